@@ -1,0 +1,52 @@
+/*
+ * options: the command line, parsed into a plain struct. Pure (no I/O):
+ * errors come back as one line of text for main() to print.
+ */
+#ifndef OOMWATCH_APP_OPTIONS_H
+#define OOMWATCH_APP_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/rank.h"
+
+#define OPTIONS_MAX_PIDS 256
+
+enum options_mode {
+	OPTIONS_DASHBOARD = 0,
+	OPTIONS_BATCH,
+	OPTIONS_EVENTS,
+	OPTIONS_HELP,
+	OPTIONS_VERSION,
+};
+
+struct options {
+	enum options_mode mode;
+	bool json;
+	long count;          /* -n: snapshots in batch mode, 0 = default 1 */
+	uint32_t delay_ms;   /* -d */
+	enum rank_key sort;  /* -s */
+	bool sort_given;
+	const char *user;    /* -u (borrowed from argv) */
+	int32_t pids[OPTIONS_MAX_PIDS];
+	size_t npids;        /* -p */
+	const char *kmsg_file; /* --kmsg-file, "-" = stdin */
+	const char *theme;   /* --theme NAME|FILE */
+	bool no_color;       /* --no-color or NO_COLOR set */
+	bool no_protect;     /* --no-protect */
+	bool read_only;      /* --read-only */
+	const char *proc_root; /* --proc-root DIR (tests) */
+};
+
+/*
+ * Parse argv into *opt (defaults first). no_color_env is the value of
+ * NO_COLOR (or NULL). Returns 0, or -1 with a one-line message in err.
+ */
+int options_parse(struct options *opt, int argc, char **argv,
+		  const char *no_color_env, char *err, size_t err_size);
+
+/* The --help text. */
+const char *options_usage(void);
+
+#endif

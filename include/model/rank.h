@@ -1,0 +1,53 @@
+/*
+ * rank: order process rows by a column and name the next OOM victim.
+ * Pure: works on a struct snapshot, no I/O.
+ */
+#ifndef OOMWATCH_MODEL_RANK_H
+#define OOMWATCH_MODEL_RANK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model/snapshot.h"
+
+/* Columns a table can be sorted by. */
+enum rank_key {
+	RANK_OOM = 0, /* oom_score (the default, descending) */
+	RANK_ADJ,
+	RANK_RSS,
+	RANK_ANON,
+	RANK_FILE,
+	RANK_SHMEM,
+	RANK_SWAP,
+	RANK_PID,
+	RANK_USER,
+	RANK_NAME,
+	RANK_CGROUP,
+	RANK_KEY_COUNT
+};
+
+/* The short name of a key ("oom", "adj", ...), as -s takes it. */
+const char *rank_key_name(enum rank_key key);
+/* Parse a -s name; returns 0 and sets *key, or -1 when unknown. */
+int rank_key_parse(const char *name, enum rank_key *key);
+/* True when the key sorts descending by default (numbers: biggest first). */
+bool rank_key_default_descending(enum rank_key key);
+
+/*
+ * Sort order[0..n) (indexes into snap->procs) by key; descending when desc.
+ * Unknown (SNAP_NA) values always sort last; ties are broken by pid so the
+ * order is stable from one refresh to the next.
+ */
+void rank_sort(const struct snapshot *snap, size_t *order, size_t n,
+	       enum rank_key key, bool desc);
+
+/*
+ * The process the global OOM killer would choose now: the highest
+ * oom_score, skipping oom_score_adj -1000, kernel threads, zombies
+ * without memory and PID 1. Returns an index into snap->procs, or -1.
+ * Caveat: inside a memory cgroup the kernel scales by that cgroup's limit,
+ * so a memcg OOM may choose another process (see rank_memcg_points).
+ */
+long rank_next_victim(const struct snapshot *snap);
+
+#endif

@@ -1,0 +1,39 @@
+/* main.c: parse the command line and hand over to one of the three modes. */
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "app/modes.h"
+#include "app/options.h"
+
+/* Entry point: options, then batch, events or the dashboard. */
+int
+main(int argc, char **argv)
+{
+	struct options opt;
+	char err[256];
+
+	setlocale(LC_ALL, "");
+	signal(SIGPIPE, SIG_IGN);
+	if (options_parse(&opt, argc, argv, getenv("NO_COLOR"), err,
+			  sizeof err) != 0) {
+		fprintf(stderr, "oomwatch: %s\n", err);
+		return 2;
+	}
+	switch (opt.mode) {
+	case OPTIONS_HELP:
+		fputs(options_usage(), stdout);
+		return 0;
+	case OPTIONS_VERSION:
+		printf("oomwatch %s\n", OOMWATCH_VERSION);
+		return 0;
+	case OPTIONS_BATCH:
+		return batch_run(&opt);
+	case OPTIONS_EVENTS:
+		return events_run(&opt);
+	case OPTIONS_DASHBOARD:
+	default:
+		return ui_run(&opt);
+	}
+}

@@ -1,0 +1,318 @@
+/*
+ * options.c: command-line parsing (see options.h). Every bad option gives
+ * one line naming it; main() prints it and exits 2.
+ */
+#include "app/options.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+	OPT_JSON = 0x100,
+	OPT_EVENTS,
+	OPT_KMSG_FILE,
+	OPT_THEME,
+	OPT_NO_COLOR,
+	OPT_NO_PROTECT,
+	OPT_READ_ONLY,
+	OPT_PROC_ROOT,
+};
+
+static const struct option long_options[] = {
+    {"batch", no_argument, NULL, 'b'},
+    {"count", required_argument, NULL, 'n'},
+    {"delay", required_argument, NULL, 'd'},
+    {"sort", required_argument, NULL, 's'},
+    {"user", required_argument, NULL, 'u'},
+    {"pid", required_argument, NULL, 'p'},
+    {"json", no_argument, NULL, OPT_JSON},
+    {"events", no_argument, NULL, OPT_EVENTS},
+    {"kmsg-file", required_argument, NULL, OPT_KMSG_FILE},
+    {"theme", required_argument, NULL, OPT_THEME},
+    {"no-color", no_argument, NULL, OPT_NO_COLOR},
+    {"no-colour", no_argument, NULL, OPT_NO_COLOR},
+    {"no-protect", no_argument, NULL, OPT_NO_PROTECT},
+    {"read-only", no_argument, NULL, OPT_READ_ONLY},
+    {"proc-root", required_argument, NULL, OPT_PROC_ROOT},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+static const char usage_text[] =
+    "Usage: oomwatch [OPTION]...\n"
+    "A dashboard for a Linux machine running out of memory: how close the\n"
+    "OOM killer is, who it would kill next, what the kernel log says.\n"
+    "\n"
+    "Modes:\n"
+    "  (none)                 the interactive dashboard\n"
+    "  -b, --batch            print snapshots as text (or JSON) and exit\n"
+    "      --events           print the kernel events found in the log\n"
+    "\n"
+    "Options:\n"
+    "  -n, --count COUNT      snapshots to print in batch mode (default 1)\n"
+    "  -d, --delay SECONDS    time between refreshes (default 1; decimals ok)\n"
+    "  -s, --sort COLUMN      oom (default), adj, rss, anon, file, shm, swap,\n"
+    "                         pid, user, name, cgroup\n"
+    "  -u, --user USER        only processes of USER (name or uid)\n"
+    "  -p, --pid PID[,PID..]  only these processes\n"
+    "      --json             one JSON object per line (batch, events)\n"
+    "      --kmsg-file FILE   read a saved kernel log (- = standard input)\n"
+    "                         instead of /dev/kmsg\n"
+    "      --theme NAME|FILE  colour theme (default, light, mono,\n"
+    "                         high-contrast, or a theme file)\n"
+    "      --no-color         no colours (also when NO_COLOR is set)\n"
+    "      --no-protect       do not mlockall() or lower oomwatch's own\n"
+    "                         oom_score_adj\n"
+    "      --read-only        disable every action (adj changes, signals)\n"
+    "      --proc-root DIR    read DIR instead of /proc (tests)\n"
+    "  -h, --help             this help\n"
+    "  -V, --version          the version\n";
+
+/* The --help text. */
+const char *
+options_usage(void)
+{
+	return usage_text;
+}
+
+/* Parse a whole decimal number in [min, max]; 0 on success. */
+static int
+parse_long(const char *s, long min, long max, long *out)
+{
+	char *end;
+	long v;
+
+	if (s == NULL || *s == '\0')
+		return -1;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* Parse -d SECONDS (decimal, 0.1 to 3600) into milliseconds. */
+static int
+parse_delay(const char *s, uint32_t *ms)
+{
+	char *end;
+	double v;
+
+	if (s == NULL || *s == '\0')
+		return -1;
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno != 0 || *end != '\0' || !isfinite(v) || v < 0.1 ||
+	    v > 3600.0)
+		return -1;
+	*ms = (uint32_t)lround(v * 1000.0);
+	return 0;
+}
+
+/* Parse a comma-separated PID list into opt->pids. */
+static int
+parse_pids(struct options *opt, const char *arg, char *err, size_t err_size)
+{
+	char buf[64];
+	const char *p = arg, *comma;
+	size_t len;
+	long v;
+
+	if (*arg == '\0') {
+		snprintf(err, err_size, "option -p needs a PID list");
+		return -1;
+	}
+	while (*p) {
+		comma = strchr(p, ',');
+		len = comma ? (size_t)(comma - p) : strlen(p);
+		if (len == 0 || len >= sizeof buf) {
+			snprintf(err, err_size, "invalid PID list '%.40s'",
+				 arg);
+			return -1;
+		}
+		memcpy(buf, p, len);
+		buf[len] = '\0';
+		if (parse_long(buf, 1, INT32_MAX, &v) != 0) {
+			snprintf(err, err_size, "invalid PID '%.20s'", buf);
+			return -1;
+		}
+		if (opt->npids >= OPTIONS_MAX_PIDS) {
+			snprintf(err, err_size, "too many PIDs (at most %d)",
+				 OPTIONS_MAX_PIDS);
+			return -1;
+		}
+		opt->pids[opt->npids++] = (int32_t)v;
+		p = comma ? comma + 1 : p + len;
+		if (comma && *p == '\0') {
+			snprintf(err, err_size, "invalid PID list '%.40s'",
+				 arg);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Name the option getopt stopped at, for an error message. */
+static const char *
+bad_option_name(char **argv, int index, char *buf, size_t size)
+{
+	const char *a = argv[index > 0 ? index - 1 : 0];
+
+	snprintf(buf, size, "%.60s", a ? a : "?");
+	return buf;
+}
+
+/* Parse argv into opt (see options.h). */
+int
+options_parse(struct options *opt, int argc, char **argv,
+	      const char *no_color_env, char *err, size_t err_size)
+{
+	char name[64];
+	long v;
+	int c, idx;
+	bool batch = false, events = false;
+
+	memset(opt, 0, sizeof *opt);
+	opt->delay_ms = 1000;
+	opt->sort = RANK_OOM;
+	if (no_color_env != NULL && *no_color_env != '\0')
+		opt->no_color = true;
+	opterr = 0;
+	optind = 0; /* GNU: full reset, so tests may parse repeatedly */
+	for (;;) {
+		idx = -1;
+		c = getopt_long(argc, argv, ":bn:d:s:u:p:hV", long_options,
+				&idx);
+		if (c == -1)
+			break;
+		switch (c) {
+		case 'b':
+			batch = true;
+			break;
+		case 'n':
+			if (parse_long(optarg, 1, 1000000, &v) != 0) {
+				snprintf(err, err_size,
+					 "invalid count '%.20s' for -n "
+					 "(a whole number from 1)",
+					 optarg);
+				return -1;
+			}
+			opt->count = v;
+			break;
+		case 'd':
+			if (parse_delay(optarg, &opt->delay_ms) != 0) {
+				snprintf(err, err_size,
+					 "invalid delay '%.20s' for -d "
+					 "(seconds, 0.1 to 3600)",
+					 optarg);
+				return -1;
+			}
+			break;
+		case 's':
+			if (rank_key_parse(optarg, &opt->sort) != 0) {
+				snprintf(err, err_size,
+					 "unknown sort column '%.20s' (oom, "
+					 "adj, rss, anon, file, shm, swap, "
+					 "pid, user, name, cgroup)",
+					 optarg);
+				return -1;
+			}
+			opt->sort_given = true;
+			break;
+		case 'u':
+			if (*optarg == '\0') {
+				snprintf(err, err_size, "option -u needs a "
+							"user name or uid");
+				return -1;
+			}
+			opt->user = optarg;
+			break;
+		case 'p':
+			if (parse_pids(opt, optarg, err, err_size) != 0)
+				return -1;
+			break;
+		case OPT_JSON:
+			opt->json = true;
+			break;
+		case OPT_EVENTS:
+			events = true;
+			break;
+		case OPT_KMSG_FILE:
+			if (*optarg == '\0') {
+				snprintf(err, err_size,
+					 "option --kmsg-file needs a file");
+				return -1;
+			}
+			opt->kmsg_file = optarg;
+			break;
+		case OPT_THEME:
+			if (*optarg == '\0') {
+				snprintf(err, err_size,
+					 "option --theme needs a name or file");
+				return -1;
+			}
+			opt->theme = optarg;
+			break;
+		case OPT_NO_COLOR:
+			opt->no_color = true;
+			break;
+		case OPT_NO_PROTECT:
+			opt->no_protect = true;
+			break;
+		case OPT_READ_ONLY:
+			opt->read_only = true;
+			break;
+		case OPT_PROC_ROOT:
+			opt->proc_root = optarg;
+			break;
+		case 'h':
+			opt->mode = OPTIONS_HELP;
+			return 0;
+		case 'V':
+			opt->mode = OPTIONS_VERSION;
+			return 0;
+		case ':':
+			snprintf(err, err_size, "option '%s' needs a value",
+				 bad_option_name(argv, optind, name,
+						 sizeof name));
+			return -1;
+		default:
+			snprintf(err, err_size,
+				 "unknown option '%s' (see --help)",
+				 bad_option_name(argv, optind, name,
+						 sizeof name));
+			return -1;
+		}
+	}
+	if (optind < argc) {
+		snprintf(err, err_size, "unexpected argument '%.60s' (see --help)",
+			 argv[optind]);
+		return -1;
+	}
+	if (batch && events) {
+		snprintf(err, err_size, "--batch and --events do not go together");
+		return -1;
+	}
+	if (batch)
+		opt->mode = OPTIONS_BATCH;
+	else if (events)
+		opt->mode = OPTIONS_EVENTS;
+	if (opt->json && !batch && !events) {
+		snprintf(err, err_size, "--json needs --batch or --events");
+		return -1;
+	}
+	if (opt->count && !batch) {
+		snprintf(err, err_size, "-n needs --batch");
+		return -1;
+	}
+	if (opt->count == 0)
+		opt->count = 1;
+	return 0;
+}

@@ -1,0 +1,55 @@
+/* json.c: small JSON output helpers (see json.h). */
+#include "core/json.h"
+
+#include <inttypes.h>
+#include <math.h>
+#include <string.h>
+
+#include "core/sanitize.h"
+
+/* Write s as a sanitized JSON string; only '"' and '\\' need escaping after. */
+void
+json_string(FILE *f, const char *s, size_t len)
+{
+	char buf[4096];
+	size_t i, n;
+
+	n = sanitize_text(buf, sizeof buf, s, len, 0, NULL);
+	fputc('"', f);
+	for (i = 0; i < n; i++) {
+		if (buf[i] == '"' || buf[i] == '\\')
+			fputc('\\', f);
+		fputc(buf[i], f);
+	}
+	fputc('"', f);
+}
+
+/* Write a C string as JSON, or null. */
+void
+json_cstr_or_null(FILE *f, const char *s)
+{
+	if (s == NULL)
+		fputs("null", f);
+	else
+		json_string(f, s, strlen(s));
+}
+
+/* Write an integer, or null for the unknown sentinel. */
+void
+json_int_or_null(FILE *f, int64_t v, int64_t na)
+{
+	if (v == na)
+		fputs("null", f);
+	else
+		fprintf(f, "%" PRId64, v);
+}
+
+/* Write a finite double with two decimals, or null. */
+void
+json_double_or_null(FILE *f, double v, int ok)
+{
+	if (!ok || !isfinite(v))
+		fputs("null", f);
+	else
+		fprintf(f, "%.2f", v);
+}
