@@ -62,11 +62,11 @@ struct vmstat_rates {
  * both read; fields read from other files may still be SNAP_NA. */
 struct proc_row {
 	int32_t pid, ppid;
-	uint32_t uid;       /* real uid, SNAP_UID_NA if unknown */
-	char state;         /* R, S, D, Z, ... from stat */
-	bool kthread;       /* PF_KTHREAD */
-	char comm[16];      /* raw bytes as the kernel gives them, NUL-ended */
-	char user[32];      /* name for uid (raw), or the uid in decimal */
+	uint32_t uid;  /* real uid, SNAP_UID_NA if unknown */
+	char state;    /* R, S, D, Z, ... from stat */
+	bool kthread;  /* PF_KTHREAD */
+	char comm[16]; /* raw bytes as the kernel gives them, NUL-ended */
+	char user[32]; /* name for uid (raw), or the uid in decimal */
 	int64_t rss_kb, anon_kb, file_kb, shmem_kb, swap_kb, pte_kb;
 	int64_t oom_score, oom_score_adj;
 	uint64_t start_time; /* stat field 22, clock ticks after boot */
@@ -77,14 +77,14 @@ struct proc_row {
 /* Which memory cgroup hierarchy the machine has. */
 enum snap_cgroup_mode {
 	SNAP_CGROUP_NONE = 0,
-	SNAP_CGROUP_V1,   /* memory controller at .../memory (maybe hybrid) */
-	SNAP_CGROUP_V2,   /* unified hierarchy with the memory controller */
+	SNAP_CGROUP_V1, /* memory controller at .../memory (maybe hybrid) */
+	SNAP_CGROUP_V2, /* unified hierarchy with the memory controller */
 };
 
 /* The whole sample. */
 struct snapshot {
-	int64_t time_unix_ms;   /* wall clock, for display only */
-	uint64_t mono_ms;       /* monotonic clock, for rates */
+	int64_t time_unix_ms; /* wall clock, for display only */
+	uint64_t mono_ms;     /* monotonic clock, for rates */
 	struct mem_info mem;
 	struct vm_tunables vm;
 	struct psi_memory psi;
@@ -93,9 +93,37 @@ struct snapshot {
 	enum snap_cgroup_mode cgroup_mode;
 	struct proc_row *procs; /* owned; nprocs used of procs_cap */
 	size_t nprocs, procs_cap;
-	char *strings;          /* owned string pool; strings_len of _cap */
+	char *strings; /* owned string pool; strings_len of _cap */
 	size_t strings_len, strings_cap;
-	uint32_t procs_vanished; /* listed by readdir, gone before read */
+	uint32_t procs_vanished;  /* listed by readdir, gone before read */
+	uint32_t cmdline_pending; /* rows whose cmdline was not ready yet */
 };
+
+/* An empty snapshot (no allocation yet). */
+void snapshot_init(struct snapshot *snap);
+/* Free what the snapshot owns; it may be initialised again after. */
+void snapshot_fini(struct snapshot *snap);
+/*
+ * Empty it for the next sample: no rows, no strings, every system value
+ * unknown. Capacity is kept, so a steady tick allocates nothing.
+ */
+void snapshot_reset(struct snapshot *snap);
+
+/*
+ * Append a new row (a copy of *row) growing the table geometrically.
+ * 0, or -ENOMEM (the snapshot is unchanged).
+ */
+int snapshot_push_proc(struct snapshot *snap, const struct proc_row *row);
+
+/*
+ * Copy len bytes into the string pool; *off receives their offset.
+ * 0, or -ENOMEM / -EOVERFLOW (pool would pass 4 GiB; nothing changed).
+ */
+int snapshot_str_append(struct snapshot *snap, const char *s, size_t len,
+                        uint32_t *off);
+
+/* The pooled bytes at (off, len), or NULL for SNAP_NO_STR or bad bounds. */
+const char *snapshot_str(const struct snapshot *snap, uint32_t off,
+                         uint32_t len);
 
 #endif
