@@ -1,0 +1,208 @@
+/* Unit tests for the column descriptors and cell text (model/columns.c). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "model/columns.h"
+#include "model/snapshot.h"
+
+/* A row with every field known. */
+static struct proc_row
+full_row(void)
+{
+	struct proc_row r;
+
+	memset(&r, 0, sizeof r);
+	r.pid = 4242;
+	r.ppid = 1;
+	r.uid = 1000;
+	r.state = 'S';
+	strcpy(r.comm, "postgres");
+	strcpy(r.user, "alice");
+	r.rss_kb = 512000;
+	r.anon_kb = 400000;
+	r.file_kb = 100000;
+	r.shmem_kb = 12000;
+	r.swap_kb = 0;
+	r.oom_score = 712;
+	r.oom_score_adj = -100;
+	r.cmdline_off = r.cgroup_off = SNAP_NO_STR;
+	return r;
+}
+
+/* The cell text as a C string. */
+static const char *
+cell_str(enum column_id id, const struct snapshot *s, const struct proc_row *r,
+         struct column_cell *c)
+{
+	static char out[256];
+	char buf[64];
+
+	columns_cell(id, s, r, buf, sizeof buf, c);
+	memcpy(out, c->text, c->len);
+	out[c->len] = '\0';
+	return out;
+}
+
+static void
+test_table_matches_enum(void **state)
+{
+	enum column_id id;
+	(void)state;
+	for (unsigned i = 0; i < COLUMN_COUNT; i++) {
+		const struct column_desc *d = columns_desc((enum column_id)i);
+		assert_int_equal(d->id, i);
+		assert_non_null(d->title);
+		assert_non_null(d->description);
+		assert_true(strlen(d->description) > 5);
+		assert_int_equal(columns_parse(d->key, strlen(d->key), &id), 0);
+		assert_int_equal(id, i);
+		/* the title fits its width (COMMAND takes the rest) */
+		if (d->width > 0)
+			assert_true((int)strlen(d->title) <= d->width);
+		else
+			assert_int_equal(i, COLUMN_COUNT - 1);
+	}
+	assert_int_equal(columns_parse("cpu", 3, &id), -1);
+	assert_int_equal(columns_parse("pi", 2, &id), -1);
+	/* the default set: CGROUP optional, the rest on */
+	assert_false(columns_desc(COLUMN_CGROUP)->shown_by_default);
+	assert_true(columns_desc(COLUMN_MEMPCT)->shown_by_default);
+	assert_int_equal(columns_desc(COLUMN_OOM)->sort, RANK_OOM);
+	assert_int_equal(columns_desc(COLUMN_SWAP)->sort, RANK_SWAP);
+}
+
+static void
+test_format_kb(void **state)
+{
+	char b[16];
+	static const struct {
+		int64_t kb;
+		const char *want;
+	} cases[] = {
+	    {0, "0K"},           {812, "812K"},         {9999, "9999K"},
+	    {10000, "9.77M"},    {97587, "95.3M"},      {524288, "512M"},
+	    {1022976, "999M"},   {1023500, "0.98G"},    {1268777, "1.21G"},
+	    {12897485, "12.3G"}, {1610612736, "1.50T"}, {-5, "0K"},
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		size_t n = columns_format_kb(cases[i].kb, b, sizeof b);
+		assert_string_equal(b, cases[i].want);
+		assert_int_equal(n, strlen(cases[i].want));
+		assert_true(n <= 6);
+	}
+	/* a short buffer truncates, never overflows */
+	assert_int_equal(columns_format_kb(524288, b, 3), 2);
+	assert_string_equal(b, "51");
+}
+
+static void
+test_cells(void **state)
+{
+	struct snapshot s;
+	struct proc_row r = full_row();
+	struct column_cell c;
+	(void)state;
+	snapshot_init(&s);
+	s.mem.total_kb = 2048000;
+	assert_string_equal(cell_str(COLUMN_PID, &s, &r, &c), "4242");
+	assert_false(c.untrusted);
+	assert_string_equal(cell_str(COLUMN_USER, &s, &r, &c), "alice");
+	assert_true(c.untrusted);
+	assert_string_equal(cell_str(COLUMN_OOM, &s, &r, &c), "712");
+	assert_string_equal(cell_str(COLUMN_ADJ, &s, &r, &c), "-100");
+	assert_string_equal(cell_str(COLUMN_RSS, &s, &r, &c), "500M");
+	assert_string_equal(cell_str(COLUMN_SWAP, &s, &r, &c), "0K");
+	assert_false(c.na);
+	assert_string_equal(cell_str(COLUMN_MEMPCT, &s, &r, &c), "25.0");
+	/* no command line: the name in brackets, still untrusted */
+	assert_string_equal(cell_str(COLUMN_COMMAND, &s, &r, &c), "[postgres]");
+	assert_true(c.untrusted);
+	assert_string_equal(cell_str(COLUMN_CGROUP, &s, &r, &c), "N/A");
+	assert_true(c.na);
+	assert_false(c.untrusted);
+	snapshot_fini(&s);
+}
+
+static void
+test_unknown_is_na_not_zero(void **state)
+{
+	struct snapshot s;
+	struct proc_row r = full_row();
+	struct column_cell c;
+	(void)state;
+	snapshot_init(&s);
+	s.mem.total_kb = SNAP_NA;
+	r.oom_score = r.oom_score_adj = SNAP_NA;
+	r.rss_kb = r.swap_kb = SNAP_NA;
+	r.user[0] = '\0';
+	static const enum column_id na[] = {COLUMN_OOM,    COLUMN_ADJ,
+	                                    COLUMN_RSS,    COLUMN_SWAP,
+	                                    COLUMN_MEMPCT, COLUMN_USER};
+	for (size_t i = 0; i < sizeof na / sizeof na[0]; i++) {
+		assert_string_equal(cell_str(na[i], &s, &r, &c), "N/A");
+		assert_true(c.na);
+	}
+	/* MEM% with a known RSS but unknown MemTotal is still N/A */
+	r.rss_kb = 100;
+	assert_string_equal(cell_str(COLUMN_MEMPCT, &s, &r, &c), "N/A");
+	snapshot_fini(&s);
+}
+
+static void
+test_command_line_and_cgroup_from_pool(void **state)
+{
+	struct snapshot s;
+	struct proc_row r = full_row();
+	struct column_cell c;
+	static const char cmd[] = "postgres\0-D\0/var/lib/pg\0";
+	static const char cg[] = "/system.slice/pg.service";
+	(void)state;
+	snapshot_init(&s);
+	assert_int_equal(
+	    snapshot_str_append(&s, cmd, sizeof cmd - 1, &r.cmdline_off), 0);
+	r.cmdline_len = sizeof cmd - 1;
+	assert_int_equal(
+	    snapshot_str_append(&s, cg, sizeof cg - 1, &r.cgroup_off), 0);
+	r.cgroup_len = sizeof cg - 1;
+	columns_cell(COLUMN_COMMAND, &s, &r, (char[64]){0}, 64, &c);
+	/* borrowed, trailing NUL dropped, NULs become spaces in the view */
+	assert_int_equal(c.len, sizeof cmd - 2);
+	assert_memory_equal(c.text, cmd, c.len);
+	assert_true(c.nul_space);
+	assert_true(c.untrusted);
+	assert_string_equal(cell_str(COLUMN_CGROUP, &s, &r, &c), cg);
+	assert_true(c.untrusted);
+	/* a kernel thread shows [name] even if a command line were there */
+	r.kthread = true;
+	strcpy(r.comm, "kswapd0");
+	assert_string_equal(cell_str(COLUMN_COMMAND, &s, &r, &c), "[kswapd0]");
+	/* a hostile name is returned raw and flagged for the sanitizer */
+	r.kthread = false;
+	r.cmdline_off = SNAP_NO_STR;
+	r.cmdline_len = 0;
+	memcpy(r.comm, "x\x1b[31m)\n", 8);
+	r.comm[8] = '\0';
+	assert_string_equal(cell_str(COLUMN_COMMAND, &s, &r, &c),
+	                    "[x\x1b[31m)\n]");
+	assert_true(c.untrusted);
+	snapshot_fini(&s);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_table_matches_enum),
+	    cmocka_unit_test(test_format_kb),
+	    cmocka_unit_test(test_cells),
+	    cmocka_unit_test(test_unknown_is_na_not_zero),
+	    cmocka_unit_test(test_command_line_and_cgroup_from_pool),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
