@@ -1,13 +1,428 @@
-/* batch.c: placeholder until this mode lands; replaced by its issue's work. */
+/*
+ * batch.c: `oomwatch --batch`: COUNT snapshots DELAY apart, as a readable
+ * text report or as one JSON object per line (field names as in the
+ * README). Every string from a process or the kernel goes through the one
+ * sanitizer (core/sanitize.h) before it is printed; unknown values are
+ * "N/A" in text and null in JSON, never 0. The next victim is computed
+ * over every process, whatever -u/-p show.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <langinfo.h>
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
 #include "app/modes.h"
+#include "collect/collector.h"
+#include "collect/usercache.h"
+#include "core/json.h"
+#include "core/sanitize.h"
+#include "model/filter.h"
+#include "model/rank.h"
 
-/* Say that this mode is not built yet. */
+/* How long one snapshot may wait for command lines (batch only). */
+#define BATCH_CMDLINE_WAIT_MS 200
+
+/* What every writer needs. */
+struct batch_out {
+	FILE *f;
+	unsigned san_flags; /* SANITIZE_ASCII outside UTF-8 locales */
+	char text[4 * 4096 + 1];
+	char raw[4096];
+};
+
+/* Sanitize s into o->text; returns it. NULs become spaces. */
+static const char *
+batch_clean(struct batch_out *o, const char *s, size_t len)
+{
+	sanitize_text(o->text, sizeof o->text, s, len,
+	              o->san_flags | SANITIZE_NUL_SPACE, NULL);
+	return o->text;
+}
+
+/* A number or "N/A" into buf. */
+static const char *
+batch_num(char *buf, size_t size, int64_t v)
+{
+	if (v == SNAP_NA)
+		snprintf(buf, size, "N/A");
+	else
+		snprintf(buf, size, "%" PRId64, v);
+	return buf;
+}
+
+/* A rate or "N/A" into buf. */
+static const char *
+batch_rate(char *buf, size_t size, double v)
+{
+	if (!isfinite(v))
+		snprintf(buf, size, "N/A");
+	else
+		snprintf(buf, size, "%.2f", v);
+	return buf;
+}
+
+/* The command of a row: its cmdline, or [comm] when unknown or empty. */
+static const char *
+batch_command(struct batch_out *o, const struct snapshot *s,
+              const struct proc_row *r)
+{
+	const char *cmd = snapshot_str(s, r->cmdline_off, r->cmdline_len);
+	size_t n;
+
+	if (cmd != NULL && r->cmdline_len > 0)
+		return batch_clean(o, cmd, r->cmdline_len);
+	n = (size_t)snprintf(o->raw, sizeof o->raw, "[%s]", r->comm);
+	return batch_clean(o, o->raw, n < sizeof o->raw ? n : 0);
+}
+
+/* The text report of one snapshot. */
+static void
+batch_text(struct batch_out *o, const struct snapshot *s, const size_t *order,
+           size_t n, long victim)
+{
+	const struct mem_info *m = &s->mem;
+	const struct vm_tunables *vm = &s->vm;
+	char a[8][32], tbuf[64];
+	time_t t = (time_t)(s->time_unix_ms / 1000);
+	struct tm tm;
+	FILE *f = o->f;
+
+	strftime(tbuf, sizeof tbuf, "%Y-%m-%d %H:%M:%S %z",
+	         localtime_r(&t, &tm));
+	fprintf(f, "oomwatch snapshot %s\n", tbuf);
+	fprintf(
+	    f,
+	    "memory kB: total %s  free %s  available %s  buffers %s"
+	    "  cached %s  shmem %s  anon %s\n",
+	    batch_num(a[0], 32, m->total_kb), batch_num(a[1], 32, m->free_kb),
+	    batch_num(a[2], 32, m->available_kb),
+	    batch_num(a[3], 32, m->buffers_kb),
+	    batch_num(a[4], 32, m->cached_kb), batch_num(a[5], 32, m->shmem_kb),
+	    batch_num(a[6], 32, m->anon_kb));
+	fprintf(f,
+	        "swap kB: total %s  free %s    commit kB: limit %s"
+	        "  committed %s\n",
+	        batch_num(a[0], 32, m->swap_total_kb),
+	        batch_num(a[1], 32, m->swap_free_kb),
+	        batch_num(a[2], 32, m->commit_limit_kb),
+	        batch_num(a[3], 32, m->committed_as_kb));
+	fprintf(f,
+	        "vm: overcommit_memory %s  overcommit_ratio %s"
+	        "  panic_on_oom %s  oom_kill_allocating_task %s"
+	        "  swappiness %s\n",
+	        batch_num(a[0], 32, vm->overcommit_memory),
+	        batch_num(a[1], 32, vm->overcommit_ratio),
+	        batch_num(a[2], 32, vm->panic_on_oom),
+	        batch_num(a[3], 32, vm->oom_kill_allocating_task),
+	        batch_num(a[4], 32, vm->swappiness));
+	if (!s->psi.valid)
+		fprintf(f, "psi memory: N/A (%s)\n", strerror(s->psi.err));
+	else
+		fprintf(
+		    f, "psi memory: some %.2f %.2f %.2f  full %s %s %s\n",
+		    s->psi.some.avg10, s->psi.some.avg60, s->psi.some.avg300,
+		    batch_rate(a[0], 32,
+		               s->psi.full_valid ? s->psi.full.avg10 : NAN),
+		    batch_rate(a[1], 32,
+		               s->psi.full_valid ? s->psi.full.avg60 : NAN),
+		    batch_rate(a[2], 32,
+		               s->psi.full_valid ? s->psi.full.avg300 : NAN));
+	fprintf(f,
+	        "vmstat: oom_kill %s  pswpin %s  pswpout %s  pgmajfault %s\n",
+	        batch_num(a[0], 32, s->vmstat.oom_kill),
+	        batch_num(a[1], 32, s->vmstat.pswpin),
+	        batch_num(a[2], 32, s->vmstat.pswpout),
+	        batch_num(a[3], 32, s->vmstat.pgmajfault));
+	if (!s->rates.valid)
+		fprintf(f, "rates /s: N/A (first snapshot)\n");
+	else
+		fprintf(f,
+		        "rates /s: oom_kill %s  pswpin %s  pswpout %s"
+		        "  pgmajfault %s\n",
+		        batch_rate(a[0], 32, s->rates.oom_kill),
+		        batch_rate(a[1], 32, s->rates.pswpin),
+		        batch_rate(a[2], 32, s->rates.pswpout),
+		        batch_rate(a[3], 32, s->rates.pgmajfault));
+	if (victim < 0) {
+		fprintf(f, "next victim: none\n");
+	} else {
+		const struct proc_row *v = &s->procs[victim];
+		fprintf(f,
+		        "next victim: %d %s oom_score %" PRId64
+		        " (global OOM; a memcg OOM scales by the cgroup"
+		        " limit and may choose another)\n",
+		        v->pid, batch_clean(o, v->comm, strlen(v->comm)),
+		        v->oom_score);
+	}
+	fprintf(f, "\n%7s %7s %-10s %1s %5s %5s %9s %9s %9s %9s %9s  %s  %s\n",
+	        "PID", "PPID", "USER", "S", "OOM", "ADJ", "RSS_KB", "ANON_KB",
+	        "FILE_KB", "SHMEM_KB", "SWAP_KB", "CGROUP", "COMMAND");
+	for (size_t i = 0; i < n; i++) {
+		const struct proc_row *r = &s->procs[order[i]];
+		const char *cg = snapshot_str(s, r->cgroup_off, r->cgroup_len);
+		char user[4 * 32 + 1], cgroup[4 * 256 + 1];
+
+		sanitize_text(user, sizeof user, r->user, strlen(r->user),
+		              o->san_flags, NULL);
+		if (cg != NULL)
+			sanitize_text(cgroup, sizeof cgroup, cg, r->cgroup_len,
+			              o->san_flags, NULL);
+		else
+			snprintf(cgroup, sizeof cgroup, "N/A");
+		fprintf(f,
+		        "%7d %7d %-10.10s %c %5s %5s %9s %9s %9s %9s %9s  %s"
+		        "  %s\n",
+		        r->pid, r->ppid, user,
+		        r->state >= '!' && r->state <= '~' ? r->state : '?',
+		        batch_num(a[0], 32, r->oom_score),
+		        batch_num(a[1], 32, r->oom_score_adj),
+		        batch_num(a[2], 32, r->rss_kb),
+		        batch_num(a[3], 32, r->anon_kb),
+		        batch_num(a[4], 32, r->file_kb),
+		        batch_num(a[5], 32, r->shmem_kb),
+		        batch_num(a[6], 32, r->swap_kb), cgroup,
+		        batch_command(o, s, r));
+	}
+	fputc('\n', f);
+}
+
+/* `"name": value` pairs of integers, comma-separated. */
+static void
+batch_json_ints(FILE *f, const char *const *names, const int64_t *vals,
+                size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		fprintf(f, "%s\"%s\": ", i ? ", " : "", names[i]);
+		json_int_or_null(f, vals[i], SNAP_NA);
+	}
+}
+
+/* `"name": value` pairs of decimals, comma-separated. */
+static void
+batch_json_doubles(FILE *f, const char *const *names, const double *vals,
+                   size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		fprintf(f, "%s\"%s\": ", i ? ", " : "", names[i]);
+		json_double_or_null(f, vals[i], 1);
+	}
+}
+
+/* A pooled string (NULs as spaces) as JSON, or null. */
+static void
+batch_json_pooled(struct batch_out *o, const struct snapshot *s, uint32_t off,
+                  uint32_t len)
+{
+	const char *p = snapshot_str(s, off, len);
+	size_t n = len < sizeof o->raw ? len : sizeof o->raw;
+
+	if (p == NULL) {
+		fputs("null", o->f);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		o->raw[i] = p[i] ? p[i] : ' ';
+	json_string(o->f, o->raw, n);
+}
+
+/* One process as a JSON object. */
+static void
+batch_json_proc(struct batch_out *o, const struct snapshot *s,
+                const struct proc_row *r)
+{
+	FILE *f = o->f;
+	static const char *const mem_names[] = {
+	    "rss_kb",  "anon_kb",   "file_kb",      "shmem_kb",
+	    "swap_kb", "oom_score", "oom_score_adj"};
+	int64_t mem[] = {r->rss_kb,  r->anon_kb,   r->file_kb,      r->shmem_kb,
+	                 r->swap_kb, r->oom_score, r->oom_score_adj};
+	char state[2] = {r->state, 0};
+
+	fprintf(f, "{\"pid\": %d, \"ppid\": %d, \"uid\": ", r->pid, r->ppid);
+	json_int_or_null(f, r->uid == SNAP_UID_NA ? SNAP_NA : r->uid, SNAP_NA);
+	fputs(", \"user\": ", f);
+	json_cstr_or_null(f, r->user[0] ? r->user : NULL);
+	fputs(", \"state\": ", f);
+	json_string(f, state, 1);
+	fputs(", \"comm\": ", f);
+	json_string(f, r->comm, strlen(r->comm));
+	fputs(", \"cmdline\": ", f);
+	batch_json_pooled(o, s, r->cmdline_off, r->cmdline_len);
+	fputs(", ", f);
+	batch_json_ints(f, mem_names, mem, sizeof mem / sizeof mem[0]);
+	fprintf(f, ", \"start_time\": %" PRIu64 ", \"kthread\": %s",
+	        r->start_time, r->kthread ? "true" : "false");
+	fputs(", \"cgroup\": ", f);
+	batch_json_pooled(o, s, r->cgroup_off, r->cgroup_len);
+	fputc('}', f);
+}
+
+/* One snapshot as a JSON line. */
+static void
+batch_json(struct batch_out *o, const struct snapshot *s, const size_t *order,
+           size_t n, long victim)
+{
+	static const char *const mem_names[] = {
+	    "total_kb",        "free_kb",        "available_kb",
+	    "buffers_kb",      "cached_kb",      "shmem_kb",
+	    "anon_kb",         "swap_total_kb",  "swap_free_kb",
+	    "commit_limit_kb", "committed_as_kb"};
+	static const char *const vm_names[] = {
+	    "overcommit_memory", "overcommit_ratio", "panic_on_oom",
+	    "oom_kill_allocating_task", "swappiness"};
+	static const char *const psi_names[] = {"some_avg10",  "some_avg60",
+	                                        "some_avg300", "full_avg10",
+	                                        "full_avg60",  "full_avg300"};
+	static const char *const vms_names[] = {"oom_kill", "pswpin", "pswpout",
+	                                        "pgmajfault"};
+	const struct mem_info *m = &s->mem;
+	int64_t mem[] = {m->total_kb,        m->free_kb,        m->available_kb,
+	                 m->buffers_kb,      m->cached_kb,      m->shmem_kb,
+	                 m->anon_kb,         m->swap_total_kb,  m->swap_free_kb,
+	                 m->commit_limit_kb, m->committed_as_kb};
+	int64_t vm[] = {s->vm.overcommit_memory, s->vm.overcommit_ratio,
+	                s->vm.panic_on_oom, s->vm.oom_kill_allocating_task,
+	                s->vm.swappiness};
+	double fna = s->psi.full_valid ? 0 : NAN;
+	double psi[] = {s->psi.some.avg10,       s->psi.some.avg60,
+	                s->psi.some.avg300,      s->psi.full.avg10 + fna,
+	                s->psi.full.avg60 + fna, s->psi.full.avg300 + fna};
+	int64_t vms[] = {s->vmstat.oom_kill, s->vmstat.pswpin,
+	                 s->vmstat.pswpout, s->vmstat.pgmajfault};
+	double rates[] = {s->rates.oom_kill, s->rates.pswpin, s->rates.pswpout,
+	                  s->rates.pgmajfault};
+	FILE *f = o->f;
+
+	fprintf(f, "{\"time\": %" PRId64 ", \"memory\": {",
+	        s->time_unix_ms / 1000);
+	batch_json_ints(f, mem_names, mem, 11);
+	fputs("}, \"vm\": {", f);
+	batch_json_ints(f, vm_names, vm, 5);
+	fputs("}, \"psi\": ", f);
+	if (s->psi.valid) {
+		fputc('{', f);
+		batch_json_doubles(f, psi_names, psi, 6);
+		fputc('}', f);
+	} else {
+		fputs("null", f);
+	}
+	fputs(", \"vmstat\": {", f);
+	batch_json_ints(f, vms_names, vms, 4);
+	fputs("}, \"rates\": ", f);
+	if (s->rates.valid) {
+		fputc('{', f);
+		batch_json_doubles(f, vms_names, rates, 4);
+		fputc('}', f);
+	} else {
+		fputs("null", f);
+	}
+	fputs(", \"next_victim\": ", f);
+	if (victim < 0) {
+		fputs("null", f);
+	} else {
+		const struct proc_row *v = &s->procs[victim];
+		fprintf(f, "{\"pid\": %d, \"comm\": ", v->pid);
+		json_string(f, v->comm, strlen(v->comm));
+		fprintf(f, ", \"oom_score\": %" PRId64 "}", v->oom_score);
+	}
+	fputs(", \"processes\": [", f);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			fputs(", ", f);
+		batch_json_proc(o, s, &s->procs[order[i]]);
+	}
+	fputs("]}\n", f);
+}
+
+/* Sleep until the monotonic clock reaches target_ms. */
+static void
+batch_sleep_until(uint64_t target_ms)
+{
+	struct timespec ts = {(time_t)(target_ms / 1000),
+	                      (long)(target_ms % 1000) * 1000000L};
+
+	while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL) ==
+	       EINTR)
+		;
+}
+
+/* Run --batch. */
 int
 batch_run(const struct options *opt)
 {
-	(void)opt;
-	fprintf(stderr, "oomwatch: this mode is not built yet\n");
-	return 1;
+	struct filter flt = {false, 0, opt->pids, opt->npids};
+	struct batch_out *o;
+	struct collector *c;
+	struct snapshot s;
+	size_t *order = NULL, n;
+	uint64_t start;
+	char err[256];
+	int rc = 0;
+	bool desc =
+	    opt->sort_given ? rank_key_default_descending(opt->sort) : true;
+
+	if (opt->user != NULL) {
+		if (usercache_parse_user(opt->user, &flt.uid) != 0) {
+			fprintf(stderr, "oomwatch: unknown user '%.64s'\n",
+			        opt->user);
+			return 2;
+		}
+		flt.by_uid = true;
+	}
+	c = collector_new(opt->proc_root, err, sizeof err);
+	if (c == NULL) {
+		fprintf(stderr, "oomwatch: %s\n", err);
+		return 1;
+	}
+	o = calloc(1, sizeof *o);
+	if (o == NULL) {
+		collector_free(c);
+		fprintf(stderr, "oomwatch: out of memory\n");
+		return 1;
+	}
+	o->f = stdout;
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+		o->san_flags = SANITIZE_ASCII;
+	snapshot_init(&s);
+	start = collector_now_ms();
+	for (long i = 0; i < opt->count && rc == 0; i++) {
+		uint64_t t0;
+		size_t *no;
+
+		if (i > 0)
+			batch_sleep_until(start + (uint64_t)i * opt->delay_ms);
+		t0 = collector_now_ms();
+		rc = collector_sample(c, &s, t0);
+		if (rc != 0) {
+			fprintf(stderr, "oomwatch: reading processes: %s\n",
+			        strerror(-rc));
+			rc = 1;
+			break;
+		}
+		collector_finish_cmdlines(c, &s, t0 + BATCH_CMDLINE_WAIT_MS);
+		no = realloc(order, (s.nprocs + 1) * sizeof *order);
+		if (no == NULL) {
+			fprintf(stderr, "oomwatch: out of memory\n");
+			rc = 1;
+			break;
+		}
+		order = no;
+		n = filter_select(&flt, &s, order);
+		rank_sort(&s, order, n, opt->sort, desc);
+		if (opt->json)
+			batch_json(o, &s, order, n, rank_next_victim(&s));
+		else
+			batch_text(o, &s, order, n, rank_next_victim(&s));
+		if (fflush(stdout) != 0)
+			rc = 1; /* a closed pipe: stop quietly */
+	}
+	free(order);
+	snapshot_fini(&s);
+	free(o);
+	collector_free(c);
+	return rc;
 }

@@ -1,0 +1,64 @@
+/*
+ * collector: everything one snapshot needs, read from a /proc root.
+ *
+ *   struct collector *c = collector_new(NULL, err, sizeof err);
+ *   collector_sample(c, &snap, now_ms);    every refresh, into a reused
+ *                                          snapshot (no allocation once
+ *                                          the arrays are big enough)
+ *   collector_finish_cmdlines(c, &snap, deadline_ms);   batch mode only
+ *   collector_free(c);
+ *
+ * A sample reads /proc/meminfo, /proc/sys/vm/{overcommit_memory,
+ * overcommit_ratio, panic_on_oom, oom_kill_allocating_task, swappiness},
+ * /proc/pressure/memory, /proc/vmstat, then every process (collect/procfs.h)
+ * and the command lines that the worker (collect/cmdcache.h) has ready.
+ * vmstat rates are computed against the previous sample of the same
+ * collector. System files that cannot be read stay SNAP_NA (PSI: invalid
+ * with the errno).
+ *
+ * The memory cgroup hierarchy is detected once, from <root>/self/cgroup and
+ * the unified hierarchy's cgroup.controllers under /sys/fs/cgroup (or
+ * /sys/fs/cgroup/unified on hybrid machines). For a root other than /proc
+ * (a test fixture) the cgroup filesystem is looked for in <root>/cgroupfs.
+ */
+#ifndef OOMWATCH_COLLECT_COLLECTOR_H
+#define OOMWATCH_COLLECT_COLLECTOR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/snapshot.h"
+
+struct collector;
+
+/*
+ * Open the root (NULL: /proc) and start the cmdline worker. NULL with a
+ * one-line reason in err when the root cannot be opened or is not a proc
+ * tree (it has neither meminfo nor self).
+ */
+struct collector *collector_new(const char *proc_root, char *err, size_t errsz);
+
+/*
+ * Reset out and fill it with one sample taken at now_mono_ms (monotonic,
+ * for rates; the wall clock is read here for display). Never blocks on a
+ * process. 0, or -errno when the process directory cannot be listed or
+ * memory runs out (out then holds what was read).
+ */
+int collector_sample(struct collector *c, struct snapshot *out,
+                     uint64_t now_mono_ms);
+
+/*
+ * Wait for the cmdline worker until deadline_mono_ms at most, then copy
+ * the command lines now ready into snap. Returns how many rows still have
+ * none (left unknown).
+ */
+uint32_t collector_finish_cmdlines(struct collector *c, struct snapshot *snap,
+                                   uint64_t deadline_mono_ms);
+
+/* The monotonic clock in milliseconds. */
+uint64_t collector_now_ms(void);
+
+/* Stop the worker, close the root, free everything (NULL is fine). */
+void collector_free(struct collector *c);
+
+#endif

@@ -1,0 +1,25 @@
+/*
+ * procroot: the /proc root as a directory fd, opened once. Every read in
+ * the collectors is relative to it, so `--proc-root DIR` (tests, fixture
+ * trees under tests/fixtures/proc/<scenario>/) changes every path at once.
+ */
+#ifndef OOMWATCH_COLLECT_PROCROOT_H
+#define OOMWATCH_COLLECT_PROCROOT_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+#define PROCROOT_DEFAULT "/proc"
+
+/* Open path (NULL: /proc) as a directory: the fd, or -errno. */
+int procroot_open(const char *path);
+
+/*
+ * Read the file name (relative to dirfd) into buf, at most cap bytes,
+ * retrying on EINTR and continuing after short reads until end of file or
+ * a full buffer. Returns the length read (cap means "maybe more"), or
+ * -errno (ENOENT/ESRCH when a process vanished).
+ */
+ssize_t procroot_read(int dirfd, const char *name, char *buf, size_t cap);
+
+#endif

@@ -1,0 +1,383 @@
+/*
+ * cmdcache.c: the cmdline cache and its worker thread (see cmdcache.h).
+ *
+ * Entries live in one array, with an open-addressing index keyed by pid
+ * that is rebuilt whenever entries are dropped. One mutex guards both and
+ * the job ring; the worker holds it only to take a job and to store a
+ * result, never while reading /proc. The sampling thread takes it once
+ * per attach.
+ */
+#include "collect/cmdcache.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "collect/procroot.h"
+#include "model/procstat.h"
+
+enum cmd_state { CMD_PENDING = 0, CMD_READY, CMD_FAILED };
+
+struct cmd_entry {
+	int32_t pid;
+	uint8_t state;
+	uint32_t gen; /* the last attach that saw it */
+	uint64_t start_time;
+	char *text; /* owned, len bytes (no NUL) */
+	uint32_t len;
+};
+
+struct cmd_job {
+	int32_t pid;
+	uint64_t start_time;
+};
+
+struct cmdcache {
+	int procfd;
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t wake, idle; /* wake: jobs or quit; idle: queue empty */
+	bool quit, busy;
+	uint32_t gen;
+	struct cmd_entry *ents;
+	size_t nents, ents_cap;
+	int32_t *index; /* entry index + 1, 0 = empty; idx_cap power of 2 */
+	size_t idx_cap;
+	struct cmd_job *jobs; /* ring */
+	size_t job_head, job_n, job_cap;
+	char buf[CMDCACHE_MAX];
+	char statbuf[1024];
+};
+
+/* The monotonic clock in milliseconds. */
+static uint64_t
+cmdcache_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+
+/* Index slot of pid's entry (or of the empty slot where it would go). */
+static size_t
+cmdcache_slot(const struct cmdcache *cc, int32_t pid, uint64_t start)
+{
+	size_t i = ((uint32_t)pid * 2654435761u) & (cc->idx_cap - 1);
+	int32_t e;
+
+	while ((e = cc->index[i]) != 0) {
+		if (cc->ents[e - 1].pid == pid &&
+		    cc->ents[e - 1].start_time == start)
+			break;
+		i = (i + 1) & (cc->idx_cap - 1);
+	}
+	return i;
+}
+
+/* Rebuild the index, sized for at least want entries. */
+static int
+cmdcache_reindex(struct cmdcache *cc, size_t want)
+{
+	size_t cap = cc->idx_cap ? cc->idx_cap : 1024;
+	int32_t *ni;
+
+	while (cap < want * 2 + 2)
+		cap *= 2;
+	if (cap != cc->idx_cap) {
+		ni = malloc(cap * sizeof *ni);
+		if (ni == NULL)
+			return -ENOMEM;
+		free(cc->index);
+		cc->index = ni;
+		cc->idx_cap = cap;
+	}
+	memset(cc->index, 0, cc->idx_cap * sizeof *cc->index);
+	for (size_t k = 0; k < cc->nents; k++)
+		cc->index[cmdcache_slot(cc, cc->ents[k].pid,
+		                        cc->ents[k].start_time)] =
+		    (int32_t)(k + 1);
+	return 0;
+}
+
+/* The entry for (pid, start), or NULL. */
+static struct cmd_entry *
+cmdcache_find(struct cmdcache *cc, int32_t pid, uint64_t start)
+{
+	int32_t e = cc->index[cmdcache_slot(cc, pid, start)];
+
+	return e ? &cc->ents[e - 1] : NULL;
+}
+
+/* Read one process's cmdline, checking its start time. Unlocked. */
+static ssize_t
+cmdcache_read(struct cmdcache *cc, const struct cmd_job *job)
+{
+	char name[16];
+	struct procstat_stat st;
+	ssize_t n, len;
+	int dfd;
+
+	snprintf(name, sizeof name, "%d", (int)job->pid);
+	dfd = openat(cc->procfd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0)
+		return -errno;
+	n = procroot_read(dfd, "stat", cc->statbuf, sizeof cc->statbuf);
+	if (n < 0 || procstat_parse_stat(cc->statbuf, (size_t)n, &st) != 0 ||
+	    st.start_time != job->start_time) {
+		close(dfd);
+		return -ESRCH;
+	}
+	len = procroot_read(dfd, "cmdline", cc->buf, sizeof cc->buf);
+	close(dfd);
+	while (len > 0 && cc->buf[len - 1] == '\0')
+		len--;
+	return len;
+}
+
+/* Store a worker result into its entry, if the entry still exists. */
+static void
+cmdcache_store(struct cmdcache *cc, const struct cmd_job *job, ssize_t len)
+{
+	struct cmd_entry *e = cmdcache_find(cc, job->pid, job->start_time);
+	char *text = NULL;
+
+	if (e == NULL || e->state != CMD_PENDING)
+		return;
+	if (len > 0 && (text = malloc((size_t)len)) != NULL)
+		memcpy(text, cc->buf, (size_t)len);
+	if (len < 0 || (len > 0 && text == NULL)) {
+		e->state = CMD_FAILED;
+		return;
+	}
+	e->text = text;
+	e->len = (uint32_t)len;
+	e->state = CMD_READY;
+}
+
+/* The worker: take a job, read without the lock, store. */
+static void *
+cmdcache_worker(void *arg)
+{
+	struct cmdcache *cc = arg;
+	struct cmd_job job;
+	ssize_t len;
+
+	pthread_mutex_lock(&cc->lock);
+	for (;;) {
+		while (!cc->quit && cc->job_n == 0) {
+			cc->busy = false;
+			pthread_cond_broadcast(&cc->idle);
+			pthread_cond_wait(&cc->wake, &cc->lock);
+		}
+		if (cc->quit)
+			break;
+		job = cc->jobs[cc->job_head];
+		cc->job_head = (cc->job_head + 1) % cc->job_cap;
+		cc->job_n--;
+		cc->busy = true;
+		pthread_mutex_unlock(&cc->lock);
+		len = cmdcache_read(cc, &job);
+		pthread_mutex_lock(&cc->lock);
+		cmdcache_store(cc, &job, len);
+	}
+	cc->busy = false;
+	pthread_cond_broadcast(&cc->idle);
+	pthread_mutex_unlock(&cc->lock);
+	return NULL;
+}
+
+/* Start the cache and its worker. */
+struct cmdcache *
+cmdcache_new(int procfd)
+{
+	struct cmdcache *cc = calloc(1, sizeof *cc);
+	pthread_condattr_t ca;
+	int rc;
+
+	if (cc == NULL)
+		return NULL;
+	cc->procfd = procfd;
+	pthread_mutex_init(&cc->lock, NULL);
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&cc->wake, &ca);
+	pthread_cond_init(&cc->idle, &ca);
+	pthread_condattr_destroy(&ca);
+	if (cmdcache_reindex(cc, 0) != 0) {
+		free(cc);
+		errno = ENOMEM;
+		return NULL;
+	}
+	rc = pthread_create(&cc->thread, NULL, cmdcache_worker, cc);
+	if (rc != 0) {
+		free(cc->index);
+		free(cc);
+		errno = rc;
+		return NULL;
+	}
+	return cc;
+}
+
+/* Stop the worker and free everything. */
+void
+cmdcache_free(struct cmdcache *cc)
+{
+	if (cc == NULL)
+		return;
+	pthread_mutex_lock(&cc->lock);
+	cc->quit = true;
+	pthread_cond_signal(&cc->wake);
+	pthread_mutex_unlock(&cc->lock);
+	pthread_join(cc->thread, NULL);
+	for (size_t i = 0; i < cc->nents; i++)
+		free(cc->ents[i].text);
+	free(cc->ents);
+	free(cc->index);
+	free(cc->jobs);
+	pthread_cond_destroy(&cc->wake);
+	pthread_cond_destroy(&cc->idle);
+	pthread_mutex_destroy(&cc->lock);
+	free(cc);
+}
+
+/* Add a pending entry and its job; false when out of memory. */
+static bool
+cmdcache_add(struct cmdcache *cc, const struct proc_row *r)
+{
+	struct cmd_entry *ne;
+	struct cmd_job *nj;
+	size_t cap;
+
+	if (cc->nents == cc->ents_cap) {
+		cap = cc->ents_cap ? cc->ents_cap * 2 : 512;
+		ne = realloc(cc->ents, cap * sizeof *ne);
+		if (ne == NULL)
+			return false;
+		cc->ents = ne;
+		cc->ents_cap = cap;
+	}
+	if (cc->job_n == cc->job_cap) {
+		cap = cc->job_cap ? cc->job_cap * 2 : 512;
+		nj = malloc(cap * sizeof *nj);
+		if (nj == NULL)
+			return false;
+		for (size_t k = 0; k < cc->job_n; k++)
+			nj[k] = cc->jobs[(cc->job_head + k) % cc->job_cap];
+		free(cc->jobs);
+		cc->jobs = nj;
+		cc->job_cap = cap;
+		cc->job_head = 0;
+	}
+	if ((cc->nents + 1) * 2 + 2 > cc->idx_cap &&
+	    cmdcache_reindex(cc, cc->nents + 1) != 0)
+		return false;
+	ne = &cc->ents[cc->nents];
+	memset(ne, 0, sizeof *ne);
+	ne->pid = r->pid;
+	ne->start_time = r->start_time;
+	ne->gen = cc->gen;
+	if (r->kthread) {
+		ne->state = CMD_READY; /* kernel threads have no argv */
+	} else {
+		ne->state = CMD_PENDING;
+		cc->jobs[(cc->job_head + cc->job_n) % cc->job_cap] =
+		    (struct cmd_job){r->pid, r->start_time};
+		cc->job_n++;
+	}
+	cc->index[cmdcache_slot(cc, r->pid, r->start_time)] =
+	    (int32_t)(cc->nents + 1);
+	cc->nents++;
+	return true;
+}
+
+/* Drop the entries attach did not see this time. */
+static void
+cmdcache_sweep(struct cmdcache *cc)
+{
+	size_t w = 0;
+
+	for (size_t k = 0; k < cc->nents; k++) {
+		if (cc->ents[k].gen != cc->gen) {
+			free(cc->ents[k].text);
+			continue;
+		}
+		cc->ents[w++] = cc->ents[k];
+	}
+	if (w != cc->nents) {
+		cc->nents = w;
+		cmdcache_reindex(cc, w); /* cannot fail: no growth */
+	}
+}
+
+/* Copy ready cmdlines into snap; queue new processes when tracking. */
+void
+cmdcache_attach(struct cmdcache *cc, struct snapshot *snap, bool track)
+{
+	struct proc_row *r;
+	struct cmd_entry *e;
+	bool queued = false;
+
+	pthread_mutex_lock(&cc->lock);
+	if (track)
+		cc->gen++;
+	snap->cmdline_pending = 0;
+	for (size_t i = 0; i < snap->nprocs; i++) {
+		r = &snap->procs[i];
+		e = cmdcache_find(cc, r->pid, r->start_time);
+		if (e == NULL && track) {
+			if (!cmdcache_add(cc, r)) {
+				snap->cmdline_pending++;
+				continue;
+			}
+			e = cmdcache_find(cc, r->pid, r->start_time);
+			queued = queued || e->state == CMD_PENDING;
+		}
+		if (e == NULL)
+			continue;
+		if (track)
+			e->gen = cc->gen;
+		if (r->cmdline_off != SNAP_NO_STR)
+			continue;
+		if (e->state == CMD_READY) {
+			if (snapshot_str_append(snap, e->text, e->len,
+			                        &r->cmdline_off) == 0)
+				r->cmdline_len = e->len;
+		} else if (e->state == CMD_PENDING) {
+			snap->cmdline_pending++;
+		}
+	}
+	if (track)
+		cmdcache_sweep(cc);
+	if (queued)
+		pthread_cond_signal(&cc->wake);
+	pthread_mutex_unlock(&cc->lock);
+}
+
+/* Wait for an empty queue, up to a deadline. */
+int
+cmdcache_wait_idle(struct cmdcache *cc, uint64_t deadline_ms)
+{
+	struct timespec ts;
+	int rc = 0;
+
+	ts.tv_sec = (time_t)(deadline_ms / 1000);
+	ts.tv_nsec = (long)(deadline_ms % 1000) * 1000000L;
+	pthread_mutex_lock(&cc->lock);
+	while ((cc->job_n > 0 || cc->busy) && rc == 0) {
+		if (cmdcache_now_ms() >= deadline_ms)
+			rc = -ETIMEDOUT;
+		else if (pthread_cond_timedwait(&cc->idle, &cc->lock, &ts) ==
+		         ETIMEDOUT)
+			rc = -ETIMEDOUT;
+	}
+	if (cc->job_n > 0 || cc->busy)
+		rc = -ETIMEDOUT;
+	pthread_mutex_unlock(&cc->lock);
+	return rc;
+}

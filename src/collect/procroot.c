@@ -1,0 +1,46 @@
+/* procroot.c: the /proc root dirfd and bounded reads under it. */
+#include "collect/procroot.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+/* Open the proc root directory. */
+int
+procroot_open(const char *path)
+{
+	int fd = open(path ? path : PROCROOT_DEFAULT,
+	              O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	return fd < 0 ? -errno : fd;
+}
+
+/* Read a whole (bounded) file relative to dirfd. */
+ssize_t
+procroot_read(int dirfd, const char *name, char *buf, size_t cap)
+{
+	size_t len = 0;
+	ssize_t n;
+	int fd, err;
+
+	do {
+		fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	} while (fd < 0 && errno == EINTR);
+	if (fd < 0)
+		return -errno;
+	while (len < cap) {
+		n = read(fd, buf + len, cap - len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			err = errno;
+			close(fd);
+			return -err;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+	}
+	close(fd);
+	return (ssize_t)len;
+}
