@@ -130,8 +130,8 @@ cell_bytes(struct column_cell *cell, const char *s, size_t len)
 	cell->untrusted = true;
 }
 
-/* The COMMAND cell: the command line, or the name (in brackets for
- * kernel threads and processes without one). */
+/* The COMMAND cell: the command line; the name while the command line is
+ * not known (yet); "[name]" for kernel threads, as ps and htop show them. */
 static void
 cell_command(struct column_cell *cell, const struct snapshot *snap,
              const struct proc_row *row, char *buf, size_t size)
@@ -150,6 +150,10 @@ cell_command(struct column_cell *cell, const struct snapshot *snap,
 		return;
 	}
 	n = strnlen(row->comm, sizeof row->comm);
+	if (!row->kthread) {
+		cell_bytes(cell, row->comm, n);
+		return;
+	}
 	k = snprintf(buf, size, "[%.*s]", (int)n, row->comm);
 	cell_bytes(cell, buf, k > 0 && (size_t)k < size ? (size_t)k : 0);
 }

@@ -120,8 +120,8 @@ test_cells(void **state)
 	assert_string_equal(cell_str(COLUMN_SWAP, &s, &r, &c), "0K");
 	assert_false(c.na);
 	assert_string_equal(cell_str(COLUMN_MEMPCT, &s, &r, &c), "25.0");
-	/* no command line: the name in brackets, still untrusted */
-	assert_string_equal(cell_str(COLUMN_COMMAND, &s, &r, &c), "[postgres]");
+	/* no command line (yet): the name, still untrusted */
+	assert_string_equal(cell_str(COLUMN_COMMAND, &s, &r, &c), "postgres");
 	assert_true(c.untrusted);
 	assert_string_equal(cell_str(COLUMN_CGROUP, &s, &r, &c), "N/A");
 	assert_true(c.na);
@@ -189,7 +189,7 @@ test_command_line_and_cgroup_from_pool(void **state)
 	memcpy(r.comm, "x\x1b[31m)\n", 8);
 	r.comm[8] = '\0';
 	assert_string_equal(cell_str(COLUMN_COMMAND, &s, &r, &c),
-	                    "[x\x1b[31m)\n]");
+	                    "x\x1b[31m)\n");
 	assert_true(c.untrusted);
 	snapshot_fini(&s);
 }
