@@ -1,0 +1,118 @@
+/* Unit tests for app/options.c: good and bad command lines. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "app/options.h"
+
+/* Parse a NULL-terminated argv; returns options_parse's result. */
+static int
+parse(struct options *o, char *err, const char *const *args)
+{
+	char *argv[32];
+	int argc = 0;
+
+	argv[argc++] = (char *)"oomwatch";
+	while (*args && argc < 31)
+		argv[argc++] = (char *)*args++;
+	argv[argc] = NULL;
+	err[0] = '\0';
+	return options_parse(o, argc, argv, NULL, err, 256);
+}
+#define PARSE(...) parse(&o, err, (const char *const[]){__VA_ARGS__, NULL})
+
+static void
+test_batch_defaults(void **state)
+{
+	struct options o;
+	char err[256];
+	(void)state;
+	assert_int_equal(PARSE("-b"), 0);
+	assert_int_equal(o.mode, OPTIONS_BATCH);
+	assert_int_equal(o.count, 1);
+	assert_int_equal(o.delay_ms, 1000);
+	assert_int_equal(o.sort, RANK_OOM);
+	assert_false(o.sort_given);
+	assert_false(o.json);
+	assert_null(o.user);
+	assert_int_equal(o.npids, 0);
+	assert_int_equal(PARSE(""), -1); /* an empty argument */
+}
+
+static void
+test_batch_full(void **state)
+{
+	struct options o;
+	char err[256];
+	(void)state;
+	assert_int_equal(PARSE("--batch", "-n", "3", "-d", "0.25", "--json",
+	                       "-s", "rss", "-u", "root", "-p", "1,22,333",
+	                       "--proc-root", "/tmp/x"),
+	                 0);
+	assert_int_equal(o.mode, OPTIONS_BATCH);
+	assert_int_equal(o.count, 3);
+	assert_int_equal(o.delay_ms, 250);
+	assert_true(o.json);
+	assert_int_equal(o.sort, RANK_RSS);
+	assert_true(o.sort_given);
+	assert_string_equal(o.user, "root");
+	assert_int_equal(o.npids, 3);
+	assert_int_equal(o.pids[2], 333);
+	assert_string_equal(o.proc_root, "/tmp/x");
+	assert_int_equal(PARSE("-b", "-p", "5", "-p", "6"), 0);
+	assert_int_equal(o.npids, 2);
+}
+
+static void
+test_bad_options(void **state)
+{
+	struct options o;
+	char err[256];
+	static const char *const bad[][4] = {
+	    {"-b", "-n", "0", NULL},           {"-b", "-n", "x", NULL},
+	    {"-b", "-n", "-1", NULL},          {"-b", "-d", "0", NULL},
+	    {"-b", "-d", "abc", NULL},         {"-b", "-d", "inf", NULL},
+	    {"-b", "-s", "bogus", NULL},       {"-b", "-p", "1,,2", NULL},
+	    {"-b", "-p", "0", NULL},           {"-b", "-p", "1,", NULL},
+	    {"-b", "-p", "99999999999", NULL}, {"-b", "-u", "", NULL},
+	    {"-b", "--bogus", NULL, NULL},     {"-b", "-n", NULL, NULL},
+	    {"--json", NULL, NULL, NULL},      {"-n", "2", NULL, NULL},
+	    {"-b", "--events", NULL, NULL},    {"-b", "stray", NULL, NULL},
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		assert_int_equal(parse(&o, err, bad[i]), -1);
+		/* one line, non-empty */
+		assert_true(strlen(err) > 0);
+		assert_null(strchr(err, '\n'));
+	}
+}
+
+static void
+test_help_version(void **state)
+{
+	struct options o;
+	char err[256];
+	(void)state;
+	assert_int_equal(PARSE("--help"), 0);
+	assert_int_equal(o.mode, OPTIONS_HELP);
+	assert_int_equal(PARSE("-V"), 0);
+	assert_int_equal(o.mode, OPTIONS_VERSION);
+	assert_non_null(strstr(options_usage(), "--batch"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_batch_defaults),
+	    cmocka_unit_test(test_batch_full),
+	    cmocka_unit_test(test_bad_options),
+	    cmocka_unit_test(test_help_version),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

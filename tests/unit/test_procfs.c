@@ -1,0 +1,146 @@
+/* Collector tests on fixture /proc trees (--proc-root). */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "collect/collector.h"
+#include "model/rank.h"
+#include "procfix.h"
+
+/* The row of pid, or NULL. */
+static const struct proc_row *
+row_of(const struct snapshot *s, int32_t pid)
+{
+	for (size_t i = 0; i < s->nprocs; i++)
+		if (s->procs[i].pid == pid)
+			return &s->procs[i];
+	return NULL;
+}
+
+/* The pooled string as a C string ("<null>" when unknown). */
+static const char *
+str_of(const struct snapshot *s, uint32_t off, uint32_t len)
+{
+	static char out[512];
+	const char *p = snapshot_str(s, off, len);
+
+	if (p == NULL)
+		return "<null>";
+	memcpy(out, p, len);
+	out[len] = '\0';
+	return out;
+}
+
+static void
+test_basic_tree(void **state)
+{
+	char err[256];
+	struct collector *c =
+	    collector_new(PROCFIX_DIR "basic", err, sizeof err);
+	struct snapshot s;
+	const struct proc_row *r;
+	uint64_t now;
+	(void)state;
+	assert_non_null(c);
+	snapshot_init(&s);
+	now = collector_now_ms();
+	assert_int_equal(collector_sample(c, &s, now), 0);
+	/* 400 (no status) and 800 (broken stat) vanished; 8 rows remain */
+	assert_int_equal(s.nprocs, 8);
+	assert_int_equal(s.procs_vanished, 2);
+	assert_null(row_of(&s, 400));
+	assert_null(row_of(&s, 800));
+	assert_int_equal(s.cgroup_mode, SNAP_CGROUP_V1);
+	assert_int_equal(s.mem.total_kb, 24684084);
+	assert_int_equal(s.vm.overcommit_ratio, 50);
+	assert_int_equal(s.vm.swappiness, 60);
+	assert_true(s.psi.valid);
+	assert_false(s.rates.valid);
+	r = row_of(&s, 200);
+	assert_non_null(r);
+	assert_string_equal(r->comm, "x\x1b[31m) Z 1\n");
+	assert_int_equal(r->uid, 65534);
+	assert_int_equal(r->oom_score, 1361);
+	assert_int_equal(r->oom_score_adj, 1000);
+	assert_int_equal(r->anon_kb, 65536);
+	assert_true(r->start_time == 2000);
+	assert_string_equal(str_of(&s, r->cgroup_off, r->cgroup_len),
+	                    "/process_api/svc200");
+	r = row_of(&s, 600);
+	assert_true(r->oom_score == SNAP_NA && r->oom_score_adj == SNAP_NA);
+	assert_true(row_of(&s, 2)->kthread);
+	assert_int_equal(row_of(&s, 2)->cgroup_off, SNAP_NO_STR);
+	assert_int_equal(s.procs[rank_next_victim(&s)].pid, 200);
+	/* command lines: wait for the worker, then they are all known */
+	assert_int_equal(collector_finish_cmdlines(c, &s, now + 5000), 0);
+	r = row_of(&s, 200);
+	assert_int_equal(r->cmdline_len, 24);
+	assert_memory_equal(snapshot_str(&s, r->cmdline_off, r->cmdline_len),
+	                    "evil\0\x1b]52;c;AAAA\x07\0--flag", 24);
+	r = row_of(&s, 2); /* kernel thread: "" without a read */
+	assert_string_equal(str_of(&s, r->cmdline_off, r->cmdline_len), "");
+	/* the second sample has the cmdlines at once, and rates */
+	assert_int_equal(collector_sample(c, &s, now + 2000), 0);
+	assert_int_equal(s.cmdline_pending, 0);
+	r = row_of(&s, 100);
+	assert_string_equal(str_of(&s, r->cmdline_off, r->cmdline_len),
+	                    "sshd: /usr/sbin/sshd -D");
+	assert_true(s.rates.valid);
+	snapshot_fini(&s);
+	collector_free(c);
+}
+
+static void
+test_v2_without_psi(void **state)
+{
+	char err[256];
+	struct collector *c =
+	    collector_new(PROCFIX_DIR "v2-nopsi", err, sizeof err);
+	struct snapshot s;
+	const struct proc_row *r;
+	(void)state;
+	assert_non_null(c);
+	snapshot_init(&s);
+	assert_int_equal(collector_sample(c, &s, collector_now_ms()), 0);
+	assert_int_equal(s.cgroup_mode, SNAP_CGROUP_V2);
+	assert_false(s.psi.valid);
+	assert_int_equal(s.psi.err, ENOENT);
+	assert_int_equal(s.nprocs, 3);
+	r = row_of(&s, 42);
+	assert_string_equal(str_of(&s, r->cgroup_off, r->cgroup_len),
+	                    "/system.slice/postgresql.service");
+	assert_int_equal(r->shmem_kb, 20000);
+	assert_int_equal(r->swap_kb, 1000);
+	assert_int_equal(s.procs[rank_next_victim(&s)].pid, 42);
+	snapshot_fini(&s);
+	collector_free(c);
+}
+
+static void
+test_bad_roots(void **state)
+{
+	char err[256];
+	(void)state;
+	assert_null(
+	    collector_new(PROCFIX_DIR "does-not-exist", err, sizeof err));
+	assert_non_null(strstr(err, "does-not-exist"));
+	assert_null(strchr(err, '\n'));
+	assert_null(collector_new(PROCFIX_DIR "basic/1", err, sizeof err));
+	assert_non_null(strstr(err, "not a proc tree"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_basic_tree),
+	    cmocka_unit_test(test_v2_without_psi),
+	    cmocka_unit_test(test_bad_roots),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
