@@ -18,7 +18,7 @@
 /* At this width and up the header meters sit in two columns. */
 #define LAYOUT_WIDE_COLS 100
 /* Header meter lines in one column (the drawer's item count). */
-#define LAYOUT_HEADER_ITEMS 6
+#define LAYOUT_HEADER_ITEMS 8
 
 /* A screen rectangle in cells; h or w 0 means "not shown". */
 struct layout_rect {

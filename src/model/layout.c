@@ -1,8 +1,9 @@
 /*
  * layout.c: terminal size -> pane rectangles (see layout.h). The header
- * takes 3 lines in two columns on wide terminals, 6 in one column on
- * narrow ones (3 when the terminal is also short); the log pane gets a
- * third of what is left once the table has room, the table the rest.
+ * takes 4 lines in two columns on wide terminals; in one column on narrow
+ * ones it takes 8, 6 or 3 lines as the height allows (the drawer shows
+ * the most important meters first); the log pane gets a third of what is
+ * left once the table has room, the table the rest.
  */
 #include "model/layout.h"
 

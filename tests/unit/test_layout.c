@@ -25,13 +25,13 @@ test_120x40(void **state)
 	layout_compute(&l, 40, 120);
 	assert_false(l.too_small);
 	assert_int_equal(l.header_columns, 2);
-	RECT_EQ(l.header, 0, 0, 3, 120);
-	RECT_EQ(l.victim, 3, 0, 1, 120);
-	RECT_EQ(l.table, 4, 0, 23, 120);
+	RECT_EQ(l.header, 0, 0, 4, 120);
+	RECT_EQ(l.victim, 4, 0, 1, 120);
+	RECT_EQ(l.table, 5, 0, 22, 120);
 	RECT_EQ(l.log, 27, 0, 11, 120);
 	RECT_EQ(l.status, 38, 0, 1, 120);
 	RECT_EQ(l.fkeys, 39, 0, 1, 120);
-	RECT_EQ(l.body, 4, 0, 34, 120);
+	RECT_EQ(l.body, 5, 0, 33, 120);
 }
 
 static void
@@ -61,6 +61,9 @@ test_minimum_size(void **state)
 	assert_true(l.table.h >= 3);
 	assert_int_equal(l.log.h, 0);
 	assert_false(layout_rect_visible(&l.log));
+	/* a tall narrow terminal shows every meter in one column */
+	layout_compute(&l, 40, 80);
+	assert_int_equal(l.header.h, LAYOUT_HEADER_ITEMS);
 	layout_compute(&l, LAYOUT_MIN_ROWS - 1, LAYOUT_MIN_COLS);
 	assert_true(l.too_small);
 	layout_compute(&l, LAYOUT_MIN_ROWS, LAYOUT_MIN_COLS - 1);
