@@ -40,8 +40,12 @@ layout_compute(struct layout *l, int rows, int cols)
 		l->header_columns = 2;
 		header_h = (LAYOUT_HEADER_ITEMS + 1) / 2;
 	} else {
-		header_h = l->rows < 20 ? LAYOUT_HEADER_ITEMS / 2
-		                        : LAYOUT_HEADER_ITEMS;
+		if (l->rows < 20)
+			header_h = 3;
+		else if (l->rows < 30)
+			header_h = 6;
+		else
+			header_h = LAYOUT_HEADER_ITEMS;
 	}
 	/* header, victim line, then status and function keys at the end */
 	avail = l->rows - header_h - 1 - 2;
