@@ -1,0 +1,106 @@
+/* oomscore.c: the kernel's badness formula and victim order (oomscore.h). */
+#include "model/oomscore.h"
+
+/* totalpages for a global OOM. */
+int64_t
+oomscore_total_pages(const struct mem_info *mem, int64_t page_kb)
+{
+	int64_t kb;
+
+	if (mem->total_kb == SNAP_NA || mem->total_kb <= 0 || page_kb <= 0)
+		return SNAP_NA;
+	kb = mem->total_kb;
+	if (mem->swap_total_kb != SNAP_NA && mem->swap_total_kb > 0)
+		kb += mem->swap_total_kb;
+	return kb / page_kb;
+}
+
+/* The RSS of a row in kB: the three counters the kernel adds, else VmRSS. */
+static int64_t
+row_rss_kb(const struct proc_row *row)
+{
+	if (row->anon_kb != SNAP_NA && row->file_kb != SNAP_NA &&
+	    row->shmem_kb != SNAP_NA)
+		return row->anon_kb + row->file_kb + row->shmem_kb;
+	return row->rss_kb;
+}
+
+/* Badness points of a row at adj. */
+int64_t
+oomscore_points(const struct proc_row *row, int64_t adj, int64_t total_pages,
+                int64_t page_kb)
+{
+	int64_t rss_kb = row_rss_kb(row), points;
+
+	if (row->pid == 1 || row->kthread || row->state == 'Z' ||
+	    row->state == 'X')
+		return OOMSCORE_NEVER;
+	if (adj == SNAP_NA)
+		return SNAP_NA;
+	if (adj <= OOMSCORE_ADJ_MIN)
+		return OOMSCORE_NEVER;
+	if (total_pages == SNAP_NA || total_pages <= 0 || page_kb <= 0 ||
+	    rss_kb == SNAP_NA || row->swap_kb == SNAP_NA ||
+	    row->pte_kb == SNAP_NA)
+		return SNAP_NA;
+	if (adj > OOMSCORE_ADJ_MAX)
+		adj = OOMSCORE_ADJ_MAX;
+	points =
+	    rss_kb / page_kb + row->swap_kb / page_kb + row->pte_kb / page_kb;
+	return points + adj * (total_pages / 1000);
+}
+
+/* The oom_score the kernel shows for points. */
+int64_t
+oomscore_from_points(int64_t points, int64_t total_pages)
+{
+	if (points == OOMSCORE_NEVER)
+		return 0;
+	if (points == SNAP_NA || total_pages == SNAP_NA || total_pages <= 0)
+		return SNAP_NA;
+	return (1000 + points * 1000 / total_pages) * 2 / 3;
+}
+
+/* The target's place in the victim order at new_adj. */
+int
+oomscore_place(const struct snapshot *snap, size_t index, int64_t new_adj,
+               int64_t total_pages, int64_t page_kb, struct oomscore_place *out)
+{
+	const struct proc_row *target;
+	struct oomscore_place p = {0};
+	size_t i;
+
+	if (index >= snap->nprocs)
+		return -1;
+	target = &snap->procs[index];
+	p.points = oomscore_points(target, new_adj, total_pages, page_kb);
+	p.score = oomscore_from_points(p.points, total_pages);
+	for (i = 0; i < snap->nprocs; i++) {
+		const struct proc_row *r = &snap->procs[i];
+		int64_t pts;
+
+		if (i == index)
+			continue;
+		pts =
+		    oomscore_points(r, r->oom_score_adj, total_pages, page_kb);
+		if (pts == OOMSCORE_NEVER)
+			continue;
+		if (pts == SNAP_NA) {
+			p.unknown++;
+			continue;
+		}
+		p.candidates++;
+		if (p.points == OOMSCORE_NEVER || p.points == SNAP_NA)
+			continue;
+		if (pts > p.points)
+			p.ahead++;
+		else if (pts == p.points)
+			p.ties++;
+	}
+	if (p.points != OOMSCORE_NEVER && p.points != SNAP_NA) {
+		p.candidates++;
+		p.place = p.ahead + 1;
+	}
+	*out = p;
+	return 0;
+}

@@ -1,0 +1,188 @@
+/* act_child.c: children for the action-layer tests (act_child.h). */
+#include "act_child.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "model/procstat.h"
+
+/* The child's life: touch memory, say ready, sleep until killed. */
+static void
+child_main(int ready_fd, size_t mem_kb)
+{
+	char *p;
+
+	if (mem_kb > 0) {
+		p = mmap(NULL, mem_kb * 1024, PROT_READ | PROT_WRITE,
+		         MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (p == MAP_FAILED)
+			_exit(1);
+		memset(p, 0x5a, mem_kb * 1024);
+	}
+	if (write(ready_fd, "r", 1) != 1)
+		_exit(1);
+	close(ready_fd);
+	for (;;)
+		pause();
+}
+
+/* Fork one child and wait until it is ready. */
+int
+act_child_start(struct act_child *c, size_t mem_kb)
+{
+	int fds[2];
+	char b;
+	pid_t pid;
+
+	c->pid = 0;
+	if (pipe(fds) != 0)
+		return -1;
+	pid = fork();
+	if (pid < 0) {
+		close(fds[0]);
+		close(fds[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		close(fds[0]);
+		child_main(fds[1], mem_kb);
+	}
+	close(fds[1]);
+	c->pid = pid;
+	if (read(fds[0], &b, 1) != 1) {
+		close(fds[0]);
+		act_child_kill(c);
+		return -1;
+	}
+	close(fds[0]);
+	c->start_time = act_start_time(pid);
+	return c->start_time != 0 ? 0 : -1;
+}
+
+/* Fork a child at pid want through ns_last_pid. */
+int
+act_child_start_at(struct act_child *c, pid_t want)
+{
+	char buf[24];
+	int tries, fd;
+
+	for (tries = 0; tries < 20; tries++) {
+		fd = open("/proc/sys/kernel/ns_last_pid", O_WRONLY | O_CLOEXEC);
+		if (fd < 0)
+			return -1;
+		snprintf(buf, sizeof buf, "%d", (int)want - 1);
+		if (write(fd, buf, strlen(buf)) < 0) {
+			close(fd);
+			return -1;
+		}
+		close(fd);
+		if (act_child_start(c, 0) != 0)
+			return -1;
+		if (c->pid == want)
+			return 0;
+		act_child_kill(c); /* someone else forked first: again */
+	}
+	return -1;
+}
+
+/* SIGKILL and reap. */
+void
+act_child_kill(struct act_child *c)
+{
+	if (c->pid <= 0)
+		return;
+	kill(c->pid, SIGKILL);
+	while (waitpid(c->pid, NULL, 0) < 0 && errno == EINTR)
+		;
+	c->pid = 0;
+}
+
+/* Read /proc/PID/stat and parse it. */
+static int
+stat_of(pid_t pid, struct procstat_stat *st)
+{
+	char path[64], buf[1024];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	n = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	return procstat_parse_stat(buf, (size_t)n, st);
+}
+
+/* Start time of pid. */
+uint64_t
+act_start_time(pid_t pid)
+{
+	struct procstat_stat st;
+
+	return stat_of(pid, &st) == 0 ? st.start_time : 0;
+}
+
+/* State letter of pid. */
+char
+act_state(pid_t pid)
+{
+	struct procstat_stat st;
+
+	return stat_of(pid, &st) == 0 ? st.state : 0;
+}
+
+/* Read /proc/PID/<name> as one integer. */
+long
+act_read_long(pid_t pid, const char *name)
+{
+	char path[96], buf[64];
+	ssize_t n;
+	long v;
+	int fd;
+
+	snprintf(path, sizeof path, "/proc/%d/%s", (int)pid, name);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -100000;
+	n = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	if (n <= 0)
+		return -100000;
+	buf[n] = '\0';
+	return sscanf(buf, "%ld", &v) == 1 ? v : -100000;
+}
+
+/* Write text to /proc/PID/<name>. */
+int
+act_write_text(pid_t pid, const char *name, const char *text)
+{
+	char path[96];
+	ssize_t n;
+	int fd, err = 0;
+
+	snprintf(path, sizeof path, "/proc/%d/%s", (int)pid, name);
+	fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	n = write(fd, text, strlen(text));
+	if (n < 0)
+		err = -errno;
+	close(fd);
+	return err;
+}
+
+/* Open /proc as a directory fd. */
+int
+act_proc_root(void)
+{
+	return open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+}

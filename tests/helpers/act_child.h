@@ -1,0 +1,45 @@
+/*
+ * act_child: child processes the action-layer tests start and act on.
+ * Tests only ever signal or adjust these children (and reap them).
+ */
+#ifndef OOMWATCH_TESTS_ACT_CHILD_H
+#define OOMWATCH_TESTS_ACT_CHILD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+struct act_child {
+	pid_t pid;           /* 0 when none */
+	uint64_t start_time; /* stat field 22 */
+};
+
+/* Fork a child that touches mem_kb kB of anonymous memory (0: none) and
+ * then sleeps until killed. Returns once it is ready: 0, or -1. */
+int act_child_start(struct act_child *c, size_t mem_kb);
+
+/* Fork a sleeping child whose pid is want, using ns_last_pid; tries a few
+ * times. 0 on success; -1 when the pid could not be had (no permission,
+ * or another process took it). */
+int act_child_start_at(struct act_child *c, pid_t want);
+
+/* SIGKILL and reap (no-op when c->pid is 0). */
+void act_child_kill(struct act_child *c);
+
+/* Start time of pid from /proc, 0 if unreadable. */
+uint64_t act_start_time(pid_t pid);
+
+/* State letter of pid from /proc, 0 if gone. */
+char act_state(pid_t pid);
+
+/* Read /proc/PID/<name> as one integer; -100000 when unreadable. */
+long act_read_long(pid_t pid, const char *name);
+
+/* Write text to /proc/PID/<name> with write(2): 0 or -errno. */
+int act_write_text(pid_t pid, const char *name, const char *text);
+
+/* Open /proc as a directory fd. */
+int act_proc_root(void);
+
+#endif
