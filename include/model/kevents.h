@@ -1,0 +1,132 @@
+/*
+ * kevents: the kernel-log engine. Lines go in, in order; out come events
+ * (OOM kills with their report's context, hung tasks, lockups, panics,
+ * NULL dereferences, page allocation failures) in a bounded ring, and,
+ * when a klogring is attached, the classified display lines.
+ *
+ * OOM kill events are anchored on the "Killed process" line (FIELD-NOTES
+ * 2.1): everything else is optional context taken from the same report
+ * when it is there: the trigger comm, gfp mask and order from "invoked
+ * oom-killer", the constraint and memcg from "oom-kill:" (or "Memory cgroup
+ * out of memory", "Memory cgroup stats for"), the task table, and later
+ * the oom_reaper line (matched by pid against recent events). A report
+ * stays open from its first line to its kill (to its last kill after a
+ * memory.oom.group line); lost messages or more than 30 s between its
+ * first line and the kill (when the log has times) close it, so a bare,
+ * rate-limited kill never borrows another report's context. Lines may
+ * interleave; a truncated report yields what it has.
+ *
+ * Records written from userspace never feed the assembler: they are shown
+ * (class KCLASS_USER) but are never events.
+ *
+ * Memory: the event ring holds at most the capacity given to kevents_new
+ * (the oldest event is overwritten and counted in dropped); each event
+ * keeps at most KEVENT_TASKS_MAX task-table rows (the largest by rss);
+ * nothing grows with the input.
+ */
+#ifndef OOMWATCH_MODEL_KEVENTS_H
+#define OOMWATCH_MODEL_KEVENTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/klog.h"
+#include "model/klogring.h"
+#include "model/oomreport.h"
+
+#define KEVENT_NAME_MAX 64  /* comm (15 bytes in the kernel) + room */
+#define KEVENT_TEXT_MAX 256 /* paths, messages, masks */
+#define KEVENT_TASKS_MAX 32
+
+enum kevent_kind {
+	KEVENT_OOM_KILL = 0,
+	KEVENT_HUNG_TASK,
+	KEVENT_SOFT_LOCKUP,
+	KEVENT_HARD_LOCKUP,
+	KEVENT_PANIC,
+	KEVENT_NULL_DEREF,
+	KEVENT_PAGE_ALLOC_FAILURE,
+	KEVENT_KIND_COUNT
+};
+
+/* Raw bytes from the log (unsanitized), cut to fit; set = known. */
+struct kevent_name {
+	bool set;
+	size_t len;
+	char s[KEVENT_NAME_MAX];
+};
+struct kevent_text {
+	bool set;
+	size_t len;
+	char s[KEVENT_TEXT_MAX];
+};
+
+/* One row of an OOM report's task table (values in pages). */
+struct kevent_task {
+	int64_t pid, uid, total_vm_pages, rss_pages, swapents, oom_score_adj;
+	struct kevent_name name;
+};
+
+struct kevent_oom {
+	int64_t uid, total_vm_kb, anon_rss_kb, file_rss_kb, shmem_rss_kb;
+	int64_t pgtables_kb, oom_score_adj, order;
+	enum oom_constraint constraint;
+	struct kevent_name trigger;  /* comm that invoked the OOM killer */
+	struct kevent_text memcg;    /* cgroup whose limit was hit, else
+	                                the victim's (task_memcg=) */
+	struct kevent_text gfp_mask; /* as printed: "0xcc0(GFP_KERNEL)" */
+	bool reaped;                 /* oom_reaper reaped it */
+	size_t ntasks;
+	struct kevent_task tasks[KEVENT_TASKS_MAX]; /* by rss, largest first */
+};
+
+struct kevent {
+	enum kevent_kind kind;
+	struct klog_time time;
+	bool has_seq;
+	uint64_t seq;
+	int64_t pid;     /* victim / blocked task / lockup task */
+	int64_t cpu;     /* lockups */
+	int64_t seconds; /* hung task, soft lockup */
+	int64_t order;   /* page allocation failure */
+	struct kevent_name comm;
+	struct kevent_text text; /* panic message; null_deref address */
+	struct kevent_oom oom;   /* KEVENT_OOM_KILL only */
+};
+
+struct kevents_stats {
+	uint64_t lines;      /* display lines fed */
+	uint64_t user_lines; /* of which written from userspace */
+	uint64_t lost;       /* messages reported lost */
+	uint64_t events;     /* events ever completed */
+	uint64_t dropped;    /* events overwritten in the ring */
+};
+
+struct kevents;
+
+/* A new engine keeping at most capacity events; NULL when out of memory. */
+struct kevents *kevents_new(size_t capacity);
+/* Free an engine (the attached ring is not freed). */
+void kevents_free(struct kevents *ev);
+/* Attach the display-line ring (borrowed; NULL to detach). */
+void kevents_set_ring(struct kevents *ev, struct klogring *lines);
+/* Feed one raw line of any supported format. Returns the events added. */
+size_t kevents_feed_line(struct kevents *ev, const char *line, size_t len);
+/* Feed an already parsed record. Returns the events added. */
+size_t kevents_feed_record(struct kevents *ev, const struct klog_record *rec);
+/* n messages were lost: closes the open report, adds a marker line. */
+void kevents_lost(struct kevents *ev, uint64_t n);
+/* End of input: a victim chosen by an old kernel's "Kill process" line
+ * whose "Killed process" never came becomes an event. Returns events added. */
+size_t kevents_finish(struct kevents *ev);
+/* Events held (<= capacity). */
+size_t kevents_count(const struct kevents *ev);
+/* The i-th newest event (0 = newest), or NULL. */
+const struct kevent *kevents_get(const struct kevents *ev, size_t i);
+/* Counters. */
+struct kevents_stats kevents_stats(const struct kevents *ev);
+/* JSON kind name ("oom_kill", "hung_task", ...). */
+const char *kevent_kind_name(enum kevent_kind k);
+
+#endif

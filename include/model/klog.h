@@ -1,0 +1,92 @@
+/*
+ * klog: one line of a kernel log -> struct klog_record.
+ *
+ * A line may come straight from /dev/kmsg ("PRI,SEQ,TS_USEC,FLAGS[,..];text"
+ * or a " KEY=VALUE" dictionary continuation), from a saved log in dmesg
+ * form ("[  123.456789] text", optionally after "<PRI>" as klogctl prints
+ * it), dmesg -T form ("[Mon Dec  8 17:51:31 2025] text", any locale: the
+ * numeric parts are parsed and the month name is looked up in a small table
+ * of languages, or read as a number as in "12月"), syslog/journal form
+ * ("Nov 29 01:00:04 host kernel: text", "2025-11-29T01:00:04+0100 host
+ * kernel: text"), or be a bare line. The format is detected per line.
+ *
+ * Text from /dev/kmsg is un-escaped (the kernel writes every byte < 0x20,
+ * >= 0x7f and '\' as "\xNN"), so the record's text holds raw, UNSANITIZED
+ * bytes, possibly with '\n' inside (one printk with several lines). Nothing
+ * here may reach a terminal without going through core/sanitize.
+ *
+ * Limits: a syslog date has no year, so such lines carry no time unless a
+ * dmesg timestamp follows "kernel:"; dmesg -T and zone-less ISO times are
+ * local wall-clock times and are returned as KLOG_TIME_LOCAL for the caller
+ * to convert with the local zone. Text longer than KLOG_TEXT_MAX - 1 bytes
+ * is cut (truncated is set). Numbers that overflow make a prefix invalid;
+ * the line is then kept whole as a bare line.
+ */
+#ifndef OOMWATCH_MODEL_KLOG_H
+#define OOMWATCH_MODEL_KLOG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define KLOG_TEXT_MAX 8192
+/* Unknown number (the same value as SNAP_NA). */
+#define KLOG_NA INT64_MIN
+
+enum klog_format {
+	KLOG_FMT_BARE = 0, /* no prefix recognised: the whole line is text */
+	KLOG_FMT_KMSG,     /* a /dev/kmsg record */
+	KLOG_FMT_DICT,     /* " KEY=VALUE" continuation of a kmsg record */
+	KLOG_FMT_DMESG,    /* "[ seconds.micro] text", maybe after <PRI> */
+	KLOG_FMT_DMESG_T,  /* "[Mon Dec  8 17:51:31 2025] text" */
+	KLOG_FMT_SYSLOG,   /* "Nov 29 01:00:04 host tag: text" */
+	KLOG_FMT_ISO,      /* "2025-11-29T01:00:04+0100 [host tag:] text" */
+};
+
+enum klog_time_kind {
+	KLOG_TIME_NONE = 0,
+	KLOG_TIME_BOOT,  /* usec since boot (printk clock) */
+	KLOG_TIME_UNIX,  /* usec since the epoch */
+	KLOG_TIME_LOCAL, /* wall clock of an unknown zone, in usec since the
+	                    epoch as if it were UTC */
+};
+
+struct klog_time {
+	enum klog_time_kind kind;
+	int64_t usec;
+};
+
+struct klog_record {
+	enum klog_format format;
+	int facility;   /* PRI >> 3, or -1 when the line does not say */
+	int level;      /* PRI & 7 (0 emerg .. 7 debug), or -1 */
+	bool from_user; /* written by userspace: facility != 0, or a
+	                   syslog line whose tag is not "kernel" */
+	bool has_seq;   /* kmsg SEQ known */
+	uint64_t seq;
+	struct klog_time time;
+	bool cont;      /* kmsg FLAGS 'c': a fragment of the line before */
+	bool truncated; /* text was cut at KLOG_TEXT_MAX - 1 bytes */
+	size_t text_len;
+	char text[KLOG_TEXT_MAX]; /* raw bytes, NUL-terminated, unsanitized */
+};
+
+/*
+ * Parse one line (len bytes, a trailing "\n" or "\r\n" allowed) into *rec.
+ * Never fails: a line with no known prefix is KLOG_FMT_BARE. Returns the
+ * detected format.
+ */
+enum klog_format klog_parse(const char *line, size_t len,
+                            struct klog_record *rec);
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (pure). */
+int64_t klog_days_from_civil(int64_t year, unsigned month, unsigned day);
+
+/* Month 1-12 of a month name or number token in one of the known
+ * languages, or 0. */
+unsigned klog_month(const char *tok, size_t len);
+
+/* Name of a format, for tests and diagnostics ("kmsg", "dmesg", ...). */
+const char *klog_format_name(enum klog_format f);
+
+#endif

@@ -1,0 +1,63 @@
+/*
+ * klogring: the bounded history of kernel-log display lines that the
+ * dashboard's log pane draws. A fixed ring allocated once: when full, the
+ * oldest line is overwritten, so a flood of messages never grows memory.
+ *
+ * Each line keeps its class, time, level, userspace mark and its text
+ * ALREADY SANITIZED (core/sanitize) and cut to KLOGRING_TEXT_MAX - 1
+ * bytes, so the view can draw it as is. A "N kernel messages lost" marker
+ * is a line of its own (lost > 0), pushed when the reader saw a gap.
+ *
+ * Lines are addressed newest first: klogring_get(r, 0) is the newest.
+ */
+#ifndef OOMWATCH_MODEL_KLOGRING_H
+#define OOMWATCH_MODEL_KLOGRING_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/kclass.h"
+#include "model/klog.h"
+
+#define KLOGRING_TEXT_MAX 320
+
+struct klogring_line {
+	enum kclass cls;
+	struct klog_time time;
+	int level;      /* 0-7, -1 unknown */
+	bool from_user; /* written by userspace (drawn with a mark) */
+	bool has_seq;
+	uint64_t seq;
+	uint64_t lost;  /* > 0: a "messages lost" marker line */
+	bool truncated; /* the text did not fit */
+	uint16_t text_len;
+	char text[KLOGRING_TEXT_MAX]; /* sanitized UTF-8, NUL-terminated */
+};
+
+struct klogring {
+	struct klogring_line *lines;  /* capacity entries (owned) */
+	size_t capacity, head, count; /* head: next slot to write */
+	uint64_t pushed;              /* lines ever pushed */
+};
+
+/* Allocate a ring of capacity lines (>= 1). Returns 0 or -ENOMEM. */
+int klogring_init(struct klogring *r, size_t capacity);
+/* Free the ring's lines. */
+void klogring_fini(struct klogring *r);
+/* Drop every line (keep the allocation). */
+void klogring_clear(struct klogring *r);
+/* Append one display line (raw bytes, sanitized here) with its metadata. */
+void klogring_push(struct klogring *r, const struct klog_record *rec,
+                   const char *text, size_t len, enum kclass cls);
+/* Append a "N kernel messages lost" marker. */
+void klogring_push_lost(struct klogring *r, uint64_t n_lost);
+/* Append raw bytes to the newest line (a kmsg 'c' fragment); false when
+ * the ring is empty or the newest line is a marker. */
+bool klogring_append(struct klogring *r, const char *text, size_t len);
+/* Lines held (<= capacity). */
+size_t klogring_count(const struct klogring *r);
+/* The i-th newest line (0 = newest), or NULL when i >= count. */
+const struct klogring_line *klogring_get(const struct klogring *r, size_t i);
+
+#endif

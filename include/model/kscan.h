@@ -1,0 +1,55 @@
+/*
+ * kscan: a bounded cursor over kernel text, shared by the kernel-log
+ * parsers (klog, oomreport). Every function checks the end pointer, so a
+ * truncated or hostile line can never be read past its length, and every
+ * number is parsed with an overflow check: a value that does not fit is a
+ * failed match, never a wrapped one. On failure a function leaves the
+ * cursor where it was.
+ */
+#ifndef OOMWATCH_MODEL_KSCAN_H
+#define OOMWATCH_MODEL_KSCAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* A borrowed slice of a line (not NUL-terminated). */
+struct kslice {
+	const char *s;
+	size_t len;
+};
+
+struct kscan {
+	const char *p;   /* next byte */
+	const char *end; /* one past the last byte */
+};
+
+/* Start a cursor over len bytes of s. */
+void kscan_init(struct kscan *k, const char *s, size_t len);
+/* Bytes left. */
+size_t kscan_left(const struct kscan *k);
+/* Skip spaces and tabs; returns how many were skipped. */
+size_t kscan_spaces(struct kscan *k);
+/* Consume the literal lit when the text continues with it. */
+bool kscan_lit(struct kscan *k, const char *lit);
+/* Consume one byte c when it comes next. */
+bool kscan_char(struct kscan *k, char c);
+/* Parse decimal digits (at least one) into *out; fails on overflow. */
+bool kscan_u64(struct kscan *k, uint64_t *out);
+/* Parse an optionally '-' signed decimal that fits int64_t. */
+bool kscan_i64(struct kscan *k, int64_t *out);
+/* Parse hex digits after an optional "0x" into *out. */
+bool kscan_hex(struct kscan *k, uint64_t *out);
+/* Find lit at or after the cursor; move to its first byte. */
+bool kscan_find(struct kscan *k, const char *lit);
+/* Find the last occurrence of lit before the end; move to its first byte. */
+bool kscan_find_last(struct kscan *k, const char *lit);
+
+/* memmem over a bounded buffer, NULL when absent (needle_len > 0). */
+const char *kscan_memmem(const char *hay, size_t hay_len, const char *needle,
+                         size_t needle_len);
+/* Last occurrence of needle in hay, or NULL. */
+const char *kscan_memrmem(const char *hay, size_t hay_len, const char *needle,
+                          size_t needle_len);
+
+#endif

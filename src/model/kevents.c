@@ -1,0 +1,591 @@
+/*
+ * kevents.c: the incremental event assembler and the event ring (see
+ * kevents.h). One struct report holds what the open OOM report has said so
+ * far; each line is classified (kclass), parsed by the matching line
+ * parser (oomreport, kreport) and either updates the report or completes
+ * an event.
+ */
+#include "model/kevents.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/kclass.h"
+#include "model/kreport.h"
+
+/* Context further than this from a kill (printk clock) is not its own. */
+#define REPORT_WINDOW_USEC (30 * 1000000LL)
+/* How many recent events an oom_reaper line is matched against. */
+#define REAPER_LOOKBACK 64
+
+/* What the open OOM report has said so far. */
+struct report {
+	bool active;
+	struct klog_time start;
+	bool group;  /* memory.oom.group: several kills follow */
+	bool killed; /* at least one kill seen */
+	struct kevent_name trigger;
+	struct kevent_text gfp_mask;
+	int64_t order;
+	enum oom_constraint constraint;
+	struct kevent_text memcg;      /* limit that was hit */
+	struct kevent_text task_memcg; /* victim's cgroup */
+	int64_t constraint_pid;
+	bool table_open;
+	struct oom_table table;
+	size_t ntasks;
+	struct kevent_task tasks[KEVENT_TASKS_MAX];
+	bool chosen; /* old "Kill process" seen, "Killed" pending */
+	int64_t chosen_pid;
+	struct kevent_name chosen_comm;
+	struct klog_time chosen_time;
+};
+
+struct kevents {
+	struct kevent *ring;
+	size_t capacity, head, count;
+	struct kevents_stats stats;
+	struct klogring *lines; /* borrowed, may be NULL */
+	struct report report;
+	struct klog_record rec; /* scratch for kevents_feed_line */
+};
+
+static const char *const kind_names[KEVENT_KIND_COUNT] = {
+    [KEVENT_OOM_KILL] = "oom_kill",
+    [KEVENT_HUNG_TASK] = "hung_task",
+    [KEVENT_SOFT_LOCKUP] = "soft_lockup",
+    [KEVENT_HARD_LOCKUP] = "hard_lockup",
+    [KEVENT_PANIC] = "panic",
+    [KEVENT_NULL_DEREF] = "null_deref",
+    [KEVENT_PAGE_ALLOC_FAILURE] = "page_alloc_failure",
+};
+
+/* JSON kind name. */
+const char *
+kevent_kind_name(enum kevent_kind k)
+{
+	if ((unsigned)k >= KEVENT_KIND_COUNT)
+		return "?";
+	return kind_names[k];
+}
+
+/* Copy a slice into a fixed name/text field (cut to fit). */
+static void
+str_set(char *dst, size_t cap, size_t *len, bool *set, struct kslice src)
+{
+	size_t n = src.len < cap ? src.len : cap;
+
+	if (src.s == NULL) {
+		*set = false;
+		*len = 0;
+		return;
+	}
+	memcpy(dst, src.s, n);
+	*len = n;
+	*set = true;
+}
+
+#define STR_SET(f, slice)                                                      \
+	str_set((f)->s, sizeof(f)->s, &(f)->len, &(f)->set, slice)
+
+/* A new engine. */
+struct kevents *
+kevents_new(size_t capacity)
+{
+	struct kevents *ev = calloc(1, sizeof *ev);
+
+	if (ev == NULL)
+		return NULL;
+	if (capacity == 0)
+		capacity = 1;
+	ev->ring = calloc(capacity, sizeof *ev->ring);
+	if (ev->ring == NULL) {
+		free(ev);
+		return NULL;
+	}
+	ev->capacity = capacity;
+	return ev;
+}
+
+/* Free an engine. */
+void
+kevents_free(struct kevents *ev)
+{
+	if (ev == NULL)
+		return;
+	free(ev->ring);
+	free(ev);
+}
+
+/* Attach the display ring. */
+void
+kevents_set_ring(struct kevents *ev, struct klogring *lines)
+{
+	ev->lines = lines;
+}
+
+/* Events held. */
+size_t
+kevents_count(const struct kevents *ev)
+{
+	return ev->count;
+}
+
+/* The i-th newest event. */
+const struct kevent *
+kevents_get(const struct kevents *ev, size_t i)
+{
+	if (i >= ev->count)
+		return NULL;
+	return &ev->ring[(ev->head + ev->capacity - 1 - i) % ev->capacity];
+}
+
+/* Counters. */
+struct kevents_stats
+kevents_stats(const struct kevents *ev)
+{
+	return ev->stats;
+}
+
+/* A fresh event of kind at the head of the ring (oldest overwritten). */
+static struct kevent *
+new_event(struct kevents *ev, enum kevent_kind kind,
+          const struct klog_record *rec)
+{
+	struct kevent *e = &ev->ring[ev->head];
+
+	ev->head = (ev->head + 1) % ev->capacity;
+	if (ev->count < ev->capacity)
+		ev->count++;
+	else
+		ev->stats.dropped++;
+	ev->stats.events++;
+	memset(e, 0, sizeof *e);
+	e->kind = kind;
+	e->time = rec->time;
+	e->has_seq = rec->has_seq;
+	e->seq = rec->seq;
+	e->pid = e->cpu = e->seconds = e->order = KLOG_NA;
+	return e;
+}
+
+/* Forget the open report. */
+static void
+report_reset(struct report *r)
+{
+	memset(r, 0, sizeof *r);
+	r->order = KLOG_NA;
+	r->constraint_pid = KLOG_NA;
+}
+
+/* Open a report if none is (a report may start anywhere after a gap). */
+static void
+report_touch(struct report *r, const struct klog_record *rec)
+{
+	if (r->active)
+		return;
+	report_reset(r);
+	r->active = true;
+	r->start = rec->time;
+}
+
+/* True when t is too far after the report's first line to belong to it. */
+static bool
+report_stale(const struct report *r, const struct klog_time *t)
+{
+	return r->start.kind != KLOG_TIME_NONE && r->start.kind == t->kind &&
+	       (t->usec - r->start.usec > REPORT_WINDOW_USEC ||
+	        t->usec < r->start.usec);
+}
+
+/* Keep a task row: the KEVENT_TASKS_MAX largest by rss. */
+static void
+report_add_task(struct report *r, const struct oom_task_row *row)
+{
+	struct kevent_task *t;
+	size_t i, min = 0;
+
+	if (r->ntasks < KEVENT_TASKS_MAX) {
+		t = &r->tasks[r->ntasks++];
+	} else {
+		for (i = 1; i < r->ntasks; i++)
+			if (r->tasks[i].rss_pages < r->tasks[min].rss_pages)
+				min = i;
+		if (row->rss_pages <= r->tasks[min].rss_pages)
+			return;
+		t = &r->tasks[min];
+	}
+	t->pid = row->pid;
+	t->uid = row->uid;
+	t->total_vm_pages = row->total_vm_pages;
+	t->rss_pages = row->rss_pages;
+	t->swapents = row->swapents;
+	t->oom_score_adj = row->oom_score_adj;
+	STR_SET(&t->name, row->name);
+}
+
+/* Order for the task rows: rss descending, then pid. */
+static int
+task_cmp(const void *a, const void *b)
+{
+	const struct kevent_task *x = a, *y = b;
+
+	if (x->rss_pages != y->rss_pages)
+		return x->rss_pages > y->rss_pages ? -1 : 1;
+	return (x->pid > y->pid) - (x->pid < y->pid);
+}
+
+/* Fill an OOM event's context from the open report. */
+static void
+attach_context(struct kevent *e, const struct report *r)
+{
+	struct kevent_oom *o = &e->oom;
+
+	o->trigger = r->trigger;
+	o->gfp_mask = r->gfp_mask;
+	o->order = r->order;
+	if (r->constraint != OOM_CONSTRAINT_UNKNOWN)
+		o->constraint = r->constraint;
+	if (r->memcg.set)
+		o->memcg = r->memcg;
+	else if (r->task_memcg.set && !o->memcg.set)
+		o->memcg = r->task_memcg;
+	o->ntasks = r->ntasks;
+	memcpy(o->tasks, r->tasks, r->ntasks * sizeof r->tasks[0]);
+	qsort(o->tasks, o->ntasks, sizeof o->tasks[0], task_cmp);
+}
+
+/* A kill event with no numbers yet. */
+static struct kevent *
+new_kill(struct kevents *ev, const struct klog_record *rec, int64_t pid)
+{
+	struct kevent *e = new_event(ev, KEVENT_OOM_KILL, rec);
+	struct kevent_oom *o = &e->oom;
+
+	e->pid = pid;
+	o->uid = o->total_vm_kb = o->anon_rss_kb = o->file_rss_kb = KLOG_NA;
+	o->shmem_rss_kb = o->pgtables_kb = o->oom_score_adj = KLOG_NA;
+	o->order = KLOG_NA;
+	return e;
+}
+
+/* An old kernel chose a victim but its kill line never came: report the
+ * choice as the kill. */
+static size_t
+flush_chosen(struct kevents *ev)
+{
+	struct report *r = &ev->report;
+	struct klog_record when;
+	struct kevent *e;
+
+	if (!r->chosen)
+		return 0;
+	memset(&when, 0, sizeof when);
+	when.time = r->chosen_time;
+	e = new_kill(ev, &when, r->chosen_pid);
+	e->comm = r->chosen_comm;
+	attach_context(e, r);
+	r->chosen = false;
+	return 1;
+}
+
+/* Does the report's context belong to the kill of pid? */
+static bool
+context_matches(const struct report *r, int64_t pid, const struct klog_time *t)
+{
+	if (!r->active || report_stale(r, t))
+		return false;
+	if (r->group || r->constraint_pid == KLOG_NA ||
+	    r->constraint_pid == pid)
+		return true;
+	return r->chosen && r->chosen_pid == r->constraint_pid;
+}
+
+/* "Killed process" / "Kill process". */
+static size_t
+on_kill(struct kevents *ev, const struct klog_record *rec, const char *s,
+        size_t len)
+{
+	struct report *r = &ev->report;
+	struct oom_killed k;
+	struct kevent *e;
+	size_t n = 0;
+
+	if (!oomreport_parse_killed(s, len, &k))
+		return 0;
+	if (k.chosen_only) {
+		if (r->chosen)
+			n += flush_chosen(ev);
+		if (r->active && report_stale(r, &rec->time))
+			report_reset(r);
+		report_touch(r, rec);
+		r->chosen = true;
+		r->chosen_pid = k.pid;
+		r->chosen_time = rec->time;
+		STR_SET(&r->chosen_comm, k.comm);
+		return n;
+	}
+	e = new_kill(ev, rec, k.pid);
+	STR_SET(&e->comm, k.comm);
+	e->oom.uid = k.uid;
+	e->oom.total_vm_kb = k.total_vm_kb;
+	e->oom.anon_rss_kb = k.anon_rss_kb;
+	e->oom.file_rss_kb = k.file_rss_kb;
+	e->oom.shmem_rss_kb = k.shmem_rss_kb;
+	e->oom.pgtables_kb = k.pgtables_kb;
+	e->oom.oom_score_adj = k.oom_score_adj;
+	e->oom.constraint = k.constraint;
+	if (context_matches(r, k.pid, &rec->time))
+		attach_context(e, r);
+	r->chosen = false;
+	if (r->active && r->group && !report_stale(r, &rec->time))
+		r->killed = true;
+	else
+		report_reset(r);
+	return 1;
+}
+
+/* "oom_reaper: reaped process N": mark the recent kill of N. */
+static void
+on_reaper(struct kevents *ev, const char *s, size_t len)
+{
+	struct oom_reaper_line rl;
+	struct kevent *e;
+	size_t i;
+
+	if (!oomreport_parse_reaper(s, len, &rl))
+		return;
+	for (i = 0; i < ev->count && i < REAPER_LOOKBACK; i++) {
+		e = &ev->ring[(ev->head + ev->capacity - 1 - i) % ev->capacity];
+		if (e->kind == KEVENT_OOM_KILL && e->pid == rl.pid) {
+			e->oom.reaped = e->oom.reaped || rl.reaped;
+			return;
+		}
+	}
+}
+
+/* "<comm> invoked oom-killer:": a new report begins. */
+static size_t
+on_invoked(struct kevents *ev, const struct klog_record *rec, const char *s,
+           size_t len)
+{
+	struct report *r = &ev->report;
+	struct oom_invoked inv;
+	size_t n;
+
+	if (!oomreport_parse_invoked(s, len, &inv))
+		return 0;
+	n = flush_chosen(ev);
+	report_reset(r);
+	report_touch(r, rec);
+	STR_SET(&r->trigger, inv.comm);
+	STR_SET(&r->gfp_mask, inv.gfp_mask);
+	r->order = inv.order;
+	return n;
+}
+
+/* The other lines of a report: oom-kill:, memcg, table header. */
+static void
+on_report_line(struct kevents *ev, const struct klog_record *rec, const char *s,
+               size_t len)
+{
+	struct report *r = &ev->report;
+	struct oom_constraint_line c;
+	struct oom_table t;
+	struct kslice path;
+
+	if (r->active && r->killed && !r->group)
+		report_reset(r);
+	if (r->active && report_stale(r, &rec->time))
+		report_reset(r);
+	if (oomreport_parse_constraint(s, len, &c)) {
+		report_touch(r, rec);
+		r->table_open = false;
+		if (c.constraint != OOM_CONSTRAINT_UNKNOWN)
+			r->constraint = c.constraint;
+		if (c.oom_memcg.s != NULL)
+			STR_SET(&r->memcg, c.oom_memcg);
+		if (c.task_memcg.s != NULL)
+			STR_SET(&r->task_memcg, c.task_memcg);
+		r->constraint_pid = c.pid;
+	} else if (oomreport_parse_table_header(s, len, &t)) {
+		report_touch(r, rec);
+		r->table = t;
+		r->table_open = true;
+		r->ntasks = 0;
+	} else if (oomreport_parse_memcg(s, len, &path)) {
+		report_touch(r, rec);
+		STR_SET(&r->memcg, path);
+		r->constraint = OOM_CONSTRAINT_MEMCG;
+		if (oomreport_is_oom_group(s, len))
+			r->group = true;
+	} else if (kscan_memmem(s, len, "Memory cgroup", 13) != NULL) {
+		report_touch(r, rec);
+		r->constraint = OOM_CONSTRAINT_MEMCG;
+	}
+}
+
+/* The non-OOM events: one line, one event. */
+static size_t
+on_trouble(struct kevents *ev, const struct klog_record *rec, enum kclass cls,
+           const char *s, size_t len)
+{
+	struct kreport_hung_task h;
+	struct kreport_soft_lockup sl;
+	struct kreport_alloc_failure af;
+	struct kslice sli;
+	struct kevent *e;
+	int64_t cpu;
+
+	switch (cls) {
+	case KCLASS_HUNG_TASK:
+		if (!kreport_parse_hung_task(s, len, &h))
+			return 0;
+		e = new_event(ev, KEVENT_HUNG_TASK, rec);
+		STR_SET(&e->comm, h.comm);
+		e->pid = h.pid;
+		e->seconds = h.seconds;
+		return 1;
+	case KCLASS_SOFT_LOCKUP:
+		if (!kreport_parse_soft_lockup(s, len, &sl))
+			return 0;
+		e = new_event(ev, KEVENT_SOFT_LOCKUP, rec);
+		e->cpu = sl.cpu;
+		e->seconds = sl.seconds;
+		e->pid = sl.pid;
+		STR_SET(&e->comm, sl.comm);
+		return 1;
+	case KCLASS_HARD_LOCKUP:
+		if (!kreport_parse_hard_lockup(s, len, &cpu))
+			return 0;
+		e = new_event(ev, KEVENT_HARD_LOCKUP, rec);
+		e->cpu = cpu;
+		return 1;
+	case KCLASS_PANIC:
+		if (!kreport_parse_panic(s, len, &sli))
+			return 0;
+		e = new_event(ev, KEVENT_PANIC, rec);
+		STR_SET(&e->text, sli);
+		return 1;
+	case KCLASS_OOPS:
+		if (!kreport_parse_null_deref(s, len, &sli))
+			return 0;
+		e = new_event(ev, KEVENT_NULL_DEREF, rec);
+		STR_SET(&e->text, sli);
+		return 1;
+	case KCLASS_ALLOC_FAILURE:
+		if (!kreport_parse_alloc_failure(s, len, &af))
+			return 0;
+		e = new_event(ev, KEVENT_PAGE_ALLOC_FAILURE, rec);
+		if (af.comm.len > 0)
+			STR_SET(&e->comm, af.comm);
+		e->order = af.order;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Assemble one display line; *cls may be promoted to KCLASS_OOM_REPORT
+ * for report lines without a keyword. Returns the events added. */
+static size_t
+assemble(struct kevents *ev, const struct klog_record *rec, const char *s,
+         size_t len, enum kclass *cls)
+{
+	struct report *r = &ev->report;
+	struct oom_task_row row;
+
+	if (*cls == KCLASS_USER)
+		return 0;
+	if (r->active && r->table_open &&
+	    oomreport_parse_table_row(&r->table, s, len, &row)) {
+		report_add_task(r, &row);
+		*cls = KCLASS_OOM_REPORT;
+		return 0;
+	}
+	switch (*cls) {
+	case KCLASS_OOM_INVOKED:
+		return on_invoked(ev, rec, s, len);
+	case KCLASS_OOM_KILL:
+		return on_kill(ev, rec, s, len);
+	case KCLASS_OOM_REAPER:
+		on_reaper(ev, s, len);
+		return 0;
+	case KCLASS_OOM_MEMCG:
+	case KCLASS_OOM_REPORT:
+		on_report_line(ev, rec, s, len);
+		return 0;
+	case KCLASS_NORMAL:
+	case KCLASS_WARNING:
+	case KCLASS_ERROR:
+		if (r->active && !r->killed && !report_stale(r, &rec->time))
+			*cls = KCLASS_OOM_REPORT;
+		return 0;
+	default:
+		return on_trouble(ev, rec, *cls, s, len);
+	}
+}
+
+/* Feed a parsed record: split it into display lines, classify, assemble. */
+size_t
+kevents_feed_record(struct kevents *ev, const struct klog_record *rec)
+{
+	const char *s = rec->text, *end = rec->text + rec->text_len, *nl;
+	enum kclass cls;
+	size_t n = 0, len;
+
+	if (rec->format == KLOG_FMT_DICT)
+		return 0;
+	if (rec->cont && ev->lines != NULL &&
+	    memchr(s, '\n', rec->text_len) == NULL &&
+	    klogring_append(ev->lines, s, rec->text_len)) {
+		cls = kclass_of(s, rec->text_len, rec->level, rec->from_user);
+		ev->stats.lines++;
+		return assemble(ev, rec, s, rec->text_len, &cls);
+	}
+	for (;;) {
+		nl = memchr(s, '\n', (size_t)(end - s));
+		len = (size_t)((nl ? nl : end) - s);
+		cls = kclass_of(s, len, rec->level, rec->from_user);
+		ev->stats.lines++;
+		if (rec->from_user)
+			ev->stats.user_lines++;
+		n += assemble(ev, rec, s, len, &cls);
+		if (ev->lines != NULL)
+			klogring_push(ev->lines, rec, s, len, cls);
+		if (nl == NULL)
+			break;
+		s = nl + 1;
+	}
+	return n;
+}
+
+/* Parse one raw line and feed it. */
+size_t
+kevents_feed_line(struct kevents *ev, const char *line, size_t len)
+{
+	klog_parse(line, len, &ev->rec);
+	return kevents_feed_record(ev, &ev->rec);
+}
+
+/* Messages were lost. */
+void
+kevents_lost(struct kevents *ev, uint64_t n)
+{
+	if (n == 0)
+		return;
+	ev->stats.lost += n;
+	report_reset(&ev->report);
+	if (ev->lines != NULL)
+		klogring_push_lost(ev->lines, n);
+}
+
+/* End of input. */
+size_t
+kevents_finish(struct kevents *ev)
+{
+	size_t n = flush_chosen(ev);
+
+	report_reset(&ev->report);
+	return n;
+}

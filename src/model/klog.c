@@ -1,0 +1,527 @@
+/*
+ * klog.c: detect the format of one kernel-log line and parse it into a
+ * struct klog_record (see klog.h). Pure: bytes in, struct out.
+ */
+#include "model/klog.h"
+
+#include <string.h>
+
+#include "model/kscan.h"
+
+/* Month name prefixes (lower case; UTF-8 bytes where accented) of the
+ * languages dmesg -T and journal output are most often seen in. */
+static const struct {
+	const char *prefix;
+	unsigned month;
+} month_names[] = {
+    {"jan", 1},
+    {"ene", 1},
+    {"gen", 1},
+    {"feb", 2},
+    {"fev", 2},
+    {"f\xc3\xa9v", 2},
+    {"mar", 3},
+    {"m\xc3\xa4r", 3},
+    {"mrt", 3},
+    {"apr", 4},
+    {"abr", 4},
+    {"avr", 4},
+    {"may", 5},
+    {"mai", 5},
+    {"mag", 5},
+    {"mei", 5},
+    {"juin", 6},
+    {"jun", 6},
+    {"giu", 6},
+    {"juil", 7},
+    {"jul", 7},
+    {"lug", 7},
+    {"aug", 8},
+    {"ago", 8},
+    {"ao", 8},
+    {"sep", 9},
+    {"set", 9},
+    {"oct", 10},
+    {"okt", 10},
+    {"ott", 10},
+    {"out", 10},
+    {"nov", 11},
+    {"dec", 12},
+    {"dez", 12},
+    {"dic", 12},
+    {"d\xc3\xa9"
+     "c",
+     12},
+};
+
+static const char *const format_names[] = {
+    [KLOG_FMT_BARE] = "bare",       [KLOG_FMT_KMSG] = "kmsg",
+    [KLOG_FMT_DICT] = "dict",       [KLOG_FMT_DMESG] = "dmesg",
+    [KLOG_FMT_DMESG_T] = "dmesg-T", [KLOG_FMT_SYSLOG] = "syslog",
+    [KLOG_FMT_ISO] = "iso",
+};
+
+/* Name of a format. */
+const char *
+klog_format_name(enum klog_format f)
+{
+	if ((unsigned)f >= sizeof format_names / sizeof format_names[0])
+		return "?";
+	return format_names[f];
+}
+
+/* Days since the epoch (Hinnant's days_from_civil). */
+int64_t
+klog_days_from_civil(int64_t year, unsigned month, unsigned day)
+{
+	int64_t y = year - (month <= 2), era, yoe, doy, doe;
+	unsigned mp = month > 2 ? month - 3 : month + 9;
+
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (int64_t)mp + 2) / 5 + day - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* Month of a name or number token, or 0. */
+unsigned
+klog_month(const char *tok, size_t len)
+{
+	char low[8];
+	size_t i, n, plen;
+	unsigned v = 0;
+
+	if (len > 0 && tok[0] >= '0' && tok[0] <= '9') {
+		for (i = 0; i < len && i < 2 && tok[i] >= '0' && tok[i] <= '9';
+		     i++)
+			v = v * 10 + (unsigned)(tok[i] - '0');
+		return v >= 1 && v <= 12 ? v : 0;
+	}
+	n = len < sizeof low ? len : sizeof low;
+	for (i = 0; i < n; i++)
+		low[i] = (tok[i] >= 'A' && tok[i] <= 'Z') ? (char)(tok[i] + 32)
+		                                          : tok[i];
+	for (i = 0; i < sizeof month_names / sizeof month_names[0]; i++) {
+		plen = strlen(month_names[i].prefix);
+		if (plen <= n && memcmp(low, month_names[i].prefix, plen) == 0)
+			return month_names[i].month;
+	}
+	return 0;
+}
+
+/* Value of one hex digit, or -1. */
+static int
+hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Copy text into rec, un-escaping \xNN when unescape is set. */
+static void
+set_text(struct klog_record *rec, const char *s, size_t len, bool unescape)
+{
+	const char *end = s + len, *bs;
+	size_t out = 0, room = KLOG_TEXT_MAX - 1, run;
+	int hi, lo;
+
+	while (s < end && out < room) {
+		bs = unescape ? memchr(s, '\\', (size_t)(end - s)) : NULL;
+		run = (size_t)((bs ? bs : end) - s);
+		if (run > room - out)
+			run = room - out;
+		memcpy(rec->text + out, s, run);
+		out += run;
+		s += run;
+		if (bs == NULL || s != bs || out >= room)
+			continue;
+		if (end - s >= 4 && s[1] == 'x' && (hi = hexval(s[2])) >= 0 &&
+		    (lo = hexval(s[3])) >= 0) {
+			rec->text[out++] = (char)(hi << 4 | lo);
+			s += 4;
+		} else {
+			rec->text[out++] = '\\';
+			s++;
+		}
+	}
+	rec->truncated = s < end;
+	rec->text_len = out;
+	rec->text[out] = '\0';
+}
+
+/* "HH:MM:SS" into seconds of the day. */
+static bool
+scan_clock(struct kscan *k, int64_t *secs)
+{
+	struct kscan save = *k;
+	uint64_t h, m, s;
+
+	if (kscan_left(k) >= 8 && kscan_u64(k, &h) && h < 24 &&
+	    kscan_char(k, ':') && kscan_u64(k, &m) && m < 60 &&
+	    kscan_char(k, ':') && kscan_u64(k, &s) && s <= 60) {
+		*secs = (int64_t)(h * 3600 + m * 60 + s);
+		return true;
+	}
+	*k = save;
+	return false;
+}
+
+/* A non-empty run of bytes other than space, tab and stop. */
+static bool
+scan_token(struct kscan *k, char stop, const char **tok, size_t *len)
+{
+	const char *q = k->p;
+
+	while (q < k->end && *q != ' ' && *q != '\t' && *q != stop)
+		q++;
+	if (q == k->p)
+		return false;
+	*tok = k->p;
+	*len = (size_t)(q - k->p);
+	k->p = q;
+	return true;
+}
+
+/* "[  123.456789]" (digits after the dot optional: "[  240.]") -> usec. */
+static bool
+scan_dmesg_ts(struct kscan *k, int64_t *usec)
+{
+	struct kscan save = *k;
+	uint64_t sec, frac = 0, scale = 1000000;
+
+	if (!kscan_char(k, '['))
+		return false;
+	kscan_spaces(k);
+	if (!kscan_u64(k, &sec) || sec > (uint64_t)INT64_MAX / 1000000)
+		goto fail;
+	if (!kscan_char(k, '.')) /* "[  390]" is a task-table row */
+		goto fail;
+	while (k->p < k->end && *k->p >= '0' && *k->p <= '9') {
+		if (scale > 1) {
+			scale /= 10;
+			frac += (uint64_t)(*k->p - '0') * scale;
+		}
+		k->p++;
+	}
+	if (!kscan_char(k, ']'))
+		goto fail;
+	*usec = (int64_t)(sec * 1000000 + frac);
+	return true;
+fail:
+	*k = save;
+	return false;
+}
+
+/* "[Wday Mon DD HH:MM:SS YYYY]" in any language -> local usec. */
+static bool
+scan_dmesg_t(struct kscan *k, struct klog_time *t)
+{
+	struct kscan save = *k;
+	const char *tok;
+	size_t len;
+	uint64_t day, year;
+	int64_t secs;
+	unsigned month;
+
+	if (!kscan_char(k, '[') || !scan_token(k, ']', &tok, &len) ||
+	    !kscan_spaces(k) || !scan_token(k, ']', &tok, &len) ||
+	    !kscan_spaces(k) || !kscan_u64(k, &day) || !kscan_spaces(k) ||
+	    !scan_clock(k, &secs) || !kscan_spaces(k) || !kscan_u64(k, &year) ||
+	    !kscan_char(k, ']')) {
+		*k = save;
+		return false;
+	}
+	month = klog_month(tok, len);
+	t->kind = KLOG_TIME_NONE;
+	if (month && day >= 1 && day <= 31 && year >= 1970 && year <= 9999) {
+		t->kind = KLOG_TIME_LOCAL;
+		t->usec =
+		    (klog_days_from_civil((int64_t)year, month, (unsigned)day) *
+		         86400 +
+		     secs) *
+		    1000000;
+	}
+	return true;
+}
+
+/* "YYYY-MM-DDTHH:MM:SS[.,frac][Z|+hh[:]mm]" -> unix or local usec. A
+ * comma before the fraction is dmesg --time-format=iso (no host, no tag). */
+static bool
+scan_iso(struct kscan *k, struct klog_time *t, bool *dmesg_form)
+{
+	struct kscan save = *k;
+	uint64_t y, mo, d, zh = 0, zm = 0;
+	int64_t secs, usec = 0, zone = 0, scale = 1000000;
+	bool has_zone = false;
+	char sign;
+
+	if (!kscan_u64(k, &y) || y < 1970 || y > 9999 || !kscan_char(k, '-') ||
+	    !kscan_u64(k, &mo) || mo < 1 || mo > 12 || !kscan_char(k, '-') ||
+	    !kscan_u64(k, &d) || d < 1 || d > 31 ||
+	    !(kscan_char(k, 'T') || kscan_char(k, ' ')) ||
+	    !scan_clock(k, &secs))
+		goto fail;
+	*dmesg_form = kscan_char(k, ',');
+	if (*dmesg_form || kscan_char(k, '.')) {
+		while (k->p < k->end && *k->p >= '0' && *k->p <= '9') {
+			if (scale > 1) {
+				scale /= 10;
+				usec += (*k->p - '0') * scale;
+			}
+			k->p++;
+		}
+	}
+	if (kscan_char(k, 'Z')) {
+		has_zone = true;
+	} else if (k->p < k->end && (*k->p == '+' || *k->p == '-')) {
+		sign = *k->p++;
+		if (kscan_left(k) < 2 || !kscan_u64(k, &zh))
+			goto fail;
+		if (zh >= 100) { /* "+0100" */
+			zm = zh % 100;
+			zh /= 100;
+		} else if (kscan_char(k, ':') && !kscan_u64(k, &zm)) {
+			goto fail;
+		}
+		if (zh > 23 || zm > 59)
+			goto fail;
+		zone = (int64_t)(zh * 3600 + zm * 60) * (sign == '-' ? -1 : 1);
+		has_zone = true;
+	}
+	if (k->p < k->end && *k->p != ' ')
+		goto fail;
+	t->kind = has_zone ? KLOG_TIME_UNIX : KLOG_TIME_LOCAL;
+	t->usec =
+	    ((klog_days_from_civil((int64_t)y, (unsigned)mo, (unsigned)d) *
+	          86400 +
+	      secs - zone) *
+	     1000000) +
+	    usec;
+	return true;
+fail:
+	*k = save;
+	return false;
+}
+
+/* After a syslog/journal date: "host tag: " where tag ends in ':'. Sets
+ * from_user unless the tag is "kernel". */
+static bool
+scan_host_tag(struct kscan *k, struct klog_record *rec)
+{
+	struct kscan save = *k;
+	const char *host, *tag;
+	size_t hlen, tlen;
+
+	if (!kscan_spaces(k) || !scan_token(k, 0, &host, &hlen) ||
+	    memchr(host, ':', hlen) != NULL || !kscan_spaces(k) ||
+	    !scan_token(k, 0, &tag, &tlen) || tag[tlen - 1] != ':') {
+		*k = save;
+		return false;
+	}
+	rec->from_user = !(tlen == 7 && memcmp(tag, "kernel:", 7) == 0);
+	(void)kscan_char(k, ' ');
+	return true;
+}
+
+/* "Mon DD HH:MM:SS" of classic syslog / journal short form. */
+static bool
+scan_syslog_date(struct kscan *k)
+{
+	struct kscan save = *k;
+	const char *tok;
+	size_t len;
+	uint64_t day;
+	int64_t secs;
+
+	if (!scan_token(k, 0, &tok, &len) || klog_month(tok, len) == 0 ||
+	    (tok[0] >= '0' && tok[0] <= '9') || !kscan_spaces(k) ||
+	    !kscan_u64(k, &day) || day < 1 || day > 31 || !kscan_spaces(k) ||
+	    !scan_clock(k, &secs)) {
+		*k = save;
+		return false;
+	}
+	return true;
+}
+
+/* "<PRI>" prefix as klogctl and console dumps print it. */
+static bool
+scan_pri(struct kscan *k, struct klog_record *rec)
+{
+	struct kscan save = *k;
+	uint64_t pri;
+
+	if (!kscan_char(k, '<') || !kscan_u64(k, &pri) || pri > 1023 ||
+	    !kscan_char(k, '>')) {
+		*k = save;
+		return false;
+	}
+	rec->facility = (int)(pri >> 3);
+	rec->level = (int)(pri & 7);
+	rec->from_user = rec->facility != 0;
+	return true;
+}
+
+/* A /dev/kmsg header "PRI,SEQ,TS_USEC,FLAGS[,field]...;" */
+static bool
+scan_kmsg(struct kscan *k, struct klog_record *rec)
+{
+	struct kscan save = *k;
+	uint64_t pri, seq, ts;
+	const char *q;
+
+	if (!kscan_u64(k, &pri) || pri > 1023 || !kscan_char(k, ',') ||
+	    !kscan_u64(k, &seq) || !kscan_char(k, ',') || !kscan_u64(k, &ts) ||
+	    ts > (uint64_t)INT64_MAX || !kscan_char(k, ','))
+		goto fail;
+	for (q = k->p; q < k->end && *q != ';'; q++)
+		if (*q == ' ' || *q == '\t')
+			goto fail;
+	if (q >= k->end)
+		goto fail;
+	rec->cont = k->p < q && *k->p == 'c';
+	rec->facility = (int)(pri >> 3);
+	rec->level = (int)(pri & 7);
+	rec->from_user = rec->facility != 0;
+	rec->has_seq = true;
+	rec->seq = seq;
+	rec->time.kind = KLOG_TIME_BOOT;
+	rec->time.usec = (int64_t)ts;
+	k->p = q + 1;
+	return true;
+fail:
+	*k = save;
+	return false;
+}
+
+/* " KEY=VALUE": a kmsg dictionary line. */
+static bool
+is_dict(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len < 3 || s[0] != ' ' || !(s[1] >= 'A' && s[1] <= 'Z'))
+		return false;
+	for (i = 2; i < len; i++) {
+		if (s[i] == '=')
+			return true;
+		if (!((s[i] >= 'A' && s[i] <= 'Z') ||
+		      (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
+			return false;
+	}
+	return false;
+}
+
+/* Reset everything but the text. */
+static void
+record_reset(struct klog_record *rec)
+{
+	rec->format = KLOG_FMT_BARE;
+	rec->facility = -1;
+	rec->level = -1;
+	rec->from_user = false;
+	rec->has_seq = false;
+	rec->seq = 0;
+	rec->time.kind = KLOG_TIME_NONE;
+	rec->time.usec = 0;
+	rec->cont = false;
+}
+
+/* Prefixes after which a dmesg timestamp may follow (syslog, ISO, <PRI>). */
+static void
+scan_inner_ts(struct kscan *k, struct klog_record *rec, bool keep_time)
+{
+	int64_t usec;
+
+	if (scan_dmesg_ts(k, &usec)) {
+		if (!keep_time) {
+			rec->time.kind = KLOG_TIME_BOOT;
+			rec->time.usec = usec;
+		}
+		(void)kscan_char(k, ' ');
+	}
+}
+
+/* Parse one line of any supported form. */
+enum klog_format
+klog_parse(const char *line, size_t len, struct klog_record *rec)
+{
+	struct kscan k;
+	struct klog_time t;
+	int64_t usec;
+	bool dmesg_iso;
+
+	while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+		len--;
+	record_reset(rec);
+	kscan_init(&k, line, len);
+	if (is_dict(line, len)) {
+		rec->format = KLOG_FMT_DICT;
+		set_text(rec, line + 1, len - 1, false);
+		return rec->format;
+	}
+	if (len > 0 && line[0] >= '0' && line[0] <= '9') {
+		if (scan_kmsg(&k, rec)) {
+			rec->format = KLOG_FMT_KMSG;
+			set_text(rec, k.p, kscan_left(&k), true);
+			return rec->format;
+		}
+		if (scan_iso(&k, &t, &dmesg_iso)) {
+			rec->format = KLOG_FMT_ISO;
+			rec->time = t;
+			if (!dmesg_iso)
+				(void)scan_host_tag(&k, rec);
+			kscan_spaces(&k);
+			if (!rec->from_user)
+				scan_inner_ts(&k, rec, true);
+			set_text(rec, k.p, kscan_left(&k), false);
+			return rec->format;
+		}
+	}
+	if (scan_syslog_date(&k)) {
+		if (scan_host_tag(&k, rec)) {
+			rec->format = KLOG_FMT_SYSLOG;
+			if (!rec->from_user)
+				scan_inner_ts(&k, rec, false);
+			set_text(rec, k.p, kscan_left(&k), false);
+			return rec->format;
+		}
+		kscan_init(&k, line, len);
+	}
+	if (scan_pri(&k, rec)) {
+		rec->format = KLOG_FMT_DMESG;
+		scan_inner_ts(&k, rec, false);
+		set_text(rec, k.p, kscan_left(&k), false);
+		return rec->format;
+	}
+	/* syslogd wall message: " kernel:[ 1044.858108] text" */
+	kscan_spaces(&k);
+	if (kscan_lit(&k, "kernel:")) {
+		kscan_spaces(&k);
+		if (scan_dmesg_ts(&k, &usec)) {
+			rec->format = KLOG_FMT_DMESG;
+			rec->time.kind = KLOG_TIME_BOOT;
+			rec->time.usec = usec;
+			(void)kscan_char(&k, ' ');
+			set_text(rec, k.p, kscan_left(&k), false);
+			return rec->format;
+		}
+	}
+	kscan_init(&k, line, len);
+	if (scan_dmesg_ts(&k, &usec)) {
+		rec->format = KLOG_FMT_DMESG;
+		rec->time.kind = KLOG_TIME_BOOT;
+		rec->time.usec = usec;
+		(void)kscan_char(&k, ' ');
+	} else if (scan_dmesg_t(&k, &rec->time)) {
+		rec->format = KLOG_FMT_DMESG_T;
+		(void)kscan_char(&k, ' ');
+	}
+	set_text(rec, k.p, kscan_left(&k), false);
+	return rec->format;
+}

@@ -1,0 +1,137 @@
+/*
+ * klogring.c: fixed ring of sanitized display lines (see klogring.h).
+ * The slot array is allocated once in klogring_init; pushing never
+ * allocates, so the log pane costs the same memory in a flood as at idle.
+ */
+#include "model/klogring.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/sanitize.h"
+
+/* Allocate capacity slots. */
+int
+klogring_init(struct klogring *r, size_t capacity)
+{
+	memset(r, 0, sizeof *r);
+	if (capacity == 0)
+		capacity = 1;
+	r->lines = calloc(capacity, sizeof *r->lines);
+	if (r->lines == NULL)
+		return -ENOMEM;
+	r->capacity = capacity;
+	return 0;
+}
+
+/* Free the slots. */
+void
+klogring_fini(struct klogring *r)
+{
+	free(r->lines);
+	memset(r, 0, sizeof *r);
+}
+
+/* Forget every line. */
+void
+klogring_clear(struct klogring *r)
+{
+	r->head = r->count = 0;
+}
+
+/* Take the next slot, overwriting the oldest when full. */
+static struct klogring_line *
+next_slot(struct klogring *r)
+{
+	struct klogring_line *l = &r->lines[r->head];
+
+	r->head = (r->head + 1) % r->capacity;
+	if (r->count < r->capacity)
+		r->count++;
+	r->pushed++;
+	memset(l, 0, offsetof(struct klogring_line, text));
+	l->level = -1;
+	return l;
+}
+
+/* Sanitize raw bytes into the line's text from offset at; every escaped
+ * input byte became 4 output bytes, so the input consumed is known. */
+static void
+put_text(struct klogring_line *l, size_t at, const char *text, size_t len)
+{
+	size_t esc = 0, n;
+
+	n = sanitize_text(l->text + at, sizeof l->text - at, text, len, 0,
+	                  &esc);
+	l->text_len = (uint16_t)(at + n);
+	if (n - 3 * esc < len)
+		l->truncated = true;
+}
+
+/* Append one sanitized display line. */
+void
+klogring_push(struct klogring *r, const struct klog_record *rec,
+              const char *text, size_t len, enum kclass cls)
+{
+	struct klogring_line *l = next_slot(r);
+
+	l->cls = cls;
+	if (rec != NULL) {
+		l->time = rec->time;
+		l->level = rec->level;
+		l->from_user = rec->from_user;
+		l->has_seq = rec->has_seq;
+		l->seq = rec->seq;
+		l->truncated = rec->truncated;
+	}
+	put_text(l, 0, text, len);
+}
+
+/* Append a lost-messages marker. */
+void
+klogring_push_lost(struct klogring *r, uint64_t n_lost)
+{
+	struct klogring_line *l = next_slot(r);
+	int n;
+
+	l->cls = KCLASS_WARNING;
+	l->lost = n_lost;
+	n = snprintf(l->text, sizeof l->text,
+	             "%" PRIu64 " kernel message%s lost", n_lost,
+	             n_lost == 1 ? "" : "s");
+	l->text_len = (uint16_t)(n > 0 ? n : 0);
+}
+
+/* Append a fragment to the newest line. */
+bool
+klogring_append(struct klogring *r, const char *text, size_t len)
+{
+	struct klogring_line *l;
+
+	if (r->count == 0)
+		return false;
+	l = &r->lines[(r->head + r->capacity - 1) % r->capacity];
+	if (l->lost > 0)
+		return false;
+	put_text(l, l->text_len, text, len);
+	return true;
+}
+
+/* Lines held. */
+size_t
+klogring_count(const struct klogring *r)
+{
+	return r->count;
+}
+
+/* The i-th newest line. */
+const struct klogring_line *
+klogring_get(const struct klogring *r, size_t i)
+{
+	if (i >= r->count)
+		return NULL;
+	return &r->lines[(r->head + r->capacity - 1 - i) % r->capacity];
+}
