@@ -25,8 +25,9 @@
 
 #define OOMSCORE_ADJ_MIN (-1000)
 #define OOMSCORE_ADJ_MAX 1000
-/* Badness of a process the OOM killer never selects (LONG_MIN in C). */
-#define OOMSCORE_NEVER INT64_MIN
+/* Badness of a process the OOM killer never selects (LONG_MIN in the
+ * kernel; one above SNAP_NA here, so "never" and "unknown" differ). */
+#define OOMSCORE_NEVER (INT64_MIN + 1)
 
 /* Where a process would stand in the global victim order at a given adj. */
 struct oomscore_place {
