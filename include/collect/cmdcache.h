@@ -7,9 +7,9 @@
  * (CVE-2018-1120). So the sampling thread only asks: cmdcache_attach()
  * looks each row up by (pid, start time), copies what is ready into the
  * snapshot and queues what is new. The worker reads each new process's
- * cmdline once (bounded to CMDCACHE_MAX bytes), checking through a
- * /proc/PID dirfd that the start time still matches, so a reused pid
- * never gets the old process's text. Entries of processes no longer seen
+ * cmdline once (bounded to CMDCACHE_MAX bytes), then checks that the
+ * pid's start time still matches, so a reused pid never gets the old
+ * process's text. Entries of processes no longer seen
  * are dropped at the next attach. Kernel threads get "" without a read.
  */
 #ifndef OOMWATCH_COLLECT_CMDCACHE_H

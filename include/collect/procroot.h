@@ -16,9 +16,10 @@ int procroot_open(const char *path);
 
 /*
  * Read the file name (relative to dirfd) into buf, at most cap bytes,
- * retrying on EINTR and continuing after short reads until end of file or
- * a full buffer. Returns the length read (cap means "maybe more"), or
- * -errno (ENOENT/ESRCH when a process vanished).
+ * retrying on EINTR. One read() that returns less than asked is taken as
+ * the whole file (true of /proc's seq_file and of regular files), so a
+ * file costs open + read + close. Returns the length read (cap means
+ * "maybe more"), or -errno (ENOENT/ESRCH when a process vanished).
  */
 ssize_t procroot_read(int dirfd, const char *name, char *buf, size_t cap);
 

@@ -122,6 +122,14 @@ int snapshot_push_proc(struct snapshot *snap, const struct proc_row *row);
 int snapshot_str_append(struct snapshot *snap, const char *s, size_t len,
                         uint32_t *off);
 
+/*
+ * Like snapshot_str_append, but when the bytes equal the pooled string at
+ * (hint_off, hint_len) (say, the previous row's cgroup) reuse its offset
+ * instead of copying: rows of one service share their strings.
+ */
+int snapshot_str_reuse(struct snapshot *snap, const char *s, size_t len,
+                       uint32_t hint_off, uint32_t hint_len, uint32_t *off);
+
 /* The pooled bytes at (off, len), or NULL for SNAP_NO_STR or bad bounds. */
 const char *snapshot_str(const struct snapshot *snap, uint32_t off,
                          uint32_t len);

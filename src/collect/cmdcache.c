@@ -10,13 +10,11 @@
 #include "collect/cmdcache.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "collect/procroot.h"
 #include "model/procstat.h"
@@ -114,27 +112,27 @@ cmdcache_find(struct cmdcache *cc, int32_t pid, uint64_t start)
 	return e ? &cc->ents[e - 1] : NULL;
 }
 
-/* Read one process's cmdline, checking its start time. Unlocked. */
+/*
+ * Read one process's cmdline, then check that the pid still has the start
+ * time of the job: if the pid was reused before the read, stat now shows
+ * the new process and the text is dropped. Unlocked.
+ */
 static ssize_t
 cmdcache_read(struct cmdcache *cc, const struct cmd_job *job)
 {
-	char name[16];
+	char name[32];
 	struct procstat_stat st;
 	ssize_t n, len;
-	int dfd;
 
-	snprintf(name, sizeof name, "%d", (int)job->pid);
-	dfd = openat(cc->procfd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dfd < 0)
-		return -errno;
-	n = procroot_read(dfd, "stat", cc->statbuf, sizeof cc->statbuf);
+	snprintf(name, sizeof name, "%d/cmdline", (int)job->pid);
+	len = procroot_read(cc->procfd, name, cc->buf, sizeof cc->buf);
+	if (len < 0)
+		return len;
+	snprintf(name, sizeof name, "%d/stat", (int)job->pid);
+	n = procroot_read(cc->procfd, name, cc->statbuf, sizeof cc->statbuf);
 	if (n < 0 || procstat_parse_stat(cc->statbuf, (size_t)n, &st) != 0 ||
-	    st.start_time != job->start_time) {
-		close(dfd);
+	    st.start_time != job->start_time)
 		return -ESRCH;
-	}
-	len = procroot_read(dfd, "cmdline", cc->buf, sizeof cc->buf);
-	close(dfd);
 	while (len > 0 && cc->buf[len - 1] == '\0')
 		len--;
 	return len;
@@ -322,6 +320,7 @@ cmdcache_attach(struct cmdcache *cc, struct snapshot *snap, bool track)
 	struct proc_row *r;
 	struct cmd_entry *e;
 	bool queued = false;
+	uint32_t last_off = SNAP_NO_STR, last_len = 0;
 
 	pthread_mutex_lock(&cc->lock);
 	if (track)
@@ -345,9 +344,13 @@ cmdcache_attach(struct cmdcache *cc, struct snapshot *snap, bool track)
 		if (r->cmdline_off != SNAP_NO_STR)
 			continue;
 		if (e->state == CMD_READY) {
-			if (snapshot_str_append(snap, e->text, e->len,
-			                        &r->cmdline_off) == 0)
+			if (snapshot_str_reuse(snap, e->text, e->len, last_off,
+			                       last_len,
+			                       &r->cmdline_off) == 0) {
 				r->cmdline_len = e->len;
+				last_off = r->cmdline_off;
+				last_len = e->len;
+			}
 		} else if (e->state == CMD_PENDING) {
 			snap->cmdline_pending++;
 		}

@@ -22,6 +22,7 @@
 struct procfs {
 	int procfd;
 	DIR *dir;
+	uint32_t last_cg_off, last_cg_len; /* the previous row's cgroup */
 	char path[32];
 	char stat[PROCFS_STAT_MAX];
 	char status[PROCFS_STATUS_MAX];
@@ -180,6 +181,8 @@ procfs_scan(struct procfs *pf, struct snapshot *snap, struct usercache *uc,
 	struct dirent *de;
 	int rc;
 
+	pf->last_cg_off = SNAP_NO_STR;
+	pf->last_cg_len = 0;
 	rewinddir(pf->dir);
 	for (;;) {
 		errno = 0;

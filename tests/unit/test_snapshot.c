@@ -78,6 +78,27 @@ test_string_pool(void **state)
 	snapshot_fini(&s);
 }
 
+static void
+test_string_reuse(void **state)
+{
+	struct snapshot s;
+	uint32_t a, b, c, d;
+	(void)state;
+	snapshot_init(&s);
+	assert_int_equal(snapshot_str_reuse(&s, "/svc", 4, SNAP_NO_STR, 0, &a),
+	                 0);
+	assert_int_equal(snapshot_str_reuse(&s, "/svc", 4, a, 4, &b), 0);
+	assert_int_equal(b, a); /* same bytes: shared, pool not grown */
+	assert_int_equal(s.strings_len, 4);
+	assert_int_equal(snapshot_str_reuse(&s, "/svd", 4, a, 4, &c), 0);
+	assert_true(c != a);
+	assert_int_equal(snapshot_str_reuse(&s, "/sv", 3, a, 4, &d), 0);
+	assert_true(d != a); /* a prefix is not the same string */
+	assert_memory_equal(snapshot_str(&s, c, 4), "/svd", 4);
+	assert_int_equal(s.strings_len, 11);
+	snapshot_fini(&s);
+}
+
 int
 main(void)
 {
@@ -85,6 +106,7 @@ main(void)
 	    cmocka_unit_test(test_init_reset_unknown),
 	    cmocka_unit_test(test_rows_grow_and_keep_capacity),
 	    cmocka_unit_test(test_string_pool),
+	    cmocka_unit_test(test_string_reuse),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
