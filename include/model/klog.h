@@ -4,9 +4,10 @@
  * A line may come straight from /dev/kmsg ("PRI,SEQ,TS_USEC,FLAGS[,..];text"
  * or a " KEY=VALUE" dictionary continuation), from a saved log in dmesg
  * form ("[  123.456789] text", optionally after "<PRI>" as klogctl prints
- * it), dmesg -T form ("[Mon Dec  8 17:51:31 2025] text", any locale: the
- * numeric parts are parsed and the month name is looked up in a small table
- * of languages, or read as a number as in "12月"), syslog/journal form
+ * it, or after "kern  :err   : " as dmesg -x prints it), dmesg -T form ("[Mon
+ * Dec  8 17:51:31 2025] text", any locale: the numeric parts are parsed and the
+ * month name is looked up in a small table of languages, or read as a number as
+ * in "12月"), syslog/journal form
  * ("Nov 29 01:00:04 host kernel: text", "2025-11-29T01:00:04+0100 host
  * kernel: text"), or be a bare line. The format is detected per line.
  *
@@ -37,7 +38,8 @@ enum klog_format {
 	KLOG_FMT_BARE = 0, /* no prefix recognised: the whole line is text */
 	KLOG_FMT_KMSG,     /* a /dev/kmsg record */
 	KLOG_FMT_DICT,     /* " KEY=VALUE" continuation of a kmsg record */
-	KLOG_FMT_DMESG,    /* "[ seconds.micro] text", maybe after <PRI> */
+	KLOG_FMT_DMESG,    /* "[ seconds.micro] text", maybe after <PRI> or
+	                      dmesg -x "fac:level:" */
 	KLOG_FMT_DMESG_T,  /* "[Mon Dec  8 17:51:31 2025] text" */
 	KLOG_FMT_SYSLOG,   /* "Nov 29 01:00:04 host tag: text" */
 	KLOG_FMT_ISO,      /* "2025-11-29T01:00:04+0100 [host tag:] text" */

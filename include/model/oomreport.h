@@ -105,6 +105,14 @@ bool oomreport_parse_table_header(const char *s, size_t len,
 /* One row of the table whose header gave t. */
 bool oomreport_parse_table_row(const struct oom_table *t, const char *s,
                                size_t len, struct oom_task_row *out);
+/*
+ * False when a Killed line holds numbers no kernel prints: every kB value
+ * counted in pages is a multiple of 4 (pages are >= 4 KiB on every Linux
+ * architecture) and the resident sizes fit in total-vm. A dmesg-format
+ * copy of a forged userspace record hides its facility; this catches the
+ * careless forgeries (such as corpus 08), not all of them.
+ */
+bool oomreport_killed_plausible(const struct oom_killed *k);
 /* Name of a constraint for JSON ("global", "memcg", ...), NULL if unknown. */
 const char *oomreport_constraint_name(enum oom_constraint c);
 

@@ -1,13 +1,394 @@
-/* events_cli.c: placeholder until this mode lands; replaced by its issue's work. */
+/*
+ * events_cli.c: `oomwatch --events [--json] [--kmsg-file FILE|-]`. Reads
+ * the kernel log (the live backlog up to "caught up", or a saved file to
+ * its end) through the engine and prints the events found, oldest first:
+ * a readable list, or one JSON object per line with the field names of
+ * the README (a field the log does not give is null). Strings from the
+ * log go through the one sanitizer; times are seconds since boot, or unix
+ * time when the log gives a date.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <langinfo.h>
 #include <stdio.h>
+#include <string.h>
+#include <time.h>
 
 #include "app/modes.h"
+#include "collect/kmsg.h"
+#include "core/json.h"
+#include "core/sanitize.h"
+#include "model/kevents.h"
 
-/* Say that this mode is not built yet. */
+/* Events kept: older ones are dropped (and counted) beyond this. */
+#define EVENTS_CAPACITY 1024
+/* Records fed per pump, and at most in total (a log that never stops). */
+#define EVENTS_BUDGET 10000
+#define EVENTS_MAX_RECORDS 10000000u
+
+struct out {
+	FILE *f;
+	unsigned san_flags;
+	char text[4 * KEVENT_TEXT_MAX + 1];
+};
+
+/* Unix seconds of a klog time; false when the log gave no usable time. */
+static bool
+unix_usec(const struct klog_time *t, int64_t *usec)
+{
+	struct tm tm;
+	time_t secs;
+
+	if (t->kind == KLOG_TIME_UNIX) {
+		*usec = t->usec;
+		return true;
+	}
+	if (t->kind != KLOG_TIME_LOCAL)
+		return false;
+	/* a local wall time stored as if UTC: read it back, then let
+	 * mktime apply this machine's zone (dmesg -T used the same). */
+	secs = (time_t)(t->usec / 1000000);
+	if (gmtime_r(&secs, &tm) == NULL)
+		return false;
+	tm.tm_isdst = -1;
+	secs = mktime(&tm);
+	if (secs == (time_t)-1)
+		return false;
+	*usec = (int64_t)secs * 1000000 + t->usec % 1000000;
+	return true;
+}
+
+/* "time": seconds since boot, unix seconds, or null. */
+static void
+json_time(FILE *f, const struct klog_time *t)
+{
+	int64_t us;
+
+	if (t->kind == KLOG_TIME_BOOT)
+		fprintf(f, "%" PRId64 ".%06" PRId64, t->usec / 1000000,
+		        t->usec % 1000000);
+	else if (!unix_usec(t, &us))
+		fputs("null", f);
+	else if (us % 1000000 == 0)
+		fprintf(f, "%" PRId64, us / 1000000);
+	else
+		fprintf(f, "%.6f", (double)us / 1e6);
+}
+
+/* `, "key": ` */
+static void
+key(FILE *f, const char *name)
+{
+	fprintf(f, ", \"%s\": ", name);
+}
+
+/* A name field as JSON, or null. */
+static void
+json_name(FILE *f, const char *name, const struct kevent_name *n)
+{
+	key(f, name);
+	if (n->set)
+		json_string(f, n->s, n->len);
+	else
+		fputs("null", f);
+}
+
+/* A text field as JSON, or null. */
+static void
+json_text(FILE *f, const char *name, const struct kevent_text *t)
+{
+	key(f, name);
+	if (t->set)
+		json_string(f, t->s, t->len);
+	else
+		fputs("null", f);
+}
+
+/* An integer field, or null. */
+static void
+json_num(FILE *f, const char *name, int64_t v)
+{
+	key(f, name);
+	json_int_or_null(f, v, KLOG_NA);
+}
+
+/* The task table of an OOM event. */
+static void
+json_tasks(FILE *f, const struct kevent_oom *o)
+{
+	const struct kevent_task *t;
+	size_t i;
+
+	key(f, "tasks");
+	fputc('[', f);
+	for (i = 0; i < o->ntasks; i++) {
+		t = &o->tasks[i];
+		fprintf(f, "%s{\"pid\": ", i ? ", " : "");
+		json_int_or_null(f, t->pid, KLOG_NA);
+		json_num(f, "uid", t->uid);
+		json_num(f, "total_vm_pages", t->total_vm_pages);
+		json_num(f, "rss_pages", t->rss_pages);
+		json_num(f, "swapents", t->swapents);
+		json_num(f, "oom_score_adj", t->oom_score_adj);
+		json_name(f, "name", &t->name);
+		fputc('}', f);
+	}
+	fputc(']', f);
+}
+
+/* One event as a JSON object on one line. */
+static void
+print_json(FILE *f, const struct kevent *e)
+{
+	const struct kevent_oom *o = &e->oom;
+	const char *c;
+
+	fprintf(f, "{\"kind\": \"%s\", \"time\": ", kevent_kind_name(e->kind));
+	json_time(f, &e->time);
+	switch (e->kind) {
+	case KEVENT_OOM_KILL:
+		json_num(f, "pid", e->pid);
+		json_name(f, "comm", &e->comm);
+		json_num(f, "uid", o->uid);
+		json_num(f, "total_vm_kb", o->total_vm_kb);
+		json_num(f, "anon_rss_kb", o->anon_rss_kb);
+		json_num(f, "file_rss_kb", o->file_rss_kb);
+		json_num(f, "shmem_rss_kb", o->shmem_rss_kb);
+		json_num(f, "pgtables_kb", o->pgtables_kb);
+		json_num(f, "oom_score_adj", o->oom_score_adj);
+		key(f, "constraint");
+		c = oomreport_constraint_name(o->constraint);
+		json_cstr_or_null(f, c);
+		json_text(f, "memcg", &o->memcg);
+		json_name(f, "trigger", &o->trigger);
+		json_text(f, "gfp_mask", &o->gfp_mask);
+		json_num(f, "order", o->order);
+		key(f, "reaped");
+		fputs(o->reaped ? "true" : "false", f);
+		json_tasks(f, o);
+		break;
+	case KEVENT_HUNG_TASK:
+		json_name(f, "comm", &e->comm);
+		json_num(f, "pid", e->pid);
+		json_num(f, "seconds", e->seconds);
+		break;
+	case KEVENT_SOFT_LOCKUP:
+		json_num(f, "cpu", e->cpu);
+		json_num(f, "seconds", e->seconds);
+		json_name(f, "comm", &e->comm);
+		json_num(f, "pid", e->pid);
+		break;
+	case KEVENT_HARD_LOCKUP:
+		json_num(f, "cpu", e->cpu);
+		break;
+	case KEVENT_PANIC:
+		json_text(f, "message", &e->text);
+		break;
+	case KEVENT_NULL_DEREF:
+		json_text(f, "address", &e->text);
+		break;
+	case KEVENT_PAGE_ALLOC_FAILURE:
+		json_name(f, "comm", &e->comm);
+		json_num(f, "order", e->order);
+		break;
+	case KEVENT_KIND_COUNT:
+	default:
+		break;
+	}
+	fputs("}\n", f);
+}
+
+/* Sanitized text of a field for the readable list. */
+static const char *
+clean(struct out *o, const char *s, size_t len)
+{
+	sanitize_text(o->text, sizeof o->text, s, len, o->san_flags, NULL);
+	return o->text;
+}
+
+/* " label value" when the number is known. */
+static void
+text_num(FILE *f, const char *label, int64_t v, const char *unit)
+{
+	if (v != KLOG_NA)
+		fprintf(f, " %s %" PRId64 "%s", label, v, unit);
+}
+
+/* " label value" when the name is known. */
+static void
+text_name(struct out *o, const char *label, const struct kevent_name *n)
+{
+	if (n->set)
+		fprintf(o->f, " %s %s", label, clean(o, n->s, n->len));
+}
+
+/* " label value" when the text is known. */
+static void
+text_text(struct out *o, const char *label, const struct kevent_text *t)
+{
+	if (t->set)
+		fprintf(o->f, " %s %s", label, clean(o, t->s, t->len));
+}
+
+/* "[  228.226428]", "[2018-12-19 03:36:07]" or "[-]". */
+static void
+text_time(FILE *f, const struct klog_time *t)
+{
+	char buf[32];
+	struct tm tm;
+	time_t secs = (time_t)(t->usec / 1000000);
+
+	if (t->kind == KLOG_TIME_BOOT) {
+		fprintf(f, "[%5" PRId64 ".%06" PRId64 "]", t->usec / 1000000,
+		        t->usec % 1000000);
+		return;
+	}
+	if ((t->kind == KLOG_TIME_LOCAL && gmtime_r(&secs, &tm) != NULL) ||
+	    (t->kind == KLOG_TIME_UNIX && localtime_r(&secs, &tm) != NULL)) {
+		strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
+		fprintf(f, "[%s]", buf);
+		return;
+	}
+	fputs("[-]", f);
+}
+
+/* The OOM part of the readable list. */
+static void
+text_oom(struct out *o, const struct kevent *e)
+{
+	const struct kevent_oom *m = &e->oom;
+	const struct kevent_task *t;
+	const char *c = oomreport_constraint_name(m->constraint);
+	size_t i;
+
+	text_num(o->f, "uid", m->uid, "");
+	text_num(o->f, "anon-rss", m->anon_rss_kb, " kB");
+	text_num(o->f, "file-rss", m->file_rss_kb, " kB");
+	text_num(o->f, "shmem-rss", m->shmem_rss_kb, " kB");
+	text_num(o->f, "total-vm", m->total_vm_kb, " kB");
+	text_num(o->f, "pgtables", m->pgtables_kb, " kB");
+	text_num(o->f, "oom_score_adj", m->oom_score_adj, "");
+	if (c != NULL)
+		fprintf(o->f, " constraint %s", c);
+	text_text(o, "memcg", &m->memcg);
+	text_name(o, "trigger", &m->trigger);
+	text_text(o, "gfp_mask", &m->gfp_mask);
+	text_num(o->f, "order", m->order, "");
+	fprintf(o->f, " %s\n", m->reaped ? "reaped" : "not-reaped");
+	for (i = 0; i < m->ntasks; i++) {
+		t = &m->tasks[i];
+		fprintf(o->f, "    task");
+		text_num(o->f, "pid", t->pid, "");
+		text_num(o->f, "uid", t->uid, "");
+		text_num(o->f, "total_vm", t->total_vm_pages, " pages");
+		text_num(o->f, "rss", t->rss_pages, " pages");
+		text_num(o->f, "swapents", t->swapents, "");
+		text_num(o->f, "oom_score_adj", t->oom_score_adj, "");
+		text_name(o, "name", &t->name);
+		fputc('\n', o->f);
+	}
+}
+
+/* One event as a readable line (plus task rows for OOM kills). */
+static void
+print_text(struct out *o, const struct kevent *e)
+{
+	text_time(o->f, &e->time);
+	fprintf(o->f, " %s:", kevent_kind_name(e->kind));
+	text_name(o, "comm", &e->comm);
+	text_num(o->f, "pid", e->pid, "");
+	text_num(o->f, "cpu", e->cpu, "");
+	text_num(o->f, "seconds", e->seconds, "");
+	text_num(o->f, "order", e->order, "");
+	if (e->kind == KEVENT_OOM_KILL) {
+		text_oom(o, e);
+		return;
+	}
+	if (e->kind == KEVENT_PANIC)
+		text_text(o, "message", &e->text);
+	if (e->kind == KEVENT_NULL_DEREF)
+		text_text(o, "address", &e->text);
+	fputc('\n', o->f);
+}
+
+/* Open the source the options name; false (message printed) on failure. */
+static bool
+open_source(const struct options *opt, struct kmsg_reader *r)
+{
+	int rc;
+
+	if (opt->kmsg_file != NULL) {
+		rc = kmsg_open_file(r, opt->kmsg_file);
+		if (rc < 0) {
+			fprintf(stderr, "oomwatch: %s: %s\n", opt->kmsg_file,
+			        strerror(-rc));
+			return false;
+		}
+		return true;
+	}
+	if (kmsg_open_live(r, NULL, NULL) < 0) {
+		fprintf(stderr, "oomwatch: out of memory\n");
+		return false;
+	}
+	if (r->source == KMSG_SRC_NONE) {
+		fprintf(stderr, "oomwatch: %s\n", kmsg_status(r));
+		kmsg_close(r);
+		return false;
+	}
+	if (r->source == KMSG_SRC_KLOGCTL)
+		fprintf(stderr, "oomwatch: %s\n", kmsg_status(r));
+	return true;
+}
+
+/* Print the kernel events of the live log or a saved one. */
 int
 events_run(const struct options *opt)
 {
-	(void)opt;
-	fprintf(stderr, "oomwatch: this mode is not built yet\n");
-	return 1;
+	struct kmsg_reader r;
+	struct kevents *ev;
+	struct kevents_stats st;
+	struct out o = {.f = stdout, .san_flags = 0};
+	size_t i;
+	int n = 0, status = 0;
+
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+		o.san_flags = SANITIZE_ASCII;
+	ev = kevents_new(EVENTS_CAPACITY);
+	if (ev == NULL) {
+		fprintf(stderr, "oomwatch: out of memory\n");
+		return 1;
+	}
+	if (!open_source(opt, &r)) {
+		kevents_free(ev);
+		return 1;
+	}
+	do
+		n = kmsg_pump(&r, ev, EVENTS_BUDGET);
+	while (n >= 0 && !r.caught_up && r.records < EVENTS_MAX_RECORDS);
+	if (n < 0) {
+		fprintf(stderr, "oomwatch: reading the kernel log: %s\n",
+		        strerror(-n));
+		status = 1;
+	}
+	kevents_finish(ev);
+	for (i = kevents_count(ev); i-- > 0;) {
+		if (opt->json)
+			print_json(stdout, kevents_get(ev, i));
+		else
+			print_text(&o, kevents_get(ev, i));
+	}
+	st = kevents_stats(ev);
+	if (st.dropped > 0)
+		fprintf(stderr,
+		        "oomwatch: %" PRIu64 " older events not shown "
+		        "(only the last %d are kept)\n",
+		        st.dropped, EVENTS_CAPACITY);
+	if (r.lost > 0)
+		fprintf(stderr, "oomwatch: %" PRIu64 " kernel messages lost\n",
+		        r.lost);
+	kmsg_close(&r);
+	kevents_free(ev);
+	if (fflush(stdout) != 0 && errno != EPIPE)
+		status = 1;
+	return status;
 }

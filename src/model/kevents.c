@@ -301,10 +301,11 @@ context_matches(const struct report *r, int64_t pid, const struct klog_time *t)
 	return r->chosen && r->chosen_pid == r->constraint_pid;
 }
 
-/* "Killed process" / "Kill process". */
+/* "Killed process" / "Kill process". A kill line with numbers no kernel
+ * prints is shown as written from userspace (*cls) and is no event. */
 static size_t
 on_kill(struct kevents *ev, const struct klog_record *rec, const char *s,
-        size_t len)
+        size_t len, enum kclass *cls)
 {
 	struct report *r = &ev->report;
 	struct oom_killed k;
@@ -313,6 +314,10 @@ on_kill(struct kevents *ev, const struct klog_record *rec, const char *s,
 
 	if (!oomreport_parse_killed(s, len, &k))
 		return 0;
+	if (!oomreport_killed_plausible(&k)) {
+		*cls = KCLASS_USER;
+		return 0;
+	}
 	if (k.chosen_only) {
 		if (r->chosen)
 			n += flush_chosen(ev);
@@ -507,7 +512,7 @@ assemble(struct kevents *ev, const struct klog_record *rec, const char *s,
 	case KCLASS_OOM_INVOKED:
 		return on_invoked(ev, rec, s, len);
 	case KCLASS_OOM_KILL:
-		return on_kill(ev, rec, s, len);
+		return on_kill(ev, rec, s, len, cls);
 	case KCLASS_OOM_REAPER:
 		on_reaper(ev, s, len);
 		return 0;

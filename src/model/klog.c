@@ -54,6 +54,17 @@ static const struct {
      12},
 };
 
+/* dmesg -x (--decode) facility and level names, by number. */
+static const char *const facility_names[] = {
+    "kern",   "user",   "mail",   "daemon", "auth",     "syslog",
+    "lpr",    "news",   "uucp",   "cron",   "authpriv", "ftp",
+    "res0",   "res1",   "res2",   "res3",   "local0",   "local1",
+    "local2", "local3", "local4", "local5", "local6",   "local7",
+};
+static const char *const level_names[] = {
+    "emerg", "alert", "crit", "err", "warn", "notice", "info", "debug",
+};
+
 static const char *const format_names[] = {
     [KLOG_FMT_BARE] = "bare",       [KLOG_FMT_KMSG] = "kmsg",
     [KLOG_FMT_DICT] = "dict",       [KLOG_FMT_DMESG] = "dmesg",
@@ -349,6 +360,49 @@ scan_syslog_date(struct kscan *k)
 	return true;
 }
 
+/* Index of the name tok in names[n], or -1. */
+static int
+name_index(const char *const *names, size_t n, const char *tok, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strlen(names[i]) == len && memcmp(names[i], tok, len) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* dmesg -x: "kern  :err   : " (facility and level in words). */
+static bool
+scan_decoded(struct kscan *k, struct klog_record *rec)
+{
+	struct kscan save = *k;
+	const char *tok;
+	size_t len;
+	int fac, lvl = -1;
+
+	fac = scan_token(k, ':', &tok, &len)
+	          ? name_index(facility_names,
+	                       sizeof facility_names / sizeof facility_names[0],
+	                       tok, len)
+	          : -1;
+	kscan_spaces(k);
+	if (fac >= 0 && kscan_char(k, ':') && scan_token(k, ':', &tok, &len))
+		lvl = name_index(level_names,
+		                 sizeof level_names / sizeof level_names[0],
+		                 tok, len);
+	kscan_spaces(k);
+	if (lvl < 0 || !kscan_char(k, ':')) {
+		*k = save;
+		return false;
+	}
+	(void)kscan_char(k, ' ');
+	rec->facility = fac;
+	rec->level = lvl;
+	rec->from_user = fac != 0;
+	return true;
+}
+
 /* "<PRI>" prefix as klogctl and console dumps print it. */
 static bool
 scan_pri(struct kscan *k, struct klog_record *rec)
@@ -493,7 +547,7 @@ klog_parse(const char *line, size_t len, struct klog_record *rec)
 		}
 		kscan_init(&k, line, len);
 	}
-	if (scan_pri(&k, rec)) {
+	if (scan_pri(&k, rec) || scan_decoded(&k, rec)) {
 		rec->format = KLOG_FMT_DMESG;
 		scan_inner_ts(&k, rec, false);
 		set_text(rec, k.p, kscan_left(&k), false);

@@ -185,6 +185,29 @@ oomreport_parse_killed(const char *s, size_t len, struct oom_killed *out)
 	return true;
 }
 
+/* A page-counted kB value: unknown, or >= 0 and whole pages. */
+static bool
+pages_kb_ok(int64_t kb)
+{
+	return kb == KLOG_NA || (kb >= 0 && kb % 4 == 0);
+}
+
+/* Numbers a kernel could have printed. */
+bool
+oomreport_killed_plausible(const struct oom_killed *k)
+{
+	if (!pages_kb_ok(k->total_vm_kb) || !pages_kb_ok(k->anon_rss_kb) ||
+	    !pages_kb_ok(k->file_rss_kb) || !pages_kb_ok(k->shmem_rss_kb))
+		return false;
+	if (k->total_vm_kb == KLOG_NA || k->anon_rss_kb == KLOG_NA ||
+	    k->file_rss_kb == KLOG_NA)
+		return true;
+	/* in pages, each < 2^61: the sum of three cannot overflow */
+	return k->anon_rss_kb / 4 + k->file_rss_kb / 4 +
+	           (k->shmem_rss_kb == KLOG_NA ? 0 : k->shmem_rss_kb / 4) <=
+	       k->total_vm_kb / 4;
+}
+
 /* Value of ",key=" (or "key=" at the start) up to the next stop marker. */
 static struct kslice
 kv_until(const char *s, const char *end, const char *key, const char *stop)
