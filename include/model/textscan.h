@@ -52,6 +52,9 @@ int textscan_keyed(const char *buf, size_t len, char sep,
                    const struct textscan_key *keys, size_t nkeys, int64_t *vals,
                    int64_t na);
 
+/* True when one of v[0..n) other than na is negative. */
+int textscan_any_negative(const int64_t *v, size_t n, int64_t na);
+
 /* Parse "D[.DD]" (as PSI prints averages) into a double; 0 or -1. */
 int textscan_decimal(const char **p, const char *end, double *out);
 

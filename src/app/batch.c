@@ -212,6 +212,20 @@ batch_json_doubles(FILE *f, const char *const *names, const double *vals,
 	}
 }
 
+/* `{"name": value, ...}` of decimals, or null when not valid. */
+static void
+batch_json_doubles_or_null(FILE *f, const char *const *names,
+                           const double *vals, size_t n, bool valid)
+{
+	if (!valid) {
+		fputs("null", f);
+		return;
+	}
+	fputc('{', f);
+	batch_json_doubles(f, names, vals, n);
+	fputc('}', f);
+}
+
 /* A pooled string (NULs as spaces) as JSON, or null. */
 static void
 batch_json_pooled(struct batch_out *o, const struct snapshot *s, uint32_t off,
@@ -303,23 +317,11 @@ batch_json(struct batch_out *o, const struct snapshot *s, const size_t *order,
 	fputs("}, \"vm\": {", f);
 	batch_json_ints(f, vm_names, vm, 5);
 	fputs("}, \"psi\": ", f);
-	if (s->psi.valid) {
-		fputc('{', f);
-		batch_json_doubles(f, psi_names, psi, 6);
-		fputc('}', f);
-	} else {
-		fputs("null", f);
-	}
+	batch_json_doubles_or_null(f, psi_names, psi, 6, s->psi.valid);
 	fputs(", \"vmstat\": {", f);
 	batch_json_ints(f, vms_names, vms, 4);
 	fputs("}, \"rates\": ", f);
-	if (s->rates.valid) {
-		fputc('{', f);
-		batch_json_doubles(f, vms_names, rates, 4);
-		fputc('}', f);
-	} else {
-		fputs("null", f);
-	}
+	batch_json_doubles_or_null(f, vms_names, rates, 4, s->rates.valid);
 	fputs(", \"next_victim\": ", f);
 	if (victim < 0) {
 		fputs("null", f);

@@ -35,10 +35,8 @@ meminfo_parse(const char *buf, size_t len, struct mem_info *out)
 	    v[0] == SNAP_NA || v[0] <= 0)
 		return -1;
 	/* Only Committed_AS (the last) may be negative (percpu drift). */
-	for (size_t i = 0; i + 1 < MEMINFO_NKEYS; i++) {
-		if (v[i] != SNAP_NA && v[i] < 0)
-			return -1;
-	}
+	if (textscan_any_negative(v, MEMINFO_NKEYS - 1, SNAP_NA))
+		return -1;
 	out->total_kb = v[0];
 	out->free_kb = v[1];
 	out->available_kb = v[2];

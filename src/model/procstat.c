@@ -110,10 +110,8 @@ procstat_parse_status(const char *buf, size_t len, struct procstat_status *out)
 		return -1;
 	if (v[0] == SNAP_NA || v[0] < 0 || v[0] >= (int64_t)SNAP_UID_NA)
 		return -1;
-	for (size_t i = 1; i < STATUS_NKEYS; i++) {
-		if (v[i] != SNAP_NA && v[i] < 0)
-			return -1;
-	}
+	if (textscan_any_negative(v + 1, STATUS_NKEYS - 1, SNAP_NA))
+		return -1;
 	if (v[7] != SNAP_NA && v[7] > 1)
 		return -1;
 	out->uid = (uint32_t)v[0];

@@ -124,6 +124,17 @@ textscan_keyed(const char *buf, size_t len, char sep,
 	return found;
 }
 
+/* True when a known value is negative. */
+int
+textscan_any_negative(const int64_t *v, size_t n, int64_t na)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (v[i] != na && v[i] < 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Parse "D[.DD...]" into a double. */
 int
 textscan_decimal(const char **p, const char *end, double *out)

@@ -29,10 +29,8 @@ vmstat_parse(const char *buf, size_t len, struct vmstat_counters *out)
 	if (textscan_keyed(buf, len, ' ', vmstat_keys, VMSTAT_NKEYS, v,
 	                   SNAP_NA) <= 0)
 		return -1;
-	for (size_t i = 0; i < VMSTAT_NKEYS; i++) {
-		if (v[i] != SNAP_NA && v[i] < 0)
-			return -1;
-	}
+	if (textscan_any_negative(v, VMSTAT_NKEYS, SNAP_NA))
+		return -1;
 	out->oom_kill = v[0];
 	out->pswpin = v[1];
 	out->pswpout = v[2];
