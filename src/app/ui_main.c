@@ -1,13 +1,372 @@
-/* ui_main.c: placeholder until this mode lands; replaced by its issue's work. */
+/*
+ * ui_main.c: the dashboard (oomwatch with no mode option). Start-up in
+ * the order that fails politely: settings and theme (a bad theme file is
+ * exit 2 with FILE:LINE), the terminal (no tty, no TERM: a clear error),
+ * the collector and a first sample, then self-protection. Then one loop:
+ * poll() over the terminal, a timerfd (the refresh delay) and a signalfd
+ * (INT, TERM, HUP, QUIT: leave cleanly; WINCH: relayout); no work in
+ * signal handlers and no busy waiting. Handlers return UI_* flags and the
+ * loop samples, rebuilds and draws at most once per turn.
+ */
+#include "app/ui.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/signalfd.h>
+#include <sys/timerfd.h>
+#include <unistd.h>
 
 #include "app/modes.h"
+#include "collect/usercache.h"
+#include "core/sanitize.h"
+#include "model/rank.h"
 
-/* Say that this mode is not built yet. */
+/* How long a new OOM kill stays highlighted. */
+#define NEW_KILL_MS 30000
+
+static const char *const builtin_themes[] = {"default", "light", "mono",
+                                             "high-contrast"};
+
+/* Print an error line (sanitized: it may quote a file or argument). */
+static void
+say(const char *msg)
+{
+	char safe[1024];
+
+	sanitize_text(safe, sizeof safe, msg, strlen(msg), 0, NULL);
+	fprintf(stderr, "oomwatch: %s\n", safe);
+}
+
+/* The theme choices for the setup screen. */
+static void
+list_themes(struct ui *ui)
+{
+	ui->nthemes = 0;
+	for (size_t i = 0; i < sizeof builtin_themes / sizeof builtin_themes[0];
+	     i++)
+		ui->themes[ui->nthemes++] = builtin_themes[i];
+	for (size_t i = 0; i < ui->nthemes; i++) {
+		if (strcmp(ui->themes[i], ui->cfg.theme) == 0)
+			return;
+	}
+	ui->themes[ui->nthemes++] = ui->cfg.theme;
+}
+
+/* Settings from oomwatchrc, then the command line over them. */
+static int
+setup_settings(struct ui *ui, struct theme *theme)
+{
+	const struct options *opt = ui->opt;
+	char err[512], warn[256] = "";
+
+	config_defaults(&ui->cfg);
+	if (ui_config_path(ui->config_path, sizeof ui->config_path) == 0 &&
+	    ui_config_load(ui->config_path, &ui->cfg, warn, sizeof warn) == 0 &&
+	    warn[0] != '\0')
+		ui_status(ui, THEME_STATUS_ERROR, "%s: line %s",
+		          ui->config_path, warn);
+	if (opt->sort_given) {
+		ui->cfg.sort = opt->sort;
+		ui->cfg.sort_desc = rank_key_default_descending(opt->sort);
+	}
+	if (opt->theme != NULL)
+		snprintf(ui->cfg.theme, sizeof ui->cfg.theme, "%s", opt->theme);
+	ui_exe_dir(ui->exe_dir, sizeof ui->exe_dir);
+	warn[0] = '\0';
+	if (ui_theme_load(ui->cfg.theme, ui->exe_dir, theme, err, sizeof err,
+	                  warn, sizeof warn) != 0) {
+		say(err);
+		return 2;
+	}
+	if (warn[0] != '\0')
+		ui_status(ui, THEME_STATUS_ERROR, "theme: %s", warn);
+	table_init(&ui->table);
+	ui->table.sort = ui->cfg.sort;
+	ui->table.desc = ui->cfg.sort_desc;
+	ui->table.tree = ui->cfg.tree;
+	if (opt->user != NULL) {
+		if (usercache_parse_user(opt->user, &ui->filter_uid) != 0) {
+			snprintf(err, sizeof err, "unknown user '%.64s'",
+			         opt->user);
+			say(err);
+			return 2;
+		}
+		ui->table.filter.by_uid = true;
+		ui->table.filter.uid = ui->filter_uid;
+	}
+	ui->table.filter.pids = opt->npids ? opt->pids : NULL;
+	ui->table.filter.npids = opt->npids;
+	list_themes(ui);
+	ui->nhelp = ui_help_lines(ui->help, UI_HELP_MAX);
+	return 0;
+}
+
+/* Take a sample and follow the OOM kill counter. */
+static void
+sample(struct ui *ui)
+{
+	uint64_t now = collector_now_ms();
+	int64_t kills;
+	int rc;
+
+	rc = collector_sample(ui->coll, &ui->snap, now);
+	ui->have_snap = true;
+	if (rc != 0)
+		ui_status(ui, THEME_STATUS_ERROR, "sampling /proc: %s",
+		          strerror(-rc));
+	ui->victim = rank_next_victim(&ui->snap);
+	kills = ui->snap.vmstat.oom_kill;
+	if (kills == SNAP_NA)
+		return;
+	if (ui->kills_at_start == SNAP_NA)
+		ui->kills_at_start = ui->kills_seen = kills;
+	if (kills > ui->kills_seen) {
+		ui->new_kill_ms = now;
+		ui->kills_seen = kills;
+	}
+	ui->new_kill =
+	    ui->new_kill_ms != 0 && now - ui->new_kill_ms < NEW_KILL_MS;
+}
+
+/* Fill the frame from the state. */
+static void
+frame(struct ui *ui)
+{
+	struct dash_frame *f = &ui->frame;
+
+	memset(f, 0, sizeof *f);
+	f->layout = &ui->layout;
+	f->snap = ui->have_snap ? &ui->snap : NULL;
+	f->table = &ui->table;
+	f->cfg = &ui->cfg;
+	f->victim = ui->victim;
+	f->kills_at_start = ui->kills_at_start;
+	f->new_kill = ui->new_kill;
+	f->protect = ui->protect;
+	f->mode = ui->mode;
+	f->focus = ui->focus;
+	f->menu_cursor = ui->menu_cursor;
+	f->prompt = ui->prompt;
+	f->prompt_text = ui->prompt_text;
+	f->prompt_len = ui->prompt_len;
+	f->paused = ui->paused;
+	f->read_only = ui->opt->read_only;
+	f->status = ui->status[0] ? ui->status : NULL;
+	f->status_role = ui->status_role;
+	f->help = ui->help;
+	f->nhelp = ui->nhelp;
+	for (size_t i = 0; i < ui->nthemes; i++)
+		f->themes[i] = ui->themes[i];
+	f->nthemes = ui->nthemes;
+}
+
+/* Load cfg.theme after a change on the setup screen. */
+static void
+change_theme(struct ui *ui)
+{
+	struct theme t;
+	char err[512], warn[256];
+
+	if (ui_theme_load(ui->cfg.theme, ui->exe_dir, &t, err, sizeof err, warn,
+	                  sizeof warn) != 0) {
+		ui_status(ui, THEME_STATUS_ERROR, "%s", err);
+		return;
+	}
+	screen_set_theme(ui->scr, &t);
+	list_themes(ui);
+	ui_status(ui, THEME_STATUS_OK, "theme %s", ui->cfg.theme);
+}
+
+/* Do what the flags ask, in order. */
+static void
+react(struct ui *ui, unsigned flags)
+{
+	int rows, cols, rc;
+
+	if (flags & UI_RELAYOUT) {
+		screen_resize(ui->scr);
+		screen_size(ui->scr, &rows, &cols);
+		layout_compute(&ui->layout, rows, cols);
+	}
+	if (flags & UI_THEME)
+		change_theme(ui);
+	if (flags & UI_RESAMPLE)
+		sample(ui);
+	if ((flags & (UI_REBUILD | UI_RESAMPLE)) && ui->have_snap &&
+	    table_rebuild(&ui->table, &ui->snap) != 0)
+		ui_status(ui, THEME_STATUS_ERROR,
+		          "out of memory: the table is cut short");
+	if (flags & UI_SAVE) {
+		rc = ui->config_path[0]
+		         ? ui_config_save(ui->config_path, &ui->cfg)
+		         : -ENOENT;
+		if (rc == 0)
+			ui_status(ui, THEME_STATUS_OK, "saved %s",
+			          ui->config_path);
+		else
+			ui_status(ui, THEME_STATUS_ERROR,
+			          "cannot save settings: %s", strerror(-rc));
+	}
+	if (flags & (UI_REDRAW | UI_RELAYOUT | UI_RESAMPLE)) {
+		table_scroll(&ui->table, ui->layout.table.h - 1);
+		frame(ui);
+		screen_begin(ui->scr);
+		dash_draw(ui->scr, &ui->frame);
+		screen_end(ui->scr);
+	}
+}
+
+/* Read the signalfd: the flags it means. */
+static unsigned
+on_signal(int sfd)
+{
+	struct signalfd_siginfo si;
+	unsigned flags = 0;
+
+	while (read(sfd, &si, sizeof si) == (ssize_t)sizeof si) {
+		if (si.ssi_signo == SIGWINCH)
+			flags |= UI_RELAYOUT | UI_REDRAW;
+		else
+			flags |= UI_QUIT;
+	}
+	return flags;
+}
+
+/* Read every waiting key. */
+static unsigned
+on_keys(struct ui *ui, bool *gone)
+{
+	unsigned flags = 0;
+	int32_t key;
+	int n = 0;
+
+	while ((key = screen_key(ui->scr)) != 0 && !(flags & UI_QUIT)) {
+		flags |= ui_key(ui, key);
+		n++;
+	}
+	/* readable but no key at all: end of input (the terminal closed) */
+	*gone = n == 0;
+	return flags;
+}
+
+/* The event loop; returns the exit status. */
+static int
+loop(struct ui *ui, int tfd, int sfd)
+{
+	struct pollfd pfd[3];
+	unsigned flags = UI_RELAYOUT | UI_REBUILD | UI_REDRAW;
+	uint64_t expirations;
+	int empty = 0;
+	bool gone;
+
+	for (;;) {
+		react(ui, flags);
+		if (flags & UI_QUIT)
+			return 0;
+		flags = 0;
+		pfd[0] = (struct pollfd){screen_fd(ui->scr), POLLIN, 0};
+		pfd[1] = (struct pollfd){tfd, POLLIN, 0};
+		pfd[2] = (struct pollfd){sfd, POLLIN, 0};
+		if (poll(pfd, 3, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			return 1;
+		}
+		if (pfd[2].revents & POLLIN)
+			flags |= on_signal(sfd);
+		if (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL))
+			return 0; /* the terminal went away (SSH dropped) */
+		if (pfd[0].revents & POLLIN) {
+			flags |= on_keys(ui, &gone);
+			empty = gone ? empty + 1 : 0;
+			if (empty > 100)
+				return 0;
+		}
+		if ((pfd[1].revents & POLLIN) &&
+		    read(tfd, &expirations, sizeof expirations) > 0 &&
+		    !ui->paused)
+			flags |= UI_RESAMPLE;
+	}
+}
+
+/* Open the timer and signal descriptors; 0 or -errno. */
+static int
+open_fds(const struct options *opt, int *tfd, int *sfd)
+{
+	struct itimerspec its;
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGQUIT);
+	sigaddset(&set, SIGWINCH);
+	if (sigprocmask(SIG_BLOCK, &set, NULL) != 0)
+		return -errno;
+	*sfd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
+	if (*sfd < 0)
+		return -errno;
+	*tfd = timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
+	if (*tfd < 0)
+		return -errno;
+	its.it_interval.tv_sec = opt->delay_ms / 1000;
+	its.it_interval.tv_nsec = (long)(opt->delay_ms % 1000) * 1000000L;
+	its.it_value = its.it_interval;
+	return timerfd_settime(*tfd, 0, &its, NULL) == 0 ? 0 : -errno;
+}
+
+/* The interactive dashboard. */
 int
 ui_run(const struct options *opt)
 {
-	(void)opt;
-	fprintf(stderr, "oomwatch: this mode is not built yet\n");
-	return 1;
+	struct ui *ui = calloc(1, sizeof *ui);
+	struct theme theme;
+	char err[512];
+	int rc, tfd = -1, sfd = -1;
+
+	if (ui == NULL) {
+		say("out of memory");
+		return 1;
+	}
+	ui->opt = opt;
+	ui->victim = -1;
+	ui->kills_at_start = ui->kills_seen = SNAP_NA;
+	snapshot_init(&ui->snap);
+	rc = setup_settings(ui, &theme);
+	if (rc == 0 && (rc = open_fds(opt, &tfd, &sfd)) != 0) {
+		snprintf(err, sizeof err, "timer or signals: %s",
+		         strerror(-rc));
+		say(err);
+		rc = 1;
+	}
+	if (rc == 0 && (ui->coll = collector_new(opt->proc_root, err,
+	                                         sizeof err)) == NULL) {
+		say(err);
+		rc = 1;
+	}
+	if (rc == 0 && (ui->scr = screen_open(&theme, opt->no_color, err,
+	                                      sizeof err)) == NULL) {
+		say(err);
+		rc = 1;
+	}
+	if (rc == 0) {
+		sample(ui);
+		ui_protect(&ui->protect, opt->no_protect);
+		rc = loop(ui, tfd, sfd);
+	}
+	screen_close(ui->scr);
+	collector_free(ui->coll);
+	table_fini(&ui->table);
+	snapshot_fini(&ui->snap);
+	if (tfd >= 0)
+		close(tfd);
+	if (sfd >= 0)
+		close(sfd);
+	free(ui);
+	return rc;
 }

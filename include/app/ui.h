@@ -1,0 +1,106 @@
+/*
+ * ui: the dashboard's wiring (src/app/ui_*.c): the state of one session,
+ * the key table, the files it reads and writes, self-protection. The loop
+ * (ui_main.c) polls the terminal, a timerfd and a signalfd; key handlers
+ * (ui_keys.c) change the state and return reaction flags; the loop then
+ * samples, rebuilds and draws at most once per turn.
+ */
+#ifndef OOMWATCH_APP_UI_H
+#define OOMWATCH_APP_UI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "app/options.h"
+#include "collect/collector.h"
+#include "model/config.h"
+#include "model/layout.h"
+#include "model/table.h"
+#include "model/theme.h"
+#include "view/dash.h"
+#include "view/screen.h"
+
+/* What a handler asks the loop to do next. */
+#define UI_REDRAW 0x01u   /* draw a new frame */
+#define UI_REBUILD 0x02u  /* re-filter / re-sort the table */
+#define UI_RESAMPLE 0x04u /* take a new sample now */
+#define UI_RELAYOUT 0x08u /* the terminal size changed */
+#define UI_QUIT 0x10u
+#define UI_SAVE 0x20u  /* write oomwatchrc */
+#define UI_THEME 0x40u /* load cfg.theme and repaint */
+
+#define UI_PROMPT_MAX 64
+#define UI_STATUS_MAX 256
+#define UI_HELP_MAX 40
+
+struct ui {
+	const struct options *opt;
+	struct screen *scr;
+	struct collector *coll;
+	struct snapshot snap;
+	bool have_snap;
+	struct table table;
+	struct config cfg;
+	struct layout layout;
+	struct dash_frame frame; /* rebuilt each draw */
+	/* UI state */
+	enum dash_mode mode;
+	enum dash_focus focus;
+	size_t menu_cursor;
+	enum dash_prompt prompt;
+	char prompt_text[UI_PROMPT_MAX];
+	size_t prompt_len;
+	struct table_ident prompt_origin; /* where a search started */
+	bool paused;
+	char status[UI_STATUS_MAX];
+	enum theme_role status_role;
+	uint32_t filter_uid;
+	int64_t kills_at_start, kills_seen;
+	uint64_t new_kill_ms; /* when the last new kill was seen */
+	bool new_kill;
+	long victim;
+	struct dash_protect protect;
+	const char *themes[DASH_MAX_THEMES];
+	size_t nthemes;
+	struct dash_help_line help[UI_HELP_MAX];
+	size_t nhelp;
+	char config_path[512];
+	char exe_dir[512];
+};
+
+/* Set a status-line message (printf format; the text is ours). */
+void ui_status(struct ui *ui, enum theme_role role, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* ui_keys.c: handle one key; returns UI_* flags. */
+unsigned ui_key(struct ui *ui, int32_t key);
+/* ui_keys.c: the help screen lines (every key) into out; how many. */
+size_t ui_help_lines(struct dash_help_line *out, size_t max);
+
+/* ui_files.c: where oomwatchrc lives ($XDG_CONFIG_HOME or ~/.config). */
+int ui_config_path(char *buf, size_t size);
+/* ui_files.c: read oomwatchrc over cfg (a missing file is fine).
+ * 0, or -errno; warnings in warn. */
+int ui_config_load(const char *path, struct config *cfg, char *warn,
+                   size_t warn_size);
+/* ui_files.c: write cfg atomically (mkstemp + rename, mode 0600,
+ * directories created 0700). 0 or -errno. */
+int ui_config_save(const char *path, const struct config *cfg);
+/*
+ * ui_files.c: find and parse a theme: a path (contains '/' or ends in
+ * .theme), else $XDG_CONFIG_HOME/oomwatch/themes/NAME.theme, then
+ * themes/ next to the binary (and ../themes, ../share/oomwatch/themes),
+ * then the built-in default / mono. 0, or -1 with err set ("FILE:LINE:
+ * what" for a bad file); unknown roles are counted into warn.
+ */
+int ui_theme_load(const char *name, const char *exe_dir, struct theme *out,
+                  char *err, size_t err_size, char *warn, size_t warn_size);
+/* ui_files.c: the directory of the running binary. */
+void ui_exe_dir(char *buf, size_t size);
+
+/* ui_protect.c: mlockall and a lower oom_score_adj (unless disabled);
+ * the outcome in words for the header. */
+void ui_protect(struct dash_protect *p, bool disabled);
+
+#endif

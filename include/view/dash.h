@@ -1,0 +1,101 @@
+/*
+ * dash: the dashboard screens, drawn from plain data. The app fills a
+ * struct dash_frame each turn (pointers into the model, the settings, the
+ * UI state) and calls dash_draw() once; the view never reads a file,
+ * never changes the model and never refreshes on its own: screen_end()
+ * after dash_draw() sends the frame.
+ *
+ * Panes: header meters, next-victim line, process table, kernel-log pane
+ * (klog_draw, filled in when a kernel-log source is connected), status
+ * line, function-key bar; over them, when open: help, sort menu, setup,
+ * events view. Below the minimum size only "terminal too small".
+ */
+#ifndef OOMWATCH_VIEW_DASH_H
+#define OOMWATCH_VIEW_DASH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/config.h"
+#include "model/layout.h"
+#include "model/snapshot.h"
+#include "model/table.h"
+#include "model/theme.h"
+#include "view/screen.h"
+
+/* What is open over the main screen. */
+enum dash_mode {
+	DASH_MAIN = 0,
+	DASH_HELP,
+	DASH_SORT_MENU,
+	DASH_SETUP,
+	DASH_EVENTS,
+};
+
+/* A line of input being typed in the status line. */
+enum dash_prompt {
+	DASH_PROMPT_NONE = 0,
+	DASH_PROMPT_SEARCH,
+	DASH_PROMPT_FILTER
+};
+
+/* Which pane has the keyboard. */
+enum dash_focus { DASH_FOCUS_TABLE = 0, DASH_FOCUS_LOG };
+
+/* Self-protection outcome, for the header, in words (ui_protect). */
+struct dash_protect {
+	bool ok;        /* memory locked and adj lowered */
+	bool disabled;  /* --no-protect */
+	char text[192]; /* "memory locked, oom_score_adj -500" */
+};
+
+/* One line of the help screen. */
+struct dash_help_line {
+	const char *keys; /* "F3 /" */
+	const char *what; /* "search by name" */
+};
+
+/* Theme choices on the setup screen. */
+#define DASH_MAX_THEMES 8
+
+/* The kernel-log pane, drawn by klog_draw when a source is connected. */
+struct dash_frame;
+typedef void (*dash_pane_fn)(struct screen *s, const struct layout_rect *r,
+                             const struct dash_frame *f);
+
+/* Everything one frame shows. */
+struct dash_frame {
+	const struct layout *layout;
+	const struct snapshot *snap; /* NULL before the first sample */
+	const struct table *table;
+	const struct config *cfg;
+	long victim;            /* index into snap->procs, or -1 */
+	int64_t kills_at_start; /* vmstat oom_kill when we started */
+	bool new_kill;          /* a kill happened since the last look */
+	struct dash_protect protect;
+	enum dash_mode mode;
+	enum dash_focus focus;
+	size_t menu_cursor; /* sort menu / setup line */
+	enum dash_prompt prompt;
+	const char *prompt_text; /* what is typed (raw) */
+	size_t prompt_len;
+	bool paused, read_only;
+	const char *status; /* one message, or NULL */
+	enum theme_role status_role;
+	const struct dash_help_line *help;
+	size_t nhelp;
+	const char *themes[DASH_MAX_THEMES]; /* setup screen choices */
+	size_t nthemes;
+	/* the kernel-log pane and the events view (NULL: not connected) */
+	dash_pane_fn log_pane, events_view;
+	const void *klog; /* what those draw (borrowed) */
+};
+
+/* Draw the whole frame (the caller brackets it with screen_begin/end). */
+void dash_draw(struct screen *s, const struct dash_frame *f);
+
+/* Lines of the setup screen: the columns, then the themes. */
+size_t dash_setup_lines(const struct dash_frame *f);
+
+#endif

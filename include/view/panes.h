@@ -1,0 +1,31 @@
+/*
+ * panes: the drawing functions of the dashboard's parts, one file each
+ * (header.c, procs.c, bars.c, dialogs.c); dash.c puts them together.
+ * All draw from a struct dash_frame and the layout, nothing else.
+ */
+#ifndef OOMWATCH_VIEW_PANES_H
+#define OOMWATCH_VIEW_PANES_H
+
+#include "view/dash.h"
+
+/* header.c: the meters (Mem, Swap, Commit, PSI, OOM kills, rates,
+ * self-protection, tasks) in the header rectangle. */
+void header_draw(struct screen *s, const struct dash_frame *f);
+/* header.c: the "next victim" line. */
+void header_victim_draw(struct screen *s, const struct dash_frame *f);
+
+/* procs.c: the process table in r. */
+void procs_draw(struct screen *s, const struct layout_rect *r,
+                const struct dash_frame *f);
+
+/* bars.c: the status line (or the prompt being typed). */
+void bars_status_draw(struct screen *s, const struct dash_frame *f);
+/* bars.c: the function-key bar. */
+void bars_fkeys_draw(struct screen *s, const struct dash_frame *f);
+
+/* dialogs.c: help, sort menu or setup over the body. */
+void dialogs_draw(struct screen *s, const struct dash_frame *f);
+/* dialogs.c: "terminal too small (need WxH)", centred. */
+void dialogs_too_small(struct screen *s, const struct dash_frame *f);
+
+#endif

@@ -1,0 +1,462 @@
+/*
+ * ui_keys.c: keys -> commands. One const table binds keys to commands
+ * with the words the help screen shows, so help always lists every key
+ * that works. Handlers change the UI state and return UI_* flags; they
+ * never draw and never sample.
+ */
+#include "app/ui.h"
+
+#include <curses.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/sanitize.h"
+
+#define K(code) (SCREEN_KEY_FLAG | (code))
+#define CTRL(c) ((c)&0x1f)
+#define ESC 27
+
+enum cmd {
+	CMD_UP,
+	CMD_DOWN,
+	CMD_PGUP,
+	CMD_PGDN,
+	CMD_HOME,
+	CMD_END,
+	CMD_HELP,
+	CMD_SETUP,
+	CMD_SEARCH,
+	CMD_FILTER,
+	CMD_TREE,
+	CMD_SORT_MENU,
+	CMD_SORT_OOM,
+	CMD_SORT_RSS,
+	CMD_SORT_SWAP,
+	CMD_SORT_ADJ,
+	CMD_SORT_PID,
+	CMD_INVERT,
+	CMD_FOCUS,
+	CMD_EVENTS,
+	CMD_LOG_IMPORTANT,
+	CMD_PAUSE,
+	CMD_ACTION,
+	CMD_REDRAW,
+	CMD_QUIT,
+};
+
+/* One binding: up to three keys, a command, help text. */
+static const struct binding {
+	int32_t keys[3];
+	enum cmd cmd;
+	const char *label, *what;
+} bindings[] = {
+    {{K(KEY_UP), 'k', 0}, CMD_UP, "Up k", "move up (log pane focused: scroll)"},
+    {{K(KEY_DOWN), 'j', 0}, CMD_DOWN, "Down j", "move down"},
+    {{K(KEY_PPAGE), 0, 0}, CMD_PGUP, "PgUp", "page up"},
+    {{K(KEY_NPAGE), 0, 0}, CMD_PGDN, "PgDn", "page down"},
+    {{K(KEY_HOME), 0, 0}, CMD_HOME, "Home", "first row"},
+    {{K(KEY_END), 0, 0}, CMD_END, "End", "last row"},
+    {{K(KEY_F(1)), '?', 'h'}, CMD_HELP, "F1 ? h", "this help"},
+    {{K(KEY_F(2)), 'C', 'S'},
+     CMD_SETUP,
+     "F2 C S",
+     "setup: columns shown, theme (saved to oomwatchrc)"},
+    {{K(KEY_F(3)), '/', 0},
+     CMD_SEARCH,
+     "F3 /",
+     "search by name (F3 again: next match)"},
+    {{K(KEY_F(4)), '\\', 0},
+     CMD_FILTER,
+     "F4 \\",
+     "filter by name (Enter keeps, Esc clears)"},
+    {{K(KEY_F(5)), 't', 0},
+     CMD_TREE,
+     "F5 t",
+     "tree view with each subtree's total RSS"},
+    {{K(KEY_F(6)), '>', '<'}, CMD_SORT_MENU, "F6 > <", "sort menu"},
+    {{'O', 0, 0}, CMD_SORT_OOM, "O", "sort by OOM score"},
+    {{'M', 0, 0}, CMD_SORT_RSS, "M", "sort by RSS"},
+    {{'W', 0, 0}, CMD_SORT_SWAP, "W", "sort by swap"},
+    {{'A', 0, 0}, CMD_SORT_ADJ, "A", "sort by oom_score_adj"},
+    {{'N', 0, 0}, CMD_SORT_PID, "N", "sort by PID"},
+    {{'I', 0, 0}, CMD_INVERT, "I", "invert the sort order"},
+    {{'\t', 0, 0}, CMD_FOCUS, "Tab", "focus: process table / kernel log"},
+    {{'e', 0, 0}, CMD_EVENTS, "e", "events view (OOM kills and more)"},
+    {{'l', 0, 0},
+     CMD_LOG_IMPORTANT,
+     "l",
+     "log pane: all lines / important only"},
+    {{'p', 'Z', 0}, CMD_PAUSE, "p Z", "pause / resume refreshing"},
+    {{K(KEY_F(7)), K(KEY_F(8)), K(KEY_F(9))},
+     CMD_ACTION,
+     "F7 F8 F9",
+     "lower adj / raise adj / kill (the actions feature)"},
+    {{CTRL('l'), 0, 0}, CMD_REDRAW, "Ctrl-L", "redraw the screen"},
+    {{K(KEY_F(10)), 'q', 0}, CMD_QUIT, "F10 q", "quit"},
+};
+
+/* The help screen lines: one per binding, from the same table. */
+size_t
+ui_help_lines(struct dash_help_line *out, size_t max)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < sizeof bindings / sizeof bindings[0] && n < max;
+	     i++, n++) {
+		out[n].keys = bindings[i].label;
+		out[n].what = bindings[i].what;
+	}
+	return n;
+}
+
+/* Set a status-line message. */
+void
+ui_status(struct ui *ui, enum theme_role role, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ui->status, sizeof ui->status, fmt, ap);
+	va_end(ap);
+	ui->status_role = role;
+}
+
+/* The command bound to key, or -1. */
+static int
+lookup(int32_t key)
+{
+	for (size_t i = 0; i < sizeof bindings / sizeof bindings[0]; i++) {
+		for (int k = 0; k < 3; k++) {
+			if (bindings[i].keys[k] != 0 &&
+			    bindings[i].keys[k] == key)
+				return (int)bindings[i].cmd;
+		}
+	}
+	return -1;
+}
+
+/* Rows of the table on screen (without its title line). */
+static long
+page_rows(const struct ui *ui)
+{
+	return ui->layout.table.h > 2 ? ui->layout.table.h - 1 : 1;
+}
+
+/* Sort by key; the same key again inverts, as htop does. */
+static unsigned
+sort_by(struct ui *ui, enum rank_key key)
+{
+	if (ui->table.sort == key)
+		ui->table.desc = !ui->table.desc;
+	else
+		ui->table.desc = rank_key_default_descending(key);
+	ui->table.sort = key;
+	ui->cfg.sort = key;
+	ui->cfg.sort_desc = ui->table.desc;
+	ui_status(ui, THEME_STATUS_INFO, "sorted by %s, %s", rank_key_name(key),
+	          ui->table.desc ? "descending" : "ascending");
+	return UI_REBUILD | UI_REDRAW;
+}
+
+/* Append the UTF-8 form of a typed character to the prompt. */
+static void
+prompt_add(struct ui *ui, int32_t ch)
+{
+	char u[4];
+	size_t n;
+
+	if (ch < 0x20 || ch == 0x7f || (ch >= 0x80 && ch < 0xa0) ||
+	    ch > 0x10ffff)
+		return;
+	if (ch < 0x80) {
+		u[0] = (char)ch;
+		n = 1;
+	} else if (ch < 0x800) {
+		u[0] = (char)(0xc0 | (ch >> 6));
+		u[1] = (char)(0x80 | (ch & 0x3f));
+		n = 2;
+	} else if (ch < 0x10000) {
+		u[0] = (char)(0xe0 | (ch >> 12));
+		u[1] = (char)(0x80 | ((ch >> 6) & 0x3f));
+		u[2] = (char)(0x80 | (ch & 0x3f));
+		n = 3;
+	} else {
+		u[0] = (char)(0xf0 | (ch >> 18));
+		u[1] = (char)(0x80 | ((ch >> 12) & 0x3f));
+		u[2] = (char)(0x80 | ((ch >> 6) & 0x3f));
+		u[3] = (char)(0x80 | (ch & 0x3f));
+		n = 4;
+	}
+	if (ui->prompt_len + n >= sizeof ui->prompt_text)
+		return;
+	memcpy(ui->prompt_text + ui->prompt_len, u, n);
+	ui->prompt_len += n;
+}
+
+/* Remove the last (UTF-8) character of the prompt. */
+static void
+prompt_backspace(struct ui *ui)
+{
+	while (ui->prompt_len > 0) {
+		ui->prompt_len--;
+		if ((ui->prompt_text[ui->prompt_len] & 0xc0) != 0x80)
+			break;
+	}
+}
+
+/* Move to the next search match from the cursor (inclusive or not). */
+static void
+search_next(struct ui *ui, bool skip_current)
+{
+	long pos;
+
+	if (!ui->have_snap || ui->prompt_len == 0)
+		return;
+	pos =
+	    table_search(&ui->table, &ui->snap, ui->prompt_text, ui->prompt_len,
+	                 ui->table.cursor + (skip_current ? 1 : 0), true);
+	if (pos >= 0)
+		table_move_to(&ui->table, &ui->snap, (size_t)pos);
+	else
+		ui_status(ui, THEME_STATUS_ERROR, "no process matches");
+}
+
+/* A key while the search or filter prompt is open. */
+static unsigned
+prompt_key(struct ui *ui, int32_t key)
+{
+	bool filter = ui->prompt == DASH_PROMPT_FILTER;
+
+	ui->status[0] = '\0';
+	if (key == ESC) {
+		ui->prompt = DASH_PROMPT_NONE;
+		if (filter) {
+			table_set_name_filter(&ui->table, "", 0);
+			return UI_REBUILD | UI_REDRAW;
+		}
+		if (ui->have_snap)
+			table_select(&ui->table, &ui->snap, &ui->prompt_origin);
+		return UI_REDRAW;
+	}
+	if (key == '\r' || key == '\n' || key == K(KEY_ENTER)) {
+		ui->prompt = DASH_PROMPT_NONE;
+		return UI_REDRAW;
+	}
+	if (!filter && key == K(KEY_F(3))) {
+		search_next(ui, true);
+		return UI_REDRAW;
+	}
+	if (key == K(KEY_BACKSPACE) || key == 0x7f || key == CTRL('h'))
+		prompt_backspace(ui);
+	else if (key & SCREEN_KEY_FLAG)
+		return 0;
+	else
+		prompt_add(ui, key);
+	if (filter) {
+		table_set_name_filter(&ui->table, ui->prompt_text,
+		                      ui->prompt_len);
+		return UI_REBUILD | UI_REDRAW;
+	}
+	search_next(ui, false);
+	return UI_REDRAW;
+}
+
+/* Open a prompt. */
+static unsigned
+open_prompt(struct ui *ui, enum dash_prompt which)
+{
+	ui->prompt = which;
+	ui->prompt_len = 0;
+	if (which == DASH_PROMPT_FILTER) {
+		memcpy(ui->prompt_text, ui->table.name_filter,
+		       ui->table.name_filter_len);
+		ui->prompt_len = ui->table.name_filter_len;
+	}
+	ui->prompt_origin = ui->table.sel;
+	ui->status[0] = '\0';
+	return UI_REDRAW;
+}
+
+/* A key in the sort menu. */
+static unsigned
+sort_menu_key(struct ui *ui, int32_t key)
+{
+	if (key == K(KEY_UP) || key == 'k') {
+		if (ui->menu_cursor > 0)
+			ui->menu_cursor--;
+	} else if (key == K(KEY_DOWN) || key == 'j') {
+		if (ui->menu_cursor + 1 < RANK_KEY_COUNT)
+			ui->menu_cursor++;
+	} else if (key == '\r' || key == '\n' || key == K(KEY_ENTER)) {
+		ui->mode = DASH_MAIN;
+		ui->table.sort = (enum rank_key)ui->menu_cursor;
+		ui->table.desc = rank_key_default_descending(ui->table.sort);
+		ui->cfg.sort = ui->table.sort;
+		ui->cfg.sort_desc = ui->table.desc;
+		return UI_REBUILD | UI_REDRAW;
+	} else if (key == 'I') {
+		ui->table.desc = !ui->table.desc;
+		ui->cfg.sort_desc = ui->table.desc;
+		return UI_REBUILD | UI_REDRAW;
+	} else if (key == ESC || key == 'q' || key == K(KEY_F(6)) ||
+	           key == K(KEY_F(10))) {
+		ui->mode = DASH_MAIN;
+	}
+	return UI_REDRAW;
+}
+
+/* A key on the setup screen. */
+static unsigned
+setup_key(struct ui *ui, int32_t key)
+{
+	size_t lines = COLUMN_COUNT + ui->nthemes, t;
+
+	if (key == K(KEY_UP) || key == 'k') {
+		if (ui->menu_cursor > 0)
+			ui->menu_cursor--;
+	} else if (key == K(KEY_DOWN) || key == 'j') {
+		if (ui->menu_cursor + 1 < lines)
+			ui->menu_cursor++;
+	} else if (key == ' ' || key == '\r' || key == '\n' ||
+	           key == K(KEY_ENTER)) {
+		if (ui->menu_cursor < COLUMN_COUNT) {
+			bool *on = &ui->cfg.shown[ui->menu_cursor];
+			*on = !*on;
+			if (config_columns_shown(&ui->cfg) == 0)
+				*on = true; /* keep at least one column */
+			return UI_REDRAW;
+		}
+		t = ui->menu_cursor - COLUMN_COUNT;
+		snprintf(ui->cfg.theme, sizeof ui->cfg.theme, "%s",
+		         ui->themes[t]);
+		return UI_THEME | UI_REDRAW;
+	} else if (key == ESC || key == 'q' || key == K(KEY_F(2)) ||
+	           key == K(KEY_F(10)) || key == 'C') {
+		ui->mode = DASH_MAIN;
+		return UI_SAVE | UI_REDRAW;
+	}
+	return UI_REDRAW;
+}
+
+/* Run a main-screen command. */
+static unsigned
+command(struct ui *ui, enum cmd c)
+{
+	const struct snapshot *sn = ui->have_snap ? &ui->snap : NULL;
+
+	switch (c) {
+	case CMD_UP:
+	case CMD_DOWN:
+	case CMD_PGUP:
+	case CMD_PGDN:
+	case CMD_HOME:
+	case CMD_END:
+		if (sn == NULL)
+			return 0;
+		if (c == CMD_UP)
+			table_move(&ui->table, sn, -1);
+		else if (c == CMD_DOWN)
+			table_move(&ui->table, sn, 1);
+		else if (c == CMD_PGUP)
+			table_move(&ui->table, sn, -page_rows(ui));
+		else if (c == CMD_PGDN)
+			table_move(&ui->table, sn, page_rows(ui));
+		else if (c == CMD_HOME)
+			table_move_to(&ui->table, sn, 0);
+		else
+			table_move_to(&ui->table, sn, SIZE_MAX);
+		return UI_REDRAW;
+	case CMD_HELP:
+		ui->mode = DASH_HELP;
+		return UI_REDRAW;
+	case CMD_SETUP:
+		ui->mode = DASH_SETUP;
+		ui->menu_cursor = 0;
+		return UI_REDRAW;
+	case CMD_SEARCH:
+		return open_prompt(ui, DASH_PROMPT_SEARCH);
+	case CMD_FILTER:
+		return open_prompt(ui, DASH_PROMPT_FILTER);
+	case CMD_TREE:
+		ui->table.tree = !ui->table.tree;
+		ui->cfg.tree = ui->table.tree;
+		return UI_REBUILD | UI_REDRAW;
+	case CMD_SORT_MENU:
+		ui->mode = DASH_SORT_MENU;
+		ui->menu_cursor = (size_t)ui->table.sort;
+		return UI_REDRAW;
+	case CMD_SORT_OOM:
+		return sort_by(ui, RANK_OOM);
+	case CMD_SORT_RSS:
+		return sort_by(ui, RANK_RSS);
+	case CMD_SORT_SWAP:
+		return sort_by(ui, RANK_SWAP);
+	case CMD_SORT_ADJ:
+		return sort_by(ui, RANK_ADJ);
+	case CMD_SORT_PID:
+		return sort_by(ui, RANK_PID);
+	case CMD_INVERT:
+		return sort_by(ui, ui->table.sort);
+	case CMD_FOCUS:
+		ui->focus = ui->focus == DASH_FOCUS_TABLE ? DASH_FOCUS_LOG
+		                                          : DASH_FOCUS_TABLE;
+		return UI_REDRAW;
+	case CMD_EVENTS:
+		ui->mode = ui->mode == DASH_EVENTS ? DASH_MAIN : DASH_EVENTS;
+		return UI_REDRAW;
+	case CMD_LOG_IMPORTANT:
+		ui->cfg.log_important = !ui->cfg.log_important;
+		ui_status(ui, THEME_STATUS_INFO, "log pane: %s",
+		          ui->cfg.log_important ? "important lines only"
+		                                : "all lines");
+		return UI_REDRAW;
+	case CMD_PAUSE:
+		ui->paused = !ui->paused;
+		ui_status(ui, THEME_STATUS_INFO, "%s",
+		          ui->paused ? "paused (p resumes)" : "resumed");
+		return UI_REDRAW | (ui->paused ? 0 : UI_RESAMPLE);
+	case CMD_ACTION:
+		ui_status(ui, THEME_STATUS_INFO,
+		          "F7/F8/F9 are reserved for adj changes and kills");
+		return UI_REDRAW;
+	case CMD_REDRAW:
+		clearok(curscr, TRUE);
+		return UI_REDRAW;
+	case CMD_QUIT:
+	default:
+		return UI_QUIT;
+	}
+}
+
+/* Handle one key. */
+unsigned
+ui_key(struct ui *ui, int32_t key)
+{
+	int c;
+
+	if (ui->prompt != DASH_PROMPT_NONE)
+		return prompt_key(ui, key);
+	switch (ui->mode) {
+	case DASH_HELP:
+		ui->mode = DASH_MAIN;
+		return UI_REDRAW;
+	case DASH_SORT_MENU:
+		return sort_menu_key(ui, key);
+	case DASH_SETUP:
+		return setup_key(ui, key);
+	case DASH_EVENTS:
+		if (key == ESC || key == 'e') {
+			ui->mode = DASH_MAIN;
+			return UI_REDRAW;
+		}
+		break;
+	default:
+		break;
+	}
+	c = lookup(key);
+	if (c < 0)
+		return 0;
+	ui->status[0] = '\0';
+	return command(ui, (enum cmd)c);
+}

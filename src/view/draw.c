@@ -1,0 +1,221 @@
+/*
+ * draw.c: sanitized text -> curses cells (see draw.h). Text is first
+ * sanitized into a bounded buffer, then cut into cells: one spacing
+ * character plus up to CCHARW_MAX - 1 combining marks each.
+ */
+#include "view/draw.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <wchar.h>
+
+#include <curses.h>
+
+#include "core/sanitize.h"
+
+/* Longest input drawn (a line is never wider than the screen anyway). */
+#define DRAW_MAX_IN 1024
+#define DRAW_MAX_OUT (4 * DRAW_MAX_IN + 1)
+
+/* One laid-out cell. */
+struct cell {
+	wchar_t wc[CCHARW_MAX];
+	int n, width;
+};
+
+/* The sanitizer flags for this screen and these draw flags. */
+static unsigned
+san_flags(const struct screen *s, unsigned flags)
+{
+	return (screen_utf8(s) ? 0 : SANITIZE_ASCII) |
+	       ((flags & DRAW_NUL_SPACE) ? SANITIZE_NUL_SPACE : 0);
+}
+
+/*
+ * Lay the sanitized bytes buf[0..n) out in cells, calling put for each
+ * (when put is not NULL) until width columns are used. Returns the
+ * columns used.
+ */
+static int
+layout_cells(const char *buf, size_t n, int width,
+             void (*put)(void *arg, const struct cell *c), void *arg)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+	struct cell c = {.n = 0};
+	size_t i = 0, k;
+	unsigned cp;
+	int used = 0, w;
+
+	while (i < n) {
+		k = sanitize_utf8_decode(p + i, n - i, &cp);
+		if (k == 0) { /* cannot happen after the sanitizer */
+			k = 1;
+			cp = '?';
+		}
+		i += k;
+		w = wcwidth((wchar_t)cp);
+		if (w == 0 && c.n > 0 && c.n < CCHARW_MAX - 1) {
+			c.wc[c.n++] = (wchar_t)cp; /* a combining mark */
+			continue;
+		}
+		if (w < 0 || w == 0) {
+			cp = '?';
+			w = 1;
+		}
+		if (c.n > 0) {
+			if (put)
+				put(arg, &c);
+			used += c.width;
+		}
+		c.n = 0;
+		if (used + w > width)
+			return used; /* wide char at the edge: left out */
+		c.wc[c.n++] = (wchar_t)cp;
+		c.width = w;
+	}
+	if (c.n > 0) {
+		if (put)
+			put(arg, &c);
+		used += c.width;
+	}
+	return used;
+}
+
+/* Where put_cell draws. */
+struct put_state {
+	int y, x;
+	attr_t attr;
+};
+
+/* Draw one cell with mvadd_wch. */
+static void
+put_cell(void *arg, const struct cell *c)
+{
+	struct put_state *ps = arg;
+	wchar_t wc[CCHARW_MAX + 1];
+	cchar_t cc;
+
+	memcpy(wc, c->wc, (size_t)c->n * sizeof wc[0]);
+	wc[c->n] = L'\0';
+	if (setcchar(&cc, wc, ps->attr, 0, NULL) == OK)
+		mvadd_wch(ps->y, ps->x, &cc);
+	ps->x += c->width;
+}
+
+/* Clip a span to the screen: false when nothing is left. */
+static bool
+clip(const struct screen *s, int y, int *x, int *width)
+{
+	int rows, cols;
+
+	screen_size(s, &rows, &cols);
+	if (y < 0 || y >= rows || *x >= cols || *width <= 0)
+		return false;
+	if (*x < 0) {
+		*width += *x;
+		*x = 0;
+	}
+	if (*x + *width > cols)
+		*width = cols - *x;
+	return *width > 0;
+}
+
+/* Fill width cells with spaces. */
+void
+draw_fill(struct screen *s, int y, int x, int width, enum theme_role role)
+{
+	if (!clip(s, y, &x, &width))
+		return;
+	attrset((attr_t)screen_attr(s, role));
+	mvhline(y, x, ' ', width);
+	attrset(A_NORMAL);
+}
+
+/* Fill a rectangle. */
+void
+draw_clear_rect(struct screen *s, const struct layout_rect *r,
+                enum theme_role role)
+{
+	for (int i = 0; i < r->h; i++)
+		draw_fill(s, r->y + i, r->x, r->w, role);
+}
+
+/* Draw sanitized text in cells. */
+int
+draw_text(struct screen *s, int y, int x, int width, enum theme_role role,
+          const char *text, size_t len, unsigned flags)
+{
+	char buf[DRAW_MAX_OUT];
+	size_t n;
+	int need;
+	struct put_state ps;
+
+	if (!clip(s, y, &x, &width))
+		return 0;
+	n = sanitize_text(buf, sizeof buf, text,
+	                  len > DRAW_MAX_IN ? DRAW_MAX_IN : len,
+	                  san_flags(s, flags), NULL);
+	ps.y = y;
+	ps.x = x;
+	ps.attr = (attr_t)screen_attr(s, role);
+	if (flags & DRAW_RIGHT) {
+		need = layout_cells(buf, n, width, NULL, NULL);
+		if (need < width) {
+			if (flags & DRAW_FILL)
+				draw_fill(s, y, x, width - need, role);
+			ps.x += width - need;
+		}
+	}
+	layout_cells(buf, n, x + width - ps.x, put_cell, &ps);
+	if ((flags & DRAW_FILL) && ps.x < x + width)
+		draw_fill(s, y, ps.x, x + width - ps.x, role);
+	return (flags & DRAW_FILL) ? width : ps.x - x;
+}
+
+/* draw_text for a C string. */
+int
+draw_str(struct screen *s, int y, int x, int width, enum theme_role role,
+         const char *str, unsigned flags)
+{
+	return draw_text(s, y, x, width, role, str, strlen(str), flags);
+}
+
+/* draw_text of a formatted line. */
+int
+draw_fmt(struct screen *s, int y, int x, int width, enum theme_role role,
+         unsigned flags, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return 0;
+	return draw_text(s, y, x, width, role, buf,
+	                 (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1,
+	                 flags);
+}
+
+/* The display width of sanitized text. */
+int
+draw_width(const struct screen *s, const char *text, size_t len, int limit)
+{
+	char buf[DRAW_MAX_OUT];
+	size_t n;
+
+	n = sanitize_text(buf, sizeof buf, text,
+	                  len > DRAW_MAX_IN ? DRAW_MAX_IN : len,
+	                  san_flags(s, 0), NULL);
+	return layout_cells(buf, n, limit, NULL, NULL);
+}
+
+/* A glyph for this locale. */
+const char *
+draw_glyph(const struct screen *s, const char *utf8, const char *ascii)
+{
+	return screen_utf8(s) ? utf8 : ascii;
+}

@@ -1,0 +1,167 @@
+/*
+ * procs.c: the process table. One marker cell ('*' on the next OOM
+ * victim), then the shown columns in table order, COMMAND last taking the
+ * rest of the line; in tree view a TREE column (the subtree's total RSS)
+ * comes before COMMAND, which is indented with tree lines. Unknown values
+ * are a dimmed N/A; the selected row is highlighted when the table has
+ * the focus, underlined when the log pane has it.
+ */
+#include "view/panes.h"
+
+#include <string.h>
+
+#include "model/columns.h"
+#include "view/draw.h"
+
+#define TREE_W 7
+
+/* The role of a cell: selection beats victim beats N/A. */
+static enum theme_role
+cell_role(bool selected, bool victim, bool na)
+{
+	if (selected)
+		return THEME_PROC_SELECTED;
+	if (na)
+		return THEME_PROC_NA;
+	return victim ? THEME_PROC_VICTIM : THEME_PROC_NORMAL;
+}
+
+/* The tree lines before a command: returns the columns used. */
+static int
+tree_prefix(struct screen *s, int y, int x, int w, const struct table_row *tr,
+            enum theme_role role)
+{
+	int used = 0, depth = tr->depth;
+	const char *glyph;
+
+	if (depth > TABLE_TREE_MAX_DEPTH)
+		depth = TABLE_TREE_MAX_DEPTH;
+	for (int d = 1; d <= depth && used < w; d++) {
+		if (d < depth)
+			glyph = (tr->more & (1u << d))
+			            ? draw_glyph(s, "\xe2\x94\x82 ", "| ")
+			            : "  ";
+		else
+			glyph = tr->last
+			            ? draw_glyph(s, "\xe2\x94\x94\xe2\x94\x80",
+			                         "`-")
+			            : draw_glyph(s, "\xe2\x94\x9c\xe2\x94\x80",
+			                         "|-");
+		used += draw_str(s, y, x + used, w - used,
+		                 role == THEME_PROC_SELECTED ? role
+		                                             : THEME_PROC_TREE,
+		                 glyph, 0);
+	}
+	return used;
+}
+
+/* Draw the column titles. */
+static void
+titles(struct screen *s, int y, int x, int w, const struct dash_frame *f)
+{
+	const struct column_desc *d;
+	int at = x + 1, cw;
+	enum theme_role role;
+
+	draw_fill(s, y, x, w, THEME_PROC_HEADER);
+	for (unsigned i = 0; i < COLUMN_COUNT && at < x + w; i++) {
+		if (!f->cfg->shown[i])
+			continue;
+		d = columns_desc((enum column_id)i);
+		if (i == COLUMN_COMMAND && f->table->tree) {
+			draw_str(s, y, at, x + w - at, THEME_PROC_HEADER,
+			         "   TREE", 0);
+			at += TREE_W + 1;
+		}
+		cw = d->width > 0 ? d->width : x + w - at;
+		role = d->sort == f->table->sort && (i != COLUMN_MEMPCT ||
+		                                     !f->cfg->shown[COLUMN_RSS])
+		           ? THEME_PROC_SORTED
+		           : THEME_PROC_HEADER;
+		draw_str(s, y, at, cw, role, d->title,
+		         d->align == COLUMN_ALIGN_RIGHT ? DRAW_RIGHT | DRAW_FILL
+		                                        : DRAW_FILL);
+		at += cw + 1;
+	}
+}
+
+/* Draw one process row. */
+static void
+row(struct screen *s, int y, int x, int w, const struct dash_frame *f,
+    size_t pos)
+{
+	const struct table_row *tr = &f->table->rows[pos];
+	const struct proc_row *p = &f->snap->procs[tr->index];
+	const struct column_desc *d;
+	struct column_cell c;
+	char buf[64];
+	bool sel = pos == f->table->cursor && f->focus == DASH_FOCUS_TABLE;
+	bool victim = f->victim >= 0 && (size_t)f->victim == tr->index;
+	int at = x + 1, cw;
+	unsigned flags;
+
+	if (sel)
+		draw_fill(s, y, x, w, THEME_PROC_SELECTED);
+	if (victim)
+		draw_str(s, y, x, 1, cell_role(sel, true, false), "*", 0);
+	for (unsigned i = 0; i < COLUMN_COUNT && at < x + w; i++) {
+		if (!f->cfg->shown[i])
+			continue;
+		d = columns_desc((enum column_id)i);
+		if (i == COLUMN_COMMAND && f->table->tree) {
+			columns_format_kb(tr->subtree_rss_kb, buf, sizeof buf);
+			draw_str(s, y, at, TREE_W,
+			         cell_role(sel, victim, false), buf,
+			         DRAW_RIGHT);
+			at += TREE_W + 1;
+		}
+		cw = d->width > 0 ? d->width : x + w - at;
+		if (i == COLUMN_COMMAND && f->table->tree)
+			at += tree_prefix(s, y, at, cw, tr,
+			                  cell_role(sel, victim, false));
+		cw = d->width > 0 ? d->width : x + w - at;
+		columns_cell((enum column_id)i, f->snap, p, buf, sizeof buf,
+		             &c);
+		flags = (c.nul_space ? DRAW_NUL_SPACE : 0) |
+		        (d->align == COLUMN_ALIGN_RIGHT ? DRAW_RIGHT : 0);
+		draw_text(s, y, at, cw, cell_role(sel, victim, c.na), c.text,
+		          c.len, flags);
+		at += cw + 1;
+	}
+	if (pos == f->table->cursor && f->focus != DASH_FOCUS_TABLE)
+		draw_str(s, y, x, 1, THEME_PROC_SELECTED, ">", 0);
+}
+
+/* The process table in r. */
+void
+procs_draw(struct screen *s, const struct layout_rect *r,
+           const struct dash_frame *f)
+{
+	const struct table *t = f->table;
+	size_t pos;
+
+	if (!layout_rect_visible(r))
+		return;
+	titles(s, r->y, r->x, r->w, f);
+	if (f->snap == NULL)
+		return;
+	if (t->nrows == 0) {
+		if (t->name_filter_len > 0)
+			draw_str(s, r->y + 1, r->x + 1, r->w - 1,
+			         THEME_STATUS_INFO,
+			         "no process matches the filter (F4 to change, "
+			         "Esc in the filter to clear)",
+			         0);
+		else
+			draw_str(s, r->y + 1, r->x + 1, r->w - 1,
+			         THEME_STATUS_INFO,
+			         "no process to show (check -u / -p)", 0);
+		return;
+	}
+	for (int i = 1; i < r->h; i++) {
+		pos = t->top + (size_t)(i - 1);
+		if (pos >= t->nrows)
+			break;
+		row(s, r->y + i, r->x, r->w, f, pos);
+	}
+}
