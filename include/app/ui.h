@@ -14,6 +14,7 @@
 
 #include "app/options.h"
 #include "collect/collector.h"
+#include "collect/kmsg.h"
 #include "model/config.h"
 #include "model/layout.h"
 #include "model/table.h"
@@ -67,6 +68,14 @@ struct ui {
 	size_t nhelp;
 	char config_path[512];
 	char exe_dir[512];
+	/* the kernel log */
+	struct kmsg_reader kr;
+	bool kr_open;
+	struct kevents *kev;
+	struct klogring ring;
+	struct dash_klog klog;
+	size_t log_scroll;   /* lines up from the tail */
+	size_t event_cursor; /* events view, 0 = newest */
 };
 
 /* Set a status-line message (printf format; the text is ours). */
@@ -98,6 +107,18 @@ int ui_theme_load(const char *name, const char *exe_dir, struct theme *out,
                   char *err, size_t err_size, char *warn, size_t warn_size);
 /* ui_files.c: the directory of the running binary. */
 void ui_exe_dir(char *buf, size_t size);
+
+/* ui_klog.c: open the kernel-log reader (--kmsg-file, or the live log
+ * with its fallbacks); 0, or -1 with err set. */
+int ui_klog_open(struct ui *ui, char *err, size_t err_size);
+/* ui_klog.c: close the reader, free the engine and ring. */
+void ui_klog_close(struct ui *ui);
+/* ui_klog.c: the fd to poll for new records, or -1. */
+int ui_klog_fd(const struct ui *ui);
+/* ui_klog.c: read what is there (bounded); UI_REDRAW when lines came. */
+unsigned ui_klog_pump(struct ui *ui);
+/* ui_klog.c: the kernel log as the frame shows it. */
+void ui_klog_frame(struct ui *ui, struct dash_klog *k);
 
 /* ui_protect.c: mlockall and a lower oom_score_adj (unless disabled);
  * the outcome in words for the header. */

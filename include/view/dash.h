@@ -5,10 +5,9 @@
  * never changes the model and never refreshes on its own: screen_end()
  * after dash_draw() sends the frame.
  *
- * Panes: header meters, next-victim line, process table, kernel-log pane
- * (klog_draw, filled in when a kernel-log source is connected), status
- * line, function-key bar; over them, when open: help, sort menu, setup,
- * events view. Below the minimum size only "terminal too small".
+ * Panes: header meters, next-victim line, process table, kernel-log pane,
+ * status line, function-key bar; over them, when open: help, sort menu,
+ * setup, events view. Below the minimum size only "terminal too small".
  */
 #ifndef OOMWATCH_VIEW_DASH_H
 #define OOMWATCH_VIEW_DASH_H
@@ -18,6 +17,8 @@
 #include <stdint.h>
 
 #include "model/config.h"
+#include "model/kevents.h"
+#include "model/klogring.h"
 #include "model/layout.h"
 #include "model/snapshot.h"
 #include "model/table.h"
@@ -59,10 +60,18 @@ struct dash_help_line {
 /* Theme choices on the setup screen. */
 #define DASH_MAX_THEMES 8
 
-/* The kernel-log pane, drawn by klog_draw when a source is connected. */
-struct dash_frame;
-typedef void (*dash_pane_fn)(struct screen *s, const struct layout_rect *r,
-                             const struct dash_frame *f);
+/* The kernel log as the log pane and the events view show it. */
+struct dash_klog {
+	const struct klogring *ring; /* display lines (borrowed) */
+	const struct kevents *ev;    /* parsed events (borrowed) */
+	const char *source;          /* "kernel log: /dev/kmsg", or why not */
+	bool source_ok;              /* a source is being read */
+	uint64_t lost;               /* messages known lost */
+	size_t scroll;               /* lines scrolled up from the tail */
+	bool important_only;         /* 'l': alert classes and markers only */
+	size_t event_cursor;         /* events view: selected, 0 = newest */
+	int page_kb;                 /* task tables are in pages */
+};
 
 /* Everything one frame shows. */
 struct dash_frame {
@@ -87,9 +96,7 @@ struct dash_frame {
 	size_t nhelp;
 	const char *themes[DASH_MAX_THEMES]; /* setup screen choices */
 	size_t nthemes;
-	/* the kernel-log pane and the events view (NULL: not connected) */
-	dash_pane_fn log_pane, events_view;
-	const void *klog; /* what those draw (borrowed) */
+	const struct dash_klog *klog; /* NULL: no kernel-log reader */
 };
 
 /* Draw the whole frame (the caller brackets it with screen_begin/end). */

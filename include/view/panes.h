@@ -1,7 +1,7 @@
 /*
  * panes: the drawing functions of the dashboard's parts, one file each
- * (header.c, procs.c, bars.c, dialogs.c); dash.c puts them together.
- * All draw from a struct dash_frame and the layout, nothing else.
+ * (header.c, procs.c, klogpane.c, bars.c, dialogs.c); dash.c puts them
+ * together. All draw from a struct dash_frame and the layout, nothing else.
  */
 #ifndef OOMWATCH_VIEW_PANES_H
 #define OOMWATCH_VIEW_PANES_H
@@ -22,6 +22,13 @@ void procs_draw(struct screen *s, const struct layout_rect *r,
 void bars_status_draw(struct screen *s, const struct dash_frame *f);
 /* bars.c: the function-key bar. */
 void bars_fkeys_draw(struct screen *s, const struct dash_frame *f);
+
+/* klogpane.c: the kernel-log pane in r (tail, class colours, markers). */
+void klogpane_draw(struct screen *s, const struct layout_rect *r,
+                   const struct dash_frame *f);
+/* klogpane.c: the events view in r: the list and one event's detail. */
+void klogpane_events_draw(struct screen *s, const struct layout_rect *r,
+                          const struct dash_frame *f);
 
 /* dialogs.c: help, sort menu or setup over the body. */
 void dialogs_draw(struct screen *s, const struct dash_frame *f);

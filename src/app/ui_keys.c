@@ -339,6 +339,61 @@ setup_key(struct ui *ui, int32_t key)
 	return UI_REDRAW;
 }
 
+/* Rows of the log pane (without its title line). */
+static size_t
+log_rows(const struct ui *ui)
+{
+	return ui->layout.log.h > 2 ? (size_t)ui->layout.log.h - 1 : 1;
+}
+
+/* A move key while the log pane has the focus: scroll it (up = older). */
+static unsigned
+log_move(struct ui *ui, enum cmd c)
+{
+	size_t n = klogring_count(&ui->ring), step = 1;
+
+	if (c == CMD_PGUP || c == CMD_PGDN)
+		step = log_rows(ui);
+	if (c == CMD_UP || c == CMD_PGUP)
+		ui->log_scroll += step;
+	else if (c == CMD_DOWN || c == CMD_PGDN)
+		ui->log_scroll =
+		    ui->log_scroll > step ? ui->log_scroll - step : 0;
+	else if (c == CMD_HOME)
+		ui->log_scroll = n;
+	else
+		ui->log_scroll = 0;
+	if (n == 0)
+		ui->log_scroll = 0;
+	else if (ui->log_scroll >= n)
+		ui->log_scroll = n - 1;
+	return UI_REDRAW;
+}
+
+/* A key in the events view: move the selection, or leave. */
+static unsigned
+events_key(struct ui *ui, int32_t key)
+{
+	size_t n = ui->kev ? kevents_count(ui->kev) : 0;
+
+	if (key == ESC || key == 'e' || key == 'q' || key == K(KEY_F(10))) {
+		ui->mode = DASH_MAIN;
+	} else if (key == K(KEY_UP) || key == 'k') {
+		if (ui->event_cursor > 0)
+			ui->event_cursor--;
+	} else if (key == K(KEY_DOWN) || key == 'j') {
+		if (ui->event_cursor + 1 < n)
+			ui->event_cursor++;
+	} else if (key == K(KEY_HOME)) {
+		ui->event_cursor = 0;
+	} else if (key == K(KEY_END)) {
+		ui->event_cursor = n ? n - 1 : 0;
+	} else {
+		return 0;
+	}
+	return UI_REDRAW;
+}
+
 /* Run a main-screen command. */
 static unsigned
 command(struct ui *ui, enum cmd c)
@@ -352,6 +407,8 @@ command(struct ui *ui, enum cmd c)
 	case CMD_PGDN:
 	case CMD_HOME:
 	case CMD_END:
+		if (ui->focus == DASH_FOCUS_LOG)
+			return log_move(ui, c);
 		if (sn == NULL)
 			return 0;
 		if (c == CMD_UP)
@@ -403,7 +460,8 @@ command(struct ui *ui, enum cmd c)
 		                                          : DASH_FOCUS_TABLE;
 		return UI_REDRAW;
 	case CMD_EVENTS:
-		ui->mode = ui->mode == DASH_EVENTS ? DASH_MAIN : DASH_EVENTS;
+		ui->mode = DASH_EVENTS;
+		ui->event_cursor = 0;
 		return UI_REDRAW;
 	case CMD_LOG_IMPORTANT:
 		ui->cfg.log_important = !ui->cfg.log_important;
@@ -446,11 +504,7 @@ ui_key(struct ui *ui, int32_t key)
 	case DASH_SETUP:
 		return setup_key(ui, key);
 	case DASH_EVENTS:
-		if (key == ESC || key == 'e') {
-			ui->mode = DASH_MAIN;
-			return UI_REDRAW;
-		}
-		break;
+		return events_key(ui, key);
 	default:
 		break;
 	}

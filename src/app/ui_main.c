@@ -162,6 +162,8 @@ frame(struct ui *ui)
 	for (size_t i = 0; i < ui->nthemes; i++)
 		f->themes[i] = ui->themes[i];
 	f->nthemes = ui->nthemes;
+	ui_klog_frame(ui, &ui->klog);
+	f->klog = &ui->klog;
 }
 
 /* Load cfg.theme after a change on the setup screen. */
@@ -257,7 +259,7 @@ on_keys(struct ui *ui, bool *gone)
 static int
 loop(struct ui *ui, int tfd, int sfd)
 {
-	struct pollfd pfd[3];
+	struct pollfd pfd[4];
 	unsigned flags = UI_RELAYOUT | UI_REBUILD | UI_REDRAW;
 	uint64_t expirations;
 	int empty = 0;
@@ -271,7 +273,8 @@ loop(struct ui *ui, int tfd, int sfd)
 		pfd[0] = (struct pollfd){screen_fd(ui->scr), POLLIN, 0};
 		pfd[1] = (struct pollfd){tfd, POLLIN, 0};
 		pfd[2] = (struct pollfd){sfd, POLLIN, 0};
-		if (poll(pfd, 3, -1) < 0) {
+		pfd[3] = (struct pollfd){ui_klog_fd(ui), POLLIN, 0};
+		if (poll(pfd, 4, -1) < 0) {
 			if (errno == EINTR)
 				continue;
 			return 1;
@@ -286,10 +289,15 @@ loop(struct ui *ui, int tfd, int sfd)
 			if (empty > 100)
 				return 0;
 		}
+		if (pfd[3].revents & (POLLIN | POLLERR | POLLPRI))
+			flags |= ui_klog_pump(ui);
 		if ((pfd[1].revents & POLLIN) &&
 		    read(tfd, &expirations, sizeof expirations) > 0 &&
-		    !ui->paused)
+		    !ui->paused) {
 			flags |= UI_RESAMPLE;
+			if (ui_klog_fd(ui) < 0)
+				flags |= ui_klog_pump(ui); /* klogctl */
+		}
 	}
 }
 
@@ -349,6 +357,10 @@ ui_run(const struct options *opt)
 		say(err);
 		rc = 1;
 	}
+	if (rc == 0 && ui_klog_open(ui, err, sizeof err) != 0) {
+		say(err);
+		rc = opt->kmsg_file ? 2 : 1;
+	}
 	if (rc == 0 && (ui->scr = screen_open(&theme, opt->no_color, err,
 	                                      sizeof err)) == NULL) {
 		say(err);
@@ -356,10 +368,12 @@ ui_run(const struct options *opt)
 	}
 	if (rc == 0) {
 		sample(ui);
+		ui_klog_pump(ui);
 		ui_protect(&ui->protect, opt->no_protect);
 		rc = loop(ui, tfd, sfd);
 	}
 	screen_close(ui->scr);
+	ui_klog_close(ui);
 	collector_free(ui->coll);
 	table_fini(&ui->table);
 	snapshot_fini(&ui->snap);

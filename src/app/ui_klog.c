@@ -1,0 +1,126 @@
+/*
+ * ui_klog.c: the kernel-log engine wired into the dashboard. The reader
+ * (collect/kmsg.h) feeds the event engine (model/kevents.h), which fills a
+ * fixed ring of display lines for the log pane and a ring of events for
+ * the events view. /dev/kmsg is polled with the terminal; klogctl has no
+ * fd and is pumped on each refresh; a --kmsg-file is read to the end at
+ * start (a post-mortem in the same screen). Each pump has a budget, so a
+ * flood of kernel messages cannot starve the keyboard.
+ */
+#include "app/ui.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#define KLOG_LINES 2000
+#define KLOG_EVENTS 256
+#define PUMP_BUDGET 512
+#define FILE_MAX_RECORDS 2000000
+
+/* Open the reader the options name; 0, or -1 with err set. */
+int
+ui_klog_open(struct ui *ui, char *err, size_t err_size)
+{
+	const char *file = ui->opt->kmsg_file;
+	int rc, n;
+
+	if (file != NULL && strcmp(file, "-") == 0) {
+		snprintf(err, err_size,
+		         "--kmsg-file - needs --events: the dashboard reads "
+		         "keys from standard input");
+		return -1;
+	}
+	ui->kev = kevents_new(KLOG_EVENTS);
+	if (ui->kev == NULL || klogring_init(&ui->ring, KLOG_LINES) != 0) {
+		snprintf(err, err_size, "out of memory");
+		return -1;
+	}
+	kevents_set_ring(ui->kev, &ui->ring);
+	rc = file ? kmsg_open_file(&ui->kr, file)
+	          : kmsg_open_live(&ui->kr, NULL, NULL);
+	if (rc < 0) {
+		snprintf(err, err_size, "%s: %s", file ? file : "kernel log",
+		         strerror(-rc));
+		return -1;
+	}
+	ui->kr_open = true;
+	if (file != NULL) {
+		do
+			n = kmsg_pump(&ui->kr, ui->kev, PUMP_BUDGET);
+		while (n > 0 && !ui->kr.caught_up &&
+		       ui->kr.records < FILE_MAX_RECORDS);
+		kevents_finish(ui->kev);
+	}
+	return 0;
+}
+
+/* Close the reader and free the engine. */
+void
+ui_klog_close(struct ui *ui)
+{
+	if (ui->kr_open)
+		kmsg_close(&ui->kr);
+	ui->kr_open = false;
+	kevents_free(ui->kev);
+	ui->kev = NULL;
+	if (ui->ring.lines != NULL)
+		klogring_fini(&ui->ring);
+}
+
+/* The fd to poll, or -1. */
+int
+ui_klog_fd(const struct ui *ui)
+{
+	if (!ui->kr_open || ui->opt->kmsg_file != NULL)
+		return -1;
+	return kmsg_fd(&ui->kr);
+}
+
+/* Read what the kernel log has now; UI_REDRAW when lines came. */
+unsigned
+ui_klog_pump(struct ui *ui)
+{
+	uint64_t before;
+	int n;
+
+	if (!ui->kr_open || ui->opt->kmsg_file != NULL ||
+	    ui->kr.source == KMSG_SRC_NONE)
+		return 0;
+	before = ui->ring.pushed;
+	n = kmsg_pump(&ui->kr, ui->kev, PUMP_BUDGET);
+	if (n < 0)
+		ui_status(ui, THEME_STATUS_ERROR, "kernel log: %s",
+		          strerror(-n));
+	if (ui->ring.pushed == before)
+		return 0;
+	/* new lines keep a scrolled-up view where it was */
+	if (ui->log_scroll > 0)
+		ui->log_scroll += (size_t)(ui->ring.pushed - before);
+	return UI_REDRAW;
+}
+
+/* Fill the frame's view of the kernel log. */
+void
+ui_klog_frame(struct ui *ui, struct dash_klog *k)
+{
+	long page = sysconf(_SC_PAGESIZE);
+
+	memset(k, 0, sizeof *k);
+	k->ring = ui->ring.lines != NULL ? &ui->ring : NULL;
+	k->ev = ui->kev;
+	k->source = ui->kr_open ? kmsg_status(&ui->kr) : "kernel log: not read";
+	k->source_ok = ui->kr_open && ui->kr.source != KMSG_SRC_NONE;
+	k->lost = ui->kr_open ? ui->kr.lost : 0;
+	if (ui->log_scroll >= klogring_count(&ui->ring))
+		ui->log_scroll = klogring_count(&ui->ring)
+		                     ? klogring_count(&ui->ring) - 1
+		                     : 0;
+	k->scroll = ui->log_scroll;
+	k->important_only = ui->cfg.log_important;
+	if (ui->kev != NULL && ui->event_cursor >= kevents_count(ui->kev))
+		ui->event_cursor = 0;
+	k->event_cursor = ui->event_cursor;
+	k->page_kb = page > 0 ? (int)(page / 1024) : 4;
+}
