@@ -1,0 +1,666 @@
+/* Unit tests for the event assembler and the rings (model/kevents.c,
+ * kreport.c, klogring.c): every corpus file with its expected events
+ * written out, then the report-assembly rules on built sequences. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "kfixture.h"
+#include "model/kevents.h"
+#include "model/klogring.h"
+
+#define NA KLOG_NA
+
+/* What one event of a corpus file must be. */
+struct want {
+	enum kevent_kind kind;
+	int64_t pid, cpu, seconds, order;
+	const char *comm;  /* NULL: not known */
+	const char *text;  /* panic message / null_deref address */
+	int64_t time_usec; /* boot or local usec, NA: no time */
+};
+
+struct corpus_case {
+	const char *file;
+	size_t n;
+	struct want ev[3];
+};
+
+#define OOM(pid, comm, t)                                                      \
+	{                                                                      \
+		KEVENT_OOM_KILL, pid, NA, NA, NA, comm, NULL, t                \
+	}
+#define HUNG(pid, comm, s, t)                                                  \
+	{                                                                      \
+		KEVENT_HUNG_TASK, pid, NA, s, NA, comm, NULL, t                \
+	}
+#define SOFT(cpu, s, pid, comm, t)                                             \
+	{                                                                      \
+		KEVENT_SOFT_LOCKUP, pid, cpu, s, NA, comm, NULL, t             \
+	}
+#define HARD(cpu, t)                                                           \
+	{                                                                      \
+		KEVENT_HARD_LOCKUP, NA, cpu, NA, NA, NULL, NULL, t             \
+	}
+#define PANIC(msg, t)                                                          \
+	{                                                                      \
+		KEVENT_PANIC, NA, NA, NA, NA, NULL, msg, t                     \
+	}
+#define NULLD(addr, t)                                                         \
+	{                                                                      \
+		KEVENT_NULL_DEREF, NA, NA, NA, NA, NULL, addr, t               \
+	}
+#define ALLOC(comm, order, t)                                                  \
+	{                                                                      \
+		KEVENT_PAGE_ALLOC_FAILURE, NA, NA, NA, order, comm, NULL, t    \
+	}
+/* dmesg -T 2018-12-19 03:36:07 and 2020-04-20 15:08:07 as local usec */
+#define T45 1545190567000000LL
+#define T61 1587395287000000LL
+
+static const struct corpus_case corpus[] = {
+    {"01.txt", 0, {{0}}},
+    {"02.txt", 0, {{0}}},
+    {"03.txt", 0, {{0}}},
+    {"04.txt", 0, {{0}}},
+    {"05.txt", 0, {{0}}},
+    {"06.txt", 0, {{0}}},
+    {"07.txt", 0, {{0}}}, /* forged, user facility */
+    {"08.txt", 0, {{0}}}, /* the same, dmesg form: impossible numbers */
+    {"09.txt", 1, {OOM(5807, "hog", 228226428)}},
+    {"12.txt", 0, {{0}}}, /* report head only */
+    {"13.txt", 1, {OOM(473206, "doxygen", NA)}},
+    {"14.txt", 1, {OOM(6576, "mysqld", NA)}},
+    {"18.txt", 2, {OOM(1878, "python", NA), OOM(1436, "python", NA)}},
+    {"19.txt", 1, {OOM(27438, "R", NA)}},
+    {"22.txt", 1, {OOM(11726, "mysqld", 2858609598568LL)}},
+    {"23.txt", 1, {OOM(21518, "python2", 35881895792304LL)}},
+    {"25.txt", 1, {OOM(7748, "python", NA)}},
+    {"26.txt", 0, {{0}}},
+    {"28.txt", 0, {{0}}},
+    {"29.txt", 0, {{0}}},
+    {"30.txt", 0, {{0}}},
+    {"32.txt", 1, {OOM(11948, "node", NA)}},
+    {"33.txt", 0, {{0}}},
+    {"35.txt",
+     2,
+     {SOFT(2, 23, 25629, "kworker/2:1", 5300229390LL),
+      PANIC("softlockup: hung tasks", 5300237965LL)}},
+    {"36.txt", 1, {HARD(1, 5300443503LL)}},
+    {"38.txt", 1, {SOFT(0, 22, 2645, "sshd", 520451222LL)}},
+    {"39.txt", 1, {SOFT(5, 23, 4176, "modprobe", 1044858108LL)}},
+    {"41.txt", 1, {HARD(3, 86738597479LL)}},
+    {"42.txt", 1, {HARD(0, NA)}},
+    {"44.txt", 1, {HUNG(5747, "kworker/2:1", 120, 26825855448LL)}},
+    {"45.txt", 1, {HUNG(17344, "logrotate", 120, T45)}},
+    {"47.txt", 1, {HUNG(27090, "DDRace64-Server", 120, NA)}},
+    {"49.txt", 1, {HUNG(64, "kinteractiveup", 120, 240000000LL)}},
+    {"50.txt", 1, {HUNG(328, "kswapd0", 120, 93164858068LL)}},
+    {"51.txt", 1, {PANIC("System is deadlocked on memory", 3893943877LL)}},
+    {"53.txt",
+     1,
+     {PANIC("Attempted to kill init! exitcode=0x00000100", 3985537LL)}},
+    {"54.txt", 1, {PANIC("Attempted to kill init! exitcode=0x0000000b", NA)}},
+    {"55.txt", 1, {PANIC("Attempted to kill init! exitcode=0x0000000b", NA)}},
+    {"56.txt", 1, {NULLD("0000000000000020", NA)}},
+    {"58.txt", 1, {NULLD("0000000000000014", 73727941121LL)}},
+    {"60.txt", 1, {NULLD("0000000c", 135992726639LL)}},
+    {"61.txt", 1, {ALLOC("kworker/u16:3", 4, T61)}},
+    {"63.txt", 1, {ALLOC("dmwb_writeback_", 8, 84351576027LL)}},
+    {"64.txt", 1, {ALLOC("swapper/21", 0, NA)}},
+    /* interleaved fragments: three failure lines, no comm on any */
+    {"66.txt",
+     3,
+     {ALLOC(NULL, 0, 2836069534658LL), ALLOC(NULL, 0, NA),
+      ALLOC(NULL, 0, 2836069534686LL)}},
+    {"67.txt", 0, {{0}}},
+    {"68.txt", 0, {{0}}},
+};
+
+/* Event i of ev counted from the oldest. */
+static const struct kevent *
+oldest(const struct kevents *ev, size_t i)
+{
+	return kevents_get(ev, kevents_count(ev) - 1 - i);
+}
+
+/* A name field holds exactly want (or is unset when want is NULL). */
+static void
+name_is(const struct kevent_name *n, const char *want)
+{
+	if (want == NULL) {
+		assert_false(n->set);
+		return;
+	}
+	assert_true(n->set);
+	assert_int_equal(n->len, strlen(want));
+	assert_memory_equal(n->s, want, n->len);
+}
+
+/* A text field holds exactly want (or is unset). */
+static void
+text_is(const struct kevent_text *t, const char *want)
+{
+	if (want == NULL) {
+		assert_false(t->set);
+		return;
+	}
+	assert_true(t->set);
+	assert_int_equal(t->len, strlen(want));
+	assert_memory_equal(t->s, want, t->len);
+}
+
+/* Feed a whole fixture into a new engine. */
+static struct kevents *
+run_file(const char *name, struct klogring *ring)
+{
+	struct kevents *ev = kevents_new(64);
+	size_t len;
+	char *buf;
+
+	assert_non_null(ev);
+	kevents_set_ring(ev, ring);
+	buf = kfixture_load(name, &len);
+	assert_non_null(buf);
+	kfixture_feed(ev, buf, len);
+	free(buf);
+	return ev;
+}
+
+static void
+test_every_corpus_file(void **state)
+{
+	const struct corpus_case *c;
+	const struct want *w;
+	const struct kevent *e;
+	struct kevents *ev;
+	size_t i, j;
+	(void)state;
+	for (i = 0; i < sizeof corpus / sizeof corpus[0]; i++) {
+		c = &corpus[i];
+		ev = run_file(c->file, NULL);
+		if (kevents_count(ev) != c->n)
+			fail_msg("%s: %zu events, want %zu", c->file,
+			         kevents_count(ev), c->n);
+		for (j = 0; j < c->n; j++) {
+			w = &c->ev[j];
+			e = oldest(ev, j);
+			assert_int_equal(e->kind, w->kind);
+			assert_int_equal(e->pid, w->pid);
+			assert_int_equal(e->cpu, w->cpu);
+			assert_int_equal(e->seconds, w->seconds);
+			assert_int_equal(e->order, w->order);
+			name_is(&e->comm, w->comm);
+			text_is(&e->text, w->text);
+			if (w->time_usec == NA)
+				assert_int_equal(e->time.kind, KLOG_TIME_NONE);
+			else
+				assert_int_equal(e->time.usec, w->time_usec);
+		}
+		kevents_free(ev);
+	}
+}
+
+static void
+test_memcg_oom_09(void **state)
+{
+	struct kevents *ev = run_file("09.txt", NULL);
+	const struct kevent *e = oldest(ev, 0);
+	const struct kevent_oom *o = &e->oom;
+	(void)state;
+	assert_true(e->has_seq);
+	assert_int_equal(e->seq, 503);
+	assert_int_equal(o->constraint, OOM_CONSTRAINT_MEMCG);
+	text_is(&o->memcg,
+	        "/process_api/b1c851392e19e77b716488477021332e/rr_oomtest");
+	name_is(&o->trigger, "hog");
+	text_is(&o->gfp_mask, "0xcc0(GFP_KERNEL)");
+	assert_int_equal(o->order, 0);
+	assert_int_equal(o->uid, 0);
+	assert_int_equal(o->total_vm_kb, 68268);
+	assert_int_equal(o->anon_rss_kb, 65280);
+	assert_int_equal(o->file_rss_kb, 1060);
+	assert_int_equal(o->shmem_rss_kb, 0);
+	assert_int_equal(o->pgtables_kb, 172);
+	assert_int_equal(o->oom_score_adj, 0);
+	assert_false(o->reaped);
+	assert_int_equal(o->ntasks, 1);
+	assert_int_equal(o->tasks[0].pid, 5807);
+	assert_int_equal(o->tasks[0].uid, 0);
+	assert_int_equal(o->tasks[0].total_vm_pages, 17067);
+	assert_int_equal(o->tasks[0].rss_pages, 16585);
+	assert_int_equal(o->tasks[0].swapents, 0);
+	assert_int_equal(o->tasks[0].oom_score_adj, 0);
+	name_is(&o->tasks[0].name, "hog");
+	kevents_free(ev);
+}
+
+static void
+test_global_oom_12_13(void **state)
+{
+	struct kevents *ev = kevents_new(8);
+	const struct kevent_oom *o;
+	char *a, *b;
+	size_t la, lb;
+	(void)state;
+	/* the head (12) and the end (13) of one report, in order */
+	a = kfixture_load("12.txt", &la);
+	b = kfixture_load("13.txt", &lb);
+	assert_non_null(a);
+	assert_non_null(b);
+	a = realloc(a, la + lb + 1);
+	assert_non_null(a);
+	memcpy(a + la, b, lb + 1);
+	assert_int_equal(kfixture_feed(ev, a, la + lb), 1);
+	o = &kevents_get(ev, 0)->oom;
+	name_is(&o->trigger, "doxygen");
+	text_is(&o->gfp_mask, "0x140dca(GFP_HIGHUSER_MOVABLE|__GFP_COMP|__GFP_"
+	                      "ZERO)");
+	assert_int_equal(o->constraint, OOM_CONSTRAINT_GLOBAL);
+	text_is(&o->memcg, "/user.slice/user-504.slice/session-2.scope");
+	assert_true(o->reaped);
+	assert_int_equal(o->ntasks, 0);
+	free(a);
+	free(b);
+	kevents_free(ev);
+}
+
+static void
+test_old_report_14(void **state)
+{
+	struct kevents *ev = run_file("14.txt", NULL);
+	const struct kevent *e = oldest(ev, 0);
+	(void)state;
+	name_is(&e->oom.trigger, "sed");
+	text_is(&e->oom.gfp_mask, "0x201da");
+	assert_int_equal(e->oom.constraint, OOM_CONSTRAINT_UNKNOWN);
+	assert_int_equal(e->oom.uid, NA);
+	assert_int_equal(e->oom.ntasks, 2);
+	assert_int_equal(e->oom.tasks[0].pid, 390); /* largest rss first */
+	name_is(&e->oom.tasks[0].name, "systemd-journal");
+	assert_int_equal(e->oom.tasks[1].oom_score_adj, -1000);
+	kevents_free(ev);
+}
+
+static void
+test_display_lines(void **state)
+{
+	struct klogring ring;
+	struct kevents *ev;
+	const struct klogring_line *l;
+	(void)state;
+	assert_int_equal(klogring_init(&ring, 128), 0);
+	/* 05: one record, two display lines; 04: sanitized escapes */
+	ev = run_file("05.txt", &ring);
+	assert_int_equal(klogring_count(&ring), 2);
+	assert_string_equal(klogring_get(&ring, 1)->text,
+	                    "kprobe5: first line");
+	assert_string_equal(klogring_get(&ring, 0)->text,
+	                    " second line same write");
+	kevents_free(ev);
+	klogring_clear(&ring);
+	ev = run_file("04.txt", &ring);
+	l = klogring_get(&ring, 0);
+	assert_string_equal(l->text, "kprobe: ctrl \\x1b[31mRED\\x1b[0m "
+	                             "bell\\x07 tab\\x09 bs\\ utf8 \xc3\xa9 "
+	                             "bad \\xff\\xfe del\\x7f end");
+	assert_true(l->from_user);
+	assert_int_equal(l->cls, KCLASS_USER);
+	kevents_free(ev);
+	/* 07/08: shown, marked, never events */
+	klogring_clear(&ring);
+	ev = run_file("07.txt", &ring);
+	assert_int_equal(klogring_get(&ring, 0)->cls, KCLASS_USER);
+	kevents_free(ev);
+	klogring_clear(&ring);
+	ev = run_file("08.txt", &ring);
+	assert_int_equal(klogring_get(&ring, 0)->cls, KCLASS_USER);
+	kevents_free(ev);
+	/* 03: dictionary lines are not display lines; 67: 'c' appends */
+	klogring_clear(&ring);
+	ev = run_file("03.txt", &ring);
+	assert_int_equal(klogring_count(&ring), 2);
+	kevents_free(ev);
+	klogring_clear(&ring);
+	ev = run_file("67.txt", &ring);
+	assert_int_equal(klogring_count(&ring), 3);
+	assert_non_null(strstr(klogring_get(&ring, 1)->text,
+	                       "rw cryptdevice=/dev/nvme0n1p3:system:discard "
+	                       "root=/dev/mapper/system  #1  #3  #5  #7"));
+	kevents_free(ev);
+	/* 09: the report's body lines are promoted to oom_report */
+	klogring_clear(&ring);
+	ev = run_file("09.txt", &ring);
+	assert_int_equal(klogring_get(&ring, 0)->cls, KCLASS_OOM_KILL);
+	assert_int_equal(klogring_get(&ring, 3)->cls, KCLASS_OOM_REPORT);
+	assert_int_equal(klogring_get(&ring, 77)->cls, KCLASS_OOM_INVOKED);
+	assert_int_equal(klogring_get(&ring, 70)->cls, KCLASS_OOM_REPORT);
+	kevents_free(ev);
+	klogring_fini(&ring);
+}
+
+/* Feed built lines (each NUL-terminated in a list). */
+static void
+feed(struct kevents *ev, const char *const *lines)
+{
+	for (; *lines; lines++)
+		kevents_feed_line(ev, *lines, strlen(*lines));
+}
+
+static const char inv[] = "[100.000000] a invoked oom-killer: gfp_mask=0x0, "
+                          "order=0, oom_score_adj=0";
+
+static void
+test_oom_group_several_kills(void **state)
+{
+	/* built from mem_cgroup_print_oom_group() + two kills (6.x, v2) */
+	const char *lines[] = {
+	    inv,
+	    "[100.000001] oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),"
+	    "cpuset=/,mems_allowed=0,oom_memcg=/pod,task_memcg=/pod,task=a,"
+	    "pid=10,uid=0",
+	    "[100.000002] Tasks in /pod are going to be killed due to "
+	    "memory.oom.group set",
+	    "[100.000003] Memory cgroup out of memory: Killed process 10 (a) "
+	    "total-vm:8kB, anon-rss:4kB, file-rss:0kB, shmem-rss:0kB",
+	    "[100.000004] Memory cgroup out of memory: Killed process 11 (b) "
+	    "total-vm:8kB, anon-rss:4kB, file-rss:0kB, shmem-rss:0kB",
+	    NULL};
+	struct kevents *ev = kevents_new(8);
+	(void)state;
+	feed(ev, lines);
+	assert_int_equal(kevents_count(ev), 2);
+	assert_int_equal(oldest(ev, 1)->pid, 11);
+	assert_int_equal(oldest(ev, 1)->oom.constraint, OOM_CONSTRAINT_MEMCG);
+	text_is(&oldest(ev, 1)->oom.memcg, "/pod");
+	name_is(&oldest(ev, 1)->oom.trigger, "a");
+	kevents_free(ev);
+}
+
+static void
+test_bare_kills_do_not_borrow_context(void **state)
+{
+	/* a report, its kill, then rate-limited bare kills */
+	const char *lines[] = {
+	    inv,
+	    "[100.000001] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),"
+	    "cpuset=/,mems_allowed=0,global_oom,task_memcg=/a,task=a,pid=10,"
+	    "uid=0",
+	    "[100.000002] Out of memory: Killed process 10 (a) total-vm:8kB, "
+	    "anon-rss:4kB, file-rss:0kB",
+	    "[101.000000] Out of memory: Killed process 12 (c) total-vm:8kB, "
+	    "anon-rss:4kB, file-rss:0kB",
+	    NULL};
+	struct kevents *ev = kevents_new(8);
+	(void)state;
+	feed(ev, lines);
+	assert_int_equal(kevents_count(ev), 2);
+	assert_int_equal(oldest(ev, 0)->oom.constraint, OOM_CONSTRAINT_GLOBAL);
+	assert_int_equal(oldest(ev, 1)->pid, 12);
+	assert_int_equal(oldest(ev, 1)->oom.constraint, OOM_CONSTRAINT_UNKNOWN);
+	assert_false(oldest(ev, 1)->oom.trigger.set);
+	assert_false(oldest(ev, 1)->oom.memcg.set);
+	kevents_free(ev);
+}
+
+static void
+test_interleaved_stale_lost(void **state)
+{
+	const char *interleaved[] = {
+	    inv,
+	    "[100.000001] e1000e: eth0 NIC Link is Up",
+	    "[100.000002] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),"
+	    "cpuset=/,mems_allowed=0,global_oom,task_memcg=/,task=a,pid=10,"
+	    "uid=0",
+	    "[100.000003] usb 1-1: new high-speed USB device",
+	    "[100.000004] Out of memory: Killed process 10 (a) total-vm:8kB, "
+	    "anon-rss:4kB, file-rss:0kB",
+	    NULL};
+	const char *stale[] = {
+	    inv,
+	    "[200.000000] Out of memory: Killed process 10 (a) "
+	    "total-vm:8kB, anon-rss:4kB, file-rss:0kB",
+	    NULL};
+	const char *other_pid[] = {
+	    inv,
+	    "[100.000002] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),"
+	    "cpuset=/,mems_allowed=0,global_oom,task_memcg=/,task=a,pid=10,"
+	    "uid=0",
+	    "[100.000004] Out of memory: Killed process 99 (z) total-vm:8kB, "
+	    "anon-rss:4kB, file-rss:0kB",
+	    NULL};
+	struct klogring ring;
+	struct kevents *ev = kevents_new(8);
+	(void)state;
+	feed(ev, interleaved);
+	assert_int_equal(kevents_count(ev), 1);
+	name_is(&kevents_get(ev, 0)->oom.trigger, "a");
+	assert_int_equal(kevents_get(ev, 0)->oom.constraint,
+	                 OOM_CONSTRAINT_GLOBAL);
+	feed(ev, stale); /* 100 s between header and kill */
+	assert_int_equal(kevents_count(ev), 2);
+	assert_false(kevents_get(ev, 0)->oom.trigger.set);
+	feed(ev, other_pid); /* the oom-kill line names another task */
+	assert_false(kevents_get(ev, 0)->oom.trigger.set);
+	kevents_free(ev);
+	/* lost messages between header and kill: no context, a marker */
+	assert_int_equal(klogring_init(&ring, 8), 0);
+	ev = kevents_new(8);
+	kevents_set_ring(ev, &ring);
+	feed(ev, (const char *[]){inv, NULL});
+	kevents_lost(ev, 584);
+	feed(ev, stale + 1);
+	assert_int_equal(kevents_count(ev), 1);
+	assert_false(kevents_get(ev, 0)->oom.trigger.set);
+	assert_int_equal(klogring_get(&ring, 1)->lost, 584);
+	assert_string_equal(klogring_get(&ring, 1)->text,
+	                    "584 kernel messages lost");
+	assert_int_equal(kevents_stats(ev).lost, 584);
+	kevents_free(ev);
+	klogring_fini(&ring);
+}
+
+static void
+test_reaper_and_chosen(void **state)
+{
+	const char *lines[] = {
+	    "Out of memory: Killed process 10 (a) total-vm:8kB, anon-rss:4kB, "
+	    "file-rss:0kB",
+	    "Out of memory: Killed process 11 (b) total-vm:8kB, anon-rss:4kB, "
+	    "file-rss:0kB",
+	    "eth0: link up",
+	    "oom_reaper: reaped process 10 (a), now anon-rss:0kB",
+	    "oom_reaper: reaped process 77 (x), now anon-rss:0kB",
+	    "oom_reaper: unable to reap pid:11 (b)",
+	    /* an old kernel's choice whose kill line never came */
+	    "Out of memory: Kill process 20 (big) score 900 or sacrifice child",
+	    NULL};
+	struct kevents *ev = kevents_new(8);
+	(void)state;
+	feed(ev, lines);
+	assert_int_equal(kevents_count(ev), 2);
+	assert_true(oldest(ev, 0)->oom.reaped);
+	assert_false(oldest(ev, 1)->oom.reaped);
+	assert_int_equal(kevents_finish(ev), 1);
+	assert_int_equal(kevents_get(ev, 0)->pid, 20);
+	name_is(&kevents_get(ev, 0)->comm, "big");
+	assert_int_equal(kevents_get(ev, 0)->oom.total_vm_kb, NA);
+	kevents_free(ev);
+}
+
+static void
+test_bounded_memory(void **state)
+{
+	char line[160];
+	struct klogring ring;
+	struct kevents *ev = kevents_new(16);
+	int i, n;
+	(void)state;
+	assert_int_equal(klogring_init(&ring, 100), 0);
+	kevents_set_ring(ev, &ring);
+	for (i = 1; i <= 10000; i++) {
+		n = snprintf(line, sizeof line,
+		             "Out of memory: Killed process %d (p) "
+		             "total-vm:8kB, anon-rss:4kB, file-rss:0kB",
+		             i);
+		kevents_feed_line(ev, line, (size_t)n);
+	}
+	assert_int_equal(kevents_count(ev), 16);
+	assert_int_equal(kevents_stats(ev).dropped, 10000 - 16);
+	assert_int_equal(kevents_stats(ev).events, 10000);
+	assert_int_equal(kevents_get(ev, 0)->pid, 10000);
+	assert_int_equal(kevents_get(ev, 15)->pid, 10000 - 15);
+	assert_null(kevents_get(ev, 16));
+	assert_int_equal(klogring_count(&ring), 100);
+	assert_non_null(strstr(klogring_get(&ring, 0)->text, "10000 (p)"));
+	assert_null(klogring_get(&ring, 100));
+	kevents_free(ev);
+	klogring_fini(&ring);
+}
+
+static void
+test_big_task_table(void **state)
+{
+	char line[160];
+	struct kevents *ev = kevents_new(4);
+	const struct kevent_oom *o;
+	int i, n;
+	(void)state;
+	feed(ev, (const char *[]){inv,
+	                          "[100.1] [  pid  ]   uid  tgid total_vm      "
+	                          "rss pgtables_bytes swapents oom_score_adj "
+	                          "name",
+	                          NULL});
+	for (i = 1; i <= 5000; i++) {
+		n = snprintf(line, sizeof line,
+		             "[100.2] [%7d] 0 %d 100 %d 4096 0 0 w%d", i, i,
+		             (i * 7919) % 5003, i);
+		kevents_feed_line(ev, line, (size_t)n);
+	}
+	feed(ev, (const char *[]){"[100.3] Out of memory: Killed process 1 "
+	                          "(w1) total-vm:400kB, anon-rss:4kB, "
+	                          "file-rss:0kB",
+	                          NULL});
+	o = &kevents_get(ev, 0)->oom;
+	assert_int_equal(o->ntasks, KEVENT_TASKS_MAX);
+	assert_int_equal(o->tasks[0].rss_pages, 5002);
+	for (i = 1; i < KEVENT_TASKS_MAX; i++)
+		assert_true(o->tasks[i].rss_pages <= o->tasks[i - 1].rss_pages);
+	assert_int_equal(o->tasks[KEVENT_TASKS_MAX - 1].rss_pages,
+	                 5002 - KEVENT_TASKS_MAX + 1);
+	kevents_free(ev);
+}
+
+static void
+test_trouble_parsers_comm_forms(void **state)
+{
+	/* built from the kernel formats: comms with spaces and colons */
+	const char *lines[] = {
+	    "INFO: task kworker/u8:102:4321 blocked for more than 1228 "
+	    "seconds.",
+	    "watchdog: BUG: soft lockup - CPU#7 stuck for 26s! [CPU 7/KVM:999]",
+	    "Watchdog CPU:59 Hard LOCKUP",
+	    "Kernel panic - not syncing: Hard LOCKUP",
+	    "---[ end Kernel panic - not syncing: Hard LOCKUP ]---",
+	    "BUG: unable to handle kernel NULL pointer dereference at (null)",
+	    "swapper/0: page allocation failure. order:5, mode:0xd0",
+	    NULL};
+	struct kevents *ev = kevents_new(16);
+	(void)state;
+	feed(ev, lines);
+	assert_int_equal(kevents_count(ev), 6);
+	name_is(&oldest(ev, 0)->comm, "kworker/u8:102");
+	assert_int_equal(oldest(ev, 0)->pid, 4321);
+	assert_int_equal(oldest(ev, 0)->seconds, 1228);
+	name_is(&oldest(ev, 1)->comm, "CPU 7/KVM");
+	assert_int_equal(oldest(ev, 1)->pid, 999);
+	assert_int_equal(oldest(ev, 1)->cpu, 7);
+	assert_int_equal(oldest(ev, 2)->kind, KEVENT_HARD_LOCKUP);
+	assert_int_equal(oldest(ev, 2)->cpu, 59);
+	assert_int_equal(oldest(ev, 3)->kind, KEVENT_PANIC);
+	text_is(&oldest(ev, 3)->text, "Hard LOCKUP");
+	assert_int_equal(oldest(ev, 4)->kind, KEVENT_NULL_DEREF);
+	assert_false(oldest(ev, 4)->text.set);
+	name_is(&oldest(ev, 5)->comm, "swapper/0");
+	assert_int_equal(oldest(ev, 5)->order, 5);
+	assert_string_equal(kevent_kind_name(KEVENT_PAGE_ALLOC_FAILURE),
+	                    "page_alloc_failure");
+	kevents_free(ev);
+}
+
+static void
+test_user_lines_never_events(void **state)
+{
+	const char *lines[] = {
+	    "8,1,1,-;Out of memory: Killed process 4 (f) total-vm:8kB, "
+	    "anon-rss:4kB, file-rss:0kB",
+	    "12,2,2,-;Kernel panic - not syncing: fake",
+	    "14,3,3,-;INFO: task x:1 blocked for more than 120 seconds.",
+	    "May 07 21:43:54 h app[1]: watchdog: BUG: soft lockup - CPU#1 "
+	    "stuck for 2s! [x:1]",
+	    NULL};
+	struct kevents *ev = kevents_new(4);
+	(void)state;
+	feed(ev, lines);
+	assert_int_equal(kevents_count(ev), 0);
+	assert_int_equal(kevents_stats(ev).user_lines, 4);
+	kevents_free(ev);
+}
+
+static void
+test_ring_basics(void **state)
+{
+	struct klogring r;
+	struct klog_record rec;
+	char big[2000];
+	(void)state;
+	assert_int_equal(klogring_init(&r, 3), 0);
+	assert_null(klogring_get(&r, 0));
+	assert_false(klogring_append(&r, "x", 1));
+	klog_parse("6,1,5,-;first", 13, &rec);
+	klogring_push(&r, &rec, rec.text, rec.text_len, KCLASS_NORMAL);
+	assert_true(klogring_append(&r, " more", 5));
+	assert_string_equal(klogring_get(&r, 0)->text, "first more");
+	assert_int_equal(klogring_get(&r, 0)->seq, 1);
+	assert_int_equal(klogring_get(&r, 0)->level, 6);
+	klogring_push_lost(&r, 1);
+	assert_string_equal(klogring_get(&r, 0)->text, "1 kernel message lost");
+	assert_false(klogring_append(&r, "x", 1));
+	memset(big, 'y', sizeof big);
+	klogring_push(&r, NULL, big, sizeof big, KCLASS_ERROR);
+	assert_true(klogring_get(&r, 0)->truncated);
+	assert_int_equal(klogring_get(&r, 0)->text_len, KLOGRING_TEXT_MAX - 1);
+	assert_int_equal(klogring_get(&r, 0)->level, -1);
+	klogring_push(&r, NULL, "z", 1, KCLASS_NORMAL);
+	assert_int_equal(klogring_count(&r), 3);
+	assert_int_equal(klogring_get(&r, 2)->lost, 1);
+	klogring_fini(&r);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_every_corpus_file),
+	    cmocka_unit_test(test_memcg_oom_09),
+	    cmocka_unit_test(test_global_oom_12_13),
+	    cmocka_unit_test(test_old_report_14),
+	    cmocka_unit_test(test_display_lines),
+	    cmocka_unit_test(test_oom_group_several_kills),
+	    cmocka_unit_test(test_bare_kills_do_not_borrow_context),
+	    cmocka_unit_test(test_interleaved_stale_lost),
+	    cmocka_unit_test(test_reaper_and_chosen),
+	    cmocka_unit_test(test_bounded_memory),
+	    cmocka_unit_test(test_big_task_table),
+	    cmocka_unit_test(test_trouble_parsers_comm_forms),
+	    cmocka_unit_test(test_user_lines_never_events),
+	    cmocka_unit_test(test_ring_basics),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
