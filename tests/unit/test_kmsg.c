@@ -1,0 +1,469 @@
+/* Unit tests for the kernel-log reader (collect/kmsg.c) through its
+ * injectable system calls: fixture records replayed one per read, and
+ * EPIPE, EINVAL, EAGAIN, EPERM, ENOENT and EIO injected where the kernel
+ * would return them (FIELD-NOTES 1.2-1.3). Also the file source. */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "collect/kmsg.h"
+#include "kfixture.h"
+#include "model/kevents.h"
+
+#define MAX_STEPS 256
+#define FAKE_FD 42
+
+/* One scripted read(): a record, or -errno. */
+struct step {
+	int err;
+	char *rec;
+	size_t len;
+};
+
+struct fake {
+	int open_ret; /* fd or -errno */
+	struct step steps[MAX_STEPS];
+	size_t nsteps, at; /* reads past the end give EAGAIN */
+	int syslog_ret;    /* READ_ALL result when negative */
+	const char *klog;  /* READ_ALL buffer */
+	int closed;
+	size_t reads;
+};
+
+/* Scripted open of /dev/kmsg. */
+static int
+fake_open(void *ctx)
+{
+	return ((struct fake *)ctx)->open_ret;
+}
+
+/* Scripted read: one record per call; EINVAL for one too big (and it is
+ * consumed, as the kernel does). */
+static ssize_t
+fake_read(void *ctx, int fd, char *buf, size_t size)
+{
+	struct fake *f = ctx;
+	struct step *s;
+
+	assert_int_equal(fd, FAKE_FD);
+	f->reads++;
+	if (f->at >= f->nsteps)
+		return -EAGAIN;
+	s = &f->steps[f->at++];
+	if (s->err)
+		return -s->err;
+	if (s->len > size)
+		return -EINVAL;
+	memcpy(buf, s->rec, s->len);
+	return (ssize_t)s->len;
+}
+
+/* Scripted klogctl. */
+static int
+fake_syslog(void *ctx, int type, char *buf, int len)
+{
+	struct fake *f = ctx;
+	int n;
+
+	if (f->syslog_ret < 0)
+		return f->syslog_ret;
+	if (type == 10) /* SYSLOG_ACTION_SIZE_BUFFER */
+		return 4096;
+	n = (int)strlen(f->klog);
+	if (n > len)
+		n = len;
+	memcpy(buf, f->klog, (size_t)n);
+	return n;
+}
+
+/* Scripted close. */
+static void
+fake_close(void *ctx, int fd)
+{
+	(void)fd;
+	((struct fake *)ctx)->closed++;
+}
+
+static const struct kmsg_ops fake_ops = {
+    .open_kmsg = fake_open,
+    .read = fake_read,
+    .syslog = fake_syslog,
+    .close = fake_close,
+};
+
+/* Add a record step (copied). */
+static void
+add_rec(struct fake *f, const char *rec, size_t len)
+{
+	struct step *s = &f->steps[f->nsteps++];
+
+	assert_true(f->nsteps <= MAX_STEPS);
+	s->err = 0;
+	s->rec = malloc(len + 1);
+	assert_non_null(s->rec);
+	memcpy(s->rec, rec, len);
+	s->len = len;
+}
+
+/* Add an error step. */
+static void
+add_err(struct fake *f, int err)
+{
+	f->steps[f->nsteps].err = err;
+	f->steps[f->nsteps].rec = NULL;
+	f->nsteps++;
+}
+
+/* Script a fixture's records: dictionary lines join their record, as
+ * one read() returns them. */
+static void
+add_fixture(struct fake *f, const char *name)
+{
+	size_t len;
+	char *buf = kfixture_load(name, &len), *p, *end, *nl, *start = NULL;
+
+	assert_non_null(buf);
+	for (p = buf, end = buf + len; p < end; p = nl + 1) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (*p != ' ' && start != NULL) {
+			add_rec(f, start, (size_t)(p - start));
+			start = NULL;
+		}
+		if (start == NULL)
+			start = p;
+	}
+	if (start != NULL)
+		add_rec(f, start, (size_t)(end - start));
+	free(buf);
+}
+
+/* Free the scripted records. */
+static void
+fake_free(struct fake *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->nsteps; i++)
+		free(f->steps[i].rec);
+}
+
+/* A fake with /dev/kmsg working. */
+static void
+fake_init(struct fake *f)
+{
+	memset(f, 0, sizeof *f);
+	f->open_ret = FAKE_FD;
+	f->klog = "";
+}
+
+static void
+test_replay_fixture(void **state)
+{
+	struct fake f;
+	struct kmsg_reader r;
+	struct kevents *ev = kevents_new(8);
+	(void)state;
+	fake_init(&f);
+	add_fixture(&f, "09.txt");
+	assert_int_equal(f.nsteps, 78);
+	assert_int_equal(kmsg_open_live(&r, &fake_ops, &f), 0);
+	assert_int_equal(r.source, KMSG_SRC_DEVKMSG);
+	assert_int_equal(kmsg_fd(&r), FAKE_FD);
+	assert_string_equal(kmsg_status(&r), "kernel log: /dev/kmsg");
+	assert_int_equal(kmsg_pump(&r, ev, 10000), 78);
+	assert_true(r.caught_up);
+	assert_int_equal(r.lost, 0);
+	assert_int_equal(r.next_seq, 504);
+	assert_int_equal(kevents_count(ev), 1);
+	assert_int_equal(kevents_get(ev, 0)->pid, 5807);
+	/* idle: one read, EAGAIN, nothing fed */
+	f.reads = 0;
+	assert_int_equal(kmsg_pump(&r, ev, 10000), 0);
+	assert_true(r.caught_up);
+	assert_int_equal(f.reads, 1);
+	kmsg_close(&r);
+	assert_int_equal(f.closed, 1);
+	kevents_free(ev);
+	fake_free(&f);
+}
+
+static void
+test_dictionary_lines_in_a_record(void **state)
+{
+	struct fake f;
+	struct kmsg_reader r;
+	struct klogring ring;
+	struct kevents *ev = kevents_new(8);
+	(void)state;
+	assert_int_equal(klogring_init(&ring, 8), 0);
+	kevents_set_ring(ev, &ring);
+	fake_init(&f);
+	add_fixture(&f, "03.txt");
+	assert_int_equal(f.nsteps, 2);
+	assert_int_equal(kmsg_open_live(&r, &fake_ops, &f), 0);
+	assert_int_equal(kmsg_pump(&r, ev, 100), 2);
+	assert_int_equal(klogring_count(&ring), 2);
+	assert_string_equal(klogring_get(&ring, 0)->text,
+	                    "acpi PNP0A08:00: PCIe port services disabled; not "
+	                    "requesting _OSC control");
+	kmsg_close(&r);
+	kevents_free(ev);
+	klogring_fini(&ring);
+	fake_free(&f);
+}
+
+static void
+test_epipe_and_gap_become_lost(void **state)
+{
+	struct fake f;
+	struct kmsg_reader r;
+	struct klogring ring;
+	struct kevents *ev = kevents_new(8);
+	(void)state;
+	assert_int_equal(klogring_init(&ring, 8), 0);
+	kevents_set_ring(ev, &ring);
+	fake_init(&f);
+	add_rec(&f, "6,0,1,-;a", 9);
+	add_err(&f, EPIPE); /* overwritten under us: next record is 585 */
+	add_rec(&f, "6,585,2,-;b", 11);
+	add_rec(&f, "6,586,3,-;c", 11);
+	add_rec(&f, "6,590,4,-;d", 11);       /* a gap without EPIPE */
+	add_rec(&f, "6,590,4,-;d again", 17); /* not newer: no gap */
+	assert_int_equal(kmsg_open_live(&r, &fake_ops, &f), 0);
+	assert_int_equal(kmsg_pump(&r, ev, 100), 5);
+	assert_int_equal(r.lost, 584 + 3);
+	assert_int_equal(kevents_stats(ev).lost, 587);
+	assert_int_equal(klogring_get(&ring, 2)->lost, 3);
+	assert_int_equal(klogring_get(&ring, 5)->lost, 584);
+	assert_string_equal(klogring_get(&ring, 0)->text, "d again");
+	kmsg_close(&r);
+	kevents_free(ev);
+	klogring_fini(&ring);
+	fake_free(&f);
+}
+
+static void
+test_einval_counts_one(void **state)
+{
+	struct fake f;
+	struct kmsg_reader r;
+	struct kevents *ev = kevents_new(8);
+	char *big = malloc(KMSG_RECORD_MAX + 10);
+	(void)state;
+	assert_non_null(big);
+	memset(big, 'x', KMSG_RECORD_MAX + 10);
+	memcpy(big, "6,1,1,-;", 8);
+	fake_init(&f);
+	add_rec(&f, "6,0,1,-;a", 9);
+	add_rec(&f, big, KMSG_RECORD_MAX + 10); /* too big: EINVAL, consumed */
+	add_rec(&f, "6,2,3,-;c", 9);
+	assert_int_equal(kmsg_open_live(&r, &fake_ops, &f), 0);
+	assert_int_equal(kmsg_pump(&r, ev, 100), 2);
+	assert_int_equal(r.lost, 1); /* not 2: the gap is that record */
+	assert_true(r.caught_up);
+	kmsg_close(&r);
+	kevents_free(ev);
+	free(big);
+	fake_free(&f);
+}
+
+static void
+test_budget_and_errors(void **state)
+{
+	struct fake f;
+	struct kmsg_reader r;
+	struct kevents *ev = kevents_new(8);
+	char rec[32];
+	int i, n;
+	(void)state;
+	fake_init(&f);
+	for (i = 0; i < 25; i++) {
+		n = snprintf(rec, sizeof rec, "6,%d,%d,-;r%d", i, i, i);
+		add_rec(&f, rec, (size_t)n);
+	}
+	add_err(&f, EIO);
+	assert_int_equal(kmsg_open_live(&r, &fake_ops, &f), 0);
+	assert_int_equal(kmsg_pump(&r, ev, 10), 10);
+	assert_false(r.caught_up);
+	assert_int_equal(kmsg_pump(&r, ev, 10), 10);
+	assert_int_equal(kmsg_pump(&r, ev, 10), -EIO);
+	assert_int_equal(r.records, 25);
+	assert_non_null(strstr(kmsg_status(&r), "read failed"));
+	kmsg_close(&r);
+	/* a source failing with EPIPE forever cannot spin: budget bounds it */
+	fake_free(&f);
+	fake_init(&f);
+	for (i = 0; i < 100; i++)
+		add_err(&f, EPIPE);
+	assert_int_equal(kmsg_open_live(&r, &fake_ops, &f), 0);
+	assert_int_equal(kmsg_pump(&r, ev, 10), 0);
+	assert_true(f.reads <= 11);
+	kmsg_close(&r);
+	kevents_free(ev);
+	fake_free(&f);
+}
+
+static void
+test_eperm_falls_back_to_klogctl(void **state)
+{
+	struct fake f;
+	struct kmsg_reader r;
+	struct kevents *ev = kevents_new(8);
+	(void)state;
+	fake_init(&f);
+	f.open_ret = -EPERM;
+	f.klog = "<6>[    1.000000] boot\n"
+	         "<3>[    2.000000] Out of memory: Killed process 7 (a) "
+	         "total-vm:8kB, anon-rss:4kB, file-rss:0kB\n";
+	assert_int_equal(kmsg_open_live(&r, &fake_ops, &f), 0);
+	assert_int_equal(r.source, KMSG_SRC_KLOGCTL);
+	assert_int_equal(kmsg_fd(&r), -1);
+	assert_string_equal(
+	    kmsg_status(&r),
+	    "kernel log: klogctl (/dev/kmsg: permission denied; "
+	    "needs CAP_SYSLOG or kernel.dmesg_restrict=0)");
+	assert_int_equal(kmsg_pump(&r, ev, 100), 2);
+	assert_int_equal(kevents_count(ev), 1);
+	/* re-polled: the same buffer feeds nothing, a new line feeds one */
+	assert_int_equal(kmsg_pump(&r, ev, 100), 0);
+	f.klog = "<6>[    1.000000] boot\n"
+	         "<3>[    2.000000] Out of memory: Killed process 7 (a) "
+	         "total-vm:8kB, anon-rss:4kB, file-rss:0kB\n"
+	         "<3>[    3.000000] Out of memory: Killed process 8 (b) "
+	         "total-vm:8kB, anon-rss:4kB, file-rss:0kB\n";
+	assert_int_equal(kmsg_pump(&r, ev, 100), 1);
+	assert_int_equal(kevents_count(ev), 2);
+	assert_int_equal(kevents_get(ev, 0)->pid, 8);
+	/* a forged user record in klogctl form stays a user line */
+	f.klog = "<8>[    4.000000] Out of memory: Killed process 9 (f) "
+	         "total-vm:8kB, anon-rss:4kB, file-rss:0kB\n";
+	assert_int_equal(kmsg_pump(&r, ev, 100), 1);
+	assert_int_equal(kevents_count(ev), 2);
+	kmsg_close(&r);
+	assert_int_equal(f.closed, 0);
+	kevents_free(ev);
+}
+
+static void
+test_nothing_readable(void **state)
+{
+	struct fake f;
+	struct kmsg_reader r;
+	struct kevents *ev = kevents_new(8);
+	(void)state;
+	fake_init(&f);
+	f.open_ret = -EPERM;
+	f.syslog_ret = -EPERM;
+	assert_int_equal(kmsg_open_live(&r, &fake_ops, &f), 0);
+	assert_int_equal(r.source, KMSG_SRC_NONE);
+	assert_int_equal(kmsg_fd(&r), -1);
+	assert_string_equal(kmsg_status(&r),
+	                    "kernel log: permission denied; needs CAP_SYSLOG "
+	                    "or kernel.dmesg_restrict=0; showing the OOM "
+	                    "counters only");
+	assert_int_equal(kmsg_pump(&r, ev, 100), 0);
+	assert_true(r.caught_up);
+	kmsg_close(&r);
+	f.open_ret = -ENOENT;
+	assert_int_equal(kmsg_open_live(&r, &fake_ops, &f), 0);
+	assert_non_null(strstr(kmsg_status(&r), "/dev/kmsg does not exist"));
+	kmsg_close(&r);
+	/* pre-3.5 kernel: open works, the first read gives EINVAL */
+	fake_init(&f);
+	f.syslog_ret = -EPERM;
+	add_err(&f, EINVAL);
+	assert_int_equal(kmsg_open_live(&r, &fake_ops, &f), 0);
+	assert_int_equal(r.source, KMSG_SRC_NONE);
+	assert_int_equal(f.closed, 1);
+	assert_non_null(strstr(kmsg_status(&r), "older than 3.5"));
+	kmsg_close(&r);
+	kevents_free(ev);
+	fake_free(&f);
+}
+
+/* Write bytes to a new temporary file; returns its path (static). */
+static const char *
+temp_file(const char *data, size_t len)
+{
+	static char path[64];
+	int fd;
+
+	snprintf(path, sizeof path, "/tmp/oomwatch-kmsg-XXXXXX");
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, data, len), (ssize_t)len);
+	close(fd);
+	return path;
+}
+
+static void
+test_file_source(void **state)
+{
+	static const char data[] =
+	    "6,1,1,-;one\0"
+	    "6,2,2,-;two\n SUBSYSTEM=x\n"
+	    "[    5.000000] Out of memory: Killed process 3 (c) total-vm:8kB, "
+	    "anon-rss:4kB, file-rss:0kB"; /* no final newline */
+	struct kmsg_reader r;
+	struct klogring ring;
+	struct kevents *ev = kevents_new(8);
+	const char *path = temp_file(data, sizeof data - 1);
+	char *big;
+	size_t n = 100 * 1024;
+	(void)state;
+	assert_int_equal(klogring_init(&ring, 8), 0);
+	kevents_set_ring(ev, &ring);
+	assert_int_equal(kmsg_open_file(&r, path), 0);
+	assert_non_null(strstr(kmsg_status(&r), "kernel log: file /tmp/"));
+	assert_int_equal(kmsg_pump(&r, ev, 2), 2);
+	assert_false(r.caught_up);
+	assert_int_equal(kmsg_pump(&r, ev, 100), 2);
+	assert_true(r.caught_up);
+	assert_int_equal(kmsg_fd(&r), -1);
+	assert_int_equal(klogring_count(&ring), 3);
+	assert_int_equal(kevents_count(ev), 1);
+	kmsg_close(&r);
+	unlink(path);
+	/* a 100 KB line is cut, the next line still read */
+	big = malloc(n);
+	assert_non_null(big);
+	memset(big, 'a', n);
+	memcpy(big + n - 6, "\nend\n", 5);
+	path = temp_file(big, n - 1);
+	assert_int_equal(kmsg_open_file(&r, path), 0);
+	while (!r.caught_up)
+		assert_true(kmsg_pump(&r, ev, 100) >= 0);
+	assert_int_equal(r.records, 2);
+	assert_string_equal(klogring_get(&ring, 0)->text, "end");
+	assert_true(klogring_get(&ring, 1)->truncated);
+	kmsg_close(&r);
+	unlink(path);
+	free(big);
+	assert_int_equal(kmsg_open_file(&r, "/nonexistent/kmsg"), -ENOENT);
+	kevents_free(ev);
+	klogring_fini(&ring);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_replay_fixture),
+	    cmocka_unit_test(test_dictionary_lines_in_a_record),
+	    cmocka_unit_test(test_epipe_and_gap_become_lost),
+	    cmocka_unit_test(test_einval_counts_one),
+	    cmocka_unit_test(test_budget_and_errors),
+	    cmocka_unit_test(test_eperm_falls_back_to_klogctl),
+	    cmocka_unit_test(test_nothing_readable),
+	    cmocka_unit_test(test_file_source),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
