@@ -7,7 +7,7 @@ BIN=${BIN:-oomwatch}
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
 case "$BIN" in /*) ;; *) BIN="$top/$BIN" ;; esac
-SECTIONS="proc"
+SECTIONS="proc kmsg"
 
 # /proc snapshot cost at 1,000 and 10,000 sleeping processes.
 section_proc() {
@@ -17,6 +17,15 @@ section_proc() {
 			echo "proc_bench $n failed"
 		echo
 	done
+}
+
+# Kernel-log engine: throughput, live reader vs bare read(), flood, idle.
+section_kmsg() {
+	echo "== kmsg: the kernel-log engine and reader"
+	"$top/$BUILD/bench/kmsg_bench" "${BENCH_KMSG_N:-1000000}" \
+		"${BENCH_REPS:-9}" "${BENCH_KMSG_FLOOD:-2000000}" ||
+		echo "kmsg_bench failed"
+	echo
 }
 
 for s in $SECTIONS; do "section_$s"; done

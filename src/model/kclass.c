@@ -13,41 +13,47 @@
 
 struct keyword {
 	const char *text;
+	size_t len;
 	enum kclass cls;
 };
 
+#define KW(s, c)                                                               \
+	{                                                                      \
+		s, sizeof(s) - 1, c                                            \
+	}
+
 /* Priority order: the first keyword in this table that occurs wins. */
 static const struct keyword keywords[] = {
-    {"Kernel panic - not syncing", KCLASS_PANIC},
-    {"ard LOCKUP", KCLASS_HARD_LOCKUP}, /* "hard LOCKUP", "Hard LOCKUP" */
-    {"soft lockup - CPU#", KCLASS_SOFT_LOCKUP},
-    {"blocked for more than", KCLASS_HUNG_TASK},
-    {"hung_task_timeout_secs", KCLASS_HUNG_TASK},
-    {"Killed process ", KCLASS_OOM_KILL},
-    {"Kill process ", KCLASS_OOM_KILL},
-    {"oom_reaper: ", KCLASS_OOM_REAPER},
-    {" invoked oom-killer", KCLASS_OOM_INVOKED},
-    {"Memory cgroup out of memory", KCLASS_OOM_MEMCG},
-    {"Memory cgroup stats for", KCLASS_OOM_MEMCG},
-    {"Memory cgroup min protection", KCLASS_OOM_MEMCG},
-    {"killed as a result of limit of", KCLASS_OOM_MEMCG},
-    {"memory+swap: usage ", KCLASS_OOM_MEMCG},
-    {"memory: usage ", KCLASS_OOM_MEMCG},
-    {"due to memory.oom.group", KCLASS_OOM_MEMCG},
-    {"oom-kill:", KCLASS_OOM_REPORT},
-    {"Tasks state (memory values in pages)", KCLASS_OOM_REPORT},
-    {"Out of memory", KCLASS_OOM_REPORT},
-    {"Mem-Info:", KCLASS_OOM_REPORT},
-    {"oom_score_adj name", KCLASS_OOM_REPORT}, /* task table header */
-    {"is already exiting. Skip killing", KCLASS_OOM_REPORT},
-    {"NULL pointer dereference", KCLASS_OOPS},
-    {"Oops: ", KCLASS_OOPS},
-    {"BUG: ", KCLASS_OOPS},
-    {"general protection fault", KCLASS_OOPS},
-    {"kernel BUG at", KCLASS_OOPS},
-    {"page allocation failure", KCLASS_ALLOC_FAILURE},
-    {"WARNING: ", KCLASS_WARNING},
-    {"------------[ cut here ]", KCLASS_WARNING},
+    KW("Kernel panic - not syncing", KCLASS_PANIC),
+    KW("ard LOCKUP", KCLASS_HARD_LOCKUP), /* "hard LOCKUP", "Hard LOCKUP" */
+    KW("soft lockup - CPU#", KCLASS_SOFT_LOCKUP),
+    KW("blocked for more than", KCLASS_HUNG_TASK),
+    KW("hung_task_timeout_secs", KCLASS_HUNG_TASK),
+    KW("Killed process ", KCLASS_OOM_KILL),
+    KW("Kill process ", KCLASS_OOM_KILL),
+    KW("oom_reaper: ", KCLASS_OOM_REAPER),
+    KW(" invoked oom-killer", KCLASS_OOM_INVOKED),
+    KW("Memory cgroup out of memory", KCLASS_OOM_MEMCG),
+    KW("Memory cgroup stats for", KCLASS_OOM_MEMCG),
+    KW("Memory cgroup min protection", KCLASS_OOM_MEMCG),
+    KW("killed as a result of limit of", KCLASS_OOM_MEMCG),
+    KW("memory+swap: usage ", KCLASS_OOM_MEMCG),
+    KW("memory: usage ", KCLASS_OOM_MEMCG),
+    KW("due to memory.oom.group", KCLASS_OOM_MEMCG),
+    KW("oom-kill:", KCLASS_OOM_REPORT),
+    KW("Tasks state (memory values in pages)", KCLASS_OOM_REPORT),
+    KW("Out of memory", KCLASS_OOM_REPORT),
+    KW("Mem-Info:", KCLASS_OOM_REPORT),
+    KW("oom_score_adj name", KCLASS_OOM_REPORT), /* task table header */
+    KW("is already exiting. Skip killing", KCLASS_OOM_REPORT),
+    KW("NULL pointer dereference", KCLASS_OOPS),
+    KW("Oops: ", KCLASS_OOPS),
+    KW("BUG: ", KCLASS_OOPS),
+    KW("general protection fault", KCLASS_OOPS),
+    KW("kernel BUG at", KCLASS_OOPS),
+    KW("page allocation failure", KCLASS_ALLOC_FAILURE),
+    KW("WARNING: ", KCLASS_WARNING),
+    KW("------------[ cut here ]", KCLASS_WARNING),
 };
 
 #define NKEYWORDS (sizeof keywords / sizeof keywords[0])
@@ -99,7 +105,6 @@ static size_t
 best_keyword(const char *text, size_t len)
 {
 	uint8_t first[256], next[NKEYWORDS];
-	size_t lens[NKEYWORDS];
 	size_t i, j, best = NKEYWORDS;
 	unsigned char c;
 
@@ -108,12 +113,12 @@ best_keyword(const char *text, size_t len)
 		c = (unsigned char)keywords[j].text[0];
 		next[j] = first[c];
 		first[c] = (uint8_t)j;
-		lens[j] = strlen(keywords[j].text);
 	}
 	for (i = 0; i < len; i++) {
 		for (j = first[(unsigned char)text[i]]; j < best; j = next[j]) {
-			if (lens[j] <= len - i &&
-			    memcmp(text + i, keywords[j].text, lens[j]) == 0) {
+			if (keywords[j].len <= len - i &&
+			    memcmp(text + i, keywords[j].text,
+			           keywords[j].len) == 0) {
 				best = j;
 				break;
 			}

@@ -57,13 +57,27 @@ next_slot(struct klogring *r)
 	return l;
 }
 
-/* Sanitize raw bytes into the line's text from offset at; every escaped
- * input byte became 4 output bytes, so the input consumed is known. */
+/* Sanitize raw bytes into the line's text from offset at. Plain printable
+ * ASCII (most kernel lines) is what the sanitizer would copy unchanged, so
+ * it is copied directly; anything else goes through the sanitizer, where
+ * every escaped input byte became 4 output bytes. */
 static void
 put_text(struct klogring_line *l, size_t at, const char *text, size_t len)
 {
-	size_t esc = 0, n;
+	size_t esc = 0, n, i, room = sizeof l->text - 1 - at;
 
+	for (i = 0; i < len && i < room; i++)
+		if ((unsigned char)text[i] < 0x20 ||
+		    (unsigned char)text[i] >= 0x7f)
+			break;
+	if (i == len || i == room) {
+		memcpy(l->text + at, text, i);
+		l->text[at + i] = '\0';
+		l->text_len = (uint16_t)(at + i);
+		if (i < len)
+			l->truncated = true;
+		return;
+	}
 	n = sanitize_text(l->text + at, sizeof l->text - at, text, len, 0,
 	                  &esc);
 	l->text_len = (uint16_t)(at + n);
