@@ -38,12 +38,8 @@ bool kscan_char(struct kscan *k, char c);
 bool kscan_u64(struct kscan *k, uint64_t *out);
 /* Parse an optionally '-' signed decimal that fits int64_t. */
 bool kscan_i64(struct kscan *k, int64_t *out);
-/* Parse hex digits after an optional "0x" into *out. */
-bool kscan_hex(struct kscan *k, uint64_t *out);
-/* Find lit at or after the cursor; move to its first byte. */
-bool kscan_find(struct kscan *k, const char *lit);
-/* Find the last occurrence of lit before the end; move to its first byte. */
-bool kscan_find_last(struct kscan *k, const char *lit);
+/* Value of one hex digit (either case), or -1. */
+int kscan_hexval(char c);
 
 /* memmem over a bounded buffer, NULL when absent (needle_len > 0). */
 const char *kscan_memmem(const char *hay, size_t hay_len, const char *needle,

@@ -82,27 +82,19 @@ key(FILE *f, const char *name)
 	fprintf(f, ", \"%s\": ", name);
 }
 
-/* A name field as JSON, or null. */
+/* A string field as JSON, or null when the log did not give it. */
 static void
-json_name(FILE *f, const char *name, const struct kevent_name *n)
+json_bytes(FILE *f, const char *name, bool set, const char *s, size_t len)
 {
 	key(f, name);
-	if (n->set)
-		json_string(f, n->s, n->len);
+	if (set)
+		json_string(f, s, len);
 	else
 		fputs("null", f);
 }
 
-/* A text field as JSON, or null. */
-static void
-json_text(FILE *f, const char *name, const struct kevent_text *t)
-{
-	key(f, name);
-	if (t->set)
-		json_string(f, t->s, t->len);
-	else
-		fputs("null", f);
-}
+#define json_name(f, name, n) json_bytes(f, name, (n)->set, (n)->s, (n)->len)
+#define json_text(f, name, t) json_bytes(f, name, (t)->set, (t)->s, (t)->len)
 
 /* An integer field, or null. */
 static void
@@ -214,21 +206,17 @@ text_num(FILE *f, const char *label, int64_t v, const char *unit)
 		fprintf(f, " %s %" PRId64 "%s", label, v, unit);
 }
 
-/* " label value" when the name is known. */
+/* " label value" when the string is known. */
 static void
-text_name(struct out *o, const char *label, const struct kevent_name *n)
+text_bytes(struct out *o, const char *label, bool set, const char *s,
+           size_t len)
 {
-	if (n->set)
-		fprintf(o->f, " %s %s", label, clean(o, n->s, n->len));
+	if (set)
+		fprintf(o->f, " %s %s", label, clean(o, s, len));
 }
 
-/* " label value" when the text is known. */
-static void
-text_text(struct out *o, const char *label, const struct kevent_text *t)
-{
-	if (t->set)
-		fprintf(o->f, " %s %s", label, clean(o, t->s, t->len));
-}
+#define text_name(o, label, n) text_bytes(o, label, (n)->set, (n)->s, (n)->len)
+#define text_text(o, label, t) text_bytes(o, label, (t)->set, (t)->s, (t)->len)
 
 /* "[  228.226428]", "[2018-12-19 03:36:07]" or "[-]". */
 static void

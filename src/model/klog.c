@@ -121,19 +121,6 @@ klog_month(const char *tok, size_t len)
 	return 0;
 }
 
-/* Value of one hex digit, or -1. */
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Copy text into rec, un-escaping \xNN when unescape is set. */
 static void
 set_text(struct klog_record *rec, const char *s, size_t len, bool unescape)
@@ -152,8 +139,9 @@ set_text(struct klog_record *rec, const char *s, size_t len, bool unescape)
 		s += run;
 		if (bs == NULL || s != bs || out >= room)
 			continue;
-		if (end - s >= 4 && s[1] == 'x' && (hi = hexval(s[2])) >= 0 &&
-		    (lo = hexval(s[3])) >= 0) {
+		if (end - s >= 4 && s[1] == 'x' &&
+		    (hi = kscan_hexval(s[2])) >= 0 &&
+		    (lo = kscan_hexval(s[3])) >= 0) {
 			rec->text[out++] = (char)(hi << 4 | lo);
 			s += 4;
 		} else {
@@ -199,12 +187,30 @@ scan_token(struct kscan *k, char stop, const char **tok, size_t *len)
 	return true;
 }
 
+/* Digits of a fraction of a second (any count, the first six kept) as
+ * microseconds. */
+static int64_t
+scan_fraction(struct kscan *k)
+{
+	int64_t usec = 0, scale = 1000000;
+
+	while (k->p < k->end && *k->p >= '0' && *k->p <= '9') {
+		if (scale > 1) {
+			scale /= 10;
+			usec += (*k->p - '0') * scale;
+		}
+		k->p++;
+	}
+	return usec;
+}
+
 /* "[  123.456789]" (digits after the dot optional: "[  240.]") -> usec. */
 static bool
 scan_dmesg_ts(struct kscan *k, int64_t *usec)
 {
 	struct kscan save = *k;
-	uint64_t sec, frac = 0, scale = 1000000;
+	uint64_t sec;
+	int64_t frac;
 
 	if (!kscan_char(k, '['))
 		return false;
@@ -213,16 +219,10 @@ scan_dmesg_ts(struct kscan *k, int64_t *usec)
 		goto fail;
 	if (!kscan_char(k, '.')) /* "[  390]" is a task-table row */
 		goto fail;
-	while (k->p < k->end && *k->p >= '0' && *k->p <= '9') {
-		if (scale > 1) {
-			scale /= 10;
-			frac += (uint64_t)(*k->p - '0') * scale;
-		}
-		k->p++;
-	}
+	frac = scan_fraction(k);
 	if (!kscan_char(k, ']'))
 		goto fail;
-	*usec = (int64_t)(sec * 1000000 + frac);
+	*usec = (int64_t)sec * 1000000 + frac;
 	return true;
 fail:
 	*k = save;
@@ -268,7 +268,7 @@ scan_iso(struct kscan *k, struct klog_time *t, bool *dmesg_form)
 {
 	struct kscan save = *k;
 	uint64_t y, mo, d, zh = 0, zm = 0;
-	int64_t secs, usec = 0, zone = 0, scale = 1000000;
+	int64_t secs, usec = 0, zone = 0;
 	bool has_zone = false;
 	char sign;
 
@@ -279,15 +279,8 @@ scan_iso(struct kscan *k, struct klog_time *t, bool *dmesg_form)
 	    !scan_clock(k, &secs))
 		goto fail;
 	*dmesg_form = kscan_char(k, ',');
-	if (*dmesg_form || kscan_char(k, '.')) {
-		while (k->p < k->end && *k->p >= '0' && *k->p <= '9') {
-			if (scale > 1) {
-				scale /= 10;
-				usec += (*k->p - '0') * scale;
-			}
-			k->p++;
-		}
-	}
+	if (*dmesg_form || kscan_char(k, '.'))
+		usec = scan_fraction(k);
 	if (kscan_char(k, 'Z')) {
 		has_zone = true;
 	} else if (k->p < k->end && (*k->p == '+' || *k->p == '-')) {

@@ -66,41 +66,17 @@ kscan_i64(struct kscan *k, int64_t *out)
 	return textscan_i64(&k->p, k->end, out) == 0;
 }
 
-/* Hex digits after an optional 0x, failing on overflow. */
-bool
-kscan_hex(struct kscan *k, uint64_t *out)
+/* Value of one hex digit, or -1. */
+int
+kscan_hexval(char c)
 {
-	struct kscan save = *k;
-	uint64_t v = 0;
-	unsigned d;
-	size_t n = 0;
-	char c;
-
-	(void)kscan_lit(k, "0x");
-	while (k->p < k->end) {
-		c = *k->p;
-		if (c >= '0' && c <= '9')
-			d = (unsigned)(c - '0');
-		else if (c >= 'a' && c <= 'f')
-			d = (unsigned)(c - 'a' + 10);
-		else if (c >= 'A' && c <= 'F')
-			d = (unsigned)(c - 'A' + 10);
-		else
-			break;
-		if (v >> 60) {
-			*k = save;
-			return false;
-		}
-		v = v << 4 | d;
-		k->p++;
-		n++;
-	}
-	if (n == 0) {
-		*k = save;
-		return false;
-	}
-	*out = v;
-	return true;
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
 }
 
 /* memmem over a bounded buffer. */
@@ -136,28 +112,4 @@ kscan_memrmem(const char *hay, size_t hay_len, const char *needle,
 		if (p == hay)
 			return NULL;
 	}
-}
-
-/* Find lit at or after the cursor. */
-bool
-kscan_find(struct kscan *k, const char *lit)
-{
-	const char *q = kscan_memmem(k->p, kscan_left(k), lit, strlen(lit));
-
-	if (q == NULL)
-		return false;
-	k->p = q;
-	return true;
-}
-
-/* Find the last lit before the end. */
-bool
-kscan_find_last(struct kscan *k, const char *lit)
-{
-	const char *q = kscan_memrmem(k->p, kscan_left(k), lit, strlen(lit));
-
-	if (q == NULL)
-		return false;
-	k->p = q;
-	return true;
 }

@@ -130,31 +130,21 @@ oldest(const struct kevents *ev, size_t i)
 	return kevents_get(ev, kevents_count(ev) - 1 - i);
 }
 
-/* A name field holds exactly want (or is unset when want is NULL). */
+/* A string field holds exactly want (or is unset when want is NULL). */
 static void
-name_is(const struct kevent_name *n, const char *want)
+bytes_is(bool set, const char *s, size_t len, const char *want)
 {
 	if (want == NULL) {
-		assert_false(n->set);
+		assert_false(set);
 		return;
 	}
-	assert_true(n->set);
-	assert_int_equal(n->len, strlen(want));
-	assert_memory_equal(n->s, want, n->len);
+	assert_true(set);
+	assert_int_equal(len, strlen(want));
+	assert_memory_equal(s, want, len);
 }
 
-/* A text field holds exactly want (or is unset). */
-static void
-text_is(const struct kevent_text *t, const char *want)
-{
-	if (want == NULL) {
-		assert_false(t->set);
-		return;
-	}
-	assert_true(t->set);
-	assert_int_equal(t->len, strlen(want));
-	assert_memory_equal(t->s, want, t->len);
-}
+#define name_is(n, want) bytes_is((n)->set, (n)->s, (n)->len, want)
+#define text_is(t, want) bytes_is((t)->set, (t)->s, (t)->len, want)
 
 /* Feed a whole fixture into a new engine. */
 static struct kevents *

@@ -164,115 +164,124 @@ fake_init(struct fake *f)
 	f->klog = "";
 }
 
+/* A fake kernel, a reader, an engine and its display ring. */
+struct rig {
+	struct fake f;
+	struct kmsg_reader r;
+	struct klogring ring;
+	struct kevents *ev;
+};
+
+/* Set up a rig (the reader is opened by each test). */
+static void
+rig_init(struct rig *g)
+{
+	fake_init(&g->f);
+	memset(&g->r, 0, sizeof g->r);
+	g->r.fd = -1;
+	g->ev = kevents_new(8);
+	assert_non_null(g->ev);
+	assert_int_equal(klogring_init(&g->ring, 8), 0);
+	kevents_set_ring(g->ev, &g->ring);
+}
+
+/* Tear a rig down. */
+static void
+rig_fini(struct rig *g)
+{
+	kmsg_close(&g->r);
+	kevents_free(g->ev);
+	klogring_fini(&g->ring);
+	fake_free(&g->f);
+}
+
 static void
 test_replay_fixture(void **state)
 {
-	struct fake f;
-	struct kmsg_reader r;
-	struct kevents *ev = kevents_new(8);
+	struct rig g;
 	(void)state;
-	fake_init(&f);
-	add_fixture(&f, "09.txt");
-	assert_int_equal(f.nsteps, 78);
-	assert_int_equal(kmsg_open_live(&r, &fake_ops, &f), 0);
-	assert_int_equal(r.source, KMSG_SRC_DEVKMSG);
-	assert_int_equal(kmsg_fd(&r), FAKE_FD);
-	assert_string_equal(kmsg_status(&r), "kernel log: /dev/kmsg");
-	assert_int_equal(kmsg_pump(&r, ev, 10000), 78);
-	assert_true(r.caught_up);
-	assert_int_equal(r.lost, 0);
-	assert_int_equal(r.next_seq, 504);
-	assert_int_equal(kevents_count(ev), 1);
-	assert_int_equal(kevents_get(ev, 0)->pid, 5807);
+	rig_init(&g);
+	add_fixture(&g.f, "09.txt");
+	assert_int_equal(g.f.nsteps, 78);
+	assert_int_equal(kmsg_open_live(&g.r, &fake_ops, &g.f), 0);
+	assert_int_equal(g.r.source, KMSG_SRC_DEVKMSG);
+	assert_int_equal(kmsg_fd(&g.r), FAKE_FD);
+	assert_string_equal(kmsg_status(&g.r), "kernel log: /dev/kmsg");
+	assert_int_equal(kmsg_pump(&g.r, g.ev, 10000), 78);
+	assert_true(g.r.caught_up);
+	assert_int_equal(g.r.lost, 0);
+	assert_int_equal(g.r.next_seq, 504);
+	assert_int_equal(kevents_count(g.ev), 1);
+	assert_int_equal(kevents_get(g.ev, 0)->pid, 5807);
 	/* idle: one read, EAGAIN, nothing fed */
-	f.reads = 0;
-	assert_int_equal(kmsg_pump(&r, ev, 10000), 0);
-	assert_true(r.caught_up);
-	assert_int_equal(f.reads, 1);
-	kmsg_close(&r);
-	assert_int_equal(f.closed, 1);
-	kevents_free(ev);
-	fake_free(&f);
+	g.f.reads = 0;
+	assert_int_equal(kmsg_pump(&g.r, g.ev, 10000), 0);
+	assert_true(g.r.caught_up);
+	assert_int_equal(g.f.reads, 1);
+	kmsg_close(&g.r);
+	assert_int_equal(g.f.closed, 1);
+	rig_fini(&g);
 }
 
 static void
 test_dictionary_lines_in_a_record(void **state)
 {
-	struct fake f;
-	struct kmsg_reader r;
-	struct klogring ring;
-	struct kevents *ev = kevents_new(8);
+	struct rig g;
 	(void)state;
-	assert_int_equal(klogring_init(&ring, 8), 0);
-	kevents_set_ring(ev, &ring);
-	fake_init(&f);
-	add_fixture(&f, "03.txt");
-	assert_int_equal(f.nsteps, 2);
-	assert_int_equal(kmsg_open_live(&r, &fake_ops, &f), 0);
-	assert_int_equal(kmsg_pump(&r, ev, 100), 2);
-	assert_int_equal(klogring_count(&ring), 2);
-	assert_string_equal(klogring_get(&ring, 0)->text,
+	rig_init(&g);
+	add_fixture(&g.f, "03.txt");
+	assert_int_equal(g.f.nsteps, 2);
+	assert_int_equal(kmsg_open_live(&g.r, &fake_ops, &g.f), 0);
+	assert_int_equal(kmsg_pump(&g.r, g.ev, 100), 2);
+	assert_int_equal(klogring_count(&g.ring), 2);
+	assert_string_equal(klogring_get(&g.ring, 0)->text,
 	                    "acpi PNP0A08:00: PCIe port services disabled; not "
 	                    "requesting _OSC control");
-	kmsg_close(&r);
-	kevents_free(ev);
-	klogring_fini(&ring);
-	fake_free(&f);
+	rig_fini(&g);
 }
 
 static void
 test_epipe_and_gap_become_lost(void **state)
 {
-	struct fake f;
-	struct kmsg_reader r;
-	struct klogring ring;
-	struct kevents *ev = kevents_new(8);
+	struct rig g;
 	(void)state;
-	assert_int_equal(klogring_init(&ring, 8), 0);
-	kevents_set_ring(ev, &ring);
-	fake_init(&f);
-	add_rec(&f, "6,0,1,-;a", 9);
-	add_err(&f, EPIPE); /* overwritten under us: next record is 585 */
-	add_rec(&f, "6,585,2,-;b", 11);
-	add_rec(&f, "6,586,3,-;c", 11);
-	add_rec(&f, "6,590,4,-;d", 11);       /* a gap without EPIPE */
-	add_rec(&f, "6,590,4,-;d again", 17); /* not newer: no gap */
-	assert_int_equal(kmsg_open_live(&r, &fake_ops, &f), 0);
-	assert_int_equal(kmsg_pump(&r, ev, 100), 5);
-	assert_int_equal(r.lost, 584 + 3);
-	assert_int_equal(kevents_stats(ev).lost, 587);
-	assert_int_equal(klogring_get(&ring, 2)->lost, 3);
-	assert_int_equal(klogring_get(&ring, 5)->lost, 584);
-	assert_string_equal(klogring_get(&ring, 0)->text, "d again");
-	kmsg_close(&r);
-	kevents_free(ev);
-	klogring_fini(&ring);
-	fake_free(&f);
+	rig_init(&g);
+	add_rec(&g.f, "6,0,1,-;a", 9);
+	add_err(&g.f, EPIPE); /* overwritten under us: next record is 585 */
+	add_rec(&g.f, "6,585,2,-;b", 11);
+	add_rec(&g.f, "6,586,3,-;c", 11);
+	add_rec(&g.f, "6,590,4,-;d", 11);       /* a gap without EPIPE */
+	add_rec(&g.f, "6,590,4,-;d again", 17); /* not newer: no gap */
+	assert_int_equal(kmsg_open_live(&g.r, &fake_ops, &g.f), 0);
+	assert_int_equal(kmsg_pump(&g.r, g.ev, 100), 5);
+	assert_int_equal(g.r.lost, 584 + 3);
+	assert_int_equal(kevents_stats(g.ev).lost, 587);
+	assert_int_equal(klogring_get(&g.ring, 2)->lost, 3);
+	assert_int_equal(klogring_get(&g.ring, 5)->lost, 584);
+	assert_string_equal(klogring_get(&g.ring, 0)->text, "d again");
+	rig_fini(&g);
 }
 
 static void
 test_einval_counts_one(void **state)
 {
-	struct fake f;
-	struct kmsg_reader r;
-	struct kevents *ev = kevents_new(8);
+	struct rig g;
 	char *big = malloc(KMSG_RECORD_MAX + 10);
 	(void)state;
 	assert_non_null(big);
 	memset(big, 'x', KMSG_RECORD_MAX + 10);
 	memcpy(big, "6,1,1,-;", 8);
-	fake_init(&f);
-	add_rec(&f, "6,0,1,-;a", 9);
-	add_rec(&f, big, KMSG_RECORD_MAX + 10); /* too big: EINVAL, consumed */
-	add_rec(&f, "6,2,3,-;c", 9);
-	assert_int_equal(kmsg_open_live(&r, &fake_ops, &f), 0);
-	assert_int_equal(kmsg_pump(&r, ev, 100), 2);
-	assert_int_equal(r.lost, 1); /* not 2: the gap is that record */
-	assert_true(r.caught_up);
-	kmsg_close(&r);
-	kevents_free(ev);
+	rig_init(&g);
+	add_rec(&g.f, "6,0,1,-;a", 9);
+	add_rec(&g.f, big,
+	        KMSG_RECORD_MAX + 10); /* too big: EINVAL, consumed */
+	add_rec(&g.f, "6,2,3,-;c", 9);
+	assert_int_equal(kmsg_open_live(&g.r, &fake_ops, &g.f), 0);
+	assert_int_equal(kmsg_pump(&g.r, g.ev, 100), 2);
+	assert_int_equal(g.r.lost, 1); /* not 2: the gap is that record */
+	assert_true(g.r.caught_up);
 	free(big);
-	fake_free(&f);
+	rig_fini(&g);
 }
 
 static void
@@ -314,94 +323,88 @@ test_budget_and_errors(void **state)
 static void
 test_eperm_falls_back_to_klogctl(void **state)
 {
-	struct fake f;
-	struct kmsg_reader r;
-	struct kevents *ev = kevents_new(8);
+	struct rig g;
 	(void)state;
-	fake_init(&f);
-	f.open_ret = -EPERM;
-	f.klog = "<6>[    1.000000] boot\n"
-	         "<3>[    2.000000] Out of memory: Killed process 7 (a) "
-	         "total-vm:8kB, anon-rss:4kB, file-rss:0kB\n";
-	assert_int_equal(kmsg_open_live(&r, &fake_ops, &f), 0);
-	assert_int_equal(r.source, KMSG_SRC_KLOGCTL);
-	assert_int_equal(kmsg_fd(&r), -1);
+	rig_init(&g);
+	g.f.open_ret = -EPERM;
+	g.f.klog = "<6>[    1.000000] boot\n"
+	           "<3>[    2.000000] Out of memory: Killed process 7 (a) "
+	           "total-vm:8kB, anon-rss:4kB, file-rss:0kB\n";
+	assert_int_equal(kmsg_open_live(&g.r, &fake_ops, &g.f), 0);
+	assert_int_equal(g.r.source, KMSG_SRC_KLOGCTL);
+	assert_int_equal(kmsg_fd(&g.r), -1);
 	assert_string_equal(
-	    kmsg_status(&r),
+	    kmsg_status(&g.r),
 	    "kernel log: klogctl (/dev/kmsg: permission denied; "
 	    "needs CAP_SYSLOG or kernel.dmesg_restrict=0)");
-	assert_int_equal(kmsg_pump(&r, ev, 100), 2);
-	assert_int_equal(kevents_count(ev), 1);
+	assert_int_equal(kmsg_pump(&g.r, g.ev, 100), 2);
+	assert_int_equal(kevents_count(g.ev), 1);
 	/* re-polled: the same buffer feeds nothing, a new line feeds one */
-	assert_int_equal(kmsg_pump(&r, ev, 100), 0);
-	f.klog = "<6>[    1.000000] boot\n"
-	         "<3>[    2.000000] Out of memory: Killed process 7 (a) "
-	         "total-vm:8kB, anon-rss:4kB, file-rss:0kB\n"
-	         "<3>[    3.000000] Out of memory: Killed process 8 (b) "
-	         "total-vm:8kB, anon-rss:4kB, file-rss:0kB\n";
-	assert_int_equal(kmsg_pump(&r, ev, 100), 1);
-	assert_int_equal(kevents_count(ev), 2);
-	assert_int_equal(kevents_get(ev, 0)->pid, 8);
+	assert_int_equal(kmsg_pump(&g.r, g.ev, 100), 0);
+	g.f.klog = "<6>[    1.000000] boot\n"
+	           "<3>[    2.000000] Out of memory: Killed process 7 (a) "
+	           "total-vm:8kB, anon-rss:4kB, file-rss:0kB\n"
+	           "<3>[    3.000000] Out of memory: Killed process 8 (b) "
+	           "total-vm:8kB, anon-rss:4kB, file-rss:0kB\n";
+	assert_int_equal(kmsg_pump(&g.r, g.ev, 100), 1);
+	assert_int_equal(kevents_count(g.ev), 2);
+	assert_int_equal(kevents_get(g.ev, 0)->pid, 8);
 	/* a forged user record in klogctl form stays a user line */
-	f.klog = "<8>[    4.000000] Out of memory: Killed process 9 (f) "
-	         "total-vm:8kB, anon-rss:4kB, file-rss:0kB\n";
-	assert_int_equal(kmsg_pump(&r, ev, 100), 1);
-	assert_int_equal(kevents_count(ev), 2);
-	kmsg_close(&r);
-	assert_int_equal(f.closed, 0);
-	kevents_free(ev);
+	g.f.klog = "<8>[    4.000000] Out of memory: Killed process 9 (f) "
+	           "total-vm:8kB, anon-rss:4kB, file-rss:0kB\n";
+	assert_int_equal(kmsg_pump(&g.r, g.ev, 100), 1);
+	assert_int_equal(kevents_count(g.ev), 2);
+	kmsg_close(&g.r);
+	assert_int_equal(g.f.closed, 0);
+	rig_fini(&g);
 }
 
 static void
 test_nothing_readable(void **state)
 {
-	struct fake f;
-	struct kmsg_reader r;
-	struct kevents *ev = kevents_new(8);
+	struct rig g;
 	(void)state;
-	fake_init(&f);
-	f.open_ret = -EPERM;
-	f.syslog_ret = -EPERM;
-	assert_int_equal(kmsg_open_live(&r, &fake_ops, &f), 0);
-	assert_int_equal(r.source, KMSG_SRC_NONE);
-	assert_int_equal(kmsg_fd(&r), -1);
-	assert_string_equal(kmsg_status(&r),
+	rig_init(&g);
+	g.f.open_ret = -EPERM;
+	g.f.syslog_ret = -EPERM;
+	assert_int_equal(kmsg_open_live(&g.r, &fake_ops, &g.f), 0);
+	assert_int_equal(g.r.source, KMSG_SRC_NONE);
+	assert_int_equal(kmsg_fd(&g.r), -1);
+	assert_string_equal(kmsg_status(&g.r),
 	                    "kernel log: permission denied; needs CAP_SYSLOG "
 	                    "or kernel.dmesg_restrict=0; showing the OOM "
 	                    "counters only");
-	assert_int_equal(kmsg_pump(&r, ev, 100), 0);
-	assert_true(r.caught_up);
-	kmsg_close(&r);
-	f.open_ret = -ENOENT;
-	assert_int_equal(kmsg_open_live(&r, &fake_ops, &f), 0);
-	assert_non_null(strstr(kmsg_status(&r), "/dev/kmsg does not exist"));
-	kmsg_close(&r);
+	assert_int_equal(kmsg_pump(&g.r, g.ev, 100), 0);
+	assert_true(g.r.caught_up);
+	kmsg_close(&g.r);
+	g.f.open_ret = -ENOENT;
+	assert_int_equal(kmsg_open_live(&g.r, &fake_ops, &g.f), 0);
+	assert_non_null(strstr(kmsg_status(&g.r), "/dev/kmsg does not exist"));
+	kmsg_close(&g.r);
 	/* pre-3.5 kernel: open works, the first read gives EINVAL */
-	fake_init(&f);
-	f.syslog_ret = -EPERM;
-	add_err(&f, EINVAL);
-	assert_int_equal(kmsg_open_live(&r, &fake_ops, &f), 0);
-	assert_int_equal(r.source, KMSG_SRC_NONE);
-	assert_int_equal(f.closed, 1);
-	assert_non_null(strstr(kmsg_status(&r), "older than 3.5"));
-	kmsg_close(&r);
-	kevents_free(ev);
-	fake_free(&f);
+	fake_init(&g.f);
+	g.f.syslog_ret = -EPERM;
+	add_err(&g.f, EINVAL);
+	assert_int_equal(kmsg_open_live(&g.r, &fake_ops, &g.f), 0);
+	assert_int_equal(g.r.source, KMSG_SRC_NONE);
+	assert_int_equal(g.f.closed, 1);
+	assert_non_null(strstr(kmsg_status(&g.r), "older than 3.5"));
+	kmsg_close(&g.r);
+	rig_fini(&g);
 }
 
-/* Write bytes to a new temporary file; returns its path (static). */
-static const char *
-temp_file(const char *data, size_t len)
+/* An anonymous temporary file holding data, named by its /proc/self/fd
+ * path (written to path); the caller fcloses the returned stream. */
+static FILE *
+temp_file(const char *data, size_t len, char *path, size_t size)
 {
-	static char path[64];
-	int fd;
+	FILE *f = tmpfile();
 
-	snprintf(path, sizeof path, "/tmp/oomwatch-kmsg-XXXXXX");
-	fd = mkstemp(path);
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, data, len), (ssize_t)len);
-	close(fd);
-	return path;
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, len, f), len);
+	assert_int_equal(fflush(f), 0);
+	snprintf(path, size, "/proc/self/fd/%d", fileno(f));
+	return f;
 }
 
 static void
@@ -415,14 +418,15 @@ test_file_source(void **state)
 	struct kmsg_reader r;
 	struct klogring ring;
 	struct kevents *ev = kevents_new(8);
-	const char *path = temp_file(data, sizeof data - 1);
+	char path[64];
+	FILE *tmp = temp_file(data, sizeof data - 1, path, sizeof path);
 	char *big;
 	size_t n = 100 * 1024;
 	(void)state;
 	assert_int_equal(klogring_init(&ring, 8), 0);
 	kevents_set_ring(ev, &ring);
 	assert_int_equal(kmsg_open_file(&r, path), 0);
-	assert_non_null(strstr(kmsg_status(&r), "kernel log: file /tmp/"));
+	assert_non_null(strstr(kmsg_status(&r), "kernel log: file /proc/"));
 	assert_int_equal(kmsg_pump(&r, ev, 2), 2);
 	assert_false(r.caught_up);
 	assert_int_equal(kmsg_pump(&r, ev, 100), 2);
@@ -431,13 +435,13 @@ test_file_source(void **state)
 	assert_int_equal(klogring_count(&ring), 3);
 	assert_int_equal(kevents_count(ev), 1);
 	kmsg_close(&r);
-	unlink(path);
+	fclose(tmp);
 	/* a 100 KB line is cut, the next line still read */
 	big = malloc(n);
 	assert_non_null(big);
 	memset(big, 'a', n);
 	memcpy(big + n - 6, "\nend\n", 5);
-	path = temp_file(big, n - 1);
+	tmp = temp_file(big, n - 1, path, sizeof path);
 	assert_int_equal(kmsg_open_file(&r, path), 0);
 	while (!r.caught_up)
 		assert_true(kmsg_pump(&r, ev, 100) >= 0);
@@ -445,7 +449,7 @@ test_file_source(void **state)
 	assert_string_equal(klogring_get(&ring, 0)->text, "end");
 	assert_true(klogring_get(&ring, 1)->truncated);
 	kmsg_close(&r);
-	unlink(path);
+	fclose(tmp);
 	free(big);
 	assert_int_equal(kmsg_open_file(&r, "/nonexistent/kmsg"), -ENOENT);
 	kevents_free(ev);
