@@ -1,0 +1,46 @@
+/*
+ * namedsleeper NAME [MB]: set this process's name (comm) to NAME, raw
+ * bytes and all (escape sequences, invalid UTF-8: the terminal tests'
+ * hostile names), optionally allocate and touch MB megabytes, then sleep
+ * until killed (at most 10 minutes, so a crashed test leaves nothing
+ * behind for long). Prints "ready" once the name and memory are set.
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+/* Set the name, take the memory, sleep. */
+int
+main(int argc, char **argv)
+{
+	unsigned long mb = 0;
+	volatile char *mem;
+
+	if (argc < 2) {
+		fprintf(stderr, "usage: namedsleeper NAME [MB]\n");
+		return 2;
+	}
+	if (argc > 2)
+		mb = strtoul(argv[2], NULL, 10);
+	if (prctl(PR_SET_NAME, argv[1], 0, 0, 0) != 0) {
+		perror("prctl");
+		return 1;
+	}
+	if (mb > 0) {
+		mem = malloc(mb << 20);
+		if (mem == NULL) {
+			perror("malloc");
+			return 1;
+		}
+		/* volatile stores: the compiler may not drop them */
+		for (size_t i = 0; i < (mb << 20); i += 4096)
+			mem[i] = 0x5a;
+	}
+	printf("ready\n");
+	fflush(stdout);
+	alarm(600);
+	for (;;)
+		pause();
+}

@@ -1,0 +1,188 @@
+#!/bin/sh
+# Terminal tests of the dashboard: the real binary in a fixed-size detached
+# tmux (isolated socket, clean environment, see tests/lib.sh), driven by
+# keys, read back with capture-pane. Scenes:
+#   panes      at 120x40 the header meters, victim line, table headings,
+#              kernel-log pane and function keys are there
+#   sort       O / N / M / I reorder two processes this test started
+#   filter     F4 + a name narrows the table to one process we started;
+#              Esc in the filter brings the others back
+#   hostile    a process named with ESC sequences, an OSC title and invalid
+#              UTF-8 is drawn as visible \xNN text: no raw escape from the
+#              name reaches the terminal, the pane title is untouched
+#   resize     10x5 shows "terminal too small", back to 120x40 redraws
+#   keys       help lists every key, tree view, setup saves oomwatchrc 0600
+# Every wait is for a condition on the screen, never a bare sleep.
+. "$(dirname "$0")/../lib.sh"
+
+if ! has_tmux; then
+	skip "dashboard terminal tests" "tmux is not installed"
+	exit 0
+fi
+SLEEPER=$PROGS/namedsleeper
+if [ ! -x "$SLEEPER" ]; then
+	fail "dashboard terminal tests" "$SLEEPER not built"
+	exit 1
+fi
+
+# Start a sleeper with name $1 (and $2 MB); its pid in $SPID.
+NSLEEPERS=0
+sleeper() {
+	NSLEEPERS=$((NSLEEPERS + 1))
+	"$SLEEPER" "$1" ${2:-} >"$T_TMP/sleeper.$NSLEEPERS" 2>&1 &
+	SPID=$!
+	own_pid "$SPID"
+	wait_until 10 grep -qs ready "$T_TMP/sleeper.$NSLEEPERS"
+}
+# The process table's rows on screen (between its title and the log pane).
+table_rows() { tmux_screen | sed -n '/PID USER/,/Kernel log/p' | sed '1d;$d'; }
+table_has() { table_rows | grep -q -- "$1"; }
+# Line number of the first table row containing $1 (0 if none).
+line_of() { table_rows | grep -n -- "$1" | head -n 1 | cut -d: -f1 | grep . || echo 0; }
+# True when $1 is shown above $2.
+above() { a=$(line_of "$1"); b=$(line_of "$2"); [ "$a" -gt 0 ] && [ "$b" -gt 0 ] && [ "$a" -lt "$b" ]; }
+# End a scene: stop its tmux server and wait until the socket is gone, so
+# the next scene never talks to a server that is still shutting down.
+scene_end() {
+	tmux -S "$T_SOCK" kill-server 2>/dev/null
+	wait_until 5 sh -c "! test -S '$T_SOCK'"
+	rm -f "$T_SOCK"
+	return 0
+}
+BIN=$OOMWATCH_BIN
+
+# --- panes ---
+tmux_start 120 40 "$BIN -d 0.5 --no-protect"
+if tmux_wait "F10Quit" 10; then
+	for want in "Mem\[" "Swp" "Commit" "PSI" "OOM kills" "Paging" "Self" \
+		"Tasks" "Next OOM victim" "PID USER *OOM *ADJ *RSS *ANON *FILE *SHM *SWAP *MEM% COMMAND" \
+		"Kernel log" "F1Help"; do
+		check "panes: '$want' at 120x40" tmux_has "$want"
+	done
+else
+	fail "panes: dashboard did not start" "$(tmux_screen | head -5)"
+fi
+scene_end
+
+# --- sort ---
+sleeper owtsmall 1
+small=$SPID
+sleeper owtbig 96
+big=$SPID
+tmux_start 120 40 "$BIN -d 0.5 --no-protect -p $small,$big"
+tmux_wait owtbig 10
+# rows show the command line once read: ".../namedsleeper owts..."
+check "sort: default (OOM desc) puts the bigger process first" \
+	wait_until 5 above " owtb" " owts"
+tmux_keys N
+check "sort: N sorts by PID (the first started on top)" \
+	wait_until 5 above " owts" " owtb"
+tmux_keys M
+check "sort: M sorts by RSS (the 96 MB one on top)" \
+	wait_until 5 above " owtb" " owts"
+tmux_keys I
+check "sort: I inverts" wait_until 5 above " owts" " owtb"
+tmux_keys F6
+tmux_wait "Sort by" 5
+check "sort: F6 opens the sort menu" tmux_has "cgroup"
+tmux_keys Escape
+check "sort: Esc closes the sort menu" wait_until 5 tmux_has owtbig
+scene_end
+
+# --- filter ---
+tmux_start 120 40 "$BIN -d 0.5 --no-protect"
+tmux_wait "F10Quit" 10
+tmux_keys F4
+check "filter: F4 opens the filter prompt" tmux_wait "Filter:" 5
+tmux_keys -l owtsm
+tmux_keys Enter
+check "filter: narrows to the process we started" wait_until 5 table_has " owts"
+check "filter: one row left" wait_until 5 \
+	sh -c "[ \$(tmux -S '$T_SOCK' capture-pane -p -t t | sed -n '/PID USER/,/Kernel log/p' | grep -c '^[ *] *[0-9]') = 1 ]"
+tmux_keys '\'
+tmux_wait "Filter:" 5
+tmux_keys Escape
+check "filter: Esc clears it" wait_until 5 tmux_lacks "filter: owtsm"
+check "filter: all rows are back" wait_until 5 \
+	sh -c "[ \$(tmux -S '$T_SOCK' capture-pane -p -t t | grep -c '^[ *] *[0-9][0-9]* ') -gt 3 ]"
+scene_end
+
+# --- hostile names ---
+hostile=$(printf 'x\033[31mR\033]0;PWN\007')
+badutf=$(printf 'bad\377\376utf')
+sleeper "$hostile"
+h1=$SPID
+sleeper "$badutf"
+h2=$SPID
+tmux_start 120 40 "$BIN -d 0.5 --no-protect -p $h1,$h2"
+if tmux_wait 'x\\x1b\[31mR' 10; then
+	pass "hostile: ESC in a name is drawn as \\x1b"
+else
+	fail "hostile: ESC in a name is drawn as \\x1b" "$(tmux_screen | sed -n 6,9p)"
+fi
+check "hostile: OSC and BEL drawn as text" tmux_has 'x1b\]0;PWN\\x07'
+check "hostile: invalid UTF-8 drawn as \\xff\\xfe" tmux_has 'bad\\xff\\xfeutf'
+esc=$(printf '\033')
+bel=$(printf '\007')
+if tmux_screen_e | grep -q -- "${esc}]0;\|${esc}\[31mR\|${bel}"; then
+	fail "hostile: no raw escape from the name reaches the terminal"
+else
+	pass "hostile: no raw escape from the name reaches the terminal"
+fi
+title=$(tmux -S "$T_SOCK" display -p -t t '#{pane_title}')
+case "$title" in
+*PWN*) fail "hostile: the OSC title was not applied" "$title" ;;
+*) pass "hostile: the OSC title was not applied" ;;
+esac
+scene_end
+# the same in the C locale: ASCII only
+T_SOCK="$T_TMP/tmux.sock"
+env -i PATH="$PATH" HOME="$T_TMP" TERM=xterm-256color LANG=C LC_ALL=C \
+	tmux -S "$T_SOCK" -f /dev/null new-session -d -s t -x 120 -y 40 \
+	"$BIN -d 0.5 --no-protect -p $h1,$h2"
+check "hostile: C locale shows the escaped name" tmux_wait 'x\\x1b\[31mR' 10
+if tmux_screen_e | LC_ALL=C grep -q "$(printf '[\200-\377]')"; then
+	fail "hostile: C locale output is ASCII only"
+else
+	pass "hostile: C locale output is ASCII only"
+fi
+scene_end
+
+# --- resize ---
+tmux_start 120 40 "$BIN -d 0.5 --no-protect"
+tmux_wait "F10Quit" 10
+tmux_resize 10 5
+check "resize: 10x5 says the terminal is too small" tmux_wait "terminal" 5
+check "resize: nothing else is drawn at 10x5" tmux_lacks "PID"
+tmux_resize 59 40
+check "resize: 59 columns is below the minimum" tmux_wait "need 60x12" 5
+tmux_resize 120 40
+check "resize: back to 120x40 redraws the panes" tmux_wait "Next OOM victim" 5
+check "resize: the process still runs" sh -c "! tmux -S '$T_SOCK' display -p -t t '#{pane_dead}' | grep -q 1"
+scene_end
+
+# --- keys: help, tree, setup ---
+tmux_start 120 40 "$BIN -d 0.5 --no-protect"
+tmux_wait "F10Quit" 10
+tmux_keys F1
+check "keys: F1 shows the help" tmux_wait "oomwatch keys" 5
+for k in "F3 /" "F4" "F5 t" "F6" "Tab" "F10 q" "O" "I" "e" "l" "p"; do
+	check "keys: help lists '$k'" tmux_has " $k "
+done
+tmux_keys x
+check "keys: any key leaves the help" tmux_wait "Next OOM victim" 5
+tmux_keys t
+check "keys: t shows the tree view" tmux_wait "TREE COMMAND" 5
+tmux_keys t
+tmux_keys F2
+check "keys: F2 opens setup" tmux_wait "CGROUP" 5
+# the CGROUP line is the 11th: move there and toggle it on
+tmux_keys Down Down Down Down Down Down Down Down Down Down Space Escape
+rc="$T_TMP/config/oomwatch/oomwatchrc"
+check "keys: setup saves oomwatchrc" wait_until 5 test -f "$rc"
+check "keys: oomwatchrc lists the cgroup column" grep -q "^columns = .*cgroup" "$rc"
+check "keys: oomwatchrc is mode 0600" sh -c "[ \"\$(stat -c %a '$rc')\" = 600 ]"
+check "keys: the CGROUP column is shown" tmux_wait "CGROUP" 5
+scene_end
+
+t_done
