@@ -12,6 +12,24 @@
 
 #include "model/procstat.h"
 
+/* Children started and not yet reaped, for act_child_kill_all. */
+#define ACT_MAX_CHILDREN 64
+static pid_t act_children[ACT_MAX_CHILDREN];
+
+/* Remember pid (0 slots are free). */
+static void
+remember(pid_t pid, pid_t replace)
+{
+	size_t i;
+
+	for (i = 0; i < ACT_MAX_CHILDREN; i++) {
+		if (act_children[i] == replace) {
+			act_children[i] = pid;
+			return;
+		}
+	}
+}
+
 /* The child's life: touch memory, say ready, sleep until killed. */
 static void
 child_main(int ready_fd, size_t mem_kb)
@@ -55,6 +73,7 @@ act_child_start(struct act_child *c, size_t mem_kb)
 	}
 	close(fds[1]);
 	c->pid = pid;
+	remember(pid, 0);
 	if (read(fds[0], &b, 1) != 1) {
 		close(fds[0]);
 		act_child_kill(c);
@@ -100,7 +119,37 @@ act_child_kill(struct act_child *c)
 	kill(c->pid, SIGKILL);
 	while (waitpid(c->pid, NULL, 0) < 0 && errno == EINTR)
 		;
+	remember(0, c->pid);
 	c->pid = 0;
+}
+
+/* Kill and reap every child still known (and still our child). */
+void
+act_child_kill_all(void)
+{
+	struct act_child c;
+	size_t i;
+
+	for (i = 0; i < ACT_MAX_CHILDREN; i++) {
+		if (act_children[i] <= 0)
+			continue;
+		/* reaped by the test already: the pid may be anyone's now */
+		if (waitpid(act_children[i], NULL, WNOHANG) < 0) {
+			act_children[i] = 0;
+			continue;
+		}
+		c.pid = act_children[i];
+		act_child_kill(&c);
+	}
+}
+
+/* Is pid alive? */
+bool
+act_alive(pid_t pid)
+{
+	char s = act_state(pid);
+
+	return s != 0 && s != 'Z' && s != 'X';
 }
 
 /* Read /proc/PID/stat and parse it. */

@@ -27,6 +27,13 @@ int act_child_start_at(struct act_child *c, pid_t want);
 /* SIGKILL and reap (no-op when c->pid is 0). */
 void act_child_kill(struct act_child *c);
 
+/* Kill and reap every child still running that act_child started (a
+ * per-test teardown, so a failed assertion leaks nothing). */
+void act_child_kill_all(void);
+
+/* Is pid alive (not gone, not a zombie)? */
+bool act_alive(pid_t pid);
+
 /* Start time of pid from /proc, 0 if unreadable. */
 uint64_t act_start_time(pid_t pid);
 
