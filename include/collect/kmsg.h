@@ -66,7 +66,8 @@ struct kmsg_reader {
 	uint64_t lost;     /* records known lost */
 	char status[192];  /* "kernel log: ..." for the UI */
 	char *buf;         /* KMSG_RECORD_MAX bytes (owned) */
-	size_t pending;    /* bytes of a probed record not yet fed */
+	size_t pending;    /* bytes in buf not yet fed: the probed record
+	                     (/dev/kmsg) or the rest of a chunk (file) */
 	char *line;        /* file mode: KMSG_LINE_MAX bytes (owned) */
 	size_t line_len;
 	bool line_cut;

@@ -399,8 +399,6 @@ on_report_line(struct kevents *ev, const struct klog_record *rec, const char *s,
 	struct oom_table t;
 	struct kslice path;
 
-	if (r->active && r->killed && !r->group)
-		report_reset(r);
 	if (r->active && report_stale(r, &rec->time))
 		report_reset(r);
 	if (oomreport_parse_constraint(s, len, &c)) {
