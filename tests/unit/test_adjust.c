@@ -1,0 +1,434 @@
+/*
+ * Unit tests for action/adjust.c against children this test starts:
+ * raise, lower within the allowed range back to the original, lower below
+ * the minimum (EACCES without CAP_SYS_RESOURCE, decided from capabilities,
+ * success with it), exited target, out-of-range values (nothing written),
+ * --read-only, the undo journal, another user's process, the texts.
+ */
+#include <errno.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "act_child.h"
+#include "action/action.h"
+#include "action/adjust.h"
+
+static int proc_fd = -1;
+static char audit_last[512];
+static int audit_count;
+
+/* Capture audit lines instead of syslog. */
+static void
+capture(void *arg, int priority, const char *line)
+{
+	(void)arg;
+	(void)priority;
+	snprintf(audit_last, sizeof audit_last, "%s", line);
+	audit_count++;
+}
+
+/* A context with the audit captured. */
+static void
+ctx_init(struct action_ctx *ctx, bool read_only)
+{
+	action_ctx_init(ctx, proc_fd, read_only);
+	action_ctx_fini(ctx);
+	ctx->audit = capture;
+	audit_count = 0;
+	audit_last[0] = '\0';
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	proc_fd = act_proc_root();
+	return proc_fd >= 0 ? 0 : -1;
+}
+
+static int
+reap(void **state)
+{
+	(void)state;
+	act_child_kill_all();
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	close(proc_fd);
+	return 0;
+}
+
+/* Start a child and hold it. */
+static void
+start(struct act_child *c, struct target *t)
+{
+	assert_int_equal(act_child_start(c, 0), 0);
+	assert_int_equal(target_open(proc_fd, c->pid, c->start_time, 0, t), 0);
+}
+
+static void
+test_raise_and_lower_back(void **state)
+{
+	struct action_ctx ctx;
+	struct adjust_journal *j = test_malloc(sizeof *j);
+	struct act_child c;
+	struct target t;
+	struct adjust_result r;
+	char line[256];
+	long orig;
+	(void)state;
+	ctx_init(&ctx, false);
+	adjust_journal_init(j);
+	start(&c, &t);
+	orig = act_read_long(c.pid, "oom_score_adj");
+	assert_true(orig >= -1000 && orig <= 900);
+	/* F8 twice: +200 */
+	assert_int_equal(adjust_step(&ctx, &t, j, 100, 1000, &r), 0);
+	assert_int_equal(adjust_step(&ctx, &t, j, 100, 2000, &r), 0);
+	assert_int_equal(act_read_long(c.pid, "oom_score_adj"), orig + 200);
+	assert_int_equal(r.old_adj, orig + 100);
+	assert_int_equal(r.new_adj, orig + 200);
+	assert_true(r.written);
+	adjust_describe(&r, line, sizeof line);
+	assert_non_null(strstr(line, "adj "));
+	assert_non_null(strstr(line, " -> "));
+	assert_int_equal(audit_count, 2);
+	assert_non_null(strstr(audit_last, "action=adj "));
+	assert_non_null(strstr(audit_last, "result=ok"));
+	/* F7 once: -100, within [min, 1000] */
+	assert_int_equal(adjust_step(&ctx, &t, j, -100, 3000, &r), 0);
+	assert_int_equal(act_read_long(c.pid, "oom_score_adj"), orig + 100);
+	/* exact value back to the original */
+	assert_int_equal(adjust_set(&ctx, &t, j, (int)orig, 4000, &r), 0);
+	assert_int_equal(act_read_long(c.pid, "oom_score_adj"), orig);
+	assert_int_equal(j->len, 4);
+	assert_int_equal(adjust_journal_at(j, 0)->old_adj, orig);
+	assert_int_equal(adjust_journal_at(j, 0)->new_adj, orig + 100);
+	assert_int_equal(adjust_journal_at(j, 3)->time_unix_ms, 4000);
+	assert_int_equal(adjust_journal_at(j, 3)->pid, c.pid);
+	assert_int_equal(adjust_journal_at(j, 3)->start_time, c.start_time);
+	assert_null(adjust_journal_at(j, 4));
+	/* prefer: 1000, then a step up stays clamped at 1000 */
+	assert_int_equal(adjust_set(&ctx, &t, j, 1000, 5000, &r), 0);
+	assert_int_equal(adjust_step(&ctx, &t, j, 100, 6000, &r), 0);
+	assert_int_equal(r.new_adj, 1000);
+	assert_int_equal(j->len, 5); /* no change, no entry */
+	target_close(&t);
+	act_child_kill(&c);
+	test_free(j);
+}
+
+static void
+test_lower_below_minimum(void **state)
+{
+	struct action_ctx ctx;
+	struct act_child c;
+	struct target t;
+	struct adjust_result r;
+	char line[256], want[128];
+	long orig;
+	int rc;
+	(void)state;
+	ctx_init(&ctx, false);
+	start(&c, &t);
+	orig = act_read_long(c.pid, "oom_score_adj");
+	rc = adjust_set(&ctx, &t, NULL, -1000, 0, &r);
+	if (action_has_cap(ACTION_CAP_SYS_RESOURCE)) {
+		assert_true(ctx.cap_sys_resource);
+		assert_int_equal(rc, 0);
+		assert_int_equal(act_read_long(c.pid, "oom_score_adj"), -1000);
+	} else {
+		/* this machine: root without CAP_SYS_RESOURCE */
+		assert_false(ctx.cap_sys_resource);
+		assert_int_equal(rc, -EACCES);
+		assert_false(r.written);
+		assert_int_equal(r.new_adj, orig); /* re-read: unchanged */
+		assert_int_equal(act_read_long(c.pid, "oom_score_adj"), orig);
+		adjust_describe(&r, line, sizeof line);
+		snprintf(want, sizeof want,
+		         "lowering below %ld needs CAP_SYS_RESOURCE, which "
+		         "oomwatch lacks here",
+		         orig);
+		assert_non_null(strstr(line, want));
+		assert_non_null(strstr(audit_last, "result=lowering below"));
+	}
+	target_close(&t);
+	act_child_kill(&c);
+}
+
+static void
+test_exited_target(void **state)
+{
+	struct action_ctx ctx;
+	struct act_child c;
+	struct target t;
+	struct adjust_result r;
+	char line[256];
+	int adj;
+	(void)state;
+	ctx_init(&ctx, false);
+	start(&c, &t);
+	act_child_kill(&c);
+	assert_int_equal(adjust_read(&t, &adj), -ESRCH);
+	assert_int_equal(adjust_write(&t, 100), -ESRCH);
+	assert_int_equal(adjust_step(&ctx, &t, NULL, 100, 0, &r), -ESRCH);
+	adjust_describe(&r, line, sizeof line);
+	assert_non_null(strstr(line, "process exited"));
+	target_close(&t);
+}
+
+static void
+test_out_of_range_writes_nothing(void **state)
+{
+	struct action_ctx ctx;
+	struct act_child c;
+	struct target t;
+	struct adjust_result r;
+	char line[256];
+	long orig;
+	(void)state;
+	ctx_init(&ctx, false);
+	start(&c, &t);
+	orig = act_read_long(c.pid, "oom_score_adj");
+	assert_int_equal(adjust_set(&ctx, &t, NULL, 1001, 0, &r), -ERANGE);
+	assert_int_equal(adjust_set(&ctx, &t, NULL, -1001, 0, &r), -ERANGE);
+	assert_false(r.written);
+	assert_int_equal(adjust_write(&t, 5000), -ERANGE);
+	assert_int_equal(act_read_long(c.pid, "oom_score_adj"), orig);
+	adjust_describe(&r, line, sizeof line);
+	assert_non_null(strstr(line, "out of range: -1000 to 1000"));
+	target_close(&t);
+	act_child_kill(&c);
+}
+
+static void
+test_read_only(void **state)
+{
+	struct action_ctx ctx;
+	struct act_child c;
+	struct target t;
+	struct adjust_result r;
+	char line[256];
+	long orig;
+	(void)state;
+	ctx_init(&ctx, true);
+	start(&c, &t);
+	orig = act_read_long(c.pid, "oom_score_adj");
+	assert_int_equal(adjust_step(&ctx, &t, NULL, 100, 0, &r), -EROFS);
+	assert_int_equal(act_read_long(c.pid, "oom_score_adj"), orig);
+	adjust_describe(&r, line, sizeof line);
+	assert_non_null(strstr(line, "read-only mode (--read-only)"));
+	assert_non_null(strstr(audit_last, "result=read-only"));
+	target_close(&t);
+	act_child_kill(&c);
+}
+
+static void
+test_refuse_self_and_kthread(void **state)
+{
+	struct action_ctx ctx;
+	struct target t;
+	struct adjust_result r;
+	(void)state;
+	ctx_init(&ctx, false);
+	assert_int_equal(
+	    target_open(proc_fd, getpid(), TARGET_ANY_START, 0, &t), 0);
+	assert_int_equal(adjust_step(&ctx, &t, NULL, 100, 0, &r), -ECANCELED);
+	assert_int_equal(r.policy.refuse, POLICY_R_SELF);
+	target_close(&t);
+	if (act_state(2) == 0)
+		return;
+	assert_int_equal(target_open(proc_fd, 2, TARGET_ANY_START, 0, &t), 0);
+	assert_int_equal(adjust_set(&ctx, &t, NULL, 500, 0, &r), -ECANCELED);
+	assert_int_equal(r.policy.refuse, POLICY_R_KTHREAD);
+	target_close(&t);
+}
+
+static void
+test_undo(void **state)
+{
+	struct action_ctx ctx;
+	struct adjust_journal *j = test_malloc(sizeof *j);
+	struct act_child c, d;
+	struct target t;
+	struct adjust_result r;
+	char line[256];
+	long orig;
+	(void)state;
+	ctx_init(&ctx, false);
+	adjust_journal_init(j);
+	assert_int_equal(adjust_undo(&ctx, j, 0, &r), -ENOENT);
+	adjust_describe(&r, line, sizeof line);
+	assert_string_equal(line, "nothing to undo");
+	/* d's change is older; c's the newest */
+	start(&d, &t);
+	assert_int_equal(adjust_step(&ctx, &t, j, 100, 10, &r), 0);
+	target_close(&t);
+	start(&c, &t);
+	orig = act_read_long(c.pid, "oom_score_adj");
+	assert_int_equal(adjust_set(&ctx, &t, j, 300, 20, &r), 0);
+	target_close(&t);
+	assert_int_equal(j->len, 2);
+	/* u: c back to its original value */
+	assert_int_equal(adjust_undo(&ctx, j, 30, &r), 0);
+	assert_true(r.undo);
+	assert_int_equal(act_read_long(c.pid, "oom_score_adj"), orig);
+	assert_int_equal(j->len, 1);
+	adjust_describe(&r, line, sizeof line);
+	assert_non_null(strstr(line, "undone: adj 300 -> "));
+	assert_non_null(strstr(audit_last, "action=adj-undo 300 -> "));
+	/* u again, but d exited: refused, entry dropped */
+	act_child_kill(&d);
+	assert_int_equal(adjust_undo(&ctx, j, 40, &r), -ESRCH);
+	adjust_describe(&r, line, sizeof line);
+	assert_non_null(strstr(line, "cannot undo"));
+	assert_non_null(strstr(line, "process exited"));
+	assert_int_equal(j->len, 0);
+	act_child_kill(&c);
+	test_free(j);
+}
+
+static void
+test_journal_ring(void **state)
+{
+	struct adjust_journal *j = test_malloc(sizeof *j);
+	struct action_ctx ctx;
+	struct act_child c;
+	struct target t;
+	struct adjust_result r;
+	size_t i;
+	(void)state;
+	ctx_init(&ctx, false);
+	adjust_journal_init(j);
+	start(&c, &t);
+	/* more changes than the ring holds: the oldest are dropped */
+	for (i = 0; i < ADJUST_JOURNAL_MAX + 3; i++)
+		assert_int_equal(
+		    adjust_set(&ctx, &t, j, i % 2 ? 200 : 100, (int64_t)i, &r),
+		    0);
+	assert_int_equal(j->len, ADJUST_JOURNAL_MAX);
+	assert_int_equal(j->dropped, 3);
+	assert_int_equal(adjust_journal_at(j, 0)->time_unix_ms, 3);
+	assert_int_equal(
+	    adjust_journal_at(j, ADJUST_JOURNAL_MAX - 1)->time_unix_ms,
+	    ADJUST_JOURNAL_MAX + 2);
+	target_close(&t);
+	act_child_kill(&c);
+	test_free(j);
+}
+
+static void
+test_not_your_process(void **state)
+{
+	struct act_child c;
+	int fds[2], status;
+	char line[256] = "";
+	pid_t tester;
+	ssize_t n;
+	long orig;
+	(void)state;
+	if (getuid() != 0) {
+		print_message("needs root to become another user\n");
+		skip();
+		return;
+	}
+	assert_int_equal(act_child_start(&c, 0), 0);
+	orig = act_read_long(c.pid, "oom_score_adj");
+	assert_int_equal(pipe(fds), 0);
+	tester = fork();
+	assert_true(tester >= 0);
+	if (tester == 0) {
+		/* as nobody, without capabilities: adjust root's child */
+		struct action_ctx ctx;
+		struct target t;
+		struct adjust_result r;
+		int rc = 99;
+
+		close(fds[0]);
+		if (setresgid(65534, 65534, 65534) == 0 &&
+		    setresuid(65534, 65534, 65534) == 0) {
+			ctx_init(&ctx, false);
+			if (target_open(proc_fd, c.pid, c.start_time, 0, &t) ==
+			    0) {
+				rc = -adjust_step(&ctx, &t, NULL, 100, 0, &r);
+				adjust_describe(&r, line, sizeof line);
+			}
+		}
+		if (write(fds[1], line, strlen(line)) < 0)
+			_exit(98);
+		_exit(rc);
+	}
+	close(fds[1]);
+	n = read(fds[0], line, sizeof line - 1);
+	close(fds[0]);
+	line[n > 0 ? n : 0] = '\0';
+	assert_int_equal(waitpid(tester, &status, 0), tester);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), EACCES);
+	assert_non_null(strstr(line, "not your process (owned by uid 0)"));
+	assert_int_equal(act_read_long(c.pid, "oom_score_adj"), orig);
+	act_child_kill(&c);
+}
+
+static void
+test_texts(void **state)
+{
+	struct adjust_result r;
+	char line[256];
+	(void)state;
+	memset(&r, 0, sizeof r);
+	r.pid = 42;
+	memcpy(r.comm, "evil\x1b[2Jname", 13);
+	r.old_adj = 0;
+	r.requested = -100;
+	r.new_adj = 0;
+	r.err = -EPERM;
+	r.owner_uid = 1000;
+	adjust_describe(&r, line, sizeof line);
+	assert_string_equal(line, "adj of pid 42 evil\\x1b[2Jname: owned by "
+	                          "uid 1000");
+	r.err = -ESTALE;
+	adjust_describe(&r, line, sizeof line);
+	assert_non_null(strstr(line, "PID now belongs to another process"));
+	r.err = -EACCES;
+	r.cap_sys_resource = true;
+	adjust_describe(&r, line, sizeof line);
+	assert_non_null(strstr(line, ": permission denied"));
+	r.err = -EIO;
+	r.written = true;
+	r.new_adj = 7;
+	adjust_describe(&r, line, sizeof line);
+	assert_non_null(strstr(line, "wrote -100 but it reads 7"));
+	assert_int_equal(adjust_describe(&r, line, 4), 3);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_teardown(test_raise_and_lower_back, reap),
+	    cmocka_unit_test_teardown(test_lower_below_minimum, reap),
+	    cmocka_unit_test_teardown(test_exited_target, reap),
+	    cmocka_unit_test_teardown(test_out_of_range_writes_nothing, reap),
+	    cmocka_unit_test_teardown(test_read_only, reap),
+	    cmocka_unit_test_teardown(test_refuse_self_and_kthread, reap),
+	    cmocka_unit_test_teardown(test_undo, reap),
+	    cmocka_unit_test_teardown(test_journal_ring, reap),
+	    cmocka_unit_test_teardown(test_not_your_process, reap),
+	    cmocka_unit_test_teardown(test_texts, reap),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
