@@ -64,6 +64,10 @@ bool action_in_chain(const struct action_ctx *ctx, int32_t pid,
 void action_facts(const struct action_ctx *ctx, const struct target *t,
                   int64_t adj, struct policy_facts *out);
 
+/* Words for the errors every action shares: 0 "ok", -EROFS and
+ * -ECANCELED the policy's refusal reason, else target_strerror. */
+const char *action_strerror(int err, const struct policy_decision *policy);
+
 /*
  * One audit line: "uid=U login=L pid=P comm=C start=S action=A result=R".
  * what and result are oomwatch's own words; comm and login are sanitized.

@@ -142,6 +142,21 @@ action_facts(const struct action_ctx *ctx, const struct target *t, int64_t adj,
 	out->read_only = ctx->read_only;
 }
 
+/* Words for the shared errors. */
+const char *
+action_strerror(int err, const struct policy_decision *policy)
+{
+	switch (err) {
+	case 0:
+		return "ok";
+	case -EROFS:
+	case -ECANCELED:
+		return policy_reason_text(policy->refuse);
+	default:
+		return target_strerror(err);
+	}
+}
+
 /* One audit line. */
 size_t
 action_audit_format(const struct action_ctx *ctx, const struct target *t,

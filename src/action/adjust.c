@@ -98,18 +98,10 @@ static const char *
 explain(const struct adjust_result *r, char *buf, size_t size)
 {
 	switch (r->err) {
-	case 0:
-		return "ok";
-	case -EROFS:
-	case -ECANCELED:
-		return policy_reason_text(r->policy.refuse);
 	case -ERANGE:
 		return "out of range: -1000 to 1000";
-	case -ESRCH:
 	case -ENOENT:
 		return "process exited";
-	case -ESTALE:
-		return "PID now belongs to another process";
 	case -EPERM:
 		snprintf(buf, size, "owned by uid %u", (unsigned)r->owner_uid);
 		return buf;
@@ -136,8 +128,7 @@ explain(const struct adjust_result *r, char *buf, size_t size)
 		}
 		return "unreadable oom_score_adj";
 	default:
-		snprintf(buf, size, "%s", strerror(-r->err));
-		return buf;
+		return action_strerror(r->err, &r->policy);
 	}
 }
 

@@ -67,17 +67,12 @@ static const char *
 explain(const struct signal_result *r, char *buf, size_t size)
 {
 	switch (r->err) {
-	case 0:
-		return "ok";
-	case -EROFS:
-	case -ECANCELED:
-		return policy_reason_text(r->policy.refuse);
 	case -EPERM:
 		snprintf(buf, size, "not permitted: process owned by uid %u",
 		         (unsigned)r->owner_uid);
 		return buf;
 	default:
-		return target_strerror(r->err);
+		return action_strerror(r->err, &r->policy);
 	}
 }
 

@@ -152,20 +152,33 @@ act_alive(pid_t pid)
 	return s != 0 && s != 'Z' && s != 'X';
 }
 
+/* Read /proc/PID/<name> into buf (NUL-terminated): length, or -1. */
+static ssize_t
+slurp(pid_t pid, const char *name, char *buf, size_t size)
+{
+	char path[96];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof path, "/proc/%d/%s", (int)pid, name);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	n = read(fd, buf, size - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	return n;
+}
+
 /* Read /proc/PID/stat and parse it. */
 static int
 stat_of(pid_t pid, struct procstat_stat *st)
 {
-	char path[64], buf[1024];
-	ssize_t n;
-	int fd;
+	char buf[1024];
+	ssize_t n = slurp(pid, "stat", buf, sizeof buf);
 
-	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	n = read(fd, buf, sizeof buf - 1);
-	close(fd);
 	if (n <= 0)
 		return -1;
 	return procstat_parse_stat(buf, (size_t)n, st);
@@ -193,20 +206,11 @@ act_state(pid_t pid)
 long
 act_read_long(pid_t pid, const char *name)
 {
-	char path[96], buf[64];
-	ssize_t n;
+	char buf[64];
 	long v;
-	int fd;
 
-	snprintf(path, sizeof path, "/proc/%d/%s", (int)pid, name);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
+	if (slurp(pid, name, buf, sizeof buf) <= 0)
 		return -100000;
-	n = read(fd, buf, sizeof buf - 1);
-	close(fd);
-	if (n <= 0)
-		return -100000;
-	buf[n] = '\0';
 	return sscanf(buf, "%ld", &v) == 1 ? v : -100000;
 }
 

@@ -18,66 +18,9 @@
 
 #include <cmocka.h>
 
-#include "act_child.h"
+#include "act_fixture.h"
 #include "action/action.h"
 #include "action/adjust.h"
-
-static int proc_fd = -1;
-static char audit_last[512];
-static int audit_count;
-
-/* Capture audit lines instead of syslog. */
-static void
-capture(void *arg, int priority, const char *line)
-{
-	(void)arg;
-	(void)priority;
-	snprintf(audit_last, sizeof audit_last, "%s", line);
-	audit_count++;
-}
-
-/* A context with the audit captured. */
-static void
-ctx_init(struct action_ctx *ctx, bool read_only)
-{
-	action_ctx_init(ctx, proc_fd, read_only);
-	action_ctx_fini(ctx);
-	ctx->audit = capture;
-	audit_count = 0;
-	audit_last[0] = '\0';
-}
-
-static int
-setup(void **state)
-{
-	(void)state;
-	proc_fd = act_proc_root();
-	return proc_fd >= 0 ? 0 : -1;
-}
-
-static int
-reap(void **state)
-{
-	(void)state;
-	act_child_kill_all();
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	close(proc_fd);
-	return 0;
-}
-
-/* Start a child and hold it. */
-static void
-start(struct act_child *c, struct target *t)
-{
-	assert_int_equal(act_child_start(c, 0), 0);
-	assert_int_equal(target_open(proc_fd, c->pid, c->start_time, 0, t), 0);
-}
 
 static void
 test_raise_and_lower_back(void **state)
@@ -90,9 +33,9 @@ test_raise_and_lower_back(void **state)
 	char line[256];
 	long orig;
 	(void)state;
-	ctx_init(&ctx, false);
+	act_ctx_init(&ctx, false);
 	adjust_journal_init(j);
-	start(&c, &t);
+	assert_int_equal(act_hold(&c, &t), 0);
 	orig = act_read_long(c.pid, "oom_score_adj");
 	assert_true(orig >= -1000 && orig <= 900);
 	/* F8 twice: +200 */
@@ -105,9 +48,9 @@ test_raise_and_lower_back(void **state)
 	adjust_describe(&r, line, sizeof line);
 	assert_non_null(strstr(line, "adj "));
 	assert_non_null(strstr(line, " -> "));
-	assert_int_equal(audit_count, 2);
-	assert_non_null(strstr(audit_last, "action=adj "));
-	assert_non_null(strstr(audit_last, "result=ok"));
+	assert_int_equal(act_audit_count, 2);
+	assert_non_null(strstr(act_audit_last, "action=adj "));
+	assert_non_null(strstr(act_audit_last, "result=ok"));
 	/* F7 once: -100, within [min, 1000] */
 	assert_int_equal(adjust_step(&ctx, &t, j, -100, 3000, &r), 0);
 	assert_int_equal(act_read_long(c.pid, "oom_score_adj"), orig + 100);
@@ -142,8 +85,8 @@ test_lower_below_minimum(void **state)
 	long orig;
 	int rc;
 	(void)state;
-	ctx_init(&ctx, false);
-	start(&c, &t);
+	act_ctx_init(&ctx, false);
+	assert_int_equal(act_hold(&c, &t), 0);
 	orig = act_read_long(c.pid, "oom_score_adj");
 	rc = adjust_set(&ctx, &t, NULL, -1000, 0, &r);
 	if (action_has_cap(ACTION_CAP_SYS_RESOURCE)) {
@@ -163,7 +106,8 @@ test_lower_below_minimum(void **state)
 		         "oomwatch lacks here",
 		         orig);
 		assert_non_null(strstr(line, want));
-		assert_non_null(strstr(audit_last, "result=lowering below"));
+		assert_non_null(
+		    strstr(act_audit_last, "result=lowering below"));
 	}
 	target_close(&t);
 	act_child_kill(&c);
@@ -179,8 +123,8 @@ test_exited_target(void **state)
 	char line[256];
 	int adj;
 	(void)state;
-	ctx_init(&ctx, false);
-	start(&c, &t);
+	act_ctx_init(&ctx, false);
+	assert_int_equal(act_hold(&c, &t), 0);
 	act_child_kill(&c);
 	assert_int_equal(adjust_read(&t, &adj), -ESRCH);
 	assert_int_equal(adjust_write(&t, 100), -ESRCH);
@@ -190,48 +134,50 @@ test_exited_target(void **state)
 	target_close(&t);
 }
 
-static void
-test_out_of_range_writes_nothing(void **state)
-{
-	struct action_ctx ctx;
-	struct act_child c;
-	struct target t;
-	struct adjust_result r;
-	char line[256];
-	long orig;
-	(void)state;
-	ctx_init(&ctx, false);
-	start(&c, &t);
-	orig = act_read_long(c.pid, "oom_score_adj");
-	assert_int_equal(adjust_set(&ctx, &t, NULL, 1001, 0, &r), -ERANGE);
-	assert_int_equal(adjust_set(&ctx, &t, NULL, -1001, 0, &r), -ERANGE);
-	assert_false(r.written);
-	assert_int_equal(adjust_write(&t, 5000), -ERANGE);
-	assert_int_equal(act_read_long(c.pid, "oom_score_adj"), orig);
-	adjust_describe(&r, line, sizeof line);
-	assert_non_null(strstr(line, "out of range: -1000 to 1000"));
-	target_close(&t);
-	act_child_kill(&c);
-}
+/* One request that must be refused with nothing written. */
+struct refused_case {
+	bool read_only, step;
+	int value, err;
+	const char *text, *audit;
+};
 
 static void
-test_read_only(void **state)
+test_refused_writes_nothing(void **state)
 {
+	static const struct refused_case cases[] = {
+	    {false, false, 1001, -ERANGE, "out of range: -1000 to 1000",
+	     "result=out of range"},
+	    {false, false, -1001, -ERANGE, "out of range: -1000 to 1000",
+	     "result=out of range"},
+	    {true, true, 100, -EROFS, "read-only mode (--read-only)",
+	     "result=read-only"},
+	    {true, false, 500, -EROFS, "read-only mode (--read-only)",
+	     "result=read-only"},
+	};
 	struct action_ctx ctx;
 	struct act_child c;
 	struct target t;
 	struct adjust_result r;
 	char line[256];
+	size_t i;
 	long orig;
 	(void)state;
-	ctx_init(&ctx, true);
-	start(&c, &t);
+	assert_int_equal(act_hold(&c, &t), 0);
 	orig = act_read_long(c.pid, "oom_score_adj");
-	assert_int_equal(adjust_step(&ctx, &t, NULL, 100, 0, &r), -EROFS);
-	assert_int_equal(act_read_long(c.pid, "oom_score_adj"), orig);
-	adjust_describe(&r, line, sizeof line);
-	assert_non_null(strstr(line, "read-only mode (--read-only)"));
-	assert_non_null(strstr(audit_last, "result=read-only"));
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const struct refused_case *k = &cases[i];
+		act_ctx_init(&ctx, k->read_only);
+		assert_int_equal(
+		    k->step ? adjust_step(&ctx, &t, NULL, k->value, 0, &r)
+		            : adjust_set(&ctx, &t, NULL, k->value, 0, &r),
+		    k->err);
+		assert_false(r.written);
+		assert_int_equal(act_read_long(c.pid, "oom_score_adj"), orig);
+		adjust_describe(&r, line, sizeof line);
+		assert_non_null(strstr(line, k->text));
+		assert_non_null(strstr(act_audit_last, k->audit));
+	}
+	assert_int_equal(adjust_write(&t, 5000), -ERANGE);
 	target_close(&t);
 	act_child_kill(&c);
 }
@@ -243,15 +189,16 @@ test_refuse_self_and_kthread(void **state)
 	struct target t;
 	struct adjust_result r;
 	(void)state;
-	ctx_init(&ctx, false);
+	act_ctx_init(&ctx, false);
 	assert_int_equal(
-	    target_open(proc_fd, getpid(), TARGET_ANY_START, 0, &t), 0);
+	    target_open(act_proc_fd, getpid(), TARGET_ANY_START, 0, &t), 0);
 	assert_int_equal(adjust_step(&ctx, &t, NULL, 100, 0, &r), -ECANCELED);
 	assert_int_equal(r.policy.refuse, POLICY_R_SELF);
 	target_close(&t);
 	if (act_state(2) == 0)
 		return;
-	assert_int_equal(target_open(proc_fd, 2, TARGET_ANY_START, 0, &t), 0);
+	assert_int_equal(target_open(act_proc_fd, 2, TARGET_ANY_START, 0, &t),
+	                 0);
 	assert_int_equal(adjust_set(&ctx, &t, NULL, 500, 0, &r), -ECANCELED);
 	assert_int_equal(r.policy.refuse, POLICY_R_KTHREAD);
 	target_close(&t);
@@ -268,16 +215,16 @@ test_undo(void **state)
 	char line[256];
 	long orig;
 	(void)state;
-	ctx_init(&ctx, false);
+	act_ctx_init(&ctx, false);
 	adjust_journal_init(j);
 	assert_int_equal(adjust_undo(&ctx, j, 0, &r), -ENOENT);
 	adjust_describe(&r, line, sizeof line);
 	assert_string_equal(line, "nothing to undo");
 	/* d's change is older; c's the newest */
-	start(&d, &t);
+	assert_int_equal(act_hold(&d, &t), 0);
 	assert_int_equal(adjust_step(&ctx, &t, j, 100, 10, &r), 0);
 	target_close(&t);
-	start(&c, &t);
+	assert_int_equal(act_hold(&c, &t), 0);
 	orig = act_read_long(c.pid, "oom_score_adj");
 	assert_int_equal(adjust_set(&ctx, &t, j, 300, 20, &r), 0);
 	target_close(&t);
@@ -289,7 +236,7 @@ test_undo(void **state)
 	assert_int_equal(j->len, 1);
 	adjust_describe(&r, line, sizeof line);
 	assert_non_null(strstr(line, "undone: adj 300 -> "));
-	assert_non_null(strstr(audit_last, "action=adj-undo 300 -> "));
+	assert_non_null(strstr(act_audit_last, "action=adj-undo 300 -> "));
 	/* u again, but d exited: refused, entry dropped */
 	act_child_kill(&d);
 	assert_int_equal(adjust_undo(&ctx, j, 40, &r), -ESRCH);
@@ -311,9 +258,9 @@ test_journal_ring(void **state)
 	struct adjust_result r;
 	size_t i;
 	(void)state;
-	ctx_init(&ctx, false);
+	act_ctx_init(&ctx, false);
 	adjust_journal_init(j);
-	start(&c, &t);
+	assert_int_equal(act_hold(&c, &t), 0);
 	/* more changes than the ring holds: the oldest are dropped */
 	for (i = 0; i < ADJUST_JOURNAL_MAX + 3; i++)
 		assert_int_equal(
@@ -330,57 +277,22 @@ test_journal_ring(void **state)
 	test_free(j);
 }
 
+/* As nobody: step the child's adj up. */
+static int
+step_op(struct action_ctx *ctx, struct target *t, char *line, size_t size)
+{
+	struct adjust_result r;
+	int rc = adjust_step(ctx, t, NULL, 100, 0, &r);
+
+	adjust_describe(&r, line, size);
+	return rc;
+}
+
 static void
 test_not_your_process(void **state)
 {
-	struct act_child c;
-	int fds[2], status;
-	char line[256] = "";
-	pid_t tester;
-	ssize_t n;
-	long orig;
 	(void)state;
-	if (getuid() != 0) {
-		print_message("needs root to become another user\n");
-		skip();
-		return;
-	}
-	assert_int_equal(act_child_start(&c, 0), 0);
-	orig = act_read_long(c.pid, "oom_score_adj");
-	assert_int_equal(pipe(fds), 0);
-	tester = fork();
-	assert_true(tester >= 0);
-	if (tester == 0) {
-		/* as nobody, without capabilities: adjust root's child */
-		struct action_ctx ctx;
-		struct target t;
-		struct adjust_result r;
-		int rc = 99;
-
-		close(fds[0]);
-		if (setresgid(65534, 65534, 65534) == 0 &&
-		    setresuid(65534, 65534, 65534) == 0) {
-			ctx_init(&ctx, false);
-			if (target_open(proc_fd, c.pid, c.start_time, 0, &t) ==
-			    0) {
-				rc = -adjust_step(&ctx, &t, NULL, 100, 0, &r);
-				adjust_describe(&r, line, sizeof line);
-			}
-		}
-		if (write(fds[1], line, strlen(line)) < 0)
-			_exit(98);
-		_exit(rc);
-	}
-	close(fds[1]);
-	n = read(fds[0], line, sizeof line - 1);
-	close(fds[0]);
-	line[n > 0 ? n : 0] = '\0';
-	assert_int_equal(waitpid(tester, &status, 0), tester);
-	assert_true(WIFEXITED(status));
-	assert_int_equal(WEXITSTATUS(status), EACCES);
-	assert_non_null(strstr(line, "not your process (owned by uid 0)"));
-	assert_int_equal(act_read_long(c.pid, "oom_score_adj"), orig);
-	act_child_kill(&c);
+	act_nobody_case(step_op, -EACCES, "not your process (owned by uid 0)");
 }
 
 static void
@@ -419,16 +331,16 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_teardown(test_raise_and_lower_back, reap),
-	    cmocka_unit_test_teardown(test_lower_below_minimum, reap),
-	    cmocka_unit_test_teardown(test_exited_target, reap),
-	    cmocka_unit_test_teardown(test_out_of_range_writes_nothing, reap),
-	    cmocka_unit_test_teardown(test_read_only, reap),
-	    cmocka_unit_test_teardown(test_refuse_self_and_kthread, reap),
-	    cmocka_unit_test_teardown(test_undo, reap),
-	    cmocka_unit_test_teardown(test_journal_ring, reap),
-	    cmocka_unit_test_teardown(test_not_your_process, reap),
-	    cmocka_unit_test_teardown(test_texts, reap),
+	    cmocka_unit_test_teardown(test_raise_and_lower_back, act_reap),
+	    cmocka_unit_test_teardown(test_lower_below_minimum, act_reap),
+	    cmocka_unit_test_teardown(test_exited_target, act_reap),
+	    cmocka_unit_test_teardown(test_refused_writes_nothing, act_reap),
+	    cmocka_unit_test_teardown(test_refuse_self_and_kthread, act_reap),
+	    cmocka_unit_test_teardown(test_undo, act_reap),
+	    cmocka_unit_test_teardown(test_journal_ring, act_reap),
+	    cmocka_unit_test_teardown(test_not_your_process, act_reap),
+	    cmocka_unit_test_teardown(test_texts, act_reap),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, act_group_setup,
+	                              act_group_teardown);
 }

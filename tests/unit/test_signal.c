@@ -19,59 +19,9 @@
 
 #include <cmocka.h>
 
-#include "act_child.h"
+#include "act_fixture.h"
 #include "action/action.h"
 #include "action/signal.h"
-
-static int proc_fd = -1;
-static char audit_last[512];
-static int audit_count;
-
-/* Capture audit lines instead of syslog. */
-static void
-capture(void *arg, int priority, const char *line)
-{
-	(void)arg;
-	(void)priority;
-	snprintf(audit_last, sizeof audit_last, "%s", line);
-	audit_count++;
-}
-
-/* A context with the audit captured. */
-static void
-ctx_init(struct action_ctx *ctx, bool read_only)
-{
-	action_ctx_init(ctx, proc_fd, read_only);
-	action_ctx_fini(ctx);
-	ctx->audit = capture;
-	audit_count = 0;
-	audit_last[0] = '\0';
-}
-
-static int
-setup(void **state)
-{
-	(void)state;
-	proc_fd = act_proc_root();
-	return proc_fd >= 0 ? 0 : -1;
-}
-
-/* After each test: no child of ours is left running. */
-static int
-reap(void **state)
-{
-	(void)state;
-	act_child_kill_all();
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	close(proc_fd);
-	return 0;
-}
 
 /* Wait (blocking, bounded) for the pidfd to say the process exited. */
 static void
@@ -94,9 +44,8 @@ test_sigterm_own_child(void **state)
 	char line[256];
 	int status;
 	(void)state;
-	ctx_init(&ctx, false);
-	assert_int_equal(act_child_start(&c, 0), 0);
-	assert_int_equal(target_open(proc_fd, c.pid, c.start_time, 0, &t), 0);
+	act_ctx_init(&ctx, false);
+	assert_int_equal(act_hold(&c, &t), 0);
 	signal_check(&ctx, &t, &d);
 	assert_int_equal(d.verdict, POLICY_CONFIRM);
 	assert_int_equal(signal_send(&ctx, &t, SIGTERM, 5000, &r), 0);
@@ -107,9 +56,9 @@ test_sigterm_own_child(void **state)
 	assert_int_equal(WTERMSIG(status), SIGTERM);
 	signal_describe(&r, line, sizeof line);
 	assert_non_null(strstr(line, "sent SIGTERM to pid"));
-	assert_int_equal(audit_count, 1);
-	assert_non_null(strstr(audit_last, "action=signal SIGTERM"));
-	assert_non_null(strstr(audit_last, "result=ok"));
+	assert_int_equal(act_audit_count, 1);
+	assert_non_null(strstr(act_audit_last, "action=signal SIGTERM"));
+	assert_non_null(strstr(act_audit_last, "result=ok"));
 	c.pid = 0;
 	target_close(&t);
 }
@@ -124,9 +73,10 @@ test_sigkill_mrelease_and_exit_report(void **state)
 	struct signal_exit e;
 	char line[128];
 	(void)state;
-	ctx_init(&ctx, false);
+	act_ctx_init(&ctx, false);
 	assert_int_equal(act_child_start(&c, 32 * 1024), 0);
-	assert_int_equal(target_open(proc_fd, c.pid, c.start_time, 0, &t), 0);
+	assert_int_equal(target_open(act_proc_fd, c.pid, c.start_time, 0, &t),
+	                 0);
 	assert_int_equal(signal_send(&ctx, &t, SIGKILL, 1000, &r), 0);
 	/* 6.18 has process_mrelease: released, or already gone */
 	print_message("process_mrelease: %d\n", r.mrelease);
@@ -170,9 +120,8 @@ test_still_running_after_stop(void **state)
 	struct signal_exit e;
 	int status;
 	(void)state;
-	ctx_init(&ctx, false);
-	assert_int_equal(act_child_start(&c, 0), 0);
-	assert_int_equal(target_open(proc_fd, c.pid, c.start_time, 0, &t), 0);
+	act_ctx_init(&ctx, false);
+	assert_int_equal(act_hold(&c, &t), 0);
 	assert_int_equal(signal_send(&ctx, &t, SIGSTOP, 0, &r), 0);
 	assert_int_equal(waitpid(c.pid, &status, WUNTRACED), c.pid);
 	assert_true(WIFSTOPPED(status));
@@ -193,13 +142,14 @@ expect_refused(struct action_ctx *ctx, pid_t pid, unsigned reason)
 	struct signal_result r;
 	char line[256];
 
-	assert_int_equal(target_open(proc_fd, pid, TARGET_ANY_START, 0, &t), 0);
+	assert_int_equal(target_open(act_proc_fd, pid, TARGET_ANY_START, 0, &t),
+	                 0);
 	assert_int_equal(signal_send(ctx, &t, SIGTERM, 0, &r), -ECANCELED);
 	assert_int_equal(r.policy.verdict, POLICY_REFUSE);
 	assert_int_equal(r.policy.refuse, reason);
 	signal_describe(&r, line, sizeof line);
 	assert_non_null(strstr(line, policy_reason_text(reason)));
-	assert_non_null(strstr(audit_last, "result="));
+	assert_non_null(strstr(act_audit_last, "result="));
 	target_close(&t);
 }
 
@@ -208,12 +158,12 @@ test_refusals(void **state)
 {
 	struct action_ctx ctx;
 	(void)state;
-	ctx_init(&ctx, false);
+	act_ctx_init(&ctx, false);
 	expect_refused(&ctx, 1, POLICY_R_INIT);
 	if (act_state(2) != 0)
 		expect_refused(&ctx, 2, POLICY_R_KTHREAD);
 	expect_refused(&ctx, getpid(), POLICY_R_SELF);
-	assert_true(audit_count >= 2);
+	assert_true(act_audit_count >= 2);
 }
 
 static void
@@ -225,9 +175,8 @@ test_read_only_refuses(void **state)
 	struct signal_result r;
 	char line[256];
 	(void)state;
-	ctx_init(&ctx, true);
-	assert_int_equal(act_child_start(&c, 0), 0);
-	assert_int_equal(target_open(proc_fd, c.pid, c.start_time, 0, &t), 0);
+	act_ctx_init(&ctx, true);
+	assert_int_equal(act_hold(&c, &t), 0);
 	assert_int_equal(signal_send(&ctx, &t, SIGKILL, 0, &r), -EROFS);
 	signal_describe(&r, line, sizeof line);
 	assert_non_null(strstr(line, "read-only mode (--read-only)"));
@@ -243,7 +192,7 @@ test_own_chain_needs_extra_confirmation(void **state)
 	struct target t;
 	struct policy_decision d;
 	(void)state;
-	ctx_init(&ctx, false);
+	act_ctx_init(&ctx, false);
 	if (getppid() <= 1) {
 		print_message("no parent to walk\n");
 		skip();
@@ -252,7 +201,7 @@ test_own_chain_needs_extra_confirmation(void **state)
 	assert_true(ctx.nchain >= 1);
 	assert_int_equal(ctx.chain[0], getppid());
 	assert_int_equal(
-	    target_open(proc_fd, getppid(), TARGET_ANY_START, 0, &t), 0);
+	    target_open(act_proc_fd, getppid(), TARGET_ANY_START, 0, &t), 0);
 	signal_check(&ctx, &t, &d); /* only checks: our parent is not ours */
 	assert_int_equal(d.verdict, POLICY_CONFIRM_TWICE);
 	assert_true(d.reasons & POLICY_R_OWN_CHAIN);
@@ -267,7 +216,7 @@ test_protected_needs_extra_confirmation(void **state)
 	struct target t;
 	struct policy_decision d;
 	(void)state;
-	ctx_init(&ctx, false);
+	act_ctx_init(&ctx, false);
 	assert_int_equal(act_child_start(&c, 0), 0);
 	if (act_write_text(c.pid, "oom_score_adj", "-1000") != 0) {
 		act_child_kill(&c);
@@ -275,7 +224,8 @@ test_protected_needs_extra_confirmation(void **state)
 		skip();
 		return;
 	}
-	assert_int_equal(target_open(proc_fd, c.pid, c.start_time, 0, &t), 0);
+	assert_int_equal(target_open(act_proc_fd, c.pid, c.start_time, 0, &t),
+	                 0);
 	signal_check(&ctx, &t, &d);
 	assert_int_equal(d.verdict, POLICY_CONFIRM_TWICE);
 	act_child_kill(&c);
@@ -292,10 +242,10 @@ reuse_case(unsigned flags)
 	struct signal_result r;
 	char line[256];
 
-	ctx_init(&ctx, false);
+	act_ctx_init(&ctx, false);
 	assert_int_equal(act_child_start(&a, 0), 0);
 	assert_int_equal(
-	    target_open(proc_fd, a.pid, a.start_time, flags, &held), 0);
+	    target_open(act_proc_fd, a.pid, a.start_time, flags, &held), 0);
 	act_child_kill(&a); /* A exits and is reaped; its PID is free */
 	if (act_child_start_at(&b, held.pid) != 0) {
 		target_close(&held);
@@ -330,76 +280,45 @@ test_pid_reuse_never_signalled_racy(void **state)
 	reuse_case(TARGET_NO_PIDFD);
 }
 
+/* As nobody: SIGTERM the child. */
+static int
+term_op(struct action_ctx *ctx, struct target *t, char *line, size_t size)
+{
+	struct signal_result r;
+	int rc = signal_send(ctx, t, SIGTERM, 0, &r);
+
+	signal_describe(&r, line, size);
+	return rc;
+}
+
 static void
 test_other_user_eperm(void **state)
 {
-	struct act_child c;
-	int fds[2], status;
-	char line[256] = "";
-	pid_t tester;
-	ssize_t n;
 	(void)state;
-	if (getuid() != 0) {
-		print_message("needs root to become another user\n");
-		skip();
-		return;
-	}
-	assert_int_equal(act_child_start(&c, 0), 0);
-	assert_int_equal(pipe(fds), 0);
-	tester = fork();
-	assert_true(tester >= 0);
-	if (tester == 0) {
-		/* as nobody, with no capabilities left: signal root's child */
-		struct action_ctx ctx;
-		struct target t;
-		struct signal_result r;
-		int rc = 99;
-
-		close(fds[0]);
-		if (setresgid(65534, 65534, 65534) == 0 &&
-		    setresuid(65534, 65534, 65534) == 0) {
-			ctx_init(&ctx, false);
-			if (target_open(proc_fd, c.pid, c.start_time, 0, &t) ==
-			    0) {
-				rc = -signal_send(&ctx, &t, SIGTERM, 0, &r);
-				signal_describe(&r, line, sizeof line);
-			}
-		}
-		if (write(fds[1], line, strlen(line)) < 0)
-			_exit(98);
-		_exit(rc);
-	}
-	close(fds[1]);
-	n = read(fds[0], line, sizeof line - 1);
-	close(fds[0]);
-	line[n > 0 ? n : 0] = '\0';
-	assert_int_equal(waitpid(tester, &status, 0), tester);
-	assert_true(WIFEXITED(status));
-	assert_int_equal(WEXITSTATUS(status), EPERM);
-	assert_non_null(strstr(line, "not permitted: process owned by uid 0"));
-	assert_true(act_alive(c.pid));
-	act_child_kill(&c);
+	act_nobody_case(term_op, -EPERM,
+	                "not permitted: process owned by uid 0");
 }
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_teardown(test_sigterm_own_child, reap),
+	    cmocka_unit_test_teardown(test_sigterm_own_child, act_reap),
 	    cmocka_unit_test_teardown(test_sigkill_mrelease_and_exit_report,
-	                              reap),
-	    cmocka_unit_test_teardown(test_exit_texts, reap),
-	    cmocka_unit_test_teardown(test_still_running_after_stop, reap),
-	    cmocka_unit_test_teardown(test_refusals, reap),
-	    cmocka_unit_test_teardown(test_read_only_refuses, reap),
+	                              act_reap),
+	    cmocka_unit_test_teardown(test_exit_texts, act_reap),
+	    cmocka_unit_test_teardown(test_still_running_after_stop, act_reap),
+	    cmocka_unit_test_teardown(test_refusals, act_reap),
+	    cmocka_unit_test_teardown(test_read_only_refuses, act_reap),
 	    cmocka_unit_test_teardown(test_own_chain_needs_extra_confirmation,
-	                              reap),
+	                              act_reap),
 	    cmocka_unit_test_teardown(test_protected_needs_extra_confirmation,
-	                              reap),
-	    cmocka_unit_test_teardown(test_pid_reuse_never_signalled, reap),
+	                              act_reap),
+	    cmocka_unit_test_teardown(test_pid_reuse_never_signalled, act_reap),
 	    cmocka_unit_test_teardown(test_pid_reuse_never_signalled_racy,
-	                              reap),
-	    cmocka_unit_test_teardown(test_other_user_eperm, reap),
+	                              act_reap),
+	    cmocka_unit_test_teardown(test_other_user_eperm, act_reap),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, act_group_setup,
+	                              act_group_teardown);
 }

@@ -17,35 +17,8 @@
 
 #include <cmocka.h>
 
-#include "act_child.h"
+#include "act_fixture.h"
 #include "action/target.h"
-
-static int proc_fd = -1;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	proc_fd = act_proc_root();
-	return proc_fd >= 0 ? 0 : -1;
-}
-
-/* After each test: no child of ours is left running. */
-static int
-reap(void **state)
-{
-	(void)state;
-	act_child_kill_all();
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	close(proc_fd);
-	return 0;
-}
 
 static void
 test_hold_own_child(void **state)
@@ -54,7 +27,8 @@ test_hold_own_child(void **state)
 	struct target t;
 	(void)state;
 	assert_int_equal(act_child_start(&c, 0), 0);
-	assert_int_equal(target_open(proc_fd, c.pid, c.start_time, 0, &t), 0);
+	assert_int_equal(target_open(act_proc_fd, c.pid, c.start_time, 0, &t),
+	                 0);
 	assert_int_equal(t.pid, c.pid);
 	assert_int_equal(t.start_time, c.start_time);
 	assert_int_equal(t.ppid, getpid());
@@ -82,12 +56,12 @@ test_exited_zombie_and_reaped(void **state)
 	/* wait until it is a zombie, without reaping */
 	assert_int_equal(waitid(P_PID, (id_t)c.pid, NULL, WEXITED | WNOWAIT),
 	                 0);
-	assert_int_equal(target_open(proc_fd, c.pid, c.start_time, 0, &t),
+	assert_int_equal(target_open(act_proc_fd, c.pid, c.start_time, 0, &t),
 	                 -ESRCH);
 	assert_int_equal(t.pidfd, -1);
 	assert_int_equal(t.dirfd, -1);
 	assert_int_equal(
-	    target_open(proc_fd, c.pid, c.start_time, TARGET_NO_PIDFD, &t),
+	    target_open(act_proc_fd, c.pid, c.start_time, TARGET_NO_PIDFD, &t),
 	    -ESRCH);
 	act_child_kill(&c); /* reap */
 	assert_string_equal(target_strerror(-ESRCH), "process exited");
@@ -103,7 +77,7 @@ test_reaped_pid(void **state)
 	assert_int_equal(act_child_start(&c, 0), 0);
 	pid = c.pid;
 	act_child_kill(&c);
-	assert_int_equal(target_open(proc_fd, pid, TARGET_ANY_START, 0, &t),
+	assert_int_equal(target_open(act_proc_fd, pid, TARGET_ANY_START, 0, &t),
 	                 act_start_time(pid) == 0 ? -ESRCH : 0);
 	target_close(&t);
 }
@@ -115,13 +89,13 @@ test_wrong_start_time_is_stale(void **state)
 	struct target t;
 	(void)state;
 	assert_int_equal(act_child_start(&c, 0), 0);
-	assert_int_equal(target_open(proc_fd, c.pid, c.start_time - 1, 0, &t),
-	                 -ESTALE);
+	assert_int_equal(
+	    target_open(act_proc_fd, c.pid, c.start_time - 1, 0, &t), -ESTALE);
 	assert_int_equal(t.dirfd, -1);
 	assert_string_equal(target_strerror(-ESTALE),
 	                    "PID now belongs to another process");
-	assert_int_equal(target_open(proc_fd, c.pid, TARGET_ANY_START, 0, &t),
-	                 0);
+	assert_int_equal(
+	    target_open(act_proc_fd, c.pid, TARGET_ANY_START, 0, &t), 0);
 	assert_int_equal(t.start_time, c.start_time);
 	target_close(&t);
 	act_child_kill(&c);
@@ -148,15 +122,15 @@ test_thread_id_is_not_a_process(void **state)
 	while (__atomic_load_n(&tid, __ATOMIC_SEQ_CST) == 0)
 		sched_yield();
 	/* pidfd_open: EINVAL (older) or ENOENT (6.18) -> -EINVAL */
-	assert_int_equal(target_open(proc_fd, tid, TARGET_ANY_START, 0, &t),
+	assert_int_equal(target_open(act_proc_fd, tid, TARGET_ANY_START, 0, &t),
 	                 -EINVAL);
 	/* without pidfd, /proc/TID is reachable: Tgid tells */
-	assert_int_equal(
-	    target_open(proc_fd, tid, TARGET_ANY_START, TARGET_NO_PIDFD, &t),
-	    -EINVAL);
+	assert_int_equal(target_open(act_proc_fd, tid, TARGET_ANY_START,
+	                             TARGET_NO_PIDFD, &t),
+	                 -EINVAL);
 	pthread_cancel(th);
 	pthread_join(th, NULL);
-	assert_int_equal(target_open(proc_fd, 0, TARGET_ANY_START, 0, &t),
+	assert_int_equal(target_open(act_proc_fd, 0, TARGET_ANY_START, 0, &t),
 	                 -EINVAL);
 }
 
@@ -169,12 +143,13 @@ test_kthread_flagged(void **state)
 		skip(); /* no kthreadd in this pid namespace */
 		return;
 	}
-	assert_int_equal(target_open(proc_fd, 2, TARGET_ANY_START, 0, &t), 0);
+	assert_int_equal(target_open(act_proc_fd, 2, TARGET_ANY_START, 0, &t),
+	                 0);
 	assert_true(t.kthread);
 	assert_string_equal(t.comm, "kthreadd");
 	target_close(&t);
 	assert_int_equal(
-	    target_open(proc_fd, getpid(), TARGET_ANY_START, 0, &t), 0);
+	    target_open(act_proc_fd, getpid(), TARGET_ANY_START, 0, &t), 0);
 	assert_false(t.kthread);
 	target_close(&t);
 }
@@ -187,7 +162,8 @@ test_racy_mode(void **state)
 	(void)state;
 	assert_int_equal(act_child_start(&c, 0), 0);
 	assert_int_equal(
-	    target_open(proc_fd, c.pid, c.start_time, TARGET_NO_PIDFD, &t), 0);
+	    target_open(act_proc_fd, c.pid, c.start_time, TARGET_NO_PIDFD, &t),
+	    0);
 	assert_true(t.racy);
 	assert_int_equal(t.pidfd, -1);
 	assert_int_equal(target_check(&t), 0);
@@ -207,9 +183,11 @@ test_pid_reuse_detected(void **state)
 	(void)state;
 	assert_int_equal(act_child_start(&a, 0), 0);
 	pid = a.pid;
-	assert_int_equal(target_open(proc_fd, pid, a.start_time, 0, &held), 0);
+	assert_int_equal(target_open(act_proc_fd, pid, a.start_time, 0, &held),
+	                 0);
 	assert_int_equal(
-	    target_open(proc_fd, pid, a.start_time, TARGET_NO_PIDFD, &racy), 0);
+	    target_open(act_proc_fd, pid, a.start_time, TARGET_NO_PIDFD, &racy),
+	    0);
 	act_child_kill(&a);
 	usleep(30000); /* let the boot clock pass two ticks: B's start
 	                  time then differs from A's */
@@ -230,7 +208,7 @@ test_pid_reuse_detected(void **state)
 	                 -ESRCH);
 	/* a fresh open with the old start time names the reuse */
 	target_close(&held);
-	assert_int_equal(target_open(proc_fd, pid, a.start_time, 0, &held),
+	assert_int_equal(target_open(act_proc_fd, pid, a.start_time, 0, &held),
 	                 -ESTALE);
 	target_close(&racy);
 	assert_true(act_alive(b.pid));
@@ -241,14 +219,16 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_teardown(test_hold_own_child, reap),
-	    cmocka_unit_test_teardown(test_exited_zombie_and_reaped, reap),
-	    cmocka_unit_test_teardown(test_reaped_pid, reap),
-	    cmocka_unit_test_teardown(test_wrong_start_time_is_stale, reap),
-	    cmocka_unit_test_teardown(test_thread_id_is_not_a_process, reap),
-	    cmocka_unit_test_teardown(test_kthread_flagged, reap),
-	    cmocka_unit_test_teardown(test_racy_mode, reap),
-	    cmocka_unit_test_teardown(test_pid_reuse_detected, reap),
+	    cmocka_unit_test_teardown(test_hold_own_child, act_reap),
+	    cmocka_unit_test_teardown(test_exited_zombie_and_reaped, act_reap),
+	    cmocka_unit_test_teardown(test_reaped_pid, act_reap),
+	    cmocka_unit_test_teardown(test_wrong_start_time_is_stale, act_reap),
+	    cmocka_unit_test_teardown(test_thread_id_is_not_a_process,
+	                              act_reap),
+	    cmocka_unit_test_teardown(test_kthread_flagged, act_reap),
+	    cmocka_unit_test_teardown(test_racy_mode, act_reap),
+	    cmocka_unit_test_teardown(test_pid_reuse_detected, act_reap),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, act_group_setup,
+	                              act_group_teardown);
 }
