@@ -35,12 +35,19 @@ int act_hold(struct act_child *c, struct target *t);
 typedef int act_op_fn(struct action_ctx *ctx, struct target *t, char *line,
                       size_t size);
 
+/* What act_nobody_run saw. */
+struct act_nobody {
+	int exit_code;  /* -err of op, 97 (not nobody), 99 (open failed) */
+	char line[256]; /* op's status line */
+	bool alive;     /* the child, after op */
+	long adj_before, adj_after; /* the child's oom_score_adj */
+};
+
 /*
  * Start a child as root, then in a forked process become uid/gid 65534
- * (no capabilities left) and run op on it: the result must be want_err
- * with want_text in the status line, and the child must be alive and keep
- * its oom_score_adj. Skips when not root.
+ * (no capabilities left) and run op on the child. Returns 0 with *out
+ * filled, or -1 when not root (the caller skips) or on a fork failure.
  */
-void act_nobody_case(act_op_fn *op, int want_err, const char *want_text);
+int act_nobody_run(act_op_fn *op, struct act_nobody *out);
 
 #endif
