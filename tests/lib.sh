@@ -47,8 +47,8 @@ tmux_start() {
 	env -i PATH="$PATH" HOME="$T_TMP" TERM=xterm-256color LANG=C.UTF-8 \
 		LC_ALL=C.UTF-8 XDG_CONFIG_HOME="$T_TMP/config" \
 		tmux -S "$T_SOCK" -f /dev/null new-session -d -s t \
-		-x "$1" -y "$2" "$3"
-	tmux -S "$T_SOCK" set-option -t t remain-on-exit on >/dev/null
+		-x "$1" -y "$2" "$3" \; set-option -t t remain-on-exit on >/dev/null
+	# (one tmux command: a program that exits at once keeps its pane)
 }
 tmux_keys() { tmux -S "$T_SOCK" send-keys -t t "$@"; }
 tmux_screen() { tmux -S "$T_SOCK" capture-pane -p -t t; }
