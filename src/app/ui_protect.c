@@ -120,7 +120,7 @@ ui_protect(struct dash_protect *p, bool disabled)
 		snprintf(adj_text, sizeof adj_text, "oom_score_adj %d", adj);
 	} else if (rc == -EACCES && !action_has_cap(ACTION_CAP_SYS_RESOURCE)) {
 		snprintf(adj_text, sizeof adj_text,
-		         "adj %d: no CAP_SYS_RESOURCE to lower it", adj);
+		         "adj %d (no CAP_SYS_RESOURCE)", adj);
 	} else {
 		snprintf(adj_text, sizeof adj_text, "adj %d: %s", adj,
 		         strerror(-rc));

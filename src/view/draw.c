@@ -98,7 +98,10 @@ put_cell(void *arg, const struct cell *c)
 
 	memcpy(wc, c->wc, (size_t)c->n * sizeof wc[0]);
 	wc[c->n] = L'\0';
-	if (setcchar(&cc, wc, ps->attr, 0, NULL) == OK)
+	/* the colour pair goes in its own argument: setcchar ignores
+	 * A_COLOR bits in the attributes */
+	if (setcchar(&cc, wc, ps->attr & ~A_COLOR, (short)PAIR_NUMBER(ps->attr),
+	             NULL) == OK)
 		mvadd_wch(ps->y, ps->x, &cc);
 	ps->x += c->width;
 }

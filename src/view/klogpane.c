@@ -114,6 +114,7 @@ klogpane_draw(struct screen *s, const struct layout_rect *r,
 {
 	const struct dash_klog *k = f->klog;
 	const struct klogring_line *l;
+	const char *src;
 	size_t n, i, skip, found = 0;
 	int at, rows = r->h - 1, y;
 
@@ -130,8 +131,11 @@ klogpane_draw(struct screen *s, const struct layout_rect *r,
 		         "(not read)", DRAW_FILL);
 		return;
 	}
+	src = k->source;
+	if (strncmp(src, "kernel log: ", 12) == 0)
+		src += 12; /* the title already says it */
 	at += draw_fmt(s, r->y, at, r->x + r->w - at, THEME_PROC_HEADER, 0,
-	               "%s | %s%s", k->source,
+	               "%s | %s%s", src,
 	               k->important_only ? "important only (l)" : "all (l)",
 	               k->scroll ? " | scrolled (Tab, Down)" : "");
 	if (k->lost > 0)

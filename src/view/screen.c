@@ -195,6 +195,7 @@ screen_close(struct screen *s)
 {
 	if (s == NULL)
 		return;
+	curs_set(1);
 	endwin();
 	delscreen(s->sp);
 	fatal_handlers(false);

@@ -1,0 +1,173 @@
+#!/bin/sh
+# Terminal tests of the dashboard's start and end, and of its kernel-log
+# views. Scenes:
+#   quit       q and F10 end with status 0 and leave the alternate screen
+#   signals    SIGTERM, SIGHUP and SIGQUIT do the same (through signalfd)
+#   errors     a bad theme file: one line naming file:line, exit 2; TERM
+#              unset or unknown: a clear message, no abort; not a tty: a
+#              clear message suggesting --batch
+#   post-mortem --kmsg-file with a real memcg OOM report: the kill line is
+#              highlighted by class in the log pane, `e` shows the event
+#              with its victim, constraint, memcg and task table
+#   live OOM   (root, writable v1/v2 memory cgroup) a cgroup OOM kill this
+#              test causes appears highlighted in the log pane
+. "$(dirname "$0")/../lib.sh"
+
+if ! has_tmux; then
+	skip "dashboard lifecycle tests" "tmux is not installed"
+	exit 0
+fi
+BIN=$OOMWATCH_BIN
+CORPUS=$TOP/tests/fixtures/kmsg
+scene_end() {
+	tmux -S "$T_SOCK" kill-server 2>/dev/null
+	wait_until 5 sh -c "! test -S '$T_SOCK'"
+	rm -f "$T_SOCK"
+	return 0
+}
+# Start the dashboard from a shell that saves the terminal modes before
+# and after it (stty -g, read from outside the program) and its status.
+start() {
+	rm -f "$T_TMP/before" "$T_TMP/after" "$T_TMP/status"
+	tmux_start 120 40 "echo \$\$ > '$T_TMP/pid'; stty -g > '$T_TMP/before'; $BIN -d 0.5 --no-protect $*; echo \$? > '$T_TMP/status'; stty -g > '$T_TMP/after'"
+	tmux_wait "F10Quit" 10
+}
+oomwatch_pid() { pgrep -P "$(cat "$T_TMP/pid")" | head -n 1; }
+clean_exit() { # $1 = scene name
+	check "$1: the process exited" wait_until 5 test -s "$T_TMP/after"
+	check "$1: exit status 0" sh -c "[ \"\$(cat '$T_TMP/status')\" = 0 ]"
+	check "$1: terminal modes restored (stty -g)" cmp -s "$T_TMP/before" "$T_TMP/after"
+	check "$1: alternate screen is off" sh -c "[ \"\$(tmux -S '$T_SOCK' display -p -t t '#{alternate_on}')\" = 0 ]"
+}
+
+# --- quit ---
+start
+tmux_keys q
+clean_exit "quit q"
+scene_end
+start
+tmux_keys F10
+clean_exit "quit F10"
+scene_end
+
+# --- signals ---
+for sig in TERM HUP QUIT INT; do
+	start
+	kill -"$sig" "$(oomwatch_pid)"
+	clean_exit "SIG$sig"
+	scene_end
+done
+
+# --- errors ---
+printf '# test\nmem.used = green\nrisk.high = purple bold\n' >"$T_TMP/bad.theme"
+"$BIN" --theme "$T_TMP/bad.theme" </dev/null >"$T_TMP/out" 2>"$T_TMP/err"
+rc=$?
+check "bad theme: exit status 2" [ "$rc" = 2 ]
+check "bad theme: one error line" [ "$(wc -l <"$T_TMP/err")" = 1 ]
+check "bad theme: names file and line" \
+	grep -q "bad.theme:3: unknown colour or attribute 'purple'" "$T_TMP/err"
+check "bad theme: nothing on standard output" [ ! -s "$T_TMP/out" ]
+"$BIN" --theme no-such-theme </dev/null >/dev/null 2>"$T_TMP/err"
+check "unknown theme name: exit 2 with the choices" \
+	sh -c "[ $? = 2 ] && grep -q 'unknown theme' '$T_TMP/err'"
+
+"$BIN" </dev/null >"$T_TMP/out" 2>"$T_TMP/err"
+rc=$?
+check "not a tty: exit status 1" [ "$rc" = 1 ]
+check "not a tty: suggests --batch" grep -q -- "--batch" "$T_TMP/err"
+check "not a tty: no escape sequences written" [ ! -s "$T_TMP/out" ]
+
+tmux_start 120 40 "env -u TERM $BIN --no-protect; echo EXIT=\$?; sleep 60"
+check "TERM unset: a clear message" tmux_wait "TERM is not set" 5
+check "TERM unset: exit status 1" tmux_wait "EXIT=1" 5
+scene_end
+tmux_start 120 40 "TERM=no-such-term $BIN --no-protect; echo EXIT=\$?; sleep 60"
+check "unknown TERM: a clear message" tmux_wait "unknown terminal type 'no-such-term'" 5
+check "unknown TERM: exit status 1" tmux_wait "EXIT=1" 5
+scene_end
+
+# --- post-mortem from a saved kernel log ---
+report="$CORPUS/09.txt" # a memcg OOM kill captured on 6.18
+if [ ! -f "$report" ]; then
+	skip "post-mortem scenes" "no memcg OOM report fixture"
+else
+	start --kmsg-file "$report"
+	check "post-mortem: the log pane names the file" tmux_has "file "
+	check "post-mortem: the kill line is in the log pane" \
+		tmux_has "Killed process 5807 (hog)"
+	esc=$(printf '\033')
+	if tmux_screen_e | grep "Killed process 5807" | grep -q "${esc}\[[0-9;]*4[1-8]"; then
+		pass "post-mortem: the kill line is highlighted (klog.oom)"
+	else
+		fail "post-mortem: the kill line is highlighted (klog.oom)"
+	fi
+	tmux_keys e
+	check "events: e opens the events view" tmux_wait "Kernel events" 5
+	check "events: the OOM kill is listed" tmux_has "oom_kill .*pid 5807 hog"
+	check "events: victim detail" tmux_has "Victim  *pid 5807 hog"
+	check "events: constraint" tmux_has "Constraint  *memcg"
+	check "events: memcg path" tmux_has "Memcg  */process_api/"
+	check "events: RSS split" tmux_has "RSS  *anon 63.8M  file 1060K  shmem 0K"
+	check "events: task table" tmux_has "NAME (task table, by RSS)"
+	tmux_keys Escape
+	check "events: Esc returns" tmux_wait "Next OOM victim" 5
+	scene_end
+	# a plain line and an OOM kill: 'l' keeps only the kill
+	{
+		printf '6,100,1000000,-;usb 1-1: new high-speed USB device number 2\n'
+		grep 'Killed process 5807' "$report"
+	} >"$T_TMP/mixed.kmsg"
+	start --kmsg-file "$T_TMP/mixed.kmsg"
+	check "log: a plain line is shown" tmux_has "new high-speed USB device"
+	tmux_keys l
+	check "log: l shows important lines only" tmux_wait "important only" 5
+	check "log: important-only keeps the kill" tmux_has "Killed process 5807"
+	check "log: important-only drops plain lines" tmux_lacks "high-speed USB"
+	tmux_keys l
+	check "log: l again shows all lines" tmux_wait "high-speed USB" 5
+	scene_end
+	tmux_start 120 40 "$BIN --kmsg-file -; echo EXIT=\$?; sleep 60"
+	check "--kmsg-file - is refused in the dashboard" tmux_wait "needs --events" 5
+	check "--kmsg-file -: exit status 2" tmux_wait "EXIT=2" 5
+	scene_end
+fi
+
+# --- a real cgroup OOM kill, live ---
+own_memcg() {
+	v1=$(sed -n 's/^[0-9]*:memory:\(.*\)$/\1/p' /proc/self/cgroup)
+	if [ -n "$v1" ] && [ -w "/sys/fs/cgroup/memory$v1" ]; then
+		echo "/sys/fs/cgroup/memory$v1"
+		return
+	fi
+}
+if ! is_root; then
+	skip "live OOM kill" "needs root"
+elif [ ! -r /dev/kmsg ]; then
+	skip "live OOM kill" "/dev/kmsg is not readable"
+elif [ -z "$(own_memcg)" ]; then
+	skip "live OOM kill" "no writable v1 memory cgroup here"
+else
+	cg="$(own_memcg)/oomwatch-term-$$"
+	mkdir "$cg"
+	echo $((32 * 1024 * 1024)) >"$cg/memory.limit_in_bytes"
+	start
+	sh -c "echo \$\$ > '$cg/cgroup.procs'; exec '$PROGS/namedsleeper' owthog 128" \
+		>/dev/null 2>&1 &
+	hog=$!
+	{ wait "$hog"; } 2>/dev/null
+	check "live OOM: the hog was killed by SIGKILL" [ $? = 137 ]
+	check "live OOM: the kill appears in the log pane" \
+		tmux_wait "Killed process $hog (owthog)" 5
+	esc=$(printf '\033')
+	if tmux_screen_e | grep "Killed process $hog" | grep -q "${esc}\[[0-9;]*4[1-8]"; then
+		pass "live OOM: the kill line is highlighted"
+	else
+		fail "live OOM: the kill line is highlighted"
+	fi
+	check "live OOM: the header counts the kill since start" \
+		tmux_wait "[1-9][0-9]* since start" 5
+	scene_end
+	rmdir "$cg" 2>/dev/null
+fi
+
+t_done
