@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/sanitize.h"
+#include "model/kscan.h"
 
 #define D THEME_COLOUR_DEFAULT
 #define B THEME_ATTR_BOLD
@@ -136,19 +137,6 @@ theme_init_default(struct theme *t)
 		t->style[i] = role_table[i].def;
 }
 
-/* Value of one hex digit, or -1. */
-static int
-hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Parse one colour word. */
 int
 theme_colour_parse(const char *word, size_t len, int32_t *colour)
@@ -173,7 +161,7 @@ theme_colour_parse(const char *word, size_t len, int32_t *colour)
 		if (len != 7)
 			return -1;
 		for (i = 1; i < 7; i++) {
-			if ((d = hex_digit(word[i])) < 0)
+			if ((d = kscan_hexval(word[i])) < 0)
 				return -1;
 			rgb = (rgb << 4) | (uint32_t)d;
 		}
