@@ -2,7 +2,8 @@
 # Terminal tests of the dashboard's start and end, and of its kernel-log
 # views. Scenes:
 #   quit       q and F10 end with status 0 and leave the alternate screen
-#   signals    SIGTERM, SIGHUP and SIGQUIT do the same (through signalfd)
+#   signals    SIGTERM, SIGHUP, SIGQUIT and SIGINT do the same (signalfd);
+#              SIGSEGV dies by the signal but the handler restores the tty
 #   errors     a bad theme file: one line naming file:line, exit 2; TERM
 #              unset or unknown: a clear message, no abort; not a tty: a
 #              clear message suggesting --batch
@@ -57,6 +58,15 @@ for sig in TERM HUP QUIT INT; do
 	clean_exit "SIG$sig"
 	scene_end
 done
+
+# --- a crash: the fatal-signal handler restores the terminal, re-raises ---
+start
+kill -SEGV "$(oomwatch_pid)"
+check "SIGSEGV: the process died" wait_until 5 test -s "$T_TMP/after"
+check "SIGSEGV: by the signal (status 139)" sh -c "[ \"\$(cat '$T_TMP/status')\" = 139 ]"
+check "SIGSEGV: terminal modes restored (stty -g)" cmp -s "$T_TMP/before" "$T_TMP/after"
+check "SIGSEGV: alternate screen is off" sh -c "[ \"\$(tmux -S '$T_SOCK' display -p -t t '#{alternate_on}')\" = 0 ]"
+scene_end
 
 # --- errors ---
 printf '# test\nmem.used = green\nrisk.high = purple bold\n' >"$T_TMP/bad.theme"
