@@ -1,0 +1,74 @@
+#!/bin/sh
+# make screenshots: run the dashboard in a fixed-size detached tmux, capture
+# the pane with its colours and render it to screenshots/*.png
+# (scripts/ansi2png.sh: aha + headless Chromium). Scenes:
+#   main.png         120x40, live, with processes this script starts
+#                    holding memory (the largest is the next victim)
+#   events.png       the events view after a memcg OOM kill (the recorded
+#                    6.18 report tests/fixtures/kmsg/09.txt)
+#   light-theme.png  the main screen with --theme light
+#   small-term.png   80x24: one column of meters, a short log pane
+#   too-small.png    40x10: "terminal too small"
+set -u
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${BUILD:-build}
+BIN=${BIN:-oomwatch}
+case "$BIN" in /*) ;; *) BIN="$TOP/$BIN" ;; esac
+PROGS="$TOP/$BUILD/progs"
+export TOP BUILD PROGS
+. "$TOP/tests/lib.sh"
+out="$TOP/screenshots"
+mkdir -p "$out"
+
+# shot NAME COLS ROWS [light]: render the current pane.
+shot() {
+	tmux_screen_e >"$T_TMP/$1.ans"
+	if sh "$TOP/scripts/ansi2png.sh" "$T_TMP/$1.ans" "$out/$1.png" "$2" \
+		"$3" ${4:-}; then
+		echo "screenshots/$1.png"
+	else
+		T_FAILS=$((T_FAILS + 1))
+	fi
+}
+scene_end() {
+	tmux -S "$T_SOCK" kill-server 2>/dev/null
+	wait_until 5 sh -c "! test -S '$T_SOCK'"
+	rm -f "$T_SOCK"
+}
+
+n=0
+for mb in 768 384 192; do
+	n=$((n + 1))
+	"$PROGS/namedsleeper" "batch-job-$n" "$mb" >"$T_TMP/hog$n" 2>&1 &
+	own_pid $!
+	wait_until 20 grep -qs ready "$T_TMP/hog$n"
+done
+
+tmux_start 120 40 "$BIN -d 1 --no-protect"
+tmux_wait "batch-job-1" 10
+wait_until 5 tmux_has "Paging swap"
+shot main 120 40
+scene_end
+
+tmux_start 120 40 "$BIN --no-protect --kmsg-file $TOP/tests/fixtures/kmsg/09.txt"
+tmux_wait "F10Quit" 10
+tmux_keys e
+tmux_wait "Victim" 5
+shot events 120 40
+scene_end
+
+tmux_start 120 40 "$BIN -d 1 --no-protect --theme light"
+tmux_wait "batch-job-1" 10
+shot light-theme 120 40 light
+scene_end
+
+tmux_start 80 24 "$BIN -d 1 --no-protect"
+tmux_wait "F10Quit" 10
+shot small-term 80 24
+scene_end
+
+tmux_start 40 10 "$BIN -d 1 --no-protect"
+tmux_wait "too small" 10
+shot too-small 40 10
+scene_end
+t_done
