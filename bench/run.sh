@@ -7,7 +7,7 @@ BIN=${BIN:-oomwatch}
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
 case "$BIN" in /*) ;; *) BIN="$top/$BIN" ;; esac
-SECTIONS="proc kmsg"
+SECTIONS="proc kmsg dash"
 
 # /proc snapshot cost at 1,000 and 10,000 sleeping processes.
 section_proc() {
@@ -26,6 +26,12 @@ section_kmsg() {
 		"${BENCH_REPS:-9}" "${BENCH_KMSG_FLOOD:-2000000}" ||
 		echo "kmsg_bench failed"
 	echo
+}
+
+# The running dashboard against htop: CPU per refresh and RSS.
+section_dash() {
+	sh "$top/bench/dash.sh" "$BIN" "$top/$BUILD/progs" \
+		${BENCH_DASH_N:-1000 5000} || echo "dash bench failed"
 }
 
 for s in $SECTIONS; do "section_$s"; done

@@ -1,0 +1,80 @@
+#!/bin/sh
+# make bench, section "dash": CPU per refresh and RSS of the running
+# dashboard against htop, side by side in one run, at N sleeping processes
+# (default 1000 and 5000). Both run in a detached 200x50 tmux with a 1 s
+# delay, as in PERF-NOTES: after a warm-up, the CPU time of every thread
+# (/proc/PID/task/*/schedstat, nanoseconds) is read at the start and end
+# of a window, and divided by the refreshes in it; RSS is VmRSS at the end.
+# htop gets comparable columns (PID USER RES SHR M_SWAP OOM COMMAND). When
+# htop is not installed its rows say so. Not a test: numbers, no verdict.
+# Usage: bench/dash.sh BIN PROGS [N...]
+BIN=$1
+PROGS=$2
+shift 2
+NS=${*:-1000 5000}
+WINDOW=${BENCH_DASH_WINDOW:-10}
+T=$(mktemp -d "${TMPDIR:-/tmp}/oomwatch-dash.XXXXXX")
+SOCK="$T/tmux.sock"
+PIDS=""
+cleanup() {
+	tmux -S "$SOCK" kill-server 2>/dev/null
+	for p in $PIDS; do kill "$p" 2>/dev/null; done
+	rm -rf "$T"
+}
+trap cleanup EXIT INT TERM
+
+# CPU nanoseconds of all threads of pid $1.
+cpu_ns() { cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk '{s += $1} END {print s + 0}'; }
+rss_kb() { awk '/^VmRSS:/ {print $2}' /proc/"$1"/status 2>/dev/null; }
+procs() { ls -d /proc/[0-9]* | wc -l; }
+
+# measure NAME COMMAND: CPU ms per refresh and RSS of COMMAND.
+measure() {
+	tmux -S "$SOCK" kill-server 2>/dev/null
+	env -i PATH="$PATH" HOME="$T" TERM=xterm-256color LANG=C.UTF-8 \
+		HTOPRC="$T/htoprc" XDG_CONFIG_HOME="$T/config" \
+		tmux -S "$SOCK" -f /dev/null new-session -d -s b -x 200 -y 50 "$2"
+	sleep 3
+	pid=$(pgrep -P "$(tmux -S "$SOCK" display -p -t b '#{pane_pid}')" | head -n 1)
+	[ -n "$pid" ] || pid=$(tmux -S "$SOCK" display -p -t b '#{pane_pid}')
+	c0=$(cpu_ns "$pid")
+	sleep "$WINDOW"
+	c1=$(cpu_ns "$pid")
+	rss=$(rss_kb "$pid")
+	awk -v n="$1" -v c0="$c0" -v c1="$c1" -v w="$WINDOW" -v r="$rss" \
+		-v p="$(procs)" 'BEGIN {
+		printf "  %-10s %6d procs  %7.1f ms CPU/refresh  %6.1f MB RSS\n",
+		    n, p, (c1 - c0) / 1e6 / w, r / 1024 }' >&2
+	tmux -S "$SOCK" kill-server 2>/dev/null
+	echo $(((c1 - c0) / WINDOW))
+}
+
+mkdir -p "$T/htop"
+cat >"$T/htoprc" <<'RC'
+fields=0 48 39 40 119 114 1
+sort_key=114
+sort_direction=-1
+delay=10
+hide_kernel_threads=0
+tree_view=0
+RC
+echo "== dash: the dashboard's CPU per refresh and RSS, side by side with htop"
+for n in $NS; do
+	have=$(procs)
+	i=$have
+	while [ "$i" -lt "$n" ]; do
+		"$PROGS/namedsleeper" benchsleep >/dev/null 2>&1 &
+		PIDS="$PIDS $!"
+		i=$((i + 1))
+	done
+	sleep 2
+	ours=$(measure oomwatch "exec $BIN -d 1 --no-protect")
+	if command -v htop >/dev/null 2>&1; then
+		theirs=$(measure htop "exec htop -d 10")
+		awk -v a="$ours" -v b="$theirs" 'BEGIN {
+			if (b > 0) printf "  oomwatch / htop CPU per refresh: %.2f (target <= 0.50)\n", a / b }'
+	else
+		echo "  htop       not installed (apt-get install htop) - no comparison"
+	fi
+	echo
+done
