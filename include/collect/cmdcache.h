@@ -4,13 +4,18 @@
  *
  * Reading /proc/PID/cmdline takes the target's mmap_lock and faults in its
  * argv pages; it can hang on a thrashing, D-state or FUSE-backed process
- * (CVE-2018-1120). So the sampling thread only asks: cmdcache_attach()
- * looks each row up by (pid, start time), copies what is ready into the
- * snapshot and queues what is new. The worker reads each new process's
- * cmdline once (bounded to CMDCACHE_MAX bytes), then checks that the
- * pid's start time still matches, so a reused pid never gets the old
- * process's text. Entries of processes no longer seen
- * are dropped at the next attach. Kernel threads get "" without a read.
+ * (CVE-2018-1120). So the sampling thread only hands work over: while it
+ * scans, cmdcache_offer() gives the worker each new process's /proc/PID
+ * handle (collect/procroot.h), and cmdcache_attach() looks each row up by
+ * (pid, start time), copies what is ready into the snapshot and queues
+ * what is still new. The worker reads each new process's cmdline once
+ * (bounded to CMDCACHE_MAX bytes) through that handle: once the process
+ * is gone the read fails, so a reused pid never gets the old process's
+ * text. A job without a handle (more than CMDCACHE_MAX_FDS waiting, or
+ * queued by attach) opens one itself and first checks that its stat
+ * shows the job's start time. Entries of processes no longer seen are
+ * dropped at the next tracking attach. Kernel threads get "" without a
+ * read.
  */
 #ifndef OOMWATCH_COLLECT_CMDCACHE_H
 #define OOMWATCH_COLLECT_CMDCACHE_H
@@ -21,6 +26,9 @@
 #include "model/snapshot.h"
 
 #define CMDCACHE_MAX 4096
+/* Most /proc/PID handles queued jobs may hold (and at most 1/8 of
+ * RLIMIT_NOFILE); beyond that a job opens its own and checks stat. */
+#define CMDCACHE_MAX_FDS 256
 
 struct cmdcache;
 
@@ -29,6 +37,20 @@ struct cmdcache;
 struct cmdcache *cmdcache_new(int procfd);
 /* Stop the worker (it finishes the read it is in) and free everything. */
 void cmdcache_free(struct cmdcache *cc);
+
+/*
+ * Offer the worker row's process while scanning: when the cache does not
+ * know (pid, start time) yet, queue it, taking dirfd (its /proc/PID
+ * handle, or -1) when the handle budget allows. True when dirfd was taken
+ * (the worker closes it); false when the caller still owns it.
+ */
+bool cmdcache_offer(struct cmdcache *cc, const struct proc_row *row, int dirfd);
+
+/*
+ * Hold the worker (paused: it takes no new job; queued jobs keep their
+ * handles) or let it go again. For tests that need a job to stay queued.
+ */
+void cmdcache_pause(struct cmdcache *cc, bool paused);
 
 /*
  * For every row of snap without a cmdline: copy it in when ready (raw

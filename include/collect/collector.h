@@ -12,6 +12,11 @@
  * overcommit_ratio, panic_on_oom, oom_kill_allocating_task, swappiness},
  * /proc/pressure/memory, /proc/vmstat, then every process (collect/procfs.h)
  * and the command lines that the worker (collect/cmdcache.h) has ready.
+ * Memory cgroup paths come from one walk of the hierarchy's cgroup.procs
+ * files per sample (collect/cgmap.h), checked against our own
+ * self/cgroup; a process the walk cannot vouch for reads its own file.
+ * The walk is skipped for a while when it fails, would visit more
+ * directories than max(1024, processes), or disagrees with self/cgroup.
  * vmstat rates are computed against the previous sample of the same
  * collector. System files that cannot be read stay SNAP_NA (PSI: invalid
  * with the errno).
@@ -19,7 +24,11 @@
  * The memory cgroup hierarchy is detected once, from <root>/self/cgroup and
  * the unified hierarchy's cgroup.controllers under /sys/fs/cgroup (or
  * /sys/fs/cgroup/unified on hybrid machines). For a root other than /proc
- * (a test fixture) the cgroup filesystem is looked for in <root>/cgroupfs.
+ * (a test fixture) the cgroup filesystem is looked for in <root>/cgroupfs
+ * (and the v1 memory hierarchy in <root>/cgroupfs/memory, walked only
+ * when <root>/self is a link to a pid directory). On /proc the walk needs
+ * /proc to show our own pid namespace, and finds the hierarchy's mount in
+ * self/mountinfo.
  */
 #ifndef OOMWATCH_COLLECT_COLLECTOR_H
 #define OOMWATCH_COLLECT_COLLECTOR_H
@@ -30,6 +39,10 @@
 #include "model/snapshot.h"
 
 struct collector;
+
+/* How long --batch waits for command lines after a sample (make bench
+ * measures the same). */
+#define COLLECTOR_CMDLINE_WAIT_MS 200
 
 /*
  * Open the root (NULL: /proc) and start the cmdline worker. NULL with a

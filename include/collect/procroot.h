@@ -15,6 +15,14 @@
 int procroot_open(const char *path);
 
 /*
+ * Open the directory name under dirfd as an O_PATH handle, for reads
+ * relative to it: the fd, or -errno. A /proc/PID handle is pinned to its
+ * process: once that process is gone, every open under it fails (ESRCH
+ * or ENOENT) even when the pid has been reused (FIELD-NOTES 4.1).
+ */
+int procroot_open_dir(int dirfd, const char *name);
+
+/*
  * Read the file name (relative to dirfd) into buf, at most cap bytes,
  * retrying on EINTR. One read() that returns less than asked is taken as
  * the whole file (true of /proc's seq_file and of regular files), so a

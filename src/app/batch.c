@@ -23,9 +23,6 @@
 #include "model/filter.h"
 #include "model/rank.h"
 
-/* How long one snapshot may wait for command lines (batch only). */
-#define BATCH_CMDLINE_WAIT_MS 200
-
 /* What every writer needs. */
 struct batch_out {
 	FILE *f;
@@ -405,7 +402,9 @@ batch_run(const struct options *opt)
 			rc = 1;
 			break;
 		}
-		collector_finish_cmdlines(c, &s, t0 + BATCH_CMDLINE_WAIT_MS);
+		/* the worker read most during the scan; wait for the rest */
+		collector_finish_cmdlines(
+		    c, &s, collector_now_ms() + COLLECTOR_CMDLINE_WAIT_MS);
 		no = realloc(order, (s.nprocs + 1) * sizeof *order);
 		if (no == NULL) {
 			fprintf(stderr, "oomwatch: out of memory\n");

@@ -14,7 +14,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "collect/procroot.h"
 #include "model/procstat.h"
@@ -30,18 +32,24 @@ struct cmd_entry {
 	uint32_t len;
 };
 
+/* fd: the process's /proc/PID handle (owned), or -1 to open it by pid */
 struct cmd_job {
 	int32_t pid;
+	int fd;
 	uint64_t start_time;
 };
+
+/* Wake the worker once this many jobs wait (not at every job). */
+#define CMDCACHE_WAKE_BATCH 32
 
 struct cmdcache {
 	int procfd;
 	pthread_t thread;
 	pthread_mutex_t lock;
 	pthread_cond_t wake, idle; /* wake: jobs or quit; idle: queue empty */
-	bool quit, busy;
+	bool quit, busy, paused;
 	uint32_t gen;
+	size_t fds_held, fd_budget; /* handles in queued jobs, and the cap */
 	struct cmd_entry *ents;
 	size_t nents, ents_cap;
 	int32_t *index; /* entry index + 1, 0 = empty; idx_cap power of 2 */
@@ -113,26 +121,34 @@ cmdcache_find(struct cmdcache *cc, int32_t pid, uint64_t start)
 }
 
 /*
- * Read one process's cmdline, then check that the pid still has the start
- * time of the job: if the pid was reused before the read, stat now shows
- * the new process and the text is dropped. Unlocked.
+ * Read one process's cmdline through its /proc/PID handle, which fails
+ * once that process is gone whatever now has its pid. A job without a
+ * handle opens one and first checks that its stat has the job's start
+ * time (a reused pid shows another). Closes the handle. Unlocked.
  */
 static ssize_t
 cmdcache_read(struct cmdcache *cc, const struct cmd_job *job)
 {
-	char name[32];
+	char name[16];
 	struct procstat_stat st;
 	ssize_t n, len;
+	int dfd = job->fd;
 
-	snprintf(name, sizeof name, "%d/cmdline", (int)job->pid);
-	len = procroot_read(cc->procfd, name, cc->buf, sizeof cc->buf);
-	if (len < 0)
-		return len;
-	snprintf(name, sizeof name, "%d/stat", (int)job->pid);
-	n = procroot_read(cc->procfd, name, cc->statbuf, sizeof cc->statbuf);
-	if (n < 0 || procstat_parse_stat(cc->statbuf, (size_t)n, &st) != 0 ||
-	    st.start_time != job->start_time)
-		return -ESRCH;
+	if (dfd < 0) {
+		snprintf(name, sizeof name, "%d", (int)job->pid);
+		dfd = procroot_open_dir(cc->procfd, name);
+		if (dfd < 0)
+			return dfd;
+		n = procroot_read(dfd, "stat", cc->statbuf, sizeof cc->statbuf);
+		if (n < 0 ||
+		    procstat_parse_stat(cc->statbuf, (size_t)n, &st) != 0 ||
+		    st.start_time != job->start_time) {
+			close(dfd);
+			return -ESRCH;
+		}
+	}
+	len = procroot_read(dfd, "cmdline", cc->buf, sizeof cc->buf);
+	close(dfd);
 	while (len > 0 && cc->buf[len - 1] == '\0')
 		len--;
 	return len;
@@ -168,7 +184,7 @@ cmdcache_worker(void *arg)
 
 	pthread_mutex_lock(&cc->lock);
 	for (;;) {
-		while (!cc->quit && cc->job_n == 0) {
+		while (!cc->quit && (cc->job_n == 0 || cc->paused)) {
 			cc->busy = false;
 			pthread_cond_broadcast(&cc->idle);
 			pthread_cond_wait(&cc->wake, &cc->lock);
@@ -182,6 +198,8 @@ cmdcache_worker(void *arg)
 		pthread_mutex_unlock(&cc->lock);
 		len = cmdcache_read(cc, &job);
 		pthread_mutex_lock(&cc->lock);
+		if (job.fd >= 0)
+			cc->fds_held--;
 		cmdcache_store(cc, &job, len);
 	}
 	cc->busy = false;
@@ -196,11 +214,16 @@ cmdcache_new(int procfd)
 {
 	struct cmdcache *cc = calloc(1, sizeof *cc);
 	pthread_condattr_t ca;
+	struct rlimit rl;
 	int rc;
 
 	if (cc == NULL)
 		return NULL;
 	cc->procfd = procfd;
+	cc->fd_budget = CMDCACHE_MAX_FDS;
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 &&
+	    rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur / 8 < cc->fd_budget)
+		cc->fd_budget = (size_t)(rl.rlim_cur / 8);
 	pthread_mutex_init(&cc->lock, NULL);
 	pthread_condattr_init(&ca);
 	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
@@ -233,6 +256,11 @@ cmdcache_free(struct cmdcache *cc)
 	pthread_cond_signal(&cc->wake);
 	pthread_mutex_unlock(&cc->lock);
 	pthread_join(cc->thread, NULL);
+	for (size_t k = 0; k < cc->job_n; k++) {
+		int fd = cc->jobs[(cc->job_head + k) % cc->job_cap].fd;
+		if (fd >= 0)
+			close(fd);
+	}
 	for (size_t i = 0; i < cc->nents; i++)
 		free(cc->ents[i].text);
 	free(cc->ents);
@@ -244,19 +272,24 @@ cmdcache_free(struct cmdcache *cc)
 	free(cc);
 }
 
-/* Add a pending entry and its job; false when out of memory. */
-static bool
-cmdcache_add(struct cmdcache *cc, const struct proc_row *r)
+/*
+ * Add a pending entry and its job, which takes dirfd (may be -1) while
+ * the handle budget lasts. 1 when dirfd was taken, 0 when not, -1 when
+ * out of memory (nothing added).
+ */
+static int
+cmdcache_add(struct cmdcache *cc, const struct proc_row *r, int dirfd)
 {
 	struct cmd_entry *ne;
 	struct cmd_job *nj;
 	size_t cap;
+	int took = 0;
 
 	if (cc->nents == cc->ents_cap) {
 		cap = cc->ents_cap ? cc->ents_cap * 2 : 512;
 		ne = realloc(cc->ents, cap * sizeof *ne);
 		if (ne == NULL)
-			return false;
+			return -1;
 		cc->ents = ne;
 		cc->ents_cap = cap;
 	}
@@ -264,7 +297,7 @@ cmdcache_add(struct cmdcache *cc, const struct proc_row *r)
 		cap = cc->job_cap ? cc->job_cap * 2 : 512;
 		nj = malloc(cap * sizeof *nj);
 		if (nj == NULL)
-			return false;
+			return -1;
 		for (size_t k = 0; k < cc->job_n; k++)
 			nj[k] = cc->jobs[(cc->job_head + k) % cc->job_cap];
 		free(cc->jobs);
@@ -274,7 +307,7 @@ cmdcache_add(struct cmdcache *cc, const struct proc_row *r)
 	}
 	if ((cc->nents + 1) * 2 + 2 > cc->idx_cap &&
 	    cmdcache_reindex(cc, cc->nents + 1) != 0)
-		return false;
+		return -1;
 	ne = &cc->ents[cc->nents];
 	memset(ne, 0, sizeof *ne);
 	ne->pid = r->pid;
@@ -284,14 +317,44 @@ cmdcache_add(struct cmdcache *cc, const struct proc_row *r)
 		ne->state = CMD_READY; /* kernel threads have no argv */
 	} else {
 		ne->state = CMD_PENDING;
+		if (dirfd >= 0 && cc->fds_held < cc->fd_budget) {
+			cc->fds_held++;
+			took = 1;
+		}
 		cc->jobs[(cc->job_head + cc->job_n) % cc->job_cap] =
-		    (struct cmd_job){r->pid, r->start_time};
+		    (struct cmd_job){r->pid, took ? dirfd : -1, r->start_time};
 		cc->job_n++;
 	}
 	cc->index[cmdcache_slot(cc, r->pid, r->start_time)] =
 	    (int32_t)(cc->nents + 1);
 	cc->nents++;
-	return true;
+	return took;
+}
+
+/* Offer a row's /proc/PID handle while scanning. */
+bool
+cmdcache_offer(struct cmdcache *cc, const struct proc_row *row, int dirfd)
+{
+	int took = 0;
+
+	pthread_mutex_lock(&cc->lock);
+	if (cmdcache_find(cc, row->pid, row->start_time) == NULL)
+		took = cmdcache_add(cc, row, dirfd);
+	if (cc->job_n >= CMDCACHE_WAKE_BATCH && !cc->paused)
+		pthread_cond_signal(&cc->wake);
+	pthread_mutex_unlock(&cc->lock);
+	return took > 0;
+}
+
+/* Hold or release the worker. */
+void
+cmdcache_pause(struct cmdcache *cc, bool paused)
+{
+	pthread_mutex_lock(&cc->lock);
+	cc->paused = paused;
+	if (!paused)
+		pthread_cond_signal(&cc->wake);
+	pthread_mutex_unlock(&cc->lock);
 }
 
 /* Drop the entries attach did not see this time. */
@@ -319,7 +382,6 @@ cmdcache_attach(struct cmdcache *cc, struct snapshot *snap, bool track)
 {
 	struct proc_row *r;
 	struct cmd_entry *e;
-	bool queued = false;
 	uint32_t last_off = SNAP_NO_STR, last_len = 0;
 
 	pthread_mutex_lock(&cc->lock);
@@ -330,12 +392,11 @@ cmdcache_attach(struct cmdcache *cc, struct snapshot *snap, bool track)
 		r = &snap->procs[i];
 		e = cmdcache_find(cc, r->pid, r->start_time);
 		if (e == NULL && track) {
-			if (!cmdcache_add(cc, r)) {
+			if (cmdcache_add(cc, r, -1) < 0) {
 				snap->cmdline_pending++;
 				continue;
 			}
 			e = cmdcache_find(cc, r->pid, r->start_time);
-			queued = queued || e->state == CMD_PENDING;
 		}
 		if (e == NULL)
 			continue;
@@ -357,7 +418,7 @@ cmdcache_attach(struct cmdcache *cc, struct snapshot *snap, bool track)
 	}
 	if (track)
 		cmdcache_sweep(cc);
-	if (queued)
+	if (cc->job_n > 0 && !cc->paused)
 		pthread_cond_signal(&cc->wake);
 	pthread_mutex_unlock(&cc->lock);
 }

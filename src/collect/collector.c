@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "collect/cgmap.h"
 #include "collect/cmdcache.h"
 #include "collect/procfs.h"
 #include "collect/procroot.h"
@@ -21,10 +22,19 @@
 #include "model/vmstat.h"
 
 #define COLLECTOR_SYS_MAX 8192
+/* A cgroup walk may visit max(this, processes last seen) directories. */
+#define COLLECTOR_CGMAP_MIN_DIRS 1024
+/* Samples that read every cgroup file after a walk failed or was wrong. */
+#define COLLECTOR_CGMAP_BACKOFF 64
 
 struct collector {
 	int procfd;
 	enum snap_cgroup_mode cgroup_mode;
+	struct cgmap *cgm;  /* NULL: every row reads its cgroup file */
+	int32_t self_pid;   /* our pid under the root, to check the map */
+	uint32_t cgm_skip;  /* samples left without the map */
+	size_t last_nprocs; /* rows of the previous sample */
+	long clk_tck;
 	struct procfs *pf;
 	struct usercache *uc;
 	struct cmdcache *cc;
@@ -97,6 +107,58 @@ collector_cgroup_mode(struct collector *c, const char *proc_root)
 	return cgroupmem_mode(c->buf, (size_t)n, v2);
 }
 
+/* The pid that <root>/self names, or 0 when self is not a link. */
+static int32_t
+collector_self_pid(const struct collector *c)
+{
+	char buf[24];
+	ssize_t n = readlinkat(c->procfd, "self", buf, sizeof buf - 1);
+	const char *p = buf;
+	int64_t v;
+
+	if (n <= 0)
+		return 0;
+	if (textscan_i64(&p, buf + n, &v) != 0 || p != buf + n || v <= 0 ||
+	    v > INT32_MAX)
+		return 0;
+	return (int32_t)v;
+}
+
+/*
+ * Open the memory hierarchy for the cgroup map: on /proc the mount that
+ * self/mountinfo names, for a fixture root <root>/cgroupfs (v2) or
+ * <root>/cgroupfs/memory (v1). NULL when there is none, or when /proc is
+ * not our own pid namespace's (its pids would not be the ones
+ * cgroup.procs lists).
+ */
+static struct cgmap *
+collector_cgmap_open(struct collector *c, const char *proc_root)
+{
+	char mnt[4096], root[4096];
+	bool fixture =
+	    proc_root != NULL && strcmp(proc_root, PROCROOT_DEFAULT) != 0;
+	ssize_t n;
+	int fd;
+
+	c->self_pid = collector_self_pid(c);
+	if (c->cgroup_mode == SNAP_CGROUP_NONE || c->self_pid == 0 ||
+	    (!fixture && c->self_pid != (int32_t)getpid()))
+		return NULL;
+	if (fixture) {
+		snprintf(mnt, sizeof mnt, "%s/cgroupfs%s", proc_root,
+		         c->cgroup_mode == SNAP_CGROUP_V1 ? "/memory" : "");
+		snprintf(root, sizeof root, "/");
+	} else {
+		n = collector_read(c, c->procfd, "self/mountinfo");
+		if (n <= 0 || cgmap_parse_mountinfo(
+		                  c->buf, (size_t)n, c->cgroup_mode, mnt,
+		                  sizeof mnt, root, sizeof root) != 0)
+			return NULL;
+	}
+	fd = procroot_open(mnt);
+	return fd < 0 ? NULL : cgmap_new(fd, root);
+}
+
 /* Open the root and start the worker. */
 struct collector *
 collector_new(const char *proc_root, char *err, size_t errsz)
@@ -126,6 +188,8 @@ collector_new(const char *proc_root, char *err, size_t errsz)
 		return NULL;
 	}
 	c->cgroup_mode = collector_cgroup_mode(c, proc_root);
+	c->cgm = collector_cgmap_open(c, proc_root);
+	c->clk_tck = sysconf(_SC_CLK_TCK);
 	c->pf = procfs_new(fd);
 	c->uc = usercache_new();
 	c->cc = c->pf && c->uc ? cmdcache_new(fd) : NULL;
@@ -177,6 +241,50 @@ collector_system(struct collector *c, struct snapshot *s)
 		vmstat_parse(c->buf, (size_t)n, &s->vmstat);
 }
 
+/* The boot clock in stat's clock ticks. */
+static uint64_t
+collector_boot_ticks(const struct collector *c)
+{
+	struct timespec ts;
+	uint64_t ns;
+
+	clock_gettime(CLOCK_BOOTTIME, &ts);
+	ns = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+	return c->clk_tck > 0 ? ns / (1000000000u / (uint64_t)c->clk_tck) : 0;
+}
+
+/*
+ * Walk the cgroup tree for this sample and check it against our own
+ * process: the map, or NULL when it is off, failed, or names another
+ * cgroup for us than self/cgroup does (then it rests for a while).
+ */
+static const struct cgmap *
+collector_cgmap_load(struct collector *c, struct snapshot *s)
+{
+	size_t max_dirs = c->last_nprocs > COLLECTOR_CGMAP_MIN_DIRS
+	                      ? c->last_nprocs
+	                      : COLLECTOR_CGMAP_MIN_DIRS;
+	uint32_t off, len;
+	size_t poff, plen;
+	ssize_t n;
+
+	if (c->cgm == NULL)
+		return NULL;
+	if (c->cgm_skip > 0) {
+		c->cgm_skip--;
+		return NULL;
+	}
+	if (cgmap_load(c->cgm, s, collector_boot_ticks(c), max_dirs) == 0 &&
+	    cgmap_find(c->cgm, c->self_pid, 0, &off, &len) &&
+	    (n = collector_read(c, c->procfd, "self/cgroup")) > 0 &&
+	    cgroupmem_path(c->buf, (size_t)n, c->cgroup_mode, &poff, &plen) ==
+	        0 &&
+	    plen == len && memcmp(c->buf + poff, s->strings + off, len) == 0)
+		return c->cgm;
+	c->cgm_skip = COLLECTOR_CGMAP_BACKOFF;
+	return NULL;
+}
+
 /* One sample. */
 int
 collector_sample(struct collector *c, struct snapshot *out,
@@ -197,8 +305,10 @@ collector_sample(struct collector *c, struct snapshot *out,
 	c->prev_vmstat = out->vmstat;
 	c->prev_ms = now_mono_ms;
 	c->have_prev = true;
-	rc = procfs_scan(c->pf, out, c->uc, c->cgroup_mode);
+	rc = procfs_scan(c->pf, out, c->uc, c->cgroup_mode,
+	                 collector_cgmap_load(c, out), c->cc);
 	cmdcache_attach(c->cc, out, true);
+	c->last_nprocs = out->nprocs;
 	return rc;
 }
 
@@ -221,6 +331,7 @@ collector_free(struct collector *c)
 	if (c == NULL)
 		return;
 	cmdcache_free(c->cc);
+	cgmap_free(c->cgm);
 	procfs_free(c->pf);
 	usercache_free(c->uc);
 	close(c->procfd);

@@ -22,8 +22,7 @@
 struct procfs {
 	int procfd;
 	DIR *dir;
-	uint32_t last_cg_off, last_cg_len; /* the previous row's cgroup */
-	char path[32];
+	uint32_t last_cg_off, last_cg_len; /* the last cgroup read from file */
 	char stat[PROCFS_STAT_MAX];
 	char status[PROCFS_STATUS_MAX];
 	char small[PROCFS_SMALL_MAX];
@@ -62,22 +61,11 @@ procfs_free(struct procfs *pf)
 	free(pf);
 }
 
-/* Read "PID/name" into buf; the length or -errno. */
-static ssize_t
-procfs_read(struct procfs *pf, size_t plen, const char *name, char *buf,
-            size_t cap)
-{
-	size_t nlen = strlen(name);
-
-	memcpy(pf->path + plen, name, nlen + 1);
-	return procroot_read(pf->procfd, pf->path, buf, cap);
-}
-
-/* Read a one-integer file, or SNAP_NA. */
+/* Read a one-integer file under the process handle, or SNAP_NA. */
 static int64_t
-procfs_int(struct procfs *pf, size_t plen, const char *name)
+procfs_int(struct procfs *pf, int dfd, const char *name)
 {
-	ssize_t n = procfs_read(pf, plen, name, pf->small, sizeof pf->small);
+	ssize_t n = procroot_read(dfd, name, pf->small, sizeof pf->small);
 	int64_t v;
 
 	if (n <= 0 || (size_t)n == sizeof pf->small ||
@@ -86,24 +74,34 @@ procfs_int(struct procfs *pf, size_t plen, const char *name)
 	return v;
 }
 
-/* Read and pool the memory cgroup path of the row. */
+/*
+ * The memory cgroup path of the row: from the map when it can answer,
+ * else read from the process's own file and pooled (shared with the
+ * previous such row when equal). 0, or -ENOMEM.
+ */
 static int
-procfs_cgroup(struct procfs *pf, size_t plen, struct snapshot *snap,
-              enum snap_cgroup_mode mode, struct proc_row *row)
+procfs_cgroup(struct procfs *pf, int dfd, struct snapshot *snap,
+              enum snap_cgroup_mode mode, const struct cgmap *cgm,
+              struct proc_row *row)
 {
 	ssize_t n;
 	size_t off, len;
 
 	if (mode == SNAP_CGROUP_NONE)
 		return 0;
-	n = procfs_read(pf, plen, "cgroup", pf->cgroup, sizeof pf->cgroup);
+	if (cgm != NULL && cgmap_find(cgm, row->pid, row->start_time,
+	                              &row->cgroup_off, &row->cgroup_len))
+		return 0;
+	n = procroot_read(dfd, "cgroup", pf->cgroup, sizeof pf->cgroup);
 	if (n <= 0 || (size_t)n == sizeof pf->cgroup ||
 	    cgroupmem_path(pf->cgroup, (size_t)n, mode, &off, &len) != 0)
 		return 0;
-	if (snapshot_str_append(snap, pf->cgroup + off, len,
-	                        &row->cgroup_off) != 0)
+	if (snapshot_str_reuse(snap, pf->cgroup + off, len, pf->last_cg_off,
+	                       pf->last_cg_len, &row->cgroup_off) != 0)
 		return -ENOMEM;
 	row->cgroup_len = (uint32_t)len;
+	pf->last_cg_off = row->cgroup_off;
+	pf->last_cg_len = row->cgroup_len;
 	return 0;
 }
 
@@ -119,45 +117,42 @@ procfs_whole_lines(const char *buf, size_t n, size_t cap)
 }
 
 /*
- * Read one process. 1 when a row was added, 0 when it vanished or could
- * not be parsed, -ENOMEM.
+ * Read one process through its handle dfd, so every file comes from the
+ * same process (a reused pid fails the reads instead). 1 when a row was
+ * added (into *row too), 0 when it vanished or could not be parsed,
+ * -ENOMEM.
  */
 static int
-procfs_one(struct procfs *pf, const char *pid, struct snapshot *snap,
-           struct usercache *uc, enum snap_cgroup_mode mode)
+procfs_one(struct procfs *pf, int dfd, struct snapshot *snap,
+           struct usercache *uc, enum snap_cgroup_mode mode,
+           const struct cgmap *cgm, struct proc_row *row)
 {
 	struct procstat_stat st;
 	struct procstat_status ss;
-	struct proc_row row;
-	size_t plen = strlen(pid);
 	ssize_t n;
 	int rc;
 
-	if (plen + 16 > sizeof pf->path)
-		return 0;
-	memcpy(pf->path, pid, plen);
-	pf->path[plen++] = '/';
-	n = procfs_read(pf, plen, "stat", pf->stat, sizeof pf->stat);
+	n = procroot_read(dfd, "stat", pf->stat, sizeof pf->stat);
 	if (n <= 0 || procstat_parse_stat(pf->stat, (size_t)n, &st) != 0)
 		return 0;
-	n = procfs_read(pf, plen, "status", pf->status, sizeof pf->status);
+	n = procroot_read(dfd, "status", pf->status, sizeof pf->status);
 	if (n <= 0 ||
 	    procstat_parse_status(
 	        pf->status,
 	        procfs_whole_lines(pf->status, (size_t)n, sizeof pf->status),
 	        &ss) != 0)
 		return 0;
-	procstat_fill_row(&row, &st, &ss);
-	row.oom_score = procfs_int(pf, plen, "oom_score");
-	row.oom_score_adj = procfs_int(pf, plen, "oom_score_adj");
-	if (row.oom_score_adj != SNAP_NA &&
-	    (row.oom_score_adj < -1000 || row.oom_score_adj > 1000))
-		row.oom_score_adj = SNAP_NA;
-	rc = procfs_cgroup(pf, plen, snap, mode, &row);
+	procstat_fill_row(row, &st, &ss);
+	row->oom_score = procfs_int(pf, dfd, "oom_score");
+	row->oom_score_adj = procfs_int(pf, dfd, "oom_score_adj");
+	if (row->oom_score_adj != SNAP_NA &&
+	    (row->oom_score_adj < -1000 || row->oom_score_adj > 1000))
+		row->oom_score_adj = SNAP_NA;
+	rc = procfs_cgroup(pf, dfd, snap, mode, cgm, row);
 	if (rc != 0)
 		return rc;
-	usercache_name(uc, row.uid, row.user, sizeof row.user);
-	rc = snapshot_push_proc(snap, &row);
+	usercache_name(uc, row->uid, row->user, sizeof row->user);
+	rc = snapshot_push_proc(snap, row);
 	return rc != 0 ? rc : 1;
 }
 
@@ -176,10 +171,12 @@ procfs_is_pid(const char *s)
 /* One pass over the root. */
 int
 procfs_scan(struct procfs *pf, struct snapshot *snap, struct usercache *uc,
-            enum snap_cgroup_mode mode)
+            enum snap_cgroup_mode mode, const struct cgmap *cgm,
+            struct cmdcache *cc)
 {
+	struct proc_row row;
 	struct dirent *de;
-	int rc;
+	int rc, dfd;
 
 	pf->last_cg_off = SNAP_NO_STR;
 	pf->last_cg_len = 0;
@@ -194,7 +191,13 @@ procfs_scan(struct procfs *pf, struct snapshot *snap, struct usercache *uc,
 		}
 		if (!procfs_is_pid(de->d_name))
 			continue;
-		rc = procfs_one(pf, de->d_name, snap, uc, mode);
+		dfd = procroot_open_dir(pf->procfd, de->d_name);
+		rc = dfd < 0 ? 0
+		             : procfs_one(pf, dfd, snap, uc, mode, cgm, &row);
+		if (rc == 1 && cc != NULL && cmdcache_offer(cc, &row, dfd))
+			dfd = -1; /* the cmdline worker closes it */
+		if (dfd >= 0)
+			close(dfd);
 		if (rc < 0)
 			return rc;
 		if (rc == 0)

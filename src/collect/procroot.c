@@ -15,6 +15,19 @@ procroot_open(const char *path)
 	return fd < 0 ? -errno : fd;
 }
 
+/* Open a directory under dirfd as an O_PATH handle. */
+int
+procroot_open_dir(int dirfd, const char *name)
+{
+	int fd;
+
+	do {
+		fd = openat(dirfd, name,
+		            O_PATH | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+	} while (fd < 0 && errno == EINTR);
+	return fd < 0 ? -errno : fd;
+}
+
 /* Read a whole (bounded) file relative to dirfd. */
 ssize_t
 procroot_read(int dirfd, const char *name, char *buf, size_t cap)
