@@ -82,6 +82,21 @@ check "sort: M sorts by RSS (the 96 MB one on top)" \
 	wait_until 5 above " owtb" " owts"
 tmux_keys I
 check "sort: I inverts" wait_until 5 above " owts" " owtb"
+# search: / and a name puts the cursor (the highlighted row) on it
+esc=$(printf '\033')
+selected_has() { tmux_screen_e | grep -- "$1" | grep -q "${esc}\[[0-9;]*46m"; }
+tmux_keys N Home
+check "search: Home selects the first row" wait_until 5 selected_has " owts"
+tmux_keys /
+check "search: / opens the search prompt" tmux_wait "Search:" 5
+tmux_keys -l owtb
+check "search: typing moves the cursor to the match" wait_until 5 selected_has " owtb"
+tmux_keys Enter
+check "search: Enter keeps the cursor there" wait_until 5 selected_has " owtb"
+tmux_keys p
+check "pause: p pauses refreshing" tmux_wait "PAUSED" 5
+tmux_keys p
+check "pause: p again resumes" wait_until 5 tmux_lacks "PAUSED"
 tmux_keys F6
 tmux_wait "Sort by" 5
 check "sort: F6 opens the sort menu" tmux_has "cgroup"

@@ -111,6 +111,13 @@ else
 	else
 		fail "post-mortem: the kill line is highlighted (klog.oom)"
 	fi
+	tmux_keys Tab
+	check "log: Tab gives the log pane the focus" tmux_wait "Kernel log \[focus\]" 5
+	tmux_keys Up Up Up
+	check "log: Up scrolls the focused log back" tmux_wait "scrolled" 5
+	check "log: the newest line left the pane" tmux_lacks "Killed process 5807"
+	tmux_keys End Tab
+	check "log: End returns to the tail" tmux_wait "Killed process 5807" 5
 	tmux_keys e
 	check "events: e opens the events view" tmux_wait "Kernel events" 5
 	check "events: the OOM kill is listed" tmux_has "oom_kill .*pid 5807 hog"
