@@ -16,7 +16,7 @@
 
 #define NONE SIZE_MAX
 _Static_assert(sizeof(size_t) >= sizeof(int64_t),
-	       "the subtree sums reuse a size_t scratch array");
+               "the subtree sums reuse a size_t scratch array");
 /* The scratch arrays, each cap long. */
 enum { S_ORDER, S_BYPID, S_PARENT, S_CHILD, S_NEXT, S_STACK, S_COUNT };
 
