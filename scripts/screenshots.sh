@@ -30,11 +30,6 @@ shot() {
 		T_FAILS=$((T_FAILS + 1))
 	fi
 }
-scene_end() {
-	tmux -S "$T_SOCK" kill-server 2>/dev/null
-	wait_until 5 sh -c "! test -S '$T_SOCK'"
-	rm -f "$T_SOCK"
-}
 
 n=0
 for mb in 768 384 192; do
@@ -48,27 +43,27 @@ tmux_start 120 40 "$BIN -d 1 --no-protect"
 tmux_wait "batch-job-1" 10
 wait_until 5 tmux_has "Paging swap"
 shot main 120 40
-scene_end
+tmux_stop
 
 tmux_start 120 40 "$BIN --no-protect --kmsg-file $TOP/tests/fixtures/kmsg/09.txt"
 tmux_wait "F10Quit" 10
 tmux_keys e
 tmux_wait "Victim" 5
 shot events 120 40
-scene_end
+tmux_stop
 
 tmux_start 120 40 "$BIN -d 1 --no-protect --theme light"
 tmux_wait "batch-job-1" 10
 shot light-theme 120 40 light
-scene_end
+tmux_stop
 
 tmux_start 80 24 "$BIN -d 1 --no-protect"
 tmux_wait "F10Quit" 10
 shot small-term 80 24
-scene_end
+tmux_stop
 
 tmux_start 40 10 "$BIN -d 1 --no-protect"
 tmux_wait "too small" 10
 shot too-small 40 10
-scene_end
+tmux_stop
 t_done

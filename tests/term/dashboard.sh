@@ -41,14 +41,6 @@ table_has() { table_rows | grep -q -- "$1"; }
 line_of() { table_rows | grep -n -- "$1" | head -n 1 | cut -d: -f1 | grep . || echo 0; }
 # True when $1 is shown above $2.
 above() { a=$(line_of "$1"); b=$(line_of "$2"); [ "$a" -gt 0 ] && [ "$b" -gt 0 ] && [ "$a" -lt "$b" ]; }
-# End a scene: stop its tmux server and wait until the socket is gone, so
-# the next scene never talks to a server that is still shutting down.
-scene_end() {
-	tmux -S "$T_SOCK" kill-server 2>/dev/null
-	wait_until 5 sh -c "! test -S '$T_SOCK'"
-	rm -f "$T_SOCK"
-	return 0
-}
 BIN=$OOMWATCH_BIN
 
 # --- panes ---
@@ -62,7 +54,7 @@ if tmux_wait "F10Quit" 10; then
 else
 	fail "panes: dashboard did not start" "$(tmux_screen | head -5)"
 fi
-scene_end
+tmux_stop
 
 # --- sort ---
 sleeper owtsmall 1
@@ -102,7 +94,7 @@ tmux_wait "Sort by" 5
 check "sort: F6 opens the sort menu" tmux_has "cgroup"
 tmux_keys Escape
 check "sort: Esc closes the sort menu" wait_until 5 tmux_has owtbig
-scene_end
+tmux_stop
 
 # --- filter ---
 tmux_start 120 40 "$BIN -d 0.5 --no-protect"
@@ -120,7 +112,7 @@ tmux_keys Escape
 check "filter: Esc clears it" wait_until 5 tmux_lacks "filter: owtsm"
 check "filter: all rows are back" wait_until 5 \
 	sh -c "[ \$(tmux -S '$T_SOCK' capture-pane -p -t t | grep -c '^[ *] *[0-9][0-9]* ') -gt 3 ]"
-scene_end
+tmux_stop
 
 # --- hostile names ---
 hostile=$(printf 'x\033[31mR\033]0;PWN\007')
@@ -149,7 +141,7 @@ case "$title" in
 *PWN*) fail "hostile: the OSC title was not applied" "$title" ;;
 *) pass "hostile: the OSC title was not applied" ;;
 esac
-scene_end
+tmux_stop
 # the same in the C locale: ASCII only
 T_SOCK="$T_TMP/tmux.sock"
 env -i PATH="$PATH" HOME="$T_TMP" TERM=xterm-256color LANG=C LC_ALL=C \
@@ -161,7 +153,7 @@ if tmux_screen_e | LC_ALL=C grep -q "$(printf '[\200-\377]')"; then
 else
 	pass "hostile: C locale output is ASCII only"
 fi
-scene_end
+tmux_stop
 
 # --- resize ---
 tmux_start 120 40 "$BIN -d 0.5 --no-protect"
@@ -174,7 +166,7 @@ check "resize: 59 columns is below the minimum" tmux_wait "need 60x12" 5
 tmux_resize 120 40
 check "resize: back to 120x40 redraws the panes" tmux_wait "Next OOM victim" 5
 check "resize: the process still runs" sh -c "! tmux -S '$T_SOCK' display -p -t t '#{pane_dead}' | grep -q 1"
-scene_end
+tmux_stop
 
 # --- keys: help, tree, setup ---
 tmux_start 120 40 "$BIN -d 0.5 --no-protect"
@@ -198,6 +190,6 @@ check "keys: setup saves oomwatchrc" wait_until 5 test -f "$rc"
 check "keys: oomwatchrc lists the cgroup column" grep -q "^columns = .*cgroup" "$rc"
 check "keys: oomwatchrc is mode 0600" sh -c "[ \"\$(stat -c %a '$rc')\" = 600 ]"
 check "keys: the CGROUP column is shown" tmux_wait "CGROUP" 5
-scene_end
+tmux_stop
 
 t_done

@@ -20,12 +20,6 @@ if ! has_tmux; then
 fi
 BIN=$OOMWATCH_BIN
 CORPUS=$TOP/tests/fixtures/kmsg
-scene_end() {
-	tmux -S "$T_SOCK" kill-server 2>/dev/null
-	wait_until 5 sh -c "! test -S '$T_SOCK'"
-	rm -f "$T_SOCK"
-	return 0
-}
 # Start the dashboard from a shell that saves the terminal modes before
 # and after it (stty -g, read from outside the program) and its status.
 start() {
@@ -45,18 +39,18 @@ clean_exit() { # $1 = scene name
 start
 tmux_keys q
 clean_exit "quit q"
-scene_end
+tmux_stop
 start
 tmux_keys F10
 clean_exit "quit F10"
-scene_end
+tmux_stop
 
 # --- signals ---
 for sig in TERM HUP QUIT INT; do
 	start
 	kill -"$sig" "$(oomwatch_pid)"
 	clean_exit "SIG$sig"
-	scene_end
+	tmux_stop
 done
 
 # --- a crash: the fatal-signal handler restores the terminal, re-raises ---
@@ -66,7 +60,7 @@ check "SIGSEGV: the process died" wait_until 5 test -s "$T_TMP/after"
 check "SIGSEGV: by the signal (status 139)" sh -c "[ \"\$(cat '$T_TMP/status')\" = 139 ]"
 check "SIGSEGV: terminal modes restored (stty -g)" cmp -s "$T_TMP/before" "$T_TMP/after"
 check "SIGSEGV: alternate screen is off" sh -c "[ \"\$(tmux -S '$T_SOCK' display -p -t t '#{alternate_on}')\" = 0 ]"
-scene_end
+tmux_stop
 
 # --- errors ---
 printf '# test\nmem.used = green\nrisk.high = purple bold\n' >"$T_TMP/bad.theme"
@@ -90,11 +84,11 @@ check "not a tty: no escape sequences written" [ ! -s "$T_TMP/out" ]
 tmux_start 120 40 "env -u TERM $BIN --no-protect; echo EXIT=\$?; sleep 60"
 check "TERM unset: a clear message" tmux_wait "TERM is not set" 5
 check "TERM unset: exit status 1" tmux_wait "EXIT=1" 5
-scene_end
+tmux_stop
 tmux_start 120 40 "TERM=no-such-term $BIN --no-protect; echo EXIT=\$?; sleep 60"
 check "unknown TERM: a clear message" tmux_wait "unknown terminal type 'no-such-term'" 5
 check "unknown TERM: exit status 1" tmux_wait "EXIT=1" 5
-scene_end
+tmux_stop
 
 # --- post-mortem from a saved kernel log ---
 report="$CORPUS/09.txt" # a memcg OOM kill captured on 6.18
@@ -128,7 +122,7 @@ else
 	check "events: task table" tmux_has "NAME (task table, by RSS)"
 	tmux_keys Escape
 	check "events: Esc returns" tmux_wait "Next OOM victim" 5
-	scene_end
+	tmux_stop
 	# a plain line and an OOM kill: 'l' keeps only the kill
 	{
 		printf '6,100,1000000,-;usb 1-1: new high-speed USB device number 2\n'
@@ -142,11 +136,11 @@ else
 	check "log: important-only drops plain lines" tmux_lacks "high-speed USB"
 	tmux_keys l
 	check "log: l again shows all lines" tmux_wait "high-speed USB" 5
-	scene_end
+	tmux_stop
 	tmux_start 120 40 "$BIN --kmsg-file -; echo EXIT=\$?; sleep 60"
 	check "--kmsg-file - is refused in the dashboard" tmux_wait "needs --events" 5
 	check "--kmsg-file -: exit status 2" tmux_wait "EXIT=2" 5
-	scene_end
+	tmux_stop
 fi
 
 # --- a real cgroup OOM kill, live ---
@@ -183,7 +177,7 @@ else
 	fi
 	check "live OOM: the header counts the kill since start" \
 		tmux_wait "[1-9][0-9]* since start" 5
-	scene_end
+	tmux_stop
 	rmdir "$cg" 2>/dev/null
 fi
 
