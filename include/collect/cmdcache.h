@@ -26,9 +26,9 @@
 #include "model/snapshot.h"
 
 #define CMDCACHE_MAX 4096
-/* Most /proc/PID handles queued jobs may hold (and at most 1/8 of
+/* Most /proc/PID handles queued jobs may hold (and at most 1/4 of
  * RLIMIT_NOFILE); beyond that a job opens its own and checks stat. */
-#define CMDCACHE_MAX_FDS 256
+#define CMDCACHE_MAX_FDS 1024
 
 struct cmdcache;
 

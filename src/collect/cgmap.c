@@ -91,7 +91,7 @@ cgmap_slot(const int32_t *keys, size_t cap, int32_t pid)
 	return i;
 }
 
-/* Make room for one more pid (the table stays at most half full). */
+/* Make room for one more pid (the table stays at most 3/4 full). */
 static int
 cgmap_reserve(struct cgmap *m)
 {
@@ -99,7 +99,7 @@ cgmap_reserve(struct cgmap *m)
 	int32_t *nk;
 	uint32_t *nv;
 
-	if ((m->n + 1) * 2 <= m->cap)
+	if ((m->n + 1) * 4 <= m->cap * 3)
 		return 0;
 	nk = calloc(ncap, sizeof *nk);
 	nv = malloc(ncap * sizeof *nv);

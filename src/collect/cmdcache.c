@@ -2,10 +2,12 @@
  * cmdcache.c: the cmdline cache and its worker thread (see cmdcache.h).
  *
  * Entries live in one array, with an open-addressing index keyed by pid
- * that is rebuilt whenever entries are dropped. One mutex guards both and
- * the job ring; the worker holds it only to take a job and to store a
- * result, never while reading /proc. The sampling thread takes it once
- * per attach.
+ * that is rebuilt whenever entries are dropped. Texts are interned: the
+ * workers of one service share one counted copy, and an attach pools each
+ * text once per snapshot (it remembers where it put it). One mutex guards
+ * all of it and the job ring; the worker holds it only to take a job and
+ * to store a result, never while reading /proc. The sampling thread takes
+ * it once per offer and once per attach.
  */
 #include "collect/cmdcache.h"
 
@@ -23,13 +25,20 @@
 
 enum cmd_state { CMD_PENDING = 0, CMD_READY, CMD_FAILED };
 
+/* One distinct command line, shared by the entries that hold a ref. */
+struct cmd_text {
+	struct cmd_text *next; /* hash chain */
+	uint32_t refs, len, hash;
+	uint32_t attach_id, off; /* the attach that pooled it, and where */
+	char bytes[];            /* len bytes, no NUL */
+};
+
 struct cmd_entry {
-	int32_t pid;
-	uint8_t state;
-	uint32_t gen; /* the last attach that saw it */
 	uint64_t start_time;
-	char *text; /* owned, len bytes (no NUL) */
-	uint32_t len;
+	struct cmd_text *text; /* a ref; NULL for "" or not ready */
+	int32_t pid;
+	uint32_t gen; /* the last attach that saw it */
+	uint8_t state;
 };
 
 /* fd: the process's /proc/PID handle (owned), or -1 to open it by pid */
@@ -48,7 +57,9 @@ struct cmdcache {
 	pthread_mutex_t lock;
 	pthread_cond_t wake, idle; /* wake: jobs or quit; idle: queue empty */
 	bool quit, busy, paused;
-	uint32_t gen;
+	uint32_t gen, attach_id;
+	struct cmd_text **texts; /* chained buckets; ntexts of texts_cap */
+	size_t ntexts, texts_cap;
 	size_t fds_held, fd_budget; /* handles in queued jobs, and the cap */
 	struct cmd_entry *ents;
 	size_t nents, ents_cap;
@@ -154,24 +165,98 @@ cmdcache_read(struct cmdcache *cc, const struct cmd_job *job)
 	return len;
 }
 
+/* FNV-1a of a text. */
+static uint32_t
+cmdcache_hash(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (uint8_t)s[i]) * 16777619u;
+	return h;
+}
+
+/* Double the text buckets (when there are as many texts); on failure the
+ * chains just grow longer. */
+static void
+cmdcache_texts_grow(struct cmdcache *cc)
+{
+	size_t cap = cc->texts_cap ? cc->texts_cap * 2 : 256;
+	struct cmd_text **nb, *t, *next;
+
+	if (cc->ntexts < cc->texts_cap ||
+	    (nb = calloc(cap, sizeof *nb)) == NULL)
+		return;
+	for (size_t i = 0; i < cc->texts_cap; i++) {
+		for (t = cc->texts[i]; t != NULL; t = next) {
+			next = t->next;
+			t->next = nb[t->hash & (cap - 1)];
+			nb[t->hash & (cap - 1)] = t;
+		}
+	}
+	free(cc->texts);
+	cc->texts = nb;
+	cc->texts_cap = cap;
+}
+
+/* A ref on the interned copy of s, or NULL when out of memory. */
+static struct cmd_text *
+cmdcache_intern(struct cmdcache *cc, const char *s, size_t len)
+{
+	uint32_t h = cmdcache_hash(s, len);
+	struct cmd_text *t;
+
+	cmdcache_texts_grow(cc);
+	if (cc->texts_cap == 0)
+		return NULL;
+	for (t = cc->texts[h & (cc->texts_cap - 1)]; t != NULL; t = t->next) {
+		if (t->hash == h && t->len == len &&
+		    memcmp(t->bytes, s, len) == 0) {
+			t->refs++;
+			return t;
+		}
+	}
+	t = malloc(sizeof *t + len);
+	if (t == NULL)
+		return NULL;
+	memcpy(t->bytes, s, len);
+	t->len = (uint32_t)len;
+	t->hash = h;
+	t->refs = 1;
+	t->attach_id = cc->attach_id - 1; /* not pooled by this attach */
+	t->next = cc->texts[h & (cc->texts_cap - 1)];
+	cc->texts[h & (cc->texts_cap - 1)] = t;
+	cc->ntexts++;
+	return t;
+}
+
+/* Drop a ref; the last one frees the text. */
+static void
+cmdcache_unref(struct cmdcache *cc, struct cmd_text *t)
+{
+	struct cmd_text **pp;
+
+	if (t == NULL || --t->refs > 0)
+		return;
+	pp = &cc->texts[t->hash & (cc->texts_cap - 1)];
+	while (*pp != t)
+		pp = &(*pp)->next;
+	*pp = t->next;
+	cc->ntexts--;
+	free(t);
+}
+
 /* Store a worker result into its entry, if the entry still exists. */
 static void
 cmdcache_store(struct cmdcache *cc, const struct cmd_job *job, ssize_t len)
 {
 	struct cmd_entry *e = cmdcache_find(cc, job->pid, job->start_time);
-	char *text = NULL;
 
 	if (e == NULL || e->state != CMD_PENDING)
 		return;
-	if (len > 0 && (text = malloc((size_t)len)) != NULL)
-		memcpy(text, cc->buf, (size_t)len);
-	if (len < 0 || (len > 0 && text == NULL)) {
-		e->state = CMD_FAILED;
-		return;
-	}
-	e->text = text;
-	e->len = (uint32_t)len;
-	e->state = CMD_READY;
+	e->text = len > 0 ? cmdcache_intern(cc, cc->buf, (size_t)len) : NULL;
+	e->state =
+	    len < 0 || (len > 0 && e->text == NULL) ? CMD_FAILED : CMD_READY;
 }
 
 /* The worker: take a job, read without the lock, store. */
@@ -222,8 +307,8 @@ cmdcache_new(int procfd)
 	cc->procfd = procfd;
 	cc->fd_budget = CMDCACHE_MAX_FDS;
 	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 &&
-	    rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur / 8 < cc->fd_budget)
-		cc->fd_budget = (size_t)(rl.rlim_cur / 8);
+	    rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur / 4 < cc->fd_budget)
+		cc->fd_budget = (size_t)(rl.rlim_cur / 4);
 	pthread_mutex_init(&cc->lock, NULL);
 	pthread_condattr_init(&ca);
 	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
@@ -262,7 +347,8 @@ cmdcache_free(struct cmdcache *cc)
 			close(fd);
 	}
 	for (size_t i = 0; i < cc->nents; i++)
-		free(cc->ents[i].text);
+		cmdcache_unref(cc, cc->ents[i].text);
+	free(cc->texts);
 	free(cc->ents);
 	free(cc->index);
 	free(cc->jobs);
@@ -365,7 +451,7 @@ cmdcache_sweep(struct cmdcache *cc)
 
 	for (size_t k = 0; k < cc->nents; k++) {
 		if (cc->ents[k].gen != cc->gen) {
-			free(cc->ents[k].text);
+			cmdcache_unref(cc, cc->ents[k].text);
 			continue;
 		}
 		cc->ents[w++] = cc->ents[k];
@@ -382,9 +468,10 @@ cmdcache_attach(struct cmdcache *cc, struct snapshot *snap, bool track)
 {
 	struct proc_row *r;
 	struct cmd_entry *e;
-	uint32_t last_off = SNAP_NO_STR, last_len = 0;
+	struct cmd_text *t;
 
 	pthread_mutex_lock(&cc->lock);
+	cc->attach_id++;
 	if (track)
 		cc->gen++;
 	snap->cmdline_pending = 0;
@@ -404,13 +491,17 @@ cmdcache_attach(struct cmdcache *cc, struct snapshot *snap, bool track)
 			e->gen = cc->gen;
 		if (r->cmdline_off != SNAP_NO_STR)
 			continue;
-		if (e->state == CMD_READY) {
-			if (snapshot_str_reuse(snap, e->text, e->len, last_off,
-			                       last_len,
-			                       &r->cmdline_off) == 0) {
-				r->cmdline_len = e->len;
-				last_off = r->cmdline_off;
-				last_len = e->len;
+		if (e->state == CMD_READY && (t = e->text) == NULL) {
+			r->cmdline_off = 0; /* "" */
+			r->cmdline_len = 0;
+		} else if (e->state == CMD_READY) {
+			if (t->attach_id != cc->attach_id &&
+			    snapshot_str_append(snap, t->bytes, t->len,
+			                        &t->off) == 0)
+				t->attach_id = cc->attach_id;
+			if (t->attach_id == cc->attach_id) {
+				r->cmdline_off = t->off;
+				r->cmdline_len = t->len;
 			}
 		} else if (e->state == CMD_PENDING) {
 			snap->cmdline_pending++;

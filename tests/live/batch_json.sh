@@ -80,6 +80,11 @@ for pid in want:
         bad.append("%d comm %r != %r" % (pid, p["comm"], comm))
     if not p["cmdline"] or "memhog" not in p["cmdline"]:
         bad.append("%d cmdline %r" % (pid, p["cmdline"]))
+    cg = [l.split(":", 2) for l in open("/proc/%d/cgroup" % pid).read().splitlines()]
+    want = [c[2] for c in cg if "memory" in c[1].split(",")] or \
+        [c[2] for c in cg if c[0] == "0" and c[1] == ""]
+    if p["cgroup"] != want[0]:
+        bad.append("%d cgroup %r != %r" % (pid, p["cgroup"], want[0]))
 for k in ("memory", "vm", "vmstat"):
     if not isinstance(doc.get(k), dict):
         bad.append("missing " + k)
@@ -95,6 +100,54 @@ if [ -n "$cmp_out" ]; then
 fi
 if [ -z "$cmp_out" ]; then pass "batch values equal /proc"
 else fail "batch values equal /proc" "$(echo "$cmp_out" | head -3)"; fi
+
+# Every process of the whole machine: its memory cgroup (from the
+# cgroup.procs walk or its own file) and its command line (printable ones)
+# are what /proc says, for the same process (start time checked around
+# the reads; processes gone or changed meanwhile are not judged).
+cat >"$T_TMP/all.py" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+bad, n = [], 0
+def start(pid):
+    s = open("/proc/%d/stat" % pid, "rb").read()
+    return int(s[s.rindex(b")") + 2:].split()[19])
+for p in doc["processes"]:
+    pid = p["pid"]
+    try:
+        s0 = start(pid)
+        cg = open("/proc/%d/cgroup" % pid).read()
+        cmd = open("/proc/%d/cmdline" % pid, "rb").read()
+        if start(pid) != s0:
+            continue
+    except OSError:
+        continue
+    if s0 != p["start_time"]:
+        continue
+    n += 1
+    lines = [l.split(":", 2) for l in cg.splitlines()]
+    want = [c[2] for c in lines if "memory" in c[1].split(",")] or \
+        [c[2] for c in lines if c[0] == "0" and c[1] == ""]
+    if want and p["cgroup"] != want[0]:
+        bad.append("%d cgroup %r != %r" % (pid, p["cgroup"], want[0]))
+    c = cmd.rstrip(b"\0").replace(b"\0", b" ")
+    if p["cmdline"] is None:
+        bad.append("%d cmdline missing" % pid)
+    elif all(32 <= ch < 127 for ch in c) and p["cmdline"] != c.decode():
+        bad.append("%d cmdline %r != %r" % (pid, p["cmdline"], c))
+if n < 10:
+    bad.append("only %d processes compared" % n)
+print("\n".join(bad))
+PY
+"$OOMWATCH_BIN" --batch --json >"$J"
+all_out=$(python3 "$T_TMP/all.py" "$J" 2>&1)
+if [ -n "$all_out" ]; then
+	# once more: a process may move or retitle itself between two reads
+	"$OOMWATCH_BIN" --batch --json >"$J"
+	all_out=$(python3 "$T_TMP/all.py" "$J" 2>&1)
+fi
+if [ -z "$all_out" ]; then pass "every process's cgroup and cmdline equal /proc"
+else fail "every process's cgroup and cmdline equal /proc" "$(echo "$all_out" | head -3)"; fi
 
 # The next victim: our big adj-1000 child, unless something else on the
 # machine really has a higher oom_score (then it must be that one).

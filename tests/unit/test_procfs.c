@@ -121,6 +121,88 @@ test_v2_without_psi(void **state)
 	collector_free(c);
 }
 
+/* The cgroup path of pid's row as a string. */
+static const char *
+cgroup_of(const struct snapshot *s, int32_t pid)
+{
+	const struct proc_row *r = row_of(s, pid);
+
+	assert_non_null(r);
+	return str_of(s, r->cgroup_off, r->cgroup_len);
+}
+
+/*
+ * The cgroup map answers for the processes it can vouch for; the others
+ * read their own file. Where the fixture's file and map disagree (101),
+ * the map's answer shows it was used; where the map must not answer (a
+ * pid listed twice, listed nowhere, or started after the walk) the
+ * file's does.
+ */
+static void
+test_cgroup_map(void **state)
+{
+	char err[256];
+	struct collector *c =
+	    collector_new(PROCFIX_DIR "cgmap", err, sizeof err);
+	struct snapshot s;
+	const struct proc_row *r;
+	(void)state;
+	assert_non_null(c);
+	snapshot_init(&s);
+	for (int round = 0; round < 2; round++) {
+		assert_int_equal(collector_sample(c, &s, collector_now_ms()),
+		                 0);
+		assert_int_equal(s.cgroup_mode, SNAP_CGROUP_V1);
+		assert_int_equal(s.nprocs, 9);
+		assert_string_equal(cgroup_of(&s, 1), "/");
+		assert_string_equal(cgroup_of(&s, 100),
+		                    "/system.slice/ssh.service");
+		assert_string_equal(cgroup_of(&s, 101),
+		                    "/system.slice/ssh.service");
+		assert_string_equal(cgroup_of(&s, 200), "/svc/b c");
+		assert_string_equal(cgroup_of(&s, 300), "/user.slice/s1.scope");
+		assert_string_equal(cgroup_of(&s, 400), "/svc/b c");
+		assert_string_equal(cgroup_of(&s, 500), "/svc/late");
+		assert_string_equal(cgroup_of(&s, 600), "/svc/new");
+		/* the kernel thread is in the root cgroup like any task */
+		r = row_of(&s, 2);
+		assert_true(r->kthread);
+		assert_string_equal(cgroup_of(&s, 2), "/");
+		/* rows of one cgroup share the pooled path */
+		assert_int_equal(row_of(&s, 100)->cgroup_off,
+		                 row_of(&s, 101)->cgroup_off);
+	}
+	assert_int_equal(
+	    collector_finish_cmdlines(c, &s, collector_now_ms() + 5000), 0);
+	r = row_of(&s, 101);
+	assert_string_equal(str_of(&s, r->cmdline_off, r->cmdline_len),
+	                    "sshd: /usr/sbin/sshd -D");
+	/* 100 and 101 share one interned, once-pooled command line */
+	assert_int_equal(row_of(&s, 100)->cmdline_off, r->cmdline_off);
+	snapshot_fini(&s);
+	collector_free(c);
+}
+
+/* A map that names another cgroup for ourselves than self/cgroup is not
+ * trusted: every row reads its own file. */
+static void
+test_cgroup_map_disagrees_with_self(void **state)
+{
+	char err[256];
+	struct collector *c =
+	    collector_new(PROCFIX_DIR "cgmap-selfwrong", err, sizeof err);
+	struct snapshot s;
+	(void)state;
+	assert_non_null(c);
+	snapshot_init(&s);
+	assert_int_equal(collector_sample(c, &s, collector_now_ms()), 0);
+	assert_int_equal(s.nprocs, 2);
+	assert_string_equal(cgroup_of(&s, 101), "/from-file");
+	assert_string_equal(cgroup_of(&s, 100), "/system.slice/ssh.service");
+	snapshot_fini(&s);
+	collector_free(c);
+}
+
 static void
 test_bad_roots(void **state)
 {
@@ -140,6 +222,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_basic_tree),
 	    cmocka_unit_test(test_v2_without_psi),
+	    cmocka_unit_test(test_cgroup_map),
+	    cmocka_unit_test(test_cgroup_map_disagrees_with_self),
 	    cmocka_unit_test(test_bad_roots),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,285 @@
+/*
+ * Unit tests for collect/cmdcache.c on the real /proc with our own
+ * children: a command line is never attributed to the wrong process when
+ * the pid is reused between the scan and the worker's read (through the
+ * handed-over /proc/PID handle, and through a job that opens its own and
+ * checks the start time), kernel threads get "" without a read, equal
+ * command lines are interned and pooled once, known processes are not
+ * queued twice.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <dirent.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "act_child.h"
+#include "collect/cmdcache.h"
+#include "collect/procroot.h"
+
+/* The monotonic clock in ms. */
+static uint64_t
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+
+/* How many fds this process has open. */
+static int
+open_fds(void)
+{
+	DIR *d = opendir("/proc/self/fd");
+	int n = 0;
+
+	assert_non_null(d);
+	while (readdir(d) != NULL)
+		n++;
+	closedir(d);
+	return n;
+}
+
+/* A row for (pid, start_time) as the scan would make it. */
+static struct proc_row
+row_for(pid_t pid, uint64_t start_time, bool kthread)
+{
+	struct proc_row r;
+
+	memset(&r, 0, sizeof r);
+	r.pid = (int32_t)pid;
+	r.start_time = start_time;
+	r.kthread = kthread;
+	r.cmdline_off = r.cgroup_off = SNAP_NO_STR;
+	return r;
+}
+
+/* Open pid's /proc directory handle. */
+static int
+handle_of(int procfd, pid_t pid)
+{
+	char name[16];
+	int fd;
+
+	snprintf(name, sizeof name, "%d", (int)pid);
+	fd = procroot_open_dir(procfd, name);
+	assert_true(fd >= 0);
+	return fd;
+}
+
+/* /proc/PID/cmdline read directly, trailing NULs dropped; its length. */
+static size_t
+cmdline_of(pid_t pid, char *buf, size_t cap)
+{
+	char path[64];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof path, "/proc/%d/cmdline", (int)pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	assert_true(fd >= 0);
+	n = read(fd, buf, cap);
+	close(fd);
+	assert_true(n > 0);
+	while (n > 0 && buf[n - 1] == '\0')
+		n--;
+	return (size_t)n;
+}
+
+/*
+ * Queue A's job while the worker is held (with A's handle, or without
+ * one), replace A by B at the same pid, let the worker go: A's row must
+ * stay without a command line, and B's, queued afresh, gets B's.
+ */
+static void
+reuse_case(bool with_handle)
+{
+	int procfd = act_proc_root();
+	struct cmdcache *cc = cmdcache_new(procfd);
+	struct act_child a, b;
+	struct proc_row ra, rb;
+	struct snapshot s;
+	char want[CMDCACHE_MAX];
+	size_t wlen;
+	pid_t pid;
+	int fd;
+
+	assert_non_null(cc);
+	cmdcache_pause(cc, true);
+	assert_int_equal(act_child_start(&a, 0), 0);
+	pid = a.pid;
+	ra = row_for(pid, a.start_time, false);
+	fd = with_handle ? handle_of(procfd, pid) : -1;
+	assert_int_equal(cmdcache_offer(cc, &ra, fd), with_handle);
+	/* known now: a second offer does not queue it again */
+	fd = handle_of(procfd, pid);
+	assert_false(cmdcache_offer(cc, &ra, fd));
+	close(fd);
+	act_child_kill(&a);
+	usleep(30000); /* two boot-clock ticks: B's start time differs */
+	if (act_child_start_at(&b, pid) != 0) {
+		cmdcache_free(cc);
+		close(procfd);
+		print_message("cannot force PID reuse (ns_last_pid not "
+		              "writable or PID taken)\n");
+		skip();
+		return;
+	}
+	assert_int_not_equal(b.start_time, a.start_time);
+	cmdcache_pause(cc, false);
+	assert_int_equal(cmdcache_wait_idle(cc, now_ms() + 5000), 0);
+	snapshot_init(&s);
+	assert_int_equal(snapshot_push_proc(&s, &ra), 0);
+	cmdcache_attach(cc, &s, false);
+	assert_int_equal(s.procs[0].cmdline_off, SNAP_NO_STR);
+	assert_int_equal(s.cmdline_pending, 0);
+	/* B is a new process: queued by a tracking attach, then read */
+	snapshot_reset(&s);
+	rb = row_for(pid, b.start_time, false);
+	assert_int_equal(snapshot_push_proc(&s, &rb), 0);
+	cmdcache_attach(cc, &s, true);
+	assert_int_equal(cmdcache_wait_idle(cc, now_ms() + 5000), 0);
+	cmdcache_attach(cc, &s, false);
+	wlen = cmdline_of(pid, want, sizeof want);
+	assert_int_equal(s.procs[0].cmdline_len, wlen);
+	assert_memory_equal(snapshot_str(&s, s.procs[0].cmdline_off, wlen),
+	                    want, wlen);
+	snapshot_fini(&s);
+	act_child_kill(&b);
+	cmdcache_free(cc);
+	close(procfd);
+}
+
+static void
+test_reuse_through_handle(void **state)
+{
+	(void)state;
+	reuse_case(true);
+}
+
+static void
+test_reuse_without_handle(void **state)
+{
+	(void)state;
+	reuse_case(false);
+}
+
+/* A process that exits before its read is simply unknown. */
+static void
+test_gone_before_read(void **state)
+{
+	int procfd = act_proc_root();
+	struct cmdcache *cc = cmdcache_new(procfd);
+	struct act_child a;
+	struct proc_row r;
+	struct snapshot s;
+	(void)state;
+	assert_non_null(cc);
+	cmdcache_pause(cc, true);
+	assert_int_equal(act_child_start(&a, 0), 0);
+	r = row_for(a.pid, a.start_time, false);
+	assert_true(cmdcache_offer(cc, &r, handle_of(procfd, a.pid)));
+	act_child_kill(&a);
+	cmdcache_pause(cc, false);
+	assert_int_equal(cmdcache_wait_idle(cc, now_ms() + 5000), 0);
+	snapshot_init(&s);
+	assert_int_equal(snapshot_push_proc(&s, &r), 0);
+	cmdcache_attach(cc, &s, false);
+	assert_int_equal(s.procs[0].cmdline_off, SNAP_NO_STR);
+	assert_int_equal(s.cmdline_pending, 0);
+	snapshot_fini(&s);
+	cmdcache_free(cc);
+	close(procfd);
+}
+
+/* Kernel threads get "" without a job; equal texts are pooled once;
+ * a held worker leaves rows pending, and freeing closes queued handles. */
+static void
+test_kthread_interning_pending(void **state)
+{
+	int procfd = act_proc_root();
+	struct cmdcache *cc = cmdcache_new(procfd);
+	struct act_child a, b;
+	struct proc_row rows[3];
+	struct snapshot s;
+	char want[CMDCACHE_MAX];
+	size_t wlen;
+	int fd, nfds;
+	(void)state;
+	assert_non_null(cc);
+	cmdcache_pause(cc, true);
+	assert_int_equal(act_child_start(&a, 0), 0);
+	assert_int_equal(act_child_start(&b, 0), 0);
+	rows[0] = row_for(2, act_start_time(2), true);
+	rows[1] = row_for(a.pid, a.start_time, false);
+	rows[2] = row_for(b.pid, b.start_time, false);
+	fd = handle_of(procfd, 2);
+	assert_false(cmdcache_offer(cc, &rows[0], fd)); /* no job */
+	close(fd);
+	assert_true(cmdcache_offer(cc, &rows[1], handle_of(procfd, a.pid)));
+	assert_true(cmdcache_offer(cc, &rows[2], handle_of(procfd, b.pid)));
+	snapshot_init(&s);
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(snapshot_push_proc(&s, &rows[i]), 0);
+	/* held: the kthread is known at once, our two children wait */
+	cmdcache_attach(cc, &s, true);
+	assert_int_equal(s.cmdline_pending, 2);
+	assert_int_equal(s.procs[0].cmdline_len, 0);
+	assert_non_null(snapshot_str(&s, s.procs[0].cmdline_off, 0));
+	assert_int_equal(cmdcache_wait_idle(cc, now_ms() + 50), -ETIMEDOUT);
+	cmdcache_pause(cc, false);
+	assert_int_equal(cmdcache_wait_idle(cc, now_ms() + 5000), 0);
+	cmdcache_attach(cc, &s, false);
+	assert_int_equal(s.cmdline_pending, 0);
+	/* both children run this test binary: one text, pooled once */
+	wlen = cmdline_of(a.pid, want, sizeof want);
+	assert_int_equal(s.procs[1].cmdline_len, wlen);
+	assert_memory_equal(snapshot_str(&s, s.procs[1].cmdline_off, wlen),
+	                    want, wlen);
+	assert_int_equal(s.procs[1].cmdline_off, s.procs[2].cmdline_off);
+	assert_int_equal(s.strings_len, wlen);
+	/* a handle still queued when the cache is freed is closed */
+	cmdcache_pause(cc, true);
+	act_child_kill(&a);
+	assert_int_equal(act_child_start(&a, 0), 0);
+	rows[1] = row_for(a.pid, a.start_time, false);
+	nfds = open_fds();
+	assert_true(cmdcache_offer(cc, &rows[1], handle_of(procfd, a.pid)));
+	assert_int_equal(open_fds(), nfds + 1);
+	cmdcache_free(cc);
+	assert_int_equal(open_fds(), nfds);
+	snapshot_fini(&s);
+	act_child_kill(&a);
+	act_child_kill(&b);
+	close(procfd);
+}
+
+/* Reap whatever a failed test left. */
+static int
+reap(void **state)
+{
+	(void)state;
+	act_child_kill_all();
+	return 0;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_teardown(test_reuse_through_handle, reap),
+	    cmocka_unit_test_teardown(test_reuse_without_handle, reap),
+	    cmocka_unit_test_teardown(test_gone_before_read, reap),
+	    cmocka_unit_test_teardown(test_kthread_interning_pending, reap),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
