@@ -16,24 +16,14 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
 
 #include "act_child.h"
 #include "collect/cmdcache.h"
+#include "collect/collector.h"
 #include "collect/procroot.h"
-
-/* The monotonic clock in ms. */
-static uint64_t
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
-}
 
 /* How many fds this process has open. */
 static int
@@ -136,7 +126,7 @@ reuse_case(bool with_handle)
 	}
 	assert_int_not_equal(b.start_time, a.start_time);
 	cmdcache_pause(cc, false);
-	assert_int_equal(cmdcache_wait_idle(cc, now_ms() + 5000), 0);
+	assert_int_equal(cmdcache_wait_idle(cc, collector_now_ms() + 5000), 0);
 	snapshot_init(&s);
 	assert_int_equal(snapshot_push_proc(&s, &ra), 0);
 	cmdcache_attach(cc, &s, false);
@@ -147,7 +137,7 @@ reuse_case(bool with_handle)
 	rb = row_for(pid, b.start_time, false);
 	assert_int_equal(snapshot_push_proc(&s, &rb), 0);
 	cmdcache_attach(cc, &s, true);
-	assert_int_equal(cmdcache_wait_idle(cc, now_ms() + 5000), 0);
+	assert_int_equal(cmdcache_wait_idle(cc, collector_now_ms() + 5000), 0);
 	cmdcache_attach(cc, &s, false);
 	wlen = cmdline_of(pid, want, sizeof want);
 	assert_int_equal(s.procs[0].cmdline_len, wlen);
@@ -190,7 +180,7 @@ test_gone_before_read(void **state)
 	assert_true(cmdcache_offer(cc, &r, handle_of(procfd, a.pid)));
 	act_child_kill(&a);
 	cmdcache_pause(cc, false);
-	assert_int_equal(cmdcache_wait_idle(cc, now_ms() + 5000), 0);
+	assert_int_equal(cmdcache_wait_idle(cc, collector_now_ms() + 5000), 0);
 	snapshot_init(&s);
 	assert_int_equal(snapshot_push_proc(&s, &r), 0);
 	cmdcache_attach(cc, &s, false);
@@ -235,9 +225,10 @@ test_kthread_interning_pending(void **state)
 	assert_int_equal(s.cmdline_pending, 2);
 	assert_int_equal(s.procs[0].cmdline_len, 0);
 	assert_non_null(snapshot_str(&s, s.procs[0].cmdline_off, 0));
-	assert_int_equal(cmdcache_wait_idle(cc, now_ms() + 50), -ETIMEDOUT);
+	assert_int_equal(cmdcache_wait_idle(cc, collector_now_ms() + 50),
+	                 -ETIMEDOUT);
 	cmdcache_pause(cc, false);
-	assert_int_equal(cmdcache_wait_idle(cc, now_ms() + 5000), 0);
+	assert_int_equal(cmdcache_wait_idle(cc, collector_now_ms() + 5000), 0);
 	cmdcache_attach(cc, &s, false);
 	assert_int_equal(s.cmdline_pending, 0);
 	/* both children run this test binary: one text, pooled once */
