@@ -35,7 +35,11 @@ struct cmdcache;
 /* Start the worker; procfd (borrowed) stays open while the cache lives.
  * NULL with errno set on failure. */
 struct cmdcache *cmdcache_new(int procfd);
-/* Stop the worker (it finishes the read it is in) and free everything. */
+/*
+ * Stop the worker and free everything (closing queued handles). Never
+ * blocks on a process: a worker still stuck in a read after 100 ms is
+ * left detached, and frees the cache itself when the read returns.
+ */
 void cmdcache_free(struct cmdcache *cc);
 
 /*

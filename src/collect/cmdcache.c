@@ -50,6 +50,8 @@ struct cmd_job {
 
 /* Wake the worker once this many jobs wait (not at every job). */
 #define CMDCACHE_WAKE_BATCH 32
+/* How long cmdcache_free waits for a worker stuck in a read. */
+#define CMDCACHE_STOP_WAIT_MS 100
 
 struct cmdcache {
 	int procfd;
@@ -57,6 +59,7 @@ struct cmdcache {
 	pthread_mutex_t lock;
 	pthread_cond_t wake, idle; /* wake: jobs or quit; idle: queue empty */
 	bool quit, busy, paused;
+	bool exited, orphaned; /* worker gone; worker must free the cache */
 	uint32_t gen, attach_id;
 	struct cmd_text **texts; /* chained buckets; ntexts of texts_cap */
 	size_t ntexts, texts_cap;
@@ -259,6 +262,8 @@ cmdcache_store(struct cmdcache *cc, const struct cmd_job *job, ssize_t len)
 	    len < 0 || (len > 0 && e->text == NULL) ? CMD_FAILED : CMD_READY;
 }
 
+static void cmdcache_destroy(struct cmdcache *cc);
+
 /* The worker: take a job, read without the lock, store. */
 static void *
 cmdcache_worker(void *arg)
@@ -266,6 +271,7 @@ cmdcache_worker(void *arg)
 	struct cmdcache *cc = arg;
 	struct cmd_job job;
 	ssize_t len;
+	bool orphan;
 
 	pthread_mutex_lock(&cc->lock);
 	for (;;) {
@@ -288,8 +294,12 @@ cmdcache_worker(void *arg)
 		cmdcache_store(cc, &job, len);
 	}
 	cc->busy = false;
+	cc->exited = true;
+	orphan = cc->orphaned;
 	pthread_cond_broadcast(&cc->idle);
 	pthread_mutex_unlock(&cc->lock);
+	if (orphan)
+		cmdcache_destroy(cc); /* cmdcache_free gave up waiting */
 	return NULL;
 }
 
@@ -330,17 +340,10 @@ cmdcache_new(int procfd)
 	return cc;
 }
 
-/* Stop the worker and free everything. */
-void
-cmdcache_free(struct cmdcache *cc)
+/* Free everything once the worker is gone (queued handles are closed). */
+static void
+cmdcache_destroy(struct cmdcache *cc)
 {
-	if (cc == NULL)
-		return;
-	pthread_mutex_lock(&cc->lock);
-	cc->quit = true;
-	pthread_cond_signal(&cc->wake);
-	pthread_mutex_unlock(&cc->lock);
-	pthread_join(cc->thread, NULL);
 	for (size_t k = 0; k < cc->job_n; k++) {
 		int fd = cc->jobs[(cc->job_head + k) % cc->job_cap].fd;
 		if (fd >= 0)
@@ -356,6 +359,38 @@ cmdcache_free(struct cmdcache *cc)
 	pthread_cond_destroy(&cc->idle);
 	pthread_mutex_destroy(&cc->lock);
 	free(cc);
+}
+
+/* Stop the worker and free everything, or leave that to a stuck worker. */
+void
+cmdcache_free(struct cmdcache *cc)
+{
+	uint64_t deadline;
+	struct timespec ts;
+	bool exited;
+
+	if (cc == NULL)
+		return;
+	deadline = cmdcache_now_ms() + CMDCACHE_STOP_WAIT_MS;
+	ts.tv_sec = (time_t)(deadline / 1000);
+	ts.tv_nsec = (long)(deadline % 1000) * 1000000L;
+	pthread_mutex_lock(&cc->lock);
+	cc->quit = true;
+	pthread_cond_signal(&cc->wake);
+	while (!cc->exited &&
+	       pthread_cond_timedwait(&cc->idle, &cc->lock, &ts) != ETIMEDOUT)
+		;
+	exited = cc->exited;
+	cc->orphaned = !exited;
+	pthread_mutex_unlock(&cc->lock);
+	if (!exited) {
+		/* blocked in a read (a process in D state, a hung FUSE
+		 * mount): the worker frees the cache when the read returns */
+		pthread_detach(cc->thread);
+		return;
+	}
+	pthread_join(cc->thread, NULL);
+	cmdcache_destroy(cc);
 }
 
 /*

@@ -5,7 +5,7 @@
  * handed-over /proc/PID handle, and through a job that opens its own and
  * checks the start time), kernel threads get "" without a read, equal
  * command lines are interned and pooled once, known processes are not
- * queued twice.
+ * queued twice, and a read that never returns blocks nobody.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -15,7 +15,9 @@
 #include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -254,6 +256,62 @@ test_kthread_interning_pending(void **state)
 	close(procfd);
 }
 
+/* How many threads this process has. */
+static int
+threads(void)
+{
+	DIR *d = opendir("/proc/self/task");
+	int n = 0;
+	struct dirent *de;
+
+	assert_non_null(d);
+	while ((de = readdir(d)) != NULL)
+		n += de->d_name[0] != '.';
+	closedir(d);
+	return n;
+}
+
+/*
+ * A read that never returns (here: a cmdline that is a FIFO without a
+ * writer, like a process stuck in D state) neither blocks the waiter
+ * past its deadline nor cmdcache_free; the worker frees the cache once
+ * the read returns.
+ */
+static void
+test_stuck_read_never_blocks(void **state)
+{
+	char root[] = "/tmp/oomwatch-cmdcache-XXXXXX", path[128];
+	struct proc_row r = row_for(100, 900, false);
+	struct cmdcache *cc;
+	int rootfd, fd, before = threads();
+	(void)state;
+	assert_non_null(mkdtemp(root));
+	snprintf(path, sizeof path, "%s/100", root);
+	assert_int_equal(mkdir(path, 0700), 0);
+	snprintf(path, sizeof path, "%s/100/cmdline", root);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	rootfd = procroot_open(root);
+	assert_true(rootfd >= 0);
+	cc = cmdcache_new(rootfd);
+	assert_non_null(cc);
+	assert_true(cmdcache_offer(cc, &r, handle_of(rootfd, 100)));
+	assert_int_equal(cmdcache_wait_idle(cc, collector_now_ms() + 100),
+	                 -ETIMEDOUT);
+	cmdcache_free(cc); /* returns although the worker is stuck */
+	/* let the read return: the detached worker ends and frees */
+	fd = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+	assert_true(fd >= 0);
+	close(fd);
+	for (int i = 0; i < 500 && threads() > before; i++)
+		usleep(10000);
+	assert_int_equal(threads(), before);
+	close(rootfd);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/100", root);
+	rmdir(path);
+	rmdir(root);
+}
+
 /* Reap whatever a failed test left. */
 static int
 reap(void **state)
@@ -271,6 +329,7 @@ main(void)
 	    cmocka_unit_test_teardown(test_reuse_without_handle, reap),
 	    cmocka_unit_test_teardown(test_gone_before_read, reap),
 	    cmocka_unit_test_teardown(test_kthread_interning_pending, reap),
+	    cmocka_unit_test(test_stuck_read_never_blocks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
