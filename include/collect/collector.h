@@ -15,8 +15,10 @@
  * Memory cgroup paths come from one walk of the hierarchy's cgroup.procs
  * files per sample (collect/cgmap.h), checked against our own
  * self/cgroup; a process the walk cannot vouch for reads its own file.
- * The walk is skipped for a while when it fails, would visit more
- * directories than max(1024, processes), or disagrees with self/cgroup.
+ * The walk is skipped for 64 samples when it fails, would visit more
+ * directories than max(1024, processes last seen), or disagrees with
+ * self/cgroup (the first sample, which has seen no processes yet, over
+ * the limit just retries at the next).
  * vmstat rates are computed against the previous sample of the same
  * collector. System files that cannot be read stay SNAP_NA (PSI: invalid
  * with the errno).

@@ -267,6 +267,7 @@ collector_cgmap_load(struct collector *c, struct snapshot *s)
 	uint32_t off, len;
 	size_t poff, plen;
 	ssize_t n;
+	int rc;
 
 	if (c->cgm == NULL)
 		return NULL;
@@ -274,14 +275,16 @@ collector_cgmap_load(struct collector *c, struct snapshot *s)
 		c->cgm_skip--;
 		return NULL;
 	}
-	if (cgmap_load(c->cgm, s, collector_boot_ticks(c), max_dirs) == 0 &&
-	    cgmap_find(c->cgm, c->self_pid, 0, &off, &len) &&
+	rc = cgmap_load(c->cgm, s, collector_boot_ticks(c), max_dirs);
+	if (rc == 0 && cgmap_find(c->cgm, c->self_pid, 0, &off, &len) &&
 	    (n = collector_read(c, c->procfd, "self/cgroup")) > 0 &&
 	    cgroupmem_path(c->buf, (size_t)n, c->cgroup_mode, &poff, &plen) ==
 	        0 &&
 	    plen == len && memcmp(c->buf + poff, s->strings + off, len) == 0)
 		return c->cgm;
-	c->cgm_skip = COLLECTOR_CGMAP_BACKOFF;
+	/* the first sample's limit knows no process count yet: retry */
+	c->cgm_skip =
+	    rc == -E2BIG && c->last_nprocs == 0 ? 0 : COLLECTOR_CGMAP_BACKOFF;
 	return NULL;
 }
 
