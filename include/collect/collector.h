@@ -16,9 +16,10 @@
  * files per sample (collect/cgmap.h), checked against our own
  * self/cgroup; a process the walk cannot vouch for reads its own file.
  * The walk is skipped for 64 samples when it fails, would visit more
- * directories than max(1024, processes last seen), or disagrees with
- * self/cgroup (the first sample, which has seen no processes yet, over
- * the limit just retries at the next).
+ * directories than max(256, half the processes) (a directory costs about
+ * as much as two processes' cgroup files), or disagrees with self/cgroup.
+ * The first sample expects as many processes as /proc/loadavg counts
+ * threads; when its walk still passes the limit, the next one retries.
  * vmstat rates are computed against the previous sample of the same
  * collector. System files that cannot be read stay SNAP_NA (PSI: invalid
  * with the errno).

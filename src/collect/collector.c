@@ -22,8 +22,12 @@
 #include "model/vmstat.h"
 
 #define COLLECTOR_SYS_MAX 8192
-/* A cgroup walk may visit max(this, processes last seen) directories. */
-#define COLLECTOR_CGMAP_MIN_DIRS 1024
+/*
+ * A cgroup walk may visit max(this, half the processes) directories: a
+ * directory costs about 15 us, two /proc/PID/cgroup reads about 16, so
+ * beyond that reading each process's file is cheaper.
+ */
+#define COLLECTOR_CGMAP_MIN_DIRS 256
 /* Samples that read every cgroup file after a walk failed or was wrong. */
 #define COLLECTOR_CGMAP_BACKOFF 64
 
@@ -254,6 +258,29 @@ collector_boot_ticks(const struct collector *c)
 }
 
 /*
+ * How many processes to expect: the last sample's, or before the first
+ * the thread count of /proc/loadavg ("0.00 0.01 0.05 1/123 4567"), which
+ * is at least the process count. 0 when unknown.
+ */
+static size_t
+collector_expected_procs(struct collector *c)
+{
+	ssize_t n;
+	const char *p;
+	uint64_t v;
+
+	if (c->last_nprocs > 0)
+		return c->last_nprocs;
+	n = collector_read(c, c->procfd, "loadavg");
+	if (n <= 0 || (p = memchr(c->buf, '/', (size_t)n)) == NULL)
+		return 0;
+	p++;
+	if (textscan_u64(&p, c->buf + n, &v) != 0 || v > SIZE_MAX)
+		return 0;
+	return (size_t)v;
+}
+
+/*
  * Walk the cgroup tree for this sample and check it against our own
  * process: the map, or NULL when it is off, failed, or names another
  * cgroup for us than self/cgroup does (then it rests for a while).
@@ -261,9 +288,7 @@ collector_boot_ticks(const struct collector *c)
 static const struct cgmap *
 collector_cgmap_load(struct collector *c, struct snapshot *s)
 {
-	size_t max_dirs = c->last_nprocs > COLLECTOR_CGMAP_MIN_DIRS
-	                      ? c->last_nprocs
-	                      : COLLECTOR_CGMAP_MIN_DIRS;
+	size_t max_dirs = collector_expected_procs(c) / 2;
 	uint32_t off, len;
 	size_t poff, plen;
 	ssize_t n;
@@ -275,6 +300,8 @@ collector_cgmap_load(struct collector *c, struct snapshot *s)
 		c->cgm_skip--;
 		return NULL;
 	}
+	if (max_dirs < COLLECTOR_CGMAP_MIN_DIRS)
+		max_dirs = COLLECTOR_CGMAP_MIN_DIRS;
 	rc = cgmap_load(c->cgm, s, collector_boot_ticks(c), max_dirs);
 	if (rc == 0 && cgmap_find(c->cgm, c->self_pid, 0, &off, &len) &&
 	    (n = collector_read(c, c->procfd, "self/cgroup")) > 0 &&
