@@ -11,6 +11,7 @@
  *	sort_order = descending
  *	tree = no
  *	log = all
+ *	adj_step = 100
  */
 #ifndef OOMWATCH_MODEL_CONFIG_H
 #define OOMWATCH_MODEL_CONFIG_H
@@ -30,9 +31,11 @@ struct config {
 	bool sort_desc;
 	bool tree;
 	bool log_important; /* log pane: important lines only */
+	int adj_step;       /* F7 / F8 change oom_score_adj by this, 1..1000 */
 };
 
-/* The built-in settings: default columns, theme "default", OOM desc. */
+/* The built-in settings: default columns, theme "default", OOM desc,
+ * adj_step 100. */
 void config_defaults(struct config *c);
 
 /*

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/sanitize.h"
+#include "model/adjvalue.h"
 
 /* The built-in settings. */
 void
@@ -16,6 +17,7 @@ config_defaults(struct config *c)
 	snprintf(c->theme, sizeof c->theme, "default");
 	c->sort = RANK_OOM;
 	c->sort_desc = true;
+	c->adj_step = ADJVALUE_STEP;
 }
 
 /* How many columns are shown. */
@@ -103,6 +105,25 @@ parse_theme(const char *v, size_t len, char *theme)
 	return 0;
 }
 
+/* Parse the F7/F8 step: 1..1000 in decimal; 0 and *step, or -1. */
+static int
+parse_step(const char *v, size_t len, int *step)
+{
+	int n = 0;
+
+	if (len == 0 || len > 4)
+		return -1;
+	for (size_t i = 0; i < len; i++) {
+		if (v[i] < '0' || v[i] > '9')
+			return -1;
+		n = n * 10 + (v[i] - '0');
+	}
+	if (n < 1 || n > ADJVALUE_MAX)
+		return -1;
+	*step = n;
+	return 0;
+}
+
 /* Apply one "key = value" setting; NULL or what was wrong. */
 static const char *
 apply(struct config *c, const char *k, size_t klen, const char *v, size_t vlen)
@@ -143,6 +164,10 @@ apply(struct config *c, const char *k, size_t klen, const char *v, size_t vlen)
 			return "log is all or important";
 		return NULL;
 	}
+	if (is_word(k, klen, "adj_step"))
+		return parse_step(v, vlen, &c->adj_step)
+		           ? "adj_step is a number from 1 to 1000"
+		           : NULL;
 	return "unknown setting";
 }
 
@@ -207,6 +232,7 @@ put(char *buf, size_t size, size_t *at, const char *s)
 size_t
 config_format(const struct config *c, char *buf, size_t size)
 {
+	char step[32];
 	size_t at = 0;
 
 	if (size > 0)
@@ -229,6 +255,7 @@ config_format(const struct config *c, char *buf, size_t size)
 	put(buf, size, &at, c->tree ? "yes" : "no");
 	put(buf, size, &at, "\nlog = ");
 	put(buf, size, &at, c->log_important ? "important" : "all");
-	put(buf, size, &at, "\n");
+	snprintf(step, sizeof step, "\nadj_step = %d\n", c->adj_step);
+	put(buf, size, &at, step);
 	return at;
 }

@@ -23,6 +23,7 @@ test_defaults(void **state)
 	assert_true(c.sort_desc);
 	assert_false(c.tree);
 	assert_false(c.log_important);
+	assert_int_equal(c.adj_step, 100);
 	assert_false(c.shown[COLUMN_CGROUP]);
 	assert_true(c.shown[COLUMN_COMMAND]);
 	assert_int_equal(config_columns_shown(&c), COLUMN_COUNT - 1);
@@ -46,7 +47,8 @@ test_format_exact_and_round_trip(void **state)
 	         "sort = oom\n"
 	         "sort_order = descending\n"
 	         "tree = no\n"
-	         "log = all\n");
+	         "log = all\n"
+	         "adj_step = 100\n");
 	c.shown[COLUMN_CGROUP] = true;
 	c.shown[COLUMN_FILE] = false;
 	snprintf(c.theme, sizeof c.theme, "/etc/oomwatch/x.theme");
@@ -54,6 +56,7 @@ test_format_exact_and_round_trip(void **state)
 	c.sort_desc = false;
 	c.tree = true;
 	c.log_important = true;
+	c.adj_step = 50;
 	size_t n = config_format(&c, buf, sizeof buf);
 	config_defaults(&back);
 	config_parse(&back, buf, n, NULL, 0, &nw);
@@ -145,6 +148,22 @@ test_hostile_and_truncated(void **state)
 		assert_int_equal(c.sort, RANK_OOM);
 		assert_true(config_columns_shown(&c) >= 1);
 	}
+	/* adj_step: 1..1000 in plain decimal, anything else refused */
+	static const char *const bad_steps[] = {
+	    "adj_step = 0",    "adj_step = 1001", "adj_step = -5",
+	    "adj_step = 0x10", "adj_step = 10x",  "adj_step =",
+	    "adj_step = 99999"};
+	for (size_t i = 0; i < sizeof bad_steps / sizeof bad_steps[0]; i++) {
+		c = def;
+		config_parse(&c, bad_steps[i], strlen(bad_steps[i]), NULL, 0,
+		             &nw);
+		assert_int_equal(nw, 1);
+		assert_int_equal(c.adj_step, 100);
+	}
+	c = def;
+	config_parse(&c, LIT("adj_step = 1000\nadj_step=25"), NULL, 0, &nw);
+	assert_int_equal(nw, 0);
+	assert_int_equal(c.adj_step, 25);
 	/* an empty column list is refused */
 	c = def;
 	config_parse(&c, LIT("columns = ,,"), NULL, 0, &nw);
