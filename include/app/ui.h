@@ -12,12 +12,17 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "action/action.h"
+#include "action/adjust.h"
+#include "action/signal.h"
 #include "app/options.h"
 #include "collect/collector.h"
 #include "collect/kmsg.h"
 #include "model/config.h"
+#include "model/actdialog.h"
 #include "model/layout.h"
 #include "model/table.h"
+#include "model/tagset.h"
 #include "model/theme.h"
 #include "view/dash.h"
 #include "view/screen.h"
@@ -33,7 +38,75 @@
 
 #define UI_PROMPT_MAX 64
 #define UI_STATUS_MAX 256
-#define UI_HELP_MAX 40
+#define UI_HELP_MAX 48
+
+/* Actions (ui_act.c). */
+#define UI_ACT_LOG_MAX 64     /* results kept for the changes screen */
+#define UI_ACT_LINES 64       /* changes-screen lines formatted per frame */
+#define UI_ACT_WATCH_MS 30000 /* follow a signalled process this long */
+#define UI_ACT_TEXT_MAX 200
+
+/* The action commands the key table binds. */
+enum ui_act_cmd {
+	UI_ACT_LOWER,   /* F7 [ */
+	UI_ACT_RAISE,   /* F8 ] */
+	UI_ACT_VALUE,   /* a */
+	UI_ACT_PROTECT, /* P */
+	UI_ACT_PREFER,  /* X */
+	UI_ACT_KILL,    /* F9 k */
+	UI_ACT_UNDO,    /* u */
+	UI_ACT_TAG,     /* Space */
+	UI_ACT_UNTAG,   /* U */
+	UI_ACT_CHANGES, /* L */
+};
+
+/* One line of the results list. */
+struct ui_act_result {
+	int64_t time_unix_ms;
+	bool ok;
+	char text[UI_ACT_TEXT_MAX]; /* ours, with sanitized names */
+};
+
+/* A signalled process followed until it exits. */
+struct ui_act_watch {
+	struct target t; /* owned: still held */
+	struct signal_result res;
+	bool fired; /* its pidfd was readable: leave it out of poll */
+	char sent[UI_ACT_TEXT_MAX]; /* signal_describe */
+};
+
+/* What one action did to several processes (tags). */
+struct ui_act_batch {
+	size_t n, ok, failed, exited, running;
+	char what[48]; /* "SIGTERM", "adj +100" */
+};
+
+struct ui_act {
+	bool ready;           /* ctx is initialised */
+	int proc_fd;          /* the live /proc, or -1 */
+	const char *disabled; /* why actions are off altogether, or NULL */
+	struct action_ctx ctx;
+	struct adjust_journal journal;
+	struct tagset tags;
+	/* the open dialog and the processes it holds */
+	struct actdialog dlg;
+	struct target targets[TAGSET_MAX];
+	int adj[TAGSET_MAX]; /* each target's adj when it was opened */
+	size_t ntargets;
+	struct policy_decision signal_policy; /* for the signal menu */
+	char reasons[256]; /* policy_explain of the dialog's verdict */
+	/* signalled processes followed to their exit */
+	struct ui_act_watch watch[TAGSET_MAX];
+	size_t nwatch;
+	struct ui_act_batch batch;
+	/* results, newest last (a ring) */
+	struct ui_act_result log[UI_ACT_LOG_MAX];
+	size_t log_first, log_len;
+	/* what the frame shows */
+	struct dash_act view;
+	struct dash_act_line lines[UI_ACT_LINES];
+	size_t scroll; /* changes screen */
+};
 
 struct ui {
 	const struct options *opt;
@@ -76,6 +149,7 @@ struct ui {
 	struct dash_klog klog;
 	size_t log_scroll;   /* lines up from the tail */
 	size_t event_cursor; /* events view, 0 = newest */
+	struct ui_act act;   /* actions: oom_score_adj and signals */
 };
 
 /* Set a status-line message (printf format; the text is ours). */
@@ -119,6 +193,33 @@ int ui_klog_fd(const struct ui *ui);
 unsigned ui_klog_pump(struct ui *ui);
 /* ui_klog.c: the kernel log as the frame shows it. */
 void ui_klog_frame(struct ui *ui, struct dash_klog *k);
+
+/* ui_act.c: open the live /proc and the action context (actions are off,
+ * with the reason, when /proc cannot be opened or --proc-root is used). */
+void ui_act_init(struct ui *ui);
+/* ui_act.c: let go of every held process and the context. */
+void ui_act_fini(struct ui *ui);
+/* ui_act.c: run an action key on the main screen or the events view. */
+unsigned ui_act_command(struct ui *ui, enum ui_act_cmd cmd);
+/* ui_act.c: is an action dialog open (it then takes every key)? */
+bool ui_act_dialog_open(const struct ui *ui);
+/* ui_act.c: a key while an action dialog is open. */
+unsigned ui_act_key(struct ui *ui, int32_t key);
+/* ui_act.c: after a sample: drop tags of processes that are gone. */
+void ui_act_sampled(struct ui *ui);
+/* ui_act.c: the pidfds of signalled processes to poll (up to max). */
+size_t ui_act_watch_fds(const struct ui *ui, int *fds, size_t max);
+/* ui_act.c: follow signalled processes (a pidfd was readable, or a
+ * tick): report the ones that exited; UI_REDRAW when something changed. */
+unsigned ui_act_watch_poll(struct ui *ui);
+/* ui_act.c: the snapshot row of a held process (pid and start time
+ * equal), its index in *index (may be NULL); NULL when not sampled. */
+const struct proc_row *ui_act_row(const struct ui *ui, const struct target *t,
+                                  size_t *index);
+/* ui_actview.c: the actions part of the frame (dialog, tags, changes). */
+void ui_actview_frame(struct ui *ui, struct dash_frame *f);
+/* ui_actview.c: a key on the changes screen. */
+unsigned ui_actview_key(struct ui *ui, int32_t key);
 
 /* ui_protect.c: mlockall and a lower oom_score_adj (unless disabled);
  * the outcome in words for the header. */

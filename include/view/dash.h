@@ -7,7 +7,9 @@
  *
  * Panes: header meters, next-victim line, process table, kernel-log pane,
  * status line, function-key bar; over them, when open: help, sort menu,
- * setup, events view. Below the minimum size only "terminal too small".
+ * setup, events view, the list of changes, an action dialog (the signal
+ * menu over the body; adj prompts and confirmations in the status line).
+ * Below the minimum size only "terminal too small".
  */
 #ifndef OOMWATCH_VIEW_DASH_H
 #define OOMWATCH_VIEW_DASH_H
@@ -16,12 +18,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "model/actdialog.h"
 #include "model/config.h"
 #include "model/kevents.h"
+#include "model/killfree.h"
 #include "model/klogring.h"
 #include "model/layout.h"
+#include "model/oomscore.h"
 #include "model/snapshot.h"
 #include "model/table.h"
+#include "model/tagset.h"
 #include "model/theme.h"
 #include "view/screen.h"
 
@@ -32,6 +38,7 @@ enum dash_mode {
 	DASH_SORT_MENU,
 	DASH_SETUP,
 	DASH_EVENTS,
+	DASH_CHANGES, /* oom_score_adj changes and action results */
 };
 
 /* A line of input being typed in the status line. */
@@ -73,6 +80,37 @@ struct dash_klog {
 	int page_kb;                 /* task tables are in pages */
 };
 
+/* A process an action is aimed at, as the dialogs name it. */
+#define DASH_ACT_SHOWN 4
+struct dash_act_target {
+	int32_t pid;
+	char comm[16];  /* raw */
+	char user[32];  /* raw */
+	int64_t rss_kb; /* SNAP_NA when not in the last sample */
+	int64_t adj;    /* SNAP_NA when unknown */
+};
+
+/* One line of the changes screen, written by the app (raw text). */
+#define DASH_ACT_LINE_MAX 200
+struct dash_act_line {
+	char text[DASH_ACT_LINE_MAX];
+	enum theme_role role;
+};
+
+/* The open action dialog, and the changes screen. */
+struct dash_act {
+	const struct actdialog *dlg;                  /* NULL: no dialog open */
+	size_t ntargets;                              /* processes it acts on */
+	struct dash_act_target shown[DASH_ACT_SHOWN]; /* the first ones */
+	struct killfree free;            /* summed over the targets */
+	bool estimate;                   /* adj prompt: now / then valid */
+	struct oomscore_place now, then; /* the first target's place */
+	char reasons[256];               /* policy_explain(dlg->reasons) */
+	/* the changes screen: lines[0] is line scroll of total */
+	const struct dash_act_line *lines;
+	size_t nlines, total, scroll;
+};
+
 /* Everything one frame shows. */
 struct dash_frame {
 	const struct layout *layout;
@@ -97,6 +135,8 @@ struct dash_frame {
 	const char *themes[DASH_MAX_THEMES]; /* setup screen choices */
 	size_t nthemes;
 	const struct dash_klog *klog; /* NULL: no kernel-log reader */
+	const struct tagset *tags;    /* tagged processes (Space) */
+	const struct dash_act *act;   /* NULL: actions not wired */
 };
 
 /* Draw the whole frame (the caller brackets it with screen_begin/end). */

@@ -1,6 +1,7 @@
 /*
  * panes: the drawing functions of the dashboard's parts, one file each
- * (header.c, procs.c, klogpane.c, bars.c, dialogs.c); dash.c puts them
+ * (header.c, procs.c, klogpane.c, bars.c, dialogs.c, actdialogs.c);
+ * dash.c puts them
  * together. All draw from a struct dash_frame and the layout, nothing else.
  */
 #ifndef OOMWATCH_VIEW_PANES_H
@@ -34,5 +35,15 @@ void klogpane_events_draw(struct screen *s, const struct layout_rect *r,
 void dialogs_draw(struct screen *s, const struct dash_frame *f);
 /* dialogs.c: "terminal too small (need WxH)", centred. */
 void dialogs_too_small(struct screen *s, const struct dash_frame *f);
+
+/* actdialogs.c: does an adj prompt or a confirmation take the status
+ * line? */
+bool actdialogs_owns_status(const struct dash_frame *f);
+/* actdialogs.c: the adj prompt or the confirmation in the status line. */
+void actdialogs_prompt_draw(struct screen *s, const struct dash_frame *f);
+/* actdialogs.c: the signal menu in a box over the body. */
+void actdialogs_signal_draw(struct screen *s, const struct dash_frame *f);
+/* actdialogs.c: the list of changes and action results over the body. */
+void actdialogs_changes_draw(struct screen *s, const struct dash_frame *f);
 
 #endif

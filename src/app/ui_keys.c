@@ -40,7 +40,16 @@ enum cmd {
 	CMD_EVENTS,
 	CMD_LOG_IMPORTANT,
 	CMD_PAUSE,
-	CMD_ACTION,
+	CMD_ADJ_LOWER,
+	CMD_ADJ_RAISE,
+	CMD_ADJ_VALUE,
+	CMD_PROTECT,
+	CMD_PREFER,
+	CMD_KILL,
+	CMD_UNDO,
+	CMD_CHANGES,
+	CMD_TAG,
+	CMD_UNTAG,
 	CMD_REDRAW,
 	CMD_QUIT,
 };
@@ -51,7 +60,7 @@ static const struct binding {
 	enum cmd cmd;
 	const char *label, *what;
 } bindings[] = {
-    {{K(KEY_UP), 'k', 0}, CMD_UP, "Up k", "move up (log pane focused: scroll)"},
+    {{K(KEY_UP), 0, 0}, CMD_UP, "Up", "move up (log pane focused: scroll)"},
     {{K(KEY_DOWN), 'j', 0}, CMD_DOWN, "Down j", "move down"},
     {{K(KEY_PPAGE), 0, 0}, CMD_PGUP, "PgUp", "page up"},
     {{K(KEY_NPAGE), 0, 0}, CMD_PGDN, "PgDn", "page down"},
@@ -88,10 +97,40 @@ static const struct binding {
      "l",
      "log pane: all lines / important only"},
     {{'p', 'Z', 0}, CMD_PAUSE, "p Z", "pause / resume refreshing"},
-    {{K(KEY_F(7)), K(KEY_F(8)), K(KEY_F(9))},
-     CMD_ACTION,
-     "F7 F8 F9",
-     "lower adj / raise adj / kill (the actions feature)"},
+    {{K(KEY_F(7)), '[', 0},
+     CMD_ADJ_LOWER,
+     "F7 [",
+     "lower oom_score_adj by the step (adj_step, 100): less likely killed"},
+    {{K(KEY_F(8)), ']', 0},
+     CMD_ADJ_RAISE,
+     "F8 ]",
+     "raise oom_score_adj by the step: more likely killed"},
+    {{'a', 0, 0},
+     CMD_ADJ_VALUE,
+     "a",
+     "set oom_score_adj (-1000..1000), shows the new OOM place first"},
+    {{'P', 0, 0},
+     CMD_PROTECT,
+     "P",
+     "protect: oom_score_adj -1000 (y confirms)"},
+    {{'X', 0, 0},
+     CMD_PREFER,
+     "X",
+     "preferred victim: oom_score_adj 1000 (y confirms)"},
+    {{K(KEY_F(9)), 'k', 0},
+     CMD_KILL,
+     "F9 k",
+     "signal menu (SIGTERM first; Enter, then y sends)"},
+    {{'u', 0, 0}, CMD_UNDO, "u", "undo the last oom_score_adj change"},
+    {{'L', 0, 0},
+     CMD_CHANGES,
+     "L",
+     "list the changes and actions made since oomwatch started"},
+    {{' ', 0, 0},
+     CMD_TAG,
+     "Space",
+     "tag / untag a process: actions then apply to every tagged one"},
+    {{'U', 0, 0}, CMD_UNTAG, "U", "untag every process"},
     {{CTRL('l'), 0, 0}, CMD_REDRAW, "Ctrl-L", "redraw the screen"},
     {{K(KEY_F(10)), 'q', 0}, CMD_QUIT, "F10 q", "quit"},
 };
@@ -370,15 +409,59 @@ log_move(struct ui *ui, enum cmd c)
 	return UI_REDRAW;
 }
 
-/* A key in the events view: move the selection, or leave. */
+/* The action a command names. */
+static enum ui_act_cmd
+act_cmd(enum cmd c)
+{
+	switch (c) {
+	case CMD_ADJ_LOWER:
+		return UI_ACT_LOWER;
+	case CMD_ADJ_RAISE:
+		return UI_ACT_RAISE;
+	case CMD_ADJ_VALUE:
+		return UI_ACT_VALUE;
+	case CMD_PROTECT:
+		return UI_ACT_PROTECT;
+	case CMD_PREFER:
+		return UI_ACT_PREFER;
+	case CMD_KILL:
+		return UI_ACT_KILL;
+	case CMD_UNDO:
+		return UI_ACT_UNDO;
+	case CMD_TAG:
+		return UI_ACT_TAG;
+	case CMD_UNTAG:
+		return UI_ACT_UNTAG;
+	case CMD_CHANGES:
+	default:
+		return UI_ACT_CHANGES;
+	}
+}
+
+/* Is c an action on a process (it then works in the events view)? */
+static bool
+acts_on_process(enum cmd c)
+{
+	return c == CMD_ADJ_LOWER || c == CMD_ADJ_RAISE || c == CMD_ADJ_VALUE ||
+	       c == CMD_PROTECT || c == CMD_PREFER || c == CMD_KILL;
+}
+
+/* A key in the events view: move the selection, act on the event's
+ * process (the same keys as on the table), or leave. */
 static unsigned
 events_key(struct ui *ui, int32_t key)
 {
 	size_t n = ui->kev ? kevents_count(ui->kev) : 0;
+	int c = lookup(key);
 
+	if (c >= 0 && (acts_on_process((enum cmd)c) || c == CMD_UNDO ||
+	               c == CMD_CHANGES)) {
+		ui->status[0] = '\0';
+		return ui_act_command(ui, act_cmd((enum cmd)c));
+	}
 	if (key == ESC || key == 'e' || key == 'q' || key == K(KEY_F(10))) {
 		ui->mode = DASH_MAIN;
-	} else if (key == K(KEY_UP) || key == 'k') {
+	} else if (key == K(KEY_UP)) {
 		if (ui->event_cursor > 0)
 			ui->event_cursor--;
 	} else if (key == K(KEY_DOWN) || key == 'j') {
@@ -474,10 +557,17 @@ command(struct ui *ui, enum cmd c)
 		ui_status(ui, THEME_STATUS_INFO, "%s",
 		          ui->paused ? "paused (p resumes)" : "resumed");
 		return UI_REDRAW | (ui->paused ? 0 : UI_RESAMPLE);
-	case CMD_ACTION:
-		ui_status(ui, THEME_STATUS_INFO,
-		          "F7/F8/F9 are reserved for adj changes and kills");
-		return UI_REDRAW;
+	case CMD_ADJ_LOWER:
+	case CMD_ADJ_RAISE:
+	case CMD_ADJ_VALUE:
+	case CMD_PROTECT:
+	case CMD_PREFER:
+	case CMD_KILL:
+	case CMD_UNDO:
+	case CMD_CHANGES:
+	case CMD_TAG:
+	case CMD_UNTAG:
+		return ui_act_command(ui, act_cmd(c));
 	case CMD_REDRAW:
 		clearok(curscr, TRUE);
 		return UI_REDRAW;
@@ -495,6 +585,8 @@ ui_key(struct ui *ui, int32_t key)
 
 	if (ui->prompt != DASH_PROMPT_NONE)
 		return prompt_key(ui, key);
+	if (ui_act_dialog_open(ui))
+		return ui_act_key(ui, key);
 	switch (ui->mode) {
 	case DASH_HELP:
 		ui->mode = DASH_MAIN;
@@ -505,6 +597,8 @@ ui_key(struct ui *ui, int32_t key)
 		return setup_key(ui, key);
 	case DASH_EVENTS:
 		return events_key(ui, key);
+	case DASH_CHANGES:
+		return ui_actview_key(ui, key);
 	default:
 		break;
 	}

@@ -10,12 +10,14 @@
 
 #include "view/draw.h"
 
-/* The function keys as htop lays them out; F7-F9 belong to actions. */
+/* The function keys as htop lays them out (labels in 6 cells, so the
+ * ten fit in 80 columns); F7-F9 are the actions. */
 static const struct {
 	const char *key, *label, *tree_label;
 } fkeys[] = {
     {"F1", "Help", NULL},   {"F2", "Setup", NULL},  {"F3", "Search", NULL},
     {"F4", "Filter", NULL}, {"F5", "Tree", "List"}, {"F6", "SortBy", NULL},
+    {"F7", "Adj-", NULL},   {"F8", "Adj+", NULL},   {"F9", "Kill", NULL},
     {"F10", "Quit", NULL},
 };
 
@@ -54,6 +56,9 @@ bars_status_draw(struct screen *s, const struct dash_frame *f)
 	         f->focus == DASH_FOCUS_LOG ? " | focus: log (Tab)" : "",
 	         f->paused ? " | PAUSED (p)" : "",
 	         f->read_only ? " | read-only" : "");
+	if (f->tags != NULL && f->tags->n > 0)
+		snprintf(info + strlen(info), sizeof info - strlen(info),
+		         " | %zu tagged (Space untags)", f->tags->n);
 	at = r->x + draw_str(s, r->y, r->x, r->w, THEME_STATUS_INFO, info, 0);
 	if (t->name_filter_len > 0) {
 		at += draw_str(s, r->y, at, r->x + r->w - at, THEME_STATUS_INFO,
@@ -80,7 +85,10 @@ bars_fkeys_draw(struct screen *s, const struct dash_frame *f)
 		at += draw_str(s, r->y, at, r->x + r->w - at, THEME_FKEY_KEY,
 		               fkeys[i].key, 0);
 		at += draw_fmt(s, r->y, at, r->x + r->w - at, THEME_FKEY_LABEL,
-		               0, "%-7s", label);
+		               0, "%-6s", label);
 	}
 	draw_fill(s, r->y, at, r->x + r->w - at, THEME_FKEY_LABEL);
+	if (f->read_only)
+		draw_str(s, r->y, at + 1, r->x + r->w - at - 1,
+		         THEME_STATUS_ERROR, "READ-ONLY: actions off", 0);
 }

@@ -23,6 +23,13 @@ dash_draw(struct screen *s, const struct dash_frame *f)
 	} else {
 		dialogs_draw(s, f);
 	}
-	bars_status_draw(s, f);
+	if (f->act != NULL && f->act->dlg != NULL &&
+	    f->act->dlg->kind == ACTDIALOG_SIGNAL &&
+	    actdialog_is_open(f->act->dlg))
+		actdialogs_signal_draw(s, f);
+	if (actdialogs_owns_status(f))
+		actdialogs_prompt_draw(s, f);
+	else
+		bars_status_draw(s, f);
 	bars_fkeys_draw(s, f);
 }

@@ -1,7 +1,8 @@
 /*
  * dialogs.c: what opens over the table and log: help (every key), the
- * sort menu, the setup screen (columns shown, theme), and the "terminal
- * too small" screen that replaces everything below the minimum size.
+ * sort menu, the setup screen (columns shown, theme), the changes screen
+ * (drawn by actdialogs.c), and the "terminal too small" screen that
+ * replaces everything below the minimum size.
  */
 #include "view/panes.h"
 
@@ -22,7 +23,7 @@ title(struct screen *s, const struct layout_rect *r, const char *text)
 static void
 help(struct screen *s, const struct layout_rect *r, const struct dash_frame *f)
 {
-	int rows = r->h - 2, cols, colw, y, x;
+	int rows = r->h - 3, cols, colw, y, x;
 
 	title(s, r,
 	      " oomwatch keys (as in htop where htop has the key); any key "
@@ -40,9 +41,14 @@ help(struct screen *s, const struct layout_rect *r, const struct dash_frame *f)
 		draw_str(s, y, x + 16, colw - 17, THEME_DIALOG, f->help[i].what,
 		         0);
 	}
-	draw_str(s, r->y + r->h - 1, r->x + 1, r->w - 1, THEME_STATUS_INFO,
+	draw_str(s, r->y + r->h - 2, r->x + 1, r->w - 1, THEME_STATUS_INFO,
 	         "OOM = oom_score (0..1333 on current kernels: 666 is an idle "
 	         "process at adj 0); '*' marks the next victim.",
+	         0);
+	draw_str(s, r->y + r->h - 1, r->x + 1, r->w - 1, THEME_STATUS_INFO,
+	         "adj changes last until the process exits; to keep one: "
+	         "OOMScoreAdjust=N in its systemd unit, or choom -n N -- "
+	         "COMMAND.",
 	         0);
 }
 
@@ -118,6 +124,9 @@ dialogs_draw(struct screen *s, const struct dash_frame *f)
 		break;
 	case DASH_SETUP:
 		setup(s, r, f);
+		break;
+	case DASH_CHANGES:
+		actdialogs_changes_draw(s, f);
 		break;
 	default:
 		break;

@@ -3,8 +3,9 @@
  * victim), then the shown columns in table order, COMMAND last taking the
  * rest of the line; in tree view a TREE column (the subtree's total RSS)
  * comes before COMMAND, which is indented with tree lines. Unknown values
- * are a dimmed N/A; the selected row is highlighted when the table has
- * the focus, underlined when the log pane has it.
+ * are a dimmed N/A; tagged rows (Space) are drawn in proc.tagged; the
+ * selected row is highlighted when the table has the focus, underlined
+ * when the log pane has it.
  */
 #include "view/panes.h"
 
@@ -15,12 +16,14 @@
 
 #define TREE_W 7
 
-/* The role of a cell: selection beats victim beats N/A. */
+/* The role of a cell: selection beats tag beats N/A beats victim. */
 static enum theme_role
-cell_role(bool selected, bool victim, bool na)
+cell_role(bool selected, bool tagged, bool victim, bool na)
 {
 	if (selected)
 		return THEME_PROC_SELECTED;
+	if (tagged)
+		return THEME_PROC_TAGGED;
 	if (na)
 		return THEME_PROC_NA;
 	return victim ? THEME_PROC_VICTIM : THEME_PROC_NORMAL;
@@ -97,13 +100,15 @@ row(struct screen *s, int y, int x, int w, const struct dash_frame *f,
 	char buf[64];
 	bool sel = pos == f->table->cursor && f->focus == DASH_FOCUS_TABLE;
 	bool victim = f->victim >= 0 && (size_t)f->victim == tr->index;
+	bool tag =
+	    f->tags != NULL && tagset_has(f->tags, p->pid, p->start_time);
 	int at = x + 1, cw;
 	unsigned flags;
 
 	if (sel)
 		draw_fill(s, y, x, w, THEME_PROC_SELECTED);
 	if (victim)
-		draw_str(s, y, x, 1, cell_role(sel, true, false), "*", 0);
+		draw_str(s, y, x, 1, cell_role(sel, tag, true, false), "*", 0);
 	for (unsigned i = 0; i < COLUMN_COUNT && at < x + w; i++) {
 		if (!f->cfg->shown[i])
 			continue;
@@ -111,21 +116,21 @@ row(struct screen *s, int y, int x, int w, const struct dash_frame *f,
 		if (i == COLUMN_COMMAND && f->table->tree) {
 			columns_format_kb(tr->subtree_rss_kb, buf, sizeof buf);
 			draw_str(s, y, at, TREE_W,
-			         cell_role(sel, victim, false), buf,
+			         cell_role(sel, tag, victim, false), buf,
 			         DRAW_RIGHT);
 			at += TREE_W + 1;
 		}
 		cw = d->width > 0 ? d->width : x + w - at;
 		if (i == COLUMN_COMMAND && f->table->tree)
 			at += tree_prefix(s, y, at, cw, tr,
-			                  cell_role(sel, victim, false));
+			                  cell_role(sel, tag, victim, false));
 		cw = d->width > 0 ? d->width : x + w - at;
 		columns_cell((enum column_id)i, f->snap, p, buf, sizeof buf,
 		             &c);
 		flags = (c.nul_space ? DRAW_NUL_SPACE : 0) |
 		        (d->align == COLUMN_ALIGN_RIGHT ? DRAW_RIGHT : 0);
-		draw_text(s, y, at, cw, cell_role(sel, victim, c.na), c.text,
-		          c.len, flags);
+		draw_text(s, y, at, cw, cell_role(sel, tag, victim, c.na),
+		          c.text, c.len, flags);
 		at += cw + 1;
 	}
 	if (pos == f->table->cursor && f->focus != DASH_FOCUS_TABLE)
