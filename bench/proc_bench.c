@@ -6,7 +6,10 @@
  * (getrusage: user + system, all threads) of one snapshot of:
  *   ours      collector_sample() + the cmdline worker, as --batch does it
  *             (a fresh collector: first sight of every process), and a
- *             steady-state refresh of the same collector (cmdlines cached)
+ *             steady-state refresh of the same collector (cmdlines cached);
+ *             and a steady refresh in the dashboard's light mode (status
+ *             and oom_score_adj of known processes, oom_score derived and
+ *             read for the top rows), with what it read
  *   minimal   readdir + openat/read/close of stat, status, oom_score and
  *             oom_score_adj per pid into a stack buffer, numbers parsed
  *   libproc2  procps_pids_reap() with the same fields
@@ -232,7 +235,8 @@ main(int argc, char **argv)
 	    PIDS_TIME_START};
 	double ours[MAX_REPS], warm[MAX_REPS], mini[MAX_REPS], lp2[MAX_REPS];
 	double ps[MAX_REPS], whole[MAX_REPS], t0, c_us, m_ours, m_warm, m_mini;
-	double m_lp2, m_ps, m_whole;
+	double m_lp2, m_ps, m_whole, light[MAX_REPS], m_light;
+	struct procfs_stats lst = {0};
 	char *ps_argv[] = {"ps", "-eo", "pid,user,rss,oom,oomadj,comm", NULL};
 	char *ow_argv[] = {NULL, "--batch", "--json", NULL};
 	struct pids_info *info = NULL;
@@ -287,6 +291,12 @@ main(int argc, char **argv)
 		t0 = cpu_self_us();
 		collector_sample(c, &snap, collector_now_ms());
 		warm[r] = cpu_self_us() - t0;
+		collector_set_mode(c, COLLECTOR_LIGHT);
+		collector_sample(c, &snap, collector_now_ms()); /* learns */
+		t0 = cpu_self_us();
+		collector_sample(c, &snap, collector_now_ms());
+		light[r] = cpu_self_us() - t0;
+		lst = *collector_stats(c);
 		collector_free(c);
 
 		t0 = cpu_self_us();
@@ -302,6 +312,7 @@ main(int argc, char **argv)
 	}
 	m_ours = median(ours, reps);
 	m_warm = median(warm, reps);
+	m_light = median(light, reps);
 	m_mini = median(mini, reps);
 	m_lp2 = median(lp2, reps);
 	m_ps = median(ps, reps);
@@ -317,10 +328,16 @@ main(int argc, char **argv)
 	ROW("minimal (stat+status+oom x2)", m_mini);
 	ROW("oomwatch, first sample + cmdlines", m_ours);
 	ROW("oomwatch, steady refresh", m_warm);
+	ROW("oomwatch, light refresh (dashboard)", m_light);
 	ROW("libproc2 pids reap", m_lp2);
 	ROW("ps -eo pid,user,rss,oom,oomadj,comm", m_ps);
 	ROW("oomwatch --batch --json, whole run", m_whole);
 #undef ROW
+	printf("  light refresh (last run): %u rows from status only, %u "
+	       "read in full; oom_score derived for %u, then read for %u "
+	       "(%u differed), %u in doubt read\n",
+	       lst.known, lst.full, lst.derived, lst.exact, lst.differed,
+	       lst.doubtful);
 	printf("  first sample: %u command lines still missing after the "
 	       "wait (last run)\n",
 	       missing);

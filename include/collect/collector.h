@@ -8,6 +8,13 @@
  *   collector_finish_cmdlines(c, &snap, deadline_ms);   batch mode only
  *   collector_free(c);
  *
+ * Two modes: COLLECTOR_EXACT (the default, --batch) reads stat, status,
+ * oom_score and oom_score_adj of every process, so every value is what
+ * /proc said. COLLECTOR_LIGHT (the dashboard) reads status and
+ * oom_score_adj of processes it has seen before and derives oom_score,
+ * reading the real one for the top rows and the focus pid
+ * (collect/procfs.h says exactly what it reads and why that is safe).
+ *
  * A sample reads /proc/meminfo, /proc/sys/vm/{overcommit_memory,
  * overcommit_ratio, panic_on_oom, oom_kill_allocating_task, swappiness},
  * /proc/pressure/memory, /proc/vmstat, then every process (collect/procfs.h)
@@ -39,9 +46,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "collect/procfs.h"
 #include "model/snapshot.h"
 
 struct collector;
+
+/* What a sample reads per process (see above). */
+enum collector_mode {
+	COLLECTOR_EXACT = 0,
+	COLLECTOR_LIGHT,
+};
 
 /* How long --batch waits for command lines after a sample (make bench
  * measures the same). */
@@ -70,6 +84,18 @@ int collector_sample(struct collector *c, struct snapshot *out,
  */
 uint32_t collector_finish_cmdlines(struct collector *c, struct snapshot *snap,
                                    uint64_t deadline_mono_ms);
+
+/* Choose the mode for the next samples (a new collector is EXACT). */
+void collector_set_mode(struct collector *c, enum collector_mode mode);
+
+/*
+ * The pid whose real oom_score LIGHT samples always read, say the
+ * selected row's (0: none).
+ */
+void collector_set_focus(struct collector *c, int32_t pid);
+
+/* What the last sample's process pass did (counts per kind of read). */
+const struct procfs_stats *collector_stats(const struct collector *c);
 
 /* The monotonic clock in milliseconds. */
 uint64_t collector_now_ms(void);

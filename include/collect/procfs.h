@@ -13,14 +13,47 @@
  * handed to its worker (collect/cmdcache.h). Never reads smaps or
  * smaps_rollup. Buffers are owned by the struct, so a scan allocates only
  * when the snapshot must grow.
+ *
+ * Light mode (the dashboard) reads fewer files for a process seen before
+ * (collect/idcache.h: same pid, same directory and status inodes): its
+ * oom_score_adj, its cgroup file when the map cannot answer, then its
+ * status, whose unchanged inode proves the process held its pid through
+ * all three reads; name, state and parent then come from status, start
+ * time and PF_KTHREAD from the stat read when it was first seen, and
+ * oom_score is derived from status and oom_score_adj with the kernel's
+ * formula (model/oomscore.h, global total pages). After the scan the real
+ * oom_score is read for the PROCFS_TOP_EXACT rows with the highest
+ * derived scores, the focus pid, and every row the formula cannot vouch
+ * for (memory figures unknown, a zombie: its threads may still hold an
+ * mm), each checked against the status inode again. So the next victim
+ * and the top of the default sort are what /proc says; other rows differ
+ * from /proc only when the kernel's approximate per-CPU RSS counters
+ * (oom_badness) and the exact sums status prints (6.x) straddle a score
+ * step. New processes, and any doubt, take the full path above.
  */
 #ifndef OOMWATCH_COLLECT_PROCFS_H
 #define OOMWATCH_COLLECT_PROCFS_H
+
+#include <stdbool.h>
+#include <stdint.h>
 
 #include "collect/cgmap.h"
 #include "collect/cmdcache.h"
 #include "collect/usercache.h"
 #include "model/snapshot.h"
+
+/* Rows whose oom_score a light scan reads from /proc at the top. */
+#define PROCFS_TOP_EXACT 16
+
+/* What the last scan did (light mode fills all of it). */
+struct procfs_stats {
+	uint32_t full;     /* rows read with stat (all of them when exact) */
+	uint32_t known;    /* rows read from status (+ adj, cgroup) only */
+	uint32_t derived;  /* known rows whose oom_score was derived... */
+	uint32_t exact;    /* ...then read from oom_score (top, focus) */
+	uint32_t differed; /* of those, how many differed from the formula */
+	uint32_t doubtful; /* known rows the formula could not vouch for */
+};
 
 struct procfs;
 
@@ -28,6 +61,15 @@ struct procfs;
 struct procfs *procfs_new(int procfd);
 /* Free it (NULL is fine). */
 void procfs_free(struct procfs *pf);
+
+/* Light mode on or off (off: every process read in full, the default). */
+void procfs_set_light(struct procfs *pf, bool light);
+
+/* A pid whose real oom_score light scans always read (0: none). */
+void procfs_set_focus(struct procfs *pf, int32_t pid);
+
+/* What the last scan did. */
+const struct procfs_stats *procfs_stats(const struct procfs *pf);
 
 /*
  * Append a row for every process under the root to snap (not reset here),

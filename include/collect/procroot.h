@@ -7,6 +7,7 @@
 #define OOMWATCH_COLLECT_PROCROOT_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 #define PROCROOT_DEFAULT "/proc"
@@ -30,5 +31,13 @@ int procroot_open_dir(int dirfd, const char *name);
  * "maybe more"), or -errno (ENOENT/ESRCH when a process vanished).
  */
 ssize_t procroot_read(int dirfd, const char *name, char *buf, size_t cap);
+
+/*
+ * procroot_read, and with ino also the inode number of the file read
+ * (fstat of the open file: one more syscall). Under /proc, a file's inode
+ * belongs to one process: a reused pid shows new inodes (collect/idcache.h).
+ */
+ssize_t procroot_read_ino(int dirfd, const char *name, char *buf, size_t cap,
+                          uint64_t *ino);
 
 #endif

@@ -67,4 +67,15 @@ int oomscore_place(const struct snapshot *snap, size_t index, int64_t new_adj,
                    int64_t total_pages, int64_t page_kb,
                    struct oomscore_place *out);
 
+/*
+ * The rows a light refresh reads oom_score for (collect/procfs.h): the k
+ * rows among snap->procs[idx[0..n)] with the highest oom_score, in the
+ * order the table's default sort shows them (higher score first, equal
+ * scores by lower pid; unknown scores are never chosen). Their positions
+ * in idx go to out (k slots), best first. Returns how many: k, or fewer
+ * when fewer rows have a known score.
+ */
+size_t oomscore_top(const struct snapshot *snap, const uint32_t *idx, size_t n,
+                    size_t k, size_t *out);
+
 #endif

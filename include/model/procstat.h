@@ -10,7 +10,11 @@
  * status is read for Uid (real), the RSS split, VmRSS, VmSwap, VmPTE and
  * Kthread. Every one but Uid is optional: zombies and kernel threads have
  * no Vm and Rss lines, kernels before 4.5 no Rss* lines, before 6.x no
- * Kthread line. Missing values are SNAP_NA.
+ * Kthread line. Missing values are SNAP_NA. It also gives what changes in
+ * stat (Name, State, PPid), so a process already known by its start time
+ * needs only status (procstat_stat_from_status): Name is "Name:\t" and
+ * the name with newline and backslash escaped as \n and \\ (5.x+) or as
+ * octal \ooo (older kernels), every other byte raw.
  */
 #ifndef OOMWATCH_MODEL_PROCSTAT_H
 #define OOMWATCH_MODEL_PROCSTAT_H
@@ -37,7 +41,12 @@ struct procstat_stat {
 struct procstat_status {
 	uint32_t uid;
 	int64_t rss_kb, anon_kb, file_kb, shmem_kb, swap_kb, pte_kb;
-	int kthread; /* 1, 0, or -1 when the kernel has no Kthread line */
+	int kthread;   /* 1, 0, or -1 when the kernel has no Kthread line */
+	int32_t ppid;  /* -1 when there is no PPid line */
+	char state;    /* the State letter, 0 when there is no State line */
+	bool has_name; /* false: no Name line, or one that does not decode */
+	char name[sizeof(((struct proc_row *)0)->comm)]; /* decoded, cut */
+	size_t name_len; /* decoded, before the cut */
 };
 
 /* Parse /proc/PID/stat. 0, or -1 with *out untouched. */
@@ -54,5 +63,14 @@ int procstat_parse_status(const char *buf, size_t len,
  */
 void procstat_fill_row(struct proc_row *row, const struct procstat_stat *st,
                        const struct procstat_status *ss);
+
+/*
+ * The stat fields of a process known from an earlier stat read (pid, its
+ * start time, PF_KTHREAD) and its status now: name, state and parent from
+ * status. 0, or -1 when status lacks Name, State or PPid (read stat).
+ */
+int procstat_stat_from_status(struct procstat_stat *st,
+                              const struct procstat_status *ss, int32_t pid,
+                              uint64_t start_time, bool kthread);
 
 #endif

@@ -206,6 +206,27 @@ collector_new(const char *proc_root, char *err, size_t errsz)
 	return c;
 }
 
+/* Choose the mode. */
+void
+collector_set_mode(struct collector *c, enum collector_mode mode)
+{
+	procfs_set_light(c->pf, mode == COLLECTOR_LIGHT);
+}
+
+/* The pid whose real oom_score light samples always read. */
+void
+collector_set_focus(struct collector *c, int32_t pid)
+{
+	procfs_set_focus(c->pf, pid);
+}
+
+/* What the last process pass did. */
+const struct procfs_stats *
+collector_stats(const struct collector *c)
+{
+	return procfs_stats(c->pf);
+}
+
 /* Read one /proc/sys/vm tunable, or SNAP_NA. */
 static int64_t
 collector_tunable(struct collector *c, const char *name)

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* Open the proc root directory. */
@@ -32,6 +33,15 @@ procroot_open_dir(int dirfd, const char *name)
 ssize_t
 procroot_read(int dirfd, const char *name, char *buf, size_t cap)
 {
+	return procroot_read_ino(dirfd, name, buf, cap, NULL);
+}
+
+/* Read a whole (bounded) file relative to dirfd, and its inode number. */
+ssize_t
+procroot_read_ino(int dirfd, const char *name, char *buf, size_t cap,
+                  uint64_t *ino)
+{
+	struct stat st;
 	size_t len = 0;
 	ssize_t n;
 	int fd, err;
@@ -60,6 +70,13 @@ procroot_read(int dirfd, const char *name, char *buf, size_t cap)
 		if (n == 0 || len < cap)
 			break;
 	}
+	if (ino != NULL && fstat(fd, &st) != 0) {
+		err = errno;
+		close(fd);
+		return -err;
+	}
+	if (ino != NULL)
+		*ino = (uint64_t)st.st_ino;
 	close(fd);
 	return (ssize_t)len;
 }

@@ -104,3 +104,37 @@ oomscore_place(const struct snapshot *snap, size_t index, int64_t new_adj,
 	*out = p;
 	return 0;
 }
+
+/* True when row a comes before row b in the default sort (OOM, desc). */
+static bool
+oomscore_before(const struct proc_row *a, const struct proc_row *b)
+{
+	return a->oom_score > b->oom_score ||
+	       (a->oom_score == b->oom_score && a->pid < b->pid);
+}
+
+/* The k best rows among idx, by insertion into out (k is small). */
+size_t
+oomscore_top(const struct snapshot *snap, const uint32_t *idx, size_t n,
+             size_t k, size_t *out)
+{
+	const struct proc_row *r;
+	size_t m = 0, j;
+
+	for (size_t i = 0; i < n && k > 0; i++) {
+		if (idx[i] >= snap->nprocs)
+			continue;
+		r = &snap->procs[idx[i]];
+		if (r->oom_score == SNAP_NA ||
+		    (m == k &&
+		     !oomscore_before(r, &snap->procs[idx[out[k - 1]]])))
+			continue;
+		j = m < k ? m++ : k - 1;
+		for (;
+		     j > 0 && oomscore_before(r, &snap->procs[idx[out[j - 1]]]);
+		     j--)
+			out[j] = out[j - 1];
+		out[j] = i;
+	}
+	return m;
+}

@@ -95,14 +95,83 @@ procstat_parse_stat(const char *buf, size_t len, struct procstat_stat *out)
 static const struct textscan_key status_keys[] = {
     TEXTSCAN_KEY("Uid"),     TEXTSCAN_KEY("VmRSS"),    TEXTSCAN_KEY("RssAnon"),
     TEXTSCAN_KEY("RssFile"), TEXTSCAN_KEY("RssShmem"), TEXTSCAN_KEY("VmSwap"),
-    TEXTSCAN_KEY("VmPTE"),   TEXTSCAN_KEY("Kthread"),
+    TEXTSCAN_KEY("VmPTE"),   TEXTSCAN_KEY("Kthread"),  TEXTSCAN_KEY("PPid"),
 };
 #define STATUS_NKEYS (sizeof status_keys / sizeof status_keys[0])
+
+/* The value of octal digit c, or -1. */
+static int
+status_octal(char c)
+{
+	return c >= '0' && c <= '7' ? c - '0' : -1;
+}
+
+/*
+ * Decode the escaped name between p and end into ss (cut to fit; the
+ * decoded length is kept). False on an escape the kernel never writes.
+ */
+static bool
+status_name(const char *p, const char *end, struct procstat_status *ss)
+{
+	size_t n = 0;
+	char c;
+
+	while (p < end) {
+		c = *p++;
+		if (c == '\\') {
+			if (p < end && (*p == '\\' || *p == 'n')) {
+				c = *p == 'n' ? '\n' : '\\';
+				p++;
+			} else if (end - p >= 3 && status_octal(p[0]) >= 0 &&
+			           status_octal(p[0]) <= 3 &&
+			           status_octal(p[1]) >= 0 &&
+			           status_octal(p[2]) >= 0) {
+				c = (char)(status_octal(p[0]) * 64 +
+				           status_octal(p[1]) * 8 +
+				           status_octal(p[2]));
+				p += 3;
+			} else {
+				return false;
+			}
+		}
+		if (n < sizeof ss->name - 1)
+			ss->name[n] = c;
+		n++;
+	}
+	ss->name[n < sizeof ss->name - 1 ? n : sizeof ss->name - 1] = '\0';
+	ss->name_len = n;
+	return true;
+}
+
+/*
+ * The Name and State lines of status (before Tgid in every kernel; the
+ * scan stops there). Name is "Name:\t" + the escaped name; State is
+ * "State:" + blanks + the letter.
+ */
+static void
+status_text_lines(const char *buf, size_t len, struct procstat_status *ss)
+{
+	const char *p = buf, *end = buf + len, *nl;
+
+	while (p < end && (nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		if (nl - p >= 6 && memcmp(p, "Name:\t", 6) == 0) {
+			ss->has_name = status_name(p + 6, nl, ss);
+		} else if (nl - p >= 6 && memcmp(p, "State:", 6) == 0) {
+			p += 6;
+			textscan_blanks(&p, nl);
+			ss->state = p < nl ? *p : 0;
+		} else if (nl - p >= 5 && memcmp(p, "Tgid:", 5) == 0) {
+			break;
+		}
+		p = nl + 1;
+	}
+}
 
 /* Parse /proc/PID/status. */
 int
 procstat_parse_status(const char *buf, size_t len, struct procstat_status *out)
 {
+	struct procstat_status ss;
 	int64_t v[STATUS_NKEYS];
 
 	if (textscan_keyed(buf, len, ':', status_keys, STATUS_NKEYS, v,
@@ -112,16 +181,21 @@ procstat_parse_status(const char *buf, size_t len, struct procstat_status *out)
 		return -1;
 	if (textscan_any_negative(v + 1, STATUS_NKEYS - 1, SNAP_NA))
 		return -1;
-	if (v[7] != SNAP_NA && v[7] > 1)
+	if ((v[7] != SNAP_NA && v[7] > 1) ||
+	    (v[8] != SNAP_NA && v[8] > INT32_MAX))
 		return -1;
-	out->uid = (uint32_t)v[0];
-	out->rss_kb = v[1];
-	out->anon_kb = v[2];
-	out->file_kb = v[3];
-	out->shmem_kb = v[4];
-	out->swap_kb = v[5];
-	out->pte_kb = v[6];
-	out->kthread = v[7] == SNAP_NA ? -1 : (int)v[7];
+	memset(&ss, 0, sizeof ss);
+	ss.uid = (uint32_t)v[0];
+	ss.rss_kb = v[1];
+	ss.anon_kb = v[2];
+	ss.file_kb = v[3];
+	ss.shmem_kb = v[4];
+	ss.swap_kb = v[5];
+	ss.pte_kb = v[6];
+	ss.kthread = v[7] == SNAP_NA ? -1 : (int)v[7];
+	ss.ppid = v[8] == SNAP_NA ? -1 : (int32_t)v[8];
+	status_text_lines(buf, len, &ss);
+	*out = ss;
 	return 0;
 }
 
@@ -154,4 +228,23 @@ procstat_fill_row(struct proc_row *row, const struct procstat_stat *st,
 	row->cmdline_len = 0;
 	row->cgroup_off = SNAP_NO_STR;
 	row->cgroup_len = 0;
+}
+
+/* The stat fields of a known process, from its status. */
+int
+procstat_stat_from_status(struct procstat_stat *st,
+                          const struct procstat_status *ss, int32_t pid,
+                          uint64_t start_time, bool kthread)
+{
+	if (!ss->has_name || ss->state == 0 || ss->ppid < 0)
+		return -1;
+	memset(st, 0, sizeof *st);
+	st->pid = pid;
+	st->ppid = ss->ppid;
+	st->state = ss->state;
+	st->flags = kthread ? PROCSTAT_PF_KTHREAD : 0;
+	st->start_time = start_time;
+	memcpy(st->comm, ss->name, sizeof st->comm);
+	st->comm_len = ss->name_len;
+	return 0;
 }
