@@ -2,11 +2,13 @@
  * ui_main.c: the dashboard (oomwatch with no mode option). Start-up in
  * the order that fails politely: settings and theme (a bad theme file is
  * exit 2 with FILE:LINE), the terminal (no tty, no TERM: a clear error),
- * the collector and a first sample, then self-protection. Then one loop:
- * poll() over the terminal, a timerfd (the refresh delay) and a signalfd
- * (INT, TERM, HUP, QUIT: leave cleanly; WINCH: relayout); no work in
- * signal handlers and no busy waiting. Handlers return UI_* flags and the
- * loop samples, rebuilds and draws at most once per turn.
+ * the collector and a first sample, the action context (ui_act.c), then
+ * self-protection. Then one loop: poll() over the terminal, a timerfd
+ * (the refresh delay), a signalfd (INT, TERM, HUP, QUIT: leave cleanly;
+ * WINCH: relayout), the kernel log and the pidfds of signalled processes
+ * being followed to their exit; no work in signal handlers and no busy
+ * waiting. Handlers return UI_* flags and the loop samples, rebuilds and
+ * draws at most once per turn.
  */
 #include "app/ui.h"
 
@@ -121,6 +123,7 @@ sample(struct ui *ui)
 		ui_status(ui, THEME_STATUS_ERROR, "sampling /proc: %s",
 		          strerror(-rc));
 	ui->victim = rank_next_victim(&ui->snap);
+	ui_act_sampled(ui);
 	kills = ui->snap.vmstat.oom_kill;
 	if (kills == SNAP_NA)
 		return;
@@ -166,6 +169,7 @@ frame(struct ui *ui)
 	f->nthemes = ui->nthemes;
 	ui_klog_frame(ui, &ui->klog);
 	f->klog = &ui->klog;
+	ui_actview_frame(ui, f);
 }
 
 /* Load cfg.theme after a change on the setup screen. */
@@ -261,9 +265,11 @@ on_keys(struct ui *ui, bool *gone)
 static int
 loop(struct ui *ui, int tfd, int sfd)
 {
-	struct pollfd pfd[4];
+	struct pollfd pfd[4 + TAGSET_MAX];
+	int wfd[TAGSET_MAX];
 	unsigned flags = UI_RELAYOUT | UI_REBUILD | UI_REDRAW;
 	uint64_t expirations;
+	size_t nw;
 	int empty = 0;
 	bool gone;
 
@@ -276,7 +282,10 @@ loop(struct ui *ui, int tfd, int sfd)
 		pfd[1] = (struct pollfd){tfd, POLLIN, 0};
 		pfd[2] = (struct pollfd){sfd, POLLIN, 0};
 		pfd[3] = (struct pollfd){ui_klog_fd(ui), POLLIN, 0};
-		if (poll(pfd, 4, -1) < 0) {
+		nw = ui_act_watch_fds(ui, wfd, TAGSET_MAX);
+		for (size_t i = 0; i < nw; i++)
+			pfd[4 + i] = (struct pollfd){wfd[i], POLLIN, 0};
+		if (poll(pfd, 4 + nw, -1) < 0) {
 			if (errno == EINTR)
 				continue;
 			return 1;
@@ -293,9 +302,17 @@ loop(struct ui *ui, int tfd, int sfd)
 		}
 		if (pfd[3].revents & (POLLIN | POLLERR | POLLPRI))
 			flags |= ui_klog_pump(ui);
+		for (size_t i = 0; i < nw; i++) {
+			if (pfd[4 + i].revents) {
+				flags |= ui_act_watch_poll(ui);
+				break;
+			}
+		}
 		if ((pfd[1].revents & POLLIN) &&
-		    read(tfd, &expirations, sizeof expirations) > 0 &&
-		    !ui->paused) {
+		    read(tfd, &expirations, sizeof expirations) > 0) {
+			flags |= ui_act_watch_poll(ui);
+			if (ui->paused)
+				continue;
 			flags |= UI_RESAMPLE;
 			if (ui_klog_fd(ui) < 0)
 				flags |= ui_klog_pump(ui); /* klogctl */
@@ -345,6 +362,7 @@ ui_run(const struct options *opt)
 	}
 	ui->opt = opt;
 	ui->victim = -1;
+	ui->act.proc_fd = -1;
 	ui->kills_at_start = ui->kills_seen = SNAP_NA;
 	snapshot_init(&ui->snap);
 	rc = setup_settings(ui, &theme);
@@ -371,11 +389,13 @@ ui_run(const struct options *opt)
 		rc = 1;
 	}
 	if (rc == 0) {
+		ui_act_init(ui);
 		sample(ui);
 		ui_klog_pump(ui);
 		ui_protect(&ui->protect, opt->no_protect);
 		rc = loop(ui, tfd, sfd);
 	}
+	ui_act_fini(ui);
 	screen_close(ui->scr);
 	ui_klog_close(ui);
 	collector_free(ui->coll);
