@@ -1,0 +1,334 @@
+#!/bin/sh
+# Terminal tests of the actions: the real binary in tmux (tests/lib.sh),
+# acting only on processes this test started (namedsleeper), each checked
+# on the screen and in /proc. Before any key that acts at once (F7/F8) the
+# table is checked to show exactly our process. Scenes:
+#   adj        F4 filter to our process; F8 twice = +200 in /proc, F7 once
+#              = -100; `a` 5000 shows an error and writes nothing; `a` 300
+#              shows the estimated oom_score before Enter, Enter + y sets
+#              it; u undoes; L lists the changes; P (EACCES without
+#              CAP_SYS_RESOURCE, or -1000 with it); X + n cancels, X + y
+#              sets 1000
+#   tags       Space tags two processes, F8 raises both, F9 SIGTERM ends
+#              both, each reported
+#   kill       F9 shows pid, user, name, RSS and what a kill frees; Enter +
+#              y sends SIGTERM and the screen says it exited; F9, SIGKILL,
+#              Enter + y: the exit report; Esc (in the menu and at the y
+#              question) cancels and the process lives
+#   refuse     -p 1: F9 and F8 are refused with the reason (PID 1)
+#   read-only  --read-only: the bar says so, F8 / a / F9 are refused and
+#              /proc is unchanged
+#   events     an OOM kill of our pid read from a saved log (--kmsg-file):
+#              the events view refuses to act on it (another boot's PIDs)
+# Every wait is for a condition, never a bare sleep.
+. "$(dirname "$0")/../lib.sh"
+
+if ! has_tmux; then
+	skip "action terminal tests" "tmux is not installed"
+	exit 0
+fi
+SLEEPER=$PROGS/namedsleeper
+if [ ! -x "$SLEEPER" ]; then
+	fail "action terminal tests" "$SLEEPER not built"
+	exit 1
+fi
+BIN=$OOMWATCH_BIN
+
+# Start a sleeper named $1 (and $2 MB); its pid in $SPID.
+NSLEEPERS=0
+sleeper() {
+	NSLEEPERS=$((NSLEEPERS + 1))
+	"$SLEEPER" "$1" ${2:-} >"$T_TMP/sleeper.$NSLEEPERS" 2>&1 &
+	SPID=$!
+	own_pid "$SPID"
+	wait_until 10 grep -qs ready "$T_TMP/sleeper.$NSLEEPERS"
+}
+adj_of() { cat "/proc/$1/oom_score_adj" 2>/dev/null; }
+adj_is() { [ "$(adj_of "$1")" = "$2" ]; }
+# Gone or a zombie (our shell reaps it later): it has ended.
+ended() {
+	st=$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1)
+	[ -z "$st" ] || [ "$st" = Z ]
+}
+alive() { ! ended "$1"; }
+# The process table's rows (between its title and the log pane).
+table_rows() {
+	tmux_screen | sed -n '/PID USER/,/Kernel log/p' | sed '1d;$d' |
+		grep '^[ *] *[0-9]'
+}
+# The table shows exactly the processes given (pids), nothing else.
+only_rows() {
+	[ "$(table_rows | wc -l)" = "$#" ] || return 1
+	for p in "$@"; do
+		table_rows | grep -q "^[ *] *$p " || return 1
+	done
+}
+# The status line (the one above the function-key bar).
+status_has() { tmux_screen | tail -n 2 | head -n 1 | grep -q -- "$1"; }
+status_wait() { wait_until "${2:-5}" status_has "$1"; }
+has_cap_sys_resource() {
+	eff=$(awk '/^CapEff/ {print $2}' /proc/self/status)
+	[ $((0x$eff >> 24 & 1)) = 1 ]
+}
+
+# --- adj: filter, steps, exact value, undo, list, protect, prefer ---
+sleeper owtadj 8
+pid=$SPID
+base=$(adj_of "$pid")
+if [ "$base" -gt 700 ]; then
+	skip "adj scene" "the test's oom_score_adj is $base: no room for +200"
+else
+	tmux_start 120 40 "$BIN -d 0.5 --no-protect"
+	tmux_wait "F10Quit" 10
+	tmux_keys F4
+	tmux_wait "Filter:" 5
+	tmux_keys -l owtadj
+	tmux_keys Enter
+	if ! wait_until 10 only_rows "$pid"; then
+		fail "adj: the filter shows only our process" "$(table_rows | head -3)"
+	else
+		pass "adj: the filter shows only our process"
+		tmux_keys F8
+		check "adj: F8 raises by 100 in /proc" wait_until 5 adj_is "$pid" $((base + 100))
+		tmux_keys F8
+		check "adj: F8 twice is +200 in /proc" wait_until 5 adj_is "$pid" $((base + 200))
+		check "adj: the status line says old -> new" \
+			status_wait "adj $((base + 100)) -> $((base + 200)) (pid $pid owtadj)"
+		check "adj: the ADJ column shows the new value" \
+			wait_until 5 sh -c "tmux -S '$T_SOCK' capture-pane -p -t t | grep -q '^[ *] *$pid .* $((base + 200)) '"
+		tmux_keys F7
+		check "adj: F7 lowers by 100" wait_until 5 adj_is "$pid" $((base + 100))
+		cur=$((base + 100))
+		# an out-of-range value: an error, nothing written
+		tmux_keys a
+		check "adj: a opens the prompt" status_wait "oom_score_adj for pid $pid owtadj (now $cur)"
+		tmux_keys -l 5000
+		check "adj: 5000 is refused as out of range" status_wait "out of range"
+		tmux_keys Enter
+		check "adj: Enter on 5000 keeps the error" status_wait "out of range"
+		check "adj: 5000 wrote nothing" adj_is "$pid" "$cur"
+		tmux_keys Escape
+		check "adj: Esc closes the prompt" status_wait "cancelled"
+		check "adj: nothing written after Esc" adj_is "$pid" "$cur"
+		# a valid value: the estimate first, then Enter + y
+		tmux_keys a
+		status_wait "oom_score_adj for pid $pid"
+		tmux_keys -l 300
+		check "adj: the estimated oom_score and victim place before Enter" \
+			status_wait "-> oom_score ~[0-9]*, victim #[0-9]* of [0-9]* (now [0-9]*"
+		check "adj: nothing written while typing" adj_is "$pid" "$cur"
+		tmux_keys Enter
+		check "adj: Enter asks for y" status_wait "Set oom_score_adj of pid $pid owtadj to 300? y"
+		check "adj: nothing written before y" adj_is "$pid" "$cur"
+		tmux_keys y
+		check "adj: y sets 300 in /proc" wait_until 5 adj_is "$pid" 300
+		check "adj: the status says $cur -> 300" status_wait "adj $cur -> 300"
+		# undo
+		tmux_keys u
+		check "adj: u undoes in /proc" wait_until 5 adj_is "$pid" "$cur"
+		check "adj: the status says undone" status_wait "undone: adj 300 -> $cur"
+		# the list of changes
+		tmux_keys L
+		check "adj: L lists the changes" tmux_wait "oom_score_adj changes (3;" 5
+		check "adj: the list names the process and the values" \
+			tmux_has "pid $pid *owtadj *adj *$((base + 100)) -> *$((base + 200))"
+		check "adj: the list says how to keep a change (systemd)" tmux_has "OOMScoreAdjust="
+		check "adj: the list says how to keep a change (choom)" tmux_has "choom -n N"
+		tmux_keys Escape
+		tmux_wait "F10Quit" 5
+		# P: protect, after y
+		tmux_keys P
+		check "adj: P asks for y" status_wait "Protect pid $pid owtadj: oom_score_adj -1000"
+		tmux_keys y
+		if has_cap_sys_resource; then
+			check "adj: P + y sets -1000" wait_until 5 adj_is "$pid" -1000
+			tmux_keys u
+			wait_until 5 adj_is "$pid" "$cur"
+		else
+			check "adj: P without CAP_SYS_RESOURCE is explained" \
+				status_wait "lowering below $cur needs CAP_SYS_RESOURCE, which oomwatch lacks here"
+			check "adj: P without CAP_SYS_RESOURCE wrote nothing" adj_is "$pid" "$cur"
+		fi
+		# X: n cancels, y sets 1000
+		tmux_keys X
+		check "adj: X asks for y" status_wait "Make pid $pid owtadj the preferred OOM victim"
+		tmux_keys n
+		check "adj: n cancels X" status_wait "cancelled"
+		check "adj: X + n wrote nothing" adj_is "$pid" "$cur"
+		tmux_keys X
+		status_wait "preferred OOM victim"
+		tmux_keys y
+		check "adj: X + y sets 1000" wait_until 5 adj_is "$pid" 1000
+	fi
+	tmux_stop
+fi
+
+# --- tags: two processes, one F8, one SIGTERM ---
+sleeper owttaga
+ta=$SPID
+sleeper owttagb
+tb=$SPID
+a0=$(adj_of "$ta")
+b0=$(adj_of "$tb")
+tmux_start 120 40 "$BIN -d 0.5 --no-protect -p $ta,$tb"
+tmux_wait "F10Quit" 10
+if wait_until 10 only_rows "$ta" "$tb"; then
+	tmux_keys Home Space Space
+	check "tags: Space tags two rows" status_wait "2 tagged"
+	tmux_keys F8
+	check "tags: F8 raised the first" wait_until 5 adj_is "$ta" $((a0 + 100))
+	check "tags: F8 raised the second" wait_until 5 adj_is "$tb" $((b0 + 100))
+	check "tags: the summary counts both" \
+		status_wait "adj +100 on 2 tagged processes: 2 done, 0 failed"
+	tmux_keys F9
+	check "tags: the signal menu names every tagged process" \
+		tmux_wait "Send a signal to every tagged process" 5
+	check "tags: it lists pid $ta" tmux_has "pid $ta "
+	check "tags: it lists pid $tb" tmux_has "pid $tb "
+	tmux_keys Enter
+	status_wait "Send SIGTERM to 2 tagged processes? y"
+	tmux_keys y
+	check "tags: SIGTERM ended the first" wait_until 5 ended "$ta"
+	check "tags: SIGTERM ended the second" wait_until 5 ended "$tb"
+	check "tags: the summary says both exited" \
+		status_wait "SIGTERM on 2 tagged processes: 2 done, 0 failed; 2 exited"
+	tmux_keys L
+	check "tags: L shows each result" tmux_wait "sent SIGTERM to pid $tb owttagb; exited after" 5
+else
+	fail "tags: the table shows our two processes" "$(table_rows | head -3)"
+fi
+tmux_stop
+
+# --- kill: SIGTERM, SIGKILL, Esc ---
+sleeper owtterm 16
+pt=$SPID
+tmux_start 120 40 "$BIN -d 0.5 --no-protect -p $pt"
+tmux_wait "F10Quit" 10
+if wait_until 10 only_rows "$pt"; then
+	tmux_keys F9
+	check "kill: F9 opens the signal menu" tmux_wait "Send a signal" 5
+	check "kill: the menu names pid, RSS, user and name" \
+		tmux_has "pid $pt *RSS [0-9.]*[KMG] *user root  owtterm"
+	check "kill: the menu says what a kill frees" tmux_has "A kill would free: up to [0-9.]*[KMG] RAM"
+	check "kill: SIGTERM is preselected" tmux_has "> SIGTERM"
+	tmux_keys Enter
+	check "kill: Enter asks for y" status_wait "Send SIGTERM to pid $pt owtterm? y sends"
+	check "kill: nothing sent before y" alive "$pt"
+	tmux_keys y
+	check "kill: SIGTERM ended the process" wait_until 5 ended "$pt"
+	check "kill: the screen says it exited" status_wait "sent SIGTERM to pid $pt owtterm; exited after [0-9]* ms"
+else
+	fail "kill: the table shows our process" "$(table_rows | head -3)"
+fi
+tmux_stop
+
+sleeper owtkill 16
+pk=$SPID
+tmux_start 120 40 "$BIN -d 0.5 --no-protect -p $pk"
+tmux_wait "F10Quit" 10
+if wait_until 10 only_rows "$pk"; then
+	tmux_keys F9
+	tmux_wait "Send a signal" 5
+	tmux_keys Down
+	check "kill: Down selects SIGKILL" tmux_wait "> SIGKILL" 5
+	tmux_keys Enter
+	status_wait "Send SIGKILL to pid $pk owtkill? y"
+	tmux_keys y
+	check "kill: SIGKILL ended the process" wait_until 5 ended "$pk"
+	check "kill: SIGKILL's exit report" \
+		status_wait "sent SIGKILL to pid $pk owtkill.*; exited after [0-9]* ms"
+else
+	fail "kill: the table shows our SIGKILL process" "$(table_rows | head -3)"
+fi
+tmux_stop
+
+sleeper owtlive
+pl=$SPID
+tmux_start 120 40 "$BIN -d 0.5 --no-protect -p $pl"
+tmux_wait "F10Quit" 10
+if wait_until 10 only_rows "$pl"; then
+	tmux_keys F9
+	tmux_wait "Send a signal" 5
+	tmux_keys Escape
+	check "kill: Esc in the menu cancels" status_wait "cancelled: nothing was done"
+	tmux_keys k
+	tmux_wait "Send a signal" 5
+	tmux_keys Enter
+	status_wait "Send SIGTERM"
+	tmux_keys Escape
+	check "kill: Esc at the y question cancels" status_wait "cancelled: nothing was done"
+	check "kill: after Esc the process lives" alive "$pl"
+	# a number typed in the menu: 19 is SIGSTOP, which frees nothing
+	tmux_keys k
+	tmux_wait "Send a signal" 5
+	tmux_keys -l 19
+	check "kill: a typed number is named" tmux_wait "other: *19_ *SIGSTOP" 5
+	check "kill: SIGSTOP is labelled as freeing no memory" tmux_has "frees no memory"
+	tmux_keys Escape
+	check "kill: still alive after every cancel" alive "$pl"
+else
+	fail "kill: the table shows our Esc process" "$(table_rows | head -3)"
+fi
+tmux_stop
+
+# --- refusals: PID 1 ---
+tmux_start 120 40 "$BIN -d 0.5 --no-protect -p 1"
+tmux_wait "F10Quit" 10
+if wait_until 10 only_rows 1; then
+	adj1=$(adj_of 1)
+	tmux_keys F9
+	check "refuse: F9 on PID 1 says why" status_wait "signal refused for pid 1 .*PID 1 (init): never signalled"
+	check "refuse: no signal menu for PID 1" tmux_lacks "Send a signal"
+	tmux_keys F8
+	check "refuse: F8 on PID 1 says why" status_wait "PID 1 (init)"
+	check "refuse: PID 1's adj is unchanged" adj_is 1 "$adj1"
+else
+	fail "refuse: the table shows PID 1 only" "$(table_rows | head -3)"
+fi
+tmux_stop
+
+# --- read-only ---
+sleeper owtro
+pr=$SPID
+r0=$(adj_of "$pr")
+tmux_start 120 40 "$BIN -d 0.5 --no-protect --read-only -p $pr"
+tmux_wait "F10Quit" 10
+check "read-only: the bar says so" tmux_wait "READ-ONLY" 5
+if wait_until 10 only_rows "$pr"; then
+	tmux_keys F8
+	check "read-only: F8 is refused" status_wait "read-only mode (--read-only)"
+	check "read-only: F8 wrote nothing" adj_is "$pr" "$r0"
+	tmux_keys a
+	check "read-only: a is refused" status_wait "adj refused for pid $pr owtro: read-only"
+	tmux_keys F9
+	check "read-only: F9 is refused" status_wait "signal refused for pid $pr owtro: read-only"
+	check "read-only: the process lives" alive "$pr"
+else
+	fail "read-only: the table shows our process" "$(table_rows | head -3)"
+fi
+tmux_stop
+
+# --- events: a saved log's pid is never acted on ---
+sleeper owtevent
+pe=$SPID
+e0=$(adj_of "$pe")
+printf '[  853.929522] Out of memory: Killed process %s (owtevent) total-vm:30290680kB, anon-rss:9234320kB, file-rss:4kB, shmem-rss:0kB, UID:0 pgtables:59264kB oom_score_adj:0\n' \
+	"$pe" >"$T_TMP/saved.log"
+tmux_start 120 40 "$BIN -d 0.5 --no-protect --kmsg-file $T_TMP/saved.log -p $pe"
+tmux_wait "F10Quit" 10
+tmux_keys e
+if tmux_wait "pid $pe owtevent" 5; then
+	tmux_keys F8
+	check "events: a saved log's pid is refused" \
+		status_wait "cannot tell whether pid $pe is still the event's process (the event comes from a saved log"
+	check "events: F8 wrote nothing" adj_is "$pe" "$e0"
+	tmux_keys k
+	check "events: k is refused too" status_wait "saved log"
+	check "events: no signal menu" tmux_lacks "Send a signal"
+	check "events: the process lives" alive "$pe"
+else
+	fail "events: the view lists the saved kill" "$(tmux_screen | sed -n 6,10p)"
+fi
+tmux_stop
+
+t_done
