@@ -172,3 +172,6 @@ clean:
 	rm -rf $(BUILD) $(BIN)
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# keep the sanitizer objects between runs (they are built by pattern rules)
+.SECONDARY:

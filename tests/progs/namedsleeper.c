@@ -1,13 +1,16 @@
 /*
- * namedsleeper NAME [MB]: set this process's name (comm) to NAME, raw
+ * namedsleeper [-s] NAME [MB]: set this process's name (comm) to NAME, raw
  * bytes and all (escape sequences, invalid UTF-8: the terminal tests'
  * hostile names), optionally allocate and touch MB megabytes, then sleep
  * until killed (at most 10 minutes, so a crashed test leaves nothing
  * behind for long). Prints "ready" once the name and memory are set.
+ * -s: first re-execute as argv "ns NAME [MB]", a command line short enough
+ * for NAME to fit in a narrow COMMAND column wherever the binary lives.
  */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/prctl.h>
 #include <unistd.h>
 
@@ -18,8 +21,15 @@ main(int argc, char **argv)
 	unsigned long mb = 0;
 	volatile char *mem;
 
+	if (argc > 1 && strcmp(argv[1], "-s") == 0) {
+		char *args[] = {"ns", argc > 2 ? argv[2] : NULL,
+		                argc > 3 ? argv[3] : NULL, NULL};
+		execv("/proc/self/exe", args);
+		perror("execv");
+		return 1;
+	}
 	if (argc < 2) {
-		fprintf(stderr, "usage: namedsleeper NAME [MB]\n");
+		fprintf(stderr, "usage: namedsleeper [-s] NAME [MB]\n");
 		return 2;
 	}
 	if (argc > 2)

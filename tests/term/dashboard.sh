@@ -25,11 +25,14 @@ if [ ! -x "$SLEEPER" ]; then
 	exit 1
 fi
 
-# Start a sleeper with name $1 (and $2 MB); its pid in $SPID.
+# Start a sleeper with name $1 (and $2 MB); its pid in $SPID. With
+# SLEEPER_OPT=-s its command line is "ns NAME": short enough for the name to
+# fit in the COMMAND column whatever the path of the clone.
 NSLEEPERS=0
+SLEEPER_OPT=
 sleeper() {
 	NSLEEPERS=$((NSLEEPERS + 1))
-	"$SLEEPER" "$1" ${2:-} >"$T_TMP/sleeper.$NSLEEPERS" 2>&1 &
+	"$SLEEPER" $SLEEPER_OPT "$1" ${2:-} >"$T_TMP/sleeper.$NSLEEPERS" 2>&1 &
 	SPID=$!
 	own_pid "$SPID"
 	wait_until 10 grep -qs ready "$T_TMP/sleeper.$NSLEEPERS"
@@ -117,12 +120,14 @@ tmux_stop
 # --- hostile names ---
 hostile=$(printf 'x\033[31mR\033]0;PWN\007')
 badutf=$(printf 'bad\377\376utf')
+SLEEPER_OPT=-s
 sleeper "$hostile"
 h1=$SPID
 sleeper "$badutf"
 h2=$SPID
+SLEEPER_OPT=
 tmux_start 120 40 "$BIN -d 0.5 --no-protect -p $h1,$h2"
-if tmux_wait 'x\\x1b\[31mR' 10; then
+if tmux_wait 'ns x\\x1b\[31mR' 10; then
 	pass "hostile: ESC in a name is drawn as \\x1b"
 else
 	fail "hostile: ESC in a name is drawn as \\x1b" "$(tmux_screen | sed -n 6,9p)"
@@ -147,7 +152,7 @@ T_SOCK="$T_TMP/tmux.sock"
 env -i PATH="$PATH" HOME="$T_TMP" TERM=xterm-256color LANG=C LC_ALL=C \
 	tmux -S "$T_SOCK" -f /dev/null new-session -d -s t -x 120 -y 40 \
 	"$BIN -d 0.5 --no-protect -p $h1,$h2"
-check "hostile: C locale shows the escaped name" tmux_wait 'x\\x1b\[31mR' 10
+check "hostile: C locale shows the escaped name" tmux_wait 'ns x\\x1b\[31mR' 10
 if tmux_screen_e | LC_ALL=C grep -q "$(printf '[\200-\377]')"; then
 	fail "hostile: C locale output is ASCII only"
 else
