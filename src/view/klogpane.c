@@ -134,13 +134,20 @@ klogpane_draw(struct screen *s, const struct layout_rect *r,
 	src = k->source;
 	if (strncmp(src, "kernel log: ", 12) == 0)
 		src += 12; /* the title already says it */
+	/* the view's state first: a long source (a file path) is what the
+	 * right edge cuts */
 	at += draw_fmt(s, r->y, at, r->x + r->w - at, THEME_PROC_HEADER, 0,
-	               "%s | %s%s", src,
+	               "%s%s | ",
 	               k->important_only ? "important only (l)" : "all (l)",
 	               k->scroll ? " | scrolled (Tab, Down)" : "");
-	if (k->lost > 0)
+	if (k->lost > 0) {
 		at += draw_fmt(s, r->y, at, r->x + r->w - at, THEME_KLOG_LOST,
-		               0, " %" PRIu64 " lost ", k->lost);
+		               0, "%" PRIu64 " lost", k->lost);
+		at += draw_str(s, r->y, at, r->x + r->w - at,
+		               THEME_PROC_HEADER, " | ", 0);
+	}
+	at += draw_str(s, r->y, at, r->x + r->w - at, THEME_PROC_HEADER, src,
+	               0);
 	draw_fill(s, r->y, at, r->x + r->w - at, THEME_PROC_HEADER);
 	if (rows <= 0)
 		return;
