@@ -234,6 +234,26 @@ box_menu(struct screen *s, int y, int x, int w, const struct actdialog *d)
 	return y;
 }
 
+/* A frame around r below its title line: sides and bottom. */
+static void
+frame(struct screen *s, const struct layout_rect *r)
+{
+	const char *v = draw_glyph(s, "\xe2\x94\x82", "|");
+	const char *h = draw_glyph(s, "\xe2\x94\x80", "-");
+	int bottom = r->y + r->h - 1;
+
+	for (int y = r->y + 1; y < bottom; y++) {
+		draw_str(s, y, r->x, 1, THEME_TITLE, v, 0);
+		draw_str(s, y, r->x + r->w - 1, 1, THEME_TITLE, v, 0);
+	}
+	draw_str(s, bottom, r->x, 1, THEME_TITLE,
+	         draw_glyph(s, "\xe2\x94\x94", "`"), 0);
+	for (int x = r->x + 1; x < r->x + r->w - 1; x++)
+		draw_str(s, bottom, x, 1, THEME_TITLE, h, 0);
+	draw_str(s, bottom, r->x + r->w - 1, 1, THEME_TITLE,
+	         draw_glyph(s, "\xe2\x94\x98", "'"), 0);
+}
+
 /* The signal menu in a box over the body. */
 void
 actdialogs_signal_draw(struct screen *s, const struct dash_frame *f)
@@ -249,7 +269,8 @@ actdialogs_signal_draw(struct screen *s, const struct dash_frame *f)
 	shown = (int)(a->ntargets < DASH_ACT_SHOWN ? a->ntargets
 	                                           : DASH_ACT_SHOWN + 1);
 	r.w = body->w - 4 < BOX_W ? body->w - 4 : BOX_W;
-	r.h = shown + (int)signame_menu_len + 9;
+	/* title, targets, free, gap, menu + other, gap, note, hint, bottom */
+	r.h = 1 + shown + 2 + (int)signame_menu_len + 1 + 3 + 1;
 	if (r.h > body->h)
 		r.h = body->h;
 	r.x = body->x + (body->w - r.w) / 2;
@@ -261,8 +282,9 @@ actdialogs_signal_draw(struct screen *s, const struct dash_frame *f)
 	         a->ntargets == 1 ? " Send a signal"
 	                          : " Send a signal to every tagged process",
 	         DRAW_FILL);
-	x = r.x + 1;
-	w = r.w - 2;
+	frame(s, &r);
+	x = r.x + 2;
+	w = r.w - 4;
 	y = box_targets(s, r.y + 1, x, w, a);
 	snprintf(line, sizeof line,
 	         "A kill would free: up to %s RAM, maybe %s shared, %s swap",
