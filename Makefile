@@ -65,7 +65,7 @@ REPLAY_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/replay/%)
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 
 .PHONY: all run test check unit-build bench fuzz screenshots install clean \
-	deps-build deps-test deps-screenshots format format-check check-layers
+	deps-build deps-test deps-bench deps-screenshots format format-check check-layers
 
 all: $(BIN)
 
@@ -119,6 +119,8 @@ deps-build:
 	@sh scripts/deps.sh build
 deps-test:
 	@sh scripts/deps.sh test
+deps-bench:
+	@sh scripts/deps.sh bench
 deps-screenshots:
 	@sh scripts/deps.sh screenshots
 
@@ -134,7 +136,7 @@ test: deps-test
 
 check: test
 
-bench: deps-test
+bench: deps-bench
 	@$(MAKE) --no-print-directory $(BIN) $(BENCH_BIN) $(PROG_BIN)
 	@BUILD=$(BUILD) BIN=$(BIN) sh bench/run.sh
 

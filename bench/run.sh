@@ -7,7 +7,7 @@ BIN=${BIN:-oomwatch}
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
 case "$BIN" in /*) ;; *) BIN="$top/$BIN" ;; esac
-SECTIONS="proc kmsg dash"
+SECTIONS=${BENCH_SECTIONS:-proc kmsg dash} # BENCH_SECTIONS=dash: one
 
 # /proc snapshot cost at 1,000 and 10,000 sleeping processes.
 section_proc() {

@@ -1,13 +1,14 @@
 #!/bin/sh
 # Install the Debian packages oomwatch needs (as root), or print the apt-get
-# line and fail (not root). Usage: scripts/deps.sh build|test|screenshots
+# line and fail (not root). Usage: scripts/deps.sh build|test|bench|screenshots
 set -u
 want="pkg-config libncurses-dev libproc2-dev"
 case "${1:-build}" in
 build) ;;
 test) want="$want libcmocka-dev tmux procps" ;;
+bench) want="$want libcmocka-dev tmux procps htop" ;; # htop: the baseline
 screenshots) want="$want tmux aha chromium fonts-dejavu-core" ;;
-*) echo "deps.sh: unknown set '$1' (build, test, screenshots)" >&2; exit 2 ;;
+*) echo "deps.sh: unknown set '$1' (build, test, bench, screenshots)" >&2; exit 2 ;;
 esac
 missing=""
 for p in $want; do
