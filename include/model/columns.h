@@ -70,6 +70,19 @@ void columns_cell(enum column_id id, const struct snapshot *snap,
                   const struct proc_row *row, char *buf, size_t size,
                   struct column_cell *cell);
 
+/* COMMAND keeps at least this many cells while other columns can go. */
+#define COLUMNS_COMMAND_MIN_W 24
+
+/*
+ * The columns to draw in a line of width cells (less extra_w for the tree
+ * view's subtree column): shown, minus optional ones while COMMAND would
+ * get fewer than COLUMNS_COMMAND_MIN_W cells, in this order: SWAP when
+ * the machine has no swap, FILE, SHM, CGROUP, SWAP, ANON, MEM%, USER.
+ * PID, OOM, ADJ, RSS and COMMAND always stay. Returns how many went.
+ */
+size_t columns_fit(const bool shown[COLUMN_COUNT], int width, int extra_w,
+                   bool no_swap, bool fit[COLUMN_COUNT]);
+
 /*
  * A size in kB as at most 6 characters: "812K", "9999K", "95.3M",
  * "512M", "1.21G", "12.3G", "1.5T". Returns the length.

@@ -225,3 +225,42 @@ columns_cell(enum column_id id, const struct snapshot *snap,
 		cell->untrusted = false;
 	}
 }
+
+/* The cells COMMAND gets when the columns in fit are drawn. */
+static int
+columns_command_w(const bool fit[COLUMN_COUNT], int width, int extra_w)
+{
+	int at = 1 + extra_w; /* the victim / cursor mark */
+
+	for (unsigned i = 0; i < COLUMN_COUNT; i++)
+		if (fit[i] && column_table[i].width > 0)
+			at += column_table[i].width + 1;
+	return width - at;
+}
+
+/* Drop optional columns until COMMAND has room. */
+size_t
+columns_fit(const bool shown[COLUMN_COUNT], int width, int extra_w,
+            bool no_swap, bool fit[COLUMN_COUNT])
+{
+	static const enum column_id order[] = {
+	    COLUMN_SWAP, COLUMN_FILE, COLUMN_SHM,    COLUMN_CGROUP,
+	    COLUMN_SWAP, COLUMN_ANON, COLUMN_MEMPCT, COLUMN_USER,
+	};
+	size_t dropped = 0;
+
+	memcpy(fit, shown, sizeof(bool) * COLUMN_COUNT);
+	if (!fit[COLUMN_COMMAND])
+		return 0;
+	for (size_t i = no_swap ? 0 : 1; i < sizeof order / sizeof order[0];
+	     i++) {
+		if (columns_command_w(fit, width, extra_w) >=
+		    COLUMNS_COMMAND_MIN_W)
+			break;
+		if (fit[order[i]]) {
+			fit[order[i]] = false;
+			dropped++;
+		}
+	}
+	return dropped;
+}

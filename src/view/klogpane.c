@@ -143,11 +143,11 @@ klogpane_draw(struct screen *s, const struct layout_rect *r,
 	if (k->lost > 0) {
 		at += draw_fmt(s, r->y, at, r->x + r->w - at, THEME_KLOG_LOST,
 		               0, "%" PRIu64 " lost", k->lost);
-		at += draw_str(s, r->y, at, r->x + r->w - at,
-		               THEME_PROC_HEADER, " | ", 0);
+		at += draw_str(s, r->y, at, r->x + r->w - at, THEME_PROC_HEADER,
+		               " | ", 0);
 	}
-	at += draw_str(s, r->y, at, r->x + r->w - at, THEME_PROC_HEADER, src,
-	               0);
+	at +=
+	    draw_str(s, r->y, at, r->x + r->w - at, THEME_PROC_HEADER, src, 0);
 	draw_fill(s, r->y, at, r->x + r->w - at, THEME_PROC_HEADER);
 	if (rows <= 0)
 		return;

@@ -60,7 +60,8 @@ tree_prefix(struct screen *s, int y, int x, int w, const struct table_row *tr,
 
 /* Draw the column titles. */
 static void
-titles(struct screen *s, int y, int x, int w, const struct dash_frame *f)
+titles(struct screen *s, int y, int x, int w, const struct dash_frame *f,
+       const bool *fit)
 {
 	const struct column_desc *d;
 	int at = x + 1, cw;
@@ -68,7 +69,7 @@ titles(struct screen *s, int y, int x, int w, const struct dash_frame *f)
 
 	draw_fill(s, y, x, w, THEME_PROC_HEADER);
 	for (unsigned i = 0; i < COLUMN_COUNT && at < x + w; i++) {
-		if (!f->cfg->shown[i])
+		if (!fit[i])
 			continue;
 		d = columns_desc((enum column_id)i);
 		if (i == COLUMN_COMMAND && f->table->tree) {
@@ -77,8 +78,8 @@ titles(struct screen *s, int y, int x, int w, const struct dash_frame *f)
 			at += TREE_W + 1;
 		}
 		cw = d->width > 0 ? d->width : x + w - at;
-		role = d->sort == f->table->sort && (i != COLUMN_MEMPCT ||
-		                                     !f->cfg->shown[COLUMN_RSS])
+		role = d->sort == f->table->sort &&
+		               (i != COLUMN_MEMPCT || !fit[COLUMN_RSS])
 		           ? THEME_PROC_SORTED
 		           : THEME_PROC_HEADER;
 		draw_str(s, y, at, cw, role, d->title,
@@ -91,7 +92,7 @@ titles(struct screen *s, int y, int x, int w, const struct dash_frame *f)
 /* Draw one process row. */
 static void
 row(struct screen *s, int y, int x, int w, const struct dash_frame *f,
-    size_t pos)
+    const bool *fit, size_t pos)
 {
 	const struct table_row *tr = &f->table->rows[pos];
 	const struct proc_row *p = &f->snap->procs[tr->index];
@@ -110,7 +111,7 @@ row(struct screen *s, int y, int x, int w, const struct dash_frame *f,
 	if (victim)
 		draw_str(s, y, x, 1, cell_role(sel, tag, true, false), "*", 0);
 	for (unsigned i = 0; i < COLUMN_COUNT && at < x + w; i++) {
-		if (!f->cfg->shown[i])
+		if (!fit[i])
 			continue;
 		d = columns_desc((enum column_id)i);
 		if (i == COLUMN_COMMAND && f->table->tree) {
@@ -143,11 +144,15 @@ procs_draw(struct screen *s, const struct layout_rect *r,
            const struct dash_frame *f)
 {
 	const struct table *t = f->table;
+	bool fit[COLUMN_COUNT];
 	size_t pos;
 
 	if (!layout_rect_visible(r))
 		return;
-	titles(s, r->y, r->x, r->w, f);
+	/* narrow terminals: optional columns go before COMMAND is unreadable */
+	columns_fit(f->cfg->shown, r->w, t->tree ? TREE_W + 1 : 0,
+	            f->snap != NULL && f->snap->mem.swap_total_kb == 0, fit);
+	titles(s, r->y, r->x, r->w, f, fit);
 	if (f->snap == NULL)
 		return;
 	if (t->nrows == 0) {
@@ -167,6 +172,6 @@ procs_draw(struct screen *s, const struct layout_rect *r,
 		pos = t->top + (size_t)(i - 1);
 		if (pos >= t->nrows)
 			break;
-		row(s, r->y + i, r->x, r->w, f, pos);
+		row(s, r->y + i, r->x, r->w, f, fit, pos);
 	}
 }

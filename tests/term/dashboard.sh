@@ -168,8 +168,14 @@ check "resize: 10x5 says the terminal is too small" tmux_wait "terminal" 5
 check "resize: nothing else is drawn at 10x5" tmux_lacks "PID"
 tmux_resize 59 40
 check "resize: 59 columns is below the minimum" tmux_wait "need 60x12" 5
+tmux_resize 80 24
+check "resize: 80x24 keeps PID OOM ADJ RSS and a wide COMMAND" \
+	tmux_wait "PID USER *OOM *ADJ *RSS .* COMMAND *$" 5
+check "resize: 80x24 drops FILE and SHM for it" tmux_lacks " FILE *SHM"
 tmux_resize 120 40
 check "resize: back to 120x40 redraws the panes" tmux_wait "Next OOM victim" 5
+check "resize: 120x40 shows every default column again" \
+	tmux_wait "PID USER *OOM *ADJ *RSS *ANON *FILE *SHM *SWAP *MEM% COMMAND" 5
 check "resize: the process still runs" sh -c "! tmux -S '$T_SOCK' display -p -t t '#{pane_dead}' | grep -q 1"
 tmux_stop
 

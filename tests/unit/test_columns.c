@@ -1,6 +1,7 @@
 /* Unit tests for the column descriptors and cell text (model/columns.c). */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -194,6 +195,97 @@ test_command_line_and_cgroup_from_pool(void **state)
 	snapshot_fini(&s);
 }
 
+/* The default columns, as a shown[] array. */
+static void
+defaults(bool shown[COLUMN_COUNT])
+{
+	for (unsigned i = 0; i < COLUMN_COUNT; i++)
+		shown[i] = columns_desc((enum column_id)i)->shown_by_default;
+}
+
+/* The cells of the fixed columns in fit, with separators and the mark. */
+static int
+fixed_w(const bool fit[COLUMN_COUNT])
+{
+	int w = 1;
+
+	for (unsigned i = 0; i < COLUMN_COUNT; i++)
+		if (fit[i] && columns_desc((enum column_id)i)->width > 0)
+			w += columns_desc((enum column_id)i)->width + 1;
+	return w;
+}
+
+/* Narrow lines lose optional columns in order; wide ones keep them all. */
+static void
+test_fit_drops_optional_columns_in_order(void **state)
+{
+	bool shown[COLUMN_COUNT], fit[COLUMN_COUNT];
+
+	(void)state;
+	defaults(shown);
+	/* 120 cells: everything fits, COMMAND gets >= the minimum */
+	assert_int_equal(columns_fit(shown, 120, 0, true, fit), 0);
+	assert_memory_equal(fit, shown, sizeof fit);
+	assert_true(120 - fixed_w(fit) >= COLUMNS_COMMAND_MIN_W);
+
+	/* 80 cells without swap: SWAP, FILE, SHM go, ANON stays */
+	assert_int_equal(columns_fit(shown, 80, 0, true, fit), 3);
+	assert_false(fit[COLUMN_SWAP]);
+	assert_false(fit[COLUMN_FILE]);
+	assert_false(fit[COLUMN_SHM]);
+	assert_true(fit[COLUMN_ANON]);
+	assert_true(fit[COLUMN_MEMPCT]);
+	assert_true(80 - fixed_w(fit) >= COLUMNS_COMMAND_MIN_W);
+
+	/* 80 cells with swap: FILE and SHM go first, then SWAP; ANON stays */
+	assert_int_equal(columns_fit(shown, 80, 0, false, fit), 3);
+	assert_false(fit[COLUMN_FILE]);
+	assert_false(fit[COLUMN_SHM]);
+	assert_false(fit[COLUMN_SWAP]);
+	assert_true(fit[COLUMN_ANON]);
+	/* 90 cells with swap: SWAP is kept */
+	assert_int_equal(columns_fit(shown, 90, 0, false, fit), 2);
+	assert_true(fit[COLUMN_SWAP]);
+
+	/* the tree's subtree column counts against COMMAND */
+	columns_fit(shown, 80, 8, true, fit);
+	assert_true(80 - 8 - fixed_w(fit) >= COLUMNS_COMMAND_MIN_W);
+	assert_false(fit[COLUMN_ANON]);
+}
+
+/* The core columns stay however narrow; nothing goes without COMMAND. */
+static void
+test_fit_keeps_core_columns(void **state)
+{
+	bool shown[COLUMN_COUNT], fit[COLUMN_COUNT];
+
+	(void)state;
+	defaults(shown);
+	shown[COLUMN_CGROUP] = true;
+	assert_int_equal(columns_fit(shown, 10, 0, false, fit), 7);
+	assert_true(fit[COLUMN_PID]);
+	assert_true(fit[COLUMN_OOM]);
+	assert_true(fit[COLUMN_ADJ]);
+	assert_true(fit[COLUMN_RSS]);
+	assert_true(fit[COLUMN_COMMAND]);
+	assert_false(fit[COLUMN_USER]);
+	assert_false(fit[COLUMN_CGROUP]);
+
+	/* CGROUP asked for at 120 cells: FILE makes room, CGROUP stays */
+	assert_int_equal(columns_fit(shown, 120, 0, false, fit), 1);
+	assert_false(fit[COLUMN_FILE]);
+	assert_true(fit[COLUMN_CGROUP]);
+	assert_true(fit[COLUMN_SWAP]);
+	/* at 100 it goes, before SWAP */
+	columns_fit(shown, 100, 0, false, fit);
+	assert_false(fit[COLUMN_CGROUP]);
+	assert_true(fit[COLUMN_SWAP]);
+
+	shown[COLUMN_COMMAND] = false;
+	assert_int_equal(columns_fit(shown, 10, 0, false, fit), 0);
+	assert_memory_equal(fit, shown, sizeof fit);
+}
+
 int
 main(void)
 {
@@ -203,6 +295,8 @@ main(void)
 	    cmocka_unit_test(test_cells),
 	    cmocka_unit_test(test_unknown_is_na_not_zero),
 	    cmocka_unit_test(test_command_line_and_cgroup_from_pool),
+	    cmocka_unit_test(test_fit_drops_optional_columns_in_order),
+	    cmocka_unit_test(test_fit_keeps_core_columns),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
