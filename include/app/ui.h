@@ -149,6 +149,7 @@ struct ui {
 	struct dash_klog klog;
 	size_t log_scroll;   /* lines up from the tail */
 	size_t event_cursor; /* events view, 0 = newest */
+	size_t task_top;     /* events view: first task-table row shown */
 	struct ui_act act;   /* actions: oom_score_adj and signals */
 };
 

@@ -79,6 +79,7 @@ struct kevent_oom {
 	bool reaped;                 /* oom_reaper reaped it */
 	size_t ntasks;
 	struct kevent_task tasks[KEVENT_TASKS_MAX]; /* by rss, largest first */
+	size_t tasks_listed; /* rows the report's table had (>= ntasks) */
 };
 
 struct kevent {

@@ -77,6 +77,7 @@ struct dash_klog {
 	size_t scroll;               /* lines scrolled up from the tail */
 	bool important_only;         /* 'l': alert classes and markers only */
 	size_t event_cursor;         /* events view: selected, 0 = newest */
+	size_t task_top;             /* first task-table row (PgUp/PgDn) */
 	int page_kb;                 /* task tables are in pages */
 };
 

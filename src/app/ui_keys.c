@@ -91,7 +91,10 @@ static const struct binding {
     {{'N', 0, 0}, CMD_SORT_PID, "N", "sort by PID"},
     {{'I', 0, 0}, CMD_INVERT, "I", "invert the sort order"},
     {{'\t', 0, 0}, CMD_FOCUS, "Tab", "focus: process table / kernel log"},
-    {{'e', 0, 0}, CMD_EVENTS, "e", "events view (OOM kills and more)"},
+    {{'e', 0, 0},
+     CMD_EVENTS,
+     "e",
+     "events view (OOM kills and more; PgUp/PgDn scroll a task table)"},
     {{'l', 0, 0},
      CMD_LOG_IMPORTANT,
      "l",
@@ -446,12 +449,17 @@ acts_on_process(enum cmd c)
 	       c == CMD_PROTECT || c == CMD_PREFER || c == CMD_KILL;
 }
 
-/* A key in the events view: move the selection, act on the event's
- * process (the same keys as on the table), or leave. */
+/* PgUp/PgDn in the events view move the task table by this many rows. */
+#define EVENTS_TASK_PAGE 10
+
+/* A key in the events view: move the selection, scroll its task table,
+ * act on the event's process (the same keys as on the table), or leave. */
 static unsigned
 events_key(struct ui *ui, int32_t key)
 {
 	size_t n = ui->kev ? kevents_count(ui->kev) : 0;
+	size_t was = ui->event_cursor;
+	const struct kevent *e;
 	int c = lookup(key);
 
 	if (c >= 0 && (acts_on_process((enum cmd)c) || c == CMD_UNDO ||
@@ -471,9 +479,22 @@ events_key(struct ui *ui, int32_t key)
 		ui->event_cursor = 0;
 	} else if (key == K(KEY_END)) {
 		ui->event_cursor = n ? n - 1 : 0;
+	} else if (key == K(KEY_NPAGE) || key == K(KEY_PPAGE)) {
+		/* scroll the selected OOM kill's task table */
+		e = n ? kevents_get(ui->kev, ui->event_cursor) : NULL;
+		if (e == NULL || e->kind != KEVENT_OOM_KILL)
+			return 0;
+		if (key == K(KEY_PPAGE))
+			ui->task_top = ui->task_top > EVENTS_TASK_PAGE
+			                   ? ui->task_top - EVENTS_TASK_PAGE
+			                   : 0;
+		else if (ui->task_top + EVENTS_TASK_PAGE < e->oom.ntasks)
+			ui->task_top += EVENTS_TASK_PAGE;
 	} else {
 		return 0;
 	}
+	if (ui->event_cursor != was)
+		ui->task_top = 0;
 	return UI_REDRAW;
 }
 

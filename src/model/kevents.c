@@ -33,7 +33,7 @@ struct report {
 	int64_t constraint_pid;
 	bool table_open;
 	struct oom_table table;
-	size_t ntasks;
+	size_t ntasks, tasks_listed;
 	struct kevent_task tasks[KEVENT_TASKS_MAX];
 	bool chosen; /* old "Kill process" seen, "Killed" pending */
 	int64_t chosen_pid;
@@ -205,6 +205,7 @@ report_add_task(struct report *r, const struct oom_task_row *row)
 	struct kevent_task *t;
 	size_t i, min = 0;
 
+	r->tasks_listed++;
 	if (r->ntasks < KEVENT_TASKS_MAX) {
 		t = &r->tasks[r->ntasks++];
 	} else {
@@ -251,6 +252,7 @@ attach_context(struct kevent *e, const struct report *r)
 	else if (r->task_memcg.set && !o->memcg.set)
 		o->memcg = r->task_memcg;
 	o->ntasks = r->ntasks;
+	o->tasks_listed = r->tasks_listed;
 	memcpy(o->tasks, r->tasks, r->ntasks * sizeof r->tasks[0]);
 	qsort(o->tasks, o->ntasks, sizeof o->tasks[0], task_cmp);
 }
@@ -416,6 +418,7 @@ on_report_line(struct kevents *ev, const struct klog_record *rec, const char *s,
 		r->table = t;
 		r->table_open = true;
 		r->ntasks = 0;
+		r->tasks_listed = 0;
 	} else if (oomreport_parse_memcg(s, len, &path)) {
 		report_touch(r, rec);
 		STR_SET(&r->memcg, path);

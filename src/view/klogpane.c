@@ -230,12 +230,13 @@ detail(struct screen *s, int y, int x, int w, const char *label,
 /* The detail of one OOM kill, from row y to the bottom of r. */
 static void
 oom_detail(struct screen *s, int y, const struct layout_rect *r,
-           const struct kevent *e, int page_kb)
+           const struct kevent *e, int page_kb, size_t top)
 {
 	const struct kevent_oom *o = &e->oom;
 	const char *c = oomreport_constraint_name(o->constraint);
 	char a[16], b[16], d[16], line[160];
 	int x = r->x + 1, w = r->w - 2, bottom = r->y + r->h;
+	size_t rows;
 
 	snprintf(line, sizeof line, "pid %" PRId64 " ", e->pid);
 	y = detail(s, y, x, w, "Victim", line, strlen(line));
@@ -267,10 +268,23 @@ oom_detail(struct screen *s, int y, const struct layout_rect *r,
 			         "no task table in this report", 0);
 		return;
 	}
+	/* a long table scrolls (PgUp/PgDn); never past its last page */
+	rows = (size_t)(bottom - y - 1);
+	if (top + rows > o->ntasks)
+		top = o->ntasks > rows ? o->ntasks - rows : 0;
+	if (o->ntasks > rows)
+		snprintf(line, sizeof line,
+		         "NAME (task table, by RSS: %zu-%zu of %zu, PgUp/PgDn)",
+		         top + 1, top + rows, o->ntasks);
+	else
+		snprintf(line, sizeof line, "NAME (task table, by RSS)");
+	if (o->tasks_listed > o->ntasks)
+		snprintf(line + strlen(line), sizeof line - strlen(line),
+		         " the %zu largest of %zu", o->ntasks, o->tasks_listed);
 	draw_fmt(s, y++, x, w, THEME_PROC_HEADER, DRAW_FILL,
 	         "%8s %6s %8s %8s %6s  %s", "PID", "UID", "RSS", "SWAP", "ADJ",
-	         "NAME (task table, by RSS)");
-	for (size_t i = 0; i < o->ntasks && y < bottom; i++, y++) {
+	         line);
+	for (size_t i = top; i < o->ntasks && y < bottom; i++, y++) {
 		const struct kevent_task *t = &o->tasks[i];
 		int at =
 		    x +
@@ -305,8 +319,8 @@ klogpane_events_draw(struct screen *s, const struct layout_rect *r,
 	if (!layout_rect_visible(r))
 		return;
 	draw_str(s, r->y, r->x, r->w, THEME_PROC_HEADER,
-	         " Kernel events, newest first (Up/Down select, e or Esc "
-	         "returns)",
+	         " Kernel events, newest first (Up/Down select, PgUp/PgDn task "
+	         "table, F7/F8/F9 act on a live pid, e or Esc returns)",
 	         DRAW_FILL);
 	n = k && k->ev ? kevents_count(k->ev) : 0;
 	if (n == 0) {
@@ -330,7 +344,7 @@ klogpane_events_draw(struct screen *s, const struct layout_rect *r,
 	e = kevents_get(k->ev, k->event_cursor < n ? k->event_cursor : 0);
 	draw_fill(s, y++, r->x, r->w, THEME_PROC_HEADER);
 	if (e->kind == KEVENT_OOM_KILL) {
-		oom_detail(s, y, r, e, k->page_kb);
+		oom_detail(s, y, r, e, k->page_kb, k->task_top);
 		return;
 	}
 	event_line(s, y++, r->x + 1, r->w - 2, e, false);

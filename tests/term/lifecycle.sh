@@ -123,6 +123,37 @@ else
 	tmux_keys Escape
 	check "events: Esc returns" tmux_wait "Next OOM victim" 5
 	tmux_stop
+	# the same kill with 60 more tasks: the event keeps the 32 largest
+	# (KEVENT_TASKS_MAX), the task table scrolls
+	# (and an older hung-task event, to move the selection away and back)
+	awk -F, 'BEGIN { OFS = "," }
+	NR == 1 { print "3,1,1000000,-;INFO: task jbd2/sda1-8:301 blocked for more than 120 seconds." }
+	NR <= 77 { print; next }
+	NR == 78 {
+		for (i = 1; i <= 60; i++)
+			printf "6,%d,228226406,-;[   %d]     0  %d     2000 %8d     %d        0         0    40960        0             0 w%02d\n", \
+				500 + i, 6000 + i, 6000 + i, 1000 - i, 1000 - i, i
+	}
+	{ $2 = $2 + 60; print }' "$report" >"$T_TMP/tasks.kmsg"
+	start --kmsg-file "$T_TMP/tasks.kmsg"
+	tmux_keys e
+	check "events: a long task table says which rows it shows" \
+		tmux_wait "by RSS: 1-[0-9]* of 32, PgUp/PgDn) the 32 largest of 61" 5
+	check "events: the table starts with the biggest task" \
+		tmux_has "5807 *0 .* hog$"
+	tmux_keys PPage NPage
+	check "events: PgDn scrolls the task table" \
+		tmux_wait "by RSS: 11-[0-9]* of 32" 5
+	check "events: rows 1-10 left the pane" tmux_lacks "5807 *0 .* hog$"
+	check "events: row 11 is on top" tmux_has "6010 *0 .* w10$"
+	for i in 1 2 3 4 5 6 7; do tmux_keys NPage; done
+	check "events: PgDn stops at the last page" \
+		tmux_wait "[0-9]*-32 of 32" 5
+	check "events: the last task kept is shown" tmux_has "6031 *0 .* w31$"
+	tmux_keys Down Up
+	check "events: another event resets the table to its top" \
+		tmux_wait "by RSS: 1-[0-9]* of 32" 5
+	tmux_stop
 	# a plain line and an OOM kill: 'l' keeps only the kill
 	{
 		printf '6,100,1000000,-;usb 1-1: new high-speed USB device number 2\n'

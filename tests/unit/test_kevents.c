@@ -221,6 +221,7 @@ test_memcg_oom_09(void **state)
 	assert_int_equal(o->oom_score_adj, 0);
 	assert_false(o->reaped);
 	assert_int_equal(o->ntasks, 1);
+	assert_int_equal(o->tasks_listed, 1);
 	assert_int_equal(o->tasks[0].pid, 5807);
 	assert_int_equal(o->tasks[0].uid, 0);
 	assert_int_equal(o->tasks[0].total_vm_pages, 17067);
@@ -539,6 +540,7 @@ test_big_task_table(void **state)
 	                          NULL});
 	o = &kevents_get(ev, 0)->oom;
 	assert_int_equal(o->ntasks, KEVENT_TASKS_MAX);
+	assert_int_equal(o->tasks_listed, 5000);
 	assert_int_equal(o->tasks[0].rss_pages, 5002);
 	for (i = 1; i < KEVENT_TASKS_MAX; i++)
 		assert_true(o->tasks[i].rss_pages <= o->tasks[i - 1].rss_pages);
