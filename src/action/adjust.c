@@ -112,10 +112,13 @@ explain(const struct adjust_result *r, char *buf, size_t size)
 			         (unsigned)r->owner_uid);
 		} else if (r->old_adj != ADJUST_UNKNOWN &&
 		           r->requested < r->old_adj && !r->cap_sys_resource) {
+			/* the kernel's floor (signal->oom_score_adj_min) is
+			 * not in /proc: it is above the value refused and at
+			 * most the current one, so name both, not a floor */
 			snprintf(buf, size,
-			         "lowering below %d needs CAP_SYS_RESOURCE, "
+			         "lowering %d -> %d needs CAP_SYS_RESOURCE, "
 			         "which oomwatch lacks here",
-			         r->old_adj);
+			         r->old_adj, r->requested);
 		} else {
 			snprintf(buf, size, "permission denied");
 		}

@@ -146,7 +146,7 @@ else
 			wait_until 5 adj_is "$pid" "$cur"
 		else
 			check "adj: P without CAP_SYS_RESOURCE is explained" \
-				status_wait "lowering below $cur needs CAP_SYS_RESOURCE, which oomwatch lacks here"
+				status_wait "lowering $cur -> -1000 needs CAP_SYS_RESOURCE, which oomwatch lacks here"
 			check "adj: P without CAP_SYS_RESOURCE wrote nothing" adj_is "$pid" "$cur"
 		fi
 		# X: n cancels, y sets 1000
