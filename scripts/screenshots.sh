@@ -6,6 +6,8 @@
 #                    holding memory (the largest is the next victim)
 #   events.png       the events view after a memcg OOM kill (the recorded
 #                    6.18 report tests/fixtures/kmsg/09.txt)
+#   actions.png      F8 raised the next victim's oom_score_adj (status
+#                    line: old -> new), then F9 opened the signal menu
 #   light-theme.png  the main screen with --theme light
 #   small-term.png   80x24: one column of meters, a short log pane
 #   too-small.png    40x10: "terminal too small"
@@ -22,7 +24,8 @@ mkdir -p "$out"
 
 # shot NAME COLS ROWS [light]: render the current pane.
 shot() {
-	tmux_screen_e >"$T_TMP/$1.ans"
+	# -N keeps trailing spaces: coloured fills (title bars) reach the edge
+	tmux -S "$T_SOCK" capture-pane -p -e -N -t t >"$T_TMP/$1.ans"
 	if sh "$TOP/scripts/ansi2png.sh" "$T_TMP/$1.ans" "$out/$1.png" "$2" \
 		"$3" ${4:-}; then
 		echo "screenshots/$1.png"
@@ -43,6 +46,11 @@ tmux_start 120 40 "$BIN -d 1 --no-protect"
 tmux_wait "batch-job-1" 10
 wait_until 5 tmux_has "Paging swap"
 shot main 120 40
+tmux_keys F4 batch-job-1 Enter F8
+tmux_wait "adj 0 -> 100" 5
+tmux_keys Escape F9
+tmux_wait "Send a signal" 5
+shot actions 120 40
 tmux_stop
 
 tmux_start 120 40 "$BIN --no-protect --kmsg-file $TOP/tests/fixtures/kmsg/09.txt"
