@@ -190,6 +190,239 @@ test_killfree(void **state)
 	assert_int_equal(k.ram_kb, SNAP_NA);
 }
 
+/* The kernel's proc_oom_score on badness points (a long in the kernel;
+ * C division truncates toward zero there too). */
+static int64_t
+kernel_score(int64_t badness, int64_t total_pages)
+{
+	return (1000 + badness * 1000 / total_pages) * 2 / 3;
+}
+
+static void
+test_derived_score_known_values(void **state)
+{
+	int64_t total = 6171021; /* 24684084 kB / 4: 6171 points per adj */
+	struct proc_row idle = row(300, 1000, 3000, 0, 40, 0);
+	struct proc_row empty = row(301, 0, 0, 0, 0, 0);
+	int64_t pts;
+	(void)state;
+	/* an idle process at adj 0: 1000 + 0 * 2 / 3 */
+	pts = oomscore_points(&idle, 0, total, 4);
+	assert_int_equal(pts, 250 + 750 + 10);
+	assert_int_equal(oomscore_from_points(pts, total), 666);
+	assert_int_equal(oomscore_from_points(pts, total),
+	                 kernel_score(pts, total));
+	/* one score step: 1000 + 1 needs totalpages / 1000 points */
+	assert_int_equal(oomscore_from_points(6171, total), 666);
+	assert_int_equal(oomscore_from_points(6172, total), 667);
+	assert_int_equal(oomscore_from_points(3 * 6172, total), 668);
+	/* no memory: adj alone */
+	assert_int_equal(oomscore_from_points(
+	                     oomscore_points(&empty, 1000, total, 4), total),
+	                 1332); /* (1000 + 999) * 2 / 3 */
+	assert_int_equal(
+	    oomscore_from_points(oomscore_points(&empty, 500, total, 4), total),
+	    999); /* (1000 + 499) * 2 / 3 */
+	assert_int_equal(
+	    oomscore_from_points(oomscore_points(&empty, -500, total, 4),
+	                         total),
+	    334); /* (1000 - 499) * 2 / 3: -499.99 truncates to -499 */
+	assert_int_equal(oomscore_from_points(
+	                     oomscore_points(&empty, -999, total, 4), total),
+	                 1); /* (1000 - 998) * 2 / 3 */
+	assert_int_equal(oomscore_from_points(
+	                     oomscore_points(&empty, -1000, total, 4), total),
+	                 0);
+	/* adj past the kernel's range counts as 1000 */
+	assert_int_equal(oomscore_points(&empty, 5000, total, 4),
+	                 oomscore_points(&empty, 1000, total, 4));
+	/* a big process: 6 GiB of 24 GiB RAM, 1 GiB swapped, 12 MiB of page
+	 * tables, at adj 0 and 300 */
+	idle = row(302, 6291456, 0, 1048576, 12288, 0);
+	pts = oomscore_points(&idle, 0, total, 4);
+	assert_int_equal(pts, 1572864 + 262144 + 3072);
+	assert_int_equal(oomscore_from_points(pts, total),
+	                 kernel_score(pts, total));
+	/* (1000 + 1838080 * 1000 / 6171021 = 297) * 2 / 3 */
+	assert_int_equal(oomscore_from_points(pts, total), 864);
+	pts = oomscore_points(&idle, 300, total, 4);
+	/* + 300 * 6171 points: (1000 + 597) * 2 / 3 */
+	assert_int_equal(oomscore_from_points(pts, total), 1064);
+	/* 64 KiB pages: kB figures divide by 64 */
+	idle = row(303, 6400, 0, 640, 128, 0);
+	assert_int_equal(oomscore_points(&idle, 0, 100000, 64), 100 + 10 + 2);
+	assert_int_equal(oomscore_points(&idle, 10, 100000, 64),
+	                 112 + 10 * 100);
+}
+
+/* A snapshot over rows (borrowed). */
+static struct snapshot
+snap_of(struct proc_row *rows, size_t n)
+{
+	struct snapshot s;
+
+	memset(&s, 0, sizeof s);
+	s.procs = rows;
+	s.nprocs = n;
+	return s;
+}
+
+/* A row with just a pid and a score. */
+static struct proc_row
+scored(int32_t pid, int64_t score)
+{
+	struct proc_row r = row(pid, 0, 0, 0, 0, 0);
+
+	r.oom_score = score;
+	return r;
+}
+
+static void
+test_top_order(void **state)
+{
+	struct proc_row rows[8];
+	struct snapshot s;
+	/* idx is a permutation: positions in idx are not row indexes */
+	uint32_t idx[] = {7, 6, 5, 4, 3, 2, 1, 0};
+	size_t out[8], n;
+	(void)state;
+	rows[0] = scored(50, 700);
+	rows[1] = scored(40, 900);
+	rows[2] = scored(30, 700); /* ties 50 and 20: lower pid first */
+	rows[3] = scored(20, 700);
+	rows[4] = scored(10, SNAP_NA); /* never chosen */
+	rows[5] = scored(60, 0);
+	rows[6] = scored(70, 1200);
+	rows[7] = scored(80, SNAP_NA);
+	s = snap_of(rows, 8);
+	n = oomscore_top(&s, idx, 8, 4, out);
+	assert_int_equal(n, 4);
+	/* 70 (1200), 40 (900), 20 (700), 30 (700): positions in idx */
+	assert_int_equal(idx[out[0]], 6);
+	assert_int_equal(idx[out[1]], 1);
+	assert_int_equal(idx[out[2]], 3);
+	assert_int_equal(idx[out[3]], 2);
+	assert_int_equal(out[0], 1);
+	assert_int_equal(out[3], 5);
+	/* k = 1: the best only */
+	assert_int_equal(oomscore_top(&s, idx, 8, 1, out), 1);
+	assert_int_equal(idx[out[0]], 6);
+	/* more slots than known scores: the 6 known, in order */
+	n = oomscore_top(&s, idx, 8, 8, out);
+	assert_int_equal(n, 6);
+	assert_int_equal(rows[idx[out[0]]].pid, 70);
+	assert_int_equal(rows[idx[out[1]]].pid, 40);
+	assert_int_equal(rows[idx[out[2]]].pid, 20);
+	assert_int_equal(rows[idx[out[3]]].pid, 30);
+	assert_int_equal(rows[idx[out[4]]].pid, 50);
+	assert_int_equal(rows[idx[out[5]]].pid, 60);
+	/* only the first n of idx count */
+	n = oomscore_top(&s, idx, 2, 4, out); /* rows 7 (NA) and 6 */
+	assert_int_equal(n, 1);
+	assert_int_equal(out[0], 1);
+}
+
+static void
+test_top_edges(void **state)
+{
+	struct proc_row rows[3];
+	struct snapshot s;
+	uint32_t idx[] = {0, 99, 1, UINT32_MAX, 3, 2};
+	uint32_t na_idx[] = {0, 1};
+	size_t out[4] = {77, 77, 77, 77};
+	(void)state;
+	rows[0] = scored(5, 10);
+	rows[1] = scored(6, 20);
+	rows[2] = scored(7, 30);
+	s = snap_of(rows, 3);
+	/* k = 0: nothing, out untouched */
+	assert_int_equal(oomscore_top(&s, idx, 6, 0, out), 0);
+	assert_int_equal(out[0], 77);
+	/* n = 0 */
+	assert_int_equal(oomscore_top(&s, idx, 0, 4, out), 0);
+	assert_int_equal(out[0], 77);
+	/* idx entries past nprocs are skipped (99, UINT32_MAX, 3) */
+	assert_int_equal(oomscore_top(&s, idx, 6, 4, out), 3);
+	assert_int_equal(out[0], 5); /* row 2, pid 7 */
+	assert_int_equal(out[1], 2); /* row 1 */
+	assert_int_equal(out[2], 0); /* row 0 */
+	assert_int_equal(out[3], 77);
+	/* every score unknown */
+	rows[0].oom_score = SNAP_NA;
+	rows[1].oom_score = SNAP_NA;
+	assert_int_equal(oomscore_top(&s, na_idx, 2, 4, out), 0);
+	/* an empty snapshot: every idx entry out of range */
+	s = snap_of(rows, 0);
+	assert_int_equal(oomscore_top(&s, idx, 6, 4, out), 0);
+}
+
+/* qsort comparator over rows: the default sort (score desc, pid asc). */
+static const struct proc_row *cmp_rows;
+static int
+cmp_default(const void *a, const void *b)
+{
+	const struct proc_row *x = &cmp_rows[*(const uint32_t *)a];
+	const struct proc_row *y = &cmp_rows[*(const uint32_t *)b];
+
+	if (x->oom_score != y->oom_score)
+		return x->oom_score > y->oom_score ? -1 : 1;
+	return (x->pid > y->pid) - (x->pid < y->pid);
+}
+
+static void
+test_top_matches_sort(void **state)
+{
+	enum { N = 300 };
+	static struct proc_row rows[N];
+	static uint32_t idx[N], sorted[N];
+	size_t out[40], n, known, k, i, m;
+	struct snapshot s = snap_of(rows, N);
+	unsigned seed = 12345;
+	(void)state;
+	for (int round = 0; round < 20; round++) {
+		known = 0;
+		for (i = 0; i < N; i++) {
+			seed = seed * 1103515245u + 12345u;
+			/* few distinct scores: many ties; some unknown */
+			rows[i] =
+			    scored((int32_t)(N - i) * 3 + round,
+			           (seed >> 16) % 9 == 0
+			               ? SNAP_NA
+			               : (int64_t)((seed >> 8) % 25) * 40);
+		}
+		/* idx: a shuffled subset, with some out-of-range entries */
+		n = 0;
+		for (i = 0; i < N; i++) {
+			seed = seed * 1103515245u + 12345u;
+			if ((seed >> 16) % 4 == 0)
+				continue;
+			idx[n++] = (seed >> 20) % 13 == 0 ? N + (uint32_t)i
+			                                  : (uint32_t)i;
+		}
+		for (i = n; i > 1; i--) {
+			seed = seed * 1103515245u + 12345u;
+			uint32_t t, j = (seed >> 8) % (uint32_t)i;
+			t = idx[i - 1];
+			idx[i - 1] = idx[j];
+			idx[j] = t;
+		}
+		/* the reference: every known in-range row, sorted */
+		for (i = 0; i < n; i++)
+			if (idx[i] < N && rows[idx[i]].oom_score != SNAP_NA)
+				sorted[known++] = idx[i];
+		cmp_rows = rows;
+		qsort(sorted, known, sizeof *sorted, cmp_default);
+		for (k = 1; k <= 40; k += 3) {
+			m = oomscore_top(&s, idx, n, k, out);
+			assert_int_equal(m, k < known ? k : known);
+			for (i = 0; i < m; i++) {
+				assert_true(out[i] < n);
+				assert_int_equal(idx[out[i]], sorted[i]);
+			}
+		}
+	}
+}
+
 /* Read a whole /proc file into buf; length or -1. */
 static ssize_t
 slurp(const char *path, char *buf, size_t size)
@@ -277,6 +510,10 @@ main(void)
 	    cmocka_unit_test(test_memcg_domain),
 	    cmocka_unit_test(test_place),
 	    cmocka_unit_test(test_killfree),
+	    cmocka_unit_test(test_derived_score_known_values),
+	    cmocka_unit_test(test_top_order),
+	    cmocka_unit_test(test_top_edges),
+	    cmocka_unit_test(test_top_matches_sort),
 	    cmocka_unit_test(test_live_prediction_matches_kernel),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
