@@ -70,3 +70,24 @@ tmux_stop() {
 
 # Finish: exit non-zero when any check failed.
 t_done() { [ "$T_FAILS" = 0 ]; }
+
+# sleeper NAME [MB]: start $PROGS/namedsleeper (a process of this test, freed
+# at exit) and wait until it has its name and memory; its pid in $SPID.
+# SLEEPER_OPT=-s runs it as "ns NAME": a command line short enough for the
+# name to fit in the COMMAND column whatever the path of the clone.
+NSLEEPERS=0
+SLEEPER_OPT=
+sleeper() {
+	NSLEEPERS=$((NSLEEPERS + 1))
+	"$PROGS/namedsleeper" $SLEEPER_OPT "$1" ${2:-} \
+		>"$T_TMP/sleeper.$NSLEEPERS" 2>&1 &
+	SPID=$!
+	own_pid "$SPID"
+	wait_until 10 grep -qs ready "$T_TMP/sleeper.$NSLEEPERS"
+}
+# need_sleeper WHAT: fail WHAT (and return 1) when namedsleeper is not built.
+need_sleeper() {
+	[ -x "$PROGS/namedsleeper" ] && return 0
+	fail "$1" "$PROGS/namedsleeper not built"
+	return 1
+}

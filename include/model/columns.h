@@ -89,4 +89,9 @@ size_t columns_fit(const bool shown[COLUMN_COUNT], int width, int extra_w,
  */
 size_t columns_format_kb(int64_t kb, char *buf, size_t size);
 
+/* columns_format_kb into buf and return buf, or return unknown when kb is
+ * SNAP_NA or negative (a value the kernel did not give). */
+const char *columns_kb_or(int64_t kb, const char *unknown, char *buf,
+                          size_t size);
+
 #endif

@@ -264,3 +264,13 @@ columns_fit(const bool shown[COLUMN_COUNT], int width, int extra_w,
 	}
 	return dropped;
 }
+
+/* A size in kB as text, or the caller's word for unknown. */
+const char *
+columns_kb_or(int64_t kb, const char *unknown, char *buf, size_t size)
+{
+	if (kb == SNAP_NA || kb < 0)
+		return unknown;
+	columns_format_kb(kb, buf, size);
+	return buf;
+}

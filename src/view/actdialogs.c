@@ -167,10 +167,7 @@ actdialogs_prompt_draw(struct screen *s, const struct dash_frame *f)
 static const char *
 kb(int64_t v, char *buf, size_t size)
 {
-	if (v == SNAP_NA)
-		return "?";
-	columns_format_kb(v, buf, size);
-	return buf;
+	return columns_kb_or(v, "?", buf, size);
 }
 
 /* The targets' lines in the signal box; returns the next row. */

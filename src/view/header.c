@@ -35,10 +35,7 @@ static const enum meter narrow_order[M_COUNT] = {
 static const char *
 kb(int64_t v, char *buf, size_t size)
 {
-	if (v == SNAP_NA)
-		return "N/A";
-	columns_format_kb(v, buf, size);
-	return buf;
+	return columns_kb_or(v, "N/A", buf, size);
 }
 
 /* A value >= 0, SNAP_NA stays unknown. */

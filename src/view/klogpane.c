@@ -177,10 +177,7 @@ klogpane_draw(struct screen *s, const struct layout_rect *r,
 static const char *
 kb_or_unknown(int64_t v, char *buf, size_t size)
 {
-	if (v < 0)
-		return "?";
-	columns_format_kb(v, buf, size);
-	return buf;
+	return columns_kb_or(v, "?", buf, size);
 }
 
 /* One line of the events list. */

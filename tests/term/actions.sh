@@ -27,22 +27,9 @@ if ! has_tmux; then
 	skip "action terminal tests" "tmux is not installed"
 	exit 0
 fi
-SLEEPER=$PROGS/namedsleeper
-if [ ! -x "$SLEEPER" ]; then
-	fail "action terminal tests" "$SLEEPER not built"
-	exit 1
-fi
+need_sleeper "action terminal tests" || exit 1
 BIN=$OOMWATCH_BIN
 
-# Start a sleeper named $1 (and $2 MB); its pid in $SPID.
-NSLEEPERS=0
-sleeper() {
-	NSLEEPERS=$((NSLEEPERS + 1))
-	"$SLEEPER" "$1" ${2:-} >"$T_TMP/sleeper.$NSLEEPERS" 2>&1 &
-	SPID=$!
-	own_pid "$SPID"
-	wait_until 10 grep -qs ready "$T_TMP/sleeper.$NSLEEPERS"
-}
 adj_of() { cat "/proc/$1/oom_score_adj" 2>/dev/null; }
 adj_is() { [ "$(adj_of "$1")" = "$2" ]; }
 # Gone or a zombie (our shell reaps it later): it has ended.

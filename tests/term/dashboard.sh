@@ -19,24 +19,8 @@ if ! has_tmux; then
 	skip "dashboard terminal tests" "tmux is not installed"
 	exit 0
 fi
-SLEEPER=$PROGS/namedsleeper
-if [ ! -x "$SLEEPER" ]; then
-	fail "dashboard terminal tests" "$SLEEPER not built"
-	exit 1
-fi
+need_sleeper "dashboard terminal tests" || exit 1
 
-# Start a sleeper with name $1 (and $2 MB); its pid in $SPID. With
-# SLEEPER_OPT=-s its command line is "ns NAME": short enough for the name to
-# fit in the COMMAND column whatever the path of the clone.
-NSLEEPERS=0
-SLEEPER_OPT=
-sleeper() {
-	NSLEEPERS=$((NSLEEPERS + 1))
-	"$SLEEPER" $SLEEPER_OPT "$1" ${2:-} >"$T_TMP/sleeper.$NSLEEPERS" 2>&1 &
-	SPID=$!
-	own_pid "$SPID"
-	wait_until 10 grep -qs ready "$T_TMP/sleeper.$NSLEEPERS"
-}
 # The process table's rows on screen (between its title and the log pane).
 table_rows() { tmux_screen | sed -n '/PID USER/,/Kernel log/p' | sed '1d;$d'; }
 table_has() { table_rows | grep -q -- "$1"; }

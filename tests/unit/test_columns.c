@@ -195,6 +195,20 @@ test_command_line_and_cgroup_from_pool(void **state)
 	snapshot_fini(&s);
 }
 
+/* Unknown sizes become the caller's word, known ones the usual text. */
+static void
+test_kb_or(void **state)
+{
+	char b[16];
+
+	(void)state;
+	assert_string_equal(columns_kb_or(SNAP_NA, "N/A", b, sizeof b), "N/A");
+	assert_string_equal(columns_kb_or(-1, "?", b, sizeof b), "?");
+	assert_string_equal(columns_kb_or(812, "?", b, sizeof b), "812K");
+	assert_ptr_equal(columns_kb_or(0, "?", b, sizeof b), b);
+	assert_string_equal(b, "0K");
+}
+
 /* The default columns, as a shown[] array. */
 static void
 defaults(bool shown[COLUMN_COUNT])
@@ -297,6 +311,7 @@ main(void)
 	    cmocka_unit_test(test_command_line_and_cgroup_from_pool),
 	    cmocka_unit_test(test_fit_drops_optional_columns_in_order),
 	    cmocka_unit_test(test_fit_keeps_core_columns),
+	    cmocka_unit_test(test_kb_or),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
