@@ -212,4 +212,35 @@ else
 	rmdir "$cg" 2>/dev/null
 fi
 
+# --- not root: what can be shown is shown, what cannot says why ---
+if ! is_root; then
+	skip "non-root scene" "needs root to become nobody"
+elif ! command -v setpriv >/dev/null 2>&1 || ! id nobody >/dev/null 2>&1; then
+	skip "non-root scene" "no setpriv or no user nobody"
+else
+	# a copy nobody can run, whatever the permissions of the clone
+	chmod 711 "$T_TMP"
+	mkdir -p "$T_TMP/nr"
+	cp "$BIN" "$T_TMP/nr/oomwatch"
+	chmod 755 "$T_TMP/nr" "$T_TMP/nr/oomwatch"
+	sleeper owtroot 1
+	tmux_start 120 40 "setpriv --reuid=nobody --regid=nogroup --clear-groups env HOME=/nonexistent $T_TMP/nr/oomwatch -d 0.5; sleep 30"
+	check "non-root: the dashboard starts" tmux_wait "F10Quit" 10
+	check "non-root: other users' processes are listed" \
+		tmux_wait "$SPID root .*owtroot" 5
+	check "non-root: the kernel log says why it is not shown" \
+		tmux_has "permission denied; needs CAP_SYSLOG or kernel.dmesg_restrict=0"
+	check "non-root: self-protection says why it is off" \
+		tmux_has "Self not locked (no CAP_IPC_LOCK"
+	tmux_keys F4 owtroot Enter
+	check "non-root: the filter narrows to root's process" \
+		tmux_wait "1 shown" 5
+	tmux_keys F8
+	check "non-root: F8 on root's process is refused with the owner" \
+		tmux_wait "owned by uid 0" 5
+	check "non-root: nothing was written" \
+		sh -c "[ \"\$(cat /proc/$SPID/oom_score_adj)\" = 0 ]"
+	tmux_stop
+fi
+
 t_done
