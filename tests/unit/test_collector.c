@@ -11,6 +11,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -66,12 +67,31 @@ sleep_ms(long ms)
 		;
 }
 
+/* How a kid lives once ready. */
+enum kid_kind {
+	KID_LIVE,   /* renames itself on request */
+	KID_ZOMBIE, /* exits at once, not reaped */
+	KID_LEADER, /* its main thread exits, another thread lives on */
+};
+
+/* The thread a KID_LEADER kid leaves behind. */
+static void *
+kid_thread(void *arg)
+{
+	(void)arg;
+	for (;;)
+		pause();
+	return NULL;
+}
+
 /* The child: name itself, touch memory, say ready, then rename on each
  * 16-byte request until its parent (the test) goes. */
 static void
-kid_main(const char *name, size_t mem_kb, bool zombie, int ready, int ctl)
+kid_main(const char *name, size_t mem_kb, enum kid_kind kind, int ready,
+         int ctl)
 {
 	char buf[16], *p;
+	pthread_t t;
 
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	prctl(PR_SET_NAME, name);
@@ -82,8 +102,12 @@ kid_main(const char *name, size_t mem_kb, bool zombie, int ready, int ctl)
 			_exit(1);
 		memset(p, 0x5a, mem_kb * 1024);
 	}
-	if (write(ready, "r", 1) != 1 || zombie)
+	if (kind == KID_LEADER && pthread_create(&t, NULL, kid_thread, NULL))
+		_exit(1);
+	if (write(ready, "r", 1) != 1 || kind == KID_ZOMBIE)
 		_exit(0);
+	if (kind == KID_LEADER)
+		pthread_exit(NULL);
 	while (read(ctl, buf, sizeof buf) == (ssize_t)sizeof buf) {
 		buf[sizeof buf - 1] = '\0';
 		prctl(PR_SET_NAME, buf);
@@ -93,10 +117,10 @@ kid_main(const char *name, size_t mem_kb, bool zombie, int ready, int ctl)
 	_exit(0);
 }
 
-/* Fork a kid named name with mem_kb kB touched; a zombie exits at once
- * (not reaped). 0 once it is ready (a zombie: once it is one), or -1. */
+/* Fork a kid named name with mem_kb kB touched. 0 once it is ready
+ * (KID_ZOMBIE, KID_LEADER: once its leader is a zombie), or -1. */
 static int
-kid_start(struct kid *k, const char *name, size_t mem_kb, bool zombie)
+kid_start(struct kid *k, const char *name, size_t mem_kb, enum kid_kind kind)
 {
 	int ready[2], ctl[2];
 	char b;
@@ -115,7 +139,7 @@ kid_start(struct kid *k, const char *name, size_t mem_kb, bool zombie)
 	if (k->pid == 0) {
 		close(ready[0]);
 		close(ctl[1]);
-		kid_main(name, mem_kb, zombie, ready[1], ctl[0]);
+		kid_main(name, mem_kb, kind, ready[1], ctl[0]);
 	}
 	close(ready[1]);
 	close(ctl[0]);
@@ -126,7 +150,8 @@ kid_start(struct kid *k, const char *name, size_t mem_kb, bool zombie)
 	kids_note(k->pid, 0);
 	if (read(k->ack, &b, 1) != 1)
 		return -1;
-	for (int i = 0; zombie && act_state(k->pid) != 'Z' && i < 500; i++)
+	for (int i = 0; kind != KID_LIVE && act_state(k->pid) != 'Z' && i < 500;
+	     i++)
 		sleep_ms(2);
 	k->start_time = act_start_time(k->pid);
 	return k->start_time != 0 ? 0 : -1;
@@ -292,6 +317,7 @@ enum {
 	K_HOSTILE, /* ') ', a newline, a backslash and ESC in the name */
 	K_RENAME,  /* renamed between the light samples */
 	K_ZOMBIE,  /* exited, not reaped */
+	K_LEADER,  /* 16 MiB, a zombie leader whose other thread lives */
 	K_MID,     /* parent of K_GRAND; exits between the light samples */
 	K_N
 };
@@ -327,10 +353,14 @@ static void
 test_light_matches_exact(void **state)
 {
 	static const char *names[K_N] = {
-	    "olw-idle",        "olw-mem",    "olw-top",    "olw-focus",
-	    "o) R 1\n\\x\x1b", "olw-rename", "olw-zombie", "",
+	    "olw-idle",   "olw-mem",         "olw-top",
+	    "olw-focus",  "o) R 1\n\\x\x1b", "olw-rename",
+	    "olw-zombie", "olw-leader",      "",
 	};
-	static const size_t mem_kb[K_N] = {0, 32768, 49152, 8192, 0, 0, 0, 0};
+	static const size_t mem_kb[K_N] = {0, 32768, 49152, 8192, 0,
+	                                   0, 0,     16384, 0};
+	static const enum kid_kind kinds[K_N] = {
+	    [K_ZOMBIE] = KID_ZOMBIE, [K_LEADER] = KID_LEADER};
 	struct kid k[K_N], grand_kid;
 	struct collector *light, *exact;
 	struct snapshot s1, s2, se;
@@ -345,7 +375,7 @@ test_light_matches_exact(void **state)
 	assert_int_equal(prctl(PR_SET_CHILD_SUBREAPER, 1), 0);
 	for (int i = 0; i < K_MID; i++)
 		assert_int_equal(
-		    kid_start(&k[i], names[i], mem_kb[i], i == K_ZOMBIE), 0);
+		    kid_start(&k[i], names[i], mem_kb[i], kinds[i]), 0);
 	assert_int_equal(act_write_text(k[K_TOP].pid, "oom_score_adj", "1000"),
 	                 0);
 	/* the mid and its child */
@@ -414,7 +444,7 @@ test_light_matches_exact(void **state)
 	assert_int_equal(st->derived + st->doubtful, st->known);
 	assert_true(st->exact >= 2); /* the focus and the top at least */
 	assert_true(st->exact <= PROCFS_TOP_EXACT + 1);
-	assert_true(st->doubtful >= 1); /* the zombie */
+	assert_true(st->doubtful >= 2); /* the zombie and the leader */
 	st = collector_stats(exact);
 	assert_int_equal(st->known, 0);
 	assert_int_equal(st->full, se.nprocs);
@@ -423,6 +453,17 @@ test_light_matches_exact(void **state)
 	for (int i = 0; i < K_MID; i++) {
 		assert_rows_agree(&s2, &se, k[i].pid);
 		assert_row_is(&s2, &k[i]);
+	}
+	/* every process in both samples: kernel threads known as such,
+	 * never a candidate (score 0) */
+	for (size_t i = 0; i < s2.nprocs; i++) {
+		const struct proc_row *l = &s2.procs[i],
+		                      *e = row_of(&se, l->pid);
+		if (e == NULL || e->start_time != l->start_time)
+			continue; /* gone, or another process since */
+		assert_int_equal(l->kthread, e->kthread);
+		if (l->kthread || l->pid == 1)
+			assert_true(l->oom_score == 0 && e->oom_score == 0);
 	}
 	assert_null(row_of(&s2, k[K_MID].pid));
 	assert_null(row_of(&se, k[K_MID].pid));
@@ -434,6 +475,11 @@ test_light_matches_exact(void **state)
 	assert_int_equal(row_of(&s2, k[K_TOP].pid)->oom_score_adj, 1000);
 	assert_int_equal(row_of(&s2, k[K_ZOMBIE].pid)->state, 'Z');
 	assert_int_equal(row_of(&s2, k[K_ZOMBIE].pid)->oom_score, 0);
+	/* a zombie leader: its live thread's mm counts (read, not derived) */
+	assert_int_equal(row_of(&s2, k[K_LEADER].pid)->state, 'Z');
+	assert_true(row_of(&s2, k[K_LEADER].pid)->oom_score >= 666);
+	assert_int_equal(row_of(&s2, k[K_LEADER].pid)->oom_score,
+	                 row_of(&se, k[K_LEADER].pid)->oom_score);
 	/* read for real: the focus pid, and the top row unless more than
 	 * 16 others could have been ahead of it (their derived scores are
 	 * within a few points of what was then read) */
@@ -477,7 +523,7 @@ kid_start_at(struct kid *k, pid_t want, const char *name)
 			return -1;
 		}
 		close(fd);
-		if (kid_start(k, name, 0, false) != 0)
+		if (kid_start(k, name, 0, KID_LIVE) != 0)
 			return -1;
 		if (k->pid == want)
 			return 0;
@@ -513,7 +559,7 @@ test_light_pid_reuse(void **state)
 	snapshot_init(&s);
 	for (int round = 0; round < 6; round++) {
 		snprintf(name, sizeof name, "olw-old%c", '0' + round);
-		assert_int_equal(kid_start(&old, name, 1024, false), 0);
+		assert_int_equal(kid_start(&old, name, 1024, KID_LIVE), 0);
 		assert_int_equal(
 		    act_write_text(old.pid, "oom_score_adj", "700"), 0);
 		pid = old.pid;
