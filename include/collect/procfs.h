@@ -25,11 +25,13 @@
  * oom_score is read for the PROCFS_TOP_EXACT rows with the highest
  * derived scores, the focus pid, and every row the formula cannot vouch
  * for (memory figures unknown, a zombie: its threads may still hold an
- * mm), each checked against the status inode again. So the next victim
- * and the top of the default sort are what /proc says; other rows differ
- * from /proc only when the kernel's approximate per-CPU RSS counters
- * (oom_badness) and the exact sums status prints (6.x) straddle a score
- * step. New processes, and any doubt, take the full path above.
+ * mm, PID 1: the kernel exempts only the initial namespace's init, and
+ * the root may be a container's /proc), each checked against the status
+ * inode again. So the next victim and the top of the default sort are
+ * what /proc says; other rows differ from /proc only when the kernel's
+ * approximate per-CPU RSS counters (oom_badness) and the exact sums
+ * status prints (6.x) straddle a score step. New processes, and any
+ * doubt, take the full path above.
  */
 #ifndef OOMWATCH_COLLECT_PROCFS_H
 #define OOMWATCH_COLLECT_PROCFS_H

@@ -282,8 +282,10 @@ procfs_derive(struct procfs *pf, struct snapshot *snap, uint64_t status_ino)
 	    oomscore_from_points(oomscore_points(row, row->oom_score_adj,
 	                                         pf->total_pages, pf->page_kb),
 	                         pf->total_pages);
+	/* PID 1 is exempt only as the initial namespace's init: under a
+	 * container's /proc the kernel scores it like any process */
 	if (row->oom_score == SNAP_NA || row->state == 'Z' ||
-	    row->state == 'X') {
+	    row->state == 'X' || row->pid == 1) {
 		pf->stats.doubtful++;
 		return procfs_pend(&pf->doubt, &pf->ndoubt, &pf->doubt_cap,
 		                   index, status_ino);

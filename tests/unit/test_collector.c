@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <sched.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -19,8 +20,10 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -190,6 +193,9 @@ kid_stop(struct kid *k)
 	k->ctl = k->ack = -1;
 }
 
+/* A directory a test made for a mount (removed by the teardown). */
+static char ns_dir[64];
+
 /* Kill and reap every pid still ours (waitpid says so). */
 static int
 kids_teardown(void **state)
@@ -205,6 +211,9 @@ kids_teardown(void **state)
 		while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
 			;
 	}
+	if (ns_dir[0] != '\0')
+		rmdir(ns_dir);
+	ns_dir[0] = '\0';
 	return 0;
 }
 
@@ -619,12 +628,148 @@ test_light_pid_reuse(void **state)
 	collector_free(light);
 }
 
+/* In a new pid (and mount) namespace: fork its init (pid 1 there) with
+ * mem_kb touched, which mounts that namespace's proc on dir and forks 20
+ * sleepers; send its pid (ours) on ready, then wait for it. */
+static void
+ns_parent_main(const char *dir, size_t mem_kb, int ready)
+{
+	pid_t init;
+	int status;
+	char *p;
+
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (unshare(CLONE_NEWPID | CLONE_NEWNS) != 0 ||
+	    mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0) {
+		init = -errno;
+		(void)!write(ready, &init, sizeof init);
+		_exit(1);
+	}
+	init = fork();
+	if (init == 0) {
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		prctl(PR_SET_NAME, "olw-nsinit");
+		if (mount("proc", dir, "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC,
+		          NULL) != 0)
+			_exit(1);
+		p = mmap(NULL, mem_kb * 1024, PROT_READ | PROT_WRITE,
+		         MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (p == MAP_FAILED)
+			_exit(1);
+		memset(p, 0x5a, mem_kb * 1024);
+		/* more processes than the light scan reads for real: all
+		 * score 666 at adj 0, above what the formula says for
+		 * PID 1 */
+		for (int i = 0; i < PROCFS_TOP_EXACT + 4; i++) {
+			if (fork() == 0) {
+				prctl(PR_SET_PDEATHSIG, SIGKILL);
+				prctl(PR_SET_NAME, "olw-nskid");
+				for (;;)
+					pause();
+			}
+		}
+		if (write(ready, "r", 1) != 1)
+			_exit(1);
+		for (;;)
+			pause();
+	}
+	if (init < 0 || write(ready, &init, sizeof init) != sizeof init)
+		_exit(1);
+	while (waitpid(init, &status, 0) < 0 && errno == EINTR)
+		;
+	_exit(0);
+}
+
+/*
+ * A container's /proc: its PID 1 is not the kernel's init (is_global_init
+ * is the initial namespace's), so the kernel scores it like any process.
+ * The light sample must show that score, not the formula's "never".
+ */
+static void
+test_light_container_init(void **state)
+{
+	char dir[] = "/tmp/oomwatch-pidns.XXXXXX", root[96], err[256], b;
+	struct collector *light, *exact;
+	struct snapshot sl, se;
+	const struct proc_row *l, *e;
+	struct kid parent;
+	int ready[2];
+	pid_t init;
+	(void)state;
+	if (geteuid() != 0) {
+		print_message("needs root: a pid namespace and a proc mount\n");
+		skip();
+	}
+	assert_non_null(mkdtemp(dir));
+	snprintf(ns_dir, sizeof ns_dir, "%s", dir);
+	assert_int_equal(pipe2(ready, O_CLOEXEC), 0);
+	memset(&parent, 0, sizeof parent);
+	parent.ctl = parent.ack = -1;
+	parent.pid = fork();
+	if (parent.pid == 0) {
+		close(ready[0]);
+		ns_parent_main(dir, 16384, ready[1]);
+	}
+	close(ready[1]);
+	parent.ack = ready[0];
+	assert_true(parent.pid > 0);
+	kids_note(parent.pid, 0);
+	assert_int_equal(read(ready[0], &init, sizeof init), sizeof init);
+	if (init < 0) {
+		kid_stop(&parent);
+		rmdir(dir);
+		print_message("unshare/mount: %s\n", strerror((int)-init));
+		skip();
+	}
+	if (read(ready[0], &b, 1) != 1) {
+		kid_stop(&parent);
+		rmdir(dir);
+		fail_msg("the namespace's init did not start (proc mount?)");
+	}
+	snprintf(root, sizeof root, "/proc/%d/root%s", (int)init, dir);
+	light = collector_new(root, err, sizeof err);
+	exact = collector_new(root, err, sizeof err);
+	assert_non_null(light);
+	assert_non_null(exact);
+	collector_set_mode(light, COLLECTOR_LIGHT);
+	snapshot_init(&sl);
+	snapshot_init(&se);
+	assert_int_equal(collector_sample(light, &sl, collector_now_ms()), 0);
+	assert_int_equal(collector_sample(light, &sl, collector_now_ms()), 0);
+	assert_int_equal(collector_sample(exact, &se, collector_now_ms()), 0);
+	assert_int_equal(collector_stats(light)->known, PROCFS_TOP_EXACT + 5);
+	l = row_of(&sl, 1);
+	e = row_of(&se, 1);
+	assert_non_null(l);
+	assert_non_null(e);
+	print_message("container PID 1: light %s score %lld, exact %s score "
+	              "%lld, kernel %ld\n",
+	              l->comm, (long long)l->oom_score, e->comm,
+	              (long long)e->oom_score,
+	              act_read_long(init, "oom_score"));
+	assert_string_equal(l->comm, "olw-nsinit");
+	assert_true(e->oom_score >= 666);
+	assert_int_equal(l->oom_score, e->oom_score);
+	snapshot_fini(&sl);
+	snapshot_fini(&se);
+	collector_free(light);
+	collector_free(exact);
+	kill(init, SIGKILL); /* the parent then exits */
+	while (waitpid(parent.pid, NULL, 0) < 0 && errno == EINTR)
+		;
+	kids_note(0, parent.pid);
+	parent.pid = 0;
+	kid_stop(&parent);
+	assert_int_equal(rmdir(dir), 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_teardown(test_light_matches_exact, kids_teardown),
 	    cmocka_unit_test_teardown(test_light_pid_reuse, kids_teardown),
+	    cmocka_unit_test_teardown(test_light_container_init, kids_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
