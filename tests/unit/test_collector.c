@@ -750,6 +750,12 @@ test_light_container_init(void **state)
 	assert_string_equal(l->comm, "olw-nsinit");
 	assert_true(e->oom_score >= 666);
 	assert_int_equal(l->oom_score, e->oom_score);
+	assert_int_equal(l->ppid, 0); /* its parent is outside */
+	/* every process of the namespace: the same in both modes */
+	assert_int_equal(sl.nprocs, PROCFS_TOP_EXACT + 5);
+	assert_int_equal(se.nprocs, sl.nprocs);
+	for (size_t i = 0; i < sl.nprocs; i++)
+		assert_rows_agree(&sl, &se, sl.procs[i].pid);
 	snapshot_fini(&sl);
 	snapshot_fini(&se);
 	collector_free(light);
