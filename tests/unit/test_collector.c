@@ -3,11 +3,12 @@
  * of the test's own: a COLLECTOR_LIGHT collector sampled twice (the second
  * sample reads known processes from status, collect/procfs.h) against a
  * COLLECTOR_EXACT one. Between the two light samples the test renames a
- * child, changes another's oom_score_adj and reparents a grandchild, so
- * the light path must see what changed in status, not what stat said
- * before. The PID-reuse test (root: ns_last_pid) gives a known pid to a
- * new child with another name and checks the light sample never shows the
- * old process's name or start time.
+ * child, makes one exec, changes another's oom_score_adj and reparents a
+ * grandchild, so the light path must see what changed in status, not what
+ * stat said before. The PID-reuse test (root: ns_last_pid) gives a known
+ * pid to a new child with another name and checks the light sample never
+ * shows the old process's name or start time. The container test (root)
+ * reads a pid namespace's own proc, where PID 1 is scored.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -113,6 +114,8 @@ kid_main(const char *name, size_t mem_kb, enum kid_kind kind, int ready,
 		pthread_exit(NULL);
 	while (read(ctl, buf, sizeof buf) == (ssize_t)sizeof buf) {
 		buf[sizeof buf - 1] = '\0';
+		if (strcmp(buf, "/bin/sleep") == 0) /* the pipes close */
+			execl(buf, "sleep", "1000", (char *)NULL);
 		prctl(PR_SET_NAME, buf);
 		if (write(ready, "a", 1) != 1)
 			_exit(1);
@@ -172,6 +175,20 @@ kid_rename(struct kid *k, const char *name)
 	    read(k->ack, &b, 1) != 1)
 		return -1;
 	snprintf(k->name, sizeof k->name, "%s", name);
+	return 0;
+}
+
+/* Ask a kid to exec sleep; 0 once it has (its pipes closed on exec). */
+static int
+kid_exec(struct kid *k)
+{
+	char buf[16] = "/bin/sleep";
+	char b;
+
+	if (write(k->ctl, buf, sizeof buf) != (ssize_t)sizeof buf ||
+	    read(k->ack, &b, 1) != 0 || !act_alive(k->pid))
+		return -1;
+	snprintf(k->name, sizeof k->name, "sleep");
 	return 0;
 }
 
@@ -325,6 +342,7 @@ enum {
 	K_FOCUS,   /* 8 MiB: the focus pid */
 	K_HOSTILE, /* ') ', a newline, a backslash and ESC in the name */
 	K_RENAME,  /* renamed between the light samples */
+	K_EXEC,    /* execs sleep between the light samples */
 	K_ZOMBIE,  /* exited, not reaped */
 	K_LEADER,  /* 16 MiB, a zombie leader whose other thread lives */
 	K_MID,     /* parent of K_GRAND; exits between the light samples */
@@ -362,12 +380,12 @@ static void
 test_light_matches_exact(void **state)
 {
 	static const char *names[K_N] = {
-	    "olw-idle",   "olw-mem",         "olw-top",
-	    "olw-focus",  "o) R 1\n\\x\x1b", "olw-rename",
-	    "olw-zombie", "olw-leader",      "",
+	    "olw-idle",        "olw-mem",    "olw-top",  "olw-focus",
+	    "o) R 1\n\\x\x1b", "olw-rename", "olw-exec", "olw-zombie",
+	    "olw-leader",      "",
 	};
-	static const size_t mem_kb[K_N] = {0, 32768, 49152, 8192, 0,
-	                                   0, 0,     16384, 0};
+	static const size_t mem_kb[K_N] = {0, 32768, 49152, 8192,  0,
+	                                   0, 4096,  0,     16384, 0};
 	static const enum kid_kind kinds[K_N] = {
 	    [K_ZOMBIE] = KID_ZOMBIE, [K_LEADER] = KID_LEADER};
 	struct kid k[K_N], grand_kid;
@@ -429,6 +447,7 @@ test_light_matches_exact(void **state)
 
 	/* what changes in status only: a name, an adj, a parent */
 	assert_int_equal(kid_rename(&k[K_RENAME], "olw-renamed"), 0);
+	assert_int_equal(kid_exec(&k[K_EXEC]), 0);
 	assert_int_equal(act_write_text(k[K_MEM].pid, "oom_score_adj", "250"),
 	                 0);
 	assert_int_equal(write(k[K_MID].ctl, "x", 1), 1);
@@ -480,6 +499,7 @@ test_light_matches_exact(void **state)
 	assert_row_is(&s2, &grand_kid);
 	assert_int_equal(row_of(&s2, grand)->ppid, getpid());
 	assert_int_equal(row_of(&s2, k[K_RENAME].pid)->ppid, getpid());
+	assert_string_equal(row_of(&s2, k[K_EXEC].pid)->comm, "sleep");
 	assert_int_equal(row_of(&s2, k[K_MEM].pid)->oom_score_adj, 250);
 	assert_int_equal(row_of(&s2, k[K_TOP].pid)->oom_score_adj, 1000);
 	assert_int_equal(row_of(&s2, k[K_ZOMBIE].pid)->state, 'Z');
