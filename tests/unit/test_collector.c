@@ -284,17 +284,14 @@ assert_rows_agree(const struct snapshot *light, const struct snapshot *exact,
 	const struct proc_row *l = row_of(light, pid), *e = row_of(exact, pid);
 	char lc[256], ec[256];
 
-	print_message("pid %d: light %.15s %c ppid %d adj %lld score %lld, "
-	              "exact %.15s %c ppid %d adj %lld score %lld\n",
-	              (int)pid, l ? l->comm : "-", l ? l->state : '-',
-	              l ? (int)l->ppid : -1,
-	              l ? (long long)l->oom_score_adj : 0LL,
-	              l ? (long long)l->oom_score : 0LL, e ? e->comm : "-",
-	              e ? e->state : '-', e ? (int)e->ppid : -1,
-	              e ? (long long)e->oom_score_adj : 0LL,
-	              e ? (long long)e->oom_score : 0LL);
 	assert_non_null(l);
 	assert_non_null(e);
+	print_message("pid %d %.15s: light %c ppid %d adj %lld score %lld, "
+	              "exact %c ppid %d adj %lld score %lld\n",
+	              (int)pid, e->comm, l->state, (int)l->ppid,
+	              (long long)l->oom_score_adj, (long long)l->oom_score,
+	              e->state, (int)e->ppid, (long long)e->oom_score_adj,
+	              (long long)e->oom_score);
 	assert_memory_equal(l->comm, e->comm, sizeof l->comm);
 	assert_int_equal(state_class(l->state), state_class(e->state));
 	assert_int_equal(l->ppid, e->ppid);
