@@ -20,6 +20,9 @@ if ! has_tmux; then
 	exit 0
 fi
 need_sleeper "dashboard terminal tests" || exit 1
+# every sleeper runs as "ns NAME": its name fits in COMMAND however long the
+# path of the clone is
+SLEEPER_OPT=-s
 
 # The process table's rows on screen (between its title and the log pane).
 table_rows() { tmux_screen | sed -n '/PID USER/,/Kernel log/p' | sed '1d;$d'; }
@@ -49,8 +52,8 @@ small=$SPID
 sleeper owtbig 96
 big=$SPID
 tmux_start 120 40 "$BIN -d 0.5 --no-protect -p $small,$big"
-tmux_wait owtbig 10
-# rows show the command line once read: ".../namedsleeper owts..."
+tmux_wait "ns owtbig" 10
+# rows show the command line once read: "ns owts..."
 check "sort: default (OOM desc) puts the bigger process first" \
 	wait_until 5 above " owtb" " owts"
 tmux_keys N
@@ -104,12 +107,10 @@ tmux_stop
 # --- hostile names ---
 hostile=$(printf 'x\033[31mR\033]0;PWN\007')
 badutf=$(printf 'bad\377\376utf')
-SLEEPER_OPT=-s
 sleeper "$hostile"
 h1=$SPID
 sleeper "$badutf"
 h2=$SPID
-SLEEPER_OPT=
 tmux_start 120 40 "$BIN -d 0.5 --no-protect -p $h1,$h2"
 if tmux_wait 'ns x\\x1b\[31mR' 10; then
 	pass "hostile: ESC in a name is drawn as \\x1b"
