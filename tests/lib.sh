@@ -18,6 +18,7 @@ check() { n=$1; shift; if "$@"; then pass "$n"; else fail "$n"; fi; }
 own_pid() { T_PIDS="$T_PIDS $1"; }
 t_cleanup() {
 	for p in $T_PIDS; do kill -9 "$p" 2>/dev/null; done
+	memcg_remove
 	[ -n "${T_SOCK:-}" ] && tmux -S "$T_SOCK" kill-server 2>/dev/null
 	[ -n "${T_TMP:-}" ] && rm -rf "$T_TMP"
 	return 0
@@ -90,4 +91,47 @@ need_sleeper() {
 	[ -x "$PROGS/namedsleeper" ] && return 0
 	fail "$1" "$PROGS/namedsleeper not built"
 	return 1
+}
+
+# memcg_child NAME MB: make a memory cgroup NAME under this test's own one
+# (cgroup v1 memory controller, or cgroup2 where our cgroup delegates
+# memory), limited to MB MiB with no swap. Sets MEMCG (its directory) and
+# MEMCG_PATH (as /proc/PID/cgroup and kernel OOM reports name it); returns
+# 1 with the reason in MEMCG_WHY when there is none to use. Cleanup (and
+# memcg_remove) removes it once the processes the test put there are gone.
+MEMCG=
+MEMCG_PATH=
+MEMCG_WHY=
+memcg_child() {
+	_v1=$(awk -F: '$2 == "memory" { print $3 }' /proc/self/cgroup)
+	_v2=$(awk -F: '$1 == "0" { print $3 }' /proc/self/cgroup)
+	if [ -n "$_v1" ] && [ -d "/sys/fs/cgroup/memory$_v1" ]; then
+		MEMCG="/sys/fs/cgroup/memory${_v1%/}/$1"
+		MEMCG_PATH="${_v1%/}/$1"
+		mkdir "$MEMCG" 2>/dev/null || { MEMCG_WHY="cannot mkdir $MEMCG"; MEMCG=; return 1; }
+		echo "$2M" >"$MEMCG/memory.limit_in_bytes" ||
+			{ MEMCG_WHY="cannot set the v1 limit"; memcg_remove; return 1; }
+		[ -f "$MEMCG/memory.memsw.limit_in_bytes" ] &&
+			echo "$2M" >"$MEMCG/memory.memsw.limit_in_bytes" 2>/dev/null
+		return 0
+	fi
+	_root=$(awk '$3 == "cgroup2" { print $2; exit }' /proc/self/mounts)
+	if [ -z "$_root" ] || ! grep -qw memory "$_root${_v2%/}/cgroup.subtree_control" 2>/dev/null; then
+		MEMCG_WHY="no memory cgroup controller to use (v1, or v2 delegated)"
+		return 1
+	fi
+	MEMCG="$_root${_v2%/}/$1"
+	MEMCG_PATH="${_v2%/}/$1"
+	mkdir "$MEMCG" 2>/dev/null || { MEMCG_WHY="cannot mkdir $MEMCG"; MEMCG=; return 1; }
+	echo "$2M" >"$MEMCG/memory.max" ||
+		{ MEMCG_WHY="cannot set memory.max"; memcg_remove; return 1; }
+	[ -f "$MEMCG/memory.swap.max" ] && echo 0 >"$MEMCG/memory.swap.max"
+	return 0
+}
+memcg_empty() { [ -z "$(cat "$MEMCG/cgroup.procs" 2>/dev/null)" ]; }
+memcg_remove() {
+	[ -n "${MEMCG:-}" ] && [ -d "$MEMCG" ] || return 0
+	wait_until 5 memcg_empty
+	rmdir "$MEMCG" 2>/dev/null
+	MEMCG=
 }

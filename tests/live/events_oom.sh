@@ -7,20 +7,13 @@
 # child's path as memcg. Only the hog is moved into the cgroup; the cgroup
 # is removed once the hog is gone.
 . "$(dirname "$0")/../lib.sh"
-CG=""
 HOG=""
-
-cg_cleanup() {
+hog_cleanup() {
 	[ -n "$HOG" ] && kill -9 "$HOG" 2>/dev/null
-	if [ -n "$CG" ] && [ -d "$CG" ]; then
-		wait_until 5 cg_empty
-		rmdir "$CG" 2>/dev/null
-	fi
 	t_cleanup
 }
-cg_empty() { [ -z "$(cat "$CG/cgroup.procs" 2>/dev/null)" ]; }
-trap 'cg_cleanup' EXIT
-trap 'cg_cleanup; exit 1' INT TERM
+trap 'hog_cleanup' EXIT
+trap 'hog_cleanup; exit 1' INT TERM
 
 if ! is_root; then
 	skip "events oom_kill live" "needs root to create a memory cgroup"
@@ -35,31 +28,13 @@ if [ ! -r /dev/kmsg ]; then
 	exit 0
 fi
 
-# Find our memory cgroup and make the child (v1 first, then v2).
-v1=$(awk -F: '$2 == "memory" { print $3 }' /proc/self/cgroup)
-v2=$(awk -F: '$1 == "0" { print $3 }' /proc/self/cgroup)
-name="oomwatch-test-$$"
-if [ -n "$v1" ] && [ -d "/sys/fs/cgroup/memory$v1" ]; then
-	CG="/sys/fs/cgroup/memory${v1%/}/$name"
-	mkdir "$CG" || { skip "events oom_kill live" "cannot mkdir $CG"; CG=""; exit 0; }
-	echo 64M >"$CG/memory.limit_in_bytes" || { fail "set limit"; exit 1; }
-	[ -f "$CG/memory.memsw.limit_in_bytes" ] &&
-		echo 64M >"$CG/memory.memsw.limit_in_bytes" 2>/dev/null
-	path="${v1%/}/$name"
-else
-	root=$(awk '$3 == "cgroup2" { print $2; exit }' /proc/self/mounts)
-	parent="$root${v2%/}"
-	if [ -z "$root" ] ||
-		! grep -qw memory "$parent/cgroup.subtree_control" 2>/dev/null; then
-		skip "events oom_kill live" "no memory cgroup controller to use"
-		exit 0
-	fi
-	CG="$parent/$name"
-	mkdir "$CG" || { skip "events oom_kill live" "cannot mkdir $CG"; CG=""; exit 0; }
-	echo 64M >"$CG/memory.max" || { fail "set limit"; exit 1; }
-	[ -f "$CG/memory.swap.max" ] && echo 0 >"$CG/memory.swap.max"
-	path="${v2%/}/$name"
+# Our memory cgroup's child (v1 first, then v2).
+if ! memcg_child "oomwatch-test-$$" 64; then
+	skip "events oom_kill live" "$MEMCG_WHY"
+	exit 0
 fi
+CG=$MEMCG
+path=$MEMCG_PATH
 
 # The hog joins the cgroup itself, then becomes oomhog (same pid).
 sh -c 'echo $$ >"$1/cgroup.procs" && exec "$2/oomhog" 256' sh "$CG" "$PROGS" \

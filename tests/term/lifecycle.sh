@@ -175,23 +175,14 @@ else
 fi
 
 # --- a real cgroup OOM kill, live ---
-own_memcg() {
-	v1=$(sed -n 's/^[0-9]*:memory:\(.*\)$/\1/p' /proc/self/cgroup)
-	if [ -n "$v1" ] && [ -w "/sys/fs/cgroup/memory$v1" ]; then
-		echo "/sys/fs/cgroup/memory$v1"
-		return
-	fi
-}
 if ! is_root; then
 	skip "live OOM kill" "needs root"
 elif [ ! -r /dev/kmsg ]; then
 	skip "live OOM kill" "/dev/kmsg is not readable"
-elif [ -z "$(own_memcg)" ]; then
-	skip "live OOM kill" "no writable v1 memory cgroup here"
+elif ! memcg_child "oomwatch-term-$$" 32; then
+	skip "live OOM kill" "$MEMCG_WHY"
 else
-	cg="$(own_memcg)/oomwatch-term-$$"
-	mkdir "$cg"
-	echo $((32 * 1024 * 1024)) >"$cg/memory.limit_in_bytes"
+	cg=$MEMCG
 	start
 	sh -c "echo \$\$ > '$cg/cgroup.procs'; exec '$PROGS/namedsleeper' owthog 128" \
 		>/dev/null 2>&1 &
@@ -209,7 +200,7 @@ else
 	check "live OOM: the header counts the kill since start" \
 		tmux_wait "[1-9][0-9]* since start" 5
 	tmux_stop
-	rmdir "$cg" 2>/dev/null
+	memcg_remove
 fi
 
 # --- not root: what can be shown is shown, what cannot says why ---
