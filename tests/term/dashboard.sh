@@ -151,6 +151,16 @@ tmux_wait "F10Quit" 10
 tmux_resize 10 5
 check "resize: 10x5 says the terminal is too small" tmux_wait "terminal" 5
 check "resize: nothing else is drawn at 10x5" tmux_lacks "PID"
+tmux_lacks_dead() { ! tmux_pane_dead; }
+# down to 1x1: each size applied in turn, the process must survive them all
+# (checked below, after the redraw at 120x40)
+pane_size_is() { [ "$(tmux -S "$T_SOCK" display -p -t t '#{pane_width}x#{pane_height}')" = "$1" ]; }
+for sz in "1 1" "2 1" "1 3" "5 2"; do
+	tmux_resize ${sz% *} ${sz#* }
+	check "resize: the pane is ${sz% *}x${sz#* }" \
+		wait_until 2 pane_size_is "${sz% *}x${sz#* }"
+	check "resize: ${sz% *}x${sz#* } does not end the process" tmux_lacks_dead
+done
 tmux_resize 59 40
 check "resize: 59 columns is below the minimum" tmux_wait "need 60x12" 5
 tmux_resize 80 24
@@ -161,7 +171,7 @@ tmux_resize 120 40
 check "resize: back to 120x40 redraws the panes" tmux_wait "Next OOM victim" 5
 check "resize: 120x40 shows every default column again" \
 	tmux_wait "PID USER *OOM *ADJ *RSS *ANON *FILE *SHM *SWAP *MEM% COMMAND" 5
-check "resize: the process still runs" sh -c "! tmux -S '$T_SOCK' display -p -t t '#{pane_dead}' | grep -q 1"
+check "resize: the process still runs" tmux_lacks_dead
 tmux_stop
 
 # --- keys: help, tree, setup ---
