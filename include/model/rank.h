@@ -44,15 +44,16 @@ void rank_sort(const struct snapshot *snap, size_t *order, size_t n,
 /*
  * The process the global OOM killer would choose now: the highest
  * oom_score, skipping oom_score_adj -1000, kernel threads, zombies
- * without memory and PID 1. Returns an index into snap->procs, or -1.
+ * without memory and the host's init (PID 1 reading oom_score 0; a
+ * container's PID 1 is scored). Returns an index into snap->procs, or -1.
  * Caveat: inside a memory cgroup the kernel scales by that cgroup's limit,
  * so a memcg OOM may choose another process (model/oomscore.h computes
  * the kernel's points for any OOM domain).
  */
 long rank_next_victim(const struct snapshot *snap);
 
-/* True when the kernel would never choose row (adj -1000, kthread, pid 1,
- * a zombie without memory, unknown oom_score). */
+/* True when the kernel would never choose row (adj -1000, kthread, the
+ * host's init, a zombie without memory, unknown oom_score). */
 bool rank_is_unkillable(const struct proc_row *row);
 
 #endif

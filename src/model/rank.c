@@ -149,7 +149,12 @@ rank_sort(const struct snapshot *snap, size_t *order, size_t n,
 bool
 rank_is_unkillable(const struct proc_row *row)
 {
-	if (row->pid == 1 || row->kthread || row->oom_score == SNAP_NA)
+	if (row->kthread || row->oom_score == SNAP_NA)
+		return true;
+	/* the kernel exempts only the initial pid namespace's init, whose
+	 * oom_score reads 0; a container's PID 1 (this /proc may be one) is
+	 * scored and killed like any process */
+	if (row->pid == 1 && row->oom_score == 0)
 		return true;
 	if (row->oom_score_adj == -1000)
 		return true;

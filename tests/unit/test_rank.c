@@ -129,7 +129,7 @@ test_next_victim_skips(void **state)
 	(void)state;
 	snapshot_init(&s);
 	assert_int_equal(rank_next_victim(&s), -1);
-	add(&s, 1, 2000, 0, 1, "init"); /* pid 1 */
+	add(&s, 1, 0, 0, 1, "init"); /* the host's init: oom_score 0 */
 	add(&s, 2, 1900, 0, 1, "kthreadd")->kthread = true;
 	add(&s, 3, 1800, -1000, 1, "protected");       /* adj -1000 */
 	add(&s, 4, 1700, 0, 0, "zombie")->state = 'Z'; /* no memory */
@@ -144,6 +144,10 @@ test_next_victim_skips(void **state)
 	assert_int_equal(s.procs[rank_next_victim(&s)].pid, 4);
 	assert_true(rank_is_unkillable(&s.procs[0]));
 	assert_false(rank_is_unkillable(&s.procs[6]));
+	/* a container's PID 1 is scored (666 at adj 0) and can be chosen */
+	s.procs[0].oom_score = 2000;
+	assert_false(rank_is_unkillable(&s.procs[0]));
+	assert_int_equal(s.procs[rank_next_victim(&s)].pid, 1);
 	snapshot_fini(&s);
 }
 
