@@ -55,6 +55,7 @@ struct column_cell {
 	bool na;        /* unknown: drawn dimmed as N/A */
 	bool untrusted; /* process-controlled bytes: sanitize */
 	bool nul_space; /* a command line: NUL bytes separate arguments */
+	bool keep_tail; /* too long: show the end (a cgroup path's leaf) */
 };
 
 /* The descriptor of a column (id must be < COLUMN_COUNT). */
@@ -69,6 +70,13 @@ int columns_parse(const char *key, size_t len, enum column_id *id);
 void columns_cell(enum column_id id, const struct snapshot *snap,
                   const struct proc_row *row, char *buf, size_t size,
                   struct column_cell *cell);
+
+/*
+ * Where the last at most max_bytes bytes of text (len bytes) begin: 0
+ * when it all fits, else moved forward past UTF-8 continuation bytes (at
+ * most 3) so a character is never split.
+ */
+size_t columns_tail(const char *text, size_t len, size_t max_bytes);
 
 /* COMMAND keeps at least this many cells while other columns can go. */
 #define COLUMNS_COMMAND_MIN_W 24

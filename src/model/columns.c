@@ -213,6 +213,7 @@ columns_cell(enum column_id id, const struct snapshot *snap,
 		cell_bytes(cell,
 		           snapshot_str(snap, row->cgroup_off, row->cgroup_len),
 		           row->cgroup_len);
+		cell->keep_tail = true;
 		break;
 	case COLUMN_COMMAND:
 	default:
@@ -223,7 +224,24 @@ columns_cell(enum column_id id, const struct snapshot *snap,
 		cell->text = "N/A";
 		cell->len = 3;
 		cell->untrusted = false;
+		cell->keep_tail = false;
 	}
+}
+
+/* Where the tail of at most max_bytes bytes begins. */
+size_t
+columns_tail(const char *text, size_t len, size_t max_bytes)
+{
+	size_t off;
+
+	if (len <= max_bytes)
+		return 0;
+	off = len - max_bytes;
+	for (int i = 0;
+	     i < 3 && off < len && ((unsigned char)text[off] & 0xc0) == 0x80;
+	     i++)
+		off++;
+	return off;
 }
 
 /* The cells COMMAND gets when the columns in fit are drawn. */

@@ -5,7 +5,8 @@
  * comes before COMMAND, which is indented with tree lines. Unknown values
  * are a dimmed N/A; tagged rows (Space) are drawn in proc.tagged; the
  * selected row is highlighted when the table has the focus, underlined
- * when the log pane has it.
+ * when the log pane has it. A CGROUP path too long for its cells shows
+ * "…" ("+" in the C locale) and its end, where cgroups differ.
  */
 #include "view/panes.h"
 
@@ -56,6 +57,35 @@ tree_prefix(struct screen *s, int y, int x, int w, const struct table_row *tr,
 		                 glyph, 0);
 	}
 	return used;
+}
+
+/* Draw a cell's text in w cells; when it does not fit and the cell keeps
+ * its tail, as an ellipsis and the last cells that fit. */
+static void
+cell_text(struct screen *s, int y, int x, int w, enum theme_role role,
+          const struct column_cell *c, unsigned flags)
+{
+	size_t keep, off = 0;
+	int used;
+
+	if (!c->keep_tail || w < 2 ||
+	    draw_width(s, c->text, c->len, w + 1) <= w) {
+		draw_text(s, y, x, w, role, c->text, c->len, flags);
+		return;
+	}
+	used =
+	    draw_str(s, y, x, w, role, draw_glyph(s, "\xe2\x80\xa6", "+"), 0);
+	/* bytes are at least as many as cells, unless the sanitizer
+	 * escapes them: keep fewer until the tail fits */
+	for (keep = (size_t)(w - used); keep > 0; keep--) {
+		off = columns_tail(c->text, c->len, keep);
+		if (draw_width(s, c->text + off, c->len - off, w - used + 1) <=
+		    w - used)
+			break;
+	}
+	if (keep > 0)
+		draw_text(s, y, x + used, w - used, role, c->text + off,
+		          c->len - off, flags);
 }
 
 /* Draw the column titles. */
@@ -130,8 +160,8 @@ row(struct screen *s, int y, int x, int w, const struct dash_frame *f,
 		             &c);
 		flags = (c.nul_space ? DRAW_NUL_SPACE : 0) |
 		        (d->align == COLUMN_ALIGN_RIGHT ? DRAW_RIGHT : 0);
-		draw_text(s, y, at, cw, cell_role(sel, tag, victim, c.na),
-		          c.text, c.len, flags);
+		cell_text(s, y, at, cw, cell_role(sel, tag, victim, c.na), &c,
+		          flags);
 		at += cw + 1;
 	}
 	if (pos == f->table->cursor && f->focus != DASH_FOCUS_TABLE)

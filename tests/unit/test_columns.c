@@ -179,6 +179,10 @@ test_command_line_and_cgroup_from_pool(void **state)
 	assert_true(c.untrusted);
 	assert_string_equal(cell_str(COLUMN_CGROUP, &s, &r, &c), cg);
 	assert_true(c.untrusted);
+	assert_true(c.keep_tail);
+	/* the command line is cut from the right as before */
+	columns_cell(COLUMN_COMMAND, &s, &r, (char[64]){0}, 64, &c);
+	assert_false(c.keep_tail);
 	/* a kernel thread shows [name] even if a command line were there */
 	r.kthread = true;
 	strcpy(r.comm, "kswapd0");
@@ -192,6 +196,62 @@ test_command_line_and_cgroup_from_pool(void **state)
 	assert_string_equal(cell_str(COLUMN_COMMAND, &s, &r, &c),
 	                    "x\x1b[31m)\n");
 	assert_true(c.untrusted);
+	snapshot_fini(&s);
+}
+
+/* A cgroup path too long for its cells keeps its end (the leaf). */
+static void
+test_tail(void **state)
+{
+	static const char path[] =
+	    "/process_api/2fc4f899b16e4c0a9d2b/worker-7.scope";
+	static const char utf8[] =
+	    "/a/\xc3\xa9t\xc3\xa9\xe2\x82\xac\xf0\x9f\x90"
+	    "\xb3";
+	size_t len = sizeof path - 1, off;
+	(void)state;
+	/* short or exactly fitting: unchanged */
+	assert_int_equal(columns_tail("/init.scope", 11, 23), 0);
+	assert_int_equal(columns_tail("/init.scope", 11, 11), 0);
+	/* long: the last 23 bytes, the leaf included */
+	off = columns_tail(path, len, 23);
+	assert_int_equal(len - off, 23);
+	assert_memory_equal(path + off, "4c0a9d2b/worker-7.scope", 23);
+	/* never starts inside a UTF-8 sequence: the 4-byte whale, the
+	 * 3-byte euro and the 2-byte e-acute are kept whole or dropped */
+	len = sizeof utf8 - 1; /* 15 bytes */
+	assert_int_equal(columns_tail(utf8, len, 4), len - 4);
+	assert_int_equal(columns_tail(utf8, len, 3), len); /* nothing fits */
+	assert_int_equal(columns_tail(utf8, len, 6), len - 4);
+	assert_int_equal(columns_tail(utf8, len, 7), len - 7);
+	assert_int_equal(columns_tail(utf8, len, 8), len - 7);
+	assert_int_equal(columns_tail(utf8, len, 9), len - 9);
+	for (size_t keep = 1; keep < len; keep++) {
+		off = columns_tail(utf8, len, keep);
+		assert_true(len - off <= keep);
+		assert_true(off == len ||
+		            ((unsigned char)utf8[off] & 0xc0) != 0x80);
+	}
+	/* stray continuation bytes (invalid UTF-8): at most 3 skipped, the
+	 * sanitizer escapes the rest */
+	assert_int_equal(columns_tail("\x80\x80\x80\x80\x80\x80", 6, 5), 4);
+	/* empty: nothing to cut */
+	assert_int_equal(columns_tail("", 0, 23), 0);
+	assert_int_equal(columns_tail(NULL, 0, 0), 0);
+}
+
+/* An unknown cgroup is N/A, which is never cut. */
+static void
+test_unknown_cgroup_not_cut(void **state)
+{
+	struct snapshot s;
+	struct proc_row r = full_row();
+	struct column_cell c;
+	(void)state;
+	snapshot_init(&s);
+	assert_string_equal(cell_str(COLUMN_CGROUP, &s, &r, &c), "N/A");
+	assert_true(c.na);
+	assert_false(c.keep_tail);
 	snapshot_fini(&s);
 }
 
@@ -312,6 +372,8 @@ main(void)
 	    cmocka_unit_test(test_fit_drops_optional_columns_in_order),
 	    cmocka_unit_test(test_fit_keeps_core_columns),
 	    cmocka_unit_test(test_kb_or),
+	    cmocka_unit_test(test_tail),
+	    cmocka_unit_test(test_unknown_cgroup_not_cut),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
