@@ -122,6 +122,7 @@ struct ui {
 	enum dash_mode mode;
 	enum dash_focus focus;
 	size_t menu_cursor;
+	int help_top; /* help screen scroll */
 	enum dash_prompt prompt;
 	char prompt_text[UI_PROMPT_MAX];
 	size_t prompt_len;

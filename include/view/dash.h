@@ -125,6 +125,7 @@ struct dash_frame {
 	enum dash_mode mode;
 	enum dash_focus focus;
 	size_t menu_cursor; /* sort menu / setup line */
+	int help_top;       /* first help row shown */
 	enum dash_prompt prompt;
 	const char *prompt_text; /* what is typed (raw) */
 	size_t prompt_len;

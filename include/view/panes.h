@@ -33,6 +33,9 @@ void klogpane_events_draw(struct screen *s, const struct layout_rect *r,
 
 /* dialogs.c: help, sort menu or setup over the body. */
 void dialogs_draw(struct screen *s, const struct dash_frame *f);
+/* How far the help screen in body r can scroll (0: it fits). */
+int dialogs_help_max_top(const struct layout_rect *r,
+                         const struct dash_help_line *help, size_t nhelp);
 /* dialogs.c: "terminal too small (need WxH)", centred. */
 void dialogs_too_small(struct screen *s, const struct dash_frame *f);
 

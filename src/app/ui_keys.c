@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/sanitize.h"
+#include "view/panes.h"
 
 #define K(code) (SCREEN_KEY_FLAG | (code))
 #define CTRL(c) ((c)&0x1f)
@@ -449,6 +450,34 @@ acts_on_process(enum cmd c)
 	       c == CMD_PROTECT || c == CMD_PREFER || c == CMD_KILL;
 }
 
+/* A key on the help screen: scroll keys scroll, any other returns. */
+static unsigned
+help_key(struct ui *ui, int32_t key)
+{
+	int max = dialogs_help_max_top(&ui->layout.body, ui->help, ui->nhelp),
+	    page = ui->layout.body.h > 2 ? ui->layout.body.h - 2 : 1;
+
+	if (key == K(KEY_UP))
+		ui->help_top--;
+	else if (key == K(KEY_DOWN) || key == 'j')
+		ui->help_top++;
+	else if (key == K(KEY_PPAGE))
+		ui->help_top -= page;
+	else if (key == K(KEY_NPAGE) || key == ' ')
+		ui->help_top += page;
+	else if (key == K(KEY_HOME))
+		ui->help_top = 0;
+	else if (key == K(KEY_END))
+		ui->help_top = max;
+	else
+		ui->mode = DASH_MAIN;
+	if (ui->help_top > max)
+		ui->help_top = max;
+	if (ui->help_top < 0)
+		ui->help_top = 0;
+	return UI_REDRAW;
+}
+
 /* PgUp/PgDn in the events view move the task table by this many rows. */
 #define EVENTS_TASK_PAGE 10
 
@@ -530,6 +559,7 @@ command(struct ui *ui, enum cmd c)
 		return UI_REDRAW;
 	case CMD_HELP:
 		ui->mode = DASH_HELP;
+		ui->help_top = 0;
 		return UI_REDRAW;
 	case CMD_SETUP:
 		ui->mode = DASH_SETUP;
@@ -610,8 +640,7 @@ ui_key(struct ui *ui, int32_t key)
 		return ui_act_key(ui, key);
 	switch (ui->mode) {
 	case DASH_HELP:
-		ui->mode = DASH_MAIN;
-		return UI_REDRAW;
+		return help_key(ui, key);
 	case DASH_SORT_MENU:
 		return sort_menu_key(ui, key);
 	case DASH_SETUP:

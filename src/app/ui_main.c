@@ -155,6 +155,7 @@ frame(struct ui *ui)
 	f->mode = ui->mode;
 	f->focus = ui->focus;
 	f->menu_cursor = ui->menu_cursor;
+	f->help_top = ui->help_top;
 	f->prompt = ui->prompt;
 	f->prompt_text = ui->prompt_text;
 	f->prompt_len = ui->prompt_len;

@@ -19,37 +19,102 @@ title(struct screen *s, const struct layout_rect *r, const char *text)
 	draw_str(s, r->y, r->x, r->w, THEME_PROC_HEADER, text, DRAW_FILL);
 }
 
-/* The help screen: one line per key, in two columns when wide. */
+/* The notes under the keys on the help screen. */
+static const char *const help_notes[] = {
+    "",
+    "OOM = oom_score (0..1333 on current kernels: 666 is an idle process "
+    "at adj 0); '*' marks the next victim.",
+    "adj changes last until the process exits; to keep one: "
+    "OOMScoreAdjust=N in its systemd unit, or choom -n N -- COMMAND.",
+};
+#define HELP_KEYS_W 14 /* the keys column, then a space */
+
+/* Length of the first row of text in w cells, cut at a space when it
+ * must be; *next is where the following row starts. */
+static size_t
+wrap_row(const char *text, int w, const char **next)
+{
+	size_t len = strlen(text), cut;
+
+	if (w < 1 || len <= (size_t)w) {
+		*next = text + len;
+		return len;
+	}
+	for (cut = (size_t)w; cut > 0 && text[cut] != ' '; cut--)
+		;
+	if (cut == 0)
+		cut = (size_t)w;
+	*next = text + cut + (text[cut] == ' ');
+	return cut;
+}
+
+/* Rows the help text takes in width w; draws them from row top on when
+ * s is not NULL. */
+static int
+help_layout(struct screen *s, const struct layout_rect *r,
+            const struct dash_help_line *help, size_t nhelp, int top)
+{
+	int w = r->w - 2 - HELP_KEYS_W - 1, row = 0, y;
+	const char *t, *next;
+	size_t len;
+
+	for (size_t i = 0; i < nhelp + sizeof help_notes / sizeof *help_notes;
+	     i++) {
+		bool note = i >= nhelp;
+		t = note ? help_notes[i - nhelp] : help[i].what;
+		do {
+			len = wrap_row(t, note ? r->w - 2 : w, &next);
+			y = r->y + 1 + row - top;
+			if (s != NULL && row >= top && y < r->y + r->h) {
+				if (note)
+					draw_text(s, y, r->x + 1, r->w - 2,
+					          THEME_STATUS_INFO, t, len, 0);
+				else {
+					if (t == help[i].what)
+						draw_str(s, y, r->x + 1,
+						         HELP_KEYS_W,
+						         THEME_FKEY_KEY,
+						         help[i].keys, 0);
+					draw_text(s, y, r->x + 2 + HELP_KEYS_W,
+					          w, THEME_DIALOG, t, len, 0);
+				}
+			}
+			row++;
+			t = next;
+		} while (*t != '\0');
+	}
+	return row;
+}
+
+/* The first help row shown can be at most this (r: the body). */
+int
+dialogs_help_max_top(const struct layout_rect *r,
+                     const struct dash_help_line *help, size_t nhelp)
+{
+	int rows = r->h - 1, total = help_layout(NULL, r, help, nhelp, 0);
+
+	return total > rows ? total - rows : 0;
+}
+
+/* The help screen: every key with its words (wrapped), then the notes;
+ * it scrolls when it does not fit. */
 static void
 help(struct screen *s, const struct layout_rect *r, const struct dash_frame *f)
 {
-	int rows = r->h - 3, cols, colw, y, x;
+	int max = dialogs_help_max_top(r, f->help, f->nhelp);
+	int top = f->help_top < max ? f->help_top : max;
 
-	title(s, r,
-	      " oomwatch keys (as in htop where htop has the key); any key "
-	      "returns");
-	if (rows < 1)
-		return;
-	cols = (f->nhelp > (size_t)rows && r->w >= 100) ? 2 : 1;
-	colw = r->w / cols;
-	for (size_t i = 0; i < f->nhelp; i++) {
-		y = r->y + 1 + (int)(i % (size_t)rows);
-		x = r->x + (int)(i / (size_t)rows) * colw;
-		if (i / (size_t)rows >= (size_t)cols)
-			break;
-		draw_str(s, y, x + 1, 14, THEME_FKEY_KEY, f->help[i].keys, 0);
-		draw_str(s, y, x + 16, colw - 17, THEME_DIALOG, f->help[i].what,
-		         0);
-	}
-	draw_str(s, r->y + r->h - 2, r->x + 1, r->w - 1, THEME_STATUS_INFO,
-	         "OOM = oom_score (0..1333 on current kernels: 666 is an idle "
-	         "process at adj 0); '*' marks the next victim.",
-	         0);
-	draw_str(s, r->y + r->h - 1, r->x + 1, r->w - 1, THEME_STATUS_INFO,
-	         "adj changes last until the process exits; to keep one: "
-	         "OOMScoreAdjust=N in its systemd unit, or choom -n N -- "
-	         "COMMAND.",
-	         0);
+	if (max > 0)
+		draw_fmt(s, r->y, r->x, r->w, THEME_PROC_HEADER, DRAW_FILL,
+		         " oomwatch keys (%d%%): Up/Down/PgUp/PgDn scroll, any "
+		         "other key returns",
+		         top * 100 / max);
+	else
+		title(s, r,
+		      " oomwatch keys (as in htop where htop has the key); any "
+		      "key returns");
+	if (r->h > 1)
+		help_layout(s, r, f->help, f->nhelp, top);
 }
 
 /* The sort menu: every sort key, the current one marked. */
@@ -75,34 +140,52 @@ dash_setup_lines(const struct dash_frame *f)
 	return COLUMN_COUNT + f->nthemes;
 }
 
-/* The setup screen: columns shown, then the theme. */
+/* The setup screen: columns shown, then the theme; it scrolls to keep
+ * the cursor in view. */
 static void
 setup(struct screen *s, const struct layout_rect *r, const struct dash_frame *f)
 {
 	const struct column_desc *d;
 	enum theme_role role;
-	int y = r->y + 1;
-	size_t line;
+	int rows = r->h - 1, y, top;
+	/* rows: the columns, a "Theme" heading, the themes */
+	size_t nrows = COLUMN_COUNT + 1 + f->nthemes, cur, line;
 
 	title(s, r,
-	      " Setup: Space/Enter toggles a column or picks a theme; Esc, "
-	      "F2 or q saves and closes");
-	for (unsigned i = 0; i < COLUMN_COUNT && y < r->y + r->h; i++, y++) {
-		d = columns_desc((enum column_id)i);
-		role = i == f->menu_cursor ? THEME_DIALOG_FOCUS : THEME_DIALOG;
-		draw_fmt(s, y, r->x + 1, r->w - 2, role, DRAW_FILL,
-		         " [%c] %-8s %s", f->cfg->shown[i] ? 'x' : ' ',
-		         d->title, d->description);
-	}
-	if (y < r->y + r->h)
-		draw_str(s, y++, r->x + 1, r->w - 2, THEME_TITLE, "Theme", 0);
-	for (size_t t = 0; t < f->nthemes && y < r->y + r->h; t++, y++) {
-		line = COLUMN_COUNT + t;
+	      " Setup: Space/Enter toggles or picks; Esc, F2 or q saves and "
+	      "closes");
+	if (rows < 1)
+		return;
+	cur =
+	    f->menu_cursor < COLUMN_COUNT ? f->menu_cursor : f->menu_cursor + 1;
+	top = cur >= (size_t)rows ? (int)(cur - (size_t)rows + 1) : 0;
+	for (size_t v = (size_t)top; v < nrows && v < (size_t)(top + rows);
+	     v++) {
+		y = r->y + 1 + (int)v - top;
+		if (v < COLUMN_COUNT) {
+			d = columns_desc((enum column_id)v);
+			role = v == f->menu_cursor ? THEME_DIALOG_FOCUS
+			                           : THEME_DIALOG;
+			draw_fmt(s, y, r->x + 1, r->w - 2, role, DRAW_FILL,
+			         " [%c] %-8s %s", f->cfg->shown[v] ? 'x' : ' ',
+			         d->title, d->description);
+			continue;
+		}
+		if (v == COLUMN_COUNT) {
+			draw_str(s, y, r->x + 1, r->w - 2, THEME_TITLE,
+			         "Theme (* in use)", 0);
+			continue;
+		}
+		line = v - 1;
 		role =
 		    line == f->menu_cursor ? THEME_DIALOG_FOCUS : THEME_DIALOG;
-		draw_fmt(s, y, r->x + 1, r->w - 2, role, DRAW_FILL, " (%c) ",
-		         strcmp(f->themes[t], f->cfg->theme) == 0 ? '*' : ' ');
-		draw_str(s, y, r->x + 7, r->w - 8, role, f->themes[t], 0);
+		draw_fmt(
+		    s, y, r->x + 1, r->w - 2, role, DRAW_FILL, " (%c) ",
+		    strcmp(f->themes[line - COLUMN_COUNT], f->cfg->theme) == 0
+		        ? '*'
+		        : ' ');
+		draw_str(s, y, r->x + 7, r->w - 8, role,
+		         f->themes[line - COLUMN_COUNT], 0);
 	}
 }
 

@@ -179,11 +179,24 @@ tmux_start 120 40 "$BIN -d 0.5 --no-protect"
 tmux_wait "F10Quit" 10
 tmux_keys F1
 check "keys: F1 shows the help" tmux_wait "oomwatch keys" 5
-for k in "F3 /" "F4" "F5 t" "F6" "Tab" "F10 q" "O" "I" "e" "l" "p"; do
-	check "keys: help lists '$k'" tmux_has " $k "
+tmux_screen >"$T_TMP/help"
+# at 120x40 the help is longer than the body: it scrolls to its end
+tmux_keys End
+check "keys: End scrolls the help to its end" tmux_wait "oomwatch keys (100%)" 5
+tmux_screen >>"$T_TMP/help"
+for k in "F1 ? h" "F2 C S" "F3 /" "F4 \\\\" "F5 t" "F6 > <" "Tab" "F10 q" "O" "M" \
+	"W" "A" "N" "I" "e" "l" "p Z" "F7 \[" "F8 \]" "a" "P" "X" "F9 k" "u" \
+	"L" "Space" "U"; do
+	check "keys: help lists '$k'" grep -q "^ $k  " "$T_TMP/help"
 done
+check "keys: help says how to keep an adj change" \
+	grep -q "OOMScoreAdjust=N in its systemd unit, or choom" "$T_TMP/help"
+check "keys: no help line is cut at the edge" \
+	sh -c "! grep -q '.\{120\}' '$T_TMP/help'"
+tmux_keys Home
+check "keys: Home scrolls the help back" tmux_wait "oomwatch keys (0%)" 5
 tmux_keys x
-check "keys: any key leaves the help" tmux_wait "Next OOM victim" 5
+check "keys: any other key leaves the help" tmux_wait "PID USER" 5
 tmux_keys t
 check "keys: t shows the tree view" tmux_wait "TREE COMMAND" 5
 tmux_keys t
@@ -196,6 +209,17 @@ check "keys: setup saves oomwatchrc" wait_until 5 test -f "$rc"
 check "keys: oomwatchrc lists the cgroup column" grep -q "^columns = .*cgroup" "$rc"
 check "keys: oomwatchrc is mode 0600" sh -c "[ \"\$(stat -c %a '$rc')\" = 600 ]"
 check "keys: the CGROUP column is shown" tmux_wait "CGROUP" 5
+tmux_stop
+# setup at 80x24 scrolls to keep the cursor in view (the last theme)
+tmux_start 80 24 "$BIN -d 0.5 --no-protect"
+tmux_wait "F10Quit" 10
+tmux_keys F2
+tmux_wait "Setup" 5
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16; do tmux_keys Down; done
+check "keys: setup at 80x24 scrolls to the last theme" \
+	tmux_wait "( )  high-contrast" 5
+check "keys: the theme in use is marked" tmux_has "(\*)  default"
+tmux_keys Escape
 tmux_stop
 
 t_done
