@@ -214,11 +214,12 @@ else
 	mkdir -p "$T_TMP/nr"
 	cp "$BIN" "$T_TMP/nr/oomwatch"
 	chmod 755 "$T_TMP/nr" "$T_TMP/nr/oomwatch"
+	SLEEPER_OPT=-s # "ns owtroot": the name fits in COMMAND
 	sleeper owtroot 1
 	tmux_start 120 40 "setpriv --reuid=nobody --regid=nogroup --clear-groups env HOME=/nonexistent $T_TMP/nr/oomwatch -d 0.5; sleep 30"
 	check "non-root: the dashboard starts" tmux_wait "F10Quit" 10
 	check "non-root: other users' processes are listed" \
-		tmux_wait "$SPID root .*owtroot" 5
+		tmux_wait "$SPID root .*ns owtroot" 5
 	check "non-root: the kernel log says why it is not shown" \
 		tmux_has "permission denied; needs CAP_SYSLOG or kernel.dmesg_restrict=0"
 	check "non-root: self-protection says why it is off" \
