@@ -12,6 +12,9 @@
  *
  * The journal is a fixed ring of ADJUST_JOURNAL_MAX changes (oldest
  * dropped first, counted), oldest first; an undo removes its entry.
+ * Changes made between adjust_journal_begin and adjust_journal_end (one
+ * key on several tagged processes) share a group, and `u` undoes the
+ * newest group; any other change is a group of its own.
  */
 #ifndef OOMWATCH_ACTION_ADJUST_H
 #define OOMWATCH_ACTION_ADJUST_H
@@ -34,12 +37,15 @@ struct adjust_change {
 	char comm[16];        /* raw */
 	int old_adj, new_adj; /* new_adj as re-read */
 	int64_t time_unix_ms; /* when (wall clock, for the list) */
+	uint32_t group;       /* changes of one user action share it */
 };
 
 struct adjust_journal {
 	struct adjust_change items[ADJUST_JOURNAL_MAX];
 	size_t first, len; /* ring */
 	size_t dropped;    /* oldest changes pushed out */
+	uint32_t group;    /* the newest group */
+	bool group_open;   /* between adjust_journal_begin and _end */
 };
 
 /* The outcome of one adj action. */
@@ -63,6 +69,14 @@ void adjust_journal_init(struct adjust_journal *j);
 /* The i-th change, oldest first (i < j->len), borrowed. */
 const struct adjust_change *adjust_journal_at(const struct adjust_journal *j,
                                               size_t i);
+
+/* The changes from now until adjust_journal_end form one group. */
+void adjust_journal_begin(struct adjust_journal *j);
+/* Close the group adjust_journal_begin opened. */
+void adjust_journal_end(struct adjust_journal *j);
+/* How many of the newest changes share the newest one's group (what one
+ * `u` undoes with as many adjust_undo calls); 0 when empty. */
+size_t adjust_journal_last_group(const struct adjust_journal *j);
 
 /* Read the target's current oom_score_adj. 0 or -errno (-ESRCH gone). */
 int adjust_read(const struct target *t, int *adj);

@@ -20,6 +20,38 @@ void
 adjust_journal_init(struct adjust_journal *j)
 {
 	j->first = j->len = j->dropped = 0;
+	j->group = 0;
+	j->group_open = false;
+}
+
+/* Open a group of changes. */
+void
+adjust_journal_begin(struct adjust_journal *j)
+{
+	j->group++;
+	j->group_open = true;
+}
+
+/* Close the open group. */
+void
+adjust_journal_end(struct adjust_journal *j)
+{
+	j->group_open = false;
+}
+
+/* The size of the newest group. */
+size_t
+adjust_journal_last_group(const struct adjust_journal *j)
+{
+	uint32_t g;
+	size_t n = 0;
+
+	if (j->len == 0)
+		return 0;
+	g = adjust_journal_at(j, j->len - 1)->group;
+	while (n < j->len && adjust_journal_at(j, j->len - 1 - n)->group == g)
+		n++;
+	return n;
 }
 
 /* The i-th change, oldest first. */
@@ -31,10 +63,14 @@ adjust_journal_at(const struct adjust_journal *j, size_t i)
 	return &j->items[(j->first + i) % ADJUST_JOURNAL_MAX];
 }
 
-/* Append one change, dropping the oldest when full. */
+/* Append one change (to the open group, else to a new one), dropping
+ * the oldest when full. */
 static void
-journal_push(struct adjust_journal *j, const struct adjust_change *c)
+journal_push(struct adjust_journal *j, struct adjust_change *c)
 {
+	if (!j->group_open)
+		j->group++;
+	c->group = j->group;
 	if (j->len == ADJUST_JOURNAL_MAX) {
 		j->first = (j->first + 1) % ADJUST_JOURNAL_MAX;
 		j->len--;

@@ -329,6 +329,8 @@ run_adj(struct ui *ui, bool step, int value)
 	else
 		snprintf(what, sizeof what, "adj = %d", value);
 	batch_start(a, what);
+	/* one key, one group: `u` undoes it on every process */
+	adjust_journal_begin(&a->journal);
 	for (size_t i = 0; i < a->ntargets; i++) {
 		if (step)
 			adjust_step(&a->ctx, &a->targets[i], &a->journal, value,
@@ -347,9 +349,44 @@ run_adj(struct ui *ui, bool step, int value)
 			          r.err ? THEME_STATUS_ERROR : THEME_STATUS_OK,
 			          "%s", text);
 	}
+	adjust_journal_end(&a->journal);
 	if (a->ntargets > 1)
 		batch_status(ui);
 	release_targets(a);
+}
+
+/* u: undo the newest user action, on every process it changed. */
+static unsigned
+undo(struct ui *ui)
+{
+	struct ui_act *a = &ui->act;
+	struct adjust_result r;
+	char text[UI_ACT_TEXT_MAX];
+	size_t n = adjust_journal_last_group(&a->journal);
+
+	memset(&a->batch, 0, sizeof a->batch);
+	a->batch.n = n;
+	snprintf(a->batch.what, sizeof a->batch.what, "undone");
+	for (size_t i = 0; i < (n > 0 ? n : 1); i++) {
+		adjust_undo(&a->ctx, &a->journal, now_unix_ms(), &r);
+		adjust_describe(&r, text, sizeof text);
+		if (r.err == -ENOENT && r.pid == 0)
+			break; /* nothing to undo: not a result */
+		record(a, r.err == 0, text);
+		if (r.err == 0)
+			a->batch.ok++;
+		else
+			a->batch.failed++;
+	}
+	if (n > 1)
+		batch_status(ui);
+	else
+		ui_status(ui,
+		          r.err == 0   ? THEME_STATUS_OK
+		          : r.pid == 0 ? THEME_STATUS_INFO
+		                       : THEME_STATUS_ERROR,
+		          "%s", text);
+	return UI_REDRAW | UI_RESAMPLE;
 }
 
 /* Refuse with the policy's reason, in the status line and the list. */
@@ -546,8 +583,6 @@ unsigned
 ui_act_command(struct ui *ui, enum ui_act_cmd cmd)
 {
 	struct ui_act *a = &ui->act;
-	struct adjust_result r;
-	char text[UI_ACT_TEXT_MAX];
 	const struct proc_row *row;
 	int rc;
 
@@ -592,16 +627,7 @@ ui_act_command(struct ui *ui, enum ui_act_cmd cmd)
 	case UI_ACT_KILL:
 		return kill_menu(ui);
 	case UI_ACT_UNDO:
-		adjust_undo(&a->ctx, &a->journal, now_unix_ms(), &r);
-		adjust_describe(&r, text, sizeof text);
-		if (!(r.err == -ENOENT && r.pid == 0))
-			record(a, r.err == 0, text);
-		ui_status(ui,
-		          r.err == 0   ? THEME_STATUS_OK
-		          : r.pid == 0 ? THEME_STATUS_INFO
-		                       : THEME_STATUS_ERROR,
-		          "%s", text);
-		return UI_REDRAW | UI_RESAMPLE;
+		return undo(ui);
 	default:
 		return 0;
 	}

@@ -9,8 +9,8 @@
 #              it; u undoes; L lists the changes; P (EACCES without
 #              CAP_SYS_RESOURCE, or -1000 with it); X + n cancels, X + y
 #              sets 1000
-#   tags       Space tags two processes, F8 raises both, F9 SIGTERM ends
-#              both, each reported
+#   tags       Space tags two processes, F8 raises both, u undoes it on
+#              both, F8 again, F9 SIGTERM ends both, each reported
 #   kill       F9 shows pid, user, name, RSS and what a kill frees; Enter +
 #              y sends SIGTERM and the screen says it exited; F9, SIGKILL,
 #              Enter + y: the exit report; Esc (in the menu and at the y
@@ -167,6 +167,15 @@ if wait_until 10 only_rows "$ta" "$tb"; then
 	check "tags: F8 raised the second" wait_until 5 adj_is "$tb" $((b0 + 100))
 	check "tags: the summary counts both" \
 		status_wait "adj +100 on 2 tagged processes: 2 done, 0 failed"
+	# u undoes the whole key, on both processes
+	tmux_keys u
+	check "tags: u undid the first" wait_until 5 adj_is "$ta" "$a0"
+	check "tags: u undid the second" wait_until 5 adj_is "$tb" "$b0"
+	check "tags: the undo summary counts both" \
+		status_wait "undone on 2 tagged processes: 2 done, 0 failed"
+	tmux_keys F8
+	check "tags: F8 raised both again" wait_until 5 adj_is "$tb" $((b0 + 100))
+	status_wait "adj +100 on 2 tagged processes: 2 done, 0 failed"
 	tmux_keys F9
 	check "tags: the signal menu names every tagged process" \
 		tmux_wait "Send a signal to every tagged process" 5

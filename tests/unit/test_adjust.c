@@ -247,6 +247,59 @@ test_undo(void **state)
 	test_free(j);
 }
 
+/* One key on two tagged processes is one group: u undoes both; a later
+ * single change is a group of its own and is undone alone. */
+static void
+test_undo_group(void **state)
+{
+	struct action_ctx ctx;
+	struct adjust_journal *j = test_malloc(sizeof *j);
+	struct act_child c, d;
+	struct target tc, td;
+	struct adjust_result r;
+	long oc, od;
+	(void)state;
+	act_ctx_init(&ctx, false);
+	adjust_journal_init(j);
+	assert_int_equal(adjust_journal_last_group(j), 0);
+	assert_int_equal(act_hold(&c, &tc), 0);
+	assert_int_equal(act_hold(&d, &td), 0);
+	oc = act_read_long(c.pid, "oom_score_adj");
+	od = act_read_long(d.pid, "oom_score_adj");
+	assert_true(oc <= 800 && od <= 800);
+	/* an older single change stays out of the group */
+	assert_int_equal(adjust_step(&ctx, &tc, j, 100, 1, &r), 0);
+	assert_int_equal(adjust_journal_last_group(j), 1);
+	/* F8 on both tagged processes */
+	adjust_journal_begin(j);
+	assert_int_equal(adjust_step(&ctx, &tc, j, 100, 2, &r), 0);
+	assert_int_equal(adjust_step(&ctx, &td, j, 100, 2, &r), 0);
+	adjust_journal_end(j);
+	assert_int_equal(j->len, 3);
+	assert_int_equal(adjust_journal_last_group(j), 2);
+	/* then a single change on d: its own group */
+	assert_int_equal(adjust_set(&ctx, &td, j, od + 150, 3, &r), 0);
+	assert_int_equal(adjust_journal_last_group(j), 1);
+	assert_int_equal(adjust_undo(&ctx, j, 4, &r), 0);
+	assert_int_equal(act_read_long(d.pid, "oom_score_adj"), od + 100);
+	assert_int_equal(act_read_long(c.pid, "oom_score_adj"), oc + 200);
+	/* u: the tagged group, both processes back */
+	assert_int_equal(adjust_journal_last_group(j), 2);
+	assert_int_equal(adjust_undo(&ctx, j, 5, &r), 0);
+	assert_int_equal(adjust_undo(&ctx, j, 5, &r), 0);
+	assert_int_equal(act_read_long(c.pid, "oom_score_adj"), oc + 100);
+	assert_int_equal(act_read_long(d.pid, "oom_score_adj"), od);
+	/* the older single change is left, alone in its group */
+	assert_int_equal(j->len, 1);
+	assert_int_equal(adjust_journal_last_group(j), 1);
+	assert_int_equal(adjust_journal_at(j, 0)->pid, c.pid);
+	target_close(&tc);
+	target_close(&td);
+	act_child_kill(&c);
+	act_child_kill(&d);
+	test_free(j);
+}
+
 static void
 test_journal_ring(void **state)
 {
@@ -345,6 +398,7 @@ main(void)
 	    cmocka_unit_test_teardown(test_refused_writes_nothing, act_reap),
 	    cmocka_unit_test_teardown(test_refuse_self_and_kthread, act_reap),
 	    cmocka_unit_test_teardown(test_undo, act_reap),
+	    cmocka_unit_test_teardown(test_undo_group, act_reap),
 	    cmocka_unit_test_teardown(test_journal_ring, act_reap),
 	    cmocka_unit_test_teardown(test_not_your_process, act_reap),
 	    cmocka_unit_test_teardown(test_texts, act_reap),
