@@ -195,6 +195,8 @@ int ui_klog_fd(const struct ui *ui);
 unsigned ui_klog_pump(struct ui *ui);
 /* ui_klog.c: the kernel log as the frame shows it. */
 void ui_klog_frame(struct ui *ui, struct dash_klog *k);
+/* How far the log pane can scroll up (oldest shown line on its top row). */
+size_t ui_klog_max_scroll(const struct ui *ui);
 
 /* ui_act.c: open the live /proc and the action context (actions are off,
  * with the reason, when /proc cannot be opened or --proc-root is used). */

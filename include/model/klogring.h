@@ -60,4 +60,11 @@ size_t klogring_count(const struct klogring *r);
 /* The i-th newest line (0 = newest), or NULL when i >= count. */
 const struct klogring_line *klogring_get(const struct klogring *r, size_t i);
 
+/* Is line shown when only important lines are (an alert class, or a
+ * "messages lost" marker)? Every line is shown otherwise. */
+bool klogring_shown(const struct klogring_line *l, bool important_only);
+
+/* How many lines are shown under that filter. */
+size_t klogring_count_shown(const struct klogring *r, bool important_only);
+
 #endif

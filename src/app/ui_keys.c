@@ -389,11 +389,12 @@ log_rows(const struct ui *ui)
 	return ui->layout.log.h > 2 ? (size_t)ui->layout.log.h - 1 : 1;
 }
 
-/* A move key while the log pane has the focus: scroll it (up = older). */
+/* A move key while the log pane has the focus: scroll it (up = older),
+ * never past the oldest line shown under the filter at the top. */
 static unsigned
 log_move(struct ui *ui, enum cmd c)
 {
-	size_t n = klogring_count(&ui->ring), step = 1;
+	size_t max = ui_klog_max_scroll(ui), step = 1;
 
 	if (c == CMD_PGUP || c == CMD_PGDN)
 		step = log_rows(ui);
@@ -403,13 +404,11 @@ log_move(struct ui *ui, enum cmd c)
 		ui->log_scroll =
 		    ui->log_scroll > step ? ui->log_scroll - step : 0;
 	else if (c == CMD_HOME)
-		ui->log_scroll = n;
+		ui->log_scroll = max;
 	else
 		ui->log_scroll = 0;
-	if (n == 0)
-		ui->log_scroll = 0;
-	else if (ui->log_scroll >= n)
-		ui->log_scroll = n - 1;
+	if (ui->log_scroll > max)
+		ui->log_scroll = max;
 	return UI_REDRAW;
 }
 

@@ -101,6 +101,17 @@ ui_klog_pump(struct ui *ui)
 	return UI_REDRAW;
 }
 
+/* How far the log pane can scroll up: the oldest line shown under the
+ * filter on the pane's top row. */
+size_t
+ui_klog_max_scroll(const struct ui *ui)
+{
+	size_t n = klogring_count_shown(&ui->ring, ui->cfg.log_important),
+	       rows = ui->layout.log.h > 2 ? (size_t)ui->layout.log.h - 1 : 1;
+
+	return n > rows ? n - rows : 0;
+}
+
 /* Fill the frame's view of the kernel log. */
 void
 ui_klog_frame(struct ui *ui, struct dash_klog *k)
@@ -113,10 +124,8 @@ ui_klog_frame(struct ui *ui, struct dash_klog *k)
 	k->source = ui->kr_open ? kmsg_status(&ui->kr) : "kernel log: not read";
 	k->source_ok = ui->kr_open && ui->kr.source != KMSG_SRC_NONE;
 	k->lost = ui->kr_open ? ui->kr.lost : 0;
-	if (ui->log_scroll >= klogring_count(&ui->ring))
-		ui->log_scroll = klogring_count(&ui->ring)
-		                     ? klogring_count(&ui->ring) - 1
-		                     : 0;
+	if (ui->log_scroll > ui_klog_max_scroll(ui))
+		ui->log_scroll = ui_klog_max_scroll(ui);
 	k->scroll = ui->log_scroll;
 	k->important_only = ui->cfg.log_important;
 	if (ui->kev != NULL && ui->event_cursor >= kevents_count(ui->kev))

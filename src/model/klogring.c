@@ -149,3 +149,23 @@ klogring_get(const struct klogring *r, size_t i)
 		return NULL;
 	return &r->lines[(r->head + r->capacity - 1 - i) % r->capacity];
 }
+
+/* One line under the log pane's filter. */
+bool
+klogring_shown(const struct klogring_line *l, bool important_only)
+{
+	return !important_only || l->lost > 0 || kclass_is_alert(l->cls);
+}
+
+/* Count the lines the filter shows. */
+size_t
+klogring_count_shown(const struct klogring *r, bool important_only)
+{
+	size_t n = klogring_count(r), shown = 0;
+
+	if (!important_only)
+		return n;
+	for (size_t i = 0; i < n; i++)
+		shown += klogring_shown(klogring_get(r, i), true);
+	return shown;
+}

@@ -81,7 +81,7 @@ short_time(const struct klog_time *t, char *buf, size_t size)
 static bool
 shown(const struct dash_klog *k, const struct klogring_line *l)
 {
-	return !k->important_only || l->lost > 0 || kclass_is_alert(l->cls);
+	return klogring_shown(l, k->important_only);
 }
 
 /* Draw one ring line at row y. */

@@ -110,6 +110,18 @@ else
 	tmux_keys Up Up Up
 	check "log: Up scrolls the focused log back" tmux_wait "scrolled" 5
 	check "log: the newest line left the pane" tmux_lacks "Killed process 5807"
+	tmux_keys Home
+	check "log: Home shows the oldest line" tmux_wait "hog invoked oom-killer" 5
+	# (it once scrolled one line too far: a single line at the bottom)
+	check "log: Home puts the oldest line on the pane's top row" \
+		sh -c "tmux -S '$T_SOCK' capture-pane -p -t t | sed -n '/Kernel log/{n;p;q}' | grep -q '# src: this machine'"
+	tmux_keys l Home
+	check "log: l with Home: important lines only" tmux_wait "important only" 5
+	check "log: important only + Home: the oldest OOM line is on the pane" \
+		tmux_wait "hog invoked oom-killer" 5
+	check "log: important only + Home: never 'no lines yet'" tmux_lacks "no lines yet"
+	tmux_keys l
+	tmux_wait "all (l)" 5
 	tmux_keys End Tab
 	check "log: End returns to the tail" tmux_wait "Killed process 5807" 5
 	tmux_keys e

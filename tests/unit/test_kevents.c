@@ -632,6 +632,13 @@ test_ring_basics(void **state)
 	klogring_push(&r, NULL, "z", 1, KCLASS_NORMAL);
 	assert_int_equal(klogring_count(&r), 3);
 	assert_int_equal(klogring_get(&r, 2)->lost, 1);
+	/* the log pane's filter: important = alert classes and lost markers */
+	assert_int_equal(klogring_count_shown(&r, false), 3);
+	assert_int_equal(klogring_count_shown(&r, true), 2);
+	assert_false(klogring_shown(klogring_get(&r, 0), true));
+	assert_true(klogring_shown(klogring_get(&r, 0), false));
+	assert_true(klogring_shown(klogring_get(&r, 1), true));
+	assert_true(klogring_shown(klogring_get(&r, 2), true));
 	klogring_fini(&r);
 }
 
