@@ -28,6 +28,7 @@ if ! has_tmux; then
 	exit 0
 fi
 need_sleeper "action terminal tests" || exit 1
+SLEEPER_OPT=-s # sleepers run as "ns NAME": names fit whatever the clone's path
 BIN=$OOMWATCH_BIN
 
 adj_of() { cat "/proc/$1/oom_score_adj" 2>/dev/null; }
