@@ -10,9 +10,10 @@
  * oomwatch) and processes at adj -1000 need an extra confirmation.
  * adj changes: refused for --read-only, PID <= 1, kernel threads (never
  * OOM candidates, so a value means nothing) and oomwatch itself (its own
- * protection is start-up's business). Steps apply at once; protect,
- * prefer and an exact value are confirmed; raising a process of the own
- * chain or one protected at -1000 needs the extra confirmation.
+ * protection is start-up's business). Steps and exact values apply at
+ * once; -1000 and 1000 (protect, prefer, or typed) are confirmed; raising
+ * a process of the own chain or one protected at -1000 needs the extra
+ * confirmation.
  */
 #ifndef OOMWATCH_MODEL_POLICY_H
 #define OOMWATCH_MODEL_POLICY_H

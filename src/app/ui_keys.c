@@ -495,7 +495,9 @@ events_key(struct ui *ui, int32_t key)
 		ui->status[0] = '\0';
 		return ui_act_command(ui, act_cmd((enum cmd)c));
 	}
-	if (key == ESC || key == 'e' || key == 'q' || key == K(KEY_F(10))) {
+	if (key == 'q' || key == K(KEY_F(10))) {
+		return UI_QUIT; /* as everywhere: F10 and q quit */
+	} else if (key == ESC || key == 'e') {
 		ui->mode = DASH_MAIN;
 	} else if (key == K(KEY_UP)) {
 		if (ui->event_cursor > 0)

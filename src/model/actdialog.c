@@ -71,11 +71,14 @@ reparse(struct actdialog *d)
 		d->sig = v;
 }
 
-/* A printable ASCII character the text accepts. */
+/* A printable ASCII character the text accepts: any, for a value (what
+ * is not a number is then refused with a reason, never dropped). */
 static bool
 typable(const struct actdialog *d, int32_t ch)
 {
 	if (ch >= '0' && ch <= '9')
+		return true;
+	if (d->kind == ACTDIALOG_ADJ_VALUE && ch > ' ' && ch < 0x7f)
 		return true;
 	if (ch == '-' || ch == '+' || ch == ' ')
 		return true;

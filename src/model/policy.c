@@ -68,8 +68,12 @@ policy_decide(const struct policy_facts *f, enum policy_action act, int new_adj,
 		break;
 	case POLICY_ADJ_STEP:
 	case POLICY_ADJ_SET:
-		d.verdict =
-		    act == POLICY_ADJ_STEP ? POLICY_ALLOW : POLICY_CONFIRM;
+		/* Enter applies an exact value at once; the extremes (what
+		 * P and X set: never killed, killed first) are confirmed */
+		d.verdict = act == POLICY_ADJ_SET &&
+		                    (new_adj <= -1000 || new_adj >= 1000)
+		                ? POLICY_CONFIRM
+		                : POLICY_ALLOW;
 		if (raising &&
 		    (d.reasons & (POLICY_R_OWN_CHAIN | POLICY_R_PROTECTED)))
 			d.verdict = POLICY_CONFIRM_TWICE;

@@ -98,6 +98,16 @@ else
 		tmux_keys Escape
 		check "adj: Esc closes the prompt" status_wait "cancelled"
 		check "adj: nothing written after Esc" adj_is "$pid" "$cur"
+		# not a number: refused with the reason, never read as 10
+		tmux_keys a
+		status_wait "oom_score_adj for pid $pid"
+		tmux_keys -l 0x10
+		tmux_keys Enter
+		check "adj: 0x10 is refused as not a decimal number" \
+			status_wait "0x10_ *not a decimal number"
+		check "adj: 0x10 wrote nothing" adj_is "$pid" "$cur"
+		tmux_keys Escape
+		status_wait "cancelled"
 		# a valid value: the estimate first, then Enter + y
 		tmux_keys a
 		status_wait "oom_score_adj for pid $pid"
@@ -106,10 +116,7 @@ else
 			status_wait "-> oom_score ~[0-9]*, victim #[0-9]* of [0-9]* (now [0-9]*"
 		check "adj: nothing written while typing" adj_is "$pid" "$cur"
 		tmux_keys Enter
-		check "adj: Enter asks for y" status_wait "Set oom_score_adj of pid $pid owtadj to 300? y"
-		check "adj: nothing written before y" adj_is "$pid" "$cur"
-		tmux_keys y
-		check "adj: y sets 300 in /proc" wait_until 5 adj_is "$pid" 300
+		check "adj: Enter sets 300 in /proc" wait_until 5 adj_is "$pid" 300
 		check "adj: the status says $cur -> 300" status_wait "adj $cur -> 300"
 		# undo
 		tmux_keys u

@@ -133,7 +133,7 @@ else
 	check "events: RSS split" tmux_has "RSS  *anon 63.8M  file 1060K  shmem 0K"
 	check "events: task table" tmux_has "NAME (task table, by RSS)"
 	tmux_keys Escape
-	check "events: Esc returns" tmux_wait "Next OOM victim" 5
+	check "events: Esc returns" tmux_wait "PID USER" 5
 	tmux_stop
 	# the same kill with 60 more tasks: the event keeps the 32 largest
 	# (KEVENT_TASKS_MAX), the task table scrolls
@@ -165,6 +165,9 @@ else
 	tmux_keys Down Up
 	check "events: another event resets the table to its top" \
 		tmux_wait "by RSS: 1-[0-9]* of 32" 5
+	tmux_keys q
+	check "events: q quits from the events view too" \
+		wait_until 5 test -s "$T_TMP/after"
 	tmux_stop
 	# a plain line and an OOM kill: 'l' keeps only the kill
 	{

@@ -46,9 +46,16 @@ test_adj_value_typing_and_enter(void **state)
 	assert_true(d.parsed);
 	assert_int_equal(d.value, -50);
 	assert_string_equal(d.text, "-50");
-	/* letters are not typed into a value */
+	/* a letter is typed, and the value is refused with a reason (never
+	 * silently dropped: "0x10" must not become 10) */
 	type(&d, "x");
-	assert_string_equal(d.text, "-50");
+	assert_string_equal(d.text, "-50x");
+	assert_false(d.parsed);
+	assert_int_equal(press(&d, ACTDIALOG_KEY_ENTER), ACTDIALOG_STAY);
+	assert_non_null(d.error);
+	assert_non_null(strstr(d.error, "not a decimal number"));
+	press(&d, ACTDIALOG_KEY_BACKSPACE);
+	assert_true(d.parsed);
 	type(&d, "0");
 	assert_int_equal(d.value, -500);
 	press(&d, ACTDIALOG_KEY_BACKSPACE);

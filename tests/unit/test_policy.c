@@ -37,6 +37,13 @@ test_plain_signal_confirmed_steps_at_once(void **state)
 	assert_int_equal(d.verdict, POLICY_ALLOW);
 	policy_decide(&f, POLICY_ADJ_SET, 1000, &d);
 	assert_int_equal(d.verdict, POLICY_CONFIRM);
+	policy_decide(&f, POLICY_ADJ_SET, -1000, &d);
+	assert_int_equal(d.verdict, POLICY_CONFIRM);
+	/* an exact value typed after `a`: Enter applies it */
+	policy_decide(&f, POLICY_ADJ_SET, 300, &d);
+	assert_int_equal(d.verdict, POLICY_ALLOW);
+	policy_decide(&f, POLICY_ADJ_SET, -999, &d);
+	assert_int_equal(d.verdict, POLICY_ALLOW);
 }
 
 static void
