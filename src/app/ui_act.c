@@ -209,11 +209,10 @@ hold_event(struct ui *ui)
 	v = eventpid_match(e, &live, ui->opt->kmsg_file != NULL, &why);
 	if (v == EVENTPID_SAME)
 		return;
-	ui_status(ui, THEME_STATUS_ERROR, "%s%" PRId64 "%s (%s): nothing done",
-	          v == EVENTPID_OTHER ? "pid " : "cannot tell whether pid ",
-	          e->pid,
-	          v == EVENTPID_OTHER ? " is now another process"
-	                              : " is still the event's process",
+	ui_status(ui, THEME_STATUS_ERROR,
+	          "pid %" PRId64 " %s (%s): nothing done", e->pid,
+	          v == EVENTPID_OTHER ? "is now another process"
+	                              : "may not be the event's process",
 	          why ? why : "no detail");
 	release_targets(&ui->act);
 }

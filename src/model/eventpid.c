@@ -37,8 +37,8 @@ eventpid_match(const struct kevent *e, const struct eventpid_live *live,
 		               why);
 	if (from_file)
 		return verdict(EVENTPID_UNKNOWN,
-		               "the event comes from a saved log: its PIDs "
-		               "may be another boot's",
+		               "from a saved log: its PIDs may be another "
+		               "boot's",
 		               why);
 	if (timed && live->ticks_per_s > 0) {
 		start_us =

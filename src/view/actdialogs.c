@@ -42,9 +42,7 @@ question(const struct dash_act *a, char *buf, size_t size)
 
 	who(a, w, sizeof w);
 	if (d->stage == ACTDIALOG_CONFIRM_AGAIN) {
-		snprintf(buf, size,
-		         "Really? %s. y again confirms, n or Esc "
-		         "cancels",
+		snprintf(buf, size, "Really? %s. y again, n or Esc cancels",
 		         a->reasons);
 		return;
 	}
@@ -318,9 +316,8 @@ actdialogs_changes_draw(struct screen *s, const struct dash_frame *f)
 	int y = r->y + 1, bottom = r->y + r->h - 2;
 
 	draw_str(s, r->y, r->x, r->w, THEME_PROC_HEADER,
-	         " Changes and actions since oomwatch started, newest first "
-	         "(u undoes the newest adj change; Up/Down scroll; Esc or U "
-	         "returns)",
+	         " Changes and results since start, newest first (u undoes the "
+	         "last change; Up/Down scroll; Esc or L returns)",
 	         DRAW_FILL);
 	if (a == NULL || a->total == 0) {
 		draw_str(s, y, r->x + 1, r->w - 1, THEME_PROC_NA,

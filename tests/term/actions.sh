@@ -324,7 +324,7 @@ tmux_keys e
 if tmux_wait "pid $pe owtevent" 5; then
 	tmux_keys F8
 	check "events: a saved log's pid is refused" \
-		status_wait "cannot tell whether pid $pe is still the event's process (the event comes from a saved log"
+		status_wait "pid $pe may not be the event's process (from a saved log: its PIDs may be another boot's): nothing done"
 	check "events: F8 wrote nothing" adj_is "$pe" "$e0"
 	tmux_keys k
 	check "events: k is refused too" status_wait "saved log"
