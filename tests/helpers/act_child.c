@@ -84,23 +84,33 @@ act_child_start(struct act_child *c, size_t mem_kb)
 	return c->start_time != 0 ? 0 : -1;
 }
 
+/* Set ns_last_pid so that the next fork gets pid want. */
+int
+act_child_next_pid(pid_t want)
+{
+	char buf[24];
+	int fd = open("/proc/sys/kernel/ns_last_pid", O_WRONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return -1;
+	snprintf(buf, sizeof buf, "%d", (int)want - 1);
+	if (write(fd, buf, strlen(buf)) < 0) {
+		close(fd);
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
 /* Fork a child at pid want through ns_last_pid. */
 int
 act_child_start_at(struct act_child *c, pid_t want)
 {
-	char buf[24];
-	int tries, fd;
+	int tries;
 
 	for (tries = 0; tries < 20; tries++) {
-		fd = open("/proc/sys/kernel/ns_last_pid", O_WRONLY | O_CLOEXEC);
-		if (fd < 0)
+		if (act_child_next_pid(want) != 0)
 			return -1;
-		snprintf(buf, sizeof buf, "%d", (int)want - 1);
-		if (write(fd, buf, strlen(buf)) < 0) {
-			close(fd);
-			return -1;
-		}
-		close(fd);
 		if (act_child_start(c, 0) != 0)
 			return -1;
 		if (c->pid == want)

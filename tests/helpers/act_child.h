@@ -19,6 +19,11 @@ struct act_child {
  * then sleeps until killed. Returns once it is ready: 0, or -1. */
 int act_child_start(struct act_child *c, size_t mem_kb);
 
+/* Make the next fork in this pid namespace get pid want (writes
+ * ns_last_pid; root only). 0, or -1. Another process may still fork
+ * first: check the pid you got and try again. */
+int act_child_next_pid(pid_t want);
+
 /* Fork a sleeping child whose pid is want, using ns_last_pid; tries a few
  * times. 0 on success; -1 when the pid could not be had (no permission,
  * or another process took it). */

@@ -34,6 +34,7 @@
 
 #include "act_child.h"
 #include "collect/collector.h"
+#include "procfix.h"
 
 /* A child of the test: it sets its own name (only a thread group may
  * write its comm) and renames itself on request. */
@@ -234,16 +235,6 @@ kids_teardown(void **state)
 	return 0;
 }
 
-/* The row of pid, or NULL. */
-static const struct proc_row *
-row_of(const struct snapshot *s, int32_t pid)
-{
-	for (size_t i = 0; i < s->nprocs; i++)
-		if (s->procs[i].pid == pid)
-			return &s->procs[i];
-	return NULL;
-}
-
 /* Running, sleeping and waiting are one class; stopped, dead others. */
 static char
 state_class(char state)
@@ -281,7 +272,8 @@ static void
 assert_rows_agree(const struct snapshot *light, const struct snapshot *exact,
                   pid_t pid)
 {
-	const struct proc_row *l = row_of(light, pid), *e = row_of(exact, pid);
+	const struct proc_row *l = procfix_row_of(light, pid),
+	                      *e = procfix_row_of(exact, pid);
 	char lc[256], ec[256];
 
 	assert_non_null(l);
@@ -310,7 +302,7 @@ assert_rows_agree(const struct snapshot *light, const struct snapshot *exact,
 static size_t
 rows_near_or_above(const struct snapshot *s, pid_t pid, int64_t margin)
 {
-	const struct proc_row *r = row_of(s, pid);
+	const struct proc_row *r = procfix_row_of(s, pid);
 	size_t n = 0;
 
 	for (size_t i = 0; i < s->nprocs; i++)
@@ -325,7 +317,7 @@ rows_near_or_above(const struct snapshot *s, pid_t pid, int64_t margin)
 static void
 assert_row_is(const struct snapshot *s, const struct kid *k)
 {
-	const struct proc_row *r = row_of(s, k->pid);
+	const struct proc_row *r = procfix_row_of(s, k->pid);
 
 	assert_non_null(r);
 	assert_string_equal(r->comm, k->name);
@@ -439,8 +431,8 @@ test_light_matches_exact(void **state)
 	st = collector_stats(light);
 	assert_int_equal(st->known, 0);
 	assert_int_equal(st->full, s1.nprocs);
-	assert_non_null(row_of(&s1, grand));
-	assert_int_equal(row_of(&s1, grand)->ppid, k[K_MID].pid);
+	assert_non_null(procfix_row_of(&s1, grand));
+	assert_int_equal(procfix_row_of(&s1, grand)->ppid, k[K_MID].pid);
 
 	/* what changes in status only: a name, an adj, a parent */
 	assert_int_equal(kid_rename(&k[K_RENAME], "olw-renamed"), 0);
@@ -484,7 +476,7 @@ test_light_matches_exact(void **state)
 	 * kernel's init, scored in a container) */
 	for (size_t i = 0; i < s2.nprocs; i++) {
 		const struct proc_row *l = &s2.procs[i],
-		                      *e = row_of(&se, l->pid);
+		                      *e = procfix_row_of(&se, l->pid);
 		if (e == NULL || e->start_time != l->start_time)
 			continue; /* gone, or another process since */
 		assert_int_equal(l->kthread, e->kthread);
@@ -494,31 +486,32 @@ test_light_matches_exact(void **state)
 			assert_true(l->oom_score >= e->oom_score - 2 &&
 			            l->oom_score <= e->oom_score + 2);
 	}
-	assert_null(row_of(&s2, k[K_MID].pid));
-	assert_null(row_of(&se, k[K_MID].pid));
+	assert_null(procfix_row_of(&s2, k[K_MID].pid));
+	assert_null(procfix_row_of(&se, k[K_MID].pid));
 	assert_rows_agree(&s2, &se, grand);
 	assert_row_is(&s2, &grand_kid);
-	assert_int_equal(row_of(&s2, grand)->ppid, getpid());
-	assert_int_equal(row_of(&s2, k[K_RENAME].pid)->ppid, getpid());
-	assert_string_equal(row_of(&s2, k[K_EXEC].pid)->comm, "sleep");
-	assert_int_equal(row_of(&s2, k[K_MEM].pid)->oom_score_adj, 250);
-	assert_int_equal(row_of(&s2, k[K_TOP].pid)->oom_score_adj, 1000);
-	assert_int_equal(row_of(&s2, k[K_ZOMBIE].pid)->state, 'Z');
-	assert_int_equal(row_of(&s2, k[K_ZOMBIE].pid)->oom_score, 0);
+	assert_int_equal(procfix_row_of(&s2, grand)->ppid, getpid());
+	assert_int_equal(procfix_row_of(&s2, k[K_RENAME].pid)->ppid, getpid());
+	assert_string_equal(procfix_row_of(&s2, k[K_EXEC].pid)->comm, "sleep");
+	assert_int_equal(procfix_row_of(&s2, k[K_MEM].pid)->oom_score_adj, 250);
+	assert_int_equal(procfix_row_of(&s2, k[K_TOP].pid)->oom_score_adj,
+	                 1000);
+	assert_int_equal(procfix_row_of(&s2, k[K_ZOMBIE].pid)->state, 'Z');
+	assert_int_equal(procfix_row_of(&s2, k[K_ZOMBIE].pid)->oom_score, 0);
 	/* a zombie leader: its live thread's mm counts (read, not derived) */
-	assert_int_equal(row_of(&s2, k[K_LEADER].pid)->state, 'Z');
-	assert_true(row_of(&s2, k[K_LEADER].pid)->oom_score >= 666);
-	assert_int_equal(row_of(&s2, k[K_LEADER].pid)->oom_score,
-	                 row_of(&se, k[K_LEADER].pid)->oom_score);
+	assert_int_equal(procfix_row_of(&s2, k[K_LEADER].pid)->state, 'Z');
+	assert_true(procfix_row_of(&s2, k[K_LEADER].pid)->oom_score >= 666);
+	assert_int_equal(procfix_row_of(&s2, k[K_LEADER].pid)->oom_score,
+	                 procfix_row_of(&se, k[K_LEADER].pid)->oom_score);
 	/* read for real: the focus pid, and the top row unless more than
 	 * 16 others could have been ahead of it (their derived scores are
 	 * within a few points of what was then read) */
-	assert_int_equal(row_of(&s2, k[K_FOCUS].pid)->oom_score,
-	                 row_of(&se, k[K_FOCUS].pid)->oom_score);
+	assert_int_equal(procfix_row_of(&s2, k[K_FOCUS].pid)->oom_score,
+	                 procfix_row_of(&se, k[K_FOCUS].pid)->oom_score);
 	ahead = rows_near_or_above(&s2, k[K_TOP].pid, 5);
 	if (ahead < PROCFS_TOP_EXACT)
-		assert_int_equal(row_of(&s2, k[K_TOP].pid)->oom_score,
-		                 row_of(&se, k[K_TOP].pid)->oom_score);
+		assert_int_equal(procfix_row_of(&s2, k[K_TOP].pid)->oom_score,
+		                 procfix_row_of(&se, k[K_TOP].pid)->oom_score);
 	else
 		print_message("top kid: %zu rows near or above it, not "
 		              "checked as exact\n",
@@ -540,19 +533,9 @@ test_light_matches_exact(void **state)
 static int
 kid_start_at(struct kid *k, pid_t want, const char *name)
 {
-	char buf[24];
-	int fd;
-
 	for (int tries = 0; tries < 50; tries++) {
-		fd = open("/proc/sys/kernel/ns_last_pid", O_WRONLY | O_CLOEXEC);
-		if (fd < 0)
+		if (act_child_next_pid(want) != 0)
 			return -1;
-		snprintf(buf, sizeof buf, "%d", (int)want - 1);
-		if (write(fd, buf, strlen(buf)) < 0) {
-			close(fd);
-			return -1;
-		}
-		close(fd);
 		if (kid_start(k, name, 0, KID_LIVE) != 0)
 			return -1;
 		if (k->pid == want)
@@ -600,7 +583,7 @@ test_light_pid_reuse(void **state)
 		    collector_sample(light, &s, collector_now_ms()), 0);
 		assert_true(collector_stats(light)->known > 0);
 		assert_row_is(&s, &old);
-		assert_int_equal(row_of(&s, pid)->oom_score_adj, 700);
+		assert_int_equal(procfix_row_of(&s, pid)->oom_score_adj, 700);
 		/* odd rounds keep the old /proc/PID open across the reuse
 		 * (as a held cmdline handle would) */
 		hold = -1;
@@ -624,7 +607,7 @@ test_light_pid_reuse(void **state)
 		assert_true(young.start_time != old.start_time);
 		assert_int_equal(
 		    collector_sample(light, &s, collector_now_ms()), 0);
-		r = row_of(&s, pid);
+		r = procfix_row_of(&s, pid);
 		assert_non_null(r);
 		print_message("round %d: pid %d was %s @%llu, now %s @%llu; "
 		              "row %s @%llu adj %lld\n",
@@ -759,8 +742,8 @@ test_light_container_init(void **state)
 	assert_int_equal(collector_sample(light, &sl, collector_now_ms()), 0);
 	assert_int_equal(collector_sample(exact, &se, collector_now_ms()), 0);
 	assert_int_equal(collector_stats(light)->known, PROCFS_TOP_EXACT + 5);
-	l = row_of(&sl, 1);
-	e = row_of(&se, 1);
+	l = procfix_row_of(&sl, 1);
+	e = procfix_row_of(&se, 1);
 	assert_non_null(l);
 	assert_non_null(e);
 	print_message("container PID 1: light %s score %lld, exact %s score "

@@ -12,16 +12,6 @@
 #include "model/rank.h"
 #include "procfix.h"
 
-/* The row of pid, or NULL. */
-static const struct proc_row *
-row_of(const struct snapshot *s, int32_t pid)
-{
-	for (size_t i = 0; i < s->nprocs; i++)
-		if (s->procs[i].pid == pid)
-			return &s->procs[i];
-	return NULL;
-}
-
 /* The pooled string as a C string ("<null>" when unknown). */
 static const char *
 str_of(const struct snapshot *s, uint32_t off, uint32_t len)
@@ -53,15 +43,15 @@ test_basic_tree(void **state)
 	/* 400 (no status) and 800 (broken stat) vanished; 8 rows remain */
 	assert_int_equal(s.nprocs, 8);
 	assert_int_equal(s.procs_vanished, 2);
-	assert_null(row_of(&s, 400));
-	assert_null(row_of(&s, 800));
+	assert_null(procfix_row_of(&s, 400));
+	assert_null(procfix_row_of(&s, 800));
 	assert_int_equal(s.cgroup_mode, SNAP_CGROUP_V1);
 	assert_int_equal(s.mem.total_kb, 24684084);
 	assert_int_equal(s.vm.overcommit_ratio, 50);
 	assert_int_equal(s.vm.swappiness, 60);
 	assert_true(s.psi.valid);
 	assert_false(s.rates.valid);
-	r = row_of(&s, 200);
+	r = procfix_row_of(&s, 200);
 	assert_non_null(r);
 	assert_string_equal(r->comm, "x\x1b[31m) Z 1\n");
 	assert_int_equal(r->uid, 65534);
@@ -71,23 +61,23 @@ test_basic_tree(void **state)
 	assert_true(r->start_time == 2000);
 	assert_string_equal(str_of(&s, r->cgroup_off, r->cgroup_len),
 	                    "/process_api/svc200");
-	r = row_of(&s, 600);
+	r = procfix_row_of(&s, 600);
 	assert_true(r->oom_score == SNAP_NA && r->oom_score_adj == SNAP_NA);
-	assert_true(row_of(&s, 2)->kthread);
-	assert_int_equal(row_of(&s, 2)->cgroup_off, SNAP_NO_STR);
+	assert_true(procfix_row_of(&s, 2)->kthread);
+	assert_int_equal(procfix_row_of(&s, 2)->cgroup_off, SNAP_NO_STR);
 	assert_int_equal(s.procs[rank_next_victim(&s)].pid, 200);
 	/* command lines: wait for the worker, then they are all known */
 	assert_int_equal(collector_finish_cmdlines(c, &s, now + 5000), 0);
-	r = row_of(&s, 200);
+	r = procfix_row_of(&s, 200);
 	assert_int_equal(r->cmdline_len, 24);
 	assert_memory_equal(snapshot_str(&s, r->cmdline_off, r->cmdline_len),
 	                    "evil\0\x1b]52;c;AAAA\x07\0--flag", 24);
-	r = row_of(&s, 2); /* kernel thread: "" without a read */
+	r = procfix_row_of(&s, 2); /* kernel thread: "" without a read */
 	assert_string_equal(str_of(&s, r->cmdline_off, r->cmdline_len), "");
 	/* the second sample has the cmdlines at once, and rates */
 	assert_int_equal(collector_sample(c, &s, now + 2000), 0);
 	assert_int_equal(s.cmdline_pending, 0);
-	r = row_of(&s, 100);
+	r = procfix_row_of(&s, 100);
 	assert_string_equal(str_of(&s, r->cmdline_off, r->cmdline_len),
 	                    "sshd: /usr/sbin/sshd -D");
 	assert_true(s.rates.valid);
@@ -111,7 +101,7 @@ test_v2_without_psi(void **state)
 	assert_false(s.psi.valid);
 	assert_int_equal(s.psi.err, ENOENT);
 	assert_int_equal(s.nprocs, 3);
-	r = row_of(&s, 42);
+	r = procfix_row_of(&s, 42);
 	assert_string_equal(str_of(&s, r->cgroup_off, r->cgroup_len),
 	                    "/system.slice/postgresql.service");
 	assert_int_equal(r->shmem_kb, 20000);
@@ -125,7 +115,7 @@ test_v2_without_psi(void **state)
 static const char *
 cgroup_of(const struct snapshot *s, int32_t pid)
 {
-	const struct proc_row *r = row_of(s, pid);
+	const struct proc_row *r = procfix_row_of(s, pid);
 
 	assert_non_null(r);
 	return str_of(s, r->cgroup_off, r->cgroup_len);
@@ -165,20 +155,20 @@ test_cgroup_map(void **state)
 		assert_string_equal(cgroup_of(&s, 500), "/svc/late");
 		assert_string_equal(cgroup_of(&s, 600), "/svc/new");
 		/* the kernel thread is in the root cgroup like any task */
-		r = row_of(&s, 2);
+		r = procfix_row_of(&s, 2);
 		assert_true(r->kthread);
 		assert_string_equal(cgroup_of(&s, 2), "/");
 		/* rows of one cgroup share the pooled path */
-		assert_int_equal(row_of(&s, 100)->cgroup_off,
-		                 row_of(&s, 101)->cgroup_off);
+		assert_int_equal(procfix_row_of(&s, 100)->cgroup_off,
+		                 procfix_row_of(&s, 101)->cgroup_off);
 	}
 	assert_int_equal(
 	    collector_finish_cmdlines(c, &s, collector_now_ms() + 5000), 0);
-	r = row_of(&s, 101);
+	r = procfix_row_of(&s, 101);
 	assert_string_equal(str_of(&s, r->cmdline_off, r->cmdline_len),
 	                    "sshd: /usr/sbin/sshd -D");
 	/* 100 and 101 share one interned, once-pooled command line */
-	assert_int_equal(row_of(&s, 100)->cmdline_off, r->cmdline_off);
+	assert_int_equal(procfix_row_of(&s, 100)->cmdline_off, r->cmdline_off);
 	snapshot_fini(&s);
 	collector_free(c);
 }
