@@ -30,19 +30,26 @@ remember(pid_t pid, pid_t replace)
 	}
 }
 
+/* In a child: map and touch mem_kb kB of anonymous memory. */
+void
+act_child_touch_kb(size_t mem_kb)
+{
+	char *p;
+
+	if (mem_kb == 0)
+		return;
+	p = mmap(NULL, mem_kb * 1024, PROT_READ | PROT_WRITE,
+	         MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		_exit(1);
+	memset(p, 0x5a, mem_kb * 1024);
+}
+
 /* The child's life: touch memory, say ready, sleep until killed. */
 static void
 child_main(int ready_fd, size_t mem_kb)
 {
-	char *p;
-
-	if (mem_kb > 0) {
-		p = mmap(NULL, mem_kb * 1024, PROT_READ | PROT_WRITE,
-		         MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-		if (p == MAP_FAILED)
-			_exit(1);
-		memset(p, 0x5a, mem_kb * 1024);
-	}
+	act_child_touch_kb(mem_kb);
 	if (write(ready_fd, "r", 1) != 1)
 		_exit(1);
 	close(ready_fd);

@@ -29,6 +29,10 @@ int act_child_next_pid(pid_t want);
  * or another process took it). */
 int act_child_start_at(struct act_child *c, pid_t want);
 
+/* In a forked child: map and touch mem_kb kB of anonymous memory
+ * (_exit(1) when it cannot). */
+void act_child_touch_kb(size_t mem_kb);
+
 /* SIGKILL and reap (no-op when c->pid is 0). */
 void act_child_kill(struct act_child *c);
 

@@ -95,18 +95,12 @@ static void
 kid_main(const char *name, size_t mem_kb, enum kid_kind kind, int ready,
          int ctl)
 {
-	char buf[16], *p;
+	char buf[16];
 	pthread_t t;
 
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	prctl(PR_SET_NAME, name);
-	if (mem_kb > 0) {
-		p = mmap(NULL, mem_kb * 1024, PROT_READ | PROT_WRITE,
-		         MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-		if (p == MAP_FAILED)
-			_exit(1);
-		memset(p, 0x5a, mem_kb * 1024);
-	}
+	act_child_touch_kb(mem_kb);
 	if (kind == KID_LEADER && pthread_create(&t, NULL, kid_thread, NULL))
 		_exit(1);
 	if (write(ready, "r", 1) != 1 || kind == KID_ZOMBIE)
