@@ -20,10 +20,14 @@ pass=0 fail=0 skip=0 failed=""
 
 tally() { # $1 name, $2 output file, $3 exit code
 	p=$(grep -cE '^(\[       OK \]|PASS: )' "$2")
-	f=$(grep -cE '^(\[  FAILED  \] [a-z_0-9]+$|FAIL: )' "$2")
-	s=$(grep -cE '^(\[  SKIPPED \]|SKIP: )' "$2")
+	# cmocka names a failed or skipped test twice (when it runs and in
+	# its closing list): count each name once
+	f=$(($(grep -c '^FAIL: ' "$2") +
+		$(grep -E '^\[  FAILED  \] [a-z_0-9]+$' "$2" | sort -u | grep -c .)))
+	s=$(($(grep -c '^SKIP: ' "$2") +
+		$(grep -E '^\[  SKIPPED \] [a-z_0-9]+$' "$2" | sort -u | grep -c .)))
 	if [ "$3" != 0 ] && [ "$f" = 0 ]; then f=1; fi # crashed or sanitizer report
-	grep -E '^(FAIL: |SKIP: |\[  FAILED  \] [a-z_0-9]+$|\[  SKIPPED \])' "$2" | sed 's/^/  /'
+	grep -E '^(FAIL: |SKIP: |\[  FAILED  \] [a-z_0-9]+$|\[  SKIPPED \] [a-z_0-9]+$)' "$2" | awk '!seen[$0]++' | sed 's/^/  /'
 	if [ "$f" != 0 ]; then
 		echo "---- $1 (exit $3) ----"; tail -n 60 "$2"; echo "----"
 		failed="$failed $1"
