@@ -263,6 +263,21 @@ batch_start(struct ui_act *a, const char *what)
 	snprintf(a->batch.what, sizeof a->batch.what, "%s", what);
 }
 
+/* One target's result: into the results list and the batch counts; on the
+ * status line too when show (a single target). */
+static void
+batch_result(struct ui *ui, int err, const char *text, bool show)
+{
+	record(&ui->act, err == 0, text);
+	if (err == 0)
+		ui->act.batch.ok++;
+	else
+		ui->act.batch.failed++;
+	if (show)
+		ui_status(ui, err ? THEME_STATUS_ERROR : THEME_STATUS_OK, "%s",
+		          text);
+}
+
 /* The status line for a batch of several processes. */
 static void
 batch_status(struct ui *ui)
@@ -338,15 +353,7 @@ run_adj(struct ui *ui, bool step, int value)
 			adjust_set(&a->ctx, &a->targets[i], &a->journal, value,
 			           now_unix_ms(), &r);
 		adjust_describe(&r, text, sizeof text);
-		record(a, r.err == 0, text);
-		if (r.err == 0)
-			a->batch.ok++;
-		else
-			a->batch.failed++;
-		if (a->ntargets == 1)
-			ui_status(ui,
-			          r.err ? THEME_STATUS_ERROR : THEME_STATUS_OK,
-			          "%s", text);
+		batch_result(ui, r.err, text, a->ntargets == 1);
 	}
 	adjust_journal_end(&a->journal);
 	if (a->ntargets > 1)
@@ -371,11 +378,7 @@ undo(struct ui *ui)
 		adjust_describe(&r, text, sizeof text);
 		if (r.err == -ENOENT && r.pid == 0)
 			break; /* nothing to undo: not a result */
-		record(a, r.err == 0, text);
-		if (r.err == 0)
-			a->batch.ok++;
-		else
-			a->batch.failed++;
+		batch_result(ui, r.err, text, false);
 	}
 	if (n > 1)
 		batch_status(ui);
@@ -560,15 +563,7 @@ run_signal(struct ui *ui, int sig)
 		signal_send(&a->ctx, &a->targets[i], sig, collector_now_ms(),
 		            &res);
 		signal_describe(&res, text, sizeof text);
-		record(a, res.err == 0, text);
-		if (res.err == 0)
-			a->batch.ok++;
-		else
-			a->batch.failed++;
-		if (a->ntargets == 1)
-			ui_status(
-			    ui, res.err ? THEME_STATUS_ERROR : THEME_STATUS_OK,
-			    "%s", text);
+		batch_result(ui, res.err, text, a->ntargets == 1);
 		if (res.err == 0 && signame_frees_memory(sig))
 			watch(a, i, &res, text);
 	}
