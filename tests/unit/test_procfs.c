@@ -54,6 +54,8 @@ test_basic_tree(void **state)
 	r = procfix_row_of(&s, 200);
 	assert_non_null(r);
 	assert_string_equal(r->comm, "x\x1b[31m) Z 1\n");
+	assert_int_equal(r->state, 'S'); /* the state after the last ')' */
+	assert_int_equal(procfix_row_of(&s, 500)->state, 'Z');
 	assert_int_equal(r->uid, 65534);
 	assert_int_equal(r->oom_score, 1361);
 	assert_int_equal(r->oom_score_adj, 1000);
