@@ -9,7 +9,8 @@
 
 /* --batch: COUNT snapshots as a text report or JSON lines (app/batch.c). */
 int batch_run(const struct options *opt);
-/* --events: kernel events from the live log or a saved one (app/events_cli.c). */
+/* --events: kernel events from the live log or a saved one (app/events_cli.c).
+ */
 int events_run(const struct options *opt);
 /* The interactive dashboard (app/ui_main.c; the only app file with curses). */
 int ui_run(const struct options *opt);

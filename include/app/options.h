@@ -24,18 +24,18 @@ enum options_mode {
 struct options {
 	enum options_mode mode;
 	bool json;
-	long count;          /* -n: snapshots in batch mode, 0 = default 1 */
-	uint32_t delay_ms;   /* -d */
-	enum rank_key sort;  /* -s */
+	long count;         /* -n: snapshots in batch mode, 0 = default 1 */
+	uint32_t delay_ms;  /* -d */
+	enum rank_key sort; /* -s */
 	bool sort_given;
-	const char *user;    /* -u (borrowed from argv) */
+	const char *user; /* -u (borrowed from argv) */
 	int32_t pids[OPTIONS_MAX_PIDS];
-	size_t npids;        /* -p */
+	size_t npids;          /* -p */
 	const char *kmsg_file; /* --kmsg-file, "-" = stdin */
-	const char *theme;   /* --theme NAME|FILE */
-	bool no_color;       /* --no-color or NO_COLOR set */
-	bool no_protect;     /* --no-protect */
-	bool read_only;      /* --read-only */
+	const char *theme;     /* --theme NAME|FILE */
+	bool no_color;         /* --no-color or NO_COLOR set */
+	bool no_protect;       /* --no-protect */
+	bool read_only;        /* --read-only */
 	const char *proc_root; /* --proc-root DIR (tests) */
 };
 
@@ -44,7 +44,7 @@ struct options {
  * NO_COLOR (or NULL). Returns 0, or -1 with a one-line message in err.
  */
 int options_parse(struct options *opt, int argc, char **argv,
-		  const char *no_color_env, char *err, size_t err_size);
+                  const char *no_color_env, char *err, size_t err_size);
 
 /* The --help text. */
 const char *options_usage(void);

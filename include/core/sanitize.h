@@ -28,13 +28,13 @@
  * NULL it receives how many input bytes were escaped.
  */
 size_t sanitize_text(char *dst, size_t dst_size, const char *src, size_t len,
-		     unsigned flags, size_t *n_escaped);
+                     unsigned flags, size_t *n_escaped);
 
 /* Decode one UTF-8 character at s (len > 0): returns its length (1-4) and
  * stores the code point, or returns 0 when the bytes there are not a valid,
  * shortest-form, non-surrogate sequence. */
 size_t sanitize_utf8_decode(const unsigned char *s, size_t len,
-			    unsigned *code_point);
+                            unsigned *code_point);
 
 /* True when code point cp may reach a terminal as itself. */
 int sanitize_is_safe_code_point(unsigned cp);

@@ -17,7 +17,7 @@ main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	signal(SIGPIPE, SIG_IGN);
 	if (options_parse(&opt, argc, argv, getenv("NO_COLOR"), err,
-			  sizeof err) != 0) {
+	                  sizeof err) != 0) {
 		fprintf(stderr, "oomwatch: %s\n", err);
 		return 2;
 	}

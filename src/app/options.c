@@ -109,8 +109,7 @@ parse_delay(const char *s, uint32_t *ms)
 		return -1;
 	errno = 0;
 	v = strtod(s, &end);
-	if (errno != 0 || *end != '\0' || !isfinite(v) || v < 0.1 ||
-	    v > 3600.0)
+	if (errno != 0 || *end != '\0' || !isfinite(v) || v < 0.1 || v > 3600.0)
 		return -1;
 	*ms = (uint32_t)lround(v * 1000.0);
 	return 0;
@@ -134,7 +133,7 @@ parse_pids(struct options *opt, const char *arg, char *err, size_t err_size)
 		len = comma ? (size_t)(comma - p) : strlen(p);
 		if (len == 0 || len >= sizeof buf) {
 			snprintf(err, err_size, "invalid PID list '%.40s'",
-				 arg);
+			         arg);
 			return -1;
 		}
 		memcpy(buf, p, len);
@@ -145,14 +144,14 @@ parse_pids(struct options *opt, const char *arg, char *err, size_t err_size)
 		}
 		if (opt->npids >= OPTIONS_MAX_PIDS) {
 			snprintf(err, err_size, "too many PIDs (at most %d)",
-				 OPTIONS_MAX_PIDS);
+			         OPTIONS_MAX_PIDS);
 			return -1;
 		}
 		opt->pids[opt->npids++] = (int32_t)v;
 		p = comma ? comma + 1 : p + len;
 		if (comma && *p == '\0') {
 			snprintf(err, err_size, "invalid PID list '%.40s'",
-				 arg);
+			         arg);
 			return -1;
 		}
 	}
@@ -172,7 +171,7 @@ bad_option_name(char **argv, int index, char *buf, size_t size)
 /* Parse argv into opt (see options.h). */
 int
 options_parse(struct options *opt, int argc, char **argv,
-	      const char *no_color_env, char *err, size_t err_size)
+              const char *no_color_env, char *err, size_t err_size)
 {
 	char name[64];
 	long v;
@@ -189,7 +188,7 @@ options_parse(struct options *opt, int argc, char **argv,
 	for (;;) {
 		idx = -1;
 		c = getopt_long(argc, argv, ":bn:d:s:u:p:hV", long_options,
-				&idx);
+		                &idx);
 		if (c == -1)
 			break;
 		switch (c) {
@@ -199,9 +198,9 @@ options_parse(struct options *opt, int argc, char **argv,
 		case 'n':
 			if (parse_long(optarg, 1, 1000000, &v) != 0) {
 				snprintf(err, err_size,
-					 "invalid count '%.20s' for -n "
-					 "(a whole number from 1)",
-					 optarg);
+				         "invalid count '%.20s' for -n "
+				         "(a whole number from 1)",
+				         optarg);
 				return -1;
 			}
 			opt->count = v;
@@ -209,27 +208,28 @@ options_parse(struct options *opt, int argc, char **argv,
 		case 'd':
 			if (parse_delay(optarg, &opt->delay_ms) != 0) {
 				snprintf(err, err_size,
-					 "invalid delay '%.20s' for -d "
-					 "(seconds, 0.1 to 3600)",
-					 optarg);
+				         "invalid delay '%.20s' for -d "
+				         "(seconds, 0.1 to 3600)",
+				         optarg);
 				return -1;
 			}
 			break;
 		case 's':
 			if (rank_key_parse(optarg, &opt->sort) != 0) {
 				snprintf(err, err_size,
-					 "unknown sort column '%.20s' (oom, "
-					 "adj, rss, anon, file, shm, swap, "
-					 "pid, user, name, cgroup)",
-					 optarg);
+				         "unknown sort column '%.20s' (oom, "
+				         "adj, rss, anon, file, shm, swap, "
+				         "pid, user, name, cgroup)",
+				         optarg);
 				return -1;
 			}
 			opt->sort_given = true;
 			break;
 		case 'u':
 			if (*optarg == '\0') {
-				snprintf(err, err_size, "option -u needs a "
-							"user name or uid");
+				snprintf(err, err_size,
+				         "option -u needs a "
+				         "user name or uid");
 				return -1;
 			}
 			opt->user = optarg;
@@ -247,7 +247,7 @@ options_parse(struct options *opt, int argc, char **argv,
 		case OPT_KMSG_FILE:
 			if (*optarg == '\0') {
 				snprintf(err, err_size,
-					 "option --kmsg-file needs a file");
+				         "option --kmsg-file needs a file");
 				return -1;
 			}
 			opt->kmsg_file = optarg;
@@ -255,7 +255,7 @@ options_parse(struct options *opt, int argc, char **argv,
 		case OPT_THEME:
 			if (*optarg == '\0') {
 				snprintf(err, err_size,
-					 "option --theme needs a name or file");
+				         "option --theme needs a name or file");
 				return -1;
 			}
 			opt->theme = optarg;
@@ -279,25 +279,26 @@ options_parse(struct options *opt, int argc, char **argv,
 			opt->mode = OPTIONS_VERSION;
 			return 0;
 		case ':':
-			snprintf(err, err_size, "option '%s' needs a value",
-				 bad_option_name(argv, optind, name,
-						 sizeof name));
+			snprintf(
+			    err, err_size, "option '%s' needs a value",
+			    bad_option_name(argv, optind, name, sizeof name));
 			return -1;
 		default:
-			snprintf(err, err_size,
-				 "unknown option '%s' (see --help)",
-				 bad_option_name(argv, optind, name,
-						 sizeof name));
+			snprintf(
+			    err, err_size, "unknown option '%s' (see --help)",
+			    bad_option_name(argv, optind, name, sizeof name));
 			return -1;
 		}
 	}
 	if (optind < argc) {
-		snprintf(err, err_size, "unexpected argument '%.60s' (see --help)",
-			 argv[optind]);
+		snprintf(err, err_size,
+		         "unexpected argument '%.60s' (see --help)",
+		         argv[optind]);
 		return -1;
 	}
 	if (batch && events) {
-		snprintf(err, err_size, "--batch and --events do not go together");
+		snprintf(err, err_size,
+		         "--batch and --events do not go together");
 		return -1;
 	}
 	if (batch)

@@ -73,7 +73,7 @@ sanitize_is_safe_code_point(unsigned cp)
 /* Sanitize len bytes of src into dst (see sanitize.h). */
 size_t
 sanitize_text(char *dst, size_t dst_size, const char *src, size_t len,
-	      unsigned flags, size_t *n_escaped)
+              unsigned flags, size_t *n_escaped)
 {
 	const unsigned char *s = (const unsigned char *)src;
 	size_t in = 0, out = 0, escaped = 0, n, k;
