@@ -7,13 +7,14 @@ BIN=${BIN:-oomwatch}
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
 case "$BIN" in /*) ;; *) BIN="$top/$BIN" ;; esac
+case "$BUILD" in /*) ;; *) BUILD="$top/$BUILD" ;; esac
 SECTIONS=${BENCH_SECTIONS:-proc kmsg dash} # BENCH_SECTIONS=dash: one
 
 # /proc snapshot cost at 1,000 and 10,000 sleeping processes.
 section_proc() {
 	echo "== proc: one snapshot, ours vs minimal reader vs libproc2 vs ps"
 	for n in ${BENCH_PROC_N:-1000 10000}; do
-		"$top/$BUILD/bench/proc_bench" "$n" "$BIN" "${BENCH_REPS:-5}" ||
+		"$BUILD/bench/proc_bench" "$n" "$BIN" "${BENCH_REPS:-5}" ||
 			echo "proc_bench $n failed"
 		echo
 	done
@@ -22,7 +23,7 @@ section_proc() {
 # Kernel-log engine: throughput, live reader vs bare read(), flood, idle.
 section_kmsg() {
 	echo "== kmsg: the kernel-log engine and reader"
-	"$top/$BUILD/bench/kmsg_bench" "${BENCH_KMSG_N:-1000000}" \
+	"$BUILD/bench/kmsg_bench" "${BENCH_KMSG_N:-1000000}" \
 		"${BENCH_REPS:-9}" "${BENCH_KMSG_FLOOD:-2000000}" ||
 		echo "kmsg_bench failed"
 	echo
@@ -30,7 +31,7 @@ section_kmsg() {
 
 # The running dashboard against htop: CPU per refresh and RSS.
 section_dash() {
-	sh "$top/bench/dash.sh" "$BIN" "$top/$BUILD/progs" \
+	sh "$top/bench/dash.sh" "$BIN" "$BUILD/progs" \
 		${BENCH_DASH_N:-1000 5000} || echo "dash bench failed"
 }
 

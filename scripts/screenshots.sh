@@ -16,7 +16,8 @@ TOP=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BUILD:-build}
 BIN=${BIN:-oomwatch}
 case "$BIN" in /*) ;; *) BIN="$TOP/$BIN" ;; esac
-PROGS="$TOP/$BUILD/progs"
+case "$BUILD" in /*) ;; *) BUILD="$TOP/$BUILD" ;; esac
+PROGS="$BUILD/progs"
 export TOP BUILD PROGS
 . "$TOP/tests/lib.sh"
 out="$TOP/screenshots"

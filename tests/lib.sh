@@ -4,7 +4,8 @@
 TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 BUILD=${BUILD:-build}
 OOMWATCH_BIN=${OOMWATCH_BIN:-$TOP/oomwatch}
-PROGS=${PROGS:-$TOP/$BUILD/progs}
+case "$BUILD" in /*) ;; *) BUILD="$TOP/$BUILD" ;; esac
+PROGS=${PROGS:-$BUILD/progs}
 T_FAILS=0
 T_PIDS=""
 

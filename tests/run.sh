@@ -11,7 +11,8 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
 BIN=${BIN:-oomwatch}
 case "$BIN" in /*) ;; *) BIN="$top/$BIN" ;; esac
-export OOMWATCH_BIN="$BIN" PROGS="$top/$BUILD/progs" TOP="$top"
+case "$BUILD" in /*) ;; *) BUILD="$top/$BUILD" ;; esac
+export OOMWATCH_BIN="$BIN" PROGS="$BUILD/progs" TOP="$top"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 log=$(mktemp -d "${TMPDIR:-/tmp}/oomwatch-tests.XXXXXX")
