@@ -5,8 +5,8 @@ set -u
 want="pkg-config libncurses-dev libproc2-dev"
 case "${1:-build}" in
 build) ;;
-test) want="$want libcmocka-dev tmux procps" ;;
-bench) want="$want libcmocka-dev tmux procps htop" ;; # htop: the baseline
+test) want="$want libcmocka-dev tmux procps python3 locales" ;; # python3: JSON checks; locales: a comma-decimal locale
+bench) want="$want libcmocka-dev tmux procps python3 locales htop" ;; # htop: the baseline
 screenshots) want="$want tmux aha chromium fonts-dejavu-core" ;;
 *) echo "deps.sh: unknown set '$1' (build, test, bench, screenshots)" >&2; exit 2 ;;
 esac

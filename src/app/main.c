@@ -15,6 +15,8 @@ main(int argc, char **argv)
 	char err[256];
 
 	setlocale(LC_ALL, "");
+	/* numbers read and written with '.' (JSON, -d) whatever the locale */
+	setlocale(LC_NUMERIC, "C");
 	signal(SIGPIPE, SIG_IGN);
 	if (options_parse(&opt, argc, argv, getenv("NO_COLOR"), err,
 	                  sizeof err) != 0) {

@@ -7,7 +7,6 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,20 +97,40 @@ parse_long(const char *s, long min, long max, long *out)
 	return 0;
 }
 
-/* Parse -d SECONDS (decimal, 0.1 to 3600) into milliseconds. */
+/*
+ * Parse -d SECONDS into milliseconds: digits with an optional '.' and up
+ * to 3 more digits (the same in every locale), 0.1 to 3600.
+ */
 static int
 parse_delay(const char *s, uint32_t *ms)
 {
-	char *end;
-	double v;
+	uint64_t whole = 0, frac = 0;
+	int frac_digits = 0, int_digits = 0;
 
-	if (s == NULL || *s == '\0')
+	if (s == NULL)
 		return -1;
-	errno = 0;
-	v = strtod(s, &end);
-	if (errno != 0 || *end != '\0' || !isfinite(v) || v < 0.1 || v > 3600.0)
+	for (; *s >= '0' && *s <= '9'; s++, int_digits++) {
+		whole = whole * 10 + (uint64_t)(*s - '0');
+		if (whole > 3600)
+			return -1;
+	}
+	if (*s == '.') {
+		for (s++; *s >= '0' && *s <= '9'; s++, frac_digits++) {
+			if (frac_digits == 3)
+				return -1; /* finer than a millisecond */
+			frac = frac * 10 + (uint64_t)(*s - '0');
+		}
+		if (frac_digits == 0)
+			return -1;
+	}
+	if (*s != '\0' || int_digits + frac_digits == 0)
 		return -1;
-	*ms = (uint32_t)lround(v * 1000.0);
+	while (frac_digits++ < 3)
+		frac *= 10;
+	whole = whole * 1000 + frac;
+	if (whole < 100 || whole > 3600000)
+		return -1;
+	*ms = (uint32_t)whole;
 	return 0;
 }
 

@@ -44,12 +44,21 @@ json_int_or_null(FILE *f, int64_t v, int64_t na)
 		fprintf(f, "%" PRId64, v);
 }
 
-/* Write a finite double with two decimals, or null. */
+/* Write a finite double with two decimals, or null ('.' in any locale). */
 void
 json_double_or_null(FILE *f, double v, int ok)
 {
-	if (!ok || !isfinite(v))
+	long long hundredths;
+
+	if (!ok || !isfinite(v)) {
 		fputs("null", f);
-	else
-		fprintf(f, "%.2f", v);
+		return;
+	}
+	if (fabs(v) >= 1e15) { /* no decimals this far out */
+		fprintf(f, "%.0f", v);
+		return;
+	}
+	hundredths = llround(fabs(v) * 100.0);
+	fprintf(f, "%s%lld.%02lld", v < 0 && hundredths > 0 ? "-" : "",
+	        hundredths / 100, hundredths % 100);
 }

@@ -73,15 +73,35 @@ test_bad_options(void **state)
 	struct options o;
 	char err[256];
 	static const char *const bad[][4] = {
-	    {"-b", "-n", "0", NULL},           {"-b", "-n", "x", NULL},
-	    {"-b", "-n", "-1", NULL},          {"-b", "-d", "0", NULL},
-	    {"-b", "-d", "abc", NULL},         {"-b", "-d", "inf", NULL},
-	    {"-b", "-s", "bogus", NULL},       {"-b", "-p", "1,,2", NULL},
-	    {"-b", "-p", "0", NULL},           {"-b", "-p", "1,", NULL},
-	    {"-b", "-p", "99999999999", NULL}, {"-b", "-u", "", NULL},
-	    {"-b", "--bogus", NULL, NULL},     {"-b", "-n", NULL, NULL},
-	    {"--json", NULL, NULL, NULL},      {"-n", "2", NULL, NULL},
-	    {"-b", "--events", NULL, NULL},    {"-b", "stray", NULL, NULL},
+	    {"-b", "-n", "0", NULL},
+	    {"-b", "-n", "x", NULL},
+	    {"-b", "-n", "-1", NULL},
+	    {"-b", "-d", "0", NULL},
+	    {"-b", "-d", "abc", NULL},
+	    {"-b", "-d", "inf", NULL},
+	    {"-b", "-s", "bogus", NULL},
+	    {"-b", "-p", "1,,2", NULL},
+	    {"-b", "-p", "0", NULL},
+	    {"-b", "-p", "1,", NULL},
+	    {"-b", "-p", "99999999999", NULL},
+	    {"-b", "-u", "", NULL},
+	    {"-b", "--bogus", NULL, NULL},
+	    {"-b", "-n", NULL, NULL},
+	    {"--json", NULL, NULL, NULL},
+	    {"-n", "2", NULL, NULL},
+	    {"-b", "--events", NULL, NULL},
+	    {"-b", "stray", NULL, NULL},
+	    {"-b", "-d", "0,5", NULL},
+	    {"-b", "-d", "1e3", NULL},
+	    {"-b", "-d", "0x10", NULL},
+	    {"-b", "-d", "0.0005", NULL},
+	    {"-b", "-d", "0.05", NULL},
+	    {"-b", "-d", "3600.001", NULL},
+	    {"-b", "-d", "5.", NULL},
+	    {"-b", "-d", "", NULL},
+	    {"-b", "-d", "-1", NULL},
+	    {"-b", "-d", " 1", NULL},
+	    {"-b", "-d", "99999999999999999999", NULL},
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
@@ -89,6 +109,25 @@ test_bad_options(void **state)
 		/* one line, non-empty */
 		assert_true(strlen(err) > 0);
 		assert_null(strchr(err, '\n'));
+	}
+}
+
+/* -d takes plain decimals in every locale, to the millisecond. */
+static void
+test_delay_values(void **state)
+{
+	struct options o;
+	char err[256];
+	static const struct {
+		const char *arg;
+		uint32_t ms;
+	} ok[] = {{"0.5", 500},  {".5", 500},          {"2", 2000},
+	          {"0.1", 100},  {"3600", 3600000},    {"1.234", 1234},
+	          {"007", 7000}, {"3600.000", 3600000}};
+	(void)state;
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		assert_int_equal(PARSE("-b", "-d", ok[i].arg), 0);
+		assert_int_equal(o.delay_ms, ok[i].ms);
 	}
 }
 
@@ -112,6 +151,7 @@ main(void)
 	    cmocka_unit_test(test_batch_defaults),
 	    cmocka_unit_test(test_batch_full),
 	    cmocka_unit_test(test_bad_options),
+	    cmocka_unit_test(test_delay_values),
 	    cmocka_unit_test(test_help_version),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
