@@ -240,6 +240,22 @@ batch_json_pooled(struct batch_out *o, const struct snapshot *s, uint32_t off,
 	json_string(o->f, o->raw, n);
 }
 
+/*
+ * Whether the row's user is a name: the collector writes the decimal uid
+ * when NSS has none (all-digit names are refused by useradd), and JSON
+ * gives null there rather than a name nobody has.
+ */
+static bool
+batch_user_named(const struct proc_row *r)
+{
+	char num[16];
+
+	if (r->user[0] == '\0' || r->uid == SNAP_UID_NA)
+		return r->user[0] != '\0';
+	snprintf(num, sizeof num, "%u", (unsigned)r->uid);
+	return strcmp(r->user, num) != 0;
+}
+
 /* One process as a JSON object. */
 static void
 batch_json_proc(struct batch_out *o, const struct snapshot *s,
@@ -256,7 +272,7 @@ batch_json_proc(struct batch_out *o, const struct snapshot *s,
 	fprintf(f, "{\"pid\": %d, \"ppid\": %d, \"uid\": ", r->pid, r->ppid);
 	json_int_or_null(f, r->uid == SNAP_UID_NA ? SNAP_NA : r->uid, SNAP_NA);
 	fputs(", \"user\": ", f);
-	json_cstr_or_null(f, r->user[0] ? r->user : NULL);
+	json_cstr_or_null(f, batch_user_named(r) ? r->user : NULL);
 	fputs(", \"state\": ", f);
 	json_string(f, state, 1);
 	fputs(", \"comm\": ", f);
