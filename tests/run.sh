@@ -53,6 +53,7 @@ for r in "$BUILD"/replay/fuzz_*; do
 	n=$(basename "$r"); c="tests/fuzz/corpus/${n#fuzz_}"
 	run_one "replay/$n" sh -c "\"$r\" \"$c\" && echo \"PASS: $n corpus replay\""
 done
+run_one "check-layers" sh -c 'sh scripts/check-layers.sh && echo "PASS: layer includes"'
 for t in tests/live/*.sh tests/term/*.sh; do
 	[ -f "$t" ] && run_one "$t" sh "$t"
 done
