@@ -59,6 +59,8 @@ struct kmsg_reader {
 	int fd;
 	int err;        /* errno that made the reader fall back, or 0 */
 	bool caught_up; /* last pump reached the end (EAGAIN / EOF) */
+	bool need_poll; /* last pump stopped at EAGAIN: nothing to read yet;
+	                   poll kmsg_fd() for POLLIN before the next pump */
 	bool eof;       /* file source fully read */
 	bool have_seq;
 	uint64_t next_seq; /* SEQ expected next */
@@ -93,7 +95,9 @@ void kmsg_close(struct kmsg_reader *r);
 int kmsg_fd(const struct kmsg_reader *r);
 /*
  * Feed at most budget records (lines) into ev. Returns the number fed
- * (r->caught_up says whether the source is drained for now), or -errno on
+ * (r->caught_up says whether the source is drained for now; r->need_poll
+ * that it had nothing to read yet, as a non-blocking pipe says with
+ * EAGAIN: poll kmsg_fd() before pumping again, never spin), or -errno on
  * a read error that ends the source.
  */
 int kmsg_pump(struct kmsg_reader *r, struct kevents *ev, size_t budget);

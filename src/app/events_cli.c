@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <langinfo.h>
+#include <poll.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -328,6 +329,19 @@ open_source(const struct options *opt, struct kmsg_reader *r)
 	return true;
 }
 
+/* Wait until fd is readable or its writer is gone: 0, or -errno. */
+static int
+wait_readable(int fd)
+{
+	struct pollfd p = {.fd = fd, .events = POLLIN};
+
+	while (poll(&p, 1, -1) < 0) {
+		if (errno != EINTR)
+			return -errno;
+	}
+	return 0;
+}
+
 /* Print the kernel events of the live log or a saved one. */
 int
 events_run(const struct options *opt)
@@ -350,9 +364,14 @@ events_run(const struct options *opt)
 		kevents_free(ev);
 		return 1;
 	}
-	do
+	for (;;) {
 		n = kmsg_pump(&r, ev, EVENTS_BUDGET);
-	while (n >= 0 && !r.caught_up && r.records < EVENTS_MAX_RECORDS);
+		if (n < 0 || r.caught_up || r.records >= EVENTS_MAX_RECORDS)
+			break;
+		/* a non-blocking standard input with nothing yet */
+		if (r.need_poll && (n = wait_readable(kmsg_fd(&r))) < 0)
+			break;
+	}
 	if (n < 0) {
 		fprintf(stderr, "oomwatch: reading the kernel log: %s\n",
 		        strerror(-n));

@@ -259,7 +259,7 @@ pump_devkmsg(struct kmsg_reader *r, struct kevents *ev, size_t budget)
 	size_t fed = 0, tries;
 	ssize_t n;
 
-	r->caught_up = false;
+	r->caught_up = r->need_poll = false;
 	if (r->pending > 0 && budget > 0) {
 		feed_kmsg_record(r, ev, r->buf, r->pending);
 		r->pending = 0;
@@ -276,6 +276,7 @@ pump_devkmsg(struct kmsg_reader *r, struct kevents *ev, size_t budget)
 		}
 		if (n == 0 || n == -EAGAIN) {
 			r->caught_up = true;
+			r->need_poll = n == -EAGAIN;
 			break;
 		}
 		if (n == -EINTR || n == -EPIPE)
@@ -405,7 +406,7 @@ pump_file(struct kmsg_reader *r, struct kevents *ev, size_t budget)
 	size_t fed = 0;
 	ssize_t n;
 
-	r->caught_up = false;
+	r->caught_up = r->need_poll = false;
 	while (fed < budget && !r->eof) {
 		if (r->pending > 0) {
 			fed += file_lines(r, ev, budget - fed);
@@ -414,8 +415,10 @@ pump_file(struct kmsg_reader *r, struct kevents *ev, size_t budget)
 		n = r->ops->read(r->ctx, r->fd, r->buf, KMSG_RECORD_MAX);
 		if (n == -EINTR)
 			continue;
-		if (n == -EAGAIN)
-			return (int)fed; /* a pipe with nothing yet */
+		if (n == -EAGAIN) { /* a non-blocking pipe with nothing yet */
+			r->need_poll = true;
+			return (int)fed;
+		}
 		if (n < 0) {
 			r->err = (int)-n;
 			return (int)n;

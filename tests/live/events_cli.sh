@@ -35,6 +35,29 @@ check "JSON escapes control bytes" grep -qF '"comm": "\\x1b[31mx\\"' "$T_TMP/esc
 LC_ALL=C.UTF-8 "$OOMWATCH_BIN" --events --kmsg-file "$T_TMP/esc.log" >"$T_TMP/esc.txt"
 check "text list has no raw ESC" sh -c '! grep -q "$(printf "\033")" "$1"' sh "$T_TMP/esc.txt"
 check "text list names the event" grep -q '^\[    1.000000\] oom_kill: comm \\x1b\[31mx\\ pid 9 ' "$T_TMP/esc.txt"
+# A non-blocking standard input (an inherited O_NONBLOCK pipe) whose writer
+# takes a second: oomwatch waits in poll() (it spun on EAGAIN: 1.9 s of CPU
+# in a 2 s wait) and still reads what comes. perl sets the flag, runs
+# oomwatch and reports its CPU time.
+if command -v perl >/dev/null 2>&1; then
+	(sleep 1; grep -v '^# ' "$FIX/44.txt") | perl -e '
+		use Fcntl;
+		fcntl(STDIN, F_SETFL, fcntl(STDIN, F_GETFL, 0) | O_NONBLOCK) or die;
+		my $pid = fork() // die;
+		if ($pid == 0) { exec(@ARGV) or die; }
+		waitpid($pid, 0);
+		my $rc = $? >> 8;
+		my (undef, undef, $cu, $cs) = times();
+		printf STDERR "%d %.3f\n", $rc, $cu + $cs;
+	' "$OOMWATCH_BIN" --events --json --kmsg-file - >"$T_TMP/nb.out" 2>"$T_TMP/nb.cpu"
+	read -r nb_rc nb_cpu <"$T_TMP/nb.cpu"
+	check "non-blocking stdin: exit 0" [ "$nb_rc" = 0 ]
+	check "non-blocking stdin: the event after the wait" grep -q '"kind": "hung_task"' "$T_TMP/nb.out"
+	check "non-blocking stdin: no busy loop (cpu ${nb_cpu}s < 0.1s)" \
+		awk -v c="$nb_cpu" 'BEGIN { exit !(c < 0.1) }'
+else
+	skip "non-blocking stdin" "perl not installed"
+fi
 # A missing file: one line on stderr, exit 1, nothing on stdout.
 "$OOMWATCH_BIN" --events --kmsg-file "$T_TMP/nope" >"$T_TMP/o" 2>"$T_TMP/e"
 rc=$?

@@ -3,6 +3,7 @@
  * EPIPE, EINVAL, EAGAIN, EPERM, ENOENT and EIO injected where the kernel
  * would return them (FIELD-NOTES 1.2-1.3). Also the file source. */
 #include <errno.h>
+#include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -456,6 +457,40 @@ test_file_source(void **state)
 	klogring_fini(&ring);
 }
 
+/* A non-blocking pipe as standard input ("-"): EAGAIN is "nothing yet",
+ * not the end and not an error; need_poll says to wait before the next
+ * pump. */
+static void
+test_file_nonblocking_stdin(void **state)
+{
+	struct kmsg_reader r;
+	struct kevents *ev = kevents_new(8);
+	int p[2], saved = dup(STDIN_FILENO);
+	(void)state;
+	assert_non_null(ev);
+	assert_true(saved >= 0);
+	assert_int_equal(pipe(p), 0);
+	assert_int_equal(fcntl(p[0], F_SETFL, O_NONBLOCK), 0);
+	assert_int_equal(dup2(p[0], STDIN_FILENO), STDIN_FILENO);
+	close(p[0]);
+	assert_int_equal(kmsg_open_file(&r, "-"), 0);
+	assert_int_equal(dup2(saved, STDIN_FILENO), STDIN_FILENO);
+	close(saved);
+	assert_int_equal(write(p[1], "one\ntw", 6), 6);
+	assert_int_equal(kmsg_pump(&r, ev, 100), 1);
+	assert_false(r.caught_up);
+	assert_true(r.need_poll);
+	assert_int_equal(kmsg_fd(&r), r.fd);
+	assert_int_equal(write(p[1], "o\n", 2), 2);
+	close(p[1]);
+	assert_int_equal(kmsg_pump(&r, ev, 100), 1);
+	assert_true(r.caught_up);
+	assert_false(r.need_poll);
+	assert_int_equal(r.records, 2);
+	kmsg_close(&r);
+	kevents_free(ev);
+}
+
 int
 main(void)
 {
@@ -468,6 +503,7 @@ main(void)
 	    cmocka_unit_test(test_eperm_falls_back_to_klogctl),
 	    cmocka_unit_test(test_nothing_readable),
 	    cmocka_unit_test(test_file_source),
+	    cmocka_unit_test(test_file_nonblocking_stdin),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
