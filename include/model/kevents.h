@@ -8,13 +8,13 @@
  * 2.1): everything else is optional context taken from the same report
  * when it is there: the trigger comm, gfp mask and order from "invoked
  * oom-killer", the constraint and memcg from "oom-kill:" (or "Memory cgroup
- * out of memory", "Memory cgroup stats for"), the task table, and later
- * the oom_reaper line (matched by pid against recent events). A report
- * stays open from its first line to its kill (to its last kill after a
- * memory.oom.group line); lost messages or more than 30 s between its
- * first line and the kill (when the log has times) close it, so a bare,
- * rate-limited kill never borrows another report's context. Lines may
- * interleave; a truncated report yields what it has.
+ * out of memory", "Task in .. killed as a result of limit of", "Memory
+ * cgroup stats for"), the task table, and later the oom_reaper line (matched by
+ * pid against recent events). A report stays open from its first line to its
+ * kill (to its last kill after a memory.oom.group line); lost messages or more
+ * than 30 s between its first line and the kill (when the log has times) close
+ * it, so a bare, rate-limited kill never borrows another report's context.
+ * Lines may interleave; a truncated report yields what it has.
  *
  * Records written from userspace never feed the assembler: they are shown
  * (class KCLASS_USER) but are never events.
@@ -73,8 +73,11 @@ struct kevent_oom {
 	int64_t pgtables_kb, oom_score_adj, order;
 	enum oom_constraint constraint;
 	struct kevent_name trigger;  /* comm that invoked the OOM killer */
-	struct kevent_text memcg;    /* cgroup whose limit was hit, else
-	                                the victim's (task_memcg=) */
+	struct kevent_text memcg;    /* memcg OOM: the cgroup whose limit
+	                                was hit (oom_memcg=, else "limit of
+	                                X", else the first "Memory cgroup
+	                                stats for X"); global OOM: the
+	                                victim's cgroup (task_memcg=) */
 	struct kevent_text gfp_mask; /* as printed: "0xcc0(GFP_KERNEL)" */
 	bool reaped;                 /* oom_reaper reaped it */
 	size_t ntasks;

@@ -93,9 +93,29 @@ bool oomreport_parse_constraint(const char *s, size_t len,
                                 struct oom_constraint_line *out);
 bool oomreport_parse_reaper(const char *s, size_t len,
                             struct oom_reaper_line *out);
-/* "Memory cgroup stats for PATH:", "Tasks in PATH are going to be killed
- * due to memory.oom.group set" and (4.x) "Task in X killed as a result of
- * limit of PATH": the memory cgroup whose limit was hit. */
+/* The lines of a report that name a memory cgroup. */
+enum oom_memcg_kind {
+	OOM_MEMCG_STATS, /* "Memory cgroup stats for PATH:[ stats...]": one
+	                    per cgroup of the OOM's subtree, the OOM's own
+	                    first (3.x-4.18 print the stats on the same line) */
+	OOM_MEMCG_LIMIT, /* "Task in TASK killed as a result of limit of PATH"
+	                    (2.6.29-4.18): PATH's limit was hit */
+	OOM_MEMCG_GROUP, /* "Tasks in PATH are going to be killed due to
+	                    memory.oom.group set": PATH is killed whole (it
+	                    may be below the OOM's memcg, and a global OOM
+	                    may print it too) */
+};
+
+struct oom_memcg_line {
+	enum oom_memcg_kind kind;
+	struct kslice path; /* the cgroup the line is about */
+	struct kslice task; /* LIMIT: the victim's cgroup; else NULL */
+};
+
+/* One of the oom_memcg_kind lines. */
+bool oomreport_parse_memcg_line(const char *s, size_t len,
+                                struct oom_memcg_line *out);
+/* The path of an oom_memcg_kind line (oomreport_parse_memcg_line's path). */
 bool oomreport_parse_memcg(const char *s, size_t len, struct kslice *path);
 /* True for the oom.group line (several kills follow). */
 bool oomreport_is_oom_group(const char *s, size_t len);

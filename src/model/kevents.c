@@ -18,6 +18,17 @@
 /* How many recent events an oom_reaper line is matched against. */
 #define REAPER_LOOKBACK 64
 
+/* Where the report's memcg came from, weakest first: a line replaces it
+ * only with a stronger source, so the memcg is the one whose limit was
+ * hit (oom-kill: oom_memcg=, else "limit of", else the first stats line,
+ * whose cgroup comes first in the kernel's walk of the OOM's subtree). */
+enum memcg_source {
+	MEMCG_NONE = 0,
+	MEMCG_FROM_STATS, /* the first "Memory cgroup stats for" */
+	MEMCG_FROM_LIMIT, /* "Task in .. killed as a result of limit of" */
+	MEMCG_FROM_OOM,   /* "oom-kill:...,oom_memcg=" (4.19+) */
+};
+
 /* What the open OOM report has said so far. */
 struct report {
 	bool active;
@@ -28,7 +39,8 @@ struct report {
 	struct kevent_text gfp_mask;
 	int64_t order;
 	enum oom_constraint constraint;
-	struct kevent_text memcg;      /* limit that was hit */
+	struct kevent_text memcg; /* limit that was hit */
+	enum memcg_source memcg_from;
 	struct kevent_text task_memcg; /* victim's cgroup */
 	int64_t constraint_pid;
 	bool table_open;
@@ -249,7 +261,7 @@ attach_context(struct kevent *e, const struct report *r)
 		o->constraint = r->constraint;
 	if (r->memcg.set)
 		o->memcg = r->memcg;
-	else if (r->task_memcg.set && !o->memcg.set)
+	else if (r->task_memcg.set) /* global OOM: the victim's cgroup */
 		o->memcg = r->task_memcg;
 	o->ntasks = r->ntasks;
 	o->tasks_listed = r->tasks_listed;
@@ -391,6 +403,41 @@ on_invoked(struct kevents *ev, const struct klog_record *rec, const char *s,
 	return n;
 }
 
+/* Take path as the report's memcg unless a stronger source gave one. */
+static void
+report_set_memcg(struct report *r, struct kslice path, enum memcg_source from)
+{
+	if (path.s == NULL || from <= r->memcg_from)
+		return;
+	STR_SET(&r->memcg, path);
+	r->memcg_from = from;
+}
+
+/* A line naming a memory cgroup (stats, "limit of", oom.group). */
+static void
+on_memcg_line(struct report *r, const char *s, size_t len,
+              const struct oom_memcg_line *m)
+{
+	switch (m->kind) {
+	case OOM_MEMCG_STATS:
+		report_set_memcg(r, m->path, MEMCG_FROM_STATS);
+		r->constraint = OOM_CONSTRAINT_MEMCG;
+		break;
+	case OOM_MEMCG_LIMIT:
+		report_set_memcg(r, m->path, MEMCG_FROM_LIMIT);
+		if (m->task.s != NULL && !r->task_memcg.set)
+			STR_SET(&r->task_memcg, m->task);
+		r->constraint = OOM_CONSTRAINT_MEMCG;
+		break;
+	case OOM_MEMCG_GROUP:
+		/* not the memcg: the group may sit below the one whose
+		 * limit was hit, and global OOMs print the line too */
+		if (oomreport_is_oom_group(s, len))
+			r->group = true;
+		break;
+	}
+}
+
 /* The other lines of a report: oom-kill:, memcg, table header. */
 static void
 on_report_line(struct kevents *ev, const struct klog_record *rec, const char *s,
@@ -398,8 +445,8 @@ on_report_line(struct kevents *ev, const struct klog_record *rec, const char *s,
 {
 	struct report *r = &ev->report;
 	struct oom_constraint_line c;
+	struct oom_memcg_line m;
 	struct oom_table t;
-	struct kslice path;
 
 	if (r->active && report_stale(r, &rec->time))
 		report_reset(r);
@@ -408,8 +455,7 @@ on_report_line(struct kevents *ev, const struct klog_record *rec, const char *s,
 		r->table_open = false;
 		if (c.constraint != OOM_CONSTRAINT_UNKNOWN)
 			r->constraint = c.constraint;
-		if (c.oom_memcg.s != NULL)
-			STR_SET(&r->memcg, c.oom_memcg);
+		report_set_memcg(r, c.oom_memcg, MEMCG_FROM_OOM);
 		if (c.task_memcg.s != NULL)
 			STR_SET(&r->task_memcg, c.task_memcg);
 		r->constraint_pid = c.pid;
@@ -419,13 +465,12 @@ on_report_line(struct kevents *ev, const struct klog_record *rec, const char *s,
 		r->table_open = true;
 		r->ntasks = 0;
 		r->tasks_listed = 0;
-	} else if (oomreport_parse_memcg(s, len, &path)) {
+	} else if (oomreport_parse_memcg_line(s, len, &m)) {
 		report_touch(r, rec);
-		STR_SET(&r->memcg, path);
-		r->constraint = OOM_CONSTRAINT_MEMCG;
-		if (oomreport_is_oom_group(s, len))
-			r->group = true;
-	} else if (kscan_memmem(s, len, "Memory cgroup", 13) != NULL) {
+		on_memcg_line(r, s, len, &m);
+	} else if (kscan_memmem(s, len, "Memory cgroup out of memory", 27)) {
+		/* not "Memory cgroup min protection": global OOMs and
+		 * allocation failures print it too */
 		report_touch(r, rec);
 		r->constraint = OOM_CONSTRAINT_MEMCG;
 	}

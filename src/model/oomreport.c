@@ -311,29 +311,67 @@ oomreport_is_oom_group(const char *s, size_t len)
 	                        "memory.oom.group set")) != NULL;
 }
 
-/* The memcg whose limit was hit, from the lines that name it. */
+/* Path of "Memory cgroup stats for PATH:": up to the first ':' that ends
+ * the line or comes before a space (3.x-4.18 print " cache:0KB ..." after
+ * it); a path may hold ':' followed by anything else. */
+static const char *
+stats_path_end(const char *p, const char *end)
+{
+	const char *q;
+
+	for (q = p; q < end; q++)
+		if (*q == ':' && (q + 1 == end || q[1] == ' ' || q[1] == '\t'))
+			return q;
+	return end;
+}
+
+/* A line that names a memory cgroup (see enum oom_memcg_kind). */
 bool
-oomreport_parse_memcg(const char *s, size_t len, struct kslice *path)
+oomreport_parse_memcg_line(const char *s, size_t len,
+                           struct oom_memcg_line *out)
 {
 	const char *p, *q, *end = s + len;
+	struct oom_memcg_line r;
 
+	memset(&r, 0, sizeof r);
 	if ((p = kscan_memmem(s, len, LIT("Memory cgroup stats for ")))) {
+		r.kind = OOM_MEMCG_STATS;
 		p += sizeof("Memory cgroup stats for ") - 1;
-		q = end > p && end[-1] == ':' ? end - 1 : end;
+		q = stats_path_end(p, end);
 	} else if ((p = kscan_memmem(s, len, LIT("Tasks in ")))) {
+		r.kind = OOM_MEMCG_GROUP;
 		p += sizeof("Tasks in ") - 1;
 		q = kscan_memrmem(p, (size_t)(end - p),
 		                  LIT(" are going to be killed due to "));
-	} else if ((p = kscan_memmem(
+	} else if ((q = kscan_memmem(
 	                s, len, LIT(" killed as a result of limit of ")))) {
-		p += sizeof(" killed as a result of limit of ") - 1;
+		r.kind = OOM_MEMCG_LIMIT;
+		p = kscan_memmem(s, (size_t)(q - s), LIT("Task in "));
+		if (p != NULL && p + 8 < q)
+			r.task = slice(p + 8, q);
+		p = q + sizeof(" killed as a result of limit of ") - 1;
 		q = end;
+		while (q > p && (q[-1] == ' ' || q[-1] == '\t'))
+			q--;
 	} else {
 		return false;
 	}
 	if (q == NULL || q <= p)
 		return false;
-	*path = slice(p, q);
+	r.path = slice(p, q);
+	*out = r;
+	return true;
+}
+
+/* The path of a memcg line. */
+bool
+oomreport_parse_memcg(const char *s, size_t len, struct kslice *path)
+{
+	struct oom_memcg_line m;
+
+	if (!oomreport_parse_memcg_line(s, len, &m))
+		return false;
+	*path = m.path;
 	return true;
 }
 

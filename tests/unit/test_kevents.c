@@ -254,11 +254,95 @@ test_global_oom_12_13(void **state)
 	text_is(&o->gfp_mask, "0x140dca(GFP_HIGHUSER_MOVABLE|__GFP_COMP|__GFP_"
 	                      "ZERO)");
 	assert_int_equal(o->constraint, OOM_CONSTRAINT_GLOBAL);
+	/* no limit was hit: the victim's cgroup, from task_memcg= */
 	text_is(&o->memcg, "/user.slice/user-504.slice/session-2.scope");
 	assert_true(o->reaped);
 	assert_int_equal(o->ntasks, 0);
 	free(a);
 	free(b);
+	kevents_free(ev);
+}
+
+/* A 4.x cgroup-v1 memcg OOM in dmesg form, written from the 4.14
+ * formats (mem_cgroup_print_oom_info: "Task in .. killed as a result of
+ * limit of ..", usage lines, one "Memory cgroup stats for" line per
+ * cgroup of the subtree with the stats on the same line, as in the lkml
+ * and kubernetes samples of such reports). */
+static const char *const memcg_4x[] = {
+    "[ 2531.716352] dd invoked oom-killer: gfp_mask=0x14000c0(GFP_KERNEL), "
+    "nodemask=(null), order=0, oom_score_adj=0",
+    "[ 2531.716360] CPU: 1 PID: 3876 Comm: dd Not tainted 4.14.0 #1",
+    "[ 2531.716380] Task in /test/sub killed as a result of limit of /test",
+    "[ 2531.716385] memory: usage 65536kB, limit 65536kB, failcnt 19",
+    "[ 2531.716387] memory+swap: usage 65536kB, limit 9007199254740988kB, "
+    "failcnt 0",
+    "[ 2531.716388] kmem: usage 296kB, limit 9007199254740988kB, failcnt 0",
+    "[ 2531.716390] Memory cgroup stats for /test: cache:0KB rss:0KB "
+    "rss_huge:0KB shmem:0KB mapped_file:0KB dirty:0KB writeback:0KB "
+    "swap:0KB inactive_anon:0KB active_anon:0KB inactive_file:0KB "
+    "active_file:0KB unevictable:0KB",
+    "[ 2531.716401] Memory cgroup stats for /test/sub: cache:0KB "
+    "rss:65536KB rss_huge:0KB shmem:0KB mapped_file:0KB dirty:0KB "
+    "writeback:0KB swap:0KB inactive_anon:0KB active_anon:65536KB "
+    "inactive_file:0KB active_file:0KB unevictable:0KB",
+    "[ 2531.716410] [ pid ]   uid  tgid total_vm      rss nr_ptes nr_pmds "
+    "swapents oom_score_adj name",
+    "[ 2531.716420] [ 3876]     0  3876    17067    16385      40       3 "
+    "       0             0 dd",
+    "[ 2531.716430] Memory cgroup out of memory: Kill process 3876 (dd) "
+    "score 1001 or sacrifice child",
+    "[ 2531.716440] Killed process 3876 (dd) total-vm:68268kB, "
+    "anon-rss:65280kB, file-rss:1060kB, shmem-rss:0kB",
+    NULL};
+
+/* Feed built lines (each NUL-terminated in a list). */
+static void
+feed(struct kevents *ev, const char *const *lines)
+{
+	for (; *lines; lines++)
+		kevents_feed_line(ev, *lines, strlen(*lines));
+}
+
+static void
+test_memcg_is_the_limit_that_was_hit(void **state)
+{
+	/* 4.19+ order: the stats line comes before oom-kill: */
+	const char *const v419[] = {
+	    "[1.0] Memory cgroup stats for /a/b:",
+	    "[1.1] oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),"
+	    "cpuset=/,mems_allowed=0,oom_memcg=/a,task_memcg=/a/b,task=x,"
+	    "pid=7,uid=0",
+	    "[1.2] Memory cgroup out of memory: Killed process 7 (x) "
+	    "total-vm:8kB, anon-rss:4kB, file-rss:0kB, shmem-rss:0kB",
+	    NULL};
+	struct kevents *ev = kevents_new(8);
+	const struct kevent_oom *o;
+	(void)state;
+	feed(ev, memcg_4x);
+	assert_int_equal(kevents_count(ev), 1);
+	o = &kevents_get(ev, 0)->oom;
+	assert_int_equal(kevents_get(ev, 0)->pid, 3876);
+	assert_int_equal(o->constraint, OOM_CONSTRAINT_MEMCG);
+	text_is(&o->memcg, "/test"); /* not "/test/sub: cache:0KB rss:.." */
+	name_is(&o->trigger, "dd");
+	assert_int_equal(o->ntasks, 1);
+	/* the same report without its "Task in" line: the first stats line */
+	feed(ev, (const char *const[]){memcg_4x[0], memcg_4x[6], memcg_4x[7],
+	                               memcg_4x[11], NULL});
+	assert_int_equal(kevents_count(ev), 2);
+	text_is(&kevents_get(ev, 0)->oom.memcg, "/test");
+	feed(ev, v419);
+	text_is(&kevents_get(ev, 0)->oom.memcg, "/a");
+	/* 6.19+ prints the protection line in global OOMs too (and after
+	 * allocation failures): it says nothing about the constraint */
+	feed(ev, (const char *const[]){
+	             "[9.0] Memory cgroup min protection 0kB -- low protection "
+	             "0kB",
+	             "[9.1] Out of memory: Killed process 8 (y) total-vm:8kB, "
+	             "anon-rss:4kB, file-rss:0kB, shmem-rss:0kB",
+	             NULL});
+	assert_int_equal(kevents_get(ev, 0)->oom.constraint,
+	                 OOM_CONSTRAINT_UNKNOWN);
 	kevents_free(ev);
 }
 
@@ -334,14 +418,6 @@ test_display_lines(void **state)
 	assert_int_equal(klogring_get(&ring, 70)->cls, KCLASS_OOM_REPORT);
 	kevents_free(ev);
 	klogring_fini(&ring);
-}
-
-/* Feed built lines (each NUL-terminated in a list). */
-static void
-feed(struct kevents *ev, const char *const *lines)
-{
-	for (; *lines; lines++)
-		kevents_feed_line(ev, *lines, strlen(*lines));
 }
 
 static const char inv[] = "[100.000000] a invoked oom-killer: gfp_mask=0x0, "
@@ -649,6 +725,7 @@ main(void)
 	    cmocka_unit_test(test_every_corpus_file),
 	    cmocka_unit_test(test_memcg_oom_09),
 	    cmocka_unit_test(test_global_oom_12_13),
+	    cmocka_unit_test(test_memcg_is_the_limit_that_was_hit),
 	    cmocka_unit_test(test_old_report_14),
 	    cmocka_unit_test(test_display_lines),
 	    cmocka_unit_test(test_oom_group_several_kills),

@@ -285,6 +285,50 @@ test_reaper_and_memcg(void **state)
 }
 
 static void
+test_memcg_lines_old_kernels(void **state)
+{
+	struct oom_memcg_line m;
+	struct kslice p;
+	(void)state;
+	/* 3.x-4.18 (mem_cgroup_print_oom_info): the stats follow the path
+	 * on the same line, as in the lkml and kubernetes samples of the
+	 * 4.x report ("Memory cgroup stats for /test: cache:49632KB ...") */
+	assert_true(oomreport_parse_memcg_line(
+	    L("Memory cgroup stats for /test: cache:0KB rss:65536KB "
+	      "rss_huge:0KB shmem:0KB mapped_file:0KB dirty:0KB"),
+	    &m));
+	assert_int_equal(m.kind, OOM_MEMCG_STATS);
+	slice_is(m.path, "/test");
+	assert_null(m.task.s);
+	assert_true(oomreport_parse_memcg(
+	    L("Memory cgroup stats for /test: cache:0KB rss:65536KB"), &p));
+	slice_is(p, "/test");
+	/* a ':' inside a cgroup name does not end the path */
+	assert_true(oomreport_parse_memcg(
+	    L("Memory cgroup stats for /k8s/a:b: cache:0KB"), &p));
+	slice_is(p, "/k8s/a:b");
+	assert_true(
+	    oomreport_parse_memcg(L("Memory cgroup stats for /a:b:"), &p));
+	slice_is(p, "/a:b");
+	/* "Task in X killed as a result of limit of Y": Y's limit was hit,
+	 * X is the victim's cgroup (trailing blanks as in a 3.x sample) */
+	assert_true(oomreport_parse_memcg_line(
+	    L("Task in /test/sub killed as a result of limit of /test "), &m));
+	assert_int_equal(m.kind, OOM_MEMCG_LIMIT);
+	slice_is(m.path, "/test");
+	slice_is(m.task, "/test/sub");
+	assert_true(oomreport_parse_memcg_line(
+	    L("Tasks in /k8s/pod1 are going to be killed due to "
+	      "memory.oom.group set"),
+	    &m));
+	assert_int_equal(m.kind, OOM_MEMCG_GROUP);
+	slice_is(m.path, "/k8s/pod1");
+	assert_false(oomreport_parse_memcg_line(
+	    L("Task in /a killed as a result of limit of "), &m));
+	assert_false(oomreport_parse_memcg_line(L("memory: usage 1kB"), &m));
+}
+
+static void
 test_table_by_header(void **state)
 {
 	struct oom_table t;
@@ -368,6 +412,7 @@ main(void)
 	    cmocka_unit_test(test_plausible),
 	    cmocka_unit_test(test_constraint),
 	    cmocka_unit_test(test_reaper_and_memcg),
+	    cmocka_unit_test(test_memcg_lines_old_kernels),
 	    cmocka_unit_test(test_table_by_header),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
