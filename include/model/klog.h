@@ -8,8 +8,18 @@
  * Dec  8 17:51:31 2025] text", any locale: the numeric parts are parsed and the
  * month name is looked up in a small table of languages, or read as a number as
  * in "12月"), syslog/journal form
- * ("Nov 29 01:00:04 host kernel: text", "2025-11-29T01:00:04+0100 host
- * kernel: text"), or be a bare line. The format is detected per line.
+ * ("Nov 29 01:00:04[.123456] host kernel: text", "2025-11-29T01:00:04+0100
+ * host kernel: text", and journalctl's short-monotonic, short-delta,
+ * short-unix and short-full forms), syslog forwarded with "<PRI>" (RFC 3164,
+ * RFC 3339 dates, RFC 5424), or be a bare line. The format is detected per
+ * line.
+ *
+ * In syslog and journal forms only the tag "kernel:" (RFC 5424: the
+ * app-name "kernel") is the kernel; any other tag, "kernel[1]:" included
+ * (the journal prints a userspace entry as "ident[pid]:"), sets from_user.
+ * After a "[ seconds]" time, which dmesg lines also start with, the
+ * journal form is told from a dmesg line ("usb 1-1: ...") by its tag:
+ * "kernel:" or "ident[pid]:" only.
  *
  * Text from /dev/kmsg is un-escaped (the kernel writes every byte < 0x20,
  * >= 0x7f and '\' as "\xNN"), so the record's text holds raw, UNSANITIZED
@@ -17,10 +27,12 @@
  * here may reach a terminal without going through core/sanitize.
  *
  * Limits: a syslog date has no year, so such lines carry no time unless a
- * dmesg timestamp follows "kernel:"; dmesg -T and zone-less ISO times are
- * local wall-clock times and are returned as KLOG_TIME_LOCAL for the caller
- * to convert with the local zone. Text longer than KLOG_TEXT_MAX - 1 bytes
- * is cut (truncated is set). Numbers that overflow make a prefix invalid;
+ * dmesg timestamp follows "kernel:"; a short-full time whose zone is an
+ * abbreviation ("CET": its offset is not written) carries none either,
+ * only "UTC", "GMT" and numeric zones give one; dmesg -T and zone-less ISO
+ * times are local wall-clock times and are returned as KLOG_TIME_LOCAL for
+ * the caller to convert with the local zone. Text longer than KLOG_TEXT_MAX - 1
+ * bytes is cut (truncated is set). Numbers that overflow make a prefix invalid;
  * the line is then kept whole as a bare line.
  */
 #ifndef OOMWATCH_MODEL_KLOG_H
@@ -42,7 +54,12 @@ enum klog_format {
 	                      dmesg -x "fac:level:" */
 	KLOG_FMT_DMESG_T,  /* "[Mon Dec  8 17:51:31 2025] text" */
 	KLOG_FMT_SYSLOG,   /* "Nov 29 01:00:04 host tag: text" */
-	KLOG_FMT_ISO,      /* "2025-11-29T01:00:04+0100 [host tag:] text" */
+	KLOG_FMT_ISO,      /* "2025-11-29T01:00:04+0100 [host tag:] text",
+	                      or RFC 5424 after <PRI> */
+	KLOG_FMT_JOURNAL,  /* journalctl -o short-monotonic "[ 5.123457]
+	                      host tag: text", short-unix "1764374404.123457
+	                      host tag: text", short-full "Sat 2025-11-29
+	                      01:00:04 CET host tag: text" */
 };
 
 enum klog_time_kind {
@@ -63,7 +80,7 @@ struct klog_record {
 	int facility;   /* PRI >> 3, or -1 when the line does not say */
 	int level;      /* PRI & 7 (0 emerg .. 7 debug), or -1 */
 	bool from_user; /* written by userspace: facility != 0, or a
-	                   syslog line whose tag is not "kernel" */
+	                   syslog/journal line whose tag is not "kernel:" */
 	bool has_seq;   /* kmsg SEQ known */
 	uint64_t seq;
 	struct klog_time time;

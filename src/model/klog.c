@@ -69,7 +69,7 @@ static const char *const format_names[] = {
     [KLOG_FMT_BARE] = "bare",       [KLOG_FMT_KMSG] = "kmsg",
     [KLOG_FMT_DICT] = "dict",       [KLOG_FMT_DMESG] = "dmesg",
     [KLOG_FMT_DMESG_T] = "dmesg-T", [KLOG_FMT_SYSLOG] = "syslog",
-    [KLOG_FMT_ISO] = "iso",
+    [KLOG_FMT_ISO] = "iso",         [KLOG_FMT_JOURNAL] = "journal",
 };
 
 /* Name of a format. */
@@ -204,7 +204,9 @@ scan_fraction(struct kscan *k)
 	return usec;
 }
 
-/* "[  123.456789]" (digits after the dot optional: "[  240.]") -> usec. */
+/* "[  123.456789]" (digits after the dot optional: "[  240.]"; a delta
+ * " <    0.000010>" before ']' as dmesg -d and journalctl -o short-delta
+ * print it) -> usec. */
 static bool
 scan_dmesg_ts(struct kscan *k, int64_t *usec)
 {
@@ -220,6 +222,12 @@ scan_dmesg_ts(struct kscan *k, int64_t *usec)
 	if (!kscan_char(k, '.')) /* "[  390]" is a task-table row */
 		goto fail;
 	frac = scan_fraction(k);
+	if (kscan_spaces(k) && kscan_char(k, '<')) {
+		while (k->p < k->end && *k->p != '>' && *k->p != ']')
+			k->p++;
+		if (!kscan_char(k, '>'))
+			goto fail;
+	}
 	if (!kscan_char(k, ']'))
 		goto fail;
 	*usec = (int64_t)sec * 1000000 + frac;
@@ -261,79 +269,176 @@ scan_dmesg_t(struct kscan *k, struct klog_time *t)
 	return true;
 }
 
+/* Offset east of UTC in seconds of a zone token: "Z", "UTC", "GMT", or
+ * "+hh", "+hhmm", "+hh:mm" (either sign). False for anything else: a zone
+ * abbreviation such as "CET" does not say its offset. */
+static bool
+zone_of(const char *tok, size_t len, int64_t *secs)
+{
+	struct kscan k;
+	uint64_t zh, zm = 0;
+	char sign;
+
+	if ((len == 1 && tok[0] == 'Z') ||
+	    (len == 3 &&
+	     (memcmp(tok, "UTC", 3) == 0 || memcmp(tok, "GMT", 3) == 0))) {
+		*secs = 0;
+		return true;
+	}
+	if (len < 3 || (tok[0] != '+' && tok[0] != '-'))
+		return false;
+	sign = tok[0];
+	kscan_init(&k, tok + 1, len - 1);
+	if (!kscan_u64(&k, &zh))
+		return false;
+	if (len - 1 - kscan_left(&k) == 4) { /* "+0100" */
+		zm = zh % 100;
+		zh /= 100;
+	} else if (len - 1 - kscan_left(&k) != 2 ||
+	           (kscan_char(&k, ':') &&
+	            (kscan_left(&k) != 2 || !kscan_u64(&k, &zm)))) {
+		return false;
+	}
+	if (kscan_left(&k) != 0 || zh > 23 || zm > 59)
+		return false;
+	*secs = (int64_t)(zh * 3600 + zm * 60) * (sign == '-' ? -1 : 1);
+	return true;
+}
+
+/* "YYYY-MM-DD" -> days since the epoch. */
+static bool
+scan_ymd(struct kscan *k, int64_t *days)
+{
+	struct kscan save = *k;
+	uint64_t y, mo, d;
+
+	if (!kscan_u64(k, &y) || y < 1970 || y > 9999 || !kscan_char(k, '-') ||
+	    !kscan_u64(k, &mo) || mo < 1 || mo > 12 || !kscan_char(k, '-') ||
+	    !kscan_u64(k, &d) || d < 1 || d > 31) {
+		*k = save;
+		return false;
+	}
+	*days = klog_days_from_civil((int64_t)y, (unsigned)mo, (unsigned)d);
+	return true;
+}
+
 /* "YYYY-MM-DDTHH:MM:SS[.,frac][Z|+hh[:]mm]" -> unix or local usec. A
  * comma before the fraction is dmesg --time-format=iso (no host, no tag). */
 static bool
 scan_iso(struct kscan *k, struct klog_time *t, bool *dmesg_form)
 {
 	struct kscan save = *k;
-	uint64_t y, mo, d, zh = 0, zm = 0;
-	int64_t secs, usec = 0, zone = 0;
-	bool has_zone = false;
-	char sign;
+	int64_t days, secs, usec = 0, zone = 0;
+	const char *tok = NULL;
+	size_t len = 0;
 
-	if (!kscan_u64(k, &y) || y < 1970 || y > 9999 || !kscan_char(k, '-') ||
-	    !kscan_u64(k, &mo) || mo < 1 || mo > 12 || !kscan_char(k, '-') ||
-	    !kscan_u64(k, &d) || d < 1 || d > 31 ||
+	if (!scan_ymd(k, &days) ||
 	    !(kscan_char(k, 'T') || kscan_char(k, ' ')) ||
 	    !scan_clock(k, &secs))
 		goto fail;
 	*dmesg_form = kscan_char(k, ',');
 	if (*dmesg_form || kscan_char(k, '.'))
 		usec = scan_fraction(k);
-	if (kscan_char(k, 'Z')) {
-		has_zone = true;
-	} else if (k->p < k->end && (*k->p == '+' || *k->p == '-')) {
-		sign = *k->p++;
-		if (kscan_left(k) < 2 || !kscan_u64(k, &zh))
-			goto fail;
-		if (zh >= 100) { /* "+0100" */
-			zm = zh % 100;
-			zh /= 100;
-		} else if (kscan_char(k, ':') && !kscan_u64(k, &zm)) {
-			goto fail;
-		}
-		if (zh > 23 || zm > 59)
-			goto fail;
-		zone = (int64_t)(zh * 3600 + zm * 60) * (sign == '-' ? -1 : 1);
-		has_zone = true;
-	}
-	if (k->p < k->end && *k->p != ' ')
+	if (scan_token(k, 0, &tok, &len) && !zone_of(tok, len, &zone))
 		goto fail;
-	t->kind = has_zone ? KLOG_TIME_UNIX : KLOG_TIME_LOCAL;
-	t->usec =
-	    ((klog_days_from_civil((int64_t)y, (unsigned)mo, (unsigned)d) *
-	          86400 +
-	      secs - zone) *
-	     1000000) +
-	    usec;
+	t->kind = len > 0 ? KLOG_TIME_UNIX : KLOG_TIME_LOCAL;
+	t->usec = (days * 86400 + secs - zone) * 1000000 + usec;
 	return true;
 fail:
 	*k = save;
 	return false;
 }
 
-/* After a syslog/journal date: "host tag: " where tag ends in ':'. Sets
- * from_user unless the tag is "kernel". */
+/* journalctl -o short-full: "Wday YYYY-MM-DD HH:MM:SS ZONE" (the weekday
+ * in the locale's words). The time is known only when ZONE gives the
+ * offset (zone_of); "CET" and the like leave it unknown. */
 static bool
-scan_host_tag(struct kscan *k, struct klog_record *rec)
+scan_full_date(struct kscan *k, struct klog_time *t)
+{
+	struct kscan save = *k;
+	const char *tok;
+	size_t len;
+	int64_t days, secs, zone;
+
+	if (!scan_token(k, 0, &tok, &len) || (tok[0] >= '0' && tok[0] <= '9') ||
+	    !kscan_spaces(k) || !scan_ymd(k, &days) || !kscan_char(k, ' ') ||
+	    !scan_clock(k, &secs) || !kscan_char(k, ' ') ||
+	    !scan_token(k, 0, &tok, &len)) {
+		*k = save;
+		return false;
+	}
+	t->kind = KLOG_TIME_NONE;
+	t->usec = 0;
+	if (zone_of(tok, len, &zone)) {
+		t->kind = KLOG_TIME_UNIX;
+		t->usec = (days * 86400 + secs - zone) * 1000000;
+	}
+	return true;
+}
+
+/* journalctl -o short-unix: "SECONDS.FRACTION" -> unix usec. */
+static bool
+scan_unix_ts(struct kscan *k, struct klog_time *t)
+{
+	struct kscan save = *k;
+	uint64_t sec;
+	int64_t frac;
+
+	if (!kscan_u64(k, &sec) || sec > (uint64_t)INT64_MAX / 1000000 - 1 ||
+	    !kscan_char(k, '.') || kscan_left(k) == 0 || *k->p < '0' ||
+	    *k->p > '9') {
+		*k = save;
+		return false;
+	}
+	frac = scan_fraction(k);
+	t->kind = KLOG_TIME_UNIX;
+	t->usec = (int64_t)sec * 1000000 + frac;
+	return true;
+}
+
+/* "ident[pid]:", as the journal prints the tag of a userspace entry. */
+static bool
+is_pid_tag(const char *tag, size_t len)
+{
+	size_t i = len;
+
+	if (len < 5 || tag[len - 1] != ':' || tag[len - 2] != ']')
+		return false;
+	for (i = len - 2; i > 0 && tag[i - 1] >= '0' && tag[i - 1] <= '9'; i--)
+		;
+	return i > 1 && i < len - 2 && tag[i - 1] == '[';
+}
+
+/* After a syslog/journal date: "host tag: " where tag ends in ':'. Only
+ * the tag "kernel:" is the kernel (the journal prints a userspace entry
+ * as "ident[pid]:", so "kernel[1]:" is not it): any other tag sets
+ * from_user. With strict (after a "[ seconds]" time, which a dmesg line
+ * also starts with, and "usb 1-1: ..." is a kernel line), the tag must be
+ * "kernel:" or "ident[pid]:". */
+static bool
+scan_host_tag(struct kscan *k, struct klog_record *rec, bool strict)
 {
 	struct kscan save = *k;
 	const char *host, *tag;
 	size_t hlen, tlen;
+	bool kernel;
 
 	if (!kscan_spaces(k) || !scan_token(k, 0, &host, &hlen) ||
 	    memchr(host, ':', hlen) != NULL || !kscan_spaces(k) ||
-	    !scan_token(k, 0, &tag, &tlen) || tag[tlen - 1] != ':') {
-		*k = save;
-		return false;
-	}
-	rec->from_user = !(tlen == 7 && memcmp(tag, "kernel:", 7) == 0);
+	    !scan_token(k, 0, &tag, &tlen) || tag[tlen - 1] != ':')
+		goto fail;
+	kernel = tlen == 7 && memcmp(tag, "kernel:", 7) == 0;
+	if (strict && !kernel && !is_pid_tag(tag, tlen))
+		goto fail;
+	rec->from_user = rec->from_user || !kernel;
 	(void)kscan_char(k, ' ');
 	return true;
+fail:
+	*k = save;
+	return false;
 }
 
-/* "Mon DD HH:MM:SS" of classic syslog / journal short form. */
+/* "Mon DD HH:MM:SS[.frac]" of classic syslog / journal short(-precise). */
 static bool
 scan_syslog_date(struct kscan *k)
 {
@@ -350,6 +455,8 @@ scan_syslog_date(struct kscan *k)
 		*k = save;
 		return false;
 	}
+	if (kscan_char(k, '.'))
+		(void)scan_fraction(k);
 	return true;
 }
 
@@ -446,6 +553,86 @@ fail:
 	return false;
 }
 
+/* RFC 5424 STRUCTURED-DATA: "-" or "[id k=\"v\"]..." ('\]' escaped). */
+static bool
+scan_sd(struct kscan *k)
+{
+	if (kscan_char(k, '-'))
+		return true;
+	if (k->p >= k->end || *k->p != '[')
+		return false;
+	while (kscan_char(k, '[')) {
+		while (k->p < k->end && *k->p != ']')
+			k->p += (*k->p == '\\' && k->end - k->p > 1) ? 2 : 1;
+		if (!kscan_char(k, ']'))
+			return false;
+	}
+	return true;
+}
+
+/* RFC 5424 after "<PRI>": "1 TIME HOST APP PROCID MSGID SD " (TIME may
+ * be "-"). Only the app-name "kernel" is the kernel. */
+static bool
+scan_rfc5424(struct kscan *k, struct klog_record *rec)
+{
+	struct kscan save = *k;
+	struct klog_time t = {KLOG_TIME_NONE, 0};
+	const char *tok, *app = NULL;
+	size_t len, alen = 0;
+	bool dmesg_iso = false;
+	int i;
+
+	if (!kscan_lit(k, "1 ") ||
+	    !(kscan_char(k, '-') ||
+	      (scan_iso(k, &t, &dmesg_iso) && !dmesg_iso)))
+		goto fail;
+	for (i = 0; i < 4; i++) { /* host, app, procid, msgid */
+		if (!kscan_char(k, ' ') || !scan_token(k, 0, &tok, &len))
+			goto fail;
+		if (i == 1) {
+			app = tok;
+			alen = len;
+		}
+	}
+	if (!kscan_char(k, ' ') || !scan_sd(k))
+		goto fail;
+	(void)kscan_char(k, ' ');
+	(void)kscan_lit(k, "\xef\xbb\xbf"); /* the MSG's optional BOM */
+	rec->format = KLOG_FMT_ISO;
+	rec->time = t;
+	rec->from_user =
+	    rec->from_user || !(alen == 6 && memcmp(app, "kernel", 6) == 0);
+	return true;
+fail:
+	*k = save;
+	return false;
+}
+
+/* After "<PRI>", a syslog header as daemons forward it: RFC 3164 ("Nov
+ * 29 01:00:04 host tag: "), RFC 3339 ("2025-11-29T01:00:04+01:00 host
+ * tag: ") or RFC 5424. Nothing is consumed when none is there. */
+static void
+scan_pri_header(struct kscan *k, struct klog_record *rec)
+{
+	struct kscan save = *k;
+	struct klog_time t;
+	bool dmesg_iso;
+
+	if (scan_syslog_date(k) && scan_host_tag(k, rec, false)) {
+		rec->format = KLOG_FMT_SYSLOG;
+		return;
+	}
+	*k = save;
+	if (scan_iso(k, &t, &dmesg_iso) && !dmesg_iso &&
+	    scan_host_tag(k, rec, false)) {
+		rec->format = KLOG_FMT_ISO;
+		rec->time = t;
+		return;
+	}
+	*k = save;
+	(void)scan_rfc5424(k, rec);
+}
+
 /* " KEY=VALUE": a kmsg dictionary line. */
 static bool
 is_dict(const char *s, size_t len)
@@ -522,16 +709,24 @@ klog_parse(const char *line, size_t len, struct klog_record *rec)
 			rec->format = KLOG_FMT_ISO;
 			rec->time = t;
 			if (!dmesg_iso)
-				(void)scan_host_tag(&k, rec);
+				(void)scan_host_tag(&k, rec, false);
 			kscan_spaces(&k);
 			if (!rec->from_user)
 				scan_inner_ts(&k, rec, true);
 			set_text(rec, k.p, kscan_left(&k), false);
 			return rec->format;
 		}
+		/* journalctl -o short-unix */
+		if (scan_unix_ts(&k, &t) && scan_host_tag(&k, rec, false)) {
+			rec->format = KLOG_FMT_JOURNAL;
+			rec->time = t;
+			set_text(rec, k.p, kscan_left(&k), false);
+			return rec->format;
+		}
+		kscan_init(&k, line, len);
 	}
 	if (scan_syslog_date(&k)) {
-		if (scan_host_tag(&k, rec)) {
+		if (scan_host_tag(&k, rec, false)) {
 			rec->format = KLOG_FMT_SYSLOG;
 			if (!rec->from_user)
 				scan_inner_ts(&k, rec, false);
@@ -540,9 +735,25 @@ klog_parse(const char *line, size_t len, struct klog_record *rec)
 		}
 		kscan_init(&k, line, len);
 	}
+	/* journalctl -o short-full */
+	if (scan_full_date(&k, &t)) {
+		if (scan_host_tag(&k, rec, false)) {
+			rec->format = KLOG_FMT_JOURNAL;
+			rec->time = t;
+			set_text(rec, k.p, kscan_left(&k), false);
+			return rec->format;
+		}
+		kscan_init(&k, line, len);
+	}
 	if (scan_pri(&k, rec) || scan_decoded(&k, rec)) {
 		rec->format = KLOG_FMT_DMESG;
-		scan_inner_ts(&k, rec, false);
+		if (line[0] == '<')
+			scan_pri_header(&k, rec);
+		if (rec->format == KLOG_FMT_DMESG) /* klogctl's own form */
+			scan_inner_ts(&k, rec, false);
+		else if (!rec->from_user)
+			scan_inner_ts(&k, rec,
+			              rec->time.kind != KLOG_TIME_NONE);
 		set_text(rec, k.p, kscan_left(&k), false);
 		return rec->format;
 	}
@@ -564,7 +775,11 @@ klog_parse(const char *line, size_t len, struct klog_record *rec)
 		rec->format = KLOG_FMT_DMESG;
 		rec->time.kind = KLOG_TIME_BOOT;
 		rec->time.usec = usec;
-		(void)kscan_char(&k, ' ');
+		/* journalctl -o short-monotonic: "[ 5.1] host tag: text" */
+		if (scan_host_tag(&k, rec, true))
+			rec->format = KLOG_FMT_JOURNAL;
+		else
+			(void)kscan_char(&k, ' ');
 	} else if (scan_dmesg_t(&k, &rec->time)) {
 		rec->format = KLOG_FMT_DMESG_T;
 		(void)kscan_char(&k, ' ');

@@ -672,12 +672,19 @@ test_user_lines_never_events(void **state)
 	    "14,3,3,-;INFO: task x:1 blocked for more than 120 seconds.",
 	    "May 07 21:43:54 h app[1]: watchdog: BUG: soft lockup - CPU#1 "
 	    "stuck for 2s! [x:1]",
+	    /* journalctl -o short-monotonic, short-full, short-unix */
+	    "[    5.123457] host evilapp[7]: Out of memory: Killed process 204 "
+	    "(x) total-vm:8kB, anon-rss:4kB, file-rss:0kB",
+	    "Sat 2025-11-29 01:00:04 CET host evilapp[7]: Out of memory: "
+	    "Killed process 204 (x) total-vm:8kB, anon-rss:4kB, file-rss:0kB",
+	    "1764374404.123457 host evilapp[7]: Out of memory: Killed process "
+	    "204 (x) total-vm:8kB, anon-rss:4kB, file-rss:0kB",
 	    NULL};
 	struct kevents *ev = kevents_new(4);
 	(void)state;
 	feed(ev, lines);
 	assert_int_equal(kevents_count(ev), 0);
-	assert_int_equal(kevents_stats(ev).user_lines, 4);
+	assert_int_equal(kevents_stats(ev).user_lines, 7);
 	kevents_free(ev);
 }
 

@@ -284,6 +284,117 @@ test_syslog_forms(void **state)
 	TEXT_IS("Call Trace:");
 }
 
+/* Unix seconds of 2025-11-29 00:00:04 UTC (= 01:00:04 CET). */
+#define T_UTC ((klog_days_from_civil(2025, 11, 29) * 86400 + 4) * 1000000LL)
+
+static void
+test_journal_forms(void **state)
+{
+	(void)state;
+	/* built from journalctl -o short-monotonic / short-delta */
+	assert_int_equal(PARSE("[    5.123457] host evilapp[7]: Out of memory: "
+	                       "Killed process 204 (x) total-vm:8kB"),
+	                 KLOG_FMT_JOURNAL);
+	assert_true(rec.from_user);
+	assert_int_equal(rec.time.kind, KLOG_TIME_BOOT);
+	assert_int_equal(rec.time.usec, 5123457);
+	TEXT_IS("Out of memory: Killed process 204 (x) total-vm:8kB");
+	assert_int_equal(PARSE("[    5.123457] host kernel: Out of memory"),
+	                 KLOG_FMT_JOURNAL);
+	assert_false(rec.from_user);
+	TEXT_IS("Out of memory");
+	PARSE("[    5.123457 <    0.000010>] host kernel: oom");
+	assert_int_equal(rec.time.usec, 5123457);
+	TEXT_IS("oom");
+	/* dmesg lines with a "driver device:" start stay kernel lines */
+	assert_int_equal(PARSE("[    5.123457] usb 1-1: new high-speed USB "
+	                       "device number 2"),
+	                 KLOG_FMT_DMESG);
+	assert_false(rec.from_user);
+	TEXT_IS("usb 1-1: new high-speed USB device number 2");
+	assert_int_equal(PARSE("[    5.123457 <    0.000010>] nvme nvme0: pci "
+	                       "function 0000:01:00.0"),
+	                 KLOG_FMT_DMESG); /* dmesg -d */
+	TEXT_IS("nvme nvme0: pci function 0000:01:00.0");
+	/* short-full: the zone abbreviation gives no offset */
+	assert_int_equal(PARSE("Sat 2025-11-29 01:00:04 CET host evilapp[7]: "
+	                       "Out of memory: Killed process 204 (x)"),
+	                 KLOG_FMT_JOURNAL);
+	assert_true(rec.from_user);
+	assert_int_equal(rec.time.kind, KLOG_TIME_NONE);
+	TEXT_IS("Out of memory: Killed process 204 (x)");
+	PARSE("Sat 2025-11-29 01:00:04 CET host kernel: oom");
+	assert_false(rec.from_user);
+	assert_int_equal(rec.time.kind, KLOG_TIME_NONE);
+	PARSE("Sat 2025-11-29 00:00:04 UTC host kernel: oom");
+	assert_int_equal(rec.time.kind, KLOG_TIME_UNIX);
+	assert_int_equal(rec.time.usec, T_UTC);
+	PARSE("Sa 2025-11-29 01:00:04 +0100 host kernel: oom");
+	assert_int_equal(rec.time.usec, T_UTC);
+	PARSE("Sa 2025-11-29 01:00:04 +01:00 host kernel: oom");
+	assert_int_equal(rec.time.usec, T_UTC);
+	PARSE("Fri 2025-11-28 20:00:04 -04 host kernel: oom");
+	assert_int_equal(rec.time.usec, T_UTC);
+	TEXT_IS("oom");
+	/* short-unix */
+	assert_int_equal(PARSE("1764374404.123457 host evilapp[7]: Out of "
+	                       "memory: Killed process 204 (x)"),
+	                 KLOG_FMT_JOURNAL);
+	assert_true(rec.from_user);
+	assert_int_equal(rec.time.kind, KLOG_TIME_UNIX);
+	assert_int_equal(rec.time.usec, 1764374404123457LL);
+	TEXT_IS("Out of memory: Killed process 204 (x)");
+	PARSE("1764374404.123457 host kernel: oom");
+	assert_false(rec.from_user);
+	TEXT_IS("oom");
+	/* short-precise and short-iso-precise */
+	assert_int_equal(PARSE("Nov 29 01:00:04.123456 host evilapp[7]: Out of "
+	                       "memory"),
+	                 KLOG_FMT_SYSLOG);
+	assert_true(rec.from_user);
+	TEXT_IS("Out of memory");
+	PARSE("2025-11-29T01:00:04.123456+01:00 host kernel: oom");
+	assert_int_equal(rec.time.usec, T_UTC + 123456);
+	assert_false(rec.from_user);
+	/* the kernel's journal tag has no [pid]: "kernel[0]:" is a program */
+	PARSE(
+	    "May 07 21:43:54 doom kernel[0]: Out of memory: Killed process 1");
+	assert_true(rec.from_user);
+}
+
+static void
+test_forwarded_syslog(void **state)
+{
+	(void)state;
+	/* RFC 3164 after <PRI>: the facility, then the tag decide */
+	assert_int_equal(
+	    PARSE("<30>Nov 29 01:00:04 host app[1]: Out of memory"),
+	    KLOG_FMT_SYSLOG);
+	assert_true(rec.from_user);
+	TEXT_IS("Out of memory");
+	PARSE("<6>Nov 29 01:00:04 host evilapp[7]: Out of memory");
+	assert_true(rec.from_user);
+	PARSE("<6>Nov 29 01:00:04 host kernel: [    5.100000] Out of memory");
+	assert_false(rec.from_user);
+	assert_int_equal(rec.level, 6);
+	assert_int_equal(rec.time.usec, 5100000);
+	TEXT_IS("Out of memory");
+	PARSE("<6>2025-11-29T01:00:04+01:00 host kernel: oom");
+	assert_false(rec.from_user);
+	assert_int_equal(rec.time.usec, T_UTC);
+	/* RFC 5424: only the app-name "kernel" is the kernel */
+	assert_int_equal(PARSE("<6>1 2025-11-29T01:00:04.123456+01:00 host "
+	                       "kernel - - - Out of memory"),
+	                 KLOG_FMT_ISO);
+	assert_false(rec.from_user);
+	assert_int_equal(rec.time.usec, T_UTC + 123456);
+	TEXT_IS("Out of memory");
+	PARSE("<6>1 - host evilapp 7 ID47 [x@1 a=\"b\\]\"][y@2] Out of memory");
+	assert_true(rec.from_user);
+	assert_int_equal(rec.time.kind, KLOG_TIME_NONE);
+	TEXT_IS("Out of memory");
+}
+
 static void
 test_bare_lines(void **state)
 {
@@ -362,6 +473,8 @@ main(void)
 	    cmocka_unit_test(test_dmesg_x_decoded),
 	    cmocka_unit_test(test_dmesg_T_any_locale),
 	    cmocka_unit_test(test_syslog_forms),
+	    cmocka_unit_test(test_journal_forms),
+	    cmocka_unit_test(test_forwarded_syslog),
 	    cmocka_unit_test(test_bare_lines),
 	    cmocka_unit_test(test_junk_and_huge_lines),
 	    cmocka_unit_test(test_months_and_days),
