@@ -41,6 +41,21 @@ bool kscan_i64(struct kscan *k, int64_t *out);
 /* Value of one hex digit (either case), or -1. */
 int kscan_hexval(char c);
 
+/* Time pieces of log prefixes (klog): */
+/* "HH:MM:SS" into seconds of the day (leap second 60 allowed). */
+bool kscan_clock(struct kscan *k, int64_t *secs);
+/* A non-empty run of bytes up to a space, a tab or stop (0: none). */
+bool kscan_token(struct kscan *k, char stop, const char **tok, size_t *len);
+/* Digits of a fraction of a second (any count, six kept) as usec; none
+ * is 0. */
+int64_t kscan_fraction(struct kscan *k);
+/* Offset east of UTC, in seconds, of a zone token: "Z", "UTC", "GMT",
+ * "+hh", "+hhmm" or "+hh:mm" (either sign). False for anything else: an
+ * abbreviation such as "CET" does not say its offset. */
+bool kscan_zone(const char *tok, size_t len, int64_t *secs);
+/* "YYYY-MM-DD" (year 1970-9999, month 1-12, day 1-31). */
+bool kscan_ymd(struct kscan *k, unsigned *year, unsigned *month, unsigned *day);
+
 /* memmem over a bounded buffer, NULL when absent (needle_len > 0). */
 const char *kscan_memmem(const char *hay, size_t hay_len, const char *needle,
                          size_t needle_len);

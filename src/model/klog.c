@@ -154,56 +154,6 @@ set_text(struct klog_record *rec, const char *s, size_t len, bool unescape)
 	rec->text[out] = '\0';
 }
 
-/* "HH:MM:SS" into seconds of the day. */
-static bool
-scan_clock(struct kscan *k, int64_t *secs)
-{
-	struct kscan save = *k;
-	uint64_t h, m, s;
-
-	if (kscan_left(k) >= 8 && kscan_u64(k, &h) && h < 24 &&
-	    kscan_char(k, ':') && kscan_u64(k, &m) && m < 60 &&
-	    kscan_char(k, ':') && kscan_u64(k, &s) && s <= 60) {
-		*secs = (int64_t)(h * 3600 + m * 60 + s);
-		return true;
-	}
-	*k = save;
-	return false;
-}
-
-/* A non-empty run of bytes other than space, tab and stop. */
-static bool
-scan_token(struct kscan *k, char stop, const char **tok, size_t *len)
-{
-	const char *q = k->p;
-
-	while (q < k->end && *q != ' ' && *q != '\t' && *q != stop)
-		q++;
-	if (q == k->p)
-		return false;
-	*tok = k->p;
-	*len = (size_t)(q - k->p);
-	k->p = q;
-	return true;
-}
-
-/* Digits of a fraction of a second (any count, the first six kept) as
- * microseconds. */
-static int64_t
-scan_fraction(struct kscan *k)
-{
-	int64_t usec = 0, scale = 1000000;
-
-	while (k->p < k->end && *k->p >= '0' && *k->p <= '9') {
-		if (scale > 1) {
-			scale /= 10;
-			usec += (*k->p - '0') * scale;
-		}
-		k->p++;
-	}
-	return usec;
-}
-
 /* "[  123.456789]" (digits after the dot optional: "[  240.]"; a delta
  * " <    0.000010>" before ']' as dmesg -d and journalctl -o short-delta
  * print it) -> usec. */
@@ -221,7 +171,7 @@ scan_dmesg_ts(struct kscan *k, int64_t *usec)
 		goto fail;
 	if (!kscan_char(k, '.')) /* "[  390]" is a task-table row */
 		goto fail;
-	frac = scan_fraction(k);
+	frac = kscan_fraction(k);
 	if (kscan_spaces(k) && kscan_char(k, '<')) {
 		while (k->p < k->end && *k->p != '>' && *k->p != ']')
 			k->p++;
@@ -248,11 +198,11 @@ scan_dmesg_t(struct kscan *k, struct klog_time *t)
 	int64_t secs;
 	unsigned month;
 
-	if (!kscan_char(k, '[') || !scan_token(k, ']', &tok, &len) ||
-	    !kscan_spaces(k) || !scan_token(k, ']', &tok, &len) ||
+	if (!kscan_char(k, '[') || !kscan_token(k, ']', &tok, &len) ||
+	    !kscan_spaces(k) || !kscan_token(k, ']', &tok, &len) ||
 	    !kscan_spaces(k) || !kscan_u64(k, &day) || !kscan_spaces(k) ||
-	    !scan_clock(k, &secs) || !kscan_spaces(k) || !kscan_u64(k, &year) ||
-	    !kscan_char(k, ']')) {
+	    !kscan_clock(k, &secs) || !kscan_spaces(k) ||
+	    !kscan_u64(k, &year) || !kscan_char(k, ']')) {
 		*k = save;
 		return false;
 	}
@@ -269,56 +219,15 @@ scan_dmesg_t(struct kscan *k, struct klog_time *t)
 	return true;
 }
 
-/* Offset east of UTC in seconds of a zone token: "Z", "UTC", "GMT", or
- * "+hh", "+hhmm", "+hh:mm" (either sign). False for anything else: a zone
- * abbreviation such as "CET" does not say its offset. */
-static bool
-zone_of(const char *tok, size_t len, int64_t *secs)
-{
-	struct kscan k;
-	uint64_t zh, zm = 0;
-	char sign;
-
-	if ((len == 1 && tok[0] == 'Z') ||
-	    (len == 3 &&
-	     (memcmp(tok, "UTC", 3) == 0 || memcmp(tok, "GMT", 3) == 0))) {
-		*secs = 0;
-		return true;
-	}
-	if (len < 3 || (tok[0] != '+' && tok[0] != '-'))
-		return false;
-	sign = tok[0];
-	kscan_init(&k, tok + 1, len - 1);
-	if (!kscan_u64(&k, &zh))
-		return false;
-	if (len - 1 - kscan_left(&k) == 4) { /* "+0100" */
-		zm = zh % 100;
-		zh /= 100;
-	} else if (len - 1 - kscan_left(&k) != 2 ||
-	           (kscan_char(&k, ':') &&
-	            (kscan_left(&k) != 2 || !kscan_u64(&k, &zm)))) {
-		return false;
-	}
-	if (kscan_left(&k) != 0 || zh > 23 || zm > 59)
-		return false;
-	*secs = (int64_t)(zh * 3600 + zm * 60) * (sign == '-' ? -1 : 1);
-	return true;
-}
-
 /* "YYYY-MM-DD" -> days since the epoch. */
 static bool
-scan_ymd(struct kscan *k, int64_t *days)
+scan_days(struct kscan *k, int64_t *days)
 {
-	struct kscan save = *k;
-	uint64_t y, mo, d;
+	unsigned y, mo, d;
 
-	if (!kscan_u64(k, &y) || y < 1970 || y > 9999 || !kscan_char(k, '-') ||
-	    !kscan_u64(k, &mo) || mo < 1 || mo > 12 || !kscan_char(k, '-') ||
-	    !kscan_u64(k, &d) || d < 1 || d > 31) {
-		*k = save;
+	if (!kscan_ymd(k, &y, &mo, &d))
 		return false;
-	}
-	*days = klog_days_from_civil((int64_t)y, (unsigned)mo, (unsigned)d);
+	*days = klog_days_from_civil(y, mo, d);
 	return true;
 }
 
@@ -332,14 +241,14 @@ scan_iso(struct kscan *k, struct klog_time *t, bool *dmesg_form)
 	const char *tok = NULL;
 	size_t len = 0;
 
-	if (!scan_ymd(k, &days) ||
+	if (!scan_days(k, &days) ||
 	    !(kscan_char(k, 'T') || kscan_char(k, ' ')) ||
-	    !scan_clock(k, &secs))
+	    !kscan_clock(k, &secs))
 		goto fail;
 	*dmesg_form = kscan_char(k, ',');
 	if (*dmesg_form || kscan_char(k, '.'))
-		usec = scan_fraction(k);
-	if (scan_token(k, 0, &tok, &len) && !zone_of(tok, len, &zone))
+		usec = kscan_fraction(k);
+	if (kscan_token(k, 0, &tok, &len) && !kscan_zone(tok, len, &zone))
 		goto fail;
 	t->kind = len > 0 ? KLOG_TIME_UNIX : KLOG_TIME_LOCAL;
 	t->usec = (days * 86400 + secs - zone) * 1000000 + usec;
@@ -351,7 +260,7 @@ fail:
 
 /* journalctl -o short-full: "Wday YYYY-MM-DD HH:MM:SS ZONE" (the weekday
  * in the locale's words). The time is known only when ZONE gives the
- * offset (zone_of); "CET" and the like leave it unknown. */
+ * offset (kscan_zone); "CET" and the like leave it unknown. */
 static bool
 scan_full_date(struct kscan *k, struct klog_time *t)
 {
@@ -360,16 +269,17 @@ scan_full_date(struct kscan *k, struct klog_time *t)
 	size_t len;
 	int64_t days, secs, zone;
 
-	if (!scan_token(k, 0, &tok, &len) || (tok[0] >= '0' && tok[0] <= '9') ||
-	    !kscan_spaces(k) || !scan_ymd(k, &days) || !kscan_char(k, ' ') ||
-	    !scan_clock(k, &secs) || !kscan_char(k, ' ') ||
-	    !scan_token(k, 0, &tok, &len)) {
+	if (!kscan_token(k, 0, &tok, &len) ||
+	    (tok[0] >= '0' && tok[0] <= '9') || !kscan_spaces(k) ||
+	    !scan_days(k, &days) || !kscan_char(k, ' ') ||
+	    !kscan_clock(k, &secs) || !kscan_char(k, ' ') ||
+	    !kscan_token(k, 0, &tok, &len)) {
 		*k = save;
 		return false;
 	}
 	t->kind = KLOG_TIME_NONE;
 	t->usec = 0;
-	if (zone_of(tok, len, &zone)) {
+	if (kscan_zone(tok, len, &zone)) {
 		t->kind = KLOG_TIME_UNIX;
 		t->usec = (days * 86400 + secs - zone) * 1000000;
 	}
@@ -390,7 +300,7 @@ scan_unix_ts(struct kscan *k, struct klog_time *t)
 		*k = save;
 		return false;
 	}
-	frac = scan_fraction(k);
+	frac = kscan_fraction(k);
 	t->kind = KLOG_TIME_UNIX;
 	t->usec = (int64_t)sec * 1000000 + frac;
 	return true;
@@ -423,9 +333,9 @@ scan_host_tag(struct kscan *k, struct klog_record *rec, bool strict)
 	size_t hlen, tlen;
 	bool kernel;
 
-	if (!kscan_spaces(k) || !scan_token(k, 0, &host, &hlen) ||
+	if (!kscan_spaces(k) || !kscan_token(k, 0, &host, &hlen) ||
 	    memchr(host, ':', hlen) != NULL || !kscan_spaces(k) ||
-	    !scan_token(k, 0, &tag, &tlen) || tag[tlen - 1] != ':')
+	    !kscan_token(k, 0, &tag, &tlen) || tag[tlen - 1] != ':')
 		goto fail;
 	kernel = tlen == 7 && memcmp(tag, "kernel:", 7) == 0;
 	if (strict && !kernel && !is_pid_tag(tag, tlen))
@@ -448,15 +358,15 @@ scan_syslog_date(struct kscan *k)
 	uint64_t day;
 	int64_t secs;
 
-	if (!scan_token(k, 0, &tok, &len) || klog_month(tok, len) == 0 ||
+	if (!kscan_token(k, 0, &tok, &len) || klog_month(tok, len) == 0 ||
 	    (tok[0] >= '0' && tok[0] <= '9') || !kscan_spaces(k) ||
 	    !kscan_u64(k, &day) || day < 1 || day > 31 || !kscan_spaces(k) ||
-	    !scan_clock(k, &secs)) {
+	    !kscan_clock(k, &secs)) {
 		*k = save;
 		return false;
 	}
 	if (kscan_char(k, '.'))
-		(void)scan_fraction(k);
+		(void)kscan_fraction(k);
 	return true;
 }
 
@@ -481,13 +391,13 @@ scan_decoded(struct kscan *k, struct klog_record *rec)
 	size_t len;
 	int fac, lvl = -1;
 
-	fac = scan_token(k, ':', &tok, &len)
+	fac = kscan_token(k, ':', &tok, &len)
 	          ? name_index(facility_names,
 	                       sizeof facility_names / sizeof facility_names[0],
 	                       tok, len)
 	          : -1;
 	kscan_spaces(k);
-	if (fac >= 0 && kscan_char(k, ':') && scan_token(k, ':', &tok, &len))
+	if (fac >= 0 && kscan_char(k, ':') && kscan_token(k, ':', &tok, &len))
 		lvl = name_index(level_names,
 		                 sizeof level_names / sizeof level_names[0],
 		                 tok, len);
@@ -587,7 +497,7 @@ scan_rfc5424(struct kscan *k, struct klog_record *rec)
 	      (scan_iso(k, &t, &dmesg_iso) && !dmesg_iso)))
 		goto fail;
 	for (i = 0; i < 4; i++) { /* host, app, procid, msgid */
-		if (!kscan_char(k, ' ') || !scan_token(k, 0, &tok, &len))
+		if (!kscan_char(k, ' ') || !kscan_token(k, 0, &tok, &len))
 			goto fail;
 		if (i == 1) {
 			app = tok;
