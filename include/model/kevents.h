@@ -12,8 +12,10 @@
  * cgroup stats for"), the task table, and later the oom_reaper line (matched by
  * pid against recent events). A report stays open from its first line to its
  * kill (to its last kill after a memory.oom.group line); lost messages or more
- * than 30 s between its first line and the kill (when the log has times) close
- * it, so a bare, rate-limited kill never borrows another report's context.
+ * than 30 s between its first line and the kill (when the log has times or
+ * dates: a syslog date without a year still orders lines, see
+ * klog_record.clock) close it, so a bare, rate-limited kill never borrows
+ * another report's context.
  * Lines may interleave; a truncated report yields what it has.
  *
  * Records written from userspace never feed the assembler: they are shown

@@ -64,10 +64,13 @@ enum klog_format {
 
 enum klog_time_kind {
 	KLOG_TIME_NONE = 0,
-	KLOG_TIME_BOOT,  /* usec since boot (printk clock) */
-	KLOG_TIME_UNIX,  /* usec since the epoch */
-	KLOG_TIME_LOCAL, /* wall clock of an unknown zone, in usec since the
-	                    epoch as if it were UTC */
+	KLOG_TIME_BOOT,    /* usec since boot (printk clock) */
+	KLOG_TIME_UNIX,    /* usec since the epoch */
+	KLOG_TIME_LOCAL,   /* wall clock of an unknown zone, in usec since the
+	                      epoch as if it were UTC */
+	KLOG_TIME_IN_YEAR, /* usec since January 1 00:00 of a year the line
+	                      does not give, zone unknown (syslog dates):
+	                      only ever in klog_record.clock */
 };
 
 struct klog_time {
@@ -84,6 +87,12 @@ struct klog_record {
 	bool has_seq;   /* kmsg SEQ known */
 	uint64_t seq;
 	struct klog_time time;
+	/* For ordering the lines of one log (how far apart two lines of an
+	 * OOM report are), set whenever the line has a time or date: time
+	 * when it is known, else what the prefix gives without it (a syslog
+	 * date: KLOG_TIME_IN_YEAR; a short-full wall clock in an unnamed
+	 * zone: KLOG_TIME_LOCAL). Compare only clocks of the same kind. */
+	struct klog_time clock;
 	bool cont;      /* kmsg FLAGS 'c': a fragment of the line before */
 	bool truncated; /* text was cut at KLOG_TEXT_MAX - 1 bytes */
 	size_t text_len;

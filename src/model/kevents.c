@@ -32,9 +32,9 @@ enum memcg_source {
 /* What the open OOM report has said so far. */
 struct report {
 	bool active;
-	struct klog_time start;
-	bool group;  /* memory.oom.group: several kills follow */
-	bool killed; /* at least one kill seen */
+	struct klog_time start; /* clock of its first line */
+	bool group;             /* memory.oom.group: several kills follow */
+	bool killed;            /* at least one kill seen */
 	struct kevent_name trigger;
 	struct kevent_text gfp_mask;
 	int64_t order;
@@ -198,10 +198,11 @@ report_touch(struct report *r, const struct klog_record *rec)
 		return;
 	report_reset(r);
 	r->active = true;
-	r->start = rec->time;
+	r->start = rec->clock;
 }
 
-/* True when t is too far after the report's first line to belong to it. */
+/* True when t (a line's clock) is too far after the report's first line
+ * to belong to it. Clocks of different kinds are not compared. */
 static bool
 report_stale(const struct report *r, const struct klog_time *t)
 {
@@ -335,7 +336,7 @@ on_kill(struct kevents *ev, const struct klog_record *rec, const char *s,
 	if (k.chosen_only) {
 		if (r->chosen)
 			n += flush_chosen(ev);
-		if (r->active && report_stale(r, &rec->time))
+		if (r->active && report_stale(r, &rec->clock))
 			report_reset(r);
 		report_touch(r, rec);
 		r->chosen = true;
@@ -354,10 +355,10 @@ on_kill(struct kevents *ev, const struct klog_record *rec, const char *s,
 	e->oom.pgtables_kb = k.pgtables_kb;
 	e->oom.oom_score_adj = k.oom_score_adj;
 	e->oom.constraint = k.constraint;
-	if (context_matches(r, k.pid, &rec->time))
+	if (context_matches(r, k.pid, &rec->clock))
 		attach_context(e, r);
 	r->chosen = false;
-	if (r->active && r->group && !report_stale(r, &rec->time))
+	if (r->active && r->group && !report_stale(r, &rec->clock))
 		r->killed = true;
 	else
 		report_reset(r);
@@ -448,7 +449,7 @@ on_report_line(struct kevents *ev, const struct klog_record *rec, const char *s,
 	struct oom_memcg_line m;
 	struct oom_table t;
 
-	if (r->active && report_stale(r, &rec->time))
+	if (r->active && report_stale(r, &rec->clock))
 		report_reset(r);
 	if (oomreport_parse_constraint(s, len, &c)) {
 		report_touch(r, rec);
@@ -569,7 +570,7 @@ assemble(struct kevents *ev, const struct klog_record *rec, const char *s,
 	case KCLASS_NORMAL:
 	case KCLASS_WARNING:
 	case KCLASS_ERROR:
-		if (r->active && !r->killed && !report_stale(r, &rec->time))
+		if (r->active && !r->killed && !report_stale(r, &rec->clock))
 			*cls = KCLASS_OOM_REPORT;
 		return 0;
 	default:

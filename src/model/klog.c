@@ -260,9 +260,10 @@ fail:
 
 /* journalctl -o short-full: "Wday YYYY-MM-DD HH:MM:SS ZONE" (the weekday
  * in the locale's words). The time is known only when ZONE gives the
- * offset (kscan_zone); "CET" and the like leave it unknown. */
+ * offset (kscan_zone); "CET" and the like leave it unknown, and *clock
+ * gets the wall clock as if it were UTC (KLOG_TIME_LOCAL). */
 static bool
-scan_full_date(struct kscan *k, struct klog_time *t)
+scan_full_date(struct kscan *k, struct klog_time *t, struct klog_time *clock)
 {
 	struct kscan save = *k;
 	const char *tok;
@@ -279,9 +280,12 @@ scan_full_date(struct kscan *k, struct klog_time *t)
 	}
 	t->kind = KLOG_TIME_NONE;
 	t->usec = 0;
+	clock->kind = KLOG_TIME_LOCAL;
+	clock->usec = (days * 86400 + secs) * 1000000;
 	if (kscan_zone(tok, len, &zone)) {
 		t->kind = KLOG_TIME_UNIX;
-		t->usec = (days * 86400 + secs - zone) * 1000000;
+		t->usec = clock->usec - zone * 1000000;
+		*clock = *t;
 	}
 	return true;
 }
@@ -348,15 +352,17 @@ fail:
 	return false;
 }
 
-/* "Mon DD HH:MM:SS[.frac]" of classic syslog / journal short(-precise). */
+/* "Mon DD HH:MM:SS[.frac]" of classic syslog / journal short(-precise).
+ * With no year there is no time, but *clock gets the usec since January 1
+ * of that year (KLOG_TIME_IN_YEAR), enough to order the lines of a log. */
 static bool
-scan_syslog_date(struct kscan *k)
+scan_syslog_date(struct kscan *k, struct klog_time *clock)
 {
 	struct kscan save = *k;
 	const char *tok;
 	size_t len;
 	uint64_t day;
-	int64_t secs;
+	int64_t secs, frac = 0;
 
 	if (!kscan_token(k, 0, &tok, &len) || klog_month(tok, len) == 0 ||
 	    (tok[0] >= '0' && tok[0] <= '9') || !kscan_spaces(k) ||
@@ -366,7 +372,16 @@ scan_syslog_date(struct kscan *k)
 		return false;
 	}
 	if (kscan_char(k, '.'))
-		(void)kscan_fraction(k);
+		frac = kscan_fraction(k);
+	/* 2000 is a leap year: February 29 has a place */
+	clock->kind = KLOG_TIME_IN_YEAR;
+	clock->usec =
+	    ((klog_days_from_civil(2000, klog_month(tok, len), (unsigned)day) -
+	      klog_days_from_civil(2000, 1, 1)) *
+	         86400 +
+	     secs) *
+	        1000000 +
+	    frac;
 	return true;
 }
 
@@ -525,11 +540,12 @@ static void
 scan_pri_header(struct kscan *k, struct klog_record *rec)
 {
 	struct kscan save = *k;
-	struct klog_time t;
+	struct klog_time t, clock;
 	bool dmesg_iso;
 
-	if (scan_syslog_date(k) && scan_host_tag(k, rec, false)) {
+	if (scan_syslog_date(k, &clock) && scan_host_tag(k, rec, false)) {
 		rec->format = KLOG_FMT_SYSLOG;
+		rec->clock = clock;
 		return;
 	}
 	*k = save;
@@ -573,6 +589,7 @@ record_reset(struct klog_record *rec)
 	rec->seq = 0;
 	rec->time.kind = KLOG_TIME_NONE;
 	rec->time.usec = 0;
+	rec->clock = rec->time;
 	rec->cont = false;
 }
 
@@ -591,12 +608,12 @@ scan_inner_ts(struct kscan *k, struct klog_record *rec, bool keep_time)
 	}
 }
 
-/* Parse one line of any supported form. */
-enum klog_format
-klog_parse(const char *line, size_t len, struct klog_record *rec)
+/* Parse one line of any supported form (the clock aside). */
+static enum klog_format
+parse_line(const char *line, size_t len, struct klog_record *rec)
 {
 	struct kscan k;
-	struct klog_time t;
+	struct klog_time t, clock;
 	int64_t usec;
 	bool dmesg_iso;
 
@@ -635,9 +652,10 @@ klog_parse(const char *line, size_t len, struct klog_record *rec)
 		}
 		kscan_init(&k, line, len);
 	}
-	if (scan_syslog_date(&k)) {
+	if (scan_syslog_date(&k, &clock)) {
 		if (scan_host_tag(&k, rec, false)) {
 			rec->format = KLOG_FMT_SYSLOG;
+			rec->clock = clock;
 			if (!rec->from_user)
 				scan_inner_ts(&k, rec, false);
 			set_text(rec, k.p, kscan_left(&k), false);
@@ -646,10 +664,11 @@ klog_parse(const char *line, size_t len, struct klog_record *rec)
 		kscan_init(&k, line, len);
 	}
 	/* journalctl -o short-full */
-	if (scan_full_date(&k, &t)) {
+	if (scan_full_date(&k, &t, &clock)) {
 		if (scan_host_tag(&k, rec, false)) {
 			rec->format = KLOG_FMT_JOURNAL;
 			rec->time = t;
+			rec->clock = clock;
 			set_text(rec, k.p, kscan_left(&k), false);
 			return rec->format;
 		}
@@ -695,5 +714,15 @@ klog_parse(const char *line, size_t len, struct klog_record *rec)
 		(void)kscan_char(&k, ' ');
 	}
 	set_text(rec, k.p, kscan_left(&k), false);
+	return rec->format;
+}
+
+/* Parse one line; the clock is the time unless the prefix gave another. */
+enum klog_format
+klog_parse(const char *line, size_t len, struct klog_record *rec)
+{
+	parse_line(line, len, rec);
+	if (rec->clock.kind == KLOG_TIME_NONE)
+		rec->clock = rec->time;
 	return rec->format;
 }

@@ -534,6 +534,44 @@ test_interleaved_stale_lost(void **state)
 }
 
 static void
+test_syslog_dates_close_stale_reports(void **state)
+{
+	/* syslog form has no year, so no time: a truncated report at
+	 * 01:00:04 must not lend its context to a kill four hours later */
+	const char *const truncated[] = {
+	    "Nov 29 01:00:04 h kernel: java invoked oom-killer: "
+	    "gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0",
+	    "Nov 29 01:00:04 h kernel: Task in /app killed as a result of "
+	    "limit of /app",
+	    "Nov 29 05:13:00 h kernel: Out of memory: Killed process 99 (z) "
+	    "total-vm:8kB, anon-rss:4kB, file-rss:0kB",
+	    NULL};
+	struct kevents *ev = kevents_new(8);
+	const struct kevent_oom *o;
+	(void)state;
+	feed(ev, truncated);
+	assert_int_equal(kevents_count(ev), 1);
+	o = &kevents_get(ev, 0)->oom;
+	assert_int_equal(kevents_get(ev, 0)->time.kind, KLOG_TIME_NONE);
+	assert_int_equal(o->constraint, OOM_CONSTRAINT_UNKNOWN);
+	assert_false(o->trigger.set);
+	assert_false(o->gfp_mask.set);
+	assert_false(o->memcg.set);
+	/* the same report with its kill a second later keeps its context */
+	feed(ev, (const char *const[]){
+	             truncated[0], truncated[1],
+	             "Nov 29 01:00:05 h kernel: Memory cgroup out of memory: "
+	             "Killed process 98 (java) total-vm:8kB, anon-rss:4kB, "
+	             "file-rss:0kB",
+	             NULL});
+	o = &kevents_get(ev, 0)->oom;
+	assert_int_equal(o->constraint, OOM_CONSTRAINT_MEMCG);
+	name_is(&o->trigger, "java");
+	text_is(&o->memcg, "/app");
+	kevents_free(ev);
+}
+
+static void
 test_reaper_and_chosen(void **state)
 {
 	const char *lines[] = {
@@ -738,6 +776,7 @@ main(void)
 	    cmocka_unit_test(test_oom_group_several_kills),
 	    cmocka_unit_test(test_bare_kills_do_not_borrow_context),
 	    cmocka_unit_test(test_interleaved_stale_lost),
+	    cmocka_unit_test(test_syslog_dates_close_stale_reports),
 	    cmocka_unit_test(test_reaper_and_chosen),
 	    cmocka_unit_test(test_bounded_memory),
 	    cmocka_unit_test(test_big_task_table),

@@ -288,6 +288,41 @@ test_syslog_forms(void **state)
 #define T_UTC ((klog_days_from_civil(2025, 11, 29) * 86400 + 4) * 1000000LL)
 
 static void
+test_clock_without_time(void **state)
+{
+	(void)state;
+	/* a syslog date has no year: no time, a clock within the year */
+	PARSE("Nov 29 01:00:04 host kernel: x");
+	assert_int_equal(rec.time.kind, KLOG_TIME_NONE);
+	assert_int_equal(rec.clock.kind, KLOG_TIME_IN_YEAR);
+	assert_int_equal(rec.clock.usec, ((klog_days_from_civil(2000, 11, 29) -
+	                                   klog_days_from_civil(2000, 1, 1)) *
+	                                      86400 +
+	                                  3600 + 4) *
+	                                     1000000LL);
+	PARSE("Feb 29 00:00:00.5 host kernel: x"); /* short-precise */
+	assert_int_equal(rec.clock.usec, (59 * 86400) * 1000000LL + 500000);
+	/* with a dmesg time after the tag, that is the time */
+	PARSE("Mar  2 17:35:10 server1 kernel: [2858609.598568] x");
+	assert_int_equal(rec.time.kind, KLOG_TIME_BOOT);
+	assert_int_equal(rec.clock.kind, KLOG_TIME_IN_YEAR);
+	/* short-full in a named zone: a wall clock, no time */
+	PARSE("Sat 2025-11-29 01:00:04 CET host kernel: x");
+	assert_int_equal(rec.time.kind, KLOG_TIME_NONE);
+	assert_int_equal(rec.clock.kind, KLOG_TIME_LOCAL);
+	assert_int_equal(rec.clock.usec, T_UTC + 3600000000LL);
+	/* otherwise the clock is the time */
+	PARSE("Sat 2025-11-29 00:00:04 UTC host kernel: x");
+	assert_int_equal(rec.clock.kind, KLOG_TIME_UNIX);
+	assert_int_equal(rec.clock.usec, T_UTC);
+	PARSE("[  853.929522] x");
+	assert_int_equal(rec.clock.kind, KLOG_TIME_BOOT);
+	assert_int_equal(rec.clock.usec, 853929522);
+	PARSE("x");
+	assert_int_equal(rec.clock.kind, KLOG_TIME_NONE);
+}
+
+static void
 test_journal_forms(void **state)
 {
 	(void)state;
@@ -473,6 +508,7 @@ main(void)
 	    cmocka_unit_test(test_dmesg_x_decoded),
 	    cmocka_unit_test(test_dmesg_T_any_locale),
 	    cmocka_unit_test(test_syslog_forms),
+	    cmocka_unit_test(test_clock_without_time),
 	    cmocka_unit_test(test_journal_forms),
 	    cmocka_unit_test(test_forwarded_syslog),
 	    cmocka_unit_test(test_bare_lines),
