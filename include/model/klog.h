@@ -73,6 +73,19 @@ enum klog_time_kind {
 	                      only ever in klog_record.clock */
 };
 
+/* A kmsg record's FLAGS, which changed meaning in 4.9 (printk.c
+ * devkmsg_read). Merging fragments is the reader's guess: the kernel
+ * documents the flags as hints (Documentation/ABI/testing/dev-kmsg). */
+enum klog_frag {
+	KLOG_FRAG_NONE = 0, /* '-' */
+	KLOG_FRAG_C,        /* 'c': 3.5-4.8 the first fragment of a line
+	                       (more follow, flagged '+'); 4.9+ a pr_cont
+	                       fragment the kernel could not join to its
+	                       line, most often because another record came
+	                       in between */
+	KLOG_FRAG_PLUS,     /* '+' (3.5-4.8): continues the record before */
+};
+
 struct klog_time {
 	enum klog_time_kind kind;
 	int64_t usec;
@@ -93,8 +106,11 @@ struct klog_record {
 	 * date: KLOG_TIME_IN_YEAR; a short-full wall clock in an unnamed
 	 * zone: KLOG_TIME_LOCAL). Compare only clocks of the same kind. */
 	struct klog_time clock;
-	bool cont;      /* kmsg FLAGS 'c': a fragment of the line before */
-	bool truncated; /* text was cut at KLOG_TEXT_MAX - 1 bytes */
+	enum klog_frag frag; /* kmsg FLAGS */
+	int64_t caller;      /* kmsg ",caller=" (5.1+ CONFIG_PRINTK_CALLER):
+	                        the writing task's id, or -1 - cpu for
+	                        "C<cpu>"; KLOG_NA when absent */
+	bool truncated;      /* text was cut at KLOG_TEXT_MAX - 1 bytes */
 	size_t text_len;
 	char text[KLOG_TEXT_MAX]; /* raw bytes, NUL-terminated, unsanitized */
 };

@@ -53,12 +53,27 @@ struct report {
 	struct klog_time chosen_time;
 };
 
+/* The last display line of the previous kmsg record, which a fragment
+ * record may continue (see continues). */
+struct last_line {
+	bool set;
+	uint64_t seq;
+	int facility;
+	int64_t caller;
+	enum klog_frag frag;
+	enum kclass cls;
+	size_t events; /* events it added: the newest in the ring */
+	size_t len;
+	char text[KLOG_TEXT_MAX]; /* raw, as the assembler saw it */
+};
+
 struct kevents {
 	struct kevent *ring;
 	size_t capacity, head, count;
 	struct kevents_stats stats;
 	struct klogring *lines; /* borrowed, may be NULL */
 	struct report report;
+	struct last_line last;
 	struct klog_record rec; /* scratch for kevents_feed_line */
 };
 
@@ -578,22 +593,122 @@ assemble(struct kevents *ev, const struct klog_record *rec, const char *s,
 	}
 }
 
+/* Does rec continue the previous record's last line? Only a fragment of
+ * the same writer, right after it (consecutive SEQ) and of the same
+ * facility: a '+' record (3.5-4.8) after a 'c' or '+' one; a 'c' record
+ * only when both records name the same caller. Without caller ids a 'c'
+ * record stays a line of its own, as dmesg shows it: on 3.5-4.8 it
+ * starts a line, and on 4.9+ the kernel joins a continuation to its line
+ * itself whenever that line is the last record, so a 'c' record mostly
+ * follows an unrelated record (67.txt: an SMP line cut by another CPU's
+ * message). Its level says nothing: an unjoined pr_cont has the default
+ * level (4), whatever its line's. */
+static bool
+continues(const struct kevents *ev, const struct klog_record *rec)
+{
+	const struct last_line *l = &ev->last;
+
+	if (!l->set || !rec->has_seq || rec->seq != l->seq + 1 ||
+	    rec->facility != l->facility)
+		return false;
+	if (rec->frag == KLOG_FRAG_PLUS)
+		return l->frag != KLOG_FRAG_NONE &&
+		       (rec->caller == KLOG_NA || rec->caller == l->caller);
+	return rec->frag == KLOG_FRAG_C && rec->caller != KLOG_NA &&
+	       rec->caller == l->caller;
+}
+
+/* Take back the newest n events (the ones a line added). */
+static void
+unpush_events(struct kevents *ev, size_t n)
+{
+	for (; n > 0 && ev->count > 0; n--) {
+		ev->head = (ev->head + ev->capacity - 1) % ev->capacity;
+		ev->count--;
+		ev->stats.events--;
+	}
+}
+
+/* One line, one event: the classes on_trouble completes. */
+static bool
+is_trouble(enum kclass c)
+{
+	return c == KCLASS_ALLOC_FAILURE || c == KCLASS_OOPS ||
+	       c == KCLASS_HUNG_TASK || c == KCLASS_SOFT_LOCKUP ||
+	       c == KCLASS_HARD_LOCKUP || c == KCLASS_PANIC;
+}
+
+/* Join a fragment (one display line, len bytes) to the previous record's
+ * last line: the display line grows, and the assembler sees the whole
+ * line again in place of the part it saw. The event a trouble line's
+ * part completed is taken back first; report lines are parsed again
+ * (that only fills in more); a kill line is left as assembled: it is one
+ * printk in every kernel, and its event already took the report's
+ * context. */
+static size_t
+merge_fragment(struct kevents *ev, const struct klog_record *rec, const char *s,
+               size_t len)
+{
+	struct last_line *l = &ev->last;
+	size_t room = sizeof l->text - 1 - l->len, n;
+	enum kclass cls;
+
+	if (ev->lines != NULL)
+		(void)klogring_append(ev->lines, s, len);
+	memcpy(l->text + l->len, s, len < room ? len : room);
+	l->len += len < room ? len : room;
+	l->text[l->len] = '\0';
+	if (l->cls == KCLASS_OOM_KILL)
+		return 0;
+	if (is_trouble(l->cls))
+		unpush_events(ev, l->events);
+	cls = kclass_of(l->text, l->len, rec->level, rec->from_user);
+	n = assemble(ev, rec, l->text, l->len, &cls);
+	l->cls = cls;
+	l->events = n;
+	return n;
+}
+
+/* Remember the last display line of a kmsg record for a fragment. */
+static void
+keep_last(struct kevents *ev, const struct klog_record *rec, const char *s,
+          size_t len, enum kclass cls, size_t events)
+{
+	struct last_line *l = &ev->last;
+
+	l->set = rec->has_seq;
+	if (!l->set)
+		return;
+	l->seq = rec->seq;
+	l->facility = rec->facility;
+	l->caller = rec->caller;
+	l->frag = rec->frag;
+	l->cls = cls;
+	l->events = events;
+	l->len = len < sizeof l->text ? len : sizeof l->text - 1;
+	memcpy(l->text, s, l->len);
+	l->text[l->len] = '\0';
+}
+
 /* Feed a parsed record: split it into display lines, classify, assemble. */
 size_t
 kevents_feed_record(struct kevents *ev, const struct klog_record *rec)
 {
 	const char *s = rec->text, *end = rec->text + rec->text_len, *nl;
-	enum kclass cls;
-	size_t n = 0, len;
+	enum kclass cls = KCLASS_NORMAL;
+	size_t n = 0, len, added = 0;
 
 	if (rec->format == KLOG_FMT_DICT)
 		return 0;
-	if (rec->cont && ev->lines != NULL &&
-	    memchr(s, '\n', rec->text_len) == NULL &&
-	    klogring_append(ev->lines, s, rec->text_len)) {
-		cls = kclass_of(s, rec->text_len, rec->level, rec->from_user);
-		ev->stats.lines++;
-		return assemble(ev, rec, s, rec->text_len, &cls);
+	nl = memchr(s, '\n', rec->text_len);
+	if (continues(ev, rec)) {
+		len = (size_t)((nl ? nl : end) - s);
+		n += merge_fragment(ev, rec, s, len);
+		ev->last.seq = rec->seq;
+		ev->last.frag = rec->frag;
+		if (nl == NULL)
+			return n;
+		s = nl + 1;
 	}
 	for (;;) {
 		nl = memchr(s, '\n', (size_t)(end - s));
@@ -602,13 +717,15 @@ kevents_feed_record(struct kevents *ev, const struct klog_record *rec)
 		ev->stats.lines++;
 		if (rec->from_user)
 			ev->stats.user_lines++;
-		n += assemble(ev, rec, s, len, &cls);
+		added = assemble(ev, rec, s, len, &cls);
+		n += added;
 		if (ev->lines != NULL)
 			klogring_push(ev->lines, rec, s, len, cls);
 		if (nl == NULL)
 			break;
 		s = nl + 1;
 	}
+	keep_last(ev, rec, s, len, cls, added);
 	return n;
 }
 
@@ -628,6 +745,7 @@ kevents_lost(struct kevents *ev, uint64_t n)
 		return;
 	ev->stats.lost += n;
 	report_reset(&ev->report);
+	ev->last.set = false;
 	if (ev->lines != NULL)
 		klogring_push_lost(ev->lines, n);
 }

@@ -446,6 +446,27 @@ scan_pri(struct kscan *k, struct klog_record *rec)
 	return true;
 }
 
+/* The ",caller=T<tid>" / ",caller=C<cpu>" field (CONFIG_PRINTK_CALLER)
+ * among the fields from FLAGS to ';': the tid, or -1 - cpu; KLOG_NA when
+ * there is none. */
+static int64_t
+kmsg_caller(const char *p, const char *end)
+{
+	const char *f = kscan_memmem(p, (size_t)(end - p), ",caller=", 8);
+	struct kscan k;
+	uint64_t id;
+	char type;
+
+	if (f == NULL || end - f < 10)
+		return KLOG_NA;
+	type = f[8];
+	kscan_init(&k, f + 9, (size_t)(end - f - 9));
+	if ((type != 'T' && type != 'C') || !kscan_u64(&k, &id) ||
+	    id > INT32_MAX || (kscan_left(&k) != 0 && *k.p != ','))
+		return KLOG_NA;
+	return type == 'T' ? (int64_t)id : -1 - (int64_t)id;
+}
+
 /* A /dev/kmsg header "PRI,SEQ,TS_USEC,FLAGS[,field]...;" */
 static bool
 scan_kmsg(struct kscan *k, struct klog_record *rec)
@@ -463,7 +484,9 @@ scan_kmsg(struct kscan *k, struct klog_record *rec)
 			goto fail;
 	if (q >= k->end)
 		goto fail;
-	rec->cont = k->p < q && *k->p == 'c';
+	if (k->p < q && (*k->p == 'c' || *k->p == '+'))
+		rec->frag = *k->p == 'c' ? KLOG_FRAG_C : KLOG_FRAG_PLUS;
+	rec->caller = kmsg_caller(k->p, q);
 	rec->facility = (int)(pri >> 3);
 	rec->level = (int)(pri & 7);
 	rec->from_user = rec->facility != 0;
@@ -590,7 +613,8 @@ record_reset(struct klog_record *rec)
 	rec->time.kind = KLOG_TIME_NONE;
 	rec->time.usec = 0;
 	rec->clock = rec->time;
-	rec->cont = false;
+	rec->frag = KLOG_FRAG_NONE;
+	rec->caller = KLOG_NA;
 }
 
 /* Prefixes after which a dmesg timestamp may follow (syslog, ISO, <PRI>). */

@@ -106,15 +106,27 @@ test_kmsg_dict_cont_caller(void **state)
 	/* 67.txt: 'c' fragment */
 	assert_int_equal(PARSE("4,311,209670,c;  #1  #3  #5  #7"),
 	                 KLOG_FMT_KMSG);
-	assert_true(rec.cont);
+	assert_int_equal(rec.frag, KLOG_FRAG_C);
+	assert_int_equal(rec.caller, KLOG_NA);
 	TEXT_IS("  #1  #3  #5  #7");
-	/* 68.txt: unknown field caller= before ';' */
+	/* 3.5-4.8: '+' marks the fragments after the first */
+	PARSE("4,312,209671,+; #9");
+	assert_int_equal(rec.frag, KLOG_FRAG_PLUS);
+	/* 68.txt: the field caller= before ';' */
 	assert_int_equal(PARSE("2,2,2,-,caller=T3;BIOS-provided physical RAM "
 	                       "map:"),
 	                 KLOG_FMT_KMSG);
-	assert_false(rec.cont);
+	assert_int_equal(rec.frag, KLOG_FRAG_NONE);
+	assert_int_equal(rec.caller, 3);
 	assert_int_equal(rec.level, 2);
 	TEXT_IS("BIOS-provided physical RAM map:");
+	PARSE("6,9,9,c,caller=C1;x");
+	assert_int_equal(rec.frag, KLOG_FRAG_C);
+	assert_int_equal(rec.caller, -2);
+	PARSE("6,9,9,-,caller=X1;x"); /* unknown kinds of caller are none */
+	assert_int_equal(rec.caller, KLOG_NA);
+	PARSE("6,9,9,-,caller=T99999999999;x");
+	assert_int_equal(rec.caller, KLOG_NA);
 	/* a bare line with a leading space is not a dictionary line */
 	assert_int_equal(PARSE(" Kernel panic - not syncing: Attempted to "
 	                       "kill init! exitcode=0x0000000b"),
