@@ -5,13 +5,15 @@
  * Reading /proc/PID/cmdline takes the target's mmap_lock and faults in its
  * argv pages; it can hang on a thrashing, D-state or FUSE-backed process
  * (CVE-2018-1120). So the sampling thread only hands work over: while it
- * scans, cmdcache_offer() gives the worker each new process's /proc/PID
- * handle (collect/procroot.h), and cmdcache_attach() looks each row up by
- * (pid, start time), copies what is ready into the snapshot and queues
- * what is still new. The worker reads each new process's cmdline once
- * (bounded to CMDCACHE_MAX bytes) through that handle: once the process
- * is gone the read fails, so a reused pid never gets the old process's
- * text. A job without a handle (more than CMDCACHE_MAX_FDS waiting, or
+ * scans, cmdcache_offer_at() opens each new process's cmdline file through
+ * its /proc/PID handle (collect/procroot.h; opening does not touch the
+ * target's memory) and gives it to the worker, and cmdcache_attach() looks
+ * each row up by (pid, start time), copies what is ready into the snapshot
+ * and queues what is still new. The worker reads each new process's
+ * cmdline once (bounded to CMDCACHE_MAX bytes) through that file (or the
+ * handle cmdcache_offer() gave it): once the process is gone the read
+ * fails, so a reused pid never gets the old process's text. A job without
+ * a file or handle (more than CMDCACHE_MAX_FDS waiting, or
  * queued by attach) opens one itself and first checks that its stat
  * shows the job's start time. Entries of processes no longer seen are
  * dropped at the next tracking attach. Kernel threads get "" without a
@@ -26,8 +28,9 @@
 #include "model/snapshot.h"
 
 #define CMDCACHE_MAX 4096
-/* Most /proc/PID handles queued jobs may hold (and at most 1/4 of
- * RLIMIT_NOFILE); beyond that a job opens its own and checks stat. */
+/* Most fds (cmdline files or /proc/PID handles) queued jobs may hold (and
+ * at most 1/4 of RLIMIT_NOFILE); beyond that a job opens its own handle
+ * and checks stat. */
 #define CMDCACHE_MAX_FDS 1024
 
 struct cmdcache;
@@ -49,6 +52,16 @@ void cmdcache_free(struct cmdcache *cc);
  * (the worker closes it); false when the caller still owns it.
  */
 bool cmdcache_offer(struct cmdcache *cc, const struct proc_row *row, int dirfd);
+
+/*
+ * The same with a borrowed handle (the caller closes dirfd): a process
+ * the cache does not know yet is queued with its cmdline file, opened
+ * through dirfd while the handle budget allows (then the worker only
+ * reads and closes it), else as a job without a handle. True when row's
+ * process was queued or marked (a kernel thread), false when known.
+ */
+bool cmdcache_offer_at(struct cmdcache *cc, const struct proc_row *row,
+                       int dirfd);
 
 /*
  * Hold the worker (paused: it takes no new job; queued jobs keep their

@@ -40,4 +40,23 @@ ssize_t procroot_read(int dirfd, const char *name, char *buf, size_t cap);
 ssize_t procroot_read_ino(int dirfd, const char *name, char *buf, size_t cap,
                           uint64_t *ino);
 
+/*
+ * procroot_read_ino (ino may be NULL), leaving the file open: with fdp,
+ * *fdp is the open file (the caller closes it, even when the read failed)
+ * or -1 when it could not be opened. Closing a process's files together
+ * with procroot_close_fds saves a syscall per file.
+ */
+ssize_t procroot_read_keep(int dirfd, const char *name, char *buf, size_t cap,
+                           uint64_t *ino, int *fdp);
+
+/* Read an open file from its current offset as procroot_read does. */
+ssize_t procroot_read_fd(int fd, char *buf, size_t cap);
+
+/*
+ * Close fds[0..n) (all the caller's, distinct; -1 entries are skipped;
+ * the array is sorted in place): each run of consecutive numbers with
+ * one close_range(2), so another thread's fd is never in a range.
+ */
+void procroot_close_fds(int *fds, size_t n);
+
 #endif

@@ -12,6 +12,7 @@
 #include "collect/cmdcache.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,10 +42,14 @@ struct cmd_entry {
 	uint8_t state;
 };
 
-/* fd: the process's /proc/PID handle (owned), or -1 to open it by pid */
+/*
+ * fd: owned, or -1 to open the process's directory by pid; is_file: fd is
+ * its cmdline file, opened through its handle, else the /proc/PID handle
+ */
 struct cmd_job {
 	int32_t pid;
 	int fd;
+	bool is_file;
 	uint64_t start_time;
 };
 
@@ -135,10 +140,11 @@ cmdcache_find(struct cmdcache *cc, int32_t pid, uint64_t start)
 }
 
 /*
- * Read one process's cmdline through its /proc/PID handle, which fails
- * once that process is gone whatever now has its pid. A job without a
- * handle opens one and first checks that its stat has the job's start
- * time (a reused pid shows another). Closes the handle. Unlocked.
+ * Read one process's cmdline through the job's fd: its cmdline file, or
+ * its /proc/PID handle; both fail once that process is gone whatever now
+ * has its pid. A job without either opens a handle and first checks that
+ * its stat has the job's start time (a reused pid shows another). Closes
+ * the fd. Unlocked.
  */
 static ssize_t
 cmdcache_read(struct cmdcache *cc, const struct cmd_job *job)
@@ -161,7 +167,10 @@ cmdcache_read(struct cmdcache *cc, const struct cmd_job *job)
 			return -ESRCH;
 		}
 	}
-	len = procroot_read(dfd, "cmdline", cc->buf, sizeof cc->buf);
+	if (job->is_file)
+		len = procroot_read_fd(dfd, cc->buf, sizeof cc->buf);
+	else
+		len = procroot_read(dfd, "cmdline", cc->buf, sizeof cc->buf);
 	close(dfd);
 	while (len > 0 && cc->buf[len - 1] == '\0')
 		len--;
@@ -394,12 +403,14 @@ cmdcache_free(struct cmdcache *cc)
 }
 
 /*
- * Add a pending entry and its job, which takes dirfd (may be -1) while
- * the handle budget lasts. 1 when dirfd was taken, 0 when not, -1 when
- * out of memory (nothing added).
+ * Add a pending entry and its job, which takes fd (may be -1; is_file:
+ * the cmdline file, else the /proc/PID handle) while the handle budget
+ * lasts. 1 when fd was taken, 0 when not, -1 when out of memory (nothing
+ * added).
  */
 static int
-cmdcache_add(struct cmdcache *cc, const struct proc_row *r, int dirfd)
+cmdcache_add(struct cmdcache *cc, const struct proc_row *r, int fd,
+             bool is_file)
 {
 	struct cmd_entry *ne;
 	struct cmd_job *nj;
@@ -438,12 +449,13 @@ cmdcache_add(struct cmdcache *cc, const struct proc_row *r, int dirfd)
 		ne->state = CMD_READY; /* kernel threads have no argv */
 	} else {
 		ne->state = CMD_PENDING;
-		if (dirfd >= 0 && cc->fds_held < cc->fd_budget) {
+		if (fd >= 0 && cc->fds_held < cc->fd_budget) {
 			cc->fds_held++;
 			took = 1;
 		}
 		cc->jobs[(cc->job_head + cc->job_n) % cc->job_cap] =
-		    (struct cmd_job){r->pid, took ? dirfd : -1, r->start_time};
+		    (struct cmd_job){r->pid, took ? fd : -1, took && is_file,
+		                     r->start_time};
 		cc->job_n++;
 	}
 	cc->index[cmdcache_slot(cc, r->pid, r->start_time)] =
@@ -460,11 +472,51 @@ cmdcache_offer(struct cmdcache *cc, const struct proc_row *row, int dirfd)
 
 	pthread_mutex_lock(&cc->lock);
 	if (cmdcache_find(cc, row->pid, row->start_time) == NULL)
-		took = cmdcache_add(cc, row, dirfd);
+		took = cmdcache_add(cc, row, dirfd, false);
 	if (cc->job_n >= CMDCACHE_WAKE_BATCH && !cc->paused)
 		pthread_cond_signal(&cc->wake);
 	pthread_mutex_unlock(&cc->lock);
 	return took > 0;
+}
+
+/*
+ * Offer a row's process with its borrowed /proc/PID handle: a new one's
+ * cmdline file is opened through it (outside the lock; opening never
+ * blocks, reading may) and queued.
+ */
+bool
+cmdcache_offer_at(struct cmdcache *cc, const struct proc_row *row, int dirfd)
+{
+	bool known, open_it;
+	int fd = -1, took;
+
+	pthread_mutex_lock(&cc->lock);
+	known = cmdcache_find(cc, row->pid, row->start_time) != NULL;
+	open_it = !known && !row->kthread && dirfd >= 0 &&
+	          cc->fds_held < cc->fd_budget;
+	if (open_it)
+		cc->fds_held++; /* held for the file until it is queued */
+	pthread_mutex_unlock(&cc->lock);
+	if (known)
+		return false;
+	if (open_it) {
+		do {
+			fd = openat(dirfd, "cmdline",
+			            O_RDONLY | O_CLOEXEC | O_NOCTTY);
+		} while (fd < 0 && errno == EINTR);
+	}
+	pthread_mutex_lock(&cc->lock);
+	if (open_it)
+		cc->fds_held--;
+	took = cmdcache_find(cc, row->pid, row->start_time) == NULL
+	           ? cmdcache_add(cc, row, fd, true)
+	           : 0;
+	if (cc->job_n >= CMDCACHE_WAKE_BATCH && !cc->paused)
+		pthread_cond_signal(&cc->wake);
+	pthread_mutex_unlock(&cc->lock);
+	if (fd >= 0 && took <= 0)
+		close(fd);
+	return took >= 0;
 }
 
 /* Hold or release the worker. */
@@ -514,7 +566,7 @@ cmdcache_attach(struct cmdcache *cc, struct snapshot *snap, bool track)
 		r = &snap->procs[i];
 		e = cmdcache_find(cc, r->pid, r->start_time);
 		if (e == NULL && track) {
-			if (cmdcache_add(cc, r, -1) < 0) {
+			if (cmdcache_add(cc, r, -1, false) < 0) {
 				snap->cmdline_pending++;
 				continue;
 			}

@@ -21,6 +21,8 @@
 #define PROCFS_STATUS_MAX 8192
 #define PROCFS_SMALL_MAX 64
 #define PROCFS_CGROUP_MAX 4096
+/* Files one process keeps open until its row is done (handle + 5). */
+#define PROCFS_FDS_MAX 8
 
 /* A row of a light scan whose oom_score may be read after the scan. */
 struct procfs_pending {
@@ -44,6 +46,8 @@ struct procfs {
 	size_t ndoubt, doubt_cap;
 	size_t top[PROCFS_TOP_EXACT];
 	struct procfs_stats stats;
+	int fds[PROCFS_FDS_MAX]; /* this process's open files */
+	size_t nfds;
 	char path[32]; /* "PID/file" under the root */
 	char stat[PROCFS_STAT_MAX];
 	char status[PROCFS_STATUS_MAX];
@@ -111,11 +115,48 @@ procfs_stats(const struct procfs *pf)
 	return &pf->stats;
 }
 
+/* Keep fd open until procfs_close_fds (closed now when there is no room). */
+static void
+procfs_keep(struct procfs *pf, int fd)
+{
+	if (fd < 0)
+		return;
+	if (pf->nfds < PROCFS_FDS_MAX)
+		pf->fds[pf->nfds++] = fd;
+	else
+		close(fd);
+}
+
+/* Close the files of the process just read, in as few syscalls as may be. */
+static void
+procfs_close_fds(struct procfs *pf)
+{
+	procroot_close_fds(pf->fds, pf->nfds);
+	pf->nfds = 0;
+}
+
+/*
+ * Read a file under dfd (and its inode when ino) as procroot_read does,
+ * keeping it open until procfs_close_fds: the files of one process then
+ * close with one close_range(2) instead of one close(2) each.
+ */
+static ssize_t
+procfs_read(struct procfs *pf, int dfd, const char *name, char *buf, size_t cap,
+            uint64_t *ino)
+{
+	int fd;
+	ssize_t n = procroot_read_keep(dfd, name, buf, cap, ino, &fd);
+
+	procfs_keep(pf, fd);
+	return n;
+}
+
 /* Read a one-integer file under the process handle, or SNAP_NA. */
 static int64_t
 procfs_int(struct procfs *pf, int dfd, const char *name)
 {
-	ssize_t n = procroot_read(dfd, name, pf->small, sizeof pf->small);
+	ssize_t n =
+	    procfs_read(pf, dfd, name, pf->small, sizeof pf->small, NULL);
 	int64_t v;
 
 	if (n <= 0 || (size_t)n == sizeof pf->small ||
@@ -142,7 +183,7 @@ procfs_cgroup(struct procfs *pf, int dfd, const char *name,
 	if (cgm != NULL && cgmap_find(cgm, row->pid, row->start_time,
 	                              &row->cgroup_off, &row->cgroup_len))
 		return 0;
-	n = procroot_read(dfd, name, pf->cgroup, sizeof pf->cgroup);
+	n = procfs_read(pf, dfd, name, pf->cgroup, sizeof pf->cgroup, NULL);
 	if (n <= 0 || (size_t)n == sizeof pf->cgroup ||
 	    cgroupmem_path(pf->cgroup, (size_t)n, mode, &off, &len) != 0)
 		return 0;
@@ -185,7 +226,7 @@ procfs_status(struct procfs *pf, int dfd, const char *name,
               struct procstat_status *ss, uint64_t *ino)
 {
 	ssize_t n =
-	    procroot_read_ino(dfd, name, pf->status, sizeof pf->status, ino);
+	    procfs_read(pf, dfd, name, pf->status, sizeof pf->status, ino);
 
 	return n > 0 &&
 	       procstat_parse_status(
@@ -221,7 +262,7 @@ procfs_one(struct procfs *pf, int dfd, struct snapshot *snap,
 	ssize_t n;
 	int rc;
 
-	n = procroot_read(dfd, "stat", pf->stat, sizeof pf->stat);
+	n = procfs_read(pf, dfd, "stat", pf->stat, sizeof pf->stat, NULL);
 	if (n <= 0 || procstat_parse_stat(pf->stat, (size_t)n, &st) != 0)
 		return 0;
 	if (!procfs_status(pf, dfd, "status", &ss, status_ino))
@@ -367,6 +408,7 @@ procfs_exact(struct procfs *pf, struct snapshot *snap,
 	snprintf(pid, sizeof pid, "%d", (int)row->pid);
 	procfs_path(pf, pid, "oom_score");
 	v = procfs_int(pf, pf->procfd, pf->path);
+	procfs_close_fds(pf);
 	procfs_path(pf, pid, "status");
 	if (v == SNAP_NA || fstatat(pf->procfd, pf->path, &st, 0) != 0 ||
 	    (uint64_t)st.st_ino != p->status_ino)
@@ -449,7 +491,9 @@ procfs_entry(struct procfs *pf, const struct dirent *de, struct snapshot *snap,
 		pf->stats.known++;
 		idcache_add(pf->ids, id); /* no room: read in full next time */
 	} else if (rc == 2) {
+		procfs_close_fds(pf);
 		dfd = procroot_open_dir(pf->procfd, de->d_name);
+		procfs_keep(pf, dfd);
 		rc = dfd < 0 ? 0
 		             : procfs_one(pf, dfd, snap, uc, mode, cgm, &row,
 		                          pf->light ? &e.status_ino : NULL);
@@ -462,10 +506,10 @@ procfs_entry(struct procfs *pf, const struct dirent *de, struct snapshot *snap,
 			idcache_add(pf->ids, &e);
 		}
 	}
-	if (rc == 1 && cc != NULL && cmdcache_offer(cc, &row, dfd))
-		dfd = -1; /* the cmdline worker closes it */
-	if (dfd >= 0)
-		close(dfd);
+	/* a new process's cmdline file is opened through the handle */
+	if (rc == 1 && cc != NULL)
+		cmdcache_offer_at(cc, &row, dfd);
+	procfs_close_fds(pf);
 	return rc;
 }
 

@@ -33,7 +33,7 @@ procroot_open_dir(int dirfd, const char *name)
 ssize_t
 procroot_read(int dirfd, const char *name, char *buf, size_t cap)
 {
-	return procroot_read_ino(dirfd, name, buf, cap, NULL);
+	return procroot_read_keep(dirfd, name, buf, cap, NULL, NULL);
 }
 
 /* Read a whole (bounded) file relative to dirfd, and its inode number. */
@@ -41,24 +41,22 @@ ssize_t
 procroot_read_ino(int dirfd, const char *name, char *buf, size_t cap,
                   uint64_t *ino)
 {
-	struct stat st;
+	return procroot_read_keep(dirfd, name, buf, cap, ino, NULL);
+}
+
+/* Read an open file from where it stands, up to cap bytes. */
+ssize_t
+procroot_read_fd(int fd, char *buf, size_t cap)
+{
 	size_t len = 0;
 	ssize_t n;
-	int fd, err;
 
-	do {
-		fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-	} while (fd < 0 && errno == EINTR);
-	if (fd < 0)
-		return -errno;
 	while (len < cap) {
 		n = read(fd, buf + len, cap - len);
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
-			err = errno;
-			close(fd);
-			return -err;
+			return -errno;
 		}
 		len += (size_t)n;
 		/*
@@ -70,13 +68,74 @@ procroot_read_ino(int dirfd, const char *name, char *buf, size_t cap,
 		if (n == 0 || len < cap)
 			break;
 	}
-	if (ino != NULL && fstat(fd, &st) != 0) {
-		err = errno;
-		close(fd);
-		return -err;
-	}
-	if (ino != NULL)
-		*ino = (uint64_t)st.st_ino;
-	close(fd);
 	return (ssize_t)len;
+}
+
+/* Read a file under dirfd (its inode with ino), leaving it open in *fdp. */
+ssize_t
+procroot_read_keep(int dirfd, const char *name, char *buf, size_t cap,
+                   uint64_t *ino, int *fdp)
+{
+	struct stat st;
+	ssize_t n;
+	int fd;
+
+	if (fdp != NULL)
+		*fdp = -1;
+	do {
+		fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	} while (fd < 0 && errno == EINTR);
+	if (fd < 0)
+		return -errno;
+	n = procroot_read_fd(fd, buf, cap);
+	if (n >= 0 && ino != NULL) {
+		if (fstat(fd, &st) == 0)
+			*ino = (uint64_t)st.st_ino;
+		else
+			n = -errno;
+	}
+	if (fdp != NULL)
+		*fdp = fd;
+	else
+		close(fd);
+	return n;
+}
+
+/* Sort a few fds (insertion sort: a process has at most a handful). */
+static void
+procroot_sort_fds(int *fds, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		int v = fds[i];
+		size_t j = i;
+		while (j > 0 && fds[j - 1] > v) {
+			fds[j] = fds[j - 1];
+			j--;
+		}
+		fds[j] = v;
+	}
+}
+
+/* Close the caller's fds, one close_range(2) per run of consecutive ones. */
+void
+procroot_close_fds(int *fds, size_t n)
+{
+	size_t i = 0, j;
+
+	procroot_sort_fds(fds, n);
+	while (i < n && fds[i] < 0)
+		i++;
+	for (; i < n; i = j) {
+		for (j = i + 1; j < n && fds[j] == fds[j - 1] + 1; j++)
+			;
+		/*
+		 * Every number in [fds[i], fds[j-1]] is one of ours, so no
+		 * other thread's fd is in the range. Kernels before 5.9 (no
+		 * close_range) close one by one.
+		 */
+		if (j - i == 1 ||
+		    close_range((unsigned)fds[i], (unsigned)fds[j - 1], 0) != 0)
+			for (size_t k = i; k < j; k++)
+				close(fds[k]);
+	}
 }
