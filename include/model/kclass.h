@@ -3,8 +3,14 @@
  * program: the event assembler dispatches on these classes and the
  * dashboard colours its log pane by them.
  *
- * Keywords decide first (a line may match several; the table order is the
- * priority: panic beats lockups beats OOM beats oops ...); a line with no
+ * Keywords decide first, each only where the kernel prints it: at the
+ * start of the message ("BUG: kernel NULL pointer dereference, address:",
+ * "Out of memory"), after the watchdog's or the OOM killer's own prefix,
+ * or after a task's comm ("<comm> invoked oom-killer:", "<comm>: page
+ * allocation failure"); the same words elsewhere in a line (a driver's
+ * "Out of memory", a quoted report) are no keyword. A line may match
+ * several: the table order is the priority (panic beats lockups beats
+ * OOM beats oops ...). A line with no
  * keyword is an error when its priority level is 0-3, a warning at level 4
  * or when it starts a WARNING/"cut here" block, and normal otherwise. A
  * record written from userspace (facility != 0) is always KCLASS_USER:

@@ -39,14 +39,20 @@ bool kreport_parse_hung_task(const char *s, size_t len,
                              struct kreport_hung_task *out);
 bool kreport_parse_soft_lockup(const char *s, size_t len,
                                struct kreport_soft_lockup *out);
-/* "Watchdog detected hard LOCKUP on cpu N", "Watchdog CPU:N Hard LOCKUP";
+/* "Watchdog detected hard LOCKUP on cpu N", "Watchdog CPU:N Hard LOCKUP",
+ * powerpc "watchdog: CPU N self-detected hard LOCKUP @ ..";
  * *cpu is KLOG_NA when the line names none. False for a panic line. */
 bool kreport_parse_hard_lockup(const char *s, size_t len, int64_t *cpu);
 /* "Kernel panic - not syncing: MESSAGE"; false for the "---[ end Kernel
  * panic" trailer that repeats it. */
 bool kreport_parse_panic(const char *s, size_t len, struct kslice *message);
-/* The three NULL-dereference wordings; address->len is 0 when no address
- * is printed (or it is "(null)"). */
+/* A line that starts (after blanks and a caller field) as one of the
+ * NULL-dereference reports: x86 "BUG: kernel NULL pointer dereference,
+ * address: X" (5.1+) and "BUG: unable to handle kernel NULL pointer
+ * dereference at X", powerpc "BUG: Kernel NULL pointer dereference on
+ * read at X", arm/arm64/riscv "Unable to handle kernel NULL pointer
+ * dereference at virtual address X"; address->len is 0 when no address is
+ * printed (or it is "(null)"). */
 bool kreport_parse_null_deref(const char *s, size_t len,
                               struct kslice *address);
 bool kreport_parse_alloc_failure(const char *s, size_t len,

@@ -56,6 +56,11 @@ bool kscan_zone(const char *tok, size_t len, int64_t *secs);
 /* "YYYY-MM-DD" (year 1970-9999, month 1-12, day 1-31). */
 bool kscan_ymd(struct kscan *k, unsigned *year, unsigned *month, unsigned *day);
 
+/* Offset of the message in a line's text: after leading blanks and a
+ * printk caller field ("[  T123] ", "[ C1] ") as dmesg prints it with
+ * CONFIG_PRINTK_CALLER. The kernel's report lines are matched there. */
+size_t kscan_message_start(const char *s, size_t len);
+
 /* memmem over a bounded buffer, NULL when absent (needle_len > 0). */
 const char *kscan_memmem(const char *hay, size_t hay_len, const char *needle,
                          size_t needle_len);

@@ -8,11 +8,21 @@
 
 #define LIT(s) s, sizeof(s) - 1
 
+/* How a NULL dereference report starts (x86 5.1+, x86 <= 5.0, powerpc
+ * 5.x "BUG: Kernel NULL pointer dereference on read at 0x..", arm, arm64,
+ * riscv); the address follows one of null_deref_lead. */
+static const char *const null_deref_start[] = {
+    "BUG: kernel NULL pointer dereference",
+    "BUG: unable to handle kernel NULL pointer dereference",
+    "BUG: Kernel NULL pointer dereference",
+    "Unable to handle kernel NULL pointer dereference",
+};
+
 /* The wordings that print the faulting address, most specific first. */
 static const char *const null_deref_lead[] = {
-    "NULL pointer dereference, address: ",
-    "NULL pointer dereference at virtual address ",
-    "NULL pointer dereference at ",
+    ", address: ",
+    " at virtual address ",
+    " at ",
 };
 
 /* Split "COMM:PID" (b..e) at its last colon. */
@@ -103,6 +113,9 @@ kreport_parse_hard_lockup(const char *s, size_t len, int64_t *cpu)
 	} else if ((p = kscan_memmem(s, len, LIT("Watchdog CPU:"))) &&
 	           kscan_memmem(s, len, LIT("Hard LOCKUP"))) {
 		p += sizeof("Watchdog CPU:") - 1;
+	} else if ((p = kscan_memmem(s, len, LIT("watchdog: CPU "))) &&
+	           kscan_memmem(s, len, LIT(" hard LOCKUP"))) {
+		p += sizeof("watchdog: CPU ") - 1; /* powerpc */
 	} else if (kscan_memmem(s, len, LIT("ard LOCKUP"))) {
 		p = NULL;
 	} else {
@@ -138,26 +151,36 @@ kreport_parse_panic(const char *s, size_t len, struct kslice *message)
 	return true;
 }
 
-/* The address of a NULL dereference, when printed. */
+/* The address of a NULL dereference, when printed: only a line that
+ * starts as the kernel's report does (a quote of it elsewhere is none). */
 bool
 kreport_parse_null_deref(const char *s, size_t len, struct kslice *address)
 {
 	const char *p = NULL, *end = s + len, *q;
-	size_t i;
+	size_t i, at = kscan_message_start(s, len), n;
 
-	if (kscan_memmem(s, len, LIT("NULL pointer dereference")) == NULL)
+	for (i = 0; p == NULL &&
+	            i < sizeof null_deref_start / sizeof null_deref_start[0];
+	     i++) {
+		n = strlen(null_deref_start[i]);
+		if (len - at >= n &&
+		    memcmp(s + at, null_deref_start[i], n) == 0)
+			p = s + at + n;
+	}
+	if (p == NULL)
 		return false;
 	address->s = NULL;
 	address->len = 0;
-	for (i = 0; p == NULL &&
-	            i < sizeof null_deref_lead / sizeof null_deref_lead[0];
+	for (i = 0; i < sizeof null_deref_lead / sizeof null_deref_lead[0];
 	     i++) {
-		p = kscan_memmem(s, len, null_deref_lead[i],
-		                 strlen(null_deref_lead[i]));
-		if (p != NULL)
-			p += strlen(null_deref_lead[i]);
+		n = strlen(null_deref_lead[i]);
+		q = kscan_memmem(p, (size_t)(end - p), null_deref_lead[i], n);
+		if (q != NULL) {
+			p = q + n;
+			break;
+		}
 	}
-	if (p == NULL)
+	if (i == sizeof null_deref_lead / sizeof null_deref_lead[0])
 		return true;
 	for (q = p;
 	     q < end && ((*q >= '0' && *q <= '9') || (*q >= 'a' && *q <= 'f') ||

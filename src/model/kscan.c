@@ -218,3 +218,24 @@ kscan_ymd(struct kscan *k, unsigned *year, unsigned *month, unsigned *day)
 	*day = (unsigned)d;
 	return true;
 }
+
+/* Where the message starts: after blanks and a printk caller field. */
+size_t
+kscan_message_start(const char *s, size_t len)
+{
+	struct kscan k, f;
+	uint64_t id;
+
+	kscan_init(&k, s, len);
+	kscan_spaces(&k);
+	f = k;
+	if (kscan_char(&f, '[')) {
+		kscan_spaces(&f);
+		if ((kscan_char(&f, 'T') || kscan_char(&f, 'C')) &&
+		    kscan_u64(&f, &id) && kscan_char(&f, ']')) {
+			kscan_spaces(&f);
+			k = f;
+		}
+	}
+	return (size_t)(k.p - s);
+}

@@ -12,6 +12,7 @@
 
 /* Class of a literal at an unknown level, from the kernel. */
 #define CLS(lit) kclass_of(lit, sizeof(lit) - 1, -1, false)
+#define L(lit) lit, sizeof(lit) - 1
 
 static void
 test_oom_classes(void **state)
@@ -121,14 +122,84 @@ static void
 test_priority(void **state)
 {
 	(void)state;
-	/* the keyword highest in the table wins wherever it is */
+	/* of the keywords in their places, the highest in the table wins */
 	assert_int_equal(CLS("Out of memory: Killed process 1 (BUG: x) "
 	                     "total-vm:4kB"),
 	                 KCLASS_OOM_KILL);
+	assert_int_equal(CLS("Kernel panic - not syncing: Hard LOCKUP"),
+	                 KCLASS_PANIC);
+	/* a keyword out of its place is none: the line is a warning */
 	assert_int_equal(CLS("WARNING: soft lockup - CPU#1 stuck"),
-	                 KCLASS_SOFT_LOCKUP);
+	                 KCLASS_WARNING);
 	/* a keyword cut at the end of the text does not match */
 	assert_int_equal(CLS("Kernel panic - not syncin"), KCLASS_NORMAL);
+}
+
+static void
+test_keywords_only_where_the_kernel_prints_them(void **state)
+{
+	(void)state;
+	/* 58.txt's own comment line quotes a report: no oops */
+	assert_int_equal(
+	    CLS("# src: github.com/multipath-tcp/mptcp/issues/30 "
+	        "(3.11: old wording \"unable to handle kernel NULL "
+	        "pointer dereference at\", IP: line)"),
+	    KCLASS_NORMAL);
+	/* drivers say "Out of memory" too (built from dev_err forms) */
+	assert_int_equal(kclass_of(L("nouveau 0000:01:00.0: fifo: Out of "
+	                             "memory"),
+	                           3, false),
+	                 KCLASS_ERROR);
+	assert_int_equal(CLS("mydrv: Out of memory: Killed process 5 (x) "
+	                     "total-vm:8kB"),
+	                 KCLASS_NORMAL);
+	assert_int_equal(CLS("traps: a.out[123] general protection fault "
+	                     "ip:401136 sp:7ffd error:0 in a.out"),
+	                 KCLASS_NORMAL); /* a user process's fault */
+	assert_int_equal(CLS("Task in /a/b"), KCLASS_NORMAL); /* a fragment */
+	assert_int_equal(CLS("a driver with a long name: page allocation "
+	                     "failure: order:0"),
+	                 KCLASS_NORMAL);
+	assert_int_equal(
+	    CLS("a note saying that x invoked oom-killer: gfp_mask=0"),
+	    KCLASS_NORMAL);
+	/* the real forms, with their prefixes */
+	assert_int_equal(CLS("Isolated Web Co invoked oom-killer: gfp_mask="
+	                     "0xcc0(GFP_KERNEL), order=0, oom_score_adj=0"),
+	                 KCLASS_OOM_INVOKED);
+	assert_int_equal(CLS("page allocation failure: order:0, mode:0x2080020"
+	                     "(GFP_ATOMIC)"),
+	                 KCLASS_ALLOC_FAILURE); /* 66.txt */
+	assert_int_equal(CLS("kworker/u16:3: page allocation failure: order:4, "
+	                     "mode:0x40dc0(GFP_KERNEL|__GFP_COMP)"),
+	                 KCLASS_ALLOC_FAILURE); /* 61.txt: a 13-byte comm */
+	assert_int_equal(CLS(" Kernel panic - not syncing: Attempted to kill "
+	                     "init! exitcode=0x0000000b"),
+	                 KCLASS_PANIC); /* 54.txt */
+	assert_int_equal(CLS("[  T1234] Kernel panic - not syncing: x"),
+	                 KCLASS_PANIC); /* dmesg, CONFIG_PRINTK_CALLER */
+	assert_int_equal(CLS("Out of memory (oom_kill_allocating_task): "
+	                     "Killed process 9 (x) total-vm:8kB"),
+	                 KCLASS_OOM_KILL);
+	assert_int_equal(CLS("Task in /a/b killed as a result of limit of /a"),
+	                 KCLASS_OOM_MEMCG);
+	assert_int_equal(CLS("BUG: unable to handle kernel NULL pointer "
+	                     "dereference at 0000000000000014"),
+	                 KCLASS_OOPS); /* 58.txt */
+	assert_int_equal(CLS("Unable to handle kernel NULL pointer dereference "
+	                     "at virtual address 0000000c"),
+	                 KCLASS_OOPS); /* 60.txt */
+	assert_int_equal(CLS("BUG: Kernel NULL pointer dereference on read at "
+	                     "0x00000000"),
+	                 KCLASS_OOPS); /* powerpc */
+	assert_int_equal(CLS("watchdog: CPU 2 self-detected hard LOCKUP @ "
+	                     "plpar_hcall_norets+0x1c/0x28"),
+	                 KCLASS_HARD_LOCKUP); /* powerpc */
+	assert_int_equal(CLS("Watchdog detected hard LOCKUP on cpu 3"),
+	                 KCLASS_HARD_LOCKUP); /* 41.txt */
+	assert_int_equal(CLS("NMI watchdog: BUG: soft lockup - CPU#0 stuck "
+	                     "for 22s! [sshd:2645]"),
+	                 KCLASS_SOFT_LOCKUP); /* 38.txt */
 }
 
 static void
@@ -156,6 +227,7 @@ main(void)
 	    cmocka_unit_test(test_levels),
 	    cmocka_unit_test(test_user_records_never_kernel_classes),
 	    cmocka_unit_test(test_priority),
+	    cmocka_unit_test(test_keywords_only_where_the_kernel_prints_them),
 	    cmocka_unit_test(test_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -363,6 +363,15 @@ test_old_report_14(void **state)
 	kevents_free(ev);
 }
 
+/* 07's forged line (FIELD-NOTES 1.1) as klogctl prints the user record,
+ * and as a syslog line of a program. */
+static const char forged_klogctl[] =
+    "<8>[  853.929522] Out of memory: Killed process 4242 (forged) "
+    "total-vm:1kB, anon-rss:1kB, file-rss:0kB, shmem-rss:0kB";
+static const char forged_tag[] =
+    "Nov 29 01:00:04 host evilapp[7]: Out of memory: Killed process 4242 "
+    "(forged) total-vm:1kB, anon-rss:1kB, file-rss:0kB, shmem-rss:0kB";
+
 static void
 test_display_lines(void **state)
 {
@@ -388,14 +397,29 @@ test_display_lines(void **state)
 	assert_true(l->from_user);
 	assert_int_equal(l->cls, KCLASS_USER);
 	kevents_free(ev);
-	/* 07/08: shown, marked, never events */
+	/* 07/08: shown, marked, never events. 07's user facility is a
+	 * writer known to be userspace (the U mark); 08's dmesg form hides
+	 * it: its impossible numbers make it a user line, but who wrote it
+	 * is not known, so no mark */
 	klogring_clear(&ring);
 	ev = run_file("07.txt", &ring);
 	assert_int_equal(klogring_get(&ring, 0)->cls, KCLASS_USER);
+	assert_true(klogring_get(&ring, 0)->from_user);
+	assert_int_equal(kevents_stats(ev).user_lines, 1);
 	kevents_free(ev);
 	klogring_clear(&ring);
 	ev = run_file("08.txt", &ring);
 	assert_int_equal(klogring_get(&ring, 0)->cls, KCLASS_USER);
+	assert_false(klogring_get(&ring, 0)->from_user);
+	assert_int_equal(kevents_count(ev), 0);
+	/* the same impossible line from a user facility or tag keeps it */
+	feed(ev, (const char *const[]){forged_klogctl, forged_tag, NULL});
+	assert_int_equal(kevents_count(ev), 0);
+	assert_true(klogring_get(&ring, 0)->from_user);
+	assert_int_equal(klogring_get(&ring, 0)->cls, KCLASS_USER);
+	assert_true(klogring_get(&ring, 1)->from_user);
+	assert_int_equal(klogring_get(&ring, 1)->cls, KCLASS_USER);
+	assert_int_equal(kevents_stats(ev).user_lines, 2);
 	kevents_free(ev);
 	/* 03: dictionary lines are not display lines; 67: the 'c' record
 	 * (seq 311) does not continue seq 1, a line of its own */
@@ -744,11 +768,19 @@ test_trouble_parsers_comm_forms(void **state)
 	    "---[ end Kernel panic - not syncing: Hard LOCKUP ]---",
 	    "BUG: unable to handle kernel NULL pointer dereference at (null)",
 	    "swapper/0: page allocation failure. order:5, mode:0xd0",
-	    NULL};
+	    /* no event from a quote of a report (58.txt's comment line) */
+	    "# src: github.com/multipath-tcp/mptcp/issues/30 (3.11: old "
+	    "wording \"unable to handle kernel NULL pointer dereference at\", "
+	    "IP: line)",
+	    "BUG: scheduling while atomic: a/1/0x00000002, NULL pointer "
+	    "dereference at 0000000000000010",
+	    /* powerpc wording */
+	    "BUG: Kernel NULL pointer dereference on read at 0x00000010", NULL};
 	struct kevents *ev = kevents_new(16);
 	(void)state;
 	feed(ev, lines);
-	assert_int_equal(kevents_count(ev), 6);
+	assert_int_equal(kevents_count(ev), 7);
+	text_is(&oldest(ev, 6)->text, "0x00000010");
 	name_is(&oldest(ev, 0)->comm, "kworker/u8:102");
 	assert_int_equal(oldest(ev, 0)->pid, 4321);
 	assert_int_equal(oldest(ev, 0)->seconds, 1228);
