@@ -55,6 +55,8 @@ struct cmd_job {
 
 /* Wake the worker once this many jobs wait (not at every job). */
 #define CMDCACHE_WAKE_BATCH 32
+/* fds the worker closes together (one close_range for a run of them). */
+#define CMDCACHE_CLOSE_BATCH 32
 /* How long cmdcache_free waits for a worker stuck in a read. */
 #define CMDCACHE_STOP_WAIT_MS 100
 
@@ -75,6 +77,8 @@ struct cmdcache {
 	size_t idx_cap;
 	struct cmd_job *jobs; /* ring */
 	size_t job_head, job_n, job_cap;
+	int closing[CMDCACHE_CLOSE_BATCH]; /* worker only: read, to close */
+	size_t nclosing;
 	char buf[CMDCACHE_MAX];
 	char statbuf[1024];
 };
@@ -139,12 +143,33 @@ cmdcache_find(struct cmdcache *cc, int32_t pid, uint64_t start)
 	return e ? &cc->ents[e - 1] : NULL;
 }
 
+/* Close the fds the worker is done with (worker only, unlocked). */
+static void
+cmdcache_flush_closes(struct cmdcache *cc)
+{
+	procroot_close_fds(cc->closing, cc->nclosing);
+	cc->nclosing = 0;
+}
+
+/*
+ * The worker is done with fd: it closes with the next batch. Cmdline files
+ * are opened one after another while the worker lags a little, so their
+ * numbers mostly run on and a batch closes in a syscall or two.
+ */
+static void
+cmdcache_done_fd(struct cmdcache *cc, int fd)
+{
+	cc->closing[cc->nclosing++] = fd;
+	if (cc->nclosing == CMDCACHE_CLOSE_BATCH)
+		cmdcache_flush_closes(cc);
+}
+
 /*
  * Read one process's cmdline through the job's fd: its cmdline file, or
  * its /proc/PID handle; both fail once that process is gone whatever now
  * has its pid. A job without either opens a handle and first checks that
- * its stat has the job's start time (a reused pid shows another). Closes
- * the fd. Unlocked.
+ * its stat has the job's start time (a reused pid shows another). The fd
+ * goes to the close batch. Unlocked.
  */
 static ssize_t
 cmdcache_read(struct cmdcache *cc, const struct cmd_job *job)
@@ -163,7 +188,7 @@ cmdcache_read(struct cmdcache *cc, const struct cmd_job *job)
 		if (n < 0 ||
 		    procstat_parse_stat(cc->statbuf, (size_t)n, &st) != 0 ||
 		    st.start_time != job->start_time) {
-			close(dfd);
+			cmdcache_done_fd(cc, dfd);
 			return -ESRCH;
 		}
 	}
@@ -171,7 +196,7 @@ cmdcache_read(struct cmdcache *cc, const struct cmd_job *job)
 		len = procroot_read_fd(dfd, cc->buf, sizeof cc->buf);
 	else
 		len = procroot_read(dfd, "cmdline", cc->buf, sizeof cc->buf);
-	close(dfd);
+	cmdcache_done_fd(cc, dfd);
 	while (len > 0 && cc->buf[len - 1] == '\0')
 		len--;
 	return len;
@@ -285,6 +310,12 @@ cmdcache_worker(void *arg)
 	pthread_mutex_lock(&cc->lock);
 	for (;;) {
 		while (!cc->quit && (cc->job_n == 0 || cc->paused)) {
+			if (cc->nclosing > 0) { /* closed before it idles */
+				pthread_mutex_unlock(&cc->lock);
+				cmdcache_flush_closes(cc);
+				pthread_mutex_lock(&cc->lock);
+				continue;
+			}
 			cc->busy = false;
 			pthread_cond_broadcast(&cc->idle);
 			pthread_cond_wait(&cc->wake, &cc->lock);
@@ -302,6 +333,9 @@ cmdcache_worker(void *arg)
 			cc->fds_held--;
 		cmdcache_store(cc, &job, len);
 	}
+	pthread_mutex_unlock(&cc->lock);
+	cmdcache_flush_closes(cc);
+	pthread_mutex_lock(&cc->lock);
 	cc->busy = false;
 	cc->exited = true;
 	orphan = cc->orphaned;
