@@ -2,12 +2,16 @@
  * rank.c: order process rows by a column and name the next OOM victim
  * (see rank.h). Pure. Numbers sort biggest first by default, names and
  * pids smallest first; unknown values always go last, and equal values
- * fall back to the pid so a refresh does not shuffle the table.
+ * fall back to the pid so a refresh does not shuffle the table. The OOM
+ * column is the exception: it sorts in the victim order (rank_victim_cmp),
+ * so its first row descending is the next victim.
  */
 #include "model/rank.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "model/oomscore.h"
 
 static const char *const key_names[RANK_KEY_COUNT] = {
     "oom",  "adj", "rss",  "anon", "file",  "shm",
@@ -70,6 +74,7 @@ struct rank_ctx {
 	const struct snapshot *snap;
 	enum rank_key key;
 	bool desc;
+	int64_t total_kb; /* MemTotal + SwapTotal, SNAP_NA when unknown */
 };
 
 /* Compare two byte strings; an unknown (NULL) one is "greater". */
@@ -96,6 +101,11 @@ rank_cmp(const void *pa, const void *pb, void *arg)
 	int64_t va, vb;
 	int r = 0;
 
+	if (c->key == RANK_OOM && a->oom_score != SNAP_NA &&
+	    b->oom_score != SNAP_NA) {
+		r = rank_victim_cmp(a, b, c->total_kb);
+		return c->desc ? r : -r;
+	}
 	switch (c->key) {
 	case RANK_USER:
 		r = rank_cmp_text(a->user, strlen(a->user), b->user,
@@ -110,8 +120,11 @@ rank_cmp(const void *pa, const void *pb, void *arg)
 		    snapshot_str(c->snap, a->cgroup_off, a->cgroup_len);
 		const char *sb =
 		    snapshot_str(c->snap, b->cgroup_off, b->cgroup_len);
-		if (sa == NULL || sb == NULL)
-			return (sa == NULL) - (sb == NULL); /* unknown last */
+		if (sa == NULL || sb == NULL) {
+			if (sa != sb) /* unknown last */
+				return (sa == NULL) - (sb == NULL);
+			break; /* both unknown: by pid */
+		}
 		r = rank_cmp_text(sa, a->cgroup_len, sb, b->cgroup_len);
 		break;
 	}
@@ -139,7 +152,8 @@ void
 rank_sort(const struct snapshot *snap, size_t *order, size_t n,
           enum rank_key key, bool desc)
 {
-	struct rank_ctx c = {snap, key, desc};
+	struct rank_ctx c = {snap, key, desc,
+	                     oomscore_total_pages(&snap->mem, 1)};
 
 	if (n > 1)
 		qsort_r(order, n, sizeof *order, rank_cmp, &c);
@@ -164,20 +178,104 @@ rank_is_unkillable(const struct proc_row *row)
 	return false;
 }
 
-/* The highest oom_score among candidates; ties go to the lowest pid. */
+/* The memory the kernel's badness counts for a row, in kB: RSS (its three
+ * counters, else VmRSS) + swap + page tables; SNAP_NA if a part is unknown. */
+static int64_t
+rank_badness_mem_kb(const struct proc_row *r)
+{
+	int64_t rss_kb = r->rss_kb;
+
+	if (r->anon_kb != SNAP_NA && r->file_kb != SNAP_NA &&
+	    r->shmem_kb != SNAP_NA)
+		rss_kb = r->anon_kb + r->file_kb + r->shmem_kb;
+	if (rss_kb == SNAP_NA || r->swap_kb == SNAP_NA || r->pte_kb == SNAP_NA)
+		return SNAP_NA;
+	return rss_kb + r->swap_kb + r->pte_kb;
+}
+
+/* adj clamped to the range the kernel accepts. */
+static int64_t
+rank_adj(int64_t adj)
+{
+	if (adj < OOMSCORE_ADJ_MIN)
+		return OOMSCORE_ADJ_MIN;
+	return adj > OOMSCORE_ADJ_MAX ? OOMSCORE_ADJ_MAX : adj;
+}
+
+/* The unrounded badness of a row in kB, or SNAP_NA when its memory or adj
+ * is unknown. unit_kb: kB per adj unit (0 when the total is unknown). */
+static int64_t
+rank_badness_kb(const struct proc_row *r, int64_t unit_kb)
+{
+	int64_t mem_kb = rank_badness_mem_kb(r);
+
+	if (mem_kb == SNAP_NA || r->oom_score_adj == SNAP_NA)
+		return SNAP_NA;
+	return mem_kb + rank_adj(r->oom_score_adj) * unit_kb;
+}
+
+/* Compare the unrounded badness of two rows: 1 when a has more, -1 when
+ * b has, 0 when equal or unknown for both; a known one beats unknown.
+ * One number per row, so the order stays transitive. */
+static int
+rank_cmp_badness(const struct proc_row *a, const struct proc_row *b,
+                 int64_t total_kb)
+{
+	/* the kernel adds adj * (totalpages / 1000) pages; in kB without
+	 * the page size this is off by under one page per adj unit, and
+	 * the same for rows of equal adj, where the term cancels out */
+	int64_t unit_kb =
+	    total_kb != SNAP_NA && total_kb > 0 ? total_kb / 1000 : 0;
+	int64_t ba = rank_badness_kb(a, unit_kb),
+	        bb = rank_badness_kb(b, unit_kb);
+
+	if (ba == SNAP_NA || bb == SNAP_NA)
+		return (ba != SNAP_NA) - (bb != SNAP_NA);
+	return (ba > bb) - (ba < bb);
+}
+
+/* Victim order: negative when a would be chosen before b. */
+int
+rank_victim_cmp(const struct proc_row *a, const struct proc_row *b,
+                int64_t total_kb)
+{
+	int r;
+
+	if (a->oom_score != b->oom_score) {
+		if (a->oom_score == SNAP_NA || b->oom_score == SNAP_NA)
+			return (a->oom_score == SNAP_NA) -
+			       (b->oom_score == SNAP_NA);
+		return a->oom_score > b->oom_score ? -1 : 1;
+	}
+	/* a candidate before a row the kernel never picks (both read 0) */
+	r = (int)rank_is_unkillable(a) - (int)rank_is_unkillable(b);
+	if (r != 0)
+		return r;
+	/* oom_score is rounded: the kernel compares the exact badness */
+	r = rank_cmp_badness(a, b, total_kb);
+	if (r != 0)
+		return -r;
+	/* an exact tie goes to the task later in the task list, which
+	 * for_each_process walks in fork order: the newest process */
+	if (a->start_time != b->start_time)
+		return a->start_time > b->start_time ? -1 : 1;
+	return (a->pid < b->pid) - (a->pid > b->pid);
+}
+
+/* The first candidate in the victim order. */
 long
 rank_next_victim(const struct snapshot *snap)
 {
+	int64_t total_kb = oomscore_total_pages(&snap->mem, 1);
 	long best = -1;
-	const struct proc_row *r, *b;
+	const struct proc_row *r;
 
 	for (size_t i = 0; i < snap->nprocs; i++) {
 		r = &snap->procs[i];
 		if (rank_is_unkillable(r))
 			continue;
-		b = best >= 0 ? &snap->procs[best] : NULL;
-		if (b == NULL || r->oom_score > b->oom_score ||
-		    (r->oom_score == b->oom_score && r->pid < b->pid))
+		if (best < 0 ||
+		    rank_victim_cmp(r, &snap->procs[best], total_kb) < 0)
 			best = (long)i;
 	}
 	return best;

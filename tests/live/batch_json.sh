@@ -3,6 +3,12 @@
 # with known memory, raised oom_score_adj and a hostile name, then checks
 # that --batch --json reports their values as /proc does at that moment,
 # names the right next victim, and that -s/-u/-p and bad options behave.
+# Then, with those children gone, three at adj 998 reading the same
+# oom_score: the kernel breaks that tie by the unrounded badness, so the
+# bigger one (started between two smaller ones, one older and one newer)
+# must be the next victim and the first row of the OOM sort; its name,
+# holding a double quote, a backslash and the invalid UTF-8 byte 0xff,
+# must come out escaped in valid JSON.
 # Only our own children are touched; they are killed on exit.
 . "$(dirname "$0")/../lib.sh"
 J="$T_TMP/json"
@@ -17,11 +23,12 @@ if ! command -v python3 >/dev/null 2>&1; then
 fi
 
 # start_hog MIB ADJ [NAME]: start memhog, wait for "ready", print its pid.
+# It runs in $(...): the caller adds the pid to T_PIDS; one that never
+# gets ready is killed here.
 start_hog() {
 	out="$T_TMP/hog.$$.$(date +%s%N)"
 	"$PROGS/memhog" "$@" >"$out" 2>&1 &
-	own_pid $!
-	wait_until 10 grep -q ready "$out" || return 1
+	wait_until 10 grep -q ready "$out" || { kill -9 $! 2>/dev/null; return 1; }
 	echo $!
 }
 
@@ -104,7 +111,7 @@ else fail "batch values equal /proc" "$(echo "$cmp_out" | head -3)"; fi
 # Every process of the whole machine: its memory cgroup (from the
 # cgroup.procs walk or its own file) and its command line (printable ones)
 # are what /proc says, for the same process (start time checked around
-# the reads; processes gone or changed meanwhile are not judged).
+# the reads; processes gone, renamed or exec'd meanwhile are not judged).
 cat >"$T_TMP/all.py" <<'PY'
 import json, sys
 doc = json.load(open(sys.argv[1]))
@@ -116,6 +123,7 @@ for p in doc["processes"]:
     pid = p["pid"]
     try:
         s0 = start(pid)
+        comm = open("/proc/%d/comm" % pid, "rb").read().rstrip(b"\n")
         cg = open("/proc/%d/cgroup" % pid).read()
         cmd = open("/proc/%d/cmdline" % pid, "rb").read()
         if start(pid) != s0:
@@ -123,6 +131,10 @@ for p in doc["processes"]:
     except OSError:
         continue
     if s0 != p["start_time"]:
+        continue
+    # exec keeps the start time: a process that exec'd since (a pyenv
+    # shim becoming python3) shows another name; it is not judged
+    if all(32 <= ch < 127 for ch in comm) and p["comm"] != comm.decode():
         continue
     n += 1
     lines = [l.split(":", 2) for l in cg.splitlines()]
@@ -193,4 +205,119 @@ done
 "$OOMWATCH_BIN" -b --proc-root "$T_TMP/nowhere" >"$T_TMP/out" 2>"$T_TMP/err"; rc=$?
 n=$(wc -l <"$T_TMP/err")
 check "--proc-root nowhere exits 1 with one line" [ "$rc" = 1 -a "$n" = 1 ]
+
+# --- Ties in oom_score ---
+# The adj-1000 children above outrank any adj-998 one: end them first (and
+# forget their pids, so cleanup never signals a pid reused meanwhile).
+gone() { [ ! -e "/proc/$1" ] || grep -q '^State:.*Z' "/proc/$1/status" 2>/dev/null; }
+for p in $big $small $mid; do kill -9 "$p" 2>/dev/null; done
+for p in $big $small $mid; do wait_until 5 gone "$p"; done
+keep=
+for p in $T_PIDS; do
+	case " $big $small $mid " in *" $p "*) ;; *) keep="$keep $p" ;; esac
+done
+T_PIDS=$keep
+
+# Sizes (MiB) reading the same oom_score at adj 998 on this machine:
+# oom_score = (1000 + points * 1000 / totalpages) * 2 / 3 rounds a band of
+# points to one value. Take the widest band over 1..512 MiB, keeping 3 MiB
+# from its edges for memhog's own RSS and page tables.
+sizes=$(python3 - <<'PY'
+import os
+kb = {}
+for line in open("/proc/meminfo"):
+    k, v = line.split(":")
+    kb[k] = int(v.split()[0])
+pkb = os.sysconf("SC_PAGE_SIZE") // 1024
+T = (kb["MemTotal"] + kb.get("SwapTotal", 0)) // pkb
+def score(mib):
+    pts = (mib + 2) * 1024 // pkb + 998 * (T // 1000)
+    return (1000 + pts * 1000 // T) * 2 // 3
+best, lo = (0, 0, 0), 1
+for x in range(2, 514):
+    if x == 513 or score(x) != score(lo):
+        if x - 1 - lo > best[0]:
+            best = (x - 1 - lo, lo, x - 1)
+        lo = x
+span, a, b = best
+a, b = a + 3, b - 3
+print(a, b) if b - a >= 16 else print("none")
+PY
+)
+if [ "$sizes" = none ] || [ -z "$sizes" ]; then
+	skip "oom_score tie" "no two sizes 16 MiB apart share an oom_score here"
+	t_done
+	exit $?
+fi
+tsmall=${sizes% *}; tbig=${sizes#* }
+hostile=$(printf 'q"b\\c\377z')
+old=$(start_hog "$tsmall" 998 tie-old) || { fail "start tie-old"; exit 1; }
+T_PIDS="$T_PIDS $old"
+tb=$(start_hog "$tbig" 998 "$hostile") || { fail "start tie-big"; exit 1; }
+T_PIDS="$T_PIDS $tb"
+new=$(start_hog "$tsmall" 998 tie-new) || { fail "start tie-new"; exit 1; }
+T_PIDS="$T_PIDS $new"
+check "hostile name set as raw bytes" \
+	[ "$(od -An -tx1 "/proc/$tb/comm" | tr -d ' \n')" = 7122625c63ff7a0a ]
+"$OOMWATCH_BIN" --batch --json -p "$old,$tb,$new" >"$J" 2>"$T_TMP/err"
+check "tie: batch --json exits 0" [ $? = 0 ]
+cat >"$T_TMP/tie.py" <<'PY'
+import json, sys
+raw = open(sys.argv[1], "rb").read()
+old, big, new = (int(p) for p in sys.argv[2:5])
+out = []
+def say(kind, name, why=""):
+    out.append("%s: %s%s" % (kind, name, " (%s)" % why if why else ""))
+try:
+    doc = json.loads(raw.decode("utf-8"))  # strict: invalid UTF-8 raises
+    say("PASS", "tie: JSON with the hostile name is valid UTF-8 JSON")
+except ValueError as e:
+    say("FAIL", "tie: JSON with the hostile name is valid UTF-8 JSON", e)
+    print("\n".join(out)); sys.exit()
+# comm q"b\c<ff>z: quote and backslash JSON-escaped, 0xff as text \xff
+want = 'q"b\\c\\xffz'
+procs = {p["pid"]: p for p in doc["processes"]}
+got = procs.get(big, {}).get("comm")
+if got == want and b"\xff" not in raw and b'q\\"b\\\\c\\\\xffz' in raw:
+    say("PASS", "tie: hostile name escaped in processes")
+else:
+    say("FAIL", "tie: hostile name escaped in processes", repr(got))
+scores = {}
+for p in (old, big, new):
+    scores[p] = int(open("/proc/%d/oom_score" % p).read())
+rep = {p: procs[p]["oom_score"] for p in procs}
+if len(set(scores.values())) != 1 or len(set(rep.values())) != 1:
+    say("SKIP", "tie: victim among equal oom_score",
+        "no tie here: /proc %s, reported %s" % (scores, rep))
+    print("\n".join(out)); sys.exit()
+score = scores[big]
+first = doc["processes"][0]["pid"]
+if first == big:
+    say("PASS", "tie: the OOM sort puts the bigger of equal oom_score first")
+else:
+    say("FAIL", "tie: the OOM sort puts the bigger of equal oom_score first",
+        "first %d; old %d big %d new %d" % (first, old, big, new))
+v = doc["next_victim"]
+if v is not None and v["pid"] == big:
+    say("PASS", "tie: next victim is the bigger of equal oom_score")
+    if v["comm"] == want:
+        say("PASS", "tie: hostile name escaped in next_victim")
+    else:
+        say("FAIL", "tie: hostile name escaped in next_victim", repr(v["comm"]))
+elif v is not None and v["pid"] not in (old, new) and v["oom_score"] >= score:
+    # another process at or above 1332 (a tie it may win by badness)
+    say("SKIP", "tie: next victim is the bigger of equal oom_score",
+        "pid %d outranks or ties ours at %d" % (v["pid"], v["oom_score"]))
+else:
+    say("FAIL", "tie: next victim is the bigger of equal oom_score",
+        "got %r; old %d big %d new %d, score %d" % (v, old, big, new, score))
+print("\n".join(out))
+PY
+tie_out=$(python3 "$T_TMP/tie.py" "$J" "$old" "$tb" "$new" 2>&1)
+echo "$tie_out"
+case "$tie_out" in
+*"FAIL: "*) T_FAILS=$((T_FAILS + $(echo "$tie_out" | grep -c '^FAIL: '))) ;;
+*PASS:*) ;;
+*) fail "tie: checker ran" "$tie_out" ;;
+esac
 t_done

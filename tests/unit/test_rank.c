@@ -43,7 +43,7 @@ sorted(struct snapshot *s, enum rank_key key, bool desc, size_t *order)
 }
 
 static void
-test_sort_oom_na_last_ties_by_pid(void **state)
+test_sort_oom_na_last_ties_victim_order(void **state)
 {
 	struct snapshot s;
 	size_t o[8];
@@ -55,14 +55,39 @@ test_sort_oom_na_last_ties_by_pid(void **state)
 	add(&s, 20, 700, 0, 10, "d");
 	sorted(&s, RANK_OOM, true, o);
 	assert_int_equal(s.procs[o[0]].pid, 30);
-	assert_int_equal(s.procs[o[1]].pid, 20); /* tie: lower pid first */
-	assert_int_equal(s.procs[o[2]].pid, 50);
+	/* exact tie (memory, start time): the newer pid first, as the
+	 * kernel's task-list walk keeps the last of equals */
+	assert_int_equal(s.procs[o[1]].pid, 50);
+	assert_int_equal(s.procs[o[2]].pid, 20);
 	assert_int_equal(s.procs[o[3]].pid, 10); /* unknown last */
-	sorted(&s, RANK_OOM, false, o);
+	assert_int_equal(o[0], (size_t)rank_next_victim(&s));
+	sorted(&s, RANK_OOM, false, o); /* the same order backwards */
 	assert_int_equal(s.procs[o[0]].pid, 20);
 	assert_int_equal(s.procs[o[1]].pid, 50);
 	assert_int_equal(s.procs[o[2]].pid, 30);
 	assert_int_equal(s.procs[o[3]].pid, 10); /* unknown still last */
+	/* more memory wins a tie, in the sort as in the victim */
+	s.procs[3].anon_kb = s.procs[3].rss_kb = 11;
+	sorted(&s, RANK_OOM, true, o);
+	assert_int_equal(s.procs[o[1]].pid, 20);
+	assert_int_equal(s.procs[o[2]].pid, 50);
+	/* at oom_score 0 a candidate goes before the rows the kernel
+	 * never picks (they all read 0), though they are newer and bigger */
+	snapshot_reset(&s);
+	add(&s, 60, 0, -999, 10, "cand");
+	add(&s, 70, 0, -1000, 90, "protected")->start_time = 9;
+	add(&s, 80, 0, 0, 90, "kworker")->kthread = true;
+	s.procs[2].start_time = 9;
+	sorted(&s, RANK_OOM, true, o);
+	assert_int_equal(s.procs[o[0]].pid, 60);
+	assert_int_equal(o[0], (size_t)rank_next_victim(&s));
+	add(&s, 10, SNAP_NA, 0, 10, "b");
+	add(&s, 20, 700, 0, 11, "d");
+	add(&s, 50, 700, 0, 10, "a");
+	/* other columns still break ties by the lower pid */
+	sorted(&s, RANK_ADJ, true, o);
+	assert_int_equal(s.procs[o[0]].pid, 10);
+	assert_int_equal(s.procs[o[1]].pid, 20);
 	snapshot_fini(&s);
 }
 
@@ -103,6 +128,15 @@ test_sort_columns(void **state)
 	assert_int_equal(s.procs[o[0]].pid, 1);
 	assert_int_equal(s.procs[o[1]].pid, 3);
 	assert_int_equal(s.procs[o[2]].pid, 4); /* unknown cgroup last */
+	/* two unknown: by pid, whatever order they came in */
+	add(&s, 2, 1, 0, 1, "two");
+	sorted(&s, RANK_CGROUP, false, o);
+	assert_int_equal(s.procs[o[2]].pid, 2);
+	assert_int_equal(s.procs[o[3]].pid, 4);
+	o[0] = 1, o[1] = 3, o[2] = 2, o[3] = 0; /* pid 4 before 2 */
+	rank_sort(&s, o, 4, RANK_CGROUP, false);
+	assert_int_equal(s.procs[o[2]].pid, 2);
+	assert_int_equal(s.procs[o[3]].pid, 4);
 	snapshot_fini(&s);
 }
 
@@ -135,10 +169,16 @@ test_next_victim_skips(void **state)
 	add(&s, 4, 1700, 0, 0, "zombie")->state = 'Z'; /* no memory */
 	add(&s, 5, SNAP_NA, 0, 1, "unknown");
 	assert_int_equal(rank_next_victim(&s), -1);
+	/* skipped rows stay skipped however big and new they are */
+	for (size_t i = 1; i < 5; i++) {
+		s.procs[i].rss_kb = s.procs[i].anon_kb = 1 << 30;
+		s.procs[i].start_time = 1000;
+	}
+	s.procs[3].rss_kb = s.procs[3].anon_kb = 0; /* the zombie */
 	add(&s, 9, 1000, 1000, 500, "late");
-	add(&s, 7, 1000, 1000, 500, "early"); /* tie: lowest pid */
-	add(&s, 8, 999, 1000, 900, "close");
-	assert_int_equal(s.procs[rank_next_victim(&s)].pid, 7);
+	add(&s, 7, 1000, 1000, 900, "early");
+	add(&s, 8, 999, 1000, 9000, "close");
+	assert_int_equal(s.procs[rank_next_victim(&s)].pid, 7); /* memory */
 	/* a zombie that still holds memory is a candidate */
 	s.procs[3].rss_kb = 10;
 	assert_int_equal(s.procs[rank_next_victim(&s)].pid, 4);
@@ -148,6 +188,195 @@ test_next_victim_skips(void **state)
 	s.procs[0].oom_score = 2000;
 	assert_false(rank_is_unkillable(&s.procs[0]));
 	assert_int_equal(s.procs[rank_next_victim(&s)].pid, 1);
+	snapshot_fini(&s);
+}
+
+/* The pid of the next victim (-1 when none). */
+static int32_t
+victim_pid(const struct snapshot *s)
+{
+	long v = rank_next_victim(s);
+
+	return v < 0 ? -1 : s->procs[v].pid;
+}
+
+static void
+test_next_victim_tie_by_memory(void **state)
+{
+	struct snapshot s;
+	(void)state;
+	snapshot_init(&s);
+	/* the reviewed case: adj 998, 11.6 MB and 41 MB, both read 1332;
+	 * the small one is newer, so only the memory can pick the big */
+	add(&s, 100, 1332, 998, 41000, "big")->start_time = 500;
+	add(&s, 200, 1332, 998, 11600, "small")->start_time = 600;
+	add(&s, 300, 1331, 998, 90000, "lower")->start_time = 700;
+	assert_int_equal(victim_pid(&s), 100);
+	/* swap and page tables count as the kernel counts them */
+	s.procs[1].swap_kb = 29000; /* 40600 < 41000 */
+	assert_int_equal(victim_pid(&s), 100);
+	s.procs[1].swap_kb = 29401; /* 41001 */
+	assert_int_equal(victim_pid(&s), 200);
+	s.procs[1].swap_kb = 29000;
+	s.procs[1].pte_kb = 1000; /* 41600 */
+	assert_int_equal(victim_pid(&s), 200);
+	s.procs[1].swap_kb = s.procs[1].pte_kb = 0;
+	/* RSS is anon + file + shmem when all three are known */
+	s.procs[1].file_kb = 20000;
+	s.procs[1].shmem_kb = 10000; /* 41600 */
+	assert_int_equal(victim_pid(&s), 200);
+	s.procs[1].file_kb = SNAP_NA; /* then VmRSS: 11600 */
+	assert_int_equal(victim_pid(&s), 100);
+	s.procs[1].file_kb = s.procs[1].shmem_kb = 0;
+	snapshot_fini(&s);
+}
+
+static void
+test_next_victim_tie_by_adj_term(void **state)
+{
+	struct snapshot s;
+	(void)state;
+	snapshot_init(&s);
+	/* equal oom_score, different adj: badness adds adj * total / 1000 */
+	s.mem.total_kb = 1000000; /* 1000 kB per adj unit */
+	s.mem.swap_total_kb = 0;
+	add(&s, 10, 900, 500, 100000, "a"); /* 100000 + 500000 */
+	add(&s, 20, 900, 400, 150000, "b"); /* 150000 + 400000 */
+	assert_int_equal(victim_pid(&s), 10);
+	s.procs[1].anon_kb = s.procs[1].rss_kb = 250001; /* 650001 */
+	assert_int_equal(victim_pid(&s), 20);
+	/* swap is part of the total */
+	s.mem.swap_total_kb = 1000000;        /* 2000 kB per adj unit */
+	assert_int_equal(victim_pid(&s), 10); /* 1100000 > 1050001 */
+	/* total unknown: the adj term is left out, memory decides alone */
+	s.mem.total_kb = SNAP_NA;
+	s.procs[0].start_time = 6; /* newer, but smaller */
+	assert_int_equal(victim_pid(&s), 20);
+	s.procs[1].anon_kb = s.procs[1].rss_kb = 100000; /* exact tie */
+	assert_int_equal(victim_pid(&s), 10);
+	snapshot_fini(&s);
+}
+
+static void
+test_next_victim_tie_by_start_time(void **state)
+{
+	struct snapshot s;
+	(void)state;
+	snapshot_init(&s);
+	/* equal score and memory: the newest process, not the lowest pid */
+	add(&s, 40000, 666, 0, 5000, "old")->start_time = 100;
+	add(&s, 300, 666, 0, 5000, "wrapped")->start_time = 200;
+	add(&s, 500, 666, 0, 5000, "mid")->start_time = 150;
+	assert_int_equal(victim_pid(&s), 300); /* pid wrapped: still newest */
+	/* same start tick: the larger pid */
+	s.procs[2].start_time = 200;
+	assert_int_equal(victim_pid(&s), 500);
+	snapshot_fini(&s);
+}
+
+static void
+test_next_victim_unknown_never_wins(void **state)
+{
+	struct snapshot s;
+	struct proc_row *u;
+	int64_t *fields[3], keep;
+	(void)state;
+	snapshot_init(&s);
+	s.mem.total_kb = 1000000;
+	s.mem.swap_total_kb = 0;
+	add(&s, 10, 1000, 500, 100, "known")->start_time = 1;
+	u = add(&s, 20, 1000, 500, (int64_t)1 << 40, "unknown");
+	u->start_time = 2; /* newer and far bigger */
+	assert_int_equal(victim_pid(&s), 20);
+	/* any part unknown: it loses, though newer and its RSS far bigger */
+	fields[0] = &u->swap_kb;
+	fields[1] = &u->pte_kb;
+	fields[2] = &u->oom_score_adj;
+	for (int i = 0; i < 3; i++) {
+		keep = *fields[i];
+		*fields[i] = SNAP_NA;
+		assert_int_equal(victim_pid(&s), 10);
+		*fields[i] = keep;
+	}
+	/* RSS unknown both ways: neither VmRSS nor anon+file+shmem */
+	u->rss_kb = SNAP_NA;
+	assert_int_equal(victim_pid(&s), 20); /* anon+file+shmem known */
+	u->anon_kb = SNAP_NA;
+	assert_int_equal(victim_pid(&s), 10);
+	/* also when the adj differ (the adj term is then weighed) */
+	s.procs[0].oom_score_adj = 400;
+	assert_int_equal(victim_pid(&s), 10);
+	/* both unknown: the newest */
+	s.procs[0].swap_kb = SNAP_NA;
+	assert_int_equal(victim_pid(&s), 20);
+	snapshot_fini(&s);
+}
+
+static void
+test_sort_first_is_victim(void **state)
+{
+	enum { N = 200 };
+	struct snapshot s;
+	size_t o[N];
+	unsigned seed = 7;
+	long v;
+	(void)state;
+	snapshot_init(&s);
+	s.mem.swap_total_kb = 0;
+	for (int round = 0; round < 50; round++) {
+		/* half the rounds without MemTotal: no adj term */
+		s.mem.total_kb = round % 2 ? SNAP_NA : 4000000;
+		s.nprocs = 0;
+		for (int32_t i = 0; i < N; i++) {
+			struct proc_row *r;
+			seed = seed * 1103515245u + 12345u;
+			/* few scores and sizes: many ties of every kind */
+			r = add(&s, 2 + i, (int64_t)(seed >> 16) % 4 * 333,
+			        (int64_t)(seed >> 8) % 3 * 500 - 500,
+			        (int64_t)(seed >> 20) % 5, "p");
+			r->start_time = (seed >> 4) % 7;
+			switch ((seed >> 24) % 11) {
+			case 0:
+				r->kthread = true;
+				break;
+			case 1:
+				r->oom_score_adj = -1000;
+				break;
+			case 2:
+				r->swap_kb = SNAP_NA;
+				break;
+			case 3:
+				r->oom_score = SNAP_NA;
+				break;
+			default:
+				break;
+			}
+			if (r->kthread || r->oom_score_adj == -1000)
+				r->oom_score = 0; /* as the kernel shows them */
+		}
+		v = rank_next_victim(&s);
+		sorted(&s, RANK_OOM, true, o);
+		if (v < 0) {
+			assert_true(rank_is_unkillable(&s.procs[o[0]]));
+			continue;
+		}
+		assert_int_equal(o[0], (size_t)v);
+		/* a strict total order: every earlier row goes first;
+		 * unknown scores last, among themselves by pid */
+		for (size_t i = 0; i < N; i++) {
+			const struct proc_row *a = &s.procs[o[i]];
+			for (size_t j = i + 1; j < N; j++) {
+				const struct proc_row *b = &s.procs[o[j]];
+				if (a->oom_score == SNAP_NA)
+					assert_true(b->oom_score == SNAP_NA &&
+					            a->pid < b->pid);
+				else if (b->oom_score != SNAP_NA)
+					assert_true(rank_victim_cmp(
+					                a, b, s.mem.total_kb) <
+					            0);
+			}
+		}
+	}
 	snapshot_fini(&s);
 }
 
@@ -178,10 +407,15 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_sort_oom_na_last_ties_by_pid),
+	    cmocka_unit_test(test_sort_oom_na_last_ties_victim_order),
 	    cmocka_unit_test(test_sort_columns),
 	    cmocka_unit_test(test_key_names),
 	    cmocka_unit_test(test_next_victim_skips),
+	    cmocka_unit_test(test_next_victim_tie_by_memory),
+	    cmocka_unit_test(test_next_victim_tie_by_adj_term),
+	    cmocka_unit_test(test_next_victim_tie_by_start_time),
+	    cmocka_unit_test(test_next_victim_unknown_never_wins),
+	    cmocka_unit_test(test_sort_first_is_victim),
 	    cmocka_unit_test(test_filter),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
