@@ -15,8 +15,14 @@
  * than 30 s between its first line and the kill (when the log has times or
  * dates: a syslog date without a year still orders lines, see
  * klog_record.clock) close it, so a bare, rate-limited kill never borrows
- * another report's context.
- * Lines may interleave; a truncated report yields what it has.
+ * another report's context. Lines may interleave; a truncated report
+ * yields what it has.
+ *
+ * A kmsg fragment is joined to the line before it (on screen and for the
+ * assembler) only when it is that line's own continuation: the next SEQ,
+ * the same facility, and a '+' record (3.5-4.8) after a 'c' or '+' one,
+ * or a 'c' record with the same caller id (5.1+). Any other 'c' record
+ * is a line of its own, as dmesg shows it (see klog_frag).
  *
  * Records written from userspace never feed the assembler: they are shown
  * (class KCLASS_USER) but are never events.
