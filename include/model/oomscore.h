@@ -70,8 +70,8 @@ int oomscore_place(const struct snapshot *snap, size_t index, int64_t new_adj,
 /*
  * The rows a light refresh reads oom_score for (collect/procfs.h): the k
  * rows among snap->procs[idx[0..n)] with the highest oom_score, in the
- * order the table's default sort shows them (higher score first, equal
- * scores by lower pid; unknown scores are never chosen). Their positions
+ * order the table's default sort shows them (the victim order,
+ * rank_victim_cmp; unknown scores are never chosen). Their positions
  * in idx go to out (k slots), best first. Returns how many: k, or fewer
  * when fewer rows have a known score.
  */

@@ -1,6 +1,8 @@
 /* oomscore.c: the kernel's badness formula and victim order (oomscore.h). */
 #include "model/oomscore.h"
 
+#include "model/rank.h"
+
 /* totalpages for a global OOM. */
 int64_t
 oomscore_total_pages(const struct mem_info *mem, int64_t page_kb)
@@ -105,12 +107,12 @@ oomscore_place(const struct snapshot *snap, size_t index, int64_t new_adj,
 	return 0;
 }
 
-/* True when row a comes before row b in the default sort (OOM, desc). */
+/* True when row a comes before row b in the default sort (the victim order). */
 static bool
-oomscore_before(const struct proc_row *a, const struct proc_row *b)
+oomscore_before(const struct proc_row *a, const struct proc_row *b,
+                int64_t total_kb)
 {
-	return a->oom_score > b->oom_score ||
-	       (a->oom_score == b->oom_score && a->pid < b->pid);
+	return rank_victim_cmp(a, b, total_kb) < 0;
 }
 
 /* The k best rows among idx, by insertion into out (k is small). */
@@ -119,6 +121,7 @@ oomscore_top(const struct snapshot *snap, const uint32_t *idx, size_t n,
              size_t k, size_t *out)
 {
 	const struct proc_row *r;
+	int64_t total_kb = oomscore_total_pages(&snap->mem, 1);
 	size_t m = 0, j;
 
 	for (size_t i = 0; i < n && k > 0; i++) {
@@ -126,12 +129,12 @@ oomscore_top(const struct snapshot *snap, const uint32_t *idx, size_t n,
 			continue;
 		r = &snap->procs[idx[i]];
 		if (r->oom_score == SNAP_NA ||
-		    (m == k &&
-		     !oomscore_before(r, &snap->procs[idx[out[k - 1]]])))
+		    (m == k && !oomscore_before(
+		                   r, &snap->procs[idx[out[k - 1]]], total_kb)))
 			continue;
 		j = m < k ? m++ : k - 1;
-		for (;
-		     j > 0 && oomscore_before(r, &snap->procs[idx[out[j - 1]]]);
+		for (; j > 0 && oomscore_before(
+		                    r, &snap->procs[idx[out[j - 1]]], total_kb);
 		     j--)
 			out[j] = out[j - 1];
 		out[j] = i;

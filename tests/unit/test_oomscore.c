@@ -17,6 +17,7 @@
 #include "act_child.h"
 #include "model/killfree.h"
 #include "model/oomscore.h"
+#include "model/rank.h"
 #include "model/procstat.h"
 #include "model/textscan.h"
 
@@ -288,8 +289,8 @@ test_top_order(void **state)
 	(void)state;
 	rows[0] = scored(50, 700);
 	rows[1] = scored(40, 900);
-	rows[2] = scored(30, 700); /* ties 50 and 20: lower pid first */
-	rows[3] = scored(20, 700);
+	rows[2] = scored(30, 700); /* ties 50 and 20: equal memory and start */
+	rows[3] = scored(20, 700); /* time, so the newest (higher pid) first */
 	rows[4] = scored(10, SNAP_NA); /* never chosen */
 	rows[5] = scored(60, 0);
 	rows[6] = scored(70, 1200);
@@ -297,10 +298,10 @@ test_top_order(void **state)
 	s = snap_of(rows, 8);
 	n = oomscore_top(&s, idx, 8, 4, out);
 	assert_int_equal(n, 4);
-	/* 70 (1200), 40 (900), 20 (700), 30 (700): positions in idx */
+	/* 70 (1200), 40 (900), 50 (700), 30 (700): positions in idx */
 	assert_int_equal(idx[out[0]], 6);
 	assert_int_equal(idx[out[1]], 1);
-	assert_int_equal(idx[out[2]], 3);
+	assert_int_equal(idx[out[2]], 0);
 	assert_int_equal(idx[out[3]], 2);
 	assert_int_equal(out[0], 1);
 	assert_int_equal(out[3], 5);
@@ -312,9 +313,9 @@ test_top_order(void **state)
 	assert_int_equal(n, 6);
 	assert_int_equal(rows[idx[out[0]]].pid, 70);
 	assert_int_equal(rows[idx[out[1]]].pid, 40);
-	assert_int_equal(rows[idx[out[2]]].pid, 20);
+	assert_int_equal(rows[idx[out[2]]].pid, 50);
 	assert_int_equal(rows[idx[out[3]]].pid, 30);
-	assert_int_equal(rows[idx[out[4]]].pid, 50);
+	assert_int_equal(rows[idx[out[4]]].pid, 20);
 	assert_int_equal(rows[idx[out[5]]].pid, 60);
 	/* only the first n of idx count */
 	n = oomscore_top(&s, idx, 2, 4, out); /* rows 7 (NA) and 6 */
@@ -356,17 +357,16 @@ test_top_edges(void **state)
 	assert_int_equal(oomscore_top(&s, idx, 6, 4, out), 0);
 }
 
-/* qsort comparator over rows: the default sort (score desc, pid asc). */
+/* qsort comparator over rows: the default sort (the victim order). */
 static const struct proc_row *cmp_rows;
+static int64_t cmp_total_kb;
 static int
 cmp_default(const void *a, const void *b)
 {
 	const struct proc_row *x = &cmp_rows[*(const uint32_t *)a];
 	const struct proc_row *y = &cmp_rows[*(const uint32_t *)b];
 
-	if (x->oom_score != y->oom_score)
-		return x->oom_score > y->oom_score ? -1 : 1;
-	return (x->pid > y->pid) - (x->pid < y->pid);
+	return rank_victim_cmp(x, y, cmp_total_kb);
 }
 
 static void
@@ -411,6 +411,7 @@ test_top_matches_sort(void **state)
 			if (idx[i] < N && rows[idx[i]].oom_score != SNAP_NA)
 				sorted[known++] = idx[i];
 		cmp_rows = rows;
+		cmp_total_kb = oomscore_total_pages(&s.mem, 1);
 		qsort(sorted, known, sizeof *sorted, cmp_default);
 		for (k = 1; k <= 40; k += 3) {
 			m = oomscore_top(&s, idx, n, k, out);
