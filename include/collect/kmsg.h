@@ -14,7 +14,11 @@
  *              buffer is re-read on each pump and only lines after the
  *              last one fed are fed again. No fd to poll: pump on a timer.
  *   file       --kmsg-file FILE or "-" (standard input): lines of any
- *              format klog_parse knows, '\n' or NUL separated.
+ *              format klog_parse knows, '\n' or NUL separated. A named
+ *              file is read non-blocking (a FIFO whose writer pauses
+ *              cannot stall the dashboard); "-" keeps the mode standard
+ *              input has (that file description is shared). The status
+ *              says "reading file, N lines so far" until the end.
  *   none       nothing readable: only the kernel's OOM counters are left;
  *              the status text says why.
  *
@@ -63,14 +67,15 @@ struct kmsg_reader {
 	                   poll kmsg_fd() for POLLIN before the next pump */
 	bool eof;       /* file source fully read */
 	bool have_seq;
-	uint64_t next_seq; /* SEQ expected next */
-	uint64_t records;  /* records / lines fed */
-	uint64_t lost;     /* records known lost */
-	char status[192];  /* "kernel log: ..." for the UI */
-	char *buf;         /* KMSG_RECORD_MAX bytes (owned) */
-	size_t pending;    /* bytes in buf not yet fed: the probed record
-	                     (/dev/kmsg) or the rest of a chunk (file) */
-	char *line;        /* file mode: KMSG_LINE_MAX bytes (owned) */
+	uint64_t next_seq;   /* SEQ expected next */
+	uint64_t records;    /* records / lines fed */
+	uint64_t lost;       /* records known lost */
+	char status[256];    /* "kernel log: ..." for the UI */
+	char file_name[161]; /* file mode: the path as the status names it */
+	char *buf;           /* KMSG_RECORD_MAX bytes (owned) */
+	size_t pending;      /* bytes in buf not yet fed: the probed record
+	                       (/dev/kmsg) or the rest of a chunk (file) */
+	char *line;          /* file mode: KMSG_LINE_MAX bytes (owned) */
 	size_t line_len;
 	bool line_cut;
 	char *klog; /* klogctl buffer (owned) */
@@ -91,7 +96,8 @@ int kmsg_open_live(struct kmsg_reader *r, const struct kmsg_ops *ops,
 int kmsg_open_file(struct kmsg_reader *r, const char *path);
 /* Close and free. */
 void kmsg_close(struct kmsg_reader *r);
-/* The fd to poll for POLLIN, or -1 when there is none (klogctl, none). */
+/* The fd to poll for POLLIN, or -1 when there is none (klogctl, none, a
+ * file read to its end, a source that failed). */
 int kmsg_fd(const struct kmsg_reader *r);
 /*
  * Feed at most budget records (lines) into ev. Returns the number fed

@@ -23,9 +23,13 @@
 
 /* Events kept: older ones are dropped (and counted) beyond this. */
 #define EVENTS_CAPACITY 1024
-/* Records fed per pump, and at most in total (a log that never stops). */
+/* Records fed per pump. */
 #define EVENTS_BUDGET 10000
-#define EVENTS_MAX_RECORDS 10000000u
+/* The live log is read until it is caught up. A kernel writing faster than
+ * it is read would never let that happen: stop after this many records and
+ * say so (far more than any kernel buffer holds). A --kmsg-file is read to
+ * its end whatever its size: the engine's memory is bounded by its rings. */
+#define EVENTS_LIVE_MAX_RECORDS 10000000u
 
 struct out {
 	FILE *f;
@@ -366,7 +370,10 @@ events_run(const struct options *opt)
 	}
 	for (;;) {
 		n = kmsg_pump(&r, ev, EVENTS_BUDGET);
-		if (n < 0 || r.caught_up || r.records >= EVENTS_MAX_RECORDS)
+		if (n < 0 || r.caught_up)
+			break;
+		if (opt->kmsg_file == NULL &&
+		    r.records >= EVENTS_LIVE_MAX_RECORDS)
 			break;
 		/* a non-blocking standard input with nothing yet */
 		if (r.need_poll && (n = wait_readable(kmsg_fd(&r))) < 0)
@@ -375,6 +382,14 @@ events_run(const struct options *opt)
 	if (n < 0) {
 		fprintf(stderr, "oomwatch: reading the kernel log: %s\n",
 		        strerror(-n));
+		status = 1;
+	} else if (!r.caught_up) {
+		fprintf(
+		    stderr,
+		    "oomwatch: the kernel log grew faster than it was read; "
+		    "stopped after %" PRIu64 " records (the events up to "
+		    "there are shown)\n",
+		    r.records);
 		status = 1;
 	}
 	kevents_finish(ev);

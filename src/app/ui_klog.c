@@ -3,28 +3,66 @@
  * (collect/kmsg.h) feeds the event engine (model/kevents.h), which fills a
  * fixed ring of display lines for the log pane and a ring of events for
  * the events view. /dev/kmsg is polled with the terminal; klogctl has no
- * fd and is pumped on each refresh; a --kmsg-file is read to the end at
- * start (a post-mortem in the same screen). Each pump has a budget, so a
- * flood of kernel messages cannot starve the keyboard.
+ * fd and is pumped on each refresh. A --kmsg-file (a post-mortem in the
+ * same screen) is read whole, whatever its size, as an htop user expects
+ * of a file they named: the events view must see every report in it, and
+ * the ring keeps the last lines. A big file is read in slices of at most
+ * FILE_SLICE_MS between frames, so keys stay answered and the pane title
+ * says "reading file, N lines so far" until the end. Each pump has a
+ * budget, so a flood of kernel messages cannot starve the keyboard.
  */
 #include "app/ui.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #define KLOG_LINES 2000
 #define KLOG_EVENTS 256
 #define PUMP_BUDGET 512
-#define FILE_MAX_RECORDS 2000000
+/* A --kmsg-file is read for at most this long per main-loop turn. */
+#define FILE_SLICE_MS 50
+
+/* Monotonic milliseconds. */
+static int64_t
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Read the --kmsg-file for one slice: until its end (then the engine is
+ * finished), a pipe with nothing yet, or FILE_SLICE_MS. Lines fed, or
+ * -errno. */
+static int
+file_slice(struct ui *ui)
+{
+	int64_t end = now_ms() + FILE_SLICE_MS;
+	int n, fed = 0;
+
+	if (ui->kr.eof || ui->kr.err != 0)
+		return 0;
+	do {
+		n = kmsg_pump(&ui->kr, ui->kev, PUMP_BUDGET);
+		if (n < 0)
+			return n;
+		fed += n;
+	} while (!ui->kr.caught_up && !ui->kr.need_poll && now_ms() < end);
+	if (ui->kr.caught_up)
+		kevents_finish(ui->kev);
+	return fed;
+}
 
 /* Open the reader the options name; 0, or -1 with err set. */
 int
 ui_klog_open(struct ui *ui, char *err, size_t err_size)
 {
 	const char *file = ui->opt->kmsg_file;
-	int rc, n;
+	int rc;
 
 	if (file != NULL && strcmp(file, "-") == 0) {
 		snprintf(err, err_size,
@@ -46,12 +84,11 @@ ui_klog_open(struct ui *ui, char *err, size_t err_size)
 		return -1;
 	}
 	ui->kr_open = true;
-	if (file != NULL) {
-		do
-			n = kmsg_pump(&ui->kr, ui->kev, PUMP_BUDGET);
-		while (n > 0 && !ui->kr.caught_up &&
-		       ui->kr.records < FILE_MAX_RECORDS);
-		kevents_finish(ui->kev);
+	/* a small file is whole before the first frame; the rest of a big
+	 * one comes between frames (ui_klog_pump) */
+	if (file != NULL && (rc = file_slice(ui)) < 0) {
+		snprintf(err, err_size, "%s: %s", file, strerror(-rc));
+		return -1;
 	}
 	return 0;
 }
@@ -69,11 +106,11 @@ ui_klog_close(struct ui *ui)
 		klogring_fini(&ui->ring);
 }
 
-/* The fd to poll, or -1. */
+/* The fd to poll (a --kmsg-file's until its end), or -1. */
 int
 ui_klog_fd(const struct ui *ui)
 {
-	if (!ui->kr_open || ui->opt->kmsg_file != NULL)
+	if (!ui->kr_open)
 		return -1;
 	return kmsg_fd(&ui->kr);
 }
@@ -83,18 +120,22 @@ unsigned
 ui_klog_pump(struct ui *ui)
 {
 	uint64_t before;
+	bool file_done;
 	int n;
 
-	if (!ui->kr_open || ui->opt->kmsg_file != NULL ||
-	    ui->kr.source == KMSG_SRC_NONE)
+	if (!ui->kr_open || ui->kr.source == KMSG_SRC_NONE)
 		return 0;
 	before = ui->ring.pushed;
-	n = kmsg_pump(&ui->kr, ui->kev, PUMP_BUDGET);
+	file_done = ui->kr.eof;
+	if (ui->kr.source == KMSG_SRC_FILE)
+		n = file_slice(ui);
+	else
+		n = kmsg_pump(&ui->kr, ui->kev, PUMP_BUDGET);
 	if (n < 0)
 		ui_status(ui, THEME_STATUS_ERROR, "kernel log: %s",
 		          strerror(-n));
 	if (ui->ring.pushed == before)
-		return 0;
+		return ui->kr.eof != file_done ? UI_REDRAW : 0;
 	/* new lines keep a scrolled-up view where it was */
 	if (ui->log_scroll > 0)
 		ui->log_scroll += (size_t)(ui->ring.pushed - before);

@@ -180,6 +180,11 @@ kmsg_open_file(struct kmsg_reader *r, const char *path)
 		fd = dup(STDIN_FILENO);
 	} else {
 		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd >= 0 &&
+		    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) != 0) {
+			close(fd);
+			fd = -1;
+		}
 	}
 	if (fd < 0) {
 		int err = errno;
@@ -188,8 +193,10 @@ kmsg_open_file(struct kmsg_reader *r, const char *path)
 	}
 	r->fd = fd;
 	r->source = KMSG_SRC_FILE;
-	snprintf(r->status, sizeof r->status, "kernel log: file %.160s",
+	snprintf(r->file_name, sizeof r->file_name, "%s",
 	         strcmp(path, "-") == 0 ? "(standard input)" : path);
+	snprintf(r->status, sizeof r->status, "kernel log: file %s",
+	         r->file_name);
 	return 0;
 }
 
@@ -214,7 +221,7 @@ kmsg_fd(const struct kmsg_reader *r)
 {
 	if (r->source == KMSG_SRC_DEVKMSG ||
 	    (r->source == KMSG_SRC_FILE && !r->eof))
-		return r->fd;
+		return r->err == 0 ? r->fd : -1;
 	return -1;
 }
 
@@ -399,6 +406,20 @@ file_lines(struct kmsg_reader *r, struct kevents *ev, size_t budget)
 	return fed;
 }
 
+/* The file status: its name, and how far it is read until the end. */
+static void
+file_status(struct kmsg_reader *r)
+{
+	if (r->eof)
+		snprintf(r->status, sizeof r->status, "kernel log: file %s",
+		         r->file_name);
+	else
+		snprintf(r->status, sizeof r->status,
+		         "kernel log: reading file, %" PRIu64
+		         " lines so far: %s",
+		         r->records, r->file_name);
+}
+
 /* Pump a file: read chunks, cut lines at '\n' or NUL. */
 static int
 pump_file(struct kmsg_reader *r, struct kevents *ev, size_t budget)
@@ -417,10 +438,13 @@ pump_file(struct kmsg_reader *r, struct kevents *ev, size_t budget)
 			continue;
 		if (n == -EAGAIN) { /* a non-blocking pipe with nothing yet */
 			r->need_poll = true;
-			return (int)fed;
+			break;
 		}
 		if (n < 0) {
 			r->err = (int)-n;
+			snprintf(r->status, sizeof r->status,
+			         "kernel log: file %s: read failed: %s",
+			         r->file_name, strerror(r->err));
 			return (int)n;
 		}
 		if (n == 0) {
@@ -434,6 +458,7 @@ pump_file(struct kmsg_reader *r, struct kevents *ev, size_t budget)
 		r->pending = (size_t)n;
 	}
 	r->caught_up = r->eof;
+	file_status(r);
 	return (int)fed;
 }
 

@@ -35,6 +35,18 @@ check "JSON escapes control bytes" grep -qF '"comm": "\\x1b[31mx\\"' "$T_TMP/esc
 LC_ALL=C.UTF-8 "$OOMWATCH_BIN" --events --kmsg-file "$T_TMP/esc.log" >"$T_TMP/esc.txt"
 check "text list has no raw ESC" sh -c '! grep -q "$(printf "\033")" "$1"' sh "$T_TMP/esc.txt"
 check "text list names the event" grep -q '^\[    1.000000\] oom_kill: comm \\x1b\[31mx\\ pid 9 ' "$T_TMP/esc.txt"
+# A file of any size is read to its end: the only event is on line
+# 10,000,002 (--events stopped at 10,000,000 lines, printed nothing and
+# exited 0). (Sizes are whole 4 kB pages: a "1kB" kill is not taken for
+# a kernel report at all.)
+{
+	yes x | head -n 10000001
+	echo '[    1.000000] Out of memory: Killed process 9 (late) total-vm:8kB, anon-rss:4kB, file-rss:0kB, shmem-rss:0kB'
+} | "$OOMWATCH_BIN" --events --json --kmsg-file - >"$T_TMP/late.json" 2>"$T_TMP/late.err"
+rc=$?
+check "10M-line file: exit 0" [ "$rc" = 0 ]
+check "10M-line file: the last line's kill is reported" grep -q '"pid": 9, "comm": "late"' "$T_TMP/late.json"
+check "10M-line file: nothing on stderr" [ ! -s "$T_TMP/late.err" ]
 # A non-blocking standard input (an inherited O_NONBLOCK pipe) whose writer
 # takes a second: oomwatch waits in poll() (it spun on EAGAIN: 1.9 s of CPU
 # in a 2 s wait) and still reads what comes. perl sets the flag, runs

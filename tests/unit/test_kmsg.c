@@ -430,9 +430,14 @@ test_file_source(void **state)
 	assert_non_null(strstr(kmsg_status(&r), "kernel log: file /proc/"));
 	assert_int_equal(kmsg_pump(&r, ev, 2), 2);
 	assert_false(r.caught_up);
+	/* the title says the file is still being read, and how far */
+	assert_non_null(strstr(kmsg_status(&r),
+	                       "kernel log: reading file, 2 lines so far: "
+	                       "/proc/"));
 	assert_int_equal(kmsg_pump(&r, ev, 100), 2);
 	assert_true(r.caught_up);
 	assert_int_equal(kmsg_fd(&r), -1);
+	assert_non_null(strstr(kmsg_status(&r), "kernel log: file /proc/"));
 	assert_int_equal(klogring_count(&ring), 3);
 	assert_int_equal(kevents_count(ev), 1);
 	kmsg_close(&r);
@@ -453,6 +458,14 @@ test_file_source(void **state)
 	fclose(tmp);
 	free(big);
 	assert_int_equal(kmsg_open_file(&r, "/nonexistent/kmsg"), -ENOENT);
+	/* a read error ends the source: nothing more to poll, the status
+	 * says why */
+	assert_int_equal(kmsg_open_file(&r, "/"), 0);
+	assert_int_equal(kmsg_pump(&r, ev, 100), -EISDIR);
+	assert_int_equal(kmsg_fd(&r), -1);
+	assert_string_equal(kmsg_status(&r),
+	                    "kernel log: file /: read failed: Is a directory");
+	kmsg_close(&r);
 	kevents_free(ev);
 	klogring_fini(&ring);
 }
