@@ -5,9 +5,10 @@
  * or a " KEY=VALUE" dictionary continuation), from a saved log in dmesg
  * form ("[  123.456789] text", optionally after "<PRI>" as klogctl prints
  * it, or after "kern  :err   : " as dmesg -x prints it), dmesg -T form ("[Mon
- * Dec  8 17:51:31 2025] text", any locale: the numeric parts are parsed and the
- * month name is looked up in a small table of languages, or read as a number as
- * in "12月"), syslog/journal form
+ * Dec  8 17:51:31 2025] text", any glibc locale: the month name is looked up
+ * in klogmonth's table of every locale's names, and a name that means
+ * different months in different locales is told apart by the weekday, or
+ * left unknown), syslog/journal form
  * ("Nov 29 01:00:04[.123456] host kernel: text", "2025-11-29T01:00:04+0100
  * host kernel: text", and journalctl's short-monotonic, short-delta,
  * short-unix and short-full forms), syslog forwarded with "<PRI>" (RFC 3164,

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "model/klogmonth.h"
 #include "model/kscan.h"
 
 /* Month name prefixes (lower case; UTF-8 bytes where accented) of the
@@ -187,33 +188,32 @@ fail:
 	return false;
 }
 
-/* "[Wday Mon DD HH:MM:SS YYYY]" in any language -> local usec. */
+/*
+ * "[Wday Mon DD HH:MM:SS YYYY]" in any glibc locale -> local usec. The
+ * month comes from klogmonth's table of every locale's names; one it
+ * cannot tell apart leaves the time unknown rather than guessed.
+ */
 static bool
 scan_dmesg_t(struct kscan *k, struct klog_time *t)
 {
-	struct kscan save = *k;
-	const char *tok;
-	size_t len;
-	uint64_t day, year;
-	int64_t secs;
-	unsigned month;
+	struct klogmonth_date d;
+	const char *close;
+	size_t n = kscan_left(k);
 
-	if (!kscan_char(k, '[') || !kscan_token(k, ']', &tok, &len) ||
-	    !kscan_spaces(k) || !kscan_token(k, ']', &tok, &len) ||
-	    !kscan_spaces(k) || !kscan_u64(k, &day) || !kscan_spaces(k) ||
-	    !kscan_clock(k, &secs) || !kscan_spaces(k) ||
-	    !kscan_u64(k, &year) || !kscan_char(k, ']')) {
-		*k = save;
+	if (n < 2 || k->p[0] != '[')
 		return false;
-	}
-	month = klog_month(tok, len);
+	n = n - 1 < 128 ? n - 1 : 128; /* the longest real bracket is ~70 */
+	close = memchr(k->p + 1, ']', n);
+	if (close == NULL ||
+	    !klogmonth_parse_dmesg_t(k->p + 1, (size_t)(close - k->p - 1), &d))
+		return false;
+	k->p = close + 1;
 	t->kind = KLOG_TIME_NONE;
-	if (month && day >= 1 && day <= 31 && year >= 1970 && year <= 9999) {
+	if (d.month && d.year >= 1970 && d.year <= 9999) {
 		t->kind = KLOG_TIME_LOCAL;
 		t->usec =
-		    (klog_days_from_civil((int64_t)year, month, (unsigned)day) *
-		         86400 +
-		     secs) *
+		    (klog_days_from_civil(d.year, d.month, d.day) * 86400 +
+		     (int64_t)d.hour * 3600 + (int64_t)d.min * 60 + d.sec) *
 		    1000000;
 	}
 	return true;

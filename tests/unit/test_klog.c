@@ -252,6 +252,13 @@ test_dmesg_T_any_locale(void **state)
 	PARSE("[\xe6\xb0\xb4 12\xe6\x9c\x88 19 03:36:07 2018] x");
 	assert_int_equal(rec.time.usec, want);
 	TEXT_IS("x");
+	/* fi_FI "marras" is November (a prefix table read it as March) */
+	PARSE("[ti marras  4 17:51:31 2025] x");
+	assert_int_equal(rec.time.kind, KLOG_TIME_LOCAL);
+	assert_int_equal(rec.time.usec,
+	                 (klog_days_from_civil(2025, 11, 4) * 86400 +
+	                  17 * 3600 + 51 * 60 + 31) *
+	                     1000000LL);
 	/* an unknown month: the prefix is still stripped, time unknown */
 	assert_int_equal(PARSE("[Xx Qqq 19 03:36:07 2018] x"),
 	                 KLOG_FMT_DMESG_T);
