@@ -75,16 +75,30 @@ kfixture_feed(struct kevents *ev, const char *buf, size_t len)
 	return n + kevents_finish(ev);
 }
 
-/* Load and feed. */
-size_t
-kfixture_feed_file(struct kevents *ev, const char *name)
+/* A new engine (64 events, display ring or NULL) fed fixture name; NULL
+ * when the fixture cannot be read or memory runs out. */
+struct kevents *
+kfixture_run(const char *name, struct klogring *ring)
 {
-	size_t len, n;
+	struct kevents *ev;
+	size_t len;
 	char *buf = kfixture_load(name, &len);
 
 	if (buf == NULL)
-		return 0;
-	n = kfixture_feed(ev, buf, len);
+		return NULL;
+	ev = kevents_new(64);
+	if (ev != NULL) {
+		kevents_set_ring(ev, ring);
+		kfixture_feed(ev, buf, len);
+	}
 	free(buf);
-	return n;
+	return ev;
+}
+
+/* Feed built lines (a NULL-terminated list of C strings) to ev. */
+void
+kfixture_feed_lines(struct kevents *ev, const char *const *lines)
+{
+	for (; *lines; lines++)
+		kevents_feed_line(ev, *lines, strlen(*lines));
 }

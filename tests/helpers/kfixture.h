@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "model/kevents.h"
+#include "model/klogring.h"
 
 /* The log lines of fixture name ("09.txt"), '\n'-separated, without the
  * "# src:"/"# note:" header lines; malloc'd and NUL-terminated (the caller
@@ -20,7 +21,11 @@ char *kfixture_load(const char *name, size_t *len);
 /* Feed every line of buf to ev, then kevents_finish. Returns events added. */
 size_t kfixture_feed(struct kevents *ev, const char *buf, size_t len);
 
-/* Load fixture name and feed it to ev; returns events added (0 on error). */
-size_t kfixture_feed_file(struct kevents *ev, const char *name);
+/* A new engine (64 events, display ring or NULL) fed fixture name; NULL
+ * when the fixture cannot be read or memory runs out. */
+struct kevents *kfixture_run(const char *name, struct klogring *ring);
+
+/* Feed built lines (a NULL-terminated list of C strings) to ev. */
+void kfixture_feed_lines(struct kevents *ev, const char *const *lines);
 
 #endif
