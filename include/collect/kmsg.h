@@ -8,7 +8,12 @@
  *              (after EPIPE / POLLERR, when unread records were
  *              overwritten) becomes a "N kernel messages lost" marker;
  *              EINVAL (a record the buffer could not take, now consumed)
- *              counts one lost record; EAGAIN means caught up.
+ *              counts one lost record; EAGAIN means caught up. An EPIPE
+ *              before any SEQ is known (the probe read at open, or the
+ *              first reads) moved the reader past at least one record it
+ *              never saw, and how many is unknowable (the SEQ it started
+ *              from was never read): it counts 1 and lost_at_least says
+ *              the count is a lower bound.
  *   klogctl    SYSLOG_ACTION_READ_ALL when /dev/kmsg cannot be opened
  *              (EPERM, EACCES, ENOENT, or a pre-3.5 kernel): the whole
  *              buffer is re-read on each pump and only lines after the
@@ -70,6 +75,9 @@ struct kmsg_reader {
 	uint64_t next_seq;   /* SEQ expected next */
 	uint64_t records;    /* records / lines fed */
 	uint64_t lost;       /* records known lost */
+	bool lost_at_least;  /* lost is a lower bound (EPIPE before any SEQ) */
+	uint64_t lost_unfed; /* counted in lost, not yet told to the engine
+	                        (the probe's EPIPE: kmsg_pump tells it) */
 	char status[256];    /* "kernel log: ..." for the UI */
 	char file_name[161]; /* file mode: the path as the status names it */
 	char *buf;           /* KMSG_RECORD_MAX bytes (owned) */

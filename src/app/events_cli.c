@@ -406,8 +406,13 @@ events_run(const struct options *opt)
 		        "(only the last %d are kept)\n",
 		        st.dropped, EVENTS_CAPACITY);
 	if (r.lost > 0)
-		fprintf(stderr, "oomwatch: %" PRIu64 " kernel messages lost\n",
-		        r.lost);
+		fprintf(stderr,
+		        "oomwatch: %s%" PRIu64 " kernel message%s lost%s\n",
+		        r.lost_at_least ? "at least " : "", r.lost,
+		        r.lost == 1 ? "" : "s",
+		        r.lost_at_least ? " (overwritten before the first was "
+		                          "read: how many is unknown)"
+		                        : "");
 	kmsg_close(&r);
 	kevents_free(ev);
 	if (fflush(stdout) != 0 && errno != EPIPE)

@@ -157,6 +157,10 @@ kmsg_open_live(struct kmsg_reader *r, const struct kmsg_ops *ops, void *ctx)
 		return 0;
 	}
 	r->pending = n > 0 ? (size_t)n : 0;
+	if (n == -EPIPE) { /* overwritten before the first read */
+		r->lost = r->lost_unfed = 1;
+		r->lost_at_least = true;
+	}
 	r->fd = fd;
 	r->source = KMSG_SRC_DEVKMSG;
 	snprintf(r->status, sizeof r->status, "kernel log: /dev/kmsg");
@@ -240,6 +244,16 @@ lose(struct kmsg_reader *r, struct kevents *ev, uint64_t n)
 	kevents_lost(ev, n);
 }
 
+/* Tell the engine what was counted lost before a SEQ was known (one
+ * marker for a run of EPIPEs). */
+static void
+flush_lost(struct kmsg_reader *r, struct kevents *ev)
+{
+	if (r->lost_unfed > 0)
+		kevents_lost(ev, r->lost_unfed);
+	r->lost_unfed = 0;
+}
+
 /* One /dev/kmsg record (header line + dictionary lines): SEQ, then feed. */
 static void
 feed_kmsg_record(struct kmsg_reader *r, struct kevents *ev, const char *b,
@@ -247,6 +261,7 @@ feed_kmsg_record(struct kmsg_reader *r, struct kevents *ev, const char *b,
 {
 	const char *nl = memchr(b, '\n', n);
 
+	flush_lost(r, ev);
 	klog_parse(b, nl ? (size_t)(nl - b) : n, r->rec);
 	if (r->rec->has_seq) {
 		if (r->have_seq && r->rec->seq > r->next_seq)
@@ -286,9 +301,20 @@ pump_devkmsg(struct kmsg_reader *r, struct kevents *ev, size_t budget)
 			r->need_poll = n == -EAGAIN;
 			break;
 		}
-		if (n == -EINTR || n == -EPIPE)
-			continue; /* EPIPE: the SEQ gap of the next record */
+		if (n == -EINTR)
+			continue;
+		if (n == -EPIPE) {
+			/* with a SEQ known, the next record's gap counts what
+			 * was overwritten; without one, only "at least 1" */
+			if (!r->have_seq) {
+				r->lost++;
+				r->lost_unfed++;
+				r->lost_at_least = true;
+			}
+			continue;
+		}
 		if (n == -EINVAL) {
+			flush_lost(r, ev);
 			lose(r, ev, 1);
 			if (r->have_seq)
 				r->next_seq++;
@@ -298,8 +324,10 @@ pump_devkmsg(struct kmsg_reader *r, struct kevents *ev, size_t budget)
 		snprintf(r->status, sizeof r->status,
 		         "kernel log: /dev/kmsg read failed: %s",
 		         strerror(r->err));
+		flush_lost(r, ev);
 		return (int)n;
 	}
+	flush_lost(r, ev);
 	return (int)fed;
 }
 

@@ -256,10 +256,59 @@ test_epipe_and_gap_become_lost(void **state)
 	assert_int_equal(kmsg_open_live(&g.r, &fake_ops, &g.f), 0);
 	assert_int_equal(kmsg_pump(&g.r, g.ev, 100), 5);
 	assert_int_equal(g.r.lost, 584 + 3);
+	assert_false(g.r.lost_at_least); /* a SEQ was known: exact */
 	assert_int_equal(kevents_stats(g.ev).lost, 587);
 	assert_int_equal(klogring_get(&g.ring, 2)->lost, 3);
 	assert_int_equal(klogring_get(&g.ring, 5)->lost, 584);
 	assert_string_equal(klogring_get(&g.ring, 0)->text, "d again");
+	rig_fini(&g);
+}
+
+/* EPIPE before any SEQ is known: the records overwritten cannot be
+ * counted (the SEQ the reader started from was never read); each EPIPE is
+ * at least one, and the count says it is a lower bound. */
+static void
+test_epipe_before_first_record(void **state)
+{
+	struct rig g;
+	(void)state;
+	rig_init(&g);
+	add_err(&g.f, EPIPE); /* the probe read at open */
+	add_rec(&g.f, "6,585,2,-;b", 11);
+	add_rec(&g.f, "6,586,3,-;c", 11);
+	assert_int_equal(kmsg_open_live(&g.r, &fake_ops, &g.f), 0);
+	assert_int_equal(g.r.source, KMSG_SRC_DEVKMSG);
+	assert_int_equal(g.r.lost, 1);
+	assert_true(g.r.lost_at_least);
+	assert_int_equal(kmsg_pump(&g.r, g.ev, 100), 2);
+	assert_int_equal(g.r.lost, 1); /* not 585: the start is unknown */
+	assert_int_equal(kevents_stats(g.ev).lost, 1);
+	assert_int_equal(klogring_count(&g.ring), 3);
+	assert_int_equal(klogring_get(&g.ring, 2)->lost, 1); /* marker first */
+	assert_string_equal(klogring_get(&g.ring, 0)->text, "c");
+	kmsg_close(&g.r);
+	fake_free(&g.f);
+	/* an empty log at open, then two EPIPEs before the first record:
+	 * at least 2, one marker */
+	fake_init(&g.f);
+	add_err(&g.f, EAGAIN); /* the probe: nothing yet */
+	add_err(&g.f, EPIPE);
+	add_err(&g.f, EPIPE);
+	add_rec(&g.f, "6,900,9,-;d", 11);
+	assert_int_equal(kmsg_open_live(&g.r, &fake_ops, &g.f), 0);
+	assert_int_equal(g.r.lost, 0);
+	assert_false(g.r.lost_at_least);
+	assert_int_equal(kmsg_pump(&g.r, g.ev, 100), 1);
+	assert_int_equal(g.r.lost, 2);
+	assert_true(g.r.lost_at_least);
+	assert_int_equal(kevents_stats(g.ev).lost, 1 + 2);
+	assert_int_equal(klogring_get(&g.ring, 1)->lost, 2);
+	assert_string_equal(klogring_get(&g.ring, 0)->text, "d");
+	/* with a SEQ known, a later EPIPE is counted exactly by the gap */
+	add_err(&g.f, EPIPE);
+	add_rec(&g.f, "6,910,10,-;e", 12);
+	assert_int_equal(kmsg_pump(&g.r, g.ev, 100), 1);
+	assert_int_equal(g.r.lost, 2 + 9);
 	rig_fini(&g);
 }
 
@@ -308,7 +357,8 @@ test_budget_and_errors(void **state)
 	assert_int_equal(r.records, 25);
 	assert_non_null(strstr(kmsg_status(&r), "read failed"));
 	kmsg_close(&r);
-	/* a source failing with EPIPE forever cannot spin: budget bounds it */
+	/* a source failing with EPIPE forever cannot spin: budget bounds it;
+	 * each EPIPE (the probe's too) overwrote at least one record */
 	fake_free(&f);
 	fake_init(&f);
 	for (i = 0; i < 100; i++)
@@ -316,6 +366,9 @@ test_budget_and_errors(void **state)
 	assert_int_equal(kmsg_open_live(&r, &fake_ops, &f), 0);
 	assert_int_equal(kmsg_pump(&r, ev, 10), 0);
 	assert_true(f.reads <= 11);
+	assert_int_equal(r.lost, f.reads);
+	assert_true(r.lost_at_least);
+	assert_int_equal(kevents_stats(ev).lost, f.reads);
 	kmsg_close(&r);
 	kevents_free(ev);
 	fake_free(&f);
@@ -511,6 +564,7 @@ main(void)
 	    cmocka_unit_test(test_replay_fixture),
 	    cmocka_unit_test(test_dictionary_lines_in_a_record),
 	    cmocka_unit_test(test_epipe_and_gap_become_lost),
+	    cmocka_unit_test(test_epipe_before_first_record),
 	    cmocka_unit_test(test_einval_counts_one),
 	    cmocka_unit_test(test_budget_and_errors),
 	    cmocka_unit_test(test_eperm_falls_back_to_klogctl),
