@@ -64,6 +64,13 @@ int cgmap_load(struct cgmap *m, struct snapshot *snap, uint64_t boot_ticks,
 bool cgmap_find(const struct cgmap *m, int32_t pid, uint64_t start_time,
                 uint32_t *off, uint32_t *len);
 
+/*
+ * True when the last walk listed pid in exactly one cgroup: cgmap_find
+ * will answer for it unless its process started at or after the walk.
+ * Asked before the process's start time is known.
+ */
+bool cgmap_lists(const struct cgmap *m, int32_t pid);
+
 /* How many directories the last walk visited. */
 size_t cgmap_dirs(const struct cgmap *m);
 

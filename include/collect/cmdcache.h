@@ -5,15 +5,15 @@
  * Reading /proc/PID/cmdline takes the target's mmap_lock and faults in its
  * argv pages; it can hang on a thrashing, D-state or FUSE-backed process
  * (CVE-2018-1120). So the sampling thread only hands work over: while it
- * scans, cmdcache_offer_at() opens each new process's cmdline file through
- * its /proc/PID handle (collect/procroot.h; opening does not touch the
- * target's memory) and gives it to the worker, and cmdcache_attach() looks
- * each row up by (pid, start time), copies what is ready into the snapshot
- * and queues what is still new. The worker reads each new process's
- * cmdline once (bounded to CMDCACHE_MAX bytes) through that file (or the
- * handle cmdcache_offer() gave it): once the process is gone the read
- * fails, so a reused pid never gets the old process's text. A job without
- * a file or handle (more than CMDCACHE_MAX_FDS waiting, or
+ * scans, it opens each new process's cmdline file along with its other
+ * files (opening does not touch the target's memory) and gives it to the
+ * worker with cmdcache_offer_file(), and cmdcache_attach() looks each row
+ * up by (pid, start time), copies what is ready into the snapshot and
+ * queues what is still new. The worker reads each new process's cmdline
+ * once (bounded to CMDCACHE_MAX bytes) through that file (or the
+ * /proc/PID handle cmdcache_offer() gave it): once the process is gone
+ * the read fails, so a reused pid never gets the old process's text. A
+ * job without a file or handle (more than CMDCACHE_MAX_FDS waiting, or
  * queued by attach) opens one itself and first checks that its stat
  * shows the job's start time. Entries of processes no longer seen are
  * dropped at the next tracking attach. Kernel threads get "" without a
@@ -54,14 +54,22 @@ void cmdcache_free(struct cmdcache *cc);
 bool cmdcache_offer(struct cmdcache *cc, const struct proc_row *row, int dirfd);
 
 /*
- * The same with a borrowed handle (the caller closes dirfd): a process
- * the cache does not know yet is queued with its cmdline file, opened
- * through dirfd while the handle budget allows (then the worker only
- * reads and closes it), else as a job without a handle. True when row's
- * process was queued or marked (a kernel thread), false when known.
+ * The same with the process's cmdline file fd, opened by the caller
+ * before it read the row's other files through fds of their own (so the
+ * row and the file are one process: collect/procfs.h). True when the
+ * worker took fd (it reads and closes it); false when the caller still
+ * owns it (the process is known, a kernel thread, or the budget is
+ * spent: then the job opens its own handle).
  */
-bool cmdcache_offer_at(struct cmdcache *cc, const struct proc_row *row,
-                       int dirfd);
+bool cmdcache_offer_file(struct cmdcache *cc, const struct proc_row *row,
+                         int fd);
+
+/*
+ * True when the cache has an entry for pid, whatever its start time: a
+ * scan opens the cmdline file of a pid the cache does not know before it
+ * knows the start time (a reused pid is caught by the offer's job).
+ */
+bool cmdcache_knows_pid(struct cmdcache *cc, int32_t pid);
 
 /*
  * Hold the worker (paused: it takes no new job; queued jobs keep their

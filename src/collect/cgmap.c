@@ -361,6 +361,18 @@ cgmap_find(const struct cgmap *m, int32_t pid, uint64_t start_time,
 	return true;
 }
 
+/* True when the last walk listed pid in exactly one cgroup. */
+bool
+cgmap_lists(const struct cgmap *m, int32_t pid)
+{
+	size_t s;
+
+	if (!m->valid || m->cap == 0 || pid <= 0)
+		return false;
+	s = cgmap_slot(m->keys, m->cap, pid);
+	return m->keys[s] == pid && m->vals[s] != CGMAP_AMBIG;
+}
+
 /* Directories visited by the last walk. */
 size_t
 cgmap_dirs(const struct cgmap *m)

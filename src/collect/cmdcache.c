@@ -513,44 +513,37 @@ cmdcache_offer(struct cmdcache *cc, const struct proc_row *row, int dirfd)
 	return took > 0;
 }
 
-/*
- * Offer a row's process with its borrowed /proc/PID handle: a new one's
- * cmdline file is opened through it (outside the lock; opening never
- * blocks, reading may) and queued.
- */
+/* Offer a row's cmdline file while scanning. */
 bool
-cmdcache_offer_at(struct cmdcache *cc, const struct proc_row *row, int dirfd)
+cmdcache_offer_file(struct cmdcache *cc, const struct proc_row *row, int fd)
 {
-	bool known, open_it;
-	int fd = -1, took;
+	int took = 0;
 
 	pthread_mutex_lock(&cc->lock);
-	known = cmdcache_find(cc, row->pid, row->start_time) != NULL;
-	open_it = !known && !row->kthread && dirfd >= 0 &&
-	          cc->fds_held < cc->fd_budget;
-	if (open_it)
-		cc->fds_held++; /* held for the file until it is queued */
-	pthread_mutex_unlock(&cc->lock);
-	if (known)
-		return false;
-	if (open_it) {
-		do {
-			fd = openat(dirfd, "cmdline",
-			            O_RDONLY | O_CLOEXEC | O_NOCTTY);
-		} while (fd < 0 && errno == EINTR);
-	}
-	pthread_mutex_lock(&cc->lock);
-	if (open_it)
-		cc->fds_held--;
-	took = cmdcache_find(cc, row->pid, row->start_time) == NULL
-	           ? cmdcache_add(cc, row, fd, true)
-	           : 0;
+	if (cmdcache_find(cc, row->pid, row->start_time) == NULL)
+		took = cmdcache_add(cc, row, fd, true);
 	if (cc->job_n >= CMDCACHE_WAKE_BATCH && !cc->paused)
 		pthread_cond_signal(&cc->wake);
 	pthread_mutex_unlock(&cc->lock);
-	if (fd >= 0 && took <= 0)
-		close(fd);
-	return took >= 0;
+	return took > 0;
+}
+
+/* True when the cache has an entry for pid, whatever its start time. */
+bool
+cmdcache_knows_pid(struct cmdcache *cc, int32_t pid)
+{
+	size_t i;
+	int32_t e;
+	bool known = false;
+
+	pthread_mutex_lock(&cc->lock);
+	i = ((uint32_t)pid * 2654435761u) & (cc->idx_cap - 1);
+	while (!known && (e = cc->index[i]) != 0) {
+		known = cc->ents[e - 1].pid == pid;
+		i = (i + 1) & (cc->idx_cap - 1);
+	}
+	pthread_mutex_unlock(&cc->lock);
+	return known;
 }
 
 /* Hold or release the worker. */

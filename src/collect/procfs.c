@@ -151,12 +151,11 @@ procfs_read(struct procfs *pf, int dfd, const char *name, char *buf, size_t cap,
 	return n;
 }
 
-/* Read a one-integer file under the process handle, or SNAP_NA. */
+/* The integer of a one-integer file read into pf->small (n: the read's
+ * result), or SNAP_NA. */
 static int64_t
-procfs_int(struct procfs *pf, int dfd, const char *name)
+procfs_int_of(struct procfs *pf, ssize_t n)
 {
-	ssize_t n =
-	    procfs_read(pf, dfd, name, pf->small, sizeof pf->small, NULL);
 	int64_t v;
 
 	if (n <= 0 || (size_t)n == sizeof pf->small ||
@@ -165,25 +164,45 @@ procfs_int(struct procfs *pf, int dfd, const char *name)
 	return v;
 }
 
+/* Read a one-integer file under dfd, or SNAP_NA. */
+static int64_t
+procfs_int(struct procfs *pf, int dfd, const char *name)
+{
+	return procfs_int_of(
+	    pf, procfs_read(pf, dfd, name, pf->small, sizeof pf->small, NULL));
+}
+
+/* Read an open one-integer file, or SNAP_NA (fd -1: not opened). */
+static int64_t
+procfs_int_fd(struct procfs *pf, int fd)
+{
+	if (fd < 0)
+		return SNAP_NA;
+	return procfs_int_of(pf,
+	                     procroot_read_fd(fd, pf->small, sizeof pf->small));
+}
+
+/* True when the row's memory cgroup path came from the map. */
+static bool
+procfs_cgroup_mapped(enum snap_cgroup_mode mode, const struct cgmap *cgm,
+                     struct proc_row *row)
+{
+	return mode == SNAP_CGROUP_NONE ||
+	       (cgm != NULL && cgmap_find(cgm, row->pid, row->start_time,
+	                                  &row->cgroup_off, &row->cgroup_len));
+}
+
 /*
- * The memory cgroup path of the row: from the map when it can answer,
- * else read from the process's own file (name under dfd) and pooled (shared
- * with the previous such row when equal). 0, or -ENOMEM.
+ * Set the row's memory cgroup path from its cgroup file read into
+ * pf->cgroup (n: the read's result), pooled (shared with the previous
+ * such row when equal); left unknown when unreadable. 0, or -ENOMEM.
  */
 static int
-procfs_cgroup(struct procfs *pf, int dfd, const char *name,
-              struct snapshot *snap, enum snap_cgroup_mode mode,
-              const struct cgmap *cgm, struct proc_row *row)
+procfs_cgroup_text(struct procfs *pf, ssize_t n, struct snapshot *snap,
+                   enum snap_cgroup_mode mode, struct proc_row *row)
 {
-	ssize_t n;
 	size_t off, len;
 
-	if (mode == SNAP_CGROUP_NONE)
-		return 0;
-	if (cgm != NULL && cgmap_find(cgm, row->pid, row->start_time,
-	                              &row->cgroup_off, &row->cgroup_len))
-		return 0;
-	n = procfs_read(pf, dfd, name, pf->cgroup, sizeof pf->cgroup, NULL);
 	if (n <= 0 || (size_t)n == sizeof pf->cgroup ||
 	    cgroupmem_path(pf->cgroup, (size_t)n, mode, &off, &len) != 0)
 		return 0;
@@ -194,6 +213,22 @@ procfs_cgroup(struct procfs *pf, int dfd, const char *name,
 	pf->last_cg_off = row->cgroup_off;
 	pf->last_cg_len = row->cgroup_len;
 	return 0;
+}
+
+/*
+ * The memory cgroup path of the row: from the map when it can answer,
+ * else read from the process's own file (name under dfd). 0, or -ENOMEM.
+ */
+static int
+procfs_cgroup(struct procfs *pf, int dfd, const char *name,
+              struct snapshot *snap, enum snap_cgroup_mode mode,
+              const struct cgmap *cgm, struct proc_row *row)
+{
+	if (procfs_cgroup_mapped(mode, cgm, row))
+		return 0;
+	return procfs_cgroup_text(
+	    pf, procfs_read(pf, dfd, name, pf->cgroup, sizeof pf->cgroup, NULL),
+	    snap, mode, row);
 }
 
 /* Cut a full buffer back to its last whole line; the new length. */
@@ -209,14 +244,31 @@ procfs_whole_lines(const char *buf, size_t n, size_t cap)
 
 /* oom_score_adj as read, or SNAP_NA when out of the kernel's range. */
 static int64_t
-procfs_adj(struct procfs *pf, int dfd, const char *name)
+procfs_adj_of(int64_t adj)
 {
-	int64_t adj = procfs_int(pf, dfd, name);
-
 	if (adj != SNAP_NA &&
 	    (adj < OOMSCORE_ADJ_MIN || adj > OOMSCORE_ADJ_MAX))
 		return SNAP_NA;
 	return adj;
+}
+
+/* oom_score_adj of the file name under dfd (see procfs_adj_of). */
+static int64_t
+procfs_adj(struct procfs *pf, int dfd, const char *name)
+{
+	return procfs_adj_of(procfs_int(pf, dfd, name));
+}
+
+/* Parse status read into pf->status (n: the read's result): 1, 0 when
+ * it could not be read or parsed. */
+static int
+procfs_status_of(struct procfs *pf, ssize_t n, struct procstat_status *ss)
+{
+	return n > 0 &&
+	       procstat_parse_status(
+	           pf->status,
+	           procfs_whole_lines(pf->status, (size_t)n, sizeof pf->status),
+	           ss) == 0;
 }
 
 /* Read status under dfd (and its inode when ino) and parse it: 1, 0 when
@@ -225,14 +277,9 @@ static int
 procfs_status(struct procfs *pf, int dfd, const char *name,
               struct procstat_status *ss, uint64_t *ino)
 {
-	ssize_t n =
-	    procfs_read(pf, dfd, name, pf->status, sizeof pf->status, ino);
-
-	return n > 0 &&
-	       procstat_parse_status(
-	           pf->status,
-	           procfs_whole_lines(pf->status, (size_t)n, sizeof pf->status),
-	           ss) == 0;
+	return procfs_status_of(
+	    pf, procfs_read(pf, dfd, name, pf->status, sizeof pf->status, ino),
+	    ss);
 }
 
 /* Name the user and append the row: 1, or -ENOMEM. */
@@ -244,34 +291,6 @@ procfs_push(struct snapshot *snap, struct usercache *uc, struct proc_row *row)
 	usercache_name(uc, row->uid, row->user, sizeof row->user);
 	rc = snapshot_push_proc(snap, row);
 	return rc != 0 ? rc : 1;
-}
-
-/*
- * Read one process through its handle dfd, so every file comes from the
- * same process (a reused pid fails the reads instead). With status_ino,
- * also the inode of its status file. 1 when a row was added (into *row
- * too), 0 when it vanished or could not be parsed, -ENOMEM.
- */
-static int
-procfs_one(struct procfs *pf, int dfd, struct snapshot *snap,
-           struct usercache *uc, enum snap_cgroup_mode mode,
-           const struct cgmap *cgm, struct proc_row *row, uint64_t *status_ino)
-{
-	struct procstat_stat st;
-	struct procstat_status ss;
-	ssize_t n;
-	int rc;
-
-	n = procfs_read(pf, dfd, "stat", pf->stat, sizeof pf->stat, NULL);
-	if (n <= 0 || procstat_parse_stat(pf->stat, (size_t)n, &st) != 0)
-		return 0;
-	if (!procfs_status(pf, dfd, "status", &ss, status_ino))
-		return 0;
-	procstat_fill_row(row, &st, &ss);
-	row->oom_score = procfs_int(pf, dfd, "oom_score");
-	row->oom_score_adj = procfs_adj(pf, dfd, "oom_score_adj");
-	rc = procfs_cgroup(pf, dfd, "cgroup", snap, mode, cgm, row);
-	return rc != 0 ? rc : procfs_push(snap, uc, row);
 }
 
 /* Set pf->path to "PID/file"; false when it does not fit. */
@@ -286,6 +305,110 @@ procfs_path(struct procfs *pf, const char *pid, const char *file)
 	pf->path[a] = '/';
 	memcpy(pf->path + a + 1, file, b + 1);
 	return true;
+}
+
+/* Open PID/file under the root, kept until procfs_close_fds: fd or -1. */
+static int
+procfs_open(struct procfs *pf, const char *pid, const char *file)
+{
+	int fd;
+
+	if (!procfs_path(pf, pid, file))
+		return -1;
+	do {
+		fd = openat(pf->procfd, pf->path,
+		            O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	} while (fd < 0 && errno == EINTR);
+	procfs_keep(pf, fd);
+	return fd;
+}
+
+/*
+ * A row's cgroup file opened after its other files were read: read it,
+ * then read oom_score_adj (or stat) again through the fd opened first. That
+ * read succeeds only while the row's process holds the pid, so the cgroup
+ * file, opened before it, is the row's process's. 0, or -ENOMEM.
+ */
+static int
+procfs_cgroup_late(struct procfs *pf, const char *pid, int check_fd,
+                   struct snapshot *snap, enum snap_cgroup_mode mode,
+                   struct proc_row *row)
+{
+	int fd = procfs_open(pf, pid, "cgroup");
+	ssize_t n =
+	    fd < 0 ? -1 : procroot_read_fd(fd, pf->cgroup, sizeof pf->cgroup);
+
+	if (n <= 0 || pread(check_fd, pf->small, sizeof pf->small, 0) < 0)
+		return 0; /* unknown, as an unreadable file */
+	return procfs_cgroup_text(pf, n, snap, mode, row);
+}
+
+/*
+ * Read one process in full by its paths under the root (PID/stat, ...).
+ * Every file is opened before any is read: a read through an open /proc
+ * file fails (ESRCH) once its process is gone, even when the pid has been
+ * reused, so when stat, opened first, reads after the last open, its
+ * process held the pid through every open and all the files are its own.
+ * The cgroup file is opened with them unless the map lists the pid; the
+ * cmdline file (into *cmd_fd, owned by the caller) when cc does not know
+ * the pid. With status_ino, also the inode of its status file. 1 when a
+ * row was added (into *row too), 0 when it vanished or could not be
+ * parsed, -ENOMEM.
+ */
+static int
+procfs_one(struct procfs *pf, const char *pid, int32_t pid_num,
+           struct snapshot *snap, struct usercache *uc,
+           enum snap_cgroup_mode mode, const struct cgmap *cgm,
+           struct cmdcache *cc, struct proc_row *row, uint64_t *status_ino,
+           int *cmd_fd)
+{
+	struct procstat_stat st;
+	struct procstat_status ss;
+	struct stat sb;
+	int fst, fstatus, fscore, fadj, fcg = -1, rc;
+	ssize_t n;
+
+	*cmd_fd = -1;
+	fst = procfs_open(pf, pid, "stat");
+	fstatus = fst < 0 ? -1 : procfs_open(pf, pid, "status");
+	if (fstatus < 0)
+		return 0;
+	fscore = procfs_open(pf, pid, "oom_score");
+	fadj = procfs_open(pf, pid, "oom_score_adj");
+	if (mode != SNAP_CGROUP_NONE &&
+	    (cgm == NULL || !cgmap_lists(cgm, pid_num)))
+		fcg = procfs_open(pf, pid, "cgroup");
+	if (cc != NULL && !cmdcache_knows_pid(cc, pid_num) &&
+	    procfs_path(pf, pid, "cmdline")) {
+		do {
+			*cmd_fd = openat(pf->procfd, pf->path,
+			                 O_RDONLY | O_CLOEXEC | O_NOCTTY);
+		} while (*cmd_fd < 0 && errno == EINTR);
+	}
+	/* every file is open: now stat's read vouches for all of them */
+	n = procroot_read_fd(fst, pf->stat, sizeof pf->stat);
+	if (n <= 0 || procstat_parse_stat(pf->stat, (size_t)n, &st) != 0)
+		return 0;
+	n = procroot_read_fd(fstatus, pf->status, sizeof pf->status);
+	if (n > 0 && status_ino != NULL)
+		n = fstat(fstatus, &sb) == 0 ? n : -1;
+	if (!procfs_status_of(pf, n, &ss))
+		return 0;
+	if (status_ino != NULL)
+		*status_ino = (uint64_t)sb.st_ino;
+	procstat_fill_row(row, &st, &ss);
+	row->oom_score = procfs_int_fd(pf, fscore);
+	row->oom_score_adj = procfs_adj_of(procfs_int_fd(pf, fadj));
+	if (procfs_cgroup_mapped(mode, cgm, row))
+		rc = 0;
+	else if (fcg >= 0)
+		rc = procfs_cgroup_text(
+		    pf, procroot_read_fd(fcg, pf->cgroup, sizeof pf->cgroup),
+		    snap, mode, row);
+	else
+		rc = procfs_cgroup_late(pf, pid, fadj >= 0 ? fadj : fst, snap,
+		                        mode, row);
+	return rc != 0 ? rc : procfs_push(snap, uc, row);
 }
 
 /* Append to a pending list, growing it; 0 or -ENOMEM. */
@@ -481,7 +604,7 @@ procfs_entry(struct procfs *pf, const struct dirent *de, struct snapshot *snap,
 	struct idcache_entry e = {.pid = procfs_pid(de->d_name)};
 	const struct idcache_entry *id = NULL;
 	struct proc_row row;
-	int rc = 2, dfd = -1;
+	int rc = 2, cmd_fd = -1;
 
 	if (pf->light && e.pid > 0 &&
 	    (id = idcache_find(pf->ids, e.pid, (uint64_t)de->d_ino)) != NULL)
@@ -492,11 +615,9 @@ procfs_entry(struct procfs *pf, const struct dirent *de, struct snapshot *snap,
 		idcache_add(pf->ids, id); /* no room: read in full next time */
 	} else if (rc == 2) {
 		procfs_close_fds(pf);
-		dfd = procroot_open_dir(pf->procfd, de->d_name);
-		procfs_keep(pf, dfd);
-		rc = dfd < 0 ? 0
-		             : procfs_one(pf, dfd, snap, uc, mode, cgm, &row,
-		                          pf->light ? &e.status_ino : NULL);
+		rc =
+		    procfs_one(pf, de->d_name, e.pid, snap, uc, mode, cgm, cc,
+		               &row, pf->light ? &e.status_ino : NULL, &cmd_fd);
 		if (rc == 1)
 			pf->stats.full++;
 		if (rc == 1 && pf->light && row.pid == e.pid) {
@@ -506,9 +627,15 @@ procfs_entry(struct procfs *pf, const struct dirent *de, struct snapshot *snap,
 			idcache_add(pf->ids, &e);
 		}
 	}
-	/* a new process's cmdline file is opened through the handle */
-	if (rc == 1 && cc != NULL)
-		cmdcache_offer_at(cc, &row, dfd);
+	if (rc == 1 && cc != NULL && cmd_fd >= 0) {
+		if (cmdcache_offer_file(cc, &row, cmd_fd))
+			cmd_fd =
+			    -1; /* the cmdline worker reads and closes it */
+	} else if (rc == 1 && cc != NULL) {
+		/* known, or its pid was another's: then the job checks */
+		cmdcache_offer(cc, &row, -1);
+	}
+	procfs_keep(pf, cmd_fd);
 	procfs_close_fds(pf);
 	return rc;
 }
