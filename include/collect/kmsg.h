@@ -117,5 +117,9 @@ int kmsg_fd(const struct kmsg_reader *r);
 int kmsg_pump(struct kmsg_reader *r, struct kevents *ev, size_t budget);
 /* "kernel log: /dev/kmsg", "kernel log: permission denied; ...", ... */
 const char *kmsg_status(const struct kmsg_reader *r);
+/* Why /dev/kmsg could not be read, in words an administrator can act on
+ * ("permission denied; needs CAP_SYSLOG or kernel.dmesg_restrict=0"), or
+ * "" when nothing went wrong. */
+const char *kmsg_reason(const struct kmsg_reader *r);
 
 #endif

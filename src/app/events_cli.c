@@ -14,12 +14,15 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "app/modes.h"
 #include "collect/kmsg.h"
+#include "collect/procroot.h"
 #include "core/json.h"
 #include "core/sanitize.h"
 #include "model/kevents.h"
+#include "model/vmstat.h"
 
 /* Events kept: older ones are dropped (and counted) beyond this. */
 #define EVENTS_CAPACITY 1024
@@ -304,6 +307,31 @@ print_text(struct out *o, const struct kevent *e)
 	fputc('\n', o->f);
 }
 
+/* "; /proc/vmstat oom_kill=N since boot": what is left to say when the
+ * kernel log cannot be read (or why even that is not known). */
+static void
+print_oom_count(FILE *f, const char *proc_root)
+{
+	struct vmstat_counters c;
+	char buf[32768];
+	const char *root = proc_root ? proc_root : PROCROOT_DEFAULT;
+	ssize_t n = -ENOENT;
+	int dir = procroot_open(proc_root);
+
+	if (dir >= 0) {
+		n = procroot_read(dir, "vmstat", buf, sizeof buf);
+		close(dir);
+	}
+	vmstat_clear(&c);
+	if (n < 0)
+		fprintf(f, "; %s/vmstat: %s", root, strerror((int)-n));
+	else if (vmstat_parse(buf, (size_t)n, &c) != 0 || c.oom_kill == SNAP_NA)
+		fprintf(f, "; %s/vmstat has no oom_kill count", root);
+	else
+		fprintf(f, "; %s/vmstat oom_kill=%" PRId64 " since boot", root,
+		        c.oom_kill);
+}
+
 /* Open the source the options name; false (message printed) on failure. */
 static bool
 open_source(const struct options *opt, struct kmsg_reader *r)
@@ -324,7 +352,10 @@ open_source(const struct options *opt, struct kmsg_reader *r)
 		return false;
 	}
 	if (r->source == KMSG_SRC_NONE) {
-		fprintf(stderr, "oomwatch: %s\n", kmsg_status(r));
+		/* no events to show: say why, and the one number left */
+		fprintf(stderr, "oomwatch: kernel log: %s", kmsg_reason(r));
+		print_oom_count(stderr, opt->proc_root);
+		fputc('\n', stderr);
 		kmsg_close(r);
 		return false;
 	}

@@ -236,6 +236,13 @@ kmsg_status(const struct kmsg_reader *r)
 	return r->status;
 }
 
+/* Why the source failed, or "". */
+const char *
+kmsg_reason(const struct kmsg_reader *r)
+{
+	return r->err != 0 ? reason(r->err) : "";
+}
+
 /* Count n lost records and tell the engine. */
 static void
 lose(struct kmsg_reader *r, struct kevents *ev, uint64_t n)

@@ -70,6 +70,33 @@ if command -v perl >/dev/null 2>&1; then
 else
 	skip "non-blocking stdin" "perl not installed"
 fi
+# A user who cannot read the kernel log (kernel.dmesg_restrict=1, no
+# CAP_SYSLOG): one line on stderr with the reason and the OOM kill count of
+# /proc/vmstat (--proc-root: a count this test knows), exit 1, nothing on
+# stdout, with --json too. (It promised "the OOM counters" and showed none.)
+if ! is_root || ! command -v setpriv >/dev/null 2>&1 || ! id nobody >/dev/null 2>&1; then
+	skip "events as a user without the kernel log" "needs root, setpriv and user nobody"
+elif [ "$(cat /proc/sys/kernel/dmesg_restrict 2>/dev/null)" != 1 ]; then
+	skip "events as a user without the kernel log" "kernel.dmesg_restrict is not 1 (not changed here)"
+else
+	chmod 711 "$T_TMP"
+	mkdir -p "$T_TMP/nr/proc"
+	cp "$OOMWATCH_BIN" "$T_TMP/nr/oomwatch"
+	printf 'nr_free_pages 1000\noom_kill 17\n' >"$T_TMP/nr/proc/vmstat"
+	chmod -R a+rX "$T_TMP/nr"
+	as_nobody() { setpriv --reuid=nobody --regid=nogroup --clear-groups "$T_TMP/nr/oomwatch" "$@"; }
+	for json in "" --json; do
+		as_nobody --events $json --proc-root "$T_TMP/nr/proc" >"$T_TMP/nr.out" 2>"$T_TMP/nr.err"
+		rc=$?
+		check "no kernel log${json:+ (--json)}: exit 1" [ "$rc" = 1 ]
+		check "no kernel log${json:+ (--json)}: nothing on stdout" [ ! -s "$T_TMP/nr.out" ]
+		check "no kernel log${json:+ (--json)}: reason and count on stderr" [ "$(cat "$T_TMP/nr.err")" = \
+			"oomwatch: kernel log: permission denied; needs CAP_SYSLOG or kernel.dmesg_restrict=0; $T_TMP/nr/proc/vmstat oom_kill=17 since boot" ]
+	done
+	as_nobody --events 2>"$T_TMP/nr.err"
+	check "no kernel log, real /proc: the count since boot" \
+		grep -qE '^oomwatch: kernel log: permission denied; .*; /proc/vmstat oom_kill=[0-9]+ since boot$' "$T_TMP/nr.err"
+fi
 # A missing file: one line on stderr, exit 1, nothing on stdout.
 "$OOMWATCH_BIN" --events --kmsg-file "$T_TMP/nope" >"$T_TMP/o" 2>"$T_TMP/e"
 rc=$?

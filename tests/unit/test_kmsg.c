@@ -208,6 +208,7 @@ test_replay_fixture(void **state)
 	assert_int_equal(g.r.source, KMSG_SRC_DEVKMSG);
 	assert_int_equal(kmsg_fd(&g.r), FAKE_FD);
 	assert_string_equal(kmsg_status(&g.r), "kernel log: /dev/kmsg");
+	assert_string_equal(kmsg_reason(&g.r), "");
 	assert_int_equal(kmsg_pump(&g.r, g.ev, 10000), 78);
 	assert_true(g.r.caught_up);
 	assert_int_equal(g.r.lost, 0);
@@ -428,6 +429,10 @@ test_nothing_readable(void **state)
 	                    "kernel log: permission denied; needs CAP_SYSLOG "
 	                    "or kernel.dmesg_restrict=0; showing the OOM "
 	                    "counters only");
+	/* the reason alone, for --events (which shows no counters pane) */
+	assert_string_equal(kmsg_reason(&g.r),
+	                    "permission denied; needs CAP_SYSLOG or "
+	                    "kernel.dmesg_restrict=0");
 	assert_int_equal(kmsg_pump(&g.r, g.ev, 100), 0);
 	assert_true(g.r.caught_up);
 	kmsg_close(&g.r);
