@@ -66,6 +66,20 @@ unix_usec(const struct klog_time *t, int64_t *usec)
 	return true;
 }
 
+/* Microseconds as seconds with six decimals ("-1.500000"), from two
+ * integers: never the locale's decimal comma, never a double's rounding.
+ * Right-aligned in width columns (0: no padding). */
+static void
+print_usec(FILE *f, int64_t usec, int width)
+{
+	uint64_t m = usec < 0 ? 0 - (uint64_t)usec : (uint64_t)usec;
+	char buf[48];
+
+	snprintf(buf, sizeof buf, "%s%" PRIu64 ".%06" PRIu64,
+	         usec < 0 ? "-" : "", m / 1000000, m % 1000000);
+	fprintf(f, "%*s", width, buf);
+}
+
 /* "time": seconds since boot, unix seconds, or null. */
 static void
 json_time(FILE *f, const struct klog_time *t)
@@ -73,14 +87,13 @@ json_time(FILE *f, const struct klog_time *t)
 	int64_t us;
 
 	if (t->kind == KLOG_TIME_BOOT)
-		fprintf(f, "%" PRId64 ".%06" PRId64, t->usec / 1000000,
-		        t->usec % 1000000);
+		print_usec(f, t->usec, 0);
 	else if (!unix_usec(t, &us))
 		fputs("null", f);
 	else if (us % 1000000 == 0)
 		fprintf(f, "%" PRId64, us / 1000000);
 	else
-		fprintf(f, "%.6f", (double)us / 1e6);
+		print_usec(f, us, 0);
 }
 
 /* `, "key": ` */
@@ -235,8 +248,9 @@ text_time(FILE *f, const struct klog_time *t)
 	time_t secs = (time_t)(t->usec / 1000000);
 
 	if (t->kind == KLOG_TIME_BOOT) {
-		fprintf(f, "[%5" PRId64 ".%06" PRId64 "]", t->usec / 1000000,
-		        t->usec % 1000000);
+		fputc('[', f);
+		print_usec(f, t->usec, 12); /* "[    1.000000]" as dmesg */
+		fputc(']', f);
 		return;
 	}
 	if ((t->kind == KLOG_TIME_LOCAL && gmtime_r(&secs, &tm) != NULL) ||

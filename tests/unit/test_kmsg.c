@@ -1,9 +1,11 @@
 /* Unit tests for the kernel-log reader (collect/kmsg.c) through its
  * injectable system calls: fixture records replayed one per read, and
  * EPIPE, EINVAL, EAGAIN, EPERM, ENOENT and EIO injected where the kernel
- * would return them (FIELD-NOTES 1.2-1.3). Also the file source. */
+ * would return them (FIELD-NOTES 1.2-1.3). Also the file source, and the
+ * times --events prints from it under a comma-decimal locale. */
 #include <errno.h>
 #include <fcntl.h>
+#include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,6 +17,7 @@
 
 #include <cmocka.h>
 
+#include "app/modes.h"
 #include "collect/kmsg.h"
 #include "kfixture.h"
 #include "model/kevents.h"
@@ -562,6 +565,84 @@ test_file_nonblocking_stdin(void **state)
 	kevents_free(ev);
 }
 
+/* Run `--events [--json] --kmsg-file path` (app/events_cli.c); its
+ * standard output into out. Returns the exit status. */
+static int
+events_output(const char *path, bool json, char *out, size_t size)
+{
+	struct options opt;
+	FILE *f = tmpfile();
+	int saved, rc;
+	size_t n;
+
+	assert_non_null(f);
+	memset(&opt, 0, sizeof opt);
+	opt.mode = OPTIONS_EVENTS;
+	opt.json = json;
+	opt.kmsg_file = path;
+	fflush(stdout);
+	saved = dup(STDOUT_FILENO);
+	assert_true(saved >= 0);
+	assert_int_equal(dup2(fileno(f), STDOUT_FILENO), STDOUT_FILENO);
+	rc = events_run(&opt);
+	fflush(stdout);
+	assert_int_equal(dup2(saved, STDOUT_FILENO), STDOUT_FILENO);
+	close(saved);
+	rewind(f);
+	n = fread(out, 1, size - 1, f);
+	out[n] = '\0';
+	fclose(f);
+	return rc;
+}
+
+/* --events prints times with '.' whatever LC_NUMERIC says: under a
+ * comma-decimal locale (de_DE, built here with localedef) a fractional
+ * unix time came out as "1587395287,250000" and broke the JSON. main()
+ * sets LC_NUMERIC to "C"; the printing does not rely on it. */
+static void
+test_events_times_ignore_the_locale(void **state)
+{
+	static const char log[] =
+	    "2020-04-20T15:08:07.250000+00:00 host kernel: Out of memory: "
+	    "Killed process 9 (x) total-vm:8kB, anon-rss:4kB, file-rss:0kB\n"
+	    "[    5.123457] INFO: task kworker/2:1:5747 blocked for more "
+	    "than 120 seconds.\n";
+	char dir[] = "/tmp/test_kmsg_locale.XXXXXX", cmd[256], path[64];
+	char out[4096];
+	bool comma;
+	FILE *tmp;
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(cmd, sizeof cmd,
+	         "localedef -i de_DE -f UTF-8 %s/de_DE.UTF-8 >/dev/null 2>&1",
+	         dir);
+	if (system(cmd) == 0) {
+		setenv("LOCPATH", dir, 1);
+		comma = setlocale(LC_NUMERIC, "de_DE.UTF-8") != NULL &&
+		        strcmp(localeconv()->decimal_point, ",") == 0;
+	} else {
+		comma = false;
+	}
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+	if (!comma) {
+		setlocale(LC_NUMERIC, "C");
+		unsetenv("LOCPATH");
+		skip(); /* no localedef or no de_DE source: nothing to test */
+	}
+	tmp = temp_file(log, sizeof log - 1, path, sizeof path);
+	assert_int_equal(events_output(path, true, out, sizeof out), 0);
+	assert_non_null(
+	    strstr(out, "\"time\": 1587395287.250000, \"pid\": 9,"));
+	assert_non_null(strstr(out, "\"time\": 5.123457, \"comm\""));
+	assert_null(strstr(out, "5,123457"));
+	assert_int_equal(events_output(path, false, out, sizeof out), 0);
+	assert_non_null(strstr(out, "[    5.123457] hung_task:"));
+	setlocale(LC_NUMERIC, "C");
+	unsetenv("LOCPATH");
+	fclose(tmp);
+}
+
 int
 main(void)
 {
@@ -576,6 +657,7 @@ main(void)
 	    cmocka_unit_test(test_nothing_readable),
 	    cmocka_unit_test(test_file_source),
 	    cmocka_unit_test(test_file_nonblocking_stdin),
+	    cmocka_unit_test(test_events_times_ignore_the_locale),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
