@@ -78,7 +78,7 @@ struct cmdcache {
 	struct cmd_job *jobs; /* ring */
 	size_t job_head, job_n, job_cap;
 	int closing[CMDCACHE_CLOSE_BATCH]; /* worker only: read, to close */
-	size_t nclosing;
+	size_t nclosing, close_batch; /* close_batch: fd_budget / 8, <= 32 */
 	char buf[CMDCACHE_MAX];
 	char statbuf[1024];
 };
@@ -160,7 +160,7 @@ static void
 cmdcache_done_fd(struct cmdcache *cc, int fd)
 {
 	cc->closing[cc->nclosing++] = fd;
-	if (cc->nclosing == CMDCACHE_CLOSE_BATCH)
+	if (cc->nclosing >= cc->close_batch)
 		cmdcache_flush_closes(cc);
 }
 
@@ -362,6 +362,11 @@ cmdcache_new(int procfd)
 	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 &&
 	    rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur / 4 < cc->fd_budget)
 		cc->fd_budget = (size_t)(rl.rlim_cur / 4);
+	cc->close_batch = cc->fd_budget / 8;
+	if (cc->close_batch > CMDCACHE_CLOSE_BATCH)
+		cc->close_batch = CMDCACHE_CLOSE_BATCH;
+	if (cc->close_batch == 0)
+		cc->close_batch = 1;
 	pthread_mutex_init(&cc->lock, NULL);
 	pthread_condattr_init(&ca);
 	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);

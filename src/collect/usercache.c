@@ -97,6 +97,19 @@ usercache_lookup(uint32_t uid, char *out, size_t size)
 		snprintf(out, size, "%u", uid);
 }
 
+/* Copy the NUL-ended name into out, cut to fit. */
+static void
+usercache_copy(char *out, size_t size, const char *name)
+{
+	size_t n;
+
+	if (size == 0)
+		return;
+	n = strnlen(name, size - 1);
+	memcpy(out, name, n);
+	out[n] = '\0';
+}
+
 /* The name of uid. */
 void
 usercache_name(struct usercache *uc, uint32_t uid, char *out, size_t size)
@@ -116,7 +129,7 @@ usercache_name(struct usercache *uc, uint32_t uid, char *out, size_t size)
 		s->used = 1;
 		uc->n++;
 	}
-	snprintf(out, size, "%s", s->name);
+	usercache_copy(out, size, s->name); /* once per row: no snprintf */
 }
 
 /* Resolve a user name or uid. */
