@@ -127,8 +127,9 @@ void kevents_set_ring(struct kevents *ev, struct klogring *lines);
 size_t kevents_feed_line(struct kevents *ev, const char *line, size_t len);
 /* Feed an already parsed record. Returns the events added. */
 size_t kevents_feed_record(struct kevents *ev, const struct klog_record *rec);
-/* n messages were lost: closes the open report, adds a marker line. */
-void kevents_lost(struct kevents *ev, uint64_t n);
+/* n messages were lost (at least n when at_least): closes the open
+ * report, adds a marker line. */
+void kevents_lost(struct kevents *ev, uint64_t n, bool at_least);
 /* End of input: a victim chosen by an old kernel's "Kill process" line
  * whose "Killed process" never came becomes an event. Returns events added. */
 size_t kevents_finish(struct kevents *ev);

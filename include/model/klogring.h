@@ -50,8 +50,9 @@ void klogring_clear(struct klogring *r);
 /* Append one display line (raw bytes, sanitized here) with its metadata. */
 void klogring_push(struct klogring *r, const struct klog_record *rec,
                    const char *text, size_t len, enum kclass cls);
-/* Append a "N kernel messages lost" marker. */
-void klogring_push_lost(struct klogring *r, uint64_t n_lost);
+/* Append a "N kernel messages lost" marker ("at least N" when at_least:
+ * n_lost is only a lower bound). */
+void klogring_push_lost(struct klogring *r, uint64_t n_lost, bool at_least);
 /* Append raw bytes to the newest line (a kmsg 'c' fragment); false when
  * the ring is empty or the newest line is a marker. */
 bool klogring_append(struct klogring *r, const char *text, size_t len);

@@ -74,6 +74,7 @@ struct dash_klog {
 	const char *source;          /* "kernel log: /dev/kmsg", or why not */
 	bool source_ok;              /* a source is being read */
 	uint64_t lost;               /* messages known lost */
+	bool lost_at_least;          /* lost is a lower bound */
 	size_t scroll;               /* lines scrolled up from the tail */
 	bool important_only;         /* 'l': alert classes and markers only */
 	size_t event_cursor;         /* events view: selected, 0 = newest */

@@ -165,6 +165,7 @@ ui_klog_frame(struct ui *ui, struct dash_klog *k)
 	k->source = ui->kr_open ? kmsg_status(&ui->kr) : "kernel log: not read";
 	k->source_ok = ui->kr_open && ui->kr.source != KMSG_SRC_NONE;
 	k->lost = ui->kr_open ? ui->kr.lost : 0;
+	k->lost_at_least = ui->kr_open && ui->kr.lost_at_least;
 	if (ui->log_scroll > ui_klog_max_scroll(ui))
 		ui->log_scroll = ui_klog_max_scroll(ui);
 	k->scroll = ui->log_scroll;

@@ -248,7 +248,7 @@ static void
 lose(struct kmsg_reader *r, struct kevents *ev, uint64_t n)
 {
 	r->lost += n;
-	kevents_lost(ev, n);
+	kevents_lost(ev, n, false);
 }
 
 /* Tell the engine what was counted lost before a SEQ was known (one
@@ -257,7 +257,7 @@ static void
 flush_lost(struct kmsg_reader *r, struct kevents *ev)
 {
 	if (r->lost_unfed > 0)
-		kevents_lost(ev, r->lost_unfed);
+		kevents_lost(ev, r->lost_unfed, true);
 	r->lost_unfed = 0;
 }
 

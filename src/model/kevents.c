@@ -739,7 +739,7 @@ kevents_feed_line(struct kevents *ev, const char *line, size_t len)
 
 /* Messages were lost. */
 void
-kevents_lost(struct kevents *ev, uint64_t n)
+kevents_lost(struct kevents *ev, uint64_t n, bool at_least)
 {
 	if (n == 0)
 		return;
@@ -747,7 +747,7 @@ kevents_lost(struct kevents *ev, uint64_t n)
 	report_reset(&ev->report);
 	ev->last.set = false;
 	if (ev->lines != NULL)
-		klogring_push_lost(ev->lines, n);
+		klogring_push_lost(ev->lines, n, at_least);
 }
 
 /* End of input. */

@@ -106,16 +106,16 @@ klogring_push(struct klogring *r, const struct klog_record *rec,
 
 /* Append a lost-messages marker. */
 void
-klogring_push_lost(struct klogring *r, uint64_t n_lost)
+klogring_push_lost(struct klogring *r, uint64_t n_lost, bool at_least)
 {
 	struct klogring_line *l = next_slot(r);
 	int n;
 
 	l->cls = KCLASS_WARNING;
 	l->lost = n_lost;
-	n = snprintf(l->text, sizeof l->text,
-	             "%" PRIu64 " kernel message%s lost", n_lost,
-	             n_lost == 1 ? "" : "s");
+	n = snprintf(
+	    l->text, sizeof l->text, "%s%" PRIu64 " kernel message%s lost",
+	    at_least ? "at least " : "", n_lost, n_lost == 1 ? "" : "s");
 	l->text_len = (uint16_t)(n > 0 ? n : 0);
 }
 

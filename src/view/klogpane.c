@@ -93,8 +93,7 @@ log_line(struct screen *s, int y, int x, int w, const struct klogring_line *l)
 
 	if (l->lost > 0) {
 		draw_fmt(s, y, x, w, THEME_KLOG_LOST, DRAW_FILL,
-		         " --- %" PRIu64 " kernel message%s lost --- ", l->lost,
-		         l->lost == 1 ? "" : "s");
+		         " --- %.*s --- ", (int)l->text_len, l->text);
 		return;
 	}
 	short_time(&l->time, t, sizeof t);
@@ -142,7 +141,8 @@ klogpane_draw(struct screen *s, const struct layout_rect *r,
 	               k->scroll ? " | scrolled (Tab, Down)" : "");
 	if (k->lost > 0) {
 		at += draw_fmt(s, r->y, at, r->x + r->w - at, THEME_KLOG_LOST,
-		               0, "%" PRIu64 " lost", k->lost);
+		               0, "%s%" PRIu64 " lost",
+		               k->lost_at_least ? "at least " : "", k->lost);
 		at += draw_str(s, r->y, at, r->x + r->w - at, THEME_PROC_HEADER,
 		               " | ", 0);
 	}

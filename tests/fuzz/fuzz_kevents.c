@@ -56,7 +56,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (nl == NULL)
 			nl = end;
 		if (nl - p == 5 && memcmp(p, "~LOST", 5) == 0)
-			kevents_lost(ev, 3);
+			kevents_lost(ev, 3, (data[0] & 1) != 0);
 		else
 			kevents_feed_line(ev, p, (size_t)(nl - p));
 	}

@@ -452,7 +452,7 @@ test_interleaved_stale_lost(void **state)
 	ev = kevents_new(8);
 	kevents_set_ring(ev, &ring);
 	kfixture_feed_lines(ev, (const char *[]){inv, NULL});
-	kevents_lost(ev, 584);
+	kevents_lost(ev, 584, false);
 	kfixture_feed_lines(ev, stale + 1);
 	assert_int_equal(kevents_count(ev), 1);
 	assert_false(kevents_get(ev, 0)->oom.trigger.set);

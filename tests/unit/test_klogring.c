@@ -123,9 +123,13 @@ test_ring_basics(void **state)
 	assert_string_equal(klogring_get(&r, 0)->text, "first more");
 	assert_int_equal(klogring_get(&r, 0)->seq, 1);
 	assert_int_equal(klogring_get(&r, 0)->level, 6);
-	klogring_push_lost(&r, 1);
+	klogring_push_lost(&r, 1, false);
 	assert_string_equal(klogring_get(&r, 0)->text, "1 kernel message lost");
 	assert_false(klogring_append(&r, "x", 1));
+	/* a lower bound (EPIPE before any SEQ was known) says so */
+	klogring_push_lost(&r, 2, true);
+	assert_string_equal(klogring_get(&r, 0)->text,
+	                    "at least 2 kernel messages lost");
 	memset(big, 'y', sizeof big);
 	klogring_push(&r, NULL, big, sizeof big, KCLASS_ERROR);
 	assert_true(klogring_get(&r, 0)->truncated);
@@ -133,7 +137,7 @@ test_ring_basics(void **state)
 	assert_int_equal(klogring_get(&r, 0)->level, -1);
 	klogring_push(&r, NULL, "z", 1, KCLASS_NORMAL);
 	assert_int_equal(klogring_count(&r), 3);
-	assert_int_equal(klogring_get(&r, 2)->lost, 1);
+	assert_int_equal(klogring_get(&r, 2)->lost, 2);
 	/* the log pane's filter: important = alert classes and lost markers */
 	assert_int_equal(klogring_count_shown(&r, false), 3);
 	assert_int_equal(klogring_count_shown(&r, true), 2);

@@ -289,6 +289,8 @@ test_epipe_before_first_record(void **state)
 	assert_int_equal(kevents_stats(g.ev).lost, 1);
 	assert_int_equal(klogring_count(&g.ring), 3);
 	assert_int_equal(klogring_get(&g.ring, 2)->lost, 1); /* marker first */
+	assert_string_equal(klogring_get(&g.ring, 2)->text,
+	                    "at least 1 kernel message lost");
 	assert_string_equal(klogring_get(&g.ring, 0)->text, "c");
 	kmsg_close(&g.r);
 	fake_free(&g.f);
