@@ -126,7 +126,7 @@ deps-screenshots:
 
 run: deps-build
 	@$(MAKE) --no-print-directory $(BIN)
-	./$(BIN) $(ARGS)
+	$(if $(filter /%,$(BIN)),,./)$(BIN) $(ARGS)
 
 unit-build: $(UNIT_BIN) $(PROG_BIN) $(REPLAY_BIN)
 
