@@ -16,7 +16,6 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #define KLOG_LINES 2000
@@ -25,23 +24,13 @@
 /* A --kmsg-file is read for at most this long per main-loop turn. */
 #define FILE_SLICE_MS 50
 
-/* Monotonic milliseconds. */
-static int64_t
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* Read the --kmsg-file for one slice: until its end (then the engine is
  * finished), a pipe with nothing yet, or FILE_SLICE_MS. Lines fed, or
  * -errno. */
 static int
 file_slice(struct ui *ui)
 {
-	int64_t end = now_ms() + FILE_SLICE_MS;
+	uint64_t end = collector_now_ms() + FILE_SLICE_MS;
 	int n, fed = 0;
 
 	if (ui->kr.eof || ui->kr.err != 0)
@@ -51,7 +40,8 @@ file_slice(struct ui *ui)
 		if (n < 0)
 			return n;
 		fed += n;
-	} while (!ui->kr.caught_up && !ui->kr.need_poll && now_ms() < end);
+	} while (!ui->kr.caught_up && !ui->kr.need_poll &&
+	         collector_now_ms() < end);
 	if (ui->kr.caught_up)
 		kevents_finish(ui->kev);
 	return fed;
