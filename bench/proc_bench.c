@@ -19,13 +19,15 @@
  *   ps        `ps -eo pid,user,rss,oom,oomadj,comm` (child rusage)
  *   --batch   the whole `oomwatch --batch --json` process, start-up and
  *             JSON output included, as ps is (child rusage)
- * Each is the median of REPS interleaved runs. The first sample waits for
- * the cmdline worker as --batch does (COLLECTOR_CMDLINE_WAIT_MS after the
- * scan) and reports how many command lines were still missing, and how
- * its CPU splits between the sampling thread and the worker. Prints a
- * table with the ratio to the minimal reader, and the maximum RSS of
- * `oomwatch --batch --json` at this N, run before this process grows: a
- * child's ru_maxrss counts the parent's pages it had before exec, so a
+ * Each is the median of REPS interleaved runs, shown against the minimal
+ * reader both as a ratio of medians and as the median of each run's ratio
+ * (paired: steadier when the machine's speed drifts during the bench). The
+ * first sample waits for the cmdline worker as --batch does
+ * (COLLECTOR_CMDLINE_WAIT_MS after the scan) and reports how many command lines
+ * were still missing, and how its CPU splits between the sampling thread and
+ * the worker. Prints a table with the ratio to the minimal reader, and the
+ * maximum RSS of `oomwatch --batch --json` at this N, run before this process
+ * grows: a child's ru_maxrss counts the parent's pages it had before exec, so a
  * later run would report this benchmark's own size (it did: 7.8 MB at
  * 10,000 where oomwatch itself peaked near 6).
  * Usage: proc_bench N OOMWATCH_BIN [REPS]
@@ -242,6 +244,20 @@ median(double *v, int n)
 	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
+/*
+ * Median over the runs of v[r] / base[r]: each reader against the minimal
+ * one of the same run, which a noisy machine's slow spells move together.
+ */
+static double
+paired(const double *v, const double *base, int n)
+{
+	double q[MAX_REPS];
+
+	for (int r = 0; r < n; r++)
+		q[r] = base[r] > 0 ? v[r] / base[r] : 0;
+	return median(q, n);
+}
+
 /* Spawn, measure, print, clean up. */
 int
 main(int argc, char **argv)
@@ -256,6 +272,7 @@ main(int argc, char **argv)
 	double minc[MAX_REPS], ours_main[MAX_REPS], m_minc, m_ours_main, t0m;
 	double ps[MAX_REPS], whole[MAX_REPS], t0, c_us, m_ours, m_warm, m_mini;
 	double m_lp2, m_ps, m_whole, light[MAX_REPS], m_light;
+	double p_minc, p_ours, p_warm, p_light, p_lp2, p_ps, p_whole;
 	struct procfs_stats lst = {0};
 	char *ps_argv[] = {"ps", "-eo", "pid,user,rss,oom,oomadj,comm", NULL};
 	char *ow_argv[] = {NULL, "--batch", "--json", NULL};
@@ -336,6 +353,13 @@ main(int argc, char **argv)
 		ps[r] = run_child(ps_argv, &c_us, &rss_kb) == 0 ? c_us : -1;
 		whole[r] = run_child(ow_argv, &c_us, &rss_kb) == 0 ? c_us : -1;
 	}
+	p_minc = paired(minc, mini, reps);
+	p_ours = paired(ours, mini, reps);
+	p_warm = paired(warm, mini, reps);
+	p_light = paired(light, mini, reps);
+	p_lp2 = paired(lp2, mini, reps);
+	p_ps = paired(ps, mini, reps);
+	p_whole = paired(whole, mini, reps);
 	m_ours = median(ours, reps);
 	m_warm = median(warm, reps);
 	m_light = median(light, reps);
@@ -348,20 +372,22 @@ main(int argc, char **argv)
 	printf("N=%zu spawned (%zu rows ours, %zu minimal, %zu libproc2), "
 	       "median of %d, CPU per snapshot\n",
 	       n, rows_ours, rows_min, rows_lp2, reps);
-	printf("  %-34s %10s %9s %8s\n", "reader", "CPU ms", "us/proc",
-	       "x minimal");
-#define ROW(name, v)                                                           \
-	printf("  %-34s %10.1f %9.1f %8.2f\n", name, (v) / 1000.0,             \
-	       (v) / (double)rows_min, (v) / m_mini)
-	ROW("minimal (stat+status+oom x2)", m_mini);
-	ROW("minimal + cmdline (reference)", m_minc);
-	ROW("oomwatch, first sample + cmdlines", m_ours);
-	ROW("oomwatch, steady refresh", m_warm);
-	ROW("oomwatch, light refresh (dashboard)", m_light);
-	ROW("libproc2 pids reap", m_lp2);
-	ROW("ps -eo pid,user,rss,oom,oomadj,comm", m_ps);
-	ROW("oomwatch --batch --json, whole run", m_whole);
+	printf("  %-34s %10s %9s %8s %7s\n", "reader", "CPU ms", "us/proc",
+	       "x minimal", "paired");
+#define ROW(name, v, p)                                                        \
+	printf("  %-34s %10.1f %9.1f %8.2f %7.2f\n", name, (v) / 1000.0,       \
+	       (v) / (double)rows_min, (v) / m_mini, p)
+	ROW("minimal (stat+status+oom x2)", m_mini, 1.0);
+	ROW("minimal + cmdline (reference)", m_minc, p_minc);
+	ROW("oomwatch, first sample + cmdlines", m_ours, p_ours);
+	ROW("oomwatch, steady refresh", m_warm, p_warm);
+	ROW("oomwatch, light refresh (dashboard)", m_light, p_light);
+	ROW("libproc2 pids reap", m_lp2, p_lp2);
+	ROW("ps -eo pid,user,rss,oom,oomadj,comm", m_ps, p_ps);
+	ROW("oomwatch --batch --json, whole run", m_whole, p_whole);
 #undef ROW
+	printf("  (x minimal: ratio of the medians; paired: median of each "
+	       "run's ratio to that run's minimal reader)\n");
 	printf("  light refresh (last run): %u rows from status only, %u "
 	       "read in full; oom_score derived for %u, then read for %u "
 	       "(%u differed), %u in doubt read\n",
