@@ -20,12 +20,14 @@
  *              last one fed are fed again. No fd to poll: pump on a timer.
  *   file       --kmsg-file FILE or "-" (standard input): lines of any
  *              format klog_parse knows, '\n' or NUL separated. A named
- *              file is read non-blocking (a FIFO whose writer pauses
- *              cannot stall the dashboard); "-" keeps the mode standard
- *              input has (that file description is shared). The status
- *              says "reading file, N lines so far" until the end.
- *   none       nothing readable: only the kernel's OOM counters are left;
- *              the status text says why.
+ *              file is read non-blocking (once open, a FIFO whose writer
+ *              pauses cannot stall the dashboard; opening a FIFO still
+ *              waits for its first writer, as cat does); "-" keeps
+ *              the mode standard input has (that file description is
+ *              shared). The status says "reading file, N lines so far"
+ *              until the end.
+ *   none       nothing readable: only the kernel's OOM counters are
+ *              left; the status text says why.
  *
  * The system calls go through struct kmsg_ops, so tests replay fixture
  * records and inject EPIPE, EINVAL, EAGAIN and EPERM without a kernel.
