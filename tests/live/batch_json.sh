@@ -118,19 +118,27 @@ doc = json.load(open(sys.argv[1]))
 bad, n = [], 0
 def start(pid):
     s = open("/proc/%d/stat" % pid, "rb").read()
-    return int(s[s.rindex(b")") + 2:].split()[19])
+    f = s[s.rindex(b")") + 2:].split()
+    return int(f[19]), f[0], int(f[6])  # start, state, flags
+PF_EXITING = 0x4
 for p in doc["processes"]:
     pid = p["pid"]
     try:
-        s0 = start(pid)
+        s0, st0, fl0 = start(pid)
         comm = open("/proc/%d/comm" % pid, "rb").read().rstrip(b"\n")
         cg = open("/proc/%d/cgroup" % pid).read()
         cmd = open("/proc/%d/cmdline" % pid, "rb").read()
-        if start(pid) != s0:
+        s1, st1, fl1 = start(pid)
+        if s1 != s0:
             continue
     except OSError:
         continue
     if s0 != p["start_time"]:
+        continue
+    # a process exiting (or a zombie) loses its memory and leaves its
+    # cgroup while it is read: not judged
+    if p["state"] in "ZX" or st0 in (b"Z", b"X") or st1 in (b"Z", b"X") \
+            or (fl0 | fl1) & PF_EXITING:
         continue
     # exec keeps the start time: a process that exec'd since (a pyenv
     # shim becoming python3) shows another name; it is not judged
