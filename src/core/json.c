@@ -15,13 +15,15 @@ json_string(FILE *f, const char *s, size_t len)
 	size_t i, n;
 
 	n = sanitize_text(buf, sizeof buf, s, len, 0, NULL);
-	fputc('"', f);
+	flockfile(f); /* one lock for the string, not one per byte */
+	putc_unlocked('"', f);
 	for (i = 0; i < n; i++) {
 		if (buf[i] == '"' || buf[i] == '\\')
-			fputc('\\', f);
-		fputc(buf[i], f);
+			putc_unlocked('\\', f);
+		putc_unlocked(buf[i], f);
 	}
-	fputc('"', f);
+	putc_unlocked('"', f);
+	funlockfile(f);
 }
 
 /* Write a C string as JSON, or null. */
