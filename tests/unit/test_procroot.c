@@ -1,0 +1,267 @@
+/*
+ * Unit tests for collect/procroot.c: procroot_close_fds closes exactly
+ * the listed fds (runs of consecutive numbers, -1 entries, an empty list)
+ * and never a foreign fd whose number lies between or next to them; and
+ * the kernel fact the snapshot relies on (collect/procfs.h): files of a
+ * process opened by path before it exits all read ESRCH once it is gone,
+ * even when its pid has been reused (root: ns_last_pid).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <dirent.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "act_child.h"
+#include "collect/procroot.h"
+
+/* fds base+0 .. base+SPAN-1 are ours to place (see place_fds). */
+#define SPAN 24
+
+/* True when fd is open in this process. */
+static bool
+fd_open(int fd)
+{
+	errno = 0;
+	if (fcntl(fd, F_GETFD) >= 0)
+		return true;
+	assert_int_equal(errno, EBADF);
+	return false;
+}
+
+/* How many fds this process has open. */
+static int
+open_fds(void)
+{
+	DIR *d = opendir("/proc/self/fd");
+	int n = 0;
+
+	assert_non_null(d);
+	while (readdir(d) != NULL)
+		n++;
+	closedir(d);
+	return n;
+}
+
+/* A base such that base .. base+SPAN-1 are all closed (well above ours). */
+static int
+free_base(void)
+{
+	for (int base = 300; base < 900; base += SPAN) {
+		bool free_run = true;
+		for (int k = 0; k < SPAN && free_run; k++)
+			free_run = !fd_open(base + k);
+		if (free_run)
+			return base;
+	}
+	fail_msg("no free run of %d fds", SPAN);
+	return -1;
+}
+
+/* Open /dev/null at base+k for every k in offs (n of them). */
+static void
+place_fds(int base, const int *offs, size_t n)
+{
+	int null = open("/dev/null", O_RDONLY | O_CLOEXEC);
+
+	assert_true(null >= 0);
+	for (size_t i = 0; i < n; i++) {
+		assert_false(fd_open(base + offs[i]));
+		assert_int_equal(dup2(null, base + offs[i]), base + offs[i]);
+	}
+	close(null);
+}
+
+/* Close whatever is still open in base .. base+SPAN-1. */
+static void
+clear_fds(int base)
+{
+	for (int k = 0; k < SPAN; k++)
+		if (fd_open(base + k))
+			close(base + k);
+}
+
+/*
+ * Listed {5,3,4,9,7,-1} (offsets from base), foreign 2, 6, 8, 10 open
+ * too: 6 and 8 sit inside the span of the listed numbers, 2 and 10 next
+ * to its ends. Exactly the listed ones close; the array ends sorted.
+ */
+static void
+test_close_fds_runs_and_foreign(void **state)
+{
+	static const int all[] = {2, 3, 4, 5, 6, 7, 8, 9, 10};
+	static const int foreign[] = {2, 6, 8, 10};
+	int base = free_base(), before = open_fds();
+	int fds[] = {5, 3, 4, 9, 7, -1};
+	int want[] = {-1, 3, 4, 5, 7, 9};
+	(void)state;
+	place_fds(base, all, sizeof all / sizeof all[0]);
+	for (size_t i = 0; i < 6; i++) {
+		if (fds[i] >= 0)
+			fds[i] += base;
+		if (want[i] >= 0)
+			want[i] += base;
+	}
+	procroot_close_fds(fds, 6);
+	assert_memory_equal(fds, want, sizeof want);
+	for (size_t i = 1; i < 6; i++)
+		assert_false(fd_open(want[i]));
+	for (size_t i = 0; i < sizeof foreign / sizeof foreign[0]; i++)
+		assert_true(fd_open(base + foreign[i]));
+	assert_int_equal(open_fds(), before + 4);
+	clear_fds(base);
+	assert_int_equal(open_fds(), before);
+}
+
+/* An empty list, a list of -1 only, a count short of the array, one fd. */
+static void
+test_close_fds_edges(void **state)
+{
+	static const int all[] = {0, 1, 2, 3};
+	int base = free_base(), before = open_fds();
+	int fds[4];
+	(void)state;
+	place_fds(base, all, 4);
+	/* n == 0: nothing closes, even with fds in the array */
+	fds[0] = base;
+	procroot_close_fds(fds, 0);
+	assert_true(fd_open(base));
+	/* -1 entries only */
+	fds[0] = fds[1] = fds[2] = -1;
+	procroot_close_fds(fds, 3);
+	for (int k = 0; k < 4; k++)
+		assert_true(fd_open(base + k));
+	/* only the first n entries count: base+2 stays, base+1 closes */
+	fds[0] = base + 1;
+	fds[1] = -1;
+	fds[2] = base + 2;
+	procroot_close_fds(fds, 2);
+	assert_false(fd_open(base + 1));
+	assert_true(fd_open(base + 2));
+	/* one fd alone, its neighbours (base+1 gone, base+3) untouched */
+	fds[0] = base + 2;
+	procroot_close_fds(fds, 1);
+	assert_false(fd_open(base + 2));
+	assert_true(fd_open(base));
+	assert_true(fd_open(base + 3));
+	clear_fds(base);
+	assert_int_equal(open_fds(), before);
+}
+
+/* A long list in reverse order, every other number foreign. */
+static void
+test_close_fds_alternating(void **state)
+{
+	int all[SPAN], fds[SPAN / 2];
+	int base = free_base(), before = open_fds();
+	(void)state;
+	for (int k = 0; k < SPAN; k++)
+		all[k] = k;
+	place_fds(base, all, SPAN);
+	for (int i = 0; i < SPAN / 2; i++)
+		fds[i] = base + SPAN - 1 - 2 * i; /* odd offsets, descending */
+	procroot_close_fds(fds, SPAN / 2);
+	for (int k = 0; k < SPAN; k++)
+		assert_int_equal(fd_open(base + k), k % 2 == 0);
+	for (int i = 1; i < SPAN / 2; i++)
+		assert_true(fds[i - 1] < fds[i]);
+	clear_fds(base);
+	assert_int_equal(open_fds(), before);
+}
+
+/* The files a snapshot opens for a process, by path under /proc. */
+static const char *const proc_files[] = {
+    "stat", "status", "oom_score", "oom_score_adj", "cgroup", "cmdline",
+};
+#define NFILES (sizeof proc_files / sizeof proc_files[0])
+
+/*
+ * A process's files, opened by path while it lives (stat and
+ * oom_score_adj read once then), all fail with ESRCH once it has exited,
+ * been reaped and its pid given to a new process; the new process's own
+ * files read fine. Needs root (ns_last_pid) to force the reuse.
+ */
+static void
+test_reused_pid_old_fds_read_esrch(void **state)
+{
+	int procfd, fds[NFILES];
+	struct act_child a, b;
+	char path[64], buf[4096];
+	ssize_t n;
+	pid_t pid;
+	(void)state;
+	if (geteuid() != 0) {
+		print_message("needs root: ns_last_pid to force pid reuse\n");
+		skip();
+	}
+	procfd = act_proc_root();
+	assert_int_equal(act_child_start(&a, 0), 0);
+	pid = a.pid;
+	for (size_t i = 0; i < NFILES; i++) {
+		snprintf(path, sizeof path, "%d/%s", (int)pid, proc_files[i]);
+		fds[i] = openat(procfd, path, O_RDONLY | O_CLOEXEC);
+		assert_true(fds[i] >= 0);
+	}
+	assert_true(procroot_read_fd(fds[0], buf, sizeof buf) > 0);
+	assert_true(procroot_read_fd(fds[3], buf, sizeof buf) > 0);
+	lseek(fds[0], 0, SEEK_SET);
+	lseek(fds[3], 0, SEEK_SET);
+	act_child_kill(&a); /* killed and reaped */
+	usleep(30000);      /* another start time: 100 ticks a second */
+	if (act_child_start_at(&b, pid) != 0) {
+		for (size_t i = 0; i < NFILES; i++)
+			close(fds[i]);
+		close(procfd);
+		print_message("cannot force reuse of pid %d (ns_last_pid not "
+		              "writable or pid taken)\n",
+		              (int)pid);
+		skip();
+		return;
+	}
+	assert_int_equal(b.pid, pid);
+	for (size_t i = 0; i < NFILES; i++) {
+		n = procroot_read_fd(fds[i], buf, sizeof buf);
+		if (n != -ESRCH)
+			print_message("%s: %zd\n", proc_files[i], n);
+		assert_int_equal(n, -ESRCH);
+	}
+	for (size_t i = 0; i < NFILES; i++) {
+		snprintf(path, sizeof path, "%d/%s", (int)pid, proc_files[i]);
+		n = procroot_read(procfd, path, buf, sizeof buf);
+		assert_true(n > 0);
+	}
+	procroot_close_fds(fds, NFILES);
+	for (size_t i = 0; i < NFILES; i++)
+		assert_false(fd_open(fds[i]));
+	act_child_kill(&b);
+	close(procfd);
+}
+
+/* Reap whatever a failed test left. */
+static int
+reap(void **state)
+{
+	(void)state;
+	act_child_kill_all();
+	return 0;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_close_fds_runs_and_foreign),
+	    cmocka_unit_test(test_close_fds_edges),
+	    cmocka_unit_test(test_close_fds_alternating),
+	    cmocka_unit_test_teardown(test_reused_pid_old_fds_read_esrch, reap),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
