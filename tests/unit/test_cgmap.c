@@ -4,7 +4,8 @@
  * and the walk over the fixture hierarchy tests/fixtures/proc/cgmap/
  * cgroupfs/memory (nested cgroups, a name with a space, a pid listed
  * twice, a pid 0, an empty cgroup, the start-time rule, the directory
- * limit, malformed cgroup.procs).
+ * limit, malformed cgroup.procs) and cgmap_lists (listed once, twice,
+ * not at all, after a failed walk).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -267,6 +268,42 @@ test_too_many_dirs(void **state)
 	cgmap_free(m);
 }
 
+/*
+ * cgmap_lists: true for a pid one cgroup lists (whatever its start time),
+ * false for a pid listed by two, by none, before any walk and after a
+ * walk that gave up.
+ */
+static void
+test_lists(void **state)
+{
+	struct cgmap *m = open_map(TREE, "/");
+	struct snapshot s;
+	(void)state;
+	snapshot_init(&s);
+	assert_false(cgmap_lists(m, 100)); /* no walk yet */
+	assert_int_equal(cgmap_load(m, &s, 2000, 100), 0);
+	assert_true(cgmap_lists(m, 1));
+	assert_true(cgmap_lists(m, 100));
+	assert_true(cgmap_lists(m, 101));
+	assert_true(cgmap_lists(m, 200));
+	assert_true(cgmap_lists(m, 300));
+	/* 600 started after this walk: find refuses it, lists does not */
+	assert_true(cgmap_lists(m, 600));
+	assert_string_equal(find_str(m, &s, 600, 2000), "<none>");
+	/* 400 is listed by two cgroups, 500 by none; 0 and -1 are no pids */
+	assert_false(cgmap_lists(m, 400));
+	assert_false(cgmap_lists(m, 500));
+	assert_false(cgmap_lists(m, 0));
+	assert_false(cgmap_lists(m, -1));
+	/* a walk that gives up lists nothing */
+	snapshot_reset(&s);
+	assert_int_equal(cgmap_load(m, &s, 5000, 8), -E2BIG);
+	assert_false(cgmap_lists(m, 100));
+	assert_false(cgmap_lists(m, 1));
+	snapshot_fini(&s);
+	cgmap_free(m);
+}
+
 /* Write text to dir/name. */
 static void
 put_file(const char *dir, const char *name, const char *text)
@@ -346,6 +383,8 @@ test_many_pids_grow(void **state)
 		uint32_t off, l;
 		assert_true(cgmap_find(m, p * 3, 5, &off, &l));
 		assert_false(cgmap_find(m, p * 3 + 1, 5, &off, &l));
+		assert_true(cgmap_lists(m, p * 3));
+		assert_false(cgmap_lists(m, p * 3 + 1));
 	}
 	cgmap_free(m);
 	snapshot_fini(&s);
@@ -363,6 +402,7 @@ main(void)
 	    cmocka_unit_test(test_started_after_walk),
 	    cmocka_unit_test(test_prefix),
 	    cmocka_unit_test(test_too_many_dirs),
+	    cmocka_unit_test(test_lists),
 	    cmocka_unit_test(test_malformed_procs),
 	    cmocka_unit_test(test_many_pids_grow),
 	};
