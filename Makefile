@@ -168,7 +168,7 @@ check-layers:
 format:
 	clang-format -i $(ALL_SRC) $(wildcard include/*/*.h) $(UNIT_SRC) $(HELP_SRC)
 format-check:
-	clang-format --dry-run --Werror $(ALL_SRC) $(wildcard include/*/*.h)
+	clang-format --dry-run --Werror $(ALL_SRC) $(wildcard include/*/*.h) $(UNIT_SRC) $(HELP_SRC)
 
 clean:
 	rm -rf $(BUILD) $(BIN)

@@ -24,7 +24,7 @@ test_plain_ascii_unchanged(void **state)
 {
 	(void)state;
 	assert_string_equal(SAN("bash -c 'x=1; echo $x'"),
-			    "bash -c 'x=1; echo $x'");
+	                    "bash -c 'x=1; echo $x'");
 	assert_string_equal(SAN("back\\slash"), "back\\slash");
 }
 
@@ -46,7 +46,9 @@ test_c1_escaped(void **state)
 {
 	(void)state;
 	/* U+009B CSI as UTF-8, and a raw 0x9b byte */
-	assert_string_equal(SAN("x\xc2\x9b" "31m"), "x\\xc2\\x9b31m");
+	assert_string_equal(SAN("x\xc2\x9b"
+	                        "31m"),
+	                    "x\\xc2\\x9b31m");
 	assert_string_equal(SAN("x\x9b"), "x\\x9b");
 }
 
@@ -55,7 +57,7 @@ test_valid_multibyte_kept(void **state)
 {
 	(void)state;
 	assert_string_equal(SAN("caf\xc3\xa9"), "caf\xc3\xa9");
-	assert_string_equal(SAN("\xc6\x88"), "\xc6\x88");         /* U+0188 */
+	assert_string_equal(SAN("\xc6\x88"), "\xc6\x88"); /* U+0188 */
 	assert_string_equal(SAN("\xf0\x9f\x98\x80"), "\xf0\x9f\x98\x80");
 	assert_string_equal(SAN("\xe4\xb8\xad"), "\xe4\xb8\xad"); /* wide */
 }
@@ -66,25 +68,31 @@ test_invalid_utf8_escaped(void **state)
 	(void)state;
 	assert_string_equal(SAN("\xff\xfe"), "\\xff\\xfe");
 	assert_string_equal(SAN("\x80"), "\\x80");
-	assert_string_equal(SAN("\xc0\xaf"), "\\xc0\\xaf");       /* overlong */
-	assert_string_equal(SAN("\xed\xa0\x80"), "\\xed\\xa0\\x80"); /* surrogate */
+	assert_string_equal(SAN("\xc0\xaf"), "\\xc0\\xaf"); /* overlong */
+	assert_string_equal(SAN("\xed\xa0\x80"),
+	                    "\\xed\\xa0\\x80"); /* surrogate */
 	assert_string_equal(SAN("\xf4\x90\x80\x80"),
-			    "\\xf4\\x90\\x80\\x80"); /* > U+10FFFF */
-	assert_string_equal(SAN("ab\xe4\xb8"), "ab\\xe4\\xb8");    /* truncated */
+	                    "\\xf4\\x90\\x80\\x80");            /* > U+10FFFF */
+	assert_string_equal(SAN("ab\xe4\xb8"), "ab\\xe4\\xb8"); /* truncated */
 	/* decoding resumes right after an invalid byte */
-	assert_string_equal(SAN("\xe4" "abc"), "\\xe4abc");
+	assert_string_equal(SAN("\xe4"
+	                        "abc"),
+	                    "\\xe4abc");
 }
 
 static void
 test_bidi_zero_width_escaped(void **state)
 {
 	(void)state;
-	assert_string_equal(SAN("a\xe2\x80\xae" "b"), "a\\xe2\\x80\\xaeb"); /* RLO */
-	assert_string_equal(SAN("\xe2\x81\xa6"), "\\xe2\\x81\\xa6");  /* LRI */
-	assert_string_equal(SAN("\xe2\x80\x8b"), "\\xe2\\x80\\x8b");  /* ZWSP */
-	assert_string_equal(SAN("\xef\xbb\xbf"), "\\xef\\xbb\\xbf");  /* BOM */
-	assert_string_equal(SAN("\xef\xbf\xbf"), "\\xef\\xbf\\xbf");  /* U+FFFF */
-	assert_string_equal(SAN("\xee\x80\x80"), "\\xee\\x80\\x80");  /* PUA */
+	assert_string_equal(SAN("a\xe2\x80\xae"
+	                        "b"),
+	                    "a\\xe2\\x80\\xaeb");                    /* RLO */
+	assert_string_equal(SAN("\xe2\x81\xa6"), "\\xe2\\x81\\xa6"); /* LRI */
+	assert_string_equal(SAN("\xe2\x80\x8b"), "\\xe2\\x80\\x8b"); /* ZWSP */
+	assert_string_equal(SAN("\xef\xbb\xbf"), "\\xef\\xbb\\xbf"); /* BOM */
+	assert_string_equal(SAN("\xef\xbf\xbf"),
+	                    "\\xef\\xbf\\xbf"); /* U+FFFF */
+	assert_string_equal(SAN("\xee\x80\x80"), "\\xee\\x80\\x80"); /* PUA */
 }
 
 static void
@@ -92,15 +100,17 @@ test_ascii_mode(void **state)
 {
 	(void)state;
 	assert_string_equal(san("caf\xc3\xa9", 5, SANITIZE_ASCII),
-			    "caf\\xc3\\xa9");
+	                    "caf\\xc3\\xa9");
 }
 
 static void
 test_nul_handling(void **state)
 {
 	(void)state;
-	assert_string_equal(san("sleep\0" "100\0", 10, SANITIZE_NUL_SPACE),
-			    "sleep 100 ");
+	assert_string_equal(san("sleep\0"
+	                        "100\0",
+	                        10, SANITIZE_NUL_SPACE),
+	                    "sleep 100 ");
 	assert_string_equal(san("a\0b", 3, 0), "a\\x00b");
 }
 
