@@ -1,6 +1,7 @@
 /* act_child.c: children for the action-layer tests (act_child.h). */
 #include "act_child.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -255,4 +256,35 @@ int
 act_proc_root(void)
 {
 	return open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+}
+
+/* act_child_kill_all as a cmocka teardown. */
+int
+act_child_reap(void **state)
+{
+	(void)state;
+	act_child_kill_all();
+	return 0;
+}
+
+/* Count the entries of /proc/self/fd (its own handle included). */
+int
+act_child_open_fds(void)
+{
+	DIR *d = opendir("/proc/self/fd");
+	int n = 0;
+
+	if (d == NULL)
+		return -1;
+	while (readdir(d) != NULL)
+		n++;
+	closedir(d);
+	return n;
+}
+
+/* Whether fd is open (F_GETFD fails with EBADF otherwise). */
+bool
+act_child_fd_open(int fd)
+{
+	return fcntl(fd, F_GETFD) >= 0;
 }

@@ -40,6 +40,16 @@ void act_child_kill(struct act_child *c);
  * per-test teardown, so a failed assertion leaks nothing). */
 void act_child_kill_all(void);
 
+/* act_child_kill_all as a cmocka teardown (state unused); returns 0. */
+int act_child_reap(void **state);
+
+/* How many fds this process has open (-1 when /proc/self/fd is
+ * unreadable). */
+int act_child_open_fds(void);
+
+/* True when fd is open in this process. */
+bool act_child_fd_open(int fd);
+
 /* Is pid alive (not gone, not a zombie)? */
 bool act_alive(pid_t pid);
 

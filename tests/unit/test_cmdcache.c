@@ -34,20 +34,6 @@
 #include "collect/collector.h"
 #include "collect/procroot.h"
 
-/* How many fds this process has open. */
-static int
-open_fds(void)
-{
-	DIR *d = opendir("/proc/self/fd");
-	int n = 0;
-
-	assert_non_null(d);
-	while (readdir(d) != NULL)
-		n++;
-	closedir(d);
-	return n;
-}
-
 /* A row for (pid, start_time) as the scan would make it. */
 static struct proc_row
 row_for(pid_t pid, uint64_t start_time, bool kthread)
@@ -252,26 +238,15 @@ test_kthread_interning_pending(void **state)
 	act_child_kill(&a);
 	assert_int_equal(act_child_start(&a, 0), 0);
 	rows[1] = row_for(a.pid, a.start_time, false);
-	nfds = open_fds();
+	nfds = act_child_open_fds();
 	assert_true(cmdcache_offer(cc, &rows[1], handle_of(procfd, a.pid)));
-	assert_int_equal(open_fds(), nfds + 1);
+	assert_int_equal(act_child_open_fds(), nfds + 1);
 	cmdcache_free(cc);
-	assert_int_equal(open_fds(), nfds);
+	assert_int_equal(act_child_open_fds(), nfds);
 	snapshot_fini(&s);
 	act_child_kill(&a);
 	act_child_kill(&b);
 	close(procfd);
-}
-
-/* True when fd is open in this process. */
-static bool
-fd_open(int fd)
-{
-	errno = 0;
-	if (fcntl(fd, F_GETFD) >= 0)
-		return true;
-	assert_int_equal(errno, EBADF);
-	return false;
 }
 
 /* Fork and exec argv[0] (a path) with argv; returns once exec is done. */
@@ -342,7 +317,7 @@ test_offer_file_read_and_closed(void **state)
 	                           "600\0"
 	                           "7";
 	char *argv[] = {"/bin/sleep", "600", "7", NULL};
-	int procfd = act_proc_root(), before = open_fds(), fd;
+	int procfd = act_proc_root(), before = act_child_open_fds(), fd;
 	struct cmdcache *cc = cmdcache_new(procfd);
 	struct proc_row r;
 	struct snapshot s;
@@ -360,13 +335,13 @@ test_offer_file_read_and_closed(void **state)
 	assert_true(cmdcache_knows_pid(cc, pid));
 	assert_false(cmdcache_knows_pid(cc, getpid())); /* never offered */
 	/* held: the cache owns the fd but has not read or closed it */
-	assert_true(fd_open(fd));
-	assert_int_equal(open_fds(), before + 1);
+	assert_true(act_child_fd_open(fd));
+	assert_int_equal(act_child_open_fds(), before + 1);
 	cmdcache_pause(cc, false);
 	assert_int_equal(cmdcache_wait_idle(cc, collector_now_ms() + 5000), 0);
 	/* read and closed before the worker went idle */
-	assert_false(fd_open(fd));
-	assert_int_equal(open_fds(), before);
+	assert_false(act_child_fd_open(fd));
+	assert_int_equal(act_child_open_fds(), before);
 	snapshot_init(&s);
 	assert_int_equal(snapshot_push_proc(&s, &r), 0);
 	cmdcache_attach(cc, &s, true);
@@ -382,7 +357,7 @@ test_offer_file_read_and_closed(void **state)
 	snapshot_fini(&s);
 	exec_child_kill(pid);
 	cmdcache_free(cc);
-	assert_int_equal(open_fds(), before);
+	assert_int_equal(act_child_open_fds(), before);
 	close(procfd);
 }
 
@@ -394,7 +369,7 @@ test_offer_file_read_and_closed(void **state)
 static void
 test_offer_file_refusals(void **state)
 {
-	int procfd = act_proc_root(), before = open_fds(), fd, fd2;
+	int procfd = act_proc_root(), before = act_child_open_fds(), fd, fd2;
 	struct cmdcache *cc = cmdcache_new(procfd);
 	struct act_child a;
 	struct proc_row kt, r;
@@ -406,7 +381,7 @@ test_offer_file_refusals(void **state)
 	assert_false(cmdcache_offer_file(cc, &kt, fd));
 	assert_true(cmdcache_knows_pid(cc, 2));
 	assert_int_equal(cmdcache_wait_idle(cc, collector_now_ms() + 5000), 0);
-	assert_true(fd_open(fd));
+	assert_true(act_child_fd_open(fd));
 	close(fd);
 	/* already known: the second fd is refused, the first taken */
 	cmdcache_pause(cc, true);
@@ -418,13 +393,13 @@ test_offer_file_refusals(void **state)
 	assert_false(cmdcache_offer_file(cc, &r, fd2));
 	cmdcache_pause(cc, false);
 	assert_int_equal(cmdcache_wait_idle(cc, collector_now_ms() + 5000), 0);
-	assert_false(fd_open(fd));
-	assert_true(fd_open(fd2)); /* still the caller's */
+	assert_false(act_child_fd_open(fd));
+	assert_true(act_child_fd_open(fd2)); /* still the caller's */
 	close(fd2);
-	assert_int_equal(open_fds(), before);
+	assert_int_equal(act_child_open_fds(), before);
 	act_child_kill(&a);
 	cmdcache_free(cc);
-	assert_int_equal(open_fds(), before);
+	assert_int_equal(act_child_open_fds(), before);
 	close(procfd);
 }
 
@@ -438,7 +413,7 @@ static void
 test_offer_file_budget(void **state)
 {
 	enum { BUDGET = 16 };
-	int procfd = act_proc_root(), before = open_fds();
+	int procfd = act_proc_root(), before = act_child_open_fds();
 	int fds[BUDGET + 1];
 	struct rlimit old, low;
 	struct cmdcache *cc;
@@ -469,14 +444,14 @@ test_offer_file_budget(void **state)
 	for (int i = 0; i < BUDGET; i++)
 		assert_true(cmdcache_offer_file(cc, &rows[i], fds[i]));
 	assert_false(cmdcache_offer_file(cc, &rows[BUDGET], fds[BUDGET]));
-	assert_int_equal(open_fds(), before + BUDGET + 1);
+	assert_int_equal(act_child_open_fds(), before + BUDGET + 1);
 	cmdcache_pause(cc, false);
 	assert_int_equal(cmdcache_wait_idle(cc, collector_now_ms() + 5000), 0);
 	for (int i = 0; i < BUDGET; i++)
-		assert_false(fd_open(fds[i]));
-	assert_true(fd_open(fds[BUDGET]));
+		assert_false(act_child_fd_open(fds[i]));
+	assert_true(act_child_fd_open(fds[BUDGET]));
 	close(fds[BUDGET]);
-	assert_int_equal(open_fds(), before);
+	assert_int_equal(act_child_open_fds(), before);
 	/* the taken fds read the text; the 17th row's own read checked stat
 	 * (start time a.start_time + 16 is not the process's): no text */
 	assert_int_equal(snapshot_push_proc(&s, &rows[0]), 0);
@@ -493,7 +468,7 @@ test_offer_file_budget(void **state)
 	snapshot_fini(&s);
 	act_child_kill(&a);
 	cmdcache_free(cc);
-	assert_int_equal(open_fds(), before);
+	assert_int_equal(act_child_open_fds(), before);
 	close(procfd);
 }
 
@@ -553,27 +528,22 @@ test_stuck_read_never_blocks(void **state)
 	rmdir(root);
 }
 
-/* Reap whatever a failed test left. */
-static int
-reap(void **state)
-{
-	(void)state;
-	act_child_kill_all();
-	return 0;
-}
-
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_teardown(test_reuse_through_handle, reap),
-	    cmocka_unit_test_teardown(test_reuse_without_handle, reap),
-	    cmocka_unit_test_teardown(test_gone_before_read, reap),
-	    cmocka_unit_test_teardown(test_kthread_interning_pending, reap),
+	    cmocka_unit_test_teardown(test_reuse_through_handle,
+	                              act_child_reap),
+	    cmocka_unit_test_teardown(test_reuse_without_handle,
+	                              act_child_reap),
+	    cmocka_unit_test_teardown(test_gone_before_read, act_child_reap),
+	    cmocka_unit_test_teardown(test_kthread_interning_pending,
+	                              act_child_reap),
 	    cmocka_unit_test(test_stuck_read_never_blocks),
-	    cmocka_unit_test_teardown(test_offer_file_read_and_closed, reap),
-	    cmocka_unit_test_teardown(test_offer_file_refusals, reap),
-	    cmocka_unit_test_teardown(test_offer_file_budget, reap),
+	    cmocka_unit_test_teardown(test_offer_file_read_and_closed,
+	                              act_child_reap),
+	    cmocka_unit_test_teardown(test_offer_file_refusals, act_child_reap),
+	    cmocka_unit_test_teardown(test_offer_file_budget, act_child_reap),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

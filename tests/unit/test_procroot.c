@@ -26,31 +26,6 @@
 /* fds base+0 .. base+SPAN-1 are ours to place (see place_fds). */
 #define SPAN 24
 
-/* True when fd is open in this process. */
-static bool
-fd_open(int fd)
-{
-	errno = 0;
-	if (fcntl(fd, F_GETFD) >= 0)
-		return true;
-	assert_int_equal(errno, EBADF);
-	return false;
-}
-
-/* How many fds this process has open. */
-static int
-open_fds(void)
-{
-	DIR *d = opendir("/proc/self/fd");
-	int n = 0;
-
-	assert_non_null(d);
-	while (readdir(d) != NULL)
-		n++;
-	closedir(d);
-	return n;
-}
-
 /* A base such that base .. base+SPAN-1 are all closed (well above ours). */
 static int
 free_base(void)
@@ -58,7 +33,7 @@ free_base(void)
 	for (int base = 300; base < 900; base += SPAN) {
 		bool free_run = true;
 		for (int k = 0; k < SPAN && free_run; k++)
-			free_run = !fd_open(base + k);
+			free_run = !act_child_fd_open(base + k);
 		if (free_run)
 			return base;
 	}
@@ -74,7 +49,7 @@ place_fds(int base, const int *offs, size_t n)
 
 	assert_true(null >= 0);
 	for (size_t i = 0; i < n; i++) {
-		assert_false(fd_open(base + offs[i]));
+		assert_false(act_child_fd_open(base + offs[i]));
 		assert_int_equal(dup2(null, base + offs[i]), base + offs[i]);
 	}
 	close(null);
@@ -85,7 +60,7 @@ static void
 clear_fds(int base)
 {
 	for (int k = 0; k < SPAN; k++)
-		if (fd_open(base + k))
+		if (act_child_fd_open(base + k))
 			close(base + k);
 }
 
@@ -99,7 +74,7 @@ test_close_fds_runs_and_foreign(void **state)
 {
 	static const int all[] = {2, 3, 4, 5, 6, 7, 8, 9, 10};
 	static const int foreign[] = {2, 6, 8, 10};
-	int base = free_base(), before = open_fds();
+	int base = free_base(), before = act_child_open_fds();
 	int fds[] = {5, 3, 4, 9, 7, -1};
 	int want[] = {-1, 3, 4, 5, 7, 9};
 	(void)state;
@@ -113,12 +88,12 @@ test_close_fds_runs_and_foreign(void **state)
 	procroot_close_fds(fds, 6);
 	assert_memory_equal(fds, want, sizeof want);
 	for (size_t i = 1; i < 6; i++)
-		assert_false(fd_open(want[i]));
+		assert_false(act_child_fd_open(want[i]));
 	for (size_t i = 0; i < sizeof foreign / sizeof foreign[0]; i++)
-		assert_true(fd_open(base + foreign[i]));
-	assert_int_equal(open_fds(), before + 4);
+		assert_true(act_child_fd_open(base + foreign[i]));
+	assert_int_equal(act_child_open_fds(), before + 4);
 	clear_fds(base);
-	assert_int_equal(open_fds(), before);
+	assert_int_equal(act_child_open_fds(), before);
 }
 
 /* An empty list, a list of -1 only, a count short of the array, one fd. */
@@ -126,34 +101,34 @@ static void
 test_close_fds_edges(void **state)
 {
 	static const int all[] = {0, 1, 2, 3};
-	int base = free_base(), before = open_fds();
+	int base = free_base(), before = act_child_open_fds();
 	int fds[4];
 	(void)state;
 	place_fds(base, all, 4);
 	/* n == 0: nothing closes, even with fds in the array */
 	fds[0] = base;
 	procroot_close_fds(fds, 0);
-	assert_true(fd_open(base));
+	assert_true(act_child_fd_open(base));
 	/* -1 entries only */
 	fds[0] = fds[1] = fds[2] = -1;
 	procroot_close_fds(fds, 3);
 	for (int k = 0; k < 4; k++)
-		assert_true(fd_open(base + k));
+		assert_true(act_child_fd_open(base + k));
 	/* only the first n entries count: base+2 stays, base+1 closes */
 	fds[0] = base + 1;
 	fds[1] = -1;
 	fds[2] = base + 2;
 	procroot_close_fds(fds, 2);
-	assert_false(fd_open(base + 1));
-	assert_true(fd_open(base + 2));
+	assert_false(act_child_fd_open(base + 1));
+	assert_true(act_child_fd_open(base + 2));
 	/* one fd alone, its neighbours (base+1 gone, base+3) untouched */
 	fds[0] = base + 2;
 	procroot_close_fds(fds, 1);
-	assert_false(fd_open(base + 2));
-	assert_true(fd_open(base));
-	assert_true(fd_open(base + 3));
+	assert_false(act_child_fd_open(base + 2));
+	assert_true(act_child_fd_open(base));
+	assert_true(act_child_fd_open(base + 3));
 	clear_fds(base);
-	assert_int_equal(open_fds(), before);
+	assert_int_equal(act_child_open_fds(), before);
 }
 
 /* A long list in reverse order, every other number foreign. */
@@ -161,7 +136,7 @@ static void
 test_close_fds_alternating(void **state)
 {
 	int all[SPAN], fds[SPAN / 2];
-	int base = free_base(), before = open_fds();
+	int base = free_base(), before = act_child_open_fds();
 	(void)state;
 	for (int k = 0; k < SPAN; k++)
 		all[k] = k;
@@ -170,11 +145,11 @@ test_close_fds_alternating(void **state)
 		fds[i] = base + SPAN - 1 - 2 * i; /* odd offsets, descending */
 	procroot_close_fds(fds, SPAN / 2);
 	for (int k = 0; k < SPAN; k++)
-		assert_int_equal(fd_open(base + k), k % 2 == 0);
+		assert_int_equal(act_child_fd_open(base + k), k % 2 == 0);
 	for (int i = 1; i < SPAN / 2; i++)
 		assert_true(fds[i - 1] < fds[i]);
 	clear_fds(base);
-	assert_int_equal(open_fds(), before);
+	assert_int_equal(act_child_open_fds(), before);
 }
 
 /* The files a snapshot opens for a process, by path under /proc. */
@@ -240,18 +215,9 @@ test_reused_pid_old_fds_read_esrch(void **state)
 	}
 	procroot_close_fds(fds, NFILES);
 	for (size_t i = 0; i < NFILES; i++)
-		assert_false(fd_open(fds[i]));
+		assert_false(act_child_fd_open(fds[i]));
 	act_child_kill(&b);
 	close(procfd);
-}
-
-/* Reap whatever a failed test left. */
-static int
-reap(void **state)
-{
-	(void)state;
-	act_child_kill_all();
-	return 0;
 }
 
 int
@@ -261,7 +227,8 @@ main(void)
 	    cmocka_unit_test(test_close_fds_runs_and_foreign),
 	    cmocka_unit_test(test_close_fds_edges),
 	    cmocka_unit_test(test_close_fds_alternating),
-	    cmocka_unit_test_teardown(test_reused_pid_old_fds_read_esrch, reap),
+	    cmocka_unit_test_teardown(test_reused_pid_old_fds_read_esrch,
+	                              act_child_reap),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
