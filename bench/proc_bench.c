@@ -55,24 +55,14 @@
 static pid_t *kids;
 static size_t nkids;
 
-/* CPU time of this process (all threads) in microseconds. */
+/* CPU time in microseconds of this process (RUSAGE_SELF, all threads) or
+ * of the calling thread (RUSAGE_THREAD). */
 static double
-cpu_self_us(void)
+cpu_us(int who)
 {
 	struct rusage ru;
 
-	getrusage(RUSAGE_SELF, &ru);
-	return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e6 +
-	       (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec);
-}
-
-/* CPU time of the calling thread in microseconds. */
-static double
-cpu_thread_us(void)
-{
-	struct rusage ru;
-
-	getrusage(RUSAGE_THREAD, &ru);
+	getrusage(who, &ru);
 	return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e6 +
 	       (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec);
 }
@@ -322,8 +312,8 @@ main(int argc, char **argv)
 	for (int r = 0; r < reps; r++) {
 		struct collector *c;
 
-		t0 = cpu_self_us();
-		t0m = cpu_thread_us();
+		t0 = cpu_us(RUSAGE_SELF);
+		t0m = cpu_us(RUSAGE_THREAD);
 		c = collector_new(NULL, err, sizeof err);
 		if (c == NULL) {
 			fprintf(stderr, "proc_bench: %s\n", err);
@@ -332,31 +322,31 @@ main(int argc, char **argv)
 		collector_sample(c, &snap, collector_now_ms());
 		missing = collector_finish_cmdlines(
 		    c, &snap, collector_now_ms() + COLLECTOR_CMDLINE_WAIT_MS);
-		ours[r] = cpu_self_us() - t0;
-		ours_main[r] = cpu_thread_us() - t0m;
+		ours[r] = cpu_us(RUSAGE_SELF) - t0;
+		ours_main[r] = cpu_us(RUSAGE_THREAD) - t0m;
 		rows_ours = snap.nprocs;
-		t0 = cpu_self_us();
+		t0 = cpu_us(RUSAGE_SELF);
 		collector_sample(c, &snap, collector_now_ms());
-		warm[r] = cpu_self_us() - t0;
+		warm[r] = cpu_us(RUSAGE_SELF) - t0;
 		collector_set_mode(c, COLLECTOR_LIGHT);
 		collector_sample(c, &snap, collector_now_ms()); /* learns */
-		t0 = cpu_self_us();
+		t0 = cpu_us(RUSAGE_SELF);
 		collector_sample(c, &snap, collector_now_ms());
-		light[r] = cpu_self_us() - t0;
+		light[r] = cpu_us(RUSAGE_SELF) - t0;
 		lst = *collector_stats(c);
 		collector_free(c);
 
-		t0 = cpu_self_us();
+		t0 = cpu_us(RUSAGE_SELF);
 		rows_min = minimal_snapshot(procfd, d, false, &sink);
-		mini[r] = cpu_self_us() - t0;
+		mini[r] = cpu_us(RUSAGE_SELF) - t0;
 
-		t0 = cpu_self_us();
+		t0 = cpu_us(RUSAGE_SELF);
 		minimal_snapshot(procfd, d, true, &sink);
-		minc[r] = cpu_self_us() - t0;
+		minc[r] = cpu_us(RUSAGE_SELF) - t0;
 
-		t0 = cpu_self_us();
+		t0 = cpu_us(RUSAGE_SELF);
 		rows_lp2 = lp2_snapshot(info, &sink);
-		lp2[r] = cpu_self_us() - t0;
+		lp2[r] = cpu_us(RUSAGE_SELF) - t0;
 
 		ps[r] = run_child(ps_argv, &c_us, &rss_kb) == 0 ? c_us : -1;
 		whole[r] = run_child(ow_argv, &c_us, &rss_kb) == 0 ? c_us : -1;
