@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "collect/procroot.h"
+#include "core/clock.h"
 #include "model/procstat.h"
 
 enum cmd_state { CMD_PENDING = 0, CMD_READY, CMD_FAILED };
@@ -82,16 +83,6 @@ struct cmdcache {
 	char buf[CMDCACHE_MAX];
 	char statbuf[1024];
 };
-
-/* The monotonic clock in milliseconds. */
-static uint64_t
-cmdcache_now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
-}
 
 /* Index slot of pid's entry (or of the empty slot where it would go). */
 static size_t
@@ -413,15 +404,12 @@ cmdcache_destroy(struct cmdcache *cc)
 void
 cmdcache_free(struct cmdcache *cc)
 {
-	uint64_t deadline;
 	struct timespec ts;
 	bool exited;
 
 	if (cc == NULL)
 		return;
-	deadline = cmdcache_now_ms() + CMDCACHE_STOP_WAIT_MS;
-	ts.tv_sec = (time_t)(deadline / 1000);
-	ts.tv_nsec = (long)(deadline % 1000) * 1000000L;
+	ts = clock_deadline_ts(clock_mono_ms() + CMDCACHE_STOP_WAIT_MS);
 	pthread_mutex_lock(&cc->lock);
 	cc->quit = true;
 	pthread_cond_signal(&cc->wake);
@@ -637,14 +625,12 @@ cmdcache_attach(struct cmdcache *cc, struct snapshot *snap, bool track)
 int
 cmdcache_wait_idle(struct cmdcache *cc, uint64_t deadline_ms)
 {
-	struct timespec ts;
+	struct timespec ts = clock_deadline_ts(deadline_ms);
 	int rc = 0;
 
-	ts.tv_sec = (time_t)(deadline_ms / 1000);
-	ts.tv_nsec = (long)(deadline_ms % 1000) * 1000000L;
 	pthread_mutex_lock(&cc->lock);
 	while ((cc->job_n > 0 || cc->busy) && rc == 0) {
-		if (cmdcache_now_ms() >= deadline_ms)
+		if (clock_mono_ms() >= deadline_ms)
 			rc = -ETIMEDOUT;
 		else if (pthread_cond_timedwait(&cc->idle, &cc->lock, &ts) ==
 		         ETIMEDOUT)

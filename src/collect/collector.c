@@ -15,6 +15,7 @@
 #include "collect/procfs.h"
 #include "collect/procroot.h"
 #include "collect/usercache.h"
+#include "core/clock.h"
 #include "model/cgroupmem.h"
 #include "model/meminfo.h"
 #include "model/psi.h"
@@ -48,14 +49,11 @@ struct collector {
 	char buf[COLLECTOR_SYS_MAX];
 };
 
-/* The monotonic clock in milliseconds. */
+/* The monotonic clock in milliseconds (core/clock.h's). */
 uint64_t
 collector_now_ms(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+	return clock_mono_ms();
 }
 
 /* Read a file under the root into c->buf; length or -errno. */
@@ -270,11 +268,8 @@ collector_system(struct collector *c, struct snapshot *s)
 static uint64_t
 collector_boot_ticks(const struct collector *c)
 {
-	struct timespec ts;
-	uint64_t ns;
+	uint64_t ns = clock_boot_ns();
 
-	clock_gettime(CLOCK_BOOTTIME, &ts);
-	ns = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 	return c->clk_tck > 0 ? ns / (1000000000u / (uint64_t)c->clk_tck) : 0;
 }
 
@@ -341,12 +336,10 @@ int
 collector_sample(struct collector *c, struct snapshot *out,
                  uint64_t now_mono_ms)
 {
-	struct timespec ts;
 	int rc;
 
 	snapshot_reset(out);
-	clock_gettime(CLOCK_REALTIME, &ts);
-	out->time_unix_ms = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	out->time_unix_ms = clock_wall_ms();
 	out->mono_ms = now_mono_ms;
 	out->cgroup_mode = c->cgroup_mode;
 	collector_system(c, out);
