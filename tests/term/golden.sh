@@ -16,7 +16,8 @@
 # row (refreshes at -d 0.1) are the same.
 #
 # On a mismatch the check fails with diff -u of the text and, for roles,
-# "row R col C: expected role X got Y" (1-based) for the first cells.
+# "row R col C: expected role X got Y" (1-based) for the first cells; a
+# self-test first shows that a changed letter and a changed role fail.
 # After an intended change re-bless every file with one command:
 #   make golden-bless        (or: sh tests/term/golden.sh --bless)
 # Usage: sh tests/term/golden.sh [--bless] [SCREEN...]
@@ -171,6 +172,21 @@ OOMWATCH_TEST_CLOCK=1767225600000:86400000 '$BIN' -d 0.1 --no-protect \
 		compare "$name" "$GOLDEN/$name.txt" "$T_TMP/$name.txt"
 	fi
 }
+
+# The comparison must be able to fail: a copy of a golden with one letter
+# and one role changed is reported with both (compare runs in a subshell,
+# so its FAIL line is only read here).
+self_test() {
+	g="$GOLDEN/processes-80x24.txt"
+	sed '4s/Mem/Mex/; 30s/^\(.\)./\1?/' "$g" >"$T_TMP/altered.txt"
+	out=$(compare processes-80x24 "$g" "$T_TMP/altered.txt")
+	check "golden: a changed letter fails with a diff" sh -c \
+		'printf "%s\n" "$1" | grep -q "^    + Mex\["' sh "$out"
+	check "golden: a changed role is named with its cell" sh -c \
+		'printf "%s\n" "$1" | grep -q "row 2 col 2: expected role [a-z.]* got other"' \
+		sh "$out"
+}
+[ "$BLESS" = 1 ] || [ ! -f "$GOLDEN/processes-80x24.txt" ] || self_test
 
 [ -x "$BIN" ] || {
 	fail "golden screens" "no binary at $BIN"
