@@ -153,6 +153,11 @@ fuzz:
 screenshots: deps-screenshots $(BIN) $(PROG_BIN)
 	@BUILD=$(BUILD) BIN=$(BIN) sh scripts/screenshots.sh
 
+# Re-bless tests/golden/ (tests/term/golden.sh) after an intended change.
+.PHONY: golden-bless
+golden-bless: $(BIN)
+	@OOMWATCH_BIN=$(abspath $(BIN)) BUILD=$(BUILD) sh tests/term/golden.sh --bless
+
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/oomwatch/themes \
 		$(DESTDIR)$(PREFIX)/share/man/man1
