@@ -166,3 +166,25 @@ kmsgfake_free(struct kmsgfake *f)
 		free(f->steps[i].rec);
 	f->nsteps = f->at = 0;
 }
+
+/* Set a rig up. */
+void
+kmsgfake_rig_init(struct kmsgfake_rig *g)
+{
+	kmsgfake_init(&g->f);
+	g->r = NULL;
+	g->ev = kevents_new(8);
+	if (g->ev == NULL || klogring_init(&g->ring, 8) != 0)
+		abort();
+	kevents_set_ring(g->ev, &g->ring);
+}
+
+/* Tear a rig down. */
+void
+kmsgfake_rig_fini(struct kmsgfake_rig *g)
+{
+	kmsg_free(g->r);
+	kevents_free(g->ev);
+	klogring_fini(&g->ring);
+	kmsgfake_free(&g->f);
+}

@@ -10,6 +10,8 @@
 #include <stddef.h>
 
 #include "collect/kmsg.h"
+#include "model/kevents.h"
+#include "model/klogring.h"
 
 #define KMSGFAKE_STEPS 256
 #define KMSGFAKE_FD 42
@@ -52,5 +54,19 @@ void kmsgfake_err(struct kmsgfake *f, int err);
 void kmsgfake_fixture(struct kmsgfake *f, const char *name);
 /* Free the scripted bytes (the fake can be initialised again). */
 void kmsgfake_free(struct kmsgfake *f);
+
+/* A fake kernel, a reader of it (opened by each test), an engine of 8
+ * events and its display ring of 8 lines. */
+struct kmsgfake_rig {
+	struct kmsgfake f;
+	struct kmsg_reader *r;
+	struct klogring ring;
+	struct kevents *ev;
+};
+
+/* Set a rig up: nothing scripted, no reader (aborts without memory). */
+void kmsgfake_rig_init(struct kmsgfake_rig *g);
+/* Tear a rig down, its reader too. */
+void kmsgfake_rig_fini(struct kmsgfake_rig *g);
 
 #endif

@@ -22,29 +22,9 @@
 #include "kmsgfake.h"
 #include "model/kevents.h"
 
-/* A fake kernel or file, a reader, an engine and its display ring. */
-struct rig {
-	struct kmsgfake f;
-	struct kmsg_reader *r;
-	struct klogring ring;
-	struct kevents *ev;
-};
-
-/* Set up a rig with nothing scripted and no reader. */
-static void
-rig_init(struct rig *g)
-{
-	kmsgfake_init(&g->f);
-	g->r = NULL;
-	g->ev = kevents_new(8);
-	assert_non_null(g->ev);
-	assert_int_equal(klogring_init(&g->ring, 8), 0);
-	kevents_set_ring(g->ev, &g->ring);
-}
-
 /* Open the scripted saved log "x.log". */
 static void
-rig_file(struct rig *g)
+rig_file(struct kmsgfake_rig *g)
 {
 	assert_int_equal(kmsg_new_file(&g->r, "x.log", &kmsgfake_ops, &g->f),
 	                 0);
@@ -54,24 +34,14 @@ rig_file(struct rig *g)
 
 /* Open the scripted live log. */
 static void
-rig_live(struct rig *g)
+rig_live(struct kmsgfake_rig *g)
 {
 	assert_int_equal(kmsg_new_live(&g->r, &kmsgfake_ops, &g->f), 0);
 }
 
-/* Tear a rig down. */
-static void
-rig_fini(struct rig *g)
-{
-	kmsg_free(g->r);
-	kevents_free(g->ev);
-	klogring_fini(&g->ring);
-	kmsgfake_free(&g->f);
-}
-
 /* The text of display line i (0 = newest). */
 static const char *
-text(const struct rig *g, size_t i)
+text(const struct kmsgfake_rig *g, size_t i)
 {
 	return klogring_get(&g->ring, i)->text;
 }
@@ -81,9 +51,9 @@ text(const struct rig *g, size_t i)
 static void
 test_file_pieces_join(void **state)
 {
-	struct rig g;
+	struct kmsgfake_rig g;
 	(void)state;
-	rig_init(&g);
+	kmsgfake_rig_init(&g);
 	kmsgfake_str(&g.f, "6,1,1,-;o");
 	kmsgfake_str(&g.f, "ne\n6,2");
 	kmsgfake_rec(&g.f, ",2,-;two\0thr", 12);
@@ -111,7 +81,7 @@ test_file_pieces_join(void **state)
 	kmsg_free(g.r);
 	g.r = NULL;
 	assert_int_equal(g.f.closed, 1);
-	rig_fini(&g);
+	kmsgfake_rig_fini(&g);
 }
 
 /* The budget counts lines: the rest of a read waits for the next pump
@@ -119,9 +89,9 @@ test_file_pieces_join(void **state)
 static void
 test_file_budget_and_eagain(void **state)
 {
-	struct rig g;
+	struct kmsgfake_rig g;
 	(void)state;
-	rig_init(&g);
+	kmsgfake_rig_init(&g);
 	kmsgfake_str(&g.f, "a\nb\nc\n");
 	kmsgfake_err(&g.f, EAGAIN);
 	kmsgfake_str(&g.f, "d\n");
@@ -141,7 +111,7 @@ test_file_budget_and_eagain(void **state)
 	assert_int_equal(kmsg_pump(g.r, g.ev, 100), 1);
 	assert_true(kmsg_caught_up(g.r));
 	assert_string_equal(text(&g, 0), "d");
-	rig_fini(&g);
+	kmsgfake_rig_fini(&g);
 }
 
 /* A line longer than KMSG_LINE_MAX, over several reads: kept up to the
@@ -150,13 +120,13 @@ test_file_budget_and_eagain(void **state)
 static void
 test_file_long_line(void **state)
 {
-	struct rig g;
+	struct kmsgfake_rig g;
 	char *chunk = malloc(KMSG_RECORD_MAX);
 	int i;
 	(void)state;
 	assert_non_null(chunk);
 	memset(chunk, 'a', KMSG_RECORD_MAX);
-	rig_init(&g);
+	kmsgfake_rig_init(&g);
 	for (i = 0; i < 3; i++)
 		kmsgfake_rec(&g.f, chunk, KMSG_RECORD_MAX);
 	kmsgfake_str(&g.f, "a\nend\n");
@@ -171,7 +141,7 @@ test_file_long_line(void **state)
 	assert_int_equal(kmsg_records(g.r), 2);
 	assert_string_equal(text(&g, 0), "end");
 	assert_true(klogring_get(&g.ring, 1)->truncated);
-	rig_fini(&g);
+	kmsgfake_rig_fini(&g);
 }
 
 /* A read error ends a file: the status says why, nothing is polled or
@@ -179,10 +149,10 @@ test_file_long_line(void **state)
 static void
 test_file_errors(void **state)
 {
-	struct rig g;
+	struct kmsgfake_rig g;
 	struct kmsg_reader *none = NULL;
 	(void)state;
-	rig_init(&g);
+	kmsgfake_rig_init(&g);
 	kmsgfake_str(&g.f, "a\n");
 	kmsgfake_err(&g.f, EIO);
 	rig_file(&g);
@@ -205,7 +175,7 @@ test_file_errors(void **state)
 	assert_int_equal(kmsg_new_file(&g.r, "-", &kmsgfake_ops, &g.f), 0);
 	assert_string_equal(kmsg_status(g.r),
 	                    "kernel log: file (standard input)");
-	rig_fini(&g);
+	kmsgfake_rig_fini(&g);
 }
 
 /* klogctl: one READ_ALL per pass; a pass cut by the budget goes on where
@@ -215,9 +185,9 @@ test_file_errors(void **state)
 static void
 test_klogctl_passes(void **state)
 {
-	struct rig g;
+	struct kmsgfake_rig g;
 	(void)state;
-	rig_init(&g);
+	kmsgfake_rig_init(&g);
 	g.f.open_ret = -ENOENT;
 	g.f.klog = "<6>a\n<6>b\n<6>c\n";
 	rig_live(&g);
@@ -246,7 +216,7 @@ test_klogctl_passes(void **state)
 	assert_string_equal(text(&g, 0), "z");
 	assert_int_equal(kmsg_fd(g.r), -1);
 	assert_int_equal(g.f.closed, 0);
-	rig_fini(&g);
+	kmsgfake_rig_fini(&g);
 }
 
 /* /dev/kmsg: a record of KMSG_RECORD_MAX - 1 bytes fits the read, one
@@ -255,13 +225,13 @@ test_klogctl_passes(void **state)
 static void
 test_devkmsg_buffer_edge_and_eintr(void **state)
 {
-	struct rig g;
+	struct kmsgfake_rig g;
 	char *rec = malloc(KMSG_RECORD_MAX);
 	(void)state;
 	assert_non_null(rec);
 	memset(rec, 'x', KMSG_RECORD_MAX);
 	memcpy(rec, "6,1,1,-;", 8);
-	rig_init(&g);
+	kmsgfake_rig_init(&g);
 	kmsgfake_err(&g.f, EINTR);
 	kmsgfake_rec(&g.f, rec, KMSG_RECORD_MAX - 1);
 	memcpy(rec, "6,2,2,-;", 8);
@@ -280,7 +250,7 @@ test_devkmsg_buffer_edge_and_eintr(void **state)
 	assert_true(kmsg_caught_up(g.r));
 	assert_int_equal(kmsg_lost(g.r, NULL), 1); /* 2 was that record */
 	assert_string_equal(text(&g, 0), "c");
-	rig_fini(&g);
+	kmsgfake_rig_fini(&g);
 }
 
 /* kmsg_drain stops at max_records, after one pump when until_ms is 0,
@@ -289,11 +259,11 @@ static void
 test_drain_limits(void **state)
 {
 	struct kmsg_drain d = {.budget = 10, .until_ms = UINT64_MAX};
-	struct rig g;
+	struct kmsgfake_rig g;
 	char rec[32];
 	int i, n;
 	(void)state;
-	rig_init(&g);
+	kmsgfake_rig_init(&g);
 	for (i = 0; i < 25; i++) {
 		n = snprintf(rec, sizeof rec, "6,%d,%d,-;r%d", i, i, i);
 		kmsgfake_rec(&g.f, rec, (size_t)n);
@@ -323,7 +293,7 @@ test_drain_limits(void **state)
 	assert_int_equal(kmsg_drain(g.r, g.ev, &d), 0);
 	assert_true(kmsg_need_poll(g.r));
 	assert_int_equal(kmsg_records(g.r), 2);
-	rig_fini(&g);
+	kmsgfake_rig_fini(&g);
 }
 
 /* kmsg_drain with wait: a pipe whose writer pauses is waited for in
@@ -333,12 +303,12 @@ test_drain_waits_for_a_pipe(void **state)
 {
 	struct kmsg_drain d = {
 	    .budget = 100, .until_ms = UINT64_MAX, .wait = true};
-	struct rig g;
+	struct kmsgfake_rig g;
 	char path[64];
 	int p[2], st;
 	pid_t pid;
 	(void)state;
-	rig_init(&g);
+	kmsgfake_rig_init(&g);
 	assert_int_equal(pipe(p), 0);
 	assert_int_equal(write(p[1], "one\n", 4), 4);
 	snprintf(path, sizeof path, "/proc/self/fd/%d", p[0]);
@@ -357,7 +327,7 @@ test_drain_waits_for_a_pipe(void **state)
 	assert_string_equal(text(&g, 0), "two");
 	assert_int_equal(waitpid(pid, &st, 0), pid);
 	assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
-	rig_fini(&g);
+	kmsgfake_rig_fini(&g);
 }
 
 int

@@ -24,50 +24,20 @@
 #include "kmsgfake.h"
 #include "model/kevents.h"
 
-/* A fake kernel, a reader, an engine and its display ring. */
-struct rig {
-	struct kmsgfake f;
-	struct kmsg_reader *r;
-	struct klogring ring;
-	struct kevents *ev;
-};
-
-/* Set up a rig (the reader is opened by each test). */
-static void
-rig_init(struct rig *g)
-{
-	kmsgfake_init(&g->f);
-	g->r = NULL;
-	g->ev = kevents_new(8);
-	assert_non_null(g->ev);
-	assert_int_equal(klogring_init(&g->ring, 8), 0);
-	kevents_set_ring(g->ev, &g->ring);
-}
-
 /* Open the live log of the rig's fake kernel (closing what was open). */
 static void
-rig_open(struct rig *g)
+rig_open(struct kmsgfake_rig *g)
 {
 	kmsg_free(g->r);
 	assert_int_equal(kmsg_new_live(&g->r, &kmsgfake_ops, &g->f), 0);
 }
 
-/* Tear a rig down. */
-static void
-rig_fini(struct rig *g)
-{
-	kmsg_free(g->r);
-	kevents_free(g->ev);
-	klogring_fini(&g->ring);
-	kmsgfake_free(&g->f);
-}
-
 static void
 test_replay_fixture(void **state)
 {
-	struct rig g;
+	struct kmsgfake_rig g;
 	(void)state;
-	rig_init(&g);
+	kmsgfake_rig_init(&g);
 	kmsgfake_fixture(&g.f, "09.txt");
 	assert_int_equal(g.f.nsteps, 78);
 	rig_open(&g);
@@ -93,15 +63,15 @@ test_replay_fixture(void **state)
 	kmsg_free(g.r);
 	g.r = NULL;
 	assert_int_equal(g.f.closed, 1);
-	rig_fini(&g);
+	kmsgfake_rig_fini(&g);
 }
 
 static void
 test_dictionary_lines_in_a_record(void **state)
 {
-	struct rig g;
+	struct kmsgfake_rig g;
 	(void)state;
-	rig_init(&g);
+	kmsgfake_rig_init(&g);
 	kmsgfake_fixture(&g.f, "03.txt");
 	assert_int_equal(g.f.nsteps, 2);
 	rig_open(&g);
@@ -110,16 +80,16 @@ test_dictionary_lines_in_a_record(void **state)
 	assert_string_equal(klogring_get(&g.ring, 0)->text,
 	                    "acpi PNP0A08:00: PCIe port services disabled; not "
 	                    "requesting _OSC control");
-	rig_fini(&g);
+	kmsgfake_rig_fini(&g);
 }
 
 static void
 test_epipe_and_gap_become_lost(void **state)
 {
-	struct rig g;
+	struct kmsgfake_rig g;
 	bool at_least;
 	(void)state;
-	rig_init(&g);
+	kmsgfake_rig_init(&g);
 	kmsgfake_rec(&g.f, "6,0,1,-;a", 9);
 	kmsgfake_err(&g.f,
 	             EPIPE); /* overwritten under us: next record is 585 */
@@ -135,7 +105,7 @@ test_epipe_and_gap_become_lost(void **state)
 	assert_int_equal(klogring_get(&g.ring, 2)->lost, 3);
 	assert_int_equal(klogring_get(&g.ring, 5)->lost, 584);
 	assert_string_equal(klogring_get(&g.ring, 0)->text, "d again");
-	rig_fini(&g);
+	kmsgfake_rig_fini(&g);
 }
 
 /* EPIPE before any SEQ is known: the records overwritten cannot be
@@ -144,10 +114,10 @@ test_epipe_and_gap_become_lost(void **state)
 static void
 test_epipe_before_first_record(void **state)
 {
-	struct rig g;
+	struct kmsgfake_rig g;
 	bool at_least;
 	(void)state;
-	rig_init(&g);
+	kmsgfake_rig_init(&g);
 	kmsgfake_err(&g.f, EPIPE); /* the probe read at open */
 	kmsgfake_rec(&g.f, "6,585,2,-;b", 11);
 	kmsgfake_rec(&g.f, "6,586,3,-;c", 11);
@@ -189,19 +159,19 @@ test_epipe_before_first_record(void **state)
 	kmsgfake_rec(&g.f, "6,910,10,-;e", 12);
 	assert_int_equal(kmsg_pump(g.r, g.ev, 100), 1);
 	assert_int_equal(kmsg_lost(g.r, &at_least), 2 + 9);
-	rig_fini(&g);
+	kmsgfake_rig_fini(&g);
 }
 
 static void
 test_einval_counts_one(void **state)
 {
-	struct rig g;
+	struct kmsgfake_rig g;
 	char *big = malloc(KMSG_RECORD_MAX + 10);
 	(void)state;
 	assert_non_null(big);
 	memset(big, 'x', KMSG_RECORD_MAX + 10);
 	memcpy(big, "6,1,1,-;", 8);
-	rig_init(&g);
+	kmsgfake_rig_init(&g);
 	kmsgfake_rec(&g.f, "6,0,1,-;a", 9);
 	/* too big: EINVAL, consumed */
 	kmsgfake_rec(&g.f, big, KMSG_RECORD_MAX + 10);
@@ -212,7 +182,7 @@ test_einval_counts_one(void **state)
 	assert_int_equal(kmsg_lost(g.r, NULL), 1);
 	assert_true(kmsg_caught_up(g.r));
 	free(big);
-	rig_fini(&g);
+	kmsgfake_rig_fini(&g);
 }
 
 static void
@@ -259,9 +229,9 @@ test_budget_and_errors(void **state)
 static void
 test_eperm_falls_back_to_klogctl(void **state)
 {
-	struct rig g;
+	struct kmsgfake_rig g;
 	(void)state;
-	rig_init(&g);
+	kmsgfake_rig_init(&g);
 	g.f.open_ret = -EPERM;
 	g.f.klog = "<6>[    1.000000] boot\n"
 	           "<3>[    2.000000] Out of memory: Killed process 7 (a) "
@@ -293,15 +263,15 @@ test_eperm_falls_back_to_klogctl(void **state)
 	kmsg_free(g.r);
 	g.r = NULL;
 	assert_int_equal(g.f.closed, 0);
-	rig_fini(&g);
+	kmsgfake_rig_fini(&g);
 }
 
 static void
 test_nothing_readable(void **state)
 {
-	struct rig g;
+	struct kmsgfake_rig g;
 	(void)state;
-	rig_init(&g);
+	kmsgfake_rig_init(&g);
 	g.f.open_ret = -EPERM;
 	g.f.syslog_ret = -EPERM;
 	rig_open(&g);
@@ -334,7 +304,7 @@ test_nothing_readable(void **state)
 	assert_non_null(strstr(kmsg_status(g.r), "older than 3.5"));
 	kmsg_free(g.r);
 	g.r = NULL;
-	rig_fini(&g);
+	kmsgfake_rig_fini(&g);
 }
 
 /* An anonymous temporary file holding data, named by its /proc/self/fd
