@@ -37,7 +37,8 @@ struct kmsg_reader {
 	const char *bytes;   /* stream bytes read, not yet cut into lines
 	                        (the source's: read again only once used up) */
 	size_t nbytes;
-	char *line; /* stream sources: KMSG_LINE_MAX bytes (owned) */
+	char *line; /* a stream's line being joined: KMSG_LINE_MAX bytes
+	               (owned; NULL for the other sources) */
 	size_t line_len;
 	bool line_cut;
 	struct klog_record *rec; /* scratch (owned) */
@@ -138,6 +139,17 @@ reader_status(struct kmsg_reader *r)
 	r->src.type->status(r->src.self, &p, r->status, sizeof r->status);
 }
 
+/* Finish opening a source: a stream's line buffer, the status. 0, or
+ * -ENOMEM. */
+static int
+reader_ready(struct kmsg_reader *r)
+{
+	if (r->src.type->stream && (r->line = malloc(KMSG_LINE_MAX)) == NULL)
+		return -ENOMEM;
+	reader_status(r);
+	return 0;
+}
+
 /* Open /dev/kmsg, else klogctl, else nothing. */
 int
 kmsg_new_live(struct kmsg_reader **out, const struct kmsg_ops *ops, void *ctx)
@@ -158,8 +170,10 @@ kmsg_new_live(struct kmsg_reader **out, const struct kmsg_ops *ops, void *ctx)
 			    "kernel log: %s; showing the OOM counters only",
 			    klogsrc_kmsg_reason(r->err));
 	}
-	if (r->src.type != NULL)
-		reader_status(r);
+	if (r->src.type != NULL && reader_ready(r) < 0) {
+		kmsg_free(r);
+		return -ENOMEM;
+	}
 	*out = r;
 	return 0;
 }
@@ -172,16 +186,15 @@ kmsg_new_file(struct kmsg_reader **out, const char *path,
 	struct kmsg_reader *r = reader_new();
 	int rc;
 
-	if (r == NULL || (r->line = malloc(KMSG_LINE_MAX)) == NULL) {
-		kmsg_free(r);
+	if (r == NULL)
 		return -ENOMEM;
-	}
 	rc = klogsrc_file_open(&r->src, path, ops ? ops : &kmsg_sys_ops, ctx);
+	if (rc == 0)
+		rc = reader_ready(r);
 	if (rc < 0) {
 		kmsg_free(r);
 		return rc;
 	}
-	reader_status(r);
 	*out = r;
 	return 0;
 }
