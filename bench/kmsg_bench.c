@@ -288,7 +288,7 @@ our_pass(size_t *n)
 {
 	struct kevents *ev = kevents_new(1024);
 	struct klogring ring;
-	struct kmsg_reader *r;
+	struct kmsg_reader *r = NULL;
 	double t0, t;
 
 	*n = 0;
@@ -298,6 +298,7 @@ our_pass(size_t *n)
 	t0 = cpu_now();
 	if (kmsg_new_live(&r, NULL, NULL) != 0 ||
 	    kmsg_source(r) != KMSG_SRC_DEVKMSG) {
+		kmsg_free(r);
 		kevents_free(ev);
 		klogring_fini(&ring);
 		return -1;

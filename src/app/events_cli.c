@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <langinfo.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
