@@ -143,8 +143,7 @@ struct ui {
 	char config_path[512];
 	char exe_dir[512];
 	/* the kernel log */
-	struct kmsg_reader kr;
-	bool kr_open;
+	struct kmsg_reader *kr; /* NULL until open */
 	struct kevents *kev;
 	struct klogring ring;
 	struct dash_klog klog;
