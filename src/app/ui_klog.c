@@ -19,6 +19,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/clock.h"
+
 #define KLOG_LINES 2000
 #define KLOG_EVENTS 256
 #define PUMP_BUDGET 512
@@ -34,7 +36,7 @@ klog_slice(struct ui *ui)
 	struct kmsg_drain d = {.budget = PUMP_BUDGET};
 
 	if (kmsg_source(ui->kr) == KMSG_SRC_FILE)
-		d.until_ms = collector_now_ms() + FILE_SLICE_MS;
+		d.until_ms = clock_mono_ms() + FILE_SLICE_MS;
 	return kmsg_drain(ui->kr, ui->kev, &d);
 }
 

@@ -16,7 +16,7 @@
 #include <sys/klog.h>
 #include <unistd.h>
 
-#include "collect/collector.h"
+#include "core/clock.h"
 #include "collect/klogsrc.h"
 
 struct kmsg_reader {
@@ -508,7 +508,7 @@ kmsg_drain(struct kmsg_reader *r, struct kevents *ev,
 			if ((rc = wait_readable(kmsg_fd(r))) < 0)
 				return rc;
 		}
-		if (collector_now_ms() >= d->until_ms)
+		if (clock_mono_ms() >= d->until_ms)
 			return 0;
 	}
 }
