@@ -181,8 +181,8 @@ test_every_width_from_80_fits_without_cutting(void **state)
 static const char *
 shown(enum scene sc, enum meters_id id, int w, char *buf, size_t size)
 {
-	static struct meters_line l;
-	static struct snapshot sn;
+	struct meters_line l;
+	struct snapshot sn;
 	struct meters_in in;
 
 	snapshot_init(&sn);
@@ -326,6 +326,11 @@ test_arrange(void **state)
 	assert_int_equal(at[6].w, 38);
 	assert_int_equal(at[7].id, METERS_TASKS);
 	assert_int_equal(at[7].x, 41);
+	/* from 4 rows up every meter has a place, whatever takes rows */
+	for (int rows = 4; rows <= 8; rows++) {
+		n = meters_arrange(at, rows, 80, 1);
+		assert_all_placed(at, n, rows, 80);
+	}
 	/* tall: one meter a row */
 	n = meters_arrange(at, 8, 80, 1);
 	assert_all_placed(at, n, 8, 80);
