@@ -59,10 +59,16 @@ int meterfit_fit(struct meterfit_seg *seg, size_t n, int width_cols,
 int meterfit_codepoints(void *ctx, const char *text, size_t len);
 
 /*
- * Copy in to out (size bytes, NUL-ended) without its parenthesised
- * remarks and the blank before each: "locked (on fault), adj 0" ->
- * "locked, adj 0". Returns the length written.
+ * Copy in to out (size bytes, NUL-ended) with shorter parenthesised
+ * remarks: each kept remark ends at its first ';' ("(no CAP_IPC_LOCK;
+ * memlock limit 64 kB)" -> "(no CAP_IPC_LOCK)"); a remark is kept when it
+ * starts with only (NULL: any) and fewer than max_kept were kept before;
+ * a dropped one goes with the blanks before it. "locked (on fault), adj 0
+ * (no CAP_SYS_RESOURCE)" with "no ", 1 -> "locked, adj 0 (no
+ * CAP_SYS_RESOURCE)"; with max_kept 0 -> "locked, adj 0". An unclosed
+ * remark runs to the end. Returns the length written.
  */
-size_t meterfit_unparen(const char *in, char *out, size_t size);
+size_t meterfit_remarks(const char *in, char *out, size_t size,
+                        const char *only, int max_kept);
 
 #endif

@@ -220,25 +220,63 @@ meterfit_codepoints(void *ctx, const char *text, size_t len)
 	return cols;
 }
 
-/* Copy in to out without its parenthesised remarks. */
-size_t
-meterfit_unparen(const char *in, char *out, size_t size)
+/* Append len bytes of text to out (o of size used, room for the NUL). */
+static size_t
+put(char *out, size_t size, size_t o, const char *text, size_t len)
 {
-	size_t o = 0;
-	int depth = 0;
+	while (len-- > 0 && o + 1 < size)
+		out[o++] = *text++;
+	return o;
+}
+
+/* The remark opening at p ('('): its end, just past the matching ')' (or
+ * the end of the text); *brief_len is how much of it to keep, from the
+ * '(' to before its first ';' at its own level or to before its ')'. */
+static const char *
+remark_end(const char *p, size_t *brief_len)
+{
+	const char *q = p + 1, *semi = NULL;
+	int depth = 1;
+
+	for (; *q != '\0' && depth > 0; q++) {
+		if (*q == '(')
+			depth++;
+		else if (*q == ')')
+			depth--;
+		else if (*q == ';' && depth == 1 && semi == NULL)
+			semi = q;
+	}
+	*brief_len = (size_t)((semi ? semi : depth == 0 ? q - 1 : q) - p);
+	return q;
+}
+
+/* Copy in to out with shorter remarks (see meterfit.h). */
+size_t
+meterfit_remarks(const char *in, char *out, size_t size, const char *only,
+                 int max_kept)
+{
+	const char *p = in, *end;
+	size_t o = 0, brief;
+	int kept = 0;
 
 	if (size == 0)
 		return 0;
-	for (const char *p = in; *p != '\0'; p++) {
-		if (*p == '(') {
-			while (depth == 0 && o > 0 && out[o - 1] == ' ')
-				o--;
-			depth++;
-		} else if (*p == ')' && depth > 0) {
-			depth--;
-		} else if (depth == 0 && o + 1 < size) {
-			out[o++] = *p;
+	while (*p != '\0') {
+		if (*p != '(') {
+			o = put(out, size, o, p++, 1);
+			continue;
 		}
+		end = remark_end(p, &brief);
+		if (kept < max_kept &&
+		    (only == NULL || strncmp(p + 1, only, strlen(only)) == 0)) {
+			kept++;
+			o = put(out, size, o, p, brief);
+			o = put(out, size, o, ")", 1);
+		} else {
+			while (o > 0 && out[o - 1] == ' ')
+				o--;
+		}
+		p = end;
 	}
 	out[o] = '\0';
 	return o;

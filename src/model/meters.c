@@ -336,12 +336,19 @@ line_rates(struct meters_line *l, const struct vmstat_rates *r)
 	form(l, sg, "in %.0f/s out %.0f/s", r->pswpin, r->pswpout);
 }
 
-/* Self-protection: mlockall and our own oom_score_adj. */
+/* Self-protection: mlockall and our own oom_score_adj. The short forms
+ * keep what is missing ("(no CAP_IPC_LOCK)") longest. */
 static void
 line_self(struct meters_line *l, const struct meters_in *in)
 {
+	static const struct {
+		const char *only;
+		int max_kept;
+	} brief[] = {{NULL, 99}, {"no ", 99}, {"no ", 1}, {NULL, 0}};
+	const char *text = in->self_text ? in->self_text : "";
 	struct meterfit_seg *sg;
-	char brief[192];
+	char b[192];
+	int n = 1;
 
 	seg_text(l, THEME_METER_LABEL, 9, "Self ");
 	sg = seg_new(l,
@@ -349,11 +356,15 @@ line_self(struct meters_line *l, const struct meters_in *in)
 	             : in->self_ok     ? THEME_STATUS_OK
 	                               : THEME_RISK_MEDIUM,
 	             1, 0);
-	form(l, sg, "%s", in->self_text ? in->self_text : "");
-	meterfit_unparen(in->self_text ? in->self_text : "", brief,
-	                 sizeof brief);
-	if (strcmp(brief, sg->form[0]) != 0)
-		form(l, sg, "%s", brief);
+	form(l, sg, "%s", text);
+	for (size_t i = 0; i < sizeof brief / sizeof brief[0]; i++) {
+		meterfit_remarks(text, b, sizeof b, brief[i].only,
+		                 brief[i].max_kept);
+		if (strcmp(b, sg->form[n - 1]) != 0) {
+			form(l, sg, "%s", b);
+			n++;
+		}
+	}
 	if (in->self_disabled || in->self_ok)
 		form(l, sg, "%s", in->self_disabled ? "off" : "on");
 }

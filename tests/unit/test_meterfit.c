@@ -158,18 +158,37 @@ test_measure_function_decides_widths(void **state)
 }
 
 static void
-test_unparen(void **state)
+test_remarks(void **state)
 {
-	char out[64];
+	static const char self[] =
+	    "not locked (no CAP_IPC_LOCK; memlock "
+	    "limit 8192 kB), adj 0 (no CAP_SYS_RESOURCE)";
+	char out[128];
 	(void)state;
-	meterfit_unparen("locked (on fault), adj 0 (no CAP_SYS_RESOURCE)", out,
-	                 sizeof out);
-	assert_string_equal(out, "locked, adj 0");
-	meterfit_unparen("a ((nested) x) b", out, sizeof out);
+	meterfit_remarks(self, out, sizeof out, NULL, 99);
+	assert_string_equal(out, "not locked (no CAP_IPC_LOCK), adj 0 (no "
+	                         "CAP_SYS_RESOURCE)");
+	meterfit_remarks(self, out, sizeof out, "no ", 1);
+	assert_string_equal(out, "not locked (no CAP_IPC_LOCK), adj 0");
+	meterfit_remarks(self, out, sizeof out, NULL, 0);
+	assert_string_equal(out, "not locked, adj 0");
+	/* only: remarks that say what is missing stay */
+	meterfit_remarks("locked (on fault), adj 0 (no CAP_SYS_RESOURCE)", out,
+	                 sizeof out, "no ", 1);
+	assert_string_equal(out, "locked, adj 0 (no CAP_SYS_RESOURCE)");
+	/* nested and unclosed remarks */
+	meterfit_remarks("a ((nested) x) b", out, sizeof out, NULL, 0);
 	assert_string_equal(out, "a b");
-	assert_int_equal(meterfit_unparen("no remarks", out, 4), 3);
+	meterfit_remarks("a (x (y; z) w; v) b", out, sizeof out, NULL, 1);
+	assert_string_equal(out, "a (x (y; z) w) b");
+	meterfit_remarks("a (open; to the end", out, sizeof out, NULL, 1);
+	assert_string_equal(out, "a (open)");
+	meterfit_remarks("a (open to the end", out, sizeof out, NULL, 1);
+	assert_string_equal(out, "a (open to the end)");
+	/* out is always NUL-ended, cut to its size */
+	assert_int_equal(meterfit_remarks("no remarks", out, 4, NULL, 0), 3);
 	assert_string_equal(out, "no ");
-	assert_int_equal(meterfit_unparen("x", out, 0), 0);
+	assert_int_equal(meterfit_remarks("x", out, 0, NULL, 0), 0);
 }
 
 /* A deterministic pseudo-random number. */
@@ -242,7 +261,7 @@ main(void)
 	    cmocka_unit_test(test_flexible_segment_takes_the_rest),
 	    cmocka_unit_test(test_ellipsis_backs_into_the_segment_before),
 	    cmocka_unit_test(test_measure_function_decides_widths),
-	    cmocka_unit_test(test_unparen),
+	    cmocka_unit_test(test_remarks),
 	    cmocka_unit_test(test_random_lines_keep_the_rules),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -202,7 +202,12 @@ test_the_issue_lines_shorten_to_whole_words(void **state)
 	assert_string_equal(shown(CALM, METERS_COMMIT, 48, b, sizeof b),
 	                    "Commit 146M of 11.4G (advisory, mode 0)");
 	assert_string_equal(shown(CALM, METERS_SELF, 48, b, sizeof b),
+	                    "Self locked, adj 0 (no CAP_SYS_RESOURCE)");
+	assert_string_equal(shown(CALM, METERS_SELF, 38, b, sizeof b),
 	                    "Self locked, adj 0");
+	/* what is missing stays longest: 120 columns as nobody */
+	assert_string_equal(shown(STRESSED, METERS_SELF, 58, b, sizeof b),
+	                    "Self not locked (no CAP_IPC_LOCK), adj 0");
 	/* 120 columns: 58, the long forms */
 	assert_string_equal(
 	    shown(CALM, METERS_COMMIT, 58, b, sizeof b),
