@@ -41,7 +41,7 @@ BIN=$OOMWATCH_BIN
 tmux_start 120 40 "$BIN -d 0.5 --no-protect"
 if tmux_wait "F10Quit" 10; then
 	for want in "Mem\[" "Swp" "Commit" "PSI" "OOM kills" "Paging" "Self" \
-		"Tasks" "Next OOM victim" "PID USER *OOM *ADJ *RSS *ANON *FILE *SHM *SWAP *MEM% COMMAND" \
+		"Tasks" "Next OOM victim" "PID USER *S *OOM *ADJ *RSS *ANON *FILE *SHM *SWAP *MEM% COMMAND" \
 		"Kernel log" "F1Help"; do
 		check "panes: '$want' at 120x40" tmux_has "$want"
 	done
@@ -170,12 +170,12 @@ tmux_resize 59 40
 check "resize: 59 columns is below the minimum" tmux_wait "need 60x12" 5
 tmux_resize 80 24
 check "resize: 80x24 keeps PID OOM ADJ RSS and a wide COMMAND" \
-	tmux_wait "PID USER *OOM *ADJ *RSS .* COMMAND *$" 5
+	tmux_wait "PID USER *S *OOM *ADJ *RSS .* COMMAND *$" 5
 check "resize: 80x24 drops FILE and SHM for it" tmux_lacks " FILE *SHM"
 tmux_resize 120 40
 check "resize: back to 120x40 redraws the panes" tmux_wait "Next OOM victim" 5
 check "resize: 120x40 shows every default column again" \
-	tmux_wait "PID USER *OOM *ADJ *RSS *ANON *FILE *SHM *SWAP *MEM% COMMAND" 5
+	tmux_wait "PID USER *S *OOM *ADJ *RSS *ANON *FILE *SHM *SWAP *MEM% COMMAND" 5
 check "resize: the process still runs" tmux_lacks_dead
 tmux_stop
 
@@ -207,8 +207,8 @@ check "keys: t shows the tree view" tmux_wait "TREE COMMAND" 5
 tmux_keys t
 tmux_keys F2
 check "keys: F2 opens setup" tmux_wait "CGROUP" 5
-# the CGROUP line is the 11th: move there and toggle it on
-tmux_keys Down Down Down Down Down Down Down Down Down Down Space Escape
+# the CGROUP line is the 12th: move there and toggle it on
+tmux_keys Down Down Down Down Down Down Down Down Down Down Down Space Escape
 rc="$T_TMP/config/oomwatch/oomwatchrc"
 check "keys: setup saves oomwatchrc" wait_until 5 test -f "$rc"
 check "keys: oomwatchrc lists the cgroup column" grep -q "^columns = .*cgroup" "$rc"
