@@ -18,11 +18,9 @@ for f in src/view/*.c include/view/*.h; do
 	[ -f "$f" ] || continue
 	grep -qE '#include [<"](collect|action|app)/' "$f" && bad "$f includes collect, action or app (views draw the model)"
 done
-# app: only the dashboard's ui_*.c wire curses in (keys, windows); the
-# batch and events commands and the options link into the unit tests
+# app: no curses at all; keys arrive as core/kbd.h codes from view/screen.c
 for f in src/app/*.c include/app/*.h; do
-	case "$f" in src/app/ui_*.c) continue ;; esac
-	grep -qE '#include [<"](curses|ncurses)' "$f" && bad "$f includes curses (only src/view and src/app/ui_*.c may)"
+	grep -qE '#include [<"](curses|ncurses)' "$f" && bad "$f includes curses (only src/view may)"
 done
 for f in $(ls src/*/*.c | grep -v '_lp2\.c$'); do
 	grep -q 'libproc2/' "$f" && bad "$f includes libproc2 (only *_lp2.c may)"

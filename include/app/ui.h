@@ -18,6 +18,7 @@
 #include "app/options.h"
 #include "collect/collector.h"
 #include "collect/kmsg.h"
+#include "core/kbd.h"
 #include "model/config.h"
 #include "model/actdialog.h"
 #include "model/layout.h"

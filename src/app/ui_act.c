@@ -16,7 +16,6 @@
  */
 #include "app/ui.h"
 
-#include <curses.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -32,9 +31,6 @@
 #include "model/killfree.h"
 #include "model/oomscore.h"
 #include "model/signame.h"
-
-#define K(code) (SCREEN_KEY_FLAG | (code))
-#define ESC 27
 
 /* The wall clock in ms (for the list of changes). */
 static int64_t
@@ -639,19 +635,19 @@ static enum actdialog_key
 dialog_key(int32_t key, int32_t *ch)
 {
 	*ch = 0;
-	if (key == ESC)
+	if (key == KBD_ESC)
 		return ACTDIALOG_KEY_ESC;
-	if (key == '\r' || key == '\n' || key == K(KEY_ENTER))
+	if (key == KBD_ENTER)
 		return ACTDIALOG_KEY_ENTER;
-	if (key == K(KEY_UP))
+	if (key == KBD_UP)
 		return ACTDIALOG_KEY_UP;
-	if (key == K(KEY_DOWN))
+	if (key == KBD_DOWN)
 		return ACTDIALOG_KEY_DOWN;
-	if (key == K(KEY_HOME))
+	if (key == KBD_HOME)
 		return ACTDIALOG_KEY_HOME;
-	if (key == K(KEY_END))
+	if (key == KBD_END)
 		return ACTDIALOG_KEY_END;
-	if (key == K(KEY_BACKSPACE) || key == 0x7f || key == 8)
+	if (key == KBD_BACKSPACE)
 		return ACTDIALOG_KEY_BACKSPACE;
 	if (key >= 0x20 && key < 0x7f) {
 		*ch = key;

@@ -9,7 +9,6 @@
  */
 #include "app/ui.h"
 
-#include <curses.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -19,9 +18,6 @@
 #include "core/sanitize.h"
 #include "model/killfree.h"
 #include "model/oomscore.h"
-
-#define K(code) (SCREEN_KEY_FLAG | (code))
-#define ESC 27
 
 /* Add a known part to a sum that starts at SNAP_NA. */
 static void
@@ -236,18 +232,18 @@ ui_actview_key(struct ui *ui, int32_t key)
 	struct ui_act *a = &ui->act;
 	size_t page = ui->layout.body.h > 4 ? (size_t)ui->layout.body.h - 3 : 1;
 
-	if (key == ESC || key == 'q' || key == 'L' || key == K(KEY_F(10))) {
+	if (key == KBD_ESC || key == 'q' || key == 'L' || key == KBD_F(10)) {
 		ui->mode = DASH_MAIN;
-	} else if (key == K(KEY_UP) || key == 'k') {
+	} else if (key == KBD_UP || key == 'k') {
 		if (a->scroll > 0)
 			a->scroll--;
-	} else if (key == K(KEY_DOWN) || key == 'j') {
+	} else if (key == KBD_DOWN || key == 'j') {
 		a->scroll++;
-	} else if (key == K(KEY_PPAGE)) {
+	} else if (key == KBD_PGUP) {
 		a->scroll = a->scroll > page ? a->scroll - page : 0;
-	} else if (key == K(KEY_NPAGE)) {
+	} else if (key == KBD_PGDN) {
 		a->scroll += page;
-	} else if (key == K(KEY_HOME)) {
+	} else if (key == KBD_HOME) {
 		a->scroll = 0;
 	} else if (key == 'u') {
 		return ui_act_command(ui, UI_ACT_UNDO);

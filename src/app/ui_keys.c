@@ -6,17 +6,12 @@
  */
 #include "app/ui.h"
 
-#include <curses.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/sanitize.h"
 #include "view/panes.h"
-
-#define K(code) (SCREEN_KEY_FLAG | (code))
-#define CTRL(c) ((c)&0x1f)
-#define ESC 27
 
 enum cmd {
 	CMD_UP,
@@ -61,30 +56,30 @@ static const struct binding {
 	enum cmd cmd;
 	const char *label, *what;
 } bindings[] = {
-    {{K(KEY_UP), 0, 0}, CMD_UP, "Up", "move up (log pane focused: scroll)"},
-    {{K(KEY_DOWN), 'j', 0}, CMD_DOWN, "Down j", "move down"},
-    {{K(KEY_PPAGE), 0, 0}, CMD_PGUP, "PgUp", "page up"},
-    {{K(KEY_NPAGE), 0, 0}, CMD_PGDN, "PgDn", "page down"},
-    {{K(KEY_HOME), 0, 0}, CMD_HOME, "Home", "first row"},
-    {{K(KEY_END), 0, 0}, CMD_END, "End", "last row"},
-    {{K(KEY_F(1)), '?', 'h'}, CMD_HELP, "F1 ? h", "this help"},
-    {{K(KEY_F(2)), 'C', 'S'},
+    {{KBD_UP, 0, 0}, CMD_UP, "Up", "move up (log pane focused: scroll)"},
+    {{KBD_DOWN, 'j', 0}, CMD_DOWN, "Down j", "move down"},
+    {{KBD_PGUP, 0, 0}, CMD_PGUP, "PgUp", "page up"},
+    {{KBD_PGDN, 0, 0}, CMD_PGDN, "PgDn", "page down"},
+    {{KBD_HOME, 0, 0}, CMD_HOME, "Home", "first row"},
+    {{KBD_END, 0, 0}, CMD_END, "End", "last row"},
+    {{KBD_F(1), '?', 'h'}, CMD_HELP, "F1 ? h", "this help"},
+    {{KBD_F(2), 'C', 'S'},
      CMD_SETUP,
      "F2 C S",
      "setup: columns shown, theme (saved to oomwatchrc)"},
-    {{K(KEY_F(3)), '/', 0},
+    {{KBD_F(3), '/', 0},
      CMD_SEARCH,
      "F3 /",
      "search by name (F3 again: next match)"},
-    {{K(KEY_F(4)), '\\', 0},
+    {{KBD_F(4), '\\', 0},
      CMD_FILTER,
      "F4 \\",
      "filter by name (Enter keeps, Esc clears)"},
-    {{K(KEY_F(5)), 't', 0},
+    {{KBD_F(5), 't', 0},
      CMD_TREE,
      "F5 t",
      "tree view with each subtree's total RSS"},
-    {{K(KEY_F(6)), '>', '<'}, CMD_SORT_MENU, "F6 > <", "sort menu"},
+    {{KBD_F(6), '>', '<'}, CMD_SORT_MENU, "F6 > <", "sort menu"},
     {{'O', 0, 0}, CMD_SORT_OOM, "O", "sort by OOM score"},
     {{'M', 0, 0}, CMD_SORT_RSS, "M", "sort by RSS"},
     {{'W', 0, 0}, CMD_SORT_SWAP, "W", "sort by swap"},
@@ -101,11 +96,11 @@ static const struct binding {
      "l",
      "log pane: all lines / important only"},
     {{'p', 'Z', 0}, CMD_PAUSE, "p Z", "pause / resume refreshing"},
-    {{K(KEY_F(7)), '[', 0},
+    {{KBD_F(7), '[', 0},
      CMD_ADJ_LOWER,
      "F7 [",
      "lower oom_score_adj by the step (adj_step, 100): less likely killed"},
-    {{K(KEY_F(8)), ']', 0},
+    {{KBD_F(8), ']', 0},
      CMD_ADJ_RAISE,
      "F8 ]",
      "raise oom_score_adj by the step: more likely killed"},
@@ -122,7 +117,7 @@ static const struct binding {
      CMD_PREFER,
      "X",
      "preferred victim: oom_score_adj 1000 (y confirms)"},
-    {{K(KEY_F(9)), 'k', 0},
+    {{KBD_F(9), 'k', 0},
      CMD_KILL,
      "F9 k",
      "signal menu (SIGTERM first; Enter, then y sends)"},
@@ -139,8 +134,8 @@ static const struct binding {
      "Space",
      "tag / untag a process: actions then apply to every tagged one"},
     {{'U', 0, 0}, CMD_UNTAG, "U", "untag every process"},
-    {{CTRL('l'), 0, 0}, CMD_REDRAW, "Ctrl-L", "redraw the screen"},
-    {{K(KEY_F(10)), 'q', 0}, CMD_QUIT, "F10 q", "quit"},
+    {{KBD_CTRL('l'), 0, 0}, CMD_REDRAW, "Ctrl-L", "redraw the screen"},
+    {{KBD_F(10), 'q', 0}, CMD_QUIT, "F10 q", "quit"},
 };
 
 /* The help screen lines: one per binding, from the same table. */
@@ -211,31 +206,9 @@ static void
 prompt_add(struct ui *ui, int32_t ch)
 {
 	char u[4];
-	size_t n;
+	size_t n = kbd_utf8(ch, u);
 
-	if (ch < 0x20 || ch == 0x7f || (ch >= 0x80 && ch < 0xa0) ||
-	    ch > 0x10ffff)
-		return;
-	if (ch < 0x80) {
-		u[0] = (char)ch;
-		n = 1;
-	} else if (ch < 0x800) {
-		u[0] = (char)(0xc0 | (ch >> 6));
-		u[1] = (char)(0x80 | (ch & 0x3f));
-		n = 2;
-	} else if (ch < 0x10000) {
-		u[0] = (char)(0xe0 | (ch >> 12));
-		u[1] = (char)(0x80 | ((ch >> 6) & 0x3f));
-		u[2] = (char)(0x80 | (ch & 0x3f));
-		n = 3;
-	} else {
-		u[0] = (char)(0xf0 | (ch >> 18));
-		u[1] = (char)(0x80 | ((ch >> 12) & 0x3f));
-		u[2] = (char)(0x80 | ((ch >> 6) & 0x3f));
-		u[3] = (char)(0x80 | (ch & 0x3f));
-		n = 4;
-	}
-	if (ui->prompt_len + n >= sizeof ui->prompt_text)
+	if (n == 0 || ui->prompt_len + n >= sizeof ui->prompt_text)
 		return;
 	memcpy(ui->prompt_text + ui->prompt_len, u, n);
 	ui->prompt_len += n;
@@ -276,7 +249,7 @@ prompt_key(struct ui *ui, int32_t key)
 	bool filter = ui->prompt == DASH_PROMPT_FILTER;
 
 	ui->status[0] = '\0';
-	if (key == ESC) {
+	if (key == KBD_ESC) {
 		ui->prompt = DASH_PROMPT_NONE;
 		if (filter) {
 			table_set_name_filter(&ui->table, "", 0);
@@ -286,17 +259,17 @@ prompt_key(struct ui *ui, int32_t key)
 			table_select(&ui->table, &ui->snap, &ui->prompt_origin);
 		return UI_REDRAW;
 	}
-	if (key == '\r' || key == '\n' || key == K(KEY_ENTER)) {
+	if (key == KBD_ENTER) {
 		ui->prompt = DASH_PROMPT_NONE;
 		return UI_REDRAW;
 	}
-	if (!filter && key == K(KEY_F(3))) {
+	if (!filter && key == KBD_F(3)) {
 		search_next(ui, true);
 		return UI_REDRAW;
 	}
-	if (key == K(KEY_BACKSPACE) || key == 0x7f || key == CTRL('h'))
+	if (key == KBD_BACKSPACE)
 		prompt_backspace(ui);
-	else if (key & SCREEN_KEY_FLAG)
+	else if (!kbd_is_char(key))
 		return 0;
 	else
 		prompt_add(ui, key);
@@ -329,13 +302,13 @@ open_prompt(struct ui *ui, enum dash_prompt which)
 static unsigned
 sort_menu_key(struct ui *ui, int32_t key)
 {
-	if (key == K(KEY_UP) || key == 'k') {
+	if (key == KBD_UP || key == 'k') {
 		if (ui->menu_cursor > 0)
 			ui->menu_cursor--;
-	} else if (key == K(KEY_DOWN) || key == 'j') {
+	} else if (key == KBD_DOWN || key == 'j') {
 		if (ui->menu_cursor + 1 < RANK_KEY_COUNT)
 			ui->menu_cursor++;
-	} else if (key == '\r' || key == '\n' || key == K(KEY_ENTER)) {
+	} else if (key == KBD_ENTER) {
 		ui->mode = DASH_MAIN;
 		ui->table.sort = (enum rank_key)ui->menu_cursor;
 		ui->table.desc = rank_key_default_descending(ui->table.sort);
@@ -346,8 +319,8 @@ sort_menu_key(struct ui *ui, int32_t key)
 		ui->table.desc = !ui->table.desc;
 		ui->cfg.sort_desc = ui->table.desc;
 		return UI_REBUILD | UI_REDRAW;
-	} else if (key == ESC || key == 'q' || key == K(KEY_F(6)) ||
-	           key == K(KEY_F(10))) {
+	} else if (key == KBD_ESC || key == 'q' || key == KBD_F(6) ||
+	           key == KBD_F(10)) {
 		ui->mode = DASH_MAIN;
 	}
 	return UI_REDRAW;
@@ -359,14 +332,13 @@ setup_key(struct ui *ui, int32_t key)
 {
 	size_t lines = COLUMN_COUNT + ui->nthemes, t;
 
-	if (key == K(KEY_UP) || key == 'k') {
+	if (key == KBD_UP || key == 'k') {
 		if (ui->menu_cursor > 0)
 			ui->menu_cursor--;
-	} else if (key == K(KEY_DOWN) || key == 'j') {
+	} else if (key == KBD_DOWN || key == 'j') {
 		if (ui->menu_cursor + 1 < lines)
 			ui->menu_cursor++;
-	} else if (key == ' ' || key == '\r' || key == '\n' ||
-	           key == K(KEY_ENTER)) {
+	} else if (key == ' ' || key == KBD_ENTER) {
 		if (ui->menu_cursor < COLUMN_COUNT) {
 			bool *on = &ui->cfg.shown[ui->menu_cursor];
 			*on = !*on;
@@ -378,8 +350,8 @@ setup_key(struct ui *ui, int32_t key)
 		snprintf(ui->cfg.theme, sizeof ui->cfg.theme, "%s",
 		         ui->themes[t]);
 		return UI_THEME | UI_REDRAW;
-	} else if (key == ESC || key == 'q' || key == K(KEY_F(2)) ||
-	           key == K(KEY_F(10)) || key == 'C') {
+	} else if (key == KBD_ESC || key == 'q' || key == KBD_F(2) ||
+	           key == KBD_F(10) || key == 'C') {
 		ui->mode = DASH_MAIN;
 		return UI_SAVE | UI_REDRAW;
 	}
@@ -460,17 +432,17 @@ help_key(struct ui *ui, int32_t key)
 	int max = dialogs_help_max_top(&ui->layout.body, ui->help, ui->nhelp),
 	    page = ui->layout.body.h > 2 ? ui->layout.body.h - 2 : 1;
 
-	if (key == K(KEY_UP))
+	if (key == KBD_UP)
 		ui->help_top--;
-	else if (key == K(KEY_DOWN) || key == 'j')
+	else if (key == KBD_DOWN || key == 'j')
 		ui->help_top++;
-	else if (key == K(KEY_PPAGE))
+	else if (key == KBD_PGUP)
 		ui->help_top -= page;
-	else if (key == K(KEY_NPAGE) || key == ' ')
+	else if (key == KBD_PGDN || key == ' ')
 		ui->help_top += page;
-	else if (key == K(KEY_HOME))
+	else if (key == KBD_HOME)
 		ui->help_top = 0;
-	else if (key == K(KEY_END))
+	else if (key == KBD_END)
 		ui->help_top = max;
 	else
 		ui->mode = DASH_MAIN;
@@ -499,26 +471,26 @@ events_key(struct ui *ui, int32_t key)
 		ui->status[0] = '\0';
 		return ui_act_command(ui, act_cmd((enum cmd)c));
 	}
-	if (key == 'q' || key == K(KEY_F(10))) {
+	if (key == 'q' || key == KBD_F(10)) {
 		return UI_QUIT; /* as everywhere: F10 and q quit */
-	} else if (key == ESC || key == 'e') {
+	} else if (key == KBD_ESC || key == 'e') {
 		ui->mode = DASH_MAIN;
-	} else if (key == K(KEY_UP)) {
+	} else if (key == KBD_UP) {
 		if (ui->event_cursor > 0)
 			ui->event_cursor--;
-	} else if (key == K(KEY_DOWN) || key == 'j') {
+	} else if (key == KBD_DOWN || key == 'j') {
 		if (ui->event_cursor + 1 < n)
 			ui->event_cursor++;
-	} else if (key == K(KEY_HOME)) {
+	} else if (key == KBD_HOME) {
 		ui->event_cursor = 0;
-	} else if (key == K(KEY_END)) {
+	} else if (key == KBD_END) {
 		ui->event_cursor = n ? n - 1 : 0;
-	} else if (key == K(KEY_NPAGE) || key == K(KEY_PPAGE)) {
+	} else if (key == KBD_PGDN || key == KBD_PGUP) {
 		/* scroll the selected OOM kill's task table */
 		e = n ? kevents_get(ui->kev, ui->event_cursor) : NULL;
 		if (e == NULL || e->kind != KEVENT_OOM_KILL)
 			return 0;
-		if (key == K(KEY_PPAGE))
+		if (key == KBD_PGUP)
 			ui->task_top = ui->task_top > EVENTS_TASK_PAGE
 			                   ? ui->task_top - EVENTS_TASK_PAGE
 			                   : 0;
@@ -625,7 +597,7 @@ command(struct ui *ui, enum cmd c)
 	case CMD_UNTAG:
 		return ui_act_command(ui, act_cmd(c));
 	case CMD_REDRAW:
-		clearok(curscr, TRUE);
+		screen_redraw_all(ui->scr);
 		return UI_REDRAW;
 	case CMD_QUIT:
 	default:
