@@ -1,7 +1,7 @@
 /*
  * ui_act.c: the dashboard's actions, wired to the action layer. A key
- * (ui_keys.c) names an action; this file picks the processes (the tagged
- * ones, else the selected row, or in the events view the event's PID
+ * (app/scr.c, scr_*.c) names an action; this file picks the processes (the
+ * tagged ones, else the selected row, or on the events screen the event's PID
  * when it is still the same process), holds them by identity
  * (target_open with the row's start time) until the action is done, asks
  * the policy, runs the dialog state machine (model/actdialog.h), calls
@@ -178,12 +178,10 @@ suspended_us(void)
 	       (b.tv_nsec - m.tv_nsec) / 1000;
 }
 
-/* Hold the selected event's process if it is still that process. */
+/* Hold the process event e names if it is still that process. */
 static void
-hold_event(struct ui *ui)
+hold_event(struct ui *ui, const struct kevent *e)
 {
-	const struct kevent *e =
-	    ui->kev ? kevents_get(ui->kev, ui->event_cursor) : NULL;
 	struct eventpid_live live;
 	enum eventpid_verdict v;
 	const char *why = NULL;
@@ -213,8 +211,8 @@ hold_event(struct ui *ui)
 	release_targets(&ui->act);
 }
 
-/* Hold what an action applies to: the event's process in the events
- * view, else every tagged process, else the selected row. How many. */
+/* Hold what an action applies to: the event's process when aimed at an
+ * event, else every tagged process, else the selected row. How many. */
 static size_t
 gather(struct ui *ui)
 {
@@ -224,8 +222,8 @@ gather(struct ui *ui)
 	size_t failed = 0;
 
 	release_targets(a);
-	if (ui->mode == DASH_EVENTS) {
-		hold_event(ui);
+	if (a->aim_event) {
+		hold_event(ui, a->aim_ev);
 		return a->ntargets;
 	}
 	if (a->tags.n > 0) {
@@ -576,11 +574,6 @@ ui_act_command(struct ui *ui, enum ui_act_cmd cmd)
 	const struct proc_row *row;
 	int rc;
 
-	if (cmd == UI_ACT_CHANGES) {
-		ui->mode = DASH_CHANGES;
-		a->scroll = 0;
-		return UI_REDRAW;
-	}
 	if (cmd == UI_ACT_UNTAG) {
 		tagset_clear(&a->tags);
 		ui_status(ui, THEME_STATUS_INFO, "no process tagged");
@@ -589,7 +582,7 @@ ui_act_command(struct ui *ui, enum ui_act_cmd cmd)
 	if (cmd == UI_ACT_TAG) {
 		row = ui->have_snap ? table_selected(&ui->table, &ui->snap)
 		                    : NULL;
-		if (row == NULL || ui->mode != DASH_MAIN)
+		if (row == NULL)
 			return 0;
 		rc = tagset_toggle(&a->tags, row->pid, row->start_time);
 		if (rc < 0)
@@ -621,6 +614,21 @@ ui_act_command(struct ui *ui, enum ui_act_cmd cmd)
 	default:
 		return 0;
 	}
+}
+
+/* Run an action on the process an event names. */
+unsigned
+ui_act_command_event(struct ui *ui, enum ui_act_cmd cmd,
+                     const struct kevent *ev)
+{
+	unsigned flags;
+
+	ui->act.aim_event = true;
+	ui->act.aim_ev = ev;
+	flags = ui_act_command(ui, cmd);
+	ui->act.aim_event = false;
+	ui->act.aim_ev = NULL;
+	return flags;
 }
 
 /* Is an action dialog open? */
