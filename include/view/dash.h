@@ -84,10 +84,11 @@ struct dash_klog {
 	uint64_t lost;               /* messages known lost */
 	bool lost_at_least;          /* lost is a lower bound */
 	size_t scroll;               /* lines scrolled up from the tail */
-	bool important_only;         /* 'l': alert classes and markers only */
-	size_t event_cursor;         /* events view: selected, 0 = newest */
-	size_t task_top;             /* first task-table row (PgUp/PgDn) */
-	int page_kb;                 /* task tables are in pages */
+	size_t hscroll;      /* characters of each message hidden on the left */
+	bool important_only; /* 'l': alert classes and markers only */
+	size_t event_cursor; /* events view: selected, 0 = newest */
+	size_t task_top;     /* first task-table row (PgUp/PgDn) */
+	int page_kb;         /* task tables are in pages */
 };
 
 /* A process an action is aimed at, as the dialogs name it. */

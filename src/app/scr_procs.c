@@ -7,6 +7,11 @@
 
 #include <stdint.h>
 
+/* Left/Right move the log pane sideways by this many characters, up to
+ * the longest line the ring keeps. */
+#define LOG_COL_STEP 16
+#define LOG_COL_MAX (KLOGRING_TEXT_MAX - 1)
+
 enum procs_cmd {
 	PROCS_UP,
 	PROCS_DOWN,
@@ -24,6 +29,8 @@ enum procs_cmd {
 	PROCS_SORT_ADJ,
 	PROCS_SORT_PID,
 	PROCS_INVERT,
+	PROCS_LEFT,
+	PROCS_RIGHT,
 	PROCS_FOCUS,
 	PROCS_LOG_IMPORTANT,
 	PROCS_PAUSE,
@@ -51,6 +58,12 @@ static const struct scr_binding procs_keys[] = {
     {{'N', 0, 0}, PROCS_SORT_PID, "sort by PID"},
     {{'I', 0, 0}, PROCS_INVERT, "invert the sort order"},
     {{'\t', 0, 0}, PROCS_FOCUS, "focus: process table / kernel log"},
+    {{KBD_LEFT, 0, 0},
+     PROCS_LEFT,
+     "log pane focused: scroll it back to the left"},
+    {{KBD_RIGHT, 0, 0},
+     PROCS_RIGHT,
+     "log pane focused: scroll it right, to the end of long lines"},
     {{'l', 0, 0}, PROCS_LOG_IMPORTANT, "log pane: all lines / important only"},
     {{'p', 'Z', 0}, PROCS_PAUSE, "pause / resume refreshing"},
     {{' ', 0, 0},
@@ -125,6 +138,24 @@ move(struct ui *ui, enum procs_cmd c)
 		table_move_to(&ui->table, sn, 0);
 	else
 		table_move_to(&ui->table, sn, SIZE_MAX);
+	return UI_REDRAW;
+}
+
+/* Left/Right: the log pane sideways (only while it has the focus). */
+static unsigned
+log_sideways(struct ui *ui, bool right)
+{
+	struct scr_procs_state *s = st(ui);
+
+	if (s->focus != DASH_FOCUS_LOG)
+		return 0;
+	if (right)
+		s->log_col = s->log_col + LOG_COL_STEP < LOG_COL_MAX
+		                 ? s->log_col + LOG_COL_STEP
+		                 : LOG_COL_MAX;
+	else
+		s->log_col =
+		    s->log_col > LOG_COL_STEP ? s->log_col - LOG_COL_STEP : 0;
 	return UI_REDRAW;
 }
 
@@ -242,6 +273,9 @@ command(struct ui *ui, int cmd)
 		return UI_REDRAW;
 	case PROCS_INVERT:
 		return sort_by(ui, ui->table.sort);
+	case PROCS_LEFT:
+	case PROCS_RIGHT:
+		return log_sideways(ui, c == PROCS_RIGHT);
 	case PROCS_TAG:
 		return ui_act_command(ui, UI_ACT_TAG);
 	case PROCS_UNTAG:
@@ -267,6 +301,7 @@ frame(struct ui *ui, struct dash_frame *f)
 	f->mode = s->sort_menu ? DASH_SORT_MENU : DASH_MAIN;
 	f->focus = s->focus;
 	f->menu_cursor = s->menu_cursor;
+	ui->klog.hscroll = s->log_col;
 	scr_prompt_frame(&s->prompt, f);
 }
 

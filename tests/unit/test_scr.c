@@ -482,6 +482,39 @@ test_table_moves_and_toggles(void **state)
 	assert_true(scr_key(ui, KBD_CTRL('l')) & UI_REDRAW);
 }
 
+static void
+test_log_pane_scrolls_sideways(void **state)
+{
+	struct fix *f = *state;
+	struct ui *ui = &f->ui;
+	struct scr_procs_state *p = scr_state(ui, &scr_procs);
+	struct scr_help_state *h = scr_state(ui, &scr_help);
+	size_t step;
+
+	/* the table has the focus: Left/Right do nothing */
+	assert_int_equal(scr_key(ui, KBD_RIGHT), 0);
+	assert_int_equal(p->log_col, 0);
+	press(ui, '\t', KBD_RIGHT, 0);
+	step = p->log_col;
+	assert_true(step > 0);
+	press(ui, KBD_RIGHT, 0);
+	assert_int_equal(p->log_col, 2 * step);
+	frame_of(f);
+	assert_int_equal(ui->klog.hscroll, 2 * step);
+	press(ui, KBD_LEFT, 0);
+	assert_int_equal(p->log_col, step);
+	press(ui, KBD_LEFT, KBD_LEFT, 0);
+	assert_int_equal(p->log_col, 0);
+	/* never past the longest line the ring keeps */
+	for (int i = 0; i < 100; i++)
+		press(ui, KBD_RIGHT, 0);
+	assert_int_equal(p->log_col, KLOGRING_TEXT_MAX - 1);
+	/* the help lists both keys */
+	press(ui, KBD_F(1), 0);
+	assert_true(help_has(h, "Left"));
+	assert_true(help_has(h, "Right"));
+}
+
 /* An engine with an older hung task and an OOM kill whose task table has
  * 30 more rows (09.txt with lines added). */
 static struct kevents *
@@ -686,6 +719,7 @@ main(void)
 	    T(test_search_prompt),
 	    T(test_filter_prompt),
 	    T(test_table_moves_and_toggles),
+	    T(test_log_pane_scrolls_sideways),
 	    T(test_events_cursor_and_task_table),
 	    T(test_signal_menu_opens_and_esc_closes),
 	    T(test_adj_prompt_digits_and_enter),
