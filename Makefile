@@ -79,10 +79,6 @@ $(BUILD)/obj/src/view/%.o: src/view/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(BASEFLAGS) $(OPT) $(CURSES_CFLAGS) -c -o $@ $<
 
-$(BUILD)/obj/src/app/%.o: src/app/%.c
-	@mkdir -p $(dir $@)
-	$(CC) $(BASEFLAGS) $(OPT) $(CURSES_CFLAGS) -c -o $@ $<
-
 $(BUILD)/obj/%_lp2.o: %_lp2.c
 	@mkdir -p $(dir $@)
 	$(CC) $(BASEFLAGS) $(OPT) $(LP2_CFLAGS) -c -o $@ $<

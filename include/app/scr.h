@@ -85,9 +85,12 @@ void scr_frame(struct ui *ui, struct dash_frame *f);
 
 /* The help lines for screen from: its map, the action map when it
  * applies, the screen keys, the global map. Labels ("F1 ? h") are
- * written into labels[i]; how many lines. */
+ * written into labels[i], the screen keys' words into list; the lines
+ * point into both. How many lines. */
 #define SCR_LABEL_MAX 24
+#define SCR_LIST_MAX 160
 size_t scr_help_lines(const struct scr_def *from, struct dash_help_line *out,
-                      char (*labels)[SCR_LABEL_MAX], size_t max);
+                      char (*labels)[SCR_LABEL_MAX], size_t max,
+                      char list[SCR_LIST_MAX]);
 
 #endif

@@ -198,8 +198,7 @@ global(struct ui *ui, enum global_cmd c)
 {
 	switch (c) {
 	case GLOBAL_HELP:
-		return ui->screen == &scr_help ? scr_help_back(ui)
-		                               : scr_goto(ui, &scr_help);
+		return scr_goto(ui, &scr_help); /* its own map has F1: back */
 	case GLOBAL_SETUP:
 		return toggle(ui, &scr_setup);
 	case GLOBAL_EVENTS:
@@ -308,22 +307,20 @@ add_map(const struct scr_binding *map, size_t n, struct dash_help_line *out,
 /* The help lines for screen from. */
 size_t
 scr_help_lines(const struct scr_def *from, struct dash_help_line *out,
-               char (*labels)[SCR_LABEL_MAX], size_t max)
+               char (*labels)[SCR_LABEL_MAX], size_t max,
+               char screen_list[SCR_LIST_MAX])
 {
-	static char screen_list[160];
 	size_t n = add_map(from->keys, from->nkeys, out, labels, 0, max), used;
 
 	if (from->act != NULL)
 		n = add_map(act_keys, sizeof act_keys / sizeof *act_keys, out,
 		            labels, n, max);
 	if (n < max) {
-		used = (size_t)snprintf(screen_list, sizeof screen_list,
-		                        "screens:");
-		for (size_t i = 0; i < NSCREENS && used < sizeof screen_list;
-		     i++)
+		used = (size_t)snprintf(screen_list, SCR_LIST_MAX, "screens:");
+		for (size_t i = 0; i < NSCREENS && used < SCR_LIST_MAX; i++)
 			used += (size_t)snprintf(
-			    screen_list + used, sizeof screen_list - used,
-			    " %c %s%s", (char)screens[i]->key, screens[i]->name,
+			    screen_list + used, SCR_LIST_MAX - used, " %c %s%s",
+			    (char)screens[i]->key, screens[i]->name,
 			    i + 1 < NSCREENS ? "," : "");
 		snprintf(labels[n], SCR_LABEL_MAX, "%c-%c",
 		         (char)screens[0]->key,

@@ -20,7 +20,8 @@ static const struct scr_binding help_keys[] = {
     {{KBD_PGDN, ' ', 0}, HELP_PGDN, "page down"},
     {{KBD_HOME, 0, 0}, HELP_HOME, "the top"},
     {{KBD_END, 0, 0}, HELP_END, "the end"},
-    {{KBD_ESC, 0, 0}, HELP_BACK, "back"},
+    {{KBD_ESC, KBD_F(1), '?'}, HELP_BACK, "back"},
+    {{'h', 0, 0}, HELP_BACK, "back"},
 };
 
 /* This screen's state. */
@@ -38,12 +39,12 @@ enter(struct ui *ui, const struct scr_def *from)
 
 	s->from = from;
 	s->top = 0;
-	s->n = scr_help_lines(from, s->lines, s->labels, SCR_HELP_MAX);
+	s->n = scr_help_lines(from, s->lines, s->labels, SCR_HELP_MAX, s->list);
 }
 
-/* Back to where help was opened. */
-unsigned
-scr_help_back(struct ui *ui)
+/* Back to where help was opened, as it was. */
+static unsigned
+back(struct ui *ui)
 {
 	const struct scr_def *from = st(ui)->from;
 
@@ -79,7 +80,7 @@ command(struct ui *ui, int cmd)
 		break;
 	case HELP_BACK:
 	default:
-		return scr_help_back(ui);
+		return back(ui);
 	}
 	if (s->top > max)
 		s->top = max;
@@ -92,7 +93,7 @@ command(struct ui *ui, int cmd)
 static unsigned
 other_key(struct ui *ui, int32_t key)
 {
-	return scr_help_back(ui);
+	return back(ui);
 }
 
 /* The frame: the lines from top. */
