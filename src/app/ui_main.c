@@ -359,7 +359,12 @@ ui_run(const struct options *opt)
 	ui->act.proc_fd = -1;
 	ui->kills_at_start = ui->kills_seen = SNAP_NA;
 	snapshot_init(&ui->snap);
-	rc = scr_init(ui) == 0 ? setup_settings(ui, &theme) : 1;
+	if (scr_init(ui) != 0) {
+		say("out of memory");
+		rc = 1;
+	} else {
+		rc = setup_settings(ui, &theme);
+	}
 	if (rc == 0 && (rc = open_fds(opt, &tfd, &sfd)) != 0) {
 		snprintf(err, sizeof err, "timer or signals: %s",
 		         strerror(-rc));
