@@ -12,7 +12,7 @@ int batch_run(const struct options *opt);
 /* --events: kernel events from the live log or a saved one (app/events_cli.c).
  */
 int events_run(const struct options *opt);
-/* The interactive dashboard (app/ui_main.c; only app/ui_*.c include curses). */
+/* The interactive dashboard (app/ui_main.c; it draws through view/). */
 int ui_run(const struct options *opt);
 
 #endif

@@ -1,9 +1,9 @@
 /*
  * ui: the dashboard's wiring (src/app/ui_*.c): the state of one session,
- * the key table, the files it reads and writes, self-protection. The loop
- * (ui_main.c) polls the terminal, a timerfd and a signalfd; key handlers
- * (ui_keys.c) change the state and return reaction flags; the loop then
- * samples, rebuilds and draws at most once per turn.
+ * the files it reads and writes, self-protection. The loop (ui_main.c)
+ * polls the terminal, a timerfd and a signalfd; keys go to the screens
+ * (app/scr.h), whose handlers change the state and return reaction flags;
+ * the loop then samples, rebuilds and draws at most once per turn.
  */
 #ifndef OOMWATCH_APP_UI_H
 #define OOMWATCH_APP_UI_H
@@ -18,6 +18,7 @@
 #include "app/options.h"
 #include "collect/collector.h"
 #include "collect/kmsg.h"
+#include "core/kbd.h"
 #include "model/config.h"
 #include "model/actdialog.h"
 #include "model/layout.h"
@@ -36,17 +37,15 @@
 #define UI_SAVE 0x20u  /* write oomwatchrc */
 #define UI_THEME 0x40u /* load cfg.theme and repaint */
 
-#define UI_PROMPT_MAX 64
 #define UI_STATUS_MAX 256
-#define UI_HELP_MAX 48
+#define UI_SCREENS_MAX 16 /* rows of the screens table (app/scr.c) */
 
 /* Actions (ui_act.c). */
 #define UI_ACT_LOG_MAX 64     /* results kept for the changes screen */
-#define UI_ACT_LINES 64       /* changes-screen lines formatted per frame */
 #define UI_ACT_WATCH_MS 30000 /* follow a signalled process this long */
 #define UI_ACT_TEXT_MAX 200
 
-/* The action commands the key table binds. */
+/* The action commands the key maps bind (app/scr.c, scr_procs.c). */
 enum ui_act_cmd {
 	UI_ACT_LOWER,   /* F7 [ */
 	UI_ACT_RAISE,   /* F8 ] */
@@ -57,7 +56,6 @@ enum ui_act_cmd {
 	UI_ACT_UNDO,    /* u */
 	UI_ACT_TAG,     /* Space */
 	UI_ACT_UNTAG,   /* U */
-	UI_ACT_CHANGES, /* L */
 };
 
 /* One line of the results list. */
@@ -102,11 +100,14 @@ struct ui_act {
 	/* results, newest last (a ring) */
 	struct ui_act_result log[UI_ACT_LOG_MAX];
 	size_t log_first, log_len;
-	/* what the frame shows */
+	/* aimed at an event's process (events screen), not the table */
+	bool aim_event;
+	const struct kevent *aim_ev;
+	/* what the frame shows (the changes screen adds its lines) */
 	struct dash_act view;
-	struct dash_act_line lines[UI_ACT_LINES];
-	size_t scroll; /* changes screen */
 };
+
+struct scr_def;
 
 struct ui {
 	const struct options *opt;
@@ -118,15 +119,9 @@ struct ui {
 	struct config cfg;
 	struct layout layout;
 	struct dash_frame frame; /* rebuilt each draw */
-	/* UI state */
-	enum dash_mode mode;
-	enum dash_focus focus;
-	size_t menu_cursor;
-	int help_top; /* help screen scroll */
-	enum dash_prompt prompt;
-	char prompt_text[UI_PROMPT_MAX];
-	size_t prompt_len;
-	struct table_ident prompt_origin; /* where a search started */
+	/* the screens (app/scr.h): the current one, each one's state */
+	const struct scr_def *screen;
+	void *scr_state[UI_SCREENS_MAX];
 	bool paused;
 	char status[UI_STATUS_MAX];
 	enum theme_role status_role;
@@ -138,8 +133,6 @@ struct ui {
 	struct dash_protect protect;
 	const char *themes[DASH_MAX_THEMES];
 	size_t nthemes;
-	struct dash_help_line help[UI_HELP_MAX];
-	size_t nhelp;
 	char config_path[512];
 	char exe_dir[512];
 	/* the kernel log */
@@ -147,20 +140,15 @@ struct ui {
 	struct kevents *kev;
 	struct klogring ring;
 	struct dash_klog klog;
-	size_t log_scroll;   /* lines up from the tail */
-	size_t event_cursor; /* events view, 0 = newest */
-	size_t task_top;     /* events view: first task-table row shown */
-	struct ui_act act;   /* actions: oom_score_adj and signals */
+	size_t log_scroll; /* lines up from the tail */
+	struct ui_act act; /* actions: oom_score_adj and signals */
 };
 
-/* Set a status-line message (printf format; the text is ours). */
+/* ui_status.c: set a status-line message (printf format; the text is
+ * ours). */
 void ui_status(struct ui *ui, enum theme_role role, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-/* ui_keys.c: handle one key; returns UI_* flags. */
-unsigned ui_key(struct ui *ui, int32_t key);
-/* ui_keys.c: the help screen lines (every key) into out; how many. */
-size_t ui_help_lines(struct dash_help_line *out, size_t max);
 
 /* ui_klog.c: open the kernel-log reader (--kmsg-file, or the live log
  * with its fallbacks); 0, or -1 with err set. */
@@ -181,8 +169,13 @@ size_t ui_klog_max_scroll(const struct ui *ui);
 void ui_act_init(struct ui *ui);
 /* ui_act.c: let go of every held process and the context. */
 void ui_act_fini(struct ui *ui);
-/* ui_act.c: run an action key on the main screen or the events view. */
+/* ui_act.c: run an action on the tagged processes, else the table's
+ * selected one (UI_* flags; it never changes the screen). */
 unsigned ui_act_command(struct ui *ui, enum ui_act_cmd cmd);
+/* ui_act.c: run an action on the process an event names (ev may be NULL:
+ * "this event names no process"), if it is still that process. */
+unsigned ui_act_command_event(struct ui *ui, enum ui_act_cmd cmd,
+                              const struct kevent *ev);
 /* ui_act.c: is an action dialog open (it then takes every key)? */
 bool ui_act_dialog_open(const struct ui *ui);
 /* ui_act.c: a key while an action dialog is open. */
@@ -198,10 +191,8 @@ unsigned ui_act_watch_poll(struct ui *ui);
  * equal), its index in *index (may be NULL); NULL when not sampled. */
 const struct proc_row *ui_act_row(const struct ui *ui, const struct target *t,
                                   size_t *index);
-/* ui_actview.c: the actions part of the frame (dialog, tags, changes). */
+/* ui_actview.c: the actions part of the frame (the open dialog, tags). */
 void ui_actview_frame(struct ui *ui, struct dash_frame *f);
-/* ui_actview.c: a key on the changes screen. */
-unsigned ui_actview_key(struct ui *ui, int32_t key);
 
 /* ui_protect.c: mlockall and a lower oom_score_adj (unless disabled);
  * the outcome in words for the header. */

@@ -1,8 +1,9 @@
 /*
  * layout: the dashboard's geometry, a pure function of the terminal size.
  *
- * From top to bottom: header meters, the next-victim line, the process
- * table, the kernel-log pane, the status line and the function-key bar.
+ * From top to bottom: header meters, the next-victim line, the tab line
+ * (the screens), the process table, the kernel-log pane, the status line
+ * and the function-key bar.
  * Every rectangle is inside the screen, never has a negative size and
  * rectangles do not overlap; a pane that does not fit has height 0. Below
  * LAYOUT_MIN_COLS x LAYOUT_MIN_ROWS the layout says too_small and the
@@ -31,8 +32,8 @@ struct layout {
 	bool too_small; /* below the minimum: only the message */
 	int need_cols, need_rows;
 	int header_columns; /* 1 or 2 columns of meters */
-	struct layout_rect header, victim, table, log, status, fkeys;
-	struct layout_rect body; /* table and log together (events view) */
+	struct layout_rect header, victim, tabs, table, log, status, fkeys;
+	struct layout_rect body; /* table and log together (other screens) */
 };
 
 /* Compute the layout for a rows x cols terminal (any values, even <= 0). */

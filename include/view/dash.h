@@ -5,8 +5,9 @@
  * never changes the model and never refreshes on its own: screen_end()
  * after dash_draw() sends the frame.
  *
- * Panes: header meters, next-victim line, process table, kernel-log pane,
- * status line, function-key bar; over them, when open: help, sort menu,
+ * Panes: header meters, next-victim line, the tab line (the screens, the
+ * current one marked), process table, kernel-log pane, status line,
+ * function-key bar; over them, when open: help, sort menu,
  * setup, events view, the list of changes, an action dialog (the signal
  * menu over the body; adj prompts and confirmations in the status line).
  * Below the minimum size only "terminal too small".
@@ -67,6 +68,13 @@ struct dash_help_line {
 /* Theme choices on the setup screen. */
 #define DASH_MAX_THEMES 8
 
+/* One screen on the tab line: its key and name ("1", "Processes"). */
+#define DASH_MAX_TABS 16
+struct dash_tab {
+	const char *name; /* (borrowed) */
+	char key;
+};
+
 /* The kernel log as the log pane and the events view show it. */
 struct dash_klog {
 	const struct klogring *ring; /* display lines (borrowed) */
@@ -76,10 +84,11 @@ struct dash_klog {
 	uint64_t lost;               /* messages known lost */
 	bool lost_at_least;          /* lost is a lower bound */
 	size_t scroll;               /* lines scrolled up from the tail */
-	bool important_only;         /* 'l': alert classes and markers only */
-	size_t event_cursor;         /* events view: selected, 0 = newest */
-	size_t task_top;             /* first task-table row (PgUp/PgDn) */
-	int page_kb;                 /* task tables are in pages */
+	size_t hscroll;      /* characters of each message hidden on the left */
+	bool important_only; /* 'l': alert classes and markers only */
+	size_t event_cursor; /* events view: selected, 0 = newest */
+	size_t task_top;     /* first task-table row (PgUp/PgDn) */
+	int page_kb;         /* task tables are in pages */
 };
 
 /* A process an action is aimed at, as the dialogs name it. */
@@ -137,9 +146,11 @@ struct dash_frame {
 	size_t nhelp;
 	const char *themes[DASH_MAX_THEMES]; /* setup screen choices */
 	size_t nthemes;
-	const struct dash_klog *klog; /* NULL: no kernel-log reader */
-	const struct tagset *tags;    /* tagged processes (Space) */
-	const struct dash_act *act;   /* NULL: actions not wired */
+	const struct dash_klog *klog;        /* NULL: no kernel-log reader */
+	const struct tagset *tags;           /* tagged processes (Space) */
+	const struct dash_act *act;          /* NULL: actions not wired */
+	struct dash_tab tabs[DASH_MAX_TABS]; /* the tab line */
+	size_t ntabs, tab_current;
 };
 
 /* Draw the whole frame (the caller brackets it with screen_begin/end). */

@@ -21,6 +21,8 @@ void procs_draw(struct screen *s, const struct layout_rect *r,
 
 /* bars.c: the status line (or the prompt being typed). */
 void bars_status_draw(struct screen *s, const struct dash_frame *f);
+/* bars.c: the tab line: the screens, the current one marked. */
+void bars_tabs_draw(struct screen *s, const struct dash_frame *f);
 /* bars.c: the function-key bar. */
 void bars_fkeys_draw(struct screen *s, const struct dash_frame *f);
 

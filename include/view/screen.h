@@ -56,13 +56,15 @@ void screen_end(struct screen *s);
 /* The terminal input file descriptor (for poll). */
 int screen_fd(const struct screen *s);
 
-/* Key codes beyond Unicode characters (curses KEY_* for function keys). */
-#define SCREEN_KEY_FLAG 0x40000000
 /*
- * Read one key without waiting: a Unicode character, or SCREEN_KEY_FLAG |
- * curses key code. 0 when nothing is waiting, -1 when the terminal is gone
- * (end of file or error on input).
+ * Read one key without waiting, as the app's key code (core/kbd.h): a
+ * Unicode character, or KBD_UP, KBD_F(1), KBD_CTRL('l') ... (Enter, Esc
+ * and Backspace as KBD_ENTER, KBD_ESC, KBD_BACKSPACE). 0 when nothing is
+ * waiting (or the terminal is gone: end of file or error on input).
  */
 int32_t screen_key(struct screen *s);
+
+/* Repaint the whole terminal on the next screen_end (Ctrl-L). */
+void screen_redraw_all(struct screen *s);
 
 #endif

@@ -1,7 +1,7 @@
 /*
  * ui_act.c: the dashboard's actions, wired to the action layer. A key
- * (ui_keys.c) names an action; this file picks the processes (the tagged
- * ones, else the selected row, or in the events view the event's PID
+ * (app/scr.c, scr_*.c) names an action; this file picks the processes (the
+ * tagged ones, else the selected row, or on the events screen the event's PID
  * when it is still the same process), holds them by identity
  * (target_open with the row's start time) until the action is done, asks
  * the policy, runs the dialog state machine (model/actdialog.h), calls
@@ -16,7 +16,6 @@
  */
 #include "app/ui.h"
 
-#include <curses.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -32,9 +31,6 @@
 #include "model/killfree.h"
 #include "model/oomscore.h"
 #include "model/signame.h"
-
-#define K(code) (SCREEN_KEY_FLAG | (code))
-#define ESC 27
 
 /* The wall clock in ms (for the list of changes). */
 static int64_t
@@ -182,12 +178,10 @@ suspended_us(void)
 	       (b.tv_nsec - m.tv_nsec) / 1000;
 }
 
-/* Hold the selected event's process if it is still that process. */
+/* Hold the process event e names if it is still that process. */
 static void
-hold_event(struct ui *ui)
+hold_event(struct ui *ui, const struct kevent *e)
 {
-	const struct kevent *e =
-	    ui->kev ? kevents_get(ui->kev, ui->event_cursor) : NULL;
 	struct eventpid_live live;
 	enum eventpid_verdict v;
 	const char *why = NULL;
@@ -217,8 +211,8 @@ hold_event(struct ui *ui)
 	release_targets(&ui->act);
 }
 
-/* Hold what an action applies to: the event's process in the events
- * view, else every tagged process, else the selected row. How many. */
+/* Hold what an action applies to: the event's process when aimed at an
+ * event, else every tagged process, else the selected row. How many. */
 static size_t
 gather(struct ui *ui)
 {
@@ -228,8 +222,8 @@ gather(struct ui *ui)
 	size_t failed = 0;
 
 	release_targets(a);
-	if (ui->mode == DASH_EVENTS) {
-		hold_event(ui);
+	if (a->aim_event) {
+		hold_event(ui, a->aim_ev);
 		return a->ntargets;
 	}
 	if (a->tags.n > 0) {
@@ -580,11 +574,6 @@ ui_act_command(struct ui *ui, enum ui_act_cmd cmd)
 	const struct proc_row *row;
 	int rc;
 
-	if (cmd == UI_ACT_CHANGES) {
-		ui->mode = DASH_CHANGES;
-		a->scroll = 0;
-		return UI_REDRAW;
-	}
 	if (cmd == UI_ACT_UNTAG) {
 		tagset_clear(&a->tags);
 		ui_status(ui, THEME_STATUS_INFO, "no process tagged");
@@ -593,7 +582,7 @@ ui_act_command(struct ui *ui, enum ui_act_cmd cmd)
 	if (cmd == UI_ACT_TAG) {
 		row = ui->have_snap ? table_selected(&ui->table, &ui->snap)
 		                    : NULL;
-		if (row == NULL || ui->mode != DASH_MAIN)
+		if (row == NULL)
 			return 0;
 		rc = tagset_toggle(&a->tags, row->pid, row->start_time);
 		if (rc < 0)
@@ -627,6 +616,21 @@ ui_act_command(struct ui *ui, enum ui_act_cmd cmd)
 	}
 }
 
+/* Run an action on the process an event names. */
+unsigned
+ui_act_command_event(struct ui *ui, enum ui_act_cmd cmd,
+                     const struct kevent *ev)
+{
+	unsigned flags;
+
+	ui->act.aim_event = true;
+	ui->act.aim_ev = ev;
+	flags = ui_act_command(ui, cmd);
+	ui->act.aim_event = false;
+	ui->act.aim_ev = NULL;
+	return flags;
+}
+
 /* Is an action dialog open? */
 bool
 ui_act_dialog_open(const struct ui *ui)
@@ -639,19 +643,19 @@ static enum actdialog_key
 dialog_key(int32_t key, int32_t *ch)
 {
 	*ch = 0;
-	if (key == ESC)
+	if (key == KBD_ESC)
 		return ACTDIALOG_KEY_ESC;
-	if (key == '\r' || key == '\n' || key == K(KEY_ENTER))
+	if (key == KBD_ENTER)
 		return ACTDIALOG_KEY_ENTER;
-	if (key == K(KEY_UP))
+	if (key == KBD_UP)
 		return ACTDIALOG_KEY_UP;
-	if (key == K(KEY_DOWN))
+	if (key == KBD_DOWN)
 		return ACTDIALOG_KEY_DOWN;
-	if (key == K(KEY_HOME))
+	if (key == KBD_HOME)
 		return ACTDIALOG_KEY_HOME;
-	if (key == K(KEY_END))
+	if (key == KBD_END)
 		return ACTDIALOG_KEY_END;
-	if (key == K(KEY_BACKSPACE) || key == 0x7f || key == 8)
+	if (key == KBD_BACKSPACE)
 		return ACTDIALOG_KEY_BACKSPACE;
 	if (key >= 0x20 && key < 0x7f) {
 		*ch = key;

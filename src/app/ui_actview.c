@@ -3,25 +3,17 @@
  * the open dialog with the processes it holds (pid, user, name, RSS from
  * the last sample), what a kill would free (summed over them), while an
  * adj value is typed the estimated oom_score and place in the victim
- * order (model/oomscore.h on the last sample), and the changes screen:
- * the journal of oom_score_adj changes and the recent results, newest
- * first, formatted only for the lines on screen.
+ * order (model/oomscore.h on the last sample). The changes screen's
+ * lines are scr_changes.c's.
  */
 #include "app/ui.h"
 
-#include <curses.h>
-#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
-#include "core/sanitize.h"
 #include "model/killfree.h"
 #include "model/oomscore.h"
-
-#define K(code) (SCREEN_KEY_FLAG | (code))
-#define ESC 27
 
 /* Add a known part to a sum that starts at SNAP_NA. */
 static void
@@ -101,118 +93,6 @@ dialog_view(struct ui *ui, struct dash_act *v)
 		estimate(ui, v, first_index, v->shown[0].adj);
 }
 
-/* Lines of the changes screen in all: two headings, the journal (or
- * one "none" line), a blank, the results (or "none"). */
-static size_t
-total_lines(const struct ui_act *a)
-{
-	return 2 + (a->journal.len ? a->journal.len : 1) + 1 +
-	       (a->log_len ? a->log_len : 1) + (a->journal.dropped ? 1 : 0);
-}
-
-/* "HH:MM:SS" of a wall-clock time in ms. */
-static void
-clock_text(int64_t unix_ms, char *buf, size_t size)
-{
-	time_t t = (time_t)(unix_ms / 1000);
-	struct tm tm;
-
-	if (localtime_r(&t, &tm) == NULL ||
-	    strftime(buf, size, "%H:%M:%S", &tm) == 0)
-		snprintf(buf, size, "--:--:--");
-}
-
-/* Line n of the changes screen (0 = the first heading). */
-static void
-changes_line(const struct ui_act *a, size_t n, struct dash_act_line *out)
-{
-	const struct adjust_change *c;
-	const struct ui_act_result *r;
-	size_t nj = a->journal.len ? a->journal.len : 1, used, len;
-	char at[16], name[16 * 4 + 1];
-
-	out->role = THEME_DIALOG;
-	out->text[0] = '\0';
-	if (n == 0) {
-		out->role = THEME_TITLE;
-		snprintf(out->text, sizeof out->text,
-		         "oom_score_adj changes (%zu; u undoes the newest)",
-		         a->journal.len);
-		return;
-	}
-	n--;
-	if (n < nj) {
-		if (a->journal.len == 0) {
-			out->role = THEME_PROC_NA;
-			snprintf(out->text, sizeof out->text, "  none yet");
-			return;
-		}
-		c = adjust_journal_at(&a->journal, a->journal.len - 1 - n);
-		clock_text(c->time_unix_ms, at, sizeof at);
-		sanitize_text(name, sizeof name, c->comm,
-		              strnlen(c->comm, sizeof c->comm), 0, NULL);
-		snprintf(out->text, sizeof out->text,
-		         "  %s  pid %-7d %-16s adj %5d -> %5d", at, (int)c->pid,
-		         name, c->old_adj, c->new_adj);
-		return;
-	}
-	n -= nj;
-	if (a->journal.dropped) {
-		if (n == 0) {
-			out->role = THEME_PROC_NA;
-			snprintf(out->text, sizeof out->text,
-			         "  (%zu older changes no longer kept)",
-			         a->journal.dropped);
-			return;
-		}
-		n--;
-	}
-	if (n == 0)
-		return; /* blank */
-	if (n == 1) {
-		out->role = THEME_TITLE;
-		snprintf(out->text, sizeof out->text,
-		         "Results of the last actions (signals, refusals, "
-		         "failures too)");
-		return;
-	}
-	n -= 2;
-	if (a->log_len == 0) {
-		out->role = THEME_PROC_NA;
-		snprintf(out->text, sizeof out->text, "  none yet");
-		return;
-	}
-	r = &a->log[(a->log_first + a->log_len - 1 - n) % UI_ACT_LOG_MAX];
-	clock_text(r->time_unix_ms, at, sizeof at);
-	out->role = r->ok ? THEME_STATUS_OK : THEME_STATUS_ERROR;
-	/* (memcpy: snprintf from one ui field into another trips
-	 * -Werror=restrict though they never overlap) */
-	used = (size_t)snprintf(out->text, sizeof out->text, "  %s  ", at);
-	len = strnlen(r->text, sizeof r->text);
-	if (used + len >= sizeof out->text)
-		len = sizeof out->text - used - 1;
-	memcpy(out->text + used, r->text, len);
-	out->text[used + len] = '\0';
-}
-
-/* The changes screen's lines on screen. */
-static void
-changes_view(struct ui *ui, struct dash_act *v)
-{
-	struct ui_act *a = &ui->act;
-	size_t rows = ui->layout.body.h > 4 ? (size_t)ui->layout.body.h - 3 : 1;
-
-	v->total = total_lines(a);
-	if (a->scroll + 1 > v->total)
-		a->scroll = v->total - 1;
-	v->scroll = a->scroll;
-	v->nlines = 0;
-	for (size_t n = a->scroll;
-	     n < v->total && v->nlines < rows && v->nlines < UI_ACT_LINES; n++)
-		changes_line(a, n, &a->lines[v->nlines++]);
-	v->lines = a->lines;
-}
-
 /* The actions part of the frame. */
 void
 ui_actview_frame(struct ui *ui, struct dash_frame *f)
@@ -223,36 +103,6 @@ ui_actview_frame(struct ui *ui, struct dash_frame *f)
 	snprintf(v->reasons, sizeof v->reasons, "%s", ui->act.reasons);
 	if (actdialog_is_open(&ui->act.dlg))
 		dialog_view(ui, v);
-	if (ui->mode == DASH_CHANGES)
-		changes_view(ui, v);
 	f->act = v;
 	f->tags = &ui->act.tags;
-}
-
-/* A key on the changes screen. */
-unsigned
-ui_actview_key(struct ui *ui, int32_t key)
-{
-	struct ui_act *a = &ui->act;
-	size_t page = ui->layout.body.h > 4 ? (size_t)ui->layout.body.h - 3 : 1;
-
-	if (key == ESC || key == 'q' || key == 'L' || key == K(KEY_F(10))) {
-		ui->mode = DASH_MAIN;
-	} else if (key == K(KEY_UP) || key == 'k') {
-		if (a->scroll > 0)
-			a->scroll--;
-	} else if (key == K(KEY_DOWN) || key == 'j') {
-		a->scroll++;
-	} else if (key == K(KEY_PPAGE)) {
-		a->scroll = a->scroll > page ? a->scroll - page : 0;
-	} else if (key == K(KEY_NPAGE)) {
-		a->scroll += page;
-	} else if (key == K(KEY_HOME)) {
-		a->scroll = 0;
-	} else if (key == 'u') {
-		return ui_act_command(ui, UI_ACT_UNDO);
-	} else {
-		return 0;
-	}
-	return UI_REDRAW;
 }

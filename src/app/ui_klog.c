@@ -145,9 +145,5 @@ ui_klog_frame(struct ui *ui, struct dash_klog *k)
 		ui->log_scroll = ui_klog_max_scroll(ui);
 	k->scroll = ui->log_scroll;
 	k->important_only = ui->cfg.log_important;
-	if (ui->kev != NULL && ui->event_cursor >= kevents_count(ui->kev))
-		ui->event_cursor = 0;
-	k->event_cursor = ui->event_cursor;
-	k->task_top = ui->task_top;
 	k->page_kb = page > 0 ? (int)(page / 1024) : 4;
 }

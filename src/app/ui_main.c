@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "app/modes.h"
+#include "app/scr.h"
 #include "collect/usercache.h"
 #include "core/sanitize.h"
 #include "model/rank.h"
@@ -105,7 +106,6 @@ setup_settings(struct ui *ui, struct theme *theme)
 	ui->table.filter.pids = opt->npids ? opt->pids : NULL;
 	ui->table.filter.npids = opt->npids;
 	list_themes(ui);
-	ui->nhelp = ui_help_lines(ui->help, UI_HELP_MAX);
 	return 0;
 }
 
@@ -154,25 +154,14 @@ frame(struct ui *ui)
 	f->kills_at_start = ui->kills_at_start;
 	f->new_kill = ui->new_kill;
 	f->protect = ui->protect;
-	f->mode = ui->mode;
-	f->focus = ui->focus;
-	f->menu_cursor = ui->menu_cursor;
-	f->help_top = ui->help_top;
-	f->prompt = ui->prompt;
-	f->prompt_text = ui->prompt_text;
-	f->prompt_len = ui->prompt_len;
 	f->paused = ui->paused;
 	f->read_only = ui->opt->read_only;
 	f->status = ui->status[0] ? ui->status : NULL;
 	f->status_role = ui->status_role;
-	f->help = ui->help;
-	f->nhelp = ui->nhelp;
-	for (size_t i = 0; i < ui->nthemes; i++)
-		f->themes[i] = ui->themes[i];
-	f->nthemes = ui->nthemes;
 	ui_klog_frame(ui, &ui->klog);
 	f->klog = &ui->klog;
 	ui_actview_frame(ui, f);
+	scr_frame(ui, f); /* the current screen's part, the tab line */
 }
 
 /* Load cfg.theme after a change on the setup screen. */
@@ -212,6 +201,10 @@ react(struct ui *ui, unsigned flags)
 		ui_status(ui, THEME_STATUS_ERROR,
 		          "out of memory: the table is cut short");
 	if (flags & UI_SAVE) {
+		/* the sort order and tree live in the table while running */
+		ui->cfg.sort = ui->table.sort;
+		ui->cfg.sort_desc = ui->table.desc;
+		ui->cfg.tree = ui->table.tree;
 		rc = ui->config_path[0]
 		         ? conffile_save(ui->config_path, &ui->cfg)
 		         : -ENOENT;
@@ -256,7 +249,7 @@ on_keys(struct ui *ui, bool *gone)
 	int n = 0;
 
 	while ((key = screen_key(ui->scr)) != 0 && !(flags & UI_QUIT)) {
-		flags |= ui_key(ui, key);
+		flags |= scr_key(ui, key);
 		n++;
 	}
 	/* readable but no key at all: end of input (the terminal closed) */
@@ -368,7 +361,12 @@ ui_run(const struct options *opt)
 	ui->act.proc_fd = -1;
 	ui->kills_at_start = ui->kills_seen = SNAP_NA;
 	snapshot_init(&ui->snap);
-	rc = setup_settings(ui, &theme);
+	if (scr_init(ui) != 0) {
+		say("out of memory");
+		rc = 1;
+	} else {
+		rc = setup_settings(ui, &theme);
+	}
 	if (rc == 0 && (rc = open_fds(opt, &tfd, &sfd)) != 0) {
 		snprintf(err, sizeof err, "timer or signals: %s",
 		         strerror(-rc));
@@ -404,6 +402,7 @@ ui_run(const struct options *opt)
 	collector_free(ui->coll);
 	table_fini(&ui->table);
 	snapshot_fini(&ui->snap);
+	scr_fini(ui);
 	if (tfd >= 0)
 		close(tfd);
 	if (sfd >= 0)

@@ -47,13 +47,16 @@ layout_compute(struct layout *l, int rows, int cols)
 		else
 			header_h = LAYOUT_HEADER_ITEMS;
 	}
-	/* header, victim line, then status and function keys at the end */
-	avail = l->rows - header_h - 1 - 2;
+	/* header, victim line, tab line, then status and function keys at
+	 * the end */
+	avail = l->rows - header_h - 1 - 1 - 2;
 	log_h = avail >= 12 ? avail / 3 : 0;
 	y = 0;
 	l->header = band(y, header_h, l->cols);
 	y += header_h;
 	l->victim = band(y, 1, l->cols);
+	y += 1;
+	l->tabs = band(y, 1, l->cols);
 	y += 1;
 	l->table = band(y, avail - log_h, l->cols);
 	y += avail - log_h;

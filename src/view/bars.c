@@ -1,6 +1,7 @@
 /*
- * bars.c: the status line and the function-key bar at the bottom. The
- * status line shows, in this order of precedence: the search or filter
+ * bars.c: the tab line (the screens, each with its key; the current one
+ * in brackets), the status line and the function-key bar. The status
+ * line shows, in this order of precedence: the search or filter
  * prompt being typed, the last message, or the current view settings.
  */
 #include "view/panes.h"
@@ -91,4 +92,26 @@ bars_fkeys_draw(struct screen *s, const struct dash_frame *f)
 	if (f->read_only)
 		draw_str(s, r->y, at + 1, r->x + r->w - at - 1,
 		         THEME_STATUS_ERROR, "READ-ONLY: actions off", 0);
+}
+
+/* The tab line: "[1 Processes]  2 Events  3 Changes ...". */
+void
+bars_tabs_draw(struct screen *s, const struct dash_frame *f)
+{
+	const struct layout_rect *r = &f->layout->tabs;
+	int at = r->x;
+	bool cur;
+
+	if (!layout_rect_visible(r))
+		return;
+	draw_fill(s, r->y, r->x, r->w, THEME_FKEY_LABEL);
+	for (size_t i = 0; i < f->ntabs; i++) {
+		cur = i == f->tab_current;
+		at += draw_fmt(s, r->y, at, r->x + r->w - at,
+		               cur ? THEME_DIALOG_FOCUS : THEME_FKEY_LABEL, 0,
+		               "%c%c %s%c", cur ? '[' : ' ', f->tabs[i].key,
+		               f->tabs[i].name, cur ? ']' : ' ');
+		at += draw_str(s, r->y, at, r->x + r->w - at, THEME_FKEY_LABEL,
+		               " ", 0);
+	}
 }

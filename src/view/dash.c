@@ -15,6 +15,7 @@ dash_draw(struct screen *s, const struct dash_frame *f)
 	}
 	header_draw(s, f);
 	header_victim_draw(s, f);
+	bars_tabs_draw(s, f);
 	if (f->mode == DASH_EVENTS) {
 		klogpane_events_draw(s, &l->body, f);
 	} else if (f->mode == DASH_MAIN) {

@@ -84,9 +84,39 @@ shown(const struct dash_klog *k, const struct klogring_line *l)
 	return klogring_shown(l, k->important_only);
 }
 
-/* Draw one ring line at row y. */
+/* The message of l from character skip on, in w cells: a mark where
+ * the left part is hidden, and one at the edge where the line goes on.
+ * Returns the cells used. */
+static int
+log_text(struct screen *s, int y, int x, int w, const struct klogring_line *l,
+         size_t skip)
+{
+	const char *t = l->text;
+	size_t len = l->text_len, i = 0;
+	enum theme_role role = class_role(l->cls);
+	int at = x;
+
+	for (; skip > 0 && i < len; skip--) {
+		i++; /* a whole UTF-8 character */
+		while (i < len && ((unsigned char)t[i] & 0xc0) == 0x80)
+			i++;
+	}
+	if (i > 0)
+		at += draw_str(s, y, at, x + w - at, THEME_PROC_NA,
+		               draw_glyph(s, "\xc2\xab", "<"), 0);
+	if (draw_width(s, t + i, len - i, x + w - at + 1) <= x + w - at)
+		return at - x +
+		       draw_text(s, y, at, x + w - at, role, t + i, len - i, 0);
+	at += draw_text(s, y, at, x + w - at - 1, role, t + i, len - i, 0);
+	at += draw_str(s, y, at, x + w - at, THEME_PROC_NA,
+	               draw_glyph(s, "\xc2\xbb", ">"), 0);
+	return at - x;
+}
+
+/* Draw one ring line at row y, its message from character skip on. */
 static void
-log_line(struct screen *s, int y, int x, int w, const struct klogring_line *l)
+log_line(struct screen *s, int y, int x, int w, const struct klogring_line *l,
+         size_t skip)
 {
 	char t[32];
 	int at = x;
@@ -100,8 +130,7 @@ log_line(struct screen *s, int y, int x, int w, const struct klogring_line *l)
 	at += draw_str(s, y, at, w, THEME_KLOG_TIME, t, 0) + 1;
 	at += draw_str(s, y, at, x + w - at, THEME_KLOG_USER,
 	               l->from_user ? "U " : "  ", 0);
-	at += draw_text(s, y, at, x + w - at, class_role(l->cls), l->text,
-	                l->text_len, 0);
+	at += log_text(s, y, at, x + w - at, l, skip);
 	if (l->truncated)
 		draw_str(s, y, at, x + w - at, THEME_PROC_NA, " [cut]", 0);
 }
@@ -139,6 +168,10 @@ klogpane_draw(struct screen *s, const struct layout_rect *r,
 	               "%s%s | ",
 	               k->important_only ? "important only (l)" : "all (l)",
 	               k->scroll ? " | scrolled (Tab, Down)" : "");
+	if (k->hscroll > 0)
+		at +=
+		    draw_fmt(s, r->y, at, r->x + r->w - at, THEME_PROC_HEADER,
+		             0, "from character %zu (Left) | ", k->hscroll + 1);
 	if (k->lost > 0) {
 		at += draw_fmt(s, r->y, at, r->x + r->w - at, THEME_KLOG_LOST,
 		               0, "%s%" PRIu64 " lost",
@@ -163,7 +196,7 @@ klogpane_draw(struct screen *s, const struct layout_rect *r,
 			skip--;
 			continue;
 		}
-		log_line(s, y--, r->x, r->w, l);
+		log_line(s, y--, r->x, r->w, l, k->hscroll);
 		found++;
 	}
 	if (found == 0)

@@ -19,6 +19,8 @@
 
 #include <curses.h>
 
+#include "core/kbd.h"
+
 struct screen {
 	SCREEN *sp;
 	FILE *out, *in;
@@ -406,6 +408,50 @@ screen_fd(const struct screen *s)
 	return fileno(s->in);
 }
 
+/* A curses function-key code as the app's key code. */
+static int32_t
+curses_key(wint_t ch)
+{
+	static const struct {
+		int curses;
+		int32_t kbd;
+	} map[] = {
+	    {KEY_UP, KBD_UP},       {KEY_DOWN, KBD_DOWN},
+	    {KEY_LEFT, KBD_LEFT},   {KEY_RIGHT, KBD_RIGHT},
+	    {KEY_PPAGE, KBD_PGUP},  {KEY_NPAGE, KBD_PGDN},
+	    {KEY_HOME, KBD_HOME},   {KEY_END, KBD_END},
+	    {KEY_ENTER, KBD_ENTER}, {KEY_BACKSPACE, KBD_BACKSPACE},
+	};
+
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
+		if ((wint_t)map[i].curses == ch)
+			return map[i].kbd;
+	}
+	if (ch >= (wint_t)KEY_F(1) && ch <= (wint_t)KEY_F(63))
+		return KBD_F((int32_t)(ch - KEY_F0));
+	return KBD_UNKNOWN;
+}
+
+/* A typed character as the app's key code: Enter, Esc, Backspace and the
+ * other control characters get their codes, Tab stays '\t'. */
+static int32_t
+char_key(wint_t ch)
+{
+	if (ch == 0)
+		return ' '; /* Ctrl-Space */
+	if (ch == 27)
+		return KBD_ESC;
+	if (ch == '\r' || ch == '\n')
+		return KBD_ENTER;
+	if (ch == 0x7f || ch == 8)
+		return KBD_BACKSPACE;
+	if (ch == '\t')
+		return '\t';
+	if (ch < 0x20)
+		return KBD_CTRL((int32_t)ch);
+	return ch < KBD_BASE ? (int32_t)ch : KBD_UNKNOWN;
+}
+
 /* Read one key without waiting. */
 int32_t
 screen_key(struct screen *s)
@@ -416,8 +462,16 @@ screen_key(struct screen *s)
 	(void)s;
 	rc = get_wch(&ch);
 	if (rc == KEY_CODE_YES)
-		return (int32_t)(SCREEN_KEY_FLAG | (int32_t)ch);
+		return curses_key(ch);
 	if (rc == OK)
-		return ch == 0 ? ' ' : (int32_t)ch;
+		return char_key(ch);
 	return 0;
+}
+
+/* Repaint everything on the next refresh. */
+void
+screen_redraw_all(struct screen *s)
+{
+	(void)s;
+	clearok(curscr, TRUE);
 }

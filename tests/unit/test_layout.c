@@ -27,11 +27,13 @@ test_120x40(void **state)
 	assert_int_equal(l.header_columns, 2);
 	RECT_EQ(l.header, 0, 0, 4, 120);
 	RECT_EQ(l.victim, 4, 0, 1, 120);
-	RECT_EQ(l.table, 5, 0, 22, 120);
-	RECT_EQ(l.log, 27, 0, 11, 120);
+	RECT_EQ(l.tabs, 5, 0, 1, 120);
+	/* 40 - 4 - 1 - 1 - 2 = 32 rows: a third (10) for the log */
+	RECT_EQ(l.table, 6, 0, 22, 120);
+	RECT_EQ(l.log, 28, 0, 10, 120);
 	RECT_EQ(l.status, 38, 0, 1, 120);
 	RECT_EQ(l.fkeys, 39, 0, 1, 120);
-	RECT_EQ(l.body, 5, 0, 33, 120);
+	RECT_EQ(l.body, 6, 0, 32, 120);
 }
 
 static void
@@ -44,9 +46,10 @@ test_80x24_one_column(void **state)
 	assert_int_equal(l.header_columns, 1);
 	RECT_EQ(l.header, 0, 0, 6, 80);
 	RECT_EQ(l.victim, 6, 0, 1, 80);
-	/* 24 - 6 - 1 - 2 = 15 rows: 5 for the log, 10 for the table */
-	RECT_EQ(l.table, 7, 0, 10, 80);
-	RECT_EQ(l.log, 17, 0, 5, 80);
+	RECT_EQ(l.tabs, 7, 0, 1, 80);
+	/* 24 - 6 - 1 - 1 - 2 = 14 rows: 4 for the log, 10 for the table */
+	RECT_EQ(l.table, 8, 0, 10, 80);
+	RECT_EQ(l.log, 18, 0, 4, 80);
 	RECT_EQ(l.fkeys, 23, 0, 1, 80);
 }
 
@@ -58,6 +61,7 @@ test_minimum_size(void **state)
 	layout_compute(&l, LAYOUT_MIN_ROWS, LAYOUT_MIN_COLS);
 	assert_false(l.too_small);
 	assert_int_equal(l.header.h, 3);
+	assert_int_equal(l.tabs.h, 1);
 	assert_true(l.table.h >= 3);
 	assert_int_equal(l.log.h, 0);
 	assert_false(layout_rect_visible(&l.log));
@@ -110,10 +114,10 @@ test_every_size_tiles_the_screen(void **state)
 			if (l.too_small)
 				continue;
 			const struct layout_rect *stack[] = {
-			    &l.header, &l.victim, &l.table,
+			    &l.header, &l.victim, &l.tabs, &l.table,
 			    &l.log,    &l.status, &l.fkeys};
 			int y = 0;
-			for (size_t i = 0; i < 6; i++) {
+			for (size_t i = 0; i < 7; i++) {
 				inside(stack[i], rows, cols);
 				if (stack[i]->h == 0)
 					continue;
@@ -124,6 +128,8 @@ test_every_size_tiles_the_screen(void **state)
 			}
 			assert_int_equal(y, rows);
 			assert_true(l.table.h >= 3);
+			assert_int_equal(l.tabs.h, 1);
+			assert_int_equal(l.body.y, l.tabs.y + 1);
 			assert_int_equal(l.fkeys.y, rows - 1);
 			assert_int_equal(l.header_columns,
 			                 cols >= LAYOUT_WIDE_COLS ? 2 : 1);

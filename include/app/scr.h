@@ -1,0 +1,96 @@
+/*
+ * scr: the dashboard's screens, one module each (src/app/scr_*.c), listed
+ * in one const table (src/app/scr.c, the only place that names them all).
+ * A screen has its own state (state_size bytes, zeroed, owned by struct
+ * ui from scr_init to scr_fini), a key map, and a frame function that
+ * fills its part of the dash_frame. Adding a screen is a new
+ * scr_NAME.c/.h pair and one row in the table.
+ *
+ * Key dispatch (scr_key) asks, in this order: an open action dialog
+ * (ui_act.c), the screen's overlay (the processes screen's search prompt
+ * and sort menu), the screen's key map, the action key map (F7 F8 a P X
+ * F9 u, on screens that aim actions at a process), the digit of a
+ * screen, the global key map (help, setup, events, changes, redraw,
+ * quit), and last the screen's other_key. The help screen is generated
+ * from the same maps (the screen it was opened from, the action map when
+ * it applies, the global map), so help and behaviour cannot drift. F10
+ * and q quit on every screen; Esc goes back to the processes screen.
+ */
+#ifndef OOMWATCH_APP_SCR_H
+#define OOMWATCH_APP_SCR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "app/ui.h"
+
+/* A binding: up to three keys (0 = unused), a command of the map's
+ * owner, the words help shows. */
+struct scr_binding {
+	int32_t keys[3];
+	int cmd;
+	const char *what;
+};
+
+/* One screen. Hooks may be NULL (nothing to do). */
+struct scr_def {
+	const char *name; /* tab label: "Processes" */
+	int32_t key;      /* the key that shows it from anywhere: '1' */
+	size_t state_size;
+	const struct scr_binding *keys;
+	size_t nkeys;
+	/* made current: reset what a fresh visit resets; from is the screen
+	 * left (never this one) */
+	void (*enter)(struct ui *ui, const struct scr_def *from);
+	/* about to be left: UI_* flags (setup saves) */
+	unsigned (*leave)(struct ui *ui);
+	/* before the maps: true when an overlay took the key */
+	bool (*overlay_key)(struct ui *ui, int32_t key, unsigned *flags);
+	/* a command of this screen's key map: UI_* flags */
+	unsigned (*command)(struct ui *ui, int cmd);
+	/* an action key (non-NULL: the action map applies here) */
+	unsigned (*act)(struct ui *ui, enum ui_act_cmd cmd);
+	/* a key no map bound: UI_* flags */
+	unsigned (*other_key)(struct ui *ui, int32_t key);
+	/* fill this screen's part of the frame */
+	void (*frame)(struct ui *ui, struct dash_frame *f);
+};
+
+/* The screens in tab order (the first is the processes screen). */
+size_t scr_count(void);
+const struct scr_def *scr_at(size_t i);
+
+/* Allocate every screen's state and make the first screen current
+ * (nothing is drawn); 0 or -ENOMEM. scr_fini frees (safe twice). */
+int scr_init(struct ui *ui);
+void scr_fini(struct ui *ui);
+
+/* The state of screen d (zeroed at scr_init). */
+void *scr_state(const struct ui *ui, const struct scr_def *d);
+
+/* Make d current: the old screen's leave, then d's enter. UI_* flags. */
+unsigned scr_goto(struct ui *ui, const struct scr_def *d);
+/* Make d current again without its enter (a return, not a fresh visit:
+ * help going back keeps the screen as it was). UI_* flags. */
+unsigned scr_resume(struct ui *ui, const struct scr_def *d);
+/* Back to the first (processes) screen. UI_* flags. */
+unsigned scr_home(struct ui *ui);
+
+/* Handle one key (see the dispatch order above). UI_* flags. */
+unsigned scr_key(struct ui *ui, int32_t key);
+
+/* The current screen's part of the frame and the tab line. */
+void scr_frame(struct ui *ui, struct dash_frame *f);
+
+/* The help lines for screen from: its map, the action map when it
+ * applies, the screen keys, the global map. Labels ("F1 ? h") are
+ * written into labels[i], the screen keys' words into list; the lines
+ * point into both. How many lines. */
+#define SCR_LABEL_MAX 24
+#define SCR_LIST_MAX 160
+size_t scr_help_lines(const struct scr_def *from, struct dash_help_line *out,
+                      char (*labels)[SCR_LABEL_MAX], size_t max,
+                      char list[SCR_LIST_MAX]);
+
+#endif

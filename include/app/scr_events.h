@@ -1,0 +1,19 @@
+/*
+ * scr_events: the events screen (2): the kernel events the log engine
+ * parsed, newest first, and the selected one's detail (an OOM kill's
+ * task table scrolls with PgUp/PgDn). Action keys aim at the process the
+ * selected event names, when it is still that process.
+ */
+#ifndef OOMWATCH_APP_SCR_EVENTS_H
+#define OOMWATCH_APP_SCR_EVENTS_H
+
+#include "app/scr.h"
+
+struct scr_events_state {
+	size_t cursor;   /* selected event, 0 = newest */
+	size_t task_top; /* first task-table row shown */
+};
+
+extern const struct scr_def scr_events;
+
+#endif

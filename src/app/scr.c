@@ -1,0 +1,334 @@
+/*
+ * scr.c: the table of screens, the keys every screen shares (the action
+ * map and the global map) and the key dispatch that walks the maps (see
+ * scr.h for the order). This is the only file that lists the screens.
+ */
+#include "app/scr.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/scr_changes.h"
+#include "app/scr_events.h"
+#include "app/scr_help.h"
+#include "app/scr_procs.h"
+#include "app/scr_setup.h"
+
+/* The screens, in tab order; each is one key away (its digit). */
+static const struct scr_def *const screens[] = {
+    &scr_procs, &scr_events, &scr_changes, &scr_setup, &scr_help,
+};
+#define NSCREENS (sizeof screens / sizeof screens[0])
+_Static_assert(NSCREENS <= UI_SCREENS_MAX, "raise UI_SCREENS_MAX");
+_Static_assert(NSCREENS <= DASH_MAX_TABS, "raise DASH_MAX_TABS");
+
+/* The action keys, on the screens that aim actions at a process. */
+static const struct scr_binding act_keys[] = {
+    {{KBD_F(7), '[', 0},
+     UI_ACT_LOWER,
+     "lower oom_score_adj by the step (adj_step, 100): less likely killed"},
+    {{KBD_F(8), ']', 0},
+     UI_ACT_RAISE,
+     "raise oom_score_adj by the step: more likely killed"},
+    {{'a', 0, 0},
+     UI_ACT_VALUE,
+     "set oom_score_adj (-1000..1000; Enter applies), shows the new OOM place "
+     "first"},
+    {{'P', 0, 0}, UI_ACT_PROTECT, "protect: oom_score_adj -1000 (y confirms)"},
+    {{'X', 0, 0},
+     UI_ACT_PREFER,
+     "preferred victim: oom_score_adj 1000 (y confirms)"},
+    {{KBD_F(9), 'k', 0},
+     UI_ACT_KILL,
+     "signal menu (SIGTERM first; Enter, then y sends)"},
+    {{'u', 0, 0},
+     UI_ACT_UNDO,
+     "undo the last adj change (on every process it changed)"},
+};
+
+/* The global commands. */
+enum global_cmd {
+	GLOBAL_HELP,
+	GLOBAL_SETUP,
+	GLOBAL_EVENTS,
+	GLOBAL_CHANGES,
+	GLOBAL_BACK,
+	GLOBAL_REDRAW,
+	GLOBAL_QUIT,
+};
+
+/* Keys that work on every screen (a screen's own map comes first). */
+static const struct scr_binding global_keys[] = {
+    {{KBD_F(1), '?', 'h'}, GLOBAL_HELP, "this help (again: back)"},
+    {{KBD_F(2), 'C', 'S'},
+     GLOBAL_SETUP,
+     "setup: columns shown, theme (saved to oomwatchrc)"},
+    {{'e', 0, 0},
+     GLOBAL_EVENTS,
+     "events view (OOM kills and more; PgUp/PgDn scroll a task table)"},
+    {{'L', 0, 0},
+     GLOBAL_CHANGES,
+     "list the changes and actions made since oomwatch started"},
+    {{KBD_ESC, 0, 0}, GLOBAL_BACK, "back to the processes screen"},
+    {{KBD_CTRL('l'), 0, 0}, GLOBAL_REDRAW, "redraw the screen"},
+    {{KBD_F(10), 'q', 0}, GLOBAL_QUIT, "quit (from every screen)"},
+};
+
+/* How many screens there are. */
+size_t
+scr_count(void)
+{
+	return NSCREENS;
+}
+
+/* Screen i in tab order (NULL past the end). */
+const struct scr_def *
+scr_at(size_t i)
+{
+	return i < NSCREENS ? screens[i] : NULL;
+}
+
+/* The table index of d, or NSCREENS. */
+static size_t
+index_of(const struct scr_def *d)
+{
+	size_t i = 0;
+
+	while (i < NSCREENS && screens[i] != d)
+		i++;
+	return i;
+}
+
+/* Allocate the screens' state. */
+int
+scr_init(struct ui *ui)
+{
+	for (size_t i = 0; i < NSCREENS; i++) {
+		ui->scr_state[i] = calloc(
+		    1, screens[i]->state_size ? screens[i]->state_size : 1);
+		if (ui->scr_state[i] == NULL) {
+			scr_fini(ui);
+			return -ENOMEM;
+		}
+	}
+	ui->screen = screens[0];
+	return 0;
+}
+
+/* Free the screens' state. */
+void
+scr_fini(struct ui *ui)
+{
+	for (size_t i = 0; i < NSCREENS; i++) {
+		free(ui->scr_state[i]);
+		ui->scr_state[i] = NULL;
+	}
+}
+
+/* The state of screen d. */
+void *
+scr_state(const struct ui *ui, const struct scr_def *d)
+{
+	size_t i = index_of(d);
+
+	return i < NSCREENS ? ui->scr_state[i] : NULL;
+}
+
+/* Make d current again, as it was. */
+unsigned
+scr_resume(struct ui *ui, const struct scr_def *d)
+{
+	unsigned flags = UI_REDRAW;
+
+	if (d == ui->screen)
+		return flags;
+	if (ui->screen->leave != NULL)
+		flags |= ui->screen->leave(ui);
+	ui->screen = d;
+	return flags;
+}
+
+/* Make d current: a fresh visit. */
+unsigned
+scr_goto(struct ui *ui, const struct scr_def *d)
+{
+	const struct scr_def *from = ui->screen;
+	unsigned flags;
+
+	if (d == from)
+		return UI_REDRAW;
+	flags = scr_resume(ui, d);
+	if (d->enter != NULL)
+		d->enter(ui, from);
+	return flags;
+}
+
+/* Back to the processes screen. */
+unsigned
+scr_home(struct ui *ui)
+{
+	return scr_goto(ui, screens[0]);
+}
+
+/* The command key is bound to in a map, or -1. */
+static int
+lookup(const struct scr_binding *map, size_t n, int32_t key)
+{
+	for (size_t i = 0; i < n; i++) {
+		for (int k = 0; k < 3; k++) {
+			if (map[i].keys[k] != 0 && map[i].keys[k] == key)
+				return map[i].cmd;
+		}
+	}
+	return -1;
+}
+
+/* Go to d, or back home when d is already shown (e, L, F2 toggle). */
+static unsigned
+toggle(struct ui *ui, const struct scr_def *d)
+{
+	return ui->screen == d ? scr_home(ui) : scr_goto(ui, d);
+}
+
+/* Run a global command. */
+static unsigned
+global(struct ui *ui, enum global_cmd c)
+{
+	switch (c) {
+	case GLOBAL_HELP:
+		return scr_goto(ui, &scr_help); /* its own map has F1: back */
+	case GLOBAL_SETUP:
+		return toggle(ui, &scr_setup);
+	case GLOBAL_EVENTS:
+		return toggle(ui, &scr_events);
+	case GLOBAL_CHANGES:
+		return toggle(ui, &scr_changes);
+	case GLOBAL_BACK:
+		return scr_home(ui);
+	case GLOBAL_REDRAW:
+		if (ui->scr != NULL)
+			screen_redraw_all(ui->scr);
+		return UI_REDRAW;
+	case GLOBAL_QUIT:
+	default:
+		/* leaving saves what the screen would save when closed */
+		return UI_QUIT |
+		       (ui->screen->leave ? ui->screen->leave(ui) : 0);
+	}
+}
+
+/* The screen whose digit key is key, or NULL. */
+static const struct scr_def *
+screen_of_key(int32_t key)
+{
+	for (size_t i = 0; i < NSCREENS; i++) {
+		if (screens[i]->key == key)
+			return screens[i];
+	}
+	return NULL;
+}
+
+/* Handle one key. */
+unsigned
+scr_key(struct ui *ui, int32_t key)
+{
+	const struct scr_def *d = ui->screen, *to;
+	unsigned flags = 0;
+	int c;
+
+	if (ui_act_dialog_open(ui))
+		return ui_act_key(ui, key);
+	if (d->overlay_key != NULL && d->overlay_key(ui, key, &flags))
+		return flags;
+	if (d->command != NULL && (c = lookup(d->keys, d->nkeys, key)) >= 0) {
+		ui->status[0] = '\0';
+		return d->command(ui, c);
+	}
+	if (d->act != NULL &&
+	    (c = lookup(act_keys, sizeof act_keys / sizeof *act_keys, key)) >=
+	        0) {
+		ui->status[0] = '\0';
+		return d->act(ui, (enum ui_act_cmd)c);
+	}
+	if ((to = screen_of_key(key)) != NULL)
+		return scr_goto(ui, to);
+	c = lookup(global_keys, sizeof global_keys / sizeof *global_keys, key);
+	if (c >= 0) {
+		ui->status[0] = '\0';
+		return global(ui, (enum global_cmd)c);
+	}
+	return d->other_key != NULL ? d->other_key(ui, key) : 0;
+}
+
+/* The current screen's frame and the tab line. */
+void
+scr_frame(struct ui *ui, struct dash_frame *f)
+{
+	for (size_t i = 0; i < NSCREENS; i++) {
+		f->tabs[i].name = screens[i]->name;
+		f->tabs[i].key = (char)screens[i]->key;
+		if (screens[i] == ui->screen)
+			f->tab_current = i;
+	}
+	f->ntabs = NSCREENS;
+	if (ui->screen->frame != NULL)
+		ui->screen->frame(ui, f);
+}
+
+/* The label of a binding ("F1 ? h") into buf. */
+static void
+label(const struct scr_binding *b, char *buf, size_t size)
+{
+	char name[16];
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (int k = 0; k < 3 && b->keys[k] != 0 && used < size; k++)
+		used += (size_t)snprintf(
+		    buf + used, size - used, "%s%s", k ? " " : "",
+		    kbd_name(b->keys[k], name, sizeof name));
+}
+
+/* Append the lines of one map; the new count. */
+static size_t
+add_map(const struct scr_binding *map, size_t n, struct dash_help_line *out,
+        char (*labels)[SCR_LABEL_MAX], size_t at, size_t max)
+{
+	for (size_t i = 0; i < n && at < max; i++, at++) {
+		label(&map[i], labels[at], SCR_LABEL_MAX);
+		out[at].keys = labels[at];
+		out[at].what = map[i].what;
+	}
+	return at;
+}
+
+/* The help lines for screen from. */
+size_t
+scr_help_lines(const struct scr_def *from, struct dash_help_line *out,
+               char (*labels)[SCR_LABEL_MAX], size_t max,
+               char screen_list[SCR_LIST_MAX])
+{
+	size_t n = add_map(from->keys, from->nkeys, out, labels, 0, max), used;
+
+	if (from->act != NULL)
+		n = add_map(act_keys, sizeof act_keys / sizeof *act_keys, out,
+		            labels, n, max);
+	if (n < max) {
+		used = (size_t)snprintf(screen_list, SCR_LIST_MAX, "screens:");
+		for (size_t i = 0; i < NSCREENS && used < SCR_LIST_MAX; i++)
+			used += (size_t)snprintf(
+			    screen_list + used, SCR_LIST_MAX - used, " %c %s%s",
+			    (char)screens[i]->key, screens[i]->name,
+			    i + 1 < NSCREENS ? "," : "");
+		snprintf(labels[n], SCR_LABEL_MAX, "%c-%c",
+		         (char)screens[0]->key,
+		         (char)screens[NSCREENS - 1]->key);
+		out[n].keys = labels[n];
+		out[n].what = screen_list;
+		n++;
+	}
+	return add_map(global_keys, sizeof global_keys / sizeof *global_keys,
+	               out, labels, n, max);
+}

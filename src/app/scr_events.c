@@ -1,0 +1,136 @@
+/* scr_events.c: the events screen's keys and frame (see scr_events.h). */
+#include "app/scr_events.h"
+
+/* PgUp/PgDn move the task table by this many rows. */
+#define EVENTS_TASK_PAGE 10
+
+enum events_cmd {
+	EVENTS_UP,
+	EVENTS_DOWN,
+	EVENTS_HOME,
+	EVENTS_END,
+	EVENTS_TASKS_UP,
+	EVENTS_TASKS_DOWN,
+};
+
+static const struct scr_binding events_keys[] = {
+    {{KBD_UP, 0, 0}, EVENTS_UP, "select the newer event"},
+    {{KBD_DOWN, 'j', 0}, EVENTS_DOWN, "select the older event"},
+    {{KBD_HOME, 0, 0}, EVENTS_HOME, "the newest event"},
+    {{KBD_END, 0, 0}, EVENTS_END, "the oldest event"},
+    {{KBD_PGUP, 0, 0}, EVENTS_TASKS_UP, "an OOM kill's task table: up"},
+    {{KBD_PGDN, 0, 0}, EVENTS_TASKS_DOWN, "an OOM kill's task table: down"},
+};
+
+/* This screen's state. */
+static struct scr_events_state *
+st(const struct ui *ui)
+{
+	return scr_state(ui, &scr_events);
+}
+
+/* How many events there are. */
+static size_t
+count(const struct ui *ui)
+{
+	return ui->kev ? kevents_count(ui->kev) : 0;
+}
+
+/* The selected event, or NULL. */
+static const struct kevent *
+selected(const struct ui *ui)
+{
+	return count(ui) ? kevents_get(ui->kev, st(ui)->cursor) : NULL;
+}
+
+/* A fresh visit starts at the newest event. */
+static void
+enter(struct ui *ui, const struct scr_def *from)
+{
+	st(ui)->cursor = 0;
+	st(ui)->task_top = 0;
+}
+
+/* Scroll the selected OOM kill's task table (other events: nothing). */
+static unsigned
+tasks(struct ui *ui, bool down)
+{
+	struct scr_events_state *s = st(ui);
+	const struct kevent *e = selected(ui);
+
+	if (e == NULL || e->kind != KEVENT_OOM_KILL)
+		return 0;
+	if (!down)
+		s->task_top = s->task_top > EVENTS_TASK_PAGE
+		                  ? s->task_top - EVENTS_TASK_PAGE
+		                  : 0;
+	else if (s->task_top + EVENTS_TASK_PAGE < e->oom.ntasks)
+		s->task_top += EVENTS_TASK_PAGE;
+	return UI_REDRAW;
+}
+
+/* Run a command of this screen's map. */
+static unsigned
+command(struct ui *ui, int cmd)
+{
+	struct scr_events_state *s = st(ui);
+	size_t n = count(ui), was = s->cursor;
+
+	switch ((enum events_cmd)cmd) {
+	case EVENTS_UP:
+		if (s->cursor > 0)
+			s->cursor--;
+		break;
+	case EVENTS_DOWN:
+		if (s->cursor + 1 < n)
+			s->cursor++;
+		break;
+	case EVENTS_HOME:
+		s->cursor = 0;
+		break;
+	case EVENTS_END:
+		s->cursor = n ? n - 1 : 0;
+		break;
+	case EVENTS_TASKS_UP:
+	case EVENTS_TASKS_DOWN:
+	default:
+		return tasks(ui, cmd == EVENTS_TASKS_DOWN);
+	}
+	if (s->cursor != was)
+		s->task_top = 0;
+	return UI_REDRAW;
+}
+
+/* An action key: on the selected event's process. */
+static unsigned
+act(struct ui *ui, enum ui_act_cmd cmd)
+{
+	if (cmd == UI_ACT_UNDO)
+		return ui_act_command(ui, cmd);
+	return ui_act_command_event(ui, cmd, selected(ui));
+}
+
+/* The frame: the events view. */
+static void
+frame(struct ui *ui, struct dash_frame *f)
+{
+	struct scr_events_state *s = st(ui);
+
+	if (s->cursor >= count(ui))
+		s->cursor = 0;
+	f->mode = DASH_EVENTS;
+	ui->klog.event_cursor = s->cursor;
+	ui->klog.task_top = s->task_top;
+}
+
+const struct scr_def scr_events = {
+    .name = "Events",
+    .key = '2',
+    .state_size = sizeof(struct scr_events_state),
+    .keys = events_keys,
+    .nkeys = sizeof events_keys / sizeof events_keys[0],
+    .enter = enter,
+    .command = command,
+    .act = act,
+    .frame = frame,
+};

@@ -1,0 +1,121 @@
+/* scr_help.c: the help screen's keys and frame (see scr_help.h). */
+#include "app/scr_help.h"
+
+#include "view/panes.h"
+
+enum help_cmd {
+	HELP_UP,
+	HELP_DOWN,
+	HELP_PGUP,
+	HELP_PGDN,
+	HELP_HOME,
+	HELP_END,
+	HELP_BACK,
+};
+
+static const struct scr_binding help_keys[] = {
+    {{KBD_UP, 0, 0}, HELP_UP, "scroll up"},
+    {{KBD_DOWN, 'j', 0}, HELP_DOWN, "scroll down"},
+    {{KBD_PGUP, 0, 0}, HELP_PGUP, "page up"},
+    {{KBD_PGDN, ' ', 0}, HELP_PGDN, "page down"},
+    {{KBD_HOME, 0, 0}, HELP_HOME, "the top"},
+    {{KBD_END, 0, 0}, HELP_END, "the end"},
+    {{KBD_ESC, KBD_F(1), '?'}, HELP_BACK, "back"},
+    {{'h', 0, 0}, HELP_BACK, "back"},
+};
+
+/* This screen's state. */
+static struct scr_help_state *
+st(const struct ui *ui)
+{
+	return scr_state(ui, &scr_help);
+}
+
+/* Opened: the lines of the screen it came from, at the top. */
+static void
+enter(struct ui *ui, const struct scr_def *from)
+{
+	struct scr_help_state *s = st(ui);
+
+	s->from = from;
+	s->top = 0;
+	s->n = scr_help_lines(from, s->lines, s->labels, SCR_HELP_MAX, s->list);
+}
+
+/* Back to where help was opened, as it was. */
+static unsigned
+back(struct ui *ui)
+{
+	const struct scr_def *from = st(ui)->from;
+
+	return from != NULL ? scr_resume(ui, from) : scr_home(ui);
+}
+
+/* Run a command of this screen's map. */
+static unsigned
+command(struct ui *ui, int cmd)
+{
+	struct scr_help_state *s = st(ui);
+	int max = dialogs_help_max_top(&ui->layout.body, s->lines, s->n),
+	    page = ui->layout.body.h > 2 ? ui->layout.body.h - 2 : 1;
+
+	switch ((enum help_cmd)cmd) {
+	case HELP_UP:
+		s->top--;
+		break;
+	case HELP_DOWN:
+		s->top++;
+		break;
+	case HELP_PGUP:
+		s->top -= page;
+		break;
+	case HELP_PGDN:
+		s->top += page;
+		break;
+	case HELP_HOME:
+		s->top = 0;
+		break;
+	case HELP_END:
+		s->top = max;
+		break;
+	case HELP_BACK:
+	default:
+		return back(ui);
+	}
+	if (s->top > max)
+		s->top = max;
+	if (s->top < 0)
+		s->top = 0;
+	return UI_REDRAW;
+}
+
+/* Any key no map binds goes back. */
+static unsigned
+other_key(struct ui *ui, int32_t key)
+{
+	return back(ui);
+}
+
+/* The frame: the lines from top. */
+static void
+frame(struct ui *ui, struct dash_frame *f)
+{
+	struct scr_help_state *s = st(ui);
+
+	f->mode = DASH_HELP;
+	f->help = s->lines;
+	f->nhelp = s->n;
+	f->help_top = s->top;
+}
+
+const struct scr_def scr_help = {
+    .name = "Help",
+    .key = '5',
+    .state_size = sizeof(struct scr_help_state),
+    .keys = help_keys,
+    .nkeys = sizeof help_keys / sizeof help_keys[0],
+    .enter = enter,
+    .command = command,
+    .other_key = other_key,
+    .frame = frame,
+};

@@ -1,0 +1,99 @@
+/* scr_setup.c: the setup screen's keys and frame (see scr_setup.h). */
+#include "app/scr_setup.h"
+
+#include <stdio.h>
+
+#include "model/columns.h"
+
+enum setup_cmd {
+	SETUP_UP,
+	SETUP_DOWN,
+	SETUP_PICK,
+};
+
+static const struct scr_binding setup_keys[] = {
+    {{KBD_UP, 'k', 0}, SETUP_UP, "move up"},
+    {{KBD_DOWN, 'j', 0}, SETUP_DOWN, "move down"},
+    {{' ', KBD_ENTER, 0},
+     SETUP_PICK,
+     "show / hide the column, or use the theme"},
+};
+
+/* This screen's state. */
+static struct scr_setup_state *
+st(const struct ui *ui)
+{
+	return scr_state(ui, &scr_setup);
+}
+
+/* A fresh visit starts on the first column. */
+static void
+enter(struct ui *ui, const struct scr_def *from)
+{
+	st(ui)->cursor = 0;
+}
+
+/* Leaving saves the settings. */
+static unsigned
+leave(struct ui *ui)
+{
+	return UI_SAVE | UI_REDRAW;
+}
+
+/* Toggle the column under the cursor, or pick its theme. */
+static unsigned
+pick(struct ui *ui)
+{
+	size_t c = st(ui)->cursor;
+	bool *on;
+
+	if (c < COLUMN_COUNT) {
+		on = &ui->cfg.shown[c];
+		*on = !*on;
+		if (config_columns_shown(&ui->cfg) == 0)
+			*on = true; /* keep at least one column */
+		return UI_REDRAW;
+	}
+	snprintf(ui->cfg.theme, sizeof ui->cfg.theme, "%s",
+	         ui->themes[c - COLUMN_COUNT]);
+	return UI_THEME | UI_REDRAW;
+}
+
+/* Run a command of this screen's map. */
+static unsigned
+command(struct ui *ui, int cmd)
+{
+	struct scr_setup_state *s = st(ui);
+
+	if (cmd == SETUP_PICK)
+		return pick(ui);
+	if (cmd == SETUP_UP && s->cursor > 0)
+		s->cursor--;
+	else if (cmd == SETUP_DOWN &&
+	         s->cursor + 1 < COLUMN_COUNT + ui->nthemes)
+		s->cursor++;
+	return UI_REDRAW;
+}
+
+/* The frame: the lines and the themes. */
+static void
+frame(struct ui *ui, struct dash_frame *f)
+{
+	f->mode = DASH_SETUP;
+	f->menu_cursor = st(ui)->cursor;
+	for (size_t i = 0; i < ui->nthemes; i++)
+		f->themes[i] = ui->themes[i];
+	f->nthemes = ui->nthemes;
+}
+
+const struct scr_def scr_setup = {
+    .name = "Setup",
+    .key = '4',
+    .state_size = sizeof(struct scr_setup_state),
+    .keys = setup_keys,
+    .nkeys = sizeof setup_keys / sizeof setup_keys[0],
+    .enter = enter,
+    .leave = leave,
+    .command = command,
+    .frame = frame,
+};

@@ -1,0 +1,731 @@
+/*
+ * Unit tests for the dashboard's screens (app/scr*.c) and the actions
+ * they start (app/ui_act.c): a struct ui on a built snapshot, no
+ * terminal (screen_open is never called); a sequence of keys must lead
+ * to a state. Actions run on a child this test starts.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "act_child.h"
+#include "app/scr.h"
+#include "app/scr_changes.h"
+#include "app/scr_events.h"
+#include "app/scr_help.h"
+#include "app/scr_procs.h"
+#include "app/scr_setup.h"
+#include "kfixture.h"
+#include "model/columns.h"
+#include "view/panes.h"
+
+struct fix {
+	struct options opt;
+	struct ui ui;
+	struct act_child child;
+	struct dash_frame frame;
+};
+
+static const char *const themes[] = {"default", "light", "mono"};
+
+/* Add a process row to the snapshot. */
+static void
+add_row(struct ui *ui, int32_t pid, uint64_t start, const char *comm,
+        int64_t rss_kb)
+{
+	struct proc_row r;
+
+	memset(&r, 0, sizeof r);
+	r.pid = pid;
+	r.ppid = 1;
+	r.state = 'S';
+	snprintf(r.comm, sizeof r.comm, "%s", comm);
+	snprintf(r.user, sizeof r.user, "root");
+	r.rss_kb = r.anon_kb = rss_kb;
+	r.file_kb = r.shmem_kb = r.swap_kb = r.pte_kb = 0;
+	r.oom_score = 600 + pid % 100;
+	r.start_time = start;
+	r.cmdline_off = r.cgroup_off = SNAP_NO_STR;
+	assert_int_equal(snapshot_push_proc(&ui->snap, &r), 0);
+}
+
+/* A session on three made-up processes at 80x24, actions off. */
+static int
+fix_setup(void **state)
+{
+	struct fix *f = calloc(1, sizeof *f);
+	struct ui *ui = &f->ui;
+
+	assert_non_null(f);
+	ui->opt = &f->opt;
+	ui->act.proc_fd = -1;
+	ui->victim = -1;
+	config_defaults(&ui->cfg);
+	table_init(&ui->table);
+	snapshot_init(&ui->snap);
+	layout_compute(&ui->layout, 24, 80);
+	assert_int_equal(scr_init(ui), 0);
+	for (size_t i = 0; i < sizeof themes / sizeof themes[0]; i++)
+		ui->themes[ui->nthemes++] = themes[i];
+	add_row(ui, 101, 1001, "alpha", 3000);
+	add_row(ui, 102, 1002, "beta", 2000);
+	add_row(ui, 103, 1003, "gamma", 1000);
+	ui->have_snap = true;
+	ui->table.sort = RANK_PID;
+	ui->table.desc = false;
+	assert_int_equal(table_rebuild(&ui->table, &ui->snap), 0);
+	*state = f;
+	return 0;
+}
+
+/* Free the session and reap the child. */
+static int
+fix_teardown(void **state)
+{
+	struct fix *f = *state;
+
+	ui_act_fini(&f->ui);
+	act_child_kill(&f->child);
+	kevents_free(f->ui.kev);
+	scr_fini(&f->ui);
+	table_fini(&f->ui.table);
+	snapshot_fini(&f->ui.snap);
+	free(f);
+	return 0;
+}
+
+/* Press keys (0-terminated); the flags of the last one. */
+static unsigned
+press(struct ui *ui, ...)
+{
+	va_list ap;
+	int32_t key;
+	unsigned flags = 0;
+
+	va_start(ap, ui);
+	while ((key = va_arg(ap, int32_t)) != 0)
+		flags = scr_key(ui, key);
+	va_end(ap);
+	return flags;
+}
+
+/* Type a string, one key per byte. */
+static void
+type(struct ui *ui, const char *s)
+{
+	for (; *s; s++)
+		scr_key(ui, (unsigned char)*s);
+}
+
+/* The frame the current screen fills. */
+static const struct dash_frame *
+frame_of(struct fix *f)
+{
+	memset(&f->frame, 0, sizeof f->frame);
+	f->frame.layout = &f->ui.layout;
+	f->frame.table = &f->ui.table;
+	ui_actview_frame(&f->ui, &f->frame);
+	scr_frame(&f->ui, &f->frame);
+	return &f->frame;
+}
+
+/* The selected row's command name. */
+static const char *
+selected(const struct ui *ui)
+{
+	const struct proc_row *r = table_selected(&ui->table, &ui->snap);
+
+	return r ? r->comm : "(none)";
+}
+
+static void
+test_digits_and_letters_switch_screens(void **state)
+{
+	struct fix *f = *state;
+	struct ui *ui = &f->ui;
+
+	assert_ptr_equal(ui->screen, &scr_procs);
+	assert_true(press(ui, '2', 0) & UI_REDRAW);
+	assert_ptr_equal(ui->screen, &scr_events);
+	press(ui, '3', 0);
+	assert_ptr_equal(ui->screen, &scr_changes);
+	press(ui, '4', 0);
+	assert_ptr_equal(ui->screen, &scr_setup);
+	/* leaving setup saves it */
+	assert_true(press(ui, '5', 0) & UI_SAVE);
+	assert_ptr_equal(ui->screen, &scr_help);
+	press(ui, '1', 0);
+	assert_ptr_equal(ui->screen, &scr_procs);
+	/* e, L and F2 show their screen, and again go back */
+	press(ui, 'e', 0);
+	assert_ptr_equal(ui->screen, &scr_events);
+	press(ui, 'e', 0);
+	assert_ptr_equal(ui->screen, &scr_procs);
+	press(ui, 'L', 0);
+	assert_ptr_equal(ui->screen, &scr_changes);
+	press(ui, KBD_ESC, 0);
+	assert_ptr_equal(ui->screen, &scr_procs);
+	press(ui, KBD_F(2), 0);
+	assert_ptr_equal(ui->screen, &scr_setup);
+	assert_true(press(ui, KBD_F(2), 0) & UI_SAVE);
+	assert_ptr_equal(ui->screen, &scr_procs);
+	/* Esc on the processes screen stays there */
+	press(ui, KBD_ESC, 0);
+	assert_ptr_equal(ui->screen, &scr_procs);
+}
+
+static void
+test_f10_and_q_quit_on_every_screen(void **state)
+{
+	struct fix *f = *state;
+	struct ui *ui = &f->ui;
+	unsigned flags;
+
+	for (size_t i = 0; i < scr_count(); i++) {
+		scr_goto(ui, scr_at(i));
+		assert_true(scr_key(ui, 'q') & UI_QUIT);
+		assert_ptr_equal(ui->screen, scr_at(i));
+		assert_true(scr_key(ui, KBD_F(10)) & UI_QUIT);
+	}
+	/* quitting from setup saves it, as leaving it does */
+	scr_goto(ui, &scr_setup);
+	flags = scr_key(ui, 'q');
+	assert_true(flags & UI_QUIT);
+	assert_true(flags & UI_SAVE);
+	/* so does the sort menu: F10 there quits too */
+	scr_goto(ui, &scr_procs);
+	press(ui, KBD_F(6), 0);
+	assert_int_equal(frame_of(f)->mode, DASH_SORT_MENU);
+	assert_true(scr_key(ui, KBD_F(10)) & UI_QUIT);
+}
+
+static void
+test_tab_line(void **state)
+{
+	struct fix *f = *state;
+	const struct dash_frame *fr;
+
+	fr = frame_of(f);
+	assert_int_equal(fr->ntabs, scr_count());
+	assert_int_equal(fr->tab_current, 0);
+	assert_string_equal(fr->tabs[0].name, "Processes");
+	assert_int_equal(fr->tabs[0].key, '1');
+	assert_int_equal(fr->mode, DASH_MAIN);
+	press(&f->ui, '3', 0);
+	fr = frame_of(f);
+	assert_int_equal(fr->tab_current, 2);
+	assert_string_equal(fr->tabs[2].name, "Changes");
+	assert_int_equal(fr->mode, DASH_CHANGES);
+	/* every screen has its own digit */
+	for (size_t i = 0; i < scr_count(); i++)
+		for (size_t j = i + 1; j < scr_count(); j++)
+			assert_int_not_equal(scr_at(i)->key, scr_at(j)->key);
+}
+
+/* Is there a help line with these keys? */
+static bool
+help_has(const struct scr_help_state *h, const char *keys)
+{
+	for (size_t i = 0; i < h->n; i++) {
+		if (strcmp(h->lines[i].keys, keys) == 0)
+			return true;
+	}
+	return false;
+}
+
+static void
+test_help_is_made_from_the_key_maps(void **state)
+{
+	struct fix *f = *state;
+	struct ui *ui = &f->ui;
+	struct scr_help_state *h = scr_state(ui, &scr_help);
+	static const char *const procs_keys[] = {
+	    "F1 ? h", "F2 C S", "F3 /", "F4 \\",  "F5 t",   "F6 > <", "Tab",
+	    "F10 q",  "O",      "M",    "I",      "e",      "l",      "p Z",
+	    "F7 [",   "F8 ]",   "a",    "P",      "X",      "F9 k",   "u",
+	    "L",      "Space",  "U",    "Ctrl-L", "Down j", "1-5"};
+
+	press(ui, KBD_F(1), 0);
+	assert_ptr_equal(ui->screen, &scr_help);
+	assert_ptr_equal(h->from, &scr_procs);
+	for (size_t i = 0; i < sizeof procs_keys / sizeof *procs_keys; i++)
+		assert_true(help_has(h, procs_keys[i]));
+	/* F1 again goes back */
+	press(ui, KBD_F(1), 0);
+	assert_ptr_equal(ui->screen, &scr_procs);
+	/* from the changes screen: its keys, no action keys */
+	press(ui, 'L', KBD_DOWN, KBD_DOWN, '?', 0);
+	assert_ptr_equal(h->from, &scr_changes);
+	assert_true(help_has(h, "Up k"));
+	assert_true(help_has(h, "u"));
+	assert_true(help_has(h, "F10 q"));
+	assert_false(help_has(h, "F9 k"));
+	assert_false(help_has(h, "F3 /"));
+	/* any key no map binds goes back, to the screen as it was */
+	press(ui, 'x', 0);
+	assert_ptr_equal(ui->screen, &scr_changes);
+	assert_int_equal(
+	    ((struct scr_changes_state *)scr_state(ui, &scr_changes))->scroll,
+	    2);
+}
+
+static void
+test_help_scrolls(void **state)
+{
+	struct fix *f = *state;
+	struct ui *ui = &f->ui;
+	struct scr_help_state *h = scr_state(ui, &scr_help);
+	int max;
+
+	press(ui, 'h', 0);
+	max = dialogs_help_max_top(&ui->layout.body, h->lines, h->n);
+	assert_true(max > 0); /* at 80x24 the help is longer than the body */
+	press(ui, KBD_DOWN, 'j', 0);
+	assert_int_equal(h->top, 2);
+	press(ui, KBD_UP, KBD_UP, KBD_UP, 0);
+	assert_int_equal(h->top, 0);
+	press(ui, KBD_END, 0);
+	assert_int_equal(h->top, max);
+	press(ui, KBD_PGDN, ' ', 0);
+	assert_int_equal(h->top, max);
+	press(ui, KBD_HOME, 0);
+	assert_int_equal(h->top, 0);
+	press(ui, KBD_PGDN, 0);
+	assert_int_equal(
+	    h->top, ui->layout.body.h - 2 < max ? ui->layout.body.h - 2 : max);
+	assert_int_equal(frame_of(f)->help_top, h->top);
+	press(ui, KBD_ESC, 0);
+	assert_ptr_equal(ui->screen, &scr_procs);
+}
+
+static void
+test_setup_toggles_and_picks(void **state)
+{
+	struct fix *f = *state;
+	struct ui *ui = &f->ui;
+	struct scr_setup_state *s = scr_state(ui, &scr_setup);
+	bool was = ui->cfg.shown[2];
+	unsigned flags;
+
+	press(ui, 'S', KBD_DOWN, 'j', 0);
+	assert_int_equal(s->cursor, 2);
+	assert_int_equal(frame_of(f)->menu_cursor, 2);
+	press(ui, ' ', 0);
+	assert_true(ui->cfg.shown[2] == !was);
+	press(ui, KBD_ENTER, 0);
+	assert_true(ui->cfg.shown[2] == was);
+	press(ui, 'k', KBD_UP, KBD_UP, 0);
+	assert_int_equal(s->cursor, 0);
+	/* down to the last line (the last theme) and no further */
+	for (size_t i = 0; i < COLUMN_COUNT + 5; i++)
+		press(ui, KBD_DOWN, 0);
+	assert_int_equal(s->cursor, COLUMN_COUNT + ui->nthemes - 1);
+	flags = press(ui, KBD_ENTER, 0);
+	assert_true(flags & UI_THEME);
+	assert_string_equal(ui->cfg.theme, "mono");
+	assert_int_equal(frame_of(f)->nthemes, ui->nthemes);
+	/* Esc saves and goes back; the next visit starts at the top */
+	assert_true(press(ui, KBD_ESC, 0) & UI_SAVE);
+	press(ui, 'C', 0);
+	assert_int_equal(s->cursor, 0);
+}
+
+static void
+test_setup_keeps_one_column(void **state)
+{
+	struct fix *f = *state;
+	struct ui *ui = &f->ui;
+
+	for (size_t c = 0; c < COLUMN_COUNT; c++)
+		ui->cfg.shown[c] = c == 0;
+	press(ui, KBD_F(2), ' ', 0);
+	assert_true(ui->cfg.shown[0]);
+}
+
+static void
+test_sort_keys_and_menu(void **state)
+{
+	struct fix *f = *state;
+	struct ui *ui = &f->ui;
+	struct scr_procs_state *p = scr_state(ui, &scr_procs);
+	unsigned flags;
+
+	flags = press(ui, 'M', 0);
+	assert_true(flags & UI_REBUILD);
+	assert_int_equal(ui->table.sort, RANK_RSS);
+	assert_true(ui->table.desc);
+	assert_non_null(strstr(ui->status, "sorted by"));
+	press(ui, 'M', 0); /* again: inverted */
+	assert_false(ui->table.desc);
+	press(ui, 'I', 0);
+	assert_true(ui->table.desc);
+	/* the menu opens on the current key */
+	press(ui, '>', 0);
+	assert_true(p->sort_menu);
+	assert_int_equal(p->menu_cursor, RANK_RSS);
+	assert_int_equal(frame_of(f)->mode, DASH_SORT_MENU);
+	/* it takes the keys: M is no sort key now, k moves up */
+	press(ui, 'M', 'k', 0);
+	assert_int_equal(p->menu_cursor, RANK_RSS - 1);
+	press(ui, KBD_DOWN, KBD_DOWN, 0);
+	flags = press(ui, KBD_ENTER, 0);
+	assert_true(flags & UI_REBUILD);
+	assert_false(p->sort_menu);
+	assert_int_equal(ui->table.sort, RANK_RSS + 1);
+	assert_int_equal(frame_of(f)->mode, DASH_MAIN);
+	press(ui, KBD_F(6), 'I', 0);
+	assert_true(p->sort_menu);
+	press(ui, KBD_ESC, 0);
+	assert_false(p->sort_menu);
+	assert_ptr_equal(ui->screen, &scr_procs);
+}
+
+static void
+test_search_prompt(void **state)
+{
+	struct fix *f = *state;
+	struct ui *ui = &f->ui;
+	struct scr_procs_state *p = scr_state(ui, &scr_procs);
+
+	table_move_to(&ui->table, &ui->snap, 0);
+	assert_string_equal(selected(ui), "alpha");
+	press(ui, '/', 0);
+	assert_int_equal(p->prompt.which, DASH_PROMPT_SEARCH);
+	/* typed keys are text, even q and digits */
+	type(ui, "gq");
+	assert_ptr_equal(ui->screen, &scr_procs);
+	assert_int_equal(p->prompt.len, 2);
+	press(ui, KBD_BACKSPACE, 0);
+	type(ui, "amm");
+	assert_string_equal(selected(ui), "gamma");
+	assert_int_equal(frame_of(f)->prompt, DASH_PROMPT_SEARCH);
+	assert_memory_equal(frame_of(f)->prompt_text, "gamm", 4);
+	/* Esc goes back to where the search started */
+	press(ui, KBD_ESC, 0);
+	assert_int_equal(p->prompt.which, DASH_PROMPT_NONE);
+	assert_string_equal(selected(ui), "alpha");
+	/* Enter keeps the match */
+	press(ui, KBD_F(3), 0);
+	type(ui, "bet");
+	press(ui, KBD_ENTER, 0);
+	assert_string_equal(selected(ui), "beta");
+	assert_int_equal(frame_of(f)->prompt, DASH_PROMPT_NONE);
+}
+
+static void
+test_filter_prompt(void **state)
+{
+	struct fix *f = *state;
+	struct ui *ui = &f->ui;
+	struct scr_procs_state *p = scr_state(ui, &scr_procs);
+	unsigned flags;
+
+	press(ui, '\\', 0);
+	assert_int_equal(p->prompt.which, DASH_PROMPT_FILTER);
+	type(ui, "et");
+	assert_int_equal(ui->table.name_filter_len, 2);
+	flags = press(ui, KBD_ENTER, 0);
+	assert_int_equal(p->prompt.which, DASH_PROMPT_NONE);
+	assert_memory_equal(ui->table.name_filter, "et", 2);
+	assert_int_equal(table_rebuild(&ui->table, &ui->snap), 0);
+	assert_int_equal(ui->table.nrows, 1);
+	/* opened again it starts from the filter; Esc clears it */
+	press(ui, KBD_F(4), 0);
+	assert_int_equal(p->prompt.len, 2);
+	flags = press(ui, KBD_ESC, 0);
+	assert_true(flags & UI_REBUILD);
+	assert_int_equal(ui->table.name_filter_len, 0);
+}
+
+static void
+test_table_moves_and_toggles(void **state)
+{
+	struct fix *f = *state;
+	struct ui *ui = &f->ui;
+	struct scr_procs_state *p = scr_state(ui, &scr_procs);
+
+	table_move_to(&ui->table, &ui->snap, 0);
+	press(ui, KBD_DOWN, 0);
+	assert_string_equal(selected(ui), "beta");
+	press(ui, KBD_END, 0);
+	assert_string_equal(selected(ui), "gamma");
+	press(ui, KBD_HOME, 0);
+	assert_string_equal(selected(ui), "alpha");
+	assert_true(press(ui, 't', 0) & UI_REBUILD);
+	assert_true(ui->table.tree);
+	press(ui, 'p', 0);
+	assert_true(ui->paused);
+	assert_true(press(ui, 'Z', 0) & UI_RESAMPLE);
+	assert_false(ui->paused);
+	press(ui, 'l', 0);
+	assert_true(ui->cfg.log_important);
+	/* Tab: the log pane takes the move keys */
+	press(ui, '\t', 0);
+	assert_int_equal(p->focus, DASH_FOCUS_LOG);
+	assert_int_equal(frame_of(f)->focus, DASH_FOCUS_LOG);
+	press(ui, KBD_DOWN, 0);
+	assert_string_equal(selected(ui), "alpha");
+	/* Space tags the selected row and moves down; U untags all */
+	press(ui, '\t', ' ', 0);
+	assert_int_equal(ui->act.tags.n, 1);
+	assert_string_equal(selected(ui), "beta");
+	press(ui, 'U', 0);
+	assert_int_equal(ui->act.tags.n, 0);
+	/* no binding: nothing to do */
+	assert_int_equal(scr_key(ui, KBD_UNKNOWN), 0);
+	assert_true(scr_key(ui, KBD_CTRL('l')) & UI_REDRAW);
+}
+
+static void
+test_log_pane_scrolls_sideways(void **state)
+{
+	struct fix *f = *state;
+	struct ui *ui = &f->ui;
+	struct scr_procs_state *p = scr_state(ui, &scr_procs);
+	struct scr_help_state *h = scr_state(ui, &scr_help);
+	size_t step;
+
+	/* the table has the focus: Left/Right do nothing */
+	assert_int_equal(scr_key(ui, KBD_RIGHT), 0);
+	assert_int_equal(p->log_col, 0);
+	press(ui, '\t', KBD_RIGHT, 0);
+	step = p->log_col;
+	assert_true(step > 0);
+	press(ui, KBD_RIGHT, 0);
+	assert_int_equal(p->log_col, 2 * step);
+	frame_of(f);
+	assert_int_equal(ui->klog.hscroll, 2 * step);
+	press(ui, KBD_LEFT, 0);
+	assert_int_equal(p->log_col, step);
+	press(ui, KBD_LEFT, KBD_LEFT, 0);
+	assert_int_equal(p->log_col, 0);
+	/* never past the longest line the ring keeps */
+	for (int i = 0; i < 100; i++)
+		press(ui, KBD_RIGHT, 0);
+	assert_int_equal(p->log_col, KLOGRING_TEXT_MAX - 1);
+	/* the help lists both keys */
+	press(ui, KBD_F(1), 0);
+	assert_true(help_has(h, "Left"));
+	assert_true(help_has(h, "Right"));
+}
+
+/* An engine with an older hung task and an OOM kill whose task table has
+ * 30 more rows (09.txt with lines added). */
+static struct kevents *
+events_fixture(void)
+{
+	size_t len, at;
+	char *buf = kfixture_load("09.txt", &len), *big, *kill;
+	struct kevents *ev = kevents_new(64);
+	static const char *const hung[] = {
+	    "3,1,1000000,-;INFO: task jbd2/sda1-8:301 blocked for more than "
+	    "120 seconds.",
+	    NULL};
+	int n = 0;
+
+	assert_non_null(buf);
+	assert_non_null(ev);
+	big = malloc(len + 30 * 200);
+	assert_non_null(big);
+	kill = strstr(buf, "oom-kill:constraint");
+	assert_non_null(kill);
+	while (kill > buf && kill[-1] != '\n')
+		kill--;
+	at = (size_t)(kill - buf);
+	memcpy(big, buf, at);
+	for (int i = 1; i <= 30; i++)
+		n += snprintf(big + at + n, 200,
+		              "6,%d,228226406,-;[   %d]     0  %d     2000 %8d "
+		              "    %d        0         0    40960        0     "
+		              "        0 w%02d\n",
+		              500 + i, 6000 + i, 6000 + i, 1000 - i, 1000 - i,
+		              i);
+	memcpy(big + at + n, kill, len - at);
+	kfixture_feed_lines(ev, hung);
+	kfixture_feed(ev, big, len + (size_t)n);
+	free(big);
+	free(buf);
+	return ev;
+}
+
+static void
+test_events_cursor_and_task_table(void **state)
+{
+	struct fix *f = *state;
+	struct ui *ui = &f->ui;
+	struct scr_events_state *e = scr_state(ui, &scr_events);
+	const struct kevent *kill;
+
+	ui->kev = events_fixture();
+	assert_int_equal(kevents_count(ui->kev), 2);
+	kill = kevents_get(ui->kev, 0);
+	assert_int_equal(kill->kind, KEVENT_OOM_KILL);
+	assert_true(kill->oom.ntasks > 20);
+	press(ui, 'e', 0);
+	assert_int_equal(e->cursor, 0);
+	press(ui, KBD_PGDN, KBD_PGDN, 0);
+	assert_int_equal(e->task_top, 20);
+	press(ui, KBD_PGUP, 0);
+	assert_int_equal(e->task_top, 10);
+	frame_of(f);
+	assert_int_equal(ui->klog.task_top, 10);
+	/* another event: its task table starts at the top */
+	press(ui, 'j', 0);
+	assert_int_equal(e->cursor, 1);
+	assert_int_equal(e->task_top, 0);
+	press(ui, KBD_DOWN, 0);
+	assert_int_equal(e->cursor, 1); /* the oldest: no further */
+	assert_int_equal(press(ui, KBD_PGDN, 0), 0); /* not an OOM kill */
+	press(ui, KBD_UP, KBD_UP, 0);
+	assert_int_equal(e->cursor, 0);
+	press(ui, KBD_END, 0);
+	assert_int_equal(e->cursor, 1);
+	assert_int_equal(frame_of(f)->mode, DASH_EVENTS);
+	assert_int_equal(ui->klog.event_cursor, 1);
+	press(ui, KBD_HOME, 0);
+	assert_int_equal(e->cursor, 0);
+	/* a fresh visit starts at the newest event */
+	press(ui, KBD_END, KBD_ESC, 'e', 0);
+	assert_int_equal(e->cursor, 0);
+}
+
+/* Actions on, and the child the only row (selected). */
+static void
+act_on_child(struct fix *f)
+{
+	struct ui *ui = &f->ui;
+
+	assert_int_equal(act_child_start(&f->child, 0), 0);
+	snapshot_reset(&ui->snap);
+	add_row(ui, f->child.pid, f->child.start_time, "owtchild", 100);
+	assert_int_equal(table_rebuild(&ui->table, &ui->snap), 0);
+	table_move_to(&ui->table, &ui->snap, 0);
+	ui_act_init(ui);
+	assert_null(ui->act.disabled);
+}
+
+static void
+test_signal_menu_opens_and_esc_closes(void **state)
+{
+	struct fix *f = *state;
+	struct ui *ui = &f->ui;
+	const struct dash_frame *fr;
+
+	act_on_child(f);
+	press(ui, KBD_F(9), 0);
+	assert_true(ui_act_dialog_open(ui));
+	assert_int_equal(ui->act.dlg.kind, ACTDIALOG_SIGNAL);
+	fr = frame_of(f);
+	assert_non_null(fr->act->dlg);
+	assert_int_equal(fr->act->ntargets, 1);
+	assert_int_equal(fr->act->shown[0].pid, f->child.pid);
+	/* the dialog takes every key: q is no quit, 2 no screen switch */
+	assert_false(press(ui, 'q', '2', 0) & UI_QUIT);
+	assert_ptr_equal(ui->screen, &scr_procs);
+	press(ui, KBD_ESC, 0);
+	assert_false(ui_act_dialog_open(ui));
+	assert_non_null(strstr(ui->status, "cancelled"));
+	assert_true(act_alive(f->child.pid));
+	/* k opens it too */
+	press(ui, 'k', 0);
+	assert_true(ui_act_dialog_open(ui));
+	press(ui, KBD_ESC, 0);
+	assert_false(ui_act_dialog_open(ui));
+}
+
+static void
+test_adj_prompt_digits_and_enter(void **state)
+{
+	struct fix *f = *state;
+	struct ui *ui = &f->ui;
+	struct scr_changes_state *c = scr_state(ui, &scr_changes);
+	const struct dash_frame *fr;
+	bool found = false;
+
+	act_on_child(f);
+	press(ui, 'a', 0);
+	assert_true(ui_act_dialog_open(ui));
+	assert_int_equal(ui->act.dlg.kind, ACTDIALOG_ADJ_VALUE);
+	type(ui, "500");
+	press(ui, KBD_ENTER, 0);
+	if (ui_act_dialog_open(ui))
+		press(ui, 'y', 0); /* the policy asked to confirm */
+	assert_false(ui_act_dialog_open(ui));
+	assert_int_equal(act_read_long(f->child.pid, "oom_score_adj"), 500);
+	/* u undoes it */
+	press(ui, 'u', 0);
+	assert_int_equal(act_read_long(f->child.pid, "oom_score_adj"), 0);
+	/* the changes screen lists both */
+	press(ui, 'L', 0);
+	fr = frame_of(f);
+	assert_int_equal(fr->mode, DASH_CHANGES);
+	assert_true(fr->act->nlines > 2);
+	for (size_t i = 0; i < fr->act->nlines; i++)
+		found |= strstr(c->lines[i].text, "500") != NULL;
+	assert_true(found);
+}
+
+static void
+test_events_actions_aim_at_the_event(void **state)
+{
+	struct fix *f = *state;
+	struct ui *ui = &f->ui;
+
+	act_on_child(f);
+	/* no event: nothing is held, whatever row is selected */
+	press(ui, 'e', KBD_F(9), 0);
+	assert_false(ui_act_dialog_open(ui));
+	assert_non_null(strstr(ui->status, "names no process"));
+	assert_int_equal(ui->act.ntargets, 0);
+	/* and on the table the same key aims at the selected row */
+	press(ui, KBD_ESC, KBD_F(9), 0);
+	assert_true(ui_act_dialog_open(ui));
+	assert_int_equal(ui->act.targets[0].pid, f->child.pid);
+	press(ui, KBD_ESC, 0);
+}
+
+static void
+test_actions_off_says_why(void **state)
+{
+	struct fix *f = *state;
+	struct ui *ui = &f->ui;
+
+	f->opt.proc_root = "/nonexistent";
+	ui_act_init(ui);
+	press(ui, KBD_F(9), 0);
+	assert_false(ui_act_dialog_open(ui));
+	assert_non_null(strstr(ui->status, "actions are off"));
+}
+
+int
+main(void)
+{
+#define T(name) cmocka_unit_test_setup_teardown(name, fix_setup, fix_teardown)
+	const struct CMUnitTest tests[] = {
+	    T(test_digits_and_letters_switch_screens),
+	    T(test_f10_and_q_quit_on_every_screen),
+	    T(test_tab_line),
+	    T(test_help_is_made_from_the_key_maps),
+	    T(test_help_scrolls),
+	    T(test_setup_toggles_and_picks),
+	    T(test_setup_keeps_one_column),
+	    T(test_sort_keys_and_menu),
+	    T(test_search_prompt),
+	    T(test_filter_prompt),
+	    T(test_table_moves_and_toggles),
+	    T(test_log_pane_scrolls_sideways),
+	    T(test_events_cursor_and_task_table),
+	    T(test_signal_menu_opens_and_esc_closes),
+	    T(test_adj_prompt_digits_and_enter),
+	    T(test_events_actions_aim_at_the_event),
+	    T(test_actions_off_says_why),
+	};
+#undef T
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
