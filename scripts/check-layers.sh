@@ -3,25 +3,17 @@
 # and no cycles between files: no header that includes itself through
 # others, no two source files that call into each other (directly or round
 # a longer loop). The call graph comes from the built objects: file A
-# depends on B when A's object needs a symbol B's object defines (nm).
+# depends on B when A's object needs a function B's object defines (nm;
+# a reference to data, such as the screens table naming each screen's
+# const descriptor, is not a call).
 # Usage: scripts/check-layers.sh [OBJDIR]   (default $BUILD/obj, BUILD
 # defaults to build; `make check-layers` builds the objects first).
-# CHECK_LAYERS_NO_EXCEPTIONS=1 ignores the call-cycle exception list.
 rc=0
 exec 3>&1 # bad() reports on the real stdout, even inside a redirected loop
 bad() { echo "check-layers: $1" >&3; rc=1; }
 objdir=${1:-${BUILD:-build}/obj}
 case "$objdir" in /*) ;; *) objdir="$PWD/$objdir" ;; esac
 cd "$(dirname "$0")/.." || exit 2
-
-# Call edges (caller callee) left out of the cycle check, one a line; an
-# entry that is no longer needed is reported. The two below are removed
-# when the screens work lands (ui_status lives in ui_keys.c, which calls
-# back into ui_act.c and ui_klog.c).
-call_exceptions='
-src/app/ui_act.c src/app/ui_keys.c
-src/app/ui_klog.c src/app/ui_keys.c
-'
 
 for f in src/core/*.c src/model/*.c include/core/*.h include/model/*.h; do
 	[ -f "$f" ] || continue
@@ -140,30 +132,19 @@ else
 			stale=$((stale + 1))
 			continue
 		fi
-		nm --defined-only -g "$o" | awk -v f="$f" 'NF == 3 { print "D", f, $3 }'
+		nm --defined-only -g "$o" | awk -v f="$f" 'NF == 3 && $2 ~ /^[TW]$/ { print "D", f, $3 }'
 		nm -u "$o" | awk -v f="$f" '{ print "U", f, $NF }'
 	done >"$syms"
 	[ $stale -gt 1 ] && bad "and $((stale - 1)) more objects under $objdir"
-	exceptions=$(echo "$call_exceptions" | grep .)
-	[ "${CHECK_LAYERS_NO_EXCEPTIONS:-}" = 1 ] && exceptions=
-	awk -v ex="$exceptions" '
-		BEGIN { n = split(ex, l, "\n"); for (i = 1; i <= n; i++) skip[l[i]] }
+	awk '
 		$1 == "D" { def[$3] = $2; next }
 		{ use[++nu] = $2 SUBSEP $3 }
 		END {
 			for (i = 1; i <= nu; i++) {
 				split(use[i], u, SUBSEP)
 				if (!(u[2] in def) || def[u[2]] == u[1]) continue
-				if ((u[1] " " def[u[2]]) in skip) {
-					used[u[1] " " def[u[2]]]
-					continue
-				}
 				print u[1], def[u[2]], u[2]
 			}
-			for (e in skip)
-				if (e != "" && !(e in used))
-					print "check-layers: note: exception " e \
-					    " is not needed any more" >"/dev/stderr"
 		}' "$syms" | sort | awk '
 		{ k = $1 " " $2; if (!(k in s)) order[++n] = k; s[k] = s[k] " " $3 }
 		END { for (i = 1; i <= n; i++) print order[i] s[order[i]] }' |
