@@ -6,6 +6,7 @@
 
 #include "app/modes.h"
 #include "app/options.h"
+#include "core/clock.h"
 
 /* Entry point: options, then batch, events or the dashboard. */
 int
@@ -18,6 +19,11 @@ main(int argc, char **argv)
 	/* numbers read and written with '.' (JSON, -d) whatever the locale */
 	setlocale(LC_NUMERIC, "C");
 	signal(SIGPIPE, SIG_IGN);
+	if (clock_fix_from_env() < 0) {
+		fprintf(stderr, "oomwatch: %s: expected WALL_MS[:MONO_MS]\n",
+		        CLOCK_TEST_ENV);
+		return 2;
+	}
 	if (options_parse(&opt, argc, argv, getenv("NO_COLOR"), err,
 	                  sizeof err) != 0) {
 		fprintf(stderr, "oomwatch: %s\n", err);
