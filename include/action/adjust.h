@@ -25,6 +25,7 @@
 
 #include "action/action.h"
 #include "action/target.h"
+#include "core/ring.h"
 #include "model/policy.h"
 
 #define ADJUST_JOURNAL_MAX 512
@@ -42,10 +43,10 @@ struct adjust_change {
 
 struct adjust_journal {
 	struct adjust_change items[ADJUST_JOURNAL_MAX];
-	size_t first, len; /* ring */
-	size_t dropped;    /* oldest changes pushed out */
-	uint32_t group;    /* the newest group */
-	bool group_open;   /* between adjust_journal_begin and _end */
+	struct ring ring; /* over items */
+	size_t dropped;   /* oldest changes pushed out */
+	uint32_t group;   /* the newest group */
+	bool group_open;  /* between adjust_journal_begin and _end */
 };
 
 /* The outcome of one adj action. */
@@ -66,7 +67,7 @@ struct adjust_result {
 
 /* Empty journal. */
 void adjust_journal_init(struct adjust_journal *j);
-/* The i-th change, oldest first (i < j->len), borrowed. */
+/* The i-th change, oldest first (NULL when i >= j->ring.len), borrowed. */
 const struct adjust_change *adjust_journal_at(const struct adjust_journal *j,
                                               size_t i);
 

@@ -57,7 +57,7 @@ test_raise_and_lower_back(void **state)
 	/* exact value back to the original */
 	assert_int_equal(adjust_set(&ctx, &t, j, (int)orig, 4000, &r), 0);
 	assert_int_equal(act_read_long(c.pid, "oom_score_adj"), orig);
-	assert_int_equal(j->len, 4);
+	assert_int_equal(j->ring.len, 4);
 	assert_int_equal(adjust_journal_at(j, 0)->old_adj, orig);
 	assert_int_equal(adjust_journal_at(j, 0)->new_adj, orig + 100);
 	assert_int_equal(adjust_journal_at(j, 3)->time_unix_ms, 4000);
@@ -68,7 +68,7 @@ test_raise_and_lower_back(void **state)
 	assert_int_equal(adjust_set(&ctx, &t, j, 1000, 5000, &r), 0);
 	assert_int_equal(adjust_step(&ctx, &t, j, 100, 6000, &r), 0);
 	assert_int_equal(r.new_adj, 1000);
-	assert_int_equal(j->len, 5); /* no change, no entry */
+	assert_int_equal(j->ring.len, 5); /* no change, no entry */
 	target_close(&t);
 	act_child_kill(&c);
 	test_free(j);
@@ -227,12 +227,12 @@ test_undo(void **state)
 	orig = act_read_long(c.pid, "oom_score_adj");
 	assert_int_equal(adjust_set(&ctx, &t, j, 300, 20, &r), 0);
 	target_close(&t);
-	assert_int_equal(j->len, 2);
+	assert_int_equal(j->ring.len, 2);
 	/* u: c back to its original value */
 	assert_int_equal(adjust_undo(&ctx, j, 30, &r), 0);
 	assert_true(r.undo);
 	assert_int_equal(act_read_long(c.pid, "oom_score_adj"), orig);
-	assert_int_equal(j->len, 1);
+	assert_int_equal(j->ring.len, 1);
 	adjust_describe(&r, line, sizeof line);
 	assert_non_null(strstr(line, "undone: adj 300 -> "));
 	assert_non_null(strstr(act_audit_last, "action=adj-undo 300 -> "));
@@ -242,7 +242,7 @@ test_undo(void **state)
 	adjust_describe(&r, line, sizeof line);
 	assert_non_null(strstr(line, "cannot undo"));
 	assert_non_null(strstr(line, "process exited"));
-	assert_int_equal(j->len, 0);
+	assert_int_equal(j->ring.len, 0);
 	act_child_kill(&c);
 	test_free(j);
 }
@@ -275,7 +275,7 @@ test_undo_group(void **state)
 	assert_int_equal(adjust_step(&ctx, &tc, j, 100, 2, &r), 0);
 	assert_int_equal(adjust_step(&ctx, &td, j, 100, 2, &r), 0);
 	adjust_journal_end(j);
-	assert_int_equal(j->len, 3);
+	assert_int_equal(j->ring.len, 3);
 	assert_int_equal(adjust_journal_last_group(j), 2);
 	/* then a single change on d: its own group */
 	assert_int_equal(adjust_set(&ctx, &td, j, od + 150, 3, &r), 0);
@@ -290,7 +290,7 @@ test_undo_group(void **state)
 	assert_int_equal(act_read_long(c.pid, "oom_score_adj"), oc + 100);
 	assert_int_equal(act_read_long(d.pid, "oom_score_adj"), od);
 	/* the older single change is left, alone in its group */
-	assert_int_equal(j->len, 1);
+	assert_int_equal(j->ring.len, 1);
 	assert_int_equal(adjust_journal_last_group(j), 1);
 	assert_int_equal(adjust_journal_at(j, 0)->pid, c.pid);
 	target_close(&tc);
@@ -318,7 +318,7 @@ test_journal_ring(void **state)
 		assert_int_equal(
 		    adjust_set(&ctx, &t, j, i % 2 ? 200 : 100, (int64_t)i, &r),
 		    0);
-	assert_int_equal(j->len, ADJUST_JOURNAL_MAX);
+	assert_int_equal(j->ring.len, ADJUST_JOURNAL_MAX);
 	assert_int_equal(j->dropped, 3);
 	assert_int_equal(adjust_journal_at(j, 0)->time_unix_ms, 3);
 	assert_int_equal(
