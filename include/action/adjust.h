@@ -79,10 +79,25 @@ void adjust_journal_end(struct adjust_journal *j);
  * `u` undoes with as many adjust_undo calls); 0 when empty. */
 size_t adjust_journal_last_group(const struct adjust_journal *j);
 
-/* Read the target's current oom_score_adj. 0 or -errno (-ESRCH gone). */
+/*
+ * The one oom_score_adj reader: the file under dirfd, a /proc/PID
+ * directory (the self-protection passes /proc/self's). 0 and *adj, or
+ * -errno: -ESRCH when the process is gone (the file missing or empty),
+ * -EIO when it is not a value in -1000..1000.
+ */
+int adjust_read_at(int dirfd, int *adj);
+
+/*
+ * The one oom_score_adj writer: adj (-1000..1000, else -ERANGE and
+ * nothing written) as decimal with one checked write(2) to the file
+ * under dirfd, a /proc/PID directory. 0 or -errno (-ESRCH gone).
+ */
+int adjust_write_at(int dirfd, int adj);
+
+/* adjust_read_at on the target's directory (-ESRCH when not held). */
 int adjust_read(const struct target *t, int *adj);
 
-/* Write adj (-1000..1000) as decimal with one write(2). 0 or -errno. */
+/* adjust_write_at on the target's directory (-ESRCH when not held). */
 int adjust_write(const struct target *t, int adj);
 
 /*

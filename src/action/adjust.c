@@ -80,20 +80,28 @@ journal_push(struct adjust_journal *j, struct adjust_change *c)
 		j->dropped++;
 }
 
-/* Read the target's oom_score_adj. */
+/* Read oom_score_adj under a /proc/PID directory fd. */
 int
-adjust_read(const struct target *t, int *adj)
+adjust_read_at(int dirfd, int *adj)
 {
 	char buf[32];
+	ssize_t n;
 	size_t len;
-	int rc, v;
+	int fd, v;
 
-	rc = target_read(t, "oom_score_adj", buf, sizeof buf, &len);
-	if (rc != 0)
-		return rc;
-	if (len == 0)
-		return -ESRCH;
-	if (len > 0 && buf[len - 1] == '\n')
+	fd = openat(dirfd, "oom_score_adj", O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return errno == ENOENT ? -ESRCH : -errno;
+	do
+		n = read(fd, buf, sizeof buf);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		n = errno == ENOENT ? -ESRCH : -errno;
+	close(fd);
+	if (n <= 0)
+		return n == 0 ? -ESRCH : (int)n;
+	len = (size_t)n;
+	if (buf[len - 1] == '\n')
 		len--;
 	if (adjvalue_parse(buf, len, &v, NULL) != 0)
 		return -EIO;
@@ -101,9 +109,16 @@ adjust_read(const struct target *t, int *adj)
 	return 0;
 }
 
-/* Write adj as decimal with one checked write(2). */
+/* Read the target's oom_score_adj. */
 int
-adjust_write(const struct target *t, int adj)
+adjust_read(const struct target *t, int *adj)
+{
+	return t->dirfd < 0 ? -ESRCH : adjust_read_at(t->dirfd, adj);
+}
+
+/* Write adj as decimal with one checked write(2) under a /proc/PID fd. */
+int
+adjust_write_at(int dirfd, int adj)
 {
 	char buf[16];
 	ssize_t n;
@@ -111,10 +126,8 @@ adjust_write(const struct target *t, int adj)
 
 	if (adj < ADJVALUE_MIN || adj > ADJVALUE_MAX)
 		return -ERANGE;
-	if (t->dirfd < 0)
-		return -ESRCH;
 	len = snprintf(buf, sizeof buf, "%d\n", adj);
-	fd = openat(t->dirfd, "oom_score_adj", O_WRONLY | O_CLOEXEC);
+	fd = openat(dirfd, "oom_score_adj", O_WRONLY | O_CLOEXEC);
 	if (fd < 0)
 		return errno == ENOENT ? -ESRCH : -errno;
 	do
@@ -127,6 +140,15 @@ adjust_write(const struct target *t, int adj)
 	if (close(fd) != 0 && err == 0 && errno != EINTR)
 		err = -errno;
 	return err;
+}
+
+/* Write the target's oom_score_adj. */
+int
+adjust_write(const struct target *t, int adj)
+{
+	if (adj < ADJVALUE_MIN || adj > ADJVALUE_MAX)
+		return -ERANGE;
+	return t->dirfd < 0 ? -ESRCH : adjust_write_at(t->dirfd, adj);
 }
 
 /* The reason part of a result, in words. */

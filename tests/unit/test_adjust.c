@@ -6,12 +6,14 @@
  * --read-only, the undo journal, another user's process, the texts.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -388,6 +390,66 @@ test_texts(void **state)
 	assert_int_equal(adjust_describe(&r, line, 4), 3);
 }
 
+/* Write text as dir/oom_score_adj (a stand-in /proc/PID directory). */
+static void
+put_adj_file(const char *dir, const char *text)
+{
+	char path[256];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/oom_score_adj", dir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+static void
+test_read_write_at(void **state)
+{
+	char dir[] = "/tmp/oomwatch-adjat-XXXXXX", path[256];
+	int self, fd, adj = 12345;
+	long now;
+	(void)state;
+	/* our own, as the self-protection reads it */
+	self = open("/proc/self", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	assert_true(self >= 0);
+	now = act_read_long(getpid(), "oom_score_adj");
+	assert_int_equal(adjust_read_at(self, &adj), 0);
+	assert_int_equal(adj, now);
+	/* the same value again is always allowed; out of range never */
+	assert_int_equal(adjust_write_at(self, adj), 0);
+	assert_int_equal(adjust_write_at(self, 1001), -ERANGE);
+	assert_int_equal(adjust_write_at(self, -1001), -ERANGE);
+	assert_int_equal(act_read_long(getpid(), "oom_score_adj"), now);
+	close(self);
+	/* a directory without the file: the process is gone */
+	assert_non_null(mkdtemp(dir));
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	assert_true(fd >= 0);
+	adj = 7;
+	assert_int_equal(adjust_read_at(fd, &adj), -ESRCH);
+	/* strict: an empty file is gone, junk is not a value */
+	put_adj_file(dir, "");
+	assert_int_equal(adjust_read_at(fd, &adj), -ESRCH);
+	put_adj_file(dir, "12abc\n");
+	assert_int_equal(adjust_read_at(fd, &adj), -EIO);
+	put_adj_file(dir, "1001\n");
+	assert_int_equal(adjust_read_at(fd, &adj), -EIO);
+	assert_int_equal(adj, 7);
+	put_adj_file(dir, "-17\n");
+	assert_int_equal(adjust_read_at(fd, &adj), 0);
+	assert_int_equal(adj, -17);
+	/* the writer writes canonical decimal with a newline */
+	assert_int_equal(adjust_write_at(fd, -300), 0);
+	assert_int_equal(adjust_read_at(fd, &adj), 0);
+	assert_int_equal(adj, -300);
+	close(fd);
+	snprintf(path, sizeof path, "%s/oom_score_adj", dir);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(rmdir(dir), 0);
+}
+
 int
 main(void)
 {
@@ -402,6 +464,7 @@ main(void)
 	    cmocka_unit_test_teardown(test_journal_ring, act_reap),
 	    cmocka_unit_test_teardown(test_not_your_process, act_reap),
 	    cmocka_unit_test_teardown(test_texts, act_reap),
+	    cmocka_unit_test(test_read_write_at),
 	};
 	return cmocka_run_group_tests(tests, act_group_setup,
 	                              act_group_teardown);
