@@ -26,7 +26,7 @@ trap cleanup EXIT INT TERM
 # CPU nanoseconds of all threads of pid $1.
 cpu_ns() { cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk '{s += $1} END {printf "%.0f\n", s}'; }
 rss_kb() { awk '/^VmRSS:/ {print $2}' /proc/"$1"/status 2>/dev/null; }
-procs() { ls -d /proc/[0-9]* | wc -l; }
+procs() { set -- /proc/[0-9]*; echo $#; } # no ls: a pid can exit between glob and stat
 
 # measure NAME COMMAND: CPU ms per refresh and RSS of COMMAND.
 measure() {

@@ -7,10 +7,10 @@
  *                fed from memory: parse only, parse + classify, the whole
  *                engine (parse + classify + assemble), and the engine with
  *                the display ring (sanitize + store); then the same log
- *                written to a file and read through kmsg_open_file/pump.
+ *                written to a file and read through kmsg_new_file/pump.
  *                Target: engine >= 1,000,000 records/s on one core.
  *   2. live      /dev/kmsg read to EAGAIN: bare read() loop vs our reader
- *                (kmsg_open_live + kmsg_pump into the engine + ring), CPU
+ *                (kmsg_new_live + kmsg_pump into the engine + ring), CPU
  *                per record, median of PASSES passes. Target <= 1.5x.
  *   3. flood     FLOOD records (kills, reports, noise) into an engine of
  *                1024 events and a ring of 2000 lines: RSS before/after.
@@ -207,7 +207,7 @@ bench_engine(size_t n)
 	                                    "engine (parse+classify+assemble)",
 	                                    "engine + display ring"};
 	struct buf log = {0};
-	struct kmsg_reader r;
+	struct kmsg_reader *r;
 	struct kevents *ev;
 	char path[] = "/tmp/oomwatch-bench-XXXXXX";
 	size_t lines = make_log(&log, n), recs, events;
@@ -232,16 +232,16 @@ bench_engine(size_t n)
 	close(fd);
 	ev = kevents_new(1024);
 	t0 = cpu_now();
-	if (ev == NULL || kmsg_open_file(&r, path) != 0)
+	if (ev == NULL || kmsg_new_file(&r, path, NULL, NULL) != 0)
 		exit(1);
-	while (!r.caught_up)
-		if (kmsg_pump(&r, ev, 10000) < 0)
+	while (!kmsg_caught_up(r))
+		if (kmsg_pump(r, ev, 10000) < 0)
 			break;
 	t = cpu_now() - t0;
 	printf("  %-34s %8.0f ns/record %12.0f records/s  (target >= 1e6)\n",
-	       "file -> reader -> engine", t * 1e9 / (double)r.records,
-	       (double)r.records / t);
-	kmsg_close(&r);
+	       "file -> reader -> engine", t * 1e9 / (double)kmsg_records(r),
+	       (double)kmsg_records(r) / t);
+	kmsg_free(r);
 	kevents_free(ev);
 	unlink(path);
 	free(log.s);
@@ -288,7 +288,7 @@ our_pass(size_t *n)
 {
 	struct kevents *ev = kevents_new(1024);
 	struct klogring ring;
-	struct kmsg_reader r;
+	struct kmsg_reader *r = NULL;
 	double t0, t;
 
 	*n = 0;
@@ -296,18 +296,19 @@ our_pass(size_t *n)
 		return -1;
 	kevents_set_ring(ev, &ring);
 	t0 = cpu_now();
-	if (kmsg_open_live(&r, NULL, NULL) != 0 ||
-	    r.source != KMSG_SRC_DEVKMSG) {
+	if (kmsg_new_live(&r, NULL, NULL) != 0 ||
+	    kmsg_source(r) != KMSG_SRC_DEVKMSG) {
+		kmsg_free(r);
 		kevents_free(ev);
 		klogring_fini(&ring);
 		return -1;
 	}
-	while (!r.caught_up)
-		if (kmsg_pump(&r, ev, 10000) < 0)
+	while (!kmsg_caught_up(r))
+		if (kmsg_pump(r, ev, 10000) < 0)
 			break;
 	t = cpu_now() - t0;
-	*n = r.records;
-	kmsg_close(&r);
+	*n = kmsg_records(r);
+	kmsg_free(r);
 	kevents_free(ev);
 	klogring_fini(&ring);
 	return *n ? t / (double)*n : -1;
@@ -400,31 +401,31 @@ static void
 bench_idle(void)
 {
 	struct kevents *ev = kevents_new(16);
-	struct kmsg_reader r;
+	struct kmsg_reader *r;
 	struct pollfd pfd;
 	double t0;
 	int polls = 0, ready = 0;
 
-	if (ev == NULL || kmsg_open_live(&r, NULL, NULL) != 0)
+	if (ev == NULL || kmsg_new_live(&r, NULL, NULL) != 0)
 		exit(1);
-	while (!r.caught_up)
-		if (kmsg_pump(&r, ev, 10000) < 0)
+	while (!kmsg_caught_up(r))
+		if (kmsg_pump(r, ev, 10000) < 0)
 			break;
-	pfd.fd = kmsg_fd(&r);
+	pfd.fd = kmsg_fd(r);
 	pfd.events = POLLIN;
 	t0 = cpu_now();
 	if (pfd.fd >= 0) {
 		polls++;
 		ready = poll(&pfd, 1, 1000);
 		if (ready > 0)
-			kmsg_pump(&r, ev, 10000);
+			kmsg_pump(r, ev, 10000);
 	}
 	printf(
 	    "== idle: 1 s in poll() on %s: %.3f ms CPU, %d poll call%s, %s\n",
-	    kmsg_status(&r), (cpu_now() - t0) * 1e3, polls,
+	    kmsg_status(r), (cpu_now() - t0) * 1e3, polls,
 	    polls == 1 ? "" : "s",
 	    ready > 0 ? "a record arrived meanwhile" : "nothing arrived");
-	kmsg_close(&r);
+	kmsg_free(r);
 	kevents_free(ev);
 }
 

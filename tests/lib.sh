@@ -61,11 +61,13 @@ tmux_wait() { wait_until "${2:-5}" tmux_has "$1"; }
 tmux_pane_dead() { [ "$(tmux -S "$T_SOCK" display -p -t t '#{pane_dead}')" = 1 ]; }
 tmux_pane_pid() { tmux -S "$T_SOCK" display -p -t t '#{pane_pid}'; }
 tmux_resize() { tmux -S "$T_SOCK" resize-window -t t -x "$1" -y "$2"; }
-# tmux_stop: end the session's server and wait until its socket is gone, so
-# the next tmux_start never talks to a server that is still shutting down.
+# tmux_stop: end the session's server and wait until it no longer answers
+# (tmux leaves its socket file behind), so the next tmux_start never talks
+# to a server that is still shutting down.
 tmux_stop() {
 	tmux -S "$T_SOCK" kill-server 2>/dev/null
-	wait_until 5 sh -c "! test -S '$T_SOCK'"
+	wait_until 5 sh -c "! tmux -S '$T_SOCK' has-session 2>/dev/null" ||
+		fail "tmux_stop: the server on $T_SOCK still answers"
 	rm -f "$T_SOCK"
 	return 0
 }

@@ -5,7 +5,7 @@
  * Writes go through the target's /proc/PID dirfd (so a reused PID is never
  * written), as canonical decimal with one write(2) whose result is
  * checked (stdio would hide EACCES until fclose), then the value is read
- * back and that is what is reported. Kernel rules:
+ * back and that is what is reported. Kernel rules (fs/proc/base.c):
  * lowering below the process's oom_score_adj_min needs CAP_SYS_RESOURCE
  * (EACCES), another user's process is EACCES too, an exited one is
  * ENOENT at open or ESRCH at write.

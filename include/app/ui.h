@@ -143,8 +143,7 @@ struct ui {
 	char config_path[512];
 	char exe_dir[512];
 	/* the kernel log */
-	struct kmsg_reader kr;
-	bool kr_open;
+	struct kmsg_reader *kr; /* NULL until open */
 	struct kevents *kev;
 	struct klogring ring;
 	struct dash_klog klog;
@@ -162,27 +161,6 @@ void ui_status(struct ui *ui, enum theme_role role, const char *fmt, ...)
 unsigned ui_key(struct ui *ui, int32_t key);
 /* ui_keys.c: the help screen lines (every key) into out; how many. */
 size_t ui_help_lines(struct dash_help_line *out, size_t max);
-
-/* ui_files.c: where oomwatchrc lives ($XDG_CONFIG_HOME or ~/.config). */
-int ui_config_path(char *buf, size_t size);
-/* ui_files.c: read oomwatchrc over cfg (a missing file is fine).
- * 0, or -errno; warnings in warn. */
-int ui_config_load(const char *path, struct config *cfg, char *warn,
-                   size_t warn_size);
-/* ui_files.c: write cfg atomically (mkstemp + rename, mode 0600,
- * directories created 0700). 0 or -errno. */
-int ui_config_save(const char *path, const struct config *cfg);
-/*
- * ui_files.c: find and parse a theme: a path (contains '/' or ends in
- * .theme), else $XDG_CONFIG_HOME/oomwatch/themes/NAME.theme, then
- * themes/ next to the binary (and ../themes, ../share/oomwatch/themes),
- * then the built-in default / mono. 0, or -1 with err set ("FILE:LINE:
- * what" for a bad file); unknown roles are counted into warn.
- */
-int ui_theme_load(const char *name, const char *exe_dir, struct theme *out,
-                  char *err, size_t err_size, char *warn, size_t warn_size);
-/* ui_files.c: the directory of the running binary. */
-void ui_exe_dir(char *buf, size_t size);
 
 /* ui_klog.c: open the kernel-log reader (--kmsg-file, or the live log
  * with its fallbacks); 0, or -1 with err set. */

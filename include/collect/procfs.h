@@ -2,46 +2,37 @@
  * procfs: one pass over the /proc root's pid directories into a snapshot's
  * rows. For each pid it opens PID/stat, PID/status, PID/oom_score,
  * PID/oom_score_adj, PID/cgroup when the cgroup map does not list the pid
- * (collect/cgmap.h), and PID/cmdline when the cmdline cache does not know
- * the pid, all before reading any: a read through an open /proc file
- * fails (ESRCH) once its process is gone, even when the pid has been
- * reused, so when stat (opened first) reads after the last open, every
- * file belongs to its process. It parses them with the model's pure
- * parsers and appends a row only when stat and status were both read and
- * parsed: a process that vanished between readdir and read is counted in
- * snap->procs_vanished, never shown half-filled, and a reused pid cannot
- * mix two processes in one row. A cgroup file the map turns out not to
- * answer for (a process that started during the walk) is opened after the
- * reads and vouched for by reading oom_score_adj again. oom_score,
- * oom_score_adj and the cgroup path that cannot be read are SNAP_NA /
- * SNAP_NO_STR. Never reads cmdline itself: the cmdline file goes to the
- * cache's worker (collect/cmdcache.h), which takes that process's text
- * only. A process's files stay open until its row is done and close in
- * one close_range(2) (collect/procroot.h): with a syscall costing about
- * 1 us on a VM, each saved open or close is about 3% of a row. A new
- * process costs 5 opens, 5 reads (one in the worker) and one close: 11
- * syscalls, where open, read and close of the four files alone are 12.
- * Never reads smaps or smaps_rollup. Buffers are owned by the struct, so
- * a scan allocates only when the snapshot must grow.
+ * (collect/cgmap.h) and PID/cmdline when the cmdline cache does not know
+ * it, all before reading any: a read through an open /proc file fails
+ * (ESRCH) once its process is gone, even when the pid has been reused, so
+ * when stat (opened first) reads after the last open, every file belongs
+ * to its process. A row is appended only when stat and status were both
+ * read and parsed: a process that vanished meanwhile is counted in
+ * snap->procs_vanished, never shown half-filled. A cgroup file the map
+ * turns out not to answer for (a process started during the walk) is
+ * opened after the reads and vouched for by reading oom_score_adj again.
+ * What cannot be read is SNAP_NA / SNAP_NO_STR. cmdline goes to the
+ * cache's worker (collect/cmdcache.h); smaps is never read. A process's
+ * files close together in one close_range(2) once its row is done. Buffers
+ * are owned by the struct: a scan allocates only when the snapshot grows.
  *
- * Light mode (the dashboard) reads fewer files for a process seen before
- * (collect/idcache.h: same pid, same directory and status inodes): its
+ * Light mode (the dashboard) reads less for a process seen before
+ * (collect/idcache.h: same pid, directory and status inodes): its
  * oom_score_adj, its cgroup file when the map cannot answer, then its
  * status, whose unchanged inode proves the process held its pid through
- * all three reads; name, state and parent then come from status, start
- * time and PF_KTHREAD from the stat read when it was first seen, and
- * oom_score is derived from status and oom_score_adj with the kernel's
- * formula (model/oomscore.h, global total pages). After the scan the real
- * oom_score is read for the PROCFS_TOP_EXACT rows with the highest
- * derived scores, the focus pid, and every row the formula cannot vouch
- * for (memory figures unknown, a zombie: its threads may still hold an
- * mm, PID 1: the kernel exempts only the initial namespace's init, and
- * the root may be a container's /proc), each checked against the status
- * inode again. So the next victim and the top of the default sort are
- * what /proc says; other rows differ from /proc only when the kernel's
- * approximate per-CPU RSS counters (oom_badness) and the exact sums
- * status prints (6.x) straddle a score step. New processes, and any
- * doubt, take the full path above.
+ * all three reads. Name, state and parent come from that status (so the
+ * state is as fresh as in a full scan), start time and PF_KTHREAD from the
+ * stat read when it was first seen, and oom_score is derived with the
+ * kernel's formula (model/oomscore.h). After the scan the real oom_score
+ * is read, checked against the status inode again, for the
+ * PROCFS_TOP_EXACT rows with the highest derived scores, the focus pid and
+ * every row the formula cannot vouch for: memory unknown; a zombie, whose
+ * threads may still hold an mm; PID 1, as the kernel exempts only the
+ * initial namespace's init and the root may be a container's /proc. So the
+ * next victim and the top of the default sort are what /proc says; other
+ * rows differ from it only when the kernel's approximate per-CPU RSS
+ * counters and the exact sums status prints straddle a score step. New
+ * processes, and any doubt, take the full path.
  */
 #ifndef OOMWATCH_COLLECT_PROCFS_H
 #define OOMWATCH_COLLECT_PROCFS_H

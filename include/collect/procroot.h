@@ -19,7 +19,7 @@ int procroot_open(const char *path);
  * Open the directory name under dirfd as an O_PATH handle, for reads
  * relative to it: the fd, or -errno. A /proc/PID handle is pinned to its
  * process: once that process is gone, every open under it fails (ESRCH
- * or ENOENT) even when the pid has been reused (FIELD-NOTES 4.1).
+ * or ENOENT) even when the pid has been reused (it holds the struct pid).
  */
 int procroot_open_dir(int dirfd, const char *name);
 

@@ -1,12 +1,17 @@
 /*
- * columns: the process table's columns as one const table of descriptors
- * (config key, title, width, alignment, sort key, human description), and
- * the text of one cell. Pure: reads a snapshot row, formats into a buffer.
+ * columns: the process fields as one const table of descriptors (config
+ * key, title, width, alignment, sort key, human description, and how
+ * `--batch` writes it: text header, JSON key, value kind), the value of a
+ * field for a row, and the text of one dashboard cell. Pure: reads a
+ * snapshot row, formats into a buffer.
  *
- * The columns are drawn in enum order; COMMAND is last and takes the rest
- * of the line (width 0). Cells holding bytes a process or user controls
- * (user names, command lines, cgroup paths) come back flagged untrusted:
- * the view passes them through the one sanitizer before drawing.
+ * The dashboard's columns are the ids below COLUMN_COUNT, drawn in enum
+ * order; COMMAND is last and takes the rest of the line (width 0). The ids
+ * from COLUMN_COUNT to COLUMN_FIELD_COUNT are fields only `--batch` writes
+ * (no config key, not in the setup screen). Cells and values holding bytes
+ * a process or user controls (user names, command lines, cgroup paths)
+ * come back flagged untrusted: the writer passes them through the one
+ * sanitizer first.
  */
 #ifndef OOMWATCH_MODEL_COLUMNS_H
 #define OOMWATCH_MODEL_COLUMNS_H
@@ -21,6 +26,7 @@
 enum column_id {
 	COLUMN_PID = 0,
 	COLUMN_USER,
+	COLUMN_STATE,
 	COLUMN_OOM,
 	COLUMN_ADJ,
 	COLUMN_RSS,
@@ -31,21 +37,56 @@ enum column_id {
 	COLUMN_MEMPCT,
 	COLUMN_CGROUP,
 	COLUMN_COMMAND,
-	COLUMN_COUNT
+	COLUMN_COUNT,               /* the dashboard's columns end here */
+	COLUMN_PPID = COLUMN_COUNT, /* --batch only from here */
+	COLUMN_UID,
+	COLUMN_COMM,
+	COLUMN_CMDLINE,
+	COLUMN_START,
+	COLUMN_KTHREAD,
+	COLUMN_FIELD_COUNT
 };
 
 enum column_align { COLUMN_ALIGN_LEFT = 0, COLUMN_ALIGN_RIGHT };
 
+/* What a field's value is, and so how it is written. */
+enum column_kind {
+	COLUMN_KIND_INT = 0, /* a number, as a decimal everywhere */
+	COLUMN_KIND_KB,      /* kB: "95.3M" on screen, plain kB in --batch */
+	COLUMN_KIND_PCT,     /* a share, one decimal (dashboard only) */
+	COLUMN_KIND_TEXT,    /* bytes: sanitized; a JSON string */
+	COLUMN_KIND_BOOL,    /* true / false */
+};
+
 /* One column. */
 struct column_desc {
 	enum column_id id;
-	const char *key;   /* name in oomwatchrc ("pid", "mem%") */
+	const char
+	    *key; /* name in oomwatchrc ("pid", "mem%"); NULL: --batch only */
 	const char *title; /* header text ("PID") */
 	int width;         /* cells, without the separating space; 0 = rest */
 	enum column_align align;
-	enum rank_key sort; /* what sorting by this column means */
+	enum rank_key sort; /* what sorting by it means; RANK_KEY_COUNT: none */
 	bool shown_by_default;
 	const char *description; /* for the setup screen */
+	enum column_kind kind;
+	/* --batch text: the header (NULL: not in the text report) and the
+	 * cells, right-aligned to text_w, or left-aligned and cut to -text_w
+	 * when negative; 0: as long as it is, after two spaces */
+	const char *text_title;
+	int text_w;
+	const char *json_key; /* NULL: not in --batch --json */
+};
+
+/* The value of a field for --batch. */
+struct column_value {
+	bool na;          /* unknown: "N/A" in text, null in JSON */
+	bool json_null;   /* written in text, null in JSON (a uid's number) */
+	int64_t num;      /* INT, KB, BOOL (0 / 1) */
+	double pct;       /* PCT */
+	const char *text; /* TEXT: borrowed from the row, snapshot or buf */
+	size_t len;
+	bool nul_space; /* TEXT: NUL bytes separate arguments */
 };
 
 /* The text of one cell. */
@@ -58,10 +99,24 @@ struct column_cell {
 	bool keep_tail; /* too long: show the end (a cgroup path's leaf) */
 };
 
-/* The descriptor of a column (id must be < COLUMN_COUNT). */
+/* The descriptor of a field (id must be < COLUMN_FIELD_COUNT). */
 const struct column_desc *columns_desc(enum column_id id);
-/* Find a column by its oomwatchrc key; 0 and *id, or -1. */
+/* Find a dashboard column by its oomwatchrc key; 0 and *id, or -1. */
 int columns_parse(const char *key, size_t len, enum column_id *id);
+
+/* The fields of --batch in their order: the text report's (json false) or
+ * the JSON object's; returns how many are in *ids. */
+size_t columns_batch(bool json, const enum column_id **ids);
+
+/*
+ * The value of field id for row (of snap) into *v. buf (size >= 32) holds
+ * text that is made, not borrowed: a kernel thread's "[name]" command.
+ * The text report's COMMAND is the command line, or "[name]" when it is
+ * unknown or empty; STATE is the letter, or "?" when it is not printable.
+ */
+void columns_value(enum column_id id, const struct snapshot *snap,
+                   const struct proc_row *row, char *buf, size_t size,
+                   struct column_value *v);
 
 /*
  * The text of column id for row (of snap) into *cell; numbers are
@@ -85,7 +140,8 @@ size_t columns_tail(const char *text, size_t len, size_t max_bytes);
  * The columns to draw in a line of width cells (less extra_w for the tree
  * view's subtree column): shown, minus optional ones while COMMAND would
  * get fewer than COLUMNS_COMMAND_MIN_W cells, in this order: SWAP when
- * the machine has no swap, FILE, SHM, CGROUP, SWAP, ANON, MEM%, USER.
+ * the machine has no swap, FILE, SHM, CGROUP, SWAP, ANON, MEM%, USER,
+ * STATE.
  * PID, OOM, ADJ, RSS and COMMAND always stay. Returns how many went.
  */
 size_t columns_fit(const bool shown[COLUMN_COUNT], int width, int extra_w,

@@ -4,8 +4,8 @@
  * NULL dereferences, page allocation failures) in a bounded ring, and,
  * when a klogring is attached, the classified display lines.
  *
- * OOM kill events are anchored on the "Killed process" line:
- * everything else is optional context taken from the same report
+ * OOM kill events are anchored on the "Killed process" line (one per
+ * kill): everything else is optional context taken from the same report
  * when it is there: the trigger comm, gfp mask and order from "invoked
  * oom-killer", the constraint and memcg from "oom-kill:" (or "Memory cgroup
  * out of memory", "Task in .. killed as a result of limit of", "Memory

@@ -1,6 +1,6 @@
 /*
  * kreport: pure parsers for the kernel's non-OOM trouble reports, one
- * line each (FIELD-NOTES 2.4): hung task, soft lockup, hard lockup, panic,
+ * line each: hung task, soft lockup, hard lockup, panic,
  * NULL pointer dereference, page allocation failure. Same contract as
  * oomreport: (bytes, length) in, struct out only on success, slices
  * borrowed from the line, unknown numbers KLOG_NA.

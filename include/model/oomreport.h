@@ -1,7 +1,7 @@
 /*
  * oomreport: pure parsers for the lines of a kernel OOM report, one
- * function per line kind, across kernels 2.6.32 to 6.18 (FIELD-NOTES 2.1
- * to 2.3). Each takes one display line (bytes + length, no '\n') and fills
+ * function per line kind, across kernels 2.6.32 to 6.18, as each prints
+ * them. Each takes one display line (bytes + length, no '\n') and fills
  * its struct only on success (all-or-nothing); strings come back as slices
  * borrowed from the line. Numbers that overflow their type fail the parse
  * of that field: a known-format line with a bad number still parses, with

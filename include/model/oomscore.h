@@ -23,8 +23,6 @@
 
 #include "model/snapshot.h"
 
-#define OOMSCORE_ADJ_MIN (-1000)
-#define OOMSCORE_ADJ_MAX 1000
 /* Badness of a process the OOM killer never selects (LONG_MIN in the
  * kernel; one above SNAP_NA here, so "never" and "unknown" differ). */
 #define OOMSCORE_NEVER (INT64_MIN + 1)
@@ -71,7 +69,7 @@ int oomscore_place(const struct snapshot *snap, size_t index, int64_t new_adj,
  * The rows a light refresh reads oom_score for (collect/procfs.h): the k
  * rows among snap->procs[idx[0..n)] with the highest oom_score, in the
  * order the table's default sort shows them (the victim order,
- * rank_victim_cmp; unknown scores are never chosen). Their positions
+ * victim_cmp; unknown scores are never chosen). Their positions
  * in idx go to out (k slots), best first. Returns how many: k, or fewer
  * when fewer rows have a known score.
  */

@@ -59,7 +59,9 @@ enum theme_role {
 	THEME_PROC_VICTIM,
 	THEME_PROC_NA,
 	THEME_PROC_TAGGED,
-	THEME_PROC_TREE, /* tree lines in tree view */
+	THEME_PROC_TREE,   /* tree lines in tree view */
+	THEME_PROC_DSTATE, /* STATE D: uninterruptible sleep (htop's D) */
+	THEME_PROC_ZOMBIE, /* STATE Z: exited, not yet reaped */
 	THEME_KLOG_TIME,
 	THEME_KLOG_OOM,
 	THEME_KLOG_HUNG,
@@ -98,6 +100,13 @@ struct theme {
 const char *theme_role_name(enum theme_role role);
 /* Find a role by its file name (len bytes); 0 and *role, or -1. */
 int theme_role_parse(const char *name, size_t len, enum theme_role *role);
+
+/*
+ * The role of a process's STATE cell: proc.dstate for D, proc.zombie for
+ * Z (they stand out as in htop), else base; a selected or tagged row
+ * (base THEME_PROC_SELECTED or THEME_PROC_TAGGED) keeps base.
+ */
+enum theme_role theme_proc_state_role(char state, enum theme_role base);
 
 /* Fill *t with the built-in default (dark) theme. */
 void theme_init_default(struct theme *t);

@@ -100,6 +100,65 @@ target_close(struct target *t)
 	t->pidfd = t->dirfd = -1;
 }
 
+/* A pidfd for pid into *pidfd (-1 without one: TARGET_NO_PIDFD, or a
+ * kernel without pidfd_open); 0, or -ESRCH, -EINVAL for a thread, -errno. */
+static int
+target_pidfd(int32_t pid, unsigned flags, int *pidfd)
+{
+	int rc;
+
+	*pidfd = -1;
+	if (flags & TARGET_NO_PIDFD)
+		return 0;
+	*pidfd = sys_pidfd_open(pid);
+	if (*pidfd >= 0)
+		return 0;
+	rc = errno;
+	if (rc == ESRCH)
+		return -ESRCH;
+	if (rc == EINVAL || rc == ENOENT)
+		return -EINVAL; /* a thread, not a process */
+	return rc == ENOSYS ? 0 : -rc;
+}
+
+/*
+ * Read stat and status through t->dirfd into *st and *ps and check that
+ * they are the process pid started at expected_start, still alive (by
+ * t->pidfd when there is one) and not a zombie: 0 or -errno.
+ */
+static int
+target_identity(const struct target *t, int32_t pid, uint64_t expected_start,
+                struct procstat_stat *st, struct procstat_status *ps)
+{
+	int64_t tgid = SNAP_NA;
+	char buf[4096];
+	size_t len;
+	int rc;
+
+	rc = stat_at(t->dirfd, "stat", st);
+	if (rc != 0)
+		return rc;
+	rc = read_at(t->dirfd, "status", buf, sizeof buf, &len);
+	if (rc != 0)
+		return gone_errno(rc);
+	if (procstat_parse_status(buf, len, ps) != 0 ||
+	    textscan_keyed(buf, len, ':', &tgid_key, 1, &tgid, SNAP_NA) != 1)
+		return len == 0 ? -ESRCH : -EIO;
+	if (tgid != pid)
+		return -EINVAL; /* /proc/TID is reachable but is not a process
+		                 */
+	if (expected_start != TARGET_ANY_START &&
+	    st->start_time != expected_start)
+		return -ESTALE;
+	/* The pidfd was taken before the dirfd: if its process still runs
+	 * now, the PID could not have been reused in between. */
+	if (t->pidfd >= 0 && pidfd_exited(t->pidfd))
+		return -ESRCH;
+	if (st->state == 'Z' || st->state == 'X')
+		return -ESRCH;
+	return 0;
+}
+
 /* Hold process pid. */
 int
 target_open(int proc_root_fd, int32_t pid, uint64_t expected_start,
@@ -109,9 +168,7 @@ target_open(int proc_root_fd, int32_t pid, uint64_t expected_start,
 	struct procstat_stat st;
 	struct procstat_status ps;
 	struct stat fst;
-	int64_t tgid = SNAP_NA;
-	char name[24], buf[4096];
-	size_t len;
+	char name[24];
 	int rc;
 
 	memset(&t, 0, sizeof t);
@@ -120,57 +177,18 @@ target_open(int proc_root_fd, int32_t pid, uint64_t expected_start,
 	*out = t;
 	if (pid <= 0)
 		return -EINVAL;
-	if (!(flags & TARGET_NO_PIDFD)) {
-		t.pidfd = sys_pidfd_open(pid);
-		if (t.pidfd < 0) {
-			rc = errno;
-			if (rc == ESRCH)
-				return -ESRCH;
-			if (rc == EINVAL || rc == ENOENT)
-				return -EINVAL; /* a thread, not a process */
-			if (rc != ENOSYS)
-				return -rc;
-		}
-	}
+	rc = target_pidfd(pid, flags, &t.pidfd);
+	if (rc != 0)
+		return rc;
 	t.racy = t.pidfd < 0;
 	snprintf(name, sizeof name, "%d", (int)pid);
 	t.dirfd =
 	    openat(proc_root_fd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (t.dirfd < 0) {
-		rc = gone_errno(-errno);
-		goto fail;
-	}
-	rc = stat_at(t.dirfd, "stat", &st);
-	if (rc != 0)
-		goto fail;
-	rc = read_at(t.dirfd, "status", buf, sizeof buf, &len);
+	rc = t.dirfd < 0 ? gone_errno(-errno)
+	                 : target_identity(&t, pid, expected_start, &st, &ps);
 	if (rc != 0) {
-		rc = gone_errno(rc);
-		goto fail;
-	}
-	if (procstat_parse_status(buf, len, &ps) != 0 ||
-	    textscan_keyed(buf, len, ':', &tgid_key, 1, &tgid, SNAP_NA) != 1) {
-		rc = len == 0 ? -ESRCH : -EIO;
-		goto fail;
-	}
-	if (tgid != pid) {
-		rc = -EINVAL; /* /proc/TID is reachable but is not a process */
-		goto fail;
-	}
-	if (expected_start != TARGET_ANY_START &&
-	    st.start_time != expected_start) {
-		rc = -ESTALE;
-		goto fail;
-	}
-	/* The pidfd was taken before the dirfd: if its process still runs
-	 * now, the PID could not have been reused in between. */
-	if (t.pidfd >= 0 && pidfd_exited(t.pidfd)) {
-		rc = -ESRCH;
-		goto fail;
-	}
-	if (st.state == 'Z' || st.state == 'X') {
-		rc = -ESRCH;
-		goto fail;
+		target_close(&t);
+		return rc;
 	}
 	t.pid = pid;
 	t.ppid = st.ppid;
@@ -186,9 +204,6 @@ target_open(int proc_root_fd, int32_t pid, uint64_t expected_start,
 	memcpy(t.comm, st.comm, sizeof t.comm);
 	*out = t;
 	return 0;
-fail:
-	target_close(&t);
-	return rc;
 }
 
 /* Is the held process still there and the same? */

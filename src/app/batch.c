@@ -1,10 +1,11 @@
 /*
  * batch.c: `oomwatch --batch`: COUNT snapshots DELAY apart, as a readable
  * text report or as one JSON object per line (field names as in the
- * README). Every string from a process or the kernel goes through the one
- * sanitizer (core/sanitize.h) before it is printed; unknown values are
- * "N/A" in text and null in JSON, never 0. The next victim is computed
- * over every process, whatever -u/-p show.
+ * README). The process fields, their headers, JSON keys and order come
+ * from the column table (model/columns.h). Every string from a process or the
+ * kernel goes through the one sanitizer (core/sanitize.h) before it is printed;
+ * unknown values are "N/A" in text and null in JSON, never 0. The next victim
+ * is computed over every process, whatever -u/-p show.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -21,6 +22,7 @@
 #include "core/clock.h"
 #include "core/json.h"
 #include "core/sanitize.h"
+#include "model/columns.h"
 #include "model/filter.h"
 #include "model/rank.h"
 
@@ -63,35 +65,71 @@ batch_rate(char *buf, size_t size, double v)
 	return buf;
 }
 
-/* The command of a row: its cmdline, or [comm] when unknown or empty. */
+/* One field of a row as report text: sanitized, "N/A" when unknown. */
 static const char *
-batch_command(struct batch_out *o, const struct snapshot *s,
-              const struct proc_row *r)
+batch_field_text(struct batch_out *o, const struct snapshot *s,
+                 const struct proc_row *r, enum column_id id)
 {
-	const char *cmd = snapshot_str(s, r->cmdline_off, r->cmdline_len);
-	size_t n;
+	struct column_value v;
+	char buf[64];
 
-	if (cmd != NULL && r->cmdline_len > 0)
-		return batch_clean(o, cmd, r->cmdline_len);
-	n = (size_t)snprintf(o->raw, sizeof o->raw, "[%s]", r->comm);
-	return batch_clean(o, o->raw, n < sizeof o->raw ? n : 0);
+	columns_value(id, s, r, buf, sizeof buf, &v);
+	if (v.na)
+		return "N/A";
+	switch (columns_desc(id)->kind) {
+	case COLUMN_KIND_TEXT:
+		sanitize_text(o->text, sizeof o->text, v.text, v.len,
+		              o->san_flags |
+		                  (v.nul_space ? SANITIZE_NUL_SPACE : 0),
+		              NULL);
+		break;
+	case COLUMN_KIND_BOOL:
+		snprintf(o->text, sizeof o->text, "%s",
+		         v.num ? "true" : "false");
+		break;
+	case COLUMN_KIND_PCT:
+		snprintf(o->text, sizeof o->text, "%.1f", v.pct);
+		break;
+	default:
+		snprintf(o->text, sizeof o->text, "%" PRId64, v.num);
+		break;
+	}
+	return o->text;
 }
 
-/* The text report of one snapshot. */
+/* One line of the process table in the text report: the fields of
+ * columns_batch() padded as their text_w says; the header when r is NULL. */
 static void
-batch_text(struct batch_out *o, const struct snapshot *s, const size_t *order,
-           size_t n, long victim)
+batch_text_row(struct batch_out *o, const struct snapshot *s,
+               const struct proc_row *r)
+{
+	const enum column_id *ids;
+	size_t n = columns_batch(false, &ids);
+
+	for (size_t i = 0; i < n; i++) {
+		const struct column_desc *d = columns_desc(ids[i]);
+		int w = d->text_w;
+
+		fprintf(o->f, "%s%*.*s",
+		        i == 0   ? ""
+		        : w == 0 ? "  "
+		                 : " ",
+		        w, w < 0 ? -w : -1,
+		        r != NULL ? batch_field_text(o, s, r, ids[i])
+		                  : d->text_title);
+	}
+	fputc('\n', o->f);
+}
+
+/* The memory, swap, commit and vm.* lines of the text report. */
+static void
+batch_text_memory(struct batch_out *o, const struct snapshot *s)
 {
 	const struct mem_info *m = &s->mem;
 	const struct vm_tunables *vm = &s->vm;
-	char a[8][32], tbuf[64];
-	time_t t = (time_t)(s->time_unix_ms / 1000);
-	struct tm tm;
+	char a[8][32];
 	FILE *f = o->f;
 
-	strftime(tbuf, sizeof tbuf, "%Y-%m-%d %H:%M:%S %z",
-	         localtime_r(&t, &tm));
-	fprintf(f, "oomwatch snapshot %s\n", tbuf);
 	fprintf(
 	    f,
 	    "memory kB: total %s  free %s  available %s  buffers %s"
@@ -117,6 +155,15 @@ batch_text(struct batch_out *o, const struct snapshot *s, const size_t *order,
 	        batch_num(a[2], 32, vm->panic_on_oom),
 	        batch_num(a[3], 32, vm->oom_kill_allocating_task),
 	        batch_num(a[4], 32, vm->swappiness));
+}
+
+/* The psi, vmstat and rates lines of the text report. */
+static void
+batch_text_pressure(struct batch_out *o, const struct snapshot *s)
+{
+	char a[4][32];
+	FILE *f = o->f;
+
 	if (!s->psi.valid)
 		fprintf(f, "psi memory: N/A (%s)\n", strerror(s->psi.err));
 	else
@@ -145,6 +192,23 @@ batch_text(struct batch_out *o, const struct snapshot *s, const size_t *order,
 		        batch_rate(a[1], 32, s->rates.pswpin),
 		        batch_rate(a[2], 32, s->rates.pswpout),
 		        batch_rate(a[3], 32, s->rates.pgmajfault));
+}
+
+/* The text report of one snapshot. */
+static void
+batch_text(struct batch_out *o, const struct snapshot *s, const size_t *order,
+           size_t n, long victim)
+{
+	char tbuf[64];
+	time_t t = (time_t)(s->time_unix_ms / 1000);
+	struct tm tm;
+	FILE *f = o->f;
+
+	strftime(tbuf, sizeof tbuf, "%Y-%m-%d %H:%M:%S %z",
+	         localtime_r(&t, &tm));
+	fprintf(f, "oomwatch snapshot %s\n", tbuf);
+	batch_text_memory(o, s);
+	batch_text_pressure(o, s);
 	if (victim < 0) {
 		fprintf(f, "next victim: none\n");
 	} else {
@@ -156,35 +220,10 @@ batch_text(struct batch_out *o, const struct snapshot *s, const size_t *order,
 		        v->pid, batch_clean(o, v->comm, strlen(v->comm)),
 		        v->oom_score);
 	}
-	fprintf(f, "\n%7s %7s %-10s %1s %5s %5s %9s %9s %9s %9s %9s  %s  %s\n",
-	        "PID", "PPID", "USER", "S", "OOM", "ADJ", "RSS_KB", "ANON_KB",
-	        "FILE_KB", "SHMEM_KB", "SWAP_KB", "CGROUP", "COMMAND");
-	for (size_t i = 0; i < n; i++) {
-		const struct proc_row *r = &s->procs[order[i]];
-		const char *cg = snapshot_str(s, r->cgroup_off, r->cgroup_len);
-		char user[4 * 32 + 1], cgroup[4 * 256 + 1];
-
-		sanitize_text(user, sizeof user, r->user, strlen(r->user),
-		              o->san_flags, NULL);
-		if (cg != NULL)
-			sanitize_text(cgroup, sizeof cgroup, cg, r->cgroup_len,
-			              o->san_flags, NULL);
-		else
-			snprintf(cgroup, sizeof cgroup, "N/A");
-		fprintf(f,
-		        "%7d %7d %-10.10s %c %5s %5s %9s %9s %9s %9s %9s  %s"
-		        "  %s\n",
-		        r->pid, r->ppid, user,
-		        r->state >= '!' && r->state <= '~' ? r->state : '?',
-		        batch_num(a[0], 32, r->oom_score),
-		        batch_num(a[1], 32, r->oom_score_adj),
-		        batch_num(a[2], 32, r->rss_kb),
-		        batch_num(a[3], 32, r->anon_kb),
-		        batch_num(a[4], 32, r->file_kb),
-		        batch_num(a[5], 32, r->shmem_kb),
-		        batch_num(a[6], 32, r->swap_kb), cgroup,
-		        batch_command(o, s, r));
-	}
+	fputc('\n', f);
+	batch_text_row(o, s, NULL);
+	for (size_t i = 0; i < n; i++)
+		batch_text_row(o, s, &s->procs[order[i]]);
 	fputc('\n', f);
 }
 
@@ -224,68 +263,45 @@ batch_json_doubles_or_null(FILE *f, const char *const *names,
 	fputc('}', f);
 }
 
-/* A pooled string (NULs as spaces) as JSON, or null. */
+/* Bytes (NULs as spaces, at most sizeof o->raw) as a JSON string. */
 static void
-batch_json_pooled(struct batch_out *o, const struct snapshot *s, uint32_t off,
-                  uint32_t len)
+batch_json_text(struct batch_out *o, const char *p, size_t len)
 {
-	const char *p = snapshot_str(s, off, len);
 	size_t n = len < sizeof o->raw ? len : sizeof o->raw;
 
-	if (p == NULL) {
-		fputs("null", o->f);
-		return;
-	}
 	for (size_t i = 0; i < n; i++)
 		o->raw[i] = p[i] ? p[i] : ' ';
 	json_string(o->f, o->raw, n);
 }
 
-/*
- * Whether the row's user is a name: the collector writes the decimal uid
- * when NSS has none (all-digit names are refused by useradd), and JSON
- * gives null there rather than a name nobody has.
- */
-static bool
-batch_user_named(const struct proc_row *r)
-{
-	char num[16];
-
-	if (r->user[0] == '\0' || r->uid == SNAP_UID_NA)
-		return r->user[0] != '\0';
-	snprintf(num, sizeof num, "%u", (unsigned)r->uid);
-	return strcmp(r->user, num) != 0;
-}
-
-/* One process as a JSON object. */
+/* One process as a JSON object: the fields of columns_batch(). */
 static void
 batch_json_proc(struct batch_out *o, const struct snapshot *s,
                 const struct proc_row *r)
 {
+	const enum column_id *ids;
+	size_t n = columns_batch(true, &ids);
+	struct column_value v;
+	char buf[64];
 	FILE *f = o->f;
-	static const char *const mem_names[] = {
-	    "rss_kb",  "anon_kb",   "file_kb",      "shmem_kb",
-	    "swap_kb", "oom_score", "oom_score_adj"};
-	int64_t mem[] = {r->rss_kb,  r->anon_kb,   r->file_kb,      r->shmem_kb,
-	                 r->swap_kb, r->oom_score, r->oom_score_adj};
-	char state[2] = {r->state, 0};
 
-	fprintf(f, "{\"pid\": %d, \"ppid\": %d, \"uid\": ", r->pid, r->ppid);
-	json_int_or_null(f, r->uid == SNAP_UID_NA ? SNAP_NA : r->uid, SNAP_NA);
-	fputs(", \"user\": ", f);
-	json_cstr_or_null(f, batch_user_named(r) ? r->user : NULL);
-	fputs(", \"state\": ", f);
-	json_string(f, state, 1);
-	fputs(", \"comm\": ", f);
-	json_string(f, r->comm, strlen(r->comm));
-	fputs(", \"cmdline\": ", f);
-	batch_json_pooled(o, s, r->cmdline_off, r->cmdline_len);
-	fputs(", ", f);
-	batch_json_ints(f, mem_names, mem, sizeof mem / sizeof mem[0]);
-	fprintf(f, ", \"start_time\": %" PRIu64 ", \"kthread\": %s",
-	        r->start_time, r->kthread ? "true" : "false");
-	fputs(", \"cgroup\": ", f);
-	batch_json_pooled(o, s, r->cgroup_off, r->cgroup_len);
+	fputc('{', f);
+	for (size_t i = 0; i < n; i++) {
+		const struct column_desc *d = columns_desc(ids[i]);
+
+		columns_value(ids[i], s, r, buf, sizeof buf, &v);
+		fprintf(f, "%s\"%s\": ", i ? ", " : "", d->json_key);
+		if (v.na || v.json_null)
+			fputs("null", f);
+		else if (d->kind == COLUMN_KIND_TEXT)
+			batch_json_text(o, v.text, v.len);
+		else if (d->kind == COLUMN_KIND_BOOL)
+			fputs(v.num ? "true" : "false", f);
+		else if (d->kind == COLUMN_KIND_PCT)
+			json_double_or_null(f, v.pct, 1);
+		else
+			fprintf(f, "%" PRId64, v.num);
+	}
 	fputc('}', f);
 }
 

@@ -10,7 +10,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <langinfo.h>
-#include <poll.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -346,61 +346,96 @@ print_oom_count(FILE *f, const char *proc_root)
 		        c.oom_kill);
 }
 
-/* Open the source the options name; false (message printed) on failure. */
-static bool
-open_source(const struct options *opt, struct kmsg_reader *r)
+/* Open the source the options name; NULL (message printed) on failure. */
+static struct kmsg_reader *
+open_source(const struct options *opt)
 {
+	struct kmsg_reader *r;
 	int rc;
 
 	if (opt->kmsg_file != NULL) {
-		rc = kmsg_open_file(r, opt->kmsg_file);
+		rc = kmsg_new_file(&r, opt->kmsg_file, NULL, NULL);
 		if (rc < 0) {
 			fprintf(stderr, "oomwatch: %s: %s\n", opt->kmsg_file,
 			        strerror(-rc));
-			return false;
+			return NULL;
 		}
-		return true;
+		return r;
 	}
-	if (kmsg_open_live(r, NULL, NULL) < 0) {
+	if (kmsg_new_live(&r, NULL, NULL) < 0) {
 		fprintf(stderr, "oomwatch: out of memory\n");
-		return false;
+		return NULL;
 	}
-	if (r->source == KMSG_SRC_NONE) {
+	if (kmsg_source(r) == KMSG_SRC_NONE) {
 		/* no events to show: say why, and the one number left */
 		fprintf(stderr, "oomwatch: kernel log: %s", kmsg_reason(r));
 		print_oom_count(stderr, opt->proc_root);
 		fputc('\n', stderr);
-		kmsg_close(r);
+		kmsg_free(r);
+		return NULL;
+	}
+	if (kmsg_source(r) == KMSG_SRC_KLOGCTL)
+		fprintf(stderr, "oomwatch: %s\n", kmsg_status(r));
+	return r;
+}
+
+/* Read the log: a file to its end (standard input waited for), the live
+ * log until caught up or EVENTS_LIVE_MAX_RECORDS. False (message printed)
+ * when it could not be read to there. */
+static bool
+read_log(const struct options *opt, struct kmsg_reader *r, struct kevents *ev)
+{
+	struct kmsg_drain d = {
+	    .budget = EVENTS_BUDGET,
+	    .until_ms = UINT64_MAX,
+	    .max_records = opt->kmsg_file ? 0 : EVENTS_LIVE_MAX_RECORDS,
+	    .wait = true,
+	};
+	int rc = kmsg_drain(r, ev, &d);
+
+	if (rc < 0) {
+		fprintf(stderr, "oomwatch: reading the kernel log: %s\n",
+		        strerror(-rc));
 		return false;
 	}
-	if (r->source == KMSG_SRC_KLOGCTL)
-		fprintf(stderr, "oomwatch: %s\n", kmsg_status(r));
+	if (!kmsg_caught_up(r)) {
+		fprintf(
+		    stderr,
+		    "oomwatch: the kernel log grew faster than it was read; "
+		    "stopped after %" PRIu64 " records (the events up to "
+		    "there are shown)\n",
+		    kmsg_records(r));
+		return false;
+	}
 	return true;
 }
 
-/* Wait until fd is readable or its writer is gone: 0, or -errno. */
-static int
-wait_readable(int fd)
+/* "N kernel messages lost" on stderr, when some were. */
+static void
+print_lost(const struct kmsg_reader *r)
 {
-	struct pollfd p = {.fd = fd, .events = POLLIN};
+	bool at_least;
+	uint64_t lost = kmsg_lost(r, &at_least);
 
-	while (poll(&p, 1, -1) < 0) {
-		if (errno != EINTR)
-			return -errno;
-	}
-	return 0;
+	if (lost > 0)
+		fprintf(stderr,
+		        "oomwatch: %s%" PRIu64 " kernel message%s lost%s\n",
+		        at_least ? "at least " : "", lost, lost == 1 ? "" : "s",
+		        at_least ? " (overwritten before the first was "
+		                   "read: how many is unknown)"
+		                 : "");
 }
 
 /* Print the kernel events of the live log or a saved one. */
 int
 events_run(const struct options *opt)
 {
-	struct kmsg_reader r;
+	struct kmsg_reader *r;
 	struct kevents *ev;
 	struct kevents_stats st;
 	struct out o = {.f = stdout, .san_flags = 0};
 	size_t i;
-	int n = 0, status = 0;
+	int status = 0;
 
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 		o.san_flags = SANITIZE_ASCII;
@@ -409,34 +444,12 @@ events_run(const struct options *opt)
 		fprintf(stderr, "oomwatch: out of memory\n");
 		return 1;
 	}
-	if (!open_source(opt, &r)) {
+	if ((r = open_source(opt)) == NULL) {
 		kevents_free(ev);
 		return 1;
 	}
-	for (;;) {
-		n = kmsg_pump(&r, ev, EVENTS_BUDGET);
-		if (n < 0 || r.caught_up)
-			break;
-		if (opt->kmsg_file == NULL &&
-		    r.records >= EVENTS_LIVE_MAX_RECORDS)
-			break;
-		/* a non-blocking standard input with nothing yet */
-		if (r.need_poll && (n = wait_readable(kmsg_fd(&r))) < 0)
-			break;
-	}
-	if (n < 0) {
-		fprintf(stderr, "oomwatch: reading the kernel log: %s\n",
-		        strerror(-n));
+	if (!read_log(opt, r, ev))
 		status = 1;
-	} else if (!r.caught_up) {
-		fprintf(
-		    stderr,
-		    "oomwatch: the kernel log grew faster than it was read; "
-		    "stopped after %" PRIu64 " records (the events up to "
-		    "there are shown)\n",
-		    r.records);
-		status = 1;
-	}
 	kevents_finish(ev);
 	for (i = kevents_count(ev); i-- > 0;) {
 		if (opt->json)
@@ -450,15 +463,8 @@ events_run(const struct options *opt)
 		        "oomwatch: %" PRIu64 " older events not shown "
 		        "(only the last %d are kept)\n",
 		        st.dropped, EVENTS_CAPACITY);
-	if (r.lost > 0)
-		fprintf(stderr,
-		        "oomwatch: %s%" PRIu64 " kernel message%s lost%s\n",
-		        r.lost_at_least ? "at least " : "", r.lost,
-		        r.lost == 1 ? "" : "s",
-		        r.lost_at_least ? " (overwritten before the first was "
-		                          "read: how many is unknown)"
-		                        : "");
-	kmsg_close(&r);
+	print_lost(r);
+	kmsg_free(r);
 	kevents_free(ev);
 	if (fflush(stdout) != 0 && errno != EPIPE)
 		status = 1;

@@ -19,6 +19,7 @@ main(int argc, char **argv)
 	/* numbers read and written with '.' (JSON, -d) whatever the locale */
 	setlocale(LC_NUMERIC, "C");
 	signal(SIGPIPE, SIG_IGN);
+	/* test hook: golden screens draw with frozen clocks */
 	if (clock_fix_from_env() < 0) {
 		fprintf(stderr, "oomwatch: %s: expected WALL_MS[:MONO_MS]\n",
 		        CLOCK_TEST_ENV);

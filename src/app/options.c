@@ -187,134 +187,107 @@ bad_option_name(char **argv, int index, char *buf, size_t size)
 	return buf;
 }
 
-/* Parse argv into opt (see options.h). */
-int
-options_parse(struct options *opt, int argc, char **argv,
-              const char *no_color_env, char *err, size_t err_size)
+/* A string option that may not be empty: 0 and *out, or -1 with err
+ * saying the option needs what. */
+static int
+option_nonempty(const char *arg, const char **out, const char *option,
+                const char *what, char *err, size_t err_size)
 {
-	char name[64];
-	long v;
-	int c, idx;
-	bool batch = false, events = false;
-
-	memset(opt, 0, sizeof *opt);
-	opt->delay_ms = 1000;
-	opt->sort = RANK_OOM;
-	if (no_color_env != NULL && *no_color_env != '\0')
-		opt->no_color = true;
-	opterr = 0;
-	optind = 0; /* GNU: full reset, so tests may parse repeatedly */
-	for (;;) {
-		idx = -1;
-		c = getopt_long(argc, argv, ":bn:d:s:u:p:hV", long_options,
-		                &idx);
-		if (c == -1)
-			break;
-		switch (c) {
-		case 'b':
-			batch = true;
-			break;
-		case 'n':
-			if (parse_long(optarg, 1, 1000000, &v) != 0) {
-				snprintf(err, err_size,
-				         "invalid count '%.20s' for -n "
-				         "(a whole number from 1)",
-				         optarg);
-				return -1;
-			}
-			opt->count = v;
-			break;
-		case 'd':
-			if (parse_delay(optarg, &opt->delay_ms) != 0) {
-				snprintf(err, err_size,
-				         "invalid delay '%.20s' for -d "
-				         "(seconds, 0.1 to 3600)",
-				         optarg);
-				return -1;
-			}
-			break;
-		case 's':
-			if (rank_key_parse(optarg, &opt->sort) != 0) {
-				snprintf(err, err_size,
-				         "unknown sort column '%.20s' (oom, "
-				         "adj, rss, anon, file, shm, swap, "
-				         "pid, user, name, cgroup)",
-				         optarg);
-				return -1;
-			}
-			opt->sort_given = true;
-			break;
-		case 'u':
-			if (*optarg == '\0') {
-				snprintf(err, err_size,
-				         "option -u needs a "
-				         "user name or uid");
-				return -1;
-			}
-			opt->user = optarg;
-			break;
-		case 'p':
-			if (parse_pids(opt, optarg, err, err_size) != 0)
-				return -1;
-			break;
-		case OPT_JSON:
-			opt->json = true;
-			break;
-		case OPT_EVENTS:
-			events = true;
-			break;
-		case OPT_KMSG_FILE:
-			if (*optarg == '\0') {
-				snprintf(err, err_size,
-				         "option --kmsg-file needs a file");
-				return -1;
-			}
-			opt->kmsg_file = optarg;
-			break;
-		case OPT_THEME:
-			if (*optarg == '\0') {
-				snprintf(err, err_size,
-				         "option --theme needs a name or file");
-				return -1;
-			}
-			opt->theme = optarg;
-			break;
-		case OPT_NO_COLOR:
-			opt->no_color = true;
-			break;
-		case OPT_NO_PROTECT:
-			opt->no_protect = true;
-			break;
-		case OPT_READ_ONLY:
-			opt->read_only = true;
-			break;
-		case OPT_PROC_ROOT:
-			opt->proc_root = optarg;
-			break;
-		case 'h':
-			opt->mode = OPTIONS_HELP;
-			return 0;
-		case 'V':
-			opt->mode = OPTIONS_VERSION;
-			return 0;
-		case ':':
-			snprintf(
-			    err, err_size, "option '%s' needs a value",
-			    bad_option_name(argv, optind, name, sizeof name));
-			return -1;
-		default:
-			snprintf(
-			    err, err_size, "unknown option '%s' (see --help)",
-			    bad_option_name(argv, optind, name, sizeof name));
-			return -1;
-		}
-	}
-	if (optind < argc) {
-		snprintf(err, err_size,
-		         "unexpected argument '%.60s' (see --help)",
-		         argv[optind]);
+	if (*arg == '\0') {
+		snprintf(err, err_size, "option %s needs %s", option, what);
 		return -1;
 	}
+	*out = arg;
+	return 0;
+}
+
+/*
+ * Apply one option that takes a value (-n -d -s -u -p --kmsg-file --theme
+ * --proc-root): 0, -1 with a message in err when the value is bad, or 1
+ * when c is not such an option.
+ */
+static int
+option_value(struct options *opt, int c, const char *arg, char *err,
+             size_t err_size)
+{
+	switch (c) {
+	case 'n':
+		if (parse_long(arg, 1, 1000000, &opt->count) == 0)
+			return 0;
+		snprintf(err, err_size,
+		         "invalid count '%.20s' for -n (a whole number from 1)",
+		         arg);
+		return -1;
+	case 'd':
+		if (parse_delay(arg, &opt->delay_ms) == 0)
+			return 0;
+		snprintf(err, err_size,
+		         "invalid delay '%.20s' for -d (seconds, 0.1 to 3600)",
+		         arg);
+		return -1;
+	case 's':
+		if (rank_key_parse(arg, &opt->sort) == 0) {
+			opt->sort_given = true;
+			return 0;
+		}
+		snprintf(err, err_size,
+		         "unknown sort column '%.20s' (oom, adj, rss, anon, "
+		         "file, shm, swap, pid, user, name, cgroup)",
+		         arg);
+		return -1;
+	case 'u':
+		return option_nonempty(arg, &opt->user, "-u",
+		                       "a user name or uid", err, err_size);
+	case 'p':
+		return parse_pids(opt, arg, err, err_size);
+	case OPT_KMSG_FILE:
+		return option_nonempty(arg, &opt->kmsg_file, "--kmsg-file",
+		                       "a file", err, err_size);
+	case OPT_THEME:
+		return option_nonempty(arg, &opt->theme, "--theme",
+		                       "a name or file", err, err_size);
+	case OPT_PROC_ROOT:
+		opt->proc_root = arg;
+		return 0;
+	default:
+		return 1;
+	}
+}
+
+/* Apply one option without a value; false when c is not one. */
+static bool
+option_flag(struct options *opt, int c, bool *batch, bool *events)
+{
+	switch (c) {
+	case 'b':
+		*batch = true;
+		return true;
+	case OPT_EVENTS:
+		*events = true;
+		return true;
+	case OPT_JSON:
+		opt->json = true;
+		return true;
+	case OPT_NO_COLOR:
+		opt->no_color = true;
+		return true;
+	case OPT_NO_PROTECT:
+		opt->no_protect = true;
+		return true;
+	case OPT_READ_ONLY:
+		opt->read_only = true;
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* The mode and the rules between options, once all are read: 0, or -1
+ * with a message in err. */
+static int
+options_finish(struct options *opt, bool batch, bool events, char *err,
+               size_t err_size)
+{
 	if (batch && events) {
 		snprintf(err, err_size,
 		         "--batch and --events do not go together");
@@ -335,4 +308,52 @@ options_parse(struct options *opt, int argc, char **argv,
 	if (opt->count == 0)
 		opt->count = 1;
 	return 0;
+}
+
+/* Parse argv into opt (see options.h). */
+int
+options_parse(struct options *opt, int argc, char **argv,
+              const char *no_color_env, char *err, size_t err_size)
+{
+	char name[64];
+	int c, idx, rc;
+	bool batch = false, events = false;
+
+	memset(opt, 0, sizeof *opt);
+	opt->delay_ms = 1000;
+	opt->sort = RANK_OOM;
+	if (no_color_env != NULL && *no_color_env != '\0')
+		opt->no_color = true;
+	opterr = 0;
+	optind = 0; /* GNU: full reset, so tests may parse repeatedly */
+	while ((c = getopt_long(argc, argv, ":bn:d:s:u:p:hV", long_options,
+	                        &idx)) != -1) {
+		if (c == 'h' || c == 'V') {
+			opt->mode = c == 'h' ? OPTIONS_HELP : OPTIONS_VERSION;
+			return 0;
+		}
+		if (option_flag(opt, c, &batch, &events))
+			continue;
+		rc = option_value(opt, c, optarg, err, err_size);
+		if (rc <= 0) {
+			if (rc < 0)
+				return -1;
+			continue;
+		}
+		bad_option_name(argv, optind, name, sizeof name);
+		if (c == ':')
+			snprintf(err, err_size, "option '%s' needs a value",
+			         name);
+		else
+			snprintf(err, err_size,
+			         "unknown option '%s' (see --help)", name);
+		return -1;
+	}
+	if (optind < argc) {
+		snprintf(err, err_size,
+		         "unexpected argument '%.60s' (see --help)",
+		         argv[optind]);
+		return -1;
+	}
+	return options_finish(opt, batch, events, err, err_size);
 }

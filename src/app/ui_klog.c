@@ -8,8 +8,9 @@
  * of a file they named: the events view must see every report in it, and
  * the ring keeps the last lines. A big file is read in slices of at most
  * FILE_SLICE_MS between frames, so keys stay answered and the pane title
- * says "reading file, N lines so far" until the end. Each pump has a
- * budget, so a flood of kernel messages cannot starve the keyboard.
+ * says "reading file, N lines so far" until the end (where the reader
+ * finishes the engine). Each pump has a budget, so a flood of kernel
+ * messages cannot starve the keyboard.
  */
 #include "app/ui.h"
 
@@ -18,33 +19,25 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/clock.h"
+
 #define KLOG_LINES 2000
 #define KLOG_EVENTS 256
 #define PUMP_BUDGET 512
 /* A --kmsg-file is read for at most this long per main-loop turn. */
 #define FILE_SLICE_MS 50
 
-/* Read the --kmsg-file for one slice: until its end (then the engine is
- * finished), a pipe with nothing yet, or FILE_SLICE_MS. Lines fed, or
+/* Read what is there: a --kmsg-file for one slice (until its end, a pipe
+ * with nothing yet, or FILE_SLICE_MS), the live log for one pump. 0, or
  * -errno. */
 static int
-file_slice(struct ui *ui)
+klog_slice(struct ui *ui)
 {
-	uint64_t end = collector_now_ms() + FILE_SLICE_MS;
-	int n, fed = 0;
+	struct kmsg_drain d = {.budget = PUMP_BUDGET};
 
-	if (ui->kr.eof || ui->kr.err != 0)
-		return 0;
-	do {
-		n = kmsg_pump(&ui->kr, ui->kev, PUMP_BUDGET);
-		if (n < 0)
-			return n;
-		fed += n;
-	} while (!ui->kr.caught_up && !ui->kr.need_poll &&
-	         collector_now_ms() < end);
-	if (ui->kr.caught_up)
-		kevents_finish(ui->kev);
-	return fed;
+	if (kmsg_source(ui->kr) == KMSG_SRC_FILE)
+		d.until_ms = clock_mono_ms() + FILE_SLICE_MS;
+	return kmsg_drain(ui->kr, ui->kev, &d);
 }
 
 /* Open the reader the options name; 0, or -1 with err set. */
@@ -66,17 +59,16 @@ ui_klog_open(struct ui *ui, char *err, size_t err_size)
 		return -1;
 	}
 	kevents_set_ring(ui->kev, &ui->ring);
-	rc = file ? kmsg_open_file(&ui->kr, file)
-	          : kmsg_open_live(&ui->kr, NULL, NULL);
+	rc = file ? kmsg_new_file(&ui->kr, file, NULL, NULL)
+	          : kmsg_new_live(&ui->kr, NULL, NULL);
 	if (rc < 0) {
 		snprintf(err, err_size, "%s: %s", file ? file : "kernel log",
 		         strerror(-rc));
 		return -1;
 	}
-	ui->kr_open = true;
 	/* a small file is whole before the first frame; the rest of a big
 	 * one comes between frames (ui_klog_pump) */
-	if (file != NULL && (rc = file_slice(ui)) < 0) {
+	if (file != NULL && (rc = klog_slice(ui)) < 0) {
 		snprintf(err, err_size, "%s: %s", file, strerror(-rc));
 		return -1;
 	}
@@ -87,9 +79,8 @@ ui_klog_open(struct ui *ui, char *err, size_t err_size)
 void
 ui_klog_close(struct ui *ui)
 {
-	if (ui->kr_open)
-		kmsg_close(&ui->kr);
-	ui->kr_open = false;
+	kmsg_free(ui->kr);
+	ui->kr = NULL;
 	kevents_free(ui->kev);
 	ui->kev = NULL;
 	if (ui->ring.lines != NULL)
@@ -100,9 +91,7 @@ ui_klog_close(struct ui *ui)
 int
 ui_klog_fd(const struct ui *ui)
 {
-	if (!ui->kr_open)
-		return -1;
-	return kmsg_fd(&ui->kr);
+	return ui->kr ? kmsg_fd(ui->kr) : -1;
 }
 
 /* Read what the kernel log has now; UI_REDRAW when lines came. */
@@ -110,22 +99,19 @@ unsigned
 ui_klog_pump(struct ui *ui)
 {
 	uint64_t before;
-	bool file_done;
+	bool ended;
 	int n;
 
-	if (!ui->kr_open || ui->kr.source == KMSG_SRC_NONE)
+	if (ui->kr == NULL || kmsg_source(ui->kr) == KMSG_SRC_NONE)
 		return 0;
 	before = ui->ring.pushed;
-	file_done = ui->kr.eof;
-	if (ui->kr.source == KMSG_SRC_FILE)
-		n = file_slice(ui);
-	else
-		n = kmsg_pump(&ui->kr, ui->kev, PUMP_BUDGET);
+	ended = kmsg_ended(ui->kr);
+	n = klog_slice(ui);
 	if (n < 0)
 		ui_status(ui, THEME_STATUS_ERROR, "kernel log: %s",
 		          strerror(-n));
 	if (ui->ring.pushed == before)
-		return ui->kr.eof != file_done ? UI_REDRAW : 0;
+		return kmsg_ended(ui->kr) != ended ? UI_REDRAW : 0;
 	/* new lines keep a scrolled-up view where it was */
 	if (ui->log_scroll > 0)
 		ui->log_scroll += (size_t)(ui->ring.pushed - before);
@@ -152,10 +138,9 @@ ui_klog_frame(struct ui *ui, struct dash_klog *k)
 	memset(k, 0, sizeof *k);
 	k->ring = ui->ring.lines != NULL ? &ui->ring : NULL;
 	k->ev = ui->kev;
-	k->source = ui->kr_open ? kmsg_status(&ui->kr) : "kernel log: not read";
-	k->source_ok = ui->kr_open && ui->kr.source != KMSG_SRC_NONE;
-	k->lost = ui->kr_open ? ui->kr.lost : 0;
-	k->lost_at_least = ui->kr_open && ui->kr.lost_at_least;
+	k->source = ui->kr ? kmsg_status(ui->kr) : "kernel log: not read";
+	k->source_ok = ui->kr && kmsg_source(ui->kr) != KMSG_SRC_NONE;
+	k->lost = ui->kr ? kmsg_lost(ui->kr, &k->lost_at_least) : 0;
 	if (ui->log_scroll > ui_klog_max_scroll(ui))
 		ui->log_scroll = ui_klog_max_scroll(ui);
 	k->scroll = ui->log_scroll;

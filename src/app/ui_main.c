@@ -26,6 +26,8 @@
 #include "collect/usercache.h"
 #include "core/sanitize.h"
 #include "model/rank.h"
+#include "persist/conffile.h"
+#include "persist/themefile.h"
 
 /* How long a new OOM kill stays highlighted. */
 #define NEW_KILL_MS 30000
@@ -66,8 +68,8 @@ setup_settings(struct ui *ui, struct theme *theme)
 	char err[512], warn[256] = "";
 
 	config_defaults(&ui->cfg);
-	if (ui_config_path(ui->config_path, sizeof ui->config_path) == 0 &&
-	    ui_config_load(ui->config_path, &ui->cfg, warn, sizeof warn) == 0 &&
+	if (conffile_path(ui->config_path, sizeof ui->config_path) == 0 &&
+	    conffile_load(ui->config_path, &ui->cfg, warn, sizeof warn) == 0 &&
 	    warn[0] != '\0')
 		ui_status(ui, THEME_STATUS_ERROR, "%s: line %s",
 		          ui->config_path, warn);
@@ -77,10 +79,10 @@ setup_settings(struct ui *ui, struct theme *theme)
 	}
 	if (opt->theme != NULL)
 		snprintf(ui->cfg.theme, sizeof ui->cfg.theme, "%s", opt->theme);
-	ui_exe_dir(ui->exe_dir, sizeof ui->exe_dir);
+	themefile_exe_dir(ui->exe_dir, sizeof ui->exe_dir);
 	warn[0] = '\0';
-	if (ui_theme_load(ui->cfg.theme, ui->exe_dir, theme, err, sizeof err,
-	                  warn, sizeof warn) != 0) {
+	if (themefile_load(ui->cfg.theme, ui->exe_dir, theme, err, sizeof err,
+	                   warn, sizeof warn) != 0) {
 		say(err);
 		return 2;
 	}
@@ -180,8 +182,8 @@ change_theme(struct ui *ui)
 	struct theme t;
 	char err[512], warn[256];
 
-	if (ui_theme_load(ui->cfg.theme, ui->exe_dir, &t, err, sizeof err, warn,
-	                  sizeof warn) != 0) {
+	if (themefile_load(ui->cfg.theme, ui->exe_dir, &t, err, sizeof err,
+	                   warn, sizeof warn) != 0) {
 		ui_status(ui, THEME_STATUS_ERROR, "%s", err);
 		return;
 	}
@@ -211,7 +213,7 @@ react(struct ui *ui, unsigned flags)
 		          "out of memory: the table is cut short");
 	if (flags & UI_SAVE) {
 		rc = ui->config_path[0]
-		         ? ui_config_save(ui->config_path, &ui->cfg)
+		         ? conffile_save(ui->config_path, &ui->cfg)
 		         : -ENOENT;
 		if (rc == 0)
 			ui_status(ui, THEME_STATUS_OK, "saved %s",

@@ -1,23 +1,48 @@
 /*
- * kmsg.c: reading the kernel log from /dev/kmsg, klogctl or a file, and
- * feeding each record to the engine (see kmsg.h). The parsing is the
- * model's (klog, kevents); this file only moves bytes and keeps SEQ.
+ * kmsg.c: the kernel-log reader (see kmsg.h). It opens a source
+ * (collect/klogsrc.h) and runs the one pump: units from the source become
+ * lines, /dev/kmsg SEQ gaps and EPIPEs become lost counts, and each line
+ * goes to the engine. The parsing is the model's (klog, kevents); this file
+ * only moves bytes and keeps SEQ.
  */
 #include "collect/kmsg.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <inttypes.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/klog.h>
 #include <unistd.h>
 
-#define SYSLOG_ACTION_READ_ALL 3
-#define SYSLOG_ACTION_SIZE_BUFFER 10
-#define KLOG_BUF_DEFAULT (1 << 17)
-#define KLOG_BUF_LIMIT (1 << 25)
+#include "core/clock.h"
+#include "collect/klogsrc.h"
+
+struct kmsg_reader {
+	struct klogsrc src; /* type NULL: no source */
+	int err;            /* errno that made the reader fall back, or of the
+	                       last failed read; 0 */
+	bool caught_up;     /* last pump reached the end (EAGAIN / EOF) */
+	bool need_poll;     /* last pump stopped with nothing to read yet */
+	bool ended;         /* the source said KLOGSRC_END */
+	bool pumped;        /* a pump ran */
+	bool have_seq;
+	uint64_t next_seq;   /* SEQ expected next */
+	uint64_t records;    /* records / lines fed */
+	uint64_t lost;       /* records known lost */
+	bool lost_at_least;  /* lost is a lower bound (EPIPE before any SEQ) */
+	uint64_t lost_unfed; /* counted in lost, not yet told to the engine */
+	char status[256];    /* "kernel log: ..." */
+	const char *bytes;   /* stream bytes read, not yet cut into lines
+	                        (the source's: read again only once used up) */
+	size_t nbytes;
+	char *line; /* a stream's line being joined: KMSG_LINE_MAX bytes
+	               (owned; NULL for the other sources) */
+	size_t line_len;
+	bool line_cut;
+	struct klog_record *rec; /* scratch (owned) */
+};
 
 /* open(2) of /dev/kmsg, non-blocking. */
 static int
@@ -26,6 +51,28 @@ sys_open_kmsg(void *ctx)
 	int fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 
 	(void)ctx;
+	return fd < 0 ? -errno : fd;
+}
+
+/* open(2) of a saved log made non-blocking, or a dup of standard input
+ * (its mode is shared with whoever else holds it: left as it is). */
+static int
+sys_open_file(void *ctx, const char *path)
+{
+	int fd;
+
+	(void)ctx;
+	if (strcmp(path, "-") == 0)
+		fd = dup(STDIN_FILENO);
+	else {
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd >= 0 &&
+		    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) != 0) {
+			int err = errno;
+			close(fd);
+			return -err;
+		}
+	}
 	return fd < 0 ? -errno : fd;
 }
 
@@ -59,174 +106,171 @@ sys_close(void *ctx, int fd)
 
 const struct kmsg_ops kmsg_sys_ops = {
     .open_kmsg = sys_open_kmsg,
+    .open_file = sys_open_file,
     .read = sys_read,
     .syslog = sys_syslog,
     .close = sys_close,
 };
 
-/* Why a source cannot be read, in words an administrator can act on. */
-static const char *
-reason(int err)
+/* A reader with its scratch record and no source; NULL without memory. */
+static struct kmsg_reader *
+reader_new(void)
 {
-	switch (err) {
-	case EPERM:
-	case EACCES:
-		return "permission denied; needs CAP_SYSLOG or "
-		       "kernel.dmesg_restrict=0";
-	case ENOENT:
-		return "/dev/kmsg does not exist";
-	case EINVAL:
-		return "/dev/kmsg cannot be read (kernel older than 3.5)";
-	default:
-		return strerror(err);
+	struct kmsg_reader *r = calloc(1, sizeof *r);
+
+	if (r != NULL && (r->rec = malloc(sizeof *r->rec)) == NULL) {
+		free(r);
+		r = NULL;
 	}
+	return r;
 }
 
-/* Common set-up: buffers and defaults. */
-static int
-reader_init(struct kmsg_reader *r, const struct kmsg_ops *ops, void *ctx)
+/* The source's status text, from what the reader knows. */
+static void
+reader_status(struct kmsg_reader *r)
 {
-	memset(r, 0, sizeof *r);
-	r->ops = ops ? ops : &kmsg_sys_ops;
-	r->ctx = ctx;
-	r->fd = -1;
-	r->buf = malloc(KMSG_RECORD_MAX);
-	r->rec = malloc(sizeof *r->rec);
-	if (r->buf == NULL || r->rec == NULL) {
-		kmsg_close(r);
+	struct klogsrc_progress p = {
+	    .records = r->records,
+	    .pumped = r->pumped,
+	    .ended = r->ended,
+	    .err = r->err,
+	};
+
+	r->src.type->status(r->src.self, &p, r->status, sizeof r->status);
+}
+
+/* Finish opening a source: a stream's line buffer, the status. 0, or
+ * -ENOMEM. */
+static int
+reader_ready(struct kmsg_reader *r)
+{
+	if (r->src.type->stream && (r->line = malloc(KMSG_LINE_MAX)) == NULL)
 		return -ENOMEM;
-	}
+	reader_status(r);
 	return 0;
 }
 
-/* Try klogctl; on failure the reader is left with no source. */
-static void
-open_klogctl(struct kmsg_reader *r, int kmsg_err)
-{
-	int size = r->ops->syslog(r->ctx, SYSLOG_ACTION_SIZE_BUFFER, NULL, 0);
-
-	if (size <= 0)
-		size = KLOG_BUF_DEFAULT;
-	if (size > KLOG_BUF_LIMIT)
-		size = KLOG_BUF_LIMIT;
-	r->klog = malloc((size_t)size);
-	if (r->klog != NULL) {
-		int n = r->ops->syslog(r->ctx, SYSLOG_ACTION_READ_ALL, r->klog,
-		                       size);
-		if (n >= 0) {
-			r->source = KMSG_SRC_KLOGCTL;
-			r->klog_size = size;
-			snprintf(r->status, sizeof r->status,
-			         "kernel log: klogctl (/dev/kmsg: %s)",
-			         reason(kmsg_err));
-			return;
-		}
-		free(r->klog);
-		r->klog = NULL;
-	}
-	r->source = KMSG_SRC_NONE;
-	snprintf(r->status, sizeof r->status,
-	         "kernel log: %s; showing the OOM counters only",
-	         reason(kmsg_err));
-}
-
-/* Open /dev/kmsg (probing one read), else klogctl, else nothing. */
+/* Open /dev/kmsg, else klogctl, else nothing. */
 int
-kmsg_open_live(struct kmsg_reader *r, const struct kmsg_ops *ops, void *ctx)
+kmsg_new_live(struct kmsg_reader **out, const struct kmsg_ops *ops, void *ctx)
 {
-	ssize_t n;
-	int fd;
+	struct kmsg_reader *r = reader_new();
+	int rc;
 
-	if (reader_init(r, ops, ctx) != 0)
+	if (r == NULL)
 		return -ENOMEM;
-	fd = r->ops->open_kmsg(r->ctx);
-	if (fd < 0) {
-		r->err = -fd;
-		open_klogctl(r, r->err);
-		return 0;
+	if (ops == NULL)
+		ops = &kmsg_sys_ops;
+	rc = klogsrc_kmsg_open(&r->src, ops, ctx);
+	if (rc < 0) {
+		r->err = -rc;
+		if (klogsrc_klogctl_open(&r->src, ops, ctx, r->err) < 0)
+			snprintf(
+			    r->status, sizeof r->status,
+			    "kernel log: %s; showing the OOM counters only",
+			    klogsrc_kmsg_reason(r->err));
 	}
-	/* Like util-linux init_kmsg(): a first read tells a usable device
-	 * (a record or EAGAIN) from a pre-3.5 kernel (EINVAL). */
-	do
-		n = r->ops->read(r->ctx, fd, r->buf, KMSG_RECORD_MAX - 1);
-	while (n == -EINTR);
-	if (n < 0 && n != -EAGAIN && n != -EPIPE) {
-		r->ops->close(r->ctx, fd);
-		r->err = (int)-n;
-		open_klogctl(r, r->err);
-		return 0;
+	if (r->src.type != NULL && reader_ready(r) < 0) {
+		kmsg_free(r);
+		return -ENOMEM;
 	}
-	r->pending = n > 0 ? (size_t)n : 0;
-	if (n == -EPIPE) { /* overwritten before the first read */
-		r->lost = r->lost_unfed = 1;
-		r->lost_at_least = true;
-	}
-	r->fd = fd;
-	r->source = KMSG_SRC_DEVKMSG;
-	snprintf(r->status, sizeof r->status, "kernel log: /dev/kmsg");
+	*out = r;
 	return 0;
 }
 
 /* Open a saved log. */
 int
-kmsg_open_file(struct kmsg_reader *r, const char *path)
+kmsg_new_file(struct kmsg_reader **out, const char *path,
+              const struct kmsg_ops *ops, void *ctx)
 {
-	int fd;
+	struct kmsg_reader *r = reader_new();
+	int rc;
 
-	if (reader_init(r, NULL, NULL) != 0)
+	if (r == NULL)
 		return -ENOMEM;
-	r->line = malloc(KMSG_LINE_MAX);
-	if (r->line == NULL) {
-		kmsg_close(r);
-		return -ENOMEM;
+	rc = klogsrc_file_open(&r->src, path, ops ? ops : &kmsg_sys_ops, ctx);
+	if (rc == 0)
+		rc = reader_ready(r);
+	if (rc < 0) {
+		kmsg_free(r);
+		return rc;
 	}
-	if (strcmp(path, "-") == 0) {
-		fd = dup(STDIN_FILENO);
-	} else {
-		fd = open(path, O_RDONLY | O_CLOEXEC);
-		if (fd >= 0 &&
-		    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) != 0) {
-			close(fd);
-			fd = -1;
-		}
-	}
-	if (fd < 0) {
-		int err = errno;
-		kmsg_close(r);
-		return -err;
-	}
-	r->fd = fd;
-	r->source = KMSG_SRC_FILE;
-	snprintf(r->file_name, sizeof r->file_name, "%s",
-	         strcmp(path, "-") == 0 ? "(standard input)" : path);
-	snprintf(r->status, sizeof r->status, "kernel log: file %s",
-	         r->file_name);
+	*out = r;
 	return 0;
 }
 
 /* Close and free. */
 void
-kmsg_close(struct kmsg_reader *r)
+kmsg_free(struct kmsg_reader *r)
 {
-	if (r->fd >= 0 && r->ops != NULL)
-		r->ops->close(r->ctx, r->fd);
-	free(r->buf);
+	if (r == NULL)
+		return;
+	if (r->src.type != NULL)
+		r->src.type->free(r->src.self);
 	free(r->line);
-	free(r->klog);
 	free(r->rec);
-	r->fd = -1;
-	r->buf = r->line = r->klog = NULL;
-	r->rec = NULL;
+	free(r);
+}
+
+/* The source cannot give more: it ended, or a file failed. */
+static bool
+done(const struct kmsg_reader *r)
+{
+	return r->src.type == NULL || r->ended ||
+	       (r->err != 0 && !r->src.type->live);
 }
 
 /* The fd to poll, or -1. */
 int
 kmsg_fd(const struct kmsg_reader *r)
 {
-	if (r->source == KMSG_SRC_DEVKMSG ||
-	    (r->source == KMSG_SRC_FILE && !r->eof))
-		return r->err == 0 ? r->fd : -1;
-	return -1;
+	if (done(r) || r->err != 0)
+		return -1;
+	return r->src.type->fd(r->src.self);
+}
+
+/* Which source is read. */
+enum kmsg_source
+kmsg_source(const struct kmsg_reader *r)
+{
+	return r->src.type ? r->src.type->source : KMSG_SRC_NONE;
+}
+
+/* The last pump reached the end. */
+bool
+kmsg_caught_up(const struct kmsg_reader *r)
+{
+	return r->caught_up;
+}
+
+/* The last pump found nothing to read yet. */
+bool
+kmsg_need_poll(const struct kmsg_reader *r)
+{
+	return r->need_poll;
+}
+
+/* The source ended. */
+bool
+kmsg_ended(const struct kmsg_reader *r)
+{
+	return r->ended;
+}
+
+/* Records fed. */
+uint64_t
+kmsg_records(const struct kmsg_reader *r)
+{
+	return r->records;
+}
+
+/* Records lost, and whether that is a lower bound. */
+uint64_t
+kmsg_lost(const struct kmsg_reader *r, bool *at_least)
+{
+	if (at_least != NULL)
+		*at_least = r->lost_at_least;
+	return r->lost;
 }
 
 /* Status text. */
@@ -240,7 +284,7 @@ kmsg_status(const struct kmsg_reader *r)
 const char *
 kmsg_reason(const struct kmsg_reader *r)
 {
-	return r->err != 0 ? reason(r->err) : "";
+	return r->err != 0 ? klogsrc_kmsg_reason(r->err) : "";
 }
 
 /* Count n lost records and tell the engine. */
@@ -263,8 +307,7 @@ flush_lost(struct kmsg_reader *r, struct kevents *ev)
 
 /* One /dev/kmsg record (header line + dictionary lines): SEQ, then feed. */
 static void
-feed_kmsg_record(struct kmsg_reader *r, struct kevents *ev, const char *b,
-                 size_t n)
+feed_record(struct kmsg_reader *r, struct kevents *ev, const char *b, size_t n)
 {
 	const char *nl = memchr(b, '\n', n);
 
@@ -281,127 +324,15 @@ feed_kmsg_record(struct kmsg_reader *r, struct kevents *ev, const char *b,
 	kevents_feed_record(ev, r->rec);
 }
 
-/* Pump /dev/kmsg. */
-static int
-pump_devkmsg(struct kmsg_reader *r, struct kevents *ev, size_t budget)
-{
-	size_t fed = 0, tries;
-	ssize_t n;
-
-	r->caught_up = r->need_poll = false;
-	if (r->pending > 0 && budget > 0) {
-		feed_kmsg_record(r, ev, r->buf, r->pending);
-		r->pending = 0;
-		fed++;
-	}
-	/* Every read counts toward the budget, errors too, so a source that
-	 * keeps failing cannot spin. */
-	for (tries = fed; tries < budget; tries++) {
-		n = r->ops->read(r->ctx, r->fd, r->buf, KMSG_RECORD_MAX - 1);
-		if (n > 0) {
-			feed_kmsg_record(r, ev, r->buf, (size_t)n);
-			fed++;
-			continue;
-		}
-		if (n == 0 || n == -EAGAIN) {
-			r->caught_up = true;
-			r->need_poll = n == -EAGAIN;
-			break;
-		}
-		if (n == -EINTR)
-			continue;
-		if (n == -EPIPE) {
-			/* with a SEQ known, the next record's gap counts what
-			 * was overwritten; without one, only "at least 1" */
-			if (!r->have_seq) {
-				r->lost++;
-				r->lost_unfed++;
-				r->lost_at_least = true;
-			}
-			continue;
-		}
-		if (n == -EINVAL) {
-			flush_lost(r, ev);
-			lose(r, ev, 1);
-			if (r->have_seq)
-				r->next_seq++;
-			continue;
-		}
-		r->err = (int)-n;
-		snprintf(r->status, sizeof r->status,
-		         "kernel log: /dev/kmsg read failed: %s",
-		         strerror(r->err));
-		flush_lost(r, ev);
-		return (int)n;
-	}
-	flush_lost(r, ev);
-	return (int)fed;
-}
-
-/* FNV-1a of a line, to find where the last klogctl pump stopped. */
-static uint64_t
-line_hash(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-	return h;
-}
-
-/* Pump klogctl: re-read the whole buffer, feed what follows the last line
- * fed (all of it when that line has been overwritten). */
-static int
-pump_klogctl(struct kmsg_reader *r, struct kevents *ev, size_t budget)
-{
-	const char *p, *end, *nl, *start;
-	size_t fed = 0;
-	int n;
-
-	r->caught_up = false;
-	n = r->ops->syslog(r->ctx, SYSLOG_ACTION_READ_ALL, r->klog,
-	                   r->klog_size);
-	if (n < 0) {
-		r->err = -n;
-		return n;
-	}
-	end = r->klog + n;
-	start = r->klog;
-	if (r->klog_have_last) {
-		for (p = r->klog; p < end; p = nl + 1) {
-			nl = memchr(p, '\n', (size_t)(end - p));
-			if (nl == NULL)
-				break;
-			if (line_hash(p, (size_t)(nl - p)) == r->klog_last)
-				start = nl + 1;
-		}
-	}
-	for (p = start; p < end && fed < budget; p = nl + 1) {
-		nl = memchr(p, '\n', (size_t)(end - p));
-		if (nl == NULL)
-			nl = end;
-		kevents_feed_line(ev, p, (size_t)(nl - p));
-		r->klog_last = line_hash(p, (size_t)(nl - p));
-		r->klog_have_last = true;
-		r->records++;
-		fed++;
-	}
-	r->caught_up = p >= end;
-	return (int)fed;
-}
-
-/* One complete file line. */
+/* One line, of any format klog_parse knows. */
 static void
-feed_file_line(struct kmsg_reader *r, struct kevents *ev)
+feed_line(struct kmsg_reader *r, struct kevents *ev, const char *p, size_t n)
 {
-	kevents_feed_line(ev, r->line, r->line_len);
+	kevents_feed_line(ev, p, n);
 	r->records++;
-	r->line_len = 0;
-	r->line_cut = false;
 }
 
-/* Add bytes to the current file line, dropping what does not fit. */
+/* Add bytes to the line being joined, dropping what does not fit. */
 static void
 line_add(struct kmsg_reader *r, const char *p, size_t n)
 {
@@ -415,102 +346,169 @@ line_add(struct kmsg_reader *r, const char *p, size_t n)
 	r->line_len += n;
 }
 
-/* Feed the complete lines of buf[0..pending); keep the rest. */
-static size_t
-file_lines(struct kmsg_reader *r, struct kevents *ev, size_t budget)
+/* Feed the line being joined and start the next. */
+static void
+line_feed(struct kmsg_reader *r, struct kevents *ev)
 {
-	const char *p = r->buf, *end = r->buf + r->pending, *nl, *z;
+	feed_line(r, ev, r->line, r->line_len);
+	r->line_len = 0;
+	r->line_cut = false;
+}
+
+/* Cut the stream bytes read into lines ('\n' or NUL ends one) and feed at
+ * most max of them; the piece of a line not ended yet is kept in r->line.
+ * A line wholly in the bytes read is fed from there. Lines fed. */
+static size_t
+feed_bytes(struct kmsg_reader *r, struct kevents *ev, size_t max)
+{
+	const char *p = r->bytes, *end = p + r->nbytes, *nl, *z;
 	size_t fed = 0;
 
-	while (p < end && fed < budget) {
+	while (p < end && fed < max) {
 		nl = memchr(p, '\n', (size_t)(end - p));
 		z = memchr(p, '\0', (size_t)((nl ? nl : end) - p));
 		if (z != NULL)
 			nl = z;
-		line_add(r, p, (size_t)((nl ? nl : end) - p));
 		if (nl == NULL) {
+			line_add(r, p, (size_t)(end - p));
 			p = end;
 			break;
 		}
-		feed_file_line(r, ev);
+		if (r->line_len == 0 && !r->line_cut &&
+		    (size_t)(nl - p) <= KMSG_LINE_MAX) {
+			feed_line(r, ev, p, (size_t)(nl - p));
+		} else {
+			line_add(r, p, (size_t)(nl - p));
+			line_feed(r, ev);
+		}
 		fed++;
 		p = nl + 1;
 	}
-	r->pending = (size_t)(end - p);
-	memmove(r->buf, p, r->pending);
+	r->bytes = p;
+	r->nbytes = (size_t)(end - p);
 	return fed;
 }
 
-/* The file status: its name, and how far it is read until the end. */
-static void
-file_status(struct kmsg_reader *r)
+/* Take one unit a read gave (of stream bytes, at most max lines); WAIT
+ * and END set need_poll or ended, which stop the pump. Lines fed. */
+static size_t
+take(struct kmsg_reader *r, struct kevents *ev, const struct klogsrc_got *g,
+     size_t max)
 {
-	if (r->eof)
-		snprintf(r->status, sizeof r->status, "kernel log: file %s",
-		         r->file_name);
-	else
-		snprintf(r->status, sizeof r->status,
-		         "kernel log: reading file, %" PRIu64
-		         " lines so far: %s",
-		         r->records, r->file_name);
-}
+	bool last;
 
-/* Pump a file: read chunks, cut lines at '\n' or NUL. */
-static int
-pump_file(struct kmsg_reader *r, struct kevents *ev, size_t budget)
-{
-	size_t fed = 0;
-	ssize_t n;
-
-	r->caught_up = r->need_poll = false;
-	while (fed < budget && !r->eof) {
-		if (r->pending > 0) {
-			fed += file_lines(r, ev, budget - fed);
-			continue;
+	switch (g->kind) {
+	case KLOGSRC_RECORD:
+		feed_record(r, ev, g->p, g->n);
+		return 1;
+	case KLOGSRC_LINE:
+		feed_line(r, ev, g->p, g->n);
+		return 1;
+	case KLOGSRC_BYTES:
+		r->bytes = g->p;
+		r->nbytes = g->n;
+		return feed_bytes(r, ev, max);
+	case KLOGSRC_OVERWRITTEN:
+		/* with a SEQ known, the next record's gap counts what was
+		 * overwritten; without one, only "at least 1" */
+		if (!r->have_seq) {
+			r->lost++;
+			r->lost_unfed++;
+			r->lost_at_least = true;
 		}
-		n = r->ops->read(r->ctx, r->fd, r->buf, KMSG_RECORD_MAX);
-		if (n == -EINTR)
-			continue;
-		if (n == -EAGAIN) { /* a non-blocking pipe with nothing yet */
-			r->need_poll = true;
-			break;
-		}
-		if (n < 0) {
-			r->err = (int)-n;
-			snprintf(r->status, sizeof r->status,
-			         "kernel log: file %s: read failed: %s",
-			         r->file_name, strerror(r->err));
-			return (int)n;
-		}
-		if (n == 0) {
-			r->eof = true;
-			if (r->line_len > 0 || r->line_cut) {
-				feed_file_line(r, ev);
-				fed++;
-			}
-			break;
-		}
-		r->pending = (size_t)n;
+		return 0;
+	case KLOGSRC_TOO_BIG:
+		flush_lost(r, ev);
+		lose(r, ev, 1);
+		if (r->have_seq)
+			r->next_seq++;
+		return 0;
+	case KLOGSRC_WAIT:
+		r->need_poll = true;
+		r->caught_up = r->src.type->live;
+		return 0;
+	case KLOGSRC_END: /* feed the last line, even without its '\n' */
+		r->ended = r->caught_up = true;
+		last = r->line_len > 0 || r->line_cut;
+		if (last)
+			line_feed(r, ev);
+		kevents_finish(ev);
+		return last ? 1 : 0;
+	case KLOGSRC_INTERRUPTED:
+	default:
+		return 0;
 	}
-	r->caught_up = r->eof;
-	file_status(r);
-	return (int)fed;
 }
 
 /* Feed at most budget records into ev. */
 int
 kmsg_pump(struct kmsg_reader *r, struct kevents *ev, size_t budget)
 {
-	switch (r->source) {
-	case KMSG_SRC_DEVKMSG:
-		return pump_devkmsg(r, ev, budget);
-	case KMSG_SRC_KLOGCTL:
-		return pump_klogctl(r, ev, budget);
-	case KMSG_SRC_FILE:
-		return pump_file(r, ev, budget);
-	case KMSG_SRC_NONE:
-	default:
+	struct klogsrc_got got;
+	size_t fed = 0, steps = 0, n;
+	int rc;
+
+	r->caught_up = r->need_poll = false;
+	if (done(r)) {
 		r->caught_up = true;
 		return 0;
+	}
+	r->pumped = true;
+	while (steps < budget && !r->need_poll && !r->ended) {
+		if (r->nbytes > 0) { /* the rest of the last read first */
+			n = feed_bytes(r, ev, budget - steps);
+		} else {
+			rc = r->src.type->read(r->src.self, &got);
+			if (rc < 0) {
+				r->err = -rc;
+				flush_lost(r, ev);
+				reader_status(r);
+				return rc;
+			}
+			n = take(r, ev, &got, budget - steps);
+		}
+		fed += n;
+		steps += n > 0 ? n : 1;
+	}
+	flush_lost(r, ev);
+	reader_status(r);
+	return (int)fed;
+}
+
+/* Wait until fd is readable or its writer is gone: 0, or -errno. */
+static int
+wait_readable(int fd)
+{
+	struct pollfd p = {.fd = fd, .events = POLLIN};
+
+	while (poll(&p, 1, -1) < 0) {
+		if (errno != EINTR)
+			return -errno;
+	}
+	return 0;
+}
+
+/* Pump until caught up, a limit, or (unless waiting) nothing to read. */
+int
+kmsg_drain(struct kmsg_reader *r, struct kevents *ev,
+           const struct kmsg_drain *d)
+{
+	int rc;
+
+	for (;;) {
+		rc = kmsg_pump(r, ev, d->budget);
+		if (rc < 0)
+			return rc;
+		if (r->caught_up ||
+		    (d->max_records > 0 && r->records >= d->max_records))
+			return 0;
+		if (r->need_poll) {
+			if (!d->wait || kmsg_fd(r) < 0)
+				return 0;
+			if ((rc = wait_readable(kmsg_fd(r))) < 0)
+				return rc;
+		}
+		if (clock_mono_ms() >= d->until_ms)
+			return 0;
 	}
 }

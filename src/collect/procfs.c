@@ -12,6 +12,7 @@
 
 #include "collect/idcache.h"
 #include "collect/procroot.h"
+#include "model/adjvalue.h"
 #include "model/cgroupmem.h"
 #include "model/oomscore.h"
 #include "model/procstat.h"
@@ -246,8 +247,7 @@ procfs_whole_lines(const char *buf, size_t n, size_t cap)
 static int64_t
 procfs_adj_of(int64_t adj)
 {
-	if (adj != SNAP_NA &&
-	    (adj < OOMSCORE_ADJ_MIN || adj > OOMSCORE_ADJ_MAX))
+	if (adj != SNAP_NA && (adj < ADJVALUE_MIN || adj > ADJVALUE_MAX))
 		return SNAP_NA;
 	return adj;
 }

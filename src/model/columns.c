@@ -1,4 +1,4 @@
-/* columns.c: the process table's column descriptors and cell text. */
+/* columns.c: the process fields' descriptors, values and cell text. */
 #include "model/columns.h"
 
 #include <inttypes.h>
@@ -7,46 +7,97 @@
 
 #define L COLUMN_ALIGN_LEFT
 #define R COLUMN_ALIGN_RIGHT
+#define NO_SORT RANK_KEY_COUNT
+#define INT COLUMN_KIND_INT
+#define KB COLUMN_KIND_KB
+#define PCT COLUMN_KIND_PCT
+#define TEXT COLUMN_KIND_TEXT
+#define BOOL COLUMN_KIND_BOOL
 
+/* Dashboard columns first (drawn in this order), then --batch fields. */
 static const struct column_desc column_table[] = {
-    {COLUMN_PID, "pid", "PID", 7, R, RANK_PID, true, "process id"},
+    {COLUMN_PID, "pid", "PID", 7, R, RANK_PID, true, "process id", INT, "PID",
+     7, "pid"},
     {COLUMN_USER, "user", "USER", 9, L, RANK_USER, true,
-     "owner (real uid) of the process"},
+     "owner (real uid) of the process", TEXT, "USER", -10, "user"},
+    {COLUMN_STATE, "state", "S", 1, L, NO_SORT, true,
+     "state: R running, S sleeping, D disk sleep, Z zombie, T stopped", TEXT,
+     "S", 1, "state"},
     {COLUMN_OOM, "oom", "OOM", 5, R, RANK_OOM, true,
-     "oom_score: the kernel's badness (highest is killed first)"},
+     "oom_score: the kernel's badness (highest is killed first)", INT, "OOM", 5,
+     "oom_score"},
     {COLUMN_ADJ, "adj", "ADJ", 5, R, RANK_ADJ, true,
-     "oom_score_adj (-1000 never killed, 1000 killed first)"},
+     "oom_score_adj (-1000 never killed, 1000 killed first)", INT, "ADJ", 5,
+     "oom_score_adj"},
     {COLUMN_RSS, "rss", "RSS", 7, R, RANK_RSS, true,
-     "resident memory (anon + file + shmem)"},
+     "resident memory (anon + file + shmem)", KB, "RSS_KB", 9, "rss_kb"},
     {COLUMN_ANON, "anon", "ANON", 7, R, RANK_ANON, true,
-     "resident anonymous memory (what an OOM kill frees)"},
+     "resident anonymous memory (what an OOM kill frees)", KB, "ANON_KB", 9,
+     "anon_kb"},
     {COLUMN_FILE, "file", "FILE", 7, R, RANK_FILE, true,
-     "resident file-backed memory"},
+     "resident file-backed memory", KB, "FILE_KB", 9, "file_kb"},
     {COLUMN_SHM, "shm", "SHM", 7, R, RANK_SHMEM, true,
-     "resident shared memory (shmem, tmpfs)"},
+     "resident shared memory (shmem, tmpfs)", KB, "SHMEM_KB", 9, "shmem_kb"},
     {COLUMN_SWAP, "swap", "SWAP", 7, R, RANK_SWAP, true,
-     "memory swapped out (VmSwap)"},
+     "memory swapped out (VmSwap)", KB, "SWAP_KB", 9, "swap_kb"},
     {COLUMN_MEMPCT, "mem%", "MEM%", 5, R, RANK_RSS, true,
-     "RSS as a share of MemTotal"},
+     "RSS as a share of MemTotal", PCT, NULL, 0, NULL},
     {COLUMN_CGROUP, "cgroup", "CGROUP", 24, L, RANK_CGROUP, false,
-     "memory cgroup of the process"},
+     "memory cgroup of the process", TEXT, "CGROUP", 0, "cgroup"},
     {COLUMN_COMMAND, "command", "COMMAND", 0, L, RANK_NAME, true,
-     "command line (or [name] for kernel threads)"},
+     "command line (or [name] for kernel threads)", TEXT, "COMMAND", 0, NULL},
+    {COLUMN_PPID, NULL, "PPID", 7, R, NO_SORT, false, "parent process id", INT,
+     "PPID", 7, "ppid"},
+    {COLUMN_UID, NULL, "UID", 7, R, NO_SORT, false, "real uid", INT, NULL, 0,
+     "uid"},
+    {COLUMN_COMM, NULL, "NAME", 15, L, NO_SORT, false,
+     "the kernel's name of the process (comm)", TEXT, NULL, 0, "comm"},
+    {COLUMN_CMDLINE, NULL, "CMDLINE", 0, L, NO_SORT, false,
+     "command line, NUL separators as spaces (null when unread)", TEXT, NULL, 0,
+     "cmdline"},
+    {COLUMN_START, NULL, "START", 10, R, NO_SORT, false,
+     "start time in clock ticks after boot (stat field 22)", INT, NULL, 0,
+     "start_time"},
+    {COLUMN_KTHREAD, NULL, "KTHREAD", 7, L, NO_SORT, false,
+     "a kernel thread (PF_KTHREAD)", BOOL, NULL, 0, "kthread"},
 };
-_Static_assert(sizeof column_table / sizeof column_table[0] == COLUMN_COUNT,
+_Static_assert(sizeof column_table / sizeof column_table[0] ==
+                   COLUMN_FIELD_COUNT,
                "column_table must list every enum column_id");
+
+/* The --batch text report's fields, in order. */
+static const enum column_id batch_text_ids[] = {
+    COLUMN_PID,  COLUMN_PPID,   COLUMN_USER,    COLUMN_STATE, COLUMN_OOM,
+    COLUMN_ADJ,  COLUMN_RSS,    COLUMN_ANON,    COLUMN_FILE,  COLUMN_SHM,
+    COLUMN_SWAP, COLUMN_CGROUP, COLUMN_COMMAND,
+};
+
+/* The --batch --json process object's fields, in order. */
+static const enum column_id batch_json_ids[] = {
+    COLUMN_PID,     COLUMN_PPID,    COLUMN_UID, COLUMN_USER, COLUMN_STATE,
+    COLUMN_COMM,    COLUMN_CMDLINE, COLUMN_RSS, COLUMN_ANON, COLUMN_FILE,
+    COLUMN_SHM,     COLUMN_SWAP,    COLUMN_OOM, COLUMN_ADJ,  COLUMN_START,
+    COLUMN_KTHREAD, COLUMN_CGROUP,
+};
 
 #undef L
 #undef R
+#undef NO_SORT
+#undef INT
+#undef KB
+#undef PCT
+#undef TEXT
+#undef BOOL
 
 /* The descriptor of a column. */
 const struct column_desc *
 columns_desc(enum column_id id)
 {
-	return &column_table[(unsigned)id < COLUMN_COUNT ? id : COLUMN_PID];
+	return &column_table[(unsigned)id < COLUMN_FIELD_COUNT ? id
+	                                                       : COLUMN_PID];
 }
 
-/* Find a column by key. */
+/* Find a dashboard column by key. */
 int
 columns_parse(const char *key, size_t len, enum column_id *id)
 {
@@ -90,31 +141,164 @@ columns_format_kb(int64_t kb, char *buf, size_t size)
 	return (size_t)n < size ? (size_t)n : size - 1;
 }
 
-/* Set cell to a formatted number in buf. */
-static void
-cell_number(struct column_cell *cell, char *buf, size_t size, int64_t v)
+/* The fields of --batch, in order. */
+size_t
+columns_batch(bool json, const enum column_id **ids)
 {
-	int n;
-
-	if (v == SNAP_NA) {
-		cell->na = true;
-		return;
-	}
-	n = snprintf(buf, size, "%" PRId64, v);
-	cell->text = buf;
-	cell->len = n > 0 ? (size_t)n : 0;
+	*ids = json ? batch_json_ids : batch_text_ids;
+	return json ? sizeof batch_json_ids / sizeof batch_json_ids[0]
+	            : sizeof batch_text_ids / sizeof batch_text_ids[0];
 }
 
-/* Set cell to a size in kB. */
-static void
-cell_kb(struct column_cell *cell, char *buf, size_t size, int64_t kb)
+/*
+ * Whether the row's user is a name: the collector writes the decimal uid
+ * when NSS has none (all-digit names are refused by useradd), and JSON
+ * gives null there rather than a name nobody has.
+ */
+static bool
+value_user_named(const struct proc_row *r)
 {
-	if (kb == SNAP_NA) {
-		cell->na = true;
+	char num[16];
+
+	if (r->user[0] == '\0' || r->uid == SNAP_UID_NA)
+		return r->user[0] != '\0';
+	snprintf(num, sizeof num, "%u", (unsigned)r->uid);
+	return strcmp(r->user, num) != 0;
+}
+
+/* Set v to a number, unknown when it is SNAP_NA. */
+static void
+value_num(struct column_value *v, int64_t n)
+{
+	v->num = n;
+	v->na = n == SNAP_NA;
+}
+
+/* Set v to borrowed bytes, unknown when s is NULL. */
+static void
+value_text(struct column_value *v, const char *s, size_t len)
+{
+	v->text = s != NULL ? s : "";
+	v->len = s != NULL ? len : 0;
+	v->na = s == NULL;
+}
+
+/* Set v to RSS as a percentage of MemTotal. */
+static void
+value_pct(struct column_value *v, const struct snapshot *snap,
+          const struct proc_row *row)
+{
+	v->na = row->rss_kb == SNAP_NA || snap->mem.total_kb == SNAP_NA ||
+	        snap->mem.total_kb <= 0;
+	if (!v->na)
+		v->pct =
+		    100.0 * (double)row->rss_kb / (double)snap->mem.total_kb;
+}
+
+/* Set v to the text report's command: the command line, or [name]. */
+static void
+value_command(struct column_value *v, const struct snapshot *snap,
+              const struct proc_row *row, char *buf, size_t size)
+{
+	const char *cmd =
+	    snapshot_str(snap, row->cmdline_off, row->cmdline_len);
+	int k;
+
+	if (cmd != NULL && row->cmdline_len > 0) {
+		value_text(v, cmd, row->cmdline_len);
+		v->nul_space = true;
 		return;
 	}
-	cell->text = buf;
-	cell->len = columns_format_kb(kb, buf, size);
+	k = snprintf(buf, size, "[%s]", row->comm);
+	value_text(v, buf, k > 0 && (size_t)k < size ? (size_t)k : 0);
+}
+
+/* Set v to the state letter, or "?" when it is not printable. */
+static void
+value_state(struct column_value *v, const struct proc_row *row)
+{
+	if (row->state >= '!' && row->state <= '~')
+		value_text(v, &row->state, 1);
+	else
+		value_text(v, "?", 1);
+}
+
+/* The value of one field. */
+void
+columns_value(enum column_id id, const struct snapshot *snap,
+              const struct proc_row *row, char *buf, size_t size,
+              struct column_value *v)
+{
+	memset(v, 0, sizeof *v);
+	v->text = "";
+	switch (id) {
+	case COLUMN_PID:
+		value_num(v, row->pid);
+		break;
+	case COLUMN_PPID:
+		value_num(v, row->ppid);
+		break;
+	case COLUMN_UID:
+		value_num(v, row->uid == SNAP_UID_NA ? SNAP_NA : row->uid);
+		break;
+	case COLUMN_USER:
+		value_text(v, row->user, strnlen(row->user, sizeof row->user));
+		v->json_null = !value_user_named(row);
+		break;
+	case COLUMN_STATE:
+		value_state(v, row);
+		break;
+	case COLUMN_OOM:
+		value_num(v, row->oom_score);
+		break;
+	case COLUMN_ADJ:
+		value_num(v, row->oom_score_adj);
+		break;
+	case COLUMN_RSS:
+		value_num(v, row->rss_kb);
+		break;
+	case COLUMN_ANON:
+		value_num(v, row->anon_kb);
+		break;
+	case COLUMN_FILE:
+		value_num(v, row->file_kb);
+		break;
+	case COLUMN_SHM:
+		value_num(v, row->shmem_kb);
+		break;
+	case COLUMN_SWAP:
+		value_num(v, row->swap_kb);
+		break;
+	case COLUMN_MEMPCT:
+		value_pct(v, snap, row);
+		break;
+	case COLUMN_CGROUP:
+		value_text(v,
+		           snapshot_str(snap, row->cgroup_off, row->cgroup_len),
+		           row->cgroup_len);
+		break;
+	case COLUMN_COMMAND:
+		value_command(v, snap, row, buf, size);
+		break;
+	case COLUMN_COMM:
+		value_text(v, row->comm, strnlen(row->comm, sizeof row->comm));
+		break;
+	case COLUMN_CMDLINE:
+		value_text(
+		    v, snapshot_str(snap, row->cmdline_off, row->cmdline_len),
+		    row->cmdline_len);
+		v->nul_space = true;
+		break;
+	case COLUMN_START:
+		value_num(v, (int64_t)row->start_time);
+		break;
+	case COLUMN_KTHREAD:
+		value_num(v, row->kthread);
+		break;
+	case COLUMN_FIELD_COUNT:
+	default:
+		break;
+	}
 }
 
 /* Set cell to borrowed, untrusted bytes (or N/A when there are none). */
@@ -158,67 +342,54 @@ cell_command(struct column_cell *cell, const struct snapshot *snap,
 	cell_bytes(cell, buf, k > 0 && (size_t)k < size ? (size_t)k : 0);
 }
 
+/* Set cell to a field's value as the dashboard writes its kind. */
+static void
+cell_value(struct column_cell *cell, enum column_id id,
+           const struct column_value *v, char *buf, size_t size)
+{
+	int n = 0;
+
+	switch (columns_desc(id)->kind) {
+	case COLUMN_KIND_TEXT:
+		cell_bytes(cell, v->text, v->len);
+		cell->keep_tail = id == COLUMN_CGROUP;
+		return;
+	case COLUMN_KIND_KB:
+		cell->len = columns_format_kb(v->num, buf, size);
+		cell->text = buf;
+		return;
+	case COLUMN_KIND_PCT:
+		n = snprintf(buf, size, "%.1f", v->pct);
+		break;
+	case COLUMN_KIND_BOOL:
+		n = snprintf(buf, size, "%s", v->num ? "yes" : "no");
+		break;
+	case COLUMN_KIND_INT:
+	default:
+		n = snprintf(buf, size, "%" PRId64, v->num);
+		break;
+	}
+	cell->text = buf;
+	cell->len = n > 0 ? (size_t)n : 0;
+}
+
 /* The text of one cell. */
 void
 columns_cell(enum column_id id, const struct snapshot *snap,
              const struct proc_row *row, char *buf, size_t size,
              struct column_cell *cell)
 {
-	int n;
+	struct column_value v;
 
 	memset(cell, 0, sizeof *cell);
 	cell->text = "";
-	switch (id) {
-	case COLUMN_PID:
-		cell_number(cell, buf, size, row->pid);
-		break;
-	case COLUMN_USER:
-		cell_bytes(cell, row->user,
-		           strnlen(row->user, sizeof row->user));
-		break;
-	case COLUMN_OOM:
-		cell_number(cell, buf, size, row->oom_score);
-		break;
-	case COLUMN_ADJ:
-		cell_number(cell, buf, size, row->oom_score_adj);
-		break;
-	case COLUMN_RSS:
-		cell_kb(cell, buf, size, row->rss_kb);
-		break;
-	case COLUMN_ANON:
-		cell_kb(cell, buf, size, row->anon_kb);
-		break;
-	case COLUMN_FILE:
-		cell_kb(cell, buf, size, row->file_kb);
-		break;
-	case COLUMN_SHM:
-		cell_kb(cell, buf, size, row->shmem_kb);
-		break;
-	case COLUMN_SWAP:
-		cell_kb(cell, buf, size, row->swap_kb);
-		break;
-	case COLUMN_MEMPCT:
-		if (row->rss_kb == SNAP_NA || snap->mem.total_kb == SNAP_NA ||
-		    snap->mem.total_kb <= 0) {
-			cell->na = true;
-			break;
-		}
-		n = snprintf(buf, size, "%.1f",
-		             100.0 * (double)row->rss_kb /
-		                 (double)snap->mem.total_kb);
-		cell->text = buf;
-		cell->len = n > 0 ? (size_t)n : 0;
-		break;
-	case COLUMN_CGROUP:
-		cell_bytes(cell,
-		           snapshot_str(snap, row->cgroup_off, row->cgroup_len),
-		           row->cgroup_len);
-		cell->keep_tail = true;
-		break;
-	case COLUMN_COMMAND:
-	default:
+	if (id == COLUMN_COMMAND) {
 		cell_command(cell, snap, row, buf, size);
-		break;
+	} else {
+		columns_value(id, snap, row, buf, size, &v);
+		cell->na = v.na;
+		if (!v.na)
+			cell_value(cell, id, &v, buf, size);
 	}
 	if (cell->na) {
 		cell->text = "N/A";
@@ -262,8 +433,8 @@ columns_fit(const bool shown[COLUMN_COUNT], int width, int extra_w,
             bool no_swap, bool fit[COLUMN_COUNT])
 {
 	static const enum column_id order[] = {
-	    COLUMN_SWAP, COLUMN_FILE, COLUMN_SHM,    COLUMN_CGROUP,
-	    COLUMN_SWAP, COLUMN_ANON, COLUMN_MEMPCT, COLUMN_USER,
+	    COLUMN_SWAP, COLUMN_FILE,   COLUMN_SHM,  COLUMN_CGROUP, COLUMN_SWAP,
+	    COLUMN_ANON, COLUMN_MEMPCT, COLUMN_USER, COLUMN_STATE,
 	};
 	size_t dropped = 0;
 

@@ -55,7 +55,7 @@ static const char *const oom_messages[] = {
 static const char *const watchdog_prefixes[] = {"watchdog: ", "NMI watchdog: "};
 
 /* Priority order: the first keyword in this table that matches wins. The
- * message forms are those of FIELD-NOTES 2.1-2.4. */
+ * message forms are those kernels 2.6.32 to 6.18 print. */
 static const struct keyword keywords[] = {
     KW("Kernel panic - not syncing", KCLASS_PANIC, AT_START, NULL),
     KW("---[ end Kernel panic - not syncing", KCLASS_PANIC, AT_START, NULL),

@@ -632,14 +632,142 @@ scan_inner_ts(struct kscan *k, struct klog_record *rec, bool keep_time)
 	}
 }
 
+/*
+ * Digit-led forms: a /dev/kmsg record, ISO 8601 (syslog, or dmesg
+ * --time-format iso) and journalctl -o short-unix. True when one matched
+ * (rec filled, text set); else k is back at the start of the line.
+ */
+static bool
+parse_digit_led(struct kscan *k, const char *line, size_t len,
+                struct klog_record *rec)
+{
+	struct klog_time t;
+	bool dmesg_iso;
+
+	if (scan_kmsg(k, rec)) {
+		rec->format = KLOG_FMT_KMSG;
+		set_text(rec, k->p, kscan_left(k), true);
+		return true;
+	}
+	if (scan_iso(k, &t, &dmesg_iso)) {
+		rec->format = KLOG_FMT_ISO;
+		rec->time = t;
+		if (!dmesg_iso)
+			(void)scan_host_tag(k, rec, false);
+		kscan_spaces(k);
+		if (!rec->from_user)
+			scan_inner_ts(k, rec, true);
+		set_text(rec, k->p, kscan_left(k), false);
+		return true;
+	}
+	/* journalctl -o short-unix */
+	if (scan_unix_ts(k, &t) && scan_host_tag(k, rec, false)) {
+		rec->format = KLOG_FMT_JOURNAL;
+		rec->time = t;
+		set_text(rec, k->p, kscan_left(k), false);
+		return true;
+	}
+	kscan_init(k, line, len);
+	return false;
+}
+
+/*
+ * Date-led forms: syslog ("Nov 29 01:00:04 host tag: ") and journalctl -o
+ * short-full. True when one matched (rec filled, text set); a date without
+ * host and tag puts k back at the start of the line.
+ */
+static bool
+parse_date_led(struct kscan *k, const char *line, size_t len,
+               struct klog_record *rec)
+{
+	struct klog_time t, clock;
+
+	if (scan_syslog_date(k, &clock)) {
+		if (scan_host_tag(k, rec, false)) {
+			rec->format = KLOG_FMT_SYSLOG;
+			rec->clock = clock;
+			if (!rec->from_user)
+				scan_inner_ts(k, rec, false);
+			set_text(rec, k->p, kscan_left(k), false);
+			return true;
+		}
+		kscan_init(k, line, len);
+	}
+	/* journalctl -o short-full */
+	if (scan_full_date(k, &t, &clock)) {
+		if (scan_host_tag(k, rec, false)) {
+			rec->format = KLOG_FMT_JOURNAL;
+			rec->time = t;
+			rec->clock = clock;
+			set_text(rec, k->p, kscan_left(k), false);
+			return true;
+		}
+		kscan_init(k, line, len);
+	}
+	return false;
+}
+
+/* A "<PRI>" or decoded "kern  :info  : " prefix (dmesg -r / -x, klogctl,
+ * forwarded syslog). True when one matched (rec filled, text set). */
+static bool
+parse_pri_led(struct kscan *k, const char *line, struct klog_record *rec)
+{
+	if (!scan_pri(k, rec) && !scan_decoded(k, rec))
+		return false;
+	rec->format = KLOG_FMT_DMESG;
+	if (line[0] == '<')
+		scan_pri_header(k, rec);
+	if (rec->format == KLOG_FMT_DMESG) /* klogctl's own form */
+		scan_inner_ts(k, rec, false);
+	else if (!rec->from_user)
+		scan_inner_ts(k, rec, rec->time.kind != KLOG_TIME_NONE);
+	set_text(rec, k->p, kscan_left(k), false);
+	return true;
+}
+
+/* What is left: a syslogd wall message, dmesg's "[ 5.1] " or -T date,
+ * journalctl -o short-monotonic, or a bare line. Sets the text. */
+static void
+parse_dmesg_led(struct kscan *k, const char *line, size_t len,
+                struct klog_record *rec)
+{
+	int64_t usec;
+
+	/* syslogd wall message: " kernel:[ 1044.858108] text" */
+	kscan_spaces(k);
+	if (kscan_lit(k, "kernel:")) {
+		kscan_spaces(k);
+		if (scan_dmesg_ts(k, &usec)) {
+			rec->format = KLOG_FMT_DMESG;
+			rec->time.kind = KLOG_TIME_BOOT;
+			rec->time.usec = usec;
+			(void)kscan_char(k, ' ');
+			set_text(rec, k->p, kscan_left(k), false);
+			return;
+		}
+	}
+	kscan_init(k, line, len);
+	if (scan_dmesg_ts(k, &usec)) {
+		rec->format = KLOG_FMT_DMESG;
+		rec->time.kind = KLOG_TIME_BOOT;
+		rec->time.usec = usec;
+		/* journalctl -o short-monotonic: "[ 5.1] host tag: text" */
+		if (scan_host_tag(k, rec, true))
+			rec->format = KLOG_FMT_JOURNAL;
+		else
+			(void)kscan_char(k, ' ');
+	} else if (scan_dmesg_t(k, &rec->time)) {
+		rec->format = KLOG_FMT_DMESG_T;
+		(void)kscan_char(k, ' ');
+	}
+	set_text(rec, k->p, kscan_left(k), false);
+}
+
 /* Parse one line of any supported form (the clock aside). */
 static enum klog_format
 parse_line(const char *line, size_t len, struct klog_record *rec)
 {
 	struct kscan k;
-	struct klog_time t, clock;
-	int64_t usec;
-	bool dmesg_iso;
 
 	while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
 		len--;
@@ -650,94 +778,12 @@ parse_line(const char *line, size_t len, struct klog_record *rec)
 		set_text(rec, line + 1, len - 1, false);
 		return rec->format;
 	}
-	if (len > 0 && line[0] >= '0' && line[0] <= '9') {
-		if (scan_kmsg(&k, rec)) {
-			rec->format = KLOG_FMT_KMSG;
-			set_text(rec, k.p, kscan_left(&k), true);
-			return rec->format;
-		}
-		if (scan_iso(&k, &t, &dmesg_iso)) {
-			rec->format = KLOG_FMT_ISO;
-			rec->time = t;
-			if (!dmesg_iso)
-				(void)scan_host_tag(&k, rec, false);
-			kscan_spaces(&k);
-			if (!rec->from_user)
-				scan_inner_ts(&k, rec, true);
-			set_text(rec, k.p, kscan_left(&k), false);
-			return rec->format;
-		}
-		/* journalctl -o short-unix */
-		if (scan_unix_ts(&k, &t) && scan_host_tag(&k, rec, false)) {
-			rec->format = KLOG_FMT_JOURNAL;
-			rec->time = t;
-			set_text(rec, k.p, kscan_left(&k), false);
-			return rec->format;
-		}
-		kscan_init(&k, line, len);
-	}
-	if (scan_syslog_date(&k, &clock)) {
-		if (scan_host_tag(&k, rec, false)) {
-			rec->format = KLOG_FMT_SYSLOG;
-			rec->clock = clock;
-			if (!rec->from_user)
-				scan_inner_ts(&k, rec, false);
-			set_text(rec, k.p, kscan_left(&k), false);
-			return rec->format;
-		}
-		kscan_init(&k, line, len);
-	}
-	/* journalctl -o short-full */
-	if (scan_full_date(&k, &t, &clock)) {
-		if (scan_host_tag(&k, rec, false)) {
-			rec->format = KLOG_FMT_JOURNAL;
-			rec->time = t;
-			rec->clock = clock;
-			set_text(rec, k.p, kscan_left(&k), false);
-			return rec->format;
-		}
-		kscan_init(&k, line, len);
-	}
-	if (scan_pri(&k, rec) || scan_decoded(&k, rec)) {
-		rec->format = KLOG_FMT_DMESG;
-		if (line[0] == '<')
-			scan_pri_header(&k, rec);
-		if (rec->format == KLOG_FMT_DMESG) /* klogctl's own form */
-			scan_inner_ts(&k, rec, false);
-		else if (!rec->from_user)
-			scan_inner_ts(&k, rec,
-			              rec->time.kind != KLOG_TIME_NONE);
-		set_text(rec, k.p, kscan_left(&k), false);
+	if (len > 0 && line[0] >= '0' && line[0] <= '9' &&
+	    parse_digit_led(&k, line, len, rec))
 		return rec->format;
-	}
-	/* syslogd wall message: " kernel:[ 1044.858108] text" */
-	kscan_spaces(&k);
-	if (kscan_lit(&k, "kernel:")) {
-		kscan_spaces(&k);
-		if (scan_dmesg_ts(&k, &usec)) {
-			rec->format = KLOG_FMT_DMESG;
-			rec->time.kind = KLOG_TIME_BOOT;
-			rec->time.usec = usec;
-			(void)kscan_char(&k, ' ');
-			set_text(rec, k.p, kscan_left(&k), false);
-			return rec->format;
-		}
-	}
-	kscan_init(&k, line, len);
-	if (scan_dmesg_ts(&k, &usec)) {
-		rec->format = KLOG_FMT_DMESG;
-		rec->time.kind = KLOG_TIME_BOOT;
-		rec->time.usec = usec;
-		/* journalctl -o short-monotonic: "[ 5.1] host tag: text" */
-		if (scan_host_tag(&k, rec, true))
-			rec->format = KLOG_FMT_JOURNAL;
-		else
-			(void)kscan_char(&k, ' ');
-	} else if (scan_dmesg_t(&k, &rec->time)) {
-		rec->format = KLOG_FMT_DMESG_T;
-		(void)kscan_char(&k, ' ');
-	}
-	set_text(rec, k.p, kscan_left(&k), false);
+	if (parse_date_led(&k, line, len, rec) || parse_pri_led(&k, line, rec))
+		return rec->format;
+	parse_dmesg_led(&k, line, len, rec);
 	return rec->format;
 }
 

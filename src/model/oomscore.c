@@ -1,7 +1,9 @@
-/* oomscore.c: the kernel's badness formula and victim order (oomscore.h). */
+/* oomscore.c: the kernel's badness formula, a target's place in the victim
+ * order and the top rows by it (oomscore.h). */
 #include "model/oomscore.h"
 
-#include "model/rank.h"
+#include "model/adjvalue.h"
+#include "model/victim.h"
 
 /* totalpages for a global OOM. */
 int64_t
@@ -17,36 +19,26 @@ oomscore_total_pages(const struct mem_info *mem, int64_t page_kb)
 	return kb / page_kb;
 }
 
-/* The RSS of a row in kB: the three counters the kernel adds, else VmRSS. */
-static int64_t
-row_rss_kb(const struct proc_row *row)
-{
-	if (row->anon_kb != SNAP_NA && row->file_kb != SNAP_NA &&
-	    row->shmem_kb != SNAP_NA)
-		return row->anon_kb + row->file_kb + row->shmem_kb;
-	return row->rss_kb;
-}
-
 /* Badness points of a row at adj. */
 int64_t
 oomscore_points(const struct proc_row *row, int64_t adj, int64_t total_pages,
                 int64_t page_kb)
 {
-	int64_t rss_kb = row_rss_kb(row), points;
+	int64_t rss_kb = victim_rss_kb(row), points;
 
 	if (row->pid == 1 || row->kthread || row->state == 'Z' ||
 	    row->state == 'X')
 		return OOMSCORE_NEVER;
 	if (adj == SNAP_NA)
 		return SNAP_NA;
-	if (adj <= OOMSCORE_ADJ_MIN)
+	if (adj <= ADJVALUE_MIN)
 		return OOMSCORE_NEVER;
 	if (total_pages == SNAP_NA || total_pages <= 0 || page_kb <= 0 ||
 	    rss_kb == SNAP_NA || row->swap_kb == SNAP_NA ||
 	    row->pte_kb == SNAP_NA)
 		return SNAP_NA;
-	if (adj > OOMSCORE_ADJ_MAX)
-		adj = OOMSCORE_ADJ_MAX;
+	if (adj > ADJVALUE_MAX)
+		adj = ADJVALUE_MAX;
 	points =
 	    rss_kb / page_kb + row->swap_kb / page_kb + row->pte_kb / page_kb;
 	return points + adj * (total_pages / 1000);
@@ -112,7 +104,7 @@ static bool
 oomscore_before(const struct proc_row *a, const struct proc_row *b,
                 int64_t total_kb)
 {
-	return rank_victim_cmp(a, b, total_kb) < 0;
+	return victim_cmp(a, b, total_kb) < 0;
 }
 
 /* The k best rows among idx, by insertion into out (k is small). */

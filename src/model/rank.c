@@ -3,8 +3,8 @@
  * (see rank.h). Pure. Numbers sort biggest first by default, names and
  * pids smallest first; unknown values always go last, and equal values
  * fall back to the pid so a refresh does not shuffle the table. The OOM
- * column is the exception: it sorts in the victim order (rank_victim_cmp),
- * so its first row descending is the next victim.
+ * column is the exception: it sorts in the victim order (victim_cmp,
+ * model/victim.h), so its first row descending is the next victim.
  */
 #include "model/rank.h"
 
@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "model/oomscore.h"
+#include "model/victim.h"
 
 static const char *const key_names[RANK_KEY_COUNT] = {
     "oom",  "adj", "rss",  "anon", "file",  "shm",
@@ -103,7 +104,7 @@ rank_cmp(const void *pa, const void *pb, void *arg)
 
 	if (c->key == RANK_OOM && a->oom_score != SNAP_NA &&
 	    b->oom_score != SNAP_NA) {
-		r = rank_victim_cmp(a, b, c->total_kb);
+		r = victim_cmp(a, b, c->total_kb);
 		return c->desc ? r : -r;
 	}
 	switch (c->key) {
@@ -159,109 +160,6 @@ rank_sort(const struct snapshot *snap, size_t *order, size_t n,
 		qsort_r(order, n, sizeof *order, rank_cmp, &c);
 }
 
-/* True when the kernel would never choose row. */
-bool
-rank_is_unkillable(const struct proc_row *row)
-{
-	if (row->kthread || row->oom_score == SNAP_NA)
-		return true;
-	/* the kernel exempts only the initial pid namespace's init, whose
-	 * oom_score reads 0; a container's PID 1 (this /proc may be one) is
-	 * scored and killed like any process */
-	if (row->pid == 1 && row->oom_score == 0)
-		return true;
-	if (row->oom_score_adj == -1000)
-		return true;
-	/* A zombie has released its mm: nothing to free by killing it. */
-	if (row->state == 'Z' || row->state == 'X')
-		return row->rss_kb == SNAP_NA || row->rss_kb == 0;
-	return false;
-}
-
-/* The memory the kernel's badness counts for a row, in kB: RSS (its three
- * counters, else VmRSS) + swap + page tables; SNAP_NA if a part is unknown. */
-static int64_t
-rank_badness_mem_kb(const struct proc_row *r)
-{
-	int64_t rss_kb = r->rss_kb;
-
-	if (r->anon_kb != SNAP_NA && r->file_kb != SNAP_NA &&
-	    r->shmem_kb != SNAP_NA)
-		rss_kb = r->anon_kb + r->file_kb + r->shmem_kb;
-	if (rss_kb == SNAP_NA || r->swap_kb == SNAP_NA || r->pte_kb == SNAP_NA)
-		return SNAP_NA;
-	return rss_kb + r->swap_kb + r->pte_kb;
-}
-
-/* adj clamped to the range the kernel accepts. */
-static int64_t
-rank_adj(int64_t adj)
-{
-	if (adj < OOMSCORE_ADJ_MIN)
-		return OOMSCORE_ADJ_MIN;
-	return adj > OOMSCORE_ADJ_MAX ? OOMSCORE_ADJ_MAX : adj;
-}
-
-/* The unrounded badness of a row in kB, or SNAP_NA when its memory or adj
- * is unknown. unit_kb: kB per adj unit (0 when the total is unknown). */
-static int64_t
-rank_badness_kb(const struct proc_row *r, int64_t unit_kb)
-{
-	int64_t mem_kb = rank_badness_mem_kb(r);
-
-	if (mem_kb == SNAP_NA || r->oom_score_adj == SNAP_NA)
-		return SNAP_NA;
-	return mem_kb + rank_adj(r->oom_score_adj) * unit_kb;
-}
-
-/* Compare the unrounded badness of two rows: 1 when a has more, -1 when
- * b has, 0 when equal or unknown for both; a known one beats unknown.
- * One number per row, so the order stays transitive. */
-static int
-rank_cmp_badness(const struct proc_row *a, const struct proc_row *b,
-                 int64_t total_kb)
-{
-	/* the kernel adds adj * (totalpages / 1000) pages; in kB without
-	 * the page size this is off by under one page per adj unit, and
-	 * the same for rows of equal adj, where the term cancels out */
-	int64_t unit_kb =
-	    total_kb != SNAP_NA && total_kb > 0 ? total_kb / 1000 : 0;
-	int64_t ba = rank_badness_kb(a, unit_kb),
-	        bb = rank_badness_kb(b, unit_kb);
-
-	if (ba == SNAP_NA || bb == SNAP_NA)
-		return (ba != SNAP_NA) - (bb != SNAP_NA);
-	return (ba > bb) - (ba < bb);
-}
-
-/* Victim order: negative when a would be chosen before b. */
-int
-rank_victim_cmp(const struct proc_row *a, const struct proc_row *b,
-                int64_t total_kb)
-{
-	int r;
-
-	if (a->oom_score != b->oom_score) {
-		if (a->oom_score == SNAP_NA || b->oom_score == SNAP_NA)
-			return (a->oom_score == SNAP_NA) -
-			       (b->oom_score == SNAP_NA);
-		return a->oom_score > b->oom_score ? -1 : 1;
-	}
-	/* a candidate before a row the kernel never picks (both read 0) */
-	r = (int)rank_is_unkillable(a) - (int)rank_is_unkillable(b);
-	if (r != 0)
-		return r;
-	/* oom_score is rounded: the kernel compares the exact badness */
-	r = rank_cmp_badness(a, b, total_kb);
-	if (r != 0)
-		return -r;
-	/* an exact tie goes to the task later in the task list, which
-	 * for_each_process walks in fork order: the newest process */
-	if (a->start_time != b->start_time)
-		return a->start_time > b->start_time ? -1 : 1;
-	return (a->pid < b->pid) - (a->pid > b->pid);
-}
-
 /* The first candidate in the victim order. */
 long
 rank_next_victim(const struct snapshot *snap)
@@ -272,10 +170,9 @@ rank_next_victim(const struct snapshot *snap)
 
 	for (size_t i = 0; i < snap->nprocs; i++) {
 		r = &snap->procs[i];
-		if (rank_is_unkillable(r))
+		if (victim_is_unkillable(r))
 			continue;
-		if (best < 0 ||
-		    rank_victim_cmp(r, &snap->procs[best], total_kb) < 0)
+		if (best < 0 || victim_cmp(r, &snap->procs[best], total_kb) < 0)
 			best = (long)i;
 	}
 	return best;

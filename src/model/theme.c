@@ -40,6 +40,8 @@ static const struct role_entry {
     [THEME_PROC_NA] = {"proc.na", {8, D, THEME_ATTR_DIM}},
     [THEME_PROC_TAGGED] = {"proc.tagged", {11, D, B}},
     [THEME_PROC_TREE] = {"proc.tree", {6, D, 0}},
+    [THEME_PROC_DSTATE] = {"proc.dstate", {9, D, B}},
+    [THEME_PROC_ZOMBIE] = {"proc.zombie", {13, D, B}},
     [THEME_KLOG_TIME] = {"klog.time", {8, D, 0}},
     [THEME_KLOG_OOM] = {"klog.oom", {15, 1, B}},
     [THEME_KLOG_HUNG] = {"klog.hung", {13, D, B}},
@@ -127,6 +129,17 @@ theme_role_parse(const char *name, size_t len, enum theme_role *role)
 		}
 	}
 	return -1;
+}
+
+/* The role of a STATE cell. */
+enum theme_role
+theme_proc_state_role(char state, enum theme_role base)
+{
+	if (base == THEME_PROC_SELECTED || base == THEME_PROC_TAGGED)
+		return base;
+	if (state == 'D')
+		return THEME_PROC_DSTATE;
+	return state == 'Z' ? THEME_PROC_ZOMBIE : base;
 }
 
 /* Fill t with the built-in default theme. */

@@ -3,10 +3,11 @@
  * victim), then the shown columns in table order, COMMAND last taking the
  * rest of the line; in tree view a TREE column (the subtree's total RSS)
  * comes before COMMAND, which is indented with tree lines. Unknown values
- * are a dimmed N/A; tagged rows (Space) are drawn in proc.tagged; the
- * selected row is highlighted when the table has the focus, underlined
- * when the log pane has it. A CGROUP path too long for its cells shows
- * "…" ("+" in the C locale) and its end, where cgroups differ.
+ * are a dimmed N/A; a STATE of D or Z is drawn in proc.dstate or
+ * proc.zombie, as htop colours them; tagged rows (Space) are drawn in
+ * proc.tagged; the selected row is highlighted when the table has the focus,
+ * underlined when the log pane has it. A CGROUP path too long for its cells
+ * shows "…" ("+" in the C locale) and its end, where cgroups differ.
  */
 #include "view/panes.h"
 
@@ -135,6 +136,7 @@ row(struct screen *s, int y, int x, int w, const struct dash_frame *f,
 	    f->tags != NULL && tagset_has(f->tags, p->pid, p->start_time);
 	int at = x + 1, cw;
 	unsigned flags;
+	enum theme_role role;
 
 	if (sel)
 		draw_fill(s, y, x, w, THEME_PROC_SELECTED);
@@ -160,8 +162,10 @@ row(struct screen *s, int y, int x, int w, const struct dash_frame *f,
 		             &c);
 		flags = (c.nul_space ? DRAW_NUL_SPACE : 0) |
 		        (d->align == COLUMN_ALIGN_RIGHT ? DRAW_RIGHT : 0);
-		cell_text(s, y, at, cw, cell_role(sel, tag, victim, c.na), &c,
-		          flags);
+		role = cell_role(sel, tag, victim, c.na);
+		if (i == COLUMN_STATE)
+			role = theme_proc_state_role(p->state, role);
+		cell_text(s, y, at, cw, role, &c, flags);
 		at += cw + 1;
 	}
 	if (pos == f->table->cursor && f->focus != DASH_FOCUS_TABLE)

@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <langinfo.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include <curses.h>
 
@@ -31,6 +33,8 @@ static volatile sig_atomic_t saved_tio_ok;
 
 /* Leave the alternate screen, show the cursor, reset attributes. */
 static const char reset_seq[] = "\033[0m\033[?25h\033[?1049l\r\n";
+
+static const char *screen_dump_path(void);
 
 static const int fatal_signals[] = {SIGSEGV, SIGBUS,  SIGFPE,
                                     SIGILL,  SIGABRT, SIGSYS};
@@ -103,7 +107,8 @@ screen_set_theme(struct screen *s, const struct theme *theme)
 		if (!s->colour || pair >= COLOR_PAIRS)
 			continue;
 		if (t.style[i].fg == THEME_COLOUR_DEFAULT &&
-		    t.style[i].bg == THEME_COLOUR_DEFAULT)
+		    t.style[i].bg == THEME_COLOUR_DEFAULT &&
+		    screen_dump_path() == NULL)
 			continue;
 		init_pair(pair, curses_colour(t.style[i].fg),
 		          curses_colour(t.style[i].bg));
@@ -246,6 +251,136 @@ screen_size(const struct screen *s, int *rows, int *cols)
 	getmaxyx(stdscr, *rows, *cols);
 }
 
+/* The path OOMWATCH_SCREEN_DUMP names, or NULL when it is unset or empty. */
+static const char *
+screen_dump_path(void)
+{
+	const char *path = getenv("OOMWATCH_SCREEN_DUMP");
+
+	return path != NULL && *path != '\0' ? path : NULL;
+}
+
+/*
+ * The dump code of the role drawn with this pair and these attributes:
+ * 'a' + role, then 'A' + role - 26; '.' for cells no role drew (erased),
+ * '?' for a look no role has. Under a dump every role has a pair of its
+ * own (screen_set_theme), so the pair names the role and the attributes
+ * must be the role's.
+ */
+static char
+screen_dump_role(const struct screen *s, attr_t attrs, short pair)
+{
+	_Static_assert(THEME_ROLE_COUNT <= 52, "one letter per role");
+	attrs &= ~A_COLOR;
+	for (unsigned i = 0; i < THEME_ROLE_COUNT; i++) {
+		if (PAIR_NUMBER(s->attr[i]) != pair)
+			continue;
+		if ((s->attr[i] & ~A_COLOR) == attrs)
+			return (char)(i < 26 ? 'a' + i : 'A' + (i - 26));
+		if (pair != 0)
+			return '?';
+	}
+	return pair == 0 && attrs == A_NORMAL ? '.' : '?';
+}
+
+/* Read cell (y, x) of stdscr: its characters (NUL-ended), attributes and
+ * pair; '?' and A_NORMAL when curses cannot give it. */
+static void
+screen_dump_cell(int y, int x, wchar_t *wc, attr_t *attrs, short *pair)
+{
+	cchar_t cc;
+
+	if (mvwin_wch(stdscr, y, x, &cc) == ERR ||
+	    getcchar(&cc, wc, attrs, pair, NULL) == ERR) {
+		wc[0] = L'?';
+		wc[1] = L'\0';
+		*attrs = A_NORMAL;
+		*pair = 0;
+	}
+}
+
+/* Write the text of row y to f in UTF-8, trailing blanks cut (the second
+ * cell of a wide character is its first one's). */
+static void
+screen_dump_text(FILE *f, int y, int cols)
+{
+	wchar_t wc[CCHARW_MAX + 1];
+	char mb[MB_LEN_MAX], line[8 * 1024];
+	size_t n = 0, keep = 0, k;
+	mbstate_t st;
+	attr_t attrs;
+	short pair;
+
+	for (int x = 0; x < cols; x += wcwidth(wc[0]) == 2 ? 2 : 1) {
+		screen_dump_cell(y, x, wc, &attrs, &pair);
+		memset(&st, 0, sizeof st);
+		for (int i = 0; i < CCHARW_MAX && wc[i] != L'\0'; i++) {
+			k = wcrtomb(mb, wc[i], &st);
+			if (k == (size_t)-1 || n + k >= sizeof line)
+				break;
+			memcpy(line + n, mb, k);
+			n += k;
+		}
+		if (wc[0] != L' ')
+			keep = n;
+	}
+	fprintf(f, "%.*s\n", (int)keep, line);
+}
+
+/* Write the role codes of row y's cols cells to f. */
+static void
+screen_dump_roles(const struct screen *s, FILE *f, int y, int cols)
+{
+	wchar_t wc[CCHARW_MAX + 1];
+	attr_t attrs;
+	short pair;
+
+	for (int x = 0; x < cols; x++) {
+		screen_dump_cell(y, x, wc, &attrs, &pair);
+		fputc(screen_dump_role(s, attrs, pair), f);
+	}
+	fputc('\n', f);
+}
+
+/*
+ * Tests: when OOMWATCH_SCREEN_DUMP=PATH is set, write the frame to PATH
+ * (through PATH.tmp and rename, so a reader sees whole frames only):
+ * "oomwatch screen dump 1 COLSxROWS", a legend line of the role codes,
+ * "text:", ROWS lines of text, "roles:", ROWS lines of one role code per
+ * cell (screen_dump_role). Errors are ignored: a dump never stops the UI.
+ */
+static void
+screen_dump(const struct screen *s)
+{
+	const char *path = screen_dump_path();
+	char tmp[4096];
+	int rows, cols, cy, cx;
+	FILE *f;
+
+	if (path == NULL ||
+	    snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp ||
+	    (f = fopen(tmp, "w")) == NULL)
+		return;
+	getyx(stdscr, cy, cx);
+	getmaxyx(stdscr, rows, cols);
+	fprintf(f, "oomwatch screen dump 1 %dx%d\nlegend .=none ?=other", cols,
+	        rows);
+	for (unsigned i = 0; i < THEME_ROLE_COUNT; i++)
+		fprintf(f, " %c=%s", i < 26 ? 'a' + i : 'A' + (i - 26),
+		        theme_role_name((enum theme_role)i));
+	fprintf(f, "\ntext:\n");
+	for (int y = 0; y < rows; y++)
+		screen_dump_text(f, y, cols);
+	fprintf(f, "roles:\n");
+	for (int y = 0; y < rows; y++)
+		screen_dump_roles(s, f, y, cols);
+	wmove(stdscr, cy, cx);
+	if (fclose(f) == 0)
+		rename(tmp, path);
+	else
+		unlink(tmp);
+}
+
 /* Start a frame. */
 void
 screen_begin(struct screen *s)
@@ -261,6 +396,7 @@ screen_end(struct screen *s)
 	(void)s;
 	wnoutrefresh(stdscr);
 	doupdate();
+	screen_dump(s);
 }
 
 /* The input fd. */

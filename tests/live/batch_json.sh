@@ -9,6 +9,8 @@
 # must be the next victim and the first row of the OOM sort; its name,
 # holding a double quote, a backslash and the invalid UTF-8 byte 0xff,
 # must come out escaped in valid JSON.
+# A stopped child and a zombie child read T and Z in JSON and in the text
+# report's S column.
 # Only our own children are touched; they are killed on exit.
 . "$(dirname "$0")/../lib.sh"
 J="$T_TMP/json"
@@ -213,6 +215,42 @@ done
 "$OOMWATCH_BIN" -b --proc-root "$T_TMP/nowhere" >"$T_TMP/out" 2>"$T_TMP/err"; rc=$?
 n=$(wc -l <"$T_TMP/err")
 check "--proc-root nowhere exits 1 with one line" [ "$rc" = 1 -a "$n" = 1 ]
+
+# --- STATE: a stopped child reads T, a zombie child Z ---
+# state_is PID LETTER: /proc/PID/stat's state field is LETTER.
+state_is() { [ "$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1)" = "$2" ]; }
+sleep 60 &
+stopped=$!
+T_PIDS="$T_PIDS $stopped"
+kill -STOP "$stopped"
+# the zombie: a python3 parent that never waits for its child
+python3 -c 'import os, time
+pid = os.fork()
+if pid == 0:
+    os._exit(0)
+print(pid, flush=True)
+time.sleep(60)' >"$T_TMP/zpid" &
+T_PIDS="$T_PIDS $!"
+wait_until 5 test -s "$T_TMP/zpid"
+zpid=$(cat "$T_TMP/zpid")
+if wait_until 5 state_is "$stopped" T && wait_until 5 state_is "$zpid" Z; then
+	"$OOMWATCH_BIN" --batch --json -p "$stopped,$zpid" >"$J"
+	check "state: JSON says T for the stopped child, Z for the zombie" python3 -c '
+import json, sys
+got = {p["pid"]: p["state"] for p in json.load(open(sys.argv[1]))["processes"]}
+want = {int(sys.argv[2]): "T", int(sys.argv[3]): "Z"}
+assert got == want, (got, want)' "$J" "$stopped" "$zpid"
+	"$OOMWATCH_BIN" --batch -p "$stopped,$zpid" >"$T_TMP/text"
+	check "state: the text report has the S column" \
+		grep -qE '^ +PID +PPID +USER +S +OOM +ADJ ' "$T_TMP/text"
+	check "state: the text report says T for the stopped child" \
+		grep -qE "^ +$stopped +[0-9]+ .{10} T " "$T_TMP/text"
+	check "state: the text report says Z for the zombie" \
+		grep -qE "^ +$zpid +[0-9]+ .{10} Z " "$T_TMP/text"
+else
+	fail "state: children stopped and zombie" "$(cat "/proc/$stopped/stat" "/proc/$zpid/stat" 2>&1)"
+fi
+kill -9 "$stopped" 2>/dev/null
 
 # --- Ties in oom_score ---
 # The adj-1000 children above outrank any adj-998 one: end them first (and

@@ -60,16 +60,16 @@ has_cap_sys_resource() {
 }
 
 # --- adj: filter, steps, exact value, undo, list, protect, prefer ---
-sleeper owtadj 8
+sleeper owtadj 8 || fail "adj: namedsleeper owtadj is ready"
 pid=$SPID
 base=$(adj_of "$pid")
 if [ "$base" -gt 700 ]; then
 	skip "adj scene" "the test's oom_score_adj is $base: no room for +200"
 else
 	tmux_start 120 40 "$BIN -d 0.5 --no-protect"
-	tmux_wait "F10Quit" 10
+	tmux_wait "F10Quit" 10 || fail "adj: the dashboard starts"
 	tmux_keys F4
-	tmux_wait "Filter:" 5
+	tmux_wait "Filter:" 5 || fail "adj: F4 opens the filter prompt"
 	tmux_keys -l owtadj
 	tmux_keys Enter
 	if ! wait_until 10 only_rows "$pid"; then
@@ -100,17 +100,17 @@ else
 		check "adj: nothing written after Esc" adj_is "$pid" "$cur"
 		# not a number: refused with the reason, never read as 10
 		tmux_keys a
-		status_wait "oom_score_adj for pid $pid"
+		status_wait "oom_score_adj for pid $pid" || fail "adj: a opens the prompt for 0x10"
 		tmux_keys -l 0x10
 		tmux_keys Enter
 		check "adj: 0x10 is refused as not a decimal number" \
 			status_wait "0x10_ *not a decimal number"
 		check "adj: 0x10 wrote nothing" adj_is "$pid" "$cur"
 		tmux_keys Escape
-		status_wait "cancelled"
+		status_wait "cancelled" || fail "adj: Esc closes the 0x10 prompt"
 		# a valid value: the estimate first, then Enter + y
 		tmux_keys a
-		status_wait "oom_score_adj for pid $pid"
+		status_wait "oom_score_adj for pid $pid" || fail "adj: a opens the prompt for 300"
 		tmux_keys -l 300
 		check "adj: the estimated oom_score and victim place before Enter" \
 			status_wait "-> oom_score ~[0-9]*, victim #[0-9]* of [0-9]* (now [0-9]*"
@@ -130,7 +130,7 @@ else
 		check "adj: the list says how to keep a change (systemd)" tmux_has "OOMScoreAdjust="
 		check "adj: the list says how to keep a change (choom)" tmux_has "choom -n N"
 		tmux_keys Escape
-		tmux_wait "F10Quit" 5
+		tmux_wait "F10Quit" 5 || fail "adj: Esc leaves the list of changes"
 		# P: protect, after y
 		tmux_keys P
 		check "adj: P asks for y" status_wait "Protect pid $pid owtadj: oom_score_adj -1000"
@@ -138,7 +138,7 @@ else
 		if has_cap_sys_resource; then
 			check "adj: P + y sets -1000" wait_until 5 adj_is "$pid" -1000
 			tmux_keys u
-			wait_until 5 adj_is "$pid" "$cur"
+			wait_until 5 adj_is "$pid" "$cur" || fail "adj: u undoes the -1000"
 		else
 			check "adj: P without CAP_SYS_RESOURCE is explained" \
 				status_wait "lowering $cur -> -1000 needs CAP_SYS_RESOURCE, which oomwatch lacks here"
@@ -151,7 +151,7 @@ else
 		check "adj: n cancels X" status_wait "cancelled"
 		check "adj: X + n wrote nothing" adj_is "$pid" "$cur"
 		tmux_keys X
-		status_wait "preferred OOM victim"
+		status_wait "preferred OOM victim" || fail "adj: X asks for y again"
 		tmux_keys y
 		check "adj: X + y sets 1000" wait_until 5 adj_is "$pid" 1000
 	fi
@@ -159,14 +159,14 @@ else
 fi
 
 # --- tags: two processes, one F8, one SIGTERM ---
-sleeper owttaga
+sleeper owttaga || fail "tags: namedsleeper owttaga is ready"
 ta=$SPID
-sleeper owttagb
+sleeper owttagb || fail "tags: namedsleeper owttagb is ready"
 tb=$SPID
 a0=$(adj_of "$ta")
 b0=$(adj_of "$tb")
 tmux_start 120 40 "$BIN -d 0.5 --no-protect -p $ta,$tb"
-tmux_wait "F10Quit" 10
+tmux_wait "F10Quit" 10 || fail "tags: the dashboard starts"
 if wait_until 10 only_rows "$ta" "$tb"; then
 	tmux_keys Home Space Space
 	check "tags: Space tags two rows" status_wait "2 tagged"
@@ -183,14 +183,14 @@ if wait_until 10 only_rows "$ta" "$tb"; then
 		status_wait "undone on 2 tagged processes: 2 done, 0 failed"
 	tmux_keys F8
 	check "tags: F8 raised both again" wait_until 5 adj_is "$tb" $((b0 + 100))
-	status_wait "adj +100 on 2 tagged processes: 2 done, 0 failed"
+	status_wait "adj +100 on 2 tagged processes: 2 done, 0 failed" || fail "tags: the second F8 is summed up"
 	tmux_keys F9
 	check "tags: the signal menu names every tagged process" \
 		tmux_wait "Send a signal to every tagged process" 5
 	check "tags: it lists pid $ta" tmux_has "pid $ta "
 	check "tags: it lists pid $tb" tmux_has "pid $tb "
 	tmux_keys Enter
-	status_wait "Send SIGTERM to 2 tagged processes? y"
+	status_wait "Send SIGTERM to 2 tagged processes? y" || fail "tags: Enter asks for y"
 	tmux_keys y
 	check "tags: SIGTERM ended the first" wait_until 5 ended "$ta"
 	check "tags: SIGTERM ended the second" wait_until 5 ended "$tb"
@@ -204,10 +204,10 @@ fi
 tmux_stop
 
 # --- kill: SIGTERM, SIGKILL, Esc ---
-sleeper owtterm 16
+sleeper owtterm 16 || fail "kill: namedsleeper owtterm is ready"
 pt=$SPID
 tmux_start 120 40 "$BIN -d 0.5 --no-protect -p $pt"
-tmux_wait "F10Quit" 10
+tmux_wait "F10Quit" 10 || fail "kill: the dashboard starts (SIGTERM)"
 if wait_until 10 only_rows "$pt"; then
 	tmux_keys F9
 	check "kill: F9 opens the signal menu" tmux_wait "Send a signal" 5
@@ -226,17 +226,17 @@ else
 fi
 tmux_stop
 
-sleeper owtkill 16
+sleeper owtkill 16 || fail "kill: namedsleeper owtkill is ready"
 pk=$SPID
 tmux_start 120 40 "$BIN -d 0.5 --no-protect -p $pk"
-tmux_wait "F10Quit" 10
+tmux_wait "F10Quit" 10 || fail "kill: the dashboard starts (SIGKILL)"
 if wait_until 10 only_rows "$pk"; then
 	tmux_keys F9
-	tmux_wait "Send a signal" 5
+	tmux_wait "Send a signal" 5 || fail "kill: F9 opens the menu for SIGKILL"
 	tmux_keys Down
 	check "kill: Down selects SIGKILL" tmux_wait "> SIGKILL" 5
 	tmux_keys Enter
-	status_wait "Send SIGKILL to pid $pk owtkill? y"
+	status_wait "Send SIGKILL to pid $pk owtkill? y" || fail "kill: Enter asks for y before SIGKILL"
 	tmux_keys y
 	check "kill: SIGKILL ended the process" wait_until 5 ended "$pk"
 	check "kill: SIGKILL's exit report" \
@@ -246,25 +246,25 @@ else
 fi
 tmux_stop
 
-sleeper owtlive
+sleeper owtlive || fail "kill: namedsleeper owtlive is ready"
 pl=$SPID
 tmux_start 120 40 "$BIN -d 0.5 --no-protect -p $pl"
-tmux_wait "F10Quit" 10
+tmux_wait "F10Quit" 10 || fail "kill: the dashboard starts (cancels)"
 if wait_until 10 only_rows "$pl"; then
 	tmux_keys F9
-	tmux_wait "Send a signal" 5
+	tmux_wait "Send a signal" 5 || fail "kill: F9 opens the menu to cancel it"
 	tmux_keys Escape
 	check "kill: Esc in the menu cancels" status_wait "cancelled: nothing was done"
 	tmux_keys k
-	tmux_wait "Send a signal" 5
+	tmux_wait "Send a signal" 5 || fail "kill: k opens the menu"
 	tmux_keys Enter
-	status_wait "Send SIGTERM"
+	status_wait "Send SIGTERM" || fail "kill: Enter asks for y before Esc"
 	tmux_keys Escape
 	check "kill: Esc at the y question cancels" status_wait "cancelled: nothing was done"
 	check "kill: after Esc the process lives" alive "$pl"
 	# a number typed in the menu: 19 is SIGSTOP, which frees nothing
 	tmux_keys k
-	tmux_wait "Send a signal" 5
+	tmux_wait "Send a signal" 5 || fail "kill: k opens the menu for a number"
 	tmux_keys -l 19
 	check "kill: a typed number is named" tmux_wait "other: *19_ *SIGSTOP" 5
 	check "kill: SIGSTOP is labelled as freeing no memory" tmux_has "frees no memory"
@@ -277,7 +277,7 @@ tmux_stop
 
 # --- refusals: PID 1 ---
 tmux_start 120 40 "$BIN -d 0.5 --no-protect -p 1"
-tmux_wait "F10Quit" 10
+tmux_wait "F10Quit" 10 || fail "refuse: the dashboard starts"
 if wait_until 10 only_rows 1; then
 	adj1=$(adj_of 1)
 	tmux_keys F9
@@ -292,11 +292,11 @@ fi
 tmux_stop
 
 # --- read-only ---
-sleeper owtro
+sleeper owtro || fail "read-only: namedsleeper owtro is ready"
 pr=$SPID
 r0=$(adj_of "$pr")
 tmux_start 120 40 "$BIN -d 0.5 --no-protect --read-only -p $pr"
-tmux_wait "F10Quit" 10
+tmux_wait "F10Quit" 10 || fail "read-only: the dashboard starts"
 check "read-only: the bar says so" tmux_wait "READ-ONLY" 5
 if wait_until 10 only_rows "$pr"; then
 	tmux_keys F8
@@ -313,13 +313,13 @@ fi
 tmux_stop
 
 # --- events: a saved log's pid is never acted on ---
-sleeper owtevent
+sleeper owtevent || fail "events: namedsleeper owtevent is ready"
 pe=$SPID
 e0=$(adj_of "$pe")
 printf '[  853.929522] Out of memory: Killed process %s (owtevent) total-vm:30290680kB, anon-rss:9234320kB, file-rss:4kB, shmem-rss:0kB, UID:0 pgtables:59264kB oom_score_adj:0\n' \
 	"$pe" >"$T_TMP/saved.log"
 tmux_start 120 40 "$BIN -d 0.5 --no-protect --kmsg-file $T_TMP/saved.log -p $pe"
-tmux_wait "F10Quit" 10
+tmux_wait "F10Quit" 10 || fail "events: the dashboard starts"
 tmux_keys e
 if tmux_wait "pid $pe owtevent" 5; then
 	tmux_keys F8

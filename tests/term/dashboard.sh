@@ -27,6 +27,10 @@ SLEEPER_OPT=-s
 # The process table's rows on screen (between its title and the log pane).
 table_rows() { tmux_screen | sed -n '/PID USER/,/Kernel log/p' | sed '1d;$d'; }
 table_has() { table_rows | grep -q -- "$1"; }
+# The sort menu's rows (from its title to the first blank line, in the
+# table's place); menu_has KEY: one of them is exactly KEY (maybe marked *).
+menu_rows() { tmux_screen | sed -n '/^ Sort by (/,/^$/p' | sed '1d'; }
+menu_has() { menu_rows | grep -qx -- "  [* ] $1"; }
 # Line number of the first table row containing $1 (0 if none).
 line_of() { table_rows | grep -n -- "$1" | head -n 1 | cut -d: -f1 | grep . || echo 0; }
 # True when $1 is shown above $2.
@@ -37,7 +41,7 @@ BIN=$OOMWATCH_BIN
 tmux_start 120 40 "$BIN -d 0.5 --no-protect"
 if tmux_wait "F10Quit" 10; then
 	for want in "Mem\[" "Swp" "Commit" "PSI" "OOM kills" "Paging" "Self" \
-		"Tasks" "Next OOM victim" "PID USER *OOM *ADJ *RSS *ANON *FILE *SHM *SWAP *MEM% COMMAND" \
+		"Tasks" "Next OOM victim" "PID USER *S *OOM *ADJ *RSS *ANON *FILE *SHM *SWAP *MEM% COMMAND" \
 		"Kernel log" "F1Help"; do
 		check "panes: '$want' at 120x40" tmux_has "$want"
 	done
@@ -47,12 +51,12 @@ fi
 tmux_stop
 
 # --- sort ---
-sleeper owtsmall 1
+sleeper owtsmall 1 || fail "sort: namedsleeper owtsmall is ready"
 small=$SPID
-sleeper owtbig 96
+sleeper owtbig 96 || fail "sort: namedsleeper owtbig is ready"
 big=$SPID
 tmux_start 120 40 "$BIN -d 0.5 --no-protect -p $small,$big"
-tmux_wait "ns owtbig" 10
+tmux_wait "ns owtbig" 10 || fail "sort: the dashboard shows ns owtbig"
 # rows show the command line once read: "ns owts..."
 check "sort: default (OOM desc) puts the bigger process first" \
 	wait_until 5 above " owtb" " owts"
@@ -80,15 +84,16 @@ check "pause: p pauses refreshing" tmux_wait "PAUSED" 5
 tmux_keys p
 check "pause: p again resumes" wait_until 5 tmux_lacks "PAUSED"
 tmux_keys F6
-tmux_wait "Sort by" 5
-check "sort: F6 opens the sort menu" tmux_has "cgroup"
+check "sort: F6 opens the sort menu" tmux_wait "Sort by" 5
+# only the menu's own rows: a kernel-log line may say "cgroup" too
+check "sort: the menu lists cgroup" wait_until 5 menu_has cgroup
 tmux_keys Escape
 check "sort: Esc closes the sort menu" wait_until 5 tmux_has owtbig
 tmux_stop
 
 # --- filter ---
 tmux_start 120 40 "$BIN -d 0.5 --no-protect"
-tmux_wait "F10Quit" 10
+tmux_wait "F10Quit" 10 || fail "filter: the dashboard starts"
 tmux_keys F4
 check "filter: F4 opens the filter prompt" tmux_wait "Filter:" 5
 tmux_keys -l owtsm
@@ -97,7 +102,7 @@ check "filter: narrows to the process we started" wait_until 5 table_has " owts"
 check "filter: one row left" wait_until 5 \
 	sh -c "[ \$(tmux -S '$T_SOCK' capture-pane -p -t t | sed -n '/PID USER/,/Kernel log/p' | grep -c '^[ *] *[0-9]') = 1 ]"
 tmux_keys '\'
-tmux_wait "Filter:" 5
+tmux_wait "Filter:" 5 || fail "filter: \\ opens the filter prompt again"
 tmux_keys Escape
 check "filter: Esc clears it" wait_until 5 tmux_lacks "filter: owtsm"
 check "filter: all rows are back" wait_until 5 \
@@ -107,9 +112,9 @@ tmux_stop
 # --- hostile names ---
 hostile=$(printf 'x\033[31mR\033]0;PWN\007')
 badutf=$(printf 'bad\377\376utf')
-sleeper "$hostile"
+sleeper "$hostile" || fail "hostile: namedsleeper with escapes is ready"
 h1=$SPID
-sleeper "$badutf"
+sleeper "$badutf" || fail "hostile: namedsleeper with invalid UTF-8 is ready"
 h2=$SPID
 tmux_start 120 40 "$BIN -d 0.5 --no-protect -p $h1,$h2"
 if tmux_wait 'ns x\\x1b\[31mR' 10; then
@@ -147,7 +152,7 @@ tmux_stop
 
 # --- resize ---
 tmux_start 120 40 "$BIN -d 0.5 --no-protect"
-tmux_wait "F10Quit" 10
+tmux_wait "F10Quit" 10 || fail "resize: the dashboard starts"
 tmux_resize 10 5
 check "resize: 10x5 says the terminal is too small" tmux_wait "terminal" 5
 check "resize: nothing else is drawn at 10x5" tmux_lacks "PID"
@@ -165,18 +170,18 @@ tmux_resize 59 40
 check "resize: 59 columns is below the minimum" tmux_wait "need 60x12" 5
 tmux_resize 80 24
 check "resize: 80x24 keeps PID OOM ADJ RSS and a wide COMMAND" \
-	tmux_wait "PID USER *OOM *ADJ *RSS .* COMMAND *$" 5
+	tmux_wait "PID USER *S *OOM *ADJ *RSS .* COMMAND *$" 5
 check "resize: 80x24 drops FILE and SHM for it" tmux_lacks " FILE *SHM"
 tmux_resize 120 40
 check "resize: back to 120x40 redraws the panes" tmux_wait "Next OOM victim" 5
 check "resize: 120x40 shows every default column again" \
-	tmux_wait "PID USER *OOM *ADJ *RSS *ANON *FILE *SHM *SWAP *MEM% COMMAND" 5
+	tmux_wait "PID USER *S *OOM *ADJ *RSS *ANON *FILE *SHM *SWAP *MEM% COMMAND" 5
 check "resize: the process still runs" tmux_lacks_dead
 tmux_stop
 
 # --- keys: help, tree, setup ---
 tmux_start 120 40 "$BIN -d 0.5 --no-protect"
-tmux_wait "F10Quit" 10
+tmux_wait "F10Quit" 10 || fail "keys: the dashboard starts"
 tmux_keys F1
 check "keys: F1 shows the help" tmux_wait "oomwatch keys" 5
 tmux_screen >"$T_TMP/help"
@@ -202,19 +207,19 @@ check "keys: t shows the tree view" tmux_wait "TREE COMMAND" 5
 tmux_keys t
 tmux_keys F2
 check "keys: F2 opens setup" tmux_wait "CGROUP" 5
-# the CGROUP line is the 11th: move there and toggle it on
-tmux_keys Down Down Down Down Down Down Down Down Down Down Space Escape
+# the CGROUP line is the 12th: move there and toggle it on
+tmux_keys Down Down Down Down Down Down Down Down Down Down Down Space Escape
 rc="$T_TMP/config/oomwatch/oomwatchrc"
 check "keys: setup saves oomwatchrc" wait_until 5 test -f "$rc"
 check "keys: oomwatchrc lists the cgroup column" grep -q "^columns = .*cgroup" "$rc"
 check "keys: oomwatchrc is mode 0600" sh -c "[ \"\$(stat -c %a '$rc')\" = 600 ]"
-check "keys: the CGROUP column is shown" tmux_wait "CGROUP" 5
+check "keys: the CGROUP column is shown" tmux_wait "PID USER .* CGROUP .*COMMAND" 5
 tmux_stop
 # setup at 80x24 scrolls to keep the cursor in view (the last theme)
 tmux_start 80 24 "$BIN -d 0.5 --no-protect"
-tmux_wait "F10Quit" 10
+tmux_wait "F10Quit" 10 || fail "keys: the dashboard starts at 80x24"
 tmux_keys F2
-tmux_wait "Setup" 5
+tmux_wait "Setup" 5 || fail "keys: F2 opens setup at 80x24"
 for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16; do tmux_keys Down; done
 check "keys: setup at 80x24 scrolls to the last theme" \
 	tmux_wait "( )  high-contrast" 5

@@ -25,7 +25,7 @@ CORPUS=$TOP/tests/fixtures/kmsg
 start() {
 	rm -f "$T_TMP/before" "$T_TMP/after" "$T_TMP/status"
 	tmux_start 120 40 "echo \$\$ > '$T_TMP/pid'; stty -g > '$T_TMP/before'; $BIN -d 0.5 --no-protect $*; echo \$? > '$T_TMP/status'; stty -g > '$T_TMP/after'"
-	tmux_wait "F10Quit" 10
+	tmux_wait "F10Quit" 10 || fail "start: the dashboard starts ($*)"
 }
 oomwatch_pid() { pgrep -P "$(cat "$T_TMP/pid")" | head -n 1; }
 clean_exit() { # $1 = scene name
@@ -121,7 +121,7 @@ else
 		tmux_wait "hog invoked oom-killer" 5
 	check "log: important only + Home: never 'no lines yet'" tmux_lacks "no lines yet"
 	tmux_keys l
-	tmux_wait "all (l)" 5
+	tmux_wait "all (l)" 5 || fail "log: l again shows all lines"
 	tmux_keys End Tab
 	check "log: End returns to the tail" tmux_wait "Killed process 5807" 5
 	tmux_keys e
@@ -230,7 +230,7 @@ else
 	cp "$BIN" "$T_TMP/nr/oomwatch"
 	chmod 755 "$T_TMP/nr" "$T_TMP/nr/oomwatch"
 	SLEEPER_OPT=-s # "ns owtroot": the name fits in COMMAND
-	sleeper owtroot 1
+	sleeper owtroot 1 || fail "non-root: namedsleeper owtroot is ready"
 	tmux_start 120 40 "setpriv --reuid=nobody --regid=nogroup --clear-groups env HOME=/nonexistent $T_TMP/nr/oomwatch -d 0.5; sleep 30"
 	check "non-root: the dashboard starts" tmux_wait "F10Quit" 10
 	check "non-root: other users' processes are listed" \

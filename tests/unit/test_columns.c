@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -54,12 +55,20 @@ test_table_matches_enum(void **state)
 {
 	enum column_id id;
 	(void)state;
-	for (unsigned i = 0; i < COLUMN_COUNT; i++) {
+	for (unsigned i = 0; i < COLUMN_FIELD_COUNT; i++) {
 		const struct column_desc *d = columns_desc((enum column_id)i);
 		assert_int_equal(d->id, i);
 		assert_non_null(d->title);
 		assert_non_null(d->description);
 		assert_true(strlen(d->description) > 5);
+		if (i >= COLUMN_COUNT) {
+			/* --batch only: no config key, not parsed */
+			assert_null(d->key);
+			assert_int_equal(
+			    columns_parse(d->title, strlen(d->title), &id), -1);
+			assert_false(d->shown_by_default);
+			continue;
+		}
 		assert_int_equal(columns_parse(d->key, strlen(d->key), &id), 0);
 		assert_int_equal(id, i);
 		/* the title fits its width (COMMAND takes the rest) */
@@ -75,6 +84,158 @@ test_table_matches_enum(void **state)
 	assert_true(columns_desc(COLUMN_MEMPCT)->shown_by_default);
 	assert_int_equal(columns_desc(COLUMN_OOM)->sort, RANK_OOM);
 	assert_int_equal(columns_desc(COLUMN_SWAP)->sort, RANK_SWAP);
+	/* STATE is shown as htop's one-cell S, and sorts nothing */
+	assert_true(columns_desc(COLUMN_STATE)->shown_by_default);
+	assert_string_equal(columns_desc(COLUMN_STATE)->title, "S");
+	assert_int_equal(columns_desc(COLUMN_STATE)->sort, RANK_KEY_COUNT);
+	assert_int_equal(columns_parse("state", 5, &id), 0);
+	assert_int_equal(id, COLUMN_STATE);
+}
+
+/* The fields of a --batch order joined by spaces: JSON keys or headers. */
+static const char *
+batch_names(bool json)
+{
+	static char out[512];
+	const enum column_id *ids;
+	size_t n = columns_batch(json, &ids), at = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		const struct column_desc *d = columns_desc(ids[i]);
+		const char *name = json ? d->json_key : d->text_title;
+
+		assert_non_null(name);
+		at += (size_t)snprintf(out + at, sizeof out - at, "%s%s",
+		                       i ? " " : "", name);
+	}
+	return out;
+}
+
+/* --batch writes the fields of the README's contract, in its order, and
+ * every field with a header or key is in its order exactly once. */
+static void
+test_batch_fields(void **state)
+{
+	const enum column_id *ids;
+	(void)state;
+	assert_string_equal(batch_names(true),
+	                    "pid ppid uid user state comm cmdline rss_kb "
+	                    "anon_kb file_kb shmem_kb swap_kb oom_score "
+	                    "oom_score_adj start_time kthread cgroup");
+	assert_string_equal(batch_names(false),
+	                    "PID PPID USER S OOM ADJ RSS_KB ANON_KB FILE_KB "
+	                    "SHMEM_KB SWAP_KB CGROUP COMMAND");
+	for (int json = 0; json <= 1; json++) {
+		size_t n = columns_batch(json, &ids), seen;
+
+		for (unsigned i = 0; i < COLUMN_FIELD_COUNT; i++) {
+			const struct column_desc *d =
+			    columns_desc((enum column_id)i);
+			const char *name = json ? d->json_key : d->text_title;
+
+			seen = 0;
+			for (size_t k = 0; k < n; k++)
+				seen += ids[k] == (enum column_id)i;
+			assert_int_equal(seen, name != NULL ? 1 : 0);
+		}
+	}
+	/* text cells: strings unpadded last, USER cut to 10, numbers right */
+	assert_int_equal(columns_desc(COLUMN_USER)->text_w, -10);
+	assert_int_equal(columns_desc(COLUMN_COMMAND)->text_w, 0);
+	assert_int_equal(columns_desc(COLUMN_RSS)->text_w, 9);
+}
+
+/* The value of a field for a row. */
+static void
+test_values(void **state)
+{
+	struct snapshot s;
+	struct proc_row r = full_row();
+	struct column_value v;
+	char buf[64];
+	static const char cmd[] = "a\0b";
+	(void)state;
+	snapshot_init(&s);
+	columns_value(COLUMN_PID, &s, &r, buf, sizeof buf, &v);
+	assert_false(v.na);
+	assert_int_equal(v.num, 4242);
+	columns_value(COLUMN_RSS, &s, &r, buf, sizeof buf, &v);
+	assert_int_equal(v.num, 512000); /* kB, not "500M" */
+	columns_value(COLUMN_PPID, &s, &r, buf, sizeof buf, &v);
+	assert_int_equal(v.num, 1);
+	columns_value(COLUMN_UID, &s, &r, buf, sizeof buf, &v);
+	assert_int_equal(v.num, 1000);
+	r.uid = SNAP_UID_NA;
+	columns_value(COLUMN_UID, &s, &r, buf, sizeof buf, &v);
+	assert_true(v.na);
+	r.uid = 1000;
+	/* a user name is written; the uid's number is null in JSON */
+	columns_value(COLUMN_USER, &s, &r, buf, sizeof buf, &v);
+	assert_int_equal(v.len, 5);
+	assert_memory_equal(v.text, "alice", 5);
+	assert_false(v.json_null);
+	strcpy(r.user, "1000");
+	columns_value(COLUMN_USER, &s, &r, buf, sizeof buf, &v);
+	assert_false(v.na);
+	assert_true(v.json_null);
+	r.user[0] = '\0';
+	columns_value(COLUMN_USER, &s, &r, buf, sizeof buf, &v);
+	assert_true(v.json_null);
+	/* the text report's command: [name] without a command line */
+	columns_value(COLUMN_COMMAND, &s, &r, buf, sizeof buf, &v);
+	assert_int_equal(v.len, 10);
+	assert_memory_equal(v.text, "[postgres]", 10);
+	assert_false(v.nul_space);
+	columns_value(COLUMN_CMDLINE, &s, &r, buf, sizeof buf, &v);
+	assert_true(v.na);
+	assert_int_equal(
+	    snapshot_str_append(&s, cmd, sizeof cmd - 1, &r.cmdline_off), 0);
+	r.cmdline_len = sizeof cmd - 1;
+	columns_value(COLUMN_COMMAND, &s, &r, buf, sizeof buf, &v);
+	assert_int_equal(v.len, 3);
+	assert_memory_equal(v.text, cmd, 3);
+	assert_true(v.nul_space);
+	columns_value(COLUMN_CMDLINE, &s, &r, buf, sizeof buf, &v);
+	assert_false(v.na);
+	assert_true(v.nul_space);
+	r.kthread = true;
+	r.start_time = 123456;
+	columns_value(COLUMN_KTHREAD, &s, &r, buf, sizeof buf, &v);
+	assert_int_equal(v.num, 1);
+	columns_value(COLUMN_START, &s, &r, buf, sizeof buf, &v);
+	assert_int_equal(v.num, 123456);
+	columns_value(COLUMN_COMM, &s, &r, buf, sizeof buf, &v);
+	assert_int_equal(v.len, 8);
+	snapshot_fini(&s);
+}
+
+/* STATE: the letter from stat, "?" when it is not printable. */
+static void
+test_state(void **state)
+{
+	struct snapshot s;
+	struct proc_row r = full_row();
+	struct column_cell c;
+	struct column_value v;
+	char buf[64];
+	static const char letters[] = "RSDZTtIX";
+	(void)state;
+	snapshot_init(&s);
+	for (size_t i = 0; i < sizeof letters - 1; i++) {
+		char want[2] = {letters[i], 0};
+		r.state = letters[i];
+		assert_string_equal(cell_str(COLUMN_STATE, &s, &r, &c), want);
+		assert_false(c.na);
+		columns_value(COLUMN_STATE, &s, &r, buf, sizeof buf, &v);
+		assert_int_equal(v.len, 1);
+		assert_int_equal(v.text[0], letters[i]);
+	}
+	r.state = 0;
+	assert_string_equal(cell_str(COLUMN_STATE, &s, &r, &c), "?");
+	r.state = '\x1b';
+	assert_string_equal(cell_str(COLUMN_STATE, &s, &r, &c), "?");
+	snapshot_fini(&s);
 }
 
 static void
@@ -336,13 +497,14 @@ test_fit_keeps_core_columns(void **state)
 	(void)state;
 	defaults(shown);
 	shown[COLUMN_CGROUP] = true;
-	assert_int_equal(columns_fit(shown, 10, 0, false, fit), 7);
+	assert_int_equal(columns_fit(shown, 10, 0, false, fit), 8);
 	assert_true(fit[COLUMN_PID]);
 	assert_true(fit[COLUMN_OOM]);
 	assert_true(fit[COLUMN_ADJ]);
 	assert_true(fit[COLUMN_RSS]);
 	assert_true(fit[COLUMN_COMMAND]);
 	assert_false(fit[COLUMN_USER]);
+	assert_false(fit[COLUMN_STATE]);
 	assert_false(fit[COLUMN_CGROUP]);
 
 	/* CGROUP asked for at 120 cells: FILE makes room, CGROUP stays */
@@ -365,6 +527,9 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_table_matches_enum),
+	    cmocka_unit_test(test_batch_fields),
+	    cmocka_unit_test(test_values),
+	    cmocka_unit_test(test_state),
 	    cmocka_unit_test(test_format_kb),
 	    cmocka_unit_test(test_cells),
 	    cmocka_unit_test(test_unknown_is_na_not_zero),

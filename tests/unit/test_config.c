@@ -41,7 +41,7 @@ test_format_exact_and_round_trip(void **state)
 	assert_int_equal(len, strlen(buf));
 	assert_string_equal(
 	    buf, "# oomwatch settings, written by the setup screen (F2)\n"
-	         "columns = pid user oom adj rss anon file shm swap mem% "
+	         "columns = pid user state oom adj rss anon file shm swap mem% "
 	         "command\n"
 	         "theme = default\n"
 	         "sort = oom\n"

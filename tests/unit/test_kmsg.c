@@ -1,8 +1,9 @@
 /* Unit tests for the kernel-log reader (collect/kmsg.c) through its
  * injectable system calls: fixture records replayed one per read, and
  * EPIPE, EINVAL, EAGAIN, EPERM, ENOENT and EIO injected where the kernel
- * would return them (FIELD-NOTES 1.2-1.3). Also the file source, and the
- * times --events prints from it under a comma-decimal locale. */
+ * would return them. Also the file source on real files and pipes, and
+ * the times --events prints from it under a comma-decimal locale. (Each
+ * source through the fake, and kmsg_drain: test_klogsrc.c.) */
 #include <errno.h>
 #include <fcntl.h>
 #include <locale.h>
@@ -20,252 +21,91 @@
 #include "app/modes.h"
 #include "collect/kmsg.h"
 #include "kfixture.h"
+#include "kmsgfake.h"
 #include "model/kevents.h"
 
-#define MAX_STEPS 256
-#define FAKE_FD 42
-
-/* One scripted read(): a record, or -errno. */
-struct step {
-	int err;
-	char *rec;
-	size_t len;
-};
-
-struct fake {
-	int open_ret; /* fd or -errno */
-	struct step steps[MAX_STEPS];
-	size_t nsteps, at; /* reads past the end give EAGAIN */
-	int syslog_ret;    /* READ_ALL result when negative */
-	const char *klog;  /* READ_ALL buffer */
-	int closed;
-	size_t reads;
-};
-
-/* Scripted open of /dev/kmsg. */
-static int
-fake_open(void *ctx)
-{
-	return ((struct fake *)ctx)->open_ret;
-}
-
-/* Scripted read: one record per call; EINVAL for one too big (and it is
- * consumed, as the kernel does). */
-static ssize_t
-fake_read(void *ctx, int fd, char *buf, size_t size)
-{
-	struct fake *f = ctx;
-	struct step *s;
-
-	assert_int_equal(fd, FAKE_FD);
-	f->reads++;
-	if (f->at >= f->nsteps)
-		return -EAGAIN;
-	s = &f->steps[f->at++];
-	if (s->err)
-		return -s->err;
-	if (s->len > size)
-		return -EINVAL;
-	memcpy(buf, s->rec, s->len);
-	return (ssize_t)s->len;
-}
-
-/* Scripted klogctl. */
-static int
-fake_syslog(void *ctx, int type, char *buf, int len)
-{
-	struct fake *f = ctx;
-	int n;
-
-	if (f->syslog_ret < 0)
-		return f->syslog_ret;
-	if (type == 10) /* SYSLOG_ACTION_SIZE_BUFFER */
-		return 4096;
-	n = (int)strlen(f->klog);
-	if (n > len)
-		n = len;
-	memcpy(buf, f->klog, (size_t)n);
-	return n;
-}
-
-/* Scripted close. */
+/* Open the live log of the rig's fake kernel (closing what was open). */
 static void
-fake_close(void *ctx, int fd)
+rig_open(struct kmsgfake_rig *g)
 {
-	(void)fd;
-	((struct fake *)ctx)->closed++;
-}
-
-static const struct kmsg_ops fake_ops = {
-    .open_kmsg = fake_open,
-    .read = fake_read,
-    .syslog = fake_syslog,
-    .close = fake_close,
-};
-
-/* Add a record step (copied). */
-static void
-add_rec(struct fake *f, const char *rec, size_t len)
-{
-	struct step *s = &f->steps[f->nsteps++];
-
-	assert_true(f->nsteps <= MAX_STEPS);
-	s->err = 0;
-	s->rec = malloc(len + 1);
-	assert_non_null(s->rec);
-	memcpy(s->rec, rec, len);
-	s->len = len;
-}
-
-/* Add an error step. */
-static void
-add_err(struct fake *f, int err)
-{
-	f->steps[f->nsteps].err = err;
-	f->steps[f->nsteps].rec = NULL;
-	f->nsteps++;
-}
-
-/* Script a fixture's records: dictionary lines join their record, as
- * one read() returns them. */
-static void
-add_fixture(struct fake *f, const char *name)
-{
-	size_t len;
-	char *buf = kfixture_load(name, &len), *p, *end, *nl, *start = NULL;
-
-	assert_non_null(buf);
-	for (p = buf, end = buf + len; p < end; p = nl + 1) {
-		nl = memchr(p, '\n', (size_t)(end - p));
-		if (*p != ' ' && start != NULL) {
-			add_rec(f, start, (size_t)(p - start));
-			start = NULL;
-		}
-		if (start == NULL)
-			start = p;
-	}
-	if (start != NULL)
-		add_rec(f, start, (size_t)(end - start));
-	free(buf);
-}
-
-/* Free the scripted records. */
-static void
-fake_free(struct fake *f)
-{
-	size_t i;
-
-	for (i = 0; i < f->nsteps; i++)
-		free(f->steps[i].rec);
-}
-
-/* A fake with /dev/kmsg working. */
-static void
-fake_init(struct fake *f)
-{
-	memset(f, 0, sizeof *f);
-	f->open_ret = FAKE_FD;
-	f->klog = "";
-}
-
-/* A fake kernel, a reader, an engine and its display ring. */
-struct rig {
-	struct fake f;
-	struct kmsg_reader r;
-	struct klogring ring;
-	struct kevents *ev;
-};
-
-/* Set up a rig (the reader is opened by each test). */
-static void
-rig_init(struct rig *g)
-{
-	fake_init(&g->f);
-	memset(&g->r, 0, sizeof g->r);
-	g->r.fd = -1;
-	g->ev = kevents_new(8);
-	assert_non_null(g->ev);
-	assert_int_equal(klogring_init(&g->ring, 8), 0);
-	kevents_set_ring(g->ev, &g->ring);
-}
-
-/* Tear a rig down. */
-static void
-rig_fini(struct rig *g)
-{
-	kmsg_close(&g->r);
-	kevents_free(g->ev);
-	klogring_fini(&g->ring);
-	fake_free(&g->f);
+	kmsg_free(g->r);
+	assert_int_equal(kmsg_new_live(&g->r, &kmsgfake_ops, &g->f), 0);
 }
 
 static void
 test_replay_fixture(void **state)
 {
-	struct rig g;
+	struct kmsgfake_rig g;
 	(void)state;
-	rig_init(&g);
-	add_fixture(&g.f, "09.txt");
+	kmsgfake_rig_init(&g);
+	kmsgfake_fixture(&g.f, "09.txt");
 	assert_int_equal(g.f.nsteps, 78);
-	assert_int_equal(kmsg_open_live(&g.r, &fake_ops, &g.f), 0);
-	assert_int_equal(g.r.source, KMSG_SRC_DEVKMSG);
-	assert_int_equal(kmsg_fd(&g.r), FAKE_FD);
-	assert_string_equal(kmsg_status(&g.r), "kernel log: /dev/kmsg");
-	assert_string_equal(kmsg_reason(&g.r), "");
-	assert_int_equal(kmsg_pump(&g.r, g.ev, 10000), 78);
-	assert_true(g.r.caught_up);
-	assert_int_equal(g.r.lost, 0);
-	assert_int_equal(g.r.next_seq, 504);
+	rig_open(&g);
+	assert_int_equal(kmsg_source(g.r), KMSG_SRC_DEVKMSG);
+	assert_int_equal(kmsg_fd(g.r), KMSGFAKE_FD);
+	assert_string_equal(kmsg_status(g.r), "kernel log: /dev/kmsg");
+	assert_string_equal(kmsg_reason(g.r), "");
+	assert_int_equal(kmsg_pump(g.r, g.ev, 10000), 78);
+	assert_true(kmsg_caught_up(g.r));
+	assert_int_equal(kmsg_lost(g.r, NULL), 0);
 	assert_int_equal(kevents_count(g.ev), 1);
 	assert_int_equal(kevents_get(g.ev, 0)->pid, 5807);
 	/* idle: one read, EAGAIN, nothing fed */
 	g.f.reads = 0;
-	assert_int_equal(kmsg_pump(&g.r, g.ev, 10000), 0);
-	assert_true(g.r.caught_up);
+	assert_int_equal(kmsg_pump(g.r, g.ev, 10000), 0);
+	assert_true(kmsg_caught_up(g.r));
+	assert_true(kmsg_need_poll(g.r));
 	assert_int_equal(g.f.reads, 1);
-	kmsg_close(&g.r);
+	/* the last SEQ was 503: 506 next says 504 and 505 were lost */
+	kmsgfake_str(&g.f, "6,506,1,-;later");
+	assert_int_equal(kmsg_pump(g.r, g.ev, 10000), 1);
+	assert_int_equal(kmsg_lost(g.r, NULL), 2);
+	kmsg_free(g.r);
+	g.r = NULL;
 	assert_int_equal(g.f.closed, 1);
-	rig_fini(&g);
+	kmsgfake_rig_fini(&g);
 }
 
 static void
 test_dictionary_lines_in_a_record(void **state)
 {
-	struct rig g;
+	struct kmsgfake_rig g;
 	(void)state;
-	rig_init(&g);
-	add_fixture(&g.f, "03.txt");
+	kmsgfake_rig_init(&g);
+	kmsgfake_fixture(&g.f, "03.txt");
 	assert_int_equal(g.f.nsteps, 2);
-	assert_int_equal(kmsg_open_live(&g.r, &fake_ops, &g.f), 0);
-	assert_int_equal(kmsg_pump(&g.r, g.ev, 100), 2);
+	rig_open(&g);
+	assert_int_equal(kmsg_pump(g.r, g.ev, 100), 2);
 	assert_int_equal(klogring_count(&g.ring), 2);
 	assert_string_equal(klogring_get(&g.ring, 0)->text,
 	                    "acpi PNP0A08:00: PCIe port services disabled; not "
 	                    "requesting _OSC control");
-	rig_fini(&g);
+	kmsgfake_rig_fini(&g);
 }
 
 static void
 test_epipe_and_gap_become_lost(void **state)
 {
-	struct rig g;
+	struct kmsgfake_rig g;
+	bool at_least;
 	(void)state;
-	rig_init(&g);
-	add_rec(&g.f, "6,0,1,-;a", 9);
-	add_err(&g.f, EPIPE); /* overwritten under us: next record is 585 */
-	add_rec(&g.f, "6,585,2,-;b", 11);
-	add_rec(&g.f, "6,586,3,-;c", 11);
-	add_rec(&g.f, "6,590,4,-;d", 11);       /* a gap without EPIPE */
-	add_rec(&g.f, "6,590,4,-;d again", 17); /* not newer: no gap */
-	assert_int_equal(kmsg_open_live(&g.r, &fake_ops, &g.f), 0);
-	assert_int_equal(kmsg_pump(&g.r, g.ev, 100), 5);
-	assert_int_equal(g.r.lost, 584 + 3);
-	assert_false(g.r.lost_at_least); /* a SEQ was known: exact */
+	kmsgfake_rig_init(&g);
+	kmsgfake_rec(&g.f, "6,0,1,-;a", 9);
+	kmsgfake_err(&g.f,
+	             EPIPE); /* overwritten under us: next record is 585 */
+	kmsgfake_rec(&g.f, "6,585,2,-;b", 11);
+	kmsgfake_rec(&g.f, "6,586,3,-;c", 11);
+	kmsgfake_rec(&g.f, "6,590,4,-;d", 11);       /* a gap without EPIPE */
+	kmsgfake_rec(&g.f, "6,590,4,-;d again", 17); /* not newer: no gap */
+	rig_open(&g);
+	assert_int_equal(kmsg_pump(g.r, g.ev, 100), 5);
+	assert_int_equal(kmsg_lost(g.r, &at_least), 584 + 3);
+	assert_false(at_least); /* a SEQ was known: exact */
 	assert_int_equal(kevents_stats(g.ev).lost, 587);
 	assert_int_equal(klogring_get(&g.ring, 2)->lost, 3);
 	assert_int_equal(klogring_get(&g.ring, 5)->lost, 584);
 	assert_string_equal(klogring_get(&g.ring, 0)->text, "d again");
-	rig_fini(&g);
+	kmsgfake_rig_fini(&g);
 }
 
 /* EPIPE before any SEQ is known: the records overwritten cannot be
@@ -274,187 +114,197 @@ test_epipe_and_gap_become_lost(void **state)
 static void
 test_epipe_before_first_record(void **state)
 {
-	struct rig g;
+	struct kmsgfake_rig g;
+	bool at_least;
 	(void)state;
-	rig_init(&g);
-	add_err(&g.f, EPIPE); /* the probe read at open */
-	add_rec(&g.f, "6,585,2,-;b", 11);
-	add_rec(&g.f, "6,586,3,-;c", 11);
-	assert_int_equal(kmsg_open_live(&g.r, &fake_ops, &g.f), 0);
-	assert_int_equal(g.r.source, KMSG_SRC_DEVKMSG);
-	assert_int_equal(g.r.lost, 1);
-	assert_true(g.r.lost_at_least);
-	assert_int_equal(kmsg_pump(&g.r, g.ev, 100), 2);
-	assert_int_equal(g.r.lost, 1); /* not 585: the start is unknown */
+	kmsgfake_rig_init(&g);
+	kmsgfake_err(&g.f, EPIPE); /* the probe read at open */
+	kmsgfake_rec(&g.f, "6,585,2,-;b", 11);
+	kmsgfake_rec(&g.f, "6,586,3,-;c", 11);
+	rig_open(&g);
+	assert_int_equal(kmsg_source(g.r), KMSG_SRC_DEVKMSG);
+	/* the probe's EPIPE is counted by the first pump, as its first read */
+	assert_int_equal(kmsg_pump(g.r, g.ev, 100), 2);
+	assert_int_equal(g.f.reads, 4); /* probe, b, c, EAGAIN: no re-read */
+	/* not 585: the start is unknown */
+	assert_int_equal(kmsg_lost(g.r, &at_least), 1);
+	assert_true(at_least);
 	assert_int_equal(kevents_stats(g.ev).lost, 1);
 	assert_int_equal(klogring_count(&g.ring), 3);
 	assert_int_equal(klogring_get(&g.ring, 2)->lost, 1); /* marker first */
 	assert_string_equal(klogring_get(&g.ring, 2)->text,
 	                    "at least 1 kernel message lost");
 	assert_string_equal(klogring_get(&g.ring, 0)->text, "c");
-	kmsg_close(&g.r);
-	fake_free(&g.f);
+	kmsg_free(g.r);
+	g.r = NULL;
+	kmsgfake_free(&g.f);
 	/* an empty log at open, then two EPIPEs before the first record:
 	 * at least 2, one marker */
-	fake_init(&g.f);
-	add_err(&g.f, EAGAIN); /* the probe: nothing yet */
-	add_err(&g.f, EPIPE);
-	add_err(&g.f, EPIPE);
-	add_rec(&g.f, "6,900,9,-;d", 11);
-	assert_int_equal(kmsg_open_live(&g.r, &fake_ops, &g.f), 0);
-	assert_int_equal(g.r.lost, 0);
-	assert_false(g.r.lost_at_least);
-	assert_int_equal(kmsg_pump(&g.r, g.ev, 100), 1);
-	assert_int_equal(g.r.lost, 2);
-	assert_true(g.r.lost_at_least);
+	kmsgfake_init(&g.f);
+	kmsgfake_err(&g.f, EAGAIN); /* the probe: nothing yet */
+	kmsgfake_err(&g.f, EPIPE);
+	kmsgfake_err(&g.f, EPIPE);
+	kmsgfake_rec(&g.f, "6,900,9,-;d", 11);
+	rig_open(&g);
+	assert_int_equal(kmsg_lost(g.r, &at_least), 0);
+	assert_false(at_least);
+	assert_int_equal(kmsg_pump(g.r, g.ev, 100), 1);
+	assert_int_equal(kmsg_lost(g.r, &at_least), 2);
+	assert_true(at_least);
 	assert_int_equal(kevents_stats(g.ev).lost, 1 + 2);
 	assert_int_equal(klogring_get(&g.ring, 1)->lost, 2);
 	assert_string_equal(klogring_get(&g.ring, 0)->text, "d");
 	/* with a SEQ known, a later EPIPE is counted exactly by the gap */
-	add_err(&g.f, EPIPE);
-	add_rec(&g.f, "6,910,10,-;e", 12);
-	assert_int_equal(kmsg_pump(&g.r, g.ev, 100), 1);
-	assert_int_equal(g.r.lost, 2 + 9);
-	rig_fini(&g);
+	kmsgfake_err(&g.f, EPIPE);
+	kmsgfake_rec(&g.f, "6,910,10,-;e", 12);
+	assert_int_equal(kmsg_pump(g.r, g.ev, 100), 1);
+	assert_int_equal(kmsg_lost(g.r, &at_least), 2 + 9);
+	kmsgfake_rig_fini(&g);
 }
 
 static void
 test_einval_counts_one(void **state)
 {
-	struct rig g;
+	struct kmsgfake_rig g;
 	char *big = malloc(KMSG_RECORD_MAX + 10);
 	(void)state;
 	assert_non_null(big);
 	memset(big, 'x', KMSG_RECORD_MAX + 10);
 	memcpy(big, "6,1,1,-;", 8);
-	rig_init(&g);
-	add_rec(&g.f, "6,0,1,-;a", 9);
-	add_rec(&g.f, big,
-	        KMSG_RECORD_MAX + 10); /* too big: EINVAL, consumed */
-	add_rec(&g.f, "6,2,3,-;c", 9);
-	assert_int_equal(kmsg_open_live(&g.r, &fake_ops, &g.f), 0);
-	assert_int_equal(kmsg_pump(&g.r, g.ev, 100), 2);
-	assert_int_equal(g.r.lost, 1); /* not 2: the gap is that record */
-	assert_true(g.r.caught_up);
+	kmsgfake_rig_init(&g);
+	kmsgfake_rec(&g.f, "6,0,1,-;a", 9);
+	/* too big: EINVAL, consumed */
+	kmsgfake_rec(&g.f, big, KMSG_RECORD_MAX + 10);
+	kmsgfake_rec(&g.f, "6,2,3,-;c", 9);
+	rig_open(&g);
+	assert_int_equal(kmsg_pump(g.r, g.ev, 100), 2);
+	/* not 2: the gap is that record */
+	assert_int_equal(kmsg_lost(g.r, NULL), 1);
+	assert_true(kmsg_caught_up(g.r));
 	free(big);
-	rig_fini(&g);
+	kmsgfake_rig_fini(&g);
 }
 
 static void
 test_budget_and_errors(void **state)
 {
-	struct fake f;
-	struct kmsg_reader r;
+	struct kmsgfake f;
+	struct kmsg_reader *r;
 	struct kevents *ev = kevents_new(8);
 	char rec[32];
+	bool at_least;
 	int i, n;
 	(void)state;
-	fake_init(&f);
+	kmsgfake_init(&f);
 	for (i = 0; i < 25; i++) {
 		n = snprintf(rec, sizeof rec, "6,%d,%d,-;r%d", i, i, i);
-		add_rec(&f, rec, (size_t)n);
+		kmsgfake_rec(&f, rec, (size_t)n);
 	}
-	add_err(&f, EIO);
-	assert_int_equal(kmsg_open_live(&r, &fake_ops, &f), 0);
-	assert_int_equal(kmsg_pump(&r, ev, 10), 10);
-	assert_false(r.caught_up);
-	assert_int_equal(kmsg_pump(&r, ev, 10), 10);
-	assert_int_equal(kmsg_pump(&r, ev, 10), -EIO);
-	assert_int_equal(r.records, 25);
-	assert_non_null(strstr(kmsg_status(&r), "read failed"));
-	kmsg_close(&r);
+	kmsgfake_err(&f, EIO);
+	assert_int_equal(kmsg_new_live(&r, &kmsgfake_ops, &f), 0);
+	assert_int_equal(kmsg_pump(r, ev, 10), 10);
+	assert_false(kmsg_caught_up(r));
+	assert_int_equal(kmsg_pump(r, ev, 10), 10);
+	assert_int_equal(kmsg_pump(r, ev, 10), -EIO);
+	assert_int_equal(kmsg_records(r), 25);
+	assert_non_null(strstr(kmsg_status(r), "read failed"));
+	kmsg_free(r);
 	/* a source failing with EPIPE forever cannot spin: budget bounds it;
 	 * each EPIPE (the probe's too) overwrote at least one record */
-	fake_free(&f);
-	fake_init(&f);
+	kmsgfake_free(&f);
+	kmsgfake_init(&f);
 	for (i = 0; i < 100; i++)
-		add_err(&f, EPIPE);
-	assert_int_equal(kmsg_open_live(&r, &fake_ops, &f), 0);
-	assert_int_equal(kmsg_pump(&r, ev, 10), 0);
-	assert_true(f.reads <= 11);
-	assert_int_equal(r.lost, f.reads);
-	assert_true(r.lost_at_least);
+		kmsgfake_err(&f, EPIPE);
+	assert_int_equal(kmsg_new_live(&r, &kmsgfake_ops, &f), 0);
+	assert_int_equal(kmsg_pump(r, ev, 10), 0);
+	assert_true(f.reads <= 10); /* the probe, and 9 more */
+	assert_int_equal(kmsg_lost(r, &at_least), f.reads);
+	assert_true(at_least);
 	assert_int_equal(kevents_stats(ev).lost, f.reads);
-	kmsg_close(&r);
+	kmsg_free(r);
 	kevents_free(ev);
-	fake_free(&f);
+	kmsgfake_free(&f);
 }
 
 static void
 test_eperm_falls_back_to_klogctl(void **state)
 {
-	struct rig g;
+	struct kmsgfake_rig g;
 	(void)state;
-	rig_init(&g);
+	kmsgfake_rig_init(&g);
 	g.f.open_ret = -EPERM;
 	g.f.klog = "<6>[    1.000000] boot\n"
 	           "<3>[    2.000000] Out of memory: Killed process 7 (a) "
 	           "total-vm:8kB, anon-rss:4kB, file-rss:0kB\n";
-	assert_int_equal(kmsg_open_live(&g.r, &fake_ops, &g.f), 0);
-	assert_int_equal(g.r.source, KMSG_SRC_KLOGCTL);
-	assert_int_equal(kmsg_fd(&g.r), -1);
+	rig_open(&g);
+	assert_int_equal(kmsg_source(g.r), KMSG_SRC_KLOGCTL);
+	assert_int_equal(kmsg_fd(g.r), -1);
 	assert_string_equal(
-	    kmsg_status(&g.r),
+	    kmsg_status(g.r),
 	    "kernel log: klogctl (/dev/kmsg: permission denied; "
 	    "needs CAP_SYSLOG or kernel.dmesg_restrict=0)");
-	assert_int_equal(kmsg_pump(&g.r, g.ev, 100), 2);
+	assert_int_equal(kmsg_pump(g.r, g.ev, 100), 2);
 	assert_int_equal(kevents_count(g.ev), 1);
 	/* re-polled: the same buffer feeds nothing, a new line feeds one */
-	assert_int_equal(kmsg_pump(&g.r, g.ev, 100), 0);
+	assert_int_equal(kmsg_pump(g.r, g.ev, 100), 0);
 	g.f.klog = "<6>[    1.000000] boot\n"
 	           "<3>[    2.000000] Out of memory: Killed process 7 (a) "
 	           "total-vm:8kB, anon-rss:4kB, file-rss:0kB\n"
 	           "<3>[    3.000000] Out of memory: Killed process 8 (b) "
 	           "total-vm:8kB, anon-rss:4kB, file-rss:0kB\n";
-	assert_int_equal(kmsg_pump(&g.r, g.ev, 100), 1);
+	assert_int_equal(kmsg_pump(g.r, g.ev, 100), 1);
 	assert_int_equal(kevents_count(g.ev), 2);
 	assert_int_equal(kevents_get(g.ev, 0)->pid, 8);
 	/* a forged user record in klogctl form stays a user line */
 	g.f.klog = "<8>[    4.000000] Out of memory: Killed process 9 (f) "
 	           "total-vm:8kB, anon-rss:4kB, file-rss:0kB\n";
-	assert_int_equal(kmsg_pump(&g.r, g.ev, 100), 1);
+	assert_int_equal(kmsg_pump(g.r, g.ev, 100), 1);
 	assert_int_equal(kevents_count(g.ev), 2);
-	kmsg_close(&g.r);
+	kmsg_free(g.r);
+	g.r = NULL;
 	assert_int_equal(g.f.closed, 0);
-	rig_fini(&g);
+	kmsgfake_rig_fini(&g);
 }
 
 static void
 test_nothing_readable(void **state)
 {
-	struct rig g;
+	struct kmsgfake_rig g;
 	(void)state;
-	rig_init(&g);
+	kmsgfake_rig_init(&g);
 	g.f.open_ret = -EPERM;
 	g.f.syslog_ret = -EPERM;
-	assert_int_equal(kmsg_open_live(&g.r, &fake_ops, &g.f), 0);
-	assert_int_equal(g.r.source, KMSG_SRC_NONE);
-	assert_int_equal(kmsg_fd(&g.r), -1);
-	assert_string_equal(kmsg_status(&g.r),
+	rig_open(&g);
+	assert_int_equal(kmsg_source(g.r), KMSG_SRC_NONE);
+	assert_int_equal(kmsg_fd(g.r), -1);
+	assert_string_equal(kmsg_status(g.r),
 	                    "kernel log: permission denied; needs CAP_SYSLOG "
 	                    "or kernel.dmesg_restrict=0; showing the OOM "
 	                    "counters only");
 	/* the reason alone, for --events (which shows no counters pane) */
-	assert_string_equal(kmsg_reason(&g.r),
+	assert_string_equal(kmsg_reason(g.r),
 	                    "permission denied; needs CAP_SYSLOG or "
 	                    "kernel.dmesg_restrict=0");
-	assert_int_equal(kmsg_pump(&g.r, g.ev, 100), 0);
-	assert_true(g.r.caught_up);
-	kmsg_close(&g.r);
+	assert_int_equal(kmsg_pump(g.r, g.ev, 100), 0);
+	assert_true(kmsg_caught_up(g.r));
+	kmsg_free(g.r);
+	g.r = NULL;
 	g.f.open_ret = -ENOENT;
-	assert_int_equal(kmsg_open_live(&g.r, &fake_ops, &g.f), 0);
-	assert_non_null(strstr(kmsg_status(&g.r), "/dev/kmsg does not exist"));
-	kmsg_close(&g.r);
+	rig_open(&g);
+	assert_non_null(strstr(kmsg_status(g.r), "/dev/kmsg does not exist"));
+	kmsg_free(g.r);
+	g.r = NULL;
 	/* pre-3.5 kernel: open works, the first read gives EINVAL */
-	fake_init(&g.f);
+	kmsgfake_init(&g.f);
 	g.f.syslog_ret = -EPERM;
-	add_err(&g.f, EINVAL);
-	assert_int_equal(kmsg_open_live(&g.r, &fake_ops, &g.f), 0);
-	assert_int_equal(g.r.source, KMSG_SRC_NONE);
+	kmsgfake_err(&g.f, EINVAL);
+	rig_open(&g);
+	assert_int_equal(kmsg_source(g.r), KMSG_SRC_NONE);
 	assert_int_equal(g.f.closed, 1);
-	assert_non_null(strstr(kmsg_status(&g.r), "older than 3.5"));
-	kmsg_close(&g.r);
-	rig_fini(&g);
+	assert_non_null(strstr(kmsg_status(g.r), "older than 3.5"));
+	kmsg_free(g.r);
+	g.r = NULL;
+	kmsgfake_rig_fini(&g);
 }
 
 /* An anonymous temporary file holding data, named by its /proc/self/fd
@@ -479,7 +329,7 @@ test_file_source(void **state)
 	    "6,2,2,-;two\n SUBSYSTEM=x\n"
 	    "[    5.000000] Out of memory: Killed process 3 (c) total-vm:8kB, "
 	    "anon-rss:4kB, file-rss:0kB"; /* no final newline */
-	struct kmsg_reader r;
+	struct kmsg_reader *r;
 	struct klogring ring;
 	struct kevents *ev = kevents_new(8);
 	char path[64];
@@ -489,21 +339,21 @@ test_file_source(void **state)
 	(void)state;
 	assert_int_equal(klogring_init(&ring, 8), 0);
 	kevents_set_ring(ev, &ring);
-	assert_int_equal(kmsg_open_file(&r, path), 0);
-	assert_non_null(strstr(kmsg_status(&r), "kernel log: file /proc/"));
-	assert_int_equal(kmsg_pump(&r, ev, 2), 2);
-	assert_false(r.caught_up);
+	assert_int_equal(kmsg_new_file(&r, path, NULL, NULL), 0);
+	assert_non_null(strstr(kmsg_status(r), "kernel log: file /proc/"));
+	assert_int_equal(kmsg_pump(r, ev, 2), 2);
+	assert_false(kmsg_caught_up(r));
 	/* the title says the file is still being read, and how far */
-	assert_non_null(strstr(kmsg_status(&r),
+	assert_non_null(strstr(kmsg_status(r),
 	                       "kernel log: reading file, 2 lines so far: "
 	                       "/proc/"));
-	assert_int_equal(kmsg_pump(&r, ev, 100), 2);
-	assert_true(r.caught_up);
-	assert_int_equal(kmsg_fd(&r), -1);
-	assert_non_null(strstr(kmsg_status(&r), "kernel log: file /proc/"));
+	assert_int_equal(kmsg_pump(r, ev, 100), 2);
+	assert_true(kmsg_caught_up(r));
+	assert_int_equal(kmsg_fd(r), -1);
+	assert_non_null(strstr(kmsg_status(r), "kernel log: file /proc/"));
 	assert_int_equal(klogring_count(&ring), 3);
 	assert_int_equal(kevents_count(ev), 1);
-	kmsg_close(&r);
+	kmsg_free(r);
 	fclose(tmp);
 	/* a 100 KB line is cut, the next line still read */
 	big = malloc(n);
@@ -511,24 +361,25 @@ test_file_source(void **state)
 	memset(big, 'a', n);
 	memcpy(big + n - 6, "\nend\n", 5);
 	tmp = temp_file(big, n - 1, path, sizeof path);
-	assert_int_equal(kmsg_open_file(&r, path), 0);
-	while (!r.caught_up)
-		assert_true(kmsg_pump(&r, ev, 100) >= 0);
-	assert_int_equal(r.records, 2);
+	assert_int_equal(kmsg_new_file(&r, path, NULL, NULL), 0);
+	while (!kmsg_caught_up(r))
+		assert_true(kmsg_pump(r, ev, 100) >= 0);
+	assert_int_equal(kmsg_records(r), 2);
 	assert_string_equal(klogring_get(&ring, 0)->text, "end");
 	assert_true(klogring_get(&ring, 1)->truncated);
-	kmsg_close(&r);
+	kmsg_free(r);
 	fclose(tmp);
 	free(big);
-	assert_int_equal(kmsg_open_file(&r, "/nonexistent/kmsg"), -ENOENT);
+	assert_int_equal(kmsg_new_file(&r, "/nonexistent/kmsg", NULL, NULL),
+	                 -ENOENT);
 	/* a read error ends the source: nothing more to poll, the status
 	 * says why */
-	assert_int_equal(kmsg_open_file(&r, "/"), 0);
-	assert_int_equal(kmsg_pump(&r, ev, 100), -EISDIR);
-	assert_int_equal(kmsg_fd(&r), -1);
-	assert_string_equal(kmsg_status(&r),
+	assert_int_equal(kmsg_new_file(&r, "/", NULL, NULL), 0);
+	assert_int_equal(kmsg_pump(r, ev, 100), -EISDIR);
+	assert_int_equal(kmsg_fd(r), -1);
+	assert_string_equal(kmsg_status(r),
 	                    "kernel log: file /: read failed: Is a directory");
-	kmsg_close(&r);
+	kmsg_free(r);
 	kevents_free(ev);
 	klogring_fini(&ring);
 }
@@ -539,7 +390,7 @@ test_file_source(void **state)
 static void
 test_file_nonblocking_stdin(void **state)
 {
-	struct kmsg_reader r;
+	struct kmsg_reader *r;
 	struct kevents *ev = kevents_new(8);
 	int p[2], saved = dup(STDIN_FILENO);
 	(void)state;
@@ -549,21 +400,21 @@ test_file_nonblocking_stdin(void **state)
 	assert_int_equal(fcntl(p[0], F_SETFL, O_NONBLOCK), 0);
 	assert_int_equal(dup2(p[0], STDIN_FILENO), STDIN_FILENO);
 	close(p[0]);
-	assert_int_equal(kmsg_open_file(&r, "-"), 0);
+	assert_int_equal(kmsg_new_file(&r, "-", NULL, NULL), 0);
 	assert_int_equal(dup2(saved, STDIN_FILENO), STDIN_FILENO);
 	close(saved);
 	assert_int_equal(write(p[1], "one\ntw", 6), 6);
-	assert_int_equal(kmsg_pump(&r, ev, 100), 1);
-	assert_false(r.caught_up);
-	assert_true(r.need_poll);
-	assert_int_equal(kmsg_fd(&r), r.fd);
+	assert_int_equal(kmsg_pump(r, ev, 100), 1);
+	assert_false(kmsg_caught_up(r));
+	assert_true(kmsg_need_poll(r));
+	assert_true(kmsg_fd(r) >= 0);
 	assert_int_equal(write(p[1], "o\n", 2), 2);
 	close(p[1]);
-	assert_int_equal(kmsg_pump(&r, ev, 100), 1);
-	assert_true(r.caught_up);
-	assert_false(r.need_poll);
-	assert_int_equal(r.records, 2);
-	kmsg_close(&r);
+	assert_int_equal(kmsg_pump(r, ev, 100), 1);
+	assert_true(kmsg_caught_up(r));
+	assert_false(kmsg_need_poll(r));
+	assert_int_equal(kmsg_records(r), 2);
+	kmsg_free(r);
 	kevents_free(ev);
 }
 

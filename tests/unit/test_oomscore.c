@@ -20,6 +20,7 @@
 #include "model/rank.h"
 #include "model/procstat.h"
 #include "model/textscan.h"
+#include "model/victim.h"
 
 /* A live process row with memory figures in kB. */
 static struct proc_row
@@ -366,7 +367,7 @@ cmp_default(const void *a, const void *b)
 	const struct proc_row *x = &cmp_rows[*(const uint32_t *)a];
 	const struct proc_row *y = &cmp_rows[*(const uint32_t *)b];
 
-	return rank_victim_cmp(x, y, cmp_total_kb);
+	return victim_cmp(x, y, cmp_total_kb);
 }
 
 static void

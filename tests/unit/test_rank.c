@@ -10,6 +10,7 @@
 
 #include "model/filter.h"
 #include "model/rank.h"
+#include "model/victim.h"
 
 /* Add a live, killable row with the given scores and RSS. */
 static struct proc_row *
@@ -182,11 +183,11 @@ test_next_victim_skips(void **state)
 	/* a zombie that still holds memory is a candidate */
 	s.procs[3].rss_kb = 10;
 	assert_int_equal(s.procs[rank_next_victim(&s)].pid, 4);
-	assert_true(rank_is_unkillable(&s.procs[0]));
-	assert_false(rank_is_unkillable(&s.procs[6]));
+	assert_true(victim_is_unkillable(&s.procs[0]));
+	assert_false(victim_is_unkillable(&s.procs[6]));
 	/* a container's PID 1 is scored (666 at adj 0) and can be chosen */
 	s.procs[0].oom_score = 2000;
-	assert_false(rank_is_unkillable(&s.procs[0]));
+	assert_false(victim_is_unkillable(&s.procs[0]));
 	assert_int_equal(s.procs[rank_next_victim(&s)].pid, 1);
 	snapshot_fini(&s);
 }
@@ -357,7 +358,7 @@ test_sort_first_is_victim(void **state)
 		v = rank_next_victim(&s);
 		sorted(&s, RANK_OOM, true, o);
 		if (v < 0) {
-			assert_true(rank_is_unkillable(&s.procs[o[0]]));
+			assert_true(victim_is_unkillable(&s.procs[o[0]]));
 			continue;
 		}
 		assert_int_equal(o[0], (size_t)v);
@@ -371,9 +372,9 @@ test_sort_first_is_victim(void **state)
 					assert_true(b->oom_score == SNAP_NA &&
 					            a->pid < b->pid);
 				else if (b->oom_score != SNAP_NA)
-					assert_true(rank_victim_cmp(
-					                a, b, s.mem.total_kb) <
-					            0);
+					assert_true(
+					    victim_cmp(a, b, s.mem.total_kb) <
+					    0);
 			}
 		}
 	}
@@ -403,6 +404,20 @@ test_filter(void **state)
 	snapshot_fini(&s);
 }
 
+/* The RSS the badness counts: the three counters when all are known. */
+static void
+test_victim_rss_kb(void **state)
+{
+	struct proc_row r = {
+	    .rss_kb = 900, .anon_kb = 100, .file_kb = 20, .shmem_kb = 3};
+	(void)state;
+	assert_int_equal(victim_rss_kb(&r), 123);
+	r.file_kb = SNAP_NA;
+	assert_int_equal(victim_rss_kb(&r), 900);
+	r.rss_kb = SNAP_NA;
+	assert_true(victim_rss_kb(&r) == SNAP_NA);
+}
+
 int
 main(void)
 {
@@ -416,6 +431,7 @@ main(void)
 	    cmocka_unit_test(test_next_victim_tie_by_start_time),
 	    cmocka_unit_test(test_next_victim_unknown_never_wins),
 	    cmocka_unit_test(test_sort_first_is_victim),
+	    cmocka_unit_test(test_victim_rss_kb),
 	    cmocka_unit_test(test_filter),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

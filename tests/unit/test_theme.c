@@ -303,6 +303,67 @@ test_shipped_themes_parse(void **state)
 	free(text);
 }
 
+/* D and Z STATE cells get their roles unless the row is selected or
+ * tagged; the roles have names, and stand out in every shipped style. */
+static void
+test_proc_state_roles(void **state)
+{
+	struct theme t, mono;
+	enum theme_role r;
+	(void)state;
+	assert_int_equal(theme_proc_state_role('D', THEME_PROC_NORMAL),
+	                 THEME_PROC_DSTATE);
+	assert_int_equal(theme_proc_state_role('Z', THEME_PROC_VICTIM),
+	                 THEME_PROC_ZOMBIE);
+	assert_int_equal(theme_proc_state_role('Z', THEME_PROC_NA),
+	                 THEME_PROC_ZOMBIE);
+	assert_int_equal(theme_proc_state_role('S', THEME_PROC_NORMAL),
+	                 THEME_PROC_NORMAL);
+	assert_int_equal(theme_proc_state_role('R', THEME_PROC_VICTIM),
+	                 THEME_PROC_VICTIM);
+	assert_int_equal(theme_proc_state_role('T', THEME_PROC_NORMAL),
+	                 THEME_PROC_NORMAL);
+	assert_int_equal(theme_proc_state_role('D', THEME_PROC_SELECTED),
+	                 THEME_PROC_SELECTED);
+	assert_int_equal(theme_proc_state_role('Z', THEME_PROC_TAGGED),
+	                 THEME_PROC_TAGGED);
+	assert_string_equal(theme_role_name(THEME_PROC_DSTATE), "proc.dstate");
+	assert_string_equal(theme_role_name(THEME_PROC_ZOMBIE), "proc.zombie");
+	assert_int_equal(theme_role_parse("proc.zombie", 11, &r), 0);
+	assert_int_equal(r, THEME_PROC_ZOMBIE);
+	/* built-in: bold red D (htop's D state), bold magenta Z */
+	theme_init_default(&t);
+	assert_int_equal(t.style[THEME_PROC_DSTATE].fg, 9);
+	assert_true(t.style[THEME_PROC_DSTATE].attrs & THEME_ATTR_BOLD);
+	assert_int_equal(t.style[THEME_PROC_ZOMBIE].fg, 13);
+	assert_true(memcmp(&t.style[THEME_PROC_DSTATE],
+	                   &t.style[THEME_PROC_NORMAL],
+	                   sizeof t.style[0]) != 0);
+	/* without colours they still differ from a plain row by attribute */
+	mono = t;
+	theme_downgrade(&mono, 1);
+	assert_true(mono.style[THEME_PROC_DSTATE].attrs & THEME_ATTR_BOLD);
+	assert_true(mono.style[THEME_PROC_ZOMBIE].attrs & THEME_ATTR_BOLD);
+}
+
+/* The mono theme marks D bold and Z dim. */
+static void
+test_mono_state_attrs(void **state)
+{
+	struct theme t;
+	char err[256];
+	size_t len;
+	char *text = slurp("themes/mono.theme", &len);
+	(void)state;
+	assert_non_null(text);
+	assert_int_equal(
+	    theme_parse(&t, text, len, "m", err, sizeof err, NULL, 0, NULL), 0);
+	assert_int_equal(t.style[THEME_PROC_DSTATE].attrs, THEME_ATTR_BOLD);
+	assert_int_equal(t.style[THEME_PROC_ZOMBIE].attrs, THEME_ATTR_DIM);
+	assert_int_equal(t.style[THEME_PROC_ZOMBIE].fg, THEME_COLOUR_DEFAULT);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -316,6 +377,8 @@ main(void)
 	    cmocka_unit_test(test_downgrade_colours),
 	    cmocka_unit_test(test_downgrade_theme),
 	    cmocka_unit_test(test_shipped_themes_parse),
+	    cmocka_unit_test(test_proc_state_roles),
+	    cmocka_unit_test(test_mono_state_attrs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,370 @@
+/* Unit tests for the header's meter lines and placement (model/meters.c). */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "fitcheck.h"
+#include "model/layout.h"
+#include "model/meters.h"
+
+/* The three machines the meters are drawn for. */
+enum scene { CALM, STRESSED, UNKNOWN, NSCENES };
+
+static const char *const self_text[NSCENES] = {
+    "locked (on fault), adj 0 (no CAP_SYS_RESOURCE)",
+    "not locked (no CAP_IPC_LOCK; memlock limit 8192 kB), adj 0 (no "
+    "CAP_SYS_RESOURCE)",
+    "protection off (--no-protect)"};
+
+/* A process row. */
+static void
+add_proc(struct snapshot *sn, int32_t pid, const char *comm, bool kthread,
+         int64_t score, int64_t adj, int64_t rss_kb)
+{
+	struct proc_row r;
+
+	memset(&r, 0, sizeof r);
+	r.pid = pid;
+	r.kthread = kthread;
+	strncpy(r.comm, comm, sizeof r.comm - 1);
+	r.oom_score = score;
+	r.oom_score_adj = adj;
+	r.rss_kb = rss_kb;
+	assert_int_equal(snapshot_push_proc(sn, &r), 0);
+}
+
+/* A quiet 24G machine without swap. */
+static void
+scene_calm(struct snapshot *sn, struct meters_in *in)
+{
+	sn->mem = (struct mem_info){24000000, 22000000, 23000000, 100000,
+	                            900000,   1000,     500000,   0,
+	                            0,        12000000, 150000};
+	sn->vm.overcommit_memory = 0;
+	sn->vm.panic_on_oom = 0;
+	sn->psi = (struct psi_memory){.valid = true, .full_valid = true};
+	sn->vmstat.oom_kill = 3;
+	sn->rates.valid = true;
+	add_proc(sn, 1, "systemd", false, 0, 0, 12000);
+	add_proc(sn, 2, "kthreadd", true, 0, 0, 0);
+	add_proc(sn, 4242, "ns owtadj", false, 1333, 1000, 9584);
+	in->kills_at_start = 3;
+}
+
+/* A machine near the end: every number as wide as it gets. */
+static void
+scene_stressed(struct snapshot *sn, struct meters_in *in)
+{
+	sn->mem = (struct mem_info){1099511627776LL,
+	                            1000,
+	                            2000,
+	                            0,
+	                            1,
+	                            0,
+	                            1,
+	                            1099511627776LL,
+	                            10,
+	                            999999999999LL,
+	                            999999000000LL};
+	sn->vm.overcommit_memory = 2;
+	sn->vm.panic_on_oom = 2;
+	sn->psi = (struct psi_memory){.valid = true,
+	                              .some = {99.99, 99.99, 99.99, 1}};
+	sn->vmstat.oom_kill = 123456789012LL;
+	sn->rates = (struct vmstat_rates){true, 9, 1234567, 7654321, 999999};
+	add_proc(sn, 4194304, "fifteen-chars-x", false, 2000, -1000,
+	         999999999999LL);
+	in->kills_at_start = 0;
+	in->new_kill = true;
+	in->paused = true;
+}
+
+/* Nothing readable. */
+static void
+scene_unknown(struct snapshot *sn, struct meters_in *in)
+{
+	sn->psi.err = ENOENT;
+	in->kills_at_start = SNAP_NA;
+	in->self_disabled = true;
+}
+
+/* Fill sn (initialised) and in for a scene. */
+static void
+scene(enum scene sc, struct snapshot *sn, struct meters_in *in)
+{
+	snapshot_reset(sn);
+	memset(in, 0, sizeof *in);
+	in->snap = sn;
+	in->self_text = self_text[sc];
+	if (sc == CALM)
+		scene_calm(sn, in);
+	else if (sc == STRESSED)
+		scene_stressed(sn, in);
+	else
+		scene_unknown(sn, in);
+	in->self_ok = sc == CALM;
+	in->shown_rows = sn->nprocs;
+}
+
+/* Fit line l to w columns and check the rules; the rendered text. */
+static const char *
+fit(struct meters_line *l, int w, char *buf, size_t size)
+{
+	int used = meterfit_fit(l->seg, l->nseg, w, 1, NULL, NULL);
+
+	assert_null(fitcheck_rules(l->seg, l->nseg, w, used));
+	return fitcheck_render(l->seg, l->nseg, buf, size);
+}
+
+/* Every meter is placed once, inside the header, none overlapping. */
+static void
+assert_all_placed(const struct meters_place *at, size_t n, int rows, int cols)
+{
+	unsigned seen = 0;
+
+	assert_int_equal(n, METERS_COUNT);
+	for (size_t i = 0; i < n; i++) {
+		assert_true(at[i].row >= 0 && at[i].row < rows);
+		assert_true(at[i].x >= 1 && at[i].w > 0);
+		assert_true(at[i].x + at[i].w <= cols - 1);
+		seen |= 1u << at[i].id;
+		for (size_t j = 0; j < i; j++)
+			if (at[j].row == at[i].row)
+				assert_true(at[j].x + at[j].w < at[i].x ||
+				            at[i].x + at[i].w < at[j].x);
+	}
+	assert_int_equal(seen, (1u << METERS_COUNT) - 1);
+}
+
+static void
+test_every_width_from_80_fits_without_cutting(void **state)
+{
+	static const int heights[] = {20, 24, 30, 40, 60};
+	struct meters_place at[METERS_COUNT];
+	struct meters_line l;
+	struct snapshot sn;
+	struct meters_in in;
+	struct layout lay;
+	char buf[512];
+	size_t n;
+	(void)state;
+	snapshot_init(&sn);
+	for (int sc = 0; sc < NSCENES; sc++) {
+		scene((enum scene)sc, &sn, &in);
+		for (int cols = 80; cols <= 250; cols++) {
+			for (size_t h = 0; h < 5; h++) {
+				layout_compute(&lay, heights[h], cols);
+				n = meters_arrange(at, lay.header.h, cols,
+				                   lay.header_columns);
+				assert_all_placed(at, n, lay.header.h, cols);
+				for (size_t i = 0; i < n; i++) {
+					meters_line(&l, at[i].id, &in);
+					fit(&l, at[i].w, buf, sizeof buf);
+					/* no meter needs the ellipsis */
+					assert_null(strchr(buf, '~'));
+				}
+			}
+			meters_victim(&l, &sn, sn.nprocs > 0 ? 0 : -1);
+			assert_null(
+			    strchr(fit(&l, cols - 1, buf, sizeof buf), '~'));
+		}
+	}
+	snapshot_fini(&sn);
+}
+
+/* The line of meter id for scene sc, fitted to w columns, as text. */
+static const char *
+shown(enum scene sc, enum meters_id id, int w, char *buf, size_t size)
+{
+	struct meters_line l;
+	struct snapshot sn;
+	struct meters_in in;
+
+	snapshot_init(&sn);
+	scene(sc, &sn, &in);
+	meters_line(&l, id, &in);
+	fit(&l, w, buf, size);
+	snapshot_fini(&sn);
+	return buf;
+}
+
+static void
+test_the_issue_lines_shorten_to_whole_words(void **state)
+{
+	char b[256];
+	(void)state;
+	/* 100 columns: a left meter gets 48 */
+	assert_string_equal(shown(CALM, METERS_COMMIT, 48, b, sizeof b),
+	                    "Commit 146M of 11.4G (advisory, mode 0)");
+	assert_string_equal(shown(CALM, METERS_SELF, 48, b, sizeof b),
+	                    "Self locked, adj 0 (no CAP_SYS_RESOURCE)");
+	assert_string_equal(shown(CALM, METERS_SELF, 38, b, sizeof b),
+	                    "Self locked, adj 0");
+	/* what is missing stays longest: 120 columns as nobody */
+	assert_string_equal(shown(STRESSED, METERS_SELF, 58, b, sizeof b),
+	                    "Self not locked (no CAP_IPC_LOCK), adj 0");
+	/* 120 columns: 58, the long forms */
+	assert_string_equal(
+	    shown(CALM, METERS_COMMIT, 58, b, sizeof b),
+	    "Commit 146M of 11.4G (advisory, overcommit mode 0)");
+	assert_string_equal(
+	    shown(CALM, METERS_SELF, 58, b, sizeof b),
+	    "Self locked (on fault), adj 0 (no CAP_SYS_RESOURCE)");
+	/* 80x24: a paired meter gets 38 */
+	assert_string_equal(shown(CALM, METERS_RATES, 38, b, sizeof b),
+	                    "Paging swap in 0/s out 0/s  majflt 0/s");
+	assert_string_equal(shown(CALM, METERS_TASKS, 38, b, sizeof b),
+	                    "Tasks 3 (1 kernel threads), 3 shown");
+	assert_string_equal(shown(CALM, METERS_TASKS, 34, b, sizeof b),
+	                    "Tasks 3 (1 kthreads), 3 shown");
+	assert_string_equal(shown(STRESSED, METERS_TASKS, 38, b, sizeof b),
+	                    "Tasks 1, 1 shown  [PAUSED]");
+	assert_string_equal(shown(UNKNOWN, METERS_PSI, 30, b, sizeof b),
+	                    "PSI n/a (no CONFIG_PSI)");
+	assert_string_equal(shown(UNKNOWN, METERS_SELF, 38, b, sizeof b),
+	                    "Self protection off (--no-protect)");
+	assert_string_equal(shown(UNKNOWN, METERS_SELF, 10, b, sizeof b),
+	                    "Self off");
+	/* far too narrow: whole words, then the ellipsis */
+	assert_string_equal(shown(STRESSED, METERS_SELF, 20, b, sizeof b),
+	                    "Self not locked,~");
+}
+
+static void
+test_oom_keeps_the_warnings_longest(void **state)
+{
+	char b[256];
+	(void)state;
+	assert_string_equal(
+	    shown(STRESSED, METERS_OOM, 120, b, sizeof b),
+	    "OOM kills 123456789012 since boot, 123456789012 since start  "
+	    "NEW KILL    next OOM = PANIC (vm.panic_on_oom=2) ");
+	/* the counts shorten first, then the label, the tags last */
+	assert_string_equal(shown(STRESSED, METERS_OOM, 78, b, sizeof b),
+	                    "OOM kills 123456789012  NEW KILL    next OOM = "
+	                    "PANIC (vm.panic_on_oom=2) ");
+	assert_string_equal(shown(STRESSED, METERS_OOM, 31, b, sizeof b),
+	                    "OOM 123456789012  NEW    PANIC ");
+	assert_string_equal(shown(STRESSED, METERS_OOM, 30, b, sizeof b),
+	                    "OOM 123456789012  NEW ~");
+}
+
+static void
+test_roles_follow_the_danger(void **state)
+{
+	struct meters_line l;
+	struct snapshot sn;
+	struct meters_in in;
+	(void)state;
+	snapshot_init(&sn);
+	scene(STRESSED, &sn, &in);
+	meters_line(&l, METERS_COMMIT, &in);
+	assert_int_equal(l.role[1], THEME_RISK_HIGH);
+	meters_line(&l, METERS_OOM, &in);
+	assert_int_equal(l.role[1], THEME_RISK_HIGH);
+	assert_int_equal(l.role[2], THEME_STATUS_ERROR);
+	meters_line(&l, METERS_MEM, &in);
+	assert_int_equal(l.bar_seg, 1);
+	assert_int_equal(l.role[2], THEME_RISK_HIGH); /* avail < 10% */
+	meters_line(&l, METERS_SWAP, &in);
+	assert_int_equal(l.bar.nparts, 1);
+	assert_int_equal(l.bar.role[0], THEME_MEM_SWAP);
+	scene(CALM, &sn, &in);
+	meters_line(&l, METERS_OOM, &in);
+	assert_int_equal(l.role[1], THEME_NORMAL);
+	meters_line(&l, METERS_SELF, &in);
+	assert_int_equal(l.role[1], THEME_STATUS_OK);
+	meters_line(&l, METERS_MEM, &in);
+	assert_int_equal(l.role[2], THEME_METER_VALUE);
+	assert_string_equal(l.bar.text.form[0], "977M/22.9G");
+	snapshot_fini(&sn);
+}
+
+static void
+test_victim_line(void **state)
+{
+	struct meters_line l;
+	struct snapshot sn;
+	struct meters_in in;
+	char b[256];
+	(void)state;
+	snapshot_init(&sn);
+	scene(CALM, &sn, &in);
+	meters_victim(&l, &sn, 2);
+	assert_string_equal(
+	    fit(&l, 79, b, sizeof b),
+	    "Next OOM victim: pid 4242 ns owtadj  oom_score 1333  adj 1000  "
+	    "RSS 9584K");
+	assert_int_equal(l.role[1], THEME_PROC_VICTIM);
+	assert_string_equal(fit(&l, 40, b, sizeof b),
+	                    "Victim: pid 4242 ns owtadj  score 1333");
+	meters_victim(&l, &sn, 3);
+	assert_string_equal(
+	    fit(&l, 79, b, sizeof b),
+	    "Next OOM victim: none known (no readable oom_score)");
+	meters_victim(&l, &sn, -1);
+	assert_string_equal(fit(&l, 30, b, sizeof b),
+	                    "Next OOM victim: none known");
+	snapshot_fini(&sn);
+}
+
+static void
+test_arrange(void **state)
+{
+	struct meters_place at[METERS_COUNT];
+	struct layout lay;
+	size_t n;
+	(void)state;
+	/* 80x24: 6 rows, the four least urgent meters pair up */
+	layout_compute(&lay, 24, 80);
+	n = meters_arrange(at, lay.header.h, 80, lay.header_columns);
+	assert_all_placed(at, n, 6, 80);
+	assert_int_equal(at[0].id, METERS_MEM);
+	assert_int_equal(at[0].w, 78);
+	assert_int_equal(at[6].id, METERS_SELF);
+	assert_int_equal(at[6].row, 5);
+	assert_int_equal(at[6].w, 38);
+	assert_int_equal(at[7].id, METERS_TASKS);
+	assert_int_equal(at[7].x, 41);
+	/* from 4 rows up every meter has a place, whatever takes rows */
+	for (int rows = 4; rows <= 8; rows++) {
+		n = meters_arrange(at, rows, 80, 1);
+		assert_all_placed(at, n, rows, 80);
+	}
+	/* tall: one meter a row */
+	n = meters_arrange(at, 8, 80, 1);
+	assert_all_placed(at, n, 8, 80);
+	assert_int_equal(at[7].row, 7);
+	assert_int_equal(at[7].w, 78);
+	/* two columns: memory left, pressure right */
+	n = meters_arrange(at, 4, 120, 2);
+	assert_all_placed(at, n, 4, 120);
+	assert_int_equal(at[1].id, METERS_PSI);
+	assert_int_equal(at[1].x, 61);
+	assert_int_equal(at[7].id, METERS_TASKS);
+	/* 3 rows: six meters in pairs, the most urgent */
+	n = meters_arrange(at, 3, 60, 1);
+	assert_int_equal(n, 6);
+	assert_int_equal(at[5].id, METERS_RATES);
+	assert_int_equal(meters_arrange(at, 0, 80, 1), 0);
+	assert_int_equal(meters_arrange(at, 3, 2, 1), 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_every_width_from_80_fits_without_cutting),
+	    cmocka_unit_test(test_the_issue_lines_shorten_to_whole_words),
+	    cmocka_unit_test(test_oom_keeps_the_warnings_longest),
+	    cmocka_unit_test(test_roles_follow_the_danger),
+	    cmocka_unit_test(test_victim_line),
+	    cmocka_unit_test(test_arrange),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
