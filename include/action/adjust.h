@@ -25,6 +25,7 @@
 
 #include "action/action.h"
 #include "action/target.h"
+#include "core/ring.h"
 #include "model/policy.h"
 
 #define ADJUST_JOURNAL_MAX 512
@@ -42,10 +43,10 @@ struct adjust_change {
 
 struct adjust_journal {
 	struct adjust_change items[ADJUST_JOURNAL_MAX];
-	size_t first, len; /* ring */
-	size_t dropped;    /* oldest changes pushed out */
-	uint32_t group;    /* the newest group */
-	bool group_open;   /* between adjust_journal_begin and _end */
+	struct ring ring; /* over items */
+	size_t dropped;   /* oldest changes pushed out */
+	uint32_t group;   /* the newest group */
+	bool group_open;  /* between adjust_journal_begin and _end */
 };
 
 /* The outcome of one adj action. */
@@ -66,7 +67,7 @@ struct adjust_result {
 
 /* Empty journal. */
 void adjust_journal_init(struct adjust_journal *j);
-/* The i-th change, oldest first (i < j->len), borrowed. */
+/* The i-th change, oldest first (NULL when i >= j->ring.len), borrowed. */
 const struct adjust_change *adjust_journal_at(const struct adjust_journal *j,
                                               size_t i);
 
@@ -78,10 +79,25 @@ void adjust_journal_end(struct adjust_journal *j);
  * `u` undoes with as many adjust_undo calls); 0 when empty. */
 size_t adjust_journal_last_group(const struct adjust_journal *j);
 
-/* Read the target's current oom_score_adj. 0 or -errno (-ESRCH gone). */
+/*
+ * The one oom_score_adj reader: the file under dirfd, a /proc/PID
+ * directory (the self-protection passes /proc/self's). 0 and *adj, or
+ * -errno: -ESRCH when the process is gone (the file missing or empty),
+ * -EIO when it is not a value in -1000..1000.
+ */
+int adjust_read_at(int dirfd, int *adj);
+
+/*
+ * The one oom_score_adj writer: adj (-1000..1000, else -ERANGE and
+ * nothing written) as decimal with one checked write(2) to the file
+ * under dirfd, a /proc/PID directory. 0 or -errno (-ESRCH gone).
+ */
+int adjust_write_at(int dirfd, int adj);
+
+/* adjust_read_at on the target's directory (-ESRCH when not held). */
 int adjust_read(const struct target *t, int *adj);
 
-/* Write adj (-1000..1000) as decimal with one write(2). 0 or -errno. */
+/* adjust_write_at on the target's directory (-ESRCH when not held). */
 int adjust_write(const struct target *t, int adj);
 
 /*

@@ -2,10 +2,10 @@
  * cgmap: pid -> memory cgroup path for a whole snapshot, from one walk of
  * the memory hierarchy's cgroup.procs files.
  *
- * Reading /proc/PID/cgroup costs about 8 us per process (the kernel
- * prints every hierarchy under the global css_set_lock); the walk costs
- * about 0.7 us per process plus about 10 us per cgroup directory, so a
- * snapshot asks the map first and reads the file only for what the map
+ * Reading /proc/PID/cgroup is a read per process (the kernel prints
+ * every hierarchy under the global css_set_lock); the walk is one read
+ * per cgroup directory, each listing many processes, so a snapshot asks
+ * the map first and reads the file only for what the map
  * cannot answer:
  *   - a process that started at or after the walk's start (its pid may
  *     have belonged to another process during the walk);

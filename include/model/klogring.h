@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/ring.h"
 #include "model/kclass.h"
 #include "model/klog.h"
 
@@ -36,9 +37,9 @@ struct klogring_line {
 };
 
 struct klogring {
-	struct klogring_line *lines;  /* capacity entries (owned) */
-	size_t capacity, head, count; /* head: next slot to write */
-	uint64_t pushed;              /* lines ever pushed */
+	struct klogring_line *lines; /* ring.cap entries (owned) */
+	struct ring ring;            /* over lines */
+	uint64_t pushed;             /* lines ever pushed */
 };
 
 /* Allocate a ring of capacity lines (>= 1). Returns 0 or -ENOMEM. */

@@ -22,6 +22,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/procid.h"
 #include "model/filter.h"
 #include "model/rank.h"
 #include "model/snapshot.h"
@@ -39,11 +40,9 @@ struct table_row {
 	int64_t subtree_rss_kb; /* tree: own + descendants' RSS (known) */
 };
 
-/* A process identity that survives refreshes and PID reuse. */
-struct table_ident {
-	int32_t pid;
-	uint64_t start_time;
-};
+/* The old name of struct procid (core/procid.h), kept until the app
+ * (ui.h, ui_act.c) says struct procid itself. */
+#define table_ident procid
 
 struct table {
 	/* what is shown, and how */
@@ -59,7 +58,7 @@ struct table {
 	size_t *scratch; /* owned; 6 * cap, for sorting and the tree */
 	/* cursor and scrolling */
 	size_t cursor, top;
-	struct table_ident sel;
+	struct procid sel;
 	bool has_sel;
 };
 
@@ -82,9 +81,12 @@ bool table_row_matches(const struct snapshot *snap, const struct proc_row *row,
 void table_move(struct table *t, const struct snapshot *snap, long delta);
 /* Put the cursor on row pos (clamped; SIZE_MAX = last row). */
 void table_move_to(struct table *t, const struct snapshot *snap, size_t pos);
-/* Select the process (pid, start_time) if shown; false when it is not. */
+/* Select the process id if shown; false when it is not. */
 bool table_select(struct table *t, const struct snapshot *snap,
-                  const struct table_ident *id);
+                  const struct procid *id);
+
+/* The index of the process id in snap->procs; PROCID_NONE when absent. */
+size_t table_find_proc(const struct snapshot *snap, struct procid id);
 
 /* Set top so the cursor is among visible_rows rows on screen. */
 void table_scroll(struct table *t, int visible_rows);

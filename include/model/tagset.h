@@ -12,13 +12,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/procid.h"
 #include "model/snapshot.h"
-#include "model/table.h"
 
 #define TAGSET_MAX 64
 
 struct tagset {
-	struct table_ident ids[TAGSET_MAX]; /* in tagging order */
+	struct procid ids[TAGSET_MAX]; /* in tagging order */
 	size_t n;
 };
 

@@ -19,7 +19,8 @@
 void
 adjust_journal_init(struct adjust_journal *j)
 {
-	j->first = j->len = j->dropped = 0;
+	ring_init(&j->ring, ADJUST_JOURNAL_MAX);
+	j->dropped = 0;
 	j->group = 0;
 	j->group_open = false;
 }
@@ -43,13 +44,14 @@ adjust_journal_end(struct adjust_journal *j)
 size_t
 adjust_journal_last_group(const struct adjust_journal *j)
 {
+	const struct ring *r = &j->ring;
 	uint32_t g;
 	size_t n = 0;
 
-	if (j->len == 0)
+	if (r->len == 0)
 		return 0;
-	g = adjust_journal_at(j, j->len - 1)->group;
-	while (n < j->len && adjust_journal_at(j, j->len - 1 - n)->group == g)
+	g = j->items[ring_newest(r, 0)].group;
+	while (n < r->len && j->items[ring_newest(r, n)].group == g)
 		n++;
 	return n;
 }
@@ -58,9 +60,9 @@ adjust_journal_last_group(const struct adjust_journal *j)
 const struct adjust_change *
 adjust_journal_at(const struct adjust_journal *j, size_t i)
 {
-	if (i >= j->len)
+	if (i >= j->ring.len)
 		return NULL;
-	return &j->items[(j->first + i) % ADJUST_JOURNAL_MAX];
+	return &j->items[ring_oldest(&j->ring, i)];
 }
 
 /* Append one change (to the open group, else to a new one), dropping
@@ -68,32 +70,38 @@ adjust_journal_at(const struct adjust_journal *j, size_t i)
 static void
 journal_push(struct adjust_journal *j, struct adjust_change *c)
 {
+	bool replaced;
+
 	if (!j->group_open)
 		j->group++;
 	c->group = j->group;
-	if (j->len == ADJUST_JOURNAL_MAX) {
-		j->first = (j->first + 1) % ADJUST_JOURNAL_MAX;
-		j->len--;
+	j->items[ring_push(&j->ring, &replaced)] = *c;
+	if (replaced)
 		j->dropped++;
-	}
-	j->items[(j->first + j->len) % ADJUST_JOURNAL_MAX] = *c;
-	j->len++;
 }
 
-/* Read the target's oom_score_adj. */
+/* Read oom_score_adj under a /proc/PID directory fd. */
 int
-adjust_read(const struct target *t, int *adj)
+adjust_read_at(int dirfd, int *adj)
 {
 	char buf[32];
+	ssize_t n;
 	size_t len;
-	int rc, v;
+	int fd, v;
 
-	rc = target_read(t, "oom_score_adj", buf, sizeof buf, &len);
-	if (rc != 0)
-		return rc;
-	if (len == 0)
-		return -ESRCH;
-	if (len > 0 && buf[len - 1] == '\n')
+	fd = openat(dirfd, "oom_score_adj", O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return errno == ENOENT ? -ESRCH : -errno;
+	do
+		n = read(fd, buf, sizeof buf);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		n = errno == ENOENT ? -ESRCH : -errno;
+	close(fd);
+	if (n <= 0)
+		return n == 0 ? -ESRCH : (int)n;
+	len = (size_t)n;
+	if (buf[len - 1] == '\n')
 		len--;
 	if (adjvalue_parse(buf, len, &v, NULL) != 0)
 		return -EIO;
@@ -101,9 +109,16 @@ adjust_read(const struct target *t, int *adj)
 	return 0;
 }
 
-/* Write adj as decimal with one checked write(2). */
+/* Read the target's oom_score_adj. */
 int
-adjust_write(const struct target *t, int adj)
+adjust_read(const struct target *t, int *adj)
+{
+	return t->dirfd < 0 ? -ESRCH : adjust_read_at(t->dirfd, adj);
+}
+
+/* Write adj as decimal with one checked write(2) under a /proc/PID fd. */
+int
+adjust_write_at(int dirfd, int adj)
 {
 	char buf[16];
 	ssize_t n;
@@ -111,10 +126,8 @@ adjust_write(const struct target *t, int adj)
 
 	if (adj < ADJVALUE_MIN || adj > ADJVALUE_MAX)
 		return -ERANGE;
-	if (t->dirfd < 0)
-		return -ESRCH;
 	len = snprintf(buf, sizeof buf, "%d\n", adj);
-	fd = openat(t->dirfd, "oom_score_adj", O_WRONLY | O_CLOEXEC);
+	fd = openat(dirfd, "oom_score_adj", O_WRONLY | O_CLOEXEC);
 	if (fd < 0)
 		return errno == ENOENT ? -ESRCH : -errno;
 	do
@@ -127,6 +140,15 @@ adjust_write(const struct target *t, int adj)
 	if (close(fd) != 0 && err == 0 && errno != EINTR)
 		err = -errno;
 	return err;
+}
+
+/* Write the target's oom_score_adj. */
+int
+adjust_write(const struct target *t, int adj)
+{
+	if (adj < ADJVALUE_MIN || adj > ADJVALUE_MAX)
+		return -ERANGE;
+	return t->dirfd < 0 ? -ESRCH : adjust_write_at(t->dirfd, adj);
 }
 
 /* The reason part of a result, in words. */
@@ -293,15 +315,15 @@ adjust_undo(const struct action_ctx *ctx, struct adjust_journal *j,
 	struct target t;
 	int rc;
 
-	if (j->len == 0) {
+	if (j->ring.len == 0) {
 		memset(res, 0, sizeof *res);
 		res->old_adj = res->new_adj = ADJUST_UNKNOWN;
 		res->undo = true;
 		res->err = -ENOENT;
 		return -ENOENT;
 	}
-	c = *adjust_journal_at(j, j->len - 1);
-	j->len--;
+	c = j->items[ring_newest(&j->ring, 0)];
+	ring_pop_newest(&j->ring);
 	rc = target_open(ctx->proc_root_fd, c.pid, c.start_time, 0, &t);
 	if (rc != 0) {
 		/* report on the journal's copy of the identity */

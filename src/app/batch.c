@@ -19,6 +19,7 @@
 #include "app/modes.h"
 #include "collect/collector.h"
 #include "collect/usercache.h"
+#include "core/clock.h"
 #include "core/json.h"
 #include "core/sanitize.h"
 #include "model/columns.h"
@@ -373,8 +374,7 @@ batch_json(struct batch_out *o, const struct snapshot *s, const size_t *order,
 static void
 batch_sleep_until(uint64_t target_ms)
 {
-	struct timespec ts = {(time_t)(target_ms / 1000),
-	                      (long)(target_ms % 1000) * 1000000L};
+	struct timespec ts = clock_deadline_ts(target_ms);
 
 	while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL) ==
 	       EINTR)

@@ -84,7 +84,7 @@ command(struct ui *ui, int cmd)
 static size_t
 total_lines(const struct ui_act *a)
 {
-	return 2 + (a->journal.len ? a->journal.len : 1) + 1 +
+	return 2 + (a->journal.ring.len ? a->journal.ring.len : 1) + 1 +
 	       (a->log_len ? a->log_len : 1) + (a->journal.dropped ? 1 : 0);
 }
 
@@ -106,7 +106,7 @@ changes_line(const struct ui_act *a, size_t n, struct dash_act_line *out)
 {
 	const struct adjust_change *c;
 	const struct ui_act_result *r;
-	size_t nj = a->journal.len ? a->journal.len : 1, used, len;
+	size_t nj = a->journal.ring.len ? a->journal.ring.len : 1, used, len;
 	char at[16], name[16 * 4 + 1];
 
 	out->role = THEME_DIALOG;
@@ -115,17 +115,17 @@ changes_line(const struct ui_act *a, size_t n, struct dash_act_line *out)
 		out->role = THEME_TITLE;
 		snprintf(out->text, sizeof out->text,
 		         "oom_score_adj changes (%zu; u undoes the newest)",
-		         a->journal.len);
+		         a->journal.ring.len);
 		return;
 	}
 	n--;
 	if (n < nj) {
-		if (a->journal.len == 0) {
+		if (a->journal.ring.len == 0) {
 			out->role = THEME_PROC_NA;
 			snprintf(out->text, sizeof out->text, "  none yet");
 			return;
 		}
-		c = adjust_journal_at(&a->journal, a->journal.len - 1 - n);
+		c = adjust_journal_at(&a->journal, a->journal.ring.len - 1 - n);
 		clock_text(c->time_unix_ms, at, sizeof at);
 		sanitize_text(name, sizeof name, c->comm,
 		              strnlen(c->comm, sizeof c->comm), 0, NULL);

@@ -15,13 +15,13 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
 #include "action/action.h"
+#include "action/adjust.h"
 
 #define UI_SELF_ADJ (-500)
 #define CAP_IPC_LOCK_BIT 14
@@ -43,50 +43,76 @@ lock_memory(bool *onfault)
 	return mlockall(MCL_CURRENT | MCL_FUTURE) == 0 ? 0 : -errno;
 }
 
-/* Read our oom_score_adj; 0 and *adj, or -errno. */
-static int
-read_adj(int *adj)
+/* Describe whether memory is locked (locking it when affordable); true
+ * when it is. */
+static bool
+lock_text(char *buf, size_t size)
 {
-	char buf[32];
-	ssize_t n;
-	int fd = open("/proc/self/oom_score_adj", O_RDONLY | O_CLOEXEC);
+	struct rlimit rl;
+	bool onfault = false;
+	int rc;
 
-	if (fd < 0)
-		return -errno;
-	n = read(fd, buf, sizeof buf - 1);
-	close(fd);
-	if (n <= 0)
-		return n < 0 ? -errno : -EIO;
-	buf[n] = '\0';
-	*adj = atoi(buf);
-	return 0;
+	if (!action_has_cap(CAP_IPC_LOCK_BIT)) {
+		if (getrlimit(RLIMIT_MEMLOCK, &rl) != 0) {
+			snprintf(buf, size,
+			         "not locked (no CAP_IPC_LOCK; memlock limit "
+			         "unknown)");
+			return false;
+		}
+		if (rl.rlim_cur != RLIM_INFINITY) {
+			snprintf(buf, size,
+			         "not locked (no CAP_IPC_LOCK; memlock limit "
+			         "%lu kB)",
+			         (unsigned long)(rl.rlim_cur / 1024));
+			return false;
+		}
+	}
+	if ((rc = lock_memory(&onfault)) != 0) {
+		snprintf(buf, size, "mlockall failed: %s", strerror(-rc));
+		return false;
+	}
+	snprintf(buf, size, "locked%s", onfault ? " (on fault)" : "");
+	return true;
 }
 
-/* Write our oom_score_adj; 0 or -errno. */
-static int
-write_adj(int adj)
+/* Lower our oom_score_adj to UI_SELF_ADJ unless it is that low already,
+ * and describe it; true when it is that low now. */
+static bool
+adj_text(char *buf, size_t size)
 {
-	char buf[16];
-	int n = snprintf(buf, sizeof buf, "%d\n", adj), rc = 0;
-	int fd = open("/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC);
+	int self = open("/proc/self", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int rc, adj = 0;
+	bool lowered = false;
 
-	if (fd < 0)
-		return -errno;
-	if (write(fd, buf, (size_t)n) != n)
-		rc = -errno;
-	if (close(fd) != 0 && rc == 0)
-		rc = -errno;
-	return rc;
+	if (self < 0) {
+		snprintf(buf, size, "adj unknown: %s", strerror(errno));
+		return false;
+	}
+	if (adjust_read_at(self, &adj) != 0)
+		adj = 0;
+	if (adj <= UI_SELF_ADJ) {
+		lowered = true;
+		snprintf(buf, size, "oom_score_adj %d", adj);
+	} else if ((rc = adjust_write_at(self, UI_SELF_ADJ)) == 0) {
+		lowered = true;
+		if (adjust_read_at(self, &adj) != 0)
+			adj = UI_SELF_ADJ;
+		snprintf(buf, size, "oom_score_adj %d", adj);
+	} else if (rc == -EACCES && !action_has_cap(ACTION_CAP_SYS_RESOURCE)) {
+		snprintf(buf, size, "adj %d (no CAP_SYS_RESOURCE)", adj);
+	} else {
+		snprintf(buf, size, "adj %d: %s", adj, strerror(-rc));
+	}
+	close(self);
+	return lowered;
 }
 
 /* Protect ourselves and describe the outcome. */
 void
 ui_protect(struct dash_protect *p, bool disabled)
 {
-	char lock[80], adj_text[96];
-	struct rlimit rl;
-	bool onfault = false, locked = false, lowered = false;
-	int rc, adj = 0;
+	char lock[80], adj[96];
+	bool locked, lowered;
 
 	memset(p, 0, sizeof *p);
 	if (disabled) {
@@ -95,36 +121,8 @@ ui_protect(struct dash_protect *p, bool disabled)
 		         "protection off (--no-protect)");
 		return;
 	}
-	if (!action_has_cap(CAP_IPC_LOCK_BIT) &&
-	    (getrlimit(RLIMIT_MEMLOCK, &rl) != 0 ||
-	     rl.rlim_cur != RLIM_INFINITY)) {
-		snprintf(lock, sizeof lock,
-		         "not locked (no CAP_IPC_LOCK; memlock limit %lu kB)",
-		         (unsigned long)(rl.rlim_cur / 1024));
-	} else if ((rc = lock_memory(&onfault)) != 0) {
-		snprintf(lock, sizeof lock, "mlockall failed: %s",
-		         strerror(-rc));
-	} else {
-		locked = true;
-		snprintf(lock, sizeof lock, "locked%s",
-		         onfault ? " (on fault)" : "");
-	}
-	if (read_adj(&adj) != 0)
-		adj = 0;
-	if (adj <= UI_SELF_ADJ) {
-		lowered = true;
-		snprintf(adj_text, sizeof adj_text, "oom_score_adj %d", adj);
-	} else if ((rc = write_adj(UI_SELF_ADJ)) == 0) {
-		lowered = true;
-		read_adj(&adj);
-		snprintf(adj_text, sizeof adj_text, "oom_score_adj %d", adj);
-	} else if (rc == -EACCES && !action_has_cap(ACTION_CAP_SYS_RESOURCE)) {
-		snprintf(adj_text, sizeof adj_text,
-		         "adj %d (no CAP_SYS_RESOURCE)", adj);
-	} else {
-		snprintf(adj_text, sizeof adj_text, "adj %d: %s", adj,
-		         strerror(-rc));
-	}
+	locked = lock_text(lock, sizeof lock);
+	lowered = adj_text(adj, sizeof adj);
 	p->ok = locked && lowered;
-	snprintf(p->text, sizeof p->text, "%s, %s", lock, adj_text);
+	snprintf(p->text, sizeof p->text, "%s, %s", lock, adj);
 }

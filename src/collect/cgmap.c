@@ -17,6 +17,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/pidhash.h"
+
 #define CGMAP_PATH_MAX 4096
 #define CGMAP_BUF 16384
 #define CGMAP_AMBIG UINT32_MAX
@@ -80,15 +82,30 @@ cgmap_free(struct cgmap *m)
 	free(m);
 }
 
+/* A pid sought in a table of keys. */
+struct cgmap_key {
+	const int32_t *keys;
+	int32_t pid;
+};
+
+/* pidhash_look_fn: what slot i holds for the pid sought. */
+static enum pidhash_slot
+cgmap_look(const void *ctx, size_t i)
+{
+	const struct cgmap_key *k = ctx;
+
+	if (k->keys[i] == 0)
+		return PIDHASH_EMPTY;
+	return k->keys[i] == k->pid ? PIDHASH_MATCH : PIDHASH_OTHER;
+}
+
 /* The table slot of pid (its own, or the empty one where it would go). */
 static size_t
 cgmap_slot(const int32_t *keys, size_t cap, int32_t pid)
 {
-	size_t i = ((uint32_t)pid * 2654435761u) & (cap - 1);
+	struct cgmap_key k = {keys, pid};
 
-	while (keys[i] != 0 && keys[i] != pid)
-		i = (i + 1) & (cap - 1);
-	return i;
+	return pidhash_probe((uint32_t)pid, cap, cgmap_look, &k);
 }
 
 /* Make room for one more pid (the table stays at most 3/4 full). */

@@ -23,6 +23,7 @@
 
 #include "collect/procroot.h"
 #include "core/clock.h"
+#include "core/pidhash.h"
 #include "model/procstat.h"
 
 enum cmd_state { CMD_PENDING = 0, CMD_READY, CMD_FAILED };
@@ -84,20 +85,38 @@ struct cmdcache {
 	char statbuf[1024];
 };
 
+/* A process sought in the index; any_start: by pid alone. */
+struct cmdcache_key {
+	const struct cmdcache *cc;
+	int32_t pid;
+	uint64_t start;
+	bool any_start;
+};
+
+/* pidhash_look_fn: what index slot i holds for the process sought. */
+static enum pidhash_slot
+cmdcache_look(const void *ctx, size_t i)
+{
+	const struct cmdcache_key *k = ctx;
+	int32_t e = k->cc->index[i];
+	const struct cmd_entry *ent;
+
+	if (e == 0)
+		return PIDHASH_EMPTY;
+	ent = &k->cc->ents[e - 1];
+	return ent->pid == k->pid &&
+	               (k->any_start || ent->start_time == k->start)
+	           ? PIDHASH_MATCH
+	           : PIDHASH_OTHER;
+}
+
 /* Index slot of pid's entry (or of the empty slot where it would go). */
 static size_t
 cmdcache_slot(const struct cmdcache *cc, int32_t pid, uint64_t start)
 {
-	size_t i = ((uint32_t)pid * 2654435761u) & (cc->idx_cap - 1);
-	int32_t e;
+	struct cmdcache_key k = {cc, pid, start, false};
 
-	while ((e = cc->index[i]) != 0) {
-		if (cc->ents[e - 1].pid == pid &&
-		    cc->ents[e - 1].start_time == start)
-			break;
-		i = (i + 1) & (cc->idx_cap - 1);
-	}
-	return i;
+	return pidhash_probe((uint32_t)pid, cc->idx_cap, cmdcache_look, &k);
 }
 
 /* Rebuild the index, sized for at least want entries. */
@@ -525,16 +544,12 @@ cmdcache_offer_file(struct cmdcache *cc, const struct proc_row *row, int fd)
 bool
 cmdcache_knows_pid(struct cmdcache *cc, int32_t pid)
 {
-	size_t i;
-	int32_t e;
-	bool known = false;
+	struct cmdcache_key k = {cc, pid, 0, true};
+	bool known;
 
 	pthread_mutex_lock(&cc->lock);
-	i = ((uint32_t)pid * 2654435761u) & (cc->idx_cap - 1);
-	while (!known && (e = cc->index[i]) != 0) {
-		known = cc->ents[e - 1].pid == pid;
-		i = (i + 1) & (cc->idx_cap - 1);
-	}
+	known = cc->index[pidhash_probe((uint32_t)pid, cc->idx_cap,
+	                                cmdcache_look, &k)] != 0;
 	pthread_mutex_unlock(&cc->lock);
 	return known;
 }

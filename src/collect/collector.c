@@ -25,8 +25,8 @@
 #define COLLECTOR_SYS_MAX 8192
 /*
  * A cgroup walk may visit max(this, half the processes) directories: a
- * directory costs about 15 us, two /proc/PID/cgroup reads about 16, so
- * beyond that reading each process's file is cheaper.
+ * directory costs about as much as two /proc/PID/cgroup reads, so beyond
+ * that reading each process's file is cheaper.
  */
 #define COLLECTOR_CGMAP_MIN_DIRS 256
 /* Samples that read every cgroup file after a walk failed or was wrong. */

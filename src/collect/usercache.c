@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/pidhash.h"
 #include "model/textscan.h"
 
 #define USERCACHE_NAME 32
@@ -53,15 +54,30 @@ usercache_free(struct usercache *uc)
 	free(uc);
 }
 
+/* A uid sought in a table of slots. */
+struct usercache_key {
+	const struct usercache_slot *slots;
+	uint32_t uid;
+};
+
+/* pidhash_look_fn: what slot i holds for the uid sought. */
+static enum pidhash_slot
+usercache_look(const void *ctx, size_t i)
+{
+	const struct usercache_key *k = ctx;
+
+	if (!k->slots[i].used)
+		return PIDHASH_EMPTY;
+	return k->slots[i].uid == k->uid ? PIDHASH_MATCH : PIDHASH_OTHER;
+}
+
 /* The slot for uid in a table of cap slots: its own, or the empty one. */
 static struct usercache_slot *
 usercache_probe(struct usercache_slot *slots, size_t cap, uint32_t uid)
 {
-	size_t i = (uid * 2654435761u) & (cap - 1);
+	struct usercache_key k = {slots, uid};
 
-	while (slots[i].used && slots[i].uid != uid)
-		i = (i + 1) & (cap - 1);
-	return &slots[i];
+	return &slots[pidhash_probe(uid, cap, usercache_look, &k)];
 }
 
 /* Double the table; on failure keep the old one (it still works). */

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/ring.h"
 #include "model/kclass.h"
 #include "model/kreport.h"
 
@@ -68,8 +69,8 @@ struct last_line {
 };
 
 struct kevents {
-	struct kevent *ring;
-	size_t capacity, head, count;
+	struct kevent *slots; /* ring.cap events (owned) */
+	struct ring ring;     /* over slots */
 	struct kevents_stats stats;
 	struct klogring *lines; /* borrowed, may be NULL */
 	struct report report;
@@ -125,12 +126,12 @@ kevents_new(size_t capacity)
 		return NULL;
 	if (capacity == 0)
 		capacity = 1;
-	ev->ring = calloc(capacity, sizeof *ev->ring);
-	if (ev->ring == NULL) {
+	ev->slots = calloc(capacity, sizeof *ev->slots);
+	if (ev->slots == NULL) {
 		free(ev);
 		return NULL;
 	}
-	ev->capacity = capacity;
+	ring_init(&ev->ring, capacity);
 	return ev;
 }
 
@@ -140,7 +141,7 @@ kevents_free(struct kevents *ev)
 {
 	if (ev == NULL)
 		return;
-	free(ev->ring);
+	free(ev->slots);
 	free(ev);
 }
 
@@ -155,16 +156,16 @@ kevents_set_ring(struct kevents *ev, struct klogring *lines)
 size_t
 kevents_count(const struct kevents *ev)
 {
-	return ev->count;
+	return ev->ring.len;
 }
 
 /* The i-th newest event. */
 const struct kevent *
 kevents_get(const struct kevents *ev, size_t i)
 {
-	if (i >= ev->count)
+	if (i >= ev->ring.len)
 		return NULL;
-	return &ev->ring[(ev->head + ev->capacity - 1 - i) % ev->capacity];
+	return &ev->slots[ring_newest(&ev->ring, i)];
 }
 
 /* Counters. */
@@ -179,12 +180,10 @@ static struct kevent *
 new_event(struct kevents *ev, enum kevent_kind kind,
           const struct klog_record *rec)
 {
-	struct kevent *e = &ev->ring[ev->head];
+	bool replaced;
+	struct kevent *e = &ev->slots[ring_push(&ev->ring, &replaced)];
 
-	ev->head = (ev->head + 1) % ev->capacity;
-	if (ev->count < ev->capacity)
-		ev->count++;
-	else
+	if (replaced)
 		ev->stats.dropped++;
 	ev->stats.events++;
 	memset(e, 0, sizeof *e);
@@ -390,8 +389,8 @@ on_reaper(struct kevents *ev, const char *s, size_t len)
 
 	if (!oomreport_parse_reaper(s, len, &rl))
 		return;
-	for (i = 0; i < ev->count && i < REAPER_LOOKBACK; i++) {
-		e = &ev->ring[(ev->head + ev->capacity - 1 - i) % ev->capacity];
+	for (i = 0; i < ev->ring.len && i < REAPER_LOOKBACK; i++) {
+		e = &ev->slots[ring_newest(&ev->ring, i)];
 		if (e->kind == KEVENT_OOM_KILL && e->pid == rl.pid) {
 			e->oom.reaped = e->oom.reaped || rl.reaped;
 			return;
@@ -622,11 +621,8 @@ continues(const struct kevents *ev, const struct klog_record *rec)
 static void
 unpush_events(struct kevents *ev, size_t n)
 {
-	for (; n > 0 && ev->count > 0; n--) {
-		ev->head = (ev->head + ev->capacity - 1) % ev->capacity;
-		ev->count--;
+	for (; n > 0 && ring_pop_newest(&ev->ring); n--)
 		ev->stats.events--;
-	}
 }
 
 /* One line, one event: the classes on_trouble completes. */

@@ -23,7 +23,7 @@ klogring_init(struct klogring *r, size_t capacity)
 	r->lines = calloc(capacity, sizeof *r->lines);
 	if (r->lines == NULL)
 		return -ENOMEM;
-	r->capacity = capacity;
+	ring_init(&r->ring, capacity);
 	return 0;
 }
 
@@ -39,18 +39,15 @@ klogring_fini(struct klogring *r)
 void
 klogring_clear(struct klogring *r)
 {
-	r->head = r->count = 0;
+	ring_clear(&r->ring);
 }
 
 /* Take the next slot, overwriting the oldest when full. */
 static struct klogring_line *
 next_slot(struct klogring *r)
 {
-	struct klogring_line *l = &r->lines[r->head];
+	struct klogring_line *l = &r->lines[ring_push(&r->ring, NULL)];
 
-	r->head = (r->head + 1) % r->capacity;
-	if (r->count < r->capacity)
-		r->count++;
 	r->pushed++;
 	memset(l, 0, offsetof(struct klogring_line, text));
 	l->level = -1;
@@ -125,9 +122,9 @@ klogring_append(struct klogring *r, const char *text, size_t len)
 {
 	struct klogring_line *l;
 
-	if (r->count == 0)
+	if (r->ring.len == 0)
 		return false;
-	l = &r->lines[(r->head + r->capacity - 1) % r->capacity];
+	l = &r->lines[ring_newest(&r->ring, 0)];
 	if (l->lost > 0)
 		return false;
 	put_text(l, l->text_len, text, len);
@@ -138,16 +135,16 @@ klogring_append(struct klogring *r, const char *text, size_t len)
 size_t
 klogring_count(const struct klogring *r)
 {
-	return r->count;
+	return r->ring.len;
 }
 
 /* The i-th newest line. */
 const struct klogring_line *
 klogring_get(const struct klogring *r, size_t i)
 {
-	if (i >= r->count)
+	if (i >= r->ring.len)
 		return NULL;
-	return &r->lines[(r->head + r->capacity - 1 - i) % r->capacity];
+	return &r->lines[ring_newest(&r->ring, i)];
 }
 
 /* One line under the log pane's filter. */

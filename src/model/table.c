@@ -276,17 +276,51 @@ finish_tree(struct table *t)
 	}
 }
 
+/* The identity of a process row. */
+static struct procid
+row_id(const struct proc_row *r)
+{
+	return (struct procid){r->pid, r->start_time};
+}
+
+/* procid_at_fn over a snapshot's rows. */
+static struct procid
+snap_at(const void *snap, size_t i)
+{
+	return row_id(&((const struct snapshot *)snap)->procs[i]);
+}
+
+/* Where the process id is in snap->procs. */
+size_t
+table_find_proc(const struct snapshot *snap, struct procid id)
+{
+	return procid_find(snap, snap->nprocs, snap_at, id);
+}
+
+/* A table's rows over the snapshot they index. */
+struct shown {
+	const struct table *t;
+	const struct snapshot *snap;
+};
+
+/* procid_at_fn over a table's rows. */
+static struct procid
+shown_at(const void *items, size_t i)
+{
+	const struct shown *sh = items;
+
+	return row_id(&sh->snap->procs[sh->t->rows[i].index]);
+}
+
 /* Find the row of a process identity; NONE when it is not shown. */
 static size_t
 find_ident(const struct table *t, const struct snapshot *snap,
-           const struct table_ident *id)
+           const struct procid *id)
 {
-	for (size_t i = 0; i < t->nrows; i++) {
-		const struct proc_row *r = &snap->procs[t->rows[i].index];
-		if (r->pid == id->pid && r->start_time == id->start_time)
-			return i;
-	}
-	return NONE;
+	struct shown sh = {t, snap};
+	size_t k = procid_find(&sh, t->nrows, shown_at, *id);
+
+	return k == PROCID_NONE ? NONE : k;
 }
 
 /* Remember the process under the cursor as the selection. */
@@ -303,8 +337,7 @@ take_selection(struct table *t, const struct snapshot *snap)
 	if (t->cursor >= t->nrows)
 		t->cursor = t->nrows - 1;
 	r = &snap->procs[t->rows[t->cursor].index];
-	t->sel.pid = r->pid;
-	t->sel.start_time = r->start_time;
+	t->sel = row_id(r);
 	t->has_sel = true;
 }
 
@@ -376,7 +409,7 @@ table_move(struct table *t, const struct snapshot *snap, long delta)
 /* Select a process by identity. */
 bool
 table_select(struct table *t, const struct snapshot *snap,
-             const struct table_ident *id)
+             const struct procid *id)
 {
 	size_t k = find_ident(t, snap, id);
 

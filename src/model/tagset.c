@@ -1,6 +1,8 @@
 /* tagset.c: tagged processes by (pid, start time) (tagset.h). */
 #include "model/tagset.h"
 
+#include "model/table.h"
+
 /* No tags. */
 void
 tagset_clear(struct tagset *ts)
@@ -8,22 +10,19 @@ tagset_clear(struct tagset *ts)
 	ts->n = 0;
 }
 
-/* The position of (pid, start_time), or -1. */
-static long
+/* The position of (pid, start_time), or PROCID_NONE. */
+static size_t
 find(const struct tagset *ts, int32_t pid, uint64_t start_time)
 {
-	for (size_t i = 0; i < ts->n; i++)
-		if (ts->ids[i].pid == pid &&
-		    ts->ids[i].start_time == start_time)
-			return (long)i;
-	return -1;
+	return procid_find(ts->ids, ts->n, procid_at,
+	                   (struct procid){pid, start_time});
 }
 
 /* Is (pid, start_time) tagged? */
 bool
 tagset_has(const struct tagset *ts, int32_t pid, uint64_t start_time)
 {
-	return ts->n > 0 && find(ts, pid, start_time) >= 0;
+	return ts->n > 0 && find(ts, pid, start_time) != PROCID_NONE;
 }
 
 /* Remove entry i, keeping the order. */
@@ -39,29 +38,16 @@ remove_at(struct tagset *ts, size_t i)
 int
 tagset_toggle(struct tagset *ts, int32_t pid, uint64_t start_time)
 {
-	long i = find(ts, pid, start_time);
+	size_t i = find(ts, pid, start_time);
 
-	if (i >= 0) {
-		remove_at(ts, (size_t)i);
+	if (i != PROCID_NONE) {
+		remove_at(ts, i);
 		return 0;
 	}
 	if (ts->n == TAGSET_MAX)
 		return -1;
-	ts->ids[ts->n].pid = pid;
-	ts->ids[ts->n].start_time = start_time;
-	ts->n++;
+	ts->ids[ts->n++] = (struct procid){pid, start_time};
 	return 1;
-}
-
-/* Is (pid, start_time) a row of snap? */
-static bool
-in_snapshot(const struct snapshot *snap, const struct table_ident *id)
-{
-	for (size_t i = 0; i < snap->nprocs; i++)
-		if (snap->procs[i].pid == id->pid &&
-		    snap->procs[i].start_time == id->start_time)
-			return true;
-	return false;
 }
 
 /* Drop the tags of processes no longer in snap. */
@@ -71,7 +57,7 @@ tagset_prune(struct tagset *ts, const struct snapshot *snap)
 	size_t i = 0, gone = 0;
 
 	while (i < ts->n) {
-		if (in_snapshot(snap, &ts->ids[i])) {
+		if (table_find_proc(snap, ts->ids[i]) != PROCID_NONE) {
 			i++;
 		} else {
 			remove_at(ts, i);

@@ -6,12 +6,14 @@
  * --read-only, the undo journal, another user's process, the texts.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -57,7 +59,7 @@ test_raise_and_lower_back(void **state)
 	/* exact value back to the original */
 	assert_int_equal(adjust_set(&ctx, &t, j, (int)orig, 4000, &r), 0);
 	assert_int_equal(act_read_long(c.pid, "oom_score_adj"), orig);
-	assert_int_equal(j->len, 4);
+	assert_int_equal(j->ring.len, 4);
 	assert_int_equal(adjust_journal_at(j, 0)->old_adj, orig);
 	assert_int_equal(adjust_journal_at(j, 0)->new_adj, orig + 100);
 	assert_int_equal(adjust_journal_at(j, 3)->time_unix_ms, 4000);
@@ -68,7 +70,7 @@ test_raise_and_lower_back(void **state)
 	assert_int_equal(adjust_set(&ctx, &t, j, 1000, 5000, &r), 0);
 	assert_int_equal(adjust_step(&ctx, &t, j, 100, 6000, &r), 0);
 	assert_int_equal(r.new_adj, 1000);
-	assert_int_equal(j->len, 5); /* no change, no entry */
+	assert_int_equal(j->ring.len, 5); /* no change, no entry */
 	target_close(&t);
 	act_child_kill(&c);
 	test_free(j);
@@ -227,12 +229,12 @@ test_undo(void **state)
 	orig = act_read_long(c.pid, "oom_score_adj");
 	assert_int_equal(adjust_set(&ctx, &t, j, 300, 20, &r), 0);
 	target_close(&t);
-	assert_int_equal(j->len, 2);
+	assert_int_equal(j->ring.len, 2);
 	/* u: c back to its original value */
 	assert_int_equal(adjust_undo(&ctx, j, 30, &r), 0);
 	assert_true(r.undo);
 	assert_int_equal(act_read_long(c.pid, "oom_score_adj"), orig);
-	assert_int_equal(j->len, 1);
+	assert_int_equal(j->ring.len, 1);
 	adjust_describe(&r, line, sizeof line);
 	assert_non_null(strstr(line, "undone: adj 300 -> "));
 	assert_non_null(strstr(act_audit_last, "action=adj-undo 300 -> "));
@@ -242,7 +244,7 @@ test_undo(void **state)
 	adjust_describe(&r, line, sizeof line);
 	assert_non_null(strstr(line, "cannot undo"));
 	assert_non_null(strstr(line, "process exited"));
-	assert_int_equal(j->len, 0);
+	assert_int_equal(j->ring.len, 0);
 	act_child_kill(&c);
 	test_free(j);
 }
@@ -275,7 +277,7 @@ test_undo_group(void **state)
 	assert_int_equal(adjust_step(&ctx, &tc, j, 100, 2, &r), 0);
 	assert_int_equal(adjust_step(&ctx, &td, j, 100, 2, &r), 0);
 	adjust_journal_end(j);
-	assert_int_equal(j->len, 3);
+	assert_int_equal(j->ring.len, 3);
 	assert_int_equal(adjust_journal_last_group(j), 2);
 	/* then a single change on d: its own group */
 	assert_int_equal(adjust_set(&ctx, &td, j, od + 150, 3, &r), 0);
@@ -290,7 +292,7 @@ test_undo_group(void **state)
 	assert_int_equal(act_read_long(c.pid, "oom_score_adj"), oc + 100);
 	assert_int_equal(act_read_long(d.pid, "oom_score_adj"), od);
 	/* the older single change is left, alone in its group */
-	assert_int_equal(j->len, 1);
+	assert_int_equal(j->ring.len, 1);
 	assert_int_equal(adjust_journal_last_group(j), 1);
 	assert_int_equal(adjust_journal_at(j, 0)->pid, c.pid);
 	target_close(&tc);
@@ -318,7 +320,7 @@ test_journal_ring(void **state)
 		assert_int_equal(
 		    adjust_set(&ctx, &t, j, i % 2 ? 200 : 100, (int64_t)i, &r),
 		    0);
-	assert_int_equal(j->len, ADJUST_JOURNAL_MAX);
+	assert_int_equal(j->ring.len, ADJUST_JOURNAL_MAX);
 	assert_int_equal(j->dropped, 3);
 	assert_int_equal(adjust_journal_at(j, 0)->time_unix_ms, 3);
 	assert_int_equal(
@@ -388,6 +390,66 @@ test_texts(void **state)
 	assert_int_equal(adjust_describe(&r, line, 4), 3);
 }
 
+/* Write text as dir/oom_score_adj (a stand-in /proc/PID directory). */
+static void
+put_adj_file(const char *dir, const char *text)
+{
+	char path[256];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/oom_score_adj", dir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+static void
+test_read_write_at(void **state)
+{
+	char dir[] = "/tmp/oomwatch-adjat-XXXXXX", path[256];
+	int self, fd, adj = 12345;
+	long now;
+	(void)state;
+	/* our own, as the self-protection reads it */
+	self = open("/proc/self", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	assert_true(self >= 0);
+	now = act_read_long(getpid(), "oom_score_adj");
+	assert_int_equal(adjust_read_at(self, &adj), 0);
+	assert_int_equal(adj, now);
+	/* the same value again is always allowed; out of range never */
+	assert_int_equal(adjust_write_at(self, adj), 0);
+	assert_int_equal(adjust_write_at(self, 1001), -ERANGE);
+	assert_int_equal(adjust_write_at(self, -1001), -ERANGE);
+	assert_int_equal(act_read_long(getpid(), "oom_score_adj"), now);
+	close(self);
+	/* a directory without the file: the process is gone */
+	assert_non_null(mkdtemp(dir));
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	assert_true(fd >= 0);
+	adj = 7;
+	assert_int_equal(adjust_read_at(fd, &adj), -ESRCH);
+	/* strict: an empty file is gone, junk is not a value */
+	put_adj_file(dir, "");
+	assert_int_equal(adjust_read_at(fd, &adj), -ESRCH);
+	put_adj_file(dir, "12abc\n");
+	assert_int_equal(adjust_read_at(fd, &adj), -EIO);
+	put_adj_file(dir, "1001\n");
+	assert_int_equal(adjust_read_at(fd, &adj), -EIO);
+	assert_int_equal(adj, 7);
+	put_adj_file(dir, "-17\n");
+	assert_int_equal(adjust_read_at(fd, &adj), 0);
+	assert_int_equal(adj, -17);
+	/* the writer writes canonical decimal with a newline */
+	assert_int_equal(adjust_write_at(fd, -300), 0);
+	assert_int_equal(adjust_read_at(fd, &adj), 0);
+	assert_int_equal(adj, -300);
+	close(fd);
+	snprintf(path, sizeof path, "%s/oom_score_adj", dir);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(rmdir(dir), 0);
+}
+
 int
 main(void)
 {
@@ -402,6 +464,7 @@ main(void)
 	    cmocka_unit_test_teardown(test_journal_ring, act_reap),
 	    cmocka_unit_test_teardown(test_not_your_process, act_reap),
 	    cmocka_unit_test_teardown(test_texts, act_reap),
+	    cmocka_unit_test(test_read_write_at),
 	};
 	return cmocka_run_group_tests(tests, act_group_setup,
 	                              act_group_teardown);

@@ -736,6 +736,33 @@ test_fragments(void **state)
 	klogring_fini(&ring);
 }
 
+static void
+test_ring_keeps_the_newest(void **state)
+{
+	/* a full ring replaces its oldest event and counts it; a line taken
+	 * back and parsed again (a '+' fragment) replaces nothing more */
+	const char *const lines[] = {
+	    "6,1,10,-;INFO: task a:1 blocked for more than 120 seconds.",
+	    "6,2,20,-;INFO: task b:2 blocked for more than 120 seconds.",
+	    "6,3,30,-;INFO: task c:3 blocked for more than 120 seconds.",
+	    "4,4,40,c;swapper/12: ",
+	    "4,5,50,+;page allocation failure: order:0",
+	    "4,6,60,+;, mode:0x2080020(GFP_ATOMIC)",
+	    NULL};
+	struct kevents *ev = kevents_new(2);
+	(void)state;
+	kfixture_feed_lines(ev, lines);
+	kevents_finish(ev);
+	assert_int_equal(kevents_count(ev), 2);
+	assert_int_equal(kevents_stats(ev).events, 4);
+	assert_int_equal(kevents_stats(ev).dropped, 2);
+	assert_int_equal(kevents_get(ev, 0)->kind, KEVENT_PAGE_ALLOC_FAILURE);
+	name_is(&kevents_get(ev, 0)->comm, "swapper/12");
+	assert_int_equal(kevents_get(ev, 1)->pid, 3);
+	assert_null(kevents_get(ev, 2));
+	kevents_free(ev);
+}
+
 int
 main(void)
 {
@@ -754,6 +781,7 @@ main(void)
 	    cmocka_unit_test(test_big_task_table),
 	    cmocka_unit_test(test_trouble_parsers_comm_forms),
 	    cmocka_unit_test(test_fragments),
+	    cmocka_unit_test(test_ring_keeps_the_newest),
 	    cmocka_unit_test(test_user_lines_never_events),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -166,11 +166,16 @@ test_selection_follows_process(void **state)
 	assert_int_equal(t.cursor, 3);
 	table_move_to(&t, &s2, SIZE_MAX);
 	assert_int_equal(t.cursor, 3);
-	struct table_ident id = {300, 3000};
+	struct procid id = {300, 3000};
 	assert_true(table_select(&t, &s2, &id));
 	assert_int_equal(table_selected(&t, &s2)->pid, 300);
 	id.start_time = 1;
 	assert_false(table_select(&t, &s2, &id));
+	/* a process of the snapshot, shown or not */
+	assert_true(table_find_proc(&s2, id) == PROCID_NONE);
+	id.start_time = 3000;
+	assert_true(table_find_proc(&s2, id) < s2.nprocs);
+	assert_int_equal(s2.procs[table_find_proc(&s2, id)].pid, 300);
 	table_fini(&t);
 	snapshot_fini(&s);
 	snapshot_fini(&s2);
