@@ -3,8 +3,10 @@
  * in one const table (src/app/scr.c, the only place that names them all).
  * A screen has its own state (state_size bytes, zeroed, owned by struct
  * ui from scr_init to scr_fini), a key map, and a frame function that
- * fills its part of the dash_frame. Adding a screen is a new
- * scr_NAME.c/.h pair and one row in the table.
+ * fills its part of the dash_frame, body included: the view function
+ * that draws it (view/dash.h, dash_body_*). Adding a screen is a new
+ * scr_NAME.c/.h pair, a body function in view/ when it draws something
+ * new, and one row in the table; no switch names the screens.
  *
  * Key dispatch (scr_key) asks, in this order: an open action dialog
  * (ui_act.c), the screen's overlay (the processes screen's search prompt

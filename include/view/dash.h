@@ -32,16 +32,6 @@
 #include "model/theme.h"
 #include "view/screen.h"
 
-/* What is open over the main screen. */
-enum dash_mode {
-	DASH_MAIN = 0,
-	DASH_HELP,
-	DASH_SORT_MENU,
-	DASH_SETUP,
-	DASH_EVENTS,
-	DASH_CHANGES, /* oom_score_adj changes and action results */
-};
-
 /* A line of input being typed in the status line. */
 enum dash_prompt {
 	DASH_PROMPT_NONE = 0,
@@ -132,7 +122,9 @@ struct dash_frame {
 	int64_t kills_at_start; /* vmstat oom_kill when we started */
 	bool new_kill;          /* a kill happened since the last look */
 	struct dash_protect protect;
-	enum dash_mode mode;
+	/* draws the current screen's body (view functions below; set by the
+	 * screen's frame function, so adding a screen edits no switch) */
+	void (*body)(struct screen *s, const struct dash_frame *f);
 	enum dash_focus focus;
 	size_t menu_cursor; /* sort menu / setup line */
 	int help_top;       /* first help row shown */
@@ -152,6 +144,20 @@ struct dash_frame {
 	struct dash_tab tabs[DASH_MAX_TABS]; /* the tab line */
 	size_t ntabs, tab_current;
 };
+
+/* Screen bodies, one per screen, for dash_frame.body. */
+/* The process table over the kernel-log pane. */
+void dash_body_processes(struct screen *s, const struct dash_frame *f);
+/* The process table with the sort menu over it. */
+void dash_body_sort_menu(struct screen *s, const struct dash_frame *f);
+/* The kernel events: the list and the selected event's detail. */
+void dash_body_events(struct screen *s, const struct dash_frame *f);
+/* The changes and action results. */
+void dash_body_changes(struct screen *s, const struct dash_frame *f);
+/* The help lines. */
+void dash_body_help(struct screen *s, const struct dash_frame *f);
+/* The setup screen: columns and themes. */
+void dash_body_setup(struct screen *s, const struct dash_frame *f);
 
 /* Draw the whole frame (the caller brackets it with screen_begin/end). */
 void dash_draw(struct screen *s, const struct dash_frame *f);

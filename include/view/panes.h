@@ -33,8 +33,15 @@ void klogpane_draw(struct screen *s, const struct layout_rect *r,
 void klogpane_events_draw(struct screen *s, const struct layout_rect *r,
                           const struct dash_frame *f);
 
-/* dialogs.c: help, sort menu or setup over the body. */
-void dialogs_draw(struct screen *s, const struct dash_frame *f);
+/* dialogs.c: the help lines in r (from f->help_top). */
+void dialogs_help(struct screen *s, const struct layout_rect *r,
+                  const struct dash_frame *f);
+/* dialogs.c: the sort menu in r. */
+void dialogs_sort_menu(struct screen *s, const struct layout_rect *r,
+                       const struct dash_frame *f);
+/* dialogs.c: the setup screen (columns, themes) in r. */
+void dialogs_setup(struct screen *s, const struct layout_rect *r,
+                   const struct dash_frame *f);
 /* How far the help screen in body r can scroll (0: it fits). */
 int dialogs_help_max_top(const struct layout_rect *r,
                          const struct dash_help_line *help, size_t nhelp);

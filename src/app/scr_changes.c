@@ -181,7 +181,7 @@ frame(struct ui *ui, struct dash_frame *f)
 	struct dash_act *v = &ui->act.view;
 	size_t rows = body_rows(ui);
 
-	f->mode = DASH_CHANGES;
+	f->body = dash_body_changes;
 	v->total = total_lines(&ui->act);
 	if (s->scroll + 1 > v->total)
 		s->scroll = v->total - 1;

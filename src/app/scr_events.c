@@ -118,7 +118,7 @@ frame(struct ui *ui, struct dash_frame *f)
 
 	if (s->cursor >= count(ui))
 		s->cursor = 0;
-	f->mode = DASH_EVENTS;
+	f->body = dash_body_events;
 	ui->klog.event_cursor = s->cursor;
 	ui->klog.task_top = s->task_top;
 }

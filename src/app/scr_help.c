@@ -102,7 +102,7 @@ frame(struct ui *ui, struct dash_frame *f)
 {
 	struct scr_help_state *s = st(ui);
 
-	f->mode = DASH_HELP;
+	f->body = dash_body_help;
 	f->help = s->lines;
 	f->nhelp = s->n;
 	f->help_top = s->top;

@@ -298,7 +298,7 @@ frame(struct ui *ui, struct dash_frame *f)
 {
 	struct scr_procs_state *s = st(ui);
 
-	f->mode = s->sort_menu ? DASH_SORT_MENU : DASH_MAIN;
+	f->body = s->sort_menu ? dash_body_sort_menu : dash_body_processes;
 	f->focus = s->focus;
 	f->menu_cursor = s->menu_cursor;
 	ui->klog.hscroll = s->log_col;

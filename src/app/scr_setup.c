@@ -79,7 +79,7 @@ command(struct ui *ui, int cmd)
 static void
 frame(struct ui *ui, struct dash_frame *f)
 {
-	f->mode = DASH_SETUP;
+	f->body = dash_body_setup;
 	f->menu_cursor = st(ui)->cursor;
 	for (size_t i = 0; i < ui->nthemes; i++)
 		f->themes[i] = ui->themes[i];

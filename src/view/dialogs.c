@@ -98,8 +98,9 @@ dialogs_help_max_top(const struct layout_rect *r,
 
 /* The help screen: every key with its words (wrapped), then the notes;
  * it scrolls when it does not fit. */
-static void
-help(struct screen *s, const struct layout_rect *r, const struct dash_frame *f)
+void
+dialogs_help(struct screen *s, const struct layout_rect *r,
+             const struct dash_frame *f)
 {
 	int max = dialogs_help_max_top(r, f->help, f->nhelp);
 	int top = f->help_top < max ? f->help_top : max;
@@ -118,9 +119,9 @@ help(struct screen *s, const struct layout_rect *r, const struct dash_frame *f)
 }
 
 /* The sort menu: every sort key, the current one marked. */
-static void
-sort_menu(struct screen *s, const struct layout_rect *r,
-          const struct dash_frame *f)
+void
+dialogs_sort_menu(struct screen *s, const struct layout_rect *r,
+                  const struct dash_frame *f)
 {
 	enum theme_role role;
 
@@ -142,8 +143,9 @@ dash_setup_lines(const struct dash_frame *f)
 
 /* The setup screen: columns shown, then the theme; it scrolls to keep
  * the cursor in view. */
-static void
-setup(struct screen *s, const struct layout_rect *r, const struct dash_frame *f)
+void
+dialogs_setup(struct screen *s, const struct layout_rect *r,
+              const struct dash_frame *f)
 {
 	const struct column_desc *d;
 	enum theme_role role;
@@ -186,33 +188,6 @@ setup(struct screen *s, const struct layout_rect *r, const struct dash_frame *f)
 		        : ' ');
 		draw_str(s, y, r->x + 7, r->w - 8, role,
 		         f->themes[line - COLUMN_COUNT], 0);
-	}
-}
-
-/* Help, sort menu or setup over the body. */
-void
-dialogs_draw(struct screen *s, const struct dash_frame *f)
-{
-	const struct layout_rect *r = &f->layout->body;
-
-	if (!layout_rect_visible(r))
-		return;
-	draw_clear_rect(s, r, THEME_DIALOG);
-	switch (f->mode) {
-	case DASH_HELP:
-		help(s, r, f);
-		break;
-	case DASH_SORT_MENU:
-		sort_menu(s, r, f);
-		break;
-	case DASH_SETUP:
-		setup(s, r, f);
-		break;
-	case DASH_CHANGES:
-		actdialogs_changes_draw(s, f);
-		break;
-	default:
-		break;
 	}
 }
 

@@ -201,7 +201,7 @@ test_f10_and_q_quit_on_every_screen(void **state)
 	/* so does the sort menu: F10 there quits too */
 	scr_goto(ui, &scr_procs);
 	press(ui, KBD_F(6), 0);
-	assert_int_equal(frame_of(f)->mode, DASH_SORT_MENU);
+	assert_ptr_equal(frame_of(f)->body, dash_body_sort_menu);
 	assert_true(scr_key(ui, KBD_F(10)) & UI_QUIT);
 }
 
@@ -216,12 +216,12 @@ test_tab_line(void **state)
 	assert_int_equal(fr->tab_current, 0);
 	assert_string_equal(fr->tabs[0].name, "Processes");
 	assert_int_equal(fr->tabs[0].key, '1');
-	assert_int_equal(fr->mode, DASH_MAIN);
+	assert_ptr_equal(fr->body, dash_body_processes);
 	press(&f->ui, '3', 0);
 	fr = frame_of(f);
 	assert_int_equal(fr->tab_current, 2);
 	assert_string_equal(fr->tabs[2].name, "Changes");
-	assert_int_equal(fr->mode, DASH_CHANGES);
+	assert_ptr_equal(fr->body, dash_body_changes);
 	/* every screen has its own digit */
 	for (size_t i = 0; i < scr_count(); i++)
 		for (size_t j = i + 1; j < scr_count(); j++)
@@ -369,7 +369,7 @@ test_sort_keys_and_menu(void **state)
 	press(ui, '>', 0);
 	assert_true(p->sort_menu);
 	assert_int_equal(p->menu_cursor, RANK_RSS);
-	assert_int_equal(frame_of(f)->mode, DASH_SORT_MENU);
+	assert_ptr_equal(frame_of(f)->body, dash_body_sort_menu);
 	/* it takes the keys: M is no sort key now, k moves up */
 	press(ui, 'M', 'k', 0);
 	assert_int_equal(p->menu_cursor, RANK_RSS - 1);
@@ -378,7 +378,7 @@ test_sort_keys_and_menu(void **state)
 	assert_true(flags & UI_REBUILD);
 	assert_false(p->sort_menu);
 	assert_int_equal(ui->table.sort, RANK_RSS + 1);
-	assert_int_equal(frame_of(f)->mode, DASH_MAIN);
+	assert_ptr_equal(frame_of(f)->body, dash_body_processes);
 	press(ui, KBD_F(6), 'I', 0);
 	assert_true(p->sort_menu);
 	press(ui, KBD_ESC, 0);
@@ -586,7 +586,7 @@ test_events_cursor_and_task_table(void **state)
 	assert_int_equal(e->cursor, 0);
 	press(ui, KBD_END, 0);
 	assert_int_equal(e->cursor, 1);
-	assert_int_equal(frame_of(f)->mode, DASH_EVENTS);
+	assert_ptr_equal(frame_of(f)->body, dash_body_events);
 	assert_int_equal(ui->klog.event_cursor, 1);
 	press(ui, KBD_HOME, 0);
 	assert_int_equal(e->cursor, 0);
@@ -664,7 +664,7 @@ test_adj_prompt_digits_and_enter(void **state)
 	/* the changes screen lists both */
 	press(ui, 'L', 0);
 	fr = frame_of(f);
-	assert_int_equal(fr->mode, DASH_CHANGES);
+	assert_ptr_equal(fr->body, dash_body_changes);
 	assert_true(fr->act->nlines > 2);
 	for (size_t i = 0; i < fr->act->nlines; i++)
 		found |= strstr(c->lines[i].text, "500") != NULL;
