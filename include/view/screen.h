@@ -17,6 +17,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <wchar.h>
 
 #include "model/theme.h"
 
@@ -40,8 +41,16 @@ int screen_colours(const struct screen *s);
 /* True when the locale is UTF-8 (otherwise output is ASCII only). */
 bool screen_utf8(const struct screen *s);
 
-/* The curses attributes (colour pair included) of a role. */
-unsigned long screen_attr(const struct screen *s, enum theme_role role);
+/* Characters in one cell: a spacing one and up to 4 combining marks. */
+#define SCREEN_CELL_CHARS 5
+/* Put one cell at y, x: wc[0] spacing, wc[1..n) combining (n at most
+ * SCREEN_CELL_CHARS), in role's colours. The caller clips. */
+void screen_put_cell(struct screen *s, int y, int x, const wchar_t *wc, int n,
+                     enum theme_role role);
+/* Fill width cells from y, x with spaces in role's colours (clipped by
+ * the caller). */
+void screen_fill(struct screen *s, int y, int x, int width,
+                 enum theme_role role);
 
 /* Ask the kernel for the terminal size and tell curses about it. */
 void screen_resize(struct screen *s);

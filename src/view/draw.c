@@ -1,7 +1,8 @@
 /*
  * draw.c: sanitized text -> curses cells (see draw.h). Text is first
  * sanitized into a bounded buffer, then cut into cells: one spacing
- * character plus up to CCHARW_MAX - 1 combining marks each.
+ * character plus up to SCREEN_CELL_CHARS - 1 combining marks each, which
+ * screen.c (the only file that speaks curses) puts on the terminal.
  */
 #include "view/draw.h"
 
@@ -9,8 +10,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <wchar.h>
-
-#include <curses.h>
 
 #include "core/sanitize.h"
 
@@ -20,7 +19,7 @@
 
 /* One laid-out cell. */
 struct cell {
-	wchar_t wc[CCHARW_MAX];
+	wchar_t wc[SCREEN_CELL_CHARS];
 	int n, width;
 };
 
@@ -55,7 +54,7 @@ layout_cells(const char *buf, size_t n, int width,
 		}
 		i += k;
 		w = wcwidth((wchar_t)cp);
-		if (w == 0 && c.n > 0 && c.n < CCHARW_MAX - 1) {
+		if (w == 0 && c.n > 0 && c.n < SCREEN_CELL_CHARS - 1) {
 			c.wc[c.n++] = (wchar_t)cp; /* a combining mark */
 			continue;
 		}
@@ -84,25 +83,18 @@ layout_cells(const char *buf, size_t n, int width,
 
 /* Where put_cell draws. */
 struct put_state {
+	struct screen *s;
 	int y, x;
-	attr_t attr;
+	enum theme_role role;
 };
 
-/* Draw one cell with mvadd_wch. */
+/* Draw one cell. */
 static void
 put_cell(void *arg, const struct cell *c)
 {
 	struct put_state *ps = arg;
-	wchar_t wc[CCHARW_MAX + 1];
-	cchar_t cc;
 
-	memcpy(wc, c->wc, (size_t)c->n * sizeof wc[0]);
-	wc[c->n] = L'\0';
-	/* the colour pair goes in its own argument: setcchar ignores
-	 * A_COLOR bits in the attributes */
-	if (setcchar(&cc, wc, ps->attr & ~A_COLOR, (short)PAIR_NUMBER(ps->attr),
-	             NULL) == OK)
-		mvadd_wch(ps->y, ps->x, &cc);
+	screen_put_cell(ps->s, ps->y, ps->x, c->wc, c->n, ps->role);
 	ps->x += c->width;
 }
 
@@ -130,9 +122,7 @@ draw_fill(struct screen *s, int y, int x, int width, enum theme_role role)
 {
 	if (!clip(s, y, &x, &width))
 		return;
-	attrset((attr_t)screen_attr(s, role));
-	mvhline(y, x, ' ', width);
-	attrset(A_NORMAL);
+	screen_fill(s, y, x, width, role);
 }
 
 /* Fill a rectangle. */
@@ -159,9 +149,10 @@ draw_text(struct screen *s, int y, int x, int width, enum theme_role role,
 	n = sanitize_text(buf, sizeof buf, text,
 	                  len > DRAW_MAX_IN ? DRAW_MAX_IN : len,
 	                  san_flags(s, flags), NULL);
+	ps.s = s;
 	ps.y = y;
 	ps.x = x;
-	ps.attr = (attr_t)screen_attr(s, role);
+	ps.role = role;
 	if (flags & DRAW_RIGHT) {
 		need = layout_cells(buf, n, width, NULL, NULL);
 		if (need < width) {

@@ -226,11 +226,43 @@ screen_utf8(const struct screen *s)
 	return s->utf8;
 }
 
-/* The attributes of a role. */
-unsigned long
-screen_attr(const struct screen *s, enum theme_role role)
+_Static_assert(SCREEN_CELL_CHARS <= CCHARW_MAX, "a cell fits a cchar_t");
+
+/* The curses attributes (colour pair included) of a role. */
+static attr_t
+role_attr(const struct screen *s, enum theme_role role)
 {
-	return (unsigned)role < THEME_ROLE_COUNT ? s->attr[role] : A_NORMAL;
+	return (unsigned)role < THEME_ROLE_COUNT ? (attr_t)s->attr[role]
+	                                         : A_NORMAL;
+}
+
+/* Put one cell with mvadd_wch. */
+void
+screen_put_cell(struct screen *s, int y, int x, const wchar_t *wc, int n,
+                enum theme_role role)
+{
+	wchar_t buf[CCHARW_MAX + 1];
+	attr_t attr = role_attr(s, role);
+	cchar_t cc;
+
+	if (n <= 0 || n > SCREEN_CELL_CHARS)
+		return;
+	memcpy(buf, wc, (size_t)n * sizeof buf[0]);
+	buf[n] = L'\0';
+	/* the colour pair goes in its own argument: setcchar ignores
+	 * A_COLOR bits in the attributes */
+	if (setcchar(&cc, buf, attr & ~A_COLOR, (short)PAIR_NUMBER(attr),
+	             NULL) == OK)
+		mvadd_wch(y, x, &cc);
+}
+
+/* Fill a span with spaces. */
+void
+screen_fill(struct screen *s, int y, int x, int width, enum theme_role role)
+{
+	attrset(role_attr(s, role));
+	mvhline(y, x, ' ', width);
+	attrset(A_NORMAL);
 }
 
 /* Ask the kernel for the size and resize curses' screen. */
