@@ -4,7 +4,7 @@
 # A function runs from the line with its name at column 0 to the "}" at
 # column 0 that closes it, both counted (the style(9) shape .clang-format
 # keeps). Generated tables are left out: src/model/klogmonth_table.c.
-# Exit 1 when any is listed. Not yet part of `make test`.
+# Exit 1 when any is listed (make test runs it).
 # Usage: scripts/check-tidy.sh [MAX_LINES]   (default 80)
 max=${1:-80}
 cd "$(dirname "$0")/.." || exit 2

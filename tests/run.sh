@@ -54,6 +54,7 @@ for r in "$BUILD"/replay/fuzz_*; do
 	run_one "replay/$n" sh -c "\"$r\" \"$c\" && echo \"PASS: $n corpus replay\""
 done
 run_one "check-layers" sh -c 'sh scripts/check-layers.sh && echo "PASS: layer includes"'
+run_one "check-tidy" sh -c 'sh scripts/check-tidy.sh && echo "PASS: no function in src/ over 80 lines"'
 for t in tests/live/*.sh tests/term/*.sh; do
 	[ -f "$t" ] && run_one "$t" sh "$t"
 done
