@@ -206,7 +206,8 @@ test_dmesg_forms(void **state)
 	                 KLOG_FMT_DMESG);
 	assert_int_equal(rec.time.usec, 1044858108);
 	TEXT_IS("BUG: soft lockup - CPU#5 stuck for 23s! [modprobe:4176]");
-	/* klogctl of a user record (built from FIELD-NOTES 1.6) */
+	/* built: klogctl's form of a record a user wrote to /dev/kmsg
+	 * (<15>: facility user, level debug) */
 	PARSE("<15>[  331.354336] kprobe2: esc");
 	assert_true(rec.from_user);
 	/* a task-table row is not a timestamp (14.txt) */

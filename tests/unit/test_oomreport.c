@@ -1,6 +1,6 @@
 /* Unit tests for the OOM report line parsers (model/oomreport.c). Lines
  * come from tests/fixtures/kmsg/ unless a comment says how they were
- * built (variants documented in FIELD-NOTES 2.2-2.3). */
+ * built. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
