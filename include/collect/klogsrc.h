@@ -74,6 +74,27 @@ struct klogsrc {
 };
 
 /*
+ * klogsrc_fd.c: the head of a source that reads one fd through ops
+ * (/dev/kmsg, a file). Its state struct starts with this, is made by
+ * klogsrc_fd_alloc, and its type's fd and free are klogsrc_fd_fd and
+ * klogsrc_fd_free.
+ */
+struct klogsrc_fd {
+	const struct kmsg_ops *ops;
+	void *ctx;
+	int fd; /* -1 until opened */
+};
+
+/* size zeroed bytes (>= sizeof (struct klogsrc_fd)) with ops and ctx set
+ * and fd -1; NULL when out of memory. Free with free() until the fd is
+ * open, then with klogsrc_fd_free. */
+void *klogsrc_fd_alloc(size_t size, const struct kmsg_ops *ops, void *ctx);
+/* klogsrc_type.fd: the fd. */
+int klogsrc_fd_fd(const void *self);
+/* klogsrc_type.free: close the fd through ops, free the state. */
+void klogsrc_fd_free(void *self);
+
+/*
  * klogsrc_kmsg.c: open /dev/kmsg through ops and probe it with one read
  * (as util-linux init_kmsg() does: a record, EAGAIN or EPIPE says it is
  * usable; EINVAL says a kernel older than 3.5). A probed record or EPIPE

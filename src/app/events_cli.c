@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <langinfo.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -39,6 +40,56 @@ struct out {
 	unsigned san_flags;
 	char text[4 * KEVENT_TEXT_MAX + 1];
 };
+
+/* An int64_t field of an event struct, as both outputs name it. */
+struct num_field {
+	size_t off;
+	const char *key;   /* JSON: the member's name */
+	const char *label; /* readable list */
+	const char *unit;  /* readable list, after the value */
+};
+
+#define TASK(m) offsetof(struct kevent_task, m), #m
+#define OOM(m) offsetof(struct kevent_oom, m), #m
+
+/* The numbers of an OOM kill (struct kevent_oom, JSON order), then those
+ * of a task row (struct kevent_task, the order of both outputs). */
+static const struct num_field num_fields[] = {
+    {OOM(uid), "uid", ""},
+    {OOM(total_vm_kb), "total-vm", " kB"},
+    {OOM(anon_rss_kb), "anon-rss", " kB"},
+    {OOM(file_rss_kb), "file-rss", " kB"},
+    {OOM(shmem_rss_kb), "shmem-rss", " kB"},
+    {OOM(pgtables_kb), "pgtables", " kB"},
+    {OOM(oom_score_adj), "oom_score_adj", ""},
+    {TASK(pid), "pid", ""},
+    {TASK(uid), "uid", ""},
+    {TASK(total_vm_pages), "total_vm", " pages"},
+    {TASK(rss_pages), "rss", " pages"},
+    {TASK(swapents), "swapents", ""},
+    {TASK(oom_score_adj), "oom_score_adj", ""},
+};
+
+/* Where each struct's rows start and end in num_fields. */
+enum { OOM_FIRST = 0, TASK_FIRST = 7, TASK_END = 13 };
+
+/* The readable list's order of the OOM rows: total-vm after the RSS. */
+static const unsigned char oom_text_order[] = {0, 2, 3, 4, 1, 5, 6};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+_Static_assert(COUNT(num_fields) == TASK_END, "TASK_END ends num_fields");
+_Static_assert(COUNT(oom_text_order) == TASK_FIRST - OOM_FIRST,
+               "oom_text_order lists every OOM row once");
+
+/* The value of field fd in the struct at base. */
+static int64_t
+field_value(const void *base, const struct num_field *fd)
+{
+	int64_t v;
+
+	memcpy(&v, (const char *)base + fd->off, sizeof v);
+	return v;
+}
 
 /* Unix seconds of a klog time; false when the log gave no usable time. */
 static bool
@@ -125,6 +176,15 @@ json_num(FILE *f, const char *name, int64_t v)
 	json_int_or_null(f, v, KLOG_NA);
 }
 
+/* The rows [from, end) of num_fields, of the struct at base. */
+static void
+json_nums(FILE *f, const void *base, size_t from, size_t end)
+{
+	for (size_t i = from; i < end; i++)
+		json_num(f, num_fields[i].key,
+		         field_value(base, &num_fields[i]));
+}
+
 /* The task table of an OOM event. */
 static void
 json_tasks(FILE *f, const struct kevent_oom *o)
@@ -138,11 +198,7 @@ json_tasks(FILE *f, const struct kevent_oom *o)
 		t = &o->tasks[i];
 		fprintf(f, "%s{\"pid\": ", i ? ", " : "");
 		json_int_or_null(f, t->pid, KLOG_NA);
-		json_num(f, "uid", t->uid);
-		json_num(f, "total_vm_pages", t->total_vm_pages);
-		json_num(f, "rss_pages", t->rss_pages);
-		json_num(f, "swapents", t->swapents);
-		json_num(f, "oom_score_adj", t->oom_score_adj);
+		json_nums(f, t, TASK_FIRST + 1, TASK_END);
 		json_name(f, "name", &t->name);
 		fputc('}', f);
 	}
@@ -162,13 +218,7 @@ print_json(FILE *f, const struct kevent *e)
 	case KEVENT_OOM_KILL:
 		json_num(f, "pid", e->pid);
 		json_name(f, "comm", &e->comm);
-		json_num(f, "uid", o->uid);
-		json_num(f, "total_vm_kb", o->total_vm_kb);
-		json_num(f, "anon_rss_kb", o->anon_rss_kb);
-		json_num(f, "file_rss_kb", o->file_rss_kb);
-		json_num(f, "shmem_rss_kb", o->shmem_rss_kb);
-		json_num(f, "pgtables_kb", o->pgtables_kb);
-		json_num(f, "oom_score_adj", o->oom_score_adj);
+		json_nums(f, o, OOM_FIRST, TASK_FIRST);
 		key(f, "constraint");
 		c = oomreport_constraint_name(o->constraint);
 		json_cstr_or_null(f, c);
@@ -268,16 +318,14 @@ text_oom(struct out *o, const struct kevent *e)
 {
 	const struct kevent_oom *m = &e->oom;
 	const struct kevent_task *t;
+	const struct num_field *fd;
 	const char *c = oomreport_constraint_name(m->constraint);
 	size_t i;
 
-	text_num(o->f, "uid", m->uid, "");
-	text_num(o->f, "anon-rss", m->anon_rss_kb, " kB");
-	text_num(o->f, "file-rss", m->file_rss_kb, " kB");
-	text_num(o->f, "shmem-rss", m->shmem_rss_kb, " kB");
-	text_num(o->f, "total-vm", m->total_vm_kb, " kB");
-	text_num(o->f, "pgtables", m->pgtables_kb, " kB");
-	text_num(o->f, "oom_score_adj", m->oom_score_adj, "");
+	for (i = 0; i < COUNT(oom_text_order); i++) {
+		fd = &num_fields[OOM_FIRST + oom_text_order[i]];
+		text_num(o->f, fd->label, field_value(m, fd), fd->unit);
+	}
 	if (c != NULL)
 		fprintf(o->f, " constraint %s", c);
 	text_text(o, "memcg", &m->memcg);
@@ -288,12 +336,9 @@ text_oom(struct out *o, const struct kevent *e)
 	for (i = 0; i < m->ntasks; i++) {
 		t = &m->tasks[i];
 		fprintf(o->f, "    task");
-		text_num(o->f, "pid", t->pid, "");
-		text_num(o->f, "uid", t->uid, "");
-		text_num(o->f, "total_vm", t->total_vm_pages, " pages");
-		text_num(o->f, "rss", t->rss_pages, " pages");
-		text_num(o->f, "swapents", t->swapents, "");
-		text_num(o->f, "oom_score_adj", t->oom_score_adj, "");
+		for (fd = num_fields + TASK_FIRST; fd < num_fields + TASK_END;
+		     fd++)
+			text_num(o->f, fd->label, field_value(t, fd), fd->unit);
 		text_name(o, "name", &t->name);
 		fputc('\n', o->f);
 	}

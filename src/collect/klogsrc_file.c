@@ -11,10 +11,8 @@
 #include <string.h>
 
 struct logfile {
-	const struct kmsg_ops *ops;
-	void *ctx;
-	int fd;
-	char name[161]; /* the path as the status names it */
+	struct klogsrc_fd src; /* first: the fd and how to read it */
+	char name[161];        /* the path as the status names it */
 	char buf[KMSG_RECORD_MAX];
 };
 
@@ -23,7 +21,8 @@ static int
 logfile_read(void *self, struct klogsrc_got *got)
 {
 	struct logfile *f = self;
-	ssize_t n = f->ops->read(f->ctx, f->fd, f->buf, sizeof f->buf);
+	ssize_t n =
+	    f->src.ops->read(f->src.ctx, f->src.fd, f->buf, sizeof f->buf);
 
 	got->p = f->buf;
 	got->n = n > 0 ? (size_t)n : 0;
@@ -38,13 +37,6 @@ logfile_read(void *self, struct klogsrc_got *got)
 	else
 		return (int)n;
 	return 0;
-}
-
-/* The file's fd. */
-static int
-logfile_fd(const void *self)
-{
-	return ((const struct logfile *)self)->fd;
 }
 
 /* The file's name, how far it is read until the end, or why it failed. */
@@ -66,24 +58,14 @@ logfile_status(const void *self, const struct klogsrc_progress *p, char *buf,
 		         p->records, f->name);
 }
 
-/* Close the file and free. */
-static void
-logfile_free(void *self)
-{
-	struct logfile *f = self;
-
-	f->ops->close(f->ctx, f->fd);
-	free(f);
-}
-
 static const struct klogsrc_type logfile_type = {
     .source = KMSG_SRC_FILE,
     .live = false,
     .stream = true,
     .read = logfile_read,
-    .fd = logfile_fd,
+    .fd = klogsrc_fd_fd,
     .status = logfile_status,
-    .free = logfile_free,
+    .free = klogsrc_fd_free,
 };
 
 /* Open a saved log ("-" = standard input). */
@@ -91,15 +73,13 @@ int
 klogsrc_file_open(struct klogsrc *out, const char *path,
                   const struct kmsg_ops *ops, void *ctx)
 {
-	struct logfile *f = malloc(sizeof *f);
+	struct logfile *f = klogsrc_fd_alloc(sizeof *f, ops, ctx);
 
 	if (f == NULL)
 		return -ENOMEM;
-	f->ops = ops;
-	f->ctx = ctx;
-	f->fd = ops->open_file(ctx, path);
-	if (f->fd < 0) {
-		int err = f->fd;
+	f->src.fd = ops->open_file(ctx, path);
+	if (f->src.fd < 0) {
+		int err = f->src.fd;
 		free(f);
 		return err;
 	}

@@ -10,9 +10,7 @@
 #include <string.h>
 
 struct devkmsg {
-	const struct kmsg_ops *ops;
-	void *ctx;
-	int fd;
+	struct klogsrc_fd src; /* first: the fd and how to read it */
 	ssize_t probe; /* the probe read's record length or -EPIPE, handed
 	                  out by the first read; 0 when nothing is kept */
 	char buf[KMSG_RECORD_MAX];
@@ -45,7 +43,8 @@ devkmsg_read(void *self, struct klogsrc_got *got)
 
 	k->probe = 0;
 	if (n == 0)
-		n = k->ops->read(k->ctx, k->fd, k->buf, KMSG_RECORD_MAX - 1);
+		n = k->src.ops->read(k->src.ctx, k->src.fd, k->buf,
+		                     KMSG_RECORD_MAX - 1);
 	got->p = k->buf;
 	got->n = n > 0 ? (size_t)n : 0;
 	if (n > 0)
@@ -63,13 +62,6 @@ devkmsg_read(void *self, struct klogsrc_got *got)
 	return 0;
 }
 
-/* The device's fd. */
-static int
-devkmsg_fd(const void *self)
-{
-	return ((const struct devkmsg *)self)->fd;
-}
-
 /* "kernel log: /dev/kmsg", or why its last read failed. */
 static void
 devkmsg_status(const void *self, const struct klogsrc_progress *p, char *buf,
@@ -83,48 +75,36 @@ devkmsg_status(const void *self, const struct klogsrc_progress *p, char *buf,
 		snprintf(buf, size, "kernel log: /dev/kmsg");
 }
 
-/* Close the device and free. */
-static void
-devkmsg_free(void *self)
-{
-	struct devkmsg *k = self;
-
-	k->ops->close(k->ctx, k->fd);
-	free(k);
-}
-
 static const struct klogsrc_type devkmsg_type = {
     .source = KMSG_SRC_DEVKMSG,
     .live = true,
     .stream = false,
     .read = devkmsg_read,
-    .fd = devkmsg_fd,
+    .fd = klogsrc_fd_fd,
     .status = devkmsg_status,
-    .free = devkmsg_free,
+    .free = klogsrc_fd_free,
 };
 
 /* Open /dev/kmsg and probe it with one read. */
 int
 klogsrc_kmsg_open(struct klogsrc *out, const struct kmsg_ops *ops, void *ctx)
 {
-	struct devkmsg *k = malloc(sizeof *k);
+	struct devkmsg *k = klogsrc_fd_alloc(sizeof *k, ops, ctx);
 	ssize_t n;
 
 	if (k == NULL)
 		return -ENOMEM;
-	k->ops = ops;
-	k->ctx = ctx;
-	k->fd = ops->open_kmsg(ctx);
-	if (k->fd < 0) {
-		n = k->fd;
+	k->src.fd = ops->open_kmsg(ctx);
+	if (k->src.fd < 0) {
+		n = k->src.fd;
 		free(k);
 		return (int)n;
 	}
 	do
-		n = ops->read(ctx, k->fd, k->buf, KMSG_RECORD_MAX - 1);
+		n = ops->read(ctx, k->src.fd, k->buf, KMSG_RECORD_MAX - 1);
 	while (n == -EINTR);
 	if (n < 0 && n != -EAGAIN && n != -EPIPE) {
-		ops->close(ctx, k->fd);
+		ops->close(ctx, k->src.fd);
 		free(k);
 		return (int)n;
 	}

@@ -62,6 +62,17 @@ parse_bool(const char *s, size_t len, bool *v)
 	return -1;
 }
 
+/* Parse one of two words: yes gives true, no false; 0 and *v, or -1. */
+static int
+parse_either(const char *s, size_t len, const char *yes, const char *no,
+             bool *v)
+{
+	if (!is_word(s, len, yes) && !is_word(s, len, no))
+		return -1;
+	*v = is_word(s, len, yes);
+	return 0;
+}
+
 /* Parse a column list into shown[]; all or nothing. */
 static int
 parse_columns(const char *v, size_t len, bool *shown)
@@ -143,27 +154,19 @@ apply(struct config *c, const char *k, size_t klen, const char *v, size_t vlen)
 		return rank_key_parse(name, &c->sort) ? "unknown sort key"
 		                                      : NULL;
 	}
-	if (is_word(k, klen, "sort_order")) {
-		if (is_word(v, vlen, "descending"))
-			c->sort_desc = true;
-		else if (is_word(v, vlen, "ascending"))
-			c->sort_desc = false;
-		else
-			return "sort_order is ascending or descending";
-		return NULL;
-	}
+	if (is_word(k, klen, "sort_order"))
+		return parse_either(v, vlen, "descending", "ascending",
+		                    &c->sort_desc)
+		           ? "sort_order is ascending or descending"
+		           : NULL;
 	if (is_word(k, klen, "tree"))
 		return parse_bool(v, vlen, &c->tree) ? "tree is yes or no"
 		                                     : NULL;
-	if (is_word(k, klen, "log")) {
-		if (is_word(v, vlen, "all"))
-			c->log_important = false;
-		else if (is_word(v, vlen, "important"))
-			c->log_important = true;
-		else
-			return "log is all or important";
-		return NULL;
-	}
+	if (is_word(k, klen, "log"))
+		return parse_either(v, vlen, "important", "all",
+		                    &c->log_important)
+		           ? "log is all or important"
+		           : NULL;
 	if (is_word(k, klen, "adj_step"))
 		return parse_step(v, vlen, &c->adj_step)
 		           ? "adj_step is a number from 1 to 1000"

@@ -617,6 +617,23 @@ record_reset(struct klog_record *rec)
 	rec->caller = KLOG_NA;
 }
 
+/* A printk time: usec since boot. */
+static void
+set_boot_time(struct klog_time *t, int64_t usec)
+{
+	t->kind = KLOG_TIME_BOOT;
+	t->usec = usec;
+}
+
+/* The prefix matched as fmt: the rest of the line is the text. True. */
+static bool
+rest_is_text(struct kscan *k, struct klog_record *rec, enum klog_format fmt)
+{
+	rec->format = fmt;
+	set_text(rec, k->p, kscan_left(k), false);
+	return true;
+}
+
 /* Prefixes after which a dmesg timestamp may follow (syslog, ISO, <PRI>). */
 static void
 scan_inner_ts(struct kscan *k, struct klog_record *rec, bool keep_time)
@@ -624,10 +641,8 @@ scan_inner_ts(struct kscan *k, struct klog_record *rec, bool keep_time)
 	int64_t usec;
 
 	if (scan_dmesg_ts(k, &usec)) {
-		if (!keep_time) {
-			rec->time.kind = KLOG_TIME_BOOT;
-			rec->time.usec = usec;
-		}
+		if (!keep_time)
+			set_boot_time(&rec->time, usec);
 		(void)kscan_char(k, ' ');
 	}
 }
@@ -650,22 +665,18 @@ parse_digit_led(struct kscan *k, const char *line, size_t len,
 		return true;
 	}
 	if (scan_iso(k, &t, &dmesg_iso)) {
-		rec->format = KLOG_FMT_ISO;
 		rec->time = t;
 		if (!dmesg_iso)
 			(void)scan_host_tag(k, rec, false);
 		kscan_spaces(k);
 		if (!rec->from_user)
 			scan_inner_ts(k, rec, true);
-		set_text(rec, k->p, kscan_left(k), false);
-		return true;
+		return rest_is_text(k, rec, KLOG_FMT_ISO);
 	}
 	/* journalctl -o short-unix */
 	if (scan_unix_ts(k, &t) && scan_host_tag(k, rec, false)) {
-		rec->format = KLOG_FMT_JOURNAL;
 		rec->time = t;
-		set_text(rec, k->p, kscan_left(k), false);
-		return true;
+		return rest_is_text(k, rec, KLOG_FMT_JOURNAL);
 	}
 	kscan_init(k, line, len);
 	return false;
@@ -682,28 +693,21 @@ parse_date_led(struct kscan *k, const char *line, size_t len,
 {
 	struct klog_time t, clock;
 
-	if (scan_syslog_date(k, &clock)) {
-		if (scan_host_tag(k, rec, false)) {
-			rec->format = KLOG_FMT_SYSLOG;
-			rec->clock = clock;
-			if (!rec->from_user)
-				scan_inner_ts(k, rec, false);
-			set_text(rec, k->p, kscan_left(k), false);
-			return true;
-		}
-		kscan_init(k, line, len);
+	/* each scan_*_date consumes nothing when it fails */
+	if (scan_syslog_date(k, &clock) && scan_host_tag(k, rec, false)) {
+		rec->clock = clock;
+		if (!rec->from_user)
+			scan_inner_ts(k, rec, false);
+		return rest_is_text(k, rec, KLOG_FMT_SYSLOG);
 	}
+	kscan_init(k, line, len);
 	/* journalctl -o short-full */
-	if (scan_full_date(k, &t, &clock)) {
-		if (scan_host_tag(k, rec, false)) {
-			rec->format = KLOG_FMT_JOURNAL;
-			rec->time = t;
-			rec->clock = clock;
-			set_text(rec, k->p, kscan_left(k), false);
-			return true;
-		}
-		kscan_init(k, line, len);
+	if (scan_full_date(k, &t, &clock) && scan_host_tag(k, rec, false)) {
+		rec->time = t;
+		rec->clock = clock;
+		return rest_is_text(k, rec, KLOG_FMT_JOURNAL);
 	}
+	kscan_init(k, line, len);
 	return false;
 }
 
@@ -738,19 +742,16 @@ parse_dmesg_led(struct kscan *k, const char *line, size_t len,
 	if (kscan_lit(k, "kernel:")) {
 		kscan_spaces(k);
 		if (scan_dmesg_ts(k, &usec)) {
-			rec->format = KLOG_FMT_DMESG;
-			rec->time.kind = KLOG_TIME_BOOT;
-			rec->time.usec = usec;
+			set_boot_time(&rec->time, usec);
 			(void)kscan_char(k, ' ');
-			set_text(rec, k->p, kscan_left(k), false);
+			(void)rest_is_text(k, rec, KLOG_FMT_DMESG);
 			return;
 		}
 	}
 	kscan_init(k, line, len);
 	if (scan_dmesg_ts(k, &usec)) {
 		rec->format = KLOG_FMT_DMESG;
-		rec->time.kind = KLOG_TIME_BOOT;
-		rec->time.usec = usec;
+		set_boot_time(&rec->time, usec);
 		/* journalctl -o short-monotonic: "[ 5.1] host tag: text" */
 		if (scan_host_tag(k, rec, true))
 			rec->format = KLOG_FMT_JOURNAL;

@@ -52,17 +52,26 @@ oomreport_constraint_name(enum oom_constraint c)
 	}
 }
 
+/* Just past the first key in [s, s+len), or NULL when it is not there. */
+static const char *
+after(const char *s, size_t len, const char *key, size_t key_len)
+{
+	const char *p = kscan_memmem(s, len, key, key_len);
+
+	return p != NULL ? p + key_len : NULL;
+}
+
 /* Signed number right after the first key in [s, s+len), or KLOG_NA. */
 static int64_t
 num_after(const char *s, size_t len, const char *key, size_t key_len)
 {
-	const char *p = kscan_memmem(s, len, key, key_len);
+	const char *p = after(s, len, key, key_len);
 	struct kscan k;
 	int64_t v;
 
 	if (p == NULL)
 		return KLOG_NA;
-	kscan_init(&k, p + key_len, len - (size_t)(p + key_len - s));
+	kscan_init(&k, p, len - (size_t)(p - s));
 	kscan_spaces(&k);
 	return kscan_i64(&k, &v) ? v : KLOG_NA;
 }
@@ -142,19 +151,19 @@ oomreport_parse_killed(const char *s, size_t len, struct oom_killed *out)
 	uint64_t pid;
 
 	memset(&r, 0, sizeof r);
-	p = kscan_memmem(s, len, LIT("Killed process "));
+	p = after(s, len, LIT("Killed process "));
 	if (p == NULL) {
-		p = kscan_memmem(s, len, LIT("Kill process "));
+		p = after(s, len, LIT("Kill process "));
 		if (p == NULL)
 			return false;
 		r.chosen_only = true;
 	}
+	/* before the marker: no match can overlap it (it holds no 'M', the
+	 * phrase no 'K') */
 	if (kscan_memmem(s, (size_t)(p - s),
 	                 LIT("Memory cgroup out of memory")))
 		r.constraint = OOM_CONSTRAINT_MEMCG;
 	kscan_init(&k, p, (size_t)(end - p));
-	(void)(kscan_lit(&k, "Killed process ") ||
-	       kscan_lit(&k, "Kill process "));
 	if (!kscan_u64(&k, &pid) || pid > INT32_MAX)
 		return false;
 	r.pid = (int64_t)pid;
@@ -278,15 +287,10 @@ oomreport_parse_reaper(const char *s, size_t len, struct oom_reaper_line *out)
 	uint64_t pid;
 
 	memset(&r, 0, sizeof r);
-	if ((p = kscan_memmem(s, len, LIT("oom_reaper: reaped process ")))) {
+	if ((p = after(s, len, LIT("oom_reaper: reaped process "))))
 		r.reaped = true;
-		p += sizeof("oom_reaper: reaped process ") - 1;
-	} else if ((p = kscan_memmem(s, len,
-	                             LIT("oom_reaper: unable to reap pid:")))) {
-		p += sizeof("oom_reaper: unable to reap pid:") - 1;
-	} else {
+	else if (!(p = after(s, len, LIT("oom_reaper: unable to reap pid:"))))
 		return false;
-	}
 	kscan_init(&k, p, (size_t)(end - p));
 	if (!kscan_u64(&k, &pid) || pid > INT32_MAX)
 		return false;
@@ -334,13 +338,11 @@ oomreport_parse_memcg_line(const char *s, size_t len,
 	struct oom_memcg_line r;
 
 	memset(&r, 0, sizeof r);
-	if ((p = kscan_memmem(s, len, LIT("Memory cgroup stats for ")))) {
+	if ((p = after(s, len, LIT("Memory cgroup stats for ")))) {
 		r.kind = OOM_MEMCG_STATS;
-		p += sizeof("Memory cgroup stats for ") - 1;
 		q = stats_path_end(p, end);
-	} else if ((p = kscan_memmem(s, len, LIT("Tasks in ")))) {
+	} else if ((p = after(s, len, LIT("Tasks in ")))) {
 		r.kind = OOM_MEMCG_GROUP;
-		p += sizeof("Tasks in ") - 1;
 		q = kscan_memrmem(p, (size_t)(end - p),
 		                  LIT(" are going to be killed due to "));
 	} else if ((q = kscan_memmem(

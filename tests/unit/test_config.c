@@ -12,6 +12,18 @@
 
 #define LIT(s) s, sizeof(s) - 1
 
+/* Parse text over a copy of def into c; the warnings counted. */
+static unsigned
+parse_over(struct config *c, const struct config *def, const char *text,
+           size_t len, char *warn, size_t warn_size)
+{
+	unsigned nw = 0;
+
+	*c = *def;
+	config_parse(c, text, len, warn, warn_size, &nw);
+	return nw;
+}
+
 static void
 test_defaults(void **state)
 {
@@ -83,7 +95,6 @@ test_tolerant_parse(void **state)
 {
 	struct config c, def;
 	char warn[128] = "";
-	unsigned nw = 0;
 	const char text[] = "# hand edited\n"
 	                    "colour = red\n"
 	                    "columns = pid, rss command\n"
@@ -97,9 +108,7 @@ test_tolerant_parse(void **state)
 	                    "sort_order = ascending";
 	(void)state;
 	config_defaults(&def);
-	c = def;
-	config_parse(&c, LIT(text), warn, sizeof warn, &nw);
-	assert_int_equal(nw, 5);
+	assert_int_equal(parse_over(&c, &def, LIT(text), warn, sizeof warn), 5);
 	assert_string_equal(warn, "2: unknown setting: 'colour = red'");
 	/* the bad columns line did not wipe the good one */
 	assert_true(c.shown[COLUMN_PID]);
@@ -118,15 +127,12 @@ test_hostile_and_truncated(void **state)
 {
 	struct config c, def;
 	char warn[128] = "";
-	unsigned nw = 0;
 	const char text[] = "theme = a\x1b]0;x\x07\n"
 	                    "\x1b[2J = 1\n"
 	                    "theme = ok";
 	(void)state;
 	config_defaults(&def);
-	c = def;
-	config_parse(&c, LIT(text), warn, sizeof warn, &nw);
-	assert_int_equal(nw, 2);
+	assert_int_equal(parse_over(&c, &def, LIT(text), warn, sizeof warn), 2);
 	/* the warning text is sanitized; the theme rejected */
 	assert_string_equal(warn,
 	                    "1: bad theme name: 'theme = a\\x1b]0;x\\x07'");
@@ -135,9 +141,8 @@ test_hostile_and_truncated(void **state)
 	char longname[300] = "theme = ";
 	memset(longname + 8, 'a', 200);
 	longname[208] = '\0';
-	c = def;
-	config_parse(&c, longname, strlen(longname), NULL, 0, &nw);
-	assert_int_equal(nw, 1);
+	assert_int_equal(
+	    parse_over(&c, &def, longname, strlen(longname), NULL, 0), 1);
 	assert_string_equal(c.theme, "default");
 	/* every prefix of a valid file parses without harm */
 	char buf[512];
@@ -154,20 +159,17 @@ test_hostile_and_truncated(void **state)
 	    "adj_step = 0x10", "adj_step = 10x",  "adj_step =",
 	    "adj_step = 99999"};
 	for (size_t i = 0; i < sizeof bad_steps / sizeof bad_steps[0]; i++) {
-		c = def;
-		config_parse(&c, bad_steps[i], strlen(bad_steps[i]), NULL, 0,
-		             &nw);
-		assert_int_equal(nw, 1);
+		assert_int_equal(parse_over(&c, &def, bad_steps[i],
+		                            strlen(bad_steps[i]), NULL, 0),
+		                 1);
 		assert_int_equal(c.adj_step, 100);
 	}
-	c = def;
-	config_parse(&c, LIT("adj_step = 1000\nadj_step=25"), NULL, 0, &nw);
-	assert_int_equal(nw, 0);
+	assert_int_equal(
+	    parse_over(&c, &def, LIT("adj_step = 1000\nadj_step=25"), NULL, 0),
+	    0);
 	assert_int_equal(c.adj_step, 25);
 	/* an empty column list is refused */
-	c = def;
-	config_parse(&c, LIT("columns = ,,"), NULL, 0, &nw);
-	assert_int_equal(nw, 1);
+	assert_int_equal(parse_over(&c, &def, LIT("columns = ,,"), NULL, 0), 1);
 	assert_memory_equal(&c, &def, sizeof c);
 }
 

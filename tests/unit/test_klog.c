@@ -24,6 +24,14 @@ static struct klog_record rec;
 		assert_memory_equal(rec.text, lit, sizeof(lit) - 1);           \
 	} while (0)
 
+/* Time of the last record is (k, us) and its text lit. */
+#define TIME_TEXT_IS(k, us, lit)                                               \
+	do {                                                                   \
+		assert_int_equal(rec.time.kind, k);                            \
+		assert_int_equal(rec.time.usec, us);                           \
+		TEXT_IS(lit);                                                  \
+	} while (0)
+
 static void
 test_kmsg_record(void **state)
 {
@@ -36,9 +44,9 @@ test_kmsg_record(void **state)
 	assert_false(rec.from_user);
 	assert_true(rec.has_seq);
 	assert_int_equal(rec.seq, 0);
-	assert_int_equal(rec.time.kind, KLOG_TIME_BOOT);
-	assert_int_equal(rec.time.usec, 0);
-	TEXT_IS("Linux version 6.18.44-fc-v669 (builder@sandboxing) #1 SMP");
+	TIME_TEXT_IS(
+	    KLOG_TIME_BOOT, 0,
+	    "Linux version 6.18.44-fc-v669 (builder@sandboxing) #1 SMP");
 
 	PARSE("3,503,228226428,-;Memory cgroup out of memory: Killed process "
 	      "5807 (hog)");
@@ -198,7 +206,8 @@ test_dmesg_forms(void **state)
 	                 KLOG_FMT_DMESG);
 	assert_int_equal(rec.time.usec, 1044858108);
 	TEXT_IS("BUG: soft lockup - CPU#5 stuck for 23s! [modprobe:4176]");
-	/* klogctl of a user record (built from FIELD-NOTES 1.6) */
+	/* built: klogctl's form of a record a user wrote to /dev/kmsg
+	 * (<15>: facility user, level debug) */
 	PARSE("<15>[  331.354336] kprobe2: esc");
 	assert_true(rec.from_user);
 	/* a task-table row is not a timestamp (14.txt) */
@@ -240,9 +249,8 @@ test_dmesg_T_any_locale(void **state)
 	assert_int_equal(PARSE("[Wed Dec 19 03:36:07 2018] INFO: task "
 	                       "logrotate:17344 blocked"),
 	                 KLOG_FMT_DMESG_T);
-	assert_int_equal(rec.time.kind, KLOG_TIME_LOCAL);
-	assert_int_equal(rec.time.usec, want);
-	TEXT_IS("INFO: task logrotate:17344 blocked");
+	TIME_TEXT_IS(KLOG_TIME_LOCAL, want,
+	             "INFO: task logrotate:17344 blocked");
 	/* built with the glibc %a %b of de_DE, fr_FR and ja_JP */
 	PARSE("[Mi Dez 19 03:36:07 2018] x");
 	assert_int_equal(rec.time.usec, want);
@@ -280,9 +288,7 @@ test_syslog_forms(void **state)
 	/* 22.txt: syslog + dmesg timestamp */
 	PARSE("Mar  2 17:35:10 server1 kernel: [2858609.598568] Killed process "
 	      "11726");
-	assert_int_equal(rec.time.kind, KLOG_TIME_BOOT);
-	assert_int_equal(rec.time.usec, 2858609598568LL);
-	TEXT_IS("Killed process 11726");
+	TIME_TEXT_IS(KLOG_TIME_BOOT, 2858609598568LL, "Killed process 11726");
 	/* another program's line is userspace */
 	PARSE("May 07 21:43:54 doom app[12]: Out of memory: Killed process 1");
 	assert_true(rec.from_user);
@@ -290,11 +296,10 @@ test_syslog_forms(void **state)
 	/* journal short-iso (built from journalctl -o short-iso) */
 	assert_int_equal(PARSE("2025-11-29T01:00:04+0100 host kernel: oom"),
 	                 KLOG_FMT_ISO);
-	assert_int_equal(rec.time.kind, KLOG_TIME_UNIX);
-	assert_int_equal(rec.time.usec,
-	                 (klog_days_from_civil(2025, 11, 29) * 86400 + 4) *
-	                     1000000LL);
-	TEXT_IS("oom");
+	TIME_TEXT_IS(KLOG_TIME_UNIX,
+	             (klog_days_from_civil(2025, 11, 29) * 86400 + 4) *
+	                 1000000LL,
+	             "oom");
 	/* dmesg --time-format=iso: comma fraction, no host or tag */
 	PARSE("2025-12-08T17:51:31,123456+00:00 Call Trace:");
 	assert_int_equal(rec.time.kind, KLOG_TIME_UNIX);
@@ -350,9 +355,8 @@ test_journal_forms(void **state)
 	                       "Killed process 204 (x) total-vm:8kB"),
 	                 KLOG_FMT_JOURNAL);
 	assert_true(rec.from_user);
-	assert_int_equal(rec.time.kind, KLOG_TIME_BOOT);
-	assert_int_equal(rec.time.usec, 5123457);
-	TEXT_IS("Out of memory: Killed process 204 (x) total-vm:8kB");
+	TIME_TEXT_IS(KLOG_TIME_BOOT, 5123457,
+	             "Out of memory: Killed process 204 (x) total-vm:8kB");
 	assert_int_equal(PARSE("[    5.123457] host kernel: Out of memory"),
 	                 KLOG_FMT_JOURNAL);
 	assert_false(rec.from_user);
@@ -395,9 +399,8 @@ test_journal_forms(void **state)
 	                       "memory: Killed process 204 (x)"),
 	                 KLOG_FMT_JOURNAL);
 	assert_true(rec.from_user);
-	assert_int_equal(rec.time.kind, KLOG_TIME_UNIX);
-	assert_int_equal(rec.time.usec, 1764374404123457LL);
-	TEXT_IS("Out of memory: Killed process 204 (x)");
+	TIME_TEXT_IS(KLOG_TIME_UNIX, 1764374404123457LL,
+	             "Out of memory: Killed process 204 (x)");
 	PARSE("1764374404.123457 host kernel: oom");
 	assert_false(rec.from_user);
 	TEXT_IS("oom");

@@ -9,48 +9,51 @@
 
 #include "model/layout.h"
 
-#define RECT_EQ(r, Y, X, H, W)                                                 \
-	do {                                                                   \
-		assert_int_equal((r).y, Y);                                    \
-		assert_int_equal((r).x, X);                                    \
-		assert_int_equal((r).h, H);                                    \
-		assert_int_equal((r).w, W);                                    \
-	} while (0)
+/* A terminal size and the whole geometry it must give. */
+struct geometry_case {
+	int rows, cols, header_columns;
+	/* y, x, h, w of header, victim, tabs, table, log, status, fkeys, body
+	 */
+	int rect[8][4];
+};
 
+/* One size a case. */
+/* clang-format off */
+static const struct geometry_case geometry_cases[] = {
+    /* 40 - 4 - 1 - 1 - 2 = 32 rows: a third (10) for the log */
+    {40, 120, 2, {{0, 0, 4, 120}, {4, 0, 1, 120}, {5, 0, 1, 120},
+                  {6, 0, 22, 120}, {28, 0, 10, 120}, {38, 0, 1, 120},
+                  {39, 0, 1, 120}, {6, 0, 32, 120}}},
+    /* one column of meters; 24 - 6 - 1 - 1 - 2 = 14 rows: 4 for the log,
+     * 10 for the table */
+    {24, 80, 1, {{0, 0, 6, 80}, {6, 0, 1, 80}, {7, 0, 1, 80},
+                 {8, 0, 10, 80}, {18, 0, 4, 80}, {22, 0, 1, 80},
+                 {23, 0, 1, 80}, {8, 0, 14, 80}}},
+};
+/* clang-format on */
+
+/* Every rectangle of the layout of each geometry case. */
 static void
-test_120x40(void **state)
+test_geometry(void **state)
 {
+	const struct geometry_case *c;
 	struct layout l;
 	(void)state;
-	layout_compute(&l, 40, 120);
-	assert_false(l.too_small);
-	assert_int_equal(l.header_columns, 2);
-	RECT_EQ(l.header, 0, 0, 4, 120);
-	RECT_EQ(l.victim, 4, 0, 1, 120);
-	RECT_EQ(l.tabs, 5, 0, 1, 120);
-	/* 40 - 4 - 1 - 1 - 2 = 32 rows: a third (10) for the log */
-	RECT_EQ(l.table, 6, 0, 22, 120);
-	RECT_EQ(l.log, 28, 0, 10, 120);
-	RECT_EQ(l.status, 38, 0, 1, 120);
-	RECT_EQ(l.fkeys, 39, 0, 1, 120);
-	RECT_EQ(l.body, 6, 0, 32, 120);
-}
-
-static void
-test_80x24_one_column(void **state)
-{
-	struct layout l;
-	(void)state;
-	layout_compute(&l, 24, 80);
-	assert_false(l.too_small);
-	assert_int_equal(l.header_columns, 1);
-	RECT_EQ(l.header, 0, 0, 6, 80);
-	RECT_EQ(l.victim, 6, 0, 1, 80);
-	RECT_EQ(l.tabs, 7, 0, 1, 80);
-	/* 24 - 6 - 1 - 1 - 2 = 14 rows: 4 for the log, 10 for the table */
-	RECT_EQ(l.table, 8, 0, 10, 80);
-	RECT_EQ(l.log, 18, 0, 4, 80);
-	RECT_EQ(l.fkeys, 23, 0, 1, 80);
+	for (c = geometry_cases;
+	     c < geometry_cases + sizeof geometry_cases / sizeof *c; c++) {
+		layout_compute(&l, c->rows, c->cols);
+		const struct layout_rect *got[8] = {
+		    &l.header, &l.victim, &l.tabs,  &l.table,
+		    &l.log,    &l.status, &l.fkeys, &l.body};
+		assert_false(l.too_small);
+		assert_int_equal(l.header_columns, c->header_columns);
+		for (size_t i = 0; i < 8; i++) {
+			assert_int_equal(got[i]->y, c->rect[i][0]);
+			assert_int_equal(got[i]->x, c->rect[i][1]);
+			assert_int_equal(got[i]->h, c->rect[i][2]);
+			assert_int_equal(got[i]->w, c->rect[i][3]);
+		}
+	}
 }
 
 static void
@@ -141,8 +144,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_120x40),
-	    cmocka_unit_test(test_80x24_one_column),
+	    cmocka_unit_test(test_geometry),
 	    cmocka_unit_test(test_minimum_size),
 	    cmocka_unit_test(test_degenerate_sizes),
 	    cmocka_unit_test(test_every_size_tiles_the_screen),

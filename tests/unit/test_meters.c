@@ -193,65 +193,74 @@ shown(enum scene sc, enum meters_id id, int w, char *buf, size_t size)
 	return buf;
 }
 
+/* A meter line of a scene at a width, as it must read. */
+struct shown_case {
+	enum scene sc;
+	enum meters_id id;
+	int w;
+	const char *want;
+};
+
+/* Every case of the table reads as it must. */
+static void
+check_shown(const struct shown_case *c, size_t n)
+{
+	char b[256];
+
+	for (size_t i = 0; i < n; i++)
+		assert_string_equal(
+		    shown(c[i].sc, c[i].id, c[i].w, b, sizeof b), c[i].want);
+}
+
+static const struct shown_case whole_word_cases[] = {
+    /* 100 columns: a left meter gets 48 */
+    {CALM, METERS_COMMIT, 48, "Commit 146M of 11.4G (advisory, mode 0)"},
+    {CALM, METERS_SELF, 48, "Self locked, adj 0 (no CAP_SYS_RESOURCE)"},
+    {CALM, METERS_SELF, 38, "Self locked, adj 0"},
+    /* what is missing stays longest: 120 columns as nobody */
+    {STRESSED, METERS_SELF, 58, "Self not locked (no CAP_IPC_LOCK), adj 0"},
+    /* 120 columns: 58, the long forms */
+    {CALM, METERS_COMMIT, 58,
+     "Commit 146M of 11.4G (advisory, overcommit mode 0)"},
+    {CALM, METERS_SELF, 58,
+     "Self locked (on fault), adj 0 (no CAP_SYS_RESOURCE)"},
+    /* 80x24: a paired meter gets 38 */
+    {CALM, METERS_RATES, 38, "Paging swap in 0/s out 0/s  majflt 0/s"},
+    {CALM, METERS_TASKS, 38, "Tasks 3 (1 kernel threads), 3 shown"},
+    {CALM, METERS_TASKS, 34, "Tasks 3 (1 kthreads), 3 shown"},
+    {STRESSED, METERS_TASKS, 38, "Tasks 1, 1 shown  [PAUSED]"},
+    {UNKNOWN, METERS_PSI, 30, "PSI n/a (no CONFIG_PSI)"},
+    {UNKNOWN, METERS_SELF, 38, "Self protection off (--no-protect)"},
+    {UNKNOWN, METERS_SELF, 10, "Self off"},
+    /* far too narrow: whole words, then the ellipsis */
+    {STRESSED, METERS_SELF, 20, "Self not locked,~"},
+};
+
 static void
 test_the_issue_lines_shorten_to_whole_words(void **state)
 {
-	char b[256];
 	(void)state;
-	/* 100 columns: a left meter gets 48 */
-	assert_string_equal(shown(CALM, METERS_COMMIT, 48, b, sizeof b),
-	                    "Commit 146M of 11.4G (advisory, mode 0)");
-	assert_string_equal(shown(CALM, METERS_SELF, 48, b, sizeof b),
-	                    "Self locked, adj 0 (no CAP_SYS_RESOURCE)");
-	assert_string_equal(shown(CALM, METERS_SELF, 38, b, sizeof b),
-	                    "Self locked, adj 0");
-	/* what is missing stays longest: 120 columns as nobody */
-	assert_string_equal(shown(STRESSED, METERS_SELF, 58, b, sizeof b),
-	                    "Self not locked (no CAP_IPC_LOCK), adj 0");
-	/* 120 columns: 58, the long forms */
-	assert_string_equal(
-	    shown(CALM, METERS_COMMIT, 58, b, sizeof b),
-	    "Commit 146M of 11.4G (advisory, overcommit mode 0)");
-	assert_string_equal(
-	    shown(CALM, METERS_SELF, 58, b, sizeof b),
-	    "Self locked (on fault), adj 0 (no CAP_SYS_RESOURCE)");
-	/* 80x24: a paired meter gets 38 */
-	assert_string_equal(shown(CALM, METERS_RATES, 38, b, sizeof b),
-	                    "Paging swap in 0/s out 0/s  majflt 0/s");
-	assert_string_equal(shown(CALM, METERS_TASKS, 38, b, sizeof b),
-	                    "Tasks 3 (1 kernel threads), 3 shown");
-	assert_string_equal(shown(CALM, METERS_TASKS, 34, b, sizeof b),
-	                    "Tasks 3 (1 kthreads), 3 shown");
-	assert_string_equal(shown(STRESSED, METERS_TASKS, 38, b, sizeof b),
-	                    "Tasks 1, 1 shown  [PAUSED]");
-	assert_string_equal(shown(UNKNOWN, METERS_PSI, 30, b, sizeof b),
-	                    "PSI n/a (no CONFIG_PSI)");
-	assert_string_equal(shown(UNKNOWN, METERS_SELF, 38, b, sizeof b),
-	                    "Self protection off (--no-protect)");
-	assert_string_equal(shown(UNKNOWN, METERS_SELF, 10, b, sizeof b),
-	                    "Self off");
-	/* far too narrow: whole words, then the ellipsis */
-	assert_string_equal(shown(STRESSED, METERS_SELF, 20, b, sizeof b),
-	                    "Self not locked,~");
+	check_shown(whole_word_cases,
+	            sizeof whole_word_cases / sizeof whole_word_cases[0]);
 }
+
+static const struct shown_case oom_cases[] = {
+    {STRESSED, METERS_OOM, 120,
+     "OOM kills 123456789012 since boot, 123456789012 since start  "
+     "NEW KILL    next OOM = PANIC (vm.panic_on_oom=2) "},
+    /* the counts shorten first, then the label, the tags last */
+    {STRESSED, METERS_OOM, 78,
+     "OOM kills 123456789012  NEW KILL    next OOM = "
+     "PANIC (vm.panic_on_oom=2) "},
+    {STRESSED, METERS_OOM, 31, "OOM 123456789012  NEW    PANIC "},
+    {STRESSED, METERS_OOM, 30, "OOM 123456789012  NEW ~"},
+};
 
 static void
 test_oom_keeps_the_warnings_longest(void **state)
 {
-	char b[256];
 	(void)state;
-	assert_string_equal(
-	    shown(STRESSED, METERS_OOM, 120, b, sizeof b),
-	    "OOM kills 123456789012 since boot, 123456789012 since start  "
-	    "NEW KILL    next OOM = PANIC (vm.panic_on_oom=2) ");
-	/* the counts shorten first, then the label, the tags last */
-	assert_string_equal(shown(STRESSED, METERS_OOM, 78, b, sizeof b),
-	                    "OOM kills 123456789012  NEW KILL    next OOM = "
-	                    "PANIC (vm.panic_on_oom=2) ");
-	assert_string_equal(shown(STRESSED, METERS_OOM, 31, b, sizeof b),
-	                    "OOM 123456789012  NEW    PANIC ");
-	assert_string_equal(shown(STRESSED, METERS_OOM, 30, b, sizeof b),
-	                    "OOM 123456789012  NEW ~");
+	check_shown(oom_cases, sizeof oom_cases / sizeof oom_cases[0]);
 }
 
 static void

@@ -1,6 +1,6 @@
 /* Unit tests for the OOM report line parsers (model/oomreport.c). Lines
  * come from tests/fixtures/kmsg/ unless a comment says how they were
- * built (variants documented in FIELD-NOTES 2.2-2.3). */
+ * built. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -328,64 +328,65 @@ test_memcg_lines_old_kernels(void **state)
 	assert_false(oomreport_parse_memcg_line(L("memory: usage 1kB"), &m));
 }
 
+/* A task-table row read under the header before it, every field known. */
+struct row_case {
+	const char *header; /* NULL: the previous case's header */
+	size_t ncols;
+	const char *row;
+	int64_t pid, uid, tgid, total_vm_pages, rss_pages, swapents, adj;
+	const char *name;
+};
+
+static const struct row_case row_cases[] = {
+    /* 14.txt: 3.10 header with nr_ptes */
+    {"[ pid ]   uid  tgid total_vm      rss nr_ptes swapents "
+     "oom_score_adj name",
+     7,
+     "[  433]     0   433    11104        2      22      360         "
+     "-1000 systemd-udevd",
+     433, 0, 433, 11104, 2, 360, -1000, "systemd-udevd"},
+    /* 26.txt: 4.19 header, a pid wider than its padding */
+    {"[  pid  ]   uid  tgid total_vm      rss pgtables_bytes swapents "
+     "oom_score_adj name",
+     7,
+     "[ 555355]     0 555355     1348      537    53248       75      "
+     "       0 lxc-start",
+     555355, 0, 555355, 1348, 537, 75, 0, "lxc-start"},
+    /* built: a 7-digit pid with no padding, a name with spaces and () */
+    {NULL, 7, "[1833435]  1000 1833435 100 50 4096 0 0 (sd-pam) x  ", 1833435,
+     1000, 1833435, 100, 50, 0, 0, "(sd-pam) x"},
+    /* 09.txt: 6.8+ header with rss_anon/rss_file/rss_shmem */
+    {"[  pid  ]   uid  tgid total_vm      rss rss_anon rss_file "
+     "rss_shmem pgtables_bytes swapents oom_score_adj name",
+     10,
+     "[   5807]     0  5807    17067    16585    16320      265      "
+     "   0   176128        0             0 hog",
+     5807, 0, 5807, 17067, 16585, 0, 0, "hog"},
+};
+
 static void
 test_table_by_header(void **state)
 {
 	struct oom_table t;
 	struct oom_task_row r;
+	const struct row_case *c;
 	(void)state;
-	/* 14.txt: 3.10 header with nr_ptes */
-	assert_true(oomreport_parse_table_header(
-	    L("[ pid ]   uid  tgid total_vm      rss nr_ptes swapents "
-	      "oom_score_adj name"),
-	    &t));
-	assert_int_equal(t.ncols, 7);
-	assert_true(oomreport_parse_table_row(
-	    &t,
-	    L("[  433]     0   433    11104        2      22      360         "
-	      "-1000 systemd-udevd"),
-	    &r));
-	assert_int_equal(r.pid, 433);
-	assert_int_equal(r.uid, 0);
-	assert_int_equal(r.total_vm_pages, 11104);
-	assert_int_equal(r.rss_pages, 2);
-	assert_int_equal(r.swapents, 360);
-	assert_int_equal(r.oom_score_adj, -1000);
-	slice_is(r.name, "systemd-udevd");
-	/* 26.txt: 4.19 header, a pid wider than its padding */
-	assert_true(oomreport_parse_table_header(
-	    L("[  pid  ]   uid  tgid total_vm      rss pgtables_bytes swapents "
-	      "oom_score_adj name"),
-	    &t));
-	assert_true(oomreport_parse_table_row(
-	    &t,
-	    L("[ 555355]     0 555355     1348      537    53248       75      "
-	      "       0 lxc-start"),
-	    &r));
-	assert_int_equal(r.pid, 555355);
-	assert_int_equal(r.tgid, 555355);
-	assert_int_equal(r.rss_pages, 537);
-	assert_int_equal(r.swapents, 75);
-	/* built: a 7-digit pid with no padding, a name with spaces and () */
-	assert_true(oomreport_parse_table_row(
-	    &t, L("[1833435]  1000 1833435 100 50 4096 0 0 (sd-pam) x  "), &r));
-	assert_int_equal(r.pid, 1833435);
-	slice_is(r.name, "(sd-pam) x");
-	/* 09.txt: 6.8+ header with rss_anon/rss_file/rss_shmem */
-	assert_true(oomreport_parse_table_header(
-	    L("[  pid  ]   uid  tgid total_vm      rss rss_anon rss_file "
-	      "rss_shmem pgtables_bytes swapents oom_score_adj name"),
-	    &t));
-	assert_int_equal(t.ncols, 10);
-	assert_true(oomreport_parse_table_row(
-	    &t,
-	    L("[   5807]     0  5807    17067    16585    16320      265      "
-	      "   0   176128        0             0 hog"),
-	    &r));
-	assert_int_equal(r.rss_pages, 16585);
-	assert_int_equal(r.total_vm_pages, 17067);
-	assert_int_equal(r.swapents, 0);
-	slice_is(r.name, "hog");
+	for (c = row_cases; c < row_cases + sizeof row_cases / sizeof *c; c++) {
+		if (c->header != NULL)
+			assert_true(oomreport_parse_table_header(
+			    c->header, strlen(c->header), &t));
+		assert_int_equal(t.ncols, c->ncols);
+		assert_true(
+		    oomreport_parse_table_row(&t, c->row, strlen(c->row), &r));
+		assert_int_equal(r.pid, c->pid);
+		assert_int_equal(r.uid, c->uid);
+		assert_int_equal(r.tgid, c->tgid);
+		assert_int_equal(r.total_vm_pages, c->total_vm_pages);
+		assert_int_equal(r.rss_pages, c->rss_pages);
+		assert_int_equal(r.swapents, c->swapents);
+		assert_int_equal(r.oom_score_adj, c->adj);
+		slice_is(r.name, c->name);
+	}
 	/* a row of another layout, truncated or overflowing: rejected */
 	assert_false(oomreport_parse_table_row(
 	    &t, L("[  390]     0   390    39012     6739      78       51 x"),

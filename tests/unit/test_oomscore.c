@@ -115,7 +115,7 @@ test_never_and_unknown(void **state)
 static void
 test_memcg_domain(void **state)
 {
-	/* FIELD-NOTES 3.3: a 64 MiB memcg limit is 16384 totalpages, 16
+	/* a 64 MiB memcg limit is 16384 totalpages (4 KiB pages), about 16
 	 * points per adj unit; 8 MiB at adj 500 loses to 57 MiB at adj 0,
 	 * and wins at adj 1000. */
 	struct proc_row hold = row(10, 8192, 0, 0, 0, 500);

@@ -194,16 +194,23 @@ test_conffile_path(void **state)
 	assert_int_equal(conffile_path(buf, sizeof buf), -ENOENT);
 }
 
+/* Two configs, padding zeroed (compared with memcmp), at the defaults. */
+static void
+defaults2(struct config *a, struct config *b)
+{
+	memset(a, 0, sizeof *a);
+	memset(b, 0, sizeof *b);
+	config_defaults(a);
+	config_defaults(b);
+}
+
 static void
 test_conffile_missing_is_fine(void **state)
 {
 	struct config c, want;
 	char path[512], warn[64] = "";
 	(void)state;
-	memset(&c, 0, sizeof c);
-	memset(&want, 0, sizeof want);
-	config_defaults(&c);
-	config_defaults(&want);
+	defaults2(&c, &want);
 	assert_int_equal(conffile_path(path, sizeof path), 0);
 	assert_int_equal(conffile_load(path, &c, warn, sizeof warn), 0);
 	assert_memory_equal(&c, &want, sizeof c);
@@ -217,10 +224,7 @@ test_conffile_save_load_round_trip(void **state)
 	struct config c, back;
 	char path[512], warn[64] = "";
 	(void)state;
-	memset(&c, 0, sizeof c);
-	memset(&back, 0, sizeof back);
-	config_defaults(&c);
-	config_defaults(&back);
+	defaults2(&c, &back);
 	c.adj_step = 50;
 	c.tree = true;
 	c.sort_desc = false;
