@@ -19,6 +19,8 @@
 #include "collect/collector.h"
 #include "collect/kmsg.h"
 #include "core/kbd.h"
+#include "core/procid.h"
+#include "core/ring.h"
 #include "model/config.h"
 #include "model/actdialog.h"
 #include "model/layout.h"
@@ -97,9 +99,9 @@ struct ui_act {
 	struct ui_act_watch watch[TAGSET_MAX];
 	size_t nwatch;
 	struct ui_act_batch batch;
-	/* results, newest last (a ring) */
+	/* results (slots of log, in the order log_ring keeps) */
 	struct ui_act_result log[UI_ACT_LOG_MAX];
-	size_t log_first, log_len;
+	struct ring log_ring;
 	/* aimed at an event's process (events screen), not the table */
 	bool aim_event;
 	const struct kevent *aim_ev;
@@ -148,7 +150,6 @@ struct ui {
  * ours). */
 void ui_status(struct ui *ui, enum theme_role role, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-
 
 /* ui_klog.c: open the kernel-log reader (--kmsg-file, or the live log
  * with its fallbacks); 0, or -1 with err set. */

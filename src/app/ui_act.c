@@ -22,25 +22,15 @@
 #include <poll.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "core/clock.h"
 #include "core/sanitize.h"
 #include "model/adjvalue.h"
 #include "model/eventpid.h"
 #include "model/killfree.h"
 #include "model/oomscore.h"
 #include "model/signame.h"
-
-/* The wall clock in ms (for the list of changes). */
-static int64_t
-now_unix_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 /* Open the live /proc and the action context. */
 void
@@ -52,6 +42,7 @@ ui_act_init(struct ui *ui)
 	memset(a, 0, sizeof *a);
 	a->proc_fd = -1;
 	adjust_journal_init(&a->journal);
+	ring_init(&a->log_ring, UI_ACT_LOG_MAX);
 	tagset_clear(&a->tags);
 	actdialog_close(&a->dlg);
 	if (root != NULL && strcmp(root, "/proc") != 0)
@@ -98,15 +89,9 @@ ui_act_fini(struct ui *ui)
 static void
 record(struct ui_act *a, bool ok, const char *text)
 {
-	struct ui_act_result *r;
+	struct ui_act_result *r = &a->log[ring_push(&a->log_ring, NULL)];
 
-	if (a->log_len == UI_ACT_LOG_MAX) {
-		a->log_first = (a->log_first + 1) % UI_ACT_LOG_MAX;
-		a->log_len--;
-	}
-	r = &a->log[(a->log_first + a->log_len) % UI_ACT_LOG_MAX];
-	a->log_len++;
-	r->time_unix_ms = now_unix_ms();
+	r->time_unix_ms = clock_wall_ms();
 	r->ok = ok;
 	snprintf(r->text, sizeof r->text, "%s", text);
 }
@@ -126,19 +111,17 @@ name_of(const struct target *t, char *buf, size_t size)
 const struct proc_row *
 ui_act_row(const struct ui *ui, const struct target *t, size_t *index)
 {
-	const struct snapshot *s = &ui->snap;
+	struct procid id = {t->pid, t->start_time};
+	size_t i;
 
 	if (!ui->have_snap)
 		return NULL;
-	for (size_t i = 0; i < s->nprocs; i++) {
-		if (s->procs[i].pid == t->pid &&
-		    s->procs[i].start_time == t->start_time) {
-			if (index != NULL)
-				*index = i;
-			return &s->procs[i];
-		}
-	}
-	return NULL;
+	i = table_find_proc(&ui->snap, id);
+	if (i == PROCID_NONE)
+		return NULL;
+	if (index != NULL)
+		*index = i;
+	return &ui->snap.procs[i];
 }
 
 /* Hold one process; 0, or the error (reported to the results list). */
@@ -166,18 +149,6 @@ hold(struct ui *ui, int32_t pid, uint64_t start, const char *comm)
 	return 0;
 }
 
-/* Microseconds CLOCK_BOOTTIME is ahead of CLOCK_MONOTONIC (suspend). */
-static int64_t
-suspended_us(void)
-{
-	struct timespec b, m;
-
-	clock_gettime(CLOCK_BOOTTIME, &b);
-	clock_gettime(CLOCK_MONOTONIC, &m);
-	return ((int64_t)b.tv_sec - m.tv_sec) * 1000000 +
-	       (b.tv_nsec - m.tv_nsec) / 1000;
-}
-
 /* Hold the process event e names if it is still that process. */
 static void
 hold_event(struct ui *ui, const struct kevent *e)
@@ -198,7 +169,7 @@ hold_event(struct ui *ui, const struct kevent *e)
 	t = &ui->act.targets[0];
 	live.start_ticks = t->start_time;
 	live.ticks_per_s = sysconf(_SC_CLK_TCK);
-	live.suspended_us = suspended_us();
+	live.suspended_us = clock_suspended_us();
 	live.comm = t->comm;
 	v = eventpid_match(e, &live, ui->opt->kmsg_file != NULL, &why);
 	if (v == EVENTPID_SAME)
@@ -218,7 +189,7 @@ gather(struct ui *ui)
 {
 	struct ui_act *a = &ui->act;
 	const struct proc_row *row;
-	const struct table_ident *id;
+	const struct procid *id;
 	size_t failed = 0;
 
 	release_targets(a);
@@ -342,10 +313,10 @@ run_adj(struct ui *ui, bool step, int value)
 	for (size_t i = 0; i < a->ntargets; i++) {
 		if (step)
 			adjust_step(&a->ctx, &a->targets[i], &a->journal, value,
-			            now_unix_ms(), &r);
+			            clock_wall_ms(), &r);
 		else
 			adjust_set(&a->ctx, &a->targets[i], &a->journal, value,
-			           now_unix_ms(), &r);
+			           clock_wall_ms(), &r);
 		adjust_describe(&r, text, sizeof text);
 		batch_result(ui, r.err, text, a->ntargets == 1);
 	}
@@ -368,7 +339,7 @@ undo(struct ui *ui)
 	a->batch.n = n;
 	snprintf(a->batch.what, sizeof a->batch.what, "undone");
 	for (size_t i = 0; i < (n > 0 ? n : 1); i++) {
-		adjust_undo(&a->ctx, &a->journal, now_unix_ms(), &r);
+		adjust_undo(&a->ctx, &a->journal, clock_wall_ms(), &r);
 		adjust_describe(&r, text, sizeof text);
 		if (r.err == -ENOENT && r.pid == 0)
 			break; /* nothing to undo: not a result */
@@ -554,7 +525,7 @@ run_signal(struct ui *ui, int sig)
 
 	batch_start(a, signame_name(sig, name, sizeof name));
 	for (size_t i = 0; i < a->ntargets; i++) {
-		signal_send(&a->ctx, &a->targets[i], sig, collector_now_ms(),
+		signal_send(&a->ctx, &a->targets[i], sig, clock_mono_ms(),
 		            &res);
 		signal_describe(&res, text, sizeof text);
 		batch_result(ui, res.err, text, a->ntargets == 1);
@@ -775,7 +746,7 @@ ui_act_watch_poll(struct ui *ui)
 		w = &a->watch[i];
 		if (!w->fired && readable(signal_watch_fd(&w->t)))
 			w->fired = true;
-		signal_exit_poll(&w->t, &w->res, collector_now_ms(), &ex);
+		signal_exit_poll(&w->t, &w->res, clock_mono_ms(), &ex);
 		if (ex.state == SIGNAL_EXIT_GONE ||
 		    ex.elapsed_ms >= UI_ACT_WATCH_MS) {
 			unwatch(ui, i, &ex);

@@ -25,6 +25,7 @@
 #include "app/modes.h"
 #include "app/scr.h"
 #include "collect/usercache.h"
+#include "core/clock.h"
 #include "core/sanitize.h"
 #include "model/rank.h"
 #include "persist/conffile.h"
@@ -113,7 +114,7 @@ setup_settings(struct ui *ui, struct theme *theme)
 static void
 sample(struct ui *ui)
 {
-	uint64_t now = collector_now_ms();
+	uint64_t now = clock_mono_ms();
 	int64_t kills;
 	int rc;
 
