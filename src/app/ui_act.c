@@ -44,7 +44,7 @@ ui_act_init(struct ui *ui)
 	adjust_journal_init(&a->journal);
 	ring_init(&a->log_ring, UI_ACT_LOG_MAX);
 	tagset_clear(&a->tags);
-	actdialog_close(&a->dlg);
+	actdialog_close(&a->dialog.machine);
 	if (root != NULL && strcmp(root, "/proc") != 0)
 		a->disabled = "--proc-root shows processes that are not this "
 		              "machine's live ones";
@@ -62,9 +62,9 @@ ui_act_init(struct ui *ui)
 static void
 release_targets(struct ui_act *a)
 {
-	for (size_t i = 0; i < a->ntargets; i++)
-		target_close(&a->targets[i]);
-	a->ntargets = 0;
+	for (size_t i = 0; i < a->dialog.ntargets; i++)
+		target_close(&a->dialog.targets[i]);
+	a->dialog.ntargets = 0;
 }
 
 /* Let go of everything. */
@@ -74,9 +74,9 @@ ui_act_fini(struct ui *ui)
 	struct ui_act *a = &ui->act;
 
 	release_targets(a);
-	for (size_t i = 0; i < a->nwatch; i++)
-		target_close(&a->watch[i].t);
-	a->nwatch = 0;
+	for (size_t i = 0; i < a->watch.n; i++)
+		target_close(&a->watch.item[i].t);
+	a->watch.n = 0;
 	if (a->ready)
 		action_ctx_fini(&a->ctx);
 	a->ready = false;
@@ -129,7 +129,7 @@ static int
 hold(struct ui *ui, int32_t pid, uint64_t start, const char *comm)
 {
 	struct ui_act *a = &ui->act;
-	struct target *t = &a->targets[a->ntargets];
+	struct target *t = &a->dialog.targets[a->dialog.ntargets];
 	char text[UI_ACT_TEXT_MAX], safe[16 * 4 + 1];
 	int rc;
 
@@ -143,9 +143,9 @@ hold(struct ui *ui, int32_t pid, uint64_t start, const char *comm)
 		ui_status(ui, THEME_STATUS_ERROR, "%s: nothing done", text);
 		return rc;
 	}
-	if (adjust_read(t, &a->adj[a->ntargets]) != 0)
-		a->adj[a->ntargets] = ADJUST_UNKNOWN;
-	a->ntargets++;
+	if (adjust_read(t, &a->dialog.adj[a->dialog.ntargets]) != 0)
+		a->dialog.adj[a->dialog.ntargets] = ADJUST_UNKNOWN;
+	a->dialog.ntargets++;
 	return 0;
 }
 
@@ -166,7 +166,7 @@ hold_event(struct ui *ui, const struct kevent *e)
 	if (hold(ui, (int32_t)e->pid, TARGET_ANY_START,
 	         e->comm.set ? e->comm.s : "") != 0)
 		return;
-	t = &ui->act.targets[0];
+	t = &ui->act.dialog.targets[0];
 	live.start_ticks = t->start_time;
 	live.ticks_per_s = sysconf(_SC_CLK_TCK);
 	live.suspended_us = clock_suspended_us();
@@ -193,9 +193,9 @@ gather(struct ui *ui)
 	size_t failed = 0;
 
 	release_targets(a);
-	if (a->aim_event) {
-		hold_event(ui, a->aim_ev);
-		return a->ntargets;
+	if (a->aim.event) {
+		hold_event(ui, a->aim.ev);
+		return a->dialog.ntargets;
 	}
 	if (a->tags.n > 0) {
 		for (size_t i = 0; i < a->tags.n; i++) {
@@ -203,12 +203,12 @@ gather(struct ui *ui)
 			if (hold(ui, id->pid, id->start_time, "") != 0)
 				failed++;
 		}
-		if (failed > 0 && a->ntargets > 0)
+		if (failed > 0 && a->dialog.ntargets > 0)
 			ui_status(
 			    ui, THEME_STATUS_ERROR,
 			    "%zu tagged processes are gone (L lists them)",
 			    failed);
-		return a->ntargets;
+		return a->dialog.ntargets;
 	}
 	row = ui->have_snap ? table_selected(&ui->table, &ui->snap) : NULL;
 	if (row == NULL) {
@@ -216,7 +216,7 @@ gather(struct ui *ui)
 		return 0;
 	}
 	(void)hold(ui, row->pid, row->start_time, row->comm);
-	return a->ntargets;
+	return a->dialog.ntargets;
 }
 
 /* Start a batch report. */
@@ -224,7 +224,7 @@ static void
 batch_start(struct ui_act *a, const char *what)
 {
 	memset(&a->batch, 0, sizeof a->batch);
-	a->batch.n = a->ntargets;
+	a->batch.n = a->dialog.ntargets;
 	snprintf(a->batch.what, sizeof a->batch.what, "%s", what);
 }
 
@@ -272,9 +272,9 @@ adj_verdict(struct ui_act *a, enum policy_action act, bool step, int value,
 
 	memset(out, 0, sizeof *out);
 	out->verdict = POLICY_ALLOW;
-	for (size_t i = 0; i < a->ntargets; i++) {
-		cur = a->adj[i];
-		action_facts(&a->ctx, &a->targets[i],
+	for (size_t i = 0; i < a->dialog.ntargets; i++) {
+		cur = a->dialog.adj[i];
+		action_facts(&a->ctx, &a->dialog.targets[i],
 		             cur == ADJUST_UNKNOWN ? SNAP_NA : cur, &facts);
 		want =
 		    step ? adjvalue_step(cur == ADJUST_UNKNOWN ? 0 : cur, value)
@@ -289,7 +289,7 @@ adj_verdict(struct ui_act *a, enum policy_action act, bool step, int value,
 			out->verdict = d.verdict;
 		out->reasons |= d.reasons;
 	}
-	if (a->ntargets > 0 && refused == a->ntargets) {
+	if (a->dialog.ntargets > 0 && refused == a->dialog.ntargets) {
 		out->verdict = POLICY_REFUSE;
 		out->reasons = out->refuse;
 	}
@@ -310,18 +310,18 @@ run_adj(struct ui *ui, bool step, int value)
 	batch_start(a, what);
 	/* one key, one group: `u` undoes it on every process */
 	adjust_journal_begin(&a->journal);
-	for (size_t i = 0; i < a->ntargets; i++) {
+	for (size_t i = 0; i < a->dialog.ntargets; i++) {
 		if (step)
-			adjust_step(&a->ctx, &a->targets[i], &a->journal, value,
-			            clock_wall_ms(), &r);
+			adjust_step(&a->ctx, &a->dialog.targets[i], &a->journal,
+			            value, clock_wall_ms(), &r);
 		else
-			adjust_set(&a->ctx, &a->targets[i], &a->journal, value,
-			           clock_wall_ms(), &r);
+			adjust_set(&a->ctx, &a->dialog.targets[i], &a->journal,
+			           value, clock_wall_ms(), &r);
 		adjust_describe(&r, text, sizeof text);
-		batch_result(ui, r.err, text, a->ntargets == 1);
+		batch_result(ui, r.err, text, a->dialog.ntargets == 1);
 	}
 	adjust_journal_end(&a->journal);
-	if (a->ntargets > 1)
+	if (a->dialog.ntargets > 1)
 		batch_status(ui);
 	release_targets(a);
 }
@@ -363,17 +363,17 @@ refuse(struct ui *ui, const char *what, const struct policy_decision *d)
 	struct ui_act *a = &ui->act;
 	char name[96], text[UI_ACT_TEXT_MAX];
 
-	if (a->ntargets == 1)
-		name_of(&a->targets[0], name, sizeof name);
+	if (a->dialog.ntargets == 1)
+		name_of(&a->dialog.targets[0], name, sizeof name);
 	else
 		snprintf(name, sizeof name, "%zu tagged processes",
-		         a->ntargets);
+		         a->dialog.ntargets);
 	snprintf(text, sizeof text, "%s refused for %s: %s", what, name,
 	         policy_reason_text(d->refuse));
 	record(a, false, text);
 	ui_status(ui, THEME_STATUS_ERROR, "%s", text);
-	for (size_t i = 0; i < a->ntargets; i++)
-		action_audit(&a->ctx, &a->targets[i], what,
+	for (size_t i = 0; i < a->dialog.ntargets; i++)
+		action_audit(&a->ctx, &a->dialog.targets[i], what,
 		             policy_reason_text(d->refuse));
 	release_targets(a);
 }
@@ -386,10 +386,12 @@ decided(struct ui *ui, const struct policy_decision *d)
 	struct ui_act *a = &ui->act;
 	enum actdialog_next n;
 
-	policy_explain(d->reasons, a->reasons, sizeof a->reasons);
-	n = actdialog_decided(&a->dlg, d->verdict, d->reasons);
+	policy_explain(d->reasons, a->dialog.reasons, sizeof a->dialog.reasons);
+	n = actdialog_decided(&a->dialog.machine, d->verdict, d->reasons);
 	if (n == ACTDIALOG_CANCEL)
-		refuse(ui, a->dlg.kind == ACTDIALOG_SIGNAL ? "signal" : "adj",
+		refuse(ui,
+		       a->dialog.machine.kind == ACTDIALOG_SIGNAL ? "signal"
+		                                                  : "adj",
 		       d);
 	return n;
 }
@@ -409,7 +411,7 @@ step(struct ui *ui, int delta)
 		run_adj(ui, true, delta);
 		return UI_REDRAW | UI_RESAMPLE;
 	}
-	actdialog_open_fixed(&a->dlg, true, delta);
+	actdialog_open_fixed(&a->dialog.machine, true, delta);
 	if (decided(ui, &d) != ACTDIALOG_RUN)
 		return UI_REDRAW;
 	run_adj(ui, true, delta);
@@ -432,11 +434,11 @@ set_value(struct ui *ui, enum ui_act_cmd cmd)
 		return UI_REDRAW;
 	}
 	if (cmd == UI_ACT_VALUE) {
-		actdialog_open(&a->dlg, ACTDIALOG_ADJ_VALUE);
-		ui->status[0] = '\0';
+		actdialog_open(&a->dialog.machine, ACTDIALOG_ADJ_VALUE);
+		ui->status.text[0] = '\0';
 		return UI_REDRAW;
 	}
-	actdialog_open_fixed(&a->dlg, false, v);
+	actdialog_open_fixed(&a->dialog.machine, false, v);
 	if (decided(ui, &d) == ACTDIALOG_RUN)
 		run_adj(ui, false, v);
 	return UI_REDRAW;
@@ -449,16 +451,16 @@ drop_refused(struct ui_act *a, size_t i, const struct policy_decision *d)
 {
 	char name[96], text[UI_ACT_TEXT_MAX];
 
-	name_of(&a->targets[i], name, sizeof name);
+	name_of(&a->dialog.targets[i], name, sizeof name);
 	snprintf(text, sizeof text, "signal refused for %s: %s", name,
 	         policy_reason_text(d->refuse));
 	record(a, false, text);
-	action_audit(&a->ctx, &a->targets[i], "signal",
+	action_audit(&a->ctx, &a->dialog.targets[i], "signal",
 	             policy_reason_text(d->refuse));
-	target_close(&a->targets[i]);
-	a->ntargets--;
-	a->targets[i] = a->targets[a->ntargets];
-	a->adj[i] = a->adj[a->ntargets];
+	target_close(&a->dialog.targets[i]);
+	a->dialog.ntargets--;
+	a->dialog.targets[i] = a->dialog.targets[a->dialog.ntargets];
+	a->dialog.adj[i] = a->dialog.adj[a->dialog.ntargets];
 }
 
 /* F9 / k: check every process, then open the signal menu. */
@@ -473,9 +475,9 @@ kill_menu(struct ui *ui)
 		return UI_REDRAW;
 	memset(&all, 0, sizeof all);
 	all.verdict = POLICY_CONFIRM;
-	while (i < a->ntargets) {
-		signal_check(&a->ctx, &a->targets[i], &d);
-		if (d.verdict == POLICY_REFUSE && a->ntargets == 1) {
+	while (i < a->dialog.ntargets) {
+		signal_check(&a->ctx, &a->dialog.targets[i], &d);
+		if (d.verdict == POLICY_REFUSE && a->dialog.ntargets == 1) {
 			refuse(ui, "signal", &d);
 			return UI_REDRAW;
 		}
@@ -488,9 +490,9 @@ kill_menu(struct ui *ui)
 		all.reasons |= d.reasons;
 		i++;
 	}
-	a->signal_policy = all;
-	actdialog_open(&a->dlg, ACTDIALOG_SIGNAL);
-	ui->status[0] = '\0';
+	a->dialog.signal_policy = all;
+	actdialog_open(&a->dialog.machine, ACTDIALOG_SIGNAL);
+	ui->status.text[0] = '\0';
 	return UI_REDRAW;
 }
 
@@ -501,18 +503,18 @@ watch(struct ui_act *a, size_t i, const struct signal_result *res,
 {
 	struct ui_act_watch *w;
 
-	if (a->nwatch == TAGSET_MAX) {
-		target_close(&a->targets[i]);
+	if (a->watch.n == TAGSET_MAX) {
+		target_close(&a->dialog.targets[i]);
 		return;
 	}
-	w = &a->watch[a->nwatch++];
-	w->t = a->targets[i];
+	w = &a->watch.item[a->watch.n++];
+	w->t = a->dialog.targets[i];
 	w->res = *res;
 	w->fired = false;
 	snprintf(w->sent, sizeof w->sent, "%s", sent);
 	a->batch.running++;
 	/* the dialog no longer owns it */
-	a->targets[i].pidfd = a->targets[i].dirfd = -1;
+	a->dialog.targets[i].pidfd = a->dialog.targets[i].dirfd = -1;
 }
 
 /* Send the chosen signal to every held process and report. */
@@ -524,15 +526,15 @@ run_signal(struct ui *ui, int sig)
 	char text[UI_ACT_TEXT_MAX], name[32];
 
 	batch_start(a, signame_name(sig, name, sizeof name));
-	for (size_t i = 0; i < a->ntargets; i++) {
-		signal_send(&a->ctx, &a->targets[i], sig, clock_mono_ms(),
-		            &res);
+	for (size_t i = 0; i < a->dialog.ntargets; i++) {
+		signal_send(&a->ctx, &a->dialog.targets[i], sig,
+		            clock_mono_ms(), &res);
 		signal_describe(&res, text, sizeof text);
-		batch_result(ui, res.err, text, a->ntargets == 1);
+		batch_result(ui, res.err, text, a->dialog.ntargets == 1);
 		if (res.err == 0 && signame_frees_memory(sig))
 			watch(a, i, &res, text);
 	}
-	if (a->ntargets > 1)
+	if (a->dialog.ntargets > 1)
 		batch_status(ui);
 	release_targets(a);
 }
@@ -571,9 +573,9 @@ ui_act_command(struct ui *ui, enum ui_act_cmd cmd)
 	}
 	switch (cmd) {
 	case UI_ACT_LOWER:
-		return step(ui, -ui->cfg.adj_step);
+		return step(ui, -ui->settings.cfg.adj_step);
 	case UI_ACT_RAISE:
-		return step(ui, ui->cfg.adj_step);
+		return step(ui, ui->settings.cfg.adj_step);
 	case UI_ACT_VALUE:
 	case UI_ACT_PROTECT:
 	case UI_ACT_PREFER:
@@ -594,11 +596,11 @@ ui_act_command_event(struct ui *ui, enum ui_act_cmd cmd,
 {
 	unsigned flags;
 
-	ui->act.aim_event = true;
-	ui->act.aim_ev = ev;
+	ui->act.aim.event = true;
+	ui->act.aim.ev = ev;
 	flags = ui_act_command(ui, cmd);
-	ui->act.aim_event = false;
-	ui->act.aim_ev = NULL;
+	ui->act.aim.event = false;
+	ui->act.aim.ev = NULL;
 	return flags;
 }
 
@@ -606,7 +608,7 @@ ui_act_command_event(struct ui *ui, enum ui_act_cmd cmd,
 bool
 ui_act_dialog_open(const struct ui *ui)
 {
-	return actdialog_is_open(&ui->act.dlg);
+	return actdialog_is_open(&ui->act.dialog.machine);
 }
 
 /* A terminal key as the dialog sees it. */
@@ -646,16 +648,17 @@ ui_act_key(struct ui *ui, int32_t key)
 	int32_t ch;
 
 	k = dialog_key(key, &ch);
-	n = actdialog_key(&a->dlg, k, ch);
+	n = actdialog_key(&a->dialog.machine, k, ch);
 	if (n == ACTDIALOG_DECIDE) {
-		if (a->dlg.kind == ACTDIALOG_SIGNAL)
-			d = a->signal_policy;
+		if (a->dialog.machine.kind == ACTDIALOG_SIGNAL)
+			d = a->dialog.signal_policy;
 		else
-			adj_verdict(a, POLICY_ADJ_SET, false, a->dlg.value, &d);
+			adj_verdict(a, POLICY_ADJ_SET, false,
+			            a->dialog.machine.value, &d);
 		n = decided(ui, &d);
 	}
 	if (n == ACTDIALOG_CANCEL) {
-		if (a->ntargets > 0)
+		if (a->dialog.ntargets > 0)
 			ui_status(ui, THEME_STATUS_INFO,
 			          "cancelled: nothing was done");
 		release_targets(a);
@@ -663,12 +666,12 @@ ui_act_key(struct ui *ui, int32_t key)
 	}
 	if (n != ACTDIALOG_RUN)
 		return UI_REDRAW;
-	if (a->dlg.kind == ACTDIALOG_SIGNAL) {
+	if (a->dialog.machine.kind == ACTDIALOG_SIGNAL) {
 		/* no sample now: the exit watch reports first, then samples */
-		run_signal(ui, a->dlg.sig);
+		run_signal(ui, a->dialog.machine.sig);
 		return UI_REDRAW;
 	}
-	run_adj(ui, a->dlg.step, a->dlg.value);
+	run_adj(ui, a->dialog.machine.step, a->dialog.machine.value);
 	return UI_REDRAW | UI_RESAMPLE;
 }
 
@@ -688,9 +691,9 @@ ui_act_watch_fds(const struct ui *ui, int *fds, size_t max)
 	size_t n = 0;
 	int fd;
 
-	for (size_t i = 0; i < a->nwatch && n < max; i++) {
-		fd = signal_watch_fd(&a->watch[i].t);
-		if (fd >= 0 && !a->watch[i].fired)
+	for (size_t i = 0; i < a->watch.n && n < max; i++) {
+		fd = signal_watch_fd(&a->watch.item[i].t);
+		if (fd >= 0 && !a->watch.item[i].fired)
 			fds[n++] = fd;
 	}
 	return n;
@@ -710,7 +713,7 @@ static void
 unwatch(struct ui *ui, size_t i, const struct signal_exit *ex)
 {
 	struct ui_act *a = &ui->act;
-	struct ui_act_watch *w = &a->watch[i];
+	struct ui_act_watch *w = &a->watch.item[i];
 	char how[96], text[UI_ACT_TEXT_MAX];
 
 	signal_exit_describe(ex, how, sizeof how);
@@ -728,7 +731,7 @@ unwatch(struct ui *ui, size_t i, const struct signal_exit *ex)
 	else
 		batch_status(ui);
 	target_close(&w->t);
-	a->watch[i] = a->watch[--a->nwatch];
+	a->watch.item[i] = a->watch.item[--a->watch.n];
 }
 
 /* Follow signalled processes. */
@@ -742,8 +745,8 @@ ui_act_watch_poll(struct ui *ui)
 	unsigned flags = 0;
 	size_t i = 0;
 
-	while (i < a->nwatch) {
-		w = &a->watch[i];
+	while (i < a->watch.n) {
+		w = &a->watch.item[i];
 		if (!w->fired && readable(signal_watch_fd(&w->t)))
 			w->fired = true;
 		signal_exit_poll(&w->t, &w->res, clock_mono_ms(), &ex);
