@@ -200,8 +200,8 @@ void ui_klog_close(struct ui *ui);
 int ui_klog_fd(const struct ui *ui);
 /* ui_klog.c: read what is there (bounded); UI_REDRAW when lines came. */
 unsigned ui_klog_pump(struct ui *ui);
-/* ui_klog.c: the kernel log as every screen's frame shows it
- * (ui->klog.view; the screens add their scroll and cursors). */
+/* ui_klog.c: the kernel log's part of the frame (ui->klog.view), for
+ * the screens that show it; they add their scroll and cursors. */
 void ui_klog_frame(struct ui *ui, struct dash_frame *f);
 /* ui_klog.c: how far the log pane can scroll up (the oldest line shown
  * under the filter on its top row). */

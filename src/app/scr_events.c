@@ -119,6 +119,7 @@ frame(struct ui *ui, struct dash_frame *f)
 	if (s->cursor >= count(ui))
 		s->cursor = 0;
 	f->body = dash_body_events;
+	ui_klog_frame(ui, f);
 	ui->klog.view.event_cursor = s->cursor;
 	ui->klog.view.task_top = s->task_top;
 }

@@ -318,6 +318,7 @@ frame(struct ui *ui, struct dash_frame *f)
 	f->body = s->sort_menu ? dash_body_sort_menu : dash_body_processes;
 	f->focus = s->focus;
 	f->menu_cursor = s->menu_cursor;
+	ui_klog_frame(ui, f);
 	ui->klog.view.scroll = log_scroll(ui);
 	ui->klog.view.hscroll = s->log_col;
 	scr_prompt_frame(&s->prompt, f);

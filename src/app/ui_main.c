@@ -146,7 +146,8 @@ sample(struct ui *ui)
 	    ui->kills.new_ms != 0 && now - ui->kills.new_ms < NEW_KILL_MS;
 }
 
-/* Fill the frame from the state. */
+/* Fill the frame: the parts every screen shows (header, status line,
+ * action dialogs), then the current screen's own. */
 static void
 frame(struct ui *ui)
 {
@@ -165,7 +166,6 @@ frame(struct ui *ui)
 	f->read_only = ui->opt->read_only;
 	f->status = ui->status.text[0] ? ui->status.text : NULL;
 	f->status_role = ui->status.role;
-	ui_klog_frame(ui, f);
 	ui_actview_frame(ui, f);
 	scr_frame(ui, f); /* the current screen's part, the tab line */
 }
