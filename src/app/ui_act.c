@@ -129,7 +129,8 @@ static int
 hold(struct ui *ui, int32_t pid, uint64_t start, const char *comm)
 {
 	struct ui_act *a = &ui->act;
-	struct target *t = &a->dialog.targets[a->dialog.ntargets];
+	struct ui_act_dialog *h = &a->dialog;
+	struct target *t = &h->targets[h->ntargets];
 	char text[UI_ACT_TEXT_MAX], safe[16 * 4 + 1];
 	int rc;
 
@@ -143,9 +144,9 @@ hold(struct ui *ui, int32_t pid, uint64_t start, const char *comm)
 		ui_status(ui, THEME_STATUS_ERROR, "%s: nothing done", text);
 		return rc;
 	}
-	if (adjust_read(t, &a->dialog.adj[a->dialog.ntargets]) != 0)
-		a->dialog.adj[a->dialog.ntargets] = ADJUST_UNKNOWN;
-	a->dialog.ntargets++;
+	if (adjust_read(t, &h->adj[h->ntargets]) != 0)
+		h->adj[h->ntargets] = ADJUST_UNKNOWN;
+	h->ntargets++;
 	return 0;
 }
 
@@ -449,18 +450,19 @@ set_value(struct ui *ui, enum ui_act_cmd cmd)
 static void
 drop_refused(struct ui_act *a, size_t i, const struct policy_decision *d)
 {
+	struct ui_act_dialog *h = &a->dialog;
 	char name[96], text[UI_ACT_TEXT_MAX];
 
-	name_of(&a->dialog.targets[i], name, sizeof name);
+	name_of(&h->targets[i], name, sizeof name);
 	snprintf(text, sizeof text, "signal refused for %s: %s", name,
 	         policy_reason_text(d->refuse));
 	record(a, false, text);
-	action_audit(&a->ctx, &a->dialog.targets[i], "signal",
+	action_audit(&a->ctx, &h->targets[i], "signal",
 	             policy_reason_text(d->refuse));
-	target_close(&a->dialog.targets[i]);
-	a->dialog.ntargets--;
-	a->dialog.targets[i] = a->dialog.targets[a->dialog.ntargets];
-	a->dialog.adj[i] = a->dialog.adj[a->dialog.ntargets];
+	target_close(&h->targets[i]);
+	h->ntargets--;
+	h->targets[i] = h->targets[h->ntargets];
+	h->adj[i] = h->adj[h->ntargets];
 }
 
 /* F9 / k: check every process, then open the signal menu. */

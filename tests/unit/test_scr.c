@@ -720,6 +720,41 @@ test_adj_prompt_digits_and_enter(void **state)
 	assert_true(found);
 }
 
+/* The changes screen lists the results newest first, the last
+ * UI_ACT_LOG_MAX of them. */
+static void
+test_changes_lists_results_newest_first(void **state)
+{
+	struct fix *f = *state;
+	struct ui *ui = &f->ui;
+	struct scr_changes_state *c = scr_state(ui, &scr_changes);
+	struct ui_act_result *r;
+	const struct dash_frame *fr;
+
+	ring_init(&ui->act.log_ring, UI_ACT_LOG_MAX);
+	for (int i = 0; i < UI_ACT_LOG_MAX + 6; i++) {
+		r = &ui->act.log[ring_push(&ui->act.log_ring, NULL)];
+		r->ok = i % 2 == 0;
+		snprintf(r->text, sizeof r->text, "result %d", i);
+	}
+	press(ui, 'L', 0);
+	fr = frame_of(f);
+	/* headings, "none yet", a blank, a heading, the kept results */
+	assert_int_equal(fr->act->total, 4 + UI_ACT_LOG_MAX);
+	assert_non_null(strstr(c->lines[4].text, "result 69"));
+	assert_int_equal(c->lines[4].role, THEME_STATUS_ERROR);
+	assert_non_null(strstr(c->lines[5].text, "result 68"));
+	assert_int_equal(c->lines[5].role, THEME_STATUS_OK);
+	/* the oldest kept one is on the last line */
+	for (int i = 0; i < 10; i++)
+		press(ui, KBD_PGDN, 0);
+	fr = frame_of(f);
+	assert_int_equal(fr->act->scroll, fr->act->total - 1);
+	assert_int_equal(fr->act->nlines, 1);
+	assert_non_null(strstr(c->lines[0].text, "  result 6"));
+	assert_int_equal(strlen(strstr(c->lines[0].text, "result 6")), 8);
+}
+
 static void
 test_events_actions_aim_at_the_event(void **state)
 {
@@ -770,6 +805,7 @@ main(void)
 	    T(test_table_moves_and_toggles),
 	    T(test_log_pane_scrolls_sideways),
 	    T(test_log_pane_scroll_keeps_its_place),
+	    T(test_changes_lists_results_newest_first),
 	    T(test_events_cursor_and_task_table),
 	    T(test_signal_menu_opens_and_esc_closes),
 	    T(test_adj_prompt_digits_and_enter),
