@@ -48,6 +48,7 @@
 #include <unistd.h>
 
 #include "collect/collector.h"
+#include "core/clock.h"
 #include "model/snapshot.h"
 
 #define MAX_REPS 15
@@ -319,19 +320,19 @@ main(int argc, char **argv)
 			fprintf(stderr, "proc_bench: %s\n", err);
 			break;
 		}
-		collector_sample(c, &snap, collector_now_ms());
+		collector_sample(c, &snap, clock_mono_ms());
 		missing = collector_finish_cmdlines(
-		    c, &snap, collector_now_ms() + COLLECTOR_CMDLINE_WAIT_MS);
+		    c, &snap, clock_mono_ms() + COLLECTOR_CMDLINE_WAIT_MS);
 		ours[r] = cpu_us(RUSAGE_SELF) - t0;
 		ours_main[r] = cpu_us(RUSAGE_THREAD) - t0m;
 		rows_ours = snap.nprocs;
 		t0 = cpu_us(RUSAGE_SELF);
-		collector_sample(c, &snap, collector_now_ms());
+		collector_sample(c, &snap, clock_mono_ms());
 		warm[r] = cpu_us(RUSAGE_SELF) - t0;
 		collector_set_mode(c, COLLECTOR_LIGHT);
-		collector_sample(c, &snap, collector_now_ms()); /* learns */
+		collector_sample(c, &snap, clock_mono_ms()); /* learns */
 		t0 = cpu_us(RUSAGE_SELF);
-		collector_sample(c, &snap, collector_now_ms());
+		collector_sample(c, &snap, clock_mono_ms());
 		light[r] = cpu_us(RUSAGE_SELF) - t0;
 		lst = *collector_stats(c);
 		collector_free(c);

@@ -16,7 +16,7 @@ struct scr_prompt {
 	enum dash_prompt which; /* DASH_PROMPT_NONE: closed */
 	char text[SCR_PROMPT_MAX];
 	size_t len;
-	struct table_ident origin; /* where a search started */
+	struct procid origin; /* where a search started */
 };
 
 /* Open the search or the filter prompt (the filter starts from the

@@ -19,6 +19,8 @@
 #include "collect/collector.h"
 #include "collect/kmsg.h"
 #include "core/kbd.h"
+#include "core/procid.h"
+#include "core/ring.h"
 #include "model/config.h"
 #include "model/actdialog.h"
 #include "model/layout.h"
@@ -79,6 +81,29 @@ struct ui_act_batch {
 	char what[48]; /* "SIGTERM", "adj +100" */
 };
 
+/* The open action dialog and the processes it holds (held from the key
+ * that opened it until it runs or is cancelled). */
+struct ui_act_dialog {
+	struct actdialog machine; /* the state machine (model/actdialog.h) */
+	struct target targets[TAGSET_MAX];
+	int adj[TAGSET_MAX]; /* each target's adj when it was opened */
+	size_t ntargets;
+	struct policy_decision signal_policy; /* for the signal menu */
+	char reasons[256]; /* policy_explain of the dialog's verdict */
+};
+
+/* Signalled processes followed to their exit (item[0..n)). */
+struct ui_act_watches {
+	struct ui_act_watch item[TAGSET_MAX];
+	size_t n;
+};
+
+/* What an action is aimed at while ui_act_command_event runs. */
+struct ui_act_aim {
+	bool event;              /* an event's process, not the table */
+	const struct kevent *ev; /* that event (NULL: names no process) */
+};
+
 struct ui_act {
 	bool ready;           /* ctx is initialised */
 	int proc_fd;          /* the live /proc, or -1 */
@@ -86,69 +111,85 @@ struct ui_act {
 	struct action_ctx ctx;
 	struct adjust_journal journal;
 	struct tagset tags;
-	/* the open dialog and the processes it holds */
-	struct actdialog dlg;
-	struct target targets[TAGSET_MAX];
-	int adj[TAGSET_MAX]; /* each target's adj when it was opened */
-	size_t ntargets;
-	struct policy_decision signal_policy; /* for the signal menu */
-	char reasons[256]; /* policy_explain of the dialog's verdict */
-	/* signalled processes followed to their exit */
-	struct ui_act_watch watch[TAGSET_MAX];
-	size_t nwatch;
+	struct ui_act_dialog dialog;
+	struct ui_act_watches watch;
 	struct ui_act_batch batch;
-	/* results, newest last (a ring) */
+	/* results (slots of log, in the order log_ring keeps) */
 	struct ui_act_result log[UI_ACT_LOG_MAX];
-	size_t log_first, log_len;
-	/* aimed at an event's process (events screen), not the table */
-	bool aim_event;
-	const struct kevent *aim_ev;
+	struct ring log_ring;
+	struct ui_act_aim aim;
 	/* what the frame shows (the changes screen adds its lines) */
 	struct dash_act view;
 };
 
 struct scr_def;
 
-struct ui {
-	const struct options *opt;
-	struct screen *scr;
-	struct collector *coll;
-	struct snapshot snap;
-	bool have_snap;
-	struct table table;
+/* The screens (app/scr.h): the current one and each one's state, in the
+ * order of the screens table. */
+struct ui_screens {
+	const struct scr_def *cur;
+	void *state[UI_SCREENS_MAX];
+};
+
+/* The status line: one message, replaced by the next (ui_status). */
+struct ui_status_line {
+	char text[UI_STATUS_MAX]; /* "": none */
+	enum theme_role role;
+};
+
+/* The settings: oomwatchrc (where it is) and the themes to choose from. */
+struct ui_settings {
 	struct config cfg;
-	struct layout layout;
-	struct dash_frame frame; /* rebuilt each draw */
-	/* the screens (app/scr.h): the current one, each one's state */
-	const struct scr_def *screen;
-	void *scr_state[UI_SCREENS_MAX];
-	bool paused;
-	char status[UI_STATUS_MAX];
-	enum theme_role status_role;
-	uint32_t filter_uid;
-	int64_t kills_at_start, kills_seen;
-	uint64_t new_kill_ms; /* when the last new kill was seen */
-	bool new_kill;
-	long victim;
-	struct dash_protect protect;
+	char config_path[512]; /* "": no place to save */
+	char exe_dir[512];     /* where themes next to the binary are */
 	const char *themes[DASH_MAX_THEMES];
 	size_t nthemes;
-	char config_path[512];
-	char exe_dir[512];
-	/* the kernel log */
+};
+
+/* OOM kills, from the vmstat oom_kill counter of each sample. */
+struct ui_kills {
+	int64_t at_start, seen; /* SNAP_NA until a sample has it */
+	uint64_t new_ms;        /* when the last new kill was seen, or 0 */
+	bool recent;            /* a new one less than NEW_KILL_MS ago
+	                           (ui_main.c) */
+};
+
+/* The kernel log (ui_klog.c): the reader feeds the event engine, which
+ * fills the ring of display lines. */
+struct ui_klog {
 	struct kmsg_reader *kr; /* NULL until open */
 	struct kevents *kev;
 	struct klogring ring;
-	struct dash_klog klog;
-	size_t log_scroll; /* lines up from the tail */
-	struct ui_act act; /* actions: oom_score_adj and signals */
+	struct dash_klog view; /* what the frame shows, rebuilt each draw */
+};
+
+/* One dashboard session. */
+struct ui {
+	const struct options *opt;
+	struct ui_settings settings;
+	/* the processes: sampled, ranked, filtered and sorted */
+	struct collector *coll;
+	struct snapshot snap;
+	bool have_snap;
+	long victim; /* the next OOM victim's index in snap, or -1 */
+	bool paused; /* no sampling on the refresh tick */
+	struct table table;
+	struct ui_kills kills;
+	struct ui_klog klog;
+	struct ui_act act;           /* actions: oom_score_adj and signals */
+	struct dash_protect protect; /* self-protection, for the header */
+	/* the terminal and what is drawn on it */
+	struct screen *scr; /* NULL in unit tests */
+	struct layout layout;
+	struct ui_screens screens;
+	struct ui_status_line status;
+	struct dash_frame frame; /* rebuilt each draw */
 };
 
 /* ui_status.c: set a status-line message (printf format; the text is
  * ours). */
 void ui_status(struct ui *ui, enum theme_role role, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-
 
 /* ui_klog.c: open the kernel-log reader (--kmsg-file, or the live log
  * with its fallbacks); 0, or -1 with err set. */
@@ -159,9 +200,11 @@ void ui_klog_close(struct ui *ui);
 int ui_klog_fd(const struct ui *ui);
 /* ui_klog.c: read what is there (bounded); UI_REDRAW when lines came. */
 unsigned ui_klog_pump(struct ui *ui);
-/* ui_klog.c: the kernel log as the frame shows it. */
-void ui_klog_frame(struct ui *ui, struct dash_klog *k);
-/* How far the log pane can scroll up (oldest shown line on its top row). */
+/* ui_klog.c: the kernel log's part of the frame (ui->klog.view), for
+ * the screens that show it; they add their scroll and cursors. */
+void ui_klog_frame(struct ui *ui, struct dash_frame *f);
+/* ui_klog.c: how far the log pane can scroll up (the oldest line shown
+ * under the filter on its top row). */
 size_t ui_klog_max_scroll(const struct ui *ui);
 
 /* ui_act.c: open the live /proc and the action context (actions are off,

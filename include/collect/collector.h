@@ -97,9 +97,6 @@ void collector_set_focus(struct collector *c, int32_t pid);
 /* What the last sample's process pass did (counts per kind of read). */
 const struct procfs_stats *collector_stats(const struct collector *c);
 
-/* The monotonic clock in milliseconds. */
-uint64_t collector_now_ms(void);
-
 /* Stop the worker, close the root, free everything (NULL is fine). */
 void collector_free(struct collector *c);
 

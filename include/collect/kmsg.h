@@ -74,7 +74,7 @@ struct kmsg_reader;
 /* How kmsg_drain pumps. */
 struct kmsg_drain {
 	size_t budget;     /* records per kmsg_pump */
-	uint64_t until_ms; /* pump again only before this collector_now_ms()
+	uint64_t until_ms; /* pump again only before this clock_mono_ms()
 	                      (0: one pump; UINT64_MAX: no time limit) */
 	uint64_t
 	    max_records; /* stop once kmsg_records() reaches it (0: none) */

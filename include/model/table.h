@@ -40,10 +40,6 @@ struct table_row {
 	int64_t subtree_rss_kb; /* tree: own + descendants' RSS (known) */
 };
 
-/* The old name of struct procid (core/procid.h), kept until the app
- * (ui.h, ui_act.c) says struct procid itself. */
-#define table_ident procid
-
 struct table {
 	/* what is shown, and how */
 	struct filter filter; /* uid and pid list (pids borrowed) */

@@ -419,14 +419,14 @@ batch_run(const struct options *opt)
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 		o->san_flags = SANITIZE_ASCII;
 	snapshot_init(&s);
-	start = collector_now_ms();
+	start = clock_mono_ms();
 	for (long i = 0; i < opt->count && rc == 0; i++) {
 		uint64_t t0;
 		size_t *no;
 
 		if (i > 0)
 			batch_sleep_until(start + (uint64_t)i * opt->delay_ms);
-		t0 = collector_now_ms();
+		t0 = clock_mono_ms();
 		rc = collector_sample(c, &s, t0);
 		if (rc != 0) {
 			fprintf(stderr, "oomwatch: reading processes: %s\n",
@@ -436,7 +436,7 @@ batch_run(const struct options *opt)
 		}
 		/* the worker read most during the scan; wait for the rest */
 		collector_finish_cmdlines(
-		    c, &s, collector_now_ms() + COLLECTOR_CMDLINE_WAIT_MS);
+		    c, &s, clock_mono_ms() + COLLECTOR_CMDLINE_WAIT_MS);
 		no = realloc(order, (s.nprocs + 1) * sizeof *order);
 		if (no == NULL) {
 			fprintf(stderr, "oomwatch: out of memory\n");

@@ -106,14 +106,14 @@ int
 scr_init(struct ui *ui)
 {
 	for (size_t i = 0; i < NSCREENS; i++) {
-		ui->scr_state[i] = calloc(
+		ui->screens.state[i] = calloc(
 		    1, screens[i]->state_size ? screens[i]->state_size : 1);
-		if (ui->scr_state[i] == NULL) {
+		if (ui->screens.state[i] == NULL) {
 			scr_fini(ui);
 			return -ENOMEM;
 		}
 	}
-	ui->screen = screens[0];
+	ui->screens.cur = screens[0];
 	return 0;
 }
 
@@ -122,8 +122,8 @@ void
 scr_fini(struct ui *ui)
 {
 	for (size_t i = 0; i < NSCREENS; i++) {
-		free(ui->scr_state[i]);
-		ui->scr_state[i] = NULL;
+		free(ui->screens.state[i]);
+		ui->screens.state[i] = NULL;
 	}
 }
 
@@ -133,7 +133,7 @@ scr_state(const struct ui *ui, const struct scr_def *d)
 {
 	size_t i = index_of(d);
 
-	return i < NSCREENS ? ui->scr_state[i] : NULL;
+	return i < NSCREENS ? ui->screens.state[i] : NULL;
 }
 
 /* Make d current again, as it was. */
@@ -142,11 +142,11 @@ scr_resume(struct ui *ui, const struct scr_def *d)
 {
 	unsigned flags = UI_REDRAW;
 
-	if (d == ui->screen)
+	if (d == ui->screens.cur)
 		return flags;
-	if (ui->screen->leave != NULL)
-		flags |= ui->screen->leave(ui);
-	ui->screen = d;
+	if (ui->screens.cur->leave != NULL)
+		flags |= ui->screens.cur->leave(ui);
+	ui->screens.cur = d;
 	return flags;
 }
 
@@ -154,7 +154,7 @@ scr_resume(struct ui *ui, const struct scr_def *d)
 unsigned
 scr_goto(struct ui *ui, const struct scr_def *d)
 {
-	const struct scr_def *from = ui->screen;
+	const struct scr_def *from = ui->screens.cur;
 	unsigned flags;
 
 	if (d == from)
@@ -189,7 +189,7 @@ lookup(const struct scr_binding *map, size_t n, int32_t key)
 static unsigned
 toggle(struct ui *ui, const struct scr_def *d)
 {
-	return ui->screen == d ? scr_home(ui) : scr_goto(ui, d);
+	return ui->screens.cur == d ? scr_home(ui) : scr_goto(ui, d);
 }
 
 /* Run a global command. */
@@ -215,7 +215,8 @@ global(struct ui *ui, enum global_cmd c)
 	default:
 		/* leaving saves what the screen would save when closed */
 		return UI_QUIT |
-		       (ui->screen->leave ? ui->screen->leave(ui) : 0);
+		       (ui->screens.cur->leave ? ui->screens.cur->leave(ui)
+		                               : 0);
 	}
 }
 
@@ -234,7 +235,7 @@ screen_of_key(int32_t key)
 unsigned
 scr_key(struct ui *ui, int32_t key)
 {
-	const struct scr_def *d = ui->screen, *to;
+	const struct scr_def *d = ui->screens.cur, *to;
 	unsigned flags = 0;
 	int c;
 
@@ -243,20 +244,20 @@ scr_key(struct ui *ui, int32_t key)
 	if (d->overlay_key != NULL && d->overlay_key(ui, key, &flags))
 		return flags;
 	if (d->command != NULL && (c = lookup(d->keys, d->nkeys, key)) >= 0) {
-		ui->status[0] = '\0';
+		ui->status.text[0] = '\0';
 		return d->command(ui, c);
 	}
 	if (d->act != NULL &&
 	    (c = lookup(act_keys, sizeof act_keys / sizeof *act_keys, key)) >=
 	        0) {
-		ui->status[0] = '\0';
+		ui->status.text[0] = '\0';
 		return d->act(ui, (enum ui_act_cmd)c);
 	}
 	if ((to = screen_of_key(key)) != NULL)
 		return scr_goto(ui, to);
 	c = lookup(global_keys, sizeof global_keys / sizeof *global_keys, key);
 	if (c >= 0) {
-		ui->status[0] = '\0';
+		ui->status.text[0] = '\0';
 		return global(ui, (enum global_cmd)c);
 	}
 	return d->other_key != NULL ? d->other_key(ui, key) : 0;
@@ -269,12 +270,12 @@ scr_frame(struct ui *ui, struct dash_frame *f)
 	for (size_t i = 0; i < NSCREENS; i++) {
 		f->tabs[i].name = screens[i]->name;
 		f->tabs[i].key = (char)screens[i]->key;
-		if (screens[i] == ui->screen)
+		if (screens[i] == ui->screens.cur)
 			f->tab_current = i;
 	}
 	f->ntabs = NSCREENS;
-	if (ui->screen->frame != NULL)
-		ui->screen->frame(ui, f);
+	if (ui->screens.cur->frame != NULL)
+		ui->screens.cur->frame(ui, f);
 }
 
 /* The label of a binding ("F1 ? h") into buf. */

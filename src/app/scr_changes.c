@@ -85,7 +85,8 @@ static size_t
 total_lines(const struct ui_act *a)
 {
 	return 2 + (a->journal.ring.len ? a->journal.ring.len : 1) + 1 +
-	       (a->log_len ? a->log_len : 1) + (a->journal.dropped ? 1 : 0);
+	       (a->log_ring.len ? a->log_ring.len : 1) +
+	       (a->journal.dropped ? 1 : 0);
 }
 
 /* "HH:MM:SS" of a wall-clock time in ms. */
@@ -155,12 +156,12 @@ changes_line(const struct ui_act *a, size_t n, struct dash_act_line *out)
 		return;
 	}
 	n -= 2;
-	if (a->log_len == 0) {
+	if (a->log_ring.len == 0) {
 		out->role = THEME_PROC_NA;
 		snprintf(out->text, sizeof out->text, "  none yet");
 		return;
 	}
-	r = &a->log[(a->log_first + a->log_len - 1 - n) % UI_ACT_LOG_MAX];
+	r = &a->log[ring_newest(&a->log_ring, n)];
 	clock_text(r->time_unix_ms, at, sizeof at);
 	out->role = r->ok ? THEME_STATUS_OK : THEME_STATUS_ERROR;
 	/* (memcpy: snprintf from one ui field into another trips

@@ -33,14 +33,14 @@ st(const struct ui *ui)
 static size_t
 count(const struct ui *ui)
 {
-	return ui->kev ? kevents_count(ui->kev) : 0;
+	return ui->klog.kev ? kevents_count(ui->klog.kev) : 0;
 }
 
 /* The selected event, or NULL. */
 static const struct kevent *
 selected(const struct ui *ui)
 {
-	return count(ui) ? kevents_get(ui->kev, st(ui)->cursor) : NULL;
+	return count(ui) ? kevents_get(ui->klog.kev, st(ui)->cursor) : NULL;
 }
 
 /* A fresh visit starts at the newest event. */
@@ -119,8 +119,9 @@ frame(struct ui *ui, struct dash_frame *f)
 	if (s->cursor >= count(ui))
 		s->cursor = 0;
 	f->body = dash_body_events;
-	ui->klog.event_cursor = s->cursor;
-	ui->klog.task_top = s->task_top;
+	ui_klog_frame(ui, f);
+	ui->klog.view.event_cursor = s->cursor;
+	ui->klog.view.task_top = s->task_top;
 }
 
 const struct scr_def scr_events = {

@@ -93,26 +93,43 @@ log_rows(const struct ui *ui)
 	return ui->layout.log.h > 2 ? (size_t)ui->layout.log.h - 1 : 1;
 }
 
+/* The log pane's scroll now: a scrolled-up view stays on the lines it
+ * showed while new ones come (the tail view follows them), and never
+ * passes the oldest line shown under the filter. */
+static size_t
+log_scroll(struct ui *ui)
+{
+	struct scr_procs_state *s = st(ui);
+	uint64_t pushed = ui->klog.ring.pushed;
+	size_t max = ui_klog_max_scroll(ui);
+
+	if (s->log_scroll > 0)
+		s->log_scroll += (size_t)(pushed - s->log_seen);
+	s->log_seen = pushed;
+	if (s->log_scroll > max)
+		s->log_scroll = max;
+	return s->log_scroll;
+}
+
 /* A move key while the log pane has the focus: scroll it (up = older),
  * never past the oldest line shown under the filter at the top. */
 static unsigned
 log_move(struct ui *ui, enum procs_cmd c)
 {
-	size_t max = ui_klog_max_scroll(ui), step = 1;
+	struct scr_procs_state *s = st(ui);
+	size_t now = log_scroll(ui), max = ui_klog_max_scroll(ui), step = 1;
 
 	if (c == PROCS_PGUP || c == PROCS_PGDN)
 		step = log_rows(ui);
 	if (c == PROCS_UP || c == PROCS_PGUP)
-		ui->log_scroll += step;
+		now += step;
 	else if (c == PROCS_DOWN || c == PROCS_PGDN)
-		ui->log_scroll =
-		    ui->log_scroll > step ? ui->log_scroll - step : 0;
+		now = now > step ? now - step : 0;
 	else if (c == PROCS_HOME)
-		ui->log_scroll = max;
+		now = max;
 	else
-		ui->log_scroll = 0;
-	if (ui->log_scroll > max)
-		ui->log_scroll = max;
+		now = 0;
+	s->log_scroll = now < max ? now : max;
 	return UI_REDRAW;
 }
 
@@ -220,6 +237,7 @@ static unsigned
 toggle(struct ui *ui, enum procs_cmd c)
 {
 	struct scr_procs_state *s = st(ui);
+	bool *important = &ui->settings.cfg.log_important;
 
 	switch (c) {
 	case PROCS_TREE:
@@ -230,10 +248,9 @@ toggle(struct ui *ui, enum procs_cmd c)
 		                                        : DASH_FOCUS_TABLE;
 		return UI_REDRAW;
 	case PROCS_LOG_IMPORTANT:
-		ui->cfg.log_important = !ui->cfg.log_important;
+		*important = !*important;
 		ui_status(ui, THEME_STATUS_INFO, "log pane: %s",
-		          ui->cfg.log_important ? "important lines only"
-		                                : "all lines");
+		          *important ? "important lines only" : "all lines");
 		return UI_REDRAW;
 	case PROCS_PAUSE:
 	default:
@@ -301,7 +318,9 @@ frame(struct ui *ui, struct dash_frame *f)
 	f->body = s->sort_menu ? dash_body_sort_menu : dash_body_processes;
 	f->focus = s->focus;
 	f->menu_cursor = s->menu_cursor;
-	ui->klog.hscroll = s->log_col;
+	ui_klog_frame(ui, f);
+	ui->klog.view.scroll = log_scroll(ui);
+	ui->klog.view.hscroll = s->log_col;
 	scr_prompt_frame(&s->prompt, f);
 }
 

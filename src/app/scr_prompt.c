@@ -55,7 +55,7 @@ scr_prompt_open(struct ui *ui, struct scr_prompt *p, enum dash_prompt which)
 		p->len = ui->table.name_filter_len;
 	}
 	p->origin = ui->table.sel;
-	ui->status[0] = '\0';
+	ui->status.text[0] = '\0';
 	return UI_REDRAW;
 }
 
@@ -81,7 +81,7 @@ scr_prompt_key(struct ui *ui, struct scr_prompt *p, int32_t key)
 {
 	bool filter = p->which == DASH_PROMPT_FILTER;
 
-	ui->status[0] = '\0';
+	ui->status.text[0] = '\0';
 	if (key == KBD_ESC)
 		return cancel(ui, p);
 	if (key == KBD_ENTER) {

@@ -44,18 +44,19 @@ leave(struct ui *ui)
 static unsigned
 pick(struct ui *ui)
 {
+	struct ui_settings *set = &ui->settings;
 	size_t c = st(ui)->cursor;
 	bool *on;
 
 	if (c < COLUMN_COUNT) {
-		on = &ui->cfg.shown[c];
+		on = &set->cfg.shown[c];
 		*on = !*on;
-		if (config_columns_shown(&ui->cfg) == 0)
+		if (config_columns_shown(&set->cfg) == 0)
 			*on = true; /* keep at least one column */
 		return UI_REDRAW;
 	}
-	snprintf(ui->cfg.theme, sizeof ui->cfg.theme, "%s",
-	         ui->themes[c - COLUMN_COUNT]);
+	snprintf(set->cfg.theme, sizeof set->cfg.theme, "%s",
+	         set->themes[c - COLUMN_COUNT]);
 	return UI_THEME | UI_REDRAW;
 }
 
@@ -70,7 +71,7 @@ command(struct ui *ui, int cmd)
 	if (cmd == SETUP_UP && s->cursor > 0)
 		s->cursor--;
 	else if (cmd == SETUP_DOWN &&
-	         s->cursor + 1 < COLUMN_COUNT + ui->nthemes)
+	         s->cursor + 1 < COLUMN_COUNT + ui->settings.nthemes)
 		s->cursor++;
 	return UI_REDRAW;
 }
@@ -81,9 +82,9 @@ frame(struct ui *ui, struct dash_frame *f)
 {
 	f->body = dash_body_setup;
 	f->menu_cursor = st(ui)->cursor;
-	for (size_t i = 0; i < ui->nthemes; i++)
-		f->themes[i] = ui->themes[i];
-	f->nthemes = ui->nthemes;
+	for (size_t i = 0; i < ui->settings.nthemes; i++)
+		f->themes[i] = ui->settings.themes[i];
+	f->nthemes = ui->settings.nthemes;
 }
 
 const struct scr_def scr_setup = {

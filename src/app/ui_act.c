@@ -22,25 +22,15 @@
 #include <poll.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "core/clock.h"
 #include "core/sanitize.h"
 #include "model/adjvalue.h"
 #include "model/eventpid.h"
 #include "model/killfree.h"
 #include "model/oomscore.h"
 #include "model/signame.h"
-
-/* The wall clock in ms (for the list of changes). */
-static int64_t
-now_unix_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 /* Open the live /proc and the action context. */
 void
@@ -52,8 +42,9 @@ ui_act_init(struct ui *ui)
 	memset(a, 0, sizeof *a);
 	a->proc_fd = -1;
 	adjust_journal_init(&a->journal);
+	ring_init(&a->log_ring, UI_ACT_LOG_MAX);
 	tagset_clear(&a->tags);
-	actdialog_close(&a->dlg);
+	actdialog_close(&a->dialog.machine);
 	if (root != NULL && strcmp(root, "/proc") != 0)
 		a->disabled = "--proc-root shows processes that are not this "
 		              "machine's live ones";
@@ -71,9 +62,9 @@ ui_act_init(struct ui *ui)
 static void
 release_targets(struct ui_act *a)
 {
-	for (size_t i = 0; i < a->ntargets; i++)
-		target_close(&a->targets[i]);
-	a->ntargets = 0;
+	for (size_t i = 0; i < a->dialog.ntargets; i++)
+		target_close(&a->dialog.targets[i]);
+	a->dialog.ntargets = 0;
 }
 
 /* Let go of everything. */
@@ -83,9 +74,9 @@ ui_act_fini(struct ui *ui)
 	struct ui_act *a = &ui->act;
 
 	release_targets(a);
-	for (size_t i = 0; i < a->nwatch; i++)
-		target_close(&a->watch[i].t);
-	a->nwatch = 0;
+	for (size_t i = 0; i < a->watch.n; i++)
+		target_close(&a->watch.item[i].t);
+	a->watch.n = 0;
 	if (a->ready)
 		action_ctx_fini(&a->ctx);
 	a->ready = false;
@@ -98,15 +89,9 @@ ui_act_fini(struct ui *ui)
 static void
 record(struct ui_act *a, bool ok, const char *text)
 {
-	struct ui_act_result *r;
+	struct ui_act_result *r = &a->log[ring_push(&a->log_ring, NULL)];
 
-	if (a->log_len == UI_ACT_LOG_MAX) {
-		a->log_first = (a->log_first + 1) % UI_ACT_LOG_MAX;
-		a->log_len--;
-	}
-	r = &a->log[(a->log_first + a->log_len) % UI_ACT_LOG_MAX];
-	a->log_len++;
-	r->time_unix_ms = now_unix_ms();
+	r->time_unix_ms = clock_wall_ms();
 	r->ok = ok;
 	snprintf(r->text, sizeof r->text, "%s", text);
 }
@@ -126,19 +111,17 @@ name_of(const struct target *t, char *buf, size_t size)
 const struct proc_row *
 ui_act_row(const struct ui *ui, const struct target *t, size_t *index)
 {
-	const struct snapshot *s = &ui->snap;
+	struct procid id = {t->pid, t->start_time};
+	size_t i;
 
 	if (!ui->have_snap)
 		return NULL;
-	for (size_t i = 0; i < s->nprocs; i++) {
-		if (s->procs[i].pid == t->pid &&
-		    s->procs[i].start_time == t->start_time) {
-			if (index != NULL)
-				*index = i;
-			return &s->procs[i];
-		}
-	}
-	return NULL;
+	i = table_find_proc(&ui->snap, id);
+	if (i == PROCID_NONE)
+		return NULL;
+	if (index != NULL)
+		*index = i;
+	return &ui->snap.procs[i];
 }
 
 /* Hold one process; 0, or the error (reported to the results list). */
@@ -146,7 +129,8 @@ static int
 hold(struct ui *ui, int32_t pid, uint64_t start, const char *comm)
 {
 	struct ui_act *a = &ui->act;
-	struct target *t = &a->targets[a->ntargets];
+	struct ui_act_dialog *h = &a->dialog;
+	struct target *t = &h->targets[h->ntargets];
 	char text[UI_ACT_TEXT_MAX], safe[16 * 4 + 1];
 	int rc;
 
@@ -160,22 +144,10 @@ hold(struct ui *ui, int32_t pid, uint64_t start, const char *comm)
 		ui_status(ui, THEME_STATUS_ERROR, "%s: nothing done", text);
 		return rc;
 	}
-	if (adjust_read(t, &a->adj[a->ntargets]) != 0)
-		a->adj[a->ntargets] = ADJUST_UNKNOWN;
-	a->ntargets++;
+	if (adjust_read(t, &h->adj[h->ntargets]) != 0)
+		h->adj[h->ntargets] = ADJUST_UNKNOWN;
+	h->ntargets++;
 	return 0;
-}
-
-/* Microseconds CLOCK_BOOTTIME is ahead of CLOCK_MONOTONIC (suspend). */
-static int64_t
-suspended_us(void)
-{
-	struct timespec b, m;
-
-	clock_gettime(CLOCK_BOOTTIME, &b);
-	clock_gettime(CLOCK_MONOTONIC, &m);
-	return ((int64_t)b.tv_sec - m.tv_sec) * 1000000 +
-	       (b.tv_nsec - m.tv_nsec) / 1000;
 }
 
 /* Hold the process event e names if it is still that process. */
@@ -195,10 +167,10 @@ hold_event(struct ui *ui, const struct kevent *e)
 	if (hold(ui, (int32_t)e->pid, TARGET_ANY_START,
 	         e->comm.set ? e->comm.s : "") != 0)
 		return;
-	t = &ui->act.targets[0];
+	t = &ui->act.dialog.targets[0];
 	live.start_ticks = t->start_time;
 	live.ticks_per_s = sysconf(_SC_CLK_TCK);
-	live.suspended_us = suspended_us();
+	live.suspended_us = clock_suspended_us();
 	live.comm = t->comm;
 	v = eventpid_match(e, &live, ui->opt->kmsg_file != NULL, &why);
 	if (v == EVENTPID_SAME)
@@ -218,13 +190,13 @@ gather(struct ui *ui)
 {
 	struct ui_act *a = &ui->act;
 	const struct proc_row *row;
-	const struct table_ident *id;
+	const struct procid *id;
 	size_t failed = 0;
 
 	release_targets(a);
-	if (a->aim_event) {
-		hold_event(ui, a->aim_ev);
-		return a->ntargets;
+	if (a->aim.event) {
+		hold_event(ui, a->aim.ev);
+		return a->dialog.ntargets;
 	}
 	if (a->tags.n > 0) {
 		for (size_t i = 0; i < a->tags.n; i++) {
@@ -232,12 +204,12 @@ gather(struct ui *ui)
 			if (hold(ui, id->pid, id->start_time, "") != 0)
 				failed++;
 		}
-		if (failed > 0 && a->ntargets > 0)
+		if (failed > 0 && a->dialog.ntargets > 0)
 			ui_status(
 			    ui, THEME_STATUS_ERROR,
 			    "%zu tagged processes are gone (L lists them)",
 			    failed);
-		return a->ntargets;
+		return a->dialog.ntargets;
 	}
 	row = ui->have_snap ? table_selected(&ui->table, &ui->snap) : NULL;
 	if (row == NULL) {
@@ -245,7 +217,7 @@ gather(struct ui *ui)
 		return 0;
 	}
 	(void)hold(ui, row->pid, row->start_time, row->comm);
-	return a->ntargets;
+	return a->dialog.ntargets;
 }
 
 /* Start a batch report. */
@@ -253,7 +225,7 @@ static void
 batch_start(struct ui_act *a, const char *what)
 {
 	memset(&a->batch, 0, sizeof a->batch);
-	a->batch.n = a->ntargets;
+	a->batch.n = a->dialog.ntargets;
 	snprintf(a->batch.what, sizeof a->batch.what, "%s", what);
 }
 
@@ -301,9 +273,9 @@ adj_verdict(struct ui_act *a, enum policy_action act, bool step, int value,
 
 	memset(out, 0, sizeof *out);
 	out->verdict = POLICY_ALLOW;
-	for (size_t i = 0; i < a->ntargets; i++) {
-		cur = a->adj[i];
-		action_facts(&a->ctx, &a->targets[i],
+	for (size_t i = 0; i < a->dialog.ntargets; i++) {
+		cur = a->dialog.adj[i];
+		action_facts(&a->ctx, &a->dialog.targets[i],
 		             cur == ADJUST_UNKNOWN ? SNAP_NA : cur, &facts);
 		want =
 		    step ? adjvalue_step(cur == ADJUST_UNKNOWN ? 0 : cur, value)
@@ -318,7 +290,7 @@ adj_verdict(struct ui_act *a, enum policy_action act, bool step, int value,
 			out->verdict = d.verdict;
 		out->reasons |= d.reasons;
 	}
-	if (a->ntargets > 0 && refused == a->ntargets) {
+	if (a->dialog.ntargets > 0 && refused == a->dialog.ntargets) {
 		out->verdict = POLICY_REFUSE;
 		out->reasons = out->refuse;
 	}
@@ -339,18 +311,18 @@ run_adj(struct ui *ui, bool step, int value)
 	batch_start(a, what);
 	/* one key, one group: `u` undoes it on every process */
 	adjust_journal_begin(&a->journal);
-	for (size_t i = 0; i < a->ntargets; i++) {
+	for (size_t i = 0; i < a->dialog.ntargets; i++) {
 		if (step)
-			adjust_step(&a->ctx, &a->targets[i], &a->journal, value,
-			            now_unix_ms(), &r);
+			adjust_step(&a->ctx, &a->dialog.targets[i], &a->journal,
+			            value, clock_wall_ms(), &r);
 		else
-			adjust_set(&a->ctx, &a->targets[i], &a->journal, value,
-			           now_unix_ms(), &r);
+			adjust_set(&a->ctx, &a->dialog.targets[i], &a->journal,
+			           value, clock_wall_ms(), &r);
 		adjust_describe(&r, text, sizeof text);
-		batch_result(ui, r.err, text, a->ntargets == 1);
+		batch_result(ui, r.err, text, a->dialog.ntargets == 1);
 	}
 	adjust_journal_end(&a->journal);
-	if (a->ntargets > 1)
+	if (a->dialog.ntargets > 1)
 		batch_status(ui);
 	release_targets(a);
 }
@@ -368,7 +340,7 @@ undo(struct ui *ui)
 	a->batch.n = n;
 	snprintf(a->batch.what, sizeof a->batch.what, "undone");
 	for (size_t i = 0; i < (n > 0 ? n : 1); i++) {
-		adjust_undo(&a->ctx, &a->journal, now_unix_ms(), &r);
+		adjust_undo(&a->ctx, &a->journal, clock_wall_ms(), &r);
 		adjust_describe(&r, text, sizeof text);
 		if (r.err == -ENOENT && r.pid == 0)
 			break; /* nothing to undo: not a result */
@@ -392,17 +364,17 @@ refuse(struct ui *ui, const char *what, const struct policy_decision *d)
 	struct ui_act *a = &ui->act;
 	char name[96], text[UI_ACT_TEXT_MAX];
 
-	if (a->ntargets == 1)
-		name_of(&a->targets[0], name, sizeof name);
+	if (a->dialog.ntargets == 1)
+		name_of(&a->dialog.targets[0], name, sizeof name);
 	else
 		snprintf(name, sizeof name, "%zu tagged processes",
-		         a->ntargets);
+		         a->dialog.ntargets);
 	snprintf(text, sizeof text, "%s refused for %s: %s", what, name,
 	         policy_reason_text(d->refuse));
 	record(a, false, text);
 	ui_status(ui, THEME_STATUS_ERROR, "%s", text);
-	for (size_t i = 0; i < a->ntargets; i++)
-		action_audit(&a->ctx, &a->targets[i], what,
+	for (size_t i = 0; i < a->dialog.ntargets; i++)
+		action_audit(&a->ctx, &a->dialog.targets[i], what,
 		             policy_reason_text(d->refuse));
 	release_targets(a);
 }
@@ -415,10 +387,12 @@ decided(struct ui *ui, const struct policy_decision *d)
 	struct ui_act *a = &ui->act;
 	enum actdialog_next n;
 
-	policy_explain(d->reasons, a->reasons, sizeof a->reasons);
-	n = actdialog_decided(&a->dlg, d->verdict, d->reasons);
+	policy_explain(d->reasons, a->dialog.reasons, sizeof a->dialog.reasons);
+	n = actdialog_decided(&a->dialog.machine, d->verdict, d->reasons);
 	if (n == ACTDIALOG_CANCEL)
-		refuse(ui, a->dlg.kind == ACTDIALOG_SIGNAL ? "signal" : "adj",
+		refuse(ui,
+		       a->dialog.machine.kind == ACTDIALOG_SIGNAL ? "signal"
+		                                                  : "adj",
 		       d);
 	return n;
 }
@@ -438,7 +412,7 @@ step(struct ui *ui, int delta)
 		run_adj(ui, true, delta);
 		return UI_REDRAW | UI_RESAMPLE;
 	}
-	actdialog_open_fixed(&a->dlg, true, delta);
+	actdialog_open_fixed(&a->dialog.machine, true, delta);
 	if (decided(ui, &d) != ACTDIALOG_RUN)
 		return UI_REDRAW;
 	run_adj(ui, true, delta);
@@ -461,11 +435,11 @@ set_value(struct ui *ui, enum ui_act_cmd cmd)
 		return UI_REDRAW;
 	}
 	if (cmd == UI_ACT_VALUE) {
-		actdialog_open(&a->dlg, ACTDIALOG_ADJ_VALUE);
-		ui->status[0] = '\0';
+		actdialog_open(&a->dialog.machine, ACTDIALOG_ADJ_VALUE);
+		ui->status.text[0] = '\0';
 		return UI_REDRAW;
 	}
-	actdialog_open_fixed(&a->dlg, false, v);
+	actdialog_open_fixed(&a->dialog.machine, false, v);
 	if (decided(ui, &d) == ACTDIALOG_RUN)
 		run_adj(ui, false, v);
 	return UI_REDRAW;
@@ -476,18 +450,19 @@ set_value(struct ui *ui, enum ui_act_cmd cmd)
 static void
 drop_refused(struct ui_act *a, size_t i, const struct policy_decision *d)
 {
+	struct ui_act_dialog *h = &a->dialog;
 	char name[96], text[UI_ACT_TEXT_MAX];
 
-	name_of(&a->targets[i], name, sizeof name);
+	name_of(&h->targets[i], name, sizeof name);
 	snprintf(text, sizeof text, "signal refused for %s: %s", name,
 	         policy_reason_text(d->refuse));
 	record(a, false, text);
-	action_audit(&a->ctx, &a->targets[i], "signal",
+	action_audit(&a->ctx, &h->targets[i], "signal",
 	             policy_reason_text(d->refuse));
-	target_close(&a->targets[i]);
-	a->ntargets--;
-	a->targets[i] = a->targets[a->ntargets];
-	a->adj[i] = a->adj[a->ntargets];
+	target_close(&h->targets[i]);
+	h->ntargets--;
+	h->targets[i] = h->targets[h->ntargets];
+	h->adj[i] = h->adj[h->ntargets];
 }
 
 /* F9 / k: check every process, then open the signal menu. */
@@ -502,9 +477,9 @@ kill_menu(struct ui *ui)
 		return UI_REDRAW;
 	memset(&all, 0, sizeof all);
 	all.verdict = POLICY_CONFIRM;
-	while (i < a->ntargets) {
-		signal_check(&a->ctx, &a->targets[i], &d);
-		if (d.verdict == POLICY_REFUSE && a->ntargets == 1) {
+	while (i < a->dialog.ntargets) {
+		signal_check(&a->ctx, &a->dialog.targets[i], &d);
+		if (d.verdict == POLICY_REFUSE && a->dialog.ntargets == 1) {
 			refuse(ui, "signal", &d);
 			return UI_REDRAW;
 		}
@@ -517,9 +492,9 @@ kill_menu(struct ui *ui)
 		all.reasons |= d.reasons;
 		i++;
 	}
-	a->signal_policy = all;
-	actdialog_open(&a->dlg, ACTDIALOG_SIGNAL);
-	ui->status[0] = '\0';
+	a->dialog.signal_policy = all;
+	actdialog_open(&a->dialog.machine, ACTDIALOG_SIGNAL);
+	ui->status.text[0] = '\0';
 	return UI_REDRAW;
 }
 
@@ -530,18 +505,18 @@ watch(struct ui_act *a, size_t i, const struct signal_result *res,
 {
 	struct ui_act_watch *w;
 
-	if (a->nwatch == TAGSET_MAX) {
-		target_close(&a->targets[i]);
+	if (a->watch.n == TAGSET_MAX) {
+		target_close(&a->dialog.targets[i]);
 		return;
 	}
-	w = &a->watch[a->nwatch++];
-	w->t = a->targets[i];
+	w = &a->watch.item[a->watch.n++];
+	w->t = a->dialog.targets[i];
 	w->res = *res;
 	w->fired = false;
 	snprintf(w->sent, sizeof w->sent, "%s", sent);
 	a->batch.running++;
 	/* the dialog no longer owns it */
-	a->targets[i].pidfd = a->targets[i].dirfd = -1;
+	a->dialog.targets[i].pidfd = a->dialog.targets[i].dirfd = -1;
 }
 
 /* Send the chosen signal to every held process and report. */
@@ -553,15 +528,15 @@ run_signal(struct ui *ui, int sig)
 	char text[UI_ACT_TEXT_MAX], name[32];
 
 	batch_start(a, signame_name(sig, name, sizeof name));
-	for (size_t i = 0; i < a->ntargets; i++) {
-		signal_send(&a->ctx, &a->targets[i], sig, collector_now_ms(),
-		            &res);
+	for (size_t i = 0; i < a->dialog.ntargets; i++) {
+		signal_send(&a->ctx, &a->dialog.targets[i], sig,
+		            clock_mono_ms(), &res);
 		signal_describe(&res, text, sizeof text);
-		batch_result(ui, res.err, text, a->ntargets == 1);
+		batch_result(ui, res.err, text, a->dialog.ntargets == 1);
 		if (res.err == 0 && signame_frees_memory(sig))
 			watch(a, i, &res, text);
 	}
-	if (a->ntargets > 1)
+	if (a->dialog.ntargets > 1)
 		batch_status(ui);
 	release_targets(a);
 }
@@ -600,9 +575,9 @@ ui_act_command(struct ui *ui, enum ui_act_cmd cmd)
 	}
 	switch (cmd) {
 	case UI_ACT_LOWER:
-		return step(ui, -ui->cfg.adj_step);
+		return step(ui, -ui->settings.cfg.adj_step);
 	case UI_ACT_RAISE:
-		return step(ui, ui->cfg.adj_step);
+		return step(ui, ui->settings.cfg.adj_step);
 	case UI_ACT_VALUE:
 	case UI_ACT_PROTECT:
 	case UI_ACT_PREFER:
@@ -623,11 +598,11 @@ ui_act_command_event(struct ui *ui, enum ui_act_cmd cmd,
 {
 	unsigned flags;
 
-	ui->act.aim_event = true;
-	ui->act.aim_ev = ev;
+	ui->act.aim.event = true;
+	ui->act.aim.ev = ev;
 	flags = ui_act_command(ui, cmd);
-	ui->act.aim_event = false;
-	ui->act.aim_ev = NULL;
+	ui->act.aim.event = false;
+	ui->act.aim.ev = NULL;
 	return flags;
 }
 
@@ -635,7 +610,7 @@ ui_act_command_event(struct ui *ui, enum ui_act_cmd cmd,
 bool
 ui_act_dialog_open(const struct ui *ui)
 {
-	return actdialog_is_open(&ui->act.dlg);
+	return actdialog_is_open(&ui->act.dialog.machine);
 }
 
 /* A terminal key as the dialog sees it. */
@@ -675,16 +650,17 @@ ui_act_key(struct ui *ui, int32_t key)
 	int32_t ch;
 
 	k = dialog_key(key, &ch);
-	n = actdialog_key(&a->dlg, k, ch);
+	n = actdialog_key(&a->dialog.machine, k, ch);
 	if (n == ACTDIALOG_DECIDE) {
-		if (a->dlg.kind == ACTDIALOG_SIGNAL)
-			d = a->signal_policy;
+		if (a->dialog.machine.kind == ACTDIALOG_SIGNAL)
+			d = a->dialog.signal_policy;
 		else
-			adj_verdict(a, POLICY_ADJ_SET, false, a->dlg.value, &d);
+			adj_verdict(a, POLICY_ADJ_SET, false,
+			            a->dialog.machine.value, &d);
 		n = decided(ui, &d);
 	}
 	if (n == ACTDIALOG_CANCEL) {
-		if (a->ntargets > 0)
+		if (a->dialog.ntargets > 0)
 			ui_status(ui, THEME_STATUS_INFO,
 			          "cancelled: nothing was done");
 		release_targets(a);
@@ -692,12 +668,12 @@ ui_act_key(struct ui *ui, int32_t key)
 	}
 	if (n != ACTDIALOG_RUN)
 		return UI_REDRAW;
-	if (a->dlg.kind == ACTDIALOG_SIGNAL) {
+	if (a->dialog.machine.kind == ACTDIALOG_SIGNAL) {
 		/* no sample now: the exit watch reports first, then samples */
-		run_signal(ui, a->dlg.sig);
+		run_signal(ui, a->dialog.machine.sig);
 		return UI_REDRAW;
 	}
-	run_adj(ui, a->dlg.step, a->dlg.value);
+	run_adj(ui, a->dialog.machine.step, a->dialog.machine.value);
 	return UI_REDRAW | UI_RESAMPLE;
 }
 
@@ -717,9 +693,9 @@ ui_act_watch_fds(const struct ui *ui, int *fds, size_t max)
 	size_t n = 0;
 	int fd;
 
-	for (size_t i = 0; i < a->nwatch && n < max; i++) {
-		fd = signal_watch_fd(&a->watch[i].t);
-		if (fd >= 0 && !a->watch[i].fired)
+	for (size_t i = 0; i < a->watch.n && n < max; i++) {
+		fd = signal_watch_fd(&a->watch.item[i].t);
+		if (fd >= 0 && !a->watch.item[i].fired)
 			fds[n++] = fd;
 	}
 	return n;
@@ -739,7 +715,7 @@ static void
 unwatch(struct ui *ui, size_t i, const struct signal_exit *ex)
 {
 	struct ui_act *a = &ui->act;
-	struct ui_act_watch *w = &a->watch[i];
+	struct ui_act_watch *w = &a->watch.item[i];
 	char how[96], text[UI_ACT_TEXT_MAX];
 
 	signal_exit_describe(ex, how, sizeof how);
@@ -757,7 +733,7 @@ unwatch(struct ui *ui, size_t i, const struct signal_exit *ex)
 	else
 		batch_status(ui);
 	target_close(&w->t);
-	a->watch[i] = a->watch[--a->nwatch];
+	a->watch.item[i] = a->watch.item[--a->watch.n];
 }
 
 /* Follow signalled processes. */
@@ -771,11 +747,11 @@ ui_act_watch_poll(struct ui *ui)
 	unsigned flags = 0;
 	size_t i = 0;
 
-	while (i < a->nwatch) {
-		w = &a->watch[i];
+	while (i < a->watch.n) {
+		w = &a->watch.item[i];
 		if (!w->fired && readable(signal_watch_fd(&w->t)))
 			w->fired = true;
-		signal_exit_poll(&w->t, &w->res, collector_now_ms(), &ex);
+		signal_exit_poll(&w->t, &w->res, clock_mono_ms(), &ex);
 		if (ex.state == SIGNAL_EXIT_GONE ||
 		    ex.elapsed_ms >= UI_ACT_WATCH_MS) {
 			unwatch(ui, i, &ex);

@@ -37,12 +37,12 @@ page_kb(void)
 static void
 estimate(struct ui *ui, struct dash_act *v, size_t index, int64_t adj_now)
 {
-	const struct actdialog *d = &ui->act.dlg;
+	const struct actdialog *d = &ui->act.dialog.machine;
 	int64_t total, pk = page_kb();
 
 	v->estimate = false;
 	if (d->kind != ACTDIALOG_ADJ_VALUE || !d->parsed ||
-	    ui->act.ntargets != 1 || adj_now == SNAP_NA)
+	    ui->act.dialog.ntargets != 1 || adj_now == SNAP_NA)
 		return;
 	total = oomscore_total_pages(&ui->snap.mem, pk);
 	if (total == SNAP_NA || total <= 0)
@@ -63,11 +63,11 @@ dialog_view(struct ui *ui, struct dash_act *v)
 	struct killfree kf;
 	size_t index = 0, first_index = SIZE_MAX;
 
-	v->dlg = &a->dlg;
-	v->ntargets = a->ntargets;
+	v->dlg = &a->dialog.machine;
+	v->ntargets = a->dialog.ntargets;
 	v->free.ram_kb = v->free.shmem_kb = v->free.swap_kb = SNAP_NA;
-	for (size_t i = 0; i < a->ntargets; i++) {
-		row = ui_act_row(ui, &a->targets[i], &index);
+	for (size_t i = 0; i < a->dialog.ntargets; i++) {
+		row = ui_act_row(ui, &a->dialog.targets[i], &index);
 		if (row != NULL) {
 			killfree_estimate(row, &kf);
 			add_kb(&v->free.ram_kb, kf.ram_kb);
@@ -79,15 +79,16 @@ dialog_view(struct ui *ui, struct dash_act *v)
 		if (i >= DASH_ACT_SHOWN)
 			continue;
 		s = &v->shown[i];
-		s->pid = a->targets[i].pid;
-		memcpy(s->comm, a->targets[i].comm, sizeof s->comm);
-		s->adj = a->adj[i] == ADJUST_UNKNOWN ? SNAP_NA : a->adj[i];
+		s->pid = a->dialog.targets[i].pid;
+		memcpy(s->comm, a->dialog.targets[i].comm, sizeof s->comm);
+		s->adj = a->dialog.adj[i] == ADJUST_UNKNOWN ? SNAP_NA
+		                                            : a->dialog.adj[i];
 		s->rss_kb = row ? row->rss_kb : SNAP_NA;
 		if (row != NULL)
 			memcpy(s->user, row->user, sizeof s->user);
 		else
 			snprintf(s->user, sizeof s->user, "%u",
-			         (unsigned)a->targets[i].uid);
+			         (unsigned)a->dialog.targets[i].uid);
 	}
 	if (first_index != SIZE_MAX)
 		estimate(ui, v, first_index, v->shown[0].adj);
@@ -100,8 +101,8 @@ ui_actview_frame(struct ui *ui, struct dash_frame *f)
 	struct dash_act *v = &ui->act.view;
 
 	memset(v, 0, sizeof *v);
-	snprintf(v->reasons, sizeof v->reasons, "%s", ui->act.reasons);
-	if (actdialog_is_open(&ui->act.dlg))
+	snprintf(v->reasons, sizeof v->reasons, "%s", ui->act.dialog.reasons);
+	if (actdialog_is_open(&ui->act.dialog.machine))
 		dialog_view(ui, v);
 	f->act = v;
 	f->tags = &ui->act.tags;

@@ -35,9 +35,9 @@ klog_slice(struct ui *ui)
 {
 	struct kmsg_drain d = {.budget = PUMP_BUDGET};
 
-	if (kmsg_source(ui->kr) == KMSG_SRC_FILE)
+	if (kmsg_source(ui->klog.kr) == KMSG_SRC_FILE)
 		d.until_ms = clock_mono_ms() + FILE_SLICE_MS;
-	return kmsg_drain(ui->kr, ui->kev, &d);
+	return kmsg_drain(ui->klog.kr, ui->klog.kev, &d);
 }
 
 /* Open the reader the options name; 0, or -1 with err set. */
@@ -53,14 +53,15 @@ ui_klog_open(struct ui *ui, char *err, size_t err_size)
 		         "keys from standard input");
 		return -1;
 	}
-	ui->kev = kevents_new(KLOG_EVENTS);
-	if (ui->kev == NULL || klogring_init(&ui->ring, KLOG_LINES) != 0) {
+	ui->klog.kev = kevents_new(KLOG_EVENTS);
+	if (ui->klog.kev == NULL ||
+	    klogring_init(&ui->klog.ring, KLOG_LINES) != 0) {
 		snprintf(err, err_size, "out of memory");
 		return -1;
 	}
-	kevents_set_ring(ui->kev, &ui->ring);
-	rc = file ? kmsg_new_file(&ui->kr, file, NULL, NULL)
-	          : kmsg_new_live(&ui->kr, NULL, NULL);
+	kevents_set_ring(ui->klog.kev, &ui->klog.ring);
+	rc = file ? kmsg_new_file(&ui->klog.kr, file, NULL, NULL)
+	          : kmsg_new_live(&ui->klog.kr, NULL, NULL);
 	if (rc < 0) {
 		snprintf(err, err_size, "%s: %s", file ? file : "kernel log",
 		         strerror(-rc));
@@ -79,19 +80,19 @@ ui_klog_open(struct ui *ui, char *err, size_t err_size)
 void
 ui_klog_close(struct ui *ui)
 {
-	kmsg_free(ui->kr);
-	ui->kr = NULL;
-	kevents_free(ui->kev);
-	ui->kev = NULL;
-	if (ui->ring.lines != NULL)
-		klogring_fini(&ui->ring);
+	kmsg_free(ui->klog.kr);
+	ui->klog.kr = NULL;
+	kevents_free(ui->klog.kev);
+	ui->klog.kev = NULL;
+	if (ui->klog.ring.lines != NULL)
+		klogring_fini(&ui->klog.ring);
 }
 
 /* The fd to poll (a --kmsg-file's until its end), or -1. */
 int
 ui_klog_fd(const struct ui *ui)
 {
-	return ui->kr ? kmsg_fd(ui->kr) : -1;
+	return ui->klog.kr ? kmsg_fd(ui->klog.kr) : -1;
 }
 
 /* Read what the kernel log has now; UI_REDRAW when lines came. */
@@ -102,20 +103,18 @@ ui_klog_pump(struct ui *ui)
 	bool ended;
 	int n;
 
-	if (ui->kr == NULL || kmsg_source(ui->kr) == KMSG_SRC_NONE)
+	if (ui->klog.kr == NULL || kmsg_source(ui->klog.kr) == KMSG_SRC_NONE)
 		return 0;
-	before = ui->ring.pushed;
-	ended = kmsg_ended(ui->kr);
+	before = ui->klog.ring.pushed;
+	ended = kmsg_ended(ui->klog.kr);
 	n = klog_slice(ui);
 	if (n < 0)
 		ui_status(ui, THEME_STATUS_ERROR, "kernel log: %s",
 		          strerror(-n));
-	if (ui->ring.pushed == before)
-		return kmsg_ended(ui->kr) != ended ? UI_REDRAW : 0;
-	/* new lines keep a scrolled-up view where it was */
-	if (ui->log_scroll > 0)
-		ui->log_scroll += (size_t)(ui->ring.pushed - before);
-	return UI_REDRAW;
+	return ui->klog.ring.pushed != before ||
+	               kmsg_ended(ui->klog.kr) != ended
+	           ? UI_REDRAW
+	           : 0;
 }
 
 /* How far the log pane can scroll up: the oldest line shown under the
@@ -123,7 +122,8 @@ ui_klog_pump(struct ui *ui)
 size_t
 ui_klog_max_scroll(const struct ui *ui)
 {
-	size_t n = klogring_count_shown(&ui->ring, ui->cfg.log_important),
+	size_t n = klogring_count_shown(&ui->klog.ring,
+	                                ui->settings.cfg.log_important),
 	       rows = ui->layout.log.h > 2 ? (size_t)ui->layout.log.h - 1 : 1;
 
 	return n > rows ? n - rows : 0;
@@ -131,19 +131,19 @@ ui_klog_max_scroll(const struct ui *ui)
 
 /* Fill the frame's view of the kernel log. */
 void
-ui_klog_frame(struct ui *ui, struct dash_klog *k)
+ui_klog_frame(struct ui *ui, struct dash_frame *f)
 {
+	struct dash_klog *k = &ui->klog.view;
 	long page = sysconf(_SC_PAGESIZE);
 
 	memset(k, 0, sizeof *k);
-	k->ring = ui->ring.lines != NULL ? &ui->ring : NULL;
-	k->ev = ui->kev;
-	k->source = ui->kr ? kmsg_status(ui->kr) : "kernel log: not read";
-	k->source_ok = ui->kr && kmsg_source(ui->kr) != KMSG_SRC_NONE;
-	k->lost = ui->kr ? kmsg_lost(ui->kr, &k->lost_at_least) : 0;
-	if (ui->log_scroll > ui_klog_max_scroll(ui))
-		ui->log_scroll = ui_klog_max_scroll(ui);
-	k->scroll = ui->log_scroll;
-	k->important_only = ui->cfg.log_important;
+	k->ring = ui->klog.ring.lines != NULL ? &ui->klog.ring : NULL;
+	k->ev = ui->klog.kev;
+	k->source =
+	    ui->klog.kr ? kmsg_status(ui->klog.kr) : "kernel log: not read";
+	k->source_ok = ui->klog.kr && kmsg_source(ui->klog.kr) != KMSG_SRC_NONE;
+	k->lost = ui->klog.kr ? kmsg_lost(ui->klog.kr, &k->lost_at_least) : 0;
+	k->important_only = ui->settings.cfg.log_important;
 	k->page_kb = page > 0 ? (int)(page / 1024) : 4;
+	f->klog = k;
 }

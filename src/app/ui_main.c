@@ -25,6 +25,7 @@
 #include "app/modes.h"
 #include "app/scr.h"
 #include "collect/usercache.h"
+#include "core/clock.h"
 #include "core/sanitize.h"
 #include "model/rank.h"
 #include "persist/conffile.h"
@@ -46,43 +47,49 @@ say(const char *msg)
 	fprintf(stderr, "oomwatch: %s\n", safe);
 }
 
-/* The theme choices for the setup screen. */
+/* The theme choices for the setup screen: the built-in ones, and the
+ * current one when it is a file of its own. */
 static void
-list_themes(struct ui *ui)
+list_themes(struct ui_settings *set)
 {
-	ui->nthemes = 0;
+	set->nthemes = 0;
 	for (size_t i = 0; i < sizeof builtin_themes / sizeof builtin_themes[0];
 	     i++)
-		ui->themes[ui->nthemes++] = builtin_themes[i];
-	for (size_t i = 0; i < ui->nthemes; i++) {
-		if (strcmp(ui->themes[i], ui->cfg.theme) == 0)
+		set->themes[set->nthemes++] = builtin_themes[i];
+	for (size_t i = 0; i < set->nthemes; i++) {
+		if (strcmp(set->themes[i], set->cfg.theme) == 0)
 			return;
 	}
-	ui->themes[ui->nthemes++] = ui->cfg.theme;
+	set->themes[set->nthemes++] = set->cfg.theme;
 }
 
-/* Settings from oomwatchrc, then the command line over them. */
+/* Settings from oomwatchrc, then the command line over them; the theme
+ * into *theme. 0, or 2 (said on stderr) for a bad theme or user. */
 static int
 setup_settings(struct ui *ui, struct theme *theme)
 {
 	const struct options *opt = ui->opt;
+	struct ui_settings *set = &ui->settings;
 	char err[512], warn[256] = "";
+	uint32_t uid;
 
-	config_defaults(&ui->cfg);
-	if (conffile_path(ui->config_path, sizeof ui->config_path) == 0 &&
-	    conffile_load(ui->config_path, &ui->cfg, warn, sizeof warn) == 0 &&
+	config_defaults(&set->cfg);
+	if (conffile_path(set->config_path, sizeof set->config_path) == 0 &&
+	    conffile_load(set->config_path, &set->cfg, warn, sizeof warn) ==
+	        0 &&
 	    warn[0] != '\0')
 		ui_status(ui, THEME_STATUS_ERROR, "%s: line %s",
-		          ui->config_path, warn);
+		          set->config_path, warn);
 	if (opt->sort_given) {
-		ui->cfg.sort = opt->sort;
-		ui->cfg.sort_desc = rank_key_default_descending(opt->sort);
+		set->cfg.sort = opt->sort;
+		set->cfg.sort_desc = rank_key_default_descending(opt->sort);
 	}
 	if (opt->theme != NULL)
-		snprintf(ui->cfg.theme, sizeof ui->cfg.theme, "%s", opt->theme);
-	themefile_exe_dir(ui->exe_dir, sizeof ui->exe_dir);
+		snprintf(set->cfg.theme, sizeof set->cfg.theme, "%s",
+		         opt->theme);
+	themefile_exe_dir(set->exe_dir, sizeof set->exe_dir);
 	warn[0] = '\0';
-	if (themefile_load(ui->cfg.theme, ui->exe_dir, theme, err, sizeof err,
+	if (themefile_load(set->cfg.theme, set->exe_dir, theme, err, sizeof err,
 	                   warn, sizeof warn) != 0) {
 		say(err);
 		return 2;
@@ -90,22 +97,22 @@ setup_settings(struct ui *ui, struct theme *theme)
 	if (warn[0] != '\0')
 		ui_status(ui, THEME_STATUS_ERROR, "theme: %s", warn);
 	table_init(&ui->table);
-	ui->table.sort = ui->cfg.sort;
-	ui->table.desc = ui->cfg.sort_desc;
-	ui->table.tree = ui->cfg.tree;
+	ui->table.sort = set->cfg.sort;
+	ui->table.desc = set->cfg.sort_desc;
+	ui->table.tree = set->cfg.tree;
 	if (opt->user != NULL) {
-		if (usercache_parse_user(opt->user, &ui->filter_uid) != 0) {
+		if (usercache_parse_user(opt->user, &uid) != 0) {
 			snprintf(err, sizeof err, "unknown user '%.64s'",
 			         opt->user);
 			say(err);
 			return 2;
 		}
 		ui->table.filter.by_uid = true;
-		ui->table.filter.uid = ui->filter_uid;
+		ui->table.filter.uid = uid;
 	}
 	ui->table.filter.pids = opt->npids ? opt->pids : NULL;
 	ui->table.filter.npids = opt->npids;
-	list_themes(ui);
+	list_themes(set);
 	return 0;
 }
 
@@ -113,7 +120,7 @@ setup_settings(struct ui *ui, struct theme *theme)
 static void
 sample(struct ui *ui)
 {
-	uint64_t now = collector_now_ms();
+	uint64_t now = clock_mono_ms();
 	int64_t kills;
 	int rc;
 
@@ -129,17 +136,18 @@ sample(struct ui *ui)
 	kills = ui->snap.vmstat.oom_kill;
 	if (kills == SNAP_NA)
 		return;
-	if (ui->kills_at_start == SNAP_NA)
-		ui->kills_at_start = ui->kills_seen = kills;
-	if (kills > ui->kills_seen) {
-		ui->new_kill_ms = now;
-		ui->kills_seen = kills;
+	if (ui->kills.at_start == SNAP_NA)
+		ui->kills.at_start = ui->kills.seen = kills;
+	if (kills > ui->kills.seen) {
+		ui->kills.new_ms = now;
+		ui->kills.seen = kills;
 	}
-	ui->new_kill =
-	    ui->new_kill_ms != 0 && now - ui->new_kill_ms < NEW_KILL_MS;
+	ui->kills.recent =
+	    ui->kills.new_ms != 0 && now - ui->kills.new_ms < NEW_KILL_MS;
 }
 
-/* Fill the frame from the state. */
+/* Fill the frame: the parts every screen shows (header, status line,
+ * action dialogs), then the current screen's own. */
 static void
 frame(struct ui *ui)
 {
@@ -149,17 +157,15 @@ frame(struct ui *ui)
 	f->layout = &ui->layout;
 	f->snap = ui->have_snap ? &ui->snap : NULL;
 	f->table = &ui->table;
-	f->cfg = &ui->cfg;
+	f->cfg = &ui->settings.cfg;
 	f->victim = ui->victim;
-	f->kills_at_start = ui->kills_at_start;
-	f->new_kill = ui->new_kill;
+	f->kills_at_start = ui->kills.at_start;
+	f->new_kill = ui->kills.recent;
 	f->protect = ui->protect;
 	f->paused = ui->paused;
 	f->read_only = ui->opt->read_only;
-	f->status = ui->status[0] ? ui->status : NULL;
-	f->status_role = ui->status_role;
-	ui_klog_frame(ui, &ui->klog);
-	f->klog = &ui->klog;
+	f->status = ui->status.text[0] ? ui->status.text : NULL;
+	f->status_role = ui->status.role;
 	ui_actview_frame(ui, f);
 	scr_frame(ui, f); /* the current screen's part, the tab line */
 }
@@ -168,24 +174,45 @@ frame(struct ui *ui)
 static void
 change_theme(struct ui *ui)
 {
+	struct ui_settings *set = &ui->settings;
 	struct theme t;
 	char err[512], warn[256];
 
-	if (themefile_load(ui->cfg.theme, ui->exe_dir, &t, err, sizeof err,
+	if (themefile_load(set->cfg.theme, set->exe_dir, &t, err, sizeof err,
 	                   warn, sizeof warn) != 0) {
 		ui_status(ui, THEME_STATUS_ERROR, "%s", err);
 		return;
 	}
 	screen_set_theme(ui->scr, &t);
-	list_themes(ui);
-	ui_status(ui, THEME_STATUS_OK, "theme %s", ui->cfg.theme);
+	list_themes(set);
+	ui_status(ui, THEME_STATUS_OK, "theme %s", set->cfg.theme);
+}
+
+/* Write oomwatchrc (the status line says how it went). */
+static void
+save_settings(struct ui *ui)
+{
+	struct ui_settings *set = &ui->settings;
+	int rc;
+
+	/* the sort order and tree live in the table while running */
+	set->cfg.sort = ui->table.sort;
+	set->cfg.sort_desc = ui->table.desc;
+	set->cfg.tree = ui->table.tree;
+	rc = set->config_path[0] ? conffile_save(set->config_path, &set->cfg)
+	                         : -ENOENT;
+	if (rc == 0)
+		ui_status(ui, THEME_STATUS_OK, "saved %s", set->config_path);
+	else
+		ui_status(ui, THEME_STATUS_ERROR, "cannot save settings: %s",
+		          strerror(-rc));
 }
 
 /* Do what the flags ask, in order. */
 static void
 react(struct ui *ui, unsigned flags)
 {
-	int rows, cols, rc;
+	int rows, cols;
 
 	if (flags & UI_RELAYOUT) {
 		screen_resize(ui->scr);
@@ -200,21 +227,8 @@ react(struct ui *ui, unsigned flags)
 	    table_rebuild(&ui->table, &ui->snap) != 0)
 		ui_status(ui, THEME_STATUS_ERROR,
 		          "out of memory: the table is cut short");
-	if (flags & UI_SAVE) {
-		/* the sort order and tree live in the table while running */
-		ui->cfg.sort = ui->table.sort;
-		ui->cfg.sort_desc = ui->table.desc;
-		ui->cfg.tree = ui->table.tree;
-		rc = ui->config_path[0]
-		         ? conffile_save(ui->config_path, &ui->cfg)
-		         : -ENOENT;
-		if (rc == 0)
-			ui_status(ui, THEME_STATUS_OK, "saved %s",
-			          ui->config_path);
-		else
-			ui_status(ui, THEME_STATUS_ERROR,
-			          "cannot save settings: %s", strerror(-rc));
-	}
+	if (flags & UI_SAVE)
+		save_settings(ui);
 	if (flags & (UI_REDRAW | UI_RELAYOUT | UI_RESAMPLE)) {
 		table_scroll(&ui->table, ui->layout.table.h - 1);
 		frame(ui);
@@ -359,7 +373,7 @@ ui_run(const struct options *opt)
 	ui->opt = opt;
 	ui->victim = -1;
 	ui->act.proc_fd = -1;
-	ui->kills_at_start = ui->kills_seen = SNAP_NA;
+	ui->kills.at_start = ui->kills.seen = SNAP_NA;
 	snapshot_init(&ui->snap);
 	if (scr_init(ui) != 0) {
 		say("out of memory");

@@ -11,7 +11,7 @@ ui_status(struct ui *ui, enum theme_role role, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(ui->status, sizeof ui->status, fmt, ap);
+	vsnprintf(ui->status.text, sizeof ui->status.text, fmt, ap);
 	va_end(ap);
-	ui->status_role = role;
+	ui->status.role = role;
 }

@@ -49,13 +49,6 @@ struct collector {
 	char buf[COLLECTOR_SYS_MAX];
 };
 
-/* The monotonic clock in milliseconds (core/clock.h's). */
-uint64_t
-collector_now_ms(void)
-{
-	return clock_mono_ms();
-}
-
 /* Read a file under the root into c->buf; length or -errno. */
 static ssize_t
 collector_read(struct collector *c, int dirfd, const char *name)

@@ -33,6 +33,7 @@
 #include "collect/cmdcache.h"
 #include "collect/collector.h"
 #include "collect/procroot.h"
+#include "core/clock.h"
 
 /* A row for (pid, start_time) as the scan would make it. */
 static struct proc_row
@@ -121,7 +122,7 @@ reuse_case(bool with_handle)
 	}
 	assert_int_not_equal(b.start_time, a.start_time);
 	cmdcache_pause(cc, false);
-	assert_int_equal(cmdcache_wait_idle(cc, collector_now_ms() + 5000), 0);
+	assert_int_equal(cmdcache_wait_idle(cc, clock_mono_ms() + 5000), 0);
 	snapshot_init(&s);
 	assert_int_equal(snapshot_push_proc(&s, &ra), 0);
 	cmdcache_attach(cc, &s, false);
@@ -132,7 +133,7 @@ reuse_case(bool with_handle)
 	rb = row_for(pid, b.start_time, false);
 	assert_int_equal(snapshot_push_proc(&s, &rb), 0);
 	cmdcache_attach(cc, &s, true);
-	assert_int_equal(cmdcache_wait_idle(cc, collector_now_ms() + 5000), 0);
+	assert_int_equal(cmdcache_wait_idle(cc, clock_mono_ms() + 5000), 0);
 	cmdcache_attach(cc, &s, false);
 	wlen = cmdline_of(pid, want, sizeof want);
 	assert_int_equal(s.procs[0].cmdline_len, wlen);
@@ -175,7 +176,7 @@ test_gone_before_read(void **state)
 	assert_true(cmdcache_offer(cc, &r, handle_of(procfd, a.pid)));
 	act_child_kill(&a);
 	cmdcache_pause(cc, false);
-	assert_int_equal(cmdcache_wait_idle(cc, collector_now_ms() + 5000), 0);
+	assert_int_equal(cmdcache_wait_idle(cc, clock_mono_ms() + 5000), 0);
 	snapshot_init(&s);
 	assert_int_equal(snapshot_push_proc(&s, &r), 0);
 	cmdcache_attach(cc, &s, false);
@@ -220,10 +221,10 @@ test_kthread_interning_pending(void **state)
 	assert_int_equal(s.cmdline_pending, 2);
 	assert_int_equal(s.procs[0].cmdline_len, 0);
 	assert_non_null(snapshot_str(&s, s.procs[0].cmdline_off, 0));
-	assert_int_equal(cmdcache_wait_idle(cc, collector_now_ms() + 50),
+	assert_int_equal(cmdcache_wait_idle(cc, clock_mono_ms() + 50),
 	                 -ETIMEDOUT);
 	cmdcache_pause(cc, false);
-	assert_int_equal(cmdcache_wait_idle(cc, collector_now_ms() + 5000), 0);
+	assert_int_equal(cmdcache_wait_idle(cc, clock_mono_ms() + 5000), 0);
 	cmdcache_attach(cc, &s, false);
 	assert_int_equal(s.cmdline_pending, 0);
 	/* both children run this test binary: one text, pooled once */
@@ -338,7 +339,7 @@ test_offer_file_read_and_closed(void **state)
 	assert_true(act_child_fd_open(fd));
 	assert_int_equal(act_child_open_fds(), before + 1);
 	cmdcache_pause(cc, false);
-	assert_int_equal(cmdcache_wait_idle(cc, collector_now_ms() + 5000), 0);
+	assert_int_equal(cmdcache_wait_idle(cc, clock_mono_ms() + 5000), 0);
 	/* read and closed before the worker went idle */
 	assert_false(act_child_fd_open(fd));
 	assert_int_equal(act_child_open_fds(), before);
@@ -380,7 +381,7 @@ test_offer_file_refusals(void **state)
 	fd = cmdline_fd(procfd, 2);
 	assert_false(cmdcache_offer_file(cc, &kt, fd));
 	assert_true(cmdcache_knows_pid(cc, 2));
-	assert_int_equal(cmdcache_wait_idle(cc, collector_now_ms() + 5000), 0);
+	assert_int_equal(cmdcache_wait_idle(cc, clock_mono_ms() + 5000), 0);
 	assert_true(act_child_fd_open(fd));
 	close(fd);
 	/* already known: the second fd is refused, the first taken */
@@ -392,7 +393,7 @@ test_offer_file_refusals(void **state)
 	assert_true(cmdcache_offer_file(cc, &r, fd));
 	assert_false(cmdcache_offer_file(cc, &r, fd2));
 	cmdcache_pause(cc, false);
-	assert_int_equal(cmdcache_wait_idle(cc, collector_now_ms() + 5000), 0);
+	assert_int_equal(cmdcache_wait_idle(cc, clock_mono_ms() + 5000), 0);
 	assert_false(act_child_fd_open(fd));
 	assert_true(act_child_fd_open(fd2)); /* still the caller's */
 	close(fd2);
@@ -446,7 +447,7 @@ test_offer_file_budget(void **state)
 	assert_false(cmdcache_offer_file(cc, &rows[BUDGET], fds[BUDGET]));
 	assert_int_equal(act_child_open_fds(), before + BUDGET + 1);
 	cmdcache_pause(cc, false);
-	assert_int_equal(cmdcache_wait_idle(cc, collector_now_ms() + 5000), 0);
+	assert_int_equal(cmdcache_wait_idle(cc, clock_mono_ms() + 5000), 0);
 	for (int i = 0; i < BUDGET; i++)
 		assert_false(act_child_fd_open(fds[i]));
 	assert_true(act_child_fd_open(fds[BUDGET]));
@@ -511,7 +512,7 @@ test_stuck_read_never_blocks(void **state)
 	cc = cmdcache_new(rootfd);
 	assert_non_null(cc);
 	assert_true(cmdcache_offer(cc, &r, handle_of(rootfd, 100)));
-	assert_int_equal(cmdcache_wait_idle(cc, collector_now_ms() + 100),
+	assert_int_equal(cmdcache_wait_idle(cc, clock_mono_ms() + 100),
 	                 -ETIMEDOUT);
 	cmdcache_free(cc); /* returns although the worker is stuck */
 	/* let the read return: the detached worker ends and frees */

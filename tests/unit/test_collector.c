@@ -34,6 +34,7 @@
 
 #include "act_child.h"
 #include "collect/collector.h"
+#include "core/clock.h"
 #include "procfix.h"
 
 /* A child of the test: it sets its own name (only a thread group may
@@ -421,7 +422,7 @@ test_light_matches_exact(void **state)
 	snapshot_init(&s2);
 	snapshot_init(&se);
 	/* first light sample: everything read in full */
-	assert_int_equal(collector_sample(light, &s1, collector_now_ms()), 0);
+	assert_int_equal(collector_sample(light, &s1, clock_mono_ms()), 0);
 	st = collector_stats(light);
 	assert_int_equal(st->known, 0);
 	assert_int_equal(st->full, s1.nprocs);
@@ -443,8 +444,8 @@ test_light_matches_exact(void **state)
 
 	/* second light sample: the known path */
 	collector_set_focus(light, k[K_FOCUS].pid);
-	assert_int_equal(collector_sample(light, &s2, collector_now_ms()), 0);
-	assert_int_equal(collector_sample(exact, &se, collector_now_ms()), 0);
+	assert_int_equal(collector_sample(light, &s2, clock_mono_ms()), 0);
+	assert_int_equal(collector_sample(exact, &se, clock_mono_ms()), 0);
 	st = collector_stats(light);
 	print_message("light: %u full, %u known, %u derived, %u exact "
 	              "(%u differed), %u doubtful\n",
@@ -571,10 +572,10 @@ test_light_pid_reuse(void **state)
 		    act_write_text(old.pid, "oom_score_adj", "700"), 0);
 		pid = old.pid;
 		/* two light samples: the old process is known */
-		assert_int_equal(
-		    collector_sample(light, &s, collector_now_ms()), 0);
-		assert_int_equal(
-		    collector_sample(light, &s, collector_now_ms()), 0);
+		assert_int_equal(collector_sample(light, &s, clock_mono_ms()),
+		                 0);
+		assert_int_equal(collector_sample(light, &s, clock_mono_ms()),
+		                 0);
 		assert_true(collector_stats(light)->known > 0);
 		assert_row_is(&s, &old);
 		assert_int_equal(procfix_row_of(&s, pid)->oom_score_adj, 700);
@@ -599,8 +600,8 @@ test_light_pid_reuse(void **state)
 			skip();
 		}
 		assert_true(young.start_time != old.start_time);
-		assert_int_equal(
-		    collector_sample(light, &s, collector_now_ms()), 0);
+		assert_int_equal(collector_sample(light, &s, clock_mono_ms()),
+		                 0);
 		r = procfix_row_of(&s, pid);
 		assert_non_null(r);
 		print_message("round %d: pid %d was %s @%llu, now %s @%llu; "
@@ -617,8 +618,8 @@ test_light_pid_reuse(void **state)
 		if (hold >= 0)
 			close(hold);
 		/* and the next sample knows the new process */
-		assert_int_equal(
-		    collector_sample(light, &s, collector_now_ms()), 0);
+		assert_int_equal(collector_sample(light, &s, clock_mono_ms()),
+		                 0);
 		assert_row_is(&s, &young);
 		kid_stop(&young);
 	}
@@ -732,9 +733,9 @@ test_light_container_init(void **state)
 	collector_set_mode(light, COLLECTOR_LIGHT);
 	snapshot_init(&sl);
 	snapshot_init(&se);
-	assert_int_equal(collector_sample(light, &sl, collector_now_ms()), 0);
-	assert_int_equal(collector_sample(light, &sl, collector_now_ms()), 0);
-	assert_int_equal(collector_sample(exact, &se, collector_now_ms()), 0);
+	assert_int_equal(collector_sample(light, &sl, clock_mono_ms()), 0);
+	assert_int_equal(collector_sample(light, &sl, clock_mono_ms()), 0);
+	assert_int_equal(collector_sample(exact, &se, clock_mono_ms()), 0);
 	assert_int_equal(collector_stats(light)->known, PROCFS_TOP_EXACT + 5);
 	l = procfix_row_of(&sl, 1);
 	e = procfix_row_of(&se, 1);

@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "collect/collector.h"
+#include "core/clock.h"
 #include "model/rank.h"
 #include "procfix.h"
 
@@ -38,7 +39,7 @@ test_basic_tree(void **state)
 	(void)state;
 	assert_non_null(c);
 	snapshot_init(&s);
-	now = collector_now_ms();
+	now = clock_mono_ms();
 	assert_int_equal(collector_sample(c, &s, now), 0);
 	/* 400 (no status) and 800 (broken stat) vanished; 8 rows remain */
 	assert_int_equal(s.nprocs, 8);
@@ -98,7 +99,7 @@ test_v2_without_psi(void **state)
 	(void)state;
 	assert_non_null(c);
 	snapshot_init(&s);
-	assert_int_equal(collector_sample(c, &s, collector_now_ms()), 0);
+	assert_int_equal(collector_sample(c, &s, clock_mono_ms()), 0);
 	assert_int_equal(s.cgroup_mode, SNAP_CGROUP_V2);
 	assert_false(s.psi.valid);
 	assert_int_equal(s.psi.err, ENOENT);
@@ -142,8 +143,7 @@ test_cgroup_map(void **state)
 	assert_non_null(c);
 	snapshot_init(&s);
 	for (int round = 0; round < 2; round++) {
-		assert_int_equal(collector_sample(c, &s, collector_now_ms()),
-		                 0);
+		assert_int_equal(collector_sample(c, &s, clock_mono_ms()), 0);
 		assert_int_equal(s.cgroup_mode, SNAP_CGROUP_V1);
 		assert_int_equal(s.nprocs, 9);
 		assert_string_equal(cgroup_of(&s, 1), "/");
@@ -165,7 +165,7 @@ test_cgroup_map(void **state)
 		                 procfix_row_of(&s, 101)->cgroup_off);
 	}
 	assert_int_equal(
-	    collector_finish_cmdlines(c, &s, collector_now_ms() + 5000), 0);
+	    collector_finish_cmdlines(c, &s, clock_mono_ms() + 5000), 0);
 	r = procfix_row_of(&s, 101);
 	assert_string_equal(str_of(&s, r->cmdline_off, r->cmdline_len),
 	                    "sshd: /usr/sbin/sshd -D");
@@ -187,7 +187,7 @@ test_cgroup_map_disagrees_with_self(void **state)
 	(void)state;
 	assert_non_null(c);
 	snapshot_init(&s);
-	assert_int_equal(collector_sample(c, &s, collector_now_ms()), 0);
+	assert_int_equal(collector_sample(c, &s, clock_mono_ms()), 0);
 	assert_int_equal(s.nprocs, 2);
 	assert_string_equal(cgroup_of(&s, 101), "/from-file");
 	assert_string_equal(cgroup_of(&s, 100), "/system.slice/ssh.service");

@@ -66,13 +66,13 @@ fix_setup(void **state)
 	ui->opt = &f->opt;
 	ui->act.proc_fd = -1;
 	ui->victim = -1;
-	config_defaults(&ui->cfg);
+	config_defaults(&ui->settings.cfg);
 	table_init(&ui->table);
 	snapshot_init(&ui->snap);
 	layout_compute(&ui->layout, 24, 80);
 	assert_int_equal(scr_init(ui), 0);
 	for (size_t i = 0; i < sizeof themes / sizeof themes[0]; i++)
-		ui->themes[ui->nthemes++] = themes[i];
+		ui->settings.themes[ui->settings.nthemes++] = themes[i];
 	add_row(ui, 101, 1001, "alpha", 3000);
 	add_row(ui, 102, 1002, "beta", 2000);
 	add_row(ui, 103, 1003, "gamma", 1000);
@@ -92,7 +92,9 @@ fix_teardown(void **state)
 
 	ui_act_fini(&f->ui);
 	act_child_kill(&f->child);
-	kevents_free(f->ui.kev);
+	kevents_free(f->ui.klog.kev);
+	if (f->ui.klog.ring.lines != NULL)
+		klogring_fini(&f->ui.klog.ring);
 	scr_fini(&f->ui);
 	table_fini(&f->ui.table);
 	snapshot_fini(&f->ui.snap);
@@ -150,34 +152,34 @@ test_digits_and_letters_switch_screens(void **state)
 	struct fix *f = *state;
 	struct ui *ui = &f->ui;
 
-	assert_ptr_equal(ui->screen, &scr_procs);
+	assert_ptr_equal(ui->screens.cur, &scr_procs);
 	assert_true(press(ui, '2', 0) & UI_REDRAW);
-	assert_ptr_equal(ui->screen, &scr_events);
+	assert_ptr_equal(ui->screens.cur, &scr_events);
 	press(ui, '3', 0);
-	assert_ptr_equal(ui->screen, &scr_changes);
+	assert_ptr_equal(ui->screens.cur, &scr_changes);
 	press(ui, '4', 0);
-	assert_ptr_equal(ui->screen, &scr_setup);
+	assert_ptr_equal(ui->screens.cur, &scr_setup);
 	/* leaving setup saves it */
 	assert_true(press(ui, '5', 0) & UI_SAVE);
-	assert_ptr_equal(ui->screen, &scr_help);
+	assert_ptr_equal(ui->screens.cur, &scr_help);
 	press(ui, '1', 0);
-	assert_ptr_equal(ui->screen, &scr_procs);
+	assert_ptr_equal(ui->screens.cur, &scr_procs);
 	/* e, L and F2 show their screen, and again go back */
 	press(ui, 'e', 0);
-	assert_ptr_equal(ui->screen, &scr_events);
+	assert_ptr_equal(ui->screens.cur, &scr_events);
 	press(ui, 'e', 0);
-	assert_ptr_equal(ui->screen, &scr_procs);
+	assert_ptr_equal(ui->screens.cur, &scr_procs);
 	press(ui, 'L', 0);
-	assert_ptr_equal(ui->screen, &scr_changes);
+	assert_ptr_equal(ui->screens.cur, &scr_changes);
 	press(ui, KBD_ESC, 0);
-	assert_ptr_equal(ui->screen, &scr_procs);
+	assert_ptr_equal(ui->screens.cur, &scr_procs);
 	press(ui, KBD_F(2), 0);
-	assert_ptr_equal(ui->screen, &scr_setup);
+	assert_ptr_equal(ui->screens.cur, &scr_setup);
 	assert_true(press(ui, KBD_F(2), 0) & UI_SAVE);
-	assert_ptr_equal(ui->screen, &scr_procs);
+	assert_ptr_equal(ui->screens.cur, &scr_procs);
 	/* Esc on the processes screen stays there */
 	press(ui, KBD_ESC, 0);
-	assert_ptr_equal(ui->screen, &scr_procs);
+	assert_ptr_equal(ui->screens.cur, &scr_procs);
 }
 
 static void
@@ -190,7 +192,7 @@ test_f10_and_q_quit_on_every_screen(void **state)
 	for (size_t i = 0; i < scr_count(); i++) {
 		scr_goto(ui, scr_at(i));
 		assert_true(scr_key(ui, 'q') & UI_QUIT);
-		assert_ptr_equal(ui->screen, scr_at(i));
+		assert_ptr_equal(ui->screens.cur, scr_at(i));
 		assert_true(scr_key(ui, KBD_F(10)) & UI_QUIT);
 	}
 	/* quitting from setup saves it, as leaving it does */
@@ -252,13 +254,13 @@ test_help_is_made_from_the_key_maps(void **state)
 	    "L",      "Space",  "U",    "Ctrl-L", "Down j", "1-5"};
 
 	press(ui, KBD_F(1), 0);
-	assert_ptr_equal(ui->screen, &scr_help);
+	assert_ptr_equal(ui->screens.cur, &scr_help);
 	assert_ptr_equal(h->from, &scr_procs);
 	for (size_t i = 0; i < sizeof procs_keys / sizeof *procs_keys; i++)
 		assert_true(help_has(h, procs_keys[i]));
 	/* F1 again goes back */
 	press(ui, KBD_F(1), 0);
-	assert_ptr_equal(ui->screen, &scr_procs);
+	assert_ptr_equal(ui->screens.cur, &scr_procs);
 	/* from the changes screen: its keys, no action keys */
 	press(ui, 'L', KBD_DOWN, KBD_DOWN, '?', 0);
 	assert_ptr_equal(h->from, &scr_changes);
@@ -269,7 +271,7 @@ test_help_is_made_from_the_key_maps(void **state)
 	assert_false(help_has(h, "F3 /"));
 	/* any key no map binds goes back, to the screen as it was */
 	press(ui, 'x', 0);
-	assert_ptr_equal(ui->screen, &scr_changes);
+	assert_ptr_equal(ui->screens.cur, &scr_changes);
 	assert_int_equal(
 	    ((struct scr_changes_state *)scr_state(ui, &scr_changes))->scroll,
 	    2);
@@ -301,7 +303,7 @@ test_help_scrolls(void **state)
 	    h->top, ui->layout.body.h - 2 < max ? ui->layout.body.h - 2 : max);
 	assert_int_equal(frame_of(f)->help_top, h->top);
 	press(ui, KBD_ESC, 0);
-	assert_ptr_equal(ui->screen, &scr_procs);
+	assert_ptr_equal(ui->screens.cur, &scr_procs);
 }
 
 static void
@@ -310,26 +312,26 @@ test_setup_toggles_and_picks(void **state)
 	struct fix *f = *state;
 	struct ui *ui = &f->ui;
 	struct scr_setup_state *s = scr_state(ui, &scr_setup);
-	bool was = ui->cfg.shown[2];
+	bool was = ui->settings.cfg.shown[2];
 	unsigned flags;
 
 	press(ui, 'S', KBD_DOWN, 'j', 0);
 	assert_int_equal(s->cursor, 2);
 	assert_int_equal(frame_of(f)->menu_cursor, 2);
 	press(ui, ' ', 0);
-	assert_true(ui->cfg.shown[2] == !was);
+	assert_true(ui->settings.cfg.shown[2] == !was);
 	press(ui, KBD_ENTER, 0);
-	assert_true(ui->cfg.shown[2] == was);
+	assert_true(ui->settings.cfg.shown[2] == was);
 	press(ui, 'k', KBD_UP, KBD_UP, 0);
 	assert_int_equal(s->cursor, 0);
 	/* down to the last line (the last theme) and no further */
 	for (size_t i = 0; i < COLUMN_COUNT + 5; i++)
 		press(ui, KBD_DOWN, 0);
-	assert_int_equal(s->cursor, COLUMN_COUNT + ui->nthemes - 1);
+	assert_int_equal(s->cursor, COLUMN_COUNT + ui->settings.nthemes - 1);
 	flags = press(ui, KBD_ENTER, 0);
 	assert_true(flags & UI_THEME);
-	assert_string_equal(ui->cfg.theme, "mono");
-	assert_int_equal(frame_of(f)->nthemes, ui->nthemes);
+	assert_string_equal(ui->settings.cfg.theme, "mono");
+	assert_int_equal(frame_of(f)->nthemes, ui->settings.nthemes);
 	/* Esc saves and goes back; the next visit starts at the top */
 	assert_true(press(ui, KBD_ESC, 0) & UI_SAVE);
 	press(ui, 'C', 0);
@@ -343,9 +345,9 @@ test_setup_keeps_one_column(void **state)
 	struct ui *ui = &f->ui;
 
 	for (size_t c = 0; c < COLUMN_COUNT; c++)
-		ui->cfg.shown[c] = c == 0;
+		ui->settings.cfg.shown[c] = c == 0;
 	press(ui, KBD_F(2), ' ', 0);
-	assert_true(ui->cfg.shown[0]);
+	assert_true(ui->settings.cfg.shown[0]);
 }
 
 static void
@@ -360,7 +362,7 @@ test_sort_keys_and_menu(void **state)
 	assert_true(flags & UI_REBUILD);
 	assert_int_equal(ui->table.sort, RANK_RSS);
 	assert_true(ui->table.desc);
-	assert_non_null(strstr(ui->status, "sorted by"));
+	assert_non_null(strstr(ui->status.text, "sorted by"));
 	press(ui, 'M', 0); /* again: inverted */
 	assert_false(ui->table.desc);
 	press(ui, 'I', 0);
@@ -383,7 +385,7 @@ test_sort_keys_and_menu(void **state)
 	assert_true(p->sort_menu);
 	press(ui, KBD_ESC, 0);
 	assert_false(p->sort_menu);
-	assert_ptr_equal(ui->screen, &scr_procs);
+	assert_ptr_equal(ui->screens.cur, &scr_procs);
 }
 
 static void
@@ -399,7 +401,7 @@ test_search_prompt(void **state)
 	assert_int_equal(p->prompt.which, DASH_PROMPT_SEARCH);
 	/* typed keys are text, even q and digits */
 	type(ui, "gq");
-	assert_ptr_equal(ui->screen, &scr_procs);
+	assert_ptr_equal(ui->screens.cur, &scr_procs);
 	assert_int_equal(p->prompt.len, 2);
 	press(ui, KBD_BACKSPACE, 0);
 	type(ui, "amm");
@@ -464,7 +466,7 @@ test_table_moves_and_toggles(void **state)
 	assert_true(press(ui, 'Z', 0) & UI_RESAMPLE);
 	assert_false(ui->paused);
 	press(ui, 'l', 0);
-	assert_true(ui->cfg.log_important);
+	assert_true(ui->settings.cfg.log_important);
 	/* Tab: the log pane takes the move keys */
 	press(ui, '\t', 0);
 	assert_int_equal(p->focus, DASH_FOCUS_LOG);
@@ -500,7 +502,7 @@ test_log_pane_scrolls_sideways(void **state)
 	press(ui, KBD_RIGHT, 0);
 	assert_int_equal(p->log_col, 2 * step);
 	frame_of(f);
-	assert_int_equal(ui->klog.hscroll, 2 * step);
+	assert_int_equal(ui->klog.view.hscroll, 2 * step);
 	press(ui, KBD_LEFT, 0);
 	assert_int_equal(p->log_col, step);
 	press(ui, KBD_LEFT, KBD_LEFT, 0);
@@ -513,6 +515,53 @@ test_log_pane_scrolls_sideways(void **state)
 	press(ui, KBD_F(1), 0);
 	assert_true(help_has(h, "Left"));
 	assert_true(help_has(h, "Right"));
+}
+
+/* Push n plain lines into the session's log ring. */
+static void
+push_lines(struct ui *ui, size_t n)
+{
+	struct klog_record rec;
+
+	memset(&rec, 0, sizeof rec);
+	rec.level = 6;
+	for (size_t i = 0; i < n; i++)
+		klogring_push(&ui->klog.ring, &rec, "a line", 6, KCLASS_NORMAL);
+}
+
+/* Up/Down scroll the focused log pane; a scrolled-up view stays on its
+ * lines while new ones come, the tail view follows them. */
+static void
+test_log_pane_scroll_keeps_its_place(void **state)
+{
+	struct fix *f = *state;
+	struct ui *ui = &f->ui;
+	struct scr_procs_state *p = scr_state(ui, &scr_procs);
+	size_t max;
+
+	assert_int_equal(klogring_init(&ui->klog.ring, 200), 0);
+	ui->settings.cfg.log_important = false;
+	push_lines(ui, 40);
+	max = ui_klog_max_scroll(ui);
+	assert_true(max > 5 && max < 40);
+	press(ui, '\t', KBD_UP, KBD_UP, 0);
+	assert_int_equal(p->log_scroll, 2);
+	push_lines(ui, 3);
+	frame_of(f);
+	assert_int_equal(ui->klog.view.scroll, 5);
+	press(ui, KBD_DOWN, 0);
+	assert_int_equal(p->log_scroll, 4);
+	/* the tail view stays at the tail */
+	press(ui, KBD_END, 0);
+	push_lines(ui, 3);
+	frame_of(f);
+	assert_int_equal(ui->klog.view.scroll, 0);
+	/* Home: the oldest line on top, never further */
+	press(ui, KBD_HOME, KBD_UP, 0);
+	assert_int_equal(p->log_scroll, ui_klog_max_scroll(ui));
+	/* the table has the focus again: Up moves the selection */
+	press(ui, '\t', KBD_UP, 0);
+	assert_int_equal(p->log_scroll, ui_klog_max_scroll(ui));
 }
 
 /* An engine with an older hung task and an OOM kill whose task table has
@@ -562,9 +611,9 @@ test_events_cursor_and_task_table(void **state)
 	struct scr_events_state *e = scr_state(ui, &scr_events);
 	const struct kevent *kill;
 
-	ui->kev = events_fixture();
-	assert_int_equal(kevents_count(ui->kev), 2);
-	kill = kevents_get(ui->kev, 0);
+	ui->klog.kev = events_fixture();
+	assert_int_equal(kevents_count(ui->klog.kev), 2);
+	kill = kevents_get(ui->klog.kev, 0);
 	assert_int_equal(kill->kind, KEVENT_OOM_KILL);
 	assert_true(kill->oom.ntasks > 20);
 	press(ui, 'e', 0);
@@ -574,7 +623,7 @@ test_events_cursor_and_task_table(void **state)
 	press(ui, KBD_PGUP, 0);
 	assert_int_equal(e->task_top, 10);
 	frame_of(f);
-	assert_int_equal(ui->klog.task_top, 10);
+	assert_int_equal(ui->klog.view.task_top, 10);
 	/* another event: its task table starts at the top */
 	press(ui, 'j', 0);
 	assert_int_equal(e->cursor, 1);
@@ -587,7 +636,7 @@ test_events_cursor_and_task_table(void **state)
 	press(ui, KBD_END, 0);
 	assert_int_equal(e->cursor, 1);
 	assert_ptr_equal(frame_of(f)->body, dash_body_events);
-	assert_int_equal(ui->klog.event_cursor, 1);
+	assert_int_equal(ui->klog.view.event_cursor, 1);
 	press(ui, KBD_HOME, 0);
 	assert_int_equal(e->cursor, 0);
 	/* a fresh visit starts at the newest event */
@@ -620,17 +669,17 @@ test_signal_menu_opens_and_esc_closes(void **state)
 	act_on_child(f);
 	press(ui, KBD_F(9), 0);
 	assert_true(ui_act_dialog_open(ui));
-	assert_int_equal(ui->act.dlg.kind, ACTDIALOG_SIGNAL);
+	assert_int_equal(ui->act.dialog.machine.kind, ACTDIALOG_SIGNAL);
 	fr = frame_of(f);
 	assert_non_null(fr->act->dlg);
 	assert_int_equal(fr->act->ntargets, 1);
 	assert_int_equal(fr->act->shown[0].pid, f->child.pid);
 	/* the dialog takes every key: q is no quit, 2 no screen switch */
 	assert_false(press(ui, 'q', '2', 0) & UI_QUIT);
-	assert_ptr_equal(ui->screen, &scr_procs);
+	assert_ptr_equal(ui->screens.cur, &scr_procs);
 	press(ui, KBD_ESC, 0);
 	assert_false(ui_act_dialog_open(ui));
-	assert_non_null(strstr(ui->status, "cancelled"));
+	assert_non_null(strstr(ui->status.text, "cancelled"));
 	assert_true(act_alive(f->child.pid));
 	/* k opens it too */
 	press(ui, 'k', 0);
@@ -651,7 +700,7 @@ test_adj_prompt_digits_and_enter(void **state)
 	act_on_child(f);
 	press(ui, 'a', 0);
 	assert_true(ui_act_dialog_open(ui));
-	assert_int_equal(ui->act.dlg.kind, ACTDIALOG_ADJ_VALUE);
+	assert_int_equal(ui->act.dialog.machine.kind, ACTDIALOG_ADJ_VALUE);
 	type(ui, "500");
 	press(ui, KBD_ENTER, 0);
 	if (ui_act_dialog_open(ui))
@@ -671,6 +720,41 @@ test_adj_prompt_digits_and_enter(void **state)
 	assert_true(found);
 }
 
+/* The changes screen lists the results newest first, the last
+ * UI_ACT_LOG_MAX of them. */
+static void
+test_changes_lists_results_newest_first(void **state)
+{
+	struct fix *f = *state;
+	struct ui *ui = &f->ui;
+	struct scr_changes_state *c = scr_state(ui, &scr_changes);
+	struct ui_act_result *r;
+	const struct dash_frame *fr;
+
+	ring_init(&ui->act.log_ring, UI_ACT_LOG_MAX);
+	for (int i = 0; i < UI_ACT_LOG_MAX + 6; i++) {
+		r = &ui->act.log[ring_push(&ui->act.log_ring, NULL)];
+		r->ok = i % 2 == 0;
+		snprintf(r->text, sizeof r->text, "result %d", i);
+	}
+	press(ui, 'L', 0);
+	fr = frame_of(f);
+	/* headings, "none yet", a blank, a heading, the kept results */
+	assert_int_equal(fr->act->total, 4 + UI_ACT_LOG_MAX);
+	assert_non_null(strstr(c->lines[4].text, "result 69"));
+	assert_int_equal(c->lines[4].role, THEME_STATUS_ERROR);
+	assert_non_null(strstr(c->lines[5].text, "result 68"));
+	assert_int_equal(c->lines[5].role, THEME_STATUS_OK);
+	/* the oldest kept one is on the last line */
+	for (int i = 0; i < 10; i++)
+		press(ui, KBD_PGDN, 0);
+	fr = frame_of(f);
+	assert_int_equal(fr->act->scroll, fr->act->total - 1);
+	assert_int_equal(fr->act->nlines, 1);
+	assert_non_null(strstr(c->lines[0].text, "  result 6"));
+	assert_int_equal(strlen(strstr(c->lines[0].text, "result 6")), 8);
+}
+
 static void
 test_events_actions_aim_at_the_event(void **state)
 {
@@ -681,12 +765,12 @@ test_events_actions_aim_at_the_event(void **state)
 	/* no event: nothing is held, whatever row is selected */
 	press(ui, 'e', KBD_F(9), 0);
 	assert_false(ui_act_dialog_open(ui));
-	assert_non_null(strstr(ui->status, "names no process"));
-	assert_int_equal(ui->act.ntargets, 0);
+	assert_non_null(strstr(ui->status.text, "names no process"));
+	assert_int_equal(ui->act.dialog.ntargets, 0);
 	/* and on the table the same key aims at the selected row */
 	press(ui, KBD_ESC, KBD_F(9), 0);
 	assert_true(ui_act_dialog_open(ui));
-	assert_int_equal(ui->act.targets[0].pid, f->child.pid);
+	assert_int_equal(ui->act.dialog.targets[0].pid, f->child.pid);
 	press(ui, KBD_ESC, 0);
 }
 
@@ -700,7 +784,7 @@ test_actions_off_says_why(void **state)
 	ui_act_init(ui);
 	press(ui, KBD_F(9), 0);
 	assert_false(ui_act_dialog_open(ui));
-	assert_non_null(strstr(ui->status, "actions are off"));
+	assert_non_null(strstr(ui->status.text, "actions are off"));
 }
 
 int
@@ -720,6 +804,8 @@ main(void)
 	    T(test_filter_prompt),
 	    T(test_table_moves_and_toggles),
 	    T(test_log_pane_scrolls_sideways),
+	    T(test_log_pane_scroll_keeps_its_place),
+	    T(test_changes_lists_results_newest_first),
 	    T(test_events_cursor_and_task_table),
 	    T(test_signal_menu_opens_and_esc_closes),
 	    T(test_adj_prompt_digits_and_enter),
