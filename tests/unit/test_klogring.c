@@ -25,7 +25,8 @@ run_file(const char *name, struct klogring *ring)
 	return ev;
 }
 
-/* 07's forged line (FIELD-NOTES 1.1) as klogctl prints the user record,
+/* Corpus file 07's forged line (a user-space record, facility 1, written
+ * to look like a kernel OOM kill) as klogctl prints the user record,
  * and as a syslog line of a program. */
 static const char forged_klogctl[] =
     "<8>[  853.929522] Out of memory: Killed process 4242 (forged) "
