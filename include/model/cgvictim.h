@@ -7,7 +7,8 @@
  * The OOM domain is the cgroup whose limit a charge hit. The kernel then:
  *   - looks only at the tasks of the domain's subtree (mem_cgroup_scan_tasks);
  *   - skips kernel threads, the host's init, adj -1000 and tasks without
- *     memory (victim_is_unkillable in model/victim.h);
+ *     memory (victim_is_unkillable in model/victim.h; the global
+ *     oom_score it reads is only needed for PID 1 here);
  *   - scores each as oom_badness() does: rss + swap entries + page-table
  *     pages + adj * (totalpages / 1000) (model/oomscore.h), where
  *     totalpages = mem_cgroup_get_max(domain) ?: 1:
@@ -72,7 +73,9 @@ struct cgvictim {
 	bool limited;        /* a memcg OOM can start in this domain */
 	bool kill_disabled;  /* v1 oom_kill_disable: no kill, tasks wait */
 	size_t candidates;   /* tasks of the subtree the kernel may choose */
-	size_t unknown;      /* tasks of the subtree with figures unknown */
+	size_t unknown;      /* tasks of the subtree not scored: a memory
+	                        figure or adj unknown, or a PID 1 whose
+	                        oom_score (0: the host's init) is unknown */
 	size_t unplaced;     /* rows without a known cgroup (not counted) */
 	size_t group;        /* table index of the cgroup killed whole, or
 	                        CGVICTIM_NONE when one task dies */

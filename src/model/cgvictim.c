@@ -156,34 +156,41 @@ cgvictim_group_kills(const struct proc_row *row)
 }
 
 /*
+ * Whether the kernel skips row: victim_is_unkillable, where an unknown
+ * oom_score (which a memcg OOM does not use) only matters for PID 1: it
+ * tells the host's init (0) from a container's. -1 when that is unknown.
+ */
+static int
+cgvictim_skips(const struct proc_row *row)
+{
+	struct proc_row t;
+
+	if (row->oom_score != SNAP_NA)
+		return victim_is_unkillable(row);
+	if (row->pid == 1)
+		return -1;
+	t = *row;
+	t.oom_score = 1;
+	return victim_is_unkillable(&t);
+}
+
+/*
  * Badness points of a candidate at total_pages. oomscore_points exempts
- * every PID 1, but the kernel only the host's, which victim_is_unkillable
- * has already left out: a container's init seen as PID 1 is scored.
+ * every PID 1, but the kernel only the host's, which cgvictim_skips has
+ * already left out: a container's init seen as PID 1 is scored.
  */
 static int64_t
 cgvictim_points(const struct proc_row *row, int64_t total_pages,
                 int64_t page_kb)
 {
-	struct proc_row r = *row;
+	struct proc_row r;
 
-	if (r.pid == 1)
-		r.pid = 0;
+	if (row->pid != 1)
+		return oomscore_points(row, row->oom_score_adj, total_pages,
+		                       page_kb);
+	r = *row;
+	r.pid = 0;
 	return oomscore_points(&r, r.oom_score_adj, total_pages, page_kb);
-}
-
-/*
- * True when candidate a (points pa) goes before b (points pb): the global
- * victim order (victim_cmp) over the memcg points in place of oom_score.
- */
-static bool
-cgvictim_before(const struct proc_row *a, int64_t pa, const struct proc_row *b,
-                int64_t pb, int64_t total_kb)
-{
-	struct proc_row ra = *a, rb = *b;
-
-	ra.oom_score = pa;
-	rb.oom_score = pb;
-	return victim_cmp(&ra, &rb, total_kb) < 0;
 }
 
 /* Count the tasks a group kill of cgs[group] takes. */
@@ -214,6 +221,43 @@ cgvictim_limited(const struct cgmem *cg)
 	       cg->memsw_max_bytes != CGMEM_UNLIMITED;
 }
 
+/*
+ * Weigh row i of the domain's subtree into v: skipped, unknown, or a
+ * candidate that may become the victim. best holds the victim's row with
+ * its memcg points as oom_score, the key victim_cmp orders by first.
+ */
+static void
+cgvictim_weigh(const struct snapshot *snap, size_t i, int64_t page_kb,
+               struct cgvictim *v, struct proc_row *best)
+{
+	const struct proc_row *r = &snap->procs[i];
+	int skip = cgvictim_skips(r);
+	int64_t pts = SNAP_NA, total_kb = SNAP_NA;
+	struct proc_row cand;
+
+	if (skip > 0)
+		return;
+	if (skip == 0 && v->total_pages != SNAP_NA) {
+		pts = cgvictim_points(r, v->total_pages, page_kb);
+		total_kb = v->total_pages * page_kb;
+	}
+	if (pts == SNAP_NA) {
+		v->unknown++;
+		return;
+	}
+	if (pts == OOMSCORE_NEVER)
+		return;
+	v->candidates++;
+	cand = *r;
+	cand.oom_score = pts;
+	if (v->victim == CGVICTIM_NONE ||
+	    victim_cmp(&cand, best, total_kb) < 0) {
+		v->victim = i;
+		v->points = pts;
+		*best = cand;
+	}
+}
+
 /* The kernel's victim in cgs[domain]. */
 int
 cgvictim_pick(const struct snapshot *snap, const struct cgvictim_cg *cgs,
@@ -223,47 +267,24 @@ cgvictim_pick(const struct snapshot *snap, const struct cgvictim_cg *cgs,
 	const struct cgvictim_cg *d = domain < ncg ? &cgs[domain] : NULL;
 	struct cgvictim v = {
 	    .victim = CGVICTIM_NONE, .points = SNAP_NA, .group = CGVICTIM_NONE};
-	int64_t total_kb, pts;
+	struct proc_row best;
 
 	if (d == NULL || d->mem == NULL)
 		return -1;
 	v.total_pages = cgvictim_total_pages(d->mem, env);
 	v.limited = cgvictim_limited(d->mem);
 	v.kill_disabled = d->mem->oom_kill_disable == 1;
-	total_kb =
-	    v.total_pages == SNAP_NA ? SNAP_NA : v.total_pages * env->page_kb;
 	for (size_t i = 0; i < snap->nprocs; i++) {
 		const struct proc_row *r = &snap->procs[i];
 		const char *p = cgvictim_row_path(snap, r);
 
 		if (r->kthread)
 			continue;
-		if (p == NULL) {
+		if (p == NULL)
 			v.unplaced++;
-			continue;
-		}
-		if (!cgvictim_path_in(p, r->cgroup_len, d->path, d->path_len))
-			continue;
-		if (r->oom_score == SNAP_NA || v.total_pages == SNAP_NA) {
-			v.unknown++; /* unknown: host init or not */
-			continue;
-		}
-		if (victim_is_unkillable(r))
-			continue;
-		pts = cgvictim_points(r, v.total_pages, env->page_kb);
-		if (pts == SNAP_NA) {
-			v.unknown++;
-			continue;
-		}
-		if (pts == OOMSCORE_NEVER)
-			continue;
-		v.candidates++;
-		if (v.victim == CGVICTIM_NONE ||
-		    cgvictim_before(r, pts, &snap->procs[v.victim], v.points,
-		                    total_kb)) {
-			v.victim = i;
-			v.points = pts;
-		}
+		else if (cgvictim_path_in(p, r->cgroup_len, d->path,
+		                          d->path_len))
+			cgvictim_weigh(snap, i, env->page_kb, &v, &best);
 	}
 	if (v.victim != CGVICTIM_NONE && !v.kill_disabled) {
 		v.group = cgvictim_group(snap, cgs, ncg, domain, v.victim,

@@ -255,18 +255,25 @@ test_unknown_figures(void **state)
 	big = add(40, "/u", 300, 0, 1);
 	k = add(41, "/u", 900, 0, 2);
 	snap.procs[k].swap_kb = SNAP_NA;
-	k = add(42, "/u", 900, 0, 3);
+	/* PID 1 without oom_score: the host's init or a container's? */
+	k = add(1, "/u", 900, 0, 3);
+	snap.procs[k].oom_score = SNAP_NA;
+	/* other rows do not need the global oom_score */
+	k = add(43, "/u", 200, 0, 4);
 	snap.procs[k].oom_score = SNAP_NA;
 	d = cg2("/u", 1024, 0);
 	v = pick(d, &env0);
 	assert_int_equal(v.victim, big);
-	assert_int_equal(v.candidates, 1);
+	assert_int_equal(v.candidates, 2);
 	assert_int_equal(v.unknown, 2);
+	snap.procs[k].anon_kb = snap.procs[k].rss_kb = 400 * MB;
+	v = pick(d, &env0);
+	assert_int_equal(v.victim, k);
 	/* memory.max unknown: nothing can be scored */
 	mems[d].max_bytes = SNAP_NA;
 	v = pick(d, &env0);
 	assert_int_equal(v.victim, CGVICTIM_NONE);
-	assert_int_equal(v.unknown, 3);
+	assert_int_equal(v.unknown, 4);
 	assert_false(v.limited);
 	/* bad calls */
 	assert_int_equal(cgvictim_pick(&snap, cgs, ncg, ncg, &env0, &v), -1);
