@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "model/cgmem.h"
+#include "model/cgroupmem.h"
 
 #define S(lit) lit, sizeof(lit) - 1
 
@@ -177,6 +178,34 @@ test_v1_as_captured(void **state)
 	assert_null(cgmem_file_name(SNAP_CGROUP_V1, CGMEM_F_HIGH));
 	assert_int_equal(cgmem_parse(&cg, CGMEM_F_HIGH, S("max\n"), 4), -1);
 	assert_int_equal(cg.err[CGMEM_F_HIGH], EINVAL);
+}
+
+static void
+test_hybrid_reads_v1(void **state)
+{
+	/* a hybrid host: the memory controller sits in v1, the unified
+	 * line names a cgroup without memory accounting */
+	static const char self[] = "9:name=systemd:/\n"
+	                           "4:memory:/process_api/1096253fe307\n"
+	                           "1:cpu:/\n"
+	                           "0::/\n";
+	enum snap_cgroup_mode mode =
+	    cgroupmem_mode(self, sizeof self - 1, true);
+	struct cgmem cg;
+	(void)state;
+	assert_int_equal(mode, SNAP_CGROUP_V1);
+	cgmem_init(&cg, mode, 5);
+	assert_string_equal(cgmem_file_name(cg.mode, CGMEM_F_MAX),
+	                    "memory.limit_in_bytes");
+	assert_null(cgmem_file_name(cg.mode, CGMEM_F_PRESSURE));
+	/* the same "max" text a cgroup2 file holds is malformed here */
+	assert_int_equal(cgmem_parse(&cg, CGMEM_F_MAX, S("max\n"), 4), -1);
+	assert_int_equal(cgmem_parse(&cg, CGMEM_F_MAX, S("536870912\n"), 4), 0);
+	assert_int_equal(cg.max_bytes, 536870912);
+	/* pure cgroup2: the unified line, with memory in its controllers */
+	assert_int_equal(
+	    cgroupmem_mode(S("0::/system.slice/a.service\n"), true),
+	    SNAP_CGROUP_V2);
 }
 
 static void
@@ -410,6 +439,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_v2_all_files),
 	    cmocka_unit_test(test_v1_as_captured),
+	    cmocka_unit_test(test_hybrid_reads_v1),
 	    cmocka_unit_test(test_file_names),
 	    cmocka_unit_test(test_unlimited_values),
 	    cmocka_unit_test(test_malformed),
