@@ -1,0 +1,76 @@
+/*
+ * histbuf: one delta-coded byte buffer of points that share a tick
+ * number, in up to HISTBUF_LANES values each (history keeps one per
+ * process and tier). Pure; no I/O.
+ *
+ * The first point is kept outside the bytes (its values are the owner's
+ * head array, its tick b->first); the bytes hold each later point as a
+ * record:
+ *   0x00..0x7f       a run of (byte + 1) points, one tick apart, that
+ *                    repeat the previous values (an unchanged refresh
+ *                    costs nothing until the run holds 128);
+ *   0x80 | mask      one point one tick later; a zigzag varint delta
+ *                    follows for each lane whose bit (1 << lane) is set;
+ *   0xc0, varint k   k ticks were skipped: the next record's first point
+ *                    starts after a gap.
+ * The owner also keeps the last point's values (its tail array) to code
+ * the next delta. Buffers grow geometrically and are compacted when more
+ * than half their bytes were trimmed from the front.
+ */
+#ifndef OOMWATCH_MODEL_HISTBUF_H
+#define OOMWATCH_MODEL_HISTBUF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Lanes a buffer can hold (six bits of a point record's mask). */
+#define HISTBUF_LANES 6
+/* run_at when no run record can be extended. */
+#define HISTBUF_NONE UINT32_MAX
+
+struct histbuf {
+	uint8_t *buf; /* bytes [off, len) are live; cap allocated */
+	uint32_t off, len, cap;
+	uint32_t first;  /* the first point's tick (when n > 0) */
+	uint32_t last;   /* the last point's tick (when n > 0) */
+	uint32_t n;      /* points held */
+	uint32_t run_at; /* offset of the run record the next unchanged
+	                    point may extend, or HISTBUF_NONE */
+};
+
+/* A reader over a buffer's points, oldest first. */
+struct histbuf_iter {
+	const struct histbuf *b;
+	uint32_t pos, left, tick;
+	unsigned run_left, lanes;
+	bool started;
+	int64_t vals[HISTBUF_LANES];
+};
+
+/*
+ * Append a point at tick (> b->last when b holds points) with vals[0..lanes)
+ * (head and tail are the owner's first and last values). *bytes grows by
+ * what the buffer allocates. 0, or -1 when out of memory (b unchanged).
+ */
+int histbuf_append(struct histbuf *b, unsigned lanes, int64_t *head,
+                   int64_t *tail, uint32_t tick, const int64_t *vals,
+                   size_t *bytes);
+
+/* Drop the points whose tick is before keep (head follows). */
+void histbuf_trim(struct histbuf *b, unsigned lanes, int64_t *head,
+                  uint32_t keep);
+
+/* Move the live bytes to the front and give back spare capacity beyond
+ * slack bytes (*bytes shrinks by what was freed). */
+void histbuf_shrink(struct histbuf *b, uint32_t slack, size_t *bytes);
+
+/* Start reading b's points (head: its first values). */
+void histbuf_iter_init(struct histbuf_iter *it, const struct histbuf *b,
+                       unsigned lanes, const int64_t *head);
+
+/* The next point into it->tick and it->vals; *gap when a gap comes
+ * before it. False when there is none. */
+bool histbuf_next(struct histbuf_iter *it, bool *gap);
+
+#endif
