@@ -27,9 +27,13 @@
  *     change the value go up (so noise around a rising line, and a
  *     sawtooth whose floor rises, are rising);
  *   - sawtooth: at least TREND_SAW_FALLS falls of TREND_SAW_DEPTH of the
- *     range from a running peak, in a series whose lag-1 autocorrelation
- *     is at least TREND_SAW_AUTOCORR (structure, not noise);
- *   - flat otherwise (noise around a level).
+ *     range from a running peak and as many rises as deep from a running
+ *     trough (a series that only falls is no sawtooth), in a series whose
+ *     lag-1 autocorrelation is at least TREND_SAW_AUTOCORR (structure,
+ *     not noise);
+ *   - flat otherwise: noise around a level, and a series that falls (the
+ *     table has no verdict for memory given back; the negative rate and
+ *     trend_classify_falling tell it).
  * Points whose value is SNAP_NA are skipped; gaps do not matter (slopes
  * use the points' own times).
  */
@@ -89,7 +93,9 @@ struct trend {
 	int64_t min_kb, max_kb, last_kb;
 	int64_t step_kb;     /* the largest single jump (signed) */
 	int64_t drawdown_kb; /* the deepest fall from a running peak */
-	unsigned falls;      /* falls of TREND_SAW_DEPTH of the range */
+	unsigned falls;      /* falls of TREND_SAW_DEPTH of the range from a
+	                        running peak (which then restarts)... */
+	unsigned rises;      /* ...and rises as deep from a running trough */
 };
 
 /* The verdict on the n points of p (oldest first) into *out. */

@@ -28,7 +28,7 @@ struct tpass_b {
 	int64_t wmin[TREND_WINDOWS];
 	int64_t before_min, before_max, after_min, after_max;
 	int64_t drawdown;
-	unsigned falls;
+	unsigned falls, rises;
 	double ac_num, ac_den;
 	double sub_t[TREND_SUBSAMPLE], sub_v[TREND_SUBSAMPLE];
 	size_t nsub;
@@ -73,14 +73,33 @@ pass_a(const struct hist_point *p, size_t n, struct tpass_a *a)
 	}
 }
 
+/* Count falls from the running peak and rises from the running trough
+ * of at least depth (pk: peak, trough); the deepest fall. */
+static void
+swings(struct tpass_b *b, int64_t v, double depth, int64_t *pk)
+{
+	if (pk[0] - v > b->drawdown)
+		b->drawdown = pk[0] - v;
+	pk[0] = v > pk[0] ? v : pk[0];
+	pk[1] = v < pk[1] ? v : pk[1];
+	if (depth <= 0)
+		return;
+	if ((double)(pk[0] - v) >= depth) {
+		b->falls++;
+		pk[0] = pk[1] = v;
+	} else if ((double)(v - pk[1]) >= depth) {
+		b->rises++;
+		pk[0] = pk[1] = v;
+	}
+}
+
 /* Fold known value number c (v at t_ms) into the second pass. */
 static void
 pass_b_one(const struct tpass_a *a, struct tpass_b *b, size_t c, int64_t v,
-           uint64_t t_ms, int64_t *peak)
+           uint64_t t_ms, int64_t *pk)
 {
 	size_t w = c * TREND_WINDOWS / a->n;
 	size_t m = a->n < TREND_SUBSAMPLE ? a->n : TREND_SUBSAMPLE;
-	double depth = TREND_SAW_DEPTH * (double)(a->max - a->min);
 
 	if (v < b->wmin[w])
 		b->wmin[w] = v;
@@ -92,15 +111,8 @@ pass_b_one(const struct tpass_a *a, struct tpass_b *b, size_t c, int64_t v,
 		b->after_max = v > b->after_max ? v : b->after_max;
 	}
 	if (c == 0)
-		*peak = v;
-	if (*peak - v > b->drawdown)
-		b->drawdown = *peak - v;
-	if (v > *peak)
-		*peak = v;
-	if ((double)(*peak - v) >= depth && depth > 0) {
-		b->falls++;
-		*peak = v;
-	}
+		pk[0] = pk[1] = v;
+	swings(b, v, TREND_SAW_DEPTH * (double)(a->max - a->min), pk);
 	if (b->nsub < m && c == b->nsub * (a->n - 1) / (m - 1)) {
 		b->sub_t[b->nsub] = (double)(t_ms - a->t0);
 		b->sub_v[b->nsub++] = (double)v;
@@ -113,7 +125,7 @@ pass_b(const struct hist_point *p, size_t n, const struct tpass_a *a,
        struct tpass_b *b)
 {
 	double mean = a->sum / (double)a->n, d, dprev = 0;
-	int64_t v, peak = INT64_MIN;
+	int64_t v, pk[2] = {0, 0};
 	size_t i, c = 0, w;
 
 	for (w = 0; w < TREND_WINDOWS; w++)
@@ -124,7 +136,7 @@ pass_b(const struct hist_point *p, size_t n, const struct tpass_a *a,
 		if (p[i].value == SNAP_NA)
 			continue;
 		v = val(&p[i], a->sign);
-		pass_b_one(a, b, c, v, p[i].mono_ms, &peak);
+		pass_b_one(a, b, c, v, p[i].mono_ms, pk);
 		d = (double)v - mean;
 		b->ac_den += d * d;
 		if (c > 0)
@@ -258,7 +270,8 @@ decide(const struct trend *t, const struct tpass_a *a, const struct tpass_b *b,
 	if (growth > tol && floor_rises(b, tol) &&
 	    t->up_share >= TREND_UP_SHARE)
 		return TREND_RISING;
-	if (t->falls >= TREND_SAW_FALLS && t->autocorr >= TREND_SAW_AUTOCORR)
+	if (t->falls >= TREND_SAW_FALLS && t->rises >= TREND_SAW_FALLS &&
+	    t->autocorr >= TREND_SAW_AUTOCORR)
 		return TREND_SAWTOOTH;
 	return TREND_FLAT;
 }
@@ -298,6 +311,7 @@ classify(const struct hist_point *p, size_t n, int sign, struct trend *out)
 	out->step_kb = a.jump;
 	out->drawdown_kb = b.drawdown;
 	out->falls = b.falls;
+	out->rises = b.rises;
 	tol = fmax(TREND_FLAT_KB, TREND_FLAT_SHARE * fabs(median));
 	out->verdict = decide(out, &a, &b, tol);
 }

@@ -172,8 +172,11 @@ test_falling(void **state)
 		pts[i].value = 400000 - pts[i].value;
 	trend_classify_falling(pts, n, &t);
 	assert_int_equal(t.verdict, TREND_RISING);
+	/* falling: no sawtooth (it never rises again), so flat, with the
+	 * negative rate telling */
 	trend_classify(pts, n, &t);
-	assert_int_not_equal(t.verdict, TREND_RISING);
+	assert_int_equal(t.verdict, TREND_FLAT);
+	assert_int_equal(t.rises, 0);
 	assert_true(t.rate_kb_per_hour < -30000);
 }
 
