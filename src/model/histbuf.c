@@ -5,13 +5,19 @@
 #include "model/histbuf.h"
 
 /* Record headers (see the header). */
-#define RUN_MAX 0x7fu
+#define RUN_MAX 0x3fu
+#define SMALL_BIT 0x40u
+/* A small record's lane-0 delta in pages: (byte & 0x3f) - SMALL_BIAS. */
+#define SMALL_BIAS 32
 #define POINT_BIT 0x80u
 #define GAP_BYTE 0xc0u
-/* The most bytes one append writes: a gap, a header, a varint per lane. */
+#define PAGE_BITS 0xc0u
+/* Deltas that are all multiples of a 4 kB page are coded in pages. */
+#define PAGE_KB 4
+/* The most bytes one record takes: a gap, a header, a varint per lane. */
 #define APPEND_MAX (1u + 5u + 1u + HISTBUF_LANES * 10u)
 /* The smallest buffer allocated. */
-#define BUF_MIN 32u
+#define BUF_MIN 16u
 
 /* Zigzag: small magnitudes of either sign become small unsigned values. */
 static uint64_t
@@ -58,14 +64,14 @@ get_varint(const uint8_t *buf, uint32_t *pos)
 	return v;
 }
 
-/* Make room for APPEND_MAX more bytes: compact or grow. 0 or -1. */
+/* Make room for need more bytes: compact or grow. 0 or -1. */
 static int
-reserve(struct histbuf *b, size_t *bytes)
+reserve(struct histbuf *b, uint32_t need, size_t *bytes)
 {
 	uint32_t ncap;
 	uint8_t *nb;
 
-	if (b->len + APPEND_MAX <= b->cap)
+	if (b->len + need <= b->cap)
 		return 0;
 	if (b->off > 0 && b->off >= (b->len - b->off)) {
 		memmove(b->buf, b->buf + b->off, b->len - b->off);
@@ -73,12 +79,12 @@ reserve(struct histbuf *b, size_t *bytes)
 			b->run_at -= b->off;
 		b->len -= b->off;
 		b->off = 0;
-		if (b->len + APPEND_MAX <= b->cap)
+		if (b->len + need <= b->cap)
 			return 0;
 	}
-	ncap = b->cap < BUF_MIN ? BUF_MIN : b->cap * 2;
-	while (ncap < b->len + APPEND_MAX)
-		ncap *= 2;
+	ncap = b->cap < BUF_MIN ? BUF_MIN : b->cap + b->cap / 2;
+	while (ncap < b->len + need)
+		ncap += ncap / 2;
 	nb = realloc(b->buf, ncap);
 	if (nb == NULL)
 		return -1;
@@ -88,71 +94,135 @@ reserve(struct histbuf *b, size_t *bytes)
 	return 0;
 }
 
-/* Append a record for the point after b->last: a run or deltas. */
-static void
-put_record(struct histbuf *b, unsigned lanes, int64_t *tail, uint32_t tick,
-           const int64_t *vals)
+/* The lanes of a shape, and the lanes that follow lane 0. */
+#define LANES(shape) ((shape)&0xffu)
+#define FOLLOW(shape) ((shape) >> 8)
+
+/* Code the deltas of vals from tail into c[]; their mask. *unit: PAGE_KB
+ * when every delta is a multiple of it, else 1. */
+static unsigned
+deltas(unsigned shape, const int64_t *tail, const int64_t *vals, int64_t *c,
+       int64_t *unit)
 {
 	unsigned mask = 0, l;
-	uint8_t *p;
 
-	if (tick > b->last + 1) {
-		b->buf[b->len++] = GAP_BYTE;
-		b->len += put_varint(b->buf + b->len, tick - b->last - 1);
-		b->run_at = HISTBUF_NONE;
-	}
-	for (l = 0; l < lanes; l++)
-		if (vals[l] != tail[l])
+	*unit = PAGE_KB;
+	for (l = 0; l < LANES(shape); l++) {
+		c[l] = vals[l] - tail[l];
+		if (l > 0 && (FOLLOW(shape) & (1u << l)))
+			c[l] -= vals[0] - tail[0];
+		if (c[l] != 0)
 			mask |= 1u << l;
-	if (mask == 0) {
-		if (b->run_at != HISTBUF_NONE && b->buf[b->run_at] < RUN_MAX) {
-			b->buf[b->run_at]++;
-			return;
-		}
-		b->run_at = b->len;
-		b->buf[b->len++] = 0;
-		return;
+		if (c[l] % PAGE_KB != 0)
+			*unit = 1;
 	}
-	p = b->buf + b->len;
-	*p = (uint8_t)(POINT_BIT | mask);
-	b->len++;
-	for (l = 0; l < lanes; l++)
-		if (mask & (1u << l)) {
-			b->len += put_varint(b->buf + b->len,
-			                     zigzag(vals[l] - tail[l]));
-			tail[l] = vals[l];
-		}
-	b->run_at = HISTBUF_NONE;
+	return mask;
+}
+
+/* Code the record of the point at tick into rec (APPEND_MAX bytes): a
+ * gap when ticks were skipped, then a new run or the deltas. Its length;
+ * *run_off: the new run byte's offset in rec, or HISTBUF_NONE. */
+static uint32_t
+code_record(const struct histbuf *b, unsigned shape, const int64_t *tail,
+            uint32_t tick, const int64_t *vals, uint8_t *rec, uint32_t *run_off)
+{
+	int64_t c[HISTBUF_LANES], unit;
+	unsigned mask = deltas(shape, tail, vals, c, &unit), l;
+	uint32_t n = 0;
+
+	*run_off = HISTBUF_NONE;
+	if (tick > b->last + 1) {
+		rec[n++] = GAP_BYTE;
+		n += put_varint(rec + n, tick - b->last - 1);
+	}
+	if (mask == 0) {
+		*run_off = n;
+		rec[n++] = 0;
+		return n;
+	}
+	if (mask == 1 && unit == PAGE_KB && c[0] / PAGE_KB >= -SMALL_BIAS &&
+	    c[0] / PAGE_KB < SMALL_BIAS) {
+		rec[n++] = (uint8_t)(SMALL_BIT + c[0] / PAGE_KB + SMALL_BIAS);
+		return n;
+	}
+	rec[n++] = (uint8_t)((unit == PAGE_KB ? PAGE_BITS : POINT_BIT) | mask);
+	for (l = 0; l < LANES(shape); l++)
+		if (mask & (1u << l))
+			n += put_varint(rec + n, zigzag(c[l] / unit));
+	return n;
+}
+
+/* True when the point at tick repeats the last values right after it,
+ * and the open run has room: it costs no byte. */
+static bool
+extends_run(const struct histbuf *b, unsigned shape, const int64_t *tail,
+            uint32_t tick, const int64_t *vals)
+{
+	return tick == b->last + 1 && b->run_at != HISTBUF_NONE &&
+	       b->buf[b->run_at] < RUN_MAX &&
+	       memcmp(tail, vals, LANES(shape) * sizeof *vals) == 0;
 }
 
 /* Append a point (see the header). */
 int
-histbuf_append(struct histbuf *b, unsigned lanes, int64_t *head, int64_t *tail,
+histbuf_append(struct histbuf *b, unsigned shape, int64_t *head, int64_t *tail,
                uint32_t tick, const int64_t *vals, size_t *bytes)
 {
+	uint8_t rec[APPEND_MAX];
+	uint32_t len, run_off;
+
 	if (b->n == 0) {
-		memcpy(head, vals, lanes * sizeof *vals);
-		memcpy(tail, vals, lanes * sizeof *vals);
+		memcpy(head, vals, LANES(shape) * sizeof *vals);
+		memcpy(tail, vals, LANES(shape) * sizeof *vals);
 		b->first = b->last = tick;
 		b->off = b->len = 0;
 		b->run_at = HISTBUF_NONE;
 		b->n = 1;
 		return 0;
 	}
-	if (reserve(b, bytes) != 0)
-		return -1;
-	put_record(b, lanes, tail, tick, vals);
+	if (extends_run(b, shape, tail, tick, vals)) {
+		b->buf[b->run_at]++;
+	} else {
+		len = code_record(b, shape, tail, tick, vals, rec, &run_off);
+		if (reserve(b, len, bytes) != 0)
+			return -1;
+		memcpy(b->buf + b->len, rec, len);
+		b->run_at =
+		    run_off == HISTBUF_NONE ? HISTBUF_NONE : b->len + run_off;
+		b->len += len;
+		memcpy(tail, vals, LANES(shape) * sizeof *vals);
+	}
 	b->last = tick;
 	b->n++;
 	return 0;
 }
 
+/* Add the deltas of point record h at buf[*pos] to vals. */
+static void
+get_deltas(const uint8_t *buf, uint32_t *pos, uint8_t h, unsigned shape,
+           int64_t *vals)
+{
+	unsigned l, n = LANES(shape), mask = h & 0x3fu;
+	int64_t d[HISTBUF_LANES] = {0}, unit = (h & 0x40u) ? PAGE_KB : 1;
+
+	if (h < POINT_BIT)
+		d[0] = ((int64_t)mask - SMALL_BIAS) * PAGE_KB;
+	else
+		for (l = 0; l < n; l++)
+			if (mask & (1u << l))
+				d[l] = unzigzag(get_varint(buf, pos)) * unit;
+	for (l = 1; l < n; l++)
+		if (FOLLOW(shape) & (1u << l))
+			d[l] += d[0];
+	for (l = 0; l < n; l++)
+		vals[l] += d[l];
+}
+
 /* Drop the first point: the next one becomes the head. */
 static void
-pop_first(struct histbuf *b, unsigned lanes, int64_t *head)
+pop_first(struct histbuf *b, unsigned shape, int64_t *head)
 {
 	uint32_t p = b->off;
-	unsigned l, mask;
 	uint8_t h;
 
 	if (b->n == 1) {
@@ -180,20 +250,17 @@ pop_first(struct histbuf *b, unsigned lanes, int64_t *head)
 		b->off = p + 1;
 		return;
 	}
-	mask = h & 0x3fu;
 	p++;
-	for (l = 0; l < lanes; l++)
-		if (mask & (1u << l))
-			head[l] += unzigzag(get_varint(b->buf, &p));
+	get_deltas(b->buf, &p, h, shape, head);
 	b->off = p;
 }
 
 /* Drop points before keep (see the header). */
 void
-histbuf_trim(struct histbuf *b, unsigned lanes, int64_t *head, uint32_t keep)
+histbuf_trim(struct histbuf *b, unsigned shape, int64_t *head, uint32_t keep)
 {
 	while (b->n > 0 && b->first < keep)
-		pop_first(b, lanes, head);
+		pop_first(b, shape, head);
 }
 
 /* Compact and give back spare capacity (see the header). */
@@ -231,15 +298,15 @@ histbuf_shrink(struct histbuf *b, uint32_t slack, size_t *bytes)
 /* Start reading (see the header). */
 void
 histbuf_iter_init(struct histbuf_iter *it, const struct histbuf *b,
-                  unsigned lanes, const int64_t *head)
+                  unsigned shape, const int64_t *head)
 {
 	memset(it, 0, sizeof *it);
 	it->b = b;
 	it->pos = b->off;
 	it->left = b->n;
 	it->tick = b->first;
-	it->lanes = lanes;
-	memcpy(it->vals, head, lanes * sizeof *head);
+	it->shape = shape;
+	memcpy(it->vals, head, LANES(shape) * sizeof *head);
 }
 
 /* The next point (see the header). */
@@ -247,7 +314,6 @@ bool
 histbuf_next(struct histbuf_iter *it, bool *gap)
 {
 	const uint8_t *buf = it->b->buf;
-	unsigned l, mask;
 	uint8_t h;
 
 	*gap = false;
@@ -273,9 +339,6 @@ histbuf_next(struct histbuf_iter *it, bool *gap)
 		it->run_left = h;
 		return true;
 	}
-	mask = h & 0x3fu;
-	for (l = 0; l < it->lanes; l++)
-		if (mask & (1u << l))
-			it->vals[l] += unzigzag(get_varint(buf, &it->pos));
+	get_deltas(buf, &it->pos, h, it->shape, it->vals);
 	return true;
 }

@@ -18,6 +18,10 @@
 #define FREE_MAX 256u
 /* Spare bytes a buffer keeps when the cap shrinks it. */
 #define SHRINK_SLACK 8u
+/* A process's buffers: anon coded relative to RSS (they move together). */
+#define PROC_SHAPE HISTBUF_SHAPE(HIST_PROC_LANES, 1u << HIST_ANON_KB)
+/* The system's buffers: every lane on its own. */
+#define SYS_SHAPE HISTBUF_SHAPE(HIST_SYS_LANES, 0)
 /* Minute slots in the minute timeline: the span plus the minute in
  * progress. */
 #define MT_SLOTS (HIST_MINUTE_SPAN + 1u)
@@ -262,7 +266,7 @@ hist_begin(struct hist *h, uint64_t mono_ms, int64_t wall_ms)
 	return 0;
 }
 
-/* Grow the process array by one slot's worth if full. 0 or -1. */
+/* Grow the process array by half when full. 0 or -1. */
 static int
 procs_reserve(struct hist *h)
 {
@@ -271,7 +275,7 @@ procs_reserve(struct hist *h)
 
 	if (h->nprocs < h->procs_cap)
 		return 0;
-	ncap = h->procs_cap ? h->procs_cap * 2 : SLOTS_MIN;
+	ncap = h->procs_cap ? h->procs_cap + h->procs_cap / 2 : SLOTS_MIN;
 	n = realloc(h->procs, ncap * sizeof *n);
 	if (n == NULL)
 		return -1;
@@ -397,6 +401,7 @@ struct hview {
 	uint32_t *pend_minute;
 	bool *pending;
 	unsigned lanes;
+	unsigned shape;    /* the buffers' HISTBUF_SHAPE */
 	unsigned low_mask; /* lanes whose minute point is the min */
 };
 
@@ -411,6 +416,7 @@ proc_view(struct hproc *p)
 	                  &p->pend_minute,
 	                  &p->pending,
 	                  HIST_PROC_LANES,
+	                  PROC_SHAPE,
 	                  0};
 	return v;
 }
@@ -426,6 +432,7 @@ sys_view(struct hsys *s)
 	                  &s->pend_minute,
 	                  &s->pending,
 	                  HIST_SYS_LANES,
+	                  SYS_SHAPE,
 	                  1u << HIST_MEMAVAIL_KB};
 	return v;
 }
@@ -452,7 +459,7 @@ static int
 flush(struct hist *h, struct hview v)
 {
 	if (*v.pend_minute >= keep_minute(h) &&
-	    histbuf_append(&v.b[HIST_MINUTE], v.lanes, v.head[HIST_MINUTE],
+	    histbuf_append(&v.b[HIST_MINUTE], v.shape, v.head[HIST_MINUTE],
 	                   v.tail[HIST_MINUTE], *v.pend_minute, v.pend,
 	                   &h->bytes) != 0)
 		return -1;
@@ -471,7 +478,7 @@ record(struct hist *h, struct hview v, const int64_t *vals)
 		return 0;
 	if (*v.pending && *v.pend_minute != h->minute && flush(h, v) != 0)
 		return -1;
-	if (histbuf_append(&v.b[HIST_FINE], v.lanes, v.head[HIST_FINE],
+	if (histbuf_append(&v.b[HIST_FINE], v.shape, v.head[HIST_FINE],
 	                   v.tail[HIST_FINE], h->tick, vals, &h->bytes) != 0)
 		return -1;
 	if (!*v.pending) {
@@ -525,8 +532,8 @@ age(struct hist *h, struct hview v, bool shrink)
 {
 	if (*v.pending && *v.pend_minute < h->minute)
 		(void)flush(h, v);
-	histbuf_trim(&v.b[HIST_FINE], v.lanes, v.head[HIST_FINE], keep_tick(h));
-	histbuf_trim(&v.b[HIST_MINUTE], v.lanes, v.head[HIST_MINUTE],
+	histbuf_trim(&v.b[HIST_FINE], v.shape, v.head[HIST_FINE], keep_tick(h));
+	histbuf_trim(&v.b[HIST_MINUTE], v.shape, v.head[HIST_MINUTE],
 	             keep_minute(h));
 	if (shrink) {
 		histbuf_shrink(&v.b[HIST_FINE], SHRINK_SLACK, &h->bytes);
@@ -615,7 +622,7 @@ when(const struct hist *h, enum hist_tier tier, uint32_t tick)
 /* Read lane of b (head: its first values) into out (see hist_read_proc). */
 static size_t
 read_buf(const struct hist *h, enum hist_tier tier, const struct histbuf *b,
-         const int64_t *head, unsigned lanes, unsigned lane,
+         const int64_t *head, unsigned shape, unsigned lane,
          struct hist_point *out, size_t max)
 {
 	struct histbuf_iter it;
@@ -623,7 +630,7 @@ read_buf(const struct hist *h, enum hist_tier tier, const struct histbuf *b,
 	struct htick t;
 	bool gap;
 
-	histbuf_iter_init(&it, b, lanes, head);
+	histbuf_iter_init(&it, b, shape, head);
 	while (histbuf_next(&it, &gap)) {
 		if (i++ < skip)
 			continue;
@@ -647,8 +654,8 @@ hist_read_proc(const struct hist *h, struct procid id, enum hist_tier tier,
 
 	if (p == NULL || tier >= HIST_TIERS || lane >= HIST_PROC_LANES)
 		return 0;
-	return read_buf(h, tier, &p->b[tier], p->head[tier], HIST_PROC_LANES,
-	                lane, out, max);
+	return read_buf(h, tier, &p->b[tier], p->head[tier], PROC_SHAPE, lane,
+	                out, max);
 }
 
 /* Read a system series (see the header). */
@@ -658,8 +665,8 @@ hist_read_sys(const struct hist *h, enum hist_tier tier,
 {
 	if (tier >= HIST_TIERS || lane >= HIST_SYS_LANES)
 		return 0;
-	return read_buf(h, tier, &h->sys.b[tier], h->sys.head[tier],
-	                HIST_SYS_LANES, lane, out, max);
+	return read_buf(h, tier, &h->sys.b[tier], h->sys.head[tier], SYS_SHAPE,
+	                lane, out, max);
 }
 
 /* Points of a process in a tier (see the header). */

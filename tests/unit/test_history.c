@@ -85,6 +85,69 @@ test_fine_roundtrip_and_flat_is_cheap(void **state)
 	hist_free(h);
 }
 
+/* Values for refresh i of the coding test: every record kind. */
+static void
+coded_values(uint32_t i, uint32_t *rnd, int64_t v[HIST_PROC_LANES])
+{
+	*rnd = *rnd * 1103515245u + 12345u;
+	switch ((*rnd >> 16) % 6) {
+	case 0: /* unchanged: a run */
+		break;
+	case 1: /* a small page step of RSS, anon following */
+		v[0] += 4 * (int64_t)((*rnd >> 8) % 64) - 128;
+		v[2] = v[0] - 1000;
+		break;
+	case 2: /* a big page jump of everything */
+		v[0] += 4 * (int64_t)((*rnd >> 4) % 100000) - 200000;
+		v[1] = 4 * (int64_t)((*rnd >> 3) % 1000);
+		v[2] = v[0] / 2;
+		break;
+	case 3: /* a change that is no page multiple */
+		v[2] += (int64_t)((*rnd >> 8) % 7) - 3;
+		break;
+	case 4: /* unknown swap */
+		v[1] = SNAP_NA;
+		break;
+	default: /* RSS moves, anon does not */
+		v[0] += 4096;
+		break;
+	}
+	if (v[0] < 0)
+		v[0] = 1000000;
+	(void)i;
+}
+
+static void
+test_coding_roundtrip_through_trimming(void **state)
+{
+	static int64_t want[3000][HIST_PROC_LANES];
+	struct hist *h = hist_new(1000, 0);
+	struct procid a = {3, 3};
+	int64_t v[HIST_PROC_LANES] = {500000, 0, 400000};
+	uint32_t rnd = 1, i, l;
+	size_t n, k;
+	(void)state;
+	for (i = 0; i < 3000; i++) {
+		coded_values(i, &rnd, v);
+		memcpy(want[i], v, sizeof v);
+		assert_int_equal(hist_begin(h, MONO0 + i * 1000ULL,
+		                            WALL0 + (int64_t)i * 1000),
+		                 0);
+		assert_int_equal(hist_put_proc(h, a, v), 0);
+		hist_end(h);
+	}
+	for (l = 0; l < HIST_PROC_LANES; l++) {
+		n = hist_read_proc(h, a, HIST_FINE, (enum hist_proc_lane)l, pts,
+		                   MAXPTS);
+		assert_int_equal(n, 601);
+		for (k = 0; k < n; k++) {
+			int64_t w = want[3000 - n + k][l];
+			assert_int_equal(pts[k].value, w < 0 ? SNAP_NA : w);
+		}
+	}
+	hist_free(h);
+}
+
 static void
 test_pid_reuse_starts_fresh(void **state)
 {
@@ -268,6 +331,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_fine_roundtrip_and_flat_is_cheap),
+	    cmocka_unit_test(test_coding_roundtrip_through_trimming),
 	    cmocka_unit_test(test_pid_reuse_starts_fresh),
 	    cmocka_unit_test(test_gaps),
 	    cmocka_unit_test(test_tiers_roll_over_and_minutes_fold),
