@@ -145,6 +145,11 @@ size_t hist_read_sys(const struct hist *h, enum hist_tier tier,
 size_t hist_count_proc(const struct hist *h, struct procid id,
                        enum hist_tier tier);
 
+/* How many points the system's series have in tier. (A verdict reads
+ * the minute tier once it holds TREND_MIN_SAMPLES points, the fine tier
+ * before: --batch -n 40 -d 0.25 has only refresh points.) */
+size_t hist_count_sys(const struct hist *h, enum hist_tier tier);
+
 /* How many processes the history holds (live and exited). */
 size_t hist_procs(const struct hist *h);
 

@@ -678,6 +678,13 @@ hist_count_proc(const struct hist *h, struct procid id, enum hist_tier tier)
 	return p == NULL || tier >= HIST_TIERS ? 0 : p->b[tier].n;
 }
 
+/* Points of the system's series in a tier (see the header). */
+size_t
+hist_count_sys(const struct hist *h, enum hist_tier tier)
+{
+	return tier >= HIST_TIERS ? 0 : h->sys.b[tier].n;
+}
+
 /* Processes held (see the header). */
 size_t
 hist_procs(const struct hist *h)

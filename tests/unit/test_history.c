@@ -247,6 +247,8 @@ test_tiers_roll_over_and_minutes_fold(void **state)
 	n = hist_read_sys(h, HIST_MINUTE, HIST_MEMAVAIL_KB, pts, MAXPTS);
 	assert_int_equal(n, HIST_MINUTE_SPAN);
 	assert_int_equal(pts[5].value, 100000);
+	assert_int_equal(hist_count_sys(h, HIST_MINUTE), HIST_MINUTE_SPAN);
+	assert_true(hist_count_sys(h, HIST_FINE) >= 29);
 	n = hist_read_sys(h, HIST_MINUTE, HIST_OOM_KILLS, pts, MAXPTS);
 	assert_int_equal(pts[n - 1].value, (int64_t)(total - 3) / 90);
 	hist_free(h);
