@@ -25,8 +25,10 @@
  * the buffer's shape, HISTBUF_SHAPE(lanes, follow mask), which every call
  * on one buffer must pass the same.
  * The owner also keeps the last point's values (its tail array) to code
- * the next delta. Buffers grow by half (geometrically) and are compacted
- * when more than half their bytes were trimmed from the front.
+ * the next delta. Buffers grow by half (geometrically); once a window
+ * slides (points trimmed from the front), the trimmed bytes are reclaimed
+ * by moving the live ones down, and an oversized buffer shrinks once to
+ * about 9/8 of its live bytes, so a full tier stops allocating.
  */
 #ifndef OOMWATCH_MODEL_HISTBUF_H
 #define OOMWATCH_MODEL_HISTBUF_H

@@ -20,9 +20,11 @@
  *                stopped being put), so the minute in progress is not read.
  *
  * Storage: each series is delta coded in one byte buffer per process and
- * tier (the lanes RSS, swap and anon share it): a refresh where nothing
- * changed extends a one-byte run (up to 128 refreshes per byte), a change
- * costs a header byte plus a zigzag varint delta per changed lane.
+ * tier (the lanes RSS, swap and anon share it; see model/histbuf.h): a
+ * refresh where nothing changed extends a one-byte run (up to 64
+ * refreshes per byte), an RSS step of under 128 kB (anon moving with it)
+ * costs one byte, other changes a header byte plus a zigzag varint delta
+ * (in 4 kB pages when whole) per changed lane.
  *
  * Bounds: points older than their tier are dropped every refresh; a
  * process that is no longer put keeps its history until both tiers have

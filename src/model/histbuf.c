@@ -64,34 +64,61 @@ get_varint(const uint8_t *buf, uint32_t *pos)
 	return v;
 }
 
-/* Make room for need more bytes: compact or grow. 0 or -1. */
-static int
-reserve(struct histbuf *b, uint32_t need, size_t *bytes)
+/* Move the live bytes to the front of the buffer. */
+static void
+compact(struct histbuf *b)
 {
-	uint32_t ncap;
-	uint8_t *nb;
+	if (b->off == 0)
+		return;
+	memmove(b->buf, b->buf + b->off, b->len - b->off);
+	if (b->run_at != HISTBUF_NONE)
+		b->run_at -= b->off;
+	b->len -= b->off;
+	b->off = 0;
+}
 
-	if (b->len + need <= b->cap)
-		return 0;
-	if (b->off > 0 && b->off >= (b->len - b->off)) {
-		memmove(b->buf, b->buf + b->off, b->len - b->off);
-		if (b->run_at != HISTBUF_NONE)
-			b->run_at -= b->off;
-		b->len -= b->off;
-		b->off = 0;
-		if (b->len + need <= b->cap)
-			return 0;
-	}
-	ncap = b->cap < BUF_MIN ? BUF_MIN : b->cap + b->cap / 2;
-	while (ncap < b->len + need)
-		ncap += ncap / 2;
-	nb = realloc(b->buf, ncap);
+/* Reallocate b to ncap bytes (its live bytes at the front). 0 or -1. */
+static int
+resize(struct histbuf *b, uint32_t ncap, size_t *bytes)
+{
+	uint8_t *nb = realloc(b->buf, ncap);
+
 	if (nb == NULL)
 		return -1;
-	*bytes += ncap - b->cap;
+	*bytes += ncap;
+	*bytes -= b->cap;
 	b->buf = nb;
 	b->cap = ncap;
 	return 0;
+}
+
+/*
+ * Make room for need more bytes. When bytes were trimmed from the front
+ * (the window slides) and moving the live ones down frees a sixteenth of
+ * the buffer, do that; a buffer more than a quarter empty then shrinks to
+ * its live bytes plus an eighth, so a sliding window holds about 9/8 of
+ * its live bytes and each byte moves once per eighth appended. Else grow
+ * by half. 0 or -1.
+ */
+static int
+reserve(struct histbuf *b, uint32_t need, size_t *bytes)
+{
+	uint32_t ncap, live = b->len - b->off, room = b->cap - live;
+
+	if (b->len + need <= b->cap)
+		return 0;
+	if (room >= need && room >= b->cap / 16) {
+		compact(b);
+		ncap = live + need + live / 8;
+		if (room > b->cap / 4 && ncap >= BUF_MIN)
+			(void)resize(b, ncap, bytes);
+		return 0;
+	}
+	ncap = b->cap < BUF_MIN ? BUF_MIN : b->cap + b->cap / 2;
+	while (ncap < live + need)
+		ncap += ncap / 2;
+	compact(b);
+	return resize(b, ncap, bytes);
 }
 
 /* The lanes of a shape, and the lanes that follow lane 0. */
@@ -270,13 +297,7 @@ histbuf_shrink(struct histbuf *b, uint32_t slack, size_t *bytes)
 	uint32_t live = b->len - b->off, ncap;
 	uint8_t *nb;
 
-	if (b->off > 0) {
-		memmove(b->buf, b->buf + b->off, live);
-		if (b->run_at != HISTBUF_NONE)
-			b->run_at -= b->off;
-		b->len = live;
-		b->off = 0;
-	}
+	compact(b);
 	if (live == 0) {
 		free(b->buf);
 		*bytes -= b->cap;

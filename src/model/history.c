@@ -266,7 +266,7 @@ hist_begin(struct hist *h, uint64_t mono_ms, int64_t wall_ms)
 	return 0;
 }
 
-/* Grow the process array by half when full. 0 or -1. */
+/* Grow the process array by a quarter when full. 0 or -1. */
 static int
 procs_reserve(struct hist *h)
 {
@@ -275,7 +275,7 @@ procs_reserve(struct hist *h)
 
 	if (h->nprocs < h->procs_cap)
 		return 0;
-	ncap = h->procs_cap ? h->procs_cap + h->procs_cap / 2 : SLOTS_MIN;
+	ncap = h->procs_cap ? h->procs_cap + h->procs_cap / 4 : SLOTS_MIN;
 	n = realloc(h->procs, ncap * sizeof *n);
 	if (n == NULL)
 		return -1;

@@ -278,16 +278,17 @@ test_exited_processes_expire(void **state)
 	hist_free(h);
 }
 
-/* Feed h a day of minutes of n rising processes; the max of bytes. */
+/* Feed h minutes of n rising processes from minute from; the max of
+ * bytes. */
 static size_t
-feed_rising(struct hist *h, int nproc, unsigned minutes)
+feed_rising(struct hist *h, int nproc, unsigned minutes, unsigned from)
 {
 	int64_t v[HIST_PROC_LANES];
 	size_t peak = 0;
 	unsigned i;
 	int p;
 
-	for (i = 0; i < minutes; i++) {
+	for (i = from; i < from + minutes; i++) {
 		assert_int_equal(
 		    hist_begin(h, MONO0 + i * 60000ULL, WALL0 + i * 60000LL),
 		    0);
@@ -306,6 +307,25 @@ feed_rising(struct hist *h, int nproc, unsigned minutes)
 }
 
 static void
+test_full_tiers_stop_growing(void **state)
+{
+	struct hist *h = hist_new(60000, 0);
+	size_t at2000 = 0;
+	(void)state;
+	/* past a day the minute tier slides: its bytes are reclaimed from
+	 * the front, and nothing grows any more */
+	for (unsigned i = 0; i < 3000; i++) {
+		if (i == 2000)
+			at2000 = hist_bytes(h);
+		feed_rising(h, 50, 1, i);
+	}
+	assert_int_equal(hist_bytes(h), at2000);
+	assert_int_equal(hist_count_proc(h, (struct procid){1, 1}, HIST_MINUTE),
+	                 HIST_MINUTE_SPAN);
+	hist_free(h);
+}
+
+static void
 test_memory_cap_drops_oldest(void **state)
 {
 	struct hist *free_h = hist_new(60000, 0);
@@ -313,8 +333,8 @@ test_memory_cap_drops_oldest(void **state)
 	struct procid p1 = {1, 1};
 	size_t nf, nc;
 	(void)state;
-	assert_true(feed_rising(free_h, 100, 600) > 96 * 1024);
-	assert_true(feed_rising(capped, 100, 600) <= 96 * 1024 + 16 * 1024);
+	assert_true(feed_rising(free_h, 100, 600, 0) > 96 * 1024);
+	assert_true(feed_rising(capped, 100, 600, 0) <= 96 * 1024 + 16 * 1024);
 	assert_true(hist_bytes(capped) <= 96 * 1024);
 	nf = hist_read_proc(free_h, p1, HIST_MINUTE, HIST_RSS_KB, pts, MAXPTS);
 	assert_int_equal(nf, 599);
@@ -338,6 +358,7 @@ main(void)
 	    cmocka_unit_test(test_gaps),
 	    cmocka_unit_test(test_tiers_roll_over_and_minutes_fold),
 	    cmocka_unit_test(test_exited_processes_expire),
+	    cmocka_unit_test(test_full_tiers_stop_growing),
 	    cmocka_unit_test(test_memory_cap_drops_oldest),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
