@@ -70,9 +70,8 @@ struct hist {
 	/* fine timeline: a ring of ft_n refreshes from tick ft_t0 */
 	struct htick *ft;
 	uint32_t ft_cap, ft_head, ft_n, ft_t0;
-	/* minute timeline: minute m at mt[m % MT_SLOTS], from mt_m0 */
+	/* minute timeline: minute m at mt[m % MT_SLOTS], the last MT_SLOTS */
 	struct htick *mt;
-	uint32_t mt_m0;
 	uint32_t cap_tick, cap_minute; /* horizons the cap raised */
 	struct hproc *procs;
 	size_t nprocs, procs_cap;
@@ -202,7 +201,6 @@ mt_note(struct hist *h, struct htick t, uint32_t prev_minute)
 
 	if (!h->started || h->minute - prev_minute >= MT_SLOTS) {
 		memset(h->mt, 0, MT_SLOTS * sizeof *h->mt);
-		h->mt_m0 = h->minute;
 		h->mt[h->minute % MT_SLOTS] = t;
 		return;
 	}
@@ -215,8 +213,6 @@ mt_note(struct hist *h, struct htick t, uint32_t prev_minute)
 		h->mt[h->minute % MT_SLOTS].wall_ms = t.wall_ms;
 		h->mt[h->minute % MT_SLOTS].gap |= t.gap;
 	}
-	if (h->minute >= h->mt_m0 + MT_SLOTS)
-		h->mt_m0 = h->minute - MT_SLOTS + 1;
 }
 
 /* True when a refresh dt_ms after the last (wall step dwall_ms) starts
