@@ -29,9 +29,9 @@ section_kmsg() {
 	echo
 }
 
-# Trend history: memory for a simulated day, CPU per refresh, verdicts.
+# Trend history: memory over two simulated days, CPU per refresh, verdicts.
 section_history() {
-	echo "== history: the trend model (issue 10), a simulated day"
+	echo "== history: the trend model (issue 10), two simulated days"
 	"$BUILD/bench/history_bench" ${BENCH_HISTORY_N:-1000 10000} ||
 		echo "history_bench failed"
 	echo
