@@ -107,13 +107,13 @@ dialogs_help(struct screen *s, const struct layout_rect *r,
 
 	if (max > 0)
 		draw_fmt(s, r->y, r->x, r->w, THEME_PROC_HEADER, DRAW_FILL,
-		         " oomwatch keys (%d%%): Up/Down/PgUp/PgDn scroll, any "
-		         "other key returns",
+		         " Keys %d%%: Up/Down/PgUp/PgDn scroll; Esc or F1 "
+		         "returns; other keys work as listed",
 		         top * 100 / max);
 	else
 		title(s, r,
-		      " oomwatch keys (as in htop where htop has the key); any "
-		      "key returns");
+		      " oomwatch keys (as in htop where htop has the key); Esc "
+		      "or F1 returns; other keys work as listed");
 	if (r->h > 1)
 		help_layout(s, r, f->help, f->nhelp, top);
 }
