@@ -796,6 +796,12 @@ test_signal_menu_opens_and_esc_closes(void **state)
 	assert_true(ui_act_dialog_open(ui));
 	press(ui, KBD_ESC, 0);
 	assert_false(ui_act_dialog_open(ui));
+	/* F10 quits from the dialog, a pending confirmation too: nothing
+	 * is sent */
+	press(ui, KBD_F(9), KBD_ENTER, 0);
+	assert_true(ui_act_dialog_open(ui));
+	assert_true(press(ui, KBD_F(10), 0) & UI_QUIT);
+	assert_true(act_alive(f->child.pid));
 }
 
 static void
