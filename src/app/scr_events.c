@@ -122,8 +122,8 @@ frame(struct ui *ui, struct dash_frame *f)
 	if (s->cursor >= count(ui))
 		s->cursor = 0;
 	f->body = dash_body_events;
-	f->status_info = "newest first; Up/Down select, PgUp/PgDn scroll an "
-	                 "OOM kill's task table";
+	f->status_info = "action keys (F7 F8 F9 a P X) aim at the selected "
+	                 "event's process, while it runs";
 	ui_klog_frame(ui, f);
 	ui->klog.view.event_cursor = s->cursor;
 	ui->klog.view.task_top = s->task_top;
