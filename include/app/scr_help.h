@@ -19,6 +19,7 @@ struct scr_help_state {
 	struct dash_help_line lines[SCR_HELP_MAX];
 	char labels[SCR_HELP_MAX][SCR_LABEL_MAX];
 	char list[SCR_LIST_MAX]; /* the screens, for their help line */
+	struct dash_help view;   /* the frame's screen_data */
 };
 
 extern const struct scr_def scr_help;

@@ -55,6 +55,13 @@ struct dash_help_line {
 	const char *what; /* "search by name" */
 };
 
+/* The help screen's view: its dash_frame.screen_data. */
+struct dash_help {
+	const struct dash_help_line *lines;
+	size_t n;
+	int top; /* first row shown */
+};
+
 /* Theme choices on the setup screen. */
 #define DASH_MAX_THEMES 8
 
@@ -138,7 +145,6 @@ struct dash_frame {
 	const void *screen_data;
 	enum dash_focus focus;
 	size_t menu_cursor; /* sort menu / setup line */
-	int help_top;       /* first help row shown */
 	enum dash_prompt prompt;
 	const char *prompt_text; /* what is typed (raw) */
 	size_t prompt_len;
@@ -151,8 +157,6 @@ struct dash_frame {
 	const char *status_info;
 	const char *status_filter;
 	size_t status_filter_len;
-	const struct dash_help_line *help;
-	size_t nhelp;
 	const char *themes[DASH_MAX_THEMES]; /* setup screen choices */
 	size_t nthemes;
 	const struct dash_klog *klog;        /* NULL: no kernel-log reader */

@@ -105,9 +105,9 @@ frame(struct ui *ui, struct dash_frame *f)
 	struct scr_help_state *s = st(ui);
 
 	f->body = dash_body_help;
-	f->help = s->lines;
-	f->nhelp = s->n;
-	f->help_top = s->top;
+	s->view =
+	    (struct dash_help){.lines = s->lines, .n = s->n, .top = s->top};
+	f->screen_data = &s->view;
 }
 
 const struct scr_def scr_help = {

@@ -102,9 +102,13 @@ void
 dialogs_help(struct screen *s, const struct layout_rect *r,
              const struct dash_frame *f)
 {
-	int max = dialogs_help_max_top(r, f->help, f->nhelp);
-	int top = f->help_top < max ? f->help_top : max;
+	const struct dash_help *h = f->screen_data;
+	int max, top;
 
+	if (h == NULL)
+		return;
+	max = dialogs_help_max_top(r, h->lines, h->n);
+	top = h->top < max ? h->top : max;
 	if (max > 0)
 		draw_fmt(s, r->y, r->x, r->w, THEME_PROC_HEADER, DRAW_FILL,
 		         " Keys %d%%: Up/Down/PgUp/PgDn scroll; Esc or F1 "
@@ -115,7 +119,7 @@ dialogs_help(struct screen *s, const struct layout_rect *r,
 		      " oomwatch keys (as in htop where htop has the key); Esc "
 		      "or F1 returns; other keys work as listed");
 	if (r->h > 1)
-		help_layout(s, r, f->help, f->nhelp, top);
+		help_layout(s, r, h->lines, h->n, top);
 }
 
 /* The sort menu: every sort key, the current one marked. */

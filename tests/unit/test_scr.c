@@ -411,7 +411,8 @@ test_help_scrolls(void **state)
 	press(ui, KBD_PGDN, 0);
 	assert_int_equal(
 	    h->top, ui->layout.body.h - 2 < max ? ui->layout.body.h - 2 : max);
-	assert_int_equal(frame_of(f)->help_top, h->top);
+	assert_int_equal(
+	    ((const struct dash_help *)frame_of(f)->screen_data)->top, h->top);
 	press(ui, KBD_ESC, 0);
 	assert_ptr_equal(ui->screens.cur, &scr_procs);
 }
