@@ -21,6 +21,7 @@ struct scr_procs_state {
 	size_t log_scroll;  /* log pane: lines up from the tail */
 	uint64_t log_seen;  /* the ring's pushed count log_scroll counts from */
 	struct scr_prompt prompt;
+	char info[256]; /* the status text (f->status_info) */
 };
 
 extern const struct scr_def scr_procs;

@@ -3,12 +3,13 @@
  * screen typed in the status line. Search moves the selection to the
  * first match as the name is typed (F3: the next one; Esc returns to
  * where the search started); filter narrows the table as it is typed
- * (Enter keeps it, Esc clears it). While open it takes every key.
+ * (Enter keeps it, Esc clears it). While open it takes every key but
+ * F10 (quit). Its keys, label and hint are one const table.
  */
 #ifndef OOMWATCH_APP_SCR_PROMPT_H
 #define OOMWATCH_APP_SCR_PROMPT_H
 
-#include "app/ui.h"
+#include "app/scr.h"
 
 #define SCR_PROMPT_MAX 64
 
@@ -23,7 +24,10 @@ struct scr_prompt {
  * table's filter). UI_* flags. */
 unsigned scr_prompt_open(struct ui *ui, struct scr_prompt *p,
                          enum dash_prompt which);
-/* A key while the prompt is open. UI_* flags. */
+/* The open prompt's key map (its help and bar), or 0 when closed. */
+size_t scr_prompt_keys(const struct scr_prompt *p,
+                       const struct scr_binding **map);
+/* A key while the prompt is open (its map, else typed). UI_* flags. */
 unsigned scr_prompt_key(struct ui *ui, struct scr_prompt *p, int32_t key);
 /* The prompt's part of the frame. */
 void scr_prompt_frame(const struct scr_prompt *p, struct dash_frame *f);

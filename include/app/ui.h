@@ -128,6 +128,7 @@ struct scr_def;
  * order of the screens table. */
 struct ui_screens {
 	const struct scr_def *cur;
+	const struct scr_def *under; /* what cur was opened over, or NULL */
 	void *state[UI_SCREENS_MAX];
 };
 

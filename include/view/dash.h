@@ -55,10 +55,18 @@ struct dash_help_line {
 	const char *what; /* "search by name" */
 };
 
+/* The help screen's view: its dash_frame.screen_data. */
+struct dash_help {
+	const struct dash_help_line *lines;
+	size_t n;
+	int top; /* first row shown */
+};
+
 /* Theme choices on the setup screen. */
 #define DASH_MAX_THEMES 8
 
-/* One screen on the tab line: its key and name ("1", "Processes"). */
+/* One screen on the tab line: its key and name ("1", "Processes"; key
+ * 0: none). */
 #define DASH_MAX_TABS 16
 struct dash_tab {
 	const char *name; /* (borrowed) */
@@ -112,6 +120,13 @@ struct dash_act {
 	size_t nlines, total, scroll;
 };
 
+/* One key of the function-key bar: F<n> and its word ("Tree"). */
+#define DASH_MAX_FKEYS 10
+struct dash_fkey {
+	int n;
+	const char *label; /* (borrowed) */
+};
+
 /* Everything one frame shows. */
 struct dash_frame {
 	const struct layout *layout;
@@ -125,17 +140,23 @@ struct dash_frame {
 	/* draws the current screen's body (view functions below; set by the
 	 * screen's frame function, so adding a screen edits no switch) */
 	void (*body)(struct screen *s, const struct dash_frame *f);
+	/* the current screen's own view struct, set by its frame function
+	 * and read by its body (a new screen adds no field here) */
+	const void *screen_data;
 	enum dash_focus focus;
 	size_t menu_cursor; /* sort menu / setup line */
-	int help_top;       /* first help row shown */
 	enum dash_prompt prompt;
 	const char *prompt_text; /* what is typed (raw) */
 	size_t prompt_len;
+	const char *prompt_label, *prompt_hint; /* "Search: ", its keys */
 	bool paused, read_only;
 	const char *status; /* one message, or NULL */
 	enum theme_role status_role;
-	const struct dash_help_line *help;
-	size_t nhelp;
+	/* the screen's own status text when there is no message (NULL:
+	 * blank), then " | filter: " and the filter (raw) when len > 0 */
+	const char *status_info;
+	const char *status_filter;
+	size_t status_filter_len;
 	const char *themes[DASH_MAX_THEMES]; /* setup screen choices */
 	size_t nthemes;
 	const struct dash_klog *klog;        /* NULL: no kernel-log reader */
@@ -143,6 +164,8 @@ struct dash_frame {
 	const struct dash_act *act;          /* NULL: actions not wired */
 	struct dash_tab tabs[DASH_MAX_TABS]; /* the tab line */
 	size_t ntabs, tab_current;
+	struct dash_fkey fkeys[DASH_MAX_FKEYS]; /* the bar, left to right */
+	size_t nfkeys;
 };
 
 /* Screen bodies, one per screen, for dash_frame.body. */

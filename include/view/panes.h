@@ -33,7 +33,7 @@ void klogpane_draw(struct screen *s, const struct layout_rect *r,
 void klogpane_events_draw(struct screen *s, const struct layout_rect *r,
                           const struct dash_frame *f);
 
-/* dialogs.c: the help lines in r (from f->help_top). */
+/* dialogs.c: the help lines in r (f->screen_data: a struct dash_help). */
 void dialogs_help(struct screen *s, const struct layout_rect *r,
                   const struct dash_frame *f);
 /* dialogs.c: the sort menu in r. */

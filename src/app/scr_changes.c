@@ -13,18 +13,21 @@ enum changes_cmd {
 	CHANGES_PGUP,
 	CHANGES_PGDN,
 	CHANGES_HOME,
+	CHANGES_END,
 	CHANGES_UNDO,
 };
 
 static const struct scr_binding changes_keys[] = {
-    {{KBD_UP, 'k', 0}, CHANGES_UP, "scroll up"},
-    {{KBD_DOWN, 'j', 0}, CHANGES_DOWN, "scroll down"},
-    {{KBD_PGUP, 0, 0}, CHANGES_PGUP, "page up"},
-    {{KBD_PGDN, 0, 0}, CHANGES_PGDN, "page down"},
-    {{KBD_HOME, 0, 0}, CHANGES_HOME, "the top"},
+    {{KBD_UP, 'k', 0}, CHANGES_UP, "scroll up", NULL},
+    {{KBD_DOWN, 'j', 0}, CHANGES_DOWN, "scroll down", NULL},
+    {{KBD_PGUP, 0, 0}, CHANGES_PGUP, "page up", NULL},
+    {{KBD_PGDN, 0, 0}, CHANGES_PGDN, "page down", NULL},
+    {{KBD_HOME, 0, 0}, CHANGES_HOME, "the top", NULL},
+    {{KBD_END, 0, 0}, CHANGES_END, "the end", NULL},
     {{'u', 0, 0},
      CHANGES_UNDO,
-     "undo the last adj change (on every process it changed)"},
+     "undo the last adj change (on every process it changed)",
+     NULL},
 };
 
 /* This screen's state. */
@@ -41,6 +44,25 @@ body_rows(const struct ui *ui)
 	return ui->layout.body.h > 4 ? (size_t)ui->layout.body.h - 3 : 1;
 }
 
+/* Lines of the changes screen in all: two headings, the journal (or
+ * one "none" line), a blank, the results (or "none"). */
+static size_t
+total_lines(const struct ui_act *a)
+{
+	return 2 + (a->journal.ring.len ? a->journal.ring.len : 1) + 1 +
+	       (a->log_ring.len ? a->log_ring.len : 1) +
+	       (a->journal.dropped ? 1 : 0);
+}
+
+/* The last first line: the last line at the bottom of the body. */
+static size_t
+max_scroll(const struct ui *ui)
+{
+	size_t total = total_lines(&ui->act), rows = body_rows(ui);
+
+	return total > rows ? total - rows : 0;
+}
+
 /* A fresh visit starts at the top. */
 static void
 enter(struct ui *ui, const struct scr_def *from)
@@ -53,7 +75,7 @@ static unsigned
 command(struct ui *ui, int cmd)
 {
 	struct scr_changes_state *s = st(ui);
-	size_t page = body_rows(ui);
+	size_t page = body_rows(ui), max = max_scroll(ui);
 
 	switch ((enum changes_cmd)cmd) {
 	case CHANGES_UP:
@@ -72,21 +94,16 @@ command(struct ui *ui, int cmd)
 	case CHANGES_HOME:
 		s->scroll = 0;
 		break;
+	case CHANGES_END:
+		s->scroll = max;
+		break;
 	case CHANGES_UNDO:
 	default:
 		return ui_act_command(ui, UI_ACT_UNDO);
 	}
+	if (s->scroll > max)
+		s->scroll = max;
 	return UI_REDRAW;
-}
-
-/* Lines of the changes screen in all: two headings, the journal (or
- * one "none" line), a blank, the results (or "none"). */
-static size_t
-total_lines(const struct ui_act *a)
-{
-	return 2 + (a->journal.ring.len ? a->journal.ring.len : 1) + 1 +
-	       (a->log_ring.len ? a->log_ring.len : 1) +
-	       (a->journal.dropped ? 1 : 0);
 }
 
 /* "HH:MM:SS" of a wall-clock time in ms. */
@@ -183,9 +200,11 @@ frame(struct ui *ui, struct dash_frame *f)
 	size_t rows = body_rows(ui);
 
 	f->body = dash_body_changes;
+	f->status_info = "u undoes the newest adj change; Home/End, PgUp/PgDn "
+	                 "scroll";
 	v->total = total_lines(&ui->act);
-	if (s->scroll + 1 > v->total)
-		s->scroll = v->total - 1;
+	if (s->scroll > max_scroll(ui))
+		s->scroll = max_scroll(ui);
 	v->scroll = s->scroll;
 	v->nlines = 0;
 	for (size_t n = s->scroll;

@@ -14,12 +14,15 @@ enum events_cmd {
 };
 
 static const struct scr_binding events_keys[] = {
-    {{KBD_UP, 0, 0}, EVENTS_UP, "select the newer event"},
-    {{KBD_DOWN, 'j', 0}, EVENTS_DOWN, "select the older event"},
-    {{KBD_HOME, 0, 0}, EVENTS_HOME, "the newest event"},
-    {{KBD_END, 0, 0}, EVENTS_END, "the oldest event"},
-    {{KBD_PGUP, 0, 0}, EVENTS_TASKS_UP, "an OOM kill's task table: up"},
-    {{KBD_PGDN, 0, 0}, EVENTS_TASKS_DOWN, "an OOM kill's task table: down"},
+    {{KBD_UP, 0, 0}, EVENTS_UP, "select the newer event", NULL},
+    {{KBD_DOWN, 'j', 0}, EVENTS_DOWN, "select the older event", NULL},
+    {{KBD_HOME, 0, 0}, EVENTS_HOME, "the newest event", NULL},
+    {{KBD_END, 0, 0}, EVENTS_END, "the oldest event", NULL},
+    {{KBD_PGUP, 0, 0}, EVENTS_TASKS_UP, "an OOM kill's task table: up", NULL},
+    {{KBD_PGDN, 0, 0},
+     EVENTS_TASKS_DOWN,
+     "an OOM kill's task table: down",
+     NULL},
 };
 
 /* This screen's state. */
@@ -119,6 +122,8 @@ frame(struct ui *ui, struct dash_frame *f)
 	if (s->cursor >= count(ui))
 		s->cursor = 0;
 	f->body = dash_body_events;
+	f->status_info = "action keys (F7 F8 F9 a P X) aim at the selected "
+	                 "event's process, while it runs";
 	ui_klog_frame(ui, f);
 	ui->klog.view.event_cursor = s->cursor;
 	ui->klog.view.task_top = s->task_top;

@@ -14,14 +14,14 @@ enum help_cmd {
 };
 
 static const struct scr_binding help_keys[] = {
-    {{KBD_UP, 0, 0}, HELP_UP, "scroll up"},
-    {{KBD_DOWN, 'j', 0}, HELP_DOWN, "scroll down"},
-    {{KBD_PGUP, 0, 0}, HELP_PGUP, "page up"},
-    {{KBD_PGDN, ' ', 0}, HELP_PGDN, "page down"},
-    {{KBD_HOME, 0, 0}, HELP_HOME, "the top"},
-    {{KBD_END, 0, 0}, HELP_END, "the end"},
-    {{KBD_ESC, KBD_F(1), '?'}, HELP_BACK, "back"},
-    {{'h', 0, 0}, HELP_BACK, "back"},
+    {{KBD_UP, 0, 0}, HELP_UP, "scroll up", NULL},
+    {{KBD_DOWN, 'j', 0}, HELP_DOWN, "scroll down", NULL},
+    {{KBD_PGUP, 0, 0}, HELP_PGUP, "page up", NULL},
+    {{KBD_PGDN, ' ', 0}, HELP_PGDN, "page down", NULL},
+    {{KBD_HOME, 0, 0}, HELP_HOME, "the top", NULL},
+    {{KBD_END, 0, 0}, HELP_END, "the end", NULL},
+    {{KBD_ESC, KBD_F(1), '?'}, HELP_BACK, "back", "Back"},
+    {{'h', 0, 0}, HELP_BACK, "back", NULL},
 };
 
 /* This screen's state. */
@@ -39,7 +39,8 @@ enter(struct ui *ui, const struct scr_def *from)
 
 	s->from = from;
 	s->top = 0;
-	s->n = scr_help_lines(from, s->lines, s->labels, SCR_HELP_MAX, s->list);
+	s->n = scr_help_lines(ui, from, s->lines, s->labels, SCR_HELP_MAX,
+	                      s->list);
 }
 
 /* Back to where help was opened, as it was. */
@@ -89,11 +90,12 @@ command(struct ui *ui, int cmd)
 	return UI_REDRAW;
 }
 
-/* Any key no map binds goes back. */
+/* Any key no map binds goes back and does there what it does there,
+ * so the listed keys work from help too. */
 static unsigned
 other_key(struct ui *ui, int32_t key)
 {
-	return back(ui);
+	return back(ui) | scr_key(ui, key);
 }
 
 /* The frame: the lines from top. */
@@ -103,14 +105,15 @@ frame(struct ui *ui, struct dash_frame *f)
 	struct scr_help_state *s = st(ui);
 
 	f->body = dash_body_help;
-	f->help = s->lines;
-	f->nhelp = s->n;
-	f->help_top = s->top;
+	s->view =
+	    (struct dash_help){.lines = s->lines, .n = s->n, .top = s->top};
+	f->screen_data = &s->view;
 }
 
 const struct scr_def scr_help = {
     .name = "Help",
     .key = '5',
+    .over = true,
     .state_size = sizeof(struct scr_help_state),
     .keys = help_keys,
     .nkeys = sizeof help_keys / sizeof help_keys[0],

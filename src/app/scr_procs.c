@@ -6,6 +6,10 @@
 #include "app/scr_procs.h"
 
 #include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app/scr_help.h"
 
 /* Left/Right move the log pane sideways by this many characters, up to
  * the longest line the ring keeps. */
@@ -39,37 +43,69 @@ enum procs_cmd {
 };
 
 static const struct scr_binding procs_keys[] = {
-    {{KBD_UP, 0, 0}, PROCS_UP, "move up (log pane focused: scroll)"},
-    {{KBD_DOWN, 'j', 0}, PROCS_DOWN, "move down"},
-    {{KBD_PGUP, 0, 0}, PROCS_PGUP, "page up"},
-    {{KBD_PGDN, 0, 0}, PROCS_PGDN, "page down"},
-    {{KBD_HOME, 0, 0}, PROCS_HOME, "first row"},
-    {{KBD_END, 0, 0}, PROCS_END, "last row"},
-    {{KBD_F(3), '/', 0}, PROCS_SEARCH, "search by name (F3 again: next match)"},
+    {{KBD_UP, 0, 0}, PROCS_UP, "move up (log pane focused: scroll)", NULL},
+    {{KBD_DOWN, 'j', 0}, PROCS_DOWN, "move down", NULL},
+    {{KBD_PGUP, 0, 0}, PROCS_PGUP, "page up", NULL},
+    {{KBD_PGDN, 0, 0}, PROCS_PGDN, "page down", NULL},
+    {{KBD_HOME, 0, 0}, PROCS_HOME, "first row", NULL},
+    {{KBD_END, 0, 0}, PROCS_END, "last row", NULL},
+    {{KBD_F(3), '/', 0},
+     PROCS_SEARCH,
+     "search by name (F3 again: next match)",
+     "Search"},
     {{KBD_F(4), '\\', 0},
      PROCS_FILTER,
-     "filter by name (Enter keeps, Esc clears)"},
-    {{KBD_F(5), 't', 0}, PROCS_TREE, "tree view with each subtree's total RSS"},
-    {{KBD_F(6), '>', '<'}, PROCS_SORT_MENU, "sort menu"},
-    {{'O', 0, 0}, PROCS_SORT_OOM, "sort by OOM score"},
-    {{'M', 0, 0}, PROCS_SORT_RSS, "sort by RSS"},
-    {{'W', 0, 0}, PROCS_SORT_SWAP, "sort by swap"},
-    {{'A', 0, 0}, PROCS_SORT_ADJ, "sort by oom_score_adj"},
-    {{'N', 0, 0}, PROCS_SORT_PID, "sort by PID"},
-    {{'I', 0, 0}, PROCS_INVERT, "invert the sort order"},
-    {{'\t', 0, 0}, PROCS_FOCUS, "focus: process table / kernel log"},
+     "filter by name (Enter keeps, Esc clears)",
+     "Filter"},
+    {{KBD_F(5), 't', 0},
+     PROCS_TREE,
+     "tree view with each subtree's total RSS",
+     "Tree"},
+    {{KBD_F(6), '>', '<'}, PROCS_SORT_MENU, "sort menu", "SortBy"},
+    {{'O', 0, 0}, PROCS_SORT_OOM, "sort by OOM score", NULL},
+    {{'M', 0, 0}, PROCS_SORT_RSS, "sort by RSS", NULL},
+    {{'W', 0, 0}, PROCS_SORT_SWAP, "sort by swap", NULL},
+    {{'A', 0, 0}, PROCS_SORT_ADJ, "sort by oom_score_adj", NULL},
+    {{'N', 0, 0}, PROCS_SORT_PID, "sort by PID", NULL},
+    {{'I', 0, 0}, PROCS_INVERT, "invert the sort order", NULL},
+    {{'\t', 0, 0}, PROCS_FOCUS, "focus: process table / kernel log", NULL},
     {{KBD_LEFT, 0, 0},
      PROCS_LEFT,
-     "log pane focused: scroll it back to the left"},
+     "log pane focused: scroll it back to the left",
+     NULL},
     {{KBD_RIGHT, 0, 0},
      PROCS_RIGHT,
-     "log pane focused: scroll it right, to the end of long lines"},
-    {{'l', 0, 0}, PROCS_LOG_IMPORTANT, "log pane: all lines / important only"},
-    {{'p', 'Z', 0}, PROCS_PAUSE, "pause / resume refreshing"},
+     "log pane focused: scroll it right, to the end of long lines",
+     NULL},
+    {{'l', 0, 0},
+     PROCS_LOG_IMPORTANT,
+     "log pane: all lines / important only",
+     NULL},
+    {{'p', 'Z', 0}, PROCS_PAUSE, "pause / resume refreshing", NULL},
     {{' ', 0, 0},
      PROCS_TAG,
-     "tag / untag a process: actions then apply to every tagged one"},
-    {{'U', 0, 0}, PROCS_UNTAG, "untag every process"},
+     "tag / untag a process: actions then apply to every tagged one",
+     NULL},
+    {{'U', 0, 0}, PROCS_UNTAG, "untag every process", NULL},
+};
+
+enum sort_menu_cmd {
+	MENU_UP,
+	MENU_DOWN,
+	MENU_PICK,
+	MENU_INVERT,
+	MENU_CLOSE,
+	MENU_HELP,
+};
+
+/* The sort menu's keys (it takes every key; q and F10 still quit). */
+static const struct scr_binding menu_keys[] = {
+    {{KBD_UP, 'k', 0}, MENU_UP, "sort menu: move up", NULL},
+    {{KBD_DOWN, 'j', 0}, MENU_DOWN, "sort menu: move down", NULL},
+    {{KBD_ENTER, 0, 0}, MENU_PICK, "sort by this key", NULL},
+    {{'I', 0, 0}, MENU_INVERT, "invert the sort order", NULL},
+    {{KBD_ESC, KBD_F(6), 0}, MENU_CLOSE, "close the sort menu", "Close"},
+    {{KBD_F(1), '?', 'h'}, MENU_HELP, "this help", "Help"},
 };
 
 /* This screen's state. */
@@ -190,33 +226,55 @@ sort_by(struct ui *ui, enum rank_key key)
 	return UI_REBUILD | UI_REDRAW;
 }
 
-/* A key in the sort menu (it takes every key but the quit keys). */
+/* A key in the sort menu (it takes every key but q, which quits). */
 static bool
 sort_menu_key(struct ui *ui, int32_t key, unsigned *flags)
 {
 	struct scr_procs_state *s = st(ui);
 
 	*flags = UI_REDRAW;
-	if (key == KBD_UP || key == 'k') {
+	switch (
+	    scr_lookup(menu_keys, sizeof menu_keys / sizeof *menu_keys, key)) {
+	case MENU_UP:
 		if (s->menu_cursor > 0)
 			s->menu_cursor--;
-	} else if (key == KBD_DOWN || key == 'j') {
+		break;
+	case MENU_DOWN:
 		if (s->menu_cursor + 1 < RANK_KEY_COUNT)
 			s->menu_cursor++;
-	} else if (key == KBD_ENTER) {
+		break;
+	case MENU_PICK:
 		s->sort_menu = false;
 		ui->table.sort = (enum rank_key)s->menu_cursor;
 		ui->table.desc = rank_key_default_descending(ui->table.sort);
 		*flags |= UI_REBUILD;
-	} else if (key == 'I') {
+		break;
+	case MENU_INVERT:
 		ui->table.desc = !ui->table.desc;
 		*flags |= UI_REBUILD;
-	} else if (key == KBD_ESC || key == KBD_F(6)) {
+		break;
+	case MENU_CLOSE:
 		s->sort_menu = false;
-	} else if (key == 'q' || key == KBD_F(10)) {
-		return false; /* quit, as on every screen */
+		break;
+	case MENU_HELP:
+		*flags = scr_goto(ui, &scr_help);
+		break;
+	default:
+		return key != 'q'; /* quit, as on every screen */
 	}
 	return true;
+}
+
+/* The open overlay's key map: the prompt's or the sort menu's. */
+static size_t
+overlay_keys(const struct ui *ui, const struct scr_binding **map)
+{
+	const struct scr_procs_state *s = st(ui);
+
+	if (s->prompt.which != DASH_PROMPT_NONE)
+		return scr_prompt_keys(&s->prompt, map);
+	*map = menu_keys;
+	return s->sort_menu ? sizeof menu_keys / sizeof *menu_keys : 0;
 }
 
 /* The overlays first: the prompt, then the sort menu. */
@@ -309,6 +367,29 @@ act(struct ui *ui, enum ui_act_cmd cmd)
 	return ui_act_command(ui, cmd);
 }
 
+/* The status text: the view settings, then the filter. */
+static void
+status_info(struct ui *ui, struct dash_frame *f)
+{
+	struct scr_procs_state *s = st(ui);
+	const struct table *t = &ui->table;
+	size_t n;
+
+	snprintf(s->info, sizeof s->info, "sorted by %s %s%s%s%s%s",
+	         rank_key_name(t->sort), t->desc ? "desc" : "asc",
+	         t->tree ? " | tree" : "",
+	         s->focus == DASH_FOCUS_LOG ? " | focus: log (Tab)" : "",
+	         ui->paused ? " | PAUSED (p)" : "",
+	         ui->opt->read_only ? " | read-only" : "");
+	n = strlen(s->info);
+	if (ui->act.tags.n > 0)
+		snprintf(s->info + n, sizeof s->info - n,
+		         " | %zu tagged (Space untags)", ui->act.tags.n);
+	f->status_info = s->info;
+	f->status_filter = t->name_filter;
+	f->status_filter_len = t->name_filter_len;
+}
+
 /* The frame: the table and log, or the sort menu; the prompt. */
 static void
 frame(struct ui *ui, struct dash_frame *f)
@@ -322,6 +403,11 @@ frame(struct ui *ui, struct dash_frame *f)
 	ui->klog.view.scroll = log_scroll(ui);
 	ui->klog.view.hscroll = s->log_col;
 	scr_prompt_frame(&s->prompt, f);
+	status_info(ui, f);
+	for (size_t i = 0; i < f->nfkeys && ui->table.tree; i++) {
+		if (f->fkeys[i].n == 5 && !s->sort_menu)
+			f->fkeys[i].label = "List"; /* F5 leaves the tree */
+	}
 }
 
 const struct scr_def scr_procs = {
@@ -331,6 +417,7 @@ const struct scr_def scr_procs = {
     .keys = procs_keys,
     .nkeys = sizeof procs_keys / sizeof procs_keys[0],
     .overlay_key = overlay_key,
+    .overlay_keys = overlay_keys,
     .command = command,
     .act = act,
     .frame = frame,

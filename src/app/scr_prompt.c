@@ -3,6 +3,35 @@
 
 #include <string.h>
 
+enum prompt_cmd { PROMPT_KEEP, PROMPT_CANCEL, PROMPT_NEXT, PROMPT_BACKSPACE };
+
+static const struct scr_binding search_keys[] = {
+    {{KBD_ENTER, 0, 0}, PROMPT_KEEP, "keep the selection", NULL},
+    {{KBD_ESC, 0, 0}, PROMPT_CANCEL, "back to where the search started", NULL},
+    {{KBD_F(3), 0, 0}, PROMPT_NEXT, "the next match", "Next"},
+    {{KBD_BACKSPACE, 0, 0}, PROMPT_BACKSPACE, "delete a character", NULL},
+};
+
+static const struct scr_binding filter_keys[] = {
+    {{KBD_ENTER, 0, 0}, PROMPT_KEEP, "keep the filter", NULL},
+    {{KBD_ESC, 0, 0}, PROMPT_CANCEL, "clear the filter", NULL},
+    {{KBD_BACKSPACE, 0, 0}, PROMPT_BACKSPACE, "delete a character", NULL},
+};
+
+/* Each prompt: its label, its hint in the status line, its keys (other
+ * keys are typed). */
+static const struct {
+	const char *label, *hint;
+	const struct scr_binding *keys;
+	size_t nkeys;
+} kinds[] = {
+    [DASH_PROMPT_SEARCH] = {"Search: ", "Enter keeps, F3 next, Esc returns",
+                            search_keys,
+                            sizeof search_keys / sizeof search_keys[0]},
+    [DASH_PROMPT_FILTER] = {"Filter: ", "Enter keeps, Esc clears", filter_keys,
+                            sizeof filter_keys / sizeof filter_keys[0]},
+};
+
 /* Append the UTF-8 form of a typed character. */
 static void
 add(struct scr_prompt *p, int32_t ch)
@@ -75,6 +104,16 @@ cancel(struct ui *ui, struct scr_prompt *p)
 	return UI_REDRAW;
 }
 
+/* The open prompt's key map, or 0. */
+size_t
+scr_prompt_keys(const struct scr_prompt *p, const struct scr_binding **map)
+{
+	if (p->which == DASH_PROMPT_NONE)
+		return 0;
+	*map = kinds[p->which].keys;
+	return kinds[p->which].nkeys;
+}
+
 /* A key while the prompt is open. */
 unsigned
 scr_prompt_key(struct ui *ui, struct scr_prompt *p, int32_t key)
@@ -82,22 +121,23 @@ scr_prompt_key(struct ui *ui, struct scr_prompt *p, int32_t key)
 	bool filter = p->which == DASH_PROMPT_FILTER;
 
 	ui->status.text[0] = '\0';
-	if (key == KBD_ESC)
+	switch (scr_lookup(kinds[p->which].keys, kinds[p->which].nkeys, key)) {
+	case PROMPT_CANCEL:
 		return cancel(ui, p);
-	if (key == KBD_ENTER) {
+	case PROMPT_KEEP:
 		p->which = DASH_PROMPT_NONE;
 		return UI_REDRAW;
-	}
-	if (!filter && key == KBD_F(3)) {
+	case PROMPT_NEXT:
 		search_next(ui, p, true);
 		return UI_REDRAW;
-	}
-	if (key == KBD_BACKSPACE)
+	case PROMPT_BACKSPACE:
 		backspace(p);
-	else if (!kbd_is_char(key))
-		return 0;
-	else
+		break;
+	default:
+		if (!kbd_is_char(key))
+			return 0;
 		add(p, key);
+	}
 	if (filter) {
 		table_set_name_filter(&ui->table, p->text, p->len);
 		return UI_REBUILD | UI_REDRAW;
@@ -113,4 +153,8 @@ scr_prompt_frame(const struct scr_prompt *p, struct dash_frame *f)
 	f->prompt = p->which;
 	f->prompt_text = p->text;
 	f->prompt_len = p->len;
+	if (p->which != DASH_PROMPT_NONE) {
+		f->prompt_label = kinds[p->which].label;
+		f->prompt_hint = kinds[p->which].hint;
+	}
 }

@@ -9,14 +9,20 @@ enum setup_cmd {
 	SETUP_UP,
 	SETUP_DOWN,
 	SETUP_PICK,
+	SETUP_DONE,
 };
 
 static const struct scr_binding setup_keys[] = {
-    {{KBD_UP, 'k', 0}, SETUP_UP, "move up"},
-    {{KBD_DOWN, 'j', 0}, SETUP_DOWN, "move down"},
+    {{KBD_UP, 'k', 0}, SETUP_UP, "move up", NULL},
+    {{KBD_DOWN, 'j', 0}, SETUP_DOWN, "move down", NULL},
     {{' ', KBD_ENTER, 0},
      SETUP_PICK,
-     "show / hide the column, or use the theme"},
+     "show / hide the column, or use the theme",
+     NULL},
+    {{KBD_F(2), 0, 0},
+     SETUP_DONE,
+     "back to the processes screen (saves oomwatchrc)",
+     "Done"},
 };
 
 /* This screen's state. */
@@ -68,6 +74,8 @@ command(struct ui *ui, int cmd)
 
 	if (cmd == SETUP_PICK)
 		return pick(ui);
+	if (cmd == SETUP_DONE)
+		return scr_home(ui);
 	if (cmd == SETUP_UP && s->cursor > 0)
 		s->cursor--;
 	else if (cmd == SETUP_DOWN &&
@@ -81,6 +89,8 @@ static void
 frame(struct ui *ui, struct dash_frame *f)
 {
 	f->body = dash_body_setup;
+	f->status_info = "Space or Enter toggles; oomwatchrc is saved when "
+	                 "setup is left";
 	f->menu_cursor = st(ui)->cursor;
 	for (size_t i = 0; i < ui->settings.nthemes; i++)
 		f->themes[i] = ui->settings.themes[i];

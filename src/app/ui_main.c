@@ -133,6 +133,7 @@ sample(struct ui *ui)
 		          strerror(-rc));
 	ui->victim = rank_next_victim(&ui->snap);
 	ui_act_sampled(ui);
+	scr_sampled(ui); /* each screen derives its data */
 	kills = ui->snap.vmstat.oom_kill;
 	if (kills == SNAP_NA)
 		return;

@@ -2,7 +2,9 @@
  * bars.c: the tab line (the screens, each with its key; the current one
  * in brackets), the status line and the function-key bar. The status
  * line shows, in this order of precedence: the search or filter
- * prompt being typed, the last message, or the current view settings.
+ * prompt being typed, the last message, or the current screen's own
+ * status text. The bar shows the F-keys the frame lists (the app makes
+ * them from the current screen's key maps), htop-style: "F1Help".
  */
 #include "view/panes.h"
 
@@ -11,24 +13,11 @@
 
 #include "view/draw.h"
 
-/* The function keys as htop lays them out (labels in 6 cells, so the
- * ten fit in 80 columns); F7-F9 are the actions. */
-static const struct {
-	const char *key, *label, *tree_label;
-} fkeys[] = {
-    {"F1", "Help", NULL},   {"F2", "Setup", NULL},  {"F3", "Search", NULL},
-    {"F4", "Filter", NULL}, {"F5", "Tree", "List"}, {"F6", "SortBy", NULL},
-    {"F7", "Adj-", NULL},   {"F8", "Adj+", NULL},   {"F9", "Kill", NULL},
-    {"F10", "Quit", NULL},
-};
-
 /* The status line. */
 void
 bars_status_draw(struct screen *s, const struct dash_frame *f)
 {
 	const struct layout_rect *r = &f->layout->status;
-	const struct table *t = f->table;
-	char info[256];
 	int at;
 
 	if (!layout_rect_visible(r))
@@ -36,14 +25,11 @@ bars_status_draw(struct screen *s, const struct dash_frame *f)
 	if (f->prompt != DASH_PROMPT_NONE) {
 		draw_fill(s, r->y, r->x, r->w, THEME_PROMPT);
 		at = r->x + draw_str(s, r->y, r->x, r->w, THEME_PROMPT,
-		                     f->prompt == DASH_PROMPT_SEARCH
-		                         ? "Search: "
-		                         : "Filter: ",
-		                     0);
+		                     f->prompt_label ? f->prompt_label : "", 0);
 		at += draw_text(s, r->y, at, r->x + r->w - at, THEME_PROMPT,
 		                f->prompt_text, f->prompt_len, 0);
-		draw_str(s, r->y, at, r->x + r->w - at, THEME_PROMPT,
-		         "_   (Enter keeps, Esc cancels)", 0);
+		draw_fmt(s, r->y, at, r->x + r->w - at, THEME_PROMPT, 0,
+		         "_   (%s)", f->prompt_hint ? f->prompt_hint : "");
 		return;
 	}
 	if (f->status != NULL) {
@@ -51,21 +37,15 @@ bars_status_draw(struct screen *s, const struct dash_frame *f)
 		         DRAW_FILL);
 		return;
 	}
-	snprintf(info, sizeof info, "sorted by %s %s%s%s%s%s",
-	         rank_key_name(t->sort), t->desc ? "desc" : "asc",
-	         t->tree ? " | tree" : "",
-	         f->focus == DASH_FOCUS_LOG ? " | focus: log (Tab)" : "",
-	         f->paused ? " | PAUSED (p)" : "",
-	         f->read_only ? " | read-only" : "");
-	if (f->tags != NULL && f->tags->n > 0)
-		snprintf(info + strlen(info), sizeof info - strlen(info),
-		         " | %zu tagged (Space untags)", f->tags->n);
-	at = r->x + draw_str(s, r->y, r->x, r->w, THEME_STATUS_INFO, info, 0);
-	if (t->name_filter_len > 0) {
+	if (f->status_info == NULL)
+		return;
+	at = r->x + draw_str(s, r->y, r->x, r->w, THEME_STATUS_INFO,
+	                     f->status_info, 0);
+	if (f->status_filter_len > 0) {
 		at += draw_str(s, r->y, at, r->x + r->w - at, THEME_STATUS_INFO,
 		               " | filter: ", 0);
 		draw_text(s, r->y, at, r->x + r->w - at, THEME_PROMPT,
-		          t->name_filter, t->name_filter_len, 0);
+		          f->status_filter, f->status_filter_len, 0);
 	}
 }
 
@@ -74,19 +54,16 @@ void
 bars_fkeys_draw(struct screen *s, const struct dash_frame *f)
 {
 	const struct layout_rect *r = &f->layout->fkeys;
-	const char *label;
 	int at = r->x;
 
 	if (!layout_rect_visible(r))
 		return;
-	for (size_t i = 0; i < sizeof fkeys / sizeof fkeys[0]; i++) {
-		label = f->table->tree && fkeys[i].tree_label
-		            ? fkeys[i].tree_label
-		            : fkeys[i].label;
-		at += draw_str(s, r->y, at, r->x + r->w - at, THEME_FKEY_KEY,
-		               fkeys[i].key, 0);
+	/* labels in 6 cells, so ten keys fit in 80 columns, as in htop */
+	for (size_t i = 0; i < f->nfkeys; i++) {
+		at += draw_fmt(s, r->y, at, r->x + r->w - at, THEME_FKEY_KEY, 0,
+		               "F%d", f->fkeys[i].n);
 		at += draw_fmt(s, r->y, at, r->x + r->w - at, THEME_FKEY_LABEL,
-		               0, "%-6s", label);
+		               0, "%-6s", f->fkeys[i].label);
 	}
 	draw_fill(s, r->y, at, r->x + r->w - at, THEME_FKEY_LABEL);
 	if (f->read_only)
@@ -109,8 +86,10 @@ bars_tabs_draw(struct screen *s, const struct dash_frame *f)
 		cur = i == f->tab_current;
 		at += draw_fmt(s, r->y, at, r->x + r->w - at,
 		               cur ? THEME_DIALOG_FOCUS : THEME_FKEY_LABEL, 0,
-		               "%c%c %s%c", cur ? '[' : ' ', f->tabs[i].key,
-		               f->tabs[i].name, cur ? ']' : ' ');
+		               "%c%c%s%s%c", cur ? '[' : ' ',
+		               f->tabs[i].key ? f->tabs[i].key : ' ',
+		               f->tabs[i].key ? " " : "", f->tabs[i].name,
+		               cur ? ']' : ' ');
 		at += draw_str(s, r->y, at, r->x + r->w - at, THEME_FKEY_LABEL,
 		               " ", 0);
 	}

@@ -103,20 +103,24 @@ void
 dialogs_help(struct screen *s, const struct layout_rect *r,
              const struct dash_frame *f)
 {
-	int max = dialogs_help_max_top(r, f->help, f->nhelp);
-	int top = f->help_top < max ? f->help_top : max;
+	const struct dash_help *h = f->screen_data;
+	int max, top;
 
+	if (h == NULL)
+		return;
+	max = dialogs_help_max_top(r, h->lines, h->n);
+	top = h->top < max ? h->top : max;
 	if (max > 0)
 		draw_fmt(s, r->y, r->x, r->w, THEME_PROC_HEADER, DRAW_FILL,
-		         " oomwatch keys (%d%%): Up/Down/PgUp/PgDn scroll, any "
-		         "other key returns",
+		         " Keys %d%%: Up/Down/PgUp/PgDn scroll; Esc or F1 "
+		         "returns; other keys work as listed",
 		         top * 100 / max);
 	else
 		title(s, r,
-		      " oomwatch keys (as in htop where htop has the key); any "
-		      "key returns");
+		      " oomwatch keys (as in htop where htop has the key); Esc "
+		      "or F1 returns; other keys work as listed");
 	if (r->h > 1)
-		help_layout(s, r, f->help, f->nhelp, top);
+		help_layout(s, r, h->lines, h->n, top);
 }
 
 /* The sort menu: every sort key, the current one marked. */

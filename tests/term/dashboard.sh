@@ -183,11 +183,11 @@ tmux_stop
 tmux_start 120 40 "$BIN -d 0.5 --no-protect"
 tmux_wait "F10Quit" 10 || fail "keys: the dashboard starts"
 tmux_keys F1
-check "keys: F1 shows the help" tmux_wait "oomwatch keys" 5
+check "keys: F1 shows the help" tmux_wait "Keys 0%:" 5
 tmux_screen >"$T_TMP/help"
 # at 120x40 the help is longer than the body: it scrolls to its end
 tmux_keys End
-check "keys: End scrolls the help to its end" tmux_wait "oomwatch keys (100%)" 5
+check "keys: End scrolls the help to its end" tmux_wait "Keys 100%:" 5
 tmux_screen >>"$T_TMP/help"
 for k in "F1 ? h" "F2 C S" "F3 /" "F4 \\\\" "F5 t" "F6 > <" "Tab" "F10 q" "O" "M" \
 	"W" "A" "N" "I" "e" "l" "p Z" "F7 \[" "F8 \]" "a" "P" "X" "F9 k" "u" \
@@ -199,7 +199,7 @@ check "keys: help says how to keep an adj change" \
 check "keys: no help line is cut at the edge" \
 	sh -c "! grep -q '.\{120\}' '$T_TMP/help'"
 tmux_keys Home
-check "keys: Home scrolls the help back" tmux_wait "oomwatch keys (0%)" 5
+check "keys: Home scrolls the help back" tmux_wait "Keys 0%:" 5
 tmux_keys x
 check "keys: any other key leaves the help" tmux_wait "PID USER" 5
 tmux_keys t

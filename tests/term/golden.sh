@@ -29,7 +29,18 @@ if [ "${1:-}" = --bless ]; then
 	shift
 fi
 ONLY="$*"
-SCREENS="processes sort search events changes help setup"
+# The screens drawn, one line each: a name, then the keys that open it
+# from the process table (tmux send-keys arguments; ";" starts another
+# send, so "-l" can type text); events selects the oldest event, the OOM
+# kill. A new screen is a new line here.
+SCREEN_TABLE='processes
+sort F6
+search F3 ; -l redis
+events e Down Down
+changes L
+help F1
+setup F2'
+SCREENS=$(printf '%s\n' "$SCREEN_TABLE" | cut -d' ' -f1)
 SIZES="80x24 120x40 200x60"
 GOLDEN="$TOP/tests/golden"
 # relative to $TOP: the log pane's title shows the --kmsg-file path
@@ -51,16 +62,14 @@ if [ "$(getent passwd 0 | cut -d: -f1)" != root ] ||
 	exit 0
 fi
 
-# The keys that open a screen from the process table.
+# Send the keys of screen $1 (its SCREEN_TABLE line) to the dashboard.
 screen_keys() {
-	case $1 in
-	sort) tmux_keys F6 ;;
-	search) tmux_keys F3 && tmux_keys -l redis ;;
-	events) tmux_keys e Down Down ;; # the oldest event: the OOM kill
-	changes) tmux_keys L ;;
-	help) tmux_keys F1 ;;
-	setup) tmux_keys F2 ;;
-	esac
+	printf '%s\n' "$SCREEN_TABLE" | awk -v n="$1" '$1 == n {
+		$1 = ""; print }' | tr ';' '\n' | while read -r _keys; do
+		[ -z "$_keys" ] && continue
+		# shellcheck disable=SC2086 # the words are separate keys
+		tmux_keys $_keys || return 1
+	done
 }
 
 # dump_settled: true once 5 frames in a row (each a new file: its mtime

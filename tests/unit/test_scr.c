@@ -159,11 +159,23 @@ test_digits_and_letters_switch_screens(void **state)
 	assert_ptr_equal(ui->screens.cur, &scr_changes);
 	press(ui, '4', 0);
 	assert_ptr_equal(ui->screens.cur, &scr_setup);
-	/* leaving setup saves it */
-	assert_true(press(ui, '5', 0) & UI_SAVE);
+	/* help opens over setup, which is not left: no save */
+	assert_false(press(ui, '5', 0) & UI_SAVE);
 	assert_ptr_equal(ui->screens.cur, &scr_help);
-	press(ui, '1', 0);
+	assert_false(press(ui, KBD_ESC, 0) & UI_SAVE);
+	assert_ptr_equal(ui->screens.cur, &scr_setup);
+	assert_false(press(ui, KBD_F(1), 0) & UI_SAVE);
+	assert_ptr_equal(ui->screens.cur, &scr_help);
+	/* going on from help leaves setup: it saves */
+	assert_true(press(ui, '1', 0) & UI_SAVE);
 	assert_ptr_equal(ui->screens.cur, &scr_procs);
+	/* help over setup, then F2: back to setup as it was, no save */
+	press(ui, '4', KBD_DOWN, 'h', 0);
+	assert_false(press(ui, KBD_F(2), 0) & UI_SAVE);
+	assert_ptr_equal(ui->screens.cur, &scr_setup);
+	assert_int_equal(
+	    ((struct scr_setup_state *)scr_state(ui, &scr_setup))->cursor, 1);
+	assert_true(press(ui, '1', 0) & UI_SAVE);
 	/* e, L and F2 show their screen, and again go back */
 	press(ui, 'e', 0);
 	assert_ptr_equal(ui->screens.cur, &scr_events);
@@ -200,11 +212,97 @@ test_f10_and_q_quit_on_every_screen(void **state)
 	flags = scr_key(ui, 'q');
 	assert_true(flags & UI_QUIT);
 	assert_true(flags & UI_SAVE);
-	/* so does the sort menu: F10 there quits too */
+	/* so does quitting from help opened over setup */
+	scr_goto(ui, &scr_setup);
+	press(ui, KBD_F(1), 0);
+	flags = scr_key(ui, KBD_F(10));
+	assert_true(flags & UI_QUIT);
+	assert_true(flags & UI_SAVE);
+	/* F10 quits from the sort menu and from the prompts too; there q is
+	 * typed */
 	scr_goto(ui, &scr_procs);
 	press(ui, KBD_F(6), 0);
 	assert_ptr_equal(frame_of(f)->body, dash_body_sort_menu);
 	assert_true(scr_key(ui, KBD_F(10)) & UI_QUIT);
+	assert_true(scr_key(ui, 'q') & UI_QUIT);
+	press(ui, KBD_ESC, KBD_F(3), 0);
+	assert_false(scr_key(ui, 'q') & UI_QUIT);
+	assert_int_equal(frame_of(f)->prompt, DASH_PROMPT_SEARCH);
+	assert_true(scr_key(ui, KBD_F(10)) & UI_QUIT);
+	press(ui, KBD_ESC, KBD_F(4), 0);
+	assert_false(scr_key(ui, 'q') & UI_QUIT);
+	assert_true(scr_key(ui, KBD_F(10)) & UI_QUIT);
+}
+
+/* The bar's keys of the frame, "F1Help F2Setup ..." into buf. */
+static const char *
+bar_text(struct fix *f, char *buf, size_t size)
+{
+	const struct dash_frame *fr = frame_of(f);
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < fr->nfkeys && used < size; i++)
+		used += (size_t)snprintf(buf + used, size - used, "%sF%d%s",
+		                         i ? " " : "", fr->fkeys[i].n,
+		                         fr->fkeys[i].label);
+	return buf;
+}
+
+/* The function-key bar lists the F-keys that work where it is shown. */
+static void
+test_fkey_bar_follows_the_screen(void **state)
+{
+	struct fix *f = *state;
+	struct ui *ui = &f->ui;
+	char b[256];
+
+	assert_string_equal(bar_text(f, b, sizeof b),
+	                    "F1Help F2Setup F3Search F4Filter F5Tree F6SortBy "
+	                    "F7Adj- F8Adj+ F9Kill F10Quit");
+	assert_non_null(strstr(frame_of(f)->status_info, "sorted by pid asc"));
+	press(ui, 't', 0);
+	assert_non_null(strstr(bar_text(f, b, sizeof b), "F5List"));
+	press(ui, 't', '2', 0);
+	assert_string_equal(bar_text(f, b, sizeof b),
+	                    "F1Help F2Setup F7Adj- F8Adj+ F9Kill F10Quit");
+	assert_null(strstr(frame_of(f)->status_info, "sorted"));
+	press(ui, '3', 0);
+	assert_string_equal(bar_text(f, b, sizeof b), "F1Help F2Setup F10Quit");
+	assert_null(strstr(frame_of(f)->status_info, "sorted"));
+	press(ui, '4', 0);
+	assert_string_equal(bar_text(f, b, sizeof b), "F1Help F2Done F10Quit");
+	press(ui, KBD_F(1), 0);
+	assert_string_equal(bar_text(f, b, sizeof b), "F1Back F2Setup F10Quit");
+	assert_null(frame_of(f)->status_info);
+	/* the overlays: their own keys and quit */
+	press(ui, '1', KBD_F(6), 0);
+	assert_string_equal(bar_text(f, b, sizeof b), "F1Help F6Close F10Quit");
+	press(ui, KBD_ESC, KBD_F(3), 0);
+	assert_string_equal(bar_text(f, b, sizeof b), "F3Next F10Quit");
+	assert_string_equal(frame_of(f)->prompt_hint,
+	                    "Enter keeps, F3 next, Esc returns");
+	press(ui, KBD_ESC, KBD_F(4), 0);
+	assert_string_equal(bar_text(f, b, sizeof b), "F10Quit");
+	assert_string_equal(frame_of(f)->prompt_label, "Filter: ");
+}
+
+/* Help from the sort menu lists the menu's keys; it returns to it. */
+static void
+test_sort_menu_help(void **state)
+{
+	struct fix *f = *state;
+	struct ui *ui = &f->ui;
+	struct scr_help_state *h = scr_state(ui, &scr_help);
+	bool close = false;
+
+	press(ui, KBD_F(6), KBD_F(1), 0);
+	assert_ptr_equal(ui->screens.cur, &scr_help);
+	for (size_t i = 0; i < h->n; i++)
+		close |= strcmp(h->lines[i].keys, "Esc F6") == 0;
+	assert_true(close);
+	press(ui, KBD_F(1), 0);
+	assert_ptr_equal(frame_of(f)->body, dash_body_sort_menu);
 }
 
 static void
@@ -224,10 +322,12 @@ test_tab_line(void **state)
 	assert_int_equal(fr->tab_current, 2);
 	assert_string_equal(fr->tabs[2].name, "Changes");
 	assert_ptr_equal(fr->body, dash_body_changes);
-	/* every screen has its own digit */
-	for (size_t i = 0; i < scr_count(); i++)
+	/* every screen has its own digit, 1-9 */
+	for (size_t i = 0; i < scr_count(); i++) {
+		assert_true(scr_at(i)->key >= '1' && scr_at(i)->key <= '9');
 		for (size_t j = i + 1; j < scr_count(); j++)
 			assert_int_not_equal(scr_at(i)->key, scr_at(j)->key);
+	}
 }
 
 /* Is there a help line with these keys? */
@@ -262,9 +362,13 @@ test_help_is_made_from_the_key_maps(void **state)
 	press(ui, KBD_F(1), 0);
 	assert_ptr_equal(ui->screens.cur, &scr_procs);
 	/* from the changes screen: its keys, no action keys */
+	ring_init(&ui->act.log_ring, UI_ACT_LOG_MAX);
+	for (int i = 0; i < 40; i++)
+		ring_push(&ui->act.log_ring, NULL);
 	press(ui, 'L', KBD_DOWN, KBD_DOWN, '?', 0);
 	assert_ptr_equal(h->from, &scr_changes);
 	assert_true(help_has(h, "Up k"));
+	assert_true(help_has(h, "End"));
 	assert_true(help_has(h, "u"));
 	assert_true(help_has(h, "F10 q"));
 	assert_false(help_has(h, "F9 k"));
@@ -275,6 +379,12 @@ test_help_is_made_from_the_key_maps(void **state)
 	assert_int_equal(
 	    ((struct scr_changes_state *)scr_state(ui, &scr_changes))->scroll,
 	    2);
+	/* and works there: k (help binds only Up) scrolls the changes */
+	press(ui, '?', 'k', 0);
+	assert_ptr_equal(ui->screens.cur, &scr_changes);
+	assert_int_equal(
+	    ((struct scr_changes_state *)scr_state(ui, &scr_changes))->scroll,
+	    1);
 }
 
 static void
@@ -301,7 +411,8 @@ test_help_scrolls(void **state)
 	press(ui, KBD_PGDN, 0);
 	assert_int_equal(
 	    h->top, ui->layout.body.h - 2 < max ? ui->layout.body.h - 2 : max);
-	assert_int_equal(frame_of(f)->help_top, h->top);
+	assert_int_equal(
+	    ((const struct dash_help *)frame_of(f)->screen_data)->top, h->top);
 	press(ui, KBD_ESC, 0);
 	assert_ptr_equal(ui->screens.cur, &scr_procs);
 }
@@ -686,6 +797,12 @@ test_signal_menu_opens_and_esc_closes(void **state)
 	assert_true(ui_act_dialog_open(ui));
 	press(ui, KBD_ESC, 0);
 	assert_false(ui_act_dialog_open(ui));
+	/* F10 quits from the dialog, a pending confirmation too: nothing
+	 * is sent */
+	press(ui, KBD_F(9), KBD_ENTER, 0);
+	assert_true(ui_act_dialog_open(ui));
+	assert_true(press(ui, KBD_F(10), 0) & UI_QUIT);
+	assert_true(act_alive(f->child.pid));
 }
 
 static void
@@ -730,6 +847,8 @@ test_changes_lists_results_newest_first(void **state)
 	struct scr_changes_state *c = scr_state(ui, &scr_changes);
 	struct ui_act_result *r;
 	const struct dash_frame *fr;
+	const char *last;
+	size_t end;
 
 	ring_init(&ui->act.log_ring, UI_ACT_LOG_MAX);
 	for (int i = 0; i < UI_ACT_LOG_MAX + 6; i++) {
@@ -745,14 +864,23 @@ test_changes_lists_results_newest_first(void **state)
 	assert_int_equal(c->lines[4].role, THEME_STATUS_ERROR);
 	assert_non_null(strstr(c->lines[5].text, "result 68"));
 	assert_int_equal(c->lines[5].role, THEME_STATUS_OK);
-	/* the oldest kept one is on the last line */
+	/* PgDn stops with the oldest kept one on the body's last line */
 	for (int i = 0; i < 10; i++)
 		press(ui, KBD_PGDN, 0);
 	fr = frame_of(f);
-	assert_int_equal(fr->act->scroll, fr->act->total - 1);
-	assert_int_equal(fr->act->nlines, 1);
-	assert_non_null(strstr(c->lines[0].text, "  result 6"));
-	assert_int_equal(strlen(strstr(c->lines[0].text, "result 6")), 8);
+	assert_true(fr->act->nlines > 1);
+	assert_int_equal(fr->act->scroll + fr->act->nlines, fr->act->total);
+	last = c->lines[fr->act->nlines - 1].text;
+	assert_non_null(strstr(last, "  result 6"));
+	assert_int_equal(strlen(strstr(last, "result 6")), 8);
+	end = fr->act->scroll;
+	/* End goes there too, Down stays there */
+	press(ui, KBD_HOME, 0);
+	assert_int_equal(frame_of(f)->act->scroll, 0);
+	press(ui, KBD_END, 0);
+	assert_int_equal(frame_of(f)->act->scroll, end);
+	press(ui, KBD_DOWN, 0);
+	assert_int_equal(frame_of(f)->act->scroll, end);
 }
 
 static void
@@ -797,6 +925,8 @@ main(void)
 	    T(test_tab_line),
 	    T(test_help_is_made_from_the_key_maps),
 	    T(test_help_scrolls),
+	    T(test_fkey_bar_follows_the_screen),
+	    T(test_sort_menu_help),
 	    T(test_setup_toggles_and_picks),
 	    T(test_setup_keeps_one_column),
 	    T(test_sort_keys_and_menu),
