@@ -20,6 +20,7 @@
 #include <stdint.h>
 
 #include "model/actdialog.h"
+#include "model/cgtree.h"
 #include "model/config.h"
 #include "model/kevents.h"
 #include "model/killfree.h"
@@ -112,6 +113,13 @@ struct dash_act {
 	size_t nlines, total, scroll;
 };
 
+/* The cgroup screen's table over snap->cgroups (view/cgpane.c). */
+struct dash_cgroups {
+	const struct cgtree *tree; /* the rows, sort and cursor (borrowed) */
+	bool with_path;            /* NAME shows the full path ('p') */
+	const char *none;          /* no cgroups: why (borrowed), or NULL */
+};
+
 /* Everything one frame shows. */
 struct dash_frame {
 	const struct layout *layout;
@@ -141,6 +149,7 @@ struct dash_frame {
 	const struct dash_klog *klog;        /* NULL: no kernel-log reader */
 	const struct tagset *tags;           /* tagged processes (Space) */
 	const struct dash_act *act;          /* NULL: actions not wired */
+	const struct dash_cgroups *cg;       /* the cgroup screen, or NULL */
 	struct dash_tab tabs[DASH_MAX_TABS]; /* the tab line */
 	size_t ntabs, tab_current;
 };
@@ -156,6 +165,9 @@ void dash_body_events(struct screen *s, const struct dash_frame *f);
 void dash_body_changes(struct screen *s, const struct dash_frame *f);
 /* The help lines. */
 void dash_body_help(struct screen *s, const struct dash_frame *f);
+/* The memory cgroups: a tree with usage, limit, headroom, events and
+ * the victim in each. */
+void dash_body_cgroups(struct screen *s, const struct dash_frame *f);
 /* The setup screen: columns and themes. */
 void dash_body_setup(struct screen *s, const struct dash_frame *f);
 

@@ -30,6 +30,15 @@ cgfixture_add(struct snapshot *snap, const char *path, uint32_t parent,
 	cg.depth = parent == SNAPCG_NONE ? 0 : snap->cgroups[parent].depth + 1;
 	cg.root = strcmp(path, "/") == 0;
 	cgname_parse(path, len, &cg.name);
+	for (int f = 0; f < CGMEM_FILE_COUNT; f++)
+		cg.mem.err[f] = 0;
+	cg.mem.swap_bytes = 0;
+	cg.mem.swap_max_bytes = CGMEM_UNLIMITED;
+	cg.mem.oom_group = 0;
+	cg.mem.events = (struct cgmem_events){0, 0, 0, 0, 0, 0};
+	cg.mem.events_local = cg.mem.events;
+	cg.since = cg.mem.events;
+	cg.mem.psi.valid = cg.mem.psi.full_valid = true;
 	cg.mem.current_bytes = usage;
 	cg.mem.err[CGMEM_F_CURRENT] = usage == SNAP_NA ? EACCES : 0;
 	cg.mem.max_bytes = limit;

@@ -13,7 +13,8 @@
  * Append the cgroup2 cgroup at path under snap->cgroups[parent]
  * (SNAPCG_NONE: the top; "/" is the root) with memory.current usage and
  * memory.max limit in bytes (CGMEM_UNLIMITED, or SNAP_NA: unreadable,
- * EACCES); every other value unknown, no victim. Its index (the test
+ * EACCES); every other file read: no swap, no events, no pressure,
+ * oom.group 0; no victim. Its index (the test
  * aborts when the snapshot cannot grow).
  */
 uint32_t cgfixture_add(struct snapshot *snap, const char *path, uint32_t parent,
