@@ -29,7 +29,7 @@ if [ "${1:-}" = --bless ]; then
 	shift
 fi
 ONLY="$*"
-SCREENS="processes sort search events changes help setup"
+SCREENS="processes sort search events changes help setup cgroups"
 SIZES="80x24 120x40 200x60"
 GOLDEN="$TOP/tests/golden"
 # relative to $TOP: the log pane's title shows the --kmsg-file path
@@ -60,6 +60,7 @@ screen_keys() {
 	changes) tmux_keys L ;;
 	help) tmux_keys F1 ;;
 	setup) tmux_keys F2 ;;
+	cgroups) tmux_keys c ;;
 	esac
 }
 
