@@ -75,6 +75,14 @@ size_t snapcg_format_name(const struct snapshot *snap, size_t i,
                           bool with_slice, char *buf, size_t size);
 
 /*
+ * The cgroup2 root (snap->cgroups[0] when it is the hierarchy's root) as
+ * the host: cgmem_root_from_host with the sum of its children's
+ * memory.current (unknown when one is), into unaccounted_bytes. Nothing
+ * for v1 or another first entry.
+ */
+void snapcg_root_host(struct snapshot *snap);
+
+/*
  * Fill victim of every limited cgroup with cgvictim_pick over snap's
  * rows (env: page size, SwapTotal, vm.swappiness); clear the others'.
  * One pass over the rows per limited cgroup. 0, or -ENOMEM.

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/batch_cg.h"
 #include "app/modes.h"
 #include "collect/collector.h"
 #include "collect/usercache.h"
@@ -220,6 +221,7 @@ batch_text(struct batch_out *o, const struct snapshot *s, const size_t *order,
 		        v->pid, batch_clean(o, v->comm, strlen(v->comm)),
 		        v->oom_score);
 	}
+	batch_cg_text(f, s, o->san_flags);
 	fputc('\n', f);
 	batch_text_row(o, s, NULL);
 	for (size_t i = 0; i < n; i++)
@@ -367,7 +369,9 @@ batch_json(struct batch_out *o, const struct snapshot *s, const size_t *order,
 			fputs(", ", f);
 		batch_json_proc(o, s, &s->procs[order[i]]);
 	}
-	fputs("]}\n", f);
+	fputs("], ", f);
+	batch_cg_json(f, s);
+	fputs("}\n", f);
 }
 
 /* Sleep until the monotonic clock reaches target_ms. */
@@ -404,7 +408,7 @@ batch_run(const struct options *opt)
 		}
 		flt.by_uid = true;
 	}
-	c = collector_new(opt->proc_root, err, sizeof err);
+	c = collector_new_roots(opt->proc_root, opt->sys_root, err, sizeof err);
 	if (c == NULL) {
 		fprintf(stderr, "oomwatch: %s\n", err);
 		return 1;
