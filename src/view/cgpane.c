@@ -224,7 +224,8 @@ tree_lines(struct screen *s, int y, int x, int w, const struct cgtree_row *tr,
 	return used;
 }
 
-/* NAME: the cgroup's name (or path), the host for the v2 root. */
+/* NAME: the cgroup's name (or path); the v2 root is the host, with the
+ * memory no cgroup accounts for. */
 static void
 name_cell(struct screen *s, int y, int x, int w, const struct dash_frame *f,
           const struct cgtree_row *tr, enum theme_role role)
@@ -239,12 +240,11 @@ name_cell(struct screen *s, int y, int x, int w, const struct dash_frame *f,
 		used = tree_lines(
 		    s, y, x, w, tr,
 		    role == THEME_PROC_SELECTED ? role : THEME_PROC_TREE);
-	if (cg->root) {
-		columns_kb_or(cg->unaccounted_bytes / 1024, "", lost,
-		              sizeof lost);
+	if (cg->root && cg->unaccounted_bytes != SNAP_NA) {
 		draw_fmt(s, y, x + used, w - used, role, 0,
-		         "/ (the host%s%s%s)", lost[0] ? ", " : "", lost,
-		         lost[0] ? " in no cgroup" : "");
+		         "/ (the host; %s in no cgroup)",
+		         columns_kb_or(cg->unaccounted_bytes / 1024, "0K", lost,
+		                       sizeof lost));
 		return;
 	}
 	p = snapcg_path(f->snap, tr->index, &len);
