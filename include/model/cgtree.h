@@ -5,7 +5,10 @@
  * Rebuilt from each new list of cgroups (struct cgtree_in, each naming its
  * parent by index): the cgroups are sorted by the sort key and, in tree
  * view, arranged as their hierarchy (children under their parent, siblings
- * in sort order); in list view they are the sorted list. The default key
+ * in sort order); in list view they are the sorted list. In tree view a
+ * cgroup sorts by the best value of its subtree first (the most, or the
+ * least when ascending), then its own: the slice that holds the service
+ * closest to its limit comes first. The default key
  * is HEADROOM: the used share of memory.max, the cgroup closest to its
  * limit first. Unlimited and unknown values sort last whatever the
  * direction; equal values go by path. The selection is a path, not a row
@@ -64,6 +67,7 @@ struct cgtree {
 	struct cgtree_row *rows; /* the rows of the last rebuild */
 	size_t nrows, cap;
 	size_t *scratch; /* owned; 4 * cap */
+	int64_t *best;   /* owned; cap: each subtree's best sort value */
 	size_t cursor, top;
 	char *sel; /* the selected cgroup's path (owned copy) */
 	size_t sel_len, sel_cap;

@@ -227,8 +227,13 @@ na_reason(const struct snap_cgroup *cg, char *buf, size_t size)
 		if (cg->root &&
 		    (shown[k] == CGMEM_F_CURRENT || shown[k] == CGMEM_F_MAX))
 			continue; /* the host stands in for them */
-		snprintf(buf, size, "N/A: %s: %s", name,
-		         err == ENODATA ? "not read yet" : strerror(err));
+		if (cg->root && err == ENOENT)
+			snprintf(buf, size, "N/A: the root cgroup has no %s",
+			         name);
+		else
+			snprintf(buf, size, "N/A: %s: %s", name,
+			         err == ENODATA ? "not read yet"
+			                        : strerror(err));
 		return true;
 	}
 	return false;
@@ -250,7 +255,8 @@ none_reason(const struct snapshot *sn)
 	}
 }
 
-/* The frame: the cgroup table; the N/A reason of the selected one. */
+/* The frame: the cgroup table; in the status line (when no message is
+ * there) the N/A reason of the selected cgroup, else the sort order. */
 static void
 frame(struct ui *ui, struct dash_frame *f)
 {
@@ -264,11 +270,18 @@ frame(struct ui *ui, struct dash_frame *f)
 	f->cg = &s->view;
 	f->body = dash_body_cgroups;
 	i = cgtree_selected(&s->tree);
-	if (f->status == NULL && i < ui->snap.ncgroups &&
-	    na_reason(&ui->snap.cgroups[i], s->status, sizeof s->status)) {
-		f->status = s->status;
-		f->status_role = THEME_STATUS_INFO;
-	}
+	if (f->status != NULL)
+		return;
+	if (i >= ui->snap.ncgroups ||
+	    !na_reason(&ui->snap.cgroups[i], s->status, sizeof s->status))
+		snprintf(s->status, sizeof s->status,
+		         "cgroups by %s%s; Enter: its processes, p: paths",
+		         cgtree_key_name(s->tree.sort),
+		         s->tree.sort == CGTREE_HEADROOM && s->tree.desc
+		             ? " (closest to the limit first)"
+		             : (s->tree.desc ? " desc" : " asc"));
+	f->status = s->status;
+	f->status_role = THEME_STATUS_INFO;
 }
 
 /* Free the tree and its input. */

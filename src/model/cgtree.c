@@ -10,6 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* How far up subtree_best carries a value (a parent cycle in the input
+ * ends there). */
+#define CGTREE_UP_MAX 256
+
 /* An empty table. */
 void
 cgtree_init(struct cgtree *t)
@@ -26,6 +30,7 @@ cgtree_fini(struct cgtree *t)
 {
 	free(t->rows);
 	free(t->scratch);
+	free(t->best);
 	free(t->sel);
 	cgtree_init(t);
 }
@@ -88,7 +93,20 @@ struct cmp_ctx {
 	const struct cgtree_in *in;
 	enum cgtree_key key;
 	bool desc;
+	const int64_t *best; /* tree: each subtree's best value, or NULL */
 };
+
+/* a before b (< 0) by known values, unknown last; 0 on a tie. */
+static int
+cmp_value(int64_t va, int64_t vb, bool desc)
+{
+	int r;
+
+	if (va == SNAP_NA || vb == SNAP_NA)
+		return va == vb ? 0 : va == SNAP_NA ? 1 : -1;
+	r = (va > vb) - (va < vb);
+	return desc ? -r : r;
+}
 
 /* Two paths, bytewise, the shorter first on a tie. */
 static int
@@ -107,25 +125,19 @@ static int
 cmp_in(const void *pa, const void *pb, void *arg)
 {
 	const struct cmp_ctx *c = arg;
-	const struct cgtree_in *a = &c->in[*(const size_t *)pa];
-	const struct cgtree_in *b = &c->in[*(const size_t *)pb];
-	int64_t va, vb;
+	size_t ia = *(const size_t *)pa, ib = *(const size_t *)pb;
+	const struct cgtree_in *a = &c->in[ia], *b = &c->in[ib];
 	int r = 0;
 
 	if (c->key == CGTREE_NAME) {
 		r = cmp_path(a, b);
 		return c->desc ? -r : r;
 	}
-	va = cgtree_value(a->mem, c->key);
-	vb = cgtree_value(b->mem, c->key);
-	if (va == SNAP_NA || vb == SNAP_NA) {
-		if (va != vb)
-			return va == SNAP_NA ? 1 : -1;
-	} else {
-		r = (va > vb) - (va < vb);
-		if (c->desc)
-			r = -r;
-	}
+	if (c->best != NULL)
+		r = cmp_value(c->best[ia], c->best[ib], c->desc);
+	if (r == 0)
+		r = cmp_value(cgtree_value(a->mem, c->key),
+		              cgtree_value(b->mem, c->key), c->desc);
 	return r != 0 ? r : cmp_path(a, b);
 }
 
@@ -136,6 +148,7 @@ grow(struct cgtree *t, size_t n)
 	size_t cap = t->cap ? t->cap : 16;
 	struct cgtree_row *rows;
 	size_t *scratch;
+	int64_t *best;
 
 	if (n <= t->cap)
 		return 0;
@@ -149,6 +162,10 @@ grow(struct cgtree *t, size_t n)
 	if (scratch == NULL)
 		return -ENOMEM;
 	t->scratch = scratch;
+	best = realloc(t->best, cap * sizeof *best);
+	if (best == NULL)
+		return -ENOMEM;
+	t->best = best;
 	t->cap = cap;
 	return 0;
 }
@@ -160,6 +177,30 @@ parent_of(const struct cgtree_in *in, size_t n, size_t i)
 	size_t p = in[i].parent;
 
 	return p < n && p != i ? p : CGTREE_NONE;
+}
+
+/* Each cgroup's best value in its subtree, itself included (the most
+ * for a descending sort, the least for an ascending one), into t->best:
+ * a slice holding the cgroup closest to its limit comes first. */
+static void
+subtree_best(struct cgtree *t, const struct cgtree_in *in, size_t n)
+{
+	int64_t v;
+	size_t p;
+
+	for (size_t i = 0; i < n; i++)
+		t->best[i] = cgtree_value(in[i].mem, t->sort);
+	for (size_t i = 0; i < n; i++) {
+		v = cgtree_value(in[i].mem, t->sort);
+		if (v == SNAP_NA)
+			continue;
+		p = parent_of(in, n, i);
+		for (int up = 0; p != CGTREE_NONE && up < CGTREE_UP_MAX; up++) {
+			if (cmp_value(v, t->best[p], t->desc) < 0)
+				t->best[p] = v;
+			p = parent_of(in, n, p);
+		}
+	}
 }
 
 /* Write one row for input i under the row of its parent. */
@@ -242,12 +283,16 @@ select_path(struct cgtree *t, const struct cgtree_in *in, size_t i)
 int
 cgtree_rebuild(struct cgtree *t, const struct cgtree_in *in, size_t n)
 {
-	struct cmp_ctx c = {in, t->sort, t->desc};
+	struct cmp_ctx c = {in, t->sort, t->desc, NULL};
 	size_t pos = t->cursor;
 
 	t->nrows = 0;
 	if (grow(t, n) != 0)
 		return -ENOMEM;
+	if (t->tree && t->sort != CGTREE_NAME) {
+		subtree_best(t, in, n);
+		c.best = t->best;
+	}
 	for (size_t i = 0; i < n; i++)
 		t->scratch[i] = i;
 	if (n > 1)

@@ -63,8 +63,9 @@ order(const struct cgtree *t, size_t *out)
 	return t->nrows;
 }
 
-/* Tree by headroom: siblings closest to their limit first, unlimited
- * and unknown last; depth, last and the continuing lines. */
+/* Tree by headroom: a subtree by the closest to its limit in it, then
+ * its own share; unlimited and unknown last; depth, last and the
+ * continuing lines. */
 static void
 test_tree_headroom(void **state)
 {
@@ -74,24 +75,40 @@ test_tree_headroom(void **state)
 	cgtree_init(&t);
 	assert_int_equal(cgtree_rebuild(&t, in, N), 0);
 	assert_int_equal(order(&t, got), N);
-	/* b (80%) before a (50%); under a, x (90%) before y (unlimited) */
+	/* a (50%, holding x at 90%) before b (80%); under a, x (90%)
+	 * before y (unlimited) */
 	assert_int_equal(got[0], ROOT);
-	assert_int_equal(got[1], B);
-	assert_int_equal(got[2], BZ);
-	assert_int_equal(got[3], A);
-	assert_int_equal(got[4], AX);
-	assert_int_equal(got[5], AY);
+	assert_int_equal(got[1], A);
+	assert_int_equal(got[2], AX);
+	assert_int_equal(got[3], AY);
+	assert_int_equal(got[4], B);
+	assert_int_equal(got[5], BZ);
 	assert_int_equal(t.rows[0].depth, 0);
 	assert_int_equal(t.rows[1].depth, 1);
 	assert_int_equal(t.rows[2].depth, 2);
-	assert_false(t.rows[1].last); /* a follows b */
-	assert_true(t.rows[3].last);
-	/* z sits under b, which has a sibling below: a line at depth 1 */
+	assert_false(t.rows[1].last); /* b follows a */
+	assert_true(t.rows[4].last);
+	/* x sits under a, which has a sibling below: a line at depth 1 */
 	assert_true(t.rows[2].more & (1u << 1));
-	/* x sits under a, the last: no line at depth 1 */
-	assert_false(t.rows[4].more & (1u << 1));
-	assert_false(t.rows[4].last);
+	assert_false(t.rows[2].last);
+	assert_true(t.rows[3].last);
+	/* z sits under b, the last: no line at depth 1 */
+	assert_false(t.rows[5].more & (1u << 1));
 	assert_true(t.rows[5].last);
+	/* ascending: the farthest from its limit first (a holds 50%) */
+	t.desc = false;
+	assert_int_equal(cgtree_rebuild(&t, in, N), 0);
+	order(&t, got);
+	assert_int_equal(got[1], A);
+	assert_int_equal(got[2], AX); /* y is unlimited: last */
+	assert_int_equal(got[4], B);
+	/* without x's limit, b (80%) comes before a (50%) */
+	t.desc = true;
+	mems[AX].max_bytes = CGMEM_UNLIMITED;
+	assert_int_equal(cgtree_rebuild(&t, in, N), 0);
+	order(&t, got);
+	assert_int_equal(got[1], B);
+	assert_int_equal(got[3], A);
 	cgtree_fini(&t);
 }
 
@@ -154,7 +171,7 @@ test_selection(void **state)
 
 	cgtree_init(&t);
 	assert_int_equal(cgtree_rebuild(&t, in, N), 0);
-	cgtree_move(&t, in, 4); /* x.service */
+	cgtree_move(&t, in, 2); /* x.service */
 	assert_int_equal(cgtree_selected(&t), AX);
 	t.sort = CGTREE_NAME;
 	t.desc = false;

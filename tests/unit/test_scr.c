@@ -944,7 +944,9 @@ test_cgroups_enter_filters_and_esc_clears(void **state)
 	db = (uint32_t)snapcg_find(&ui->snap, "/system.slice/db.service", 24);
 	ui->snap.cgroups[db].mem.err[CGMEM_F_EVENTS] = EACCES;
 	press(ui, 'c', KBD_HOME, 0);
-	assert_null(frame_of(f)->status);
+	assert_string_equal(frame_of(f)->status,
+	                    "cgroups by HEADROOM (closest to the limit first); "
+	                    "Enter: its processes, p: paths");
 	press(ui, KBD_DOWN, KBD_DOWN, KBD_DOWN, 0);
 	assert_int_equal(cgtree_selected(&s->tree), db);
 	fr = frame_of(f);
