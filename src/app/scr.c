@@ -227,8 +227,9 @@ cgroup_filter_status(struct ui *ui, struct dash_frame *f)
 	    ui->screens.cur != screens[0])
 		return;
 	snprintf(s->status, sizeof s->status,
-	         "cgroup filter: %.*s and below, %zu processes (Esc clears)",
-	         (int)(sizeof s->status / 2), t->cgroup_filter, t->nrows);
+	         "cgroup filter: %.*s and below, %zu process%s (Esc clears)",
+	         (int)(sizeof s->status / 2), t->cgroup_filter, t->nrows,
+	         t->nrows == 1 ? "" : "es");
 	f->status = s->status;
 	f->status_role = THEME_STATUS_INFO;
 }

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Golden screens: the real binary, in a fixed-size detached tmux (own
 # socket, see tests/lib.sh), draws the fixture system
-# (tests/fixtures/golden: a --proc-root tree and a --kmsg-file) at 80x24,
+# (tests/fixtures/golden: a --proc-root tree with its cgroupfs, and a
+# --kmsg-file) at 80x24,
 # 120x40 and 200x60 for each screen, and each frame is compared cell by
 # cell, text and colour role, with tests/golden/SCREEN-COLSxROWS.txt.
 #
@@ -29,7 +30,7 @@ if [ "${1:-}" = --bless ]; then
 	shift
 fi
 ONLY="$*"
-SCREENS="processes sort search events changes help setup cgroups"
+SCREENS="processes sort search events changes help setup cgroups cgfilter"
 SIZES="80x24 120x40 200x60"
 GOLDEN="$TOP/tests/golden"
 # relative to $TOP: the log pane's title shows the --kmsg-file path
@@ -61,6 +62,7 @@ screen_keys() {
 	help) tmux_keys F1 ;;
 	setup) tmux_keys F2 ;;
 	cgroups) tmux_keys c ;;
+	cgfilter) tmux_keys c Down Down Enter ;; # webapp.service
 	esac
 }
 
