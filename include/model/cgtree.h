@@ -81,7 +81,8 @@ void cgtree_fini(struct cgtree *t);
 
 /* The key's column title ("HEADROOM"). */
 const char *cgtree_key_name(enum cgtree_key key);
-/* Whether the key sorts larger first by default (NAME does not). */
+/* Whether the key sorts larger first by default (LIMIT, the tightest
+ * first, and NAME do not). */
 bool cgtree_key_default_desc(enum cgtree_key key);
 
 /* The value a key sorts by (SNAP_NA: unknown or unlimited, sorted last);

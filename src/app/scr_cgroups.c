@@ -21,7 +21,7 @@ enum cgroups_cmd {
 	CG_HOME,
 	CG_END,
 	CG_FILTER,
-	CG_SORT_NEXT,
+	CG_SORT_MENU,
 	CG_SORT_HEADROOM,
 	CG_SORT_USAGE,
 	CG_SORT_SWAP,
@@ -44,10 +44,7 @@ static const struct scr_binding cgroups_keys[] = {
     {{KBD_ENTER, 0, 0},
      CG_FILTER,
      "show the processes of this cgroup and below (Esc there clears)"},
-    {{KBD_F(6), '>', '<'},
-     CG_SORT_NEXT,
-     "sort by the next column (HEADROOM USAGE LIMIT SWAP OOM OOM_KILL PSI "
-     "NAME)"},
+    {{KBD_F(6), '>', '<'}, CG_SORT_MENU, "sort menu (every column)"},
     {{'H', 0, 0}, CG_SORT_HEADROOM, "sort by headroom: closest to the limit"},
     {{'M', 0, 0}, CG_SORT_USAGE, "sort by usage (memory.current)"},
     {{'W', 0, 0}, CG_SORT_SWAP, "sort by swap"},
@@ -128,6 +125,32 @@ sort_by(struct ui *ui, enum cgtree_key key)
 	return UI_REDRAW;
 }
 
+/* A key while the sort menu is open: it takes every key but the quit
+ * keys, as the processes screen's does. */
+static bool
+overlay_key(struct ui *ui, int32_t key, unsigned *flags)
+{
+	struct scr_cgroups_state *s = st(ui);
+	size_t *cur = &s->view.menu_cursor;
+
+	if (!s->view.sort_menu || key == 'q' || key == KBD_F(10))
+		return false;
+	*flags = UI_REDRAW;
+	if ((key == KBD_UP || key == 'k') && *cur > 0)
+		(*cur)--;
+	else if ((key == KBD_DOWN || key == 'j') && *cur + 1 < CGTREE_KEY_COUNT)
+		(*cur)++;
+	else if (key == 'I')
+		s->tree.desc = !s->tree.desc;
+	else if (key == KBD_ENTER || key == KBD_ESC || key == KBD_F(6))
+		s->view.sort_menu = false;
+	if (key == KBD_ENTER) {
+		s->tree.sort = (enum cgtree_key) * cur;
+		s->tree.desc = cgtree_key_default_desc(s->tree.sort);
+	}
+	return true;
+}
+
 /* Enter: filter the processes screen to the selected cgroup's subtree. */
 static unsigned
 filter(struct ui *ui)
@@ -192,9 +215,10 @@ command(struct ui *ui, int cmd)
 	switch (c) {
 	case CG_FILTER:
 		return filter(ui);
-	case CG_SORT_NEXT:
-		return sort_by(ui, (enum cgtree_key)((s->tree.sort + 1) %
-		                                     CGTREE_KEY_COUNT));
+	case CG_SORT_MENU:
+		s->view.sort_menu = true;
+		s->view.menu_cursor = (size_t)s->tree.sort;
+		return UI_REDRAW;
 	case CG_INVERT:
 		return sort_by(ui, s->tree.sort);
 	case CG_TREE:
@@ -313,6 +337,7 @@ const struct scr_def scr_cgroups = {
     .nkeys = sizeof cgroups_keys / sizeof cgroups_keys[0],
     .init = init,
     .fini = fini,
+    .overlay_key = overlay_key,
     .command = command,
     .frame = frame,
 };

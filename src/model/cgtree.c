@@ -47,11 +47,12 @@ cgtree_key_name(enum cgtree_key key)
 	return key < CGTREE_KEY_COUNT ? names[key] : "?";
 }
 
-/* Larger first, but names in alphabetical order. */
+/* Larger first, but the tightest limits first and names in
+ * alphabetical order. */
 bool
 cgtree_key_default_desc(enum cgtree_key key)
 {
-	return key != CGTREE_NAME;
+	return key != CGTREE_NAME && key != CGTREE_LIMIT;
 }
 
 /* The value a key sorts by. */

@@ -343,14 +343,38 @@ cgpane_draw(struct screen *s, const struct layout_rect *r,
 	}
 }
 
-/* The memory cgroups over the whole body. */
+/* The sort menu in r: the keys, the current one starred. */
+static void
+sort_menu(struct screen *s, const struct layout_rect *r,
+          const struct dash_frame *f)
+{
+	const struct cgtree *t = f->cg->tree;
+
+	draw_clear_rect(s, r, THEME_DIALOG);
+	draw_str(s, r->y, r->x, r->w, THEME_PROC_HEADER,
+	         " Sort cgroups by (Enter picks, Esc closes, I inverts)",
+	         DRAW_FILL);
+	for (int k = 0; k < CGTREE_KEY_COUNT && k + 1 < r->h; k++)
+		draw_fmt(s, r->y + 1 + k, r->x + 1, 30,
+		         (size_t)k == f->cg->menu_cursor ? THEME_DIALOG_FOCUS
+		                                         : THEME_DIALOG,
+		         DRAW_FILL, " %c %s",
+		         t != NULL && (int)t->sort == k ? '*' : ' ',
+		         cgtree_key_name((enum cgtree_key)k));
+}
+
+/* The memory cgroups over the whole body, or their sort menu. */
 void
 dash_body_cgroups(struct screen *s, const struct dash_frame *f)
 {
 	const struct layout_rect *r = &f->layout->body;
 
-	if (!layout_rect_visible(r))
+	if (!layout_rect_visible(r) || f->cg == NULL)
 		return;
+	if (f->cg->sort_menu) {
+		sort_menu(s, r, f);
+		return;
+	}
 	draw_clear_rect(s, r, THEME_NORMAL);
 	cgpane_draw(s, r, f);
 }

@@ -159,6 +159,8 @@ test_sort_keys_and_list(void **state)
 	assert_int_equal(got[1], A);
 	assert_int_equal(got[2], AX);
 	assert_string_equal(cgtree_key_name(CGTREE_OOM_KILL), "OOM_KILL");
+	assert_false(cgtree_key_default_desc(CGTREE_LIMIT));
+	assert_true(cgtree_key_default_desc(CGTREE_HEADROOM));
 	cgtree_fini(&t);
 }
 

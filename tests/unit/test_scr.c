@@ -882,12 +882,27 @@ test_cgroups_screen_moves_and_sorts(void **state)
 	                    "/system.slice/nginx.service");
 	press(ui, 'M', 0);
 	assert_false(s->tree.desc);
-	/* F6 and > go round the keys; I inverts; t: a list; p: paths */
+	/* F6: the menu, on the current key; Enter picks LIMIT (the
+	 * tightest first), Esc closes without a change, I inverts inside
+	 * it, q still quits */
 	press(ui, 'N', KBD_F(6), 0);
-	assert_int_equal(s->tree.sort, CGTREE_HEADROOM);
+	fr = frame_of(f);
+	assert_true(fr->cg->sort_menu);
+	assert_int_equal(fr->cg->menu_cursor, CGTREE_NAME);
+	press(ui, KBD_HOME, 0); /* the menu takes it: no move */
+	press(ui, KBD_UP, KBD_UP, KBD_UP, KBD_UP, KBD_UP, KBD_ENTER, 0);
+	assert_false(s->view.sort_menu);
+	assert_int_equal(s->tree.sort, CGTREE_LIMIT);
+	assert_false(s->tree.desc);
+	press(ui, '>', KBD_DOWN, KBD_ESC, 0);
+	assert_false(s->view.sort_menu);
+	assert_ptr_equal(ui->screens.cur, &scr_cgroups);
+	assert_int_equal(s->tree.sort, CGTREE_LIMIT);
+	press(ui, KBD_F(6), 'I', 0);
 	assert_true(s->tree.desc);
-	press(ui, '>', 0);
-	assert_int_equal(s->tree.sort, CGTREE_USAGE);
+	assert_true(scr_key(ui, 'q') & UI_QUIT);
+	press(ui, KBD_F(6), 0);
+	assert_false(s->view.sort_menu);
 	press(ui, 'I', 0);
 	assert_false(s->tree.desc);
 	press(ui, 'K', 0);
