@@ -6,7 +6,8 @@
  * started), PSI (some/full avg10), VICTIM (whom the kernel kills in a
  * memcg OOM there: "pid comm", "group" for memory.oom.group, "waits" for
  * v1's oom_kill_disable; "-" where no memcg OOM can start) and NAME last,
- * taking the rest of the line, indented as a tree. Unknown values are a
+ * taking the rest of the line, indented as a tree ('p': the full path,
+ * its end kept when it is too long). Unknown values are a
  * dimmed N/A (the screen puts the reason in the status line). When the
  * line is narrow, columns give way in this order: SWAP, OOM, PSI,
  * VICTIM, LIMIT, OOM_KILL.
@@ -224,6 +225,24 @@ tree_lines(struct screen *s, int y, int x, int w, const struct cgtree_row *tr,
 	return used;
 }
 
+/* A path in w cells; when it does not fit, an ellipsis and its end,
+ * where cgroups differ. */
+static void
+path_cell(struct screen *s, int y, int x, int w, enum theme_role role,
+          const char *p, size_t len)
+{
+	size_t off;
+	int e;
+
+	if (w < 2 || draw_width(s, p, len, w + 1) <= w) {
+		draw_text(s, y, x, w, role, p, len, 0);
+		return;
+	}
+	e = draw_str(s, y, x, w, role, draw_glyph(s, "\xe2\x80\xa6", "+"), 0);
+	off = columns_tail(p, len, (size_t)(w - e));
+	draw_text(s, y, x + e, w - e, role, p + off, len - off, 0);
+}
+
 /* NAME: the cgroup's name (or path); the v2 root is the host, with the
  * memory no cgroup accounts for. */
 static void
@@ -249,7 +268,7 @@ name_cell(struct screen *s, int y, int x, int w, const struct dash_frame *f,
 	}
 	p = snapcg_path(f->snap, tr->index, &len);
 	if (f->cg->with_path && p != NULL) {
-		draw_text(s, y, x + used, w - used, role, p, len, 0);
+		path_cell(s, y, x + used, w - used, role, p, len);
 		return;
 	}
 	snapcg_format_name(f->snap, tr->index, false, buf, sizeof buf);

@@ -30,7 +30,7 @@ if [ "${1:-}" = --bless ]; then
 	shift
 fi
 ONLY="$*"
-SCREENS="processes sort search events changes help setup cgroups cgfilter"
+SCREENS="processes sort search events changes help setup cgroups cgpaths cgfilter"
 SIZES="80x24 120x40 200x60"
 GOLDEN="$TOP/tests/golden"
 # relative to $TOP: the log pane's title shows the --kmsg-file path
@@ -62,6 +62,7 @@ screen_keys() {
 	help) tmux_keys F1 ;;
 	setup) tmux_keys F2 ;;
 	cgroups) tmux_keys c ;;
+	cgpaths) tmux_keys c p ;;
 	cgfilter) tmux_keys c Down Down Enter ;; # webapp.service
 	esac
 }
