@@ -2,7 +2,7 @@
 # make bench, section "dash": CPU per refresh and RSS of the running
 # dashboard against htop, side by side in one run, at N sleeping processes
 # (default 1000 and 5000). Both run in a detached 200x50 tmux with a 1 s
-# delay, as in PERF-NOTES: after a warm-up, the CPU time of every thread
+# delay: after a warm-up, the CPU time of every thread
 # (/proc/PID/task/*/schedstat, nanoseconds) is read at the start and end
 # of a window, and divided by the refreshes in it; RSS is VmRSS at the end.
 # htop gets comparable columns (PID USER RES SHR M_SWAP OOM COMMAND). When

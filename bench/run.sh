@@ -8,7 +8,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
 case "$BIN" in /*) ;; *) BIN="$top/$BIN" ;; esac
 case "$BUILD" in /*) ;; *) BUILD="$top/$BUILD" ;; esac
-SECTIONS=${BENCH_SECTIONS:-proc kmsg dash} # BENCH_SECTIONS=dash: one
+SECTIONS=${BENCH_SECTIONS:-proc kmsg history dash} # BENCH_SECTIONS=dash: one
 
 # /proc snapshot cost at 1,000 and 10,000 sleeping processes.
 section_proc() {
@@ -26,6 +26,14 @@ section_kmsg() {
 	"$BUILD/bench/kmsg_bench" "${BENCH_KMSG_N:-1000000}" \
 		"${BENCH_REPS:-9}" "${BENCH_KMSG_FLOOD:-2000000}" ||
 		echo "kmsg_bench failed"
+	echo
+}
+
+# Trend history: memory over two simulated days, CPU per refresh, verdicts.
+section_history() {
+	echo "== history: the trend model (issue 10), two simulated days"
+	"$BUILD/bench/history_bench" ${BENCH_HISTORY_N:-1000 10000} ||
+		echo "history_bench failed"
 	echo
 }
 

@@ -7,14 +7,14 @@
  * whenever a new process holds the pid: the old dentries are flushed when
  * the old process is reaped. A dentry evicted and looked up again also
  * gets a new inode (that costs one stat read, never a wrong row); a live
- * process keeps its inodes, across exec too. Measured on 6.18 with PID
- * reuse forced through ns_last_pid: 200 of 200 reused pids showed a new
- * d_ino and a new status inode, 200 of 200 live processes kept both.
- * So a pid listed with the d_ino it had last time, whose status file
- * still has the inode the last read saw, is the same process: its start
- * time and PF_KTHREAD, read once from stat, still hold. Anything else is
- * new to the cache and is read in full. (Inode numbers come from a 32-bit
- * counter: a false match needs it to wrap 2^32 times onto the same pid.)
+ * process keeps its inodes, across exec too (checked by forcing PID
+ * reuse through ns_last_pid: every reused pid showed a new d_ino and a
+ * new status inode, every live process kept both). So a pid listed with the
+ * d_ino it had last time, whose status file still has the inode the last read
+ * saw, is the same process: its start time and PF_KTHREAD, read once from stat,
+ * still hold. Anything else is new to the cache and is read in full. (Inode
+ * numbers come from a 32-bit counter: a false match needs it to wrap 2^32 times
+ * onto the same pid.)
  *
  * Entries live in two arrays: the last refresh's, sorted by pid, for
  * lookups, and this refresh's, appended as the scan goes (in pid order on

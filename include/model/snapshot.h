@@ -89,6 +89,8 @@ struct snapshot {
 	int64_t time_unix_ms; /* wall clock, for display only */
 	uint64_t mono_ms;     /* monotonic clock, for rates */
 	struct mem_info mem;
+	/* the sum of the zones' low watermarks (/proc/zoneinfo), SNAP_NA */
+	int64_t low_wmark_kb;
 	struct vm_tunables vm;
 	struct psi_memory psi;
 	struct vmstat_counters vmstat;

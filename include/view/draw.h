@@ -41,6 +41,15 @@ int draw_fmt(struct screen *s, int y, int x, int width, enum theme_role role,
              unsigned flags, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
 
+/*
+ * Draw the longest of forms (longest first, NULL-ended, at most 5) that
+ * fits width columns; when none does, the shortest cut after its last
+ * whole word, with an ellipsis. Never cuts a word. DRAW_FILL fills the
+ * rest of the width. Returns the columns used (without the fill).
+ */
+int draw_forms(struct screen *s, int y, int x, int width, enum theme_role role,
+               const char *const *forms, unsigned flags);
+
 /* Fill width cells at (y, x) with spaces in role. */
 void draw_fill(struct screen *s, int y, int x, int width, enum theme_role role);
 

@@ -5,7 +5,9 @@
  * from the column table (model/columns.h). Every string from a process or the
  * kernel goes through the one sanitizer (core/sanitize.h) before it is printed;
  * unknown values are "N/A" in text and null in JSON, never 0. The next victim
- * is computed over every process, whatever -u/-p show.
+ * is computed over every process, whatever -u/-p show. With --json and
+ * -n 2 or more, every sample goes into a history (model/histsnap.h): each
+ * process gets its RSS "trend" and the top level the "forecast".
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -25,6 +27,7 @@
 #include "core/sanitize.h"
 #include "model/columns.h"
 #include "model/filter.h"
+#include "model/histsnap.h"
 #include "model/rank.h"
 
 /* What every writer needs. */
@@ -33,7 +36,11 @@ struct batch_out {
 	unsigned san_flags; /* SANITIZE_ASCII outside UTF-8 locales */
 	char text[4 * 4096 + 1];
 	char raw[4096];
+	struct histsnap *hs; /* --json -n 2 or more: the history, else NULL */
 };
+
+/* The history's memory cap in --batch. */
+#define BATCH_HIST_CAP_BYTES (64u << 20)
 
 /* Sanitize s into o->text; returns it. NULs become spaces. */
 static const char *
@@ -276,6 +283,51 @@ batch_json_text(struct batch_out *o, const char *p, size_t len)
 	json_string(o->f, o->raw, n);
 }
 
+/* `, "trend": {...}` of row r when there is a history: null until the
+ * process has two points. */
+static void
+batch_json_trend(struct batch_out *o, const struct proc_row *r)
+{
+	struct trend t;
+	FILE *f = o->f;
+
+	if (o->hs == NULL)
+		return;
+	fputs(", \"trend\": ", f);
+	if (histsnap_proc_trend(o->hs, r, &t) < 2) {
+		fputs("null", f);
+		return;
+	}
+	fprintf(f, "{\"verdict\": \"%s\", \"rate_kb_per_hour\": ",
+	        trend_name(t.verdict));
+	json_double_or_null(f, t.rate_kb_per_hour, t.samples >= 2);
+	fprintf(f, ", \"span_s\": %" PRId64 ", \"samples\": %zu}", t.span_s,
+	        t.samples);
+}
+
+/* `, "forecast": {...}` of the system when there is a history. */
+static void
+batch_json_forecast(struct batch_out *o, const struct snapshot *s)
+{
+	struct histsnap_forecast fc;
+	FILE *f = o->f;
+
+	if (o->hs == NULL)
+		return;
+	histsnap_forecast(o->hs, s, &fc);
+	fputs(", \"forecast\": {\"mem_oom_in_s\": ", f);
+	json_int_or_null(f, fc.mem_oom.valid ? fc.mem_oom.eta_s : SNAP_NA,
+	                 SNAP_NA);
+	fputs(", \"commit_fail_in_s\": ", f);
+	json_int_or_null(
+	    f, fc.commit_fail.valid ? fc.commit_fail.eta_s : SNAP_NA, SNAP_NA);
+	fprintf(f,
+	        ", \"basis\": {\"mem_oom\": \"%s\", \"commit_fail\": "
+	        "\"%s\"}}",
+	        forecast_basis_name(fc.mem_oom.basis),
+	        forecast_basis_name(fc.commit_fail.basis));
+}
+
 /* One process as a JSON object: the fields of columns_batch(). */
 static void
 batch_json_proc(struct batch_out *o, const struct snapshot *s,
@@ -304,6 +356,7 @@ batch_json_proc(struct batch_out *o, const struct snapshot *s,
 		else
 			fprintf(f, "%" PRId64, v.num);
 	}
+	batch_json_trend(o, r);
 	fputc('}', f);
 }
 
@@ -363,6 +416,7 @@ batch_json(struct batch_out *o, const struct snapshot *s, const size_t *order,
 		json_string(f, v->comm, strlen(v->comm));
 		fprintf(f, ", \"oom_score\": %" PRId64 "}", v->oom_score);
 	}
+	batch_json_forecast(o, s);
 	fputs(", \"processes\": [", f);
 	for (size_t i = 0; i < n; i++) {
 		if (i)
@@ -372,6 +426,45 @@ batch_json(struct batch_out *o, const struct snapshot *s, const size_t *order,
 	fputs("], ", f);
 	batch_cg_json(f, s);
 	fputs("}\n", f);
+}
+
+/* With --json and -n 2 or more, start the history (trends, forecast):
+ * 0, or -1 when out of memory. */
+static int
+batch_history_open(struct batch_out *o, const struct options *opt)
+{
+	if (!opt->json || opt->count < 2)
+		return 0;
+	o->hs = malloc(sizeof *o->hs);
+	if (o->hs == NULL ||
+	    histsnap_init(o->hs, opt->delay_ms, BATCH_HIST_CAP_BYTES) != 0)
+		return -1;
+	return 0;
+}
+
+/* Record snapshot s into the history, if any (one warning at most). */
+static void
+batch_history_record(struct batch_out *o, const struct snapshot *s)
+{
+	static bool warned;
+
+	if (o->hs != NULL && histsnap_record(o->hs, s) != 0 && !warned) {
+		fprintf(stderr, "oomwatch: the history is incomplete (out of "
+		                "memory); trends rest on fewer samples\n");
+		warned = true;
+	}
+}
+
+/* Free o and its history (NULL is fine). */
+static void
+batch_out_free(struct batch_out *o)
+{
+	if (o == NULL)
+		return;
+	if (o->hs != NULL)
+		histsnap_fini(o->hs);
+	free(o->hs);
+	free(o);
 }
 
 /* Sleep until the monotonic clock reaches target_ms. */
@@ -414,7 +507,8 @@ batch_run(const struct options *opt)
 		return 1;
 	}
 	o = calloc(1, sizeof *o);
-	if (o == NULL) {
+	if (o == NULL || batch_history_open(o, opt) != 0) {
+		batch_out_free(o);
 		collector_free(c);
 		fprintf(stderr, "oomwatch: out of memory\n");
 		return 1;
@@ -448,6 +542,7 @@ batch_run(const struct options *opt)
 			break;
 		}
 		order = no;
+		batch_history_record(o, &s);
 		n = filter_select(&flt, &s, order);
 		rank_sort(&s, order, n, opt->sort, desc);
 		if (opt->json)
@@ -459,7 +554,7 @@ batch_run(const struct options *opt)
 	}
 	free(order);
 	snapshot_fini(&s);
-	free(o);
+	batch_out_free(o);
 	collector_free(c);
 	return rc;
 }

@@ -23,6 +23,7 @@
 #include "model/snapcg.h"
 #include "model/textscan.h"
 #include "model/vmstat.h"
+#include "model/zoneinfo.h"
 
 #define COLLECTOR_SYS_MAX 8192
 /*
@@ -33,6 +34,11 @@
 #define COLLECTOR_CGMAP_MIN_DIRS 256
 /* Samples that read every cgroup file after a walk failed or was wrong. */
 #define COLLECTOR_CGMAP_BACKOFF 64
+/* /proc/zoneinfo (long on NUMA machines) is read this often. */
+#define COLLECTOR_ZONEINFO_MS 60000u
+/* Its first read buffer; it doubles up to the maximum. */
+#define COLLECTOR_ZONEINFO_MIN 16384u
+#define COLLECTOR_ZONEINFO_MAX (4u << 20)
 
 struct collector {
 	int procfd;
@@ -52,6 +58,9 @@ struct collector {
 	bool have_prev;
 	struct vmstat_counters prev_vmstat;
 	uint64_t prev_ms;
+	int64_t low_wmark_kb; /* the last zoneinfo read's, or SNAP_NA */
+	uint64_t zone_ms;     /* when zoneinfo was read (zone_read) */
+	bool zone_read;
 	char buf[COLLECTOR_SYS_MAX];
 };
 
@@ -319,6 +328,46 @@ collector_system(struct collector *c, struct snapshot *s)
 		vmstat_parse(c->buf, (size_t)n, &s->vmstat);
 }
 
+/* The sum of the zones' low watermarks in kB, or SNAP_NA. */
+static int64_t
+collector_read_low_wmark(const struct collector *c)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	int64_t kb = SNAP_NA;
+	uint64_t pages;
+	char *buf = NULL, *nb;
+	size_t cap = COLLECTOR_ZONEINFO_MIN / 2;
+	ssize_t n = -1;
+
+	do {
+		cap *= 2;
+		nb = realloc(buf, cap);
+		if (nb == NULL)
+			break;
+		buf = nb;
+		n = procroot_read(c->procfd, "zoneinfo", buf, cap);
+	} while (n == (ssize_t)cap && cap < COLLECTOR_ZONEINFO_MAX);
+	if (nb != NULL && n > 0 && n < (ssize_t)cap && page >= 1024 &&
+	    zoneinfo_low_pages(buf, (size_t)n, &pages) == 0 &&
+	    pages <= (uint64_t)INT64_MAX / (uint64_t)page)
+		kb = (int64_t)(pages * (uint64_t)(page / 1024));
+	free(buf);
+	return kb;
+}
+
+/* The low watermarks into s: read at the first sample, then every
+ * COLLECTOR_ZONEINFO_MS. */
+static void
+collector_zoneinfo(struct collector *c, struct snapshot *s, uint64_t now_ms)
+{
+	if (!c->zone_read || now_ms - c->zone_ms >= COLLECTOR_ZONEINFO_MS) {
+		c->low_wmark_kb = collector_read_low_wmark(c);
+		c->zone_ms = now_ms;
+		c->zone_read = true;
+	}
+	s->low_wmark_kb = c->low_wmark_kb;
+}
+
 /* The boot clock in stat's clock ticks. */
 static uint64_t
 collector_boot_ticks(const struct collector *c)
@@ -424,6 +473,7 @@ collector_sample(struct collector *c, struct snapshot *out,
 	out->mono_ms = now_mono_ms;
 	out->cgroup_mode = c->cgroup_mode;
 	collector_system(c, out);
+	collector_zoneinfo(c, out, now_mono_ms);
 	if (c->have_prev)
 		vmstat_rates(&c->prev_vmstat, c->prev_ms, &out->vmstat,
 		             now_mono_ms, &out->rates);

@@ -338,15 +338,22 @@ line_rates(struct meters_line *l, const struct vmstat_rates *r)
 }
 
 /* Self-protection: mlockall and our own oom_score_adj. The short forms
- * keep what is missing ("(no CAP_IPC_LOCK)") longest. */
+ * keep what is missing ("(no CAP_SYS_RESOURCE)") longest: remarks go
+ * first, then the clause before the first ", " ("locked, "), then the
+ * rest of the remarks. */
 static void
 line_self(struct meters_line *l, const struct meters_in *in)
 {
 	static const struct {
 		const char *only;
 		int max_kept;
-	} brief[] = {{NULL, 99}, {"no ", 99}, {"no ", 1}, {NULL, 0}};
-	const char *text = in->self_text ? in->self_text : "";
+		bool drop_lead; /* also drop the first clause */
+	} brief[] = {{NULL, 99, false},
+	             {"no ", 99, false},
+	             {"no ", 1, false},
+	             {"no ", 1, true},
+	             {NULL, 0, false}};
+	const char *text = in->self_text ? in->self_text : "", *cut;
 	struct meterfit_seg *sg;
 	char b[192];
 	int n = 1;
@@ -361,7 +368,15 @@ line_self(struct meters_line *l, const struct meters_in *in)
 	for (size_t i = 0; i < sizeof brief / sizeof brief[0]; i++) {
 		meterfit_remarks(text, b, sizeof b, brief[i].only,
 		                 brief[i].max_kept);
-		if (strcmp(b, sg->form[n - 1]) != 0) {
+		cut = brief[i].drop_lead ? strstr(b, ", ") : NULL;
+		if (brief[i].drop_lead &&
+		    (cut == NULL || strchr(b, '(') == NULL ||
+		     strchr(b, '(') < cut))
+			continue; /* nothing to drop, or it would lose the
+			             remark */
+		if (cut != NULL)
+			memmove(b, cut + 2, strlen(cut + 2) + 1);
+		if (n < METERFIT_FORMS && strcmp(b, sg->form[n - 1]) != 0) {
 			form(l, sg, "%s", b);
 			n++;
 		}

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/adjvalue.h"
 #include "model/snapshot.h"
 
 /* Texts, indexed by bit number. */
@@ -46,7 +47,7 @@ policy_decide(const struct policy_facts *f, enum policy_action act, int new_adj,
 		d.reasons |= POLICY_R_ZOMBIE;
 	if (f->in_own_chain)
 		d.reasons |= POLICY_R_OWN_CHAIN;
-	if (f->adj == -1000)
+	if (f->adj == ADJVALUE_MIN)
 		d.reasons |= POLICY_R_PROTECTED;
 	if (f->our_uid != 0 && f->uid != f->our_uid)
 		d.reasons |= POLICY_R_OTHER_USER;
@@ -70,8 +71,8 @@ policy_decide(const struct policy_facts *f, enum policy_action act, int new_adj,
 	case POLICY_ADJ_SET:
 		/* Enter applies an exact value at once; the extremes (what
 		 * P and X set: never killed, killed first) are confirmed */
-		d.verdict = act == POLICY_ADJ_SET &&
-		                    (new_adj <= -1000 || new_adj >= 1000)
+		d.verdict = act == POLICY_ADJ_SET && (new_adj <= ADJVALUE_MIN ||
+		                                      new_adj >= ADJVALUE_MAX)
 		                ? POLICY_CONFIRM
 		                : POLICY_ALLOW;
 		if (raising &&

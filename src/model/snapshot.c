@@ -41,6 +41,7 @@ snapshot_reset(struct snapshot *snap)
 	snap->time_unix_ms = SNAP_NA;
 	snap->mono_ms = 0;
 	meminfo_clear(&snap->mem);
+	snap->low_wmark_kb = SNAP_NA;
 	snap->vm.overcommit_memory = snap->vm.overcommit_ratio = SNAP_NA;
 	snap->vm.panic_on_oom = snap->vm.oom_kill_allocating_task = SNAP_NA;
 	snap->vm.swappiness = SNAP_NA;

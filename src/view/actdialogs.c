@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/adjvalue.h"
 #include "model/columns.h"
 #include "model/signame.h"
 #include "view/draw.h"
@@ -33,44 +34,52 @@ who(const struct dash_act *a, char *buf, size_t size)
 		snprintf(buf, size, "%zu tagged processes", a->ntargets);
 }
 
-/* The question a confirmation asks, raw. */
+/* The question a confirmation asks, raw; brief: its short form, which
+ * keeps the keys ("y/n") when the long one does not fit. */
 static void
-question(const struct dash_act *a, char *buf, size_t size)
+question(const struct dash_act *a, bool brief, char *buf, size_t size)
 {
 	const struct actdialog *d = a->dlg;
+	const char *keys = brief ? "y/n" : "y confirms, n or Esc cancels";
 	char w[64], sig[32];
 
 	who(a, w, sizeof w);
-	if (d->stage == ACTDIALOG_CONFIRM_AGAIN) {
-		snprintf(buf, size, "Really? %s. y again, n or Esc cancels",
-		         a->reasons);
-		return;
-	}
-	if (d->kind == ACTDIALOG_SIGNAL)
-		snprintf(buf, size, "Send %s to %s? y sends, n or Esc cancels",
-		         signame_name(d->sig, sig, sizeof sig), w);
+	if (d->stage == ACTDIALOG_CONFIRM_AGAIN)
+		snprintf(buf, size, "Really? %s%sy again, n or Esc cancels",
+		         brief ? "" : a->reasons, brief ? "" : ". ");
+	else if (d->kind == ACTDIALOG_SIGNAL)
+		snprintf(buf, size, "Send %s to %s? %s",
+		         signame_name(d->sig, sig, sizeof sig), w,
+		         brief ? keys : "y sends, n or Esc cancels");
 	else if (d->step)
-		snprintf(buf, size,
-		         "%s oom_score_adj of %s by %d? y confirms, n or Esc "
-		         "cancels",
-		         d->value > 0 ? "Raise" : "Lower", w,
-		         d->value > 0 ? d->value : -d->value);
-	else if (d->kind == ACTDIALOG_ADJ_FIXED && d->value == -1000)
-		snprintf(
-		    buf, size,
-		    "Protect %s: oom_score_adj -1000, never an OOM victim? "
-		    "y confirms, n or Esc cancels",
-		    w);
-	else if (d->kind == ACTDIALOG_ADJ_FIXED && d->value == 1000)
-		snprintf(buf, size,
-		         "Make %s the preferred OOM victim: oom_score_adj "
-		         "1000? y confirms, n or Esc cancels",
-		         w);
+		snprintf(buf, size, "%s %s of %s by %d? %s",
+		         d->value > 0 ? "Raise" : "Lower",
+		         brief ? "adj" : "oom_score_adj", w,
+		         d->value > 0 ? d->value : -d->value, keys);
+	else if (d->kind == ACTDIALOG_ADJ_FIXED && d->value == ADJVALUE_MIN)
+		snprintf(buf, size, "Protect %s: oom_score_adj %d%s? %s", w,
+		         ADJVALUE_MIN, brief ? "" : ", never an OOM victim",
+		         keys);
+	else if (d->kind == ACTDIALOG_ADJ_FIXED && d->value == ADJVALUE_MAX)
+		snprintf(buf, size, "Make %s the preferred OOM victim%s? %s", w,
+		         brief ? "" : ": oom_score_adj 1000", keys);
 	else
-		snprintf(buf, size,
-		         "Set oom_score_adj of %s to %d? y confirms, n or Esc "
-		         "cancels",
-		         w, d->value);
+		snprintf(buf, size, "Set %s of %s to %d? %s",
+		         brief ? "adj" : "oom_score_adj", w, d->value, keys);
+}
+
+/* Draw the confirmation question in w columns: the long form, else the
+ * short one. */
+static void
+question_draw(struct screen *s, int y, int x, int w, enum theme_role role,
+              const struct dash_act *a, unsigned flags)
+{
+	char full[400], brief[200];
+	const char *forms[] = {full, brief, NULL};
+
+	question(a, false, full, sizeof full);
+	question(a, true, brief, sizeof brief);
+	draw_forms(s, y, x, w, role, forms, flags);
 }
 
 /* "#3 of 212" (or "never") for a place in the victim order. */
@@ -85,6 +94,11 @@ place_text(const struct oomscore_place *p, char *buf, size_t size)
 		snprintf(buf, size, "victim #%zu of %zu%s", p->place,
 		         p->candidates, p->ties > 0 ? " (tied)" : "");
 }
+
+/* The adj prompt's hint, longest first. */
+static const char *const adj_hint[] = {"-1000..1000, Enter sets, Esc cancels",
+                                       "Enter sets, Esc cancels", "Esc cancels",
+                                       NULL};
 
 /* The adj prompt while typing. */
 static void
@@ -119,12 +133,12 @@ adj_prompt(struct screen *s, const struct layout_rect *r,
 		snprintf(line, sizeof line,
 		         "-> oom_score ~%" PRId64 ", %s (now %" PRId64 ", %s)",
 		         a->then.score, then, a->now.score, now);
-		draw_str(s, r->y, at, r->x + r->w - at, THEME_STATUS_INFO, line,
-		         0);
+		draw_forms(s, r->y, at, r->x + r->w - at, THEME_STATUS_INFO,
+		           (const char *const[]){line, NULL}, 0);
 		return;
 	}
-	draw_str(s, r->y, at, r->x + r->w - at, THEME_STATUS_INFO,
-	         "-1000..1000, Enter sets, Esc cancels", 0);
+	draw_forms(s, r->y, at, r->x + r->w - at, THEME_STATUS_INFO, adj_hint,
+	           0);
 }
 
 /* Does the action dialog take the status line? */
@@ -145,7 +159,6 @@ actdialogs_prompt_draw(struct screen *s, const struct dash_frame *f)
 {
 	const struct layout_rect *r = &f->layout->status;
 	const struct dash_act *a = f->act;
-	char line[400];
 
 	if (!layout_rect_visible(r))
 		return;
@@ -154,11 +167,11 @@ actdialogs_prompt_draw(struct screen *s, const struct dash_frame *f)
 		adj_prompt(s, r, a);
 		return;
 	}
-	question(a, line, sizeof line);
-	draw_str(s, r->y, r->x, r->w,
-	         a->dlg->stage == ACTDIALOG_CONFIRM_AGAIN ? THEME_STATUS_ERROR
-	                                                  : THEME_PROMPT,
-	         line, DRAW_FILL);
+	question_draw(s, r->y, r->x, r->w,
+	              a->dlg->stage == ACTDIALOG_CONFIRM_AGAIN
+	                  ? THEME_STATUS_ERROR
+	                  : THEME_PROMPT,
+	              a, DRAW_FILL);
 }
 
 /* A kB figure, or "?" when unknown. */
@@ -302,10 +315,17 @@ actdialogs_signal_draw(struct screen *s, const struct dash_frame *f)
 		         "(then y), Esc cancels",
 		         0);
 	} else {
-		question(a, line, sizeof line);
-		draw_str(s, y, x, w, THEME_STATUS_ERROR, line, 0);
+		question_draw(s, y, x, w, THEME_STATUS_ERROR, a, 0);
 	}
 }
+
+/* The changes screen's title, longest first. */
+static const char *const changes_title[] = {
+    " Changes and results since start, newest first (u undoes the last "
+    "change; Up/Down scroll; Esc or L returns)",
+    " Changes and results since start, newest first (u undoes; Esc returns)",
+    " Changes and results, newest first (Esc returns)", " Changes and results",
+    NULL};
 
 /* The changes screen: the app's lines, scrolled. */
 void
@@ -315,10 +335,8 @@ actdialogs_changes_draw(struct screen *s, const struct dash_frame *f)
 	const struct dash_act *a = f->act;
 	int y = r->y + 1, bottom = r->y + r->h - 2;
 
-	draw_str(s, r->y, r->x, r->w, THEME_PROC_HEADER,
-	         " Changes and results since start, newest first (u undoes the "
-	         "last change; Up/Down scroll; Esc or L returns)",
-	         DRAW_FILL);
+	draw_forms(s, r->y, r->x, r->w, THEME_PROC_HEADER, changes_title,
+	           DRAW_FILL);
 	if (a == NULL || a->total == 0) {
 		draw_str(s, y, r->x + 1, r->w - 1, THEME_PROC_NA,
 		         "nothing yet: F7/F8, a, P and X change oom_score_adj; "

@@ -22,8 +22,9 @@ title(struct screen *s, const struct layout_rect *r, const char *text)
 /* The notes under the keys on the help screen. */
 static const char *const help_notes[] = {
     "",
-    "OOM = oom_score (0..1333 on current kernels: 666 is an idle process "
-    "at adj 0); '*' marks the next victim.",
+    "OOM = oom_score, 0..2000 on current kernels: (1000 + badness * 1000 "
+    "/ totalpages) * 2/3, so an idle process at adj 0 reads about 666 and "
+    "adj 0 stays under about 1333; '*' marks the next victim.",
     "adj changes last until the process exits; to keep one: "
     "OOMScoreAdjust=N in its systemd unit, or choom -n N -- COMMAND.",
 };

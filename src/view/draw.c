@@ -12,6 +12,7 @@
 #include <wchar.h>
 
 #include "core/sanitize.h"
+#include "model/meterfit.h"
 
 /* Longest input drawn (a line is never wider than the screen anyway). */
 #define DRAW_MAX_IN 1024
@@ -212,4 +213,35 @@ const char *
 draw_glyph(const struct screen *s, const char *utf8, const char *ascii)
 {
 	return screen_utf8(s) ? utf8 : ascii;
+}
+
+/* Columns of text as draw_text draws it (a meterfit measure). */
+static int
+fit_measure(void *ctx, const char *text, size_t len)
+{
+	return draw_width(ctx, text, len, DRAW_MAX_IN);
+}
+
+/* Draw the longest of forms that fits, or the last cut after a word. */
+int
+draw_forms(struct screen *s, int y, int x, int width, enum theme_role role,
+           const char *const *forms, unsigned flags)
+{
+	struct meterfit_seg seg = {.keep = 0};
+	int used, n = 0;
+
+	for (; n < METERFIT_FORMS - 1 && forms[n] != NULL; n++)
+		seg.form[n] = forms[n];
+	if (n == 0 || width <= 0)
+		return 0;
+	used = meterfit_fit(&seg, 1, width, 1, fit_measure, s);
+	if (seg.len > 0)
+		draw_text(s, y, x, used - seg.ellipsis, role,
+		          seg.form[seg.pick], seg.len, 0);
+	if (seg.ellipsis)
+		draw_str(s, y, x + used - 1, 1, role,
+		         draw_glyph(s, "\xe2\x80\xa6", "~"), 0);
+	if ((flags & DRAW_FILL) && used < width)
+		draw_fill(s, y, x + used, width - used, role);
+	return used;
 }

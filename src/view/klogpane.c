@@ -113,6 +113,15 @@ log_text(struct screen *s, int y, int x, int w, const struct klogring_line *l,
 	return at - x;
 }
 
+/* The events view's title, longest first. */
+static const char *const events_title[] = {
+    " Kernel events, newest first (Up/Down select, PgUp/PgDn task table, "
+    "F7/F8/F9 act on a live pid, e or Esc returns)",
+    " Kernel events, newest first (Up/Down select, PgUp/PgDn task table, "
+    "Esc returns)",
+    " Kernel events, newest first (Up/Down select, Esc returns)",
+    " Kernel events, newest first", NULL};
+
 /* Draw one ring line at row y, its message from character skip on. */
 static void
 log_line(struct screen *s, int y, int x, int w, const struct klogring_line *l,
@@ -348,10 +357,8 @@ klogpane_events_draw(struct screen *s, const struct layout_rect *r,
 
 	if (!layout_rect_visible(r))
 		return;
-	draw_str(s, r->y, r->x, r->w, THEME_PROC_HEADER,
-	         " Kernel events, newest first (Up/Down select, PgUp/PgDn task "
-	         "table, F7/F8/F9 act on a live pid, e or Esc returns)",
-	         DRAW_FILL);
+	draw_forms(s, r->y, r->x, r->w, THEME_PROC_HEADER, events_title,
+	           DRAW_FILL);
 	n = k && k->ev ? kevents_count(k->ev) : 0;
 	if (n == 0) {
 		draw_str(s, r->y + 1, r->x + 1, r->w - 1, THEME_PROC_NA,

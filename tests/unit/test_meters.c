@@ -217,7 +217,9 @@ static const struct shown_case whole_word_cases[] = {
     /* 100 columns: a left meter gets 48 */
     {CALM, METERS_COMMIT, 48, "Commit 146M of 11.4G (advisory, mode 0)"},
     {CALM, METERS_SELF, 48, "Self locked, adj 0 (no CAP_SYS_RESOURCE)"},
-    {CALM, METERS_SELF, 38, "Self locked, adj 0"},
+    /* the reason stays longer than "locked, " */
+    {CALM, METERS_SELF, 38, "Self adj 0 (no CAP_SYS_RESOURCE)"},
+    {CALM, METERS_SELF, 30, "Self locked, adj 0"},
     /* what is missing stays longest: 120 columns as nobody */
     {STRESSED, METERS_SELF, 58, "Self not locked (no CAP_IPC_LOCK), adj 0"},
     /* 120 columns: 58, the long forms */

@@ -1,0 +1,169 @@
+/* Unit tests for model/forecast.c: falling, flat, noisy and rising
+ * series, the horizon, ceilings, and the formatter. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "model/forecast.h"
+#include "model/snapshot.h"
+
+#define NPTS 200
+
+static struct hist_point pts[NPTS];
+static uint32_t seed;
+
+/* A deterministic noise in [-amp, amp]. */
+static int64_t
+noise(int64_t amp)
+{
+	seed = seed * 1103515245u + 12345u;
+	return amp == 0
+	           ? 0
+	           : (int64_t)((seed >> 8) % (uint32_t)(2 * amp + 1)) - amp;
+}
+
+/* n points step_ms apart: start + slope per point, plus noise of amp. */
+static size_t
+line(size_t n, uint64_t step_ms, int64_t start, int64_t slope, int64_t amp)
+{
+	size_t i;
+
+	seed = 7;
+	for (i = 0; i < n; i++) {
+		pts[i].mono_ms = 500000 + i * step_ms;
+		pts[i].wall_ms = 0;
+		pts[i].value = start + (int64_t)i * slope + noise(amp);
+		pts[i].gap = false;
+	}
+	return n;
+}
+
+static void
+test_falling_gives_a_number(void **state)
+{
+	struct forecast f;
+	char buf[80];
+	/* MemAvailable falling 40 MB a minute for an hour, to 400 MB above
+	 * the watermarks (84 MB): 10 minutes left */
+	size_t n =
+	    line(61, 60000, 86016 + 400 * 1024 + 60 * 40 * 1024, -40 * 1024, 0);
+	(void)state;
+	forecast_to_floor(pts, n, 86016, &f);
+	assert_true(f.valid);
+	assert_int_equal(f.basis, FORECAST_STEADY);
+	assert_int_equal(f.eta_s, 600);
+	assert_true(f.rate_kb_per_min > -40961 && f.rate_kb_per_min < -40959);
+	forecast_format(&f, FORECAST_OOM, buf, sizeof buf);
+	assert_string_equal(buf, "about 10 min to OOM at -40M/min");
+	assert_string_equal(forecast_basis_name(f.basis), "steady");
+	/* with noise of +-10 MB it still holds */
+	line(61, 60000, 86016 + 400 * 1024 + 60 * 40 * 1024, -40 * 1024, 10240);
+	forecast_to_floor(pts, n, 86016, &f);
+	assert_true(f.valid);
+	assert_true(f.eta_s > 480 && f.eta_s < 720);
+}
+
+static void
+test_no_number_when_flat_noisy_or_rising(void **state)
+{
+	struct forecast f;
+	char buf[80] = "x";
+	size_t n;
+	(void)state;
+	n = line(60, 60000, 4 * 1048576, 0, 0);
+	forecast_to_floor(pts, n, 86016, &f);
+	assert_false(f.valid);
+	assert_int_equal(f.basis, FORECAST_FLAT);
+	forecast_format(&f, FORECAST_OOM, buf, sizeof buf);
+	assert_string_equal(buf, "");
+	/* rising MemAvailable: moving away from the floor */
+	n = line(60, 60000, 1048576, 20 * 1024, 0);
+	forecast_to_floor(pts, n, 86016, &f);
+	assert_false(f.valid);
+	assert_int_equal(f.basis, FORECAST_AWAY);
+	/* a slight fall drowned in noise: no number */
+	n = line(120, 60000, 2 * 1048576, -500, 300 * 1024);
+	forecast_to_floor(pts, n, 86016, &f);
+	assert_false(f.valid);
+	assert_true(f.basis == FORECAST_NOISY || f.basis == FORECAST_FLAT);
+	/* falling, but as a sawtooth (caches filled and dropped): noisy */
+	n = line(120, 60000, 2 * 1048576, 0, 0);
+	for (size_t i = 0; i < n; i++)
+		pts[i].value -= (int64_t)(i % 15) * 50 * 1024;
+	forecast_to_floor(pts, n, 86016, &f);
+	assert_false(f.valid);
+	assert_int_equal(f.basis, FORECAST_NOISY);
+	/* too few values */
+	n = line(TREND_MIN_SAMPLES - 1, 60000, 2 * 1048576, -40 * 1024, 0);
+	forecast_to_floor(pts, n, 86016, &f);
+	assert_int_equal(f.basis, FORECAST_LEARNING);
+}
+
+static void
+test_horizon_and_limit(void **state)
+{
+	struct forecast f;
+	size_t n;
+	(void)state;
+	/* 30 minutes falling 10 MB a minute with 3 GB left: 5 hours away,
+	 * beyond 4 x 30 minutes */
+	n = line(31, 60000, 3 * 1048576 + 300 * 1024, -10 * 1024, 0);
+	forecast_to_floor(pts, n, 86016, &f);
+	assert_false(f.valid);
+	assert_int_equal(f.basis, FORECAST_BEYOND);
+	/* already below the floor, still falling: now */
+	n = line(30, 60000, 200000, -4096, 0);
+	forecast_to_floor(pts, n, 150000, &f);
+	assert_true(f.valid);
+	assert_int_equal(f.eta_s, 0);
+	/* no limit known */
+	forecast_to_ceiling(pts, n, -1, &f);
+	assert_int_equal(f.basis, FORECAST_NO_LIMIT);
+	assert_false(f.valid);
+}
+
+static void
+test_ceilings(void **state)
+{
+	struct forecast f;
+	char buf[80];
+	size_t n;
+	(void)state;
+	/* Committed_AS rising 1 GB a minute, 6 GB under CommitLimit; one
+	 * unknown value on the way */
+	n = line(40, 60000, 10 * 1048576, 1048576, 0);
+	pts[20].value = SNAP_NA;
+	forecast_to_ceiling(pts, n, pts[n - 1].value + 6 * 1048576, &f);
+	assert_true(f.valid);
+	assert_int_equal(f.eta_s, 360);
+	forecast_format(&f, FORECAST_COMMIT, buf, sizeof buf);
+	assert_string_equal(buf, "about 6 min until allocations fail");
+	/* a cgroup filling 12 MB a minute, 90 minutes from memory.max */
+	n = line(120, 60000, 100000, 12 * 1024, 2048);
+	forecast_to_ceiling(pts, n, pts[n - 1].value + 90 * 12 * 1024, &f);
+	assert_true(f.valid);
+	forecast_format(&f, FORECAST_CGROUP, buf, sizeof buf);
+	assert_non_null(strstr(buf, "to memory.max at +12M/min"));
+	assert_true(f.eta_s > 80 * 60 && f.eta_s < 100 * 60);
+	/* a falling series never reaches a ceiling */
+	n = line(60, 60000, 9000000, -4096, 0);
+	forecast_to_ceiling(pts, n, 10000000, &f);
+	assert_false(f.valid);
+	assert_int_equal(f.basis, FORECAST_AWAY);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_falling_gives_a_number),
+	    cmocka_unit_test(test_no_number_when_flat_noisy_or_rising),
+	    cmocka_unit_test(test_horizon_and_limit),
+	    cmocka_unit_test(test_ceilings),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
