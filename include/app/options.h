@@ -37,6 +37,7 @@ struct options {
 	bool no_protect;       /* --no-protect */
 	bool read_only;        /* --read-only */
 	const char *proc_root; /* --proc-root DIR (tests) */
+	const char *sys_root;  /* --sys-root DIR (tests): DIR/fs/cgroup */
 };
 
 /*

@@ -53,6 +53,10 @@ struct scr_def {
 	size_t state_size;
 	const struct scr_binding *keys;
 	size_t nkeys;
+	/* the state was just allocated (zeroed) / is about to be freed:
+	 * set defaults, free what the state owns */
+	void (*init)(struct ui *ui);
+	void (*fini)(struct ui *ui);
 	/* made current: reset what a fresh visit resets; from is the screen
 	 * left (never this one) */
 	void (*enter)(struct ui *ui, const struct scr_def *from);

@@ -33,6 +33,7 @@
 #include "model/snapshot.h"
 
 struct cgmap;
+struct cgfiles;
 
 /*
  * A map over the hierarchy whose root directory is dirfd (owned: closed
@@ -70,6 +71,15 @@ bool cgmap_find(const struct cgmap *m, int32_t pid, uint64_t start_time,
  * Asked before the process's start time is known.
  */
 bool cgmap_lists(const struct cgmap *m, int32_t pid);
+
+/*
+ * From now on, let files (borrowed, NULL: none) read the memory files of
+ * every cgroup the walk visits into snap->cgroups (collect/cgfiles.h),
+ * in the same walk. Every directory's path is pooled then, and a row of
+ * that cgroup shares it. A failed walk leaves no cgroups, with
+ * snap->cgroups_err its errno (E2BIG: too many directories).
+ */
+void cgmap_set_files(struct cgmap *m, struct cgfiles *files);
 
 /* How many directories the last walk visited. */
 size_t cgmap_dirs(const struct cgmap *m);

@@ -43,6 +43,7 @@
 #ifndef OOMWATCH_COLLECT_COLLECTOR_H
 #define OOMWATCH_COLLECT_COLLECTOR_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -69,6 +70,15 @@ enum collector_mode {
 struct collector *collector_new(const char *proc_root, char *err, size_t errsz);
 
 /*
+ * collector_new, with the cgroup filesystems under <sys_root>/fs/cgroup
+ * (NULL: as above; --sys-root for fixture trees: the v2 hierarchy there,
+ * or v1's at memory/ and the unified one at unified/ on hybrid trees).
+ */
+struct collector *collector_new_roots(const char *proc_root,
+                                      const char *sys_root, char *err,
+                                      size_t errsz);
+
+/*
  * Reset out and fill it with one sample taken at now_mono_ms (monotonic,
  * for rates; the wall clock is read here for display). Never blocks on a
  * process. 0, or -errno when the process directory cannot be listed or
@@ -84,6 +94,13 @@ int collector_sample(struct collector *c, struct snapshot *out,
  */
 uint32_t collector_finish_cmdlines(struct collector *c, struct snapshot *snap,
                                    uint64_t deadline_mono_ms);
+
+/*
+ * Read every memory cgroup's files in the cgroup walk into
+ * snap->cgroups (on, the default when the walk exists) or not (off:
+ * the pid map only, for side-by-side benchmarks).
+ */
+void collector_set_cgroups(struct collector *c, bool on);
 
 /* Choose the mode for the next samples (a new collector is EXACT). */
 void collector_set_mode(struct collector *c, enum collector_mode mode);

@@ -88,9 +88,17 @@ void meters_line(struct meters_line *l, enum meters_id id,
                  const struct meters_in *in);
 
 /* Build the next-victim line: snap->procs[victim], or "none known" when
- * victim is out of range. */
+ * victim is out of range; then, when a cgroup has a memory limit, the
+ * nearest memcg OOM and its victim ("memcg nginx.service at 97% of 512M;
+ * victim there: pid 812 nginx"), the part that gives way first. */
 void meters_victim(struct meters_line *l, const struct snapshot *snap,
                    long victim);
+
+/* The nearest memcg OOM: the index in snap->cgroups of the limited
+ * cgroup (not the root) with the largest used share of its limit (the
+ * smallest headroom %; a tie goes to the fewer bytes left), or SIZE_MAX
+ * when no cgroup has a known limit. */
+size_t meters_memcg_nearest(const struct snapshot *snap);
 
 /*
  * Place the meters in a header of rows x cols in 1 or 2 columns (see

@@ -81,6 +81,9 @@ enum snap_cgroup_mode {
 	SNAP_CGROUP_V2, /* unified hierarchy with the memory controller */
 };
 
+/* One memory cgroup (defined in model/snapcg.h). */
+struct snap_cgroup;
+
 /* The whole sample. */
 struct snapshot {
 	int64_t time_unix_ms; /* wall clock, for display only */
@@ -99,6 +102,12 @@ struct snapshot {
 	size_t strings_len, strings_cap;
 	uint32_t procs_vanished;  /* listed by readdir, gone before read */
 	uint32_t cmdline_pending; /* rows whose cmdline was not ready yet */
+	/* The memory cgroups (model/snapcg.h): owned; ncgroups used of
+	 * cgroups_cap. cgroups_err: 0, or the errno of why this sample has
+	 * none (ENOENT: no memory hierarchy, EAGAIN: the walk rests). */
+	struct snap_cgroup *cgroups;
+	size_t ncgroups, cgroups_cap;
+	int cgroups_err;
 };
 
 /* An empty snapshot (no allocation yet). */
@@ -131,6 +140,12 @@ int snapshot_str_append(struct snapshot *snap, const char *s, size_t len,
  */
 int snapshot_str_reuse(struct snapshot *snap, const char *s, size_t len,
                        uint32_t hint_off, uint32_t hint_len, uint32_t *off);
+
+/*
+ * Append a copy of *cg to snap->cgroups, growing it geometrically. 0, or
+ * -ENOMEM (the snapshot is unchanged).
+ */
+int snapshot_push_cgroup(struct snapshot *snap, const struct snap_cgroup *cg);
 
 /* The pooled bytes at (off, len), or NULL for SNAP_NO_STR or bad bounds. */
 const char *snapshot_str(const struct snapshot *snap, uint32_t off,

@@ -28,6 +28,8 @@
 #include "model/snapshot.h"
 
 #define TABLE_NAME_FILTER_MAX 64
+/* The longest cgroup path the cgroup filter holds (PATH_MAX). */
+#define TABLE_CGROUP_FILTER_MAX 4096
 /* Deeper tree levels are drawn at this depth (the view's limit). */
 #define TABLE_TREE_MAX_DEPTH 31
 
@@ -45,6 +47,10 @@ struct table {
 	struct filter filter; /* uid and pid list (pids borrowed) */
 	char name_filter[TABLE_NAME_FILTER_MAX];
 	size_t name_filter_len;
+	/* the cgroup filter (Enter on the cgroup screen): rows whose memory
+	 * cgroup is this one or below it; len 0: none */
+	char cgroup_filter[TABLE_CGROUP_FILTER_MAX];
+	size_t cgroup_filter_len;
 	enum rank_key sort;
 	bool desc;
 	bool tree;
@@ -65,6 +71,18 @@ void table_fini(struct table *t);
 
 /* Set the name filter (len bytes, cut at TABLE_NAME_FILTER_MAX - 1). */
 void table_set_name_filter(struct table *t, const char *text, size_t len);
+
+/*
+ * Set the cgroup filter to path (len bytes, "/a/b"); len 0 clears it.
+ * A path too long to hold clears it too and returns false.
+ */
+bool table_set_cgroup_filter(struct table *t, const char *path, size_t len);
+
+/* True when row's memory cgroup is path (len) or below it; a row whose
+ * cgroup is unknown is in none. */
+bool table_row_in_cgroup(const struct snapshot *snap,
+                         const struct proc_row *row, const char *path,
+                         size_t len);
 
 /* Rebuild the rows from snap, keeping the selection. 0 or -ENOMEM. */
 int table_rebuild(struct table *t, const struct snapshot *snap);

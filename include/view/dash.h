@@ -20,6 +20,7 @@
 #include <stdint.h>
 
 #include "model/actdialog.h"
+#include "model/cgtree.h"
 #include "model/config.h"
 #include "model/kevents.h"
 #include "model/killfree.h"
@@ -127,6 +128,15 @@ struct dash_fkey {
 	const char *label; /* (borrowed) */
 };
 
+/* The cgroup screen's table over snap->cgroups (view/cgpane.c). */
+struct dash_cgroups {
+	const struct cgtree *tree; /* the rows, sort and cursor (borrowed) */
+	bool with_path;            /* NAME shows the full path ('p') */
+	bool sort_menu;            /* the sort menu is open (F6) */
+	size_t menu_cursor;        /* its line (an enum cgtree_key) */
+	const char *none;          /* no cgroups: why (borrowed), or NULL */
+};
+
 /* Everything one frame shows. */
 struct dash_frame {
 	const struct layout *layout;
@@ -179,6 +189,9 @@ void dash_body_events(struct screen *s, const struct dash_frame *f);
 void dash_body_changes(struct screen *s, const struct dash_frame *f);
 /* The help lines. */
 void dash_body_help(struct screen *s, const struct dash_frame *f);
+/* The memory cgroups: a tree with usage, limit, headroom, events and
+ * the victim in each. */
+void dash_body_cgroups(struct screen *s, const struct dash_frame *f);
 /* The setup screen: columns and themes. */
 void dash_body_setup(struct screen *s, const struct dash_frame *f);
 

@@ -1,6 +1,7 @@
 /*
  * panes: the drawing functions of the dashboard's parts, one file each
- * (header.c, procs.c, klogpane.c, bars.c, dialogs.c, actdialogs.c);
+ * (header.c, procs.c, cgpane.c, klogpane.c, bars.c, dialogs.c,
+ * actdialogs.c);
  * dash.c puts them
  * together. All draw from a struct dash_frame and the layout, nothing else.
  */
@@ -18,6 +19,10 @@ void header_victim_draw(struct screen *s, const struct dash_frame *f);
 /* procs.c: the process table in r. */
 void procs_draw(struct screen *s, const struct layout_rect *r,
                 const struct dash_frame *f);
+
+/* cgpane.c: the cgroup table in r (f->cg over f->snap->cgroups). */
+void cgpane_draw(struct screen *s, const struct layout_rect *r,
+                 const struct dash_frame *f);
 
 /* bars.c: the status line (or the prompt being typed). */
 void bars_status_draw(struct screen *s, const struct dash_frame *f);

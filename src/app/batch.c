@@ -18,6 +18,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/batch_cg.h"
 #include "app/modes.h"
 #include "collect/collector.h"
 #include "collect/usercache.h"
@@ -227,6 +228,7 @@ batch_text(struct batch_out *o, const struct snapshot *s, const size_t *order,
 		        v->pid, batch_clean(o, v->comm, strlen(v->comm)),
 		        v->oom_score);
 	}
+	batch_cg_text(f, s, o->san_flags);
 	fputc('\n', f);
 	batch_text_row(o, s, NULL);
 	for (size_t i = 0; i < n; i++)
@@ -421,7 +423,9 @@ batch_json(struct batch_out *o, const struct snapshot *s, const size_t *order,
 			fputs(", ", f);
 		batch_json_proc(o, s, &s->procs[order[i]]);
 	}
-	fputs("]}\n", f);
+	fputs("], ", f);
+	batch_cg_json(f, s);
+	fputs("}\n", f);
 }
 
 /* With --json and -n 2 or more, start the history (trends, forecast):
@@ -497,7 +501,7 @@ batch_run(const struct options *opt)
 		}
 		flt.by_uid = true;
 	}
-	c = collector_new(opt->proc_root, err, sizeof err);
+	c = collector_new_roots(opt->proc_root, opt->sys_root, err, sizeof err);
 	if (c == NULL) {
 		fprintf(stderr, "oomwatch: %s\n", err);
 		return 1;

@@ -22,6 +22,7 @@
 #include "collect/procroot.h"
 #include "core/json.h"
 #include "core/sanitize.h"
+#include "model/cgname.h"
 #include "model/kevents.h"
 #include "model/vmstat.h"
 
@@ -168,6 +169,23 @@ json_bytes(FILE *f, const char *name, bool set, const char *s, size_t len)
 #define json_name(f, name, n) json_bytes(f, name, (n)->set, (n)->s, (n)->len)
 #define json_text(f, name, t) json_bytes(f, name, (t)->set, (t)->s, (t)->len)
 
+/*
+ * The name people use for the report's cgroup (model/cgname.h, as the
+ * cgroup screen shows it) into buf; 0 when the report names none.
+ */
+static size_t
+memcg_name(const struct kevent_text *memcg, char *buf, size_t size)
+{
+	struct cgname n;
+	size_t len;
+
+	if (!memcg->set || memcg->len == 0)
+		return 0;
+	cgname_parse(memcg->s, memcg->len, &n);
+	len = cgname_format(&n, memcg->s, memcg->len, false, buf, size);
+	return len < size ? len : size - 1;
+}
+
 /* An integer field, or null. */
 static void
 json_num(FILE *f, const char *name, int64_t v)
@@ -210,6 +228,8 @@ static void
 print_json(FILE *f, const struct kevent *e)
 {
 	const struct kevent_oom *o = &e->oom;
+	char name[KEVENT_TEXT_MAX];
+	size_t nlen;
 	const char *c;
 
 	fprintf(f, "{\"kind\": \"%s\", \"time\": ", kevent_kind_name(e->kind));
@@ -223,6 +243,8 @@ print_json(FILE *f, const struct kevent *e)
 		c = oomreport_constraint_name(o->constraint);
 		json_cstr_or_null(f, c);
 		json_text(f, "memcg", &o->memcg);
+		nlen = memcg_name(&o->memcg, name, sizeof name);
+		json_bytes(f, "memcg_name", nlen > 0, name, nlen);
 		json_name(f, "trigger", &o->trigger);
 		json_text(f, "gfp_mask", &o->gfp_mask);
 		json_num(f, "order", o->order);
@@ -320,7 +342,8 @@ text_oom(struct out *o, const struct kevent *e)
 	const struct kevent_task *t;
 	const struct num_field *fd;
 	const char *c = oomreport_constraint_name(m->constraint);
-	size_t i;
+	char name[KEVENT_TEXT_MAX];
+	size_t i, nlen = memcg_name(&m->memcg, name, sizeof name);
 
 	for (i = 0; i < COUNT(oom_text_order); i++) {
 		fd = &num_fields[OOM_FIRST + oom_text_order[i]];
@@ -329,6 +352,7 @@ text_oom(struct out *o, const struct kevent *e)
 	if (c != NULL)
 		fprintf(o->f, " constraint %s", c);
 	text_text(o, "memcg", &m->memcg);
+	text_bytes(o, "memcg_name", nlen > 0, name, nlen);
 	text_name(o, "trigger", &m->trigger);
 	text_text(o, "gfp_mask", &m->gfp_mask);
 	text_num(o->f, "order", m->order, "");

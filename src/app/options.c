@@ -20,6 +20,7 @@ enum {
 	OPT_NO_PROTECT,
 	OPT_READ_ONLY,
 	OPT_PROC_ROOT,
+	OPT_SYS_ROOT,
 };
 
 static const struct option long_options[] = {
@@ -38,6 +39,7 @@ static const struct option long_options[] = {
     {"no-protect", no_argument, NULL, OPT_NO_PROTECT},
     {"read-only", no_argument, NULL, OPT_READ_ONLY},
     {"proc-root", required_argument, NULL, OPT_PROC_ROOT},
+    {"sys-root", required_argument, NULL, OPT_SYS_ROOT},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -70,6 +72,8 @@ static const char usage_text[] =
     "                         oom_score_adj\n"
     "      --read-only        disable every action (adj changes, signals)\n"
     "      --proc-root DIR    read DIR instead of /proc (tests)\n"
+    "      --sys-root DIR     read cgroups under DIR/fs/cgroup instead of\n"
+    "                         /sys/fs/cgroup (tests)\n"
     "  -h, --help             this help\n"
     "  -V, --version          the version\n";
 
@@ -203,8 +207,8 @@ option_nonempty(const char *arg, const char **out, const char *option,
 
 /*
  * Apply one option that takes a value (-n -d -s -u -p --kmsg-file --theme
- * --proc-root): 0, -1 with a message in err when the value is bad, or 1
- * when c is not such an option.
+ * --proc-root --sys-root): 0, -1 with a message in err when the value is bad,
+ * or 1 when c is not such an option.
  */
 static int
 option_value(struct options *opt, int c, const char *arg, char *err,
@@ -248,6 +252,9 @@ option_value(struct options *opt, int c, const char *arg, char *err,
 		                       "a name or file", err, err_size);
 	case OPT_PROC_ROOT:
 		opt->proc_root = arg;
+		return 0;
+	case OPT_SYS_ROOT:
+		opt->sys_root = arg;
 		return 0;
 	default:
 		return 1;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/scr_cgroups.h"
 #include "app/scr_changes.h"
 #include "app/scr_events.h"
 #include "app/scr_help.h"
@@ -18,7 +19,7 @@
 
 /* The screens, in tab order; each is one key away (its digit, 1-9). */
 static const struct scr_def *const screens[] = {
-    &scr_procs, &scr_events, &scr_changes, &scr_setup, &scr_help,
+    &scr_procs, &scr_events, &scr_changes, &scr_setup, &scr_help, &scr_cgroups,
 };
 #define NSCREENS (sizeof screens / sizeof screens[0])
 _Static_assert(NSCREENS <= UI_SCREENS_MAX, "raise UI_SCREENS_MAX");
@@ -64,6 +65,7 @@ enum global_cmd {
 	GLOBAL_SETUP,
 	GLOBAL_EVENTS,
 	GLOBAL_CHANGES,
+	GLOBAL_CGROUPS,
 	GLOBAL_BACK,
 	GLOBAL_REDRAW,
 	GLOBAL_QUIT,
@@ -84,10 +86,14 @@ static const struct scr_binding global_keys[] = {
      GLOBAL_CHANGES,
      "list the changes and actions made since oomwatch started",
      NULL},
+    {{'c', 0, 0},
+     GLOBAL_CGROUPS,
+     "memory cgroups: usage, limit, headroom, OOM kills, victim in each",
+     NULL},
     {{KBD_ESC, 0, 0},
      GLOBAL_BACK,
-     "back to the processes screen (on the help screen: back to the screen "
-     "help was opened from)",
+     "back to the processes screen (there: clear the cgroup filter; on the "
+     "help screen: back to the screen help was opened from)",
      NULL},
     {{KBD_CTRL('l'), 0, 0}, GLOBAL_REDRAW, "redraw the screen", NULL},
     {{KBD_F(10), 'q', 0},
@@ -137,6 +143,10 @@ scr_init(struct ui *ui)
 			return -ENOMEM;
 		}
 	}
+	for (size_t i = 0; i < NSCREENS; i++) {
+		if (screens[i]->init != NULL)
+			screens[i]->init(ui);
+	}
 	ui->screens.cur = screens[0];
 	return 0;
 }
@@ -146,6 +156,8 @@ void
 scr_fini(struct ui *ui)
 {
 	for (size_t i = 0; i < NSCREENS; i++) {
+		if (ui->screens.state[i] != NULL && screens[i]->fini != NULL)
+			screens[i]->fini(ui);
 		free(ui->screens.state[i]);
 		ui->screens.state[i] = NULL;
 	}
@@ -251,6 +263,35 @@ toggle(struct ui *ui, const struct scr_def *d)
 	return ui->screens.cur == d ? scr_home(ui) : scr_goto(ui, d);
 }
 
+/* Esc on the processes screen: clear the cgroup filter (Enter on the
+ * cgroup screen set it). */
+static unsigned
+clear_cgroup_filter(struct ui *ui)
+{
+	table_set_cgroup_filter(&ui->table, "", 0);
+	ui_status(ui, THEME_STATUS_INFO, "cgroup filter cleared");
+	return UI_REBUILD | UI_REDRAW;
+}
+
+/* On the processes screen, with no other message, the status line names
+ * the cgroup filter (in the cgroup screen's status buffer). */
+static void
+cgroup_filter_status(struct ui *ui, struct dash_frame *f)
+{
+	struct scr_cgroups_state *s = scr_state(ui, &scr_cgroups);
+	const struct table *t = &ui->table;
+
+	if (s == NULL || f->status != NULL || t->cgroup_filter_len == 0 ||
+	    ui->screens.cur != screens[0])
+		return;
+	snprintf(s->status, sizeof s->status,
+	         "cgroup filter: %.*s and below, %zu process%s (Esc clears)",
+	         (int)(sizeof s->status / 2), t->cgroup_filter, t->nrows,
+	         t->nrows == 1 ? "" : "es");
+	f->status = s->status;
+	f->status_role = THEME_STATUS_INFO;
+}
+
 /* Run a global command. */
 static unsigned
 global(struct ui *ui, enum global_cmd c)
@@ -264,7 +305,12 @@ global(struct ui *ui, enum global_cmd c)
 		return toggle(ui, &scr_events);
 	case GLOBAL_CHANGES:
 		return toggle(ui, &scr_changes);
+	case GLOBAL_CGROUPS:
+		return toggle(ui, &scr_cgroups);
 	case GLOBAL_BACK:
+		if (ui->screens.cur == screens[0] &&
+		    ui->table.cgroup_filter_len > 0)
+			return clear_cgroup_filter(ui);
 		return scr_home(ui);
 	case GLOBAL_REDRAW:
 		if (ui->scr != NULL)
@@ -388,6 +434,7 @@ scr_frame(struct ui *ui, struct dash_frame *f)
 	bar_fill(ui, f);
 	if (ui->screens.cur->frame != NULL)
 		ui->screens.cur->frame(ui, f);
+	cgroup_filter_status(ui, f);
 }
 
 /* The label of a binding ("F1 ? h") into buf. */

@@ -388,8 +388,9 @@ ui_run(const struct options *opt)
 		say(err);
 		rc = 1;
 	}
-	if (rc == 0 && (ui->coll = collector_new(opt->proc_root, err,
-	                                         sizeof err)) == NULL) {
+	if (rc == 0 &&
+	    (ui->coll = collector_new_roots(opt->proc_root, opt->sys_root, err,
+	                                    sizeof err)) == NULL) {
 		say(err);
 		rc = 1;
 	}

@@ -17,12 +17,21 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "collect/cgfiles.h"
 #include "core/pidhash.h"
+#include "model/snapcg.h"
 
 #define CGMAP_PATH_MAX 4096
 #define CGMAP_BUF 16384
 #define CGMAP_AMBIG UINT32_MAX
 #define CGMAP_NONE UINT32_MAX /* cgroup not pooled yet */
+
+/* Before each queued path: its inode, parent entry and depth. */
+struct cgmap_qhdr {
+	uint64_t ino;
+	uint32_t parent, depth;
+};
+#define CGMAP_QHDR sizeof(struct cgmap_qhdr)
 
 /* One cgroup that listed a process: its pooled path. */
 struct cgmap_cg {
@@ -40,8 +49,11 @@ struct cgmap {
 	size_t cap, n;
 	struct cgmap_cg *cgs;
 	size_t ncgs, cgs_cap;
-	char *queue; /* NUL-ended paths under the root still to visit */
+	char *queue; /* header + NUL-ended path under the root, to visit */
 	size_t qhead, qlen, qcap;
+	struct cgfiles *files;     /* NULL: the walk reads no memory files */
+	uint32_t cur_off, cur_len; /* the visited cgroup's pooled path */
+	int64_t cur_cg;            /* its entry in snap->cgroups, or -1 */
 	char prefix[CGMAP_PATH_MAX];
 	char path[CGMAP_PATH_MAX];
 	char buf[CGMAP_BUF];
@@ -160,13 +172,30 @@ cgmap_put(struct cgmap *m, int32_t pid, uint32_t cg)
 	return 0;
 }
 
-/* Pool the path of the cgroup at rel; its index, or -ENOMEM. */
+/* Pool the path of the visited cgroup at rel once: 0 or -ENOMEM. */
+static int
+cgmap_pool_path(struct cgmap *m, struct snapshot *snap, const char *rel)
+{
+	size_t rlen = strlen(rel), len = m->prefix_len;
+
+	if (m->cur_off != SNAP_NO_STR)
+		return 0;
+	memcpy(m->path, m->prefix, len);
+	if (rlen > 0 || len == 0)
+		m->path[len++] = '/';
+	memcpy(m->path + len, rel, rlen); /* fits: checked when queued */
+	len += rlen;
+	if (snapshot_str_append(snap, m->path, len, &m->cur_off) != 0)
+		return -ENOMEM;
+	m->cur_len = (uint32_t)len;
+	return 0;
+}
+
+/* Register the cgroup at rel as listing processes; its index, or -ENOMEM. */
 static int64_t
 cgmap_pool(struct cgmap *m, struct snapshot *snap, const char *rel)
 {
-	size_t rlen = strlen(rel), len = m->prefix_len;
 	struct cgmap_cg *ncg;
-	uint32_t off;
 
 	if (m->ncgs == m->cgs_cap) {
 		size_t cap = m->cgs_cap ? m->cgs_cap * 2 : 64;
@@ -176,15 +205,10 @@ cgmap_pool(struct cgmap *m, struct snapshot *snap, const char *rel)
 		m->cgs = ncg;
 		m->cgs_cap = cap;
 	}
-	memcpy(m->path, m->prefix, len);
-	if (rlen > 0 || len == 0)
-		m->path[len++] = '/';
-	memcpy(m->path + len, rel, rlen); /* fits: checked when queued */
-	len += rlen;
-	if (snapshot_str_append(snap, m->path, len, &off) != 0)
+	if (cgmap_pool_path(m, snap, rel) != 0)
 		return -ENOMEM;
-	m->cgs[m->ncgs].off = off;
-	m->cgs[m->ncgs].len = (uint32_t)len;
+	m->cgs[m->ncgs].off = m->cur_off;
+	m->cgs[m->ncgs].len = m->cur_len;
 	return (int64_t)m->ncgs++;
 }
 
@@ -228,6 +252,8 @@ cgmap_procs(struct cgmap *m, struct snapshot *snap, int dfd, const char *rel)
 				rc = (int)cg;
 			if (v > 0 && rc == 0)
 				rc = cgmap_put(m, (int32_t)v, (uint32_t)cg);
+			if (v > 0 && rc == 0 && m->cur_cg >= 0)
+				snap->cgroups[m->cur_cg].nprocs++;
 			v = 0;
 			digits = false;
 		}
@@ -236,15 +262,19 @@ cgmap_procs(struct cgmap *m, struct snapshot *snap, int dfd, const char *rel)
 	return rc == 0 && digits ? -EINVAL : rc;
 }
 
-/* Queue the subdirectory name of rel; false when its path is too long. */
+/*
+ * Queue the subdirectory name of rel with its header h; 0 (also when its
+ * path is too long: its processes read their own file) or -ENOMEM.
+ */
 static int
-cgmap_enqueue(struct cgmap *m, const char *rel, const char *name)
+cgmap_enqueue(struct cgmap *m, const char *rel, const char *name,
+              const struct cgmap_qhdr *h)
 {
 	size_t rlen = strlen(rel), nlen = strlen(name), need;
 	char *nq;
 
-	need = rlen + (rlen ? 1 : 0) + nlen + 1;
-	if (m->prefix_len + 1 + need > CGMAP_PATH_MAX)
+	need = CGMAP_QHDR + rlen + (rlen ? 1 : 0) + nlen + 1;
+	if (m->prefix_len + 1 + need - CGMAP_QHDR > CGMAP_PATH_MAX)
 		return 0; /* its processes will read their own file */
 	if (m->qlen + need > m->qcap) {
 		size_t cap = m->qcap ? m->qcap : 4096;
@@ -257,6 +287,8 @@ cgmap_enqueue(struct cgmap *m, const char *rel, const char *name)
 		m->qcap = cap;
 	}
 	nq = m->queue + m->qlen;
+	memcpy(nq, h, CGMAP_QHDR);
+	nq += CGMAP_QHDR;
 	if (rlen) {
 		memcpy(nq, rel, rlen);
 		nq[rlen++] = '/';
@@ -278,16 +310,19 @@ cgmap_is_dir(int dfd, const struct dirent64 *de)
 	       S_ISDIR(st.st_mode);
 }
 
-/* Queue the subdirectories of dfd (path rel). 0 or -errno. */
+/* Queue the subdirectories of dfd (queued at at, depth). 0 or -errno. */
 static int
-cgmap_children(struct cgmap *m, int dfd, size_t rel_at)
+cgmap_children(struct cgmap *m, int dfd, size_t at, uint32_t depth)
 {
+	const char *rel = m->queue + at + CGMAP_QHDR;
+	struct cgmap_qhdr h = {
+	    0, m->cur_cg < 0 ? SNAPCG_NONE : (uint32_t)m->cur_cg, depth + 1};
 	struct dirent64 *de;
 	ssize_t n;
 	int rc;
 
 	/* the queue may move as it grows: work on a copy of the path */
-	memcpy(m->path, m->queue + rel_at, strlen(m->queue + rel_at) + 1);
+	memcpy(m->path, rel, strlen(rel) + 1);
 	for (;;) {
 		n = getdents64(dfd, m->buf, sizeof m->buf);
 		if (n < 0 && errno == EINTR)
@@ -300,29 +335,56 @@ cgmap_children(struct cgmap *m, int dfd, size_t rel_at)
 			    strcmp(de->d_name, "..") == 0 ||
 			    !cgmap_is_dir(dfd, de))
 				continue;
-			rc = cgmap_enqueue(m, m->path, de->d_name);
+			h.ino = de->d_ino;
+			rc = cgmap_enqueue(m, m->path, de->d_name, &h);
 			if (rc != 0)
 				return rc;
 		}
 	}
 }
 
+/* Pool the path of the visited cgroup and read its memory files. */
+static int
+cgmap_files(struct cgmap *m, struct snapshot *snap, int dfd, const char *rel,
+            const struct cgmap_qhdr *h)
+{
+	int64_t cg;
+
+	if (m->files == NULL)
+		return 0;
+	if (cgmap_pool_path(m, snap, rel) != 0)
+		return -ENOMEM;
+	cg = cgfiles_read(m->files, snap, dfd, m->cur_off, m->cur_len, h->ino,
+	                  h->parent, h->depth,
+	                  rel[0] == '\0' && m->prefix_len == 0);
+	if (cg < 0)
+		return (int)cg;
+	m->cur_cg = cg;
+	return 0;
+}
+
 /* Visit one queued directory. 0, or -errno to abandon the walk. */
 static int
-cgmap_visit(struct cgmap *m, struct snapshot *snap, size_t rel_at)
+cgmap_visit(struct cgmap *m, struct snapshot *snap, size_t at)
 {
-	const char *rel = m->queue + rel_at;
+	const char *rel = m->queue + at + CGMAP_QHDR;
+	struct cgmap_qhdr h;
 	int dfd, rc;
 
+	memcpy(&h, m->queue + at, CGMAP_QHDR);
+	m->cur_off = SNAP_NO_STR;
+	m->cur_cg = -1;
 	dfd = openat(m->rootfd, rel[0] ? rel : ".",
 	             O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
 	if (dfd < 0)
 		return errno == ENOENT ? 0 : -errno; /* removed meanwhile */
-	rc = cgmap_procs(m, snap, dfd, rel);
+	rc = cgmap_files(m, snap, dfd, rel, &h);
+	if (rc == 0)
+		rc = cgmap_procs(m, snap, dfd, rel);
 	if (rc == -ENOENT)
 		rc = 0; /* removed meanwhile */
 	if (rc == 0)
-		rc = cgmap_children(m, dfd, rel_at);
+		rc = cgmap_children(m, dfd, at, h.depth);
 	close(dfd);
 	return rc;
 }
@@ -332,8 +394,12 @@ int
 cgmap_load(struct cgmap *m, struct snapshot *snap, uint64_t boot_ticks,
            size_t max_dirs)
 {
+	struct cgmap_qhdr root = {0, SNAPCG_NONE, 0};
+	struct stat st;
 	int rc = 0;
 
+	if (m->files != NULL && fstat(m->rootfd, &st) == 0)
+		root.ino = (uint64_t)st.st_ino;
 	m->valid = false;
 	m->boot_ticks = boot_ticks;
 	m->n = 0;
@@ -342,14 +408,20 @@ cgmap_load(struct cgmap *m, struct snapshot *snap, uint64_t boot_ticks,
 	if (m->cap > 0)
 		memset(m->keys, 0, m->cap * sizeof *m->keys);
 	m->qhead = m->qlen = 0;
-	rc = cgmap_enqueue(m, "", "");
+	rc = cgmap_enqueue(m, "", "", &root);
+	if (m->files != NULL)
+		cgfiles_begin(m->files, snap);
 	while (rc == 0 && m->qhead < m->qlen) {
 		size_t at = m->qhead;
-		if (++m->dirs > max_dirs)
-			return -E2BIG;
-		m->qhead += strlen(m->queue + at) + 1;
+		if (++m->dirs > max_dirs) {
+			rc = -E2BIG;
+			break;
+		}
+		m->qhead += CGMAP_QHDR + strlen(m->queue + at + CGMAP_QHDR) + 1;
 		rc = cgmap_visit(m, snap, at);
 	}
+	if (m->files != NULL)
+		cgfiles_end(m->files, snap, rc == 0, -rc);
 	/*
 	 * EOPNOTSUPP: a threaded cgroup (v2). Its processes are listed by
 	 * its threaded domain while their /proc/PID/cgroup names the
@@ -388,6 +460,13 @@ cgmap_lists(const struct cgmap *m, int32_t pid)
 		return false;
 	s = cgmap_slot(m->keys, m->cap, pid);
 	return m->keys[s] == pid && m->vals[s] != CGMAP_AMBIG;
+}
+
+/* Read the memory files of every cgroup from now on. */
+void
+cgmap_set_files(struct cgmap *m, struct cgfiles *files)
+{
+	m->files = files;
 }
 
 /* Directories visited by the last walk. */

@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "collect/cgfiles.h"
 #include "collect/cgmap.h"
 #include "collect/cmdcache.h"
 #include "collect/procfs.h"
@@ -19,6 +20,7 @@
 #include "model/cgroupmem.h"
 #include "model/meminfo.h"
 #include "model/psi.h"
+#include "model/snapcg.h"
 #include "model/textscan.h"
 #include "model/vmstat.h"
 #include "model/zoneinfo.h"
@@ -41,10 +43,14 @@
 struct collector {
 	int procfd;
 	enum snap_cgroup_mode cgroup_mode;
-	struct cgmap *cgm;  /* NULL: every row reads its cgroup file */
-	int32_t self_pid;   /* our pid under the root, to check the map */
-	uint32_t cgm_skip;  /* samples left without the map */
-	size_t last_nprocs; /* rows of the previous sample */
+	struct cgmap *cgm;   /* NULL: every row reads its cgroup file */
+	struct cgfiles *cgf; /* the cgroups' memory files (NULL: none) */
+	bool cg_files;       /* the walk reads them (collector_set_cgroups) */
+	int64_t page_kb;
+	int32_t self_pid;      /* our pid under the root, to check the map */
+	uint32_t cgm_skip;     /* samples left without a walk */
+	uint32_t cgm_distrust; /* samples whose rows do not use the map */
+	size_t last_nprocs;    /* rows of the previous sample */
 	long clk_tck;
 	struct procfs *pf;
 	struct usercache *uc;
@@ -92,18 +98,37 @@ collector_v2_memory(struct collector *c, const char *dir)
 	return yes;
 }
 
+/*
+ * The directory the cgroup filesystems are mounted under into dir:
+ * <sys_root>/fs/cgroup, /sys/fs/cgroup for /proc, or <proc_root>/cgroupfs
+ * for a fixture. True when it is a fixture (no mountinfo to ask).
+ */
+static bool
+collector_cgroup_dir(const char *proc_root, const char *sys_root, char *dir,
+                     size_t size)
+{
+	if (sys_root != NULL) {
+		snprintf(dir, size, "%s/fs/cgroup", sys_root);
+		return true;
+	}
+	if (proc_root == NULL || strcmp(proc_root, PROCROOT_DEFAULT) == 0) {
+		snprintf(dir, size, "/sys/fs/cgroup");
+		return false;
+	}
+	snprintf(dir, size, "%s/cgroupfs", proc_root);
+	return true;
+}
+
 /* Detect which hierarchy has the memory controller. */
 static enum snap_cgroup_mode
-collector_cgroup_mode(struct collector *c, const char *proc_root)
+collector_cgroup_mode(struct collector *c, const char *proc_root,
+                      const char *sys_root)
 {
 	char dir[4096];
 	bool v2;
 	ssize_t n;
 
-	if (proc_root == NULL || strcmp(proc_root, PROCROOT_DEFAULT) == 0)
-		snprintf(dir, sizeof dir, "/sys/fs/cgroup");
-	else
-		snprintf(dir, sizeof dir, "%s/cgroupfs", proc_root);
+	collector_cgroup_dir(proc_root, sys_root, dir, sizeof dir);
 	v2 = collector_v2_memory(c, dir);
 	n = collector_read(c, c->procfd, "self/cgroup");
 	if (n <= 0)
@@ -130,26 +155,29 @@ collector_self_pid(const struct collector *c)
 
 /*
  * Open the memory hierarchy for the cgroup map: on /proc the mount that
- * self/mountinfo names, for a fixture root <root>/cgroupfs (v2) or
- * <root>/cgroupfs/memory (v1). NULL when there is none, or when /proc is
- * not our own pid namespace's (its pids would not be the ones
+ * self/mountinfo names, for a fixture the cgroup directory (v2) or its
+ * memory/ (v1) (collector_cgroup_dir). NULL when there is none, or when
+ * /proc is not our own pid namespace's (its pids would not be the ones
  * cgroup.procs lists).
  */
 static struct cgmap *
-collector_cgmap_open(struct collector *c, const char *proc_root)
+collector_cgmap_open(struct collector *c, const char *proc_root,
+                     const char *sys_root)
 {
-	char mnt[4096], root[4096];
+	char mnt[4096], root[4096], dir[4000];
 	bool fixture =
+	    collector_cgroup_dir(proc_root, sys_root, dir, sizeof dir);
+	bool fixture_proc =
 	    proc_root != NULL && strcmp(proc_root, PROCROOT_DEFAULT) != 0;
 	ssize_t n;
 	int fd;
 
 	c->self_pid = collector_self_pid(c);
 	if (c->cgroup_mode == SNAP_CGROUP_NONE || c->self_pid == 0 ||
-	    (!fixture && c->self_pid != (int32_t)getpid()))
+	    (!fixture_proc && c->self_pid != (int32_t)getpid()))
 		return NULL;
 	if (fixture) {
-		snprintf(mnt, sizeof mnt, "%s/cgroupfs%s", proc_root,
+		snprintf(mnt, sizeof mnt, "%s%s", dir,
 		         c->cgroup_mode == SNAP_CGROUP_V1 ? "/memory" : "");
 		snprintf(root, sizeof root, "/");
 	} else {
@@ -166,6 +194,28 @@ collector_cgmap_open(struct collector *c, const char *proc_root)
 /* Open the root and start the worker. */
 struct collector *
 collector_new(const char *proc_root, char *err, size_t errsz)
+{
+	return collector_new_roots(proc_root, NULL, err, errsz);
+}
+
+/* Read the memory files of every cgroup the map's walk visits. */
+static void
+collector_cgfiles_open(struct collector *c)
+{
+	long page = sysconf(_SC_PAGESIZE);
+
+	c->page_kb = page >= 1024 ? page / 1024 : 4;
+	if (c->cgm == NULL)
+		return;
+	c->cgf = cgfiles_new(c->cgroup_mode, c->page_kb);
+	c->cg_files = c->cgf != NULL;
+	cgmap_set_files(c->cgm, c->cgf);
+}
+
+/* Open the roots and start the worker. */
+struct collector *
+collector_new_roots(const char *proc_root, const char *sys_root, char *err,
+                    size_t errsz)
 {
 	const char *root = proc_root ? proc_root : PROCROOT_DEFAULT;
 	struct collector *c = calloc(1, sizeof *c);
@@ -191,8 +241,9 @@ collector_new(const char *proc_root, char *err, size_t errsz)
 		free(c);
 		return NULL;
 	}
-	c->cgroup_mode = collector_cgroup_mode(c, proc_root);
-	c->cgm = collector_cgmap_open(c, proc_root);
+	c->cgroup_mode = collector_cgroup_mode(c, proc_root, sys_root);
+	c->cgm = collector_cgmap_open(c, proc_root, sys_root);
+	collector_cgfiles_open(c);
 	c->clk_tck = sysconf(_SC_CLK_TCK);
 	c->pf = procfs_new(fd);
 	c->uc = usercache_new();
@@ -211,6 +262,17 @@ void
 collector_set_mode(struct collector *c, enum collector_mode mode)
 {
 	procfs_set_light(c->pf, mode == COLLECTOR_LIGHT);
+	if (c->cgf != NULL)
+		cgfiles_set_light(c->cgf, mode == COLLECTOR_LIGHT);
+}
+
+/* Read the cgroups' memory files or not. */
+void
+collector_set_cgroups(struct collector *c, bool on)
+{
+	c->cg_files = on && c->cgf != NULL;
+	if (c->cgm != NULL)
+		cgmap_set_files(c->cgm, c->cg_files ? c->cgf : NULL);
 }
 
 /* The pid whose real oom_score light samples always read. */
@@ -356,21 +418,47 @@ collector_cgmap_load(struct collector *c, struct snapshot *s)
 		return NULL;
 	if (c->cgm_skip > 0) {
 		c->cgm_skip--;
+		s->cgroups_err = EAGAIN;
 		return NULL;
 	}
 	if (max_dirs < COLLECTOR_CGMAP_MIN_DIRS)
 		max_dirs = COLLECTOR_CGMAP_MIN_DIRS;
 	rc = cgmap_load(c->cgm, s, collector_boot_ticks(c), max_dirs);
+	if (c->cgm_distrust > 0)
+		c->cgm_distrust--;
 	if (rc == 0 && cgmap_find(c->cgm, c->self_pid, 0, &off, &len) &&
 	    (n = collector_read(c, c->procfd, "self/cgroup")) > 0 &&
 	    cgroupmem_path(c->buf, (size_t)n, c->cgroup_mode, &poff, &plen) ==
 	        0 &&
 	    plen == len && memcmp(c->buf + poff, s->strings + off, len) == 0)
-		return c->cgm;
+		return c->cgm_distrust == 0 ? c->cgm : NULL;
+	/*
+	 * The map disagrees with self/cgroup: rows read their own files for
+	 * a while. The walk still gives the cgroups when it reads them, so
+	 * it goes on; else it rests too.
+	 */
+	if (rc == 0 && c->cg_files) {
+		c->cgm_distrust = COLLECTOR_CGMAP_BACKOFF;
+		return NULL;
+	}
 	/* the first sample's limit knows no process count yet: retry */
 	c->cgm_skip =
 	    rc == -E2BIG && c->last_nprocs == 0 ? 0 : COLLECTOR_CGMAP_BACKOFF;
 	return NULL;
+}
+
+/* The v2 root as the host, and each limited cgroup's victim. */
+static void
+collector_cgroups(const struct collector *c, struct snapshot *s)
+{
+	struct cgvictim_env env = {c->page_kb, s->mem.swap_total_kb,
+	                           s->vm.swappiness};
+
+	if (s->ncgroups == 0)
+		return;
+	snapcg_root_host(s);
+	if (snapcg_victims(s, &env) != 0)
+		s->cgroups_err = ENOMEM;
 }
 
 /* One sample. */
@@ -395,6 +483,7 @@ collector_sample(struct collector *c, struct snapshot *out,
 	rc = procfs_scan(c->pf, out, c->uc, c->cgroup_mode,
 	                 collector_cgmap_load(c, out), c->cc);
 	cmdcache_attach(c->cc, out, true);
+	collector_cgroups(c, out);
 	c->last_nprocs = out->nprocs;
 	return rc;
 }
@@ -419,6 +508,7 @@ collector_free(struct collector *c)
 		return;
 	cmdcache_free(c->cc);
 	cgmap_free(c->cgm);
+	cgfiles_free(c->cgf);
 	procfs_free(c->pf);
 	usercache_free(c->uc);
 	close(c->procfd);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "model/columns.h"
+#include "model/snapcg.h"
 
 /* One-column order: most urgent first. */
 static const enum meters_id narrow_order[METERS_COUNT] = {
@@ -449,6 +450,63 @@ meters_line(struct meters_line *l, enum meters_id id,
 	}
 }
 
+/* The nearest memcg OOM (see meters.h). */
+size_t
+meters_memcg_nearest(const struct snapshot *sn)
+{
+	size_t best = SIZE_MAX;
+	int pm, best_pm = -1;
+	int64_t room, best_room = 0;
+
+	for (size_t i = 0; sn->cgroups != NULL && i < sn->ncgroups; i++) {
+		const struct cgmem *m = &sn->cgroups[i].mem;
+		if (sn->cgroups[i].root || (pm = cgmem_used_permille(m)) < 0)
+			continue;
+		room = cgmem_headroom_bytes(m);
+		if (pm > best_pm || (pm == best_pm && room < best_room)) {
+			best = i;
+			best_pm = pm;
+			best_room = room;
+		}
+	}
+	return best;
+}
+
+/* The memcg part of the victim line: the nearest memcg OOM and whom
+ * the kernel kills there, a segment that gives way first. */
+static void
+victim_memcg(struct meters_line *l, const struct snapshot *sn)
+{
+	size_t i = meters_memcg_nearest(sn);
+	const struct snap_cgroup *cg;
+	struct meterfit_seg *sg;
+	char name[64], lim[16], who[48] = "none known";
+	int pm;
+
+	if (i == SIZE_MAX)
+		return;
+	cg = &sn->cgroups[i];
+	pm = cgmem_used_permille(&cg->mem);
+	snapcg_format_name(sn, i, false, name, sizeof name);
+	kb(cg->mem.max_bytes / 1024, lim, sizeof lim);
+	if (cg->victim.kill_disabled)
+		snprintf(who, sizeof who,
+		         "none (oom_kill_disable: tasks wait)");
+	else if (cg->victim.group != CGVICTIM_NONE)
+		snprintf(who, sizeof who, "the whole group (oom.group)");
+	else if (cg->victim.victim < sn->nprocs)
+		snprintf(who, sizeof who, "pid %d %.*s",
+		         sn->procs[cg->victim.victim].pid,
+		         (int)sizeof sn->procs[0].comm,
+		         sn->procs[cg->victim.victim].comm);
+	sg = seg_new(l, pm >= 900 ? THEME_RISK_HIGH : THEME_NORMAL, 3, 2);
+	form(l, sg, "memcg %s at %d%% of %s; victim there: %s", name, pm / 10,
+	     lim, who);
+	form(l, sg, "memcg %s %d%% of %s, victim %s", name, pm / 10, lim, who);
+	form(l, sg, "memcg %s %d%%", name, pm / 10);
+	form(l, sg, "%s", "");
+}
+
 /* Build the next-victim line. */
 void
 meters_victim(struct meters_line *l, const struct snapshot *sn, long victim)
@@ -465,6 +523,7 @@ meters_victim(struct meters_line *l, const struct snapshot *sn, long victim)
 		sg = seg_new(l, THEME_PROC_NA, 1, 0);
 		form(l, sg, "none known (no readable oom_score)");
 		form(l, sg, "none known");
+		victim_memcg(l, sn);
 		return;
 	}
 	v = &sn->procs[victim];
@@ -483,6 +542,7 @@ meters_victim(struct meters_line *l, const struct snapshot *sn, long victim)
 	     rss);
 	form(l, sg, "  score %" PRId64 " adj %s", v->oom_score, adj);
 	form(l, sg, "  score %" PRId64, v->oom_score);
+	victim_memcg(l, sn);
 }
 
 /* Place one meter. */

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "model/meminfo.h"
+#include "model/snapcg.h"
 #include "model/vmstat.h"
 
 /* An empty snapshot. */
@@ -29,6 +30,7 @@ snapshot_fini(struct snapshot *snap)
 {
 	free(snap->procs);
 	free(snap->strings);
+	free(snap->cgroups);
 	memset(snap, 0, sizeof *snap);
 }
 
@@ -51,6 +53,8 @@ snapshot_reset(struct snapshot *snap)
 	snap->strings_len = 0;
 	snap->procs_vanished = 0;
 	snap->cmdline_pending = 0;
+	snap->ncgroups = 0;
+	snap->cgroups_err = ENOENT;
 }
 
 /* Grow a buffer of *cap elements of size sz to hold at least need. */
@@ -86,6 +90,22 @@ snapshot_push_proc(struct snapshot *snap, const struct proc_row *row)
 			return rc;
 	}
 	snap->procs[snap->nprocs++] = *row;
+	return 0;
+}
+
+/* Append a cgroup. */
+int
+snapshot_push_cgroup(struct snapshot *snap, const struct snap_cgroup *cg)
+{
+	int rc;
+
+	if (snap->ncgroups == snap->cgroups_cap) {
+		rc = grow((void **)&snap->cgroups, &snap->cgroups_cap,
+		          snap->ncgroups + 1, sizeof *snap->cgroups, 64);
+		if (rc != 0)
+			return rc;
+	}
+	snap->cgroups[snap->ncgroups++] = *cg;
 	return 0;
 }
 

@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/cgvictim.h"
+
 #define NONE SIZE_MAX
 _Static_assert(sizeof(size_t) >= sizeof(int64_t),
                "the subtree sums reuse a size_t scratch array");
@@ -49,6 +51,31 @@ table_set_name_filter(struct table *t, const char *text, size_t len)
 	memcpy(t->name_filter, text, len);
 	t->name_filter[len] = '\0';
 	t->name_filter_len = len;
+}
+
+/* Set the cgroup filter. */
+bool
+table_set_cgroup_filter(struct table *t, const char *path, size_t len)
+{
+	bool fits = len < sizeof t->cgroup_filter;
+
+	if (!fits)
+		len = 0;
+	if (len > 0)
+		memcpy(t->cgroup_filter, path, len);
+	t->cgroup_filter[len] = '\0';
+	t->cgroup_filter_len = len;
+	return fits;
+}
+
+/* Is row in the cgroup at path or below it? */
+bool
+table_row_in_cgroup(const struct snapshot *snap, const struct proc_row *row,
+                    const char *path, size_t len)
+{
+	const char *p = snapshot_str(snap, row->cgroup_off, row->cgroup_len);
+
+	return p != NULL && cgvictim_path_in(p, row->cgroup_len, path, len);
 }
 
 /* ASCII lower case; NUL (argument separator) compares as a space. */
@@ -364,6 +391,10 @@ table_rebuild(struct table *t, const struct snapshot *snap)
 		if (t->name_filter_len > 0 &&
 		    !table_row_matches(snap, r, t->name_filter,
 		                       t->name_filter_len))
+			continue;
+		if (t->cgroup_filter_len > 0 &&
+		    !table_row_in_cgroup(snap, r, t->cgroup_filter,
+		                         t->cgroup_filter_len))
 			continue;
 		order[n++] = i;
 	}

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Golden screens: the real binary, in a fixed-size detached tmux (own
 # socket, see tests/lib.sh), draws the fixture system
-# (tests/fixtures/golden: a --proc-root tree and a --kmsg-file) at 80x24,
+# (tests/fixtures/golden: a --proc-root tree with its cgroupfs, and a
+# --kmsg-file) at 80x24,
 # 120x40 and 200x60 for each screen, and each frame is compared cell by
 # cell, text and colour role, with tests/golden/SCREEN-COLSxROWS.txt.
 #
@@ -39,7 +40,10 @@ search F3 ; -l redis
 events e Down Down
 changes L
 help F1
-setup F2'
+setup F2
+cgroups c
+cgpaths c p
+cgfilter c Down Down Enter'
 SCREENS=$(printf '%s\n' "$SCREEN_TABLE" | cut -d' ' -f1)
 SIZES="80x24 120x40 200x60"
 GOLDEN="$TOP/tests/golden"

@@ -8,6 +8,7 @@
 
 #include <cmocka.h>
 
+#include "cgfixture.h"
 #include "fitcheck.h"
 #include "model/layout.h"
 #include "model/meters.h"
@@ -324,6 +325,63 @@ test_victim_line(void **state)
 	snapshot_fini(&sn);
 }
 
+/* The victim line gains the nearest memcg OOM: the limited cgroup with
+ * the largest used share, its limit and whom the kernel kills there. */
+static void
+test_victim_line_memcg(void **state)
+{
+	struct meters_line l;
+	struct snapshot sn;
+	struct meters_in in;
+	uint32_t root, sys, web, db;
+	char b[256];
+	(void)state;
+	snapshot_init(&sn);
+	scene(CALM, &sn, &in);
+	root =
+	    cgfixture_add(&sn, "/", SNAPCG_NONE, 900LL << 20, CGMEM_UNLIMITED);
+	sys = cgfixture_add(&sn, "/system.slice", root, 700LL << 20,
+	                    CGMEM_UNLIMITED);
+	web = cgfixture_add(&sn, "/system.slice/nginx.service", sys,
+	                    497LL << 20, 512LL << 20);
+	db = cgfixture_add(&sn, "/system.slice/db.service", sys, 100LL << 20,
+	                   1LL << 30);
+	(void)db;
+	assert_int_equal(meters_memcg_nearest(&sn), web);
+	sn.cgroups[web].victim.victim = 2;
+	sn.cgroups[web].victim.limited = true;
+	meters_victim(&l, &sn, 2);
+	assert_string_equal(fit(&l, 200, b, sizeof b),
+	                    "Next OOM victim: pid 4242 ns owtadj  oom_score "
+	                    "1333  adj 1000  RSS 9584K  memcg nginx.service "
+	                    "at 97% of 512M; victim there: pid 4242 ns owtadj");
+	assert_int_equal(l.role[3], THEME_RISK_HIGH);
+	/* narrower: the details give way first, then the memcg part */
+	assert_string_equal(fit(&l, 79, b, sizeof b),
+	                    "Next OOM victim: pid 4242 ns owtadj  score 1333  "
+	                    "memcg nginx.service 97%");
+	assert_string_equal(fit(&l, 60, b, sizeof b),
+	                    "Next OOM victim: pid 4242 ns owtadj  score 1333 "
+	                    "adj 1000");
+	/* no global victim: the memcg part still shows */
+	sn.cgroups[web].victim.group = web;
+	meters_victim(&l, &sn, -1);
+	assert_string_equal(fit(&l, 200, b, sizeof b),
+	                    "Next OOM victim: none known (no readable "
+	                    "oom_score)  memcg nginx.service at 97% of 512M; "
+	                    "victim there: the whole group (oom.group)");
+	/* an unknown usage is never the nearest; no limit: no memcg part */
+	sn.cgroups[web].mem.current_bytes = SNAP_NA;
+	assert_int_equal(meters_memcg_nearest(&sn), db);
+	sn.cgroups[db].mem.max_bytes = CGMEM_UNLIMITED;
+	assert_int_equal(meters_memcg_nearest(&sn), SIZE_MAX);
+	meters_victim(&l, &sn, -1);
+	assert_string_equal(fit(&l, 200, b, sizeof b),
+	                    "Next OOM victim: none known (no readable "
+	                    "oom_score)");
+	snapshot_fini(&sn);
+}
+
 static void
 test_arrange(void **state)
 {
@@ -375,6 +433,7 @@ main(void)
 	    cmocka_unit_test(test_oom_keeps_the_warnings_longest),
 	    cmocka_unit_test(test_roles_follow_the_danger),
 	    cmocka_unit_test(test_victim_line),
+	    cmocka_unit_test(test_victim_line_memcg),
 	    cmocka_unit_test(test_arrange),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

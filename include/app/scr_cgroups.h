@@ -1,0 +1,27 @@
+/*
+ * scr_cgroups: the cgroup screen (6, or c from anywhere): the memory
+ * cgroups of the last sample as a tree (model/cgtree.h), sorted by
+ * headroom (the cgroup closest to its limit first), with each one's
+ * usage, limit, events, pressure and the victim of a memcg OOM there.
+ * Enter filters the processes screen to the selected cgroup and its
+ * subtree (scr.c: the status line says so there, Esc clears it). The
+ * status line names the reason of a selected cgroup's N/A values.
+ */
+#ifndef OOMWATCH_APP_SCR_CGROUPS_H
+#define OOMWATCH_APP_SCR_CGROUPS_H
+
+#include "app/scr.h"
+#include "model/cgtree.h"
+
+struct scr_cgroups_state {
+	struct cgtree tree;   /* rows over ui->snap.cgroups (owned) */
+	struct cgtree_in *in; /* the tree's input (owned), nin of in_cap */
+	size_t nin, in_cap;
+	struct dash_cgroups view;   /* what the frame shows */
+	char status[UI_STATUS_MAX]; /* the N/A reason or (scr.c) the cgroup
+	                               filter on the processes screen */
+};
+
+extern const struct scr_def scr_cgroups;
+
+#endif

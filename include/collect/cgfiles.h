@@ -1,0 +1,60 @@
+/*
+ * cgfiles: the memory files of each cgroup a walk visits (collect/cgmap.c
+ * calls it from its one walk), into snap->cgroups (model/snapcg.h), and
+ * what a cgroup keeps from one walk to the next: its numbers and its
+ * "since start" baseline, keyed by path; a recreated cgroup (another
+ * inode under the same path) starts fresh.
+ *
+ * Each file named by cgmem_file_name for the mode is read with one
+ * open/read/close under the cgroup's directory fd; a failed read leaves
+ * that file N/A with the errno (cgmem_set_err), a malformed one EINVAL.
+ * Full walks (the default, --batch) read every file. Light walks (the
+ * dashboard) read memory.current and memory.events (v1 usage_in_bytes and
+ * oom_control) of every cgroup, and every file of one cgroup in
+ * CGFILES_ROTATE (in turn, so each is fully read at least every
+ * CGFILES_ROTATE walks); the other values are the last read's. A cgroup
+ * seen for the first time, or with a new inode, is read in full.
+ */
+#ifndef OOMWATCH_COLLECT_CGFILES_H
+#define OOMWATCH_COLLECT_CGFILES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/snapshot.h"
+
+#define CGFILES_ROTATE 8
+
+struct cgfiles;
+
+/* The reader for a hierarchy of mode (V1 or V2); page_kb places v1's
+ * unlimited value. NULL with errno on failure. */
+struct cgfiles *cgfiles_new(enum snap_cgroup_mode mode, int64_t page_kb);
+/* Free it (NULL is fine). */
+void cgfiles_free(struct cgfiles *f);
+
+/* Light walks from now on (see above), or full ones. */
+void cgfiles_set_light(struct cgfiles *f, bool light);
+
+/* Start a walk: snap->cgroups is emptied. */
+void cgfiles_begin(struct cgfiles *f, struct snapshot *snap);
+
+/*
+ * Read the cgroup whose directory is dfd, with inode ino, whose path is
+ * pooled at (off, len) in snap, child of snap->cgroups[parent]
+ * (SNAPCG_NONE for the walk's root) at depth; root: it is the
+ * hierarchy's root. Appends its entry: its index, or -ENOMEM.
+ */
+int64_t cgfiles_read(struct cgfiles *f, struct snapshot *snap, int dfd,
+                     uint32_t off, uint32_t len, uint64_t ino, uint32_t parent,
+                     uint32_t depth, bool root);
+
+/*
+ * End the walk: ok, the entries become what the next walk carries on
+ * from (cgroups it did not visit are forgotten); else the last complete
+ * walk's stay and snap->cgroups is emptied with cgroups_err = err.
+ */
+void cgfiles_end(struct cgfiles *f, struct snapshot *snap, bool ok, int err);
+
+#endif

@@ -1,0 +1,284 @@
+/*
+ * cgfiles.c: the memory files of each cgroup of a walk (see cgfiles.h).
+ *
+ * What a cgroup keeps lives in two tables: the last complete walk's, with
+ * an open-addressing index by path hash, for lookups, and this walk's,
+ * appended as it goes; cgfiles_end swaps them. Both keep their paths in
+ * their own string pool and are reused, so a steady walk allocates
+ * nothing.
+ */
+#include "collect/cgfiles.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "collect/procroot.h"
+#include "core/pidhash.h"
+#include "model/snapcg.h"
+
+#define CGFILES_BUF 16384
+
+/* What one cgroup carries from walk to walk. */
+struct cgfiles_keep {
+	uint32_t hash;
+	uint32_t path_off, path_len; /* in the table's pool */
+	struct cgmem mem;
+	struct cgmem_base base;
+};
+
+/* One walk's cgroups. */
+struct cgfiles_table {
+	struct cgfiles_keep *v;
+	size_t n, cap;
+	char *pool;
+	size_t plen, pcap;
+	uint32_t *idx; /* index + 1, 0 = empty; icap a power of two */
+	size_t icap;
+};
+
+struct cgfiles {
+	enum snap_cgroup_mode mode;
+	int64_t page_kb;
+	bool light;
+	uint64_t walks;
+	struct cgfiles_table t[2]; /* t[cur] this walk, t[!cur] the last */
+	int cur;
+	char buf[CGFILES_BUF];
+};
+
+/* The reader for a hierarchy. */
+struct cgfiles *
+cgfiles_new(enum snap_cgroup_mode mode, int64_t page_kb)
+{
+	struct cgfiles *f = calloc(1, sizeof *f);
+
+	if (f == NULL) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	f->mode = mode;
+	f->page_kb = page_kb;
+	return f;
+}
+
+/* Free it. */
+void
+cgfiles_free(struct cgfiles *f)
+{
+	if (f == NULL)
+		return;
+	for (int i = 0; i < 2; i++) {
+		free(f->t[i].v);
+		free(f->t[i].pool);
+		free(f->t[i].idx);
+	}
+	free(f);
+}
+
+/* Light walks or full ones. */
+void
+cgfiles_set_light(struct cgfiles *f, bool light)
+{
+	f->light = light;
+}
+
+/* FNV-1a of a path. */
+static uint32_t
+cgfiles_hash(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+/* A path sought in a table. */
+struct cgfiles_key {
+	const struct cgfiles_table *t;
+	const char *path;
+	size_t len;
+	uint32_t hash;
+};
+
+/* pidhash_look_fn: what index slot i holds for the path sought. */
+static enum pidhash_slot
+cgfiles_look(const void *ctx, size_t i)
+{
+	const struct cgfiles_key *k = ctx;
+	const struct cgfiles_keep *e;
+
+	if (k->t->idx[i] == 0)
+		return PIDHASH_EMPTY;
+	e = &k->t->v[k->t->idx[i] - 1];
+	return e->hash == k->hash && e->path_len == k->len &&
+	               memcmp(k->t->pool + e->path_off, k->path, k->len) == 0
+	           ? PIDHASH_MATCH
+	           : PIDHASH_OTHER;
+}
+
+/* The last walk's entry for path, or NULL. */
+static const struct cgfiles_keep *
+cgfiles_find(const struct cgfiles_table *t, const char *path, size_t len,
+             uint32_t hash)
+{
+	struct cgfiles_key k = {t, path, len, hash};
+	size_t s;
+
+	if (t->icap == 0)
+		return NULL;
+	s = pidhash_probe(hash, t->icap, cgfiles_look, &k);
+	return t->idx[s] ? &t->v[t->idx[s] - 1] : NULL;
+}
+
+/* Grow *buf (of *cap elements of sz) to hold need; 0 or -ENOMEM. */
+static int
+cgfiles_grow(void **buf, size_t *cap, size_t need, size_t sz)
+{
+	size_t ncap = *cap ? *cap : 64;
+	void *nb;
+
+	if (need <= *cap)
+		return 0;
+	while (ncap < need)
+		ncap *= 2;
+	nb = realloc(*buf, ncap * sz);
+	if (nb == NULL)
+		return -ENOMEM;
+	*buf = nb;
+	*cap = ncap;
+	return 0;
+}
+
+/* Build t's index over its entries; -ENOMEM leaves it without one. */
+static int
+cgfiles_index(struct cgfiles_table *t)
+{
+	size_t need = 64;
+
+	while (need * 3 < t->n * 4 + 4)
+		need *= 2;
+	if (need > t->icap) {
+		free(t->idx);
+		t->idx = malloc(need * sizeof *t->idx);
+		t->icap = t->idx ? need : 0;
+		if (t->idx == NULL)
+			return -ENOMEM;
+	}
+	memset(t->idx, 0, t->icap * sizeof *t->idx);
+	for (size_t i = 0; i < t->n; i++) {
+		struct cgfiles_keep *e = &t->v[i];
+		struct cgfiles_key k = {t, t->pool + e->path_off, e->path_len,
+		                        e->hash};
+		size_t s = pidhash_probe(e->hash, t->icap, cgfiles_look, &k);
+		if (t->idx[s] == 0)
+			t->idx[s] = (uint32_t)i + 1;
+	}
+	return 0;
+}
+
+/* Start a walk. */
+void
+cgfiles_begin(struct cgfiles *f, struct snapshot *snap)
+{
+	struct cgfiles_table *t = &f->t[f->cur];
+
+	t->n = 0;
+	t->plen = 0;
+	snap->ncgroups = 0;
+	f->walks++;
+}
+
+/* Read file fi of the cgroup at dfd into mem. */
+static void
+cgfiles_file(struct cgfiles *f, int dfd, struct cgmem *mem, enum cgmem_file fi)
+{
+	const char *name = cgmem_file_name(f->mode, fi);
+	ssize_t n;
+
+	if (name == NULL)
+		return;
+	n = procroot_read(dfd, name, f->buf, sizeof f->buf);
+	if (n < 0)
+		cgmem_set_err(mem, fi, (int)-n);
+	else if ((size_t)n >= sizeof f->buf)
+		cgmem_set_err(mem, fi, EFBIG);
+	else
+		cgmem_parse(mem, fi, f->buf, (size_t)n, f->page_kb);
+}
+
+/* Keep the entry of this walk for the next one: 0 or -ENOMEM. */
+static int
+cgfiles_keep(struct cgfiles *f, const char *path, size_t len, uint32_t hash,
+             const struct snap_cgroup *cg)
+{
+	struct cgfiles_table *t = &f->t[f->cur];
+	struct cgfiles_keep *e;
+
+	if (cgfiles_grow((void **)&t->v, &t->cap, t->n + 1, sizeof *t->v) !=
+	        0 ||
+	    cgfiles_grow((void **)&t->pool, &t->pcap, t->plen + len + 1, 1) !=
+	        0)
+		return -ENOMEM;
+	e = &t->v[t->n++];
+	e->hash = hash;
+	e->path_off = (uint32_t)t->plen;
+	e->path_len = (uint32_t)len;
+	memcpy(t->pool + t->plen, path, len);
+	t->plen += len;
+	e->mem = cg->mem;
+	e->base = cg->base;
+	return 0;
+}
+
+/* Read one cgroup and append its entry. */
+int64_t
+cgfiles_read(struct cgfiles *f, struct snapshot *snap, int dfd, uint32_t off,
+             uint32_t len, uint64_t ino, uint32_t parent, uint32_t depth,
+             bool root)
+{
+	const char *path = snapshot_str(snap, off, len);
+	uint32_t hash = cgfiles_hash(path, len);
+	const struct cgfiles_keep *last =
+	    cgfiles_find(&f->t[!f->cur], path, len, hash);
+	bool all = !f->light || last == NULL || last->mem.ino != ino ||
+	           (f->walks + snap->ncgroups) % CGFILES_ROTATE == 0;
+	struct snap_cgroup cg;
+
+	snapcg_init(&cg, f->mode, ino);
+	cg.path_off = off;
+	cg.path_len = len;
+	cg.parent = parent;
+	cg.depth = depth;
+	cg.root = root;
+	if (!all)
+		cg.mem = last->mem;
+	for (int fi = 0; fi < CGMEM_FILE_COUNT; fi++)
+		if (all || fi == CGMEM_F_CURRENT || fi == CGMEM_F_EVENTS)
+			cgfiles_file(f, dfd, &cg.mem, (enum cgmem_file)fi);
+	if (last != NULL)
+		cg.base = last->base;
+	cgmem_base_track(&cg.base, &cg.mem);
+	cgmem_base_delta(&cg.base, &cg.mem, &cg.since);
+	cgname_parse(path, len, &cg.name);
+	if (cgfiles_keep(f, path, len, hash, &cg) != 0 ||
+	    snapshot_push_cgroup(snap, &cg) != 0)
+		return -ENOMEM;
+	return (int64_t)snap->ncgroups - 1;
+}
+
+/* End the walk. */
+void
+cgfiles_end(struct cgfiles *f, struct snapshot *snap, bool ok, int err)
+{
+	if (!ok) {
+		snap->ncgroups = 0;
+		snap->cgroups_err = err;
+		return;
+	}
+	snap->cgroups_err = 0;
+	f->cur = !f->cur;
+	if (cgfiles_index(&f->t[!f->cur]) != 0)
+		f->t[!f->cur].n = 0; /* no index: the next walk starts fresh */
+}
