@@ -1,0 +1,241 @@
+/*
+ * Unit tests for the cgroups screen (app/scr_cgroups.c): moving, sorting,
+ * the sort menu, Enter filtering the processes screen and Esc clearing
+ * it, and a host without a memory hierarchy (tests/helpers/scrfix.h).
+ */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "act_child.h"
+#include "cgfixture.h"
+#include "app/scr.h"
+#include "app/scr_cgroups.h"
+#include "app/scr_changes.h"
+#include "app/scr_events.h"
+#include "app/scr_help.h"
+#include "app/scr_procs.h"
+#include "app/scr_setup.h"
+#include "kfixture.h"
+#include "model/columns.h"
+#include "scrfix.h"
+#include "view/panes.h"
+
+/* The made-up cgroups: the host, system.slice (unlimited) with
+ * nginx.service at 97% of 512M (beta there, its victim) and db.service
+ * at 10% of 1G (gamma), and user.slice (unlimited, the most usage) with
+ * alpha. Returns nginx's index. */
+static uint32_t
+add_cgroups(struct ui *ui)
+{
+	struct snapshot *sn = &ui->snap;
+	uint32_t root, sys, web, db, user;
+
+	root =
+	    cgfixture_add(sn, "/", SNAPCG_NONE, 2000LL << 20, CGMEM_UNLIMITED);
+	sys = cgfixture_add(sn, "/system.slice", root, 700LL << 20,
+	                    CGMEM_UNLIMITED);
+	web = cgfixture_add(sn, "/system.slice/nginx.service", sys, 497LL << 20,
+	                    512LL << 20);
+	db = cgfixture_add(sn, "/system.slice/db.service", sys, 100LL << 20,
+	                   1000LL << 20);
+	user = cgfixture_add(sn, "/user.slice", root, 800LL << 20,
+	                     CGMEM_UNLIMITED);
+	cgfixture_place(sn, 0, user);
+	cgfixture_place(sn, 1, web);
+	cgfixture_place(sn, 2, db);
+	sn->cgroups[web].victim.limited = true;
+	sn->cgroups[web].victim.victim = 1;
+	return web;
+}
+
+/* The path of the cgroup shown on row r of the cgroup screen. */
+static const char *
+cg_row_path(struct ui *ui, size_t r, char *buf, size_t size)
+{
+	struct scr_cgroups_state *s = scr_state(ui, &scr_cgroups);
+	size_t len = 0;
+	const char *p;
+
+	if (r >= s->tree.nrows)
+		return "(none)";
+	p = snapcg_path(&ui->snap, s->tree.rows[r].index, &len);
+	snprintf(buf, size, "%.*s", (int)len, p ? p : "");
+	return buf;
+}
+
+static void
+test_cgroups_screen_moves_and_sorts(void **state)
+{
+	struct scrfix *f = *state;
+	struct ui *ui = &f->ui;
+	struct scr_cgroups_state *s = scr_state(ui, &scr_cgroups);
+	const struct dash_frame *fr;
+	char b[128];
+
+	add_cgroups(ui);
+	scrfix_press(ui, 'c', 0);
+	assert_ptr_equal(ui->screens.cur, &scr_cgroups);
+	fr = scrfix_frame(f);
+	assert_ptr_equal(fr->body, dash_body_cgroups);
+	assert_ptr_equal(fr->body, dash_body_cgroups);
+	assert_non_null(scrfix_cgview(fr));
+	assert_string_equal(fr->tabs[fr->tab_current].name, "Cgroups");
+	assert_int_equal(fr->tabs[fr->tab_current].key, '6');
+	/* a tree by headroom: nginx (97%) before db (10%); the unlimited
+	 * slices by path */
+	assert_int_equal(s->tree.nrows, 5);
+	assert_string_equal(cg_row_path(ui, 0, b, sizeof b), "/");
+	assert_string_equal(cg_row_path(ui, 1, b, sizeof b), "/system.slice");
+	assert_string_equal(cg_row_path(ui, 2, b, sizeof b),
+	                    "/system.slice/nginx.service");
+	assert_string_equal(cg_row_path(ui, 3, b, sizeof b),
+	                    "/system.slice/db.service");
+	assert_int_equal(s->tree.rows[2].depth, 2);
+	/* moves */
+	scrfix_press(ui, KBD_DOWN, 'j', 0);
+	assert_int_equal(s->tree.cursor, 2);
+	scrfix_press(ui, KBD_END, 0);
+	assert_int_equal(s->tree.cursor, 4);
+	scrfix_press(ui, KBD_UP, 0);
+	assert_int_equal(s->tree.cursor, 3);
+	scrfix_press(ui, KBD_HOME, KBD_PGDN, 0);
+	assert_int_equal(s->tree.cursor, 4);
+	scrfix_press(ui, KBD_PGUP, 0);
+	assert_int_equal(s->tree.cursor, 0);
+	/* M: by usage, user.slice (800M) first; again: ascending */
+	scrfix_press(ui, KBD_DOWN, KBD_DOWN, 'M', 0);
+	assert_int_equal(s->tree.sort, CGTREE_USAGE);
+	assert_non_null(strstr(ui->status.text, "USAGE, descending"));
+	scrfix_frame(f);
+	assert_string_equal(cg_row_path(ui, 1, b, sizeof b), "/user.slice");
+	/* the cursor stayed on nginx */
+	assert_string_equal(cg_row_path(ui, s->tree.cursor, b, sizeof b),
+	                    "/system.slice/nginx.service");
+	scrfix_press(ui, 'M', 0);
+	assert_false(s->tree.desc);
+	/* F6: the menu, on the current key; Enter picks LIMIT (the
+	 * tightest first), Esc closes without a change, I inverts inside
+	 * it, q still quits */
+	scrfix_press(ui, 'N', KBD_F(6), 0);
+	fr = scrfix_frame(f);
+	assert_true(scrfix_cgview(fr)->sort_menu);
+	assert_int_equal(scrfix_cgview(fr)->menu_cursor, CGTREE_NAME);
+	scrfix_press(ui, KBD_HOME, 0); /* the menu takes it: no move */
+	scrfix_press(ui, KBD_UP, KBD_UP, KBD_UP, KBD_UP, KBD_UP, KBD_ENTER, 0);
+	assert_false(s->view.sort_menu);
+	assert_int_equal(s->tree.sort, CGTREE_LIMIT);
+	assert_false(s->tree.desc);
+	scrfix_press(ui, '>', KBD_DOWN, KBD_ESC, 0);
+	assert_false(s->view.sort_menu);
+	assert_ptr_equal(ui->screens.cur, &scr_cgroups);
+	assert_int_equal(s->tree.sort, CGTREE_LIMIT);
+	scrfix_press(ui, KBD_F(6), 'I', 0);
+	assert_true(s->tree.desc);
+	assert_true(scr_key(ui, 'q') & UI_QUIT);
+	scrfix_press(ui, KBD_F(6), 0);
+	assert_false(s->view.sort_menu);
+	scrfix_press(ui, 'I', 0);
+	assert_false(s->tree.desc);
+	scrfix_press(ui, 'K', 0);
+	assert_int_equal(s->tree.sort, CGTREE_OOM_KILL);
+	scrfix_press(ui, 't', 'p', 0);
+	fr = scrfix_frame(f);
+	assert_false(s->tree.tree);
+	assert_int_equal(s->tree.rows[2].depth, 0);
+	assert_true(scrfix_cgview(fr)->with_path);
+	/* c again goes back */
+	scrfix_press(ui, 'c', 0);
+	assert_ptr_equal(ui->screens.cur, &scr_procs);
+}
+
+static void
+test_cgroups_enter_filters_and_esc_clears(void **state)
+{
+	struct scrfix *f = *state;
+	struct ui *ui = &f->ui;
+	struct scr_cgroups_state *s = scr_state(ui, &scr_cgroups);
+	const struct dash_frame *fr;
+	uint32_t db;
+	unsigned flags;
+
+	add_cgroups(ui);
+	scrfix_press(ui, '6', KBD_DOWN, KBD_DOWN, 0); /* nginx.service */
+	flags = scrfix_press(ui, KBD_ENTER, 0);
+	assert_true(flags & UI_REBUILD);
+	assert_ptr_equal(ui->screens.cur, &scr_procs);
+	assert_string_equal(ui->table.cgroup_filter,
+	                    "/system.slice/nginx.service");
+	assert_int_equal(table_rebuild(&ui->table, &ui->snap), 0);
+	assert_int_equal(ui->table.nrows, 1);
+	assert_string_equal(scrfix_selected(ui), "beta");
+	fr = scrfix_frame(f);
+	assert_non_null(fr->status);
+	assert_non_null(strstr(fr->status, "cgroup filter: "
+	                                   "/system.slice/nginx.service"));
+	assert_non_null(strstr(fr->status, "Esc clears"));
+	/* the slice holds its subtree: beta and gamma, not alpha */
+	scrfix_press(ui, 'c', KBD_UP, KBD_ENTER, 0);
+	assert_string_equal(ui->table.cgroup_filter, "/system.slice");
+	assert_int_equal(table_rebuild(&ui->table, &ui->snap), 0);
+	assert_int_equal(ui->table.nrows, 2);
+	/* Esc clears it; again, Esc does what it did before */
+	flags = scrfix_press(ui, KBD_ESC, 0);
+	assert_true(flags & UI_REBUILD);
+	assert_int_equal(ui->table.cgroup_filter_len, 0);
+	assert_int_equal(table_rebuild(&ui->table, &ui->snap), 0);
+	assert_int_equal(ui->table.nrows, 3);
+	assert_null(scrfix_frame(f)->status);
+	assert_false(scrfix_press(ui, KBD_ESC, 0) & UI_REBUILD);
+	/* an unreadable file: its reason in the status line when selected */
+	db = (uint32_t)snapcg_find(&ui->snap, "/system.slice/db.service", 24);
+	ui->snap.cgroups[db].mem.err[CGMEM_F_EVENTS] = EACCES;
+	scrfix_press(ui, 'c', KBD_HOME, 0);
+	assert_string_equal(scrfix_frame(f)->status,
+	                    "cgroups by HEADROOM (closest to the limit first); "
+	                    "Enter: its processes, p: paths");
+	scrfix_press(ui, KBD_DOWN, KBD_DOWN, KBD_DOWN, 0);
+	assert_int_equal(cgtree_selected(&s->tree), db);
+	fr = scrfix_frame(f);
+	assert_non_null(fr->status);
+	assert_string_equal(fr->status,
+	                    "N/A: memory.events: Permission denied");
+}
+
+/* No cgroups: the screen says why instead of an empty table. */
+static void
+test_cgroups_none(void **state)
+{
+	struct scrfix *f = *state;
+	struct ui *ui = &f->ui;
+	const struct dash_frame *fr;
+
+	ui->snap.cgroups_err = ENOENT;
+	scrfix_press(ui, 'c', KBD_DOWN, KBD_ENTER, 0);
+	assert_ptr_equal(ui->screens.cur, &scr_cgroups);
+	assert_int_equal(ui->table.cgroup_filter_len, 0);
+	fr = scrfix_frame(f);
+	assert_non_null(
+	    strstr(scrfix_cgview(fr)->none, "no memory cgroup hierarchy"));
+}
+
+int
+main(void)
+{
+#define T(name)                                                                \
+	cmocka_unit_test_setup_teardown(name, scrfix_setup, scrfix_teardown)
+	const struct CMUnitTest tests[] = {
+	    T(test_cgroups_screen_moves_and_sorts),
+	    T(test_cgroups_enter_filters_and_esc_clears),
+	    T(test_cgroups_none),
+	};
+#undef T
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
