@@ -8,7 +8,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
 case "$BIN" in /*) ;; *) BIN="$top/$BIN" ;; esac
 case "$BUILD" in /*) ;; *) BUILD="$top/$BUILD" ;; esac
-SECTIONS=${BENCH_SECTIONS:-proc kmsg history dash} # BENCH_SECTIONS=dash: one
+SECTIONS=${BENCH_SECTIONS:-proc cgroups kmsg history dash} # BENCH_SECTIONS=dash: one
 
 # /proc snapshot cost at 1,000 and 10,000 sleeping processes.
 section_proc() {
@@ -18,6 +18,15 @@ section_proc() {
 			echo "proc_bench $n failed"
 		echo
 	done
+}
+
+# Memory cgroups: the light refresh at 1,000 processes in 200 cgroups
+# without and with every cgroup's files (as root; it makes and removes
+# its own child cgroups and sleepers).
+section_cgroups() {
+	"$BUILD/bench/cg_bench" ${BENCH_CG_N:-1000} ${BENCH_CG_CGROUPS:-200} \
+		"${BENCH_REPS:-9}" || echo "cg_bench failed"
+	echo
 }
 
 # Kernel-log engine: throughput, live reader vs bare read(), flood, idle.

@@ -24,7 +24,7 @@
 
 #include "model/snapshot.h"
 
-#define CGFILES_ROTATE 8
+#define CGFILES_ROTATE 16
 
 struct cgfiles;
 

@@ -22,9 +22,17 @@
  * Memory cgroup paths come from one walk of the hierarchy's cgroup.procs
  * files per sample (collect/cgmap.h), checked against our own
  * self/cgroup; a process the walk cannot vouch for reads its own file.
- * The walk is skipped for 64 samples when it fails, would visit more
+ * The same walk reads every memory cgroup's files (collect/cgfiles.h:
+ * all of them in EXACT mode, memory.current, a limited cgroup's events
+ * and a rotating share of the rest in LIGHT mode) into snap->cgroups
+ * (model/snapcg.h); after the process pass the cgroup2 root is filled in
+ * as the host and each limited cgroup's victim is picked over the rows.
+ * The walk is skipped for 64 samples when it fails or would visit more
  * directories than max(256, half the processes) (a directory costs about
- * as much as two processes' cgroup files), or disagrees with self/cgroup.
+ * as much as two processes' cgroup files): no cgroups then (cgroups_err
+ * EAGAIN, or the walk's errno). When it disagrees with self/cgroup, rows
+ * read their own files for 64 samples; the walk still runs for the
+ * cgroups (without them it rests too).
  * The first sample expects as many processes as /proc/loadavg counts
  * threads; when its walk still passes the limit, the next one retries.
  * vmstat rates are computed against the previous sample of the same

@@ -74,6 +74,10 @@ size_t snapcg_of_row(const struct snapshot *snap, const struct proc_row *row);
 size_t snapcg_format_name(const struct snapshot *snap, size_t i,
                           bool with_slice, char *buf, size_t size);
 
+/* True when a memcg OOM can start in a cgroup of these numbers: a memory
+ * limit, or on v1 a memory + swap limit (as model/cgvictim.h decides). */
+bool snapcg_limited(const struct cgmem *m);
+
 /*
  * The cgroup2 root (snap->cgroups[0] when it is the hierarchy's root) as
  * the host: cgmem_root_from_host with the sum of its children's
@@ -83,9 +87,12 @@ size_t snapcg_format_name(const struct snapshot *snap, size_t i,
 void snapcg_root_host(struct snapshot *snap);
 
 /*
- * Fill victim of every limited cgroup with cgvictim_pick over snap's
- * rows (env: page size, SwapTotal, vm.swappiness); clear the others'.
- * One pass over the rows per limited cgroup. 0, or -ENOMEM.
+ * Fill victim of every limited cgroup with cgvictim_pick (env: page size,
+ * SwapTotal, vm.swappiness); clear the others'. One pass sorts the rows
+ * into the subtrees of the limited cgroups (a row's cgroup found by its
+ * pooled path offset, else its bytes; parents through the table), then
+ * each limited cgroup's pick reads its own rows only: rows in no cgroup
+ * of the table count in no victim.unplaced. 0, or -ENOMEM.
  */
 int snapcg_victims(struct snapshot *snap, const struct cgvictim_env *env);
 

@@ -242,6 +242,9 @@ cgfiles_read(struct cgfiles *f, struct snapshot *snap, int dfd, uint32_t off,
 	uint32_t hash = cgfiles_hash(path, len);
 	const struct cgfiles_keep *last =
 	    cgfiles_find(&f->t[!f->cur], path, len, hash);
+	/* light: a limited cgroup's events every walk (a memcg OOM starts
+	 * there); the others' hierarchical counters move with a limited
+	 * descendant's and follow in turn */
 	bool all = !f->light || last == NULL || last->mem.ino != ino ||
 	           (f->walks + snap->ncgroups) % CGFILES_ROTATE == 0;
 	struct snap_cgroup cg;
@@ -255,7 +258,8 @@ cgfiles_read(struct cgfiles *f, struct snapshot *snap, int dfd, uint32_t off,
 	if (!all)
 		cg.mem = last->mem;
 	for (int fi = 0; fi < CGMEM_FILE_COUNT; fi++)
-		if (all || fi == CGMEM_F_CURRENT || fi == CGMEM_F_EVENTS)
+		if (all || fi == CGMEM_F_CURRENT ||
+		    (fi == CGMEM_F_EVENTS && snapcg_limited(&cg.mem)))
 			cgfiles_file(f, dfd, &cg.mem, (enum cgmem_file)fi);
 	if (last != NULL)
 		cg.base = last->base;

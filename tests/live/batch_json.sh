@@ -44,6 +44,27 @@ pids="$big,$small,$mid"
 "$OOMWATCH_BIN" --batch --json -p "$pids" >"$J" 2>"$T_TMP/err"
 check "batch --json exits 0" [ $? = 0 ]
 check "batch --json is valid JSON" python3 -m json.tool "$J" >/dev/null
+# The memory cgroups: every object has the README's keys, and our own
+# memory cgroup (from /proc/self/cgroup) is listed when there is one.
+check "batch --json lists cgroups with their keys" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+keys = ["path", "name", "usage_kb", "limit_kb", "high_kb", "swap_kb",
+        "swap_limit_kb", "events", "psi", "oom_group", "victim"]
+ev = ["low", "high", "max", "oom", "oom_kill", "oom_group_kill"]
+cgs = d["cgroups"]
+assert list(d)[-1] == "cgroups", list(d)
+for c in cgs:
+    assert list(c) == keys, list(c)
+    assert list(c["events"]) == ev, c["events"]
+mine = None
+for line in open("/proc/self/cgroup"):
+    h, ctl, path = line.rstrip("\n").split(":", 2)
+    if "memory" in ctl.split(","):
+        mine = path
+if mine and cgs:
+    assert any(c["path"] == mine for c in cgs), mine
+' "$J"
 
 # Compare every reported field with /proc, read right after; a value may
 # differ only if /proc itself changed between two reads around ours.

@@ -51,7 +51,7 @@ test_batch_full(void **state)
 	(void)state;
 	assert_int_equal(PARSE("--batch", "-n", "3", "-d", "0.25", "--json",
 	                       "-s", "rss", "-u", "root", "-p", "1,22,333",
-	                       "--proc-root", "/tmp/x"),
+	                       "--proc-root", "/tmp/x", "--sys-root", "/tmp/y"),
 	                 0);
 	assert_int_equal(o.mode, OPTIONS_BATCH);
 	assert_int_equal(o.count, 3);
@@ -63,6 +63,7 @@ test_batch_full(void **state)
 	assert_int_equal(o.npids, 3);
 	assert_int_equal(o.pids[2], 333);
 	assert_string_equal(o.proc_root, "/tmp/x");
+	assert_string_equal(o.sys_root, "/tmp/y");
 	assert_int_equal(PARSE("-b", "-p", "5", "-p", "6"), 0);
 	assert_int_equal(o.npids, 2);
 }
