@@ -22,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "benchutil.h"
 #include "model/history.h"
 #include "model/trend.h"
 
@@ -30,31 +31,6 @@
 #define DELAY_MS 1000u
 #define MONO0_MS 1000000ull
 #define WALL0_MS 1700000000000ll
-
-/* CPU time of this thread, in seconds. */
-static double
-cpu_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* Resident set size in KiB (from /proc/self/statm). */
-static long
-rss_kb(void)
-{
-	long pages = 0, resident = 0;
-	FILE *f = fopen("/proc/self/statm", "r");
-
-	if (f == NULL)
-		return -1;
-	if (fscanf(f, "%ld %ld", &pages, &resident) != 2)
-		resident = -1;
-	fclose(f);
-	return resident * (sysconf(_SC_PAGESIZE) / 1024);
-}
 
 /* A hash of (a, b): the per-process parameters and the noise. */
 static uint32_t
@@ -119,7 +95,7 @@ classify_all(const struct hist *h, uint32_t n)
 	static struct hist_point pts[HIST_MINUTE_SPAN];
 	unsigned counts[TREND_VERDICTS] = {0};
 	struct trend t;
-	double c0 = cpu_now(), cpu;
+	double c0 = bench_cpu_now(), cpu;
 	size_t k;
 	uint32_t p;
 
@@ -130,7 +106,7 @@ classify_all(const struct hist *h, uint32_t n)
 		trend_classify(pts, k, &t);
 		counts[t.verdict]++;
 	}
-	cpu = cpu_now() - c0;
+	cpu = bench_cpu_now() - c0;
 	printf("trend: read + classify %u minute tiers: %.1f ms (%.1f us "
 	       "each); rising %u, sawtooth %u, flat %u, step %u, learning "
 	       "%u (the feed: %u rising, %u sawtooth, %u flat)\n",
@@ -150,7 +126,8 @@ report_memory(const struct hist *h, uint32_t n, long rss0, const char *when)
 	printf("memory %s: history %.2f MB (target <= %.0f MB: %s), %.0f "
 	       "bytes a process; RSS growth %.2f MB\n",
 	       when, mb, target_mb, mb <= target_mb ? "ok" : "OVER",
-	       (double)hist_bytes(h) / n, (double)(rss_kb() - rss0) / 1024.0);
+	       (double)hist_bytes(h) / n,
+	       (double)(bench_rss_kb() - rss0) / 1024.0);
 }
 
 /* Feed h one day: MINUTES minutes, then FINE_REFRESHES at DELAY_MS
@@ -163,19 +140,19 @@ feed_day(struct hist *h, uint32_t n, uint64_t start_s, uint32_t *r)
 
 	for (i = 0; i < MINUTES; i++, (*r)++)
 		refresh(h, n, start_s + (uint64_t)i * 60, *r);
-	c0 = cpu_now();
+	c0 = bench_cpu_now();
 	for (i = 0; i < FINE_REFRESHES; i++, (*r)++)
 		refresh(h, n,
 		        start_s + (uint64_t)MINUTES * 60 + i * DELAY_MS / 1000,
 		        *r);
-	return (cpu_now() - c0) / FINE_REFRESHES;
+	return (bench_cpu_now() - c0) / FINE_REFRESHES;
 }
 
 /* The whole bench for n processes. */
 static void
 bench(uint32_t n)
 {
-	long rss0 = rss_kb();
+	long rss0 = bench_rss_kb();
 	struct hist *h = hist_new(DELAY_MS, 0);
 	uint32_t r = 0;
 	double cpu;

@@ -27,6 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "benchutil.h"
 #include "collect/kmsg.h"
 #include "model/kclass.h"
 #include "model/kevents.h"
@@ -34,31 +35,6 @@
 #include "model/klogring.h"
 
 #define MAX_PASSES 31
-
-/* CPU time of this thread, in seconds. */
-static double
-cpu_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* Resident set size in KiB (from /proc/self/statm). */
-static long
-rss_kb(void)
-{
-	long pages = 0, resident = 0;
-	FILE *f = fopen("/proc/self/statm", "r");
-
-	if (f == NULL)
-		return -1;
-	if (fscanf(f, "%ld %ld", &pages, &resident) != 2)
-		resident = -1;
-	fclose(f);
-	return resident * (sysconf(_SC_PAGESIZE) / 1024);
-}
 
 /* A growing text buffer. */
 struct buf {
@@ -217,9 +193,9 @@ bench_engine(size_t n)
 	printf("== engine: %zu records, %.1f MB (kmsg noise + corpus lines)\n",
 	       lines, (double)log.len / 1e6);
 	for (m = PARSE; m <= ENGINE_RING; m++) {
-		t0 = cpu_now();
+		t0 = bench_cpu_now();
 		recs = run_mode(&log, (enum mode)m, &events);
-		t = cpu_now() - t0;
+		t = bench_cpu_now() - t0;
 		printf("  %-34s %8.0f ns/record %12.0f records/s  events %zu\n",
 		       names[m], t * 1e9 / (double)recs, (double)recs / t,
 		       events);
@@ -231,13 +207,13 @@ bench_engine(size_t n)
 	}
 	close(fd);
 	ev = kevents_new(1024);
-	t0 = cpu_now();
+	t0 = bench_cpu_now();
 	if (ev == NULL || kmsg_new_file(&r, path, NULL, NULL) != 0)
 		exit(1);
 	while (!kmsg_caught_up(r))
 		if (kmsg_pump(r, ev, 10000) < 0)
 			break;
-	t = cpu_now() - t0;
+	t = bench_cpu_now() - t0;
 	printf("  %-34s %8.0f ns/record %12.0f records/s  (target >= 1e6)\n",
 	       "file -> reader -> engine", t * 1e9 / (double)kmsg_records(r),
 	       (double)kmsg_records(r) / t);
@@ -261,7 +237,7 @@ bare_pass(size_t *n)
 {
 	char buf[KMSG_RECORD_MAX];
 	int fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	double t0 = cpu_now();
+	double t0 = bench_cpu_now();
 	ssize_t got;
 
 	*n = 0;
@@ -277,7 +253,7 @@ bare_pass(size_t *n)
 			break;
 	}
 	close(fd);
-	return *n ? (cpu_now() - t0) / (double)*n : -1;
+	return *n ? (bench_cpu_now() - t0) / (double)*n : -1;
 }
 
 /* One pass of our reader into the engine and a ring. The engine and the
@@ -295,7 +271,7 @@ our_pass(size_t *n)
 	if (ev == NULL || klogring_init(&ring, 2000) != 0)
 		return -1;
 	kevents_set_ring(ev, &ring);
-	t0 = cpu_now();
+	t0 = bench_cpu_now();
 	if (kmsg_new_live(&r, NULL, NULL) != 0 ||
 	    kmsg_source(r) != KMSG_SRC_DEVKMSG) {
 		kmsg_free(r);
@@ -306,7 +282,7 @@ our_pass(size_t *n)
 	while (!kmsg_caught_up(r))
 		if (kmsg_pump(r, ev, 10000) < 0)
 			break;
-	t = cpu_now() - t0;
+	t = bench_cpu_now() - t0;
 	*n = kmsg_records(r);
 	kmsg_free(r);
 	kevents_free(ev);
@@ -359,7 +335,7 @@ bench_flood(size_t n)
 	if (ev == NULL || klogring_init(&ring, 2000) != 0)
 		exit(1);
 	kevents_set_ring(ev, &ring);
-	before = rss_kb();
+	before = bench_rss_kb();
 	printf("== flood: %zu records into 1024 events + 2000 lines\n", n);
 	printf("  engine + ring: %zu KiB allocated once\n",
 	       (1024 * sizeof(struct kevent) +
@@ -384,9 +360,9 @@ bench_flood(size_t n)
 			               i, i);
 		kevents_feed_line(ev, line, (size_t)len);
 		if (i == n / 10)
-			mid = rss_kb();
+			mid = bench_rss_kb();
 	}
-	after = rss_kb();
+	after = bench_rss_kb();
 	printf("  RSS at start %ld KiB, after 10%% %ld KiB, after all %ld KiB; "
 	       "held %zu events (%llu dropped), %zu lines\n",
 	       before, mid, after, kevents_count(ev),
@@ -413,7 +389,7 @@ bench_idle(void)
 			break;
 	pfd.fd = kmsg_fd(r);
 	pfd.events = POLLIN;
-	t0 = cpu_now();
+	t0 = bench_cpu_now();
 	if (pfd.fd >= 0) {
 		polls++;
 		ready = poll(&pfd, 1, 1000);
@@ -422,7 +398,7 @@ bench_idle(void)
 	}
 	printf(
 	    "== idle: 1 s in poll() on %s: %.3f ms CPU, %d poll call%s, %s\n",
-	    kmsg_status(r), (cpu_now() - t0) * 1e3, polls,
+	    kmsg_status(r), (bench_cpu_now() - t0) * 1e3, polls,
 	    polls == 1 ? "" : "s",
 	    ready > 0 ? "a record arrived meanwhile" : "nothing arrived");
 	kmsg_free(r);

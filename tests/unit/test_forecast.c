@@ -10,21 +10,12 @@
 
 #include "model/forecast.h"
 #include "model/snapshot.h"
+#include "series.h"
 
 #define NPTS 200
 
 static struct hist_point pts[NPTS];
 static uint32_t seed;
-
-/* A deterministic noise in [-amp, amp]. */
-static int64_t
-noise(int64_t amp)
-{
-	seed = seed * 1103515245u + 12345u;
-	return amp == 0
-	           ? 0
-	           : (int64_t)((seed >> 8) % (uint32_t)(2 * amp + 1)) - amp;
-}
 
 /* n points step_ms apart: start + slope per point, plus noise of amp. */
 static size_t
@@ -36,7 +27,8 @@ line(size_t n, uint64_t step_ms, int64_t start, int64_t slope, int64_t amp)
 	for (i = 0; i < n; i++) {
 		pts[i].mono_ms = 500000 + i * step_ms;
 		pts[i].wall_ms = 0;
-		pts[i].value = start + (int64_t)i * slope + noise(amp);
+		pts[i].value =
+		    start + (int64_t)i * slope + series_noise(&seed, amp);
 		pts[i].gap = false;
 	}
 	return n;

@@ -9,22 +9,13 @@
 #include <cmocka.h>
 
 #include "model/snapshot.h"
+#include "series.h"
 #include "model/trend.h"
 
 #define NPTS 240
 
 static struct hist_point pts[NPTS];
 static uint32_t seed;
-
-/* A deterministic noise in [-amp, amp]. */
-static int64_t
-noise(int64_t amp)
-{
-	seed = seed * 1103515245u + 12345u;
-	return amp == 0
-	           ? 0
-	           : (int64_t)((seed >> 8) % (uint32_t)(2 * amp + 1)) - amp;
-}
 
 /* Fill n points a minute apart with f(i) plus noise of amp. */
 static size_t
@@ -36,7 +27,7 @@ fill(size_t n, int64_t (*f)(size_t), int64_t amp)
 	for (i = 0; i < n; i++) {
 		pts[i].mono_ms = 1000000 + (uint64_t)i * 60000;
 		pts[i].wall_ms = 0;
-		pts[i].value = f(i) + noise(amp);
+		pts[i].value = f(i) + series_noise(&seed, amp);
 		pts[i].gap = false;
 	}
 	return n;
