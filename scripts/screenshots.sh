@@ -8,6 +8,8 @@
 #                    6.18 report tests/fixtures/kmsg/09.txt)
 #   actions.png      F8 raised the next victim's oom_score_adj (status
 #                    line: old -> new), then F9 opened the signal menu
+#   cgroups.png      the cgroups screen (c) with two memory cgroups this
+#                    script makes under its own, one near its limit
 #   light-theme.png  the main screen with --theme light
 #   small-term.png   80x24: one column of meters, a short log pane
 #   too-small.png    40x10: "terminal too small"
@@ -53,6 +55,37 @@ tmux_keys Escape F9
 tmux_wait "Send a signal" 5
 shot actions 120 40
 tmux_stop
+
+# cg_hog NAME MB HOG_MB: a child memory cgroup NAME of MB MiB (tests/lib.sh
+# memcg_child) with a memhog of HOG_MB MiB in it; its directory is added
+# to CGS for the cleanup below.
+CGS=
+CG_PIDS=
+cg_hog() {
+	memcg_child "$1" "$2" || return 1
+	CGS="$CGS $MEMCG"
+	sh -c 'echo $$ >"$1/cgroup.procs" && exec "$2/memhog" "$3" 0 "$4"' \
+		sh "$MEMCG" "$PROGS" "$3" "$1" >"$T_TMP/cg.$1" 2>&1 &
+	own_pid $!
+	CG_PIDS="$CG_PIDS $!"
+	MEMCG= # removed below, once its hog is gone
+	wait_until 10 grep -q ready "$T_TMP/cg.$1"
+}
+if cg_hog web-frontend 256 230 && cg_hog batch-workers 1024 300; then
+	tmux_start 120 40 "$BIN -d 1 --no-protect"
+	tmux_wait "F10Quit" 10
+	tmux_keys c
+	tmux_wait "web-frontend" 5
+	shot cgroups 120 40
+	tmux_stop
+else
+	echo "screenshots: no cgroups.png: ${MEMCG_WHY:-a hog did not start}" >&2
+fi
+for p in $CG_PIDS; do kill -9 "$p" 2>/dev/null; done
+for d in $CGS; do
+	MEMCG=$d
+	memcg_remove
+done
 
 tmux_start 120 40 "$BIN --no-protect --kmsg-file $TOP/tests/fixtures/kmsg/09.txt"
 tmux_wait "F10Quit" 10
