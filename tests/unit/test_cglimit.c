@@ -1,0 +1,242 @@
+/*
+ * Unit tests for action/cglimit.c on a temporary directory of fake cgroup
+ * files: a write and its re-read, the undo (newest first), the audit line,
+ * refusals (--read-only, the root) and the words for each error.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "action/cglimit.h"
+#include "model/cgmem.h"
+
+#define MIB (1LL << 20)
+
+/* A temporary hierarchy with /web (v2 files) and the audit lines. */
+struct fix {
+	char dir[64];
+	int root_fd;
+	struct action_ctx ctx;
+	char lines[8][1024];
+	size_t nlines;
+	struct cglimit_journal j;
+};
+
+/* action_audit_fn: keep the line. */
+static void
+capture(void *arg, int priority, const char *line)
+{
+	struct fix *f = arg;
+	(void)priority;
+	if (f->nlines < 8)
+		snprintf(f->lines[f->nlines++], sizeof f->lines[0], "%s", line);
+}
+
+/* Write text to dir/name. */
+static void
+put(const struct fix *f, const char *name, const char *text)
+{
+	char p[256];
+	FILE *fp;
+
+	snprintf(p, sizeof p, "%s/%s", f->dir, name);
+	fp = fopen(p, "w");
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+}
+
+/* Read dir/name into a static buffer. */
+static const char *
+get(const struct fix *f, const char *name)
+{
+	static char buf[64];
+	char p[256];
+	FILE *fp;
+	size_t n;
+
+	snprintf(p, sizeof p, "%s/%s", f->dir, name);
+	fp = fopen(p, "r");
+	assert_non_null(fp);
+	n = fread(buf, 1, sizeof buf - 1, fp);
+	buf[n] = '\0';
+	fclose(fp);
+	return buf;
+}
+
+static int
+setup(void **state)
+{
+	struct fix *f = calloc(1, sizeof *f);
+
+	if (f == NULL)
+		return -1;
+	snprintf(f->dir, sizeof f->dir, "/tmp/cglimit.XXXXXX");
+	if (mkdtemp(f->dir) == NULL)
+		return -1;
+	*state = f;
+	put(f, "memory.max", "max\n");
+	{
+		char p[128];
+		snprintf(p, sizeof p, "%s/web", f->dir);
+		if (mkdir(p, 0755) != 0)
+			return -1;
+	}
+	put(f, "web/memory.max", "536870912\n");
+	put(f, "web/memory.high", "max\n");
+	put(f, "web/memory.current", "522190848\n");
+	f->root_fd = open(f->dir, O_RDONLY | O_DIRECTORY);
+	f->ctx.uid = 1000;
+	snprintf(f->ctx.login, sizeof f->ctx.login, "ann");
+	f->ctx.audit = capture;
+	f->ctx.audit_arg = f;
+	return f->root_fd < 0 ? -1 : 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fix *f = *state;
+	char cmd[128];
+
+	close(f->root_fd);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
+	if (system(cmd) != 0)
+		return -1;
+	free(f);
+	return 0;
+}
+
+static void
+test_set_and_undo(void **state)
+{
+	struct fix *f = *state;
+	struct cglimit_result r;
+	char buf[256];
+
+	assert_int_equal(cglimit_set(&f->ctx, f->root_fd, SNAP_CGROUP_V2,
+	                             CGLIMIT_MAX, "/web", 4, 563 * MIB, &f->j,
+	                             &r),
+	                 0);
+	assert_string_equal(get(f, "web/memory.max"), "590348288");
+	assert_int_equal(r.old_bytes, 512 * MIB);
+	assert_int_equal(r.new_bytes, 563 * MIB);
+	assert_int_equal(r.usage_bytes, 498 * MIB);
+	cglimit_describe(&r, buf, sizeof buf);
+	assert_string_equal(buf, "memory.max 512M -> 563M, usage 498M (/web)");
+	assert_int_equal(f->nlines, 1);
+	assert_string_equal(f->lines[0], "uid=1000 login=ann cgroup=/web "
+	                                 "action=memory.max 512M -> 563M "
+	                                 "result=ok");
+	/* a second change (memory.high to unlimited... already: set 1G) */
+	assert_int_equal(cglimit_set(&f->ctx, f->root_fd, SNAP_CGROUP_V2,
+	                             CGLIMIT_HIGH, "/web", 4, 1024 * MIB, &f->j,
+	                             &r),
+	                 0);
+	assert_int_equal(f->j.n, 2);
+	/* undo: newest first */
+	assert_int_equal(cglimit_undo(&f->ctx, f->root_fd, &f->j, &r), 0);
+	assert_string_equal(get(f, "web/memory.high"), "max");
+	assert_string_equal(get(f, "web/memory.max"), "590348288");
+	assert_int_equal(cglimit_undo(&f->ctx, f->root_fd, &f->j, &r), 0);
+	assert_string_equal(get(f, "web/memory.max"), "536870912");
+	cglimit_describe(&r, buf, sizeof buf);
+	assert_non_null(strstr(buf, "undone: memory.max 563M -> 512M"));
+	assert_int_equal(cglimit_undo(&f->ctx, f->root_fd, &f->j, &r), -ENOENT);
+	cglimit_describe(&r, buf, sizeof buf);
+	assert_string_equal(buf, "no cgroup limit change to undo");
+}
+
+static void
+test_refusals(void **state)
+{
+	struct fix *f = *state;
+	struct cglimit_result r;
+	char buf[256];
+
+	f->ctx.read_only = true;
+	assert_int_equal(cglimit_set(&f->ctx, f->root_fd, SNAP_CGROUP_V2,
+	                             CGLIMIT_MAX, "/web", 4, 600 * MIB, &f->j,
+	                             &r),
+	                 -EROFS);
+	assert_string_equal(get(f, "web/memory.max"), "536870912\n");
+	cglimit_describe(&r, buf, sizeof buf);
+	assert_non_null(strstr(buf, "--read-only"));
+	assert_non_null(strstr(f->lines[0], "result=memory.max not changed"));
+	f->ctx.read_only = false;
+	assert_int_equal(cglimit_set(&f->ctx, f->root_fd, SNAP_CGROUP_V2,
+	                             CGLIMIT_MAX, "/", 1, 600 * MIB, &f->j, &r),
+	                 -ECANCELED);
+	assert_string_equal(get(f, "memory.max"), "max\n");
+	cglimit_describe(&r, buf, sizeof buf);
+	assert_non_null(strstr(buf, "root cgroup"));
+	assert_int_equal(f->j.n, 0);
+	assert_int_equal(f->nlines, 2);
+}
+
+static void
+test_errors_in_words(void **state)
+{
+	struct fix *f = *state;
+	struct cglimit_result r;
+	char buf[256];
+
+	/* a cgroup that is gone */
+	assert_int_equal(cglimit_set(&f->ctx, f->root_fd, SNAP_CGROUP_V2,
+	                             CGLIMIT_MAX, "/gone", 5, 600 * MIB, &f->j,
+	                             &r),
+	                 -ENOENT);
+	cglimit_describe(&r, buf, sizeof buf);
+	assert_non_null(strstr(buf, "the cgroup is gone"));
+	/* v1 has no memory.high */
+	assert_int_equal(cglimit_set(&f->ctx, f->root_fd, SNAP_CGROUP_V1,
+	                             CGLIMIT_HIGH, "/web", 4, 600 * MIB, &f->j,
+	                             &r),
+	                 -EOPNOTSUPP);
+	/* the kernel's errors, as cglimit_describe words them */
+	r.err = -EBUSY;
+	r.mode = SNAP_CGROUP_V1;
+	cglimit_describe(&r, buf, sizeof buf);
+	assert_non_null(strstr(buf, "EBUSY"));
+	r.err = -EACCES;
+	cglimit_describe(&r, buf, sizeof buf);
+	assert_non_null(strstr(buf, "permission denied"));
+	r.err = -EINVAL;
+	cglimit_describe(&r, buf, sizeof buf);
+	assert_non_null(strstr(buf, "memsw.limit_in_bytes"));
+	r.err = -ENODEV;
+	cglimit_describe(&r, buf, sizeof buf);
+	assert_non_null(strstr(buf, "gone"));
+	/* a v1 unlimited limit reads as unlimited, and is written as -1 */
+	put(f, "web/memory.limit_in_bytes", "9223372036854771712\n");
+	put(f, "web/memory.usage_in_bytes", "1048576\n");
+	assert_int_equal(cglimit_set(&f->ctx, f->root_fd, SNAP_CGROUP_V1,
+	                             CGLIMIT_MAX, "/web", 4, 2 * MIB, &f->j,
+	                             &r),
+	                 0);
+	assert_int_equal(r.old_bytes, CGMEM_UNLIMITED);
+	assert_int_equal(cglimit_undo(&f->ctx, f->root_fd, &f->j, &r), 0);
+	assert_string_equal(get(f, "web/memory.limit_in_bytes"), "-1");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_set_and_undo, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_refusals, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_errors_in_words, setup,
+	                                    teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
