@@ -25,6 +25,7 @@
 #include "model/snapshot.h"
 
 #define CGFILES_ROTATE 16
+#define CGFILES_FORCE_MAX 8
 
 struct cgfiles;
 
@@ -36,6 +37,15 @@ void cgfiles_free(struct cgfiles *f);
 
 /* Light walks from now on (see above), or full ones. */
 void cgfiles_set_light(struct cgfiles *f, bool light);
+
+/*
+ * Read every file of the cgroup at path (len bytes, as the snapshot names
+ * it) at the next walk, light or not: oomwatch changed its limit, which a
+ * light walk would otherwise show stale for up to CGFILES_ROTATE walks.
+ * Up to CGFILES_FORCE_MAX paths wait (process-wide, for the thread that
+ * walks); each is forgotten once read.
+ */
+void cgfiles_force_full(const char *path, size_t len);
 
 /* Start a walk: snap->cgroups is emptied. */
 void cgfiles_begin(struct cgfiles *f, struct snapshot *snap);

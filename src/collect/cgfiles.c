@@ -178,6 +178,38 @@ cgfiles_index(struct cgfiles_table *t)
 	return 0;
 }
 
+/* The hashes of the paths to read in full at the next walk (0: free);
+ * a hash collision only costs one more full read. */
+static uint32_t cgfiles_forced[CGFILES_FORCE_MAX];
+
+/* Read the cgroup at path in full at the next walk. */
+void
+cgfiles_force_full(const char *path, size_t len)
+{
+	uint32_t h = cgfiles_hash(path, len) | 1u; /* never 0 */
+	size_t free_slot = 0;
+
+	for (size_t i = 0; i < CGFILES_FORCE_MAX; i++) {
+		if (cgfiles_forced[i] == h)
+			return;
+		if (cgfiles_forced[i] == 0)
+			free_slot = i;
+	}
+	cgfiles_forced[free_slot] = h; /* full: the first one waits no more */
+}
+
+/* Is the path of hash due for a full read? Takes it off the list. */
+static bool
+cgfiles_take_forced(uint32_t hash)
+{
+	for (size_t i = 0; i < CGFILES_FORCE_MAX; i++)
+		if (cgfiles_forced[i] == (hash | 1u)) {
+			cgfiles_forced[i] = 0;
+			return true;
+		}
+	return false;
+}
+
 /* Start a walk. */
 void
 cgfiles_begin(struct cgfiles *f, struct snapshot *snap)
@@ -247,6 +279,7 @@ cgfiles_read(struct cgfiles *f, struct snapshot *snap, int dfd, uint32_t off,
 	 * descendant's and follow in turn */
 	bool all = !f->light || last == NULL || last->mem.ino != ino ||
 	           (f->walks + snap->ncgroups) % CGFILES_ROTATE == 0;
+	bool forced = cgfiles_take_forced(hash);
 	struct snap_cgroup cg;
 
 	snapcg_init(&cg, f->mode, ino);
@@ -255,6 +288,7 @@ cgfiles_read(struct cgfiles *f, struct snapshot *snap, int dfd, uint32_t off,
 	cg.parent = parent;
 	cg.depth = depth;
 	cg.root = root;
+	all = all || forced;
 	if (!all)
 		cg.mem = last->mem;
 	for (int fi = 0; fi < CGMEM_FILE_COUNT; fi++)
