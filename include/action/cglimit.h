@@ -53,7 +53,8 @@ struct cglimit_journal {
 /* The outcome of one limit action. */
 struct cglimit_result {
 	char path[CGLIMIT_PATH_MAX];
-	const char *file;    /* "memory.max", ... (NULL: none on v1) */
+	const char *file; /* "memory.max", ... (NULL: none on v1) */
+	enum cglimit_which which;
 	int64_t old_bytes;   /* before, SNAP_NA when not read */
 	int64_t requested;   /* the value asked for */
 	int64_t new_bytes;   /* re-read after writing, SNAP_NA */

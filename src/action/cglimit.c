@@ -170,6 +170,7 @@ cglimit_result_init(struct cglimit_result *res, enum snap_cgroup_mode mode,
 	memcpy(res->path, path, len);
 	res->mode = mode;
 	res->file = cglimit_file(mode, which);
+	res->which = which;
 	res->old_bytes = res->new_bytes = res->usage_bytes = SNAP_NA;
 	res->requested = new_bytes;
 }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/scr_cglimit.h"
 #include "app/scr_procs.h"
 #include "model/snapcg.h"
 
@@ -32,6 +33,11 @@ enum cgroups_cmd {
 	CG_INVERT,
 	CG_TREE,
 	CG_PATH,
+	CG_LIMIT_LOWER, /* the scr_cglimit commands, in their order */
+	CG_LIMIT_RAISE,
+	CG_LIMIT_VALUE,
+	CG_LIMIT_WHICH,
+	CG_LIMIT_UNDO,
 };
 
 static const struct scr_binding cgroups_keys[] = {
@@ -62,6 +68,24 @@ static const struct scr_binding cgroups_keys[] = {
     {{'I', 0, 0}, CG_INVERT, "invert the sort order", NULL},
     {{KBD_F(5), 't', 0}, CG_TREE, "tree / list", "Tree"},
     {{'p', 0, 0}, CG_PATH, "names (nginx.service) / full paths", NULL},
+    {{KBD_F(7), '[', 0},
+     CG_LIMIT_LOWER,
+     "lower the limit by a step (10% of it, or of the usage when unlimited; "
+     "below the usage y confirms)",
+     "Limit-"},
+    {{KBD_F(8), ']', 0},
+     CG_LIMIT_RAISE,
+     "raise the limit by a step: give the cgroup air",
+     "Limit+"},
+    {{'a', 0, 0},
+     CG_LIMIT_VALUE,
+     "set the limit (512M, 1.5G, max; the preview shows as typed)",
+     NULL},
+    {{'l', 0, 0},
+     CG_LIMIT_WHICH,
+     "which limit the keys change: memory.max / memory.high (cgroup2)",
+     NULL},
+    {{'u', 0, 0}, CG_LIMIT_UNDO, "undo the last limit change", NULL},
 };
 
 /* This screen's state. */
@@ -140,6 +164,8 @@ overlay_key(struct ui *ui, int32_t key, unsigned *flags)
 	struct scr_cgroups_state *s = st(ui);
 	size_t *cur = &s->view.menu_cursor;
 
+	if (scr_cglimit_key(ui, &s->limit, key, flags))
+		return true;
 	if (!s->view.sort_menu || key == 'q' || key == KBD_F(10))
 		return false;
 	*flags = UI_REDRAW;
@@ -219,6 +245,12 @@ command(struct ui *ui, int cmd)
 		return move(ui, c);
 	if (c >= CG_SORT_HEADROOM && c <= CG_SORT_NAME)
 		return sort_by(ui, keys[c - CG_SORT_HEADROOM]);
+	if (c >= CG_LIMIT_LOWER) {
+		size_t i = cgtree_selected(&s->tree);
+		return scr_cglimit_command(
+		    ui, &s->limit, i == CGTREE_NONE ? SIZE_MAX : i,
+		    (enum scr_cglimit_cmd)(c - CG_LIMIT_LOWER));
+	}
 	switch (c) {
 	case CG_FILTER:
 		return filter(ui);
@@ -301,16 +333,23 @@ frame(struct ui *ui, struct dash_frame *f)
 	f->screen_data = &s->view;
 	f->body = dash_body_cgroups;
 	i = cgtree_selected(&s->tree);
+	if (s->limit.mode != SCR_CGLIMIT_IDLE) {
+		f->status = s->limit.text;
+		f->status_role = THEME_STATUS_INFO;
+		return;
+	}
 	if (f->status != NULL)
 		return;
 	if (i >= ui->snap.ncgroups ||
 	    !na_reason(&ui->snap.cgroups[i], s->status, sizeof s->status))
-		snprintf(s->status, sizeof s->status,
-		         "cgroups by %s%s; Enter: its processes, p: paths",
-		         cgtree_key_name(s->tree.sort),
-		         s->tree.sort == CGTREE_HEADROOM && s->tree.desc
-		             ? " (closest to the limit first)"
-		             : (s->tree.desc ? " desc" : " asc"));
+		snprintf(
+		    s->status, sizeof s->status,
+		    "cgroups by %s%s; Enter: its processes, p: paths, ]/[: %s",
+		    cgtree_key_name(s->tree.sort),
+		    s->tree.sort == CGTREE_HEADROOM && s->tree.desc
+		        ? " (closest to the limit first)"
+		        : (s->tree.desc ? " desc" : " asc"),
+		    s->limit.which == CGLIMIT_HIGH ? "memory.high" : "limit");
 	f->status = s->status;
 	f->status_role = THEME_STATUS_INFO;
 }
@@ -324,6 +363,7 @@ fini(struct ui *ui)
 	if (s == NULL)
 		return;
 	cgtree_fini(&s->tree);
+	scr_cglimit_fini(&s->limit);
 	free(s->in);
 	s->in = NULL;
 	s->nin = s->in_cap = 0;
@@ -334,6 +374,7 @@ static void
 init(struct ui *ui)
 {
 	cgtree_init(&st(ui)->tree);
+	scr_cglimit_init(&st(ui)->limit);
 }
 
 const struct scr_def scr_cgroups = {

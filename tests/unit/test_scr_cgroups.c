@@ -1,7 +1,8 @@
 /*
  * Unit tests for the cgroups screen (app/scr_cgroups.c): moving, sorting,
  * the sort menu, Enter filtering the processes screen and Esc clearing
- * it, and a host without a memory hierarchy (tests/helpers/scrfix.h).
+ * it, a host without a memory hierarchy (tests/helpers/scrfix.h), and the
+ * limit keys (app/scr_cglimit.c) on a --sys-root of fake cgroup files.
  */
 #include <errno.h>
 #include <setjmp.h>
@@ -11,6 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -200,7 +203,7 @@ test_cgroups_enter_filters_and_esc_clears(void **state)
 	scrfix_press(ui, 'c', KBD_HOME, 0);
 	assert_string_equal(scrfix_frame(f)->status,
 	                    "cgroups by HEADROOM (closest to the limit first); "
-	                    "Enter: its processes, p: paths");
+	                    "Enter: its processes, p: paths, ]/[: limit");
 	scrfix_press(ui, KBD_DOWN, KBD_DOWN, KBD_DOWN, 0);
 	assert_int_equal(cgtree_selected(&s->tree), db);
 	fr = scrfix_frame(f);
@@ -226,6 +229,238 @@ test_cgroups_none(void **state)
 	    strstr(scrfix_cgview(fr)->none, "no memory cgroup hierarchy"));
 }
 
+/* The cgroup screen's state. */
+static struct scr_cgroups_state *
+scr_cgroups_of(struct ui *ui)
+{
+	return scr_state(ui, &scr_cgroups);
+}
+
+/* The limit keys' fixture: fake cgroup files under a --sys-root, actions
+ * on with the audit lines captured. */
+struct limfix {
+	char dir[64];
+	char lines[8][512];
+	size_t nlines;
+};
+
+/* action_audit_fn: keep the line. */
+static void
+lim_capture(void *arg, int priority, const char *line)
+{
+	struct limfix *l = arg;
+	(void)priority;
+	if (l->nlines < 8)
+		snprintf(l->lines[l->nlines++], sizeof l->lines[0], "%s", line);
+}
+
+/* Write text to the fixture's cgroup file rel. */
+static void
+lim_put(const struct limfix *l, const char *rel, const char *text)
+{
+	char p[256];
+	FILE *fp;
+
+	snprintf(p, sizeof p, "%s/fs/cgroup%s", l->dir, rel);
+	fp = fopen(p, "w");
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+}
+
+/* The fixture's cgroup file rel (static buffer). */
+static const char *
+lim_get(const struct limfix *l, const char *rel)
+{
+	static char buf[64];
+	char p[256];
+	FILE *fp;
+	size_t n;
+
+	snprintf(p, sizeof p, "%s/fs/cgroup%s", l->dir, rel);
+	fp = fopen(p, "r");
+	assert_non_null(fp);
+	n = fread(buf, 1, sizeof buf - 1, fp);
+	buf[n] = '\0';
+	fclose(fp);
+	return buf;
+}
+
+/* Make the files, point the session at them and select nginx.service. */
+static void
+lim_setup(struct scrfix *f, struct limfix *l)
+{
+	struct ui *ui = &f->ui;
+	uint32_t web = add_cgroups(ui);
+	char cmd[256];
+
+	memset(l, 0, sizeof *l);
+	snprintf(l->dir, sizeof l->dir, "/tmp/oomwatch-lim.XXXXXX");
+	assert_non_null(mkdtemp(l->dir));
+	snprintf(cmd, sizeof cmd,
+	         "mkdir -p %s/fs/cgroup/system.slice/nginx.service", l->dir);
+	assert_int_equal(system(cmd), 0);
+	lim_put(l, "/memory.max", "max\n");
+	lim_put(l, "/system.slice/nginx.service/memory.max", "536870912\n");
+	lim_put(l, "/system.slice/nginx.service/memory.high", "max\n");
+	lim_put(l, "/system.slice/nginx.service/memory.current", "521142272\n");
+	f->opt.sys_root = l->dir;
+	ui->snap.cgroup_mode = SNAP_CGROUP_V2;
+	ui->act.ready = true;
+	ui->act.ctx.uid = 1000;
+	ui->act.ctx.audit = lim_capture;
+	ui->act.ctx.audit_arg = l;
+	scrfix_press(ui, 'c', KBD_HOME, 0);
+	for (int k = 0;
+	     k < 8 && cgtree_selected(&scr_cgroups_of(ui)->tree) != web; k++)
+		scrfix_press(ui, KBD_DOWN, 0);
+	assert_int_equal(cgtree_selected(&scr_cgroups_of(ui)->tree), web);
+}
+
+/* Remove the files. */
+static void
+lim_teardown(struct limfix *l)
+{
+	char cmd[128];
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", l->dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+#define NG "/system.slice/nginx.service/memory.max"
+
+/* ] raises by a step (10% of 512M: 51M) at once; u restores. */
+static void
+test_cgroups_limit_step_and_undo(void **state)
+{
+	struct scrfix *f = *state;
+	struct ui *ui = &f->ui;
+	struct limfix l;
+
+	lim_setup(f, &l);
+	assert_true(scrfix_press(ui, ']', 0) & UI_RESAMPLE);
+	assert_string_equal(lim_get(&l, NG), "590348288");
+	assert_string_equal(ui->status.text,
+	                    "memory.max 512M -> 563M, usage 497M "
+	                    "(/system.slice/nginx.service)");
+	assert_int_equal(l.nlines, 1);
+	assert_non_null(strstr(l.lines[0], "cgroup=/system.slice/nginx.service "
+	                                   "action=memory.max 512M -> 563M "
+	                                   "result=ok"));
+	scrfix_press(ui, KBD_F(8), 0);
+	assert_string_equal(lim_get(&l, NG),
+	                    "649068544"); /* +56M: 10% of 563M */
+	/* u: newest first */
+	scrfix_press(ui, 'u', 0);
+	assert_string_equal(lim_get(&l, NG), "590348288");
+	scrfix_press(ui, 'u', 0);
+	assert_string_equal(lim_get(&l, NG), "536870912");
+	assert_non_null(strstr(ui->status.text, "undone: memory.max 563M -> "
+	                                        "512M"));
+	scrfix_press(ui, 'u', 0);
+	assert_string_equal(ui->status.text, "no cgroup limit change to undo");
+	assert_int_equal(l.nlines, 4);
+	lim_teardown(&l);
+}
+
+/* [ below the usage asks first and says what the kernel does; y
+ * applies, any other key cancels. */
+static void
+test_cgroups_limit_below_usage_confirms(void **state)
+{
+	struct scrfix *f = *state;
+	struct ui *ui = &f->ui;
+	const struct dash_frame *fr;
+	struct limfix l;
+
+	lim_setup(f, &l);
+	scrfix_press(ui, '[', 0);
+	fr = scrfix_frame(f);
+	assert_non_null(fr->status);
+	assert_non_null(strstr(fr->status, "memory.max 512M -> 461M, usage "
+	                                   "497M: below the usage"));
+	assert_non_null(strstr(fr->status, "OOM-kills"));
+	assert_string_equal(lim_get(&l, NG), "536870912\n");
+	scrfix_press(ui, 'n', 0);
+	assert_string_equal(lim_get(&l, NG), "536870912\n");
+	assert_string_equal(ui->status.text, "no limit changed");
+	assert_int_equal(l.nlines, 0);
+	scrfix_press(ui, KBD_F(7), 'y', 0);
+	assert_string_equal(lim_get(&l, NG), "483393536");
+	assert_int_equal(l.nlines, 1);
+	lim_teardown(&l);
+}
+
+/* a: the value typed with its preview, Enter applies; junk is refused;
+ * l switches to memory.high. */
+static void
+test_cgroups_limit_value_prompt(void **state)
+{
+	struct scrfix *f = *state;
+	struct ui *ui = &f->ui;
+	struct limfix l;
+
+	lim_setup(f, &l);
+	scrfix_press(ui, 'a', 0);
+	scrfix_type(ui, "1.5G");
+	assert_non_null(strstr(scrfix_frame(f)->status,
+	                       "memory.max 512M -> 1.5G, usage 497M"));
+	scrfix_press(ui, KBD_ENTER, 0);
+	assert_string_equal(lim_get(&l, NG), "1610612736");
+	scrfix_press(ui, 'a', 0);
+	scrfix_type(ui, "lots");
+	scrfix_press(ui, KBD_ENTER, 0);
+	assert_non_null(strstr(ui->status.text, "not a size: lots"));
+	scrfix_press(ui, 'a', 0);
+	scrfix_type(ui, "max");
+	scrfix_press(ui, KBD_ESC, 0);
+	assert_string_equal(lim_get(&l, NG), "1610612736");
+	/* l: memory.high, from max down to just above the usage */
+	scrfix_press(ui, 'l', 0);
+	assert_non_null(strstr(ui->status.text, "memory.high"));
+	scrfix_press(ui, 'a', 0);
+	scrfix_type(ui, "600M");
+	scrfix_press(ui, KBD_ENTER, 0);
+	assert_string_equal(
+	    lim_get(&l, "/system.slice/nginx.service/memory.high"),
+	    "629145600");
+	lim_teardown(&l);
+}
+
+/* The root cgroup and --read-only are refused, with the reason. */
+static void
+test_cgroups_limit_refusals(void **state)
+{
+	struct scrfix *f = *state;
+	struct ui *ui = &f->ui;
+	struct limfix l;
+
+	lim_setup(f, &l);
+	ui->act.ctx.read_only = true;
+	scrfix_press(ui, ']', 0);
+	assert_non_null(strstr(ui->status.text, "--read-only"));
+	assert_string_equal(lim_get(&l, NG), "536870912\n");
+	ui->act.ctx.read_only = false;
+	/* the root: the top row */
+	scrfix_press(ui, KBD_HOME, 0);
+	while (cgtree_selected(&scr_cgroups_of(ui)->tree) != 0)
+		scrfix_press(ui, KBD_DOWN, 0);
+	scrfix_press(ui, '[', 0);
+	assert_non_null(strstr(ui->status.text, "never changes the root"));
+	assert_string_equal(lim_get(&l, "/memory.max"), "max\n");
+	/* actions off (as in --proc-root): said so */
+	ui->act.disabled = "--proc-root shows processes that are not this "
+	                   "machine's live ones";
+	scrfix_press(ui, 'a', 0);
+	assert_non_null(
+	    strstr(ui->status.text, "actions are off: --proc-root"));
+	ui->act.disabled = NULL;
+	/* each refusal audited */
+	assert_int_equal(l.nlines, 2);
+	assert_non_null(strstr(l.lines[1], "cgroup=/ action=memory.max"));
+	lim_teardown(&l);
+}
+
 int
 main(void)
 {
@@ -235,6 +470,10 @@ main(void)
 	    T(test_cgroups_screen_moves_and_sorts),
 	    T(test_cgroups_enter_filters_and_esc_clears),
 	    T(test_cgroups_none),
+	    T(test_cgroups_limit_step_and_undo),
+	    T(test_cgroups_limit_below_usage_confirms),
+	    T(test_cgroups_limit_value_prompt),
+	    T(test_cgroups_limit_refusals),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, NULL, NULL);
