@@ -10,6 +10,9 @@
  * errors: EBUSY (v1: the usage cannot be reclaimed below the new limit),
  * EINVAL (v1: above memsw.limit_in_bytes; a malformed value), EACCES or
  * EPERM (not ours to change), ENOENT or ENODEV (the cgroup is gone).
+ * On v1 a raise above memory.memsw.limit_in_bytes raises that one first
+ * by as much (keeping the swap allowance; else the kernel says EINVAL),
+ * and the undo puts it back after the memory limit.
  *
  * Every attempt, refusals included, writes one audit line through
  * ctx->audit: "uid=U login=L cgroup=PATH action=memory.max 512M -> 768M
@@ -42,6 +45,7 @@ struct cglimit_change {
 	enum snap_cgroup_mode mode;
 	enum cglimit_which which;
 	int64_t old_bytes, new_bytes; /* CGMEM_UNLIMITED for max */
+	int64_t memsw_old; /* v1 memsw limit before, SNAP_NA: unchanged */
 };
 
 /* The changes, oldest first; the oldest is dropped when full. */
@@ -59,9 +63,10 @@ struct cglimit_result {
 	int64_t requested;   /* the value asked for */
 	int64_t new_bytes;   /* re-read after writing, SNAP_NA */
 	int64_t usage_bytes; /* memory.current / usage_in_bytes, SNAP_NA */
-	int err;             /* 0 or -errno: see cglimit_describe */
-	bool written;        /* the kernel accepted the write */
-	bool undo;           /* this was an undo */
+	int64_t memsw_old, memsw_new; /* v1 memsw limit, SNAP_NA: unchanged */
+	int err;                      /* 0 or -errno: see cglimit_describe */
+	bool written;                 /* the kernel accepted the write */
+	bool undo;                    /* this was an undo */
 	enum snap_cgroup_mode mode;
 	enum memsize_reason reason; /* READ_ONLY or ROOT for a refusal */
 };

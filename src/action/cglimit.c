@@ -172,12 +172,47 @@ cglimit_result_init(struct cglimit_result *res, enum snap_cgroup_mode mode,
 	res->file = cglimit_file(mode, which);
 	res->which = which;
 	res->old_bytes = res->new_bytes = res->usage_bytes = SNAP_NA;
+	res->memsw_old = res->memsw_new = SNAP_NA;
 	res->requested = new_bytes;
+}
+
+/* v1: the memory + swap limit must stay at or above the memory limit
+ * (else EINVAL). Raising memory above it raises memsw by as much (the
+ * swap allowance kept); an undo (restore != SNAP_NA) puts it back after
+ * the memory limit. 0 or -errno; res->memsw_* set when it changed. */
+static int
+cglimit_memsw(int dfd, struct cglimit_result *res, int64_t restore, bool after)
+{
+	const char *f = "memory.memsw.limit_in_bytes";
+	int64_t want, cur;
+	int rc;
+
+	if (res->mode != SNAP_CGROUP_V1 || cglimit_read_at(dfd, f, &cur) != 0)
+		return 0;
+	if (after)
+		want = restore;
+	else if (restore == SNAP_NA && cur != CGMEM_UNLIMITED &&
+	         res->requested > cur)
+		want = res->requested == CGMEM_UNLIMITED ||
+		               res->old_bytes == CGMEM_UNLIMITED
+		           ? res->requested
+		           : cur + (res->requested - res->old_bytes);
+	else
+		return 0;
+	if (want == SNAP_NA || want == cur)
+		return 0;
+	rc = cglimit_write_at(dfd, f, res->mode, want);
+	if (rc == 0) {
+		res->memsw_old = cur;
+		if (cglimit_read_at(dfd, f, &res->memsw_new) != 0)
+			res->memsw_new = want;
+	}
+	return rc;
 }
 
 /* Open, read, write and re-read; res->err set. */
 static void
-cglimit_apply(int root_fd, const char *path, size_t len,
+cglimit_apply(int root_fd, const char *path, size_t len, int64_t restore,
               struct cglimit_result *res)
 {
 	const char *usage = res->mode == SNAP_CGROUP_V1
@@ -192,21 +227,29 @@ cglimit_apply(int root_fd, const char *path, size_t len,
 	res->err = cglimit_read_at(dfd, res->file, &res->old_bytes);
 	(void)cglimit_read_at(dfd, usage, &res->usage_bytes);
 	if (res->err == 0)
+		res->err = cglimit_memsw(dfd, res, restore, false);
+	if (res->err == 0)
 		res->err =
 		    cglimit_write_at(dfd, res->file, res->mode, res->requested);
+	if (res->err != 0 && res->memsw_old != SNAP_NA) /* put memsw back */
+		(void)cglimit_write_at(dfd, "memory.memsw.limit_in_bytes",
+		                       res->mode, res->memsw_old);
 	res->written = res->err == 0;
+	if (res->written && restore != SNAP_NA)
+		(void)cglimit_memsw(dfd, res, restore, true);
 	if (res->written &&
 	    cglimit_read_at(dfd, res->file, &res->new_bytes) != 0)
 		res->new_bytes = SNAP_NA;
 	close(dfd);
 }
 
-/* Set a limit. */
-int
-cglimit_set(const struct action_ctx *ctx, int root_fd,
-            enum snap_cgroup_mode mode, enum cglimit_which which,
-            const char *path, size_t len, int64_t new_bytes,
-            struct cglimit_journal *j, struct cglimit_result *res)
+/* Set a limit; restore: v1's memsw limit to put back (undo), SNAP_NA. */
+static int
+cglimit_set_restore(const struct action_ctx *ctx, int root_fd,
+                    enum snap_cgroup_mode mode, enum cglimit_which which,
+                    const char *path, size_t len, int64_t new_bytes,
+                    int64_t restore, struct cglimit_journal *j,
+                    struct cglimit_result *res)
 {
 	struct cglimit_change *c;
 
@@ -222,7 +265,7 @@ cglimit_set(const struct action_ctx *ctx, int root_fd,
 	else if (len >= CGLIMIT_PATH_MAX)
 		res->err = -ENAMETOOLONG;
 	else
-		cglimit_apply(root_fd, path, len, res);
+		cglimit_apply(root_fd, path, len, restore, res);
 	cglimit_audit(ctx, res);
 	if (res->written && j != NULL) {
 		if (j->n == CGLIMIT_JOURNAL_MAX) {
@@ -237,8 +280,20 @@ cglimit_set(const struct action_ctx *ctx, int root_fd,
 		c->which = which;
 		c->old_bytes = res->old_bytes;
 		c->new_bytes = res->new_bytes;
+		c->memsw_old = res->memsw_old;
 	}
 	return res->err;
+}
+
+/* Set a limit. */
+int
+cglimit_set(const struct action_ctx *ctx, int root_fd,
+            enum snap_cgroup_mode mode, enum cglimit_which which,
+            const char *path, size_t len, int64_t new_bytes,
+            struct cglimit_journal *j, struct cglimit_result *res)
+{
+	return cglimit_set_restore(ctx, root_fd, mode, which, path, len,
+	                           new_bytes, SNAP_NA, j, res);
 }
 
 /* Undo the newest change. */
@@ -256,8 +311,9 @@ cglimit_undo(const struct action_ctx *ctx, int root_fd,
 		return res->err;
 	}
 	c = j->items[--j->n];
-	cglimit_set(ctx, root_fd, c.mode, c.which, c.path, strlen(c.path),
-	            c.old_bytes, NULL, res);
+	cglimit_set_restore(ctx, root_fd, c.mode, c.which, c.path,
+	                    strlen(c.path), c.old_bytes, c.memsw_old, NULL,
+	                    res);
 	res->undo = true;
 	return res->err;
 }
@@ -316,6 +372,12 @@ cglimit_describe(const struct cglimit_result *res, char *buf, size_t size)
 		n = snprintf(buf, size, "%s%s %s -> %s, usage %s (%s)",
 		             res->undo ? "undone: " : "", res->file, o, nw, u,
 		             path);
+		if (res->memsw_new != SNAP_NA && n > 0 && (size_t)n < size) {
+			memsize_format(res->memsw_old, o, sizeof o);
+			memsize_format(res->memsw_new, nw, sizeof nw);
+			n += snprintf(buf + n, size - (size_t)n,
+			              "; memsw.limit_in_bytes %s -> %s", o, nw);
+		}
 	}
 	if (n < 0 || size == 0)
 		return 0;

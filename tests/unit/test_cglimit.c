@@ -229,6 +229,42 @@ test_errors_in_words(void **state)
 	assert_string_equal(get(f, "web/memory.limit_in_bytes"), "-1");
 }
 
+/* v1: a raise above memsw.limit_in_bytes raises that first by as much;
+ * the undo lowers the memory limit, then memsw. */
+static void
+test_v1_memsw_follows(void **state)
+{
+	struct fix *f = *state;
+	struct cglimit_result r;
+	char buf[256];
+
+	put(f, "web/memory.limit_in_bytes", "67108864\n");
+	put(f, "web/memory.memsw.limit_in_bytes", "67108864\n");
+	put(f, "web/memory.usage_in_bytes", "54525952\n");
+	assert_int_equal(cglimit_set(&f->ctx, f->root_fd, SNAP_CGROUP_V1,
+	                             CGLIMIT_MAX, "/web", 4, 70 * MIB, &f->j,
+	                             &r),
+	                 0);
+	assert_string_equal(get(f, "web/memory.memsw.limit_in_bytes"),
+	                    "73400320");
+	assert_string_equal(get(f, "web/memory.limit_in_bytes"), "73400320");
+	cglimit_describe(&r, buf, sizeof buf);
+	assert_string_equal(buf, "memory.limit_in_bytes 64M -> 70M, usage 52M "
+	                         "(/web); memsw.limit_in_bytes 64M -> 70M");
+	assert_int_equal(cglimit_undo(&f->ctx, f->root_fd, &f->j, &r), 0);
+	assert_string_equal(get(f, "web/memory.limit_in_bytes"), "67108864");
+	assert_string_equal(get(f, "web/memory.memsw.limit_in_bytes"),
+	                    "67108864");
+	/* a lowering leaves memsw alone */
+	assert_int_equal(cglimit_set(&f->ctx, f->root_fd, SNAP_CGROUP_V1,
+	                             CGLIMIT_MAX, "/web", 4, 60 * MIB, &f->j,
+	                             &r),
+	                 0);
+	assert_string_equal(get(f, "web/memory.memsw.limit_in_bytes"),
+	                    "67108864");
+	assert_true(r.memsw_new == SNAP_NA);
+}
+
 int
 main(void)
 {
@@ -236,6 +272,8 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_set_and_undo, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_refusals, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_errors_in_words, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_v1_memsw_follows, setup,
 	                                    teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
