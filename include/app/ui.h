@@ -21,6 +21,8 @@
 #include "core/kbd.h"
 #include "core/procid.h"
 #include "core/ring.h"
+#include "model/histsnap.h"
+#include "model/trendcache.h"
 #include "model/config.h"
 #include "model/actdialog.h"
 #include "model/layout.h"
@@ -176,6 +178,10 @@ struct ui {
 	bool paused; /* no sampling on the refresh tick */
 	struct table table;
 	struct ui_kills kills;
+	/* every sample's history (model/histsnap.h; hist.h NULL when out of
+	 * memory) and the on-screen rows' verdicts over it */
+	struct histsnap hist;
+	struct trendcache *trends; /* NULL: out of memory */
 	struct ui_klog klog;
 	struct ui_act act;           /* actions: oom_score_adj and signals */
 	struct dash_protect protect; /* self-protection, for the header */

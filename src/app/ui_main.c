@@ -31,6 +31,9 @@
 #include "persist/conffile.h"
 #include "persist/themefile.h"
 
+/* The history's memory cap (model/history.h drops the oldest points). */
+#define UI_HIST_CAP_BYTES (64u << 20)
+
 /* How long a new OOM kill stays highlighted. */
 #define NEW_KILL_MS 30000
 
@@ -116,6 +119,17 @@ setup_settings(struct ui *ui, struct theme *theme)
 	return 0;
 }
 
+/* The history and the verdict cache over it. */
+static void
+ui_hist_open(struct ui *ui)
+{
+	if (histsnap_init(&ui->hist, ui->opt->delay_ms, UI_HIST_CAP_BYTES) != 0)
+		ui_status(ui, THEME_STATUS_ERROR, "no history: out of memory");
+	ui->trends = malloc(sizeof *ui->trends);
+	if (ui->trends != NULL)
+		trendcache_init(ui->trends, &ui->hist);
+}
+
 /* Take a sample and follow the OOM kill counter. */
 static void
 sample(struct ui *ui)
@@ -131,6 +145,9 @@ sample(struct ui *ui)
 	if (rc != 0)
 		ui_status(ui, THEME_STATUS_ERROR, "sampling /proc: %s",
 		          strerror(-rc));
+	if (rc == 0 && histsnap_record(&ui->hist, &ui->snap) == 0 &&
+	    ui->trends != NULL)
+		trendcache_refresh(ui->trends);
 	ui->victim = rank_next_victim(&ui->snap);
 	ui_act_sampled(ui);
 	scr_sampled(ui); /* each screen derives its data */
@@ -394,6 +411,8 @@ ui_run(const struct options *opt)
 		say(err);
 		rc = 1;
 	}
+	if (rc == 0) /* no history is no error: the trends stay "..." */
+		ui_hist_open(ui);
 	if (ui->coll != NULL) /* status-only refreshes (collector.h) */
 		collector_set_mode(ui->coll, COLLECTOR_LIGHT);
 	if (rc == 0 && ui_klog_open(ui, err, sizeof err) != 0) {
@@ -416,6 +435,8 @@ ui_run(const struct options *opt)
 	screen_close(ui->scr);
 	ui_klog_close(ui);
 	collector_free(ui->coll);
+	histsnap_fini(&ui->hist);
+	free(ui->trends);
 	table_fini(&ui->table);
 	snapshot_fini(&ui->snap);
 	scr_fini(ui);
