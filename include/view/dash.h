@@ -153,6 +153,8 @@ struct dash_frame {
 	/* the current screen's own view struct, set by its frame function
 	 * and read by its body (a new screen adds no field here) */
 	const void *screen_data;
+	/* the verdicts for GROWTH and TREND (NULL: no history, N/A) */
+	struct trendcache *trends;
 	enum dash_focus focus;
 	size_t menu_cursor; /* sort menu / setup line */
 	enum dash_prompt prompt;

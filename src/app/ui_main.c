@@ -175,6 +175,7 @@ frame(struct ui *ui)
 	f->layout = &ui->layout;
 	f->snap = ui->have_snap ? &ui->snap : NULL;
 	f->table = &ui->table;
+	f->trends = ui->trends;
 	f->cfg = &ui->settings.cfg;
 	f->victim = ui->victim;
 	f->kills_at_start = ui->kills.at_start;
