@@ -8,7 +8,8 @@
  * Swp hold a flexible bar segment, drawn by the view from `bar`.
  *
  * The Mem line ends with MemAvailable's sparkline over the last 10
- * minutes and the time to OOM when there is one; the sparkline is the
+ * minutes (from its oldest cell with data) and the time to OOM when
+ * there is one; the sparkline is the
  * first to go when the line is narrow, the forecast the last.
  *
  * Placement: in two columns the left holds memory (Mem, Swp, Commit,

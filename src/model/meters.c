@@ -118,10 +118,14 @@ static void
 mem_history(struct meters_line *l, const struct meters_in *in)
 {
 	char spark[SPARK_CELLS_MAX * 3 + 1];
+	size_t first = 0;
 
-	if (in->mem_spark_n > 0) {
-		spark_text(in->mem_spark, in->mem_spark_n, in->spark_ascii,
-		           spark, sizeof spark);
+	/* from the oldest cell with data: a young history takes less room */
+	while (first < in->mem_spark_n && in->mem_spark[first] == SNAP_NA)
+		first++;
+	if (first < in->mem_spark_n) {
+		spark_text(in->mem_spark + first, in->mem_spark_n - first,
+		           in->spark_ascii, spark, sizeof spark);
 		form(l, seg_new(l, THEME_METER_VALUE, 1, 1), "%s", spark);
 		form(l, &l->seg[l->nseg - 1], "%s", "");
 	}

@@ -432,14 +432,14 @@ test_mem_history(void **state)
 	struct snapshot sn;
 	struct meters_in in;
 	struct meters_line l;
-	int64_t cells[20] = {400, SNAP_NA, 300, 100};
+	int64_t cells[20] = {400, SNAP_NA, 300, 100, 500};
 	char buf[512];
 	const char *out;
 
 	(void)state;
 	snapshot_init(&sn);
 	scene(CALM, &sn, &in);
-	for (int i = 4; i < 20; i++)
+	for (int i = 5; i < 20; i++)
 		cells[i] = 100; /* the rest at the lowest */
 	in.mem_spark = cells;
 	in.mem_spark_n = 20;
@@ -448,12 +448,17 @@ test_mem_history(void **state)
 	meters_line(&l, METERS_MEM, &in);
 	out = fit(&l, 120, buf, sizeof buf);
 	assert_non_null(strstr(
-	    out, " # =_________________ about 14 min to OOM at -40M/min"));
+	    out, " ^ =_#_______________ about 14 min to OOM at -40M/min"));
 	meters_line(&l, METERS_MEM, &in);
 	out = fit(&l, 70, buf, sizeof buf);
-	assert_null(strstr(out, "# =_"));
+	assert_null(strstr(out, "^ =_#"));
 	assert_non_null(strstr(out, " avail 21.9G"));
 	assert_non_null(strstr(out, "about 14 min to OOM at -40M/min"));
+	/* leading cells without data are left out */
+	cells[0] = SNAP_NA;
+	meters_line(&l, METERS_MEM, &in);
+	out = fit(&l, 120, buf, sizeof buf);
+	assert_non_null(strstr(out, "G =_#________"));
 	/* no history: the line is as it was */
 	in.mem_spark_n = 0;
 	in.mem_forecast = "";
