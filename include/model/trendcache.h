@@ -24,7 +24,9 @@
 #include "model/histsnap.h"
 #include "model/trend.h"
 
-/* Slots in the cache (more than a tall terminal's rows). */
+/* Slots in the cache (more than a tall terminal's rows). Sorting by
+ * GROWTH or TREND asks every row's verdict once a sort (rank.h), so those
+ * sorts cost a verdict per process and refresh. */
 #define TRENDCACHE_SLOTS 512
 
 /* One process's cached verdict. */
