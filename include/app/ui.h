@@ -21,6 +21,8 @@
 #include "core/kbd.h"
 #include "core/procid.h"
 #include "core/ring.h"
+#include "model/histsnap.h"
+#include "model/trendcache.h"
 #include "model/config.h"
 #include "model/actdialog.h"
 #include "model/layout.h"
@@ -164,6 +166,16 @@ struct ui_klog {
 	struct dash_klog view; /* what the frame shows, rebuilt each draw */
 };
 
+/* Cells of the header's MemAvailable sparkline (10 minutes: 30 s each). */
+#define UI_SPARK_CELLS 20
+
+/* What the header shows of the history, rebuilt after each sample. */
+struct ui_histview {
+	int64_t spark[UI_SPARK_CELLS]; /* MemAvailable, SNAP_NA: no data */
+	size_t spark_n;    /* UI_SPARK_CELLS, or 0 under 2 cells of data */
+	char forecast[96]; /* "about 14 min to OOM at -40M/min", or "" */
+};
+
 /* One dashboard session. */
 struct ui {
 	const struct options *opt;
@@ -176,6 +188,11 @@ struct ui {
 	bool paused; /* no sampling on the refresh tick */
 	struct table table;
 	struct ui_kills kills;
+	/* every sample's history (model/histsnap.h; hist.h NULL when out of
+	 * memory) and the on-screen rows' verdicts over it */
+	struct histsnap hist;
+	struct trendcache *trends; /* NULL: out of memory */
+	struct ui_histview histview;
 	struct ui_klog klog;
 	struct ui_act act;           /* actions: oom_score_adj and signals */
 	struct dash_protect protect; /* self-protection, for the header */

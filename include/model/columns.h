@@ -22,6 +22,7 @@
 
 #include "model/rank.h"
 #include "model/snapshot.h"
+#include "model/trend.h"
 
 enum column_id {
 	COLUMN_PID = 0,
@@ -35,6 +36,8 @@ enum column_id {
 	COLUMN_SHM,
 	COLUMN_SWAP,
 	COLUMN_MEMPCT,
+	COLUMN_GROWTH, /* from the history (columns_trend_cell) */
+	COLUMN_TREND,
 	COLUMN_CGROUP,
 	COLUMN_COMMAND,
 	COLUMN_COUNT,               /* the dashboard's columns end here */
@@ -127,6 +130,16 @@ void columns_cell(enum column_id id, const struct snapshot *snap,
                   struct column_cell *cell);
 
 /*
+ * The cell of GROWTH or TREND (the columns the history gives, with the
+ * dashboard's verdict t on the row's RSS) into *cell (buf: size >= 32):
+ * GROWTH is the rate, "+38M/h"; TREND the verdict, "rising", "saw",
+ * "flat", "step"; both "..." while the verdict is learning. Without a
+ * history, columns_cell gives them as N/A.
+ */
+void columns_trend_cell(enum column_id id, const struct trend *t, char *buf,
+                        size_t size, struct column_cell *cell);
+
+/*
  * Where the last at most max_bytes bytes of text (len bytes) begin: 0
  * when it all fits, else moved forward past UTF-8 continuation bytes (at
  * most 3) so a character is never split.
@@ -140,9 +153,9 @@ size_t columns_tail(const char *text, size_t len, size_t max_bytes);
  * The columns to draw in a line of width cells (less extra_w for the tree
  * view's subtree column): shown, minus optional ones while COMMAND would
  * get fewer than COLUMNS_COMMAND_MIN_W cells, in this order: SWAP when
- * the machine has no swap, FILE, SHM, CGROUP, SWAP, ANON, MEM%, USER,
- * STATE.
- * PID, OOM, ADJ, RSS and COMMAND always stay. Returns how many went.
+ * the machine has no swap, FILE, SHM, CGROUP, GROWTH, TREND, SWAP, ANON, MEM%,
+ * USER, STATE. PID, OOM, ADJ, RSS and COMMAND always stay. Returns how many
+ * went.
  */
 size_t columns_fit(const bool shown[COLUMN_COUNT], int width, int extra_w,
                    bool no_swap, bool fit[COLUMN_COUNT]);

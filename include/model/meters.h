@@ -7,6 +7,11 @@
  * the forms for the width the line gets, so a word is never cut. Mem and
  * Swp hold a flexible bar segment, drawn by the view from `bar`.
  *
+ * The Mem line ends with MemAvailable's sparkline over the last 10
+ * minutes (from its oldest cell with data) and the time to OOM when
+ * there is one; the sparkline is the
+ * first to go when the line is narrow, the forecast the last.
+ *
  * Placement: in two columns the left holds memory (Mem, Swp, Commit,
  * Self), the right pressure (PSI, OOM kills, Paging, Tasks). In one
  * column the meters come in order of urgency; when the header has fewer
@@ -46,6 +51,13 @@ struct meters_in {
 	bool self_ok, self_disabled; /* protected / --no-protect */
 	size_t shown_rows;           /* table rows after the filter */
 	bool paused;
+	/* Mem's history: MemAvailable's sparkline cells (model/spark.h;
+	 * n 0: none), in ASCII glyphs in the C locale, and the time to OOM
+	 * in words ("" or NULL: none) */
+	const int64_t *mem_spark;
+	size_t mem_spark_n;
+	bool spark_ascii;
+	const char *mem_forecast;
 };
 
 /* Segments in a line. */

@@ -23,6 +23,8 @@ enum rank_key {
 	RANK_USER,
 	RANK_NAME,
 	RANK_CGROUP,
+	RANK_GROWTH, /* the history's RSS growth (struct rank_extra) */
+	RANK_TREND,  /* its verdict: rising first, descending */
 	RANK_KEY_COUNT
 };
 
@@ -44,6 +46,26 @@ bool rank_key_default_descending(enum rank_key key);
  */
 void rank_sort(const struct snapshot *snap, size_t *order, size_t n,
                enum rank_key key, bool desc);
+
+/*
+ * The value of a key the snapshot does not hold (RANK_GROWTH, RANK_TREND)
+ * for row r, from ctx (the dashboard's verdicts); SNAP_NA when unknown.
+ */
+typedef int64_t (*rank_value_fn)(void *ctx, const struct proc_row *r,
+                                 enum rank_key key);
+
+/* Where those values come from. */
+struct rank_extra {
+	rank_value_fn value; /* NULL: unknown, the rows go by pid */
+	void *ctx;
+};
+
+/* rank_sort, with the values of RANK_GROWTH and RANK_TREND from extra
+ * (NULL or no value function: unknown for every row), asked once a row
+ * of order[0..n) a sort. */
+void rank_sort_extra(const struct snapshot *snap, size_t *order, size_t n,
+                     enum rank_key key, bool desc,
+                     const struct rank_extra *extra);
 
 /*
  * The process the global OOM killer would choose now: the first in the

@@ -54,6 +54,7 @@ struct table {
 	enum rank_key sort;
 	bool desc;
 	bool tree;
+	struct rank_extra extra; /* GROWTH and TREND values; zero: none */
 	/* the rows of the last rebuild */
 	struct table_row *rows;
 	size_t nrows, cap;

@@ -153,6 +153,13 @@ struct dash_frame {
 	/* the current screen's own view struct, set by its frame function
 	 * and read by its body (a new screen adds no field here) */
 	const void *screen_data;
+	/* the verdicts for GROWTH and TREND (NULL: no history, N/A) */
+	struct trendcache *trends;
+	/* the header's MemAvailable sparkline (n 0: none) and time to OOM
+	 * ("" or NULL: none), from the history */
+	const int64_t *mem_spark;
+	size_t mem_spark_n;
+	const char *mem_forecast;
 	enum dash_focus focus;
 	size_t menu_cursor; /* sort menu / setup line */
 	enum dash_prompt prompt;

@@ -13,6 +13,7 @@
 #include "app/ui.h"
 
 #include <errno.h>
+#include <math.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -28,8 +29,12 @@
 #include "core/clock.h"
 #include "core/sanitize.h"
 #include "model/rank.h"
+#include "model/spark.h"
 #include "persist/conffile.h"
 #include "persist/themefile.h"
+
+/* The history's memory cap (model/history.h drops the oldest points). */
+#define UI_HIST_CAP_BYTES (64u << 20)
 
 /* How long a new OOM kill stays highlighted. */
 #define NEW_KILL_MS 30000
@@ -116,6 +121,63 @@ setup_settings(struct ui *ui, struct theme *theme)
 	return 0;
 }
 
+/* A row's GROWTH (kB/h) or TREND (the verdict's rank) for sorting;
+ * SNAP_NA while learning. */
+static int64_t
+ui_rank_value(void *ctx, const struct proc_row *r, enum rank_key key)
+{
+	struct ui *ui = ctx;
+	const struct trend *t;
+
+	if (ui->trends == NULL)
+		return SNAP_NA;
+	t = trendcache_get(ui->trends, r);
+	if (t->verdict == TREND_LEARNING)
+		return SNAP_NA;
+	if (key == RANK_TREND)
+		return (int64_t)
+		    t->verdict; /* rising > sawtooth > step > flat */
+	return isfinite(t->rate_kb_per_hour) ? llround(t->rate_kb_per_hour)
+	                                     : SNAP_NA;
+}
+
+/* The history and the verdict cache over it. */
+static void
+ui_hist_open(struct ui *ui)
+{
+	if (histsnap_init(&ui->hist, ui->opt->delay_ms, UI_HIST_CAP_BYTES) != 0)
+		ui_status(ui, THEME_STATUS_ERROR, "no history: out of memory");
+	ui->trends = malloc(sizeof *ui->trends);
+	if (ui->trends != NULL)
+		trendcache_init(ui->trends, &ui->hist);
+	ui->table.extra = (struct rank_extra){ui_rank_value, ui};
+}
+
+/* The header's view of the history: MemAvailable's sparkline over the
+ * fine tier (shown from 2 cells of data on) and the forecast's words. */
+static void
+ui_histview_build(struct ui *ui)
+{
+	struct ui_histview *v = &ui->histview;
+	struct histsnap *hs = &ui->hist;
+	struct histsnap_forecast fc;
+	size_t n;
+
+	v->spark_n = 0;
+	v->forecast[0] = '\0';
+	if (hs->h == NULL)
+		return;
+	n = hist_read_sys(hs->h, HIST_FINE, HIST_MEMAVAIL_KB, hs->pts, hs->cap);
+	if (spark_bucket(hs->pts, n, ui->snap.mono_ms, HIST_FINE_MS,
+	                 UI_SPARK_CELLS, v->spark) >= 2)
+		v->spark_n = UI_SPARK_CELLS;
+	histsnap_forecast(hs, &ui->snap, &fc);
+	if (forecast_format(&fc.mem_oom, FORECAST_OOM, v->forecast,
+	                    sizeof v->forecast) <= 0)
+		forecast_format(&fc.commit_fail, FORECAST_COMMIT, v->forecast,
+		                sizeof v->forecast);
+}
+
 /* Take a sample and follow the OOM kill counter. */
 static void
 sample(struct ui *ui)
@@ -131,6 +193,11 @@ sample(struct ui *ui)
 	if (rc != 0)
 		ui_status(ui, THEME_STATUS_ERROR, "sampling /proc: %s",
 		          strerror(-rc));
+	if (rc == 0 && histsnap_record(&ui->hist, &ui->snap) == 0) {
+		if (ui->trends != NULL)
+			trendcache_refresh(ui->trends);
+		ui_histview_build(ui);
+	}
 	ui->victim = rank_next_victim(&ui->snap);
 	ui_act_sampled(ui);
 	scr_sampled(ui); /* each screen derives its data */
@@ -158,6 +225,10 @@ frame(struct ui *ui)
 	f->layout = &ui->layout;
 	f->snap = ui->have_snap ? &ui->snap : NULL;
 	f->table = &ui->table;
+	f->trends = ui->trends;
+	f->mem_spark = ui->histview.spark;
+	f->mem_spark_n = ui->histview.spark_n;
+	f->mem_forecast = ui->histview.forecast;
 	f->cfg = &ui->settings.cfg;
 	f->victim = ui->victim;
 	f->kills_at_start = ui->kills.at_start;
@@ -394,6 +465,8 @@ ui_run(const struct options *opt)
 		say(err);
 		rc = 1;
 	}
+	if (rc == 0) /* no history is no error: the trends stay "..." */
+		ui_hist_open(ui);
 	if (ui->coll != NULL) /* status-only refreshes (collector.h) */
 		collector_set_mode(ui->coll, COLLECTOR_LIGHT);
 	if (rc == 0 && ui_klog_open(ui, err, sizeof err) != 0) {
@@ -416,6 +489,8 @@ ui_run(const struct options *opt)
 	screen_close(ui->scr);
 	ui_klog_close(ui);
 	collector_free(ui->coll);
+	histsnap_fini(&ui->hist);
+	free(ui->trends);
 	table_fini(&ui->table);
 	snapshot_fini(&ui->snap);
 	scr_fini(ui);

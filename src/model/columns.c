@@ -2,6 +2,7 @@
 #include "model/columns.h"
 
 #include <inttypes.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -42,6 +43,12 @@ static const struct column_desc column_table[] = {
      "memory swapped out (VmSwap)", KB, "SWAP_KB", 9, "swap_kb"},
     {COLUMN_MEMPCT, "mem%", "MEM%", 5, R, RANK_RSS, true,
      "RSS as a share of MemTotal", PCT, NULL, 0, NULL},
+    {COLUMN_GROWTH, "growth", "GROWTH", 8, R, RANK_GROWTH, false,
+     "RSS growth per hour over the history (... while learning)", TEXT, NULL, 0,
+     NULL},
+    {COLUMN_TREND, "trend", "TREND", 6, L, RANK_TREND, false,
+     "RSS verdict: rising (leak likely), saw(tooth), flat, step", TEXT, NULL, 0,
+     NULL},
     {COLUMN_CGROUP, "cgroup", "CGROUP", 24, L, RANK_CGROUP, false,
      "memory cgroup of the process", TEXT, "CGROUP", 0, "cgroup"},
     {COLUMN_COMMAND, "command", "COMMAND", 0, L, RANK_NAME, true,
@@ -295,6 +302,10 @@ columns_value(enum column_id id, const struct snapshot *snap,
 	case COLUMN_KTHREAD:
 		value_num(v, row->kthread);
 		break;
+	case COLUMN_GROWTH: /* columns_trend_cell */
+	case COLUMN_TREND:
+		v->na = true;
+		break;
 	case COLUMN_FIELD_COUNT:
 	default:
 		break;
@@ -399,6 +410,41 @@ columns_cell(enum column_id id, const struct snapshot *snap,
 	}
 }
 
+/* The cell of GROWTH or TREND from a verdict. */
+void
+columns_trend_cell(enum column_id id, const struct trend *t, char *buf,
+                   size_t size, struct column_cell *cell)
+{
+	static const char *const words[TREND_VERDICTS] = {
+	    [TREND_LEARNING] = "...",  [TREND_FLAT] = "flat",
+	    [TREND_STEP] = "step",     [TREND_SAWTOOTH] = "saw",
+	    [TREND_RISING] = "rising",
+	};
+	size_t n;
+
+	memset(cell, 0, sizeof *cell);
+	cell->text = "...";
+	cell->len = 3;
+	if (t->verdict == TREND_LEARNING ||
+	    (unsigned)t->verdict >= TREND_VERDICTS)
+		return;
+	if (id == COLUMN_TREND) {
+		cell->text = words[t->verdict];
+		cell->len = strlen(cell->text);
+		return;
+	}
+	if (!isfinite(t->rate_kb_per_hour)) {
+		cell->text = "N/A";
+		cell->na = true;
+		return;
+	}
+	trend_fmt_kb(t->rate_kb_per_hour, 1, buf, size);
+	n = strlen(buf);
+	snprintf(buf + n, size - n, "/h");
+	cell->text = buf;
+	cell->len = strlen(buf);
+}
+
 /* Where the tail of at most max_bytes bytes begins. */
 size_t
 columns_tail(const char *text, size_t len, size_t max_bytes)
@@ -433,8 +479,9 @@ columns_fit(const bool shown[COLUMN_COUNT], int width, int extra_w,
             bool no_swap, bool fit[COLUMN_COUNT])
 {
 	static const enum column_id order[] = {
-	    COLUMN_SWAP, COLUMN_FILE,   COLUMN_SHM,  COLUMN_CGROUP, COLUMN_SWAP,
-	    COLUMN_ANON, COLUMN_MEMPCT, COLUMN_USER, COLUMN_STATE,
+	    COLUMN_SWAP,   COLUMN_FILE,  COLUMN_SHM,   COLUMN_CGROUP,
+	    COLUMN_GROWTH, COLUMN_TREND, COLUMN_SWAP,  COLUMN_ANON,
+	    COLUMN_MEMPCT, COLUMN_USER,  COLUMN_STATE,
 	};
 	size_t dropped = 0;
 

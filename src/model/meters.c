@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "model/columns.h"
+#include "model/spark.h"
 #include "model/snapcg.h"
 
 /* One-column order: most urgent first. */
@@ -110,6 +111,28 @@ bar_seg(struct meters_line *l, int64_t used, int64_t cache, int64_t total)
 	form(l, &b->text, "%s/%s", u, t);
 	form(l, &b->text, "%s", u);
 	form(l, &b->text, "%s", "");
+}
+
+/* The sparkline and the time to OOM after Mem's values. */
+static void
+mem_history(struct meters_line *l, const struct meters_in *in)
+{
+	char spark[SPARK_CELLS_MAX * 3 + 1];
+	size_t first = 0;
+
+	/* from the oldest cell with data: a young history takes less room */
+	while (first < in->mem_spark_n && in->mem_spark[first] == SNAP_NA)
+		first++;
+	if (first < in->mem_spark_n) {
+		spark_text(in->mem_spark + first, in->mem_spark_n - first,
+		           in->spark_ascii, spark, sizeof spark);
+		form(l, seg_new(l, THEME_METER_VALUE, 1, 1), "%s", spark);
+		form(l, &l->seg[l->nseg - 1], "%s", "");
+	}
+	if (in->mem_forecast != NULL && in->mem_forecast[0] != '\0') {
+		form(l, seg_new(l, THEME_RISK_HIGH, 8, 1), "%s",
+		     in->mem_forecast);
+	}
 }
 
 /* Mem[used|cache] with MemAvailable after it. */
@@ -424,6 +447,8 @@ meters_line(struct meters_line *l, enum meters_id id,
 	switch (id) {
 	case METERS_MEM:
 		line_mem(l, &in->snap->mem);
+		if (l->nseg > 1)
+			mem_history(l, in);
 		break;
 	case METERS_SWAP:
 		line_swap(l, &in->snap->mem);

@@ -15,8 +15,8 @@
 #include "model/victim.h"
 
 static const char *const key_names[RANK_KEY_COUNT] = {
-    "oom",  "adj", "rss",  "anon", "file",  "shm",
-    "swap", "pid", "user", "name", "cgroup"};
+    "oom", "adj",  "rss",  "anon",   "file",   "shm",  "swap",
+    "pid", "user", "name", "cgroup", "growth", "trend"};
 
 /* The -s name of a key. */
 const char *
@@ -76,7 +76,22 @@ struct rank_ctx {
 	enum rank_key key;
 	bool desc;
 	int64_t total_kb; /* MemTotal + SwapTotal, SNAP_NA when unknown */
+	const struct rank_extra *extra; /* GROWTH, TREND; may be NULL */
+	const int64_t *vals; /* extra's values by row index, or NULL */
 };
+
+/* A row's value for key, from the row or from extra. */
+static int64_t
+rank_value_of(const struct rank_ctx *c, const struct proc_row *r)
+{
+	if (c->key != RANK_GROWTH && c->key != RANK_TREND)
+		return rank_value(r, c->key);
+	if (c->vals != NULL)
+		return c->vals[r - c->snap->procs];
+	if (c->extra == NULL || c->extra->value == NULL)
+		return SNAP_NA;
+	return c->extra->value(c->extra->ctx, r, c->key);
+}
 
 /* Compare two byte strings; an unknown (NULL) one is "greater". */
 static int
@@ -130,8 +145,8 @@ rank_cmp(const void *pa, const void *pb, void *arg)
 		break;
 	}
 	default:
-		va = rank_value(a, c->key);
-		vb = rank_value(b, c->key);
+		va = rank_value_of(c, a);
+		vb = rank_value_of(c, b);
 		if (va == SNAP_NA || vb == SNAP_NA) {
 			if (va != vb)
 				return va == SNAP_NA ? 1
@@ -153,11 +168,32 @@ void
 rank_sort(const struct snapshot *snap, size_t *order, size_t n,
           enum rank_key key, bool desc)
 {
-	struct rank_ctx c = {snap, key, desc,
-	                     oomscore_total_pages(&snap->mem, 1)};
+	rank_sort_extra(snap, order, n, key, desc, NULL);
+}
 
-	if (n > 1)
-		qsort_r(order, n, sizeof *order, rank_cmp, &c);
+/* Sort order[0..n) by key, with the values snap does not hold. */
+void
+rank_sort_extra(const struct snapshot *snap, size_t *order, size_t n,
+                enum rank_key key, bool desc, const struct rank_extra *extra)
+{
+	struct rank_ctx c = {
+	    snap, key, desc, oomscore_total_pages(&snap->mem, 1), extra, NULL};
+	int64_t *vals = NULL;
+
+	if (n < 2)
+		return;
+	/* extra's values once a row, not once a comparison (when there is
+	 * no memory for them, once a comparison) */
+	if ((key == RANK_GROWTH || key == RANK_TREND) && extra != NULL &&
+	    extra->value != NULL &&
+	    (vals = malloc(snap->nprocs * sizeof *vals)) != NULL) {
+		for (size_t i = 0; i < n; i++)
+			vals[order[i]] = extra->value(
+			    extra->ctx, &snap->procs[order[i]], key);
+		c.vals = vals;
+	}
+	qsort_r(order, n, sizeof *order, rank_cmp, &c);
+	free(vals);
 }
 
 /* The first candidate in the victim order. */

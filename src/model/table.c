@@ -398,7 +398,7 @@ table_rebuild(struct table *t, const struct snapshot *snap)
 			continue;
 		order[n++] = i;
 	}
-	rank_sort(snap, order, n, t->sort, t->desc);
+	rank_sort_extra(snap, order, n, t->sort, t->desc, &t->extra);
 	if (t->tree) {
 		build_tree(t, snap, n);
 		finish_tree(t);

@@ -8,12 +8,15 @@
  * proc.tagged; the selected row is highlighted when the table has the focus,
  * underlined when the log pane has it. A CGROUP path too long for its cells
  * shows "…" ("+" in the C locale) and its end, where cgroups differ.
+ * GROWTH and TREND (off by default) come from the verdict cache, for the
+ * rows drawn only; a rising verdict is drawn in risk.medium.
  */
 #include "view/panes.h"
 
 #include <string.h>
 
 #include "model/columns.h"
+#include "model/trendcache.h"
 #include "view/draw.h"
 
 #define TREE_W 7
@@ -120,6 +123,27 @@ titles(struct screen *s, int y, int x, int w, const struct dash_frame *f,
 	}
 }
 
+/* The cell of column id for p into *c (GROWTH and TREND from the
+ * verdict cache); returns its role. */
+static enum theme_role
+row_cell(const struct dash_frame *f, enum column_id id,
+         const struct proc_row *p, char *buf, size_t size,
+         struct column_cell *c, enum theme_role role)
+{
+	const struct trend *t;
+
+	if ((id != COLUMN_GROWTH && id != COLUMN_TREND) || f->trends == NULL) {
+		columns_cell(id, f->snap, p, buf, size, c);
+		return role;
+	}
+	t = trendcache_get(f->trends, p);
+	columns_trend_cell(id, t, buf, size, c);
+	if (t->verdict == TREND_RISING &&
+	    (role == THEME_PROC_NORMAL || role == THEME_PROC_VICTIM))
+		return THEME_RISK_MEDIUM; /* a leak is likely */
+	return role;
+}
+
 /* Draw one process row. */
 static void
 row(struct screen *s, int y, int x, int w, const struct dash_frame *f,
@@ -158,11 +182,12 @@ row(struct screen *s, int y, int x, int w, const struct dash_frame *f,
 			at += tree_prefix(s, y, at, cw, tr,
 			                  cell_role(sel, tag, victim, false));
 		cw = d->width > 0 ? d->width : x + w - at;
-		columns_cell((enum column_id)i, f->snap, p, buf, sizeof buf,
-		             &c);
+		role = row_cell(f, (enum column_id)i, p, buf, sizeof buf, &c,
+		                cell_role(sel, tag, victim, false));
+		if (c.na)
+			role = cell_role(sel, tag, victim, true);
 		flags = (c.nul_space ? DRAW_NUL_SPACE : 0) |
 		        (d->align == COLUMN_ALIGN_RIGHT ? DRAW_RIGHT : 0);
-		role = cell_role(sel, tag, victim, c.na);
 		if (i == COLUMN_STATE)
 			role = theme_proc_state_role(p->state, role);
 		cell_text(s, y, at, cw, role, &c, flags);

@@ -207,20 +207,31 @@ check "keys: t shows the tree view" tmux_wait "TREE COMMAND" 5
 tmux_keys t
 tmux_keys F2
 check "keys: F2 opens setup" tmux_wait "CGROUP" 5
-# the CGROUP line is the 12th: move there and toggle it on
-tmux_keys Down Down Down Down Down Down Down Down Down Down Down Space Escape
+# the CGROUP line is the 14th: move there and toggle it on
+tmux_keys Down Down Down Down Down Down Down Down Down Down Down Down Down \
+	Space Escape
 rc="$T_TMP/config/oomwatch/oomwatchrc"
 check "keys: setup saves oomwatchrc" wait_until 5 test -f "$rc"
 check "keys: oomwatchrc lists the cgroup column" grep -q "^columns = .*cgroup" "$rc"
 check "keys: oomwatchrc is mode 0600" sh -c "[ \"\$(stat -c %a '$rc')\" = 600 ]"
 check "keys: the CGROUP column is shown" tmux_wait "PID USER .* CGROUP .*COMMAND" 5
+# GROWTH and TREND are the 12th and 13th: both on (CGROUP goes first when
+# the line is short, they stay)
+tmux_keys F2
+tmux_wait "Setup" 5 || fail "keys: F2 opens setup again"
+tmux_keys Down Down Down Down Down Down Down Down Down Down Down Space Down \
+	Space Escape
+check "keys: oomwatchrc lists growth and trend" \
+	wait_until 5 grep -q "^columns = .*growth trend" "$rc"
+check "keys: the GROWTH and TREND columns are shown" \
+	tmux_wait "PID USER .* GROWTH TREND .*COMMAND" 5
 tmux_stop
 # setup at 80x24 scrolls to keep the cursor in view (the last theme)
 tmux_start 80 24 "$BIN -d 0.5 --no-protect"
 tmux_wait "F10Quit" 10 || fail "keys: the dashboard starts at 80x24"
 tmux_keys F2
 tmux_wait "Setup" 5 || fail "keys: F2 opens setup at 80x24"
-for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16; do tmux_keys Down; done
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18; do tmux_keys Down; done
 check "keys: setup at 80x24 scrolls to the last theme" \
 	tmux_wait "( )  high-contrast" 5
 check "keys: the theme in use is marked" tmux_has "(\*)  default"

@@ -522,6 +522,61 @@ test_fit_keeps_core_columns(void **state)
 	assert_memory_equal(fit, shown, sizeof fit);
 }
 
+/* GROWTH and TREND: off by default, from the verdict; "..." while
+ * learning; N/A without a history. */
+static void
+test_trend_cells(void **state)
+{
+	struct trend t;
+	struct column_cell c;
+	struct snapshot s;
+	struct proc_row r;
+	char buf[64];
+
+	(void)state;
+	assert_false(columns_desc(COLUMN_GROWTH)->shown_by_default);
+	assert_false(columns_desc(COLUMN_TREND)->shown_by_default);
+	memset(&t, 0, sizeof t);
+	t.verdict = TREND_LEARNING;
+	columns_trend_cell(COLUMN_GROWTH, &t, buf, sizeof buf, &c);
+	assert_int_equal(c.len, 3);
+	assert_memory_equal(c.text, "...", 3);
+	columns_trend_cell(COLUMN_TREND, &t, buf, sizeof buf, &c);
+	assert_memory_equal(c.text, "...", 3);
+	t.verdict = TREND_RISING;
+	t.rate_kb_per_hour = 38.0 * 1024;
+	columns_trend_cell(COLUMN_GROWTH, &t, buf, sizeof buf, &c);
+	assert_int_equal(c.len, strlen("+38M/h"));
+	assert_memory_equal(c.text, "+38M/h", c.len);
+	assert_false(c.na);
+	columns_trend_cell(COLUMN_TREND, &t, buf, sizeof buf, &c);
+	assert_int_equal(c.len, 6);
+	assert_memory_equal(c.text, "rising", 6);
+	t.verdict = TREND_SAWTOOTH;
+	t.rate_kb_per_hour = -1000;
+	columns_trend_cell(COLUMN_TREND, &t, buf, sizeof buf, &c);
+	assert_memory_equal(c.text, "saw", 3);
+	columns_trend_cell(COLUMN_GROWTH, &t, buf, sizeof buf, &c);
+	assert_int_equal(c.len, strlen("-1000K/h"));
+	assert_memory_equal(c.text, "-1000K/h", c.len);
+	/* every rate fits the column */
+	t.rate_kb_per_hour = -1023;
+	columns_trend_cell(COLUMN_GROWTH, &t, buf, sizeof buf, &c);
+	assert_true((int)c.len <= columns_desc(COLUMN_GROWTH)->width);
+	/* the words fit theirs */
+	for (int v = TREND_FLAT; v < TREND_VERDICTS; v++) {
+		t.verdict = (enum trend_verdict)v;
+		columns_trend_cell(COLUMN_TREND, &t, buf, sizeof buf, &c);
+		assert_true((int)c.len <= columns_desc(COLUMN_TREND)->width);
+	}
+	/* no history: columns_cell says N/A */
+	snapshot_init(&s);
+	memset(&r, 0, sizeof r);
+	columns_cell(COLUMN_TREND, &s, &r, buf, sizeof buf, &c);
+	assert_true(c.na);
+	snapshot_fini(&s);
+}
+
 int
 main(void)
 {
@@ -539,6 +594,7 @@ main(void)
 	    cmocka_unit_test(test_kb_or),
 	    cmocka_unit_test(test_tail),
 	    cmocka_unit_test(test_unknown_cgroup_not_cut),
+	    cmocka_unit_test(test_trend_cells),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -38,7 +38,9 @@ test_defaults(void **state)
 	assert_int_equal(c.adj_step, 100);
 	assert_false(c.shown[COLUMN_CGROUP]);
 	assert_true(c.shown[COLUMN_COMMAND]);
-	assert_int_equal(config_columns_shown(&c), COLUMN_COUNT - 1);
+	assert_false(c.shown[COLUMN_GROWTH]);
+	assert_false(c.shown[COLUMN_TREND]);
+	assert_int_equal(config_columns_shown(&c), COLUMN_COUNT - 3);
 }
 
 static void

@@ -424,6 +424,49 @@ test_arrange(void **state)
 	assert_int_equal(meters_arrange(at, 3, 2, 1), 0);
 }
 
+/* Mem with its history: the sparkline and the time to OOM when wide;
+ * narrower, the sparkline goes first and the forecast stays. */
+static void
+test_mem_history(void **state)
+{
+	struct snapshot sn;
+	struct meters_in in;
+	struct meters_line l;
+	int64_t cells[20] = {400, SNAP_NA, 300, 100, 500};
+	char buf[512];
+	const char *out;
+
+	(void)state;
+	snapshot_init(&sn);
+	scene(CALM, &sn, &in);
+	for (int i = 5; i < 20; i++)
+		cells[i] = 100; /* the rest at the lowest */
+	in.mem_spark = cells;
+	in.mem_spark_n = 20;
+	in.spark_ascii = true;
+	in.mem_forecast = "about 14 min to OOM at -40M/min";
+	meters_line(&l, METERS_MEM, &in);
+	out = fit(&l, 120, buf, sizeof buf);
+	assert_non_null(strstr(
+	    out, " ^ =_#_______________ about 14 min to OOM at -40M/min"));
+	meters_line(&l, METERS_MEM, &in);
+	out = fit(&l, 70, buf, sizeof buf);
+	assert_null(strstr(out, "^ =_#"));
+	assert_non_null(strstr(out, " avail 21.9G"));
+	assert_non_null(strstr(out, "about 14 min to OOM at -40M/min"));
+	/* leading cells without data are left out */
+	cells[0] = SNAP_NA;
+	meters_line(&l, METERS_MEM, &in);
+	out = fit(&l, 120, buf, sizeof buf);
+	assert_non_null(strstr(out, "G =_#________"));
+	/* no history: the line is as it was */
+	in.mem_spark_n = 0;
+	in.mem_forecast = "";
+	meters_line(&l, METERS_MEM, &in);
+	assert_int_equal(l.nseg, 3);
+	snapshot_fini(&sn);
+}
+
 int
 main(void)
 {
@@ -435,6 +478,7 @@ main(void)
 	    cmocka_unit_test(test_victim_line),
 	    cmocka_unit_test(test_victim_line_memcg),
 	    cmocka_unit_test(test_arrange),
+	    cmocka_unit_test(test_mem_history),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -418,6 +418,50 @@ test_victim_rss_kb(void **state)
 	assert_true(victim_rss_kb(&r) == SNAP_NA);
 }
 
+/* A fake GROWTH: RSS / 10, unknown for pid 20; counts its calls. */
+static int64_t
+fake_growth(void *ctx, const struct proc_row *r, enum rank_key key)
+{
+	int *calls = ctx;
+
+	(*calls)++;
+	assert_true(key == RANK_GROWTH || key == RANK_TREND);
+	return r->pid == 20 ? SNAP_NA : r->rss_kb / 10;
+}
+
+/* RANK_GROWTH and RANK_TREND come from rank_extra; unknown last; none
+ * without it (by pid). */
+static void
+test_sort_extra(void **state)
+{
+	struct snapshot s;
+	size_t order[3];
+	int calls = 0;
+	const struct rank_extra extra = {fake_growth, &calls};
+
+	(void)state;
+	snapshot_init(&s);
+	add(&s, 10, 0, 0, 100, "a");
+	add(&s, 20, 0, 0, 900, "b");
+	add(&s, 30, 0, 0, 500, "c");
+	for (size_t i = 0; i < 3; i++)
+		order[i] = i;
+	rank_sort_extra(&s, order, 3, RANK_GROWTH, true, &extra);
+	assert_int_equal(calls, 3); /* once a row */
+	assert_int_equal(s.procs[order[0]].pid, 30);
+	assert_int_equal(s.procs[order[1]].pid, 10);
+	assert_int_equal(s.procs[order[2]].pid, 20); /* unknown last */
+	rank_sort_extra(&s, order, 3, RANK_GROWTH, false, &extra);
+	assert_int_equal(s.procs[order[0]].pid, 10);
+	assert_int_equal(s.procs[order[2]].pid, 20);
+	sorted(&s, RANK_TREND, true, order); /* no values: by pid */
+	assert_int_equal(s.procs[order[0]].pid, 10);
+	assert_int_equal(s.procs[order[2]].pid, 30);
+	assert_true(rank_key_default_descending(RANK_GROWTH));
+	assert_true(rank_key_default_descending(RANK_TREND));
+	snapshot_fini(&s);
+}
+
 int
 main(void)
 {
@@ -433,6 +477,7 @@ main(void)
 	    cmocka_unit_test(test_sort_first_is_victim),
 	    cmocka_unit_test(test_victim_rss_kb),
 	    cmocka_unit_test(test_filter),
+	    cmocka_unit_test(test_sort_extra),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
