@@ -59,7 +59,8 @@ static const char usage_text[] =
     "  -n, --count COUNT      snapshots to print in batch mode (default 1)\n"
     "  -d, --delay SECONDS    time between refreshes (default 1; decimals ok)\n"
     "  -s, --sort COLUMN      oom (default), adj, rss, anon, file, shm, swap,\n"
-    "                         pid, user, name, cgroup\n"
+    "                         pid, user, name, cgroup; growth, trend (the\n"
+    "                         dashboard's history only)\n"
     "  -u, --user USER        only processes of USER (name or uid)\n"
     "  -p, --pid PID[,PID..]  only these processes\n"
     "      --json             one JSON object per line (batch, events)\n"
@@ -236,7 +237,8 @@ option_value(struct options *opt, int c, const char *arg, char *err,
 		}
 		snprintf(err, err_size,
 		         "unknown sort column '%.20s' (oom, adj, rss, anon, "
-		         "file, shm, swap, pid, user, name, cgroup)",
+		         "file, shm, swap, pid, user, name, cgroup, growth, "
+		         "trend)",
 		         arg);
 		return -1;
 	case 'u':
@@ -314,6 +316,15 @@ options_finish(struct options *opt, bool batch, bool events, char *err,
 	}
 	if (opt->count == 0)
 		opt->count = 1;
+	if (batch && opt->sort_given &&
+	    (opt->sort == RANK_GROWTH || opt->sort == RANK_TREND)) {
+		snprintf(
+		    err, err_size,
+		    "-s %s works in the dashboard only (--batch --json -n 2 "
+		    "or more reports trends)",
+		    rank_key_name(opt->sort));
+		return -1;
+	}
 	return 0;
 }
 

@@ -66,6 +66,9 @@ test_batch_full(void **state)
 	assert_string_equal(o.sys_root, "/tmp/y");
 	assert_int_equal(PARSE("-b", "-p", "5", "-p", "6"), 0);
 	assert_int_equal(o.npids, 2);
+	/* the dashboard sorts by its history */
+	assert_int_equal(PARSE("-s", "growth"), 0);
+	assert_int_equal(o.sort, RANK_GROWTH);
 }
 
 static void
@@ -81,6 +84,8 @@ test_bad_options(void **state)
 	    {"-b", "-d", "abc", NULL},
 	    {"-b", "-d", "inf", NULL},
 	    {"-b", "-s", "bogus", NULL},
+	    {"-b", "-s", "growth", NULL},
+	    {"-b", "-s", "trend", NULL},
 	    {"-b", "-p", "1,,2", NULL},
 	    {"-b", "-p", "0", NULL},
 	    {"-b", "-p", "1,", NULL},
