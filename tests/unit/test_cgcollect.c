@@ -20,6 +20,8 @@
 
 #include <cmocka.h>
 
+#include "tfile.h"
+
 #include "collect/cgfiles.h"
 #include "collect/collector.h"
 #include "model/snapcg.h"
@@ -174,17 +176,6 @@ test_hybrid_tree(void **state)
 	check_v1("hybrid");
 }
 
-/* Write text to the file at path. */
-static void
-put(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-}
-
 static void
 test_recreated_and_light(void **state)
 {
@@ -202,16 +193,18 @@ test_recreated_and_light(void **state)
 	c = sample(proc, sys, &s);
 	/* two more kills: counted since start */
 	snprintf(p, sizeof p, "%s/sys/fs/cgroup%s/memory.events", tmp, ng);
-	put(p, "low 0\nhigh 12\nmax 40\noom 5\noom_kill 4\noom_group_kill 1\n");
+	assert_int_equal(tfile_put(p, "low 0\nhigh 12\nmax 40\noom 5\noom_kill "
+	                              "4\noom_group_kill 1\n"),
+	                 0);
 	assert_int_equal(collector_sample(c, &s, 2000), 0);
 	assert_true(cg_at(&s, ng)->since.oom_kill == 2);
 	/* light walks read memory.current and events each time, the rest
 	 * in turn: a new memory.max shows within CGFILES_ROTATE walks */
 	collector_set_mode(c, COLLECTOR_LIGHT);
 	snprintf(p, sizeof p, "%s/sys/fs/cgroup%s/memory.max", tmp, ng);
-	put(p, "max\n");
+	assert_int_equal(tfile_put(p, "max\n"), 0);
 	snprintf(p, sizeof p, "%s/sys/fs/cgroup%s/memory.current", tmp, ng);
-	put(p, "1048576\n");
+	assert_int_equal(tfile_put(p, "1048576\n"), 0);
 	assert_int_equal(collector_sample(c, &s, 3000), 0);
 	assert_true(cg_at(&s, ng)->mem.current_bytes == 1048576);
 	for (int i = 0; i < CGFILES_ROTATE &&

@@ -14,22 +14,13 @@
 
 #include <cmocka.h>
 
+#include "tfile.h"
+
 #include "collect/cgfiles.h"
 #include "collect/collector.h"
 #include "model/snapcg.h"
 
 #define FIX "tests/fixtures/cgroup/"
-
-/* Write text to path. */
-static void
-put(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-}
 
 /* memory.max of the cgroup at path in s. */
 static int64_t
@@ -65,14 +56,14 @@ test_forced_full_read(void **state)
 	/* several walks in a row: at most one of them is the rotation's */
 	for (int i = 1; i <= 4; i++) {
 		snprintf(val, sizeof val, "%d\n", i << 20);
-		put(p, val);
+		assert_int_equal(tfile_put(p, val), 0);
 		cgfiles_force_full(ng, strlen(ng));
 		assert_int_equal(collector_sample(c, &s, 3000 + (uint64_t)i),
 		                 0);
 		assert_true(max_of(&s, ng) == (int64_t)i << 20);
 	}
 	/* without the hook a light walk keeps the last value */
-	put(p, "max\n");
+	assert_int_equal(tfile_put(p, "max\n"), 0);
 	assert_int_equal(collector_sample(c, &s, 4000), 0);
 	assert_int_equal(collector_sample(c, &s, 4001), 0);
 	assert_true(max_of(&s, ng) == 4 << 20 ||

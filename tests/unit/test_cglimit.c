@@ -17,6 +17,8 @@
 
 #include <cmocka.h>
 
+#include "tfile.h"
+
 #include "action/cglimit.h"
 #include "model/cgmem.h"
 
@@ -27,33 +29,18 @@ struct fix {
 	char dir[64];
 	int root_fd;
 	struct action_ctx ctx;
-	char lines[8][1024];
-	size_t nlines;
+	struct tfile_lines audit;
 	struct cglimit_journal j;
 };
-
-/* action_audit_fn: keep the line. */
-static void
-capture(void *arg, int priority, const char *line)
-{
-	struct fix *f = arg;
-	(void)priority;
-	if (f->nlines < 8)
-		snprintf(f->lines[f->nlines++], sizeof f->lines[0], "%s", line);
-}
 
 /* Write text to dir/name. */
 static void
 put(const struct fix *f, const char *name, const char *text)
 {
 	char p[256];
-	FILE *fp;
 
 	snprintf(p, sizeof p, "%s/%s", f->dir, name);
-	fp = fopen(p, "w");
-	assert_non_null(fp);
-	fputs(text, fp);
-	fclose(fp);
+	assert_int_equal(tfile_put(p, text), 0);
 }
 
 /* Read dir/name into a static buffer. */
@@ -62,15 +49,9 @@ get(const struct fix *f, const char *name)
 {
 	static char buf[64];
 	char p[256];
-	FILE *fp;
-	size_t n;
 
 	snprintf(p, sizeof p, "%s/%s", f->dir, name);
-	fp = fopen(p, "r");
-	assert_non_null(fp);
-	n = fread(buf, 1, sizeof buf - 1, fp);
-	buf[n] = '\0';
-	fclose(fp);
+	assert_int_equal(tfile_get(p, buf, sizeof buf), 0);
 	return buf;
 }
 
@@ -98,8 +79,8 @@ setup(void **state)
 	f->root_fd = open(f->dir, O_RDONLY | O_DIRECTORY);
 	f->ctx.uid = 1000;
 	snprintf(f->ctx.login, sizeof f->ctx.login, "ann");
-	f->ctx.audit = capture;
-	f->ctx.audit_arg = f;
+	f->ctx.audit = tfile_keep_line;
+	f->ctx.audit_arg = &f->audit;
 	return f->root_fd < 0 ? -1 : 0;
 }
 
@@ -134,10 +115,10 @@ test_set_and_undo(void **state)
 	assert_int_equal(r.usage_bytes, 498 * MIB);
 	cglimit_describe(&r, buf, sizeof buf);
 	assert_string_equal(buf, "memory.max 512M -> 563M, usage 498M (/web)");
-	assert_int_equal(f->nlines, 1);
-	assert_string_equal(f->lines[0], "uid=1000 login=ann cgroup=/web "
-	                                 "action=memory.max 512M -> 563M "
-	                                 "result=ok");
+	assert_int_equal(f->audit.nlines, 1);
+	assert_string_equal(f->audit.lines[0], "uid=1000 login=ann cgroup=/web "
+	                                       "action=memory.max 512M -> 563M "
+	                                       "result=ok");
 	/* a second change (memory.high to unlimited... already: set 1G) */
 	assert_int_equal(cglimit_set(&f->ctx, f->root_fd, SNAP_CGROUP_V2,
 	                             CGLIMIT_HIGH, "/web", 4, 1024 * MIB, &f->j,
@@ -172,7 +153,8 @@ test_refusals(void **state)
 	assert_string_equal(get(f, "web/memory.max"), "536870912\n");
 	cglimit_describe(&r, buf, sizeof buf);
 	assert_non_null(strstr(buf, "--read-only"));
-	assert_non_null(strstr(f->lines[0], "result=memory.max not changed"));
+	assert_non_null(
+	    strstr(f->audit.lines[0], "result=memory.max not changed"));
 	f->ctx.read_only = false;
 	assert_int_equal(cglimit_set(&f->ctx, f->root_fd, SNAP_CGROUP_V2,
 	                             CGLIMIT_MAX, "/", 1, 600 * MIB, &f->j, &r),
@@ -181,7 +163,7 @@ test_refusals(void **state)
 	cglimit_describe(&r, buf, sizeof buf);
 	assert_non_null(strstr(buf, "root cgroup"));
 	assert_int_equal(f->j.n, 0);
-	assert_int_equal(f->nlines, 2);
+	assert_int_equal(f->audit.nlines, 2);
 }
 
 static void

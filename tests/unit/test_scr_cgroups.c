@@ -29,6 +29,7 @@
 #include "kfixture.h"
 #include "model/columns.h"
 #include "scrfix.h"
+#include "tfile.h"
 #include "view/panes.h"
 
 /* The made-up cgroups: the host, system.slice (unlimited) with
@@ -240,32 +241,17 @@ scr_cgroups_of(struct ui *ui)
  * on with the audit lines captured. */
 struct limfix {
 	char dir[64];
-	char lines[8][512];
-	size_t nlines;
+	struct tfile_lines audit;
 };
-
-/* action_audit_fn: keep the line. */
-static void
-lim_capture(void *arg, int priority, const char *line)
-{
-	struct limfix *l = arg;
-	(void)priority;
-	if (l->nlines < 8)
-		snprintf(l->lines[l->nlines++], sizeof l->lines[0], "%s", line);
-}
 
 /* Write text to the fixture's cgroup file rel. */
 static void
 lim_put(const struct limfix *l, const char *rel, const char *text)
 {
 	char p[256];
-	FILE *fp;
 
 	snprintf(p, sizeof p, "%s/fs/cgroup%s", l->dir, rel);
-	fp = fopen(p, "w");
-	assert_non_null(fp);
-	fputs(text, fp);
-	fclose(fp);
+	assert_int_equal(tfile_put(p, text), 0);
 }
 
 /* The fixture's cgroup file rel (static buffer). */
@@ -274,15 +260,9 @@ lim_get(const struct limfix *l, const char *rel)
 {
 	static char buf[64];
 	char p[256];
-	FILE *fp;
-	size_t n;
 
 	snprintf(p, sizeof p, "%s/fs/cgroup%s", l->dir, rel);
-	fp = fopen(p, "r");
-	assert_non_null(fp);
-	n = fread(buf, 1, sizeof buf - 1, fp);
-	buf[n] = '\0';
-	fclose(fp);
+	assert_int_equal(tfile_get(p, buf, sizeof buf), 0);
 	return buf;
 }
 
@@ -308,8 +288,8 @@ lim_setup(struct scrfix *f, struct limfix *l)
 	ui->snap.cgroup_mode = SNAP_CGROUP_V2;
 	ui->act.ready = true;
 	ui->act.ctx.uid = 1000;
-	ui->act.ctx.audit = lim_capture;
-	ui->act.ctx.audit_arg = l;
+	ui->act.ctx.audit = tfile_keep_line;
+	ui->act.ctx.audit_arg = &l->audit;
 	scrfix_press(ui, 'c', KBD_HOME, 0);
 	for (int k = 0;
 	     k < 8 && cgtree_selected(&scr_cgroups_of(ui)->tree) != web; k++)
@@ -343,10 +323,11 @@ test_cgroups_limit_step_and_undo(void **state)
 	assert_string_equal(ui->status.text,
 	                    "memory.max 512M -> 563M, usage 497M "
 	                    "(/system.slice/nginx.service)");
-	assert_int_equal(l.nlines, 1);
-	assert_non_null(strstr(l.lines[0], "cgroup=/system.slice/nginx.service "
-	                                   "action=memory.max 512M -> 563M "
-	                                   "result=ok"));
+	assert_int_equal(l.audit.nlines, 1);
+	assert_non_null(strstr(l.audit.lines[0],
+	                       "cgroup=/system.slice/nginx.service "
+	                       "action=memory.max 512M -> 563M "
+	                       "result=ok"));
 	scrfix_press(ui, KBD_F(8), 0);
 	assert_string_equal(lim_get(&l, NG),
 	                    "649068544"); /* +56M: 10% of 563M */
@@ -359,7 +340,7 @@ test_cgroups_limit_step_and_undo(void **state)
 	                                        "512M"));
 	scrfix_press(ui, 'u', 0);
 	assert_string_equal(ui->status.text, "no cgroup limit change to undo");
-	assert_int_equal(l.nlines, 4);
+	assert_int_equal(l.audit.nlines, 4);
 	lim_teardown(&l);
 }
 
@@ -384,10 +365,10 @@ test_cgroups_limit_below_usage_confirms(void **state)
 	scrfix_press(ui, 'n', 0);
 	assert_string_equal(lim_get(&l, NG), "536870912\n");
 	assert_string_equal(ui->status.text, "no limit changed");
-	assert_int_equal(l.nlines, 0);
+	assert_int_equal(l.audit.nlines, 0);
 	scrfix_press(ui, KBD_F(7), 'y', 0);
 	assert_string_equal(lim_get(&l, NG), "483393536");
-	assert_int_equal(l.nlines, 1);
+	assert_int_equal(l.audit.nlines, 1);
 	lim_teardown(&l);
 }
 
@@ -456,8 +437,8 @@ test_cgroups_limit_refusals(void **state)
 	    strstr(ui->status.text, "actions are off: --proc-root"));
 	ui->act.disabled = NULL;
 	/* each refusal audited */
-	assert_int_equal(l.nlines, 2);
-	assert_non_null(strstr(l.lines[1], "cgroup=/ action=memory.max"));
+	assert_int_equal(l.audit.nlines, 2);
+	assert_non_null(strstr(l.audit.lines[1], "cgroup=/ action=memory.max"));
 	lim_teardown(&l);
 }
 
