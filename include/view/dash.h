@@ -194,6 +194,8 @@ void dash_body_sort_menu(struct screen *s, const struct dash_frame *f);
 void dash_body_events(struct screen *s, const struct dash_frame *f);
 /* The changes and action results. */
 void dash_body_changes(struct screen *s, const struct dash_frame *f);
+/* The process detail screen (screen_data: struct dash_detail). */
+void dash_body_detail(struct screen *s, const struct dash_frame *f);
 /* The help lines. */
 void dash_body_help(struct screen *s, const struct dash_frame *f);
 /* The memory cgroups: a tree with usage, limit, headroom, events and

@@ -12,6 +12,7 @@
 
 #include "app/scr_cgroups.h"
 #include "app/scr_changes.h"
+#include "app/scr_detail.h"
 #include "app/scr_events.h"
 #include "app/scr_help.h"
 #include "app/scr_procs.h"
@@ -19,7 +20,8 @@
 
 /* The screens, in tab order; each is one key away (its digit, 1-9). */
 static const struct scr_def *const screens[] = {
-    &scr_procs, &scr_events, &scr_changes, &scr_setup, &scr_help, &scr_cgroups,
+    &scr_procs, &scr_events,  &scr_changes, &scr_setup,
+    &scr_help,  &scr_cgroups, &scr_detail,
 };
 #define NSCREENS (sizeof screens / sizeof screens[0])
 _Static_assert(NSCREENS <= UI_SCREENS_MAX, "raise UI_SCREENS_MAX");

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/scr_detail.h"
 #include "app/scr_help.h"
 
 /* Left/Right move the log pane sideways by this many characters, up to
@@ -40,6 +41,7 @@ enum procs_cmd {
 	PROCS_PAUSE,
 	PROCS_TAG,
 	PROCS_UNTAG,
+	PROCS_DETAIL,
 };
 
 static const struct scr_binding procs_keys[] = {
@@ -87,6 +89,10 @@ static const struct scr_binding procs_keys[] = {
      "tag / untag a process: actions then apply to every tagged one",
      NULL},
     {{'U', 0, 0}, PROCS_UNTAG, "untag every process", NULL},
+    {{KBD_ENTER, 0, 0},
+     PROCS_DETAIL,
+     "details: RSS, anon and swap chart and verdict",
+     NULL},
 };
 
 enum sort_menu_cmd {
@@ -355,6 +361,8 @@ command(struct ui *ui, int cmd)
 		return ui_act_command(ui, UI_ACT_TAG);
 	case PROCS_UNTAG:
 		return ui_act_command(ui, UI_ACT_UNTAG);
+	case PROCS_DETAIL:
+		return scr_detail_open(ui);
 	default:
 		return toggle(ui, c);
 	}

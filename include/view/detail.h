@@ -1,0 +1,33 @@
+/*
+ * detail: what the process detail screen shows (app/scr_detail.c fills
+ * it, dash_body_detail in src/view/detail.c draws it): one process's RSS,
+ * anon and swap over its history, one value a chart column, and the
+ * numbers beside the charts.
+ */
+#ifndef OOMWATCH_VIEW_DETAIL_H
+#define OOMWATCH_VIEW_DETAIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* The most chart columns (wider terminals show the newest this many). */
+#define DETAIL_COLS_MAX 256
+
+/* The charted series, in the order drawn. */
+enum detail_lane { DETAIL_RSS, DETAIL_ANON, DETAIL_SWAP, DETAIL_LANES };
+
+/* The detail screen's view. */
+struct dash_detail {
+	bool found; /* the process has a history (else: only the title) */
+	int32_t pid;
+	char comm[64];
+	size_t ncols; /* columns in each lane, oldest first */
+	int64_t kb[DETAIL_LANES][DETAIL_COLS_MAX]; /* SNAP_NA: a gap */
+	int64_t min_kb, max_kb; /* RSS over the history read */
+	char first_seen[32];    /* wall clock of the first point */
+	char span[32];          /* "10 min, every refresh", ... */
+	char verdict[96];       /* "rising +38M/h over 2h10m" */
+};
+
+#endif

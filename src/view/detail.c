@@ -1,0 +1,73 @@
+/* detail.c: the process detail screen's body (see view/detail.h). */
+#include <stdio.h>
+
+#include "model/chart.h"
+#include "model/snapshot.h"
+#include "model/trend.h"
+#include "view/dash.h"
+#include "view/detail.h"
+#include "view/draw.h"
+#include "view/screen.h"
+
+/* Rows above the charts: the title, the verdict, min/max/first seen. */
+#define DETAIL_HEAD_ROWS 3
+
+/* One lane's chart: a label, then height rows of columns, at row y. */
+static void
+detail_chart(struct screen *s, const struct layout_rect *r, int y, int height,
+             const struct dash_detail *v, enum detail_lane lane)
+{
+	static const char *const labels[DETAIL_LANES] = {"RSS", "anon", "swap"};
+	char row[DETAIL_COLS_MAX * 3 + 1], top[16];
+	bool ascii = !screen_utf8(s);
+	int64_t lo, hi;
+
+	if (!chart_range(v->kb[lane], v->ncols, &lo, &hi))
+		lo = hi = 0;
+	trend_fmt_kb((double)hi, 0, top, sizeof top);
+	lo = 0; /* columns stand on zero, so equal sizes look equal */
+	draw_str(s, y, r->x, 6, THEME_TITLE, labels[lane], DRAW_FILL);
+	draw_str(s, y + 1, r->x, 6, THEME_DIALOG, top, DRAW_FILL);
+	for (int i = 0; i < height; i++) {
+		chart_row(v->kb[lane], v->ncols, lo, hi, (size_t)height,
+		          (size_t)i, ascii, row, sizeof row);
+		draw_str(s, y + i, r->x + 6, r->w - 6, THEME_DIALOG, row,
+		         DRAW_FILL);
+	}
+}
+
+/* The process detail screen: title, numbers, three charts. */
+void
+dash_body_detail(struct screen *s, const struct dash_frame *f)
+{
+	const struct layout_rect *r = &f->layout->body;
+	const struct dash_detail *v = f->screen_data;
+	char lo[16], hi[16];
+	int height;
+
+	if (!layout_rect_visible(r) || v == NULL)
+		return;
+	draw_clear_rect(s, r, THEME_DIALOG);
+	draw_fmt(s, r->y, r->x, r->w, THEME_TITLE, 0, "pid %d  %s", (int)v->pid,
+	         v->comm);
+	if (!v->found) {
+		draw_str(s, r->y + 1, r->x, r->w, THEME_PROC_NA,
+		         "no history recorded for this process yet", 0);
+		return;
+	}
+	trend_fmt_kb((double)v->min_kb, 0, lo, sizeof lo);
+	trend_fmt_kb((double)v->max_kb, 0, hi, sizeof hi);
+	draw_fmt(s, r->y + 1, r->x, r->w, THEME_DIALOG, 0, "RSS %s",
+	         v->verdict);
+	draw_fmt(s, r->y + 2, r->x, r->w, THEME_DIALOG, 0,
+	         "RSS min %s  max %s  first seen %s  (%s)", lo, hi,
+	         v->first_seen, v->span);
+	height = (r->h - DETAIL_HEAD_ROWS) / DETAIL_LANES;
+	if (height > CHART_ROWS_MAX)
+		height = CHART_ROWS_MAX;
+	if (height < 1)
+		return;
+	for (int l = 0; l < DETAIL_LANES; l++)
+		detail_chart(s, r, r->y + DETAIL_HEAD_ROWS + l * height, height,
+		             v, (enum detail_lane)l);
+}
