@@ -19,7 +19,7 @@ enum detail_lane { DETAIL_RSS, DETAIL_ANON, DETAIL_SWAP, DETAIL_LANES };
 
 /* The detail screen's view. */
 struct dash_detail {
-	bool found; /* the process has a history (else: only the title) */
+	bool found; /* a known RSS in its history (else: only the title) */
 	int32_t pid;
 	char comm[64];
 	size_t ncols; /* columns in each lane, oldest first */

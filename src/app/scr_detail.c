@@ -127,7 +127,7 @@ detail_fill(struct ui *ui, struct scr_detail_state *s)
 	detail_read(ui, s, tier);
 	v->min_kb = t.min_kb;
 	v->max_kb = t.max_kb;
-	v->found = v->ncols > 0;
+	v->found = v->ncols > 0 && t.samples > 0; /* no RSS known: none */
 }
 
 /* The frame: the charts of the process opened. */

@@ -12,22 +12,28 @@
 /* Rows above the charts: the title, the verdict, min/max/first seen. */
 #define DETAIL_HEAD_ROWS 3
 
-/* One lane's chart: a label, then height rows of columns, at row y. */
+/* One lane's chart at row y, height rows: its columns scaled from the
+ * lane's lowest to its highest value, with both beside them. */
 static void
 detail_chart(struct screen *s, const struct layout_rect *r, int y, int height,
              const struct dash_detail *v, enum detail_lane lane)
 {
 	static const char *const labels[DETAIL_LANES] = {"RSS", "anon", "swap"};
-	char row[DETAIL_COLS_MAX * 3 + 1], top[16];
+	char row[DETAIL_COLS_MAX * 3 + 1], top[16], bottom[16];
 	bool ascii = !screen_utf8(s);
 	int64_t lo, hi;
 
 	if (!chart_range(v->kb[lane], v->ncols, &lo, &hi))
 		lo = hi = 0;
 	trend_fmt_kb((double)hi, 0, top, sizeof top);
-	lo = 0; /* columns stand on zero, so equal sizes look equal */
+	trend_fmt_kb((double)lo, 0, bottom, sizeof bottom);
+	/* the label, the top of the scale, its bottom on the last row */
 	draw_str(s, y, r->x, 6, THEME_TITLE, labels[lane], DRAW_FILL);
-	draw_str(s, y + 1, r->x, 6, THEME_DIALOG, top, DRAW_FILL);
+	if (height > 1)
+		draw_str(s, y + 1, r->x, 6, THEME_DIALOG, top, DRAW_FILL);
+	if (height > 2)
+		draw_str(s, y + height - 1, r->x, 6, THEME_DIALOG, bottom,
+		         DRAW_FILL);
 	for (int i = 0; i < height; i++) {
 		chart_row(v->kb[lane], v->ncols, lo, hi, (size_t)height,
 		          (size_t)i, ascii, row, sizeof row);
@@ -52,7 +58,9 @@ dash_body_detail(struct screen *s, const struct dash_frame *f)
 	         v->comm);
 	if (!v->found) {
 		draw_str(s, r->y + 1, r->x, r->w, THEME_PROC_NA,
-		         "no history recorded for this process yet", 0);
+		         "no RSS recorded for this process yet (kernel threads "
+		         "have none)",
+		         0);
 		return;
 	}
 	trend_fmt_kb((double)v->min_kb, 0, lo, sizeof lo);
