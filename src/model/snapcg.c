@@ -239,14 +239,14 @@ snapcg_victims(struct snapshot *snap, const struct cgvictim_env *env)
 	return 0;
 }
 
-/* The cgroup2 root as the host. */
+/* The root (cgroup2 or v1) as the host. */
 void
 snapcg_root_host(struct snapshot *snap)
 {
 	struct snap_cgroup *r = snap->ncgroups ? &snap->cgroups[0] : NULL;
 	int64_t sum = 0;
 
-	if (r == NULL || !r->root || r->mem.mode != SNAP_CGROUP_V2)
+	if (r == NULL || !r->root)
 		return;
 	for (size_t i = 1; i < snap->ncgroups && sum != SNAP_NA; i++) {
 		int64_t cur = snap->cgroups[i].mem.current_bytes;

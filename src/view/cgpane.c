@@ -250,8 +250,8 @@ path_cell(struct screen *s, int y, int x, int w, enum theme_role role,
 	draw_text(s, y, x + e, w - e, role, p + off, len - off, 0);
 }
 
-/* NAME: the cgroup's name (or path); the v2 root is the host, with the
- * memory no cgroup accounts for. */
+/* NAME: the cgroup's name (or path); the root (v2 or v1) is the host,
+ * with the memory no cgroup accounts for. */
 static void
 name_cell(struct screen *s, int y, int x, int w, const struct dash_frame *f,
           const struct cgtree_row *tr, enum theme_role role)
