@@ -396,15 +396,20 @@ test_cgroups_limit_value_prompt(void **state)
 	scrfix_type(ui, "max");
 	scrfix_press(ui, KBD_ESC, 0);
 	assert_string_equal(lim_get(&l, NG), "1610612736");
-	/* l: memory.high, from max down to just above the usage */
+	/* l: memory.high, from max down to just above the usage; the LIMIT
+	 * column follows the keys (HIGH) */
+	assert_false(scrfix_cgview(scrfix_frame(f))->limit_high);
 	scrfix_press(ui, 'l', 0);
 	assert_non_null(strstr(ui->status.text, "memory.high"));
+	assert_true(scrfix_cgview(scrfix_frame(f))->limit_high);
 	scrfix_press(ui, 'a', 0);
 	scrfix_type(ui, "600M");
 	scrfix_press(ui, KBD_ENTER, 0);
 	assert_string_equal(
 	    lim_get(&l, "/system.slice/nginx.service/memory.high"),
 	    "629145600");
+	scrfix_press(ui, 'l', 0);
+	assert_false(scrfix_cgview(scrfix_frame(f))->limit_high);
 	lim_teardown(&l);
 }
 
