@@ -84,7 +84,8 @@ bool snapcg_limited(const struct cgmem *m);
  * memory.current or usage_in_bytes (unknown when one is), into
  * unaccounted_bytes. v1's root usage_in_bytes is the root's own page
  * statistics, not a counter over the tree (it reads less than a child),
- * so v1 is the host too. Nothing for another first entry.
+ * so v1 is the host too (its memsw: the host's memory + swap used).
+ * Nothing for another first entry.
  */
 void snapcg_root_host(struct snapshot *snap);
 

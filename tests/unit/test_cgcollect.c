@@ -147,6 +147,9 @@ check_v1(const char *kind)
 	assert_true(root->mem.max_bytes == CGMEM_UNLIMITED);
 	assert_true(root->unaccounted_bytes ==
 	            root->mem.current_bytes - (250LL << 20));
+	/* and its swap is the host's (SwapTotal - SwapFree) */
+	assert_true(cgmem_swap_used_bytes(&root->mem) ==
+	            (s.mem.swap_total_kb - s.mem.swap_free_kb) * 1024);
 	dk = cg_at(&s, "/docker/" DOCKER);
 	assert_string_equal(name_of(&s, "/docker/" DOCKER),
 	                    "docker 0123456789ab");
