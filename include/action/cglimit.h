@@ -45,7 +45,8 @@ struct cglimit_change {
 	enum snap_cgroup_mode mode;
 	enum cglimit_which which;
 	int64_t old_bytes, new_bytes; /* CGMEM_UNLIMITED for max */
-	int64_t memsw_old; /* v1 memsw limit before, SNAP_NA: unchanged */
+	int64_t memsw_old;    /* v1 memsw limit before, SNAP_NA: unchanged */
+	int64_t time_unix_ms; /* when it was made (wall clock) */
 };
 
 /* The changes, oldest first; the oldest is dropped when full. */

@@ -1,7 +1,8 @@
 /*
  * scr_changes: the changes screen (3): the journal of oom_score_adj
- * changes (u undoes the newest) and the results of the recent actions,
- * newest first, formatted only for the lines on screen.
+ * changes, the cgroup screen's limit changes (time, cgroup, file, old ->
+ * new; u undoes the newest change of either kind) and the results of the
+ * recent actions, newest first, formatted only for the lines on screen.
  */
 #ifndef OOMWATCH_APP_SCR_CHANGES_H
 #define OOMWATCH_APP_SCR_CHANGES_H

@@ -181,7 +181,7 @@ int64_t cgmem_headroom_bytes(const struct cgmem *cg);
 int cgmem_used_permille(const struct cgmem *cg);
 
 /*
- * The cgroup2 root as the host: current_bytes from MemTotal -
+ * The root (cgroup2, or v1) as the host: current_bytes from MemTotal -
  * MemAvailable (err[CURRENT] 0), max_bytes CGMEM_UNLIMITED. Returns the
  * memory no cgroup accounts for: that minus children_bytes (the sum of
  * the root's children's memory.current), or SNAP_NA when unknown.

@@ -49,7 +49,7 @@ struct snap_cgroup {
 	struct cgname name;
 	struct cgmem_base base;    /* since start */
 	struct cgmem_events since; /* events since base (SNAP_NA unknown) */
-	int64_t unaccounted_bytes; /* v2 root: host - children, else SNAP_NA */
+	int64_t unaccounted_bytes; /* root: host - children, else SNAP_NA */
 	struct cgvictim victim;    /* see above */
 };
 
@@ -79,10 +79,13 @@ size_t snapcg_format_name(const struct snapshot *snap, size_t i,
 bool snapcg_limited(const struct cgmem *m);
 
 /*
- * The cgroup2 root (snap->cgroups[0] when it is the hierarchy's root) as
- * the host: cgmem_root_from_host with the sum of its children's
- * memory.current (unknown when one is), into unaccounted_bytes. Nothing
- * for v1 or another first entry.
+ * The root (snap->cgroups[0] when it is the hierarchy's root, cgroup2 or
+ * v1) as the host: cgmem_root_from_host with the sum of its children's
+ * memory.current or usage_in_bytes (unknown when one is), into
+ * unaccounted_bytes. v1's root usage_in_bytes is the root's own page
+ * statistics, not a counter over the tree (it reads less than a child),
+ * so v1 is the host too (its memsw: the host's memory + swap used).
+ * Nothing for another first entry.
  */
 void snapcg_root_host(struct snapshot *snap);
 

@@ -132,6 +132,7 @@ struct dash_fkey {
 struct dash_cgroups {
 	const struct cgtree *tree; /* the rows, sort and cursor (borrowed) */
 	bool with_path;            /* NAME shows the full path ('p') */
+	bool limit_high;           /* LIMIT is HIGH: memory.high ('l') */
 	bool sort_menu;            /* the sort menu is open (F6) */
 	size_t menu_cursor;        /* its line (an enum cgtree_key) */
 	const char *none;          /* no cgroups: why (borrowed), or NULL */

@@ -12,6 +12,7 @@
 #include <syslog.h>
 #include <unistd.h>
 
+#include "core/clock.h"
 #include "core/sanitize.h"
 #include "model/cgmem.h"
 
@@ -281,6 +282,7 @@ cglimit_set_restore(const struct action_ctx *ctx, int root_fd,
 		c->old_bytes = res->old_bytes;
 		c->new_bytes = res->new_bytes;
 		c->memsw_old = res->memsw_old;
+		c->time_unix_ms = clock_wall_ms();
 	}
 	return res->err;
 }

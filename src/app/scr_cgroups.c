@@ -329,6 +329,7 @@ frame(struct ui *ui, struct dash_frame *f)
 	sync(ui);
 	cgtree_scroll(&s->tree, (int)page_rows(ui));
 	s->view.tree = &s->tree;
+	s->view.limit_high = s->limit.which == CGLIMIT_HIGH;
 	s->view.none = ui->have_snap ? none_reason(&ui->snap) : NULL;
 	f->screen_data = &s->view;
 	f->body = dash_body_cgroups;

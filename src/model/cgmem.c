@@ -370,7 +370,7 @@ cgmem_used_permille(const struct cgmem *cg)
 	return pm >= CGMEM_PERMILLE_FAR ? CGMEM_PERMILLE_FAR : (int)pm;
 }
 
-/* The cgroup2 root as the host; returns the unaccounted memory. */
+/* The root (cgroup2 or v1) as the host; returns the unaccounted memory. */
 int64_t
 cgmem_root_from_host(struct cgmem *cg, const struct mem_info *mem,
                      int64_t children_bytes)

@@ -239,14 +239,28 @@ snapcg_victims(struct snapshot *snap, const struct cgvictim_env *env)
 	return 0;
 }
 
-/* The cgroup2 root as the host. */
+/* v1's root memsw (its own pages too) as the host's: memory + swap used,
+ * SNAP_NA when either is unknown. */
+static void
+snapcg_root_memsw(struct cgmem *m, const struct mem_info *mem)
+{
+	if (m->current_bytes == SNAP_NA || mem->swap_total_kb == SNAP_NA ||
+	    mem->swap_free_kb == SNAP_NA) {
+		m->memsw_bytes = SNAP_NA;
+		return;
+	}
+	m->memsw_bytes =
+	    m->current_bytes + (mem->swap_total_kb - mem->swap_free_kb) * 1024;
+}
+
+/* The root (cgroup2 or v1) as the host. */
 void
 snapcg_root_host(struct snapshot *snap)
 {
 	struct snap_cgroup *r = snap->ncgroups ? &snap->cgroups[0] : NULL;
 	int64_t sum = 0;
 
-	if (r == NULL || !r->root || r->mem.mode != SNAP_CGROUP_V2)
+	if (r == NULL || !r->root)
 		return;
 	for (size_t i = 1; i < snap->ncgroups && sum != SNAP_NA; i++) {
 		int64_t cur = snap->cgroups[i].mem.current_bytes;
@@ -255,4 +269,6 @@ snapcg_root_host(struct snapshot *snap)
 		sum = cur == SNAP_NA ? SNAP_NA : sum + cur;
 	}
 	r->unaccounted_bytes = cgmem_root_from_host(&r->mem, &snap->mem, sum);
+	if (r->mem.mode == SNAP_CGROUP_V1)
+		snapcg_root_memsw(&r->mem, &snap->mem);
 }

@@ -1,6 +1,7 @@
 /*
  * cgpane.c: the cgroup screen's table. One marker cell ('!' on a cgroup
- * at or over 90% of its limit), then USAGE, LIMIT ("max" when unlimited),
+ * at or over 90% of its limit), then USAGE, LIMIT ("max" when unlimited;
+ * HIGH, memory.high, while 'l' has the limit keys on memory.high),
  * HEADROOM (bytes left and the used share), SWAP, OOM and OOM_KILL (the
  * memory.events counters, highlighted when they grew since oomwatch
  * started), PSI (some/full avg10), VICTIM (whom the kernel kills in a
@@ -177,10 +178,10 @@ victim_cell(struct cell *c, const struct snapshot *sn,
 	c->na = strcmp(c->text, "N/A") == 0;
 }
 
-/* Column i's cell for cgroup cg. */
+/* Column i's cell for cgroup cg; LIMIT is memory.high when high. */
 static void
 make_cell(struct cell *c, enum cg_col i, const struct snapshot *sn,
-          const struct snap_cgroup *cg)
+          const struct snap_cgroup *cg, bool high)
 {
 	memset(c, 0, sizeof *c);
 	switch (i) {
@@ -188,7 +189,7 @@ make_cell(struct cell *c, enum cg_col i, const struct snapshot *sn,
 		bytes_cell(c, cg->mem.current_bytes);
 		break;
 	case COL_LIMIT:
-		bytes_cell(c, cg->mem.max_bytes);
+		bytes_cell(c, high ? cg->mem.high_bytes : cg->mem.max_bytes);
 		break;
 	case COL_HEADROOM:
 		headroom_cell(c, &cg->mem);
@@ -250,8 +251,8 @@ path_cell(struct screen *s, int y, int x, int w, enum theme_role role,
 	draw_text(s, y, x + e, w - e, role, p + off, len - off, 0);
 }
 
-/* NAME: the cgroup's name (or path); the v2 root is the host, with the
- * memory no cgroup accounts for. */
+/* NAME: the cgroup's name (or path); the root (v2 or v1) is the host,
+ * with the memory no cgroup accounts for. */
 static void
 name_cell(struct screen *s, int y, int x, int w, const struct dash_frame *f,
           const struct cgtree_row *tr, enum theme_role role)
@@ -282,7 +283,8 @@ name_cell(struct screen *s, int y, int x, int w, const struct dash_frame *f,
 	draw_str(s, y, x + used, w - used, role, buf, 0);
 }
 
-/* The column titles, the sort column marked. */
+/* The column titles, the sort column marked; LIMIT reads HIGH while the
+ * limit keys act on memory.high. */
 static void
 titles(struct screen *s, int y, int x, int w, const struct dash_frame *f,
        const bool *fit)
@@ -297,7 +299,9 @@ titles(struct screen *s, int y, int x, int w, const struct dash_frame *f,
 		draw_str(s, y, at, cols[i].width,
 		         cols[i].key == sort ? THEME_PROC_SORTED
 		                             : THEME_PROC_HEADER,
-		         cols[i].title, DRAW_RIGHT | DRAW_FILL);
+		         i == COL_LIMIT && cgv(f)->limit_high ? "HIGH"
+		                                              : cols[i].title,
+		         DRAW_RIGHT | DRAW_FILL);
 		at += cols[i].width + 1;
 	}
 	draw_str(s, y, at, x + w - at,
@@ -325,7 +329,7 @@ row(struct screen *s, int y, int x, int w, const struct dash_frame *f,
 	for (int i = 0; i < NCOLS; i++) {
 		if (!fit[i])
 			continue;
-		make_cell(&c, (enum cg_col)i, f->snap, cg);
+		make_cell(&c, (enum cg_col)i, f->snap, cg, cgv(f)->limit_high);
 		role = sel       ? THEME_PROC_SELECTED
 		       : c.na    ? THEME_PROC_NA
 		       : c.alert ? THEME_RISK_HIGH

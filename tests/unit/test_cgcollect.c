@@ -140,10 +140,16 @@ check_v1(const char *kind)
 	assert_int_equal(s.ncgroups, 6);
 	root = &s.cgroups[0];
 	assert_true(root->root);
-	/* v1's root has its own usage: not the host */
-	assert_true(root->mem.current_bytes == 900LL << 20);
+	/* v1's root usage_in_bytes (900M) is its own pages, not the tree's:
+	 * the root is the host, MemTotal - MemAvailable, minus its children
+	 * /docker (200M) and /kubepods (50M) */
+	assert_true(root->mem.current_bytes == (24684084 - 24352580) * 1024LL);
 	assert_true(root->mem.max_bytes == CGMEM_UNLIMITED);
-	assert_true(root->unaccounted_bytes == SNAP_NA);
+	assert_true(root->unaccounted_bytes ==
+	            root->mem.current_bytes - (250LL << 20));
+	/* and its swap is the host's (SwapTotal - SwapFree) */
+	assert_true(cgmem_swap_used_bytes(&root->mem) ==
+	            (s.mem.swap_total_kb - s.mem.swap_free_kb) * 1024);
 	dk = cg_at(&s, "/docker/" DOCKER);
 	assert_string_equal(name_of(&s, "/docker/" DOCKER),
 	                    "docker 0123456789ab");

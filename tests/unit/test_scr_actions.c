@@ -215,12 +215,13 @@ test_changes_lists_results_newest_first(void **state)
 	}
 	scrfix_press(ui, 'L', 0);
 	fr = scrfix_frame(f);
-	/* headings, "none yet", a blank, a heading, the kept results */
-	assert_int_equal(fr->act->total, 4 + UI_ACT_LOG_MAX);
-	assert_non_null(strstr(c->lines[4].text, "result 69"));
-	assert_int_equal(c->lines[4].role, THEME_STATUS_ERROR);
-	assert_non_null(strstr(c->lines[5].text, "result 68"));
-	assert_int_equal(c->lines[5].role, THEME_STATUS_OK);
+	/* the adj and cgroup limit headings with "none yet" each, a blank,
+	 * a heading, the kept results */
+	assert_int_equal(fr->act->total, 6 + UI_ACT_LOG_MAX);
+	assert_non_null(strstr(c->lines[6].text, "result 69"));
+	assert_int_equal(c->lines[6].role, THEME_STATUS_ERROR);
+	assert_non_null(strstr(c->lines[7].text, "result 68"));
+	assert_int_equal(c->lines[7].role, THEME_STATUS_OK);
 	/* PgDn stops with the oldest kept one on the body's last line */
 	for (int i = 0; i < 10; i++)
 		scrfix_press(ui, KBD_PGDN, 0);

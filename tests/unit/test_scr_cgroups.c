@@ -396,15 +396,20 @@ test_cgroups_limit_value_prompt(void **state)
 	scrfix_type(ui, "max");
 	scrfix_press(ui, KBD_ESC, 0);
 	assert_string_equal(lim_get(&l, NG), "1610612736");
-	/* l: memory.high, from max down to just above the usage */
+	/* l: memory.high, from max down to just above the usage; the LIMIT
+	 * column follows the keys (HIGH) */
+	assert_false(scrfix_cgview(scrfix_frame(f))->limit_high);
 	scrfix_press(ui, 'l', 0);
 	assert_non_null(strstr(ui->status.text, "memory.high"));
+	assert_true(scrfix_cgview(scrfix_frame(f))->limit_high);
 	scrfix_press(ui, 'a', 0);
 	scrfix_type(ui, "600M");
 	scrfix_press(ui, KBD_ENTER, 0);
 	assert_string_equal(
 	    lim_get(&l, "/system.slice/nginx.service/memory.high"),
 	    "629145600");
+	scrfix_press(ui, 'l', 0);
+	assert_false(scrfix_cgview(scrfix_frame(f))->limit_high);
 	lim_teardown(&l);
 }
 
@@ -442,6 +447,49 @@ test_cgroups_limit_refusals(void **state)
 	lim_teardown(&l);
 }
 
+/* The line of the Changes screen's frame that holds want, or -1. */
+static int
+changes_find(struct scrfix *f, const char *want)
+{
+	const struct dash_act *v;
+
+	scrfix_frame(f);
+	v = &f->ui.act.view;
+	for (size_t i = 0; i < v->nlines; i++)
+		if (strstr(v->lines[i].text, want) != NULL)
+			return (int)i;
+	return -1;
+}
+
+/* The Changes screen lists the limit changes, newest first, with the
+ * cgroup, the file and old -> new; its u undoes the newest of them. */
+static void
+test_cgroups_limit_on_changes_screen(void **state)
+{
+	struct scrfix *f = *state;
+	struct ui *ui = &f->ui;
+	struct limfix l;
+	int first, second;
+
+	lim_setup(f, &l);
+	scrfix_press(ui, ']', KBD_F(8), '3', 0);
+	assert_true(changes_find(f, "cgroup limit changes (2;") >= 0);
+	first = changes_find(f, "/system.slice/nginx.service  memory.max "
+	                        "563M -> 619M");
+	second = changes_find(f, "/system.slice/nginx.service  memory.max "
+	                         "512M -> 563M");
+	assert_true(first >= 0 && second == first + 1);
+	assert_non_null(strchr(f->ui.act.view.lines[first].text, ':'));
+	scrfix_press(ui, 'u', 0);
+	assert_string_equal(lim_get(&l, NG), "590348288");
+	assert_true(changes_find(f, "cgroup limit changes (1;") >= 0);
+	assert_int_equal(changes_find(f, "563M -> 619M"), -1);
+	scrfix_press(ui, 'u', 0);
+	assert_string_equal(lim_get(&l, NG), "536870912");
+	assert_true(changes_find(f, "cgroup limit changes (0;") >= 0);
+	lim_teardown(&l);
+}
+
 int
 main(void)
 {
@@ -455,6 +503,7 @@ main(void)
 	    T(test_cgroups_limit_below_usage_confirms),
 	    T(test_cgroups_limit_value_prompt),
 	    T(test_cgroups_limit_refusals),
+	    T(test_cgroups_limit_on_changes_screen),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, NULL, NULL);
