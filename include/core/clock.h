@@ -21,6 +21,7 @@
 #define OOMWATCH_CORE_CLOCK_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <time.h>
 
@@ -56,6 +57,14 @@ void clock_fix(int64_t wall_ms, uint64_t mono_ms);
 
 /* Let the clocks run again. */
 void clock_unfix(void);
+
+/*
+ * A wall-clock time in ms as local time, strftime(fmt) (a constant
+ * format), into buf;
+ * fallback when it cannot be converted or does not fit. Returns buf.
+ */
+char *clock_wall_text(int64_t unix_ms, const char *fmt, const char *fallback,
+                      char *buf, size_t size);
 
 /* True while the clocks are frozen. */
 bool clock_fixed(void);

@@ -208,12 +208,10 @@ batch_text(struct batch_out *o, const struct snapshot *s, const size_t *order,
            size_t n, long victim)
 {
 	char tbuf[64];
-	time_t t = (time_t)(s->time_unix_ms / 1000);
-	struct tm tm;
 	FILE *f = o->f;
 
-	strftime(tbuf, sizeof tbuf, "%Y-%m-%d %H:%M:%S %z",
-	         localtime_r(&t, &tm));
+	clock_wall_text(s->time_unix_ms, "%Y-%m-%d %H:%M:%S %z", "unknown",
+	                tbuf, sizeof tbuf);
 	fprintf(f, "oomwatch snapshot %s\n", tbuf);
 	batch_text_memory(o, s);
 	batch_text_pressure(o, s);

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "app/scr_cgroups.h"
+#include "core/clock.h"
 #include "core/sanitize.h"
 #include "model/columns.h"
 
@@ -148,18 +149,6 @@ command(struct ui *ui, int cmd)
 	return UI_REDRAW;
 }
 
-/* "HH:MM:SS" of a wall-clock time in ms. */
-static void
-clock_text(int64_t unix_ms, char *buf, size_t size)
-{
-	time_t t = (time_t)(unix_ms / 1000);
-	struct tm tm;
-
-	if (localtime_r(&t, &tm) == NULL ||
-	    strftime(buf, size, "%H:%M:%S", &tm) == 0)
-		snprintf(buf, size, "--:--:--");
-}
-
 /* Entry k (0 = the newest) of the adj journal. */
 static void
 adj_line(const struct ui_act *a, size_t k, struct dash_act_line *out)
@@ -168,7 +157,7 @@ adj_line(const struct ui_act *a, size_t k, struct dash_act_line *out)
 	char at[16], name[16 * 4 + 1];
 
 	c = adjust_journal_at(&a->journal, a->journal.ring.len - 1 - k);
-	clock_text(c->time_unix_ms, at, sizeof at);
+	clock_wall_text(c->time_unix_ms, "%H:%M:%S", "--:--:--", at, sizeof at);
 	sanitize_text(name, sizeof name, c->comm,
 	              strnlen(c->comm, sizeof c->comm), 0, NULL);
 	snprintf(out->text, sizeof out->text,
@@ -184,7 +173,7 @@ cg_line(const struct cglimit_journal *j, size_t k, struct dash_act_line *out)
 	char at[16], from[16], to[16], path[CGLIMIT_PATH_MAX];
 	int64_t o = c->old_bytes, nw = c->new_bytes;
 
-	clock_text(c->time_unix_ms, at, sizeof at);
+	clock_wall_text(c->time_unix_ms, "%H:%M:%S", "--:--:--", at, sizeof at);
 	sanitize_text(path, sizeof path, c->path,
 	              strnlen(c->path, sizeof c->path), 0, NULL);
 	const char *was = o == CGMEM_UNLIMITED
@@ -249,7 +238,7 @@ result_line(const struct ui_act *a, size_t k, struct dash_act_line *out)
 	char at[16];
 	size_t used, len;
 
-	clock_text(r->time_unix_ms, at, sizeof at);
+	clock_wall_text(r->time_unix_ms, "%H:%M:%S", "--:--:--", at, sizeof at);
 	out->role = r->ok ? THEME_STATUS_OK : THEME_STATUS_ERROR;
 	/* (memcpy: snprintf from one ui field into another trips
 	 * -Werror=restrict though they never overlap) */

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/clock.h"
 #include "model/snapshot.h"
 
 /* Columns left of the charts for their labels ("RSS  "). */
@@ -39,18 +40,6 @@ unsigned
 scr_detail_open(struct ui *ui)
 {
 	return scr_goto(ui, &scr_detail);
-}
-
-/* "YYYY-MM-DD HH:MM:SS" of a wall-clock time in ms. */
-static void
-detail_clock(int64_t unix_ms, char *buf, size_t size)
-{
-	time_t t = (time_t)(unix_ms / 1000);
-	struct tm tm;
-
-	if (localtime_r(&t, &tm) == NULL ||
-	    strftime(buf, size, "%Y-%m-%d %H:%M:%S", &tm) == 0)
-		snprintf(buf, size, "unknown");
 }
 
 /* The n points into cols columns, the highest known value of each
@@ -89,8 +78,9 @@ detail_read(struct ui *ui, struct scr_detail_state *s, enum hist_tier tier)
 		n = hist_read_proc(hs->h, s->id, tier, lanes[l], hs->pts,
 		                   hs->cap);
 		if (l == DETAIL_RSS && n > 0)
-			detail_clock(hs->pts[0].wall_ms, v->first_seen,
-			             sizeof v->first_seen);
+			clock_wall_text(hs->pts[0].wall_ms, "%Y-%m-%d %H:%M:%S",
+			                "unknown", v->first_seen,
+			                sizeof v->first_seen);
 		v->ncols = n < cols ? n : cols;
 		detail_columns(hs->pts, n, v->ncols, v->kb[l]);
 	}

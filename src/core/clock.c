@@ -2,6 +2,7 @@
  * clock.h). */
 #include "core/clock.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 static bool clock_frozen;
@@ -141,4 +142,23 @@ clock_fix_from_env(void)
 	}
 	clock_fix((int64_t)wall, mono);
 	return 1;
+}
+
+/* Local-time text of a wall-clock time. */
+char *
+clock_wall_text(int64_t unix_ms, const char *fmt, const char *fallback,
+                char *buf, size_t size)
+{
+	time_t t = (time_t)(unix_ms / 1000);
+	struct tm tm;
+
+	if (size == 0)
+		return buf;
+		/* fmt is the caller's constant, as the header asks */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	if (localtime_r(&t, &tm) == NULL || strftime(buf, size, fmt, &tm) == 0)
+		snprintf(buf, size, "%s", fallback);
+#pragma GCC diagnostic pop
+	return buf;
 }

@@ -2,6 +2,7 @@
 #include "tfile.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 /* Write text to path. */
 int
@@ -43,4 +44,21 @@ tfile_keep_line(void *arg, int priority, const char *line)
 	(void)priority;
 	if (l->nlines < TFILE_LINES)
 		snprintf(l->lines[l->nlines++], sizeof l->lines[0], "%s", line);
+}
+
+/* A writable copy of a fixture tree. */
+int
+tfile_fixture_copy(const char *dir, char *tmpl, char *proc, char *sys,
+                   size_t size)
+{
+	char cmd[1024];
+
+	if (mkdtemp(tmpl) == NULL)
+		return -1;
+	snprintf(cmd, sizeof cmd, "cp -a '%s/.' '%s/'", dir, tmpl);
+	if (system(cmd) != 0)
+		return -1;
+	snprintf(proc, size, "%s/proc", tmpl);
+	snprintf(sys, size, "%s/sys", tmpl);
+	return 0;
 }

@@ -14,6 +14,15 @@ int tfile_put(const char *path, const char *text);
 /* Read up to size - 1 bytes of path into buf, NUL-ended: 0, or -1. */
 int tfile_get(const char *path, char *buf, size_t size);
 
+/*
+ * Copy the fixture tree dir (with proc/ and sys/ in it) into a new
+ * temporary directory made from tmpl (a mkdtemp template, changed in
+ * place); its proc and sys paths into proc and sys (size bytes each).
+ * 0, or -1. The caller removes tmpl.
+ */
+int tfile_fixture_copy(const char *dir, char *tmpl, char *proc, char *sys,
+                       size_t size);
+
 /* Audit lines an action wrote (the first TFILE_LINES of them). */
 #define TFILE_LINES 8
 struct tfile_lines {

@@ -191,11 +191,8 @@ test_recreated_and_light(void **state)
 	struct snapshot s;
 	struct collector *c;
 	(void)state;
-	assert_non_null(mkdtemp(tmp));
-	snprintf(cmd, sizeof cmd, "cp -a " FIX "v2/. %s/", tmp);
-	assert_int_equal(system(cmd), 0);
-	snprintf(proc, sizeof proc, "%s/proc", tmp);
-	snprintf(sys, sizeof sys, "%s/sys", tmp);
+	assert_int_equal(
+	    tfile_fixture_copy(FIX "v2", tmp, proc, sys, sizeof proc), 0);
 	c = sample(proc, sys, &s);
 	/* two more kills: counted since start */
 	snprintf(p, sizeof p, "%s/sys/fs/cgroup%s/memory.events", tmp, ng);

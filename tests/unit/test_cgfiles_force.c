@@ -41,11 +41,8 @@ test_forced_full_read(void **state)
 	struct snapshot s;
 	struct collector *c;
 	(void)state;
-	assert_non_null(mkdtemp(tmp));
-	snprintf(cmd, sizeof cmd, "cp -a " FIX "v2/. %s/", tmp);
-	assert_int_equal(system(cmd), 0);
-	snprintf(proc, sizeof proc, "%s/proc", tmp);
-	snprintf(sys, sizeof sys, "%s/sys", tmp);
+	assert_int_equal(
+	    tfile_fixture_copy(FIX "v2", tmp, proc, sys, sizeof proc), 0);
 	c = collector_new_roots(proc, sys, err, sizeof err);
 	assert_non_null(c);
 	snapshot_init(&s);

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include <cmocka.h>
@@ -148,6 +149,21 @@ test_env_malformed_keeps_running(void **state)
 	}
 }
 
+/* Wall times as local text, and the fallback when it does not fit. */
+static void
+test_wall_text(void **state)
+{
+	char buf[32];
+	(void)state;
+	setenv("TZ", "UTC0", 1);
+	tzset();
+	assert_string_equal(clock_wall_text(86400000, "%Y-%m-%d %H:%M:%S", "?",
+	                                    buf, sizeof buf),
+	                    "1970-01-02 00:00:00");
+	assert_string_equal(clock_wall_text(86400000, "%Y-%m-%d", "--", buf, 5),
+	                    "--");
+}
+
 int
 main(void)
 {
@@ -159,6 +175,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_frozen_deadline_is_a_real_time,
 	                                    reset, reset),
 	    cmocka_unit_test_setup_teardown(test_env_fixes, reset, reset),
+	    cmocka_unit_test(test_wall_text),
 	    cmocka_unit_test_setup_teardown(test_env_malformed_keeps_running,
 	                                    reset, reset),
 	};
