@@ -70,7 +70,8 @@ struct dash_help {
  * 0: none). */
 #define DASH_MAX_TABS 16
 struct dash_tab {
-	const char *name; /* (borrowed) */
+	const char *name;       /* (borrowed) */
+	const char *short_name; /* for a narrow line (borrowed; NULL: name) */
 	char key;
 };
 

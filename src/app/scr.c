@@ -428,6 +428,7 @@ scr_frame(struct ui *ui, struct dash_frame *f)
 {
 	for (size_t i = 0; i < NSCREENS; i++) {
 		f->tabs[i].name = screens[i]->name;
+		f->tabs[i].short_name = screens[i]->short_name;
 		f->tabs[i].key = (char)screens[i]->key;
 		if (screens[i] == ui->screens.cur)
 			f->tab_current = i;
