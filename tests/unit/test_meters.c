@@ -175,6 +175,16 @@ hist_fill(struct hdrhist *hh, const int64_t *cells, size_t n, int64_t lo,
 	         "~14m to OOM");
 }
 
+/* Mem at its widest with hist_fill's history from 100, 0, 50: the
+ * sparkline in blocks and the long forecast. */
+static void
+assert_mem_history(const char *buf)
+{
+	assert_non_null(strstr(buf, "\xe2\x96\x88\xe2\x96\x81"
+	                            "\xe2\x96\x85\xe2\x96\x81"));
+	assert_non_null(strstr(buf, " about 1h59m to OOM at"));
+}
+
 static void
 test_every_width_from_80_fits_without_cutting(void **state)
 {
@@ -210,6 +220,12 @@ test_every_width_from_80_fits_without_cutting(void **state)
 					fit(&l, at[i].w, buf, sizeof buf);
 					/* no meter needs the ellipsis */
 					assert_false(any_ellipsis(&l));
+					/* at the widest Mem shows its history
+					 */
+					if (in.hist != NULL && cols == 250 &&
+					    at[i].id == METERS_MEM &&
+					    sc % NSCENES != UNKNOWN)
+						assert_mem_history(buf);
 				}
 			}
 			meters_victim(&l, &sn, sn.nprocs > 0 ? 0 : -1);
