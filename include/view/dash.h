@@ -157,11 +157,9 @@ struct dash_frame {
 	const void *screen_data;
 	/* the verdicts for GROWTH and TREND (NULL: no history, N/A) */
 	struct trendcache *trends;
-	/* the header's MemAvailable sparkline (n 0: none) and time to OOM
-	 * ("" or NULL: none), from the history */
-	const int64_t *mem_spark;
-	size_t mem_spark_n;
-	const char *mem_forecast;
+	/* the header's sparklines and time to OOM (model/hdrhist.h; NULL:
+	 * none), from the history */
+	const struct hdrhist *hist;
 	enum dash_focus focus;
 	size_t menu_cursor; /* sort menu / setup line */
 	enum dash_prompt prompt;
