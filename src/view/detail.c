@@ -60,7 +60,13 @@ detail_axis(struct screen *s, const struct layout_rect *r, int y,
 	chart_marks(v->kill_col, v->nkills, v->ncols, 'K', row, sizeof row);
 	draw_str(s, y, r->x, DETAIL_LABEL_W, THEME_TITLE, "kills", DRAW_FILL);
 	draw_str(s, y, r->x + DETAIL_LABEL_W, r->w - DETAIL_LABEL_W,
-	         THEME_KLOG_OOM, row, DRAW_FILL);
+	         THEME_DIALOG, row, DRAW_FILL);
+	for (size_t i = 0; i < v->nkills; i++) {
+		if (v->kill_col[i] < (size_t)(r->w - DETAIL_LABEL_W))
+			draw_str(s, y,
+			         r->x + DETAIL_LABEL_W + (int)v->kill_col[i], 1,
+			         THEME_KLOG_OOM, "K", 0);
+	}
 	if (v->nkills == 0) {
 		draw_fmt(s, y + 1, r->x, r->w, THEME_DIALOG, 0,
 		         "K: OOM kill (%s)", v->kill_note);
