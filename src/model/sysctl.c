@@ -281,9 +281,7 @@ static void
 sysctl_x_swappiness(const struct sysctl_values *sv, int64_t v, char *buf,
                     size_t size)
 {
-	snprintf(buf, size,
-	         "%s (0: only to avoid OOM, 100: anon like cache, "
-	         "200: prefer swap)",
+	snprintf(buf, size, "%s (of 0-200: higher swaps sooner)",
 	         v == 0     ? "no swapping while cache can be dropped"
 	         : v < 60   ? "swaps anonymous memory reluctantly"
 	         : v <= 100 ? "swaps anonymous memory as usual"

@@ -82,17 +82,14 @@ static const struct meaning_case cases[] = {
     {SYSCTL_MIN_FREE_KBYTES, 67584,
      "the kernel keeps 67584 kB free; below it allocations reclaim or wait"},
     {SYSCTL_SWAPPINESS, 0,
-     "no swapping while cache can be dropped (0: only to avoid OOM, 100: "
-     "anon like cache, 200: prefer swap)"},
+     "no swapping while cache can be dropped (of 0-200: higher swaps "
+     "sooner)"},
     {SYSCTL_SWAPPINESS, 10,
-     "swaps anonymous memory reluctantly (0: only to avoid OOM, 100: anon "
-     "like cache, 200: prefer swap)"},
+     "swaps anonymous memory reluctantly (of 0-200: higher swaps sooner)"},
     {SYSCTL_SWAPPINESS, 60,
-     "swaps anonymous memory as usual (0: only to avoid OOM, 100: anon "
-     "like cache, 200: prefer swap)"},
+     "swaps anonymous memory as usual (of 0-200: higher swaps sooner)"},
     {SYSCTL_SWAPPINESS, 150,
-     "prefers swapping to dropping cache (0: only to avoid OOM, 100: anon "
-     "like cache, 200: prefer swap)"},
+     "prefers swapping to dropping cache (of 0-200: higher swaps sooner)"},
     {SYSCTL_TAINTED, 0, "not tainted"},
     {SYSCTL_TAINTED, 4097,
      "tainted P O: proprietary module, out-of-tree module"},
