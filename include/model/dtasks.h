@@ -8,6 +8,8 @@
  * still shows it in D its time grows; a sample where it is not in D (or
  * gone) forgets it. So the time is a lower bound: a task already in D at
  * the first sample starts at 0. A state between two samples is not seen.
+ * The rows are processes (their main thread's state): a thread in D
+ * inside a process whose main thread is not in D is not listed.
  *
  * At most DTASKS_MAX tasks are kept (the first ones of the snapshot
  * order); dropped counts the rest. No allocation: the lists are arrays in
