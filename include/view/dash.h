@@ -203,6 +203,9 @@ void dash_body_help(struct screen *s, const struct dash_frame *f);
 void dash_body_cgroups(struct screen *s, const struct dash_frame *f);
 /* The setup screen: columns and themes. */
 void dash_body_setup(struct screen *s, const struct dash_frame *f);
+/* The System screen: vmstat strip, PSI, tasks in D, the settings
+ * (screen_data: struct syspane_view, view/syspane.h). */
+void dash_body_system(struct screen *s, const struct dash_frame *f);
 
 /* Draw the whole frame (the caller brackets it with screen_begin/end). */
 void dash_draw(struct screen *s, const struct dash_frame *f);
