@@ -14,6 +14,10 @@
  * CGFILES_ROTATE (in turn, so each is fully read at least every
  * CGFILES_ROTATE walks); the other values are the last read's. A cgroup
  * seen for the first time, or with a new inode, is read in full.
+ *
+ * Each complete walk is also a round of the per-cgroup usage series
+ * (model/cgseries.h, keyed by inode, timed by snap->mono_ms): every
+ * cgroup's fore is its forecast to memory.max (v1 limit_in_bytes).
  */
 #ifndef OOMWATCH_COLLECT_CGFILES_H
 #define OOMWATCH_COLLECT_CGFILES_H
@@ -62,8 +66,9 @@ int64_t cgfiles_read(struct cgfiles *f, struct snapshot *snap, int dfd,
 
 /*
  * End the walk: ok, the entries become what the next walk carries on
- * from (cgroups it did not visit are forgotten); else the last complete
- * walk's stay and snap->cgroups is emptied with cgroups_err = err.
+ * from (cgroups it did not visit are forgotten) and feed the series;
+ * else the last complete walk's stay and snap->cgroups is emptied with
+ * cgroups_err = err (the series skip the round).
  */
 void cgfiles_end(struct cgfiles *f, struct snapshot *snap, bool ok, int err);
 

@@ -31,8 +31,9 @@
 
 /* A cgroup's forecast as the snapshot carries it. */
 struct cgseries_fore {
-	enum forecast_basis basis; /* FORECAST_STEADY: eta_s is a number */
-	int64_t eta_s;             /* seconds to memory.max (when steady) */
+	bool valid;                /* eta_s is a number (false when zeroed) */
+	enum forecast_basis basis; /* why not, when not valid */
+	int64_t eta_s;             /* seconds to memory.max (when valid) */
 	double rate_kb_per_min;    /* the usage's own rate (signed) */
 };
 

@@ -19,7 +19,11 @@
  *     (model/cgvictim.h), computed for limited cgroups only; for the
  *     others victim.victim is CGVICTIM_NONE and victim.limited false.
  *     victim.victim and victim.group index snap->procs and
- *     snap->cgroups.
+ *     snap->cgroups;
+ *   - fore: when memory.current reaches memory.max (v1
+ *     limit_in_bytes), from the collector's per-cgroup series
+ *     (model/cgseries.h); fore.valid false, with the reason in
+ *     fore.basis, when there is no honest number (zeroed: none).
  * The cgroup2 root has no memory.current: the collector fills it from
  * the host (cgmem_root_from_host) and unaccounted_bytes is what no
  * child accounts for.
@@ -33,6 +37,7 @@
 
 #include "model/cgmem.h"
 #include "model/cgname.h"
+#include "model/cgseries.h"
 #include "model/cgvictim.h"
 #include "model/snapshot.h"
 
@@ -51,6 +56,7 @@ struct snap_cgroup {
 	struct cgmem_events since; /* events since base (SNAP_NA unknown) */
 	int64_t unaccounted_bytes; /* root: host - children, else SNAP_NA */
 	struct cgvictim victim;    /* see above */
+	struct cgseries_fore fore; /* see above */
 };
 
 /* An entry with nothing known: no path, every value SNAP_NA, no victim. */

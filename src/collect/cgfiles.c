@@ -15,6 +15,7 @@
 
 #include "collect/procroot.h"
 #include "core/pidhash.h"
+#include "model/cgseries.h"
 #include "model/snapcg.h"
 
 #define CGFILES_BUF 16384
@@ -44,6 +45,7 @@ struct cgfiles {
 	uint64_t walks;
 	struct cgfiles_table t[2]; /* t[cur] this walk, t[!cur] the last */
 	int cur;
+	struct cgseries *series; /* NULL: no memory for forecasts */
 	char buf[CGFILES_BUF];
 };
 
@@ -59,6 +61,7 @@ cgfiles_new(enum snap_cgroup_mode mode, int64_t page_kb)
 	}
 	f->mode = mode;
 	f->page_kb = page_kb;
+	f->series = cgseries_new();
 	return f;
 }
 
@@ -73,6 +76,7 @@ cgfiles_free(struct cgfiles *f)
 		free(f->t[i].pool);
 		free(f->t[i].idx);
 	}
+	cgseries_free(f->series);
 	free(f);
 }
 
@@ -306,6 +310,35 @@ cgfiles_read(struct cgfiles *f, struct snapshot *snap, int dfd, uint32_t off,
 	return (int64_t)snap->ncgroups - 1;
 }
 
+/* kB of bytes, or SNAP_NA (also for unlimited). */
+static int64_t
+cgfiles_kb(int64_t bytes)
+{
+	return bytes == SNAP_NA || bytes == CGMEM_UNLIMITED ? SNAP_NA
+	                                                    : bytes / 1024;
+}
+
+/* A round of the usage series and each cgroup's forecast. */
+static void
+cgfiles_forecast(struct cgfiles *f, struct snapshot *snap)
+{
+	size_t i;
+
+	if (f->series == NULL ||
+	    cgseries_begin(f->series, snap->mono_ms, snap->time_unix_ms) != 0)
+		return;
+	for (i = 0; i < snap->ncgroups; i++)
+		(void)cgseries_put(
+		    f->series, snap->cgroups[i].mem.ino,
+		    cgfiles_kb(snap->cgroups[i].mem.current_bytes));
+	cgseries_end(f->series);
+	for (i = 0; i < snap->ncgroups; i++) {
+		struct snap_cgroup *cg = &snap->cgroups[i];
+		cgseries_forecast(f->series, cg->mem.ino,
+		                  cgfiles_kb(cg->mem.max_bytes), &cg->fore);
+	}
+}
+
 /* End the walk. */
 void
 cgfiles_end(struct cgfiles *f, struct snapshot *snap, bool ok, int err)
@@ -316,6 +349,7 @@ cgfiles_end(struct cgfiles *f, struct snapshot *snap, bool ok, int err)
 		return;
 	}
 	snap->cgroups_err = 0;
+	cgfiles_forecast(f, snap);
 	f->cur = !f->cur;
 	if (cgfiles_index(&f->t[!f->cur]) != 0)
 		f->t[!f->cur].n = 0; /* no index: the next walk starts fresh */

@@ -288,6 +288,7 @@ cgseries_forecast(struct cgseries *s, uint64_t ino, int64_t limit_kb,
 		return; /* SNAP_NA is negative too */
 	n = cgseries_read(s, ino, s->pts, CGSERIES_POINTS);
 	forecast_to_ceiling(s->pts, n, limit_kb, &f);
+	out->valid = f.valid;
 	out->basis = f.basis;
 	out->eta_s = f.valid ? f.eta_s : 0;
 	out->rate_kb_per_min = f.rate_kb_per_min;

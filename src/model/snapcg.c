@@ -19,6 +19,7 @@ snapcg_init(struct snap_cgroup *cg, enum snap_cgroup_mode mode, uint64_t ino)
 	cg->victim.victim = CGVICTIM_NONE;
 	cg->victim.group = CGVICTIM_NONE;
 	cg->victim.points = cg->victim.total_pages = SNAP_NA;
+	cg->fore.basis = FORECAST_LEARNING;
 }
 
 /* The pooled path of cgroup i. */

@@ -232,6 +232,62 @@ test_recreated_and_light(void **state)
 	collector_free(c);
 }
 
+/* Write bytes as the memory.current of the cgroup at ng under tmp. */
+static void
+put_current(const char *tmp, const char *ng, int64_t bytes)
+{
+	char p[600], text[32];
+
+	snprintf(p, sizeof p, "%s/sys/fs/cgroup%s/memory.current", tmp, ng);
+	snprintf(text, sizeof text, "%lld\n", (long long)bytes);
+	assert_int_equal(tfile_put(p, text), 0);
+}
+
+static void
+test_forecast_through_walks(void **state)
+{
+	char tmp[] = "/tmp/oomwatch-cgf.XXXXXX", cmd[400], sys[300];
+	char proc[300];
+	const char *ng = "/system.slice/nginx.service";
+	int64_t mb = 1048576, at = 400 * mb;
+	struct snapshot s;
+	struct collector *c;
+	int i;
+	(void)state;
+	assert_int_equal(
+	    tfile_fixture_copy(FIX "v2", tmp, proc, sys, sizeof proc), 0);
+	put_current(tmp, ng, at);
+	c = sample(proc, sys, &s);
+	assert_false(cg_at(&s, ng)->fore.valid);
+	assert_int_equal(cg_at(&s, ng)->fore.basis, FORECAST_LEARNING);
+	/* 1 MB more every 2 s walk (light ones read memory.current) */
+	collector_set_mode(c, COLLECTOR_LIGHT);
+	for (i = 1; i < 40; i++) {
+		put_current(tmp, ng, at + i * mb);
+		assert_int_equal(collector_sample(c, &s, 1000 + 2000 * i), 0);
+	}
+	/* 512M - 439M: 73 MB left at 30 MB/min, about 146 s */
+	assert_true(cg_at(&s, ng)->fore.valid);
+	assert_true(cg_at(&s, ng)->fore.eta_s > 140 &&
+	            cg_at(&s, ng)->fore.eta_s < 152);
+	/* the unlimited root has no number */
+	assert_false(s.cgroups[0].fore.valid);
+	assert_int_equal(s.cgroups[0].fore.basis, FORECAST_NO_LIMIT);
+	/* made again: a fresh series, learning again */
+	snprintf(cmd, sizeof cmd,
+	         "cd %s/sys/fs/cgroup/system.slice && mv nginx.service old && "
+	         "cp -a old nginx.service && mv old /tmp/%s-old",
+	         tmp, tmp + 5);
+	assert_int_equal(system(cmd), 0);
+	assert_int_equal(collector_sample(c, &s, 1000 + 2000 * i), 0);
+	assert_false(cg_at(&s, ng)->fore.valid);
+	assert_int_equal(cg_at(&s, ng)->fore.basis, FORECAST_LEARNING);
+	snprintf(cmd, sizeof cmd, "rm -rf %s /tmp/%s-old", tmp, tmp + 5);
+	assert_int_equal(system(cmd), 0);
+	snapshot_fini(&s);
+	collector_free(c);
+}
+
 static void
 test_cgroups_off(void **state)
 {
@@ -256,6 +312,7 @@ main(void)
 	    cmocka_unit_test(test_v1_tree),
 	    cmocka_unit_test(test_hybrid_tree),
 	    cmocka_unit_test(test_recreated_and_light),
+	    cmocka_unit_test(test_forecast_through_walks),
 	    cmocka_unit_test(test_cgroups_off),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -52,11 +52,13 @@ test_filling_toward_the_limit_gives_a_number(void **state)
 	 * 200 s; 100 MB left under a 300 MB limit is 200 s */
 	feed(s, 7, 0, 100, 100 * MB, MB, 0);
 	cgseries_forecast(s, 7, 300 * MB, &f);
+	assert_true(f.valid);
 	assert_int_equal(f.basis, FORECAST_STEADY);
 	assert_true(f.eta_s >= 195 && f.eta_s <= 205);
 	assert_true(f.rate_kb_per_min > 29 * MB && f.rate_kb_per_min < 31 * MB);
 	/* unlimited: no number, without a read */
 	cgseries_forecast(s, 7, SNAP_NA, &f);
+	assert_false(f.valid);
 	assert_int_equal(f.basis, FORECAST_NO_LIMIT);
 	assert_int_equal(f.eta_s, 0);
 	/* far beyond four times the span: no number */
@@ -79,6 +81,7 @@ test_flat_noisy_or_away_gives_none(void **state)
 	(void)state;
 	feed(s, 7, 0, 100, 200 * MB, 0, 0);
 	cgseries_forecast(s, 7, 300 * MB, &f);
+	assert_false(f.valid);
 	assert_int_equal(f.basis, FORECAST_FLAT);
 	assert_int_equal(f.eta_s, 0);
 	cgseries_free(s);
