@@ -78,4 +78,11 @@ size_t cgseries_bytes(const struct cgseries *s);
 void cgseries_forecast(struct cgseries *s, uint64_t ino, int64_t limit_kb,
                        struct cgseries_fore *out);
 
+/*
+ * The time left for a column, into buf: "<1m" under a minute, "~12m"
+ * (to the nearest minute) under two hours, then "~3h"; "" without a
+ * number. Returns the length written.
+ */
+size_t cgseries_fmt_eta(const struct cgseries_fore *f, char *buf, size_t size);
+
 #endif

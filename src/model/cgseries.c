@@ -8,6 +8,7 @@
  */
 #include "model/cgseries.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -292,4 +293,25 @@ cgseries_forecast(struct cgseries *s, uint64_t ino, int64_t limit_kb,
 	out->basis = f.basis;
 	out->eta_s = f.valid ? f.eta_s : 0;
 	out->rate_kb_per_min = f.rate_kb_per_min;
+}
+
+/* The time left for a column (see the header). */
+size_t
+cgseries_fmt_eta(const struct cgseries_fore *f, char *buf, size_t size)
+{
+	int n;
+
+	if (size == 0)
+		return 0;
+	if (!f->valid)
+		n = snprintf(buf, size, "%s", "");
+	else if (f->eta_s < 60)
+		n = snprintf(buf, size, "<1m");
+	else if (f->eta_s < 2 * 3600)
+		n = snprintf(buf, size, "~%lldm",
+		             (long long)((f->eta_s + 30) / 60));
+	else
+		n = snprintf(buf, size, "~%lldh",
+		             (long long)((f->eta_s + 1800) / 3600));
+	return n < 0 ? 0 : (size_t)n >= size ? size - 1 : (size_t)n;
 }

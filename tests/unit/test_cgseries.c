@@ -184,6 +184,31 @@ test_clock_back_is_ignored(void **state)
 	cgseries_free(s);
 }
 
+static void
+test_eta_text(void **state)
+{
+	struct cgseries_fore f = {true, FORECAST_STEADY, 59, 1.0};
+	char buf[16];
+	(void)state;
+	cgseries_fmt_eta(&f, buf, sizeof buf);
+	assert_string_equal(buf, "<1m");
+	f.eta_s = 12 * 60 + 29;
+	cgseries_fmt_eta(&f, buf, sizeof buf);
+	assert_string_equal(buf, "~12m");
+	f.eta_s = 2 * 3600 - 31;
+	cgseries_fmt_eta(&f, buf, sizeof buf);
+	assert_string_equal(buf, "~119m");
+	f.eta_s = 5 * 3600 + 1799;
+	assert_int_equal(cgseries_fmt_eta(&f, buf, sizeof buf), 3);
+	assert_string_equal(buf, "~5h");
+	f.valid = false;
+	assert_int_equal(cgseries_fmt_eta(&f, buf, sizeof buf), 0);
+	assert_string_equal(buf, "");
+	f.valid = true;
+	assert_int_equal(cgseries_fmt_eta(&f, buf, 3), 2);
+	assert_string_equal(buf, "~5");
+}
+
 int
 main(void)
 {
@@ -193,6 +218,7 @@ main(void)
 	    cmocka_unit_test(test_recreated_cgroup_starts_fresh),
 	    cmocka_unit_test(test_series_are_bounded),
 	    cmocka_unit_test(test_clock_back_is_ignored),
+	    cmocka_unit_test(test_eta_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

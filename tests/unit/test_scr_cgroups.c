@@ -161,6 +161,37 @@ test_cgroups_screen_moves_and_sorts(void **state)
 }
 
 static void
+test_cgroups_forecast_in_status(void **state)
+{
+	struct scrfix *f = *state;
+	struct ui *ui = &f->ui;
+	struct scr_cgroups_state *s = scr_state(ui, &scr_cgroups);
+	const struct dash_frame *fr;
+	uint32_t web = add_cgroups(ui);
+	char b[128];
+
+	ui->snap.cgroups[web].fore =
+	    (struct cgseries_fore){true, FORECAST_STEADY, 12 * 60, 3.0 * 1024};
+	scrfix_press(ui, 'c', KBD_DOWN, 0);
+	fr = scrfix_frame(f);
+	assert_string_equal(cg_row_path(ui, s->tree.cursor, b, sizeof b),
+	                    "/system.slice");
+	/* no number: the sort order */
+	assert_non_null(strstr(fr->status, "cgroups by HEADROOM"));
+	scrfix_press(ui, KBD_DOWN, 0);
+	fr = scrfix_frame(f);
+	assert_string_equal(cg_row_path(ui, s->tree.cursor, b, sizeof b),
+	                    "/system.slice/nginx.service");
+	assert_string_equal(fr->status, "nginx.service: about 12 min to "
+	                                "memory.max at +3.0M/min");
+	/* a learning series says nothing */
+	ui->snap.cgroups[web].fore.valid = false;
+	ui->snap.cgroups[web].fore.basis = FORECAST_LEARNING;
+	fr = scrfix_frame(f);
+	assert_non_null(strstr(fr->status, "cgroups by HEADROOM"));
+}
+
+static void
 test_cgroups_enter_filters_and_esc_clears(void **state)
 {
 	struct scrfix *f = *state;
@@ -497,6 +528,7 @@ main(void)
 	cmocka_unit_test_setup_teardown(name, scrfix_setup, scrfix_teardown)
 	const struct CMUnitTest tests[] = {
 	    T(test_cgroups_screen_moves_and_sorts),
+	    T(test_cgroups_forecast_in_status),
 	    T(test_cgroups_enter_filters_and_esc_clears),
 	    T(test_cgroups_none),
 	    T(test_cgroups_limit_step_and_undo),
