@@ -132,6 +132,7 @@ sync(struct ui *ui)
 		s->in[i].mem = &cg->mem;
 	}
 	s->nin = n;
+	s->tree.limit_high = s->limit.which == CGLIMIT_HIGH;
 	if (cgtree_rebuild(&s->tree, s->in, n) != 0)
 		ui_status(ui, THEME_STATUS_ERROR,
 		          "out of memory: the cgroups are not shown");

@@ -192,6 +192,38 @@ test_cgroups_forecast_in_status(void **state)
 }
 
 static void
+test_cgroups_limit_sort_follows_l(void **state)
+{
+	struct scrfix *f = *state;
+	struct ui *ui = &f->ui;
+	struct scr_cgroups_state *s = scr_state(ui, &scr_cgroups);
+	uint32_t web = add_cgroups(ui);
+	char b[128];
+
+	ui->snap.cgroup_mode = SNAP_CGROUP_V2;
+	ui->snap.cgroups[web].mem.high_bytes = 900LL << 20;
+	ui->snap.cgroups[web + 1].mem.high_bytes = 300LL << 20;
+	scrfix_press(ui, 'c', 't', 0);
+	s->tree.sort = CGTREE_LIMIT;
+	s->tree.desc = false;
+	scrfix_frame(f);
+	/* memory.max: nginx (512M) before db (1000M) */
+	assert_string_equal(cg_row_path(ui, 0, b, sizeof b),
+	                    "/system.slice/nginx.service");
+	/* l: LIMIT shows memory.high, and sorts by it: db (300M) first */
+	scrfix_press(ui, 'l', 0);
+	assert_true(scrfix_cgview(scrfix_frame(f))->limit_high);
+	assert_string_equal(cg_row_path(ui, 0, b, sizeof b),
+	                    "/system.slice/db.service");
+	assert_string_equal(cg_row_path(ui, 1, b, sizeof b),
+	                    "/system.slice/nginx.service");
+	scrfix_press(ui, 'l', 0);
+	scrfix_frame(f);
+	assert_string_equal(cg_row_path(ui, 0, b, sizeof b),
+	                    "/system.slice/nginx.service");
+}
+
+static void
 test_cgroups_enter_filters_and_esc_clears(void **state)
 {
 	struct scrfix *f = *state;
@@ -529,6 +561,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    T(test_cgroups_screen_moves_and_sorts),
 	    T(test_cgroups_forecast_in_status),
+	    T(test_cgroups_limit_sort_follows_l),
 	    T(test_cgroups_enter_filters_and_esc_clears),
 	    T(test_cgroups_none),
 	    T(test_cgroups_limit_step_and_undo),
