@@ -39,6 +39,19 @@ struct cgfiles *cgfiles_new(enum snap_cgroup_mode mode, int64_t page_kb);
 /* Free it (NULL is fine). */
 void cgfiles_free(struct cgfiles *f);
 
+/*
+ * Docker's container names: a cgroup of a Docker container (model/
+ * cgname.h) gets the "Name" of <root>/var/lib/docker/containers/<id>/
+ * config.v2.json (cgname_docker_name), read once per cgroup (path and
+ * inode) and kept from walk to walk; a missing, unreadable, huge (128
+ * KiB or more) or malformed file leaves the 12-character id. The root is
+ * "/" for the live system, else the parent of sys_root (a fixture tree
+ * with sys/ and var/ side by side), else of a proc_root other than
+ * /proc. Until this is called, the live system's.
+ */
+void cgfiles_set_roots(struct cgfiles *f, const char *proc_root,
+                       const char *sys_root);
+
 /* Light walks from now on (see above), or full ones. */
 void cgfiles_set_light(struct cgfiles *f, bool light);
 

@@ -1,5 +1,6 @@
 /* Unit tests for app/batch_cg.c: each cgroup's "forecast" in the JSON
- * (only with a history), a number only when it is steady. */
+ * (only with a history), a number only when it is steady; a container's
+ * own name in "name". */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -32,7 +33,7 @@ static void
 test_forecast_in_json(void **state)
 {
 	struct snapshot s;
-	uint32_t root, web, db;
+	uint32_t root, web, db, dk;
 	char *j;
 	(void)state;
 	snapshot_init(&s);
@@ -46,7 +47,19 @@ test_forecast_in_json(void **state)
 	s.cgroups[web].fore =
 	    (struct cgseries_fore){true, FORECAST_STEADY, 720, 3072.0};
 	s.cgroups[db].fore.basis = FORECAST_NOISY;
+	/* a Docker container with its own name known */
+	dk = cgfixture_add(&s,
+	                   "/system.slice/docker-"
+	                   "0123456789abcdef0123456789abcdef0123456789abcdef"
+	                   "0123456789abcdef.scope",
+	                   root, 10LL << 20, CGMEM_UNLIMITED);
+	assert_int_equal(snapshot_str_append(&s, "nginx-proxy", 11,
+	                                     &s.cgroups[dk].cname_off),
+	                 0);
+	s.cgroups[dk].cname_len = 11;
 	j = json_of(&s, true);
+	assert_non_null(
+	    strstr(j, "\"name\": \"docker nginx-proxy (0123456789ab)\""));
 	assert_non_null(strstr(j, "\"name\": \"nginx.service\""));
 	assert_non_null(
 	    strstr(j, "\"victim\": null, \"forecast\": {\"limit_in_s\": 720, "
