@@ -28,6 +28,8 @@
 
 /* Rounds each series keeps (10 minutes at the default 2 s refresh). */
 #define CGSERIES_POINTS 300u
+/* A series' forecast is fit anew at least every this many rounds. */
+#define CGSERIES_REFIT 8u
 
 /* A cgroup's forecast as the snapshot carries it. */
 struct cgseries_fore {
@@ -73,7 +75,12 @@ size_t cgseries_bytes(const struct cgseries *s);
 /*
  * The forecast of cgroup ino's usage rising to limit_kb (< 0 or
  * SNAP_NA: unlimited or unknown, FORECAST_NO_LIMIT without reading the
- * series) into out, with forecast_to_ceiling's rules.
+ * series) into out, with forecast_to_ceiling's rules. Asked after
+ * cgseries_end. A fit costs a trend over the whole series, so each
+ * series is fit anew once every CGSERIES_REFIT rounds (staggered by
+ * inode), and at once while it is short (up to TREND_MIN_SAMPLES
+ * points), new, or its limit changed; in between the last fit is given
+ * with its time left counted down by the clock since that fit.
  */
 void cgseries_forecast(struct cgseries *s, uint64_t ino, int64_t limit_kb,
                        struct cgseries_fore *out);

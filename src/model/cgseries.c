@@ -27,6 +27,10 @@ struct cgs_entry {
 	struct histbuf b;
 	int64_t head, tail; /* the first and last values (histbuf) */
 	uint32_t round;     /* the last round it was put in */
+	bool fit;           /* fore holds a fit ... */
+	uint32_t fit_round; /* ... made in this round ... */
+	int64_t fit_limit;  /* ... toward this limit */
+	struct cgseries_fore fore;
 };
 
 /* One round's times. */
@@ -275,24 +279,51 @@ cgseries_bytes(const struct cgseries *s)
 	       s->icap * sizeof *s->idx;
 }
 
+/* True when e's forecast toward limit_kb is to be fit this round. */
+static bool
+cgs_due(const struct cgseries *s, const struct cgs_entry *e, int64_t limit_kb)
+{
+	return !e->fit || e->fit_limit != limit_kb ||
+	       e->b.n <= TREND_MIN_SAMPLES ||
+	       s->round - e->fit_round >= CGSERIES_REFIT ||
+	       (s->round + (uint32_t)e->ino) % CGSERIES_REFIT == 0;
+}
+
 /* A cgroup's forecast to its limit. */
 void
 cgseries_forecast(struct cgseries *s, uint64_t ino, int64_t limit_kb,
                   struct cgseries_fore *out)
 {
+	struct cgs_entry *e = cgs_find(s, ino);
 	struct forecast f;
+	uint64_t now_ms = s->times[s->round % CGSERIES_POINTS].mono_ms, fit_ms;
+	int64_t left;
 	size_t n;
 
 	memset(out, 0, sizeof *out);
 	out->basis = FORECAST_NO_LIMIT;
 	if (limit_kb < 0)
 		return; /* SNAP_NA is negative too */
-	n = cgseries_read(s, ino, s->pts, CGSERIES_POINTS);
-	forecast_to_ceiling(s->pts, n, limit_kb, &f);
-	out->valid = f.valid;
-	out->basis = f.basis;
-	out->eta_s = f.valid ? f.eta_s : 0;
-	out->rate_kb_per_min = f.rate_kb_per_min;
+	if (e == NULL || cgs_due(s, e, limit_kb)) {
+		n = cgseries_read(s, ino, s->pts, CGSERIES_POINTS);
+		forecast_to_ceiling(s->pts, n, limit_kb, &f);
+		out->valid = f.valid;
+		out->basis = f.basis;
+		out->eta_s = f.valid ? f.eta_s : 0;
+		out->rate_kb_per_min = f.rate_kb_per_min;
+		if (e != NULL) {
+			e->fit = true;
+			e->fit_round = s->round;
+			e->fit_limit = limit_kb;
+			e->fore = *out;
+		}
+		return;
+	}
+	/* between fits the time left counts down with the clock */
+	*out = e->fore;
+	fit_ms = s->times[e->fit_round % CGSERIES_POINTS].mono_ms;
+	left = out->eta_s - (int64_t)((now_ms - fit_ms) / 1000);
+	out->eta_s = out->valid ? (left > 0 ? left : 0) : 0;
 }
 
 /* The time left for a column (see the header). */

@@ -185,6 +185,41 @@ test_clock_back_is_ignored(void **state)
 }
 
 static void
+test_refit_and_count_down(void **state)
+{
+	struct cgseries *s = cgseries_new();
+	struct cgseries_fore f, g;
+	uint32_t r;
+	(void)state;
+	/* 1 MB a round toward 300 MB, asked every round as the collector
+	 * does: the time left falls 2 s a round whether fit or counted */
+	feed(s, 7, 0, 60, 100 * MB, MB, 0);
+	cgseries_forecast(s, 7, 300 * MB, &f);
+	assert_true(f.valid);
+	for (r = 60; r < 60 + 3 * CGSERIES_REFIT; r++) {
+		feed(s, 7, r, 1, 100 * MB + (int64_t)r * MB, 0, 0);
+		cgseries_forecast(s, 7, 300 * MB, &g);
+		assert_true(g.valid);
+		assert_true(g.eta_s >= f.eta_s - 4 && g.eta_s <= f.eta_s);
+		f = g;
+	}
+	/* 300 - 183 MB at 30 MB/min: about 234 s */
+	assert_true(f.eta_s > 225 && f.eta_s < 240);
+	/* a new limit is fit at once: 17 MB left, about 34 s */
+	cgseries_forecast(s, 7, 200 * MB, &g);
+	assert_true(g.valid);
+	assert_true(g.eta_s > 28 && g.eta_s < 40);
+	/* a series that turns flat loses its number within a refit */
+	for (r = 60 + 3 * CGSERIES_REFIT; r < 60 + 3 * CGSERIES_REFIT + 200;
+	     r++) {
+		feed(s, 7, r, 1, 183 * MB, 0, 0);
+		cgseries_forecast(s, 7, 200 * MB, &g);
+	}
+	assert_false(g.valid);
+	cgseries_free(s);
+}
+
+static void
 test_eta_text(void **state)
 {
 	struct cgseries_fore f = {true, FORECAST_STEADY, 59, 1.0};
@@ -218,6 +253,7 @@ main(void)
 	    cmocka_unit_test(test_recreated_cgroup_starts_fresh),
 	    cmocka_unit_test(test_series_are_bounded),
 	    cmocka_unit_test(test_clock_back_is_ignored),
+	    cmocka_unit_test(test_refit_and_count_down),
 	    cmocka_unit_test(test_eta_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
