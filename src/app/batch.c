@@ -424,7 +424,7 @@ batch_json(struct batch_out *o, const struct snapshot *s, const size_t *order,
 		batch_json_proc(o, s, &s->procs[order[i]]);
 	}
 	fputs("], ", f);
-	batch_cg_json(f, s);
+	batch_cg_json(f, s, o->hs != NULL);
 	batch_sys_json(f, s, o->proc_root);
 	fputs("}\n", f);
 }
