@@ -404,6 +404,7 @@ init(struct ui *ui)
 
 const struct scr_def scr_cgroups = {
     .name = "Cgroups",
+    .short_name = "Cgrp",
     .key = '6',
     .state_size = sizeof(struct scr_cgroups_state),
     .keys = cgroups_keys,

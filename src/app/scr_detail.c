@@ -200,6 +200,7 @@ frame(struct ui *ui, struct dash_frame *f)
 
 const struct scr_def scr_detail = {
     .name = "Detail",
+    .short_name = "Det",
     .key = '7',
     .enter = enter,
     .state_size = sizeof(struct scr_detail_state),

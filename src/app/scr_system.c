@@ -218,6 +218,7 @@ fini(struct ui *ui)
 
 const struct scr_def scr_system = {
     .name = "System",
+    .short_name = "Sys",
     .key = '9',
     .state_size = sizeof(struct scr_system_state),
     .keys = system_keys,
