@@ -125,8 +125,12 @@ const char *memmap_row_meaning(enum memmap_row r);
 /* Does the row count in the sum and the bar (vmalloc does not)? */
 bool memmap_row_summed(enum memmap_row r);
 
-/* The sentence naming the counters that overlap. */
-const char *memmap_overlaps(void);
+/* The row's JSON key ("page_cache", "not_accounted"). */
+const char *memmap_row_id(enum memmap_row r);
+
+/* The counters that overlap, one short sentence each: *list and how
+ * many. */
+size_t memmap_overlaps(const char *const **list);
 
 /* The hugepage pool in kB: Hugetlb, else Total x Hugepagesize (SNAP_NA). */
 int64_t memmap_hugepages_kb(const struct memmap_info *m);

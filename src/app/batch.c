@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "app/batch_cg.h"
+#include "app/batch_mem.h"
 #include "app/modes.h"
 #include "collect/collector.h"
 #include "collect/usercache.h"
@@ -37,6 +38,7 @@ struct batch_out {
 	char text[4 * 4096 + 1];
 	char raw[4096];
 	struct histsnap *hs; /* --json -n 2 or more: the history, else NULL */
+	const struct options *opt; /* the roots batch_mem_json reads under */
 };
 
 /* The history's memory cap in --batch. */
@@ -423,6 +425,7 @@ batch_json(struct batch_out *o, const struct snapshot *s, const size_t *order,
 	}
 	fputs("], ", f);
 	batch_cg_json(f, s);
+	batch_mem_json(f, o->opt);
 	fputs("}\n", f);
 }
 
@@ -512,6 +515,7 @@ batch_run(const struct options *opt)
 		return 1;
 	}
 	o->f = stdout;
+	o->opt = opt;
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 		o->san_flags = SANITIZE_ASCII;
 	snapshot_init(&s);

@@ -33,15 +33,15 @@ static const struct {
 } memmap_rows[MMR_COUNT] = {
     [MMR_ANON] = {"anon",
                   "process anonymous memory (heap, stacks; AnonHugePages "
-                  "inside): freed by swap or by killing",
+                  "inside): swap or kill",
                   true},
     [MMR_CACHE] = {"page cache",
                    "file pages: Cached less Shmem, plus Buffers (block "
-                   "devices); mostly reclaimable, mapped files included",
+                   "devices); mostly reclaimable",
                    true},
     [MMR_SHMEM] = {"shmem/tmpfs",
-                   "tmpfs, /dev/shm, shared anonymous and SysV memory: "
-                   "inside Cached, freed only by swap or deleting files",
+                   "tmpfs, /dev/shm, shared anon and SysV memory: inside "
+                   "Cached; swap or delete",
                    true},
     [MMR_SLAB_RECL] = {"slab reclaimable",
                        "kernel caches (dentries, inodes) freed under "
@@ -62,15 +62,15 @@ static const struct {
                      "stacks and drivers, not summed",
                      false},
     [MMR_HUGEPAGES] = {"hugepages",
-                       "the hugetlb pool, used or not: out of MemFree "
-                       "and out of reach of normal allocations",
+                       "the hugetlb pool, used or not: out of MemFree, "
+                       "unusable by other allocations",
                        true},
     [MMR_ZSWAP] = {"zswap pool",
                    "compressed swapped-out pages kept in RAM (Zswap)", true},
     [MMR_FREE] = {"free", "MemFree: unused", true},
     [MMR_UNACCOUNTED] = {"not accounted",
                          "MemTotal less the rows above: drivers (GPU, "
-                         "network), unmapped SwapCached, others",
+                         "network), unmapped SwapCached",
                          false},
 };
 
@@ -212,15 +212,43 @@ memmap_row_summed(enum memmap_row r)
 	return r < MMR_COUNT && memmap_rows[r].summed;
 }
 
+/* The counters that overlap, one sentence each. */
+static const char *const memmap_overlap_list[] = {
+    "Shmem is inside Cached: page cache leaves it out",
+    "Buffers is file cache: counted in page cache",
+    "AnonHugePages is inside AnonPages",
+    "Mlocked and Unevictable hold anon, shmem and cache pages",
+    "SwapCached overlaps AnonPages",
+    "VmallocUsed holds vmap'd kernel stacks: not summed",
+};
+
 /* Which counters overlap. */
-const char *
-memmap_overlaps(void)
+size_t
+memmap_overlaps(const char *const **list)
 {
-	return "overlaps: Shmem is inside Cached (page cache leaves it out); "
-	       "Buffers is file cache; AnonHugePages is inside AnonPages; "
-	       "Mlocked and Unevictable hold anon, shmem and cache pages; "
-	       "SwapCached overlaps AnonPages; VmallocUsed holds kernel stacks "
-	       "(not summed)";
+	*list = memmap_overlap_list;
+	return sizeof memmap_overlap_list / sizeof memmap_overlap_list[0];
+}
+
+/* The row's JSON key. */
+const char *
+memmap_row_id(enum memmap_row r)
+{
+	static const char *const ids[MMR_COUNT] = {"anon",
+	                                           "page_cache",
+	                                           "shmem",
+	                                           "slab_reclaimable",
+	                                           "slab_unreclaimable",
+	                                           "kernel_stack",
+	                                           "page_tables",
+	                                           "percpu",
+	                                           "vmalloc",
+	                                           "hugepages",
+	                                           "zswap",
+	                                           "free",
+	                                           "not_accounted"};
+
+	return r < MMR_COUNT ? ids[r] : "?";
 }
 
 /* A short size for sentences. */
