@@ -2,7 +2,7 @@
  * batch_mem: where the memory is, in `oomwatch --batch --json` (the files
  * of the Memory screen, collect/memfiles.h, read once per sample).
  *
- * Three top-level keys, written after "cgroups":
+ * Three top-level keys, written before "cgroups" (which stays last):
  *   "memory_breakdown": {"total_kb", "sum_kb", "over", "rows": [{"row",
  *     "kb", "bar_kb", "summed", "meaning"}], "overlaps": [sentences],
  *     "hugepages": [{"size_kb", "total", "free", "reserved", "surplus"}],
@@ -25,8 +25,9 @@
 
 #include "app/options.h"
 
-/* Read the memory files under opt's roots and write `, "memory_breakdown":
- * ..., "swaps": ..., "tmpfs": ...` to f (all null when out of memory). */
+/* Read the memory files under opt's roots and write `"memory_breakdown":
+ * ..., "swaps": ..., "tmpfs": ..., ` to f (the separator after, none
+ * before; all null when out of memory). */
 void batch_mem_json(FILE *f, const struct options *opt);
 
 #endif

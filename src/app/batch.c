@@ -424,8 +424,8 @@ batch_json(struct batch_out *o, const struct snapshot *s, const size_t *order,
 		batch_json_proc(o, s, &s->procs[order[i]]);
 	}
 	fputs("], ", f);
-	batch_cg_json(f, s);
 	batch_mem_json(f, o->opt);
+	batch_cg_json(f, s);
 	fputs("}\n", f);
 }
 

@@ -133,7 +133,7 @@ bm_breakdown(FILE *f, const struct memmap_all *a)
 {
 	struct memmap_breakdown b;
 
-	fputs(", \"memory_breakdown\": ", f);
+	fputs("\"memory_breakdown\": ", f);
 	if (a->meminfo_err != 0) {
 		fputs("null", f);
 		return;
@@ -190,7 +190,7 @@ batch_mem_json(FILE *f, const struct options *opt)
 	struct memmap_all *a = malloc(sizeof *a);
 
 	if (mf == NULL || a == NULL) {
-		fputs(", \"memory_breakdown\": null, \"swaps\": null, "
+		fputs("\"memory_breakdown\": null, \"swaps\": null, "
 		      "\"tmpfs\": null",
 		      f);
 	} else {
@@ -198,6 +198,7 @@ batch_mem_json(FILE *f, const struct options *opt)
 		bm_breakdown(f, a);
 		bm_swaps_tmpfs(f, a);
 	}
+	fputs(", ", f);
 	free(a);
 	memfiles_free(mf);
 }
