@@ -106,10 +106,14 @@ struct memmap_breakdown {
 	bool over;                 /* sum_kb > total_kb: the bar was scaled */
 };
 
+/* The largest value memmap_parse accepts (16 PiB in kB): sums of every
+ * row, and products with terminal widths in double, cannot overflow. */
+#define MEMMAP_VALUE_MAX (1LL << 44)
+
 /*
  * Parse len bytes of /proc/meminfo: 0, or -1 (no MemTotal, a wanted line
- * without a number, a negative value, a truncated last line); out is then
- * all SNAP_NA.
+ * without a number, a negative value or one above MEMMAP_VALUE_MAX, a
+ * truncated last line); out is then all SNAP_NA.
  */
 int memmap_parse(const char *buf, size_t len, struct memmap_info *out);
 
@@ -131,6 +135,10 @@ const char *memmap_row_id(enum memmap_row r);
 /* The counters that overlap, one short sentence each: *list and how
  * many. */
 size_t memmap_overlaps(const char *const **list);
+
+/* a x b, or SNAP_NA when either is unknown or negative, or the product
+ * overflows. */
+int64_t memmap_mul(int64_t a, int64_t b);
 
 /* The hugepage pool in kB: Hugetlb, else Total x Hugepagesize (SNAP_NA). */
 int64_t memmap_hugepages_kb(const struct memmap_info *m);

@@ -95,8 +95,22 @@ memmap_parse(const char *buf, size_t len, struct memmap_info *out)
 	    textscan_any_negative(v, MMF_COUNT, SNAP_NA))
 		return -1;
 	for (size_t i = 0; i < MMF_COUNT; i++)
+		if (v[i] != SNAP_NA && v[i] > MEMMAP_VALUE_MAX)
+			return -1;
+	for (size_t i = 0; i < MMF_COUNT; i++)
 		out->v[i] = v[i];
 	return 0;
+}
+
+/* a x b without overflow. */
+int64_t
+memmap_mul(int64_t a, int64_t b)
+{
+	if (a == SNAP_NA || b == SNAP_NA || a < 0 || b < 0)
+		return SNAP_NA;
+	if (b > 0 && a > INT64_MAX / b)
+		return SNAP_NA;
+	return a * b;
 }
 
 /* The hugetlb pool in kB. */
@@ -107,11 +121,7 @@ memmap_hugepages_kb(const struct memmap_info *m)
 
 	if (v[MMF_HUGETLB] != SNAP_NA)
 		return v[MMF_HUGETLB];
-	if (v[MMF_HP_TOTAL] == SNAP_NA || v[MMF_HP_SIZE] == SNAP_NA)
-		return SNAP_NA;
-	if (v[MMF_HP_SIZE] > 0 && v[MMF_HP_TOTAL] > INT64_MAX / v[MMF_HP_SIZE])
-		return SNAP_NA;
-	return v[MMF_HP_TOTAL] * v[MMF_HP_SIZE];
+	return memmap_mul(v[MMF_HP_TOTAL], v[MMF_HP_SIZE]);
 }
 
 /* a - b, SNAP_NA when either is; at least 0. */

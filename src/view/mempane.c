@@ -129,7 +129,7 @@ bar(struct walk *w)
 		int end;
 		char g[2] = {parts[i].glyph, '\0'};
 		cum += b->bar_kb[i];
-		end = (int)(cum * width / b->total_kb);
+		end = (int)((double)cum * width / (double)b->total_kb);
 		for (; cell < end && cell < width; cell++)
 			draw_str(w->s, y, x + cell, 1, parts[i].role, g, 0);
 	}
@@ -203,9 +203,7 @@ hugepages(struct walk *w)
 		     "  %6" PRId64 "kB: %" PRId64 " total, %" PRId64
 		     " free, %" PRId64 " reserved, %" PRId64 " surplus (%s)",
 		     h->size_kb, h->total, h->free, h->rsvd, h->surp,
-		     kb_text(h->total == SNAP_NA ? SNAP_NA
-		                                 : h->total * h->size_kb,
-		             t, sizeof t));
+		     kb_text(memmap_mul(h->total, h->size_kb), t, sizeof t));
 	}
 	if (a->nhp == 0)
 		text(w, THEME_NORMAL,
@@ -236,8 +234,9 @@ tmpfs(struct walk *w)
 		const struct memmap_mount *m = &a->mounts[i];
 		snprintf(pct, sizeof pct, "-");
 		if (m->used_kb != SNAP_NA && m->size_kb > 0)
-			snprintf(pct, sizeof pct, "%d%%",
-			         (int)(m->used_kb * 100 / m->size_kb));
+			snprintf(pct, sizeof pct, "%.0f%%",
+			         (double)m->used_kb * 100.0 /
+			             (double)m->size_kb);
 		text(w, m->err ? THEME_PROC_NA : THEME_NORMAL,
 		     "  %7s %7s %5s  %s%s%s%s",
 		     kb_text(m->used_kb, u, sizeof u),

@@ -177,6 +177,15 @@ test_meminfo_errors(void **state)
 	memmap_breakdown(&m, &b);
 	assert_true(b.total_kb == SNAP_NA && b.kb[MMR_ANON] == SNAP_NA);
 	assert_int_equal(bar_sum(&b), 0);
+	/* above 16 PiB: not a real machine, and sums could overflow */
+	assert_int_equal(
+	    memmap_parse(S("MemTotal: 10 kB\nShmem: 17592186044417 kB\n"), &m),
+	    -1);
+	assert_int_equal(memmap_parse(S("MemTotal: 17592186044416 kB\n"), &m),
+	                 0);
+	assert_true(memmap_mul(INT64_MAX / 2, 3) == SNAP_NA);
+	assert_true(memmap_mul(SNAP_NA, 3) == SNAP_NA);
+	assert_int_equal(memmap_mul(512, 2048), 1048576);
 }
 
 static void
