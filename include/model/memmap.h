@@ -140,6 +140,11 @@ size_t memmap_overlaps(const char *const **list);
  * overflows. */
 int64_t memmap_mul(int64_t a, int64_t b);
 
+/* All LRU pages in kB, as the kernel's OOM report compares them with
+ * SUnreclaim: Active + Inactive + Unevictable (when printed); SNAP_NA
+ * without Active or Inactive. */
+int64_t memmap_lru_kb(const struct memmap_info *m);
+
 /* The hugepage pool in kB: Hugetlb, else Total x Hugepagesize (SNAP_NA). */
 int64_t memmap_hugepages_kb(const struct memmap_info *m);
 

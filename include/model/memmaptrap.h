@@ -7,7 +7,8 @@
  *              "tmpfs /dev/shm holds 3.1G"
  *   slab       SUnreclaim large: "unreclaimable slab 2.4G (dentry 1.9G)",
  *              the largest cache named when slabinfo was read
- *   slab_lru   SUnreclaim above all LRU pages (Active + Inactive), the sign
+ *   slab_lru   SUnreclaim above all LRU pages (Active + Inactive +
+ *              Unevictable: memmap_lru_kb), the sign
  *              the kernel's OOM report checks before dumping slab caches
  *   hugepages  a large part of the hugetlb pool free and not reserved by
  *              any mapping: "1.0G of hugepages reserved, 0 in use"

@@ -113,6 +113,18 @@ memmap_mul(int64_t a, int64_t b)
 	return a * b;
 }
 
+/* All LRU pages. */
+int64_t
+memmap_lru_kb(const struct memmap_info *m)
+{
+	const int64_t *v = m->v;
+
+	if (v[MMF_ACTIVE] == SNAP_NA || v[MMF_INACTIVE] == SNAP_NA)
+		return SNAP_NA;
+	return v[MMF_ACTIVE] + v[MMF_INACTIVE] +
+	       (v[MMF_UNEVICTABLE] == SNAP_NA ? 0 : v[MMF_UNEVICTABLE]);
+}
+
 /* The hugetlb pool in kB. */
 int64_t
 memmap_hugepages_kb(const struct memmap_info *m)

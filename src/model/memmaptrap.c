@@ -59,18 +59,16 @@ trap_slab(const struct memmap_all *a, char *buf, size_t size)
 static bool
 trap_slab_lru(const struct memmap_all *a, char *buf, size_t size)
 {
-	const int64_t *v = a->mi.v;
+	int64_t slab = a->mi.v[MMF_SUNRECLAIM], lru = memmap_lru_kb(&a->mi);
 	char s[16], l[16];
 
-	if (v[MMF_SUNRECLAIM] == SNAP_NA || v[MMF_ACTIVE] == SNAP_NA ||
-	    v[MMF_INACTIVE] == SNAP_NA ||
-	    v[MMF_SUNRECLAIM] <= v[MMF_ACTIVE] + v[MMF_INACTIVE])
+	if (slab == SNAP_NA || lru == SNAP_NA || slab <= lru)
 		return false;
 	snprintf(buf, size,
 	         "unreclaimable slab %s is more than all LRU pages %s: the "
 	         "kernel's sign of a slab leak",
-	         memmap_fmt_kb(v[MMF_SUNRECLAIM], s, sizeof s),
-	         memmap_fmt_kb(v[MMF_ACTIVE] + v[MMF_INACTIVE], l, sizeof l));
+	         memmap_fmt_kb(slab, s, sizeof s),
+	         memmap_fmt_kb(lru, l, sizeof l));
 	return true;
 }
 

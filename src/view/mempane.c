@@ -256,6 +256,7 @@ slab(struct walk *w)
 {
 	const struct memmap_all *a = w->m->all;
 	const int64_t *v = a->mi.v;
+	int64_t lru = memmap_lru_kb(&a->mi);
 	char t[16], l[16], e[24];
 
 	if (a->slab_err == -EACCES || a->slab_err == -EPERM)
@@ -274,17 +275,13 @@ slab(struct walk *w)
 		text(w, THEME_NORMAL, "  %7s %10" PRId64 " x %5" PRId64 "  %s",
 		     kb_text(a->slabs[i].bytes / 1024, t, sizeof t),
 		     a->slabs[i].objs, a->slabs[i].objsize, a->slabs[i].name);
-	if (v[MMF_SUNRECLAIM] == SNAP_NA || v[MMF_ACTIVE] == SNAP_NA ||
-	    v[MMF_INACTIVE] == SNAP_NA)
+	if (v[MMF_SUNRECLAIM] == SNAP_NA || lru == SNAP_NA)
 		return;
-	text(w,
-	     v[MMF_SUNRECLAIM] > v[MMF_ACTIVE] + v[MMF_INACTIVE]
-	         ? THEME_RISK_HIGH
-	         : THEME_NORMAL,
+	text(w, v[MMF_SUNRECLAIM] > lru ? THEME_RISK_HIGH : THEME_NORMAL,
 	     "  SUnreclaim %s, all LRU pages %s (the kernel's warning sign: "
 	     "SUnreclaim above them)",
 	     kb_text(v[MMF_SUNRECLAIM], t, sizeof t),
-	     kb_text(v[MMF_ACTIVE] + v[MMF_INACTIVE], l, sizeof l));
+	     kb_text(lru, l, sizeof l));
 }
 
 /* zswap and zram. */

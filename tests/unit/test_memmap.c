@@ -390,6 +390,9 @@ test_trap_slab(void **state)
 	assert_true(memmaptrap_check(MMT_SLAB_LRU, &a, t, sizeof t));
 	assert_string_equal(t, "unreclaimable slab 2.5G is more than all LRU "
 	                       "pages 1.1G: the kernel's sign of a slab leak");
+	/* Unevictable pages are LRU pages too */
+	a.mi.v[MMF_UNEVICTABLE] = 2000000;
+	assert_false(memmaptrap_check(MMT_SLAB_LRU, &a, t, sizeof t));
 	a.mi.v[MMF_ACTIVE] = SNAP_NA; /* unknown: no verdict */
 	assert_false(memmaptrap_check(MMT_SLAB_LRU, &a, t, sizeof t));
 	all_from("6.x.txt", &a); /* 416M of 31G: not large */
