@@ -3,7 +3,6 @@
 #include "model/memmapparse.h"
 
 #include <errno.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "model/textscan.h"
@@ -137,26 +136,36 @@ memmapparse_mounts(const char *buf, size_t len, struct memmap_mount *out,
 	return (int)kept;
 }
 
-/* qsort: largest used first, unknown last, then by path. */
-static int
-mount_cmp(const void *pa, const void *pb)
+/* Does a sort before b: largest used first, unknown last, then by path? */
+static bool
+mount_before(const struct memmap_mount *a, const struct memmap_mount *b)
 {
-	const struct memmap_mount *a = pa, *b = pb;
-
 	if (a->used_kb != b->used_kb) {
 		if (a->used_kb == SNAP_NA || b->used_kb == SNAP_NA)
-			return a->used_kb == SNAP_NA ? 1 : -1;
-		return a->used_kb > b->used_kb ? -1 : 1;
+			return b->used_kb == SNAP_NA;
+		return a->used_kb > b->used_kb;
 	}
-	return strcmp(a->path, b->path);
+	return strcmp(a->path, b->path) < 0;
 }
 
-/* Sort the mounts. */
+/* Sort the mounts: an insertion sort in place (at most MEMMAP_MOUNTS_MAX
+ * of them; qsort may allocate). */
 void
 memmapparse_sort_mounts(struct memmap_mount *m, size_t n)
 {
-	if (n > 1)
-		qsort(m, n, sizeof *m, mount_cmp);
+	struct memmap_mount t;
+
+	for (size_t i = 1; i < n; i++) {
+		size_t j = i;
+		if (!mount_before(&m[i], &m[i - 1]))
+			continue;
+		t = m[i];
+		while (j > 0 && mount_before(&t, &m[j - 1])) {
+			m[j] = m[j - 1];
+			j--;
+		}
+		m[j] = t;
+	}
 }
 
 /* Put cache c into the top list out[0..*n) (cap), largest first. */

@@ -181,36 +181,53 @@ table(struct walk *w)
 		text(w, THEME_NORMAL, "  %s", list[i]);
 }
 
+/* A count, or N/A. */
+static const char *
+num_text(int64_t v, char *buf, size_t size)
+{
+	if (v == SNAP_NA)
+		snprintf(buf, size, "N/A");
+	else
+		snprintf(buf, size, "%" PRId64, v);
+	return buf;
+}
+
+/* One hugepage size: its page counts and the pool's size. */
+static void
+hp_line(struct walk *w, const struct memmap_hpsize *h)
+{
+	char t[16], c[5][24];
+
+	text(w, THEME_NORMAL,
+	     "  %6s kB pages: %s total, %s free, %s reserved, %s surplus (%s)",
+	     num_text(h->size_kb, c[0], sizeof c[0]),
+	     num_text(h->total, c[1], sizeof c[1]),
+	     num_text(h->free, c[2], sizeof c[2]),
+	     num_text(h->rsvd, c[3], sizeof c[3]),
+	     num_text(h->surp, c[4], sizeof c[4]),
+	     kb_text(memmap_mul(h->total, h->size_kb), t, sizeof t));
+}
+
 /* Hugepages by size (sys), else the default size from meminfo. */
 static void
 hugepages(struct walk *w)
 {
 	const struct memmap_all *a = w->m->all;
 	const int64_t *v = a->mi.v;
-	char t[16];
+	const struct memmap_hpsize dflt = {v[MMF_HP_SIZE], v[MMF_HP_TOTAL],
+	                                   v[MMF_HP_FREE], v[MMF_HP_RSVD],
+	                                   v[MMF_HP_SURP]};
 
 	if (a->nhp == 0 &&
 	    (v[MMF_HP_TOTAL] == SNAP_NA || v[MMF_HP_TOTAL] == 0)) {
 		text(w, THEME_TITLE, "Hugepages: none in the pool");
 		return;
 	}
-	text(w, THEME_TITLE,
-	     "Hugepages (pages: in the pool, free, reserved, "
-	     "surplus)");
-	for (size_t i = 0; i < a->nhp; i++) {
-		const struct memmap_hpsize *h = &a->hp[i];
-		text(w, THEME_NORMAL,
-		     "  %6" PRId64 "kB: %" PRId64 " total, %" PRId64
-		     " free, %" PRId64 " reserved, %" PRId64 " surplus (%s)",
-		     h->size_kb, h->total, h->free, h->rsvd, h->surp,
-		     kb_text(memmap_mul(h->total, h->size_kb), t, sizeof t));
-	}
+	text(w, THEME_TITLE, "Hugepages by size");
+	for (size_t i = 0; i < a->nhp; i++)
+		hp_line(w, &a->hp[i]);
 	if (a->nhp == 0)
-		text(w, THEME_NORMAL,
-		     "  %6" PRId64 "kB: %" PRId64 " total, %" PRId64
-		     " free, %" PRId64 " reserved, %" PRId64 " surplus",
-		     v[MMF_HP_SIZE], v[MMF_HP_TOTAL], v[MMF_HP_FREE],
-		     v[MMF_HP_RSVD], v[MMF_HP_SURP]);
+		hp_line(w, &dflt);
 }
 
 /* The tmpfs and ramfs mounts. */

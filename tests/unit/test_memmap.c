@@ -232,6 +232,26 @@ test_mounts(void **state)
 }
 
 static void
+test_sort_mounts(void **state)
+{
+	static const struct {
+		const char *path;
+		int64_t used;
+	} in[] = {{"/na", SNAP_NA}, {"/b", 5}, {"/top", 9}, {"/a", 5}};
+	static const char *const want[] = {"/top", "/a", "/b", "/na"};
+	struct memmap_mount m[4];
+	(void)state;
+	memset(m, 0, sizeof m);
+	for (int i = 0; i < 4; i++) {
+		snprintf(m[i].path, sizeof m[i].path, "%s", in[i].path);
+		m[i].used_kb = in[i].used;
+	}
+	memmapparse_sort_mounts(m, 4);
+	for (int i = 0; i < 4; i++)
+		assert_string_equal(m[i].path, want[i]);
+}
+
+static void
 test_unescape(void **state)
 {
 	char out[8];
@@ -457,6 +477,7 @@ main(void)
 	    cmocka_unit_test(test_meminfo_errors),
 	    cmocka_unit_test(test_every_row_has_a_meaning),
 	    cmocka_unit_test(test_mounts),
+	    cmocka_unit_test(test_sort_mounts),
 	    cmocka_unit_test(test_unescape),
 	    cmocka_unit_test(test_slabinfo),
 	    cmocka_unit_test(test_swaps),
