@@ -15,14 +15,15 @@
 #include "app/scr_detail.h"
 #include "app/scr_events.h"
 #include "app/scr_help.h"
+#include "app/scr_memory.h"
 #include "app/scr_procs.h"
 #include "app/scr_setup.h"
 #include "app/scr_system.h"
 
 /* The screens, in tab order; each is one key away (its digit, 1-9). */
 static const struct scr_def *const screens[] = {
-    &scr_procs, &scr_events,  &scr_changes, &scr_setup,
-    &scr_help,  &scr_cgroups, &scr_detail,  &scr_system,
+    &scr_procs,   &scr_events, &scr_changes, &scr_setup,  &scr_help,
+    &scr_cgroups, &scr_detail, &scr_memory,  &scr_system,
 };
 #define NSCREENS (sizeof screens / sizeof screens[0])
 _Static_assert(NSCREENS <= UI_SCREENS_MAX, "raise UI_SCREENS_MAX");
