@@ -72,7 +72,9 @@ text(struct walk *w, enum theme_role role, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
-	draw_str(w->s, y, w->r->x, w->r->w, role, buf, DRAW_FILL);
+	/* a line too long is cut after a whole word, with an ellipsis */
+	draw_forms(w->s, y, w->r->x, w->r->w, role,
+	           (const char *const[]){buf, NULL}, DRAW_FILL);
 }
 
 /* A short name for an errno. */
@@ -158,8 +160,9 @@ row(struct walk *w, enum memmap_row r)
 	             ? "0: the rows add up to more than MemTotal (overlaps)"
 	             : memmap_row_meaning(r));
 	draw_str(w->s, y, w->r->x, 2, parts[r].role, g, DRAW_FILL);
-	draw_str(w->s, y, w->r->x + 2, w->r->w - 2,
-	         kb == SNAP_NA ? THEME_PROC_NA : THEME_NORMAL, line, DRAW_FILL);
+	draw_forms(w->s, y, w->r->x + 2, w->r->w - 2,
+	           kb == SNAP_NA ? THEME_PROC_NA : THEME_NORMAL,
+	           (const char *const[]){line, NULL}, DRAW_FILL);
 }
 
 /* The table and the overlaps. */
