@@ -39,8 +39,8 @@ struct batch_out {
 	char text[4 * 4096 + 1];
 	char raw[4096];
 	struct histsnap *hs; /* --json -n 2 or more: the history, else NULL */
-	/* the roots batch_mem_json and batch_sys_json read under */
-	const struct options *opt;
+	const struct options *opt; /* the roots batch_mem_json reads under */
+	struct batch_sys *sys;     /* "blocked" and "settings" (NULL: null) */
 };
 
 /* The history's memory cap in --batch. */
@@ -428,7 +428,7 @@ batch_json(struct batch_out *o, const struct snapshot *s, const size_t *order,
 	fputs("], ", f);
 	batch_mem_json(f, o->opt);
 	batch_cg_json(f, s, o->hs != NULL);
-	batch_sys_json(f, s, o->opt->proc_root);
+	batch_sys_json(f, o->sys, s);
 	fputs("}\n", f);
 }
 
@@ -468,6 +468,7 @@ batch_out_free(struct batch_out *o)
 	if (o->hs != NULL)
 		histsnap_fini(o->hs);
 	free(o->hs);
+	batch_sys_free(o->sys);
 	free(o);
 }
 
@@ -519,6 +520,8 @@ batch_run(const struct options *opt)
 	}
 	o->f = stdout;
 	o->opt = opt;
+	if (opt->json)
+		o->sys = batch_sys_new(opt->proc_root);
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 		o->san_flags = SANITIZE_ASCII;
 	snapshot_init(&s);
