@@ -16,10 +16,12 @@
  *     "\x5c" first, so two different raw values never give one label
  *     (no duplicate series), then are escaped for the format (backslash,
  *     double quote, newline);
- *   - cardinality is bounded: the top N processes by oom_score (N =
- *     top_n, PROM_TOP_DEFAULT when 0), the PROM_MEMCG_TOP (constraint,
- *     memcg) pairs with the most OOM kills (the others summed under
- *     memcg="other" per constraint), one series per cgroup of the walk.
+ *   - cardinality is bounded: the top N processes by oom_score, in the
+ *     kernel's victim order (model/victim.h; N = top_n, PROM_TOP_DEFAULT
+ *     when 0; a row whose oom_score is unknown is never listed), the
+ * PROM_MEMCG_TOP (constraint, memcg) pairs with the most OOM kills (the others
+ * summed under memcg="other" per constraint), one series per cgroup of the
+ * walk.
  */
 #ifndef OOMWATCH_MODEL_PROM_H
 #define OOMWATCH_MODEL_PROM_H

@@ -17,6 +17,7 @@
 #include "core/sanitize.h"
 #include "model/cgmem.h"
 #include "model/snapcg.h"
+#include "model/victim.h"
 
 /* One label of a sample: key="value" (value as raw bytes). */
 struct prom_label {
@@ -484,13 +485,13 @@ prom_cgroups(struct prom_text *t, const struct snapshot *s)
 	prom_cgroup_events(t, s);
 }
 
-/* True when row a ranks before row b: higher oom_score, then lower pid. */
+/* True when row a ranks before row b: the kernel's victim order
+ * (model/victim.h: oom_score first), total_kb as victim_cmp takes it. */
 static bool
-prom_before(const struct proc_row *a, const struct proc_row *b)
+prom_before(const struct proc_row *a, const struct proc_row *b,
+            int64_t total_kb)
 {
-	if (a->oom_score != b->oom_score)
-		return a->oom_score > b->oom_score;
-	return a->pid < b->pid;
+	return victim_cmp(a, b, total_kb) < 0;
 }
 
 /* Pick the top n rows by oom_score (unknown scores left out) into
@@ -500,6 +501,7 @@ prom_pick_top(struct prom_text *t, const struct prom_input *in, size_t n)
 {
 	const struct snapshot *s = in->snap;
 	size_t rows = in->rows ? in->nrows : s->nprocs, got = 0;
+	int64_t total_kb = SNAP_NA;
 
 	if (t->top_cap < n) {
 		size_t *p = realloc(t->top, n * sizeof *p);
@@ -510,17 +512,20 @@ prom_pick_top(struct prom_text *t, const struct prom_input *in, size_t n)
 		t->top = p;
 		t->top_cap = n;
 	}
+	if (s->mem.total_kb != SNAP_NA && s->mem.swap_total_kb != SNAP_NA)
+		total_kb = s->mem.total_kb + s->mem.swap_total_kb;
 	for (size_t i = 0; i < rows; i++) {
 		size_t r = in->rows ? in->rows[i] : i, j;
 
 		if (r >= s->nprocs || s->procs[r].oom_score == SNAP_NA)
 			continue;
 		if (got == n &&
-		    !prom_before(&s->procs[r], &s->procs[t->top[n - 1]]))
+		    !prom_before(&s->procs[r], &s->procs[t->top[n - 1]],
+		                 total_kb))
 			continue;
 		j = got < n ? got++ : n - 1;
-		for (; j > 0 &&
-		       prom_before(&s->procs[r], &s->procs[t->top[j - 1]]);
+		for (; j > 0 && prom_before(&s->procs[r],
+		                            &s->procs[t->top[j - 1]], total_kb);
 		     j--)
 			t->top[j] = t->top[j - 1];
 		t->top[j] = r;

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <dirent.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -291,7 +292,7 @@ test_hostile_comm(void **state)
 
 /* Feed an OOM kill of constraint c in memcg (NULL: none given). */
 static void
-kill(struct promtally *k, enum oom_constraint c, const char *memcg)
+add_kill(struct promtally *k, enum oom_constraint c, const char *memcg)
 {
 	struct kevent e;
 
@@ -321,10 +322,10 @@ test_kernel_counts(void **state)
 	for (int i = 0; i < 15; i++) { /* /m0 once .. /m14 15 times */
 		snprintf(path, sizeof path, "/m%d", i);
 		for (int j = 0; j <= i; j++)
-			kill(&k, OOM_CONSTRAINT_MEMCG, path);
+			add_kill(&k, OOM_CONSTRAINT_MEMCG, path);
 	}
-	kill(&k, OOM_CONSTRAINT_GLOBAL, NULL);
-	kill(&k, OOM_CONSTRAINT_UNKNOWN, "other"); /* not a path */
+	add_kill(&k, OOM_CONSTRAINT_GLOBAL, NULL);
+	add_kill(&k, OOM_CONSTRAINT_UNKNOWN, "other"); /* not a path */
 	in.snap = &s;
 	in.klog = &k;
 	out = render(&in);
@@ -348,8 +349,8 @@ test_kernel_counts(void **state)
 	free(out);
 	/* the unknown memcgs are summed too when beyond the top: reorder */
 	promtally_init(&k);
-	kill(&k, OOM_CONSTRAINT_GLOBAL, NULL);
-	kill(&k, OOM_CONSTRAINT_UNKNOWN, "other");
+	add_kill(&k, OOM_CONSTRAINT_GLOBAL, NULL);
+	add_kill(&k, OOM_CONSTRAINT_UNKNOWN, "other");
 	out = render(&in);
 	assert_non_null(strstr(out, "{constraint=\"CONSTRAINT_NONE\",memcg="
 	                            "\"unknown\"} 1\n"));
@@ -440,6 +441,60 @@ test_textfile(void **state)
 	assert_int_equal(promfile_write(dir, "x", 1), -ENOENT);
 }
 
+/* Child: read path over and over for about 300 ms; exit 0 when every
+ * read saw one of the two whole texts (or no file yet), 1 otherwise. */
+static void
+reader(const char *path, const char *a, const char *b, size_t len)
+{
+	static char buf[1 << 17];
+	int reads = 0;
+
+	for (int i = 0; i < 3000; i++, usleep(100)) {
+		FILE *f = fopen(path, "r");
+		size_t n;
+		if (f == NULL)
+			continue;
+		n = fread(buf, 1, sizeof buf, f);
+		fclose(f);
+		if (n != len || (memcmp(buf, a, len) && memcmp(buf, b, len)))
+			_exit(1);
+		reads++;
+	}
+	_exit(reads > 0 ? 0 : 2);
+}
+
+static void
+test_textfile_whole(void **state)
+{
+	char dir[] = "/tmp/test_prom.XXXXXX", path[64];
+	size_t len = 100000;
+	char *a = malloc(len), *b = malloc(len);
+	int status;
+	pid_t pid;
+	(void)state;
+	assert_non_null(a);
+	assert_non_null(b);
+	memset(a, 'a', len);
+	memset(b, 'b', len);
+	a[len - 1] = b[len - 1] = '\n';
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/oomwatch.prom", dir);
+	assert_int_equal(promfile_write(dir, a, len), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0)
+		reader(path, a, b, len);
+	for (int i = 0; i < 100; i++) /* rewrite while the child reads */
+		assert_int_equal(promfile_write(dir, i % 2 ? a : b, len), 0);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	unlink(path);
+	assert_int_equal(rmdir(dir), 0); /* empty: no temporary file left */
+	free(a);
+	free(b);
+}
+
 int
 main(void)
 {
@@ -453,6 +508,7 @@ main(void)
 	    cmocka_unit_test(test_kernel_counts),
 	    cmocka_unit_test(test_cgroups),
 	    cmocka_unit_test(test_textfile),
+	    cmocka_unit_test(test_textfile_whole),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
