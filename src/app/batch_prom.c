@@ -90,6 +90,10 @@ batch_prom_klog(const struct options *opt, struct promtally *t)
 	if (rc < 0)
 		fprintf(stderr, "oomwatch: reading the kernel log: %s\n",
 		        strerror(-rc));
+	else if (!kmsg_caught_up(r) && !kmsg_ended(r))
+		fprintf(stderr,
+		        "oomwatch: the kernel log grew faster than it "
+		        "was read; the counts stop where reading did\n");
 	kevents_finish(ev);
 	batch_prom_tally(ev, t, &seen);
 	t->lost = kmsg_lost(r, NULL);

@@ -201,6 +201,16 @@ check "kills by constraint and memcg add up to $kills" awk -v k="$kills" '
 	/^oomwatch_kernel_oom_kills_total\{/ { s += $2 } END { exit s != k }' "$O"
 check "log read: up 1" grep -qx "oomwatch_kernel_log_up 1" "$O"
 
+# More events than the engine's ring holds (1,024): every one is counted.
+B="$T_TMP/big.log"
+paf=$("$OOMWATCH_BIN" --events --json --kmsg-file "$TOP/tests/fixtures/kmsg/66.txt" |
+	grep -c '"page_alloc_failure"')
+for i in $(seq 400); do cat "$K" "$TOP/tests/fixtures/kmsg/66.txt"; done >"$B"
+"$OOMWATCH_BIN" --batch --format openmetrics --kmsg-file "$B" -u 65533 >"$O" 2>"$T_TMP/err"
+check "400 copies of two logs: $((400 * kills)) kills, $((400 * paf)) allocation failures" sh -c "
+	grep -qx 'oomwatch_kernel_events_total{kind=\"oom_kill\"} $((400 * kills))' '$O' &&
+	grep -qx 'oomwatch_kernel_events_total{kind=\"page_alloc_failure\"} $((400 * paf))' '$O'"
+
 "$OOMWATCH_BIN" --batch --format openmetrics --kmsg-file /nonexistent/log >"$O" 2>"$T_TMP/err"
 check "unreadable log: exit 0, up 0, a reason on stderr, no event counts" sh -c "
 	grep -qx 'oomwatch_kernel_log_up 0' '$O' && [ -s '$T_TMP/err' ] &&

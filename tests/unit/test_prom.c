@@ -347,7 +347,21 @@ test_kernel_counts(void **state)
 	assert_int_equal(count_lines(out, "oomwatch_kernel_oom_kills_total{"),
 	                 10 + 3); /* + MEMCG other, two unknown */
 	free(out);
-	/* the unknown memcgs are summed too when beyond the top: reorder */
+	/* past the table's 64 pairs, kills still count (as "other") */
+	promtally_init(&k);
+	for (int i = 0; i < 70; i++) {
+		snprintf(path, sizeof path, "/n%d", i);
+		add_kill(&k, OOM_CONSTRAINT_MEMCG, path);
+	}
+	assert_int_equal(k.nkills, PROMTALLY_KILLS_MAX);
+	assert_int_equal(k.kills_other[OOM_CONSTRAINT_MEMCG], 6);
+	out = render(&in);
+	assert_non_null(strstr(out, "{constraint=\"CONSTRAINT_MEMCG\",memcg="
+	                            "\"other\"} 60\n"));
+	assert_int_equal(count_lines(out, "oomwatch_kernel_oom_kills_total{"),
+	                 11);
+	free(out);
+	/* a kill without a memcg, and one whose memcg is no path */
 	promtally_init(&k);
 	add_kill(&k, OOM_CONSTRAINT_GLOBAL, NULL);
 	add_kill(&k, OOM_CONSTRAINT_UNKNOWN, "other");
