@@ -5,7 +5,7 @@ set -u
 want="pkg-config libncurses-dev libproc2-dev"
 case "${1:-build}" in
 build) ;;
-test) want="$want libcmocka-dev tmux procps python3 locales" ;; # python3: JSON checks; locales: a comma-decimal locale
+test) want="$want libcmocka-dev tmux procps python3 locales prometheus" ;; # python3: JSON checks; locales: a comma-decimal locale; prometheus: promtool
 bench) want="$want libcmocka-dev tmux procps python3 locales htop" ;; # htop: the baseline
 screenshots) want="$want tmux aha chromium fonts-dejavu-core" ;;
 *) echo "deps.sh: unknown set '$1' (build, test, bench, screenshots)" >&2; exit 2 ;;
