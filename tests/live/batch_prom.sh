@@ -4,7 +4,7 @@
 # each family's samples, one block per family, valid names with the
 # oomwatch_ prefix, counters ending _total, label values escaped, no
 # duplicate series, no timestamps) and `promtool check metrics` (SKIP when
-# promtool is absent: Debian package prometheus, in scripts/deps.sh test).
+# promtool is absent: scripts/deps.sh test unpacks it into $BUILD/tools).
 # A memhog child of this test with adj 1000 is in the top N by oom_score
 # (or every listed process scores at least as high), and with -p it is
 # listed with its pid, comm, adj and RSS; a second child's hostile comm
@@ -125,19 +125,22 @@ for need in sys.argv[2:]:
 print("\n".join(bad[:5]) if bad else "ok")
 PY
 
+# promtool: on PATH, or unpacked by scripts/deps.sh test into $BUILD/tools
+PROMTOOL=$(command -v promtool 2>/dev/null)
+[ -z "$PROMTOOL" ] && [ -x "$BUILD/tools/promtool" ] && PROMTOOL="$BUILD/tools/promtool"
 # check_format NAME FILE [FAMILY...]: the checker, then promtool.
 check_format() {
 	n=$1; f=$2; shift 2
 	res=$(python3 "$T_TMP/check.py" "$f" "$@" 2>&1)
 	if [ "$res" = ok ]; then pass "$n: strict format check"; else fail "$n: strict format check" "$res"; fi
-	if command -v promtool >/dev/null 2>&1; then
-		if res=$(promtool check metrics <"$f" 2>&1) && [ -z "$res" ]; then
+	if [ -n "$PROMTOOL" ]; then
+		if res=$("$PROMTOOL" check metrics <"$f" 2>&1) && [ -z "$res" ]; then
 			pass "$n: promtool check metrics"
 		else
 			fail "$n: promtool check metrics" "$(echo "$res" | head -3)"
 		fi
 	else
-		skip "$n: promtool check metrics" "promtool not installed (Debian package prometheus)"
+		skip "$n: promtool check metrics" "no promtool on PATH or in $BUILD/tools (scripts/deps.sh test fetches it)"
 	fi
 }
 
