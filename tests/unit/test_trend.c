@@ -67,6 +67,8 @@ step(size_t i)
 
 /* The teeth's length in samples, and where the ramp of ramp() ends. */
 static size_t tooth, ramp_end;
+/* Short teeth: 2 to 8 samples, where the lag-1 autocorrelation is low. */
+static const size_t tooth_lens[] = {2, 3, 4, 8};
 
 static int64_t
 short_saw(size_t i)
@@ -156,12 +158,11 @@ test_sawtooth_flat_and_rising_floor(void **state)
 static void
 test_sawtooth_short_teeth(void **state)
 {
-	static const size_t lens[] = {2, 3, 4, 8};
 	struct trend t;
 	size_t k, n;
 	(void)state;
-	for (k = 0; k < sizeof lens / sizeof lens[0]; k++) {
-		tooth = lens[k];
+	for (k = 0; k < sizeof tooth_lens / sizeof tooth_lens[0]; k++) {
+		tooth = tooth_lens[k];
 		for (n = 24; n <= 120; n += 96) {
 			assert_int_equal(verdict(fill(n, short_saw, 0), &t),
 			                 TREND_SAWTOOTH);
@@ -203,12 +204,11 @@ test_sawtooth_reviewer_case(void **state)
 static void
 test_short_teeth_rising_floor(void **state)
 {
-	static const size_t lens[] = {2, 3, 4, 8};
 	struct trend t;
 	size_t k;
 	(void)state;
-	for (k = 0; k < sizeof lens / sizeof lens[0]; k++) {
-		tooth = lens[k];
+	for (k = 0; k < sizeof tooth_lens / sizeof tooth_lens[0]; k++) {
+		tooth = tooth_lens[k];
 		assert_int_equal(
 		    verdict(fill(120, short_saw_rising_floor, 0), &t),
 		    TREND_RISING);
