@@ -5,35 +5,54 @@
  *   keeps rising, never comes back down  TREND_RISING    a leak is likely
  *   rises and falls again and again      TREND_SAWTOOTH  normal (GC, caches)
  *   flat                                 TREND_FLAT      normal
- *   jumps, then stays flat               TREND_STEP      start-up, usually
- * normal fewer than TREND_MIN_SAMPLES points  TREND_LEARNING  no verdict yet
+ *   jumps, then stays flat               TREND_STEP      start-up, normal
+ *   fewer than TREND_MIN_SAMPLES points  TREND_LEARNING  no verdict yet
  *
  * Pure, allocation free. The statistics are robust: a Theil-Sen slope (the
  * median of the pairwise slopes of at most TREND_SUBSAMPLE points spread
  * evenly over the series), the share of rising steps, the drawdowns (falls
  * from a running peak), the floor (the minima of TREND_WINDOWS equal
- * windows), the lag-1 autocorrelation and a robust fit. Tolerance: a change
- * smaller than max(TREND_FLAT_KB, TREND_FLAT_SHARE of the median) is noise.
- * The rules, in order:
+ * windows), the autocorrelations at lags 1 to TREND_SAW_LAGS and a robust
+ * fit. Tolerance: a change smaller than max(TREND_FLAT_KB, TREND_FLAT_SHARE
+ * of the median) is noise. The rules, in order:
  *   - learning: fewer than TREND_MIN_SAMPLES known values;
  *   - flat: the whole range is within the tolerance;
  *   - step: one jump holds TREND_STEP_SHARE of the range, the values
- *     before and after it each stay within the tolerance, and at least
- *     TREND_STEP_AFTER values follow it;
+ *     before it and the values from it on each stay within the tolerance,
+ *     and there are at least TREND_STEP_AFTER values from it on (the value
+ *     it jumps to counts);
+ *   - step (a ramp, then a plateau): the last third of the known values
+ *     stays within the tolerance, its floor (or ceiling) moved by more than
+ *     the tolerance from the first third's, and at the average rate of the
+ *     first two thirds the last third would have moved by at least
+ *     TREND_PLATEAU_TOLS tolerances (so a steady leak, whose last third
+ *     moves as much as the rate says, is never a plateau). Down as up:
+ *     memory given back, then flat, is a step too;
  *   - rising: the Theil-Sen growth over the span is above the tolerance,
- *     at least TREND_FLOOR_SHARE of the window minima do not fall from one
- *     window to the next, the last window's minimum is above the first's
- *     by half the tolerance, and at least TREND_UP_SHARE of the steps that
- *     change the value go up (so noise around a rising line, and a
- *     sawtooth whose floor rises, are rising);
+ *     each of the TREND_WINDOWS - 1 moves of the window minima, from one
+ *     window to the next, does not fall (TREND_FLOOR_SHARE of them, which
+ *     with 4 windows is all 3), the last window's minimum is above the
+ *     first's by at least half the tolerance, and at least TREND_UP_SHARE
+ *     of the steps that change the value go up (so noise around a rising
+ *     line, and a sawtooth whose floor rises, are rising);
  *   - sawtooth: at least TREND_SAW_FALLS falls of TREND_SAW_DEPTH of the
  *     range from a running peak and as many rises as deep from a running
- *     trough (a series that only falls is no sawtooth), in a series whose
- *     lag-1 autocorrelation is at least TREND_SAW_AUTOCORR (structure,
- *     not noise);
- *   - flat otherwise: noise around a level, and a series that falls (the
- *     table has no verdict for memory given back; the negative rate and
- *     trend_classify_falling tell it).
+ *     trough (a series that only falls is no sawtooth), and the series has
+ *     structure, not noise: its lag-1 autocorrelation is at least
+ *     TREND_SAW_AUTOCORR (teeth several samples long), or its
+ *     autocorrelation at some lag from 2 to TREND_SAW_LAGS is at least
+ *     TREND_SAW_REPEAT (short teeth that repeat, down to 2 samples a
+ *     tooth; i.i.d. noise has all of them near 0);
+ *   - flat otherwise: noise around a level, and a series that falls. The
+ *     seed's table has no row for memory given back; it is no leak, so it
+ *     is flat (not growing), and its negative rate says how fast.
+ * The rate (rate_kb_per_hour) agrees with the verdict: rising and
+ * sawtooth give the window's Theil-Sen slope; step gives 0, the part after
+ * the change being flat within the tolerance; flat gives the window's
+ * Theil-Sen slope only when it falls by more than the tolerance over the
+ * span, else 0 (a slope the verdict calls noise is not shown as a rate).
+ * The fit is not a rule of the verdict: forecasts use it (a rising series
+ * toward a limit is steady only when its line fits).
  * Points whose value is SNAP_NA are skipped; gaps do not matter (slopes
  * use the points' own times).
  */
@@ -64,11 +83,18 @@
 /* Rising: at least this share of the changing steps go up. */
 #define TREND_UP_SHARE 0.4
 /* Sawtooth: a fall counts when it is this share of the range... */
-#define TREND_SAW_DEPTH 0.3
+#define TREND_SAW_DEPTH 0.5
 /* ...and there are at least this many... */
 #define TREND_SAW_FALLS 2
-/* ...in a series at least this autocorrelated (i.i.d. noise is ~0). */
+/* ...in a series whose lag-1 autocorrelation is at least this... */
 #define TREND_SAW_AUTOCORR 0.3
+/* ...or whose autocorrelation at a lag from 2 to TREND_SAW_LAGS is at
+ * least TREND_SAW_REPEAT (i.i.d. noise has all of them near 0). */
+#define TREND_SAW_LAGS 12
+#define TREND_SAW_REPEAT 0.5
+/* Plateau: at the earlier rate the last third would have moved by this
+ * many tolerances. */
+#define TREND_PLATEAU_TOLS 2.0
 
 /* The verdicts. */
 enum trend_verdict {
@@ -83,15 +109,17 @@ enum trend_verdict {
 /* A verdict and the numbers it rests on. */
 struct trend {
 	enum trend_verdict verdict;
-	double rate_kb_per_hour; /* the Theil-Sen slope */
-	double slope_lo_kb_per_hour, slope_hi_kb_per_hour; /* its quartiles */
+	double rate_kb_per_hour; /* the rate the verdict stands for (above) */
 	double fit;      /* 1 - MAD(residuals) / MAD(values), in [0, 1] */
 	double up_share; /* rising steps / steps that change the value */
 	double autocorr; /* lag-1 autocorrelation, in [-1, 1] */
-	int64_t span_s;  /* first to last known value */
+	double repeat;   /* the largest autocorrelation at lags 2..SAW_LAGS */
+	int64_t span_ms; /* first to last known value... */
+	int64_t span_s;  /* ...in whole seconds (truncated) */
 	size_t samples;  /* known values */
 	int64_t min_kb, max_kb, last_kb;
-	int64_t step_kb;     /* the largest single jump (signed) */
+	int64_t step_kb;     /* the largest single jump (signed); for a
+	                        plateau, the change of its floor (ceiling) */
 	int64_t drawdown_kb; /* the deepest fall from a running peak */
 	unsigned falls;      /* falls of TREND_SAW_DEPTH of the range from a
 	                        running peak (which then restarts)... */

@@ -305,7 +305,8 @@ batch_json_trend(struct batch_out *o, const struct proc_row *r)
 	fprintf(f, "{\"verdict\": \"%s\", \"rate_kb_per_hour\": ",
 	        trend_name(t.verdict));
 	json_double_or_null(f, t.rate_kb_per_hour, t.samples >= 2);
-	fprintf(f, ", \"span_s\": %" PRId64 ", \"samples\": %zu}", t.span_s,
+	fprintf(f, ", \"span_s\": %" PRId64 ".%" PRId64 ", \"samples\": %zu}",
+	        (t.span_ms + 50) / 1000, (t.span_ms + 50) / 100 % 10,
 	        t.samples);
 }
 

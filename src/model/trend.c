@@ -27,9 +27,12 @@ struct tpass_a {
 struct tpass_b {
 	int64_t wmin[TREND_WINDOWS];
 	int64_t before_min, before_max, after_min, after_max;
+	int64_t head_min, head_max, tail_min, tail_max; /* first, last third */
+	uint64_t tail_t0;                               /* the last's start */
 	int64_t drawdown;
 	unsigned falls, rises;
-	double ac_num, ac_den;
+	double lag_num[TREND_SAW_LAGS + 1], ac_den;
+	double dev[TREND_SAW_LAGS]; /* the last deviations from the mean */
 	double sub_t[TREND_SUBSAMPLE], sub_v[TREND_SUBSAMPLE];
 	size_t nsub;
 };
@@ -93,6 +96,39 @@ swings(struct tpass_b *b, int64_t v, double depth, int64_t *pk)
 	}
 }
 
+/* Fold known value number c (v at t_ms) into the thirds: the first's
+ * and the last's range, the last's start. */
+static void
+thirds(const struct tpass_a *a, struct tpass_b *b, size_t c, int64_t v,
+       uint64_t t_ms)
+{
+	size_t third = a->n / 3;
+
+	if (c < third) {
+		b->head_min = v < b->head_min ? v : b->head_min;
+		b->head_max = v > b->head_max ? v : b->head_max;
+	}
+	if (c == a->n - third)
+		b->tail_t0 = t_ms;
+	if (c >= a->n - third) {
+		b->tail_min = v < b->tail_min ? v : b->tail_min;
+		b->tail_max = v > b->tail_max ? v : b->tail_max;
+	}
+}
+
+/* Fold deviation d of known value number c into the autocorrelation sums
+ * at lags 0 (the variance) to TREND_SAW_LAGS. */
+static void
+lags(struct tpass_b *b, size_t c, double d)
+{
+	size_t k;
+
+	b->ac_den += d * d;
+	for (k = 1; k <= TREND_SAW_LAGS && k <= c; k++)
+		b->lag_num[k] += d * b->dev[(c - k) % TREND_SAW_LAGS];
+	b->dev[c % TREND_SAW_LAGS] = d;
+}
+
 /* Fold known value number c (v at t_ms) into the second pass. */
 static void
 pass_b_one(const struct tpass_a *a, struct tpass_b *b, size_t c, int64_t v,
@@ -103,6 +139,7 @@ pass_b_one(const struct tpass_a *a, struct tpass_b *b, size_t c, int64_t v,
 
 	if (v < b->wmin[w])
 		b->wmin[w] = v;
+	thirds(a, b, c, v, t_ms);
 	if (c < a->jump_at) {
 		b->before_min = v < b->before_min ? v : b->before_min;
 		b->before_max = v > b->before_max ? v : b->before_max;
@@ -119,29 +156,26 @@ pass_b_one(const struct tpass_a *a, struct tpass_b *b, size_t c, int64_t v,
 	}
 }
 
-/* Windows, drawdowns, autocorrelation, the jump's sides, the subsample. */
+/* Windows, thirds, drawdowns, autocorrelations, the jump's sides, the
+ * subsample. */
 static void
 pass_b(const struct hist_point *p, size_t n, const struct tpass_a *a,
        struct tpass_b *b)
 {
-	double mean = a->sum / (double)a->n, d, dprev = 0;
+	double mean = a->sum / (double)a->n;
 	int64_t v, pk[2] = {0, 0};
 	size_t i, c = 0, w;
 
 	for (w = 0; w < TREND_WINDOWS; w++)
 		b->wmin[w] = INT64_MAX;
-	b->before_min = b->after_min = INT64_MAX;
-	b->before_max = b->after_max = INT64_MIN;
+	b->before_min = b->after_min = b->head_min = b->tail_min = INT64_MAX;
+	b->before_max = b->after_max = b->head_max = b->tail_max = INT64_MIN;
 	for (i = 0; i < n; i++) {
 		if (p[i].value == SNAP_NA)
 			continue;
 		v = val(&p[i], a->sign);
 		pass_b_one(a, b, c, v, p[i].mono_ms, pk);
-		d = (double)v - mean;
-		b->ac_den += d * d;
-		if (c > 0)
-			b->ac_num += d * dprev;
-		dprev = d;
+		lags(b, c, (double)v - mean);
 		c++;
 	}
 }
@@ -181,9 +215,9 @@ kth(double *a, size_t n, size_t k)
 	return a[k];
 }
 
-/* Theil-Sen slope (kB/ms) of the subsample and its quartiles. */
+/* Theil-Sen slope (kB/ms) of the subsample. */
 static double
-theil_sen(const struct tpass_b *b, double *lo, double *hi)
+theil_sen(const struct tpass_b *b)
 {
 	double s[PAIRS];
 	size_t i, j, k = 0;
@@ -193,13 +227,7 @@ theil_sen(const struct tpass_b *b, double *lo, double *hi)
 			if (b->sub_t[j] > b->sub_t[i])
 				s[k++] = (b->sub_v[j] - b->sub_v[i]) /
 				         (b->sub_t[j] - b->sub_t[i]);
-	if (k == 0) {
-		*lo = *hi = 0;
-		return 0;
-	}
-	*lo = kth(s, k, k / 4);
-	*hi = kth(s, k, 3 * k / 4);
-	return kth(s, k, k / 2);
+	return k == 0 ? 0 : kth(s, k, k / 2);
 }
 
 /* 1 - MAD(residuals) / MAD(values) of the subsample about slope; its
@@ -227,17 +255,39 @@ fit_of(const struct tpass_b *b, double slope, double *median)
 	return mad_r >= mad_v ? 0 : 1 - mad_r / mad_v;
 }
 
-/* True when the window minima rise: most moves do not fall, and the last
- * is above the first by half the tolerance. */
+/* True when the series rises and falls again and again, with structure. */
 static bool
-floor_rises(const struct tpass_b *b, double tol)
+is_sawtooth(const struct trend *t)
 {
-	unsigned w, steady = 0;
+	return t->falls >= TREND_SAW_FALLS && t->rises >= TREND_SAW_FALLS &&
+	       (t->autocorr >= TREND_SAW_AUTOCORR ||
+	        t->repeat >= TREND_SAW_REPEAT);
+}
 
-	for (w = 1; w < TREND_WINDOWS; w++)
-		steady += b->wmin[w] >= b->wmin[w - 1];
-	return (double)steady >= TREND_FLOOR_SHARE * (TREND_WINDOWS - 1) &&
-	       (double)(b->wmin[TREND_WINDOWS - 1] - b->wmin[0]) >= tol / 2;
+/* True when the floor rises: each move of the window minima from one
+ * window to the next does not fall (TREND_FLOOR_SHARE of them) and the
+ * last is above the first by half the tolerance. A sawtooth with fewer
+ * than 2 falls a window is judged on halves (windows merged in pairs, so
+ * that each holds a trough), the second's minimum above the first's by
+ * the whole tolerance (one move, so a stricter margin). */
+static bool
+floor_rises(const struct trend *t, const struct tpass_b *b, double tol)
+{
+	int64_t m[TREND_WINDOWS];
+	unsigned w, i, k = TREND_WINDOWS, steady = 0;
+
+	if (is_sawtooth(t) && t->falls < 2 * TREND_WINDOWS)
+		k = 2;
+	for (w = 0; w < k; w++) {
+		m[w] = INT64_MAX;
+		for (i = w * TREND_WINDOWS / k; i < (w + 1) * TREND_WINDOWS / k;
+		     i++)
+			m[w] = b->wmin[i] < m[w] ? b->wmin[i] : m[w];
+	}
+	for (w = 1; w < k; w++)
+		steady += m[w] >= m[w - 1];
+	return (double)steady >= TREND_FLOOR_SHARE * (k - 1) &&
+	       (double)(m[k - 1] - m[0]) >= (k == 2 ? tol : tol / 2);
 }
 
 /* True when the largest jump splits the series into two flat parts. */
@@ -254,12 +304,35 @@ is_step(const struct tpass_a *a, const struct tpass_b *b, double tol)
 	       (double)(b->after_max - b->after_min) <= tol;
 }
 
-/* The verdict from the statistics (see the rules in the header). */
-static enum trend_verdict
-decide(const struct trend *t, const struct tpass_a *a, const struct tpass_b *b,
-       double tol)
+/* The change of the floor (rising) or ceiling (falling) from the first
+ * third to a flat last third when it is a plateau after a ramp (see the
+ * header), else 0. */
+static int64_t
+plateau(const struct tpass_a *a, const struct tpass_b *b, double tol)
 {
-	double growth = t->rate_kb_per_hour * (double)t->span_s / 3600.0;
+	int64_t up = b->tail_min - b->head_min,
+	        down = b->head_max - b->tail_max;
+	int64_t moved = up >= down ? up : -down;
+	double early_ms = (double)(b->tail_t0 - a->t0);
+	double late_ms = (double)(a->t1 - b->tail_t0);
+
+	if ((double)(b->tail_max - b->tail_min) > tol ||
+	    (double)llabs(moved) <= tol || early_ms <= 0)
+		return 0;
+	if ((double)llabs(moved) * late_ms / early_ms <
+	    TREND_PLATEAU_TOLS * tol)
+		return 0;
+	return moved;
+}
+
+/* The verdict from the statistics (see the rules in the header); a
+ * plateau's change into t->step_kb. */
+static enum trend_verdict
+decide(struct trend *t, const struct tpass_a *a, const struct tpass_b *b,
+       double slope_kb_per_hour, double tol)
+{
+	double growth = slope_kb_per_hour * (double)t->span_ms / MS_PER_HOUR;
+	int64_t moved;
 
 	if (t->samples < TREND_MIN_SAMPLES)
 		return TREND_LEARNING;
@@ -267,13 +340,49 @@ decide(const struct trend *t, const struct tpass_a *a, const struct tpass_b *b,
 		return TREND_FLAT;
 	if (is_step(a, b, tol))
 		return TREND_STEP;
-	if (growth > tol && floor_rises(b, tol) &&
+	if ((moved = plateau(a, b, tol)) != 0) {
+		t->step_kb = moved;
+		return TREND_STEP;
+	}
+	if (growth > tol && floor_rises(t, b, tol) &&
 	    t->up_share >= TREND_UP_SHARE)
 		return TREND_RISING;
-	if (t->falls >= TREND_SAW_FALLS && t->rises >= TREND_SAW_FALLS &&
-	    t->autocorr >= TREND_SAW_AUTOCORR)
+	if (is_sawtooth(t))
 		return TREND_SAWTOOTH;
 	return TREND_FLAT;
+}
+
+/* The rate verdict v stands for, from the window's slope (see the
+ * header). */
+static double
+rate_of(enum trend_verdict v, double slope_kb_per_hour, int64_t span_ms,
+        double tol)
+{
+	double growth = slope_kb_per_hour * (double)span_ms / MS_PER_HOUR;
+
+	switch (v) {
+	case TREND_RISING:
+	case TREND_SAWTOOTH:
+	case TREND_LEARNING:
+		return slope_kb_per_hour;
+	case TREND_FLAT:
+		return growth < -tol ? slope_kb_per_hour : 0;
+	default:
+		return 0;
+	}
+}
+
+/* The largest autocorrelation of b at lags 2 to TREND_SAW_LAGS. */
+static double
+repeat_of(const struct tpass_b *b)
+{
+	double best = -1;
+	size_t k;
+
+	for (k = 2; k <= TREND_SAW_LAGS; k++)
+		if (b->lag_num[k] / b->ac_den > best)
+			best = b->lag_num[k] / b->ac_den;
+	return best;
 }
 
 /* The verdict on p seen with sign (+1, or -1 for falling). */
@@ -282,7 +391,7 @@ classify(const struct hist_point *p, size_t n, int sign, struct trend *out)
 {
 	struct tpass_a a;
 	struct tpass_b b;
-	double lo, hi, slope, median = 0, tol;
+	double slope, median = 0, tol;
 
 	memset(out, 0, sizeof *out);
 	memset(&a, 0, sizeof a);
@@ -296,15 +405,14 @@ classify(const struct hist_point *p, size_t n, int sign, struct trend *out)
 		return;
 	}
 	pass_b(p, n, &a, &b);
-	slope = theil_sen(&b, &lo, &hi);
+	slope = theil_sen(&b);
 	out->fit = fit_of(&b, slope, &median);
-	out->rate_kb_per_hour = slope * MS_PER_HOUR;
-	out->slope_lo_kb_per_hour = lo * MS_PER_HOUR;
-	out->slope_hi_kb_per_hour = hi * MS_PER_HOUR;
 	out->up_share =
 	    a.up + a.down ? (double)a.up / (double)(a.up + a.down) : 0;
-	out->autocorr = b.ac_den > 0 ? b.ac_num / b.ac_den : 0;
-	out->span_s = (int64_t)((a.t1 - a.t0) / 1000);
+	out->autocorr = b.ac_den > 0 ? b.lag_num[1] / b.ac_den : 0;
+	out->repeat = b.ac_den > 0 ? repeat_of(&b) : 0;
+	out->span_ms = (int64_t)(a.t1 - a.t0);
+	out->span_s = out->span_ms / 1000;
 	out->min_kb = a.min;
 	out->max_kb = a.max;
 	out->last_kb = a.last;
@@ -313,7 +421,9 @@ classify(const struct hist_point *p, size_t n, int sign, struct trend *out)
 	out->falls = b.falls;
 	out->rises = b.rises;
 	tol = fmax(TREND_FLAT_KB, TREND_FLAT_SHARE * fabs(median));
-	out->verdict = decide(out, &a, &b, tol);
+	out->verdict = decide(out, &a, &b, slope * MS_PER_HOUR, tol);
+	out->rate_kb_per_hour =
+	    rate_of(out->verdict, slope * MS_PER_HOUR, out->span_ms, tol);
 }
 
 /* The verdict on a series (see the header). */

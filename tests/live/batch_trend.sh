@@ -5,8 +5,10 @@
 # rising, sawtooth, flat and step after the 40 samples; every process's
 # "trend" is null on the first sample and an object with verdict,
 # rate_kb_per_hour, span_s and samples after; the top-level "forecast"
-# has no number on this machine (far from its low watermarks). Without -n 2
-# or more, and in the text report, neither key appears.
+# has no number on this machine (far from its low watermarks). The saw
+# child sampled every 0.5 s (4 samples a tooth) is sawtooth too; span_s has
+# a decimal. Without -n 2 or more, and in the text report's process table,
+# no trend appears.
 # Only our own children are touched; they are killed on exit.
 . "$(dirname "$0")/../lib.sh"
 J="$T_TMP/json"
@@ -132,6 +134,25 @@ else
 	esac
 fi
 
+# A fast sawtooth: the same saw child sampled every 0.5 s reads about
+# 1, 4, 12, 20 MB again and again (4 samples a tooth, lag-1
+# autocorrelation near 0): still sawtooth, not flat.
+saw=$(start_hog saw) || { fail "start saw"; exit 1; }
+T_PIDS="$T_PIDS $saw"
+"$OOMWATCH_BIN" --batch --json -n 40 -d 0.5 -p "$saw" >"$T_TMP/fast" 2>"$T_TMP/err"
+rc=$?
+kill -9 $saw 2>/dev/null
+check "fast sawtooth: batch exits 0 with nothing on stderr" [ "$rc" = 0 -a ! -s "$T_TMP/err" ]
+check "fast sawtooth (-d 0.5): verdict sawtooth" python3 -c '
+import json, sys
+docs = [json.loads(l) for l in open(sys.argv[1])]
+pid = int(sys.argv[2])
+rows = [p for d in docs for p in d["processes"] if p["pid"] == pid]
+rss = [p["rss_kb"] >> 10 for p in rows]
+t = rows[-1]["trend"]
+assert len(rows) == 40 and t["verdict"] == "sawtooth", (t, rss)
+assert max(rss) - min(rss) >= 16, rss' "$T_TMP/fast" "$saw"
+
 # Without a history (-n 1, or the text report) nothing changes: no key,
 # and the keys of -n 2 are those of -n 1 plus "forecast" (before
 # "processes") and each process's "trend" (last).
@@ -148,7 +169,17 @@ for d in two:
     assert list(d) == k1, (list(d), k1)
     assert list(d["processes"][0]) == list(one["processes"][0]) + ["trend"]
 assert two[0]["processes"][0]["trend"] is None
-assert two[1]["processes"][0]["trend"]["samples"] == 2' "$T_TMP/one" "$T_TMP/two"
-"$OOMWATCH_BIN" --batch -n 2 -d 0.1 -u 65533 >"$T_TMP/text"
-check "text report: no trend" sh -c "! grep -qiE 'trend|forecast' '$T_TMP/text'"
+assert two[1]["processes"][0]["trend"]["samples"] == 2
+# span_s has a decimal: 0.1 s apart is not 0
+assert 0.05 <= two[1]["processes"][0]["trend"]["span_s"] < 5' "$T_TMP/one" "$T_TMP/two"
+# The text report: the process table (its header and rows, to the blank
+# line after them) has no TREND or GROWTH column and no verdict, and no
+# line opens with a trend or forecast label. Only the table is looked at:
+# other lines may name any process (a concurrent trendhog, say).
+"$OOMWATCH_BIN" --batch -n 2 -d 0.1 -p $$ >"$T_TMP/text"
+awk '/^ *PID .*COMMAND/ { t = 1 } t && /^$/ { t = 0 } t' "$T_TMP/text" \
+	>"$T_TMP/table"
+check "text report: a process table with our row" \
+	sh -c "[ \$(grep -c '^ *PID ' '$T_TMP/table') = 2 ] && grep -qE '^ *$$ ' '$T_TMP/table'"
+check "text report: no trend" sh -c "! grep -qiwE 'trend|growth|learning|rising|sawtooth|flat|step' '$T_TMP/table' && ! grep -qiE '^(trend|forecast)' '$T_TMP/text'"
 t_done
