@@ -18,10 +18,12 @@ shift 2
 NS=${*:-1000 5000}
 WINDOW=${BENCH_DASH_WINDOW:-10}
 T=$(mktemp -d "${TMPDIR:-/tmp}/oomwatch-dash.XXXXXX")
-SOCK="$T/tmux.sock"
+RUN=0
 PIDS=""
 cleanup() {
-	tmux -S "$SOCK" kill-server 2>/dev/null
+	for s in "$T"/tmux.*.sock; do
+		[ -S "$s" ] && tmux -S "$s" kill-server 2>/dev/null
+	done
 	for p in $PIDS; do kill "$p" 2>/dev/null; done
 	rm -rf "$T"
 }
@@ -36,7 +38,10 @@ procs() { set -- /proc/[0-9]*; echo $#; } # no ls: a pid can exit between glob a
 # measure NAME COMMAND: print CPU ms per refresh and RSS of COMMAND (to
 # stderr); output "CPU_NS_PER_REFRESH RSS_KB".
 measure() {
-	tmux -S "$SOCK" kill-server 2>/dev/null
+	# a server of its own: a new session on a socket whose server is
+	# still exiting can fail ("server exited unexpectedly")
+	RUN=$((RUN + 1))
+	SOCK="$T/tmux.$RUN.sock"
 	env -i PATH="$PATH" HOME="$T" TERM=xterm-256color LANG=C.UTF-8 \
 		HTOPRC="$T/htoprc" XDG_CONFIG_HOME="$T/config" \
 		tmux -S "$SOCK" -f /dev/null new-session -d -s b -x 200 -y 50 "$2"
