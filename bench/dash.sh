@@ -4,9 +4,13 @@
 # (default 1000 and 5000). Both run in a detached 200x50 tmux with a 1 s
 # delay: after a warm-up, the CPU time of every thread
 # (/proc/PID/task/*/schedstat, nanoseconds) is read at the start and end
-# of a window, and divided by the refreshes in it; RSS is VmRSS at the end.
-# htop gets comparable columns (PID USER RES SHR M_SWAP OOM COMMAND). When
-# htop is not installed its rows say so. Not a test: numbers, no verdict.
+# of a window, and divided by the refreshes in it; RSS is VmRSS at the end
+# (its anonymous part in brackets: the file-backed rest is mostly shared
+# libraries, and varies by a few hundred kB between runs). The dashboard
+# always keeps its history (the trend model). htop gets comparable columns
+# (PID USER RES SHR M_SWAP OOM COMMAND). Each size ends with the two
+# ratios, CPU per refresh and RSS, oomwatch over htop. When htop is not
+# installed its rows say so. Not a test: numbers, no verdict.
 # Usage: bench/dash.sh BIN PROGS [N...]
 BIN=$1
 PROGS=$2
@@ -14,10 +18,12 @@ shift 2
 NS=${*:-1000 5000}
 WINDOW=${BENCH_DASH_WINDOW:-10}
 T=$(mktemp -d "${TMPDIR:-/tmp}/oomwatch-dash.XXXXXX")
-SOCK="$T/tmux.sock"
+RUN=0
 PIDS=""
 cleanup() {
-	tmux -S "$SOCK" kill-server 2>/dev/null
+	for s in "$T"/tmux.*.sock; do
+		[ -S "$s" ] && tmux -S "$s" kill-server 2>/dev/null
+	done
 	for p in $PIDS; do kill "$p" 2>/dev/null; done
 	rm -rf "$T"
 }
@@ -25,12 +31,17 @@ trap cleanup EXIT INT TERM
 
 # CPU nanoseconds of all threads of pid $1.
 cpu_ns() { cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk '{s += $1} END {printf "%.0f\n", s}'; }
-rss_kb() { awk '/^VmRSS:/ {print $2}' /proc/"$1"/status 2>/dev/null; }
+# VmRSS and RssAnon of pid $1, in kB.
+rss_kb() { awk '/^VmRSS:/ {r = $2} /^RssAnon:/ {a = $2} END {print r, a}' /proc/"$1"/status 2>/dev/null; }
 procs() { set -- /proc/[0-9]*; echo $#; } # no ls: a pid can exit between glob and stat
 
-# measure NAME COMMAND: CPU ms per refresh and RSS of COMMAND.
+# measure NAME COMMAND: print CPU ms per refresh and RSS of COMMAND (to
+# stderr); output "CPU_NS_PER_REFRESH RSS_KB".
 measure() {
-	tmux -S "$SOCK" kill-server 2>/dev/null
+	# a server of its own: a new session on a socket whose server is
+	# still exiting can fail ("server exited unexpectedly")
+	RUN=$((RUN + 1))
+	SOCK="$T/tmux.$RUN.sock"
 	env -i PATH="$PATH" HOME="$T" TERM=xterm-256color LANG=C.UTF-8 \
 		HTOPRC="$T/htoprc" XDG_CONFIG_HOME="$T/config" \
 		tmux -S "$SOCK" -f /dev/null new-session -d -s b -x 200 -y 50 "$2"
@@ -40,13 +51,14 @@ measure() {
 	c0=$(cpu_ns "$pid")
 	sleep "$WINDOW"
 	c1=$(cpu_ns "$pid")
-	rss=$(rss_kb "$pid")
-	awk -v n="$1" -v c0="$c0" -v c1="$c1" -v w="$WINDOW" -v r="$rss" \
-		-v p="$(procs)" 'BEGIN {
-		printf "  %-10s %6d procs  %7.1f ms CPU/refresh  %6.1f MB RSS\n",
-		    n, p, (c1 - c0) / 1e6 / w, r / 1024 }' >&2
+	set -- "$1" $(rss_kb "$pid")
+	awk -v n="$1" -v c0="$c0" -v c1="$c1" -v w="$WINDOW" -v r="$2" \
+		-v a="$3" -v p="$(procs)" 'BEGIN {
+		printf "  %-10s %6d procs  %7.1f ms CPU/refresh  %6.1f MB RSS" \
+		    " (%.1f anon)\n", n, p, (c1 - c0) / 1e6 / w, r / 1024,
+		    a / 1024 }' >&2
 	tmux -S "$SOCK" kill-server 2>/dev/null
-	echo $(((c1 - c0) / WINDOW))
+	echo $(((c1 - c0) / WINDOW)) "$2"
 }
 
 mkdir -p "$T/htop"
@@ -72,7 +84,9 @@ for n in $NS; do
 	if command -v htop >/dev/null 2>&1; then
 		theirs=$(measure htop "exec htop -d 10")
 		awk -v a="$ours" -v b="$theirs" 'BEGIN {
-			if (b > 0) printf "  oomwatch / htop CPU per refresh: %.2f (target <= 0.50)\n", a / b }'
+			split(a, o, " "); split(b, h, " ")
+			if (h[1] > 0) printf "  CPU per refresh oomwatch/htop = %.2fx (target <= 0.50)\n", o[1] / h[1]
+			if (h[2] > 0) printf "  RSS oomwatch/htop = %.2fx (target <= 1.00)\n", o[2] / h[2] }'
 	else
 		echo "  htop       not installed (apt-get install htop) - no comparison"
 	fi

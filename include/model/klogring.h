@@ -2,6 +2,12 @@
  * klogring: the bounded history of kernel-log display lines that the
  * dashboard's log pane draws. A fixed ring allocated once: when full, the
  * oldest line is overwritten, so a flood of messages never grows memory.
+ * The texts live in one byte arena of KLOGRING_TEXT_AVG bytes a line
+ * (kernel lines average well under that; a fixed KLOGRING_TEXT_MAX a line
+ * would be most of the dashboard's heap): the ring holds the newest
+ * capacity lines, fewer when their texts average more than
+ * KLOGRING_TEXT_AVG - 1 bytes, and always at least KLOGRING_TEXT_LINES
+ * lines of any length.
  *
  * Each line keeps its class, time, level, userspace mark and its text
  * ALREADY SANITIZED (core/sanitize) and cut to KLOGRING_TEXT_MAX - 1
@@ -22,6 +28,10 @@
 #include "model/klog.h"
 
 #define KLOGRING_TEXT_MAX 320
+/* Arena bytes a line (text and NUL) on average. */
+#define KLOGRING_TEXT_AVG 96
+/* Lines of KLOGRING_TEXT_MAX - 1 bytes the arena always holds. */
+#define KLOGRING_TEXT_LINES 3
 
 struct klogring_line {
 	enum kclass cls;
@@ -33,16 +43,21 @@ struct klogring_line {
 	uint64_t lost;  /* > 0: a "messages lost" marker line */
 	bool truncated; /* the text did not fit */
 	uint16_t text_len;
-	char text[KLOGRING_TEXT_MAX]; /* sanitized UTF-8, NUL-terminated */
+	const char *text; /* sanitized UTF-8, NUL-terminated, in the arena */
 };
 
 struct klogring {
 	struct klogring_line *lines; /* ring.cap entries (owned) */
 	struct ring ring;            /* over lines */
 	uint64_t pushed;             /* lines ever pushed */
+	char *arena;                 /* the lines' texts (owned) */
+	size_t arena_size;           /* bytes */
+	size_t arena_end;            /* the newest text's end: the next write */
+	char scratch[KLOGRING_TEXT_MAX]; /* a text being made */
 };
 
-/* Allocate a ring of capacity lines (>= 1). Returns 0 or -ENOMEM. */
+/* Allocate a ring of capacity lines (>= 1) and their text arena. Returns
+ * 0 or -ENOMEM. */
 int klogring_init(struct klogring *r, size_t capacity);
 /* Free the ring's lines. */
 void klogring_fini(struct klogring *r);

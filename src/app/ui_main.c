@@ -461,8 +461,10 @@ ui_run(const struct options *opt)
 	screen_close(ui->scr);
 	ui_klog_close(ui);
 	collector_free(ui->coll);
-	histsnap_fini(&ui->hist);
+	if (ui->trends != NULL)
+		trendcache_fini(ui->trends);
 	free(ui->trends);
+	histsnap_fini(&ui->hist);
 	table_fini(&ui->table);
 	snapshot_fini(&ui->snap);
 	scr_fini(ui);

@@ -26,6 +26,12 @@
 #include "core/pidhash.h"
 #include "model/procstat.h"
 
+/* The worker's stack: its buffers live in struct cmdcache, and what it
+ * calls (open, read and close a /proc file, parse a stat line, intern a
+ * text) needs a few kB; the default (RLIMIT_STACK, often 8 MiB) would
+ * mostly be reserved address space. */
+#define CMDCACHE_STACK_BYTES (128u * 1024u)
+
 enum cmd_state { CMD_PENDING = 0, CMD_READY, CMD_FAILED };
 
 /* One distinct command line, shared by the entries that hold a ref. */
@@ -362,6 +368,7 @@ cmdcache_new(int procfd)
 {
 	struct cmdcache *cc = calloc(1, sizeof *cc);
 	pthread_condattr_t ca;
+	pthread_attr_t ta;
 	struct rlimit rl;
 	int rc;
 
@@ -388,7 +395,10 @@ cmdcache_new(int procfd)
 		errno = ENOMEM;
 		return NULL;
 	}
-	rc = pthread_create(&cc->thread, NULL, cmdcache_worker, cc);
+	pthread_attr_init(&ta);
+	pthread_attr_setstacksize(&ta, CMDCACHE_STACK_BYTES);
+	rc = pthread_create(&cc->thread, &ta, cmdcache_worker, cc);
+	pthread_attr_destroy(&ta);
 	if (rc != 0) {
 		free(cc->index);
 		free(cc);

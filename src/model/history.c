@@ -200,7 +200,10 @@ mt_note(struct hist *h, struct htick t, uint32_t prev_minute)
 	uint32_t m;
 
 	if (!h->started || h->minute - prev_minute >= MT_SLOTS) {
-		memset(h->mt, 0, MT_SLOTS * sizeof *h->mt);
+		/* hist_new's calloc left it zero: clear it only after a gap
+		 * (a page is resident once written) */
+		if (h->started)
+			memset(h->mt, 0, MT_SLOTS * sizeof *h->mt);
 		h->mt[h->minute % MT_SLOTS] = t;
 		return;
 	}

@@ -149,12 +149,91 @@ test_ring_basics(void **state)
 	klogring_fini(&r);
 }
 
+/* Push a line of len copies of c (a record-less push). */
+static void
+push_fill(struct klogring *r, char c, size_t len)
+{
+	char buf[KLOGRING_TEXT_MAX];
+
+	memset(buf, c, len);
+	klogring_push(r, NULL, buf, len, KCLASS_NORMAL);
+}
+
+/* Is line i len copies of c? */
+static void
+line_is(const struct klogring *r, size_t i, char c, size_t len)
+{
+	const struct klogring_line *l = klogring_get(r, i);
+	size_t k;
+
+	assert_non_null(l);
+	assert_int_equal(l->text_len, len);
+	assert_int_equal(strlen(l->text), len);
+	for (k = 0; k < len; k++)
+		assert_int_equal(l->text[k], c);
+}
+
+/* The text arena: capacity lines of KLOGRING_TEXT_AVG - 1 bytes fit over
+ * and over; longer lines drop the oldest early but never the newest
+ * KLOGRING_TEXT_LINES; an append that no longer fits moves the line. */
+static void
+test_text_arena(void **state)
+{
+	struct klogring r;
+	size_t i, k;
+	(void)state;
+	assert_int_equal(klogring_init(&r, 50), 0);
+	for (i = 0; i < 500; i++) {
+		push_fill(&r, (char)('a' + i % 26), KLOGRING_TEXT_AVG - 1);
+		assert_int_equal(klogring_count(&r), i < 50 ? i + 1 : 50);
+	}
+	for (k = 0; k < 50; k++)
+		line_is(&r, k, (char)('a' + (499 - k) % 26),
+		        KLOGRING_TEXT_AVG - 1);
+	klogring_fini(&r);
+	/* max-length lines in a ring sized for short ones: the arena, not the
+	 * slots, drops the oldest */
+	assert_int_equal(klogring_init(&r, 20), 0);
+	for (i = 0; i < 200; i++) {
+		push_fill(&r, (char)('A' + i % 26),
+		          KLOGRING_TEXT_MAX - 1 - i % 7);
+		assert_true(
+		    klogring_count(&r) >=
+		    (i < KLOGRING_TEXT_LINES ? i + 1 : KLOGRING_TEXT_LINES));
+		for (k = 0; k < klogring_count(&r); k++)
+			line_is(&r, k, (char)('A' + (i - k) % 26),
+			        KLOGRING_TEXT_MAX - 1 - (i - k) % 7);
+	}
+	assert_true(klogring_count(&r) < 20);
+	/* appends grow the newest line in place or move it to the start */
+	klogring_clear(&r);
+	for (i = 0; i < 100; i++) {
+		push_fill(&r, 'p', 10);
+		for (k = 0; k < 40; k++)
+			assert_true(klogring_append(&r, "qqqqqqqqqq", 10));
+		assert_true(klogring_get(&r, 0)->truncated);
+		for (k = 1; k < klogring_count(&r); k++) /* untouched */
+			assert_int_equal(strncmp(klogring_get(&r, k)->text,
+			                         "ppppppppppqq", 12),
+			                 0);
+		assert_int_equal(klogring_get(&r, 0)->text_len,
+		                 KLOGRING_TEXT_MAX - 1);
+		assert_int_equal(
+		    strncmp(klogring_get(&r, 0)->text, "ppppppppppqq", 12), 0);
+		assert_true(
+		    klogring_count(&r) >=
+		    (i < KLOGRING_TEXT_LINES ? i + 1 : KLOGRING_TEXT_LINES));
+	}
+	klogring_fini(&r);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_display_lines),
 	    cmocka_unit_test(test_ring_basics),
+	    cmocka_unit_test(test_text_arena),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

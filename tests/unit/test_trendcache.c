@@ -52,6 +52,7 @@ start(uint32_t delay_ms)
 static void
 stop(void)
 {
+	trendcache_fini(&tc);
 	histsnap_fini(&hs);
 	snapshot_fini(&snap);
 }
@@ -115,6 +116,87 @@ test_minute_tier(void **state)
 	stop();
 }
 
+/* Record refresh k (t_ms) of n processes (pid 1000 + i, start 7): the
+ * even ones grow, the odd ones stay flat. */
+static void
+record_many(uint64_t t_ms, int k, int n)
+{
+	struct proc_row r;
+
+	snapshot_reset(&snap);
+	snap.mono_ms = t_ms;
+	snap.time_unix_ms = 1700000000000 + (int64_t)t_ms;
+	snap.mem.available_kb = 4000000;
+	for (int i = 0; i < n; i++) {
+		memset(&r, 0, sizeof r);
+		r.pid = 1000 + i;
+		r.start_time = 7;
+		r.rss_kb = r.anon_kb = 50000 + (i % 2 ? 0 : k * 4096);
+		assert_int_equal(snapshot_push_proc(&snap, &r), 0);
+	}
+	assert_int_equal(histsnap_record(&hs, &snap), 0);
+	trendcache_refresh(&tc);
+}
+
+/* Ask for every row's verdict, as a sort by GROWTH does; the rising
+ * ones. */
+static int
+ask_all(void)
+{
+	int rising = 0;
+
+	for (size_t i = 0; i < snap.nprocs; i++)
+		rising += trendcache_get(&tc, &snap.procs[i])->verdict ==
+		          TREND_RISING;
+	return rising;
+}
+
+/* A sort over more processes than the drawn rows: every verdict is
+ * cached, so a refresh that adds no minute point classifies nothing;
+ * the table shrinks back once only a few rows ask. */
+static void
+test_sort_all(void **state)
+{
+	const int n = 1500;
+	uint64_t ms = 0;
+	size_t before;
+	int k;
+
+	(void)state;
+	start(30000); /* two refreshes a minute */
+	for (k = 0; k < 50; k++, ms += 30000)
+		record_many(ms, k, n);
+	assert_int_equal(ask_all(), n / 2);
+	assert_int_equal(tc.computed, (size_t)n);
+	assert_true(tc.cap <= (size_t)n * 3); /* at least 1/3 full */
+	/* the same refresh: nothing again */
+	assert_int_equal(ask_all(), n / 2);
+	assert_int_equal(tc.computed, (size_t)n);
+	/* refresh 50 starts minute 25: every minute tier gains a point */
+	record_many(ms, k++, n);
+	ms += 30000;
+	assert_int_equal(ask_all(), n / 2);
+	assert_int_equal(tc.computed, (size_t)n * 2);
+	/* refresh 51, the same minute: the sort classifies nothing */
+	record_many(ms, k++, n);
+	ms += 30000;
+	before = tc.computed;
+	assert_int_equal(ask_all(), n / 2);
+	assert_int_equal(tc.computed, before);
+	/* the sort is left: 10 drawn rows ask, the table shrinks */
+	record_many(ms, k++, n);
+	ms += 30000;
+	for (size_t i = 0; i < 10; i++)
+		trendcache_get(&tc, &snap.procs[i]);
+	record_many(ms, k, n);
+	assert_true(tc.cap <= 64);
+	assert_int_equal(trendcache_get(&tc, &snap.procs[0])->verdict,
+	                 TREND_RISING);
+	assert_int_equal(trendcache_get(&tc, &snap.procs[1])->verdict,
+	                 TREND_FLAT);
+	stop();
+}
+
 /* No history: learning, nothing computed. */
 static void
 test_no_history(void **state)
@@ -135,6 +217,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_once_per_refresh),
 	    cmocka_unit_test(test_minute_tier),
+	    cmocka_unit_test(test_sort_all),
 	    cmocka_unit_test(test_no_history),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
