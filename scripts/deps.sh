@@ -2,10 +2,10 @@
 # Install the Debian packages oomwatch needs (as root), or print the apt-get
 # line and fail (not root). Usage: scripts/deps.sh build|test|bench|screenshots
 set -u
-want="pkg-config libncurses-dev libproc2-dev"
+want="pkg-config libncurses-dev libproc2-dev libsqlite3-dev" # sqlite3: the recorder
 case "${1:-build}" in
 build) ;;
-test) want="$want libcmocka-dev tmux procps python3 locales" ;; # python3: JSON checks; locales: a comma-decimal locale
+test) want="$want libcmocka-dev tmux procps python3 locales sqlite3" ;; # python3: JSON checks; locales: a comma-decimal locale; sqlite3: the recorder tests
 bench) want="$want libcmocka-dev tmux procps python3 locales htop" ;; # htop: the baseline
 screenshots) want="$want tmux aha chromium fonts-dejavu-core" ;;
 *) echo "deps.sh: unknown set '$1' (build, test, bench, screenshots)" >&2; exit 2 ;;
