@@ -243,6 +243,8 @@ recdb_lock(struct recdb *r, char *err, size_t errsz)
 
 	snprintf(lock, sizeof lock, "%s.lock", r->path);
 	r->lock_fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0640);
+	if (r->lock_fd < 0 && errno == EACCES) /* another user's: flock works */
+		r->lock_fd = open(lock, O_RDONLY | O_CLOEXEC);
 	if (r->lock_fd < 0) {
 		snprintf(err, errsz, "%s: %s", lock, strerror(errno));
 		return errno == EACCES || errno == EROFS ? RECDB_READONLY
@@ -279,11 +281,14 @@ recdb_create(const char *path, char *err, size_t errsz)
 		    fchown(fd, 0, g->gr_gid) != 0)
 			(void)0; /* root:root 0640 is still private */
 	}
+	if (fd < 0 && (errno == EACCES || errno == EROFS || errno == EPERM)) {
+		snprintf(err, errsz, "%s: cannot write the database (%s)", path,
+		         strerror(errno));
+		return RECDB_READONLY;
+	}
 	if (fd < 0) {
 		snprintf(err, errsz, "%s: %s", path, strerror(errno));
-		return errno == EACCES || errno == EROFS || errno == EPERM
-		           ? RECDB_READONLY
-		           : RECDB_ERROR;
+		return RECDB_ERROR;
 	}
 	close(fd);
 	return RECDB_OK;
@@ -413,8 +418,8 @@ recdb_open(const char *path, const char *boot_id, enum recdb_status *st,
 		return NULL;
 	}
 	r->lock_fd = -1;
-	if ((*st = recdb_lock(r, err, errsz)) != RECDB_OK ||
-	    (*st = recdb_create(path, err, errsz)) != RECDB_OK)
+	if ((*st = recdb_create(path, err, errsz)) != RECDB_OK ||
+	    (*st = recdb_lock(r, err, errsz)) != RECDB_OK)
 		goto fail;
 	rc = sqlite3_open_v2(path, &r->db, SQLITE_OPEN_READWRITE, NULL);
 	if (rc != SQLITE_OK) {
