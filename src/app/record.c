@@ -27,6 +27,7 @@
 
 #include "app/events_cli.h"
 #include "app/record_queue.h"
+#include "app/record_sample.h"
 #include "collect/collector.h"
 #include "collect/kmsg.h"
 #include "collect/procroot.h"
@@ -309,82 +310,24 @@ record_events(struct record *r, struct recdb_sample *s)
 			s->nevents++;
 }
 
-/* A string copy, or NULL when unknown. */
-static char *
-record_dup(bool known, const char *s)
-{
-	return known ? strdup(s) : NULL;
-}
-
-/* The identities recsel found new, with their sanitized strings. */
-static void
-record_idents(struct record *r, struct recdb_sample *s)
-{
-	struct recsel_ident id;
-
-	if (r->pick.nidents == 0 ||
-	    (s->idents = calloc(r->pick.nidents, sizeof *s->idents)) == NULL)
-		return;
-	for (size_t k = 0; k < r->pick.nidents; k++) {
-		const struct proc_row *p = &r->snap.procs[r->pick.idents[k]];
-		struct recdb_ident *d = &s->idents[s->nidents++];
-
-		recsel_ident(&r->snap, r->pick.idents[k], r->opt->no_cmdline,
-		             &id);
-		d->pid = p->pid;
-		d->start_time = p->start_time;
-		d->uid = p->uid;
-		d->comm = strdup(id.comm);
-		d->cmdline = record_dup(id.has_cmdline, id.cmdline);
-		d->cgroup = record_dup(id.has_cgroup, id.cgroup);
-	}
-}
-
-/* The process rows recsel chose. */
-static void
-record_rows(struct record *r, struct recdb_sample *s)
-{
-	if (r->pick.nrows == 0 ||
-	    (s->rows = calloc(r->pick.nrows, sizeof *s->rows)) == NULL)
-		return;
-	for (size_t k = 0; k < r->pick.nrows; k++) {
-		const struct proc_row *p = &r->snap.procs[r->pick.rows[k]];
-
-		s->rows[s->nrows++] = (struct recdb_row){
-		    .pid = p->pid,
-		    .start_time = p->start_time,
-		    .rss_kb = p->rss_kb,
-		    .anon_kb = p->anon_kb,
-		    .file_kb = p->file_kb,
-		    .shmem_kb = p->shmem_kb,
-		    .swap_kb = p->swap_kb,
-		    .oom_score = p->oom_score,
-		    .oom_score_adj = p->oom_score_adj,
-		};
-	}
-}
-
 /* Take one sample and queue what is to be stored of it. */
 static void
-record_sample(struct record *r)
+record_take(struct record *r)
 {
 	struct recdb_sample s;
 	uint64_t now = clock_mono_ms();
 
-	memset(&s, 0, sizeof s);
 	collector_sample(r->col, &r->snap, now);
 	if (!r->opt->no_cmdline)
 		collector_finish_cmdlines(r->col, &r->snap,
 		                          now + RECORD_CMDLINE_WAIT_MS);
 	record_pump(r);
-	s.time_ms = r->snap.time_unix_ms;
-	s.mem = r->snap.mem;
-	s.vmstat = r->snap.vmstat;
-	s.psi = r->snap.psi;
-	if (recsel_pick(r->sel, &r->snap, (int64_t)now, &r->pick) == 0) {
-		record_idents(r, &s);
-		record_rows(r, &s);
-	}
+	/* out of memory: the system series only */
+	if (recsel_pick(r->sel, &r->snap, (int64_t)now, &r->pick) < 0)
+		r->pick.nrows = r->pick.nidents = 0;
+	if (record_sample_build(&r->snap, &r->pick, r->opt->no_cmdline, &s) < 0)
+		fprintf(stderr, "oomwatch: out of memory: a sample is stored "
+		                "in part\n");
 	record_events(r, &s);
 	if (record_queue_push(r->q, &s) < 0)
 		fprintf(stderr, "oomwatch: out of memory: some identities or "
@@ -502,7 +445,7 @@ record_run(const struct options *opt)
 	while (!record_stop) {
 		if (record_hup)
 			record_reopen(&r);
-		record_sample(&r);
+		record_take(&r);
 		record_flush(&r);
 		if (opt->samples > 0 && ++done >= opt->samples)
 			break;

@@ -33,6 +33,7 @@ enum recdb_stmt {
 	ST_BOOT_ID,
 	ST_SAMPLE_ADD,
 	ST_PROC_ADD,
+	ST_PROC_SEEN,
 	ST_ROW_ADD,
 	ST_PROC_BARE,
 	ST_EVENT_ADD,
@@ -46,6 +47,7 @@ enum recdb_stmt {
 	ST_MINUTE_REST,
 	ST_ROWS_FOLD,
 	ST_EVENTS_FOLD,
+	ST_PROCS_FOLD,
 	ST_MINUTE_DONE,
 	ST_ORPHAN_PROCS,
 	ST_OLD_EVENTS,
@@ -66,15 +68,15 @@ static const char *const recdb_sql[ST_COUNT] = {
         "VALUES(?1, ?2, 0, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
         "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
     [ST_PROC_ADD] = "INSERT OR IGNORE INTO procs(boot, pid, start_time, "
-                    "first_sample, comm, cmdline, uid, cgroup) "
-                    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    "first_sample, last_sample, comm, cmdline, uid, cgroup) "
+                    "VALUES(?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, ?8)",
+    [ST_PROC_SEEN] = "UPDATE procs SET last_sample = ?1 WHERE boot = ?2 AND "
+                     "pid = ?3 AND start_time = ?4 RETURNING id",
     [ST_ROW_ADD] = "INSERT OR REPLACE INTO proc_rows(sample_id, proc_id, "
                    "rss_kb, anon_kb, file_kb, shmem_kb, swap_kb, oom_score, "
-                   "oom_score_adj) SELECT ?1, id, ?4, ?5, ?6, ?7, ?8, ?9, ?10 "
-                   "FROM procs WHERE boot = ?2 AND pid = ?3 AND "
-                   "start_time = ?11",
+                   "oom_score_adj) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     [ST_PROC_BARE] = "INSERT OR IGNORE INTO procs(boot, pid, start_time, "
-                     "first_sample) VALUES(?1, ?2, ?3, ?4)",
+                     "first_sample, last_sample) VALUES(?1, ?2, ?3, ?4, ?4)",
     [ST_EVENT_ADD] = "INSERT OR IGNORE INTO events(sample_id, time_ms, boot, "
                      "kind, log_time_kind, log_time_us, seq, pid, json) "
                      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -98,12 +100,13 @@ static const char *const recdb_sql[ST_COUNT] = {
     [ST_ROWS_FOLD] = "UPDATE OR IGNORE proc_rows SET sample_id = ?2 "
                      "WHERE sample_id = ?1",
     [ST_EVENTS_FOLD] = "UPDATE events SET sample_id = ?2 WHERE sample_id = ?1",
+    [ST_PROCS_FOLD] = "UPDATE procs SET last_sample = ?1 WHERE id IN (SELECT "
+                      "proc_id FROM proc_rows WHERE sample_id = ?1) AND "
+                      "last_sample < ?1",
     [ST_MINUTE_DONE] = "UPDATE samples SET resolution_s = 60 WHERE id = ?1",
-    [ST_ORPHAN_PROCS] =
-        "DELETE FROM procs WHERE id IN (SELECT p.id FROM procs p WHERE "
-        "p.first_sample < (SELECT coalesce(min(id), 1 << 62) FROM samples) "
-        "AND NOT EXISTS (SELECT 1 FROM proc_rows r WHERE r.proc_id = p.id) "
-        "LIMIT ?1)",
+    [ST_ORPHAN_PROCS] = "DELETE FROM procs WHERE id IN (SELECT id FROM procs "
+                        "WHERE last_sample < (SELECT coalesce(min(id), 1 << "
+                        "62) FROM samples) LIMIT ?1)",
     [ST_OLD_EVENTS] = "DELETE FROM events WHERE id IN (SELECT id FROM events "
                       "WHERE time_ms < ?1 ORDER BY id LIMIT ?2)",
 };
@@ -125,14 +128,13 @@ static const char recdb_v1[] =
     "CREATE INDEX samples_time ON samples(time_ms);"
     "CREATE TABLE procs(id INTEGER PRIMARY KEY, boot INTEGER NOT NULL, "
     "pid INTEGER NOT NULL, start_time INTEGER NOT NULL, first_sample "
-    "INTEGER NOT NULL, comm TEXT, cmdline TEXT, uid INTEGER, cgroup TEXT, "
-    "UNIQUE(boot, pid, start_time));"
-    "CREATE INDEX procs_first ON procs(first_sample);"
+    "INTEGER NOT NULL, last_sample INTEGER NOT NULL, comm TEXT, cmdline "
+    "TEXT, uid INTEGER, cgroup TEXT, UNIQUE(boot, pid, start_time));"
     "CREATE TABLE proc_rows(sample_id INTEGER NOT NULL, proc_id INTEGER NOT "
     "NULL, rss_kb INTEGER, anon_kb INTEGER, file_kb INTEGER, shmem_kb "
     "INTEGER, swap_kb INTEGER, oom_score INTEGER, oom_score_adj INTEGER, "
     "PRIMARY KEY(sample_id, proc_id)) WITHOUT ROWID;"
-    "CREATE INDEX proc_rows_proc ON proc_rows(proc_id, sample_id);"
+
     "CREATE TABLE events(id INTEGER PRIMARY KEY, sample_id INTEGER, "
     "time_ms INTEGER NOT NULL, boot INTEGER NOT NULL, kind TEXT NOT NULL, "
     "log_time_kind INTEGER NOT NULL, log_time_us INTEGER NOT NULL, seq "
@@ -507,6 +509,21 @@ recdb_put_idents(struct recdb *r, const struct recdb_sample *s, int64_t id)
 	return rc;
 }
 
+/* The identity id of a row's process, marking it seen in sample id:
+ * SQLITE_ROW with *proc, SQLITE_DONE when it has none, or a failure. */
+static int
+recdb_seen(struct recdb *r, const struct recdb_row *w, int64_t id,
+           int64_t *proc)
+{
+	sqlite3_stmt *q = r->st[ST_PROC_SEEN];
+
+	sqlite3_bind_int64(q, 1, id);
+	sqlite3_bind_int64(q, 2, r->boot);
+	sqlite3_bind_int64(q, 3, w->pid);
+	sqlite3_bind_int64(q, 4, (int64_t)w->start_time);
+	return recdb_int(q, proc);
+}
+
 /* One process row; its identity is added bare when missing (deleted by
  * retention while the process lived on). */
 static int
@@ -516,26 +533,26 @@ recdb_put_row(struct recdb *r, const struct recdb_row *w, int64_t id)
 	const int64_t v[] = {w->rss_kb,       w->anon_kb, w->file_kb,
 	                     w->shmem_kb,     w->swap_kb, w->oom_score,
 	                     w->oom_score_adj};
-	int rc;
+	int64_t proc = 0;
+	int rc = recdb_seen(r, w, id, &proc);
 
-	for (int tries = 0; tries < 2; tries++) {
-		sqlite3_bind_int64(q, 1, id);
-		sqlite3_bind_int64(q, 2, r->boot);
-		sqlite3_bind_int64(q, 3, w->pid);
-		for (int i = 0; i < 7; i++)
-			recdb_bind_na(q, 4 + i, v[i]);
-		sqlite3_bind_int64(q, 11, (int64_t)w->start_time);
-		if ((rc = recdb_run(q)) != SQLITE_OK ||
-		    sqlite3_changes(r->db) > 0)
-			return rc;
+	if (rc == SQLITE_DONE) {
 		sqlite3_bind_int64(b, 1, r->boot);
 		sqlite3_bind_int64(b, 2, w->pid);
 		sqlite3_bind_int64(b, 3, (int64_t)w->start_time);
 		sqlite3_bind_int64(b, 4, id);
 		if ((rc = recdb_run(b)) != SQLITE_OK)
 			return rc;
+		proc = sqlite3_last_insert_rowid(r->db);
+		rc = SQLITE_ROW;
 	}
-	return SQLITE_OK;
+	if (rc != SQLITE_ROW)
+		return rc;
+	sqlite3_bind_int64(q, 1, id);
+	sqlite3_bind_int64(q, 2, proc);
+	for (int i = 0; i < 7; i++)
+		recdb_bind_na(q, 3 + i, v[i]);
+	return recdb_run(q);
 }
 
 /* The kernel events of a sample (ones already stored are ignored). */
@@ -699,6 +716,8 @@ recdb_fold(struct recdb *r, int64_t now_ms, size_t *n)
 		if (rc == SQLITE_OK)
 			rc = recdb_delete_sample(r, ids[i]);
 	}
+	if (rc == SQLITE_OK && *n > 0)
+		rc = recdb_run2(r, ST_PROCS_FOLD, keep, -1);
 	if (rc == SQLITE_OK && *n < RECDB_BATCH)
 		rc = recdb_run2(r, ST_MINUTE_DONE, keep, -1);
 	return rc;
