@@ -87,7 +87,9 @@ $(BUILD)/obj/src/view/%.o: src/view/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(BASEFLAGS) $(OPT) $(CURSES_CFLAGS) -c -o $@ $<
 
-$(BUILD)/obj/src/persist/recdb.o: src/persist/recdb.c
+SQLITE_OBJ := $(BUILD)/obj/src/persist/recdb.o \
+	      $(BUILD)/obj/src/persist/recdb_schema.o
+$(SQLITE_OBJ): $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(BASEFLAGS) $(OPT) $(SQLITE_CFLAGS) -c -o $@ $<
 

@@ -9,6 +9,7 @@
  * sqlite3 shell, the dashboard), and a lock file names who holds it.
  */
 #include "persist/recdb.h"
+#include "persist/recdb_schema.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -110,41 +111,6 @@ static const char *const recdb_sql[ST_COUNT] = {
     [ST_OLD_EVENTS] = "DELETE FROM events WHERE id IN (SELECT id FROM events "
                       "WHERE time_ms < ?1 ORDER BY id LIMIT ?2)",
 };
-
-/* Version 0 (an empty file) to 1: the first schema. */
-static const char recdb_v1[] =
-    "CREATE TABLE boots(id INTEGER PRIMARY KEY, boot_id TEXT NOT NULL "
-    "UNIQUE, first_ms INTEGER NOT NULL);"
-    "CREATE TABLE samples(id INTEGER PRIMARY KEY, time_ms INTEGER NOT NULL, "
-    "boot INTEGER NOT NULL, resolution_s INTEGER NOT NULL, "
-    "mem_total_kb INTEGER, mem_free_kb INTEGER, mem_available_kb INTEGER, "
-    "buffers_kb INTEGER, cached_kb INTEGER, shmem_kb INTEGER, anon_kb "
-    "INTEGER, swap_total_kb INTEGER, swap_free_kb INTEGER, commit_limit_kb "
-    "INTEGER, committed_as_kb INTEGER, oom_kill INTEGER, pswpin INTEGER, "
-    "pswpout INTEGER, pgmajfault INTEGER, psi_some_avg10 REAL, "
-    "psi_some_avg60 REAL, psi_some_avg300 REAL, psi_some_total_us INTEGER, "
-    "psi_full_avg10 REAL, psi_full_avg60 REAL, psi_full_avg300 REAL, "
-    "psi_full_total_us INTEGER);"
-    "CREATE INDEX samples_time ON samples(time_ms);"
-    "CREATE TABLE procs(id INTEGER PRIMARY KEY, boot INTEGER NOT NULL, "
-    "pid INTEGER NOT NULL, start_time INTEGER NOT NULL, first_sample "
-    "INTEGER NOT NULL, last_sample INTEGER NOT NULL, comm TEXT, cmdline "
-    "TEXT, uid INTEGER, cgroup TEXT, UNIQUE(boot, pid, start_time));"
-    "CREATE TABLE proc_rows(sample_id INTEGER NOT NULL, proc_id INTEGER NOT "
-    "NULL, rss_kb INTEGER, anon_kb INTEGER, file_kb INTEGER, shmem_kb "
-    "INTEGER, swap_kb INTEGER, oom_score INTEGER, oom_score_adj INTEGER, "
-    "PRIMARY KEY(sample_id, proc_id)) WITHOUT ROWID;"
-
-    "CREATE TABLE events(id INTEGER PRIMARY KEY, sample_id INTEGER, "
-    "time_ms INTEGER NOT NULL, boot INTEGER NOT NULL, kind TEXT NOT NULL, "
-    "log_time_kind INTEGER NOT NULL, log_time_us INTEGER NOT NULL, seq "
-    "INTEGER NOT NULL, pid INTEGER NOT NULL, json TEXT NOT NULL, "
-    "UNIQUE(boot, kind, log_time_kind, log_time_us, seq, pid));"
-    "CREATE INDEX events_sample ON events(sample_id);"
-    "CREATE INDEX events_time ON events(time_ms);";
-
-/* The schema steps: recdb_steps[v] takes version v to v + 1. */
-static const char *const recdb_steps[RECDB_VERSION] = {recdb_v1};
 
 struct recdb {
 	sqlite3 *db;
@@ -356,7 +322,7 @@ recdb_migrate(struct recdb *r, char *err, size_t errsz)
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %" PRId64,
 		         v + 1);
 		if ((rc = recdb_exec(r->db, "BEGIN IMMEDIATE")) != SQLITE_OK ||
-		    (rc = recdb_exec(r->db, recdb_steps[v])) != SQLITE_OK ||
+		    (rc = recdb_schema_step(r->db, (int)v)) != SQLITE_OK ||
 		    (rc = recdb_exec(r->db, sql)) != SQLITE_OK ||
 		    (rc = recdb_exec(r->db, "COMMIT")) != SQLITE_OK) {
 			st = recdb_fail(r->db, rc, r->path,

@@ -1,6 +1,6 @@
 #!/bin/sh
 # kill -9 at random points while the recorder writes about 200 samples
-# (-d 0.02): the database passes PRAGMA integrity_check after every kill,
+# (-d 0.02, ten rounds): the database passes PRAGMA integrity_check after every kill,
 # every sample a reader saw committed just before the kill is still there
 # (at most the one being written is lost), no sample is half written (no
 # process row without its sample or identity), and the next recorder opens
@@ -14,6 +14,7 @@ fi
 db="$T_TMP/h.db"
 q() { sqlite3 -cmd '.timeout 5000' "$db" "$1"; }
 samples() { q 'SELECT count(*) FROM samples' 2>/dev/null || echo 0; }
+has() { [ "$(samples)" -ge "$1" ]; }
 ok=0 lost=0 torn=0 bad=0 rounds=10
 i=0
 while [ $i -lt $rounds ]; do
@@ -22,8 +23,11 @@ while [ $i -lt $rounds ]; do
 		2>>"$T_TMP/err" &
 	pid=$!
 	own_pid "$pid"
-	# a random point: 0.2 to 0.7 s in (10 to 35 samples)
-	sleep "0.$(awk -v s="$i$$" 'BEGIN{srand(s); printf "%d", 2 + rand() * 5}')"
+	# a random point: 5 to 35 samples into the round, then up to one
+	# more sample's time (so the kill may land inside a transaction)
+	r=$(awk -v s="$i$$" 'BEGIN{srand(s); printf "%d %03d", 5 + rand() * 30, rand() * 20}')
+	wait_until 30 has $(($(samples) + ${r% *}))
+	sleep "0.${r#* }"
 	before=$(samples)
 	kill -9 "$pid"
 	wait "$pid" 2>/dev/null
@@ -40,7 +44,7 @@ total=$(samples)
 check "integrity_check ok after each of $rounds kills" [ "$bad" = 0 ]
 check "no committed sample lost to a kill" [ "$lost" = 0 ]
 check "no half-written sample" [ "$torn" = 0 ]
-check "samples written across the kills ($total)" [ "$total" -ge 80 ]
+check "samples written across the kills ($total)" [ "$total" -ge 150 ]
 "$OOMWATCH_BIN" --record -d 0.02 --samples 5 --db "$db" 2>>"$T_TMP/err"
 check "a recorder opens the killed database and goes on" \
 	[ "$(samples)" -ge $((total + 5)) ]
