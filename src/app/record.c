@@ -112,7 +112,8 @@ record_default_path(char *buf, size_t size, int is_root, const char *xdg_state,
 	return n > 0 && (size_t)n < size ? 0 : -1;
 }
 
-/* Create the directories above a default path (mode for the last). */
+/* Create the directories above a default path that are missing (mode:
+ * 0755 for root's, 0700 for a user's). */
 static void
 record_mkdirs(const char *path, mode_t mode)
 {
@@ -128,7 +129,7 @@ record_mkdirs(const char *path, mode_t mode)
 		if (*p != '/')
 			continue;
 		*p = '\0';
-		mkdir(dir, 0755);
+		mkdir(dir, mode);
 		*p = '/';
 	}
 	mkdir(dir, mode);
@@ -202,10 +203,13 @@ record_open_klog(struct record *r)
 		        strerror(-rc));
 		return rc;
 	}
-	if (kmsg_source(r->kr) != KMSG_SRC_DEVKMSG &&
-	    kmsg_source(r->kr) != KMSG_SRC_FILE)
-		fprintf(stderr, "oomwatch: %s%s%s\n", kmsg_status(r->kr),
-		        *kmsg_reason(r->kr) ? ": " : "", kmsg_reason(r->kr));
+	if (kmsg_source(r->kr) == KMSG_SRC_NONE)
+		fprintf(stderr,
+		        "oomwatch: kernel log: %s; recording without kernel "
+		        "events\n",
+		        kmsg_reason(r->kr));
+	else if (kmsg_source(r->kr) == KMSG_SRC_KLOGCTL)
+		fprintf(stderr, "oomwatch: %s\n", kmsg_status(r->kr));
 	return 0;
 }
 
