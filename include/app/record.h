@@ -13,10 +13,10 @@
  * Failures: a database that cannot be opened at start (locked by another
  * recorder, read-only, corrupt, newer schema) is one line on stderr and
  * exit 1. Once running, a write that fails (disk full, above all) is said
- * once on stderr; samples then wait in memory (at most RECORD_QUEUE_MAX,
- * the oldest dropped first, their identities and events carried into the
- * next) and are written when the database takes them again. The
- * recorder never exits for that.
+ * once on stderr (a new failure at most every 10 minutes); samples then wait in
+ * memory (at most RECORD_QUEUE_MAX, the oldest dropped first, their identities
+ * and events carried into the next) and are written when the database takes
+ * them again. The recorder never exits for that.
  */
 #ifndef OOMWATCH_APP_RECORD_H
 #define OOMWATCH_APP_RECORD_H

@@ -35,9 +35,15 @@
 #include "model/kevents.h"
 #include "model/recsel.h"
 
-#define RECORD_CMDLINE_WAIT_MS 100 /* for new processes' command lines */
-#define RECORD_EVENTS 256          /* kernel events held between samples */
-#define RECORD_PUMP_BUDGET 1000    /* kernel-log records per pump */
+/* How long a sample waits for new processes' command lines (an identity
+ * is stored once: one stored without its command line keeps none); the
+ * first sample, with every process new, waits longer. */
+#define RECORD_CMDLINE_WAIT_MS 100
+#define RECORD_CMDLINE_FIRST_MS 1000
+#define RECORD_EVENTS 256       /* kernel events held between samples */
+#define RECORD_PUMP_BUDGET 1000 /* kernel-log records per pump */
+/* A failure to write is said at most this often (monotonic ms). */
+#define RECORD_SAY_MS (10 * 60 * 1000)
 
 static volatile sig_atomic_t record_stop, record_hup;
 
@@ -55,8 +61,11 @@ struct record {
 	struct recdb *db;
 	struct recdb_limits lim;
 	struct record_queue *q;
-	bool failing; /* a write failed; said once, until writes resume */
-	bool open_said;
+	uint64_t taken;   /* samples taken */
+	uint64_t backlog; /* samples written since writes last succeeded */
+	bool failing;     /* writes fail (since the last success) */
+	bool said;        /* ...and that was said on stderr */
+	uint64_t said_ms; /* when a failure was last said (monotonic) */
 };
 
 /* Signal handler: note the signal for the loop. */
@@ -320,11 +329,12 @@ record_take(struct record *r)
 {
 	struct recdb_sample s;
 	uint64_t now = clock_mono_ms();
+	uint64_t wait =
+	    r->taken++ ? RECORD_CMDLINE_WAIT_MS : RECORD_CMDLINE_FIRST_MS;
 
 	collector_sample(r->col, &r->snap, now);
 	if (!r->opt->no_cmdline)
-		collector_finish_cmdlines(r->col, &r->snap,
-		                          now + RECORD_CMDLINE_WAIT_MS);
+		collector_finish_cmdlines(r->col, &r->snap, now + wait);
 	record_pump(r);
 	/* out of memory: the system series only */
 	if (recsel_pick(r->sel, &r->snap, (int64_t)now, &r->pick) < 0)
@@ -338,32 +348,40 @@ record_take(struct record *r)
 		                "events of a dropped sample are lost\n");
 }
 
-/* A write failed: say it once (until writes resume). */
+/* A write failed: say it once per failure, and at most once every
+ * RECORD_SAY_MS (a nearly full disk may take a few samples, then fail
+ * again); a database that failed otherwise than full is reopened next. */
 static void
 record_failed(struct record *r, enum recdb_status st, const char *err)
 {
-	if (r->failing)
-		return;
+	uint64_t now = clock_mono_ms();
+
+	if (!r->failing &&
+	    (r->said_ms == 0 || now - r->said_ms >= RECORD_SAY_MS)) {
+		fprintf(stderr,
+		        "oomwatch: %s; keeping samples in memory (at most %d) "
+		        "until it can be written again\n",
+		        err, RECORD_QUEUE_MAX);
+		r->said = true;
+		r->said_ms = now;
+	}
 	r->failing = true;
-	fprintf(stderr,
-	        "oomwatch: %s; keeping samples in memory (at most %d) "
-	        "until it can be written again\n",
-	        err, RECORD_QUEUE_MAX);
 	if (st != RECDB_FULL && r->db != NULL) {
-		recdb_close(r->db); /* reopened on the next sample */
+		recdb_close(r->db);
 		r->db = NULL;
 	}
 }
 
 /* Write the queue, oldest first, until it is empty or a write fails;
- * then one step of maintenance. */
+ * then one step of maintenance. Writing is "again" only once both
+ * succeed (a full disk may still take a sample into the WAL's free
+ * space while maintenance cannot grow the file). */
 static void
 record_flush(struct record *r)
 {
 	char err[PATH_MAX + 256];
 	struct recdb_sample *s;
 	enum recdb_status st = RECDB_OK;
-	uint64_t written = 0;
 	bool more;
 
 	if (r->db == NULL && !record_open_db(r, false, &st)) {
@@ -376,19 +394,22 @@ record_flush(struct record *r)
 			return;
 		}
 		record_queue_pop(r->q);
-		written++;
+		r->backlog++;
 	}
-	if (r->failing) {
+	st = recdb_maintain(r->db, clock_wall_ms(), &r->lim, &more, err,
+	                    sizeof err);
+	if (st != RECDB_OK) {
+		record_failed(r, st, err);
+		return;
+	}
+	if (r->failing && r->said)
 		fprintf(stderr,
 		        "oomwatch: %s: writing again (%" PRIu64 " samples "
 		        "from memory written, %" PRIu64 " dropped)\n",
-		        r->path, written, r->q->dropped);
-		r->failing = false;
-		r->q->dropped = 0;
-	}
-	if (recdb_maintain(r->db, clock_wall_ms(), &r->lim, &more, err,
-	                   sizeof err) != RECDB_OK)
-		fprintf(stderr, "oomwatch: %s\n", err);
+		        r->path, r->backlog, r->q->dropped);
+	r->failing = r->said = false;
+	r->q->dropped = 0;
+	r->backlog = 0;
 }
 
 /* SIGHUP: close the database and open it again (a new file when it was
@@ -401,8 +422,11 @@ record_reopen(struct record *r)
 	record_hup = 0;
 	recdb_close(r->db);
 	r->db = NULL;
-	if (!record_open_db(r, true, &st))
-		r->failing = true; /* said: record_flush retries quietly */
+	if (!record_open_db(r, true, &st)) {
+		/* said: record_flush retries quietly */
+		r->failing = r->said = true;
+		r->said_ms = clock_mono_ms();
+	}
 }
 
 /* Wait until deadline (monotonic ms), pumping the kernel log as it

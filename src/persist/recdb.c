@@ -233,22 +233,28 @@ recdb_lock(struct recdb *r, char *err, size_t errsz)
 	return RECDB_OK;
 }
 
-/* Create the file when missing: 0640, root:adm when root. */
+/* Give a new database file its mode and owner: 0640, root:adm when
+ * root (failures leave it private enough: root:root, or stricter). */
+static void
+recdb_own(int fd)
+{
+	struct group *g;
+
+	if (fchmod(fd, 0640) == 0 && geteuid() == 0 &&
+	    (g = getgrnam("adm")) != NULL)
+		(void)!fchown(fd, 0, g->gr_gid);
+}
+
+/* Create the file when missing (an empty one counts as new): 0640,
+ * root:adm when root. */
 static enum recdb_status
 recdb_create(const char *path, char *err, size_t errsz)
 {
-	struct group *g;
+	struct stat sb;
 	int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
 
 	if (fd < 0 && errno == EEXIST)
 		fd = open(path, O_RDWR | O_CLOEXEC);
-	else if (fd >= 0) {
-		if (fchmod(fd, 0640) != 0)
-			(void)0; /* umask left it stricter: fine */
-		if (geteuid() == 0 && (g = getgrnam("adm")) != NULL &&
-		    fchown(fd, 0, g->gr_gid) != 0)
-			(void)0; /* root:root 0640 is still private */
-	}
 	if (fd < 0 && (errno == EACCES || errno == EROFS || errno == EPERM)) {
 		snprintf(err, errsz, "%s: cannot write the database (%s)", path,
 		         strerror(errno));
@@ -258,6 +264,8 @@ recdb_create(const char *path, char *err, size_t errsz)
 		snprintf(err, errsz, "%s: %s", path, strerror(errno));
 		return RECDB_ERROR;
 	}
+	if (fstat(fd, &sb) == 0 && sb.st_size == 0)
+		recdb_own(fd);
 	close(fd);
 	return RECDB_OK;
 }

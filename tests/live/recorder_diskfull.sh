@@ -27,7 +27,8 @@ df_cleanup() {
 trap 'df_cleanup' EXIT
 trap 'df_cleanup; exit 1' INT TERM
 db="$mnt/h.db"
-q() { sqlite3 -cmd '.timeout 5000' "$db" "$1"; }
+# (never creates the file: the recorder must)
+q() { [ -e "$db" ] && sqlite3 -cmd '.timeout 5000' "$db" "$1"; }
 count() { q 'SELECT count(*) FROM samples' 2>/dev/null || echo 0; }
 has() { [ "$(count)" -ge "$1" ]; }
 said() { [ "$(grep -c "$1" "$T_TMP/err")" -ge 1 ]; }
@@ -45,11 +46,15 @@ check "disk full: the recorder keeps running" kill -0 "$pid"
 check "disk full: said once" [ "$(grep -c "disk full" "$T_TMP/err")" = 1 ]
 rm -f "$mnt/fill"
 check "space returns: writing again" wait_until 30 said "writing again"
-check "the samples kept in memory are written" has $((full_at + 40))
+check "the samples kept in memory are written" wait_until 10 has $((full_at + 20))
 kill -TERM "$pid"
 wait "$pid"
 check "SIGTERM: exit 0" [ $? = 0 ]
 check "integrity ok" [ "$(q 'PRAGMA integrity_check')" = ok ]
-check "two lines on stderr: full, then writing again" \
-	[ "$(wc -l <"$T_TMP/err")" = 2 ]
+if [ "$(wc -l <"$T_TMP/err")" = 2 ]; then
+	pass "two lines on stderr: full, then writing again"
+else
+	fail "two lines on stderr: full, then writing again" \
+		"$(tr '\n' '|' <"$T_TMP/err")"
+fi
 t_done

@@ -12,7 +12,8 @@ if [ ! -x "$OOMWATCH_BIN" ] || ! command -v sqlite3 >/dev/null 2>&1; then
 	exit 0
 fi
 db="$T_TMP/h.db"
-q() { sqlite3 -cmd '.timeout 5000' "$1" "$2"; }
+# (never creates the file: the recorder must)
+q() { [ -e "$1" ] && sqlite3 -cmd '.timeout 5000' "$1" "$2"; }
 has_samples() { [ "$(q "$1" 'SELECT count(*) FROM samples' 2>/dev/null)" -ge "$2" ] 2>/dev/null; }
 
 "$OOMWATCH_BIN" --record -d 0.05 --db "$db" 2>"$T_TMP/err" &
