@@ -178,6 +178,14 @@ test_schema(void **state)
 	db = open_ok(f->path);
 	recdb_close(db);
 	assert_int_equal(q(f->path, "SELECT count(*) FROM boots"), 1);
+	/* an empty file someone made first counts as new: 0640 */
+	unlink(f->path);
+	assert_int_equal(tfile_put(f->path, ""), 0);
+	assert_int_equal(chmod(f->path, 0666), 0);
+	db = open_ok(f->path);
+	recdb_close(db);
+	assert_int_equal(stat(f->path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0640);
 }
 
 /* Newer refused; an empty (version 0) file migrated; a foreign or
