@@ -40,8 +40,10 @@
  * first sample, with every process new, waits longer. */
 #define RECORD_CMDLINE_WAIT_MS 100
 #define RECORD_CMDLINE_FIRST_MS 1000
-#define RECORD_EVENTS 256       /* kernel events held between samples */
-#define RECORD_PUMP_BUDGET 1000 /* kernel-log records per pump */
+/* The engine's event ring; events are taken out after every pump of at
+ * most RECORD_PUMP_BUDGET records, so none is overwritten unseen. */
+#define RECORD_EVENTS 256
+#define RECORD_PUMP_BUDGET 128
 /* A failure to write is said at most this often (monotonic ms). */
 #define RECORD_SAY_MS (10 * 60 * 1000)
 
@@ -57,7 +59,9 @@ struct record {
 	struct recsel_pick pick;
 	struct kmsg_reader *kr;
 	struct kevents *ev;
-	uint64_t events_taken; /* kevents_stats().events already queued */
+	uint64_t events_taken;    /* kevents_stats().events already taken */
+	struct recdb_event *pend; /* events taken, for the next sample */
+	size_t npend, pend_cap;
 	struct recdb *db;
 	struct recdb_limits lim;
 	struct record_queue *q;
@@ -253,6 +257,9 @@ record_close(struct record *r)
 	if (r->q != NULL)
 		record_queue_clear(r->q);
 	free(r->q);
+	for (size_t i = 0; i < r->npend; i++)
+		free(r->pend[i].json);
+	free(r->pend);
 	recdb_close(r->db);
 	kmsg_free(r->kr);
 	kevents_free(r->ev);
@@ -260,22 +267,6 @@ record_close(struct record *r)
 	recsel_pick_fini(&r->pick);
 	recsel_free(r->sel);
 	snapshot_fini(&r->snap);
-}
-
-/* Pump the kernel log without waiting (bounded in time). */
-static void
-record_pump(struct record *r)
-{
-	struct kmsg_drain d = {
-	    .budget = RECORD_PUMP_BUDGET,
-	    .until_ms = clock_mono_ms() + 50,
-	};
-
-	if (kmsg_ended(r->kr))
-		return;
-	kmsg_drain(r->kr, r->ev, &d);
-	if (kmsg_ended(r->kr))
-		kevents_finish(r->ev);
 }
 
 /* A kernel event as stored, with its JSON; false when out of memory. */
@@ -306,21 +297,49 @@ record_event(const struct kevent *e, struct recdb_event *out)
 	return true;
 }
 
-/* The events completed since the last sample, oldest first. */
+/* Take the events completed since the last pump, oldest first, into
+ * the pending list. */
 static void
-record_events(struct record *r, struct recdb_sample *s)
+record_events(struct record *r)
 {
 	uint64_t total = kevents_stats(r->ev).events;
 	size_t n = (size_t)(total - r->events_taken);
+	struct recdb_event *p;
 
 	r->events_taken = total;
 	if (n > kevents_count(r->ev))
 		n = kevents_count(r->ev);
-	if (n == 0 || (s->events = calloc(n, sizeof *s->events)) == NULL)
+	if (n == 0)
 		return;
+	if (r->npend + n > r->pend_cap) {
+		p = realloc(r->pend, (r->npend + n) * sizeof *p);
+		if (p == NULL)
+			return;
+		r->pend = p;
+		r->pend_cap = r->npend + n;
+	}
 	for (size_t i = n; i-- > 0;)
-		if (record_event(kevents_get(r->ev, i), &s->events[s->nevents]))
-			s->nevents++;
+		if (record_event(kevents_get(r->ev, i), &r->pend[r->npend]))
+			r->npend++;
+}
+
+/* Pump the kernel log without waiting (at most about 50 ms), taking the
+ * events out after every RECORD_PUMP_BUDGET records. */
+static void
+record_pump(struct record *r)
+{
+	uint64_t until = clock_mono_ms() + 50;
+	int n;
+
+	do {
+		if (kmsg_ended(r->kr))
+			return;
+		n = kmsg_pump(r->kr, r->ev, RECORD_PUMP_BUDGET);
+		if (kmsg_ended(r->kr))
+			kevents_finish(r->ev);
+		record_events(r);
+	} while (n > 0 && !kmsg_caught_up(r->kr) && !kmsg_need_poll(r->kr) &&
+	         clock_mono_ms() < until);
 }
 
 /* Take one sample and queue what is to be stored of it. */
@@ -342,7 +361,10 @@ record_take(struct record *r)
 	if (record_sample_build(&r->snap, &r->pick, r->opt->no_cmdline, &s) < 0)
 		fprintf(stderr, "oomwatch: out of memory: a sample is stored "
 		                "in part\n");
-	record_events(r, &s);
+	s.events = r->pend; /* the sample owns them now */
+	s.nevents = r->npend;
+	r->pend = NULL;
+	r->npend = r->pend_cap = 0;
 	if (record_queue_push(r->q, &s) < 0)
 		fprintf(stderr, "oomwatch: out of memory: some identities or "
 		                "events of a dropped sample are lost\n");

@@ -64,4 +64,12 @@ check "read twice, stored once" \
 	[ "$(q "$db" 'SELECT count(*) FROM events')" = 1 ]
 check "--no-cmdline: no command line stored" \
 	[ "$(q "$db" 'SELECT count(*) FROM procs WHERE cmdline IS NOT NULL')" = 0 ]
+# more events than the engine's ring holds (256) arrive at once: none lost
+awk 'BEGIN { for (i = 1; i <= 600; i++)
+	printf "[%d.000000] Out of memory: Killed process %d (hog) total-vm:8kB, anon-rss:4kB, file-rss:0kB\n", i, 1000 + i }' \
+	>"$T_TMP/many.log"
+rm -f "$db"
+"$OOMWATCH_BIN" --record -d 0.05 --samples 3 --kmsg-file "$T_TMP/many.log" --db "$db"
+check "600 events at once: all 600 stored" \
+	[ "$(q "$db" "SELECT count(*) FROM events WHERE kind = 'oom_kill'")" = 600 ]
 t_done
