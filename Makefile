@@ -43,7 +43,8 @@ LP2_CFLAGS    = $(shell $(PKG_CONFIG) --cflags libproc2 2>/dev/null)
 LP2_LIBS      = $(shell $(PKG_CONFIG) --libs libproc2 2>/dev/null || echo -lproc2)
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
-# SQLite (Debian libsqlite3-dev): the recorder's store, persist/recdb.c only
+# SQLite (Debian libsqlite3-dev): the recorder's store; only persist/recdb*.c
+# include it (SQLITE_OBJ)
 SQLITE_CFLAGS = $(shell $(PKG_CONFIG) --cflags sqlite3 2>/dev/null)
 SQLITE_LIBS   = $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null || echo -lsqlite3)
 
@@ -115,8 +116,7 @@ $(BUILD)/unit/%: tests/unit/%.c $(SAN_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(BASEFLAGS) $(SANFLAGS) $(CMOCKA_CFLAGS) -Itests/helpers \
 		$(SQLITE_CFLAGS) -Wno-missing-prototypes -o $@ $< $(SAN_LIB) \
-		$(CMOCKA_LIBS) \
-		$(CURSES_LIBS) $(SQLITE_LIBS) $(SYSLIBS)
+		$(CMOCKA_LIBS) $(CURSES_LIBS) $(SQLITE_LIBS) $(SYSLIBS)
 
 # Small standalone programs the live and terminal tests start.
 $(BUILD)/progs/%: tests/progs/%.c

@@ -2,7 +2,7 @@
 # Install the Debian packages oomwatch needs (as root), or print the apt-get
 # line and fail (not root). Usage: scripts/deps.sh build|test|bench|screenshots
 set -u
-want="pkg-config libncurses-dev libproc2-dev libsqlite3-dev" # sqlite3: the recorder
+want="pkg-config libncurses-dev libproc2-dev libsqlite3-dev" # libsqlite3: the recorder's database
 case "${1:-build}" in
 build) ;;
 test) want="$want libcmocka-dev tmux procps python3 locales sqlite3" ;; # python3: JSON checks; locales: a comma-decimal locale; sqlite3: the recorder tests
