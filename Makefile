@@ -6,7 +6,8 @@
 #   make bench      performance benchmarks (spawns its own processes, cleans up)
 #   make fuzz       libFuzzer harnesses (clang); corpus replay runs in `make test`
 #   make screenshots  render the running dashboard to screenshots/*.png
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local DESTDIR= UNITDIR=/lib/systemd/system
+#                   (the binary, themes, and systemd/oomwatch-record.service)
 #
 # Layers (see README): core, model (pure), collect (I/O in), view (curses),
 # action (I/O to processes), persist (files), app (wiring). Unit tests
@@ -24,6 +25,7 @@ BUILD      ?= build
 BIN        ?= oomwatch
 PREFIX     ?= /usr/local
 DESTDIR    ?=
+UNITDIR    ?= /lib/systemd/system
 PKG_CONFIG ?= pkg-config
 SYSLIBS    := -lpthread -lm
 
@@ -41,6 +43,10 @@ LP2_CFLAGS    = $(shell $(PKG_CONFIG) --cflags libproc2 2>/dev/null)
 LP2_LIBS      = $(shell $(PKG_CONFIG) --libs libproc2 2>/dev/null || echo -lproc2)
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+# SQLite (Debian libsqlite3-dev): the recorder's store; only persist/recdb*.c
+# include it (SQLITE_OBJ)
+SQLITE_CFLAGS = $(shell $(PKG_CONFIG) --cflags sqlite3 2>/dev/null)
+SQLITE_LIBS   = $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null || echo -lsqlite3)
 
 CORE_SRC    := $(wildcard src/core/*.c)
 MODEL_SRC   := $(wildcard src/model/*.c)
@@ -75,11 +81,18 @@ BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 all: $(BIN)
 
 $(BIN): $(OBJ)
-	$(CC) $(OPT) -o $@ $(OBJ) $(CURSES_LIBS) $(LP2_LIBS) $(SYSLIBS)
+	$(CC) $(OPT) -o $@ $(OBJ) $(CURSES_LIBS) $(LP2_LIBS) $(SQLITE_LIBS) \
+		$(SYSLIBS)
 
 $(BUILD)/obj/src/view/%.o: src/view/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(BASEFLAGS) $(OPT) $(CURSES_CFLAGS) -c -o $@ $<
+
+SQLITE_OBJ := $(BUILD)/obj/src/persist/recdb.o \
+	      $(BUILD)/obj/src/persist/recdb_schema.o
+$(SQLITE_OBJ): $(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASEFLAGS) $(OPT) $(SQLITE_CFLAGS) -c -o $@ $<
 
 $(BUILD)/obj/%_lp2.o: %_lp2.c
 	@mkdir -p $(dir $@)
@@ -96,13 +109,14 @@ $(BUILD)/san/src/view/%.o: src/view/%.c
 
 $(BUILD)/san/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(BASEFLAGS) $(SANFLAGS) $(CMOCKA_CFLAGS) -Itests/helpers -c -o $@ $<
+	$(CC) $(BASEFLAGS) $(SANFLAGS) $(CMOCKA_CFLAGS) $(SQLITE_CFLAGS) \
+		-Itests/helpers -c -o $@ $<
 
 $(BUILD)/unit/%: tests/unit/%.c $(SAN_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(BASEFLAGS) $(SANFLAGS) $(CMOCKA_CFLAGS) -Itests/helpers \
-		-Wno-missing-prototypes -o $@ $< $(SAN_LIB) $(CMOCKA_LIBS) \
-		$(CURSES_LIBS) $(SYSLIBS)
+		$(SQLITE_CFLAGS) -Wno-missing-prototypes -o $@ $< $(SAN_LIB) \
+		$(CMOCKA_LIBS) $(CURSES_LIBS) $(SQLITE_LIBS) $(SYSLIBS)
 
 # Small standalone programs the live and terminal tests start.
 $(BUILD)/progs/%: tests/progs/%.c
@@ -113,13 +127,14 @@ $(BUILD)/progs/%: tests/progs/%.c
 $(BUILD)/replay/%: tests/fuzz/%.c tests/fuzz/replay_main.c $(SAN_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(BASEFLAGS) $(SANFLAGS) -Wno-missing-prototypes -o $@ $< \
-		tests/fuzz/replay_main.c $(SAN_LIB) $(CURSES_LIBS) $(SYSLIBS)
+		tests/fuzz/replay_main.c $(SAN_LIB) $(CURSES_LIBS) $(SQLITE_LIBS) \
+		$(SYSLIBS)
 
 $(BUILD)/bench/%: bench/%.c $(filter-out $(BUILD)/obj/src/app/main.o,$(OBJ))
 	@mkdir -p $(dir $@)
 	$(CC) $(BASEFLAGS) $(OPT) $(LP2_CFLAGS) -Wno-missing-prototypes -o $@ $< \
 		$(filter-out $(BUILD)/obj/src/app/main.o,$(OBJ)) \
-		$(CURSES_LIBS) $(LP2_LIBS) $(SYSLIBS)
+		$(CURSES_LIBS) $(LP2_LIBS) $(SQLITE_LIBS) $(SYSLIBS)
 
 deps-build:
 	@sh scripts/deps.sh build
@@ -153,7 +168,8 @@ fuzz:
 	  echo "clang $$n"; \
 	  clang $(BASEFLAGS) -Wno-missing-prototypes -g -O1 \
 	    -fsanitize=fuzzer,address,undefined -o $(BUILD)/fuzz/$$n $$f \
-	    $(CURSES_CFLAGS) $(TESTLIB_SRC) $(CURSES_LIBS) $(SYSLIBS) \
+	    $(CURSES_CFLAGS) $(TESTLIB_SRC) $(CURSES_LIBS) $(SQLITE_LIBS) \
+	    $(SYSLIBS) \
 	    || exit 1; done
 	@echo "run e.g.: $(BUILD)/fuzz/fuzz_klog tests/fuzz/corpus/klog -max_total_time=60"
 
@@ -172,6 +188,10 @@ install: $(BIN)
 	install -m 0644 themes/*.theme $(DESTDIR)$(PREFIX)/share/oomwatch/themes/
 	if [ -f man/oomwatch.1 ]; then install -m 0644 man/oomwatch.1 \
 		$(DESTDIR)$(PREFIX)/share/man/man1/; fi
+	install -d $(DESTDIR)$(UNITDIR)
+	sed 's|@BINDIR@|$(PREFIX)/bin|g' systemd/oomwatch-record.service \
+		>$(DESTDIR)$(UNITDIR)/oomwatch-record.service
+	chmod 0644 $(DESTDIR)$(UNITDIR)/oomwatch-record.service
 
 # Layer rules: model and core do no I/O and include no curses/libproc2;
 # persist builds on core and model; no include or call cycle between files

@@ -8,7 +8,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
 case "$BIN" in /*) ;; *) BIN="$top/$BIN" ;; esac
 case "$BUILD" in /*) ;; *) BUILD="$top/$BUILD" ;; esac
-SECTIONS=${BENCH_SECTIONS:-proc cgroups kmsg history dash} # BENCH_SECTIONS=dash: one
+SECTIONS=${BENCH_SECTIONS:-proc cgroups kmsg history dash record} # BENCH_SECTIONS=dash: one
 
 # /proc snapshot cost at 1,000 and 10,000 sleeping processes.
 section_proc() {
@@ -50,6 +50,17 @@ section_history() {
 section_dash() {
 	sh "$top/bench/dash.sh" "$BIN" "$BUILD/progs" \
 		${BENCH_DASH_N:-1000 5000} || echo "dash bench failed"
+}
+
+# The recorder: CPU per sample against the snapshot alone, RSS, and the
+# database after a simulated day (1,000 processes, 100 changing each
+# sample). Its files go to a temporary directory, removed after.
+section_record() {
+	d=$(mktemp -d "${TMPDIR:-/tmp}/oomwatch-recbench.XXXXXX") || return
+	"$BUILD/bench/record_bench" ${BENCH_RECORD_N:-1000} "$BIN" "$d" ||
+		echo "record_bench failed"
+	rm -rf "$d"
+	echo
 }
 
 for s in $SECTIONS; do "section_$s"; done

@@ -6,10 +6,10 @@
 # installing it: installing would start a Prometheus server where package
 # scripts may start services. Without it that check says SKIP.
 set -u
-want="pkg-config libncurses-dev libproc2-dev"
+want="pkg-config libncurses-dev libproc2-dev libsqlite3-dev" # libsqlite3: the recorder's database
 case "${1:-build}" in
 build) ;;
-test) want="$want libcmocka-dev tmux procps python3 locales" ;; # python3: JSON checks; locales: a comma-decimal locale
+test) want="$want libcmocka-dev tmux procps python3 locales sqlite3" ;; # python3: JSON checks; locales: a comma-decimal locale; sqlite3: the recorder tests
 bench) want="$want libcmocka-dev tmux procps python3 locales htop" ;; # htop: the baseline
 screenshots) want="$want tmux aha chromium fonts-dejavu-core" ;;
 *) echo "deps.sh: unknown set '$1' (build, test, bench, screenshots)" >&2; exit 2 ;;

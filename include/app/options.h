@@ -19,6 +19,7 @@ enum options_mode {
 	OPTIONS_EVENTS,
 	OPTIONS_HELP,
 	OPTIONS_VERSION,
+	OPTIONS_RECORD, /* --record (app/record.c) */
 };
 
 /* --format: the batch's output (--json is --format json). */
@@ -47,6 +48,14 @@ struct options {
 	bool read_only;        /* --read-only */
 	const char *proc_root; /* --proc-root DIR (tests) */
 	const char *sys_root;  /* --sys-root DIR (tests): DIR/fs/cgroup */
+	/* the recorder (--record) */
+	const char *db_path;    /* --db PATH, NULL: the default */
+	int64_t retain_ms;      /* --retain DUR (default 7 days) */
+	int64_t max_size_bytes; /* --max-size SIZE, 0: no cap */
+	bool no_cmdline;        /* --no-cmdline */
+	long samples;     /* --samples N (tests): stop after N, 0: never */
+	bool delay_given; /* -d was given (--record defaults to 10 s) */
+	bool delay_fast;  /* -d under 0.1 s: --record only (tests) */
 };
 
 /*

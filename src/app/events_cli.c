@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/events_cli.h"
 #include "app/modes.h"
 #include "collect/kmsg.h"
 #include "collect/procroot.h"
@@ -281,6 +282,13 @@ print_json(FILE *f, const struct kevent *e)
 		break;
 	}
 	fputs("}\n", f);
+}
+
+/* One event as JSON (see events_cli.h). */
+void
+events_cli_json(FILE *f, const struct kevent *e)
+{
+	print_json(f, e);
 }
 
 /* Sanitized text of a field for the readable list. */

@@ -6,6 +6,7 @@
 
 #include "app/modes.h"
 #include "app/options.h"
+#include "app/record.h"
 #include "core/clock.h"
 
 /* Entry point: options, then batch, events or the dashboard. */
@@ -41,6 +42,8 @@ main(int argc, char **argv)
 		return batch_run(&opt);
 	case OPTIONS_EVENTS:
 		return events_run(&opt);
+	case OPTIONS_RECORD:
+		return record_run(&opt);
 	case OPTIONS_DASHBOARD:
 	default:
 		return ui_run(&opt);

@@ -22,6 +22,12 @@ enum {
 	OPT_PROC_ROOT,
 	OPT_SYS_ROOT,
 	OPT_FORMAT,
+	OPT_RECORD,
+	OPT_DB,
+	OPT_RETAIN,
+	OPT_MAX_SIZE,
+	OPT_NO_CMDLINE,
+	OPT_SAMPLES,
 };
 
 static const struct option long_options[] = {
@@ -42,6 +48,12 @@ static const struct option long_options[] = {
     {"proc-root", required_argument, NULL, OPT_PROC_ROOT},
     {"sys-root", required_argument, NULL, OPT_SYS_ROOT},
     {"format", required_argument, NULL, OPT_FORMAT},
+    {"record", no_argument, NULL, OPT_RECORD},
+    {"db", required_argument, NULL, OPT_DB},
+    {"retain", required_argument, NULL, OPT_RETAIN},
+    {"max-size", required_argument, NULL, OPT_MAX_SIZE},
+    {"no-cmdline", no_argument, NULL, OPT_NO_CMDLINE},
+    {"samples", required_argument, NULL, OPT_SAMPLES},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -56,6 +68,8 @@ static const char usage_text[] =
     "  (none)                 the interactive dashboard\n"
     "  -b, --batch            print snapshots as text (or JSON) and exit\n"
     "      --events           print the kernel events found in the log\n"
+    "      --record           record history into a database, in the\n"
+    "                         foreground (for systemd; -d default 10)\n"
     "\n"
     "Options:\n"
     "  -n, --count COUNT      snapshots to print in batch mode (default 1)\n"
@@ -79,6 +93,13 @@ static const char usage_text[] =
     "      --proc-root DIR    read DIR instead of /proc (tests)\n"
     "      --sys-root DIR     read cgroups under DIR/fs/cgroup instead of\n"
     "                         /sys/fs/cgroup (tests)\n"
+    "      --db PATH          the history database (--record; default\n"
+    "                         /var/lib/oomwatch/history.db as root, else\n"
+    "                         $XDG_STATE_HOME/oomwatch/history.db)\n"
+    "      --retain DUR       keep samples this long (default 7d; 1h to\n"
+    "                         3650d, units s m h d w)\n"
+    "      --max-size SIZE    cap the database (k M G; default none)\n"
+    "      --no-cmdline       do not record command lines\n"
     "  -h, --help             this help\n"
     "  -V, --version          the version\n";
 
@@ -108,7 +129,8 @@ parse_long(const char *s, long min, long max, long *out)
 
 /*
  * Parse -d SECONDS into milliseconds: digits with an optional '.' and up
- * to 3 more digits (the same in every locale), 0.1 to 3600.
+ * to 3 more digits (the same in every locale), 0.01 to 3600 (below 0.1
+ * only for --record, checked in options_finish).
  */
 static int
 parse_delay(const char *s, uint32_t *ms)
@@ -137,7 +159,7 @@ parse_delay(const char *s, uint32_t *ms)
 	while (frac_digits++ < 3)
 		frac *= 10;
 	whole = whole * 1000 + frac;
-	if (whole < 100 || whole > 3600000)
+	if (whole < 10 || whole > 3600000)
 		return -1;
 	*ms = (uint32_t)whole;
 	return 0;
@@ -257,6 +279,84 @@ option_nonempty(const char *arg, const char **out, const char *option,
 }
 
 /*
+ * Parse a number with a unit suffix from units (a string of letters, each
+ * with its factor in mult; a bare number takes bare) into *out, within
+ * [min, max]: 0, or -1.
+ */
+static int
+parse_unit(const char *s, const char *units, const int64_t *mult, int64_t bare,
+           int64_t min, int64_t max, int64_t *out)
+{
+	char *end;
+	const char *u;
+	long long v;
+
+	if (s == NULL || *s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0)
+		return -1;
+	if (*end == '\0') {
+		if (v > max / bare)
+			return -1;
+		v *= bare;
+	} else {
+		u = strchr(units, *end);
+		if (u == NULL || end[1] != '\0' || v > max / mult[u - units])
+			return -1;
+		v *= mult[u - units];
+	}
+	if (v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* The recorder's options with a value (--db --retain --max-size
+ * --samples): 0, -1 with a message, or 1 when c is none of them. */
+static int
+option_record_value(struct options *opt, int c, const char *arg, char *err,
+                    size_t err_size)
+{
+	static const int64_t dur_ms[] = {1000, 60000, 3600000, 86400000,
+	                                 604800000};
+	static const int64_t size_b[] = {1024, 1024, 1 << 20, 1 << 30};
+
+	switch (c) {
+	case OPT_DB:
+		return option_nonempty(arg, &opt->db_path, "--db", "a path",
+		                       err, err_size);
+	case OPT_RETAIN:
+		if (parse_unit(arg, "smhdw", dur_ms, 1000, 3600000,
+		               3650 * 86400000LL, &opt->retain_ms) == 0)
+			return 0;
+		snprintf(err, err_size,
+		         "invalid duration '%.20s' for --retain (1h to 3650d, "
+		         "units s m h d w)",
+		         arg);
+		return -1;
+	case OPT_MAX_SIZE:
+		if (parse_unit(arg, "kKMG", size_b, 1, 1 << 20, INT64_MAX / 2,
+		               &opt->max_size_bytes) == 0)
+			return 0;
+		snprintf(err, err_size,
+		         "invalid size '%.20s' for --max-size (at least 1M; "
+		         "units k M G)",
+		         arg);
+		return -1;
+	case OPT_SAMPLES:
+		if (parse_long(arg, 1, 100000000, &opt->samples) == 0)
+			return 0;
+		snprintf(err, err_size, "invalid count '%.20s' for --samples",
+		         arg);
+		return -1;
+	default:
+		return 1;
+	}
+}
+
+/*
  * Apply one option that takes a value (-n -d -s -u -p --kmsg-file --theme
  * --proc-root --sys-root): 0, -1 with a message in err when the value is bad,
  * or 1 when c is not such an option.
@@ -274,8 +374,11 @@ option_value(struct options *opt, int c, const char *arg, char *err,
 		         arg);
 		return -1;
 	case 'd':
-		if (parse_delay(arg, &opt->delay_ms) == 0)
+		if (parse_delay(arg, &opt->delay_ms) == 0) {
+			opt->delay_given = true;
+			opt->delay_fast = opt->delay_ms < 100;
 			return 0;
+		}
 		snprintf(err, err_size,
 		         "invalid delay '%.20s' for -d (seconds, 0.1 to 3600)",
 		         arg);
@@ -311,7 +414,7 @@ option_value(struct options *opt, int c, const char *arg, char *err,
 	case OPT_FORMAT:
 		return parse_format(opt, arg, err, err_size);
 	default:
-		return 1;
+		return option_record_value(opt, c, arg, err, err_size);
 	}
 }
 
@@ -320,6 +423,12 @@ static bool
 option_flag(struct options *opt, int c, bool *batch, bool *events)
 {
 	switch (c) {
+	case OPT_RECORD:
+		opt->mode = OPTIONS_RECORD;
+		return true;
+	case OPT_NO_CMDLINE:
+		opt->no_cmdline = true;
+		return true;
 	case 'b':
 		*batch = true;
 		return true;
@@ -343,6 +452,38 @@ option_flag(struct options *opt, int c, bool *batch, bool *events)
 	}
 }
 
+/* The recorder's rules and defaults, once all options are read: 0, or
+ * -1 with a message in err. other: --batch or --events was given. */
+static int
+options_record_finish(struct options *opt, bool other, char *err,
+                      size_t err_size)
+{
+	bool rec = opt->mode == OPTIONS_RECORD;
+
+	if (rec && other) {
+		snprintf(err, err_size,
+		         "--record does not go with --batch or --events");
+		return -1;
+	}
+	if (!rec && (opt->db_path || opt->retain_ms || opt->max_size_bytes ||
+	             opt->no_cmdline || opt->samples)) {
+		snprintf(err, err_size,
+		         "--db, --retain, --max-size, "
+		         "--no-cmdline and --samples need --record");
+		return -1;
+	}
+	if (!rec && opt->delay_fast) {
+		snprintf(err, err_size,
+		         "invalid delay for -d (seconds, 0.1 to 3600)");
+		return -1;
+	}
+	if (rec && !opt->delay_given)
+		opt->delay_ms = 10000;
+	if (rec && opt->retain_ms == 0)
+		opt->retain_ms = 7 * 86400000LL;
+	return 0;
+}
+
 /* The mode and the rules between options, once all are read: 0, or -1
  * with a message in err. */
 static int
@@ -354,6 +495,8 @@ options_finish(struct options *opt, bool batch, bool events, char *err,
 		         "--batch and --events do not go together");
 		return -1;
 	}
+	if (options_record_finish(opt, batch || events, err, err_size) < 0)
+		return -1;
 	if (batch)
 		opt->mode = OPTIONS_BATCH;
 	else if (events)

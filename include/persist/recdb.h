@@ -1,0 +1,145 @@
+/*
+ * recdb: the recorder's SQLite store (the history database). One writer
+ * (the recorder), any number of readers (the sqlite3 shell; later the
+ * dashboard and --replay, read-only). WAL journal, so readers never block
+ * the writer; a 5 s busy timeout for the moments a checkpoint needs them
+ * gone.
+ *
+ * Schema (version RECDB_VERSION in PRAGMA user_version; README "Recorder"
+ * documents every column):
+ *   boots      one row per boot (the kernel's boot_id)
+ *   samples    one row per sample: wall time, boot, resolution (0 = raw,
+ *              60 = the one sample kept of its minute), meminfo fields,
+ *              vmstat counters, PSI memory
+ *   procs      one row per process identity (boot, pid, start time): comm,
+ *              command line, uid, cgroup, first sample
+ *   proc_rows  (sample, proc) RSS, anon, file, shmem, swap, oom_score,
+ *              oom_score_adj: only rows recsel chose (model/recsel.h)
+ *   events     kernel events (model/kevents.h) with the sample they came
+ *              in and their JSON (the objects `oomwatch --events --json`
+ *              prints); unique per boot and log position, so a restart
+ *              that reads the kernel log's backlog again adds none twice
+ *
+ * An older database is migrated step by step (one function per version);
+ * a newer one is refused. Every sample is one transaction. Maintenance
+ * (retention, downsampling, the size cap) is incremental: each call
+ * deletes or folds a small batch, in its own short transaction.
+ *
+ * Errors come back as a one-line message (a clear reason for the people
+ * reading the recorder's log) and a recdb_status.
+ */
+#ifndef OOMWATCH_PERSIST_RECDB_H
+#define OOMWATCH_PERSIST_RECDB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/snapshot.h"
+
+#define RECDB_VERSION 1
+/* Events are kept this long whatever --retain says (the black box will
+ * hang off them). */
+#define RECDB_EVENT_RETAIN_MS (90LL * 24 * 3600 * 1000)
+/* Samples older than this are downsampled to one per minute. */
+#define RECDB_RAW_MS (24LL * 3600 * 1000)
+/* Samples deleted or folded per maintenance call at most. */
+#define RECDB_BATCH 8
+
+enum recdb_status {
+	RECDB_OK = 0,
+	RECDB_FULL,  /* the disk (or the --max-size cap's filesystem) is full */
+	RECDB_ERROR, /* any other failure; the message says which */
+	RECDB_LOCKED,   /* another recorder holds the database */
+	RECDB_NEWER,    /* schema newer than this program */
+	RECDB_CORRUPT,  /* not a database, or damaged */
+	RECDB_READONLY, /* cannot be written */
+};
+
+/* A process identity, first stored with its first row. Strings are
+ * sanitized (model/recsel.h); NULL = unknown or left out. */
+struct recdb_ident {
+	int32_t pid;
+	uint64_t start_time; /* clock ticks after boot */
+	uint32_t uid;        /* SNAP_UID_NA: unknown */
+	char *comm, *cmdline, *cgroup;
+};
+
+/* One process row (kB; SNAP_NA = unknown). */
+struct recdb_row {
+	int32_t pid;
+	uint64_t start_time;
+	int64_t rss_kb, anon_kb, file_kb, shmem_kb, swap_kb;
+	int64_t oom_score, oom_score_adj;
+};
+
+/* One kernel event. */
+struct recdb_event {
+	const char *kind; /* kevent_kind_name(): a static string */
+	int time_kind;    /* enum klog_time_kind of the log's time */
+	int64_t time_us;  /* that time (0 when none) */
+	int64_t seq;      /* /dev/kmsg SEQ, or -1 */
+	int64_t pid;      /* -1 when none */
+	char *json;       /* owned */
+};
+
+/* One sample, self-contained (it may wait in memory while the disk is
+ * full). Arrays and strings are owned; recdb_sample_clear frees them. */
+struct recdb_sample {
+	int64_t time_ms; /* wall clock */
+	struct mem_info mem;
+	struct vmstat_counters vmstat;
+	struct psi_memory psi;
+	struct recdb_ident *idents;
+	size_t nidents;
+	struct recdb_row *rows;
+	size_t nrows;
+	struct recdb_event *events;
+	size_t nevents;
+};
+
+/* What the recorder keeps. */
+struct recdb_limits {
+	int64_t retain_ms;      /* samples older than this go */
+	int64_t max_size_bytes; /* 0: no cap; else oldest samples go first */
+};
+
+struct recdb;
+
+/*
+ * Open (creating when missing: mode 0640, root:adm when run as root and
+ * the group exists) the database at path for writing, with boot_id the
+ * running kernel's (any text naming this boot). Migrates an older schema.
+ * NULL with a one-line message in err and *st saying why.
+ */
+struct recdb *recdb_open(const char *path, const char *boot_id,
+                         enum recdb_status *st, char *err, size_t errsz);
+/* Close it (NULL is fine): the WAL is checkpointed by SQLite. */
+void recdb_close(struct recdb *db);
+
+/*
+ * Write one sample in one transaction. RECDB_OK, or RECDB_FULL /
+ * RECDB_ERROR with a message in err; nothing of the sample is then
+ * stored (it may be written again later).
+ */
+enum recdb_status recdb_write(struct recdb *db, const struct recdb_sample *s,
+                              char *err, size_t errsz);
+
+/*
+ * One step of maintenance at now_ms (wall clock): at most RECDB_BATCH
+ * samples deleted past retention or the size cap, or folded into their
+ * minute past RECDB_RAW_MS, plus identities and events nobody needs any
+ * more. *more says whether work is left. RECDB_OK or a failure as above.
+ */
+enum recdb_status recdb_maintain(struct recdb *db, int64_t now_ms,
+                                 const struct recdb_limits *lim, bool *more,
+                                 char *err, size_t errsz);
+
+/* The schema version a database file has (PRAGMA user_version), opened
+ * read-only; -1 with a message when it cannot be read. For tests. */
+int recdb_file_version(const char *path, char *err, size_t errsz);
+
+/* Free what s owns and empty it. */
+void recdb_sample_clear(struct recdb_sample *s);
+
+#endif

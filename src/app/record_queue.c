@@ -1,0 +1,92 @@
+/*
+ * record_queue.c: the samples waiting for the database (see
+ * record_queue.h).
+ */
+#include "app/record_queue.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Append n items of size sz at *from to the array *to of *nto items; the
+ * source array is freed and emptied either way. 0 or -ENOMEM. */
+static int
+record_queue_move(void **to, size_t *nto, void **from, size_t *nfrom, size_t sz)
+{
+	char *a;
+
+	if (*nfrom == 0)
+		return 0;
+	a = realloc(*to, (*nto + *nfrom) * sz);
+	if (a == NULL)
+		return -ENOMEM;
+	memcpy(a + *nto * sz, *from, *nfrom * sz);
+	*to = a;
+	*nto += *nfrom;
+	free(*from);
+	*from = NULL;
+	*nfrom = 0;
+	return 0;
+}
+
+/* Drop the oldest sample, carrying its identities and events into the
+ * next one (the queue holds at least two). */
+static int
+record_queue_drop(struct record_queue *q)
+{
+	struct recdb_sample *old = &q->s[q->head];
+	struct recdb_sample *next = &q->s[(q->head + 1) % RECORD_QUEUE_MAX];
+	int rc = record_queue_move((void **)&next->idents, &next->nidents,
+	                           (void **)&old->idents, &old->nidents,
+	                           sizeof *old->idents);
+
+	if (record_queue_move((void **)&next->events, &next->nevents,
+	                      (void **)&old->events, &old->nevents,
+	                      sizeof *old->events) < 0)
+		rc = -ENOMEM;
+	record_queue_pop(q);
+	q->dropped++;
+	return rc;
+}
+
+/* Take a sample (see record_queue.h). */
+int
+record_queue_push(struct record_queue *q, struct recdb_sample *s)
+{
+	int rc = 0;
+
+	if (q->len == RECORD_QUEUE_MAX)
+		rc = record_queue_drop(q);
+	q->s[(q->head + q->len) % RECORD_QUEUE_MAX] = *s;
+	q->len++;
+	memset(s, 0, sizeof *s);
+	return rc;
+}
+
+/* The oldest sample, or NULL. */
+struct recdb_sample *
+record_queue_front(struct record_queue *q)
+{
+	return q->len ? &q->s[q->head] : NULL;
+}
+
+/* Free and remove the oldest sample. */
+void
+record_queue_pop(struct record_queue *q)
+{
+	if (q->len == 0)
+		return;
+	recdb_sample_clear(&q->s[q->head]);
+	q->head = (q->head + 1) % RECORD_QUEUE_MAX;
+	if (--q->len == 0)
+		q->head = 0;
+}
+
+/* Free every sample. */
+void
+record_queue_clear(struct record_queue *q)
+{
+	while (q->len)
+		record_queue_pop(q);
+	q->dropped = 0;
+}

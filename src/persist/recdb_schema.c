@@ -1,0 +1,63 @@
+/*
+ * recdb_schema.c: the history database's schema (see recdb_schema.h and
+ * README, "Recorder").
+ */
+#include "persist/recdb_schema.h"
+
+#include <sqlite3.h>
+
+#include "persist/recdb.h"
+
+/* Version 0 (an empty file) to 1: the first schema. */
+static const char recdb_v1[] =
+    "CREATE TABLE boots(id INTEGER PRIMARY KEY, boot_id TEXT NOT NULL "
+    "UNIQUE, first_ms INTEGER NOT NULL);"
+    "CREATE TABLE samples(id INTEGER PRIMARY KEY, time_ms INTEGER NOT NULL, "
+    "boot INTEGER NOT NULL, resolution_s INTEGER NOT NULL, "
+    "mem_total_kb INTEGER, mem_free_kb INTEGER, mem_available_kb INTEGER, "
+    "buffers_kb INTEGER, cached_kb INTEGER, shmem_kb INTEGER, anon_kb "
+    "INTEGER, swap_total_kb INTEGER, swap_free_kb INTEGER, commit_limit_kb "
+    "INTEGER, committed_as_kb INTEGER, oom_kill INTEGER, pswpin INTEGER, "
+    "pswpout INTEGER, pgmajfault INTEGER, psi_some_avg10 REAL, "
+    "psi_some_avg60 REAL, psi_some_avg300 REAL, psi_some_total_us INTEGER, "
+    "psi_full_avg10 REAL, psi_full_avg60 REAL, psi_full_avg300 REAL, "
+    "psi_full_total_us INTEGER);"
+    "CREATE INDEX samples_time ON samples(time_ms);"
+    "CREATE TABLE procs(id INTEGER PRIMARY KEY, boot INTEGER NOT NULL, "
+    "pid INTEGER NOT NULL, start_time INTEGER NOT NULL, first_sample "
+    "INTEGER NOT NULL, last_sample INTEGER NOT NULL, comm TEXT, cmdline "
+    "TEXT, uid INTEGER, cgroup TEXT, UNIQUE(boot, pid, start_time));"
+    "CREATE TABLE proc_rows(sample_id INTEGER NOT NULL, proc_id INTEGER NOT "
+    "NULL, rss_kb INTEGER, anon_kb INTEGER, file_kb INTEGER, shmem_kb "
+    "INTEGER, swap_kb INTEGER, oom_score INTEGER, oom_score_adj INTEGER, "
+    "PRIMARY KEY(sample_id, proc_id)) WITHOUT ROWID;"
+
+    "CREATE TABLE events(id INTEGER PRIMARY KEY, sample_id INTEGER, "
+    "time_ms INTEGER NOT NULL, boot INTEGER NOT NULL, kind TEXT NOT NULL, "
+    "log_time_kind INTEGER NOT NULL, log_time_us INTEGER NOT NULL, seq "
+    "INTEGER NOT NULL, pid INTEGER NOT NULL, json TEXT NOT NULL, "
+    "UNIQUE(boot, kind, log_time_kind, log_time_us, seq, pid));"
+    "CREATE INDEX events_sample ON events(sample_id);"
+    "CREATE INDEX events_time ON events(time_ms);";
+
+/* Step 0 -> 1: the first schema. */
+static int
+recdb_schema_v1(sqlite3 *db)
+{
+	return sqlite3_exec(db, recdb_v1, NULL, NULL, NULL);
+}
+
+/* recdb_schema_steps[v] takes version v to v + 1. Version 2 adds
+ * recdb_schema_v2 here and raises RECDB_VERSION. */
+static int (*const recdb_schema_steps[RECDB_VERSION])(sqlite3 *db) = {
+    recdb_schema_v1,
+};
+
+/* Run one step (see recdb_schema.h). */
+int
+recdb_schema_step(sqlite3 *db, int from)
+{
+	if (from < 0 || from >= RECDB_VERSION)
+		return SQLITE_MISUSE;
+	return recdb_schema_steps[from](db);
+}

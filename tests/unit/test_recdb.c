@@ -1,0 +1,399 @@
+/* Unit tests for persist/recdb.c against temporary database files. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "persist/recdb.h"
+#include "tfile.h"
+
+#define HOUR_MS (3600LL * 1000)
+#define DAY_MS (24 * HOUR_MS)
+#define T0 1800000000000LL /* a wall time, ms, on a minute boundary */
+
+struct fix {
+	char dir[64];
+	char path[128];
+};
+
+/* A temporary directory and a database path in it. */
+static int
+setup(void **state)
+{
+	struct fix *f = calloc(1, sizeof *f);
+
+	snprintf(f->dir, sizeof f->dir, "/tmp/test_recdb.XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	snprintf(f->path, sizeof f->path, "%s/history.db", f->dir);
+	*state = f;
+	return 0;
+}
+
+/* Remove the directory and what the tests left in it. */
+static int
+teardown(void **state)
+{
+	struct fix *f = *state;
+	static const char *const ext[] = {"", "-wal", "-shm", ".lock"};
+	char p[160];
+
+	for (size_t i = 0; i < 4; i++) {
+		snprintf(p, sizeof p, "%s%s", f->path, ext[i]);
+		unlink(p);
+	}
+	rmdir(f->dir);
+	free(f);
+	return 0;
+}
+
+/* The one integer sql yields on the database at path (-999: none). */
+static int64_t
+q(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	int64_t v = -999;
+
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_type(s, 0) == SQLITE_NULL
+		        ? -1
+		        : sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return v;
+}
+
+/* Run sql on path (created when missing). */
+static void
+run(const char *path, const char *sql)
+{
+	sqlite3 *db;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+/* Open path, expecting success. */
+static struct recdb *
+open_ok(const char *path)
+{
+	enum recdb_status st;
+	char err[512] = "";
+	struct recdb *db = recdb_open(path, "boot-a", &st, err, sizeof err);
+
+	if (db == NULL)
+		fail_msg("recdb_open: %s", err);
+	assert_int_equal(st, RECDB_OK);
+	return db;
+}
+
+/* A sample at time t with n rows of pids 100.. (rss given), identities
+ * for the first nid of them. */
+static void
+sample(struct recdb_sample *s, int64_t t, size_t n, size_t nid, int64_t rss)
+{
+	memset(s, 0, sizeof *s);
+	s->time_ms = t;
+	s->mem =
+	    (struct mem_info){1000, 500, 700, 1, 2, 3, 4, 0, 0, 9, SNAP_NA};
+	s->vmstat = (struct vmstat_counters){2, 3, 4, 5};
+	s->psi.valid = true;
+	s->psi.some.avg10 = 1.5;
+	s->rows = calloc(n, sizeof *s->rows);
+	s->idents = calloc(nid, sizeof *s->idents);
+	for (size_t i = 0; i < n; i++) {
+		s->rows[i] = (struct recdb_row){
+		    .pid = (int32_t)(100 + i),
+		    .start_time = 7,
+		    .rss_kb = rss,
+		    .anon_kb = rss,
+		    .file_kb = 0,
+		    .shmem_kb = 0,
+		    .swap_kb = SNAP_NA,
+		    .oom_score = 10,
+		    .oom_score_adj = 0,
+		};
+		if (i < nid)
+			s->idents[i] = (struct recdb_ident){
+			    .pid = (int32_t)(100 + i),
+			    .start_time = 7,
+			    .uid = 1000,
+			    .comm = strdup("worker"),
+			    .cmdline = strdup("worker --big"),
+			    .cgroup = NULL,
+			};
+	}
+	s->nrows = n;
+	s->nidents = nid;
+}
+
+/* Write a sample, expecting success, and free it. */
+static void
+write_ok(struct recdb *db, struct recdb_sample *s)
+{
+	char err[512] = "";
+
+	if (recdb_write(db, s, err, sizeof err) != RECDB_OK)
+		fail_msg("recdb_write: %s", err);
+	recdb_sample_clear(s);
+}
+
+/* A new file: version 1, WAL, 0640, every table. */
+static void
+test_schema(void **state)
+{
+	struct fix *f = *state;
+	struct recdb *db = open_ok(f->path);
+	struct stat sb;
+	char err[256];
+
+	assert_int_equal(recdb_file_version(f->path, err, sizeof err),
+	                 RECDB_VERSION);
+	assert_int_equal(stat(f->path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0640);
+	assert_int_equal(q(f->path, "SELECT count(*) FROM sqlite_master WHERE "
+	                            "type = 'table' AND name IN ('boots', "
+	                            "'samples', 'procs', 'proc_rows', "
+	                            "'events')"),
+	                 5);
+	assert_int_equal(q(f->path, "SELECT journal_mode = 'wal' FROM "
+	                            "pragma_journal_mode"),
+	                 1);
+	assert_int_equal(
+	    q(f->path, "SELECT auto_vacuum FROM pragma_auto_vacuum"), 2);
+	recdb_close(db);
+	/* reopened: same schema, same boot row */
+	db = open_ok(f->path);
+	recdb_close(db);
+	assert_int_equal(q(f->path, "SELECT count(*) FROM boots"), 1);
+	/* an empty file someone made first counts as new: 0640 */
+	unlink(f->path);
+	assert_int_equal(tfile_put(f->path, ""), 0);
+	assert_int_equal(chmod(f->path, 0666), 0);
+	db = open_ok(f->path);
+	recdb_close(db);
+	assert_int_equal(stat(f->path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0640);
+}
+
+/* Newer refused; an empty (version 0) file migrated; a foreign or
+ * corrupt file refused; a second writer refused. */
+static void
+test_versions(void **state)
+{
+	struct fix *f = *state;
+	enum recdb_status st;
+	char err[512];
+	struct recdb *db, *db2;
+
+	run(f->path, "PRAGMA user_version = 2");
+	assert_null(recdb_open(f->path, "b", &st, err, sizeof err));
+	assert_int_equal(st, RECDB_NEWER);
+	assert_non_null(strstr(err, "newer"));
+	assert_null(strchr(err, '\n'));
+	run(f->path, "PRAGMA user_version = 0");
+	db = open_ok(f->path); /* migrated from 0 */
+	assert_int_equal(recdb_file_version(f->path, err, sizeof err), 1);
+	db2 = recdb_open(f->path, "b", &st, err, sizeof err);
+	assert_null(db2);
+	assert_int_equal(st, RECDB_LOCKED);
+	assert_non_null(strstr(err, "another recorder"));
+	recdb_close(db);
+	unlink(f->path);
+	run(f->path, "CREATE TABLE mine(x)");
+	assert_null(recdb_open(f->path, "b", &st, err, sizeof err));
+	assert_int_equal(st, RECDB_CORRUPT);
+	unlink(f->path);
+	assert_int_equal(tfile_put(f->path, "this is not a database at all, "
+	                                    "not even close, no no no no no "
+	                                    "no no no no no no no no no no "),
+	                 0);
+	assert_null(recdb_open(f->path, "b", &st, err, sizeof err));
+	assert_int_equal(st, RECDB_CORRUPT);
+	assert_non_null(strstr(err, "not a history database"));
+}
+
+/* One sample in, the same values out; a row whose identity is missing
+ * gets a bare one; an event read twice is stored once. */
+static void
+test_round_trip(void **state)
+{
+	struct fix *f = *state;
+	struct recdb *db = open_ok(f->path);
+	struct recdb_sample s;
+
+	sample(&s, T0, 3, 2, 5000);
+	s.events = calloc(1, sizeof *s.events);
+	s.events[0] = (struct recdb_event){
+	    "oom_kill", 1,   228000000,
+	    42,         101, strdup("{\"kind\": \"oom_kill\"}")};
+	s.nevents = 1;
+	write_ok(db, &s);
+	sample(&s, T0 + 10000, 1, 0, 6000);
+	s.events = calloc(1, sizeof *s.events);
+	s.events[0] = (struct recdb_event){
+	    "oom_kill", 1,   228000000,
+	    42,         101, strdup("{\"kind\": \"oom_kill\"}")};
+	s.nevents = 1;
+	write_ok(db, &s);
+	recdb_close(db);
+	assert_int_equal(q(f->path, "SELECT count(*) FROM samples"), 2);
+	assert_int_equal(q(f->path, "SELECT mem_available_kb FROM samples "
+	                            "ORDER BY id LIMIT 1"),
+	                 700);
+	assert_int_equal(q(f->path, "SELECT committed_as_kb FROM samples "
+	                            "LIMIT 1"),
+	                 -1); /* unknown is NULL */
+	assert_int_equal(q(f->path, "SELECT psi_some_avg10 * 10 FROM samples "
+	                            "LIMIT 1"),
+	                 15);
+	assert_int_equal(q(f->path, "SELECT count(*) FROM procs"), 3);
+	assert_int_equal(q(f->path, "SELECT count(*) FROM procs WHERE "
+	                            "cmdline = 'worker --big' AND uid = 1000"),
+	                 2);
+	assert_int_equal(q(f->path, "SELECT count(*) FROM procs WHERE pid = "
+	                            "102 AND comm IS NULL"),
+	                 1);
+	assert_int_equal(q(f->path, "SELECT count(*) FROM proc_rows"), 4);
+	assert_int_equal(q(f->path, "SELECT r.rss_kb FROM proc_rows r JOIN "
+	                            "procs p ON p.id = r.proc_id WHERE p.pid = "
+	                            "100 ORDER BY r.sample_id DESC LIMIT 1"),
+	                 6000);
+	assert_int_equal(q(f->path, "SELECT swap_kb FROM proc_rows LIMIT 1"),
+	                 -1);
+	assert_int_equal(q(f->path,
+	                   "SELECT count(*) FROM events WHERE json = "
+	                   "'{\"kind\": \"oom_kill\"}' AND sample_id = "
+	                   "1"),
+	                 1);
+	assert_int_equal(q(f->path, "SELECT count(*) FROM events"), 1);
+}
+
+/* Past --retain, samples go RECDB_BATCH per call, their rows and the
+ * identities nobody needs with them. */
+static void
+test_retention(void **state)
+{
+	struct fix *f = *state;
+	struct recdb *db = open_ok(f->path);
+	struct recdb_sample s;
+	struct recdb_limits lim = {.retain_ms = 7 * DAY_MS};
+	char err[256];
+	bool more = false;
+
+	for (int i = 0; i < 20; i++) {
+		sample(&s, T0 + i * 10000, 2, i == 0 ? 2 : 0, 5000);
+		write_ok(db, &s);
+	}
+	sample(&s, T0 + 8 * DAY_MS, 1, 0, 5000); /* a new one, kept */
+	write_ok(db, &s);
+	assert_int_equal(
+	    recdb_maintain(db, T0 + 8 * DAY_MS, &lim, &more, err, sizeof err),
+	    RECDB_OK);
+	assert_true(more);
+	assert_int_equal(q(f->path, "SELECT count(*) FROM samples"),
+	                 21 - RECDB_BATCH);
+	assert_int_equal(q(f->path, "SELECT count(*) FROM proc_rows"),
+	                 41 - 2 * RECDB_BATCH);
+	for (int i = 0; i < 5 && more; i++)
+		assert_int_equal(recdb_maintain(db, T0 + 8 * DAY_MS, &lim,
+		                                &more, err, sizeof err),
+		                 RECDB_OK);
+	assert_false(more);
+	assert_int_equal(q(f->path, "SELECT count(*) FROM samples"), 1);
+	/* pid 101's identity has no row left; pid 100 lives on */
+	assert_int_equal(q(f->path, "SELECT count(*) FROM procs"), 1);
+	/* the size cap: the oldest go, the newest stays */
+	sample(&s, T0 + 8 * DAY_MS + 1000, 1, 0, 5000);
+	write_ok(db, &s);
+	lim.max_size_bytes = 1;
+	assert_int_equal(
+	    recdb_maintain(db, T0 + 8 * DAY_MS, &lim, &more, err, sizeof err),
+	    RECDB_OK);
+	assert_int_equal(q(f->path, "SELECT count(*) FROM samples"), 1);
+	assert_int_equal(q(f->path, "SELECT max(time_ms) FROM samples"),
+	                 T0 + 8 * DAY_MS + 1000);
+	recdb_close(db);
+}
+
+/* After 24 h, one sample per minute: the minute's last, holding each
+ * process's latest row of the minute. */
+static void
+test_downsample(void **state)
+{
+	struct fix *f = *state;
+	struct recdb *db = open_ok(f->path);
+	struct recdb_sample s;
+	struct recdb_limits lim = {.retain_ms = 7 * DAY_MS};
+	char err[256];
+	bool more = true;
+
+	/* minute 0: 12 samples 5 s apart; pid 100 grows in each but the
+	 * last, pid 101 has a row in the first only; minute 1: two samples */
+	for (int i = 0; i < 12; i++) {
+		sample(&s, T0 + i * 5000,
+		       i == 0    ? 2
+		       : i == 11 ? 0
+		                 : 1,
+		       i == 0 ? 2 : 0, 1000 + i);
+		write_ok(db, &s);
+	}
+	for (int i = 0; i < 2; i++) {
+		sample(&s, T0 + 60000 + i * 30000, 1, 0, 2000 + i);
+		write_ok(db, &s);
+	}
+	/* now: minute 0 is past 24 h, minute 1 is not quite */
+	for (int i = 0; i < 5 && more; i++)
+		assert_int_equal(recdb_maintain(db, T0 + DAY_MS + 90000, &lim,
+		                                &more, err, sizeof err),
+		                 RECDB_OK);
+	assert_false(more);
+	recdb_close(db);
+	assert_int_equal(q(f->path, "SELECT count(*) FROM samples WHERE "
+	                            "time_ms < "
+	                            "1800000060000"),
+	                 1);
+	assert_int_equal(q(f->path, "SELECT resolution_s FROM samples ORDER "
+	                            "BY id LIMIT 1"),
+	                 60);
+	assert_int_equal(q(f->path, "SELECT time_ms FROM samples ORDER BY id "
+	                            "LIMIT 1"),
+	                 T0 + 55000);
+	assert_int_equal(q(f->path, "SELECT r.rss_kb FROM proc_rows r JOIN "
+	                            "samples s ON s.id = r.sample_id JOIN "
+	                            "procs p ON p.id = r.proc_id WHERE p.pid = "
+	                            "100 AND s.resolution_s = 60"),
+	                 1010);
+	assert_int_equal(q(f->path, "SELECT r.rss_kb FROM proc_rows r JOIN "
+	                            "procs p ON p.id = r.proc_id WHERE p.pid = "
+	                            "101"),
+	                 1000);
+	assert_int_equal(q(f->path, "SELECT count(*) FROM samples WHERE "
+	                            "resolution_s = 0"),
+	                 2);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_schema, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_versions, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_round_trip, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_retention, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_downsample, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
