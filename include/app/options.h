@@ -17,6 +17,7 @@ enum options_mode {
 	OPTIONS_DASHBOARD = 0,
 	OPTIONS_BATCH,
 	OPTIONS_EVENTS,
+	OPTIONS_BOOTS,
 	OPTIONS_HELP,
 	OPTIONS_VERSION,
 };
@@ -38,6 +39,8 @@ struct options {
 	bool read_only;        /* --read-only */
 	const char *proc_root; /* --proc-root DIR (tests) */
 	const char *sys_root;  /* --sys-root DIR (tests): DIR/fs/cgroup */
+	const char *boot;      /* --boot BOOT (with --events): 0, -1, .., or a
+	                          boot id (32 hex digits) */
 };
 
 /*

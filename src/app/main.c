@@ -41,6 +41,8 @@ main(int argc, char **argv)
 		return batch_run(&opt);
 	case OPTIONS_EVENTS:
 		return events_run(&opt);
+	case OPTIONS_BOOTS:
+		return boots_run(&opt);
 	case OPTIONS_DASHBOARD:
 	default:
 		return ui_run(&opt);

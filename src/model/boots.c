@@ -2,6 +2,7 @@
  * boots.h). */
 #include "model/boots.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -257,6 +258,10 @@ boots_build(const struct boots_input *in, struct boots_row *out, size_t max)
 	n = join_sources(in, ws);
 	qsort(ws, n, sizeof *ws, by_start);
 	cur = find_current(in, ws, &n);
+	if (ws[cur].row.boot_id[0] == '\0' && in->boot_id != NULL &&
+	    strlen(in->boot_id) == JOURNAL_BOOT_ID_LEN)
+		memcpy(ws[cur].row.boot_id, in->boot_id,
+		       JOURNAL_BOOT_ID_LEN + 1);
 	for (size_t i = 0; i < in->npstore; i++)
 		if ((w = row_of_dump(&in->pstore[i], ws, n, cur)) != NULL)
 			add_dump(w, &in->pstore[i]);
@@ -295,4 +300,45 @@ boots_events(const struct boots_row *r)
 	for (size_t k = 0; k < KEVENT_KIND_COUNT; k++)
 		t += r->counts[k];
 	return t > UINT32_MAX ? UINT32_MAX : (uint32_t)t;
+}
+
+/* A duration in two units at most. */
+char *
+boots_duration_text(int64_t secs, char *buf, size_t size)
+{
+	int64_t d = secs / 86400, h = secs / 3600 % 24, m = secs / 60 % 60;
+
+	if (secs == KLOG_NA || secs < 0)
+		snprintf(buf, size, "-");
+	else if (d > 0)
+		snprintf(buf, size, "%lldd%02lldh", (long long)d, (long long)h);
+	else if (h > 0)
+		snprintf(buf, size, "%lldh%02lldm", (long long)h, (long long)m);
+	else if (m > 0)
+		snprintf(buf, size, "%lldm%02llds", (long long)m,
+		         (long long)(secs % 60));
+	else
+		snprintf(buf, size, "%llds", (long long)secs);
+	return buf;
+}
+
+/* A row's events in words. */
+char *
+boots_counts_text(const struct boots_row *r, char *buf, size_t size)
+{
+	size_t used = 0;
+	int n;
+
+	buf[0] = '\0';
+	for (size_t k = 0; k < KEVENT_KIND_COUNT && used < size; k++) {
+		if (r->counts[k] == 0)
+			continue;
+		n = snprintf(buf + used, size - used, "%s%u %s",
+		             used ? ", " : "", (unsigned)r->counts[k],
+		             kevent_kind_name((enum kevent_kind)k));
+		used += n > 0 ? (size_t)n : 0;
+	}
+	if (used == 0)
+		snprintf(buf, size, "none");
+	return buf;
 }

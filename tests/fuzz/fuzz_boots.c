@@ -59,7 +59,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	in.npstore = pstore_parse(files, nf, rec, RECORDS_MAX, NULL);
 	for (size_t i = 0; i < in.npstore; i++)
-		if (rec[i].sum.panic.len >= KEVENT_TEXT_MAX ||
+		if (rec[i].sum.panic.len > KEVENT_TEXT_MAX ||
 		    rec[i].parts > PSTORE_PARTS_MAX)
 			abort();
 	for (size_t i = 0; i < 2 * nf; i++)

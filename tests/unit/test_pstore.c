@@ -201,7 +201,7 @@ test_hostile(void **state)
 	n = pstore_parse(f, 5, r, 8, NULL);
 	assert_int_equal(n, 5);
 	for (size_t i = 0; i < n; i++)
-		assert_true(r[i].sum.panic.len < KEVENT_TEXT_MAX);
+		assert_true(r[i].sum.panic.len <= KEVENT_TEXT_MAX);
 }
 
 static void
