@@ -97,7 +97,7 @@ const char *boots_end_name(enum boots_end e);
 const char *boots_end_words(enum boots_end e);
 /* The sum of a row's event counts. */
 uint32_t boots_events(const struct boots_row *r);
-/* A duration as "45s", "16m40s", "5h02m", "3d04h" into buf (size >= 16);
+/* A duration as "45s", "16m40s", "5h02m", "3d04h" into buf (cut to size);
  * "-" for KLOG_NA. Returns buf. */
 char *boots_duration_text(int64_t secs, char *buf, size_t size);
 /* A row's events as "1 oom_kill, 1 hung_task, 1 panic" (kinds in the

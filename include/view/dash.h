@@ -204,6 +204,8 @@ void dash_body_help(struct screen *s, const struct dash_frame *f);
 void dash_body_cgroups(struct screen *s, const struct dash_frame *f);
 /* The setup screen: columns and themes. */
 void dash_body_setup(struct screen *s, const struct dash_frame *f);
+/* The boot history (screen_data: struct dash_boots, view/bootpane.h). */
+void dash_body_boots(struct screen *s, const struct dash_frame *f);
 
 /* Draw the whole frame (the caller brackets it with screen_begin/end). */
 void dash_draw(struct screen *s, const struct dash_frame *f);

@@ -43,7 +43,8 @@ help F1
 setup F2
 cgroups c
 cgpaths c p
-cgfilter c Down Down Enter'
+cgfilter c Down Down Enter
+boots 0 Down Enter'
 SCREENS=$(printf '%s\n' "$SCREEN_TABLE" | cut -d' ' -f1)
 SIZES="80x24 120x40 200x60"
 GOLDEN="$TOP/tests/golden"
