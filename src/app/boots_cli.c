@@ -27,9 +27,10 @@ source_text(char *buf, size_t size, size_t *used, const char *name,
 	if (*used >= size)
 		return;
 	if (st->ok && n > 0)
-		k = snprintf(buf + *used, size - *used, "%s%s: %zu %s%s",
+		k = snprintf(buf + *used, size - *used, "%s%s: %zu %s%s%s%s%s",
 		             *used ? "; " : "", name, n, unit,
-		             n == 1 ? "" : "s");
+		             n == 1 ? "" : "s", st->why[0] ? " (" : "", st->why,
+		             st->why[0] ? ")" : "");
 	else
 		k = snprintf(buf + *used, size - *used, "%s%s: %s",
 		             *used ? "; " : "", name,

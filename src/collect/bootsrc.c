@@ -270,14 +270,15 @@ journal_lines(const struct bootsrc_paths *p, const char *const *argv,
 	                        BOOTSRC_JOURNAL_BYTES, &res, why, size);
 }
 
-/* The journal's boots into d. */
+/* The journal's boots into d: what was read, even when journalctl
+ * failed or was cut short (then said in the note). */
 static void
 load_journal(struct bootsrc_data *d, const struct bootsrc_paths *p,
              uint64_t timeout_ms)
 {
 	struct journal_boots *jb = journal_boots_new();
 	struct bootsrc_state *st = &d->journal_state;
-	char why[BOOTSRC_WHY_MAX - 20];
+	char why[BOOTSRC_WHY_MAX - 20] = "";
 	size_t n;
 
 	if (jb == NULL) {
@@ -285,10 +286,8 @@ load_journal(struct bootsrc_data *d, const struct bootsrc_paths *p,
 		         "not available (out of memory)");
 		return;
 	}
-	if (journal_lines(p, journal_argv, feed_summary, jb, timeout_ms, why,
-	                  sizeof why) < 0)
-		snprintf(st->why, sizeof st->why, "not available (%.170s)",
-		         why);
+	journal_lines(p, journal_argv, feed_summary, jb, timeout_ms, why,
+	              sizeof why);
 	journal_boots_finish(jb);
 	n = journal_boots_count(jb);
 	if (n > 0 && (d->journal = calloc(n, sizeof *d->journal)) != NULL) {
@@ -296,7 +295,13 @@ load_journal(struct bootsrc_data *d, const struct bootsrc_paths *p,
 			d->journal[i] = *journal_boots_get(jb, i);
 		d->njournal = n;
 		st->ok = true;
-	} else if (st->why[0] == '\0') {
+		if (why[0] != '\0')
+			snprintf(st->why, sizeof st->why, "cut short: %.170s",
+			         why);
+	} else if (why[0] != '\0') {
+		snprintf(st->why, sizeof st->why, "not available (%.170s)",
+		         why);
+	} else {
 		snprintf(st->why, sizeof st->why, "not available (%s)",
 		         p->journal_file[0] || has_journal_files()
 		             ? "no kernel messages in it"
