@@ -6,11 +6,11 @@
  * source may be missing: its reason is kept, and the others still count.
  *
  * Paths: /var/log/wtmp, /sys/fs/pstore (DIR/fs/pstore with --sys-root
- * DIR), /var/lib/systemd/pstore, `journalctl -k -o json`; with
+ * DIR), /var/lib/systemd/pstore, `journalctl _TRANSPORT=kernel -o json`; with
  * --proc-root DIR (a fixture tree) everything comes from DIR/boots/:
  * wtmp, pstore/ (unless --sys-root), systemd-pstore/ and journal.json (a
- * saved `journalctl -k -o json`), and the boot id and start from DIR's
- * sys/kernel/random/boot_id and stat (btime).
+ * saved `journalctl _TRANSPORT=kernel -o json`), and the boot id and start from
+ * DIR's sys/kernel/random/boot_id and stat (btime).
  */
 #ifndef OOMWATCH_COLLECT_BOOTSRC_H
 #define OOMWATCH_COLLECT_BOOTSRC_H

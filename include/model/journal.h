@@ -1,7 +1,7 @@
 /*
  * journal: the systemd journal's kernel messages, from journalctl's JSON
- * output (`journalctl -k -o json`: one object per line), as kernel-log
- * records and as one summary per boot. Pure: the collector runs
+ * output (`journalctl _TRANSPORT=kernel -o json`: one object per line), as
+ * kernel-log records and as one summary per boot. Pure: the collector runs
  * journalctl and hands over its lines.
  *
  * A line is hostile input: any bytes. Only a flat object is read; string
@@ -56,8 +56,8 @@ struct journal_boots;
 struct journal_boots *journal_boots_new(void);
 /* Free it (NULL is fine). */
 void journal_boots_free(struct journal_boots *jb);
-/* Feed one line of `journalctl -k -o json` (boots come one after another,
- * oldest first; a boot seen again continues its summary). */
+/* Feed one line of `journalctl _TRANSPORT=kernel -o json` (boots come one after
+ * another, oldest first; a boot seen again continues its summary). */
 void journal_boots_feed(struct journal_boots *jb, const char *line, size_t len);
 /* End of input: the last boot's engine is finished. */
 void journal_boots_finish(struct journal_boots *jb);

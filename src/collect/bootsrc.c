@@ -13,10 +13,11 @@
 #include "collect/journalrun.h"
 #include "collect/procroot.h"
 
-/* journalctl's arguments for every boot's kernel messages. */
+/* journalctl's arguments for every boot's kernel messages: the kernel
+ * transport as a match, not -k (which implies -b, this boot only). */
 static const char *const journal_argv[] = {
     "journalctl",
-    "-k",
+    "_TRANSPORT=kernel",
     "-o",
     "json",
     "--no-pager",
