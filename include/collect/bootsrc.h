@@ -29,6 +29,7 @@
 #define BOOTSRC_FILE_MAX (1 << 20)     /* bytes read of one pstore file */
 #define BOOTSRC_WTMP_BYTES (16u << 20) /* the newest bytes of wtmp read */
 #define BOOTSRC_JOURNAL_MS 3000        /* journalctl's deadline */
+#define BOOTSRC_JOURNAL_LINES 100000   /* the newest kernel messages read */
 #define BOOTSRC_JOURNAL_BYTES (256u << 20) /* its output read at most */
 #define BOOTSRC_WHY_MAX 192
 

@@ -14,10 +14,16 @@
 #include "collect/procroot.h"
 
 /* journalctl's arguments for every boot's kernel messages: the kernel
- * transport as a match, not -k (which implies -b, this boot only). */
+ * transport as a match, not -k (which implies -b, this boot only); the
+ * newest BOOTSRC_JOURNAL_LINES of them, oldest first (so a huge journal
+ * costs a bounded read, and the boots kept are the newest). */
+#define STR2(x) #x
+#define STR(x) STR2(x)
 static const char *const journal_argv[] = {
     "journalctl",
     "_TRANSPORT=kernel",
+    "-n",
+    STR(BOOTSRC_JOURNAL_LINES),
     "-o",
     "json",
     "--no-pager",

@@ -106,7 +106,7 @@ PATH="$T_TMP/bin:$PATH" "$OOMWATCH_BIN" --boots --json >"$T_TMP/hang.json"
 t1=$(date +%s)
 check "a hanging journalctl is cut at the deadline" [ $((t1 - t0)) -le 6 ]
 check "every boot's kernel messages are asked for (_TRANSPORT=kernel; -k means this boot only)" \
-	sh -c 'grep -qx "_TRANSPORT=kernel" "$1" && ! grep -qx -- "-k" "$1" && ! grep -qx -- "-b" "$1"' sh "$T_TMP/args"
+	sh -c 'grep -qx "_TRANSPORT=kernel" "$1" && grep -qx -- "-n" "$1" && ! grep -qx -- "-k" "$1" && ! grep -qx -- "-b" "$1"' sh "$T_TMP/args"
 check "... the note says so" \
 	jq -e '.sources.journal.note == "cut short: timed out after 3000 ms"' "$T_TMP/hang.json"
 check "... and the boots it gave are used (the panic of boot a1..)" \
