@@ -13,6 +13,12 @@
 #   light-theme.png  the main screen with --theme light
 #   small-term.png   80x24: one column of meters, a short log pane
 #   too-small.png    40x10: "terminal too small"
+#   detail.png       120x40: the detail screen (Enter) of a trendhog
+#                    growing 2 MiB/s, after 25 s at -d 0.25 (a verdict
+#                    needs 20 samples): its chart and "rising"
+# Usage: sh scripts/screenshots.sh [SCENE...] (default: all of them; a
+# scene is a name above without .png; main and actions are one run), or
+# SCENES="detail" make screenshots.
 set -u
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BUILD:-build}
@@ -24,6 +30,14 @@ export TOP BUILD PROGS
 . "$TOP/tests/lib.sh"
 out="$TOP/screenshots"
 mkdir -p "$out"
+SCENES=${*:-${SCENES:-main actions cgroups events light-theme small-term too-small detail}}
+# want SCENE...: true when one of them is to be made.
+want() {
+	for _w in "$@"; do
+		case " $SCENES " in *" $_w "*) return 0 ;; esac
+	done
+	return 1
+}
 
 # shot NAME COLS ROWS [light]: render the current pane.
 shot() {
@@ -38,23 +52,27 @@ shot() {
 }
 
 n=0
+want main actions light-theme || n=3
 for mb in 768 384 192; do
+	[ "$n" -ge 3 ] && break
 	n=$((n + 1))
 	"$PROGS/namedsleeper" "batch-job-$n" "$mb" >"$T_TMP/hog$n" 2>&1 &
 	own_pid $!
 	wait_until 20 grep -qs ready "$T_TMP/hog$n"
 done
 
-tmux_start 120 40 "$BIN -d 1 --no-protect"
-tmux_wait "batch-job-1" 10
-wait_until 5 tmux_has "Paging swap"
-shot main 120 40
-tmux_keys F4 batch-job-1 Enter F8
-tmux_wait "adj 0 -> 100" 5
-tmux_keys Escape F9
-tmux_wait "Send a signal" 5
-shot actions 120 40
-tmux_stop
+if want main actions; then
+	tmux_start 120 40 "$BIN -d 1 --no-protect"
+	tmux_wait "batch-job-1" 10
+	wait_until 5 tmux_has "Paging swap"
+	shot main 120 40
+	tmux_keys F4 batch-job-1 Enter F8
+	tmux_wait "adj 0 -> 100" 5
+	tmux_keys Escape F9
+	tmux_wait "Send a signal" 5
+	shot actions 120 40
+	tmux_stop
+fi
 
 # cg_hog NAME MB HOG_MB: a child memory cgroup NAME of MB MiB (tests/lib.sh
 # memcg_child) with a memhog of HOG_MB MiB in it; its directory is added
@@ -71,7 +89,9 @@ cg_hog() {
 	MEMCG= # removed below, once its hog is gone
 	wait_until 10 grep -q ready "$T_TMP/cg.$1"
 }
-if cg_hog web-frontend 256 230 && cg_hog batch-workers 1024 300; then
+if ! want cgroups; then
+	:
+elif cg_hog web-frontend 256 230 && cg_hog batch-workers 1024 300; then
 	tmux_start 120 40 "$BIN -d 1 --no-protect"
 	tmux_wait "F10Quit" 10
 	tmux_keys c
@@ -87,25 +107,49 @@ for d in $CGS; do
 	memcg_remove
 done
 
-tmux_start 120 40 "$BIN --no-protect --kmsg-file $TOP/tests/fixtures/kmsg/09.txt"
-tmux_wait "F10Quit" 10
-tmux_keys e
-tmux_wait "Victim" 5
-shot events 120 40
-tmux_stop
+if want events; then
+	tmux_start 120 40 "$BIN --no-protect --kmsg-file $TOP/tests/fixtures/kmsg/09.txt"
+	tmux_wait "F10Quit" 10
+	tmux_keys e
+	tmux_wait "Victim" 5
+	shot events 120 40
+	tmux_stop
+fi
 
-tmux_start 120 40 "$BIN -d 1 --no-protect --theme light"
-tmux_wait "batch-job-1" 10
-shot light-theme 120 40 light
-tmux_stop
+if want light-theme; then
+	tmux_start 120 40 "$BIN -d 1 --no-protect --theme light"
+	tmux_wait "batch-job-1" 10
+	shot light-theme 120 40 light
+	tmux_stop
+fi
 
-tmux_start 80 24 "$BIN -d 1 --no-protect"
-tmux_wait "F10Quit" 10
-shot small-term 80 24
-tmux_stop
+if want small-term; then
+	tmux_start 80 24 "$BIN -d 1 --no-protect"
+	tmux_wait "F10Quit" 10
+	shot small-term 80 24
+	tmux_stop
+fi
 
-tmux_start 40 10 "$BIN -d 1 --no-protect"
-tmux_wait "too small" 10
-shot too-small 40 10
-tmux_stop
+if want too-small; then
+	tmux_start 40 10 "$BIN -d 1 --no-protect"
+	tmux_wait "too small" 10
+	shot too-small 40 10
+	tmux_stop
+fi
+
+# detail: a real leak, 2 MiB/s, charted from the dashboard's start
+if want detail; then
+	"$PROGS/trendhog" grow >"$T_TMP/trendhog" 2>&1 &
+	own_pid $!
+	hog=$!
+	wait_until 10 grep -qs ready "$T_TMP/trendhog"
+	tmux_start 120 40 "$BIN -d 0.25 --no-protect -p $hog"
+	tmux_wait "trendhog grow" 10
+	tmux_keys Enter
+	tmux_wait "rising" 15
+	sleep 18 # the chart grows for 25 s in all
+	tmux_wait "rising" 5 && shot detail 120 40
+	tmux_stop
+	kill -9 "$hog" 2>/dev/null
+fi
 t_done

@@ -3,8 +3,11 @@
  * memory.high, v1 memory.limit_in_bytes), explain failures in words, and
  * keep a journal so `u` undoes the newest change first. Never draws.
  *
- * The cgroup is reached from root_fd, the hierarchy's mount directory,
- * with openat on its path ("/a/b", as the snapshot names it); the file is
+ * The cgroup is reached from root (struct cglimit_root), the mount of the
+ * hierarchy the collector walks, with openat on its path ("/a/b", as the
+ * snapshot names it) after the mount's root: inside a container (a
+ * mount whose mountinfo root is "/docker/abc", not "/") the snapshot
+ * names "/docker/abc/x", which is "x" under the mount. The file is
  * opened under that directory fd and written with one checked write(2)
  * ("max" / "-1" for unlimited, else decimal bytes), then re-read. Kernel
  * errors: EBUSY (v1: the usage cannot be reclaimed below the new limit),
@@ -72,6 +75,37 @@ struct cglimit_result {
 	enum memsize_reason reason; /* READ_ONLY or ROOT for a refusal */
 };
 
+/* The hierarchy's mount, as the collector walks it. */
+struct cglimit_root {
+	int fd;                        /* the mount's directory, -1: none */
+	char prefix[CGLIMIT_PATH_MAX]; /* the mount's root ("" for "/") */
+	size_t prefix_len;
+};
+
+/* No hierarchy open (fd -1). */
+void cglimit_root_init(struct cglimit_root *r);
+
+/*
+ * Open the directory mnt, the mount of the hierarchy whose root is
+ * prefix (mountinfo field 4: "/", or "/docker/abc" inside a container;
+ * cgmap_parse_mountinfo finds both), replacing what r held. 0, or
+ * -errno with r unchanged.
+ */
+int cglimit_root_open(struct cglimit_root *r, const char *mnt,
+                      const char *prefix);
+
+/* Close it (r as cglimit_root_init leaves it). */
+void cglimit_root_close(struct cglimit_root *r);
+
+/*
+ * How many bytes of path (len bytes, as the snapshot names it) are the
+ * mount's root: 0 with *skip (the rest, "" or "/x", is the path under
+ * the mount), or -ENOENT when path is outside it ("/docker/abcd" or
+ * "/other" under "/docker/abc").
+ */
+int cglimit_root_rel(const struct cglimit_root *r, const char *path, size_t len,
+                     size_t *skip);
+
 /* The file of which for mode, or NULL (v1 has no memory.high). */
 const char *cglimit_file(enum snap_cgroup_mode mode, enum cglimit_which which);
 
@@ -79,12 +113,12 @@ const char *cglimit_file(enum snap_cgroup_mode mode, enum cglimit_which which);
 bool cglimit_is_root(const char *path, size_t len);
 
 /*
- * Read file name of the cgroup at path under root_fd as bytes into *bytes
+ * Read file name of the cgroup at path under root as bytes into *bytes
  * ("max" and v1's unlimited value as CGMEM_UNLIMITED). 0 or -errno
- * (-EINVAL for text that is no size).
+ * (-EINVAL for text that is no size, -EBADF when root is not open).
  */
-int cglimit_read(int root_fd, const char *path, size_t len, const char *name,
-                 int64_t *bytes);
+int cglimit_read(const struct cglimit_root *root, const char *path, size_t len,
+                 const char *name, int64_t *bytes);
 
 /*
  * Set the limit which of the cgroup at path to new_bytes (CGMEM_UNLIMITED
@@ -93,7 +127,7 @@ int cglimit_read(int root_fd, const char *path, size_t len, const char *name,
  * change goes to j (when not NULL). Fills *res, writes one audit line;
  * returns res->err.
  */
-int cglimit_set(const struct action_ctx *ctx, int root_fd,
+int cglimit_set(const struct action_ctx *ctx, const struct cglimit_root *root,
                 enum snap_cgroup_mode mode, enum cglimit_which which,
                 const char *path, size_t len, int64_t new_bytes,
                 struct cglimit_journal *j, struct cglimit_result *res);
@@ -103,7 +137,7 @@ int cglimit_set(const struct action_ctx *ctx, int root_fd,
  * removed either way: a cgroup that is gone cannot be undone). -ENOENT
  * when the journal is empty (res->err too).
  */
-int cglimit_undo(const struct action_ctx *ctx, int root_fd,
+int cglimit_undo(const struct action_ctx *ctx, const struct cglimit_root *root,
                  struct cglimit_journal *j, struct cglimit_result *res);
 
 /*

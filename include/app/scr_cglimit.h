@@ -11,8 +11,10 @@
  * is audited (action/cglimit.h) and its result, "memory.max 512M ->
  * 563M, usage 498M (path)" or the error in words, goes to the status
  * line. After a write the next walk reads that cgroup in full
- * (cgfiles_force_full). The hierarchy is opened at <--sys-root or
- * /sys>/fs/cgroup (v1: its memory/ directory) on the first write.
+ * (cgfiles_force_full). The hierarchy is opened on the first write: the
+ * mount the collector walks (/proc/self/mountinfo; inside a container its
+ * root, such as /docker/abc, is stripped from the paths), or with
+ * --sys-root <DIR>/fs/cgroup (v1: its memory/ directory).
  */
 #ifndef OOMWATCH_APP_SCR_CGLIMIT_H
 #define OOMWATCH_APP_SCR_CGLIMIT_H
@@ -32,7 +34,7 @@ enum scr_cglimit_mode {
 
 struct scr_cglimit {
 	enum cglimit_which which; /* 'l' toggles (cgroup2) */
-	int root_fd;              /* the hierarchy's directory, -1 */
+	struct cglimit_root root; /* the hierarchy's mount, fd -1 */
 	struct cglimit_journal journal;
 	enum scr_cglimit_mode mode;
 	char input[32]; /* the prompt's text */

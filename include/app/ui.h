@@ -21,6 +21,7 @@
 #include "core/kbd.h"
 #include "core/procid.h"
 #include "core/ring.h"
+#include "model/hdrhist.h"
 #include "model/histsnap.h"
 #include "model/trendcache.h"
 #include "model/config.h"
@@ -166,16 +167,6 @@ struct ui_klog {
 	struct dash_klog view; /* what the frame shows, rebuilt each draw */
 };
 
-/* Cells of the header's MemAvailable sparkline (10 minutes: 30 s each). */
-#define UI_SPARK_CELLS 20
-
-/* What the header shows of the history, rebuilt after each sample. */
-struct ui_histview {
-	int64_t spark[UI_SPARK_CELLS]; /* MemAvailable, SNAP_NA: no data */
-	size_t spark_n;    /* UI_SPARK_CELLS, or 0 under 2 cells of data */
-	char forecast[96]; /* "about 14 min to OOM at -40M/min", or "" */
-};
-
 /* One dashboard session. */
 struct ui {
 	const struct options *opt;
@@ -192,7 +183,7 @@ struct ui {
 	 * memory) and the on-screen rows' verdicts over it */
 	struct histsnap hist;
 	struct trendcache *trends; /* NULL: out of memory */
-	struct ui_histview histview;
+	struct hdrhist histview;   /* the header's, rebuilt after each sample */
 	struct ui_klog klog;
 	struct ui_act act;           /* actions: oom_score_adj and signals */
 	struct dash_protect protect; /* self-protection, for the header */

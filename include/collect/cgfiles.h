@@ -14,6 +14,10 @@
  * CGFILES_ROTATE (in turn, so each is fully read at least every
  * CGFILES_ROTATE walks); the other values are the last read's. A cgroup
  * seen for the first time, or with a new inode, is read in full.
+ *
+ * Each complete walk is also a round of the per-cgroup usage series
+ * (model/cgseries.h, keyed by inode, timed by snap->mono_ms): every
+ * cgroup's fore is its forecast to memory.max (v1 limit_in_bytes).
  */
 #ifndef OOMWATCH_COLLECT_CGFILES_H
 #define OOMWATCH_COLLECT_CGFILES_H
@@ -34,6 +38,19 @@ struct cgfiles;
 struct cgfiles *cgfiles_new(enum snap_cgroup_mode mode, int64_t page_kb);
 /* Free it (NULL is fine). */
 void cgfiles_free(struct cgfiles *f);
+
+/*
+ * Docker's container names: a cgroup of a Docker container (model/
+ * cgname.h) gets the "Name" of <root>/var/lib/docker/containers/<id>/
+ * config.v2.json (cgname_docker_name), read once per cgroup (path and
+ * inode) and kept from walk to walk; a missing, unreadable, huge (128
+ * KiB or more) or malformed file leaves the 12-character id. The root is
+ * "/" for the live system, else the parent of sys_root (a fixture tree
+ * with sys/ and var/ side by side), else of a proc_root other than
+ * /proc. Until this is called, the live system's.
+ */
+void cgfiles_set_roots(struct cgfiles *f, const char *proc_root,
+                       const char *sys_root);
 
 /* Light walks from now on (see above), or full ones. */
 void cgfiles_set_light(struct cgfiles *f, bool light);
@@ -62,8 +79,9 @@ int64_t cgfiles_read(struct cgfiles *f, struct snapshot *snap, int dfd,
 
 /*
  * End the walk: ok, the entries become what the next walk carries on
- * from (cgroups it did not visit are forgotten); else the last complete
- * walk's stay and snap->cgroups is emptied with cgroups_err = err.
+ * from (cgroups it did not visit are forgotten) and feed the series;
+ * else the last complete walk's stay and snap->cgroups is emptied with
+ * cgroups_err = err (the series skip the round).
  */
 void cgfiles_end(struct cgfiles *f, struct snapshot *snap, bool ok, int err);
 

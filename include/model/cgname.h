@@ -33,8 +33,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define CGNAME_ID_LEN 12   /* a container's short id */
-#define CGNAME_UID_SIZE 37 /* a pod uid (36 characters) and its NUL */
+#define CGNAME_ID_LEN 12       /* a container's short id */
+#define CGNAME_UID_SIZE 37     /* a pod uid (36 characters) and its NUL */
+#define CGNAME_FULL_ID_SIZE 65 /* a container's full id and its NUL */
 
 /* What named the cgroup. */
 enum cgname_kind {
@@ -103,5 +104,14 @@ size_t cgname_format(const struct cgname *n, const char *path, size_t len,
  * Escapes \" \\ \/ are decoded; \u escapes outside ASCII are refused.
  */
 int cgname_docker_name(const char *json, size_t len, char *out, size_t size);
+
+/*
+ * The full 64-hex id of the Docker container n names (path is the one n
+ * was parsed from) into out (CGNAME_FULL_ID_SIZE bytes): 0, or -1 when n
+ * is no Docker container (kind CGNAME_DOCKER) or its component is not
+ * docker-<id>[.scope] or <id>. The id is hex only: safe in a file path.
+ */
+int cgname_docker_id(const struct cgname *n, const char *path, size_t len,
+                     char out[CGNAME_FULL_ID_SIZE]);
 
 #endif

@@ -64,6 +64,9 @@ struct cgtree {
 	enum cgtree_key sort;
 	bool desc; /* larger first (HEADROOM: closest to the limit first) */
 	bool tree;
+	bool limit_high; /* LIMIT sorts by memory.high, as the column shows
+	                    it while the limit keys act on it; HEADROOM stays
+	                    the share of memory.max */
 	struct cgtree_row *rows; /* the rows of the last rebuild */
 	size_t nrows, cap;
 	size_t *scratch; /* owned; 4 * cap */
@@ -86,8 +89,12 @@ const char *cgtree_key_name(enum cgtree_key key);
 bool cgtree_key_default_desc(enum cgtree_key key);
 
 /* The value a key sorts by (SNAP_NA: unknown or unlimited, sorted last);
- * not used for NAME. */
+ * not used for NAME. LIMIT is memory.max. */
 int64_t cgtree_value(const struct cgmem *mem, enum cgtree_key key);
+
+/* The same, with LIMIT memory.high when high (what the column shows). */
+int64_t cgtree_shown_value(const struct cgmem *mem, enum cgtree_key key,
+                           bool high);
 
 /* Rebuild the rows from in[0..n), keeping the selection. 0 or -ENOMEM. */
 int cgtree_rebuild(struct cgtree *t, const struct cgtree_in *in, size_t n);

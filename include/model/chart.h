@@ -12,6 +12,16 @@
  * full cell, '.' and ':' a partial one, for the C locale). A known value
  * is at least one eighth high; an unknown one (SNAP_NA) is a blank column:
  * a gap is never drawn as data.
+ *
+ * The columns come from a series' points (model/history.h, oldest first,
+ * times never decreasing): points at one time share a column (a frozen
+ * clock draws one), and the distinct times spread evenly over at most the
+ * columns there are, each column holding the highest known value of its
+ * points:
+ *
+ *   ncols = chart_ncols(p, n, width);
+ *   chart_fill(p, n, ncols, vals);
+ *   col = chart_time_col(p, n, ncols, kill_ms, false);   -1: not charted
  */
 #ifndef OOMWATCH_MODEL_CHART_H
 #define OOMWATCH_MODEL_CHART_H
@@ -19,6 +29,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "model/history.h"
 
 /* The most rows a chart has. */
 #define CHART_ROWS_MAX 32
@@ -35,5 +47,32 @@ bool chart_range(const int64_t *v, size_t n, int64_t *lo, int64_t *hi);
  */
 size_t chart_row(const int64_t *v, size_t n, int64_t lo, int64_t hi,
                  size_t height, size_t row, bool ascii, char *buf, size_t size);
+
+/* The columns n points take in a chart at most cols wide: one a distinct
+ * time, at most cols (0 when n or cols is 0). */
+size_t chart_ncols(const struct hist_point *p, size_t n, size_t cols);
+
+/* The highest known value of each of ncols columns' points into
+ * out[0..ncols) (SNAP_NA: none known, a gap). */
+void chart_fill(const struct hist_point *p, size_t n, size_t ncols,
+                int64_t *out);
+
+/*
+ * The column (0..ncols-1) of the first point at or after time at_ms (the
+ * points' wall clock when wall, else their monotonic one), or -1 when
+ * at_ms is before the first point or after the last: a time is charted
+ * only inside the span, both ends included.
+ */
+long chart_time_col(const struct hist_point *p, size_t n, size_t ncols,
+                    int64_t at_ms, bool wall);
+
+/*
+ * A row of ncols cells, blank but for mark in each of the n columns
+ * cols[] (those past ncols are left out), into buf (NUL terminated; mark
+ * is one printable ASCII character). Stops at size - 1 bytes. Returns
+ * the bytes written.
+ */
+size_t chart_marks(const size_t *cols, size_t n, size_t ncols, char mark,
+                   char *buf, size_t size);
 
 #endif

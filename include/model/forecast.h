@@ -3,7 +3,8 @@
  * its trend (model/trend.h), or no number when the data does not support
  * one. The same function serves:
  *   - MemAvailable falling to the zones' low watermarks (model/zoneinfo.h,
- *     pages x page size): "about 14 min to OOM at -40M/min";
+ *     pages x page size): "about 14 min to OOM at -40M/min" (short:
+ *     "~14m to OOM");
  *   - Committed_AS rising to CommitLimit in overcommit mode 2: "about 6
  *     min until allocations fail";
  *   - a cgroup's memory.current rising to memory.max: "about 9 min to
@@ -88,5 +89,13 @@ const char *forecast_basis_name(enum forecast_basis b);
  */
 int forecast_format(const struct forecast *f, enum forecast_kind kind,
                     char *buf, size_t len);
+
+/*
+ * Its short form, for a narrow header: "~14m to OOM", "<1m to OOM",
+ * "~2h10m to OOM", "~6m to alloc fail", "~9m to memory.max" (no rate);
+ * an empty string when it holds no number. Returns what snprintf returns.
+ */
+int forecast_format_short(const struct forecast *f, enum forecast_kind kind,
+                          char *buf, size_t len);
 
 #endif

@@ -7,10 +7,14 @@
  * the forms for the width the line gets, so a word is never cut. Mem and
  * Swp hold a flexible bar segment, drawn by the view from `bar`.
  *
- * The Mem line ends with MemAvailable's sparkline over the last 10
- * minutes (from its oldest cell with data) and the time to OOM when
- * there is one; the sparkline is the
- * first to go when the line is narrow, the forecast the last.
+ * The history (model/hdrhist.h) adds a sparkline over the last 10
+ * minutes (from its oldest cell with data) to three lines: MemAvailable
+ * to Mem, swap used to Swp (none without swap), PSI some to PSI. Mem
+ * then ends with the time to OOM when there is one. On a narrow line the
+ * sparkline is the first to go (after PSI's "(avg10/avg60 %)" remark),
+ * then the forecast takes its short form ("~14m to OOM") before avail
+ * shortens; it has no empty form, so only the last-resort cut (meterfit.h)
+ * can take it.
  *
  * Placement: in two columns the left holds memory (Mem, Swp, Commit,
  * Self), the right pressure (PSI, OOM kills, Paging, Tasks). In one
@@ -28,6 +32,8 @@
 #include "model/meterfit.h"
 #include "model/snapshot.h"
 #include "model/theme.h"
+
+struct hdrhist;
 
 /* The meters. */
 enum meters_id {
@@ -51,13 +57,10 @@ struct meters_in {
 	bool self_ok, self_disabled; /* protected / --no-protect */
 	size_t shown_rows;           /* table rows after the filter */
 	bool paused;
-	/* Mem's history: MemAvailable's sparkline cells (model/spark.h;
-	 * n 0: none), in ASCII glyphs in the C locale, and the time to OOM
-	 * in words ("" or NULL: none) */
-	const int64_t *mem_spark;
-	size_t mem_spark_n;
+	/* the header's sparklines and forecast words (NULL: none), the
+	 * sparklines in ASCII glyphs in the C locale */
+	const struct hdrhist *hist;
 	bool spark_ascii;
-	const char *mem_forecast;
 };
 
 /* Segments in a line. */

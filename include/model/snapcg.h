@@ -13,13 +13,19 @@
  *   - mem: its numbers (model/cgmem.h; SNAP_NA with the reason in
  *     mem.err when a file could not be read, never 0);
  *   - name: the names people use (model/cgname.h, offsets into path);
+ *     a Docker container's own name (from its config.v2.json, read by
+ *     the collector) is pooled at cname_off, cname_len 0 when unknown;
  *   - base and since: the "since start" baseline and the events since
  *     then (a recreated cgroup, new inode, starts fresh);
  *   - victim: the kernel's victim in a memcg OOM there
  *     (model/cgvictim.h), computed for limited cgroups only; for the
  *     others victim.victim is CGVICTIM_NONE and victim.limited false.
  *     victim.victim and victim.group index snap->procs and
- *     snap->cgroups.
+ *     snap->cgroups;
+ *   - fore: when memory.current reaches memory.max (v1
+ *     limit_in_bytes), from the collector's per-cgroup series
+ *     (model/cgseries.h); fore.valid false, with the reason in
+ *     fore.basis, when there is no honest number (zeroed: none).
  * The cgroup2 root has no memory.current: the collector fills it from
  * the host (cgmem_root_from_host) and unaccounted_bytes is what no
  * child accounts for.
@@ -33,6 +39,7 @@
 
 #include "model/cgmem.h"
 #include "model/cgname.h"
+#include "model/cgseries.h"
 #include "model/cgvictim.h"
 #include "model/snapshot.h"
 
@@ -47,10 +54,12 @@ struct snap_cgroup {
 	bool root;                   /* the hierarchy's root ("/") */
 	struct cgmem mem;
 	struct cgname name;
-	struct cgmem_base base;    /* since start */
-	struct cgmem_events since; /* events since base (SNAP_NA unknown) */
-	int64_t unaccounted_bytes; /* root: host - children, else SNAP_NA */
-	struct cgvictim victim;    /* see above */
+	uint32_t cname_off, cname_len; /* the container's name, pooled */
+	struct cgmem_base base;        /* since start */
+	struct cgmem_events since;     /* events since base (SNAP_NA unknown) */
+	int64_t unaccounted_bytes;     /* root: host - children, else SNAP_NA */
+	struct cgvictim victim;        /* see above */
+	struct cgseries_fore fore;     /* see above */
 };
 
 /* An entry with nothing known: no path, every value SNAP_NA, no victim. */
@@ -68,8 +77,9 @@ size_t snapcg_of_row(const struct snapshot *snap, const struct proc_row *row);
 
 /*
  * The name to show for snap->cgroups[i] into buf (cgname_format):
- * "nginx.service", "docker 3f4e5a6b7c8d", ... Returns its full length;
- * buf is "" (0) when i is out of range.
+ * "nginx.service", "docker 3f4e5a6b7c8d", ...; a container with its own
+ * name known "docker nginx-proxy (3f4e5a6b7c8d)". Returns its full
+ * length; buf is "" (0) when i is out of range.
  */
 size_t snapcg_format_name(const struct snapshot *snap, size_t i,
                           bool with_slice, char *buf, size_t size);

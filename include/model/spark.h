@@ -1,9 +1,15 @@
 /*
- * spark: a sparkline, one glyph a cell, for the header's MemAvailable
- * over the last 10 minutes. Pure: no I/O.
+ * spark: a sparkline, one glyph a cell, for the header's MemAvailable,
+ * swap used and PSI some over the last 10 minutes. Pure: no I/O.
  *
  *   n = spark_bucket(pts, npts, now_ms, HIST_FINE_MS, cells, vals);
  *   spark_text(vals, cells, ascii, buf, sizeof buf);
+ *
+ * or, for a series whose worst is its highest and a scale of its own:
+ *
+ *   spark_bucket_pick(pts, npts, now_ms, HIST_FINE_MS, cells,
+ *                     SPARK_HIGHEST, vals);
+ *   spark_text_scaled(vals, cells, 0, hi, ascii, buf, sizeof buf);
  *
  * A cell with no known value is a blank: a gap is never drawn as data.
  */
@@ -23,6 +29,12 @@
 #define SPARK_LEVELS 8
 #define SPARK_ASCII_LEVELS 6
 
+/* Which value of its points a cell keeps: the worst of the series. */
+enum spark_pick {
+	SPARK_LOWEST,  /* MemAvailable: less is worse */
+	SPARK_HIGHEST, /* swap used, PSI: more is worse */
+};
+
 /*
  * Put the n points of p (oldest first) into cells (<= SPARK_CELLS_MAX)
  * equal time slots over (end_ms - span_ms, end_ms] (monotonic ms): each
@@ -32,6 +44,15 @@
 size_t spark_bucket(const struct hist_point *p, size_t n, uint64_t end_ms,
                     uint64_t span_ms, size_t cells, int64_t *out);
 
+/* The same, each cell keeping the lowest or the highest of its points. */
+size_t spark_bucket_pick(const struct hist_point *p, size_t n, uint64_t end_ms,
+                         uint64_t span_ms, size_t cells, enum spark_pick pick,
+                         int64_t *out);
+
+/* The lowest and highest known of the n values into *lo and *hi; false
+ * (and both 0) when none is known. */
+bool spark_range(const int64_t *v, size_t n, int64_t *lo, int64_t *hi);
+
 /*
  * The n values as glyphs into buf (NUL terminated; a glyph is 3 bytes in
  * UTF-8, 1 in ASCII): the known values' range scaled to the levels
@@ -40,5 +61,13 @@ size_t spark_bucket(const struct hist_point *p, size_t n, uint64_t end_ms,
  */
 size_t spark_text(const int64_t *v, size_t n, bool ascii, char *buf,
                   size_t size);
+
+/*
+ * The same on the fixed scale lo..hi: lo draws as the lowest level, hi
+ * as the highest, a value outside is drawn at the nearer end; hi <= lo
+ * draws every known value as the lowest.
+ */
+size_t spark_text_scaled(const int64_t *v, size_t n, int64_t lo, int64_t hi,
+                         bool ascii, char *buf, size_t size);
 
 #endif

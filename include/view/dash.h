@@ -70,7 +70,8 @@ struct dash_help {
  * 0: none). */
 #define DASH_MAX_TABS 16
 struct dash_tab {
-	const char *name; /* (borrowed) */
+	const char *name;       /* (borrowed) */
+	const char *short_name; /* for a narrow line (borrowed; NULL: name) */
 	char key;
 };
 
@@ -156,11 +157,9 @@ struct dash_frame {
 	const void *screen_data;
 	/* the verdicts for GROWTH and TREND (NULL: no history, N/A) */
 	struct trendcache *trends;
-	/* the header's MemAvailable sparkline (n 0: none) and time to OOM
-	 * ("" or NULL: none), from the history */
-	const int64_t *mem_spark;
-	size_t mem_spark_n;
-	const char *mem_forecast;
+	/* the header's sparklines and time to OOM (model/hdrhist.h; NULL:
+	 * none), from the history */
+	const struct hdrhist *hist;
 	enum dash_focus focus;
 	size_t menu_cursor; /* sort menu / setup line */
 	enum dash_prompt prompt;
@@ -204,6 +203,9 @@ void dash_body_help(struct screen *s, const struct dash_frame *f);
 void dash_body_cgroups(struct screen *s, const struct dash_frame *f);
 /* The setup screen: columns and themes. */
 void dash_body_setup(struct screen *s, const struct dash_frame *f);
+/* The System screen: vmstat strip, PSI, tasks in D, the settings
+ * (screen_data: struct syspane_view, view/syspane.h). */
+void dash_body_system(struct screen *s, const struct dash_frame *f);
 /* The boot history (screen_data: struct dash_boots, view/bootpane.h). */
 void dash_body_boots(struct screen *s, const struct dash_frame *f);
 

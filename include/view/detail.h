@@ -2,7 +2,9 @@
  * detail: what the process detail screen shows (app/scr_detail.c fills
  * it, dash_body_detail in src/view/detail.c draws it): one process's RSS,
  * anon and swap over its history, one value a chart column, and the
- * numbers beside the charts.
+ * numbers beside the charts; under them the time axis, with a mark under
+ * the column of each OOM kill inside the charted span, and a legend of
+ * the newest of those kills.
  */
 #ifndef OOMWATCH_VIEW_DETAIL_H
 #define OOMWATCH_VIEW_DETAIL_H
@@ -13,6 +15,12 @@
 
 /* The most chart columns (wider terminals show the newest this many). */
 #define DETAIL_COLS_MAX 256
+
+/* Columns left of the charts, for their labels and scales. */
+#define DETAIL_LABEL_W 6
+
+/* The most OOM kills marked on the time axis (the newest). */
+#define DETAIL_KILLS_MAX 8
 
 /* The charted series, in the order drawn. */
 enum detail_lane { DETAIL_RSS, DETAIL_ANON, DETAIL_SWAP, DETAIL_LANES };
@@ -28,6 +36,11 @@ struct dash_detail {
 	char first_seen[32];    /* wall clock of the first point */
 	char span[32];          /* "10 min, every refresh", ... */
 	char verdict[96];       /* "rising +38M/h over 2h10m" */
+	/* OOM kills inside the charted span, newest first */
+	size_t nkills;
+	size_t kill_col[DETAIL_KILLS_MAX];    /* < ncols */
+	char kill_text[DETAIL_KILLS_MAX][96]; /* "12:00:01 victim leak" */
+	char kill_note[80]; /* without kills: why ("none in this span") */
 };
 
 #endif

@@ -36,13 +36,75 @@ cglimit_is_root(const char *path, size_t len)
 	return len == 0 || (len == 1 && path[0] == '/');
 }
 
-/* Open the cgroup directory at path under root_fd: the fd or -errno. */
-static int
-cglimit_open_dir(int root_fd, const char *path, size_t len)
+/* No hierarchy open yet. */
+void
+cglimit_root_init(struct cglimit_root *r)
 {
-	char rel[CGLIMIT_PATH_MAX];
+	r->fd = -1;
+	r->prefix[0] = '\0';
+	r->prefix_len = 0;
+}
+
+/* Open the hierarchy's mount (see the header). */
+int
+cglimit_root_open(struct cglimit_root *r, const char *mnt, const char *prefix)
+{
+	size_t plen = strlen(prefix);
 	int fd;
 
+	while (plen > 0 && prefix[plen - 1] == '/')
+		plen--; /* "/" is the hierarchy's root: nothing to strip */
+	if (plen >= sizeof r->prefix)
+		return -ENAMETOOLONG;
+	fd = open(mnt, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	cglimit_root_close(r);
+	r->fd = fd;
+	memcpy(r->prefix, prefix, plen);
+	r->prefix[plen] = '\0';
+	r->prefix_len = plen;
+	return 0;
+}
+
+/* Close it. */
+void
+cglimit_root_close(struct cglimit_root *r)
+{
+	if (r->fd >= 0)
+		close(r->fd);
+	cglimit_root_init(r);
+}
+
+/* Where path goes under the mount (see the header). */
+int
+cglimit_root_rel(const struct cglimit_root *r, const char *path, size_t len,
+                 size_t *skip)
+{
+	size_t p = r->prefix_len;
+
+	if (p > 0 && (len < p || memcmp(path, r->prefix, p) != 0 ||
+	              (len > p && path[p] != '/')))
+		return -ENOENT;
+	*skip = p;
+	return 0;
+}
+
+/* Open the cgroup directory at path under the mount of root: the fd or
+ * -errno. */
+static int
+cglimit_open_dir(const struct cglimit_root *root, const char *path, size_t len)
+{
+	char rel[CGLIMIT_PATH_MAX];
+	size_t skip;
+	int fd;
+
+	if (root->fd < 0)
+		return -EBADF;
+	if ((fd = cglimit_root_rel(root, path, len, &skip)) != 0)
+		return fd;
+	path += skip;
+	len -= skip;
 	while (len > 0 && path[0] == '/') {
 		path++;
 		len--;
@@ -51,7 +113,7 @@ cglimit_open_dir(int root_fd, const char *path, size_t len)
 		return -ENAMETOOLONG;
 	memcpy(rel, path, len);
 	rel[len] = '\0';
-	fd = openat(root_fd, len ? rel : ".",
+	fd = openat(root->fd, len ? rel : ".",
 	            O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
 	return fd < 0 ? -errno : fd;
 }
@@ -88,10 +150,10 @@ cglimit_read_at(int dfd, const char *name, int64_t *bytes)
 
 /* Read a file of the cgroup at path. */
 int
-cglimit_read(int root_fd, const char *path, size_t len, const char *name,
-             int64_t *bytes)
+cglimit_read(const struct cglimit_root *root, const char *path, size_t len,
+             const char *name, int64_t *bytes)
 {
-	int dfd = cglimit_open_dir(root_fd, path, len), rc;
+	int dfd = cglimit_open_dir(root, path, len), rc;
 
 	if (dfd < 0)
 		return dfd;
@@ -213,13 +275,13 @@ cglimit_memsw(int dfd, struct cglimit_result *res, int64_t restore, bool after)
 
 /* Open, read, write and re-read; res->err set. */
 static void
-cglimit_apply(int root_fd, const char *path, size_t len, int64_t restore,
-              struct cglimit_result *res)
+cglimit_apply(const struct cglimit_root *root, const char *path, size_t len,
+              int64_t restore, struct cglimit_result *res)
 {
 	const char *usage = res->mode == SNAP_CGROUP_V1
 	                        ? "memory.usage_in_bytes"
 	                        : "memory.current";
-	int dfd = cglimit_open_dir(root_fd, path, len);
+	int dfd = cglimit_open_dir(root, path, len);
 
 	if (dfd < 0) {
 		res->err = dfd;
@@ -246,11 +308,11 @@ cglimit_apply(int root_fd, const char *path, size_t len, int64_t restore,
 
 /* Set a limit; restore: v1's memsw limit to put back (undo), SNAP_NA. */
 static int
-cglimit_set_restore(const struct action_ctx *ctx, int root_fd,
-                    enum snap_cgroup_mode mode, enum cglimit_which which,
-                    const char *path, size_t len, int64_t new_bytes,
-                    int64_t restore, struct cglimit_journal *j,
-                    struct cglimit_result *res)
+cglimit_set_restore(const struct action_ctx *ctx,
+                    const struct cglimit_root *root, enum snap_cgroup_mode mode,
+                    enum cglimit_which which, const char *path, size_t len,
+                    int64_t new_bytes, int64_t restore,
+                    struct cglimit_journal *j, struct cglimit_result *res)
 {
 	struct cglimit_change *c;
 
@@ -266,7 +328,7 @@ cglimit_set_restore(const struct action_ctx *ctx, int root_fd,
 	else if (len >= CGLIMIT_PATH_MAX)
 		res->err = -ENAMETOOLONG;
 	else
-		cglimit_apply(root_fd, path, len, restore, res);
+		cglimit_apply(root, path, len, restore, res);
 	cglimit_audit(ctx, res);
 	if (res->written && j != NULL) {
 		if (j->n == CGLIMIT_JOURNAL_MAX) {
@@ -289,18 +351,18 @@ cglimit_set_restore(const struct action_ctx *ctx, int root_fd,
 
 /* Set a limit. */
 int
-cglimit_set(const struct action_ctx *ctx, int root_fd,
+cglimit_set(const struct action_ctx *ctx, const struct cglimit_root *root,
             enum snap_cgroup_mode mode, enum cglimit_which which,
             const char *path, size_t len, int64_t new_bytes,
             struct cglimit_journal *j, struct cglimit_result *res)
 {
-	return cglimit_set_restore(ctx, root_fd, mode, which, path, len,
-	                           new_bytes, SNAP_NA, j, res);
+	return cglimit_set_restore(ctx, root, mode, which, path, len, new_bytes,
+	                           SNAP_NA, j, res);
 }
 
 /* Undo the newest change. */
 int
-cglimit_undo(const struct action_ctx *ctx, int root_fd,
+cglimit_undo(const struct action_ctx *ctx, const struct cglimit_root *root,
              struct cglimit_journal *j, struct cglimit_result *res)
 {
 	struct cglimit_change c;
@@ -313,9 +375,8 @@ cglimit_undo(const struct action_ctx *ctx, int root_fd,
 		return res->err;
 	}
 	c = j->items[--j->n];
-	cglimit_set_restore(ctx, root_fd, c.mode, c.which, c.path,
-	                    strlen(c.path), c.old_bytes, c.memsw_old, NULL,
-	                    res);
+	cglimit_set_restore(ctx, root, c.mode, c.which, c.path, strlen(c.path),
+	                    c.old_bytes, c.memsw_old, NULL, res);
 	res->undo = true;
 	return res->err;
 }

@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "app/batch_cg.h"
+#include "app/batch_sys.h"
 #include "app/modes.h"
 #include "collect/collector.h"
 #include "collect/usercache.h"
@@ -36,7 +37,8 @@ struct batch_out {
 	unsigned san_flags; /* SANITIZE_ASCII outside UTF-8 locales */
 	char text[4 * 4096 + 1];
 	char raw[4096];
-	struct histsnap *hs; /* --json -n 2 or more: the history, else NULL */
+	struct histsnap *hs;   /* --json -n 2 or more: the history, else NULL */
+	const char *proc_root; /* --proc-root (batch_sys reads under it) */
 };
 
 /* The history's memory cap in --batch. */
@@ -422,7 +424,8 @@ batch_json(struct batch_out *o, const struct snapshot *s, const size_t *order,
 		batch_json_proc(o, s, &s->procs[order[i]]);
 	}
 	fputs("], ", f);
-	batch_cg_json(f, s);
+	batch_cg_json(f, s, o->hs != NULL);
+	batch_sys_json(f, s, o->proc_root);
 	fputs("}\n", f);
 }
 
@@ -512,6 +515,7 @@ batch_run(const struct options *opt)
 		return 1;
 	}
 	o->f = stdout;
+	o->proc_root = opt->proc_root;
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 		o->san_flags = SANITIZE_ASCII;
 	snapshot_init(&s);

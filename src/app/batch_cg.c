@@ -7,6 +7,7 @@
 
 #include "core/json.h"
 #include "core/sanitize.h"
+#include "model/forecast.h"
 #include "model/snapcg.h"
 
 #define BATCH_CG_TEXT_MAX 10
@@ -98,9 +99,21 @@ batch_cg_victim(FILE *f, const struct snapshot *s, const struct cgvictim *v)
 	fputc('}', f);
 }
 
-/* One cgroup as a JSON object. */
+/* `, "forecast": {"limit_in_s", "basis"}`: seconds to memory.max or
+ * null without an honest number. */
 static void
-batch_cg_json_one(FILE *f, const struct snapshot *s, size_t i)
+batch_cg_forecast(FILE *f, const struct cgseries_fore *fore)
+{
+	fputs(", \"forecast\": {\"limit_in_s\": ", f);
+	json_int_or_null(f, fore->valid ? fore->eta_s : SNAP_NA, SNAP_NA);
+	fprintf(
+	    f, ", \"basis\": \"%s\"}",
+	    forecast_basis_name(fore->valid ? FORECAST_STEADY : fore->basis));
+}
+
+/* One cgroup as a JSON object (with its forecast when forecast). */
+static void
+batch_cg_json_one(FILE *f, const struct snapshot *s, size_t i, bool forecast)
 {
 	const struct snap_cgroup *cg = &s->cgroups[i];
 	const struct cgmem *m = &cg->mem;
@@ -128,18 +141,20 @@ batch_cg_json_one(FILE *f, const struct snapshot *s, size_t i)
 	                              : "false",
 	      f);
 	batch_cg_victim(f, s, &cg->victim);
+	if (forecast)
+		batch_cg_forecast(f, &cg->fore);
 	fputc('}', f);
 }
 
 /* The "cgroups" array. */
 void
-batch_cg_json(FILE *f, const struct snapshot *s)
+batch_cg_json(FILE *f, const struct snapshot *s, bool forecast)
 {
 	fputs("\"cgroups\": [", f);
 	for (size_t i = 0; i < s->ncgroups; i++) {
 		if (i)
 			fputs(", ", f);
-		batch_cg_json_one(f, s, i);
+		batch_cg_json_one(f, s, i, forecast);
 	}
 	fputc(']', f);
 }

@@ -18,12 +18,13 @@
 #include "app/scr_help.h"
 #include "app/scr_procs.h"
 #include "app/scr_setup.h"
+#include "app/scr_system.h"
 
 /* The screens, in tab order; each is one key away (its digit, 1-9, and
  * 0 for the tenth, as htop's F-keys go to 10). */
 static const struct scr_def *const screens[] = {
-    &scr_procs, &scr_events,  &scr_changes, &scr_setup,
-    &scr_help,  &scr_cgroups, &scr_detail,  &scr_boots,
+    &scr_procs,   &scr_events, &scr_changes, &scr_setup, &scr_help,
+    &scr_cgroups, &scr_detail, &scr_system,  &scr_boots,
 };
 #define NSCREENS (sizeof screens / sizeof screens[0])
 _Static_assert(NSCREENS <= UI_SCREENS_MAX, "raise UI_SCREENS_MAX");
@@ -430,6 +431,7 @@ scr_frame(struct ui *ui, struct dash_frame *f)
 {
 	for (size_t i = 0; i < NSCREENS; i++) {
 		f->tabs[i].name = screens[i]->name;
+		f->tabs[i].short_name = screens[i]->short_name;
 		f->tabs[i].key = (char)screens[i]->key;
 		if (screens[i] == ui->screens.cur)
 			f->tab_current = i;

@@ -6,45 +6,71 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "collect/cgfiles.h"
+#include "collect/cgmap.h"
+#include "collect/procroot.h"
 #include "core/kbd.h"
 #include "core/sanitize.h"
 #include "model/cgmem.h"
 #include "model/snapcg.h"
+
+/* The most of /proc/self/mountinfo read to find the hierarchy. */
+#define SCR_CGLIMIT_MOUNTINFO_MAX (256 * 1024)
 
 /* Nothing pending. */
 void
 scr_cglimit_init(struct scr_cglimit *l)
 {
 	memset(l, 0, sizeof *l);
-	l->root_fd = -1;
+	cglimit_root_init(&l->root);
 }
 
 /* Close the fd. */
 void
 scr_cglimit_fini(struct scr_cglimit *l)
 {
-	if (l->root_fd >= 0)
-		close(l->root_fd);
-	l->root_fd = -1;
+	cglimit_root_close(&l->root);
 }
 
-/* Open the hierarchy's directory once: true when open. */
+/*
+ * Open the hierarchy once: true when open (else errno says why). The
+ * live system's is the mount the collector walks, found the same way
+ * (cgmap_parse_mountinfo on /proc/self/mountinfo), with its root stripped
+ * from the paths; a --sys-root tree's (or, without a mountinfo entry) is
+ * <root>/fs/cgroup (v1: its memory/).
+ */
 static bool
 scr_cglimit_root(const struct ui *ui, struct scr_cglimit *l)
 {
-	char dir[1024];
-	const char *sys = ui->opt->sys_root ? ui->opt->sys_root : "/sys";
+	char dir[1024], mnt[1024], prefix[CGLIMIT_PATH_MAX];
+	char *buf;
+	ssize_t n = -1;
+	int rc = -1;
 
-	if (l->root_fd >= 0)
+	if (l->root.fd >= 0)
 		return true;
-	snprintf(dir, sizeof dir, "%s/fs/cgroup%s", sys,
-	         l->cg_mode == SNAP_CGROUP_V1 ? "/memory" : "");
-	l->root_fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	return l->root_fd >= 0;
+	if (ui->opt->sys_root == NULL &&
+	    (buf = malloc(SCR_CGLIMIT_MOUNTINFO_MAX)) != NULL) {
+		n = procroot_read(AT_FDCWD, PROCROOT_DEFAULT "/self/mountinfo",
+		                  buf, SCR_CGLIMIT_MOUNTINFO_MAX);
+		if (n > 0 && cgmap_parse_mountinfo(buf, (size_t)n, l->cg_mode,
+		                                   mnt, sizeof mnt, prefix,
+		                                   sizeof prefix) == 0)
+			rc = cglimit_root_open(&l->root, mnt, prefix);
+		free(buf);
+	}
+	if (rc != 0) {
+		snprintf(dir, sizeof dir, "%s/fs/cgroup%s",
+		         ui->opt->sys_root ? ui->opt->sys_root : "/sys",
+		         l->cg_mode == SNAP_CGROUP_V1 ? "/memory" : "");
+		rc = cglimit_root_open(&l->root, dir, "/");
+	}
+	errno = rc < 0 ? -rc : 0;
+	return rc == 0;
 }
 
 /* The limit file's name for the cgroup held. */
@@ -103,7 +129,7 @@ scr_cglimit_apply(struct ui *ui, struct scr_cglimit *l)
 		          strerror(errno));
 		return UI_REDRAW;
 	}
-	cglimit_set(&ui->act.ctx, l->root_fd, l->cg_mode, l->which, l->path,
+	cglimit_set(&ui->act.ctx, &l->root, l->cg_mode, l->which, l->path,
 	            l->path_len, l->new_bytes, &l->journal, &res);
 	cglimit_describe(&res, buf, sizeof buf);
 	ui_status(ui, res.err ? THEME_STATUS_ERROR : THEME_STATUS_INFO, "%s",
@@ -124,8 +150,8 @@ scr_cglimit_refuse(struct ui *ui, struct scr_cglimit *l)
 
 	l->mode = SCR_CGLIMIT_IDLE;
 	ctx.read_only = ctx.read_only || ui->opt->read_only;
-	cglimit_set(&ctx, l->root_fd, l->cg_mode, l->which, l->path,
-	            l->path_len, l->new_bytes, NULL, &res);
+	cglimit_set(&ctx, &l->root, l->cg_mode, l->which, l->path, l->path_len,
+	            l->new_bytes, NULL, &res);
 	cglimit_describe(&res, buf, sizeof buf);
 	ui_status(ui, THEME_STATUS_ERROR, "%s", buf);
 	return UI_REDRAW;
@@ -228,7 +254,7 @@ scr_cglimit_undo(struct ui *ui, struct scr_cglimit *l)
 		          "cgroup limits: actions are off");
 		return UI_REDRAW;
 	}
-	cglimit_undo(&ui->act.ctx, l->root_fd, &l->journal, &res);
+	cglimit_undo(&ui->act.ctx, &l->root, &l->journal, &res);
 	cglimit_describe(&res, buf, sizeof buf);
 	ui_status(ui, res.err ? THEME_STATUS_ERROR : THEME_STATUS_INFO, "%s",
 	          buf);

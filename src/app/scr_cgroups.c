@@ -12,6 +12,7 @@
 
 #include "app/scr_cglimit.h"
 #include "app/scr_procs.h"
+#include "model/forecast.h"
 #include "model/snapcg.h"
 
 enum cgroups_cmd {
@@ -131,6 +132,7 @@ sync(struct ui *ui)
 		s->in[i].mem = &cg->mem;
 	}
 	s->nin = n;
+	s->tree.limit_high = s->limit.which == CGLIMIT_HIGH;
 	if (cgtree_rebuild(&s->tree, s->in, n) != 0)
 		ui_status(ui, THEME_STATUS_ERROR,
 		          "out of memory: the cgroups are not shown");
@@ -302,6 +304,26 @@ na_reason(const struct snap_cgroup *cg, char *buf, size_t size)
 	return false;
 }
 
+/* The selected cgroup's forecast, "nginx.service: about 12 min to
+ * memory.max at +3.0M/min", into buf; false when it has no number. */
+static bool
+fore_text(const struct snapshot *sn, size_t i, char *buf, size_t size)
+{
+	const struct snap_cgroup *cg = &sn->cgroups[i];
+	struct forecast f = {.valid = cg->fore.valid,
+	                     .basis = cg->fore.basis,
+	                     .eta_s = cg->fore.eta_s,
+	                     .rate_kb_per_min = cg->fore.rate_kb_per_min};
+	char name[96], text[96];
+
+	if (!f.valid)
+		return false;
+	snapcg_format_name(sn, i, false, name, sizeof name);
+	forecast_format(&f, FORECAST_CGROUP, text, sizeof text);
+	snprintf(buf, size, "%s: %s", name, text);
+	return true;
+}
+
 /* Why this sample has no cgroups. */
 static const char *
 none_reason(const struct snapshot *sn)
@@ -319,7 +341,8 @@ none_reason(const struct snapshot *sn)
 }
 
 /* The frame: the cgroup table; in the status line (when no message is
- * there) the N/A reason of the selected cgroup, else the sort order. */
+ * there) the N/A reason of the selected cgroup, else its forecast to
+ * memory.max, else the sort order. */
 static void
 frame(struct ui *ui, struct dash_frame *f)
 {
@@ -342,7 +365,8 @@ frame(struct ui *ui, struct dash_frame *f)
 	if (f->status != NULL)
 		return;
 	if (i >= ui->snap.ncgroups ||
-	    !na_reason(&ui->snap.cgroups[i], s->status, sizeof s->status))
+	    (!na_reason(&ui->snap.cgroups[i], s->status, sizeof s->status) &&
+	     !fore_text(&ui->snap, i, s->status, sizeof s->status)))
 		snprintf(
 		    s->status, sizeof s->status,
 		    "cgroups by %s%s; Enter: its processes, p: paths, ]/[: %s",
@@ -380,6 +404,7 @@ init(struct ui *ui)
 
 const struct scr_def scr_cgroups = {
     .name = "Cgroups",
+    .short_name = "Cgrp",
     .key = '6',
     .state_size = sizeof(struct scr_cgroups_state),
     .keys = cgroups_keys,

@@ -313,6 +313,7 @@ frame(struct ui *ui, struct dash_frame *f)
 
 const struct scr_def scr_changes = {
     .name = "Changes",
+    .short_name = "Chg",
     .key = '3',
     .state_size = sizeof(struct scr_changes_state),
     .keys = changes_keys,

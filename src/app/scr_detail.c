@@ -2,15 +2,17 @@
  * scr_detail.h). */
 #include "app/scr_detail.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 #include "core/clock.h"
+#include "core/sanitize.h"
+#include "model/chart.h"
+#include "model/kevents.h"
 #include "model/snapshot.h"
-
-/* Columns left of the charts for their labels ("RSS  "). */
-#define DETAIL_LABEL_COLS 6
+#include "view/screen.h"
 
 /* This screen's state. */
 static struct scr_detail_state *
@@ -42,20 +44,80 @@ scr_detail_open(struct ui *ui)
 	return scr_goto(ui, &scr_detail);
 }
 
-/* The n points into cols columns, the highest known value of each
- * column's points (SNAP_NA when none is known). */
-static void
-detail_columns(const struct hist_point *p, size_t n, size_t cols, int64_t *out)
+/* Where kill e is on the charted points' clocks: *at_ms (wall when
+ * *wall) and its wall clock in *wall_ms; false when it cannot be placed
+ * (no time, or a boot time from a saved log, maybe another boot's). The
+ * printk clock, like CLOCK_MONOTONIC, stops while suspended. */
+static bool
+detail_kill_time(const struct ui *ui, const struct kevent *e,
+                 const struct hist_point *last, int64_t *at_ms, bool *wall,
+                 int64_t *wall_ms)
 {
-	for (size_t c = 0; c < cols; c++) {
-		size_t a = c * n / cols, b = (c + 1) * n / cols;
-
-		out[c] = SNAP_NA;
-		for (size_t i = a; i < b; i++) {
-			if (p[i].value >= 0 && p[i].value > out[c])
-				out[c] = p[i].value;
-		}
+	if (e->time.kind == KLOG_TIME_UNIX) {
+		*at_ms = *wall_ms = e->time.usec / 1000;
+		*wall = true;
+		return true;
 	}
+	if (e->time.kind != KLOG_TIME_BOOT || e->time.usec < 0 ||
+	    (ui->opt != NULL && ui->opt->kmsg_file != NULL))
+		return false;
+	*at_ms = e->time.usec / 1000;
+	*wall = false;
+	*wall_ms = last->wall_ms - ((int64_t)last->mono_ms - *at_ms);
+	return true;
+}
+
+/* Mark the OOM kills inside the span of the charted points p[0..n) in
+ * the view, newest first, with their time and victim; without any, say
+ * why in kill_note. */
+static void
+detail_kills(const struct ui *ui, const struct hist_point *p, size_t n,
+             struct dash_detail *v)
+{
+	const struct kevents *kev = ui->klog.kev;
+	size_t count = kev != NULL && n > 0 ? kevents_count(kev) : 0,
+	       unplaced = 0;
+	unsigned flags =
+	    ui->scr != NULL && screen_utf8(ui->scr) ? 0 : SANITIZE_ASCII;
+	char name[64], hms[16];
+	int64_t at_ms, wall_ms;
+	bool wall;
+	long col;
+
+	for (size_t i = 0; i < count && v->nkills < DETAIL_KILLS_MAX; i++) {
+		const struct kevent *e = kevents_get(kev, i);
+
+		if (e == NULL || e->kind != KEVENT_OOM_KILL)
+			continue;
+		if (!detail_kill_time(ui, e, &p[n - 1], &at_ms, &wall,
+		                      &wall_ms)) {
+			unplaced++;
+			continue;
+		}
+		col = chart_time_col(p, n, v->ncols, at_ms, wall);
+		if (col < 0)
+			continue;
+		if (e->comm.set)
+			sanitize_text(name, sizeof name, e->comm.s, e->comm.len,
+			              flags, NULL);
+		else
+			snprintf(name, sizeof name, "pid %" PRId64, e->pid);
+		clock_wall_text(wall_ms, "%H:%M:%S", "?", hms, sizeof hms);
+		v->kill_col[v->nkills] = (size_t)col;
+		snprintf(v->kill_text[v->nkills], sizeof v->kill_text[0],
+		         "%s victim %s", hms, name);
+		v->nkills++;
+	}
+	if (kev == NULL)
+		snprintf(v->kill_note, sizeof v->kill_note,
+		         "kernel log not read");
+	else if (unplaced > 0)
+		snprintf(v->kill_note, sizeof v->kill_note,
+		         "none in this span; %zu of a saved log not placed",
+		         unplaced);
+	else
+		snprintf(v->kill_note, sizeof v->kill_note,
+		         "none in this span");
 }
 
 /* Read the process's lanes from tier into the view's columns. */
@@ -69,7 +131,7 @@ detail_read(struct ui *ui, struct scr_detail_state *s, enum hist_tier tier)
 	};
 	struct histsnap *hs = &ui->hist;
 	struct dash_detail *v = &s->view;
-	int w = ui->layout.body.w - DETAIL_LABEL_COLS;
+	int w = ui->layout.body.w - DETAIL_LABEL_W;
 	size_t cols = w > 1 ? (size_t)w : 1, n;
 
 	if (cols > DETAIL_COLS_MAX)
@@ -81,8 +143,11 @@ detail_read(struct ui *ui, struct scr_detail_state *s, enum hist_tier tier)
 			clock_wall_text(hs->pts[0].wall_ms, "%Y-%m-%d %H:%M:%S",
 			                "unknown", v->first_seen,
 			                sizeof v->first_seen);
-		v->ncols = n < cols ? n : cols;
-		detail_columns(hs->pts, n, v->ncols, v->kb[l]);
+		if (l == DETAIL_RSS)
+			v->ncols = chart_ncols(hs->pts, n, cols);
+		chart_fill(hs->pts, n, v->ncols, v->kb[l]);
+		if (l == DETAIL_RSS)
+			detail_kills(ui, hs->pts, n, v);
 	}
 }
 
@@ -135,6 +200,7 @@ frame(struct ui *ui, struct dash_frame *f)
 
 const struct scr_def scr_detail = {
     .name = "Detail",
+    .short_name = "Det",
     .key = '7',
     .enter = enter,
     .state_size = sizeof(struct scr_detail_state),

@@ -131,6 +131,7 @@ frame(struct ui *ui, struct dash_frame *f)
 
 const struct scr_def scr_events = {
     .name = "Events",
+    .short_name = "Evts",
     .key = '2',
     .state_size = sizeof(struct scr_events_state),
     .keys = events_keys,

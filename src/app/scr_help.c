@@ -112,6 +112,7 @@ frame(struct ui *ui, struct dash_frame *f)
 
 const struct scr_def scr_help = {
     .name = "Help",
+    .short_name = "Help",
     .key = '5',
     .over = true,
     .state_size = sizeof(struct scr_help_state),

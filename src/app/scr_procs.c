@@ -420,6 +420,7 @@ frame(struct ui *ui, struct dash_frame *f)
 
 const struct scr_def scr_procs = {
     .name = "Processes",
+    .short_name = "Procs",
     .key = '1',
     .state_size = sizeof(struct scr_procs_state),
     .keys = procs_keys,

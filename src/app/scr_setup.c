@@ -99,6 +99,7 @@ frame(struct ui *ui, struct dash_frame *f)
 
 const struct scr_def scr_setup = {
     .name = "Setup",
+    .short_name = "Set",
     .key = '4',
     .state_size = sizeof(struct scr_setup_state),
     .keys = setup_keys,

@@ -29,7 +29,6 @@
 #include "core/clock.h"
 #include "core/sanitize.h"
 #include "model/rank.h"
-#include "model/spark.h"
 #include "persist/conffile.h"
 #include "persist/themefile.h"
 
@@ -153,31 +152,6 @@ ui_hist_open(struct ui *ui)
 	ui->table.extra = (struct rank_extra){ui_rank_value, ui};
 }
 
-/* The header's view of the history: MemAvailable's sparkline over the
- * fine tier (shown from 2 cells of data on) and the forecast's words. */
-static void
-ui_histview_build(struct ui *ui)
-{
-	struct ui_histview *v = &ui->histview;
-	struct histsnap *hs = &ui->hist;
-	struct histsnap_forecast fc;
-	size_t n;
-
-	v->spark_n = 0;
-	v->forecast[0] = '\0';
-	if (hs->h == NULL)
-		return;
-	n = hist_read_sys(hs->h, HIST_FINE, HIST_MEMAVAIL_KB, hs->pts, hs->cap);
-	if (spark_bucket(hs->pts, n, ui->snap.mono_ms, HIST_FINE_MS,
-	                 UI_SPARK_CELLS, v->spark) >= 2)
-		v->spark_n = UI_SPARK_CELLS;
-	histsnap_forecast(hs, &ui->snap, &fc);
-	if (forecast_format(&fc.mem_oom, FORECAST_OOM, v->forecast,
-	                    sizeof v->forecast) <= 0)
-		forecast_format(&fc.commit_fail, FORECAST_COMMIT, v->forecast,
-		                sizeof v->forecast);
-}
-
 /* Take a sample and follow the OOM kill counter. */
 static void
 sample(struct ui *ui)
@@ -196,7 +170,7 @@ sample(struct ui *ui)
 	if (rc == 0 && histsnap_record(&ui->hist, &ui->snap) == 0) {
 		if (ui->trends != NULL)
 			trendcache_refresh(ui->trends);
-		ui_histview_build(ui);
+		hdrhist_build(&ui->histview, &ui->hist, &ui->snap);
 	}
 	ui->victim = rank_next_victim(&ui->snap);
 	ui_act_sampled(ui);
@@ -226,9 +200,7 @@ frame(struct ui *ui)
 	f->snap = ui->have_snap ? &ui->snap : NULL;
 	f->table = &ui->table;
 	f->trends = ui->trends;
-	f->mem_spark = ui->histview.spark;
-	f->mem_spark_n = ui->histview.spark_n;
-	f->mem_forecast = ui->histview.forecast;
+	f->hist = &ui->histview;
 	f->cfg = &ui->settings.cfg;
 	f->victim = ui->victim;
 	f->kills_at_start = ui->kills.at_start;

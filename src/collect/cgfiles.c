@@ -10,19 +10,40 @@
 #include "collect/cgfiles.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "collect/procroot.h"
 #include "core/pidhash.h"
+#include "model/cgseries.h"
 #include "model/snapcg.h"
 
 #define CGFILES_BUF 16384
+/* Where Docker keeps its containers, under the file tree's root. */
+#define CGFILES_DOCKER_DIR "/var/lib/docker/containers"
+#define CGFILES_DIR_MAX 4096
+/* A config.v2.json of this size or more is not read (the id stays). */
+#define CGFILES_DOCKER_MAX (128 * 1024)
+/* A container name this long or longer is not shown (the id stays). */
+#define CGFILES_CNAME_MAX 128
+
+/* What is known of a container's own name. */
+enum cgfiles_cname {
+	CGFILES_CNAME_UNREAD, /* not a Docker container, or not read yet */
+	CGFILES_CNAME_KNOWN,  /* read: its name follows the path in the pool */
+	CGFILES_CNAME_NONE,   /* read, and no name came of it (the id stays) */
+};
 
 /* What one cgroup carries from walk to walk. */
 struct cgfiles_keep {
 	uint32_t hash;
 	uint32_t path_off, path_len; /* in the table's pool */
+	enum cgfiles_cname cname;    /* KNOWN: cname_len bytes after the path */
+	uint32_t cname_len;
 	struct cgmem mem;
 	struct cgmem_base base;
 };
@@ -44,6 +65,11 @@ struct cgfiles {
 	uint64_t walks;
 	struct cgfiles_table t[2]; /* t[cur] this walk, t[!cur] the last */
 	int cur;
+	struct cgseries *series;          /* NULL: no memory for forecasts */
+	char docker_dir[CGFILES_DIR_MAX]; /* Docker's containers directory */
+	enum cgfiles_cname cname;         /* the visited cgroup's ... */
+	uint32_t cname_len;
+	char cname_buf[CGFILES_CNAME_MAX]; /* ... container name */
 	char buf[CGFILES_BUF];
 };
 
@@ -59,6 +85,8 @@ cgfiles_new(enum snap_cgroup_mode mode, int64_t page_kb)
 	}
 	f->mode = mode;
 	f->page_kb = page_kb;
+	f->series = cgseries_new();
+	snprintf(f->docker_dir, sizeof f->docker_dir, "%s", CGFILES_DOCKER_DIR);
 	return f;
 }
 
@@ -73,6 +101,7 @@ cgfiles_free(struct cgfiles *f)
 		free(f->t[i].pool);
 		free(f->t[i].idx);
 	}
+	cgseries_free(f->series);
 	free(f);
 }
 
@@ -81,6 +110,22 @@ void
 cgfiles_set_light(struct cgfiles *f, bool light)
 {
 	f->light = light;
+}
+
+/* Docker's files under the tree of the roots (see the header). */
+void
+cgfiles_set_roots(struct cgfiles *f, const char *proc_root,
+                  const char *sys_root)
+{
+	if (sys_root != NULL)
+		snprintf(f->docker_dir, sizeof f->docker_dir, "%s/..%s",
+		         sys_root, CGFILES_DOCKER_DIR);
+	else if (proc_root != NULL && strcmp(proc_root, PROCROOT_DEFAULT) != 0)
+		snprintf(f->docker_dir, sizeof f->docker_dir, "%s/..%s",
+		         proc_root, CGFILES_DOCKER_DIR);
+	else
+		snprintf(f->docker_dir, sizeof f->docker_dir, "%s",
+		         CGFILES_DOCKER_DIR);
 }
 
 /* FNV-1a of a path. */
@@ -248,20 +293,93 @@ cgfiles_keep(struct cgfiles *f, const char *path, size_t len, uint32_t hash,
 	struct cgfiles_table *t = &f->t[f->cur];
 	struct cgfiles_keep *e;
 
+	size_t clen = f->cname == CGFILES_CNAME_KNOWN ? f->cname_len : 0;
+
 	if (cgfiles_grow((void **)&t->v, &t->cap, t->n + 1, sizeof *t->v) !=
 	        0 ||
-	    cgfiles_grow((void **)&t->pool, &t->pcap, t->plen + len + 1, 1) !=
-	        0)
+	    cgfiles_grow((void **)&t->pool, &t->pcap, t->plen + len + clen + 1,
+	                 1) != 0)
 		return -ENOMEM;
 	e = &t->v[t->n++];
 	e->hash = hash;
 	e->path_off = (uint32_t)t->plen;
 	e->path_len = (uint32_t)len;
 	memcpy(t->pool + t->plen, path, len);
-	t->plen += len;
+	memcpy(t->pool + t->plen + len, f->cname_buf, clen);
+	t->plen += len + clen;
+	e->cname = f->cname;
+	e->cname_len = (uint32_t)clen;
 	e->mem = cg->mem;
 	e->base = cg->base;
 	return 0;
+}
+
+/*
+ * A Docker container's own name from the config.v2.json file into out:
+ * a regular file under CGFILES_DOCKER_MAX bytes, read once. 0, or -1
+ * (missing, unreadable, not a regular file, too big, malformed).
+ */
+static int
+cgfiles_docker_name(const char *file, char *out, size_t size)
+{
+	int fd = open(file, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK |
+	                        O_NOCTTY),
+	    rc = -1;
+	struct stat st;
+	ssize_t n;
+	char *buf;
+
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size < CGFILES_DOCKER_MAX &&
+	    (buf = malloc(CGFILES_DOCKER_MAX)) != NULL) {
+		n = procroot_read_fd(fd, buf, CGFILES_DOCKER_MAX);
+		if (n > 0 && n < CGFILES_DOCKER_MAX)
+			rc = cgname_docker_name(buf, (size_t)n, out, size);
+		free(buf);
+	}
+	close(fd);
+	return rc;
+}
+
+/*
+ * The visited Docker cgroup's container name into f->cname: the last
+ * walk's for the same cgroup (path and inode), else read once from
+ * config.v2.json; pooled into cg. Nothing for other cgroups.
+ */
+static void
+cgfiles_container(struct cgfiles *f, struct snapshot *snap,
+                  const struct cgfiles_keep *last, struct snap_cgroup *cg,
+                  const char *path, size_t len)
+{
+	char id[CGNAME_FULL_ID_SIZE], file[CGFILES_DIR_MAX + 96];
+	const struct cgfiles_table *lt = &f->t[!f->cur];
+
+	f->cname = CGFILES_CNAME_UNREAD;
+	f->cname_len = 0;
+	if (cgname_docker_id(&cg->name, path, len, id) != 0)
+		return;
+	if (last != NULL && last->mem.ino == cg->mem.ino &&
+	    last->cname != CGFILES_CNAME_UNREAD) {
+		f->cname = last->cname;
+		f->cname_len = last->cname_len;
+		memcpy(f->cname_buf, lt->pool + last->path_off + last->path_len,
+		       last->cname_len);
+	} else {
+		snprintf(file, sizeof file, "%s/%s/config.v2.json",
+		         f->docker_dir, id);
+		f->cname = cgfiles_docker_name(file, f->cname_buf,
+		                               sizeof f->cname_buf) == 0
+		               ? CGFILES_CNAME_KNOWN
+		               : CGFILES_CNAME_NONE;
+		if (f->cname == CGFILES_CNAME_KNOWN)
+			f->cname_len = (uint32_t)strlen(f->cname_buf);
+	}
+	if (f->cname == CGFILES_CNAME_KNOWN &&
+	    snapshot_str_append(snap, f->cname_buf, f->cname_len,
+	                        &cg->cname_off) == 0)
+		cg->cname_len = f->cname_len;
 }
 
 /* Read one cgroup and append its entry. */
@@ -300,10 +418,40 @@ cgfiles_read(struct cgfiles *f, struct snapshot *snap, int dfd, uint32_t off,
 	cgmem_base_track(&cg.base, &cg.mem);
 	cgmem_base_delta(&cg.base, &cg.mem, &cg.since);
 	cgname_parse(path, len, &cg.name);
+	cgfiles_container(f, snap, last, &cg, path, len);
 	if (cgfiles_keep(f, path, len, hash, &cg) != 0 ||
 	    snapshot_push_cgroup(snap, &cg) != 0)
 		return -ENOMEM;
 	return (int64_t)snap->ncgroups - 1;
+}
+
+/* kB of bytes, or SNAP_NA (also for unlimited). */
+static int64_t
+cgfiles_kb(int64_t bytes)
+{
+	return bytes == SNAP_NA || bytes == CGMEM_UNLIMITED ? SNAP_NA
+	                                                    : bytes / 1024;
+}
+
+/* A round of the usage series and each cgroup's forecast. */
+static void
+cgfiles_forecast(struct cgfiles *f, struct snapshot *snap)
+{
+	size_t i;
+
+	if (f->series == NULL ||
+	    cgseries_begin(f->series, snap->mono_ms, snap->time_unix_ms) != 0)
+		return;
+	for (i = 0; i < snap->ncgroups; i++)
+		(void)cgseries_put(
+		    f->series, snap->cgroups[i].mem.ino,
+		    cgfiles_kb(snap->cgroups[i].mem.current_bytes));
+	cgseries_end(f->series);
+	for (i = 0; i < snap->ncgroups; i++) {
+		struct snap_cgroup *cg = &snap->cgroups[i];
+		cgseries_forecast(f->series, cg->mem.ino,
+		                  cgfiles_kb(cg->mem.max_bytes), &cg->fore);
+	}
 }
 
 /* End the walk. */
@@ -316,6 +464,7 @@ cgfiles_end(struct cgfiles *f, struct snapshot *snap, bool ok, int err)
 		return;
 	}
 	snap->cgroups_err = 0;
+	cgfiles_forecast(f, snap);
 	f->cur = !f->cur;
 	if (cgfiles_index(&f->t[!f->cur]) != 0)
 		f->t[!f->cur].n = 0; /* no index: the next walk starts fresh */

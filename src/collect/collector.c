@@ -244,6 +244,8 @@ collector_new_roots(const char *proc_root, const char *sys_root, char *err,
 	c->cgroup_mode = collector_cgroup_mode(c, proc_root, sys_root);
 	c->cgm = collector_cgmap_open(c, proc_root, sys_root);
 	collector_cgfiles_open(c);
+	if (c->cgf != NULL)
+		cgfiles_set_roots(c->cgf, proc_root, sys_root);
 	c->clk_tck = sysconf(_SC_CLK_TCK);
 	c->pf = procfs_new(fd);
 	c->uc = usercache_new();

@@ -451,3 +451,26 @@ cgname_docker_name(const char *json, size_t len, char *out, size_t size)
 	}
 	return -1;
 }
+
+/* The full id of a Docker container (see the header). */
+int
+cgname_docker_id(const struct cgname *n, const char *path, size_t len,
+                 char out[CGNAME_FULL_ID_SIZE])
+{
+	const char *c = path + n->name_off;
+	size_t cl = n->name_len;
+
+	if (n->kind != CGNAME_DOCKER || (size_t)n->name_off + cl > len)
+		return -1;
+	if (cgname_starts(c, cl, "docker-")) {
+		c += strlen("docker-");
+		cl -= strlen("docker-");
+	}
+	if (cgname_ends(c, cl, ".scope"))
+		cl -= strlen(".scope");
+	if (!cgname_hex64(c, cl))
+		return -1;
+	memcpy(out, c, CGNAME_FULL_ID_SIZE - 1);
+	out[CGNAME_FULL_ID_SIZE - 1] = '\0';
+	return 0;
+}

@@ -59,6 +59,13 @@ cgtree_key_default_desc(enum cgtree_key key)
 int64_t
 cgtree_value(const struct cgmem *m, enum cgtree_key key)
 {
+	return cgtree_shown_value(m, key, false);
+}
+
+/* The value a key sorts by, LIMIT as shown (see the header). */
+int64_t
+cgtree_shown_value(const struct cgmem *m, enum cgtree_key key, bool high)
+{
 	int64_t v = SNAP_NA;
 
 	if (m == NULL)
@@ -70,7 +77,7 @@ cgtree_value(const struct cgmem *m, enum cgtree_key key)
 	case CGTREE_USAGE:
 		return m->current_bytes;
 	case CGTREE_LIMIT:
-		v = m->max_bytes;
+		v = high ? m->high_bytes : m->max_bytes;
 		break;
 	case CGTREE_SWAP:
 		return cgmem_swap_used_bytes(m);
@@ -94,6 +101,7 @@ struct cmp_ctx {
 	const struct cgtree_in *in;
 	enum cgtree_key key;
 	bool desc;
+	bool high;           /* LIMIT is memory.high */
 	const int64_t *best; /* tree: each subtree's best value, or NULL */
 };
 
@@ -137,8 +145,9 @@ cmp_in(const void *pa, const void *pb, void *arg)
 	if (c->best != NULL)
 		r = cmp_value(c->best[ia], c->best[ib], c->desc);
 	if (r == 0)
-		r = cmp_value(cgtree_value(a->mem, c->key),
-		              cgtree_value(b->mem, c->key), c->desc);
+		r = cmp_value(cgtree_shown_value(a->mem, c->key, c->high),
+		              cgtree_shown_value(b->mem, c->key, c->high),
+		              c->desc);
 	return r != 0 ? r : cmp_path(a, b);
 }
 
@@ -190,9 +199,10 @@ subtree_best(struct cgtree *t, const struct cgtree_in *in, size_t n)
 	size_t p;
 
 	for (size_t i = 0; i < n; i++)
-		t->best[i] = cgtree_value(in[i].mem, t->sort);
+		t->best[i] =
+		    cgtree_shown_value(in[i].mem, t->sort, t->limit_high);
 	for (size_t i = 0; i < n; i++) {
-		v = cgtree_value(in[i].mem, t->sort);
+		v = cgtree_shown_value(in[i].mem, t->sort, t->limit_high);
 		if (v == SNAP_NA)
 			continue;
 		p = parent_of(in, n, i);
@@ -284,7 +294,7 @@ select_path(struct cgtree *t, const struct cgtree_in *in, size_t i)
 int
 cgtree_rebuild(struct cgtree *t, const struct cgtree_in *in, size_t n)
 {
-	struct cmp_ctx c = {in, t->sort, t->desc, NULL};
+	struct cmp_ctx c = {in, t->sort, t->desc, t->limit_high, NULL};
 	size_t pos = t->cursor;
 
 	t->nrows = 0;

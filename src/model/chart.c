@@ -90,3 +90,87 @@ chart_row(const int64_t *v, size_t n, int64_t lo, int64_t hi, size_t height,
 	buf[used] = '\0';
 	return used;
 }
+
+/* The time of point q on the chosen clock. */
+static int64_t
+point_ms(const struct hist_point *q, bool wall)
+{
+	return wall ? q->wall_ms : (int64_t)q->mono_ms;
+}
+
+/* How many distinct times p[0..n) has (consecutive equal ones count once). */
+static size_t
+slots(const struct hist_point *p, size_t n)
+{
+	size_t k = n > 0;
+
+	for (size_t i = 1; i < n; i++)
+		k += p[i].mono_ms != p[i - 1].mono_ms;
+	return k;
+}
+
+/* The columns n points take (see chart.h). */
+size_t
+chart_ncols(const struct hist_point *p, size_t n, size_t cols)
+{
+	size_t k = slots(p, n);
+
+	return k < cols ? k : cols;
+}
+
+/* The highest known value of each column (see chart.h). */
+void
+chart_fill(const struct hist_point *p, size_t n, size_t ncols, int64_t *out)
+{
+	size_t k = slots(p, n), slot = 0, c;
+
+	for (c = 0; c < ncols; c++)
+		out[c] = SNAP_NA;
+	if (ncols == 0)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && p[i].mono_ms != p[i - 1].mono_ms)
+			slot++;
+		c = slot * ncols / k;
+		if (c < ncols && p[i].value >= 0 && p[i].value > out[c])
+			out[c] = p[i].value;
+	}
+}
+
+/* The column of a time inside the span (see chart.h). */
+long
+chart_time_col(const struct hist_point *p, size_t n, size_t ncols,
+               int64_t at_ms, bool wall)
+{
+	size_t slot = 0;
+
+	if (n == 0 || ncols == 0 || at_ms < point_ms(&p[0], wall) ||
+	    at_ms > point_ms(&p[n - 1], wall))
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && p[i].mono_ms != p[i - 1].mono_ms)
+			slot++;
+		if (point_ms(&p[i], wall) >= at_ms)
+			break;
+	}
+	return (long)(slot * ncols / slots(p, n));
+}
+
+/* A blank row with marks (see chart.h). */
+size_t
+chart_marks(const size_t *cols, size_t n, size_t ncols, char mark, char *buf,
+            size_t size)
+{
+	size_t len;
+
+	if (size == 0)
+		return 0;
+	len = ncols < size - 1 ? ncols : size - 1;
+	memset(buf, ' ', len);
+	buf[len] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		if (cols[i] < len)
+			buf[cols[i]] = mark;
+	}
+	return len;
+}

@@ -148,3 +148,40 @@ forecast_format(const struct forecast *f, enum forecast_kind kind, char *buf,
 		return snprintf(buf, len, "%s to OOM at %s/min", eta, rate);
 	}
 }
+
+/* "~14m", "~2h10m", "<1m": the time left, rounded to the minute. */
+static void
+fmt_eta_short(int64_t s, char *buf, size_t len)
+{
+	char span[16];
+
+	if (s < 60) {
+		snprintf(buf, len, "<1m");
+		return;
+	}
+	trend_fmt_span((s + 30) / 60 * 60, span, sizeof span);
+	snprintf(buf, len, "~%s", span);
+}
+
+/* The forecast's short form (see the header). */
+int
+forecast_format_short(const struct forecast *f, enum forecast_kind kind,
+                      char *buf, size_t len)
+{
+	static const char *const what[] = {
+	    [FORECAST_OOM] = "OOM",
+	    [FORECAST_COMMIT] = "alloc fail",
+	    [FORECAST_CGROUP] = "memory.max",
+	};
+	char eta[24];
+
+	if (!f->valid) {
+		if (len > 0)
+			buf[0] = '\0';
+		return 0;
+	}
+	fmt_eta_short(f->eta_s, eta, sizeof eta);
+	return snprintf(buf, len, "%s to %s", eta,
+	                (unsigned)kind <= FORECAST_CGROUP ? what[kind]
+	                                                  : what[FORECAST_OOM]);
+}

@@ -151,7 +151,9 @@ keyword_at(const struct keyword *kw, const char *s, size_t len)
 {
 	const char *rest;
 
-	if (kw->len > len || memcmp(s, kw->text, kw->len) != 0)
+	/* the first byte rules out most keywords without a call */
+	if (kw->len > len || s[0] != kw->text[0] ||
+	    memcmp(s, kw->text, kw->len) != 0)
 		return false;
 	rest = s + kw->len;
 	return kw->also == NULL || kscan_memmem(rest, len - kw->len, kw->also,
@@ -165,6 +167,8 @@ prefix_len(const char *s, size_t len, const char *const *prefixes, size_t n)
 	size_t i, plen;
 
 	for (i = 0; i < n; i++) {
+		if (len == 0 || s[0] != prefixes[i][0])
+			continue;
 		plen = strlen(prefixes[i]);
 		if (plen <= len && memcmp(s, prefixes[i], plen) == 0)
 			return plen;

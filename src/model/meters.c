@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "model/columns.h"
+#include "model/hdrhist.h"
 #include "model/spark.h"
 #include "model/snapcg.h"
 
@@ -113,26 +114,44 @@ bar_seg(struct meters_line *l, int64_t used, int64_t cache, int64_t total)
 	form(l, &b->text, "%s", "");
 }
 
-/* The sparkline and the time to OOM after Mem's values. */
+/* Sparkline id of the history as a segment that goes first when the
+ * line is narrow (keep 1), from its oldest cell with data; none when the
+ * history does not show it. */
+static void
+spark_seg(struct meters_line *l, const struct meters_in *in, enum hdrhist_id id)
+{
+	const struct hdrhist_spark *sp;
+	char glyphs[SPARK_CELLS_MAX * 3 + 1];
+	size_t first = 0;
+
+	if (in->hist == NULL || in->hist->spark[id].n == 0)
+		return;
+	sp = &in->hist->spark[id];
+	/* a young history takes less room */
+	while (first < sp->n && sp->v[first] == SNAP_NA)
+		first++;
+	if (first == sp->n)
+		return;
+	spark_text_scaled(sp->v + first, sp->n - first, sp->lo, sp->hi,
+	                  in->spark_ascii, glyphs, sizeof glyphs);
+	form(l, seg_new(l, THEME_METER_VALUE, 1, 1), "%s", glyphs);
+	form(l, &l->seg[l->nseg - 1], "%s", "");
+}
+
+/* The sparkline and the time to OOM after Mem's values: the forecast
+ * takes its short form after the sparkline went, before avail shortens. */
 static void
 mem_history(struct meters_line *l, const struct meters_in *in)
 {
-	char spark[SPARK_CELLS_MAX * 3 + 1];
-	size_t first = 0;
+	struct meterfit_seg *sg;
 
-	/* from the oldest cell with data: a young history takes less room */
-	while (first < in->mem_spark_n && in->mem_spark[first] == SNAP_NA)
-		first++;
-	if (first < in->mem_spark_n) {
-		spark_text(in->mem_spark + first, in->mem_spark_n - first,
-		           in->spark_ascii, spark, sizeof spark);
-		form(l, seg_new(l, THEME_METER_VALUE, 1, 1), "%s", spark);
-		form(l, &l->seg[l->nseg - 1], "%s", "");
-	}
-	if (in->mem_forecast != NULL && in->mem_forecast[0] != '\0') {
-		form(l, seg_new(l, THEME_RISK_HIGH, 8, 1), "%s",
-		     in->mem_forecast);
-	}
+	spark_seg(l, in, HDRHIST_MEM);
+	if (in->hist == NULL || in->hist->forecast[0] == '\0')
+		return;
+	sg = seg_new(l, THEME_RISK_HIGH, 3, 1);
+	form(l, sg, "%s", in->hist->forecast);
+	if (in->hist->forecast_short[0] != '\0')
+		form(l, sg, "%s", in->hist->forecast_short);
 }
 
 /* Mem[used|cache] with MemAvailable after it. */
@@ -253,11 +272,12 @@ psi_reason(int err, bool brief)
 	}
 }
 
-/* PSI memory some/full avg10/avg60. */
+/* PSI memory some/full avg10/avg60: the numbers (keep 2), then the
+ * remark saying what they are (keep 0: it goes first). */
 static void
 line_psi(struct meters_line *l, const struct psi_memory *p)
 {
-	struct meterfit_seg *sg;
+	struct meterfit_seg *sg, *rm;
 	enum theme_role role = THEME_RISK_LOW;
 
 	seg_text(l, THEME_METER_LABEL, 9, "PSI ");
@@ -273,22 +293,22 @@ line_psi(struct meters_line *l, const struct psi_memory *p)
 	else if (p->some.avg10 >= 5.0 ||
 	         (p->full_valid && p->full.avg10 >= 1.0))
 		role = THEME_RISK_MEDIUM;
-	sg = seg_new(l, role, 1, 0);
+	sg = seg_new(l, role, 2, 0);
+	rm = seg_new(l, role, 0, 0);
 	if (!p->full_valid) {
-		form(l, sg, "some %.2f/%.2f  (avg10/avg60 %%; no full line)",
-		     p->some.avg10, p->some.avg60);
-		form(l, sg, "some %.2f/%.2f  (avg10/avg60 %%)", p->some.avg10,
-		     p->some.avg60);
 		form(l, sg, "some %.2f/%.2f", p->some.avg10, p->some.avg60);
 		form(l, sg, "some %.2f", p->some.avg10);
+		form(l, rm, "  (avg10/avg60 %%; no full line)");
+		form(l, rm, "  (avg10/avg60 %%)");
+		form(l, rm, "%s", "");
 		return;
 	}
-	form(l, sg, "some %.2f/%.2f  full %.2f/%.2f  (avg10/avg60 %%)",
-	     p->some.avg10, p->some.avg60, p->full.avg10, p->full.avg60);
 	form(l, sg, "some %.2f/%.2f  full %.2f/%.2f", p->some.avg10,
 	     p->some.avg60, p->full.avg10, p->full.avg60);
 	form(l, sg, "some %.2f full %.2f", p->some.avg10, p->full.avg10);
 	form(l, sg, "%.2f/%.2f", p->some.avg10, p->full.avg10);
+	form(l, rm, "  (avg10/avg60 %%)");
+	form(l, rm, "%s", "");
 }
 
 /* OOM kills since boot and since start, and a panic_on_oom warning. */
@@ -452,6 +472,8 @@ meters_line(struct meters_line *l, enum meters_id id,
 		break;
 	case METERS_SWAP:
 		line_swap(l, &in->snap->mem);
+		if (l->bar_seg >= 0) /* swap is configured */
+			spark_seg(l, in, HDRHIST_SWAP);
 		break;
 	case METERS_COMMIT:
 		line_commit(l, in->snap);
@@ -461,6 +483,8 @@ meters_line(struct meters_line *l, enum meters_id id,
 		break;
 	case METERS_PSI:
 		line_psi(l, &in->snap->psi);
+		if (in->snap->psi.valid)
+			spark_seg(l, in, HDRHIST_PSI);
 		break;
 	case METERS_OOM:
 		line_oom(l, in);

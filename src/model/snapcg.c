@@ -2,6 +2,7 @@
 #include "model/snapcg.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +12,7 @@ snapcg_init(struct snap_cgroup *cg, enum snap_cgroup_mode mode, uint64_t ino)
 {
 	memset(cg, 0, sizeof *cg);
 	cg->path_off = SNAP_NO_STR;
+	cg->cname_off = SNAP_NO_STR;
 	cg->parent = SNAPCG_NONE;
 	cgmem_init(&cg->mem, mode, ino);
 	cg->since.low = cg->since.high = cg->since.max = SNAP_NA;
@@ -19,6 +21,7 @@ snapcg_init(struct snap_cgroup *cg, enum snap_cgroup_mode mode, uint64_t ino)
 	cg->victim.victim = CGVICTIM_NONE;
 	cg->victim.group = CGVICTIM_NONE;
 	cg->victim.points = cg->victim.total_pages = SNAP_NA;
+	cg->fore.basis = FORECAST_LEARNING;
 }
 
 /* The pooled path of cgroup i. */
@@ -68,12 +71,24 @@ snapcg_format_name(const struct snapshot *snap, size_t i, bool with_slice,
                    char *buf, size_t size)
 {
 	size_t len;
-	const char *p = snapcg_path(snap, i, &len);
+	const char *p = snapcg_path(snap, i, &len), *cn;
+	const struct snap_cgroup *cg;
+	int r;
 
 	if (p == NULL) {
 		if (size > 0)
 			buf[0] = '\0';
 		return 0;
+	}
+	cg = &snap->cgroups[i];
+	cn = cg->cname_len > 0
+	         ? snapshot_str(snap, cg->cname_off, cg->cname_len)
+	         : NULL;
+	if (cn != NULL && cg->name.id[0] != '\0') {
+		r = snprintf(buf, size, "%s %.*s (%s)",
+		             cgname_kind_label(cg->name.kind),
+		             (int)cg->cname_len, cn, cg->name.id);
+		return r < 0 ? 0 : (size_t)r;
 	}
 	return cgname_format(&snap->cgroups[i].name, p, len, with_slice, buf,
 	                     size);

@@ -8,6 +8,7 @@
  */
 #include "view/panes.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -71,26 +72,71 @@ bars_fkeys_draw(struct screen *s, const struct dash_frame *f)
 		         THEME_STATUS_ERROR, "READ-ONLY: actions off", 0);
 }
 
-/* The tab line: "[1 Processes]  2 Events  3 Changes ...". */
+/* How a tab line is written: every name in full, padded; the current
+ * name in full and the others short; the current name and the others'
+ * keys only. The first form that fits is drawn. */
+enum tabs_form { TABS_FULL, TABS_SHORT, TABS_KEYS, TABS_NFORMS };
+
+/* Tab i's text in form into buf ("[1 Processes]", " 2 Events ", "3 Evt"). */
+static void
+tab_text(const struct dash_frame *f, size_t i, enum tabs_form form, char *buf,
+         size_t size)
+{
+	const struct dash_tab *t = &f->tabs[i];
+	bool cur = i == f->tab_current;
+	const char *name = t->name;
+	char key = t->key ? t->key : ' ';
+
+	if (!cur && form == TABS_SHORT && t->short_name != NULL)
+		name = t->short_name;
+	if (cur)
+		snprintf(buf, size, "[%c %s]", key, name);
+	else if (form == TABS_FULL)
+		snprintf(buf, size, " %c %s ", key, name);
+	else if (form == TABS_SHORT)
+		snprintf(buf, size, "%c %s", key, name);
+	else
+		snprintf(buf, size, "%c", key);
+}
+
+/* Cells the whole tab line takes in form (tabs joined by one space). */
+static int
+tabs_width(const struct dash_frame *f, enum tabs_form form)
+{
+	char buf[64];
+	size_t w = 0;
+
+	for (size_t i = 0; i < f->ntabs; i++) {
+		tab_text(f, i, form, buf, sizeof buf);
+		w += strlen(buf) + (i > 0);
+	}
+	return (int)w;
+}
+
+/* The tab line: "[1 Processes]  2 Events  3 Changes ...", shortened to
+ * "[1 Processes] 2 Evts 3 Chg ..." or "[1 Processes] 2 3 ..." when the
+ * line is too narrow (names are ASCII: a byte is a cell). */
 void
 bars_tabs_draw(struct screen *s, const struct dash_frame *f)
 {
 	const struct layout_rect *r = &f->layout->tabs;
+	enum tabs_form form = TABS_FULL;
+	char buf[64];
 	int at = r->x;
-	bool cur;
 
 	if (!layout_rect_visible(r))
 		return;
+	while (form + 1 < TABS_NFORMS && tabs_width(f, form) > r->w)
+		form++;
 	draw_fill(s, r->y, r->x, r->w, THEME_FKEY_LABEL);
 	for (size_t i = 0; i < f->ntabs; i++) {
-		cur = i == f->tab_current;
-		at += draw_fmt(s, r->y, at, r->x + r->w - at,
-		               cur ? THEME_DIALOG_FOCUS : THEME_FKEY_LABEL, 0,
-		               "%c%c%s%s%c", cur ? '[' : ' ',
-		               f->tabs[i].key ? f->tabs[i].key : ' ',
-		               f->tabs[i].key ? " " : "", f->tabs[i].name,
-		               cur ? ']' : ' ');
-		at += draw_str(s, r->y, at, r->x + r->w - at, THEME_FKEY_LABEL,
-		               " ", 0);
+		if (i > 0)
+			at += draw_str(s, r->y, at, r->x + r->w - at,
+			               THEME_FKEY_LABEL, " ", 0);
+		tab_text(f, i, form, buf, sizeof buf);
+		at += draw_str(s, r->y, at, r->x + r->w - at,
+		               i == f->tab_current ? THEME_DIALOG_FOCUS
+		                                   : THEME_FKEY_LABEL,
+		               buf, 0);
 	}
 }

@@ -2,7 +2,9 @@
  * cgpane.c: the cgroup screen's table. One marker cell ('!' on a cgroup
  * at or over 90% of its limit), then USAGE, LIMIT ("max" when unlimited;
  * HIGH, memory.high, while 'l' has the limit keys on memory.high),
- * HEADROOM (bytes left and the used share), SWAP, OOM and OOM_KILL (the
+ * HEADROOM (bytes left and the used share), TO MAX (when memory.current
+ * reaches memory.max at its steady trend, "~12m"; blank when the
+ * forecast has no number: model/cgseries.h), SWAP, OOM and OOM_KILL (the
  * memory.events counters, highlighted when they grew since oomwatch
  * started), PSI (some/full avg10), VICTIM (whom the kernel kills in a
  * memcg OOM there: "pid comm", "group" for memory.oom.group, "waits" for
@@ -10,8 +12,8 @@
  * taking the rest of the line, indented as a tree ('p': the full path,
  * its end kept when it is too long). Unknown values are a
  * dimmed N/A (the screen puts the reason in the status line). When the
- * line is narrow, columns give way in this order: SWAP, OOM, PSI,
- * VICTIM, LIMIT, OOM_KILL.
+ * line is narrow, columns give way in this order: TO MAX, SWAP, OOM,
+ * PSI, VICTIM, LIMIT, OOM_KILL.
  */
 #include "view/panes.h"
 
@@ -35,6 +37,7 @@ enum cg_col {
 	COL_USAGE,
 	COL_LIMIT,
 	COL_HEADROOM,
+	COL_TOMAX,
 	COL_SWAP,
 	COL_OOM,
 	COL_OOM_KILL,
@@ -55,6 +58,7 @@ static const struct {
     [COL_USAGE] = {"USAGE", 6, CGTREE_USAGE},
     [COL_LIMIT] = {"LIMIT", 6, CGTREE_LIMIT},
     [COL_HEADROOM] = {"HEADROOM", 11, CGTREE_HEADROOM},
+    [COL_TOMAX] = {"TO MAX", 6, CGTREE_KEY_COUNT},
     [COL_SWAP] = {"SWAP", 6, CGTREE_SWAP},
     [COL_OOM] = {"OOM", 4, CGTREE_OOM},
     [COL_OOM_KILL] = {"OOM_KILL", 8, CGTREE_OOM_KILL},
@@ -63,8 +67,8 @@ static const struct {
 };
 
 /* Which columns give way first when the line is narrow. */
-static const enum cg_col give_way[] = {COL_SWAP,   COL_OOM,   COL_PSI,
-                                       COL_VICTIM, COL_LIMIT, COL_OOM_KILL};
+static const enum cg_col give_way[] = {
+    COL_TOMAX, COL_SWAP, COL_OOM, COL_PSI, COL_VICTIM, COL_LIMIT, COL_OOM_KILL};
 
 /* One cell's text and how it is drawn. */
 struct cell {
@@ -124,6 +128,15 @@ headroom_cell(struct cell *c, const struct cgmem *m)
 	snprintf(c->text, sizeof c->text, "%s%s %3d%%", room < 0 ? "-" : "", b,
 	         pm < 0 ? 0 : pm / 10);
 	c->alert = pm >= 900;
+}
+
+/* TO MAX: the time to memory.max (cgseries_fmt_eta), blank without a
+ * number; highlighted under 15 minutes. */
+static void
+tomax_cell(struct cell *c, const struct cgseries_fore *fore)
+{
+	cgseries_fmt_eta(fore, c->text, sizeof c->text);
+	c->alert = fore->valid && fore->eta_s < 15 * 60;
 }
 
 /* A counter and whether it grew since start. */
@@ -193,6 +206,9 @@ make_cell(struct cell *c, enum cg_col i, const struct snapshot *sn,
 		break;
 	case COL_HEADROOM:
 		headroom_cell(c, &cg->mem);
+		break;
+	case COL_TOMAX:
+		tomax_cell(c, &cg->fore);
 		break;
 	case COL_SWAP:
 		bytes_cell(c, cgmem_swap_used_bytes(&cg->mem));

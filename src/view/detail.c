@@ -11,6 +11,8 @@
 
 /* Rows above the charts: the title, the verdict, min/max/first seen. */
 #define DETAIL_HEAD_ROWS 3
+/* Rows below them: the kill marks on the time axis and their legend. */
+#define DETAIL_AXIS_ROWS 2
 
 /* One lane's chart at row y, height rows: its columns scaled from the
  * lane's lowest to its highest value, with both beside them. */
@@ -28,21 +30,62 @@ detail_chart(struct screen *s, const struct layout_rect *r, int y, int height,
 	trend_fmt_kb((double)hi, 0, top, sizeof top);
 	trend_fmt_kb((double)lo, 0, bottom, sizeof bottom);
 	/* the label, the top of the scale, its bottom on the last row */
-	draw_str(s, y, r->x, 6, THEME_TITLE, labels[lane], DRAW_FILL);
+	draw_str(s, y, r->x, DETAIL_LABEL_W, THEME_TITLE, labels[lane],
+	         DRAW_FILL);
 	if (height > 1)
-		draw_str(s, y + 1, r->x, 6, THEME_DIALOG, top, DRAW_FILL);
-	if (height > 2)
-		draw_str(s, y + height - 1, r->x, 6, THEME_DIALOG, bottom,
+		draw_str(s, y + 1, r->x, DETAIL_LABEL_W, THEME_DIALOG, top,
 		         DRAW_FILL);
+	if (height > 2)
+		draw_str(s, y + height - 1, r->x, DETAIL_LABEL_W, THEME_DIALOG,
+		         bottom, DRAW_FILL);
 	for (int i = 0; i < height; i++) {
 		chart_row(v->kb[lane], v->ncols, lo, hi, (size_t)height,
 		          (size_t)i, ascii, row, sizeof row);
-		draw_str(s, y + i, r->x + 6, r->w - 6, THEME_DIALOG, row,
-		         DRAW_FILL);
+		draw_str(s, y + i, r->x + DETAIL_LABEL_W, r->w - DETAIL_LABEL_W,
+		         THEME_DIALOG, row, DRAW_FILL);
 	}
 }
 
-/* The process detail screen: title, numbers, three charts. */
+/* The time axis at row y: 'K' under the column of each OOM kill in the
+ * span; below it the legend of the newest kills that fit (or why there
+ * are none). */
+static void
+detail_axis(struct screen *s, const struct layout_rect *r, int y,
+            const struct dash_detail *v)
+{
+	char row[DETAIL_COLS_MAX + 1], legend[256];
+	size_t used;
+	int n;
+
+	chart_marks(v->kill_col, v->nkills, v->ncols, 'K', row, sizeof row);
+	draw_str(s, y, r->x, DETAIL_LABEL_W, THEME_TITLE, "kills", DRAW_FILL);
+	draw_str(s, y, r->x + DETAIL_LABEL_W, r->w - DETAIL_LABEL_W,
+	         THEME_DIALOG, row, DRAW_FILL);
+	for (size_t i = 0; i < v->nkills; i++) {
+		if (v->kill_col[i] < (size_t)(r->w - DETAIL_LABEL_W))
+			draw_str(s, y,
+			         r->x + DETAIL_LABEL_W + (int)v->kill_col[i], 1,
+			         THEME_KLOG_OOM, "K", 0);
+	}
+	if (v->nkills == 0) {
+		draw_fmt(s, y + 1, r->x, r->w, THEME_DIALOG, 0,
+		         "K: OOM kill (%s)", v->kill_note);
+		return;
+	}
+	used = (size_t)snprintf(legend, sizeof legend, "K: OOM kill");
+	for (size_t i = 0; i < v->nkills && used < sizeof legend; i++) {
+		n = snprintf(legend + used, sizeof legend - used, " (%s)",
+		             v->kill_text[i]);
+		if (n < 0 || used + (size_t)n > (size_t)r->w ||
+		    used + (size_t)n >= sizeof legend)
+			break; /* the newest that fit */
+		used += (size_t)n;
+	}
+	legend[used] = '\0';
+	draw_str(s, y + 1, r->x, r->w, THEME_DIALOG, legend, DRAW_FILL);
+}
+
+/* The process detail screen: title, numbers, three charts, time axis. */
 void
 dash_body_detail(struct screen *s, const struct dash_frame *f)
 {
@@ -70,7 +113,7 @@ dash_body_detail(struct screen *s, const struct dash_frame *f)
 	draw_fmt(s, r->y + 2, r->x, r->w, THEME_DIALOG, 0,
 	         "RSS min %s  max %s  first seen %s  (%s)", lo, hi,
 	         v->first_seen, v->span);
-	height = (r->h - DETAIL_HEAD_ROWS) / DETAIL_LANES;
+	height = (r->h - DETAIL_HEAD_ROWS - DETAIL_AXIS_ROWS) / DETAIL_LANES;
 	if (height > CHART_ROWS_MAX)
 		height = CHART_ROWS_MAX;
 	if (height < 1)
@@ -78,4 +121,5 @@ dash_body_detail(struct screen *s, const struct dash_frame *f)
 	for (int l = 0; l < DETAIL_LANES; l++)
 		detail_chart(s, r, r->y + DETAIL_HEAD_ROWS + l * height, height,
 		             v, (enum detail_lane)l);
+	detail_axis(s, r, r->y + DETAIL_HEAD_ROWS + DETAIL_LANES * height, v);
 }

@@ -2,7 +2,8 @@
  * header.c: the header meters and the next-victim line. The lines and
  * their short forms come from model/meters.c; here each line is fitted to
  * the width it gets (model/meterfit.c, measured as drawn) and drawn.
- * Mem ends with the history's MemAvailable sparkline and time to OOM.
+ * Mem, Swp and PSI end with the history's sparklines (model/hdrhist.h),
+ * Mem then with the time to OOM.
  */
 #include "view/panes.h"
 
@@ -84,20 +85,18 @@ header_draw(struct screen *s, const struct dash_frame *f)
 		         "reading /proc ...", 0);
 		return;
 	}
-	in =
-	    (struct meters_in){.snap = f->snap,
-	                       .kills_at_start = f->kills_at_start,
-	                       .new_kill = f->new_kill,
-	                       .self_text = f->protect.text,
-	                       .self_ok = f->protect.ok,
-	                       .self_disabled = f->protect.disabled,
-	                       .shown_rows = f->table->nrows,
-	                       .paused = f->paused,
-	                       .mem_spark = f->mem_spark,
-	                       .mem_spark_n = f->mem_spark_n,
-	                       /* draw_glyph gives ASCII in the C locale */
-	                       .spark_ascii = draw_glyph(s, "u", "a")[0] == 'a',
-	                       .mem_forecast = f->mem_forecast};
+	in = (struct meters_in){.snap = f->snap,
+	                        .kills_at_start = f->kills_at_start,
+	                        .new_kill = f->new_kill,
+	                        .self_text = f->protect.text,
+	                        .self_ok = f->protect.ok,
+	                        .self_disabled = f->protect.disabled,
+	                        .shown_rows = f->table->nrows,
+	                        .paused = f->paused,
+	                        .hist = f->hist,
+	                        /* draw_glyph gives ASCII in the C locale */
+	                        .spark_ascii =
+	                            draw_glyph(s, "u", "a")[0] == 'a'};
 	n = meters_arrange(at, r->h, r->w, f->layout->header_columns);
 	for (size_t i = 0; i < n; i++) {
 		meters_line(&l, at[i].id, &in);

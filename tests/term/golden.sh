@@ -32,8 +32,13 @@ fi
 ONLY="$*"
 # The screens drawn, one line each: a name, then the keys that open it
 # from the process table (tmux send-keys arguments; ";" starts another
-# send, so "-l" can type text); events selects the oldest event, the OOM
-# kill. A new screen is a new line here.
+# send, so "-l" can type text, and a "%wait TEXT" segment waits until the
+# screen shows TEXT); events selects the oldest event, the OOM kill;
+# detail opens the selected process (its verdict settles after 20
+# samples); procs-trend turns USER, FILE, SHM, SWAP and MEM% off and
+# GROWTH and TREND on in setup (so both fit at 80 columns), clears the
+# "saved" message (its path varies) with Down Up and waits for the
+# verdicts. A new screen is a new line here.
 SCREEN_TABLE='processes
 sort F6
 search F3 ; -l redis
@@ -44,6 +49,9 @@ setup F2
 cgroups c
 cgpaths c p
 cgfilter c Down Down Enter
+detail Enter
+procs-trend F2 Down Space Down Down Down Down Down Down Space Down Space Down Space Down Space Down Space Down Space F2 ; %wait saved ; Down Up ; %wait flat
+system 9
 boots 0 Down Enter'
 SCREENS=$(printf '%s\n' "$SCREEN_TABLE" | cut -d' ' -f1)
 SIZES="80x24 120x40 200x60"
@@ -72,6 +80,11 @@ screen_keys() {
 	printf '%s\n' "$SCREEN_TABLE" | awk -v n="$1" '$1 == n {
 		$1 = ""; print }' | tr ';' '\n' | while read -r _keys; do
 		[ -z "$_keys" ] && continue
+		case $_keys in '%wait '*)
+			wait_until 10 tmux_has "${_keys#%wait }" ||
+				fail "golden: $1" "no '${_keys#%wait }' on the screen"
+			continue ;;
+		esac
 		# shellcheck disable=SC2086 # the words are separate keys
 		tmux_keys $_keys || return 1
 	done
@@ -156,6 +169,7 @@ compare() {
 shot() {
 	name="$1-$2x$3"
 	rm -f "$DUMP"
+	rm -rf "$T_TMP/config" # no oomwatchrc a setup screen saved before
 	tmux_start "$2" "$3" "cd '$TOP' && exec env -i PATH='$PATH' \
 HOME='$T_TMP' XDG_CONFIG_HOME='$T_TMP/config' TERM=tmux-256color \
 LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC0 OOMWATCH_SCREEN_DUMP='$DUMP' \

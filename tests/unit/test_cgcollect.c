@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -103,11 +104,12 @@ test_v2_tree(void **state)
 	assert_int_equal(s.procs[ng->victim.victim].pid, 101);
 	assert_int_equal(ng->victim.group, (size_t)(ng - s.cgroups));
 	assert_int_equal(sys->victim.victim, CGVICTIM_NONE);
-	/* Docker: unreadable stat (EISDIR), no swap files, never 0 */
+	/* Docker: its own name from config.v2.json (var/ beside sys/);
+	 * unreadable stat (EISDIR), no swap files, never 0 */
 	dk = cg_at(&s, "/system.slice/docker-" DOCKER ".scope");
 	assert_string_equal(
 	    name_of(&s, "/system.slice/docker-" DOCKER ".scope"),
-	    "docker 0123456789ab");
+	    "docker nginx-proxy (0123456789ab)");
 	assert_int_equal(dk->mem.err[CGMEM_F_STAT], EISDIR);
 	assert_true(dk->mem.stat.anon == SNAP_NA);
 	assert_int_equal(dk->mem.err[CGMEM_F_SWAP_CURRENT], ENOENT);
@@ -232,6 +234,144 @@ test_recreated_and_light(void **state)
 	collector_free(c);
 }
 
+/* Write bytes as the memory.current of the cgroup at ng under tmp. */
+static void
+put_current(const char *tmp, const char *ng, int64_t bytes)
+{
+	char p[600], text[32];
+
+	snprintf(p, sizeof p, "%s/sys/fs/cgroup%s/memory.current", tmp, ng);
+	snprintf(text, sizeof text, "%lld\n", (long long)bytes);
+	assert_int_equal(tfile_put(p, text), 0);
+}
+
+static void
+test_forecast_through_walks(void **state)
+{
+	char tmp[] = "/tmp/oomwatch-cgf.XXXXXX", cmd[400], sys[300];
+	char proc[300];
+	const char *ng = "/system.slice/nginx.service";
+	int64_t mb = 1048576, at = 400 * mb;
+	struct snapshot s;
+	struct collector *c;
+	int i;
+	(void)state;
+	assert_int_equal(
+	    tfile_fixture_copy(FIX "v2", tmp, proc, sys, sizeof proc), 0);
+	put_current(tmp, ng, at);
+	c = sample(proc, sys, &s);
+	assert_false(cg_at(&s, ng)->fore.valid);
+	assert_int_equal(cg_at(&s, ng)->fore.basis, FORECAST_LEARNING);
+	/* 1 MB more every 2 s walk (light ones read memory.current) */
+	collector_set_mode(c, COLLECTOR_LIGHT);
+	for (i = 1; i < 40; i++) {
+		put_current(tmp, ng, at + i * mb);
+		assert_int_equal(collector_sample(c, &s, 1000 + 2000 * i), 0);
+	}
+	/* 512M - 439M: 73 MB left at 30 MB/min, about 146 s */
+	assert_true(cg_at(&s, ng)->fore.valid);
+	assert_true(cg_at(&s, ng)->fore.eta_s > 140 &&
+	            cg_at(&s, ng)->fore.eta_s < 152);
+	/* the unlimited root has no number */
+	assert_false(s.cgroups[0].fore.valid);
+	assert_int_equal(s.cgroups[0].fore.basis, FORECAST_NO_LIMIT);
+	/* made again: a fresh series, learning again */
+	snprintf(cmd, sizeof cmd,
+	         "cd %s/sys/fs/cgroup/system.slice && mv nginx.service old && "
+	         "cp -a old nginx.service && mv old /tmp/%s-old",
+	         tmp, tmp + 5);
+	assert_int_equal(system(cmd), 0);
+	assert_int_equal(collector_sample(c, &s, 1000 + 2000 * i), 0);
+	assert_false(cg_at(&s, ng)->fore.valid);
+	assert_int_equal(cg_at(&s, ng)->fore.basis, FORECAST_LEARNING);
+	snprintf(cmd, sizeof cmd, "rm -rf %s /tmp/%s-old", tmp, tmp + 5);
+	assert_int_equal(system(cmd), 0);
+	snapshot_fini(&s);
+	collector_free(c);
+}
+
+/* The config.v2.json of the fixture's container under tmp. */
+static void
+config_path(const char *tmp, char *p, size_t size)
+{
+	snprintf(p, size, "%s/var/lib/docker/containers/%s/config.v2.json", tmp,
+	         DOCKER);
+}
+
+/* Sample anew (a new collector, nothing cached) the name of the Docker
+ * cgroup of the copy at tmp. */
+static const char *
+fresh_name(const char *tmp)
+{
+	static char buf[128];
+	char proc[300], sys[300];
+	const char *dk = "/system.slice/docker-" DOCKER ".scope";
+	struct snapshot s;
+	struct collector *c;
+
+	snprintf(proc, sizeof proc, "%s/proc", tmp);
+	snprintf(sys, sizeof sys, "%s/sys", tmp);
+	c = sample(proc, sys, &s);
+	snprintf(buf, sizeof buf, "%s", name_of(&s, dk));
+	snapshot_fini(&s);
+	collector_free(c);
+	return buf;
+}
+
+static void
+test_docker_names(void **state)
+{
+	char tmp[] = "/tmp/oomwatch-cgd.XXXXXX", cmd[400], p[600], sys[300];
+	char proc[300], *big;
+	const char *dk = "/system.slice/docker-" DOCKER ".scope";
+	struct snapshot s;
+	struct collector *c;
+	size_t n = 200 * 1024;
+	(void)state;
+	assert_int_equal(
+	    tfile_fixture_copy(FIX "v2", tmp, proc, sys, sizeof proc), 0);
+	config_path(tmp, p, sizeof p);
+	c = sample(proc, sys, &s);
+	assert_string_equal(name_of(&s, dk),
+	                    "docker nginx-proxy (0123456789ab)");
+	/* read once per container: a changed file shows no change */
+	assert_int_equal(tfile_put(p, "{\"Name\": \"/renamed\"}\n"), 0);
+	assert_int_equal(collector_sample(c, &s, 2000), 0);
+	assert_string_equal(name_of(&s, dk),
+	                    "docker nginx-proxy (0123456789ab)");
+	snapshot_fini(&s);
+	collector_free(c);
+	assert_string_equal(fresh_name(tmp), "docker renamed (0123456789ab)");
+	/* malformed: the id */
+	assert_int_equal(tfile_put(p,
+	                           "{\"State\": {\"Name\": \"x\"}, \"Name\": "
+	                           "/nope}\n"),
+	                 0);
+	assert_string_equal(fresh_name(tmp), "docker 0123456789ab");
+	/* a name with a control character: the id */
+	assert_int_equal(tfile_put(p, "{\"Name\": \"/a\\u0007b\"}"), 0);
+	assert_string_equal(fresh_name(tmp), "docker 0123456789ab");
+	/* huge (200 KiB, the name at its start): not read, the id */
+	big = malloc(n + 1);
+	assert_non_null(big);
+	memset(big, ' ', n);
+	memcpy(big, "{\"Name\": \"/big\", \"Pad\": \"",
+	       strlen("{\"Name\": \"/big\", \"Pad\": \""));
+	memcpy(big + n - 3, "\"}\n", 3);
+	big[n] = '\0';
+	assert_int_equal(tfile_put(p, big), 0);
+	free(big);
+	assert_string_equal(fresh_name(tmp), "docker 0123456789ab");
+	/* not a regular file (a FIFO: never waited on), then missing */
+	assert_int_equal(unlink(p), 0);
+	assert_int_equal(mkfifo(p, 0600), 0);
+	assert_string_equal(fresh_name(tmp), "docker 0123456789ab");
+	assert_int_equal(unlink(p), 0);
+	assert_string_equal(fresh_name(tmp), "docker 0123456789ab");
+	snprintf(cmd, sizeof cmd, "rm -rf %s", tmp);
+	assert_int_equal(system(cmd), 0);
+}
+
 static void
 test_cgroups_off(void **state)
 {
@@ -256,6 +396,8 @@ main(void)
 	    cmocka_unit_test(test_v1_tree),
 	    cmocka_unit_test(test_hybrid_tree),
 	    cmocka_unit_test(test_recreated_and_light),
+	    cmocka_unit_test(test_forecast_through_walks),
+	    cmocka_unit_test(test_docker_names),
 	    cmocka_unit_test(test_cgroups_off),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

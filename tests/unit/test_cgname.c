@@ -265,6 +265,36 @@ test_docker_name(void **state)
 	assert_string_equal(out, "untouched");
 }
 
+/* The full id of a path's Docker container, or "-" when none. */
+static const char *
+id_of(const char *path)
+{
+	static char id[CGNAME_FULL_ID_SIZE];
+	struct cgname n;
+
+	cgname_parse(path, strlen(path), &n);
+	if (cgname_docker_id(&n, path, strlen(path), id) != 0)
+		return "-";
+	return id;
+}
+
+static void
+test_docker_full_id(void **state)
+{
+	(void)state;
+	assert_string_equal(id_of("/system.slice/docker-" ID64 ".scope"), ID64);
+	assert_string_equal(id_of("/docker/" ID64), ID64);
+	/* a cgroup inside the container: still its id */
+	assert_string_equal(id_of("/docker/" ID64 "/init.scope"), ID64);
+	/* other runtimes and plain paths have no Docker file */
+	assert_string_equal(
+	    id_of("/system.slice/cri-containerd-" ID64 ".scope"), "-");
+	assert_string_equal(id_of("/machine.slice/libpod-" ID64 ".scope"), "-");
+	assert_string_equal(id_of("/kubepods/burstable/pod" UID "/" ID64), "-");
+	assert_string_equal(id_of("/system.slice/docker.service"), "-");
+	assert_string_equal(id_of("/"), "-");
+}
+
 int
 main(void)
 {
@@ -277,6 +307,7 @@ main(void)
 	    cmocka_unit_test(test_kubernetes_cgroupfs),
 	    cmocka_unit_test(test_plain_paths),
 	    cmocka_unit_test(test_docker_name),
+	    cmocka_unit_test(test_docker_full_id),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

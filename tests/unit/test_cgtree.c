@@ -197,6 +197,49 @@ test_selection(void **state)
 	cgtree_fini(&t);
 }
 
+/* After 'l' the LIMIT column shows memory.high: LIMIT sorts by it
+ * then (unlimited high last), and by memory.max again after. */
+static void
+test_limit_sort_follows_the_shown_limit(void **state)
+{
+	struct cgtree t;
+	size_t got[N];
+	(void)state;
+	/* high: a 90M, x unlimited, b 20M, y 5M (max unlimited) */
+	mems[A].high_bytes = 90LL * MB;
+	mems[AX].high_bytes = CGMEM_UNLIMITED;
+	mems[B].high_bytes = 20LL * MB;
+	mems[AY].high_bytes = 5LL * MB;
+	mems[ROOT].high_bytes = SNAP_NA;
+	cgtree_init(&t);
+	t.tree = false;
+	t.sort = CGTREE_LIMIT;
+	t.desc = false;
+	t.limit_high = true;
+	assert_int_equal(cgtree_rebuild(&t, in, N), 0);
+	order(&t, got);
+	assert_int_equal(got[0], AY);
+	assert_int_equal(got[1], B);
+	assert_int_equal(got[2], A);
+	assert_int_equal(cgtree_shown_value(&mems[AX], CGTREE_LIMIT, true),
+	                 SNAP_NA);
+	/* in tree view a subtree goes by its tightest high: a (holding y,
+	 * 5M) before b (20M) */
+	t.tree = true;
+	assert_int_equal(cgtree_rebuild(&t, in, N), 0);
+	order(&t, got);
+	assert_int_equal(got[1], A);
+	assert_int_equal(got[2], AY);
+	/* memory.max again: x (10M) first */
+	t.tree = false;
+	t.limit_high = false;
+	assert_int_equal(cgtree_rebuild(&t, in, N), 0);
+	order(&t, got);
+	assert_int_equal(got[0], AX);
+	assert_int_equal(cgtree_value(&mems[AY], CGTREE_LIMIT), SNAP_NA);
+	cgtree_fini(&t);
+}
+
 int
 main(void)
 {
@@ -204,6 +247,8 @@ main(void)
 	    cmocka_unit_test_setup(test_tree_headroom, setup),
 	    cmocka_unit_test_setup(test_sort_keys_and_list, setup),
 	    cmocka_unit_test_setup(test_selection, setup),
+	    cmocka_unit_test_setup(test_limit_sort_follows_the_shown_limit,
+	                           setup),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,7 +1,10 @@
 /*
  * Unit tests for model/chart.c: the range of known values, rows of a
  * rising series in ASCII and Unicode, a flat series on the bottom row,
- * unknown values as blank columns, a short buffer.
+ * unknown values as blank columns, a short buffer; points into columns
+ * (one a distinct time, spread when there are more), and times onto the
+ * columns: both edges of the span inside, a time just outside not, on
+ * either clock; a row of marks.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -65,14 +68,107 @@ test_flat_gap(void **state)
 	assert_int_equal(chart_row(v, 3, 7, 7, 1, 0, false, buf, 5), 4);
 }
 
+/* n points from time t0_ms a step_ms apart (wall: 1e12 later), values
+ * 100, 200, ... */
+static void
+points(struct hist_point *p, size_t n, uint64_t t0_ms, uint64_t step_ms)
+{
+	for (size_t i = 0; i < n; i++) {
+		p[i].mono_ms = t0_ms + i * step_ms;
+		p[i].wall_ms = 1000000000000 + (int64_t)p[i].mono_ms;
+		p[i].value = 100 * (int64_t)(i + 1);
+		p[i].gap = false;
+	}
+}
+
+/* Few points: a column each; many: spread, the highest of each column;
+ * points at one time: one column. */
+static void
+test_columns(void **state)
+{
+	struct hist_point p[10];
+	int64_t out[10];
+
+	(void)state;
+	points(p, 3, 1000, 1000);
+	p[1].value = SNAP_NA;
+	assert_int_equal(chart_ncols(p, 3, 74), 3);
+	chart_fill(p, 3, 3, out);
+	assert_int_equal(out[0], 100);
+	assert_int_equal(out[1], SNAP_NA); /* unknown: a blank column */
+	assert_int_equal(out[2], 300);
+	points(p, 10, 1000, 1000);
+	assert_int_equal(chart_ncols(p, 10, 4), 4);
+	chart_fill(p, 10, 4, out); /* points 0-2, 3-4, 5-7, 8-9 */
+	assert_int_equal(out[0], 300);
+	assert_int_equal(out[1], 500);
+	assert_int_equal(out[2], 800);
+	assert_int_equal(out[3], 1000);
+	/* a frozen clock: every point at one time is one column */
+	points(p, 10, 5000, 0);
+	assert_int_equal(chart_ncols(p, 10, 74), 1);
+	chart_fill(p, 10, 1, out);
+	assert_int_equal(out[0], 1000);
+	assert_int_equal(chart_ncols(p, 0, 74), 0);
+	assert_int_equal(chart_ncols(p, 10, 0), 0);
+}
+
+/* Times onto columns: the span's edges are inside, a millisecond beyond
+ * either edge is not; between two points a time goes to the later one. */
+static void
+test_time_col(void **state)
+{
+	struct hist_point p[10];
+	const int64_t wall0 = 1000000000000 + 1000;
+
+	(void)state;
+	points(p, 10, 1000, 1000); /* 1000 .. 10000 */
+	assert_int_equal(chart_time_col(p, 10, 10, 1000, false), 0);
+	assert_int_equal(chart_time_col(p, 10, 10, 10000, false), 9);
+	assert_int_equal(chart_time_col(p, 10, 10, 999, false), -1);
+	assert_int_equal(chart_time_col(p, 10, 10, 10001, false), -1);
+	assert_int_equal(chart_time_col(p, 10, 10, 4500, false), 4);
+	assert_int_equal(chart_time_col(p, 10, 10, 4000, false), 3);
+	/* spread over 4 columns as test_columns: point 4 is in column 1 */
+	assert_int_equal(chart_time_col(p, 10, 4, 4500, false), 1);
+	assert_int_equal(chart_time_col(p, 10, 4, 10000, false), 3);
+	/* the wall clock the same way */
+	assert_int_equal(chart_time_col(p, 10, 10, wall0, true), 0);
+	assert_int_equal(chart_time_col(p, 10, 10, wall0 + 9000, true), 9);
+	assert_int_equal(chart_time_col(p, 10, 10, wall0 - 1, true), -1);
+	assert_int_equal(chart_time_col(p, 10, 10, wall0 + 9001, true), -1);
+	/* nothing charted: nothing inside */
+	assert_int_equal(chart_time_col(p, 0, 10, 1000, false), -1);
+	/* a frozen clock: its one time is the one column */
+	points(p, 10, 5000, 0);
+	assert_int_equal(chart_time_col(p, 10, 1, 5000, false), 0);
+	assert_int_equal(chart_time_col(p, 10, 1, 5001, false), -1);
+}
+
+/* A row of marks: blank but for the columns given, none past the width. */
+static void
+test_marks(void **state)
+{
+	const size_t cols[3] = {0, 4, 9};
+	char buf[16];
+
+	(void)state;
+	assert_int_equal(chart_marks(cols, 3, 6, 'K', buf, sizeof buf), 6);
+	assert_string_equal(buf, "K   K ");
+	assert_int_equal(chart_marks(cols, 3, 10, '^', buf, 4), 3);
+	assert_string_equal(buf, "^  ");
+	assert_int_equal(chart_marks(cols, 0, 2, 'K', buf, sizeof buf), 2);
+	assert_string_equal(buf, "  ");
+}
+
 /* Run the chart tests. */
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_range),
-	    cmocka_unit_test(test_rows),
-	    cmocka_unit_test(test_flat_gap),
+	    cmocka_unit_test(test_range),    cmocka_unit_test(test_rows),
+	    cmocka_unit_test(test_flat_gap), cmocka_unit_test(test_columns),
+	    cmocka_unit_test(test_time_col), cmocka_unit_test(test_marks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

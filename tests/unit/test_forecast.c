@@ -51,6 +51,8 @@ test_falling_gives_a_number(void **state)
 	assert_true(f.rate_kb_per_min > -40961 && f.rate_kb_per_min < -40959);
 	forecast_format(&f, FORECAST_OOM, buf, sizeof buf);
 	assert_string_equal(buf, "about 10 min to OOM at -40M/min");
+	forecast_format_short(&f, FORECAST_OOM, buf, sizeof buf);
+	assert_string_equal(buf, "~10m to OOM");
 	assert_string_equal(forecast_basis_name(f.basis), "steady");
 	/* with noise of +-10 MB it still holds */
 	line(61, 60000, 86016 + 400 * 1024 + 60 * 40 * 1024, -40 * 1024, 10240);
@@ -71,6 +73,10 @@ test_no_number_when_flat_noisy_or_rising(void **state)
 	assert_false(f.valid);
 	assert_int_equal(f.basis, FORECAST_FLAT);
 	forecast_format(&f, FORECAST_OOM, buf, sizeof buf);
+	assert_string_equal(buf, "");
+	strcpy(buf, "x");
+	assert_int_equal(
+	    forecast_format_short(&f, FORECAST_OOM, buf, sizeof buf), 0);
 	assert_string_equal(buf, "");
 	/* rising MemAvailable: moving away from the floor */
 	n = line(60, 60000, 1048576, 20 * 1024, 0);
@@ -134,18 +140,51 @@ test_ceilings(void **state)
 	assert_int_equal(f.eta_s, 360);
 	forecast_format(&f, FORECAST_COMMIT, buf, sizeof buf);
 	assert_string_equal(buf, "about 6 min until allocations fail");
+	forecast_format_short(&f, FORECAST_COMMIT, buf, sizeof buf);
+	assert_string_equal(buf, "~6m to alloc fail");
 	/* a cgroup filling 12 MB a minute, 90 minutes from memory.max */
 	n = line(120, 60000, 100000, 12 * 1024, 2048);
 	forecast_to_ceiling(pts, n, pts[n - 1].value + 90 * 12 * 1024, &f);
 	assert_true(f.valid);
 	forecast_format(&f, FORECAST_CGROUP, buf, sizeof buf);
 	assert_non_null(strstr(buf, "to memory.max at +12M/min"));
+	forecast_format_short(&f, FORECAST_CGROUP, buf, sizeof buf);
+	assert_non_null(strstr(buf, "m to memory.max"));
 	assert_true(f.eta_s > 80 * 60 && f.eta_s < 100 * 60);
 	/* a falling series never reaches a ceiling */
 	n = line(60, 60000, 9000000, -4096, 0);
 	forecast_to_ceiling(pts, n, 10000000, &f);
 	assert_false(f.valid);
 	assert_int_equal(f.basis, FORECAST_AWAY);
+}
+
+/* The short form's times: under a minute, minutes, hours; never cut. */
+static void
+test_short_form(void **state)
+{
+	struct forecast f = {.valid = true, .basis = FORECAST_STEADY};
+	char buf[80];
+	(void)state;
+	f.eta_s = 0;
+	forecast_format_short(&f, FORECAST_OOM, buf, sizeof buf);
+	assert_string_equal(buf, "<1m to OOM");
+	f.eta_s = 14 * 60 + 29;
+	forecast_format_short(&f, FORECAST_OOM, buf, sizeof buf);
+	assert_string_equal(buf, "~14m to OOM");
+	f.eta_s = 14 * 60 + 30; /* rounded to the minute, as the long form */
+	forecast_format_short(&f, FORECAST_OOM, buf, sizeof buf);
+	assert_string_equal(buf, "~15m to OOM");
+	forecast_format(&f, FORECAST_OOM, buf, sizeof buf);
+	assert_non_null(strstr(buf, "about 15 min"));
+	f.eta_s = 2 * 3600 + 10 * 60;
+	forecast_format_short(&f, FORECAST_OOM, buf, sizeof buf);
+	assert_string_equal(buf, "~2h10m to OOM");
+	f.eta_s = 3600;
+	forecast_format_short(&f, FORECAST_COMMIT, buf, sizeof buf);
+	assert_string_equal(buf, "~1h to alloc fail");
+	/* a short buffer: what snprintf says it needed */
+	assert_int_equal(forecast_format_short(&f, FORECAST_OOM, buf, 4), 10);
+	assert_string_equal(buf, "~1h");
 }
 
 int
@@ -156,6 +195,7 @@ main(void)
 	    cmocka_unit_test(test_no_number_when_flat_noisy_or_rising),
 	    cmocka_unit_test(test_horizon_and_limit),
 	    cmocka_unit_test(test_ceilings),
+	    cmocka_unit_test(test_short_form),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

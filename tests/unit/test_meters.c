@@ -4,12 +4,14 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
 
 #include "cgfixture.h"
 #include "fitcheck.h"
+#include "model/hdrhist.h"
 #include "model/layout.h"
 #include "model/meters.h"
 
@@ -122,6 +124,17 @@ fit(struct meters_line *l, int w, char *buf, size_t size)
 	return fitcheck_render(l->seg, l->nseg, buf, size);
 }
 
+/* Whether a segment of the fitted line l ends with the ellipsis (the
+ * short forecast's "~" is not one). */
+static bool
+any_ellipsis(const struct meters_line *l)
+{
+	for (size_t i = 0; i < l->nseg; i++)
+		if (l->seg[i].ellipsis)
+			return true;
+	return false;
+}
+
 /* Every meter is placed once, inside the header, none overlapping. */
 static void
 assert_all_placed(const struct meters_place *at, size_t n, int rows, int cols)
@@ -142,10 +155,42 @@ assert_all_placed(const struct meters_place *at, size_t n, int rows, int cols)
 	assert_int_equal(seen, (1u << METERS_COUNT) - 1);
 }
 
+/* A history with every sparkline and a forecast: cells oldest first
+ * (the rest at the lowest), scale lo..hi. */
+static void
+hist_fill(struct hdrhist *hh, const int64_t *cells, size_t n, int64_t lo,
+          int64_t hi)
+{
+	memset(hh, 0, sizeof *hh);
+	for (int id = 0; id < HDRHIST_SPARKS; id++) {
+		for (size_t i = 0; i < HDRHIST_CELLS; i++)
+			hh->spark[id].v[i] = i < n ? cells[i] : lo;
+		hh->spark[id].n = HDRHIST_CELLS;
+		hh->spark[id].lo = lo;
+		hh->spark[id].hi = hi;
+	}
+	snprintf(hh->forecast, sizeof hh->forecast, "%s",
+	         "about 14 min to OOM at -40M/min");
+	snprintf(hh->forecast_short, sizeof hh->forecast_short, "%s",
+	         "~14m to OOM");
+}
+
+/* Mem at its widest with hist_fill's history from 100, 0, 50: the
+ * sparkline in blocks and the long forecast. */
+static void
+assert_mem_history(const char *buf)
+{
+	assert_non_null(strstr(buf, "\xe2\x96\x88\xe2\x96\x81"
+	                            "\xe2\x96\x85\xe2\x96\x81"));
+	assert_non_null(strstr(buf, " about 1h59m to OOM at"));
+}
+
 static void
 test_every_width_from_80_fits_without_cutting(void **state)
 {
 	static const int heights[] = {20, 24, 30, 40, 60};
+	static const int64_t cells[3] = {100, 0, 50};
+	struct hdrhist hh;
 	struct meters_place at[METERS_COUNT];
 	struct meters_line l;
 	struct snapshot sn;
@@ -155,8 +200,15 @@ test_every_width_from_80_fits_without_cutting(void **state)
 	size_t n;
 	(void)state;
 	snapshot_init(&sn);
-	for (int sc = 0; sc < NSCENES; sc++) {
-		scene((enum scene)sc, &sn, &in);
+	/* a full history: three sparklines and the widest forecast */
+	hist_fill(&hh, cells, 3, 0, 100);
+	snprintf(hh.forecast, sizeof hh.forecast, "%s",
+	         "about 1h59m to OOM at -1023.9G/min");
+	snprintf(hh.forecast_short, sizeof hh.forecast_short, "%s",
+	         "~1h59m to alloc fail");
+	for (int sc = 0; sc < 2 * NSCENES; sc++) {
+		scene((enum scene)(sc % NSCENES), &sn, &in);
+		in.hist = sc >= NSCENES ? &hh : NULL;
 		for (int cols = 80; cols <= 250; cols++) {
 			for (size_t h = 0; h < 5; h++) {
 				layout_compute(&lay, heights[h], cols);
@@ -167,7 +219,13 @@ test_every_width_from_80_fits_without_cutting(void **state)
 					meters_line(&l, at[i].id, &in);
 					fit(&l, at[i].w, buf, sizeof buf);
 					/* no meter needs the ellipsis */
-					assert_null(strchr(buf, '~'));
+					assert_false(any_ellipsis(&l));
+					/* at the widest Mem shows its history
+					 */
+					if (in.hist != NULL && cols == 250 &&
+					    at[i].id == METERS_MEM &&
+					    sc % NSCENES != UNKNOWN)
+						assert_mem_history(buf);
 				}
 			}
 			meters_victim(&l, &sn, sn.nprocs > 0 ? 0 : -1);
@@ -425,26 +483,24 @@ test_arrange(void **state)
 }
 
 /* Mem with its history: the sparkline and the time to OOM when wide;
- * narrower, the sparkline goes first and the forecast stays. */
+ * narrower, the sparkline goes first, then the forecast gets short. */
 static void
 test_mem_history(void **state)
 {
+	const int64_t cells[5] = {400, SNAP_NA, 300, 100, 500};
+	struct hdrhist hh;
 	struct snapshot sn;
 	struct meters_in in;
 	struct meters_line l;
-	int64_t cells[20] = {400, SNAP_NA, 300, 100, 500};
 	char buf[512];
 	const char *out;
 
 	(void)state;
 	snapshot_init(&sn);
 	scene(CALM, &sn, &in);
-	for (int i = 5; i < 20; i++)
-		cells[i] = 100; /* the rest at the lowest */
-	in.mem_spark = cells;
-	in.mem_spark_n = 20;
+	hist_fill(&hh, cells, 5, 100, 500);
+	in.hist = &hh;
 	in.spark_ascii = true;
-	in.mem_forecast = "about 14 min to OOM at -40M/min";
 	meters_line(&l, METERS_MEM, &in);
 	out = fit(&l, 120, buf, sizeof buf);
 	assert_non_null(strstr(
@@ -454,16 +510,76 @@ test_mem_history(void **state)
 	assert_null(strstr(out, "^ =_#"));
 	assert_non_null(strstr(out, " avail 21.9G"));
 	assert_non_null(strstr(out, "about 14 min to OOM at -40M/min"));
+	/* narrower: the short forecast before avail shortens */
+	meters_line(&l, METERS_MEM, &in);
+	out = fit(&l, 40, buf, sizeof buf);
+	assert_non_null(strstr(out, " avail 21.9G ~14m to OOM"));
+	assert_null(strstr(out, "about"));
 	/* leading cells without data are left out */
-	cells[0] = SNAP_NA;
+	hh.spark[HDRHIST_MEM].v[0] = SNAP_NA;
 	meters_line(&l, METERS_MEM, &in);
 	out = fit(&l, 120, buf, sizeof buf);
 	assert_non_null(strstr(out, "G =_#________"));
 	/* no history: the line is as it was */
-	in.mem_spark_n = 0;
-	in.mem_forecast = "";
+	in.hist = NULL;
 	meters_line(&l, METERS_MEM, &in);
 	assert_int_equal(l.nseg, 3);
+	snapshot_fini(&sn);
+}
+
+/* Swp and PSI with their sparklines; none without swap or PSI. */
+static void
+test_swap_and_psi_history(void **state)
+{
+	const int64_t cells[4] = {0, 50, 100, 25};
+	struct hdrhist hh;
+	struct snapshot sn;
+	struct meters_in in;
+	struct meters_line l;
+	char buf[512];
+
+	(void)state;
+	snapshot_init(&sn);
+	scene(CALM, &sn, &in); /* no swap configured */
+	hist_fill(&hh, cells, 4, 0, 100);
+	in.hist = &hh;
+	in.spark_ascii = true;
+	meters_line(&l, METERS_SWAP, &in);
+	assert_string_equal(fit(&l, 120, buf, sizeof buf),
+	                    "Swp none (no swap configured)");
+	sn.mem.swap_total_kb = 4000000;
+	sn.mem.swap_free_kb = 3000000;
+	meters_line(&l, METERS_SWAP, &in);
+	assert_non_null(
+	    strstr(fit(&l, 80, buf, sizeof buf), "= _=#.________________"));
+	/* narrow: the bar keeps its columns, the sparkline goes */
+	meters_line(&l, METERS_SWAP, &in);
+	assert_null(strchr(fit(&l, 30, buf, sizeof buf), '#'));
+	/* PSI: the remark goes first, then the sparkline */
+	meters_line(&l, METERS_PSI, &in);
+	assert_string_equal(fit(&l, 90, buf, sizeof buf),
+	                    "PSI some 0.00/0.00  full 0.00/0.00  "
+	                    "(avg10/avg60 %) _=#.________________");
+	meters_line(&l, METERS_PSI, &in);
+	assert_string_equal(fit(&l, 60, buf, sizeof buf),
+	                    "PSI some 0.00/0.00  full 0.00/0.00 "
+	                    "_=#.________________");
+	meters_line(&l, METERS_PSI, &in);
+	assert_string_equal(fit(&l, 50, buf, sizeof buf),
+	                    "PSI some 0.00/0.00  full 0.00/0.00");
+	/* a history that does not show them */
+	hh.spark[HDRHIST_SWAP].n = 0;
+	hh.spark[HDRHIST_PSI].n = 0;
+	meters_line(&l, METERS_SWAP, &in);
+	assert_int_equal(l.nseg, 2);
+	meters_line(&l, METERS_PSI, &in);
+	assert_int_equal(l.nseg, 3);
+	/* PSI unavailable: no sparkline even with a history */
+	hh.spark[HDRHIST_PSI].n = HDRHIST_CELLS;
+	sn.psi.valid = false;
+	sn.psi.err = ENOENT;
+	meters_line(&l, METERS_PSI, &in);
+	assert_null(strchr(fit(&l, 120, buf, sizeof buf), '#'));
 	snapshot_fini(&sn);
 }
 
@@ -479,6 +595,7 @@ main(void)
 	    cmocka_unit_test(test_victim_line_memcg),
 	    cmocka_unit_test(test_arrange),
 	    cmocka_unit_test(test_mem_history),
+	    cmocka_unit_test(test_swap_and_psi_history),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -161,6 +161,69 @@ test_cgroups_screen_moves_and_sorts(void **state)
 }
 
 static void
+test_cgroups_forecast_in_status(void **state)
+{
+	struct scrfix *f = *state;
+	struct ui *ui = &f->ui;
+	struct scr_cgroups_state *s = scr_state(ui, &scr_cgroups);
+	const struct dash_frame *fr;
+	uint32_t web = add_cgroups(ui);
+	char b[128];
+
+	ui->snap.cgroups[web].fore =
+	    (struct cgseries_fore){true, FORECAST_STEADY, 12 * 60, 3.0 * 1024};
+	scrfix_press(ui, 'c', KBD_DOWN, 0);
+	fr = scrfix_frame(f);
+	assert_string_equal(cg_row_path(ui, s->tree.cursor, b, sizeof b),
+	                    "/system.slice");
+	/* no number: the sort order */
+	assert_non_null(strstr(fr->status, "cgroups by HEADROOM"));
+	scrfix_press(ui, KBD_DOWN, 0);
+	fr = scrfix_frame(f);
+	assert_string_equal(cg_row_path(ui, s->tree.cursor, b, sizeof b),
+	                    "/system.slice/nginx.service");
+	assert_string_equal(fr->status, "nginx.service: about 12 min to "
+	                                "memory.max at +3.0M/min");
+	/* a learning series says nothing */
+	ui->snap.cgroups[web].fore.valid = false;
+	ui->snap.cgroups[web].fore.basis = FORECAST_LEARNING;
+	fr = scrfix_frame(f);
+	assert_non_null(strstr(fr->status, "cgroups by HEADROOM"));
+}
+
+static void
+test_cgroups_limit_sort_follows_l(void **state)
+{
+	struct scrfix *f = *state;
+	struct ui *ui = &f->ui;
+	struct scr_cgroups_state *s = scr_state(ui, &scr_cgroups);
+	uint32_t web = add_cgroups(ui);
+	char b[128];
+
+	ui->snap.cgroup_mode = SNAP_CGROUP_V2;
+	ui->snap.cgroups[web].mem.high_bytes = 900LL << 20;
+	ui->snap.cgroups[web + 1].mem.high_bytes = 300LL << 20;
+	scrfix_press(ui, 'c', 't', 0);
+	s->tree.sort = CGTREE_LIMIT;
+	s->tree.desc = false;
+	scrfix_frame(f);
+	/* memory.max: nginx (512M) before db (1000M) */
+	assert_string_equal(cg_row_path(ui, 0, b, sizeof b),
+	                    "/system.slice/nginx.service");
+	/* l: LIMIT shows memory.high, and sorts by it: db (300M) first */
+	scrfix_press(ui, 'l', 0);
+	assert_true(scrfix_cgview(scrfix_frame(f))->limit_high);
+	assert_string_equal(cg_row_path(ui, 0, b, sizeof b),
+	                    "/system.slice/db.service");
+	assert_string_equal(cg_row_path(ui, 1, b, sizeof b),
+	                    "/system.slice/nginx.service");
+	scrfix_press(ui, 'l', 0);
+	scrfix_frame(f);
+	assert_string_equal(cg_row_path(ui, 0, b, sizeof b),
+	                    "/system.slice/nginx.service");
+}
+
+static void
 test_cgroups_enter_filters_and_esc_clears(void **state)
 {
 	struct scrfix *f = *state;
@@ -497,6 +560,8 @@ main(void)
 	cmocka_unit_test_setup_teardown(name, scrfix_setup, scrfix_teardown)
 	const struct CMUnitTest tests[] = {
 	    T(test_cgroups_screen_moves_and_sorts),
+	    T(test_cgroups_forecast_in_status),
+	    T(test_cgroups_limit_sort_follows_l),
 	    T(test_cgroups_enter_filters_and_esc_clears),
 	    T(test_cgroups_none),
 	    T(test_cgroups_limit_step_and_undo),

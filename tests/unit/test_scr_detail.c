@@ -3,7 +3,10 @@
  * the processes screen opens it on the selected process, Esc goes back;
  * with no history it says so; with a recorded rising history its view
  * has the RSS min, max, the verdict with its numbers and the chart
- * columns.
+ * columns; OOM kills inside the charted span are marked under their
+ * columns (both edges included, on the boot clock of the live log and on
+ * the wall clock of a dated line), kills outside it are not, and a saved
+ * log's boot times are never placed.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,6 +20,7 @@
 #include "app/scr_detail.h"
 #include "app/scr_procs.h"
 #include "model/histsnap.h"
+#include "model/kevents.h"
 #include "model/snapshot.h"
 #include "scrfix.h"
 #include "view/dash.h"
@@ -111,6 +115,79 @@ test_chart_view(void **state)
 	histsnap_fini(&ui->hist);
 }
 
+/* Feed one kernel-log line to the session's event engine. */
+static void
+feed(struct ui *ui, const char *line)
+{
+	assert_int_equal(kevents_feed_line(ui->klog.kev, line, strlen(line)),
+	                 1);
+}
+
+/* Kills at the span's edges (5 s and 34 s on the boot clock), between
+ * two points, on the wall clock, and just outside are marked or not. */
+static void
+test_kill_marks(void **state)
+{
+	struct scrfix *f = *state;
+	struct ui *ui = &f->ui;
+	const struct dash_detail *v;
+
+	record_rising(ui);
+	ui->klog.kev = kevents_new(16);
+	assert_non_null(ui->klog.kev);
+	feed(ui, "[    4.999000] Out of memory: Killed process 1 (early) "
+	         "total-vm:8kB, anon-rss:4kB, file-rss:0kB, shmem-rss:0kB");
+	feed(ui, "[    5.000000] Out of memory: Killed process 2 (first) "
+	         "total-vm:8kB, anon-rss:4kB, file-rss:0kB, shmem-rss:0kB");
+	feed(ui, "[   20.500000] Out of memory: Killed process 3 (mid) "
+	         "total-vm:8kB, anon-rss:4kB, file-rss:0kB, shmem-rss:0kB");
+	/* 1700000010 s: the wall clock of the point at 15 s (index 10) */
+	feed(ui, "2023-11-14T22:13:30+00:00 host kernel: Out of memory: "
+	         "Killed process 4 (dated) total-vm:8kB, anon-rss:4kB, "
+	         "file-rss:0kB, shmem-rss:0kB");
+	feed(ui, "[   34.000000] Out of memory: Killed process 5 (last) "
+	         "total-vm:8kB, anon-rss:4kB, file-rss:0kB, shmem-rss:0kB");
+	feed(ui, "[   34.001000] Out of memory: Killed process 6 (late) "
+	         "total-vm:8kB, anon-rss:4kB, file-rss:0kB, shmem-rss:0kB");
+	scrfix_press(ui, KBD_ENTER, 0);
+	v = detail_view(f);
+	assert_int_equal(v->ncols, 30);
+	assert_int_equal(v->nkills, 4); /* newest first */
+	assert_int_equal(v->kill_col[0], 29);
+	assert_non_null(strstr(v->kill_text[0], " victim last"));
+	assert_int_equal(v->kill_col[1], 10);
+	assert_non_null(strstr(v->kill_text[1], " victim dated"));
+	assert_int_equal(v->kill_col[2], 16); /* the point at 21 s */
+	assert_non_null(strstr(v->kill_text[2], " victim mid"));
+	assert_int_equal(v->kill_col[3], 0);
+	assert_non_null(strstr(v->kill_text[3], " victim first"));
+	/* a saved log's boot times may be another boot's: only the dated
+	 * kill is placed */
+	f->opt.kmsg_file = "saved.log";
+	scrfix_press(ui, KBD_ESC, KBD_ENTER, 0);
+	v = detail_view(f);
+	assert_int_equal(v->nkills, 1);
+	assert_int_equal(v->kill_col[0], 10);
+	assert_non_null(strstr(v->kill_note, "saved log"));
+	histsnap_fini(&ui->hist);
+}
+
+/* Without a kernel log the legend says so. */
+static void
+test_kill_note(void **state)
+{
+	struct scrfix *f = *state;
+	struct ui *ui = &f->ui;
+	const struct dash_detail *v;
+
+	record_rising(ui);
+	scrfix_press(ui, KBD_ENTER, 0);
+	v = detail_view(f);
+	assert_int_equal(v->nkills, 0);
+	assert_string_equal(v->kill_note, "kernel log not read");
+	histsnap_fini(&ui->hist);
+}
+
 #define T(name)                                                                \
 	cmocka_unit_test_setup_teardown(name, scrfix_setup, scrfix_teardown)
 
@@ -121,6 +198,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    T(test_enter_esc),
 	    T(test_chart_view),
+	    T(test_kill_marks),
+	    T(test_kill_note),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

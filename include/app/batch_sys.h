@@ -1,0 +1,28 @@
+/*
+ * batch_sys: the System screen's data in `oomwatch --batch --json`.
+ *
+ *   "blocked": [{"pid", "comm", "state_s", "wchan"}]
+ *     every task in D state in this sample; state_s is how long it has
+ *     been seen in D over this run's samples (0 on its first, so always 0
+ *     with -n 1), wchan what it waits in, or null when unreadable.
+ *   "settings": {"kernel.hung_task_timeout_secs": {"value", "meaning"},
+ *                ...}
+ *     every setting of model/sysctl.h by its sysctl name, null when the
+ *     file cannot be read; "meaning" is the one-line explanation.
+ *
+ * The D tasks' first-seen times live here for the run (one batch run per
+ * process); the files are read from the proc root given on the first
+ * call, once per sample.
+ */
+#ifndef OOMWATCH_APP_BATCH_SYS_H
+#define OOMWATCH_APP_BATCH_SYS_H
+
+#include <stdio.h>
+
+#include "model/snapshot.h"
+
+/* Write `, "blocked": [...], "settings": {...}` (with the leading
+ * separator) for sample s, read under proc_root (NULL: /proc). */
+void batch_sys_json(FILE *f, const struct snapshot *s, const char *proc_root);
+
+#endif

@@ -1,0 +1,41 @@
+/*
+ * scr_system: the System screen (key 9), "frozen or slow?": the vmstat
+ * strip over the last minute, load and PSI, every task in D state with
+ * how long it has been in D, and the settings that decide what happens
+ * next (view/syspane.h draws it).
+ *
+ * The D tasks are followed on every sample (from the snapshot's rows, no
+ * file read), so their time in D counts across refreshes whichever
+ * screen is current. The files (collect/sysfiles.h: /proc/stat, loadavg,
+ * pressure, the sysctls, and wchan for D tasks) are read at most once a
+ * sample and only while this screen is current; the strip starts again
+ * on each visit (its first row is since boot, as vmstat's is). Kernel
+ * stacks are read only for D tasks and only while 's' has them on.
+ */
+#ifndef OOMWATCH_APP_SCR_SYSTEM_H
+#define OOMWATCH_APP_SCR_SYSTEM_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "app/scr.h"
+#include "collect/sysfiles.h"
+#include "view/syspane.h"
+
+struct scr_system_state {
+	struct sysfiles *sf; /* opened at the first read (owned), or NULL */
+	bool sf_tried;
+	char sf_err[200]; /* why sf is NULL */
+	struct sysstat stat;
+	struct dtasks tasks;
+	struct sysfiles_sample sample;
+	bool have_sample;
+	uint64_t read_ms; /* the sample (mono_ms) the files were read for */
+	bool stacks;      /* 's': show (and read) the D tasks' stacks */
+	struct syspane_view view;
+	char status[UI_STATUS_MAX];
+};
+
+extern const struct scr_def scr_system;
+
+#endif

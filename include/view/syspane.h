@@ -1,0 +1,40 @@
+/*
+ * syspane: the System screen's body ("frozen or slow?"), drawn from
+ * plain model data: the vmstat strip (the last minute of rows, newest
+ * last; b counts tasks in I/O wait only), load averages and PSI for cpu,
+ * io and memory, every task in D state (PID, NAME, IN D, WCHAN; the ones
+ * at half the hung-task timeout highlighted before the kernel logs them,
+ * the ones past it marked as logged now), their kernel stacks when asked
+ * ('s'), then the settings with their meanings under the summary
+ * sentence. The body scrolls by lines (top); "more below" marks a cut.
+ */
+#ifndef OOMWATCH_VIEW_SYSPANE_H
+#define OOMWATCH_VIEW_SYSPANE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model/dtasks.h"
+#include "model/snapshot.h"
+#include "model/sysctl.h"
+#include "model/sysstat.h"
+
+/* The System screen's view struct (dash_frame.screen_data). Every
+ * pointer is borrowed; NULL: not read yet. */
+struct syspane_view {
+	const struct sysstat *stat;    /* the strip's rows */
+	const struct sysstat_raw *raw; /* the last read (loadavg) */
+	int load_err;                  /* 0, or why loadavg is unknown */
+	const struct psi_memory *psi_cpu, *psi_io, *psi_mem;
+	const struct dtasks *tasks;
+	const struct sysctl_values *sv;
+	bool stacks;      /* 's': the D tasks' kernel stacks are shown */
+	size_t top;       /* first line shown */
+	const char *none; /* why nothing could be read, or NULL */
+};
+
+/* How many lines the body has in a rows x cols rectangle (the screen
+ * clamps top with it). */
+size_t syspane_lines(const struct syspane_view *v, int rows, int cols);
+
+#endif

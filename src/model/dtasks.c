@@ -1,0 +1,98 @@
+/* dtasks.c: the tasks in D state and how long (see dtasks.h). */
+#include "model/dtasks.h"
+
+#include <string.h>
+
+/* The identity of dtask i (procid_at_fn). */
+static struct procid
+dtasks_id_at(const void *items, size_t i)
+{
+	return ((const struct dtask *)items)[i].id;
+}
+
+/* No task. */
+void
+dtasks_init(struct dtasks *d)
+{
+	memset(d, 0, sizeof *d);
+}
+
+/*
+ * Put the entry of row r into slot n. Slots [n, *end) hold the old
+ * entries not matched yet: a match is swapped into slot n; otherwise the
+ * old entry in slot n (if any) moves to the end (lost only when the array
+ * is full) and slot n starts a new task, first seen now.
+ */
+static void
+dtasks_place(struct dtasks *d, size_t n, size_t *end, const struct proc_row *r,
+             uint64_t now_ms)
+{
+	struct procid id = {r->pid, r->start_time};
+	size_t k = procid_find(d->item + n, *end - n, dtasks_id_at, id);
+	struct dtask *t = &d->item[n], tmp;
+
+	if (k != PROCID_NONE) {
+		if (k != 0) {
+			tmp = *t;
+			*t = d->item[n + k];
+			d->item[n + k] = tmp;
+		}
+	} else {
+		if (n < *end && *end < DTASKS_MAX)
+			d->item[(*end)++] = *t;
+		else if (n == *end)
+			(*end)++;
+		memset(t, 0, sizeof *t);
+		t->id = id;
+		t->since_ms = now_ms;
+		t->stack_err = -1;
+	}
+	memcpy(t->comm, r->comm, sizeof t->comm);
+	t->comm[sizeof t->comm - 1] = '\0';
+}
+
+/* Replace the list with s's D rows. */
+void
+dtasks_update(struct dtasks *d, const struct snapshot *s, uint64_t now_ms)
+{
+	size_t n = 0, end = d->n, dropped = 0;
+
+	for (size_t i = 0; i < s->nprocs; i++) {
+		if (s->procs[i].state != 'D')
+			continue;
+		if (n == DTASKS_MAX) {
+			dropped++;
+			continue;
+		}
+		dtasks_place(d, n, &end, &s->procs[i], now_ms);
+		n++;
+	}
+	d->n = n;
+	d->dropped = dropped;
+	d->now_ms = now_ms;
+}
+
+/* Time in D of task i. */
+uint64_t
+dtasks_in_d_ms(const struct dtasks *d, size_t i)
+{
+	const struct dtask *t = &d->item[i];
+
+	return d->now_ms > t->since_ms ? d->now_ms - t->since_ms : 0;
+}
+
+/* Level against the hung-task timeout. */
+enum dtasks_level
+dtasks_level(uint64_t in_d_ms, int64_t timeout_s)
+{
+	uint64_t t_ms;
+
+	if (timeout_s == SNAP_NA || timeout_s <= 0)
+		return DTASKS_OK;
+	t_ms = (uint64_t)timeout_s * 1000u;
+	if (in_d_ms >= t_ms)
+		return DTASKS_LOGGED;
+	if (in_d_ms * 2 >= t_ms)
+		return DTASKS_NEAR;
+	return DTASKS_OK;
+}

@@ -1,0 +1,376 @@
+/*
+ * syspane.c: the System screen's body (see syspane.h). Every part is
+ * written through one line emitter that counts lines and draws only the
+ * ones inside the scrolled window, so syspane_lines and the drawing can
+ * never disagree on the line count.
+ */
+#include "view/syspane.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "view/dash.h"
+#include "view/draw.h"
+
+/* Strip rows shown: fewer on a small terminal. */
+#define SYSPANE_STRIP_SMALL 5
+#define SYSPANE_STRIP_LARGE 12
+#define SYSPANE_TALL_ROWS 30
+
+/* The line emitter: s NULL only counts. */
+struct sp_out {
+	struct screen *s;
+	int x, y, w, h; /* the body rectangle */
+	size_t top, line;
+};
+
+/* The next line: true with its row in *y when it is on screen. */
+static bool
+sp_next(struct sp_out *o, int *y)
+{
+	size_t l = o->line++;
+
+	if (o->s == NULL || l < o->top || l >= o->top + (size_t)o->h)
+		return false;
+	*y = o->y + (int)(l - o->top);
+	return true;
+}
+
+/* One line of text in role (printf format; ours). */
+static void __attribute__((format(printf, 3, 4)))
+sp_line(struct sp_out *o, enum theme_role role, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+	int y;
+
+	if (!sp_next(o, &y))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	draw_str(o->s, y, o->x, o->w, role, buf, DRAW_FILL);
+}
+
+/* The longest of forms that fits, in role. */
+static void
+sp_forms(struct sp_out *o, enum theme_role role, const char *const *forms)
+{
+	int y;
+
+	if (sp_next(o, &y))
+		draw_forms(o->s, y, o->x, o->w, role, forms, DRAW_FILL);
+}
+
+/* v (SNAP_NA: "-") right-aligned in width into buf. */
+static const char *
+sp_num(char *buf, size_t size, int64_t v, int width)
+{
+	if (v == SNAP_NA)
+		snprintf(buf, size, "%*s", width, "-");
+	else
+		snprintf(buf, size, "%*" PRId64, width, v);
+	return buf;
+}
+
+/* A percentage (-1: "-") in 3 cells. */
+static const char *
+sp_pct(char *buf, size_t size, int v)
+{
+	return sp_num(buf, size, v < 0 ? SNAP_NA : v, 3);
+}
+
+/* One strip row. */
+static void
+sp_strip_row(struct sp_out *o, const struct sysstat_row *r)
+{
+	char a[6][24], p[5][24];
+
+	sp_line(o, THEME_NORMAL, "%s %s %s %s %s %s %s%s%s%s%s",
+	        sp_num(a[0], 24, r->r, 4), sp_num(a[1], 24, r->b, 4),
+	        sp_num(a[2], 24, r->si_kbs, 7), sp_num(a[3], 24, r->so_kbs, 7),
+	        sp_num(a[4], 24, r->free_kb, 10),
+	        sp_num(a[5], 24, r->buffcache_kb, 11), sp_pct(p[0], 24, r->us),
+	        sp_pct(p[1], 24, r->sy), sp_pct(p[2], 24, r->id),
+	        sp_pct(p[3], 24, r->wa), sp_pct(p[4], 24, r->st));
+}
+
+/* The vmstat strip: title, header, the newest rows (oldest first). */
+static void
+sp_strip(struct sp_out *o, const struct syspane_view *v)
+{
+	static const char *const title[] = {
+	    "vmstat, the last minute (newest last); b counts only tasks in I/O "
+	    "wait, not every task in D",
+	    "vmstat, last minute; b: I/O wait only, not every D task",
+	    "vmstat, last minute", NULL};
+	size_t n = v->stat != NULL ? sysstat_recent(v->stat) : 0;
+	size_t cap = o->h >= SYSPANE_TALL_ROWS ? SYSPANE_STRIP_LARGE
+	                                       : SYSPANE_STRIP_SMALL;
+
+	sp_forms(o, THEME_TITLE, title);
+	sp_line(o, THEME_PROC_HEADER,
+	        "%4s %4s %7s %7s %10s %11s %3s%3s%3s%3s%3s", "r", "b",
+	        "si kB/s", "so kB/s", "free kB", "buff/cache", "us", "sy", "id",
+	        "wa", "st");
+	if (n == 0)
+		sp_line(o, THEME_PROC_NA, "  no sample yet");
+	if (n > cap)
+		n = cap;
+	for (size_t i = n; i > 0; i--)
+		sp_strip_row(o, sysstat_newest(v->stat, i - 1));
+}
+
+/* "12.50/0.00" (some/full avg10) or N/A with the reason, into buf. */
+static const char *
+sp_psi(char *buf, size_t size, const struct psi_memory *p)
+{
+	if (p == NULL || !p->valid)
+		snprintf(buf, size, "N/A (%s)",
+		         p == NULL              ? "not read"
+		         : p->err == ENOENT     ? "no PSI on this kernel"
+		         : p->err == EOPNOTSUPP ? "PSI disabled (psi=0)"
+		                                : strerror(p->err));
+	else if (p->full_valid)
+		snprintf(buf, size, "%.2f/%.2f", p->some.avg10, p->full.avg10);
+	else
+		snprintf(buf, size, "%.2f/-", p->some.avg10);
+	return buf;
+}
+
+/* The load and PSI lines. */
+static void
+sp_load(struct sp_out *o, const struct syspane_view *v)
+{
+	char c[96], i[96], m[96];
+	const struct sysstat_raw *r = v->raw;
+
+	if (r != NULL && r->load_valid)
+		sp_line(o, THEME_NORMAL,
+		        "load %.2f %.2f %.2f (1/5/15 min), runnable %" PRId64
+		        " of %" PRId64 " threads",
+		        r->load1, r->load5, r->load15, r->threads_runnable,
+		        r->threads_total);
+	else
+		sp_line(o, THEME_PROC_NA, "load N/A (%s)",
+		        r == NULL ? "not read" : strerror(v->load_err));
+	sp_line(o, THEME_NORMAL,
+	        "PSI avg10 some/full %%: cpu %s  io %s  memory %s",
+	        sp_psi(c, sizeof c, v->psi_cpu), sp_psi(i, sizeof i, v->psi_io),
+	        sp_psi(m, sizeof m, v->psi_mem));
+}
+
+/* ms as "12s", "3m04s" or "2h05m" into buf. */
+static const char *
+sp_dur(char *buf, size_t size, uint64_t ms)
+{
+	uint64_t s = ms / 1000;
+
+	if (s < 60)
+		snprintf(buf, size, "%" PRIu64 "s", s);
+	else if (s < 3600)
+		snprintf(buf, size, "%" PRIu64 "m%02" PRIu64 "s", s / 60,
+		         s % 60);
+	else
+		snprintf(buf, size, "%" PRIu64 "h%02" PRIu64 "m", s / 3600,
+		         s / 60 % 60);
+	return buf;
+}
+
+/* The hung-task timeout (SNAP_NA when unknown). */
+static int64_t
+sp_timeout(const struct syspane_view *v)
+{
+	if (v->sv == NULL || v->sv->err[SYSCTL_HUNG_TASK_TIMEOUT] != 0)
+		return SNAP_NA;
+	return v->sv->v[SYSCTL_HUNG_TASK_TIMEOUT];
+}
+
+/* One D task's row: PID, NAME (sanitized by draw), IN D, WCHAN, mark. */
+static void
+sp_task(struct sp_out *o, const struct dtasks *d, size_t i, int64_t timeout)
+{
+	static const char *const mark[] = {
+	    [DTASKS_OK] = "",
+	    [DTASKS_NEAR] = "  near the hung-task report",
+	    [DTASKS_LOGGED] = "  logged as hung now"};
+	static const enum theme_role role[] = {
+	    [DTASKS_OK] = THEME_NORMAL,
+	    [DTASKS_NEAR] = THEME_RISK_MEDIUM,
+	    [DTASKS_LOGGED] = THEME_RISK_HIGH};
+	const struct dtask *t = &d->item[i];
+	uint64_t ms = dtasks_in_d_ms(d, i);
+	enum dtasks_level lv = dtasks_level(ms, timeout);
+	char dur[24];
+	int y, x;
+
+	if (!sp_next(o, &y))
+		return;
+	x = o->x +
+	    draw_fmt(o->s, y, o->x, o->w, role[lv], 0, "%7d ", (int)t->id.pid);
+	draw_text(o->s, y, x, 16, role[lv], t->comm,
+	          strnlen(t->comm, sizeof t->comm), DRAW_FILL);
+	x += 16;
+	if (x < o->x + o->w)
+		draw_fmt(o->s, y, x, o->x + o->w - x, role[lv], DRAW_FILL,
+		         " %7s  %-22s%s", sp_dur(dur, sizeof dur, ms),
+		         t->wchan_err != 0 ? "N/A"
+		         : t->wchan[0]     ? t->wchan
+		                           : "-",
+		         mark[lv]);
+}
+
+/* A task's kernel stack, one line per frame, or why it is not shown. */
+static void
+sp_stack(struct sp_out *o, const struct dtask *t)
+{
+	const char *p = t->stack, *nl;
+
+	if (t->stack_err == EACCES || t->stack_err == EPERM) {
+		sp_line(o, THEME_PROC_NA,
+		        "          stack N/A: /proc/%d/stack "
+		        "needs root (CAP_SYS_ADMIN)",
+		        (int)t->id.pid);
+		return;
+	}
+	if (t->stack_err != 0) {
+		sp_line(o, THEME_PROC_NA, "          stack N/A: %s",
+		        t->stack_err < 0 ? "not read yet"
+		                         : strerror(t->stack_err));
+		return;
+	}
+	while (*p != '\0') {
+		nl = strchr(p, '\n');
+		sp_line(o, THEME_KLOG_NORMAL, "          %.*s",
+		        (int)(nl ? nl - p : (long)strlen(p)), p);
+		p = nl ? nl + 1 : p + strlen(p);
+	}
+}
+
+/* The D-task section: title, header, rows (with stacks when asked). */
+static void
+sp_tasks(struct sp_out *o, const struct syspane_view *v)
+{
+	const struct dtasks *d = v->tasks;
+	int64_t t = sp_timeout(v);
+	char half[48] = "";
+
+	if (t != SNAP_NA && t > 0)
+		snprintf(half, sizeof half, "; highlighted from %" PRId64 " s",
+		         t / 2);
+	if (d == NULL || d->n == 0) {
+		sp_line(o, THEME_TITLE, "Tasks in D state: none");
+		return;
+	}
+	if (t != SNAP_NA && t > 0)
+		sp_line(o, THEME_TITLE,
+		        "Tasks in D state: %zu (logged as hung at %" PRId64
+		        " s%s)",
+		        d->n, t, half);
+	else
+		sp_line(o, THEME_TITLE, "Tasks in D state: %zu (%s)", d->n,
+		        t == 0 ? "the hung-task check is off"
+		               : "no hung-task timeout known");
+	sp_line(o, THEME_PROC_HEADER, "%7s %-16s %7s  %s", "PID", "NAME",
+	        "IN D", "WCHAN");
+	for (size_t i = 0; i < d->n; i++) {
+		sp_task(o, d, i, t);
+		if (v->stacks)
+			sp_stack(o, &d->item[i]);
+	}
+	if (d->dropped > 0)
+		sp_line(o, THEME_PROC_NA,
+		        "  and %zu more in D (the first %d "
+		        "are listed)",
+		        d->dropped, DTASKS_MAX);
+}
+
+/* One setting: name, value, meaning. */
+static void
+sp_setting(struct sp_out *o, const struct sysctl_values *sv, enum sysctl_id id)
+{
+	const char *name = sysctl_def(id)->name;
+	char meaning[400], val[24];
+	bool na = sv->err[id] != 0;
+
+	if (o->w < 100 && strchr(name, '.') != NULL)
+		name = strchr(name, '.') + 1; /* narrow: without kernel./vm. */
+	sysctl_meaning(sv, id, meaning, sizeof meaning);
+	sp_line(o, na ? THEME_PROC_NA : THEME_NORMAL, "%-*s %7s  %s",
+	        o->w < 100 ? 24 : 31, name,
+	        sp_num(val, sizeof val, sv->v[id], 7), meaning);
+}
+
+/* The settings: the summary sentence, then each one. */
+static void
+sp_settings(struct sp_out *o, const struct syspane_view *v)
+{
+	char sum[400];
+
+	if (v->sv == NULL) {
+		sp_line(o, THEME_PROC_NA, "Settings: not read yet");
+		return;
+	}
+	/* the summary's clauses ("; " apart), one a line */
+	sysctl_summary(v->sv, sum, sizeof sum);
+	for (char *p = sum, *end; p != NULL; p = end) {
+		end = strstr(p, "; ");
+		if (end != NULL) {
+			*end = '\0';
+			end += 2;
+		}
+		sp_line(o, THEME_TITLE, "%-18s %s%s",
+		        p == sum ? "What happens next:" : "", p,
+		        end ? ";" : "");
+	}
+	for (int i = 0; i < SYSCTL_COUNT; i++)
+		sp_setting(o, v->sv, (enum sysctl_id)i);
+}
+
+/* Every part, in order. */
+static void
+sp_all(struct sp_out *o, const struct syspane_view *v)
+{
+	if (v->none != NULL)
+		sp_line(o, THEME_STATUS_ERROR, "%s", v->none);
+	sp_strip(o, v);
+	sp_load(o, v);
+	sp_line(o, THEME_NORMAL, "%s", "");
+	sp_tasks(o, v);
+	sp_line(o, THEME_NORMAL, "%s", "");
+	sp_settings(o, v);
+}
+
+/* Lines of the body. */
+size_t
+syspane_lines(const struct syspane_view *v, int rows, int cols)
+{
+	struct sp_out o = {NULL, 0, 0, cols, rows, 0, 0};
+
+	sp_all(&o, v);
+	return o.line;
+}
+
+/* The System screen's body. */
+void
+dash_body_system(struct screen *s, const struct dash_frame *f)
+{
+	const struct layout_rect *r = &f->layout->body;
+	const struct syspane_view *v = f->screen_data;
+	struct sp_out o;
+	size_t total;
+
+	if (!layout_rect_visible(r) || v == NULL)
+		return;
+	draw_clear_rect(s, r, THEME_NORMAL);
+	o = (struct sp_out){s, r->x, r->y, r->w, r->h, v->top, 0};
+	sp_all(&o, v);
+	total = o.line;
+	if (total > v->top + (size_t)r->h)
+		draw_fmt(s, r->y + r->h - 1, r->x, r->w, THEME_STATUS_INFO,
+		         DRAW_FILL, "-- %zu more lines below (Down, PgDn) --",
+		         total - v->top - (size_t)r->h + 1);
+}
