@@ -16,6 +16,10 @@
 #   detail.png       120x40: the detail screen (Enter) of a trendhog
 #                    growing 2 MiB/s, after 25 s at -d 0.25 (a verdict
 #                    needs 20 samples): its chart and "rising"
+#   memory.png       120x40: the memory screen (8), this machine's
+#                    breakdown of MemTotal, tmpfs mounts, slab and swap
+#   system.png       120x40: the system screen (9) with a task this script
+#                    holds in D state (a vfork parent, tests/progs/vforkhold)
 # Usage: sh scripts/screenshots.sh [SCENE...] (default: all of them; a
 # scene is a name above without .png; main and actions are one run), or
 # SCENES="detail" make screenshots.
@@ -30,7 +34,7 @@ export TOP BUILD PROGS
 . "$TOP/tests/lib.sh"
 out="$TOP/screenshots"
 mkdir -p "$out"
-SCENES=${*:-${SCENES:-main actions cgroups events light-theme small-term too-small detail}}
+SCENES=${*:-${SCENES:-main actions cgroups events light-theme small-term too-small detail memory system}}
 # want SCENE...: true when one of them is to be made.
 want() {
 	for _w in "$@"; do
@@ -151,5 +155,28 @@ if want detail; then
 	tmux_wait "rising" 5 && shot detail 120 40
 	tmux_stop
 	kill -9 "$hog" 2>/dev/null
+fi
+
+if want memory; then
+	tmux_start 120 40 "$BIN -d 1 --no-protect"
+	tmux_wait "F10Quit" 10
+	tmux_keys 8
+	tmux_wait "MEANING" 5 && shot memory 120 40
+	tmux_stop
+fi
+
+# system: a vfork parent waits in D until its child execs (40 s)
+if want system; then
+	"$PROGS/vforkhold" 40 >/dev/null 2>&1 &
+	own_pid $!
+	hold=$!
+	tmux_start 120 40 "$BIN -d 1 --no-protect"
+	tmux_wait "F10Quit" 10
+	tmux_keys 9
+	tmux_wait "vforkhold" 10
+	sleep 4 # its time in D counts up
+	tmux_wait "vforkhold" 5 && shot system 120 40
+	tmux_stop
+	kill -9 "$hold" 2>/dev/null
 fi
 t_done

@@ -10,9 +10,8 @@
  *     every setting of model/sysctl.h by its sysctl name, null when the
  *     file cannot be read; "meaning" is the one-line explanation.
  *
- * The D tasks' first-seen times live here for the run (one batch run per
- * process); the files are read from the proc root given on the first
- * call, once per sample.
+ * The D tasks' first-seen times live in the run's struct batch_sys; the
+ * files are read from its proc root once per sample.
  */
 #ifndef OOMWATCH_APP_BATCH_SYS_H
 #define OOMWATCH_APP_BATCH_SYS_H
@@ -21,8 +20,15 @@
 
 #include "model/snapshot.h"
 
+struct batch_sys;
+
+/* The run's state, reading under proc_root (NULL: /proc); NULL when out
+ * of memory. batch_sys_free frees it (NULL is fine). */
+struct batch_sys *batch_sys_new(const char *proc_root);
+void batch_sys_free(struct batch_sys *st);
+
 /* Write `, "blocked": [...], "settings": {...}` (with the leading
- * separator) for sample s, read under proc_root (NULL: /proc). */
-void batch_sys_json(FILE *f, const struct snapshot *s, const char *proc_root);
+ * separator) for sample s (st NULL: both null). */
+void batch_sys_json(FILE *f, struct batch_sys *st, const struct snapshot *s);
 
 #endif

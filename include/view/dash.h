@@ -201,6 +201,9 @@ void dash_body_help(struct screen *s, const struct dash_frame *f);
 /* The memory cgroups: a tree with usage, limit, headroom, events and
  * the victim in each. */
 void dash_body_cgroups(struct screen *s, const struct dash_frame *f);
+/* The Memory screen: where MemTotal is (screen_data: struct dash_memory,
+ * view/mempane.h). */
+void dash_body_memory(struct screen *s, const struct dash_frame *f);
 /* The setup screen: columns and themes. */
 void dash_body_setup(struct screen *s, const struct dash_frame *f);
 /* The System screen: vmstat strip, PSI, tasks in D, the settings

@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "app/batch_cg.h"
+#include "app/batch_mem.h"
 #include "app/batch_sys.h"
 #include "app/modes.h"
 #include "collect/collector.h"
@@ -37,8 +38,9 @@ struct batch_out {
 	unsigned san_flags; /* SANITIZE_ASCII outside UTF-8 locales */
 	char text[4 * 4096 + 1];
 	char raw[4096];
-	struct histsnap *hs;   /* --json -n 2 or more: the history, else NULL */
-	const char *proc_root; /* --proc-root (batch_sys reads under it) */
+	struct histsnap *hs; /* --json -n 2 or more: the history, else NULL */
+	const struct options *opt; /* the roots batch_mem_json reads under */
+	struct batch_sys *sys;     /* "blocked" and "settings" (NULL: null) */
 };
 
 /* The history's memory cap in --batch. */
@@ -424,8 +426,9 @@ batch_json(struct batch_out *o, const struct snapshot *s, const size_t *order,
 		batch_json_proc(o, s, &s->procs[order[i]]);
 	}
 	fputs("], ", f);
+	batch_mem_json(f, o->opt);
 	batch_cg_json(f, s, o->hs != NULL);
-	batch_sys_json(f, s, o->proc_root);
+	batch_sys_json(f, o->sys, s);
 	fputs("}\n", f);
 }
 
@@ -465,6 +468,7 @@ batch_out_free(struct batch_out *o)
 	if (o->hs != NULL)
 		histsnap_fini(o->hs);
 	free(o->hs);
+	batch_sys_free(o->sys);
 	free(o);
 }
 
@@ -515,7 +519,9 @@ batch_run(const struct options *opt)
 		return 1;
 	}
 	o->f = stdout;
-	o->proc_root = opt->proc_root;
+	o->opt = opt;
+	if (opt->json)
+		o->sys = batch_sys_new(opt->proc_root);
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 		o->san_flags = SANITIZE_ASCII;
 	snapshot_init(&s);

@@ -3,6 +3,7 @@
 #include "app/batch_sys.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "collect/sysfiles.h"
@@ -13,7 +14,6 @@
 /* The run's state: the reader (kept for the process's life) and the D
  * tasks seen so far. */
 struct batch_sys {
-	bool opened;
 	struct sysfiles *sf; /* NULL: the root could not be opened */
 	struct dtasks d;
 	struct sysfiles_sample sample;
@@ -65,23 +65,44 @@ batch_sys_settings(FILE *f, const struct sysctl_values *sv)
 	fputc('}', f);
 }
 
-/* Write "blocked" and "settings" for sample s. */
-void
-batch_sys_json(FILE *f, const struct snapshot *s, const char *proc_root)
+/* The run's reader over proc_root (NULL: /proc), or NULL (no memory). */
+struct batch_sys *
+batch_sys_new(const char *proc_root)
 {
-	static struct batch_sys st;
+	struct batch_sys *st = calloc(1, sizeof *st);
 	char err[256];
 
-	if (!st.opened) {
-		st.opened = true;
-		st.sf = sysfiles_new(proc_root, err, sizeof err);
-		dtasks_init(&st.d);
+	if (st == NULL)
+		return NULL;
+	/* a root that cannot be opened leaves sf NULL: settings null */
+	st->sf = sysfiles_new(proc_root, err, sizeof err);
+	dtasks_init(&st->d);
+	return st;
+}
+
+/* Free st (NULL is fine). */
+void
+batch_sys_free(struct batch_sys *st)
+{
+	if (st == NULL)
+		return;
+	sysfiles_free(st->sf);
+	free(st);
+}
+
+/* Write "blocked" and "settings" for sample s (st NULL: both empty). */
+void
+batch_sys_json(FILE *f, struct batch_sys *st, const struct snapshot *s)
+{
+	if (st == NULL) {
+		fputs(", \"blocked\": null, \"settings\": null", f);
+		return;
 	}
-	dtasks_update(&st.d, s, s->mono_ms);
-	if (st.sf != NULL) {
-		sysfiles_read_tasks(st.sf, &st.d, false);
-		sysfiles_read(st.sf, &st.sample);
+	dtasks_update(&st->d, s, s->mono_ms);
+	if (st->sf != NULL) {
+		sysfiles_read_tasks(st->sf, &st->d, false);
+		sysfiles_read(st->sf, &st->sample);
 	}
-	batch_sys_blocked(f, &st.d);
-	batch_sys_settings(f, st.sf != NULL ? &st.sample.sysctl : NULL);
+	batch_sys_blocked(f, &st->d);
+	batch_sys_settings(f, st->sf != NULL ? &st->sample.sysctl : NULL);
 }

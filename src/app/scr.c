@@ -16,6 +16,7 @@
 #include "app/scr_detail.h"
 #include "app/scr_events.h"
 #include "app/scr_help.h"
+#include "app/scr_memory.h"
 #include "app/scr_procs.h"
 #include "app/scr_setup.h"
 #include "app/scr_system.h"
@@ -23,8 +24,8 @@
 /* The screens, in tab order; each is one key away (its digit, 1-9, and
  * 0 for the tenth, as htop's F-keys go to 10). */
 static const struct scr_def *const screens[] = {
-    &scr_procs,   &scr_events, &scr_changes, &scr_setup, &scr_help,
-    &scr_cgroups, &scr_detail, &scr_system,  &scr_boots,
+    &scr_procs,   &scr_events, &scr_changes, &scr_setup,  &scr_help,
+    &scr_cgroups, &scr_detail, &scr_memory,  &scr_system, &scr_boots,
 };
 #define NSCREENS (sizeof screens / sizeof screens[0])
 _Static_assert(NSCREENS <= UI_SCREENS_MAX, "raise UI_SCREENS_MAX");

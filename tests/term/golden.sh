@@ -51,6 +51,7 @@ cgpaths c p
 cgfilter c Down Down Enter
 detail Enter
 procs-trend F2 Down Space Down Down Down Down Down Down Space Down Space Down Space Down Space Down Space Down Space F2 ; %wait saved ; Down Up ; %wait flat
+memory 8
 system 9
 boots 0 Down Enter'
 SCREENS=$(printf '%s\n' "$SCREEN_TABLE" | cut -d' ' -f1)
