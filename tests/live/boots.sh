@@ -71,6 +71,17 @@ else
 	check "... and nothing on stdout" [ ! -s "$T_TMP/o" ]
 fi
 
+# The golden tree's history (tests/fixtures/golden/boots.sh), text form:
+# every way a boot can end, pinned (frozen clock, UTC).
+TZ=UTC OOMWATCH_TEST_CLOCK=1767225600000 "$OOMWATCH_BIN" --boots \
+	--proc-root "$TOP/tests/fixtures/golden/proc" >"$T_TMP/tree.txt"
+check "golden tree: the table as tests/fixtures/boots/golden-tree.txt" \
+	cmp -s "$TOP/tests/fixtures/boots/golden-tree.txt" "$T_TMP/tree.txt"
+TZ=UTC "$OOMWATCH_BIN" --events --boot -1 --json --proc-root "$TOP/tests/fixtures/golden/proc" |
+	jq -r '"\(.kind) \(.time)"' >"$T_TMP/ev.txt"
+check "golden tree: --events --boot -1 gives boot a1's three events, oldest first" [ \
+	"$(tr '\n' '|' <"$T_TMP/ev.txt")" = "oom_kill 1764548012.0004|hung_task 1764548100|panic 1764548200.25|" ]
+
 # A generated wtmp in a fixture root: crash and clean sequences.
 if [ -x "$PROGS/wtmpgen" ] && command -v last >/dev/null 2>&1; then
 	mkdir -p "$T_TMP/root/boots"
