@@ -3,9 +3,9 @@
  * boots ended. The history (collect/bootsrc.h: wtmp, pstore, the
  * journal through journalctl with a deadline) is read once, on the first
  * visit (r reads it again), never on a refresh. Up/Down select a boot;
- * Enter reads that boot's kernel events from the journal into the pane
- * below the table (the events view itself shows the running boot's log
- * only).
+ * Enter reads that boot's kernel events from the journal and opens them
+ * in the events view (until it is left; then it shows the running log
+ * again); the pane below the table lists them too.
  */
 #ifndef OOMWATCH_APP_SCR_BOOTS_H
 #define OOMWATCH_APP_SCR_BOOTS_H

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app/boots_cli.h"
+#include "app/scr_events.h"
 #include "core/clock.h"
 
 /* Events kept per boot read: the pane shows the newest of them. */
@@ -28,8 +29,8 @@ static const struct scr_binding boots_keys[] = {
     {{KBD_END, 0, 0}, BOOTS_END, "the oldest boot", NULL},
     {{KBD_ENTER, 0, 0},
      BOOTS_EVENTS,
-     "read the selected boot's kernel events from the journal (below the "
-     "table)",
+     "read the selected boot's kernel events from the journal: the events "
+     "view shows them (and the pane below the table lists them)",
      NULL},
     {{'r', 0, 0},
      BOOTS_RELOAD,
@@ -126,8 +127,10 @@ event_line(const struct kevent *e, char *buf, size_t size)
 		         e->text.s);
 }
 
-/* Enter: the selected boot's events from the journal. */
-static void
+/* Enter: the selected boot's events from the journal, listed in the
+ * pane below the table and, when there are any, opened in the events
+ * view (which owns them from then on). UI_* flags. */
+static unsigned
 read_events(struct ui *ui, struct scr_boots_state *s)
 {
 	const struct boots_row *r = &s->data->rows[s->selected];
@@ -140,7 +143,7 @@ read_events(struct ui *ui, struct scr_boots_state *s)
 	s->events_why[0] = '\0';
 	if (ev == NULL) {
 		snprintf(s->events_why, sizeof s->events_why, "out of memory");
-		return;
+		return UI_REDRAW;
 	}
 	paths(ui, &p);
 	if (!r->in_journal)
@@ -158,7 +161,17 @@ read_events(struct ui *ui, struct scr_boots_state *s)
 	for (size_t i = n; i-- > 0 && s->nlines < BOOTPANE_EVENTS_MAX;)
 		event_line(kevents_get(ev, i), s->lines[s->nlines++],
 		           sizeof s->lines[0]);
-	kevents_free(ev);
+	if (n == 0) {
+		kevents_free(ev);
+		return UI_REDRAW;
+	}
+	kevents_free(ui->klog.boot_kev);
+	ui->klog.boot_kev = ev;
+	snprintf(ui->klog.boot_info, sizeof ui->klog.boot_info,
+	         "boot %d's kernel events (journal), not this boot's; 0: back "
+	         "to Boots",
+	         r->index);
+	return scr_goto(ui, &scr_events) | UI_REDRAW;
 }
 
 /* Run a command of this screen's map. */
@@ -184,9 +197,7 @@ command(struct ui *ui, int cmd)
 		s->selected = n ? n - 1 : 0;
 		break;
 	case BOOTS_EVENTS:
-		if (n > 0)
-			read_events(ui, s);
-		break;
+		return n > 0 ? read_events(ui, s) : 0;
 	case BOOTS_RELOAD:
 	default:
 		load(ui, s);
