@@ -124,7 +124,7 @@ $(BUILD)/bench/%: bench/%.c $(filter-out $(BUILD)/obj/src/app/main.o,$(OBJ))
 deps-build:
 	@sh scripts/deps.sh build
 deps-test:
-	@sh scripts/deps.sh test
+	@BUILD=$(BUILD) sh scripts/deps.sh test
 deps-bench:
 	@sh scripts/deps.sh bench
 deps-screenshots:

@@ -22,9 +22,18 @@ enum options_mode {
 	OPTIONS_VERSION,
 };
 
+/* --format: the batch's output (--json is --format json). */
+enum options_format {
+	OPTIONS_FORMAT_TEXT = 0,
+	OPTIONS_FORMAT_JSON,
+	OPTIONS_FORMAT_OPENMETRICS, /* Prometheus text (app/batch_prom.h) */
+};
+
 struct options {
 	enum options_mode mode;
-	bool json;
+	bool json; /* --json or --format json */
+	enum options_format format;
+	bool format_given;
 	long count;         /* -n: snapshots in batch mode, 0 = default 1 */
 	uint32_t delay_ms;  /* -d */
 	enum rank_key sort; /* -s */

@@ -9,6 +9,7 @@
 #define OOMWATCH_PERSIST_ATOMIC_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 /* mkdir -p for the directories above path (not path itself), each new one
  * mode 0700; existing ones are left as they are. 0 or -errno. */
@@ -20,5 +21,10 @@ int atomic_make_parents(const char *path);
  * temporary file is left behind. 0 or -errno.
  */
 int atomic_write(const char *path, const void *data, size_t len);
+
+/* atomic_write with the new file of mode (for files other users read,
+ * such as node_exporter's textfiles: 0644). 0 or -errno. */
+int atomic_write_mode(const char *path, const void *data, size_t len,
+                      mode_t mode);
 
 #endif

@@ -5,7 +5,8 @@
  * from the column table (model/columns.h). Every string from a process or the
  * kernel goes through the one sanitizer (core/sanitize.h) before it is printed;
  * unknown values are "N/A" in text and null in JSON, never 0. The next victim
- * is computed over every process, whatever -u/-p show. With --json and
+ * is computed over every process, whatever -u/-p show. With --json (or
+ * --format openmetrics, app/batch_prom.h) and
  * -n 2 or more, every sample goes into a history (model/histsnap.h): each
  * process gets its RSS "trend" and the top level the "forecast".
  */
@@ -20,6 +21,7 @@
 
 #include "app/batch_cg.h"
 #include "app/batch_mem.h"
+#include "app/batch_prom.h"
 #include "app/batch_sys.h"
 #include "app/modes.h"
 #include "collect/collector.h"
@@ -437,7 +439,7 @@ batch_json(struct batch_out *o, const struct snapshot *s, const size_t *order,
 static int
 batch_history_open(struct batch_out *o, const struct options *opt)
 {
-	if (!opt->json || opt->count < 2)
+	if (opt->format == OPTIONS_FORMAT_TEXT || opt->count < 2)
 		return 0;
 	o->hs = malloc(sizeof *o->hs);
 	if (o->hs == NULL ||
@@ -481,6 +483,23 @@ batch_sleep_until(uint64_t target_ms)
 	while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL) ==
 	       EINTR)
 		;
+}
+
+/* Print sample i in the format asked for (openmetrics: the last sample
+ * only, app/batch_prom.h): 0, or 1 when it could not be printed. */
+static int
+batch_print(struct batch_out *o, const struct options *opt,
+            const struct snapshot *s, const size_t *order, size_t n, long i)
+{
+	if (opt->format == OPTIONS_FORMAT_OPENMETRICS)
+		return i + 1 < opt->count
+		           ? 0
+		           : batch_prom(o->f, opt, s, order, n, o->hs);
+	if (opt->json)
+		batch_json(o, s, order, n, rank_next_victim(s));
+	else
+		batch_text(o, s, order, n, rank_next_victim(s));
+	return 0;
 }
 
 /* Run --batch. */
@@ -553,10 +572,7 @@ batch_run(const struct options *opt)
 		batch_history_record(o, &s);
 		n = filter_select(&flt, &s, order);
 		rank_sort(&s, order, n, opt->sort, desc);
-		if (opt->json)
-			batch_json(o, &s, order, n, rank_next_victim(&s));
-		else
-			batch_text(o, &s, order, n, rank_next_victim(&s));
+		rc = batch_print(o, opt, &s, order, n, i);
 		if (fflush(stdout) != 0)
 			rc = 1; /* a closed pipe: stop quietly */
 	}

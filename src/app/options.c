@@ -23,6 +23,7 @@ enum {
 	OPT_SYS_ROOT,
 	OPT_BOOTS,
 	OPT_BOOT,
+	OPT_FORMAT,
 };
 
 static const struct option long_options[] = {
@@ -44,6 +45,7 @@ static const struct option long_options[] = {
     {"sys-root", required_argument, NULL, OPT_SYS_ROOT},
     {"boots", no_argument, NULL, OPT_BOOTS},
     {"boot", required_argument, NULL, OPT_BOOT},
+    {"format", required_argument, NULL, OPT_FORMAT},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -70,6 +72,8 @@ static const char usage_text[] =
     "  -p, --pid PID[,PID..]  only these processes\n"
     "      --json             one JSON object per line (batch, events,\n"
     "                         boots)\n"
+    "      --format FORMAT    batch output: text, json (= --json) or\n"
+    "                         openmetrics (Prometheus text exposition)\n"
     "      --boot BOOT        with --events: the kernel events of an earlier\n"
     "                         boot from the journal (-1 the one before this,\n"
     "                         -2, .., 0 this one, or a boot id)\n"
@@ -209,6 +213,52 @@ boot_valid(const char *s)
 	return n == 32 && i == n;
 }
 
+/* --format text|json|openmetrics (--json and the mode are checked in
+ * options_format_finish). */
+static int
+parse_format(struct options *opt, const char *arg, char *err, size_t err_size)
+{
+	static const char *const names[] = {"text", "json", "openmetrics"};
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		if (strcmp(arg, names[i]) == 0) {
+			opt->format = (enum options_format)i;
+			opt->format_given = true;
+			return 0;
+		}
+	}
+	snprintf(err, err_size,
+	         "unknown format '%.20s' for --format (text, json, "
+	         "openmetrics)",
+	         arg);
+	return -1;
+}
+
+/* --json and --format together: --json is --format json; openmetrics is
+ * for --batch only. 0, or -1 with a message in err. */
+static int
+options_format_finish(struct options *opt, bool batch, bool events, char *err,
+                      size_t err_size)
+{
+	if (opt->json && opt->format_given &&
+	    opt->format != OPTIONS_FORMAT_JSON) {
+		snprintf(err, err_size, "--json and --format do not agree");
+		return -1;
+	}
+	if (opt->json)
+		opt->format = OPTIONS_FORMAT_JSON;
+	opt->json = opt->format == OPTIONS_FORMAT_JSON;
+	if (opt->format == OPTIONS_FORMAT_OPENMETRICS && !batch) {
+		snprintf(err, err_size, "--format openmetrics needs --batch");
+		return -1;
+	}
+	if (opt->format_given && !batch && !events) {
+		snprintf(err, err_size, "--format needs --batch or --events");
+		return -1;
+	}
+	return 0;
+}
+
 /* Name the option getopt stopped at, for an error message. */
 static const char *
 bad_option_name(char **argv, int index, char *buf, size_t size)
@@ -295,6 +345,8 @@ option_value(struct options *opt, int c, const char *arg, char *err,
 		         "boot id of 32 hex digits)",
 		         arg);
 		return -1;
+	case OPT_FORMAT:
+		return parse_format(opt, arg, err, err_size);
 	default:
 		return 1;
 	}
@@ -359,6 +411,8 @@ options_finish(struct options *opt, bool batch, bool events, char *err,
 		opt->mode = OPTIONS_BATCH;
 	else if (events)
 		opt->mode = OPTIONS_EVENTS;
+	if (options_format_finish(opt, batch, events, err, err_size) != 0)
+		return -1;
 	if (opt->json && !batch && !events && opt->mode != OPTIONS_BOOTS) {
 		snprintf(err, err_size,
 		         "--json needs --batch, --events or --boots");

@@ -304,8 +304,8 @@ na_reason(const struct snap_cgroup *cg, char *buf, size_t size)
 	return false;
 }
 
-/* The selected cgroup's forecast, "nginx.service: about 12 min to
- * memory.max at +3.0M/min", into buf; false when it has no number. */
+/* The selected cgroup's forecast, "about 12 min to memory.max at
+ * +3.0M/min", into buf; false when it has no number. */
 static bool
 fore_text(const struct snapshot *sn, size_t i, char *buf, size_t size)
 {
@@ -314,13 +314,10 @@ fore_text(const struct snapshot *sn, size_t i, char *buf, size_t size)
 	                     .basis = cg->fore.basis,
 	                     .eta_s = cg->fore.eta_s,
 	                     .rate_kb_per_min = cg->fore.rate_kb_per_min};
-	char name[96], text[96];
 
 	if (!f.valid)
 		return false;
-	snapcg_format_name(sn, i, false, name, sizeof name);
-	forecast_format(&f, FORECAST_CGROUP, text, sizeof text);
-	snprintf(buf, size, "%s: %s", name, text);
+	forecast_format(&f, FORECAST_CGROUP, buf, size);
 	return true;
 }
 
@@ -340,14 +337,40 @@ none_reason(const struct snapshot *sn)
 	}
 }
 
+/* The default status text of the selected cgroup i into buf: its name,
+ * then its N/A reason, else its forecast to memory.max, else the sort
+ * order and the keys. */
+static void
+default_status(struct ui *ui, size_t i, char *buf, size_t size)
+{
+	struct scr_cgroups_state *s = st(ui);
+	char name[96], what[128];
+
+	if (i >= ui->snap.ncgroups) {
+		name[0] = '\0';
+	} else {
+		snapcg_format_name(&ui->snap, i, false, name, sizeof name);
+		if (na_reason(&ui->snap.cgroups[i], what, sizeof what) ||
+		    fore_text(&ui->snap, i, what, sizeof what)) {
+			snprintf(buf, size, "%s: %s", name, what);
+			return;
+		}
+	}
+	snprintf(buf, size,
+	         "%s%scgroups by %s%s; Enter: its processes, p: paths, ]/[: %s",
+	         name, name[0] ? ": " : "", cgtree_key_name(s->tree.sort),
+	         s->tree.sort == CGTREE_HEADROOM && s->tree.desc
+	             ? " (closest to the limit first)"
+	             : (s->tree.desc ? " desc" : " asc"),
+	         s->limit.which == CGLIMIT_HIGH ? "memory.high" : "limit");
+}
+
 /* The frame: the cgroup table; in the status line (when no message is
- * there) the N/A reason of the selected cgroup, else its forecast to
- * memory.max, else the sort order. */
+ * there) the selected cgroup's name and what default_status says. */
 static void
 frame(struct ui *ui, struct dash_frame *f)
 {
 	struct scr_cgroups_state *s = st(ui);
-	size_t i;
 
 	sync(ui);
 	cgtree_scroll(&s->tree, (int)page_rows(ui));
@@ -356,7 +379,6 @@ frame(struct ui *ui, struct dash_frame *f)
 	s->view.none = ui->have_snap ? none_reason(&ui->snap) : NULL;
 	f->screen_data = &s->view;
 	f->body = dash_body_cgroups;
-	i = cgtree_selected(&s->tree);
 	if (s->limit.mode != SCR_CGLIMIT_IDLE) {
 		f->status = s->limit.text;
 		f->status_role = THEME_STATUS_INFO;
@@ -364,17 +386,8 @@ frame(struct ui *ui, struct dash_frame *f)
 	}
 	if (f->status != NULL)
 		return;
-	if (i >= ui->snap.ncgroups ||
-	    (!na_reason(&ui->snap.cgroups[i], s->status, sizeof s->status) &&
-	     !fore_text(&ui->snap, i, s->status, sizeof s->status)))
-		snprintf(
-		    s->status, sizeof s->status,
-		    "cgroups by %s%s; Enter: its processes, p: paths, ]/[: %s",
-		    cgtree_key_name(s->tree.sort),
-		    s->tree.sort == CGTREE_HEADROOM && s->tree.desc
-		        ? " (closest to the limit first)"
-		        : (s->tree.desc ? " desc" : " asc"),
-		    s->limit.which == CGLIMIT_HIGH ? "memory.high" : "limit");
+	default_status(ui, cgtree_selected(&s->tree), s->status,
+	               sizeof s->status);
 	f->status = s->status;
 	f->status_role = THEME_STATUS_INFO;
 }

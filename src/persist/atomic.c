@@ -48,9 +48,16 @@ atomic_write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
-/* Replace path with data atomically. */
+/* Replace path with data atomically, mode 0600. */
 int
 atomic_write(const char *path, const void *data, size_t len)
+{
+	return atomic_write_mode(path, data, len, 0600);
+}
+
+/* Replace path with data atomically, the new file of the given mode. */
+int
+atomic_write_mode(const char *path, const void *data, size_t len, mode_t mode)
 {
 	char tmp[PATH_MAX];
 	int fd, rc;
@@ -62,7 +69,7 @@ atomic_write(const char *path, const void *data, size_t len)
 	fd = mkstemp(tmp);
 	if (fd < 0)
 		return -errno;
-	rc = fchmod(fd, 0600) == 0 ? 0 : -errno;
+	rc = fchmod(fd, mode) == 0 ? 0 : -errno;
 	if (rc == 0)
 		rc = atomic_write_all(fd, data, len);
 	if (rc == 0 && fsync(fd) != 0)

@@ -2,7 +2,8 @@
 # Live test of the cgroup screen's limit keys ("give a cgroup air"), as
 # root, on a child memory cgroup this test makes under its own (v1 or v2,
 # tests/lib.sh memcg_child) with a hog at about 80% of its 64 MiB limit,
-# so it sorts first by headroom (the screen's default). The real binary
+# so it sorts near the top by headroom (the screen's default); the test
+# steps down until the status line names its cgroup. The real binary
 # runs in tmux (own socket):
 #  1. ] raises the selected cgroup's limit one step (10% of 64M: 6M): the
 #     limit file says 70M and the status line "64M -> 70M" with the path;
@@ -56,6 +57,19 @@ tmux_keys c
 tmux_wait "$name" 10 || fail "the cgroups screen shows $name"
 tmux_keys p t Home # the list, closest to its limit first
 sleep 1
+# other cgroups on this machine may be closer to their limits: step down
+# until the status line names this test's cgroup, so the keys below never
+# change a limit this test did not set
+i=0
+while ! tmux_has "$name: " && [ $i -lt 60 ]; do
+	tmux_keys Down
+	sleep 0.1
+	i=$((i + 1))
+done
+if ! tmux_has "$name: "; then
+	fail "select the test's cgroup" "$(tmux_screen | tail -2)"
+	exit 1
+fi
 tmux_keys ']'
 if tmux_wait "$fname 64M -> 70M" 5 && wait_until 5 limit_is 73400320; then
 	pass "] raises $fname one step, status says old -> new"

@@ -182,6 +182,38 @@ test_boots_options(void **state)
 	assert_non_null(strstr(options_usage(), "--boots"));
 }
 
+static void
+test_format(void **state)
+{
+	struct options o;
+	char err[256];
+	(void)state;
+	assert_int_equal(PARSE("-b"), 0);
+	assert_int_equal(o.format, OPTIONS_FORMAT_TEXT);
+	assert_int_equal(PARSE("-b", "--format", "openmetrics"), 0);
+	assert_int_equal(o.format, OPTIONS_FORMAT_OPENMETRICS);
+	assert_false(o.json);
+	/* --json is --format json, either way round */
+	assert_int_equal(PARSE("-b", "--format", "json"), 0);
+	assert_true(o.json);
+	assert_int_equal(PARSE("-b", "--json"), 0);
+	assert_int_equal(o.format, OPTIONS_FORMAT_JSON);
+	assert_int_equal(PARSE("-b", "--json", "--format", "json"), 0);
+	assert_int_equal(PARSE("--events", "--format", "json"), 0);
+	assert_true(o.json);
+	assert_int_equal(PARSE("-b", "--format", "text"), 0);
+	assert_false(o.json);
+	/* bad: unknown, disagreeing, openmetrics outside --batch */
+	assert_int_equal(PARSE("-b", "--format", "yaml"), -1);
+	assert_non_null(strstr(err, "yaml"));
+	assert_int_equal(PARSE("-b", "--json", "--format", "openmetrics"), -1);
+	assert_int_equal(PARSE("-b", "--format", "text", "--json"), -1);
+	assert_int_equal(PARSE("--events", "--format", "openmetrics"), -1);
+	assert_non_null(strstr(err, "--batch"));
+	assert_int_equal(PARSE("--format", "json"), -1);
+	assert_int_equal(PARSE("-b", "--format"), -1);
+}
+
 int
 main(void)
 {
@@ -192,6 +224,7 @@ main(void)
 	    cmocka_unit_test(test_delay_values),
 	    cmocka_unit_test(test_help_version),
 	    cmocka_unit_test(test_boots_options),
+	    cmocka_unit_test(test_format),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -265,15 +265,16 @@ test_cgroups_enter_filters_and_esc_clears(void **state)
 	db = (uint32_t)snapcg_find(&ui->snap, "/system.slice/db.service", 24);
 	ui->snap.cgroups[db].mem.err[CGMEM_F_EVENTS] = EACCES;
 	scrfix_press(ui, 'c', KBD_HOME, 0);
-	assert_string_equal(scrfix_frame(f)->status,
-	                    "cgroups by HEADROOM (closest to the limit first); "
-	                    "Enter: its processes, p: paths, ]/[: limit");
+	assert_string_equal(
+	    scrfix_frame(f)->status,
+	    "/: cgroups by HEADROOM (closest to the limit first); "
+	    "Enter: its processes, p: paths, ]/[: limit");
 	scrfix_press(ui, KBD_DOWN, KBD_DOWN, KBD_DOWN, 0);
 	assert_int_equal(cgtree_selected(&s->tree), db);
 	fr = scrfix_frame(f);
 	assert_non_null(fr->status);
-	assert_string_equal(fr->status,
-	                    "N/A: memory.events: Permission denied");
+	assert_string_equal(
+	    fr->status, "db.service: N/A: memory.events: Permission denied");
 }
 
 /* No cgroups: the screen says why instead of an empty table. */
