@@ -12,6 +12,8 @@ int batch_run(const struct options *opt);
 /* --events: kernel events from the live log or a saved one (app/events_cli.c).
  */
 int events_run(const struct options *opt);
+/* --boots: the boot history, how each boot ended (app/boots_cli.c). */
+int boots_run(const struct options *opt);
 /* The interactive dashboard (app/ui_main.c; it draws through view/). */
 int ui_run(const struct options *opt);
 

@@ -17,6 +17,7 @@ enum options_mode {
 	OPTIONS_DASHBOARD = 0,
 	OPTIONS_BATCH,
 	OPTIONS_EVENTS,
+	OPTIONS_BOOTS,
 	OPTIONS_HELP,
 	OPTIONS_VERSION,
 	OPTIONS_RECORD, /* --record (app/record.c) */
@@ -56,6 +57,8 @@ struct options {
 	long samples;     /* --samples N (tests): stop after N, 0: never */
 	bool delay_given; /* -d was given (--record defaults to 10 s) */
 	bool delay_fast;  /* -d under 0.1 s: --record only (tests) */
+	const char *boot; /* --boot BOOT (with --events): 0, -1, .., or a
+	                     boot id (32 hex digits) */
 };
 
 /*

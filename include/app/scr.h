@@ -48,7 +48,7 @@ struct scr_binding {
 struct scr_def {
 	const char *name;       /* tab label: "Processes" */
 	const char *short_name; /* on a narrow tab line: "Procs" (NULL: name) */
-	int32_t key;            /* its digit, '1'..'9' (0: none) */
+	int32_t key;            /* digit '1'..'9', '0' (0: none) */
 	bool over; /* opens over the current screen (help): that one
 	              is not left, and is what Esc returns to */
 	size_t state_size;

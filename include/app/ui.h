@@ -165,6 +165,10 @@ struct ui_klog {
 	struct kevents *kev;
 	struct klogring ring;
 	struct dash_klog view; /* what the frame shows, rebuilt each draw */
+	/* an earlier boot's events (the Boots screen's Enter, owned): the
+	 * events view shows them instead of kev until it is left */
+	struct kevents *boot_kev;
+	char boot_info[128]; /* the events view's status text for them */
 };
 
 /* One dashboard session. */

@@ -209,6 +209,8 @@ void dash_body_setup(struct screen *s, const struct dash_frame *f);
 /* The System screen: vmstat strip, PSI, tasks in D, the settings
  * (screen_data: struct syspane_view, view/syspane.h). */
 void dash_body_system(struct screen *s, const struct dash_frame *f);
+/* The boot history (screen_data: struct dash_boots, view/bootpane.h). */
+void dash_body_boots(struct screen *s, const struct dash_frame *f);
 
 /* Draw the whole frame (the caller brackets it with screen_begin/end). */
 void dash_draw(struct screen *s, const struct dash_frame *f);

@@ -19,6 +19,7 @@
 
 #include "app/events_cli.h"
 #include "app/modes.h"
+#include "collect/bootsrc.h"
 #include "collect/kmsg.h"
 #include "collect/procroot.h"
 #include "core/json.h"
@@ -487,6 +488,24 @@ read_log(const struct options *opt, struct kmsg_reader *r, struct kevents *ev)
 	return true;
 }
 
+/* --boot BOOT: that boot's kernel messages from the journal (with a
+ * fixture --proc-root, its saved journal); false (one line printed) when
+ * the journal cannot give them. */
+static bool
+read_boot(const struct options *opt, struct kevents *ev)
+{
+	struct bootsrc_paths p;
+	char why[BOOTSRC_WHY_MAX + 64], clean_why[4 * sizeof why];
+
+	bootsrc_paths(&p, opt->proc_root, opt->sys_root);
+	if (bootsrc_boot_events(&p, opt->boot, ev, BOOTSRC_JOURNAL_MS, why,
+	                        sizeof why) == 0)
+		return true;
+	sanitize_text(clean_why, sizeof clean_why, why, strlen(why), 0, NULL);
+	fprintf(stderr, "oomwatch: --boot %s: %s\n", opt->boot, clean_why);
+	return false;
+}
+
 /* "N kernel messages lost" on stderr, when some were. */
 static void
 print_lost(const struct kmsg_reader *r)
@@ -521,11 +540,17 @@ events_run(const struct options *opt)
 		fprintf(stderr, "oomwatch: out of memory\n");
 		return 1;
 	}
-	if ((r = open_source(opt)) == NULL) {
+	if (opt->boot != NULL) {
+		r = NULL;
+		if (!read_boot(opt, ev)) {
+			kevents_free(ev);
+			return 1;
+		}
+	} else if ((r = open_source(opt)) == NULL) {
 		kevents_free(ev);
 		return 1;
 	}
-	if (!read_log(opt, r, ev))
+	if (r != NULL && !read_log(opt, r, ev))
 		status = 1;
 	kevents_finish(ev);
 	for (i = kevents_count(ev); i-- > 0;) {
@@ -540,7 +565,8 @@ events_run(const struct options *opt)
 		        "oomwatch: %" PRIu64 " older events not shown "
 		        "(only the last %d are kept)\n",
 		        st.dropped, EVENTS_CAPACITY);
-	print_lost(r);
+	if (r != NULL)
+		print_lost(r);
 	kmsg_free(r);
 	kevents_free(ev);
 	if (fflush(stdout) != 0 && errno != EPIPE)

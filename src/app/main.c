@@ -44,6 +44,8 @@ main(int argc, char **argv)
 		return events_run(&opt);
 	case OPTIONS_RECORD:
 		return record_run(&opt);
+	case OPTIONS_BOOTS:
+		return boots_run(&opt);
 	case OPTIONS_DASHBOARD:
 	default:
 		return ui_run(&opt);

@@ -21,6 +21,8 @@ enum {
 	OPT_READ_ONLY,
 	OPT_PROC_ROOT,
 	OPT_SYS_ROOT,
+	OPT_BOOTS,
+	OPT_BOOT,
 	OPT_FORMAT,
 	OPT_RECORD,
 	OPT_DB,
@@ -47,6 +49,8 @@ static const struct option long_options[] = {
     {"read-only", no_argument, NULL, OPT_READ_ONLY},
     {"proc-root", required_argument, NULL, OPT_PROC_ROOT},
     {"sys-root", required_argument, NULL, OPT_SYS_ROOT},
+    {"boots", no_argument, NULL, OPT_BOOTS},
+    {"boot", required_argument, NULL, OPT_BOOT},
     {"format", required_argument, NULL, OPT_FORMAT},
     {"record", no_argument, NULL, OPT_RECORD},
     {"db", required_argument, NULL, OPT_DB},
@@ -70,6 +74,7 @@ static const char usage_text[] =
     "      --events           print the kernel events found in the log\n"
     "      --record           record history into a database, in the\n"
     "                         foreground (for systemd; -d default 10)\n"
+    "      --boots            print the boot history: how each boot ended\n"
     "\n"
     "Options:\n"
     "  -n, --count COUNT      snapshots to print in batch mode (default 1)\n"
@@ -79,9 +84,13 @@ static const char usage_text[] =
     "                         dashboard's history only)\n"
     "  -u, --user USER        only processes of USER (name or uid)\n"
     "  -p, --pid PID[,PID..]  only these processes\n"
-    "      --json             one JSON object per line (batch, events)\n"
+    "      --json             one JSON object per line (batch, events,\n"
+    "                         boots)\n"
     "      --format FORMAT    batch output: text, json (= --json) or\n"
     "                         openmetrics (Prometheus text exposition)\n"
+    "      --boot BOOT        with --events: the kernel events of an earlier\n"
+    "                         boot from the journal (-1 the one before this,\n"
+    "                         -2, .., 0 this one, or a boot id)\n"
     "      --kmsg-file FILE   read a saved kernel log (- = standard input)\n"
     "                         instead of /dev/kmsg\n"
     "      --theme NAME|FILE  colour theme (default, light, mono,\n"
@@ -206,6 +215,24 @@ parse_pids(struct options *opt, const char *arg, char *err, size_t err_size)
 		}
 	}
 	return 0;
+}
+
+/* A --boot value: "0", "-N" (up to 4 digits), or 32 hex digits. */
+static bool
+boot_valid(const char *s)
+{
+	size_t n = strlen(s), i;
+
+	if (strcmp(s, "0") == 0)
+		return true;
+	if (s[0] == '-' && n >= 2 && n <= 5 && s[1] != '0') {
+		for (i = 1; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+			;
+		return i == n;
+	}
+	for (i = 0; i < n && strchr("0123456789abcdefABCDEF", s[i]); i++)
+		;
+	return n == 32 && i == n;
 }
 
 /* --format text|json|openmetrics (--json and the mode are checked in
@@ -411,6 +438,16 @@ option_value(struct options *opt, int c, const char *arg, char *err,
 	case OPT_SYS_ROOT:
 		opt->sys_root = arg;
 		return 0;
+	case OPT_BOOT:
+		if (boot_valid(arg)) {
+			opt->boot = arg;
+			return 0;
+		}
+		snprintf(err, err_size,
+		         "invalid boot '%.40s' for --boot (0, -1, -2, .. or a "
+		         "boot id of 32 hex digits)",
+		         arg);
+		return -1;
 	case OPT_FORMAT:
 		return parse_format(opt, arg, err, err_size);
 	default:
@@ -428,6 +465,9 @@ option_flag(struct options *opt, int c, bool *batch, bool *events)
 		return true;
 	case OPT_NO_CMDLINE:
 		opt->no_cmdline = true;
+		return true;
+	case OPT_BOOTS:
+		opt->mode = OPTIONS_BOOTS;
 		return true;
 	case 'b':
 		*batch = true;
@@ -497,14 +537,28 @@ options_finish(struct options *opt, bool batch, bool events, char *err,
 	}
 	if (options_record_finish(opt, batch || events, err, err_size) < 0)
 		return -1;
+	if (opt->mode == OPTIONS_BOOTS && (batch || events)) {
+		snprintf(err, err_size,
+		         "--boots goes with neither --batch nor "
+		         "--events (--events --boot N: a boot's "
+		         "events)");
+		return -1;
+	}
+	if (opt->boot != NULL && (!events || opt->kmsg_file != NULL)) {
+		snprintf(err, err_size,
+		         "--boot needs --events, and reads the journal (not "
+		         "--kmsg-file)");
+		return -1;
+	}
 	if (batch)
 		opt->mode = OPTIONS_BATCH;
 	else if (events)
 		opt->mode = OPTIONS_EVENTS;
 	if (options_format_finish(opt, batch, events, err, err_size) != 0)
 		return -1;
-	if (opt->json && !batch && !events) {
-		snprintf(err, err_size, "--json needs --batch or --events");
+	if (opt->json && !batch && !events && opt->mode != OPTIONS_BOOTS) {
+		snprintf(err, err_size,
+		         "--json needs --batch, --events or --boots");
 		return -1;
 	}
 	if (opt->count && !batch) {

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/scr_boots.h"
 #include "app/scr_cgroups.h"
 #include "app/scr_changes.h"
 #include "app/scr_detail.h"
@@ -20,10 +21,11 @@
 #include "app/scr_setup.h"
 #include "app/scr_system.h"
 
-/* The screens, in tab order; each is one key away (its digit, 1-9). */
+/* The screens, in tab order; each is one key away (its digit, 1-9, and
+ * 0 for the tenth, as htop's F-keys go to 10). */
 static const struct scr_def *const screens[] = {
     &scr_procs,   &scr_events, &scr_changes, &scr_setup,  &scr_help,
-    &scr_cgroups, &scr_detail, &scr_memory,  &scr_system,
+    &scr_cgroups, &scr_detail, &scr_memory,  &scr_system, &scr_boots,
 };
 #define NSCREENS (sizeof screens / sizeof screens[0])
 _Static_assert(NSCREENS <= UI_SCREENS_MAX, "raise UI_SCREENS_MAX");

@@ -32,18 +32,43 @@ st(const struct ui *ui)
 	return scr_state(ui, &scr_events);
 }
 
+/* The events shown: an earlier boot's (opened from the Boots screen),
+ * else the running log's. */
+static const struct kevents *
+shown(const struct ui *ui)
+{
+	return ui->klog.boot_kev ? ui->klog.boot_kev : ui->klog.kev;
+}
+
 /* How many events there are. */
 static size_t
 count(const struct ui *ui)
 {
-	return ui->klog.kev ? kevents_count(ui->klog.kev) : 0;
+	return shown(ui) ? kevents_count(shown(ui)) : 0;
 }
 
 /* The selected event, or NULL. */
 static const struct kevent *
 selected(const struct ui *ui)
 {
-	return count(ui) ? kevents_get(ui->klog.kev, st(ui)->cursor) : NULL;
+	return count(ui) ? kevents_get(shown(ui), st(ui)->cursor) : NULL;
+}
+
+/* Leaving (or quitting) drops an earlier boot's events: the next visit
+ * shows the running log. */
+static unsigned
+leave(struct ui *ui)
+{
+	kevents_free(ui->klog.boot_kev);
+	ui->klog.boot_kev = NULL;
+	return 0;
+}
+
+/* Free an earlier boot's events. */
+static void
+fini(struct ui *ui)
+{
+	leave(ui);
 }
 
 /* A fresh visit starts at the newest event. */
@@ -110,6 +135,11 @@ act(struct ui *ui, enum ui_act_cmd cmd)
 {
 	if (cmd == UI_ACT_UNDO)
 		return ui_act_command(ui, cmd);
+	if (ui->klog.boot_kev != NULL) {
+		ui_status(ui, THEME_STATUS_ERROR,
+		          "an earlier boot's event: its process is gone");
+		return UI_REDRAW;
+	}
 	return ui_act_command_event(ui, cmd, selected(ui));
 }
 
@@ -125,6 +155,11 @@ frame(struct ui *ui, struct dash_frame *f)
 	f->status_info = "action keys (F7 F8 F9 a P X) aim at the selected "
 	                 "event's process, while it runs";
 	ui_klog_frame(ui, f);
+	if (ui->klog.boot_kev != NULL) {
+		ui->klog.view.ev = ui->klog.boot_kev;
+		ui->klog.view.source_ok = true;
+		f->status_info = ui->klog.boot_info;
+	}
 	ui->klog.view.event_cursor = s->cursor;
 	ui->klog.view.task_top = s->task_top;
 }
@@ -136,7 +171,9 @@ const struct scr_def scr_events = {
     .state_size = sizeof(struct scr_events_state),
     .keys = events_keys,
     .nkeys = sizeof events_keys / sizeof events_keys[0],
+    .fini = fini,
     .enter = enter,
+    .leave = leave,
     .command = command,
     .act = act,
     .frame = frame,

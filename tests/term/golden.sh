@@ -52,7 +52,9 @@ cgfilter c Down Down Enter
 detail Enter
 procs-trend F2 Down Space Down Down Down Down Down Down Space Down Space Down Space Down Space Down Space Down Space F2 ; %wait saved ; Down Up ; %wait flat
 memory 8
-system 9'
+system 9
+boots 0 Down
+bootevents 0 Down Enter'
 SCREENS=$(printf '%s\n' "$SCREEN_TABLE" | cut -d' ' -f1)
 SIZES="80x24 120x40 200x60"
 GOLDEN="$TOP/tests/golden"

@@ -150,6 +150,38 @@ test_help_version(void **state)
 	assert_non_null(strstr(options_usage(), "--batch"));
 }
 
+/* --boots [--json], --events --boot BOOT, and what they refuse. */
+static void
+test_boots_options(void **state)
+{
+	struct options o;
+	char err[256];
+	(void)state;
+	assert_int_equal(PARSE("--boots"), 0);
+	assert_int_equal(o.mode, OPTIONS_BOOTS);
+	assert_int_equal(PARSE("--boots", "--json"), 0);
+	assert_true(o.json);
+	assert_int_equal(PARSE("--events", "--boot", "-1"), 0);
+	assert_int_equal(o.mode, OPTIONS_EVENTS);
+	assert_string_equal(o.boot, "-1");
+	assert_int_equal(PARSE("--events", "--boot", "0"), 0);
+	assert_int_equal(
+	    PARSE("--events", "--boot", "0123456789abcdef0123456789ABCDEF"), 0);
+	assert_int_equal(PARSE("--boots", "--batch"), -1);
+	assert_int_equal(PARSE("--boots", "--events"), -1);
+	assert_int_equal(PARSE("--boot", "-1"), -1);
+	assert_non_null(strstr(err, "--boot needs --events"));
+	assert_int_equal(PARSE("--events", "--boot", "-1", "--kmsg-file", "f"),
+	                 -1);
+	assert_int_equal(PARSE("--events", "--boot", "1"), -1);
+	assert_int_equal(PARSE("--events", "--boot", "-0"), -1);
+	assert_int_equal(PARSE("--events", "--boot", "-12345"), -1);
+	assert_int_equal(PARSE("--events", "--boot", "0123456789abcdef"), -1);
+	assert_int_equal(PARSE("--events", "--boot", "-1; rm"), -1);
+	assert_non_null(strstr(err, "invalid boot"));
+	assert_non_null(strstr(options_usage(), "--boots"));
+}
+
 static void
 test_format(void **state)
 {
@@ -191,6 +223,7 @@ main(void)
 	    cmocka_unit_test(test_bad_options),
 	    cmocka_unit_test(test_delay_values),
 	    cmocka_unit_test(test_help_version),
+	    cmocka_unit_test(test_boots_options),
 	    cmocka_unit_test(test_format),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -207,9 +207,9 @@ test_tab_line(void **state)
 	assert_int_equal(fr->tab_current, 2);
 	assert_string_equal(fr->tabs[2].name, "Changes");
 	assert_ptr_equal(fr->body, dash_body_changes);
-	/* every screen has its own digit, 1-9 */
+	/* every screen has its own digit, 1-9, then 0 for the tenth */
 	for (size_t i = 0; i < scr_count(); i++) {
-		assert_true(scr_at(i)->key >= '1' && scr_at(i)->key <= '9');
+		assert_true(scr_at(i)->key >= '0' && scr_at(i)->key <= '9');
 		for (size_t j = i + 1; j < scr_count(); j++)
 			assert_int_not_equal(scr_at(i)->key, scr_at(j)->key);
 	}
@@ -236,7 +236,7 @@ test_help_is_made_from_the_key_maps(void **state)
 	    "F1 ? h", "F2 C S", "F3 /", "F4 \\",  "F5 t",   "F6 > <", "Tab",
 	    "F10 q",  "O",      "M",    "I",      "e",      "l",      "p Z",
 	    "F7 [",   "F8 ]",   "a",    "P",      "X",      "F9 k",   "u",
-	    "L",      "Space",  "U",    "Ctrl-L", "Down j", "1-9",    "c"};
+	    "L",      "Space",  "U",    "Ctrl-L", "Down j", "1-9 0",  "c"};
 
 	scrfix_press(ui, KBD_F(1), 0);
 	assert_ptr_equal(ui->screens.cur, &scr_help);

@@ -1,0 +1,88 @@
+/*
+ * bootsrc: the boot history's inputs, read once (never per refresh):
+ * wtmp, the pstore directories, the journal's kernel messages (through
+ * journalctl, collect/journalrun.h, with a deadline), the running boot's
+ * id and start; then the table (model/boots.h) built from them. Each
+ * source may be missing: its reason is kept, and the others still count.
+ *
+ * Paths: /var/log/wtmp, /sys/fs/pstore (DIR/fs/pstore with --sys-root
+ * DIR), /var/lib/systemd/pstore, `journalctl _TRANSPORT=kernel -o json`; with
+ * --proc-root DIR (a fixture tree) everything comes from DIR/boots/:
+ * wtmp, pstore/ (unless --sys-root), systemd-pstore/ and journal.json (a
+ * saved `journalctl _TRANSPORT=kernel -o json`), and the boot id and start from
+ * DIR's sys/kernel/random/boot_id and stat (btime).
+ */
+#ifndef OOMWATCH_COLLECT_BOOTSRC_H
+#define OOMWATCH_COLLECT_BOOTSRC_H
+
+#include <limits.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/boots.h"
+#include "model/kevents.h"
+
+#define BOOTSRC_WTMP_MAX 64            /* wtmp boots kept (the newest) */
+#define BOOTSRC_PSTORE_MAX 32          /* pstore records kept (the newest) */
+#define BOOTSRC_FILES_MAX 128          /* pstore files read per directory */
+#define BOOTSRC_FILE_MAX (1 << 20)     /* bytes read of one pstore file */
+#define BOOTSRC_WTMP_BYTES (16u << 20) /* the newest bytes of wtmp read */
+#define BOOTSRC_JOURNAL_MS 3000        /* journalctl's deadline */
+#define BOOTSRC_JOURNAL_LINES 100000   /* the newest kernel messages read */
+#define BOOTSRC_JOURNAL_BYTES (256u << 20) /* its output read at most */
+#define BOOTSRC_WHY_MAX 192
+
+/* Where each input is. */
+struct bootsrc_paths {
+	char wtmp[PATH_MAX];
+	char pstore[PATH_MAX];
+	char systemd_pstore[PATH_MAX];
+	char journal_file[PATH_MAX]; /* "" = run journalctl */
+	const char *proc_root;       /* NULL = /proc */
+};
+
+/* One source's state: read, or why not. */
+struct bootsrc_state {
+	bool ok;
+	char why[BOOTSRC_WHY_MAX]; /* "not available (...)" words */
+};
+
+/* Everything read, and the table. */
+struct bootsrc_data {
+	struct wtmp_boot wtmp[BOOTSRC_WTMP_MAX];
+	size_t nwtmp;
+	struct wtmp_stats wtmp_stats;
+	struct pstore_record pstore[BOOTSRC_PSTORE_MAX];
+	size_t npstore, pstore_more, pstore_files;
+	struct journal_boot *journal; /* oldest first (owned) */
+	size_t njournal;
+	struct bootsrc_state wtmp_state, pstore_state, systemd_state,
+	    journal_state;
+	char boot_id[JOURNAL_BOOT_ID_LEN + 1];
+	int64_t boot_unix_s;
+	int64_t now_unix_s;
+	struct boots_row rows[BOOTS_MAX];
+	size_t nrows;
+};
+
+/* The paths for these roots (either NULL). */
+void bootsrc_paths(struct bootsrc_paths *p, const char *proc_root,
+                   const char *sys_root);
+/* Read every source and build the table into *d (zeroed first); the
+ * journal gets at most timeout_ms. now_unix_s: the wall clock. */
+void bootsrc_load(struct bootsrc_data *d, const struct bootsrc_paths *p,
+                  uint64_t timeout_ms, int64_t now_unix_s);
+/* Free what *d owns. */
+void bootsrc_free(struct bootsrc_data *d);
+/*
+ * The kernel messages of one boot (journalctl -b's BOOT: 0, -1, .., or a
+ * boot id) fed to ev, oldest first. 0, or -1 with why ("journal: not
+ * available (No journal files were found.)", "journal: no kernel
+ * messages of boot -1").
+ */
+int bootsrc_boot_events(const struct bootsrc_paths *p, const char *boot,
+                        struct kevents *ev, uint64_t timeout_ms, char *why,
+                        size_t why_size);
+
+#endif

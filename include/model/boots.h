@@ -1,0 +1,108 @@
+/*
+ * boots: one table of the machine's boots, joined from three sources
+ * (each may be missing): wtmp (model/wtmp.h: boot and shutdown records),
+ * the journal (model/journal.h: each boot's id, its kernel messages and
+ * their events) and pstore (model/pstore.h: the dumps a panic or an oops
+ * left). Pure.
+ *
+ * Joining: a journal boot is the wtmp boot that started within
+ * BOOTS_MATCH_S seconds of it (the closest), else a row of its own. This
+ * boot is the row with the running boot's id, else the one that started
+ * within BOOTS_MATCH_S of its start (a row is added for it when no source
+ * has it); it has index 0, the ones before it -1, -2, .. (journalctl -b's
+ * numbers when the journal holds every boot). A pstore dump belongs to the
+ * boot during which it was written (the newest start not after it); a
+ * dump without a time, read from /sys/fs/pstore, to the boot before this
+ * one (pstore is emptied at boot by systemd-pstore, or kept until removed).
+ *
+ * How a boot ended, first match wins: this boot is running; a panic in
+ * its journal or in its dumps (an OOM panic when the message is the OOM
+ * killer's); the kernel's "reboot: Restarting system" (journal) or a
+ * dump written for a restart: reboot; a wtmp shutdown record, "reboot:
+ * Power down" / "System halted", or a dump for a poweroff or halt: clean
+ * shutdown; a wtmp boot with no shutdown before the next boot: crash with
+ * no record; else unknown (the journal alone cannot tell a crash from a
+ * clean shutdown: journald stops before the kernel's last line).
+ *
+ * Event counts: the journal and the dumps may hold the same messages, so
+ * each kind's count is the largest any one source gives, never a sum.
+ */
+#ifndef OOMWATCH_MODEL_BOOTS_H
+#define OOMWATCH_MODEL_BOOTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/journal.h"
+#include "model/kevsum.h"
+#include "model/pstore.h"
+#include "model/wtmp.h"
+
+#define BOOTS_MATCH_S 120 /* two sources' start times of one boot */
+#define BOOTS_MAX 128     /* rows kept (the newest) */
+
+enum boots_end {
+	BOOTS_RUNNING = 0,
+	BOOTS_SHUTDOWN,  /* clean shutdown (power off, halt) */
+	BOOTS_REBOOT,    /* clean reboot */
+	BOOTS_PANIC,     /* panic, with its message */
+	BOOTS_OOM_PANIC, /* a panic of the OOM killer (vm.panic_on_oom) */
+	BOOTS_CRASH,     /* the next boot came with no shutdown record */
+	BOOTS_UNKNOWN,
+	BOOTS_END_COUNT
+};
+
+struct boots_row {
+	int index;            /* 0 this boot, -1 the one before, .. */
+	int64_t start_unix_s; /* when it started */
+	int64_t end_unix_s;   /* when it ended, or KLOG_NA (this boot:
+	                         now) */
+	bool end_exact;       /* false: end is the last sign of life */
+	enum boots_end end;
+	char boot_id[JOURNAL_BOOT_ID_LEN + 1]; /* "" when no journal */
+	char kernel[72];                       /* wtmp's kernel release */
+	struct kevent_text panic;              /* the panic's message */
+	uint32_t counts[KEVENT_KIND_COUNT];    /* its kernel events */
+	bool in_wtmp, in_journal;              /* sources that have it */
+	unsigned dumps;                        /* pstore records of it */
+	size_t journal_i;                      /* its journal boot (valid
+	                                          when in_journal) */
+	size_t wtmp_i;                         /* its wtmp boot */
+};
+
+/* What the table is built from (every array borrowed, oldest first;
+ * pstore in any order). */
+struct boots_input {
+	const struct wtmp_boot *wtmp;
+	size_t nwtmp;
+	const struct journal_boot *journal;
+	size_t njournal;
+	const struct pstore_record *pstore;
+	size_t npstore;
+	const char *boot_id; /* the running boot's id, or NULL */
+	int64_t boot_unix_s; /* the running boot's start, or KLOG_NA */
+	int64_t now_unix_s;  /* for this boot's uptime */
+};
+
+/* Build the table into out (max rows, newest first). Returns the rows. */
+size_t boots_build(const struct boots_input *in, struct boots_row *out,
+                   size_t max);
+/* Seconds the boot ran (to its end, or to now for this boot), or KLOG_NA. */
+int64_t boots_uptime_s(const struct boots_row *r, int64_t now_unix_s);
+/* "running", "shutdown", "reboot", "panic", "oom-panic", "crash",
+ * "unknown" */
+const char *boots_end_name(enum boots_end e);
+/* The words for it: "clean shutdown", "crash (no record)", .. */
+const char *boots_end_words(enum boots_end e);
+/* The sum of a row's event counts. */
+uint32_t boots_events(const struct boots_row *r);
+/* A duration as "45s", "16m40s", "5h02m", "3d04h" into buf (cut to size);
+ * "-" for KLOG_NA. Returns buf. */
+char *boots_duration_text(int64_t secs, char *buf, size_t size);
+/* A row's events as "1 oom_kill, 1 hung_task, 1 panic" (kinds in the
+ * engine's order, the JSON names) into buf; "none" when there are none.
+ * Returns buf. */
+char *boots_counts_text(const struct boots_row *r, char *buf, size_t size);
+
+#endif

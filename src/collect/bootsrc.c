@@ -1,0 +1,484 @@
+/* bootsrc.c: the boot history's inputs, read once (see bootsrc.h). */
+#include "collect/bootsrc.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "collect/journalrun.h"
+#include "collect/procroot.h"
+
+/* journalctl's arguments for every boot's kernel messages: the kernel
+ * transport as a match, not -k (which implies -b, this boot only); the
+ * newest BOOTSRC_JOURNAL_LINES of them, oldest first (so a huge journal
+ * costs a bounded read, and the boots kept are the newest). */
+#define STR2(x) #x
+#define STR(x) STR2(x)
+static const char *const journal_argv[] = {
+    "journalctl",
+    "_TRANSPORT=kernel",
+    "-n",
+    STR(BOOTSRC_JOURNAL_LINES),
+    "-o",
+    "json",
+    "--no-pager",
+    "--output-fields=MESSAGE,PRIORITY,SYSLOG_FACILITY,_TRANSPORT,_BOOT_ID",
+    NULL,
+};
+
+/* The paths for these roots. */
+void
+bootsrc_paths(struct bootsrc_paths *p, const char *proc_root,
+              const char *sys_root)
+{
+	memset(p, 0, sizeof *p);
+	p->proc_root = proc_root;
+	if (proc_root != NULL) {
+		snprintf(p->wtmp, sizeof p->wtmp, "%s/boots/wtmp", proc_root);
+		snprintf(p->pstore, sizeof p->pstore, "%s/boots/pstore",
+		         proc_root);
+		snprintf(p->systemd_pstore, sizeof p->systemd_pstore,
+		         "%s/boots/systemd-pstore", proc_root);
+		snprintf(p->journal_file, sizeof p->journal_file,
+		         "%s/boots/journal.json", proc_root);
+	} else {
+		snprintf(p->wtmp, sizeof p->wtmp, "/var/log/wtmp");
+		snprintf(p->pstore, sizeof p->pstore, "/sys/fs/pstore");
+		snprintf(p->systemd_pstore, sizeof p->systemd_pstore,
+		         "/var/lib/systemd/pstore");
+	}
+	if (sys_root != NULL)
+		snprintf(p->pstore, sizeof p->pstore, "%s/fs/pstore", sys_root);
+}
+
+/* "not available (PATH: strerror)" into st. */
+static void
+unavailable(struct bootsrc_state *st, const char *path, int err)
+{
+	st->ok = false;
+	snprintf(st->why, sizeof st->why, "not available (%.120s: %.50s)", path,
+	         strerror(err));
+}
+
+/* Read at most max bytes of a file at dirfd/name (dirfd AT_FDCWD for a
+ * path): the newest max bytes, from a multiple of align, when tail.
+ * A malloc'd buffer (NUL-ended) and its length, or NULL with errno. */
+static char *
+slurp(int dirfd, const char *name, size_t max, size_t align, size_t *len,
+      int64_t *mtime)
+{
+	struct stat sb;
+	char *buf;
+	off_t off = 0;
+	ssize_t n;
+	int fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode)) {
+		errno = S_ISDIR(sb.st_mode) ? EISDIR : EINVAL;
+		close(fd);
+		return NULL;
+	}
+	if (align > 0 && (size_t)sb.st_size > max)
+		off = (off_t)(((size_t)sb.st_size - max + align - 1) / align *
+		              align);
+	if (mtime != NULL)
+		*mtime = (int64_t)sb.st_mtime;
+	if ((buf = malloc(max + 1)) == NULL ||
+	    (off > 0 && lseek(fd, off, SEEK_SET) < 0)) {
+		free(buf);
+		close(fd);
+		errno = ENOMEM;
+		return NULL;
+	}
+	n = procroot_read_fd(fd, buf, max);
+	close(fd);
+	if (n < 0) {
+		free(buf);
+		errno = (int)-n;
+		return NULL;
+	}
+	buf[n] = '\0';
+	*len = (size_t)n;
+	return buf;
+}
+
+/* wtmp into d. */
+static void
+load_wtmp(struct bootsrc_data *d, const char *path)
+{
+	size_t len;
+	char *buf = slurp(AT_FDCWD, path, BOOTSRC_WTMP_BYTES,
+	                  wtmp_record_size(), &len, NULL);
+
+	if (buf == NULL) {
+		unavailable(&d->wtmp_state, path, errno);
+		return;
+	}
+	d->nwtmp =
+	    wtmp_parse(buf, len, d->wtmp, BOOTSRC_WTMP_MAX, &d->wtmp_stats);
+	free(buf);
+	d->wtmp_state.ok = true;
+	if (d->wtmp_stats.records == 0)
+		snprintf(d->wtmp_state.why, sizeof d->wtmp_state.why,
+		         "%.150s is empty", path);
+}
+
+/* The pstore files read so far. */
+struct files {
+	struct pstore_file f[2 * BOOTSRC_FILES_MAX];
+	size_t n;
+};
+
+/* Read dir/[folder/]name as one more file (skipped when unreadable). */
+static void
+add_file(struct files *fs, int dirfd, const char *folder, const char *name,
+         bool systemd)
+{
+	struct pstore_file *f = &fs->f[fs->n];
+	size_t len;
+	int64_t mtime = KLOG_NA;
+	char *data;
+
+	if (fs->n == sizeof fs->f / sizeof fs->f[0])
+		return;
+	data = slurp(dirfd, name, BOOTSRC_FILE_MAX, 0, &len, &mtime);
+	if (data == NULL)
+		return;
+	f->name = strdup(name);
+	f->folder = folder ? strdup(folder) : NULL;
+	if (f->name == NULL || (folder && f->folder == NULL)) {
+		free((char *)f->name);
+		free((char *)f->folder);
+		free(data);
+		return;
+	}
+	f->data = data;
+	f->len = len;
+	f->mtime_unix_s = mtime;
+	f->systemd = systemd;
+	fs->n++;
+}
+
+/* The files of one directory (systemd's: one folder level more). */
+static void
+read_dir(struct files *fs, int dirfd, const char *folder, bool systemd)
+{
+	DIR *dir = fdopendir(dirfd);
+	struct dirent *de;
+	size_t seen = 0;
+	int sub;
+
+	if (dir == NULL) {
+		close(dirfd);
+		return;
+	}
+	while ((de = readdir(dir)) != NULL && seen++ < BOOTSRC_FILES_MAX) {
+		if (de->d_name[0] == '.')
+			continue;
+		if (systemd && folder == NULL &&
+		    (sub = openat(dirfd, de->d_name,
+		                  O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
+			read_dir(fs, sub, de->d_name, true);
+			continue;
+		}
+		add_file(fs, dirfd, folder, de->d_name, systemd);
+	}
+	closedir(dir);
+}
+
+/* One pstore directory into fs; its state. */
+static void
+load_dir(struct files *fs, const char *path, bool systemd,
+         struct bootsrc_state *st)
+{
+	int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	size_t before = fs->n;
+
+	if (fd < 0) {
+		unavailable(st, path, errno);
+		return;
+	}
+	read_dir(fs, fd, NULL, systemd);
+	st->ok = true;
+	if (fs->n == before)
+		snprintf(st->why, sizeof st->why, "%.150s is empty", path);
+}
+
+/* Both pstore directories into d. */
+static void
+load_pstore(struct bootsrc_data *d, const struct bootsrc_paths *p)
+{
+	struct files *fs = calloc(1, sizeof *fs);
+
+	if (fs == NULL) {
+		snprintf(d->pstore_state.why, sizeof d->pstore_state.why,
+		         "out of memory");
+		return;
+	}
+	load_dir(fs, p->pstore, false, &d->pstore_state);
+	load_dir(fs, p->systemd_pstore, true, &d->systemd_state);
+	d->pstore_files = fs->n;
+	d->npstore = pstore_parse(fs->f, fs->n, d->pstore, BOOTSRC_PSTORE_MAX,
+	                          &d->pstore_more);
+	for (size_t i = 0; i < fs->n; i++) {
+		free((char *)fs->f[i].name);
+		free((char *)fs->f[i].folder);
+		free((char *)fs->f[i].data);
+	}
+	free(fs);
+}
+
+/* journalrun_line_fn: one line into the summarizer. */
+static void
+feed_summary(void *ctx, const char *line, size_t len)
+{
+	journal_boots_feed(ctx, line, len);
+}
+
+/* True when a journal directory holds anything. */
+static bool
+has_journal_files(void)
+{
+	static const char *const dirs[] = {"/var/log/journal",
+	                                   "/run/log/journal"};
+	struct dirent *de;
+	bool any = false;
+	DIR *dir;
+
+	for (size_t i = 0; i < 2 && !any; i++) {
+		if ((dir = opendir(dirs[i])) == NULL)
+			continue;
+		while (!any && (de = readdir(dir)) != NULL)
+			any = de->d_name[0] != '.';
+		closedir(dir);
+	}
+	return any;
+}
+
+/* Run journalctl (or read the fixture) with fn; 0, or -1 with why. */
+static int
+journal_lines(const struct bootsrc_paths *p, const char *const *argv,
+              journalrun_line_fn fn, void *ctx, uint64_t timeout_ms, char *why,
+              size_t size)
+{
+	struct journalrun_result res;
+
+	if (p->journal_file[0] != '\0')
+		return journalrun_file(p->journal_file, fn, ctx,
+		                       BOOTSRC_JOURNAL_BYTES, &res, why, size);
+	return journalrun_spawn(argv, fn, ctx, timeout_ms,
+	                        BOOTSRC_JOURNAL_BYTES, &res, why, size);
+}
+
+/* The journal's boots into d: what was read, even when journalctl
+ * failed or was cut short (then said in the note). */
+static void
+load_journal(struct bootsrc_data *d, const struct bootsrc_paths *p,
+             uint64_t timeout_ms)
+{
+	struct journal_boots *jb = journal_boots_new();
+	struct bootsrc_state *st = &d->journal_state;
+	char why[BOOTSRC_WHY_MAX - 20] = "";
+	size_t n;
+
+	if (jb == NULL) {
+		snprintf(st->why, sizeof st->why,
+		         "not available (out of memory)");
+		return;
+	}
+	journal_lines(p, journal_argv, feed_summary, jb, timeout_ms, why,
+	              sizeof why);
+	journal_boots_finish(jb);
+	n = journal_boots_count(jb);
+	if (n > 0 && (d->journal = calloc(n, sizeof *d->journal)) != NULL) {
+		for (size_t i = 0; i < n; i++)
+			d->journal[i] = *journal_boots_get(jb, i);
+		d->njournal = n;
+		st->ok = true;
+		if (why[0] != '\0')
+			snprintf(st->why, sizeof st->why, "cut short: %.170s",
+			         why);
+	} else if (why[0] != '\0') {
+		snprintf(st->why, sizeof st->why, "not available (%.170s)",
+		         why);
+	} else {
+		snprintf(st->why, sizeof st->why, "not available (%s)",
+		         p->journal_file[0] || has_journal_files()
+		             ? "no kernel messages in it"
+		             : "no journal files in /var/log/journal or "
+		               "/run/log/journal");
+	}
+	journal_boots_free(jb);
+}
+
+/* The running boot's id (32 hex digits) and start (btime). */
+static void
+load_self(struct bootsrc_data *d, const char *proc_root)
+{
+	char buf[8192], *bt;
+	size_t k = 0;
+	ssize_t n;
+	int dir = procroot_open(proc_root);
+
+	d->boot_unix_s = KLOG_NA;
+	if (dir < 0)
+		return;
+	n = procroot_read(dir, "sys/kernel/random/boot_id", buf, 64);
+	for (ssize_t i = 0; i < n && k < JOURNAL_BOOT_ID_LEN; i++)
+		if (buf[i] != '-' && buf[i] != '\n')
+			d->boot_id[k++] = buf[i];
+	d->boot_id[k == JOURNAL_BOOT_ID_LEN ? k : 0] = '\0';
+	n = procroot_read(dir, "stat", buf, sizeof buf - 1);
+	close(dir);
+	if (n <= 0)
+		return;
+	buf[n] = '\0';
+	if ((bt = strstr(buf, "\nbtime ")) != NULL)
+		d->boot_unix_s = strtoll(bt + 7, NULL, 10);
+}
+
+/* Read every source and build the table. */
+void
+bootsrc_load(struct bootsrc_data *d, const struct bootsrc_paths *p,
+             uint64_t timeout_ms, int64_t now_unix_s)
+{
+	struct boots_input in;
+
+	memset(d, 0, sizeof *d);
+	d->now_unix_s = now_unix_s;
+	load_self(d, p->proc_root);
+	load_wtmp(d, p->wtmp);
+	load_pstore(d, p);
+	load_journal(d, p, timeout_ms);
+	in = (struct boots_input){
+	    .wtmp = d->wtmp,
+	    .nwtmp = d->nwtmp,
+	    .journal = d->journal,
+	    .njournal = d->njournal,
+	    .pstore = d->pstore,
+	    .npstore = d->npstore,
+	    .boot_id = d->boot_id[0] ? d->boot_id : NULL,
+	    .boot_unix_s = d->boot_unix_s,
+	    .now_unix_s = now_unix_s,
+	};
+	d->nrows = boots_build(&in, d->rows, BOOTS_MAX);
+}
+
+/* Free what d owns. */
+void
+bootsrc_free(struct bootsrc_data *d)
+{
+	free(d->journal);
+	d->journal = NULL;
+	d->njournal = 0;
+}
+
+/* What bootsrc_boot_events' lines go through. */
+struct boot_feed {
+	struct kevents *ev;
+	const char *want; /* the boot id to keep, or NULL: every line */
+	char ids[JOURNAL_BOOTS_MAX][JOURNAL_BOOT_ID_LEN + 1]; /* newest kept */
+	size_t nids;
+	uint64_t fed;
+	struct journal_entry e;
+	struct klog_record rec;
+};
+
+/* journalrun_line_fn: note the boot ids in order (fixture, first pass). */
+static void
+note_id(void *ctx, const char *line, size_t len)
+{
+	struct boot_feed *f = ctx;
+
+	if (!journal_parse(line, len, &f->e, &f->rec) || !f->e.boot_id[0] ||
+	    (f->nids && strcmp(f->ids[f->nids - 1], f->e.boot_id) == 0))
+		return;
+	if (f->nids == JOURNAL_BOOTS_MAX) {
+		memmove(f->ids, f->ids + 1, sizeof f->ids - sizeof f->ids[0]);
+		f->nids--;
+	}
+	memcpy(f->ids[f->nids++], f->e.boot_id, sizeof f->ids[0]);
+}
+
+/* journalrun_line_fn: one entry of the boot into the engine. */
+static void
+feed_events(void *ctx, const char *line, size_t len)
+{
+	struct boot_feed *f = ctx;
+
+	if (!journal_parse(line, len, &f->e, &f->rec) ||
+	    (f->want != NULL && strcmp(f->e.boot_id, f->want) != 0))
+		return;
+	f->fed++;
+	kevents_feed_record(f->ev, &f->rec);
+}
+
+/* The fixture's boot id for BOOT (0 the last, -1 the one before, or an
+ * id), after a first pass over it; NULL when it has no such boot. */
+static const char *
+fixture_boot(const struct bootsrc_paths *p, struct boot_feed *f,
+             const char *boot, char *why, size_t size)
+{
+	char *end;
+	long n = strtol(boot, &end, 10);
+
+	if (journal_lines(p, NULL, note_id, f, 0, why, size) < 0)
+		return NULL;
+	if (*end != '\0')
+		return boot;
+	if (n > 0 || (size_t)-n >= f->nids) {
+		snprintf(why, size, "no boot %.40s in %.120s", boot,
+		         p->journal_file);
+		return NULL;
+	}
+	return f->ids[f->nids - 1 - (size_t)-n];
+}
+
+/* The kernel messages of one boot, fed to ev. */
+int
+bootsrc_boot_events(const struct bootsrc_paths *p, const char *boot,
+                    struct kevents *ev, uint64_t timeout_ms, char *why,
+                    size_t why_size)
+{
+	const char *argv[] = {"journalctl", "-k",   "-b",         boot,
+	                      "-o",         "json", "--no-pager", NULL};
+	struct boot_feed *f = calloc(1, sizeof *f);
+	char reason[BOOTSRC_WHY_MAX];
+	int rc = -1;
+
+	if (f == NULL) {
+		snprintf(why, why_size, "out of memory");
+		return -1;
+	}
+	f->ev = ev;
+	reason[0] = '\0';
+	if (p->journal_file[0] != '\0' &&
+	    (f->want = fixture_boot(p, f, boot, reason, sizeof reason)) == NULL)
+		goto out;
+	if (journal_lines(p, argv, feed_events, f, timeout_ms, reason,
+	                  sizeof reason) < 0)
+		goto out;
+	if (f->fed == 0) {
+		snprintf(reason, sizeof reason,
+		         "no kernel messages of boot %.40s%s", boot,
+		         p->journal_file[0] || has_journal_files()
+		             ? ""
+		             : ": no journal files in /var/log/journal or "
+		               "/run/log/journal");
+		goto out;
+	}
+	rc = 0;
+out:
+	if (rc < 0)
+		snprintf(why, why_size, "journal: not available (%.190s)",
+		         reason);
+	free(f);
+	return rc;
+}

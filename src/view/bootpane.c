@@ -1,0 +1,109 @@
+/* bootpane.c: the Boots screen's body (see view/bootpane.h). */
+#include <stdio.h>
+
+#include "view/bootpane.h"
+#include "view/dash.h"
+#include "view/draw.h"
+#include "view/screen.h"
+
+/* Columns of the table, left to right; ENDED and EVENTS only when wide
+ * enough (the detail pane below shows both for the selected boot). */
+#define COL_BOOT 6
+#define COL_START 18
+#define COL_UPTIME 9
+#define COL_END 18
+#define COL_EVENTS 34
+#define WIDE_COLS 110 /* from this width: ENDED and EVENTS */
+
+/* One table line at row y: the header (row NULL) or a boot. */
+static void
+table_line(struct screen *s, const struct layout_rect *r, int y,
+           const struct dash_boots_row *row, bool selected)
+{
+	enum theme_role role = row == NULL ? THEME_PROC_HEADER
+	                       : selected  ? THEME_PROC_SELECTED
+	                                   : row->role;
+	bool wide = r->w >= WIDE_COLS;
+	int x = r->x, how;
+	char idx[8];
+
+	draw_fill(s, y, r->x, r->w, role);
+	snprintf(idx, sizeof idx, "%4d", row ? row->index : 0);
+	draw_str(s, y, x, COL_BOOT, role, row ? idx : "BOOT", DRAW_FILL);
+	x += COL_BOOT;
+	draw_str(s, y, x, COL_START, role, row ? row->start : "STARTED",
+	         DRAW_FILL);
+	x += COL_START;
+	draw_str(s, y, x, COL_UPTIME, role, row ? row->uptime : "UPTIME",
+	         DRAW_FILL);
+	x += COL_UPTIME;
+	if (wide) {
+		draw_str(s, y, x, COL_END, role, row ? row->end : "ENDED",
+		         DRAW_FILL);
+		x += COL_END;
+		draw_str(s, y, x, COL_EVENTS - 1, role,
+		         row ? row->events : "EVENTS", DRAW_FILL);
+		x += COL_EVENTS;
+	}
+	how = r->x + r->w - x;
+	if (how > 0)
+		draw_str(s, y, x, how, role, row ? row->how : "HOW IT ENDED",
+		         DRAW_FILL);
+}
+
+/* The first row shown so that the selected one is among the n shown. */
+static size_t
+first_shown(const struct dash_boots *v, size_t n)
+{
+	if (n == 0 || v->selected < n)
+		return 0;
+	return v->selected - n + 1;
+}
+
+/* The selected boot's detail and events from row y to the bottom. */
+static void
+detail_pane(struct screen *s, const struct layout_rect *r, int y,
+            const struct dash_boots *v)
+{
+	int bottom = r->y + r->h;
+
+	draw_fill(s, y, r->x, r->w, THEME_TITLE);
+	draw_str(s, y++, r->x, r->w, THEME_TITLE, v->events_title, 0);
+	for (size_t i = 0; i < v->ndetail && y < bottom; i++)
+		draw_str(s, y++, r->x + 1, r->w - 1, THEME_DIALOG, v->detail[i],
+		         0);
+	for (size_t i = 0; i < v->nevents && y < bottom; i++)
+		draw_str(s, y++, r->x + 1, r->w - 1, THEME_KLOG_NORMAL,
+		         v->events[i], 0);
+}
+
+/* The Boots screen: sources, table, the selected boot's detail. */
+void
+dash_body_boots(struct screen *s, const struct dash_frame *f)
+{
+	const struct layout_rect *r = &f->layout->body;
+	const struct dash_boots *v = f->screen_data;
+	int y = r->y, table_rows, detail_rows;
+	size_t first;
+
+	if (!layout_rect_visible(r) || v == NULL)
+		return;
+	draw_clear_rect(s, r, THEME_NORMAL);
+	draw_str(s, y++, r->x, r->w, THEME_DIALOG, v->sources, 0);
+	table_line(s, r, y++, NULL, false);
+	detail_rows = (int)(1 + v->ndetail + v->nevents);
+	table_rows = r->h - 2 - detail_rows - 1;
+	if (table_rows < 3)
+		table_rows = r->h - 2 - (r->h - 2) / 2;
+	if (table_rows > (int)v->nrows)
+		table_rows = (int)v->nrows;
+	if (table_rows < 1)
+		table_rows = 1;
+	first = first_shown(v, (size_t)table_rows);
+	for (int i = 0; i < table_rows && first + (size_t)i < v->nrows; i++)
+		table_line(s, r, y++, &v->rows[first + (size_t)i],
+		           first + (size_t)i == v->selected);
+	y++;
+	if (y < r->y + r->h)
+		detail_pane(s, r, y, v);
+}

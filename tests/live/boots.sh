@@ -1,0 +1,125 @@
+#!/bin/sh
+# `oomwatch --boots [--json]` and `--events --boot N` (app/boots_cli.c,
+# collect/bootsrc.c):
+# - on this machine: the table is valid JSON, its newest row is this boot,
+#   started at /proc/stat's btime; its boots match `last -x reboot` (same
+#   start times to the minute) where wtmp has records, and
+#   `journalctl --list-boots` (same boot ids) where there is a journal;
+#   each comparison is skipped, with the reason, when its source is absent;
+# - on a wtmp written by tests/progs/wtmpgen (a fixture root): the same
+#   comparison with `last -x -f`, crash and clean sequences included;
+# - a journalctl that hangs (first in PATH) costs at most the deadline;
+#   the lines it gave before are used, and the note says it was cut short;
+# - --events --boot -1 without a journal: one line on stderr, exit 1.
+. "$(dirname "$0")/../lib.sh"
+
+if [ ! -x "$OOMWATCH_BIN" ]; then
+	skip "boots" "oomwatch not built"
+	exit 0
+fi
+if ! command -v jq >/dev/null 2>&1; then
+	skip "boots" "jq is not installed"
+	exit 0
+fi
+# starts_utc FILE: the JSON rows' start times as UTC minutes, newest first
+starts_utc() {
+	jq -r '.boots[] | select(.in_wtmp) | .start | strftime("%Y-%m-%dT%H:%M")' "$1"
+}
+# last_starts [ARGS]: last -x reboot's start times, UTC minutes, newest first
+last_starts() {
+	TZ=UTC last -x --time-format iso "$@" reboot 2>/dev/null | awk '$1 == "reboot" {
+		for (i = 2; i <= NF; i++)
+			if ($i ~ /^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T/) {
+				print substr($i, 1, 16); break
+			}
+	}'
+}
+
+# This machine.
+"$OOMWATCH_BIN" --boots --json >"$T_TMP/live.json" 2>"$T_TMP/live.err"
+check "--boots --json: exit 0, valid JSON" jq -e '.boots | length >= 1' "$T_TMP/live.json"
+check "the newest row is this boot, running" \
+	[ "$(jq -r '.boots[0] | "\(.index) \(.ended)"' "$T_TMP/live.json")" = "0 running" ]
+btime=$(awk '$1 == "btime" { print $2 }' /proc/stat)
+start=$(jq -r '.boots[0].start' "$T_TMP/live.json")
+check "this boot started at btime (or within 120 s: wtmp's record)" \
+	[ "$start" -ge $((btime - 120)) -a "$start" -le $((btime + 120)) ]
+id=$(tr -d '-' </proc/sys/kernel/random/boot_id)
+check "this boot's id is the kernel's" [ "$(jq -r '.boots[0].boot_id' "$T_TMP/live.json")" = "$id" ]
+"$OOMWATCH_BIN" --boots >"$T_TMP/live.txt"
+check "--boots text: sources line, header, this boot" sh -c \
+	'grep -q "^wtmp: .*journal: " "$1" && grep -q "HOW IT ENDED" "$1" && grep -q "^    0 .* running" "$1"' sh "$T_TMP/live.txt"
+
+if [ -s /var/log/wtmp ] && command -v last >/dev/null 2>&1; then
+	last_starts -f /var/log/wtmp >"$T_TMP/last.txt"
+	starts_utc "$T_TMP/live.json" >"$T_TMP/ours.txt"
+	check "wtmp: the same boots as last -x reboot" cmp -s "$T_TMP/last.txt" "$T_TMP/ours.txt"
+else
+	skip "wtmp: compare with last -x" "/var/log/wtmp is missing or empty here"
+fi
+if journalctl --list-boots --no-pager >"$T_TMP/jb.txt" 2>/dev/null && [ -s "$T_TMP/jb.txt" ]; then
+	awk '{ print $2 }' "$T_TMP/jb.txt" | sort >"$T_TMP/jb_ids.txt"
+	jq -r '.boots[] | select(.in_journal) | .boot_id' "$T_TMP/live.json" | sort >"$T_TMP/our_ids.txt"
+	check "journal: the same boot ids as journalctl --list-boots" cmp -s "$T_TMP/jb_ids.txt" "$T_TMP/our_ids.txt"
+else
+	skip "journal: compare with journalctl --list-boots" "no journal here (journalctl lists no boots)"
+	"$OOMWATCH_BIN" --events --boot -1 >"$T_TMP/o" 2>"$T_TMP/e"
+	rc=$?
+	check "--events --boot -1 without a journal exits 1" [ "$rc" = 1 ]
+	check "... with one line saying why" sh -c \
+		'[ "$(wc -l <"$1")" = 1 ] && grep -q "^oomwatch: --boot -1: journal: not available (" "$1"' sh "$T_TMP/e"
+	check "... and nothing on stdout" [ ! -s "$T_TMP/o" ]
+fi
+
+# The golden tree's history (tests/fixtures/golden/boots.sh), text form:
+# every way a boot can end, pinned (frozen clock, UTC).
+TZ=UTC OOMWATCH_TEST_CLOCK=1767225600000 "$OOMWATCH_BIN" --boots \
+	--proc-root "$TOP/tests/fixtures/golden/proc" >"$T_TMP/tree.txt"
+check "golden tree: the table as tests/fixtures/boots/golden-tree.txt" \
+	cmp -s "$TOP/tests/fixtures/boots/golden-tree.txt" "$T_TMP/tree.txt"
+TZ=UTC "$OOMWATCH_BIN" --events --boot -1 --json --proc-root "$TOP/tests/fixtures/golden/proc" |
+	jq -r '"\(.kind) \(.time)"' >"$T_TMP/ev.txt"
+check "golden tree: --events --boot -1 gives boot a1's three events, oldest first" [ \
+	"$(tr '\n' '|' <"$T_TMP/ev.txt")" = "oom_kill 1764548012.0004|hung_task 1764548100|panic 1764548200.25|" ]
+
+# A generated wtmp in a fixture root: crash and clean sequences.
+if [ -x "$PROGS/wtmpgen" ] && command -v last >/dev/null 2>&1; then
+	mkdir -p "$T_TMP/root/boots"
+	"$PROGS/wtmpgen" >"$T_TMP/root/boots/wtmp" <<'WTMP'
+boot 1764288000 6.1.0-20-amd64
+login 1764290000
+shutdown 1764370000
+boot 1764374430 6.1.0-20-amd64
+login 1764380000
+boot 1764460830 6.1.0-21-amd64
+shutdown 1764500000
+boot 1764547220 6.1.0-21-amd64
+WTMP
+	"$OOMWATCH_BIN" --boots --json --proc-root "$T_TMP/root" >"$T_TMP/gen.json"
+	last_starts -f "$T_TMP/root/boots/wtmp" >"$T_TMP/last.txt"
+	starts_utc "$T_TMP/gen.json" >"$T_TMP/ours.txt"
+	check "generated wtmp: 4 boots, as last -x -f lists them" sh -c \
+		'[ "$(wc -l <"$1")" = 4 ] && cmp -s "$1" "$2"' sh "$T_TMP/last.txt" "$T_TMP/ours.txt"
+	check "generated wtmp: shutdown, crash, shutdown (oldest first)" [ \
+		"$(jq -r '[.boots[] | select(.in_wtmp) | .ended] | reverse | .[0:3] | join(" ")' "$T_TMP/gen.json")" = "shutdown crash shutdown" ]
+else
+	skip "generated wtmp" "wtmpgen not built or last missing"
+fi
+
+# A journalctl that hangs costs the deadline (3 s), not more; what it
+# wrote before is used, and the note says it was cut short.
+mkdir -p "$T_TMP/bin"
+printf '#!/bin/sh\nprintf "%%s\\n" "$@" >"%s"\ncat "%s"\nexec sleep 60\n' \
+	"$T_TMP/args" "$TOP/tests/fixtures/boots/journal.json" >"$T_TMP/bin/journalctl"
+chmod +x "$T_TMP/bin/journalctl"
+t0=$(date +%s)
+PATH="$T_TMP/bin:$PATH" "$OOMWATCH_BIN" --boots --json >"$T_TMP/hang.json"
+t1=$(date +%s)
+check "a hanging journalctl is cut at the deadline" [ $((t1 - t0)) -le 6 ]
+check "every boot's kernel messages are asked for (_TRANSPORT=kernel; -k means this boot only)" \
+	sh -c 'grep -qx "_TRANSPORT=kernel" "$1" && grep -qx -- "-n" "$1" && ! grep -qx -- "-k" "$1" && ! grep -qx -- "-b" "$1"' sh "$T_TMP/args"
+check "... the note says so" \
+	jq -e '.sources.journal.note == "cut short: timed out after 3000 ms"' "$T_TMP/hang.json"
+check "... and the boots it gave are used (the panic of boot a1..)" \
+	jq -e '[.boots[] | select(.boot_id == "a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1") | .ended] == ["panic"]' "$T_TMP/hang.json"
+t_done

@@ -1,0 +1,175 @@
+/* Unit tests for collect/journalrun.c (a child with a deadline, its
+ * errors) and collect/bootsrc.c (the golden fixture tree's boot history,
+ * and one boot's events). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cmocka.h>
+
+#include "collect/bootsrc.h"
+#include "collect/journalrun.h"
+
+#define FIXTURE_PROC "tests/fixtures/golden/proc"
+
+/* Lines seen by a journalrun callback. */
+struct seen {
+	size_t n;
+	char last[64];
+};
+
+/* journalrun_line_fn: count and keep the last line. */
+static void
+keep(void *ctx, const char *line, size_t len)
+{
+	struct seen *s = ctx;
+
+	s->n++;
+	if (len >= sizeof s->last)
+		len = sizeof s->last - 1;
+	memcpy(s->last, line, len);
+	s->last[len] = '\0';
+}
+
+/* Milliseconds of the monotonic clock. */
+static uint64_t
+mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
+static void
+test_spawn_lines_and_status(void **state)
+{
+	const char *ok[] = {"sh", "-c", "printf 'a\\nb\\nlast'", NULL};
+	const char *bad[] = {"sh", "-c",
+	                     "echo 'No journal files were found.' >&2;"
+	                     " exit 1",
+	                     NULL};
+	const char *none[] = {"oomwatch-no-such-program", NULL};
+	struct journalrun_result res;
+	struct seen s = {0};
+	char why[128];
+	(void)state;
+	assert_int_equal(journalrun_spawn(ok, keep, &s, 5000, 1 << 20, &res,
+	                                  why, sizeof why),
+	                 0);
+	assert_int_equal(s.n, 3);
+	assert_string_equal(s.last, "last");
+	assert_int_equal(res.status, 0);
+	assert_int_equal(journalrun_spawn(bad, keep, &s, 5000, 1 << 20, &res,
+	                                  why, sizeof why),
+	                 -1);
+	assert_string_equal(why, "No journal files were found.");
+	assert_int_equal(res.status, 1);
+	assert_int_equal(journalrun_spawn(none, keep, &s, 5000, 1 << 20, &res,
+	                                  why, sizeof why),
+	                 -1);
+	assert_string_equal(why, "oomwatch-no-such-program: not found");
+}
+
+/* A child that never ends is killed at the deadline; the lines before
+ * it were given; a child that writes too much is cut. */
+static void
+test_spawn_deadline_and_cut(void **state)
+{
+	const char *slow[] = {"sh", "-c", "echo early; exec sleep 30", NULL};
+	const char *loud[] = {"sh", "-c", "yes line", NULL};
+	struct journalrun_result res;
+	struct seen s = {0};
+	char why[128];
+	uint64_t t0 = mono_ms();
+	(void)state;
+	assert_int_equal(journalrun_spawn(slow, keep, &s, 300, 1 << 20, &res,
+	                                  why, sizeof why),
+	                 -1);
+	assert_true(mono_ms() - t0 < 5000);
+	assert_true(res.timed_out);
+	assert_int_equal(s.n, 1);
+	assert_string_equal(s.last, "early");
+	assert_string_equal(why, "timed out after 300 ms");
+	memset(&s, 0, sizeof s);
+	assert_int_equal(journalrun_spawn(loud, keep, &s, 5000, 100000, &res,
+	                                  why, sizeof why),
+	                 -1);
+	assert_true(res.cut);
+	assert_true(s.n >= 100000 / 5 - 1);
+	assert_non_null(strstr(why, "output cut"));
+}
+
+/* The golden fixture's history, through the collector. */
+static void
+test_fixture_history(void **state)
+{
+	static struct bootsrc_data d;
+	struct bootsrc_paths p;
+	(void)state;
+	bootsrc_paths(&p, FIXTURE_PROC, NULL);
+	bootsrc_load(&d, &p, 1000, 1767225600);
+	assert_true(d.wtmp_state.ok && d.journal_state.ok);
+	assert_int_equal(d.nwtmp, 5);
+	assert_int_equal(d.njournal, 2);
+	assert_int_equal(d.npstore, 2);
+	assert_string_equal(d.boot_id, "b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2");
+	assert_int_equal(d.nrows, 5);
+	assert_int_equal(d.rows[0].end, BOOTS_RUNNING);
+	assert_int_equal(d.rows[1].end, BOOTS_PANIC);
+	assert_int_equal(d.rows[1].dumps, 1);
+	assert_int_equal(d.rows[2].end, BOOTS_CRASH);
+	assert_int_equal(d.rows[3].end, BOOTS_OOM_PANIC);
+	assert_int_equal(d.rows[4].end, BOOTS_SHUTDOWN);
+	bootsrc_free(&d);
+	/* a root with none of it: every source says why */
+	bootsrc_paths(&p, "tests/fixtures/proc/basic", NULL);
+	bootsrc_load(&d, &p, 1000, 1767225600);
+	assert_false(d.wtmp_state.ok);
+	assert_non_null(strstr(d.wtmp_state.why, "No such file"));
+	assert_false(d.journal_state.ok);
+	assert_non_null(strstr(d.journal_state.why, "not available"));
+	assert_int_equal(d.nrows, 1); /* this boot */
+	bootsrc_free(&d);
+}
+
+static void
+test_fixture_boot_events(void **state)
+{
+	struct kevents *ev = kevents_new(64);
+	struct bootsrc_paths p;
+	char why[256];
+	(void)state;
+	assert_non_null(ev);
+	bootsrc_paths(&p, FIXTURE_PROC, NULL);
+	assert_int_equal(
+	    bootsrc_boot_events(&p, "-1", ev, 1000, why, sizeof why), 0);
+	kevents_finish(ev);
+	assert_int_equal(kevents_count(ev), 3);
+	assert_int_equal(kevents_get(ev, 0)->kind, KEVENT_PANIC);
+	assert_int_equal(kevents_get(ev, 2)->kind, KEVENT_OOM_KILL);
+	assert_int_equal(
+	    bootsrc_boot_events(&p, "-2", ev, 1000, why, sizeof why), -1);
+	assert_non_null(strstr(why, "journal: not available (no boot -2"));
+	assert_int_equal(bootsrc_boot_events(&p,
+	                                     "b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2",
+	                                     ev, 1000, why, sizeof why),
+	                 0);
+	kevents_free(ev);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_spawn_lines_and_status),
+	    cmocka_unit_test(test_spawn_deadline_and_cut),
+	    cmocka_unit_test(test_fixture_history),
+	    cmocka_unit_test(test_fixture_boot_events),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
