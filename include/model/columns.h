@@ -153,9 +153,10 @@ size_t columns_tail(const char *text, size_t len, size_t max_bytes);
  * The columns to draw in a line of width cells (less extra_w for the tree
  * view's subtree column): shown, minus optional ones while COMMAND would
  * get fewer than COLUMNS_COMMAND_MIN_W cells, in this order: SWAP when
- * the machine has no swap, FILE, SHM, CGROUP, GROWTH, TREND, SWAP, ANON, MEM%,
- * USER, STATE. PID, OOM, ADJ, RSS and COMMAND always stay. Returns how many
- * went.
+ * the machine has no swap, FILE, SHM, SWAP, ANON, MEM%, USER, STATE (the
+ * default columns), then the ones only shown when turned on: CGROUP,
+ * GROWTH, TREND. A column the user turned on never goes before a default
+ * one. PID, OOM, ADJ, RSS and COMMAND always stay. Returns how many went.
  */
 size_t columns_fit(const bool shown[COLUMN_COUNT], int width, int extra_w,
                    bool no_swap, bool fit[COLUMN_COUNT]);

@@ -478,10 +478,12 @@ size_t
 columns_fit(const bool shown[COLUMN_COUNT], int width, int extra_w,
             bool no_swap, bool fit[COLUMN_COUNT])
 {
+	/* default columns first; then those the user turned on (off by
+	 * default), widest first */
 	static const enum column_id order[] = {
-	    COLUMN_SWAP,   COLUMN_FILE,  COLUMN_SHM,   COLUMN_CGROUP,
-	    COLUMN_GROWTH, COLUMN_TREND, COLUMN_SWAP,  COLUMN_ANON,
-	    COLUMN_MEMPCT, COLUMN_USER,  COLUMN_STATE,
+	    COLUMN_SWAP,   COLUMN_FILE,   COLUMN_SHM,   COLUMN_SWAP,
+	    COLUMN_ANON,   COLUMN_MEMPCT, COLUMN_USER,  COLUMN_STATE,
+	    COLUMN_CGROUP, COLUMN_GROWTH, COLUMN_TREND,
 	};
 	size_t dropped = 0;
 
