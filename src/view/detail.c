@@ -14,8 +14,9 @@
 /* Rows below them: the kill marks on the time axis and their legend. */
 #define DETAIL_AXIS_ROWS 2
 
-/* One lane's chart at row y, height rows: its columns scaled from the
- * lane's lowest to its highest value, with both beside them. */
+/* One lane's chart at row y, height rows: each column from its lowest to
+ * its highest value, scaled from the lane's lowest to its highest value
+ * (for RSS the min and max printed above), with both beside them. */
 static void
 detail_chart(struct screen *s, const struct layout_rect *r, int y, int height,
              const struct dash_detail *v, enum detail_lane lane)
@@ -25,7 +26,7 @@ detail_chart(struct screen *s, const struct layout_rect *r, int y, int height,
 	bool ascii = !screen_utf8(s);
 	int64_t lo, hi;
 
-	if (!chart_range(v->kb[lane], v->ncols, &lo, &hi))
+	if (!chart_bounds(v->lo_kb[lane], v->hi_kb[lane], v->ncols, &lo, &hi))
 		lo = hi = 0;
 	trend_fmt_kb((double)hi, 0, top, sizeof top);
 	trend_fmt_kb((double)lo, 0, bottom, sizeof bottom);
@@ -39,8 +40,8 @@ detail_chart(struct screen *s, const struct layout_rect *r, int y, int height,
 		draw_str(s, y + height - 1, r->x, DETAIL_LABEL_W, THEME_DIALOG,
 		         bottom, DRAW_FILL);
 	for (int i = 0; i < height; i++) {
-		chart_row(v->kb[lane], v->ncols, lo, hi, (size_t)height,
-		          (size_t)i, ascii, row, sizeof row);
+		chart_row(v->lo_kb[lane], v->hi_kb[lane], v->ncols, lo, hi,
+		          (size_t)height, (size_t)i, ascii, row, sizeof row);
 		draw_str(s, y + i, r->x + DETAIL_LABEL_W, r->w - DETAIL_LABEL_W,
 		         THEME_DIALOG, row, DRAW_FILL);
 	}
