@@ -86,13 +86,30 @@ detail_axis(struct screen *s, const struct layout_rect *r, int y,
 	draw_str(s, y + 1, r->x, r->w, THEME_DIALOG, legend, DRAW_FILL);
 }
 
+/* The line of RSS min, max, first seen and the tier read at row y: the
+ * longest form that fits (without the tier, then without first seen), so
+ * no word is cut. */
+static void
+detail_numbers(struct screen *s, const struct layout_rect *r, int y,
+               const struct dash_detail *v)
+{
+	char lo[16], hi[16], minmax[48], seen[96], full[136];
+	const char *const forms[] = {full, seen, minmax, NULL};
+
+	trend_fmt_kb((double)v->min_kb, 0, lo, sizeof lo);
+	trend_fmt_kb((double)v->max_kb, 0, hi, sizeof hi);
+	snprintf(minmax, sizeof minmax, "RSS min %s  max %s", lo, hi);
+	snprintf(seen, sizeof seen, "%s  first seen %s", minmax, v->first_seen);
+	snprintf(full, sizeof full, "%s  (%s)", seen, v->span);
+	draw_forms(s, y, r->x, r->w, THEME_DIALOG, forms, 0);
+}
+
 /* The process detail screen: title, numbers, three charts, time axis. */
 void
 dash_body_detail(struct screen *s, const struct dash_frame *f)
 {
 	const struct layout_rect *r = &f->layout->body;
 	const struct dash_detail *v = f->screen_data;
-	char lo[16], hi[16];
 	int height;
 
 	if (!layout_rect_visible(r) || v == NULL)
@@ -107,13 +124,9 @@ dash_body_detail(struct screen *s, const struct dash_frame *f)
 		         0);
 		return;
 	}
-	trend_fmt_kb((double)v->min_kb, 0, lo, sizeof lo);
-	trend_fmt_kb((double)v->max_kb, 0, hi, sizeof hi);
 	draw_fmt(s, r->y + 1, r->x, r->w, THEME_DIALOG, 0, "RSS %s",
 	         v->verdict);
-	draw_fmt(s, r->y + 2, r->x, r->w, THEME_DIALOG, 0,
-	         "RSS min %s  max %s  first seen %s  (%s)", lo, hi,
-	         v->first_seen, v->span);
+	detail_numbers(s, r, r->y + 2, v);
 	height = (r->h - DETAIL_HEAD_ROWS - DETAIL_AXIS_ROWS) / DETAIL_LANES;
 	if (height > CHART_ROWS_MAX)
 		height = CHART_ROWS_MAX;
