@@ -13,10 +13,12 @@
  * fills every row, the top end in eighths of a cell (Unicode
  * U+2581..U+2588) or in ASCII ('#' a full cell, '.' and ':' a partial
  * one, for the C locale); the bottom end is rounded down to a whole cell.
- * So a column of one value is one cell high at that value, and a column
- * holding a trough and a peak reaches both: a sawtooth shows its teeth. A
- * known value is at least one eighth high; an unknown column (SNAP_NA) is
- * blank: a gap is never drawn as data.
+ * A column holding a trough and a peak reaches both, so a sawtooth shows
+ * its teeth; a column also reaches to the previous column's range (down to
+ * its highest value after a rise, up to its lowest after a fall), so a
+ * series of one value a column draws as an unbroken line, not as loose
+ * cells. A known value is at least one eighth high; an unknown column
+ * (SNAP_NA) is blank and is not joined to: a gap is never drawn as data.
  *
  * The columns come from a series' points (model/history.h, oldest first,
  * times never decreasing): points at one time share a column (a frozen
@@ -53,7 +55,8 @@ bool chart_bounds(const int64_t *low, const int64_t *high, size_t n,
 /*
  * Row row (0 = the top one) of a chart height rows high (1..
  * CHART_ROWS_MAX) of the n columns from low[i] to high[i] (low[i] SNAP_NA:
- * high[i] alone), scaled from lo to hi, into buf (NUL terminated; a glyph
+ * high[i] alone; joined to column i - 1 as above), scaled from lo to hi,
+ * into buf (NUL terminated; a glyph
  * is 3 bytes in UTF-8, 1 in ASCII). Stops before a glyph that does not
  * fit. Returns the bytes written.
  */

@@ -72,22 +72,32 @@ eighths(int64_t x, int64_t lo, int64_t hi, size_t height)
 	return e < 1 ? 1 : e;
 }
 
-/* The eighths of a cell one column fills in the row whose bottom is base
+/* The eighths of a cell column i fills in the row whose bottom is base
  * eighths up: from the bottom of the cell its lowest value is in to its
- * highest value (0..8). */
+ * highest value, reaching to a known previous column's range so the line
+ * is unbroken (0..8; a gap: 0). */
 static size_t
-column_cell(int64_t low, int64_t high, int64_t lo, int64_t hi, size_t height,
-            size_t base)
+column_cell(const int64_t *low, const int64_t *high, size_t i, int64_t lo,
+            int64_t hi, size_t height, size_t base)
 {
-	size_t e_hi = eighths(high, lo, hi, height);
-	size_t e_lo = low < 0 ? e_hi : eighths(low, lo, hi, height);
+	int64_t from, to, prev_from;
+	size_t e_lo, e_hi;
 
-	if (e_hi == 0 || e_hi <= base)
+	if (high[i] < 0)
 		return 0;
-	if (e_lo > e_hi)
-		e_lo = e_hi;
-	if ((e_lo - 1) / 8 * 8 > base) /* below the lowest value's cell */
-		return 0;
+	to = high[i];
+	from = low[i] < 0 || low[i] > to ? to : low[i];
+	if (i > 0 && high[i - 1] >= 0) {
+		prev_from = low[i - 1] < 0 ? high[i - 1] : low[i - 1];
+		if (from > high[i - 1]) /* a rise from the previous column */
+			from = high[i - 1];
+		if (to < prev_from) /* a fall from it */
+			to = prev_from;
+	}
+	e_hi = eighths(to, lo, hi, height);
+	e_lo = eighths(from, lo, hi, height);
+	if (e_hi <= base || (e_lo - 1) / 8 * 8 > base)
+		return 0; /* above its top, or below its lowest value's cell */
 	return e_hi - base > 8 ? 8 : e_hi - base;
 }
 
@@ -108,7 +118,7 @@ chart_row(const int64_t *low, const int64_t *high, size_t n, int64_t lo,
 		return 0;
 	base = (height - 1 - row) * 8; /* eighths below this row */
 	for (size_t i = 0; i < n; i++) {
-		cell = column_cell(low[i], high[i], lo, hi, height, base);
+		cell = column_cell(low, high, i, lo, hi, height, base);
 		if (ascii) {
 			one[0] = ascii_blocks[cell];
 			g = one;

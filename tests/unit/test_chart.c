@@ -34,8 +34,9 @@ test_range(void **state)
 	assert_int_equal(lo, SNAP_NA);
 }
 
-/* A rising series, one value a column, two rows high: each column is one
- * cell at its value (the top end in eighths), not a bar from the bottom. */
+/* A rising series, one value a column, two rows high: each column reaches
+ * from the previous value up to its own (the top end in eighths), an
+ * unbroken line, not a bar from the bottom. */
 static void
 test_rows(void **state)
 {
@@ -46,7 +47,7 @@ test_rows(void **state)
 	(void)state;
 	assert_int_equal(chart_row(v, v, 5, 0, 16, 2, 1, true, buf, sizeof buf),
 	                 5);
-	assert_string_equal(buf, ".:#  ");
+	assert_string_equal(buf, ".:## ");
 	chart_row(v, v, 5, 0, 16, 2, 0, true, buf, sizeof buf);
 	assert_string_equal(buf, "   :#");
 	assert_int_equal(
@@ -54,11 +55,12 @@ test_rows(void **state)
 	assert_string_equal(buf, "   \xe2\x96\x84\xe2\x96\x88");
 	/* no lows (SNAP_NA): each column is its high alone */
 	chart_row(none, v, 5, 0, 16, 2, 1, true, buf, sizeof buf);
-	assert_string_equal(buf, ".:#  ");
+	assert_string_equal(buf, ".:## ");
 }
 
 /* A range column is solid from its low's cell to its high: a column
- * holding a trough and a peak reaches both. */
+ * holding a trough and a peak reaches both; after a fall it reaches up to
+ * the previous column's low. */
 static void
 test_range_columns(void **state)
 {
@@ -72,9 +74,9 @@ test_range_columns(void **state)
 	chart_row(low, high, 3, 0, 32, 4, 1, true, buf, sizeof buf);
 	assert_string_equal(buf, "#: "); /* 20: half of the third cell */
 	chart_row(low, high, 3, 0, 32, 4, 2, true, buf, sizeof buf);
-	assert_string_equal(buf, "## "); /* 9 is in the second cell */
+	assert_string_equal(buf, "##."); /* the third joins up to 9 */
 	chart_row(low, high, 3, 0, 32, 4, 3, true, buf, sizeof buf);
-	assert_string_equal(buf, "# :"); /* nothing of the second below 8 */
+	assert_string_equal(buf, "# #"); /* nothing of the second below 8 */
 }
 
 /* A sawtooth 1, 4, 12, 20, ... (MB): with two points a column, a whole
@@ -111,14 +113,19 @@ test_sawtooth(void **state)
 	assert_int_equal(hi, 20480);
 	chart_row(low, high, 4, lo, hi, 4, 3, true, buf, sizeof buf);
 	assert_string_equal(buf, "####"); /* down to the troughs */
-	/* one point a column: the bottom row holds only the troughs */
+	/* one point a column: each rise joins up from the value before, each
+	 * fall is a full column; the peak's column leaves the bottom blank */
 	chart_fill(p, 16, 16, low, high);
 	assert_true(chart_bounds(low, high, 16, &lo, &hi));
 	assert_int_equal(lo, 1024);
 	chart_row(low, high, 16, lo, hi, 4, 3, true, buf, sizeof buf);
-	assert_string_equal(buf, ".:  .:  .:  .:  ");
+	assert_string_equal(buf, ".:# #:# #:# #:# ");
 	chart_row(low, high, 16, lo, hi, 4, 0, true, buf, sizeof buf);
-	assert_string_equal(buf, "   #   #   #   #");
+	assert_string_equal(buf, "   ##  ##  ##  #");
+	/* a gap is blank and nothing joins across it */
+	low[4] = high[4] = SNAP_NA;
+	chart_row(low, high, 16, lo, hi, 4, 3, true, buf, sizeof buf);
+	assert_string_equal(buf, ".:#  :# #:# #:# ");
 }
 
 /* Flat: one eighth on the bottom row; unknown: a blank column. */
