@@ -36,7 +36,7 @@ ONLY="$*"
 # screen shows TEXT); events selects the oldest event, the OOM kill;
 # detail opens the selected process (its verdict settles after 20
 # samples); procs-trend turns GROWTH and TREND on in setup (the other
-# columns as by default: at 80 columns default ones make room), clears the
+# columns as by default: at 80 columns ANON and USER make room), clears the
 # "saved" message (its path varies) with Down Up and waits for the
 # verdicts. A new screen is a new line here.
 SCREEN_TABLE='processes

@@ -526,7 +526,9 @@ test_fit_keeps_core_columns(void **state)
 }
 
 /* GROWTH and TREND turned on at 80 cells: both show, the default ANON,
- * MEM% and USER make room (with or without swap, in the tree too). */
+ * MEM% and USER make room (with or without swap, in the tree too) and
+ * MEM% comes back into the cells USER left; no default column comes back
+ * while a turned-on one stays out. */
 static void
 test_fit_keeps_turned_on_columns(void **state)
 {
@@ -541,14 +543,21 @@ test_fit_keeps_turned_on_columns(void **state)
 		assert_true(fit[COLUMN_TREND]);
 		assert_true(fit[COLUMN_STATE]);
 		assert_false(fit[COLUMN_ANON]);
-		assert_false(fit[COLUMN_MEMPCT]);
+		assert_true(fit[COLUMN_MEMPCT]);
 		assert_false(fit[COLUMN_USER]);
 		assert_true(80 - fixed_w(fit) >= COLUMNS_COMMAND_MIN_W);
 	}
 	columns_fit(shown, 80, 8, false, fit);
 	assert_true(fit[COLUMN_GROWTH]);
 	assert_true(fit[COLUMN_TREND]);
+	assert_false(fit[COLUMN_MEMPCT]);
 	assert_true(80 - 8 - fixed_w(fit) >= COLUMNS_COMMAND_MIN_W);
+	/* 62 cells: only TREND fits; S would, but GROWTH stays out */
+	columns_fit(shown, 62, 0, false, fit);
+	assert_true(fit[COLUMN_TREND]);
+	assert_false(fit[COLUMN_GROWTH]);
+	assert_false(fit[COLUMN_STATE]);
+	assert_true(62 - fixed_w(fit) >= COLUMNS_COMMAND_MIN_W);
 	/* at 120 every column fits; at 100 FILE, SHM and SWAP make room */
 	assert_int_equal(columns_fit(shown, 120, 0, false, fit), 0);
 	assert_int_equal(columns_fit(shown, 100, 0, false, fit), 3);
