@@ -153,9 +153,13 @@ size_t columns_tail(const char *text, size_t len, size_t max_bytes);
  * The columns to draw in a line of width cells (less extra_w for the tree
  * view's subtree column): shown, minus optional ones while COMMAND would
  * get fewer than COLUMNS_COMMAND_MIN_W cells, in this order: SWAP when
- * the machine has no swap, FILE, SHM, CGROUP, GROWTH, TREND, SWAP, ANON, MEM%,
- * USER, STATE. PID, OOM, ADJ, RSS and COMMAND always stay. Returns how many
- * went.
+ * the machine has no swap, FILE, SHM, SWAP, ANON, MEM%, USER, STATE (the
+ * default columns), then the ones only shown when turned on: CGROUP,
+ * GROWTH, TREND. Then those that went come back, the last first, while
+ * COMMAND keeps its cells (a narrow column after a wide one went), but
+ * none before a turned-on column that stays out: a column the user turned
+ * on never goes before a default one. PID, OOM, ADJ, RSS and COMMAND
+ * always stay. Returns how many are left out.
  */
 size_t columns_fit(const bool shown[COLUMN_COUNT], int width, int extra_w,
                    bool no_swap, bool fit[COLUMN_COUNT]);

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "model/snapshot.h"
+#include "model/trend.h"
 
 /* Columns a table can be sorted by. */
 enum rank_key {
@@ -59,6 +60,18 @@ struct rank_extra {
 	rank_value_fn value; /* NULL: unknown, the rows go by pid */
 	void *ctx;
 };
+
+/*
+ * A verdict's sort value for RANK_GROWTH or RANK_TREND (what a
+ * rank_value_fn returns), SNAP_NA while learning (or t NULL). TREND: by
+ * verdict (rising > sawtooth > step > flat), ties by growth rate, fastest
+ * first descending (an unknown rate after every known one). GROWTH: rising
+ * rows by rate first, then the others by rate (a rate beside flat or
+ * sawtooth is no growth to rank by); SNAP_NA for an unknown rate. Rates
+ * are clamped to +-RANK_RATE_MAX kB/h.
+ */
+#define RANK_RATE_MAX ((INT64_C(1) << 40) - 1)
+int64_t rank_trend_value(const struct trend *t, enum rank_key key);
 
 /* rank_sort, with the values of RANK_GROWTH and RANK_TREND from extra
  * (NULL or no value function: unknown for every row), asked once a row

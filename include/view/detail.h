@@ -1,7 +1,8 @@
 /*
  * detail: what the process detail screen shows (app/scr_detail.c fills
  * it, dash_body_detail in src/view/detail.c draws it): one process's RSS,
- * anon and swap over its history, one value a chart column, and the
+ * anon and swap over its history, a chart column the range of its
+ * points' values (model/chart.h), and the
  * numbers beside the charts; under them the time axis, with a mark under
  * the column of each OOM kill inside the charted span, and a legend of
  * the newest of those kills.
@@ -31,11 +32,14 @@ struct dash_detail {
 	int32_t pid;
 	char comm[64];
 	size_t ncols; /* columns in each lane, oldest first */
-	int64_t kb[DETAIL_LANES][DETAIL_COLS_MAX]; /* SNAP_NA: a gap */
-	int64_t min_kb, max_kb; /* RSS over the history read */
-	char first_seen[32];    /* wall clock of the first point */
-	char span[32];          /* "10 min, every refresh", ... */
-	char verdict[96];       /* "rising +38M/h over 2h10m" */
+	/* each column's lowest and highest value (SNAP_NA: a gap) */
+	int64_t lo_kb[DETAIL_LANES][DETAIL_COLS_MAX];
+	int64_t hi_kb[DETAIL_LANES][DETAIL_COLS_MAX];
+	int64_t min_kb,
+	    max_kb;          /* RSS over the columns: the RSS chart's scale */
+	char first_seen[32]; /* wall clock of the first point */
+	char span[32];       /* "10 min, every refresh", ... */
+	char verdict[96];    /* "rising +38M/h over 2h10m" */
 	/* OOM kills inside the charted span, newest first */
 	size_t nkills;
 	size_t kill_col[DETAIL_KILLS_MAX];    /* < ncols */

@@ -145,7 +145,7 @@ detail_read(struct ui *ui, struct scr_detail_state *s, enum hist_tier tier)
 			                sizeof v->first_seen);
 		if (l == DETAIL_RSS)
 			v->ncols = chart_ncols(hs->pts, n, cols);
-		chart_fill(hs->pts, n, v->ncols, v->kb[l]);
+		chart_fill(hs->pts, n, v->ncols, v->lo_kb[l], v->hi_kb[l]);
 		if (l == DETAIL_RSS)
 			detail_kills(ui, hs->pts, n, v);
 	}
@@ -180,9 +180,10 @@ detail_fill(struct ui *ui, struct scr_detail_state *s)
 	histsnap_proc_trend(&ui->hist, &r, &t);
 	trend_format(&t, v->verdict, sizeof v->verdict);
 	detail_read(ui, s, tier);
-	v->min_kb = t.min_kb;
-	v->max_kb = t.max_kb;
-	v->found = v->ncols > 0 && t.samples > 0; /* no RSS known: none */
+	/* the RSS chart's scale, so the numbers and the chart agree */
+	v->found = chart_bounds(v->lo_kb[DETAIL_RSS], v->hi_kb[DETAIL_RSS],
+	                        v->ncols, &v->min_kb, &v->max_kb) &&
+	           t.samples > 0; /* no RSS known: none */
 }
 
 /* The frame: the charts of the process opened. */

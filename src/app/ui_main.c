@@ -13,7 +13,6 @@
 #include "app/ui.h"
 
 #include <errno.h>
-#include <math.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -120,24 +119,16 @@ setup_settings(struct ui *ui, struct theme *theme)
 	return 0;
 }
 
-/* A row's GROWTH (kB/h) or TREND (the verdict's rank) for sorting;
- * SNAP_NA while learning. */
+/* A row's GROWTH or TREND sort value (rank_trend_value); SNAP_NA while
+ * learning. */
 static int64_t
 ui_rank_value(void *ctx, const struct proc_row *r, enum rank_key key)
 {
 	struct ui *ui = ctx;
-	const struct trend *t;
 
 	if (ui->trends == NULL)
 		return SNAP_NA;
-	t = trendcache_get(ui->trends, r);
-	if (t->verdict == TREND_LEARNING)
-		return SNAP_NA;
-	if (key == RANK_TREND)
-		return (int64_t)
-		    t->verdict; /* rising > sawtooth > step > flat */
-	return isfinite(t->rate_kb_per_hour) ? llround(t->rate_kb_per_hour)
-	                                     : SNAP_NA;
+	return rank_trend_value(trendcache_get(ui->trends, r), key);
 }
 
 /* The history and the verdict cache over it. */

@@ -39,6 +39,21 @@ chart_range(const int64_t *v, size_t n, int64_t *lo, int64_t *hi)
 	return any;
 }
 
+/* The lowest low and the highest high (see chart.h). */
+bool
+chart_bounds(const int64_t *low, const int64_t *high, size_t n, int64_t *lo,
+             int64_t *hi)
+{
+	int64_t unused;
+
+	if (!chart_range(low, n, lo, &unused) ||
+	    !chart_range(high, n, &unused, hi)) {
+		*lo = *hi = SNAP_NA;
+		return false;
+	}
+	return true;
+}
+
 /* The height of value x in eighths of a cell (1..8 * height; 0 unknown). */
 static size_t
 eighths(int64_t x, int64_t lo, int64_t hi, size_t height)
@@ -57,12 +72,42 @@ eighths(int64_t x, int64_t lo, int64_t hi, size_t height)
 	return e < 1 ? 1 : e;
 }
 
+/* The eighths of a cell column i fills in the row whose bottom is base
+ * eighths up: from the bottom of the cell its lowest value is in to its
+ * highest value, reaching to a known previous column's range so the line
+ * is unbroken (0..8; a gap: 0). */
+static size_t
+column_cell(const int64_t *low, const int64_t *high, size_t i, int64_t lo,
+            int64_t hi, size_t height, size_t base)
+{
+	int64_t from, to, prev_from;
+	size_t e_lo, e_hi;
+
+	if (high[i] < 0)
+		return 0;
+	to = high[i];
+	from = low[i] < 0 || low[i] > to ? to : low[i];
+	if (i > 0 && high[i - 1] >= 0) {
+		prev_from = low[i - 1] < 0 ? high[i - 1] : low[i - 1];
+		if (from > high[i - 1]) /* a rise from the previous column */
+			from = high[i - 1];
+		if (to < prev_from) /* a fall from it */
+			to = prev_from;
+	}
+	e_hi = eighths(to, lo, hi, height);
+	e_lo = eighths(from, lo, hi, height);
+	if (e_hi <= base || (e_lo - 1) / 8 * 8 > base)
+		return 0; /* above its top, or below its lowest value's cell */
+	return e_hi - base > 8 ? 8 : e_hi - base;
+}
+
 /* One row of the chart (see chart.h). */
 size_t
-chart_row(const int64_t *v, size_t n, int64_t lo, int64_t hi, size_t height,
-          size_t row, bool ascii, char *buf, size_t size)
+chart_row(const int64_t *low, const int64_t *high, size_t n, int64_t lo,
+          int64_t hi, size_t height, size_t row, bool ascii, char *buf,
+          size_t size)
 {
-	size_t used = 0, base, e, cell, len;
+	size_t used = 0, base, cell, len;
 	const char *g;
 	char one[2] = {0, 0};
 
@@ -73,8 +118,7 @@ chart_row(const int64_t *v, size_t n, int64_t lo, int64_t hi, size_t height,
 		return 0;
 	base = (height - 1 - row) * 8; /* eighths below this row */
 	for (size_t i = 0; i < n; i++) {
-		e = eighths(v[i], lo, hi, height);
-		cell = e <= base ? 0 : (e - base > 8 ? 8 : e - base);
+		cell = column_cell(low, high, i, lo, hi, height, base);
 		if (ascii) {
 			one[0] = ascii_blocks[cell];
 			g = one;
@@ -118,22 +162,27 @@ chart_ncols(const struct hist_point *p, size_t n, size_t cols)
 	return k < cols ? k : cols;
 }
 
-/* The highest known value of each column (see chart.h). */
+/* The lowest and highest known value of each column (see chart.h). */
 void
-chart_fill(const struct hist_point *p, size_t n, size_t ncols, int64_t *out)
+chart_fill(const struct hist_point *p, size_t n, size_t ncols, int64_t *low,
+           int64_t *high)
 {
 	size_t k = slots(p, n), slot = 0, c;
 
 	for (c = 0; c < ncols; c++)
-		out[c] = SNAP_NA;
+		low[c] = high[c] = SNAP_NA;
 	if (ncols == 0)
 		return;
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0 && p[i].mono_ms != p[i - 1].mono_ms)
 			slot++;
 		c = slot * ncols / k;
-		if (c < ncols && p[i].value >= 0 && p[i].value > out[c])
-			out[c] = p[i].value;
+		if (c >= ncols || p[i].value < 0)
+			continue;
+		if (low[c] < 0 || p[i].value < low[c])
+			low[c] = p[i].value;
+		if (p[i].value > high[c])
+			high[c] = p[i].value;
 	}
 }
 

@@ -473,17 +473,21 @@ columns_command_w(const bool fit[COLUMN_COUNT], int width, int extra_w)
 	return width - at;
 }
 
-/* Drop optional columns until COMMAND has room. */
+/* Drop optional columns until COMMAND has room, then bring back those
+ * that fit again. */
 size_t
 columns_fit(const bool shown[COLUMN_COUNT], int width, int extra_w,
             bool no_swap, bool fit[COLUMN_COUNT])
 {
+	/* default columns first; then those the user turned on (off by
+	 * default), widest first */
 	static const enum column_id order[] = {
-	    COLUMN_SWAP,   COLUMN_FILE,  COLUMN_SHM,   COLUMN_CGROUP,
-	    COLUMN_GROWTH, COLUMN_TREND, COLUMN_SWAP,  COLUMN_ANON,
-	    COLUMN_MEMPCT, COLUMN_USER,  COLUMN_STATE,
+	    COLUMN_SWAP,   COLUMN_FILE,   COLUMN_SHM,   COLUMN_SWAP,
+	    COLUMN_ANON,   COLUMN_MEMPCT, COLUMN_USER,  COLUMN_STATE,
+	    COLUMN_CGROUP, COLUMN_GROWTH, COLUMN_TREND,
 	};
-	size_t dropped = 0;
+	enum column_id went[sizeof order / sizeof order[0]];
+	size_t dropped = 0, back = 0;
 
 	memcpy(fit, shown, sizeof(bool) * COLUMN_COUNT);
 	if (!fit[COLUMN_COMMAND])
@@ -495,10 +499,23 @@ columns_fit(const bool shown[COLUMN_COUNT], int width, int extra_w,
 			break;
 		if (fit[order[i]]) {
 			fit[order[i]] = false;
-			dropped++;
+			went[dropped++] = order[i];
 		}
 	}
-	return dropped;
+	/* the last to go comes back first; a turned-on column that stays
+	 * out keeps every default one before it out too */
+	for (size_t j = dropped; j-- > 0;) {
+		fit[went[j]] = true;
+		if (columns_command_w(fit, width, extra_w) >=
+		    COLUMNS_COMMAND_MIN_W) {
+			back++;
+			continue;
+		}
+		fit[went[j]] = false;
+		if (!column_table[went[j]].shown_by_default)
+			break;
+	}
+	return dropped - back;
 }
 
 /* A size in kB as text, or the caller's word for unknown. */

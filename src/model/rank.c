@@ -8,6 +8,7 @@
  */
 #include "model/rank.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -194,6 +195,34 @@ rank_sort_extra(const struct snapshot *snap, size_t *order, size_t n,
 	}
 	qsort_r(order, n, sizeof *order, rank_cmp, &c);
 	free(vals);
+}
+
+/* A verdict's sort value (see rank.h). */
+int64_t
+rank_trend_value(const struct trend *t, enum rank_key key)
+{
+	/* one group per verdict (TREND) or rising / not (GROWTH), each
+	 * wider than two clamped rates */
+	const int64_t group = INT64_C(1) << 42;
+	int64_t rate;
+
+	if (t == NULL || t->verdict == TREND_LEARNING ||
+	    (unsigned)t->verdict >= TREND_VERDICTS)
+		return SNAP_NA;
+	if (!isfinite(t->rate_kb_per_hour)) {
+		if (key != RANK_TREND)
+			return SNAP_NA;
+		rate = -RANK_RATE_MAX - 1; /* after every known rate */
+	} else if (t->rate_kb_per_hour > (double)RANK_RATE_MAX) {
+		rate = RANK_RATE_MAX;
+	} else if (t->rate_kb_per_hour < -(double)RANK_RATE_MAX) {
+		rate = -RANK_RATE_MAX;
+	} else {
+		rate = llround(t->rate_kb_per_hour);
+	}
+	if (key == RANK_TREND)
+		return (int64_t)t->verdict * group + rate;
+	return (t->verdict == TREND_RISING) * group + rate;
 }
 
 /* The first candidate in the victim order. */

@@ -14,8 +14,9 @@
 /* Rows below them: the kill marks on the time axis and their legend. */
 #define DETAIL_AXIS_ROWS 2
 
-/* One lane's chart at row y, height rows: its columns scaled from the
- * lane's lowest to its highest value, with both beside them. */
+/* One lane's chart at row y, height rows: each column from its lowest to
+ * its highest value, scaled from the lane's lowest to its highest value
+ * (for RSS the min and max printed above), with both beside them. */
 static void
 detail_chart(struct screen *s, const struct layout_rect *r, int y, int height,
              const struct dash_detail *v, enum detail_lane lane)
@@ -25,7 +26,7 @@ detail_chart(struct screen *s, const struct layout_rect *r, int y, int height,
 	bool ascii = !screen_utf8(s);
 	int64_t lo, hi;
 
-	if (!chart_range(v->kb[lane], v->ncols, &lo, &hi))
+	if (!chart_bounds(v->lo_kb[lane], v->hi_kb[lane], v->ncols, &lo, &hi))
 		lo = hi = 0;
 	trend_fmt_kb((double)hi, 0, top, sizeof top);
 	trend_fmt_kb((double)lo, 0, bottom, sizeof bottom);
@@ -39,8 +40,8 @@ detail_chart(struct screen *s, const struct layout_rect *r, int y, int height,
 		draw_str(s, y + height - 1, r->x, DETAIL_LABEL_W, THEME_DIALOG,
 		         bottom, DRAW_FILL);
 	for (int i = 0; i < height; i++) {
-		chart_row(v->kb[lane], v->ncols, lo, hi, (size_t)height,
-		          (size_t)i, ascii, row, sizeof row);
+		chart_row(v->lo_kb[lane], v->hi_kb[lane], v->ncols, lo, hi,
+		          (size_t)height, (size_t)i, ascii, row, sizeof row);
 		draw_str(s, y + i, r->x + DETAIL_LABEL_W, r->w - DETAIL_LABEL_W,
 		         THEME_DIALOG, row, DRAW_FILL);
 	}
@@ -85,13 +86,30 @@ detail_axis(struct screen *s, const struct layout_rect *r, int y,
 	draw_str(s, y + 1, r->x, r->w, THEME_DIALOG, legend, DRAW_FILL);
 }
 
+/* The line of RSS min, max, first seen and the tier read at row y: the
+ * longest form that fits (without the tier, then without first seen), so
+ * no word is cut. */
+static void
+detail_numbers(struct screen *s, const struct layout_rect *r, int y,
+               const struct dash_detail *v)
+{
+	char lo[16], hi[16], minmax[48], seen[96], full[136];
+	const char *const forms[] = {full, seen, minmax, NULL};
+
+	trend_fmt_kb((double)v->min_kb, 0, lo, sizeof lo);
+	trend_fmt_kb((double)v->max_kb, 0, hi, sizeof hi);
+	snprintf(minmax, sizeof minmax, "RSS min %s  max %s", lo, hi);
+	snprintf(seen, sizeof seen, "%s  first seen %s", minmax, v->first_seen);
+	snprintf(full, sizeof full, "%s  (%s)", seen, v->span);
+	draw_forms(s, y, r->x, r->w, THEME_DIALOG, forms, 0);
+}
+
 /* The process detail screen: title, numbers, three charts, time axis. */
 void
 dash_body_detail(struct screen *s, const struct dash_frame *f)
 {
 	const struct layout_rect *r = &f->layout->body;
 	const struct dash_detail *v = f->screen_data;
-	char lo[16], hi[16];
 	int height;
 
 	if (!layout_rect_visible(r) || v == NULL)
@@ -106,13 +124,9 @@ dash_body_detail(struct screen *s, const struct dash_frame *f)
 		         0);
 		return;
 	}
-	trend_fmt_kb((double)v->min_kb, 0, lo, sizeof lo);
-	trend_fmt_kb((double)v->max_kb, 0, hi, sizeof hi);
 	draw_fmt(s, r->y + 1, r->x, r->w, THEME_DIALOG, 0, "RSS %s",
 	         v->verdict);
-	draw_fmt(s, r->y + 2, r->x, r->w, THEME_DIALOG, 0,
-	         "RSS min %s  max %s  first seen %s  (%s)", lo, hi,
-	         v->first_seen, v->span);
+	detail_numbers(s, r, r->y + 2, v);
 	height = (r->h - DETAIL_HEAD_ROWS - DETAIL_AXIS_ROWS) / DETAIL_LANES;
 	if (height > CHART_ROWS_MAX)
 		height = CHART_ROWS_MAX;

@@ -215,8 +215,8 @@ check "keys: setup saves oomwatchrc" wait_until 5 test -f "$rc"
 check "keys: oomwatchrc lists the cgroup column" grep -q "^columns = .*cgroup" "$rc"
 check "keys: oomwatchrc is mode 0600" sh -c "[ \"\$(stat -c %a '$rc')\" = 600 ]"
 check "keys: the CGROUP column is shown" tmux_wait "PID USER .* CGROUP .*COMMAND" 5
-# GROWTH and TREND are the 12th and 13th: both on (CGROUP goes first when
-# the line is short, they stay)
+# GROWTH and TREND are the 12th and 13th: both on (default columns make
+# room first: CGROUP, GROWTH and TREND stay)
 tmux_keys F2
 tmux_wait "Setup" 5 || fail "keys: F2 opens setup again"
 tmux_keys Down Down Down Down Down Down Down Down Down Down Down Space Down \

@@ -35,8 +35,8 @@ ONLY="$*"
 # send, so "-l" can type text, and a "%wait TEXT" segment waits until the
 # screen shows TEXT); events selects the oldest event, the OOM kill;
 # detail opens the selected process (its verdict settles after 20
-# samples); procs-trend turns USER, FILE, SHM, SWAP and MEM% off and
-# GROWTH and TREND on in setup (so both fit at 80 columns), clears the
+# samples); procs-trend turns GROWTH and TREND on in setup (the other
+# columns as by default: at 80 columns ANON and USER make room), clears the
 # "saved" message (its path varies) with Down Up and waits for the
 # verdicts. A new screen is a new line here.
 SCREEN_TABLE='processes
@@ -50,7 +50,7 @@ cgroups c
 cgpaths c p
 cgfilter c Down Down Enter
 detail Enter
-procs-trend F2 Down Space Down Down Down Down Down Down Space Down Space Down Space Down Space Down Space Down Space F2 ; %wait saved ; Down Up ; %wait flat
+procs-trend F2 Down Down Down Down Down Down Down Down Down Down Down Space Down Space F2 ; %wait saved ; Down Up ; %wait flat
 memory 8
 system 9
 boots 0 Down

@@ -1,6 +1,7 @@
 /*
  * Unit tests for model/chart.c: the range of known values, rows of a
- * rising series in ASCII and Unicode, a flat series on the bottom row,
+ * rising series in ASCII and Unicode, range columns (a sawtooth's columns
+ * reach its troughs), a flat series on the bottom row,
  * unknown values as blank columns, a short buffer; points into columns
  * (one a distinct time, spread when there are more), and times onto the
  * columns: both edges of the span inside, a time just outside not, on
@@ -33,22 +34,98 @@ test_range(void **state)
 	assert_int_equal(lo, SNAP_NA);
 }
 
-/* A rising series, two rows high: the top row holds only the upper half. */
+/* A rising series, one value a column, two rows high: each column reaches
+ * from the previous value up to its own (the top end in eighths), an
+ * unbroken line, not a bar from the bottom. */
 static void
 test_rows(void **state)
 {
 	const int64_t v[5] = {0, 4, 8, 12, 16};
+	const int64_t none[5] = {SNAP_NA, SNAP_NA, SNAP_NA, SNAP_NA, SNAP_NA};
 	char buf[64];
 
 	(void)state;
-	assert_int_equal(chart_row(v, 5, 0, 16, 2, 1, true, buf, sizeof buf),
+	assert_int_equal(chart_row(v, v, 5, 0, 16, 2, 1, true, buf, sizeof buf),
 	                 5);
-	assert_string_equal(buf, ".:###");
-	chart_row(v, 5, 0, 16, 2, 0, true, buf, sizeof buf);
+	assert_string_equal(buf, ".:## ");
+	chart_row(v, v, 5, 0, 16, 2, 0, true, buf, sizeof buf);
 	assert_string_equal(buf, "   :#");
-	assert_int_equal(chart_row(v, 5, 0, 16, 2, 0, false, buf, sizeof buf),
-	                 3 + 3 * 2);
+	assert_int_equal(
+	    chart_row(v, v, 5, 0, 16, 2, 0, false, buf, sizeof buf), 3 + 3 * 2);
 	assert_string_equal(buf, "   \xe2\x96\x84\xe2\x96\x88");
+	/* no lows (SNAP_NA): each column is its high alone */
+	chart_row(none, v, 5, 0, 16, 2, 1, true, buf, sizeof buf);
+	assert_string_equal(buf, ".:## ");
+}
+
+/* A range column is solid from its low's cell to its high: a column
+ * holding a trough and a peak reaches both; after a fall it reaches up to
+ * the previous column's low. */
+static void
+test_range_columns(void **state)
+{
+	const int64_t low[3] = {0, 9, 0}, high[3] = {32, 20, 5};
+	char buf[16];
+
+	(void)state;
+	/* four rows of 8 eighths: 0..32 */
+	chart_row(low, high, 3, 0, 32, 4, 0, true, buf, sizeof buf);
+	assert_string_equal(buf, "#  "); /* only the first reaches the top */
+	chart_row(low, high, 3, 0, 32, 4, 1, true, buf, sizeof buf);
+	assert_string_equal(buf, "#: "); /* 20: half of the third cell */
+	chart_row(low, high, 3, 0, 32, 4, 2, true, buf, sizeof buf);
+	assert_string_equal(buf, "##."); /* the third joins up to 9 */
+	chart_row(low, high, 3, 0, 32, 4, 3, true, buf, sizeof buf);
+	assert_string_equal(buf, "# #"); /* nothing of the second below 8 */
+}
+
+/* A sawtooth 1, 4, 12, 20, ... (MB): with two points a column, a whole
+ * tooth a column and a point a column, every column reaches down to its
+ * trough and up to its peak, so the teeth stay visible; the scale is the
+ * whole range. */
+static void
+test_sawtooth(void **state)
+{
+	static const int64_t tooth[4] = {1024, 4096, 12288, 20480};
+	struct hist_point p[16];
+	int64_t low[16], high[16], lo, hi;
+	char buf[64];
+
+	(void)state;
+	for (size_t i = 0; i < 16; i++) {
+		p[i].mono_ms = 1000 * (uint64_t)(i + 1);
+		p[i].wall_ms = 1000000000000 + (int64_t)p[i].mono_ms;
+		p[i].value = tooth[i % 4];
+		p[i].gap = false;
+	}
+	chart_fill(p, 16, 8, low, high); /* 2 points a column */
+	for (size_t c = 0; c < 8; c++) {
+		assert_int_equal(low[c], c % 2 ? 12288 : 1024);
+		assert_int_equal(high[c], c % 2 ? 20480 : 4096);
+	}
+	chart_fill(p, 16, 4, low, high); /* a whole tooth a column */
+	for (size_t c = 0; c < 4; c++) {
+		assert_int_equal(low[c], 1024);
+		assert_int_equal(high[c], 20480);
+	}
+	assert_true(chart_bounds(low, high, 4, &lo, &hi));
+	assert_int_equal(lo, 1024);
+	assert_int_equal(hi, 20480);
+	chart_row(low, high, 4, lo, hi, 4, 3, true, buf, sizeof buf);
+	assert_string_equal(buf, "####"); /* down to the troughs */
+	/* one point a column: each rise joins up from the value before, each
+	 * fall is a full column; the peak's column leaves the bottom blank */
+	chart_fill(p, 16, 16, low, high);
+	assert_true(chart_bounds(low, high, 16, &lo, &hi));
+	assert_int_equal(lo, 1024);
+	chart_row(low, high, 16, lo, hi, 4, 3, true, buf, sizeof buf);
+	assert_string_equal(buf, ".:# #:# #:# #:# ");
+	chart_row(low, high, 16, lo, hi, 4, 0, true, buf, sizeof buf);
+	assert_string_equal(buf, "   ##  ##  ##  #");
+	/* a gap is blank and nothing joins across it */
+	low[4] = high[4] = SNAP_NA;
+	chart_row(low, high, 16, lo, hi, 4, 3, true, buf, sizeof buf);
+	assert_string_equal(buf, ".:#  :# #:# #:# ");
 }
 
 /* Flat: one eighth on the bottom row; unknown: a blank column. */
@@ -59,13 +136,14 @@ test_flat_gap(void **state)
 	char buf[16];
 
 	(void)state;
-	chart_row(v, 3, 7, 7, 3, 2, true, buf, sizeof buf);
+	chart_row(v, v, 3, 7, 7, 3, 2, true, buf, sizeof buf);
 	assert_string_equal(buf, ". .");
-	chart_row(v, 3, 7, 7, 3, 0, true, buf, sizeof buf);
+	chart_row(v, v, 3, 7, 7, 3, 0, true, buf, sizeof buf);
 	assert_string_equal(buf, "   ");
 	/* a row past the height is empty; no glyph is cut */
-	assert_int_equal(chart_row(v, 3, 7, 7, 3, 3, true, buf, sizeof buf), 0);
-	assert_int_equal(chart_row(v, 3, 7, 7, 1, 0, false, buf, 5), 4);
+	assert_int_equal(chart_row(v, v, 3, 7, 7, 3, 3, true, buf, sizeof buf),
+	                 0);
+	assert_int_equal(chart_row(v, v, 3, 7, 7, 1, 0, false, buf, 5), 4);
 }
 
 /* n points from time t0_ms a step_ms apart (wall: 1e12 later), values
@@ -81,34 +159,41 @@ points(struct hist_point *p, size_t n, uint64_t t0_ms, uint64_t step_ms)
 	}
 }
 
-/* Few points: a column each; many: spread, the highest of each column;
- * points at one time: one column. */
+/* Few points: a column each; many: spread, the lowest and highest of each
+ * column; points at one time: one column. */
 static void
 test_columns(void **state)
 {
 	struct hist_point p[10];
-	int64_t out[10];
+	int64_t low[10], high[10];
 
 	(void)state;
 	points(p, 3, 1000, 1000);
 	p[1].value = SNAP_NA;
 	assert_int_equal(chart_ncols(p, 3, 74), 3);
-	chart_fill(p, 3, 3, out);
-	assert_int_equal(out[0], 100);
-	assert_int_equal(out[1], SNAP_NA); /* unknown: a blank column */
-	assert_int_equal(out[2], 300);
+	chart_fill(p, 3, 3, low, high);
+	assert_int_equal(low[0], 100);
+	assert_int_equal(high[0], 100);
+	assert_int_equal(low[1], SNAP_NA); /* unknown: a blank column */
+	assert_int_equal(high[1], SNAP_NA);
+	assert_int_equal(high[2], 300);
 	points(p, 10, 1000, 1000);
 	assert_int_equal(chart_ncols(p, 10, 4), 4);
-	chart_fill(p, 10, 4, out); /* points 0-2, 3-4, 5-7, 8-9 */
-	assert_int_equal(out[0], 300);
-	assert_int_equal(out[1], 500);
-	assert_int_equal(out[2], 800);
-	assert_int_equal(out[3], 1000);
+	chart_fill(p, 10, 4, low, high); /* points 0-2, 3-4, 5-7, 8-9 */
+	assert_int_equal(low[0], 100);
+	assert_int_equal(high[0], 300);
+	assert_int_equal(low[1], 400);
+	assert_int_equal(high[1], 500);
+	assert_int_equal(low[2], 600);
+	assert_int_equal(high[2], 800);
+	assert_int_equal(low[3], 900);
+	assert_int_equal(high[3], 1000);
 	/* a frozen clock: every point at one time is one column */
 	points(p, 10, 5000, 0);
 	assert_int_equal(chart_ncols(p, 10, 74), 1);
-	chart_fill(p, 10, 1, out);
-	assert_int_equal(out[0], 1000);
+	chart_fill(p, 10, 1, low, high);
+	assert_int_equal(low[0], 100);
+	assert_int_equal(high[0], 1000);
 	assert_int_equal(chart_ncols(p, 0, 74), 0);
 	assert_int_equal(chart_ncols(p, 10, 0), 0);
 }
@@ -166,9 +251,14 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_range),    cmocka_unit_test(test_rows),
-	    cmocka_unit_test(test_flat_gap), cmocka_unit_test(test_columns),
-	    cmocka_unit_test(test_time_col), cmocka_unit_test(test_marks),
+	    cmocka_unit_test(test_range),
+	    cmocka_unit_test(test_rows),
+	    cmocka_unit_test(test_range_columns),
+	    cmocka_unit_test(test_sawtooth),
+	    cmocka_unit_test(test_flat_gap),
+	    cmocka_unit_test(test_columns),
+	    cmocka_unit_test(test_time_col),
+	    cmocka_unit_test(test_marks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -512,14 +512,59 @@ test_fit_keeps_core_columns(void **state)
 	assert_false(fit[COLUMN_FILE]);
 	assert_true(fit[COLUMN_CGROUP]);
 	assert_true(fit[COLUMN_SWAP]);
-	/* at 100 it goes, before SWAP */
-	columns_fit(shown, 100, 0, false, fit);
-	assert_false(fit[COLUMN_CGROUP]);
-	assert_true(fit[COLUMN_SWAP]);
+	/* at 100 the default SWAP and ANON go before it */
+	assert_int_equal(columns_fit(shown, 100, 0, false, fit), 4);
+	assert_true(fit[COLUMN_CGROUP]);
+	assert_false(fit[COLUMN_SWAP]);
+	assert_false(fit[COLUMN_ANON]);
+	assert_true(fit[COLUMN_MEMPCT]);
+	assert_true(100 - fixed_w(fit) >= COLUMNS_COMMAND_MIN_W);
 
 	shown[COLUMN_COMMAND] = false;
 	assert_int_equal(columns_fit(shown, 10, 0, false, fit), 0);
 	assert_memory_equal(fit, shown, sizeof fit);
+}
+
+/* GROWTH and TREND turned on at 80 cells: both show, the default ANON,
+ * MEM% and USER make room (with or without swap, in the tree too) and
+ * MEM% comes back into the cells USER left; no default column comes back
+ * while a turned-on one stays out. */
+static void
+test_fit_keeps_turned_on_columns(void **state)
+{
+	bool shown[COLUMN_COUNT], fit[COLUMN_COUNT];
+
+	(void)state;
+	defaults(shown);
+	shown[COLUMN_GROWTH] = shown[COLUMN_TREND] = true;
+	for (int no_swap = 0; no_swap < 2; no_swap++) {
+		columns_fit(shown, 80, 0, no_swap, fit);
+		assert_true(fit[COLUMN_GROWTH]);
+		assert_true(fit[COLUMN_TREND]);
+		assert_true(fit[COLUMN_STATE]);
+		assert_false(fit[COLUMN_ANON]);
+		assert_true(fit[COLUMN_MEMPCT]);
+		assert_false(fit[COLUMN_USER]);
+		assert_true(80 - fixed_w(fit) >= COLUMNS_COMMAND_MIN_W);
+	}
+	columns_fit(shown, 80, 8, false, fit);
+	assert_true(fit[COLUMN_GROWTH]);
+	assert_true(fit[COLUMN_TREND]);
+	assert_false(fit[COLUMN_MEMPCT]);
+	assert_true(80 - 8 - fixed_w(fit) >= COLUMNS_COMMAND_MIN_W);
+	/* 62 cells: only TREND fits; S would, but GROWTH stays out */
+	columns_fit(shown, 62, 0, false, fit);
+	assert_true(fit[COLUMN_TREND]);
+	assert_false(fit[COLUMN_GROWTH]);
+	assert_false(fit[COLUMN_STATE]);
+	assert_true(62 - fixed_w(fit) >= COLUMNS_COMMAND_MIN_W);
+	/* at 120 every column fits; at 100 FILE, SHM and SWAP make room */
+	assert_int_equal(columns_fit(shown, 120, 0, false, fit), 0);
+	assert_int_equal(columns_fit(shown, 100, 0, false, fit), 3);
+	assert_false(fit[COLUMN_SWAP]);
+	assert_true(fit[COLUMN_ANON]);
+	assert_true(fit[COLUMN_GROWTH]);
+	assert_true(fit[COLUMN_TREND]);
 }
 
 /* GROWTH and TREND: off by default, from the verdict; "..." while
@@ -591,6 +636,7 @@ main(void)
 	    cmocka_unit_test(test_command_line_and_cgroup_from_pool),
 	    cmocka_unit_test(test_fit_drops_optional_columns_in_order),
 	    cmocka_unit_test(test_fit_keeps_core_columns),
+	    cmocka_unit_test(test_fit_keeps_turned_on_columns),
 	    cmocka_unit_test(test_kb_or),
 	    cmocka_unit_test(test_tail),
 	    cmocka_unit_test(test_unknown_cgroup_not_cut),

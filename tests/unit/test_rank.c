@@ -1,4 +1,5 @@
 /* Unit tests for model/rank.c and model/filter.c on built snapshots. */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -462,6 +463,72 @@ test_sort_extra(void **state)
 	snapshot_fini(&s);
 }
 
+/* A verdict with a growth rate, for rank_trend_value. */
+static struct trend
+verdict(enum trend_verdict v, double rate_kb_per_hour)
+{
+	struct trend t;
+
+	memset(&t, 0, sizeof t);
+	t.verdict = v;
+	t.rate_kb_per_hour = rate_kb_per_hour;
+	return t;
+}
+
+/* TREND: by verdict, ties by rate, fastest first; GROWTH: rising rows by
+ * rate first, then the rest by rate; learning unknown. */
+static void
+test_trend_value(void **state)
+{
+	const double mb = 1024.0;
+	struct trend r106 = verdict(TREND_RISING, 106 * mb),
+	             r115 = verdict(TREND_RISING, 115 * mb),
+	             r7g = verdict(TREND_RISING, 7.0 * 1024 * mb),
+	             flat_big = verdict(TREND_FLAT, 416 * mb),
+	             flat_neg = verdict(TREND_FLAT, -416 * mb),
+	             saw = verdict(TREND_SAWTOOTH, 0),
+	             r_nan = verdict(TREND_RISING, NAN),
+	             r_huge = verdict(TREND_RISING, 1e30),
+	             learning = verdict(TREND_LEARNING, 5 * mb);
+
+	(void)state;
+	/* TREND: the real leaker first among the rising rows */
+	assert_true(rank_trend_value(&r7g, RANK_TREND) >
+	            rank_trend_value(&r115, RANK_TREND));
+	assert_true(rank_trend_value(&r115, RANK_TREND) >
+	            rank_trend_value(&r106, RANK_TREND));
+	/* the verdict still comes first: the slowest rising > any saw */
+	assert_true(rank_trend_value(&r106, RANK_TREND) >
+	            rank_trend_value(&saw, RANK_TREND));
+	assert_true(rank_trend_value(&saw, RANK_TREND) >
+	            rank_trend_value(&flat_big, RANK_TREND));
+	assert_true(rank_trend_value(&flat_big, RANK_TREND) >
+	            rank_trend_value(&flat_neg, RANK_TREND));
+	/* an unknown or huge rate stays inside its verdict's group */
+	assert_true(rank_trend_value(&r_nan, RANK_TREND) >
+	            rank_trend_value(&saw, RANK_TREND));
+	assert_true(rank_trend_value(&r_nan, RANK_TREND) <
+	            rank_trend_value(&r106, RANK_TREND));
+	assert_true(rank_trend_value(&r_huge, RANK_TREND) >
+	            rank_trend_value(&r7g, RANK_TREND));
+	assert_true(rank_trend_value(&r_huge, RANK_TREND) <
+	            (int64_t)(TREND_RISING + 1) * (INT64_C(1) << 42));
+	/* GROWTH: rising rows by rate, then a flat row's big rate */
+	assert_true(rank_trend_value(&r7g, RANK_GROWTH) >
+	            rank_trend_value(&r106, RANK_GROWTH));
+	assert_true(rank_trend_value(&r106, RANK_GROWTH) >
+	            rank_trend_value(&flat_big, RANK_GROWTH));
+	assert_true(rank_trend_value(&flat_big, RANK_GROWTH) >
+	            rank_trend_value(&saw, RANK_GROWTH));
+	assert_true(rank_trend_value(&saw, RANK_GROWTH) >
+	            rank_trend_value(&flat_neg, RANK_GROWTH));
+	/* unknown: learning, no verdict, a GROWTH without a rate */
+	assert_true(rank_trend_value(&learning, RANK_TREND) == SNAP_NA);
+	assert_true(rank_trend_value(&learning, RANK_GROWTH) == SNAP_NA);
+	assert_true(rank_trend_value(NULL, RANK_TREND) == SNAP_NA);
+	assert_true(rank_trend_value(&r_nan, RANK_GROWTH) == SNAP_NA);
+}
+
 int
 main(void)
 {
@@ -478,6 +545,7 @@ main(void)
 	    cmocka_unit_test(test_victim_rss_kb),
 	    cmocka_unit_test(test_filter),
 	    cmocka_unit_test(test_sort_extra),
+	    cmocka_unit_test(test_trend_value),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

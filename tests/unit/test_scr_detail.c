@@ -102,10 +102,14 @@ test_chart_view(void **state)
 	assert_non_null(strstr(v->verdict, "rising +"));
 	assert_non_null(strstr(v->verdict, " over "));
 	assert_int_equal(v->ncols, 30); /* 74 columns fit 30 points */
-	assert_int_equal(v->kb[DETAIL_RSS][0], 1000);
-	assert_int_equal(v->kb[DETAIL_RSS][29], 3900);
-	assert_int_equal(v->kb[DETAIL_ANON][29], 3400);
-	assert_int_equal(v->kb[DETAIL_SWAP][29], 0);
+	assert_int_equal(v->hi_kb[DETAIL_RSS][0], 1000);
+	assert_int_equal(v->hi_kb[DETAIL_RSS][29], 3900);
+	assert_int_equal(v->hi_kb[DETAIL_ANON][29], 3400);
+	assert_int_equal(v->hi_kb[DETAIL_SWAP][29], 0);
+	/* one point a column: each column's range is that point */
+	assert_int_equal(v->lo_kb[DETAIL_RSS][0], 1000);
+	assert_int_equal(v->lo_kb[DETAIL_RSS][29], 3900);
+	assert_int_equal(v->lo_kb[DETAIL_ANON][0], 500);
 	assert_true(v->first_seen[0] != '\0');
 	/* a process with no history: found is false, the title stays */
 	scrfix_press(ui, KBD_ESC, KBD_DOWN, KBD_ENTER, 0);
