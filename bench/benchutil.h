@@ -5,7 +5,12 @@
 #ifndef OOMWATCH_BENCH_BENCHUTIL_H
 #define OOMWATCH_BENCH_BENCHUTIL_H
 
+#include <signal.h>
+#include <stddef.h>
 #include <stdio.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -32,6 +37,46 @@ bench_rss_kb(void)
 		resident = -1;
 	fclose(f);
 	return resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+/* CPU time in microseconds of this process (RUSAGE_SELF, all threads) or
+ * of the calling thread (RUSAGE_THREAD). */
+static inline double
+bench_cpu_us(int who)
+{
+	struct rusage ru;
+
+	getrusage(who, &ru);
+	return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e6 +
+	       (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec);
+}
+
+/* Fork one sleeper named name (NULL: keep ours) that dies with parent:
+ * its pid, or -1. The child never returns. */
+static inline pid_t
+bench_sleeper(pid_t parent, const char *name)
+{
+	pid_t p = fork();
+
+	if (p != 0)
+		return p;
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() != parent)
+		_exit(0);
+	if (name != NULL)
+		prctl(PR_SET_NAME, name);
+	for (;;)
+		pause();
+}
+
+/* Kill and reap the n sleepers in kids. */
+static inline void
+bench_reap(const pid_t *kids, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		kill(kids[i], SIGKILL);
+	for (size_t i = 0; i < n; i++)
+		waitpid(kids[i], NULL, 0);
 }
 
 #endif

@@ -27,6 +27,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "benchutil.h"
 #include "collect/collector.h"
 #include "core/clock.h"
 #include "model/snapshot.h"
@@ -37,17 +38,6 @@ static pid_t *kids;
 static size_t nkids;
 static char base[4096]; /* our memory cgroup's directory */
 static size_t ncgs;     /* children made */
-
-/* CPU time of this process (all threads) in microseconds. */
-static double
-cpu_us(void)
-{
-	struct rusage ru;
-
-	getrusage(RUSAGE_SELF, &ru);
-	return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e6 +
-	       (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec);
-}
 
 /* Our memory cgroup's directory into base: v1 first, then v2 when it
  * delegates memory. false with the reason on stdout when there is none. */
@@ -136,17 +126,9 @@ spawn(size_t n)
 
 	kids = calloc(n, sizeof *kids);
 	for (nkids = 0; kids != NULL && nkids < n; nkids++) {
-		p = fork();
+		p = bench_sleeper(parent, "cgsleeper");
 		if (p < 0)
 			return false;
-		if (p == 0) {
-			prctl(PR_SET_PDEATHSIG, SIGKILL);
-			if (getppid() != parent)
-				_exit(0);
-			prctl(PR_SET_NAME, "cgsleeper");
-			for (;;)
-				pause();
-		}
 		kids[nkids] = p;
 		snprintf(pid, sizeof pid, "%d\n", (int)p);
 		if (cg_write(nkids % ncgs, "cgroup.procs", pid) != 0) {
@@ -163,10 +145,7 @@ clean_up(void)
 {
 	char p[4200];
 
-	for (size_t i = 0; i < nkids; i++)
-		kill(kids[i], SIGKILL);
-	for (size_t i = 0; i < nkids; i++)
-		waitpid(kids[i], NULL, 0);
+	bench_reap(kids, nkids);
 	nkids = 0;
 	for (size_t i = 0; i < ncgs; i++) {
 		snprintf(p, sizeof p, "%s/oomwatch-bench-%d-%zu", base,
@@ -202,9 +181,9 @@ light_refresh(struct collector *c, struct snapshot *s, bool on)
 
 	collector_set_cgroups(c, on);
 	collector_sample(c, s, clock_mono_ms()); /* settle the mode */
-	t0 = cpu_us();
+	t0 = bench_cpu_us(RUSAGE_SELF);
 	collector_sample(c, s, clock_mono_ms());
-	return cpu_us() - t0;
+	return bench_cpu_us(RUSAGE_SELF) - t0;
 }
 
 /* Measure, print, clean up. */

@@ -47,6 +47,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "benchutil.h"
 #include "collect/collector.h"
 #include "core/clock.h"
 #include "model/histsnap.h"
@@ -57,18 +58,6 @@
 static pid_t *kids;
 static size_t nkids;
 
-/* CPU time in microseconds of this process (RUSAGE_SELF, all threads) or
- * of the calling thread (RUSAGE_THREAD). */
-static double
-cpu_us(int who)
-{
-	struct rusage ru;
-
-	getrusage(who, &ru);
-	return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e6 +
-	       (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec);
-}
-
 /* Start n sleepers; returns how many started. */
 static size_t
 spawn(size_t n)
@@ -76,18 +65,10 @@ spawn(size_t n)
 	pid_t parent = getpid(), p;
 
 	kids = calloc(n, sizeof *kids);
-	for (nkids = 0; nkids < n; nkids++) {
-		p = fork();
+	for (nkids = 0; kids != NULL && nkids < n; nkids++) {
+		p = bench_sleeper(parent, "sleeper");
 		if (p < 0)
 			break;
-		if (p == 0) {
-			prctl(PR_SET_PDEATHSIG, SIGKILL);
-			if (getppid() != parent)
-				_exit(0);
-			prctl(PR_SET_NAME, "sleeper");
-			for (;;)
-				pause();
-		}
 		kids[nkids] = p;
 	}
 	return nkids;
@@ -97,10 +78,7 @@ spawn(size_t n)
 static void
 reap_all(void)
 {
-	for (size_t i = 0; i < nkids; i++)
-		kill(kids[i], SIGKILL);
-	for (size_t i = 0; i < nkids; i++)
-		waitpid(kids[i], NULL, 0);
+	bench_reap(kids, nkids);
 	nkids = 0;
 }
 
@@ -322,8 +300,8 @@ main(int argc, char **argv)
 	for (int r = 0; r < reps; r++) {
 		struct collector *c;
 
-		t0 = cpu_us(RUSAGE_SELF);
-		t0m = cpu_us(RUSAGE_THREAD);
+		t0 = bench_cpu_us(RUSAGE_SELF);
+		t0m = bench_cpu_us(RUSAGE_THREAD);
 		c = collector_new(NULL, err, sizeof err);
 		if (c == NULL) {
 			fprintf(stderr, "proc_bench: %s\n", err);
@@ -332,34 +310,34 @@ main(int argc, char **argv)
 		collector_sample(c, &snap, clock_mono_ms());
 		missing = collector_finish_cmdlines(
 		    c, &snap, clock_mono_ms() + COLLECTOR_CMDLINE_WAIT_MS);
-		ours[r] = cpu_us(RUSAGE_SELF) - t0;
-		ours_main[r] = cpu_us(RUSAGE_THREAD) - t0m;
+		ours[r] = bench_cpu_us(RUSAGE_SELF) - t0;
+		ours_main[r] = bench_cpu_us(RUSAGE_THREAD) - t0m;
 		rows_ours = snap.nprocs;
-		t0 = cpu_us(RUSAGE_SELF);
+		t0 = bench_cpu_us(RUSAGE_SELF);
 		collector_sample(c, &snap, clock_mono_ms());
-		warm[r] = cpu_us(RUSAGE_SELF) - t0;
+		warm[r] = bench_cpu_us(RUSAGE_SELF) - t0;
 		collector_set_mode(c, COLLECTOR_LIGHT);
 		collector_sample(c, &snap, clock_mono_ms()); /* learns */
-		t0 = cpu_us(RUSAGE_SELF);
+		t0 = bench_cpu_us(RUSAGE_SELF);
 		collector_sample(c, &snap, clock_mono_ms());
-		light[r] = cpu_us(RUSAGE_SELF) - t0;
-		t0 = cpu_us(RUSAGE_SELF);
+		light[r] = bench_cpu_us(RUSAGE_SELF) - t0;
+		t0 = bench_cpu_us(RUSAGE_SELF);
 		histsnap_record(&hs, &snap);
-		hrec[r] = cpu_us(RUSAGE_SELF) - t0;
+		hrec[r] = bench_cpu_us(RUSAGE_SELF) - t0;
 		lst = *collector_stats(c);
 		collector_free(c);
 
-		t0 = cpu_us(RUSAGE_SELF);
+		t0 = bench_cpu_us(RUSAGE_SELF);
 		rows_min = minimal_snapshot(procfd, d, false, &sink);
-		mini[r] = cpu_us(RUSAGE_SELF) - t0;
+		mini[r] = bench_cpu_us(RUSAGE_SELF) - t0;
 
-		t0 = cpu_us(RUSAGE_SELF);
+		t0 = bench_cpu_us(RUSAGE_SELF);
 		minimal_snapshot(procfd, d, true, &sink);
-		minc[r] = cpu_us(RUSAGE_SELF) - t0;
+		minc[r] = bench_cpu_us(RUSAGE_SELF) - t0;
 
-		t0 = cpu_us(RUSAGE_SELF);
+		t0 = bench_cpu_us(RUSAGE_SELF);
 		rows_lp2 = lp2_snapshot(info, &sink);
-		lp2[r] = cpu_us(RUSAGE_SELF) - t0;
+		lp2[r] = bench_cpu_us(RUSAGE_SELF) - t0;
 
 		ps[r] = run_child(ps_argv, &c_us, &rss_kb) == 0 ? c_us : -1;
 		whole[r] = run_child(ow_argv, &c_us, &rss_kb) == 0 ? c_us : -1;

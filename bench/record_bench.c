@@ -47,17 +47,6 @@ extern char **environ;
 static pid_t *kids;
 static size_t nkids;
 
-/* CPU of this process (all threads: the cmdline worker too), in us. */
-static double
-self_cpu_us(void)
-{
-	struct rusage ru;
-
-	getrusage(RUSAGE_SELF, &ru);
-	return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e6 +
-	       (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec);
-}
-
 /* Start n sleepers; returns how many started. */
 static size_t
 spawn_sleepers(size_t n)
@@ -66,16 +55,9 @@ spawn_sleepers(size_t n)
 
 	kids = calloc(n, sizeof *kids);
 	for (nkids = 0; kids != NULL && nkids < n; nkids++) {
-		p = fork();
+		p = bench_sleeper(parent, NULL);
 		if (p < 0)
 			break;
-		if (p == 0) {
-			prctl(PR_SET_PDEATHSIG, SIGKILL);
-			if (getppid() != parent)
-				_exit(0);
-			for (;;)
-				pause();
-		}
 		kids[nkids] = p;
 	}
 	return nkids;
@@ -85,10 +67,7 @@ spawn_sleepers(size_t n)
 static void
 reap_sleepers(void)
 {
-	for (size_t i = 0; i < nkids; i++)
-		kill(kids[i], SIGKILL);
-	for (size_t i = 0; i < nkids; i++)
-		waitpid(kids[i], NULL, 0);
+	bench_reap(kids, nkids);
 	free(kids);
 	nkids = 0;
 }
@@ -149,10 +128,10 @@ snapshot_cost(int n)
 	snapshot_init(&s);
 	for (int i = 0; i < 3; i++)
 		collector_sample(c, &s, clock_mono_ms());
-	t0 = self_cpu_us();
+	t0 = bench_cpu_us(RUSAGE_SELF);
 	for (int i = 0; i < n; i++)
 		collector_sample(c, &s, clock_mono_ms());
-	t0 = (self_cpu_us() - t0) / n;
+	t0 = (bench_cpu_us(RUSAGE_SELF) - t0) / n;
 	snapshot_fini(&s);
 	collector_free(c);
 	return t0;
@@ -234,7 +213,7 @@ day_write(struct recdb *db, struct snapshot *s)
 	struct recdb_sample out;
 	struct recdb_limits lim = {.retain_ms = 7 * 86400000LL};
 	char err[512];
-	double t0 = self_cpu_us();
+	double t0 = bench_cpu_us(RUSAGE_SELF);
 	bool more, down[DAY_PROCS] = {false};
 
 	for (int k = 0; k < DAY_SAMPLES; k++) {
@@ -262,7 +241,7 @@ day_write(struct recdb *db, struct snapshot *s)
 	}
 	recsel_pick_fini(&pick);
 	recsel_free(sel);
-	return (self_cpu_us() - t0) / DAY_SAMPLES;
+	return (bench_cpu_us(RUSAGE_SELF) - t0) / DAY_SAMPLES;
 }
 
 /* Part 2 (see the top). */

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/kscan.h"
+
 /* Events an engine keeps: the summary counts each as it completes. */
 #define JOURNAL_ENGINE_EVENTS 16
 
@@ -78,19 +80,6 @@ value_span(struct scan *sc, struct value *v)
 	return true;
 }
 
-/* The value of one hex digit, or -1. */
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Four hex digits at s (n bytes left): the code unit, or -1. */
 static long
 hex4(const char *s, size_t n)
@@ -101,7 +90,7 @@ hex4(const char *s, size_t n)
 	if (n < 4)
 		return -1;
 	for (int i = 0; i < 4; i++) {
-		if ((d = hexval(s[i])) < 0)
+		if ((d = kscan_hexval(s[i])) < 0)
 			return -1;
 		v = v * 16 + d;
 	}
