@@ -199,22 +199,24 @@ sysctl_x_panic(const struct sysctl_values *sv, int64_t v, char *buf,
 		         "after a panic the machine reboots at once");
 }
 
+/* The text for a setting of three values (0, 1, anything else). */
+static void
+sysctl_say3(int64_t v, const char *const texts[3], char *buf, size_t size)
+{
+	snprintf(buf, size, "%s", texts[v == 0 ? 0 : v == 1 ? 1 : 2]);
+}
+
 /* vm.panic_on_oom. */
 static void
 sysctl_x_oom(const struct sysctl_values *sv, int64_t v, char *buf, size_t size)
 {
-	if (v == 0)
-		snprintf(buf, size,
-		         "out of memory: the OOM killer kills a "
-		         "process, no panic");
-	else if (v == 1)
-		snprintf(buf, size,
-		         "out of memory: panic, unless confined to a "
-		         "cgroup, cpuset or mempolicy");
-	else
-		snprintf(buf, size,
-		         "out of memory: panic always, even in a "
-		         "cgroup");
+	static const char *const texts[3] = {
+	    "out of memory: the OOM killer kills a process, no panic",
+	    "out of memory: panic, unless confined to a cgroup, cpuset or "
+	    "mempolicy",
+	    "out of memory: panic always, even in a cgroup"};
+
+	sysctl_say3(v, texts, buf, size);
 }
 
 /* vm.overcommit_memory. */
@@ -222,18 +224,14 @@ static void
 sysctl_x_overcommit(const struct sysctl_values *sv, int64_t v, char *buf,
                     size_t size)
 {
-	if (v == 0)
-		snprintf(buf, size,
-		         "heuristic: only obvious overcommits "
-		         "are refused");
-	else if (v == 1)
-		snprintf(buf, size,
-		         "always overcommit: allocations never "
-		         "fail, the OOM killer decides");
-	else
-		snprintf(buf, size,
-		         "strict: allocations past CommitLimit fail "
-		         "(swap + ratio or kbytes of RAM)");
+	static const char *const texts[3] = {
+	    "heuristic: only obvious overcommits are refused",
+	    "always overcommit: allocations never fail, the OOM killer "
+	    "decides",
+	    "strict: allocations past CommitLimit fail (swap + ratio or "
+	    "kbytes of RAM)"};
+
+	sysctl_say3(v, texts, buf, size);
 }
 
 /* vm.overcommit_ratio. */
