@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -67,6 +68,24 @@ bench_sleeper(pid_t parent, const char *name)
 		prctl(PR_SET_NAME, name);
 	for (;;)
 		pause();
+}
+
+/* Start n sleepers named name (NULL: ours) into a new *kids array (free
+ * it after bench_reap); how many started. */
+static inline size_t
+bench_spawn(pid_t **kids, size_t n, const char *name)
+{
+	pid_t parent = getpid(), p;
+	size_t k;
+
+	*kids = calloc(n, sizeof **kids);
+	for (k = 0; *kids != NULL && k < n; k++) {
+		p = bench_sleeper(parent, name);
+		if (p < 0)
+			break;
+		(*kids)[k] = p;
+	}
+	return k;
 }
 
 /* Kill and reap the n sleepers in kids. */

@@ -62,15 +62,7 @@ static size_t nkids;
 static size_t
 spawn(size_t n)
 {
-	pid_t parent = getpid(), p;
-
-	kids = calloc(n, sizeof *kids);
-	for (nkids = 0; kids != NULL && nkids < n; nkids++) {
-		p = bench_sleeper(parent, "sleeper");
-		if (p < 0)
-			break;
-		kids[nkids] = p;
-	}
+	nkids = bench_spawn(&kids, n, "sleeper");
 	return nkids;
 }
 

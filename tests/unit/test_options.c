@@ -8,22 +8,7 @@
 #include <cmocka.h>
 
 #include "app/options.h"
-
-/* Parse a NULL-terminated argv; returns options_parse's result. */
-static int
-parse(struct options *o, char *err, const char *const *args)
-{
-	char *argv[32];
-	int argc = 0;
-
-	argv[argc++] = (char *)"oomwatch";
-	while (*args && argc < 31)
-		argv[argc++] = (char *)*args++;
-	argv[argc] = NULL;
-	err[0] = '\0';
-	return options_parse(o, argc, argv, NULL, err, 256);
-}
-#define PARSE(...) parse(&o, err, (const char *const[]){__VA_ARGS__, NULL})
+#include "optfix.h"
 
 static void
 test_batch_defaults(void **state)
@@ -111,7 +96,7 @@ test_bad_options(void **state)
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-		assert_int_equal(parse(&o, err, bad[i]), -1);
+		assert_int_equal(optfix_parse(&o, err, bad[i]), -1);
 		/* one line, non-empty */
 		assert_true(strlen(err) > 0);
 		assert_null(strchr(err, '\n'));

@@ -10,24 +10,9 @@
 #include <cmocka.h>
 
 #include "app/options.h"
+#include "optfix.h"
 #include "app/record.h"
 #include "app/record_queue.h"
-
-/* Parse a NULL-terminated argv; returns options_parse's result. */
-static int
-parse(struct options *o, char *err, const char *const *args)
-{
-	char *argv[32];
-	int argc = 0;
-
-	argv[argc++] = (char *)"oomwatch";
-	while (*args && argc < 31)
-		argv[argc++] = (char *)*args++;
-	argv[argc] = NULL;
-	err[0] = '\0';
-	return options_parse(o, argc, argv, NULL, err, 256);
-}
-#define PARSE(...) parse(&o, err, (const char *const[]){__VA_ARGS__, NULL})
 
 /* --record and its defaults: 10 s, 7 days, no cap, command lines on. */
 static void
@@ -99,7 +84,7 @@ test_record_bad(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-		if (parse(&o, err, bad[i]) != -1)
+		if (optfix_parse(&o, err, bad[i]) != -1)
 			fail_msg("accepted bad line %zu", i);
 		assert_true(strlen(err) > 0);
 		assert_null(strchr(err, '\n'));
