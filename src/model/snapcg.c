@@ -261,9 +261,10 @@ snapcg_root_memsw(struct cgmem *m, const struct mem_info *mem)
 {
 	if (m->current_bytes == SNAP_NA || mem->swap_total_kb == SNAP_NA ||
 	    mem->swap_free_kb == SNAP_NA) {
-		m->memsw_bytes = SNAP_NA;
+		m->memsw_bytes = m->memsw_usage_bytes = SNAP_NA;
 		return;
 	}
+	m->memsw_usage_bytes = m->current_bytes;
 	m->memsw_bytes =
 	    m->current_bytes + (mem->swap_total_kb - mem->swap_free_kb) * 1024;
 }
