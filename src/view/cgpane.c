@@ -2,8 +2,8 @@
  * cgpane.c: the cgroup screen's table. One marker cell ('!' on a cgroup
  * at or over 90% of its limit), then USAGE, LIMIT ("max" when unlimited;
  * HIGH, memory.high, while 'l' has the limit keys on memory.high),
- * HEADROOM (bytes left and the used share), TO MAX (when memory.current
- * reaches memory.max at its steady trend, "~12m"; blank when the
+ * HEADROOM (bytes left and the share of the limit left), TO MAX (when
+ * memory.current reaches memory.max at its steady trend, "~12m"; blank when the
  * forecast has no number: model/cgseries.h), SWAP, OOM and OOM_KILL (the
  * memory.events counters, highlighted when they grew since oomwatch
  * started), PSI (some/full avg10), VICTIM (whom the kernel kills in a
@@ -107,12 +107,13 @@ bytes_cell(struct cell *c, int64_t bytes)
 		columns_format_kb(bytes / 1024, c->text, sizeof c->text);
 }
 
-/* HEADROOM: bytes left and the used share of the limit. */
+/* HEADROOM: bytes left and the share of the limit left (negative when
+ * over it, at least -99%). */
 static void
 headroom_cell(struct cell *c, const struct cgmem *m)
 {
 	int64_t room = cgmem_headroom_bytes(m);
-	int pm = cgmem_used_permille(m);
+	int pm = cgmem_used_permille(m), left;
 	char b[16];
 
 	c->na = room == SNAP_NA;
@@ -125,8 +126,9 @@ headroom_cell(struct cell *c, const struct cgmem *m)
 		return;
 	}
 	columns_format_kb((room < 0 ? -room : room) / 1024, b, sizeof b);
+	left = pm < 0 ? 100 : 100 - (pm + 9) / 10; /* rounds the room down */
 	snprintf(c->text, sizeof c->text, "%s%s %3d%%", room < 0 ? "-" : "", b,
-	         pm < 0 ? 0 : pm / 10);
+	         left < -99 ? -99 : left);
 	c->alert = pm >= 900;
 }
 
