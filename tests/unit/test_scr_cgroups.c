@@ -184,6 +184,18 @@ test_cgroups_forecast_in_status(void **state)
 	                    "/system.slice/nginx.service");
 	assert_string_equal(fr->status, "nginx.service: about 12 min to "
 	                                "memory.max at +3.0M/min");
+	/* v1's limit file is memory.limit_in_bytes */
+	ui->snap.cgroups[web].mem.mode = SNAP_CGROUP_V1;
+	fr = scrfix_frame(f);
+	assert_string_equal(fr->status, "nginx.service: about 12 min to "
+	                                "memory.limit_in_bytes at +3.0M/min");
+	/* without a number, v1 says why OOM and PSI are N/A */
+	ui->snap.cgroups[web].fore.valid = false;
+	fr = scrfix_frame(f);
+	assert_non_null(strstr(fr->status, "nginx.service: OOM N/A: cgroup v1 "
+	                                   "has no memory.events"));
+	assert_non_null(strstr(fr->status, "no PSI on v1"));
+	ui->snap.cgroups[web].mem.mode = SNAP_CGROUP_V2;
 	/* a learning series says nothing */
 	ui->snap.cgroups[web].fore.valid = false;
 	ui->snap.cgroups[web].fore.basis = FORECAST_LEARNING;
