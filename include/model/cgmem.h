@@ -189,8 +189,12 @@ int cgmem_used_permille(const struct cgmem *cg);
 /*
  * The root (cgroup2, or v1) as the host: current_bytes from MemTotal -
  * MemAvailable (err[CURRENT] 0), max_bytes CGMEM_UNLIMITED. Returns the
- * memory no cgroup accounts for: that minus children_bytes (the sum of
- * the root's children's memory.current), or SNAP_NA when unknown.
+ * memory no cgroup accounts for, like with like: the children's usage
+ * (children_bytes, the sum of the root's children's memory.current)
+ * counts their page cache, so it is taken from MemTotal - MemFree, the
+ * host's memory in use with its page cache. Negative when the children
+ * were read above it (their files are read after /proc/meminfo); SNAP_NA
+ * when unknown.
  */
 int64_t cgmem_root_from_host(struct cgmem *cg, const struct mem_info *mem,
                              int64_t children_bytes);

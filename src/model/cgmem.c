@@ -391,9 +391,11 @@ cgmem_root_from_host(struct cgmem *cg, const struct mem_info *mem,
 	}
 	cg->current_bytes = (mem->total_kb - mem->available_kb) * 1024;
 	cg->err[CGMEM_F_CURRENT] = 0;
-	if (children_bytes == SNAP_NA)
+	if (children_bytes == SNAP_NA || mem->free_kb == SNAP_NA)
 		return SNAP_NA;
-	return cg->current_bytes - children_bytes;
+	/* the children count their page cache: compare with the host's
+	 * memory in use page cache included */
+	return (mem->total_kb - mem->free_kb) * 1024 - children_bytes;
 }
 
 /* Counter i of ev (struct cgmem_events order), for loops over all. */

@@ -17,7 +17,7 @@ snapcg_init(struct snap_cgroup *cg, enum snap_cgroup_mode mode, uint64_t ino)
 	cgmem_init(&cg->mem, mode, ino);
 	cg->since.low = cg->since.high = cg->since.max = SNAP_NA;
 	cg->since.oom = cg->since.oom_kill = cg->since.oom_group_kill = SNAP_NA;
-	cg->unaccounted_bytes = SNAP_NA;
+	cg->unaccounted_bytes = cg->children_bytes = SNAP_NA;
 	cg->victim.victim = CGVICTIM_NONE;
 	cg->victim.group = CGVICTIM_NONE;
 	cg->victim.points = cg->victim.total_pages = SNAP_NA;
@@ -284,6 +284,7 @@ snapcg_root_host(struct snapshot *snap)
 			continue;
 		sum = cur == SNAP_NA ? SNAP_NA : sum + cur;
 	}
+	r->children_bytes = sum;
 	r->unaccounted_bytes = cgmem_root_from_host(&r->mem, &snap->mem, sum);
 	if (r->mem.mode == SNAP_CGROUP_V1)
 		snapcg_root_memsw(&r->mem, &snap->mem);

@@ -390,10 +390,20 @@ test_root_as_host(void **state)
 	memset(&mem, 0, sizeof mem);
 	mem.total_kb = 16 * 1024 * 1024;
 	mem.available_kb = 12 * 1024 * 1024;
+	mem.free_kb = 8 * 1024 * 1024; /* 4G of page cache */
 	cgmem_init(&cg, SNAP_CGROUP_V2, 1);
 	cgmem_set_err(&cg, CGMEM_F_CURRENT, ENOENT);
-	assert_int_equal(cgmem_root_from_host(&cg, &mem, 3LL << 30), 1LL << 30);
+	/* the root's usage is the host's 4G; its children's 6G count page
+	 * cache: 8G in use with cache, 2G in no cgroup */
+	assert_int_equal(cgmem_root_from_host(&cg, &mem, 6LL << 30), 2LL << 30);
 	assert_int_equal(cg.current_bytes, 4LL << 30);
+	/* children read above the host: negative, never 0 */
+	assert_int_equal(cgmem_root_from_host(&cg, &mem, 9LL << 30),
+	                 -(1LL << 30));
+	mem.free_kb = SNAP_NA;
+	assert_true(cgmem_root_from_host(&cg, &mem, 3LL << 30) == SNAP_NA);
+	assert_int_equal(cg.current_bytes, 4LL << 30);
+	mem.free_kb = 8 * 1024 * 1024;
 	assert_int_equal(cg.err[CGMEM_F_CURRENT], 0);
 	assert_true(cgmem_headroom_bytes(&cg) == CGMEM_UNLIMITED);
 	assert_true(cgmem_root_from_host(&cg, &mem, SNAP_NA) == SNAP_NA);
