@@ -402,7 +402,7 @@ frame(struct ui *ui, struct dash_frame *f)
 	f->screen_data = &s->view;
 	f->body = dash_body_cgroups;
 	if (s->limit.mode != SCR_CGLIMIT_IDLE) {
-		f->status = s->limit.text;
+		f->status = scr_cglimit_status(&s->limit, f->layout->status.w);
 		f->status_role = THEME_STATUS_INFO;
 		return;
 	}
