@@ -21,6 +21,7 @@
 
 #include <cmocka.h>
 
+#include "fixdir.h"
 #include "tfile.h"
 
 #include "collect/cgfiles.h"
@@ -404,5 +405,5 @@ main(void)
 	    cmocka_unit_test(test_docker_names),
 	    cmocka_unit_test(test_cgroups_off),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, fixdir_setup, NULL);
 }
