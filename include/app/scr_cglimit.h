@@ -44,7 +44,11 @@ struct scr_cglimit {
 	size_t path_len;
 	enum snap_cgroup_mode cg_mode;
 	int64_t old_bytes, usage_bytes, new_bytes;
-	char text[UI_STATUS_MAX]; /* the status line while mode is not IDLE */
+	/* the status line while mode is not IDLE: its full form, then
+	 * shorter ones that keep the keys (ASCII: a byte is a column) */
+	char text[UI_STATUS_MAX];
+	char brief[UI_STATUS_MAX];
+	char tiny[96];
 };
 
 /* The commands, as the cgroup screen maps them. */
@@ -67,6 +71,13 @@ void scr_cglimit_fini(struct scr_cglimit *l);
  */
 unsigned scr_cglimit_command(struct ui *ui, struct scr_cglimit *l, size_t i,
                              enum scr_cglimit_cmd cmd);
+
+/*
+ * The status text of the open prompt or confirmation in width columns:
+ * the longest of l->text, l->brief, l->tiny that fits (the shortest
+ * when none does). Every form keeps its keys ("y/n", "Enter/Esc").
+ */
+const char *scr_cglimit_status(const struct scr_cglimit *l, int width);
 
 /* A key while a prompt or confirmation is open: true when taken. */
 bool scr_cglimit_key(struct ui *ui, struct scr_cglimit *l, int32_t key,

@@ -34,7 +34,11 @@
  *   SWAPPINESS         - (vm.swappiness)          memory.swappiness
  *   STAT               memory.stat                memory.stat (total_*)
  * v1's memsw files count memory + swap: they fill memsw_bytes and
- * memsw_max_bytes, not swap_bytes (cgmem_swap_bytes derives swap).
+ * memsw_max_bytes, not swap_bytes (cgmem_swap_used_bytes derives swap).
+ * Parsing memory.memsw.usage_in_bytes also keeps the usage_in_bytes
+ * parsed before it (memsw_usage_bytes): the collector reads CURRENT
+ * before SWAP_CURRENT in the same refresh, but may read usage alone in
+ * others, so swap is only ever the difference of one refresh's pair.
  */
 #ifndef OOMWATCH_MODEL_CGMEM_H
 #define OOMWATCH_MODEL_CGMEM_H
@@ -87,6 +91,7 @@ struct cgmem {
 	int64_t current_bytes, max_bytes, high_bytes, low_bytes, min_bytes;
 	int64_t swap_bytes, swap_max_bytes;   /* cgroup2 */
 	int64_t memsw_bytes, memsw_max_bytes; /* v1: memory + swap */
+	int64_t memsw_usage_bytes; /* v1: usage read with memsw_bytes */
 	int64_t peak_bytes;
 	int64_t failcnt;                     /* v1: times the limit was hit */
 	struct cgmem_events events;          /* v2 hierarchical; v1 oom_kill */
@@ -164,8 +169,9 @@ int cgmem_parse_events(const char *buf, size_t len, struct cgmem_events *out);
 int cgmem_parse_stat(const char *buf, size_t len, enum snap_cgroup_mode mode,
                      struct cgmem_stat *out);
 
-/* v1's SWAP: memory + swap minus memory when both are known, else the
- * cgroup2 swap.current (SNAP_NA when unknown). */
+/* v1's SWAP: memsw_bytes minus the usage read in the same refresh
+ * (memsw_usage_bytes), at least 0, when both are known; cgroup2's
+ * swap.current; SNAP_NA when unknown. */
 int64_t cgmem_swap_used_bytes(const struct cgmem *cg);
 
 /*
@@ -183,8 +189,12 @@ int cgmem_used_permille(const struct cgmem *cg);
 /*
  * The root (cgroup2, or v1) as the host: current_bytes from MemTotal -
  * MemAvailable (err[CURRENT] 0), max_bytes CGMEM_UNLIMITED. Returns the
- * memory no cgroup accounts for: that minus children_bytes (the sum of
- * the root's children's memory.current), or SNAP_NA when unknown.
+ * memory no cgroup accounts for, like with like: the children's usage
+ * (children_bytes, the sum of the root's children's memory.current)
+ * counts their page cache, so it is taken from MemTotal - MemFree, the
+ * host's memory in use with its page cache. Negative when the children
+ * were read above it (their files are read after /proc/meminfo); SNAP_NA
+ * when unknown.
  */
 int64_t cgmem_root_from_host(struct cgmem *cg, const struct mem_info *mem,
                              int64_t children_bytes);

@@ -31,6 +31,15 @@
 /* A series' forecast is fit anew at least every this many rounds. */
 #define CGSERIES_REFIT 8u
 
+/*
+ * A usage that stays within CGSERIES_FLAT_KB of where it was for
+ * CGSERIES_FLAT_MS has stopped rising: its forecast is FORECAST_FLAT
+ * with no number, whatever the older points say (a ramp that levels off
+ * under the limit never counts down to it).
+ */
+#define CGSERIES_FLAT_KB 256
+#define CGSERIES_FLAT_MS 20000u
+
 /* A cgroup's forecast as the snapshot carries it. */
 struct cgseries_fore {
 	bool valid;                /* eta_s is a number (false when zeroed) */

@@ -27,8 +27,9 @@
  *     (model/cgseries.h); fore.valid false, with the reason in
  *     fore.basis, when there is no honest number (zeroed: none).
  * The cgroup2 root has no memory.current: the collector fills it from
- * the host (cgmem_root_from_host) and unaccounted_bytes is what no
- * child accounts for.
+ * the host (cgmem_root_from_host), children_bytes with the sum of its
+ * children's usage and unaccounted_bytes with what no child accounts
+ * for (SNAP_NA on other cgroups).
  */
 #ifndef OOMWATCH_MODEL_SNAPCG_H
 #define OOMWATCH_MODEL_SNAPCG_H
@@ -57,7 +58,9 @@ struct snap_cgroup {
 	uint32_t cname_off, cname_len; /* the container's name, pooled */
 	struct cgmem_base base;        /* since start */
 	struct cgmem_events since;     /* events since base (SNAP_NA unknown) */
-	int64_t unaccounted_bytes;     /* root: host - children, else SNAP_NA */
+	int64_t children_bytes;        /* root: its children's usage summed */
+	int64_t unaccounted_bytes;     /* root: host - children (see
+	                                  cgmem_root_from_host), else SNAP_NA */
 	struct cgvictim victim;        /* see above */
 	struct cgseries_fore fore;     /* see above */
 };
@@ -91,11 +94,11 @@ bool snapcg_limited(const struct cgmem *m);
 /*
  * The root (snap->cgroups[0] when it is the hierarchy's root, cgroup2 or
  * v1) as the host: cgmem_root_from_host with the sum of its children's
- * memory.current or usage_in_bytes (unknown when one is), into
- * unaccounted_bytes. v1's root usage_in_bytes is the root's own page
- * statistics, not a counter over the tree (it reads less than a child),
- * so v1 is the host too (its memsw: the host's memory + swap used).
- * Nothing for another first entry.
+ * memory.current or usage_in_bytes (unknown when one is) into
+ * children_bytes, and what they leave out into unaccounted_bytes. v1's root
+ * usage_in_bytes is the root's own page statistics, not a counter over the tree
+ * (it reads less than a child), so v1 is the host too (its memsw: the host's
+ * memory + swap used). Nothing for another first entry.
  */
 void snapcg_root_host(struct snapshot *snap);
 

@@ -157,6 +157,31 @@ scr_cglimit_refuse(struct ui *ui, struct scr_cglimit *l)
 	return UI_REDRAW;
 }
 
+/* The confirmation's shorter forms, which keep the key: "512M -> 461M
+ * below usage 497M: kernel reclaims or OOM-kills. y/n", then "-> 461M
+ * below usage? y/n". */
+static void
+scr_cglimit_confirm_short(struct scr_cglimit *l, enum memsize_reason why)
+{
+	char o[24], n[24], u[24];
+	bool below = why == MEMSIZE_R_BELOW;
+
+	memsize_format(l->old_bytes, o, sizeof o);
+	memsize_format(l->new_bytes, n, sizeof n);
+	memsize_format(l->usage_bytes, u, sizeof u);
+	if (below)
+		snprintf(
+		    l->brief, sizeof l->brief,
+		    "%s -> %s below usage %s: kernel reclaims or OOM-kills. "
+		    "y/n",
+		    o, n, u);
+	else
+		snprintf(l->brief, sizeof l->brief, "%s -> %s: %s. y/n", o, n,
+		         memsize_reason_text(why));
+	snprintf(l->tiny, sizeof l->tiny, "-> %s%s? y/n", n,
+	         below ? " below usage" : "");
+}
+
 /* Decide on the values held: refuse, ask, or apply. */
 static unsigned
 scr_cglimit_decide(struct ui *ui, struct scr_cglimit *l)
@@ -181,6 +206,7 @@ scr_cglimit_decide(struct ui *ui, struct scr_cglimit *l)
 		snprintf(l->text, sizeof l->text,
 		         "%s: %s. y applies, any other key cancels", pv,
 		         memsize_reason_text(why));
+		scr_cglimit_confirm_short(l, why);
 		l->mode = SCR_CGLIMIT_CONFIRM;
 		return UI_REDRAW;
 	default:
@@ -280,6 +306,24 @@ scr_cglimit_prompt_text(struct scr_cglimit *l)
 	snprintf(l->text, sizeof l->text,
 	         "%s: %.*s_ (512M, 1.5G, max; Enter applies, Esc cancels)", pv,
 	         (int)l->ninput, l->input);
+	snprintf(l->brief, sizeof l->brief,
+	         "%s: %.*s_ (Enter applies, Esc cancels)", pv, (int)l->ninput,
+	         l->input);
+	snprintf(l->tiny, sizeof l->tiny, "%s: %.*s_ (Enter/Esc)",
+	         scr_cglimit_file(l), (int)l->ninput, l->input);
+}
+
+/* The longest form of the status text that fits width columns. */
+const char *
+scr_cglimit_status(const struct scr_cglimit *l, int width)
+{
+	size_t w = width > 0 ? (size_t)width : 0;
+
+	if (strlen(l->text) <= w || l->brief[0] == '\0')
+		return l->text;
+	if (strlen(l->brief) <= w || l->tiny[0] == '\0')
+		return l->brief;
+	return l->tiny;
 }
 
 /* Run a limit command. */

@@ -315,9 +315,29 @@ fore_text(const struct snapshot *sn, size_t i, char *buf, size_t size)
 	                     .eta_s = cg->fore.eta_s,
 	                     .rate_kb_per_min = cg->fore.rate_kb_per_min};
 
+	char text[128], *at;
+
 	if (!f.valid)
 		return false;
-	forecast_format(&f, FORECAST_CGROUP, buf, size);
+	forecast_format(&f, FORECAST_CGROUP, text, sizeof text);
+	at = strstr(text, "memory.max");
+	if (cg->mem.mode == SNAP_CGROUP_V1 && at != NULL) /* v1's file */
+		snprintf(buf, size, "%.*smemory.limit_in_bytes%s",
+		         (int)(at - text), text, at + strlen("memory.max"));
+	else
+		snprintf(buf, size, "%s", text);
+	return true;
+}
+
+/* Why v1 shows OOM and PSI as N/A: the files it lacks. */
+static bool
+v1_reason(const struct snap_cgroup *cg, char *buf, size_t size)
+{
+	if (cg->mem.mode != SNAP_CGROUP_V1)
+		return false;
+	snprintf(buf, size,
+	         "OOM N/A: cgroup v1 has no memory.events (only "
+	         "oom_kill); PSI N/A: no PSI on v1");
 	return true;
 }
 
@@ -338,8 +358,9 @@ none_reason(const struct snapshot *sn)
 }
 
 /* The default status text of the selected cgroup i into buf: its name,
- * then its N/A reason, else its forecast to memory.max, else the sort
- * order and the keys. */
+ * then its N/A reason, else its forecast to memory.max (v1:
+ * memory.limit_in_bytes), else on v1 why OOM and PSI are N/A, else the
+ * sort order and the keys. */
 static void
 default_status(struct ui *ui, size_t i, char *buf, size_t size)
 {
@@ -351,7 +372,8 @@ default_status(struct ui *ui, size_t i, char *buf, size_t size)
 	} else {
 		snapcg_format_name(&ui->snap, i, false, name, sizeof name);
 		if (na_reason(&ui->snap.cgroups[i], what, sizeof what) ||
-		    fore_text(&ui->snap, i, what, sizeof what)) {
+		    fore_text(&ui->snap, i, what, sizeof what) ||
+		    v1_reason(&ui->snap.cgroups[i], what, sizeof what)) {
 			snprintf(buf, size, "%s: %s", name, what);
 			return;
 		}
@@ -380,7 +402,7 @@ frame(struct ui *ui, struct dash_frame *f)
 	f->screen_data = &s->view;
 	f->body = dash_body_cgroups;
 	if (s->limit.mode != SCR_CGLIMIT_IDLE) {
-		f->status = s->limit.text;
+		f->status = scr_cglimit_status(&s->limit, f->layout->status.w);
 		f->status_role = THEME_STATUS_INFO;
 		return;
 	}

@@ -99,6 +99,8 @@ cgmem_clear(struct cgmem *cg, enum cgmem_file f)
 {
 	int64_t *one = cgmem_field(cg, f);
 
+	if (f == CGMEM_F_SWAP_CURRENT)
+		cg->memsw_usage_bytes = SNAP_NA;
 	if (one != NULL)
 		*one = SNAP_NA;
 	else if (f == CGMEM_F_EVENTS) {
@@ -124,6 +126,7 @@ cgmem_init(struct cgmem *cg, enum snap_cgroup_mode mode, uint64_t ino)
 	cg->ino = ino;
 	cg->swap_bytes = cg->swap_max_bytes = SNAP_NA;
 	cg->memsw_bytes = cg->memsw_max_bytes = SNAP_NA;
+	cg->memsw_usage_bytes = SNAP_NA;
 	for (int f = 0; f < CGMEM_FILE_COUNT; f++)
 		cgmem_set_err(cg, (enum cgmem_file)f, ENODATA);
 }
@@ -327,6 +330,11 @@ cgmem_parse(struct cgmem *cg, enum cgmem_file f, const char *buf, size_t len,
 		return -1;
 	}
 	cg->err[f] = 0;
+	/* v1 swap is memsw - usage of one refresh: keep the usage read
+	 * just before, never a later one (see the header) */
+	if (f == CGMEM_F_SWAP_CURRENT && cg->mode == SNAP_CGROUP_V1)
+		cg->memsw_usage_bytes =
+		    cg->err[CGMEM_F_CURRENT] == 0 ? cg->current_bytes : SNAP_NA;
 	return 0;
 }
 
@@ -336,11 +344,11 @@ cgmem_swap_used_bytes(const struct cgmem *cg)
 {
 	if (cg->mode != SNAP_CGROUP_V1)
 		return cg->swap_bytes;
-	if (cg->memsw_bytes == SNAP_NA || cg->current_bytes == SNAP_NA)
+	if (cg->memsw_bytes == SNAP_NA || cg->memsw_usage_bytes == SNAP_NA)
 		return SNAP_NA;
-	/* the two files are read apart: never show a negative swap */
-	return cg->memsw_bytes > cg->current_bytes
-	           ? cg->memsw_bytes - cg->current_bytes
+	/* two counters read one after the other: never a negative swap */
+	return cg->memsw_bytes > cg->memsw_usage_bytes
+	           ? cg->memsw_bytes - cg->memsw_usage_bytes
 	           : 0;
 }
 
@@ -383,9 +391,11 @@ cgmem_root_from_host(struct cgmem *cg, const struct mem_info *mem,
 	}
 	cg->current_bytes = (mem->total_kb - mem->available_kb) * 1024;
 	cg->err[CGMEM_F_CURRENT] = 0;
-	if (children_bytes == SNAP_NA)
+	if (children_bytes == SNAP_NA || mem->free_kb == SNAP_NA)
 		return SNAP_NA;
-	return cg->current_bytes - children_bytes;
+	/* the children count their page cache: compare with the host's
+	 * memory in use page cache included */
+	return (mem->total_kb - mem->free_kb) * 1024 - children_bytes;
 }
 
 /* Counter i of ev (struct cgmem_events order), for loops over all. */

@@ -31,6 +31,9 @@ struct cgs_entry {
 	uint32_t fit_round; /* ... made in this round ... */
 	int64_t fit_limit;  /* ... toward this limit */
 	struct cgseries_fore fore;
+	bool flat_set;       /* flat_kb anchors the present flat run ... */
+	int64_t flat_kb;     /* ... every value since within CGSERIES_FLAT_KB */
+	uint32_t flat_round; /* ... from this round on */
 };
 
 /* One round's times. */
@@ -184,6 +187,23 @@ cgs_add(struct cgseries *s, uint64_t ino)
 	return e;
 }
 
+/* Follow e's flat run with value v (kB or CGS_NA) put in round. */
+static void
+cgs_flat_track(struct cgs_entry *e, int64_t v, uint32_t round)
+{
+	int64_t d = v - e->flat_kb;
+
+	if (v == CGS_NA) {
+		e->flat_set = false;
+		return;
+	}
+	if (!e->flat_set || d > CGSERIES_FLAT_KB || d < -CGSERIES_FLAT_KB) {
+		e->flat_set = true;
+		e->flat_kb = v;
+		e->flat_round = round;
+	}
+}
+
 /* Record a cgroup's usage in this round. */
 int
 cgseries_put(struct cgseries *s, uint64_t ino, int64_t usage_kb)
@@ -199,6 +219,7 @@ cgseries_put(struct cgseries *s, uint64_t ino, int64_t usage_kb)
 	if (e->b.n > 0 && e->b.last == s->round)
 		return 0; /* put twice in one round */
 	e->round = s->round;
+	cgs_flat_track(e, v, s->round);
 	return histbuf_append(&e->b, CGS_SHAPE, &e->head, &e->tail, s->round,
 	                      &v, &s->bytes);
 }
@@ -289,6 +310,20 @@ cgs_due(const struct cgseries *s, const struct cgs_entry *e, int64_t limit_kb)
 	       (s->round + (uint32_t)e->ino) % CGSERIES_REFIT == 0;
 }
 
+/* True when e has stayed flat for CGSERIES_FLAT_MS up to this round. */
+static bool
+cgs_flat(const struct cgseries *s, const struct cgs_entry *e)
+{
+	uint64_t now_ms = s->times[s->round % CGSERIES_POINTS].mono_ms;
+
+	if (!e->flat_set || e->round != s->round || e->flat_round == s->round)
+		return false;
+	if (s->round - e->flat_round >= CGSERIES_POINTS)
+		return true; /* its start's time is gone from the ring */
+	return now_ms - s->times[e->flat_round % CGSERIES_POINTS].mono_ms >=
+	       CGSERIES_FLAT_MS;
+}
+
 /* A cgroup's forecast to its limit. */
 void
 cgseries_forecast(struct cgseries *s, uint64_t ino, int64_t limit_kb,
@@ -304,6 +339,13 @@ cgseries_forecast(struct cgseries *s, uint64_t ino, int64_t limit_kb,
 	out->basis = FORECAST_NO_LIMIT;
 	if (limit_kb < 0)
 		return; /* SNAP_NA is negative too */
+	if (e != NULL && cgs_flat(s, e)) {
+		/* stopped rising: no countdown from an old ramp; fit at once
+		 * when it moves again */
+		out->basis = FORECAST_FLAT;
+		e->fit = false;
+		return;
+	}
 	if (e == NULL || cgs_due(s, e, limit_kb)) {
 		n = cgseries_read(s, ino, s->pts, CGSERIES_POINTS);
 		forecast_to_ceiling(s->pts, n, limit_kb, &f);

@@ -17,7 +17,7 @@ snapcg_init(struct snap_cgroup *cg, enum snap_cgroup_mode mode, uint64_t ino)
 	cgmem_init(&cg->mem, mode, ino);
 	cg->since.low = cg->since.high = cg->since.max = SNAP_NA;
 	cg->since.oom = cg->since.oom_kill = cg->since.oom_group_kill = SNAP_NA;
-	cg->unaccounted_bytes = SNAP_NA;
+	cg->unaccounted_bytes = cg->children_bytes = SNAP_NA;
 	cg->victim.victim = CGVICTIM_NONE;
 	cg->victim.group = CGVICTIM_NONE;
 	cg->victim.points = cg->victim.total_pages = SNAP_NA;
@@ -261,9 +261,10 @@ snapcg_root_memsw(struct cgmem *m, const struct mem_info *mem)
 {
 	if (m->current_bytes == SNAP_NA || mem->swap_total_kb == SNAP_NA ||
 	    mem->swap_free_kb == SNAP_NA) {
-		m->memsw_bytes = SNAP_NA;
+		m->memsw_bytes = m->memsw_usage_bytes = SNAP_NA;
 		return;
 	}
+	m->memsw_usage_bytes = m->current_bytes;
 	m->memsw_bytes =
 	    m->current_bytes + (mem->swap_total_kb - mem->swap_free_kb) * 1024;
 }
@@ -283,6 +284,7 @@ snapcg_root_host(struct snapshot *snap)
 			continue;
 		sum = cur == SNAP_NA ? SNAP_NA : sum + cur;
 	}
+	r->children_bytes = sum;
 	r->unaccounted_bytes = cgmem_root_from_host(&r->mem, &snap->mem, sum);
 	if (r->mem.mode == SNAP_CGROUP_V1)
 		snapcg_root_memsw(&r->mem, &snap->mem);

@@ -34,8 +34,10 @@ bars_status_draw(struct screen *s, const struct dash_frame *f)
 		return;
 	}
 	if (f->status != NULL) {
-		draw_str(s, r->y, r->x, r->w, f->status_role, f->status,
-		         DRAW_FILL);
+		/* too long: cut after a whole word, with an ellipsis */
+		const char *forms[] = {f->status, NULL};
+		draw_forms(s, r->y, r->x, r->w, f->status_role, forms,
+		           DRAW_FILL);
 		return;
 	}
 	if (f->status_info == NULL)

@@ -2,8 +2,8 @@
  * cgpane.c: the cgroup screen's table. One marker cell ('!' on a cgroup
  * at or over 90% of its limit), then USAGE, LIMIT ("max" when unlimited;
  * HIGH, memory.high, while 'l' has the limit keys on memory.high),
- * HEADROOM (bytes left and the used share), TO MAX (when memory.current
- * reaches memory.max at its steady trend, "~12m"; blank when the
+ * HEADROOM (bytes left and the share of the limit left), TO MAX (when
+ * memory.current reaches memory.max at its steady trend, "~12m"; blank when the
  * forecast has no number: model/cgseries.h), SWAP, OOM and OOM_KILL (the
  * memory.events counters, highlighted when they grew since oomwatch
  * started), PSI (some/full avg10), VICTIM (whom the kernel kills in a
@@ -45,6 +45,9 @@ enum cg_col {
 	COL_VICTIM,
 	NCOLS
 };
+
+/* A NAME form's buffer. */
+#define CG_FORM_SIZE 256
 
 /* NAME keeps at least this many columns before others give way. */
 #define NAME_MIN_COLS 16
@@ -107,12 +110,13 @@ bytes_cell(struct cell *c, int64_t bytes)
 		columns_format_kb(bytes / 1024, c->text, sizeof c->text);
 }
 
-/* HEADROOM: bytes left and the used share of the limit. */
+/* HEADROOM: bytes left and the share of the limit left (negative when
+ * over it, at least -99%). */
 static void
 headroom_cell(struct cell *c, const struct cgmem *m)
 {
 	int64_t room = cgmem_headroom_bytes(m);
-	int pm = cgmem_used_permille(m);
+	int pm = cgmem_used_permille(m), left;
 	char b[16];
 
 	c->na = room == SNAP_NA;
@@ -125,8 +129,9 @@ headroom_cell(struct cell *c, const struct cgmem *m)
 		return;
 	}
 	columns_format_kb((room < 0 ? -room : room) / 1024, b, sizeof b);
+	left = pm < 0 ? 100 : 100 - (pm + 9) / 10; /* rounds the room down */
 	snprintf(c->text, sizeof c->text, "%s%s %3d%%", room < 0 ? "-" : "", b,
-	         pm < 0 ? 0 : pm / 10);
+	         left < -99 ? -99 : left);
 	c->alert = pm >= 900;
 }
 
@@ -267,27 +272,110 @@ path_cell(struct screen *s, int y, int x, int w, enum theme_role role,
 	draw_text(s, y, x + e, w - e, role, p + off, len - off, 0);
 }
 
+/* The first of forms (longest first) that fits w cells; when none does,
+ * the last one cut with an ellipsis, never a bare cut. */
+static void
+fit_forms(struct screen *s, int y, int x, int w, enum theme_role role,
+          char forms[][CG_FORM_SIZE], int n)
+{
+	int used;
+
+	if (w <= 0 || n <= 0)
+		return;
+	for (int i = 0; i < n; i++)
+		if (draw_width(s, forms[i], strlen(forms[i]), w + 1) <= w) {
+			draw_str(s, y, x, w, role, forms[i], 0);
+			return;
+		}
+	used = draw_str(s, y, x, w - 1, role, forms[n - 1], 0);
+	draw_str(s, y, x + used, 1, role, draw_glyph(s, "\xe2\x80\xa6", "~"),
+	         0);
+}
+
+/* The root's forms: the host, its cgroups' sum and what no cgroup holds
+ * (their usage counts page cache: model/cgmem.h); 0 when none apply. */
+static int
+root_forms(const struct snap_cgroup *cg, char forms[][CG_FORM_SIZE])
+{
+	char sum[16], lost[16], used[16];
+
+	if (!cg->root || cg->unaccounted_bytes == SNAP_NA ||
+	    cg->children_bytes == SNAP_NA)
+		return 0;
+	columns_kb_or(cg->children_bytes / 1024, "N/A", sum, sizeof sum);
+	columns_kb_or((cg->unaccounted_bytes < 0 ? 0 : cg->unaccounted_bytes) /
+	                  1024,
+	              "N/A", lost, sizeof lost);
+	if (cg->unaccounted_bytes < 0) {
+		snprintf(forms[0], CG_FORM_SIZE,
+		         "/ (the host; its cgroups %s hold all it uses, cache "
+		         "too)",
+		         sum);
+		snprintf(forms[1], CG_FORM_SIZE, "/ (host; all in cgroups)");
+	} else {
+		columns_kb_or((cg->children_bytes + cg->unaccounted_bytes) /
+		                  1024,
+		              "N/A", used, sizeof used);
+		snprintf(forms[0], CG_FORM_SIZE,
+		         "/ (the host; in use with cache %s: cgroups %s, %s in "
+		         "no cgroup)",
+		         used, sum, lost);
+		snprintf(forms[1], CG_FORM_SIZE, "/ (host; %s in no cgroup)",
+		         lost);
+	}
+	snprintf(forms[2], CG_FORM_SIZE, "/ (the host)");
+	snprintf(forms[3], CG_FORM_SIZE, "/");
+	return 4;
+}
+
+/* A name's forms: the full name, then one that keeps its kind: a pod
+ * uid's first 8 characters and its QoS class, a Docker container's own
+ * name without its id. */
+static int
+name_forms(struct screen *s, const struct dash_frame *f, size_t i,
+           char forms[][CG_FORM_SIZE])
+{
+	const struct snap_cgroup *cg = &f->snap->cgroups[i];
+	const char *cn;
+
+	snapcg_format_name(f->snap, i, false, forms[0], CG_FORM_SIZE);
+	if (cg->name.kind == CGNAME_POD) {
+		snprintf(forms[1], CG_FORM_SIZE, "pod %.8s%s %s",
+		         cg->name.pod_uid, draw_glyph(s, "\xe2\x80\xa6", "~"),
+		         cgname_qos_label(cg->name.qos));
+		return 2;
+	}
+	cn = cg->cname_len ? snapshot_str(f->snap, cg->cname_off, cg->cname_len)
+	                   : NULL;
+	if (cn != NULL) {
+		snprintf(forms[1], CG_FORM_SIZE, "%s %.*s",
+		         cgname_kind_label(cg->name.kind), (int)cg->cname_len,
+		         cn);
+		return 2;
+	}
+	return 1;
+}
+
 /* NAME: the cgroup's name (or path); the root (v2 or v1) is the host,
- * with the memory no cgroup accounts for. */
+ * with the memory no cgroup accounts for. Too long, it gives its short
+ * form, then an ellipsis. */
 static void
 name_cell(struct screen *s, int y, int x, int w, const struct dash_frame *f,
           const struct cgtree_row *tr, enum theme_role role)
 {
 	const struct snap_cgroup *cg = &f->snap->cgroups[tr->index];
-	char buf[256], lost[16];
+	char forms[4][CG_FORM_SIZE];
 	const char *p;
 	size_t len = 0;
-	int used = 0;
+	int used = 0, n;
 
 	if (cgv(f)->tree->tree)
 		used = tree_lines(
 		    s, y, x, w, tr,
 		    role == THEME_PROC_SELECTED ? role : THEME_PROC_TREE);
-	if (cg->root && cg->unaccounted_bytes != SNAP_NA) {
-		draw_fmt(s, y, x + used, w - used, role, 0,
-		         "/ (the host; %s in no cgroup)",
-		         columns_kb_or(cg->unaccounted_bytes / 1024, "0K", lost,
-		                       sizeof lost));
+	n = root_forms(cg, forms);
+	if (n > 0) {
+		fit_forms(s, y, x + used, w - used, role, forms, n);
 		return;
 	}
 	p = snapcg_path(f->snap, tr->index, &len);
@@ -295,8 +383,8 @@ name_cell(struct screen *s, int y, int x, int w, const struct dash_frame *f,
 		path_cell(s, y, x + used, w - used, role, p, len);
 		return;
 	}
-	snapcg_format_name(f->snap, tr->index, false, buf, sizeof buf);
-	draw_str(s, y, x + used, w - used, role, buf, 0);
+	n = name_forms(s, f, tr->index, forms);
+	fit_forms(s, y, x + used, w - used, role, forms, n);
 }
 
 /* The column titles, the sort column marked; LIMIT reads HIGH while the

@@ -10,7 +10,8 @@
 #  2. u restores it: the file says 64M again, the status line "undone"
 #     (v1: memsw.limit_in_bytes, raised along, is back too);
 #  3. a 16M (below the usage) asks for y and names the OOM kill; any other
-#     key cancels and the file is unchanged.
+#     key cancels and the file is unchanged;
+#  4. again at 80x24: the short confirmation still ends in "y/n".
 # Only the cgroup and processes this test made are touched; all removed.
 . "$(dirname "$0")/../lib.sh"
 lim_cleanup() {
@@ -51,25 +52,30 @@ wait_until 10 grep -q ready "$out" || { fail "start the hog" "$(cat "$out")"; ex
 limit_is() { [ "$(cat "$file")" = "$1" ]; }
 memsw="$MEMCG/memory.memsw.limit_in_bytes" # v1 with swap accounting
 memsw0=$(cat "$memsw" 2>/dev/null)
-tmux_start 220 50 "$OOMWATCH_BIN -d 0.5 --no-protect"
-tmux_wait "F10" 10 || fail "oomwatch starts"
-tmux_keys c
-tmux_wait "$name" 10 || fail "the cgroups screen shows $name"
-tmux_keys p t Home # the list, closest to its limit first
-sleep 1
-# other cgroups on this machine may be closer to their limits: step down
-# until the status line names this test's cgroup, so the keys below never
-# change a limit this test did not set
-i=0
-while ! tmux_has "$name: " && [ $i -lt 60 ]; do
-	tmux_keys Down
-	sleep 0.1
-	i=$((i + 1))
-done
-if ! tmux_has "$name: "; then
-	fail "select the test's cgroup" "$(tmux_screen | tail -2)"
-	exit 1
-fi
+# Start oomwatch in COLS x ROWS and select this test's cgroup; other
+# cgroups on this machine may be closer to their limits: step down until
+# the status line names this test's cgroup, so the keys below never
+# change a limit this test did not set. Exits when it cannot.
+lim_select() {
+	tmux_start "$1" "$2" "$OOMWATCH_BIN -d 0.5 --no-protect"
+	tmux_wait "F10" 10 || fail "oomwatch starts ($1x$2)"
+	tmux_keys c
+	# (at 80 columns a deep cgroup's NAME may end in an ellipsis)
+	tmux_wait "HEADROOM" 10 || fail "the cgroups screen opens ($1x$2)"
+	tmux_keys p t Home # the list, closest to its limit first
+	sleep 1
+	i=0
+	while ! tmux_has "$name: " && [ $i -lt 60 ]; do
+		tmux_keys Down
+		sleep 0.1
+		i=$((i + 1))
+	done
+	if ! tmux_has "$name: "; then
+		fail "select the test's cgroup ($1x$2)" "$(tmux_screen | tail -2)"
+		exit 1
+	fi
+}
+lim_select 220 50
 tmux_keys ']'
 if tmux_wait "$fname 64M -> 70M" 5 && wait_until 5 limit_is 73400320; then
 	pass "] raises $fname one step, status says old -> new"
@@ -97,6 +103,22 @@ check "the confirmation says the kernel reclaims or OOM-kills" tmux_has "OOM-kil
 tmux_keys n
 tmux_wait "no limit changed" 5
 check "n cancels: the limit is unchanged" limit_is 67108864
+tmux_keys q
+tmux_stop
+T_SOCK=
+# 80x24: the confirmation's short form still shows that y confirms
+lim_select 80 24
+tmux_keys a
+tmux_keys -l 16M
+tmux_keys Enter
+if tmux_wait "64M -> 16M below usage" 5 && tmux_has "OOM-kills. y/n"; then
+	pass "at 80 columns the confirmation shows y/n"
+else
+	fail "at 80 columns the confirmation shows y/n" "$(tmux_screen | tail -2)"
+fi
+tmux_keys n
+tmux_wait "no limit changed" 5
+check "n cancels at 80 columns: the limit is unchanged" limit_is 67108864
 tmux_keys q
 tmux_stop
 T_SOCK=

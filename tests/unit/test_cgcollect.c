@@ -21,6 +21,7 @@
 
 #include <cmocka.h>
 
+#include "fixdir.h"
 #include "tfile.h"
 
 #include "collect/cgfiles.h"
@@ -78,11 +79,14 @@ test_v2_tree(void **state)
 	root = &s.cgroups[0];
 	assert_true(root->root);
 	assert_int_equal(root->parent, SNAPCG_NONE);
-	/* the root as the host: MemTotal - MemAvailable, minus children */
+	/* the root as the host: MemTotal - MemAvailable; its children's
+	 * 700M against MemTotal - MemFree (404M: the fixture's children
+	 * were read above it, a negative shown as such) */
 	assert_true(root->mem.current_bytes == (24684084 - 24352580) * 1024LL);
 	assert_true(root->mem.max_bytes == CGMEM_UNLIMITED);
+	assert_true(root->children_bytes == 700LL << 20);
 	assert_true(root->unaccounted_bytes ==
-	            root->mem.current_bytes - (700LL << 20));
+	            (24684084 - 24270480) * 1024LL - (700LL << 20));
 	sys = cg_at(&s, "/system.slice");
 	ng = cg_at(&s, "/system.slice/nginx.service");
 	assert_int_equal(sys->depth, 1);
@@ -143,12 +147,13 @@ check_v1(const char *kind)
 	root = &s.cgroups[0];
 	assert_true(root->root);
 	/* v1's root usage_in_bytes (900M) is its own pages, not the tree's:
-	 * the root is the host, MemTotal - MemAvailable, minus its children
-	 * /docker (200M) and /kubepods (50M) */
+	 * the root is the host, MemTotal - MemAvailable; MemTotal - MemFree
+	 * minus its children /docker (200M) and /kubepods (50M) is in none */
 	assert_true(root->mem.current_bytes == (24684084 - 24352580) * 1024LL);
 	assert_true(root->mem.max_bytes == CGMEM_UNLIMITED);
+	assert_true(root->children_bytes == 250LL << 20);
 	assert_true(root->unaccounted_bytes ==
-	            root->mem.current_bytes - (250LL << 20));
+	            (24684084 - 24270480) * 1024LL - (250LL << 20));
 	/* and its swap is the host's (SwapTotal - SwapFree) */
 	assert_true(cgmem_swap_used_bytes(&root->mem) ==
 	            (s.mem.swap_total_kb - s.mem.swap_free_kb) * 1024);
@@ -400,5 +405,5 @@ main(void)
 	    cmocka_unit_test(test_docker_names),
 	    cmocka_unit_test(test_cgroups_off),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, fixdir_setup, NULL);
 }

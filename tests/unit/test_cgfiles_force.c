@@ -14,6 +14,7 @@
 
 #include <cmocka.h>
 
+#include "fixdir.h"
 #include "tfile.h"
 
 #include "collect/cgfiles.h"
@@ -77,5 +78,5 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_forced_full_read),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, fixdir_setup, NULL);
 }

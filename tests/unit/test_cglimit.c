@@ -18,6 +18,7 @@
 
 #include <cmocka.h>
 
+#include "fixdir.h"
 #include "tfile.h"
 
 #include "action/cglimit.h"
@@ -330,5 +331,5 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_mount_root_in_a_container,
 	                                    setup, teardown),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, fixdir_setup, NULL);
 }

@@ -21,6 +21,7 @@
 
 #include <cmocka.h>
 
+#include "fixdir.h"
 #include "collect/cgmap.h"
 #include "collect/procroot.h"
 #include "procfix.h"
@@ -406,5 +407,5 @@ main(void)
 	    cmocka_unit_test(test_malformed_procs),
 	    cmocka_unit_test(test_many_pids_grow),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, fixdir_setup, NULL);
 }

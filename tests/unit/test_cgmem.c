@@ -180,6 +180,41 @@ test_v1_as_captured(void **state)
 	assert_int_equal(cg.err[CGMEM_F_HIGH], EINVAL);
 }
 
+/* v1 swap comes from usage and memsw of one refresh: a usage read alone
+ * later (a light refresh after a kill) makes no phantom swap. */
+static void
+test_v1_swap_same_refresh(void **state)
+{
+	struct cgmem cg;
+	(void)state;
+	cgmem_init(&cg, SNAP_CGROUP_V1, 78);
+	/* refresh 1 (full): usage then memsw, no swap in use */
+	assert_int_equal(cgmem_parse(&cg, CGMEM_F_CURRENT, S("800000000\n"), 4),
+	                 0);
+	assert_int_equal(
+	    cgmem_parse(&cg, CGMEM_F_SWAP_CURRENT, S("800000000\n"), 4), 0);
+	assert_int_equal(cgmem_swap_used_bytes(&cg), 0);
+	/* refresh 2 (light): a kill freed memory, usage alone is read */
+	assert_int_equal(cgmem_parse(&cg, CGMEM_F_CURRENT, S("64000000\n"), 4),
+	                 0);
+	assert_int_equal(cgmem_swap_used_bytes(&cg), 0);
+	/* refresh 3 (full): both again, 4096 bytes swapped */
+	assert_int_equal(cgmem_parse(&cg, CGMEM_F_CURRENT, S("64000000\n"), 4),
+	                 0);
+	assert_int_equal(
+	    cgmem_parse(&cg, CGMEM_F_SWAP_CURRENT, S("64004096\n"), 4), 0);
+	assert_int_equal(cgmem_swap_used_bytes(&cg), 4096);
+	/* refresh 4 (light): usage grows, the last pair's swap stays */
+	assert_int_equal(cgmem_parse(&cg, CGMEM_F_CURRENT, S("90000000\n"), 4),
+	                 0);
+	assert_int_equal(cgmem_swap_used_bytes(&cg), 4096);
+	/* usage unreadable when memsw is read: no pair, no number */
+	cgmem_set_err(&cg, CGMEM_F_CURRENT, EACCES);
+	assert_int_equal(
+	    cgmem_parse(&cg, CGMEM_F_SWAP_CURRENT, S("64004096\n"), 4), 0);
+	assert_true(cgmem_swap_used_bytes(&cg) == SNAP_NA);
+}
+
 static void
 test_hybrid_reads_v1(void **state)
 {
@@ -355,10 +390,20 @@ test_root_as_host(void **state)
 	memset(&mem, 0, sizeof mem);
 	mem.total_kb = 16 * 1024 * 1024;
 	mem.available_kb = 12 * 1024 * 1024;
+	mem.free_kb = 8 * 1024 * 1024; /* 4G of page cache */
 	cgmem_init(&cg, SNAP_CGROUP_V2, 1);
 	cgmem_set_err(&cg, CGMEM_F_CURRENT, ENOENT);
-	assert_int_equal(cgmem_root_from_host(&cg, &mem, 3LL << 30), 1LL << 30);
+	/* the root's usage is the host's 4G; its children's 6G count page
+	 * cache: 8G in use with cache, 2G in no cgroup */
+	assert_int_equal(cgmem_root_from_host(&cg, &mem, 6LL << 30), 2LL << 30);
 	assert_int_equal(cg.current_bytes, 4LL << 30);
+	/* children read above the host: negative, never 0 */
+	assert_int_equal(cgmem_root_from_host(&cg, &mem, 9LL << 30),
+	                 -(1LL << 30));
+	mem.free_kb = SNAP_NA;
+	assert_true(cgmem_root_from_host(&cg, &mem, 3LL << 30) == SNAP_NA);
+	assert_int_equal(cg.current_bytes, 4LL << 30);
+	mem.free_kb = 8 * 1024 * 1024;
 	assert_int_equal(cg.err[CGMEM_F_CURRENT], 0);
 	assert_true(cgmem_headroom_bytes(&cg) == CGMEM_UNLIMITED);
 	assert_true(cgmem_root_from_host(&cg, &mem, SNAP_NA) == SNAP_NA);
@@ -439,6 +484,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_v2_all_files),
 	    cmocka_unit_test(test_v1_as_captured),
+	    cmocka_unit_test(test_v1_swap_same_refresh),
 	    cmocka_unit_test(test_hybrid_reads_v1),
 	    cmocka_unit_test(test_file_names),
 	    cmocka_unit_test(test_unlimited_values),

@@ -219,6 +219,38 @@ test_refit_and_count_down(void **state)
 	cgseries_free(s);
 }
 
+/* A ramp that levels off under the limit loses its countdown once flat
+ * for CGSERIES_FLAT_MS (a jitter of a few pages is still flat), and
+ * gets a number again when it rises again. */
+static void
+test_ramp_then_plateau(void **state)
+{
+	struct cgseries *s = cgseries_new();
+	struct cgseries_fore f;
+	uint32_t r, flat_rounds = CGSERIES_FLAT_MS / 2000;
+	(void)state;
+	feed(s, 7, 0, 157, 100 * MB, MB, 0); /* up to 256 MB of 300 */
+	cgseries_forecast(s, 7, 300 * MB, &f);
+	assert_true(f.valid);
+	for (r = 157; r <= 157 + flat_rounds - 1; r++) {
+		feed(s, 7, r, 1, 257 * MB + (r % 2) * 16, 0, 0);
+		cgseries_forecast(s, 7, 300 * MB, &f);
+		assert_true(f.valid); /* flat for less than 20 s */
+	}
+	for (; r < 157 + flat_rounds + 2 * CGSERIES_REFIT; r++) {
+		feed(s, 7, r, 1, 257 * MB + (r % 2) * 16, 0, 0);
+		cgseries_forecast(s, 7, 300 * MB, &f);
+		assert_false(f.valid);
+		assert_int_equal(f.basis, FORECAST_FLAT);
+		assert_int_equal(f.eta_s, 0);
+	}
+	/* it rises again: a number within a few rounds */
+	feed(s, 7, r, 10, 258 * MB, MB, 0);
+	cgseries_forecast(s, 7, 300 * MB, &f);
+	assert_int_not_equal(f.basis, FORECAST_FLAT);
+	cgseries_free(s);
+}
+
 static void
 test_eta_text(void **state)
 {
@@ -254,6 +286,7 @@ main(void)
 	    cmocka_unit_test(test_series_are_bounded),
 	    cmocka_unit_test(test_clock_back_is_ignored),
 	    cmocka_unit_test(test_refit_and_count_down),
+	    cmocka_unit_test(test_ramp_then_plateau),
 	    cmocka_unit_test(test_eta_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -184,6 +184,18 @@ test_cgroups_forecast_in_status(void **state)
 	                    "/system.slice/nginx.service");
 	assert_string_equal(fr->status, "nginx.service: about 12 min to "
 	                                "memory.max at +3.0M/min");
+	/* v1's limit file is memory.limit_in_bytes */
+	ui->snap.cgroups[web].mem.mode = SNAP_CGROUP_V1;
+	fr = scrfix_frame(f);
+	assert_string_equal(fr->status, "nginx.service: about 12 min to "
+	                                "memory.limit_in_bytes at +3.0M/min");
+	/* without a number, v1 says why OOM and PSI are N/A */
+	ui->snap.cgroups[web].fore.valid = false;
+	fr = scrfix_frame(f);
+	assert_non_null(strstr(fr->status, "nginx.service: OOM N/A: cgroup v1 "
+	                                   "has no memory.events"));
+	assert_non_null(strstr(fr->status, "no PSI on v1"));
+	ui->snap.cgroups[web].mem.mode = SNAP_CGROUP_V2;
 	/* a learning series says nothing */
 	ui->snap.cgroups[web].fore.valid = false;
 	ui->snap.cgroups[web].fore.basis = FORECAST_LEARNING;
@@ -420,11 +432,28 @@ test_cgroups_limit_below_usage_confirms(void **state)
 
 	lim_setup(f, &l);
 	scrfix_press(ui, '[', 0);
+	/* 80 and 120 columns: the short form, whole, with its keys */
+	for (int cols = 80; cols <= 120; cols += 40) {
+		layout_compute(&ui->layout, 24, cols);
+		fr = scrfix_frame(f);
+		assert_non_null(fr->status);
+		assert_string_equal(fr->status,
+		                    "512M -> 461M below usage 497M: kernel "
+		                    "reclaims or OOM-kills. y/n");
+		assert_true(strlen(fr->status) <= (size_t)cols);
+	}
+	/* narrower still: the key stays */
+	layout_compute(&ui->layout, 24, 40);
+	assert_string_equal(scrfix_frame(f)->status,
+	                    "-> 461M below usage? y/n");
+	/* wide: the whole sentence */
+	layout_compute(&ui->layout, 24, 200);
 	fr = scrfix_frame(f);
-	assert_non_null(fr->status);
 	assert_non_null(strstr(fr->status, "memory.max 512M -> 461M, usage "
 	                                   "497M: below the usage"));
 	assert_non_null(strstr(fr->status, "OOM-kills"));
+	assert_non_null(strstr(fr->status, "y applies"));
+	layout_compute(&ui->layout, 24, 80);
 	assert_string_equal(lim_get(&l, NG), "536870912\n");
 	scrfix_press(ui, 'n', 0);
 	assert_string_equal(lim_get(&l, NG), "536870912\n");
@@ -448,8 +477,16 @@ test_cgroups_limit_value_prompt(void **state)
 	lim_setup(f, &l);
 	scrfix_press(ui, 'a', 0);
 	scrfix_type(ui, "1.5G");
-	assert_non_null(strstr(scrfix_frame(f)->status,
-	                       "memory.max 512M -> 1.5G, usage 497M"));
+	/* 80 columns: the preview and both keys, whole */
+	assert_string_equal(scrfix_frame(f)->status,
+	                    "memory.max 512M -> 1.5G, usage 497M: 1.5G_ (Enter "
+	                    "applies, Esc cancels)");
+	layout_compute(&ui->layout, 24, 120);
+	assert_non_null(strstr(scrfix_frame(f)->status, "max; Enter applies"));
+	layout_compute(&ui->layout, 24, 30);
+	assert_string_equal(scrfix_frame(f)->status,
+	                    "memory.max: 1.5G_ (Enter/Esc)");
+	layout_compute(&ui->layout, 24, 80);
 	scrfix_press(ui, KBD_ENTER, 0);
 	assert_string_equal(lim_get(&l, NG), "1610612736");
 	scrfix_press(ui, 'a', 0);
