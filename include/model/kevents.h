@@ -28,9 +28,15 @@
  * (class KCLASS_USER) but are never events.
  *
  * Memory: the event ring holds at most the capacity given to kevents_new
- * (the oldest event is overwritten and counted in dropped); each event
- * keeps at most KEVENT_TASKS_MAX task-table rows (the largest by rss);
- * nothing grows with the input.
+ * (the oldest event is overwritten and counted in dropped). Task tables
+ * live in a pool of KEVENT_TABLES_KEPT tables (kevents_new_kept: any
+ * number; never more than the capacity), allocated with the engine and
+ * reused oldest first: only the newest OOM kills with a table keep it;
+ * an older kill keeps everything else and says its table was dropped
+ * (tasks_dropped). A reader that prints every event after the whole log
+ * (--events) keeps as many tables as events. Each table keeps at most
+ * KEVENT_TASKS_MAX rows (the largest by rss). Nothing grows with the input, and
+ * nothing is allocated per event.
  */
 #ifndef OOMWATCH_MODEL_KEVENTS_H
 #define OOMWATCH_MODEL_KEVENTS_H
@@ -46,6 +52,8 @@
 #define KEVENT_NAME_MAX 64  /* comm (15 bytes in the kernel) + room */
 #define KEVENT_TEXT_MAX 256 /* paths, messages, masks */
 #define KEVENT_TASKS_MAX 32
+#define KEVENT_COMM_MAX 16    /* TASK_COMM_LEN: a comm is <= 15 bytes */
+#define KEVENT_TABLES_KEPT 32 /* OOM kills that keep their task table */
 
 enum kevent_kind {
 	KEVENT_OOM_KILL = 0,
@@ -70,27 +78,40 @@ struct kevent_text {
 	char s[KEVENT_TEXT_MAX];
 };
 
+/* A task table's name column: raw bytes (unsanitized), at most
+ * KEVENT_COMM_MAX kept; cut = the log's name was longer (never from a
+ * kernel's comm, which is at most 15 bytes; kmsg text is un-escaped). */
+struct kevent_comm {
+	bool set;
+	bool cut;
+	unsigned char len;
+	char s[KEVENT_COMM_MAX];
+};
+
 /* One row of an OOM report's task table (values in pages). */
 struct kevent_task {
 	int64_t pid, uid, total_vm_pages, rss_pages, swapents, oom_score_adj;
-	struct kevent_name name;
+	struct kevent_comm name;
 };
 
 struct kevent_oom {
 	int64_t uid, total_vm_kb, anon_rss_kb, file_rss_kb, shmem_rss_kb;
 	int64_t pgtables_kb, oom_score_adj, order;
 	enum oom_constraint constraint;
-	struct kevent_name trigger;  /* comm that invoked the OOM killer */
-	struct kevent_text memcg;    /* memcg OOM: the cgroup whose limit
-	                                was hit (oom_memcg=, else "limit of
-	                                X", else the first "Memory cgroup
-	                                stats for X"); global OOM: the
-	                                victim's cgroup (task_memcg=) */
-	struct kevent_text gfp_mask; /* as printed: "0xcc0(GFP_KERNEL)" */
-	bool reaped;                 /* oom_reaper reaped it */
-	size_t ntasks;
-	struct kevent_task tasks[KEVENT_TASKS_MAX]; /* by rss, largest first */
+	struct kevent_name trigger;      /* comm that invoked the OOM killer */
+	struct kevent_text memcg;        /* memcg OOM: the cgroup whose limit
+	                                    was hit (oom_memcg=, else "limit of
+	                                    X", else the first "Memory cgroup
+	                                    stats for X"); global OOM: the
+	                                    victim's cgroup (task_memcg=) */
+	struct kevent_text gfp_mask;     /* as printed: "0xcc0(GFP_KERNEL)" */
+	bool reaped;                     /* oom_reaper reaped it */
+	size_t ntasks;                   /* rows in tasks (0: none kept) */
+	const struct kevent_task *tasks; /* by rss, largest first; owned by
+	                                    the engine, NULL when ntasks 0 */
 	size_t tasks_listed; /* rows the report's table had (>= ntasks) */
+	bool tasks_dropped;  /* it had a table, given to a newer kill (not
+	                        one of the newest KEVENT_TABLES_KEPT) */
 };
 
 struct kevent {
@@ -117,8 +138,12 @@ struct kevents_stats {
 
 struct kevents;
 
-/* A new engine keeping at most capacity events; NULL when out of memory. */
+/* A new engine keeping at most capacity events, the newest
+ * KEVENT_TABLES_KEPT of them with their task table; NULL when out of
+ * memory. */
 struct kevents *kevents_new(size_t capacity);
+/* kevents_new keeping the task tables of the newest tables events. */
+struct kevents *kevents_new_kept(size_t capacity, size_t tables);
 /* Free an engine (the attached ring is not freed). */
 void kevents_free(struct kevents *ev);
 /* Attach the display-line ring (borrowed; NULL to detach). */

@@ -535,7 +535,8 @@ events_run(const struct options *opt)
 
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 		o.san_flags = SANITIZE_ASCII;
-	ev = kevents_new(EVENTS_CAPACITY);
+	/* every event is printed after the whole log: keep every table */
+	ev = kevents_new_kept(EVENTS_CAPACITY, EVENTS_CAPACITY);
 	if (ev == NULL) {
 		fprintf(stderr, "oomwatch: out of memory\n");
 		return 1;

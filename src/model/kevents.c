@@ -68,9 +68,17 @@ struct last_line {
 	char text[KLOG_TEXT_MAX]; /* raw, as the assembler saw it */
 };
 
+/* A pooled task table and the event holding it (NULL: none yet). */
+struct table {
+	struct kevent *owner;
+	struct kevent_task rows[KEVENT_TASKS_MAX];
+};
+
 struct kevents {
 	struct kevent *slots; /* ring.cap events (owned) */
-	struct ring ring;     /* over slots */
+	struct table *tables; /* ntables, reused oldest first (owned) */
+	size_t ntables, table_next;
+	struct ring ring; /* over slots */
 	struct kevents_stats stats;
 	struct klogring *lines; /* borrowed, may be NULL */
 	struct report report;
@@ -116,9 +124,29 @@ str_set(char *dst, size_t cap, size_t *len, bool *set, struct kslice src)
 #define STR_SET(f, slice)                                                      \
 	str_set((f)->s, sizeof(f)->s, &(f)->len, &(f)->set, slice)
 
-/* A new engine. */
+/* Copy a task table's name column (cut to KEVENT_COMM_MAX, marked). */
+static void
+comm_set(struct kevent_comm *c, struct kslice src)
+{
+	size_t n = src.len < sizeof c->s ? src.len : sizeof c->s;
+
+	c->set = src.s != NULL;
+	c->cut = c->set && src.len > sizeof c->s;
+	c->len = c->set ? (unsigned char)n : 0;
+	if (c->set)
+		memcpy(c->s, src.s, n);
+}
+
+/* A new engine keeping KEVENT_TABLES_KEPT task tables. */
 struct kevents *
 kevents_new(size_t capacity)
+{
+	return kevents_new_kept(capacity, KEVENT_TABLES_KEPT);
+}
+
+/* A new engine keeping at most tables task tables. */
+struct kevents *
+kevents_new_kept(size_t capacity, size_t tables)
 {
 	struct kevents *ev = calloc(1, sizeof *ev);
 
@@ -126,9 +154,13 @@ kevents_new(size_t capacity)
 		return NULL;
 	if (capacity == 0)
 		capacity = 1;
+	if (tables == 0)
+		tables = 1;
+	ev->ntables = capacity < tables ? capacity : tables;
 	ev->slots = calloc(capacity, sizeof *ev->slots);
-	if (ev->slots == NULL) {
-		free(ev);
+	ev->tables = calloc(ev->ntables, sizeof *ev->tables);
+	if (ev->slots == NULL || ev->tables == NULL) {
+		kevents_free(ev);
 		return NULL;
 	}
 	ring_init(&ev->ring, capacity);
@@ -142,6 +174,7 @@ kevents_free(struct kevents *ev)
 	if (ev == NULL)
 		return;
 	free(ev->slots);
+	free(ev->tables);
 	free(ev);
 }
 
@@ -249,7 +282,7 @@ report_add_task(struct report *r, const struct oom_task_row *row)
 	t->rss_pages = row->rss_pages;
 	t->swapents = row->swapents;
 	t->oom_score_adj = row->oom_score_adj;
-	STR_SET(&t->name, row->name);
+	comm_set(&t->name, row->name);
 }
 
 /* Order for the task rows: rss descending, then pid. */
@@ -263,10 +296,31 @@ task_cmp(const void *a, const void *b)
 	return (x->pid > y->pid) - (x->pid < y->pid);
 }
 
+/* The pool's oldest table for e: the kill holding it loses it (its
+ * rows, not the count of rows listed) and says so. */
+static struct kevent_task *
+table_take(struct kevents *ev, struct kevent *e)
+{
+	struct table *t = &ev->tables[ev->table_next];
+	struct kevent *old = t->owner;
+
+	ev->table_next = (ev->table_next + 1) % ev->ntables;
+	if (old != NULL && old->kind == KEVENT_OOM_KILL &&
+	    old->oom.tasks == t->rows) {
+		old->oom.tasks = NULL;
+		old->oom.ntasks = 0;
+		old->oom.tasks_dropped = true;
+	}
+	t->owner = e;
+	return t->rows;
+}
+
 /* Fill an OOM event's context from the open report. */
 static void
-attach_context(struct kevent *e, const struct report *r)
+attach_context(struct kevents *ev, struct kevent *e, const struct report *r)
 {
+	struct kevent_task *rows;
+
 	struct kevent_oom *o = &e->oom;
 
 	o->trigger = r->trigger;
@@ -278,10 +332,14 @@ attach_context(struct kevent *e, const struct report *r)
 		o->memcg = r->memcg;
 	else if (r->task_memcg.set) /* global OOM: the victim's cgroup */
 		o->memcg = r->task_memcg;
-	o->ntasks = r->ntasks;
 	o->tasks_listed = r->tasks_listed;
-	memcpy(o->tasks, r->tasks, r->ntasks * sizeof r->tasks[0]);
-	qsort(o->tasks, o->ntasks, sizeof o->tasks[0], task_cmp);
+	if (r->ntasks == 0)
+		return;
+	rows = table_take(ev, e);
+	memcpy(rows, r->tasks, r->ntasks * sizeof r->tasks[0]);
+	qsort(rows, r->ntasks, sizeof rows[0], task_cmp);
+	o->tasks = rows;
+	o->ntasks = r->ntasks;
 }
 
 /* A kill event with no numbers yet. */
@@ -313,7 +371,7 @@ flush_chosen(struct kevents *ev)
 	when.time = r->chosen_time;
 	e = new_kill(ev, &when, r->chosen_pid);
 	e->comm = r->chosen_comm;
-	attach_context(e, r);
+	attach_context(ev, e, r);
 	r->chosen = false;
 	return 1;
 }
@@ -370,7 +428,7 @@ on_kill(struct kevents *ev, const struct klog_record *rec, const char *s,
 	e->oom.oom_score_adj = k.oom_score_adj;
 	e->oom.constraint = k.constraint;
 	if (context_matches(r, k.pid, &rec->clock))
-		attach_context(e, r);
+		attach_context(ev, e, r);
 	r->chosen = false;
 	if (r->active && r->group && !report_stale(r, &rec->clock))
 		r->killed = true;

@@ -266,43 +266,26 @@ detail(struct screen *s, int y, int x, int w, const char *label,
 	return y + 1;
 }
 
-/* The detail of one OOM kill, from row y to the bottom of r. */
+/* The task table of an OOM kill (or why there is none), from row y to
+ * the bottom of r, its rows from top on. */
 static void
-oom_detail(struct screen *s, int y, const struct layout_rect *r,
+task_table(struct screen *s, int y, const struct layout_rect *r,
            const struct kevent *e, int page_kb, size_t top)
 {
 	const struct kevent_oom *o = &e->oom;
-	const char *c = oomreport_constraint_name(o->constraint);
-	char a[16], b[16], d[16], line[160];
+	char a[16], b[16], line[160];
 	int x = r->x + 1, w = r->w - 2, bottom = r->y + r->h;
 	size_t rows;
 
-	snprintf(line, sizeof line, "pid %" PRId64 " ", e->pid);
-	y = detail(s, y, x, w, "Victim", line, strlen(line));
-	if (e->comm.set)
-		draw_text(s, y - 1, x + 14 + (int)strlen(line), w,
-		          THEME_KLOG_OOM, e->comm.s, e->comm.len, 0);
-	if (o->trigger.set)
-		y = detail(s, y, x, w, "Trigger", o->trigger.s, o->trigger.len);
-	c = c ? c : "unknown";
-	y = detail(s, y, x, w, "Constraint", c, strlen(c));
-	if (o->memcg.set)
-		y = detail(s, y, x, w, "Memcg", o->memcg.s, o->memcg.len);
-	snprintf(line, sizeof line,
-	         "anon %s  file %s  shmem %s  (kill frees anon)",
-	         kb_or_unknown(o->anon_rss_kb, a, sizeof a),
-	         kb_or_unknown(o->file_rss_kb, b, sizeof b),
-	         kb_or_unknown(o->shmem_rss_kb, d, sizeof d));
-	y = detail(s, y, x, w, "RSS", line, strlen(line));
-	snprintf(line, sizeof line, "oom_score_adj %" PRId64 "  %s",
-	         o->oom_score_adj,
-	         o->reaped ? "reaped by oom_reaper" : "no oom_reaper line");
-	y = detail(s, y, x, w, "Victim adj", line, strlen(line));
-	if (o->gfp_mask.set)
-		y = detail(s, y, x, w, "gfp_mask", o->gfp_mask.s,
-		           o->gfp_mask.len);
 	if (o->ntasks == 0 || y + 1 >= bottom) {
-		if (y < bottom)
+		if (y >= bottom)
+			return;
+		if (o->tasks_dropped)
+			draw_fmt(s, y, x, w, THEME_PROC_NA, 0,
+			         "task table not kept (older than the newest "
+			         "%d kills)",
+			         KEVENT_TABLES_KEPT);
+		else
 			draw_str(s, y, x, w, THEME_PROC_NA,
 			         "no task table in this report", 0);
 		return;
@@ -340,9 +323,49 @@ oom_detail(struct screen *s, int y, const struct layout_rect *r,
 		                      b, sizeof b),
 		        t->oom_score_adj);
 		if (t->name.set)
-			draw_text(s, y, at, x + w - at, THEME_DIALOG, t->name.s,
-			          t->name.len, 0);
+			at += draw_text(s, y, at, x + w - at, THEME_DIALOG,
+			                t->name.s, t->name.len, 0);
+		if (t->name.cut)
+			draw_str(s, y, at, x + w - at, THEME_PROC_NA, " [cut]",
+			         0);
 	}
+}
+
+/* The detail of one OOM kill, from row y to the bottom of r. */
+static void
+oom_detail(struct screen *s, int y, const struct layout_rect *r,
+           const struct kevent *e, int page_kb, size_t top)
+{
+	const struct kevent_oom *o = &e->oom;
+	const char *c = oomreport_constraint_name(o->constraint);
+	char a[16], b[16], d[16], line[160];
+	int x = r->x + 1, w = r->w - 2;
+
+	snprintf(line, sizeof line, "pid %" PRId64 " ", e->pid);
+	y = detail(s, y, x, w, "Victim", line, strlen(line));
+	if (e->comm.set)
+		draw_text(s, y - 1, x + 14 + (int)strlen(line), w,
+		          THEME_KLOG_OOM, e->comm.s, e->comm.len, 0);
+	if (o->trigger.set)
+		y = detail(s, y, x, w, "Trigger", o->trigger.s, o->trigger.len);
+	c = c ? c : "unknown";
+	y = detail(s, y, x, w, "Constraint", c, strlen(c));
+	if (o->memcg.set)
+		y = detail(s, y, x, w, "Memcg", o->memcg.s, o->memcg.len);
+	snprintf(line, sizeof line,
+	         "anon %s  file %s  shmem %s  (kill frees anon)",
+	         kb_or_unknown(o->anon_rss_kb, a, sizeof a),
+	         kb_or_unknown(o->file_rss_kb, b, sizeof b),
+	         kb_or_unknown(o->shmem_rss_kb, d, sizeof d));
+	y = detail(s, y, x, w, "RSS", line, strlen(line));
+	snprintf(line, sizeof line, "oom_score_adj %" PRId64 "  %s",
+	         o->oom_score_adj,
+	         o->reaped ? "reaped by oom_reaper" : "no oom_reaper line");
+	y = detail(s, y, x, w, "Victim adj", line, strlen(line));
+	if (o->gfp_mask.set)
+		y = detail(s, y, x, w, "gfp_mask", o->gfp_mask.s,
+		           o->gfp_mask.len);
+	task_table(s, y, r, e, page_kb, top);
 }
 
 /* The events view. */
