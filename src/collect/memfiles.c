@@ -52,8 +52,9 @@ memfiles_free(struct memfiles *mf)
 	free(mf);
 }
 
-/* Read root/rel into mf->buf (cut back to its last newline when the
- * buffer filled): the length, or -errno. */
+/* Read root/rel into mf->buf to its end (cut back to its last newline
+ * when the buffer filled): the length, or -errno. Read to EOF, not one
+ * read: /proc/slabinfo and /proc/mounts come about a page per read. */
 static ssize_t
 memfiles_get(struct memfiles *mf, const char *root, const char *rel)
 {
@@ -61,7 +62,7 @@ memfiles_get(struct memfiles *mf, const char *root, const char *rel)
 	ssize_t n;
 
 	snprintf(path, sizeof path, "%s/%s", root, rel);
-	n = procroot_read(AT_FDCWD, path, mf->buf, sizeof mf->buf);
+	n = procroot_read_all(AT_FDCWD, path, mf->buf, sizeof mf->buf);
 	if (n == (ssize_t)sizeof mf->buf) {
 		while (n > 0 && mf->buf[n - 1] != '\n')
 			n--;
