@@ -97,8 +97,11 @@ void memmapparse_unescape(const char *src, size_t len, char *dst, size_t size);
 
 /*
  * /proc/mounts (or /proc/self/mounts): keep the tmpfs and ramfs mounts in
- * out[0..cap) with sizes SNAP_NA; *found counts them all. The number kept,
- * or -1 for a line with fewer than three fields.
+ * out[0..cap) with sizes SNAP_NA; *found counts them all. One row per
+ * mount point: the top mount of a stacked path only (the last line for
+ * that path, as statvfs of the path measures it); a tmpfs hidden by a
+ * later mount of any type on its path is dropped. The number kept, or -1
+ * for a line with fewer than three fields.
  */
 int memmapparse_mounts(const char *buf, size_t len, struct memmap_mount *out,
                        size_t cap, size_t *found);

@@ -36,8 +36,8 @@ static const struct {
                   "inside): swap or kill",
                   true},
     [MMR_CACHE] = {"page cache",
-                   "file pages: Cached less Shmem, plus Buffers (block "
-                   "devices); mostly reclaimable",
+                   "file pages: Cached less Shmem, plus Buffers; "
+                   "reclaimable, except ramfs",
                    true},
     [MMR_SHMEM] = {"shmem/tmpfs",
                    "tmpfs, /dev/shm, shared anon and SysV memory: inside "
@@ -242,6 +242,8 @@ static const char *const memmap_overlap_list[] = {
     "Mlocked and Unevictable hold anon, shmem and cache pages",
     "SwapCached overlaps AnonPages",
     "VmallocUsed holds vmap'd kernel stacks: not summed",
+    "ramfs pages are in Cached (page cache) and Unevictable: never "
+    "reclaimed",
 };
 
 /* Which counters overlap. */

@@ -52,10 +52,14 @@ test_reads_every_file(void **state)
 	assert_int_equal(all.mounts[0].used_kb, 3250585);
 	assert_int_equal(all.mounts[0].size_kb, 16281412);
 	assert_string_equal(all.mounts[1].path, "/tmp/a b");
-	assert_string_equal(all.mounts[2].fstype, "ramfs");
-	assert_string_equal(all.mounts[3].path, "/gone"); /* not in usage */
+	assert_string_equal(all.mounts[2].path, "/gone"); /* not in usage */
+	assert_true(all.mounts[2].used_kb == SNAP_NA);
+	assert_int_equal(all.mounts[2].err, ENOENT);
+	/* ramfs: no size accounting, N/A whatever the usage file says */
+	assert_string_equal(all.mounts[3].fstype, "ramfs");
 	assert_true(all.mounts[3].used_kb == SNAP_NA);
-	assert_int_equal(all.mounts[3].err, ENOENT);
+	assert_true(all.mounts[3].size_kb == SNAP_NA);
+	assert_int_equal(all.mounts[3].err, 0);
 	assert_int_equal(all.slab_err, 0);
 	assert_int_equal(all.slab_caches, 2);
 	assert_string_equal(all.slabs[0].name, "dentry");

@@ -154,7 +154,9 @@ test_overlap_clamps_the_bar(void **state)
 	assert_true(bar_sum(&b) >= 997); /* rounding down, at most a kB each */
 	assert_int_equal(b.kb[MMR_ANON], 500); /* the table keeps the truth */
 	n = memmap_overlaps(&list);
-	assert_int_equal(n, 6);
+	assert_int_equal(n, 7);
+	assert_non_null(strstr(list[6], "ramfs"));
+	assert_non_null(strstr(list[6], "never reclaimed"));
 	assert_string_equal(list[0],
 	                    "Shmem is inside Cached: page cache leaves it out");
 	assert_non_null(strstr(list[3], "Mlocked"));
@@ -229,6 +231,17 @@ test_mounts(void **state)
 	m[1].used_kb = 9;
 	memmapparse_sort_mounts(m, 2);
 	assert_string_equal(m[0].path, "/mnt/my disk");
+	/* stacked: one row per mount point, the top one; a tmpfs under a
+	 * later mount of another type is hidden */
+	assert_int_equal(
+	    memmapparse_mounts(S("tmpfs /dev/shm tmpfs rw,size=1k 0 0\n"
+	                         "tmpfs /run tmpfs rw 0 0\n"
+	                         "shm /dev/shm tmpfs rw,size=9k 0 0\n"
+	                         "/dev/sda1 /run ext4 rw 0 0\n"),
+	                       m, 2, &found),
+	    1);
+	assert_int_equal(found, 1);
+	assert_string_equal(m[0].path, "/dev/shm");
 }
 
 static void
