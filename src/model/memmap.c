@@ -5,6 +5,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 
+#include "model/columns.h"
 #include "model/textscan.h"
 
 /* In the order of enum memmap_field. */
@@ -281,16 +282,7 @@ memmap_fmt_kb(int64_t kb, char *buf, size_t size)
 {
 	if (kb == SNAP_NA)
 		snprintf(buf, size, "N/A");
-	else if (kb == 0)
-		snprintf(buf, size, "0");
-	else if (kb >= 1024LL * 1024 * 1024)
-		snprintf(buf, size, "%.1fT",
-		         (double)kb / (1024.0 * 1024 * 1024));
-	else if (kb >= 1024LL * 1024)
-		snprintf(buf, size, "%.1fG", (double)kb / (1024.0 * 1024));
-	else if (kb >= 1024)
-		snprintf(buf, size, "%" PRId64 "M", kb / 1024);
 	else
-		snprintf(buf, size, "%" PRId64 "K", kb);
+		columns_format_kb(kb, buf, size);
 	return buf;
 }

@@ -97,15 +97,11 @@ mempane_errname(int err, char *buf, size_t size)
 	return buf;
 }
 
-/* kB as the tables write sizes, or N/A. */
+/* kB as the tables and the traps write sizes, or N/A (one formatter). */
 static const char *
 kb_text(int64_t kb, char *buf, size_t size)
 {
-	if (kb == SNAP_NA)
-		snprintf(buf, size, "N/A");
-	else
-		columns_format_kb(kb, buf, size);
-	return buf;
+	return memmap_fmt_kb(kb, buf, size);
 }
 
 /* The bar: "MemTotal 7.64G [####====ss..]", each part in its role. */

@@ -56,7 +56,7 @@ test_every_key(void **state)
 	                          "\"stored_pages\": 47616}"));
 	assert_non_null(strstr(j, "\"swappiness\": 10"));
 	assert_non_null(strstr(j, "\"traps\": [{\"kind\": \"tmpfs\", \"text\": "
-	                          "\"tmpfs /dev/shm holds 3.1G\"}]"));
+	                          "\"tmpfs /dev/shm holds 3.10G\"}]"));
 	assert_non_null(strstr(j, "\"swaps\": [{\"name\": \"/swap file\", "
 	                          "\"type\": \"file\", \"size_kb\": 8388604, "
 	                          "\"used_kb\": 204800, \"priority\": -2}]"));

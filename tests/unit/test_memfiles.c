@@ -150,11 +150,11 @@ test_screen_reads_and_scrolls(void **state)
 	v = memory_view(f);
 	assert_non_null(v->all);
 	assert_int_equal(v->bd->total_kb, 32562828);
-	/* /dev/shm holds 3.1G: the one trap, named in the status line */
+	/* /dev/shm holds 3.10G: the one trap, named in the status line */
 	assert_int_equal(v->ntraps, 1);
-	assert_string_equal(v->traps[0].text, "tmpfs /dev/shm holds 3.1G");
+	assert_string_equal(v->traps[0].text, "tmpfs /dev/shm holds 3.10G");
 	assert_string_equal(scrfix_frame(f)->status_info,
-	                    "1 trap: tmpfs /dev/shm holds 3.1G");
+	                    "1 trap: tmpfs /dev/shm holds 3.10G");
 	/* the lines: bar, header, rows, overlaps, ..., more than a page */
 	assert_true(mempane_lines(v) > MMR_COUNT + 20);
 	max = mempane_max_top(v, &ui->layout.body);
