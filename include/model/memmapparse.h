@@ -53,10 +53,12 @@ struct memmap_swap {
 	int64_t size_kb, used_kb, prio;
 };
 
-/* A zram device's mm_stat (bytes). */
+/* A zram device's mm_stat and disksize (bytes; disksize 0: not set up,
+ * SNAP_NA: unread). */
 struct memmap_zram {
 	int index; /* zramN */
 	int64_t orig_bytes, compr_bytes, used_bytes;
+	int64_t disksize_bytes;
 };
 
 /* One hugepage size from /sys/kernel/mm/hugepages (pages; SNAP_NA). */

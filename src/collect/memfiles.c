@@ -213,6 +213,9 @@ memfiles_sys(struct memfiles *mf, struct memmap_all *a)
 		if (n < 0 || memmapparse_mm_stat(mf->buf, (size_t)n,
 		                                 &a->zram[a->nzram]) != 0)
 			continue;
+		snprintf(rel, sizeof rel, "block/zram%d/disksize", i);
+		a->zram[a->nzram].disksize_bytes =
+		    memfiles_int(mf, mf->sys, rel);
 		a->zram[a->nzram++].index = i;
 	}
 	n = memfiles_get(mf, mf->sys, "module/zswap/parameters/enabled");

@@ -317,13 +317,20 @@ compressed(struct walk *w)
 	                             : "not available",
 	     kb_text(a->mi.v[MMF_ZSWAP], p, sizeof p),
 	     kb_text(a->mi.v[MMF_ZSWAPPED], s, sizeof s), pages);
-	for (size_t i = 0; i < a->nzram; i++)
+	for (size_t i = 0; i < a->nzram; i++) {
+		if (a->zram[i].disksize_bytes == 0) {
+			text(w, THEME_NORMAL,
+			     "  zram%d: not set up (disksize 0)",
+			     a->zram[i].index);
+			continue;
+		}
 		text(w, THEME_NORMAL,
 		     "  zram%d: %s stored in %s compressed, %s of RAM",
 		     a->zram[i].index,
 		     kb_text(a->zram[i].orig_bytes / 1024, o, sizeof o),
 		     kb_text(a->zram[i].compr_bytes / 1024, c, sizeof c),
 		     kb_text(a->zram[i].used_bytes / 1024, u, sizeof u));
+	}
 }
 
 /* The swap areas, zswap, zram and swappiness. */

@@ -54,6 +54,15 @@ test_every_key(void **state)
 	assert_non_null(strstr(j, "\"zswap\": {\"enabled\": true, \"pool_kb\": "
 	                          "51200, \"stored_kb\": 194560, "
 	                          "\"stored_pages\": 47616}"));
+	/* zram3's disksize is 0: not set up */
+	assert_non_null(strstr(j, "\"zram\": [{\"device\": \"zram0\", "
+	                          "\"orig_bytes\": 199229440, "
+	                          "\"compr_bytes\": 52428800, "
+	                          "\"used_bytes\": 53477376, "
+	                          "\"disksize_bytes\": 4294967296}, "
+	                          "{\"device\": \"zram3\", \"orig_bytes\": 0, "
+	                          "\"compr_bytes\": 0, \"used_bytes\": 0, "
+	                          "\"disksize_bytes\": 0}]"));
 	assert_non_null(strstr(j, "\"swappiness\": 10"));
 	assert_non_null(strstr(j, "\"traps\": [{\"kind\": \"tmpfs\", \"text\": "
 	                          "\"tmpfs /dev/shm holds 3.10G\"}]"));

@@ -67,10 +67,13 @@ test_reads_every_file(void **state)
 	assert_int_equal(all.nswaps, 1);
 	assert_string_equal(all.swaps[0].name, "/swap file");
 	assert_int_equal(all.swappiness, 10);
-	/* zram0 read, zram1 missing, zram2 malformed */
-	assert_int_equal(all.nzram, 1);
+	/* zram0 read, zram1 missing, zram2 malformed, zram3 not set up */
+	assert_int_equal(all.nzram, 2);
 	assert_int_equal(all.zram[0].index, 0);
 	assert_int_equal(all.zram[0].compr_bytes, 52428800);
+	assert_int_equal(all.zram[0].disksize_bytes, 4294967296LL);
+	assert_int_equal(all.zram[1].index, 3);
+	assert_int_equal(all.zram[1].disksize_bytes, 0);
 	assert_int_equal(all.zswap_enabled, 1);
 	assert_int_equal(all.zswap_stored_pages, 47616);
 	assert_int_equal(all.nhp, 2);
