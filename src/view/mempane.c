@@ -195,12 +195,17 @@ num_text(int64_t v, char *buf, size_t size)
 static void
 hp_line(struct walk *w, const struct memmap_hpsize *h)
 {
-	char t[16], c[5][24];
+	char t[16], c[6][24];
+	int64_t used = h->total == SNAP_NA || h->free == SNAP_NA
+	                   ? SNAP_NA
+	                   : h->total - h->free;
 
 	text(w, THEME_NORMAL,
-	     "  %6s kB pages: %s total, %s free, %s reserved, %s surplus (%s)",
+	     "  %6s kB pages: %s total, %s in use, %s free, %s reserved, %s "
+	     "surplus (%s)",
 	     num_text(h->size_kb, c[0], sizeof c[0]),
 	     num_text(h->total, c[1], sizeof c[1]),
+	     num_text(used, c[5], sizeof c[5]),
 	     num_text(h->free, c[2], sizeof c[2]),
 	     num_text(h->rsvd, c[3], sizeof c[3]),
 	     num_text(h->surp, c[4], sizeof c[4]),

@@ -465,6 +465,17 @@ test_trap_hugepages_and_no_swap(void **state)
 	a.mi.v[MMF_HP_FREE] = 256;
 	assert_true(memmaptrap_check(MMT_HUGEPAGES, &a, t, sizeof t));
 	assert_string_equal(t, "1.00G of hugepages reserved, 512M in use");
+	/* every page size counts, not only meminfo's default one: a pool
+	 * of 1G pages, idle, with none of the default 2M size */
+	a.mi.v[MMF_HP_TOTAL] = a.mi.v[MMF_HP_FREE] = 0;
+	assert_false(memmaptrap_check(MMT_HUGEPAGES, &a, t, sizeof t));
+	a.nhp = 2;
+	a.hp[0] = (struct memmap_hpsize){2048, 0, 0, 0, 0};
+	a.hp[1] = (struct memmap_hpsize){1048576, 3, 2, 0, 0};
+	assert_true(memmaptrap_check(MMT_HUGEPAGES, &a, t, sizeof t));
+	assert_string_equal(t, "3.00G of hugepages reserved, 1.00G in use");
+	a.hp[1].rsvd = 2; /* both free pages promised to a mapping */
+	assert_false(memmaptrap_check(MMT_HUGEPAGES, &a, t, sizeof t));
 	all_from("6.x.txt", &a);
 	assert_int_equal(memmaptrap_find(&a, traps, MMT_COUNT), 0);
 	all_from("3.10.txt", &a); /* SwapTotal there; no hugepages */
