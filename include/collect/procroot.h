@@ -26,8 +26,10 @@ int procroot_open_dir(int dirfd, const char *name);
 /*
  * Read the file name (relative to dirfd) into buf, at most cap bytes,
  * retrying on EINTR. One read() that returns less than asked is taken as
- * the whole file (true of /proc's seq_file and of regular files), so a
- * file costs open + read + close. Returns the length read (cap means
+ * the whole file (true of regular files and of the small /proc files read
+ * each refresh, not of multi-page seq_files such as /proc/slabinfo or
+ * /proc/mounts: use procroot_read_all for those), so a file costs
+ * open + read + close. Returns the length read (cap means
  * "maybe more"), or -errno (ENOENT/ESRCH when a process vanished).
  */
 ssize_t procroot_read(int dirfd, const char *name, char *buf, size_t cap);
@@ -51,6 +53,28 @@ ssize_t procroot_read_keep(int dirfd, const char *name, char *buf, size_t cap,
 
 /* Read an open file from its current offset as procroot_read does. */
 ssize_t procroot_read_fd(int fd, char *buf, size_t cap);
+
+/*
+ * Read an open file from its current offset until read() returns 0 (EOF)
+ * or cap bytes are in, retrying on EINTR: the length (cap means "maybe
+ * more"), or -errno. For files that may hand over less than asked before
+ * their end: /proc/slabinfo, /proc/mounts and mountinfo give about a page
+ * per read, and a pipe gives what has been written so far.
+ */
+ssize_t procroot_read_all_fd(int fd, char *buf, size_t cap);
+
+/* procroot_read_all_fd on the file name relative to dirfd (opened, read,
+ * closed): the length, or -errno. */
+ssize_t procroot_read_all(int dirfd, const char *name, char *buf, size_t cap);
+
+/*
+ * Read the file name relative to dirfd until EOF into a heap buffer that
+ * grows (doubling) up to max bytes: the length with *out set (the caller
+ * frees it), or -errno with *out NULL (-EFBIG when the file is longer
+ * than max, -ENOMEM).
+ */
+ssize_t procroot_read_alloc(int dirfd, const char *name, size_t max,
+                            char **out);
 
 /*
  * Close fds[0..n) (all the caller's, distinct; -1 entries are skipped;

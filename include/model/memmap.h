@@ -149,8 +149,9 @@ int64_t memmap_lru_kb(const struct memmap_info *m);
 int64_t memmap_hugepages_kb(const struct memmap_info *m);
 
 /*
- * kB as a short size for sentences: "3.1G" (always one decimal in G and
- * T), "512M", "64K", "0". Returns buf (NUL-terminated, truncated).
+ * kB as the tables write sizes (columns_format_kb: "3.10G", "512M",
+ * "0K"), "N/A" for SNAP_NA, so a trap's sentence and the table agree.
+ * Returns buf (NUL-terminated, truncated).
  */
 const char *memmap_fmt_kb(int64_t kb, char *buf, size_t size);
 

@@ -53,10 +53,12 @@ struct memmap_swap {
 	int64_t size_kb, used_kb, prio;
 };
 
-/* A zram device's mm_stat (bytes). */
+/* A zram device's mm_stat and disksize (bytes; disksize 0: not set up,
+ * SNAP_NA: unread). */
 struct memmap_zram {
 	int index; /* zramN */
 	int64_t orig_bytes, compr_bytes, used_bytes;
+	int64_t disksize_bytes;
 };
 
 /* One hugepage size from /sys/kernel/mm/hugepages (pages; SNAP_NA). */
@@ -97,8 +99,11 @@ void memmapparse_unescape(const char *src, size_t len, char *dst, size_t size);
 
 /*
  * /proc/mounts (or /proc/self/mounts): keep the tmpfs and ramfs mounts in
- * out[0..cap) with sizes SNAP_NA; *found counts them all. The number kept,
- * or -1 for a line with fewer than three fields.
+ * out[0..cap) with sizes SNAP_NA; *found counts them all. One row per
+ * mount point: the top mount of a stacked path only (the last line for
+ * that path, as statvfs of the path measures it); a tmpfs hidden by a
+ * later mount of any type on its path is dropped. The number kept, or -1
+ * for a line with fewer than three fields.
  */
 int memmapparse_mounts(const char *buf, size_t len, struct memmap_mount *out,
                        size_t cap, size_t *found);

@@ -113,6 +113,7 @@ bm_swap_traps(FILE *f, const struct memmap_all *a)
 		bm_int(f, "orig_bytes", a->zram[i].orig_bytes, false);
 		bm_int(f, "compr_bytes", a->zram[i].compr_bytes, false);
 		bm_int(f, "used_bytes", a->zram[i].used_bytes, false);
+		bm_int(f, "disksize_bytes", a->zram[i].disksize_bytes, false);
 		fputc('}', f);
 	}
 	fputc(']', f);

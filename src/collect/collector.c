@@ -26,6 +26,8 @@
 #include "model/zoneinfo.h"
 
 #define COLLECTOR_SYS_MAX 8192
+/* self/mountinfo's bound: about 100000 mounts */
+#define COLLECTOR_MOUNTINFO_MAX (16 * 1024 * 1024)
 /*
  * A cgroup walk may visit max(this, half the processes) directories: a
  * directory costs about as much as two /proc/PID/cgroup reads, so beyond
@@ -169,8 +171,9 @@ collector_cgmap_open(struct collector *c, const char *proc_root,
 	    collector_cgroup_dir(proc_root, sys_root, dir, sizeof dir);
 	bool fixture_proc =
 	    proc_root != NULL && strcmp(proc_root, PROCROOT_DEFAULT) != 0;
+	char *text = NULL;
 	ssize_t n;
-	int fd;
+	int fd, rc;
 
 	c->self_pid = collector_self_pid(c);
 	if (c->cgroup_mode == SNAP_CGROUP_NONE || c->self_pid == 0 ||
@@ -181,10 +184,16 @@ collector_cgmap_open(struct collector *c, const char *proc_root,
 		         c->cgroup_mode == SNAP_CGROUP_V1 ? "/memory" : "");
 		snprintf(root, sizeof root, "/");
 	} else {
-		n = collector_read(c, c->procfd, "self/mountinfo");
-		if (n <= 0 || cgmap_parse_mountinfo(
-		                  c->buf, (size_t)n, c->cgroup_mode, mnt,
-		                  sizeof mnt, root, sizeof root) != 0)
+		/* to EOF: mountinfo with many mounts spans pages */
+		n = procroot_read_alloc(c->procfd, "self/mountinfo",
+		                        COLLECTOR_MOUNTINFO_MAX, &text);
+		rc = n <= 0
+		         ? -1
+		         : cgmap_parse_mountinfo(text, (size_t)n,
+		                                 c->cgroup_mode, mnt,
+		                                 sizeof mnt, root, sizeof root);
+		free(text);
+		if (rc != 0)
 			return NULL;
 	}
 	fd = procroot_open(mnt);

@@ -52,8 +52,9 @@ memfiles_free(struct memfiles *mf)
 	free(mf);
 }
 
-/* Read root/rel into mf->buf (cut back to its last newline when the
- * buffer filled): the length, or -errno. */
+/* Read root/rel into mf->buf to its end (cut back to its last newline
+ * when the buffer filled): the length, or -errno. Read to EOF, not one
+ * read: /proc/slabinfo and /proc/mounts come about a page per read. */
 static ssize_t
 memfiles_get(struct memfiles *mf, const char *root, const char *rel)
 {
@@ -61,7 +62,7 @@ memfiles_get(struct memfiles *mf, const char *root, const char *rel)
 	ssize_t n;
 
 	snprintf(path, sizeof path, "%s/%s", root, rel);
-	n = procroot_read(AT_FDCWD, path, mf->buf, sizeof mf->buf);
+	n = procroot_read_all(AT_FDCWD, path, mf->buf, sizeof mf->buf);
 	if (n == (ssize_t)sizeof mf->buf) {
 		while (n > 0 && mf->buf[n - 1] != '\n')
 			n--;
@@ -81,7 +82,8 @@ memfiles_int(struct memfiles *mf, const char *root, const char *rel)
 	return v;
 }
 
-/* The used and size of each mount: statvfs, or the fixture file. */
+/* The used and size of each tmpfs mount: statvfs, or the fixture file;
+ * ramfs stays N/A. */
 static void
 memfiles_usage(struct memfiles *mf, struct memmap_all *a)
 {
@@ -90,6 +92,9 @@ memfiles_usage(struct memfiles *mf, struct memmap_all *a)
 
 	for (size_t i = 0; i < a->nmounts; i++) {
 		struct memmap_mount *m = &a->mounts[i];
+		/* ramfs keeps no size accounting: statvfs says 0 and 0 */
+		if (strcmp(m->fstype, "ramfs") == 0)
+			continue;
 		if (mf->fixture) {
 			if (n < 0 ||
 			    memmapparse_usage(mf->buf, (size_t)n, m->path,
@@ -208,6 +213,9 @@ memfiles_sys(struct memfiles *mf, struct memmap_all *a)
 		if (n < 0 || memmapparse_mm_stat(mf->buf, (size_t)n,
 		                                 &a->zram[a->nzram]) != 0)
 			continue;
+		snprintf(rel, sizeof rel, "block/zram%d/disksize", i);
+		a->zram[a->nzram].disksize_bytes =
+		    memfiles_int(mf, mf->sys, rel);
 		a->zram[a->nzram++].index = i;
 	}
 	n = memfiles_get(mf, mf->sys, "module/zswap/parameters/enabled");

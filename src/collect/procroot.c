@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -60,14 +61,100 @@ procroot_read_fd(int fd, char *buf, size_t cap)
 		}
 		len += (size_t)n;
 		/*
-		 * A short read is the end: /proc's seq_file hands over all it
-		 * has in one read when the buffer is big enough, and a fixture
+		 * A short read is the end: the small /proc files hand over all
+		 * they have in one read when the buffer is big enough (not the
+		 * multi-page ones: procroot_read_all), and a fixture
 		 * (a regular file) reads short only at its end. Stopping here
 		 * saves a read() per file, a sixth of a snapshot's syscalls.
 		 */
 		if (n == 0 || len < cap)
 			break;
 	}
+	return (ssize_t)len;
+}
+
+/* Read an open file from where it stands until EOF or cap bytes. */
+ssize_t
+procroot_read_all_fd(int fd, char *buf, size_t cap)
+{
+	size_t len = 0;
+	ssize_t n;
+
+	while (len < cap) {
+		n = read(fd, buf + len, cap - len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -errno;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+	}
+	return (ssize_t)len;
+}
+
+/* Open name under dirfd for reading, retrying on EINTR: fd or -errno. */
+static int
+procroot_openat(int dirfd, const char *name)
+{
+	int fd;
+
+	do {
+		fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	} while (fd < 0 && errno == EINTR);
+	return fd < 0 ? -errno : fd;
+}
+
+/* Read a whole file relative to dirfd until EOF, at most cap bytes. */
+ssize_t
+procroot_read_all(int dirfd, const char *name, char *buf, size_t cap)
+{
+	int fd = procroot_openat(dirfd, name);
+	ssize_t n;
+
+	if (fd < 0)
+		return fd;
+	n = procroot_read_all_fd(fd, buf, cap);
+	close(fd);
+	return n;
+}
+
+/* Read a whole file relative to dirfd into a grown heap buffer. */
+ssize_t
+procroot_read_alloc(int dirfd, const char *name, size_t max, char **out)
+{
+	size_t cap = 16384, len = 0;
+	char *buf = NULL, *nb;
+	int fd = procroot_openat(dirfd, name);
+	ssize_t n = 0;
+
+	*out = NULL;
+	if (fd < 0)
+		return fd;
+	for (;;) {
+		if (cap > max)
+			cap = max;
+		nb = cap > len ? realloc(buf, cap) : NULL;
+		if (nb == NULL) {
+			n = cap > len ? -ENOMEM : -EFBIG;
+			break;
+		}
+		buf = nb;
+		n = procroot_read_all_fd(fd, buf + len, cap - len);
+		if (n < 0)
+			break;
+		len += (size_t)n;
+		if (len < cap) /* EOF before the buffer filled */
+			break;
+		cap *= 2;
+	}
+	close(fd);
+	if (n < 0) {
+		free(buf);
+		return n;
+	}
+	*out = buf;
 	return (ssize_t)len;
 }
 
@@ -82,11 +169,9 @@ procroot_read_keep(int dirfd, const char *name, char *buf, size_t cap,
 
 	if (fdp != NULL)
 		*fdp = -1;
-	do {
-		fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-	} while (fd < 0 && errno == EINTR);
+	fd = procroot_openat(dirfd, name);
 	if (fd < 0)
-		return -errno;
+		return fd;
 	n = procroot_read_fd(fd, buf, cap);
 	if (n >= 0 && ino != NULL) {
 		if (fstat(fd, &st) == 0)

@@ -5,6 +5,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 
+#include "model/columns.h"
 #include "model/textscan.h"
 
 /* In the order of enum memmap_field. */
@@ -36,8 +37,8 @@ static const struct {
                   "inside): swap or kill",
                   true},
     [MMR_CACHE] = {"page cache",
-                   "file pages: Cached less Shmem, plus Buffers (block "
-                   "devices); mostly reclaimable",
+                   "file pages: Cached less Shmem, plus Buffers; "
+                   "reclaimable, except ramfs",
                    true},
     [MMR_SHMEM] = {"shmem/tmpfs",
                    "tmpfs, /dev/shm, shared anon and SysV memory: inside "
@@ -242,6 +243,8 @@ static const char *const memmap_overlap_list[] = {
     "Mlocked and Unevictable hold anon, shmem and cache pages",
     "SwapCached overlaps AnonPages",
     "VmallocUsed holds vmap'd kernel stacks: not summed",
+    "ramfs pages are in Cached (page cache) and Unevictable: never "
+    "reclaimed",
 };
 
 /* Which counters overlap. */
@@ -279,16 +282,7 @@ memmap_fmt_kb(int64_t kb, char *buf, size_t size)
 {
 	if (kb == SNAP_NA)
 		snprintf(buf, size, "N/A");
-	else if (kb == 0)
-		snprintf(buf, size, "0");
-	else if (kb >= 1024LL * 1024 * 1024)
-		snprintf(buf, size, "%.1fT",
-		         (double)kb / (1024.0 * 1024 * 1024));
-	else if (kb >= 1024LL * 1024)
-		snprintf(buf, size, "%.1fG", (double)kb / (1024.0 * 1024));
-	else if (kb >= 1024)
-		snprintf(buf, size, "%" PRId64 "M", kb / 1024);
 	else
-		snprintf(buf, size, "%" PRId64 "K", kb);
+		columns_format_kb(kb, buf, size);
 	return buf;
 }

@@ -103,6 +103,21 @@ memmapparse_unescape(const char *src, size_t len, char *dst, size_t size)
 	dst[o] = '\0';
 }
 
+/* Drop the kept mount on path, if any (a mount stacked on it hides it):
+ * whether one was dropped. */
+static bool
+memmapparse_unmount(struct memmap_mount *out, size_t *kept, const char *path)
+{
+	for (size_t i = 0; i < *kept; i++) {
+		if (strcmp(out[i].path, path) != 0)
+			continue;
+		memmove(&out[i], &out[i + 1], (*kept - i - 1) * sizeof *out);
+		(*kept)--;
+		return true;
+	}
+	return false;
+}
+
 /* Keep the tmpfs and ramfs mounts. */
 int
 memmapparse_mounts(const char *buf, size_t len, struct memmap_mount *out,
@@ -110,6 +125,7 @@ memmapparse_mounts(const char *buf, size_t len, struct memmap_mount *out,
 {
 	const char *cur = buf, *end = buf + len, *dev, *dir, *type;
 	size_t ndev, ndir, ntype, kept = 0;
+	char path[MEMMAP_PATH_MAX];
 	struct line l;
 
 	*found = 0;
@@ -119,14 +135,17 @@ memmapparse_mounts(const char *buf, size_t len, struct memmap_mount *out,
 		if (!next_field(&l, &dir, &ndir) ||
 		    !next_field(&l, &type, &ntype))
 			return -1;
+		memmapparse_unescape(dir, ndir, path, sizeof path);
+		/* a later mount on the same path hides the earlier one */
+		if (memmapparse_unmount(out, &kept, path))
+			(*found)--;
 		if (!(ntype == 5 && memcmp(type, "tmpfs", 5) == 0) &&
 		    !(ntype == 5 && memcmp(type, "ramfs", 5) == 0))
 			continue;
 		(*found)++;
 		if (kept >= cap)
 			continue;
-		memmapparse_unescape(dir, ndir, out[kept].path,
-		                     sizeof out[kept].path);
+		memcpy(out[kept].path, path, sizeof path);
 		copy_field(out[kept].fstype, sizeof out[kept].fstype, type,
 		           ntype);
 		out[kept].used_kb = out[kept].size_kb = SNAP_NA;

@@ -72,27 +72,41 @@ trap_slab_lru(const struct memmap_all *a, char *buf, size_t size)
 	return true;
 }
 
-/* A large idle hugetlb pool. */
+/* Add one page size's pool, idle (free, not reserved) and in-use kB. */
+static void
+hp_add(const struct memmap_hpsize *h, int64_t kb[3])
+{
+	int64_t rsvd = h->rsvd == SNAP_NA ? 0 : h->rsvd;
+
+	if (h->size_kb == SNAP_NA || h->total == SNAP_NA ||
+	    h->free == SNAP_NA || h->size_kb <= 0 || h->total <= 0)
+		return;
+	kb[0] += h->total * h->size_kb;
+	kb[1] += (h->free - rsvd) * h->size_kb;
+	kb[2] += (h->total - h->free) * h->size_kb;
+}
+
+/* A large idle hugetlb pool, over every page size (sysfs), else the
+ * default size from meminfo. */
 static bool
 trap_hugepages(const struct memmap_all *a, char *buf, size_t size)
 {
 	const int64_t *v = a->mi.v;
-	int64_t pool = memmap_hugepages_kb(&a->mi), idle;
+	const struct memmap_hpsize dflt = {v[MMF_HP_SIZE], v[MMF_HP_TOTAL],
+	                                   v[MMF_HP_FREE], v[MMF_HP_RSVD],
+	                                   v[MMF_HP_SURP]};
+	int64_t kb[3] = {0, 0, 0}; /* pool, idle, in use */
 	char p[16], u[16];
 
-	if (pool == SNAP_NA || v[MMF_HP_TOTAL] == SNAP_NA ||
-	    v[MMF_HP_FREE] == SNAP_NA || v[MMF_HP_SIZE] == SNAP_NA ||
-	    v[MMF_HP_TOTAL] <= 0)
+	for (size_t i = 0; i < a->nhp; i++)
+		hp_add(&a->hp[i], kb);
+	if (a->nhp == 0)
+		hp_add(&dflt, kb);
+	if (kb[0] <= 0 || !large(a, kb[1]))
 		return false;
-	idle =
-	    v[MMF_HP_FREE] - (v[MMF_HP_RSVD] == SNAP_NA ? 0 : v[MMF_HP_RSVD]);
-	if (!large(a, idle * v[MMF_HP_SIZE]))
-		return false;
-	snprintf(
-	    buf, size, "%s of hugepages reserved, %s in use",
-	    memmap_fmt_kb(pool, p, sizeof p),
-	    memmap_fmt_kb((v[MMF_HP_TOTAL] - v[MMF_HP_FREE]) * v[MMF_HP_SIZE],
-	                  u, sizeof u));
+	snprintf(buf, size, "%s of hugepages reserved, %s in use",
+	         memmap_fmt_kb(kb[0], p, sizeof p),
+	         memmap_fmt_kb(kb[2], u, sizeof u));
 	return true;
 }
 

@@ -97,15 +97,11 @@ mempane_errname(int err, char *buf, size_t size)
 	return buf;
 }
 
-/* kB as the tables write sizes, or N/A. */
+/* kB as the tables and the traps write sizes, or N/A (one formatter). */
 static const char *
 kb_text(int64_t kb, char *buf, size_t size)
 {
-	if (kb == SNAP_NA)
-		snprintf(buf, size, "N/A");
-	else
-		columns_format_kb(kb, buf, size);
-	return buf;
+	return memmap_fmt_kb(kb, buf, size);
 }
 
 /* The bar: "MemTotal 7.64G [####====ss..]", each part in its role. */
@@ -199,12 +195,17 @@ num_text(int64_t v, char *buf, size_t size)
 static void
 hp_line(struct walk *w, const struct memmap_hpsize *h)
 {
-	char t[16], c[5][24];
+	char t[16], c[6][24];
+	int64_t used = h->total == SNAP_NA || h->free == SNAP_NA
+	                   ? SNAP_NA
+	                   : h->total - h->free;
 
 	text(w, THEME_NORMAL,
-	     "  %6s kB pages: %s total, %s free, %s reserved, %s surplus (%s)",
+	     "  %6s kB pages: %s total, %s in use, %s free, %s reserved, %s "
+	     "surplus (%s)",
 	     num_text(h->size_kb, c[0], sizeof c[0]),
 	     num_text(h->total, c[1], sizeof c[1]),
+	     num_text(used, c[5], sizeof c[5]),
 	     num_text(h->free, c[2], sizeof c[2]),
 	     num_text(h->rsvd, c[3], sizeof c[3]),
 	     num_text(h->surp, c[4], sizeof c[4]),
@@ -321,13 +322,20 @@ compressed(struct walk *w)
 	                             : "not available",
 	     kb_text(a->mi.v[MMF_ZSWAP], p, sizeof p),
 	     kb_text(a->mi.v[MMF_ZSWAPPED], s, sizeof s), pages);
-	for (size_t i = 0; i < a->nzram; i++)
+	for (size_t i = 0; i < a->nzram; i++) {
+		if (a->zram[i].disksize_bytes == 0) {
+			text(w, THEME_NORMAL,
+			     "  zram%d: not set up (disksize 0)",
+			     a->zram[i].index);
+			continue;
+		}
 		text(w, THEME_NORMAL,
 		     "  zram%d: %s stored in %s compressed, %s of RAM",
 		     a->zram[i].index,
 		     kb_text(a->zram[i].orig_bytes / 1024, o, sizeof o),
 		     kb_text(a->zram[i].compr_bytes / 1024, c, sizeof c),
 		     kb_text(a->zram[i].used_bytes / 1024, u, sizeof u));
+	}
 }
 
 /* The swap areas, zswap, zram and swappiness. */

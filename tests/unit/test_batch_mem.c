@@ -54,9 +54,18 @@ test_every_key(void **state)
 	assert_non_null(strstr(j, "\"zswap\": {\"enabled\": true, \"pool_kb\": "
 	                          "51200, \"stored_kb\": 194560, "
 	                          "\"stored_pages\": 47616}"));
+	/* zram3's disksize is 0: not set up */
+	assert_non_null(strstr(j, "\"zram\": [{\"device\": \"zram0\", "
+	                          "\"orig_bytes\": 199229440, "
+	                          "\"compr_bytes\": 52428800, "
+	                          "\"used_bytes\": 53477376, "
+	                          "\"disksize_bytes\": 4294967296}, "
+	                          "{\"device\": \"zram3\", \"orig_bytes\": 0, "
+	                          "\"compr_bytes\": 0, \"used_bytes\": 0, "
+	                          "\"disksize_bytes\": 0}]"));
 	assert_non_null(strstr(j, "\"swappiness\": 10"));
 	assert_non_null(strstr(j, "\"traps\": [{\"kind\": \"tmpfs\", \"text\": "
-	                          "\"tmpfs /dev/shm holds 3.1G\"}]"));
+	                          "\"tmpfs /dev/shm holds 3.10G\"}]"));
 	assert_non_null(strstr(j, "\"swaps\": [{\"name\": \"/swap file\", "
 	                          "\"type\": \"file\", \"size_kb\": 8388604, "
 	                          "\"used_kb\": 204800, \"priority\": -2}]"));
@@ -64,10 +73,13 @@ test_every_key(void **state)
 	                       "\"tmpfs\": [{\"path\": \"/dev/shm\", "
 	                       "\"fstype\": \"tmpfs\", \"used_kb\": 3250585, "
 	                       "\"size_kb\": 16281412}, "));
-	/* a mount with no usage line: its sizes are null */
-	assert_non_null(strstr(j,
-	                       "{\"path\": \"/gone\", \"fstype\": \"tmpfs\", "
-	                       "\"used_kb\": null, \"size_kb\": null}]"));
+	/* a mount with no usage line: its sizes are null; so are ramfs's
+	 * (no size accounting), sorted last by path */
+	assert_non_null(
+	    strstr(j, "{\"path\": \"/gone\", \"fstype\": \"tmpfs\", "
+	              "\"used_kb\": null, \"size_kb\": null}, "
+	              "{\"path\": \"/mnt/ram\", \"fstype\": \"ramfs\", "
+	              "\"used_kb\": null, \"size_kb\": null}]"));
 	/* "cgroups" follows: the separator is written after */
 	assert_int_equal(strcmp(j + strlen(j) - 2, ", "), 0);
 	free(j);

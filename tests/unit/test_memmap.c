@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "model/columns.h"
 #include "model/memmap.h"
 #include "model/memmapparse.h"
 #include "model/memmaptrap.h"
@@ -154,7 +155,9 @@ test_overlap_clamps_the_bar(void **state)
 	assert_true(bar_sum(&b) >= 997); /* rounding down, at most a kB each */
 	assert_int_equal(b.kb[MMR_ANON], 500); /* the table keeps the truth */
 	n = memmap_overlaps(&list);
-	assert_int_equal(n, 6);
+	assert_int_equal(n, 7);
+	assert_non_null(strstr(list[6], "ramfs"));
+	assert_non_null(strstr(list[6], "never reclaimed"));
 	assert_string_equal(list[0],
 	                    "Shmem is inside Cached: page cache leaves it out");
 	assert_non_null(strstr(list[3], "Mlocked"));
@@ -198,10 +201,17 @@ test_every_row_has_a_meaning(void **state)
 		assert_true(strlen(memmap_row_meaning((enum memmap_row)r)) >
 		            10);
 	}
-	assert_string_equal(memmap_fmt_kb(3250585, buf, sizeof buf), "3.1G");
-	assert_string_equal(memmap_fmt_kb(1048576, buf, sizeof buf), "1.0G");
+	/* the table's formatter: the trap and the table say the same */
+	assert_string_equal(memmap_fmt_kb(3250585, buf, sizeof buf), "3.10G");
+	assert_string_equal(memmap_fmt_kb(1121977, buf, sizeof buf), "1.07G");
+	assert_string_equal(memmap_fmt_kb(1048576, buf, sizeof buf), "1.00G");
 	assert_string_equal(memmap_fmt_kb(524288, buf, sizeof buf), "512M");
-	assert_string_equal(memmap_fmt_kb(0, buf, sizeof buf), "0");
+	assert_string_equal(memmap_fmt_kb(0, buf, sizeof buf), "0K");
+	for (int64_t kb = 1; kb < (1LL << 40); kb = kb * 3 + 7) {
+		char t[16];
+		columns_format_kb(kb, t, sizeof t);
+		assert_string_equal(memmap_fmt_kb(kb, buf, sizeof buf), t);
+	}
 	assert_string_equal(memmap_fmt_kb(SNAP_NA, buf, sizeof buf), "N/A");
 }
 
@@ -229,6 +239,17 @@ test_mounts(void **state)
 	m[1].used_kb = 9;
 	memmapparse_sort_mounts(m, 2);
 	assert_string_equal(m[0].path, "/mnt/my disk");
+	/* stacked: one row per mount point, the top one; a tmpfs under a
+	 * later mount of another type is hidden */
+	assert_int_equal(
+	    memmapparse_mounts(S("tmpfs /dev/shm tmpfs rw,size=1k 0 0\n"
+	                         "tmpfs /run tmpfs rw 0 0\n"
+	                         "shm /dev/shm tmpfs rw,size=9k 0 0\n"
+	                         "/dev/sda1 /run ext4 rw 0 0\n"),
+	                       m, 2, &found),
+	    1);
+	assert_int_equal(found, 1);
+	assert_string_equal(m[0].path, "/dev/shm");
 }
 
 static void
@@ -381,7 +402,7 @@ test_trap_tmpfs(void **state)
 	snprintf(a.mounts[1].fstype, sizeof a.mounts[1].fstype, "tmpfs");
 	a.mounts[1].used_kb = 3250585;
 	assert_true(memmaptrap_check(MMT_TMPFS, &a, t, sizeof t));
-	assert_string_equal(t, "tmpfs /dev/shm holds 3.1G");
+	assert_string_equal(t, "tmpfs /dev/shm holds 3.10G");
 	/* under 5% of MemTotal and under 1G: no trap */
 	a.mounts[1].used_kb = 700000;
 	assert_false(memmaptrap_check(MMT_TMPFS, &a, t, sizeof t));
@@ -396,20 +417,20 @@ test_trap_slab(void **state)
 	all_from("5.15.txt", &a);
 	a.slab_err = -EACCES;
 	assert_true(memmaptrap_check(MMT_SLAB, &a, t, sizeof t));
-	assert_string_equal(t, "unreclaimable slab 2.5G");
+	assert_string_equal(t, "unreclaimable slab 2.55G");
 	a.slab_err = 0;
 	a.nslabs = 1;
 	snprintf(a.slabs[0].name, sizeof a.slabs[0].name, "dentry");
 	a.slabs[0].bytes = 1992294LL * 1024;
 	assert_true(memmaptrap_check(MMT_SLAB, &a, t, sizeof t));
-	assert_string_equal(t, "unreclaimable slab 2.5G (dentry 1.9G)");
+	assert_string_equal(t, "unreclaimable slab 2.55G (dentry 1.90G)");
 	/* LRU pages are far above SUnreclaim here */
 	assert_false(memmaptrap_check(MMT_SLAB_LRU, &a, t, sizeof t));
 	a.mi.v[MMF_ACTIVE] = 1000000;
 	a.mi.v[MMF_INACTIVE] = 153600;
 	assert_true(memmaptrap_check(MMT_SLAB_LRU, &a, t, sizeof t));
-	assert_string_equal(t, "unreclaimable slab 2.5G is more than all LRU "
-	                       "pages 1.1G: the kernel's sign of a slab leak");
+	assert_string_equal(t, "unreclaimable slab 2.55G is more than all LRU "
+	                       "pages 1.13G: the kernel's sign of a slab leak");
 	/* Unevictable pages are LRU pages too */
 	a.mi.v[MMF_UNEVICTABLE] = 2000000;
 	assert_false(memmaptrap_check(MMT_SLAB_LRU, &a, t, sizeof t));
@@ -429,7 +450,7 @@ test_trap_hugepages_and_no_swap(void **state)
 	(void)state;
 	all_from("4.19.txt", &a);
 	assert_true(memmaptrap_check(MMT_HUGEPAGES, &a, t, sizeof t));
-	assert_string_equal(t, "1.0G of hugepages reserved, 0 in use");
+	assert_string_equal(t, "1.00G of hugepages reserved, 0K in use");
 	assert_true(memmaptrap_check(MMT_NO_SWAP, &a, t, sizeof t));
 	assert_string_equal(
 	    t, "no swap: anonymous memory can only be freed by killing");
@@ -443,7 +464,18 @@ test_trap_hugepages_and_no_swap(void **state)
 	a.mi.v[MMF_HP_RSVD] = 0;
 	a.mi.v[MMF_HP_FREE] = 256;
 	assert_true(memmaptrap_check(MMT_HUGEPAGES, &a, t, sizeof t));
-	assert_string_equal(t, "1.0G of hugepages reserved, 512M in use");
+	assert_string_equal(t, "1.00G of hugepages reserved, 512M in use");
+	/* every page size counts, not only meminfo's default one: a pool
+	 * of 1G pages, idle, with none of the default 2M size */
+	a.mi.v[MMF_HP_TOTAL] = a.mi.v[MMF_HP_FREE] = 0;
+	assert_false(memmaptrap_check(MMT_HUGEPAGES, &a, t, sizeof t));
+	a.nhp = 2;
+	a.hp[0] = (struct memmap_hpsize){2048, 0, 0, 0, 0};
+	a.hp[1] = (struct memmap_hpsize){1048576, 3, 2, 0, 0};
+	assert_true(memmaptrap_check(MMT_HUGEPAGES, &a, t, sizeof t));
+	assert_string_equal(t, "3.00G of hugepages reserved, 1.00G in use");
+	a.hp[1].rsvd = 2; /* both free pages promised to a mapping */
+	assert_false(memmaptrap_check(MMT_HUGEPAGES, &a, t, sizeof t));
 	all_from("6.x.txt", &a);
 	assert_int_equal(memmaptrap_find(&a, traps, MMT_COUNT), 0);
 	all_from("3.10.txt", &a); /* SwapTotal there; no hugepages */

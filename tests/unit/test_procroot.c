@@ -4,7 +4,9 @@
  * and never a foreign fd whose number lies between or next to them; and
  * the kernel fact the snapshot relies on (collect/procfs.h): files of a
  * process opened by path before it exits all read ESRCH once it is gone,
- * even when its pid has been reused (root: ns_last_pid).
+ * even when its pid has been reused (root: ns_last_pid). The read-all
+ * readers read a pipe or FIFO fed in pieces to its end, where the
+ * one-read reader stops at the first piece.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -16,6 +18,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -220,6 +224,156 @@ test_reused_pid_old_fds_read_esrch(void **state)
 	close(procfd);
 }
 
+/* Bytes of the fed pieces: byte i is 'a' + i % 23, so a lost or repeated
+ * piece shows in the content as well as in the length. */
+#define PIECE 3000
+#define PIECES 3
+
+/* Fork a writer that puts PIECES pieces into wfd, 40 ms apart, then exits
+ * (closing wfd): its pid. The reader sees short reads between pieces. */
+static pid_t
+feed_pieces(int wfd)
+{
+	pid_t pid = fork();
+
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		char piece[PIECE];
+		for (int k = 0; k < PIECES; k++) {
+			for (int i = 0; i < PIECE; i++)
+				piece[i] = (char)('a' + (k * PIECE + i) % 23);
+			if (write(wfd, piece, PIECE) != PIECE)
+				_exit(1);
+			usleep(40000);
+		}
+		_exit(0);
+	}
+	return pid;
+}
+
+/* True when buf holds exactly the PIECES pieces feed_pieces wrote. */
+static bool
+fed_whole(const char *buf, ssize_t n)
+{
+	if (n != PIECE * PIECES)
+		return false;
+	for (ssize_t i = 0; i < n; i++)
+		if (buf[i] != (char)('a' + i % 23))
+			return false;
+	return true;
+}
+
+/* Reap the writer; it must have written everything. */
+static void
+reap_feeder(pid_t pid)
+{
+	int st;
+
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+}
+
+/*
+ * A pipe fed in three pieces with pauses between them: the one-read
+ * reader (procroot_read_fd) stops at the first short read, with the first
+ * piece only; procroot_read_all_fd reads on to EOF and gets all of it.
+ */
+static void
+test_read_all_fd_short_reads(void **state)
+{
+	static char buf[4 * PIECE * PIECES];
+	int p[2];
+	pid_t pid;
+	ssize_t n;
+	(void)state;
+
+	for (int all = 0; all < 2; all++) {
+		assert_int_equal(pipe(p), 0);
+		pid = feed_pieces(p[1]);
+		close(p[1]);
+		usleep(10000); /* the first piece is in, the others not yet */
+		n = all ? procroot_read_all_fd(p[0], buf, sizeof buf)
+		        : procroot_read_fd(p[0], buf, sizeof buf);
+		if (all)
+			assert_true(fed_whole(buf, n));
+		else
+			assert_int_equal(n, PIECE);
+		while (read(p[0], buf, sizeof buf) > 0)
+			;
+		close(p[0]);
+		reap_feeder(pid);
+	}
+	/* cap bounds the read: exactly cap bytes, "maybe more" */
+	assert_int_equal(pipe(p), 0);
+	pid = feed_pieces(p[1]);
+	close(p[1]);
+	assert_int_equal(procroot_read_all_fd(p[0], buf, PIECE + 10),
+	                 PIECE + 10);
+	while (read(p[0], buf, sizeof buf) > 0)
+		;
+	close(p[0]);
+	reap_feeder(pid);
+}
+
+/*
+ * procroot_read_all and procroot_read_alloc by name, on a FIFO fed in
+ * pieces (both get every piece) and on a regular file longer than the
+ * first heap buffer (read_alloc grows; a max below the size is -EFBIG).
+ */
+static void
+test_read_all_by_name(void **state)
+{
+	static char buf[4 * PIECE * PIECES], big[40000];
+	char dir[] = "/tmp/test_procroot.XXXXXX", path[64], *out;
+	int dfd, fd;
+	pid_t pid;
+	ssize_t n;
+	(void)state;
+
+	assert_non_null(mkdtemp(dir));
+	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	assert_true(dfd >= 0);
+	assert_int_equal(mkfifoat(dfd, "fifo", 0600), 0);
+	for (int alloc = 0; alloc < 2; alloc++) {
+		snprintf(path, sizeof path, "%s/fifo", dir);
+		pid = fork();
+		assert_true(pid >= 0);
+		if (pid == 0) {
+			int w = open(path, O_WRONLY);
+			_exit(w < 0
+			          ? 1
+			          : (int)waitpid(feed_pieces(w), NULL, 0) < 0);
+		}
+		if (alloc) {
+			n = procroot_read_alloc(dfd, "fifo", 1 << 20, &out);
+			assert_true(fed_whole(out, n));
+			free(out);
+		} else {
+			n = procroot_read_all(dfd, "fifo", buf, sizeof buf);
+			assert_true(fed_whole(buf, n));
+		}
+		reap_feeder(pid);
+	}
+	for (size_t i = 0; i < sizeof big; i++)
+		big[i] = (char)('0' + i % 10);
+	fd = openat(dfd, "big", O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, big, sizeof big), (ssize_t)sizeof big);
+	close(fd);
+	n = procroot_read_alloc(dfd, "big", 1 << 20, &out);
+	assert_int_equal(n, (ssize_t)sizeof big);
+	assert_memory_equal(out, big, sizeof big);
+	free(out);
+	assert_int_equal(procroot_read_alloc(dfd, "big", 20000, &out), -EFBIG);
+	assert_null(out);
+	assert_int_equal(procroot_read_alloc(dfd, "none", 1 << 20, &out),
+	                 -ENOENT);
+	unlinkat(dfd, "big", 0);
+	unlinkat(dfd, "fifo", 0);
+	close(dfd);
+	rmdir(dir);
+}
+
 int
 main(void)
 {
@@ -227,6 +381,8 @@ main(void)
 	    cmocka_unit_test(test_close_fds_runs_and_foreign),
 	    cmocka_unit_test(test_close_fds_edges),
 	    cmocka_unit_test(test_close_fds_alternating),
+	    cmocka_unit_test(test_read_all_fd_short_reads),
+	    cmocka_unit_test(test_read_all_by_name),
 	    cmocka_unit_test_teardown(test_reused_pid_old_fds_read_esrch,
 	                              act_child_reap),
 	};
