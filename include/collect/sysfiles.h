@@ -47,7 +47,9 @@ void sysfiles_read(struct sysfiles *sf, struct sysfiles_sample *out);
  * Read the wchan of every task in d, and with stacks also its kernel
  * stack (/proc/PID/stack: root only; stack_err EACCES or EPERM
  * otherwise). Without stacks, stack_err stays or becomes -1 (not read).
- * A task that is gone keeps its old text with the errno.
+ * A task that is gone keeps its old text with the errno. A wchan of
+ * "0" is the kernel hiding it from a reader without root: wchan_err is
+ * then EPERM and the text "".
  */
 void sysfiles_read_tasks(struct sysfiles *sf, struct dtasks *d, bool stacks);
 

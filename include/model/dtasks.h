@@ -36,7 +36,7 @@ struct dtask {
 	char comm[16];                /* raw, NUL-ended */
 	uint64_t since_ms;            /* first seen in D (monotonic) */
 	char wchan[DTASKS_WCHAN_MAX]; /* raw; "" when unknown */
-	int wchan_err;                /* 0, or the errno of the read */
+	int wchan_err; /* 0, the errno of the read, or EPERM: hidden */
 	char stack[DTASKS_STACK_MAX]; /* raw /proc/PID/stack; "" unknown */
 	int stack_err; /* 0, the errno of the read, or -1: not read */
 };

@@ -150,8 +150,12 @@ sysfiles_read_tasks(struct sysfiles *sf, struct dtasks *d, bool stacks)
 		char w[DTASKS_WCHAN_MAX];
 
 		t->wchan_err = sysfiles_task_file(sf, t, "wchan", w, sizeof w);
-		if (t->wchan_err == 0)
+		if (t->wchan_err == 0 && strcmp(w, "0") == 0) {
+			t->wchan_err = EPERM; /* hidden: not root */
+			t->wchan[0] = '\0';
+		} else if (t->wchan_err == 0) {
 			memcpy(t->wchan, w, sizeof w);
+		}
 		if (!stacks) {
 			t->stack_err = -1;
 			continue;

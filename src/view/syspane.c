@@ -217,9 +217,10 @@ sp_task(struct sp_out *o, const struct dtasks *d, size_t i, int64_t timeout)
 	if (x < o->x + o->w)
 		draw_fmt(o->s, y, x, o->x + o->w - x, role[lv], DRAW_FILL,
 		         " %7s  %-22s%s", sp_dur(dur, sizeof dur, ms),
-		         t->wchan_err != 0 ? "N/A"
-		         : t->wchan[0]     ? t->wchan
-		                           : "-",
+		         t->wchan_err == EPERM ? "hidden"
+		         : t->wchan_err != 0   ? "N/A"
+		         : t->wchan[0]         ? t->wchan
+		                               : "-",
 		         mark[lv]);
 }
 

@@ -116,8 +116,10 @@ test_tasks(void **state)
 	put(root, "stat", "cpu 1 2 3 4\n");
 	put(root, "42/wchan", "do_wait");
 	put(root, "42/stack", "[<0>] do_wait+0x1/0x2\n[<0>] kernel_clone\n");
+	put(root, "44/wchan", "0"); /* hidden without root */
 	dtasks_init(&d);
-	d.n = 2;
+	d.n = 3;
+	d.item[2].id.pid = 44;
 	d.item[0].id.pid = 42;
 	d.item[0].stack_err = -1;
 	d.item[1].id.pid = 43;
@@ -129,6 +131,8 @@ test_tasks(void **state)
 	assert_int_equal(d.item[0].stack_err, -1); /* not asked */
 	assert_int_equal(d.item[1].wchan_err, ENOENT);
 	assert_string_equal(d.item[1].wchan, "old"); /* kept */
+	assert_int_equal(d.item[2].wchan_err, EPERM);
+	assert_string_equal(d.item[2].wchan, "");
 	sysfiles_read_tasks(sf, &d, true);
 	assert_int_equal(d.item[0].stack_err, 0);
 	assert_string_equal(d.item[0].stack,
