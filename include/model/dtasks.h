@@ -48,11 +48,17 @@ struct dtasks {
 	uint64_t now_ms; /* the last update's time */
 };
 
-/* How near a task is to the kernel's hung-task report. */
+/*
+ * How near a task is to hung_task_timeout_secs. procfs shows D for
+ * killable and unkillable waits alike, and the kernel's hung-task check
+ * reports only the unkillable ones (TASK_UNINTERRUPTIBLE without
+ * TASK_WAKEKILL), so past the timeout a task may or may not be reported:
+ * the levels say where it is, never that it was logged.
+ */
 enum dtasks_level {
 	DTASKS_OK = 0, /* under half the timeout, or no timeout known */
-	DTASKS_NEAR,   /* at least half: highlighted before the log */
-	DTASKS_LOGGED, /* at or past it: the kernel logs it now */
+	DTASKS_NEAR,   /* at least half: highlighted before a report */
+	DTASKS_PAST,   /* at or past it: reported unless killable */
 };
 
 /* No task. */
@@ -68,5 +74,12 @@ uint64_t dtasks_in_d_ms(const struct dtasks *d, size_t i);
 /* The level of a task in D for in_d_ms under hung_task_timeout_secs
  * (SNAP_NA or 0: the check is off or unknown, always DTASKS_OK). */
 enum dtasks_level dtasks_level(uint64_t in_d_ms, int64_t timeout_s);
+
+/* The words for level lv under timeout_s into buf ("" for DTASKS_OK):
+ * "near the hung-task timeout", or "past hung_task_timeout_secs (120 s):
+ * the kernel reports it as hung unless its wait is killable". Returns
+ * buf. */
+const char *dtasks_level_text(enum dtasks_level lv, int64_t timeout_s,
+                              char *buf, size_t size);
 
 #endif

@@ -1,6 +1,8 @@
 /* dtasks.c: the tasks in D state and how long (see dtasks.h). */
 #include "model/dtasks.h"
 
+#include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
 
 /* The identity of dtask i (procid_at_fn). */
@@ -91,8 +93,25 @@ dtasks_level(uint64_t in_d_ms, int64_t timeout_s)
 		return DTASKS_OK;
 	t_ms = (uint64_t)timeout_s * 1000u;
 	if (in_d_ms >= t_ms)
-		return DTASKS_LOGGED;
+		return DTASKS_PAST;
 	if (in_d_ms * 2 >= t_ms)
 		return DTASKS_NEAR;
 	return DTASKS_OK;
+}
+
+/* The words for a level. */
+const char *
+dtasks_level_text(enum dtasks_level lv, int64_t timeout_s, char *buf,
+                  size_t size)
+{
+	if (lv == DTASKS_PAST)
+		snprintf(buf, size,
+		         "past hung_task_timeout_secs (%" PRId64
+		         " s): the kernel reports it as hung unless its wait "
+		         "is killable",
+		         timeout_s);
+	else
+		snprintf(buf, size, "%s",
+		         lv == DTASKS_NEAR ? "near the hung-task timeout" : "");
+	return buf;
 }

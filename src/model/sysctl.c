@@ -164,7 +164,9 @@ sysctl_x_hung(const struct sysctl_values *sv, int64_t v, char *buf, size_t size)
 		         "is never reported");
 	else
 		snprintf(buf, size,
-		         "a task in D for %" PRId64 " s is logged as hung", v);
+		         "a task in D for %" PRId64
+		         " s is logged as hung unless its wait is killable",
+		         v);
 }
 
 /* kernel.watchdog_thresh. */
@@ -337,7 +339,9 @@ sysctl_sum_hung(const struct sysctl_values *sv, char *buf, size_t size)
 		snprintf(buf, size, "a task stuck in D is never reported");
 	else
 		snprintf(buf, size,
-		         "a task in D for %" PRId64 " s is logged, %s", t,
+		         "a task in D for %" PRId64
+		         " s is logged unless killable, %s",
+		         t,
 		         p == SNAP_NA ? "panic unknown"
 		         : p != 0     ? "the machine panics"
 		                      : "the machine does not panic");

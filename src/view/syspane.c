@@ -193,18 +193,14 @@ sp_timeout(const struct syspane_view *v)
 static void
 sp_task(struct sp_out *o, const struct dtasks *d, size_t i, int64_t timeout)
 {
-	static const char *const mark[] = {
-	    [DTASKS_OK] = "",
-	    [DTASKS_NEAR] = "  near the hung-task report",
-	    [DTASKS_LOGGED] = "  logged as hung now"};
-	static const enum theme_role role[] = {
-	    [DTASKS_OK] = THEME_NORMAL,
-	    [DTASKS_NEAR] = THEME_RISK_MEDIUM,
-	    [DTASKS_LOGGED] = THEME_RISK_HIGH};
+	static const enum theme_role role[] = {[DTASKS_OK] = THEME_NORMAL,
+	                                       [DTASKS_NEAR] =
+	                                           THEME_RISK_MEDIUM,
+	                                       [DTASKS_PAST] = THEME_RISK_HIGH};
 	const struct dtask *t = &d->item[i];
 	uint64_t ms = dtasks_in_d_ms(d, i);
 	enum dtasks_level lv = dtasks_level(ms, timeout);
-	char dur[24];
+	char dur[24], mark[160];
 	int y, x;
 
 	if (!sp_next(o, &y))
@@ -216,12 +212,12 @@ sp_task(struct sp_out *o, const struct dtasks *d, size_t i, int64_t timeout)
 	x += 16;
 	if (x < o->x + o->w)
 		draw_fmt(o->s, y, x, o->x + o->w - x, role[lv], DRAW_FILL,
-		         " %7s  %-22s%s", sp_dur(dur, sizeof dur, ms),
+		         " %7s  %-22s  %s", sp_dur(dur, sizeof dur, ms),
 		         t->wchan_err == EPERM ? "hidden"
 		         : t->wchan_err != 0   ? "N/A"
 		         : t->wchan[0]         ? t->wchan
 		                               : "-",
-		         mark[lv]);
+		         dtasks_level_text(lv, timeout, mark, sizeof mark));
 }
 
 /* A task's kernel stack, one line per frame, or why it is not shown. */
@@ -268,8 +264,8 @@ sp_tasks(struct sp_out *o, const struct syspane_view *v)
 	}
 	if (t != SNAP_NA && t > 0)
 		sp_line(o, THEME_TITLE,
-		        "Tasks in D state: %zu (logged as hung at %" PRId64
-		        " s%s)",
+		        "Tasks in D state: %zu (reported as hung at %" PRId64
+		        " s unless killable%s)",
 		        d->n, t, half);
 	else
 		sp_line(o, THEME_TITLE, "Tasks in D state: %zu (%s)", d->n,

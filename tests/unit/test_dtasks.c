@@ -157,18 +157,41 @@ test_levels(void **state)
 	assert_int_equal(dtasks_level(59999, 120), DTASKS_OK);
 	assert_int_equal(dtasks_level(60000, 120), DTASKS_NEAR);
 	assert_int_equal(dtasks_level(119999, 120), DTASKS_NEAR);
-	assert_int_equal(dtasks_level(120000, 120), DTASKS_LOGGED);
+	assert_int_equal(dtasks_level(120000, 120), DTASKS_PAST);
 	assert_int_equal(dtasks_level(999999, 0), DTASKS_OK);
 	assert_int_equal(dtasks_level(999999, SNAP_NA), DTASKS_OK);
+}
+
+/* The level words never say a task was logged (a killable wait is not). */
+static void
+test_level_texts(void **state)
+{
+	char buf[160];
+	(void)state;
+	assert_string_equal(dtasks_level_text(DTASKS_OK, 120, buf, sizeof buf),
+	                    "");
+	assert_string_equal(
+	    dtasks_level_text(DTASKS_NEAR, 120, buf, sizeof buf),
+	    "near the hung-task timeout");
+	assert_string_equal(
+	    dtasks_level_text(DTASKS_PAST, 120, buf, sizeof buf),
+	    "past hung_task_timeout_secs (120 s): the kernel reports it as "
+	    "hung unless its wait is killable");
+	assert_null(
+	    strstr(dtasks_level_text(DTASKS_PAST, 480, buf, 20), "logged"));
+	assert_int_equal(strlen(buf), 19);
 }
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_durations), cmocka_unit_test(test_identity),
-	    cmocka_unit_test(test_reorder),   cmocka_unit_test(test_cap),
+	    cmocka_unit_test(test_durations),
+	    cmocka_unit_test(test_identity),
+	    cmocka_unit_test(test_reorder),
+	    cmocka_unit_test(test_cap),
 	    cmocka_unit_test(test_levels),
+	    cmocka_unit_test(test_level_texts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -36,7 +36,8 @@ struct meaning_case {
 };
 
 static const struct meaning_case cases[] = {
-    {SYSCTL_HUNG_TASK_TIMEOUT, 120, "a task in D for 120 s is logged as hung"},
+    {SYSCTL_HUNG_TASK_TIMEOUT, 120,
+     "a task in D for 120 s is logged as hung unless its wait is killable"},
     {SYSCTL_HUNG_TASK_TIMEOUT, 0,
      "hung-task check off: a task stuck in D is never reported"},
     {SYSCTL_HUNG_TASK_PANIC, 0, "a hung task is logged, no panic"},
@@ -160,16 +161,18 @@ test_summary(void **state)
 	(void)state;
 	defaults(&sv);
 	assert_string_equal(sysctl_summary(&sv, buf, sizeof buf),
-	                    "a task in D for 120 s is logged, the machine does "
-	                    "not panic; a soft lockup is logged after 20 s; an "
+	                    "a task in D for 120 s is logged unless killable, "
+	                    "the machine does not panic; a soft lockup is "
+	                    "logged after 20 s; an "
 	                    "oops panics and reboots after 10 s");
 	sv.v[SYSCTL_HUNG_TASK_PANIC] = 1;
 	sv.v[SYSCTL_SOFTLOCKUP_PANIC] = 1;
 	sv.v[SYSCTL_PANIC] = 0;
-	assert_string_equal(sysctl_summary(&sv, buf, sizeof buf),
-	                    "a task in D for 120 s is logged, the machine "
-	                    "panics; a soft lockup is a panic after 20 s; an "
-	                    "oops panics and stays down");
+	assert_string_equal(
+	    sysctl_summary(&sv, buf, sizeof buf),
+	    "a task in D for 120 s is logged unless killable, "
+	    "the machine panics; a soft lockup is a panic after 20 s; an "
+	    "oops panics and stays down");
 	sv.v[SYSCTL_HUNG_TASK_TIMEOUT] = 0;
 	sv.v[SYSCTL_WATCHDOG_THRESH] = 0;
 	sv.v[SYSCTL_PANIC_ON_OOPS] = 0;
