@@ -55,7 +55,7 @@ if seen[2] < 0.9 or seen[2] > 5:
 check "settings: every sysctl, null or {value, meaning}" python3 -c '
 import json, sys
 names = """kernel.hung_task_timeout_secs kernel.hung_task_panic
-kernel.watchdog_thresh kernel.softlockup_panic kernel.hardlockup_panic
+kernel.watchdog kernel.soft_watchdog kernel.watchdog_thresh kernel.softlockup_panic kernel.hardlockup_panic
 kernel.nmi_watchdog kernel.panic_on_oops kernel.panic_on_warn kernel.panic
 vm.panic_on_oom vm.oom_kill_allocating_task vm.overcommit_memory
 vm.overcommit_ratio vm.overcommit_kbytes vm.min_free_kbytes vm.swappiness
