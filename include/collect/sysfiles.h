@@ -5,6 +5,7 @@
  * in D only, their wchan and, when asked, their kernel stack.
  *
  *   struct sysfiles *sf = sysfiles_new(NULL, err, sizeof err);
+ *   sysfiles_read_stat(sf, &sample);     every refresh (the strip)
  *   sysfiles_read(sf, &sample);          once a refresh at most, while
  *                                        the System screen is current or
  *                                        for --batch --json
@@ -42,6 +43,10 @@ struct sysfiles *sysfiles_new(const char *proc_root, char *err, size_t errsz);
 
 /* Read stat, loadavg, PSI cpu and io, and every setting into out. */
 void sysfiles_read(struct sysfiles *sf, struct sysfiles_sample *out);
+
+/* Read only stat and loadavg into out (raw, stat_err, load_err): the
+ * cheap part the vmstat strip needs on every refresh. */
+void sysfiles_read_stat(struct sysfiles *sf, struct sysfiles_sample *out);
 
 /*
  * Read the wchan of every task in d, and with stacks also its kernel

@@ -51,7 +51,7 @@ sysfiles_new(const char *proc_root, char *err, size_t errsz)
 /* Read /proc/stat whole, growing the buffer when it fills (up to a
  * bound); the length or -errno. */
 static ssize_t
-sysfiles_read_stat(struct sysfiles *sf)
+sysfiles_stat_whole(struct sysfiles *sf)
 {
 	ssize_t n;
 	char *nb;
@@ -100,14 +100,14 @@ sysfiles_sysctls(struct sysfiles *sf, struct sysctl_values *sv)
 	}
 }
 
-/* Read the files. */
+/* Read stat and loadavg. */
 void
-sysfiles_read(struct sysfiles *sf, struct sysfiles_sample *out)
+sysfiles_read_stat(struct sysfiles *sf, struct sysfiles_sample *out)
 {
 	ssize_t n;
 
 	sysstat_raw_clear(&out->raw);
-	n = sysfiles_read_stat(sf);
+	n = sysfiles_stat_whole(sf);
 	out->stat_err = n < 0 ? (int)-n : 0;
 	if (n >= 0 &&
 	    sysstat_parse_stat(sf->stat_buf, (size_t)n, &out->raw) != 0)
@@ -117,6 +117,13 @@ sysfiles_read(struct sysfiles *sf, struct sysfiles_sample *out)
 	if (n >= 0 &&
 	    sysstat_parse_loadavg(sf->small, (size_t)n, &out->raw) != 0)
 		out->load_err = EINVAL;
+}
+
+/* Read the files. */
+void
+sysfiles_read(struct sysfiles *sf, struct sysfiles_sample *out)
+{
+	sysfiles_read_stat(sf, out);
 	sysfiles_psi(sf, "pressure/cpu", &out->psi_cpu);
 	sysfiles_psi(sf, "pressure/io", &out->psi_io);
 	sysfiles_sysctls(sf, &out->sysctl);

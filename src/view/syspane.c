@@ -117,7 +117,9 @@ sp_strip(struct sp_out *o, const struct syspane_view *v)
 	        "si kB/s", "so kB/s", "free kB", "buff/cache", "us", "sy", "id",
 	        "wa", "st");
 	if (n == 0)
-		sp_line(o, THEME_PROC_NA, "  no sample yet");
+		sp_line(o, THEME_PROC_NA,
+		        "  no row yet: the first comes a refresh "
+		        "after the first sample");
 	if (n > cap)
 		n = cap;
 	for (size_t i = n; i > 0; i--)
