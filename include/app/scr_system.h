@@ -4,16 +4,18 @@
  * how long it has been in D, and the settings that decide what happens
  * next (view/syspane.h draws it).
  *
- * The D tasks are followed on every sample (from the snapshot's rows, no
- * file read), so their time in D counts across refreshes whichever
- * screen is current. The files (collect/sysfiles.h: /proc/stat, loadavg,
- * pressure, the sysctls, and wchan for D tasks) are read at most once a
- * sample and only while this screen is current, but for /proc/stat and
- * loadavg: the strip's row is made on every sample whatever the screen
- * (one cheap read; memory and swap come from the snapshot), so the strip
- * holds the last minute when the screen comes back. Its first sample
- * only primes the deltas (vmstat's since-boot line is not shown). Kernel
- * stacks are read only for D tasks and only while 's' has them on.
+ * The D tasks are followed on every sample: while this screen is
+ * current, among every thread (collect/sysfiles.h walks /proc/PID/task);
+ * elsewhere from the snapshot's process rows, no file read, so a
+ * process's time in D counts across refreshes whichever screen is
+ * current (a thread other than a main one is forgotten while away). The files
+ * (collect/sysfiles.h: /proc/stat, loadavg, pressure, the sysctls, and wchan
+ * for D tasks) are read at most once a sample and only while this screen is
+ * current, but for /proc/stat and loadavg: the strip's row is made on every
+ * sample whatever the screen (one cheap read; memory and swap come from the
+ * snapshot), so the strip holds the last minute when the screen comes back. Its
+ * first sample only primes the deltas (vmstat's since-boot line is not shown).
+ * Kernel stacks are read only for D tasks and only while 's' has them on.
  */
 #ifndef OOMWATCH_APP_SCR_SYSTEM_H
 #define OOMWATCH_APP_SCR_SYSTEM_H

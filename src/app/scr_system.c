@@ -78,13 +78,14 @@ sys_read(struct ui *ui)
 	if (!sys_open(ui, s))
 		return;
 	sysfiles_read(s->sf, &s->sample);
+	sysfiles_update_dtasks(s->sf, &s->tasks, &ui->snap);
 	sysfiles_read_tasks(s->sf, &s->tasks, s->stacks);
 	s->have_sample = true;
 	s->read_ms = ui->snap.mono_ms;
 }
 
-/* After a sample: the strip's row and the D tasks; the other files
- * when current. */
+/* After a sample: the strip's row; the D tasks among every thread and
+ * the other files when current, else the D processes from the rows. */
 static void
 sampled(struct ui *ui)
 {
@@ -92,10 +93,11 @@ sampled(struct ui *ui)
 
 	if (s == NULL || !ui->have_snap)
 		return;
-	dtasks_update(&s->tasks, &ui->snap, ui->snap.mono_ms);
 	sys_strip(ui, s);
-	if (ui->screens.cur == &scr_system)
+	if (ui->screens.cur == &scr_system && s->sf != NULL)
 		sys_read(ui);
+	else
+		dtasks_update(&s->tasks, &ui->snap, ui->snap.mono_ms);
 }
 
 /* A fresh visit: from the top, the strip kept, the files read now. */

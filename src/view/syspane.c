@@ -207,8 +207,8 @@ sp_task(struct sp_out *o, const struct dtasks *d, size_t i, int64_t timeout)
 
 	if (!sp_next(o, &y))
 		return;
-	x = o->x +
-	    draw_fmt(o->s, y, o->x, o->w, role[lv], 0, "%7d ", (int)t->id.pid);
+	x = o->x + draw_fmt(o->s, y, o->x, o->w, role[lv], 0, "%7d %7d ",
+	                    (int)t->pid, (int)t->id.pid);
 	draw_text(o->s, y, x, 16, role[lv], t->comm,
 	          strnlen(t->comm, sizeof t->comm), DRAW_FILL);
 	x += 16;
@@ -230,9 +230,9 @@ sp_stack(struct sp_out *o, const struct dtask *t)
 
 	if (t->stack_err == EACCES || t->stack_err == EPERM) {
 		sp_line(o, THEME_PROC_NA,
-		        "          stack N/A: /proc/%d/stack "
+		        "          stack N/A: /proc/%d/task/%d/stack "
 		        "needs root (CAP_SYS_ADMIN)",
-		        (int)t->id.pid);
+		        (int)t->pid, (int)t->id.pid);
 		return;
 	}
 	if (t->stack_err != 0) {
@@ -273,8 +273,8 @@ sp_tasks(struct sp_out *o, const struct syspane_view *v)
 		sp_line(o, THEME_TITLE, "Tasks in D state: %zu (%s)", d->n,
 		        t == 0 ? "the hung-task check is off"
 		               : "no hung-task timeout known");
-	sp_line(o, THEME_PROC_HEADER, "%7s %-16s %7s  %s", "PID", "NAME",
-	        "IN D", "WCHAN");
+	sp_line(o, THEME_PROC_HEADER, "%7s %7s %-16s %7s  %s", "PID", "TID",
+	        "NAME", "IN D", "WCHAN");
 	for (size_t i = 0; i < d->n; i++) {
 		sp_task(o, d, i, t);
 		if (v->stacks)

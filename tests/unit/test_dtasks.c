@@ -162,6 +162,39 @@ test_levels(void **state)
 	assert_int_equal(dtasks_level(999999, SNAP_NA), DTASKS_OK);
 }
 
+/* A walk's list: threads keyed by tid + start, with their process; the
+ * time kept across updates, a removed task forgotten, the cap counted. */
+static void
+test_list_and_remove(void **state)
+{
+	static struct dtasks d;
+	static struct dtasks_cand c[DTASKS_MAX + 3];
+	(void)state;
+	dtasks_init(&d);
+	for (size_t i = 0; i < DTASKS_MAX + 3; i++) {
+		c[i].id = (struct procid){(int32_t)(1000 + i), 5};
+		c[i].pid = 999;
+		snprintf(c[i].comm, sizeof c[i].comm, "pool");
+	}
+	dtasks_update_list(&d, c, 2, 0, 100);
+	assert_int_equal(d.n, 2);
+	assert_int_equal(d.item[1].id.pid, 1001);
+	assert_int_equal(d.item[1].pid, 999);
+	assert_string_equal(d.item[1].comm, "pool");
+	dtasks_update_list(&d, c + 1, 1, 4, 600); /* 1000 left D */
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.dropped, 4);
+	assert_int_equal(dtasks_in_d_ms(&d, 0), 500);
+	dtasks_remove(&d, 0);
+	assert_int_equal(d.n, 0);
+	dtasks_update_list(&d, c + 1, 1, 0, 700); /* back: from 0 again */
+	assert_int_equal(dtasks_in_d_ms(&d, 0), 0);
+	dtasks_update_list(&d, c, DTASKS_MAX + 3, 1, 800);
+	assert_int_equal(d.n, DTASKS_MAX);
+	assert_int_equal(d.dropped, 4);
+	assert_int_equal(dtasks_in_d_ms(&d, 1), 100); /* 1001 kept */
+}
+
 /* The level words never say a task was logged (a killable wait is not). */
 static void
 test_level_texts(void **state)
@@ -192,6 +225,7 @@ main(void)
 	    cmocka_unit_test(test_cap),
 	    cmocka_unit_test(test_levels),
 	    cmocka_unit_test(test_level_texts),
+	    cmocka_unit_test(test_list_and_remove),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
