@@ -139,6 +139,9 @@ test_scroll_and_stacks(void **state)
 	    lines + 1);
 	scrfix_press(&f->ui, 's', 0);
 	assert_false(s->stacks);
+	/* 80 columns: long meanings wrap at a space onto more lines */
+	assert_true(syspane_lines(&s->view, 24, 80) >
+	            syspane_lines(&s->view, 24, 200) + 5);
 }
 
 static void
