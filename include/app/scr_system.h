@@ -4,13 +4,18 @@
  * how long it has been in D, and the settings that decide what happens
  * next (view/syspane.h draws it).
  *
- * The D tasks are followed on every sample (from the snapshot's rows, no
- * file read), so their time in D counts across refreshes whichever
- * screen is current. The files (collect/sysfiles.h: /proc/stat, loadavg,
- * pressure, the sysctls, and wchan for D tasks) are read at most once a
- * sample and only while this screen is current; the strip starts again
- * on each visit (its first row is since boot, as vmstat's is). Kernel
- * stacks are read only for D tasks and only while 's' has them on.
+ * The D tasks are followed on every sample: while this screen is
+ * current, among every thread (collect/sysfiles.h walks /proc/PID/task);
+ * elsewhere from the snapshot's process rows, no file read, so a
+ * process's time in D counts across refreshes whichever screen is
+ * current (a thread other than a main one is forgotten while away). The files
+ * (collect/sysfiles.h: /proc/stat, loadavg, pressure, the sysctls, and wchan
+ * for D tasks) are read at most once a sample and only while this screen is
+ * current, but for /proc/stat and loadavg: the strip's row is made on every
+ * sample whatever the screen (one cheap read; memory and swap come from the
+ * snapshot), so the strip holds the last minute when the screen comes back. Its
+ * first sample only primes the deltas (vmstat's since-boot line is not shown).
+ * Kernel stacks are read only for D tasks and only while 's' has them on.
  */
 #ifndef OOMWATCH_APP_SCR_SYSTEM_H
 #define OOMWATCH_APP_SCR_SYSTEM_H
@@ -31,6 +36,8 @@ struct scr_system_state {
 	struct sysfiles_sample sample;
 	bool have_sample;
 	uint64_t read_ms; /* the sample (mono_ms) the files were read for */
+	bool have_stat;   /* the strip has read a sample */
+	uint64_t stat_ms; /* the sample the strip read stat for */
 	bool stacks;      /* 's': show (and read) the D tasks' stacks */
 	struct syspane_view view;
 	char status[UI_STATUS_MAX];

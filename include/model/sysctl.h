@@ -6,6 +6,13 @@
  * oops panics and reboots after 10 s"). Pure: the collector reads the
  * files (collect/sysfiles.h), this module parses and explains them.
  *
+ * Lockups: a soft lockup is detected only while kernel.watchdog and
+ * kernel.soft_watchdog are both on, a hard lockup only while
+ * kernel.watchdog and kernel.nmi_watchdog are (an absent nmi_watchdog:
+ * no hard-lockup detector). watchdog_thresh's meaning and the summary
+ * name only the detectors that are on, and hedge ("if ...") when a
+ * switch cannot be read.
+ *
  * kernel.tainted is decoded bit by bit with the kernel's letters
  * (Documentation/admin-guide/tainted-kernels.rst): P F S R M B U D A W C
  * I O E L K X T N J for bits 0..19; higher bits are shown as numbers.
@@ -22,6 +29,8 @@
 enum sysctl_id {
 	SYSCTL_HUNG_TASK_TIMEOUT = 0,
 	SYSCTL_HUNG_TASK_PANIC,
+	SYSCTL_WATCHDOG,      /* kernel.watchdog: both lockup detectors */
+	SYSCTL_SOFT_WATCHDOG, /* kernel.soft_watchdog: the soft one */
 	SYSCTL_WATCHDOG_THRESH,
 	SYSCTL_SOFTLOCKUP_PANIC,
 	SYSCTL_HARDLOCKUP_PANIC,

@@ -89,7 +89,9 @@ void sysstat_row_make(const struct sysstat *st, const struct sysstat_raw *cur,
                       struct sysstat_row *row);
 
 /* Add this sample's row (sysstat_row_make) to the ring and keep cur and
- * s's swap counters as the previous sample. */
+ * s's swap counters as the previous sample. The first sample adds no
+ * row: its CPU split would be the average since boot, not part of the
+ * last minute. */
 void sysstat_push(struct sysstat *st, const struct sysstat_raw *cur,
                   const struct snapshot *s, int page_kb);
 

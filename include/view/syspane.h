@@ -2,9 +2,10 @@
  * syspane: the System screen's body ("frozen or slow?"), drawn from
  * plain model data: the vmstat strip (the last minute of rows, newest
  * last; b counts tasks in I/O wait only), load averages and PSI for cpu,
- * io and memory, every task in D state (PID, NAME, IN D, WCHAN; the ones
- * at half the hung-task timeout highlighted before the kernel logs them,
- * the ones past it marked as logged now), their kernel stacks when asked
+ * io and memory, every task in D state among every thread (PID, TID, NAME,
+ * IN D, WCHAN; the ones at half the hung-task timeout highlighted, the
+ * ones past it marked as reported unless their wait is killable, which
+ * procfs cannot tell), their kernel stacks when asked
  * ('s'), then the settings with their meanings under the summary
  * sentence. The body scrolls by lines (top); "more below" marks a cut.
  */

@@ -27,8 +27,8 @@ batch_sys_blocked(FILE *f, const struct dtasks *d)
 	for (size_t i = 0; i < d->n; i++) {
 		const struct dtask *t = &d->item[i];
 
-		fprintf(f, "%s{\"pid\": %d, \"comm\": ", i ? ", " : "",
-		        (int)t->id.pid);
+		fprintf(f, "%s{\"pid\": %d, \"tid\": %d, \"comm\": ",
+		        i ? ", " : "", (int)t->pid, (int)t->id.pid);
 		json_string(f, t->comm, strnlen(t->comm, sizeof t->comm));
 		fputs(", \"state_s\": ", f);
 		json_double_or_null(f, (double)dtasks_in_d_ms(d, i) / 1000.0,
@@ -98,7 +98,10 @@ batch_sys_json(FILE *f, struct batch_sys *st, const struct snapshot *s)
 		fputs(", \"blocked\": null, \"settings\": null", f);
 		return;
 	}
-	dtasks_update(&st->d, s, s->mono_ms);
+	if (st->sf != NULL)
+		sysfiles_update_dtasks(st->sf, &st->d, s);
+	else
+		dtasks_update(&st->d, s, s->mono_ms);
 	if (st->sf != NULL) {
 		sysfiles_read_tasks(st->sf, &st->d, false);
 		sysfiles_read(st->sf, &st->sample);

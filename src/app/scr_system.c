@@ -48,7 +48,24 @@ sys_open(struct ui *ui, struct scr_system_state *s)
 	return s->sf != NULL;
 }
 
-/* Read the files for the current sample, once per sample. */
+/* The strip's row for the current sample, once per sample, whatever
+ * the screen: /proc/stat and loadavg only (memory and swap come from the
+ * snapshot), so the strip holds the last minute when the screen comes
+ * back. */
+static void
+sys_strip(struct ui *ui, struct scr_system_state *s)
+{
+	if (!ui->have_snap || (s->have_stat && s->stat_ms == ui->snap.mono_ms))
+		return;
+	if (!sys_open(ui, s))
+		return;
+	sysfiles_read_stat(s->sf, &s->sample);
+	sysstat_push(&s->stat, &s->sample.raw, &ui->snap, sysfiles_page_kb());
+	s->have_stat = true;
+	s->stat_ms = ui->snap.mono_ms;
+}
+
+/* Read the other files for the current sample, once per sample. */
 static void
 sys_read(struct ui *ui)
 {
@@ -57,16 +74,18 @@ sys_read(struct ui *ui)
 	if (!ui->have_snap ||
 	    (s->have_sample && s->read_ms == ui->snap.mono_ms))
 		return;
+	sys_strip(ui, s);
 	if (!sys_open(ui, s))
 		return;
 	sysfiles_read(s->sf, &s->sample);
-	sysstat_push(&s->stat, &s->sample.raw, &ui->snap, sysfiles_page_kb());
+	sysfiles_update_dtasks(s->sf, &s->tasks, &ui->snap);
 	sysfiles_read_tasks(s->sf, &s->tasks, s->stacks);
 	s->have_sample = true;
 	s->read_ms = ui->snap.mono_ms;
 }
 
-/* After a sample: follow the D tasks; read the files when current. */
+/* After a sample: the strip's row; the D tasks among every thread and
+ * the other files when current, else the D processes from the rows. */
 static void
 sampled(struct ui *ui)
 {
@@ -74,12 +93,14 @@ sampled(struct ui *ui)
 
 	if (s == NULL || !ui->have_snap)
 		return;
-	dtasks_update(&s->tasks, &ui->snap, ui->snap.mono_ms);
-	if (ui->screens.cur == &scr_system)
+	sys_strip(ui, s);
+	if (ui->screens.cur == &scr_system && s->sf != NULL)
 		sys_read(ui);
+	else
+		dtasks_update(&s->tasks, &ui->snap, ui->snap.mono_ms);
 }
 
-/* A fresh visit: from the top, a new strip, the files read now. */
+/* A fresh visit: from the top, the strip kept, the files read now. */
 static void
 enter(struct ui *ui, const struct scr_def *from)
 {
@@ -87,7 +108,6 @@ enter(struct ui *ui, const struct scr_def *from)
 
 	(void)from;
 	s->view.top = 0;
-	sysstat_init(&s->stat);
 	s->have_sample = false;
 	sys_read(ui);
 }

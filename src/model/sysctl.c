@@ -19,6 +19,9 @@ static void sysctl_x_hung(const struct sysctl_values *, int64_t, char *,
                           size_t);
 static void sysctl_x_watchdog(const struct sysctl_values *, int64_t, char *,
                               size_t);
+static void sysctl_x_soft(const struct sysctl_values *, int64_t, char *,
+                          size_t);
+static void sysctl_x_nmi(const struct sysctl_values *, int64_t, char *, size_t);
 static void sysctl_x_panic(const struct sysctl_values *, int64_t, char *,
                            size_t);
 static void sysctl_x_oom(const struct sysctl_values *, int64_t, char *, size_t);
@@ -45,6 +48,10 @@ static const struct sysctl_def sysctl_defs[SYSCTL_COUNT] = {
      "kernel built without the hung-task detector"},
     {"kernel.hung_task_panic", "sys/kernel/hung_task_panic",
      "kernel built without the hung-task detector"},
+    {"kernel.watchdog", "sys/kernel/watchdog",
+     "kernel built without the lockup detectors"},
+    {"kernel.soft_watchdog", "sys/kernel/soft_watchdog",
+     "kernel older than 4.5 or without the soft-lockup detector"},
     {"kernel.watchdog_thresh", "sys/kernel/watchdog_thresh",
      "kernel built without the lockup detectors"},
     {"kernel.softlockup_panic", "sys/kernel/softlockup_panic",
@@ -77,8 +84,8 @@ static const struct sysctl_flag sysctl_flags[SYSCTL_COUNT] = {
                                  "a soft lockup panics the machine"},
     [SYSCTL_HARDLOCKUP_PANIC] = {"a hard lockup is logged, no panic",
                                  "a hard lockup panics the machine"},
-    [SYSCTL_NMI_WATCHDOG] = {"hard-lockup detector (NMI watchdog) off",
-                             "hard-lockup detector (NMI watchdog) on"},
+    [SYSCTL_WATCHDOG] = {"lockup detectors off, soft and hard alike",
+                         "lockup detectors on, each as its own switch says"},
     [SYSCTL_PANIC_ON_OOPS] = {"an oops kills the task, the machine goes on",
                               "an oops panics the machine"},
     [SYSCTL_PANIC_ON_WARN] = {"a kernel warning is logged, no panic",
@@ -92,6 +99,8 @@ static const struct sysctl_flag sysctl_flags[SYSCTL_COUNT] = {
 static const sysctl_explain_fn sysctl_explain[SYSCTL_COUNT] = {
     [SYSCTL_HUNG_TASK_TIMEOUT] = sysctl_x_hung,
     [SYSCTL_WATCHDOG_THRESH] = sysctl_x_watchdog,
+    [SYSCTL_SOFT_WATCHDOG] = sysctl_x_soft,
+    [SYSCTL_NMI_WATCHDOG] = sysctl_x_nmi,
     [SYSCTL_PANIC] = sysctl_x_panic,
     [SYSCTL_PANIC_ON_OOM] = sysctl_x_oom,
     [SYSCTL_OVERCOMMIT_MEMORY] = sysctl_x_overcommit,
@@ -164,21 +173,81 @@ sysctl_x_hung(const struct sysctl_values *sv, int64_t v, char *buf, size_t size)
 		         "is never reported");
 	else
 		snprintf(buf, size,
-		         "a task in D for %" PRId64 " s is logged as hung", v);
+		         "a task in D for %" PRId64
+		         " s is logged as hung unless its wait is killable",
+		         v);
 }
 
-/* kernel.watchdog_thresh. */
+/* Whether a lockup detector runs: kernel.watchdog and its own switch
+ * (own: SYSCTL_SOFT_WATCHDOG or SYSCTL_NMI_WATCHDOG). 1 on, 0 off, -1
+ * unknown. An absent nmi_watchdog means no hard-lockup detector. */
+static int
+sysctl_detector_on(const struct sysctl_values *sv, enum sysctl_id own)
+{
+	int64_t w = sv->v[SYSCTL_WATCHDOG], s = sv->v[own];
+
+	if (own == SYSCTL_NMI_WATCHDOG && sv->err[own] == ENOENT)
+		return 0;
+	if ((w != SNAP_NA && w == 0) || (s != SNAP_NA && s == 0))
+		return 0;
+	return w == SNAP_NA || s == SNAP_NA ? -1 : 1;
+}
+
+/* kernel.watchdog_thresh: only the detectors that run. */
 static void
 sysctl_x_watchdog(const struct sysctl_values *sv, int64_t v, char *buf,
                   size_t size)
 {
-	if (v <= 0)
+	int soft = sysctl_detector_on(sv, SYSCTL_SOFT_WATCHDOG);
+	int hard = sysctl_detector_on(sv, SYSCTL_NMI_WATCHDOG);
+	char s[80], h[80];
+
+	if (v <= 0 || (soft == 0 && hard == 0)) {
 		snprintf(buf, size, "lockup detectors off");
+		return;
+	}
+	if (soft == 0)
+		snprintf(s, sizeof s, "soft lockups not detected");
 	else
-		snprintf(buf, size,
-		         "a soft lockup after %" PRId64
-		         " s, a hard lockup after %" PRId64 " s",
-		         2 * v, v);
+		snprintf(s, sizeof s, "a soft lockup after %" PRId64 " s%s",
+		         2 * v, soft < 0 ? " if its detector is on" : "");
+	if (hard == 0)
+		snprintf(h, sizeof h, "hard lockups not detected");
+	else
+		snprintf(h, sizeof h, "a hard lockup after %" PRId64 " s%s", v,
+		         hard < 0 ? " if the NMI watchdog is on" : "");
+	snprintf(buf, size, "%s, %s", s, h);
+}
+
+/* A detector's own switch v: on only while kernel.watchdog is on too. */
+static void
+sysctl_x_switch(const struct sysctl_values *sv, int64_t v, const char *what,
+                char *buf, size_t size)
+{
+	int64_t w = sv->v[SYSCTL_WATCHDOG];
+
+	if (v == 0)
+		snprintf(buf, size, "%s off", what);
+	else if (w != SNAP_NA && w == 0)
+		snprintf(buf, size, "%s off: kernel.watchdog is 0", what);
+	else
+		snprintf(buf, size, "%s on%s", what,
+		         w == SNAP_NA ? " if kernel.watchdog is" : "");
+}
+
+/* kernel.soft_watchdog. */
+static void
+sysctl_x_soft(const struct sysctl_values *sv, int64_t v, char *buf, size_t size)
+{
+	sysctl_x_switch(sv, v, "soft-lockup detector", buf, size);
+}
+
+/* kernel.nmi_watchdog. */
+static void
+sysctl_x_nmi(const struct sysctl_values *sv, int64_t v, char *buf, size_t size)
+{
+	sysctl_x_switch(sv, v, "hard-lockup detector (NMI watchdog)", buf,
+	                size);
 }
 
 /* kernel.panic. */
@@ -337,7 +406,9 @@ sysctl_sum_hung(const struct sysctl_values *sv, char *buf, size_t size)
 		snprintf(buf, size, "a task stuck in D is never reported");
 	else
 		snprintf(buf, size,
-		         "a task in D for %" PRId64 " s is logged, %s", t,
+		         "a task in D for %" PRId64
+		         " s is logged unless killable, %s",
+		         t,
 		         p == SNAP_NA ? "panic unknown"
 		         : p != 0     ? "the machine panics"
 		                      : "the machine does not panic");
@@ -349,14 +420,18 @@ sysctl_sum_lockup(const struct sysctl_values *sv, char *buf, size_t size)
 {
 	int64_t t = sv->v[SYSCTL_WATCHDOG_THRESH];
 	int64_t p = sv->v[SYSCTL_SOFTLOCKUP_PANIC];
+	int soft = sysctl_detector_on(sv, SYSCTL_SOFT_WATCHDOG);
 
 	if (t == SNAP_NA)
 		snprintf(buf, size, "no lockup detector is known");
-	else if (t <= 0)
+	else if (t <= 0 || sv->v[SYSCTL_WATCHDOG] == 0)
 		snprintf(buf, size, "lockups are not detected");
+	else if (soft == 0)
+		snprintf(buf, size, "soft lockups are not detected");
 	else
-		snprintf(buf, size, "a soft lockup is %s after %" PRId64 " s",
-		         p != SNAP_NA && p != 0 ? "a panic" : "logged", 2 * t);
+		snprintf(buf, size, "a soft lockup is %s after %" PRId64 " s%s",
+		         p != SNAP_NA && p != 0 ? "a panic" : "logged", 2 * t,
+		         soft < 0 ? " if its detector is on" : "");
 }
 
 /* The oops clause of the summary (with kernel.panic's reboot). */

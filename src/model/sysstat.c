@@ -206,8 +206,10 @@ sysstat_push(struct sysstat *st, const struct sysstat_raw *cur,
 {
 	struct sysstat_row row;
 
-	sysstat_row_make(st, cur, s, page_kb, &row);
-	st->rows[ring_push(&st->ring, NULL)] = row;
+	if (st->have_prev) { /* the first sample only primes the deltas */
+		sysstat_row_make(st, cur, s, page_kb, &row);
+		st->rows[ring_push(&st->ring, NULL)] = row;
+	}
 	st->have_prev = true;
 	st->prev = *cur;
 	st->prev_pswpin = s->vmstat.pswpin;

@@ -39,11 +39,13 @@ sp_next(struct sp_out *o, int *y)
 	return true;
 }
 
-/* One line of text in role (printf format; ours). */
+/* One line of text in role (printf format; ours); too long, it is cut
+ * after its last whole word with an ellipsis (draw_forms). */
 static void __attribute__((format(printf, 3, 4)))
 sp_line(struct sp_out *o, enum theme_role role, const char *fmt, ...)
 {
 	char buf[512];
+	const char *forms[] = {buf, NULL};
 	va_list ap;
 	int y;
 
@@ -52,7 +54,40 @@ sp_line(struct sp_out *o, enum theme_role role, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
-	draw_str(o->s, y, o->x, o->w, role, buf, DRAW_FILL);
+	draw_forms(o->s, y, o->x, o->w, role, forms, DRAW_FILL);
+}
+
+/*
+ * text after prefix (indent cells; spaces on the lines after the first),
+ * wrapped at spaces to the width, one line per piece, so a meaning is
+ * never cut mid-word (a single word longer than the room is cut by
+ * sp_line with an ellipsis). The texts are ASCII, a byte a cell.
+ */
+static void
+sp_wrap(struct sp_out *o, enum theme_role role, const char *prefix, int indent,
+        const char *text)
+{
+	int room = o->w - indent;
+	const char *p = text;
+	bool first = true;
+
+	do {
+		size_t len = strlen(p), cut = len;
+
+		if (room > 8 && len > (size_t)room) {
+			cut = (size_t)room;
+			while (cut > 0 && p[cut] != ' ')
+				cut--;
+			if (cut == 0)
+				cut = len;
+		}
+		sp_line(o, role, "%-*s%.*s", indent, first ? prefix : "",
+		        (int)cut, p);
+		p += cut;
+		while (*p == ' ')
+			p++;
+		first = false;
+	} while (*p != '\0');
 }
 
 /* The longest of forms that fits, in role. */
@@ -117,7 +152,9 @@ sp_strip(struct sp_out *o, const struct syspane_view *v)
 	        "si kB/s", "so kB/s", "free kB", "buff/cache", "us", "sy", "id",
 	        "wa", "st");
 	if (n == 0)
-		sp_line(o, THEME_PROC_NA, "  no sample yet");
+		sp_line(o, THEME_PROC_NA,
+		        "  no row yet: the first comes a refresh "
+		        "after the first sample");
 	if (n > cap)
 		n = cap;
 	for (size_t i = n; i > 0; i--)
@@ -193,34 +230,41 @@ sp_timeout(const struct syspane_view *v)
 static void
 sp_task(struct sp_out *o, const struct dtasks *d, size_t i, int64_t timeout)
 {
-	static const char *const mark[] = {
+	static const enum theme_role role[] = {[DTASKS_OK] = THEME_NORMAL,
+	                                       [DTASKS_NEAR] =
+	                                           THEME_RISK_MEDIUM,
+	                                       [DTASKS_PAST] = THEME_RISK_HIGH};
+	static const char *const short_mark[] = {
 	    [DTASKS_OK] = "",
-	    [DTASKS_NEAR] = "  near the hung-task report",
-	    [DTASKS_LOGGED] = "  logged as hung now"};
-	static const enum theme_role role[] = {
-	    [DTASKS_OK] = THEME_NORMAL,
-	    [DTASKS_NEAR] = THEME_RISK_MEDIUM,
-	    [DTASKS_LOGGED] = THEME_RISK_HIGH};
+	    [DTASKS_NEAR] = "near the hung-task timeout",
+	    [DTASKS_PAST] = "past the hung-task timeout"};
 	const struct dtask *t = &d->item[i];
 	uint64_t ms = dtasks_in_d_ms(d, i);
 	enum dtasks_level lv = dtasks_level(ms, timeout);
-	char dur[24];
+	char dur[24], mark[160], head[120], full[300], brief[160];
+	const char *forms[] = {full, brief, head, NULL};
 	int y, x;
 
 	if (!sp_next(o, &y))
 		return;
-	x = o->x +
-	    draw_fmt(o->s, y, o->x, o->w, role[lv], 0, "%7d ", (int)t->id.pid);
+	x = o->x + draw_fmt(o->s, y, o->x, o->w, role[lv], 0, "%7d %7d ",
+	                    (int)t->pid, (int)t->id.pid);
 	draw_text(o->s, y, x, 16, role[lv], t->comm,
 	          strnlen(t->comm, sizeof t->comm), DRAW_FILL);
 	x += 16;
+	snprintf(head, sizeof head, " %7s  %-22s", sp_dur(dur, sizeof dur, ms),
+	         t->wchan_err == EPERM ? "hidden"
+	         : t->wchan_err != 0   ? "N/A"
+	         : t->wchan[0]         ? t->wchan
+	                               : "-");
+	snprintf(full, sizeof full, "%s  %s", head,
+	         dtasks_level_text(lv, timeout, mark, sizeof mark));
+	snprintf(brief, sizeof brief, "%s  %s", head, short_mark[lv]);
+	if (lv == DTASKS_OK)
+		forms[0] = head, forms[1] = NULL;
 	if (x < o->x + o->w)
-		draw_fmt(o->s, y, x, o->x + o->w - x, role[lv], DRAW_FILL,
-		         " %7s  %-22s%s", sp_dur(dur, sizeof dur, ms),
-		         t->wchan_err != 0 ? "N/A"
-		         : t->wchan[0]     ? t->wchan
-		                           : "-",
-		         mark[lv]);
+		draw_forms(o->s, y, x, o->x + o->w - x, role[lv], forms,
+		           DRAW_FILL);
 }
 
 /* A task's kernel stack, one line per frame, or why it is not shown. */
@@ -231,9 +275,9 @@ sp_stack(struct sp_out *o, const struct dtask *t)
 
 	if (t->stack_err == EACCES || t->stack_err == EPERM) {
 		sp_line(o, THEME_PROC_NA,
-		        "          stack N/A: /proc/%d/stack "
+		        "          stack N/A: /proc/%d/task/%d/stack "
 		        "needs root (CAP_SYS_ADMIN)",
-		        (int)t->id.pid);
+		        (int)t->pid, (int)t->id.pid);
 		return;
 	}
 	if (t->stack_err != 0) {
@@ -265,17 +309,25 @@ sp_tasks(struct sp_out *o, const struct syspane_view *v)
 		sp_line(o, THEME_TITLE, "Tasks in D state: none");
 		return;
 	}
-	if (t != SNAP_NA && t > 0)
-		sp_line(o, THEME_TITLE,
-		        "Tasks in D state: %zu (logged as hung at %" PRId64
-		        " s%s)",
-		        d->n, t, half);
-	else
+	if (t != SNAP_NA && t > 0) {
+		char full[160], brief[80];
+		const char *forms[] = {full, brief, NULL};
+
+		snprintf(full, sizeof full,
+		         "Tasks in D state: %zu (reported as hung at %" PRId64
+		         " s unless killable%s)",
+		         d->n, t, half);
+		snprintf(brief, sizeof brief,
+		         "Tasks in D state: %zu (hung-task timeout %" PRId64
+		         " s)",
+		         d->n, t);
+		sp_forms(o, THEME_TITLE, forms);
+	} else
 		sp_line(o, THEME_TITLE, "Tasks in D state: %zu (%s)", d->n,
 		        t == 0 ? "the hung-task check is off"
 		               : "no hung-task timeout known");
-	sp_line(o, THEME_PROC_HEADER, "%7s %-16s %7s  %s", "PID", "NAME",
-	        "IN D", "WCHAN");
+	sp_line(o, THEME_PROC_HEADER, "%7s %7s %-16s %7s  %s", "PID", "TID",
+	        "NAME", "IN D", "WCHAN");
 	for (size_t i = 0; i < d->n; i++) {
 		sp_task(o, d, i, t);
 		if (v->stacks)
@@ -293,15 +345,16 @@ static void
 sp_setting(struct sp_out *o, const struct sysctl_values *sv, enum sysctl_id id)
 {
 	const char *name = sysctl_def(id)->name;
-	char meaning[400], val[24];
+	char meaning[400], val[24], prefix[64];
 	bool na = sv->err[id] != 0;
 
 	if (o->w < 100 && strchr(name, '.') != NULL)
 		name = strchr(name, '.') + 1; /* narrow: without kernel./vm. */
 	sysctl_meaning(sv, id, meaning, sizeof meaning);
-	sp_line(o, na ? THEME_PROC_NA : THEME_NORMAL, "%-*s %7s  %s",
-	        o->w < 100 ? 24 : 31, name,
-	        sp_num(val, sizeof val, sv->v[id], 7), meaning);
+	snprintf(prefix, sizeof prefix, "%-*s %7s  ", o->w < 100 ? 24 : 31,
+	         name, sp_num(val, sizeof val, sv->v[id], 7));
+	sp_wrap(o, na ? THEME_PROC_NA : THEME_NORMAL, prefix,
+	        (int)strlen(prefix), meaning);
 }
 
 /* The settings: the summary sentence, then each one. */
@@ -322,9 +375,10 @@ sp_settings(struct sp_out *o, const struct syspane_view *v)
 			*end = '\0';
 			end += 2;
 		}
-		sp_line(o, THEME_TITLE, "%-18s %s%s",
-		        p == sum ? "What happens next:" : "", p,
-		        end ? ";" : "");
+		if (end != NULL)
+			strcat(p, ";"); /* the "; " had room for it */
+		sp_wrap(o, THEME_TITLE, p == sum ? "What happens next:" : "",
+		        19, p);
 	}
 	for (int i = 0; i < SYSCTL_COUNT; i++)
 		sp_setting(o, v->sv, (enum sysctl_id)i);

@@ -157,18 +157,75 @@ test_levels(void **state)
 	assert_int_equal(dtasks_level(59999, 120), DTASKS_OK);
 	assert_int_equal(dtasks_level(60000, 120), DTASKS_NEAR);
 	assert_int_equal(dtasks_level(119999, 120), DTASKS_NEAR);
-	assert_int_equal(dtasks_level(120000, 120), DTASKS_LOGGED);
+	assert_int_equal(dtasks_level(120000, 120), DTASKS_PAST);
 	assert_int_equal(dtasks_level(999999, 0), DTASKS_OK);
 	assert_int_equal(dtasks_level(999999, SNAP_NA), DTASKS_OK);
+}
+
+/* A walk's list: threads keyed by tid + start, with their process; the
+ * time kept across updates, a removed task forgotten, the cap counted. */
+static void
+test_list_and_remove(void **state)
+{
+	static struct dtasks d;
+	static struct dtasks_cand c[DTASKS_MAX + 3];
+	(void)state;
+	dtasks_init(&d);
+	for (size_t i = 0; i < DTASKS_MAX + 3; i++) {
+		c[i].id = (struct procid){(int32_t)(1000 + i), 5};
+		c[i].pid = 999;
+		snprintf(c[i].comm, sizeof c[i].comm, "pool");
+	}
+	dtasks_update_list(&d, c, 2, 0, 100);
+	assert_int_equal(d.n, 2);
+	assert_int_equal(d.item[1].id.pid, 1001);
+	assert_int_equal(d.item[1].pid, 999);
+	assert_string_equal(d.item[1].comm, "pool");
+	dtasks_update_list(&d, c + 1, 1, 4, 600); /* 1000 left D */
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.dropped, 4);
+	assert_int_equal(dtasks_in_d_ms(&d, 0), 500);
+	dtasks_remove(&d, 0);
+	assert_int_equal(d.n, 0);
+	dtasks_update_list(&d, c + 1, 1, 0, 700); /* back: from 0 again */
+	assert_int_equal(dtasks_in_d_ms(&d, 0), 0);
+	dtasks_update_list(&d, c, DTASKS_MAX + 3, 1, 800);
+	assert_int_equal(d.n, DTASKS_MAX);
+	assert_int_equal(d.dropped, 4);
+	assert_int_equal(dtasks_in_d_ms(&d, 1), 100); /* 1001 kept */
+}
+
+/* The level words never say a task was logged (a killable wait is not). */
+static void
+test_level_texts(void **state)
+{
+	char buf[160];
+	(void)state;
+	assert_string_equal(dtasks_level_text(DTASKS_OK, 120, buf, sizeof buf),
+	                    "");
+	assert_string_equal(
+	    dtasks_level_text(DTASKS_NEAR, 120, buf, sizeof buf),
+	    "near the hung-task timeout");
+	assert_string_equal(
+	    dtasks_level_text(DTASKS_PAST, 120, buf, sizeof buf),
+	    "past hung_task_timeout_secs (120 s): the kernel reports it as "
+	    "hung unless its wait is killable");
+	assert_null(
+	    strstr(dtasks_level_text(DTASKS_PAST, 480, buf, 20), "logged"));
+	assert_int_equal(strlen(buf), 19);
 }
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_durations), cmocka_unit_test(test_identity),
-	    cmocka_unit_test(test_reorder),   cmocka_unit_test(test_cap),
+	    cmocka_unit_test(test_durations),
+	    cmocka_unit_test(test_identity),
+	    cmocka_unit_test(test_reorder),
+	    cmocka_unit_test(test_cap),
 	    cmocka_unit_test(test_levels),
+	    cmocka_unit_test(test_level_texts),
+	    cmocka_unit_test(test_list_and_remove),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -49,8 +49,10 @@ test_enter_reads(void **state)
 	const struct dash_frame *fr;
 	const struct syspane_view *v;
 
-	scr_sampled(&f->ui); /* not current: tasks only, no file read */
-	assert_false(sys(f)->sf_tried);
+	scr_sampled(&f->ui); /* not current: tasks and the strip's stat */
+	assert_true(sys(f)->have_stat);
+	assert_false(sys(f)->have_sample); /* no other file read */
+	assert_int_equal(sys(f)->sample.sysctl.err[SYSCTL_PANIC], ENODATA);
 	assert_int_equal(sys(f)->tasks.n, 1);
 	scrfix_press(&f->ui, '9', 0);
 	assert_ptr_equal(f->ui.screens.cur, &scr_system);
@@ -62,8 +64,7 @@ test_enter_reads(void **state)
 	assert_int_equal(v->sv->v[SYSCTL_TAINTED], 4097);
 	assert_true(v->raw->load_valid);
 	assert_true(v->psi_io->valid && v->psi_io->full_valid);
-	assert_int_equal(v->stat->ring.len, 1);
-	assert_int_equal(sysstat_newest(v->stat, 0)->b, 2);
+	assert_int_equal(v->stat->ring.len, 0); /* one sample: no row yet */
 	assert_int_equal(v->tasks->item[0].id.pid, 102);
 	/* the fixture has no 102/wchan */
 	assert_int_equal(v->tasks->item[0].wchan_err, ENOENT);
@@ -80,10 +81,11 @@ test_time_and_reads_per_sample(void **state)
 	scrfix_press(&f->ui, '9', 0);
 	s = sys(f);
 	scr_sampled(&f->ui); /* the same sample: not read again */
-	assert_int_equal(s->stat.ring.len, 1);
+	assert_int_equal(s->stat.ring.len, 0);
 	f->ui.snap.mono_ms = 62000;
 	scr_sampled(&f->ui);
-	assert_int_equal(s->stat.ring.len, 2);
+	assert_int_equal(s->stat.ring.len, 1);
+	assert_int_equal(sysstat_newest(&s->stat, 0)->b, 2);
 	assert_int_equal(dtasks_in_d_ms(&s->tasks, 0), 61000);
 	assert_int_equal(
 	    dtasks_level(dtasks_in_d_ms(&s->tasks, 0), s->sample.sysctl.v[0]),
@@ -94,6 +96,12 @@ test_time_and_reads_per_sample(void **state)
 	scr_sampled(&f->ui);
 	assert_int_equal(s->read_ms, 62000);
 	assert_int_equal(dtasks_in_d_ms(&s->tasks, 0), 129000);
+	/* the strip went on while away and is kept on coming back */
+	assert_int_equal(s->stat.ring.len, 2);
+	scrfix_press(&f->ui, '9', 0);
+	assert_int_equal(s->stat.ring.len, 2);
+	assert_int_equal(s->read_ms, 130000);
+	scrfix_press(&f->ui, '1', 0);
 	/* beta leaves D: forgotten */
 	f->ui.snap.procs[1].state = 'S';
 	scr_sampled(&f->ui);
@@ -131,6 +139,9 @@ test_scroll_and_stacks(void **state)
 	    lines + 1);
 	scrfix_press(&f->ui, 's', 0);
 	assert_false(s->stacks);
+	/* 80 columns: long meanings wrap at a space onto more lines */
+	assert_true(syspane_lines(&s->view, 24, 80) >
+	            syspane_lines(&s->view, 24, 200) + 5);
 }
 
 static void

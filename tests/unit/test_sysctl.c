@@ -18,8 +18,8 @@ static void
 defaults(struct sysctl_values *sv)
 {
 	static const char *const text[SYSCTL_COUNT] = {
-	    "120\n", "0\n", "10\n",    "0\n",  "0\n", "1\n",
-	    "1\n",   "0\n", "10\n",    "0\n",  "0\n", "0\n",
+	    "120\n", "0\n", "1\n",     "1\n",  "10\n", "0\n", "0\n",
+	    "1\n",   "1\n", "0\n",     "10\n", "0\n",  "0\n", "0\n",
 	    "50\n",  "0\n", "67584\n", "60\n", "0\n",
 	};
 	sysctl_values_clear(sv, ENOENT);
@@ -36,7 +36,8 @@ struct meaning_case {
 };
 
 static const struct meaning_case cases[] = {
-    {SYSCTL_HUNG_TASK_TIMEOUT, 120, "a task in D for 120 s is logged as hung"},
+    {SYSCTL_HUNG_TASK_TIMEOUT, 120,
+     "a task in D for 120 s is logged as hung unless its wait is killable"},
     {SYSCTL_HUNG_TASK_TIMEOUT, 0,
      "hung-task check off: a task stuck in D is never reported"},
     {SYSCTL_HUNG_TASK_PANIC, 0, "a hung task is logged, no panic"},
@@ -44,6 +45,10 @@ static const struct meaning_case cases[] = {
     {SYSCTL_WATCHDOG_THRESH, 10,
      "a soft lockup after 20 s, a hard lockup after 10 s"},
     {SYSCTL_WATCHDOG_THRESH, 0, "lockup detectors off"},
+    {SYSCTL_WATCHDOG, 0, "lockup detectors off, soft and hard alike"},
+    {SYSCTL_WATCHDOG, 1, "lockup detectors on, each as its own switch says"},
+    {SYSCTL_SOFT_WATCHDOG, 0, "soft-lockup detector off"},
+    {SYSCTL_SOFT_WATCHDOG, 1, "soft-lockup detector on"},
     {SYSCTL_SOFTLOCKUP_PANIC, 0, "a soft lockup is logged, no panic"},
     {SYSCTL_SOFTLOCKUP_PANIC, 1, "a soft lockup panics the machine"},
     {SYSCTL_HARDLOCKUP_PANIC, 0, "a hard lockup is logged, no panic"},
@@ -116,6 +121,82 @@ test_every_meaning(void **state)
 		assert_true(seen[i]); /* a case for every setting */
 }
 
+/* watchdog_thresh and the switches under kernel.watchdog, soft_watchdog
+ * and nmi_watchdog (SNAP_NA: unreadable). */
+struct lockup_case {
+	int64_t watchdog, soft, nmi;
+	const char *thresh, *soft_says, *nmi_says, *summary;
+};
+
+static const struct lockup_case lockup_cases[] = {
+    {1, 1, 1, "a soft lockup after 20 s, a hard lockup after 10 s",
+     "soft-lockup detector on", "hard-lockup detector (NMI watchdog) on",
+     "a soft lockup is logged after 20 s"},
+    {1, 1, 0, "a soft lockup after 20 s, hard lockups not detected",
+     "soft-lockup detector on", "hard-lockup detector (NMI watchdog) off",
+     "a soft lockup is logged after 20 s"},
+    {1, 0, 1, "soft lockups not detected, a hard lockup after 10 s",
+     "soft-lockup detector off", "hard-lockup detector (NMI watchdog) on",
+     "soft lockups are not detected"},
+    {1, 0, 0, "lockup detectors off", "soft-lockup detector off",
+     "hard-lockup detector (NMI watchdog) off",
+     "soft lockups are not detected"},
+    {0, 1, 1, "lockup detectors off",
+     "soft-lockup detector off: kernel.watchdog is 0",
+     "hard-lockup detector (NMI watchdog) off: kernel.watchdog is 0",
+     "lockups are not detected"},
+    {SNAP_NA, 1, 1,
+     "a soft lockup after 20 s if its detector is on, a hard lockup after "
+     "10 s if the NMI watchdog is on",
+     "soft-lockup detector on if kernel.watchdog is",
+     "hard-lockup detector (NMI watchdog) on if kernel.watchdog is",
+     "a soft lockup is logged after 20 s if its detector is on"},
+};
+
+/* Set setting id to v (SNAP_NA: unreadable, EACCES). */
+static void
+set_or_na(struct sysctl_values *sv, enum sysctl_id id, int64_t v)
+{
+	sv->v[id] = v;
+	sv->err[id] = v == SNAP_NA ? EACCES : 0;
+}
+
+static void
+test_lockup_switches(void **state)
+{
+	struct sysctl_values sv;
+	char buf[320];
+	(void)state;
+	for (size_t i = 0; i < sizeof lockup_cases / sizeof lockup_cases[0];
+	     i++) {
+		const struct lockup_case *c = &lockup_cases[i];
+
+		defaults(&sv);
+		set_or_na(&sv, SYSCTL_WATCHDOG, c->watchdog);
+		set_or_na(&sv, SYSCTL_SOFT_WATCHDOG, c->soft);
+		set_or_na(&sv, SYSCTL_NMI_WATCHDOG, c->nmi);
+		assert_string_equal(sysctl_meaning(&sv, SYSCTL_WATCHDOG_THRESH,
+		                                   buf, sizeof buf),
+		                    c->thresh);
+		assert_string_equal(
+		    sysctl_meaning(&sv, SYSCTL_SOFT_WATCHDOG, buf, sizeof buf),
+		    c->soft_says);
+		assert_string_equal(
+		    sysctl_meaning(&sv, SYSCTL_NMI_WATCHDOG, buf, sizeof buf),
+		    c->nmi_says);
+		sysctl_summary(&sv, buf, sizeof buf);
+		if (strstr(buf, c->summary) == NULL)
+			fail_msg("case %zu: summary \"%s\"", i, buf);
+	}
+	/* no nmi_watchdog file: no hard-lockup detector */
+	defaults(&sv);
+	sv.v[SYSCTL_NMI_WATCHDOG] = SNAP_NA;
+	sv.err[SYSCTL_NMI_WATCHDOG] = ENOENT;
+	assert_string_equal(
+	    sysctl_meaning(&sv, SYSCTL_WATCHDOG_THRESH, buf, sizeof buf),
+	    "a soft lockup after 20 s, hard lockups not detected");
+}
+
 static void
 test_ratio_unused_with_kbytes(void **state)
 {
@@ -160,16 +241,18 @@ test_summary(void **state)
 	(void)state;
 	defaults(&sv);
 	assert_string_equal(sysctl_summary(&sv, buf, sizeof buf),
-	                    "a task in D for 120 s is logged, the machine does "
-	                    "not panic; a soft lockup is logged after 20 s; an "
+	                    "a task in D for 120 s is logged unless killable, "
+	                    "the machine does not panic; a soft lockup is "
+	                    "logged after 20 s; an "
 	                    "oops panics and reboots after 10 s");
 	sv.v[SYSCTL_HUNG_TASK_PANIC] = 1;
 	sv.v[SYSCTL_SOFTLOCKUP_PANIC] = 1;
 	sv.v[SYSCTL_PANIC] = 0;
-	assert_string_equal(sysctl_summary(&sv, buf, sizeof buf),
-	                    "a task in D for 120 s is logged, the machine "
-	                    "panics; a soft lockup is a panic after 20 s; an "
-	                    "oops panics and stays down");
+	assert_string_equal(
+	    sysctl_summary(&sv, buf, sizeof buf),
+	    "a task in D for 120 s is logged unless killable, "
+	    "the machine panics; a soft lockup is a panic after 20 s; an "
+	    "oops panics and stays down");
 	sv.v[SYSCTL_HUNG_TASK_TIMEOUT] = 0;
 	sv.v[SYSCTL_WATCHDOG_THRESH] = 0;
 	sv.v[SYSCTL_PANIC_ON_OOPS] = 0;
@@ -217,6 +300,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_every_meaning),
+	    cmocka_unit_test(test_lockup_switches),
 	    cmocka_unit_test(test_ratio_unused_with_kbytes),
 	    cmocka_unit_test(test_missing_and_bad),
 	    cmocka_unit_test(test_summary),

@@ -23,6 +23,11 @@
 #include "collect/sysfiles.h"
 #include "tfile.h"
 
+/* A task stat line: tid, state, start time (field 22). */
+#define STAT_LINE(tid, st, start)                                              \
+	tid " (a) b) " st " 1 1 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 " start      \
+	    " 1000 10\n"
+
 /* nftw callback: remove one entry. */
 static int
 rm_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
@@ -116,11 +121,22 @@ test_tasks(void **state)
 	put(root, "stat", "cpu 1 2 3 4\n");
 	put(root, "42/wchan", "do_wait");
 	put(root, "42/stack", "[<0>] do_wait+0x1/0x2\n[<0>] kernel_clone\n");
+	put(root, "44/wchan", "0"); /* hidden without root */
+	/* 45 left D between the walk and the wchan read: dropped */
+	put(root, "45/wchan", "do_wait");
+	put(root, "45/stat", STAT_LINE("45", "S", "9"));
+	/* thread 51 of process 50 */
+	put(root, "50/task/51/wchan", "fuse_wait");
+	put(root, "50/task/51/stat", STAT_LINE("51", "D", "9"));
 	dtasks_init(&d);
-	d.n = 2;
-	d.item[0].id.pid = 42;
+	d.n = 5;
+	d.item[2].id.pid = d.item[2].pid = 44;
+	d.item[3].id.pid = d.item[3].pid = 45;
+	d.item[4].id.pid = 51;
+	d.item[4].pid = 50;
+	d.item[0].id.pid = d.item[0].pid = 42;
 	d.item[0].stack_err = -1;
-	d.item[1].id.pid = 43;
+	d.item[1].id.pid = d.item[1].pid = 43;
 	snprintf(d.item[1].wchan, sizeof d.item[1].wchan, "old");
 	sf = sysfiles_new(root, err, sizeof err);
 	assert_non_null(sf);
@@ -129,11 +145,61 @@ test_tasks(void **state)
 	assert_int_equal(d.item[0].stack_err, -1); /* not asked */
 	assert_int_equal(d.item[1].wchan_err, ENOENT);
 	assert_string_equal(d.item[1].wchan, "old"); /* kept */
+	assert_int_equal(d.item[2].wchan_err, EPERM);
+	assert_string_equal(d.item[2].wchan, "");
+	assert_int_equal(d.n, 4); /* 45 removed, 51 moved up */
+	assert_int_equal(d.item[3].id.pid, 51);
+	assert_string_equal(d.item[3].wchan, "fuse_wait");
 	sysfiles_read_tasks(sf, &d, true);
 	assert_int_equal(d.item[0].stack_err, 0);
 	assert_string_equal(d.item[0].stack,
 	                    "[<0>] do_wait+0x1/0x2\n[<0>] kernel_clone");
 	assert_int_equal(d.item[1].stack_err, ENOENT);
+	sysfiles_free(sf);
+	nftw(root, rm_one, 8, FTW_DEPTH | FTW_PHYS);
+}
+
+/* Every thread is walked: a D thread of a process whose main thread
+ * sleeps is found; a process without a task directory counts by its
+ * row. */
+static void
+test_thread_walk(void **state)
+{
+	char root[] = "/tmp/oomwatch-sysfiles-XXXXXX", err[256];
+	static struct dtasks d;
+	struct proc_row rows[3];
+	struct snapshot s;
+	struct sysfiles *sf;
+	(void)state;
+	assert_non_null(mkdtemp(root));
+	put(root, "stat", "cpu 1 2 3 4\n");
+	put(root, "60/task/60/stat", STAT_LINE("60", "S", "100"));
+	put(root, "60/task/61/stat", STAT_LINE("61", "D", "105"));
+	put(root, "60/task/62/stat", "62 (bad");
+	put(root, "80/task/80/stat", STAT_LINE("80", "R", "1"));
+	memset(rows, 0, sizeof rows);
+	memset(&s, 0, sizeof s);
+	rows[0] = (struct proc_row){.pid = 60, .state = 'S', .comm = "worker"};
+	rows[1] = (struct proc_row){
+	    .pid = 70, .state = 'D', .comm = "old", .start_time = 7};
+	rows[2] = (struct proc_row){.pid = 80, .state = 'D', .comm = "gone"};
+	s.procs = rows;
+	s.nprocs = 3;
+	s.mono_ms = 1000;
+	dtasks_init(&d);
+	sf = sysfiles_new(root, err, sizeof err);
+	assert_non_null(sf);
+	sysfiles_update_dtasks(sf, &d, &s);
+	assert_int_equal(d.n, 2);
+	assert_int_equal(d.item[0].id.pid, 61);
+	assert_int_equal(d.item[0].id.start_time, 105);
+	assert_int_equal(d.item[0].pid, 60);
+	assert_string_equal(d.item[0].comm, "worker");
+	assert_int_equal(d.item[1].id.pid, 70); /* no task dir: its row */
+	assert_int_equal(d.item[1].pid, 70);
+	s.mono_ms = 3000;
+	sysfiles_update_dtasks(sf, &d, &s);
+	assert_int_equal(dtasks_in_d_ms(&d, 0), 2000);
 	sysfiles_free(sf);
 	nftw(root, rm_one, 8, FTW_DEPTH | FTW_PHYS);
 }
@@ -155,6 +221,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_read_all),
 	    cmocka_unit_test(test_tasks),
+	    cmocka_unit_test(test_thread_walk),
 	    cmocka_unit_test(test_bad_root),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
