@@ -22,6 +22,7 @@
 #include "collect/bootjob.h"
 #include "collect/bootsrc.h"
 #include "collect/journalrun.h"
+#include "fakejctl.h"
 
 #define FIXTURE_PROC "tests/fixtures/golden/proc"
 
@@ -136,76 +137,20 @@ test_spawn_cancel(void **state)
 	close(cancel[1]);
 }
 
-/* A directory first in PATH with a journalctl running script (its pid
- * into DIR/pid first); the old PATH into old. */
-static void
-fake_journalctl(char dir[64], const char *script, char *old, size_t size)
-{
-	char path[PATH_MAX];
-	FILE *f;
-
-	snprintf(dir, 64, "/tmp/oomwatch-bootjob.XXXXXX");
-	assert_non_null(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/journalctl", dir);
-	f = fopen(path, "w");
-	assert_non_null(f);
-	fprintf(f, "#!/bin/sh\necho $$ >%s/pid\n%s\n", dir, script);
-	assert_int_equal(fclose(f), 0);
-	assert_int_equal(chmod(path, 0700), 0);
-	snprintf(old, size, "%s", getenv("PATH"));
-	snprintf(path, sizeof path, "%s:%s", dir, old);
-	assert_int_equal(setenv("PATH", path, 1), 0);
-}
-
-/* The fake's pid (waiting for its file), or -1. */
-static pid_t
-fake_pid(const char *dir)
-{
-	char path[PATH_MAX];
-	long pid = -1;
-	FILE *f;
-
-	snprintf(path, sizeof path, "%s/pid", dir);
-	for (int i = 0; i < 200 && pid <= 0; i++) {
-		if ((f = fopen(path, "r")) != NULL) {
-			if (fscanf(f, "%ld", &pid) != 1)
-				pid = -1;
-			fclose(f);
-		}
-		if (pid <= 0)
-			usleep(25000);
-	}
-	return (pid_t)pid;
-}
-
-/* Remove the fake and its directory, restore PATH. */
-static void
-fake_remove(const char *dir, const char *old)
-{
-	char path[PATH_MAX];
-
-	snprintf(path, sizeof path, "%s/journalctl", dir);
-	unlink(path);
-	snprintf(path, sizeof path, "%s/pid", dir);
-	unlink(path);
-	rmdir(dir);
-	setenv("PATH", old, 1);
-}
-
 /* The history in a thread: a journalctl that sleeps 2 s leaves the job
  * running (the caller was not kept), then its output is the result. */
 static void
 test_job_history(void **state)
 {
-	char dir[64], old[4096], script[PATH_MAX + 32], why[128] = "";
-	char fix[PATH_MAX];
+	char script[PATH_MAX + 32], why[128] = "", fix[PATH_MAX];
+	struct fakejctl fake;
 	struct bootsrc_paths p;
 	struct bootsrc_data *d;
 	struct bootjob *j;
 	(void)state;
 	assert_non_null(realpath("tests/fixtures/boots/journal.json", fix));
 	snprintf(script, sizeof script, "sleep 2; cat %s", fix);
-	fake_journalctl(dir, script, old, sizeof old);
+	assert_int_equal(fakejctl_install(&fake, script), 0);
 	bootsrc_paths(&p, NULL, NULL);
 	j = bootjob_history(&p, 10000, 1767225600, why, sizeof why);
 	assert_non_null(j);
@@ -221,7 +166,8 @@ test_job_history(void **state)
 	assert_true(d->nrows >= 3); /* this boot, a1, b2 */
 	bootsrc_free(d);
 	free(d);
-	fake_remove(dir, old);
+	assert_int_equal(fakejctl_runs(&fake), 1);
+	fakejctl_remove(&fake);
 }
 
 /* Freed while journalctl runs: the child is killed and reaped at once
@@ -229,28 +175,28 @@ test_job_history(void **state)
 static void
 test_job_stopped(void **state)
 {
-	char dir[64], old[4096], why[128] = "";
+	struct fakejctl fake;
 	struct bootsrc_paths p;
 	struct bootjob *j;
+	char why[128] = "";
 	pid_t pid;
 	(void)state;
-	fake_journalctl(dir, "exec sleep 30", old, sizeof old);
+	assert_int_equal(fakejctl_install(&fake, "exec sleep 30"), 0);
 	bootsrc_paths(&p, NULL, NULL);
 	for (int events = 0; events < 2; events++) {
 		j = events
 		        ? bootjob_events(&p, "-1", 16, 30000, why, sizeof why)
 		        : bootjob_history(&p, 30000, 0, why, sizeof why);
 		assert_non_null(j);
-		pid = fake_pid(dir);
+		pid = fakejctl_pid(&fake, (size_t)events + 1, 5000);
+		assert_int_equal(fakejctl_runs(&fake), (size_t)events + 1);
 		assert_true(pid > 0);
 		assert_false(bootjob_done(j));
 		bootjob_free(j);
 		assert_int_equal(kill(pid, 0), -1);
 		assert_int_equal(errno, ESRCH);
-		snprintf(why, sizeof why, "%s/pid", dir);
-		unlink(why);
 	}
-	fake_remove(dir, old);
+	fakejctl_remove(&fake);
 }
 
 /* One boot's events in a thread, from the fixture tree's saved journal. */
