@@ -1,11 +1,19 @@
 /*
  * scr_boots: the Boots screen (key 0, the tenth tab): how the previous
  * boots ended. The history (collect/bootsrc.h: wtmp, pstore, the
- * journal through journalctl with a deadline) is read once, on the first
- * visit (r reads it again), never on a refresh. Up/Down select a boot;
- * Enter reads that boot's kernel events from the journal and opens them
- * in the events view (until it is left; then it shows the running log
- * again); the pane below the table lists them too.
+ * journal through journalctl with a deadline) is read on the first visit
+ * (r reads it again), never on a refresh, and never while the screen
+ * waits: the read runs in a thread (collect/bootjob.h) and the screen
+ * says "reading the boot history (journalctl)..." until its result is
+ * picked up, at the next refresh tick or the next redraw (a key), which
+ * ever comes first; nothing wakes the loop. One read at a time: r or
+ * Enter while one runs starts nothing. Up/Down select a boot; Enter reads
+ * that boot's kernel events from the journal the same way and, when they
+ * arrive at a tick with this screen and that boot still selected (no
+ * other key pressed), opens them in the events view (until it is left;
+ * then it shows the running log again); the pane below the table lists
+ * them too, and Enter then opens them without a new read. Leaving the
+ * dashboard while a read runs kills journalctl and joins the thread.
  */
 #ifndef OOMWATCH_APP_SCR_BOOTS_H
 #define OOMWATCH_APP_SCR_BOOTS_H
@@ -16,12 +24,19 @@
 #include "collect/bootsrc.h"
 #include "view/bootpane.h"
 
+struct bootjob;
+
 struct scr_boots_state {
-	struct bootsrc_data *data; /* NULL until the first visit */
+	struct bootsrc_data *data;     /* NULL until the first read ended */
+	struct bootjob *job;           /* the read running or not yet taken */
+	bool job_events;               /* it reads events_index's events */
+	bool open_events;              /* open them when they arrive (Enter) */
+	char job_why[BOOTSRC_WHY_MAX]; /* why the last read did not start */
 	size_t selected;
 	/* the events read for one boot (Enter) */
 	int events_index; /* the row's index they are of; 1: none read */
 	char events_why[BOOTSRC_WHY_MAX + 64]; /* why none could be read */
+	struct kevents *kev; /* those events until the events view takes them */
 	char lines[BOOTPANE_EVENTS_MAX][BOOTPANE_TEXT];
 	size_t nlines, nevents;
 	struct dash_boots view;

@@ -40,6 +40,8 @@ struct bootsrc_paths {
 	char systemd_pstore[PATH_MAX];
 	char journal_file[PATH_MAX]; /* "" = run journalctl */
 	const char *proc_root;       /* NULL = /proc */
+	int cancel_fd; /* readable: journalctl is stopped at once (-1: never;
+	                  bootsrc_paths sets -1) */
 };
 
 /* One source's state: read, or why not. */

@@ -33,6 +33,7 @@ struct dash_boots_row {
 /* The Boots screen's view: its dash_frame.screen_data. */
 struct dash_boots {
 	char sources[BOOTPANE_TEXT]; /* "wtmp: 5 boots; journal: .." */
+	bool reading; /* no table yet: only the sources line ("reading ..") */
 	struct dash_boots_row rows[BOOTPANE_ROWS_MAX];
 	size_t nrows;
 	size_t selected;

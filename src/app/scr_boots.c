@@ -8,6 +8,7 @@
 
 #include "app/boots_cli.h"
 #include "app/scr_events.h"
+#include "collect/bootjob.h"
 #include "core/clock.h"
 
 /* Events kept per boot read: the pane shows the newest of them. */
@@ -53,32 +54,42 @@ paths(const struct ui *ui, struct bootsrc_paths *p)
 	              ui->opt ? ui->opt->sys_root : NULL);
 }
 
-/* Read the history (bounded by the journal's deadline). */
+/* Start reading the history in the background, unless a read runs. */
 static void
-load(struct ui *ui, struct scr_boots_state *s)
+start_history(struct ui *ui, struct scr_boots_state *s)
 {
 	struct bootsrc_paths p;
 
-	if (s->data == NULL && (s->data = calloc(1, sizeof *s->data)) == NULL)
+	if (s->job != NULL)
 		return;
-	bootsrc_free(s->data);
 	paths(ui, &p);
-	bootsrc_load(s->data, &p, BOOTSRC_JOURNAL_MS, clock_wall_ms() / 1000);
-	s->selected = 0;
-	s->events_index = 1;
-	s->nlines = s->nevents = 0;
+	s->job_why[0] = '\0';
+	s->job = bootjob_history(&p, BOOTSRC_JOURNAL_MS, clock_wall_ms() / 1000,
+	                         s->job_why, sizeof s->job_why);
+	s->job_events = false;
 }
 
-/* Free the history. */
+/* Free the history and the events read. */
+static void
+drop_data(struct scr_boots_state *s)
+{
+	if (s->data != NULL)
+		bootsrc_free(s->data);
+	free(s->data);
+	s->data = NULL;
+	kevents_free(s->kev);
+	s->kev = NULL;
+}
+
+/* Stop a read still running, free what was read. */
 static void
 fini(struct ui *ui)
 {
 	struct scr_boots_state *s = st(ui);
 
-	if (s->data != NULL)
-		bootsrc_free(s->data);
-	free(s->data);
-	s->data = NULL;
+	bootjob_free(s->job); /* kills journalctl, joins the thread */
+	s->job = NULL;
+	drop_data(s);
 }
 
 /* Set the defaults. */
@@ -86,15 +97,6 @@ static void
 init(struct ui *ui)
 {
 	st(ui)->events_index = 1;
-}
-
-/* The first visit reads the history. */
-static void
-enter(struct ui *ui, const struct scr_def *from)
-{
-	(void)from;
-	if (st(ui)->data == NULL)
-		load(ui, st(ui));
 }
 
 /* One event as a line: time, kind, who, what. */
@@ -127,51 +129,130 @@ event_line(const struct kevent *e, char *buf, size_t size)
 		         e->text.s);
 }
 
-/* Enter: the selected boot's events from the journal, listed in the
- * pane below the table and, when there are any, opened in the events
- * view (which owns them from then on). UI_* flags. */
-static unsigned
-read_events(struct ui *ui, struct scr_boots_state *s)
+/* Enter: start reading the selected boot's events in the background;
+ * the pane says why when the journal has none of this boot. */
+static void
+start_events(struct ui *ui, struct scr_boots_state *s)
 {
 	const struct boots_row *r = &s->data->rows[s->selected];
-	struct kevents *ev = kevents_new(BOOTS_EVENTS_KEPT);
 	struct bootsrc_paths p;
-	size_t n;
 
 	s->events_index = r->index;
 	s->nlines = s->nevents = 0;
 	s->events_why[0] = '\0';
-	if (ev == NULL) {
-		snprintf(s->events_why, sizeof s->events_why, "out of memory");
-		return UI_REDRAW;
-	}
-	paths(ui, &p);
-	if (!r->in_journal)
+	kevents_free(s->kev);
+	s->kev = NULL;
+	if (!r->in_journal) {
 		snprintf(s->events_why, sizeof s->events_why,
 		         "the journal has no messages of this boot (%.*s)",
 		         (int)(sizeof s->events_why - 60),
 		         s->data->journal_state.ok
 		             ? "it holds other boots"
 		             : s->data->journal_state.why);
-	else if (bootsrc_boot_events(&p, r->boot_id, ev, BOOTSRC_JOURNAL_MS,
-	                             s->events_why, sizeof s->events_why) == 0)
-		kevents_finish(ev);
-	n = kevents_count(ev);
+		return;
+	}
+	paths(ui, &p);
+	s->job = bootjob_events(&p, r->boot_id, BOOTS_EVENTS_KEPT,
+	                        BOOTSRC_JOURNAL_MS, s->events_why,
+	                        sizeof s->events_why);
+	s->job_events = true;
+	s->open_events = s->job != NULL;
+}
+
+/* The events read (ev, or NULL: none) into the pane's lines; kept in
+ * s->kev for the events view when there are any. */
+static void
+took_events(struct scr_boots_state *s, struct kevents *ev)
+{
+	size_t n = ev ? kevents_count(ev) : 0;
+
 	s->nevents = n;
+	s->nlines = 0;
 	for (size_t i = n; i-- > 0 && s->nlines < BOOTPANE_EVENTS_MAX;)
 		event_line(kevents_get(ev, i), s->lines[s->nlines++],
 		           sizeof s->lines[0]);
 	if (n == 0) {
 		kevents_free(ev);
-		return UI_REDRAW;
+		ev = NULL;
 	}
+	s->kev = ev;
+}
+
+/* Take the result of a read that has ended (the history, or the events
+ * into the pane); nothing while it runs. */
+static void
+pickup(struct scr_boots_state *s)
+{
+	struct bootsrc_data *d;
+
+	if (s->job == NULL || !bootjob_done(s->job))
+		return;
+	if (s->job_events) {
+		took_events(s, bootjob_take_events(s->job, s->events_why,
+		                                   sizeof s->events_why));
+	} else if ((d = bootjob_take_history(s->job)) != NULL) {
+		drop_data(s);
+		s->data = d;
+		s->selected = 0;
+		s->events_index = 1;
+		s->nlines = s->nevents = 0;
+	}
+	bootjob_free(s->job);
+	s->job = NULL;
+}
+
+/* Open the events read in the events view (which owns them from then
+ * on). UI_* flags. */
+static unsigned
+open_events(struct ui *ui, struct scr_boots_state *s)
+{
+	s->open_events = false;
 	kevents_free(ui->klog.boot_kev);
-	ui->klog.boot_kev = ev;
+	ui->klog.boot_kev = s->kev;
+	s->kev = NULL;
 	snprintf(ui->klog.boot_info, sizeof ui->klog.boot_info,
 	         "boot %d's kernel events (journal), not this boot's; 0: back "
 	         "to Boots",
-	         r->index);
+	         s->events_index);
 	return scr_goto(ui, &scr_events) | UI_REDRAW;
+}
+
+/* True when the events read are of the selected boot. */
+static bool
+events_selected(const struct scr_boots_state *s)
+{
+	return s->data != NULL && s->selected < s->data->nrows &&
+	       s->data->rows[s->selected].index == s->events_index;
+}
+
+/* After a sample (the refresh tick): take a read that ended; events that
+ * Enter asked for open in the events view when this screen and their
+ * boot are still current. */
+static void
+sampled(struct ui *ui)
+{
+	struct scr_boots_state *s = st(ui);
+
+	pickup(s);
+	if (!s->open_events || s->job != NULL)
+		return;
+	if (s->kev != NULL && ui->screens.cur == &scr_boots &&
+	    events_selected(s))
+		(void)open_events(ui, s); /* the tick's redraw draws it */
+	s->open_events = false;
+}
+
+/* The first visit reads the history. */
+static void
+enter(struct ui *ui, const struct scr_def *from)
+{
+	struct scr_boots_state *s = st(ui);
+
+	(void)from;
+	s->open_events = false;
+	pickup(s);
+	if (s->data == NULL)
+		start_history(ui, s);
 }
 
 /* Run a command of this screen's map. */
@@ -179,8 +260,12 @@ static unsigned
 command(struct ui *ui, int cmd)
 {
 	struct scr_boots_state *s = st(ui);
-	size_t n = s->data ? s->data->nrows : 0;
+	size_t n;
 
+	pickup(s);
+	if (cmd != BOOTS_EVENTS)
+		s->open_events = false; /* another key: the user moved on */
+	n = s->data ? s->data->nrows : 0;
 	switch (cmd) {
 	case BOOTS_UP:
 		if (s->selected > 0)
@@ -197,10 +282,15 @@ command(struct ui *ui, int cmd)
 		s->selected = n ? n - 1 : 0;
 		break;
 	case BOOTS_EVENTS:
-		return n > 0 ? read_events(ui, s) : 0;
+		if (n == 0 || s->job != NULL)
+			return 0; /* one read at a time */
+		if (s->kev != NULL && events_selected(s))
+			return open_events(ui, s);
+		start_events(ui, s);
+		break;
 	case BOOTS_RELOAD:
 	default:
-		load(ui, s);
+		start_history(ui, s);
 		break;
 	}
 	return UI_REDRAW;
@@ -282,6 +372,10 @@ fill_detail(const struct scr_boots_state *s, struct dash_boots *v)
 		snprintf(v->events_title, sizeof v->events_title,
 		         "Boot %d: Enter reads its events from the journal",
 		         r->index);
+	else if (s->job != NULL && s->job_events)
+		snprintf(v->events_title, sizeof v->events_title,
+		         "Boot %d: reading its kernel events (journalctl)...",
+		         r->index);
 	else if (s->nevents == 0)
 		snprintf(v->events_title, sizeof v->events_title,
 		         "Boot %d: no events read (%s)", r->index,
@@ -297,16 +391,20 @@ fill_detail(const struct scr_boots_state *s, struct dash_boots *v)
 	}
 }
 
-/* The frame: the table and the selected boot. */
+/* The frame: the table and the selected boot, or what is being read. */
 static void
 frame(struct ui *ui, struct dash_frame *f)
 {
 	struct scr_boots_state *s = st(ui);
 	struct dash_boots *v = &s->view;
 	int64_t now = clock_wall_ms() / 1000;
+	bool reading;
 
+	pickup(s); /* a redraw shows a read that ended */
+	reading = s->job != NULL;
 	v->nrows = v->ndetail = v->nevents = 0;
 	v->events_title[0] = '\0';
+	v->reading = reading && !s->job_events;
 	if (s->data != NULL) {
 		boots_cli_sources(s->data, v->sources, sizeof v->sources);
 		for (size_t i = 0;
@@ -316,15 +414,21 @@ frame(struct ui *ui, struct dash_frame *f)
 		v->selected = s->selected < v->nrows ? s->selected : 0;
 		if (v->nrows > 0)
 			fill_detail(s, v);
-	} else {
+	} else if (!reading) {
 		snprintf(v->sources, sizeof v->sources,
-		         "the boot history could not be read (out of memory)");
+		         "the boot history could not be read (%s)",
+		         s->job_why[0] ? s->job_why : "out of memory");
 	}
+	if (v->reading)
+		snprintf(v->sources, sizeof v->sources,
+		         "reading the boot history (journalctl)...");
 	f->body = dash_body_boots;
 	f->screen_data = v;
 	f->status_info =
-	    "how the previous boots ended; Enter: a boot's events, "
-	    "r: read again";
+	    reading ? "reading in the background (journalctl, at most 3 s); "
+	              "r and Enter wait for it"
+	            : "how the previous boots ended; Enter: a boot's events, "
+	              "r: read again";
 }
 
 const struct scr_def scr_boots = {
@@ -337,5 +441,6 @@ const struct scr_def scr_boots = {
     .fini = fini,
     .enter = enter,
     .command = command,
+    .sampled = sampled,
     .frame = frame,
 };

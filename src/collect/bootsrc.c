@@ -38,6 +38,7 @@ bootsrc_paths(struct bootsrc_paths *p, const char *proc_root,
 {
 	memset(p, 0, sizeof *p);
 	p->proc_root = proc_root;
+	p->cancel_fd = -1;
 	if (proc_root != NULL) {
 		snprintf(p->wtmp, sizeof p->wtmp, "%s/boots/wtmp", proc_root);
 		snprintf(p->pstore, sizeof p->pstore, "%s/boots/pstore",
@@ -274,7 +275,8 @@ journal_lines(const struct bootsrc_paths *p, const char *const *argv,
 		return journalrun_file(p->journal_file, fn, ctx,
 		                       BOOTSRC_JOURNAL_BYTES, &res, why, size);
 	return journalrun_spawn(argv, fn, ctx, timeout_ms,
-	                        BOOTSRC_JOURNAL_BYTES, &res, why, size);
+	                        BOOTSRC_JOURNAL_BYTES, p->cancel_fd, &res, why,
+	                        size);
 }
 
 /* The journal's boots into d: what was read, even when journalctl

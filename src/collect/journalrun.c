@@ -203,11 +203,13 @@ drain(struct run *r, int i, struct splitter *s)
 	return true;
 }
 
-/* Poll both pipes until both end, the deadline, or max_bytes. */
+/* Poll both pipes until both end, the deadline, max_bytes, or cancel_fd
+ * readable (-1: none). */
 static void
-pump(struct run *r, struct splitter *s, uint64_t deadline_ms, size_t max_bytes)
+pump(struct run *r, struct splitter *s, uint64_t deadline_ms, size_t max_bytes,
+     int cancel_fd)
 {
-	struct pollfd p[2];
+	struct pollfd p[3];
 	uint64_t now;
 	int nfd;
 
@@ -228,9 +230,14 @@ pump(struct run *r, struct splitter *s, uint64_t deadline_ms, size_t max_bytes)
 			p[i].revents = 0;
 			nfd += r->fd[i] >= 0;
 		}
-		if (nfd == 0 || poll(p, 2, (int)(deadline_ms - now)) < 0) {
+		p[2] = (struct pollfd){cancel_fd, POLLIN, 0};
+		if (nfd == 0 || poll(p, 3, (int)(deadline_ms - now)) < 0) {
 			if (errno == EINTR)
 				continue;
+			return;
+		}
+		if (p[2].revents != 0) {
+			s->res->cancelled = true;
 			return;
 		}
 		for (int i = 0; i < 2; i++)
@@ -251,7 +258,9 @@ reason(const struct run *r, const struct journalrun_result *res,
 	const char *nl = memchr(r->err, '\n', r->err_len);
 	int len = (int)(nl ? (size_t)(nl - r->err) : r->err_len);
 
-	if (res->timed_out)
+	if (res->cancelled)
+		snprintf(why, why_size, "cancelled");
+	else if (res->timed_out)
 		snprintf(why, why_size, "timed out after %llu ms",
 		         (unsigned long long)timeout_ms);
 	else if (res->cut)
@@ -267,7 +276,7 @@ reason(const struct run *r, const struct journalrun_result *res,
 /* Run journalctl (see journalrun.h). */
 int
 journalrun_spawn(const char *const *argv, journalrun_line_fn fn, void *ctx,
-                 uint64_t timeout_ms, size_t max_bytes,
+                 uint64_t timeout_ms, size_t max_bytes, int cancel_fd,
                  struct journalrun_result *res, char *why, size_t why_size)
 {
 	struct run r = {.fd = {-1, -1}, .err_len = 0, .out_bytes = 0};
@@ -307,8 +316,8 @@ journalrun_spawn(const char *const *argv, journalrun_line_fn fn, void *ctx,
 		free(s.buf);
 		return -1;
 	}
-	pump(&r, &s, real_mono_ms() + timeout_ms, max_bytes);
-	if (res->timed_out || res->cut)
+	pump(&r, &s, real_mono_ms() + timeout_ms, max_bytes, cancel_fd);
+	if (res->timed_out || res->cut || res->cancelled)
 		kill(pid, SIGKILL);
 	for (int i = 0; i < 2; i++)
 		if (r.fd[i] >= 0)
@@ -318,7 +327,7 @@ journalrun_spawn(const char *const *argv, journalrun_line_fn fn, void *ctx,
 	split_end(&s);
 	free(s.buf);
 	res->status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-	if (!res->timed_out && !res->cut && res->status == 0)
+	if (!res->timed_out && !res->cut && !res->cancelled && res->status == 0)
 		return 0;
 	reason(&r, res, argv[0], timeout_ms, max_bytes, why, why_size);
 	return -1;

@@ -77,7 +77,8 @@ detail_pane(struct screen *s, const struct layout_rect *r, int y,
 		         v->events[i], 0);
 }
 
-/* The Boots screen: sources, table, the selected boot's detail. */
+/* The Boots screen: sources, table, the selected boot's detail (only
+ * the sources line while the first read runs). */
 void
 dash_body_boots(struct screen *s, const struct dash_frame *f)
 {
@@ -90,6 +91,8 @@ dash_body_boots(struct screen *s, const struct dash_frame *f)
 		return;
 	draw_clear_rect(s, r, THEME_NORMAL);
 	draw_str(s, y++, r->x, r->w, THEME_DIALOG, v->sources, 0);
+	if (v->reading && v->nrows == 0)
+		return;
 	table_line(s, r, y++, NULL, false);
 	detail_rows = (int)(1 + v->ndetail + v->nevents);
 	table_rows = r->h - 2 - detail_rows - 1;

@@ -122,4 +122,49 @@ check "... the note says so" \
 	jq -e '.sources.journal.note == "cut short: timed out after 3000 ms"' "$T_TMP/hang.json"
 check "... and the boots it gave are used (the panic of boot a1..)" \
 	jq -e '[.boots[] | select(.boot_id == "a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1") | .ended] == ["panic"]' "$T_TMP/hang.json"
+
+# The Boots screen reads in the background: a journalctl that sleeps
+# $T_TMP/slow/secs seconds (then prints the fixture; exec sleep when it
+# is long, so a kill ends it), its pids in $T_TMP/slow/pids.
+if has_tmux; then
+	mkdir -p "$T_TMP/slow"
+	echo 2 >"$T_TMP/slow/secs"
+	cat >"$T_TMP/slow/journalctl" <<JCTL
+#!/bin/sh
+echo \$\$ >>"$T_TMP/slow/pids"
+s=\$(cat "$T_TMP/slow/secs")
+[ "\$s" -gt 5 ] && exec sleep "\$s"
+sleep "\$s"
+cat "$TOP/tests/fixtures/boots/journal.json"
+JCTL
+	chmod +x "$T_TMP/slow/journalctl"
+	PATH="$T_TMP/slow:$PATH" tmux_start 120 40 "$OOMWATCH_BIN -d 0.5 --no-protect"
+	if tmux_wait "F10Quit" 10; then
+		tmux_keys 0
+		check "Boots screen: the loading line while journalctl sleeps" \
+			tmux_wait "reading the boot history (journalctl)..." 2
+		check "... and no table yet" tmux_lacks "HOW IT ENDED"
+		check "... then the table" tmux_wait "HOW IT ENDED" 10
+		check "... with the journal's boots" tmux_has "journal: 2 boots"
+		echo 30 >"$T_TMP/slow/secs"
+		tmux_keys r
+		wait_until 5 sh -c '[ "$(wc -l <"$1")" -ge 2 ]' sh "$T_TMP/slow/pids"
+		check "r: a second read, shown as loading" \
+			tmux_wait "reading the boot history (journalctl)..." 2
+		tmux_keys r
+		tmux_keys q
+		check "quitting during a 30 s read ends the dashboard at once" \
+			wait_until 3 tmux_pane_dead
+		jpid=$(tail -n 1 "$T_TMP/slow/pids")
+		check "... and its journalctl is gone (killed and reaped)" \
+			wait_until 1 sh -c '! kill -0 "$1" 2>/dev/null' sh "$jpid"
+		check "... two reads in all (r during a read starts none)" \
+			[ "$(wc -l <"$T_TMP/slow/pids")" = 2 ]
+	else
+		fail "Boots screen: the dashboard did not start in tmux"
+	fi
+	tmux_stop
+else
+	skip "Boots screen in tmux" "tmux is not installed"
+fi
 t_done

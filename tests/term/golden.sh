@@ -38,7 +38,8 @@ ONLY="$*"
 # samples); procs-trend turns GROWTH and TREND on in setup (the other
 # columns as by default: at 80 columns ANON and USER make room), clears the
 # "saved" message (its path varies) with Down Up and waits for the
-# verdicts. A new screen is a new line here.
+# verdicts; boots waits for its table (the history is read in the
+# background). A new screen is a new line here.
 SCREEN_TABLE='processes
 sort F6
 search F3 ; -l redis
@@ -53,8 +54,8 @@ detail Enter
 procs-trend F2 Down Down Down Down Down Down Down Down Down Down Down Space Down Space F2 ; %wait saved ; Down Up ; %wait flat
 memory 8
 system 9
-boots 0 Down
-bootevents 0 Down Enter'
+boots 0 ; %wait HOW IT ENDED ; Down
+bootevents 0 ; %wait HOW IT ENDED ; Down Enter'
 SCREENS=$(printf '%s\n' "$SCREEN_TABLE" | cut -d' ' -f1)
 SIZES="80x24 120x40 200x60"
 GOLDEN="$TOP/tests/golden"

@@ -1,18 +1,28 @@
 /* Unit tests for collect/journalrun.c (a child with a deadline, its
- * errors) and collect/bootsrc.c (the golden fixture tree's boot history,
- * and one boot's events). */
+ * errors, cancelled), collect/bootsrc.c (the golden fixture tree's boot
+ * history, and one boot's events) and collect/bootjob.c (the same reads
+ * in a thread, with a fake journalctl first in PATH: a slow one is not
+ * waited for, a stopped one is killed and reaped). */
+#include <errno.h>
+#include <limits.h>
 #include <setjmp.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
+#include "collect/bootjob.h"
 #include "collect/bootsrc.h"
 #include "collect/journalrun.h"
+#include "fakejctl.h"
 
 #define FIXTURE_PROC "tests/fixtures/golden/proc"
 
@@ -58,19 +68,19 @@ test_spawn_lines_and_status(void **state)
 	struct seen s = {0};
 	char why[128];
 	(void)state;
-	assert_int_equal(journalrun_spawn(ok, keep, &s, 5000, 1 << 20, &res,
+	assert_int_equal(journalrun_spawn(ok, keep, &s, 5000, 1 << 20, -1, &res,
 	                                  why, sizeof why),
 	                 0);
 	assert_int_equal(s.n, 3);
 	assert_string_equal(s.last, "last");
 	assert_int_equal(res.status, 0);
-	assert_int_equal(journalrun_spawn(bad, keep, &s, 5000, 1 << 20, &res,
-	                                  why, sizeof why),
+	assert_int_equal(journalrun_spawn(bad, keep, &s, 5000, 1 << 20, -1,
+	                                  &res, why, sizeof why),
 	                 -1);
 	assert_string_equal(why, "No journal files were found.");
 	assert_int_equal(res.status, 1);
-	assert_int_equal(journalrun_spawn(none, keep, &s, 5000, 1 << 20, &res,
-	                                  why, sizeof why),
+	assert_int_equal(journalrun_spawn(none, keep, &s, 5000, 1 << 20, -1,
+	                                  &res, why, sizeof why),
 	                 -1);
 	assert_string_equal(why, "oomwatch-no-such-program: not found");
 }
@@ -87,8 +97,8 @@ test_spawn_deadline_and_cut(void **state)
 	char why[128];
 	uint64_t t0 = mono_ms();
 	(void)state;
-	assert_int_equal(journalrun_spawn(slow, keep, &s, 300, 1 << 20, &res,
-	                                  why, sizeof why),
+	assert_int_equal(journalrun_spawn(slow, keep, &s, 300, 1 << 20, -1,
+	                                  &res, why, sizeof why),
 	                 -1);
 	assert_true(mono_ms() - t0 < 5000);
 	assert_true(res.timed_out);
@@ -96,12 +106,124 @@ test_spawn_deadline_and_cut(void **state)
 	assert_string_equal(s.last, "early");
 	assert_string_equal(why, "timed out after 300 ms");
 	memset(&s, 0, sizeof s);
-	assert_int_equal(journalrun_spawn(loud, keep, &s, 5000, 100000, &res,
-	                                  why, sizeof why),
+	assert_int_equal(journalrun_spawn(loud, keep, &s, 5000, 100000, -1,
+	                                  &res, why, sizeof why),
 	                 -1);
 	assert_true(res.cut);
 	assert_true(s.n >= 100000 / 5 - 1);
 	assert_non_null(strstr(why, "output cut"));
+}
+
+/* A readable cancel descriptor ends the run at once: killed, reaped,
+ * "cancelled", the lines before given. */
+static void
+test_spawn_cancel(void **state)
+{
+	const char *slow[] = {"sh", "-c", "echo early; exec sleep 30", NULL};
+	struct journalrun_result res;
+	struct seen s = {0};
+	char why[128];
+	int cancel[2];
+	(void)state;
+	assert_int_equal(pipe(cancel), 0);
+	assert_int_equal(write(cancel[1], "x", 1), 1);
+	assert_int_equal(journalrun_spawn(slow, keep, &s, 30000, 1 << 20,
+	                                  cancel[0], &res, why, sizeof why),
+	                 -1);
+	assert_true(res.cancelled);
+	assert_false(res.timed_out);
+	assert_string_equal(why, "cancelled");
+	close(cancel[0]);
+	close(cancel[1]);
+}
+
+/* The history in a thread: a journalctl that sleeps 2 s leaves the job
+ * running (the caller was not kept), then its output is the result. */
+static void
+test_job_history(void **state)
+{
+	char script[PATH_MAX + 32], why[128] = "", fix[PATH_MAX];
+	struct fakejctl fake;
+	struct bootsrc_paths p;
+	struct bootsrc_data *d;
+	struct bootjob *j;
+	(void)state;
+	assert_non_null(realpath("tests/fixtures/boots/journal.json", fix));
+	snprintf(script, sizeof script, "sleep 2; cat %s", fix);
+	assert_int_equal(fakejctl_install(&fake, script), 0);
+	bootsrc_paths(&p, NULL, NULL);
+	j = bootjob_history(&p, 10000, 1767225600, why, sizeof why);
+	assert_non_null(j);
+	assert_false(bootjob_done(j)); /* journalctl is still asleep */
+	assert_null(bootjob_take_history(j));
+	assert_true(bootjob_wait(j, 15000));
+	d = bootjob_take_history(j);
+	assert_non_null(d);
+	assert_null(bootjob_take_history(j)); /* taken */
+	bootjob_free(j);
+	assert_true(d->journal_state.ok);
+	assert_int_equal(d->njournal, 2);
+	assert_true(d->nrows >= 3); /* this boot, a1, b2 */
+	bootsrc_free(d);
+	free(d);
+	assert_int_equal(fakejctl_runs(&fake), 1);
+	fakejctl_remove(&fake);
+}
+
+/* Freed while journalctl runs: the child is killed and reaped at once
+ * (its pid is gone), the thread joined; an events job likewise. */
+static void
+test_job_stopped(void **state)
+{
+	struct fakejctl fake;
+	struct bootsrc_paths p;
+	struct bootjob *j;
+	char why[128] = "";
+	pid_t pid;
+	(void)state;
+	assert_int_equal(fakejctl_install(&fake, "exec sleep 30"), 0);
+	bootsrc_paths(&p, NULL, NULL);
+	for (int events = 0; events < 2; events++) {
+		j = events
+		        ? bootjob_events(&p, "-1", 16, 30000, why, sizeof why)
+		        : bootjob_history(&p, 30000, 0, why, sizeof why);
+		assert_non_null(j);
+		pid = fakejctl_pid(&fake, (size_t)events + 1, 5000);
+		assert_int_equal(fakejctl_runs(&fake), (size_t)events + 1);
+		assert_true(pid > 0);
+		assert_false(bootjob_done(j));
+		bootjob_free(j);
+		assert_int_equal(kill(pid, 0), -1);
+		assert_int_equal(errno, ESRCH);
+	}
+	fakejctl_remove(&fake);
+}
+
+/* One boot's events in a thread, from the fixture tree's saved journal. */
+static void
+test_job_events(void **state)
+{
+	struct bootsrc_paths p;
+	struct bootjob *j;
+	struct kevents *ev;
+	char why[256];
+	(void)state;
+	bootsrc_paths(&p, FIXTURE_PROC, NULL);
+	j = bootjob_events(&p, "-1", 64, 1000, why, sizeof why);
+	assert_non_null(j);
+	assert_true(bootjob_wait(j, 10000));
+	ev = bootjob_take_events(j, why, sizeof why);
+	assert_non_null(ev);
+	assert_string_equal(why, "");
+	assert_int_equal(kevents_count(ev), 3);
+	kevents_free(ev);
+	bootjob_free(j);
+	j = bootjob_events(&p, "-2", 64, 1000, why, sizeof why);
+	assert_true(bootjob_wait(j, 10000));
+	ev = bootjob_take_events(j, why, sizeof why);
+	assert_non_null(strstr(why, "no boot -2"));
+	kevents_free(ev);
+	bootjob_free(j);
 }
 
 /* The golden fixture's history, through the collector. */
@@ -168,6 +290,10 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_spawn_lines_and_status),
 	    cmocka_unit_test(test_spawn_deadline_and_cut),
+	    cmocka_unit_test(test_spawn_cancel),
+	    cmocka_unit_test(test_job_history),
+	    cmocka_unit_test(test_job_stopped),
+	    cmocka_unit_test(test_job_events),
 	    cmocka_unit_test(test_fixture_history),
 	    cmocka_unit_test(test_fixture_boot_events),
 	};

@@ -1,17 +1,28 @@
 /* Unit tests for app/scr_boots.c: the Boots screen on the golden
- * fixture's boot history, without a terminal: key 0 opens it and reads
- * the history once, Up/Down select, Enter opens the selected boot's
- * events (from the saved journal) in the events view, r reads again. */
+ * fixture's boot history, without a terminal: key 0 opens it and starts
+ * reading the history in the background (the screen says so until a
+ * redraw or a tick picks the result up), Up/Down select, Enter reads the
+ * selected boot's events (from the saved journal) the same way and the
+ * tick after opens them in the events view, r reads again. With a fake
+ * journalctl that sleeps 2 s: the key returns with the read running, a
+ * second r starts none, and leaving the dashboard mid-read kills it. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
 
 #include "app/scr_boots.h"
 #include "app/scr_events.h"
+#include "collect/bootjob.h"
+#include "fakejctl.h"
 #include "scrfix.h"
 
 #define FIXTURE_PROC "tests/fixtures/golden/proc"
@@ -24,6 +35,16 @@ view(struct scrfix *f)
 
 	assert_ptr_equal(fr->body, dash_body_boots);
 	return fr->screen_data;
+}
+
+/* Wait for the screen's running read to end (it is not picked up yet). */
+static void
+read_ends(struct ui *ui)
+{
+	struct scr_boots_state *s = scr_state(ui, &scr_boots);
+
+	assert_non_null(s->job);
+	assert_true(bootjob_wait(s->job, 15000));
 }
 
 static void
@@ -39,7 +60,8 @@ test_open_select_events(void **state)
 	assert_null(s->data); /* nothing is read before the first visit */
 	scrfix_press(ui, '0', 0);
 	assert_ptr_equal(ui->screens.cur, &scr_boots);
-	v = view(f);
+	read_ends(ui);
+	v = view(f); /* the redraw picks the history up */
 	assert_int_equal(v->nrows, 5);
 	assert_int_equal(v->selected, 0);
 	assert_string_equal(v->rows[0].how, "running");
@@ -55,8 +77,12 @@ test_open_select_events(void **state)
 	assert_string_equal(v->rows[4].how, "clean shutdown");
 	assert_non_null(strstr(v->sources, "wtmp: 5 boots"));
 	assert_non_null(strstr(v->events_title, "Boot 0: Enter reads"));
-	/* Down, Enter: boot -1's events open in the events view */
+	/* Down, Enter: boot -1's events are read, and open in the events
+	 * view at the tick after */
 	scrfix_press(ui, KBD_DOWN, KBD_ENTER, 0);
+	assert_ptr_equal(ui->screens.cur, &scr_boots);
+	read_ends(ui);
+	scr_sampled(ui);
 	assert_ptr_equal(ui->screens.cur, &scr_events);
 	assert_non_null(ui->klog.boot_kev);
 	fr = scrfix_frame(f);
@@ -81,8 +107,23 @@ test_open_select_events(void **state)
 	scrfix_press(ui, 'e', 0);
 	assert_ptr_equal(scrfix_frame(f)->klog->ev, ui->klog.kev);
 	scrfix_press(ui, '0', 0);
-	/* a boot the journal does not have says why */
+	/* Enter again reads again (the events view had them); a key
+	 * pressed before the tick: no jump to the events view... */
+	scrfix_press(ui, KBD_ENTER, 0);
+	read_ends(ui);
+	scrfix_press(ui, KBD_DOWN, KBD_UP, 0);
+	scr_sampled(ui);
+	assert_ptr_equal(ui->screens.cur, &scr_boots);
+	assert_non_null(strstr(view(f)->events_title, "3 kernel events"));
+	/* ...and Enter then opens them at once, with no new read */
+	scrfix_press(ui, KBD_ENTER, 0);
+	assert_null(s->job);
+	assert_ptr_equal(ui->screens.cur, &scr_events);
+	assert_int_equal(kevents_count(ui->klog.boot_kev), 3);
+	scrfix_press(ui, KBD_ESC, '0', 0);
+	/* a boot the journal does not have says why (no read) */
 	scrfix_press(ui, KBD_END, KBD_ENTER, 0);
+	assert_null(s->job);
 	v = view(f);
 	assert_int_equal(v->selected, 4);
 	assert_int_equal(v->nevents, 0);
@@ -93,8 +134,70 @@ test_open_select_events(void **state)
 	scrfix_press(ui, KBD_ESC, '0', 0);
 	assert_int_equal(view(f)->selected, 4);
 	scrfix_press(ui, 'r', 0);
+	read_ends(ui);
 	assert_int_equal(view(f)->selected, 0);
 	assert_int_equal(view(f)->nrows, 5);
+}
+
+/* A journalctl that sleeps 2 s: key 0 returns with the read running and
+ * the screen says so; r starts no second read; then the table. */
+static void
+test_slow_journal(void **state)
+{
+	struct scrfix *f = *state;
+	struct ui *ui = &f->ui;
+	struct scr_boots_state *s = scr_state(ui, &scr_boots);
+	char script[PATH_MAX + 32], fix[PATH_MAX];
+	const struct dash_boots *v;
+	struct fakejctl fake;
+	struct bootjob *job;
+
+	assert_non_null(realpath("tests/fixtures/boots/journal.json", fix));
+	snprintf(script, sizeof script, "sleep 2; cat %s", fix);
+	assert_int_equal(fakejctl_install(&fake, script), 0);
+	scrfix_press(ui, '0', 0); /* no --proc-root: journalctl runs */
+	job = s->job;
+	assert_non_null(job);
+	assert_false(bootjob_done(job)); /* loading: the key did not wait */
+	v = view(f);
+	assert_true(v->reading);
+	assert_int_equal(v->nrows, 0);
+	assert_string_equal(v->sources,
+	                    "reading the boot history (journalctl)...");
+	assert_non_null(strstr(scrfix_frame(f)->status_info, "background"));
+	scrfix_press(ui, 'r', KBD_ENTER, KBD_DOWN, 0);
+	assert_ptr_equal(s->job, job); /* no second read */
+	read_ends(ui);
+	scr_sampled(ui); /* the tick picks it up */
+	assert_null(s->job);
+	v = view(f);
+	assert_false(v->reading);
+	assert_true(v->nrows >= 3); /* this boot, and a1 and b2 */
+	assert_non_null(strstr(v->sources, "journal: 2 boots"));
+	assert_int_equal(fakejctl_runs(&fake), 1);
+	fakejctl_remove(&fake);
+}
+
+/* Leaving the dashboard while journalctl runs: it is killed and reaped
+ * (its pid is gone), the thread joined (ASan sees no leak). */
+static void
+test_quit_while_reading(void **state)
+{
+	struct scrfix *f = *state;
+	struct ui *ui = &f->ui;
+	struct fakejctl fake;
+	pid_t pid;
+
+	assert_int_equal(fakejctl_install(&fake, "exec sleep 30"), 0);
+	scrfix_press(ui, '0', 0);
+	pid = fakejctl_pid(&fake, 1, 5000);
+	assert_true(pid > 0);
+	assert_false(bootjob_done(
+	    ((struct scr_boots_state *)scr_state(ui, &scr_boots))->job));
+	scr_fini(ui); /* as on quit (scrfix_teardown's is then a no-op) */
+	assert_int_equal(kill(pid, 0), -1);
+	assert_int_equal(errno, ESRCH);
+	fakejctl_remove(&fake);
 }
 
 int
@@ -102,6 +205,10 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_open_select_events,
+	                                    scrfix_setup, scrfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_slow_journal, scrfix_setup,
+	                                    scrfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_quit_while_reading,
 	                                    scrfix_setup, scrfix_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
