@@ -100,6 +100,7 @@ struct recdb_event {
 	int64_t seq;      /* /dev/kmsg SEQ, or -1 */
 	int64_t pid;      /* -1 when none */
 	char *json;       /* owned */
+	bool bbox;        /* gets its sample's black box (when it has one) */
 };
 
 /* One memory cgroup's numbers (bytes, counts; SNAP_NA = unknown; a
@@ -116,7 +117,7 @@ struct recdb_bbox_proc {
 	int32_t pid;
 	uint64_t start_time;
 	uint32_t uid;  /* SNAP_UID_NA: unknown */
-	char comm[16]; /* sanitized */
+	char comm[64]; /* sanitized (core/sanitize.h) */
 	int64_t rss_kb, anon_kb, swap_kb, oom_score, oom_score_adj;
 };
 
@@ -125,7 +126,7 @@ struct recdb_bbox_proc {
 struct recdb_bbox_grew {
 	int32_t pid;
 	uint64_t start_time;
-	char comm[16];
+	char comm[64]; /* sanitized */
 	int64_t rss_before_kb, rss_kb;
 };
 
@@ -157,8 +158,8 @@ struct recdb_sample {
 	size_t nevents;
 	struct recdb_cgroup *cgroups; /* cgroup rows to store */
 	size_t ncgroups;
-	/* NULL, or the black box every OOM kill, hung task, lockup and panic
-	 * event of this sample gets (one newly stored; owned) */
+	/* NULL, or the black box the events marked bbox get, when newly
+	 * stored (owned) */
 	struct recdb_bbox *bbox;
 };
 

@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "app/events_cli.h"
+#include "app/record_bbox.h"
 #include "app/record_queue.h"
 #include "app/record_sample.h"
 #include "collect/collector.h"
@@ -61,6 +62,7 @@ struct record {
 	struct kevents *ev;
 	uint64_t events_taken;    /* kevents_stats().events already taken */
 	struct recdb_event *pend; /* events taken, for the next sample */
+	struct record_bbox bb;    /* the last full sample, for black boxes */
 	size_t npend, pend_cap;
 	struct recdb *db;
 	struct recdb_limits lim;
@@ -246,7 +248,8 @@ record_open(struct record *r)
 		return -1;
 	}
 	collector_set_mode(r->col, COLLECTOR_LIGHT);
-	collector_set_cgroups(r->col, false); /* paths only, for now */
+	/* the cgroups' numbers: cgroup rows and black boxes */
+	collector_set_cgroups(r->col, true);
 	return record_open_klog(r) < 0 ? -1 : 0;
 }
 
@@ -266,6 +269,7 @@ record_close(struct record *r)
 	collector_free(r->col);
 	recsel_pick_fini(&r->pick);
 	recsel_free(r->sel);
+	record_bbox_fini(&r->bb);
 	snapshot_fini(&r->snap);
 }
 
@@ -342,6 +346,38 @@ record_pump(struct record *r)
 	         clock_mono_ms() < until);
 }
 
+/* True when e gets the black box of the last full sample: a kind that
+ * has one, and (when its log time says) not older than that sample, so
+ * the kernel log's backlog at start gets none. */
+static bool
+record_bbox_after(const struct record *r, const struct recdb_event *e)
+{
+	if (!recdb_bbox_kind(e->kind) || r->bb.last == NULL)
+		return false;
+	if (e->time_kind == KLOG_TIME_BOOT)
+		return e->time_us / 1000 >= (int64_t)r->bb.last_mono_ms;
+	if (e->time_kind == KLOG_TIME_UNIX)
+		return e->time_us / 1000 >= r->bb.last->time_ms;
+	return true;
+}
+
+/* Mark the events of s that get a black box and give s the last full
+ * sample (the one before this) when any does; then keep this one in full
+ * for the next. */
+static void
+record_blackbox(struct record *r, struct recdb_sample *s)
+{
+	bool any = false;
+
+	for (size_t i = 0; i < s->nevents; i++)
+		any |= s->events[i].bbox = record_bbox_after(r, &s->events[i]);
+	if (any)
+		s->bbox = record_bbox_take(&r->bb);
+	if (record_bbox_note(&r->bb, &r->snap) < 0)
+		fprintf(stderr, "oomwatch: out of memory: the next black box "
+		                "may be missing\n");
+}
+
 /* Take one sample and queue what is to be stored of it. */
 static void
 record_take(struct record *r)
@@ -365,6 +401,7 @@ record_take(struct record *r)
 	s.nevents = r->npend;
 	r->pend = NULL;
 	r->npend = r->pend_cap = 0;
+	record_blackbox(r, &s);
 	if (record_queue_push(r->q, &s) < 0)
 		fprintf(stderr, "oomwatch: out of memory: some identities or "
 		                "events of a dropped sample are lost\n");

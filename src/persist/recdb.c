@@ -537,7 +537,7 @@ recdb_put_row(struct recdb *r, const struct recdb_row *w, int64_t id)
 }
 
 /* The kernel events of a sample (ones already stored are ignored); each
- * newly stored event of a black-box kind gets the sample's black box. */
+ * newly stored event marked bbox gets the sample's black box. */
 static int
 recdb_put_events(struct recdb *r, const struct recdb_sample *s, int64_t id)
 {
@@ -557,8 +557,8 @@ recdb_put_events(struct recdb *r, const struct recdb_sample *s, int64_t id)
 		sqlite3_bind_int64(q, 8, e->pid);
 		sqlite3_bind_text(q, 9, e->json, -1, SQLITE_STATIC);
 		rc = recdb_run(q);
-		if (rc == SQLITE_OK && s->bbox != NULL &&
-		    sqlite3_changes(r->db) > 0 && recdb_bbox_kind(e->kind))
+		if (rc == SQLITE_OK && s->bbox != NULL && e->bbox &&
+		    sqlite3_changes(r->db) > 0)
 			rc = recdb_bbox_put(r->db, r->boot,
 			                    sqlite3_last_insert_rowid(r->db),
 			                    e->pid, s->bbox);

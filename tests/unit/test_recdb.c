@@ -239,14 +239,16 @@ test_round_trip(void **state)
 	s.events = calloc(1, sizeof *s.events);
 	s.events[0] = (struct recdb_event){
 	    "oom_kill", 1,   228000000,
-	    42,         101, strdup("{\"kind\": \"oom_kill\"}")};
+	    42,         101, strdup("{\"kind\": \"oom_kill\"}"),
+	    false};
 	s.nevents = 1;
 	write_ok(db, &s);
 	sample(&s, T0 + 10000, 1, 0, 6000);
 	s.events = calloc(1, sizeof *s.events);
 	s.events[0] = (struct recdb_event){
 	    "oom_kill", 1,   228000000,
-	    42,         101, strdup("{\"kind\": \"oom_kill\"}")};
+	    42,         101, strdup("{\"kind\": \"oom_kill\"}"),
+	    false};
 	s.nevents = 1;
 	write_ok(db, &s);
 	recdb_close(db);
@@ -466,8 +468,8 @@ bbox(int64_t t, size_t n)
 
 /* An OOM kill (pid 100) with a black box: linked to the event, the whole
  * process list (not just the stored rows), the victim's RSS history from
- * its rows; a second sample reading the same kill again adds none; a
- * dmesg line kind gets none. */
+ * its rows; a second sample reading the same kill again adds none; an
+ * event not marked gets none. */
 static void
 test_blackbox(void **state)
 {
@@ -485,9 +487,9 @@ test_blackbox(void **state)
 		sample(&s, T0 + (3 + k) * 10000, 0, 0, 0);
 		s.events = calloc(2, sizeof *s.events);
 		s.events[0] = (struct recdb_event){
-		    "oom_kill", 1, 228000000, 42, 100, strdup("{}")};
+		    "oom_kill", 1, 228000000, 42, 100, strdup("{}"), true};
 		s.events[1] = (struct recdb_event){
-		    "null_deref", 1, 228000001, 43, 100, strdup("{}")};
+		    "null_deref", 1, 228000001, 43, 100, strdup("{}"), false};
 		s.nevents = 2;
 		s.bbox = bbox(T0 + 20000, 5);
 		write_ok(db, &s);
@@ -532,7 +534,7 @@ test_blackbox_retention(void **state)
 	sample(&s, T0, 2, 2, 5000);
 	s.events = calloc(1, sizeof *s.events);
 	s.events[0] =
-	    (struct recdb_event){"hung_task", 1, 5, 1, 101, strdup("{}")};
+	    (struct recdb_event){"hung_task", 1, 5, 1, 101, strdup("{}"), true};
 	s.nevents = 1;
 	s.bbox = bbox(T0 - 10000, 3);
 	s.cgroups = calloc(1, sizeof *s.cgroups);
