@@ -34,7 +34,11 @@
 #include "collect/procroot.h"
 #include "core/clock.h"
 #include "model/kevents.h"
+#include "model/prom.h"
+#include "model/promtally.h"
+#include "model/rank.h"
 #include "model/recsel.h"
+#include "persist/promfile.h"
 
 /* How long a sample waits for new processes' command lines (an identity
  * is stored once: one stored without its command line keeps none); the
@@ -63,6 +67,9 @@ struct record {
 	uint64_t events_taken;    /* kevents_stats().events already taken */
 	struct recdb_event *pend; /* events taken, for the next sample */
 	struct record_bbox bb;    /* the last full sample, for black boxes */
+	struct promtally *tally;  /* --textfile: kernel events by kind */
+	struct prom_text prom;    /* --textfile: the exposition */
+	bool prom_said;           /* a --textfile failure was said */
 	size_t npend, pend_cap;
 	struct recdb *db;
 	struct recdb_limits lim;
@@ -228,6 +235,35 @@ record_open_klog(struct record *r)
 	return 0;
 }
 
+/* --textfile: DIR must be a directory; the tally of kernel events. 0,
+ * or -1 (said on stderr). */
+static int
+record_open_textfile(struct record *r)
+{
+	const char *dir = r->opt->textfile_dir;
+	struct stat sb;
+	int e;
+
+	prom_text_init(&r->prom);
+	if (dir == NULL)
+		return 0;
+	e = stat(dir, &sb) != 0 ? errno : S_ISDIR(sb.st_mode) ? 0 : ENOTDIR;
+
+	if (e != 0) {
+		fprintf(stderr,
+		        "oomwatch: --textfile %s: %s (the directory must "
+		        "exist: node_exporter's textfile directory)\n",
+		        dir, strerror(e));
+		return -1;
+	}
+	if ((r->tally = malloc(sizeof *r->tally)) == NULL) {
+		fprintf(stderr, "oomwatch: out of memory\n");
+		return -1;
+	}
+	promtally_init(r->tally);
+	return 0;
+}
+
 /* Everything but the database; 0, or -1 (said on stderr). */
 static int
 record_open(struct record *r)
@@ -270,6 +306,8 @@ record_close(struct record *r)
 	recsel_pick_fini(&r->pick);
 	recsel_free(r->sel);
 	record_bbox_fini(&r->bb);
+	prom_text_fini(&r->prom);
+	free(r->tally);
 	snapshot_fini(&r->snap);
 }
 
@@ -322,9 +360,12 @@ record_events(struct record *r)
 		r->pend = p;
 		r->pend_cap = r->npend + n;
 	}
-	for (size_t i = n; i-- > 0;)
+	for (size_t i = n; i-- > 0;) {
+		if (r->tally != NULL)
+			promtally_add(r->tally, kevents_get(r->ev, i));
 		if (record_event(kevents_get(r->ev, i), &r->pend[r->npend]))
 			r->npend++;
+	}
 }
 
 /* Pump the kernel log without waiting (at most about 50 ms), taking the
@@ -405,6 +446,25 @@ record_take(struct record *r)
 	if (record_queue_push(r->q, &s) < 0)
 		fprintf(stderr, "oomwatch: out of memory: some identities or "
 		                "events of a dropped sample are lost\n");
+}
+
+/* --textfile: DIR/oomwatch.prom from the sample just taken. A failure is
+ * said once (until a write succeeds again); the recorder goes on. */
+static void
+record_textfile(struct record *r)
+{
+	struct prom_input in = {.snap = &r->snap,
+	                        .victim = rank_next_victim(&r->snap),
+	                        .klog = r->tally};
+	int rc = prom_render(&r->prom, &in);
+
+	if (rc == 0)
+		rc = promfile_write(r->opt->textfile_dir, r->prom.s,
+		                    r->prom.len);
+	if (rc < 0 && !r->prom_said)
+		fprintf(stderr, "oomwatch: --textfile %s/%s: %s\n",
+		        r->opt->textfile_dir, PROMFILE_NAME, strerror(-rc));
+	r->prom_said = rc < 0;
 }
 
 /* A write failed: say it once per failure, and at most once every
@@ -524,7 +584,8 @@ record_run(const struct options *opt)
 	if (record_path(&r) < 0)
 		return 1;
 	record_boot_id(&r);
-	if (!record_open_db(&r, true, &st) || record_open(&r) < 0) {
+	if (record_open_textfile(&r) < 0 || !record_open_db(&r, true, &st) ||
+	    record_open(&r) < 0) {
 		record_close(&r);
 		return 1;
 	}
@@ -533,6 +594,8 @@ record_run(const struct options *opt)
 		if (record_hup)
 			record_reopen(&r);
 		record_take(&r);
+		if (opt->textfile_dir != NULL)
+			record_textfile(&r);
 		record_flush(&r);
 		if (opt->samples > 0 && ++done >= opt->samples)
 			break;

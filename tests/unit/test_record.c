@@ -44,6 +44,7 @@ test_record_defaults(void **state)
 	assert_int_equal(o.max_size_bytes, 0);
 	assert_false(o.no_cmdline);
 	assert_null(o.db_path);
+	assert_null(o.textfile_dir);
 	assert_int_equal(o.samples, 0);
 	assert_non_null(strstr(options_usage(), "--record"));
 }
@@ -58,8 +59,10 @@ test_record_full(void **state)
 	(void)state;
 	assert_int_equal(PARSE("--record", "-d", "0.05", "--db", "/x/h.db",
 	                       "--retain", "36h", "--max-size", "200M",
-	                       "--no-cmdline", "--samples", "200"),
+	                       "--no-cmdline", "--samples", "200", "--textfile",
+	                       "/var/lib/node_exporter"),
 	                 0);
+	assert_string_equal(o.textfile_dir, "/var/lib/node_exporter");
 	assert_int_equal(o.delay_ms, 50);
 	assert_string_equal(o.db_path, "/x/h.db");
 	assert_int_equal(o.retain_ms, 36 * 3600000LL);
@@ -95,6 +98,8 @@ test_record_bad(void **state)
 	    {"-b", "--no-cmdline", NULL, NULL},
 	    {"-b", "-d", "0.05", NULL}, /* under 0.1 s: --record only */
 	    {"-d", "0.01", NULL, NULL},
+	    {"--record", "--textfile", "", NULL},
+	    {"-b", "--textfile", "/tmp", NULL}, /* --record only */
 	};
 
 	(void)state;
