@@ -27,6 +27,7 @@
 
 #include "app/events_cli.h"
 #include "app/record_bbox.h"
+#include "app/record_cg.h"
 #include "app/record_queue.h"
 #include "app/record_sample.h"
 #include "collect/collector.h"
@@ -67,6 +68,7 @@ struct record {
 	uint64_t events_taken;    /* kevents_stats().events already taken */
 	struct recdb_event *pend; /* events taken, for the next sample */
 	struct record_bbox bb;    /* the last full sample, for black boxes */
+	struct record_cg cg;      /* the cgroup rows last stored */
 	struct promtally *tally;  /* --textfile: kernel events by kind */
 	struct prom_text prom;    /* --textfile: the exposition */
 	bool prom_said;           /* a --textfile failure was said */
@@ -306,6 +308,7 @@ record_close(struct record *r)
 	recsel_pick_fini(&r->pick);
 	recsel_free(r->sel);
 	record_bbox_fini(&r->bb);
+	record_cg_fini(&r->cg);
 	prom_text_fini(&r->prom);
 	free(r->tally);
 	snapshot_fini(&r->snap);
@@ -438,6 +441,9 @@ record_take(struct record *r)
 	if (record_sample_build(&r->snap, &r->pick, r->opt->no_cmdline, &s) < 0)
 		fprintf(stderr, "oomwatch: out of memory: a sample is stored "
 		                "in part\n");
+	if (record_cg_pick(&r->cg, &r->snap, &s.cgroups, &s.ncgroups) < 0)
+		fprintf(stderr, "oomwatch: out of memory: a sample is stored "
+		                "without its cgroup rows\n");
 	s.events = r->pend; /* the sample owns them now */
 	s.nevents = r->npend;
 	r->pend = NULL;

@@ -7,7 +7,8 @@
 # black box with every process of the sample before it (far more than the
 # rows recsel stores), the victim among them with its RSS, the victim's RSS
 # history, the top growers, and the cgroup itself. Only the processes and
-# the cgroup this test made are touched; all are removed.
+# the cgroup this test made are touched; all are removed. The cgroup also
+# has its own rows per sample (only when they change).
 . "$(dirname "$0")/../lib.sh"
 
 if ! is_root; then
@@ -75,5 +76,9 @@ check "the top growers name the victim" \
 check "the cgroup is in it" \
 	[ "$(q "SELECT count(*) FROM bb_cgroups WHERE bb_id = $bb AND path = '$MEMCG_PATH'")" = 1 ]
 check "meminfo is in it" [ "$(q "SELECT mem_available_kb > 0 FROM blackbox WHERE id = $bb")" = 1 ]
+check "the cgroup has rows of its own samples, fewer than the samples" \
+	sh -c '[ "$1" -ge 1 ] && [ "$1" -lt "$2" ]' sh \
+	"$(q "SELECT count(*) FROM cgroup_rows r JOIN cgroups c ON c.id = r.cgroup_id WHERE c.path = '$MEMCG_PATH'")" \
+	"$(q 'SELECT count(*) FROM samples')"
 check "no message on stderr" [ -z "$(cat "$T_TMP/err")" ]
 t_done
