@@ -144,10 +144,19 @@ qsample(int64_t t)
 	s.events[0].json = strdup("{}");
 	s.events[0].pid = t;
 	s.nevents = 1;
+	if (t == 0) { /* a black box, carried until a sample has one */
+		s.bbox = calloc(1, sizeof *s.bbox);
+		s.bbox->time_ms = 77;
+	}
+	if (t == 1) { /* cgroup rows, dropped with their sample */
+		s.cgroups = calloc(1, sizeof *s.cgroups);
+		s.cgroups[0].path = strdup("/a");
+		s.ncgroups = 1;
+	}
 	return s;
 }
 
-/* Full: the oldest goes, its identities and events ride on. */
+/* Full: the oldest goes, its identities, events and black box ride on. */
 static void
 test_queue(void **state)
 {
@@ -171,6 +180,9 @@ test_queue(void **state)
 	assert_int_equal(f->idents[1].pid, 1);
 	assert_int_equal(f->idents[2].pid, 0);
 	assert_int_equal(f->events[2].pid, 0);
+	assert_non_null(f->bbox);
+	assert_int_equal(f->bbox->time_ms, 77);
+	assert_int_equal(f->ncgroups, 0);
 	record_queue_pop(q);
 	assert_int_equal(record_queue_front(q)->time_ms, 3);
 	record_queue_clear(q);
