@@ -537,12 +537,14 @@ recdb_put_row(struct recdb *r, const struct recdb_row *w, int64_t id)
 }
 
 /* The kernel events of a sample (ones already stored are ignored); each
- * newly stored event marked bbox gets the sample's black box. */
+ * newly stored event marked bbox gets the sample's black box (the first
+ * RECDB_BBOX_PER_SAMPLE of them). */
 static int
 recdb_put_events(struct recdb *r, const struct recdb_sample *s, int64_t id)
 {
 	sqlite3_stmt *q = r->st[ST_EVENT_ADD];
 	int rc = SQLITE_OK;
+	size_t boxes = 0;
 
 	for (size_t i = 0; i < s->nevents && rc == SQLITE_OK; i++) {
 		const struct recdb_event *e = &s->events[i];
@@ -558,7 +560,8 @@ recdb_put_events(struct recdb *r, const struct recdb_sample *s, int64_t id)
 		sqlite3_bind_text(q, 9, e->json, -1, SQLITE_STATIC);
 		rc = recdb_run(q);
 		if (rc == SQLITE_OK && s->bbox != NULL && e->bbox &&
-		    sqlite3_changes(r->db) > 0)
+		    sqlite3_changes(r->db) > 0 &&
+		    boxes++ < RECDB_BBOX_PER_SAMPLE)
 			rc = recdb_bbox_put(r->db, r->boot,
 			                    sqlite3_last_insert_rowid(r->db),
 			                    e->pid, s->bbox);

@@ -517,6 +517,19 @@ test_blackbox(void **state)
 	                            "'1000,2000,3000' FROM (SELECT rss_kb "
 	                            "FROM bb_victim_rss ORDER BY time_ms)"),
 	                 1);
+	/* a burst: the first RECDB_BBOX_PER_SAMPLE get a black box */
+	db = open_ok(f->path);
+	sample(&s, T0 + 60000, 0, 0, 0);
+	s.events = calloc(20, sizeof *s.events);
+	for (int i = 0; i < 20; i++)
+		s.events[s.nevents++] = (struct recdb_event){
+		    "oom_kill",   1,   300000000 + i, 100 + i, 100,
+		    strdup("{}"), true};
+	s.bbox = bbox(T0 + 50000, 2);
+	write_ok(db, &s);
+	recdb_close(db);
+	assert_int_equal(q(f->path, "SELECT count(*) FROM blackbox"),
+	                 1 + RECDB_BBOX_PER_SAMPLE);
 }
 
 /* Sample retention leaves black boxes alone; the event's own retention
