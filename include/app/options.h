@@ -50,10 +50,11 @@ struct options {
 	const char *proc_root; /* --proc-root DIR (tests) */
 	const char *sys_root;  /* --sys-root DIR (tests): DIR/fs/cgroup */
 	/* the recorder (--record) */
-	const char *db_path;    /* --db PATH, NULL: the default */
-	int64_t retain_ms;      /* --retain DUR (default 7 days) */
-	int64_t max_size_bytes; /* --max-size SIZE, 0: no cap */
-	bool no_cmdline;        /* --no-cmdline */
+	const char *db_path;      /* --db PATH, NULL: the default */
+	int64_t retain_ms;        /* --retain DUR (default 7 days) */
+	int64_t max_size_bytes;   /* --max-size SIZE, 0: no cap */
+	bool no_cmdline;          /* --no-cmdline */
+	const char *textfile_dir; /* --textfile DIR, NULL: none */
 	long samples;     /* --samples N (tests): stop after N, 0: never */
 	bool delay_given; /* -d was given (--record defaults to 10 s) */
 	bool delay_fast;  /* -d under 0.1 s: --record only (tests) */

@@ -2,7 +2,8 @@
  * record_queue: the recorder's samples waiting in memory while the
  * database cannot take them (disk full). A ring of at most
  * RECORD_QUEUE_MAX samples; when it is full the oldest is dropped, and
- * its new identities and kernel events move into the next sample, so what
+ * its new identities, kernel events and black box move into the next
+ * sample, so what
  * is stored once per process and every event survive the drop (only the
  * system series and process rows of the dropped sample are lost).
  */

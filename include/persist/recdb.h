@@ -19,6 +19,20 @@
  *              in and their JSON (the objects `oomwatch --events --json`
  *              prints); unique per boot and log position, so a restart
  *              that reads the kernel log's backlog again adds none twice
+ * Version 2 adds (v1 tables unchanged):
+ *   cgroups       one row per memory cgroup path
+ *   cgroup_rows   (sample, cgroup) usage, limit, high, swap, memory.events
+ *                 oom and oom_kill, PSI some avg10: rows the recorder chose
+ *   blackbox      one per OOM kill, hung task, lockup or panic event: the
+ *                 last full sample before it (meminfo, PSI), with
+ *   bb_procs      every process row of that sample,
+ *   bb_cgroups    every cgroup of it,
+ *   bb_victim_rss the event's process's RSS over the hour before (its
+ *                 proc_rows),
+ *   bb_grew       the RECDB_BBOX_TOP processes that grew most in the
+ *                 RECDB_GREW_MS before.
+ *   Black boxes are copies, not links to samples: retention and
+ *   downsampling never touch them; they go with their event.
  *
  * An older database is migrated step by step (one function per version);
  * a newer one is refused. Every sample is one transaction. Maintenance
@@ -37,14 +51,22 @@
 
 #include "model/snapshot.h"
 
-#define RECDB_VERSION 1
-/* Events are kept this long whatever --retain says (the black box will
- * hang off them). */
+#define RECDB_VERSION 2
+/* Events, and their black boxes, are kept this long whatever --retain
+ * says. */
 #define RECDB_EVENT_RETAIN_MS (90LL * 24 * 3600 * 1000)
 /* Samples older than this are downsampled to one per minute. */
 #define RECDB_RAW_MS (24LL * 3600 * 1000)
 /* Samples deleted or folded per maintenance call at most. */
 #define RECDB_BATCH 8
+/* A black box: the processes that grew most, over how long; how much of
+ * the victim's RSS history. */
+#define RECDB_BBOX_TOP 10
+#define RECDB_GREW_MS (10LL * 60 * 1000)
+#define RECDB_VICTIM_MS (3600LL * 1000)
+/* Black boxes stored per sample at most (a burst of kills: the first
+ * ones; each is a copy of every process). */
+#define RECDB_BBOX_PER_SAMPLE 8
 
 enum recdb_status {
 	RECDB_OK = 0,
@@ -81,6 +103,47 @@ struct recdb_event {
 	int64_t seq;      /* /dev/kmsg SEQ, or -1 */
 	int64_t pid;      /* -1 when none */
 	char *json;       /* owned */
+	bool bbox;        /* gets its sample's black box (when it has one) */
+};
+
+/* One memory cgroup's numbers (bytes, counts; SNAP_NA = unknown; a
+ * negative psi_some_avg10 = unknown). */
+struct recdb_cgroup {
+	char *path; /* owned */
+	int64_t usage_bytes, limit_bytes, high_bytes, swap_bytes;
+	int64_t oom, oom_kill; /* memory.events */
+	double psi_some_avg10;
+};
+
+/* One process of a black box (kB; SNAP_NA = unknown). */
+struct recdb_bbox_proc {
+	int32_t pid;
+	uint64_t start_time;
+	uint32_t uid;  /* SNAP_UID_NA: unknown */
+	char comm[64]; /* sanitized (core/sanitize.h) */
+	int64_t rss_kb, anon_kb, swap_kb, oom_score, oom_score_adj;
+};
+
+/* One of the processes that grew most: RSS then (0 when it started
+ * since) and at the black box's sample. */
+struct recdb_bbox_grew {
+	int32_t pid;
+	uint64_t start_time;
+	char comm[64]; /* sanitized */
+	int64_t rss_before_kb, rss_kb;
+};
+
+/* The last full sample before an event, as kept for it. Owned arrays. */
+struct recdb_bbox {
+	int64_t time_ms; /* wall clock of that sample */
+	struct mem_info mem;
+	struct psi_memory psi;
+	struct recdb_bbox_proc *procs;
+	size_t nprocs;
+	struct recdb_cgroup *cgroups;
+	size_t ncgroups;
+	struct recdb_bbox_grew grew[RECDB_BBOX_TOP]; /* most growth first */
+	size_t ngrew;
 };
 
 /* One sample, self-contained (it may wait in memory while the disk is
@@ -96,6 +159,11 @@ struct recdb_sample {
 	size_t nrows;
 	struct recdb_event *events;
 	size_t nevents;
+	struct recdb_cgroup *cgroups; /* cgroup rows to store */
+	size_t ncgroups;
+	/* NULL, or the black box the events marked bbox get, when newly
+	 * stored (owned) */
+	struct recdb_bbox *bbox;
 };
 
 /* What the recorder keeps. */
@@ -141,5 +209,12 @@ int recdb_file_version(const char *path, char *err, size_t errsz);
 
 /* Free what s owns and empty it. */
 void recdb_sample_clear(struct recdb_sample *s);
+/* Free a black box and what it owns (NULL is fine). */
+void recdb_bbox_free(struct recdb_bbox *b);
+/* Free n cgroup rows' paths and the array. */
+void recdb_cg_free(struct recdb_cgroup *cg, size_t n);
+/* True for the kinds that get a black box: OOM kill, hung task, soft and
+ * hard lockup, panic. */
+bool recdb_bbox_kind(const char *kind);
 
 #endif

@@ -30,6 +30,7 @@ enum {
 	OPT_MAX_SIZE,
 	OPT_NO_CMDLINE,
 	OPT_SAMPLES,
+	OPT_TEXTFILE,
 };
 
 static const struct option long_options[] = {
@@ -58,6 +59,7 @@ static const struct option long_options[] = {
     {"max-size", required_argument, NULL, OPT_MAX_SIZE},
     {"no-cmdline", no_argument, NULL, OPT_NO_CMDLINE},
     {"samples", required_argument, NULL, OPT_SAMPLES},
+    {"textfile", required_argument, NULL, OPT_TEXTFILE},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -110,6 +112,8 @@ static const char usage_text[] =
     "                         3650d, units s m h d w)\n"
     "      --max-size SIZE    cap the database (k M G; default none)\n"
     "      --no-cmdline       do not record command lines\n"
+    "      --textfile DIR     also write DIR/oomwatch.prom every sample\n"
+    "                         (--record; node_exporter's textfile dir)\n"
     "  -h, --help             this help\n"
     "  -V, --version          the version\n";
 
@@ -355,6 +359,9 @@ option_record_value(struct options *opt, int c, const char *arg, char *err,
 	case OPT_DB:
 		return option_nonempty(arg, &opt->db_path, "--db", "a path",
 		                       err, err_size);
+	case OPT_TEXTFILE:
+		return option_nonempty(arg, &opt->textfile_dir, "--textfile",
+		                       "a directory", err, err_size);
 	case OPT_RETAIN:
 		if (parse_unit(arg, "smhdw", dur_ms, 1000, 3600000,
 		               3650 * 86400000LL, &opt->retain_ms) == 0)
@@ -507,10 +514,10 @@ options_record_finish(struct options *opt, bool other, char *err,
 		return -1;
 	}
 	if (!rec && (opt->db_path || opt->retain_ms || opt->max_size_bytes ||
-	             opt->no_cmdline || opt->samples)) {
+	             opt->no_cmdline || opt->samples || opt->textfile_dir)) {
 		snprintf(err, err_size,
-		         "--db, --retain, --max-size, "
-		         "--no-cmdline and --samples need --record");
+		         "--db, --retain, --max-size, --no-cmdline, "
+		         "--textfile and --samples need --record");
 		return -1;
 	}
 	if (!rec && opt->delay_fast) {

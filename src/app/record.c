@@ -26,6 +26,8 @@
 #include <unistd.h>
 
 #include "app/events_cli.h"
+#include "app/record_bbox.h"
+#include "app/record_cg.h"
 #include "app/record_queue.h"
 #include "app/record_sample.h"
 #include "collect/collector.h"
@@ -33,7 +35,11 @@
 #include "collect/procroot.h"
 #include "core/clock.h"
 #include "model/kevents.h"
+#include "model/prom.h"
+#include "model/promtally.h"
+#include "model/rank.h"
 #include "model/recsel.h"
+#include "persist/promfile.h"
 
 /* How long a sample waits for new processes' command lines (an identity
  * is stored once: one stored without its command line keeps none); the
@@ -61,6 +67,11 @@ struct record {
 	struct kevents *ev;
 	uint64_t events_taken;    /* kevents_stats().events already taken */
 	struct recdb_event *pend; /* events taken, for the next sample */
+	struct record_bbox bb;    /* the last full sample, for black boxes */
+	struct record_cg cg;      /* the cgroup rows last stored */
+	struct promtally *tally;  /* --textfile: kernel events by kind */
+	struct prom_text prom;    /* --textfile: the exposition */
+	bool prom_said;           /* a --textfile failure was said */
 	size_t npend, pend_cap;
 	struct recdb *db;
 	struct recdb_limits lim;
@@ -226,6 +237,35 @@ record_open_klog(struct record *r)
 	return 0;
 }
 
+/* --textfile: DIR must be a directory; the tally of kernel events. 0,
+ * or -1 (said on stderr). */
+static int
+record_open_textfile(struct record *r)
+{
+	const char *dir = r->opt->textfile_dir;
+	struct stat sb;
+	int e;
+
+	prom_text_init(&r->prom);
+	if (dir == NULL)
+		return 0;
+	e = stat(dir, &sb) != 0 ? errno : S_ISDIR(sb.st_mode) ? 0 : ENOTDIR;
+
+	if (e != 0) {
+		fprintf(stderr,
+		        "oomwatch: --textfile %s: %s (the directory must "
+		        "exist: node_exporter's textfile directory)\n",
+		        dir, strerror(e));
+		return -1;
+	}
+	if ((r->tally = malloc(sizeof *r->tally)) == NULL) {
+		fprintf(stderr, "oomwatch: out of memory\n");
+		return -1;
+	}
+	promtally_init(r->tally);
+	return 0;
+}
+
 /* Everything but the database; 0, or -1 (said on stderr). */
 static int
 record_open(struct record *r)
@@ -246,7 +286,8 @@ record_open(struct record *r)
 		return -1;
 	}
 	collector_set_mode(r->col, COLLECTOR_LIGHT);
-	collector_set_cgroups(r->col, false); /* paths only, for now */
+	/* the cgroups' numbers: cgroup rows and black boxes */
+	collector_set_cgroups(r->col, true);
 	return record_open_klog(r) < 0 ? -1 : 0;
 }
 
@@ -266,6 +307,10 @@ record_close(struct record *r)
 	collector_free(r->col);
 	recsel_pick_fini(&r->pick);
 	recsel_free(r->sel);
+	record_bbox_fini(&r->bb);
+	record_cg_fini(&r->cg);
+	prom_text_fini(&r->prom);
+	free(r->tally);
 	snapshot_fini(&r->snap);
 }
 
@@ -318,9 +363,12 @@ record_events(struct record *r)
 		r->pend = p;
 		r->pend_cap = r->npend + n;
 	}
-	for (size_t i = n; i-- > 0;)
+	for (size_t i = n; i-- > 0;) {
+		if (r->tally != NULL)
+			promtally_add(r->tally, kevents_get(r->ev, i));
 		if (record_event(kevents_get(r->ev, i), &r->pend[r->npend]))
 			r->npend++;
+	}
 }
 
 /* Pump the kernel log without waiting (at most about 50 ms), taking the
@@ -342,6 +390,38 @@ record_pump(struct record *r)
 	         clock_mono_ms() < until);
 }
 
+/* True when e gets the black box of the last full sample: a kind that
+ * has one, and (when its log time says) not older than that sample, so
+ * the kernel log's backlog at start gets none. */
+static bool
+record_bbox_after(const struct record *r, const struct recdb_event *e)
+{
+	if (!recdb_bbox_kind(e->kind) || r->bb.last == NULL)
+		return false;
+	if (e->time_kind == KLOG_TIME_BOOT)
+		return e->time_us / 1000 >= (int64_t)r->bb.last_mono_ms;
+	if (e->time_kind == KLOG_TIME_UNIX)
+		return e->time_us / 1000 >= r->bb.last->time_ms;
+	return true;
+}
+
+/* Mark the events of s that get a black box and give s the last full
+ * sample (the one before this) when any does; then keep this one in full
+ * for the next. */
+static void
+record_blackbox(struct record *r, struct recdb_sample *s)
+{
+	bool any = false;
+
+	for (size_t i = 0; i < s->nevents; i++)
+		any |= s->events[i].bbox = record_bbox_after(r, &s->events[i]);
+	if (any)
+		s->bbox = record_bbox_take(&r->bb);
+	if (record_bbox_note(&r->bb, &r->snap) < 0)
+		fprintf(stderr, "oomwatch: out of memory: the next black box "
+		                "may be missing\n");
+}
+
 /* Take one sample and queue what is to be stored of it. */
 static void
 record_take(struct record *r)
@@ -361,13 +441,36 @@ record_take(struct record *r)
 	if (record_sample_build(&r->snap, &r->pick, r->opt->no_cmdline, &s) < 0)
 		fprintf(stderr, "oomwatch: out of memory: a sample is stored "
 		                "in part\n");
+	if (record_cg_pick(&r->cg, &r->snap, &s.cgroups, &s.ncgroups) < 0)
+		fprintf(stderr, "oomwatch: out of memory: a sample is stored "
+		                "without its cgroup rows\n");
 	s.events = r->pend; /* the sample owns them now */
 	s.nevents = r->npend;
 	r->pend = NULL;
 	r->npend = r->pend_cap = 0;
+	record_blackbox(r, &s);
 	if (record_queue_push(r->q, &s) < 0)
 		fprintf(stderr, "oomwatch: out of memory: some identities or "
 		                "events of a dropped sample are lost\n");
+}
+
+/* --textfile: DIR/oomwatch.prom from the sample just taken. A failure is
+ * said once (until a write succeeds again); the recorder goes on. */
+static void
+record_textfile(struct record *r)
+{
+	struct prom_input in = {.snap = &r->snap,
+	                        .victim = rank_next_victim(&r->snap),
+	                        .klog = r->tally};
+	int rc = prom_render(&r->prom, &in);
+
+	if (rc == 0)
+		rc = promfile_write(r->opt->textfile_dir, r->prom.s,
+		                    r->prom.len);
+	if (rc < 0 && !r->prom_said)
+		fprintf(stderr, "oomwatch: --textfile %s/%s: %s\n",
+		        r->opt->textfile_dir, PROMFILE_NAME, strerror(-rc));
+	r->prom_said = rc < 0;
 }
 
 /* A write failed: say it once per failure, and at most once every
@@ -487,7 +590,8 @@ record_run(const struct options *opt)
 	if (record_path(&r) < 0)
 		return 1;
 	record_boot_id(&r);
-	if (!record_open_db(&r, true, &st) || record_open(&r) < 0) {
+	if (record_open_textfile(&r) < 0 || !record_open_db(&r, true, &st) ||
+	    record_open(&r) < 0) {
 		record_close(&r);
 		return 1;
 	}
@@ -496,6 +600,8 @@ record_run(const struct options *opt)
 		if (record_hup)
 			record_reopen(&r);
 		record_take(&r);
+		if (opt->textfile_dir != NULL)
+			record_textfile(&r);
 		record_flush(&r);
 		if (opt->samples > 0 && ++done >= opt->samples)
 			break;

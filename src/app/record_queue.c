@@ -29,8 +29,9 @@ record_queue_move(void **to, size_t *nto, void **from, size_t *nfrom, size_t sz)
 	return 0;
 }
 
-/* Drop the oldest sample, carrying its identities and events into the
- * next one (the queue holds at least two). */
+/* Drop the oldest sample, carrying its identities, events and black box
+ * (when the next has none: the older is the one before those events)
+ * into the next one (the queue holds at least two). */
 static int
 record_queue_drop(struct record_queue *q)
 {
@@ -44,6 +45,10 @@ record_queue_drop(struct record_queue *q)
 	                      (void **)&old->events, &old->nevents,
 	                      sizeof *old->events) < 0)
 		rc = -ENOMEM;
+	if (next->bbox == NULL) {
+		next->bbox = old->bbox;
+		old->bbox = NULL;
+	}
 	record_queue_pop(q);
 	q->dropped++;
 	return rc;

@@ -9,6 +9,8 @@
  * sqlite3 shell, the dashboard), and a lock file names who holds it.
  */
 #include "persist/recdb.h"
+#include "persist/recdb_bbox.h"
+#include "persist/recdb_cg.h"
 #include "persist/recdb_schema.h"
 
 #include <errno.h>
@@ -41,12 +43,14 @@ enum recdb_stmt {
 	ST_OLDEST_PAST,
 	ST_OLDEST,
 	ST_ROWS_DEL,
+	ST_CGROWS_DEL,
 	ST_EVENTS_UNLINK,
 	ST_SAMPLE_DEL,
 	ST_RAW_OLDEST,
 	ST_MINUTE_KEEP,
 	ST_MINUTE_REST,
 	ST_ROWS_FOLD,
+	ST_CGROWS_FOLD,
 	ST_EVENTS_FOLD,
 	ST_PROCS_FOLD,
 	ST_MINUTE_DONE,
@@ -86,6 +90,7 @@ static const char *const recdb_sql[ST_COUNT] = {
     [ST_OLDEST] = "SELECT id FROM samples WHERE id < (SELECT max(id) FROM "
                   "samples) ORDER BY id LIMIT ?1",
     [ST_ROWS_DEL] = "DELETE FROM proc_rows WHERE sample_id = ?1",
+    [ST_CGROWS_DEL] = "DELETE FROM cgroup_rows WHERE sample_id = ?1",
     [ST_EVENTS_UNLINK] = "UPDATE events SET sample_id = NULL "
                          "WHERE sample_id = ?1",
     [ST_SAMPLE_DEL] = "DELETE FROM samples WHERE id = ?1",
@@ -100,6 +105,8 @@ static const char *const recdb_sql[ST_COUNT] = {
                        "ORDER BY time_ms DESC, id DESC LIMIT ?3",
     [ST_ROWS_FOLD] = "UPDATE OR IGNORE proc_rows SET sample_id = ?2 "
                      "WHERE sample_id = ?1",
+    [ST_CGROWS_FOLD] = "UPDATE OR IGNORE cgroup_rows SET sample_id = ?2 "
+                       "WHERE sample_id = ?1",
     [ST_EVENTS_FOLD] = "UPDATE events SET sample_id = ?2 WHERE sample_id = ?1",
     [ST_PROCS_FOLD] = "UPDATE procs SET last_sample = ?1 WHERE id IN (SELECT "
                       "proc_id FROM proc_rows WHERE sample_id = ?1) AND "
@@ -529,12 +536,15 @@ recdb_put_row(struct recdb *r, const struct recdb_row *w, int64_t id)
 	return recdb_run(q);
 }
 
-/* The kernel events of a sample (ones already stored are ignored). */
+/* The kernel events of a sample (ones already stored are ignored); each
+ * newly stored event marked bbox gets the sample's black box (the first
+ * RECDB_BBOX_PER_SAMPLE of them). */
 static int
 recdb_put_events(struct recdb *r, const struct recdb_sample *s, int64_t id)
 {
 	sqlite3_stmt *q = r->st[ST_EVENT_ADD];
 	int rc = SQLITE_OK;
+	size_t boxes = 0;
 
 	for (size_t i = 0; i < s->nevents && rc == SQLITE_OK; i++) {
 		const struct recdb_event *e = &s->events[i];
@@ -549,6 +559,12 @@ recdb_put_events(struct recdb *r, const struct recdb_sample *s, int64_t id)
 		sqlite3_bind_int64(q, 8, e->pid);
 		sqlite3_bind_text(q, 9, e->json, -1, SQLITE_STATIC);
 		rc = recdb_run(q);
+		if (rc == SQLITE_OK && s->bbox != NULL && e->bbox &&
+		    sqlite3_changes(r->db) > 0 &&
+		    boxes++ < RECDB_BBOX_PER_SAMPLE)
+			rc = recdb_bbox_put(r->db, r->boot,
+			                    sqlite3_last_insert_rowid(r->db),
+			                    e->pid, s->bbox);
 	}
 	return rc;
 }
@@ -567,6 +583,8 @@ recdb_write(struct recdb *r, const struct recdb_sample *s, char *err,
 		rc = recdb_put_idents(r, s, id);
 	for (size_t i = 0; i < s->nrows && rc == SQLITE_OK; i++)
 		rc = recdb_put_row(r, &s->rows[i], id);
+	if (rc == SQLITE_OK)
+		rc = recdb_cg_put(r->db, id, s->cgroups, s->ncgroups);
 	if (rc == SQLITE_OK)
 		rc = recdb_put_events(r, s, id);
 	if (rc == SQLITE_OK && (rc = recdb_exec(r->db, "COMMIT")) == SQLITE_OK)
@@ -594,6 +612,8 @@ recdb_delete_sample(struct recdb *r, int64_t id)
 {
 	int rc = recdb_run2(r, ST_ROWS_DEL, id, -1);
 
+	if (rc == SQLITE_OK)
+		rc = recdb_run2(r, ST_CGROWS_DEL, id, -1);
 	if (rc == SQLITE_OK)
 		rc = recdb_run2(r, ST_EVENTS_UNLINK, id, -1);
 	if (rc == SQLITE_OK)
@@ -686,6 +706,8 @@ recdb_fold(struct recdb *r, int64_t now_ms, size_t *n)
 	for (size_t i = 0; i < *n && rc == SQLITE_OK; i++) {
 		rc = recdb_run2(r, ST_ROWS_FOLD, ids[i], keep);
 		if (rc == SQLITE_OK)
+			rc = recdb_run2(r, ST_CGROWS_FOLD, ids[i], keep);
+		if (rc == SQLITE_OK)
 			rc = recdb_run2(r, ST_EVENTS_FOLD, ids[i], keep);
 		if (rc == SQLITE_OK)
 			rc = recdb_delete_sample(r, ids[i]);
@@ -715,6 +737,8 @@ recdb_maintain(struct recdb *r, int64_t now_ms, const struct recdb_limits *lim,
 	if (rc == SQLITE_OK)
 		rc = recdb_run2(r, ST_OLD_EVENTS,
 		                now_ms - RECDB_EVENT_RETAIN_MS, RECDB_ORPHANS);
+	if (rc == SQLITE_OK)
+		rc = recdb_bbox_prune(r->db, RECDB_ORPHANS);
 	if (rc == SQLITE_OK)
 		rc = recdb_exec(r->db, "COMMIT");
 	if (rc != SQLITE_OK) {
@@ -763,5 +787,7 @@ recdb_sample_clear(struct recdb_sample *s)
 	free(s->idents);
 	free(s->rows);
 	free(s->events);
+	recdb_cg_free(s->cgroups, s->ncgroups);
+	recdb_bbox_free(s->bbox);
 	memset(s, 0, sizeof *s);
 }

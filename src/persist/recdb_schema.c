@@ -40,6 +40,38 @@ static const char recdb_v1[] =
     "CREATE INDEX events_sample ON events(sample_id);"
     "CREATE INDEX events_time ON events(time_ms);";
 
+/* Version 1 to 2: cgroup rows and the black boxes (tables added only:
+ * readers of version 1 read a version 2 file unchanged). */
+static const char recdb_v2[] =
+    "CREATE TABLE cgroups(id INTEGER PRIMARY KEY, path TEXT NOT NULL "
+    "UNIQUE);"
+    "CREATE TABLE cgroup_rows(sample_id INTEGER NOT NULL, cgroup_id INTEGER "
+    "NOT NULL, usage_bytes INTEGER, limit_bytes INTEGER, high_bytes "
+    "INTEGER, swap_bytes INTEGER, oom INTEGER, oom_kill INTEGER, "
+    "psi_some_avg10 REAL, PRIMARY KEY(sample_id, cgroup_id)) WITHOUT ROWID;"
+    "CREATE TABLE blackbox(id INTEGER PRIMARY KEY, event_id INTEGER NOT "
+    "NULL UNIQUE, time_ms INTEGER NOT NULL, mem_total_kb INTEGER, "
+    "mem_free_kb INTEGER, mem_available_kb INTEGER, cached_kb INTEGER, "
+    "shmem_kb INTEGER, anon_kb INTEGER, swap_total_kb INTEGER, "
+    "swap_free_kb INTEGER, committed_as_kb INTEGER, psi_some_avg10 REAL, "
+    "psi_full_avg10 REAL, psi_some_total_us INTEGER, psi_full_total_us "
+    "INTEGER);"
+    "CREATE TABLE bb_procs(bb_id INTEGER NOT NULL, pid INTEGER NOT NULL, "
+    "start_time INTEGER NOT NULL, uid INTEGER, comm TEXT, rss_kb INTEGER, "
+    "anon_kb INTEGER, swap_kb INTEGER, oom_score INTEGER, oom_score_adj "
+    "INTEGER, PRIMARY KEY(bb_id, pid)) WITHOUT ROWID;"
+    "CREATE TABLE bb_cgroups(bb_id INTEGER NOT NULL, path TEXT NOT NULL, "
+    "usage_bytes INTEGER, limit_bytes INTEGER, high_bytes INTEGER, "
+    "swap_bytes INTEGER, oom INTEGER, oom_kill INTEGER, psi_some_avg10 "
+    "REAL, PRIMARY KEY(bb_id, path)) WITHOUT ROWID;"
+    "CREATE TABLE bb_victim_rss(bb_id INTEGER NOT NULL, time_ms INTEGER NOT "
+    "NULL, rss_kb INTEGER, swap_kb INTEGER, PRIMARY KEY(bb_id, time_ms)) "
+    "WITHOUT ROWID;"
+    "CREATE TABLE bb_grew(bb_id INTEGER NOT NULL, rank INTEGER NOT NULL, "
+    "pid INTEGER NOT NULL, start_time INTEGER NOT NULL, comm TEXT, "
+    "rss_before_kb INTEGER, rss_kb INTEGER, PRIMARY KEY(bb_id, rank)) "
+    "WITHOUT ROWID;";
+
 /* Step 0 -> 1: the first schema. */
 static int
 recdb_schema_v1(sqlite3 *db)
@@ -47,10 +79,17 @@ recdb_schema_v1(sqlite3 *db)
 	return sqlite3_exec(db, recdb_v1, NULL, NULL, NULL);
 }
 
-/* recdb_schema_steps[v] takes version v to v + 1. Version 2 adds
- * recdb_schema_v2 here and raises RECDB_VERSION. */
+/* Step 1 -> 2: cgroup rows and black boxes. */
+static int
+recdb_schema_v2(sqlite3 *db)
+{
+	return sqlite3_exec(db, recdb_v2, NULL, NULL, NULL);
+}
+
+/* recdb_schema_steps[v] takes version v to v + 1. */
 static int (*const recdb_schema_steps[RECDB_VERSION])(sqlite3 *db) = {
     recdb_schema_v1,
+    recdb_schema_v2,
 };
 
 /* Run one step (see recdb_schema.h). */

@@ -198,14 +198,15 @@ test_versions(void **state)
 	char err[512];
 	struct recdb *db, *db2;
 
-	run(f->path, "PRAGMA user_version = 2");
+	run(f->path, "PRAGMA user_version = 3");
 	assert_null(recdb_open(f->path, "b", &st, err, sizeof err));
 	assert_int_equal(st, RECDB_NEWER);
 	assert_non_null(strstr(err, "newer"));
 	assert_null(strchr(err, '\n'));
 	run(f->path, "PRAGMA user_version = 0");
 	db = open_ok(f->path); /* migrated from 0 */
-	assert_int_equal(recdb_file_version(f->path, err, sizeof err), 1);
+	assert_int_equal(recdb_file_version(f->path, err, sizeof err),
+	                 RECDB_VERSION);
 	db2 = recdb_open(f->path, "b", &st, err, sizeof err);
 	assert_null(db2);
 	assert_int_equal(st, RECDB_LOCKED);
@@ -238,14 +239,16 @@ test_round_trip(void **state)
 	s.events = calloc(1, sizeof *s.events);
 	s.events[0] = (struct recdb_event){
 	    "oom_kill", 1,   228000000,
-	    42,         101, strdup("{\"kind\": \"oom_kill\"}")};
+	    42,         101, strdup("{\"kind\": \"oom_kill\"}"),
+	    false};
 	s.nevents = 1;
 	write_ok(db, &s);
 	sample(&s, T0 + 10000, 1, 0, 6000);
 	s.events = calloc(1, sizeof *s.events);
 	s.events[0] = (struct recdb_event){
 	    "oom_kill", 1,   228000000,
-	    42,         101, strdup("{\"kind\": \"oom_kill\"}")};
+	    42,         101, strdup("{\"kind\": \"oom_kill\"}"),
+	    false};
 	s.nevents = 1;
 	write_ok(db, &s);
 	recdb_close(db);
@@ -385,6 +388,198 @@ test_downsample(void **state)
 	                 2);
 }
 
+/* A version 1 file (made by hand: v2's tables dropped) is migrated to
+ * version 2 with its rows kept and the new tables added. */
+static void
+test_migrate_v1(void **state)
+{
+	struct fix *f = *state;
+	struct recdb *db = open_ok(f->path);
+	struct recdb_sample s;
+	char err[256];
+
+	sample(&s, T0, 2, 2, 5000);
+	write_ok(db, &s);
+	recdb_close(db);
+	run(f->path, "DROP TABLE cgroups; DROP TABLE cgroup_rows; DROP TABLE "
+	             "blackbox; DROP TABLE bb_procs; DROP TABLE bb_cgroups; "
+	             "DROP TABLE bb_victim_rss; DROP TABLE bb_grew; PRAGMA "
+	             "user_version = 1");
+	assert_int_equal(recdb_file_version(f->path, err, sizeof err), 1);
+	db = open_ok(f->path);
+	recdb_close(db);
+	assert_int_equal(recdb_file_version(f->path, err, sizeof err), 2);
+	assert_int_equal(q(f->path,
+	                   "SELECT count(*) FROM sqlite_master WHERE "
+	                   "type = 'table' AND name IN ('cgroups', "
+	                   "'cgroup_rows', 'blackbox', 'bb_procs', "
+	                   "'bb_cgroups', 'bb_victim_rss', 'bb_grew')"),
+	                 7);
+	assert_int_equal(q(f->path, "SELECT count(*) FROM proc_rows"), 2);
+	assert_int_equal(q(f->path, "SELECT count(*) FROM samples"), 1);
+}
+
+/* A cgroup row: usage, limit (NULL when unknown), PSI. */
+static struct recdb_cgroup
+cgroup(const char *path, int64_t usage)
+{
+	return (struct recdb_cgroup){.path = strdup(path),
+	                             .usage_bytes = usage,
+	                             .limit_bytes = SNAP_NA,
+	                             .high_bytes = SNAP_NA,
+	                             .swap_bytes = 0,
+	                             .oom = 1,
+	                             .oom_kill = 1,
+	                             .psi_some_avg10 = 2.5};
+}
+
+/* A black box of the sample at time t: n processes pids 100.., one
+ * cgroup, pid 100 the top grower. */
+static struct recdb_bbox *
+bbox(int64_t t, size_t n)
+{
+	struct recdb_bbox *b = calloc(1, sizeof *b);
+
+	b->time_ms = t;
+	b->mem = (struct mem_info){1000, 500, 123, 1, 2, 3, 4, 0, 0, 9, 8};
+	b->psi.valid = true;
+	b->psi.some.avg10 = 42.0;
+	b->procs = calloc(n, sizeof *b->procs);
+	for (size_t i = 0; i < n; i++)
+		b->procs[b->nprocs++] =
+		    (struct recdb_bbox_proc){.pid = (int32_t)(100 + i),
+		                             .start_time = 7,
+		                             .uid = 0,
+		                             .comm = "hog",
+		                             .rss_kb = 9000 + (int64_t)i,
+		                             .anon_kb = 9000,
+		                             .swap_kb = SNAP_NA,
+		                             .oom_score = 900,
+		                             .oom_score_adj = 0};
+	b->cgroups = calloc(1, sizeof *b->cgroups);
+	b->cgroups[b->ncgroups++] = cgroup("/victim.slice", 1 << 20);
+	b->grew[b->ngrew++] = (struct recdb_bbox_grew){.pid = 100,
+	                                               .start_time = 7,
+	                                               .comm = "hog",
+	                                               .rss_before_kb = 0,
+	                                               .rss_kb = 9000};
+	return b;
+}
+
+/* An OOM kill (pid 100) with a black box: linked to the event, the whole
+ * process list (not just the stored rows), the victim's RSS history from
+ * its rows; a second sample reading the same kill again adds none; an
+ * event not marked gets none. */
+static void
+test_blackbox(void **state)
+{
+	struct fix *f = *state;
+	struct recdb *db = open_ok(f->path);
+	struct recdb_sample s;
+
+	for (int i = 0; i < 3; i++) {
+		sample(&s, T0 + i * 10000, 1, i == 0 ? 1 : 0, 1000 * (i + 1));
+		s.cgroups = calloc(1, sizeof *s.cgroups);
+		s.cgroups[s.ncgroups++] = cgroup("/victim.slice", i);
+		write_ok(db, &s);
+	}
+	for (int k = 0; k < 2; k++) {
+		sample(&s, T0 + (3 + k) * 10000, 0, 0, 0);
+		s.events = calloc(2, sizeof *s.events);
+		s.events[0] = (struct recdb_event){
+		    "oom_kill", 1, 228000000, 42, 100, strdup("{}"), true};
+		s.events[1] = (struct recdb_event){
+		    "null_deref", 1, 228000001, 43, 100, strdup("{}"), false};
+		s.nevents = 2;
+		s.bbox = bbox(T0 + 20000, 5);
+		write_ok(db, &s);
+	}
+	recdb_close(db);
+	assert_int_equal(q(f->path, "SELECT count(*) FROM cgroup_rows"), 3);
+	assert_int_equal(q(f->path, "SELECT count(*) FROM cgroups"), 1);
+	assert_int_equal(q(f->path, "SELECT count(*) FROM blackbox"), 1);
+	assert_int_equal(q(f->path, "SELECT e.kind = 'oom_kill' FROM blackbox "
+	                            "b JOIN events e ON e.id = b.event_id"),
+	                 1);
+	assert_int_equal(q(f->path, "SELECT mem_available_kb FROM blackbox"),
+	                 123);
+	assert_int_equal(q(f->path, "SELECT count(*) FROM bb_procs"), 5);
+	assert_int_equal(q(f->path, "SELECT rss_kb FROM bb_procs WHERE pid = "
+	                            "104"),
+	                 9004);
+	assert_int_equal(q(f->path, "SELECT usage_bytes FROM bb_cgroups"),
+	                 1 << 20);
+	assert_int_equal(q(f->path, "SELECT rss_kb FROM bb_grew WHERE rank = "
+	                            "1 AND pid = 100"),
+	                 9000);
+	/* the victim's rows of the hour before: 1000, 2000, 3000 */
+	assert_int_equal(q(f->path, "SELECT group_concat(rss_kb) = "
+	                            "'1000,2000,3000' FROM (SELECT rss_kb "
+	                            "FROM bb_victim_rss ORDER BY time_ms)"),
+	                 1);
+	/* a burst: the first RECDB_BBOX_PER_SAMPLE get a black box */
+	db = open_ok(f->path);
+	sample(&s, T0 + 60000, 0, 0, 0);
+	s.events = calloc(20, sizeof *s.events);
+	for (int i = 0; i < 20; i++)
+		s.events[s.nevents++] = (struct recdb_event){
+		    "oom_kill",   1,   300000000 + i, 100 + i, 100,
+		    strdup("{}"), true};
+	s.bbox = bbox(T0 + 50000, 2);
+	write_ok(db, &s);
+	recdb_close(db);
+	assert_int_equal(q(f->path, "SELECT count(*) FROM blackbox"),
+	                 1 + RECDB_BBOX_PER_SAMPLE);
+}
+
+/* Sample retention leaves black boxes alone; the event's own retention
+ * (90 days) takes them with it. */
+static void
+test_blackbox_retention(void **state)
+{
+	struct fix *f = *state;
+	struct recdb *db = open_ok(f->path);
+	struct recdb_sample s;
+	struct recdb_limits lim = {.retain_ms = DAY_MS};
+	char err[256];
+	bool more = true;
+
+	sample(&s, T0, 2, 2, 5000);
+	s.events = calloc(1, sizeof *s.events);
+	s.events[0] =
+	    (struct recdb_event){"hung_task", 1, 5, 1, 101, strdup("{}"), true};
+	s.nevents = 1;
+	s.bbox = bbox(T0 - 10000, 3);
+	s.cgroups = calloc(1, sizeof *s.cgroups);
+	s.cgroups[s.ncgroups++] = cgroup("/a", 1);
+	write_ok(db, &s);
+	sample(&s, T0 + 10 * DAY_MS, 1, 0, 5000);
+	write_ok(db, &s);
+	for (int i = 0; i < 5 && more; i++)
+		assert_int_equal(recdb_maintain(db, T0 + 10 * DAY_MS, &lim,
+		                                &more, err, sizeof err),
+		                 RECDB_OK);
+	assert_int_equal(q(f->path, "SELECT count(*) FROM samples"), 1);
+	assert_int_equal(q(f->path, "SELECT count(*) FROM cgroup_rows"), 0);
+	assert_int_equal(q(f->path, "SELECT count(*) FROM blackbox"), 1);
+	assert_int_equal(q(f->path, "SELECT count(*) FROM bb_procs"), 3);
+	assert_int_equal(q(f->path, "SELECT count(*) FROM bb_grew"), 1);
+	/* 91 days on: the event goes, and its black box with it */
+	sample(&s, T0 + 91 * DAY_MS, 1, 0, 5000);
+	write_ok(db, &s);
+	more = true;
+	for (int i = 0; i < 5 && more; i++)
+		assert_int_equal(recdb_maintain(db, T0 + 91 * DAY_MS, &lim,
+		                                &more, err, sizeof err),
+		                 RECDB_OK);
+	recdb_close(db);
+	assert_int_equal(q(f->path, "SELECT count(*) FROM events"), 0);
+	assert_int_equal(q(f->path, "SELECT count(*) FROM blackbox"), 0);
+	assert_int_equal(q(f->path, "SELECT count(*) FROM bb_procs"), 0);
+	assert_int_equal(q(f->path, "SELECT count(*) FROM bb_cgroups"), 0);
+	assert_int_equal(q(f->path, "SELECT count(*) FROM bb_grew"), 0);
+}
+
 int
 main(void)
 {
@@ -394,6 +589,10 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_round_trip, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_retention, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_downsample, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_migrate_v1, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_blackbox, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_blackbox_retention, setup,
+	                                    teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -29,6 +29,7 @@ test_record_defaults(void **state)
 	assert_int_equal(o.max_size_bytes, 0);
 	assert_false(o.no_cmdline);
 	assert_null(o.db_path);
+	assert_null(o.textfile_dir);
 	assert_int_equal(o.samples, 0);
 	assert_non_null(strstr(options_usage(), "--record"));
 }
@@ -43,8 +44,10 @@ test_record_full(void **state)
 	(void)state;
 	assert_int_equal(PARSE("--record", "-d", "0.05", "--db", "/x/h.db",
 	                       "--retain", "36h", "--max-size", "200M",
-	                       "--no-cmdline", "--samples", "200"),
+	                       "--no-cmdline", "--samples", "200", "--textfile",
+	                       "/var/lib/node_exporter"),
 	                 0);
+	assert_string_equal(o.textfile_dir, "/var/lib/node_exporter");
 	assert_int_equal(o.delay_ms, 50);
 	assert_string_equal(o.db_path, "/x/h.db");
 	assert_int_equal(o.retain_ms, 36 * 3600000LL);
@@ -80,6 +83,8 @@ test_record_bad(void **state)
 	    {"-b", "--no-cmdline", NULL, NULL},
 	    {"-b", "-d", "0.05", NULL}, /* under 0.1 s: --record only */
 	    {"-d", "0.01", NULL, NULL},
+	    {"--record", "--textfile", "", NULL},
+	    {"-b", "--textfile", "/tmp", NULL}, /* --record only */
 	};
 
 	(void)state;
@@ -124,10 +129,19 @@ qsample(int64_t t)
 	s.events[0].json = strdup("{}");
 	s.events[0].pid = t;
 	s.nevents = 1;
+	if (t == 0) { /* a black box, carried until a sample has one */
+		s.bbox = calloc(1, sizeof *s.bbox);
+		s.bbox->time_ms = 77;
+	}
+	if (t == 1) { /* cgroup rows, dropped with their sample */
+		s.cgroups = calloc(1, sizeof *s.cgroups);
+		s.cgroups[0].path = strdup("/a");
+		s.ncgroups = 1;
+	}
 	return s;
 }
 
-/* Full: the oldest goes, its identities and events ride on. */
+/* Full: the oldest goes, its identities, events and black box ride on. */
 static void
 test_queue(void **state)
 {
@@ -151,6 +165,9 @@ test_queue(void **state)
 	assert_int_equal(f->idents[1].pid, 1);
 	assert_int_equal(f->idents[2].pid, 0);
 	assert_int_equal(f->events[2].pid, 0);
+	assert_non_null(f->bbox);
+	assert_int_equal(f->bbox->time_ms, 77);
+	assert_int_equal(f->ncgroups, 0);
 	record_queue_pop(q);
 	assert_int_equal(record_queue_front(q)->time_ms, 3);
 	record_queue_clear(q);

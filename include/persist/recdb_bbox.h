@@ -1,0 +1,29 @@
+/*
+ * recdb_bbox: the black boxes of the history database (schema version 2,
+ * persist/recdb.h), written inside recdb's transactions. Internal to
+ * persist/recdb*.c; statements are prepared per call (black boxes are
+ * rare).
+ */
+#ifndef OOMWATCH_PERSIST_RECDB_BBOX_H
+#define OOMWATCH_PERSIST_RECDB_BBOX_H
+
+#include <stdint.h>
+
+#include "persist/recdb.h"
+
+struct sqlite3;
+
+/*
+ * Store b as the black box of event event_id (boot: boots.id; pid: the
+ * event's process, -1 when none): its sample, processes, cgroups, the
+ * top growers, and pid's RSS rows of the RECDB_VICTIM_MS before b's
+ * time. SQLITE_OK or the failure code.
+ */
+int recdb_bbox_put(struct sqlite3 *db, int64_t boot, int64_t event_id,
+                   int64_t pid, const struct recdb_bbox *b);
+
+/* Delete at most limit black boxes whose event is gone, with their rows:
+ * SQLITE_OK or the failure code. */
+int recdb_bbox_prune(struct sqlite3 *db, int limit);
+
+#endif
