@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -45,37 +46,10 @@ procroot_read_ino(int dirfd, const char *name, char *buf, size_t cap,
 	return procroot_read_keep(dirfd, name, buf, cap, ino, NULL);
 }
 
-/* Read an open file from where it stands, up to cap bytes. */
-ssize_t
-procroot_read_fd(int fd, char *buf, size_t cap)
-{
-	size_t len = 0;
-	ssize_t n;
-
-	while (len < cap) {
-		n = read(fd, buf + len, cap - len);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -errno;
-		}
-		len += (size_t)n;
-		/*
-		 * A short read is the end: the small /proc files hand over all
-		 * they have in one read when the buffer is big enough (not the
-		 * multi-page ones: procroot_read_all), and a fixture
-		 * (a regular file) reads short only at its end. Stopping here
-		 * saves a read() per file, a sixth of a snapshot's syscalls.
-		 */
-		if (n == 0 || len < cap)
-			break;
-	}
-	return (ssize_t)len;
-}
-
-/* Read an open file from where it stands until EOF or cap bytes. */
-ssize_t
-procroot_read_all_fd(int fd, char *buf, size_t cap)
+/* Read fd from where it stands into buf (cap bytes): until EOF when
+ * to_eof, else until the first short read. Bytes read, or -errno. */
+static ssize_t
+procroot_read_upto(int fd, char *buf, size_t cap, bool to_eof)
 {
 	size_t len = 0;
 	ssize_t n;
@@ -90,8 +64,32 @@ procroot_read_all_fd(int fd, char *buf, size_t cap)
 		if (n == 0)
 			break;
 		len += (size_t)n;
+		/*
+		 * Without to_eof a short read is the end: the small /proc
+		 * files hand over all they have in one read when the buffer
+		 * is big enough (not the multi-page ones: procroot_read_all),
+		 * and a fixture (a regular file) reads short only at its end.
+		 * Stopping here saves a read() per file, a sixth of a
+		 * snapshot's syscalls.
+		 */
+		if (!to_eof && len < cap)
+			break;
 	}
 	return (ssize_t)len;
+}
+
+/* Read an open file from where it stands, up to cap bytes. */
+ssize_t
+procroot_read_fd(int fd, char *buf, size_t cap)
+{
+	return procroot_read_upto(fd, buf, cap, false);
+}
+
+/* Read an open file from where it stands until EOF or cap bytes. */
+ssize_t
+procroot_read_all_fd(int fd, char *buf, size_t cap)
+{
+	return procroot_read_upto(fd, buf, cap, true);
 }
 
 /* Open name under dirfd for reading, retrying on EINTR: fd or -errno. */
