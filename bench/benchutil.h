@@ -40,6 +40,14 @@ bench_rss_kb(void)
 	return resident * (sysconf(_SC_PAGESIZE) / 1024);
 }
 
+/* User + system CPU of ru, in microseconds. */
+static inline double
+bench_ru_us(const struct rusage *ru)
+{
+	return (double)(ru->ru_utime.tv_sec + ru->ru_stime.tv_sec) * 1e6 +
+	       (double)(ru->ru_utime.tv_usec + ru->ru_stime.tv_usec);
+}
+
 /* CPU time in microseconds of this process (RUSAGE_SELF, all threads) or
  * of the calling thread (RUSAGE_THREAD). */
 static inline double
@@ -48,8 +56,7 @@ bench_cpu_us(int who)
 	struct rusage ru;
 
 	getrusage(who, &ru);
-	return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e6 +
-	       (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec);
+	return bench_ru_us(&ru);
 }
 
 /* Fork one sleeper named name (NULL: keep ours) that dies with parent:

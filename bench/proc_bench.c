@@ -174,8 +174,7 @@ run_child(char *const argv[], double *cpu_us, long *maxrss_kb)
 	if (wait4(p, &status, 0, &ru) < 0 || !WIFEXITED(status) ||
 	    WEXITSTATUS(status) != 0)
 		return -1;
-	*cpu_us = (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e6 +
-	          (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec);
+	*cpu_us = bench_ru_us(&ru);
 	*maxrss_kb = ru.ru_maxrss;
 	return 0;
 }

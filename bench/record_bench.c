@@ -96,8 +96,7 @@ run_recorder(const char *bin, const char *db, int n, double *cpu, long *rss)
 	if (wait4(p, &status, 0, &ru) < 0 || !WIFEXITED(status) ||
 	    WEXITSTATUS(status) != 0)
 		return -1;
-	*cpu = (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e6 +
-	       (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec);
+	*cpu = bench_ru_us(&ru);
 	*rss = ru.ru_maxrss;
 	return 0;
 }
