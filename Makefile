@@ -89,7 +89,8 @@ $(BUILD)/obj/src/view/%.o: src/view/%.c
 	$(CC) $(BASEFLAGS) $(OPT) $(CURSES_CFLAGS) -c -o $@ $<
 
 SQLITE_OBJ := $(BUILD)/obj/src/persist/recdb.o \
-	      $(BUILD)/obj/src/persist/recdb_schema.o
+	      $(BUILD)/obj/src/persist/recdb_schema.o \
+	      $(BUILD)/obj/src/persist/recread.o
 $(SQLITE_OBJ): $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(BASEFLAGS) $(OPT) $(SQLITE_CFLAGS) -c -o $@ $<

@@ -20,6 +20,7 @@ enum options_mode {
 	OPTIONS_HELP,
 	OPTIONS_VERSION,
 	OPTIONS_RECORD, /* --record (app/record.c) */
+	OPTIONS_REPORT, /* --report (app/report.c) */
 };
 
 /* --format: the batch's output (--json is --format json). */
@@ -56,6 +57,11 @@ struct options {
 	long samples;     /* --samples N (tests): stop after N, 0: never */
 	bool delay_given; /* -d was given (--record defaults to 10 s) */
 	bool delay_fast;  /* -d under 0.1 s: --record only (tests) */
+	/* the report (--report; --db and --json too) */
+	bool report;       /* --report was given */
+	const char *since; /* --since as given (default "24h") */
+	int64_t since_ms;  /* its duration, when not since_boot */
+	bool since_boot;   /* --since boot: the running boot */
 };
 
 /*
