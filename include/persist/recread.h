@@ -2,9 +2,12 @@
  * recread: read-only queries on the recorder's history database
  * (persist/recdb.h), for `oomwatch --report`. It opens the file with
  * SQLITE_OPEN_READONLY (a database the recorder is writing in WAL mode is
- * readable) and reads only the version 1 tables (boots, samples, procs,
+ * readable) and needs only the version 1 tables (boots, samples, procs,
  * proc_rows, events): a newer schema is accepted when those tables still
- * have the columns read here (later versions only add tables).
+ * have the columns read here (later versions only add tables). When the
+ * version 2 black-box tables (blackbox, bb_procs: the recorder's last
+ * full sample before each event) are there, a kill's top processes come
+ * from its black box.
  *
  * Every call that fails leaves a one-line message (naming the file) in
  * the handle, for recread_error.
@@ -33,7 +36,9 @@ struct recread_kill {
 	int log_time;        /* 1: time_ms is the log's own time */
 	int64_t boot_us;     /* the log's time after boot, or -1 */
 	int64_t before_id;   /* the last sample before the kill, or -1 */
-	int64_t before_ms;   /* its time */
+	int64_t before_ms;   /* its time (the black box's, when it has one) */
+	int64_t event_id;    /* events.id */
+	int64_t bb_id;       /* its black box (schema 2), or -1 */
 	int64_t pid, rss_kb; /* rss: anon + file + shmem RSS */
 	char comm[64], constraint[16], memcg[256];
 };
@@ -99,6 +104,14 @@ int recread_peaks(struct recread *r, int64_t from_ms, int64_t to_ms,
 #define RECREAD_ALIVE_MS (11LL * 60 * 1000)
 int recread_top(struct recread *r, int64_t sample_id, size_t max,
                 struct recread_proc *out, size_t *n);
+
+/*
+ * The top max processes by RSS before kill k into out, largest first, *n
+ * how many: from its black box when it has one, else recread_top at
+ * k->before_id (none when that is -1). 0, or -1.
+ */
+int recread_kill_top(struct recread *r, const struct recread_kill *k,
+                     size_t max, struct recread_proc *out, size_t *n);
 
 /*
  * Call fn once per process with rows in [from_ms, to_ms], with its rows'

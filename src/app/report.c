@@ -71,9 +71,8 @@ report_kills(struct recread *db, struct report *rep)
 	}
 	for (size_t i = 0; i < n; i++) {
 		rep->kills[i].kill = k[i];
-		if (k[i].before_id >= 0 &&
-		    recread_top(db, k[i].before_id, REPORT_TOP,
-		                rep->kills[i].top, &rep->kills[i].ntop) < 0) {
+		if (recread_kill_top(db, &k[i], REPORT_TOP, rep->kills[i].top,
+		                     &rep->kills[i].ntop) < 0) {
 			free(k);
 			return -1;
 		}
@@ -157,12 +156,13 @@ report_text_kills(FILE *f, const struct report *rep)
 			fprintf(f, "  (recorded; logged %s after boot)", a);
 		}
 		fputc('\n', f);
-		if (k->kill.before_id < 0) {
+		if (k->kill.before_id < 0 && k->kill.bb_id < 0) {
 			fprintf(f, "    no sample before it\n");
 			continue;
 		}
-		fprintf(f, "    top by RSS at %s:\n",
-		        report_time(k->kill.before_ms, t, sizeof t));
+		fprintf(f, "    top by RSS at %s%s:\n",
+		        report_time(k->kill.before_ms, t, sizeof t),
+		        k->kill.bb_id >= 0 ? " (black box)" : "");
 		fprintf(f, "    %7s %6s %6s  %s\n", "PID", "RSS", "SWAP",
 		        "NAME");
 		for (size_t j = 0; j < k->ntop; j++)
@@ -309,10 +309,12 @@ report_json_kills(FILE *f, const struct report *rep)
 		fputs(", \"log_boot_us\": ", f);
 		json_int_or_null(f, k->kill.boot_us, -1);
 		fputs(", \"before_ms\": ", f);
-		if (k->kill.before_id < 0)
-			fputs("null", f);
+		if (k->kill.before_id < 0 && k->kill.bb_id < 0)
+			fputs("null, \"top_from\": null", f);
 		else
-			fprintf(f, "%" PRId64, k->kill.before_ms);
+			fprintf(f, "%" PRId64 ", \"top_from\": \"%s\"",
+			        k->kill.before_ms,
+			        k->kill.bb_id >= 0 ? "blackbox" : "samples");
 		fputs(", \"top\": [", f);
 		for (size_t j = 0; j < k->ntop; j++) {
 			fputs(j ? ", " : "", f);

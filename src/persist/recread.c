@@ -7,6 +7,7 @@
 #include "persist/recread.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <inttypes.h>
 #include <sqlite3.h>
 #include <stdarg.h>
@@ -24,6 +25,7 @@
 
 struct recread {
 	sqlite3 *db;
+	bool bb; /* the black-box tables are there (schema 2) */
 	char path[4096];
 	char err[4352];
 };
@@ -37,12 +39,16 @@ enum {
 	Q_TOP,
 	Q_SERIES,
 	Q_BOOT,
-	Q_N
+	Q_N,
+	/* optional: the black box (schema 2) */
+	Q_BB = Q_N,
+	Q_BB_TOP,
+	Q_ALL
 };
-static const char *const recread_sql[Q_N] = {
+static const char *const recread_sql[Q_ALL] = {
     [Q_KILLS] =
         "SELECT time_ms, log_time_kind, log_time_us, coalesce(sample_id, "
-        "-1), boot, json_extract(json, '$.pid'), json_extract(json, "
+        "-1), boot, id, json_extract(json, '$.pid'), json_extract(json, "
         "'$.comm'), json_extract(json, '$.anon_rss_kb') + "
         "coalesce(json_extract(json, '$.file_rss_kb'), 0) + "
         "coalesce(json_extract(json, '$.shmem_rss_kb'), 0), "
@@ -74,6 +80,10 @@ static const char *const recread_sql[Q_N] = {
                  "r.sample_id",
     [Q_BOOT] = "SELECT min(s.time_ms) FROM samples s JOIN boots b ON b.id = "
                "s.boot WHERE b.boot_id = ?1",
+    [Q_BB] = "SELECT id, time_ms FROM blackbox WHERE event_id = ?1",
+    [Q_BB_TOP] = "SELECT -1, pid, comm, rss_kb, swap_kb FROM bb_procs WHERE "
+                 "bb_id = ?1 AND rss_kb IS NOT NULL ORDER BY rss_kb DESC, "
+                 "pid LIMIT ?2",
 };
 
 /* Put a one-line message into r->err. */
@@ -160,6 +170,13 @@ recread_check(struct recread *r)
 			return v > RECDB_VERSION ? RECREAD_NEWER
 			                         : RECREAD_NOTDB;
 		}
+		sqlite3_finalize(s);
+	}
+	r->bb = true;
+	for (int q = Q_N; q < Q_ALL; q++) {
+		if (sqlite3_prepare_v2(r->db, recread_sql[q], -1, &s, NULL) !=
+		    SQLITE_OK)
+			r->bb = false;
 		sqlite3_finalize(s);
 	}
 	return RECREAD_OK;
@@ -306,6 +323,23 @@ recread_before(struct recread *r, sqlite3_stmt *s, int64_t boot,
 	return rc;
 }
 
+/* Kill k's black box (statement Q_BB) into k->bb_id and before_ms:
+ * SQLite's code. */
+static int
+recread_bb(sqlite3_stmt *s, struct recread_kill *k)
+{
+	int rc;
+
+	sqlite3_reset(s);
+	sqlite3_bind_int64(s, 1, k->event_id);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		k->bb_id = sqlite3_column_int64(s, 0);
+		k->before_ms = sqlite3_column_int64(s, 1);
+		rc = SQLITE_DONE;
+	}
+	return rc;
+}
+
 /* One kill from a Q_KILLS row. */
 static void
 recread_kill_row(sqlite3_stmt *s, struct recread_kill *k, int64_t *arrived,
@@ -321,11 +355,13 @@ recread_kill_row(sqlite3_stmt *s, struct recread_kill *k, int64_t *arrived,
 	}
 	*arrived = sqlite3_column_int64(s, 3);
 	*boot = sqlite3_column_int64(s, 4);
-	k->pid = col_int(s, 5, -1);
-	col_text(s, 6, k->comm, sizeof k->comm);
-	k->rss_kb = col_int(s, 7, -1);
-	col_text(s, 8, k->constraint, sizeof k->constraint);
-	col_text(s, 9, k->memcg, sizeof k->memcg);
+	k->event_id = sqlite3_column_int64(s, 5);
+	k->bb_id = -1;
+	k->pid = col_int(s, 6, -1);
+	col_text(s, 7, k->comm, sizeof k->comm);
+	k->rss_kb = col_int(s, 8, -1);
+	col_text(s, 9, k->constraint, sizeof k->constraint);
+	col_text(s, 10, k->memcg, sizeof k->memcg);
 }
 
 /* The kills (see recread.h). */
@@ -333,7 +369,7 @@ int
 recread_kills(struct recread *r, int64_t from_ms, int64_t to_ms,
               struct recread_kill **out, size_t *n)
 {
-	sqlite3_stmt *s, *b;
+	sqlite3_stmt *s, *b, *bb = NULL;
 	size_t cap = 0;
 	int64_t arrived, boot;
 	int rc;
@@ -342,7 +378,9 @@ recread_kills(struct recread *r, int64_t from_ms, int64_t to_ms,
 	*n = 0;
 	if (recread_prep(r, Q_KILLS, &s) != SQLITE_OK)
 		return -1;
-	if (recread_prep(r, Q_BEFORE, &b) != SQLITE_OK) {
+	if (recread_prep(r, Q_BEFORE, &b) != SQLITE_OK ||
+	    (r->bb && recread_prep(r, Q_BB, &bb) != SQLITE_OK)) {
+		sqlite3_finalize(b);
 		sqlite3_finalize(s);
 		return -1;
 	}
@@ -355,10 +393,12 @@ recread_kills(struct recread *r, int64_t from_ms, int64_t to_ms,
 		}
 		recread_kill_row(s, &(*out)[*n], &arrived, &boot);
 		if ((rc = recread_before(r, b, boot, arrived, &(*out)[*n])) !=
-		    SQLITE_DONE)
+		        SQLITE_DONE ||
+		    (bb && (rc = recread_bb(bb, &(*out)[*n])) != SQLITE_DONE))
 			break;
 		(*n)++;
 	}
+	sqlite3_finalize(bb);
 	sqlite3_finalize(b);
 	return recread_done(r, s, rc);
 }
@@ -470,23 +510,45 @@ recread_proc_row(sqlite3_stmt *s, int i, struct recread_proc *p)
 	p->swap_kb = col_int(s, i + 4, SNAP_NA);
 }
 
-/* The top processes at a sample (see recread.h). */
-int
-recread_top(struct recread *r, int64_t sample_id, size_t max,
-            struct recread_proc *out, size_t *n)
+/* Run a top query q (id bound to ?1, max to ?limit) into out. */
+static int
+recread_top_query(struct recread *r, int q, int64_t id, int limit, size_t max,
+                  struct recread_proc *out, size_t *n)
 {
 	sqlite3_stmt *s;
 	int rc;
 
 	*n = 0;
-	if (recread_prep(r, Q_TOP, &s) != SQLITE_OK)
+	if (recread_prep(r, q, &s) != SQLITE_OK)
 		return -1;
-	sqlite3_bind_int64(s, 1, sample_id);
-	sqlite3_bind_int64(s, 2, RECREAD_ALIVE_MS);
-	sqlite3_bind_int64(s, 3, (int64_t)max);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, limit, (int64_t)max);
+	if (q == Q_TOP)
+		sqlite3_bind_int64(s, 2, RECREAD_ALIVE_MS);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max)
 		recread_proc_row(s, 0, &out[(*n)++]);
 	return recread_done(r, s, rc == SQLITE_ROW ? SQLITE_DONE : rc);
+}
+
+/* The top processes at a sample (see recread.h). */
+int
+recread_top(struct recread *r, int64_t sample_id, size_t max,
+            struct recread_proc *out, size_t *n)
+{
+	return recread_top_query(r, Q_TOP, sample_id, 3, max, out, n);
+}
+
+/* The top processes before a kill (see recread.h). */
+int
+recread_kill_top(struct recread *r, const struct recread_kill *k, size_t max,
+                 struct recread_proc *out, size_t *n)
+{
+	*n = 0;
+	if (k->bb_id >= 0)
+		return recread_top_query(r, Q_BB_TOP, k->bb_id, 2, max, out, n);
+	if (k->before_id < 0)
+		return 0;
+	return recread_top(r, k->before_id, max, out, n);
 }
 
 /* Every process's RSS series (see recread.h). */

@@ -271,7 +271,8 @@ static const char json_all[] =
     "\"test\", \"samples\": 30, \"kills\": [{\"time_ms\": 1800001500000, "
     "\"log_time\": false, \"pid\": 100, \"comm\": \"leaky\", \"rss_kb\": "
     "221024, \"constraint\": \"memcg\", \"memcg\": \"/test.slice/leak\", "
-    "\"log_boot_us\": 5000000025, \"before_ms\": 1800001440000, \"top\": "
+    "\"log_boot_us\": 5000000025, \"before_ms\": 1800001440000, "
+    "\"top_from\": \"samples\", \"top\": "
     "[{\"pid\": 102, \"comm\": \"flat\", \"rss_kb\": 500000, \"swap_kb\": "
     "2048}, {\"pid\": 101, \"comm\": \"slowleak\", \"rss_kb\": 248000, "
     "\"swap_kb\": 0}, {\"pid\": 100, \"comm\": \"leaky\", \"rss_kb\": "
@@ -308,7 +309,8 @@ static const char json_late[] =
     "\"test\", \"samples\": 10, \"kills\": [{\"time_ms\": 1800001500000, "
     "\"log_time\": false, \"pid\": 100, \"comm\": \"leaky\", \"rss_kb\": "
     "221024, \"constraint\": \"memcg\", \"memcg\": \"/test.slice/leak\", "
-    "\"log_boot_us\": 5000000025, \"before_ms\": 1800001440000, \"top\": "
+    "\"log_boot_us\": 5000000025, \"before_ms\": 1800001440000, "
+    "\"top_from\": \"samples\", \"top\": "
     "[{\"pid\": 102, \"comm\": \"flat\", \"rss_kb\": 500000, \"swap_kb\": "
     "2048}, {\"pid\": 101, \"comm\": \"slowleak\", \"rss_kb\": 248000, "
     "\"swap_kb\": 0}, {\"pid\": 100, \"comm\": \"leaky\", \"rss_kb\": "
@@ -355,6 +357,61 @@ test_boot_start(void **state)
 	assert_int_equal(ms, T0);
 	assert_int_equal(recread_boot_start(r, "boot-x", &ms), 1);
 	recread_close(r);
+}
+
+static const char text_bb[] =
+    "OOM kills: 1\n"
+    "  2027-01-15 08:25:00 UTC  pid 100 leaky  RSS 216M  constraint memcg  "
+    "memcg /test.slice/leak  (recorded; logged 1h23m after boot)\n"
+    "    top by RSS at 2027-01-15 08:24:30 UTC (black box):\n"
+    "        PID    RSS   SWAP  NAME\n"
+    "        100  1.91G     0K  leaky\n"
+    "          6  2000K      -  six\n"
+    "          5  1000K      -  five\n"
+    "          4   900K      -  four\n"
+    "          3   800K      -  three\n"
+    "Hung tasks:";
+
+/* With the black-box tables of schema 2 (the blackbox helper's DDL for
+ * them), a kill that has a black box takes its top 5 from it; its time
+ * is the black box's. */
+static void
+test_blackbox(void **state)
+{
+	struct fix *f = *state;
+	char *out, *kills;
+
+	fixture_db(f->path);
+	run(f->path,
+	    "CREATE TABLE blackbox(id INTEGER PRIMARY KEY, event_id INTEGER "
+	    "NOT NULL UNIQUE, time_ms INTEGER NOT NULL, mem_total_kb INTEGER, "
+	    "mem_available_kb INTEGER);"
+	    "CREATE TABLE bb_procs(bb_id INTEGER NOT NULL, pid INTEGER NOT "
+	    "NULL, start_time INTEGER NOT NULL, uid INTEGER, comm TEXT, rss_kb "
+	    "INTEGER, anon_kb INTEGER, swap_kb INTEGER, oom_score INTEGER, "
+	    "oom_score_adj INTEGER, PRIMARY KEY(bb_id, pid)) WITHOUT ROWID;"
+	    "INSERT INTO blackbox(id, event_id, time_ms) SELECT 9, id, "
+	    "1800001470000 FROM events WHERE kind = 'oom_kill';"
+	    "INSERT INTO bb_procs(bb_id, pid, start_time, comm, rss_kb, "
+	    "swap_kb) VALUES (9, 100, 7, 'leaky', 2000000, 0), (9, 2, 7, "
+	    "'two', 700, NULL), (9, 3, 7, 'three', 800, NULL), (9, 4, 7, "
+	    "'four', 900, NULL), (9, 5, 7, 'five', 1000, NULL), (9, 6, 7, "
+	    "'six', 2000, NULL), (9, 7, 7, 'unknown', NULL, NULL), (8, 1, 7, "
+	    "'other', 9000000, 0);"
+	    "PRAGMA user_version = 2");
+	out = report_string(f->path, T0, T0 + 29 * MIN_MS, 0);
+	kills = strstr(out, "OOM kills:");
+	assert_non_null(kills);
+	assert_memory_equal(kills, text_bb, strlen(text_bb));
+	free(out);
+	out = report_string(f->path, T0, T0 + 29 * MIN_MS, 1);
+	assert_non_null(strstr(out, "\"before_ms\": 1800001470000, "
+	                            "\"top_from\": \"blackbox\", \"top\": "
+	                            "[{\"pid\": 100, \"comm\": \"leaky\", "
+	                            "\"rss_kb\": 2000000, \"swap_kb\": 0}, "
+	                            "{\"pid\": 6, \"comm\": \"six\", "
+	                            "\"rss_kb\": 2000, \"swap_kb\": null}"));
+	free(out);
 }
 
 /* recread_open's refusal: status and message. */
@@ -426,6 +483,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_json_all, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_since, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_boot_start, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_blackbox, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_refusals, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_locked, setup, teardown),
 	};
