@@ -264,20 +264,36 @@ recread_done(struct recread *r, sqlite3_stmt *s, int rc)
 	return -1;
 }
 
-/* Grow *arr (of *cap elements of size sz) to hold n + 1: 0, or -1. */
-static int
-recread_grow(void **arr, size_t *cap, size_t n, size_t sz)
+/* Room for one more element of size sz in *arr (*n used of *cap): a
+ * pointer to it, *n counting it, or NULL when memory runs out. */
+static void *
+recread_next(void **arr, size_t *cap, size_t *n, size_t sz)
 {
 	void *p;
 
-	if (n < *cap)
-		return 0;
-	p = realloc(*arr, (*cap ? *cap * 2 : 16) * sz);
-	if (p == NULL)
-		return -1;
-	*arr = p;
-	*cap = *cap ? *cap * 2 : 16;
-	return 0;
+	if (*n == *cap) {
+		p = realloc(*arr, (*cap ? *cap * 2 : 16) * sz);
+		if (p == NULL)
+			return NULL;
+		*arr = p;
+		*cap = *cap ? *cap * 2 : 16;
+	}
+	return (char *)*arr + (*n)++ * sz;
+}
+
+/* Prepare query q with the window [from_ms, to_ms] bound to ?1 and ?2:
+ * SQLITE_OK or the failure (said in r->err). */
+static int
+recread_window(struct recread *r, int q, int64_t from_ms, int64_t to_ms,
+               sqlite3_stmt **s)
+{
+	int rc = recread_prep(r, q, s);
+
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(*s, 1, from_ms);
+		sqlite3_bind_int64(*s, 2, to_ms);
+	}
+	return rc;
 }
 
 /* The first sample of a boot (see recread.h). */
@@ -369,14 +385,15 @@ int
 recread_kills(struct recread *r, int64_t from_ms, int64_t to_ms,
               struct recread_kill **out, size_t *n)
 {
-	sqlite3_stmt *s, *b, *bb = NULL;
+	sqlite3_stmt *s, *b = NULL, *bb = NULL;
+	struct recread_kill *k;
 	size_t cap = 0;
 	int64_t arrived, boot;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
-	if (recread_prep(r, Q_KILLS, &s) != SQLITE_OK)
+	if (recread_window(r, Q_KILLS, from_ms, to_ms, &s) != SQLITE_OK)
 		return -1;
 	if (recread_prep(r, Q_BEFORE, &b) != SQLITE_OK ||
 	    (r->bb && recread_prep(r, Q_BB, &bb) != SQLITE_OK)) {
@@ -384,19 +401,17 @@ recread_kills(struct recread *r, int64_t from_ms, int64_t to_ms,
 		sqlite3_finalize(s);
 		return -1;
 	}
-	sqlite3_bind_int64(s, 1, from_ms);
-	sqlite3_bind_int64(s, 2, to_ms);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (recread_grow((void **)out, &cap, *n, sizeof **out) < 0) {
+		k = recread_next((void **)out, &cap, n, sizeof **out);
+		if (k == NULL) {
 			rc = SQLITE_NOMEM;
 			break;
 		}
-		recread_kill_row(s, &(*out)[*n], &arrived, &boot);
-		if ((rc = recread_before(r, b, boot, arrived, &(*out)[*n])) !=
+		recread_kill_row(s, k, &arrived, &boot);
+		if ((rc = recread_before(r, b, boot, arrived, k)) !=
 		        SQLITE_DONE ||
-		    (bb && (rc = recread_bb(bb, &(*out)[*n])) != SQLITE_DONE))
+		    (bb && (rc = recread_bb(bb, k)) != SQLITE_DONE))
 			break;
-		(*n)++;
 	}
 	sqlite3_finalize(bb);
 	sqlite3_finalize(b);
@@ -415,16 +430,14 @@ recread_stalls(struct recread *r, int64_t from_ms, int64_t to_ms,
 
 	*out = NULL;
 	*n = 0;
-	if (recread_prep(r, Q_STALLS, &s) != SQLITE_OK)
+	if (recread_window(r, Q_STALLS, from_ms, to_ms, &s) != SQLITE_OK)
 		return -1;
-	sqlite3_bind_int64(s, 1, from_ms);
-	sqlite3_bind_int64(s, 2, to_ms);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (recread_grow((void **)out, &cap, *n, sizeof **out) < 0) {
+		e = recread_next((void **)out, &cap, n, sizeof **out);
+		if (e == NULL) {
 			rc = SQLITE_NOMEM;
 			break;
 		}
-		e = &(*out)[(*n)++];
 		e->time_ms = sqlite3_column_int64(s, 0);
 		col_text(s, 1, e->kind, sizeof e->kind);
 		e->pid = col_int(s, 2, -1);
@@ -473,10 +486,8 @@ recread_peaks(struct recread *r, int64_t from_ms, int64_t to_ms,
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	if (recread_prep(r, Q_COUNT_SAMPLES, &s) != SQLITE_OK)
+	if (recread_window(r, Q_COUNT_SAMPLES, from_ms, to_ms, &s) != SQLITE_OK)
 		return -1;
-	sqlite3_bind_int64(s, 1, from_ms);
-	sqlite3_bind_int64(s, 2, to_ms);
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		out->samples = sqlite3_column_int64(s, 0);
 		rc = SQLITE_DONE;
@@ -557,15 +568,13 @@ recread_series(struct recread *r, int64_t from_ms, int64_t to_ms,
                recread_series_fn fn, void *arg)
 {
 	sqlite3_stmt *s;
-	struct hist_point *pts = NULL;
+	struct hist_point *pts = NULL, *pt;
 	struct recread_proc p = {.proc_id = -1}, cur;
 	size_t n = 0, cap = 0;
 	int rc;
 
-	if (recread_prep(r, Q_SERIES, &s) != SQLITE_OK)
+	if (recread_window(r, Q_SERIES, from_ms, to_ms, &s) != SQLITE_OK)
 		return -1;
-	sqlite3_bind_int64(s, 1, from_ms);
-	sqlite3_bind_int64(s, 2, to_ms);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		recread_proc_row(s, 0, &cur);
 		cur.rss_kb = col_int(s, 4, SNAP_NA);
@@ -574,15 +583,16 @@ recread_series(struct recread *r, int64_t from_ms, int64_t to_ms,
 			fn(&p, pts, n, arg);
 			n = 0;
 		}
-		if (recread_grow((void **)&pts, &cap, n, sizeof *pts) < 0) {
+		pt = recread_next((void **)&pts, &cap, &n, sizeof *pts);
+		if (pt == NULL) {
 			rc = SQLITE_NOMEM;
 			break;
 		}
 		p = cur;
-		pts[n].wall_ms = sqlite3_column_int64(s, 3);
-		pts[n].mono_ms = (uint64_t)pts[n].wall_ms;
-		pts[n].value = cur.rss_kb;
-		pts[n++].gap = false;
+		pt->wall_ms = sqlite3_column_int64(s, 3);
+		pt->mono_ms = (uint64_t)pt->wall_ms;
+		pt->value = cur.rss_kb;
+		pt->gap = false;
 	}
 	if (rc == SQLITE_DONE && n > 0)
 		fn(&p, pts, n, arg);

@@ -1,5 +1,6 @@
 /* Unit tests for persist/recread.c and app/report.c against a history
  * database written by persist/recdb.c (and raw SQL for broken ones). */
+#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -81,18 +82,24 @@ setup(void **state)
 	return 0;
 }
 
-/* Remove the directory and what the tests left in it. */
+/* Remove the directory with every file the tests left in it (the
+ * database, its -wal, -shm and .lock). */
 static int
 teardown(void **state)
 {
 	struct fix *f = *state;
-	static const char *const ext[] = {"", "-wal", "-shm", ".lock"};
-	char p[160];
+	DIR *d = opendir(f->dir);
+	struct dirent *e;
+	char p[384];
 
-	for (size_t i = 0; i < 4; i++) {
-		snprintf(p, sizeof p, "%s%s", f->path, ext[i]);
+	while (d != NULL && (e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(p, sizeof p, "%s/%s", f->dir, e->d_name);
 		unlink(p);
 	}
+	if (d != NULL)
+		closedir(d);
 	rmdir(f->dir);
 	free(f);
 	return 0;
@@ -266,30 +273,37 @@ test_text_all(void **state)
 	free(out);
 }
 
+/* The kill and the peaks, in every window of these tests. */
+#define KILL_JSON                                                              \
+	"\"kills\": [{\"time_ms\": 1800001500000, \"log_time\": false, "       \
+	"\"pid\": 100, \"comm\": \"leaky\", \"rss_kb\": 221024, "              \
+	"\"constraint\": \"memcg\", \"memcg\": \"/test.slice/leak\", "         \
+	"\"log_boot_us\": 5000000025, \"before_ms\": 1800001440000, "          \
+	"\"top_from\": \"samples\", \"top\": [{\"pid\": 102, \"comm\": "       \
+	"\"flat\", \"rss_kb\": 500000, \"swap_kb\": 2048}, {\"pid\": 101, "    \
+	"\"comm\": \"slowleak\", \"rss_kb\": 248000, \"swap_kb\": 0}, "        \
+	"{\"pid\": 100, \"comm\": \"leaky\", \"rss_kb\": 220000, "             \
+	"\"swap_kb\": "                                                        \
+	"0}, {\"pid\": 103, \"comm\": \"a\", \"rss_kb\": 50000, \"swap_kb\": " \
+	"0}, {\"pid\": 104, \"comm\": \"b\", \"rss_kb\": 40000, \"swap_kb\": " \
+	"0}]}]"
+#define PEAKS_JSON                                                             \
+	"\"peak_used\": {\"kb\": 7000000, \"time_ms\": 1800001440000}, "       \
+	"\"peak_swap_used\": {\"kb\": 29000, \"time_ms\": 1800001740000}, "    \
+	"\"lowest_available\": {\"kb\": 1000000, \"time_ms\": "                \
+	"1800001440000}}\n"
+
 static const char json_all[] =
     "{\"from_ms\": 1800000000000, \"to_ms\": 1800001740000, \"since\": "
-    "\"test\", \"samples\": 30, \"kills\": [{\"time_ms\": 1800001500000, "
-    "\"log_time\": false, \"pid\": 100, \"comm\": \"leaky\", \"rss_kb\": "
-    "221024, \"constraint\": \"memcg\", \"memcg\": \"/test.slice/leak\", "
-    "\"log_boot_us\": 5000000025, \"before_ms\": 1800001440000, "
-    "\"top_from\": \"samples\", \"top\": "
-    "[{\"pid\": 102, \"comm\": \"flat\", \"rss_kb\": 500000, \"swap_kb\": "
-    "2048}, {\"pid\": 101, \"comm\": \"slowleak\", \"rss_kb\": 248000, "
-    "\"swap_kb\": 0}, {\"pid\": 100, \"comm\": \"leaky\", \"rss_kb\": "
-    "220000, \"swap_kb\": 0}, {\"pid\": 103, \"comm\": \"a\", \"rss_kb\": "
-    "50000, \"swap_kb\": 0}, {\"pid\": 104, \"comm\": \"b\", \"rss_kb\": "
-    "40000, \"swap_kb\": 0}]}], \"stalls\": [{\"time_ms\": 1800000600000, "
-    "\"kind\": \"hung_task\", \"pid\": 321, \"comm\": \"jbd2/sda1-8\", "
-    "\"cpu\": null, \"seconds\": 120}, {\"time_ms\": 1800000720000, "
-    "\"kind\": \"soft_lockup\", \"pid\": 55, \"comm\": \"spin\", \"cpu\": 3, "
-    "\"seconds\": 22}], \"rising\": [{\"pid\": 100, \"comm\": \"leaky\", "
-    "\"rate_kb_per_hour\": 300000, \"last_kb\": 220000, \"span_s\": 1440, "
-    "\"samples\": 25}, {\"pid\": 101, \"comm\": \"slowleak\", "
-    "\"rate_kb_per_hour\": 120000, \"last_kb\": 258000, \"span_s\": 1740, "
-    "\"samples\": 30}], \"peak_used\": {\"kb\": 7000000, \"time_ms\": "
-    "1800001440000}, \"peak_swap_used\": {\"kb\": 29000, \"time_ms\": "
-    "1800001740000}, \"lowest_available\": {\"kb\": 1000000, \"time_ms\": "
-    "1800001440000}}\n";
+    "\"test\", \"samples\": 30, " KILL_JSON ", \"stalls\": [{\"time_ms\": "
+    "1800000600000, \"kind\": \"hung_task\", \"pid\": 321, \"comm\": "
+    "\"jbd2/sda1-8\", \"cpu\": null, \"seconds\": 120}, {\"time_ms\": "
+    "1800000720000, \"kind\": \"soft_lockup\", \"pid\": 55, \"comm\": "
+    "\"spin\", \"cpu\": 3, \"seconds\": 22}], \"rising\": [{\"pid\": 100, "
+    "\"comm\": \"leaky\", \"rate_kb_per_hour\": 300000, \"last_kb\": "
+    "220000, \"span_s\": 1440, \"samples\": 25}, {\"pid\": 101, \"comm\": "
+    "\"slowleak\", \"rate_kb_per_hour\": 120000, \"last_kb\": 258000, "
+    "\"span_s\": 1740, \"samples\": 30}], " PEAKS_JSON;
 
 /* The same as JSON. */
 static void
@@ -306,21 +320,8 @@ test_json_all(void **state)
 
 static const char json_late[] =
     "{\"from_ms\": 1800001200000, \"to_ms\": 1800001740000, \"since\": "
-    "\"test\", \"samples\": 10, \"kills\": [{\"time_ms\": 1800001500000, "
-    "\"log_time\": false, \"pid\": 100, \"comm\": \"leaky\", \"rss_kb\": "
-    "221024, \"constraint\": \"memcg\", \"memcg\": \"/test.slice/leak\", "
-    "\"log_boot_us\": 5000000025, \"before_ms\": 1800001440000, "
-    "\"top_from\": \"samples\", \"top\": "
-    "[{\"pid\": 102, \"comm\": \"flat\", \"rss_kb\": 500000, \"swap_kb\": "
-    "2048}, {\"pid\": 101, \"comm\": \"slowleak\", \"rss_kb\": 248000, "
-    "\"swap_kb\": 0}, {\"pid\": 100, \"comm\": \"leaky\", \"rss_kb\": "
-    "220000, \"swap_kb\": 0}, {\"pid\": 103, \"comm\": \"a\", \"rss_kb\": "
-    "50000, \"swap_kb\": 0}, {\"pid\": 104, \"comm\": \"b\", \"rss_kb\": "
-    "40000, \"swap_kb\": 0}]}], \"stalls\": [], \"rising\": [], "
-    "\"peak_used\": {\"kb\": 7000000, \"time_ms\": 1800001440000}, "
-    "\"peak_swap_used\": {\"kb\": 29000, \"time_ms\": 1800001740000}, "
-    "\"lowest_available\": {\"kb\": 1000000, \"time_ms\": "
-    "1800001440000}}\n";
+    "\"test\", \"samples\": 10, " KILL_JSON ", \"stalls\": [], \"rising\": "
+    "[], " PEAKS_JSON;
 
 /* A later window (--since): the stalls before it are left out, and with
  * 10 samples (fewer than TREND_MIN_SAMPLES rows) nothing is rising; the
