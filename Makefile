@@ -43,7 +43,7 @@ LP2_CFLAGS    = $(shell $(PKG_CONFIG) --cflags libproc2 2>/dev/null)
 LP2_LIBS      = $(shell $(PKG_CONFIG) --libs libproc2 2>/dev/null || echo -lproc2)
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
-# SQLite (Debian libsqlite3-dev): the recorder's store; only persist/recdb*.c
+# SQLite (Debian libsqlite3-dev): the recorder's store; only persist/rec*.c
 # include it (SQLITE_OBJ)
 SQLITE_CFLAGS = $(shell $(PKG_CONFIG) --cflags sqlite3 2>/dev/null)
 SQLITE_LIBS   = $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null || echo -lsqlite3)
@@ -88,8 +88,7 @@ $(BUILD)/obj/src/view/%.o: src/view/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(BASEFLAGS) $(OPT) $(CURSES_CFLAGS) -c -o $@ $<
 
-SQLITE_OBJ := $(BUILD)/obj/src/persist/recdb.o \
-	      $(BUILD)/obj/src/persist/recdb_schema.o
+SQLITE_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard src/persist/rec*.c))
 $(SQLITE_OBJ): $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(BASEFLAGS) $(OPT) $(SQLITE_CFLAGS) -c -o $@ $<

@@ -21,6 +21,7 @@ enum options_mode {
 	OPTIONS_HELP,
 	OPTIONS_VERSION,
 	OPTIONS_RECORD, /* --record (app/record.c) */
+	OPTIONS_REPORT, /* --report (app/report.c) */
 };
 
 /* --format: the batch's output (--json is --format json). */
@@ -60,6 +61,11 @@ struct options {
 	bool delay_fast;  /* -d under 0.1 s: --record only (tests) */
 	const char *boot; /* --boot BOOT (with --events): 0, -1, .., or a
 	                     boot id (32 hex digits) */
+	/* the report (--report; --db and --json too) */
+	bool report;       /* --report was given */
+	const char *since; /* --since as given (default "24h") */
+	int64_t since_ms;  /* its duration, when not since_boot */
+	bool since_boot;   /* --since boot: the running boot */
 };
 
 /*

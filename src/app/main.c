@@ -7,6 +7,7 @@
 #include "app/modes.h"
 #include "app/options.h"
 #include "app/record.h"
+#include "app/report.h"
 #include "core/clock.h"
 
 /* Entry point: options, then batch, events or the dashboard. */
@@ -46,6 +47,8 @@ main(int argc, char **argv)
 		return record_run(&opt);
 	case OPTIONS_BOOTS:
 		return boots_run(&opt);
+	case OPTIONS_REPORT:
+		return report_run(&opt);
 	case OPTIONS_DASHBOARD:
 	default:
 		return ui_run(&opt);

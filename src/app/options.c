@@ -31,6 +31,8 @@ enum {
 	OPT_NO_CMDLINE,
 	OPT_SAMPLES,
 	OPT_TEXTFILE,
+	OPT_REPORT,
+	OPT_SINCE,
 };
 
 static const struct option long_options[] = {
@@ -60,6 +62,8 @@ static const struct option long_options[] = {
     {"no-cmdline", no_argument, NULL, OPT_NO_CMDLINE},
     {"samples", required_argument, NULL, OPT_SAMPLES},
     {"textfile", required_argument, NULL, OPT_TEXTFILE},
+    {"report", no_argument, NULL, OPT_REPORT},
+    {"since", required_argument, NULL, OPT_SINCE},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -77,6 +81,8 @@ static const char usage_text[] =
     "      --record           record history into a database, in the\n"
     "                         foreground (for systemd; -d default 10)\n"
     "      --boots            print the boot history: how each boot ended\n"
+    "      --report           summarize the recorded history for a ticket\n"
+    "                         (--since DUR|boot, default 24h; --json)\n"
     "\n"
     "Options:\n"
     "  -n, --count COUNT      snapshots to print in batch mode (default 1)\n"
@@ -105,9 +111,11 @@ static const char usage_text[] =
     "      --sys-root DIR     read DIR instead of /sys (tests): cgroups\n"
     "                         (DIR/fs/cgroup), pstore, hugepages, zram,\n"
     "                         zswap\n"
-    "      --db PATH          the history database (--record; default\n"
-    "                         /var/lib/oomwatch/history.db as root, else\n"
-    "                         $XDG_STATE_HOME/oomwatch/history.db)\n"
+    "      --db PATH          the history database (--record, --report;\n"
+    "                         default /var/lib/oomwatch/history.db as\n"
+    "                         root, else $XDG_STATE_HOME/oomwatch/history.db)\n"
+    "      --since DUR|boot   --report's window: 30m, 24h, 7d (units s m h\n"
+    "                         d w), or boot (the running boot)\n"
     "      --retain DUR       keep samples this long (default 7d; 1h to\n"
     "                         3650d, units s m h d w)\n"
     "      --max-size SIZE    cap the database (k M G; default none)\n"
@@ -345,6 +353,58 @@ parse_unit(const char *s, const char *units, const int64_t *mult, int64_t bare,
 	return 0;
 }
 
+/* --report's option with a value (--since DUR|boot): 0, -1 with a
+ * message, or 1 when c is not it. */
+static int
+option_report_value(struct options *opt, int c, const char *arg, char *err,
+                    size_t err_size)
+{
+	static const int64_t dur_ms[] = {1000, 60000, 3600000, 86400000,
+	                                 604800000};
+
+	if (c != OPT_SINCE)
+		return 1;
+	opt->since = arg;
+	if (strcmp(arg, "boot") == 0) {
+		opt->since_boot = true;
+		return 0;
+	}
+	if (parse_unit(arg, "smhdw", dur_ms, 1000, 1000, 3650 * 86400000LL,
+	               &opt->since_ms) == 0)
+		return 0;
+	snprintf(err, err_size,
+	         "invalid window '%.20s' for --since (30m, 24h, 7d: units s "
+	         "m h d w; or boot)",
+	         arg);
+	return -1;
+}
+
+/* --report's rules and defaults once all options are read: 0, or -1
+ * with a message in err. other: --record, --batch or --events given. */
+static int
+options_report_finish(struct options *opt, bool other, char *err,
+                      size_t err_size)
+{
+	if (!opt->report) {
+		if (opt->since == NULL)
+			return 0;
+		snprintf(err, err_size, "--since needs --report");
+		return -1;
+	}
+	if (other) {
+		snprintf(err, err_size,
+		         "--report does not go with --record, "
+		         "--batch or --events");
+		return -1;
+	}
+	opt->mode = OPTIONS_REPORT;
+	if (opt->since == NULL) {
+		opt->since = "24h";
+		opt->since_ms = 24 * 3600000LL;
+	}
+	return 0;
+}
+
 /* The recorder's options with a value (--db --retain --max-size
  * --samples): 0, -1 with a message, or 1 when c is none of them. */
 static int
@@ -387,7 +447,7 @@ option_record_value(struct options *opt, int c, const char *arg, char *err,
 		         arg);
 		return -1;
 	default:
-		return 1;
+		return option_report_value(opt, c, arg, err, err_size);
 	}
 }
 
@@ -477,6 +537,9 @@ option_flag(struct options *opt, int c, bool *batch, bool *events)
 	case OPT_BOOTS:
 		opt->mode = OPTIONS_BOOTS;
 		return true;
+	case OPT_REPORT:
+		opt->report = true;
+		return true;
 	case 'b':
 		*batch = true;
 		return true;
@@ -513,8 +576,9 @@ options_record_finish(struct options *opt, bool other, char *err,
 		         "--record does not go with --batch or --events");
 		return -1;
 	}
-	if (!rec && (opt->db_path || opt->retain_ms || opt->max_size_bytes ||
-	             opt->no_cmdline || opt->samples || opt->textfile_dir)) {
+	if (!rec && ((opt->db_path && !opt->report) || opt->retain_ms ||
+	             opt->max_size_bytes || opt->no_cmdline || opt->samples ||
+	             opt->textfile_dir)) {
 		snprintf(err, err_size,
 		         "--db, --retain, --max-size, --no-cmdline, "
 		         "--textfile and --samples need --record");
@@ -543,7 +607,10 @@ options_finish(struct options *opt, bool batch, bool events, char *err,
 		         "--batch and --events do not go together");
 		return -1;
 	}
-	if (options_record_finish(opt, batch || events, err, err_size) < 0)
+	if (options_report_finish(
+	        opt, batch || events || opt->mode == OPTIONS_RECORD, err,
+	        err_size) < 0 ||
+	    options_record_finish(opt, batch || events, err, err_size) < 0)
 		return -1;
 	if (opt->mode == OPTIONS_BOOTS && (batch || events)) {
 		snprintf(err, err_size,
@@ -564,9 +631,10 @@ options_finish(struct options *opt, bool batch, bool events, char *err,
 		opt->mode = OPTIONS_EVENTS;
 	if (options_format_finish(opt, batch, events, err, err_size) != 0)
 		return -1;
-	if (opt->json && !batch && !events && opt->mode != OPTIONS_BOOTS) {
+	if (opt->json && !batch && !events && opt->mode != OPTIONS_BOOTS &&
+	    !opt->report) {
 		snprintf(err, err_size,
-		         "--json needs --batch, --events or --boots");
+		         "--json needs --batch, --events, --boots or --report");
 		return -1;
 	}
 	if (opt->count && !batch) {

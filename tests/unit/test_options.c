@@ -199,6 +199,49 @@ test_format(void **state)
 	assert_int_equal(PARSE("-b", "--format"), -1);
 }
 
+/* --report: --since (durations, boot, default 24h), --db and --json go
+ * with it; --since without --report and --report with another mode are
+ * refused. */
+static void
+test_report(void **state)
+{
+	struct options o;
+	char err[256];
+
+	(void)state;
+	assert_int_equal(PARSE("--report"), 0);
+	assert_int_equal(o.mode, OPTIONS_REPORT);
+	assert_int_equal(o.since_ms, 24 * 3600000LL);
+	assert_string_equal(o.since, "24h");
+	assert_false(o.json);
+	assert_int_equal(
+	    PARSE("--report", "--since", "30m", "--json", "--db", "/x/h.db"),
+	    0);
+	assert_int_equal(o.since_ms, 30 * 60000LL);
+	assert_true(o.json);
+	assert_string_equal(o.db_path, "/x/h.db");
+	assert_int_equal(PARSE("--since", "7d", "--report"), 0);
+	assert_int_equal(o.since_ms, 7 * 86400000LL);
+	assert_false(o.since_boot);
+	assert_int_equal(PARSE("--report", "--since", "boot"), 0);
+	assert_true(o.since_boot);
+	assert_string_equal(o.since, "boot");
+	assert_int_equal(PARSE("--report", "--since", "2y"), -1);
+	assert_non_null(strstr(err, "--since"));
+	assert_int_equal(PARSE("--report", "--since", "0s"), -1);
+	assert_int_equal(PARSE("--report", "--since", ""), -1);
+	assert_int_equal(PARSE("--since", "1h"), -1);
+	assert_string_equal(err, "--since needs --report");
+	assert_int_equal(PARSE("--report", "--record"), -1);
+	assert_non_null(strstr(err, "--report does not go"));
+	assert_int_equal(PARSE("--record", "--report"), -1);
+	assert_int_equal(PARSE("-b", "--report"), -1);
+	assert_int_equal(PARSE("--report", "--events"), -1);
+	assert_int_equal(PARSE("--report", "--retain", "2d"), -1);
+	assert_int_equal(PARSE("--db", "/x/h.db"), -1);
+	assert_int_equal(PARSE("--json"), -1);
+}
+
 int
 main(void)
 {
@@ -210,6 +253,7 @@ main(void)
 	    cmocka_unit_test(test_help_version),
 	    cmocka_unit_test(test_boots_options),
 	    cmocka_unit_test(test_format),
+	    cmocka_unit_test(test_report),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
