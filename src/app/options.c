@@ -93,7 +93,8 @@ static const char usage_text[] =
     "      --proc-root DIR    read DIR instead of /proc (tests)\n"
     "      --sys-root DIR     read cgroups under DIR/fs/cgroup instead of\n"
     "                         /sys/fs/cgroup (tests)\n"
-    "      --db PATH          the history database (--record; default\n"
+    "      --db PATH          the history database (--record, and the\n"
+    "                         dashboard reads it at start; default\n"
     "                         /var/lib/oomwatch/history.db as root, else\n"
     "                         $XDG_STATE_HOME/oomwatch/history.db)\n"
     "      --retain DUR       keep samples this long (default 7d; 1h to\n"
@@ -465,10 +466,10 @@ options_record_finish(struct options *opt, bool other, char *err,
 		         "--record does not go with --batch or --events");
 		return -1;
 	}
-	if (!rec && (opt->db_path || opt->retain_ms || opt->max_size_bytes ||
-	             opt->no_cmdline || opt->samples)) {
+	if (!rec && ((opt->db_path && other) || opt->retain_ms ||
+	             opt->max_size_bytes || opt->no_cmdline || opt->samples)) {
 		snprintf(err, err_size,
-		         "--db, --retain, --max-size, "
+		         "--db (dashboard or --record), --retain, --max-size, "
 		         "--no-cmdline and --samples need --record");
 		return -1;
 	}
