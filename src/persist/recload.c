@@ -399,6 +399,9 @@ recload_run(const struct recload_req *rq, struct recload *out)
 
 	memset(out, 0, sizeof *out);
 	l.from_ms = rq->now_wall_ms - rq->span_ms;
+	/* nothing before the monotonic clock's zero can be put */
+	if (l.from_ms < rq->now_wall_ms - (int64_t)rq->now_mono_ms)
+		l.from_ms = rq->now_wall_ms - (int64_t)rq->now_mono_ms;
 	r = recload_open(&l);
 	if (r == RECLOAD_OK)
 		r = recload_boot(&l);
