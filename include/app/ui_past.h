@@ -31,6 +31,8 @@
 
 /* The past history's memory cap. */
 #define UI_PAST_CAP_BYTES (32u << 20)
+/* The loader thread's nice value. */
+#define UI_PAST_NICE 10
 /* How long the loader waits on a writer's lock. */
 #define UI_PAST_BUSY_MS 1000
 

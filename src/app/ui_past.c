@@ -11,19 +11,23 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/eventfd.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "app/record.h"
 #include "collect/procroot.h"
 #include "core/clock.h"
 
-/* The thread: load, then wake the loop. */
+/* The thread: load (niced, so the first frames are not slowed on a busy
+ * machine), then wake the loop. */
 static void *
 ui_past_main(void *arg)
 {
 	struct ui_past *p = arg;
 	uint64_t one = 1;
 
+	/* Linux: a thread's nice is its own (best effort) */
+	(void)setpriority(PRIO_PROCESS, (id_t)gettid(), UI_PAST_NICE);
 	(void)recload_run(&p->rq, &p->res);
 	if (write(p->efd, &one, sizeof one) < 0) {
 		/* an eventfd write fails only on overflow: nothing to do */

@@ -63,7 +63,7 @@ start() {
 start --db "$db"
 echo "first frame with the database: $MS ms"
 check "the status line says the history was loaded" \
-	tmux_wait "history: loaded 0h40m from $db" 10
+	tmux_wait "history: loaded 0h4[01]m from $db" 10
 check "the trend of the process is rising at once" \
 	wait_until 10 sh -c "tmux -S '$T_SOCK' capture-pane -p -t t |
 		grep -q '^ *$pid .*rising'"
