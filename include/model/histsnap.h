@@ -16,6 +16,15 @@
  * unknown. A trend or forecast reads the minute tier once it holds
  * TREND_MIN_SAMPLES points, else the fine tier (a short run has only
  * refresh points).
+ *
+ * The past (histsnap_set_past): a history of the time before the first
+ * refresh, one point a minute (persist/recload.h builds it from the
+ * recorder's database), on the same monotonic clock. A process's or the
+ * system's minute series is then its past points (those older than its
+ * first live point and within HIST_MINUTE_SPAN minutes of its newest one)
+ * followed by its live minute points; the first live point after a past
+ * one more than HIST_GAP_FACTOR minutes older starts a gap. The minute
+ * tier is read once past + live hold TREND_MIN_SAMPLES points.
  */
 #ifndef OOMWATCH_MODEL_HISTSNAP_H
 #define OOMWATCH_MODEL_HISTSNAP_H
@@ -32,6 +41,7 @@
 /* A history and the scratch its readers use. */
 struct histsnap {
 	struct hist *h;
+	struct hist *past;      /* NULL, or the time before (owned) */
 	struct hist_point *pts; /* scratch for one series */
 	size_t cap;             /* points pts holds */
 };
@@ -70,6 +80,23 @@ int histsnap_record(struct histsnap *hs, const struct snapshot *s);
  */
 size_t histsnap_proc_trend(struct histsnap *hs, const struct proc_row *r,
                            struct trend *out);
+
+/* Take past (see above; NULL drops it) as the time before the live
+ * history, freeing the one held before. */
+void histsnap_set_past(struct histsnap *hs, struct hist *past);
+
+/*
+ * Read the newest points (oldest first, at most hs->cap) of process id's
+ * lane into hs->pts: the minute series (past, then live) once it holds
+ * TREND_MIN_SAMPLES points, else the live fine tier. *tier says which
+ * (may be NULL). Returns how many.
+ */
+size_t histsnap_read_proc(struct histsnap *hs, struct procid id,
+                          enum hist_proc_lane lane, enum hist_tier *tier);
+
+/* Points process id has in tier, the past's included in HIST_MINUTE. */
+size_t histsnap_count_proc(const struct histsnap *hs, struct procid id,
+                           enum hist_tier tier);
 
 /* The system's forecasts at snapshot s (the last one recorded). */
 void histsnap_forecast(struct histsnap *hs, const struct snapshot *s,

@@ -111,9 +111,10 @@ static const char usage_text[] =
     "      --sys-root DIR     read DIR instead of /sys (tests): cgroups\n"
     "                         (DIR/fs/cgroup), pstore, hugepages, zram,\n"
     "                         zswap\n"
-    "      --db PATH          the history database (--record, --report;\n"
-    "                         default /var/lib/oomwatch/history.db as\n"
-    "                         root, else $XDG_STATE_HOME/oomwatch/history.db)\n"
+    "      --db PATH          the history database (--record, --report,\n"
+    "                         and the dashboard reads it at start; default\n"
+    "                         /var/lib/oomwatch/history.db as root, else\n"
+    "                         $XDG_STATE_HOME/oomwatch/history.db)\n"
     "      --since DUR|boot   --report's window: 30m, 24h, 7d (units s m h\n"
     "                         d w), or boot (the running boot)\n"
     "      --retain DUR       keep samples this long (default 7d; 1h to\n"
@@ -576,12 +577,13 @@ options_record_finish(struct options *opt, bool other, char *err,
 		         "--record does not go with --batch or --events");
 		return -1;
 	}
-	if (!rec && ((opt->db_path && !opt->report) || opt->retain_ms ||
-	             opt->max_size_bytes || opt->no_cmdline || opt->samples ||
-	             opt->textfile_dir)) {
+	if (!rec &&
+	    ((opt->db_path && other) || opt->retain_ms || opt->max_size_bytes ||
+	     opt->no_cmdline || opt->samples || opt->textfile_dir)) {
 		snprintf(err, err_size,
-		         "--db, --retain, --max-size, --no-cmdline, "
-		         "--textfile and --samples need --record");
+		         "--db (dashboard, --record or --report), --retain, "
+		         "--max-size, --no-cmdline, --textfile and --samples "
+		         "need --record");
 		return -1;
 	}
 	if (!rec && opt->delay_fast) {

@@ -120,9 +120,10 @@ detail_kills(const struct ui *ui, const struct hist_point *p, size_t n,
 		         "none in this span");
 }
 
-/* Read the process's lanes from tier into the view's columns. */
+/* Read the process's lanes (from the tier histsnap picks) into the
+ * view's columns. */
 static void
-detail_read(struct ui *ui, struct scr_detail_state *s, enum hist_tier tier)
+detail_read(struct ui *ui, struct scr_detail_state *s)
 {
 	static const enum hist_proc_lane lanes[DETAIL_LANES] = {
 	    [DETAIL_RSS] = HIST_RSS_KB,
@@ -137,8 +138,8 @@ detail_read(struct ui *ui, struct scr_detail_state *s, enum hist_tier tier)
 	if (cols > DETAIL_COLS_MAX)
 		cols = DETAIL_COLS_MAX;
 	for (int l = 0; l < DETAIL_LANES; l++) {
-		n = hist_read_proc(hs->h, s->id, tier, lanes[l], hs->pts,
-		                   hs->cap);
+		/* the recorded past included (model/histsnap.h) */
+		n = histsnap_read_proc(hs, s->id, lanes[l], NULL);
 		if (l == DETAIL_RSS && n > 0)
 			clock_wall_text(hs->pts[0].wall_ms, "%Y-%m-%d %H:%M:%S",
 			                "unknown", v->first_seen,
@@ -164,11 +165,11 @@ detail_fill(struct ui *ui, struct scr_detail_state *s)
 	v->pid = s->pid;
 	snprintf(v->comm, sizeof v->comm, "%s", s->comm);
 	if (ui->hist.h == NULL ||
-	    hist_count_proc(ui->hist.h, s->id, HIST_FINE) +
-	            hist_count_proc(ui->hist.h, s->id, HIST_MINUTE) ==
+	    histsnap_count_proc(&ui->hist, s->id, HIST_FINE) +
+	            histsnap_count_proc(&ui->hist, s->id, HIST_MINUTE) ==
 	        0)
 		return;
-	if (hist_count_proc(ui->hist.h, s->id, HIST_MINUTE) >=
+	if (histsnap_count_proc(&ui->hist, s->id, HIST_MINUTE) >=
 	    TREND_MIN_SAMPLES)
 		tier = HIST_MINUTE;
 	snprintf(v->span, sizeof v->span, "%s",
@@ -179,7 +180,7 @@ detail_fill(struct ui *ui, struct scr_detail_state *s)
 	r.start_time = s->id.start_time;
 	histsnap_proc_trend(&ui->hist, &r, &t);
 	trend_format(&t, v->verdict, sizeof v->verdict);
-	detail_read(ui, s, tier);
+	detail_read(ui, s);
 	/* the RSS chart's scale, so the numbers and the chart agree */
 	v->found = chart_bounds(v->lo_kb[DETAIL_RSS], v->hi_kb[DETAIL_RSS],
 	                        v->ncols, &v->min_kb, &v->max_kb) &&

@@ -24,6 +24,7 @@
 
 #include "app/modes.h"
 #include "app/scr.h"
+#include "app/ui_past.h"
 #include "collect/usercache.h"
 #include "core/clock.h"
 #include "core/sanitize.h"
@@ -306,11 +307,12 @@ on_keys(struct ui *ui, bool *gone)
 	return flags;
 }
 
-/* The event loop; returns the exit status. */
+/* The event loop (past: the record's load, see ui_past.h); returns the
+ * exit status. */
 static int
-loop(struct ui *ui, int tfd, int sfd)
+loop(struct ui *ui, int tfd, int sfd, struct ui_past *past)
 {
-	struct pollfd pfd[4 + TAGSET_MAX];
+	struct pollfd pfd[5 + TAGSET_MAX];
 	int wfd[TAGSET_MAX];
 	unsigned flags = UI_RELAYOUT | UI_REBUILD | UI_REDRAW;
 	uint64_t expirations;
@@ -327,10 +329,11 @@ loop(struct ui *ui, int tfd, int sfd)
 		pfd[1] = (struct pollfd){tfd, POLLIN, 0};
 		pfd[2] = (struct pollfd){sfd, POLLIN, 0};
 		pfd[3] = (struct pollfd){ui_klog_fd(ui), POLLIN, 0};
+		pfd[4] = (struct pollfd){ui_past_fd(past), POLLIN, 0};
 		nw = ui_act_watch_fds(ui, wfd, TAGSET_MAX);
 		for (size_t i = 0; i < nw; i++)
-			pfd[4 + i] = (struct pollfd){wfd[i], POLLIN, 0};
-		if (poll(pfd, 4 + nw, -1) < 0) {
+			pfd[5 + i] = (struct pollfd){wfd[i], POLLIN, 0};
+		if (poll(pfd, 5 + nw, -1) < 0) {
 			if (errno == EINTR)
 				continue;
 			return 1;
@@ -347,8 +350,10 @@ loop(struct ui *ui, int tfd, int sfd)
 		}
 		if (pfd[3].revents & (POLLIN | POLLERR | POLLPRI))
 			flags |= ui_klog_pump(ui);
+		if (pfd[4].revents & POLLIN)
+			flags |= ui_past_take(past, ui);
 		for (size_t i = 0; i < nw; i++) {
-			if (pfd[4 + i].revents) {
+			if (pfd[5 + i].revents) {
 				flags |= ui_act_watch_poll(ui);
 				break;
 			}
@@ -397,6 +402,7 @@ int
 ui_run(const struct options *opt)
 {
 	struct ui *ui = calloc(1, sizeof *ui);
+	struct ui_past past = {.efd = -1};
 	struct theme theme;
 	char err[512];
 	int rc, tfd = -1, sfd = -1;
@@ -428,8 +434,10 @@ ui_run(const struct options *opt)
 		say(err);
 		rc = 1;
 	}
-	if (rc == 0) /* no history is no error: the trends stay "..." */
+	if (rc == 0) { /* no history is no error: the trends stay "..." */
 		ui_hist_open(ui);
+		ui_past_start(&past, opt); /* in the background */
+	}
 	if (ui->coll != NULL) /* status-only refreshes (collector.h) */
 		collector_set_mode(ui->coll, COLLECTOR_LIGHT);
 	if (rc == 0 && ui_klog_open(ui, err, sizeof err) != 0) {
@@ -446,8 +454,9 @@ ui_run(const struct options *opt)
 		sample(ui);
 		ui_klog_pump(ui);
 		ui_protect(&ui->protect, opt->no_protect);
-		rc = loop(ui, tfd, sfd);
+		rc = loop(ui, tfd, sfd, &past);
 	}
+	ui_past_stop(&past);
 	ui_act_fini(ui);
 	screen_close(ui->scr);
 	ui_klog_close(ui);

@@ -30,6 +30,7 @@ void
 histsnap_fini(struct histsnap *hs)
 {
 	hist_free(hs->h);
+	hist_free(hs->past);
 	free(hs->pts);
 	memset(hs, 0, sizeof *hs);
 }
@@ -86,22 +87,127 @@ histsnap_record(struct histsnap *hs, const struct snapshot *s)
 	return rc;
 }
 
+/* One series: a lane of process id's, or (sys) of the system's. */
+struct hs_series {
+	bool sys;
+	struct procid id;
+	unsigned lane;
+};
+
+/* Points of series q in h's tier (0 when h is NULL). */
+static size_t
+hs_count(const struct hist *h, const struct hs_series *q, enum hist_tier t)
+{
+	if (h == NULL)
+		return 0;
+	return q->sys ? hist_count_sys(h, t) : hist_count_proc(h, q->id, t);
+}
+
+/* Read the newest max points of series q in h's tier into out. */
+static size_t
+hs_read(const struct hist *h, const struct hs_series *q, enum hist_tier t,
+        struct hist_point *out, size_t max)
+{
+	if (h == NULL || max == 0)
+		return 0;
+	if (q->sys)
+		return hist_read_sys(h, t, (enum hist_sys_lane)q->lane, out,
+		                     max);
+	return hist_read_proc(h, q->id, t, (enum hist_proc_lane)q->lane, out,
+	                      max);
+}
+
+/* The minute series of q into hs->pts: the past's points older than the
+ * first live one and within the minute span of the newest, then the
+ * live ones (see the header). */
+static size_t
+hs_read_minutes(struct histsnap *hs, const struct hs_series *q)
+{
+	struct hist_point *pts = hs->pts;
+	size_t nl = hs_count(hs->h, q, HIST_MINUTE), np, a = 0, b;
+	uint64_t span = (uint64_t)HIST_MINUTE_SPAN * HIST_MINUTE_MS, newest;
+
+	if (nl > hs->cap)
+		nl = hs->cap;
+	np = hs_read(hs->past, q, HIST_MINUTE, pts, hs->cap - nl);
+	nl = hs_read(hs->h, q, HIST_MINUTE, pts + np, nl);
+	if (np + nl == 0)
+		return 0;
+	newest = pts[np + nl - 1].mono_ms;
+	while (a < np && pts[a].mono_ms + span < newest)
+		a++;
+	b = a;
+	while (b < np && (nl == 0 || pts[b].mono_ms < pts[np].mono_ms))
+		b++;
+	memmove(pts, pts + a, (b - a) * sizeof *pts);
+	memmove(pts + (b - a), pts + np, nl * sizeof *pts);
+	if (b > a && nl > 0 &&
+	    pts[b - a].mono_ms - pts[b - a - 1].mono_ms >
+	        (uint64_t)HIST_GAP_FACTOR * HIST_MINUTE_MS)
+		pts[b - a].gap = true;
+	pts[0].gap = false;
+	return b - a + nl;
+}
+
+/* Series q into hs->pts from the tier the header names (*tier: which). */
+static size_t
+hs_points(struct histsnap *hs, const struct hs_series *q, enum hist_tier *tier)
+{
+	*tier = HIST_FINE;
+	if (hs->h == NULL)
+		return 0;
+	if (hs_count(hs->h, q, HIST_MINUTE) +
+	        hs_count(hs->past, q, HIST_MINUTE) >=
+	    TREND_MIN_SAMPLES) {
+		*tier = HIST_MINUTE;
+		return hs_read_minutes(hs, q);
+	}
+	return hs_read(hs->h, q, HIST_FINE, hs->pts, hs->cap);
+}
+
+/* Take the past (see the header). */
+void
+histsnap_set_past(struct histsnap *hs, struct hist *past)
+{
+	hist_free(hs->past);
+	hs->past = past;
+}
+
+/* Read a process's lane, past included (see the header). */
+size_t
+histsnap_read_proc(struct histsnap *hs, struct procid id,
+                   enum hist_proc_lane lane, enum hist_tier *tier)
+{
+	struct hs_series q = {false, id, lane};
+	enum hist_tier t;
+	size_t n = hs_points(hs, &q, &t);
+
+	if (tier != NULL)
+		*tier = t;
+	return n;
+}
+
+/* Points of a process, past included (see the header). */
+size_t
+histsnap_count_proc(const struct histsnap *hs, struct procid id,
+                    enum hist_tier tier)
+{
+	struct hs_series q = {false, id, HIST_RSS_KB};
+	size_t n = hs_count(hs->h, &q, tier);
+
+	if (tier == HIST_MINUTE)
+		n += hs_count(hs->past, &q, tier);
+	return n;
+}
+
 /* The trend of one process's RSS (see the header). */
 size_t
 histsnap_proc_trend(struct histsnap *hs, const struct proc_row *r,
                     struct trend *out)
 {
 	struct procid id = {r->pid, r->start_time};
-	enum hist_tier tier = HIST_FINE;
-	size_t n = 0;
+	size_t n = histsnap_read_proc(hs, id, HIST_RSS_KB, NULL);
 
-	if (hs->h != NULL) {
-		if (hist_count_proc(hs->h, id, HIST_MINUTE) >=
-		    TREND_MIN_SAMPLES)
-			tier = HIST_MINUTE;
-		n = hist_read_proc(hs->h, id, tier, HIST_RSS_KB, hs->pts,
-		                   hs->cap);
-	}
 	trend_classify(hs->pts, n, out);
 	return n;
 }
@@ -110,13 +216,10 @@ histsnap_proc_trend(struct histsnap *hs, const struct proc_row *r,
 static size_t
 histsnap_sys_points(struct histsnap *hs, enum hist_sys_lane lane)
 {
-	enum hist_tier tier = HIST_FINE;
+	struct hs_series q = {true, {0, 0}, lane};
+	enum hist_tier t;
 
-	if (hs->h == NULL)
-		return 0;
-	if (hist_count_sys(hs->h, HIST_MINUTE) >= TREND_MIN_SAMPLES)
-		tier = HIST_MINUTE;
-	return hist_read_sys(hs->h, tier, lane, hs->pts, hs->cap);
+	return hs_points(hs, &q, &t);
 }
 
 /* The system's forecasts (see the header). */

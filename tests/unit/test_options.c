@@ -238,8 +238,25 @@ test_report(void **state)
 	assert_int_equal(PARSE("-b", "--report"), -1);
 	assert_int_equal(PARSE("--report", "--events"), -1);
 	assert_int_equal(PARSE("--report", "--retain", "2d"), -1);
-	assert_int_equal(PARSE("--db", "/x/h.db"), -1);
 	assert_int_equal(PARSE("--json"), -1);
+}
+
+/* --db goes with the dashboard (it reads the record) and --record, not
+ * with --batch or --events; --retain still needs --record. */
+static void
+test_db_dashboard(void **state)
+{
+	struct options o;
+	char err[256];
+	(void)state;
+	assert_int_equal(PARSE("--db", "/tmp/h.db"), 0);
+	assert_int_equal(o.mode, OPTIONS_DASHBOARD);
+	assert_string_equal(o.db_path, "/tmp/h.db");
+	assert_int_equal(PARSE("--record", "--db", "/tmp/h.db"), 0);
+	assert_int_equal(PARSE("-b", "--db", "/tmp/h.db"), -1);
+	assert_non_null(strstr(err, "--db"));
+	assert_int_equal(PARSE("--events", "--db", "/tmp/h.db"), -1);
+	assert_int_equal(PARSE("--db", "/tmp/h.db", "--retain", "2d"), -1);
 }
 
 int
@@ -254,6 +271,7 @@ main(void)
 	    cmocka_unit_test(test_boots_options),
 	    cmocka_unit_test(test_format),
 	    cmocka_unit_test(test_report),
+	    cmocka_unit_test(test_db_dashboard),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

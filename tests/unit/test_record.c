@@ -79,7 +79,7 @@ test_record_bad(void **state)
 	    {"--record", "--samples", "0", NULL},
 	    {"--record", "-b", NULL, NULL},
 	    {"--record", "--events", NULL, NULL},
-	    {"--db", "x", NULL, NULL},
+	    {"-b", "--db", "x", NULL}, /* --db: the dashboard or --record */
 	    {"-b", "--no-cmdline", NULL, NULL},
 	    {"-b", "-d", "0.05", NULL}, /* under 0.1 s: --record only */
 	    {"-d", "0.01", NULL, NULL},

@@ -1,0 +1,78 @@
+/*
+ * recload: the dashboard's read of the recorder's database (persist/recdb.h,
+ * README "oomwatch --record"): the last RECLOAD_SPAN_MS of this boot as a
+ * "past" history (model/history.h) of one point a minute, for the trends,
+ * verdicts and charts to cover the time before the dashboard started.
+ *
+ * Read-only: the file is opened with SQLITE_OPEN_READONLY (a database the
+ * recorder is writing in WAL mode is readable) and only the schema v1
+ * tables samples, procs, proc_rows and boots are read; a newer
+ * user_version is accepted as long as their columns are still there.
+ *
+ * The past history: one refresh a minute, on the minute's middle (wall
+ * clock), holding every process of this boot (keyed by pid + start time)
+ * at its latest row at or before the minute's last sample (a process has
+ * a row at least every 10 minutes: one with no row for RECLOAD_CARRY_MS is
+ * taken as gone), and the system's series of that sample. Times are
+ * mapped to CLOCK_MONOTONIC by the caller's (now_mono_ms, now_wall_ms)
+ * pair; minutes before the monotonic clock's zero are left out. A minute
+ * with no sample leaves a gap. Every point of it is in the minute tier
+ * (read with HIST_MINUTE); its refresh delay is one minute.
+ */
+#ifndef OOMWATCH_PERSIST_RECLOAD_H
+#define OOMWATCH_PERSIST_RECLOAD_H
+
+#include <stdatomic.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/history.h"
+
+/* How far back the dashboard loads. */
+#define RECLOAD_SPAN_MS (24LL * 3600 * 1000)
+/* A process with no row for this long is gone (the recorder writes one at
+ * least every 10 minutes). */
+#define RECLOAD_CARRY_MS (10LL * 60 * 1000 + 30000)
+
+/* Why the record was, or was not, loaded. */
+enum recload_status {
+	RECLOAD_OK = 0,
+	RECLOAD_MISSING, /* no database file: no error, just no record */
+	RECLOAD_LOCKED,  /* a writer holds a lock past the busy timeout */
+	RECLOAD_CORRUPT, /* not a database, damaged, or not a history db */
+	RECLOAD_ERROR,   /* unreadable, an unknown schema, out of memory */
+	RECLOAD_STOPPED, /* *stop was set */
+};
+
+/* What to load. */
+struct recload_req {
+	const char *path;
+	const char *boot_id;  /* /proc/sys/kernel/random/boot_id's text */
+	int64_t now_wall_ms;  /* the wall clock ... */
+	uint64_t now_mono_ms; /* ... and CLOCK_MONOTONIC at the same time */
+	int64_t span_ms;      /* how far back (RECLOAD_SPAN_MS) */
+	size_t cap_bytes;     /* the past history's cap (0: none) */
+	int busy_ms;          /* how long to wait on a lock */
+	atomic_int *stop;     /* NULL, or set by another thread to give up */
+};
+
+/* The outcome. */
+struct recload {
+	enum recload_status st;
+	char why[256];     /* OK: "loaded 3h12m"; else "no record", "locked",
+	                      "corrupt: ...", ... */
+	struct hist *past; /* owned; NULL unless st is RECLOAD_OK */
+	size_t samples;    /* samples read */
+	size_t minutes;    /* minutes put into past */
+	int64_t first_ms;  /* the oldest minute put (wall), 0 when none */
+};
+
+/* Load rq into *out (its past is the caller's to free with recload_fini).
+ * Returns out->st. */
+enum recload_status recload_run(const struct recload_req *rq,
+                                struct recload *out);
+
+/* Free what r holds. */
+void recload_fini(struct recload *r);
+
+#endif

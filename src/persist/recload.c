@@ -1,0 +1,444 @@
+/*
+ * recload.c: the recorder's database into a past history (see recload.h).
+ * Three read-only queries: the boot's samples of the span (one array), the
+ * boot's process identities (an array sorted by database id), and the
+ * process rows of the span in sample order, streamed while the samples
+ * are walked minute by minute.
+ */
+#include "persist/recload.h"
+
+#include <errno.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "model/snapshot.h"
+
+/* The schema version recload was written for (v1 tables only). */
+#define RECLOAD_SCHEMA 1
+
+/* One sample: its time and the system's values by enum hist_sys_lane. */
+struct rl_sample {
+	int64_t id, time_ms;
+	int64_t sys[HIST_SYS_LANES];
+};
+
+/* One process identity and its latest row so far. */
+struct rl_proc {
+	int64_t dbid;
+	struct procid id;
+	int64_t vals[HIST_PROC_LANES];
+	int64_t row_ms; /* the time of its latest row; 0: none yet */
+};
+
+/* The load in progress. */
+struct rl {
+	const struct recload_req *rq;
+	struct recload *out;
+	sqlite3 *db;
+	int64_t boot, from_ms;
+	struct rl_sample *s;
+	size_t ns;
+	struct rl_proc *p;
+	size_t np;
+};
+
+/* Set the outcome and its one-line reason; returns st. */
+static enum recload_status
+recload_fail(struct rl *l, enum recload_status st, const char *what)
+{
+	l->out->st = st;
+	snprintf(l->out->why, sizeof l->out->why, "%s", what);
+	return st;
+}
+
+/* Map an SQLite failure to a status and reason. */
+static enum recload_status
+recload_sqlfail(struct rl *l, int rc)
+{
+	char why[200];
+
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return recload_fail(l, RECLOAD_LOCKED, "locked");
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+		snprintf(why, sizeof why, "corrupt: %s",
+		         l->db ? sqlite3_errmsg(l->db) : sqlite3_errstr(rc));
+		return recload_fail(l, RECLOAD_CORRUPT, why);
+	case SQLITE_NOMEM:
+		return recload_fail(l, RECLOAD_ERROR, "out of memory");
+	default:
+		snprintf(why, sizeof why, "unreadable: %s",
+		         l->db ? sqlite3_errmsg(l->db) : sqlite3_errstr(rc));
+		return recload_fail(l, RECLOAD_ERROR, why);
+	}
+}
+
+/* An integer column, or SNAP_NA when NULL. */
+static int64_t
+col_int(sqlite3_stmt *st, int c)
+{
+	if (sqlite3_column_type(st, c) == SQLITE_NULL)
+		return SNAP_NA;
+	return sqlite3_column_int64(st, c);
+}
+
+/* A PSI avg10 column as x100, or SNAP_NA when NULL. */
+static int64_t
+col_x100(sqlite3_stmt *st, int c)
+{
+	double v;
+
+	if (sqlite3_column_type(st, c) == SQLITE_NULL)
+		return SNAP_NA;
+	v = sqlite3_column_double(st, c);
+	return isfinite(v) ? (int64_t)llround(v * 100.0) : SNAP_NA;
+}
+
+/* Open read-only and check the schema version. */
+static enum recload_status
+recload_open(struct rl *l)
+{
+	struct stat stb;
+	sqlite3_stmt *st = NULL;
+	int rc, ver = -1;
+
+	if (stat(l->rq->path, &stb) != 0)
+		return errno == ENOENT
+		           ? recload_fail(l, RECLOAD_MISSING, "no record")
+		           : recload_fail(l, RECLOAD_ERROR, strerror(errno));
+	rc = sqlite3_open_v2(l->rq->path, &l->db, SQLITE_OPEN_READONLY, NULL);
+	if (rc != SQLITE_OK)
+		return recload_sqlfail(l, rc);
+	sqlite3_busy_timeout(l->db, l->rq->busy_ms);
+	rc = sqlite3_prepare_v2(l->db, "PRAGMA user_version", -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ver = sqlite3_column_int(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_OK)
+		return recload_sqlfail(l, rc);
+	if (ver < RECLOAD_SCHEMA)
+		return recload_fail(l, RECLOAD_CORRUPT,
+		                    "corrupt: not a history database");
+	return RECLOAD_OK;
+}
+
+/* Prepare sql; a failure on a newer schema says so. */
+static enum recload_status
+recload_prepare(struct rl *l, const char *sql, sqlite3_stmt **st)
+{
+	int rc = sqlite3_prepare_v2(l->db, sql, -1, st, NULL);
+	char why[200];
+
+	if (rc == SQLITE_OK)
+		return RECLOAD_OK;
+	if ((rc & 0xff) == SQLITE_ERROR) {
+		snprintf(why, sizeof why, "unknown schema: %s",
+		         sqlite3_errmsg(l->db));
+		return recload_fail(l, RECLOAD_ERROR, why);
+	}
+	return recload_sqlfail(l, rc);
+}
+
+/* This boot's id in the database; RECLOAD_MISSING ("no record of this
+ * boot") when it has none. */
+static enum recload_status
+recload_boot(struct rl *l)
+{
+	sqlite3_stmt *st;
+	enum recload_status r =
+	    recload_prepare(l, "SELECT id FROM boots WHERE boot_id = ?1", &st);
+	int rc;
+
+	if (r != RECLOAD_OK)
+		return r;
+	sqlite3_bind_text(st, 1, l->rq->boot_id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		l->boot = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return recload_fail(l, RECLOAD_MISSING,
+		                    "no record of this boot");
+	return rc == SQLITE_ROW ? RECLOAD_OK : recload_sqlfail(l, rc);
+}
+
+/* Grow *arr (of *cap elements of size) to hold n + 1. 0 or -1. */
+static int
+recload_grow(void **arr, size_t *cap, size_t n, size_t size)
+{
+	size_t ncap;
+	void *a;
+
+	if (n < *cap)
+		return 0;
+	ncap = *cap ? *cap * 2 : 256;
+	a = realloc(*arr, ncap * size);
+	if (a == NULL)
+		return -1;
+	*arr = a;
+	*cap = ncap;
+	return 0;
+}
+
+/* One sample row of st into s. */
+static void
+recload_sample_row(sqlite3_stmt *st, struct rl_sample *s)
+{
+	int64_t tot = col_int(st, 4), fr = col_int(st, 5);
+
+	s->id = sqlite3_column_int64(st, 0);
+	s->time_ms = sqlite3_column_int64(st, 1);
+	s->sys[HIST_MEMAVAIL_KB] = col_int(st, 2);
+	s->sys[HIST_COMMITTED_KB] = col_int(st, 3);
+	s->sys[HIST_SWAP_USED_KB] =
+	    tot == SNAP_NA || fr == SNAP_NA ? SNAP_NA : tot - fr;
+	s->sys[HIST_PSI_SOME_X100] = col_x100(st, 6);
+	s->sys[HIST_PSI_FULL_X100] = col_x100(st, 7);
+	s->sys[HIST_OOM_KILLS] = col_int(st, 8);
+}
+
+/* The boot's samples from from_ms - RECLOAD_CARRY_MS to now, in order. */
+static enum recload_status
+recload_samples(struct rl *l)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	enum recload_status r = recload_prepare(
+	    l,
+	    "SELECT id, time_ms, mem_available_kb, committed_as_kb, "
+	    "swap_total_kb, swap_free_kb, psi_some_avg10, psi_full_avg10, "
+	    "oom_kill FROM samples WHERE boot = ?1 AND time_ms >= ?2 AND "
+	    "time_ms <= ?3 ORDER BY time_ms, id",
+	    &st);
+	int rc;
+
+	if (r != RECLOAD_OK)
+		return r;
+	sqlite3_bind_int64(st, 1, l->boot);
+	sqlite3_bind_int64(st, 2, l->from_ms - RECLOAD_CARRY_MS);
+	sqlite3_bind_int64(st, 3, l->rq->now_wall_ms);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (recload_grow((void **)&l->s, &cap, l->ns, sizeof *l->s)) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		recload_sample_row(st, &l->s[l->ns++]);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? RECLOAD_OK : recload_sqlfail(l, rc);
+}
+
+/* The boot's process identities, sorted by database id. */
+static enum recload_status
+recload_procs(struct rl *l)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	struct rl_proc *p;
+	enum recload_status r = recload_prepare(
+	    l,
+	    "SELECT id, pid, start_time FROM procs WHERE boot = ?1 ORDER BY id",
+	    &st);
+	int rc;
+
+	if (r != RECLOAD_OK)
+		return r;
+	sqlite3_bind_int64(st, 1, l->boot);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (recload_grow((void **)&l->p, &cap, l->np, sizeof *l->p)) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		p = &l->p[l->np++];
+		memset(p, 0, sizeof *p);
+		p->dbid = sqlite3_column_int64(st, 0);
+		p->id.pid = (int)sqlite3_column_int64(st, 1);
+		p->id.start_time = (uint64_t)sqlite3_column_int64(st, 2);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? RECLOAD_OK : recload_sqlfail(l, rc);
+}
+
+/* The identity with database id dbid, or NULL. */
+static struct rl_proc *
+recload_find(struct rl *l, int64_t dbid)
+{
+	size_t lo = 0, hi = l->np, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (l->p[mid].dbid == dbid)
+			return &l->p[mid];
+		if (l->p[mid].dbid < dbid)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* Begin a refresh of the past at the middle of the wall minute holding
+ * time_ms, on the monotonic clock; 0, or -1 when that is before the
+ * clock's zero (or the refresh is refused). */
+static int
+recload_begin(struct rl *l, int64_t time_ms)
+{
+	int64_t wall =
+	    time_ms / HIST_MINUTE_MS * HIST_MINUTE_MS + HIST_MINUTE_MS / 2;
+	int64_t mono =
+	    (int64_t)l->rq->now_mono_ms + (wall - l->rq->now_wall_ms);
+
+	if (mono < 0)
+		return -1;
+	return hist_begin(l->out->past, (uint64_t)mono, wall);
+}
+
+/* Put the minute of sample s into the past history: every process still
+ * there, and the system. */
+static void
+recload_minute(struct rl *l, const struct rl_sample *s)
+{
+	if (recload_begin(l, s->time_ms) != 0)
+		return;
+	for (size_t i = 0; i < l->np; i++) {
+		const struct rl_proc *p = &l->p[i];
+
+		if (p->row_ms != 0 &&
+		    s->time_ms - p->row_ms <= RECLOAD_CARRY_MS)
+			(void)hist_put_proc(l->out->past, p->id, p->vals);
+	}
+	hist_put_sys(l->out->past, s->sys);
+	hist_end(l->out->past);
+	if (l->out->minutes++ == 0)
+		l->out->first_ms = s->time_ms / HIST_MINUTE_MS * HIST_MINUTE_MS;
+}
+
+/* Apply the rows of sample s (the current row of st onwards); *rc is
+ * the last sqlite3_step result. */
+static void
+recload_apply(struct rl *l, sqlite3_stmt *st, const struct rl_sample *s,
+              int *rc)
+{
+	struct rl_proc *p;
+
+	while (*rc == SQLITE_ROW && sqlite3_column_int64(st, 0) == s->id) {
+		p = recload_find(l, sqlite3_column_int64(st, 1));
+		if (p != NULL) {
+			p->vals[HIST_RSS_KB] = col_int(st, 2);
+			p->vals[HIST_SWAP_KB] = col_int(st, 3);
+			p->vals[HIST_ANON_KB] = col_int(st, 4);
+			p->row_ms = s->time_ms;
+		}
+		*rc = sqlite3_step(st);
+	}
+}
+
+/* Walk the samples, applying the rows as they come, and put each
+ * minute's last sample (from from_ms on) into the past history. */
+static enum recload_status
+recload_walk(struct rl *l)
+{
+	sqlite3_stmt *st;
+	enum recload_status r = recload_prepare(
+	    l,
+	    "SELECT r.sample_id, r.proc_id, r.rss_kb, r.swap_kb, r.anon_kb "
+	    "FROM proc_rows r JOIN samples s ON s.id = r.sample_id "
+	    "WHERE s.boot = ?1 AND s.time_ms >= ?2 AND s.time_ms <= ?3 "
+	    "ORDER BY s.time_ms, s.id",
+	    &st);
+	int rc;
+
+	if (r != RECLOAD_OK)
+		return r;
+	sqlite3_bind_int64(st, 1, l->boot);
+	sqlite3_bind_int64(st, 2, l->from_ms - RECLOAD_CARRY_MS);
+	sqlite3_bind_int64(st, 3, l->rq->now_wall_ms);
+	rc = sqlite3_step(st);
+	for (size_t i = 0; i < l->ns; i++) {
+		if (l->rq->stop != NULL && atomic_load(l->rq->stop)) {
+			sqlite3_finalize(st);
+			return recload_fail(l, RECLOAD_STOPPED, "stopped");
+		}
+		recload_apply(l, st, &l->s[i], &rc);
+		if (l->s[i].time_ms >= l->from_ms &&
+		    (i + 1 == l->ns || l->s[i + 1].time_ms / HIST_MINUTE_MS !=
+		                           l->s[i].time_ms / HIST_MINUTE_MS))
+			recload_minute(l, &l->s[i]);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return recload_sqlfail(l, rc);
+	return RECLOAD_OK;
+}
+
+/* Flush the last minute into the minute tier: one more refresh, a
+ * minute on, with nothing put. */
+static void
+recload_flush(struct rl *l)
+{
+	if (recload_begin(l, l->s[l->ns - 1].time_ms + HIST_MINUTE_MS) == 0)
+		hist_end(l->out->past);
+}
+
+/* Load (see the header). */
+enum recload_status
+recload_run(const struct recload_req *rq, struct recload *out)
+{
+	struct rl l = {.rq = rq, .out = out};
+	enum recload_status r;
+	int64_t span;
+
+	memset(out, 0, sizeof *out);
+	l.from_ms = rq->now_wall_ms - rq->span_ms;
+	/* nothing before the monotonic clock's zero can be put */
+	if (l.from_ms < rq->now_wall_ms - (int64_t)rq->now_mono_ms)
+		l.from_ms = rq->now_wall_ms - (int64_t)rq->now_mono_ms;
+	r = recload_open(&l);
+	if (r == RECLOAD_OK)
+		r = recload_boot(&l);
+	if (r == RECLOAD_OK)
+		r = recload_samples(&l);
+	if (r == RECLOAD_OK)
+		r = recload_procs(&l);
+	if (r == RECLOAD_OK &&
+	    (out->past = hist_new(HIST_MINUTE_MS, rq->cap_bytes)) == NULL)
+		r = recload_fail(&l, RECLOAD_ERROR, "out of memory");
+	if (r == RECLOAD_OK)
+		r = recload_walk(&l);
+	if (r == RECLOAD_OK && l.ns > 0)
+		recload_flush(&l);
+	sqlite3_close(l.db);
+	free(l.s);
+	free(l.p);
+	out->samples = l.ns;
+	if (r == RECLOAD_OK && out->minutes == 0)
+		r = recload_fail(&l, RECLOAD_MISSING, "no record of the span");
+	if (r != RECLOAD_OK) {
+		hist_free(out->past);
+		out->past = NULL;
+		return r;
+	}
+	span = out->minutes ? rq->now_wall_ms - out->first_ms : 0;
+	span = (span + HIST_MINUTE_MS / 2) / HIST_MINUTE_MS * HIST_MINUTE_MS;
+	snprintf(out->why, sizeof out->why, "loaded %lldh%02lldm",
+	         (long long)(span / 3600000), (long long)(span / 60000 % 60));
+	out->st = RECLOAD_OK;
+	return RECLOAD_OK;
+}
+
+/* Free the past (see the header). */
+void
+recload_fini(struct recload *r)
+{
+	hist_free(r->past);
+	r->past = NULL;
+}
