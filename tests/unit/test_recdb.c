@@ -13,76 +13,18 @@
 #include <sqlite3.h>
 
 #include "persist/recdb.h"
+#include "dbfix.h"
 #include "tfile.h"
 
 #define HOUR_MS (3600LL * 1000)
 #define DAY_MS (24 * HOUR_MS)
 #define T0 1800000000000LL /* a wall time, ms, on a minute boundary */
 
-struct fix {
-	char dir[64];
-	char path[128];
-};
-
-/* A temporary directory and a database path in it. */
-static int
-setup(void **state)
-{
-	struct fix *f = calloc(1, sizeof *f);
-
-	snprintf(f->dir, sizeof f->dir, "/tmp/test_recdb.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->path, sizeof f->path, "%s/history.db", f->dir);
-	*state = f;
-	return 0;
-}
-
-/* Remove the directory and what the tests left in it. */
-static int
-teardown(void **state)
-{
-	struct fix *f = *state;
-	static const char *const ext[] = {"", "-wal", "-shm", ".lock"};
-	char p[160];
-
-	for (size_t i = 0; i < 4; i++) {
-		snprintf(p, sizeof p, "%s%s", f->path, ext[i]);
-		unlink(p);
-	}
-	rmdir(f->dir);
-	free(f);
-	return 0;
-}
-
-/* The one integer sql yields on the database at path (-999: none). */
-static int64_t
-q(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *s;
-	int64_t v = -999;
-
-	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL),
-	                 SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_type(s, 0) == SQLITE_NULL
-		        ? -1
-		        : sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	sqlite3_close(db);
-	return v;
-}
-
 /* Run sql on path (created when missing). */
 static void
 run(const char *path, const char *sql)
 {
-	sqlite3 *db;
-
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
+	assert_int_equal(dbfix_run(path, sql), 0);
 }
 
 /* Open path, expecting success. */
@@ -154,7 +96,7 @@ write_ok(struct recdb *db, struct recdb_sample *s)
 static void
 test_schema(void **state)
 {
-	struct fix *f = *state;
+	struct dbfix *f = *state;
 	struct recdb *db = open_ok(f->path);
 	struct stat sb;
 	char err[256];
@@ -163,21 +105,23 @@ test_schema(void **state)
 	                 RECDB_VERSION);
 	assert_int_equal(stat(f->path, &sb), 0);
 	assert_int_equal(sb.st_mode & 0777, 0640);
-	assert_int_equal(q(f->path, "SELECT count(*) FROM sqlite_master WHERE "
-	                            "type = 'table' AND name IN ('boots', "
-	                            "'samples', 'procs', 'proc_rows', "
-	                            "'events')"),
+	assert_int_equal(dbfix_int(f->path,
+	                           "SELECT count(*) FROM sqlite_master WHERE "
+	                           "type = 'table' AND name IN ('boots', "
+	                           "'samples', 'procs', 'proc_rows', "
+	                           "'events')"),
 	                 5);
-	assert_int_equal(q(f->path, "SELECT journal_mode = 'wal' FROM "
-	                            "pragma_journal_mode"),
+	assert_int_equal(dbfix_int(f->path, "SELECT journal_mode = 'wal' FROM "
+	                                    "pragma_journal_mode"),
 	                 1);
 	assert_int_equal(
-	    q(f->path, "SELECT auto_vacuum FROM pragma_auto_vacuum"), 2);
+	    dbfix_int(f->path, "SELECT auto_vacuum FROM pragma_auto_vacuum"),
+	    2);
 	recdb_close(db);
 	/* reopened: same schema, same boot row */
 	db = open_ok(f->path);
 	recdb_close(db);
-	assert_int_equal(q(f->path, "SELECT count(*) FROM boots"), 1);
+	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM boots"), 1);
 	/* an empty file someone made first counts as new: 0640 */
 	unlink(f->path);
 	assert_int_equal(tfile_put(f->path, ""), 0);
@@ -193,7 +137,7 @@ test_schema(void **state)
 static void
 test_versions(void **state)
 {
-	struct fix *f = *state;
+	struct dbfix *f = *state;
 	enum recdb_status st;
 	char err[512];
 	struct recdb *db, *db2;
@@ -231,7 +175,7 @@ test_versions(void **state)
 static void
 test_round_trip(void **state)
 {
-	struct fix *f = *state;
+	struct dbfix *f = *state;
 	struct recdb *db = open_ok(f->path);
 	struct recdb_sample s;
 
@@ -252,36 +196,43 @@ test_round_trip(void **state)
 	s.nevents = 1;
 	write_ok(db, &s);
 	recdb_close(db);
-	assert_int_equal(q(f->path, "SELECT count(*) FROM samples"), 2);
-	assert_int_equal(q(f->path, "SELECT mem_available_kb FROM samples "
-	                            "ORDER BY id LIMIT 1"),
+	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM samples"), 2);
+	assert_int_equal(dbfix_int(f->path,
+	                           "SELECT mem_available_kb FROM samples "
+	                           "ORDER BY id LIMIT 1"),
 	                 700);
-	assert_int_equal(q(f->path, "SELECT committed_as_kb FROM samples "
-	                            "LIMIT 1"),
+	assert_int_equal(dbfix_int(f->path,
+	                           "SELECT committed_as_kb FROM samples "
+	                           "LIMIT 1"),
 	                 -1); /* unknown is NULL */
-	assert_int_equal(q(f->path, "SELECT psi_some_avg10 * 10 FROM samples "
-	                            "LIMIT 1"),
+	assert_int_equal(dbfix_int(f->path,
+	                           "SELECT psi_some_avg10 * 10 FROM samples "
+	                           "LIMIT 1"),
 	                 15);
-	assert_int_equal(q(f->path, "SELECT count(*) FROM procs"), 3);
-	assert_int_equal(q(f->path, "SELECT count(*) FROM procs WHERE "
-	                            "cmdline = 'worker --big' AND uid = 1000"),
+	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM procs"), 3);
+	assert_int_equal(dbfix_int(f->path,
+	                           "SELECT count(*) FROM procs WHERE "
+	                           "cmdline = 'worker --big' AND uid = 1000"),
 	                 2);
-	assert_int_equal(q(f->path, "SELECT count(*) FROM procs WHERE pid = "
-	                            "102 AND comm IS NULL"),
+	assert_int_equal(dbfix_int(f->path,
+	                           "SELECT count(*) FROM procs WHERE pid = "
+	                           "102 AND comm IS NULL"),
 	                 1);
-	assert_int_equal(q(f->path, "SELECT count(*) FROM proc_rows"), 4);
-	assert_int_equal(q(f->path, "SELECT r.rss_kb FROM proc_rows r JOIN "
-	                            "procs p ON p.id = r.proc_id WHERE p.pid = "
-	                            "100 ORDER BY r.sample_id DESC LIMIT 1"),
+	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM proc_rows"),
+	                 4);
+	assert_int_equal(dbfix_int(f->path,
+	                           "SELECT r.rss_kb FROM proc_rows r JOIN "
+	                           "procs p ON p.id = r.proc_id WHERE p.pid = "
+	                           "100 ORDER BY r.sample_id DESC LIMIT 1"),
 	                 6000);
-	assert_int_equal(q(f->path, "SELECT swap_kb FROM proc_rows LIMIT 1"),
-	                 -1);
-	assert_int_equal(q(f->path,
-	                   "SELECT count(*) FROM events WHERE json = "
-	                   "'{\"kind\": \"oom_kill\"}' AND sample_id = "
-	                   "1"),
+	assert_int_equal(
+	    dbfix_int(f->path, "SELECT swap_kb FROM proc_rows LIMIT 1"), -1);
+	assert_int_equal(dbfix_int(f->path,
+	                           "SELECT count(*) FROM events WHERE json = "
+	                           "'{\"kind\": \"oom_kill\"}' AND sample_id = "
+	                           "1"),
 	                 1);
-	assert_int_equal(q(f->path, "SELECT count(*) FROM events"), 1);
+	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM events"), 1);
 }
 
 /* Past --retain, samples go RECDB_BATCH per call, their rows and the
@@ -289,7 +240,7 @@ test_round_trip(void **state)
 static void
 test_retention(void **state)
 {
-	struct fix *f = *state;
+	struct dbfix *f = *state;
 	struct recdb *db = open_ok(f->path);
 	struct recdb_sample s;
 	struct recdb_limits lim = {.retain_ms = 7 * DAY_MS};
@@ -306,18 +257,18 @@ test_retention(void **state)
 	    recdb_maintain(db, T0 + 8 * DAY_MS, &lim, &more, err, sizeof err),
 	    RECDB_OK);
 	assert_true(more);
-	assert_int_equal(q(f->path, "SELECT count(*) FROM samples"),
+	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM samples"),
 	                 21 - RECDB_BATCH);
-	assert_int_equal(q(f->path, "SELECT count(*) FROM proc_rows"),
+	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM proc_rows"),
 	                 41 - 2 * RECDB_BATCH);
 	for (int i = 0; i < 5 && more; i++)
 		assert_int_equal(recdb_maintain(db, T0 + 8 * DAY_MS, &lim,
 		                                &more, err, sizeof err),
 		                 RECDB_OK);
 	assert_false(more);
-	assert_int_equal(q(f->path, "SELECT count(*) FROM samples"), 1);
+	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM samples"), 1);
 	/* pid 101's identity has no row left; pid 100 lives on */
-	assert_int_equal(q(f->path, "SELECT count(*) FROM procs"), 1);
+	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM procs"), 1);
 	/* the size cap: the oldest go, the newest stays */
 	sample(&s, T0 + 8 * DAY_MS + 1000, 1, 0, 5000);
 	write_ok(db, &s);
@@ -325,8 +276,8 @@ test_retention(void **state)
 	assert_int_equal(
 	    recdb_maintain(db, T0 + 8 * DAY_MS, &lim, &more, err, sizeof err),
 	    RECDB_OK);
-	assert_int_equal(q(f->path, "SELECT count(*) FROM samples"), 1);
-	assert_int_equal(q(f->path, "SELECT max(time_ms) FROM samples"),
+	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM samples"), 1);
+	assert_int_equal(dbfix_int(f->path, "SELECT max(time_ms) FROM samples"),
 	                 T0 + 8 * DAY_MS + 1000);
 	recdb_close(db);
 }
@@ -336,7 +287,7 @@ test_retention(void **state)
 static void
 test_downsample(void **state)
 {
-	struct fix *f = *state;
+	struct dbfix *f = *state;
 	struct recdb *db = open_ok(f->path);
 	struct recdb_sample s;
 	struct recdb_limits lim = {.retain_ms = 7 * DAY_MS};
@@ -364,27 +315,33 @@ test_downsample(void **state)
 		                 RECDB_OK);
 	assert_false(more);
 	recdb_close(db);
-	assert_int_equal(q(f->path, "SELECT count(*) FROM samples WHERE "
-	                            "time_ms < "
-	                            "1800000060000"),
+	assert_int_equal(dbfix_int(f->path,
+	                           "SELECT count(*) FROM samples WHERE "
+	                           "time_ms < "
+	                           "1800000060000"),
 	                 1);
-	assert_int_equal(q(f->path, "SELECT resolution_s FROM samples ORDER "
-	                            "BY id LIMIT 1"),
+	assert_int_equal(dbfix_int(f->path,
+	                           "SELECT resolution_s FROM samples ORDER "
+	                           "BY id LIMIT 1"),
 	                 60);
-	assert_int_equal(q(f->path, "SELECT time_ms FROM samples ORDER BY id "
-	                            "LIMIT 1"),
+	assert_int_equal(dbfix_int(f->path,
+	                           "SELECT time_ms FROM samples ORDER BY id "
+	                           "LIMIT 1"),
 	                 T0 + 55000);
-	assert_int_equal(q(f->path, "SELECT r.rss_kb FROM proc_rows r JOIN "
-	                            "samples s ON s.id = r.sample_id JOIN "
-	                            "procs p ON p.id = r.proc_id WHERE p.pid = "
-	                            "100 AND s.resolution_s = 60"),
+	assert_int_equal(dbfix_int(f->path,
+	                           "SELECT r.rss_kb FROM proc_rows r JOIN "
+	                           "samples s ON s.id = r.sample_id JOIN "
+	                           "procs p ON p.id = r.proc_id WHERE p.pid = "
+	                           "100 AND s.resolution_s = 60"),
 	                 1010);
-	assert_int_equal(q(f->path, "SELECT r.rss_kb FROM proc_rows r JOIN "
-	                            "procs p ON p.id = r.proc_id WHERE p.pid = "
-	                            "101"),
+	assert_int_equal(dbfix_int(f->path,
+	                           "SELECT r.rss_kb FROM proc_rows r JOIN "
+	                           "procs p ON p.id = r.proc_id WHERE p.pid = "
+	                           "101"),
 	                 1000);
-	assert_int_equal(q(f->path, "SELECT count(*) FROM samples WHERE "
-	                            "resolution_s = 0"),
+	assert_int_equal(dbfix_int(f->path,
+	                           "SELECT count(*) FROM samples WHERE "
+	                           "resolution_s = 0"),
 	                 2);
 }
 
@@ -393,7 +350,7 @@ test_downsample(void **state)
 static void
 test_migrate_v1(void **state)
 {
-	struct fix *f = *state;
+	struct dbfix *f = *state;
 	struct recdb *db = open_ok(f->path);
 	struct recdb_sample s;
 	char err[256];
@@ -409,14 +366,15 @@ test_migrate_v1(void **state)
 	db = open_ok(f->path);
 	recdb_close(db);
 	assert_int_equal(recdb_file_version(f->path, err, sizeof err), 2);
-	assert_int_equal(q(f->path,
-	                   "SELECT count(*) FROM sqlite_master WHERE "
-	                   "type = 'table' AND name IN ('cgroups', "
-	                   "'cgroup_rows', 'blackbox', 'bb_procs', "
-	                   "'bb_cgroups', 'bb_victim_rss', 'bb_grew')"),
+	assert_int_equal(dbfix_int(f->path,
+	                           "SELECT count(*) FROM sqlite_master WHERE "
+	                           "type = 'table' AND name IN ('cgroups', "
+	                           "'cgroup_rows', 'blackbox', 'bb_procs', "
+	                           "'bb_cgroups', 'bb_victim_rss', 'bb_grew')"),
 	                 7);
-	assert_int_equal(q(f->path, "SELECT count(*) FROM proc_rows"), 2);
-	assert_int_equal(q(f->path, "SELECT count(*) FROM samples"), 1);
+	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM proc_rows"),
+	                 2);
+	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM samples"), 1);
 }
 
 /* A cgroup row: usage, limit (NULL when unknown), PSI. */
@@ -473,7 +431,7 @@ bbox(int64_t t, size_t n)
 static void
 test_blackbox(void **state)
 {
-	struct fix *f = *state;
+	struct dbfix *f = *state;
 	struct recdb *db = open_ok(f->path);
 	struct recdb_sample s;
 
@@ -495,27 +453,34 @@ test_blackbox(void **state)
 		write_ok(db, &s);
 	}
 	recdb_close(db);
-	assert_int_equal(q(f->path, "SELECT count(*) FROM cgroup_rows"), 3);
-	assert_int_equal(q(f->path, "SELECT count(*) FROM cgroups"), 1);
-	assert_int_equal(q(f->path, "SELECT count(*) FROM blackbox"), 1);
-	assert_int_equal(q(f->path, "SELECT e.kind = 'oom_kill' FROM blackbox "
-	                            "b JOIN events e ON e.id = b.event_id"),
+	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM cgroup_rows"),
+	                 3);
+	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM cgroups"), 1);
+	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM blackbox"),
 	                 1);
-	assert_int_equal(q(f->path, "SELECT mem_available_kb FROM blackbox"),
-	                 123);
-	assert_int_equal(q(f->path, "SELECT count(*) FROM bb_procs"), 5);
-	assert_int_equal(q(f->path, "SELECT rss_kb FROM bb_procs WHERE pid = "
-	                            "104"),
+	assert_int_equal(dbfix_int(f->path,
+	                           "SELECT e.kind = 'oom_kill' FROM blackbox "
+	                           "b JOIN events e ON e.id = b.event_id"),
+	                 1);
+	assert_int_equal(
+	    dbfix_int(f->path, "SELECT mem_available_kb FROM blackbox"), 123);
+	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM bb_procs"),
+	                 5);
+	assert_int_equal(dbfix_int(f->path,
+	                           "SELECT rss_kb FROM bb_procs WHERE pid = "
+	                           "104"),
 	                 9004);
-	assert_int_equal(q(f->path, "SELECT usage_bytes FROM bb_cgroups"),
-	                 1 << 20);
-	assert_int_equal(q(f->path, "SELECT rss_kb FROM bb_grew WHERE rank = "
-	                            "1 AND pid = 100"),
+	assert_int_equal(
+	    dbfix_int(f->path, "SELECT usage_bytes FROM bb_cgroups"), 1 << 20);
+	assert_int_equal(dbfix_int(f->path,
+	                           "SELECT rss_kb FROM bb_grew WHERE rank = "
+	                           "1 AND pid = 100"),
 	                 9000);
 	/* the victim's rows of the hour before: 1000, 2000, 3000 */
-	assert_int_equal(q(f->path, "SELECT group_concat(rss_kb) = "
-	                            "'1000,2000,3000' FROM (SELECT rss_kb "
-	                            "FROM bb_victim_rss ORDER BY time_ms)"),
+	assert_int_equal(dbfix_int(f->path,
+	                           "SELECT group_concat(rss_kb) = "
+	                           "'1000,2000,3000' FROM (SELECT rss_kb "
+	                           "FROM bb_victim_rss ORDER BY time_ms)"),
 	                 1);
 	/* a burst: the first RECDB_BBOX_PER_SAMPLE get a black box */
 	db = open_ok(f->path);
@@ -528,7 +493,7 @@ test_blackbox(void **state)
 	s.bbox = bbox(T0 + 50000, 2);
 	write_ok(db, &s);
 	recdb_close(db);
-	assert_int_equal(q(f->path, "SELECT count(*) FROM blackbox"),
+	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM blackbox"),
 	                 1 + RECDB_BBOX_PER_SAMPLE);
 }
 
@@ -537,7 +502,7 @@ test_blackbox(void **state)
 static void
 test_blackbox_retention(void **state)
 {
-	struct fix *f = *state;
+	struct dbfix *f = *state;
 	struct recdb *db = open_ok(f->path);
 	struct recdb_sample s;
 	struct recdb_limits lim = {.retain_ms = DAY_MS};
@@ -559,11 +524,14 @@ test_blackbox_retention(void **state)
 		assert_int_equal(recdb_maintain(db, T0 + 10 * DAY_MS, &lim,
 		                                &more, err, sizeof err),
 		                 RECDB_OK);
-	assert_int_equal(q(f->path, "SELECT count(*) FROM samples"), 1);
-	assert_int_equal(q(f->path, "SELECT count(*) FROM cgroup_rows"), 0);
-	assert_int_equal(q(f->path, "SELECT count(*) FROM blackbox"), 1);
-	assert_int_equal(q(f->path, "SELECT count(*) FROM bb_procs"), 3);
-	assert_int_equal(q(f->path, "SELECT count(*) FROM bb_grew"), 1);
+	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM samples"), 1);
+	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM cgroup_rows"),
+	                 0);
+	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM blackbox"),
+	                 1);
+	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM bb_procs"),
+	                 3);
+	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM bb_grew"), 1);
 	/* 91 days on: the event goes, and its black box with it */
 	sample(&s, T0 + 91 * DAY_MS, 1, 0, 5000);
 	write_ok(db, &s);
@@ -573,26 +541,36 @@ test_blackbox_retention(void **state)
 		                                &more, err, sizeof err),
 		                 RECDB_OK);
 	recdb_close(db);
-	assert_int_equal(q(f->path, "SELECT count(*) FROM events"), 0);
-	assert_int_equal(q(f->path, "SELECT count(*) FROM blackbox"), 0);
-	assert_int_equal(q(f->path, "SELECT count(*) FROM bb_procs"), 0);
-	assert_int_equal(q(f->path, "SELECT count(*) FROM bb_cgroups"), 0);
-	assert_int_equal(q(f->path, "SELECT count(*) FROM bb_grew"), 0);
+	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM events"), 0);
+	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM blackbox"),
+	                 0);
+	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM bb_procs"),
+	                 0);
+	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM bb_cgroups"),
+	                 0);
+	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM bb_grew"), 0);
 }
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_schema, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_versions, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_round_trip, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_retention, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_downsample, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_migrate_v1, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_blackbox, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_blackbox_retention, setup,
-	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_schema, dbfix_setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_versions, dbfix_setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_round_trip, dbfix_setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_retention, dbfix_setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_downsample, dbfix_setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_migrate_v1, dbfix_setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_blackbox, dbfix_setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_blackbox_retention,
+	                                    dbfix_setup, dbfix_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

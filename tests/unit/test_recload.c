@@ -20,6 +20,7 @@
 #include "model/histsnap.h"
 #include "persist/recdb.h"
 #include "persist/recload.h"
+#include "dbfix.h"
 #include "tfile.h"
 
 #define MIN_MS 60000LL
@@ -27,51 +28,11 @@
 #define NOW_MS 1800000000000LL              /* wall, on a minute boundary */
 #define MONO_MS ((uint64_t)(100 * HOUR_MS)) /* the monotonic clock then */
 
-struct fix {
-	char dir[64];
-	char path[128];
-};
-
-/* A temporary directory and a database path in it. */
-static int
-setup(void **state)
-{
-	struct fix *f = calloc(1, sizeof *f);
-
-	snprintf(f->dir, sizeof f->dir, "/tmp/test_recload.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->path, sizeof f->path, "%s/history.db", f->dir);
-	*state = f;
-	return 0;
-}
-
-/* Remove the directory and what the tests left in it. */
-static int
-teardown(void **state)
-{
-	struct fix *f = *state;
-	static const char *const ext[] = {"", "-wal", "-shm", ".lock",
-	                                  "-journal"};
-	char p[160];
-
-	for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++) {
-		snprintf(p, sizeof p, "%s%s", f->path, ext[i]);
-		unlink(p);
-	}
-	rmdir(f->dir);
-	free(f);
-	return 0;
-}
-
-/* Run sql on path. */
+/* Run sql on path (created when missing). */
 static void
 run(const char *path, const char *sql)
 {
-	sqlite3 *db;
-
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
+	assert_int_equal(dbfix_run(path, sql), 0);
 }
 
 /* Samples' rows: in every sample (every 1, until INT32_MAX) unless a
@@ -134,7 +95,7 @@ load(const char *path, const char *boot_id, struct recload *out)
 static void
 test_keyed_and_boot(void **state)
 {
-	struct fix *f = *state;
+	struct dbfix *f = *state;
 	struct procid mine = {100, 7}, other = {100, 5};
 	struct hist_point pts[64];
 	struct recload r;
@@ -177,7 +138,7 @@ test_keyed_and_boot(void **state)
 static void
 test_24h_bound_and_carry(void **state)
 {
-	struct fix *f = *state;
+	struct dbfix *f = *state;
 	struct procid id = {300, 1}, id2 = {301, 1};
 	struct hist_point pts[2000];
 	struct recload r;
@@ -217,7 +178,7 @@ test_24h_bound_and_carry(void **state)
 static void
 test_missing_and_corrupt(void **state)
 {
-	struct fix *f = *state;
+	struct dbfix *f = *state;
 	struct recload r;
 
 	assert_int_equal(load(f->path, "boot-a", &r), RECLOAD_MISSING);
@@ -240,7 +201,7 @@ test_missing_and_corrupt(void **state)
 static void
 test_newer(void **state)
 {
-	struct fix *f = *state;
+	struct dbfix *f = *state;
 	struct recload r;
 
 	write_boot(f->path, "boot-a", NOW_MS - 30 * MIN_MS, MIN_MS, 30, 100, 7,
@@ -262,7 +223,7 @@ test_newer(void **state)
 static void
 test_locked(void **state)
 {
-	struct fix *f = *state;
+	struct dbfix *f = *state;
 	struct recload r;
 	sqlite3 *w;
 
@@ -300,7 +261,7 @@ verdict(struct histsnap *hs, int32_t pid, uint64_t start_time)
 static void
 test_past_verdict_first_refresh(void **state)
 {
-	struct fix *f = *state;
+	struct dbfix *f = *state;
 	struct histsnap hs;
 	struct snapshot snap;
 	struct proc_row row;
@@ -337,7 +298,7 @@ test_past_verdict_first_refresh(void **state)
 static void
 test_past_then_live(void **state)
 {
-	struct fix *f = *state;
+	struct dbfix *f = *state;
 	struct histsnap hs;
 	struct snapshot snap;
 	struct proc_row row;
@@ -378,18 +339,20 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_keyed_and_boot, setup,
-	                                    teardown),
-	    cmocka_unit_test_setup_teardown(test_24h_bound_and_carry, setup,
-	                                    teardown),
-	    cmocka_unit_test_setup_teardown(test_missing_and_corrupt, setup,
-	                                    teardown),
-	    cmocka_unit_test_setup_teardown(test_newer, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_locked, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_keyed_and_boot, dbfix_setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_24h_bound_and_carry,
+	                                    dbfix_setup, dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_missing_and_corrupt,
+	                                    dbfix_setup, dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_newer, dbfix_setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_locked, dbfix_setup,
+	                                    dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_past_verdict_first_refresh,
-	                                    setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_past_then_live, setup,
-	                                    teardown),
+	                                    dbfix_setup, dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_past_then_live, dbfix_setup,
+	                                    dbfix_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

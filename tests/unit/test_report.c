@@ -17,17 +17,13 @@
 #include "app/report.h"
 #include "persist/recdb.h"
 #include "persist/recread.h"
+#include "dbfix.h"
 #include "tfile.h"
 
 #define MIN_MS 60000LL
 #define T0 1800000000000LL /* 2027-01-15 08:00:00 UTC */
 #define NSAMPLES 30
 #define KILL_AT 25 /* the kill arrives with this sample */
-
-struct fix {
-	char dir[64];
-	char path[128];
-};
 
 /* A process of the fixture: pid, name, RSS at sample i. */
 struct fproc {
@@ -67,53 +63,20 @@ static const struct {
      "\"constraint\": \"memcg\", \"memcg\": \"/test.slice/leak\"}"},
 };
 
-/* A temporary directory and a database path in it; UTC for the times. */
+/* A temporary database (dbfix.h); UTC for the times. */
 static int
 setup(void **state)
 {
-	struct fix *f = calloc(1, sizeof *f);
-
 	setenv("TZ", "UTC", 1);
 	tzset();
-	snprintf(f->dir, sizeof f->dir, "/tmp/test_report.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->path, sizeof f->path, "%s/history.db", f->dir);
-	*state = f;
-	return 0;
-}
-
-/* Remove the directory with every file the tests left in it (the
- * database, its -wal, -shm and .lock). */
-static int
-teardown(void **state)
-{
-	struct fix *f = *state;
-	DIR *d = opendir(f->dir);
-	struct dirent *e;
-	char p[384];
-
-	while (d != NULL && (e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		snprintf(p, sizeof p, "%s/%s", f->dir, e->d_name);
-		unlink(p);
-	}
-	if (d != NULL)
-		closedir(d);
-	rmdir(f->dir);
-	free(f);
-	return 0;
+	return dbfix_setup(state);
 }
 
 /* Run sql on path (created when missing). */
 static void
 run(const char *path, const char *sql)
 {
-	sqlite3 *db;
-
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
+	assert_int_equal(dbfix_run(path, sql), 0);
 }
 
 /* The system numbers of sample i: MemAvailable falls 10M a sample
@@ -265,7 +228,7 @@ static const char text_all[] =
 static void
 test_text_all(void **state)
 {
-	struct fix *f = *state;
+	struct dbfix *f = *state;
 	char *out;
 
 	fixture_db(f->path);
@@ -310,7 +273,7 @@ static const char json_all[] =
 static void
 test_json_all(void **state)
 {
-	struct fix *f = *state;
+	struct dbfix *f = *state;
 	char *out;
 
 	fixture_db(f->path);
@@ -331,7 +294,7 @@ static const char json_late[] =
 static void
 test_since(void **state)
 {
-	struct fix *f = *state;
+	struct dbfix *f = *state;
 	char *out;
 
 	fixture_db(f->path);
@@ -349,7 +312,7 @@ test_since(void **state)
 static void
 test_boot_start(void **state)
 {
-	struct fix *f = *state;
+	struct dbfix *f = *state;
 	struct recread *r;
 	int64_t ms = 0;
 
@@ -379,7 +342,7 @@ static const char text_bb[] =
 static void
 test_blackbox(void **state)
 {
-	struct fix *f = *state;
+	struct dbfix *f = *state;
 	char *out, *kills;
 
 	fixture_db(f->path);
@@ -427,7 +390,7 @@ expect_refused(const char *path, enum recread_status want, const char *msg)
 static void
 test_refusals(void **state)
 {
-	struct fix *f = *state;
+	struct dbfix *f = *state;
 	struct recread *r;
 
 	expect_refused(f->path, RECREAD_MISSING, "no history database");
@@ -454,7 +417,7 @@ test_refusals(void **state)
 static void
 test_locked(void **state)
 {
-	struct fix *f = *state;
+	struct dbfix *f = *state;
 	sqlite3 *w;
 
 	fixture_db(f->path);
@@ -473,13 +436,18 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_text_all, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_json_all, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_since, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_boot_start, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_blackbox, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_refusals, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_locked, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_text_all, setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_json_all, setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_since, setup, dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_boot_start, setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_blackbox, setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_refusals, setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_locked, setup, dbfix_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
