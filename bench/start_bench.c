@@ -49,32 +49,33 @@
 #include "core/clock.h"
 
 /* The first frame's bottom row: the function-key bar's last key. */
-#define SB_FRAME_MARK "F10Quit"
+#define START_BENCH_FRAME_MARK "F10Quit"
 /* The status line's text when the load is done, whatever its outcome. */
-#define SB_HIST_MARK "history: "
-#define SB_MAX_RUNS 51
-#define SB_WAIT_MS 120000       /* give up on a run after this */
-#define SB_QUIT_MS 5000         /* time to exit after `q` */
-#define SB_TIMENS_S (25 * 3600) /* the time namespace's monotonic lead */
+#define START_BENCH_HIST_MARK "history: "
+#define START_BENCH_MAX_RUNS 51
+#define START_BENCH_WAIT_MS 120000 /* give up on a run after this */
+#define START_BENCH_QUIT_MS 5000   /* time to exit after `q` */
+/* The time namespace's monotonic lead, in seconds. */
+#define START_BENCH_TIMENS_S (25 * 3600)
 
 /* A pty's output with the escape sequences taken out: a control
  * sequence becomes '\n' (it moves or erases), but cursor-forward a space
  * and colours nothing. */
-struct sb_text {
+struct start_bench_text {
 	int st; /* 0 text, 1 after ESC, 2 CSI, 3 OSC, 4 charset */
 	char *s;
 	size_t len, cap;
 };
 
 /* One run's times (ms from the fork; < 0: not seen) and status line. */
-struct sb_run {
+struct start_bench_run {
 	double frame_ms, hist_ms;
 	char hist[160];
 };
 
 /* The monotonic clock in milliseconds, as a double. */
 static double
-sb_now_ms(void)
+start_bench_now_ms(void)
 {
 	struct timespec ts;
 
@@ -84,7 +85,7 @@ sb_now_ms(void)
 
 /* Append c to t (dropped when out of memory). */
 static void
-sb_put(struct sb_text *t, char c)
+start_bench_put(struct start_bench_text *t, char c)
 {
 	char *s;
 
@@ -101,7 +102,7 @@ sb_put(struct sb_text *t, char c)
 
 /* Feed n bytes of terminal output to t. */
 static void
-sb_feed(struct sb_text *t, const char *buf, size_t n)
+start_bench_feed(struct start_bench_text *t, const char *buf, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)buf[i];
@@ -109,14 +110,14 @@ sb_feed(struct sb_text *t, const char *buf, size_t n)
 		if (t->st == 0 && c == 0x1b)
 			t->st = 1;
 		else if (t->st == 0 && (c == '\r' || c == '\n'))
-			sb_put(t, '\n');
+			start_bench_put(t, '\n');
 		else if (t->st == 0 && c >= 0x20)
-			sb_put(t, (char)c);
+			start_bench_put(t, (char)c);
 		else if (t->st == 1)
 			t->st = c == '[' ? 2 : c == ']' ? 3 : c == '(' ? 4 : 0;
 		else if (t->st == 2 && c >= 0x40 && c <= 0x7e) {
 			if (c != 'm') /* colours and attributes: nothing */
-				sb_put(t, c == 'C' ? ' ' : '\n');
+				start_bench_put(t, c == 'C' ? ' ' : '\n');
 			t->st = 0;
 		} else if (t->st == 3 && (c == 7 || c == 0x1b))
 			t->st = c == 7 ? 0 : 1;
@@ -125,13 +126,15 @@ sb_feed(struct sb_text *t, const char *buf, size_t n)
 	}
 }
 
-/* This boot's id into id (size at least 64); 0 or -1. */
+/* This boot's id (/proc/sys/kernel/random/boot_id) into id; 0 or -1. */
 static int
-sb_boot_id(char *id, size_t size)
+start_bench_boot_id(char *id, size_t size)
 {
 	FILE *f = fopen("/proc/sys/kernel/random/boot_id", "r");
-	int ok = f != NULL && fgets(id, (int)size, f) != NULL;
+	int ok;
 
+	id[0] = '\0';
+	ok = f != NULL && fgets(id, (int)size, f) != NULL;
 	if (f != NULL)
 		fclose(f);
 	id[strcspn(id, "\n")] = '\0';
@@ -140,7 +143,7 @@ sb_boot_id(char *id, size_t size)
 
 /* The start time (stat field 22) of pid, or 0. */
 static uint64_t
-sb_start_time(pid_t pid)
+start_bench_start_time(pid_t pid)
 {
 	char path[64], buf[1024], *p;
 	unsigned long long v = 0;
@@ -166,7 +169,7 @@ sb_start_time(pid_t pid)
 /* Write the day into a new database at path for the sleepers kids, its
  * last sample now; 0 or -1. */
 static int
-sb_make_db(const char *path, const pid_t *kids)
+start_bench_make_db(const char *path, const pid_t *kids)
 {
 	static uint64_t starts[BENCHDAY_PROCS];
 	char boot[128], err[512];
@@ -174,12 +177,12 @@ sb_make_db(const char *path, const pid_t *kids)
 	struct snapshot s;
 	struct recdb *db;
 	struct stat sb;
-	double t0 = sb_now_ms(), per;
+	double t0 = start_bench_now_ms(), per;
 
 	for (size_t i = 0; i < BENCHDAY_PROCS; i++)
-		if ((starts[i] = sb_start_time(kids[i])) == 0)
+		if ((starts[i] = start_bench_start_time(kids[i])) == 0)
 			return -1;
-	if (sb_boot_id(boot, sizeof boot) != 0)
+	if (start_bench_boot_id(boot, sizeof boot) != 0)
 		return -1;
 	db = recdb_open(path, boot, &st, err, sizeof err);
 	if (db == NULL) {
@@ -198,16 +201,16 @@ sb_make_db(const char *path, const pid_t *kids)
 	       "changing per sample, ending now: %.1f MB, written in %.1f s "
 	       "(%.2f ms CPU/sample)\n",
 	       BENCHDAY_SAMPLES, BENCHDAY_PROCS, BENCHDAY_CHANGING,
-	       (double)sb.st_size / 1048576, (sb_now_ms() - t0) / 1000,
+	       (double)sb.st_size / 1048576, (start_bench_now_ms() - t0) / 1000,
 	       per / 1000);
 	return 0;
 }
 
 /* Enter a time namespace for our children whose monotonic clock leads by
- * SB_TIMENS_S when the machine's uptime is shorter than the day plus an
- * hour. Prints what it did. */
+ * START_BENCH_TIMENS_S when the machine's uptime is shorter than the day plus
+ * an hour. Prints what it did. */
 static void
-sb_timens(void)
+start_bench_timens(void)
 {
 	double up_h = (double)clock_mono_ms() / 3.6e6;
 	char off[64];
@@ -217,7 +220,7 @@ sb_timens(void)
 		printf("  uptime %.1f h: the whole day is after boot\n", up_h);
 		return;
 	}
-	n = snprintf(off, sizeof off, "monotonic %d 0\n", SB_TIMENS_S);
+	n = snprintf(off, sizeof off, "monotonic %d 0\n", START_BENCH_TIMENS_S);
 	if (unshare(CLONE_NEWTIME) != 0 ||
 	    (fd = open("/proc/self/timens_offsets", O_WRONLY)) < 0) {
 		printf("  uptime %.1f h and no time namespace (%s): only the "
@@ -231,13 +234,13 @@ sb_timens(void)
 		printf(
 		    "  uptime %.1f h: the dashboards run in a time namespace "
 		    "with the monotonic clock %d h ahead\n",
-		    up_h, SB_TIMENS_S / 3600);
+		    up_h, START_BENCH_TIMENS_S / 3600);
 	close(fd);
 }
 
 /* Read what the pty has within wait_ms into t; false at its end. */
 static bool
-sb_pump(int fd, struct sb_text *t, int wait_ms)
+start_bench_pump(int fd, struct start_bench_text *t, int wait_ms)
 {
 	struct pollfd p = {fd, POLLIN, 0};
 	char buf[65536];
@@ -248,24 +251,25 @@ sb_pump(int fd, struct sb_text *t, int wait_ms)
 	n = read(fd, buf, sizeof buf);
 	if (n <= 0)
 		return n < 0 && (errno == EINTR || errno == EAGAIN);
-	sb_feed(t, buf, (size_t)n);
+	start_bench_feed(t, buf, (size_t)n);
 	return true;
 }
 
 /* Note in r the first frame and the status line's outcome as they appear
  * in t (t0: the fork's time); true once both are complete. */
 static bool
-sb_seen(const struct sb_text *t, double t0, struct sb_run *r)
+start_bench_seen(const struct start_bench_text *t, double t0,
+                 struct start_bench_run *r)
 {
 	const char *h, *end;
 
 	if (t->s == NULL)
 		return false;
-	if (r->frame_ms < 0 && strstr(t->s, SB_FRAME_MARK) != NULL)
-		r->frame_ms = sb_now_ms() - t0;
-	h = strstr(t->s, SB_HIST_MARK);
+	if (r->frame_ms < 0 && strstr(t->s, START_BENCH_FRAME_MARK) != NULL)
+		r->frame_ms = start_bench_now_ms() - t0;
+	h = strstr(t->s, START_BENCH_HIST_MARK);
 	if (h != NULL && r->hist_ms < 0)
-		r->hist_ms = sb_now_ms() - t0;
+		r->hist_ms = start_bench_now_ms() - t0;
 	if (h == NULL || (end = strchr(h, '\n')) == NULL)
 		return false;
 	snprintf(r->hist, sizeof r->hist, "%.*s", (int)(end - h), h);
@@ -273,17 +277,17 @@ sb_seen(const struct sb_text *t, double t0, struct sb_run *r)
 }
 
 /* Ask the dashboard pid on pty fd to quit, drain the pty until it ends,
- * and reap it (killed after SB_QUIT_MS). */
+ * and reap it (killed after START_BENCH_QUIT_MS). */
 static void
-sb_quit(pid_t pid, int fd, struct sb_text *t)
+start_bench_quit(pid_t pid, int fd, struct start_bench_text *t)
 {
-	double t0 = sb_now_ms();
+	double t0 = start_bench_now_ms();
 
 	if (write(fd, "q", 1) != 1) {
 		/* a pty that takes no byte: the kill below ends it */
 	}
-	while (sb_now_ms() - t0 < SB_QUIT_MS && sb_pump(fd, t, 100) &&
-	       waitpid(pid, NULL, WNOHANG) == 0)
+	while (start_bench_now_ms() - t0 < START_BENCH_QUIT_MS &&
+	       start_bench_pump(fd, t, 100) && waitpid(pid, NULL, WNOHANG) == 0)
 		;
 	if (waitpid(pid, NULL, WNOHANG) == 0) {
 		kill(pid, SIGKILL);
@@ -293,14 +297,15 @@ sb_quit(pid_t pid, int fd, struct sb_text *t)
 }
 
 /* Run the dashboard on db once under a 120x40 pty; 0, or -1 when it did
- * not start or showed no first frame and status line in SB_WAIT_MS. */
+ * not start or showed no first frame and status line in START_BENCH_WAIT_MS. */
 static int
-sb_run_once(const char *bin, const char *db, char **env, struct sb_run *r)
+start_bench_run_once(const char *bin, const char *db, char **env,
+                     struct start_bench_run *r)
 {
 	struct winsize ws = {.ws_row = 40, .ws_col = 120};
 	char *argv[] = {(char *)bin, "--db", (char *)db, NULL};
-	struct sb_text t = {0};
-	double t0 = sb_now_ms();
+	struct start_bench_text t = {0};
+	double t0 = start_bench_now_ms();
 	bool done = false;
 	pid_t pid;
 	int fd;
@@ -315,16 +320,17 @@ sb_run_once(const char *bin, const char *db, char **env, struct sb_run *r)
 		execve(bin, argv, env);
 		_exit(127);
 	}
-	while (!done && sb_now_ms() - t0 < SB_WAIT_MS && sb_pump(fd, &t, 100))
-		done = sb_seen(&t, t0, r);
-	sb_quit(pid, fd, &t);
+	while (!done && start_bench_now_ms() - t0 < START_BENCH_WAIT_MS &&
+	       start_bench_pump(fd, &t, 100))
+		done = start_bench_seen(&t, t0, r);
+	start_bench_quit(pid, fd, &t);
 	free(t.s);
 	return done ? 0 : -1;
 }
 
 /* Compare two doubles (qsort). */
 static int
-sb_cmp(const void *a, const void *b)
+start_bench_cmp(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
 
@@ -333,9 +339,9 @@ sb_cmp(const void *a, const void *b)
 
 /* The median of v[0..n-1] (sorts v); its maximum into *max. */
 static double
-sb_median(double *v, int n, double *max)
+start_bench_median(double *v, int n, double *max)
 {
-	qsort(v, (size_t)n, sizeof *v, sb_cmp);
+	qsort(v, (size_t)n, sizeof *v, start_bench_cmp);
 	*max = v[n - 1];
 	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
@@ -343,21 +349,21 @@ sb_median(double *v, int n, double *max)
 /* Part 2 (see the top): runs alternating without and with the day; 0 or
  * -1. */
 static int
-sb_measure(const char *bin, const char *dir, const char *db, int runs)
+start_bench_measure(const char *bin, const char *dir, const char *db, int runs)
 {
-	static double without[SB_MAX_RUNS], with[SB_MAX_RUNS],
-	    loaded[SB_MAX_RUNS];
+	static double without[START_BENCH_MAX_RUNS], with[START_BENCH_MAX_RUNS],
+	    loaded[START_BENCH_MAX_RUNS];
 	char none[4200], home[4200],
 	    *env[] = {"TERM=xterm", "LANG=C.UTF-8", "PATH=/usr/bin:/bin", home,
 	              NULL};
 	double m0, m1, ml, x0, x1, xl;
-	struct sb_run r, rw = {.hist = ""};
+	struct start_bench_run r, rw = {.hist = ""};
 
 	snprintf(none, sizeof none, "%s/none.db", dir);
 	snprintf(home, sizeof home, "HOME=%s", dir);
 	for (int i = 0; i < runs; i++) {
-		if (sb_run_once(bin, none, env, &r) != 0 ||
-		    sb_run_once(bin, db, env, &rw) != 0 ||
+		if (start_bench_run_once(bin, none, env, &r) != 0 ||
+		    start_bench_run_once(bin, db, env, &rw) != 0 ||
 		    strstr(rw.hist, "loaded") == NULL) {
 			fprintf(stderr, "start_bench: run %d: %s\n", i,
 			        rw.hist[0] ? rw.hist : "no frame or status");
@@ -367,9 +373,9 @@ sb_measure(const char *bin, const char *dir, const char *db, int runs)
 		with[i] = rw.frame_ms;
 		loaded[i] = rw.hist_ms;
 	}
-	m0 = sb_median(without, runs, &x0);
-	m1 = sb_median(with, runs, &x1);
-	ml = sb_median(loaded, runs, &xl);
+	m0 = start_bench_median(without, runs, &x0);
+	m1 = start_bench_median(with, runs, &x1);
+	ml = start_bench_median(loaded, runs, &xl);
 	printf(
 	    "  start: first frame %.0f ms without history, %.0f ms with "
 	    "24 h (%+.0f ms; target +300 ms); history loaded after %.0f ms\n",
@@ -380,6 +386,7 @@ sb_measure(const char *bin, const char *dir, const char *db, int runs)
 	return 0;
 }
 
+/* Start the sleepers, write the day, time the starts, clean up. */
 int
 main(int argc, char **argv)
 {
@@ -388,7 +395,7 @@ main(int argc, char **argv)
 	size_t k;
 	int runs = argc > 3 ? atoi(argv[3]) : 7, rc = 1;
 
-	if (argc < 3 || runs < 1 || runs > SB_MAX_RUNS) {
+	if (argc < 3 || runs < 1 || runs > START_BENCH_MAX_RUNS) {
 		fprintf(stderr, "usage: start_bench OOMWATCH_BIN DIR [RUNS]\n");
 		return 2;
 	}
@@ -400,12 +407,13 @@ main(int argc, char **argv)
 	if (k < BENCHDAY_PROCS)
 		fprintf(stderr, "start_bench: %zu of %d sleepers\n", k,
 		        BENCHDAY_PROCS);
-	else if (sb_make_db(db, kids) != 0)
+	else if (start_bench_make_db(db, kids) != 0)
 		fprintf(stderr, "start_bench: could not write the database\n");
 	else {
-		sb_timens();
+		start_bench_timens();
 		fflush(stdout);
-		rc = sb_measure(argv[1], argv[2], db, runs) == 0 ? 0 : 1;
+		rc = start_bench_measure(argv[1], argv[2], db, runs) == 0 ? 0
+		                                                          : 1;
 	}
 	bench_reap(kids, k);
 	free(kids);
