@@ -133,7 +133,7 @@ $(BUILD)/bench/%: bench/%.c $(filter-out $(BUILD)/obj/src/app/main.o,$(OBJ))
 	@mkdir -p $(dir $@)
 	$(CC) $(BASEFLAGS) $(OPT) $(LP2_CFLAGS) -Wno-missing-prototypes -o $@ $< \
 		$(filter-out $(BUILD)/obj/src/app/main.o,$(OBJ)) \
-		$(CURSES_LIBS) $(LP2_LIBS) $(SQLITE_LIBS) $(SYSLIBS)
+		$(CURSES_LIBS) $(LP2_LIBS) $(SQLITE_LIBS) $(SYSLIBS) -lutil
 
 deps-build:
 	@sh scripts/deps.sh build

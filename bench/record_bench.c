@@ -9,11 +9,10 @@
  *    samples and one of 10, so start-up and the kernel log's backlog
  *    cancel out), as a ratio; what that is at the default 10 s as a share
  *    of one core; the recorder's peak RSS.
- * 2. A simulated day: 8,640 samples 10 s apart of 1,000 processes of
- *    which 100 move by 2% every sample (up, then back down), through recsel,
- * the stored-sample builder and the database with maintenance on every sample,
- * as the recorder runs them: the database's size after the day, and the CPU per
- * sample of selection and writing.
+ * 2. A simulated day (benchday.h: 8,640 samples 10 s apart of 1,000
+ *    processes of which 100 move by 2% every sample, written as the
+ *    recorder writes them): the database's size after the day, and the
+ *    CPU per sample of selection and writing.
  *
  * Files go to DIR (removed after).
  */
@@ -30,18 +29,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "app/record_sample.h"
+#include "benchday.h"
 #include "benchutil.h"
 #include "collect/collector.h"
 #include "core/clock.h"
-#include "model/recsel.h"
 #include "persist/recdb.h"
 
 extern char **environ;
 
-#define DAY_SAMPLES 8640
-#define DAY_PROCS 1000
-#define DAY_CHANGING 100
 #define T0_MS 1800000000000LL
 
 static pid_t *kids;
@@ -161,80 +156,6 @@ bench_live(size_t n, const char *bin, const char *db)
 	return 0;
 }
 
-/* A synthetic snapshot of DAY_PROCS processes, each over 1 MB. */
-static void
-day_snapshot(struct snapshot *s)
-{
-	char cmd[96];
-	struct proc_row r;
-
-	snapshot_init(s);
-	for (int i = 0; i < DAY_PROCS; i++) {
-		memset(&r, 0, sizeof r);
-		r.pid = 1000 + i;
-		r.start_time = 4242;
-		r.uid = 1000;
-		r.state = 'S';
-		snprintf(r.comm, sizeof r.comm, "worker%d", i);
-		r.rss_kb = r.anon_kb = 20000 + i;
-		r.swap_kb = r.file_kb = r.shmem_kb = 0;
-		r.oom_score = 10 + i % 100;
-		r.oom_score_adj = 0;
-		snprintf(cmd, sizeof cmd,
-		         "/usr/bin/worker --pool=%d --config=/etc/w/%d.conf", i,
-		         i);
-		snapshot_str_append(s, cmd, strlen(cmd), &r.cmdline_off);
-		r.cmdline_len = (uint32_t)strlen(cmd);
-		r.cgroup_off = SNAP_NO_STR;
-		snapshot_push_proc(s, &r);
-	}
-	s->mem = (struct mem_info){16000000, 1000000, 8000000, 1000,
-	                           4000000,  1000,    6000000, 2000000,
-	                           1500000,  9000000, 7000000};
-	s->vmstat = (struct vmstat_counters){0, 0, 0, 0};
-	s->psi.valid = s->psi.full_valid = true;
-}
-
-/* Write the simulated day into db: CPU us per sample. */
-static double
-day_write(struct recdb *db, struct snapshot *s)
-{
-	struct recsel *sel = recsel_new();
-	struct recsel_pick pick = {0};
-	struct recdb_sample out;
-	struct recdb_limits lim = {.retain_ms = 7 * 86400000LL};
-	char err[512];
-	double t0 = bench_cpu_us(RUSAGE_SELF);
-	bool more, down[DAY_PROCS] = {false};
-
-	for (int k = 0; k < DAY_SAMPLES; k++) {
-		for (int j = 0; j < DAY_CHANGING; j++) {
-			struct proc_row *r =
-			    &s->procs[(k * DAY_CHANGING + j) % DAY_PROCS];
-			size_t i = (size_t)(r - s->procs);
-
-			/* up 2%, then back down: moving, but bounded */
-			r->rss_kb = r->anon_kb =
-			    down[i] ? r->rss_kb * 50 / 51
-			            : r->rss_kb + r->rss_kb / 50;
-			down[i] = !down[i];
-		}
-		s->time_unix_ms = T0_MS + (int64_t)k * 10000;
-		s->vmstat.pgmajfault += 7;
-		s->psi.some.total_us += 1000;
-		recsel_pick(sel, s, (int64_t)k * 10000, &pick);
-		record_sample_build(s, &pick, false, &out);
-		if (recdb_write(db, &out, err, sizeof err) != RECDB_OK ||
-		    recdb_maintain(db, s->time_unix_ms, &lim, &more, err,
-		                   sizeof err) != RECDB_OK)
-			fprintf(stderr, "record_bench: %s\n", err);
-		recdb_sample_clear(&out);
-	}
-	recsel_pick_fini(&pick);
-	recsel_free(sel);
-	return (bench_cpu_us(RUSAGE_SELF) - t0) / DAY_SAMPLES;
-}
-
 /* Part 2 (see the top). */
 static int
 bench_day(const char *path)
@@ -252,8 +173,8 @@ bench_day(const char *path)
 		fprintf(stderr, "record_bench: %s\n", err);
 		return -1;
 	}
-	day_snapshot(&s);
-	per = day_write(db, &s);
+	benchday_snapshot(&s, NULL, NULL);
+	per = benchday_write(db, &s, T0_MS);
 	recdb_close(db);
 	snapshot_fini(&s);
 	if (stat(path, &sb) != 0)
@@ -261,7 +182,7 @@ bench_day(const char *path)
 	printf("  a simulated day (%d samples, %d processes, %d changing "
 	       "per sample): database %.1f MB (budget 25 MB), "
 	       "selection + write %.2f ms/sample\n",
-	       DAY_SAMPLES, DAY_PROCS, DAY_CHANGING,
+	       BENCHDAY_SAMPLES, BENCHDAY_PROCS, BENCHDAY_CHANGING,
 	       (double)sb.st_size / 1048576, per / 1000);
 	db_remove(path);
 	return 0;

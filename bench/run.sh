@@ -8,7 +8,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
 case "$BIN" in /*) ;; *) BIN="$top/$BIN" ;; esac
 case "$BUILD" in /*) ;; *) BUILD="$top/$BUILD" ;; esac
-SECTIONS=${BENCH_SECTIONS:-proc cgroups kmsg history dash record} # BENCH_SECTIONS=dash: one
+SECTIONS=${BENCH_SECTIONS:-proc cgroups kmsg history dash dtask record start} # BENCH_SECTIONS=dash: one
 
 # /proc snapshot cost at 1,000 and 10,000 sleeping processes.
 section_proc() {
@@ -52,6 +52,15 @@ section_dash() {
 		${BENCH_DASH_N:-1000 5000} || echo "dash bench failed"
 }
 
+# The System screen's D-task walk: CPU per walk of every thread's state
+# at 1,000 sleeping processes of its own.
+section_dtask() {
+	echo "== dtask: the System screen's walk of every thread"
+	"$BUILD/bench/dtask_bench" ${BENCH_DTASK_N:-1000} "${BENCH_REPS:-9}" ||
+		echo "dtask_bench failed"
+	echo
+}
+
 # The recorder: CPU per sample against the snapshot alone, RSS, and the
 # database after a simulated day (1,000 processes, 100 changing each
 # sample). Its files go to a temporary directory, removed after.
@@ -59,6 +68,18 @@ section_record() {
 	d=$(mktemp -d "${TMPDIR:-/tmp}/oomwatch-recbench.XXXXXX") || return
 	"$BUILD/bench/record_bench" ${BENCH_RECORD_N:-1000} "$BIN" "$d" ||
 		echo "record_bench failed"
+	rm -rf "$d"
+	echo
+}
+
+# The dashboard's start with a day of history: time to the first frame
+# with and without it, and to the load's end (1,000 sleepers of its own,
+# a simulated day written for them; its files go to a temporary directory,
+# removed after).
+section_start() {
+	d=$(mktemp -d "${TMPDIR:-/tmp}/oomwatch-startbench.XXXXXX") || return
+	"$BUILD/bench/start_bench" "$BIN" "$d" ${BENCH_START_RUNS:-7} ||
+		echo "start_bench failed"
 	rm -rf "$d"
 	echo
 }
