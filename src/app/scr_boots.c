@@ -463,6 +463,28 @@ fill_title(const struct ui *ui, const struct scr_boots_state *s,
 	}
 }
 
+/* This boot's OOM kills by the kernel's own counter, when the log's
+ * buffer no longer holds them all (forms into line); false when it
+ * does, or the counter is not known. */
+static bool
+fill_kills(const struct ui *ui, const struct boots_row *r,
+           char (*line)[BOOTPANE_TEXT])
+{
+	int64_t k = ui->kills.seen;
+
+	if (k == SNAP_NA || k <= (int64_t)r->counts[KEVENT_OOM_KILL])
+		return false;
+	snprintf(line[0], BOOTPANE_TEXT,
+	         "the kernel counted %" PRId64 " OOM kills this boot "
+	         "(/proc/vmstat oom_kill); its log kept the newest %u",
+	         k, (unsigned)r->counts[KEVENT_OOM_KILL]);
+	snprintf(line[1], BOOTPANE_TEXT,
+	         "%" PRId64 " OOM kills this boot "
+	         "(/proc/vmstat)",
+	         k);
+	return true;
+}
+
 /* The selected boot's detail lines (each with a shorter form) and events
  * title. */
 static void
@@ -489,7 +511,12 @@ fill_detail(const struct ui *ui, const struct scr_boots_state *s,
 	         events_from(ui, r), ev);
 	snprintf(v->detail[2][1], BOOTPANE_TEXT, "kernel events: %s", ev);
 	/* once the events are listed, their counts are no news */
-	v->ndetail = s->events_index == r->index && s->nevents > 0 ? 2 : 3;
+	v->ndetail =
+	    s->events_index == r->index && s->nevents > 0 && !row_live(ui, r)
+	        ? 2
+	        : 3;
+	if (row_live(ui, r) && fill_kills(ui, r, v->detail[3]))
+		v->ndetail = 4;
 	fill_title(ui, s, r, v->events_title);
 	if (s->events_index == r->index && !row_live(ui, r)) {
 		memcpy(v->events, s->lines, s->nlines * sizeof s->lines[0]);

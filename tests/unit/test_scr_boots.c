@@ -172,6 +172,14 @@ test_live_boot(void **state)
 	                    "1 oom_kill, 1 hung_task, 1 soft_lockup");
 	assert_non_null(strstr(v->events_title[0], "Boot 0 (running): Enter"));
 	assert_string_equal(s->data->live_source, "file");
+	assert_int_equal(v->ndetail, 3);
+	/* the kernel counted more kills than the log kept: it says so */
+	ui->kills.seen = 7;
+	v = view(f);
+	assert_int_equal(v->ndetail, 4);
+	assert_string_equal(v->detail[3][1],
+	                    "7 OOM kills this boot (/proc/vmstat)");
+	assert_non_null(strstr(v->detail[3][0], "its log kept the newest 1"));
 	/* an earlier boot keeps the journal's counts */
 	assert_string_equal(v->rows[1].events,
 	                    "1 oom_kill, 1 hung_task, 1 panic");
