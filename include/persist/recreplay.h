@@ -94,4 +94,8 @@ size_t recreplay_events_upto(const struct recreplay *r, size_t i);
  * time, so the history's clock runs with the record's. */
 int recreplay_snapshot(struct recreplay *r, size_t i, struct snapshot *snap);
 
+/* recreplay_snapshot without the processes (the system values only). */
+int recreplay_snapshot_sys(struct recreplay *r, size_t i,
+                           struct snapshot *snap);
+
 #endif

@@ -413,7 +413,7 @@ recreplay_sys(sqlite3_stmt *st, struct snapshot *snap)
 	                                        col_na(st, 13), col_na(st, 14)};
 	p->valid = sqlite3_column_type(st, 15) != SQLITE_NULL;
 	p->full_valid = sqlite3_column_type(st, 19) != SQLITE_NULL;
-	p->err = p->valid ? 0 : ENOENT;
+	p->err = p->valid ? 0 : ENODATA; /* not recorded */
 	p->some =
 	    (struct psi_line){col_avg(st, 15), col_avg(st, 16), col_avg(st, 17),
 	                      (uint64_t)sqlite3_column_int64(st, 18)};
@@ -550,16 +550,23 @@ recreplay_procs(struct recreplay *r, size_t i, struct snapshot *snap)
 	return recreplay_end(r, st, rc);
 }
 
-/* Sample i as a snapshot (see recreplay.h). */
+/* Sample i's system values (see recreplay.h). */
 int
-recreplay_snapshot(struct recreplay *r, size_t i, struct snapshot *snap)
+recreplay_snapshot_sys(struct recreplay *r, size_t i, struct snapshot *snap)
 {
 	snapshot_reset(snap);
 	snap->time_unix_ms = r->s[i].time_ms;
 	snap->mono_ms = (uint64_t)r->s[i].time_ms;
 	snap->cgroup_mode = SNAP_CGROUP_NONE;
 	snap->cgroups_err = ENOENT;
-	if (recreplay_system(r, i, snap) != 0)
+	return recreplay_system(r, i, snap);
+}
+
+/* Sample i as a snapshot (see recreplay.h). */
+int
+recreplay_snapshot(struct recreplay *r, size_t i, struct snapshot *snap)
+{
+	if (recreplay_snapshot_sys(r, i, snap) != 0)
 		return -1;
 	return recreplay_procs(r, i, snap);
 }

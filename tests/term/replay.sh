@@ -1,0 +1,142 @@
+#!/bin/sh
+# Terminal test of `oomwatch --replay` (app/replay.c, persist/recreplay.c)
+# on a prepared database: the recorder's own schema (one `--record
+# --samples 1` sample makes it), emptied, then 30 samples 10 s apart from
+# 2027-01-15 08:00:00 UTC of a boot of its own: "alpha" (pid 4001) grows
+# by 10000 kB a sample, "beta" (4002) appears at the 21st sample, which
+# an OOM kill arrived with. The header shows the replayed time, `t` steps
+# a sample (the time and alpha's RSS change), `}` jumps to the kill, `-`
+# steps a minute back, and `k` and the adj keys are refused with
+# "replay". The refusals before the screen (no database, a TIME with no
+# sample, another boot) are one line on stderr and exit status 1.
+. "$(dirname "$0")/../lib.sh"
+
+if ! has_tmux; then
+	skip "replay terminal test" "tmux is not installed"
+	exit 0
+fi
+if ! command -v sqlite3 >/dev/null 2>&1; then
+	skip "replay terminal test" "the sqlite3 shell is not installed"
+	exit 0
+fi
+BIN=$OOMWATCH_BIN
+db="$T_TMP/history.db"
+T0=1800000000000
+
+"$BIN" --record -d 0.05 --samples 1 --db "$db" 2>"$T_TMP/rec.err" ||
+	fail "the recorder made the database" "$(cat "$T_TMP/rec.err")"
+sqlite3 "$db" <<SQL || fail "the fixture was written into the database"
+DELETE FROM proc_rows; DELETE FROM events; DELETE FROM procs;
+DELETE FROM samples;
+INSERT INTO boots(boot_id, first_ms) VALUES ('replay-test-boot', $T0);
+WITH RECURSIVE i(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM i WHERE n < 29)
+INSERT INTO samples(time_ms, boot, resolution_s, mem_total_kb, mem_free_kb,
+                    mem_available_kb, swap_total_kb, swap_free_kb)
+  SELECT $T0 + n * 10000, b.id, 0, 8000000, 100000, 4000000 - n * 10000,
+         0, 0
+  FROM i, boots b WHERE b.boot_id = 'replay-test-boot';
+INSERT INTO procs(boot, pid, start_time, first_sample, last_sample, comm,
+                  cmdline, uid)
+  SELECT id, 4001, 11, 0, 0, 'alpha', 'alpha --grow', 0 FROM boots
+  WHERE boot_id = 'replay-test-boot';
+INSERT INTO procs(boot, pid, start_time, first_sample, last_sample, comm,
+                  cmdline, uid)
+  SELECT id, 4002, 12, 0, 0, 'beta', 'beta --late', 0 FROM boots
+  WHERE boot_id = 'replay-test-boot';
+INSERT INTO proc_rows(sample_id, proc_id, rss_kb, anon_kb, swap_kb,
+                      oom_score, oom_score_adj)
+  SELECT s.id, p.id, 100000 + (s.time_ms - $T0) / 1000 * 1000, 1000, 0,
+         800, 0
+  FROM samples s, procs p WHERE p.pid = 4001;
+INSERT INTO proc_rows(sample_id, proc_id, rss_kb, anon_kb, swap_kb,
+                      oom_score, oom_score_adj)
+  SELECT s.id, p.id, 50000, 1000, 0, 700, 0
+  FROM samples s, procs p WHERE p.pid = 4002 AND s.time_ms >= $T0 + 200000;
+INSERT INTO events(sample_id, time_ms, boot, kind, log_time_kind,
+                   log_time_us, seq, pid, json)
+  SELECT s.id, s.time_ms, s.boot, 'oom_kill', 1, 5000000, 77, 4003,
+         '{"kind": "oom_kill", "pid": 4003, "comm": "gamma"}'
+  FROM samples s WHERE s.time_ms = $T0 + 200000;
+SQL
+
+# start ARGS: the replay in tmux, UTC times; waits for the first frame.
+start() {
+	tmux_start 120 30 "TZ=UTC $BIN --no-protect --replay --db $db $*"
+	tmux_wait "F10Quit" 10 || fail "the replay started ($*)"
+}
+# rss_of PID: the RSS column of PID's row on screen.
+rss_of() {
+	tmux_screen | sed 's/^\*/ /' | awk -v p="$1" '$1 == p { print $6; exit }'
+}
+
+start
+check "without --at: the newest sample in the header" \
+	tmux_wait "replay 2027-01-15 08:04:50, sample 30/30" 5
+tmux_stop
+
+start --at "'2027-01-15 08:01'"
+check "--at TIME: that sample in the header" \
+	tmux_wait "replay 2027-01-15 08:01:00, sample 7/30" 5
+check "--at TIME: no beta yet" tmux_lacks " beta --late"
+rss1=$(rss_of 4001)
+tmux_keys t
+check "t: the next sample" \
+	tmux_wait "replay 2027-01-15 08:01:10, sample 8/30" 5
+rss2=$(rss_of 4001)
+check "t: alpha's RSS changed in the table ($rss1 -> $rss2)" \
+	test -n "$rss1" -a -n "$rss2" -a "$rss1" != "$rss2"
+tmux_keys T
+check "T: the previous sample" \
+	tmux_wait "replay 2027-01-15 08:01:00, sample 7/30" 5
+tmux_keys '}'
+check "}: jumps to the OOM kill's sample" \
+	tmux_wait "replay 2027-01-15 08:03:20, sample 21/30" 5
+check "}: the status line names the event" \
+	tmux_wait "event 1/1 oom_kill pid 4003 gamma" 5
+check "}: beta is in the table from that sample on" tmux_has " beta --late"
+tmux_keys '}'
+check "}: no later event, said" tmux_wait "no later event" 5
+tmux_keys -
+check "-: one minute back" \
+	tmux_wait "replay 2027-01-15 08:02:20, sample 15/30" 5
+tmux_keys +
+check "+: one minute on" \
+	tmux_wait "replay 2027-01-15 08:03:20, sample 21/30" 5
+tmux_keys k
+check "k (kill) is refused with replay" \
+	tmux_wait "actions are off: replay" 5
+tmux_keys Escape
+tmux_keys F8
+check "F8 (adj +) is refused with replay" \
+	tmux_wait "actions are off: replay" 5
+tmux_keys a
+check "a (adj value) is refused with replay" \
+	tmux_wait "actions are off: replay" 5
+check "the time did not move by itself" \
+	tmux_has "replay 2027-01-15 08:03:20, sample 21/30"
+tmux_keys q
+check "q quits the replay" wait_until 5 tmux_pane_dead
+tmux_stop
+
+# refused ARGS...: exit status 1 and one line naming MSG on stderr
+refused() {
+	msg=$1
+	shift
+	TZ=UTC "$BIN" --replay "$@" </dev/null >/dev/null 2>"$T_TMP/err"
+	rc=$?
+	[ "$rc" = 1 ] && [ "$(wc -l <"$T_TMP/err")" = 1 ] &&
+		grep -q -- "$msg" "$T_TMP/err"
+}
+check "no database: one line, status 1" \
+	refused "no history database" --db "$T_TMP/none.db"
+printf 'not a database at all, but long enough to be read as one\n' \
+	>"$T_TMP/bad.db"
+check "a corrupt file: one line, status 1" \
+	refused "not a history database" --db "$T_TMP/bad.db"
+check "a TIME with no sample: one line, status 1" \
+	refused "no sample in the 11 minutes" --db "$db" --at "2027-01-15 07:00"
+check "--at boot: this boot is not in the record" \
+	refused "no sample of the running boot" --db "$db" --at boot
+check "a bad TIME: status 2" \
+	sh -c "'$BIN' --replay --at yesterday 2>/dev/null; [ \$? = 2 ]"
+t_done
