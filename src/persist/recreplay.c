@@ -32,14 +32,16 @@ struct recreplay {
 	"psi_some_total_us, psi_full_avg10, psi_full_avg60, psi_full_avg300, " \
 	"psi_full_total_us"
 
-/* Every process of a boot with a row in [?2, ?1] (sample ids), at its
- * latest row (SQLite's bare columns take the max(sample_id) row). */
+/* Every process of boot ?3 with a row in the samples of [?2, ?1] (unix
+ * ms), at its latest row there (SQLite's bare columns take the row of
+ * the max(time_ms)); times, not ids, order the samples. */
 static const char recreplay_rows_sql[] =
     "SELECT p.pid, p.start_time, p.uid, p.comm, p.cmdline, p.cgroup, "
     "r.rss_kb, r.anon_kb, r.file_kb, r.shmem_kb, r.swap_kb, r.oom_score, "
-    "r.oom_score_adj, max(r.sample_id) FROM proc_rows r JOIN procs p ON "
-    "p.id = r.proc_id WHERE r.sample_id <= ?1 AND r.sample_id >= ?2 AND "
-    "p.boot = ?3 GROUP BY r.proc_id ORDER BY p.pid, p.start_time";
+    "r.oom_score_adj, max(s.time_ms) FROM samples s JOIN proc_rows r ON "
+    "r.sample_id = s.id JOIN procs p ON p.id = r.proc_id WHERE s.time_ms "
+    "<= ?1 AND s.time_ms >= ?2 AND s.boot = ?3 AND p.boot = ?3 GROUP BY "
+    "r.proc_id ORDER BY p.pid, p.start_time";
 
 /* Column c as an integer, or SNAP_NA when NULL. */
 static int64_t
@@ -533,13 +535,12 @@ static int
 recreplay_procs(struct recreplay *r, size_t i, struct snapshot *snap)
 {
 	sqlite3_stmt *st;
-	size_t from = recreplay_upto(r, r->s[i].time_ms - RECREAD_ALIVE_MS - 1);
 	int rc;
 
 	if (recreplay_prep(r, recreplay_rows_sql, &st) != 0)
 		return -1;
-	sqlite3_bind_int64(st, 1, r->s[i].id);
-	sqlite3_bind_int64(st, 2, from < i ? r->s[from].id : r->s[i].id);
+	sqlite3_bind_int64(st, 1, r->s[i].time_ms);
+	sqlite3_bind_int64(st, 2, r->s[i].time_ms - RECREAD_ALIVE_MS);
 	sqlite3_bind_int64(st, 3, r->s[i].boot);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (recreplay_proc(st, snap) != 0) {

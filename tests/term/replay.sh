@@ -2,9 +2,10 @@
 # Terminal test of `oomwatch --replay` (app/replay.c, persist/recreplay.c)
 # on a prepared database: the recorder's own schema (one `--record
 # --samples 1` sample makes it), emptied, then 30 samples 10 s apart from
-# 2027-01-15 08:00:00 UTC of a boot of its own: "alpha" (pid 4001) grows
-# by 10000 kB a sample, "beta" (4002) appears at the 21st sample, which
-# an OOM kill arrived with. The header shows the replayed time, `t` steps
+# 2027-01-15 08:00:00 UTC of a boot of its own, after 40 one a minute:
+# "alpha" (pid 4001) grows by 100 kB a second (the TREND column calls it
+# rising), "beta" (4002) appears at 08:03:20, the sample an OOM kill
+# arrived with. The header shows the replayed time, `t` steps
 # a sample (the time and alpha's RSS change), `}` jumps to the kill, `-`
 # steps a minute back, and `k` and the adj keys are refused with
 # "replay". The refusals before the screen (no database, a TIME with no
@@ -35,6 +36,11 @@ INSERT INTO samples(time_ms, boot, resolution_s, mem_total_kb, mem_free_kb,
   SELECT $T0 + n * 10000, b.id, 0, 8000000, 100000, 4000000 - n * 10000,
          0, 0
   FROM i, boots b WHERE b.boot_id = 'replay-test-boot';
+WITH RECURSIVE i(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM i WHERE n < 40)
+INSERT INTO samples(time_ms, boot, resolution_s, mem_total_kb, mem_free_kb,
+                    mem_available_kb, swap_total_kb, swap_free_kb)
+  SELECT $T0 - n * 60000, b.id, 0, 8000000, 100000, 4000000, 0, 0
+  FROM i, boots b WHERE b.boot_id = 'replay-test-boot';
 INSERT INTO procs(boot, pid, start_time, first_sample, last_sample, comm,
                   cmdline, uid)
   SELECT id, 4001, 11, 0, 0, 'alpha', 'alpha --grow', 0 FROM boots
@@ -45,7 +51,7 @@ INSERT INTO procs(boot, pid, start_time, first_sample, last_sample, comm,
   WHERE boot_id = 'replay-test-boot';
 INSERT INTO proc_rows(sample_id, proc_id, rss_kb, anon_kb, swap_kb,
                       oom_score, oom_score_adj)
-  SELECT s.id, p.id, 100000 + (s.time_ms - $T0) / 1000 * 1000, 1000, 0,
+  SELECT s.id, p.id, 1000000 + (s.time_ms - $T0) / 10, 1000, 0,
          800, 0
   FROM samples s, procs p WHERE p.pid = 4001;
 INSERT INTO proc_rows(sample_id, proc_id, rss_kb, anon_kb, swap_kb,
@@ -69,28 +75,37 @@ rss_of() {
 	tmux_screen | sed 's/^\*/ /' | awk -v p="$1" '$1 == p { print $6; exit }'
 }
 
+mkdir -p "$T_TMP/config/oomwatch"
+printf 'columns = pid rss trend command\n' >"$T_TMP/config/oomwatch/oomwatchrc"
 start
 check "without --at: the newest sample in the header" \
-	tmux_wait "replay 2027-01-15 08:04:50, sample 30/30" 5
+	tmux_wait "replay 2027-01-15 08:04:50, sample 70/70" 5
+check "the recorded minutes before the cursor make alpha rising" \
+	wait_until 5 sh -c "tmux -S '$T_SOCK' capture-pane -p -t t |
+		grep -q '^[* ] *4001 .*rising'"
+tmux_keys F1
+check "help lists the replay keys" \
+	tmux_wait "replay: the next / previous recorded sample" 5
 tmux_stop
+rm -r "$T_TMP/config/oomwatch"
 
 start --at "'2027-01-15 08:01'"
 check "--at TIME: that sample in the header" \
-	tmux_wait "replay 2027-01-15 08:01:00, sample 7/30" 5
+	tmux_wait "replay 2027-01-15 08:01:00, sample 47/70" 5
 check "--at TIME: no beta yet" tmux_lacks " beta --late"
 rss1=$(rss_of 4001)
 tmux_keys t
 check "t: the next sample" \
-	tmux_wait "replay 2027-01-15 08:01:10, sample 8/30" 5
+	tmux_wait "replay 2027-01-15 08:01:10, sample 48/70" 5
 rss2=$(rss_of 4001)
 check "t: alpha's RSS changed in the table ($rss1 -> $rss2)" \
 	test -n "$rss1" -a -n "$rss2" -a "$rss1" != "$rss2"
 tmux_keys T
 check "T: the previous sample" \
-	tmux_wait "replay 2027-01-15 08:01:00, sample 7/30" 5
+	tmux_wait "replay 2027-01-15 08:01:00, sample 47/70" 5
 tmux_keys '}'
 check "}: jumps to the OOM kill's sample" \
-	tmux_wait "replay 2027-01-15 08:03:20, sample 21/30" 5
+	tmux_wait "replay 2027-01-15 08:03:20, sample 61/70" 5
 check "}: the status line names the event" \
 	tmux_wait "event 1/1 oom_kill pid 4003 gamma" 5
 check "}: beta is in the table from that sample on" tmux_has " beta --late"
@@ -98,10 +113,10 @@ tmux_keys '}'
 check "}: no later event, said" tmux_wait "no later event" 5
 tmux_keys -
 check "-: one minute back" \
-	tmux_wait "replay 2027-01-15 08:02:20, sample 15/30" 5
+	tmux_wait "replay 2027-01-15 08:02:20, sample 55/70" 5
 tmux_keys +
 check "+: one minute on" \
-	tmux_wait "replay 2027-01-15 08:03:20, sample 21/30" 5
+	tmux_wait "replay 2027-01-15 08:03:20, sample 61/70" 5
 tmux_keys k
 check "k (kill) is refused with replay" \
 	tmux_wait "actions are off: replay" 5
@@ -113,7 +128,7 @@ tmux_keys a
 check "a (adj value) is refused with replay" \
 	tmux_wait "actions are off: replay" 5
 check "the time did not move by itself" \
-	tmux_has "replay 2027-01-15 08:03:20, sample 21/30"
+	tmux_has "replay 2027-01-15 08:03:20, sample 61/70"
 tmux_keys q
 check "q quits the replay" wait_until 5 tmux_pane_dead
 tmux_stop
