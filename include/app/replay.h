@@ -14,7 +14,10 @@
  * open): t / T the next / previous sample (as atop), + / - one minute
  * on / back, } / { the next / previous recorded event. Every action is
  * refused ("replay: ..."): the processes shown are a record, not live
- * ones. The kernel log is not read; the events view says so.
+ * ones. The kernel log is not read: the kernel-log pane and the events
+ * view show the lines of the recorded events of the cursor's boot up to
+ * it, rebuilt from their JSON (persist/recreplay.h, recreplay_klog) and
+ * fed to the log engine, which makes the events again.
  *
  *   replay_start(ui)            before the terminal opens (errors: one
  *                               line on stderr, status 1)
@@ -46,10 +49,6 @@
 /* The loaded past's memory cap. */
 #define REPLAY_PAST_CAP_BYTES (32u << 20)
 
-/* The kernel-log pane's and events view's source line in replay. */
-#define REPLAY_KLOG_SOURCE                                                     \
-	"replay: recorded events not shown here (} and { jump to them)"
-
 /* The replay's state (ui->replay). */
 struct replay {
 	struct recreplay *rr;
@@ -57,6 +56,7 @@ struct replay {
 	char path[PATH_MAX]; /* the database */
 	char header[96];     /* "replay 2026-12-03 03:12:40, sample 1/9" */
 	char header_short[64];
+	char klog_source[160]; /* the log pane's and events view's source */
 };
 
 /* Open the database (--db or the recorder's default path) and place the

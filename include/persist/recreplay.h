@@ -89,6 +89,26 @@ int recreplay_event_step(const struct recreplay *r, size_t i, int dir,
 /* How many events arrived up to and with sample i. */
 size_t recreplay_events_upto(const struct recreplay *r, size_t i);
 
+/* A kernel-log line rebuilt from a recorded event. */
+struct recreplay_line {
+	int time_kind;   /* events.log_time_kind: 1 since boot, 2 unix */
+	int64_t time_us; /* the log's time */
+	int64_t seq;     /* the event's /dev/kmsg SEQ on its last line, or -1 */
+	const char *text; /* the line (the event's own values; borrowed) */
+};
+typedef void (*recreplay_line_fn)(const struct recreplay_line *l, void *arg);
+
+/*
+ * Call fn for the kernel-log lines of the events of sample i's boot that
+ * arrived up to it, oldest first: for each, the lines the kernel prints
+ * for it, rebuilt from its JSON (an OOM kill: its "invoked oom-killer"
+ * and "oom-kill:" lines when the JSON names the trigger and constraint,
+ * then its "Killed process" line; its task table is not rebuilt). Fed to
+ * the log engine (model/kevents.h), they make the events again. 0, -1.
+ */
+int recreplay_klog(struct recreplay *r, size_t i, recreplay_line_fn fn,
+                   void *arg);
+
 /* Rebuild sample i as snap (reset first; see above): 0, or -1 with the
  * message (snap then holds what was read). mono_ms is the sample's wall
  * time, so the history's clock runs with the record's. */

@@ -5,6 +5,7 @@
  */
 #include "app/replay.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,9 @@
 #include "persist/recload.h"
 
 #define MINUTE_MS 60000LL
+/* The rebuilt kernel log's capacities (events, display lines). */
+#define REPLAY_KLOG_EVENTS 256
+#define REPLAY_KLOG_LINES 2000
 
 /* Why actions are off: the status line says "actions are off: " and it. */
 static const char replay_refusal[] =
@@ -246,6 +250,74 @@ replay_users(struct ui *ui)
 	usercache_free(uc);
 }
 
+/* Feed one rebuilt kernel-log line (recreplay_klog) to the engine:
+ * arg is a struct klog_record to fill, ui->klog.kev the engine. */
+struct replay_feed {
+	struct kevents *kev;
+	struct klog_record *rec;
+	size_t n;
+};
+
+/* Feed one line (a recreplay_line_fn). */
+static void
+replay_feed_line(const struct recreplay_line *l, void *arg)
+{
+	struct replay_feed *f = arg;
+	struct klog_record *rec = f->rec;
+	size_t len = strlen(l->text);
+
+	memset(rec, 0, offsetof(struct klog_record, text));
+	rec->format = KLOG_FMT_KMSG;
+	rec->level = 3;
+	rec->has_seq = l->seq >= 0;
+	rec->seq = (uint64_t)l->seq;
+	rec->time.kind = l->time_kind == 1   ? KLOG_TIME_BOOT
+	                 : l->time_kind == 2 ? KLOG_TIME_UNIX
+	                                     : KLOG_TIME_NONE;
+	rec->time.usec = l->time_us;
+	rec->clock = rec->time;
+	rec->caller = KLOG_NA;
+	rec->truncated = len >= KLOG_TEXT_MAX;
+	rec->text_len = rec->truncated ? KLOG_TEXT_MAX - 1 : len;
+	memcpy(rec->text, l->text, rec->text_len);
+	rec->text[rec->text_len] = '\0';
+	f->n += kevents_feed_record(f->kev, rec);
+}
+
+/* The kernel log of the cursor's boot up to it, rebuilt from the
+ * recorded events, into ui->klog (the pane and the events view). */
+static void
+replay_klog(struct ui *ui)
+{
+	struct replay *rp = ui->replay;
+	struct replay_feed f = {kevents_new(REPLAY_KLOG_EVENTS),
+	                        malloc(sizeof *f.rec), 0};
+
+	kevents_free(ui->klog.kev);
+	ui->klog.kev = f.kev;
+	if (ui->klog.ring.lines != NULL)
+		klogring_clear(&ui->klog.ring);
+	else if (klogring_init(&ui->klog.ring, REPLAY_KLOG_LINES) != 0)
+		ui->klog.ring.lines = NULL;
+	snprintf(rp->klog_source, sizeof rp->klog_source, "%s",
+	         "replay: recorded events not shown (out of memory)");
+	if (f.kev == NULL || f.rec == NULL || ui->klog.ring.lines == NULL) {
+		free(f.rec);
+		return;
+	}
+	kevents_set_ring(f.kev, &ui->klog.ring);
+	if (recreplay_klog(rp->rr, rp->cur, replay_feed_line, &f) != 0)
+		snprintf(rp->klog_source, sizeof rp->klog_source,
+		         "replay: recorded events not shown (%s)",
+		         recreplay_error(rp->rr));
+	else
+		snprintf(rp->klog_source, sizeof rp->klog_source,
+		         "replay: %zu event%s of this boot recorded up to this "
+		         "sample (rebuilt from the record)",
+		         f.n, f.n == 1 ? "" : "s");
+	free(f.rec);
+}
+
 /* The snapshot and history at the cursor (see replay.h). */
 int
 replay_sample(struct ui *ui)
@@ -260,6 +332,7 @@ replay_sample(struct ui *ui)
 		return 1;
 	}
 	replay_users(ui);
+	replay_klog(ui);
 	histsnap_fini(&ui->hist);
 	if (histsnap_init(&ui->hist, replay_interval(rp), UI_HIST_CAP_BYTES) !=
 	    0)

@@ -210,8 +210,10 @@ frame(struct ui *ui)
 	f->status_role = ui->status.role;
 	ui_actview_frame(ui, f);
 	scr_frame(ui, f); /* the current screen's part, the tab line */
-	if (ui->replay != NULL && f->klog != NULL) /* no live log in replay */
-		ui->klog.view.source = REPLAY_KLOG_SOURCE;
+	if (ui->replay != NULL && f->klog != NULL) { /* the record's events */
+		ui->klog.view.source = ui->replay->klog_source;
+		ui->klog.view.source_ok = true;
+	}
 }
 
 /* Load cfg.theme after a change on the setup screen. */

@@ -5,7 +5,8 @@
 # 2027-01-15 08:00:00 UTC of a boot of its own, after 40 one a minute:
 # "alpha" (pid 4001) grows by 100 kB a second (the TREND column calls it
 # rising), "beta" (4002) appears at 08:03:20, the sample an OOM kill
-# arrived with. The header shows the replayed time, `t` steps
+# arrived with (from then on its lines, rebuilt, are in the log pane and
+# the kill in the events view). The header shows the replayed time, `t` steps
 # a sample (the time and alpha's RSS change), `}` jumps to the kill, `-`
 # steps a minute back, and `k` and the adj keys are refused with
 # "replay". The refusals before the screen (no database, a TIME with no
@@ -61,7 +62,12 @@ INSERT INTO proc_rows(sample_id, proc_id, rss_kb, anon_kb, swap_kb,
 INSERT INTO events(sample_id, time_ms, boot, kind, log_time_kind,
                    log_time_us, seq, pid, json)
   SELECT s.id, s.time_ms, s.boot, 'oom_kill', 1, 5000000, 77, 4003,
-         '{"kind": "oom_kill", "pid": 4003, "comm": "gamma"}'
+         '{"kind": "oom_kill", "time": 5.0, "pid": 4003, "comm": "gamma",
+          "uid": 0, "total_vm_kb": 68268, "anon_rss_kb": 65280,
+          "file_rss_kb": 1060, "shmem_rss_kb": 0, "pgtables_kb": 172,
+          "oom_score_adj": 0, "constraint": "memcg",
+          "memcg": "/test.slice/gamma", "trigger": "hog",
+          "gfp_mask": "0xcc0(GFP_KERNEL)", "order": 0}'
   FROM samples s WHERE s.time_ms = $T0 + 200000;
 SQL
 
@@ -93,6 +99,8 @@ start --at "'2027-01-15 08:01'"
 check "--at TIME: that sample in the header" \
 	tmux_wait "replay 2027-01-15 08:01:00, sample 47/70" 5
 check "--at TIME: no beta yet" tmux_lacks " beta --late"
+check "--at TIME: the kill, recorded later, is not in the log pane yet" \
+	tmux_lacks "Killed process 4003"
 rss1=$(rss_of 4001)
 tmux_keys t
 check "t: the next sample" \
@@ -109,6 +117,17 @@ check "}: jumps to the OOM kill's sample" \
 check "}: the status line names the event" \
 	tmux_wait "event 1/1 oom_kill pid 4003 gamma" 5
 check "}: beta is in the table from that sample on" tmux_has " beta --late"
+check "the log pane says where its lines come from" \
+	tmux_has "1 event of this boot recorded up to this sample"
+check "the log pane shows the kill's lines, rebuilt" \
+	tmux_has "Killed process 4003 (gamma)"
+tmux_keys 2
+check "the events view shows the recorded kill, rebuilt" \
+	tmux_wait "oom_kill  *pid 4003 gamma  memcg /test.slice/gamma" 5
+tmux_keys F9
+check "F9 on the event's process is refused with replay" \
+	tmux_wait "actions are off: replay" 5
+tmux_keys 1
 tmux_keys '}'
 check "}: no later event, said" tmux_wait "no later event" 5
 tmux_keys -

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
+#include "model/kevents.h"
 #include "persist/recdb.h"
 #include "persist/recreplay.h"
 
@@ -158,7 +159,14 @@ write_boot(const char *path, const char *boot_id, int from, int to, int64_t t0)
 		if (i == 30)
 			event(&s, "oom_kill",
 			      "{\"kind\": \"oom_kill\", \"pid\": 4242, "
-			      "\"comm\": \"victim\"}");
+			      "\"comm\": \"victim\", \"uid\": 1000, "
+			      "\"total_vm_kb\": 68268, \"anon_rss_kb\": "
+			      "65280, \"file_rss_kb\": 1060, "
+			      "\"shmem_rss_kb\": 0, \"pgtables_kb\": 172, "
+			      "\"oom_score_adj\": 300, \"constraint\": "
+			      "\"memcg\", \"memcg\": \"/app.slice\", "
+			      "\"trigger\": \"hog\", \"gfp_mask\": "
+			      "\"0xcc0(GFP_KERNEL)\", \"order\": 0}");
 		if (i == 50)
 			event(&s, "hung_task",
 			      "{\"kind\": \"hung_task\", \"pid\": 99, "
@@ -366,6 +374,68 @@ test_events(void **state)
 	recreplay_close(r);
 }
 
+/* A recreplay_line_fn: feed the line to the engine arg, as
+ * app/replay.c does (a kmsg record of the line's time). */
+static void
+feed(const struct recreplay_line *l, void *arg)
+{
+	static struct klog_record rec;
+
+	memset(&rec, 0, sizeof rec);
+	rec.format = KLOG_FMT_KMSG;
+	rec.level = 3;
+	rec.time.kind = l->time_kind == 1 ? KLOG_TIME_BOOT : KLOG_TIME_UNIX;
+	rec.time.usec = l->time_us;
+	rec.clock = rec.time;
+	rec.caller = KLOG_NA;
+	rec.text_len = strlen(l->text);
+	memcpy(rec.text, l->text, rec.text_len);
+	kevents_feed_record(arg, &rec);
+}
+
+/* The events' kernel-log lines, rebuilt from their JSON, make the same
+ * events again in the log engine, up to the cursor and of its boot. */
+static void
+test_klog(void **state)
+{
+	struct fix *f = *state;
+	struct recreplay *r;
+	struct kevents *kev;
+	const struct kevent *e;
+
+	fixture_db(f->path);
+	r = open_ok(f->path);
+	kev = kevents_new(16);
+	assert_int_equal(recreplay_klog(r, 29, feed, kev), 0);
+	assert_int_equal(kevents_count(kev), 0);
+	assert_int_equal(recreplay_klog(r, 30, feed, kev), 0);
+	assert_int_equal(kevents_count(kev), 1);
+	e = kevents_get(kev, 0);
+	assert_int_equal(e->kind, KEVENT_OOM_KILL);
+	assert_int_equal(e->pid, 4242);
+	assert_memory_equal(e->comm.s, "victim", 6);
+	assert_int_equal(e->oom.anon_rss_kb, 65280);
+	assert_int_equal(e->oom.oom_score_adj, 300);
+	assert_int_equal(e->oom.constraint, OOM_CONSTRAINT_MEMCG);
+	assert_memory_equal(e->oom.memcg.s, "/app.slice", 10);
+	assert_memory_equal(e->oom.trigger.s, "hog", 3);
+	assert_int_equal(e->time.kind, KLOG_TIME_BOOT);
+	kevents_free(kev);
+	kev = kevents_new(16);
+	assert_int_equal(recreplay_klog(r, 60, feed, kev), 0);
+	assert_int_equal(kevents_count(kev), 2);
+	e = kevents_get(kev, 0); /* the newest */
+	assert_int_equal(e->kind, KEVENT_HUNG_TASK);
+	assert_int_equal(e->pid, 99);
+	assert_int_equal(e->seconds, 120);
+	kevents_free(kev);
+	kev = kevents_new(16); /* boot-b: none of boot-a's */
+	assert_int_equal(recreplay_klog(r, NA + 5, feed, kev), 0);
+	assert_int_equal(kevents_count(kev), 0);
+	kevents_free(kev);
+	recreplay_close(r);
+}
+
 /* Open path expecting failure st with a message containing what. */
 static void
 open_fails(const char *path, enum recread_status want, const char *what)
@@ -422,6 +492,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_liveness, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_steps, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_events, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_klog, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_refused, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
