@@ -21,6 +21,7 @@ struct recreplay {
 	size_t ns;
 	struct recreplay_event *ev;
 	size_t nev;
+	enum recread_status st; /* the last failure's */
 };
 
 /* The system columns of a sample, in the order recreplay_sys reads. */
@@ -106,7 +107,7 @@ recreplay_end(struct recreplay *r, sqlite3_stmt *st, int rc)
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE)
 		return 0;
-	recread_sqlfail(r->rd, rc);
+	r->st = recread_sqlfail(r->rd, rc);
 	return -1;
 }
 
@@ -118,7 +119,7 @@ recreplay_prep(struct recreplay *r, const char *sql, sqlite3_stmt **st)
 
 	if (rc == SQLITE_OK)
 		return 0;
-	recread_sqlfail(r->rd, rc);
+	r->st = recread_sqlfail(r->rd, rc);
 	return -1;
 }
 
@@ -163,23 +164,25 @@ recreplay_samples(struct recreplay *r)
 	return recreplay_end(r, st, rc);
 }
 
-/* The index of the sample with database id id, or of the first sample
- * at or after time_ms when there is none (the last when none is). */
+/* The index of the sample with database id id (recorded at time_ms,
+ * as an event is with its sample), or of the first sample at or after
+ * time_ms when there is none (the last when none is). */
 static size_t
 recreplay_index(const struct recreplay *r, int64_t id, int64_t time_ms)
 {
 	size_t lo = 0, hi = r->ns, mid;
 
-	for (size_t i = 0; id >= 0 && i < r->ns; i++) {
-		if (r->s[i].id == id)
-			return i;
-	}
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
 		if (r->s[mid].time_ms < time_ms)
 			lo = mid + 1;
 		else
 			hi = mid;
+	}
+	for (size_t i = lo; id >= 0 && i < r->ns && r->s[i].time_ms == time_ms;
+	     i++) {
+		if (r->s[i].id == id)
+			return i;
 	}
 	return lo < r->ns ? lo : r->ns - 1;
 }
@@ -239,7 +242,7 @@ recreplay_open(const char *path, enum recread_status *st, char *err,
 	}
 	r->db = recread_db(r->rd);
 	if (recreplay_samples(r) != 0 || recreplay_events(r) != 0) {
-		*st = RECREAD_ERROR;
+		*st = r->st;
 		snprintf(err, errsz, "%s", recread_error(r->rd));
 	} else if (r->ns == 0) {
 		*st = RECREAD_MISSING;
