@@ -412,6 +412,35 @@ open_fds(const struct options *opt, int *tfd, int *sfd)
 	return timerfd_settime(*tfd, 0, &its, NULL) == 0 ? 0 : -errno;
 }
 
+/* The data: the record (--replay) or the collector, the history (the
+ * record's load started in the background) and the kernel log. 0, or
+ * the exit status after one line on stderr. */
+static int
+open_sources(struct ui *ui, struct ui_past *past)
+{
+	const struct options *opt = ui->opt;
+	char err[512];
+
+	if (opt->mode == OPTIONS_REPLAY && replay_start(ui) != 0)
+		return 1; /* the record instead of /proc */
+	if (ui->replay == NULL &&
+	    (ui->coll = collector_new_roots(opt->proc_root, opt->sys_root, err,
+	                                    sizeof err)) == NULL) {
+		say(err);
+		return 1;
+	}
+	ui_hist_open(ui); /* no history is no error: the trends stay "..." */
+	if (ui->replay == NULL)
+		ui_past_start(past, opt); /* in the background */
+	if (ui->coll != NULL) /* status-only refreshes (collector.h) */
+		collector_set_mode(ui->coll, COLLECTOR_LIGHT);
+	if (ui->replay == NULL && ui_klog_open(ui, err, sizeof err) != 0) {
+		say(err);
+		return opt->kmsg_file ? 2 : 1;
+	}
+	return 0;
+}
+
 /* The interactive dashboard. */
 int
 ui_run(const struct options *opt)
@@ -443,26 +472,8 @@ ui_run(const struct options *opt)
 		say(err);
 		rc = 1;
 	}
-	if (rc == 0 && opt->mode == OPTIONS_REPLAY)
-		rc = replay_start(ui); /* the record instead of /proc */
-	if (rc == 0 && ui->replay == NULL &&
-	    (ui->coll = collector_new_roots(opt->proc_root, opt->sys_root, err,
-	                                    sizeof err)) == NULL) {
-		say(err);
-		rc = 1;
-	}
-	if (rc == 0) { /* no history is no error: the trends stay "..." */
-		ui_hist_open(ui);
-		if (ui->replay == NULL)
-			ui_past_start(&past, opt); /* in the background */
-	}
-	if (ui->coll != NULL) /* status-only refreshes (collector.h) */
-		collector_set_mode(ui->coll, COLLECTOR_LIGHT);
-	if (rc == 0 && ui->replay == NULL &&
-	    ui_klog_open(ui, err, sizeof err) != 0) {
-		say(err);
-		rc = opt->kmsg_file ? 2 : 1;
-	}
+	if (rc == 0)
+		rc = open_sources(ui, &past);
 	if (rc == 0 && (ui->scr = screen_open(&theme, opt->no_color, err,
 	                                      sizeof err)) == NULL) {
 		say(err);
