@@ -623,7 +623,7 @@ recreplay_snapshot_sys(struct recreplay *r, size_t i, struct snapshot *snap)
 	snap->time_unix_ms = r->s[i].time_ms;
 	snap->mono_ms = (uint64_t)r->s[i].time_ms;
 	snap->cgroup_mode = SNAP_CGROUP_NONE;
-	snap->cgroups_err = ENOENT;
+	snap->cgroups_err = ENODATA; /* not replayed */
 	return recreplay_system(r, i, snap);
 }
 

@@ -89,6 +89,13 @@ check "without --at: the newest sample in the header" \
 check "the recorded minutes before the cursor make alpha rising" \
 	wait_until 5 sh -c "tmux -S '$T_SOCK' capture-pane -p -t t |
 		grep -q '^[* ] *4001 .*rising'"
+tmux_keys Enter
+check "the detail screen charts alpha's recorded minutes" \
+	tmux_wait "RSS rising .* over 4[0-9]m" 5
+tmux_keys Escape
+tmux_keys 8
+check "8: the Memory screen (live /proc) is not shown, said" \
+	tmux_wait "replay: the Memory screen reads the live /proc" 5
 tmux_keys F1
 check "help lists the replay keys" \
 	tmux_wait "replay: the next / previous recorded sample" 5
