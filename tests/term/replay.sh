@@ -9,8 +9,10 @@
 # the kill in the events view). The header shows the replayed time, `t` steps
 # a sample (the time and alpha's RSS change), `}` jumps to the kill, `-`
 # steps a minute back, and `k` and the adj keys are refused with
-# "replay". The refusals before the screen (no database, a TIME with no
-# sample, another boot) are one line on stderr and exit status 1.
+# "replay"; `p` plays to the newest sample and pauses; `--at boot` starts
+# at the running boot's first sample (one added for it). The refusals
+# before the screen (no database, a corrupt one, a TIME with no sample,
+# a boot not recorded) are one line on stderr and exit status 1.
 . "$(dirname "$0")/../lib.sh"
 
 if ! has_tmux; then
@@ -79,6 +81,16 @@ start() {
 # rss_of PID: the RSS column of PID's row on screen.
 rss_of() {
 	tmux_screen | sed 's/^\*/ /' | awk -v p="$1" '$1 == p { print $6; exit }'
+}
+
+# refused ARGS...: exit status 1 and one line naming MSG on stderr
+refused() {
+	msg=$1
+	shift
+	TZ=UTC "$BIN" --replay "$@" </dev/null >/dev/null 2>"$T_TMP/err"
+	rc=$?
+	[ "$rc" = 1 ] && [ "$(wc -l <"$T_TMP/err")" = 1 ] &&
+		grep -q -- "$msg" "$T_TMP/err"
 }
 
 mkdir -p "$T_TMP/config/oomwatch"
@@ -159,15 +171,31 @@ tmux_keys q
 check "q quits the replay" wait_until 5 tmux_pane_dead
 tmux_stop
 
-# refused ARGS...: exit status 1 and one line naming MSG on stderr
-refused() {
-	msg=$1
-	shift
-	TZ=UTC "$BIN" --replay "$@" </dev/null >/dev/null 2>"$T_TMP/err"
-	rc=$?
-	[ "$rc" = 1 ] && [ "$(wc -l <"$T_TMP/err")" = 1 ] &&
-		grep -q -- "$msg" "$T_TMP/err"
-}
+# p plays: a sample each -d, paused again at the newest
+tmux_start 120 30 "TZ=UTC $BIN --no-protect --replay -d 0.2 --db $db --at '2027-01-15 08:04'"
+tmux_wait "F10Quit" 10 || fail "the replay started (play)"
+check "play: starts paused at 08:04:00" \
+	tmux_wait "replay 2027-01-15 08:04:00, sample 65/70" 5
+tmux_keys p
+check "p: plays to the newest sample" \
+	tmux_wait "replay 2027-01-15 08:04:50, sample 70/70" 10
+check "p: paused again at the newest, said" \
+	tmux_wait "the newest sample; paused" 5
+tmux_stop
+
+check "--at boot: the running boot not in the record yet" \
+	refused "no sample of the running boot" --db "$db" --at boot
+# --at boot: the first sample of the running boot
+bootid=$(cat /proc/sys/kernel/random/boot_id)
+sqlite3 "$db" "INSERT INTO samples(time_ms, boot, resolution_s,
+  mem_total_kb, mem_free_kb, mem_available_kb) SELECT $T0 - 7200000, id, 0,
+  8000000, 100000, 5000000 FROM boots WHERE boot_id = '$bootid'" ||
+	fail "a sample of the running boot was added"
+start --at boot
+check "--at boot: the running boot's first sample" \
+	tmux_wait "replay 2027-01-15 06:00:00, sample 1/71" 5
+tmux_stop
+
 check "no database: one line, status 1" \
 	refused "no history database" --db "$T_TMP/none.db"
 printf 'not a database at all, but long enough to be read as one\n' \
@@ -176,8 +204,8 @@ check "a corrupt file: one line, status 1" \
 	refused "not a history database" --db "$T_TMP/bad.db"
 check "a TIME with no sample: one line, status 1" \
 	refused "no sample in the 11 minutes" --db "$db" --at "2027-01-15 07:00"
-check "--at boot: this boot is not in the record" \
-	refused "no sample of the running boot" --db "$db" --at boot
+check "-2h (now is not in the record): one line, status 1" \
+	refused "no sample in the 11 minutes" --db "$db" --at -2h
 check "a bad TIME: status 2" \
 	sh -c "'$BIN' --replay --at yesterday 2>/dev/null; [ \$? = 2 ]"
 t_done
