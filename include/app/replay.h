@@ -21,8 +21,8 @@
  * it, rebuilt from their JSON (persist/recreplay.h, recreplay_klog) and
  * fed to the log engine, which makes the events again.
  *
- *   replay_start(ui)            before the terminal opens (errors: one
- *                               line on stderr, status 1)
+ *   replay_start(ui, err, n)    before the terminal opens (an error:
+ *                               one line for stderr, status 1)
  *   replay_ready(ui)            after ui_act_init
  *   replay_sample(ui)           instead of collector_sample
  *   replay_key(ui, key, &taken) before scr_key
@@ -62,8 +62,8 @@ struct replay {
 };
 
 /* Open the database (--db or the recorder's default path) and place the
- * cursor at --at: 0, or 1 after one line on stderr. */
-int replay_start(struct ui *ui);
+ * cursor at --at: 0, or -1 with a one-line message in err. */
+int replay_start(struct ui *ui, char *err, size_t errsz);
 
 /* After the action context is open: refuse every action ("replay"). */
 void replay_ready(struct ui *ui);

@@ -14,11 +14,10 @@
 
 #include "app/record.h"
 #include "app/scr.h"
-#include "collect/procroot.h"
 #include "collect/usercache.h"
 #include "core/clock.h"
-#include "core/sanitize.h"
 #include "persist/recload.h"
+#include "persist/smallfile.h"
 
 #define MINUTE_MS 60000LL
 /* The rebuilt kernel log's capacities (events, display lines). */
@@ -29,32 +28,16 @@
 static const char replay_refusal[] =
     "replay: these are recorded processes, not live ones";
 
-/* Print "oomwatch: " and a line on stderr (sanitized: it quotes a
- * path). */
-static void
-replay_say(const char *msg)
-{
-	char safe[1024];
-
-	sanitize_text(safe, sizeof safe, msg, strlen(msg), 0, NULL);
-	fprintf(stderr, "oomwatch: %s\n", safe);
-}
-
 /* The running kernel's boot id into buf: 0, or -1. */
 static int
 replay_boot_id(char *buf, size_t size)
 {
-	int dir = procroot_open(NULL);
-	ssize_t n = -1;
+	ssize_t n =
+	    smallfile_read("/proc/sys/kernel/random/boot_id", buf, size - 1);
 
-	if (dir >= 0) {
-		n = procroot_read(dir, "sys/kernel/random/boot_id", buf, size);
-		close(dir);
-	}
-	if (n <= 0)
-		return -1;
+	buf[n > 0 ? n : 0] = '\0';
 	buf[strcspn(buf, "\n")] = '\0';
-	return 0;
+	return n > 0 ? 0 : -1;
 }
 
 /* Local "YYYY-MM-DD HH:MM:SS" of a unix ms time into buf. */
@@ -119,16 +102,15 @@ replay_place(struct replay *rp, const struct options *opt, char *err,
 
 /* Open the database and place the cursor (see replay.h). */
 int
-replay_start(struct ui *ui)
+replay_start(struct ui *ui, char *err, size_t errsz)
 {
 	const struct options *opt = ui->opt;
 	struct replay *rp = calloc(1, sizeof *rp);
 	enum recread_status st;
-	char err[PATH_MAX + 256];
 
 	if (rp == NULL) {
-		replay_say("out of memory");
-		return 1;
+		snprintf(err, errsz, "out of memory");
+		return -1;
 	}
 	ui->replay = rp;
 	ui->paused = true;
@@ -137,15 +119,14 @@ replay_start(struct ui *ui)
 	else if (record_default_path(rp->path, sizeof rp->path, geteuid() == 0,
 	                             getenv("XDG_STATE_HOME"),
 	                             getenv("HOME")) < 0) {
-		replay_say("--replay: no home for the default database; use "
-		           "--db PATH");
-		return 1;
+		snprintf(err, errsz,
+		         "--replay: no home for the default "
+		         "database; use --db PATH");
+		return -1;
 	}
-	rp->rr = recreplay_open(rp->path, &st, err, sizeof err);
-	if (rp->rr == NULL || replay_place(rp, opt, err, sizeof err) != 0) {
-		replay_say(err);
-		return 1;
-	}
+	rp->rr = recreplay_open(rp->path, &st, err, errsz);
+	if (rp->rr == NULL || replay_place(rp, opt, err, errsz) != 0)
+		return -1;
 	return 0;
 }
 
@@ -333,6 +314,9 @@ replay_sample(struct ui *ui)
 	}
 	replay_users(ui);
 	replay_klog(ui);
+	/* "since start" counts from the sample shown: never negative when
+	 * the cursor goes back */
+	ui->kills.at_start = ui->kills.seen = SNAP_NA;
 	histsnap_fini(&ui->hist);
 	if (histsnap_init(&ui->hist, replay_interval(rp), UI_HIST_CAP_BYTES) !=
 	    0)

@@ -419,10 +419,13 @@ static int
 open_sources(struct ui *ui, struct ui_past *past)
 {
 	const struct options *opt = ui->opt;
-	char err[512];
+	char err[PATH_MAX + 512];
 
-	if (opt->mode == OPTIONS_REPLAY && replay_start(ui) != 0)
-		return 1; /* the record instead of /proc */
+	if (opt->mode == OPTIONS_REPLAY &&
+	    replay_start(ui, err, sizeof err) != 0) {
+		say(err); /* the record instead of /proc */
+		return 1;
+	}
 	if (ui->replay == NULL &&
 	    (ui->coll = collector_new_roots(opt->proc_root, opt->sys_root, err,
 	                                    sizeof err)) == NULL) {
