@@ -231,8 +231,9 @@ replay_users(struct ui *ui)
 	usercache_free(uc);
 }
 
-/* Feed one rebuilt kernel-log line (recreplay_klog) to the engine:
- * arg is a struct klog_record to fill, ui->klog.kev the engine. */
+/* The rebuilt lines' way into the log engine: the engine, a record to
+ * fill for each line (heap: it holds KLOG_TEXT_MAX bytes), the events
+ * the engine made. */
 struct replay_feed {
 	struct kevents *kev;
 	struct klog_record *rec;
