@@ -43,6 +43,8 @@
 #define UI_THEME 0x40u /* load cfg.theme and repaint */
 
 #define UI_STATUS_MAX 256
+/* The history's memory cap (model/history.h drops the oldest points). */
+#define UI_HIST_CAP_BYTES (64u << 20)
 #define UI_SCREENS_MAX 16 /* rows of the screens table (app/scr.c) */
 
 /* Actions (ui_act.c). */
@@ -126,6 +128,7 @@ struct ui_act {
 };
 
 struct scr_def;
+struct replay;
 
 /* The screens (app/scr.h): the current one and each one's state, in the
  * order of the screens table. */
@@ -197,6 +200,7 @@ struct ui {
 	struct ui_screens screens;
 	struct ui_status_line status;
 	struct dash_frame frame; /* rebuilt each draw */
+	struct replay *replay;   /* --replay (app/replay.h), else NULL */
 };
 
 /* ui_status.c: set a status-line message (printf format; the text is

@@ -167,6 +167,8 @@ struct dash_frame {
 	size_t prompt_len;
 	const char *prompt_label, *prompt_hint; /* "Search: ", its keys */
 	bool paused, read_only;
+	/* --replay: the header's line and its short form, else NULL */
+	const char *replay, *replay_short;
 	const char *status; /* one message, or NULL */
 	enum theme_role status_role;
 	/* the screen's own status text when there is no message (NULL:

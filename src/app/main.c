@@ -49,6 +49,7 @@ main(int argc, char **argv)
 		return boots_run(&opt);
 	case OPTIONS_REPORT:
 		return report_run(&opt);
+	case OPTIONS_REPLAY: /* the dashboard on the record */
 	case OPTIONS_DASHBOARD:
 	default:
 		return ui_run(&opt);

@@ -234,6 +234,20 @@ recread_error(const struct recread *r)
 	return r->err;
 }
 
+/* The connection (see recread.h). */
+sqlite3 *
+recread_db(struct recread *r)
+{
+	return r->db;
+}
+
+/* Say an SQLite failure (see recread.h). */
+enum recread_status
+recread_sqlfail(struct recread *r, int rc)
+{
+	return recread_fail(r, rc);
+}
+
 /* Column i as an integer, or na when NULL. */
 static int64_t
 col_int(sqlite3_stmt *s, int i, int64_t na)
