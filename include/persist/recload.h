@@ -6,7 +6,8 @@
  *
  * Read-only: the file is opened with SQLITE_OPEN_READONLY (a database the
  * recorder is writing in WAL mode is readable) and only the schema v1
- * tables samples, procs, proc_rows and boots are read; a newer
+ * tables samples, procs, proc_rows, boots and events (and the v2 black
+ * boxes, persist/recload_bbox.h, when there) are read; a newer
  * user_version is accepted as long as their columns are still there.
  *
  * The past history: one refresh a minute, on the minute's middle (wall
@@ -27,6 +28,7 @@
 #include <stdint.h>
 
 #include "model/history.h"
+#include "model/recbox.h"
 
 /* How far back the dashboard loads. */
 #define RECLOAD_SPAN_MS (24LL * 3600 * 1000)
@@ -65,6 +67,13 @@ struct recload {
 	size_t samples;    /* samples read */
 	size_t minutes;    /* minutes put into past */
 	int64_t first_ms;  /* the oldest minute put (wall), 0 when none */
+	/* this boot's recorded events with their black boxes (newest first,
+	 * persist/recload_bbox.h; owned, NULL when none), read whatever
+	 * st says once the boot is found; box_why: why not read ("" when
+	 * read) */
+	struct recbox *boxes;
+	size_t nboxes;
+	char box_why[128];
 };
 
 /* Load rq into *out (its past is the caller's to free with recload_fini).
