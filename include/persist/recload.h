@@ -24,6 +24,7 @@
 #define OOMWATCH_PERSIST_RECLOAD_H
 
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -73,6 +74,7 @@ struct recload {
 	 * read) */
 	struct recbox *boxes;
 	size_t nboxes;
+	bool boxes_read; /* they were read (none may have been there) */
 	char box_why[128];
 };
 

@@ -16,13 +16,13 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "core/clock.h"
 
 #define KLOG_LINES 2000
-#define KLOG_EVENTS 256
 #define PUMP_BUDGET 512
 /* A --kmsg-file is read for at most this long per main-loop turn. */
 #define FILE_SLICE_MS 50
@@ -53,7 +53,7 @@ ui_klog_open(struct ui *ui, char *err, size_t err_size)
 		         "keys from standard input");
 		return -1;
 	}
-	ui->klog.kev = kevents_new(KLOG_EVENTS);
+	ui->klog.kev = kevents_new(UI_KLOG_EVENTS);
 	if (ui->klog.kev == NULL ||
 	    klogring_init(&ui->klog.ring, KLOG_LINES) != 0) {
 		snprintf(err, err_size, "out of memory");
@@ -82,6 +82,9 @@ ui_klog_close(struct ui *ui)
 {
 	kmsg_free(ui->klog.kr);
 	ui->klog.kr = NULL;
+	free(ui->klog.boxes);
+	ui->klog.boxes = NULL;
+	ui->klog.nboxes = ui->klog.nrows = 0;
 	kevents_free(ui->klog.kev);
 	ui->klog.kev = NULL;
 	if (ui->klog.ring.lines != NULL)
@@ -115,6 +118,52 @@ ui_klog_pump(struct ui *ui)
 	               kmsg_ended(ui->klog.kr) != ended
 	           ? UI_REDRAW
 	           : 0;
+}
+
+/* True when the record's boxes belong to the events shown: this boot's
+ * (not an earlier boot's, not a --kmsg-file's; with no kernel log at
+ * all, the record's kills are still this boot's). */
+static bool
+klog_boxes_apply(const struct ui *ui)
+{
+	return ui->klog.boot_kev == NULL &&
+	       (ui->klog.kr == NULL ||
+	        kmsg_source(ui->klog.kr) != KMSG_SRC_FILE);
+}
+
+/* Rebuild the events view's rows (see ui.h). */
+size_t
+ui_klog_rows(struct ui *ui)
+{
+	struct ui_klog *k = &ui->klog;
+	bool boxes = klog_boxes_apply(ui);
+
+	k->nrows = recbox_merge(k->boot_kev ? k->boot_kev : k->kev,
+	                        boxes ? k->boxes : NULL, boxes ? k->nboxes : 0,
+	                        k->rows, sizeof k->rows / sizeof k->rows[0]);
+	return k->nrows;
+}
+
+/* Why a row has no black box (see ui.h). */
+const char *
+ui_klog_box_why(const struct ui *ui, const struct recbox_row *r)
+{
+	const struct kevent *e = r->e;
+
+	if (e->kind != KEVENT_OOM_KILL && e->kind != KEVENT_HUNG_TASK &&
+	    e->kind != KEVENT_SOFT_LOCKUP && e->kind != KEVENT_HARD_LOCKUP &&
+	    e->kind != KEVENT_PANIC)
+		return NULL; /* the recorder keeps none for these */
+	if (r->box != NULL)
+		return r->box->has_box ? NULL
+		                       : "no black box: the recorder had no "
+		                         "full sample before this event";
+	if (!klog_boxes_apply(ui) || ui->klog.box_state == UI_BOX_UNREAD)
+		return NULL;
+	if (ui->klog.box_state == UI_BOX_FAILED)
+		return ui->klog.box_note;
+	return "no black box: not in the record (the recorder was not "
+	       "running, or stored it after the dashboard started)";
 }
 
 /* How far the log pane can scroll up: the oldest line shown under the

@@ -97,6 +97,29 @@ ui_past_fd(const struct ui_past *p)
 	return p->running ? p->efd : -1;
 }
 
+/* Hand the record's events and black boxes to the events view, or say
+ * why there are none. */
+static void
+ui_past_boxes(struct ui_past *p, struct ui *ui)
+{
+	struct recload *r = &p->res;
+	struct ui_klog *k = &ui->klog;
+
+	free(k->boxes);
+	k->boxes = r->boxes;
+	k->nboxes = r->nboxes;
+	r->boxes = NULL;
+	r->nboxes = 0;
+	if (r->boxes_read) {
+		k->box_state = UI_BOX_READ;
+		return;
+	}
+	k->box_state = UI_BOX_FAILED;
+	snprintf(k->box_note, sizeof k->box_note,
+	         "no black box: %.100s at %.120s",
+	         r->box_why[0] ? r->box_why : r->why, p->path);
+}
+
 /* Hand the past over (see the header). */
 unsigned
 ui_past_take(struct ui_past *p, struct ui *ui)
@@ -107,6 +130,7 @@ ui_past_take(struct ui_past *p, struct ui *ui)
 		return 0;
 	pthread_join(p->th, NULL);
 	p->running = false;
+	ui_past_boxes(p, ui);
 	if (r->st == RECLOAD_OK && ui->hist.h != NULL) {
 		histsnap_set_past(&ui->hist, r->past);
 		r->past = NULL;

@@ -183,6 +183,7 @@ recload_boxes(struct rl *l)
 	if (rc != SQLITE_OK)
 		snprintf(l->out->box_why, sizeof l->out->box_why,
 		         "black boxes unreadable: %s", sqlite3_errstr(rc));
+	l->out->boxes_read = rc == SQLITE_OK;
 }
 
 /* Grow *arr (of *cap elements of size) to hold n + 1. 0 or -1. */
