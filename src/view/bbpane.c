@@ -21,6 +21,8 @@
  * (fewer: the tables only). */
 #define BB_CHART_MIN 3
 #define BB_CHART_AT 12
+/* The most chart rows. */
+#define BB_CHART_MAX 8
 
 /* kB as "38M", or "?" when unknown. */
 static const char *
@@ -69,7 +71,7 @@ bb_top(struct screen *s, int y, int x, int w, const struct recbox *b,
 	char r[16], sw[16];
 
 	draw_fmt(s, y++, x, w, THEME_PROC_HEADER, DRAW_FILL, "%8s %7s %7s  %s",
-	         "PID", "RSS", "SWAP", "COMMAND (largest by RSS)");
+	         "PID", "RSS", "SWAP", "LARGEST BY RSS");
 	for (size_t i = 0; i < b->ntop && i < rows; i++, y++) {
 		const struct recbox_proc *p = &b->top[i];
 
@@ -92,7 +94,7 @@ bb_grew(struct screen *s, int y, int x, int w, const struct recbox *b,
 
 	draw_fmt(s, y++, x, w, THEME_PROC_HEADER, DRAW_FILL,
 	         "%8s %7s %7s %7s  %s", "PID", "BEFORE", "RSS", "GREW",
-	         "COMMAND (grew most)");
+	         "GREW MOST");
 	for (size_t i = 0; i < b->ngrew && i < rows; i++, y++) {
 		const struct recbox_grew *p = &b->grew[i];
 
@@ -109,42 +111,56 @@ bb_grew(struct screen *s, int y, int x, int w, const struct recbox *b,
 		         "none grew (or no sample 10 min before)", 0);
 }
 
-/* The victim's RSS chart: a title at y, then height rows. */
+/* The victim's RSS points into p (RECBOX_VICTIM_MAX + 1): as recorded
+ * (a row only when it changed), its last value held to the black box's
+ * sample. Returns how many. */
+static size_t
+bb_points(const struct recbox *b, struct hist_point *p)
+{
+	size_t n = 0;
+
+	for (; n < b->nvictim; n++)
+		p[n] = (struct hist_point){(uint64_t)b->victim[n].time_ms,
+		                           b->victim[n].time_ms,
+		                           b->victim[n].rss_kb, false};
+	if (n > 0 && b->box_ms > p[n - 1].wall_ms) {
+		p[n] = p[n - 1];
+		p[n].mono_ms = (uint64_t)b->box_ms;
+		p[n++].wall_ms = b->box_ms;
+	}
+	return n;
+}
+
+/* The victim's RSS chart, scaled from 0: a title at y, then height
+ * rows. */
 static void
 bb_chart(struct screen *s, int y, const struct layout_rect *r,
          const struct recbox *b, int height)
 {
-	static struct hist_point p[RECBOX_VICTIM_MAX];
+	static struct hist_point p[RECBOX_VICTIM_MAX + 1];
 	static int64_t low[BB_COLS_MAX], high[BB_COLS_MAX];
 	char row[BB_COLS_MAX * 3 + 1], top[16], bottom[16], t0[16], t1[16];
 	int w = r->w - 2 - BB_LABEL_W;
-	size_t ncols;
+	size_t n = bb_points(b, p), ncols;
 	int64_t lo, hi;
 
-	if (b->nvictim > 0)
-		draw_fmt(
-		    s, y++, r->x + 1, r->w - 2, THEME_TITLE, DRAW_FILL,
-		    "Victim RSS from %s to %s (pid %" PRId64 " %.*s)",
-		    bb_clock(b->victim[0].time_ms, t0, sizeof t0),
-		    bb_clock(b->victim[b->nvictim - 1].time_ms, t1, sizeof t1),
-		    b->ev.pid, (int)b->ev.comm.len, b->ev.comm.s);
-	else
-		draw_str(s, y++, r->x + 1, r->w - 2, THEME_TITLE, "Victim RSS",
-		         DRAW_FILL);
-	for (size_t i = 0; i < b->nvictim; i++)
-		p[i] = (struct hist_point){(uint64_t)b->victim[i].time_ms,
-		                           b->victim[i].time_ms,
-		                           b->victim[i].rss_kb, false};
-	ncols = chart_ncols(p, b->nvictim,
-	                    (size_t)(w > BB_COLS_MAX ? BB_COLS_MAX : w));
-	if (ncols == 0 || w <= 0) {
+	ncols = w > 0 ? chart_ncols(p, n,
+	                            (size_t)(w > BB_COLS_MAX ? BB_COLS_MAX : w))
+	              : 0;
+	if (ncols == 0) {
 		draw_str(s, y, r->x + 1, r->w - 2, THEME_PROC_NA,
-		         "no RSS of the victim in the record", 0);
+		         "Victim RSS: none in the record", 0);
 		return;
 	}
-	chart_fill(p, b->nvictim, ncols, low, high);
+	draw_fmt(s, y++, r->x + 1, r->w - 2, THEME_TITLE, DRAW_FILL,
+	         "Victim RSS from %s to %s (pid %" PRId64 " %.*s)",
+	         bb_clock(p[0].wall_ms, t0, sizeof t0),
+	         bb_clock(p[n - 1].wall_ms, t1, sizeof t1), b->ev.pid,
+	         (int)b->ev.comm.len, b->ev.comm.s);
+	chart_fill(p, n, ncols, low, high);
 	if (!chart_bounds(low, high, ncols, &lo, &hi))
 		lo = hi = 0;
+	lo = lo > 0 ? 0 : lo; /* how big, not how it wiggled */
 	trend_fmt_kb((double)hi, 0, top, sizeof top);
 	trend_fmt_kb((double)lo, 0, bottom, sizeof bottom);
 	for (int i = 0; i < height; i++) {
@@ -187,8 +203,8 @@ bbpane_draw(struct screen *s, int y, const struct layout_rect *r,
 	if (w < BB_WIDE && rows > 2 * RECBOX_TOP + 1)
 		rows = 2 * RECBOX_TOP + 1;
 	chart = avail - (int)rows - 2;
-	if (chart > CHART_ROWS_MAX / 2)
-		chart = CHART_ROWS_MAX / 2;
+	if (chart > BB_CHART_MAX)
+		chart = BB_CHART_MAX;
 	if (w >= BB_WIDE) {
 		bb_top(s, y, x, w / 2 - 1, b, rows);
 		bb_grew(s, y, x + w / 2, w - w / 2, b, rows);
