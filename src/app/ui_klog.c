@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "core/clock.h"
+#include "persist/recdb.h"
 
 #define KLOG_LINES 2000
 #define PUMP_BUDGET 512
@@ -150,9 +151,7 @@ ui_klog_box_why(const struct ui *ui, const struct recbox_row *r)
 {
 	const struct kevent *e = r->e;
 
-	if (e->kind != KEVENT_OOM_KILL && e->kind != KEVENT_HUNG_TASK &&
-	    e->kind != KEVENT_SOFT_LOCKUP && e->kind != KEVENT_HARD_LOCKUP &&
-	    e->kind != KEVENT_PANIC)
+	if (!recdb_bbox_kind(kevent_kind_name(e->kind)))
 		return NULL; /* the recorder keeps none for these */
 	if (r->box != NULL)
 		return r->box->has_box ? NULL
