@@ -49,6 +49,13 @@ bb_clock(int64_t ms, char *buf, size_t size)
 	return buf;
 }
 
+/* What the event was, for "before this ...". */
+static const char *
+bb_what(const struct recbox *b)
+{
+	return b->ev.kind == KEVENT_OOM_KILL ? "kill" : "event";
+}
+
 /* The summary line (see the header). */
 void
 bbpane_summary(struct screen *s, int y, int x, int w, const struct recbox *b)
@@ -56,9 +63,9 @@ bbpane_summary(struct screen *s, int y, int x, int w, const struct recbox *b)
 	char a[16], sw[16], t[16];
 
 	draw_fmt(s, y, x, w, THEME_METER_LABEL, DRAW_FILL,
-	         "Before this kill: MemAvailable %s, swap used %s at %s "
+	         "Before this %s: MemAvailable %s, swap used %s at %s "
 	         "(black box from the record; Enter shows it)",
-	         bb_kb(b->avail_kb, a, sizeof a),
+	         bb_what(b), bb_kb(b->avail_kb, a, sizeof a),
 	         bb_kb(b->swap_used_kb, sw, sizeof sw),
 	         bb_clock(b->box_ms, t, sizeof t));
 }
@@ -189,8 +196,8 @@ bbpane_draw(struct screen *s, int y, const struct layout_rect *r,
 	if (avail < 0)
 		return;
 	draw_fmt(s, y++, x, w, THEME_TITLE, DRAW_FILL,
-	         "Before this kill, at %s: MemAvailable %s, swap used %s%s",
-	         bb_clock(b->box_ms, t, sizeof t),
+	         "Before this %s, at %s: MemAvailable %s, swap used %s%s",
+	         bb_what(b), bb_clock(b->box_ms, t, sizeof t),
 	         bb_kb(b->avail_kb, a, sizeof a),
 	         bb_kb(b->swap_used_kb, sw, sizeof sw),
 	         closes ? " (Enter: the report)" : " (from the record)");
