@@ -127,6 +127,7 @@ struct ui_act {
 };
 
 struct scr_def;
+struct ui_past;
 
 /* The screens (app/scr.h): the current one and each one's state, in the
  * order of the screens table. */
@@ -161,6 +162,9 @@ struct ui_kills {
 
 /* Events the live engine keeps (ui_klog.c). */
 #define UI_KLOG_EVENTS 256
+/* A live event not in the record for this long after it happened is
+ * taken as never recorded (the recorder stores it with its next sample). */
+#define UI_KLOG_BOX_WAIT_MS 120000
 
 /* What is known of the record's black boxes (ui_past.c). */
 enum ui_box_state {
@@ -185,6 +189,7 @@ struct ui_klog {
 	 * rows: the live events and the recorded kills the live log no
 	 * longer holds (ui_klog_rows, rebuilt before each use) */
 	enum ui_box_state box_state;
+	struct ui_past *past; /* reads them again (app/ui_past.h), or NULL */
 	char box_note[UI_STATUS_MAX]; /* UI_BOX_FAILED: the one-line why */
 	struct recbox *boxes;
 	size_t nboxes;
@@ -240,6 +245,10 @@ void ui_klog_frame(struct ui *ui, struct dash_frame *f);
 /* ui_klog.c: rebuild ui->klog.rows (an earlier boot's events, else the
  * live ones merged with the record's kills, model/recbox.h); the count. */
 size_t ui_klog_rows(struct ui *ui);
+/* ui_klog.c: true when the row is a live event of a kind with black
+ * boxes, not in the record read, and recent enough that the recorder may
+ * not have stored it yet (UI_KLOG_BOX_WAIT_MS). */
+bool ui_klog_box_pending(const struct ui *ui, const struct recbox_row *r);
 /* ui_klog.c: why the row's event has no black box, in one line (NULL:
  * it has one, or there is nothing to say). */
 const char *ui_klog_box_why(const struct ui *ui, const struct recbox_row *r);

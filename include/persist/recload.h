@@ -57,6 +57,8 @@ struct recload_req {
 	size_t cap_bytes;     /* the past history's cap (0: none) */
 	int busy_ms;          /* how long to wait on a lock */
 	atomic_int *stop;     /* NULL, or set by another thread to give up */
+	bool boxes_only;      /* read the events and black boxes only (a
+	                         re-read: no past, why left "") */
 };
 
 /* The outcome. */

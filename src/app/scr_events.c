@@ -1,6 +1,8 @@
 /* scr_events.c: the events screen's keys and frame (see scr_events.h). */
 #include "app/scr_events.h"
 
+#include "app/ui_past.h"
+
 /* PgUp/PgDn move the task table by this many rows. */
 #define EVENTS_TASK_PAGE 10
 
@@ -185,6 +187,8 @@ frame(struct ui *ui, struct dash_frame *f)
 		/* a kill from the record has no report: its box at once */
 		ui->klog.view.box_open = s->box_open || r->from_record;
 		ui->klog.view.box_why = ui_klog_box_why(ui, r);
+		if (ui_klog_box_pending(ui, r))
+			ui_past_reread(ui->klog.past, ui);
 	}
 }
 

@@ -145,6 +145,20 @@ ui_klog_rows(struct ui *ui)
 	return k->nrows;
 }
 
+/* Whether a live event may still get its box (see ui.h). */
+bool
+ui_klog_box_pending(const struct ui *ui, const struct recbox_row *r)
+{
+	const struct kevent *e = r->e;
+	int64_t now_us = (int64_t)clock_mono_ms() * 1000;
+
+	return r->box == NULL && !r->from_record && klog_boxes_apply(ui) &&
+	       ui->klog.box_state == UI_BOX_READ &&
+	       recdb_bbox_kind(kevent_kind_name(e->kind)) &&
+	       e->time.kind == KLOG_TIME_BOOT &&
+	       e->time.usec + UI_KLOG_BOX_WAIT_MS * 1000 >= now_us;
+}
+
 /* Why a row has no black box (see ui.h). */
 const char *
 ui_klog_box_why(const struct ui *ui, const struct recbox_row *r)
@@ -161,6 +175,9 @@ ui_klog_box_why(const struct ui *ui, const struct recbox_row *r)
 		return NULL;
 	if (ui->klog.box_state == UI_BOX_FAILED)
 		return ui->klog.box_note;
+	if (ui_klog_box_pending(ui, r))
+		return "no black box yet: the recorder stores it with its next "
+		       "sample (the record is read again)";
 	return "no black box: not in the record (the recorder was not "
 	       "running, or stored it after the dashboard started)";
 }

@@ -422,6 +422,10 @@ recload_run(const struct recload_req *rq, struct recload *out)
 		r = recload_boot(&l);
 	if (r == RECLOAD_OK)
 		recload_boxes(&l);
+	if (rq->boxes_only) {
+		sqlite3_close(l.db);
+		return out->st = r;
+	}
 	if (r == RECLOAD_OK)
 		r = recload_samples(&l);
 	if (r == RECLOAD_OK)

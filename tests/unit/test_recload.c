@@ -537,6 +537,23 @@ test_boxes(void **state)
 	recload_fini(&r);
 	assert_null(r.boxes);
 
+	/* a re-read of the boxes only: no past */
+	{
+		struct recload_req rq = {.path = f->path,
+		                         .boot_id = "bootA",
+		                         .now_wall_ms = NOW_MS,
+		                         .now_mono_ms = MONO_MS,
+		                         .span_ms = RECLOAD_SPAN_MS,
+		                         .busy_ms = 50,
+		                         .boxes_only = true};
+
+		assert_int_equal(recload_run(&rq, &r), RECLOAD_OK);
+		assert_null(r.past);
+		assert_true(r.boxes_read);
+		assert_int_equal(r.nboxes, 3);
+		recload_fini(&r);
+	}
+
 	/* a boot with events but none of this span: still read */
 	assert_int_equal(load(f->path, "bootB", &r), RECLOAD_OK);
 	assert_int_equal(r.nboxes, 1);

@@ -4,7 +4,8 @@
  * their own, marked from the record, with their black box open; a live
  * kill matched to its record shows the box on Enter; an event with no
  * record says why (not in the record, the load failed, or nothing when
- * nothing was read); action keys on a recorded-only kill are refused.
+ * nothing was read, or "not yet" for a kill of a moment ago); action
+ * keys on a recorded-only kill are refused.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -18,6 +19,7 @@
 
 #include "app/scr.h"
 #include "app/scr_events.h"
+#include "core/clock.h"
 #include "scrfix.h"
 
 /* A kmsg kill record: seq, boot time usec, pid. */
@@ -97,6 +99,17 @@ test_rows_and_boxes(void **state)
 	assert_null(k->rows[2].box);
 	assert_non_null(k->box_why);
 	assert_non_null(strstr(k->box_why, "not in the record"));
+	/* a kill of a moment ago: the recorder has not stored it yet */
+	feed_kill(ui->klog.kev, 40, (long)clock_mono_ms() * 1000 - 1000000,
+	          400);
+	scrfix_press(ui, KBD_HOME, 0);
+	k = scrfix_frame(f)->klog;
+	assert_int_equal(k->nrows, 4);
+	assert_int_equal(k->rows[0].e->pid, 400);
+	assert_true(ui_klog_box_pending(ui, &k->rows[0]));
+	assert_non_null(strstr(k->box_why, "no black box yet"));
+	assert_false(ui_klog_box_pending(ui, &k->rows[3])); /* an old one */
+	scrfix_press(ui, KBD_END, 0);
 	/* the load failed: its reason */
 	ui->klog.box_state = UI_BOX_FAILED;
 	snprintf(ui->klog.box_note, sizeof ui->klog.box_note,
@@ -109,7 +122,7 @@ test_rows_and_boxes(void **state)
 	free(ui->klog.boxes);
 	ui->klog.boxes = NULL;
 	ui->klog.nboxes = 0;
-	assert_int_equal(scrfix_frame(f)->klog->nrows, 2);
+	assert_int_equal(scrfix_frame(f)->klog->nrows, 3);
 }
 
 int
