@@ -179,7 +179,7 @@ ui_klog_box_why(const struct ui *ui, const struct recbox_row *r)
 		return "no black box yet: the recorder stores it with its next "
 		       "sample (the record is read again)";
 	return "no black box: not in the record (the recorder was not "
-	       "running, or stored it after the dashboard started)";
+	       "running then)";
 }
 
 /* How far the log pane can scroll up: the oldest line shown under the
