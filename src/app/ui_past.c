@@ -135,7 +135,6 @@ unsigned
 ui_past_take(struct ui_past *p, struct ui *ui)
 {
 	struct recload *r = &p->res;
-
 	uint64_t done;
 
 	if (!p->running)
