@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 
 #include "model/snapshot.h"
+#include "persist/recload_bbox.h"
 
 /* The schema version recload was written for (v1 tables only). */
 #define RECLOAD_SCHEMA 1
@@ -169,6 +170,20 @@ recload_boot(struct rl *l)
 		return recload_fail(l, RECLOAD_MISSING,
 		                    "no record of this boot");
 	return rc == SQLITE_ROW ? RECLOAD_OK : recload_sqlfail(l, rc);
+}
+
+/* This boot's recorded events and their black boxes into l->out (a
+ * failure is said in box_why and stops nothing else). */
+static void
+recload_boxes(struct rl *l)
+{
+	int rc = recload_bbox_read(l->db, l->boot, l->rq->stop, &l->out->boxes,
+	                           &l->out->nboxes);
+
+	if (rc != SQLITE_OK)
+		snprintf(l->out->box_why, sizeof l->out->box_why,
+		         "black boxes unreadable: %s", sqlite3_errstr(rc));
+	l->out->boxes_read = rc == SQLITE_OK;
 }
 
 /* Grow *arr (of *cap elements of size) to hold n + 1. 0 or -1. */
@@ -406,6 +421,12 @@ recload_run(const struct recload_req *rq, struct recload *out)
 	if (r == RECLOAD_OK)
 		r = recload_boot(&l);
 	if (r == RECLOAD_OK)
+		recload_boxes(&l);
+	if (rq->boxes_only) {
+		sqlite3_close(l.db);
+		return out->st = r;
+	}
+	if (r == RECLOAD_OK)
 		r = recload_samples(&l);
 	if (r == RECLOAD_OK)
 		r = recload_procs(&l);
@@ -441,4 +462,7 @@ recload_fini(struct recload *r)
 {
 	hist_free(r->past);
 	r->past = NULL;
+	free(r->boxes);
+	r->boxes = NULL;
+	r->nboxes = 0;
 }

@@ -19,51 +19,13 @@
 #include "persist/recdb.h"
 #include "persist/recreplay.h"
 
+#include "dbfix.h"
+
 #define SEC_MS 1000LL
 #define T0 1800000000000LL /* 2027-01-15 08:00:00 UTC */
 #define NA 90              /* boot-a: samples 0..89, 10 s apart */
 #define NB 10              /* boot-b: samples 90..99, an hour later */
 #define TB (T0 + 3600 * SEC_MS)
-
-struct fix {
-	char dir[64];
-	char path[128];
-};
-
-/* A temporary directory and a database path in it. */
-static int
-setup(void **state)
-{
-	struct fix *f = calloc(1, sizeof *f);
-
-	snprintf(f->dir, sizeof f->dir, "/tmp/test_recreplay.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->path, sizeof f->path, "%s/history.db", f->dir);
-	*state = f;
-	return 0;
-}
-
-/* Remove the directory and every file in it. */
-static int
-teardown(void **state)
-{
-	struct fix *f = *state;
-	DIR *d = opendir(f->dir);
-	struct dirent *e;
-	char p[384];
-
-	while (d != NULL && (e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		snprintf(p, sizeof p, "%s/%s", f->dir, e->d_name);
-		unlink(p);
-	}
-	if (d != NULL)
-		closedir(d);
-	rmdir(f->dir);
-	free(f);
-	return 0;
-}
 
 /* An identity for the fixture (comm, cmdline and cgroup strdup'ed). */
 static struct recdb_ident
@@ -216,7 +178,7 @@ find_pid(const struct snapshot *snap, int32_t pid)
 static void
 test_snapshot(void **state)
 {
-	struct fix *f = *state;
+	struct dbfix *f = *state;
 	struct recreplay *r;
 	struct snapshot snap;
 	const struct proc_row *p;
@@ -277,7 +239,7 @@ test_snapshot(void **state)
 static void
 test_liveness(void **state)
 {
-	struct fix *f = *state;
+	struct dbfix *f = *state;
 	struct recreplay *r;
 	struct snapshot snap;
 
@@ -303,7 +265,7 @@ test_liveness(void **state)
 static void
 test_steps(void **state)
 {
-	struct fix *f = *state;
+	struct dbfix *f = *state;
 	struct recreplay *r;
 	char boot[64];
 	size_t i = 12345;
@@ -342,7 +304,7 @@ test_steps(void **state)
 static void
 test_events(void **state)
 {
-	struct fix *f = *state;
+	struct dbfix *f = *state;
 	struct recreplay *r;
 	const struct recreplay_event *e;
 	size_t k = 99;
@@ -398,7 +360,7 @@ feed(const struct recreplay_line *l, void *arg)
 static void
 test_klog(void **state)
 {
-	struct fix *f = *state;
+	struct dbfix *f = *state;
 	struct recreplay *r;
 	struct kevents *kev;
 	const struct kevent *e;
@@ -453,18 +415,14 @@ open_fails(const char *path, enum recread_status want, const char *what)
 static void
 run(const char *path, const char *sql)
 {
-	sqlite3 *db;
-
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
+	assert_int_equal(dbfix_run(path, sql), 0);
 }
 
 /* Missing, not a database, newer, empty: refused, each with its line. */
 static void
 test_refused(void **state)
 {
-	struct fix *f = *state;
+	struct dbfix *f = *state;
 	char p[192];
 	FILE *fp;
 
@@ -488,12 +446,18 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_snapshot, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_liveness, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_steps, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_events, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_klog, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_refused, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_snapshot, dbfix_setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_liveness, dbfix_setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_steps, dbfix_setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_events, dbfix_setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_klog, dbfix_setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_refused, dbfix_setup,
+	                                    dbfix_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
