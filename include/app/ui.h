@@ -196,6 +196,8 @@ struct ui_klog {
 	char box_note[UI_STATUS_MAX]; /* UI_BOX_FAILED: the one-line why */
 	struct recbox *boxes;
 	size_t nboxes;
+	int64_t record_last_ms; /* the record's newest sample of this boot
+	                           (wall ms, 0: none), from the last read */
 	struct recbox_row rows[UI_KLOG_EVENTS + RECBOX_MAX];
 	size_t nrows;
 };

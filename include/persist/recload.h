@@ -36,6 +36,9 @@
 /* A process with no row for this long is gone (the recorder writes one at
  * least every 10 minutes). */
 #define RECLOAD_CARRY_MS (10LL * 60 * 1000 + 30000)
+/* A record whose newest sample is older than this has stopped: the
+ * status says when it ends, and no black box is awaited. */
+#define RECLOAD_STALE_MS (2LL * 60 * 1000)
 
 /* Why the record was, or was not, loaded. */
 enum recload_status {
@@ -70,6 +73,8 @@ struct recload {
 	size_t samples;    /* samples read */
 	size_t minutes;    /* minutes put into past */
 	int64_t first_ms;  /* the oldest minute put (wall), 0 when none */
+	int64_t last_ms;   /* this boot's newest sample (wall), 0 when none;
+	                      set also by a boxes_only read */
 	/* this boot's recorded events with their black boxes (newest first,
 	 * persist/recload_bbox.h; owned, NULL when none), read whatever
 	 * st says once the boot is found; box_why: why not read ("" when

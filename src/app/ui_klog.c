@@ -22,6 +22,7 @@
 
 #include "core/clock.h"
 #include "persist/recdb.h"
+#include "persist/recload.h"
 
 #define KLOG_LINES 2000
 #define PUMP_BUDGET 512
@@ -145,6 +146,14 @@ ui_klog_rows(struct ui *ui)
 	return k->nrows;
 }
 
+/* Whether the record is still being written: its newest sample is at
+ * most RECLOAD_STALE_MS old. */
+static bool
+klog_record_live(const struct ui *ui)
+{
+	return ui->klog.record_last_ms + RECLOAD_STALE_MS >= clock_wall_ms();
+}
+
 /* Whether a live event may still get its box (see ui.h). */
 bool
 ui_klog_box_pending(const struct ui *ui, const struct recbox_row *r)
@@ -153,7 +162,7 @@ ui_klog_box_pending(const struct ui *ui, const struct recbox_row *r)
 	int64_t now_us = (int64_t)clock_mono_ms() * 1000;
 
 	return r->box == NULL && !r->from_record && klog_boxes_apply(ui) &&
-	       ui->klog.box_state == UI_BOX_READ &&
+	       ui->klog.box_state == UI_BOX_READ && klog_record_live(ui) &&
 	       recdb_bbox_kind(kevent_kind_name(e->kind)) &&
 	       e->time.kind == KLOG_TIME_BOOT &&
 	       e->time.usec + UI_KLOG_BOX_WAIT_MS * 1000 >= now_us;
@@ -178,6 +187,11 @@ ui_klog_box_why(const struct ui *ui, const struct recbox_row *r)
 	if (ui_klog_box_pending(ui, r))
 		return "no black box yet: the recorder stores it with its next "
 		       "sample (the record is read again)";
+	if (!klog_record_live(ui) && e->time.kind == KLOG_TIME_BOOT &&
+	    clock_wall_ms() - ((int64_t)clock_mono_ms() - e->time.usec / 1000) >
+	        ui->klog.record_last_ms)
+		return "no black box: the record stopped before this event (is "
+		       "the recorder running?)";
 	return "no black box: not in the record (the recorder was not "
 	       "running then)";
 }

@@ -118,6 +118,7 @@ ui_past_boxes(struct ui_past *p, struct ui *ui)
 	free(k->boxes);
 	k->boxes = r->boxes;
 	k->nboxes = r->nboxes;
+	k->record_last_ms = r->last_ms;
 	r->boxes = NULL;
 	r->nboxes = 0;
 	if (r->boxes_read) {

@@ -149,22 +149,29 @@ recload_prepare(struct rl *l, const char *sql, sqlite3_stmt **st)
 	return recload_sqlfail(l, rc);
 }
 
-/* This boot's id in the database; RECLOAD_MISSING ("no record of this
- * boot") when it has none. */
+/* This boot's id in the database and the time of its newest sample
+ * (out->last_ms); RECLOAD_MISSING ("no record of this boot") when it has
+ * none. */
 static enum recload_status
 recload_boot(struct rl *l)
 {
 	sqlite3_stmt *st;
-	enum recload_status r =
-	    recload_prepare(l, "SELECT id FROM boots WHERE boot_id = ?1", &st);
+	enum recload_status r = recload_prepare(
+	    l,
+	    "SELECT b.id, (SELECT s.time_ms FROM samples s WHERE s.boot = b.id "
+	    "ORDER BY s.time_ms DESC LIMIT 1) FROM boots b WHERE b.boot_id = "
+	    "?1",
+	    &st);
 	int rc;
 
 	if (r != RECLOAD_OK)
 		return r;
 	sqlite3_bind_text(st, 1, l->rq->boot_id, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	if (rc == SQLITE_ROW) {
 		l->boot = sqlite3_column_int64(st, 0);
+		l->out->last_ms = sqlite3_column_int64(st, 1);
+	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE)
 		return recload_fail(l, RECLOAD_MISSING,
@@ -404,13 +411,34 @@ recload_flush(struct rl *l)
 		hist_end(l->out->past);
 }
 
+/* Say what was loaded: the span from the oldest minute put to the
+ * newest sample, and how long ago the record ends when that is more than
+ * two minutes (a recorder that stopped). */
+static void
+recload_why(struct recload *out, int64_t now_ms)
+{
+	int64_t end =
+	    out->last_ms > out->first_ms ? out->last_ms : out->first_ms;
+	int64_t span = end - out->first_ms, ago = now_ms - end;
+	int n;
+
+	span = (span + HIST_MINUTE_MS / 2) / HIST_MINUTE_MS * HIST_MINUTE_MS;
+	n = snprintf(out->why, sizeof out->why, "loaded %lldh%02lldm",
+	             (long long)(span / 3600000),
+	             (long long)(span / 60000 % 60));
+	if (ago > RECLOAD_STALE_MS && n > 0 && (size_t)n < sizeof out->why)
+		snprintf(out->why + n, sizeof out->why - (size_t)n,
+		         ", the record ends %lldh%02lldm ago",
+		         (long long)(ago / 3600000),
+		         (long long)(ago / 60000 % 60));
+}
+
 /* Load (see the header). */
 enum recload_status
 recload_run(const struct recload_req *rq, struct recload *out)
 {
 	struct rl l = {.rq = rq, .out = out};
 	enum recload_status r;
-	int64_t span;
 
 	memset(out, 0, sizeof *out);
 	l.from_ms = rq->now_wall_ms - rq->span_ms;
@@ -448,10 +476,7 @@ recload_run(const struct recload_req *rq, struct recload *out)
 		out->past = NULL;
 		return r;
 	}
-	span = out->minutes ? rq->now_wall_ms - out->first_ms : 0;
-	span = (span + HIST_MINUTE_MS / 2) / HIST_MINUTE_MS * HIST_MINUTE_MS;
-	snprintf(out->why, sizeof out->why, "loaded %lldh%02lldm",
-	         (long long)(span / 3600000), (long long)(span / 60000 % 60));
+	recload_why(out, rq->now_wall_ms);
 	out->st = RECLOAD_OK;
 	return RECLOAD_OK;
 }

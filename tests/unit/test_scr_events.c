@@ -59,6 +59,7 @@ fixture(struct ui *ui)
 	ui->klog.boxes = b;
 	ui->klog.nboxes = 2;
 	ui->klog.box_state = UI_BOX_READ;
+	ui->klog.record_last_ms = clock_wall_ms(); /* a recorder writes it */
 }
 
 static void
@@ -109,6 +110,13 @@ test_rows_and_boxes(void **state)
 	assert_true(ui_klog_box_pending(ui, &k->rows[0]));
 	assert_non_null(strstr(k->box_why, "no black box yet"));
 	assert_false(ui_klog_box_pending(ui, &k->rows[3])); /* an old one */
+	/* a record that stopped 5 minutes ago awaits no box, and says so */
+	ui->klog.record_last_ms = clock_wall_ms() - 5 * 60000;
+	k = scrfix_frame(f)->klog;
+	assert_false(ui_klog_box_pending(ui, &k->rows[0]));
+	assert_non_null(strstr(k->box_why, "the record stopped before this "
+	                                   "event (is the recorder running?)"));
+	ui->klog.record_last_ms = clock_wall_ms();
 	scrfix_press(ui, KBD_END, 0);
 	/* the load failed: its reason */
 	ui->klog.box_state = UI_BOX_FAILED;
