@@ -75,6 +75,8 @@ struct recload {
 	int64_t first_ms;  /* the oldest minute put (wall), 0 when none */
 	int64_t last_ms;   /* this boot's newest sample (wall), 0 when none;
 	                      set also by a boxes_only read */
+	char ends[48];     /* OK: "the record ends 0h41m ago" when its newest
+	                      sample is over RECLOAD_STALE_MS old, else "" */
 	/* this boot's recorded events with their black boxes (newest first,
 	 * persist/recload_bbox.h; owned, NULL when none), read whatever
 	 * st says once the boot is found; box_why: why not read ("" when

@@ -411,24 +411,22 @@ recload_flush(struct rl *l)
 		hist_end(l->out->past);
 }
 
-/* Say what was loaded: the span from the oldest minute put to the
- * newest sample, and how long ago the record ends when that is more than
- * two minutes (a recorder that stopped). */
+/* Say what was loaded (why: the span from the oldest minute put to the
+ * newest sample) and, when that is more than RECLOAD_STALE_MS ago (a
+ * recorder that stopped), how long ago the record ends (ends). */
 static void
 recload_why(struct recload *out, int64_t now_ms)
 {
 	int64_t end =
 	    out->last_ms > out->first_ms ? out->last_ms : out->first_ms;
 	int64_t span = end - out->first_ms, ago = now_ms - end;
-	int n;
 
 	span = (span + HIST_MINUTE_MS / 2) / HIST_MINUTE_MS * HIST_MINUTE_MS;
-	n = snprintf(out->why, sizeof out->why, "loaded %lldh%02lldm",
-	             (long long)(span / 3600000),
-	             (long long)(span / 60000 % 60));
-	if (ago > RECLOAD_STALE_MS && n > 0 && (size_t)n < sizeof out->why)
-		snprintf(out->why + n, sizeof out->why - (size_t)n,
-		         ", the record ends %lldh%02lldm ago",
+	snprintf(out->why, sizeof out->why, "loaded %lldh%02lldm",
+	         (long long)(span / 3600000), (long long)(span / 60000 % 60));
+	if (ago > RECLOAD_STALE_MS)
+		snprintf(out->ends, sizeof out->ends,
+		         "the record ends %lldh%02lldm ago",
 		         (long long)(ago / 3600000),
 		         (long long)(ago / 60000 % 60));
 }

@@ -109,6 +109,7 @@ test_keyed_and_boot(void **state)
 	assert_int_equal(load(f->path, "boot-a", &r), RECLOAD_OK);
 	/* from the first sample to the last, which is recent: no end said */
 	assert_string_equal(r.why, "loaded 0h39m");
+	assert_string_equal(r.ends, "");
 	assert_int_equal(r.last_ms, NOW_MS - MIN_MS);
 	assert_int_equal(r.samples, 40);
 	assert_int_equal(hist_count_proc(r.past, other, HIST_MINUTE), 0);
@@ -130,7 +131,8 @@ test_keyed_and_boot(void **state)
 	assert_int_equal(hist_count_proc(r.past, mine, HIST_MINUTE), 0);
 	assert_int_equal(hist_count_proc(r.past, other, HIST_MINUTE), 10);
 	/* boot-b's record ends 41 minutes before now: said */
-	assert_string_equal(r.why, "loaded 0h09m, the record ends 0h41m ago");
+	assert_string_equal(r.why, "loaded 0h09m");
+	assert_string_equal(r.ends, "the record ends 0h41m ago");
 	recload_fini(&r);
 	/* a boot the database has never seen */
 	assert_int_equal(load(f->path, "boot-c", &r), RECLOAD_MISSING);
