@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/numround.h"
 #include "model/snapshot.h"
 
 /* The schema version recload was written for (v1 tables only). */
@@ -98,7 +99,7 @@ col_x100(sqlite3_stmt *st, int c)
 	if (sqlite3_column_type(st, c) == SQLITE_NULL)
 		return SNAP_NA;
 	v = sqlite3_column_double(st, c);
-	return isfinite(v) ? (int64_t)llround(v * 100.0) : SNAP_NA;
+	return isfinite(v) ? numround_ll(v * 100.0) : SNAP_NA;
 }
 
 /* Open read-only and check the schema version. */
