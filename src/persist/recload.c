@@ -9,7 +9,6 @@
 
 #include <errno.h>
 #include <math.h>
-#include <sqlite3.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +17,7 @@
 
 #include "core/numround.h"
 #include "model/snapshot.h"
+#include "persist/recsql.h"
 
 /* The schema version recload was written for (v1 tables only). */
 #define RECLOAD_SCHEMA 1
