@@ -1,5 +1,6 @@
 /* main.c: parse the command line and hand over to one of the three modes. */
 #include <locale.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,10 @@ main(int argc, char **argv)
 	struct options opt;
 	char err[256];
 
+	/* one malloc arena: the helper threads (command lines, the history
+	 * loader, the boots reader) allocate little, and an arena of their
+	 * own would keep its own touched pages and free lists */
+	mallopt(M_ARENA_MAX, 1);
 	setlocale(LC_ALL, "");
 	/* numbers read and written with '.' (JSON, -d) whatever the locale */
 	setlocale(LC_NUMERIC, "C");
