@@ -9,15 +9,16 @@
 
 #include <errno.h>
 #include <math.h>
-#include <sqlite3.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/numround.h"
 #include "model/snapshot.h"
 #include "persist/recload_bbox.h"
+#include "persist/recsql.h"
 
 /* The schema version recload was written for (v1 tables only). */
 #define RECLOAD_SCHEMA 1
@@ -99,7 +100,7 @@ col_x100(sqlite3_stmt *st, int c)
 	if (sqlite3_column_type(st, c) == SQLITE_NULL)
 		return SNAP_NA;
 	v = sqlite3_column_double(st, c);
-	return isfinite(v) ? (int64_t)llround(v * 100.0) : SNAP_NA;
+	return isfinite(v) ? numround_ll(v * 100.0) : SNAP_NA;
 }
 
 /* Open read-only and check the schema version. */

@@ -5,7 +5,7 @@
  */
 #include "persist/recload_bbox.h"
 
-#include <sqlite3.h>
+#include "persist/recsql.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -9,7 +9,6 @@
 #include <errno.h>
 #include <stdbool.h>
 #include <inttypes.h>
-#include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +17,7 @@
 
 #include "model/snapshot.h"
 #include "persist/recdb.h"
+#include "persist/recsql.h"
 
 /* How long a query waits for a writer's lock (a checkpoint, or a
  * database not in WAL mode being written). */

@@ -9,7 +9,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdbool.h>
-#include <sqlite3.h>
+#include "persist/recsql.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
