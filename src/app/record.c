@@ -125,7 +125,7 @@ record_default_path(char *buf, size_t size, int is_root, const char *xdg_state,
 	int n;
 
 	if (is_root)
-		n = snprintf(buf, size, "/var/lib/oomwatch/history.db");
+		n = snprintf(buf, size, "%s", RECORD_SYSTEM_DB);
 	else if (xdg_state != NULL && xdg_state[0] == '/')
 		n = snprintf(buf, size, "%s/oomwatch/history.db", xdg_state);
 	else if (home != NULL && home[0] == '/')
@@ -134,6 +134,28 @@ record_default_path(char *buf, size_t size, int is_root, const char *xdg_state,
 	else
 		return -1;
 	return n > 0 && (size_t)n < size ? 0 : -1;
+}
+
+/* The path a reader opens, given the system database's (see record.h). */
+int
+record_read_path_at(char *buf, size_t size, const char *system_db, int is_root,
+                    const char *xdg_state, const char *home)
+{
+	int n;
+
+	if (is_root || access(system_db, R_OK) != 0)
+		return record_default_path(buf, size, is_root, xdg_state, home);
+	n = snprintf(buf, size, "%s", system_db);
+	return n > 0 && (size_t)n < size ? 0 : -1;
+}
+
+/* The path a reader opens (see record.h). */
+int
+record_read_path(char *buf, size_t size, int is_root, const char *xdg_state,
+                 const char *home)
+{
+	return record_read_path_at(buf, size, RECORD_SYSTEM_DB, is_root,
+	                           xdg_state, home);
 }
 
 /* Create the directories above a default path that are missing (mode:
