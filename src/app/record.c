@@ -34,6 +34,7 @@
 #include "collect/kmsg.h"
 #include "collect/procroot.h"
 #include "core/clock.h"
+#include "model/histsnap.h"
 #include "model/kevents.h"
 #include "model/prom.h"
 #include "model/promtally.h"
@@ -71,6 +72,7 @@ struct record {
 	struct record_cg cg;      /* the cgroup rows last stored */
 	struct promtally *tally;  /* --textfile: kernel events by kind */
 	struct prom_text prom;    /* --textfile: the exposition */
+	struct histsnap sys;      /* --textfile: the system's series only */
 	bool prom_said;           /* a --textfile failure was said */
 	size_t npend, pend_cap;
 	struct recdb *db;
@@ -280,7 +282,8 @@ record_open_textfile(struct record *r)
 		        dir, strerror(e));
 		return -1;
 	}
-	if ((r->tally = malloc(sizeof *r->tally)) == NULL) {
+	if ((r->tally = malloc(sizeof *r->tally)) == NULL ||
+	    histsnap_init(&r->sys, r->opt->delay_ms, 0) != 0) {
 		fprintf(stderr, "oomwatch: out of memory\n");
 		return -1;
 	}
@@ -332,6 +335,7 @@ record_close(struct record *r)
 	record_bbox_fini(&r->bb);
 	record_cg_fini(&r->cg);
 	prom_text_fini(&r->prom);
+	histsnap_fini(&r->sys);
 	free(r->tally);
 	snapshot_fini(&r->snap);
 }
@@ -476,15 +480,27 @@ record_take(struct record *r)
 		                "events of a dropped sample are lost\n");
 }
 
-/* --textfile: DIR/oomwatch.prom from the sample just taken. A failure is
- * said once (until a write succeeds again); the recorder goes on. */
+/* --textfile: DIR/oomwatch.prom from the sample just taken, with the
+ * time-to-OOM forecast from the system's series (histsnap's, as the
+ * dashboard and --batch compute it; the processes are left out: the
+ * forecast does not read them). A failure is said once (until a write
+ * succeeds again); the recorder goes on. */
 static void
 record_textfile(struct record *r)
 {
+	struct snapshot sys = r->snap; /* a shallow copy without processes */
+	struct histsnap_forecast fc;
 	struct prom_input in = {.snap = &r->snap,
 	                        .victim = rank_next_victim(&r->snap),
 	                        .klog = r->tally};
-	int rc = prom_render(&r->prom, &in);
+	int rc;
+
+	sys.nprocs = 0;
+	if (histsnap_record(&r->sys, &sys) == 0) {
+		histsnap_forecast(&r->sys, &r->snap, &fc);
+		in.mem_oom = &fc.mem_oom;
+	}
+	rc = prom_render(&r->prom, &in);
 
 	if (rc == 0)
 		rc = promfile_write(r->opt->textfile_dir, r->prom.s,
