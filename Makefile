@@ -195,8 +195,7 @@ install: $(BIN)
 		$(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/oomwatch
 	install -m 0644 themes/*.theme $(DESTDIR)$(PREFIX)/share/oomwatch/themes/
-	if [ -f man/oomwatch.1 ]; then install -m 0644 man/oomwatch.1 \
-		$(DESTDIR)$(PREFIX)/share/man/man1/; fi
+	install -m 0644 man/oomwatch.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -d $(DESTDIR)$(UNITDIR)
 	sed 's|@BINDIR@|$(PREFIX)/bin|g' systemd/oomwatch-record.service \
 		>$(DESTDIR)$(UNITDIR)/oomwatch-record.service

@@ -42,4 +42,22 @@ int record_run(const struct options *opt);
 int record_default_path(char *buf, size_t size, int is_root,
                         const char *xdg_state, const char *home);
 
+/* The system-wide database: the root recorder's (the systemd unit's). */
+#define RECORD_SYSTEM_DB "/var/lib/oomwatch/history.db"
+
+/*
+ * The database path a reader (--report, the dashboard's load, --replay)
+ * opens when no --db is given: for root, record_default_path's; for
+ * anyone else, RECORD_SYSTEM_DB when it exists and they may read it (a
+ * member of adm: the root recorder makes it 0640 root:adm), else their
+ * own record_default_path (where a recorder they run writes). 0, or -1
+ * as record_default_path.
+ */
+int record_read_path(char *buf, size_t size, int is_root, const char *xdg_state,
+                     const char *home);
+
+/* record_read_path with the system database at system_db (tests). */
+int record_read_path_at(char *buf, size_t size, const char *system_db,
+                        int is_root, const char *xdg_state, const char *home);
+
 #endif

@@ -4,7 +4,12 @@
  *
  * A process is worth recording when it holds at least RECSEL_MIN_KB of
  * RSS + swap, or is among the RECSEL_TOP_OOM highest oom_scores (ties at
- * the last place included); kernel threads never are. Such a process gets
+ * the last place included); kernel threads never are. Nothing of a
+ * process is stored before the second snapshot it is seen in (a short
+ * build, a cron job's pipeline: thousands of one-sample processes with
+ * long command lines would outgrow the database; the recorder's black
+ * box still has every process of its sample), so the recorder's first
+ * sample stores none. A process worth recording, seen before, gets
  * a row when it has none stored yet, when RSS or swap moved by more than
  * 1% (any move from zero) or oom_score_adj changed at all since its last
  * stored row, or when RECSEL_REFRESH_MS passed since that row. Its
@@ -28,8 +33,11 @@
 #define RECSEL_TOP_OOM 200                 /* highest oom_scores kept */
 #define RECSEL_REFRESH_MS (10 * 60 * 1000) /* a row at least this often */
 #define RECSEL_COMM_MAX 64                 /* sanitized comm, with NUL */
-#define RECSEL_CMDLINE_MAX 4096            /* sanitized cmdline, with NUL */
-#define RECSEL_CGROUP_MAX 1024             /* sanitized cgroup, with NUL */
+/* A stored command line is cut (on a character boundary) to fit this,
+ * NUL included: a compiler's 4 kB command line, one per process, would
+ * take most of the database. */
+#define RECSEL_CMDLINE_MAX 1024
+#define RECSEL_CGROUP_MAX 1024 /* sanitized cgroup, with NUL */
 
 /* The rows of one snapshot to store, as indices into snap->procs. */
 struct recsel_pick {

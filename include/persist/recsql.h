@@ -41,6 +41,7 @@
 	X(column_text)                                                         \
 	X(column_type)                                                         \
 	X(exec)                                                                \
+	X(file_control)                                                        \
 	X(get_autocommit)                                                      \
 	X(last_insert_rowid)                                                   \
 	X(prepare_v2)                                                          \
@@ -105,6 +106,7 @@ const char *recsql_errmsg(sqlite3 *db);
 #define sqlite3_column_text recsql_api.column_text
 #define sqlite3_column_type recsql_api.column_type
 #define sqlite3_exec recsql_api.exec
+#define sqlite3_file_control recsql_api.file_control
 #define sqlite3_get_autocommit recsql_api.get_autocommit
 #define sqlite3_last_insert_rowid recsql_api.last_insert_rowid
 #define sqlite3_prepare_v2 recsql_api.prepare_v2

@@ -34,6 +34,7 @@
 #include "collect/kmsg.h"
 #include "collect/procroot.h"
 #include "core/clock.h"
+#include "model/histsnap.h"
 #include "model/kevents.h"
 #include "model/prom.h"
 #include "model/promtally.h"
@@ -71,6 +72,7 @@ struct record {
 	struct record_cg cg;      /* the cgroup rows last stored */
 	struct promtally *tally;  /* --textfile: kernel events by kind */
 	struct prom_text prom;    /* --textfile: the exposition */
+	struct histsnap sys;      /* --textfile: the system's series only */
 	bool prom_said;           /* a --textfile failure was said */
 	size_t npend, pend_cap;
 	struct recdb *db;
@@ -125,7 +127,7 @@ record_default_path(char *buf, size_t size, int is_root, const char *xdg_state,
 	int n;
 
 	if (is_root)
-		n = snprintf(buf, size, "/var/lib/oomwatch/history.db");
+		n = snprintf(buf, size, "%s", RECORD_SYSTEM_DB);
 	else if (xdg_state != NULL && xdg_state[0] == '/')
 		n = snprintf(buf, size, "%s/oomwatch/history.db", xdg_state);
 	else if (home != NULL && home[0] == '/')
@@ -134,6 +136,28 @@ record_default_path(char *buf, size_t size, int is_root, const char *xdg_state,
 	else
 		return -1;
 	return n > 0 && (size_t)n < size ? 0 : -1;
+}
+
+/* The path a reader opens, given the system database's (see record.h). */
+int
+record_read_path_at(char *buf, size_t size, const char *system_db, int is_root,
+                    const char *xdg_state, const char *home)
+{
+	int n;
+
+	if (is_root || access(system_db, R_OK) != 0)
+		return record_default_path(buf, size, is_root, xdg_state, home);
+	n = snprintf(buf, size, "%s", system_db);
+	return n > 0 && (size_t)n < size ? 0 : -1;
+}
+
+/* The path a reader opens (see record.h). */
+int
+record_read_path(char *buf, size_t size, int is_root, const char *xdg_state,
+                 const char *home)
+{
+	return record_read_path_at(buf, size, RECORD_SYSTEM_DB, is_root,
+	                           xdg_state, home);
 }
 
 /* Create the directories above a default path that are missing (mode:
@@ -258,7 +282,8 @@ record_open_textfile(struct record *r)
 		        dir, strerror(e));
 		return -1;
 	}
-	if ((r->tally = malloc(sizeof *r->tally)) == NULL) {
+	if ((r->tally = malloc(sizeof *r->tally)) == NULL ||
+	    histsnap_init(&r->sys, r->opt->delay_ms, 0) != 0) {
 		fprintf(stderr, "oomwatch: out of memory\n");
 		return -1;
 	}
@@ -310,6 +335,7 @@ record_close(struct record *r)
 	record_bbox_fini(&r->bb);
 	record_cg_fini(&r->cg);
 	prom_text_fini(&r->prom);
+	histsnap_fini(&r->sys);
 	free(r->tally);
 	snapshot_fini(&r->snap);
 }
@@ -454,15 +480,27 @@ record_take(struct record *r)
 		                "events of a dropped sample are lost\n");
 }
 
-/* --textfile: DIR/oomwatch.prom from the sample just taken. A failure is
- * said once (until a write succeeds again); the recorder goes on. */
+/* --textfile: DIR/oomwatch.prom from the sample just taken, with the
+ * time-to-OOM forecast from the system's series (histsnap's, as the
+ * dashboard and --batch compute it; the processes are left out: the
+ * forecast does not read them). A failure is said once (until a write
+ * succeeds again); the recorder goes on. */
 static void
 record_textfile(struct record *r)
 {
+	struct snapshot sys = r->snap; /* a shallow copy without processes */
+	struct histsnap_forecast fc;
 	struct prom_input in = {.snap = &r->snap,
 	                        .victim = rank_next_victim(&r->snap),
 	                        .klog = r->tally};
-	int rc = prom_render(&r->prom, &in);
+	int rc;
+
+	sys.nprocs = 0;
+	if (histsnap_record(&r->sys, &sys) == 0) {
+		histsnap_forecast(&r->sys, &r->snap, &fc);
+		in.mem_oom = &fc.mem_oom;
+	}
+	rc = prom_render(&r->prom, &in);
 
 	if (rc == 0)
 		rc = promfile_write(r->opt->textfile_dir, r->prom.s,

@@ -116,9 +116,9 @@ replay_start(struct ui *ui, char *err, size_t errsz)
 	ui->paused = true;
 	if (opt->db_path != NULL)
 		snprintf(rp->path, sizeof rp->path, "%s", opt->db_path);
-	else if (record_default_path(rp->path, sizeof rp->path, geteuid() == 0,
-	                             getenv("XDG_STATE_HOME"),
-	                             getenv("HOME")) < 0) {
+	else if (record_read_path(rp->path, sizeof rp->path, geteuid() == 0,
+	                          getenv("XDG_STATE_HOME"),
+	                          getenv("HOME")) < 0) {
 		snprintf(err, errsz,
 		         "--replay: no home for the default "
 		         "database; use --db PATH");

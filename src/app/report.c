@@ -435,9 +435,9 @@ report_open(const struct options *opt, char *path, size_t size)
 
 	if (opt->db_path)
 		snprintf(path, size, "%s", opt->db_path);
-	else if (record_default_path(path, size, geteuid() == 0,
-	                             getenv("XDG_STATE_HOME"),
-	                             getenv("HOME")) < 0) {
+	else if (record_read_path(path, size, geteuid() == 0,
+	                          getenv("XDG_STATE_HOME"),
+	                          getenv("HOME")) < 0) {
 		fprintf(stderr, "oomwatch: no home directory to find the "
 		                "history database in; use --db PATH\n");
 		return NULL;

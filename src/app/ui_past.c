@@ -71,9 +71,8 @@ ui_past_start(struct ui_past *p, const struct options *opt)
 		return;
 	if (opt->db_path != NULL)
 		snprintf(p->path, sizeof p->path, "%s", opt->db_path);
-	else if (record_default_path(p->path, sizeof p->path, geteuid() == 0,
-	                             getenv("XDG_STATE_HOME"),
-	                             getenv("HOME")) < 0)
+	else if (record_read_path(p->path, sizeof p->path, geteuid() == 0,
+	                          getenv("XDG_STATE_HOME"), getenv("HOME")) < 0)
 		return;
 	p->efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
 	if (p->efd < 0)

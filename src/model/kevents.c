@@ -12,6 +12,7 @@
 
 #include "core/ring.h"
 #include "model/kclass.h"
+#include "model/kevtables.h"
 #include "model/kreport.h"
 
 /* Context further than this from a kill (printk clock) is not its own. */
@@ -68,17 +69,10 @@ struct last_line {
 	char text[KLOG_TEXT_MAX]; /* raw, as the assembler saw it */
 };
 
-/* A pooled task table and the event holding it (NULL: none yet). */
-struct table {
-	struct kevent *owner;
-	struct kevent_task rows[KEVENT_TASKS_MAX];
-};
-
 struct kevents {
-	struct kevent *slots; /* ring.cap events (owned) */
-	struct table *tables; /* ntables, reused oldest first (owned) */
-	size_t ntables, table_next;
-	struct ring ring; /* over slots */
+	struct kevent *slots;    /* ring.cap events (owned) */
+	struct kevtables tables; /* lent to kills, oldest first */
+	struct ring ring;        /* over slots */
 	struct kevents_stats stats;
 	struct klogring *lines; /* borrowed, may be NULL */
 	struct report report;
@@ -156,10 +150,10 @@ kevents_new_kept(size_t capacity, size_t tables)
 		capacity = 1;
 	if (tables == 0)
 		tables = 1;
-	ev->ntables = capacity < tables ? capacity : tables;
 	ev->slots = calloc(capacity, sizeof *ev->slots);
-	ev->tables = calloc(ev->ntables, sizeof *ev->tables);
-	if (ev->slots == NULL || ev->tables == NULL) {
+	if (ev->slots == NULL ||
+	    kevtables_init(&ev->tables, capacity < tables ? capacity : tables) <
+	        0) {
 		kevents_free(ev);
 		return NULL;
 	}
@@ -174,7 +168,7 @@ kevents_free(struct kevents *ev)
 	if (ev == NULL)
 		return;
 	free(ev->slots);
-	free(ev->tables);
+	kevtables_fini(&ev->tables);
 	free(ev);
 }
 
@@ -286,42 +280,10 @@ report_add_task(struct report *r, const struct oom_task_row *row)
 	comm_set(&t->name, row->name);
 }
 
-/* Order for the task rows: rss descending, then pid. */
-static int
-task_cmp(const void *a, const void *b)
-{
-	const struct kevent_task *x = a, *y = b;
-
-	if (x->rss_pages != y->rss_pages)
-		return x->rss_pages > y->rss_pages ? -1 : 1;
-	return (x->pid > y->pid) - (x->pid < y->pid);
-}
-
-/* The pool's oldest table for e: the kill holding it loses it (its
- * rows, not the count of rows listed) and says so. */
-static struct kevent_task *
-table_take(struct kevents *ev, struct kevent *e)
-{
-	struct table *t = &ev->tables[ev->table_next];
-	struct kevent *old = t->owner;
-
-	ev->table_next = (ev->table_next + 1) % ev->ntables;
-	if (old != NULL && old->kind == KEVENT_OOM_KILL &&
-	    old->oom.tasks == t->rows) {
-		old->oom.tasks = NULL;
-		old->oom.ntasks = 0;
-		old->oom.tasks_dropped = true;
-	}
-	t->owner = e;
-	return t->rows;
-}
-
 /* Fill an OOM event's context from the open report. */
 static void
 attach_context(struct kevents *ev, struct kevent *e, const struct report *r)
 {
-	struct kevent_task *rows;
-
 	struct kevent_oom *o = &e->oom;
 
 	o->trigger = r->trigger;
@@ -336,11 +298,7 @@ attach_context(struct kevents *ev, struct kevent *e, const struct report *r)
 	o->tasks_listed = r->tasks_listed;
 	if (r->ntasks == 0)
 		return;
-	rows = table_take(ev, e);
-	memcpy(rows, r->tasks, r->ntasks * sizeof r->tasks[0]);
-	qsort(rows, r->ntasks, sizeof rows[0], task_cmp);
-	o->tasks = rows;
-	o->ntasks = r->ntasks;
+	kevtables_lend(&ev->tables, e, r->tasks, r->ntasks);
 }
 
 /* A kill event with no numbers yet. */

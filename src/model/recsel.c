@@ -14,7 +14,8 @@
 #include "core/sanitize.h"
 
 struct recsel_slot {
-	bool used;
+	bool used;   /* the process was in the last snapshot */
+	bool stored; /* ...and has stored rows (the fields below) */
 	int32_t pid;
 	uint64_t start_time;
 	int64_t rss_kb, swap_kb, adj, stored_ms;
@@ -210,11 +211,16 @@ recsel_decide(struct recsel *rs, const struct proc_row *r, size_t i,
 {
 	const struct recsel_slot *old = recsel_slot(&rs->cur, r->pid);
 	struct recsel_slot *nw = recsel_slot(&rs->next, r->pid);
-	bool known =
+	bool seen =
 	    old->used && old->pid == r->pid && old->start_time == r->start_time;
+	bool known = seen && old->stored;
 
-	if (known)
-		*nw = *old;
+	if (!seen) { /* first seen: nothing stored before its second sample */
+		*nw = (struct recsel_slot){
+		    .used = true, .pid = r->pid, .start_time = r->start_time};
+		return;
+	}
+	*nw = *old;
 	if (!eligible)
 		return;
 	if (known && !recsel_moved(old->rss_kb, r->rss_kb) &&
@@ -227,6 +233,7 @@ recsel_decide(struct recsel *rs, const struct proc_row *r, size_t i,
 	out->rows[out->nrows++] = i;
 	*nw = (struct recsel_slot){
 	    .used = true,
+	    .stored = true,
 	    .pid = r->pid,
 	    .start_time = r->start_time,
 	    .rss_kb = r->rss_kb,

@@ -363,7 +363,12 @@ recdb_setup(struct recdb *r, const char *boot_id, char *err, size_t errsz)
 	if (rc == SQLITE_OK)
 		rc = recdb_exec(r->db, "PRAGMA journal_mode = WAL");
 	if (rc == SQLITE_OK)
-		rc = recdb_exec(r->db, "PRAGMA synchronous = NORMAL");
+		rc = recdb_exec(r->db, "PRAGMA synchronous = NORMAL;"
+		                       "PRAGMA journal_size_limit = 0");
+	/* -wal (empty), -shm kept at close: read-only readers need them */
+	if (rc == SQLITE_OK)
+		rc = sqlite3_file_control(r->db, "main",
+		                          SQLITE_FCNTL_PERSIST_WAL, &(int){1});
 	if (rc != SQLITE_OK)
 		return recdb_fail(r->db, rc, r->path, "opening", err, errsz);
 	if ((st = recdb_migrate(r, err, errsz)) != RECDB_OK)

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -113,6 +114,36 @@ test_default_path(void **state)
 	assert_int_equal(record_default_path(p, 8, 0, "/s", NULL), -1);
 }
 
+/* A reader: root reads root's; anyone else the system database when it
+ * is readable, else their own. */
+static void
+test_read_path(void **state)
+{
+	char p[256], sys[] = "/tmp/oomwatch-t-readpath.XXXXXX";
+	int fd = mkstemp(sys);
+
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	assert_int_equal(record_read_path_at(p, sizeof p, sys, 1, "/s", "/h"),
+	                 0);
+	assert_string_equal(p, "/var/lib/oomwatch/history.db");
+	assert_int_equal(record_read_path_at(p, sizeof p, sys, 0, "/s", "/h"),
+	                 0);
+	assert_string_equal(p, sys);
+	/* a reader with no home still finds the system's */
+	assert_int_equal(record_read_path_at(p, sizeof p, sys, 0, NULL, NULL),
+	                 0);
+	assert_string_equal(p, sys);
+	assert_int_equal(record_read_path_at(p, 8, sys, 0, "/s", "/h"), -1);
+	unlink(sys);
+	assert_int_equal(record_read_path_at(p, sizeof p, sys, 0, "/s", "/h"),
+	                 0);
+	assert_string_equal(p, "/s/oomwatch/history.db");
+	assert_int_equal(record_read_path_at(p, sizeof p, sys, 0, NULL, NULL),
+	                 -1);
+}
+
 /* A sample at time t with one identity and one event. */
 static struct recdb_sample
 qsample(int64_t t)
@@ -183,6 +214,7 @@ main(void)
 	    cmocka_unit_test(test_record_full),
 	    cmocka_unit_test(test_record_bad),
 	    cmocka_unit_test(test_default_path),
+	    cmocka_unit_test(test_read_path),
 	    cmocka_unit_test(test_queue),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -74,6 +74,8 @@ test_eligible(void **state)
 	add(&s, 51, 7, 0, 1000, 23)->oom_score = SNAP_NA; /* just under */
 	add(&s, 2, 7, 999, 5000, 0)->kthread = true;
 	assert_int_equal(recsel_pick(rs, &s, 0, &p), 0);
+	assert_int_equal(p.nrows, 0); /* all first seen */
+	assert_int_equal(recsel_pick(rs, &s, 1, &p), 0);
 	assert_int_equal(p.nrows, 201);
 	assert_int_equal(p.nidents, 201);
 	assert_true(has(p.rows, p.nrows, 300));  /* pid 50 */
@@ -101,6 +103,8 @@ test_changes(void **state)
 	a = add(&s, 10, 1, 5, 100000, 0);
 	b = add(&s, 11, 1, 5, 100000, 0);
 	c = add(&s, 12, 1, 5, 100000, 2000);
+	assert_int_equal(recsel_pick(rs, &s, 0, &p), 0);
+	assert_int_equal(p.nrows, 0);
 	assert_int_equal(recsel_pick(rs, &s, 1000, &p), 0);
 	assert_int_equal(p.nrows, 3);
 	assert_int_equal(p.nidents, 3);
@@ -130,9 +134,11 @@ test_changes(void **state)
 	assert_int_equal(recsel_pick(rs, &s, 4000 + RECSEL_REFRESH_MS, &p), 0);
 	assert_int_equal(p.nrows, 1); /* a, stored at 4000 */
 	assert_int_equal(p.rows[0], 0);
-	/* pid reused by a new process: a new identity */
+	/* pid reused by a new process: a new identity, from its second */
 	b->start_time = 99;
 	assert_int_equal(recsel_pick(rs, &s, 5000 + RECSEL_REFRESH_MS, &p), 0);
+	assert_int_equal(p.nrows, 0);
+	assert_int_equal(recsel_pick(rs, &s, 6000 + RECSEL_REFRESH_MS, &p), 0);
 	assert_int_equal(p.nrows, 1);
 	assert_int_equal(p.nidents, 1);
 	assert_int_equal(p.idents[0], 1);
@@ -153,15 +159,20 @@ test_forget(void **state)
 	snapshot_init(&s);
 	add(&s, 10, 1, 5, 100000, 0);
 	assert_int_equal(recsel_pick(rs, &s, 0, &p), 0);
+	assert_int_equal(recsel_pick(rs, &s, 1, &p), 0);
+	assert_int_equal(p.nidents, 1); /* 10, stored */
 	snapshot_reset(&s);
 	add(&s, 11, 1, 5, 100000, 0);
-	assert_int_equal(recsel_pick(rs, &s, 1, &p), 0);
-	assert_int_equal(p.nidents, 1);
+	assert_int_equal(recsel_pick(rs, &s, 2, &p), 0);
+	assert_int_equal(p.nidents, 0); /* 11 first seen */
 	snapshot_reset(&s);
 	add(&s, 10, 1, 5, 100000, 0);
 	add(&s, 11, 1, 5, 100000, 0);
-	assert_int_equal(recsel_pick(rs, &s, 2, &p), 0);
-	assert_int_equal(p.nrows, 1);
+	assert_int_equal(recsel_pick(rs, &s, 3, &p), 0);
+	assert_int_equal(p.nrows, 1); /* 11; 10 is new again */
+	assert_int_equal(p.nidents, 1);
+	assert_int_equal(p.idents[0], 1);
+	assert_int_equal(recsel_pick(rs, &s, 4, &p), 0);
 	assert_int_equal(p.nidents, 1);
 	assert_int_equal(p.idents[0], 0);
 	recsel_pick_fini(&p);
@@ -196,13 +207,57 @@ test_ident(void **state)
 	snapshot_fini(&s);
 }
 
+/* A build's worth of one-sample processes with 4 kB command lines
+ * stores nothing; one seen twice is stored once, its command line cut. */
+static void
+test_short_lived(void **state)
+{
+	struct snapshot s;
+	struct recsel *rs = recsel_new();
+	struct recsel_pick p = {0};
+	struct recsel_ident id;
+	struct proc_row *r;
+	char cmd[4096];
+	size_t rows = 0, idents = 0;
+	int32_t pid = 1000;
+
+	(void)state;
+	memset(cmd, 'x', sizeof cmd);
+	snapshot_init(&s);
+	for (int k = 0; k < 100; k++) {
+		snapshot_reset(&s);
+		add(&s, 1, 1, 5, 100000, 0); /* long-lived */
+		for (int j = 0; j < 50; j++, pid++) {
+			r = add(&s, pid, (uint64_t)pid, 5, 8000, 0);
+			assert_int_equal(snapshot_str_append(&s, cmd,
+			                                     sizeof cmd,
+			                                     &r->cmdline_off),
+			                 0);
+			r->cmdline_len = sizeof cmd;
+		}
+		assert_int_equal(recsel_pick(rs, &s, k * 1000, &p), 0);
+		rows += p.nrows;
+		idents += p.nidents;
+	}
+	assert_int_equal(idents, 1); /* the long-lived one only */
+	assert_int_equal(rows, 1);   /* ...which did not move */
+	/* the last sample's 50, seen again: stored now */
+	assert_int_equal(recsel_pick(rs, &s, 100000, &p), 0);
+	assert_int_equal(p.nidents, 50);
+	recsel_ident(&s, p.idents[0], false, &id);
+	assert_int_equal(strlen(id.cmdline), RECSEL_CMDLINE_MAX - 1);
+	recsel_pick_fini(&p);
+	recsel_free(rs);
+	snapshot_fini(&s);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_moved),   cmocka_unit_test(test_eligible),
 	    cmocka_unit_test(test_changes), cmocka_unit_test(test_forget),
-	    cmocka_unit_test(test_ident),
+	    cmocka_unit_test(test_ident),   cmocka_unit_test(test_short_lived),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
