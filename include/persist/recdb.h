@@ -33,6 +33,10 @@
  *                 RECDB_GREW_MS before.
  *   Black boxes are copies, not links to samples: retention and
  *   downsampling never touch them; they go with their event.
+ * Version 3 adds procs.end_sample: the first sample at which a process
+ * with a procs row was no longer seen (NULL while it runs, or when the
+ * recorder stopped or restarted first: readers then go by its rows, see
+ * persist/recdb_schema.h).
  *
  * An older database is migrated step by step (one function per version);
  * a newer one is refused. Every sample is one transaction. Maintenance
@@ -51,7 +55,7 @@
 
 #include "model/snapshot.h"
 
-#define RECDB_VERSION 2
+#define RECDB_VERSION 3
 /* Events, and their black boxes, are kept this long whatever --retain
  * says. */
 #define RECDB_EVENT_RETAIN_MS (90LL * 24 * 3600 * 1000)
@@ -93,6 +97,12 @@ struct recdb_row {
 	uint64_t start_time;
 	int64_t rss_kb, anon_kb, file_kb, shmem_kb, swap_kb;
 	int64_t oom_score, oom_score_adj;
+};
+
+/* A process that ended: gone from the snapshot since the last sample. */
+struct recdb_end {
+	int32_t pid;
+	uint64_t start_time;
 };
 
 /* One kernel event. */
@@ -157,6 +167,8 @@ struct recdb_sample {
 	size_t nidents;
 	struct recdb_row *rows;
 	size_t nrows;
+	struct recdb_end *ends; /* their procs rows get end_sample = this one */
+	size_t nends;
 	struct recdb_event *events;
 	size_t nevents;
 	struct recdb_cgroup *cgroups; /* cgroup rows to store */

@@ -6,15 +6,18 @@
  * It opens the file through persist/recread.h (SQLITE_OPEN_READONLY, the
  * schema checked there: a missing, locked, damaged or newer database is
  * refused with its one-line message) and reads the version 1 tables
- * only. At open it loads every sample's (id, time, boot), oldest first,
- * and every event's (time, kind, pid, comm, the sample it arrived with);
- * a cursor is an index into the samples.
+ * only, and procs.end_sample when there (version 3). At open it loads every
+ * sample's (id, time, boot), oldest first, and every event's (time, kind, pid,
+ * comm, the sample it arrived with); a cursor is an index into the samples.
  *
  * A sample's snapshot: meminfo, vmstat counters and PSI from its row
  * (rates against the sample before it, in the same boot); the processes
- * of its boot that have a row in the RECREAD_ALIVE_MS up to it, each at
- * its latest row at or before it (the recorder writes one at least every
- * 10 minutes), with the identity from procs. Not recorded, so unknown:
+ * of its boot alive at it, each at its latest row at or before it, with
+ * the identity from procs. Alive (persist/recdb_schema.h): a row in the
+ * RECREAD_ALIVE_MS up to the sample (the recorder writes one at least
+ * every 10 minutes) and, in a schema v3 file, not ended by then
+ * (procs.end_sample NULL or after it), so a process that lived seconds
+ * leaves the table at the next sample. Not recorded, so unknown:
  * the state (' '), ppid (0), page tables, the vm tunables, the zones'
  * watermarks, the cgroups; the user is the uid in decimal.
  */

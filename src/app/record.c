@@ -28,6 +28,7 @@
 #include "app/events_cli.h"
 #include "app/record_bbox.h"
 #include "app/record_cg.h"
+#include "app/record_end.h"
 #include "app/record_queue.h"
 #include "app/record_sample.h"
 #include "collect/collector.h"
@@ -70,6 +71,7 @@ struct record {
 	struct recdb_event *pend; /* events taken, for the next sample */
 	struct record_bbox bb;    /* the last full sample, for black boxes */
 	struct record_cg cg;      /* the cgroup rows last stored */
+	struct record_end end;    /* the stored processes last seen */
 	struct promtally *tally;  /* --textfile: kernel events by kind */
 	struct prom_text prom;    /* --textfile: the exposition */
 	struct histsnap sys;      /* --textfile: the system's series only */
@@ -334,6 +336,7 @@ record_close(struct record *r)
 	recsel_free(r->sel);
 	record_bbox_fini(&r->bb);
 	record_cg_fini(&r->cg);
+	record_end_fini(&r->end);
 	prom_text_fini(&r->prom);
 	histsnap_fini(&r->sys);
 	free(r->tally);
@@ -467,6 +470,7 @@ record_take(struct record *r)
 	if (record_sample_build(&r->snap, &r->pick, r->opt->no_cmdline, &s) < 0)
 		fprintf(stderr, "oomwatch: out of memory: a sample is stored "
 		                "in part\n");
+	record_end_note(&r->end, &r->snap, &s); /* out of memory: no ends */
 	if (record_cg_pick(&r->cg, &r->snap, &s.cgroups, &s.ncgroups) < 0)
 		fprintf(stderr, "oomwatch: out of memory: a sample is stored "
 		                "without its cgroup rows\n");

@@ -29,9 +29,9 @@ record_queue_move(void **to, size_t *nto, void **from, size_t *nfrom, size_t sz)
 	return 0;
 }
 
-/* Drop the oldest sample, carrying its identities, events and black box
- * (when the next has none: the older is the one before those events)
- * into the next one (the queue holds at least two). */
+/* Drop the oldest sample, carrying its identities, ends, events and
+ * black box (when the next has none: the older is the one before those
+ * events) into the next one (the queue holds at least two). */
 static int
 record_queue_drop(struct record_queue *q)
 {
@@ -41,6 +41,10 @@ record_queue_drop(struct record_queue *q)
 	                           (void **)&old->idents, &old->nidents,
 	                           sizeof *old->idents);
 
+	if (record_queue_move((void **)&next->ends, &next->nends,
+	                      (void **)&old->ends, &old->nends,
+	                      sizeof *old->ends) < 0)
+		rc = -ENOMEM;
 	if (record_queue_move((void **)&next->events, &next->nevents,
 	                      (void **)&old->events, &old->nevents,
 	                      sizeof *old->events) < 0)

@@ -11,6 +11,7 @@
 #include "persist/recdb.h"
 #include "persist/recdb_bbox.h"
 #include "persist/recdb_cg.h"
+#include "persist/recdb_end.h"
 #include "persist/recdb_schema.h"
 #include "persist/recsql.h"
 
@@ -591,6 +592,8 @@ recdb_write(struct recdb *r, const struct recdb_sample *s, char *err,
 	if (rc == SQLITE_OK)
 		rc = recdb_cg_put(r->db, id, s->cgroups, s->ncgroups);
 	if (rc == SQLITE_OK)
+		rc = recdb_end_put(r->db, r->boot, id, s->ends, s->nends);
+	if (rc == SQLITE_OK)
 		rc = recdb_put_events(r, s, id);
 	if (rc == SQLITE_OK && (rc = recdb_exec(r->db, "COMMIT")) == SQLITE_OK)
 		return RECDB_OK;
@@ -791,6 +794,7 @@ recdb_sample_clear(struct recdb_sample *s)
 		free(s->events[i].json);
 	free(s->idents);
 	free(s->rows);
+	free(s->ends);
 	free(s->events);
 	recdb_cg_free(s->cgroups, s->ncgroups);
 	recdb_bbox_free(s->bbox);

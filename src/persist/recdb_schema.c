@@ -71,6 +71,11 @@ static const char recdb_v2[] =
     "rss_before_kb INTEGER, rss_kb INTEGER, PRIMARY KEY(bb_id, rank)) "
     "WITHOUT ROWID;";
 
+/* Version 2 to 3: when each process was last seen (a column added:
+ * readers of version 2 read a version 3 file unchanged). */
+static const char recdb_v3[] =
+    "ALTER TABLE procs ADD COLUMN end_sample INTEGER;";
+
 /* Step 0 -> 1: the first schema. */
 static int
 recdb_schema_v1(sqlite3 *db)
@@ -85,10 +90,18 @@ recdb_schema_v2(sqlite3 *db)
 	return sqlite3_exec(db, recdb_v2, NULL, NULL, NULL);
 }
 
+/* Step 2 -> 3: procs.end_sample. */
+static int
+recdb_schema_v3(sqlite3 *db)
+{
+	return sqlite3_exec(db, recdb_v3, NULL, NULL, NULL);
+}
+
 /* recdb_schema_steps[v] takes version v to v + 1. */
 static int (*const recdb_schema_steps[RECDB_VERSION])(sqlite3 *db) = {
     recdb_schema_v1,
     recdb_schema_v2,
+    recdb_schema_v3,
 };
 
 /* Run one step (see recdb_schema.h). */
@@ -98,4 +111,16 @@ recdb_schema_step(sqlite3 *db, int from)
 	if (from < 0 || from >= RECDB_VERSION)
 		return SQLITE_MISUSE;
 	return recdb_schema_steps[from](db);
+}
+
+/* Whether procs has end_sample (see recdb_schema.h). */
+bool
+recdb_schema_has_end(sqlite3 *db)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db, "SELECT end_sample FROM procs LIMIT 0",
+	                            -1, &st, NULL);
+
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK;
 }

@@ -2,9 +2,11 @@
  * recreplay.c: the replay's read-only queries (see recreplay.h). The
  * samples and events are loaded once at open (a few dozen bytes each: a
  * week of 10 s samples is about 1.5 MB); a snapshot is two queries, its
- * sample's row and the process rows of the RECREAD_ALIVE_MS up to it.
+ * sample's row and the process rows of the RECREAD_ALIVE_MS up to it
+ * (of the processes not ended by then, when the file says: schema v3).
  */
 #include "persist/recreplay.h"
+#include "persist/recdb_schema.h"
 
 #include <errno.h>
 #include <math.h>
@@ -22,6 +24,7 @@ struct recreplay {
 	struct recreplay_event *ev;
 	size_t nev;
 	enum recread_status st; /* the last failure's */
+	bool has_end;           /* procs.end_sample is there (schema v3) */
 };
 
 /* The system columns of a sample, in the order recreplay_sys reads. */
@@ -35,14 +38,22 @@ struct recreplay {
 
 /* Every process of boot ?3 with a row in the samples of [?2, ?1] (unix
  * ms), at its latest row there (SQLite's bare columns take the row of
- * the max(time_ms)); times, not ids, order the samples. */
-static const char recreplay_rows_sql[] =
-    "SELECT p.pid, p.start_time, p.uid, p.comm, p.cmdline, p.cgroup, "
-    "r.rss_kb, r.anon_kb, r.file_kb, r.shmem_kb, r.swap_kb, r.oom_score, "
-    "r.oom_score_adj, max(s.time_ms) FROM samples s JOIN proc_rows r ON "
-    "r.sample_id = s.id JOIN procs p ON p.id = r.proc_id WHERE s.time_ms "
-    "<= ?1 AND s.time_ms >= ?2 AND s.boot = ?3 AND p.boot = ?3 GROUP BY "
-    "r.proc_id ORDER BY p.pid, p.start_time";
+ * the max(time_ms)); times, not ids, order the samples. ended: "", or
+ * the condition that the process had not ended by sample id ?4. */
+#define RECREPLAY_ROWS_SQL(ended)                                              \
+	"SELECT p.pid, p.start_time, p.uid, p.comm, p.cmdline, p.cgroup, "     \
+	"r.rss_kb, r.anon_kb, r.file_kb, r.shmem_kb, r.swap_kb, r.oom_score, " \
+	"r.oom_score_adj, max(s.time_ms) FROM samples s JOIN proc_rows r ON "  \
+	"r.sample_id = s.id JOIN procs p ON p.id = r.proc_id WHERE s.time_ms " \
+	"<= ?1 AND s.time_ms >= ?2 AND s.boot = ?3 AND p.boot = ?3" ended      \
+	" GROUP BY r.proc_id ORDER BY p.pid, p.start_time"
+
+/* The rows query of a file without procs.end_sample (schema v1, v2) and
+ * with it. */
+static const char *const recreplay_rows_sql[2] = {
+    RECREPLAY_ROWS_SQL(""),
+    RECREPLAY_ROWS_SQL(" AND " RECDB_NOT_ENDED("p", "?4")),
+};
 
 /* The kernel-log lines of the events of boot ?1 recorded up to ?2 (unix
  * ms), as the kernel prints them (see recreplay_klog), in the order of
@@ -241,6 +252,7 @@ recreplay_open(const char *path, enum recread_status *st, char *err,
 		return NULL;
 	}
 	r->db = recread_db(r->rd);
+	r->has_end = recdb_schema_has_end(r->db);
 	if (recreplay_samples(r) != 0 || recreplay_events(r) != 0) {
 		*st = r->st;
 		snprintf(err, errsz, "%s", recread_error(r->rd));
@@ -578,11 +590,13 @@ recreplay_procs(struct recreplay *r, size_t i, struct snapshot *snap)
 	sqlite3_stmt *st;
 	int rc;
 
-	if (recreplay_prep(r, recreplay_rows_sql, &st) != 0)
+	if (recreplay_prep(r, recreplay_rows_sql[r->has_end], &st) != 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, r->s[i].time_ms);
 	sqlite3_bind_int64(st, 2, r->s[i].time_ms - RECREAD_ALIVE_MS);
 	sqlite3_bind_int64(st, 3, r->s[i].boot);
+	if (r->has_end)
+		sqlite3_bind_int64(st, 4, r->s[i].id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (recreplay_proc(st, snap) != 0) {
 			rc = SQLITE_NOMEM;

@@ -142,7 +142,7 @@ test_versions(void **state)
 	char err[512];
 	struct recdb *db, *db2;
 
-	run(f->path, "PRAGMA user_version = 3");
+	run(f->path, "PRAGMA user_version = 4");
 	assert_null(recdb_open(f->path, "b", &st, err, sizeof err));
 	assert_int_equal(st, RECDB_NEWER);
 	assert_non_null(strstr(err, "newer"));
@@ -358,14 +358,16 @@ test_migrate_v1(void **state)
 	sample(&s, T0, 2, 2, 5000);
 	write_ok(db, &s);
 	recdb_close(db);
-	run(f->path, "DROP TABLE cgroups; DROP TABLE cgroup_rows; DROP TABLE "
-	             "blackbox; DROP TABLE bb_procs; DROP TABLE bb_cgroups; "
-	             "DROP TABLE bb_victim_rss; DROP TABLE bb_grew; PRAGMA "
-	             "user_version = 1");
+	run(f->path,
+	    "DROP TABLE cgroups; DROP TABLE cgroup_rows; DROP TABLE "
+	    "blackbox; DROP TABLE bb_procs; DROP TABLE bb_cgroups; "
+	    "DROP TABLE bb_victim_rss; DROP TABLE bb_grew; ALTER TABLE "
+	    "procs DROP COLUMN end_sample; PRAGMA user_version = 1");
 	assert_int_equal(recdb_file_version(f->path, err, sizeof err), 1);
 	db = open_ok(f->path);
 	recdb_close(db);
-	assert_int_equal(recdb_file_version(f->path, err, sizeof err), 2);
+	assert_int_equal(recdb_file_version(f->path, err, sizeof err),
+	                 RECDB_VERSION);
 	assert_int_equal(dbfix_int(f->path,
 	                           "SELECT count(*) FROM sqlite_master WHERE "
 	                           "type = 'table' AND name IN ('cgroups', "
@@ -375,6 +377,58 @@ test_migrate_v1(void **state)
 	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM proc_rows"),
 	                 2);
 	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM samples"), 1);
+}
+
+/* ends for the processes pids[0..n) (start time 7) into s. */
+static void
+ends(struct recdb_sample *s, const int32_t *pids, size_t n)
+{
+	s->ends = calloc(n, sizeof *s->ends);
+	for (size_t i = 0; i < n; i++)
+		s->ends[s->nends++] =
+		    (struct recdb_end){.pid = pids[i], .start_time = 7};
+}
+
+/* A version 2 file (procs without end_sample) migrates to 3 with its
+ * processes' end_sample NULL; a sample's ends set it to that sample, once
+ * (a later end leaves it), and only on the processes named. */
+static void
+test_migrate_v2(void **state)
+{
+	struct dbfix *f = *state;
+	struct recdb *db = open_ok(f->path);
+	struct recdb_sample s;
+	char err[256];
+
+	sample(&s, T0, 3, 3, 5000);
+	write_ok(db, &s);
+	recdb_close(db);
+	run(f->path, "ALTER TABLE procs DROP COLUMN end_sample; "
+	             "PRAGMA user_version = 2");
+	assert_int_equal(recdb_file_version(f->path, err, sizeof err), 2);
+	db = open_ok(f->path);
+	assert_int_equal(recdb_file_version(f->path, err, sizeof err),
+	                 RECDB_VERSION);
+	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM procs "
+	                                    "WHERE end_sample IS NULL"),
+	                 3);
+	sample(&s, T0 + 10000, 1, 0, 5000); /* 100 runs on */
+	ends(&s, (const int32_t[]){101, 555}, 2);
+	write_ok(db, &s);
+	sample(&s, T0 + 20000, 0, 0, 5000);
+	ends(&s, (const int32_t[]){101, 102}, 2);
+	write_ok(db, &s);
+	recdb_close(db);
+	assert_int_equal(dbfix_int(f->path, "SELECT end_sample FROM procs "
+	                                    "WHERE pid = 101"),
+	                 2);
+	assert_int_equal(dbfix_int(f->path, "SELECT end_sample FROM procs "
+	                                    "WHERE pid = 102"),
+	                 3);
+	assert_int_equal(dbfix_int(f->path, "SELECT end_sample FROM procs "
+	                                    "WHERE pid = 100"),
+	                 -1);
+	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM procs"), 3);
 }
 
 /* A cgroup row: usage, limit (NULL when unknown), PSI. */
@@ -566,6 +620,8 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_downsample, dbfix_setup,
 	                                    dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_migrate_v1, dbfix_setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_migrate_v2, dbfix_setup,
 	                                    dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_blackbox, dbfix_setup,
 	                                    dbfix_teardown),

@@ -1,7 +1,8 @@
 /* Unit tests for persist/recreplay.c against a history database written
  * by persist/recdb.c (the recorder's own writer; raw SQL only for the
- * broken ones): a sample rebuilt as a snapshot, the 11-minute liveness,
- * stepping by a minute, event jumps, boots and the refusals. */
+ * broken ones): a sample rebuilt as a snapshot, the 11-minute liveness
+ * and process ends, stepping by a minute, event jumps, boots and the
+ * refusals. */
 #include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -261,6 +262,83 @@ test_liveness(void **state)
 	recreplay_close(r);
 }
 
+/* Write 6 samples of boot-a, 10 s apart: "cc1" (500) rows at 0 and 1,
+ * ended (gone) at 3; "idle" (501) one row at 0, never ended. */
+static void
+write_ends(const char *path)
+{
+	enum recdb_status st;
+	char err[512] = "";
+	struct recdb *db = recdb_open(path, "boot-a", &st, err, sizeof err);
+	struct recdb_sample s;
+
+	if (db == NULL)
+		fail_msg("recdb_open: %s", err);
+	for (int i = 0; i < 6; i++) {
+		memset(&s, 0, sizeof s);
+		s.time_ms = T0 + i * 10 * SEC_MS;
+		s.rows = calloc(2, sizeof *s.rows);
+		s.idents = calloc(2, sizeof *s.idents);
+		if (i == 0) {
+			s.idents[s.nidents++] = ident(500, "cc1", NULL, NULL);
+			s.idents[s.nidents++] = ident(501, "idle", NULL, NULL);
+			s.rows[s.nrows++] = row(501, 4000, 0);
+		}
+		if (i <= 1)
+			s.rows[s.nrows++] = row(500, 9000 + i, 0);
+		if (i == 3) {
+			s.ends = calloc(1, sizeof *s.ends);
+			s.ends[s.nends++] =
+			    (struct recdb_end){.pid = 500, .start_time = 7};
+		}
+		if (recdb_write(db, &s, err, sizeof err) != RECDB_OK)
+			fail_msg("recdb_write: %s", err);
+		recdb_sample_clear(&s);
+	}
+	recdb_close(db);
+}
+
+/* Whether pid is in sample i's snapshot. */
+static bool
+alive_at(struct recreplay *r, size_t i, int32_t pid)
+{
+	struct snapshot snap;
+	bool found;
+
+	snapshot_init(&snap);
+	assert_int_equal(recreplay_snapshot(r, i, &snap), 0);
+	found = find_pid(&snap, pid) != NULL;
+	snapshot_fini(&snap);
+	return found;
+}
+
+/* A process that ended is gone from the sample it ended at on, one that
+ * lives on without rows stays; a version 2 file (no end_sample) falls
+ * back to the 11-minute rows rule. */
+static void
+test_ended(void **state)
+{
+	struct dbfix *f = *state;
+	struct recreplay *r;
+
+	write_ends(f->path);
+	r = open_ok(f->path);
+	assert_true(alive_at(r, 2, 500));  /* no row at 2, not ended */
+	assert_false(alive_at(r, 3, 500)); /* ended 0 samples ago */
+	assert_false(alive_at(r, 4, 500)); /* ended 1 sample ago */
+	for (size_t i = 0; i < 6; i++)
+		assert_true(alive_at(r, i, 501));
+	recreplay_close(r);
+	assert_int_equal(dbfix_run(f->path, "ALTER TABLE procs DROP COLUMN "
+	                                    "end_sample; PRAGMA user_version "
+	                                    "= 2"),
+	                 0);
+	r = open_ok(f->path);
+	assert_true(alive_at(r, 4, 500));
+	assert_true(alive_at(r, 5, 501));
+	recreplay_close(r);
+}
+
 /* Stepping a minute back and forward, finding a time, and boots. */
 static void
 test_steps(void **state)
@@ -449,6 +527,8 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_snapshot, dbfix_setup,
 	                                    dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_liveness, dbfix_setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_ended, dbfix_setup,
 	                                    dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_steps, dbfix_setup,
 	                                    dbfix_teardown),
