@@ -5,7 +5,7 @@
  */
 #include "persist/recdb_end.h"
 
-#include <sqlite3.h>
+#include "persist/recsql.h"
 
 /* Store the ends of a sample (see recdb_end.h). */
 int
