@@ -36,7 +36,8 @@ enum options_format {
 
 struct options {
 	enum options_mode mode;
-	bool json; /* --json or --format json */
+	bool mode_clash; /* both --record and --boots were given */
+	bool json;       /* --json or --format json */
 	enum options_format format;
 	bool format_given;
 	long count;         /* -n: snapshots in batch mode, 0 = default 1 */

@@ -93,7 +93,9 @@ static const char usage_text[] =
     "\n"
     "Options:\n"
     "  -n, --count COUNT      snapshots to print in batch mode (default 1)\n"
-    "  -d, --delay SECONDS    time between refreshes (default 1; decimals ok)\n"
+    "  -d, --delay SECONDS    time between refreshes (default 1, 10 for\n"
+    "                         --record; 0.1 to 3600, decimals ok; --record\n"
+    "                         takes down to 0.01 for tests)\n"
     "  -s, --sort COLUMN      oom (default), adj, rss, anon, file, shm, swap,\n"
     "                         pid, user, name, cgroup; growth, trend (the\n"
     "                         dashboard's history only)\n"
@@ -131,6 +133,7 @@ static const char usage_text[] =
     "      --no-cmdline       do not record command lines\n"
     "      --textfile DIR     also write DIR/oomwatch.prom every sample\n"
     "                         (--record; node_exporter's textfile dir)\n"
+    "      --samples N        --record: stop after N samples (tests)\n"
     "  -h, --help             this help\n"
     "  -V, --version          the version\n";
 
@@ -413,8 +416,15 @@ options_report_finish(struct options *opt, bool other, char *err,
 	}
 	if (other) {
 		snprintf(err, err_size,
-		         "--report does not go with --record, "
+		         "--report does not go with --record, --boots, "
 		         "--batch or --events");
+		return -1;
+	}
+	if (opt->npids || opt->user || opt->sort_given || opt->kmsg_file ||
+	    opt->proc_root || opt->sys_root) {
+		snprintf(err, err_size,
+		         "--report reads the record only: not -p, -u, -s, "
+		         "--kmsg-file, --proc-root or --sys-root");
 		return -1;
 	}
 	opt->mode = OPTIONS_REPORT;
@@ -549,12 +559,14 @@ option_flag(struct options *opt, int c, bool *batch, bool *events)
 {
 	switch (c) {
 	case OPT_RECORD:
+		opt->mode_clash |= opt->mode == OPTIONS_BOOTS;
 		opt->mode = OPTIONS_RECORD;
 		return true;
 	case OPT_NO_CMDLINE:
 		opt->no_cmdline = true;
 		return true;
 	case OPT_BOOTS:
+		opt->mode_clash |= opt->mode == OPTIONS_RECORD;
 		opt->mode = OPTIONS_BOOTS;
 		return true;
 	case OPT_REPORT:
@@ -614,6 +626,22 @@ options_replay_finish(struct options *opt, bool other, char *err,
 	return 0;
 }
 
+/* The first of the options only --record takes that was given, or
+ * NULL. */
+static const char *
+options_record_only(const struct options *opt)
+{
+	if (opt->retain_ms)
+		return "--retain";
+	if (opt->max_size_bytes)
+		return "--max-size";
+	if (opt->no_cmdline)
+		return "--no-cmdline";
+	if (opt->samples)
+		return "--samples";
+	return opt->textfile_dir ? "--textfile" : NULL;
+}
+
 /* The recorder's rules and defaults, once all options are read: 0, or
  * -1 with a message in err. other: --batch or --events was given. */
 static int
@@ -621,20 +649,21 @@ options_record_finish(struct options *opt, bool other, char *err,
                       size_t err_size)
 {
 	bool rec = opt->mode == OPTIONS_RECORD;
+	const char *only = options_record_only(opt);
 
 	if (rec && other) {
 		snprintf(err, err_size,
 		         "--record does not go with --batch or --events");
 		return -1;
 	}
-	if (!rec &&
-	    ((opt->db_path && other) || opt->retain_ms || opt->max_size_bytes ||
-	     opt->no_cmdline || opt->samples || opt->textfile_dir)) {
+	if (!rec && opt->db_path && other) {
 		snprintf(err, err_size,
-		         "--db (dashboard, --record, --report or --replay), "
-		         "--retain, "
-		         "--max-size, --no-cmdline, --textfile and --samples "
-		         "need --record");
+		         "--db goes with the dashboard, --record, --report or "
+		         "--replay, not --batch or --events");
+		return -1;
+	}
+	if (!rec && only != NULL) {
+		snprintf(err, err_size, "%s needs --record", only);
 		return -1;
 	}
 	if (!rec && opt->delay_fast) {
@@ -660,13 +689,20 @@ options_finish(struct options *opt, bool batch, bool events, char *err,
 		         "--batch and --events do not go together");
 		return -1;
 	}
+	if (opt->mode_clash) {
+		snprintf(err, err_size,
+		         "--record and --boots do not go together");
+		return -1;
+	}
 	if (options_replay_finish(opt,
 	                          batch || events || opt->report ||
 	                              opt->mode != OPTIONS_DASHBOARD,
 	                          err, err_size) < 0 ||
-	    options_report_finish(
-	        opt, batch || events || opt->mode == OPTIONS_RECORD, err,
-	        err_size) < 0 ||
+	    options_report_finish(opt,
+	                          batch || events ||
+	                              opt->mode == OPTIONS_RECORD ||
+	                              opt->mode == OPTIONS_BOOTS,
+	                          err, err_size) < 0 ||
 	    options_record_finish(opt, batch || events, err, err_size) < 0)
 		return -1;
 	if (opt->mode == OPTIONS_BOOTS && (batch || events)) {

@@ -345,6 +345,37 @@ test_replay_at_ms(void **state)
 	assert_int_equal(replay_at_ms(&a, 0), -1);
 }
 
+/* Modes that do not go together, and options a mode does not take, are
+ * refused naming them (never silently ignored). */
+static void
+test_mode_rules(void **state)
+{
+	struct options o;
+	char err[256];
+
+	(void)state;
+	assert_int_equal(PARSE("--report", "--boots"), -1);
+	assert_non_null(strstr(err, "--boots"));
+	assert_int_equal(PARSE("--boots", "--report"), -1);
+	assert_int_equal(PARSE("--record", "--boots"), -1);
+	assert_string_equal(err, "--record and --boots do not go together");
+	assert_int_equal(PARSE("--boots", "--record"), -1);
+	assert_int_equal(PARSE("--report", "-p", "1"), -1);
+	assert_non_null(strstr(err, "-p, -u, -s"));
+	assert_int_equal(PARSE("--report", "-s", "rss"), -1);
+	assert_int_equal(PARSE("--report", "--kmsg-file", "/x"), -1);
+	assert_int_equal(PARSE("-b", "--db", "/x.db"), -1);
+	assert_string_equal(err, "--db goes with the dashboard, --record, "
+	                         "--report or --replay, not --batch or "
+	                         "--events");
+	assert_int_equal(PARSE("--report", "--retain", "1d"), -1);
+	assert_string_equal(err, "--retain needs --record");
+	assert_int_equal(PARSE("--samples", "3"), -1);
+	assert_string_equal(err, "--samples needs --record");
+	assert_int_equal(PARSE("--textfile", "/d"), -1);
+	assert_string_equal(err, "--textfile needs --record");
+}
+
 int
 main(void)
 {
@@ -358,6 +389,7 @@ main(void)
 	    cmocka_unit_test(test_format),
 	    cmocka_unit_test(test_report),
 	    cmocka_unit_test(test_db_dashboard),
+	    cmocka_unit_test(test_mode_rules),
 	    cmocka_unit_test(test_replay),
 	    cmocka_unit_test(test_replay_at_ms),
 	};
