@@ -12,6 +12,11 @@
 #include "persist/recdb.h"
 
 struct sqlite3;
+struct sqlite3_stmt;
+
+/* Bind v to q's parameter i, NULL when v is SNAP_NA (every store of
+ * persist/recdb*.c binds its numbers so). */
+void recdb_bbox_na(struct sqlite3_stmt *q, int i, int64_t v);
 
 /*
  * Store b as the black box of event event_id (boot: boots.id; pid: the

@@ -39,8 +39,8 @@ static const char *const recdb_bbox_sql[BB_N] = {
                   "LIMIT 1) AND s.time_ms >= ?4",
 };
 
-/* An int64_t, or NULL for SNAP_NA. */
-static void
+/* Bind an int64_t, or NULL for SNAP_NA (see recdb_bbox.h). */
+void
 recdb_bbox_na(sqlite3_stmt *q, int i, int64_t v)
 {
 	if (v == SNAP_NA)

@@ -18,6 +18,7 @@
 
 #include "model/snapshot.h"
 #include "persist/recdb.h"
+#include "persist/recerr.h"
 
 /* How long a query waits for a writer's lock (a checkpoint, or a
  * database not in WAL mode being written). */
@@ -98,27 +99,20 @@ recread_say(struct recread *r, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Map an SQLite failure to a status, with a message. */
+/* Map an SQLite failure to a status, with persist/recerr.h's message. */
 static enum recread_status
 recread_fail(struct recread *r, int rc)
 {
-	int prim = rc & 0xff;
-
-	if (prim == SQLITE_NOTADB || prim == SQLITE_CORRUPT) {
-		recread_say(r, "not a history database, or damaged (%s)",
-		            sqlite3_errstr(rc));
+	switch (recerr_say(r->db, rc, r->path, NULL, RECREAD_BUSY_MS, r->err,
+	                   sizeof r->err)) {
+	case RECERR_DIR:
+	case RECERR_CORRUPT:
 		return RECREAD_NOTDB;
-	}
-	if (prim == SQLITE_BUSY || prim == SQLITE_LOCKED) {
-		recread_say(r,
-		            "locked by another program for more than %d s; "
-		            "try again",
-		            RECREAD_BUSY_MS / 1000);
+	case RECERR_LOCKED:
 		return RECREAD_LOCKED;
+	default:
+		return RECREAD_ERROR;
 	}
-	recread_say(r, "cannot read the database (%s)",
-	            r->db ? sqlite3_errmsg(r->db) : sqlite3_errstr(rc));
-	return RECREAD_ERROR;
 }
 
 /* Prepare query q into *s: SQLITE_OK or the failure (said in r->err). */

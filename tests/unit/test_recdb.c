@@ -551,6 +551,80 @@ test_blackbox_retention(void **state)
 	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM bb_grew"), 0);
 }
 
+/* Overwrite the bytes [off, off + len) of path with 0xa5. */
+static void
+smash(const char *path, long off, size_t len)
+{
+	FILE *fp = fopen(path, "r+b");
+
+	assert_non_null(fp);
+	assert_int_equal(fseek(fp, off, SEEK_SET), 0);
+	for (size_t i = 0; i < len; i++)
+		fputc(0xa5, fp);
+	assert_int_equal(fclose(fp), 0);
+}
+
+/* recdb_open refused with st and a one-line message holding want (and
+ * never SQLite's "not an error", read after a reset). */
+static void
+expect_refused(const char *path, enum recdb_status st, const char *want)
+{
+	enum recdb_status got = RECDB_OK;
+	char err[512] = "";
+
+	assert_null(recdb_open(path, "b", &got, err, sizeof err));
+	assert_int_equal(got, st);
+	if (strstr(err, want) == NULL || strstr(err, "not an error") != NULL)
+		fail_msg("message '%s': want '%s', no 'not an error'", err,
+		         want);
+	assert_null(strchr(err, '\n'));
+}
+
+/* The refusals' wording (persist/recerr.h): a database whose schema
+ * pages are damaged says why (not "not an error"); a directory says it
+ * is one; a database another program holds locked says so. */
+static void
+test_errors(void **state)
+{
+	struct dbfix *f = *state;
+	struct recdb_sample s;
+	struct recdb *db = open_ok(f->path);
+	sqlite3 *w;
+
+	sample(&s, T0, 3, 3, 1000);
+	write_ok(db, &s);
+	recdb_close(db);
+	run(f->path, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = "
+	             "DELETE");
+	/* the boots table's page: the failure comes from a statement
+	 * whose error the next bind clears */
+	smash(f->path,
+	      (long)(dbfix_int(f->path, "SELECT rootpage FROM sqlite_master "
+	                                "WHERE name = 'boots'") -
+	             1) *
+	          dbfix_int(f->path, "PRAGMA page_size"),
+	      64);
+	expect_refused(f->path, RECDB_CORRUPT,
+	               "not a history database, or "
+	               "damaged (database disk image "
+	               "is malformed); move it aside");
+	expect_refused(f->dir, RECDB_CORRUPT,
+	               "is a directory, not a database file");
+	unlink(f->path);
+	db = open_ok(f->path);
+	recdb_close(db);
+	run(f->path, "PRAGMA journal_mode = DELETE");
+	assert_int_equal(sqlite3_open(f->path, &w), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(w,
+	                              "PRAGMA locking_mode = EXCLUSIVE; BEGIN "
+	                              "EXCLUSIVE",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
+	expect_refused(f->path, RECDB_ERROR,
+	               "locked by another program for more than 5 s");
+	sqlite3_close(w);
+}
+
 int
 main(void)
 {
@@ -571,6 +645,8 @@ main(void)
 	                                    dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_blackbox_retention,
 	                                    dbfix_setup, dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_errors, dbfix_setup,
+	                                    dbfix_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -385,8 +385,8 @@ expect_refused(const char *path, enum recread_status want, const char *msg)
 	assert_null(strchr(err, '\n'));
 }
 
-/* Missing, not a database, someone else's database, a newer schema that
- * changed a v1 table; a newer one that only adds tables is read. */
+/* Missing, a directory, not a database, someone else's database, a newer schema
+ * that changed a v1 table; a newer one that only adds tables is read. */
 static void
 test_refusals(void **state)
 {
@@ -394,6 +394,8 @@ test_refusals(void **state)
 	struct recread *r;
 
 	expect_refused(f->path, RECREAD_MISSING, "no history database");
+	expect_refused(f->dir, RECREAD_NOTDB,
+	               "is a directory, not a database file");
 	assert_int_equal(tfile_put(f->path, "not a database at all, no\n"
 	                                    "really, not one bit of it\n"),
 	                 0);
