@@ -625,6 +625,63 @@ test_errors(void **state)
 	sqlite3_close(w);
 }
 
+/* Write a sample at time t with one row of pid 100 started at start
+ * (none when rss is 0), its identity, and (kill) an OOM kill of pid 100
+ * whose black box's sample holds pid 100 started at bb_start (no pid 100
+ * when bb_start is 0). */
+static void
+victim_sample(struct recdb *db, int64_t t, uint64_t start, int64_t rss,
+              int kill, uint64_t bb_start)
+{
+	struct recdb_sample s;
+
+	sample(&s, t, rss ? 1 : 0, rss ? 1 : 0, rss);
+	if (rss) {
+		s.rows[0].start_time = start;
+		s.idents[0].start_time = start;
+	}
+	if (kill) {
+		s.events = calloc(1, sizeof *s.events);
+		s.events[s.nevents++] = (struct recdb_event){
+		    "oom_kill", 1, t * 1000, t, 100, strdup("{}"), true};
+		s.bbox = bbox(t - 1000, 1);
+		s.bbox->procs[0].start_time = bb_start;
+		if (bb_start == 0)
+			s.bbox->procs[0].pid = 999;
+	}
+	write_ok(db, &s);
+}
+
+/* The victim's RSS history is its own process's: pid 100 (start 7) ran
+ * and exited 30 minutes before a kill of pid 100 reused by a process
+ * with no row: no history (not the earlier one's). With the black box's
+ * start time, the matching process's rows, not the earlier one's seen
+ * later. */
+static void
+test_blackbox_victim(void **state)
+{
+	struct dbfix *f = *state;
+	struct recdb *db = open_ok(f->path);
+
+	for (int i = 0; i < 3; i++)
+		victim_sample(db, T0 + i * 60000, 7, 5000 + i, 0, 0);
+	victim_sample(db, T0 + 32 * 60000, 0, 0, 1, 0);
+	assert_int_equal(
+	    dbfix_int(f->path, "SELECT count(*) FROM bb_victim_rss"), 0);
+	/* pid 100 again (start 900), rows 7000, 7001; then the earlier
+	 * identity is seen once more (a stale row), then the kill of 900 */
+	victim_sample(db, T0 + 33 * 60000, 900, 7000, 0, 0);
+	victim_sample(db, T0 + 34 * 60000, 900, 7001, 0, 0);
+	victim_sample(db, T0 + 35 * 60000, 7, 5009, 0, 0);
+	victim_sample(db, T0 + 36 * 60000, 0, 0, 1, 900);
+	recdb_close(db);
+	assert_int_equal(dbfix_int(f->path,
+	                           "SELECT group_concat(rss_kb) = "
+	                           "'7000,7001' FROM (SELECT rss_kb FROM "
+	                           "bb_victim_rss ORDER BY time_ms)"),
+	                 1);
+}
+
 int
 main(void)
 {
@@ -645,6 +702,8 @@ main(void)
 	                                    dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_blackbox_retention,
 	                                    dbfix_setup, dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_blackbox_victim, dbfix_setup,
+	                                    dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_errors, dbfix_setup,
 	                                    dbfix_teardown),
 	};
