@@ -114,9 +114,14 @@ int recread_kill_top(struct recread *r, const struct recread_kill *k,
                      size_t max, struct recread_proc *out, size_t *n);
 
 /*
- * Call fn once per process with rows in [from_ms, to_ms], with its rows'
- * RSS as points (oldest first; mono_ms and wall_ms both the sample's
- * time) and its identity (rss_kb and swap_kb of its last row): 0, -1.
+ * Call fn once per process with rows in [from_ms, to_ms] (or in the
+ * RECREAD_ALIVE_MS before, carried into it), with its RSS as one point a
+ * minute (model/minseries.h: each minute of the window that has a sample,
+ * its latest row at or before the minute's last sample, from its first
+ * row to the window's end, or to its last row when it has none in the
+ * RECREAD_ALIVE_MS before the window's last minute of its boot; oldest
+ * first; mono_ms and wall_ms both the minute's time), and its identity
+ * (rss_kb and swap_kb of its last row): 0, -1.
  */
 typedef void (*recread_series_fn)(const struct recread_proc *p,
                                   const struct hist_point *pts, size_t n,

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "model/minseries.h"
 #include "model/snapshot.h"
 #include "persist/recdb.h"
 #include "persist/recerr.h"
@@ -39,6 +40,7 @@ enum {
 	Q_COUNT_SAMPLES,
 	Q_TOP,
 	Q_SERIES,
+	Q_MINUTES,
 	Q_BOOT,
 	Q_N,
 	/* optional: the black box (schema 2) */
@@ -75,10 +77,13 @@ static const char *const recread_sql[Q_ALL] = {
               "- ?2) GROUP BY r.proc_id) WHERE rss IS NOT NULL ORDER BY rss "
               "DESC, pid LIMIT ?3",
     [Q_SERIES] = "SELECT r.proc_id, p.pid, p.comm, s.time_ms, r.rss_kb, "
-                 "r.swap_kb FROM proc_rows r JOIN samples s ON s.id = "
-                 "r.sample_id JOIN procs p ON p.id = r.proc_id WHERE "
+                 "r.swap_kb, p.boot FROM proc_rows r JOIN samples s ON s.id "
+                 "= r.sample_id JOIN procs p ON p.id = r.proc_id WHERE "
                  "s.time_ms BETWEEN ?1 AND ?2 ORDER BY r.proc_id, "
-                 "r.sample_id",
+                 "s.time_ms, r.sample_id",
+    [Q_MINUTES] = "SELECT max(time_ms), boot FROM samples WHERE time_ms "
+                  "BETWEEN ?1 AND ?2 GROUP BY time_ms / 60000, boot ORDER "
+                  "BY 1, 2",
     [Q_BOOT] = "SELECT min(s.time_ms) FROM samples s JOIN boots b ON b.id = "
                "s.boot WHERE b.boot_id = ?1",
     [Q_BB] = "SELECT id, time_ms FROM blackbox WHERE event_id = ?1",
@@ -556,40 +561,100 @@ recread_kill_top(struct recread *r, const struct recread_kill *k, size_t max,
 	return recread_top(r, k->before_id, max, out, n);
 }
 
-/* Every process's RSS series (see recread.h). */
+/* The record's minutes in [from_ms, to_ms] into a new array (*m, *nm):
+ * SQLite's code (SQLITE_DONE when done). */
+static int
+recread_minutes(struct recread *r, int64_t from_ms, int64_t to_ms,
+                struct minseries_minute **m, size_t *nm)
+{
+	sqlite3_stmt *s;
+	struct minseries_minute *e;
+	size_t cap = 0;
+	int rc;
+
+	*m = NULL;
+	*nm = 0;
+	if ((rc = recread_window(r, Q_MINUTES, from_ms, to_ms, &s)) !=
+	    SQLITE_OK)
+		return rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if ((e = recread_next((void **)m, &cap, nm, sizeof *e)) ==
+		    NULL) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		e->time_ms = sqlite3_column_int64(s, 0);
+		e->boot = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* The series being gathered: the minutes, one process's rows, the
+ * points made of them. */
+struct recread_ser {
+	struct minseries_minute *m;
+	size_t nm;
+	struct minseries_row *rows;
+	size_t nrows, cap;
+	struct hist_point *pts;
+	struct recread_proc p;
+	int64_t boot;
+};
+
+/* Hand the gathered process's minute series to fn, and start afresh. */
+static void
+recread_ser_flush(struct recread_ser *g, recread_series_fn fn, void *arg)
+{
+	size_t n;
+
+	if (g->nrows == 0)
+		return;
+	n = minseries_build(g->m, g->nm, g->boot, g->rows, g->nrows,
+	                    RECREAD_ALIVE_MS, g->pts, g->nm);
+	if (n > 0)
+		fn(&g->p, g->pts, n, arg);
+	g->nrows = 0;
+}
+
+/* Every process's minute series (see recread.h). */
 int
 recread_series(struct recread *r, int64_t from_ms, int64_t to_ms,
                recread_series_fn fn, void *arg)
 {
-	sqlite3_stmt *s;
-	struct hist_point *pts = NULL, *pt;
-	struct recread_proc p = {.proc_id = -1}, cur;
-	size_t n = 0, cap = 0;
-	int rc;
+	struct recread_ser g = {.p = {.proc_id = -1}};
+	struct minseries_row *row;
+	struct recread_proc cur;
+	sqlite3_stmt *s = NULL;
+	int rc = recread_minutes(r, from_ms, to_ms, &g.m, &g.nm);
 
-	if (recread_window(r, Q_SERIES, from_ms, to_ms, &s) != SQLITE_OK)
-		return -1;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	if (rc == SQLITE_DONE && g.nm > 0 &&
+	    (g.pts = calloc(g.nm, sizeof *g.pts)) == NULL)
+		rc = SQLITE_NOMEM;
+	if (rc == SQLITE_DONE && g.nm > 0)
+		rc = recread_window(r, Q_SERIES, from_ms - RECREAD_ALIVE_MS,
+		                    to_ms, &s);
+	while (s != NULL && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		recread_proc_row(s, 0, &cur);
 		cur.rss_kb = col_int(s, 4, SNAP_NA);
 		cur.swap_kb = col_int(s, 5, SNAP_NA);
-		if (cur.proc_id != p.proc_id && n > 0) {
-			fn(&p, pts, n, arg);
-			n = 0;
-		}
-		pt = recread_next((void **)&pts, &cap, &n, sizeof *pts);
-		if (pt == NULL) {
+		if (cur.proc_id != g.p.proc_id)
+			recread_ser_flush(&g, fn, arg);
+		row = recread_next((void **)&g.rows, &g.cap, &g.nrows,
+		                   sizeof *row);
+		if (row == NULL) {
 			rc = SQLITE_NOMEM;
 			break;
 		}
-		p = cur;
-		pt->wall_ms = sqlite3_column_int64(s, 3);
-		pt->mono_ms = (uint64_t)pt->wall_ms;
-		pt->value = cur.rss_kb;
-		pt->gap = false;
+		g.p = cur;
+		g.boot = sqlite3_column_int64(s, 6);
+		row->time_ms = sqlite3_column_int64(s, 3);
+		row->value = cur.rss_kb;
 	}
-	if (rc == SQLITE_DONE && n > 0)
-		fn(&p, pts, n, arg);
-	free(pts);
+	if (rc == SQLITE_DONE)
+		recread_ser_flush(&g, fn, arg);
+	free(g.m);
+	free(g.rows);
+	free(g.pts);
 	return recread_done(r, s, rc);
 }

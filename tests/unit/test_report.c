@@ -214,7 +214,7 @@ static const char text_all[] =
     "  2027-01-15 08:12:00 UTC  soft_lockup  pid 55 spin  cpu 3  22 s\n"
     "Rising: 2\n"
     "      PID      RATE    RSS     OVER  NAME\n"
-    "      100   +293M/h   215M      24m  leaky\n"
+    "      100   +293M/h   215M      29m  leaky\n"
     "      101   +117M/h   252M      29m  slowleak\n"
     "Memory:\n"
     "  peak used             6.68G  at 2027-01-15 08:24:00 UTC\n"
@@ -265,7 +265,7 @@ static const char json_all[] =
     "1800000720000, \"kind\": \"soft_lockup\", \"pid\": 55, \"comm\": "
     "\"spin\", \"cpu\": 3, \"seconds\": 22}], \"rising\": [{\"pid\": 100, "
     "\"comm\": \"leaky\", \"rate_kb_per_hour\": 300000, \"last_kb\": "
-    "220000, \"span_s\": 1440, \"samples\": 25}, {\"pid\": 101, \"comm\": "
+    "220000, \"span_s\": 1740, \"samples\": 30}, {\"pid\": 101, \"comm\": "
     "\"slowleak\", \"rate_kb_per_hour\": 120000, \"last_kb\": 258000, "
     "\"span_s\": 1740, \"samples\": 30}], " PEAKS_JSON;
 
@@ -288,9 +288,9 @@ static const char json_late[] =
     "[], " PEAKS_JSON;
 
 /* A later window (--since): the stalls before it are left out, and with
- * 10 samples (fewer than TREND_MIN_SAMPLES rows) nothing is rising; the
- * kill's top 5 still looks before the window. An empty window has no
- * kills and no peaks. */
+ * 10 minutes (fewer than TREND_MIN_SAMPLES minute points) nothing is rising;
+ * the kill's top 5 still looks before the window. An empty window has no kills
+ * and no peaks. */
 static void
 test_since(void **state)
 {
@@ -434,6 +434,53 @@ test_locked(void **state)
 	sqlite3_close(w);
 }
 
+/* 40 minutes of samples one second apart (ids 1..2400, boot 1), raw:
+ *   pid 200 "ramp": +2 MiB/s for 10 minutes (a row every sample), then
+ *     flat for 30 (a row every 10 minutes, as the recorder writes);
+ *   pid 201 "make": 34 s from 7000 to 9000 kB (a row every sample);
+ *   pid 202 "leak": +1 MiB a minute (a row every minute).
+ * Only the leak is rising: the plateau is carried to every minute (a
+ * step), and 34 s is one or two minute points (no verdict). */
+static void
+test_rising_minutes(void **state)
+{
+	struct dbfix *f = *state;
+	enum recdb_status st;
+	char err[512] = "", sql[1024];
+	struct recdb *db = recdb_open(f->path, "boot-a", &st, err, sizeof err);
+	struct recread *r;
+	struct report rep = {.since = "test"};
+
+	if (db == NULL)
+		fail_msg("recdb_open: %s", err);
+	recdb_close(db);
+	snprintf(sql, sizeof sql,
+	         "WITH RECURSIVE i(n) AS (SELECT 0 UNION ALL SELECT n + 1 "
+	         "FROM i WHERE n < 2399) INSERT INTO samples(id, time_ms, "
+	         "boot, resolution_s) SELECT n + 1, %lld + n * 1000, 1, 0 FROM "
+	         "i; INSERT INTO procs(id, boot, pid, start_time, "
+	         "first_sample, last_sample, comm) VALUES(1, 1, 200, 7, 1, "
+	         "1801, 'ramp'), (2, 1, 201, 7, 1001, 1035, 'make'), (3, 1, "
+	         "202, 7, 1, 2341, 'leak');",
+	         (long long)T0);
+	run(f->path, sql);
+	run(f->path,
+	    "WITH RECURSIVE i(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM i "
+	    "WHERE n < 2399) INSERT INTO proc_rows(sample_id, proc_id, rss_kb, "
+	    "swap_kb) SELECT n + 1, 1, 100000 + min(n, 600) * 2048, 0 FROM i "
+	    "WHERE n <= 600 OR n % 600 = 0 UNION ALL SELECT n + 1, 2, 7000 + "
+	    "(n - 1000) * 2000 / 34, 0 FROM i WHERE n BETWEEN 1000 AND 1034 "
+	    "UNION ALL SELECT n + 1, 3, 50000 + n / 60 * 1024, 0 FROM i WHERE "
+	    "n % 60 = 0");
+	r = open_ok(f->path);
+	assert_int_equal(report_build(r, T0, T0 + 2399 * 1000, &rep), 0);
+	assert_int_equal(rep.nrising, 1);
+	assert_int_equal(rep.rising[0].proc.pid, 202);
+	assert_int_equal(rep.rising[0].trend.samples, 40);
+	report_free(&rep);
+	recread_close(r);
+}
+
 int
 main(void)
 {
@@ -450,6 +497,8 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_refusals, setup,
 	                                    dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_locked, setup, dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_rising_minutes, setup,
+	                                    dbfix_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
