@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "model/minseries.h"
 #include "model/snapshot.h"
@@ -31,6 +32,28 @@ struct recread {
 	char path[4096];
 	char err[4352];
 };
+
+/*
+ * Each event's time on the wall clock (lt: events.id, t), NULL when it
+ * cannot be known: the log's own unix time, or for a time since boot
+ * (/dev/kmsg) the boot's start plus it. A boot's start is the tightest
+ * bound its record gives (bs: boots.id, start_ms): every process was
+ * first recorded (the first sample at or after its first_sample) after
+ * it started (start_time clock ticks, ?3 a second, after boot), and
+ * every event was stored after it was logged; the recorder records
+ * itself within a sample of its start, so the bound is that close. A
+ * boot with no process recorded has no start.
+ */
+#define RECREAD_LOG_TIMES                                                      \
+	"WITH bb(boot, b, proc) AS (SELECT p.boot, (SELECT time_ms FROM "      \
+	"samples WHERE id >= p.first_sample ORDER BY id LIMIT 1) - "           \
+	"p.start_time * 1000 / ?3, 1 FROM procs p UNION ALL SELECT boot, "     \
+	"time_ms - log_time_us / 1000, 0 FROM events WHERE log_time_kind = "   \
+	"1), bs(boot, start_ms) AS (SELECT boot, min(b) FROM bb WHERE b IS "   \
+	"NOT NULL GROUP BY boot HAVING max(proc) = 1), lt(id, t) AS (SELECT "  \
+	"e.id, CASE e.log_time_kind WHEN 2 THEN e.log_time_us / 1000 WHEN 1 "  \
+	"THEN bs.start_ms + e.log_time_us / 1000 END FROM events e LEFT JOIN " \
+	"bs ON bs.boot = e.boot) "
 
 /* The queries, in the order recread_open checks they prepare. */
 enum {
@@ -49,23 +72,25 @@ enum {
 	Q_ALL
 };
 static const char *const recread_sql[Q_ALL] = {
-    [Q_KILLS] =
-        "SELECT time_ms, log_time_kind, log_time_us, coalesce(sample_id, "
-        "-1), boot, id, json_extract(json, '$.pid'), json_extract(json, "
-        "'$.comm'), json_extract(json, '$.anon_rss_kb') + "
-        "coalesce(json_extract(json, '$.file_rss_kb'), 0) + "
-        "coalesce(json_extract(json, '$.shmem_rss_kb'), 0), "
-        "json_extract(json, '$.constraint'), json_extract(json, '$.memcg') "
-        "FROM events WHERE kind = 'oom_kill' AND time_ms BETWEEN ?1 AND ?2 "
-        "ORDER BY time_ms, id",
+    [Q_KILLS] = RECREAD_LOG_TIMES
+    "SELECT e.time_ms, e.log_time_kind, e.log_time_us, coalesce(e.sample_id, "
+    "-1), e.boot, e.id, json_extract(e.json, '$.pid'), json_extract(e.json, "
+    "'$.comm'), json_extract(e.json, '$.anon_rss_kb') + "
+    "coalesce(json_extract(e.json, '$.file_rss_kb'), 0) + "
+    "coalesce(json_extract(e.json, '$.shmem_rss_kb'), 0), "
+    "json_extract(e.json, '$.constraint'), json_extract(e.json, '$.memcg'), "
+    "lt.t FROM events e JOIN lt ON lt.id = e.id WHERE e.kind = 'oom_kill' "
+    "AND coalesce(lt.t, e.time_ms) BETWEEN ?1 AND ?2 ORDER BY "
+    "coalesce(lt.t, e.time_ms), e.id",
     [Q_BEFORE] = "SELECT id, time_ms FROM samples WHERE boot = ?1 AND id < "
                  "?2 AND time_ms <= ?3 ORDER BY id DESC LIMIT 1",
-    [Q_STALLS] =
-        "SELECT time_ms, kind, json_extract(json, '$.pid'), "
-        "json_extract(json, '$.cpu'), json_extract(json, '$.seconds'), "
-        "json_extract(json, '$.comm') FROM events WHERE kind IN "
-        "('hung_task', 'soft_lockup', 'hard_lockup') AND time_ms BETWEEN "
-        "?1 AND ?2 ORDER BY time_ms, id",
+    [Q_STALLS] = RECREAD_LOG_TIMES
+    "SELECT e.time_ms, e.kind, json_extract(e.json, '$.pid'), "
+    "json_extract(e.json, '$.cpu'), json_extract(e.json, '$.seconds'), "
+    "json_extract(e.json, '$.comm'), e.log_time_kind, e.log_time_us, lt.t "
+    "FROM events e JOIN lt ON lt.id = e.id WHERE e.kind IN ('hung_task', "
+    "'soft_lockup', 'hard_lockup') AND coalesce(lt.t, e.time_ms) BETWEEN ?1 "
+    "AND ?2 ORDER BY coalesce(lt.t, e.time_ms), e.id",
     [Q_COUNT_SAMPLES] =
         "SELECT count(*) FROM samples WHERE time_ms BETWEEN ?1 AND ?2",
     [Q_TOP] = "SELECT id, pid, comm, rss, swap FROM (SELECT p.id AS id, p.pid "
@@ -295,6 +320,36 @@ recread_window(struct recread *r, int q, int64_t from_ms, int64_t to_ms,
 	return rc;
 }
 
+/* Prepare an events query q (RECREAD_LOG_TIMES) with the window [from_ms,
+ * to_ms] by the events' wall times and the clock tick bound: SQLITE_OK or
+ * the failure (said in r->err). */
+static int
+recread_events(struct recread *r, int q, int64_t from_ms, int64_t to_ms,
+               sqlite3_stmt **s)
+{
+	long hz = sysconf(_SC_CLK_TCK);
+	int rc = recread_window(r, q, from_ms, to_ms, s);
+
+	if (rc == SQLITE_OK)
+		sqlite3_bind_int64(*s, 3, hz > 0 ? hz : 100);
+	return rc;
+}
+
+/* An event's time from columns i (log_time_kind), i + 1 (log_time_us)
+ * and t (its wall time, or NULL) into *time_ms (left as stored when t is
+ * NULL), *log_time and *boot_us (-1 unless the log's time is since
+ * boot). */
+static void
+recread_log_time(sqlite3_stmt *s, int i, int t, int64_t *time_ms, int *log_time,
+                 int64_t *boot_us)
+{
+	*boot_us =
+	    sqlite3_column_int(s, i) == 1 ? sqlite3_column_int64(s, i + 1) : -1;
+	*log_time = sqlite3_column_type(s, t) != SQLITE_NULL;
+	if (*log_time)
+		*time_ms = sqlite3_column_int64(s, t);
+}
+
 /* The first sample of a boot (see recread.h). */
 int
 recread_boot_start(struct recread *r, const char *boot_id, int64_t *ms)
@@ -362,12 +417,7 @@ recread_kill_row(sqlite3_stmt *s, struct recread_kill *k, int64_t *arrived,
 {
 	memset(k, 0, sizeof *k);
 	k->time_ms = sqlite3_column_int64(s, 0);
-	k->boot_us =
-	    sqlite3_column_int(s, 1) == 1 ? sqlite3_column_int64(s, 2) : -1;
-	if (sqlite3_column_int(s, 1) == 2) { /* the log's unix time */
-		k->time_ms = sqlite3_column_int64(s, 2) / 1000;
-		k->log_time = 1;
-	}
+	recread_log_time(s, 1, 11, &k->time_ms, &k->log_time, &k->boot_us);
 	*arrived = sqlite3_column_int64(s, 3);
 	*boot = sqlite3_column_int64(s, 4);
 	k->event_id = sqlite3_column_int64(s, 5);
@@ -392,7 +442,7 @@ recread_kills(struct recread *r, int64_t from_ms, int64_t to_ms,
 
 	*out = NULL;
 	*n = 0;
-	if (recread_window(r, Q_KILLS, from_ms, to_ms, &s) != SQLITE_OK)
+	if (recread_events(r, Q_KILLS, from_ms, to_ms, &s) != SQLITE_OK)
 		return -1;
 	if (recread_prep(r, Q_BEFORE, &b) != SQLITE_OK ||
 	    (r->bb && recread_prep(r, Q_BB, &bb) != SQLITE_OK)) {
@@ -429,7 +479,7 @@ recread_stalls(struct recread *r, int64_t from_ms, int64_t to_ms,
 
 	*out = NULL;
 	*n = 0;
-	if (recread_window(r, Q_STALLS, from_ms, to_ms, &s) != SQLITE_OK)
+	if (recread_events(r, Q_STALLS, from_ms, to_ms, &s) != SQLITE_OK)
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		e = recread_next((void **)out, &cap, n, sizeof **out);
@@ -443,6 +493,8 @@ recread_stalls(struct recread *r, int64_t from_ms, int64_t to_ms,
 		e->cpu = col_int(s, 3, -1);
 		e->seconds = col_int(s, 4, -1);
 		col_text(s, 5, e->comm, sizeof e->comm);
+		recread_log_time(s, 6, 8, &e->time_ms, &e->log_time,
+		                 &e->boot_us);
 	}
 	return recread_done(r, s, rc);
 }
