@@ -26,6 +26,13 @@
 
 struct sqlite3;
 
+/* An SQLite database without oomwatch's schema version (user_version 0
+ * with tables of its own), said the same by the writer and the readers
+ * after "PATH: ". */
+#define RECERR_FOREIGN                                                         \
+	"not a history database (an SQLite database with no schema version); " \
+	"choose another --db"
+
 /* What kind of failure. */
 enum recerr_kind {
 	RECERR_OTHER = 0,

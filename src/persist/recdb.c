@@ -294,11 +294,7 @@ recdb_refuse(const struct recdb *r, int64_t v, int64_t tables, char *err,
 		return RECDB_NEWER;
 	}
 	if (v == 0 && tables > 0) {
-		snprintf(
-		    err, errsz,
-		    "%s: an SQLite database, but not oomwatch's (no schema "
-		    "version); choose another --db",
-		    r->path);
+		snprintf(err, errsz, "%s: " RECERR_FOREIGN, r->path);
 		return RECDB_CORRUPT;
 	}
 	return RECDB_OK;

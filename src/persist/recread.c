@@ -173,8 +173,7 @@ recread_check(struct recread *r)
 	if (rc != SQLITE_OK)
 		return recread_fail(r, rc);
 	if (v < 1) {
-		recread_say(r, "not a history database (no schema version); "
-		               "choose another --db");
+		recread_say(r, RECERR_FOREIGN);
 		return RECREAD_NOTDB;
 	}
 	for (int q = 0; q < Q_N; q++) {

@@ -160,6 +160,8 @@ test_versions(void **state)
 	run(f->path, "CREATE TABLE mine(x)");
 	assert_null(recdb_open(f->path, "b", &st, err, sizeof err));
 	assert_int_equal(st, RECDB_CORRUPT);
+	assert_non_null(strstr(err, "not a history database (an SQLite "
+	                            "database with no schema version)"));
 	unlink(f->path);
 	assert_int_equal(tfile_put(f->path, "this is not a database at all, "
 	                                    "not even close, no no no no no "

@@ -409,7 +409,9 @@ test_refusals(void **state)
 	expect_refused(f->path, RECREAD_NOTDB, "not a history database");
 	unlink(f->path);
 	run(f->path, "CREATE TABLE t(x)");
-	expect_refused(f->path, RECREAD_NOTDB, "no schema version");
+	expect_refused(f->path, RECREAD_NOTDB,
+	               "not a history database (an SQLite database with no "
+	               "schema version)");
 	unlink(f->path);
 	fixture_db(f->path);
 	run(f->path, "CREATE TABLE future(x); PRAGMA user_version = 7");
