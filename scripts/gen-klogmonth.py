@@ -255,13 +255,26 @@ def render(names, table, ambiguous):
         '#include "model/klogmonth.h"',
         "",
         "/* clang-format off */",
-        "const struct klogmonth_name klogmonth_names[] = {",
+        "/* Every name's bytes, each NUL-ended, at its entry's off. */",
+        "const char klogmonth_text[] =",
     ]
+    offs, off = [], 0
     for b, m in rows:
         if len(b) > 255:
             raise LocaleError("entry too long: %r" % b)
-        lines.append("\t{%s, %d, %d, 0x%04x, %d}, /* %s */"
-                     % (c_string(b), len(b), m[0], m[1], m[2], c_comment(b)))
+        offs.append(off)
+        lines.append("\t%s \"\\0\" /* %d: %s */"
+                     % (c_string(b), off, c_comment(b)))
+        off += len(b) + 1
+    if off > 65535:
+        raise LocaleError("names too long for 16-bit offsets: %d" % off)
+    lines += [
+        "\t;",
+        "const struct klogmonth_name klogmonth_names[] = {",
+    ]
+    for (b, m), o in zip(rows, offs):
+        lines.append("\t{%d, %d, %d, 0x%04x, %d}, /* %s */"
+                     % (o, len(b), m[0], m[1], m[2], c_comment(b)))
     lines += [
         "};",
         "/* clang-format on */",

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "app/replay_at.h"
 #include "model/rank.h"
 
 #define OPTIONS_MAX_PIDS 256
@@ -22,6 +23,8 @@ enum options_mode {
 	OPTIONS_VERSION,
 	OPTIONS_RECORD, /* --record (app/record.c) */
 	OPTIONS_REPORT, /* --report (app/report.c) */
+	OPTIONS_REPLAY, /* --replay: the dashboard on the record (app/replay.h)
+	                 */
 };
 
 /* --format: the batch's output (--json is --format json). */
@@ -66,6 +69,10 @@ struct options {
 	const char *since; /* --since as given (default "24h") */
 	int64_t since_ms;  /* its duration, when not since_boot */
 	bool since_boot;   /* --since boot: the running boot */
+	/* the replay (--replay; --db too) */
+	bool replay;          /* --replay was given */
+	const char *at;       /* --at as given, NULL: the newest sample */
+	struct replay_at at_; /* --at parsed (REPLAY_AT_NEWEST without) */
 };
 
 /*

@@ -7,8 +7,11 @@
  * says "reading the boot history (journalctl)..." until its result is
  * picked up, at the next refresh tick or the next redraw (a key), which
  * ever comes first; nothing wakes the loop. One read at a time: r or
- * Enter while one runs starts nothing. Up/Down select a boot; Enter reads
- * that boot's kernel events from the journal the same way and, when they
+ * Enter while one runs starts nothing. This boot's (0) event counts are
+ * the dashboard's own kernel log's (its engine's counts by kind, taken at
+ * each frame), and Enter on it opens the events view of that log at once.
+ * Up/Down select a boot; Enter on an earlier one reads its kernel events
+ * from the journal the same way and, when they
  * arrive at a tick with this screen and that boot still selected (no
  * other key pressed), opens them in the events view (until it is left;
  * then it shows the running log again); the pane below the table lists

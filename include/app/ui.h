@@ -26,6 +26,7 @@
 #include "model/trendcache.h"
 #include "model/config.h"
 #include "model/actdialog.h"
+#include "model/recbox.h"
 #include "model/layout.h"
 #include "model/table.h"
 #include "model/tagset.h"
@@ -43,6 +44,8 @@
 #define UI_THEME 0x40u /* load cfg.theme and repaint */
 
 #define UI_STATUS_MAX 256
+/* The history's memory cap (model/history.h drops the oldest points). */
+#define UI_HIST_CAP_BYTES (64u << 20)
 #define UI_SCREENS_MAX 16 /* rows of the screens table (app/scr.c) */
 
 /* Actions (ui_act.c). */
@@ -126,6 +129,8 @@ struct ui_act {
 };
 
 struct scr_def;
+struct replay;
+struct ui_past;
 
 /* The screens (app/scr.h): the current one and each one's state, in the
  * order of the screens table. */
@@ -158,6 +163,19 @@ struct ui_kills {
 	                           (ui_main.c) */
 };
 
+/* Events the live engine keeps (ui_klog.c). */
+#define UI_KLOG_EVENTS 256
+/* A live event not in the record for this long after it happened is
+ * taken as never recorded (the recorder stores it with its next sample). */
+#define UI_KLOG_BOX_WAIT_MS 120000
+
+/* What is known of the record's black boxes (ui_past.c). */
+enum ui_box_state {
+	UI_BOX_UNREAD = 0, /* not read (yet, or --proc-root): say nothing */
+	UI_BOX_READ,       /* read: boxes holds this boot's events */
+	UI_BOX_FAILED,     /* not read: box_note says why */
+};
+
 /* The kernel log (ui_klog.c): the reader feeds the event engine, which
  * fills the ring of display lines. */
 struct ui_klog {
@@ -169,6 +187,19 @@ struct ui_klog {
 	 * events view shows them instead of kev until it is left */
 	struct kevents *boot_kev;
 	char boot_info[128]; /* the events view's status text for them */
+	/* the record's events of this boot with their black boxes (newest
+	 * first, owned; ui_past.c hands them over), and the events view's
+	 * rows: the live events and the recorded kills the live log no
+	 * longer holds (ui_klog_rows, rebuilt before each use) */
+	enum ui_box_state box_state;
+	struct ui_past *past; /* reads them again (app/ui_past.h), or NULL */
+	char box_note[UI_STATUS_MAX]; /* UI_BOX_FAILED: the one-line why */
+	struct recbox *boxes;
+	size_t nboxes;
+	int64_t record_last_ms; /* the record's newest sample of this boot
+	                           (wall ms, 0: none), from the last read */
+	struct recbox_row rows[UI_KLOG_EVENTS + RECBOX_MAX];
+	size_t nrows;
 };
 
 /* One dashboard session. */
@@ -197,6 +228,7 @@ struct ui {
 	struct ui_screens screens;
 	struct ui_status_line status;
 	struct dash_frame frame; /* rebuilt each draw */
+	struct replay *replay;   /* --replay (app/replay.h), else NULL */
 };
 
 /* ui_status.c: set a status-line message (printf format; the text is
@@ -216,6 +248,16 @@ unsigned ui_klog_pump(struct ui *ui);
 /* ui_klog.c: the kernel log's part of the frame (ui->klog.view), for
  * the screens that show it; they add their scroll and cursors. */
 void ui_klog_frame(struct ui *ui, struct dash_frame *f);
+/* ui_klog.c: rebuild ui->klog.rows (an earlier boot's events, else the
+ * live ones merged with the record's kills, model/recbox.h); the count. */
+size_t ui_klog_rows(struct ui *ui);
+/* ui_klog.c: true when the row is a live event of a kind with black
+ * boxes, not in the record read, and recent enough that the recorder may
+ * not have stored it yet (UI_KLOG_BOX_WAIT_MS). */
+bool ui_klog_box_pending(const struct ui *ui, const struct recbox_row *r);
+/* ui_klog.c: why the row's event has no black box, in one line (NULL:
+ * it has one, or there is nothing to say). */
+const char *ui_klog_box_why(const struct ui *ui, const struct recbox_row *r);
 /* ui_klog.c: how far the log pane can scroll up (the oldest line shown
  * under the filter on its top row). */
 size_t ui_klog_max_scroll(const struct ui *ui);

@@ -12,6 +12,7 @@
  *   ui_past_start(&p, opt);            before the first sample
  *   poll ui_past_fd(&p) (-1: nothing to wait for)
  *   flags |= ui_past_take(&p, ui);     when it is readable
+ *   ui_past_reread(ui->klog.past, ui); a live event waits for its box
  *   ui_past_stop(&p);                  at exit (stops and joins)
  *
  * Nothing is loaded with --proc-root (the record is of the real /proc,
@@ -35,6 +36,8 @@
 #define UI_PAST_NICE 10
 /* How long the loader waits on a writer's lock. */
 #define UI_PAST_BUSY_MS 1000
+/* The black boxes are read again at most this often. */
+#define UI_PAST_REREAD_MS 3000
 
 /* The load in progress (or done). */
 struct ui_past {
@@ -47,6 +50,7 @@ struct ui_past {
 	struct recload_req rq;
 	struct recload res;
 	uint64_t started_ms; /* CLOCK_MONOTONIC at the start */
+	uint64_t boxes_ms;   /* when the last re-read of the boxes started */
 };
 
 /* Start loading the database (--db, or the recorder's default path).
@@ -59,6 +63,13 @@ int ui_past_fd(const struct ui_past *p);
 /* The load is done: hand the past to ui's history, reset the verdicts
  * and say how it went; the UI_* flags to redraw. */
 unsigned ui_past_take(struct ui_past *p, struct ui *ui);
+
+/* Read the record's events and black boxes again in the background (a
+ * live event is not in it yet: the recorder stores its box with its next
+ * sample), at most every UI_PAST_REREAD_MS, when the first load is done
+ * and found the database readable; p may be NULL. The loop's poll and
+ * ui_past_take then hand them over as at start (without a status line). */
+void ui_past_reread(struct ui_past *p, struct ui *ui);
 
 /* Stop a load still running, wait for it, and free what is left. */
 void ui_past_stop(struct ui_past *p);

@@ -20,6 +20,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "collect/kmsg.h"
 #include "model/boots.h"
 #include "model/kevents.h"
 
@@ -32,6 +33,8 @@
 #define BOOTSRC_JOURNAL_LINES 100000   /* the newest kernel messages read */
 #define BOOTSRC_JOURNAL_BYTES (256u << 20) /* its output read at most */
 #define BOOTSRC_WHY_MAX 192
+#define BOOTSRC_KMSG_MS 2000 /* the kernel log's backlog read at most */
+#define BOOTSRC_KMSG_RECORDS 1000000u /* .. and at most these records */
 
 /* Where each input is. */
 struct bootsrc_paths {
@@ -66,6 +69,11 @@ struct bootsrc_data {
 	int64_t now_unix_s;
 	struct boots_row rows[BOOTS_MAX];
 	size_t nrows;
+	/* this boot's events (bootsrc_live): the kernel log's source
+	 * ("kmsg", "klogctl", "file"; NULL: not read, live_state says why) */
+	const char *live_source;
+	struct bootsrc_state live_state;
+	uint64_t live_records; /* records read from it */
 };
 
 /* The paths for these roots (either NULL). */
@@ -77,6 +85,19 @@ void bootsrc_load(struct bootsrc_data *d, const struct bootsrc_paths *p,
                   uint64_t timeout_ms, int64_t now_unix_s);
 /* Free what *d owns. */
 void bootsrc_free(struct bootsrc_data *d);
+/*
+ * This boot's events from the kernel log, read as `oomwatch --events`
+ * reads it: file (a saved log; NULL: the live log, /dev/kmsg else
+ * klogctl) through ops (NULL: the real calls), its backlog drained without
+ * waiting, for at most timeout_ms and BOOTSRC_KMSG_RECORDS records. The
+ * counts go to this boot's row (boots_live_counts) and live_source names
+ * the source. 0, or -1 (live_state.why says why; the rows are unchanged).
+ */
+int bootsrc_live(struct bootsrc_data *d, const char *file,
+                 const struct kmsg_ops *ops, void *ctx, uint64_t timeout_ms);
+/* The name a kernel-log source has in live_source ("kmsg", "klogctl",
+ * "file"), or NULL for none. */
+const char *bootsrc_live_name(enum kmsg_source src);
 /*
  * The kernel messages of one boot (journalctl -b's BOOT: 0, -1, .., or a
  * boot id) fed to ev, oldest first. 0, or -1 with why ("journal: not

@@ -12,8 +12,11 @@
  * has it); it has index 0, the ones before it -1, -2, .. (journalctl -b's
  * numbers when the journal holds every boot). A pstore dump belongs to the
  * boot during which it was written (the newest start not after it); a
- * dump without a time, read from /sys/fs/pstore, to the boot before this
- * one (pstore is emptied at boot by systemd-pstore, or kept until removed).
+ * dump without a time to the boot before this one (pstore is emptied at
+ * boot by systemd-pstore, or kept until removed). A dump no row can take
+ * (written before every start known, or no boot before this one) is never
+ * dropped: it makes one "earlier" row, oldest, whose start is unknown and
+ * whose end is what its dumps say; so every dump is in some row.
  *
  * How a boot ended, first match wins: this boot is running; a panic in
  * its journal or in its dumps (an OOM panic when the message is the OOM
@@ -26,6 +29,8 @@
  *
  * Event counts: the journal and the dumps may hold the same messages, so
  * each kind's count is the largest any one source gives, never a sum.
+ * This boot's events come from the running kernel log (boots_live_counts:
+ * the journal may not exist or lag behind it).
  */
 #ifndef OOMWATCH_MODEL_BOOTS_H
 #define OOMWATCH_MODEL_BOOTS_H
@@ -65,10 +70,14 @@ struct boots_row {
 	struct kevent_text panic;              /* the panic's message */
 	uint32_t counts[KEVENT_KIND_COUNT];    /* its kernel events */
 	bool in_wtmp, in_journal;              /* sources that have it */
-	unsigned dumps;                        /* pstore records of it */
-	size_t journal_i;                      /* its journal boot (valid
-	                                          when in_journal) */
-	size_t wtmp_i;                         /* its wtmp boot */
+	bool earlier;     /* only pstore knows it: a dump from before every
+	                     start known (start_unix_s KLOG_NA) */
+	bool live;        /* this boot's counts include the running kernel
+	                     log's (boots_live_counts) */
+	unsigned dumps;   /* pstore records of it */
+	size_t journal_i; /* its journal boot (valid
+	                     when in_journal) */
+	size_t wtmp_i;    /* its wtmp boot */
 };
 
 /* What the table is built from (every array borrowed, oldest first;
@@ -88,6 +97,12 @@ struct boots_input {
 /* Build the table into out (max rows, newest first). Returns the rows. */
 size_t boots_build(const struct boots_input *in, struct boots_row *out,
                    size_t max);
+/* This boot's row (index 0) of the n rows takes the running kernel log's
+ * counts (its engine's events ever completed, by kind): per kind the
+ * largest of those and the row's own (journal, dumps); it is marked live.
+ * False when no row has index 0. */
+bool boots_live_counts(struct boots_row *rows, size_t n,
+                       const uint64_t by_kind[KEVENT_KIND_COUNT]);
 /* Seconds the boot ran (to its end, or to now for this boot), or KLOG_NA. */
 int64_t boots_uptime_s(const struct boots_row *r, int64_t now_unix_s);
 /* "running", "shutdown", "reboot", "panic", "oom-panic", "crash",

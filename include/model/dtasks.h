@@ -71,7 +71,8 @@ struct dtasks_cand {
 	char comm[16];    /* its process's name, raw */
 };
 
-/* No task. */
+/* No task: sets the counts; the items are not written (only those below
+ * n are ever read), so their pages cost memory only once tasks are seen. */
 void dtasks_init(struct dtasks *d);
 
 /* Replace the list with the n tasks of c (dropped: D tasks the walk

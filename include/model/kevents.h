@@ -134,6 +134,8 @@ struct kevents_stats {
 	uint64_t lost;       /* messages reported lost */
 	uint64_t events;     /* events ever completed */
 	uint64_t dropped;    /* events overwritten in the ring */
+	uint64_t by_kind[KEVENT_KIND_COUNT]; /* events ever completed, by
+	                                        kind (dropped ones too) */
 };
 
 struct kevents;

@@ -48,17 +48,27 @@ unsigned klogmonth_find(const char *s, size_t len, unsigned year, unsigned day);
 /* Weekday (0 = Sunday) of a Gregorian date, month 1..12. */
 unsigned klogmonth_weekday(unsigned year, unsigned month, unsigned day);
 
-/* One name of the generated table (klogmonth_table.c). */
+/* One name of the generated table (klogmonth_table.c). Its bytes are
+ * at an offset in one text (no pointers: the table needs no relocation,
+ * so its pages are read from the binary only when a name is looked up). */
 struct klogmonth_name {
-	const char *s;        /* UTF-8 bytes (len of them) */
-	unsigned char len;    /* bytes */
+	unsigned short off;   /* UTF-8 bytes at klogmonth_text + off */
+	unsigned char len;    /* bytes (a NUL follows them) */
 	unsigned char month;  /* 1..12; 0: differs between locales */
 	unsigned short maybe; /* month 0: bit m for each month m it can be */
 	signed char wday;     /* month 0: the weekday of an "abday abmon"
 	                         name, which the date must fall on; -1 none */
 };
 
+extern const char klogmonth_text[];
 extern const struct klogmonth_name klogmonth_names[];
 extern const size_t klogmonth_names_count;
+
+/* The bytes of n (n->len of them, then a NUL). */
+static inline const char *
+klogmonth_name_s(const struct klogmonth_name *n)
+{
+	return klogmonth_text + n->off;
+}
 
 #endif

@@ -14,9 +14,9 @@
  *   out of memory "PATH: out of memory"
  *   anything else "PATH: WHAT: REASON"
  *
- * REASON is SQLite's message for the failure: the connection's own when it
- * still describes rc, else SQLite's text for the code (never the "not an
- * error" a reset statement leaves). Without a path, the "PATH: " prefix
+ * REASON is SQLite's message for the failure: the connection's own while
+ * it still holds one, else SQLite's text for the code (never the "not an
+ * error" a reset, finalize or bind leaves). Without a path, the "PATH: " prefix
  * is left out; without WHAT, "cannot read the database" stands for it.
  */
 #ifndef OOMWATCH_PERSIST_RECERR_H

@@ -6,7 +6,8 @@
  *
  * Read-only: the file is opened with SQLITE_OPEN_READONLY (a database the
  * recorder is writing in WAL mode is readable) and only the schema v1
- * tables samples, procs, proc_rows and boots are read; a newer
+ * tables samples, procs, proc_rows, boots and events (and the v2 black
+ * boxes, persist/recload_bbox.h, when there) are read; a newer
  * user_version is accepted as long as their columns are still there.
  *
  * The past history: one refresh a minute, on the minute's middle (wall
@@ -23,16 +24,21 @@
 #define OOMWATCH_PERSIST_RECLOAD_H
 
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "model/history.h"
+#include "model/recbox.h"
 
 /* How far back the dashboard loads. */
 #define RECLOAD_SPAN_MS (24LL * 3600 * 1000)
 /* A process with no row for this long is gone (the recorder writes one at
  * least every 10 minutes). */
 #define RECLOAD_CARRY_MS (10LL * 60 * 1000 + 30000)
+/* A record whose newest sample is older than this has stopped: the
+ * status says when it ends, and no black box is awaited. */
+#define RECLOAD_STALE_MS (2LL * 60 * 1000)
 
 /* Why the record was, or was not, loaded. */
 enum recload_status {
@@ -54,6 +60,8 @@ struct recload_req {
 	size_t cap_bytes;     /* the past history's cap (0: none) */
 	int busy_ms;          /* how long to wait on a lock */
 	atomic_int *stop;     /* NULL, or set by another thread to give up */
+	bool boxes_only;      /* read the events and black boxes only (a
+	                         re-read: no past, why left "") */
 };
 
 /* The outcome. */
@@ -65,6 +73,18 @@ struct recload {
 	size_t samples;    /* samples read */
 	size_t minutes;    /* minutes put into past */
 	int64_t first_ms;  /* the oldest minute put (wall), 0 when none */
+	int64_t last_ms;   /* this boot's newest sample (wall), 0 when none;
+	                      set also by a boxes_only read */
+	char ends[48];     /* OK: "the record ends 0h41m ago" when its newest
+	                      sample is over RECLOAD_STALE_MS old, else "" */
+	/* this boot's recorded events with their black boxes (newest first,
+	 * persist/recload_bbox.h; owned, NULL when none), read whatever
+	 * st says once the boot is found; box_why: why not read ("" when
+	 * read) */
+	struct recbox *boxes;
+	size_t nboxes;
+	bool boxes_read; /* they were read (none may have been there) */
+	char box_why[128];
 };
 
 /* Load rq into *out (its past is the caller's to free with recload_fini).

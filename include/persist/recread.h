@@ -82,6 +82,13 @@ void recread_close(struct recread *r);
 /* The last failure's one-line message. */
 const char *recread_error(const struct recread *r);
 
+/* The open read-only connection, for further queries of the same kind
+ * (persist/recreplay.c); it stays r's. */
+struct sqlite3 *recread_db(struct recread *r);
+/* Say SQLite failure rc in r's message, as every call here does; its
+ * status. */
+enum recread_status recread_sqlfail(struct recread *r, int rc);
+
 /* The time of the first sample of the boot named boot_id (the kernel's
  * boot_id text) into *ms: 0, 1 when that boot has no sample, -1. */
 int recread_boot_start(struct recread *r, const char *boot_id, int64_t *ms);

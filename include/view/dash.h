@@ -27,6 +27,7 @@
 #include "model/klogring.h"
 #include "model/layout.h"
 #include "model/oomscore.h"
+#include "model/recbox.h"
 #include "model/snapshot.h"
 #include "model/table.h"
 #include "model/tagset.h"
@@ -89,6 +90,13 @@ struct dash_klog {
 	size_t event_cursor; /* events view: selected, 0 = newest */
 	size_t task_top;     /* first task-table row (PgUp/PgDn) */
 	int page_kb;         /* task tables are in pages */
+	/* the events view's rows (NULL: ev's events, none from the record),
+	 * the selected one's black box open (Enter) or why it has none
+	 * (NULL: nothing to say) */
+	const struct recbox_row *rows;
+	size_t nrows;
+	bool box_open;
+	const char *box_why;
 };
 
 /* A process an action is aimed at, as the dialogs name it. */
@@ -167,6 +175,8 @@ struct dash_frame {
 	size_t prompt_len;
 	const char *prompt_label, *prompt_hint; /* "Search: ", its keys */
 	bool paused, read_only;
+	/* --replay: the header's line and its short form, else NULL */
+	const char *replay, *replay_short;
 	const char *status; /* one message, or NULL */
 	enum theme_role status_role;
 	/* the screen's own status text when there is no message (NULL:

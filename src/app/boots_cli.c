@@ -16,12 +16,25 @@
 #include "core/clock.h"
 #include "core/json.h"
 #include "core/sanitize.h"
+#include "model/meterfit.h"
 
-/* "name: what" for one source, appended at buf + *used. */
+/* A source's state in one or two words: "empty", "not available". */
+static const char *
+brief_why(const struct bootsrc_state *st)
+{
+	if (!st->ok)
+		return "not available";
+	return strstr(st->why, "is empty") != NULL ? "empty" : "nothing";
+}
+
+/* "name: what" for one source, appended at buf + *used; brief: without
+ * the paths and the reasons. */
 static void
 source_text(char *buf, size_t size, size_t *used, const char *name,
-            const struct bootsrc_state *st, size_t n, const char *unit)
+            const struct bootsrc_state *st, size_t n, const char *unit,
+            bool brief)
 {
+	const char *why = brief ? "" : st->why;
 	int k;
 
 	if (*used >= size)
@@ -29,34 +42,45 @@ source_text(char *buf, size_t size, size_t *used, const char *name,
 	if (st->ok && n > 0)
 		k = snprintf(buf + *used, size - *used, "%s%s: %zu %s%s%s%s%s",
 		             *used ? "; " : "", name, n, unit,
-		             n == 1 ? "" : "s", st->why[0] ? " (" : "", st->why,
-		             st->why[0] ? ")" : "");
+		             n == 1 ? "" : "s", why[0] ? " (" : "", why,
+		             why[0] ? ")" : "");
 	else
 		k = snprintf(buf + *used, size - *used, "%s%s: %s",
 		             *used ? "; " : "", name,
-		             st->why[0] ? st->why : "nothing");
+		             brief        ? brief_why(st)
+		             : st->why[0] ? st->why
+		                          : "nothing");
 	*used += k > 0 ? (size_t)k : 0;
 }
 
 /* What each source gave. */
 void
-boots_cli_sources(const struct bootsrc_data *d, char *buf, size_t size)
+boots_cli_sources(const struct bootsrc_data *d, int level, char *buf,
+                  size_t size)
 {
+	char full[3 * BOOTSRC_WHY_MAX + 64];
 	size_t used = 0;
+	bool brief = level >= 2;
 	struct bootsrc_state ok = {.ok = true, .why = ""};
 
-	buf[0] = '\0';
-	source_text(buf, size, &used, "wtmp", &d->wtmp_state, d->nwtmp, "boot");
-	source_text(buf, size, &used, "journal", &d->journal_state, d->njournal,
-	            "boot");
+	full[0] = '\0';
+	source_text(full, sizeof full, &used, "wtmp", &d->wtmp_state, d->nwtmp,
+	            "boot", brief);
+	source_text(full, sizeof full, &used, "journal", &d->journal_state,
+	            d->njournal, "boot", brief);
 	if (d->npstore > 0) {
-		source_text(buf, size, &used, "pstore", &ok, d->npstore,
-		            "dump");
-		return;
+		source_text(full, sizeof full, &used, "pstore", &ok, d->npstore,
+		            "dump", brief);
+	} else {
+		source_text(full, sizeof full, &used, "pstore",
+		            &d->pstore_state, 0, "", brief);
+		source_text(full, sizeof full, &used, "systemd-pstore",
+		            &d->systemd_state, 0, "", brief);
 	}
-	source_text(buf, size, &used, "pstore", &d->pstore_state, 0, "");
-	source_text(buf, size, &used, "systemd-pstore", &d->systemd_state, 0,
-	            "");
+	if (level == 1)
+		meterfit_remarks(full, buf, size, NULL, 0);
+	else
+		snprintf(buf, size, "%s", full);
 }
 
 /* How a row ended, in words. */
@@ -95,9 +119,15 @@ print_text(const struct bootsrc_data *d)
 	    ev[256];
 	const struct boots_row *r;
 
-	boots_cli_sources(d, src, sizeof src);
-	printf("%s\n", src);
-	printf("%5s  %-19s  %-8s  %-20s  %-36s  %s\n", "BOOT", "STARTED",
+	boots_cli_sources(d, 0, src, sizeof src);
+	if (d->live_source != NULL)
+		printf("%s; kernel log: %s, %" PRIu64 " records%s%s%s\n", src,
+		       d->live_source, d->live_records,
+		       d->live_state.why[0] ? " (" : "", d->live_state.why,
+		       d->live_state.why[0] ? ")" : "");
+	else
+		printf("%s; kernel log: %s\n", src, d->live_state.why);
+	printf("%5s  %-19s  %-8s  %-20s  %-40s  %s\n", "BOOT", "STARTED",
 	       "UPTIME", "ENDED", "EVENTS", "HOW IT ENDED");
 	for (size_t i = 0; i < d->nrows; i++) {
 		r = &d->rows[i];
@@ -110,7 +140,7 @@ print_text(const struct bootsrc_data *d)
 		            ? ' '
 		            : '>';
 		boots_cli_end_text(r, how, sizeof how);
-		printf("%5d  %-19s %-9s %-21s  %-36s  %s\n", r->index,
+		printf("%5d  %-19s %-9s %-21s  %-40s  %s\n", r->index,
 		       when(r->start_unix_s, start, sizeof start), up, end,
 		       boots_counts_text(r, ev, sizeof ev), how);
 	}
@@ -127,9 +157,22 @@ json_source(const char *name, const struct bootsrc_state *st, size_t n,
 	printf("}%s", last ? "" : ", ");
 }
 
+/* Where a row's event counts came from: the kernel log's source for the
+ * running boot (live), else "journal", "pstore", "journal+pstore", or
+ * NULL. */
+const char *
+boots_cli_events_source(const struct boots_row *r, const char *live)
+{
+	if (r->live && live != NULL)
+		return live;
+	if (r->in_journal)
+		return r->dumps > 0 ? "journal+pstore" : "journal";
+	return r->dumps > 0 ? "pstore" : NULL;
+}
+
 /* One row as a JSON object. */
 static void
-json_row(const struct boots_row *r, int64_t now)
+json_row(const struct boots_row *r, int64_t now, const char *live)
 {
 	printf("{\"index\": %d, \"boot_id\": ", r->index);
 	json_cstr_or_null(stdout, r->boot_id[0] ? r->boot_id : NULL);
@@ -149,10 +192,12 @@ json_row(const struct boots_row *r, int64_t now)
 		fputs("null", stdout);
 	printf(", \"kernel\": ");
 	json_cstr_or_null(stdout, r->kernel[0] ? r->kernel : NULL);
-	printf(", \"in_wtmp\": %s, \"in_journal\": %s, \"dumps\": %u, "
-	       "\"events\": {",
+	printf(", \"in_wtmp\": %s, \"in_journal\": %s, \"earlier\": %s, "
+	       "\"dumps\": %u, \"events_source\": ",
 	       r->in_wtmp ? "true" : "false", r->in_journal ? "true" : "false",
-	       r->dumps);
+	       r->earlier ? "true" : "false", r->dumps);
+	json_cstr_or_null(stdout, boots_cli_events_source(r, live));
+	printf(", \"events\": {");
 	for (size_t k = 0; k < KEVENT_KIND_COUNT; k++)
 		printf("%s\"%s\": %u", k ? ", " : "",
 		       kevent_kind_name((enum kevent_kind)k),
@@ -179,12 +224,13 @@ print_json(const struct bootsrc_data *d)
 	json_source("wtmp", &d->wtmp_state, d->nwtmp, false);
 	json_source("journal", &d->journal_state, d->njournal, false);
 	json_source("pstore", &d->pstore_state, dumps(d, false), false);
-	json_source("systemd_pstore", &d->systemd_state, dumps(d, true), true);
+	json_source("systemd_pstore", &d->systemd_state, dumps(d, true), false);
+	json_source("kernel_log", &d->live_state, d->live_records, true);
 	printf("}, \"boots\": [");
 	for (size_t i = 0; i < d->nrows; i++) {
 		if (i)
 			printf(", ");
-		json_row(&d->rows[i], d->now_unix_s);
+		json_row(&d->rows[i], d->now_unix_s, d->live_source);
 	}
 	printf("]}\n");
 }
@@ -198,6 +244,7 @@ boots_run(const struct options *opt)
 
 	bootsrc_paths(&p, opt->proc_root, opt->sys_root);
 	bootsrc_load(&d, &p, BOOTSRC_JOURNAL_MS, clock_wall_ms() / 1000);
+	bootsrc_live(&d, opt->kmsg_file, NULL, NULL, BOOTSRC_KMSG_MS);
 	if (opt->json)
 		print_json(&d);
 	else

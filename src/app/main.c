@@ -1,5 +1,6 @@
 /* main.c: parse the command line and hand over to one of the three modes. */
 #include <locale.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,16 @@ main(int argc, char **argv)
 	struct options opt;
 	char err[256];
 
+	/* one malloc arena: the helper threads (command lines, the history
+	 * loader, the boots reader) allocate little, and an arena of their
+	 * own would keep its own touched pages and free lists */
+	mallopt(M_ARENA_MAX, 1);
+	/* blocks of 64 kB and more get mappings of their own: pages of a
+	 * calloc'd state not used yet cost nothing, and a refresh's scratch
+	 * goes back to the system when freed (a fixed threshold: glibc would
+	 * raise it to the largest block freed and keep that much touched free
+	 * memory in the heap) */
+	mallopt(M_MMAP_THRESHOLD, 64 * 1024);
 	setlocale(LC_ALL, "");
 	/* numbers read and written with '.' (JSON, -d) whatever the locale */
 	setlocale(LC_NUMERIC, "C");
@@ -49,6 +60,7 @@ main(int argc, char **argv)
 		return boots_run(&opt);
 	case OPTIONS_REPORT:
 		return report_run(&opt);
+	case OPTIONS_REPLAY: /* the dashboard on the record */
 	case OPTIONS_DASHBOARD:
 	default:
 		return ui_run(&opt);

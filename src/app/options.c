@@ -33,6 +33,8 @@ enum {
 	OPT_TEXTFILE,
 	OPT_REPORT,
 	OPT_SINCE,
+	OPT_REPLAY,
+	OPT_AT,
 };
 
 static const struct option long_options[] = {
@@ -64,6 +66,8 @@ static const struct option long_options[] = {
     {"textfile", required_argument, NULL, OPT_TEXTFILE},
     {"report", no_argument, NULL, OPT_REPORT},
     {"since", required_argument, NULL, OPT_SINCE},
+    {"replay", no_argument, NULL, OPT_REPLAY},
+    {"at", required_argument, NULL, OPT_AT},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -83,6 +87,9 @@ static const char usage_text[] =
     "      --boots            print the boot history: how each boot ended\n"
     "      --report           summarize the recorded history for a ticket\n"
     "                         (--since DUR|boot, default 24h; --json)\n"
+    "      --replay           the dashboard on the recorded history, paused\n"
+    "                         (--at TIME: 2026-12-03 03:12, -2h or boot;\n"
+    "                         default the newest sample; --db)\n"
     "\n"
     "Options:\n"
     "  -n, --count COUNT      snapshots to print in batch mode (default 1)\n"
@@ -112,7 +119,8 @@ static const char usage_text[] =
     "                         (DIR/fs/cgroup), pstore, hugepages, zram,\n"
     "                         zswap\n"
     "      --db PATH          the history database (--record, --report,\n"
-    "                         and the dashboard reads it at start; default\n"
+    "                         --replay, and the dashboard reads it at\n"
+    "                         start; default\n"
     "                         /var/lib/oomwatch/history.db as root, else\n"
     "                         $XDG_STATE_HOME/oomwatch/history.db)\n"
     "      --since DUR|boot   --report's window: 30m, 24h, 7d (units s m h\n"
@@ -354,8 +362,8 @@ parse_unit(const char *s, const char *units, const int64_t *mult, int64_t bare,
 	return 0;
 }
 
-/* --report's option with a value (--since DUR|boot): 0, -1 with a
- * message, or 1 when c is not it. */
+/* --report's and --replay's options with a value (--since DUR|boot,
+ * --at TIME): 0, -1 with a message, or 1 when c is neither. */
 static int
 option_report_value(struct options *opt, int c, const char *arg, char *err,
                     size_t err_size)
@@ -363,6 +371,17 @@ option_report_value(struct options *opt, int c, const char *arg, char *err,
 	static const int64_t dur_ms[] = {1000, 60000, 3600000, 86400000,
 	                                 604800000};
 
+	if (c == OPT_AT) {
+		opt->at = arg;
+		if (replay_at_parse(arg, &opt->at_) == 0)
+			return 0;
+		snprintf(
+		    err, err_size,
+		    "invalid time '%.40s' for --at (2026-12-03 03:12, -2h: "
+		    "units s m h d w; or boot)",
+		    arg);
+		return -1;
+	}
 	if (c != OPT_SINCE)
 		return 1;
 	opt->since = arg;
@@ -541,6 +560,9 @@ option_flag(struct options *opt, int c, bool *batch, bool *events)
 	case OPT_REPORT:
 		opt->report = true;
 		return true;
+	case OPT_REPLAY:
+		opt->replay = true;
+		return true;
 	case 'b':
 		*batch = true;
 		return true;
@@ -564,6 +586,34 @@ option_flag(struct options *opt, int c, bool *batch, bool *events)
 	}
 }
 
+/* --replay's rules, once all options are read: 0, or -1 with a message
+ * in err. other: another mode was given. */
+static int
+options_replay_finish(struct options *opt, bool other, char *err,
+                      size_t err_size)
+{
+	if (!opt->replay) {
+		if (opt->at == NULL)
+			return 0;
+		snprintf(err, err_size, "--at needs --replay");
+		return -1;
+	}
+	if (other) {
+		snprintf(err, err_size,
+		         "--replay does not go with --batch, --events, "
+		         "--record, --report or --boots");
+		return -1;
+	}
+	if (opt->proc_root || opt->sys_root || opt->kmsg_file) {
+		snprintf(err, err_size,
+		         "--replay shows the record: not --proc-root, "
+		         "--sys-root or --kmsg-file");
+		return -1;
+	}
+	opt->mode = OPTIONS_REPLAY;
+	return 0;
+}
+
 /* The recorder's rules and defaults, once all options are read: 0, or
  * -1 with a message in err. other: --batch or --events was given. */
 static int
@@ -581,7 +631,8 @@ options_record_finish(struct options *opt, bool other, char *err,
 	    ((opt->db_path && other) || opt->retain_ms || opt->max_size_bytes ||
 	     opt->no_cmdline || opt->samples || opt->textfile_dir)) {
 		snprintf(err, err_size,
-		         "--db (dashboard, --record or --report), --retain, "
+		         "--db (dashboard, --record, --report or --replay), "
+		         "--retain, "
 		         "--max-size, --no-cmdline, --textfile and --samples "
 		         "need --record");
 		return -1;
@@ -609,7 +660,11 @@ options_finish(struct options *opt, bool batch, bool events, char *err,
 		         "--batch and --events do not go together");
 		return -1;
 	}
-	if (options_report_finish(
+	if (options_replay_finish(opt,
+	                          batch || events || opt->report ||
+	                              opt->mode != OPTIONS_DASHBOARD,
+	                          err, err_size) < 0 ||
+	    options_report_finish(
 	        opt, batch || events || opt->mode == OPTIONS_RECORD, err,
 	        err_size) < 0 ||
 	    options_record_finish(opt, batch || events, err, err_size) < 0)

@@ -9,7 +9,9 @@
 #include "app/boots_cli.h"
 #include "app/scr_events.h"
 #include "collect/bootjob.h"
+#include "collect/kmsg.h"
 #include "core/clock.h"
+#include "model/meterfit.h"
 
 /* Events kept per boot read: the pane shows the newest of them. */
 #define BOOTS_EVENTS_KEPT 256
@@ -30,8 +32,9 @@ static const struct scr_binding boots_keys[] = {
     {{KBD_END, 0, 0}, BOOTS_END, "the oldest boot", NULL},
     {{KBD_ENTER, 0, 0},
      BOOTS_EVENTS,
-     "read the selected boot's kernel events from the journal: the events "
-     "view shows them (and the pane below the table lists them)",
+     "the selected boot's kernel events in the events view: this boot's "
+     "are the live kernel log's; an earlier boot's are read from the "
+     "journal (the pane below the table lists them too)",
      NULL},
     {{'r', 0, 0},
      BOOTS_RELOAD,
@@ -143,12 +146,12 @@ start_events(struct ui *ui, struct scr_boots_state *s)
 	kevents_free(s->kev);
 	s->kev = NULL;
 	if (!r->in_journal) {
-		snprintf(s->events_why, sizeof s->events_why,
-		         "the journal has no messages of this boot (%.*s)",
-		         (int)(sizeof s->events_why - 60),
-		         s->data->journal_state.ok
-		             ? "it holds other boots"
-		             : s->data->journal_state.why);
+		if (s->data->journal_state.ok)
+			snprintf(s->events_why, sizeof s->events_why,
+			         "the journal has no messages of this boot");
+		else
+			snprintf(s->events_why, sizeof s->events_why,
+			         "journal %s", s->data->journal_state.why);
 		return;
 	}
 	paths(ui, &p);
@@ -199,6 +202,35 @@ pickup(struct scr_boots_state *s)
 	}
 	bootjob_free(s->job);
 	s->job = NULL;
+}
+
+/* The dashboard's kernel-log source as bootsrc names it ("kmsg",
+ * "klogctl", "file"), or NULL when it reads none: then this boot's
+ * events are the history's like any other's. */
+static const char *
+live_source(const struct ui *ui)
+{
+	if (ui->klog.kr == NULL || ui->klog.kev == NULL)
+		return NULL;
+	return bootsrc_live_name(kmsg_source(ui->klog.kr));
+}
+
+/* True when row r is this boot and its events are the live log's. */
+static bool
+row_live(const struct ui *ui, const struct boots_row *r)
+{
+	return r->index == 0 && live_source(ui) != NULL;
+}
+
+/* Enter on this boot: the events view of the live log (an earlier boot's
+ * events it showed are let go). UI_* flags. */
+static unsigned
+open_live(struct ui *ui, struct scr_boots_state *s)
+{
+	s->open_events = false;
+	kevents_free(ui->klog.boot_kev);
+	ui->klog.boot_kev = NULL;
+	return scr_goto(ui, &scr_events) | UI_REDRAW;
 }
 
 /* Open the events read in the events view (which owns them from then
@@ -282,6 +314,8 @@ command(struct ui *ui, int cmd)
 		s->selected = n ? n - 1 : 0;
 		break;
 	case BOOTS_EVENTS:
+		if (n > 0 && row_live(ui, &s->data->rows[s->selected]))
+			return open_live(ui, s);
 		if (n == 0 || s->job != NULL)
 			return 0; /* one read at a time */
 		if (s->kev != NULL && events_selected(s))
@@ -332,14 +366,17 @@ when(int64_t unix_s, char mark, char *buf, size_t size)
 
 /* One table row's text. */
 static void
-fill_row(const struct bootsrc_data *d, const struct boots_row *r, int64_t now,
-         struct dash_boots_row *out)
+fill_row(const struct boots_row *r, int64_t now, struct dash_boots_row *out)
 {
 	bool bound = !r->end_exact && r->end != BOOTS_RUNNING;
 	char up[15];
+	uint32_t n = boots_events(r);
 
 	out->index = r->index;
-	when(r->start_unix_s, ' ', out->start, sizeof out->start);
+	if (r->earlier)
+		snprintf(out->start, sizeof out->start, "earlier");
+	else
+		when(r->start_unix_s, ' ', out->start, sizeof out->start);
 	when(r->end == BOOTS_RUNNING ? KLOG_NA : r->end_unix_s,
 	     bound ? '>' : ' ', out->end, sizeof out->end);
 	boots_duration_text(boots_uptime_s(r, now), up, sizeof up);
@@ -347,47 +384,157 @@ fill_row(const struct bootsrc_data *d, const struct boots_row *r, int64_t now,
 	         bound && up[0] != '-' ? ">" : "", up);
 	boots_cli_end_text(r, out->how, sizeof out->how);
 	boots_counts_text(r, out->events, sizeof out->events);
+	snprintf(out->events_short, sizeof out->events_short, "%u event%s",
+	         (unsigned)n, n == 1 ? "" : "s");
 	out->role = role_of(r->end);
-	(void)d;
 }
 
-/* The selected boot's detail lines and events title. */
+/* Where the selected boot's events come from, in words. */
+static const char *
+events_from(const struct ui *ui, const struct boots_row *r)
+{
+	const char *src = row_live(ui, r) ? live_source(ui)
+	                                  : boots_cli_events_source(r, NULL);
+
+	if (src == NULL)
+		return "no source";
+	if (strcmp(src, "kmsg") == 0)
+		return "the live kernel log, /dev/kmsg";
+	if (strcmp(src, "klogctl") == 0)
+		return "the live kernel log, klogctl";
+	if (strcmp(src, "file") == 0)
+		return "the kernel log file read";
+	return strcmp(src, "journal+pstore") == 0 ? "journal and pstore" : src;
+}
+
+/* The events title's forms when none were read: why, then without the
+ * parenthesised remarks. */
 static void
-fill_detail(const struct scr_boots_state *s, struct dash_boots *v)
+title_none(const struct scr_boots_state *s, int index,
+           char (*title)[BOOTPANE_TEXT])
+{
+	char why[sizeof s->events_why], brief[sizeof s->events_why];
+	const char *w = s->events_why[0] ? s->events_why : "none in its log";
+
+	/* "journal: not available (..)" reads "journal not available (..)" */
+	if (strncmp(w, "journal: ", 9) == 0)
+		snprintf(why, sizeof why, "journal %s", w + 9);
+	else
+		snprintf(why, sizeof why, "%s", w);
+	meterfit_remarks(why, brief, sizeof brief, NULL, 0);
+	snprintf(title[0], BOOTPANE_TEXT, "Boot %d: no events: %s", index, why);
+	if (strcmp(brief, why) != 0)
+		snprintf(title[1], BOOTPANE_TEXT, "Boot %d: no events: %s",
+		         index, brief);
+}
+
+/* The events title's forms for the selected boot r. */
+static void
+fill_title(const struct ui *ui, const struct scr_boots_state *s,
+           const struct boots_row *r, char (*title)[BOOTPANE_TEXT])
+{
+	int i = r->index;
+
+	if (row_live(ui, r)) {
+		snprintf(title[0], BOOTPANE_TEXT,
+		         "Boot 0 (running): Enter opens the events view of the "
+		         "live kernel log");
+		snprintf(title[1], BOOTPANE_TEXT,
+		         "Boot 0: Enter: the live events view");
+	} else if (s->events_index != i) {
+		snprintf(title[0], BOOTPANE_TEXT,
+		         "Boot %d: Enter reads its events from the journal", i);
+		snprintf(title[1], BOOTPANE_TEXT, "Boot %d: Enter: its events",
+		         i);
+	} else if (s->job != NULL && s->job_events) {
+		snprintf(title[0], BOOTPANE_TEXT,
+		         "Boot %d: reading its kernel events (journalctl)...",
+		         i);
+		snprintf(title[1], BOOTPANE_TEXT, "Boot %d: reading...", i);
+	} else if (s->nevents == 0) {
+		title_none(s, i, title);
+	} else {
+		snprintf(title[0], BOOTPANE_TEXT,
+		         "Boot %d: %zu kernel event%s from the journal, oldest "
+		         "first",
+		         i, s->nevents, s->nevents == 1 ? "" : "s");
+		snprintf(title[1], BOOTPANE_TEXT, "Boot %d: %zu event%s", i,
+		         s->nevents, s->nevents == 1 ? "" : "s");
+	}
+}
+
+/* This boot's OOM kills by the kernel's own counter, when the log's
+ * buffer no longer holds them all (forms into line); false when it
+ * does, or the counter is not known. */
+static bool
+fill_kills(const struct ui *ui, const struct boots_row *r,
+           char (*line)[BOOTPANE_TEXT])
+{
+	int64_t k = ui->kills.seen;
+
+	if (k == SNAP_NA || k <= (int64_t)r->counts[KEVENT_OOM_KILL])
+		return false;
+	snprintf(line[0], BOOTPANE_TEXT,
+	         "the kernel counted %" PRId64 " OOM kills this boot "
+	         "(/proc/vmstat oom_kill); its log kept the newest %u",
+	         k, (unsigned)r->counts[KEVENT_OOM_KILL]);
+	snprintf(line[1], BOOTPANE_TEXT,
+	         "%" PRId64 " OOM kills this boot "
+	         "(/proc/vmstat)",
+	         k);
+	return true;
+}
+
+/* The selected boot's detail lines (each with a shorter form) and events
+ * title. */
+static void
+fill_detail(const struct ui *ui, const struct scr_boots_state *s,
+            struct dash_boots *v)
 {
 	const struct boots_row *r = &s->data->rows[s->selected];
 	char ev[96];
 
-	snprintf(v->detail[0], sizeof v->detail[0],
+	memset(v->detail, 0, sizeof v->detail);
+	memset(v->events_title, 0, sizeof v->events_title);
+	snprintf(v->detail[0][0], BOOTPANE_TEXT,
 	         "id %s  kernel %s  in wtmp: %s, journal: %s, pstore dumps: %u",
 	         r->boot_id[0] ? r->boot_id : "-",
 	         r->kernel[0] ? r->kernel : "-", r->in_wtmp ? "yes" : "no",
 	         r->in_journal ? "yes" : "no", r->dumps);
-	boots_cli_end_text(r, v->detail[1], sizeof v->detail[1]);
-	snprintf(v->detail[2], sizeof v->detail[2], "kernel events: %s",
-	         boots_counts_text(r, ev, sizeof ev));
+	snprintf(v->detail[0][1], BOOTPANE_TEXT,
+	         "in wtmp: %s, journal: %s, pstore dumps: %u",
+	         r->in_wtmp ? "yes" : "no", r->in_journal ? "yes" : "no",
+	         r->dumps);
+	boots_cli_end_text(r, v->detail[1][0], BOOTPANE_TEXT);
+	boots_counts_text(r, ev, sizeof ev);
+	snprintf(v->detail[2][0], BOOTPANE_TEXT, "kernel events (%s): %s",
+	         events_from(ui, r), ev);
+	snprintf(v->detail[2][1], BOOTPANE_TEXT, "kernel events: %s", ev);
 	/* once the events are listed, their counts are no news */
-	v->ndetail = s->events_index == r->index && s->nevents > 0 ? 2 : 3;
-	if (s->events_index != r->index)
-		snprintf(v->events_title, sizeof v->events_title,
-		         "Boot %d: Enter reads its events from the journal",
-		         r->index);
-	else if (s->job != NULL && s->job_events)
-		snprintf(v->events_title, sizeof v->events_title,
-		         "Boot %d: reading its kernel events (journalctl)...",
-		         r->index);
-	else if (s->nevents == 0)
-		snprintf(v->events_title, sizeof v->events_title,
-		         "Boot %d: no events read (%s)", r->index,
-		         s->events_why[0] ? s->events_why : "none in its log");
-	else
-		snprintf(v->events_title, sizeof v->events_title,
-		         "Boot %d: %zu kernel event%s from the journal, oldest "
-		         "first",
-		         r->index, s->nevents, s->nevents == 1 ? "" : "s");
-	if (s->events_index == r->index) {
+	v->ndetail =
+	    s->events_index == r->index && s->nevents > 0 && !row_live(ui, r)
+	        ? 2
+	        : 3;
+	if (row_live(ui, r) && fill_kills(ui, r, v->detail[3]))
+		v->ndetail = 4;
+	fill_title(ui, s, r, v->events_title);
+	if (s->events_index == r->index && !row_live(ui, r)) {
 		memcpy(v->events, s->lines, s->nlines * sizeof s->lines[0]);
 		v->nevents = s->nlines;
+	}
+}
+
+/* The sources line's forms: every source's words, without the remarks,
+ * one or two words a source; the running log's counts go to this boot. */
+static void
+fill_sources(struct ui *ui, struct scr_boots_state *s, struct dash_boots *v)
+{
+	for (int k = 0; k < BOOTPANE_FORMS; k++)
+		boots_cli_sources(s->data, k, v->sources[k], BOOTPANE_TEXT);
+	if (live_source(ui) != NULL) {
+		boots_live_counts(s->data->rows, s->data->nrows,
+		                  kevents_stats(ui->klog.kev).by_kind);
+		s->data->live_source = live_source(ui);
 	}
 }
 
@@ -403,25 +550,31 @@ frame(struct ui *ui, struct dash_frame *f)
 	pickup(s); /* a redraw shows a read that ended */
 	reading = s->job != NULL;
 	v->nrows = v->ndetail = v->nevents = 0;
-	v->events_title[0] = '\0';
+	memset(v->sources, 0, sizeof v->sources);
+	memset(v->events_title, 0, sizeof v->events_title);
 	v->reading = reading && !s->job_events;
 	if (s->data != NULL) {
-		boots_cli_sources(s->data, v->sources, sizeof v->sources);
+		fill_sources(ui, s, v);
 		for (size_t i = 0;
 		     i < s->data->nrows && v->nrows < BOOTPANE_ROWS_MAX; i++)
-			fill_row(s->data, &s->data->rows[i], now,
-			         &v->rows[v->nrows++]);
+			fill_row(&s->data->rows[i], now, &v->rows[v->nrows++]);
 		v->selected = s->selected < v->nrows ? s->selected : 0;
 		if (v->nrows > 0)
-			fill_detail(s, v);
+			fill_detail(ui, s, v);
 	} else if (!reading) {
-		snprintf(v->sources, sizeof v->sources,
+		snprintf(v->sources[0], BOOTPANE_TEXT,
 		         "the boot history could not be read (%s)",
 		         s->job_why[0] ? s->job_why : "out of memory");
+		snprintf(v->sources[1], BOOTPANE_TEXT,
+		         "the boot history could not be read");
 	}
-	if (v->reading)
-		snprintf(v->sources, sizeof v->sources,
+	if (v->reading) {
+		snprintf(v->sources[0], BOOTPANE_TEXT,
 		         "reading the boot history (journalctl)...");
+		snprintf(v->sources[1], BOOTPANE_TEXT,
+		         "reading the boot history...");
+		v->sources[2][0] = '\0';
+	}
 	f->body = dash_body_boots;
 	f->screen_data = v;
 	f->status_info =

@@ -1,6 +1,8 @@
 /* scr_events.c: the events screen's keys and frame (see scr_events.h). */
 #include "app/scr_events.h"
 
+#include "app/ui_past.h"
+
 /* PgUp/PgDn move the task table by this many rows. */
 #define EVENTS_TASK_PAGE 10
 
@@ -11,6 +13,7 @@ enum events_cmd {
 	EVENTS_END,
 	EVENTS_TASKS_UP,
 	EVENTS_TASKS_DOWN,
+	EVENTS_BOX,
 };
 
 static const struct scr_binding events_keys[] = {
@@ -23,6 +26,10 @@ static const struct scr_binding events_keys[] = {
      EVENTS_TASKS_DOWN,
      "an OOM kill's task table: down",
      NULL},
+    {{KBD_ENTER, 0, 0},
+     EVENTS_BOX,
+     "before this kill: the black box from the record, or the report",
+     NULL},
 };
 
 /* This screen's state. */
@@ -32,26 +39,28 @@ st(const struct ui *ui)
 	return scr_state(ui, &scr_events);
 }
 
-/* The events shown: an earlier boot's (opened from the Boots screen),
- * else the running log's. */
-static const struct kevents *
-shown(const struct ui *ui)
+/* How many events there are (the rows rebuilt: live and recorded). */
+static size_t
+count(struct ui *ui)
 {
-	return ui->klog.boot_kev ? ui->klog.boot_kev : ui->klog.kev;
+	return ui_klog_rows(ui);
 }
 
-/* How many events there are. */
-static size_t
-count(const struct ui *ui)
+/* The selected row, or NULL (the rows as count() last built them). */
+static const struct recbox_row *
+selected_row(struct ui *ui)
 {
-	return shown(ui) ? kevents_count(shown(ui)) : 0;
+	return count(ui) > st(ui)->cursor ? &ui->klog.rows[st(ui)->cursor]
+	                                  : NULL;
 }
 
 /* The selected event, or NULL. */
 static const struct kevent *
-selected(const struct ui *ui)
+selected(struct ui *ui)
 {
-	return count(ui) ? kevents_get(shown(ui), st(ui)->cursor) : NULL;
+	const struct recbox_row *r = selected_row(ui);
+
+	return r != NULL ? r->e : NULL;
 }
 
 /* Leaving (or quitting) drops an earlier boot's events: the next visit
@@ -119,6 +128,9 @@ command(struct ui *ui, int cmd)
 	case EVENTS_END:
 		s->cursor = n ? n - 1 : 0;
 		break;
+	case EVENTS_BOX:
+		s->box_open = !s->box_open;
+		return UI_REDRAW;
 	case EVENTS_TASKS_UP:
 	case EVENTS_TASKS_DOWN:
 	default:
@@ -138,6 +150,11 @@ act(struct ui *ui, enum ui_act_cmd cmd)
 	if (ui->klog.boot_kev != NULL) {
 		ui_status(ui, THEME_STATUS_ERROR,
 		          "an earlier boot's event: its process is gone");
+		return UI_REDRAW;
+	}
+	if (selected_row(ui) != NULL && selected_row(ui)->from_record) {
+		ui_status(ui, THEME_STATUS_ERROR,
+		          "a kill from the record: its process is gone");
 		return UI_REDRAW;
 	}
 	return ui_act_command_event(ui, cmd, selected(ui));
@@ -162,6 +179,17 @@ frame(struct ui *ui, struct dash_frame *f)
 	}
 	ui->klog.view.event_cursor = s->cursor;
 	ui->klog.view.task_top = s->task_top;
+	ui->klog.view.rows = ui->klog.rows;
+	ui->klog.view.nrows = ui->klog.nrows;
+	if (s->cursor < ui->klog.nrows) {
+		const struct recbox_row *r = &ui->klog.rows[s->cursor];
+
+		/* a kill from the record has no report: its box at once */
+		ui->klog.view.box_open = s->box_open || r->from_record;
+		ui->klog.view.box_why = ui_klog_box_why(ui, r);
+		if (ui_klog_box_pending(ui, r))
+			ui_past_reread(ui->klog.past, ui);
+	}
 }
 
 const struct scr_def scr_events = {

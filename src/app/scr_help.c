@@ -1,6 +1,8 @@
 /* scr_help.c: the help screen's keys and frame (see scr_help.h). */
 #include "app/scr_help.h"
 
+#include <string.h>
+
 #include "view/panes.h"
 
 enum help_cmd {
@@ -24,6 +26,21 @@ static const struct scr_binding help_keys[] = {
     {{'h', 0, 0}, HELP_BACK, "back", NULL},
 };
 
+/* --replay's keys (app/replay.c takes them before every screen's own),
+ * listed first while replaying. */
+static const struct dash_help_line replay_lines[] = {
+    {"t T", "replay: the next / previous recorded sample (as atop)"},
+    {"+ -", "replay: one minute on / back"},
+    {"} {", "replay: the next / previous recorded kernel event"},
+    {"p", "replay: play (a sample each -d) / pause, on the processes "
+          "screen; paused at start"},
+    {"6 c 8 9", "replay: not shown (cgroups not replayed; the Memory and "
+                "System screens read the live /proc)"},
+    {"", "replay: the header shows the replayed time; every action is "
+         "refused (the processes are a record)"},
+};
+#define NREPLAY (sizeof replay_lines / sizeof replay_lines[0])
+
 /* This screen's state. */
 static struct scr_help_state *
 st(const struct ui *ui)
@@ -41,6 +58,13 @@ enter(struct ui *ui, const struct scr_def *from)
 	s->top = 0;
 	s->n = scr_help_lines(ui, from, s->lines, s->labels, SCR_HELP_MAX,
 	                      s->list);
+	if (ui->replay == NULL)
+		return;
+	if (s->n > SCR_HELP_MAX - NREPLAY)
+		s->n = SCR_HELP_MAX - NREPLAY;
+	memmove(s->lines + NREPLAY, s->lines, s->n * sizeof *s->lines);
+	memcpy(s->lines, replay_lines, sizeof replay_lines);
+	s->n += NREPLAY;
 }
 
 /* Back to where help was opened, as it was. */

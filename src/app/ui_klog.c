@@ -16,13 +16,15 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "core/clock.h"
+#include "persist/recdb.h"
+#include "persist/recload.h"
 
 #define KLOG_LINES 2000
-#define KLOG_EVENTS 256
 #define PUMP_BUDGET 512
 /* A --kmsg-file is read for at most this long per main-loop turn. */
 #define FILE_SLICE_MS 50
@@ -53,7 +55,7 @@ ui_klog_open(struct ui *ui, char *err, size_t err_size)
 		         "keys from standard input");
 		return -1;
 	}
-	ui->klog.kev = kevents_new(KLOG_EVENTS);
+	ui->klog.kev = kevents_new(UI_KLOG_EVENTS);
 	if (ui->klog.kev == NULL ||
 	    klogring_init(&ui->klog.ring, KLOG_LINES) != 0) {
 		snprintf(err, err_size, "out of memory");
@@ -82,6 +84,9 @@ ui_klog_close(struct ui *ui)
 {
 	kmsg_free(ui->klog.kr);
 	ui->klog.kr = NULL;
+	free(ui->klog.boxes);
+	ui->klog.boxes = NULL;
+	ui->klog.nboxes = ui->klog.nrows = 0;
 	kevents_free(ui->klog.kev);
 	ui->klog.kev = NULL;
 	if (ui->klog.ring.lines != NULL)
@@ -115,6 +120,80 @@ ui_klog_pump(struct ui *ui)
 	               kmsg_ended(ui->klog.kr) != ended
 	           ? UI_REDRAW
 	           : 0;
+}
+
+/* True when the record's boxes belong to the events shown: this boot's
+ * (not an earlier boot's, not a --kmsg-file's; with no kernel log at
+ * all, the record's kills are still this boot's). */
+static bool
+klog_boxes_apply(const struct ui *ui)
+{
+	return ui->klog.boot_kev == NULL &&
+	       (ui->klog.kr == NULL ||
+	        kmsg_source(ui->klog.kr) != KMSG_SRC_FILE);
+}
+
+/* Rebuild the events view's rows (see ui.h). */
+size_t
+ui_klog_rows(struct ui *ui)
+{
+	struct ui_klog *k = &ui->klog;
+	bool boxes = klog_boxes_apply(ui);
+
+	k->nrows = recbox_merge(k->boot_kev ? k->boot_kev : k->kev,
+	                        boxes ? k->boxes : NULL, boxes ? k->nboxes : 0,
+	                        k->rows, sizeof k->rows / sizeof k->rows[0]);
+	return k->nrows;
+}
+
+/* Whether the record is still being written: its newest sample is at
+ * most RECLOAD_STALE_MS old. */
+static bool
+klog_record_live(const struct ui *ui)
+{
+	return ui->klog.record_last_ms + RECLOAD_STALE_MS >= clock_wall_ms();
+}
+
+/* Whether a live event may still get its box (see ui.h). */
+bool
+ui_klog_box_pending(const struct ui *ui, const struct recbox_row *r)
+{
+	const struct kevent *e = r->e;
+	int64_t now_us = (int64_t)clock_mono_ms() * 1000;
+
+	return r->box == NULL && !r->from_record && klog_boxes_apply(ui) &&
+	       ui->klog.box_state == UI_BOX_READ && klog_record_live(ui) &&
+	       recdb_bbox_kind(kevent_kind_name(e->kind)) &&
+	       e->time.kind == KLOG_TIME_BOOT &&
+	       e->time.usec + UI_KLOG_BOX_WAIT_MS * 1000 >= now_us;
+}
+
+/* Why a row has no black box (see ui.h). */
+const char *
+ui_klog_box_why(const struct ui *ui, const struct recbox_row *r)
+{
+	const struct kevent *e = r->e;
+
+	if (!recdb_bbox_kind(kevent_kind_name(e->kind)))
+		return NULL; /* the recorder keeps none for these */
+	if (r->box != NULL)
+		return r->box->has_box ? NULL
+		                       : "no black box: the recorder had no "
+		                         "full sample before this event";
+	if (!klog_boxes_apply(ui) || ui->klog.box_state == UI_BOX_UNREAD)
+		return NULL;
+	if (ui->klog.box_state == UI_BOX_FAILED)
+		return ui->klog.box_note;
+	if (ui_klog_box_pending(ui, r))
+		return "no black box yet: the recorder stores it with its next "
+		       "sample (the record is read again)";
+	if (!klog_record_live(ui) && e->time.kind == KLOG_TIME_BOOT &&
+	    clock_wall_ms() - ((int64_t)clock_mono_ms() - e->time.usec / 1000) >
+	        ui->klog.record_last_ms)
+		return "no black box: the record stopped before this event (is "
+		       "the recorder running?)";
+	return "no black box: not in the record (the recorder was not "
+	       "running then)";
 }
 
 /* How far the log pane can scroll up: the oldest line shown under the

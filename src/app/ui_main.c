@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "app/modes.h"
+#include "app/replay.h"
 #include "app/scr.h"
 #include "app/ui_past.h"
 #include "collect/usercache.h"
@@ -31,9 +32,6 @@
 #include "model/rank.h"
 #include "persist/conffile.h"
 #include "persist/themefile.h"
-
-/* The history's memory cap (model/history.h drops the oldest points). */
-#define UI_HIST_CAP_BYTES (64u << 20)
 
 /* How long a new OOM kill stays highlighted. */
 #define NEW_KILL_MS 30000
@@ -152,11 +150,15 @@ sample(struct ui *ui)
 	int64_t kills;
 	int rc;
 
-	collector_set_focus(ui->coll,
-	                    ui->table.has_sel ? ui->table.sel.pid : 0);
-	rc = collector_sample(ui->coll, &ui->snap, now);
+	if (ui->replay != NULL) { /* the record at the cursor */
+		rc = replay_sample(ui);
+	} else {
+		collector_set_focus(ui->coll,
+		                    ui->table.has_sel ? ui->table.sel.pid : 0);
+		rc = collector_sample(ui->coll, &ui->snap, now);
+	}
 	ui->have_snap = true;
-	if (rc != 0)
+	if (rc < 0)
 		ui_status(ui, THEME_STATUS_ERROR, "sampling /proc: %s",
 		          strerror(-rc));
 	if (rc == 0 && histsnap_record(&ui->hist, &ui->snap) == 0) {
@@ -200,10 +202,18 @@ frame(struct ui *ui)
 	f->protect = ui->protect;
 	f->paused = ui->paused;
 	f->read_only = ui->opt->read_only;
+	if (ui->replay != NULL) {
+		f->replay = ui->replay->header;
+		f->replay_short = ui->replay->header_short;
+	}
 	f->status = ui->status.text[0] ? ui->status.text : NULL;
 	f->status_role = ui->status.role;
 	ui_actview_frame(ui, f);
 	scr_frame(ui, f); /* the current screen's part, the tab line */
+	if (ui->replay != NULL && f->klog != NULL) { /* the record's events */
+		ui->klog.view.source = ui->replay->klog_source;
+		ui->klog.view.source_ok = true;
+	}
 }
 
 /* Load cfg.theme after a change on the setup screen. */
@@ -298,8 +308,13 @@ on_keys(struct ui *ui, bool *gone)
 	int32_t key;
 	int n = 0;
 
+	bool taken = false;
+
 	while ((key = screen_key(ui->scr)) != 0 && !(flags & UI_QUIT)) {
-		flags |= scr_key(ui, key);
+		if (ui->replay != NULL)
+			flags |= replay_key(ui, key, &taken);
+		if (!taken)
+			flags |= scr_key(ui, key);
 		n++;
 	}
 	/* readable but no key at all: end of input (the terminal closed) */
@@ -363,7 +378,7 @@ loop(struct ui *ui, int tfd, int sfd, struct ui_past *past)
 			flags |= ui_act_watch_poll(ui);
 			if (ui->paused)
 				continue;
-			flags |= UI_RESAMPLE;
+			flags |= ui->replay ? replay_tick(ui) : UI_RESAMPLE;
 			if (ui_klog_fd(ui) < 0)
 				flags |= ui_klog_pump(ui); /* klogctl */
 		}
@@ -397,6 +412,38 @@ open_fds(const struct options *opt, int *tfd, int *sfd)
 	return timerfd_settime(*tfd, 0, &its, NULL) == 0 ? 0 : -errno;
 }
 
+/* The data: the record (--replay) or the collector, the history (the
+ * record's load started in the background) and the kernel log. 0, or
+ * the exit status after one line on stderr. */
+static int
+open_sources(struct ui *ui, struct ui_past *past)
+{
+	const struct options *opt = ui->opt;
+	char err[PATH_MAX + 512];
+
+	if (opt->mode == OPTIONS_REPLAY &&
+	    replay_start(ui, err, sizeof err) != 0) {
+		say(err); /* the record instead of /proc */
+		return 1;
+	}
+	if (ui->replay == NULL &&
+	    (ui->coll = collector_new_roots(opt->proc_root, opt->sys_root, err,
+	                                    sizeof err)) == NULL) {
+		say(err);
+		return 1;
+	}
+	ui_hist_open(ui); /* no history is no error: the trends stay "..." */
+	if (ui->replay == NULL)
+		ui_past_start(past, opt); /* in the background */
+	if (ui->coll != NULL) /* status-only refreshes (collector.h) */
+		collector_set_mode(ui->coll, COLLECTOR_LIGHT);
+	if (ui->replay == NULL && ui_klog_open(ui, err, sizeof err) != 0) {
+		say(err);
+		return opt->kmsg_file ? 2 : 1;
+	}
+	return 0;
+}
+
 /* The interactive dashboard. */
 int
 ui_run(const struct options *opt)
@@ -428,22 +475,8 @@ ui_run(const struct options *opt)
 		say(err);
 		rc = 1;
 	}
-	if (rc == 0 &&
-	    (ui->coll = collector_new_roots(opt->proc_root, opt->sys_root, err,
-	                                    sizeof err)) == NULL) {
-		say(err);
-		rc = 1;
-	}
-	if (rc == 0) { /* no history is no error: the trends stay "..." */
-		ui_hist_open(ui);
-		ui_past_start(&past, opt); /* in the background */
-	}
-	if (ui->coll != NULL) /* status-only refreshes (collector.h) */
-		collector_set_mode(ui->coll, COLLECTOR_LIGHT);
-	if (rc == 0 && ui_klog_open(ui, err, sizeof err) != 0) {
-		say(err);
-		rc = opt->kmsg_file ? 2 : 1;
-	}
+	if (rc == 0)
+		rc = open_sources(ui, &past);
 	if (rc == 0 && (ui->scr = screen_open(&theme, opt->no_color, err,
 	                                      sizeof err)) == NULL) {
 		say(err);
@@ -451,12 +484,16 @@ ui_run(const struct options *opt)
 	}
 	if (rc == 0) {
 		ui_act_init(ui);
+		if (ui->replay != NULL)
+			replay_ready(ui); /* every action refused */
 		sample(ui);
 		ui_klog_pump(ui);
-		ui_protect(&ui->protect, opt->no_protect);
+		if (ui->replay == NULL)
+			ui_protect(&ui->protect, opt->no_protect);
 		rc = loop(ui, tfd, sfd, &past);
 	}
 	ui_past_stop(&past);
+	replay_stop(ui);
 	ui_act_fini(ui);
 	screen_close(ui->scr);
 	ui_klog_close(ui);

@@ -35,6 +35,14 @@ ui_past_main(void *arg)
 	return NULL;
 }
 
+/* Start the thread on p->rq; false when it cannot be started. */
+static bool
+ui_past_spawn(struct ui_past *p)
+{
+	p->running = pthread_create(&p->th, NULL, ui_past_main, p) == 0;
+	return p->running;
+}
+
 /* This boot's id into p->boot_id; false when it cannot be read. */
 static bool
 ui_past_boot_id(struct ui_past *p)
@@ -82,12 +90,10 @@ ui_past_start(struct ui_past *p, const struct options *opt)
 	    .stop = &p->stop,
 	};
 	atomic_init(&p->stop, 0);
-	if (pthread_create(&p->th, NULL, ui_past_main, p) != 0) {
+	if (!ui_past_spawn(p)) {
 		close(p->efd);
 		p->efd = -1;
-		return;
 	}
-	p->running = true;
 }
 
 /* The fd to poll (see the header). */
@@ -97,16 +103,53 @@ ui_past_fd(const struct ui_past *p)
 	return p->running ? p->efd : -1;
 }
 
+/* Hand the record's events and black boxes to the events view, or say
+ * why there are none. */
+static void
+ui_past_boxes(struct ui_past *p, struct ui *ui)
+{
+	struct recload *r = &p->res;
+	struct ui_klog *k = &ui->klog;
+
+	if (r->boxes_read || !p->rq.boxes_only)
+		k->past = p; /* a readable database: read again later */
+	if (p->rq.boxes_only && !r->boxes_read)
+		return; /* a failed re-read: keep what was read */
+	free(k->boxes);
+	k->boxes = r->boxes;
+	k->nboxes = r->nboxes;
+	k->record_last_ms = r->last_ms;
+	r->boxes = NULL;
+	r->nboxes = 0;
+	if (r->boxes_read) {
+		k->box_state = UI_BOX_READ;
+		return;
+	}
+	k->box_state = UI_BOX_FAILED;
+	snprintf(k->box_note, sizeof k->box_note,
+	         "no black box: %.100s at %.120s",
+	         r->box_why[0] ? r->box_why : r->why, p->path);
+}
+
 /* Hand the past over (see the header). */
 unsigned
 ui_past_take(struct ui_past *p, struct ui *ui)
 {
 	struct recload *r = &p->res;
+	uint64_t done;
 
 	if (!p->running)
 		return 0;
 	pthread_join(p->th, NULL);
 	p->running = false;
+	if (read(p->efd, &done, sizeof done) < 0) {
+		/* nonblocking: nothing to read is fine */
+	}
+	ui_past_boxes(p, ui);
+	if (p->rq.boxes_only) {
+		recload_fini(r);
+		return UI_REDRAW;
+	}
 	if (r->st == RECLOAD_OK && ui->hist.h != NULL) {
 		histsnap_set_past(&ui->hist, r->past);
 		r->past = NULL;
@@ -119,10 +162,27 @@ ui_past_take(struct ui_past *p, struct ui *ui)
 	          r->st == RECLOAD_OK || r->st == RECLOAD_MISSING
 	              ? THEME_STATUS_INFO
 	              : THEME_STATUS_ERROR,
-	          "history: %s %s %s", r->why,
-	          r->st == RECLOAD_OK ? "from" : "at", p->path);
+	          "history: %s %s %s%s%s", r->why,
+	          r->st == RECLOAD_OK ? "from" : "at", p->path,
+	          r->ends[0] ? "; " : "", r->ends);
 	recload_fini(r);
 	return UI_REBUILD | UI_REDRAW;
+}
+
+/* Read the boxes again (see the header). */
+void
+ui_past_reread(struct ui_past *p, struct ui *ui)
+{
+	uint64_t now = clock_mono_ms();
+
+	if (p == NULL || p->running || p->efd < 0 ||
+	    ui->klog.box_state != UI_BOX_READ ||
+	    now < p->boxes_ms + UI_PAST_REREAD_MS)
+		return;
+	p->boxes_ms = now;
+	p->rq.boxes_only = true;
+	if (!ui_past_spawn(p))
+		ui->klog.past = NULL; /* no thread: no more re-reads */
 }
 
 /* Stop and free (see the header). */

@@ -12,6 +12,7 @@
 
 #include "collect/journalrun.h"
 #include "collect/procroot.h"
+#include "core/clock.h"
 
 /* journalctl's arguments for every boot's kernel messages: the kernel
  * transport as a match, not -k (which implies -b, this boot only); the
@@ -371,6 +372,65 @@ bootsrc_load(struct bootsrc_data *d, const struct bootsrc_paths *p,
 	    .now_unix_s = now_unix_s,
 	};
 	d->nrows = boots_build(&in, d->rows, BOOTS_MAX);
+}
+
+/* The JSON name of a kernel-log source, or NULL. */
+const char *
+bootsrc_live_name(enum kmsg_source src)
+{
+	switch (src) {
+	case KMSG_SRC_DEVKMSG:
+		return "kmsg";
+	case KMSG_SRC_KLOGCTL:
+		return "klogctl";
+	case KMSG_SRC_FILE:
+		return "file";
+	case KMSG_SRC_NONE:
+	default:
+		return NULL;
+	}
+}
+
+/* This boot's events from the kernel log. */
+int
+bootsrc_live(struct bootsrc_data *d, const char *file,
+             const struct kmsg_ops *ops, void *ctx, uint64_t timeout_ms)
+{
+	struct kmsg_drain dr = {.budget = 4096,
+	                        .until_ms = clock_mono_ms() + timeout_ms,
+	                        .max_records = BOOTSRC_KMSG_RECORDS};
+	struct kevents *ev = kevents_new(16); /* only its counts are used */
+	struct kmsg_reader *r = NULL;
+	int rc = ev == NULL ? -ENOMEM
+	         : file     ? kmsg_new_file(&r, file, ops, ctx)
+	                    : kmsg_new_live(&r, ops, ctx);
+
+	d->live_source = NULL;
+	d->live_state.ok = false;
+	if (rc == 0 &&
+	    (d->live_source = bootsrc_live_name(kmsg_source(r))) == NULL)
+		snprintf(d->live_state.why, sizeof d->live_state.why,
+		         "not available (%.150s)", kmsg_reason(r));
+	else if (rc < 0)
+		snprintf(d->live_state.why, sizeof d->live_state.why,
+		         "not available (%.120s: %.50s)",
+		         file ? file : "kernel log", strerror(-rc));
+	if (d->live_source != NULL) {
+		rc = kmsg_drain(r, ev, &dr);
+		kevents_finish(ev);
+		d->live_records = kmsg_records(r);
+		d->live_state.ok = true;
+		snprintf(d->live_state.why, sizeof d->live_state.why, "%s",
+		         rc < 0 ? strerror(-rc)
+		         : kmsg_caught_up(r)
+		             ? ""
+		             : "cut short: its backlog was not read to the "
+		               "end in time");
+		boots_live_counts(d->rows, d->nrows, kevents_stats(ev).by_kind);
+	}
+	kmsg_free(r);
+	kevents_free(ev);
+	return d->live_source != NULL ? 0 : -1;
 }
 
 /* Free what d owns. */

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/numround.h"
 #include "core/sanitize.h"
 
 /* Write s as a sanitized JSON string; only '"' and '\\' need escaping after. */
@@ -60,7 +61,7 @@ json_double_or_null(FILE *f, double v, int ok)
 		fprintf(f, "%.0f", v);
 		return;
 	}
-	hundredths = llround(fabs(v) * 100.0);
+	hundredths = numround_ll(fabs(v) * 100.0);
 	fprintf(f, "%s%lld.%02lld", v < 0 && hundredths > 0 ? "-" : "",
 	        hundredths / 100, hundredths % 100);
 }

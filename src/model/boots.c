@@ -156,12 +156,33 @@ row_of_dump(const struct pstore_record *p, struct work *ws, size_t n,
             size_t cur)
 {
 	if (p->time_unix_s == KLOG_NA)
-		return !p->systemd && cur > 0 ? &ws[cur - 1] : NULL;
+		return cur > 0 && !ws[cur - 1].row.earlier ? &ws[cur - 1]
+		                                           : NULL;
 	for (size_t i = n; i-- > 0;)
 		if (ws[i].row.start_unix_s != KLOG_NA &&
 		    ws[i].row.start_unix_s <= p->time_unix_s)
 			return &ws[i];
 	return NULL;
+}
+
+/* When a dump has no row (written before every start known, or no boot
+ * before this one), the "earlier" row first of all (cur moves down). */
+static void
+add_earlier(const struct boots_input *in, struct work *ws, size_t *n,
+            size_t *cur)
+{
+	size_t i = 0;
+
+	while (i < in->npstore && row_of_dump(&in->pstore[i], ws, *n, *cur))
+		i++;
+	if (i == in->npstore)
+		return;
+	memmove(ws + 1, ws, *n * sizeof *ws);
+	(*n)++;
+	(*cur)++;
+	memset(ws, 0, sizeof *ws);
+	ws->row.start_unix_s = ws->row.end_unix_s = ws->dump_time = KLOG_NA;
+	ws->row.earlier = true;
 }
 
 /* Note one dump in its row. */
@@ -230,6 +251,8 @@ decide(struct work *w, const struct work *next)
 		r->end_unix_s = w->j->last_unix_us / 1000000;
 	} else if (w->w != NULL) {
 		r->end_unix_s = w->w->last_seen_unix_s;
+	} else {
+		r->end_unix_s = w->dump_time; /* a dump: alive until then */
 	}
 	(void)next;
 }
@@ -250,7 +273,7 @@ count(struct work *w)
 size_t
 boots_build(const struct boots_input *in, struct boots_row *out, size_t max)
 {
-	size_t cap = in->nwtmp + in->njournal + 1, n, cur, k = 0;
+	size_t cap = in->nwtmp + in->njournal + 2, n, cur, k = 0;
 	struct work *ws = calloc(cap, sizeof *ws), *w;
 
 	if (ws == NULL)
@@ -262,9 +285,11 @@ boots_build(const struct boots_input *in, struct boots_row *out, size_t max)
 	    strlen(in->boot_id) == JOURNAL_BOOT_ID_LEN)
 		memcpy(ws[cur].row.boot_id, in->boot_id,
 		       JOURNAL_BOOT_ID_LEN + 1);
-	for (size_t i = 0; i < in->npstore; i++)
-		if ((w = row_of_dump(&in->pstore[i], ws, n, cur)) != NULL)
-			add_dump(w, &in->pstore[i]);
+	add_earlier(in, ws, &n, &cur);
+	for (size_t i = 0; i < in->npstore; i++) {
+		w = row_of_dump(&in->pstore[i], ws, n, cur);
+		add_dump(w != NULL ? w : &ws[0], &in->pstore[i]);
+	}
 	for (size_t i = 0; i < n; i++) {
 		ws[i].row.index = (int)i - (int)cur;
 		count(&ws[i]);
@@ -277,6 +302,26 @@ boots_build(const struct boots_input *in, struct boots_row *out, size_t max)
 		out[k++] = ws[i].row;
 	free(ws);
 	return k;
+}
+
+/* This boot's counts from the running kernel log. */
+bool
+boots_live_counts(struct boots_row *rows, size_t n,
+                  const uint64_t by_kind[KEVENT_KIND_COUNT])
+{
+	struct boots_row *r = NULL;
+
+	for (size_t i = 0; i < n && r == NULL; i++)
+		if (rows[i].index == 0)
+			r = &rows[i];
+	if (r == NULL)
+		return false;
+	for (size_t k = 0; k < KEVENT_KIND_COUNT; k++)
+		if (by_kind[k] > r->counts[k])
+			r->counts[k] =
+			    by_kind[k] > UINT32_MAX ? UINT32_MAX : by_kind[k];
+	r->live = true;
+	return true;
 }
 
 /* Seconds the boot ran. */

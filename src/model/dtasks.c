@@ -12,11 +12,13 @@ dtasks_id_at(const void *items, size_t i)
 	return ((const struct dtask *)items)[i].id;
 }
 
-/* No task. */
+/* No task (see the header). */
 void
 dtasks_init(struct dtasks *d)
 {
-	memset(d, 0, sizeof *d);
+	d->n = 0;
+	d->dropped = 0;
+	d->now_ms = 0;
 }
 
 /*

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/numround.h"
 #include "model/forecast.h"
 #include "model/snapshot.h"
 
@@ -68,8 +69,9 @@ forecast(const struct hist_point *p, size_t n, int sign, int64_t limit,
 		return;
 	headroom = sign < 0 ? last - limit : limit - last;
 	rate_kb_per_s = out->trend.rate_kb_per_hour / 3600.0;
-	out->eta_s =
-	    headroom <= 0 ? 0 : (int64_t)ceil((double)headroom / rate_kb_per_s);
+	out->eta_s = headroom <= 0
+	                 ? 0
+	                 : numround_ceil_ll((double)headroom / rate_kb_per_s);
 	if (out->eta_s > FORECAST_HORIZON_SPANS * out->trend.span_s) {
 		out->basis = FORECAST_BEYOND;
 		out->eta_s = 0;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/numround.h"
 #include "model/histsnap.h"
 
 /* Start with an empty, failed-safe hs, then allocate (see the header). */
@@ -39,7 +40,7 @@ histsnap_fini(struct histsnap *hs)
 static int64_t
 histsnap_x100(double v, bool ok)
 {
-	return ok && isfinite(v) ? (int64_t)llround(v * 100.0) : SNAP_NA;
+	return ok && isfinite(v) ? numround_ll(v * 100.0) : SNAP_NA;
 }
 
 /* The system's values of s by enum hist_sys_lane into v. */

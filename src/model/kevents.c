@@ -219,6 +219,7 @@ new_event(struct kevents *ev, enum kevent_kind kind,
 	if (replaced)
 		ev->stats.dropped++;
 	ev->stats.events++;
+	ev->stats.by_kind[kind]++;
 	memset(e, 0, sizeof *e);
 	e->kind = kind;
 	e->time = rec->time;
@@ -679,8 +680,13 @@ continues(const struct kevents *ev, const struct klog_record *rec)
 static void
 unpush_events(struct kevents *ev, size_t n)
 {
-	for (; n > 0 && ring_pop_newest(&ev->ring); n--)
+	const struct kevent *e;
+
+	for (; n > 0 && (e = kevents_get(ev, 0)) != NULL; n--) {
+		ev->stats.by_kind[e->kind]--; /* the slot, before its pop */
 		ev->stats.events--;
+		ring_pop_newest(&ev->ring);
+	}
 }
 
 /* One line, one event: the classes on_trouble completes. */

@@ -15,7 +15,7 @@ static int
 name_cmp(const char *a, size_t alen, const struct klogmonth_name *n)
 {
 	size_t m = alen < n->len ? alen : n->len;
-	int c = m > 0 ? memcmp(a, n->s, m) : 0;
+	int c = m > 0 ? memcmp(a, klogmonth_name_s(n), m) : 0;
 
 	if (c != 0)
 		return c;

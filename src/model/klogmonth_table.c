@@ -39,2156 +39,4308 @@
 #include "model/klogmonth.h"
 
 /* clang-format off */
+/* Every name's bytes, each NUL-ended, at its entry's off. */
+const char klogmonth_text[] =
+	" 1\346\234\210" "\0" /* 0:  1月 */
+	" 1\354\233\224" "\0" /* 6:  1월 */
+	" 2\346\234\210" "\0" /* 12:  2月 */
+	" 2\354\233\224" "\0" /* 18:  2월 */
+	" 3\346\234\210" "\0" /* 24:  3月 */
+	" 3\354\233\224" "\0" /* 30:  3월 */
+	" 4\346\234\210" "\0" /* 36:  4月 */
+	" 4\354\233\224" "\0" /* 42:  4월 */
+	" 5\346\234\210" "\0" /* 48:  5月 */
+	" 5\354\233\224" "\0" /* 54:  5월 */
+	" 6\346\234\210" "\0" /* 60:  6月 */
+	" 6\354\233\224" "\0" /* 66:  6월 */
+	" 7\346\234\210" "\0" /* 72:  7月 */
+	" 7\354\233\224" "\0" /* 78:  7월 */
+	" 8\346\234\210" "\0" /* 84:  8月 */
+	" 8\354\233\224" "\0" /* 90:  8월 */
+	" 9\346\234\210" "\0" /* 96:  9月 */
+	" 9\354\233\224" "\0" /* 102:  9월 */
+	" \344\270\200 " "\0" /* 108:  一  */
+	" \344\270\203 " "\0" /* 114:  七  */
+	" \344\270\211 " "\0" /* 120:  三  */
+	" \344\271\235 " "\0" /* 126:  九  */
+	" \344\272\214 " "\0" /* 132:  二  */
+	" \344\272\224 " "\0" /* 138:  五  */
+	" \345\205\253 " "\0" /* 144:  八  */
+	" \345\205\255 " "\0" /* 150:  六  */
+	" \345\215\201 " "\0" /* 156:  十  */
+	" \345\233\233 " "\0" /* 162:  四  */
+	"1-\321\200 \321\201\320\260\321\200" "\0" /* 168: 1-р сар */
+	"10-\321\200 \321\201\320\260\321\200" "\0" /* 180: 10-р сар */
+	"10g" "\0" /* 193: 10g */
+	"10\346\234\210" "\0" /* 197: 10月 */
+	"10\354\233\224" "\0" /* 203: 10월 */
+	"11-\321\200 \321\201\320\260\321\200" "\0" /* 209: 11-р сар */
+	"11g" "\0" /* 222: 11g */
+	"11\346\234\210" "\0" /* 226: 11月 */
+	"11\354\233\224" "\0" /* 232: 11월 */
+	"12-\321\200 \321\201\320\260\321\200" "\0" /* 238: 12-р сар */
+	"12g" "\0" /* 251: 12g */
+	"12\346\234\210" "\0" /* 255: 12月 */
+	"12\354\233\224" "\0" /* 261: 12월 */
+	"1g" "\0" /* 267: 1g */
+	"1\346\234\210" "\0" /* 270: 1月 */
+	"2-\321\200 \321\201\320\260\321\200" "\0" /* 275: 2-р сар */
+	"2g" "\0" /* 287: 2g */
+	"2\346\234\210" "\0" /* 290: 2月 */
+	"3-\321\200 \321\201\320\260\321\200" "\0" /* 295: 3-р сар */
+	"3g" "\0" /* 307: 3g */
+	"3\346\234\210" "\0" /* 310: 3月 */
+	"4-\321\200 \321\201\320\260\321\200" "\0" /* 315: 4-р сар */
+	"4g" "\0" /* 327: 4g */
+	"4\346\234\210" "\0" /* 330: 4月 */
+	"5-\321\200 \321\201\320\260\321\200" "\0" /* 335: 5-р сар */
+	"5g" "\0" /* 347: 5g */
+	"5\346\234\210" "\0" /* 350: 5月 */
+	"6-\321\200 \321\201\320\260\321\200" "\0" /* 355: 6-р сар */
+	"6g" "\0" /* 367: 6g */
+	"6\346\234\210" "\0" /* 370: 6月 */
+	"7-\321\200 \321\201\320\260\321\200" "\0" /* 375: 7-р сар */
+	"7g" "\0" /* 387: 7g */
+	"7\346\234\210" "\0" /* 390: 7月 */
+	"8-\321\200 \321\201\320\260\321\200" "\0" /* 395: 8-р сар */
+	"8g" "\0" /* 407: 8g */
+	"8\346\234\210" "\0" /* 410: 8月 */
+	"9-\321\200 \321\201\320\260\321\200" "\0" /* 415: 9-р сар */
+	"9g" "\0" /* 427: 9g */
+	"9\346\234\210" "\0" /* 430: 9月 */
+	"A-K" "\0" /* 435: A-K */
+	"AKA" "\0" /* 439: AKA */
+	"AV\304\202" "\0" /* 443: AVĂ */
+	"Abr" "\0" /* 448: Abr */
+	"Ach Sak" "\0" /* 452: Ach Sak */
+	"Ada" "\0" /* 460: Ada */
+	"Ado" "\0" /* 464: Ado */
+	"Afi" "\0" /* 468: Afi */
+	"Afr" "\0" /* 472: Afr */
+	"Aga" "\0" /* 476: Aga */
+	"Agd" "\0" /* 480: Agd */
+	"Ago" "\0" /* 484: Ago */
+	"Agu" "\0" /* 488: Agu */
+	"Ag\341\272\271m\341\273\215" "\0" /* 492: Agẹmọ */
+	"Ahd Jan" "\0" /* 502: Ahd Jan */
+	"Aib" "\0" /* 510: Aib */
+	"Alh Jan" "\0" /* 514: Alh Jan */
+	"Ama" "\0" /* 522: Ama */
+	"Ami" "\0" /* 526: Ami */
+	"Aog" "\0" /* 530: Aog */
+	"Aok" "\0" /* 534: Aok */
+	"Ape" "\0" /* 538: Ape */
+	"Apr" "\0" /* 542: Apr */
+	"Apu" "\0" /* 546: Apu */
+	"Ara" "\0" /* 550: Ara */
+	"Arb Jan" "\0" /* 554: Arb Jan */
+	"Arb Sad" "\0" /* 562: Arb Sad */
+	"Arg" "\0" /* 570: Arg */
+	"Arh" "\0" /* 574: Arh */
+	"Ark" "\0" /* 578: Ark */
+	"Aru" "\0" /* 582: Aru */
+	"Asa Jan" "\0" /* 586: Asa Jan */
+	"Aso Far Mat" "\0" /* 594: Aso Far Mat */
+	"Aso Gaf Mat" "\0" /* 606: Aso Gaf Mat */
+	"Aso Lua Mat" "\0" /* 618: Aso Lua Mat */
+	"Aso Lul Mat" "\0" /* 630: Aso Lul Mat */
+	"Aso Sa Mat" "\0" /* 642: Aso Sa Mat */
+	"Aso To' Mat" "\0" /* 653: Aso To' Mat */
+	"Aso Tof Mat" "\0" /* 665: Aso Tof Mat */
+	"Aug" "\0" /* 677: Aug */
+	"Aus" "\0" /* 681: Aus */
+	"Avg" "\0" /* 685: Avg */
+	"Avo" "\0" /* 689: Avo */
+	"Avq" "\0" /* 693: Avq */
+	"Avr" "\0" /* 697: Avr */
+	"Avrril" "\0" /* 701: Avrril */
+	"Awg" "\0" /* 708: Awg */
+	"Aws" "\0" /* 712: Aws */
+	"Aww" "\0" /* 716: Aww */
+	"Axd Sad" "\0" /* 720: Axd Sad */
+	"A\304\237u" "\0" /* 728: Ağu */
+	"A\305\255g" "\0" /* 733: Aŭg */
+	"A\305\255t Kas" "\0" /* 738: Aŭt Kas */
+	"A\305\255t Maj" "\0" /* 747: Aŭt Maj */
+	"A\305\255t Sak" "\0" /* 756: Aŭt Sak */
+	"Bal" "\0" /* 765: Bal */
+	"Bal Jan" "\0" /* 769: Bal Jan */
+	"Bal Maa" "\0" /* 777: Bal Maa */
+	"Bat Sak" "\0" /* 785: Bat Sak */
+	"Baz Yan" "\0" /* 793: Baz Yan */
+	"Beal" "\0" /* 801: Beal */
+	"Bed Jan" "\0" /* 806: Bed Jan */
+	"Bed Lwe" "\0" /* 814: Bed Lwe */
+	"Bed Mat" "\0" /* 822: Bed Mat */
+	"Bed Pha" "\0" /* 830: Bed Pha */
+	"Bed Phe" "\0" /* 838: Bed Phe */
+	"Bed Tsh" "\0" /* 846: Bed Tsh */
+	"Ber Yan" "\0" /* 854: Ber Yan */
+	"Bhi" "\0" /* 862: Bhi */
+	"Bhom Phe" "\0" /* 866: Bhom Phe */
+	"Bhta Phe" "\0" /* 875: Bhta Phe */
+	"Bhti Phe" "\0" /* 884: Bhti Phe */
+	"Bil Jan" "\0" /* 893: Bil Jan */
+	"Bil Kho" "\0" /* 901: Bil Kho */
+	"Bil Lwe" "\0" /* 909: Bil Lwe */
+	"Bil Mat" "\0" /* 917: Bil Mat */
+	"Bil Nhl" "\0" /* 925: Bil Nhl */
+	"Bin Tsh" "\0" /* 933: Bin Tsh */
+	"Bir Kho" "\0" /* 941: Bir Kho */
+	"Bir Maw" "\0" /* 949: Bir Maw */
+	"Bir Mud" "\0" /* 957: Bir Mud */
+	"Bir Nhl" "\0" /* 965: Bir Nhl */
+	"Bir Sun" "\0" /* 973: Bir Sun */
+	"Bir Yan" "\0" /* 981: Bir Yan */
+	"Bit" "\0" /* 989: Bit */
+	"Boaldyn" "\0" /* 993: Boaldyn */
+	"Br\303\241" "\0" /* 1001: Brá */
+	"Budh Jan" "\0" /* 1006: Budh Jan */
+	"B\303\251l\303\272" "\0" /* 1015: Bélú */
+	"B\304\227r" "\0" /* 1022: Bėr */
+	"Cab" "\0" /* 1027: Cab */
+	"Cam" "\0" /* 1031: Cam */
+	"Can" "\0" /* 1035: Can */
+	"Caq Yan" "\0" /* 1039: Caq Yan */
+	"Caw Tsh" "\0" /* 1047: Caw Tsh */
+	"Cax" "\0" /* 1055: Cax */
+	"Cer Yan" "\0" /* 1059: Cer Yan */
+	"Che Maj" "\0" /* 1067: Che Maj */
+	"Chi" "\0" /* 1075: Chi */
+	"Cho Yan" "\0" /* 1079: Cho Yan */
+	"Chr" "\0" /* 1087: Chr */
+	"Chw" "\0" /* 1091: Chw */
+	"Cig" "\0" /* 1095: Cig */
+	"Cot" "\0" /* 1099: Cot */
+	"Cte" "\0" /* 1103: Cte */
+	"Cts Kas" "\0" /* 1107: Cts Kas */
+	"Ct\314\223\303\251" "\0" /* 1115: Ct̓é */
+	"Cum Kas" "\0" /* 1122: Cum Kas */
+	"Cum Yan" "\0" /* 1130: Cum Yan */
+	"Cut" "\0" /* 1138: Cut */
+	"C\303\234K" "\0" /* 1142: CÜK */
+	"C\303\250it" "\0" /* 1147: Cèit */
+	"C\312\274hw" "\0" /* 1153: Cʼhw */
+	"D-\306\206" "\0" /* 1159: D-Ɔ */
+	"DF\303\263mh" "\0" /* 1164: DFómh */
+	"Dait" "\0" /* 1171: Dait */
+	"Ddg Jan" "\0" /* 1176: Ddg Jan */
+	"Dec" "\0" /* 1184: Dec */
+	"Dek" "\0" /* 1188: Dek */
+	"Des" "\0" /* 1192: Des */
+	"Dez" "\0" /* 1196: Dez */
+	"Dhj" "\0" /* 1200: Dhj */
+	"Di Jan" "\0" /* 1204: Di Jan */
+	"Dic" "\0" /* 1211: Dic */
+	"Die Jan" "\0" /* 1215: Die Jan */
+	"Die Maj" "\0" /* 1223: Die Maj */
+	"Die Tet" "\0" /* 1231: Die Tet */
+	"Dik" "\0" /* 1239: Dik */
+	"Dil Mud" "\0" /* 1243: Dil Mud */
+	"Dil Sad" "\0" /* 1251: Dil Sad */
+	"Ding Jan" "\0" /* 1259: Ding Jan */
+	"Dip" "\0" /* 1268: Dip */
+	"Dis" "\0" /* 1272: Dis */
+	"Dit" "\0" /* 1276: Dit */
+	"Di\304\213" "\0" /* 1280: Diċ */
+	"Do Jan" "\0" /* 1285: Do Jan */
+	"Dom Maj" "\0" /* 1292: Dom Maj */
+	"Dsg Jan" "\0" /* 1300: Dsg Jan */
+	"Du" "\0" /* 1308: Du */
+	"Du  " "\0" /* 1311: Du   */
+	"Du Yan" "\0" /* 1316: Du Yan */
+	"Duj" "\0" /* 1323: Duj */
+	"Dunn Jan" "\0" /* 1327: Dunn Jan */
+	"Dur Phe" "\0" /* 1336: Dur Phe */
+	"Dwa" "\0" /* 1344: Dwa */
+	"Dzi" "\0" /* 1348: Dzi */
+	"D\303\240mh" "\0" /* 1352: Dàmh */
+	"D\303\253 Jan" "\0" /* 1358: Dë Jan */
+	"D\303\271bh" "\0" /* 1366: Dùbh */
+	"D\305\237 Kan" "\0" /* 1372: Dş Kan */
+	"E-K" "\0" /* 1380: E-K */
+	"E-O" "\0" /* 1384: E-O */
+	"E-\306\206" "\0" /* 1388: E-Ɔ */
+	"Ean" "\0" /* 1393: Ean */
+	"Ebr" "\0" /* 1397: Ebr */
+	"Ebr " "\0" /* 1401: Ebr  */
+	"Eki" "\0" /* 1406: Eki */
+	"Elb" "\0" /* 1410: Elb */
+	"Ell" "\0" /* 1414: Ell */
+	"Ene" "\0" /* 1418: Ene */
+	"Enj Jan" "\0" /* 1422: Enj Jan */
+	"Enj Maj" "\0" /* 1430: Enj Maj */
+	"Enj Tet" "\0" /* 1438: Enj Tet */
+	"Eos " "\0" /* 1446: Eos  */
+	"Eph" "\0" /* 1451: Eph */
+	"Epr" "\0" /* 1455: Epr */
+	"Erb Jan" "\0" /* 1459: Erb Jan */
+	"Est" "\0" /* 1467: Est */
+	"Eyl" "\0" /* 1471: Eyl */
+	"F-\306\220" "\0" /* 1475: F-Ɛ */
+	"Fab" "\0" /* 1480: Fab */
+	"Fal Sun" "\0" /* 1484: Fal Sun */
+	"Fam" "\0" /* 1492: Fam */
+	"Faoi" "\0" /* 1496: Faoi */
+	"Fdg Jan" "\0" /* 1501: Fdg Jan */
+	"Feabh" "\0" /* 1509: Feabh */
+	"Feb" "\0" /* 1515: Feb */
+	"Fep" "\0" /* 1519: Fep */
+	"Fer" "\0" /* 1523: Fer */
+	"Fev" "\0" /* 1527: Fev */
+	"Few" "\0" /* 1531: Few */
+	"Fiw" "\0" /* 1535: Fiw */
+	"Fon Jan" "\0" /* 1539: Fon Jan */
+	"Fr Jan" "\0" /* 1547: Fr Jan */
+	"Fra" "\0" /* 1554: Fra */
+	"Fra Jan" "\0" /* 1558: Fra Jan */
+	"Fra Maj" "\0" /* 1566: Fra Maj */
+	"Fre" "\0" /* 1574: Fre */
+	"Free Jan" "\0" /* 1578: Free Jan */
+	"Fri Jan" "\0" /* 1587: Fri Jan */
+	"Ful" "\0" /* 1595: Ful */
+	"Fur" "\0" /* 1599: Fur */
+	"F\304\223p" "\0" /* 1603: Fēp */
+	"Gas" "\0" /* 1608: Gas */
+	"Gearr" "\0" /* 1612: Gearr */
+	"Geg" "\0" /* 1618: Geg */
+	"Gen" "\0" /* 1622: Gen */
+	"Gen " "\0" /* 1626: Gen  */
+	"Ghe" "\0" /* 1631: Ghe */
+	"Gibl" "\0" /* 1635: Gibl */
+	"Gic" "\0" /* 1640: Gic */
+	"Gi\303\262 Maj" "\0" /* 1644: Giò Maj */
+	"Gnd Kan" "\0" /* 1653: Gnd Kan */
+	"Gnd Mat" "\0" /* 1661: Gnd Mat */
+	"Gnu Kan" "\0" /* 1669: Gnu Kan */
+	"Gnu Mat" "\0" /* 1677: Gnu Mat */
+	"Gor" "\0" /* 1685: Gor */
+	"Gou " "\0" /* 1689: Gou  */
+	"Gqi Jan" "\0" /* 1694: Gqi Jan */
+	"Gqi Mat" "\0" /* 1702: Gqi Mat */
+	"Grd" "\0" /* 1710: Grd */
+	"Gsh" "\0" /* 1714: Gsh */
+	"Gtu Kan" "\0" /* 1718: Gtu Kan */
+	"Gtu Mat" "\0" /* 1726: Gtu Mat */
+	"Gul" "\0" /* 1734: Gul */
+	"Gur" "\0" /* 1738: Gur */
+	"Guru Jan" "\0" /* 1742: Guru Jan */
+	"Gwe " "\0" /* 1751: Gwe  */
+	"Gwe Maw" "\0" /* 1756: Gwe Maw */
+	"Gwn" "\0" /* 1764: Gwn */
+	"Hag" "\0" /* 1768: Hag */
+	"Haki" "\0" /* 1772: Haki */
+	"Ham Jan" "\0" /* 1777: Ham Jan */
+	"Har Kho" "\0" /* 1785: Har Kho */
+	"Har Maw" "\0" /* 1793: Har Maw */
+	"Har Mud" "\0" /* 1801: Har Mud */
+	"Har Nhl" "\0" /* 1809: Har Nhl */
+	"Har Sun" "\0" /* 1817: Har Sun */
+	"Har Yan" "\0" /* 1825: Har Yan */
+	"Hara" "\0" /* 1833: Hara */
+	"Haz" "\0" /* 1838: Haz */
+	"Hed" "\0" /* 1842: Hed */
+	"Hei" "\0" /* 1846: Hei */
+	"Her" "\0" /* 1850: Her */
+	"Her " "\0" /* 1854: Her  */
+	"Here" "\0" /* 1859: Here */
+	"Hez" "\0" /* 1864: Hez */
+	"Hla" "\0" /* 1868: Hla */
+	"Hla Jan" "\0" /* 1872: Hla Jan */
+	"Hla Kho" "\0" /* 1880: Hla Kho */
+	"Hla Lwe" "\0" /* 1888: Hla Lwe */
+	"Hla Mat" "\0" /* 1896: Hla Mat */
+	"Hla Nhl" "\0" /* 1904: Hla Nhl */
+	"Hla Pha" "\0" /* 1912: Hla Pha */
+	"Hla Phe" "\0" /* 1920: Hla Phe */
+	"Hla Tsh" "\0" /* 1928: Hla Tsh */
+	"Hor" "\0" /* 1936: Hor */
+	"Hui" "\0" /* 1940: Hui */
+	"Huk" "\0" /* 1944: Huk */
+	"Hul" "\0" /* 1948: Hul */
+	"Hun" "\0" /* 1952: Hun */
+	"Hwe" "\0" /* 1956: Hwe */
+	"Hyd" "\0" /* 1960: Hyd */
+	"H\303\253n Jan" "\0" /* 1964: Hën Jan */
+	"H\303\253n Maj" "\0" /* 1973: Hën Maj */
+	"H\303\253n Tet" "\0" /* 1982: Hën Tet */
+	"H\305\215ngoi" "\0" /* 1991: Hōngoi */
+	"Ian" "\0" /* 1999: Ian */
+	"Iau Maw" "\0" /* 2003: Iau Maw */
+	"Ij Jan" "\0" /* 2011: Ij Jan */
+	"Im Sak" "\0" /* 2018: Im Sak */
+	"Imp" "\0" /* 2025: Imp */
+	"Ion" "\0" /* 2029: Ion */
+	"Ipam" "\0" /* 2033: Ipam */
+	"Isn Jan" "\0" /* 2038: Isn Jan */
+	"Isn Sad" "\0" /* 2046: Isn Sad */
+	"Itc" "\0" /* 2054: Itc */
+	"Iuch" "\0" /* 2058: Iuch */
+	"Iul" "\0" /* 2063: Iul */
+	"Iun" "\0" /* 2067: Iun */
+	"Iyl" "\0" /* 2071: Iyl */
+	"Iyn" "\0" /* 2075: Iyn */
+	"I\303\272il" "\0" /* 2079: Iúil */
+	"I\303\275l" "\0" /* 2085: Iýl */
+	"I\303\275n" "\0" /* 2090: Iýn */
+	"I\304\241\303\261" "\0" /* 2095: Iġñ */
+	"J-fouyir" "\0" /* 2101: J-fouyir */
+	"J-guer" "\0" /* 2110: J-guer */
+	"J-souree" "\0" /* 2117: J-souree */
+	"J1 Jan" "\0" /* 2126: J1 Jan */
+	"J2 Jan" "\0" /* 2133: J2 Jan */
+	"J3 Jan" "\0" /* 2140: J3 Jan */
+	"J4 Jan" "\0" /* 2147: J4 Jan */
+	"J5 Jan" "\0" /* 2154: J5 Jan */
+	"JUP" "\0" /* 2161: JUP */
+	"Jak" "\0" /* 2165: Jak */
+	"Jan" "\0" /* 2169: Jan */
+	"Jang" "\0" /* 2173: Jang */
+	"Jen" "\0" /* 2178: Jen */
+	"Jim Mud" "\0" /* 2182: Jim Mud */
+	"Jim Sad" "\0" /* 2190: Jim Sad */
+	"Jol" "\0" /* 2198: Jol */
+	"Jon" "\0" /* 2202: Jon */
+	"Ju Yan" "\0" /* 2206: Ju Yan */
+	"Jug" "\0" /* 2213: Jug */
+	"Jul" "\0" /* 2217: Jul */
+	"Jum Jan" "\0" /* 2221: Jum Jan */
+	"Jun" "\0" /* 2229: Jun */
+	"Juu" "\0" /* 2233: Juu */
+	"J\303\244n" "\0" /* 2237: Jän */
+	"K-\306\206" "\0" /* 2242: K-Ɔ */
+	"KIT" "\0" /* 2247: KIT */
+	"Kab Kan" "\0" /* 2251: Kab Kan */
+	"Kab Mat" "\0" /* 2259: Kab Mat */
+	"Kam" "\0" /* 2267: Kam */
+	"Kam Jan" "\0" /* 2271: Kam Jan */
+	"Kam Mud" "\0" /* 2279: Kam Mud */
+	"Kam Sad" "\0" /* 2287: Kam Sad */
+	"Kan" "\0" /* 2295: Kan */
+	"Kan Kan" "\0" /* 2299: Kan Kan */
+	"Kan Mat" "\0" /* 2307: Kan Mat */
+	"Kas" "\0" /* 2315: Kas */
+	"Kax" "\0" /* 2319: Kax */
+	"Keg" "\0" /* 2323: Keg */
+	"Ker " "\0" /* 2327: Ker  */
+	"Kev" "\0" /* 2332: Kev */
+	"Kha" "\0" /* 2336: Kha */
+	"Kha Jan" "\0" /* 2340: Kha Jan */
+	"Kha Sad" "\0" /* 2348: Kha Sad */
+	"Khk" "\0" /* 2356: Khk */
+	"Kho" "\0" /* 2360: Kho */
+	"Khu" "\0" /* 2364: Khu */
+	"Kob" "\0" /* 2368: Kob */
+	"Kohi" "\0" /* 2372: Kohi */
+	"Kor" "\0" /* 2377: Kor */
+	"Kra" "\0" /* 2381: Kra */
+	"Kug Sak" "\0" /* 2385: Kug Sak */
+	"Kul" "\0" /* 2393: Kul */
+	"Kun" "\0" /* 2397: Kun */
+	"Kuo" "\0" /* 2401: Kuo */
+	"Kup" "\0" /* 2405: Kup */
+	"Kwe" "\0" /* 2409: Kwe */
+	"Kwi" "\0" /* 2413: Kwi */
+	"K\304\202R" "\0" /* 2417: KĂR */
+	"K\341\271\255u" "\0" /* 2422: Kṭu */
+	"LIT" "\0" /* 2428: LIT */
+	"Lab" "\0" /* 2432: Lab */
+	"Lad" "\0" /* 2436: Lad */
+	"Lah Jan" "\0" /* 2440: Lah Jan */
+	"Lam" "\0" /* 2448: Lam */
+	"Lap" "\0" /* 2452: Lap */
+	"Lar Jan" "\0" /* 2456: Lar Jan */
+	"Leo" "\0" /* 2464: Leo */
+	"Leq" "\0" /* 2468: Leq */
+	"Lip" "\0" /* 2472: Lip */
+	"Lis" "\0" /* 2476: Lis */
+	"Lit Jan" "\0" /* 2480: Lit Jan */
+	"Lix" "\0" /* 2488: Lix */
+	"Llu Maw" "\0" /* 2492: Llu Maw */
+	"Luanistyn" "\0" /* 2500: Luanistyn */
+	"Luh" "\0" /* 2510: Luh */
+	"Lui" "\0" /* 2514: Lui */
+	"Lul" "\0" /* 2518: Lul */
+	"Lun Maj" "\0" /* 2522: Lun Maj */
+	"Lut" "\0" /* 2530: Lut */
+	"Lw2 Jan" "\0" /* 2534: Lw2 Jan */
+	"Lw2 Maa" "\0" /* 2542: Lw2 Maa */
+	"Lw3 Jan" "\0" /* 2550: Lw3 Jan */
+	"Lw3 Maa" "\0" /* 2558: Lw3 Maa */
+	"Lw4 Jan" "\0" /* 2566: Lw4 Jan */
+	"Lw4 Maa" "\0" /* 2574: Lw4 Maa */
+	"Lw5 Jan" "\0" /* 2582: Lw5 Jan */
+	"Lw5 Maa" "\0" /* 2590: Lw5 Maa */
+	"Lw6 Jan" "\0" /* 2598: Lw6 Jan */
+	"Lw6 Maa" "\0" /* 2606: Lw6 Maa */
+	"Lwa" "\0" /* 2614: Lwa */
+	"Lwe" "\0" /* 2618: Lwe */
+	"Lwi" "\0" /* 2622: Lwi */
+	"L\303\240m" "\0" /* 2626: Làm */
+	"L\303\253p" "\0" /* 2631: Lëp */
+	"L\303\271na" "\0" /* 2636: Lùna */
+	"L\303\272n" "\0" /* 2642: Lún */
+	"M-fouyir" "\0" /* 2647: M-fouyir */
+	"M-souree" "\0" /* 2656: M-souree */
+	"M-\306\206" "\0" /* 2665: M-Ɔ */
+	"M.Houney" "\0" /* 2670: M.Houney */
+	"M.Nollick" "\0" /* 2679: M.Nollick */
+	"MF\303\263mh" "\0" /* 2689: MFómh */
+	"Ma Jan" "\0" /* 2696: Ma Jan */
+	"Maa" "\0" /* 2703: Maa */
+	"Maan Jan" "\0" /* 2707: Maan Jan */
+	"Mab" "\0" /* 2716: Mab */
+	"Mac" "\0" /* 2720: Mac */
+	"Mae " "\0" /* 2724: Mae  */
+	"Mahu" "\0" /* 2729: Mahu */
+	"Mai" "\0" /* 2734: Mai */
+	"Maj" "\0" /* 2738: Maj */
+	"Mak Jan" "\0" /* 2742: Mak Jan */
+	"Man Jan" "\0" /* 2750: Man Jan */
+	"Man Maj" "\0" /* 2758: Man Maj */
+	"Mangal Jan" "\0" /* 2766: Mangal Jan */
+	"Mar" "\0" /* 2777: Mar */
+	"Mar Jan" "\0" /* 2781: Mar Jan */
+	"Mar Maj" "\0" /* 2789: Mar Maj */
+	"Mar Tet" "\0" /* 2797: Mar Tet */
+	"Mas" "\0" /* 2805: Mas */
+	"Mat" "\0" /* 2809: Mat */
+	"Mat Lwe" "\0" /* 2813: Mat Lwe */
+	"Mat Pha" "\0" /* 2821: Mat Pha */
+	"Mati" "\0" /* 2829: Mati */
+	"Maw" "\0" /* 2834: Maw */
+	"Maw Maw" "\0" /* 2838: Maw Maw */
+	"May" "\0" /* 2846: May */
+	"Mayrnt" "\0" /* 2850: Mayrnt */
+	"Ma\303\275" "\0" /* 2857: Maý */
+	"Ma\312\273a" "\0" /* 2862: Maʻa */
+	"Mbe Kan" "\0" /* 2868: Mbe Kan */
+	"Mbe Mat" "\0" /* 2876: Mbe Mat */
+	"Mdg Jan" "\0" /* 2884: Mdg Jan */
+	"Mdu" "\0" /* 2892: Mdu */
+	"Me" "\0" /* 2896: Me */
+	"Med" "\0" /* 2899: Med */
+	"Mee" "\0" /* 2903: Mee */
+	"Meh" "\0" /* 2907: Meh */
+	"Mei" "\0" /* 2911: Mei */
+	"Meith" "\0" /* 2915: Meith */
+	"Mej" "\0" /* 2921: Mej */
+	"Mer Maw" "\0" /* 2925: Mer Maw */
+	"Met" "\0" /* 2933: Met */
+	"Meu" "\0" /* 2937: Meu */
+	"Meu " "\0" /* 2941: Meu  */
+	"Mey" "\0" /* 2946: Mey */
+	"Mezh" "\0" /* 2950: Mezh */
+	"Me\311\243" "\0" /* 2955: Meɣ */
+	"Mgc Kho" "\0" /* 2960: Mgc Kho */
+	"Mgc Lwe" "\0" /* 2968: Mgc Lwe */
+	"Mgc Nhl" "\0" /* 2976: Mgc Nhl */
+	"Mgq Jan" "\0" /* 2984: Mgq Jan */
+	"Mgq Tsh" "\0" /* 2992: Mgq Tsh */
+	"Mha" "\0" /* 3000: Mha */
+	"Mi Jan" "\0" /* 3004: Mi Jan */
+	"Migg Jan" "\0" /* 3011: Migg Jan */
+	"Mij" "\0" /* 3020: Mij */
+	"Min Jan" "\0" /* 3024: Min Jan */
+	"Mma Jan" "\0" /* 3032: Mma Jan */
+	"Mma Pha" "\0" /* 3040: Mma Pha */
+	"Mma Phe" "\0" /* 3048: Mma Phe */
+	"Mma Tsh" "\0" /* 3056: Mma Tsh */
+	"Mme" "\0" /* 3064: Mme */
+	"Mng" "\0" /* 3068: Mng */
+	"Mo Jan" "\0" /* 3072: Mo Jan */
+	"Mok Jan" "\0" /* 3079: Mok Jan */
+	"Mok Mat" "\0" /* 3087: Mok Mat */
+	"Mon Jan" "\0" /* 3095: Mon Jan */
+	"Mop" "\0" /* 3103: Mop */
+	"Moq Jan" "\0" /* 3107: Moq Jan */
+	"Moq Pha" "\0" /* 3115: Moq Pha */
+	"Moq Phe" "\0" /* 3123: Moq Phe */
+	"Moq Tsh" "\0" /* 3131: Moq Tsh */
+	"Mor" "\0" /* 3139: Mor */
+	"Mos Lwe" "\0" /* 3143: Mos Lwe */
+	"Mos Pha" "\0" /* 3151: Mos Pha */
+	"Mot" "\0" /* 3159: Mot */
+	"Moz" "\0" /* 3163: Moz */
+	"Mo\305\241 Jan" "\0" /* 3167: Moš Jan */
+	"Mo\305\241 Mat" "\0" /* 3176: Moš Mat */
+	"Mph" "\0" /* 3185: Mph */
+	"Mqu" "\0" /* 3189: Mqu */
+	"Mrt" "\0" /* 3193: Mrt */
+	"Msi" "\0" /* 3197: Msi */
+	"Mso Jan" "\0" /* 3201: Mso Jan */
+	"Mso Kho" "\0" /* 3209: Mso Kho */
+	"Mso Lwe" "\0" /* 3217: Mso Lwe */
+	"Mso Nhl" "\0" /* 3225: Mso Nhl */
+	"Mud" "\0" /* 3233: Mud */
+	"Mug Kho" "\0" /* 3237: Mug Kho */
+	"Mug Maw" "\0" /* 3245: Mug Maw */
+	"Mug Mud" "\0" /* 3253: Mug Mud */
+	"Mug Nhl" "\0" /* 3261: Mug Nhl */
+	"Mug Pha" "\0" /* 3269: Mug Pha */
+	"Mug Sun" "\0" /* 3277: Mug Sun */
+	"Mug Tsh" "\0" /* 3285: Mug Tsh */
+	"Mug Yan" "\0" /* 3293: Mug Yan */
+	"Mus Kho" "\0" /* 3301: Mus Kho */
+	"Mus Maw" "\0" /* 3309: Mus Maw */
+	"Mus Mud" "\0" /* 3317: Mus Mud */
+	"Mus Nhl" "\0" /* 3325: Mus Nhl */
+	"Mus Pha" "\0" /* 3333: Mus Pha */
+	"Mus Sun" "\0" /* 3341: Mus Sun */
+	"Mus Tsh" "\0" /* 3349: Mus Tsh */
+	"Mus Yan" "\0" /* 3357: Mus Yan */
+	"Mut" "\0" /* 3365: Mut */
+	"Mvu Jan" "\0" /* 3369: Mvu Jan */
+	"Mvu Mat" "\0" /* 3377: Mvu Mat */
+	"Mvu Tsh" "\0" /* 3385: Mvu Tsh */
+	"Mwe Kan" "\0" /* 3393: Mwe Kan */
+	"Mwe Mat" "\0" /* 3401: Mwe Mat */
+	"Mwk Jan" "\0" /* 3409: Mwk Jan */
+	"M\303\240rt" "\0" /* 3417: Màrt */
+	"M\303\241rta" "\0" /* 3423: Márta */
+	"M\303\244e" "\0" /* 3430: Mäe */
+	"M\303\244r" "\0" /* 3435: Mär */
+	"M\303\250r Maj" "\0" /* 3440: Mèr Maj */
+	"M\303\251 Jan" "\0" /* 3449: Mé Jan */
+	"M\303\253 Jan" "\0" /* 3457: Më Jan */
+	"M\303\253r Jan" "\0" /* 3465: Mër Jan */
+	"M\303\253r Maj" "\0" /* 3474: Mër Maj */
+	"M\303\253r Tet" "\0" /* 3483: Mër Tet */
+	"M\304\223" "\0" /* 3492: Mē */
+	"M\304\233r" "\0" /* 3496: Měr */
+	"M\305\215n Sun" "\0" /* 3501: Mōn Sun */
+	"N'w" "\0" /* 3510: N'w */
+	"NAR" "\0" /* 3514: NAR */
+	"Nad" "\0" /* 3518: Nad */
+	"Nah" "\0" /* 3522: Nah */
+	"Ndz" "\0" /* 3526: Ndz */
+	"Ne Jan" "\0" /* 3530: Ne Jan */
+	"Ne Kho" "\0" /* 3537: Ne Kho */
+	"Ne Lwe" "\0" /* 3544: Ne Lwe */
+	"Ne Mat" "\0" /* 3551: Ne Mat */
+	"Ne Maw" "\0" /* 3558: Ne Maw */
+	"Ne Mud" "\0" /* 3565: Ne Mud */
+	"Ne Nhl" "\0" /* 3572: Ne Nhl */
+	"Ne Pha" "\0" /* 3579: Ne Pha */
+	"Ne Phe" "\0" /* 3586: Ne Phe */
+	"Ne Sun" "\0" /* 3593: Ne Sun */
+	"Ne Tsh" "\0" /* 3600: Ne Tsh */
+	"Ne Yan" "\0" /* 3607: Ne Yan */
+	"Ne lis" "\0" /* 3614: Ne lis */
+	"Ne srp" "\0" /* 3621: Ne srp */
+	"Ned Jan" "\0" /* 3628: Ned Jan */
+	"Ned Maj" "\0" /* 3636: Ned Maj */
+	"Ngc" "\0" /* 3644: Ngc */
+	"Ngo" "\0" /* 3648: Ngo */
+	"Ngu" "\0" /* 3652: Ngu */
+	"Ngw" "\0" /* 3656: Ngw */
+	"Nhl" "\0" /* 3660: Nhl */
+	"Nia Kas" "\0" /* 3664: Nia Kas */
+	"Nia Maj" "\0" /* 3672: Nia Maj */
+	"Nia Sak" "\0" /* 3680: Nia Sak */
+	"Nip" "\0" /* 3688: Nip */
+	"Nis" "\0" /* 3692: Nis */
+	"Nj Jan" "\0" /* 3696: Nj Jan */
+	"Nj Maj" "\0" /* 3703: Nj Maj */
+	"Nka" "\0" /* 3710: Nka */
+	"Nob" "\0" /* 3714: Nob */
+	"Nof" "\0" /* 3718: Nof */
+	"Noll" "\0" /* 3722: Noll */
+	"Nov" "\0" /* 3727: Nov */
+	"Now" "\0" /* 3731: Now */
+	"Noy" "\0" /* 3735: Noy */
+	"No\303\275" "\0" /* 3739: Noý */
+	"Nuv" "\0" /* 3744: Nuv */
+	"Nuw" "\0" /* 3748: Nuw */
+	"Nya" "\0" /* 3752: Nya */
+	"Nye" "\0" /* 3756: Nye */
+	"Nyo" "\0" /* 3760: Nyo */
+	"Nze" "\0" /* 3764: Nze */
+	"N\303\253n" "\0" /* 3768: Nën */
+	"N\303\256s" "\0" /* 3773: Nîs */
+	"N\305\215v" "\0" /* 3778: Nōv */
+	"O-A" "\0" /* 3783: O-A */
+	"Oca" "\0" /* 3787: Oca */
+	"Oct" "\0" /* 3791: Oct */
+	"Oga" "\0" /* 3795: Oga */
+	"Ogos" "\0" /* 3799: Ogos */
+	"Ogs" "\0" /* 3804: Ogs */
+	"Oke" "\0" /* 3808: Oke */
+	"Oki" "\0" /* 3812: Oki */
+	"Okt" "\0" /* 3816: Okt */
+	"Onk" "\0" /* 3820: Onk */
+	"Onn" "\0" /* 3824: Onn */
+	"Ott" "\0" /* 3828: Ott */
+	"Otu" "\0" /* 3832: Otu */
+	"Oug" "\0" /* 3836: Oug */
+	"Out" "\0" /* 3840: Out */
+	"Owewe" "\0" /* 3844: Owewe */
+	"PU\305\240" "\0" /* 3850: PUŠ */
+	"Pae" "\0" /* 3855: Pae */
+	"Pai" "\0" /* 3859: Pai */
+	"Pan" "\0" /* 3863: Pan */
+	"Pan Kas" "\0" /* 3867: Pan Kas */
+	"Pan Maj" "\0" /* 3875: Pan Maj */
+	"Pan Sak" "\0" /* 3883: Pan Sak */
+	"Pay Yan" "\0" /* 3891: Pay Yan */
+	"Paz Kas" "\0" /* 3899: Paz Kas */
+	"Peb" "\0" /* 3907: Peb */
+	"Pet" "\0" /* 3911: Pet */
+	"Pet Jan" "\0" /* 3915: Pet Jan */
+	"Pet Maj" "\0" /* 3923: Pet Maj */
+	"Pha" "\0" /* 3931: Pha */
+	"Phai" "\0" /* 3935: Phai */
+	"Phe" "\0" /* 3940: Phe */
+	"Phu" "\0" /* 3944: Phu */
+	"Pia Kas" "\0" /* 3948: Pia Kas */
+	"Pia Maj" "\0" /* 3956: Pia Maj */
+	"Pia Sak" "\0" /* 3964: Pia Sak */
+	"Pipi" "\0" /* 3972: Pipi */
+	"Pj Jan" "\0" /* 3977: Pj Jan */
+	"Po lis" "\0" /* 3984: Po lis */
+	"Po srp" "\0" /* 3991: Po srp */
+	"Pon Jan" "\0" /* 3998: Pon Jan */
+	"Pon Maj" "\0" /* 4006: Pon Maj */
+	"Pou" "\0" /* 4014: Pou */
+	"Pre Jan" "\0" /* 4018: Pre Jan */
+	"Pre Maj" "\0" /* 4026: Pre Maj */
+	"Pre Tet" "\0" /* 4034: Pre Tet */
+	"Pri" "\0" /* 4042: Pri */
+	"Pr\305\237 Kas" "\0" /* 4046: Prş Kas */
+	"Pud" "\0" /* 4055: Pud */
+	"Pul Sun" "\0" /* 4059: Pul Sun */
+	"Pzt Kas" "\0" /* 4067: Pzt Kas */
+	"P\303\241 lis" "\0" /* 4075: Pá lis */
+	"P\303\241 srp" "\0" /* 4083: Pá srp */
+	"P\303\263 Jan" "\0" /* 4091: Pó Jan */
+	"P\303\263 Maj" "\0" /* 4099: Pó Maj */
+	"P\304\233 Jan" "\0" /* 4107: Pě Jan */
+	"P\304\233 Maj" "\0" /* 4115: Pě Maj */
+	"P\305\237 Kan" "\0" /* 4123: Pş Kan */
+	"Qad" "\0" /* 4131: Qad */
+	"Qas" "\0" /* 4135: Qas */
+	"Qel" "\0" /* 4139: Qel */
+	"Qer" "\0" /* 4143: Qer */
+	"Qib Mud" "\0" /* 4147: Qib Mud */
+	"Qib Sad" "\0" /* 4155: Qib Sad */
+	"Qid Jan" "\0" /* 4163: Qid Jan */
+	"Qil" "\0" /* 4171: Qil */
+	"Qun" "\0" /* 4175: Qun */
+	"RA\305\240" "\0" /* 4179: RAŠ */
+	"Rab Jan" "\0" /* 4184: Rab Jan */
+	"Rar Jan" "\0" /* 4192: Rar Jan */
+	"Rar Lwe" "\0" /* 4200: Rar Lwe */
+	"Rar Mat" "\0" /* 4208: Rar Mat */
+	"Rar Pha" "\0" /* 4216: Rar Pha */
+	"Rar Phe" "\0" /* 4224: Rar Phe */
+	"Rar Tsh" "\0" /* 4232: Rar Tsh */
+	"Ravi Jan" "\0" /* 4240: Ravi Jan */
+	"Rgp" "\0" /* 4249: Rgp */
+	"Rha" "\0" /* 4253: Rha */
+	"Rob Mud" "\0" /* 4257: Rob Mud */
+	"Rob Sad" "\0" /* 4265: Rob Sad */
+	"Row Jan" "\0" /* 4273: Row Jan */
+	"S-\306\206" "\0" /* 4281: S-Ɔ */
+	"Sa Jan" "\0" /* 4286: Sa Jan */
+	"Sab Jan" "\0" /* 4293: Sab Jan */
+	"Sab Maa" "\0" /* 4301: Sab Maa */
+	"Sab Sad" "\0" /* 4309: Sab Sad */
+	"Sad" "\0" /* 4317: Sad */
+	"Sad Maw" "\0" /* 4321: Sad Maw */
+	"Sag" "\0" /* 4329: Sag */
+	"Sak" "\0" /* 4333: Sak */
+	"Sak Sak" "\0" /* 4337: Sak Sak */
+	"Sal Kas" "\0" /* 4345: Sal Kas */
+	"Sal Sad" "\0" /* 4353: Sal Sad */
+	"Sal Yan" "\0" /* 4361: Sal Yan */
+	"Sam Jan" "\0" /* 4369: Sam Jan */
+	"Samh" "\0" /* 4377: Samh */
+	"San Jan" "\0" /* 4382: San Jan */
+	"San Maj" "\0" /* 4390: San Maj */
+	"San Mud" "\0" /* 4398: San Mud */
+	"San Sad" "\0" /* 4406: San Sad */
+	"Sar Jan" "\0" /* 4414: Sar Jan */
+	"Sar Maj" "\0" /* 4422: Sar Maj */
+	"Sat" "\0" /* 4430: Sat */
+	"Sat Jan" "\0" /* 4434: Sat Jan */
+	"Sau" "\0" /* 4442: Sau */
+	"Sdag Jan" "\0" /* 4446: Sdag Jan */
+	"Sdg Jan" "\0" /* 4455: Sdg Jan */
+	"Se Yan" "\0" /* 4463: Se Yan */
+	"Seb" "\0" /* 4470: Seb */
+	"Sed" "\0" /* 4474: Sed */
+	"See" "\0" /* 4478: See */
+	"Sel Jan" "\0" /* 4482: Sel Jan */
+	"Sel Tet" "\0" /* 4490: Sel Tet */
+	"Sen" "\0" /* 4498: Sen */
+	"Sen Jan" "\0" /* 4502: Sen Jan */
+	"Sep" "\0" /* 4510: Sep */
+	"Set" "\0" /* 4514: Set */
+	"Sha" "\0" /* 4518: Sha */
+	"Sha Yan" "\0" /* 4522: Sha Yan */
+	"Shani Jan" "\0" /* 4530: Shani Jan */
+	"Shim Sak" "\0" /* 4540: Shim Sak */
+	"Shin" "\0" /* 4549: Shin */
+	"Shk" "\0" /* 4554: Shk */
+	"Sht" "\0" /* 4558: Sht */
+	"Sht Jan" "\0" /* 4562: Sht Jan */
+	"Sht Maj" "\0" /* 4570: Sht Maj */
+	"Sht Tet" "\0" /* 4578: Sht Tet */
+	"Shu" "\0" /* 4586: Shu */
+	"Shukra Jan" "\0" /* 4590: Shukra Jan */
+	"Sib" "\0" /* 4601: Sib */
+	"Sib Jan" "\0" /* 4605: Sib Jan */
+	"Sid" "\0" /* 4613: Sid */
+	"Sie" "\0" /* 4617: Sie */
+	"Sie Kas" "\0" /* 4621: Sie Kas */
+	"Sie Maj" "\0" /* 4629: Sie Maj */
+	"Sie Sak" "\0" /* 4637: Sie Sak */
+	"Sik" "\0" /* 4645: Sik */
+	"Sil" "\0" /* 4649: Sil */
+	"Sin" "\0" /* 4653: Sin */
+	"Sin Jan" "\0" /* 4657: Sin Jan */
+	"Sin Tsh" "\0" /* 4665: Sin Tsh */
+	"Siq" "\0" /* 4673: Siq */
+	"Siu" "\0" /* 4677: Siu */
+	"Ske Tet" "\0" /* 4681: Ske Tet */
+	"Sme Tet" "\0" /* 4689: Sme Tet */
+	"Sn Jan" "\0" /* 4697: Sn Jan */
+	"So Jan" "\0" /* 4704: So Jan */
+	"So Maj" "\0" /* 4711: So Maj */
+	"So lis" "\0" /* 4718: So lis */
+	"So srp" "\0" /* 4725: So srp */
+	"Som Jan" "\0" /* 4732: Som Jan */
+	"Son Jan" "\0" /* 4740: Son Jan */
+	"Son Kho" "\0" /* 4748: Son Kho */
+	"Son Lwe" "\0" /* 4756: Son Lwe */
+	"Son Mat" "\0" /* 4764: Son Mat */
+	"Son Maw" "\0" /* 4772: Son Maw */
+	"Son Mud" "\0" /* 4780: Son Mud */
+	"Son Nhl" "\0" /* 4788: Son Nhl */
+	"Son Pha" "\0" /* 4796: Son Pha */
+	"Son Phe" "\0" /* 4804: Son Phe */
+	"Son Sun" "\0" /* 4812: Son Sun */
+	"Son Tsh" "\0" /* 4820: Son Tsh */
+	"Son Yan" "\0" /* 4828: Son Yan */
+	"Spa" "\0" /* 4836: Spa */
+	"Spe Tet" "\0" /* 4840: Spe Tet */
+	"Sqe" "\0" /* 4848: Sqe */
+	"Sr Jan" "\0" /* 4852: Sr Jan */
+	"Sr Maj" "\0" /* 4859: Sr Maj */
+	"Sri Jan" "\0" /* 4866: Sri Jan */
+	"Sri Maj" "\0" /* 4874: Sri Maj */
+	"St Jan" "\0" /* 4882: St Jan */
+	"St Maj" "\0" /* 4889: St Maj */
+	"St lis" "\0" /* 4896: St lis */
+	"St srp" "\0" /* 4903: St srp */
+	"Stq Tet" "\0" /* 4910: Stq Tet */
+	"Sts Tet" "\0" /* 4918: Sts Tet */
+	"Stu" "\0" /* 4926: Stu */
+	"Sub Jan" "\0" /* 4930: Sub Jan */
+	"Sub Kas" "\0" /* 4938: Sub Kas */
+	"Sub Maj" "\0" /* 4946: Sub Maj */
+	"Sub Sak" "\0" /* 4954: Sub Sak */
+	"Sul Maw" "\0" /* 4962: Sul Maw */
+	"Sult" "\0" /* 4970: Sult */
+	"Sun" "\0" /* 4975: Sun */
+	"Sun Jan" "\0" /* 4979: Sun Jan */
+	"Sup" "\0" /* 4987: Sup */
+	"Svd. Jan" "\0" /* 4991: Svd. Jan */
+	"Swd Jan" "\0" /* 5000: Swd Jan */
+	"Swo Pha" "\0" /* 5008: Swo Pha */
+	"Swo Tsh" "\0" /* 5016: Swo Tsh */
+	"Sxe Tet" "\0" /* 5024: Sxe Tet */
+	"S\303\240b Maj" "\0" /* 5032: Sàb Maj */
+	"S\303\250p" "\0" /* 5041: Sèp */
+	"S\303\261s" "\0" /* 5046: Sñs */
+	"S\303\261t" "\0" /* 5051: Sñt */
+	"S\304\201n" "\0" /* 5056: Sān */
+	"S\304\201p Sun" "\0" /* 5061: Sāp Sun */
+	"S\305\237 Kan" "\0" /* 5070: Sş Kan */
+	"T-arree" "\0" /* 5078: T-arree */
+	"Tach" "\0" /* 5086: Tach */
+	"Tal Jan" "\0" /* 5091: Tal Jan */
+	"Tal Sad" "\0" /* 5099: Tal Sad */
+	"Tas Jan" "\0" /* 5107: Tas Jan */
+	"Tas Maj" "\0" /* 5115: Tas Maj */
+	"Tay" "\0" /* 5123: Tay */
+	"Teb" "\0" /* 5127: Teb */
+	"Teg" "\0" /* 5131: Teg */
+	"Tem" "\0" /* 5135: Tem */
+	"Tes" "\0" /* 5139: Tes */
+	"Tet" "\0" /* 5143: Tet */
+	"Tha Jan" "\0" /* 5147: Tha Jan */
+	"Tha Mat" "\0" /* 5155: Tha Mat */
+	"Tha Tsh" "\0" /* 5163: Tha Tsh */
+	"Thang" "\0" /* 5171: Thang */
+	"The" "\0" /* 5177: The */
+	"Thg 1" "\0" /* 5181: Thg 1 */
+	"Thg 10" "\0" /* 5187: Thg 10 */
+	"Thg 11" "\0" /* 5194: Thg 11 */
+	"Thg 12" "\0" /* 5201: Thg 12 */
+	"Thg 2" "\0" /* 5208: Thg 2 */
+	"Thg 3" "\0" /* 5214: Thg 3 */
+	"Thg 4" "\0" /* 5220: Thg 4 */
+	"Thg 5" "\0" /* 5226: Thg 5 */
+	"Thg 6" "\0" /* 5232: Thg 6 */
+	"Thg 7" "\0" /* 5238: Thg 7 */
+	"Thg 8" "\0" /* 5244: Thg 8 */
+	"Thg 9" "\0" /* 5250: Thg 9 */
+	"Thu" "\0" /* 5256: Thu */
+	"Thu Jan" "\0" /* 5260: Thu Jan */
+	"Ti Jan" "\0" /* 5268: Ti Jan */
+	"Ti\303\261" "\0" /* 5275: Tiñ */
+	"Tkel Phe" "\0" /* 5280: Tkel Phe */
+	"Tkem Phe" "\0" /* 5289: Tkem Phe */
+	"TlH" "\0" /* 5298: TlH */
+	"Tlh" "\0" /* 5302: Tlh */
+	"Tlh Kho" "\0" /* 5306: Tlh Kho */
+	"Tlh Lwe" "\0" /* 5314: Tlh Lwe */
+	"Tlh Maw" "\0" /* 5322: Tlh Maw */
+	"Tlh Mud" "\0" /* 5330: Tlh Mud */
+	"Tlh Nhl" "\0" /* 5338: Tlh Nhl */
+	"Tlh Pha" "\0" /* 5346: Tlh Pha */
+	"Tlh Sun" "\0" /* 5354: Tlh Sun */
+	"Tlh Yan" "\0" /* 5362: Tlh Yan */
+	"Tli Jan" "\0" /* 5370: Tli Jan */
+	"Tne Jan" "\0" /* 5378: Tne Jan */
+	"To Jan" "\0" /* 5386: To Jan */
+	"Tob" "\0" /* 5393: Tob */
+	"Tod" "\0" /* 5397: Tod */
+	"Tok Sun" "\0" /* 5401: Tok Sun */
+	"Tqw" "\0" /* 5409: Tqw */
+	"Tri Jan" "\0" /* 5413: Tri Jan */
+	"Tsa Kho" "\0" /* 5421: Tsa Kho */
+	"Tsa Lwe" "\0" /* 5429: Tsa Lwe */
+	"Tsa Nhl" "\0" /* 5437: Tsa Nhl */
+	"Tsh" "\0" /* 5445: Tsh */
+	"Tsh Lwe" "\0" /* 5449: Tsh Lwe */
+	"Tsh Pha" "\0" /* 5457: Tsh Pha */
+	"Tsi" "\0" /* 5465: Tsi */
+	"Tsp" "\0" /* 5469: Tsp */
+	"Tub" "\0" /* 5473: Tub */
+	"Tue Jan" "\0" /* 5477: Tue Jan */
+	"Tun Jan" "\0" /* 5485: Tun Jan */
+	"Tun Sak" "\0" /* 5493: Tun Sak */
+	"Tus Jan" "\0" /* 5501: Tus Jan */
+	"Tus Maj" "\0" /* 5509: Tus Maj */
+	"Tu\312\273a Sun" "\0" /* 5517: Tuʻa Sun */
+	"T\303\256r" "\0" /* 5527: Tîr */
+	"T\304\253s" "\0" /* 5532: Tīs */
+	"T\305\253s Sun" "\0" /* 5537: Tūs Sun */
+	"U7l" "\0" /* 5546: U7l */
+	"UT\304\202" "\0" /* 5550: UTĂ */
+	"Ugu" "\0" /* 5555: Ugu */
+	"Uku" "\0" /* 5559: Uku */
+	"Ukw" "\0" /* 5563: Ukw */
+	"Upu" "\0" /* 5567: Upu */
+	"Ur Phe" "\0" /* 5571: Ur Phe */
+	"Usi" "\0" /* 5578: Usi */
+	"Uto Jan" "\0" /* 5582: Uto Jan */
+	"Uto Maj" "\0" /* 5590: Uto Maj */
+	"Uya" "\0" /* 5598: Uya */
+	"Van" "\0" /* 5602: Van */
+	"Vas" "\0" /* 5606: Vas */
+	"Vhi Pha" "\0" /* 5610: Vhi Pha */
+	"Vhi Tsh" "\0" /* 5618: Vhi Tsh */
+	"Vie" "\0" /* 5626: Vie */
+	"Vos" "\0" /* 5630: Vos */
+	"Vr Jan" "\0" /* 5634: Vr Jan */
+	"Vul" "\0" /* 5641: Vul */
+	"Wa Jan" "\0" /* 5645: Wa Jan */
+	"Wa Maj" "\0" /* 5652: Wa Maj */
+	"Wam" "\0" /* 5659: Wam */
+	"Wax" "\0" /* 5663: Wax */
+	"Way" "\0" /* 5667: Way */
+	"Wed Jan" "\0" /* 5671: Wed Jan */
+	"Wen Jan" "\0" /* 5679: Wen Jan */
+	"Wen Maj" "\0" /* 5687: Wen Maj */
+	"Wer" "\0" /* 5695: Wer */
+	"Whi-nu" "\0" /* 5699: Whi-nu */
+	"Whi-ra" "\0" /* 5706: Whi-ra */
+	"Win" "\0" /* 5713: Win */
+	"Wix Mud" "\0" /* 5717: Wix Mud */
+	"Wix Sad" "\0" /* 5725: Wix Sad */
+	"Wo Jan" "\0" /* 5733: Wo Jan */
+	"Wu Jan" "\0" /* 5740: Wu Jan */
+	"W\303\251l" "\0" /* 5747: Wél */
+	"W\303\255m" "\0" /* 5752: Wím */
+	"Xan" "\0" /* 5757: Xan */
+	"Xim" "\0" /* 5761: Xim */
+	"Xul" "\0" /* 5765: Xul */
+	"Xu\303\261" "\0" /* 5769: Xuñ */
+	"Yag" "\0" /* 5774: Yag */
+	"Yak Yan" "\0" /* 5778: Yak Yan */
+	"Yan" "\0" /* 5786: Yan */
+	"Yeb" "\0" /* 5790: Yeb */
+	"Yen" "\0" /* 5794: Yen */
+	"Yul" "\0" /* 5798: Yul */
+	"Yun" "\0" /* 5802: Yun */
+	"Y\303\274l" "\0" /* 5806: Yül */
+	"Y\303\274n" "\0" /* 5811: Yün */
+	"Y\305\237 Kan" "\0" /* 5816: Yş Kan */
+	"Zen" "\0" /* 5824: Zen */
+	"abe" "\0" /* 5828: abe */
+	"abr" "\0" /* 5832: abr */
+	"abr." "\0" /* 5836: abr. */
+	"abu" "\0" /* 5841: abu */
+	"ago" "\0" /* 5845: ago */
+	"ago." "\0" /* 5849: ago. */
+	"agt" "\0" /* 5854: agt */
+	"agu" "\0" /* 5858: agu */
+	"alt Yan" "\0" /* 5862: alt Yan */
+	"ao\303\273" "\0" /* 5870: aoû */
+	"ao\303\273t" "\0" /* 5875: août */
+	"api" "\0" /* 5881: api */
+	"apl" "\0" /* 5885: apl */
+	"apr" "\0" /* 5889: apr */
+	"apr  " "\0" /* 5893: apr   */
+	"april" "\0" /* 5899: april */
+	"arv" "\0" /* 5905: arv */
+	"aug" "\0" /* 5909: aug */
+	"aug  " "\0" /* 5913: aug   */
+	"aug." "\0" /* 5919: aug. */
+	"avg" "\0" /* 5924: avg */
+	"avi" "\0" /* 5928: avi */
+	"avr" "\0" /* 5932: avr */
+	"avril" "\0" /* 5936: avril */
+	"awo" "\0" /* 5942: awo */
+	"awr" "\0" /* 5946: awr */
+	"awu" "\0" /* 5950: awu */
+	"aza" "\0" /* 5954: aza */
+	"bal." "\0" /* 5958: bal. */
+	"baz Yan" "\0" /* 5963: baz Yan */
+	"ber Yan" "\0" /* 5971: ber Yan */
+	"be\305\237 Yan" "\0" /* 5979: beş Yan */
+	"bi Yan" "\0" /* 5988: bi Yan */
+	"bir Yan" "\0" /* 5995: bir Yan */
+	"bir\305\276." "\0" /* 6003: birž. */
+	"borg" "\0" /* 6010: borg */
+	"bow" "\0" /* 6015: bow */
+	"b\305\231e" "\0" /* 6019: bře */
+	"cax Yan" "\0" /* 6024: cax Yan */
+	"chi" "\0" /* 6032: chi */
+	"chk" "\0" /* 6036: chk */
+	"chl" "\0" /* 6040: chl */
+	"chn" "\0" /* 6044: chn */
+	"col" "\0" /* 6048: col */
+	"cuo\305\213" "\0" /* 6052: cuoŋ */
+	"cze" "\0" /* 6058: cze */
+	"czw lip" "\0" /* 6062: czw lip */
+	"czw lis" "\0" /* 6070: czw lis */
+	"czw ruj" "\0" /* 6078: czw ruj */
+	"czy" "\0" /* 6086: czy */
+	"c\303\274m Yan" "\0" /* 6090: cüm Yan */
+	"de des." "\0" /* 6099: de des. */
+	"de febr." "\0" /* 6107: de febr. */
+	"de gen." "\0" /* 6116: de gen. */
+	"de jul." "\0" /* 6124: de jul. */
+	"de juny" "\0" /* 6132: de juny */
+	"de maig" "\0" /* 6140: de maig */
+	"de mar\303\247" "\0" /* 6148: de març */
+	"de nov." "\0" /* 6157: de nov. */
+	"de set." "\0" /* 6165: de set. */
+	"dec" "\0" /* 6173: dec */
+	"dec." "\0" /* 6177: dec. */
+	"des" "\0" /* 6182: des */
+	"des." "\0" /* 6186: des. */
+	"dets " "\0" /* 6191: dets  */
+	"dez" "\0" /* 6197: dez */
+	"dic" "\0" /* 6201: dic */
+	"dim Jan" "\0" /* 6205: dim Jan */
+	"dim Maj" "\0" /* 6213: dim Maj */
+	"dim jen" "\0" /* 6221: dim jen */
+	"dim out" "\0" /* 6229: dim out */
+	"dis" "\0" /* 6237: dis */
+	"dix" "\0" /* 6241: dix */
+	"dja" "\0" /* 6245: dja */
+	"djl" "\0" /* 6249: djl */
+	"djn" "\0" /* 6253: djn */
+	"do Yan" "\0" /* 6257: do Yan */
+	"dom out" "\0" /* 6264: dom out */
+	"dsb" "\0" /* 6272: dsb */
+	"dub" "\0" /* 6276: dub */
+	"duu" "\0" /* 6280: duu */
+	"d\303\251c" "\0" /* 6284: déc */
+	"d\303\251c." "\0" /* 6289: déc. */
+	"d\303\266r Yan" "\0" /* 6295: dör Yan */
+	"d\342\200\231abr." "\0" /* 6304: d’abr. */
+	"d\342\200\231ag." "\0" /* 6313: d’ag. */
+	"d\342\200\231oct." "\0" /* 6321: d’oct. */
+	"eka" "\0" /* 6330: eka */
+	"elo" "\0" /* 6334: elo */
+	"ene" "\0" /* 6338: ene */
+	"eni" "\0" /* 6342: eni */
+	"epr" "\0" /* 6346: epr */
+	"fbl" "\0" /* 6350: fbl */
+	"feb" "\0" /* 6354: feb */
+	"feb." "\0" /* 6358: feb. */
+	"febr" "\0" /* 6363: febr */
+	"febr." "\0" /* 6368: febr. */
+	"fee" "\0" /* 6374: fee */
+	"fev" "\0" /* 6378: fev */
+	"fib" "\0" /* 6382: fib */
+	"fra Maa" "\0" /* 6386: fra Maa */
+	"f\303\251v" "\0" /* 6394: fév */
+	"f\303\251vr." "\0" /* 6399: févr. */
+	"geas" "\0" /* 6406: geas */
+	"geg." "\0" /* 6411: geg. */
+	"gen" "\0" /* 6416: gen */
+	"gen." "\0" /* 6420: gen. */
+	"giu" "\0" /* 6425: giu */
+	"golg" "\0" /* 6429: golg */
+	"gro" "\0" /* 6434: gro */
+	"gru" "\0" /* 6438: gru */
+	"gruod." "\0" /* 6442: gruod. */
+	"guov" "\0" /* 6449: guov */
+	"g\303\262d" "\0" /* 6454: gòd */
+	"hein\303\244" "\0" /* 6459: heinä */
+	"helmi" "\0" /* 6466: helmi */
+	"huhti" "\0" /* 6472: huhti */
+	"hul" "\0" /* 6478: hul */
+	"hun" "\0" /* 6482: hun */
+	"ian" "\0" /* 6486: ian */
+	"iki Yan" "\0" /* 6490: iki Yan */
+	"ini" "\0" /* 6498: ini */
+	"ira" "\0" /* 6502: ira */
+	"iul" "\0" /* 6506: iul */
+	"iun" "\0" /* 6510: iun */
+	"jaan " "\0" /* 6514: jaan  */
+	"jan" "\0" /* 6520: jan */
+	"jan." "\0" /* 6524: jan. */
+	"janv." "\0" /* 6529: janv. */
+	"jed jen" "\0" /* 6535: jed jen */
+	"jed out" "\0" /* 6543: jed out */
+	"jen" "\0" /* 6551: jen */
+	"jiy" "\0" /* 6555: jiy */
+	"jol" "\0" /* 6559: jol */
+	"joulu" "\0" /* 6563: joulu */
+	"jui" "\0" /* 6569: jui */
+	"juil." "\0" /* 6573: juil. */
+	"juin" "\0" /* 6579: juin */
+	"juk" "\0" /* 6584: juk */
+	"jul" "\0" /* 6588: jul */
+	"jul." "\0" /* 6592: jul. */
+	"juli" "\0" /* 6597: juli */
+	"jun" "\0" /* 6602: jun */
+	"junh" "\0" /* 6606: junh */
+	"juni" "\0" /* 6611: juni */
+	"juov" "\0" /* 6616: juov */
+	"juuli" "\0" /* 6621: juuli */
+	"juuni" "\0" /* 6627: juuni */
+	"j\303\272l" "\0" /* 6633: júl */
+	"j\303\272n" "\0" /* 6638: jún */
+	"j\305\253l" "\0" /* 6643: jūl */
+	"j\305\253n" "\0" /* 6648: jūn */
+	"kakamuk kati" "\0" /* 6653: kakamuk kati */
+	"kes\303\244" "\0" /* 6666: kesä */
+	"kol" "\0" /* 6672: kol */
+	"kor" "\0" /* 6676: kor */
+	"kov." "\0" /* 6680: kov. */
+	"kun" "\0" /* 6685: kun */
+	"kuswa kati" "\0" /* 6689: kuswa kati */
+	"kv\304\233" "\0" /* 6700: kvě */
+	"kwe" "\0" /* 6705: kwe */
+	"kwi" "\0" /* 6709: kwi */
+	"lai" "\0" /* 6713: lai */
+	"lapkr." "\0" /* 6717: lapkr. */
+	"led" "\0" /* 6724: led */
+	"len jen" "\0" /* 6728: len jen */
+	"len out" "\0" /* 6736: len out */
+	"lhd Jan" "\0" /* 6744: lhd Jan */
+	"liep." "\0" /* 6752: liep. */
+	"lih mairin kati" "\0" /* 6758: lih mairin kati */
+	"lin out" "\0" /* 6774: lin out */
+	"lip" "\0" /* 6782: lip */
+	"lis" "\0" /* 6786: lis */
+	"lkm Jan" "\0" /* 6790: lkm Jan */
+	"loka" "\0" /* 6798: loka */
+	"lrb Jan" "\0" /* 6803: lrb Jan */
+	"lts Jan" "\0" /* 6811: lts Jan */
+	"lu Yan" "\0" /* 6819: lu Yan */
+	"lug" "\0" /* 6826: lug */
+	"lun Jan" "\0" /* 6830: lun Jan */
+	"lun Maj" "\0" /* 6838: lun Maj */
+	"lut" "\0" /* 6846: lut */
+	"l\303\253p" "\0" /* 6850: lëp */
+	"l\303\253s" "\0" /* 6855: lës */
+	"l\303\256 kati" "\0" /* 6860: lî kati */
+	"l\303\256 wainhka kati" "\0" /* 6869: lî wainhka kati */
+	"l\303\273g" "\0" /* 6886: lûg */
+	"ma Yan" "\0" /* 6891: ma Yan */
+	"maalis" "\0" /* 6898: maalis */
+	"mad jen" "\0" /* 6905: mad jen */
+	"mad out" "\0" /* 6913: mad out */
+	"mag" "\0" /* 6921: mag */
+	"mai" "\0" /* 6925: mai */
+	"mai  " "\0" /* 6929: mai   */
+	"maj" "\0" /* 6935: maj */
+	"mar" "\0" /* 6939: mar */
+	"mar Jan" "\0" /* 6943: mar Jan */
+	"mar Maj" "\0" /* 6951: mar Maj */
+	"mar out" "\0" /* 6959: mar out */
+	"marras" "\0" /* 6967: marras */
+	"mars" "\0" /* 6974: mars */
+	"mar\303\247" "\0" /* 6979: març */
+	"mas" "\0" /* 6985: mas */
+	"may" "\0" /* 6989: may */
+	"maz" "\0" /* 6993: maz */
+	"ma\303\255" "\0" /* 6997: maí */
+	"mbo" "\0" /* 7002: mbo */
+	"me" "\0" /* 7006: me */
+	"me " "\0" /* 7009: me  */
+	"mei" "\0" /* 7013: mei */
+	"mer Jan" "\0" /* 7017: mer Jan */
+	"mer Maj" "\0" /* 7025: mer Maj */
+	"mer out" "\0" /* 7033: mer out */
+	"mie" "\0" /* 7041: mie */
+	"mies" "\0" /* 7045: mies */
+	"mit jen" "\0" /* 7050: mit jen */
+	"moj" "\0" /* 7058: moj */
+	"mor" "\0" /* 7062: mor */
+	"mrt" "\0" /* 7066: mrt */
+	"msi" "\0" /* 7070: msi */
+	"mux" "\0" /* 7074: mux */
+	"m\303\241j" "\0" /* 7078: máj */
+	"m\303\241rc" "\0" /* 7083: márc */
+	"m\303\244rts" "\0" /* 7089: märts */
+	"m\303\245s" "\0" /* 7096: mås */
+	"m\303\250k jen" "\0" /* 7101: mèk jen */
+	"m\303\250k out" "\0" /* 7110: mèk out */
+	"m\303\266n jen" "\0" /* 7119: mön jen */
+	"m\341\273\215n Maa" "\0" /* 7128: mọn Maa */
+	"ned lip" "\0" /* 7138: ned lip */
+	"ned lis" "\0" /* 7146: ned lis */
+	"ned ruj" "\0" /* 7154: ned ruj */
+	"ned srp" "\0" /* 7162: ned srp */
+	"nen jen" "\0" /* 7170: nen jen */
+	"nie lip" "\0" /* 7178: nie lip */
+	"nie lis" "\0" /* 7186: nie lis */
+	"nie ruj" "\0" /* 7194: nie ruj */
+	"nip" "\0" /* 7202: nip */
+	"niy lip" "\0" /* 7206: niy lip */
+	"niy lis" "\0" /* 7214: niy lis */
+	"njuk" "\0" /* 7222: njuk */
+	"nov" "\0" /* 7227: nov */
+	"nov  " "\0" /* 7231: nov   */
+	"nov." "\0" /* 7237: nov. */
+	"now" "\0" /* 7242: now */
+	"nuw" "\0" /* 7246: nuw */
+	"nvb" "\0" /* 7250: nvb */
+	"n\303\263v" "\0" /* 7254: nóv */
+	"n\303\264v" "\0" /* 7259: nôv */
+	"n\303\266w" "\0" /* 7264: nöw */
+	"och" "\0" /* 7269: och */
+	"oct" "\0" /* 7273: oct */
+	"oct." "\0" /* 7277: oct. */
+	"okt" "\0" /* 7282: okt */
+	"okt  " "\0" /* 7286: okt   */
+	"okt." "\0" /* 7292: okt. */
+	"ots" "\0" /* 7297: ots */
+	"ott" "\0" /* 7301: ott */
+	"out" "\0" /* 7305: out */
+	"o\304\221\304\221j" "\0" /* 7309: ođđj */
+	"o\305\276u" "\0" /* 7316: ožu */
+	"pastara kati" "\0" /* 7321: pastara kati */
+	"pay" "\0" /* 7334: pay */
+	"pa\305\272" "\0" /* 7338: paź */
+	"pet lip" "\0" /* 7343: pet lip */
+	"pet lis" "\0" /* 7351: pet lis */
+	"pet ruj" "\0" /* 7359: pet ruj */
+	"pet srp" "\0" /* 7367: pet srp */
+	"phi" "\0" /* 7375: phi */
+	"pi\304\205 lip" "\0" /* 7379: pią lip */
+	"pi\304\205 lis" "\0" /* 7388: pią lis */
+	"pi\304\205 ruj" "\0" /* 7397: pią ruj */
+	"pi\305\215 lip" "\0" /* 7406: piō lip */
+	"pi\305\215 lis" "\0" /* 7415: piō lis */
+	"pon lip" "\0" /* 7424: pon lip */
+	"pon lis" "\0" /* 7432: pon lis */
+	"pon ruj" "\0" /* 7440: pon ruj */
+	"pon srp" "\0" /* 7448: pon srp */
+	"pro" "\0" /* 7456: pro */
+	"puk" "\0" /* 7460: puk */
+	"py\305\204 lip" "\0" /* 7464: pyń lip */
+	"py\305\204 lis" "\0" /* 7473: pyń lis */
+	"p\303\262n ruj" "\0" /* 7482: pòn ruj */
+	"qua out" "\0" /* 7491: qua out */
+	"qui out" "\0" /* 7499: qui out */
+	"ra Yan" "\0" /* 7507: ra Yan */
+	"ris" "\0" /* 7514: ris */
+	"rugp." "\0" /* 7518: rugp. */
+	"rugs." "\0" /* 7524: rugs. */
+	"ruj" "\0" /* 7530: ruj */
+	"sa Yan" "\0" /* 7534: sa Yan */
+	"sab Jan" "\0" /* 7541: sab Jan */
+	"sab Maj" "\0" /* 7549: sab Maj */
+	"sab jen" "\0" /* 7557: sab jen */
+	"sam jen" "\0" /* 7565: sam jen */
+	"sam out" "\0" /* 7573: sam out */
+	"san" "\0" /* 7581: san */
+	"sat Maa" "\0" /* 7585: sat Maa */
+	"saus." "\0" /* 7593: saus. */
+	"see" "\0" /* 7599: see */
+	"seg out" "\0" /* 7603: seg out */
+	"sep" "\0" /* 7611: sep */
+	"sep." "\0" /* 7615: sep. */
+	"sept " "\0" /* 7620: sept  */
+	"sept." "\0" /* 7626: sept. */
+	"set" "\0" /* 7632: set */
+	"set." "\0" /* 7636: set. */
+	"sex out" "\0" /* 7641: sex out */
+	"siakwa kati" "\0" /* 7649: siakwa kati */
+	"sie" "\0" /* 7661: sie */
+	"sii" "\0" /* 7665: sii */
+	"sij" "\0" /* 7669: sij */
+	"sikla kati" "\0" /* 7673: sikla kati */
+	"sin jen" "\0" /* 7684: sin jen */
+	"sip" "\0" /* 7692: sip */
+	"sit" "\0" /* 7696: sit */
+	"sk\303\241b" "\0" /* 7700: skáb */
+	"slt" "\0" /* 7706: slt */
+	"sob lip" "\0" /* 7710: sob lip */
+	"sob lis" "\0" /* 7718: sob lis */
+	"sob ruj" "\0" /* 7726: sob ruj */
+	"soi jen" "\0" /* 7734: soi jen */
+	"spal." "\0" /* 7742: spal. */
+	"sri lip" "\0" /* 7748: sri lip */
+	"sri lis" "\0" /* 7756: sri lis */
+	"sri ruj" "\0" /* 7764: sri ruj */
+	"sri srp" "\0" /* 7772: sri srp */
+	"srp" "\0" /* 7780: srp */
+	"stb" "\0" /* 7784: stb */
+	"str" "\0" /* 7788: str */
+	"str lip" "\0" /* 7792: str lip */
+	"str lis" "\0" /* 7800: str lis */
+	"str ruj" "\0" /* 7808: str ruj */
+	"stu" "\0" /* 7816: stu */
+	"sty" "\0" /* 7820: sty */
+	"st\303\253" "\0" /* 7824: stë */
+	"sub lip" "\0" /* 7829: sub lip */
+	"sub lis" "\0" /* 7837: sub lis */
+	"sub ruj" "\0" /* 7845: sub ruj */
+	"sub srp" "\0" /* 7853: sub srp */
+	"sul" "\0" /* 7861: sul */
+	"suoi" "\0" /* 7865: suoi */
+	"suw" "\0" /* 7870: suw */
+	"svi" "\0" /* 7874: svi */
+	"syys" "\0" /* 7878: syys */
+	"szept" "\0" /* 7883: szept */
+	"szt lip" "\0" /* 7889: szt lip */
+	"szt lis" "\0" /* 7897: szt lis */
+	"s\303\241b out" "\0" /* 7905: sáb out */
+	"s\303\251w" "\0" /* 7914: séw */
+	"s\303\266n jen" "\0" /* 7919: sön jen */
+	"s\341\273\215n Maa" "\0" /* 7928: sọn Maa */
+	"tah" "\0" /* 7938: tah */
+	"tai" "\0" /* 7942: tai */
+	"tammi" "\0" /* 7946: tammi */
+	"ter out" "\0" /* 7952: ter out */
+	"tis" "\0" /* 7960: tis */
+	"tlt Jan" "\0" /* 7964: tlt Jan */
+	"touko" "\0" /* 7972: touko */
+	"tra" "\0" /* 7978: tra */
+	"trisu kati" "\0" /* 7982: trisu kati */
+	"tuz Maa" "\0" /* 7993: tuz Maa */
+	"t\341\273\215s Maa" "\0" /* 8001: tọs Maa */
+	"ukt" "\0" /* 8011: ukt */
+	"urr" "\0" /* 8015: urr */
+	"urt" "\0" /* 8019: urt */
+	"uto lip" "\0" /* 8023: uto lip */
+	"uto lis" "\0" /* 8031: uto lis */
+	"uto ruj" "\0" /* 8039: uto ruj */
+	"uto srp" "\0" /* 8047: uto srp */
+	"uut" "\0" /* 8055: uut */
+	"uzt" "\0" /* 8059: uzt */
+	"van jen" "\0" /* 8063: van jen */
+	"van out" "\0" /* 8071: van out */
+	"vas." "\0" /* 8079: vas. */
+	"veebr" "\0" /* 8084: veebr */
+	"velj" "\0" /* 8090: velj */
+	"ven Jan" "\0" /* 8095: ven Jan */
+	"ven Maj" "\0" /* 8103: ven Maj */
+	"waupasa kati" "\0" /* 8111: waupasa kati */
+	"we Yan" "\0" /* 8124: we Yan */
+	"wen Maa" "\0" /* 8131: wen Maa */
+	"win" "\0" /* 8139: win */
+	"wrz" "\0" /* 8143: wrz */
+	"wto lip" "\0" /* 8147: wto lip */
+	"wto lis" "\0" /* 8155: wto lis */
+	"wt\303\263 ruj" "\0" /* 8163: wtó ruj */
+	"w\303\256s kati" "\0" /* 8172: wîs kati */
+	"xam" "\0" /* 8182: xam */
+	"xin" "\0" /* 8186: xin */
+	"xnt" "\0" /* 8190: xnt */
+	"xun" "\0" /* 8194: xun */
+	"yahbra kati" "\0" /* 8198: yahbra kati */
+	"yan" "\0" /* 8210: yan */
+	"yar" "\0" /* 8214: yar */
+	"yul" "\0" /* 8218: yul */
+	"yun" "\0" /* 8222: yun */
+	"zan" "\0" /* 8226: zan */
+	"ze out" "\0" /* 8230: ze out */
+	"zen" "\0" /* 8237: zen */
+	"zil" "\0" /* 8241: zil */
+	"zin" "\0" /* 8245: zin */
+	"zom Jan" "\0" /* 8249: zom Jan */
+	"z\303\241\305\231" "\0" /* 8257: zář */
+	"z\303\251l" "\0" /* 8263: zél */
+	"z\303\273g" "\0" /* 8268: zûg */
+	"\303\207ar Yan" "\0" /* 8273: Çar Yan */
+	"\303\207il" "\0" /* 8282: Çil */
+	"\303\207r\305\237 Kas" "\0" /* 8287: Çrş Kas */
+	"\303\207\305\237 Kan" "\0" /* 8297: Çş Kan */
+	"\303\210r\303\250l\303\250" "\0" /* 8306: Èrèlè */
+	"\303\211wt" "\0" /* 8315: Éwt */
+	"\303\214gb\303\251" "\0" /* 8320: Ìgbé */
+	"\303\216lo" "\0" /* 8327: Îlo */
+	"\303\216n Kan" "\0" /* 8332: În Kan */
+	"\303\222gmh" "\0" /* 8340: Ògmh */
+	"\303\222g\303\272n" "\0" /* 8346: Ògún */
+	"\303\222k\303\272du" "\0" /* 8353: Òkúdu */
+	"\303\226ig" "\0" /* 8361: Öig */
+	"\303\232t lis" "\0" /* 8366: Út lis */
+	"\303\232t srp" "\0" /* 8374: Út srp */
+	"\303\234kt" "\0" /* 8382: Ükt */
+	"\303\235an" "\0" /* 8387: Ýan */
+	"\303\241g\303\272" "\0" /* 8392: ágú */
+	"\303\241pr" "\0" /* 8398: ápr */
+	"\303\247ax Yan" "\0" /* 8403: çax Yan */
+	"\303\247\311\231r Yan" "\0" /* 8412: çər Yan */
+	"\303\266gu" "\0" /* 8422: ögu */
+	"\303\266kt" "\0" /* 8427: ökt */
+	"\303\266tt" "\0" /* 8432: ött */
+	"\303\272no" "\0" /* 8437: úno */
+	"\303\274\303\247\303\274 Yan" "\0" /* 8442: üçü Yan */
+	"\304\214a\304\207 Kas" "\0" /* 8453: Čać Kas */
+	"\304\214a\304\207 Maj" "\0" /* 8463: Čać Maj */
+	"\304\214a\304\207 Sak" "\0" /* 8473: Čać Sak */
+	"\304\214er" "\0" /* 8483: Čer */
+	"\304\214et Jan" "\0" /* 8488: Čet Jan */
+	"\304\214et Maj" "\0" /* 8497: Čet Maj */
+	"\304\214t lis" "\0" /* 8506: Čt lis */
+	"\304\214t srp" "\0" /* 8514: Čt srp */
+	"\304\215ak\304\215" "\0" /* 8522: čakč */
+	"\304\215ec" "\0" /* 8529: čec */
+	"\304\215en" "\0" /* 8534: čen */
+	"\304\215et lip" "\0" /* 8539: čet lip */
+	"\304\215et lis" "\0" /* 8548: čet lis */
+	"\304\215et ruj" "\0" /* 8557: čet ruj */
+	"\304\215et srp" "\0" /* 8566: čet srp */
+	"\304\236\304\261n" "\0" /* 8575: Ğın */
+	"\304\240im Jan" "\0" /* 8581: Ġim Jan */
+	"\304\240un" "\0" /* 8590: Ġun */
+	"\304\246ad Jan" "\0" /* 8595: Ħad Jan */
+	"\304\246am Jan" "\0" /* 8604: Ħam Jan */
+	"\304\260yl" "\0" /* 8613: İyl */
+	"\304\260yn" "\0" /* 8618: İyn */
+	"\304\265a\305\255 Jan" "\0" /* 8623: ĵaŭ Jan */
+	"\304\265a\305\255 Maj" "\0" /* 8633: ĵaŭ Maj */
+	"\305\202\305\274\303\253" "\0" /* 8643: łżë */
+	"\305\231\303\255j" "\0" /* 8650: říj */
+	"\305\232ni" "\0" /* 8656: Śni */
+	"\305\233ro lip" "\0" /* 8661: śro lip */
+	"\305\233ro lis" "\0" /* 8670: śro lis */
+	"\305\236 Kan" "\0" /* 8679: Ş Kan */
+	"\305\236U" "\0" /* 8686: ŞU */
+	"\305\236UR" "\0" /* 8690: ŞUR */
+	"\305\236ub" "\0" /* 8695: Şub */
+	"\305\236\304\224R" "\0" /* 8700: ŞĔR */
+	"\305\237nb Yan" "\0" /* 8706: şnb Yan */
+	"\305\240t Jan" "\0" /* 8715: Št Jan */
+	"\305\275ni" "\0" /* 8723: Žni */
+	"\306\206-A" "\0" /* 8728: Ɔ-A */
+	"\306\206-O" "\0" /* 8733: Ɔ-O */
+	"\306\224uc" "\0" /* 8738: Ɣuc */
+	"\311\224tb" "\0" /* 8743: ɔtb */
+	"\311\243uc" "\0" /* 8748: ɣuc */
+	"\312\273Aok" "\0" /* 8753: ʻAok */
+	"\312\273Epe" "\0" /* 8759: ʻEpe */
+	"\312\273Oka" "\0" /* 8765: ʻOka */
+	"\316\221\317\200\317\201" "\0" /* 8771: Απρ */
+	"\316\221\317\205\316\263" "\0" /* 8778: Αυγ */
+	"\316\224\316\265\316\272" "\0" /* 8785: Δεκ */
+	"\316\231\316\261\316\275" "\0" /* 8792: Ιαν */
+	"\316\231\316\277\317\205\316\273" "\0" /* 8799: Ιουλ */
+	"\316\231\316\277\317\205\316\275" "\0" /* 8808: Ιουν */
+	"\316\234\316\261\316\220" "\0" /* 8817: Μαΐ */
+	"\316\234\316\261\317\201" "\0" /* 8824: Μαρ */
+	"\316\235\316\277\316\265" "\0" /* 8831: Νοε */
+	"\316\237\316\272\317\204" "\0" /* 8838: Οκτ */
+	"\316\243\316\265\317\200" "\0" /* 8845: Σεπ */
+	"\316\246\316\265\316\262" "\0" /* 8852: Φεβ */
+	"\320\220\320\261\322\265" "\0" /* 8859: Абҵ */
+	"\320\220\320\262\320\263" "\0" /* 8866: Авг */
+	"\320\220\320\263\320\260" "\0" /* 8873: Ага */
+	"\320\220\320\266\321\214" "\0" /* 8880: Ажь */
+	"\320\220\320\277\321\200" "\0" /* 8887: Апр */
+	"\320\220\322\233\320\277" "\0" /* 8894: Ақп */
+	"\320\222\321\210\321\200" "\0" /* 8901: Вшр */
+	"\320\224\320\265\320\272" "\0" /* 8908: Дек */
+	"\320\226\320\265\320\273" "\0" /* 8915: Жел */
+	"\320\226\321\214\322\255" "\0" /* 8922: Жьҭ */
+	"\320\226\323\231\320\260\320\261" "\0" /* 8929: Жәаб */
+	"\320\230\320\264\320\274" "\0" /* 8938: Идм */
+	"\320\230\321\216\320\273" "\0" /* 8945: Июл */
+	"\320\230\321\216\320\275" "\0" /* 8952: Июн */
+	"\320\232\320\273\320\274" "\0" /* 8959: Клм */
+	"\320\233\320\260\322\265" "\0" /* 8966: Лаҵ */
+	"\320\234\320\260\320\271" "\0" /* 8973: Май */
+	"\320\234\320\260\320\274" "\0" /* 8980: Мам */
+	"\320\234\320\260\321\200" "\0" /* 8987: Мар */
+	"\320\234\320\260\321\203" "\0" /* 8994: Мау */
+	"\320\234\321\210" "\0" /* 9001: Мш */
+	"\320\235\320\260\320\275\322\263\323\231" "\0" /* 9006: Нанҳә */
+	"\320\235\320\260\321\203" "\0" /* 9017: Нау */
+	"\320\235\320\276\321\217" "\0" /* 9024: Ноя */
+	"\320\236\320\272\321\202" "\0" /* 9031: Окт */
+	"\320\237\320\263\320\266" "\0" /* 9038: Пгж */
+	"\320\237\320\264\321\210" "\0" /* 9045: Пдш */
+	"\320\240\320\260\321\210\323\231" "\0" /* 9052: Рашә */
+	"\320\241\320\265\320\275" "\0" /* 9061: Сен */
+	"\320\241\321\200\320\273" "\0" /* 9068: Срл */
+	"\320\241\321\200\320\274" "\0" /* 9075: Срм */
+	"\320\241\323\231\321\203" "\0" /* 9082: Сәу */
+	"\320\242\320\260\320\274" "\0" /* 9089: Там */
+	"\320\242\320\265\320\273" "\0" /* 9096: Тел */
+	"\320\244\320\265\320\262" "\0" /* 9103: Фев */
+	"\320\245\323\231\320\260\320\266\323\231" "\0" /* 9110: Хәажә */
+	"\320\246\323\231\321\213\320\261" "\0" /* 9121: Цәыб */
+	"\320\250\321\200\320\272" "\0" /* 9130: Шрк */
+	"\320\250\321\213\320\266" "\0" /* 9137: Шыж */
+	"\320\250\321\226\320\273" "\0" /* 9144: Шіл */
+	"\320\257\320\275\320\262" "\0" /* 9151: Янв */
+	"\320\260\320\262\320\263" "\0" /* 9158: авг */
+	"\320\260\320\273\321\202" "\0" /* 9165: алт */
+	"\320\260\320\277\321\200" "\0" /* 9172: апр */
+	"\320\260\321\202\321\213\321\200" "\0" /* 9179: атыр */
+	"\320\260\321\205\321\201" "\0" /* 9188: ахс */
+	"\320\261\320\260\320\273" "\0" /* 9195: бал */
+	"\320\261\320\265\321\200" "\0" /* 9202: бер */
+	"\320\261\321\215\321\201" "\0" /* 9209: бэс */
+	"\320\262\320\265\321\200" "\0" /* 9216: вер */
+	"\320\263\321\200\321\203" "\0" /* 9223: гру */
+	"\320\263\321\213\320\271\320\275" "\0" /* 9230: гыйн */
+	"\320\264\320\265\320\272" "\0" /* 9239: дек */
+	"\320\264\320\265\321\206" "\0" /* 9246: дец */
+	"\320\266\320\275\321\226" "\0" /* 9253: жні */
+	"\320\266\320\276\320\262" "\0" /* 9260: жов */
+	"\320\270\321\216\320\273" "\0" /* 9267: июл */
+	"\320\270\321\216\320\273\321\214" "\0" /* 9274: июль */
+	"\320\270\321\216\320\275" "\0" /* 9283: июн */
+	"\320\270\321\216\320\275\321\214" "\0" /* 9290: июнь */
+	"\320\272\320\260\321\201" "\0" /* 9299: кас */
+	"\320\272\320\262\321\226" "\0" /* 9306: кві */
+	"\320\272\321\200\320\260" "\0" /* 9313: кра */
+	"\320\272\321\203\320\273" "\0" /* 9320: кул */
+	"\320\273\320\270\320\277" "\0" /* 9327: лип */
+	"\320\273\320\270\321\201" "\0" /* 9334: лис */
+	"\320\273\321\216\321\202" "\0" /* 9341: лют */
+	"\320\273\321\226\320\277" "\0" /* 9348: ліп */
+	"\320\273\321\226\321\201" "\0" /* 9355: ліс */
+	"\320\274\320\260\320\271" "\0" /* 9362: май */
+	"\320\274\320\260\321\200" "\0" /* 9369: мар */
+	"\320\274\320\260\321\217" "\0" /* 9376: мая */
+	"\320\274\320\260\321\230" "\0" /* 9383: мај */
+	"\320\274\321\203\321\203\321\201" "\0" /* 9390: муус */
+	"\320\275\320\276\320\262" "\0" /* 9399: нов */
+	"\320\275\320\276\320\265" "\0" /* 9406: ное */
+	"\320\275\320\276\321\217" "\0" /* 9413: ноя */
+	"\320\275\320\276\321\217\320\261" "\0" /* 9420: нояб */
+	"\320\276\320\272\321\202" "\0" /* 9429: окт */
+	"\320\276\320\273\321\203\320\275" "\0" /* 9436: олун */
+	"\320\276\321\202" "\0" /* 9445: от */
+	"\321\201\320\260\320\272" "\0" /* 9450: сак */
+	"\321\201\320\265\320\275" "\0" /* 9457: сен */
+	"\321\201\320\265\320\275\321\202" "\0" /* 9464: сент */
+	"\321\201\320\265\320\277" "\0" /* 9473: сеп */
+	"\321\201\320\265\321\200" "\0" /* 9480: сер */
+	"\321\201\320\275\320\265" "\0" /* 9487: сне */
+	"\321\201\321\202\321\203" "\0" /* 9494: сту */
+	"\321\201\321\215\321\202" "\0" /* 9501: сэт */
+	"\321\201\321\226\321\207" "\0" /* 9508: січ */
+	"\321\202\320\276\321\205\321\201" "\0" /* 9515: тохс */
+	"\321\202\321\200\320\260" "\0" /* 9524: тра */
+	"\321\204\320\265\320\261" "\0" /* 9531: феб */
+	"\321\204\320\265\320\262" "\0" /* 9538: фев */
+	"\321\207\320\265\321\200" "\0" /* 9545: чер */
+	"\321\207\321\215\321\200" "\0" /* 9552: чэр */
+	"\321\213\320\260\320\274" "\0" /* 9559: ыам */
+	"\321\216\320\273\320\270" "\0" /* 9566: юли */
+	"\321\216\320\275\320\270" "\0" /* 9573: юни */
+	"\321\217\320\275\320\262" "\0" /* 9580: янв */
+	"\321\217\320\275\321\203" "\0" /* 9587: яну */
+	"\321\230\320\260\320\275" "\0" /* 9594: јан */
+	"\321\230\321\203\320\273" "\0" /* 9601: јул */
+	"\321\230\321\203\320\275" "\0" /* 9608: јун */
+	"\322\232\320\260\320\267" "\0" /* 9615: Қаз */
+	"\322\232\320\260\321\200" "\0" /* 9622: Қар */
+	"\322\232\320\260\322\243" "\0" /* 9629: Қаң */
+	"\322\232\321\213\321\200" "\0" /* 9636: Қыр */
+	"\323\260\321\200\320\275" "\0" /* 9643: Ӱрн */
+	"\324\244\321\205\321\213\320\275\320\263\323\231" "\0" /* 9650: Ԥхынгә */
+	"\324\244\321\205\321\213\320\275\322\267" "\0" /* 9663: Ԥхынҷ */
+	"\324\261\325\272\326\200" "\0" /* 9674: Ապր */
+	"\324\264\325\245\325\257" "\0" /* 9681: Դեկ */
+	"\325\200\325\254\325\275" "\0" /* 9688: Հլս */
+	"\325\200\325\266\325\275" "\0" /* 9695: Հնս */
+	"\325\200\325\266\325\276" "\0" /* 9702: Հնվ */
+	"\325\200\325\270\325\257" "\0" /* 9709: Հոկ */
+	"\325\204\325\241\325\265" "\0" /* 9716: Մայ */
+	"\325\204\325\241\326\200" "\0" /* 9723: Մար */
+	"\325\206\325\264\325\242" "\0" /* 9730: Նմբ */
+	"\325\215\325\245\325\272" "\0" /* 9737: Սեպ */
+	"\325\223\325\277\326\200" "\0" /* 9744: Փտր */
+	"\325\225\325\243\325\275" "\0" /* 9751: Օգս */
+	"\327\220\326\267\327\244\326\274\327\250" "\0" /* 9758: אַפּר */
+	"\327\220\326\270\327\247\327\230" "\0" /* 9769: אָקט */
+	"\327\220\327\225\327\222" "\0" /* 9778: אוג */
+	"\327\220\327\225\327\247" "\0" /* 9785: אוק */
+	"\327\220\327\244\327\250" "\0" /* 9792: אפר */
+	"\327\220\327\261\327\222" "\0" /* 9799: אױג */
+	"\327\223\327\242\327\246" "\0" /* 9806: דעצ */
+	"\327\223\327\246\327\236" "\0" /* 9813: דצמ */
+	"\327\231\327\220\326\267\327\240" "\0" /* 9820: יאַנ */
+	"\327\231\327\225\327\234" "\0" /* 9829: יול */
+	"\327\231\327\225\327\240" "\0" /* 9836: יונ */
+	"\327\231\327\240\327\225" "\0" /* 9843: ינו */
+	"\327\236\327\220\326\267\327\250" "\0" /* 9850: מאַר */
+	"\327\236\327\220\327\231" "\0" /* 9859: מאי */
+	"\327\236\327\250\327\245" "\0" /* 9866: מרץ */
+	"\327\236\327\262\326\267 " "\0" /* 9873: מײַ  */
+	"\327\240\327\220\326\270\327\260" "\0" /* 9881: נאָװ */
+	"\327\240\327\225\327\221" "\0" /* 9890: נוב */
+	"\327\241\327\242\327\244\326\274" "\0" /* 9897: סעפּ */
+	"\327\241\327\244\327\230" "\0" /* 9906: ספט */
+	"\327\244\326\277\327\242\327\221" "\0" /* 9913: פֿעב */
+	"\327\244\327\221\327\250" "\0" /* 9922: פבר */
+	"\330\242\330\250" "\0" /* 9929: آب */
+	"\330\242\330\260\330\247\330\261" "\0" /* 9934: آذار */
+	"\330\242\331\202\333\207\330\263\330\252" "\0" /* 9943: آقۇست */
+	"\330\242\331\210\330\261\333\214\331\204" "\0" /* 9954: آوریل */
+	"\330\242\332\252\331\275\331\210\330\250\330\261" "\0" /* 9965: آڪٽوبر */
+	"\330\242\332\257\330\263\331\275" "\0" /* 9978: آگسٽ */
+	"\330\243\330\250\330\261" "\0" /* 9987: أبر */
+	"\330\243\330\250\330\261\331\212\331\204" "\0" /* 9994: أبريل */
+	"\330\243\330\272\330\263" "\0" /* 10005: أغس */
+	"\330\243\330\272\330\263\330\267\330\263" "\0" /* 10012: أغسطس */
+	"\330\243\331\201\330\261\331\212\331\204" "\0" /* 10023: أفريل */
+	"\330\243\331\203\330\252" "\0" /* 10034: أكت */
+	"\330\243\331\203\330\252\331\210\330\250\330\261" "\0" /* 10041: أكتوبر */
+	"\330\243\331\210\330\252" "\0" /* 10054: أوت */
+	"\330\243\331\212\330\247\330\261" "\0" /* 10061: أيار */
+	"\330\243\331\212\331\204\331\210\331\204" "\0" /* 10070: أيلول */
+	"\330\246\330\247\330\250" "\0" /* 10081: ئاب */
+	"\330\246\330\247\330\262" "\0" /* 10088: ئاز */
+	"\330\246\330\247\331\276\330\261\333\220\331\204" "\0" /* 10095: ئاپرېل */
+	"\330\246\330\247\333\213\330\272\333\207\330\263\330\252" "\0" /* 10108: ئاۋغۇست */
+	"\330\246\330\247\333\214" "\0" /* 10123: ئای */
+	"\330\246\331\211\331\212\333\207\331\204" "\0" /* 10130: ئىيۇل */
+	"\330\246\331\211\331\212\333\207\331\206" "\0" /* 10141: ئىيۇن */
+	"\330\246\333\206\331\203\330\252\333\225\330\250\331\211\330\261" "\0" /* 10152: ئۆكتەبىر */
+	"\330\246\333\225\333\214" "\0" /* 10169: ئەی */
+	"\330\247\331\203\330\252\330\250\330\261" "\0" /* 10176: اكتبر */
+	"\330\247\331\203\330\252\331\210\330\250\330\261" "\0" /* 10187: اكتوبر */
+	"\330\247\331\210\330\252" "\0" /* 10200: اوت */
+	"\330\247\331\210\331\222\332\251\330\252\331\210\331\222\330\250\330\261" "\0" /* 10207: اوْکتوْبر */
+	"\330\247\331\276\330\261\331\212\331\204" "\0" /* 10226: اپريل */
+	"\330\247\331\276\330\261\333\214\331\204" "\0" /* 10237: اپریل */
+	"\330\247\332\251\330\252\331\210\330\250\330\261" "\0" /* 10248: اکتوبر */
+	"\330\247\332\251\330\252\331\210\331\227\330\250\330\261" "\0" /* 10261: اکتوٗبر */
+	"\330\247\332\253\330\263\330\252" "\0" /* 10276: اګست */
+	"\330\247\332\257\330\263\330\252" "\0" /* 10285: اگست */
+	"\330\252\330\264\330\261\331\212\331\206 \330\247\331\204\330\243\331\210\331\204" "\0" /* 10294: تشرين الأول */
+	"\330\252\330\264\330\261\331\212\331\206 \330\247\331\204\330\253\330\247\331\206\331\212" "\0" /* 10316: تشرين الثاني */
+	"\330\252\330\264\331\241" "\0" /* 10340: تش١ */
+	"\330\252\330\264\331\242" "\0" /* 10347: تش٢ */
+	"\330\252\331\205\331\210\330\262" "\0" /* 10354: تموز */
+	"\330\252\333\225\331\205" "\0" /* 10363: تەم */
+	"\330\254\330\247\331\206\331\201\331\212" "\0" /* 10370: جانفي */
+	"\330\254\331\206\330\244\330\261\333\214" "\0" /* 10381: جنؤری */
+	"\330\254\331\206\331\210\330\261\331\212" "\0" /* 10392: جنوري */
+	"\330\254\331\206\331\210\330\261\333\214" "\0" /* 10403: جنوری */
+	"\330\254\331\210\330\247\331\206" "\0" /* 10414: جوان */
+	"\330\254\331\210\331\204\330\247\330\241\331\220" "\0" /* 10423: جولاءِ */
+	"\330\254\331\210\331\204\330\247\330\246\333\214" "\0" /* 10436: جولائی */
+	"\330\254\331\210\331\204\330\247\331\212" "\0" /* 10449: جولاي */
+	"\330\254\331\210\331\204\330\247\333\214" "\0" /* 10460: جولای */
+	"\330\254\331\210\331\206" "\0" /* 10471: جون */
+	"\330\254\331\210\331\212\331\204\331\212\330\251" "\0" /* 10478: جويلية */
+	"\330\254\331\210\331\227\331\204\330\247\333\214\333\214" "\0" /* 10491: جوٗلایی */
+	"\330\254\331\210\331\227\331\206" "\0" /* 10506: جوٗن */
+	"\330\255\330\262\331\212\330\261\330\247\331\206" "\0" /* 10515: حزيران */
+	"\330\255\331\210\330\262" "\0" /* 10528: حوز */
+	"\330\257\330\254\331\206\330\250\330\261" "\0" /* 10535: دجنبر */
+	"\330\257\330\263\330\247\331\205\330\250\330\261" "\0" /* 10546: دسامبر */
+	"\330\257\330\263\331\205\330\250\330\261" "\0" /* 10559: دسمبر */
+	"\330\257\331\212\330\263" "\0" /* 10570: ديس */
+	"\330\257\331\212\330\263\331\205\330\250\330\261" "\0" /* 10577: ديسمبر */
+	"\330\257\333\220\331\203\330\247\330\250\331\211\330\261" "\0" /* 10590: دېكابىر */
+	"\330\263\330\250\330\252" "\0" /* 10605: سبت */
+	"\330\263\330\250\330\252\331\205\330\250\330\261" "\0" /* 10612: سبتمبر */
+	"\330\263\330\252\331\205\330\250\330\261" "\0" /* 10625: ستمبر */
+	"\330\263\331\212\331\276\331\275\331\212\331\205\330\250\330\261" "\0" /* 10636: سيپٽيمبر */
+	"\330\263\331\276\330\252\330\247\331\205\330\250\330\261" "\0" /* 10653: سپتامبر */
+	"\330\263\331\276\330\252\331\205\330\250\330\261" "\0" /* 10668: سپتمبر */
+	"\330\263\333\220\331\206\330\252\333\225\330\250\331\211\330\261" "\0" /* 10681: سېنتەبىر */
+	"\330\264\330\250\330\247\330\267" "\0" /* 10698: شباط */
+	"\330\264\330\252\331\206\330\250\330\261" "\0" /* 10707: شتنبر */
+	"\330\264\331\210\330\250" "\0" /* 10718: شوب */
+	"\330\272\330\264\330\252" "\0" /* 10725: غشت */
+	"\331\201\330\250\330\261" "\0" /* 10732: فبر */
+	"\331\201\330\250\330\261\330\247\331\212\330\261" "\0" /* 10739: فبراير */
+	"\331\201\330\250\330\261\331\210\330\261\331\212" "\0" /* 10752: فبروري */
+	"\331\201\330\261\330\244\330\261\333\214" "\0" /* 10765: فرؤری */
+	"\331\201\330\261\331\210\330\261\331\212" "\0" /* 10776: فروري */
+	"\331\201\330\261\331\210\330\261\333\214" "\0" /* 10787: فروری */
+	"\331\201\331\210\330\261\333\214\331\207" "\0" /* 10798: فوریه */
+	"\331\201\331\212\331\201\330\261\331\212" "\0" /* 10809: فيفري */
+	"\331\201\333\220\333\213\330\261\330\247\331\204" "\0" /* 10820: فېۋرال */
+	"\331\203\330\247\331\206\331\210\331\206 \330\247\331\204\330\243\331\210\331\204" "\0" /* 10833: كانون الأول */
+	"\331\203\330\247\331\206\331\210\331\206 \330\247\331\204\330\253\330\247\331\206\331\212" "\0" /* 10855: كانون الثاني */
+	"\331\205\330\246\333\214" "\0" /* 10879: مئی */
+	"\331\205\330\247\330\261" "\0" /* 10886: مار */
+	"\331\205\330\247\330\261\330\252" "\0" /* 10893: مارت */
+	"\331\205\330\247\330\261\330\263" "\0" /* 10902: مارس */
+	"\331\205\330\247\330\261\331\225\332\206" "\0" /* 10911: مارٕچ */
+	"\331\205\330\247\330\261\332\206" "\0" /* 10922: مارچ */
+	"\331\205\330\247\331\212" "\0" /* 10931: ماي */
+	"\331\205\330\247\331\212\331\210" "\0" /* 10938: مايو */
+	"\331\205\331\207" "\0" /* 10947: مه */
+	"\331\205\331\212" "\0" /* 10952: مي */
+	"\331\205\331\223\333\214" "\0" /* 10957: مٓی */
+	"\331\205\333\214\331\224" "\0" /* 10964: میٔ */
+	"\331\205\333\215" "\0" /* 10971: مۍ */
+	"\331\206\331\210\330\247\331\205\330\250\330\261" "\0" /* 10976: نوامبر */
+	"\331\206\331\210\331\201" "\0" /* 10989: نوف */
+	"\331\206\331\210\331\201\331\205\330\250\330\261" "\0" /* 10996: نوفمبر */
+	"\331\206\331\210\331\205\330\250\330\261" "\0" /* 11009: نومبر */
+	"\331\206\331\210\331\206\330\250\330\261" "\0" /* 11020: نونبر */
+	"\331\206\331\210\331\212\330\247\330\250\331\211\330\261" "\0" /* 11031: نويابىر */
+	"\331\206\331\210\331\222\331\210\330\247\331\205\330\250\330\261" "\0" /* 11046: نوْوامبر */
+	"\331\206\331\212\330\263\330\247\331\206" "\0" /* 11063: نيسان */
+	"\331\206\333\214\330\263" "\0" /* 11074: نیس */
+	"\331\212\330\247\331\206\333\213\330\247\330\261" "\0" /* 11081: يانۋار */
+	"\331\212\331\206\330\247" "\0" /* 11094: ينا */
+	"\331\212\331\206\330\247\331\212\330\261" "\0" /* 11101: يناير */
+	"\331\212\331\210\331\204" "\0" /* 11112: يول */
+	"\331\212\331\210\331\204\331\212\331\210" "\0" /* 11119: يوليو */
+	"\331\212\331\210\331\204\331\212\331\210\330\262" "\0" /* 11130: يوليوز */
+	"\331\212\331\210\331\206" "\0" /* 11143: يون */
+	"\331\212\331\210\331\206\331\212\331\210" "\0" /* 11150: يونيو */
+	"\332\212\330\263\331\205\330\250\330\261" "\0" /* 11161: ڊسمبر */
+	"\332\230\330\247\331\206\331\210\333\214\331\207" "\0" /* 11172: ژانویه */
+	"\332\230\331\210\330\246\331\206" "\0" /* 11185: ژوئن */
+	"\332\230\331\210\330\246\333\214\331\207" "\0" /* 11194: ژوئیه */
+	"\332\251\330\247\331\241" "\0" /* 11205: کا١ */
+	"\332\251\330\247\331\242" "\0" /* 11212: کا٢ */
+	"\334\217\334\237\334\242 \334\217\334\220" "\0" /* 11219: ܏ܟܢ ܏ܐ */
+	"\334\217\334\237\334\242 \334\217\334\222" "\0" /* 11231: ܏ܟܢ ܏ܒ */
+	"\334\217\334\254\334\253 \334\217\334\220" "\0" /* 11243: ܏ܬܫ ܏ܐ */
+	"\334\217\334\254\334\253 \334\217\334\222" "\0" /* 11255: ܏ܬܫ ܏ܒ */
+	"\334\220\334\222" "\0" /* 11267: ܐܒ */
+	"\334\220\334\225\334\252" "\0" /* 11272: ܐܕܪ */
+	"\334\220\334\235\334\240\334\230\334\240" "\0" /* 11279: ܐܝܠܘܠ */
+	"\334\220\334\235\334\252" "\0" /* 11290: ܐܝܪ */
+	"\334\232\334\231\334\235\334\252\334\242" "\0" /* 11297: ܚܙܝܪܢ */
+	"\334\242\334\235\334\243\334\242" "\0" /* 11308: ܢܝܣܢ */
+	"\334\253\334\222\334\233" "\0" /* 11317: ܫܒܛ */
+	"\334\254\334\241\334\230\334\231" "\0" /* 11324: ܬܡܘܙ */
+	"\336\202\336\256\336\210\336\254\336\202\336\260\336\204\336\246\336\203" "\0" /* 11333: ނޮވެންބަރ */
+	"\336\207\336\254\336\225\336\260\336\203\336\251\336\215\336\260" "\0" /* 11352: އެޕްރީލް */
+	"\336\207\336\256\336\206\336\260\336\223\336\253\336\204\336\246\336\203" "\0" /* 11369: އޮކްޓޫބަރ */
+	"\336\207\336\256\336\216\336\246\336\220\336\260\336\223\336\260" "\0" /* 11388: އޮގަސްޓް */
+	"\336\211\336\247\336\203\336\227\336\260" "\0" /* 11405: މާރޗް */
+	"\336\211\336\254\336\207\336\250" "\0" /* 11416: މެއި */
+	"\336\212\336\254\336\204\336\260\336\203\336\252\336\207\336\246\336\203\336\251" "\0" /* 11425: ފެބްރުއަރީ */
+	"\336\220\336\254\336\225\336\260\336\223\336\254\336\202\336\260\336\204\336\246\336\203" "\0" /* 11446: ސެޕްޓެންބަރ */
+	"\336\221\336\250\336\220\336\254\336\202\336\260\336\204\336\246\336\203" "\0" /* 11469: ޑިސެންބަރ */
+	"\336\226\336\252\336\215\336\246\336\207\336\250" "\0" /* 11488: ޖުލައި */
+	"\336\226\336\253\336\202\336\260" "\0" /* 11501: ޖޫން */
+	"\336\226\336\254\336\202\336\252\336\207\336\246\336\203\336\251" "\0" /* 11510: ޖެނުއަރީ */
+	"\340\244\205\340\244\225\340\244\237\340\245\202" "\0" /* 11527: अकटू */
+	"\340\244\205\340\244\225\340\245\215\340\244\237\340\245\202" "\0" /* 11540: अक्टू */
+	"\340\244\205\340\244\225\340\245\215\340\244\237\340\245\202\340\244\254\340\244\260" "\0" /* 11556: अक्टूबर */
+	"\340\244\205\340\244\225\340\245\215\340\244\237\340\245\213\340\244\254\340\244\260" "\0" /* 11578: अक्टोबर */
+	"\340\244\205\340\244\225\340\245\215\340\244\244\340\245\202\340\244\254\340\244\260" "\0" /* 11600: अक्तूबर */
+	"\340\244\205\340\244\225\340\245\215\340\244\244\340\245\202\340\245\260" "\0" /* 11622: अक्तू॰ */
+	"\340\244\205\340\244\226\340\244\245\340\244\254\340\244\260" "\0" /* 11641: अखथबर */
+	"\340\244\205\340\244\227" "\0" /* 11657: अग */
+	"\340\244\205\340\244\227\340\244\270\340\245\215\340\244\237" "\0" /* 11664: अगस्ट */
+	"\340\244\205\340\244\227\340\244\270\340\245\215\340\244\244" "\0" /* 11680: अगस्त */
+	"\340\244\205\340\244\227\340\244\271\340\244\250" "\0" /* 11696: अगहन */
+	"\340\244\205\340\244\227\340\245\260" "\0" /* 11709: अग॰ */
+	"\340\244\205\340\244\252" "\0" /* 11719: अप */
+	"\340\244\205\340\244\252\340\245\215\340\244\260\340\244\277\340\244\262" "\0" /* 11726: अप्रिल */
+	"\340\244\205\340\244\252\340\245\215\340\244\260\340\245\207\340\244\262" "\0" /* 11745: अप्रेल */
+	"\340\244\205\340\244\252\340\245\215\340\244\260\340\245\210" "\0" /* 11764: अप्रै */
+	"\340\244\205\340\244\252\340\245\215\340\244\260\340\245\210\340\244\262" "\0" /* 11780: अप्रैल */
+	"\340\244\205\340\244\267\340\244\276\340\244\242\340\244\274" "\0" /* 11799: अषाढ़ */
+	"\340\244\206\340\244\225\340\245\215\340\244\237\340\245\202\340\244\254\340\244\260\340\245\202" "\0" /* 11815: आक्टूबरू */
+	"\340\244\206\340\244\227\340\244\270\340\245\215\340\244\237\340\245\201" "\0" /* 11840: आगस्टु */
+	"\340\244\206\340\244\227\340\244\270\340\245\215\340\244\245" "\0" /* 11859: आगस्थ */
+	"\340\244\206\340\244\270\340\244\277\340\244\250" "\0" /* 11875: आसिन */
+	"\340\244\217\340\244\252\340\245\215\340\244\260\340\244\277" "\0" /* 11888: एप्रि */
+	"\340\244\217\340\244\252\340\245\215\340\244\260\340\244\277\340\244\262" "\0" /* 11904: एप्रिल */
+	"\340\244\217\340\244\252\340\245\215\340\244\260\340\245\210\340\244\262" "\0" /* 11923: एप्रैल */
+	"\340\244\221\340\244\225\340\245\215\340\244\237\340\245\213" "\0" /* 11942: ऑक्टो */
+	"\340\244\221\340\244\227" "\0" /* 11958: ऑग */
+	"\340\244\223\340\244\225\340\245\215\340\244\237\340\245\213\340\244\254\340\244\260" "\0" /* 11965: ओक्टोबर */
+	"\340\244\223\340\244\227\340\244\270\340\245\215\340\244\237" "\0" /* 11987: ओगस्ट */
+	"\340\244\225\340\244\276\340\244\244\340\244\277\340\244\225" "\0" /* 12003: कातिक */
+	"\340\244\232\340\245\210\340\244\244\340\244\277" "\0" /* 12019: चैति */
+	"\340\244\234\340\244\250" "\0" /* 12032: जन */
+	"\340\244\234\340\244\250\340\244\265\340\244\260\340\245\200" "\0" /* 12039: जनवरी */
+	"\340\244\234\340\244\250\340\245\260" "\0" /* 12055: जन॰ */
+	"\340\244\234\340\244\276\340\244\250\340\245\201\340\244\265\340\244\276\340\244\260\340\245\200" "\0" /* 12065: जानुवारी */
+	"\340\244\234\340\244\276\340\244\250\340\245\207" "\0" /* 12090: जाने */
+	"\340\244\234\340\244\276\340\244\250\340\245\207\340\244\265\340\244\276\340\244\260\340\245\200" "\0" /* 12103: जानेवारी */
+	"\340\244\234\340\245\201\340\244\250" "\0" /* 12128: जुन */
+	"\340\244\234\340\245\201\340\244\262" "\0" /* 12138: जुल */
+	"\340\244\234\340\245\201\340\244\262\340\244\276" "\0" /* 12148: जुला */
+	"\340\244\234\340\245\201\340\244\262\340\244\276\340\244\207" "\0" /* 12161: जुलाइ */
+	"\340\244\234\340\245\201\340\244\262\340\244\276\340\244\210" "\0" /* 12177: जुलाई */
+	"\340\244\234\340\245\201\340\244\262\340\245\210" "\0" /* 12193: जुलै */
+	"\340\244\234\340\245\201\340\244\262\340\245\260" "\0" /* 12206: जुल॰ */
+	"\340\244\234\340\245\202\340\244\250" "\0" /* 12219: जून */
+	"\340\244\234\340\245\202\340\244\250\340\244\277" "\0" /* 12229: जूनि */
+	"\340\244\234\340\245\202\340\244\262\340\244\276\340\244\207" "\0" /* 12242: जूलाइ */
+	"\340\244\234\340\245\202\340\244\262\340\245\210" "\0" /* 12258: जूलै */
+	"\340\244\234\340\245\207\340\244\240" "\0" /* 12271: जेठ */
+	"\340\244\241\340\244\277\340\244\270\340\245\207\340\244\202" "\0" /* 12281: डिसें */
+	"\340\244\241\340\244\277\340\244\270\340\245\207\340\244\202\340\244\254\340\244\260" "\0" /* 12297: डिसेंबर */
+	"\340\244\241\340\244\277\340\244\270\340\245\207\340\244\256\340\245\215\340\244\254\340\244\260" "\0" /* 12319: डिसेम्बर */
+	"\340\244\246\340\244\277\340\244\270" "\0" /* 12344: दिस */
+	"\340\244\246\340\244\277\340\244\270\340\244\202\340\244\254\340\244\260" "\0" /* 12354: दिसंबर */
+	"\340\244\246\340\244\277\340\244\270\340\244\256\340\245\215\340\244\254\340\244\260" "\0" /* 12373: दिसम्बर */
+	"\340\244\246\340\244\277\340\244\270\340\245\207\340\244\234\340\245\215\340\244\254\340\244\274\340\244\260" "\0" /* 12395: दिसेज्ब़र */
+	"\340\244\246\340\244\277\340\244\270\340\245\260" "\0" /* 12423: दिस॰ */
+	"\340\244\250\340\244\254\340\245\207\340\244\234\340\245\215\340\244\254\340\244\274\340\244\260" "\0" /* 12436: नबेज्ब़र */
+	"\340\244\250\340\244\265" "\0" /* 12461: नव */
+	"\340\244\250\340\244\265\340\244\202\340\244\254\340\244\260" "\0" /* 12468: नवंबर */
+	"\340\244\250\340\244\265\340\244\202\340\244\254\340\244\260\340\245\202" "\0" /* 12484: नवंबरू */
+	"\340\244\250\340\244\265\340\244\256\340\245\215\340\244\254\340\244\260" "\0" /* 12503: नवम्बर */
+	"\340\244\250\340\244\265\340\245\260" "\0" /* 12522: नव॰ */
+	"\340\244\250\340\245\213\340\244\255\340\245\207\340\244\256\340\245\215\340\244\254\340\244\260" "\0" /* 12532: नोभेम्बर */
+	"\340\244\250\340\245\213\340\244\265\340\245\215\340\244\271\340\245\207\340\244\202" "\0" /* 12557: नोव्हें */
+	"\340\244\250\340\245\213\340\244\265\340\245\215\340\244\271\340\245\207\340\244\202\340\244\254\340\244\260" "\0" /* 12579: नोव्हेंबर */
+	"\340\244\252\340\245\202\340\244\270" "\0" /* 12607: पूस */
+	"\340\244\253\340\244\254\340\244\260\340\244\265\340\244\260\340\245\200" "\0" /* 12617: फबरवरी */
+	"\340\244\253\340\244\260" "\0" /* 12636: फर */
+	"\340\244\253\340\244\260\340\244\265\340\244\260\340\245\200" "\0" /* 12643: फरवरी */
+	"\340\244\253\340\244\274\340\244\260\340\244\265\340\244\260\340\245\200" "\0" /* 12659: फ़रवरी */
+	"\340\244\253\340\244\274\340\244\260\340\245\260" "\0" /* 12678: फ़र॰ */
+	"\340\244\253\340\244\276\340\244\227\340\245\201\340\244\250" "\0" /* 12691: फागुन */
+	"\340\244\253\340\245\207\340\244\254\340\245\215\340\244\260\340\245\201" "\0" /* 12707: फेब्रु */
+	"\340\244\253\340\245\207\340\244\254\340\245\215\340\244\260\340\245\201\340\244\205\340\244\260\340\245\200" "\0" /* 12726: फेब्रुअरी */
+	"\340\244\253\340\245\207\340\244\254\340\245\215\340\244\260\340\245\201\340\244\265\340\244\276\340\244\260\340\245\200" "\0" /* 12754: फेब्रुवारी */
+	"\340\244\254\340\245\210\340\244\270\340\244\276\340\244\226" "\0" /* 12785: बैसाख */
+	"\340\244\255\340\244\276\340\244\246\340\245\213" "\0" /* 12801: भादो */
+	"\340\244\256\340\244\210" "\0" /* 12814: मई */
+	"\340\244\256\340\244\276\340\244\230" "\0" /* 12821: माघ */
+	"\340\244\256\340\244\276\340\244\260\340\245\215\340\244\232" "\0" /* 12831: मार्च */
+	"\340\244\256\340\244\276\340\244\260\340\245\215\340\244\232\340\244\277" "\0" /* 12847: मार्चि */
+	"\340\244\256\340\244\276\340\244\260\340\245\215\340\244\270" "\0" /* 12866: मार्स */
+	"\340\244\256\340\245\207" "\0" /* 12882: मे */
+	"\340\244\256\340\245\207\340\244\210" "\0" /* 12889: मेई */
+	"\340\244\270\340\244\252\340\245\215\340\244\237\340\245\207\340\244\202" "\0" /* 12899: सप्टें */
+	"\340\244\270\340\244\276\340\244\265\340\245\213\340\244\250" "\0" /* 12918: सावोन */
+	"\340\244\270\340\244\277\340\244\244" "\0" /* 12934: सित */
+	"\340\244\270\340\244\277\340\244\244\340\244\202\340\244\254\340\244\260" "\0" /* 12944: सितंबर */
+	"\340\244\270\340\244\277\340\244\244\340\244\256\340\245\215\340\244\254\340\244\260" "\0" /* 12963: सितम्बर */
+	"\340\244\270\340\244\277\340\244\244\340\245\260" "\0" /* 12985: सित॰ */
+	"\340\244\270\340\245\207\340\244\252\340\245\215\340\244\237\340\245\207\340\244\202\340\244\254\340\244\260" "\0" /* 12998: सेप्टेंबर */
+	"\340\244\270\340\245\207\340\244\252\340\245\215\340\244\237\340\245\207\340\244\202\340\244\254\340\244\260\340\245\202" "\0" /* 13026: सेप्टेंबरू */
+	"\340\244\270\340\245\207\340\244\252\340\245\215\340\244\237\340\245\207\340\244\256\340\245\215\340\244\254\340\244\260" "\0" /* 13057: सेप्टेम्बर */
+	"\340\244\270\340\245\207\340\244\254\340\244\245\340\245\207\340\244\234\340\245\215\340\244\254\340\244\274\340\244\260" "\0" /* 13088: सेबथेज्ब़र */
+	"\340\245\276\340\244\277\340\244\270\340\244\202\340\244\254\340\244\260\340\245\202" "\0" /* 13119: ॾिसंबरू */
+	"\340\246\205\340\246\225\340\247\215\340\246\237\340\247\213" "\0" /* 13141: অক্টো */
+	"\340\246\205\340\246\225\340\247\215\340\246\237\340\247\213\340\246\254\340\246\260" "\0" /* 13157: অক্টোবর */
+	"\340\246\206\340\246\227" "\0" /* 13179: আগ */
+	"\340\246\206\340\246\227\340\246\270\340\247\215\340\246\237" "\0" /* 13186: আগস্ট */
+	"\340\246\217\340\246\252\340\247\215\340\246\260\340\246\277" "\0" /* 13202: এপ্রি */
+	"\340\246\217\340\246\252\340\247\215\340\246\260\340\246\277\340\246\262" "\0" /* 13218: এপ্রিল */
+	"\340\246\217\340\246\252\340\247\215\340\247\260\340\246\277\340\246\262" "\0" /* 13237: এপ্ৰিল */
+	"\340\246\223\340\246\225\340\247\215\340\246\244" "\0" /* 13256: ওক্ত */
+	"\340\246\234\340\246\276\340\246\250" "\0" /* 13269: জান */
+	"\340\246\234\340\246\276\340\246\250\340\247\201" "\0" /* 13279: জানু */
+	"\340\246\234\340\247\201\340\246\250" "\0" /* 13292: জুন */
+	"\340\246\234\340\247\201\340\246\262" "\0" /* 13302: জুল */
+	"\340\246\234\340\247\201\340\246\262\340\246\276\340\246\207" "\0" /* 13312: জুলাই */
+	"\340\246\241\340\246\277\340\246\270" "\0" /* 13328: ডিস */
+	"\340\246\241\340\246\277\340\246\270\340\247\207" "\0" /* 13338: ডিসে */
+	"\340\246\241\340\246\277\340\246\270\340\247\207\340\246\256\340\247\215\340\246\254\340\246\260" "\0" /* 13351: ডিসেম্বর */
+	"\340\246\250\340\246\254\340\247\207" "\0" /* 13376: নবে */
+	"\340\246\250\340\246\255\340\247\207" "\0" /* 13386: নভে */
+	"\340\246\250\340\246\255\340\247\207\340\246\256\340\247\215\340\246\254\340\246\260" "\0" /* 13396: নভেম্বর */
+	"\340\246\253\340\247\207\340\246\254" "\0" /* 13418: ফেব */
+	"\340\246\253\340\247\207\340\246\254\340\247\215\340\247\260\340\247\201" "\0" /* 13428: ফেব্ৰু */
+	"\340\246\256\340\246\276\340\246\260" "\0" /* 13447: মার */
+	"\340\246\256\340\246\276\340\246\260\340\247\215\340\246\232" "\0" /* 13457: মার্চ */
+	"\340\246\256\340\246\276\340\247\260\340\247\215\340\246\232" "\0" /* 13473: মাৰ্চ */
+	"\340\246\256\340\247\207" "\0" /* 13489: মে */
+	"\340\246\270\340\247\207\340\246\252" "\0" /* 13496: সেপ */
+	"\340\246\270\340\247\207\340\246\252\340\247\215\340\246\237" "\0" /* 13506: সেপ্ট */
+	"\340\246\270\340\247\207\340\246\252\340\247\215\340\246\237\340\247\207\340\246\256\340\247\215\340\246\254\340\246\260" "\0" /* 13522: সেপ্টেম্বর */
+	"\340\250\205\340\250\225\340\250\244\340\251\202" "\0" /* 13553: ਅਕਤੂ */
+	"\340\250\205\340\250\227" "\0" /* 13566: ਅਗ */
+	"\340\250\205\340\250\252\340\251\215\340\250\260\340\251\210" "\0" /* 13573: ਅਪ੍ਰੈ */
+	"\340\250\234\340\250\250" "\0" /* 13589: ਜਨ */
+	"\340\250\234\340\251\201\340\250\262\340\250\276" "\0" /* 13596: ਜੁਲਾ */
+	"\340\250\234\340\251\202\340\250\250" "\0" /* 13609: ਜੂਨ */
+	"\340\250\246\340\250\270\340\251\260" "\0" /* 13619: ਦਸੰ */
+	"\340\250\250\340\250\265\340\251\260" "\0" /* 13629: ਨਵੰ */
+	"\340\250\253\340\250\274\340\250\260" "\0" /* 13639: ਫ਼ਰ */
+	"\340\250\256\340\250\210" "\0" /* 13649: ਮਈ */
+	"\340\250\256\340\250\276\340\250\260\340\250\232" "\0" /* 13656: ਮਾਰਚ */
+	"\340\250\270\340\250\244\340\251\260" "\0" /* 13669: ਸਤੰ */
+	"\340\252\217\340\252\252\340\253\215\340\252\260\340\252\277\340\252\262" "\0" /* 13679: એપ્રિલ */
+	"\340\252\221\340\252\225\340\253\215\340\252\237\340\253\213" "\0" /* 13698: ઑક્ટો */
+	"\340\252\221\340\252\227\340\252\270\340\253\215\340\252\237" "\0" /* 13714: ઑગસ્ટ */
+	"\340\252\234\340\252\276\340\252\250\340\253\215\340\252\257\340\253\201" "\0" /* 13730: જાન્યુ */
+	"\340\252\234\340\253\201\340\252\262\340\252\276\340\252\210" "\0" /* 13749: જુલાઈ */
+	"\340\252\234\340\253\202\340\252\250" "\0" /* 13765: જૂન */
+	"\340\252\241\340\252\277\340\252\270\340\253\207" "\0" /* 13775: ડિસે */
+	"\340\252\250\340\252\265\340\253\207" "\0" /* 13788: નવે */
+	"\340\252\253\340\253\207\340\252\254\340\253\215\340\252\260\340\253\201" "\0" /* 13798: ફેબ્રુ */
+	"\340\252\256\340\252\276\340\252\260\340\253\215\340\252\232" "\0" /* 13817: માર્ચ */
+	"\340\252\256\340\253\207" "\0" /* 13833: મે */
+	"\340\252\270\340\252\252\340\253\215\340\252\237\340\253\207" "\0" /* 13840: સપ્ટે */
+	"\340\254\205\340\254\225\340\255\215\340\254\237\340\255\213\340\254\254\340\254\260" "\0" /* 13856: ଅକ୍ଟୋବର */
+	"\340\254\205\340\254\227\340\254\267\340\255\215\340\254\237" "\0" /* 13878: ଅଗଷ୍ଟ */
+	"\340\254\205\340\254\252\340\255\215\340\254\260\340\255\207\340\254\262" "\0" /* 13894: ଅପ୍ରେଲ */
+	"\340\254\234\340\254\276\340\254\250\340\255\201\340\254\206\340\254\260\340\255\200" "\0" /* 13913: ଜାନୁଆରୀ */
+	"\340\254\234\340\255\201\340\254\250" "\0" /* 13935: ଜୁନ */
+	"\340\254\234\340\255\201\340\254\262\340\254\276\340\254\207" "\0" /* 13945: ଜୁଲାଇ */
+	"\340\254\241\340\254\277\340\254\270\340\255\207\340\254\256\340\255\215\340\254\254\340\254\260" "\0" /* 13961: ଡିସେମ୍ବର */
+	"\340\254\250\340\254\255\340\255\207\340\254\256\340\255\215\340\254\254\340\254\260" "\0" /* 13986: ନଭେମ୍ବର */
+	"\340\254\253\340\255\207\340\254\254\340\255\203\340\254\206\340\254\260\340\255\200" "\0" /* 14008: ଫେବୃଆରୀ */
+	"\340\254\256\340\254\207" "\0" /* 14030: ମଇ */
+	"\340\254\256\340\254\276\340\254\260\340\255\215\340\254\232\340\255\215\340\254\232" "\0" /* 14037: ମାର୍ଚ୍ଚ */
+	"\340\254\270\340\255\207\340\254\252\340\255\215\340\254\237\340\255\207\340\254\256\340\255\215\340\254\254\340\254\260" "\0" /* 14059: ସେପ୍ଟେମ୍ବର */
+	"\340\256\205\340\256\225\340\257\215" "\0" /* 14090: அக் */
+	"\340\256\205\340\256\225\340\257\215." "\0" /* 14100: அக். */
+	"\340\256\206\340\256\225" "\0" /* 14111: ஆக */
+	"\340\256\206\340\256\225." "\0" /* 14118: ஆக. */
+	"\340\256\217\340\256\252\340\257\215" "\0" /* 14126: ஏப் */
+	"\340\256\217\340\256\252\340\257\215." "\0" /* 14136: ஏப். */
+	"\340\256\232\340\257\206\340\256\252\340\257\215" "\0" /* 14147: செப் */
+	"\340\256\232\340\257\206\340\256\252\340\257\215." "\0" /* 14160: செப். */
+	"\340\256\234\340\256\251" "\0" /* 14174: ஜன */
+	"\340\256\234\340\256\251." "\0" /* 14181: ஜன. */
+	"\340\256\234\340\257\202\340\256\251\340\257\215" "\0" /* 14189: ஜூன் */
+	"\340\256\234\340\257\202\340\256\262\340\257\210" "\0" /* 14202: ஜூலை */
+	"\340\256\237\340\256\277\340\256\232" "\0" /* 14215: டிச */
+	"\340\256\237\340\256\277\340\256\232." "\0" /* 14225: டிச. */
+	"\340\256\250\340\256\265" "\0" /* 14236: நவ */
+	"\340\256\250\340\256\265." "\0" /* 14243: நவ. */
+	"\340\256\252\340\256\277\340\256\252\340\257\215" "\0" /* 14251: பிப் */
+	"\340\256\252\340\256\277\340\256\252\340\257\215." "\0" /* 14264: பிப். */
+	"\340\256\256\340\256\276\340\256\260\340\257\215" "\0" /* 14278: மார் */
+	"\340\256\256\340\256\276\340\256\260\340\257\215." "\0" /* 14291: மார். */
+	"\340\256\256\340\257\207" "\0" /* 14305: மே */
+	"\340\260\205\340\260\225\340\261\215\340\260\237\340\261\213" "\0" /* 14312: అక్టో */
+	"\340\260\206\340\260\227" "\0" /* 14328: ఆగ */
+	"\340\260\217\340\260\252\340\261\215\340\260\260\340\260\277" "\0" /* 14335: ఏప్రి */
+	"\340\260\234\340\260\250" "\0" /* 14351: జన */
+	"\340\260\234\340\261\201\340\260\262\340\261\210" "\0" /* 14358: జులై */
+	"\340\260\234\340\261\202\340\260\250\340\261\215" "\0" /* 14371: జూన్ */
+	"\340\260\241\340\260\277\340\260\270\340\261\206\340\260\202" "\0" /* 14384: డిసెం */
+	"\340\260\250\340\260\265\340\260\202" "\0" /* 14400: నవం */
+	"\340\260\253\340\260\277\340\260\254\340\261\215\340\260\260" "\0" /* 14410: ఫిబ్ర */
+	"\340\260\256\340\260\276\340\260\260\340\261\215\340\260\232\340\260\277" "\0" /* 14426: మార్చి */
+	"\340\260\256\340\261\207" "\0" /* 14445: మే */
+	"\340\260\270\340\261\206\340\260\252\340\261\215\340\260\237\340\261\206\340\260\202" "\0" /* 14452: సెప్టెం */
+	"\340\262\205" "\0" /* 14474: ಅ */
+	"\340\262\205\340\262\225\340\263\215\340\262\237\340\263\213" "\0" /* 14478: ಅಕ್ಟೋ */
+	"\340\262\206" "\0" /* 14494: ಆ */
+	"\340\262\217" "\0" /* 14498: ಏ */
+	"\340\262\217\340\262\252\340\263\215\340\262\260\340\262\277" "\0" /* 14502: ಏಪ್ರಿ */
+	"\340\262\234" "\0" /* 14518: ಜ */
+	"\340\262\234\340\262\250" "\0" /* 14522: ಜನ */
+	"\340\262\234\340\263\201" "\0" /* 14529: ಜು */
+	"\340\262\234\340\263\201\340\262\262\340\263\210" "\0" /* 14536: ಜುಲೈ */
+	"\340\262\234\340\263\202" "\0" /* 14549: ಜೂ */
+	"\340\262\234\340\263\202\340\262\250\340\263\215" "\0" /* 14556: ಜೂನ್ */
+	"\340\262\241\340\262\277" "\0" /* 14569: ಡಿ */
+	"\340\262\241\340\262\277\340\262\270\340\263\206\340\262\202" "\0" /* 14576: ಡಿಸೆಂ */
+	"\340\262\250" "\0" /* 14592: ನ */
+	"\340\262\250\340\262\265\340\263\206\340\262\202" "\0" /* 14596: ನವೆಂ */
+	"\340\262\253\340\263\206" "\0" /* 14609: ಫೆ */
+	"\340\262\253\340\263\206\340\262\254\340\263\215\340\262\260" "\0" /* 14616: ಫೆಬ್ರ */
+	"\340\262\256\340\262\276" "\0" /* 14632: ಮಾ */
+	"\340\262\256\340\262\276\340\262\260\340\263\215\340\262\232\340\263\215" "\0" /* 14639: ಮಾರ್ಚ್ */
+	"\340\262\256\340\263\207" "\0" /* 14658: ಮೇ */
+	"\340\262\270\340\263\206" "\0" /* 14665: ಸೆ */
+	"\340\262\270\340\263\206\340\262\252\340\263\215\340\262\237\340\263\206\340\262\202" "\0" /* 14672: ಸೆಪ್ಟೆಂ */
+	"\340\264\217\340\264\252\340\265\215\340\264\260\340\264\277" "\0" /* 14694: ഏപ്രി */
+	"\340\264\222\340\264\225\340\265\215\340\264\237\340\265\213" "\0" /* 14710: ഒക്ടോ */
+	"\340\264\223\340\264\227" "\0" /* 14726: ഓഗ */
+	"\340\264\234\340\264\250\340\265\201" "\0" /* 14733: ജനു */
+	"\340\264\234\340\265\202\340\264\262\340\265\210" "\0" /* 14743: ജൂലൈ */
+	"\340\264\234\340\265\202\340\265\272" "\0" /* 14756: ജൂൺ */
+	"\340\264\241\340\264\277\340\264\270\340\264\202" "\0" /* 14766: ഡിസം */
+	"\340\264\250\340\264\265\340\264\202" "\0" /* 14779: നവം */
+	"\340\264\253\340\265\206\340\264\254\340\265\215\340\264\260\340\265\201" "\0" /* 14789: ഫെബ്രു */
+	"\340\264\256\340\264\276\340\265\274" "\0" /* 14808: മാർ */
+	"\340\264\256\340\265\207\340\264\257\340\265\215" "\0" /* 14818: മേയ് */
+	"\340\264\270\340\265\206\340\264\252\340\265\215\340\264\261\340\265\215\340\264\261\340\264\202" "\0" /* 14831: സെപ്റ്റം */
+	"\340\266\205\340\266\234\340\267\235" "\0" /* 14856: අගෝ */
+	"\340\266\205\340\266\264\340\267\212\342\200\215\340\266\273\340\267\222" "\0" /* 14866: අප්‍රි */
+	"\340\266\224\340\266\232\340\267\212" "\0" /* 14885: ඔක් */
+	"\340\266\242\340\266\261" "\0" /* 14895: ජන */
+	"\340\266\242\340\267\226\340\266\261\340\267\222" "\0" /* 14902: ජූනි */
+	"\340\266\242\340\267\226\340\266\275\340\267\222" "\0" /* 14915: ජූලි */
+	"\340\266\257\340\267\231\340\267\203\340\267\220" "\0" /* 14928: දෙසැ */
+	"\340\266\261\340\267\231\340\267\200\340\267\220" "\0" /* 14941: නෙවැ */
+	"\340\266\264\340\267\231\340\266\266" "\0" /* 14954: පෙබ */
+	"\340\266\270\340\267\217\340\266\273\340\267\212" "\0" /* 14964: මාර් */
+	"\340\266\270\340\267\220\340\266\272\340\267\222" "\0" /* 14977: මැයි */
+	"\340\267\203\340\267\220\340\266\264\340\267\212" "\0" /* 14990: සැප් */
+	"\340\270\201.\340\270\204." "\0" /* 15003: ก.ค. */
+	"\340\270\201.\340\270\236." "\0" /* 15012: ก.พ. */
+	"\340\270\201.\340\270\242." "\0" /* 15021: ก.ย. */
+	"\340\270\225.\340\270\204." "\0" /* 15030: ต.ค. */
+	"\340\270\230.\340\270\204." "\0" /* 15039: ธ.ค. */
+	"\340\270\236.\340\270\204." "\0" /* 15048: พ.ค. */
+	"\340\270\236.\340\270\242." "\0" /* 15057: พ.ย. */
+	"\340\270\241.\340\270\204." "\0" /* 15066: ม.ค. */
+	"\340\270\241\340\270\264.\340\270\242." "\0" /* 15075: มิ.ย. */
+	"\340\270\241\340\270\265.\340\270\204." "\0" /* 15087: มี.ค. */
+	"\340\270\252.\340\270\204." "\0" /* 15099: ส.ค. */
+	"\340\271\200\340\270\241.\340\270\242." "\0" /* 15108: เม.ย. */
+	"\340\272\201.\340\272\215." "\0" /* 15120: ກ.ຍ. */
+	"\340\272\201.\340\272\236." "\0" /* 15129: ກ.ພ. */
+	"\340\272\201.\340\272\245." "\0" /* 15138: ກ.ລ. */
+	"\340\272\225.\340\272\245." "\0" /* 15147: ຕ.ລ. */
+	"\340\272\227.\340\272\247." "\0" /* 15156: ທ.ວ. */
+	"\340\272\236.\340\272\210." "\0" /* 15165: ພ.ຈ. */
+	"\340\272\236.\340\272\236." "\0" /* 15174: ພ.ພ. */
+	"\340\272\241.\340\272\201." "\0" /* 15183: ມ.ກ. */
+	"\340\272\241.\340\272\231." "\0" /* 15192: ມ.ນ. */
+	"\340\272\241.\340\272\252." "\0" /* 15201: ມ.ສ. */
+	"\340\272\241\340\272\264.\340\272\226." "\0" /* 15210: ມິ.ຖ. */
+	"\340\272\252.\340\272\253." "\0" /* 15222: ສ.ຫ. */
+	"\340\275\237\340\276\263\340\274\213\340\274\241" "\0" /* 15231: ཟླ་༡ */
+	"\340\275\237\340\276\263\340\274\213\340\274\241\340\274\240" "\0" /* 15244: ཟླ་༡༠ */
+	"\340\275\237\340\276\263\340\274\213\340\274\241\340\274\241" "\0" /* 15260: ཟླ་༡༡ */
+	"\340\275\237\340\276\263\340\274\213\340\274\241\340\274\242" "\0" /* 15276: ཟླ་༡༢ */
+	"\340\275\237\340\276\263\340\274\213\340\274\242" "\0" /* 15292: ཟླ་༢ */
+	"\340\275\237\340\276\263\340\274\213\340\274\243" "\0" /* 15305: ཟླ་༣ */
+	"\340\275\237\340\276\263\340\274\213\340\274\244" "\0" /* 15318: ཟླ་༤ */
+	"\340\275\237\340\276\263\340\274\213\340\274\245" "\0" /* 15331: ཟླ་༥ */
+	"\340\275\237\340\276\263\340\274\213\340\274\246" "\0" /* 15344: ཟླ་༦ */
+	"\340\275\237\340\276\263\340\274\213\340\274\247" "\0" /* 15357: ཟླ་༧ */
+	"\340\275\237\340\276\263\340\274\213\340\274\250" "\0" /* 15370: ཟླ་༨ */
+	"\340\275\237\340\276\263\340\274\213\340\274\251" "\0" /* 15383: ཟླ་༩ */
+	"\341\200\202\341\200\273\341\200\254\341\200\224\341\200\272" "\0" /* 15396: ဂျာန် */
+	"\341\200\202\341\200\273\341\200\257\341\200\224\341\200\272" "\0" /* 15412: ဂျုန် */
+	"\341\200\202\341\200\273\341\200\260" "\0" /* 15428: ဂျူ */
+	"\341\200\205\341\200\200\341\200\272" "\0" /* 15438: စက် */
+	"\341\200\207\341\200\224\341\200\272" "\0" /* 15448: ဇန် */
+	"\341\200\207\341\200\260" "\0" /* 15458: ဇူ */
+	"\341\200\207\341\200\275\341\200\224\341\200\272" "\0" /* 15465: ဇွန် */
+	"\341\200\222\341\200\256" "\0" /* 15478: ဒီ */
+	"\341\200\222\341\200\263" "\0" /* 15485: ဒဳ */
+	"\341\200\224\341\200\235\341\200\272" "\0" /* 15492: နဝ် */
+	"\341\200\224\341\200\255\341\200\257" "\0" /* 15502: နို */
+	"\341\200\226\341\200\261" "\0" /* 15512: ဖေ */
+	"\341\200\231\341\200\220\341\200\272" "\0" /* 15519: မတ် */
+	"\341\200\231\341\200\254\341\200\220\341\200\272" "\0" /* 15529: မာတ် */
+	"\341\200\231\341\200\261" "\0" /* 15542: မေ */
+	"\341\200\234\341\200\255\341\200\260\341\201\274\341\200\272\341\200\225\341\202\205\341\200\220\341\200\272\341\202\207" "\0" /* 15549: လိူၼ်ပႅတ်ႇ */
+	"\341\200\234\341\200\255\341\200\260\341\201\274\341\200\272\341\200\236\341\200\255\341\200\225\341\200\272\341\200\270" "\0" /* 15580: လိူၼ်သိပ်း */
+	"\341\200\234\341\200\255\341\200\260\341\201\274\341\200\272\341\200\236\341\200\255\341\200\225\341\200\272\341\200\270\341\200\236\341\200\275\341\200\204\341\200\272" "\0" /* 15611: လိူၼ်သိပ်းသွင် */
+	"\341\200\234\341\200\255\341\200\260\341\201\274\341\200\272\341\200\236\341\200\255\341\200\225\341\200\272\341\200\270\341\200\242\341\200\265\341\200\220\341\200\272\341\200\270" "\0" /* 15654: လိူၼ်သိပ်းဢဵတ်း */
+	"\341\200\234\341\200\255\341\200\260\341\201\274\341\200\272\341\200\236\341\200\256\341\202\207" "\0" /* 15700: လိူၼ်သီႇ */
+	"\341\200\234\341\200\255\341\200\260\341\201\274\341\200\272\341\200\236\341\201\242\341\200\231\341\200\272" "\0" /* 15725: လိူၼ်သၢမ် */
+	"\341\200\234\341\200\255\341\200\260\341\201\274\341\200\272\341\201\265\341\200\231\341\200\272" "\0" /* 15753: လိူၼ်ၵမ် */
+	"\341\200\234\341\200\255\341\200\260\341\201\274\341\200\272\341\201\265\341\200\235\341\200\272\341\202\210" "\0" /* 15778: လိူၼ်ၵဝ်ႈ */
+	"\341\200\234\341\200\255\341\200\260\341\201\274\341\200\272\341\201\270\341\200\265\341\200\204\341\200\272" "\0" /* 15806: လိူၼ်ၸဵင် */
+	"\341\200\234\341\200\255\341\200\260\341\201\274\341\200\272\341\201\270\341\200\265\341\200\220\341\200\272\341\200\270" "\0" /* 15834: လိူၼ်ၸဵတ်း */
+	"\341\200\234\341\200\255\341\200\260\341\201\274\341\200\272\341\202\201\341\200\260\341\201\265\341\200\272\341\200\270" "\0" /* 15865: လိူၼ်ႁူၵ်း */
+	"\341\200\234\341\200\255\341\200\260\341\201\274\341\200\272\341\202\201\341\202\203\341\202\210" "\0" /* 15896: လိူၼ်ႁႃႈ */
+	"\341\200\235\341\200\276\341\200\261\341\200\235\341\200\272" "\0" /* 15921: ဝှေဝ် */
+	"\341\200\236\341\200\255\341\200\225\341\200\272" "\0" /* 15937: သိပ် */
+	"\341\200\241\341\200\235\341\200\272" "\0" /* 15950: အဝ် */
+	"\341\200\241\341\200\261" "\0" /* 15960: အေ */
+	"\341\200\241\341\200\261\341\200\254\341\200\200\341\200\272" "\0" /* 15967: အောက် */
+	"\341\200\241\341\200\266\341\200\200\341\200\272" "\0" /* 15983: အံက် */
+	"\341\200\247\341\200\225\341\200\274\341\200\256" "\0" /* 15996: ဧပြီ */
+	"\341\200\251" "\0" /* 16009: ဩ */
+	"\341\203\220\341\203\222\341\203\225" "\0" /* 16013: აგვ */
+	"\341\203\220\341\203\236\341\203\240" "\0" /* 16023: აპრ */
+	"\341\203\223\341\203\224\341\203\231" "\0" /* 16033: დეკ */
+	"\341\203\227\341\203\224\341\203\221" "\0" /* 16043: თებ */
+	"\341\203\230\341\203\220\341\203\234" "\0" /* 16053: იან */
+	"\341\203\230\341\203\225\341\203\232" "\0" /* 16063: ივლ */
+	"\341\203\230\341\203\225\341\203\234" "\0" /* 16073: ივნ */
+	"\341\203\233\341\203\220\341\203\230" "\0" /* 16083: მაი */
+	"\341\203\233\341\203\220\341\203\240" "\0" /* 16093: მარ */
+	"\341\203\234\341\203\235\341\203\224" "\0" /* 16103: ნოე */
+	"\341\203\235\341\203\245\341\203\242" "\0" /* 16113: ოქტ */
+	"\341\203\241\341\203\224\341\203\245" "\0" /* 16123: სექ */
+	"\341\210\210\341\212\253\341\211\262" "\0" /* 16133: ለካቲ */
+	"\341\210\215\341\213\260\341\211\265" "\0" /* 16143: ልደት */
+	"\341\210\220\341\210\230\341\210\210" "\0" /* 16153: ሐመለ */
+	"\341\210\223\341\210\235\341\210\210" "\0" /* 16163: ሓምለ */
+	"\341\210\225\341\213\263\341\210\255" "\0" /* 16173: ሕዳር */
+	"\341\210\230\341\210\265\341\212\250" "\0" /* 16183: መስከ */
+	"\341\210\230\341\211\260\341\210\211" "\0" /* 16193: መተሉ */
+	"\341\210\230\341\214\210\341\211\240" "\0" /* 16203: መገበ */
+	"\341\210\230\341\214\213\341\211\242" "\0" /* 16213: መጋቢ */
+	"\341\210\232\341\213\253\341\213\235" "\0" /* 16223: ሚያዝ */
+	"\341\210\233\341\210\255\341\211\275" "\0" /* 16233: ማርች */
+	"\341\210\233\341\210\255\341\213\253" "\0" /* 16243: ማርያ */
+	"\341\210\234\341\213\255 " "\0" /* 16253: ሜይ  */
+	"\341\210\235/\341\210\235" "\0" /* 16261: ም/ም */
+	"\341\210\235/\341\211\265" "\0" /* 16269: ም/ት */
+	"\341\210\240\341\212\225\341\213\250" "\0" /* 16277: ሠንየ */
+	"\341\210\260\341\212\220 " "\0" /* 16287: ሰነ  */
+	"\341\210\264\341\215\225\341\211\264" "\0" /* 16295: ሴፕቴ */
+	"\341\211\260\341\210\225\341\210\263" "\0" /* 16305: ተሕሳ */
+	"\341\211\263\341\210\225\341\210\263" "\0" /* 16315: ታሕሳ */
+	"\341\212\200\341\210\240\341\210\240" "\0" /* 16325: ኀሠሠ */
+	"\341\212\200\341\213\260\341\210\250" "\0" /* 16335: ኀደረ */
+	"\341\212\220\341\210\220\341\210\260" "\0" /* 16345: ነሐሰ */
+	"\341\212\220\341\210\223\341\210\260" "\0" /* 16355: ነሓሰ */
+	"\341\212\226\341\211\254\341\210\235" "\0" /* 16365: ኖቬም */
+	"\341\212\240\341\212\200\341\213\230" "\0" /* 16375: አኀዘ */
+	"\341\212\244\341\215\225\341\210\250" "\0" /* 16385: ኤፕረ */
+	"\341\212\246\341\212\255\341\211\260" "\0" /* 16395: ኦክተ */
+	"\341\212\246\341\214\210\341\210\265" "\0" /* 16405: ኦገስ */
+	"\341\212\250\341\210\250\341\210\230" "\0" /* 16415: ከረመ */
+	"\341\212\250\341\211\260\341\211\260" "\0" /* 16425: ከተተ */
+	"\341\212\253\341\211\245\341\212\275" "\0" /* 16435: ካብኽ */
+	"\341\212\255\341\211\242\341\211\205" "\0" /* 16445: ክቢቅ */
+	"\341\212\255\341\211\245\341\210\213" "\0" /* 16455: ክብላ */
+	"\341\212\260\341\210\255" "\0" /* 16465: ኰር */
+	"\341\213\253\341\212\270\341\212\222" "\0" /* 16472: ያኸኒ */
+	"\341\213\262\341\210\264\341\210\235" "\0" /* 16482: ዲሴም */
+	"\341\214\201\341\210\213\341\213\255" "\0" /* 16492: ጁላይ */
+	"\341\214\201\341\212\225 " "\0" /* 16502: ጁን  */
+	"\341\214\203\341\212\225\341\213\251" "\0" /* 16510: ጃንዩ */
+	"\341\214\215\341\212\225\341\211\243" "\0" /* 16520: ግንባ */
+	"\341\214\215\341\212\225\341\211\246" "\0" /* 16530: ግንቦ */
+	"\341\214\240\341\210\220\341\210\250" "\0" /* 16540: ጠሐረ */
+	"\341\214\240\341\211\200\341\210\230" "\0" /* 16550: ጠቀመ */
+	"\341\214\245\341\210\252 " "\0" /* 16560: ጥሪ  */
+	"\341\214\245\341\211\205\341\210\235" "\0" /* 16568: ጥቅም */
+	"\341\215\213\341\214\205\341\212\272" "\0" /* 16578: ፋጅኺ */
+	"\341\215\214\341\211\245\341\210\251" "\0" /* 16588: ፌብሩ */
+	"\341\216\240\341\217\202" "\0" /* 16598: ᎠᏂ */
+	"\341\216\240\341\217\205" "\0" /* 16605: ᎠᏅ */
+	"\341\216\244\341\217\203" "\0" /* 16612: ᎤᏃ */
+	"\341\216\245\341\217\215" "\0" /* 16619: ᎥᏍ */
+	"\341\216\246\341\216\266" "\0" /* 16626: ᎦᎶ */
+	"\341\216\247\341\216\246" "\0" /* 16633: ᎧᎦ */
+	"\341\216\247\341\217\254" "\0" /* 16640: ᎧᏬ */
+	"\341\216\253\341\217\260" "\0" /* 16647: ᎫᏰ */
+	"\341\217\205\341\217\223" "\0" /* 16654: ᏅᏓ */
+	"\341\217\225\341\216\255" "\0" /* 16661: ᏕᎭ */
+	"\341\217\232\341\216\265" "\0" /* 16668: ᏚᎵ */
+	"\341\217\232\341\217\202" "\0" /* 16675: ᏚᏂ */
+	"\341\220\203\341\220\263" "\0" /* 16682: ᐃᐳ */
+	"\341\220\212\341\221\246" "\0" /* 16689: ᐊᑦ */
+	"\341\220\212\341\222\213" "\0" /* 16696: ᐊᒋ */
+	"\341\221\216\341\223\257" "\0" /* 16703: ᑎᓯ */
+	"\341\222\252\341\220\203" "\0" /* 16710: ᒪᐃ */
+	"\341\222\252\341\224\205" "\0" /* 16717: ᒪᔅ */
+	"\341\223\204\341\225\225" "\0" /* 16724: ᓄᕕ */
+	"\341\223\257\341\221\216" "\0" /* 16731: ᓯᑎ */
+	"\341\224\252\341\223\202" "\0" /* 16738: ᔪᓂ */
+	"\341\224\252\341\223\232" "\0" /* 16745: ᔪᓚ */
+	"\341\224\256\341\223\204" "\0" /* 16752: ᔮᓄ */
+	"\341\225\225\341\225\227" "\0" /* 16759: ᕕᕗ */
+	"\341\237\241" "\0" /* 16766: ១ */
+	"\341\237\241\341\237\240" "\0" /* 16770: ១០ */
+	"\341\237\241\341\237\241" "\0" /* 16777: ១១ */
+	"\341\237\241\341\237\242" "\0" /* 16784: ១២ */
+	"\341\237\242" "\0" /* 16791: ២ */
+	"\341\237\243" "\0" /* 16795: ៣ */
+	"\341\237\244" "\0" /* 16799: ៤ */
+	"\341\237\245" "\0" /* 16803: ៥ */
+	"\341\237\246" "\0" /* 16807: ៦ */
+	"\341\237\247" "\0" /* 16811: ៧ */
+	"\341\237\250" "\0" /* 16815: ៨ */
+	"\341\237\251" "\0" /* 16819: ៩ */
+	"\341\270\274ar" "\0" /* 16823: Ḽar */
+	"\341\271\213a Pha" "\0" /* 16829: ṋa Pha */
+	"\341\271\213a Tsh" "\0" /* 16838: ṋa Tsh */
+	"\341\271\242\341\272\271\314\201r\341\272\271\314\201" "\0" /* 16847: Ṣẹ́rẹ́ */
+	"\341\271\260an Pha" "\0" /* 16862: Ṱan Pha */
+	"\341\271\260an Tsh" "\0" /* 16872: Ṱan Tsh */
+	"\341\272\270r\341\272\271\314\200n\303\240" "\0" /* 16882: Ẹrẹ̀nà */
+	"\341\272\270\314\200bibi" "\0" /* 16895: Ẹ̀bibi */
+	"\341\273\214g\341\273\215" "\0" /* 16905: Ọgọ */
+	"\341\273\214kt" "\0" /* 16913: Ọkt */
+	"\341\273\214\314\200p\341\272\271\314\200" "\0" /* 16919: Ọ̀pẹ̀ */
+	"\341\273\214\314\200w\303\240r\303\240" "\0" /* 16931: Ọ̀wàrà */
+	"\344\270\200\346\234\210" "\0" /* 16943: 一月 */
+	"\344\270\203\346\234\210" "\0" /* 16950: 七月 */
+	"\344\270\211\346\234\210" "\0" /* 16957: 三月 */
+	"\344\271\235\346\234\210" "\0" /* 16964: 九月 */
+	"\344\272\214\346\234\210" "\0" /* 16971: 二月 */
+	"\344\272\224\346\234\210" "\0" /* 16978: 五月 */
+	"\345\205\253\346\234\210" "\0" /* 16985: 八月 */
+	"\345\205\255\346\234\210" "\0" /* 16992: 六月 */
+	"\345\215\201\344\270\200" "\0" /* 16999: 十一 */
+	"\345\215\201\344\270\200\346\234\210" "\0" /* 17006: 十一月 */
+	"\345\215\201\344\272\214" "\0" /* 17016: 十二 */
+	"\345\215\201\344\272\214\346\234\210" "\0" /* 17023: 十二月 */
+	"\345\215\201\346\234\210" "\0" /* 17033: 十月 */
+	"\345\233\233\346\234\210" "\0" /* 17040: 四月 */
+	;
 const struct klogmonth_name klogmonth_names[] = {
-	{" 1\346\234\210", 5, 1, 0x0002, -1}, /*  1月 */
-	{" 1\354\233\224", 5, 1, 0x0002, -1}, /*  1월 */
-	{" 2\346\234\210", 5, 2, 0x0004, -1}, /*  2月 */
-	{" 2\354\233\224", 5, 2, 0x0004, -1}, /*  2월 */
-	{" 3\346\234\210", 5, 3, 0x0008, -1}, /*  3月 */
-	{" 3\354\233\224", 5, 3, 0x0008, -1}, /*  3월 */
-	{" 4\346\234\210", 5, 4, 0x0010, -1}, /*  4月 */
-	{" 4\354\233\224", 5, 4, 0x0010, -1}, /*  4월 */
-	{" 5\346\234\210", 5, 5, 0x0020, -1}, /*  5月 */
-	{" 5\354\233\224", 5, 5, 0x0020, -1}, /*  5월 */
-	{" 6\346\234\210", 5, 6, 0x0040, -1}, /*  6月 */
-	{" 6\354\233\224", 5, 6, 0x0040, -1}, /*  6월 */
-	{" 7\346\234\210", 5, 7, 0x0080, -1}, /*  7月 */
-	{" 7\354\233\224", 5, 7, 0x0080, -1}, /*  7월 */
-	{" 8\346\234\210", 5, 8, 0x0100, -1}, /*  8月 */
-	{" 8\354\233\224", 5, 8, 0x0100, -1}, /*  8월 */
-	{" 9\346\234\210", 5, 9, 0x0200, -1}, /*  9月 */
-	{" 9\354\233\224", 5, 9, 0x0200, -1}, /*  9월 */
-	{" \344\270\200 ", 5, 1, 0x0002, -1}, /*  一  */
-	{" \344\270\203 ", 5, 7, 0x0080, -1}, /*  七  */
-	{" \344\270\211 ", 5, 3, 0x0008, -1}, /*  三  */
-	{" \344\271\235 ", 5, 9, 0x0200, -1}, /*  九  */
-	{" \344\272\214 ", 5, 2, 0x0004, -1}, /*  二  */
-	{" \344\272\224 ", 5, 5, 0x0020, -1}, /*  五  */
-	{" \345\205\253 ", 5, 8, 0x0100, -1}, /*  八  */
-	{" \345\205\255 ", 5, 6, 0x0040, -1}, /*  六  */
-	{" \345\215\201 ", 5, 10, 0x0400, -1}, /*  十  */
-	{" \345\233\233 ", 5, 4, 0x0010, -1}, /*  四  */
-	{"1-\321\200 \321\201\320\260\321\200", 11, 1, 0x0002, -1}, /* 1-р сар */
-	{"10-\321\200 \321\201\320\260\321\200", 12, 10, 0x0400, -1}, /* 10-р сар */
-	{"10g", 3, 10, 0x0400, -1}, /* 10g */
-	{"10\346\234\210", 5, 10, 0x0400, -1}, /* 10月 */
-	{"10\354\233\224", 5, 10, 0x0400, -1}, /* 10월 */
-	{"11-\321\200 \321\201\320\260\321\200", 12, 11, 0x0800, -1}, /* 11-р сар */
-	{"11g", 3, 11, 0x0800, -1}, /* 11g */
-	{"11\346\234\210", 5, 11, 0x0800, -1}, /* 11月 */
-	{"11\354\233\224", 5, 11, 0x0800, -1}, /* 11월 */
-	{"12-\321\200 \321\201\320\260\321\200", 12, 12, 0x1000, -1}, /* 12-р сар */
-	{"12g", 3, 12, 0x1000, -1}, /* 12g */
-	{"12\346\234\210", 5, 12, 0x1000, -1}, /* 12月 */
-	{"12\354\233\224", 5, 12, 0x1000, -1}, /* 12월 */
-	{"1g", 2, 1, 0x0002, -1}, /* 1g */
-	{"1\346\234\210", 4, 1, 0x0002, -1}, /* 1月 */
-	{"2-\321\200 \321\201\320\260\321\200", 11, 2, 0x0004, -1}, /* 2-р сар */
-	{"2g", 2, 2, 0x0004, -1}, /* 2g */
-	{"2\346\234\210", 4, 2, 0x0004, -1}, /* 2月 */
-	{"3-\321\200 \321\201\320\260\321\200", 11, 3, 0x0008, -1}, /* 3-р сар */
-	{"3g", 2, 3, 0x0008, -1}, /* 3g */
-	{"3\346\234\210", 4, 3, 0x0008, -1}, /* 3月 */
-	{"4-\321\200 \321\201\320\260\321\200", 11, 4, 0x0010, -1}, /* 4-р сар */
-	{"4g", 2, 4, 0x0010, -1}, /* 4g */
-	{"4\346\234\210", 4, 4, 0x0010, -1}, /* 4月 */
-	{"5-\321\200 \321\201\320\260\321\200", 11, 5, 0x0020, -1}, /* 5-р сар */
-	{"5g", 2, 5, 0x0020, -1}, /* 5g */
-	{"5\346\234\210", 4, 5, 0x0020, -1}, /* 5月 */
-	{"6-\321\200 \321\201\320\260\321\200", 11, 6, 0x0040, -1}, /* 6-р сар */
-	{"6g", 2, 6, 0x0040, -1}, /* 6g */
-	{"6\346\234\210", 4, 6, 0x0040, -1}, /* 6月 */
-	{"7-\321\200 \321\201\320\260\321\200", 11, 7, 0x0080, -1}, /* 7-р сар */
-	{"7g", 2, 7, 0x0080, -1}, /* 7g */
-	{"7\346\234\210", 4, 7, 0x0080, -1}, /* 7月 */
-	{"8-\321\200 \321\201\320\260\321\200", 11, 8, 0x0100, -1}, /* 8-р сар */
-	{"8g", 2, 8, 0x0100, -1}, /* 8g */
-	{"8\346\234\210", 4, 8, 0x0100, -1}, /* 8月 */
-	{"9-\321\200 \321\201\320\260\321\200", 11, 9, 0x0200, -1}, /* 9-р сар */
-	{"9g", 2, 9, 0x0200, -1}, /* 9g */
-	{"9\346\234\210", 4, 9, 0x0200, -1}, /* 9月 */
-	{"A-K", 3, 7, 0x0080, -1}, /* A-K */
-	{"AKA", 3, 4, 0x0010, -1}, /* AKA */
-	{"AV\304\202", 4, 9, 0x0200, -1}, /* AVĂ */
-	{"Abr", 3, 4, 0x0010, -1}, /* Abr */
-	{"Ach Sak", 7, 12, 0x1000, -1}, /* Ach Sak */
-	{"Ada", 3, 3, 0x0008, -1}, /* Ada */
-	{"Ado", 3, 7, 0x0080, -1}, /* Ado */
-	{"Afi", 3, 4, 0x0010, -1}, /* Afi */
-	{"Afr", 3, 4, 0x0010, -1}, /* Afr */
-	{"Aga", 3, 8, 0x0100, -1}, /* Aga */
-	{"Agd", 3, 4, 0x0010, -1}, /* Agd */
-	{"Ago", 3, 8, 0x0100, -1}, /* Ago */
-	{"Agu", 3, 8, 0x0100, -1}, /* Agu */
-	{"Ag\341\272\271m\341\273\215", 9, 7, 0x0080, -1}, /* Agẹmọ */
-	{"Ahd Jan", 7, 1, 0x0002, -1}, /* Ahd Jan */
-	{"Aib", 3, 4, 0x0010, -1}, /* Aib */
-	{"Alh Jan", 7, 1, 0x0002, -1}, /* Alh Jan */
-	{"Ama", 3, 1, 0x0002, -1}, /* Ama */
-	{"Ami", 3, 9, 0x0200, -1}, /* Ami */
-	{"Aog", 3, 8, 0x0100, -1}, /* Aog */
-	{"Aok", 3, 8, 0x0100, -1}, /* Aok */
-	{"Ape", 3, 4, 0x0010, -1}, /* Ape */
-	{"Apr", 3, 4, 0x0010, -1}, /* Apr */
-	{"Apu", 3, 4, 0x0010, -1}, /* Apu */
-	{"Ara", 3, 12, 0x1000, -1}, /* Ara */
-	{"Arb Jan", 7, 1, 0x0002, -1}, /* Arb Jan */
-	{"Arb Sad", 7, 3, 0x0008, -1}, /* Arb Sad */
-	{"Arg", 3, 7, 0x0080, -1}, /* Arg */
-	{"Arh", 3, 8, 0x0100, -1}, /* Arh */
-	{"Ark", 3, 1, 0x0002, -1}, /* Ark */
-	{"Aru", 3, 5, 0x0020, -1}, /* Aru */
-	{"Asa Jan", 7, 1, 0x0002, -1}, /* Asa Jan */
-	{"Aso Far Mat", 11, 3, 0x0008, -1}, /* Aso Far Mat */
-	{"Aso Gaf Mat", 11, 3, 0x0008, -1}, /* Aso Gaf Mat */
-	{"Aso Lua Mat", 11, 3, 0x0008, -1}, /* Aso Lua Mat */
-	{"Aso Lul Mat", 11, 3, 0x0008, -1}, /* Aso Lul Mat */
-	{"Aso Sa Mat", 10, 3, 0x0008, -1}, /* Aso Sa Mat */
-	{"Aso To' Mat", 11, 3, 0x0008, -1}, /* Aso To' Mat */
-	{"Aso Tof Mat", 11, 3, 0x0008, -1}, /* Aso Tof Mat */
-	{"Aug", 3, 8, 0x0100, -1}, /* Aug */
-	{"Aus", 3, 8, 0x0100, -1}, /* Aus */
-	{"Avg", 3, 8, 0x0100, -1}, /* Avg */
-	{"Avo", 3, 8, 0x0100, -1}, /* Avo */
-	{"Avq", 3, 8, 0x0100, -1}, /* Avq */
-	{"Avr", 3, 4, 0x0010, -1}, /* Avr */
-	{"Avrril", 6, 4, 0x0010, -1}, /* Avrril */
-	{"Awg", 3, 8, 0x0100, -1}, /* Awg */
-	{"Aws", 3, 8, 0x0100, -1}, /* Aws */
-	{"Aww", 3, 8, 0x0100, -1}, /* Aww */
-	{"Axd Sad", 7, 3, 0x0008, -1}, /* Axd Sad */
-	{"A\304\237u", 4, 8, 0x0100, -1}, /* Ağu */
-	{"A\305\255g", 4, 8, 0x0100, -1}, /* Aŭg */
-	{"A\305\255t Kas", 8, 10, 0x0400, -1}, /* Aŭt Kas */
-	{"A\305\255t Maj", 8, 5, 0x0020, -1}, /* Aŭt Maj */
-	{"A\305\255t Sak", 8, 3, 0x0008, -1}, /* Aŭt Sak */
-	{"Bal", 3, 4, 0x0010, -1}, /* Bal */
-	{"Bal Jan", 7, 1, 0x0002, -1}, /* Bal Jan */
-	{"Bal Maa", 7, 5, 0x0020, -1}, /* Bal Maa */
-	{"Bat Sak", 7, 12, 0x1000, -1}, /* Bat Sak */
-	{"Baz Yan", 7, 1, 0x0002, -1}, /* Baz Yan */
-	{"Beal", 4, 5, 0x0020, -1}, /* Beal */
-	{"Bed Jan", 7, 0, 0x0042, 2}, /* Bed Jan */
-	{"Bed Lwe", 7, 9, 0x0200, -1}, /* Bed Lwe */
-	{"Bed Mat", 7, 3, 0x0008, -1}, /* Bed Mat */
-	{"Bed Pha", 7, 8, 0x0100, -1}, /* Bed Pha */
-	{"Bed Phe", 7, 1, 0x0002, -1}, /* Bed Phe */
-	{"Bed Tsh", 7, 12, 0x1000, -1}, /* Bed Tsh */
-	{"Ber Yan", 7, 1, 0x0002, -1}, /* Ber Yan */
-	{"Bhi", 3, 1, 0x0002, -1}, /* Bhi */
-	{"Bhom Phe", 8, 10, 0x0400, -1}, /* Bhom Phe */
-	{"Bhta Phe", 8, 10, 0x0400, -1}, /* Bhta Phe */
-	{"Bhti Phe", 8, 10, 0x0400, -1}, /* Bhti Phe */
-	{"Bil Jan", 7, 1, 0x0002, -1}, /* Bil Jan */
-	{"Bil Kho", 7, 7, 0x0080, -1}, /* Bil Kho */
-	{"Bil Lwe", 7, 11, 0x0800, -1}, /* Bil Lwe */
-	{"Bil Mat", 7, 3, 0x0008, -1}, /* Bil Mat */
-	{"Bil Nhl", 7, 6, 0x0040, -1}, /* Bil Nhl */
-	{"Bin Tsh", 7, 4, 0x0010, -1}, /* Bin Tsh */
-	{"Bir Kho", 7, 6, 0x0040, -1}, /* Bir Kho */
-	{"Bir Maw", 7, 7, 0x0080, -1}, /* Bir Maw */
-	{"Bir Mud", 7, 5, 0x0020, -1}, /* Bir Mud */
-	{"Bir Nhl", 7, 10, 0x0400, -1}, /* Bir Nhl */
-	{"Bir Sun", 7, 1, 0x0002, -1}, /* Bir Sun */
-	{"Bir Yan", 7, 2, 0x0004, -1}, /* Bir Yan */
-	{"Bit", 3, 3, 0x0008, -1}, /* Bit */
-	{"Boaldyn", 7, 5, 0x0020, -1}, /* Boaldyn */
-	{"Br\303\241", 4, 6, 0x0040, -1}, /* Brá */
-	{"Budh Jan", 8, 1, 0x0002, -1}, /* Budh Jan */
-	{"B\303\251l\303\272", 6, 11, 0x0800, -1}, /* Bélú */
-	{"B\304\227r", 4, 6, 0x0040, -1}, /* Bėr */
-	{"Cab", 3, 9, 0x0200, -1}, /* Cab */
-	{"Cam", 3, 5, 0x0020, -1}, /* Cam */
-	{"Can", 3, 5, 0x0020, -1}, /* Can */
-	{"Caq Yan", 7, 1, 0x0002, -1}, /* Caq Yan */
-	{"Caw Tsh", 7, 4, 0x0010, -1}, /* Caw Tsh */
-	{"Cax", 3, 5, 0x0020, -1}, /* Cax */
-	{"Cer Yan", 7, 1, 0x0002, -1}, /* Cer Yan */
-	{"Che Maj", 7, 5, 0x0020, -1}, /* Che Maj */
-	{"Chi", 3, 9, 0x0200, -1}, /* Chi */
-	{"Cho Yan", 7, 1, 0x0002, -1}, /* Cho Yan */
-	{"Chr", 3, 12, 0x1000, -1}, /* Chr */
-	{"Chw", 3, 2, 0x0004, -1}, /* Chw */
-	{"Cig", 3, 3, 0x0008, -1}, /* Cig */
-	{"Cot", 3, 10, 0x0400, -1}, /* Cot */
-	{"Cte", 3, 9, 0x0200, -1}, /* Cte */
-	{"Cts Kas", 7, 11, 0x0800, -1}, /* Cts Kas */
-	{"Ct\314\223\303\251", 6, 8, 0x0100, -1}, /* Ct̓é */
-	{"Cum Kas", 7, 11, 0x0800, -1}, /* Cum Kas */
-	{"Cum Yan", 7, 1, 0x0002, -1}, /* Cum Yan */
-	{"Cut", 3, 9, 0x0200, -1}, /* Cut */
-	{"C\303\234K", 4, 11, 0x0800, -1}, /* CÜK */
-	{"C\303\250it", 5, 5, 0x0020, -1}, /* Cèit */
-	{"C\312\274hw", 5, 2, 0x0004, -1}, /* Cʼhw */
-	{"D-\306\206", 4, 8, 0x0100, -1}, /* D-Ɔ */
-	{"DF\303\263mh", 6, 10, 0x0400, -1}, /* DFómh */
-	{"Dait", 4, 9, 0x0200, -1}, /* Dait */
-	{"Ddg Jan", 7, 1, 0x0002, -1}, /* Ddg Jan */
-	{"Dec", 3, 12, 0x1000, -1}, /* Dec */
-	{"Dek", 3, 12, 0x1000, -1}, /* Dek */
-	{"Des", 3, 12, 0x1000, -1}, /* Des */
-	{"Dez", 3, 12, 0x1000, -1}, /* Dez */
-	{"Dhj", 3, 12, 0x1000, -1}, /* Dhj */
-	{"Di Jan", 6, 1, 0x0002, -1}, /* Di Jan */
-	{"Dic", 3, 12, 0x1000, -1}, /* Dic */
-	{"Die Jan", 7, 1, 0x0002, -1}, /* Die Jan */
-	{"Die Maj", 7, 5, 0x0020, -1}, /* Die Maj */
-	{"Die Tet", 7, 10, 0x0400, -1}, /* Die Tet */
-	{"Dik", 3, 12, 0x1000, -1}, /* Dik */
-	{"Dil Mud", 7, 12, 0x1000, -1}, /* Dil Mud */
-	{"Dil Sad", 7, 11, 0x0800, -1}, /* Dil Sad */
-	{"Ding Jan", 8, 1, 0x0002, -1}, /* Ding Jan */
-	{"Dip", 3, 10, 0x0400, -1}, /* Dip */
-	{"Dis", 3, 12, 0x1000, -1}, /* Dis */
-	{"Dit", 3, 10, 0x0400, -1}, /* Dit */
-	{"Di\304\213", 4, 12, 0x1000, -1}, /* Diċ */
-	{"Do Jan", 6, 1, 0x0002, -1}, /* Do Jan */
-	{"Dom Maj", 7, 5, 0x0020, -1}, /* Dom Maj */
-	{"Dsg Jan", 7, 1, 0x0002, -1}, /* Dsg Jan */
-	{"Du", 2, 11, 0x0800, -1}, /* Du */
-	{"Du  ", 4, 11, 0x0800, -1}, /* Du   */
-	{"Du Yan", 6, 1, 0x0002, -1}, /* Du Yan */
-	{"Duj", 3, 12, 0x1000, -1}, /* Duj */
-	{"Dunn Jan", 8, 1, 0x0002, -1}, /* Dunn Jan */
-	{"Dur Phe", 7, 10, 0x0400, -1}, /* Dur Phe */
-	{"Dwa", 3, 10, 0x0400, -1}, /* Dwa */
-	{"Dzi", 3, 4, 0x0010, -1}, /* Dzi */
-	{"D\303\240mh", 5, 10, 0x0400, -1}, /* Dàmh */
-	{"D\303\253 Jan", 7, 1, 0x0002, -1}, /* Dë Jan */
-	{"D\303\271bh", 5, 12, 0x1000, -1}, /* Dùbh */
-	{"D\305\237 Kan", 7, 12, 0x1000, -1}, /* Dş Kan */
-	{"E-K", 3, 5, 0x0020, -1}, /* E-K */
-	{"E-O", 3, 4, 0x0010, -1}, /* E-O */
-	{"E-\306\206", 4, 3, 0x0008, -1}, /* E-Ɔ */
-	{"Ean", 3, 1, 0x0002, -1}, /* Ean */
-	{"Ebr", 3, 4, 0x0010, -1}, /* Ebr */
-	{"Ebr ", 4, 4, 0x0010, -1}, /* Ebr  */
-	{"Eki", 3, 10, 0x0400, -1}, /* Eki */
-	{"Elb", 3, 4, 0x0010, -1}, /* Elb */
-	{"Ell", 3, 5, 0x0020, -1}, /* Ell */
-	{"Ene", 3, 1, 0x0002, -1}, /* Ene */
-	{"Enj Jan", 7, 1, 0x0002, -1}, /* Enj Jan */
-	{"Enj Maj", 7, 5, 0x0020, -1}, /* Enj Maj */
-	{"Enj Tet", 7, 10, 0x0400, -1}, /* Enj Tet */
-	{"Eos ", 4, 8, 0x0100, -1}, /* Eos  */
-	{"Eph", 3, 4, 0x0010, -1}, /* Eph */
-	{"Epr", 3, 4, 0x0010, -1}, /* Epr */
-	{"Erb Jan", 7, 1, 0x0002, -1}, /* Erb Jan */
-	{"Est", 3, 8, 0x0100, -1}, /* Est */
-	{"Eyl", 3, 9, 0x0200, -1}, /* Eyl */
-	{"F-\306\220", 4, 9, 0x0200, -1}, /* F-Ɛ */
-	{"Fab", 3, 2, 0x0004, -1}, /* Fab */
-	{"Fal Sun", 7, 6, 0x0040, -1}, /* Fal Sun */
-	{"Fam", 3, 3, 0x0008, -1}, /* Fam */
-	{"Faoi", 4, 1, 0x0002, -1}, /* Faoi */
-	{"Fdg Jan", 7, 1, 0x0002, -1}, /* Fdg Jan */
-	{"Feabh", 5, 2, 0x0004, -1}, /* Feabh */
-	{"Feb", 3, 2, 0x0004, -1}, /* Feb */
-	{"Fep", 3, 2, 0x0004, -1}, /* Fep */
-	{"Fer", 3, 1, 0x0002, -1}, /* Fer */
-	{"Fev", 3, 2, 0x0004, -1}, /* Fev */
-	{"Few", 3, 2, 0x0004, -1}, /* Few */
-	{"Fiw", 3, 2, 0x0004, -1}, /* Fiw */
-	{"Fon Jan", 7, 1, 0x0002, -1}, /* Fon Jan */
-	{"Fr Jan", 6, 1, 0x0002, -1}, /* Fr Jan */
-	{"Fra", 3, 2, 0x0004, -1}, /* Fra */
-	{"Fra Jan", 7, 1, 0x0002, -1}, /* Fra Jan */
-	{"Fra Maj", 7, 3, 0x0008, -1}, /* Fra Maj */
-	{"Fre", 3, 2, 0x0004, -1}, /* Fre */
-	{"Free Jan", 8, 1, 0x0002, -1}, /* Free Jan */
-	{"Fri Jan", 7, 1, 0x0002, -1}, /* Fri Jan */
-	{"Ful", 3, 9, 0x0200, -1}, /* Ful */
-	{"Fur", 3, 2, 0x0004, -1}, /* Fur */
-	{"F\304\223p", 4, 2, 0x0004, -1}, /* Fēp */
-	{"Gas", 3, 2, 0x0004, -1}, /* Gas */
-	{"Gearr", 5, 2, 0x0004, -1}, /* Gearr */
-	{"Geg", 3, 5, 0x0020, -1}, /* Geg */
-	{"Gen", 3, 1, 0x0002, -1}, /* Gen */
-	{"Gen ", 4, 1, 0x0002, -1}, /* Gen  */
-	{"Ghe", 3, 1, 0x0002, -1}, /* Ghe */
-	{"Gibl", 4, 4, 0x0010, -1}, /* Gibl */
-	{"Gic", 3, 5, 0x0020, -1}, /* Gic */
-	{"Gi\303\262 Maj", 8, 5, 0x0020, -1}, /* Giò Maj */
-	{"Gnd Kan", 7, 8, 0x0100, -1}, /* Gnd Kan */
-	{"Gnd Mat", 7, 4, 0x0010, -1}, /* Gnd Mat */
-	{"Gnu Kan", 7, 8, 0x0100, -1}, /* Gnu Kan */
-	{"Gnu Mat", 7, 4, 0x0010, -1}, /* Gnu Mat */
-	{"Gor", 3, 7, 0x0080, -1}, /* Gor */
-	{"Gou ", 4, 7, 0x0080, -1}, /* Gou  */
-	{"Gqi Jan", 7, 1, 0x0002, -1}, /* Gqi Jan */
-	{"Gqi Mat", 7, 3, 0x0008, -1}, /* Gqi Mat */
-	{"Grd", 3, 12, 0x1000, -1}, /* Grd */
-	{"Gsh", 3, 8, 0x0100, -1}, /* Gsh */
-	{"Gtu Kan", 7, 8, 0x0100, -1}, /* Gtu Kan */
-	{"Gtu Mat", 7, 4, 0x0010, -1}, /* Gtu Mat */
-	{"Gul", 3, 5, 0x0020, -1}, /* Gul */
-	{"Gur", 3, 2, 0x0004, -1}, /* Gur */
-	{"Guru Jan", 8, 1, 0x0002, -1}, /* Guru Jan */
-	{"Gwe ", 4, 9, 0x0200, -1}, /* Gwe  */
-	{"Gwe Maw", 7, 3, 0x0008, -1}, /* Gwe Maw */
-	{"Gwn", 3, 9, 0x0200, -1}, /* Gwn */
-	{"Hag", 3, 8, 0x0100, -1}, /* Hag */
-	{"Haki", 4, 12, 0x1000, -1}, /* Haki */
-	{"Ham Jan", 7, 1, 0x0002, -1}, /* Ham Jan */
-	{"Har Kho", 7, 6, 0x0040, -1}, /* Har Kho */
-	{"Har Maw", 7, 7, 0x0080, -1}, /* Har Maw */
-	{"Har Mud", 7, 5, 0x0020, -1}, /* Har Mud */
-	{"Har Nhl", 7, 10, 0x0400, -1}, /* Har Nhl */
-	{"Har Sun", 7, 1, 0x0002, -1}, /* Har Sun */
-	{"Har Yan", 7, 2, 0x0004, -1}, /* Har Yan */
-	{"Hara", 4, 5, 0x0020, -1}, /* Hara */
-	{"Haz", 3, 6, 0x0040, -1}, /* Haz */
-	{"Hed", 3, 10, 0x0400, -1}, /* Hed */
-	{"Hei", 3, 7, 0x0080, -1}, /* Hei */
-	{"Her", 3, 9, 0x0200, -1}, /* Her */
-	{"Her ", 4, 10, 0x0400, -1}, /* Her  */
-	{"Here", 4, 8, 0x0100, -1}, /* Here */
-	{"Hez", 3, 6, 0x0040, -1}, /* Hez */
-	{"Hla", 3, 2, 0x0004, -1}, /* Hla */
-	{"Hla Jan", 7, 0, 0x0042, 5}, /* Hla Jan */
-	{"Hla Kho", 7, 7, 0x0080, -1}, /* Hla Kho */
-	{"Hla Lwe", 7, 11, 0x0800, -1}, /* Hla Lwe */
-	{"Hla Mat", 7, 3, 0x0008, -1}, /* Hla Mat */
-	{"Hla Nhl", 7, 6, 0x0040, -1}, /* Hla Nhl */
-	{"Hla Pha", 7, 8, 0x0100, -1}, /* Hla Pha */
-	{"Hla Phe", 7, 1, 0x0002, -1}, /* Hla Phe */
-	{"Hla Tsh", 7, 0, 0x1010, 5}, /* Hla Tsh */
-	{"Hor", 3, 2, 0x0004, -1}, /* Hor */
-	{"Hui", 3, 2, 0x0004, -1}, /* Hui */
-	{"Huk", 3, 11, 0x0800, -1}, /* Huk */
-	{"Hul", 3, 7, 0x0080, -1}, /* Hul */
-	{"Hun", 3, 6, 0x0040, -1}, /* Hun */
-	{"Hwe", 3, 2, 0x0004, -1}, /* Hwe */
-	{"Hyd", 3, 10, 0x0400, -1}, /* Hyd */
-	{"H\303\253n Jan", 8, 1, 0x0002, -1}, /* Hën Jan */
-	{"H\303\253n Maj", 8, 5, 0x0020, -1}, /* Hën Maj */
-	{"H\303\253n Tet", 8, 10, 0x0400, -1}, /* Hën Tet */
-	{"H\305\215ngoi", 7, 7, 0x0080, -1}, /* Hōngoi */
-	{"Ian", 3, 1, 0x0002, -1}, /* Ian */
-	{"Iau Maw", 7, 3, 0x0008, -1}, /* Iau Maw */
-	{"Ij Jan", 6, 1, 0x0002, -1}, /* Ij Jan */
-	{"Im Sak", 6, 12, 0x1000, -1}, /* Im Sak */
-	{"Imp", 3, 10, 0x0400, -1}, /* Imp */
-	{"Ion", 3, 1, 0x0002, -1}, /* Ion */
-	{"Ipam", 4, 10, 0x0400, -1}, /* Ipam */
-	{"Isn Jan", 7, 1, 0x0002, -1}, /* Isn Jan */
-	{"Isn Sad", 7, 3, 0x0008, -1}, /* Isn Sad */
-	{"Itc", 3, 7, 0x0080, -1}, /* Itc */
-	{"Iuch", 4, 7, 0x0080, -1}, /* Iuch */
-	{"Iul", 3, 7, 0x0080, -1}, /* Iul */
-	{"Iun", 3, 6, 0x0040, -1}, /* Iun */
-	{"Iyl", 3, 7, 0x0080, -1}, /* Iyl */
-	{"Iyn", 3, 6, 0x0040, -1}, /* Iyn */
-	{"I\303\272il", 5, 7, 0x0080, -1}, /* Iúil */
-	{"I\303\275l", 4, 7, 0x0080, -1}, /* Iýl */
-	{"I\303\275n", 4, 6, 0x0040, -1}, /* Iýn */
-	{"I\304\241\303\261", 5, 6, 0x0040, -1}, /* Iġñ */
-	{"J-fouyir", 8, 10, 0x0400, -1}, /* J-fouyir */
-	{"J-guer", 6, 1, 0x0002, -1}, /* J-guer */
-	{"J-souree", 8, 7, 0x0080, -1}, /* J-souree */
-	{"J1 Jan", 6, 1, 0x0002, -1}, /* J1 Jan */
-	{"J2 Jan", 6, 1, 0x0002, -1}, /* J2 Jan */
-	{"J3 Jan", 6, 1, 0x0002, -1}, /* J3 Jan */
-	{"J4 Jan", 6, 1, 0x0002, -1}, /* J4 Jan */
-	{"J5 Jan", 6, 1, 0x0002, -1}, /* J5 Jan */
-	{"JUP", 3, 10, 0x0400, -1}, /* JUP */
-	{"Jak", 3, 7, 0x0080, -1}, /* Jak */
-	{"Jan", 3, 0, 0x0042, -1}, /* Jan */
-	{"Jang", 4, 4, 0x0010, -1}, /* Jang */
-	{"Jen", 3, 1, 0x0002, -1}, /* Jen */
-	{"Jim Mud", 7, 12, 0x1000, -1}, /* Jim Mud */
-	{"Jim Sad", 7, 0, 0x0808, 5}, /* Jim Sad */
-	{"Jol", 3, 7, 0x0080, -1}, /* Jol */
-	{"Jon", 3, 6, 0x0040, -1}, /* Jon */
-	{"Ju Yan", 6, 1, 0x0002, -1}, /* Ju Yan */
-	{"Jug", 3, 6, 0x0040, -1}, /* Jug */
-	{"Jul", 3, 7, 0x0080, -1}, /* Jul */
-	{"Jum Jan", 7, 1, 0x0002, -1}, /* Jum Jan */
-	{"Jun", 3, 6, 0x0040, -1}, /* Jun */
-	{"Juu", 3, 6, 0x0040, -1}, /* Juu */
-	{"J\303\244n", 4, 1, 0x0002, -1}, /* Jän */
-	{"K-\306\206", 4, 2, 0x0004, -1}, /* K-Ɔ */
-	{"KIT", 3, 11, 0x0800, -1}, /* KIT */
-	{"Kab Kan", 7, 8, 0x0100, -1}, /* Kab Kan */
-	{"Kab Mat", 7, 4, 0x0010, -1}, /* Kab Mat */
-	{"Kam", 3, 6, 0x0040, -1}, /* Kam */
-	{"Kam Jan", 7, 1, 0x0002, -1}, /* Kam Jan */
-	{"Kam Mud", 7, 12, 0x1000, -1}, /* Kam Mud */
-	{"Kam Sad", 7, 11, 0x0800, -1}, /* Kam Sad */
-	{"Kan", 3, 0, 0x1100, -1}, /* Kan */
-	{"Kan Kan", 7, 8, 0x0100, -1}, /* Kan Kan */
-	{"Kan Mat", 7, 4, 0x0010, -1}, /* Kan Mat */
-	{"Kas", 3, 0, 0x0c00, -1}, /* Kas */
-	{"Kax", 3, 12, 0x1000, -1}, /* Kax */
-	{"Keg", 3, 5, 0x0020, -1}, /* Keg */
-	{"Ker ", 4, 12, 0x1000, -1}, /* Ker  */
-	{"Kev", 3, 12, 0x1000, -1}, /* Kev */
-	{"Kha", 3, 7, 0x0080, -1}, /* Kha */
-	{"Kha Jan", 7, 1, 0x0002, -1}, /* Kha Jan */
-	{"Kha Sad", 7, 3, 0x0008, -1}, /* Kha Sad */
-	{"Khk", 3, 5, 0x0020, -1}, /* Khk */
-	{"Kho", 3, 0, 0x00c0, -1}, /* Kho */
-	{"Khu", 3, 9, 0x0200, -1}, /* Khu */
-	{"Kob", 3, 1, 0x0002, -1}, /* Kob */
-	{"Kohi", 4, 1, 0x0002, -1}, /* Kohi */
-	{"Kor", 3, 7, 0x0080, -1}, /* Kor */
-	{"Kra", 3, 4, 0x0010, -1}, /* Kra */
-	{"Kug Sak", 7, 12, 0x1000, -1}, /* Kug Sak */
-	{"Kul", 3, 3, 0x0008, -1}, /* Kul */
-	{"Kun", 3, 7, 0x0080, -1}, /* Kun */
-	{"Kuo", 3, 3, 0x0008, -1}, /* Kuo */
-	{"Kup", 3, 2, 0x0004, -1}, /* Kup */
-	{"Kwe", 3, 1, 0x0002, -1}, /* Kwe */
-	{"Kwi", 3, 3, 0x0008, -1}, /* Kwi */
-	{"K\304\202R", 4, 1, 0x0002, -1}, /* KĂR */
-	{"K\341\271\255u", 5, 10, 0x0400, -1}, /* Kṭu */
-	{"LIT", 3, 12, 0x1000, -1}, /* LIT */
-	{"Lab", 3, 2, 0x0004, -1}, /* Lab */
-	{"Lad", 3, 10, 0x0400, -1}, /* Lad */
-	{"Lah Jan", 7, 1, 0x0002, -1}, /* Lah Jan */
-	{"Lam", 3, 4, 0x0010, -1}, /* Lam */
-	{"Lap", 3, 11, 0x0800, -1}, /* Lap */
-	{"Lar Jan", 7, 1, 0x0002, -1}, /* Lar Jan */
-	{"Leo", 3, 9, 0x0200, -1}, /* Leo */
-	{"Leq", 3, 8, 0x0100, -1}, /* Leq */
-	{"Lip", 3, 7, 0x0080, -1}, /* Lip */
-	{"Lis", 3, 11, 0x0800, -1}, /* Lis */
-	{"Lit Jan", 7, 1, 0x0002, -1}, /* Lit Jan */
-	{"Lix", 3, 6, 0x0040, -1}, /* Lix */
-	{"Llu Maw", 7, 3, 0x0008, -1}, /* Llu Maw */
-	{"Luanistyn", 9, 8, 0x0100, -1}, /* Luanistyn */
-	{"Luh", 3, 2, 0x0004, -1}, /* Luh */
-	{"Lui", 3, 7, 0x0080, -1}, /* Lui */
-	{"Lul", 3, 7, 0x0080, -1}, /* Lul */
-	{"Lun Maj", 7, 5, 0x0020, -1}, /* Lun Maj */
-	{"Lut", 3, 2, 0x0004, -1}, /* Lut */
-	{"Lw2 Jan", 7, 1, 0x0002, -1}, /* Lw2 Jan */
-	{"Lw2 Maa", 7, 5, 0x0020, -1}, /* Lw2 Maa */
-	{"Lw3 Jan", 7, 1, 0x0002, -1}, /* Lw3 Jan */
-	{"Lw3 Maa", 7, 5, 0x0020, -1}, /* Lw3 Maa */
-	{"Lw4 Jan", 7, 1, 0x0002, -1}, /* Lw4 Jan */
-	{"Lw4 Maa", 7, 5, 0x0020, -1}, /* Lw4 Maa */
-	{"Lw5 Jan", 7, 1, 0x0002, -1}, /* Lw5 Jan */
-	{"Lw5 Maa", 7, 5, 0x0020, -1}, /* Lw5 Maa */
-	{"Lw6 Jan", 7, 1, 0x0002, -1}, /* Lw6 Jan */
-	{"Lw6 Maa", 7, 5, 0x0020, -1}, /* Lw6 Maa */
-	{"Lwa", 3, 7, 0x0080, -1}, /* Lwa */
-	{"Lwe", 3, 0, 0x0a00, -1}, /* Lwe */
-	{"Lwi", 3, 6, 0x0040, -1}, /* Lwi */
-	{"L\303\240m", 4, 6, 0x0040, -1}, /* Làm */
-	{"L\303\253p", 4, 7, 0x0080, -1}, /* Lëp */
-	{"L\303\271na", 5, 8, 0x0100, -1}, /* Lùna */
-	{"L\303\272n", 4, 8, 0x0100, -1}, /* Lún */
-	{"M-fouyir", 8, 9, 0x0200, -1}, /* M-fouyir */
-	{"M-souree", 8, 6, 0x0040, -1}, /* M-souree */
-	{"M-\306\206", 4, 12, 0x1000, -1}, /* M-Ɔ */
-	{"M.Houney", 8, 11, 0x0800, -1}, /* M.Houney */
-	{"M.Nollick", 9, 12, 0x1000, -1}, /* M.Nollick */
-	{"MF\303\263mh", 6, 9, 0x0200, -1}, /* MFómh */
-	{"Ma Jan", 6, 1, 0x0002, -1}, /* Ma Jan */
-	{"Maa", 3, 0, 0x0028, -1}, /* Maa */
-	{"Maan Jan", 8, 1, 0x0002, -1}, /* Maan Jan */
-	{"Mab", 3, 4, 0x0010, -1}, /* Mab */
-	{"Mac", 3, 3, 0x0008, -1}, /* Mac */
-	{"Mae ", 4, 5, 0x0020, -1}, /* Mae  */
-	{"Mahu", 4, 9, 0x0200, -1}, /* Mahu */
-	{"Mai", 3, 5, 0x0020, -1}, /* Mai */
-	{"Maj", 3, 0, 0x0028, -1}, /* Maj */
-	{"Mak Jan", 7, 1, 0x0002, -1}, /* Mak Jan */
-	{"Man Jan", 7, 1, 0x0002, -1}, /* Man Jan */
-	{"Man Maj", 7, 3, 0x0008, -1}, /* Man Maj */
-	{"Mangal Jan", 10, 1, 0x0002, -1}, /* Mangal Jan */
-	{"Mar", 3, 3, 0x0008, -1}, /* Mar */
-	{"Mar Jan", 7, 1, 0x0002, -1}, /* Mar Jan */
-	{"Mar Maj", 7, 5, 0x0020, -1}, /* Mar Maj */
-	{"Mar Tet", 7, 10, 0x0400, -1}, /* Mar Tet */
-	{"Mas", 3, 3, 0x0008, -1}, /* Mas */
-	{"Mat", 3, 0, 0x0018, -1}, /* Mat */
-	{"Mat Lwe", 7, 9, 0x0200, -1}, /* Mat Lwe */
-	{"Mat Pha", 7, 8, 0x0100, -1}, /* Mat Pha */
-	{"Mati", 4, 12, 0x1000, -1}, /* Mati */
-	{"Maw", 3, 0, 0x0088, -1}, /* Maw */
-	{"Maw Maw", 7, 3, 0x0008, -1}, /* Maw Maw */
-	{"May", 3, 5, 0x0020, -1}, /* May */
-	{"Mayrnt", 6, 3, 0x0008, -1}, /* Mayrnt */
-	{"Ma\303\275", 4, 5, 0x0020, -1}, /* Maý */
-	{"Ma\312\273a", 5, 3, 0x0008, -1}, /* Maʻa */
-	{"Mbe Kan", 7, 8, 0x0100, -1}, /* Mbe Kan */
-	{"Mbe Mat", 7, 4, 0x0010, -1}, /* Mbe Mat */
-	{"Mdg Jan", 7, 1, 0x0002, -1}, /* Mdg Jan */
-	{"Mdu", 3, 2, 0x0004, -1}, /* Mdu */
-	{"Me", 2, 5, 0x0020, -1}, /* Me */
-	{"Med", 3, 9, 0x0200, -1}, /* Med */
-	{"Mee", 3, 5, 0x0020, -1}, /* Mee */
-	{"Meh", 3, 6, 0x0040, -1}, /* Meh */
-	{"Mei", 3, 5, 0x0020, -1}, /* Mei */
-	{"Meith", 5, 6, 0x0040, -1}, /* Meith */
-	{"Mej", 3, 5, 0x0020, -1}, /* Mej */
-	{"Mer Maw", 7, 3, 0x0008, -1}, /* Mer Maw */
-	{"Met", 3, 6, 0x0040, -1}, /* Met */
-	{"Meu", 3, 3, 0x0008, -1}, /* Meu */
-	{"Meu ", 4, 3, 0x0008, -1}, /* Meu  */
-	{"Mey", 3, 5, 0x0020, -1}, /* Mey */
-	{"Mezh", 4, 6, 0x0040, -1}, /* Mezh */
-	{"Me\311\243", 4, 3, 0x0008, -1}, /* Meɣ */
-	{"Mgc Kho", 7, 7, 0x0080, -1}, /* Mgc Kho */
-	{"Mgc Lwe", 7, 11, 0x0800, -1}, /* Mgc Lwe */
-	{"Mgc Nhl", 7, 6, 0x0040, -1}, /* Mgc Nhl */
-	{"Mgq Jan", 7, 1, 0x0002, -1}, /* Mgq Jan */
-	{"Mgq Tsh", 7, 4, 0x0010, -1}, /* Mgq Tsh */
-	{"Mha", 3, 8, 0x0100, -1}, /* Mha */
-	{"Mi Jan", 6, 1, 0x0002, -1}, /* Mi Jan */
-	{"Migg Jan", 8, 1, 0x0002, -1}, /* Migg Jan */
-	{"Mij", 3, 11, 0x0800, -1}, /* Mij */
-	{"Min Jan", 7, 1, 0x0002, -1}, /* Min Jan */
-	{"Mma Jan", 7, 6, 0x0040, -1}, /* Mma Jan */
-	{"Mma Pha", 7, 8, 0x0100, -1}, /* Mma Pha */
-	{"Mma Phe", 7, 1, 0x0002, -1}, /* Mma Phe */
-	{"Mma Tsh", 7, 12, 0x1000, -1}, /* Mma Tsh */
-	{"Mme", 3, 4, 0x0010, -1}, /* Mme */
-	{"Mng", 3, 12, 0x1000, -1}, /* Mng */
-	{"Mo Jan", 6, 1, 0x0002, -1}, /* Mo Jan */
-	{"Mok Jan", 7, 1, 0x0002, -1}, /* Mok Jan */
-	{"Mok Mat", 7, 3, 0x0008, -1}, /* Mok Mat */
-	{"Mon Jan", 7, 1, 0x0002, -1}, /* Mon Jan */
-	{"Mop", 3, 3, 0x0008, -1}, /* Mop */
-	{"Moq Jan", 7, 6, 0x0040, -1}, /* Moq Jan */
-	{"Moq Pha", 7, 8, 0x0100, -1}, /* Moq Pha */
-	{"Moq Phe", 7, 1, 0x0002, -1}, /* Moq Phe */
-	{"Moq Tsh", 7, 12, 0x1000, -1}, /* Moq Tsh */
-	{"Mor", 3, 4, 0x0010, -1}, /* Mor */
-	{"Mos Lwe", 7, 9, 0x0200, -1}, /* Mos Lwe */
-	{"Mos Pha", 7, 8, 0x0100, -1}, /* Mos Pha */
-	{"Mot", 3, 5, 0x0020, -1}, /* Mot */
-	{"Moz", 3, 3, 0x0008, -1}, /* Moz */
-	{"Mo\305\241 Jan", 8, 1, 0x0002, -1}, /* Moš Jan */
-	{"Mo\305\241 Mat", 8, 3, 0x0008, -1}, /* Moš Mat */
-	{"Mph", 3, 10, 0x0400, -1}, /* Mph */
-	{"Mqu", 3, 1, 0x0002, -1}, /* Mqu */
-	{"Mrt", 3, 3, 0x0008, -1}, /* Mrt */
-	{"Msi", 3, 9, 0x0200, -1}, /* Msi */
-	{"Mso Jan", 7, 1, 0x0002, -1}, /* Mso Jan */
-	{"Mso Kho", 7, 7, 0x0080, -1}, /* Mso Kho */
-	{"Mso Lwe", 7, 11, 0x0800, -1}, /* Mso Lwe */
-	{"Mso Nhl", 7, 6, 0x0040, -1}, /* Mso Nhl */
-	{"Mud", 3, 0, 0x1020, -1}, /* Mud */
-	{"Mug Kho", 7, 6, 0x0040, -1}, /* Mug Kho */
-	{"Mug Maw", 7, 7, 0x0080, -1}, /* Mug Maw */
-	{"Mug Mud", 7, 5, 0x0020, -1}, /* Mug Mud */
-	{"Mug Nhl", 7, 10, 0x0400, -1}, /* Mug Nhl */
-	{"Mug Pha", 7, 1, 0x0002, -1}, /* Mug Pha */
-	{"Mug Sun", 7, 1, 0x0002, -1}, /* Mug Sun */
-	{"Mug Tsh", 7, 10, 0x0400, -1}, /* Mug Tsh */
-	{"Mug Yan", 7, 2, 0x0004, -1}, /* Mug Yan */
-	{"Mus Kho", 7, 6, 0x0040, -1}, /* Mus Kho */
-	{"Mus Maw", 7, 7, 0x0080, -1}, /* Mus Maw */
-	{"Mus Mud", 7, 5, 0x0020, -1}, /* Mus Mud */
-	{"Mus Nhl", 7, 10, 0x0400, -1}, /* Mus Nhl */
-	{"Mus Pha", 7, 1, 0x0002, -1}, /* Mus Pha */
-	{"Mus Sun", 7, 1, 0x0002, -1}, /* Mus Sun */
-	{"Mus Tsh", 7, 10, 0x0400, -1}, /* Mus Tsh */
-	{"Mus Yan", 7, 2, 0x0004, -1}, /* Mus Yan */
-	{"Mut", 3, 1, 0x0002, -1}, /* Mut */
-	{"Mvu Jan", 7, 1, 0x0002, -1}, /* Mvu Jan */
-	{"Mvu Mat", 7, 3, 0x0008, -1}, /* Mvu Mat */
-	{"Mvu Tsh", 7, 4, 0x0010, -1}, /* Mvu Tsh */
-	{"Mwe Kan", 7, 8, 0x0100, -1}, /* Mwe Kan */
-	{"Mwe Mat", 7, 4, 0x0010, -1}, /* Mwe Mat */
-	{"Mwk Jan", 7, 1, 0x0002, -1}, /* Mwk Jan */
-	{"M\303\240rt", 5, 3, 0x0008, -1}, /* Màrt */
-	{"M\303\241rta", 6, 3, 0x0008, -1}, /* Márta */
-	{"M\303\244e", 4, 3, 0x0008, -1}, /* Mäe */
-	{"M\303\244r", 4, 3, 0x0008, -1}, /* Mär */
-	{"M\303\250r Maj", 8, 5, 0x0020, -1}, /* Mèr Maj */
-	{"M\303\251 Jan", 7, 1, 0x0002, -1}, /* Mé Jan */
-	{"M\303\253 Jan", 7, 1, 0x0002, -1}, /* Më Jan */
-	{"M\303\253r Jan", 8, 1, 0x0002, -1}, /* Mër Jan */
-	{"M\303\253r Maj", 8, 5, 0x0020, -1}, /* Mër Maj */
-	{"M\303\253r Tet", 8, 10, 0x0400, -1}, /* Mër Tet */
-	{"M\304\223", 3, 5, 0x0020, -1}, /* Mē */
-	{"M\304\233r", 4, 3, 0x0008, -1}, /* Měr */
-	{"M\305\215n Sun", 8, 6, 0x0040, -1}, /* Mōn Sun */
-	{"N'w", 3, 12, 0x1000, -1}, /* N'w */
-	{"NAR", 3, 2, 0x0004, -1}, /* NAR */
-	{"Nad", 3, 12, 0x1000, -1}, /* Nad */
-	{"Nah", 3, 2, 0x0004, -1}, /* Nah */
-	{"Ndz", 3, 9, 0x0200, -1}, /* Ndz */
-	{"Ne Jan", 6, 0, 0x0042, 4}, /* Ne Jan */
-	{"Ne Kho", 6, 0, 0x00c0, 4}, /* Ne Kho */
-	{"Ne Lwe", 6, 0, 0x0a00, 4}, /* Ne Lwe */
-	{"Ne Mat", 6, 3, 0x0008, -1}, /* Ne Mat */
-	{"Ne Maw", 6, 7, 0x0080, -1}, /* Ne Maw */
-	{"Ne Mud", 6, 5, 0x0020, -1}, /* Ne Mud */
-	{"Ne Nhl", 6, 0, 0x0440, 4}, /* Ne Nhl */
-	{"Ne Pha", 6, 8, 0x0100, -1}, /* Ne Pha */
-	{"Ne Phe", 6, 1, 0x0002, -1}, /* Ne Phe */
-	{"Ne Sun", 6, 1, 0x0002, -1}, /* Ne Sun */
-	{"Ne Tsh", 6, 12, 0x1000, -1}, /* Ne Tsh */
-	{"Ne Yan", 6, 2, 0x0004, -1}, /* Ne Yan */
-	{"Ne lis", 6, 11, 0x0800, -1}, /* Ne lis */
-	{"Ne srp", 6, 8, 0x0100, -1}, /* Ne srp */
-	{"Ned Jan", 7, 1, 0x0002, -1}, /* Ned Jan */
-	{"Ned Maj", 7, 5, 0x0020, -1}, /* Ned Maj */
-	{"Ngc", 3, 8, 0x0100, -1}, /* Ngc */
-	{"Ngo", 3, 12, 0x1000, -1}, /* Ngo */
-	{"Ngu", 3, 8, 0x0100, -1}, /* Ngu */
-	{"Ngw", 3, 11, 0x0800, -1}, /* Ngw */
-	{"Nhl", 3, 0, 0x0440, -1}, /* Nhl */
-	{"Nia Kas", 7, 10, 0x0400, -1}, /* Nia Kas */
-	{"Nia Maj", 7, 5, 0x0020, -1}, /* Nia Maj */
-	{"Nia Sak", 7, 3, 0x0008, -1}, /* Nia Sak */
-	{"Nip", 3, 11, 0x0800, -1}, /* Nip */
-	{"Nis", 3, 4, 0x0010, -1}, /* Nis */
-	{"Nj Jan", 6, 1, 0x0002, -1}, /* Nj Jan */
-	{"Nj Maj", 6, 5, 0x0020, -1}, /* Nj Maj */
-	{"Nka", 3, 11, 0x0800, -1}, /* Nka */
-	{"Nob", 3, 11, 0x0800, -1}, /* Nob */
-	{"Nof", 3, 11, 0x0800, -1}, /* Nof */
-	{"Noll", 4, 12, 0x1000, -1}, /* Noll */
-	{"Nov", 3, 11, 0x0800, -1}, /* Nov */
-	{"Now", 3, 11, 0x0800, -1}, /* Now */
-	{"Noy", 3, 11, 0x0800, -1}, /* Noy */
-	{"No\303\275", 4, 11, 0x0800, -1}, /* Noý */
-	{"Nuv", 3, 11, 0x0800, -1}, /* Nuv */
-	{"Nuw", 3, 11, 0x0800, -1}, /* Nuw */
-	{"Nya", 3, 7, 0x0080, -1}, /* Nya */
-	{"Nye", 3, 12, 0x1000, -1}, /* Nye */
-	{"Nyo", 3, 9, 0x0200, -1}, /* Nyo */
-	{"Nze", 3, 9, 0x0200, -1}, /* Nze */
-	{"N\303\253n", 4, 11, 0x0800, -1}, /* Nën */
-	{"N\303\256s", 4, 4, 0x0010, -1}, /* Nîs */
-	{"N\305\215v", 4, 11, 0x0800, -1}, /* Nōv */
-	{"O-A", 3, 6, 0x0040, -1}, /* O-A */
-	{"Oca", 3, 1, 0x0002, -1}, /* Oca */
-	{"Oct", 3, 10, 0x0400, -1}, /* Oct */
-	{"Oga", 3, 8, 0x0100, -1}, /* Oga */
-	{"Ogos", 4, 8, 0x0100, -1}, /* Ogos */
-	{"Ogs", 3, 8, 0x0100, -1}, /* Ogs */
-	{"Oke", 3, 10, 0x0400, -1}, /* Oke */
-	{"Oki", 3, 10, 0x0400, -1}, /* Oki */
-	{"Okt", 3, 10, 0x0400, -1}, /* Okt */
-	{"Onk", 3, 10, 0x0400, -1}, /* Onk */
-	{"Onn", 3, 11, 0x0800, -1}, /* Onn */
-	{"Ott", 3, 10, 0x0400, -1}, /* Ott */
-	{"Otu", 3, 10, 0x0400, -1}, /* Otu */
-	{"Oug", 3, 8, 0x0100, -1}, /* Oug */
-	{"Out", 3, 10, 0x0400, -1}, /* Out */
-	{"Owewe", 5, 9, 0x0200, -1}, /* Owewe */
-	{"PU\305\240", 4, 3, 0x0008, -1}, /* PUŠ */
-	{"Pae", 3, 4, 0x0010, -1}, /* Pae */
-	{"Pai", 3, 8, 0x0100, -1}, /* Pai */
-	{"Pan", 3, 3, 0x0008, -1}, /* Pan */
-	{"Pan Kas", 7, 10, 0x0400, -1}, /* Pan Kas */
-	{"Pan Maj", 7, 5, 0x0020, -1}, /* Pan Maj */
-	{"Pan Sak", 7, 3, 0x0008, -1}, /* Pan Sak */
-	{"Pay Yan", 7, 1, 0x0002, -1}, /* Pay Yan */
-	{"Paz Kas", 7, 11, 0x0800, -1}, /* Paz Kas */
-	{"Peb", 3, 2, 0x0004, -1}, /* Peb */
-	{"Pet", 3, 1, 0x0002, -1}, /* Pet */
-	{"Pet Jan", 7, 1, 0x0002, -1}, /* Pet Jan */
-	{"Pet Maj", 7, 5, 0x0020, -1}, /* Pet Maj */
-	{"Pha", 3, 0, 0x0102, -1}, /* Pha */
-	{"Phai", 4, 11, 0x0800, -1}, /* Phai */
-	{"Phe", 3, 0, 0x0402, -1}, /* Phe */
-	{"Phu", 3, 7, 0x0080, -1}, /* Phu */
-	{"Pia Kas", 7, 10, 0x0400, -1}, /* Pia Kas */
-	{"Pia Maj", 7, 5, 0x0020, -1}, /* Pia Maj */
-	{"Pia Sak", 7, 3, 0x0008, -1}, /* Pia Sak */
-	{"Pipi", 4, 6, 0x0040, -1}, /* Pipi */
-	{"Pj Jan", 6, 1, 0x0002, -1}, /* Pj Jan */
-	{"Po lis", 6, 11, 0x0800, -1}, /* Po lis */
-	{"Po srp", 6, 8, 0x0100, -1}, /* Po srp */
-	{"Pon Jan", 7, 1, 0x0002, -1}, /* Pon Jan */
-	{"Pon Maj", 7, 5, 0x0020, -1}, /* Pon Maj */
-	{"Pou", 3, 3, 0x0008, -1}, /* Pou */
-	{"Pre Jan", 7, 1, 0x0002, -1}, /* Pre Jan */
-	{"Pre Maj", 7, 5, 0x0020, -1}, /* Pre Maj */
-	{"Pre Tet", 7, 10, 0x0400, -1}, /* Pre Tet */
-	{"Pri", 3, 4, 0x0010, -1}, /* Pri */
-	{"Pr\305\237 Kas", 8, 11, 0x0800, -1}, /* Prş Kas */
-	{"Pud", 3, 11, 0x0800, -1}, /* Pud */
-	{"Pul Sun", 7, 6, 0x0040, -1}, /* Pul Sun */
-	{"Pzt Kas", 7, 11, 0x0800, -1}, /* Pzt Kas */
-	{"P\303\241 lis", 7, 11, 0x0800, -1}, /* Pá lis */
-	{"P\303\241 srp", 7, 8, 0x0100, -1}, /* Pá srp */
-	{"P\303\263 Jan", 7, 1, 0x0002, -1}, /* Pó Jan */
-	{"P\303\263 Maj", 7, 5, 0x0020, -1}, /* Pó Maj */
-	{"P\304\233 Jan", 7, 1, 0x0002, -1}, /* Pě Jan */
-	{"P\304\233 Maj", 7, 5, 0x0020, -1}, /* Pě Maj */
-	{"P\305\237 Kan", 7, 12, 0x1000, -1}, /* Pş Kan */
-	{"Qad", 3, 7, 0x0080, -1}, /* Qad */
-	{"Qas", 3, 6, 0x0040, -1}, /* Qas */
-	{"Qel", 3, 9, 0x0200, -1}, /* Qel */
-	{"Qer", 3, 6, 0x0040, -1}, /* Qer */
-	{"Qib Mud", 7, 12, 0x1000, -1}, /* Qib Mud */
-	{"Qib Sad", 7, 11, 0x0800, -1}, /* Qib Sad */
-	{"Qid Jan", 7, 1, 0x0002, -1}, /* Qid Jan */
-	{"Qil", 3, 4, 0x0010, -1}, /* Qil */
-	{"Qun", 3, 1, 0x0002, -1}, /* Qun */
-	{"RA\305\240", 4, 12, 0x1000, -1}, /* RAŠ */
-	{"Rab Jan", 7, 1, 0x0002, -1}, /* Rab Jan */
-	{"Rar Jan", 7, 0, 0x0042, 3}, /* Rar Jan */
-	{"Rar Lwe", 7, 9, 0x0200, -1}, /* Rar Lwe */
-	{"Rar Mat", 7, 3, 0x0008, -1}, /* Rar Mat */
-	{"Rar Pha", 7, 0, 0x0102, 3}, /* Rar Pha */
-	{"Rar Phe", 7, 1, 0x0002, -1}, /* Rar Phe */
-	{"Rar Tsh", 7, 0, 0x1400, 3}, /* Rar Tsh */
-	{"Ravi Jan", 8, 1, 0x0002, -1}, /* Ravi Jan */
-	{"Rgp", 3, 8, 0x0100, -1}, /* Rgp */
-	{"Rha", 3, 12, 0x1000, -1}, /* Rha */
-	{"Rob Mud", 7, 12, 0x1000, -1}, /* Rob Mud */
-	{"Rob Sad", 7, 11, 0x0800, -1}, /* Rob Sad */
-	{"Row Jan", 7, 1, 0x0002, -1}, /* Row Jan */
-	{"S-\306\206", 4, 1, 0x0002, -1}, /* S-Ɔ */
-	{"Sa Jan", 6, 1, 0x0002, -1}, /* Sa Jan */
-	{"Sab Jan", 7, 1, 0x0002, -1}, /* Sab Jan */
-	{"Sab Maa", 7, 5, 0x0020, -1}, /* Sab Maa */
-	{"Sab Sad", 7, 3, 0x0008, -1}, /* Sab Sad */
-	{"Sad", 3, 0, 0x0808, -1}, /* Sad */
-	{"Sad Maw", 7, 3, 0x0008, -1}, /* Sad Maw */
-	{"Sag", 3, 9, 0x0200, -1}, /* Sag */
-	{"Sak", 3, 0, 0x1008, -1}, /* Sak */
-	{"Sak Sak", 7, 12, 0x1000, -1}, /* Sak Sak */
-	{"Sal Kas", 7, 11, 0x0800, -1}, /* Sal Kas */
-	{"Sal Sad", 7, 3, 0x0008, -1}, /* Sal Sad */
-	{"Sal Yan", 7, 1, 0x0002, -1}, /* Sal Yan */
-	{"Sam Jan", 7, 1, 0x0002, -1}, /* Sam Jan */
-	{"Samh", 4, 11, 0x0800, -1}, /* Samh */
-	{"San Jan", 7, 1, 0x0002, -1}, /* San Jan */
-	{"San Maj", 7, 3, 0x0008, -1}, /* San Maj */
-	{"San Mud", 7, 12, 0x1000, -1}, /* San Mud */
-	{"San Sad", 7, 11, 0x0800, -1}, /* San Sad */
-	{"Sar Jan", 7, 1, 0x0002, -1}, /* Sar Jan */
-	{"Sar Maj", 7, 3, 0x0008, -1}, /* Sar Maj */
-	{"Sat", 3, 9, 0x0200, -1}, /* Sat */
-	{"Sat Jan", 7, 1, 0x0002, -1}, /* Sat Jan */
-	{"Sau", 3, 1, 0x0002, -1}, /* Sau */
-	{"Sdag Jan", 8, 1, 0x0002, -1}, /* Sdag Jan */
-	{"Sdg Jan", 7, 1, 0x0002, -1}, /* Sdg Jan */
-	{"Se Yan", 6, 1, 0x0002, -1}, /* Se Yan */
-	{"Seb", 3, 9, 0x0200, -1}, /* Seb */
-	{"Sed", 3, 12, 0x1000, -1}, /* Sed */
-	{"See", 3, 6, 0x0040, -1}, /* See */
-	{"Sel Jan", 7, 1, 0x0002, -1}, /* Sel Jan */
-	{"Sel Tet", 7, 12, 0x1000, -1}, /* Sel Tet */
-	{"Sen", 3, 9, 0x0200, -1}, /* Sen */
-	{"Sen Jan", 7, 1, 0x0002, -1}, /* Sen Jan */
-	{"Sep", 3, 9, 0x0200, -1}, /* Sep */
-	{"Set", 3, 9, 0x0200, -1}, /* Set */
-	{"Sha", 3, 5, 0x0020, -1}, /* Sha */
-	{"Sha Yan", 7, 1, 0x0002, -1}, /* Sha Yan */
-	{"Shani Jan", 9, 1, 0x0002, -1}, /* Shani Jan */
-	{"Shim Sak", 8, 12, 0x1000, -1}, /* Shim Sak */
-	{"Shin", 4, 11, 0x0800, -1}, /* Shin */
-	{"Shk", 3, 2, 0x0004, -1}, /* Shk */
-	{"Sht", 3, 9, 0x0200, -1}, /* Sht */
-	{"Sht Jan", 7, 1, 0x0002, -1}, /* Sht Jan */
-	{"Sht Maj", 7, 5, 0x0020, -1}, /* Sht Maj */
-	{"Sht Tet", 7, 10, 0x0400, -1}, /* Sht Tet */
-	{"Shu", 3, 5, 0x0020, -1}, /* Shu */
-	{"Shukra Jan", 10, 1, 0x0002, -1}, /* Shukra Jan */
-	{"Sib", 3, 2, 0x0004, -1}, /* Sib */
-	{"Sib Jan", 7, 1, 0x0002, -1}, /* Sib Jan */
-	{"Sid", 3, 8, 0x0100, -1}, /* Sid */
-	{"Sie", 3, 9, 0x0200, -1}, /* Sie */
-	{"Sie Kas", 7, 10, 0x0400, -1}, /* Sie Kas */
-	{"Sie Maj", 7, 5, 0x0020, -1}, /* Sie Maj */
-	{"Sie Sak", 7, 3, 0x0008, -1}, /* Sie Sak */
-	{"Sik", 3, 10, 0x0400, -1}, /* Sik */
-	{"Sil", 3, 6, 0x0040, -1}, /* Sil */
-	{"Sin", 3, 9, 0x0200, -1}, /* Sin */
-	{"Sin Jan", 7, 1, 0x0002, -1}, /* Sin Jan */
-	{"Sin Tsh", 7, 4, 0x0010, -1}, /* Sin Tsh */
-	{"Siq", 3, 12, 0x1000, -1}, /* Siq */
-	{"Siu", 3, 7, 0x0080, -1}, /* Siu */
-	{"Ske Tet", 7, 12, 0x1000, -1}, /* Ske Tet */
-	{"Sme Tet", 7, 12, 0x1000, -1}, /* Sme Tet */
-	{"Sn Jan", 6, 1, 0x0002, -1}, /* Sn Jan */
-	{"So Jan", 6, 1, 0x0002, -1}, /* So Jan */
-	{"So Maj", 6, 5, 0x0020, -1}, /* So Maj */
-	{"So lis", 6, 11, 0x0800, -1}, /* So lis */
-	{"So srp", 6, 8, 0x0100, -1}, /* So srp */
-	{"Som Jan", 7, 1, 0x0002, -1}, /* Som Jan */
-	{"Son Jan", 7, 0, 0x0042, 0}, /* Son Jan */
-	{"Son Kho", 7, 0, 0x00c0, 0}, /* Son Kho */
-	{"Son Lwe", 7, 11, 0x0800, -1}, /* Son Lwe */
-	{"Son Mat", 7, 3, 0x0008, -1}, /* Son Mat */
-	{"Son Maw", 7, 7, 0x0080, -1}, /* Son Maw */
-	{"Son Mud", 7, 5, 0x0020, -1}, /* Son Mud */
-	{"Son Nhl", 7, 0, 0x0440, 0}, /* Son Nhl */
-	{"Son Pha", 7, 8, 0x0100, -1}, /* Son Pha */
-	{"Son Phe", 7, 1, 0x0002, -1}, /* Son Phe */
-	{"Son Sun", 7, 1, 0x0002, -1}, /* Son Sun */
-	{"Son Tsh", 7, 12, 0x1000, -1}, /* Son Tsh */
-	{"Son Yan", 7, 2, 0x0004, -1}, /* Son Yan */
-	{"Spa", 3, 10, 0x0400, -1}, /* Spa */
-	{"Spe Tet", 7, 12, 0x1000, -1}, /* Spe Tet */
-	{"Sqe", 3, 3, 0x0008, -1}, /* Sqe */
-	{"Sr Jan", 6, 1, 0x0002, -1}, /* Sr Jan */
-	{"Sr Maj", 6, 5, 0x0020, -1}, /* Sr Maj */
-	{"Sri Jan", 7, 1, 0x0002, -1}, /* Sri Jan */
-	{"Sri Maj", 7, 5, 0x0020, -1}, /* Sri Maj */
-	{"St Jan", 6, 1, 0x0002, -1}, /* St Jan */
-	{"St Maj", 6, 5, 0x0020, -1}, /* St Maj */
-	{"St lis", 6, 11, 0x0800, -1}, /* St lis */
-	{"St srp", 6, 8, 0x0100, -1}, /* St srp */
-	{"Stq Tet", 7, 12, 0x1000, -1}, /* Stq Tet */
-	{"Sts Tet", 7, 12, 0x1000, -1}, /* Sts Tet */
-	{"Stu", 3, 1, 0x0002, -1}, /* Stu */
-	{"Sub Jan", 7, 1, 0x0002, -1}, /* Sub Jan */
-	{"Sub Kas", 7, 10, 0x0400, -1}, /* Sub Kas */
-	{"Sub Maj", 7, 5, 0x0020, -1}, /* Sub Maj */
-	{"Sub Sak", 7, 3, 0x0008, -1}, /* Sub Sak */
-	{"Sul Maw", 7, 3, 0x0008, -1}, /* Sul Maw */
-	{"Sult", 4, 9, 0x0200, -1}, /* Sult */
-	{"Sun", 3, 0, 0x0042, -1}, /* Sun */
-	{"Sun Jan", 7, 1, 0x0002, -1}, /* Sun Jan */
-	{"Sup", 3, 5, 0x0020, -1}, /* Sup */
-	{"Svd. Jan", 8, 1, 0x0002, -1}, /* Svd. Jan */
-	{"Swd Jan", 7, 1, 0x0002, -1}, /* Swd Jan */
-	{"Swo Pha", 7, 1, 0x0002, -1}, /* Swo Pha */
-	{"Swo Tsh", 7, 10, 0x0400, -1}, /* Swo Tsh */
-	{"Sxe Tet", 7, 12, 0x1000, -1}, /* Sxe Tet */
-	{"S\303\240b Maj", 8, 5, 0x0020, -1}, /* Sàb Maj */
-	{"S\303\250p", 4, 9, 0x0200, -1}, /* Sèp */
-	{"S\303\261s", 4, 2, 0x0004, -1}, /* Sñs */
-	{"S\303\261t", 4, 1, 0x0002, -1}, /* Sñt */
-	{"S\304\201n", 4, 1, 0x0002, -1}, /* Sān */
-	{"S\304\201p Sun", 8, 6, 0x0040, -1}, /* Sāp Sun */
-	{"S\305\237 Kan", 7, 12, 0x1000, -1}, /* Sş Kan */
-	{"T-arree", 7, 2, 0x0004, -1}, /* T-arree */
-	{"Tach", 4, 11, 0x0800, -1}, /* Tach */
-	{"Tal Jan", 7, 1, 0x0002, -1}, /* Tal Jan */
-	{"Tal Sad", 7, 3, 0x0008, -1}, /* Tal Sad */
-	{"Tas Jan", 7, 1, 0x0002, -1}, /* Tas Jan */
-	{"Tas Maj", 7, 3, 0x0008, -1}, /* Tas Maj */
-	{"Tay", 3, 4, 0x0010, -1}, /* Tay */
-	{"Teb", 3, 8, 0x0100, -1}, /* Teb */
-	{"Teg", 3, 6, 0x0040, -1}, /* Teg */
-	{"Tem", 3, 7, 0x0080, -1}, /* Tem */
-	{"Tes", 3, 12, 0x1000, -1}, /* Tes */
-	{"Tet", 3, 0, 0x1400, -1}, /* Tet */
-	{"Tha Jan", 7, 1, 0x0002, -1}, /* Tha Jan */
-	{"Tha Mat", 7, 3, 0x0008, -1}, /* Tha Mat */
-	{"Tha Tsh", 7, 4, 0x0010, -1}, /* Tha Tsh */
-	{"Thang", 5, 2, 0x0004, -1}, /* Thang */
-	{"The", 3, 3, 0x0008, -1}, /* The */
-	{"Thg 1", 5, 1, 0x0002, -1}, /* Thg 1 */
-	{"Thg 10", 6, 10, 0x0400, -1}, /* Thg 10 */
-	{"Thg 11", 6, 11, 0x0800, -1}, /* Thg 11 */
-	{"Thg 12", 6, 12, 0x1000, -1}, /* Thg 12 */
-	{"Thg 2", 5, 2, 0x0004, -1}, /* Thg 2 */
-	{"Thg 3", 5, 3, 0x0008, -1}, /* Thg 3 */
-	{"Thg 4", 5, 4, 0x0010, -1}, /* Thg 4 */
-	{"Thg 5", 5, 5, 0x0020, -1}, /* Thg 5 */
-	{"Thg 6", 5, 6, 0x0040, -1}, /* Thg 6 */
-	{"Thg 7", 5, 7, 0x0080, -1}, /* Thg 7 */
-	{"Thg 8", 5, 8, 0x0100, -1}, /* Thg 8 */
-	{"Thg 9", 5, 9, 0x0200, -1}, /* Thg 9 */
-	{"Thu", 3, 8, 0x0100, -1}, /* Thu */
-	{"Thu Jan", 7, 1, 0x0002, -1}, /* Thu Jan */
-	{"Ti Jan", 6, 1, 0x0002, -1}, /* Ti Jan */
-	{"Ti\303\261", 4, 8, 0x0100, -1}, /* Tiñ */
-	{"Tkel Phe", 8, 10, 0x0400, -1}, /* Tkel Phe */
-	{"Tkem Phe", 8, 10, 0x0400, -1}, /* Tkem Phe */
-	{"TlH", 3, 3, 0x0008, -1}, /* TlH */
-	{"Tlh", 3, 2, 0x0004, -1}, /* Tlh */
-	{"Tlh Kho", 7, 6, 0x0040, -1}, /* Tlh Kho */
-	{"Tlh Lwe", 7, 9, 0x0200, -1}, /* Tlh Lwe */
-	{"Tlh Maw", 7, 7, 0x0080, -1}, /* Tlh Maw */
-	{"Tlh Mud", 7, 5, 0x0020, -1}, /* Tlh Mud */
-	{"Tlh Nhl", 7, 10, 0x0400, -1}, /* Tlh Nhl */
-	{"Tlh Pha", 7, 8, 0x0100, -1}, /* Tlh Pha */
-	{"Tlh Sun", 7, 1, 0x0002, -1}, /* Tlh Sun */
-	{"Tlh Yan", 7, 2, 0x0004, -1}, /* Tlh Yan */
-	{"Tli Jan", 7, 1, 0x0002, -1}, /* Tli Jan */
-	{"Tne Jan", 7, 1, 0x0002, -1}, /* Tne Jan */
-	{"To Jan", 6, 1, 0x0002, -1}, /* To Jan */
-	{"Tob", 3, 10, 0x0400, -1}, /* Tob */
-	{"Tod", 3, 7, 0x0080, -1}, /* Tod */
-	{"Tok Sun", 7, 6, 0x0040, -1}, /* Tok Sun */
-	{"Tqw", 3, 7, 0x0080, -1}, /* Tqw */
-	{"Tri Jan", 7, 1, 0x0002, -1}, /* Tri Jan */
-	{"Tsa Kho", 7, 7, 0x0080, -1}, /* Tsa Kho */
-	{"Tsa Lwe", 7, 11, 0x0800, -1}, /* Tsa Lwe */
-	{"Tsa Nhl", 7, 6, 0x0040, -1}, /* Tsa Nhl */
-	{"Tsh", 3, 0, 0x1410, -1}, /* Tsh */
-	{"Tsh Lwe", 7, 9, 0x0200, -1}, /* Tsh Lwe */
-	{"Tsh Pha", 7, 8, 0x0100, -1}, /* Tsh Pha */
-	{"Tsi", 3, 2, 0x0004, -1}, /* Tsi */
-	{"Tsp", 3, 6, 0x0040, -1}, /* Tsp */
-	{"Tub", 3, 10, 0x0400, -1}, /* Tub */
-	{"Tue Jan", 7, 1, 0x0002, -1}, /* Tue Jan */
-	{"Tun Jan", 7, 1, 0x0002, -1}, /* Tun Jan */
-	{"Tun Sak", 7, 12, 0x1000, -1}, /* Tun Sak */
-	{"Tus Jan", 7, 1, 0x0002, -1}, /* Tus Jan */
-	{"Tus Maj", 7, 3, 0x0008, -1}, /* Tus Maj */
-	{"Tu\312\273a Sun", 9, 6, 0x0040, -1}, /* Tuʻa Sun */
-	{"T\303\256r", 4, 7, 0x0080, -1}, /* Tîr */
-	{"T\304\253s", 4, 12, 0x1000, -1}, /* Tīs */
-	{"T\305\253s Sun", 8, 6, 0x0040, -1}, /* Tūs Sun */
-	{"U7l", 3, 11, 0x0800, -1}, /* U7l */
-	{"UT\304\202", 4, 7, 0x0080, -1}, /* UTĂ */
-	{"Ugu", 3, 11, 0x0800, -1}, /* Ugu */
-	{"Uku", 3, 12, 0x1000, -1}, /* Uku */
-	{"Ukw", 3, 10, 0x0400, -1}, /* Ukw */
-	{"Upu", 3, 7, 0x0080, -1}, /* Upu */
-	{"Ur Phe", 6, 10, 0x0400, -1}, /* Ur Phe */
-	{"Usi", 3, 11, 0x0800, -1}, /* Usi */
-	{"Uto Jan", 7, 1, 0x0002, -1}, /* Uto Jan */
-	{"Uto Maj", 7, 5, 0x0020, -1}, /* Uto Maj */
-	{"Uya", 3, 3, 0x0008, -1}, /* Uya */
-	{"Van", 3, 2, 0x0004, -1}, /* Van */
-	{"Vas", 3, 2, 0x0004, -1}, /* Vas */
-	{"Vhi Pha", 7, 1, 0x0002, -1}, /* Vhi Pha */
-	{"Vhi Tsh", 7, 10, 0x0400, -1}, /* Vhi Tsh */
-	{"Vie", 3, 9, 0x0200, -1}, /* Vie */
-	{"Vos", 3, 6, 0x0040, -1}, /* Vos */
-	{"Vr Jan", 6, 1, 0x0002, -1}, /* Vr Jan */
-	{"Vul", 3, 3, 0x0008, -1}, /* Vul */
-	{"Wa Jan", 6, 1, 0x0002, -1}, /* Wa Jan */
-	{"Wa Maj", 6, 5, 0x0020, -1}, /* Wa Maj */
-	{"Wam", 3, 11, 0x0800, -1}, /* Wam */
-	{"Wax", 3, 6, 0x0040, -1}, /* Wax */
-	{"Way", 3, 9, 0x0200, -1}, /* Way */
-	{"Wed Jan", 7, 1, 0x0002, -1}, /* Wed Jan */
-	{"Wen Jan", 7, 1, 0x0002, -1}, /* Wen Jan */
-	{"Wen Maj", 7, 3, 0x0008, -1}, /* Wen Maj */
-	{"Wer", 3, 3, 0x0008, -1}, /* Wer */
-	{"Whi-nu", 6, 10, 0x0400, -1}, /* Whi-nu */
-	{"Whi-ra", 6, 11, 0x0800, -1}, /* Whi-ra */
-	{"Win", 3, 11, 0x0800, -1}, /* Win */
-	{"Wix Mud", 7, 12, 0x1000, -1}, /* Wix Mud */
-	{"Wix Sad", 7, 11, 0x0800, -1}, /* Wix Sad */
-	{"Wo Jan", 6, 1, 0x0002, -1}, /* Wo Jan */
-	{"Wu Jan", 6, 1, 0x0002, -1}, /* Wu Jan */
-	{"W\303\251l", 4, 10, 0x0400, -1}, /* Wél */
-	{"W\303\255m", 4, 10, 0x0400, -1}, /* Wím */
-	{"Xan", 3, 1, 0x0002, -1}, /* Xan */
-	{"Xim", 3, 11, 0x0800, -1}, /* Xim */
-	{"Xul", 3, 7, 0x0080, -1}, /* Xul */
-	{"Xu\303\261", 4, 6, 0x0040, -1}, /* Xuñ */
-	{"Yag", 3, 8, 0x0100, -1}, /* Yag */
-	{"Yak Yan", 7, 1, 0x0002, -1}, /* Yak Yan */
-	{"Yan", 3, 0, 0x0006, -1}, /* Yan */
-	{"Yeb", 3, 4, 0x0010, -1}, /* Yeb */
-	{"Yen", 3, 1, 0x0002, -1}, /* Yen */
-	{"Yul", 3, 7, 0x0080, -1}, /* Yul */
-	{"Yun", 3, 6, 0x0040, -1}, /* Yun */
-	{"Y\303\274l", 4, 7, 0x0080, -1}, /* Yül */
-	{"Y\303\274n", 4, 6, 0x0040, -1}, /* Yün */
-	{"Y\305\237 Kan", 7, 12, 0x1000, -1}, /* Yş Kan */
-	{"Zen", 3, 1, 0x0002, -1}, /* Zen */
-	{"abe", 3, 12, 0x1000, -1}, /* abe */
-	{"abr", 3, 4, 0x0010, -1}, /* abr */
-	{"abr.", 4, 4, 0x0010, -1}, /* abr. */
-	{"abu", 3, 8, 0x0100, -1}, /* abu */
-	{"ago", 3, 8, 0x0100, -1}, /* ago */
-	{"ago.", 4, 8, 0x0100, -1}, /* ago. */
-	{"agt", 3, 8, 0x0100, -1}, /* agt */
-	{"agu", 3, 8, 0x0100, -1}, /* agu */
-	{"alt Yan", 7, 1, 0x0002, -1}, /* alt Yan */
-	{"ao\303\273", 4, 8, 0x0100, -1}, /* aoû */
-	{"ao\303\273t", 5, 8, 0x0100, -1}, /* août */
-	{"api", 3, 4, 0x0010, -1}, /* api */
-	{"apl", 3, 4, 0x0010, -1}, /* apl */
-	{"apr", 3, 4, 0x0010, -1}, /* apr */
-	{"apr  ", 5, 4, 0x0010, -1}, /* apr   */
-	{"april", 5, 4, 0x0010, -1}, /* april */
-	{"arv", 3, 4, 0x0010, -1}, /* arv */
-	{"aug", 3, 8, 0x0100, -1}, /* aug */
-	{"aug  ", 5, 8, 0x0100, -1}, /* aug   */
-	{"aug.", 4, 8, 0x0100, -1}, /* aug. */
-	{"avg", 3, 8, 0x0100, -1}, /* avg */
-	{"avi", 3, 12, 0x1000, -1}, /* avi */
-	{"avr", 3, 4, 0x0010, -1}, /* avr */
-	{"avril", 5, 4, 0x0010, -1}, /* avril */
-	{"awo", 3, 8, 0x0100, -1}, /* awo */
-	{"awr", 3, 4, 0x0010, -1}, /* awr */
-	{"awu", 3, 8, 0x0100, -1}, /* awu */
-	{"aza", 3, 11, 0x0800, -1}, /* aza */
-	{"bal.", 4, 4, 0x0010, -1}, /* bal. */
-	{"baz Yan", 7, 1, 0x0002, -1}, /* baz Yan */
-	{"ber Yan", 7, 1, 0x0002, -1}, /* ber Yan */
-	{"be\305\237 Yan", 8, 1, 0x0002, -1}, /* beş Yan */
-	{"bi Yan", 6, 1, 0x0002, -1}, /* bi Yan */
-	{"bir Yan", 7, 1, 0x0002, -1}, /* bir Yan */
-	{"bir\305\276.", 6, 6, 0x0040, -1}, /* birž. */
-	{"borg", 4, 8, 0x0100, -1}, /* borg */
-	{"bow", 3, 12, 0x1000, -1}, /* bow */
-	{"b\305\231e", 4, 3, 0x0008, -1}, /* bře */
-	{"cax Yan", 7, 1, 0x0002, -1}, /* cax Yan */
-	{"chi", 3, 1, 0x0002, -1}, /* chi */
-	{"chk", 3, 2, 0x0004, -1}, /* chk */
-	{"chl", 3, 7, 0x0080, -1}, /* chl */
-	{"chn", 3, 6, 0x0040, -1}, /* chn */
-	{"col", 3, 2, 0x0004, -1}, /* col */
-	{"cuo\305\213", 5, 4, 0x0010, -1}, /* cuoŋ */
-	{"cze", 3, 6, 0x0040, -1}, /* cze */
-	{"czw lip", 7, 7, 0x0080, -1}, /* czw lip */
-	{"czw lis", 7, 11, 0x0800, -1}, /* czw lis */
-	{"czw ruj", 7, 10, 0x0400, -1}, /* czw ruj */
-	{"czy", 3, 6, 0x0040, -1}, /* czy */
-	{"c\303\274m Yan", 8, 1, 0x0002, -1}, /* cüm Yan */
-	{"de des.", 7, 12, 0x1000, -1}, /* de des. */
-	{"de febr.", 8, 2, 0x0004, -1}, /* de febr. */
-	{"de gen.", 7, 1, 0x0002, -1}, /* de gen. */
-	{"de jul.", 7, 7, 0x0080, -1}, /* de jul. */
-	{"de juny", 7, 6, 0x0040, -1}, /* de juny */
-	{"de maig", 7, 5, 0x0020, -1}, /* de maig */
-	{"de mar\303\247", 8, 3, 0x0008, -1}, /* de març */
-	{"de nov.", 7, 11, 0x0800, -1}, /* de nov. */
-	{"de set.", 7, 9, 0x0200, -1}, /* de set. */
-	{"dec", 3, 12, 0x1000, -1}, /* dec */
-	{"dec.", 4, 12, 0x1000, -1}, /* dec. */
-	{"des", 3, 12, 0x1000, -1}, /* des */
-	{"des.", 4, 12, 0x1000, -1}, /* des. */
-	{"dets ", 5, 12, 0x1000, -1}, /* dets  */
-	{"dez", 3, 12, 0x1000, -1}, /* dez */
-	{"dic", 3, 12, 0x1000, -1}, /* dic */
-	{"dim Jan", 7, 1, 0x0002, -1}, /* dim Jan */
-	{"dim Maj", 7, 5, 0x0020, -1}, /* dim Maj */
-	{"dim jen", 7, 6, 0x0040, -1}, /* dim jen */
-	{"dim out", 7, 8, 0x0100, -1}, /* dim out */
-	{"dis", 3, 12, 0x1000, -1}, /* dis */
-	{"dix", 3, 12, 0x1000, -1}, /* dix */
-	{"dja", 3, 1, 0x0002, -1}, /* dja */
-	{"djl", 3, 7, 0x0080, -1}, /* djl */
-	{"djn", 3, 6, 0x0040, -1}, /* djn */
-	{"do Yan", 6, 1, 0x0002, -1}, /* do Yan */
-	{"dom out", 7, 10, 0x0400, -1}, /* dom out */
-	{"dsb", 3, 12, 0x1000, -1}, /* dsb */
-	{"dub", 3, 4, 0x0010, -1}, /* dub */
-	{"duu", 3, 5, 0x0020, -1}, /* duu */
-	{"d\303\251c", 4, 12, 0x1000, -1}, /* déc */
-	{"d\303\251c.", 5, 12, 0x1000, -1}, /* déc. */
-	{"d\303\266r Yan", 8, 1, 0x0002, -1}, /* dör Yan */
-	{"d\342\200\231abr.", 8, 4, 0x0010, -1}, /* d’abr. */
-	{"d\342\200\231ag.", 7, 8, 0x0100, -1}, /* d’ag. */
-	{"d\342\200\231oct.", 8, 10, 0x0400, -1}, /* d’oct. */
-	{"eka", 3, 6, 0x0040, -1}, /* eka */
-	{"elo", 3, 8, 0x0100, -1}, /* elo */
-	{"ene", 3, 1, 0x0002, -1}, /* ene */
-	{"eni", 3, 1, 0x0002, -1}, /* eni */
-	{"epr", 3, 4, 0x0010, -1}, /* epr */
-	{"fbl", 3, 2, 0x0004, -1}, /* fbl */
-	{"feb", 3, 2, 0x0004, -1}, /* feb */
-	{"feb.", 4, 2, 0x0004, -1}, /* feb. */
-	{"febr", 4, 2, 0x0004, -1}, /* febr */
-	{"febr.", 5, 2, 0x0004, -1}, /* febr. */
-	{"fee", 3, 2, 0x0004, -1}, /* fee */
-	{"fev", 3, 2, 0x0004, -1}, /* fev */
-	{"fib", 3, 2, 0x0004, -1}, /* fib */
-	{"fra Maa", 7, 3, 0x0008, -1}, /* fra Maa */
-	{"f\303\251v", 4, 2, 0x0004, -1}, /* fév */
-	{"f\303\251vr.", 6, 2, 0x0004, -1}, /* févr. */
-	{"geas", 4, 6, 0x0040, -1}, /* geas */
-	{"geg.", 4, 5, 0x0020, -1}, /* geg. */
-	{"gen", 3, 1, 0x0002, -1}, /* gen */
-	{"gen.", 4, 1, 0x0002, -1}, /* gen. */
-	{"giu", 3, 6, 0x0040, -1}, /* giu */
-	{"golg", 4, 10, 0x0400, -1}, /* golg */
-	{"gro", 3, 2, 0x0004, -1}, /* gro */
-	{"gru", 3, 12, 0x1000, -1}, /* gru */
-	{"gruod.", 6, 12, 0x1000, -1}, /* gruod. */
-	{"guov", 4, 2, 0x0004, -1}, /* guov */
-	{"g\303\262d", 4, 12, 0x1000, -1}, /* gòd */
-	{"hein\303\244", 6, 7, 0x0080, -1}, /* heinä */
-	{"helmi", 5, 2, 0x0004, -1}, /* helmi */
-	{"huhti", 5, 4, 0x0010, -1}, /* huhti */
-	{"hul", 3, 7, 0x0080, -1}, /* hul */
-	{"hun", 3, 6, 0x0040, -1}, /* hun */
-	{"ian", 3, 1, 0x0002, -1}, /* ian */
-	{"iki Yan", 7, 1, 0x0002, -1}, /* iki Yan */
-	{"ini", 3, 1, 0x0002, -1}, /* ini */
-	{"ira", 3, 9, 0x0200, -1}, /* ira */
-	{"iul", 3, 7, 0x0080, -1}, /* iul */
-	{"iun", 3, 6, 0x0040, -1}, /* iun */
-	{"jaan ", 5, 1, 0x0002, -1}, /* jaan  */
-	{"jan", 3, 1, 0x0002, -1}, /* jan */
-	{"jan.", 4, 1, 0x0002, -1}, /* jan. */
-	{"janv.", 5, 1, 0x0002, -1}, /* janv. */
-	{"jed jen", 7, 6, 0x0040, -1}, /* jed jen */
-	{"jed out", 7, 8, 0x0100, -1}, /* jed out */
-	{"jen", 3, 0, 0x0042, -1}, /* jen */
-	{"jiy", 3, 7, 0x0080, -1}, /* jiy */
-	{"jol", 3, 11, 0x0800, -1}, /* jol */
-	{"joulu", 5, 12, 0x1000, -1}, /* joulu */
-	{"jui", 3, 7, 0x0080, -1}, /* jui */
-	{"juil.", 5, 7, 0x0080, -1}, /* juil. */
-	{"juin", 4, 6, 0x0040, -1}, /* juin */
-	{"juk", 3, 8, 0x0100, -1}, /* juk */
-	{"jul", 3, 7, 0x0080, -1}, /* jul */
-	{"jul.", 4, 7, 0x0080, -1}, /* jul. */
-	{"juli", 4, 7, 0x0080, -1}, /* juli */
-	{"jun", 3, 6, 0x0040, -1}, /* jun */
-	{"junh", 4, 6, 0x0040, -1}, /* junh */
-	{"juni", 4, 6, 0x0040, -1}, /* juni */
-	{"juov", 4, 12, 0x1000, -1}, /* juov */
-	{"juuli", 5, 7, 0x0080, -1}, /* juuli */
-	{"juuni", 5, 6, 0x0040, -1}, /* juuni */
-	{"j\303\272l", 4, 7, 0x0080, -1}, /* júl */
-	{"j\303\272n", 4, 6, 0x0040, -1}, /* jún */
-	{"j\305\253l", 4, 7, 0x0080, -1}, /* jūl */
-	{"j\305\253n", 4, 6, 0x0040, -1}, /* jūn */
-	{"kakamuk kati", 12, 3, 0x0008, -1}, /* kakamuk kati */
-	{"kes\303\244", 5, 6, 0x0040, -1}, /* kesä */
-	{"kol", 3, 8, 0x0100, -1}, /* kol */
-	{"kor", 3, 6, 0x0040, -1}, /* kor */
-	{"kov.", 4, 3, 0x0008, -1}, /* kov. */
-	{"kun", 3, 11, 0x0800, -1}, /* kun */
-	{"kuswa kati", 10, 2, 0x0004, -1}, /* kuswa kati */
-	{"kv\304\233", 4, 5, 0x0020, -1}, /* kvě */
-	{"kwe", 3, 4, 0x0010, -1}, /* kwe */
-	{"kwi", 3, 4, 0x0010, -1}, /* kwi */
-	{"lai", 3, 7, 0x0080, -1}, /* lai */
-	{"lapkr.", 6, 11, 0x0800, -1}, /* lapkr. */
-	{"led", 3, 1, 0x0002, -1}, /* led */
-	{"len jen", 7, 6, 0x0040, -1}, /* len jen */
-	{"len out", 7, 8, 0x0100, -1}, /* len out */
-	{"lhd Jan", 7, 1, 0x0002, -1}, /* lhd Jan */
-	{"liep.", 5, 7, 0x0080, -1}, /* liep. */
-	{"lih mairin kati", 15, 5, 0x0020, -1}, /* lih mairin kati */
-	{"lin out", 7, 8, 0x0100, -1}, /* lin out */
-	{"lip", 3, 0, 0x00c0, -1}, /* lip */
-	{"lis", 3, 0, 0x0c00, -1}, /* lis */
-	{"lkm Jan", 7, 1, 0x0002, -1}, /* lkm Jan */
-	{"loka", 4, 10, 0x0400, -1}, /* loka */
-	{"lrb Jan", 7, 1, 0x0002, -1}, /* lrb Jan */
-	{"lts Jan", 7, 1, 0x0002, -1}, /* lts Jan */
-	{"lu Yan", 6, 1, 0x0002, -1}, /* lu Yan */
-	{"lug", 3, 7, 0x0080, -1}, /* lug */
-	{"lun Jan", 7, 1, 0x0002, -1}, /* lun Jan */
-	{"lun Maj", 7, 5, 0x0020, -1}, /* lun Maj */
-	{"lut", 3, 2, 0x0004, -1}, /* lut */
-	{"l\303\253p", 4, 7, 0x0080, -1}, /* lëp */
-	{"l\303\253s", 4, 11, 0x0800, -1}, /* lës */
-	{"l\303\256 kati", 8, 6, 0x0040, -1}, /* lî kati */
-	{"l\303\256 wainhka kati", 16, 4, 0x0010, -1}, /* lî wainhka kati */
-	{"l\303\273g", 4, 7, 0x0080, -1}, /* lûg */
-	{"ma Yan", 6, 1, 0x0002, -1}, /* ma Yan */
-	{"maalis", 6, 3, 0x0008, -1}, /* maalis */
-	{"mad jen", 7, 6, 0x0040, -1}, /* mad jen */
-	{"mad out", 7, 8, 0x0100, -1}, /* mad out */
-	{"mag", 3, 5, 0x0020, -1}, /* mag */
-	{"mai", 3, 5, 0x0020, -1}, /* mai */
-	{"mai  ", 5, 5, 0x0020, -1}, /* mai   */
-	{"maj", 3, 5, 0x0020, -1}, /* maj */
-	{"mar", 3, 3, 0x0008, -1}, /* mar */
-	{"mar Jan", 7, 1, 0x0002, -1}, /* mar Jan */
-	{"mar Maj", 7, 5, 0x0020, -1}, /* mar Maj */
-	{"mar out", 7, 8, 0x0100, -1}, /* mar out */
-	{"marras", 6, 11, 0x0800, -1}, /* marras */
-	{"mars", 4, 3, 0x0008, -1}, /* mars */
-	{"mar\303\247", 5, 3, 0x0008, -1}, /* març */
-	{"mas", 3, 3, 0x0008, -1}, /* mas */
-	{"may", 3, 5, 0x0020, -1}, /* may */
-	{"maz", 3, 5, 0x0020, -1}, /* maz */
-	{"ma\303\255", 4, 5, 0x0020, -1}, /* maí */
-	{"mbo", 3, 3, 0x0008, -1}, /* mbo */
-	{"me", 2, 5, 0x0020, -1}, /* me */
-	{"me ", 3, 5, 0x0020, -1}, /* me  */
-	{"mei", 3, 5, 0x0020, -1}, /* mei */
-	{"mer Jan", 7, 1, 0x0002, -1}, /* mer Jan */
-	{"mer Maj", 7, 5, 0x0020, -1}, /* mer Maj */
-	{"mer out", 7, 8, 0x0100, -1}, /* mer out */
-	{"mie", 3, 3, 0x0008, -1}, /* mie */
-	{"mies", 4, 5, 0x0020, -1}, /* mies */
-	{"mit jen", 7, 1, 0x0002, -1}, /* mit jen */
-	{"moj", 3, 5, 0x0020, -1}, /* moj */
-	{"mor", 3, 7, 0x0080, -1}, /* mor */
-	{"mrt", 3, 3, 0x0008, -1}, /* mrt */
-	{"msi", 3, 3, 0x0008, -1}, /* msi */
-	{"mux", 3, 12, 0x1000, -1}, /* mux */
-	{"m\303\241j", 4, 5, 0x0020, -1}, /* máj */
-	{"m\303\241rc", 5, 3, 0x0008, -1}, /* márc */
-	{"m\303\244rts", 6, 3, 0x0008, -1}, /* märts */
-	{"m\303\245s", 4, 3, 0x0008, -1}, /* mås */
-	{"m\303\250k jen", 8, 6, 0x0040, -1}, /* mèk jen */
-	{"m\303\250k out", 8, 8, 0x0100, -1}, /* mèk out */
-	{"m\303\266n jen", 8, 1, 0x0002, -1}, /* mön jen */
-	{"m\341\273\215n Maa", 9, 3, 0x0008, -1}, /* mọn Maa */
-	{"ned lip", 7, 6, 0x0040, -1}, /* ned lip */
-	{"ned lis", 7, 10, 0x0400, -1}, /* ned lis */
-	{"ned ruj", 7, 9, 0x0200, -1}, /* ned ruj */
-	{"ned srp", 7, 7, 0x0080, -1}, /* ned srp */
-	{"nen jen", 7, 1, 0x0002, -1}, /* nen jen */
-	{"nie lip", 7, 7, 0x0080, -1}, /* nie lip */
-	{"nie lis", 7, 11, 0x0800, -1}, /* nie lis */
-	{"nie ruj", 7, 10, 0x0400, -1}, /* nie ruj */
-	{"nip", 3, 6, 0x0040, -1}, /* nip */
-	{"niy lip", 7, 7, 0x0080, -1}, /* niy lip */
-	{"niy lis", 7, 11, 0x0800, -1}, /* niy lis */
-	{"njuk", 4, 3, 0x0008, -1}, /* njuk */
-	{"nov", 3, 11, 0x0800, -1}, /* nov */
-	{"nov  ", 5, 11, 0x0800, -1}, /* nov   */
-	{"nov.", 4, 11, 0x0800, -1}, /* nov. */
-	{"now", 3, 11, 0x0800, -1}, /* now */
-	{"nuw", 3, 11, 0x0800, -1}, /* nuw */
-	{"nvb", 3, 11, 0x0800, -1}, /* nvb */
-	{"n\303\263v", 4, 11, 0x0800, -1}, /* nóv */
-	{"n\303\264v", 4, 11, 0x0800, -1}, /* nôv */
-	{"n\303\266w", 4, 11, 0x0800, -1}, /* nöw */
-	{"och", 3, 10, 0x0400, -1}, /* och */
-	{"oct", 3, 10, 0x0400, -1}, /* oct */
-	{"oct.", 4, 10, 0x0400, -1}, /* oct. */
-	{"okt", 3, 10, 0x0400, -1}, /* okt */
-	{"okt  ", 5, 10, 0x0400, -1}, /* okt   */
-	{"okt.", 4, 10, 0x0400, -1}, /* okt. */
-	{"ots", 3, 2, 0x0004, -1}, /* ots */
-	{"ott", 3, 10, 0x0400, -1}, /* ott */
-	{"out", 3, 0, 0x0500, -1}, /* out */
-	{"o\304\221\304\221j", 6, 1, 0x0002, -1}, /* ođđj */
-	{"o\305\276u", 4, 3, 0x0008, -1}, /* ožu */
-	{"pastara kati", 12, 7, 0x0080, -1}, /* pastara kati */
-	{"pay", 3, 11, 0x0800, -1}, /* pay */
-	{"pa\305\272", 4, 10, 0x0400, -1}, /* paź */
-	{"pet lip", 7, 6, 0x0040, -1}, /* pet lip */
-	{"pet lis", 7, 10, 0x0400, -1}, /* pet lis */
-	{"pet ruj", 7, 9, 0x0200, -1}, /* pet ruj */
-	{"pet srp", 7, 7, 0x0080, -1}, /* pet srp */
-	{"phi", 3, 2, 0x0004, -1}, /* phi */
-	{"pi\304\205 lip", 8, 7, 0x0080, -1}, /* pią lip */
-	{"pi\304\205 lis", 8, 11, 0x0800, -1}, /* pią lis */
-	{"pi\304\205 ruj", 8, 10, 0x0400, -1}, /* pią ruj */
-	{"pi\305\215 lip", 8, 7, 0x0080, -1}, /* piō lip */
-	{"pi\305\215 lis", 8, 11, 0x0800, -1}, /* piō lis */
-	{"pon lip", 7, 0, 0x00c0, 1}, /* pon lip */
-	{"pon lis", 7, 0, 0x0c00, 1}, /* pon lis */
-	{"pon ruj", 7, 9, 0x0200, -1}, /* pon ruj */
-	{"pon srp", 7, 7, 0x0080, -1}, /* pon srp */
-	{"pro", 3, 12, 0x1000, -1}, /* pro */
-	{"puk", 3, 10, 0x0400, -1}, /* puk */
-	{"py\305\204 lip", 8, 7, 0x0080, -1}, /* pyń lip */
-	{"py\305\204 lis", 8, 11, 0x0800, -1}, /* pyń lis */
-	{"p\303\262n ruj", 8, 10, 0x0400, -1}, /* pòn ruj */
-	{"qua out", 7, 10, 0x0400, -1}, /* qua out */
-	{"qui out", 7, 10, 0x0400, -1}, /* qui out */
-	{"ra Yan", 6, 1, 0x0002, -1}, /* ra Yan */
-	{"ris", 3, 12, 0x1000, -1}, /* ris */
-	{"rugp.", 5, 8, 0x0100, -1}, /* rugp. */
-	{"rugs.", 5, 9, 0x0200, -1}, /* rugs. */
-	{"ruj", 3, 0, 0x0600, -1}, /* ruj */
-	{"sa Yan", 6, 1, 0x0002, -1}, /* sa Yan */
-	{"sab Jan", 7, 1, 0x0002, -1}, /* sab Jan */
-	{"sab Maj", 7, 5, 0x0020, -1}, /* sab Maj */
-	{"sab jen", 7, 1, 0x0002, -1}, /* sab jen */
-	{"sam jen", 7, 6, 0x0040, -1}, /* sam jen */
-	{"sam out", 7, 8, 0x0100, -1}, /* sam out */
-	{"san", 3, 1, 0x0002, -1}, /* san */
-	{"sat Maa", 7, 3, 0x0008, -1}, /* sat Maa */
-	{"saus.", 5, 1, 0x0002, -1}, /* saus. */
-	{"see", 3, 4, 0x0010, -1}, /* see */
-	{"seg out", 7, 10, 0x0400, -1}, /* seg out */
-	{"sep", 3, 9, 0x0200, -1}, /* sep */
-	{"sep.", 4, 9, 0x0200, -1}, /* sep. */
-	{"sept ", 5, 9, 0x0200, -1}, /* sept  */
-	{"sept.", 5, 9, 0x0200, -1}, /* sept. */
-	{"set", 3, 9, 0x0200, -1}, /* set */
-	{"set.", 4, 9, 0x0200, -1}, /* set. */
-	{"sex out", 7, 10, 0x0400, -1}, /* sex out */
-	{"siakwa kati", 11, 1, 0x0002, -1}, /* siakwa kati */
-	{"sie", 3, 8, 0x0100, -1}, /* sie */
-	{"sii", 3, 1, 0x0002, -1}, /* sii */
-	{"sij", 3, 1, 0x0002, -1}, /* sij */
-	{"sikla kati", 10, 8, 0x0100, -1}, /* sikla kati */
-	{"sin jen", 7, 1, 0x0002, -1}, /* sin jen */
-	{"sip", 3, 9, 0x0200, -1}, /* sip */
-	{"sit", 3, 9, 0x0200, -1}, /* sit */
-	{"sk\303\241b", 5, 11, 0x0800, -1}, /* skáb */
-	{"slt", 3, 9, 0x0200, -1}, /* slt */
-	{"sob lip", 7, 7, 0x0080, -1}, /* sob lip */
-	{"sob lis", 7, 11, 0x0800, -1}, /* sob lis */
-	{"sob ruj", 7, 10, 0x0400, -1}, /* sob ruj */
-	{"soi jen", 7, 1, 0x0002, -1}, /* soi jen */
-	{"spal.", 5, 10, 0x0400, -1}, /* spal. */
-	{"sri lip", 7, 6, 0x0040, -1}, /* sri lip */
-	{"sri lis", 7, 10, 0x0400, -1}, /* sri lis */
-	{"sri ruj", 7, 9, 0x0200, -1}, /* sri ruj */
-	{"sri srp", 7, 7, 0x0080, -1}, /* sri srp */
-	{"srp", 3, 0, 0x0180, -1}, /* srp */
-	{"stb", 3, 9, 0x0200, -1}, /* stb */
-	{"str", 3, 3, 0x0008, -1}, /* str */
-	{"str lip", 7, 7, 0x0080, -1}, /* str lip */
-	{"str lis", 7, 11, 0x0800, -1}, /* str lis */
-	{"str ruj", 7, 10, 0x0400, -1}, /* str ruj */
-	{"stu", 3, 11, 0x0800, -1}, /* stu */
-	{"sty", 3, 1, 0x0002, -1}, /* sty */
-	{"st\303\253", 4, 1, 0x0002, -1}, /* stë */
-	{"sub lip", 7, 6, 0x0040, -1}, /* sub lip */
-	{"sub lis", 7, 10, 0x0400, -1}, /* sub lis */
-	{"sub ruj", 7, 9, 0x0200, -1}, /* sub ruj */
-	{"sub srp", 7, 7, 0x0080, -1}, /* sub srp */
-	{"sul", 3, 7, 0x0080, -1}, /* sul */
-	{"suoi", 4, 7, 0x0080, -1}, /* suoi */
-	{"suw", 3, 6, 0x0040, -1}, /* suw */
-	{"svi", 3, 5, 0x0020, -1}, /* svi */
-	{"syys", 4, 9, 0x0200, -1}, /* syys */
-	{"szept", 5, 9, 0x0200, -1}, /* szept */
-	{"szt lip", 7, 7, 0x0080, -1}, /* szt lip */
-	{"szt lis", 7, 11, 0x0800, -1}, /* szt lis */
-	{"s\303\241b out", 8, 10, 0x0400, -1}, /* sáb out */
-	{"s\303\251w", 4, 9, 0x0200, -1}, /* séw */
-	{"s\303\266n jen", 8, 1, 0x0002, -1}, /* sön jen */
-	{"s\341\273\215n Maa", 9, 3, 0x0008, -1}, /* sọn Maa */
-	{"tah", 3, 9, 0x0200, -1}, /* tah */
-	{"tai", 3, 5, 0x0020, -1}, /* tai */
-	{"tammi", 5, 1, 0x0002, -1}, /* tammi */
-	{"ter out", 7, 10, 0x0400, -1}, /* ter out */
-	{"tis", 3, 12, 0x1000, -1}, /* tis */
-	{"tlt Jan", 7, 1, 0x0002, -1}, /* tlt Jan */
-	{"touko", 5, 5, 0x0020, -1}, /* touko */
-	{"tra", 3, 4, 0x0010, -1}, /* tra */
-	{"trisu kati", 10, 12, 0x1000, -1}, /* trisu kati */
-	{"tuz Maa", 7, 3, 0x0008, -1}, /* tuz Maa */
-	{"t\341\273\215s Maa", 9, 3, 0x0008, -1}, /* tọs Maa */
-	{"ukt", 3, 10, 0x0400, -1}, /* ukt */
-	{"urr", 3, 10, 0x0400, -1}, /* urr */
-	{"urt", 3, 1, 0x0002, -1}, /* urt */
-	{"uto lip", 7, 6, 0x0040, -1}, /* uto lip */
-	{"uto lis", 7, 10, 0x0400, -1}, /* uto lis */
-	{"uto ruj", 7, 9, 0x0200, -1}, /* uto ruj */
-	{"uto srp", 7, 7, 0x0080, -1}, /* uto srp */
-	{"uut", 3, 8, 0x0100, -1}, /* uut */
-	{"uzt", 3, 7, 0x0080, -1}, /* uzt */
-	{"van jen", 7, 6, 0x0040, -1}, /* van jen */
-	{"van out", 7, 8, 0x0100, -1}, /* van out */
-	{"vas.", 4, 2, 0x0004, -1}, /* vas. */
-	{"veebr", 5, 2, 0x0004, -1}, /* veebr */
-	{"velj", 4, 2, 0x0004, -1}, /* velj */
-	{"ven Jan", 7, 1, 0x0002, -1}, /* ven Jan */
-	{"ven Maj", 7, 5, 0x0020, -1}, /* ven Maj */
-	{"waupasa kati", 12, 10, 0x0400, -1}, /* waupasa kati */
-	{"we Yan", 6, 1, 0x0002, -1}, /* we Yan */
-	{"wen Maa", 7, 3, 0x0008, -1}, /* wen Maa */
-	{"win", 3, 8, 0x0100, -1}, /* win */
-	{"wrz", 3, 9, 0x0200, -1}, /* wrz */
-	{"wto lip", 7, 7, 0x0080, -1}, /* wto lip */
-	{"wto lis", 7, 11, 0x0800, -1}, /* wto lis */
-	{"wt\303\263 ruj", 8, 10, 0x0400, -1}, /* wtó ruj */
-	{"w\303\256s kati", 9, 9, 0x0200, -1}, /* wîs kati */
-	{"xam", 3, 3, 0x0008, -1}, /* xam */
-	{"xin", 3, 1, 0x0002, -1}, /* xin */
-	{"xnt", 3, 7, 0x0080, -1}, /* xnt */
-	{"xun", 3, 6, 0x0040, -1}, /* xun */
-	{"yahbra kati", 11, 11, 0x0800, -1}, /* yahbra kati */
-	{"yan", 3, 1, 0x0002, -1}, /* yan */
-	{"yar", 3, 10, 0x0400, -1}, /* yar */
-	{"yul", 3, 7, 0x0080, -1}, /* yul */
-	{"yun", 3, 6, 0x0040, -1}, /* yun */
-	{"zan", 3, 1, 0x0002, -1}, /* zan */
-	{"ze out", 6, 8, 0x0100, -1}, /* ze out */
-	{"zen", 3, 1, 0x0002, -1}, /* zen */
-	{"zil", 3, 7, 0x0080, -1}, /* zil */
-	{"zin", 3, 6, 0x0040, -1}, /* zin */
-	{"zom Jan", 7, 1, 0x0002, -1}, /* zom Jan */
-	{"z\303\241\305\231", 5, 9, 0x0200, -1}, /* zář */
-	{"z\303\251l", 4, 8, 0x0100, -1}, /* zél */
-	{"z\303\273g", 4, 6, 0x0040, -1}, /* zûg */
-	{"\303\207ar Yan", 8, 1, 0x0002, -1}, /* Çar Yan */
-	{"\303\207il", 4, 1, 0x0002, -1}, /* Çil */
-	{"\303\207r\305\237 Kas", 9, 11, 0x0800, -1}, /* Çrş Kas */
-	{"\303\207\305\237 Kan", 8, 12, 0x1000, -1}, /* Çş Kan */
-	{"\303\210r\303\250l\303\250", 8, 2, 0x0004, -1}, /* Èrèlè */
-	{"\303\211wt", 4, 4, 0x0010, -1}, /* Éwt */
-	{"\303\214gb\303\251", 6, 4, 0x0010, -1}, /* Ìgbé */
-	{"\303\216lo", 4, 9, 0x0200, -1}, /* Îlo */
-	{"\303\216n Kan", 7, 12, 0x1000, -1}, /* În Kan */
-	{"\303\222gmh", 5, 6, 0x0040, -1}, /* Ògmh */
-	{"\303\222g\303\272n", 6, 8, 0x0100, -1}, /* Ògún */
-	{"\303\222k\303\272du", 7, 6, 0x0040, -1}, /* Òkúdu */
-	{"\303\226ig", 4, 8, 0x0100, -1}, /* Öig */
-	{"\303\232t lis", 7, 11, 0x0800, -1}, /* Út lis */
-	{"\303\232t srp", 7, 8, 0x0100, -1}, /* Út srp */
-	{"\303\234kt", 4, 10, 0x0400, -1}, /* Ükt */
-	{"\303\235an", 4, 1, 0x0002, -1}, /* Ýan */
-	{"\303\241g\303\272", 5, 8, 0x0100, -1}, /* ágú */
-	{"\303\241pr", 4, 4, 0x0010, -1}, /* ápr */
-	{"\303\247ax Yan", 8, 1, 0x0002, -1}, /* çax Yan */
-	{"\303\247\311\231r Yan", 9, 1, 0x0002, -1}, /* çər Yan */
-	{"\303\266gu", 4, 8, 0x0100, -1}, /* ögu */
-	{"\303\266kt", 4, 10, 0x0400, -1}, /* ökt */
-	{"\303\266tt", 4, 10, 0x0400, -1}, /* ött */
-	{"\303\272no", 4, 2, 0x0004, -1}, /* úno */
-	{"\303\274\303\247\303\274 Yan", 10, 1, 0x0002, -1}, /* üçü Yan */
-	{"\304\214a\304\207 Kas", 9, 10, 0x0400, -1}, /* Čać Kas */
-	{"\304\214a\304\207 Maj", 9, 5, 0x0020, -1}, /* Čać Maj */
-	{"\304\214a\304\207 Sak", 9, 3, 0x0008, -1}, /* Čać Sak */
-	{"\304\214er", 4, 6, 0x0040, -1}, /* Čer */
-	{"\304\214et Jan", 8, 1, 0x0002, -1}, /* Čet Jan */
-	{"\304\214et Maj", 8, 5, 0x0020, -1}, /* Čet Maj */
-	{"\304\214t lis", 7, 11, 0x0800, -1}, /* Čt lis */
-	{"\304\214t srp", 7, 8, 0x0100, -1}, /* Čt srp */
-	{"\304\215ak\304\215", 6, 9, 0x0200, -1}, /* čakč */
-	{"\304\215ec", 4, 7, 0x0080, -1}, /* čec */
-	{"\304\215en", 4, 6, 0x0040, -1}, /* čen */
-	{"\304\215et lip", 8, 6, 0x0040, -1}, /* čet lip */
-	{"\304\215et lis", 8, 10, 0x0400, -1}, /* čet lis */
-	{"\304\215et ruj", 8, 9, 0x0200, -1}, /* čet ruj */
-	{"\304\215et srp", 8, 7, 0x0080, -1}, /* čet srp */
-	{"\304\236\304\261n", 5, 1, 0x0002, -1}, /* Ğın */
-	{"\304\240im Jan", 8, 1, 0x0002, -1}, /* Ġim Jan */
-	{"\304\240un", 4, 6, 0x0040, -1}, /* Ġun */
-	{"\304\246ad Jan", 8, 1, 0x0002, -1}, /* Ħad Jan */
-	{"\304\246am Jan", 8, 1, 0x0002, -1}, /* Ħam Jan */
-	{"\304\260yl", 4, 7, 0x0080, -1}, /* İyl */
-	{"\304\260yn", 4, 6, 0x0040, -1}, /* İyn */
-	{"\304\265a\305\255 Jan", 9, 1, 0x0002, -1}, /* ĵaŭ Jan */
-	{"\304\265a\305\255 Maj", 9, 5, 0x0020, -1}, /* ĵaŭ Maj */
-	{"\305\202\305\274\303\253", 6, 4, 0x0010, -1}, /* łżë */
-	{"\305\231\303\255j", 5, 10, 0x0400, -1}, /* říj */
-	{"\305\232ni", 4, 12, 0x1000, -1}, /* Śni */
-	{"\305\233ro lip", 8, 7, 0x0080, -1}, /* śro lip */
-	{"\305\233ro lis", 8, 11, 0x0800, -1}, /* śro lis */
-	{"\305\236 Kan", 6, 12, 0x1000, -1}, /* Ş Kan */
-	{"\305\236U", 3, 5, 0x0020, -1}, /* ŞU */
-	{"\305\236UR", 4, 8, 0x0100, -1}, /* ŞUR */
-	{"\305\236ub", 4, 2, 0x0004, -1}, /* Şub */
-	{"\305\236\304\224R", 5, 6, 0x0040, -1}, /* ŞĔR */
-	{"\305\237nb Yan", 8, 1, 0x0002, -1}, /* şnb Yan */
-	{"\305\240t Jan", 7, 1, 0x0002, -1}, /* Št Jan */
-	{"\305\275ni", 4, 8, 0x0100, -1}, /* Žni */
-	{"\306\206-A", 4, 10, 0x0400, -1}, /* Ɔ-A */
-	{"\306\206-O", 4, 11, 0x0800, -1}, /* Ɔ-O */
-	{"\306\224uc", 4, 8, 0x0100, -1}, /* Ɣuc */
-	{"\311\224tb", 4, 10, 0x0400, -1}, /* ɔtb */
-	{"\311\243uc", 4, 8, 0x0100, -1}, /* ɣuc */
-	{"\312\273Aok", 5, 8, 0x0100, -1}, /* ʻAok */
-	{"\312\273Epe", 5, 4, 0x0010, -1}, /* ʻEpe */
-	{"\312\273Oka", 5, 10, 0x0400, -1}, /* ʻOka */
-	{"\316\221\317\200\317\201", 6, 4, 0x0010, -1}, /* Απρ */
-	{"\316\221\317\205\316\263", 6, 8, 0x0100, -1}, /* Αυγ */
-	{"\316\224\316\265\316\272", 6, 12, 0x1000, -1}, /* Δεκ */
-	{"\316\231\316\261\316\275", 6, 1, 0x0002, -1}, /* Ιαν */
-	{"\316\231\316\277\317\205\316\273", 8, 7, 0x0080, -1}, /* Ιουλ */
-	{"\316\231\316\277\317\205\316\275", 8, 6, 0x0040, -1}, /* Ιουν */
-	{"\316\234\316\261\316\220", 6, 5, 0x0020, -1}, /* Μαΐ */
-	{"\316\234\316\261\317\201", 6, 3, 0x0008, -1}, /* Μαρ */
-	{"\316\235\316\277\316\265", 6, 11, 0x0800, -1}, /* Νοε */
-	{"\316\237\316\272\317\204", 6, 10, 0x0400, -1}, /* Οκτ */
-	{"\316\243\316\265\317\200", 6, 9, 0x0200, -1}, /* Σεπ */
-	{"\316\246\316\265\316\262", 6, 2, 0x0004, -1}, /* Φεβ */
-	{"\320\220\320\261\322\265", 6, 11, 0x0800, -1}, /* Абҵ */
-	{"\320\220\320\262\320\263", 6, 8, 0x0100, -1}, /* Авг */
-	{"\320\220\320\263\320\260", 6, 5, 0x0020, -1}, /* Ага */
-	{"\320\220\320\266\321\214", 6, 1, 0x0002, -1}, /* Ажь */
-	{"\320\220\320\277\321\200", 6, 4, 0x0010, -1}, /* Апр */
-	{"\320\220\322\233\320\277", 6, 2, 0x0004, -1}, /* Ақп */
-	{"\320\222\321\210\321\200", 6, 4, 0x0010, -1}, /* Вшр */
-	{"\320\224\320\265\320\272", 6, 12, 0x1000, -1}, /* Дек */
-	{"\320\226\320\265\320\273", 6, 12, 0x1000, -1}, /* Жел */
-	{"\320\226\321\214\322\255", 6, 10, 0x0400, -1}, /* Жьҭ */
-	{"\320\226\323\231\320\260\320\261", 8, 2, 0x0004, -1}, /* Жәаб */
-	{"\320\230\320\264\320\274", 6, 9, 0x0200, -1}, /* Идм */
-	{"\320\230\321\216\320\273", 6, 7, 0x0080, -1}, /* Июл */
-	{"\320\230\321\216\320\275", 6, 6, 0x0040, -1}, /* Июн */
-	{"\320\232\320\273\320\274", 6, 11, 0x0800, -1}, /* Клм */
-	{"\320\233\320\260\322\265", 6, 5, 0x0020, -1}, /* Лаҵ */
-	{"\320\234\320\260\320\271", 6, 5, 0x0020, -1}, /* Май */
-	{"\320\234\320\260\320\274", 6, 5, 0x0020, -1}, /* Мам */
-	{"\320\234\320\260\321\200", 6, 3, 0x0008, -1}, /* Мар */
-	{"\320\234\320\260\321\203", 6, 6, 0x0040, -1}, /* Мау */
-	{"\320\234\321\210", 4, 4, 0x0010, -1}, /* Мш */
-	{"\320\235\320\260\320\275\322\263\323\231", 10, 8, 0x0100, -1}, /* Нанҳә */
-	{"\320\235\320\260\321\203", 6, 3, 0x0008, -1}, /* Нау */
-	{"\320\235\320\276\321\217", 6, 11, 0x0800, -1}, /* Ноя */
-	{"\320\236\320\272\321\202", 6, 10, 0x0400, -1}, /* Окт */
-	{"\320\237\320\263\320\266", 6, 2, 0x0004, -1}, /* Пгж */
-	{"\320\237\320\264\321\210", 6, 6, 0x0040, -1}, /* Пдш */
-	{"\320\240\320\260\321\210\323\231", 8, 6, 0x0040, -1}, /* Рашә */
-	{"\320\241\320\265\320\275", 6, 9, 0x0200, -1}, /* Сен */
-	{"\320\241\321\200\320\273", 6, 8, 0x0100, -1}, /* Срл */
-	{"\320\241\321\200\320\274", 6, 7, 0x0080, -1}, /* Срм */
-	{"\320\241\323\231\321\203", 6, 4, 0x0010, -1}, /* Сәу */
-	{"\320\242\320\260\320\274", 6, 8, 0x0100, -1}, /* Там */
-	{"\320\242\320\265\320\273", 6, 12, 0x1000, -1}, /* Тел */
-	{"\320\244\320\265\320\262", 6, 2, 0x0004, -1}, /* Фев */
-	{"\320\245\323\231\320\260\320\266\323\231", 10, 3, 0x0008, -1}, /* Хәажә */
-	{"\320\246\323\231\321\213\320\261", 8, 9, 0x0200, -1}, /* Цәыб */
-	{"\320\250\321\200\320\272", 6, 1, 0x0002, -1}, /* Шрк */
-	{"\320\250\321\213\320\266", 6, 10, 0x0400, -1}, /* Шыж */
-	{"\320\250\321\226\320\273", 6, 7, 0x0080, -1}, /* Шіл */
-	{"\320\257\320\275\320\262", 6, 1, 0x0002, -1}, /* Янв */
-	{"\320\260\320\262\320\263", 6, 8, 0x0100, -1}, /* авг */
-	{"\320\260\320\273\321\202", 6, 10, 0x0400, -1}, /* алт */
-	{"\320\260\320\277\321\200", 6, 4, 0x0010, -1}, /* апр */
-	{"\320\260\321\202\321\213\321\200", 8, 8, 0x0100, -1}, /* атыр */
-	{"\320\260\321\205\321\201", 6, 12, 0x1000, -1}, /* ахс */
-	{"\320\261\320\260\320\273", 6, 9, 0x0200, -1}, /* бал */
-	{"\320\261\320\265\321\200", 6, 3, 0x0008, -1}, /* бер */
-	{"\320\261\321\215\321\201", 6, 6, 0x0040, -1}, /* бэс */
-	{"\320\262\320\265\321\200", 6, 9, 0x0200, -1}, /* вер */
-	{"\320\263\321\200\321\203", 6, 12, 0x1000, -1}, /* гру */
-	{"\320\263\321\213\320\271\320\275", 8, 1, 0x0002, -1}, /* гыйн */
-	{"\320\264\320\265\320\272", 6, 12, 0x1000, -1}, /* дек */
-	{"\320\264\320\265\321\206", 6, 12, 0x1000, -1}, /* дец */
-	{"\320\266\320\275\321\226", 6, 8, 0x0100, -1}, /* жні */
-	{"\320\266\320\276\320\262", 6, 10, 0x0400, -1}, /* жов */
-	{"\320\270\321\216\320\273", 6, 7, 0x0080, -1}, /* июл */
-	{"\320\270\321\216\320\273\321\214", 8, 7, 0x0080, -1}, /* июль */
-	{"\320\270\321\216\320\275", 6, 6, 0x0040, -1}, /* июн */
-	{"\320\270\321\216\320\275\321\214", 8, 6, 0x0040, -1}, /* июнь */
-	{"\320\272\320\260\321\201", 6, 10, 0x0400, -1}, /* кас */
-	{"\320\272\320\262\321\226", 6, 4, 0x0010, -1}, /* кві */
-	{"\320\272\321\200\320\260", 6, 4, 0x0010, -1}, /* кра */
-	{"\320\272\321\203\320\273", 6, 3, 0x0008, -1}, /* кул */
-	{"\320\273\320\270\320\277", 6, 7, 0x0080, -1}, /* лип */
-	{"\320\273\320\270\321\201", 6, 11, 0x0800, -1}, /* лис */
-	{"\320\273\321\216\321\202", 6, 2, 0x0004, -1}, /* лют */
-	{"\320\273\321\226\320\277", 6, 7, 0x0080, -1}, /* ліп */
-	{"\320\273\321\226\321\201", 6, 11, 0x0800, -1}, /* ліс */
-	{"\320\274\320\260\320\271", 6, 5, 0x0020, -1}, /* май */
-	{"\320\274\320\260\321\200", 6, 3, 0x0008, -1}, /* мар */
-	{"\320\274\320\260\321\217", 6, 5, 0x0020, -1}, /* мая */
-	{"\320\274\320\260\321\230", 6, 5, 0x0020, -1}, /* мај */
-	{"\320\274\321\203\321\203\321\201", 8, 4, 0x0010, -1}, /* муус */
-	{"\320\275\320\276\320\262", 6, 11, 0x0800, -1}, /* нов */
-	{"\320\275\320\276\320\265", 6, 11, 0x0800, -1}, /* ное */
-	{"\320\275\320\276\321\217", 6, 11, 0x0800, -1}, /* ноя */
-	{"\320\275\320\276\321\217\320\261", 8, 11, 0x0800, -1}, /* нояб */
-	{"\320\276\320\272\321\202", 6, 10, 0x0400, -1}, /* окт */
-	{"\320\276\320\273\321\203\320\275", 8, 2, 0x0004, -1}, /* олун */
-	{"\320\276\321\202", 4, 7, 0x0080, -1}, /* от */
-	{"\321\201\320\260\320\272", 6, 3, 0x0008, -1}, /* сак */
-	{"\321\201\320\265\320\275", 6, 9, 0x0200, -1}, /* сен */
-	{"\321\201\320\265\320\275\321\202", 8, 9, 0x0200, -1}, /* сент */
-	{"\321\201\320\265\320\277", 6, 9, 0x0200, -1}, /* сеп */
-	{"\321\201\320\265\321\200", 6, 8, 0x0100, -1}, /* сер */
-	{"\321\201\320\275\320\265", 6, 12, 0x1000, -1}, /* сне */
-	{"\321\201\321\202\321\203", 6, 1, 0x0002, -1}, /* сту */
-	{"\321\201\321\215\321\202", 6, 11, 0x0800, -1}, /* сэт */
-	{"\321\201\321\226\321\207", 6, 1, 0x0002, -1}, /* січ */
-	{"\321\202\320\276\321\205\321\201", 8, 1, 0x0002, -1}, /* тохс */
-	{"\321\202\321\200\320\260", 6, 5, 0x0020, -1}, /* тра */
-	{"\321\204\320\265\320\261", 6, 2, 0x0004, -1}, /* феб */
-	{"\321\204\320\265\320\262", 6, 2, 0x0004, -1}, /* фев */
-	{"\321\207\320\265\321\200", 6, 6, 0x0040, -1}, /* чер */
-	{"\321\207\321\215\321\200", 6, 6, 0x0040, -1}, /* чэр */
-	{"\321\213\320\260\320\274", 6, 5, 0x0020, -1}, /* ыам */
-	{"\321\216\320\273\320\270", 6, 7, 0x0080, -1}, /* юли */
-	{"\321\216\320\275\320\270", 6, 6, 0x0040, -1}, /* юни */
-	{"\321\217\320\275\320\262", 6, 1, 0x0002, -1}, /* янв */
-	{"\321\217\320\275\321\203", 6, 1, 0x0002, -1}, /* яну */
-	{"\321\230\320\260\320\275", 6, 1, 0x0002, -1}, /* јан */
-	{"\321\230\321\203\320\273", 6, 7, 0x0080, -1}, /* јул */
-	{"\321\230\321\203\320\275", 6, 6, 0x0040, -1}, /* јун */
-	{"\322\232\320\260\320\267", 6, 10, 0x0400, -1}, /* Қаз */
-	{"\322\232\320\260\321\200", 6, 11, 0x0800, -1}, /* Қар */
-	{"\322\232\320\260\322\243", 6, 1, 0x0002, -1}, /* Қаң */
-	{"\322\232\321\213\321\200", 6, 9, 0x0200, -1}, /* Қыр */
-	{"\323\260\321\200\320\275", 6, 3, 0x0008, -1}, /* Ӱрн */
-	{"\324\244\321\205\321\213\320\275\320\263\323\231", 12, 7, 0x0080, -1}, /* Ԥхынгә */
-	{"\324\244\321\205\321\213\320\275\322\267", 10, 12, 0x1000, -1}, /* Ԥхынҷ */
-	{"\324\261\325\272\326\200", 6, 4, 0x0010, -1}, /* Ապր */
-	{"\324\264\325\245\325\257", 6, 12, 0x1000, -1}, /* Դեկ */
-	{"\325\200\325\254\325\275", 6, 7, 0x0080, -1}, /* Հլս */
-	{"\325\200\325\266\325\275", 6, 6, 0x0040, -1}, /* Հնս */
-	{"\325\200\325\266\325\276", 6, 1, 0x0002, -1}, /* Հնվ */
-	{"\325\200\325\270\325\257", 6, 10, 0x0400, -1}, /* Հոկ */
-	{"\325\204\325\241\325\265", 6, 5, 0x0020, -1}, /* Մայ */
-	{"\325\204\325\241\326\200", 6, 3, 0x0008, -1}, /* Մար */
-	{"\325\206\325\264\325\242", 6, 11, 0x0800, -1}, /* Նմբ */
-	{"\325\215\325\245\325\272", 6, 9, 0x0200, -1}, /* Սեպ */
-	{"\325\223\325\277\326\200", 6, 2, 0x0004, -1}, /* Փտր */
-	{"\325\225\325\243\325\275", 6, 8, 0x0100, -1}, /* Օգս */
-	{"\327\220\326\267\327\244\326\274\327\250", 10, 4, 0x0010, -1}, /* אַפּר */
-	{"\327\220\326\270\327\247\327\230", 8, 10, 0x0400, -1}, /* אָקט */
-	{"\327\220\327\225\327\222", 6, 8, 0x0100, -1}, /* אוג */
-	{"\327\220\327\225\327\247", 6, 10, 0x0400, -1}, /* אוק */
-	{"\327\220\327\244\327\250", 6, 4, 0x0010, -1}, /* אפר */
-	{"\327\220\327\261\327\222", 6, 8, 0x0100, -1}, /* אױג */
-	{"\327\223\327\242\327\246", 6, 12, 0x1000, -1}, /* דעצ */
-	{"\327\223\327\246\327\236", 6, 12, 0x1000, -1}, /* דצמ */
-	{"\327\231\327\220\326\267\327\240", 8, 1, 0x0002, -1}, /* יאַנ */
-	{"\327\231\327\225\327\234", 6, 7, 0x0080, -1}, /* יול */
-	{"\327\231\327\225\327\240", 6, 6, 0x0040, -1}, /* יונ */
-	{"\327\231\327\240\327\225", 6, 1, 0x0002, -1}, /* ינו */
-	{"\327\236\327\220\326\267\327\250", 8, 3, 0x0008, -1}, /* מאַר */
-	{"\327\236\327\220\327\231", 6, 5, 0x0020, -1}, /* מאי */
-	{"\327\236\327\250\327\245", 6, 3, 0x0008, -1}, /* מרץ */
-	{"\327\236\327\262\326\267 ", 7, 5, 0x0020, -1}, /* מײַ  */
-	{"\327\240\327\220\326\270\327\260", 8, 11, 0x0800, -1}, /* נאָװ */
-	{"\327\240\327\225\327\221", 6, 11, 0x0800, -1}, /* נוב */
-	{"\327\241\327\242\327\244\326\274", 8, 9, 0x0200, -1}, /* סעפּ */
-	{"\327\241\327\244\327\230", 6, 9, 0x0200, -1}, /* ספט */
-	{"\327\244\326\277\327\242\327\221", 8, 2, 0x0004, -1}, /* פֿעב */
-	{"\327\244\327\221\327\250", 6, 2, 0x0004, -1}, /* פבר */
-	{"\330\242\330\250", 4, 8, 0x0100, -1}, /* آب */
-	{"\330\242\330\260\330\247\330\261", 8, 3, 0x0008, -1}, /* آذار */
-	{"\330\242\331\202\333\207\330\263\330\252", 10, 8, 0x0100, -1}, /* آقۇست */
-	{"\330\242\331\210\330\261\333\214\331\204", 10, 4, 0x0010, -1}, /* آوریل */
-	{"\330\242\332\252\331\275\331\210\330\250\330\261", 12, 10, 0x0400, -1}, /* آڪٽوبر */
-	{"\330\242\332\257\330\263\331\275", 8, 8, 0x0100, -1}, /* آگسٽ */
-	{"\330\243\330\250\330\261", 6, 4, 0x0010, -1}, /* أبر */
-	{"\330\243\330\250\330\261\331\212\331\204", 10, 4, 0x0010, -1}, /* أبريل */
-	{"\330\243\330\272\330\263", 6, 8, 0x0100, -1}, /* أغس */
-	{"\330\243\330\272\330\263\330\267\330\263", 10, 8, 0x0100, -1}, /* أغسطس */
-	{"\330\243\331\201\330\261\331\212\331\204", 10, 4, 0x0010, -1}, /* أفريل */
-	{"\330\243\331\203\330\252", 6, 10, 0x0400, -1}, /* أكت */
-	{"\330\243\331\203\330\252\331\210\330\250\330\261", 12, 10, 0x0400, -1}, /* أكتوبر */
-	{"\330\243\331\210\330\252", 6, 8, 0x0100, -1}, /* أوت */
-	{"\330\243\331\212\330\247\330\261", 8, 5, 0x0020, -1}, /* أيار */
-	{"\330\243\331\212\331\204\331\210\331\204", 10, 9, 0x0200, -1}, /* أيلول */
-	{"\330\246\330\247\330\250", 6, 8, 0x0100, -1}, /* ئاب */
-	{"\330\246\330\247\330\262", 6, 3, 0x0008, -1}, /* ئاز */
-	{"\330\246\330\247\331\276\330\261\333\220\331\204", 12, 4, 0x0010, -1}, /* ئاپرېل */
-	{"\330\246\330\247\333\213\330\272\333\207\330\263\330\252", 14, 8, 0x0100, -1}, /* ئاۋغۇست */
-	{"\330\246\330\247\333\214", 6, 5, 0x0020, -1}, /* ئای */
-	{"\330\246\331\211\331\212\333\207\331\204", 10, 7, 0x0080, -1}, /* ئىيۇل */
-	{"\330\246\331\211\331\212\333\207\331\206", 10, 6, 0x0040, -1}, /* ئىيۇن */
-	{"\330\246\333\206\331\203\330\252\333\225\330\250\331\211\330\261", 16, 10, 0x0400, -1}, /* ئۆكتەبىر */
-	{"\330\246\333\225\333\214", 6, 9, 0x0200, -1}, /* ئەی */
-	{"\330\247\331\203\330\252\330\250\330\261", 10, 10, 0x0400, -1}, /* اكتبر */
-	{"\330\247\331\203\330\252\331\210\330\250\330\261", 12, 10, 0x0400, -1}, /* اكتوبر */
-	{"\330\247\331\210\330\252", 6, 8, 0x0100, -1}, /* اوت */
-	{"\330\247\331\210\331\222\332\251\330\252\331\210\331\222\330\250\330\261", 18, 10, 0x0400, -1}, /* اوْکتوْبر */
-	{"\330\247\331\276\330\261\331\212\331\204", 10, 4, 0x0010, -1}, /* اپريل */
-	{"\330\247\331\276\330\261\333\214\331\204", 10, 4, 0x0010, -1}, /* اپریل */
-	{"\330\247\332\251\330\252\331\210\330\250\330\261", 12, 10, 0x0400, -1}, /* اکتوبر */
-	{"\330\247\332\251\330\252\331\210\331\227\330\250\330\261", 14, 10, 0x0400, -1}, /* اکتوٗبر */
-	{"\330\247\332\253\330\263\330\252", 8, 8, 0x0100, -1}, /* اګست */
-	{"\330\247\332\257\330\263\330\252", 8, 8, 0x0100, -1}, /* اگست */
-	{"\330\252\330\264\330\261\331\212\331\206 \330\247\331\204\330\243\331\210\331\204", 21, 10, 0x0400, -1}, /* تشرين الأول */
-	{"\330\252\330\264\330\261\331\212\331\206 \330\247\331\204\330\253\330\247\331\206\331\212", 23, 11, 0x0800, -1}, /* تشرين الثاني */
-	{"\330\252\330\264\331\241", 6, 10, 0x0400, -1}, /* تش١ */
-	{"\330\252\330\264\331\242", 6, 11, 0x0800, -1}, /* تش٢ */
-	{"\330\252\331\205\331\210\330\262", 8, 7, 0x0080, -1}, /* تموز */
-	{"\330\252\333\225\331\205", 6, 7, 0x0080, -1}, /* تەم */
-	{"\330\254\330\247\331\206\331\201\331\212", 10, 1, 0x0002, -1}, /* جانفي */
-	{"\330\254\331\206\330\244\330\261\333\214", 10, 1, 0x0002, -1}, /* جنؤری */
-	{"\330\254\331\206\331\210\330\261\331\212", 10, 1, 0x0002, -1}, /* جنوري */
-	{"\330\254\331\206\331\210\330\261\333\214", 10, 1, 0x0002, -1}, /* جنوری */
-	{"\330\254\331\210\330\247\331\206", 8, 6, 0x0040, -1}, /* جوان */
-	{"\330\254\331\210\331\204\330\247\330\241\331\220", 12, 7, 0x0080, -1}, /* جولاءِ */
-	{"\330\254\331\210\331\204\330\247\330\246\333\214", 12, 7, 0x0080, -1}, /* جولائی */
-	{"\330\254\331\210\331\204\330\247\331\212", 10, 7, 0x0080, -1}, /* جولاي */
-	{"\330\254\331\210\331\204\330\247\333\214", 10, 7, 0x0080, -1}, /* جولای */
-	{"\330\254\331\210\331\206", 6, 6, 0x0040, -1}, /* جون */
-	{"\330\254\331\210\331\212\331\204\331\212\330\251", 12, 7, 0x0080, -1}, /* جويلية */
-	{"\330\254\331\210\331\227\331\204\330\247\333\214\333\214", 14, 7, 0x0080, -1}, /* جوٗلایی */
-	{"\330\254\331\210\331\227\331\206", 8, 6, 0x0040, -1}, /* جوٗن */
-	{"\330\255\330\262\331\212\330\261\330\247\331\206", 12, 6, 0x0040, -1}, /* حزيران */
-	{"\330\255\331\210\330\262", 6, 6, 0x0040, -1}, /* حوز */
-	{"\330\257\330\254\331\206\330\250\330\261", 10, 12, 0x1000, -1}, /* دجنبر */
-	{"\330\257\330\263\330\247\331\205\330\250\330\261", 12, 12, 0x1000, -1}, /* دسامبر */
-	{"\330\257\330\263\331\205\330\250\330\261", 10, 12, 0x1000, -1}, /* دسمبر */
-	{"\330\257\331\212\330\263", 6, 12, 0x1000, -1}, /* ديس */
-	{"\330\257\331\212\330\263\331\205\330\250\330\261", 12, 12, 0x1000, -1}, /* ديسمبر */
-	{"\330\257\333\220\331\203\330\247\330\250\331\211\330\261", 14, 12, 0x1000, -1}, /* دېكابىر */
-	{"\330\263\330\250\330\252", 6, 9, 0x0200, -1}, /* سبت */
-	{"\330\263\330\250\330\252\331\205\330\250\330\261", 12, 9, 0x0200, -1}, /* سبتمبر */
-	{"\330\263\330\252\331\205\330\250\330\261", 10, 9, 0x0200, -1}, /* ستمبر */
-	{"\330\263\331\212\331\276\331\275\331\212\331\205\330\250\330\261", 16, 9, 0x0200, -1}, /* سيپٽيمبر */
-	{"\330\263\331\276\330\252\330\247\331\205\330\250\330\261", 14, 9, 0x0200, -1}, /* سپتامبر */
-	{"\330\263\331\276\330\252\331\205\330\250\330\261", 12, 9, 0x0200, -1}, /* سپتمبر */
-	{"\330\263\333\220\331\206\330\252\333\225\330\250\331\211\330\261", 16, 9, 0x0200, -1}, /* سېنتەبىر */
-	{"\330\264\330\250\330\247\330\267", 8, 2, 0x0004, -1}, /* شباط */
-	{"\330\264\330\252\331\206\330\250\330\261", 10, 9, 0x0200, -1}, /* شتنبر */
-	{"\330\264\331\210\330\250", 6, 2, 0x0004, -1}, /* شوب */
-	{"\330\272\330\264\330\252", 6, 8, 0x0100, -1}, /* غشت */
-	{"\331\201\330\250\330\261", 6, 2, 0x0004, -1}, /* فبر */
-	{"\331\201\330\250\330\261\330\247\331\212\330\261", 12, 2, 0x0004, -1}, /* فبراير */
-	{"\331\201\330\250\330\261\331\210\330\261\331\212", 12, 2, 0x0004, -1}, /* فبروري */
-	{"\331\201\330\261\330\244\330\261\333\214", 10, 2, 0x0004, -1}, /* فرؤری */
-	{"\331\201\330\261\331\210\330\261\331\212", 10, 2, 0x0004, -1}, /* فروري */
-	{"\331\201\330\261\331\210\330\261\333\214", 10, 2, 0x0004, -1}, /* فروری */
-	{"\331\201\331\210\330\261\333\214\331\207", 10, 2, 0x0004, -1}, /* فوریه */
-	{"\331\201\331\212\331\201\330\261\331\212", 10, 2, 0x0004, -1}, /* فيفري */
-	{"\331\201\333\220\333\213\330\261\330\247\331\204", 12, 2, 0x0004, -1}, /* فېۋرال */
-	{"\331\203\330\247\331\206\331\210\331\206 \330\247\331\204\330\243\331\210\331\204", 21, 12, 0x1000, -1}, /* كانون الأول */
-	{"\331\203\330\247\331\206\331\210\331\206 \330\247\331\204\330\253\330\247\331\206\331\212", 23, 1, 0x0002, -1}, /* كانون الثاني */
-	{"\331\205\330\246\333\214", 6, 5, 0x0020, -1}, /* مئی */
-	{"\331\205\330\247\330\261", 6, 3, 0x0008, -1}, /* مار */
-	{"\331\205\330\247\330\261\330\252", 8, 3, 0x0008, -1}, /* مارت */
-	{"\331\205\330\247\330\261\330\263", 8, 3, 0x0008, -1}, /* مارس */
-	{"\331\205\330\247\330\261\331\225\332\206", 10, 3, 0x0008, -1}, /* مارٕچ */
-	{"\331\205\330\247\330\261\332\206", 8, 3, 0x0008, -1}, /* مارچ */
-	{"\331\205\330\247\331\212", 6, 5, 0x0020, -1}, /* ماي */
-	{"\331\205\330\247\331\212\331\210", 8, 5, 0x0020, -1}, /* مايو */
-	{"\331\205\331\207", 4, 5, 0x0020, -1}, /* مه */
-	{"\331\205\331\212", 4, 5, 0x0020, -1}, /* مي */
-	{"\331\205\331\223\333\214", 6, 5, 0x0020, -1}, /* مٓی */
-	{"\331\205\333\214\331\224", 6, 5, 0x0020, -1}, /* میٔ */
-	{"\331\205\333\215", 4, 5, 0x0020, -1}, /* مۍ */
-	{"\331\206\331\210\330\247\331\205\330\250\330\261", 12, 11, 0x0800, -1}, /* نوامبر */
-	{"\331\206\331\210\331\201", 6, 11, 0x0800, -1}, /* نوف */
-	{"\331\206\331\210\331\201\331\205\330\250\330\261", 12, 11, 0x0800, -1}, /* نوفمبر */
-	{"\331\206\331\210\331\205\330\250\330\261", 10, 11, 0x0800, -1}, /* نومبر */
-	{"\331\206\331\210\331\206\330\250\330\261", 10, 11, 0x0800, -1}, /* نونبر */
-	{"\331\206\331\210\331\212\330\247\330\250\331\211\330\261", 14, 11, 0x0800, -1}, /* نويابىر */
-	{"\331\206\331\210\331\222\331\210\330\247\331\205\330\250\330\261", 16, 11, 0x0800, -1}, /* نوْوامبر */
-	{"\331\206\331\212\330\263\330\247\331\206", 10, 4, 0x0010, -1}, /* نيسان */
-	{"\331\206\333\214\330\263", 6, 4, 0x0010, -1}, /* نیس */
-	{"\331\212\330\247\331\206\333\213\330\247\330\261", 12, 1, 0x0002, -1}, /* يانۋار */
-	{"\331\212\331\206\330\247", 6, 1, 0x0002, -1}, /* ينا */
-	{"\331\212\331\206\330\247\331\212\330\261", 10, 1, 0x0002, -1}, /* يناير */
-	{"\331\212\331\210\331\204", 6, 7, 0x0080, -1}, /* يول */
-	{"\331\212\331\210\331\204\331\212\331\210", 10, 7, 0x0080, -1}, /* يوليو */
-	{"\331\212\331\210\331\204\331\212\331\210\330\262", 12, 7, 0x0080, -1}, /* يوليوز */
-	{"\331\212\331\210\331\206", 6, 6, 0x0040, -1}, /* يون */
-	{"\331\212\331\210\331\206\331\212\331\210", 10, 6, 0x0040, -1}, /* يونيو */
-	{"\332\212\330\263\331\205\330\250\330\261", 10, 12, 0x1000, -1}, /* ڊسمبر */
-	{"\332\230\330\247\331\206\331\210\333\214\331\207", 12, 1, 0x0002, -1}, /* ژانویه */
-	{"\332\230\331\210\330\246\331\206", 8, 6, 0x0040, -1}, /* ژوئن */
-	{"\332\230\331\210\330\246\333\214\331\207", 10, 7, 0x0080, -1}, /* ژوئیه */
-	{"\332\251\330\247\331\241", 6, 12, 0x1000, -1}, /* کا١ */
-	{"\332\251\330\247\331\242", 6, 1, 0x0002, -1}, /* کا٢ */
-	{"\334\217\334\237\334\242 \334\217\334\220", 11, 12, 0x1000, -1}, /* ܏ܟܢ ܏ܐ */
-	{"\334\217\334\237\334\242 \334\217\334\222", 11, 1, 0x0002, -1}, /* ܏ܟܢ ܏ܒ */
-	{"\334\217\334\254\334\253 \334\217\334\220", 11, 10, 0x0400, -1}, /* ܏ܬܫ ܏ܐ */
-	{"\334\217\334\254\334\253 \334\217\334\222", 11, 11, 0x0800, -1}, /* ܏ܬܫ ܏ܒ */
-	{"\334\220\334\222", 4, 8, 0x0100, -1}, /* ܐܒ */
-	{"\334\220\334\225\334\252", 6, 3, 0x0008, -1}, /* ܐܕܪ */
-	{"\334\220\334\235\334\240\334\230\334\240", 10, 9, 0x0200, -1}, /* ܐܝܠܘܠ */
-	{"\334\220\334\235\334\252", 6, 5, 0x0020, -1}, /* ܐܝܪ */
-	{"\334\232\334\231\334\235\334\252\334\242", 10, 6, 0x0040, -1}, /* ܚܙܝܪܢ */
-	{"\334\242\334\235\334\243\334\242", 8, 4, 0x0010, -1}, /* ܢܝܣܢ */
-	{"\334\253\334\222\334\233", 6, 2, 0x0004, -1}, /* ܫܒܛ */
-	{"\334\254\334\241\334\230\334\231", 8, 7, 0x0080, -1}, /* ܬܡܘܙ */
-	{"\336\202\336\256\336\210\336\254\336\202\336\260\336\204\336\246\336\203", 18, 11, 0x0800, -1}, /* ނޮވެންބަރ */
-	{"\336\207\336\254\336\225\336\260\336\203\336\251\336\215\336\260", 16, 4, 0x0010, -1}, /* އެޕްރީލް */
-	{"\336\207\336\256\336\206\336\260\336\223\336\253\336\204\336\246\336\203", 18, 10, 0x0400, -1}, /* އޮކްޓޫބަރ */
-	{"\336\207\336\256\336\216\336\246\336\220\336\260\336\223\336\260", 16, 8, 0x0100, -1}, /* އޮގަސްޓް */
-	{"\336\211\336\247\336\203\336\227\336\260", 10, 3, 0x0008, -1}, /* މާރޗް */
-	{"\336\211\336\254\336\207\336\250", 8, 5, 0x0020, -1}, /* މެއި */
-	{"\336\212\336\254\336\204\336\260\336\203\336\252\336\207\336\246\336\203\336\251", 20, 2, 0x0004, -1}, /* ފެބްރުއަރީ */
-	{"\336\220\336\254\336\225\336\260\336\223\336\254\336\202\336\260\336\204\336\246\336\203", 22, 9, 0x0200, -1}, /* ސެޕްޓެންބަރ */
-	{"\336\221\336\250\336\220\336\254\336\202\336\260\336\204\336\246\336\203", 18, 12, 0x1000, -1}, /* ޑިސެންބަރ */
-	{"\336\226\336\252\336\215\336\246\336\207\336\250", 12, 7, 0x0080, -1}, /* ޖުލައި */
-	{"\336\226\336\253\336\202\336\260", 8, 6, 0x0040, -1}, /* ޖޫން */
-	{"\336\226\336\254\336\202\336\252\336\207\336\246\336\203\336\251", 16, 1, 0x0002, -1}, /* ޖެނުއަރީ */
-	{"\340\244\205\340\244\225\340\244\237\340\245\202", 12, 10, 0x0400, -1}, /* अकटू */
-	{"\340\244\205\340\244\225\340\245\215\340\244\237\340\245\202", 15, 10, 0x0400, -1}, /* अक्टू */
-	{"\340\244\205\340\244\225\340\245\215\340\244\237\340\245\202\340\244\254\340\244\260", 21, 10, 0x0400, -1}, /* अक्टूबर */
-	{"\340\244\205\340\244\225\340\245\215\340\244\237\340\245\213\340\244\254\340\244\260", 21, 10, 0x0400, -1}, /* अक्टोबर */
-	{"\340\244\205\340\244\225\340\245\215\340\244\244\340\245\202\340\244\254\340\244\260", 21, 10, 0x0400, -1}, /* अक्तूबर */
-	{"\340\244\205\340\244\225\340\245\215\340\244\244\340\245\202\340\245\260", 18, 10, 0x0400, -1}, /* अक्तू॰ */
-	{"\340\244\205\340\244\226\340\244\245\340\244\254\340\244\260", 15, 10, 0x0400, -1}, /* अखथबर */
-	{"\340\244\205\340\244\227", 6, 8, 0x0100, -1}, /* अग */
-	{"\340\244\205\340\244\227\340\244\270\340\245\215\340\244\237", 15, 8, 0x0100, -1}, /* अगस्ट */
-	{"\340\244\205\340\244\227\340\244\270\340\245\215\340\244\244", 15, 8, 0x0100, -1}, /* अगस्त */
-	{"\340\244\205\340\244\227\340\244\271\340\244\250", 12, 8, 0x0100, -1}, /* अगहन */
-	{"\340\244\205\340\244\227\340\245\260", 9, 8, 0x0100, -1}, /* अग॰ */
-	{"\340\244\205\340\244\252", 6, 4, 0x0010, -1}, /* अप */
-	{"\340\244\205\340\244\252\340\245\215\340\244\260\340\244\277\340\244\262", 18, 4, 0x0010, -1}, /* अप्रिल */
-	{"\340\244\205\340\244\252\340\245\215\340\244\260\340\245\207\340\244\262", 18, 4, 0x0010, -1}, /* अप्रेल */
-	{"\340\244\205\340\244\252\340\245\215\340\244\260\340\245\210", 15, 4, 0x0010, -1}, /* अप्रै */
-	{"\340\244\205\340\244\252\340\245\215\340\244\260\340\245\210\340\244\262", 18, 4, 0x0010, -1}, /* अप्रैल */
-	{"\340\244\205\340\244\267\340\244\276\340\244\242\340\244\274", 15, 3, 0x0008, -1}, /* अषाढ़ */
-	{"\340\244\206\340\244\225\340\245\215\340\244\237\340\245\202\340\244\254\340\244\260\340\245\202", 24, 10, 0x0400, -1}, /* आक्टूबरू */
-	{"\340\244\206\340\244\227\340\244\270\340\245\215\340\244\237\340\245\201", 18, 8, 0x0100, -1}, /* आगस्टु */
-	{"\340\244\206\340\244\227\340\244\270\340\245\215\340\244\245", 15, 8, 0x0100, -1}, /* आगस्थ */
-	{"\340\244\206\340\244\270\340\244\277\340\244\250", 12, 6, 0x0040, -1}, /* आसिन */
-	{"\340\244\217\340\244\252\340\245\215\340\244\260\340\244\277", 15, 4, 0x0010, -1}, /* एप्रि */
-	{"\340\244\217\340\244\252\340\245\215\340\244\260\340\244\277\340\244\262", 18, 4, 0x0010, -1}, /* एप्रिल */
-	{"\340\244\217\340\244\252\340\245\215\340\244\260\340\245\210\340\244\262", 18, 4, 0x0010, -1}, /* एप्रैल */
-	{"\340\244\221\340\244\225\340\245\215\340\244\237\340\245\213", 15, 10, 0x0400, -1}, /* ऑक्टो */
-	{"\340\244\221\340\244\227", 6, 8, 0x0100, -1}, /* ऑग */
-	{"\340\244\223\340\244\225\340\245\215\340\244\237\340\245\213\340\244\254\340\244\260", 21, 10, 0x0400, -1}, /* ओक्टोबर */
-	{"\340\244\223\340\244\227\340\244\270\340\245\215\340\244\237", 15, 8, 0x0100, -1}, /* ओगस्ट */
-	{"\340\244\225\340\244\276\340\244\244\340\244\277\340\244\225", 15, 7, 0x0080, -1}, /* कातिक */
-	{"\340\244\232\340\245\210\340\244\244\340\244\277", 12, 12, 0x1000, -1}, /* चैति */
-	{"\340\244\234\340\244\250", 6, 1, 0x0002, -1}, /* जन */
-	{"\340\244\234\340\244\250\340\244\265\340\244\260\340\245\200", 15, 1, 0x0002, -1}, /* जनवरी */
-	{"\340\244\234\340\244\250\340\245\260", 9, 1, 0x0002, -1}, /* जन॰ */
-	{"\340\244\234\340\244\276\340\244\250\340\245\201\340\244\265\340\244\276\340\244\260\340\245\200", 24, 1, 0x0002, -1}, /* जानुवारी */
-	{"\340\244\234\340\244\276\340\244\250\340\245\207", 12, 1, 0x0002, -1}, /* जाने */
-	{"\340\244\234\340\244\276\340\244\250\340\245\207\340\244\265\340\244\276\340\244\260\340\245\200", 24, 1, 0x0002, -1}, /* जानेवारी */
-	{"\340\244\234\340\245\201\340\244\250", 9, 6, 0x0040, -1}, /* जुन */
-	{"\340\244\234\340\245\201\340\244\262", 9, 7, 0x0080, -1}, /* जुल */
-	{"\340\244\234\340\245\201\340\244\262\340\244\276", 12, 7, 0x0080, -1}, /* जुला */
-	{"\340\244\234\340\245\201\340\244\262\340\244\276\340\244\207", 15, 7, 0x0080, -1}, /* जुलाइ */
-	{"\340\244\234\340\245\201\340\244\262\340\244\276\340\244\210", 15, 7, 0x0080, -1}, /* जुलाई */
-	{"\340\244\234\340\245\201\340\244\262\340\245\210", 12, 7, 0x0080, -1}, /* जुलै */
-	{"\340\244\234\340\245\201\340\244\262\340\245\260", 12, 7, 0x0080, -1}, /* जुल॰ */
-	{"\340\244\234\340\245\202\340\244\250", 9, 6, 0x0040, -1}, /* जून */
-	{"\340\244\234\340\245\202\340\244\250\340\244\277", 12, 6, 0x0040, -1}, /* जूनि */
-	{"\340\244\234\340\245\202\340\244\262\340\244\276\340\244\207", 15, 7, 0x0080, -1}, /* जूलाइ */
-	{"\340\244\234\340\245\202\340\244\262\340\245\210", 12, 7, 0x0080, -1}, /* जूलै */
-	{"\340\244\234\340\245\207\340\244\240", 9, 2, 0x0004, -1}, /* जेठ */
-	{"\340\244\241\340\244\277\340\244\270\340\245\207\340\244\202", 15, 12, 0x1000, -1}, /* डिसें */
-	{"\340\244\241\340\244\277\340\244\270\340\245\207\340\244\202\340\244\254\340\244\260", 21, 12, 0x1000, -1}, /* डिसेंबर */
-	{"\340\244\241\340\244\277\340\244\270\340\245\207\340\244\256\340\245\215\340\244\254\340\244\260", 24, 12, 0x1000, -1}, /* डिसेम्बर */
-	{"\340\244\246\340\244\277\340\244\270", 9, 12, 0x1000, -1}, /* दिस */
-	{"\340\244\246\340\244\277\340\244\270\340\244\202\340\244\254\340\244\260", 18, 12, 0x1000, -1}, /* दिसंबर */
-	{"\340\244\246\340\244\277\340\244\270\340\244\256\340\245\215\340\244\254\340\244\260", 21, 12, 0x1000, -1}, /* दिसम्बर */
-	{"\340\244\246\340\244\277\340\244\270\340\245\207\340\244\234\340\245\215\340\244\254\340\244\274\340\244\260", 27, 12, 0x1000, -1}, /* दिसेज्ब़र */
-	{"\340\244\246\340\244\277\340\244\270\340\245\260", 12, 12, 0x1000, -1}, /* दिस॰ */
-	{"\340\244\250\340\244\254\340\245\207\340\244\234\340\245\215\340\244\254\340\244\274\340\244\260", 24, 11, 0x0800, -1}, /* नबेज्ब़र */
-	{"\340\244\250\340\244\265", 6, 11, 0x0800, -1}, /* नव */
-	{"\340\244\250\340\244\265\340\244\202\340\244\254\340\244\260", 15, 11, 0x0800, -1}, /* नवंबर */
-	{"\340\244\250\340\244\265\340\244\202\340\244\254\340\244\260\340\245\202", 18, 11, 0x0800, -1}, /* नवंबरू */
-	{"\340\244\250\340\244\265\340\244\256\340\245\215\340\244\254\340\244\260", 18, 11, 0x0800, -1}, /* नवम्बर */
-	{"\340\244\250\340\244\265\340\245\260", 9, 11, 0x0800, -1}, /* नव॰ */
-	{"\340\244\250\340\245\213\340\244\255\340\245\207\340\244\256\340\245\215\340\244\254\340\244\260", 24, 11, 0x0800, -1}, /* नोभेम्बर */
-	{"\340\244\250\340\245\213\340\244\265\340\245\215\340\244\271\340\245\207\340\244\202", 21, 11, 0x0800, -1}, /* नोव्हें */
-	{"\340\244\250\340\245\213\340\244\265\340\245\215\340\244\271\340\245\207\340\244\202\340\244\254\340\244\260", 27, 11, 0x0800, -1}, /* नोव्हेंबर */
-	{"\340\244\252\340\245\202\340\244\270", 9, 9, 0x0200, -1}, /* पूस */
-	{"\340\244\253\340\244\254\340\244\260\340\244\265\340\244\260\340\245\200", 18, 2, 0x0004, -1}, /* फबरवरी */
-	{"\340\244\253\340\244\260", 6, 2, 0x0004, -1}, /* फर */
-	{"\340\244\253\340\244\260\340\244\265\340\244\260\340\245\200", 15, 2, 0x0004, -1}, /* फरवरी */
-	{"\340\244\253\340\244\274\340\244\260\340\244\265\340\244\260\340\245\200", 18, 2, 0x0004, -1}, /* फ़रवरी */
-	{"\340\244\253\340\244\274\340\244\260\340\245\260", 12, 2, 0x0004, -1}, /* फ़र॰ */
-	{"\340\244\253\340\244\276\340\244\227\340\245\201\340\244\250", 15, 11, 0x0800, -1}, /* फागुन */
-	{"\340\244\253\340\245\207\340\244\254\340\245\215\340\244\260\340\245\201", 18, 2, 0x0004, -1}, /* फेब्रु */
-	{"\340\244\253\340\245\207\340\244\254\340\245\215\340\244\260\340\245\201\340\244\205\340\244\260\340\245\200", 27, 2, 0x0004, -1}, /* फेब्रुअरी */
-	{"\340\244\253\340\245\207\340\244\254\340\245\215\340\244\260\340\245\201\340\244\265\340\244\276\340\244\260\340\245\200", 30, 2, 0x0004, -1}, /* फेब्रुवारी */
-	{"\340\244\254\340\245\210\340\244\270\340\244\276\340\244\226", 15, 1, 0x0002, -1}, /* बैसाख */
-	{"\340\244\255\340\244\276\340\244\246\340\245\213", 12, 5, 0x0020, -1}, /* भादो */
-	{"\340\244\256\340\244\210", 6, 5, 0x0020, -1}, /* मई */
-	{"\340\244\256\340\244\276\340\244\230", 9, 10, 0x0400, -1}, /* माघ */
-	{"\340\244\256\340\244\276\340\244\260\340\245\215\340\244\232", 15, 3, 0x0008, -1}, /* मार्च */
-	{"\340\244\256\340\244\276\340\244\260\340\245\215\340\244\232\340\244\277", 18, 3, 0x0008, -1}, /* मार्चि */
-	{"\340\244\256\340\244\276\340\244\260\340\245\215\340\244\270", 15, 3, 0x0008, -1}, /* मार्स */
-	{"\340\244\256\340\245\207", 6, 5, 0x0020, -1}, /* मे */
-	{"\340\244\256\340\245\207\340\244\210", 9, 5, 0x0020, -1}, /* मेई */
-	{"\340\244\270\340\244\252\340\245\215\340\244\237\340\245\207\340\244\202", 18, 9, 0x0200, -1}, /* सप्टें */
-	{"\340\244\270\340\244\276\340\244\265\340\245\213\340\244\250", 15, 4, 0x0010, -1}, /* सावोन */
-	{"\340\244\270\340\244\277\340\244\244", 9, 9, 0x0200, -1}, /* सित */
-	{"\340\244\270\340\244\277\340\244\244\340\244\202\340\244\254\340\244\260", 18, 9, 0x0200, -1}, /* सितंबर */
-	{"\340\244\270\340\244\277\340\244\244\340\244\256\340\245\215\340\244\254\340\244\260", 21, 9, 0x0200, -1}, /* सितम्बर */
-	{"\340\244\270\340\244\277\340\244\244\340\245\260", 12, 9, 0x0200, -1}, /* सित॰ */
-	{"\340\244\270\340\245\207\340\244\252\340\245\215\340\244\237\340\245\207\340\244\202\340\244\254\340\244\260", 27, 9, 0x0200, -1}, /* सेप्टेंबर */
-	{"\340\244\270\340\245\207\340\244\252\340\245\215\340\244\237\340\245\207\340\244\202\340\244\254\340\244\260\340\245\202", 30, 9, 0x0200, -1}, /* सेप्टेंबरू */
-	{"\340\244\270\340\245\207\340\244\252\340\245\215\340\244\237\340\245\207\340\244\256\340\245\215\340\244\254\340\244\260", 30, 9, 0x0200, -1}, /* सेप्टेम्बर */
-	{"\340\244\270\340\245\207\340\244\254\340\244\245\340\245\207\340\244\234\340\245\215\340\244\254\340\244\274\340\244\260", 30, 9, 0x0200, -1}, /* सेबथेज्ब़र */
-	{"\340\245\276\340\244\277\340\244\270\340\244\202\340\244\254\340\244\260\340\245\202", 21, 12, 0x1000, -1}, /* ॾिसंबरू */
-	{"\340\246\205\340\246\225\340\247\215\340\246\237\340\247\213", 15, 10, 0x0400, -1}, /* অক্টো */
-	{"\340\246\205\340\246\225\340\247\215\340\246\237\340\247\213\340\246\254\340\246\260", 21, 10, 0x0400, -1}, /* অক্টোবর */
-	{"\340\246\206\340\246\227", 6, 8, 0x0100, -1}, /* আগ */
-	{"\340\246\206\340\246\227\340\246\270\340\247\215\340\246\237", 15, 8, 0x0100, -1}, /* আগস্ট */
-	{"\340\246\217\340\246\252\340\247\215\340\246\260\340\246\277", 15, 4, 0x0010, -1}, /* এপ্রি */
-	{"\340\246\217\340\246\252\340\247\215\340\246\260\340\246\277\340\246\262", 18, 4, 0x0010, -1}, /* এপ্রিল */
-	{"\340\246\217\340\246\252\340\247\215\340\247\260\340\246\277\340\246\262", 18, 4, 0x0010, -1}, /* এপ্ৰিল */
-	{"\340\246\223\340\246\225\340\247\215\340\246\244", 12, 10, 0x0400, -1}, /* ওক্ত */
-	{"\340\246\234\340\246\276\340\246\250", 9, 1, 0x0002, -1}, /* জান */
-	{"\340\246\234\340\246\276\340\246\250\340\247\201", 12, 1, 0x0002, -1}, /* জানু */
-	{"\340\246\234\340\247\201\340\246\250", 9, 6, 0x0040, -1}, /* জুন */
-	{"\340\246\234\340\247\201\340\246\262", 9, 7, 0x0080, -1}, /* জুল */
-	{"\340\246\234\340\247\201\340\246\262\340\246\276\340\246\207", 15, 7, 0x0080, -1}, /* জুলাই */
-	{"\340\246\241\340\246\277\340\246\270", 9, 12, 0x1000, -1}, /* ডিস */
-	{"\340\246\241\340\246\277\340\246\270\340\247\207", 12, 12, 0x1000, -1}, /* ডিসে */
-	{"\340\246\241\340\246\277\340\246\270\340\247\207\340\246\256\340\247\215\340\246\254\340\246\260", 24, 12, 0x1000, -1}, /* ডিসেম্বর */
-	{"\340\246\250\340\246\254\340\247\207", 9, 11, 0x0800, -1}, /* নবে */
-	{"\340\246\250\340\246\255\340\247\207", 9, 11, 0x0800, -1}, /* নভে */
-	{"\340\246\250\340\246\255\340\247\207\340\246\256\340\247\215\340\246\254\340\246\260", 21, 11, 0x0800, -1}, /* নভেম্বর */
-	{"\340\246\253\340\247\207\340\246\254", 9, 2, 0x0004, -1}, /* ফেব */
-	{"\340\246\253\340\247\207\340\246\254\340\247\215\340\247\260\340\247\201", 18, 2, 0x0004, -1}, /* ফেব্ৰু */
-	{"\340\246\256\340\246\276\340\246\260", 9, 3, 0x0008, -1}, /* মার */
-	{"\340\246\256\340\246\276\340\246\260\340\247\215\340\246\232", 15, 3, 0x0008, -1}, /* মার্চ */
-	{"\340\246\256\340\246\276\340\247\260\340\247\215\340\246\232", 15, 3, 0x0008, -1}, /* মাৰ্চ */
-	{"\340\246\256\340\247\207", 6, 5, 0x0020, -1}, /* মে */
-	{"\340\246\270\340\247\207\340\246\252", 9, 9, 0x0200, -1}, /* সেপ */
-	{"\340\246\270\340\247\207\340\246\252\340\247\215\340\246\237", 15, 9, 0x0200, -1}, /* সেপ্ট */
-	{"\340\246\270\340\247\207\340\246\252\340\247\215\340\246\237\340\247\207\340\246\256\340\247\215\340\246\254\340\246\260", 30, 9, 0x0200, -1}, /* সেপ্টেম্বর */
-	{"\340\250\205\340\250\225\340\250\244\340\251\202", 12, 10, 0x0400, -1}, /* ਅਕਤੂ */
-	{"\340\250\205\340\250\227", 6, 8, 0x0100, -1}, /* ਅਗ */
-	{"\340\250\205\340\250\252\340\251\215\340\250\260\340\251\210", 15, 4, 0x0010, -1}, /* ਅਪ੍ਰੈ */
-	{"\340\250\234\340\250\250", 6, 1, 0x0002, -1}, /* ਜਨ */
-	{"\340\250\234\340\251\201\340\250\262\340\250\276", 12, 7, 0x0080, -1}, /* ਜੁਲਾ */
-	{"\340\250\234\340\251\202\340\250\250", 9, 6, 0x0040, -1}, /* ਜੂਨ */
-	{"\340\250\246\340\250\270\340\251\260", 9, 12, 0x1000, -1}, /* ਦਸੰ */
-	{"\340\250\250\340\250\265\340\251\260", 9, 11, 0x0800, -1}, /* ਨਵੰ */
-	{"\340\250\253\340\250\274\340\250\260", 9, 2, 0x0004, -1}, /* ਫ਼ਰ */
-	{"\340\250\256\340\250\210", 6, 5, 0x0020, -1}, /* ਮਈ */
-	{"\340\250\256\340\250\276\340\250\260\340\250\232", 12, 3, 0x0008, -1}, /* ਮਾਰਚ */
-	{"\340\250\270\340\250\244\340\251\260", 9, 9, 0x0200, -1}, /* ਸਤੰ */
-	{"\340\252\217\340\252\252\340\253\215\340\252\260\340\252\277\340\252\262", 18, 4, 0x0010, -1}, /* એપ્રિલ */
-	{"\340\252\221\340\252\225\340\253\215\340\252\237\340\253\213", 15, 10, 0x0400, -1}, /* ઑક્ટો */
-	{"\340\252\221\340\252\227\340\252\270\340\253\215\340\252\237", 15, 8, 0x0100, -1}, /* ઑગસ્ટ */
-	{"\340\252\234\340\252\276\340\252\250\340\253\215\340\252\257\340\253\201", 18, 1, 0x0002, -1}, /* જાન્યુ */
-	{"\340\252\234\340\253\201\340\252\262\340\252\276\340\252\210", 15, 7, 0x0080, -1}, /* જુલાઈ */
-	{"\340\252\234\340\253\202\340\252\250", 9, 6, 0x0040, -1}, /* જૂન */
-	{"\340\252\241\340\252\277\340\252\270\340\253\207", 12, 12, 0x1000, -1}, /* ડિસે */
-	{"\340\252\250\340\252\265\340\253\207", 9, 11, 0x0800, -1}, /* નવે */
-	{"\340\252\253\340\253\207\340\252\254\340\253\215\340\252\260\340\253\201", 18, 2, 0x0004, -1}, /* ફેબ્રુ */
-	{"\340\252\256\340\252\276\340\252\260\340\253\215\340\252\232", 15, 3, 0x0008, -1}, /* માર્ચ */
-	{"\340\252\256\340\253\207", 6, 5, 0x0020, -1}, /* મે */
-	{"\340\252\270\340\252\252\340\253\215\340\252\237\340\253\207", 15, 9, 0x0200, -1}, /* સપ્ટે */
-	{"\340\254\205\340\254\225\340\255\215\340\254\237\340\255\213\340\254\254\340\254\260", 21, 10, 0x0400, -1}, /* ଅକ୍ଟୋବର */
-	{"\340\254\205\340\254\227\340\254\267\340\255\215\340\254\237", 15, 8, 0x0100, -1}, /* ଅଗଷ୍ଟ */
-	{"\340\254\205\340\254\252\340\255\215\340\254\260\340\255\207\340\254\262", 18, 4, 0x0010, -1}, /* ଅପ୍ରେଲ */
-	{"\340\254\234\340\254\276\340\254\250\340\255\201\340\254\206\340\254\260\340\255\200", 21, 1, 0x0002, -1}, /* ଜାନୁଆରୀ */
-	{"\340\254\234\340\255\201\340\254\250", 9, 6, 0x0040, -1}, /* ଜୁନ */
-	{"\340\254\234\340\255\201\340\254\262\340\254\276\340\254\207", 15, 7, 0x0080, -1}, /* ଜୁଲାଇ */
-	{"\340\254\241\340\254\277\340\254\270\340\255\207\340\254\256\340\255\215\340\254\254\340\254\260", 24, 12, 0x1000, -1}, /* ଡିସେମ୍ବର */
-	{"\340\254\250\340\254\255\340\255\207\340\254\256\340\255\215\340\254\254\340\254\260", 21, 11, 0x0800, -1}, /* ନଭେମ୍ବର */
-	{"\340\254\253\340\255\207\340\254\254\340\255\203\340\254\206\340\254\260\340\255\200", 21, 2, 0x0004, -1}, /* ଫେବୃଆରୀ */
-	{"\340\254\256\340\254\207", 6, 5, 0x0020, -1}, /* ମଇ */
-	{"\340\254\256\340\254\276\340\254\260\340\255\215\340\254\232\340\255\215\340\254\232", 21, 3, 0x0008, -1}, /* ମାର୍ଚ୍ଚ */
-	{"\340\254\270\340\255\207\340\254\252\340\255\215\340\254\237\340\255\207\340\254\256\340\255\215\340\254\254\340\254\260", 30, 9, 0x0200, -1}, /* ସେପ୍ଟେମ୍ବର */
-	{"\340\256\205\340\256\225\340\257\215", 9, 10, 0x0400, -1}, /* அக் */
-	{"\340\256\205\340\256\225\340\257\215.", 10, 10, 0x0400, -1}, /* அக். */
-	{"\340\256\206\340\256\225", 6, 8, 0x0100, -1}, /* ஆக */
-	{"\340\256\206\340\256\225.", 7, 8, 0x0100, -1}, /* ஆக. */
-	{"\340\256\217\340\256\252\340\257\215", 9, 4, 0x0010, -1}, /* ஏப் */
-	{"\340\256\217\340\256\252\340\257\215.", 10, 4, 0x0010, -1}, /* ஏப். */
-	{"\340\256\232\340\257\206\340\256\252\340\257\215", 12, 9, 0x0200, -1}, /* செப் */
-	{"\340\256\232\340\257\206\340\256\252\340\257\215.", 13, 9, 0x0200, -1}, /* செப். */
-	{"\340\256\234\340\256\251", 6, 1, 0x0002, -1}, /* ஜன */
-	{"\340\256\234\340\256\251.", 7, 1, 0x0002, -1}, /* ஜன. */
-	{"\340\256\234\340\257\202\340\256\251\340\257\215", 12, 6, 0x0040, -1}, /* ஜூன் */
-	{"\340\256\234\340\257\202\340\256\262\340\257\210", 12, 7, 0x0080, -1}, /* ஜூலை */
-	{"\340\256\237\340\256\277\340\256\232", 9, 12, 0x1000, -1}, /* டிச */
-	{"\340\256\237\340\256\277\340\256\232.", 10, 12, 0x1000, -1}, /* டிச. */
-	{"\340\256\250\340\256\265", 6, 11, 0x0800, -1}, /* நவ */
-	{"\340\256\250\340\256\265.", 7, 11, 0x0800, -1}, /* நவ. */
-	{"\340\256\252\340\256\277\340\256\252\340\257\215", 12, 2, 0x0004, -1}, /* பிப் */
-	{"\340\256\252\340\256\277\340\256\252\340\257\215.", 13, 2, 0x0004, -1}, /* பிப். */
-	{"\340\256\256\340\256\276\340\256\260\340\257\215", 12, 3, 0x0008, -1}, /* மார் */
-	{"\340\256\256\340\256\276\340\256\260\340\257\215.", 13, 3, 0x0008, -1}, /* மார். */
-	{"\340\256\256\340\257\207", 6, 5, 0x0020, -1}, /* மே */
-	{"\340\260\205\340\260\225\340\261\215\340\260\237\340\261\213", 15, 10, 0x0400, -1}, /* అక్టో */
-	{"\340\260\206\340\260\227", 6, 8, 0x0100, -1}, /* ఆగ */
-	{"\340\260\217\340\260\252\340\261\215\340\260\260\340\260\277", 15, 4, 0x0010, -1}, /* ఏప్రి */
-	{"\340\260\234\340\260\250", 6, 1, 0x0002, -1}, /* జన */
-	{"\340\260\234\340\261\201\340\260\262\340\261\210", 12, 7, 0x0080, -1}, /* జులై */
-	{"\340\260\234\340\261\202\340\260\250\340\261\215", 12, 6, 0x0040, -1}, /* జూన్ */
-	{"\340\260\241\340\260\277\340\260\270\340\261\206\340\260\202", 15, 12, 0x1000, -1}, /* డిసెం */
-	{"\340\260\250\340\260\265\340\260\202", 9, 11, 0x0800, -1}, /* నవం */
-	{"\340\260\253\340\260\277\340\260\254\340\261\215\340\260\260", 15, 2, 0x0004, -1}, /* ఫిబ్ర */
-	{"\340\260\256\340\260\276\340\260\260\340\261\215\340\260\232\340\260\277", 18, 3, 0x0008, -1}, /* మార్చి */
-	{"\340\260\256\340\261\207", 6, 5, 0x0020, -1}, /* మే */
-	{"\340\260\270\340\261\206\340\260\252\340\261\215\340\260\237\340\261\206\340\260\202", 21, 9, 0x0200, -1}, /* సెప్టెం */
-	{"\340\262\205", 3, 10, 0x0400, -1}, /* ಅ */
-	{"\340\262\205\340\262\225\340\263\215\340\262\237\340\263\213", 15, 10, 0x0400, -1}, /* ಅಕ್ಟೋ */
-	{"\340\262\206", 3, 8, 0x0100, -1}, /* ಆ */
-	{"\340\262\217", 3, 4, 0x0010, -1}, /* ಏ */
-	{"\340\262\217\340\262\252\340\263\215\340\262\260\340\262\277", 15, 4, 0x0010, -1}, /* ಏಪ್ರಿ */
-	{"\340\262\234", 3, 1, 0x0002, -1}, /* ಜ */
-	{"\340\262\234\340\262\250", 6, 1, 0x0002, -1}, /* ಜನ */
-	{"\340\262\234\340\263\201", 6, 7, 0x0080, -1}, /* ಜು */
-	{"\340\262\234\340\263\201\340\262\262\340\263\210", 12, 7, 0x0080, -1}, /* ಜುಲೈ */
-	{"\340\262\234\340\263\202", 6, 6, 0x0040, -1}, /* ಜೂ */
-	{"\340\262\234\340\263\202\340\262\250\340\263\215", 12, 6, 0x0040, -1}, /* ಜೂನ್ */
-	{"\340\262\241\340\262\277", 6, 12, 0x1000, -1}, /* ಡಿ */
-	{"\340\262\241\340\262\277\340\262\270\340\263\206\340\262\202", 15, 12, 0x1000, -1}, /* ಡಿಸೆಂ */
-	{"\340\262\250", 3, 11, 0x0800, -1}, /* ನ */
-	{"\340\262\250\340\262\265\340\263\206\340\262\202", 12, 11, 0x0800, -1}, /* ನವೆಂ */
-	{"\340\262\253\340\263\206", 6, 2, 0x0004, -1}, /* ಫೆ */
-	{"\340\262\253\340\263\206\340\262\254\340\263\215\340\262\260", 15, 2, 0x0004, -1}, /* ಫೆಬ್ರ */
-	{"\340\262\256\340\262\276", 6, 3, 0x0008, -1}, /* ಮಾ */
-	{"\340\262\256\340\262\276\340\262\260\340\263\215\340\262\232\340\263\215", 18, 3, 0x0008, -1}, /* ಮಾರ್ಚ್ */
-	{"\340\262\256\340\263\207", 6, 5, 0x0020, -1}, /* ಮೇ */
-	{"\340\262\270\340\263\206", 6, 9, 0x0200, -1}, /* ಸೆ */
-	{"\340\262\270\340\263\206\340\262\252\340\263\215\340\262\237\340\263\206\340\262\202", 21, 9, 0x0200, -1}, /* ಸೆಪ್ಟೆಂ */
-	{"\340\264\217\340\264\252\340\265\215\340\264\260\340\264\277", 15, 4, 0x0010, -1}, /* ഏപ്രി */
-	{"\340\264\222\340\264\225\340\265\215\340\264\237\340\265\213", 15, 10, 0x0400, -1}, /* ഒക്ടോ */
-	{"\340\264\223\340\264\227", 6, 8, 0x0100, -1}, /* ഓഗ */
-	{"\340\264\234\340\264\250\340\265\201", 9, 1, 0x0002, -1}, /* ജനു */
-	{"\340\264\234\340\265\202\340\264\262\340\265\210", 12, 7, 0x0080, -1}, /* ജൂലൈ */
-	{"\340\264\234\340\265\202\340\265\272", 9, 6, 0x0040, -1}, /* ജൂൺ */
-	{"\340\264\241\340\264\277\340\264\270\340\264\202", 12, 12, 0x1000, -1}, /* ഡിസം */
-	{"\340\264\250\340\264\265\340\264\202", 9, 11, 0x0800, -1}, /* നവം */
-	{"\340\264\253\340\265\206\340\264\254\340\265\215\340\264\260\340\265\201", 18, 2, 0x0004, -1}, /* ഫെബ്രു */
-	{"\340\264\256\340\264\276\340\265\274", 9, 3, 0x0008, -1}, /* മാർ */
-	{"\340\264\256\340\265\207\340\264\257\340\265\215", 12, 5, 0x0020, -1}, /* മേയ് */
-	{"\340\264\270\340\265\206\340\264\252\340\265\215\340\264\261\340\265\215\340\264\261\340\264\202", 24, 9, 0x0200, -1}, /* സെപ്റ്റം */
-	{"\340\266\205\340\266\234\340\267\235", 9, 8, 0x0100, -1}, /* අගෝ */
-	{"\340\266\205\340\266\264\340\267\212\342\200\215\340\266\273\340\267\222", 18, 4, 0x0010, -1}, /* අප්‍රි */
-	{"\340\266\224\340\266\232\340\267\212", 9, 10, 0x0400, -1}, /* ඔක් */
-	{"\340\266\242\340\266\261", 6, 1, 0x0002, -1}, /* ජන */
-	{"\340\266\242\340\267\226\340\266\261\340\267\222", 12, 6, 0x0040, -1}, /* ජූනි */
-	{"\340\266\242\340\267\226\340\266\275\340\267\222", 12, 7, 0x0080, -1}, /* ජූලි */
-	{"\340\266\257\340\267\231\340\267\203\340\267\220", 12, 12, 0x1000, -1}, /* දෙසැ */
-	{"\340\266\261\340\267\231\340\267\200\340\267\220", 12, 11, 0x0800, -1}, /* නෙවැ */
-	{"\340\266\264\340\267\231\340\266\266", 9, 2, 0x0004, -1}, /* පෙබ */
-	{"\340\266\270\340\267\217\340\266\273\340\267\212", 12, 3, 0x0008, -1}, /* මාර් */
-	{"\340\266\270\340\267\220\340\266\272\340\267\222", 12, 5, 0x0020, -1}, /* මැයි */
-	{"\340\267\203\340\267\220\340\266\264\340\267\212", 12, 9, 0x0200, -1}, /* සැප් */
-	{"\340\270\201.\340\270\204.", 8, 7, 0x0080, -1}, /* ก.ค. */
-	{"\340\270\201.\340\270\236.", 8, 2, 0x0004, -1}, /* ก.พ. */
-	{"\340\270\201.\340\270\242.", 8, 9, 0x0200, -1}, /* ก.ย. */
-	{"\340\270\225.\340\270\204.", 8, 10, 0x0400, -1}, /* ต.ค. */
-	{"\340\270\230.\340\270\204.", 8, 12, 0x1000, -1}, /* ธ.ค. */
-	{"\340\270\236.\340\270\204.", 8, 5, 0x0020, -1}, /* พ.ค. */
-	{"\340\270\236.\340\270\242.", 8, 11, 0x0800, -1}, /* พ.ย. */
-	{"\340\270\241.\340\270\204.", 8, 1, 0x0002, -1}, /* ม.ค. */
-	{"\340\270\241\340\270\264.\340\270\242.", 11, 6, 0x0040, -1}, /* มิ.ย. */
-	{"\340\270\241\340\270\265.\340\270\204.", 11, 3, 0x0008, -1}, /* มี.ค. */
-	{"\340\270\252.\340\270\204.", 8, 8, 0x0100, -1}, /* ส.ค. */
-	{"\340\271\200\340\270\241.\340\270\242.", 11, 4, 0x0010, -1}, /* เม.ย. */
-	{"\340\272\201.\340\272\215.", 8, 9, 0x0200, -1}, /* ກ.ຍ. */
-	{"\340\272\201.\340\272\236.", 8, 2, 0x0004, -1}, /* ກ.ພ. */
-	{"\340\272\201.\340\272\245.", 8, 7, 0x0080, -1}, /* ກ.ລ. */
-	{"\340\272\225.\340\272\245.", 8, 10, 0x0400, -1}, /* ຕ.ລ. */
-	{"\340\272\227.\340\272\247.", 8, 12, 0x1000, -1}, /* ທ.ວ. */
-	{"\340\272\236.\340\272\210.", 8, 11, 0x0800, -1}, /* ພ.ຈ. */
-	{"\340\272\236.\340\272\236.", 8, 5, 0x0020, -1}, /* ພ.ພ. */
-	{"\340\272\241.\340\272\201.", 8, 1, 0x0002, -1}, /* ມ.ກ. */
-	{"\340\272\241.\340\272\231.", 8, 3, 0x0008, -1}, /* ມ.ນ. */
-	{"\340\272\241.\340\272\252.", 8, 4, 0x0010, -1}, /* ມ.ສ. */
-	{"\340\272\241\340\272\264.\340\272\226.", 11, 6, 0x0040, -1}, /* ມິ.ຖ. */
-	{"\340\272\252.\340\272\253.", 8, 8, 0x0100, -1}, /* ສ.ຫ. */
-	{"\340\275\237\340\276\263\340\274\213\340\274\241", 12, 1, 0x0002, -1}, /* ཟླ་༡ */
-	{"\340\275\237\340\276\263\340\274\213\340\274\241\340\274\240", 15, 10, 0x0400, -1}, /* ཟླ་༡༠ */
-	{"\340\275\237\340\276\263\340\274\213\340\274\241\340\274\241", 15, 11, 0x0800, -1}, /* ཟླ་༡༡ */
-	{"\340\275\237\340\276\263\340\274\213\340\274\241\340\274\242", 15, 12, 0x1000, -1}, /* ཟླ་༡༢ */
-	{"\340\275\237\340\276\263\340\274\213\340\274\242", 12, 2, 0x0004, -1}, /* ཟླ་༢ */
-	{"\340\275\237\340\276\263\340\274\213\340\274\243", 12, 3, 0x0008, -1}, /* ཟླ་༣ */
-	{"\340\275\237\340\276\263\340\274\213\340\274\244", 12, 4, 0x0010, -1}, /* ཟླ་༤ */
-	{"\340\275\237\340\276\263\340\274\213\340\274\245", 12, 5, 0x0020, -1}, /* ཟླ་༥ */
-	{"\340\275\237\340\276\263\340\274\213\340\274\246", 12, 6, 0x0040, -1}, /* ཟླ་༦ */
-	{"\340\275\237\340\276\263\340\274\213\340\274\247", 12, 7, 0x0080, -1}, /* ཟླ་༧ */
-	{"\340\275\237\340\276\263\340\274\213\340\274\250", 12, 8, 0x0100, -1}, /* ཟླ་༨ */
-	{"\340\275\237\340\276\263\340\274\213\340\274\251", 12, 9, 0x0200, -1}, /* ཟླ་༩ */
-	{"\341\200\202\341\200\273\341\200\254\341\200\224\341\200\272", 15, 1, 0x0002, -1}, /* ဂျာန် */
-	{"\341\200\202\341\200\273\341\200\257\341\200\224\341\200\272", 15, 6, 0x0040, -1}, /* ဂျုန် */
-	{"\341\200\202\341\200\273\341\200\260", 9, 7, 0x0080, -1}, /* ဂျူ */
-	{"\341\200\205\341\200\200\341\200\272", 9, 9, 0x0200, -1}, /* စက် */
-	{"\341\200\207\341\200\224\341\200\272", 9, 1, 0x0002, -1}, /* ဇန် */
-	{"\341\200\207\341\200\260", 6, 7, 0x0080, -1}, /* ဇူ */
-	{"\341\200\207\341\200\275\341\200\224\341\200\272", 12, 6, 0x0040, -1}, /* ဇွန် */
-	{"\341\200\222\341\200\256", 6, 12, 0x1000, -1}, /* ဒီ */
-	{"\341\200\222\341\200\263", 6, 12, 0x1000, -1}, /* ဒဳ */
-	{"\341\200\224\341\200\235\341\200\272", 9, 11, 0x0800, -1}, /* နဝ် */
-	{"\341\200\224\341\200\255\341\200\257", 9, 11, 0x0800, -1}, /* နို */
-	{"\341\200\226\341\200\261", 6, 2, 0x0004, -1}, /* ဖေ */
-	{"\341\200\231\341\200\220\341\200\272", 9, 3, 0x0008, -1}, /* မတ် */
-	{"\341\200\231\341\200\254\341\200\220\341\200\272", 12, 3, 0x0008, -1}, /* မာတ် */
-	{"\341\200\231\341\200\261", 6, 5, 0x0020, -1}, /* မေ */
-	{"\341\200\234\341\200\255\341\200\260\341\201\274\341\200\272\341\200\225\341\202\205\341\200\220\341\200\272\341\202\207", 30, 7, 0x0080, -1}, /* လိူၼ်ပႅတ်ႇ */
-	{"\341\200\234\341\200\255\341\200\260\341\201\274\341\200\272\341\200\236\341\200\255\341\200\225\341\200\272\341\200\270", 30, 9, 0x0200, -1}, /* လိူၼ်သိပ်း */
-	{"\341\200\234\341\200\255\341\200\260\341\201\274\341\200\272\341\200\236\341\200\255\341\200\225\341\200\272\341\200\270\341\200\236\341\200\275\341\200\204\341\200\272", 42, 11, 0x0800, -1}, /* လိူၼ်သိပ်းသွင် */
-	{"\341\200\234\341\200\255\341\200\260\341\201\274\341\200\272\341\200\236\341\200\255\341\200\225\341\200\272\341\200\270\341\200\242\341\200\265\341\200\220\341\200\272\341\200\270", 45, 10, 0x0400, -1}, /* လိူၼ်သိပ်းဢဵတ်း */
-	{"\341\200\234\341\200\255\341\200\260\341\201\274\341\200\272\341\200\236\341\200\256\341\202\207", 24, 3, 0x0008, -1}, /* လိူၼ်သီႇ */
-	{"\341\200\234\341\200\255\341\200\260\341\201\274\341\200\272\341\200\236\341\201\242\341\200\231\341\200\272", 27, 2, 0x0004, -1}, /* လိူၼ်သၢမ် */
-	{"\341\200\234\341\200\255\341\200\260\341\201\274\341\200\272\341\201\265\341\200\231\341\200\272", 24, 1, 0x0002, -1}, /* လိူၼ်ၵမ် */
-	{"\341\200\234\341\200\255\341\200\260\341\201\274\341\200\272\341\201\265\341\200\235\341\200\272\341\202\210", 27, 8, 0x0100, -1}, /* လိူၼ်ၵဝ်ႈ */
-	{"\341\200\234\341\200\255\341\200\260\341\201\274\341\200\272\341\201\270\341\200\265\341\200\204\341\200\272", 27, 12, 0x1000, -1}, /* လိူၼ်ၸဵင် */
-	{"\341\200\234\341\200\255\341\200\260\341\201\274\341\200\272\341\201\270\341\200\265\341\200\220\341\200\272\341\200\270", 30, 6, 0x0040, -1}, /* လိူၼ်ၸဵတ်း */
-	{"\341\200\234\341\200\255\341\200\260\341\201\274\341\200\272\341\202\201\341\200\260\341\201\265\341\200\272\341\200\270", 30, 5, 0x0020, -1}, /* လိူၼ်ႁူၵ်း */
-	{"\341\200\234\341\200\255\341\200\260\341\201\274\341\200\272\341\202\201\341\202\203\341\202\210", 24, 4, 0x0010, -1}, /* လိူၼ်ႁႃႈ */
-	{"\341\200\235\341\200\276\341\200\261\341\200\235\341\200\272", 15, 2, 0x0004, -1}, /* ဝှေဝ် */
-	{"\341\200\236\341\200\255\341\200\225\341\200\272", 12, 9, 0x0200, -1}, /* သိပ် */
-	{"\341\200\241\341\200\235\341\200\272", 9, 8, 0x0100, -1}, /* အဝ် */
-	{"\341\200\241\341\200\261", 6, 4, 0x0010, -1}, /* အေ */
-	{"\341\200\241\341\200\261\341\200\254\341\200\200\341\200\272", 15, 10, 0x0400, -1}, /* အောက် */
-	{"\341\200\241\341\200\266\341\200\200\341\200\272", 12, 10, 0x0400, -1}, /* အံက် */
-	{"\341\200\247\341\200\225\341\200\274\341\200\256", 12, 4, 0x0010, -1}, /* ဧပြီ */
-	{"\341\200\251", 3, 8, 0x0100, -1}, /* ဩ */
-	{"\341\203\220\341\203\222\341\203\225", 9, 8, 0x0100, -1}, /* აგვ */
-	{"\341\203\220\341\203\236\341\203\240", 9, 4, 0x0010, -1}, /* აპრ */
-	{"\341\203\223\341\203\224\341\203\231", 9, 12, 0x1000, -1}, /* დეკ */
-	{"\341\203\227\341\203\224\341\203\221", 9, 2, 0x0004, -1}, /* თებ */
-	{"\341\203\230\341\203\220\341\203\234", 9, 1, 0x0002, -1}, /* იან */
-	{"\341\203\230\341\203\225\341\203\232", 9, 7, 0x0080, -1}, /* ივლ */
-	{"\341\203\230\341\203\225\341\203\234", 9, 6, 0x0040, -1}, /* ივნ */
-	{"\341\203\233\341\203\220\341\203\230", 9, 5, 0x0020, -1}, /* მაი */
-	{"\341\203\233\341\203\220\341\203\240", 9, 3, 0x0008, -1}, /* მარ */
-	{"\341\203\234\341\203\235\341\203\224", 9, 11, 0x0800, -1}, /* ნოე */
-	{"\341\203\235\341\203\245\341\203\242", 9, 10, 0x0400, -1}, /* ოქტ */
-	{"\341\203\241\341\203\224\341\203\245", 9, 9, 0x0200, -1}, /* სექ */
-	{"\341\210\210\341\212\253\341\211\262", 9, 2, 0x0004, -1}, /* ለካቲ */
-	{"\341\210\215\341\213\260\341\211\265", 9, 1, 0x0002, -1}, /* ልደት */
-	{"\341\210\220\341\210\230\341\210\210", 9, 7, 0x0080, -1}, /* ሐመለ */
-	{"\341\210\223\341\210\235\341\210\210", 9, 7, 0x0080, -1}, /* ሓምለ */
-	{"\341\210\225\341\213\263\341\210\255", 9, 11, 0x0800, -1}, /* ሕዳር */
-	{"\341\210\230\341\210\265\341\212\250", 9, 9, 0x0200, -1}, /* መስከ */
-	{"\341\210\230\341\211\260\341\210\211", 9, 10, 0x0400, -1}, /* መተሉ */
-	{"\341\210\230\341\214\210\341\211\240", 9, 3, 0x0008, -1}, /* መገበ */
-	{"\341\210\230\341\214\213\341\211\242", 9, 3, 0x0008, -1}, /* መጋቢ */
-	{"\341\210\232\341\213\253\341\213\235", 9, 4, 0x0010, -1}, /* ሚያዝ */
-	{"\341\210\233\341\210\255\341\211\275", 9, 3, 0x0008, -1}, /* ማርች */
-	{"\341\210\233\341\210\255\341\213\253", 9, 8, 0x0100, -1}, /* ማርያ */
-	{"\341\210\234\341\213\255 ", 7, 5, 0x0020, -1}, /* ሜይ  */
-	{"\341\210\235/\341\210\235", 7, 11, 0x0800, -1}, /* ም/ም */
-	{"\341\210\235/\341\211\265", 7, 6, 0x0040, -1}, /* ም/ት */
-	{"\341\210\240\341\212\225\341\213\250", 9, 6, 0x0040, -1}, /* ሠንየ */
-	{"\341\210\260\341\212\220 ", 7, 6, 0x0040, -1}, /* ሰነ  */
-	{"\341\210\264\341\215\225\341\211\264", 9, 9, 0x0200, -1}, /* ሴፕቴ */
-	{"\341\211\260\341\210\225\341\210\263", 9, 12, 0x1000, -1}, /* ተሕሳ */
-	{"\341\211\263\341\210\225\341\210\263", 9, 12, 0x1000, -1}, /* ታሕሳ */
-	{"\341\212\200\341\210\240\341\210\240", 9, 12, 0x1000, -1}, /* ኀሠሠ */
-	{"\341\212\200\341\213\260\341\210\250", 9, 11, 0x0800, -1}, /* ኀደረ */
-	{"\341\212\220\341\210\220\341\210\260", 9, 8, 0x0100, -1}, /* ነሐሰ */
-	{"\341\212\220\341\210\223\341\210\260", 9, 8, 0x0100, -1}, /* ነሓሰ */
-	{"\341\212\226\341\211\254\341\210\235", 9, 11, 0x0800, -1}, /* ኖቬም */
-	{"\341\212\240\341\212\200\341\213\230", 9, 4, 0x0010, -1}, /* አኀዘ */
-	{"\341\212\244\341\215\225\341\210\250", 9, 4, 0x0010, -1}, /* ኤፕረ */
-	{"\341\212\246\341\212\255\341\211\260", 9, 10, 0x0400, -1}, /* ኦክተ */
-	{"\341\212\246\341\214\210\341\210\265", 9, 8, 0x0100, -1}, /* ኦገስ */
-	{"\341\212\250\341\210\250\341\210\230", 9, 9, 0x0200, -1}, /* ከረመ */
-	{"\341\212\250\341\211\260\341\211\260", 9, 2, 0x0004, -1}, /* ከተተ */
-	{"\341\212\253\341\211\245\341\212\275", 9, 2, 0x0004, -1}, /* ካብኽ */
-	{"\341\212\255\341\211\242\341\211\205", 9, 5, 0x0020, -1}, /* ክቢቅ */
-	{"\341\212\255\341\211\245\341\210\213", 9, 3, 0x0008, -1}, /* ክብላ */
-	{"\341\212\260\341\210\255", 6, 7, 0x0080, -1}, /* ኰር */
-	{"\341\213\253\341\212\270\341\212\222", 9, 9, 0x0200, -1}, /* ያኸኒ */
-	{"\341\213\262\341\210\264\341\210\235", 9, 12, 0x1000, -1}, /* ዲሴም */
-	{"\341\214\201\341\210\213\341\213\255", 9, 7, 0x0080, -1}, /* ጁላይ */
-	{"\341\214\201\341\212\225 ", 7, 6, 0x0040, -1}, /* ጁን  */
-	{"\341\214\203\341\212\225\341\213\251", 9, 1, 0x0002, -1}, /* ጃንዩ */
-	{"\341\214\215\341\212\225\341\211\243", 9, 5, 0x0020, -1}, /* ግንባ */
-	{"\341\214\215\341\212\225\341\211\246", 9, 5, 0x0020, -1}, /* ግንቦ */
-	{"\341\214\240\341\210\220\341\210\250", 9, 1, 0x0002, -1}, /* ጠሐረ */
-	{"\341\214\240\341\211\200\341\210\230", 9, 10, 0x0400, -1}, /* ጠቀመ */
-	{"\341\214\245\341\210\252 ", 7, 1, 0x0002, -1}, /* ጥሪ  */
-	{"\341\214\245\341\211\205\341\210\235", 9, 10, 0x0400, -1}, /* ጥቅም */
-	{"\341\215\213\341\214\205\341\212\272", 9, 4, 0x0010, -1}, /* ፋጅኺ */
-	{"\341\215\214\341\211\245\341\210\251", 9, 2, 0x0004, -1}, /* ፌብሩ */
-	{"\341\216\240\341\217\202", 6, 5, 0x0020, -1}, /* ᎠᏂ */
-	{"\341\216\240\341\217\205", 6, 3, 0x0008, -1}, /* ᎠᏅ */
-	{"\341\216\244\341\217\203", 6, 1, 0x0002, -1}, /* ᎤᏃ */
-	{"\341\216\245\341\217\215", 6, 12, 0x1000, -1}, /* ᎥᏍ */
-	{"\341\216\246\341\216\266", 6, 8, 0x0100, -1}, /* ᎦᎶ */
-	{"\341\216\247\341\216\246", 6, 2, 0x0004, -1}, /* ᎧᎦ */
-	{"\341\216\247\341\217\254", 6, 4, 0x0010, -1}, /* ᎧᏬ */
-	{"\341\216\253\341\217\260", 6, 7, 0x0080, -1}, /* ᎫᏰ */
-	{"\341\217\205\341\217\223", 6, 11, 0x0800, -1}, /* ᏅᏓ */
-	{"\341\217\225\341\216\255", 6, 6, 0x0040, -1}, /* ᏕᎭ */
-	{"\341\217\232\341\216\265", 6, 9, 0x0200, -1}, /* ᏚᎵ */
-	{"\341\217\232\341\217\202", 6, 10, 0x0400, -1}, /* ᏚᏂ */
-	{"\341\220\203\341\220\263", 6, 4, 0x0010, -1}, /* ᐃᐳ */
-	{"\341\220\212\341\221\246", 6, 10, 0x0400, -1}, /* ᐊᑦ */
-	{"\341\220\212\341\222\213", 6, 8, 0x0100, -1}, /* ᐊᒋ */
-	{"\341\221\216\341\223\257", 6, 12, 0x1000, -1}, /* ᑎᓯ */
-	{"\341\222\252\341\220\203", 6, 5, 0x0020, -1}, /* ᒪᐃ */
-	{"\341\222\252\341\224\205", 6, 3, 0x0008, -1}, /* ᒪᔅ */
-	{"\341\223\204\341\225\225", 6, 11, 0x0800, -1}, /* ᓄᕕ */
-	{"\341\223\257\341\221\216", 6, 9, 0x0200, -1}, /* ᓯᑎ */
-	{"\341\224\252\341\223\202", 6, 6, 0x0040, -1}, /* ᔪᓂ */
-	{"\341\224\252\341\223\232", 6, 7, 0x0080, -1}, /* ᔪᓚ */
-	{"\341\224\256\341\223\204", 6, 1, 0x0002, -1}, /* ᔮᓄ */
-	{"\341\225\225\341\225\227", 6, 2, 0x0004, -1}, /* ᕕᕗ */
-	{"\341\237\241", 3, 1, 0x0002, -1}, /* ១ */
-	{"\341\237\241\341\237\240", 6, 10, 0x0400, -1}, /* ១០ */
-	{"\341\237\241\341\237\241", 6, 11, 0x0800, -1}, /* ១១ */
-	{"\341\237\241\341\237\242", 6, 12, 0x1000, -1}, /* ១២ */
-	{"\341\237\242", 3, 2, 0x0004, -1}, /* ២ */
-	{"\341\237\243", 3, 3, 0x0008, -1}, /* ៣ */
-	{"\341\237\244", 3, 4, 0x0010, -1}, /* ៤ */
-	{"\341\237\245", 3, 5, 0x0020, -1}, /* ៥ */
-	{"\341\237\246", 3, 6, 0x0040, -1}, /* ៦ */
-	{"\341\237\247", 3, 7, 0x0080, -1}, /* ៧ */
-	{"\341\237\250", 3, 8, 0x0100, -1}, /* ៨ */
-	{"\341\237\251", 3, 9, 0x0200, -1}, /* ៩ */
-	{"\341\270\274ar", 5, 11, 0x0800, -1}, /* Ḽar */
-	{"\341\271\213a Pha", 8, 1, 0x0002, -1}, /* ṋa Pha */
-	{"\341\271\213a Tsh", 8, 10, 0x0400, -1}, /* ṋa Tsh */
-	{"\341\271\242\341\272\271\314\201r\341\272\271\314\201", 14, 1, 0x0002, -1}, /* Ṣẹ́rẹ́ */
-	{"\341\271\260an Pha", 9, 1, 0x0002, -1}, /* Ṱan Pha */
-	{"\341\271\260an Tsh", 9, 10, 0x0400, -1}, /* Ṱan Tsh */
-	{"\341\272\270r\341\272\271\314\200n\303\240", 12, 3, 0x0008, -1}, /* Ẹrẹ̀nà */
-	{"\341\272\270\314\200bibi", 9, 5, 0x0020, -1}, /* Ẹ̀bibi */
-	{"\341\273\214g\341\273\215", 7, 8, 0x0100, -1}, /* Ọgọ */
-	{"\341\273\214kt", 5, 10, 0x0400, -1}, /* Ọkt */
-	{"\341\273\214\314\200p\341\272\271\314\200", 11, 12, 0x1000, -1}, /* Ọ̀pẹ̀ */
-	{"\341\273\214\314\200w\303\240r\303\240", 11, 10, 0x0400, -1}, /* Ọ̀wàrà */
-	{"\344\270\200\346\234\210", 6, 1, 0x0002, -1}, /* 一月 */
-	{"\344\270\203\346\234\210", 6, 7, 0x0080, -1}, /* 七月 */
-	{"\344\270\211\346\234\210", 6, 3, 0x0008, -1}, /* 三月 */
-	{"\344\271\235\346\234\210", 6, 9, 0x0200, -1}, /* 九月 */
-	{"\344\272\214\346\234\210", 6, 2, 0x0004, -1}, /* 二月 */
-	{"\344\272\224\346\234\210", 6, 5, 0x0020, -1}, /* 五月 */
-	{"\345\205\253\346\234\210", 6, 8, 0x0100, -1}, /* 八月 */
-	{"\345\205\255\346\234\210", 6, 6, 0x0040, -1}, /* 六月 */
-	{"\345\215\201\344\270\200", 6, 11, 0x0800, -1}, /* 十一 */
-	{"\345\215\201\344\270\200\346\234\210", 9, 11, 0x0800, -1}, /* 十一月 */
-	{"\345\215\201\344\272\214", 6, 12, 0x1000, -1}, /* 十二 */
-	{"\345\215\201\344\272\214\346\234\210", 9, 12, 0x1000, -1}, /* 十二月 */
-	{"\345\215\201\346\234\210", 6, 10, 0x0400, -1}, /* 十月 */
-	{"\345\233\233\346\234\210", 6, 4, 0x0010, -1}, /* 四月 */
+	{0, 5, 1, 0x0002, -1}, /*  1月 */
+	{6, 5, 1, 0x0002, -1}, /*  1월 */
+	{12, 5, 2, 0x0004, -1}, /*  2月 */
+	{18, 5, 2, 0x0004, -1}, /*  2월 */
+	{24, 5, 3, 0x0008, -1}, /*  3月 */
+	{30, 5, 3, 0x0008, -1}, /*  3월 */
+	{36, 5, 4, 0x0010, -1}, /*  4月 */
+	{42, 5, 4, 0x0010, -1}, /*  4월 */
+	{48, 5, 5, 0x0020, -1}, /*  5月 */
+	{54, 5, 5, 0x0020, -1}, /*  5월 */
+	{60, 5, 6, 0x0040, -1}, /*  6月 */
+	{66, 5, 6, 0x0040, -1}, /*  6월 */
+	{72, 5, 7, 0x0080, -1}, /*  7月 */
+	{78, 5, 7, 0x0080, -1}, /*  7월 */
+	{84, 5, 8, 0x0100, -1}, /*  8月 */
+	{90, 5, 8, 0x0100, -1}, /*  8월 */
+	{96, 5, 9, 0x0200, -1}, /*  9月 */
+	{102, 5, 9, 0x0200, -1}, /*  9월 */
+	{108, 5, 1, 0x0002, -1}, /*  一  */
+	{114, 5, 7, 0x0080, -1}, /*  七  */
+	{120, 5, 3, 0x0008, -1}, /*  三  */
+	{126, 5, 9, 0x0200, -1}, /*  九  */
+	{132, 5, 2, 0x0004, -1}, /*  二  */
+	{138, 5, 5, 0x0020, -1}, /*  五  */
+	{144, 5, 8, 0x0100, -1}, /*  八  */
+	{150, 5, 6, 0x0040, -1}, /*  六  */
+	{156, 5, 10, 0x0400, -1}, /*  十  */
+	{162, 5, 4, 0x0010, -1}, /*  四  */
+	{168, 11, 1, 0x0002, -1}, /* 1-р сар */
+	{180, 12, 10, 0x0400, -1}, /* 10-р сар */
+	{193, 3, 10, 0x0400, -1}, /* 10g */
+	{197, 5, 10, 0x0400, -1}, /* 10月 */
+	{203, 5, 10, 0x0400, -1}, /* 10월 */
+	{209, 12, 11, 0x0800, -1}, /* 11-р сар */
+	{222, 3, 11, 0x0800, -1}, /* 11g */
+	{226, 5, 11, 0x0800, -1}, /* 11月 */
+	{232, 5, 11, 0x0800, -1}, /* 11월 */
+	{238, 12, 12, 0x1000, -1}, /* 12-р сар */
+	{251, 3, 12, 0x1000, -1}, /* 12g */
+	{255, 5, 12, 0x1000, -1}, /* 12月 */
+	{261, 5, 12, 0x1000, -1}, /* 12월 */
+	{267, 2, 1, 0x0002, -1}, /* 1g */
+	{270, 4, 1, 0x0002, -1}, /* 1月 */
+	{275, 11, 2, 0x0004, -1}, /* 2-р сар */
+	{287, 2, 2, 0x0004, -1}, /* 2g */
+	{290, 4, 2, 0x0004, -1}, /* 2月 */
+	{295, 11, 3, 0x0008, -1}, /* 3-р сар */
+	{307, 2, 3, 0x0008, -1}, /* 3g */
+	{310, 4, 3, 0x0008, -1}, /* 3月 */
+	{315, 11, 4, 0x0010, -1}, /* 4-р сар */
+	{327, 2, 4, 0x0010, -1}, /* 4g */
+	{330, 4, 4, 0x0010, -1}, /* 4月 */
+	{335, 11, 5, 0x0020, -1}, /* 5-р сар */
+	{347, 2, 5, 0x0020, -1}, /* 5g */
+	{350, 4, 5, 0x0020, -1}, /* 5月 */
+	{355, 11, 6, 0x0040, -1}, /* 6-р сар */
+	{367, 2, 6, 0x0040, -1}, /* 6g */
+	{370, 4, 6, 0x0040, -1}, /* 6月 */
+	{375, 11, 7, 0x0080, -1}, /* 7-р сар */
+	{387, 2, 7, 0x0080, -1}, /* 7g */
+	{390, 4, 7, 0x0080, -1}, /* 7月 */
+	{395, 11, 8, 0x0100, -1}, /* 8-р сар */
+	{407, 2, 8, 0x0100, -1}, /* 8g */
+	{410, 4, 8, 0x0100, -1}, /* 8月 */
+	{415, 11, 9, 0x0200, -1}, /* 9-р сар */
+	{427, 2, 9, 0x0200, -1}, /* 9g */
+	{430, 4, 9, 0x0200, -1}, /* 9月 */
+	{435, 3, 7, 0x0080, -1}, /* A-K */
+	{439, 3, 4, 0x0010, -1}, /* AKA */
+	{443, 4, 9, 0x0200, -1}, /* AVĂ */
+	{448, 3, 4, 0x0010, -1}, /* Abr */
+	{452, 7, 12, 0x1000, -1}, /* Ach Sak */
+	{460, 3, 3, 0x0008, -1}, /* Ada */
+	{464, 3, 7, 0x0080, -1}, /* Ado */
+	{468, 3, 4, 0x0010, -1}, /* Afi */
+	{472, 3, 4, 0x0010, -1}, /* Afr */
+	{476, 3, 8, 0x0100, -1}, /* Aga */
+	{480, 3, 4, 0x0010, -1}, /* Agd */
+	{484, 3, 8, 0x0100, -1}, /* Ago */
+	{488, 3, 8, 0x0100, -1}, /* Agu */
+	{492, 9, 7, 0x0080, -1}, /* Agẹmọ */
+	{502, 7, 1, 0x0002, -1}, /* Ahd Jan */
+	{510, 3, 4, 0x0010, -1}, /* Aib */
+	{514, 7, 1, 0x0002, -1}, /* Alh Jan */
+	{522, 3, 1, 0x0002, -1}, /* Ama */
+	{526, 3, 9, 0x0200, -1}, /* Ami */
+	{530, 3, 8, 0x0100, -1}, /* Aog */
+	{534, 3, 8, 0x0100, -1}, /* Aok */
+	{538, 3, 4, 0x0010, -1}, /* Ape */
+	{542, 3, 4, 0x0010, -1}, /* Apr */
+	{546, 3, 4, 0x0010, -1}, /* Apu */
+	{550, 3, 12, 0x1000, -1}, /* Ara */
+	{554, 7, 1, 0x0002, -1}, /* Arb Jan */
+	{562, 7, 3, 0x0008, -1}, /* Arb Sad */
+	{570, 3, 7, 0x0080, -1}, /* Arg */
+	{574, 3, 8, 0x0100, -1}, /* Arh */
+	{578, 3, 1, 0x0002, -1}, /* Ark */
+	{582, 3, 5, 0x0020, -1}, /* Aru */
+	{586, 7, 1, 0x0002, -1}, /* Asa Jan */
+	{594, 11, 3, 0x0008, -1}, /* Aso Far Mat */
+	{606, 11, 3, 0x0008, -1}, /* Aso Gaf Mat */
+	{618, 11, 3, 0x0008, -1}, /* Aso Lua Mat */
+	{630, 11, 3, 0x0008, -1}, /* Aso Lul Mat */
+	{642, 10, 3, 0x0008, -1}, /* Aso Sa Mat */
+	{653, 11, 3, 0x0008, -1}, /* Aso To' Mat */
+	{665, 11, 3, 0x0008, -1}, /* Aso Tof Mat */
+	{677, 3, 8, 0x0100, -1}, /* Aug */
+	{681, 3, 8, 0x0100, -1}, /* Aus */
+	{685, 3, 8, 0x0100, -1}, /* Avg */
+	{689, 3, 8, 0x0100, -1}, /* Avo */
+	{693, 3, 8, 0x0100, -1}, /* Avq */
+	{697, 3, 4, 0x0010, -1}, /* Avr */
+	{701, 6, 4, 0x0010, -1}, /* Avrril */
+	{708, 3, 8, 0x0100, -1}, /* Awg */
+	{712, 3, 8, 0x0100, -1}, /* Aws */
+	{716, 3, 8, 0x0100, -1}, /* Aww */
+	{720, 7, 3, 0x0008, -1}, /* Axd Sad */
+	{728, 4, 8, 0x0100, -1}, /* Ağu */
+	{733, 4, 8, 0x0100, -1}, /* Aŭg */
+	{738, 8, 10, 0x0400, -1}, /* Aŭt Kas */
+	{747, 8, 5, 0x0020, -1}, /* Aŭt Maj */
+	{756, 8, 3, 0x0008, -1}, /* Aŭt Sak */
+	{765, 3, 4, 0x0010, -1}, /* Bal */
+	{769, 7, 1, 0x0002, -1}, /* Bal Jan */
+	{777, 7, 5, 0x0020, -1}, /* Bal Maa */
+	{785, 7, 12, 0x1000, -1}, /* Bat Sak */
+	{793, 7, 1, 0x0002, -1}, /* Baz Yan */
+	{801, 4, 5, 0x0020, -1}, /* Beal */
+	{806, 7, 0, 0x0042, 2}, /* Bed Jan */
+	{814, 7, 9, 0x0200, -1}, /* Bed Lwe */
+	{822, 7, 3, 0x0008, -1}, /* Bed Mat */
+	{830, 7, 8, 0x0100, -1}, /* Bed Pha */
+	{838, 7, 1, 0x0002, -1}, /* Bed Phe */
+	{846, 7, 12, 0x1000, -1}, /* Bed Tsh */
+	{854, 7, 1, 0x0002, -1}, /* Ber Yan */
+	{862, 3, 1, 0x0002, -1}, /* Bhi */
+	{866, 8, 10, 0x0400, -1}, /* Bhom Phe */
+	{875, 8, 10, 0x0400, -1}, /* Bhta Phe */
+	{884, 8, 10, 0x0400, -1}, /* Bhti Phe */
+	{893, 7, 1, 0x0002, -1}, /* Bil Jan */
+	{901, 7, 7, 0x0080, -1}, /* Bil Kho */
+	{909, 7, 11, 0x0800, -1}, /* Bil Lwe */
+	{917, 7, 3, 0x0008, -1}, /* Bil Mat */
+	{925, 7, 6, 0x0040, -1}, /* Bil Nhl */
+	{933, 7, 4, 0x0010, -1}, /* Bin Tsh */
+	{941, 7, 6, 0x0040, -1}, /* Bir Kho */
+	{949, 7, 7, 0x0080, -1}, /* Bir Maw */
+	{957, 7, 5, 0x0020, -1}, /* Bir Mud */
+	{965, 7, 10, 0x0400, -1}, /* Bir Nhl */
+	{973, 7, 1, 0x0002, -1}, /* Bir Sun */
+	{981, 7, 2, 0x0004, -1}, /* Bir Yan */
+	{989, 3, 3, 0x0008, -1}, /* Bit */
+	{993, 7, 5, 0x0020, -1}, /* Boaldyn */
+	{1001, 4, 6, 0x0040, -1}, /* Brá */
+	{1006, 8, 1, 0x0002, -1}, /* Budh Jan */
+	{1015, 6, 11, 0x0800, -1}, /* Bélú */
+	{1022, 4, 6, 0x0040, -1}, /* Bėr */
+	{1027, 3, 9, 0x0200, -1}, /* Cab */
+	{1031, 3, 5, 0x0020, -1}, /* Cam */
+	{1035, 3, 5, 0x0020, -1}, /* Can */
+	{1039, 7, 1, 0x0002, -1}, /* Caq Yan */
+	{1047, 7, 4, 0x0010, -1}, /* Caw Tsh */
+	{1055, 3, 5, 0x0020, -1}, /* Cax */
+	{1059, 7, 1, 0x0002, -1}, /* Cer Yan */
+	{1067, 7, 5, 0x0020, -1}, /* Che Maj */
+	{1075, 3, 9, 0x0200, -1}, /* Chi */
+	{1079, 7, 1, 0x0002, -1}, /* Cho Yan */
+	{1087, 3, 12, 0x1000, -1}, /* Chr */
+	{1091, 3, 2, 0x0004, -1}, /* Chw */
+	{1095, 3, 3, 0x0008, -1}, /* Cig */
+	{1099, 3, 10, 0x0400, -1}, /* Cot */
+	{1103, 3, 9, 0x0200, -1}, /* Cte */
+	{1107, 7, 11, 0x0800, -1}, /* Cts Kas */
+	{1115, 6, 8, 0x0100, -1}, /* Ct̓é */
+	{1122, 7, 11, 0x0800, -1}, /* Cum Kas */
+	{1130, 7, 1, 0x0002, -1}, /* Cum Yan */
+	{1138, 3, 9, 0x0200, -1}, /* Cut */
+	{1142, 4, 11, 0x0800, -1}, /* CÜK */
+	{1147, 5, 5, 0x0020, -1}, /* Cèit */
+	{1153, 5, 2, 0x0004, -1}, /* Cʼhw */
+	{1159, 4, 8, 0x0100, -1}, /* D-Ɔ */
+	{1164, 6, 10, 0x0400, -1}, /* DFómh */
+	{1171, 4, 9, 0x0200, -1}, /* Dait */
+	{1176, 7, 1, 0x0002, -1}, /* Ddg Jan */
+	{1184, 3, 12, 0x1000, -1}, /* Dec */
+	{1188, 3, 12, 0x1000, -1}, /* Dek */
+	{1192, 3, 12, 0x1000, -1}, /* Des */
+	{1196, 3, 12, 0x1000, -1}, /* Dez */
+	{1200, 3, 12, 0x1000, -1}, /* Dhj */
+	{1204, 6, 1, 0x0002, -1}, /* Di Jan */
+	{1211, 3, 12, 0x1000, -1}, /* Dic */
+	{1215, 7, 1, 0x0002, -1}, /* Die Jan */
+	{1223, 7, 5, 0x0020, -1}, /* Die Maj */
+	{1231, 7, 10, 0x0400, -1}, /* Die Tet */
+	{1239, 3, 12, 0x1000, -1}, /* Dik */
+	{1243, 7, 12, 0x1000, -1}, /* Dil Mud */
+	{1251, 7, 11, 0x0800, -1}, /* Dil Sad */
+	{1259, 8, 1, 0x0002, -1}, /* Ding Jan */
+	{1268, 3, 10, 0x0400, -1}, /* Dip */
+	{1272, 3, 12, 0x1000, -1}, /* Dis */
+	{1276, 3, 10, 0x0400, -1}, /* Dit */
+	{1280, 4, 12, 0x1000, -1}, /* Diċ */
+	{1285, 6, 1, 0x0002, -1}, /* Do Jan */
+	{1292, 7, 5, 0x0020, -1}, /* Dom Maj */
+	{1300, 7, 1, 0x0002, -1}, /* Dsg Jan */
+	{1308, 2, 11, 0x0800, -1}, /* Du */
+	{1311, 4, 11, 0x0800, -1}, /* Du   */
+	{1316, 6, 1, 0x0002, -1}, /* Du Yan */
+	{1323, 3, 12, 0x1000, -1}, /* Duj */
+	{1327, 8, 1, 0x0002, -1}, /* Dunn Jan */
+	{1336, 7, 10, 0x0400, -1}, /* Dur Phe */
+	{1344, 3, 10, 0x0400, -1}, /* Dwa */
+	{1348, 3, 4, 0x0010, -1}, /* Dzi */
+	{1352, 5, 10, 0x0400, -1}, /* Dàmh */
+	{1358, 7, 1, 0x0002, -1}, /* Dë Jan */
+	{1366, 5, 12, 0x1000, -1}, /* Dùbh */
+	{1372, 7, 12, 0x1000, -1}, /* Dş Kan */
+	{1380, 3, 5, 0x0020, -1}, /* E-K */
+	{1384, 3, 4, 0x0010, -1}, /* E-O */
+	{1388, 4, 3, 0x0008, -1}, /* E-Ɔ */
+	{1393, 3, 1, 0x0002, -1}, /* Ean */
+	{1397, 3, 4, 0x0010, -1}, /* Ebr */
+	{1401, 4, 4, 0x0010, -1}, /* Ebr  */
+	{1406, 3, 10, 0x0400, -1}, /* Eki */
+	{1410, 3, 4, 0x0010, -1}, /* Elb */
+	{1414, 3, 5, 0x0020, -1}, /* Ell */
+	{1418, 3, 1, 0x0002, -1}, /* Ene */
+	{1422, 7, 1, 0x0002, -1}, /* Enj Jan */
+	{1430, 7, 5, 0x0020, -1}, /* Enj Maj */
+	{1438, 7, 10, 0x0400, -1}, /* Enj Tet */
+	{1446, 4, 8, 0x0100, -1}, /* Eos  */
+	{1451, 3, 4, 0x0010, -1}, /* Eph */
+	{1455, 3, 4, 0x0010, -1}, /* Epr */
+	{1459, 7, 1, 0x0002, -1}, /* Erb Jan */
+	{1467, 3, 8, 0x0100, -1}, /* Est */
+	{1471, 3, 9, 0x0200, -1}, /* Eyl */
+	{1475, 4, 9, 0x0200, -1}, /* F-Ɛ */
+	{1480, 3, 2, 0x0004, -1}, /* Fab */
+	{1484, 7, 6, 0x0040, -1}, /* Fal Sun */
+	{1492, 3, 3, 0x0008, -1}, /* Fam */
+	{1496, 4, 1, 0x0002, -1}, /* Faoi */
+	{1501, 7, 1, 0x0002, -1}, /* Fdg Jan */
+	{1509, 5, 2, 0x0004, -1}, /* Feabh */
+	{1515, 3, 2, 0x0004, -1}, /* Feb */
+	{1519, 3, 2, 0x0004, -1}, /* Fep */
+	{1523, 3, 1, 0x0002, -1}, /* Fer */
+	{1527, 3, 2, 0x0004, -1}, /* Fev */
+	{1531, 3, 2, 0x0004, -1}, /* Few */
+	{1535, 3, 2, 0x0004, -1}, /* Fiw */
+	{1539, 7, 1, 0x0002, -1}, /* Fon Jan */
+	{1547, 6, 1, 0x0002, -1}, /* Fr Jan */
+	{1554, 3, 2, 0x0004, -1}, /* Fra */
+	{1558, 7, 1, 0x0002, -1}, /* Fra Jan */
+	{1566, 7, 3, 0x0008, -1}, /* Fra Maj */
+	{1574, 3, 2, 0x0004, -1}, /* Fre */
+	{1578, 8, 1, 0x0002, -1}, /* Free Jan */
+	{1587, 7, 1, 0x0002, -1}, /* Fri Jan */
+	{1595, 3, 9, 0x0200, -1}, /* Ful */
+	{1599, 3, 2, 0x0004, -1}, /* Fur */
+	{1603, 4, 2, 0x0004, -1}, /* Fēp */
+	{1608, 3, 2, 0x0004, -1}, /* Gas */
+	{1612, 5, 2, 0x0004, -1}, /* Gearr */
+	{1618, 3, 5, 0x0020, -1}, /* Geg */
+	{1622, 3, 1, 0x0002, -1}, /* Gen */
+	{1626, 4, 1, 0x0002, -1}, /* Gen  */
+	{1631, 3, 1, 0x0002, -1}, /* Ghe */
+	{1635, 4, 4, 0x0010, -1}, /* Gibl */
+	{1640, 3, 5, 0x0020, -1}, /* Gic */
+	{1644, 8, 5, 0x0020, -1}, /* Giò Maj */
+	{1653, 7, 8, 0x0100, -1}, /* Gnd Kan */
+	{1661, 7, 4, 0x0010, -1}, /* Gnd Mat */
+	{1669, 7, 8, 0x0100, -1}, /* Gnu Kan */
+	{1677, 7, 4, 0x0010, -1}, /* Gnu Mat */
+	{1685, 3, 7, 0x0080, -1}, /* Gor */
+	{1689, 4, 7, 0x0080, -1}, /* Gou  */
+	{1694, 7, 1, 0x0002, -1}, /* Gqi Jan */
+	{1702, 7, 3, 0x0008, -1}, /* Gqi Mat */
+	{1710, 3, 12, 0x1000, -1}, /* Grd */
+	{1714, 3, 8, 0x0100, -1}, /* Gsh */
+	{1718, 7, 8, 0x0100, -1}, /* Gtu Kan */
+	{1726, 7, 4, 0x0010, -1}, /* Gtu Mat */
+	{1734, 3, 5, 0x0020, -1}, /* Gul */
+	{1738, 3, 2, 0x0004, -1}, /* Gur */
+	{1742, 8, 1, 0x0002, -1}, /* Guru Jan */
+	{1751, 4, 9, 0x0200, -1}, /* Gwe  */
+	{1756, 7, 3, 0x0008, -1}, /* Gwe Maw */
+	{1764, 3, 9, 0x0200, -1}, /* Gwn */
+	{1768, 3, 8, 0x0100, -1}, /* Hag */
+	{1772, 4, 12, 0x1000, -1}, /* Haki */
+	{1777, 7, 1, 0x0002, -1}, /* Ham Jan */
+	{1785, 7, 6, 0x0040, -1}, /* Har Kho */
+	{1793, 7, 7, 0x0080, -1}, /* Har Maw */
+	{1801, 7, 5, 0x0020, -1}, /* Har Mud */
+	{1809, 7, 10, 0x0400, -1}, /* Har Nhl */
+	{1817, 7, 1, 0x0002, -1}, /* Har Sun */
+	{1825, 7, 2, 0x0004, -1}, /* Har Yan */
+	{1833, 4, 5, 0x0020, -1}, /* Hara */
+	{1838, 3, 6, 0x0040, -1}, /* Haz */
+	{1842, 3, 10, 0x0400, -1}, /* Hed */
+	{1846, 3, 7, 0x0080, -1}, /* Hei */
+	{1850, 3, 9, 0x0200, -1}, /* Her */
+	{1854, 4, 10, 0x0400, -1}, /* Her  */
+	{1859, 4, 8, 0x0100, -1}, /* Here */
+	{1864, 3, 6, 0x0040, -1}, /* Hez */
+	{1868, 3, 2, 0x0004, -1}, /* Hla */
+	{1872, 7, 0, 0x0042, 5}, /* Hla Jan */
+	{1880, 7, 7, 0x0080, -1}, /* Hla Kho */
+	{1888, 7, 11, 0x0800, -1}, /* Hla Lwe */
+	{1896, 7, 3, 0x0008, -1}, /* Hla Mat */
+	{1904, 7, 6, 0x0040, -1}, /* Hla Nhl */
+	{1912, 7, 8, 0x0100, -1}, /* Hla Pha */
+	{1920, 7, 1, 0x0002, -1}, /* Hla Phe */
+	{1928, 7, 0, 0x1010, 5}, /* Hla Tsh */
+	{1936, 3, 2, 0x0004, -1}, /* Hor */
+	{1940, 3, 2, 0x0004, -1}, /* Hui */
+	{1944, 3, 11, 0x0800, -1}, /* Huk */
+	{1948, 3, 7, 0x0080, -1}, /* Hul */
+	{1952, 3, 6, 0x0040, -1}, /* Hun */
+	{1956, 3, 2, 0x0004, -1}, /* Hwe */
+	{1960, 3, 10, 0x0400, -1}, /* Hyd */
+	{1964, 8, 1, 0x0002, -1}, /* Hën Jan */
+	{1973, 8, 5, 0x0020, -1}, /* Hën Maj */
+	{1982, 8, 10, 0x0400, -1}, /* Hën Tet */
+	{1991, 7, 7, 0x0080, -1}, /* Hōngoi */
+	{1999, 3, 1, 0x0002, -1}, /* Ian */
+	{2003, 7, 3, 0x0008, -1}, /* Iau Maw */
+	{2011, 6, 1, 0x0002, -1}, /* Ij Jan */
+	{2018, 6, 12, 0x1000, -1}, /* Im Sak */
+	{2025, 3, 10, 0x0400, -1}, /* Imp */
+	{2029, 3, 1, 0x0002, -1}, /* Ion */
+	{2033, 4, 10, 0x0400, -1}, /* Ipam */
+	{2038, 7, 1, 0x0002, -1}, /* Isn Jan */
+	{2046, 7, 3, 0x0008, -1}, /* Isn Sad */
+	{2054, 3, 7, 0x0080, -1}, /* Itc */
+	{2058, 4, 7, 0x0080, -1}, /* Iuch */
+	{2063, 3, 7, 0x0080, -1}, /* Iul */
+	{2067, 3, 6, 0x0040, -1}, /* Iun */
+	{2071, 3, 7, 0x0080, -1}, /* Iyl */
+	{2075, 3, 6, 0x0040, -1}, /* Iyn */
+	{2079, 5, 7, 0x0080, -1}, /* Iúil */
+	{2085, 4, 7, 0x0080, -1}, /* Iýl */
+	{2090, 4, 6, 0x0040, -1}, /* Iýn */
+	{2095, 5, 6, 0x0040, -1}, /* Iġñ */
+	{2101, 8, 10, 0x0400, -1}, /* J-fouyir */
+	{2110, 6, 1, 0x0002, -1}, /* J-guer */
+	{2117, 8, 7, 0x0080, -1}, /* J-souree */
+	{2126, 6, 1, 0x0002, -1}, /* J1 Jan */
+	{2133, 6, 1, 0x0002, -1}, /* J2 Jan */
+	{2140, 6, 1, 0x0002, -1}, /* J3 Jan */
+	{2147, 6, 1, 0x0002, -1}, /* J4 Jan */
+	{2154, 6, 1, 0x0002, -1}, /* J5 Jan */
+	{2161, 3, 10, 0x0400, -1}, /* JUP */
+	{2165, 3, 7, 0x0080, -1}, /* Jak */
+	{2169, 3, 0, 0x0042, -1}, /* Jan */
+	{2173, 4, 4, 0x0010, -1}, /* Jang */
+	{2178, 3, 1, 0x0002, -1}, /* Jen */
+	{2182, 7, 12, 0x1000, -1}, /* Jim Mud */
+	{2190, 7, 0, 0x0808, 5}, /* Jim Sad */
+	{2198, 3, 7, 0x0080, -1}, /* Jol */
+	{2202, 3, 6, 0x0040, -1}, /* Jon */
+	{2206, 6, 1, 0x0002, -1}, /* Ju Yan */
+	{2213, 3, 6, 0x0040, -1}, /* Jug */
+	{2217, 3, 7, 0x0080, -1}, /* Jul */
+	{2221, 7, 1, 0x0002, -1}, /* Jum Jan */
+	{2229, 3, 6, 0x0040, -1}, /* Jun */
+	{2233, 3, 6, 0x0040, -1}, /* Juu */
+	{2237, 4, 1, 0x0002, -1}, /* Jän */
+	{2242, 4, 2, 0x0004, -1}, /* K-Ɔ */
+	{2247, 3, 11, 0x0800, -1}, /* KIT */
+	{2251, 7, 8, 0x0100, -1}, /* Kab Kan */
+	{2259, 7, 4, 0x0010, -1}, /* Kab Mat */
+	{2267, 3, 6, 0x0040, -1}, /* Kam */
+	{2271, 7, 1, 0x0002, -1}, /* Kam Jan */
+	{2279, 7, 12, 0x1000, -1}, /* Kam Mud */
+	{2287, 7, 11, 0x0800, -1}, /* Kam Sad */
+	{2295, 3, 0, 0x1100, -1}, /* Kan */
+	{2299, 7, 8, 0x0100, -1}, /* Kan Kan */
+	{2307, 7, 4, 0x0010, -1}, /* Kan Mat */
+	{2315, 3, 0, 0x0c00, -1}, /* Kas */
+	{2319, 3, 12, 0x1000, -1}, /* Kax */
+	{2323, 3, 5, 0x0020, -1}, /* Keg */
+	{2327, 4, 12, 0x1000, -1}, /* Ker  */
+	{2332, 3, 12, 0x1000, -1}, /* Kev */
+	{2336, 3, 7, 0x0080, -1}, /* Kha */
+	{2340, 7, 1, 0x0002, -1}, /* Kha Jan */
+	{2348, 7, 3, 0x0008, -1}, /* Kha Sad */
+	{2356, 3, 5, 0x0020, -1}, /* Khk */
+	{2360, 3, 0, 0x00c0, -1}, /* Kho */
+	{2364, 3, 9, 0x0200, -1}, /* Khu */
+	{2368, 3, 1, 0x0002, -1}, /* Kob */
+	{2372, 4, 1, 0x0002, -1}, /* Kohi */
+	{2377, 3, 7, 0x0080, -1}, /* Kor */
+	{2381, 3, 4, 0x0010, -1}, /* Kra */
+	{2385, 7, 12, 0x1000, -1}, /* Kug Sak */
+	{2393, 3, 3, 0x0008, -1}, /* Kul */
+	{2397, 3, 7, 0x0080, -1}, /* Kun */
+	{2401, 3, 3, 0x0008, -1}, /* Kuo */
+	{2405, 3, 2, 0x0004, -1}, /* Kup */
+	{2409, 3, 1, 0x0002, -1}, /* Kwe */
+	{2413, 3, 3, 0x0008, -1}, /* Kwi */
+	{2417, 4, 1, 0x0002, -1}, /* KĂR */
+	{2422, 5, 10, 0x0400, -1}, /* Kṭu */
+	{2428, 3, 12, 0x1000, -1}, /* LIT */
+	{2432, 3, 2, 0x0004, -1}, /* Lab */
+	{2436, 3, 10, 0x0400, -1}, /* Lad */
+	{2440, 7, 1, 0x0002, -1}, /* Lah Jan */
+	{2448, 3, 4, 0x0010, -1}, /* Lam */
+	{2452, 3, 11, 0x0800, -1}, /* Lap */
+	{2456, 7, 1, 0x0002, -1}, /* Lar Jan */
+	{2464, 3, 9, 0x0200, -1}, /* Leo */
+	{2468, 3, 8, 0x0100, -1}, /* Leq */
+	{2472, 3, 7, 0x0080, -1}, /* Lip */
+	{2476, 3, 11, 0x0800, -1}, /* Lis */
+	{2480, 7, 1, 0x0002, -1}, /* Lit Jan */
+	{2488, 3, 6, 0x0040, -1}, /* Lix */
+	{2492, 7, 3, 0x0008, -1}, /* Llu Maw */
+	{2500, 9, 8, 0x0100, -1}, /* Luanistyn */
+	{2510, 3, 2, 0x0004, -1}, /* Luh */
+	{2514, 3, 7, 0x0080, -1}, /* Lui */
+	{2518, 3, 7, 0x0080, -1}, /* Lul */
+	{2522, 7, 5, 0x0020, -1}, /* Lun Maj */
+	{2530, 3, 2, 0x0004, -1}, /* Lut */
+	{2534, 7, 1, 0x0002, -1}, /* Lw2 Jan */
+	{2542, 7, 5, 0x0020, -1}, /* Lw2 Maa */
+	{2550, 7, 1, 0x0002, -1}, /* Lw3 Jan */
+	{2558, 7, 5, 0x0020, -1}, /* Lw3 Maa */
+	{2566, 7, 1, 0x0002, -1}, /* Lw4 Jan */
+	{2574, 7, 5, 0x0020, -1}, /* Lw4 Maa */
+	{2582, 7, 1, 0x0002, -1}, /* Lw5 Jan */
+	{2590, 7, 5, 0x0020, -1}, /* Lw5 Maa */
+	{2598, 7, 1, 0x0002, -1}, /* Lw6 Jan */
+	{2606, 7, 5, 0x0020, -1}, /* Lw6 Maa */
+	{2614, 3, 7, 0x0080, -1}, /* Lwa */
+	{2618, 3, 0, 0x0a00, -1}, /* Lwe */
+	{2622, 3, 6, 0x0040, -1}, /* Lwi */
+	{2626, 4, 6, 0x0040, -1}, /* Làm */
+	{2631, 4, 7, 0x0080, -1}, /* Lëp */
+	{2636, 5, 8, 0x0100, -1}, /* Lùna */
+	{2642, 4, 8, 0x0100, -1}, /* Lún */
+	{2647, 8, 9, 0x0200, -1}, /* M-fouyir */
+	{2656, 8, 6, 0x0040, -1}, /* M-souree */
+	{2665, 4, 12, 0x1000, -1}, /* M-Ɔ */
+	{2670, 8, 11, 0x0800, -1}, /* M.Houney */
+	{2679, 9, 12, 0x1000, -1}, /* M.Nollick */
+	{2689, 6, 9, 0x0200, -1}, /* MFómh */
+	{2696, 6, 1, 0x0002, -1}, /* Ma Jan */
+	{2703, 3, 0, 0x0028, -1}, /* Maa */
+	{2707, 8, 1, 0x0002, -1}, /* Maan Jan */
+	{2716, 3, 4, 0x0010, -1}, /* Mab */
+	{2720, 3, 3, 0x0008, -1}, /* Mac */
+	{2724, 4, 5, 0x0020, -1}, /* Mae  */
+	{2729, 4, 9, 0x0200, -1}, /* Mahu */
+	{2734, 3, 5, 0x0020, -1}, /* Mai */
+	{2738, 3, 0, 0x0028, -1}, /* Maj */
+	{2742, 7, 1, 0x0002, -1}, /* Mak Jan */
+	{2750, 7, 1, 0x0002, -1}, /* Man Jan */
+	{2758, 7, 3, 0x0008, -1}, /* Man Maj */
+	{2766, 10, 1, 0x0002, -1}, /* Mangal Jan */
+	{2777, 3, 3, 0x0008, -1}, /* Mar */
+	{2781, 7, 1, 0x0002, -1}, /* Mar Jan */
+	{2789, 7, 5, 0x0020, -1}, /* Mar Maj */
+	{2797, 7, 10, 0x0400, -1}, /* Mar Tet */
+	{2805, 3, 3, 0x0008, -1}, /* Mas */
+	{2809, 3, 0, 0x0018, -1}, /* Mat */
+	{2813, 7, 9, 0x0200, -1}, /* Mat Lwe */
+	{2821, 7, 8, 0x0100, -1}, /* Mat Pha */
+	{2829, 4, 12, 0x1000, -1}, /* Mati */
+	{2834, 3, 0, 0x0088, -1}, /* Maw */
+	{2838, 7, 3, 0x0008, -1}, /* Maw Maw */
+	{2846, 3, 5, 0x0020, -1}, /* May */
+	{2850, 6, 3, 0x0008, -1}, /* Mayrnt */
+	{2857, 4, 5, 0x0020, -1}, /* Maý */
+	{2862, 5, 3, 0x0008, -1}, /* Maʻa */
+	{2868, 7, 8, 0x0100, -1}, /* Mbe Kan */
+	{2876, 7, 4, 0x0010, -1}, /* Mbe Mat */
+	{2884, 7, 1, 0x0002, -1}, /* Mdg Jan */
+	{2892, 3, 2, 0x0004, -1}, /* Mdu */
+	{2896, 2, 5, 0x0020, -1}, /* Me */
+	{2899, 3, 9, 0x0200, -1}, /* Med */
+	{2903, 3, 5, 0x0020, -1}, /* Mee */
+	{2907, 3, 6, 0x0040, -1}, /* Meh */
+	{2911, 3, 5, 0x0020, -1}, /* Mei */
+	{2915, 5, 6, 0x0040, -1}, /* Meith */
+	{2921, 3, 5, 0x0020, -1}, /* Mej */
+	{2925, 7, 3, 0x0008, -1}, /* Mer Maw */
+	{2933, 3, 6, 0x0040, -1}, /* Met */
+	{2937, 3, 3, 0x0008, -1}, /* Meu */
+	{2941, 4, 3, 0x0008, -1}, /* Meu  */
+	{2946, 3, 5, 0x0020, -1}, /* Mey */
+	{2950, 4, 6, 0x0040, -1}, /* Mezh */
+	{2955, 4, 3, 0x0008, -1}, /* Meɣ */
+	{2960, 7, 7, 0x0080, -1}, /* Mgc Kho */
+	{2968, 7, 11, 0x0800, -1}, /* Mgc Lwe */
+	{2976, 7, 6, 0x0040, -1}, /* Mgc Nhl */
+	{2984, 7, 1, 0x0002, -1}, /* Mgq Jan */
+	{2992, 7, 4, 0x0010, -1}, /* Mgq Tsh */
+	{3000, 3, 8, 0x0100, -1}, /* Mha */
+	{3004, 6, 1, 0x0002, -1}, /* Mi Jan */
+	{3011, 8, 1, 0x0002, -1}, /* Migg Jan */
+	{3020, 3, 11, 0x0800, -1}, /* Mij */
+	{3024, 7, 1, 0x0002, -1}, /* Min Jan */
+	{3032, 7, 6, 0x0040, -1}, /* Mma Jan */
+	{3040, 7, 8, 0x0100, -1}, /* Mma Pha */
+	{3048, 7, 1, 0x0002, -1}, /* Mma Phe */
+	{3056, 7, 12, 0x1000, -1}, /* Mma Tsh */
+	{3064, 3, 4, 0x0010, -1}, /* Mme */
+	{3068, 3, 12, 0x1000, -1}, /* Mng */
+	{3072, 6, 1, 0x0002, -1}, /* Mo Jan */
+	{3079, 7, 1, 0x0002, -1}, /* Mok Jan */
+	{3087, 7, 3, 0x0008, -1}, /* Mok Mat */
+	{3095, 7, 1, 0x0002, -1}, /* Mon Jan */
+	{3103, 3, 3, 0x0008, -1}, /* Mop */
+	{3107, 7, 6, 0x0040, -1}, /* Moq Jan */
+	{3115, 7, 8, 0x0100, -1}, /* Moq Pha */
+	{3123, 7, 1, 0x0002, -1}, /* Moq Phe */
+	{3131, 7, 12, 0x1000, -1}, /* Moq Tsh */
+	{3139, 3, 4, 0x0010, -1}, /* Mor */
+	{3143, 7, 9, 0x0200, -1}, /* Mos Lwe */
+	{3151, 7, 8, 0x0100, -1}, /* Mos Pha */
+	{3159, 3, 5, 0x0020, -1}, /* Mot */
+	{3163, 3, 3, 0x0008, -1}, /* Moz */
+	{3167, 8, 1, 0x0002, -1}, /* Moš Jan */
+	{3176, 8, 3, 0x0008, -1}, /* Moš Mat */
+	{3185, 3, 10, 0x0400, -1}, /* Mph */
+	{3189, 3, 1, 0x0002, -1}, /* Mqu */
+	{3193, 3, 3, 0x0008, -1}, /* Mrt */
+	{3197, 3, 9, 0x0200, -1}, /* Msi */
+	{3201, 7, 1, 0x0002, -1}, /* Mso Jan */
+	{3209, 7, 7, 0x0080, -1}, /* Mso Kho */
+	{3217, 7, 11, 0x0800, -1}, /* Mso Lwe */
+	{3225, 7, 6, 0x0040, -1}, /* Mso Nhl */
+	{3233, 3, 0, 0x1020, -1}, /* Mud */
+	{3237, 7, 6, 0x0040, -1}, /* Mug Kho */
+	{3245, 7, 7, 0x0080, -1}, /* Mug Maw */
+	{3253, 7, 5, 0x0020, -1}, /* Mug Mud */
+	{3261, 7, 10, 0x0400, -1}, /* Mug Nhl */
+	{3269, 7, 1, 0x0002, -1}, /* Mug Pha */
+	{3277, 7, 1, 0x0002, -1}, /* Mug Sun */
+	{3285, 7, 10, 0x0400, -1}, /* Mug Tsh */
+	{3293, 7, 2, 0x0004, -1}, /* Mug Yan */
+	{3301, 7, 6, 0x0040, -1}, /* Mus Kho */
+	{3309, 7, 7, 0x0080, -1}, /* Mus Maw */
+	{3317, 7, 5, 0x0020, -1}, /* Mus Mud */
+	{3325, 7, 10, 0x0400, -1}, /* Mus Nhl */
+	{3333, 7, 1, 0x0002, -1}, /* Mus Pha */
+	{3341, 7, 1, 0x0002, -1}, /* Mus Sun */
+	{3349, 7, 10, 0x0400, -1}, /* Mus Tsh */
+	{3357, 7, 2, 0x0004, -1}, /* Mus Yan */
+	{3365, 3, 1, 0x0002, -1}, /* Mut */
+	{3369, 7, 1, 0x0002, -1}, /* Mvu Jan */
+	{3377, 7, 3, 0x0008, -1}, /* Mvu Mat */
+	{3385, 7, 4, 0x0010, -1}, /* Mvu Tsh */
+	{3393, 7, 8, 0x0100, -1}, /* Mwe Kan */
+	{3401, 7, 4, 0x0010, -1}, /* Mwe Mat */
+	{3409, 7, 1, 0x0002, -1}, /* Mwk Jan */
+	{3417, 5, 3, 0x0008, -1}, /* Màrt */
+	{3423, 6, 3, 0x0008, -1}, /* Márta */
+	{3430, 4, 3, 0x0008, -1}, /* Mäe */
+	{3435, 4, 3, 0x0008, -1}, /* Mär */
+	{3440, 8, 5, 0x0020, -1}, /* Mèr Maj */
+	{3449, 7, 1, 0x0002, -1}, /* Mé Jan */
+	{3457, 7, 1, 0x0002, -1}, /* Më Jan */
+	{3465, 8, 1, 0x0002, -1}, /* Mër Jan */
+	{3474, 8, 5, 0x0020, -1}, /* Mër Maj */
+	{3483, 8, 10, 0x0400, -1}, /* Mër Tet */
+	{3492, 3, 5, 0x0020, -1}, /* Mē */
+	{3496, 4, 3, 0x0008, -1}, /* Měr */
+	{3501, 8, 6, 0x0040, -1}, /* Mōn Sun */
+	{3510, 3, 12, 0x1000, -1}, /* N'w */
+	{3514, 3, 2, 0x0004, -1}, /* NAR */
+	{3518, 3, 12, 0x1000, -1}, /* Nad */
+	{3522, 3, 2, 0x0004, -1}, /* Nah */
+	{3526, 3, 9, 0x0200, -1}, /* Ndz */
+	{3530, 6, 0, 0x0042, 4}, /* Ne Jan */
+	{3537, 6, 0, 0x00c0, 4}, /* Ne Kho */
+	{3544, 6, 0, 0x0a00, 4}, /* Ne Lwe */
+	{3551, 6, 3, 0x0008, -1}, /* Ne Mat */
+	{3558, 6, 7, 0x0080, -1}, /* Ne Maw */
+	{3565, 6, 5, 0x0020, -1}, /* Ne Mud */
+	{3572, 6, 0, 0x0440, 4}, /* Ne Nhl */
+	{3579, 6, 8, 0x0100, -1}, /* Ne Pha */
+	{3586, 6, 1, 0x0002, -1}, /* Ne Phe */
+	{3593, 6, 1, 0x0002, -1}, /* Ne Sun */
+	{3600, 6, 12, 0x1000, -1}, /* Ne Tsh */
+	{3607, 6, 2, 0x0004, -1}, /* Ne Yan */
+	{3614, 6, 11, 0x0800, -1}, /* Ne lis */
+	{3621, 6, 8, 0x0100, -1}, /* Ne srp */
+	{3628, 7, 1, 0x0002, -1}, /* Ned Jan */
+	{3636, 7, 5, 0x0020, -1}, /* Ned Maj */
+	{3644, 3, 8, 0x0100, -1}, /* Ngc */
+	{3648, 3, 12, 0x1000, -1}, /* Ngo */
+	{3652, 3, 8, 0x0100, -1}, /* Ngu */
+	{3656, 3, 11, 0x0800, -1}, /* Ngw */
+	{3660, 3, 0, 0x0440, -1}, /* Nhl */
+	{3664, 7, 10, 0x0400, -1}, /* Nia Kas */
+	{3672, 7, 5, 0x0020, -1}, /* Nia Maj */
+	{3680, 7, 3, 0x0008, -1}, /* Nia Sak */
+	{3688, 3, 11, 0x0800, -1}, /* Nip */
+	{3692, 3, 4, 0x0010, -1}, /* Nis */
+	{3696, 6, 1, 0x0002, -1}, /* Nj Jan */
+	{3703, 6, 5, 0x0020, -1}, /* Nj Maj */
+	{3710, 3, 11, 0x0800, -1}, /* Nka */
+	{3714, 3, 11, 0x0800, -1}, /* Nob */
+	{3718, 3, 11, 0x0800, -1}, /* Nof */
+	{3722, 4, 12, 0x1000, -1}, /* Noll */
+	{3727, 3, 11, 0x0800, -1}, /* Nov */
+	{3731, 3, 11, 0x0800, -1}, /* Now */
+	{3735, 3, 11, 0x0800, -1}, /* Noy */
+	{3739, 4, 11, 0x0800, -1}, /* Noý */
+	{3744, 3, 11, 0x0800, -1}, /* Nuv */
+	{3748, 3, 11, 0x0800, -1}, /* Nuw */
+	{3752, 3, 7, 0x0080, -1}, /* Nya */
+	{3756, 3, 12, 0x1000, -1}, /* Nye */
+	{3760, 3, 9, 0x0200, -1}, /* Nyo */
+	{3764, 3, 9, 0x0200, -1}, /* Nze */
+	{3768, 4, 11, 0x0800, -1}, /* Nën */
+	{3773, 4, 4, 0x0010, -1}, /* Nîs */
+	{3778, 4, 11, 0x0800, -1}, /* Nōv */
+	{3783, 3, 6, 0x0040, -1}, /* O-A */
+	{3787, 3, 1, 0x0002, -1}, /* Oca */
+	{3791, 3, 10, 0x0400, -1}, /* Oct */
+	{3795, 3, 8, 0x0100, -1}, /* Oga */
+	{3799, 4, 8, 0x0100, -1}, /* Ogos */
+	{3804, 3, 8, 0x0100, -1}, /* Ogs */
+	{3808, 3, 10, 0x0400, -1}, /* Oke */
+	{3812, 3, 10, 0x0400, -1}, /* Oki */
+	{3816, 3, 10, 0x0400, -1}, /* Okt */
+	{3820, 3, 10, 0x0400, -1}, /* Onk */
+	{3824, 3, 11, 0x0800, -1}, /* Onn */
+	{3828, 3, 10, 0x0400, -1}, /* Ott */
+	{3832, 3, 10, 0x0400, -1}, /* Otu */
+	{3836, 3, 8, 0x0100, -1}, /* Oug */
+	{3840, 3, 10, 0x0400, -1}, /* Out */
+	{3844, 5, 9, 0x0200, -1}, /* Owewe */
+	{3850, 4, 3, 0x0008, -1}, /* PUŠ */
+	{3855, 3, 4, 0x0010, -1}, /* Pae */
+	{3859, 3, 8, 0x0100, -1}, /* Pai */
+	{3863, 3, 3, 0x0008, -1}, /* Pan */
+	{3867, 7, 10, 0x0400, -1}, /* Pan Kas */
+	{3875, 7, 5, 0x0020, -1}, /* Pan Maj */
+	{3883, 7, 3, 0x0008, -1}, /* Pan Sak */
+	{3891, 7, 1, 0x0002, -1}, /* Pay Yan */
+	{3899, 7, 11, 0x0800, -1}, /* Paz Kas */
+	{3907, 3, 2, 0x0004, -1}, /* Peb */
+	{3911, 3, 1, 0x0002, -1}, /* Pet */
+	{3915, 7, 1, 0x0002, -1}, /* Pet Jan */
+	{3923, 7, 5, 0x0020, -1}, /* Pet Maj */
+	{3931, 3, 0, 0x0102, -1}, /* Pha */
+	{3935, 4, 11, 0x0800, -1}, /* Phai */
+	{3940, 3, 0, 0x0402, -1}, /* Phe */
+	{3944, 3, 7, 0x0080, -1}, /* Phu */
+	{3948, 7, 10, 0x0400, -1}, /* Pia Kas */
+	{3956, 7, 5, 0x0020, -1}, /* Pia Maj */
+	{3964, 7, 3, 0x0008, -1}, /* Pia Sak */
+	{3972, 4, 6, 0x0040, -1}, /* Pipi */
+	{3977, 6, 1, 0x0002, -1}, /* Pj Jan */
+	{3984, 6, 11, 0x0800, -1}, /* Po lis */
+	{3991, 6, 8, 0x0100, -1}, /* Po srp */
+	{3998, 7, 1, 0x0002, -1}, /* Pon Jan */
+	{4006, 7, 5, 0x0020, -1}, /* Pon Maj */
+	{4014, 3, 3, 0x0008, -1}, /* Pou */
+	{4018, 7, 1, 0x0002, -1}, /* Pre Jan */
+	{4026, 7, 5, 0x0020, -1}, /* Pre Maj */
+	{4034, 7, 10, 0x0400, -1}, /* Pre Tet */
+	{4042, 3, 4, 0x0010, -1}, /* Pri */
+	{4046, 8, 11, 0x0800, -1}, /* Prş Kas */
+	{4055, 3, 11, 0x0800, -1}, /* Pud */
+	{4059, 7, 6, 0x0040, -1}, /* Pul Sun */
+	{4067, 7, 11, 0x0800, -1}, /* Pzt Kas */
+	{4075, 7, 11, 0x0800, -1}, /* Pá lis */
+	{4083, 7, 8, 0x0100, -1}, /* Pá srp */
+	{4091, 7, 1, 0x0002, -1}, /* Pó Jan */
+	{4099, 7, 5, 0x0020, -1}, /* Pó Maj */
+	{4107, 7, 1, 0x0002, -1}, /* Pě Jan */
+	{4115, 7, 5, 0x0020, -1}, /* Pě Maj */
+	{4123, 7, 12, 0x1000, -1}, /* Pş Kan */
+	{4131, 3, 7, 0x0080, -1}, /* Qad */
+	{4135, 3, 6, 0x0040, -1}, /* Qas */
+	{4139, 3, 9, 0x0200, -1}, /* Qel */
+	{4143, 3, 6, 0x0040, -1}, /* Qer */
+	{4147, 7, 12, 0x1000, -1}, /* Qib Mud */
+	{4155, 7, 11, 0x0800, -1}, /* Qib Sad */
+	{4163, 7, 1, 0x0002, -1}, /* Qid Jan */
+	{4171, 3, 4, 0x0010, -1}, /* Qil */
+	{4175, 3, 1, 0x0002, -1}, /* Qun */
+	{4179, 4, 12, 0x1000, -1}, /* RAŠ */
+	{4184, 7, 1, 0x0002, -1}, /* Rab Jan */
+	{4192, 7, 0, 0x0042, 3}, /* Rar Jan */
+	{4200, 7, 9, 0x0200, -1}, /* Rar Lwe */
+	{4208, 7, 3, 0x0008, -1}, /* Rar Mat */
+	{4216, 7, 0, 0x0102, 3}, /* Rar Pha */
+	{4224, 7, 1, 0x0002, -1}, /* Rar Phe */
+	{4232, 7, 0, 0x1400, 3}, /* Rar Tsh */
+	{4240, 8, 1, 0x0002, -1}, /* Ravi Jan */
+	{4249, 3, 8, 0x0100, -1}, /* Rgp */
+	{4253, 3, 12, 0x1000, -1}, /* Rha */
+	{4257, 7, 12, 0x1000, -1}, /* Rob Mud */
+	{4265, 7, 11, 0x0800, -1}, /* Rob Sad */
+	{4273, 7, 1, 0x0002, -1}, /* Row Jan */
+	{4281, 4, 1, 0x0002, -1}, /* S-Ɔ */
+	{4286, 6, 1, 0x0002, -1}, /* Sa Jan */
+	{4293, 7, 1, 0x0002, -1}, /* Sab Jan */
+	{4301, 7, 5, 0x0020, -1}, /* Sab Maa */
+	{4309, 7, 3, 0x0008, -1}, /* Sab Sad */
+	{4317, 3, 0, 0x0808, -1}, /* Sad */
+	{4321, 7, 3, 0x0008, -1}, /* Sad Maw */
+	{4329, 3, 9, 0x0200, -1}, /* Sag */
+	{4333, 3, 0, 0x1008, -1}, /* Sak */
+	{4337, 7, 12, 0x1000, -1}, /* Sak Sak */
+	{4345, 7, 11, 0x0800, -1}, /* Sal Kas */
+	{4353, 7, 3, 0x0008, -1}, /* Sal Sad */
+	{4361, 7, 1, 0x0002, -1}, /* Sal Yan */
+	{4369, 7, 1, 0x0002, -1}, /* Sam Jan */
+	{4377, 4, 11, 0x0800, -1}, /* Samh */
+	{4382, 7, 1, 0x0002, -1}, /* San Jan */
+	{4390, 7, 3, 0x0008, -1}, /* San Maj */
+	{4398, 7, 12, 0x1000, -1}, /* San Mud */
+	{4406, 7, 11, 0x0800, -1}, /* San Sad */
+	{4414, 7, 1, 0x0002, -1}, /* Sar Jan */
+	{4422, 7, 3, 0x0008, -1}, /* Sar Maj */
+	{4430, 3, 9, 0x0200, -1}, /* Sat */
+	{4434, 7, 1, 0x0002, -1}, /* Sat Jan */
+	{4442, 3, 1, 0x0002, -1}, /* Sau */
+	{4446, 8, 1, 0x0002, -1}, /* Sdag Jan */
+	{4455, 7, 1, 0x0002, -1}, /* Sdg Jan */
+	{4463, 6, 1, 0x0002, -1}, /* Se Yan */
+	{4470, 3, 9, 0x0200, -1}, /* Seb */
+	{4474, 3, 12, 0x1000, -1}, /* Sed */
+	{4478, 3, 6, 0x0040, -1}, /* See */
+	{4482, 7, 1, 0x0002, -1}, /* Sel Jan */
+	{4490, 7, 12, 0x1000, -1}, /* Sel Tet */
+	{4498, 3, 9, 0x0200, -1}, /* Sen */
+	{4502, 7, 1, 0x0002, -1}, /* Sen Jan */
+	{4510, 3, 9, 0x0200, -1}, /* Sep */
+	{4514, 3, 9, 0x0200, -1}, /* Set */
+	{4518, 3, 5, 0x0020, -1}, /* Sha */
+	{4522, 7, 1, 0x0002, -1}, /* Sha Yan */
+	{4530, 9, 1, 0x0002, -1}, /* Shani Jan */
+	{4540, 8, 12, 0x1000, -1}, /* Shim Sak */
+	{4549, 4, 11, 0x0800, -1}, /* Shin */
+	{4554, 3, 2, 0x0004, -1}, /* Shk */
+	{4558, 3, 9, 0x0200, -1}, /* Sht */
+	{4562, 7, 1, 0x0002, -1}, /* Sht Jan */
+	{4570, 7, 5, 0x0020, -1}, /* Sht Maj */
+	{4578, 7, 10, 0x0400, -1}, /* Sht Tet */
+	{4586, 3, 5, 0x0020, -1}, /* Shu */
+	{4590, 10, 1, 0x0002, -1}, /* Shukra Jan */
+	{4601, 3, 2, 0x0004, -1}, /* Sib */
+	{4605, 7, 1, 0x0002, -1}, /* Sib Jan */
+	{4613, 3, 8, 0x0100, -1}, /* Sid */
+	{4617, 3, 9, 0x0200, -1}, /* Sie */
+	{4621, 7, 10, 0x0400, -1}, /* Sie Kas */
+	{4629, 7, 5, 0x0020, -1}, /* Sie Maj */
+	{4637, 7, 3, 0x0008, -1}, /* Sie Sak */
+	{4645, 3, 10, 0x0400, -1}, /* Sik */
+	{4649, 3, 6, 0x0040, -1}, /* Sil */
+	{4653, 3, 9, 0x0200, -1}, /* Sin */
+	{4657, 7, 1, 0x0002, -1}, /* Sin Jan */
+	{4665, 7, 4, 0x0010, -1}, /* Sin Tsh */
+	{4673, 3, 12, 0x1000, -1}, /* Siq */
+	{4677, 3, 7, 0x0080, -1}, /* Siu */
+	{4681, 7, 12, 0x1000, -1}, /* Ske Tet */
+	{4689, 7, 12, 0x1000, -1}, /* Sme Tet */
+	{4697, 6, 1, 0x0002, -1}, /* Sn Jan */
+	{4704, 6, 1, 0x0002, -1}, /* So Jan */
+	{4711, 6, 5, 0x0020, -1}, /* So Maj */
+	{4718, 6, 11, 0x0800, -1}, /* So lis */
+	{4725, 6, 8, 0x0100, -1}, /* So srp */
+	{4732, 7, 1, 0x0002, -1}, /* Som Jan */
+	{4740, 7, 0, 0x0042, 0}, /* Son Jan */
+	{4748, 7, 0, 0x00c0, 0}, /* Son Kho */
+	{4756, 7, 11, 0x0800, -1}, /* Son Lwe */
+	{4764, 7, 3, 0x0008, -1}, /* Son Mat */
+	{4772, 7, 7, 0x0080, -1}, /* Son Maw */
+	{4780, 7, 5, 0x0020, -1}, /* Son Mud */
+	{4788, 7, 0, 0x0440, 0}, /* Son Nhl */
+	{4796, 7, 8, 0x0100, -1}, /* Son Pha */
+	{4804, 7, 1, 0x0002, -1}, /* Son Phe */
+	{4812, 7, 1, 0x0002, -1}, /* Son Sun */
+	{4820, 7, 12, 0x1000, -1}, /* Son Tsh */
+	{4828, 7, 2, 0x0004, -1}, /* Son Yan */
+	{4836, 3, 10, 0x0400, -1}, /* Spa */
+	{4840, 7, 12, 0x1000, -1}, /* Spe Tet */
+	{4848, 3, 3, 0x0008, -1}, /* Sqe */
+	{4852, 6, 1, 0x0002, -1}, /* Sr Jan */
+	{4859, 6, 5, 0x0020, -1}, /* Sr Maj */
+	{4866, 7, 1, 0x0002, -1}, /* Sri Jan */
+	{4874, 7, 5, 0x0020, -1}, /* Sri Maj */
+	{4882, 6, 1, 0x0002, -1}, /* St Jan */
+	{4889, 6, 5, 0x0020, -1}, /* St Maj */
+	{4896, 6, 11, 0x0800, -1}, /* St lis */
+	{4903, 6, 8, 0x0100, -1}, /* St srp */
+	{4910, 7, 12, 0x1000, -1}, /* Stq Tet */
+	{4918, 7, 12, 0x1000, -1}, /* Sts Tet */
+	{4926, 3, 1, 0x0002, -1}, /* Stu */
+	{4930, 7, 1, 0x0002, -1}, /* Sub Jan */
+	{4938, 7, 10, 0x0400, -1}, /* Sub Kas */
+	{4946, 7, 5, 0x0020, -1}, /* Sub Maj */
+	{4954, 7, 3, 0x0008, -1}, /* Sub Sak */
+	{4962, 7, 3, 0x0008, -1}, /* Sul Maw */
+	{4970, 4, 9, 0x0200, -1}, /* Sult */
+	{4975, 3, 0, 0x0042, -1}, /* Sun */
+	{4979, 7, 1, 0x0002, -1}, /* Sun Jan */
+	{4987, 3, 5, 0x0020, -1}, /* Sup */
+	{4991, 8, 1, 0x0002, -1}, /* Svd. Jan */
+	{5000, 7, 1, 0x0002, -1}, /* Swd Jan */
+	{5008, 7, 1, 0x0002, -1}, /* Swo Pha */
+	{5016, 7, 10, 0x0400, -1}, /* Swo Tsh */
+	{5024, 7, 12, 0x1000, -1}, /* Sxe Tet */
+	{5032, 8, 5, 0x0020, -1}, /* Sàb Maj */
+	{5041, 4, 9, 0x0200, -1}, /* Sèp */
+	{5046, 4, 2, 0x0004, -1}, /* Sñs */
+	{5051, 4, 1, 0x0002, -1}, /* Sñt */
+	{5056, 4, 1, 0x0002, -1}, /* Sān */
+	{5061, 8, 6, 0x0040, -1}, /* Sāp Sun */
+	{5070, 7, 12, 0x1000, -1}, /* Sş Kan */
+	{5078, 7, 2, 0x0004, -1}, /* T-arree */
+	{5086, 4, 11, 0x0800, -1}, /* Tach */
+	{5091, 7, 1, 0x0002, -1}, /* Tal Jan */
+	{5099, 7, 3, 0x0008, -1}, /* Tal Sad */
+	{5107, 7, 1, 0x0002, -1}, /* Tas Jan */
+	{5115, 7, 3, 0x0008, -1}, /* Tas Maj */
+	{5123, 3, 4, 0x0010, -1}, /* Tay */
+	{5127, 3, 8, 0x0100, -1}, /* Teb */
+	{5131, 3, 6, 0x0040, -1}, /* Teg */
+	{5135, 3, 7, 0x0080, -1}, /* Tem */
+	{5139, 3, 12, 0x1000, -1}, /* Tes */
+	{5143, 3, 0, 0x1400, -1}, /* Tet */
+	{5147, 7, 1, 0x0002, -1}, /* Tha Jan */
+	{5155, 7, 3, 0x0008, -1}, /* Tha Mat */
+	{5163, 7, 4, 0x0010, -1}, /* Tha Tsh */
+	{5171, 5, 2, 0x0004, -1}, /* Thang */
+	{5177, 3, 3, 0x0008, -1}, /* The */
+	{5181, 5, 1, 0x0002, -1}, /* Thg 1 */
+	{5187, 6, 10, 0x0400, -1}, /* Thg 10 */
+	{5194, 6, 11, 0x0800, -1}, /* Thg 11 */
+	{5201, 6, 12, 0x1000, -1}, /* Thg 12 */
+	{5208, 5, 2, 0x0004, -1}, /* Thg 2 */
+	{5214, 5, 3, 0x0008, -1}, /* Thg 3 */
+	{5220, 5, 4, 0x0010, -1}, /* Thg 4 */
+	{5226, 5, 5, 0x0020, -1}, /* Thg 5 */
+	{5232, 5, 6, 0x0040, -1}, /* Thg 6 */
+	{5238, 5, 7, 0x0080, -1}, /* Thg 7 */
+	{5244, 5, 8, 0x0100, -1}, /* Thg 8 */
+	{5250, 5, 9, 0x0200, -1}, /* Thg 9 */
+	{5256, 3, 8, 0x0100, -1}, /* Thu */
+	{5260, 7, 1, 0x0002, -1}, /* Thu Jan */
+	{5268, 6, 1, 0x0002, -1}, /* Ti Jan */
+	{5275, 4, 8, 0x0100, -1}, /* Tiñ */
+	{5280, 8, 10, 0x0400, -1}, /* Tkel Phe */
+	{5289, 8, 10, 0x0400, -1}, /* Tkem Phe */
+	{5298, 3, 3, 0x0008, -1}, /* TlH */
+	{5302, 3, 2, 0x0004, -1}, /* Tlh */
+	{5306, 7, 6, 0x0040, -1}, /* Tlh Kho */
+	{5314, 7, 9, 0x0200, -1}, /* Tlh Lwe */
+	{5322, 7, 7, 0x0080, -1}, /* Tlh Maw */
+	{5330, 7, 5, 0x0020, -1}, /* Tlh Mud */
+	{5338, 7, 10, 0x0400, -1}, /* Tlh Nhl */
+	{5346, 7, 8, 0x0100, -1}, /* Tlh Pha */
+	{5354, 7, 1, 0x0002, -1}, /* Tlh Sun */
+	{5362, 7, 2, 0x0004, -1}, /* Tlh Yan */
+	{5370, 7, 1, 0x0002, -1}, /* Tli Jan */
+	{5378, 7, 1, 0x0002, -1}, /* Tne Jan */
+	{5386, 6, 1, 0x0002, -1}, /* To Jan */
+	{5393, 3, 10, 0x0400, -1}, /* Tob */
+	{5397, 3, 7, 0x0080, -1}, /* Tod */
+	{5401, 7, 6, 0x0040, -1}, /* Tok Sun */
+	{5409, 3, 7, 0x0080, -1}, /* Tqw */
+	{5413, 7, 1, 0x0002, -1}, /* Tri Jan */
+	{5421, 7, 7, 0x0080, -1}, /* Tsa Kho */
+	{5429, 7, 11, 0x0800, -1}, /* Tsa Lwe */
+	{5437, 7, 6, 0x0040, -1}, /* Tsa Nhl */
+	{5445, 3, 0, 0x1410, -1}, /* Tsh */
+	{5449, 7, 9, 0x0200, -1}, /* Tsh Lwe */
+	{5457, 7, 8, 0x0100, -1}, /* Tsh Pha */
+	{5465, 3, 2, 0x0004, -1}, /* Tsi */
+	{5469, 3, 6, 0x0040, -1}, /* Tsp */
+	{5473, 3, 10, 0x0400, -1}, /* Tub */
+	{5477, 7, 1, 0x0002, -1}, /* Tue Jan */
+	{5485, 7, 1, 0x0002, -1}, /* Tun Jan */
+	{5493, 7, 12, 0x1000, -1}, /* Tun Sak */
+	{5501, 7, 1, 0x0002, -1}, /* Tus Jan */
+	{5509, 7, 3, 0x0008, -1}, /* Tus Maj */
+	{5517, 9, 6, 0x0040, -1}, /* Tuʻa Sun */
+	{5527, 4, 7, 0x0080, -1}, /* Tîr */
+	{5532, 4, 12, 0x1000, -1}, /* Tīs */
+	{5537, 8, 6, 0x0040, -1}, /* Tūs Sun */
+	{5546, 3, 11, 0x0800, -1}, /* U7l */
+	{5550, 4, 7, 0x0080, -1}, /* UTĂ */
+	{5555, 3, 11, 0x0800, -1}, /* Ugu */
+	{5559, 3, 12, 0x1000, -1}, /* Uku */
+	{5563, 3, 10, 0x0400, -1}, /* Ukw */
+	{5567, 3, 7, 0x0080, -1}, /* Upu */
+	{5571, 6, 10, 0x0400, -1}, /* Ur Phe */
+	{5578, 3, 11, 0x0800, -1}, /* Usi */
+	{5582, 7, 1, 0x0002, -1}, /* Uto Jan */
+	{5590, 7, 5, 0x0020, -1}, /* Uto Maj */
+	{5598, 3, 3, 0x0008, -1}, /* Uya */
+	{5602, 3, 2, 0x0004, -1}, /* Van */
+	{5606, 3, 2, 0x0004, -1}, /* Vas */
+	{5610, 7, 1, 0x0002, -1}, /* Vhi Pha */
+	{5618, 7, 10, 0x0400, -1}, /* Vhi Tsh */
+	{5626, 3, 9, 0x0200, -1}, /* Vie */
+	{5630, 3, 6, 0x0040, -1}, /* Vos */
+	{5634, 6, 1, 0x0002, -1}, /* Vr Jan */
+	{5641, 3, 3, 0x0008, -1}, /* Vul */
+	{5645, 6, 1, 0x0002, -1}, /* Wa Jan */
+	{5652, 6, 5, 0x0020, -1}, /* Wa Maj */
+	{5659, 3, 11, 0x0800, -1}, /* Wam */
+	{5663, 3, 6, 0x0040, -1}, /* Wax */
+	{5667, 3, 9, 0x0200, -1}, /* Way */
+	{5671, 7, 1, 0x0002, -1}, /* Wed Jan */
+	{5679, 7, 1, 0x0002, -1}, /* Wen Jan */
+	{5687, 7, 3, 0x0008, -1}, /* Wen Maj */
+	{5695, 3, 3, 0x0008, -1}, /* Wer */
+	{5699, 6, 10, 0x0400, -1}, /* Whi-nu */
+	{5706, 6, 11, 0x0800, -1}, /* Whi-ra */
+	{5713, 3, 11, 0x0800, -1}, /* Win */
+	{5717, 7, 12, 0x1000, -1}, /* Wix Mud */
+	{5725, 7, 11, 0x0800, -1}, /* Wix Sad */
+	{5733, 6, 1, 0x0002, -1}, /* Wo Jan */
+	{5740, 6, 1, 0x0002, -1}, /* Wu Jan */
+	{5747, 4, 10, 0x0400, -1}, /* Wél */
+	{5752, 4, 10, 0x0400, -1}, /* Wím */
+	{5757, 3, 1, 0x0002, -1}, /* Xan */
+	{5761, 3, 11, 0x0800, -1}, /* Xim */
+	{5765, 3, 7, 0x0080, -1}, /* Xul */
+	{5769, 4, 6, 0x0040, -1}, /* Xuñ */
+	{5774, 3, 8, 0x0100, -1}, /* Yag */
+	{5778, 7, 1, 0x0002, -1}, /* Yak Yan */
+	{5786, 3, 0, 0x0006, -1}, /* Yan */
+	{5790, 3, 4, 0x0010, -1}, /* Yeb */
+	{5794, 3, 1, 0x0002, -1}, /* Yen */
+	{5798, 3, 7, 0x0080, -1}, /* Yul */
+	{5802, 3, 6, 0x0040, -1}, /* Yun */
+	{5806, 4, 7, 0x0080, -1}, /* Yül */
+	{5811, 4, 6, 0x0040, -1}, /* Yün */
+	{5816, 7, 12, 0x1000, -1}, /* Yş Kan */
+	{5824, 3, 1, 0x0002, -1}, /* Zen */
+	{5828, 3, 12, 0x1000, -1}, /* abe */
+	{5832, 3, 4, 0x0010, -1}, /* abr */
+	{5836, 4, 4, 0x0010, -1}, /* abr. */
+	{5841, 3, 8, 0x0100, -1}, /* abu */
+	{5845, 3, 8, 0x0100, -1}, /* ago */
+	{5849, 4, 8, 0x0100, -1}, /* ago. */
+	{5854, 3, 8, 0x0100, -1}, /* agt */
+	{5858, 3, 8, 0x0100, -1}, /* agu */
+	{5862, 7, 1, 0x0002, -1}, /* alt Yan */
+	{5870, 4, 8, 0x0100, -1}, /* aoû */
+	{5875, 5, 8, 0x0100, -1}, /* août */
+	{5881, 3, 4, 0x0010, -1}, /* api */
+	{5885, 3, 4, 0x0010, -1}, /* apl */
+	{5889, 3, 4, 0x0010, -1}, /* apr */
+	{5893, 5, 4, 0x0010, -1}, /* apr   */
+	{5899, 5, 4, 0x0010, -1}, /* april */
+	{5905, 3, 4, 0x0010, -1}, /* arv */
+	{5909, 3, 8, 0x0100, -1}, /* aug */
+	{5913, 5, 8, 0x0100, -1}, /* aug   */
+	{5919, 4, 8, 0x0100, -1}, /* aug. */
+	{5924, 3, 8, 0x0100, -1}, /* avg */
+	{5928, 3, 12, 0x1000, -1}, /* avi */
+	{5932, 3, 4, 0x0010, -1}, /* avr */
+	{5936, 5, 4, 0x0010, -1}, /* avril */
+	{5942, 3, 8, 0x0100, -1}, /* awo */
+	{5946, 3, 4, 0x0010, -1}, /* awr */
+	{5950, 3, 8, 0x0100, -1}, /* awu */
+	{5954, 3, 11, 0x0800, -1}, /* aza */
+	{5958, 4, 4, 0x0010, -1}, /* bal. */
+	{5963, 7, 1, 0x0002, -1}, /* baz Yan */
+	{5971, 7, 1, 0x0002, -1}, /* ber Yan */
+	{5979, 8, 1, 0x0002, -1}, /* beş Yan */
+	{5988, 6, 1, 0x0002, -1}, /* bi Yan */
+	{5995, 7, 1, 0x0002, -1}, /* bir Yan */
+	{6003, 6, 6, 0x0040, -1}, /* birž. */
+	{6010, 4, 8, 0x0100, -1}, /* borg */
+	{6015, 3, 12, 0x1000, -1}, /* bow */
+	{6019, 4, 3, 0x0008, -1}, /* bře */
+	{6024, 7, 1, 0x0002, -1}, /* cax Yan */
+	{6032, 3, 1, 0x0002, -1}, /* chi */
+	{6036, 3, 2, 0x0004, -1}, /* chk */
+	{6040, 3, 7, 0x0080, -1}, /* chl */
+	{6044, 3, 6, 0x0040, -1}, /* chn */
+	{6048, 3, 2, 0x0004, -1}, /* col */
+	{6052, 5, 4, 0x0010, -1}, /* cuoŋ */
+	{6058, 3, 6, 0x0040, -1}, /* cze */
+	{6062, 7, 7, 0x0080, -1}, /* czw lip */
+	{6070, 7, 11, 0x0800, -1}, /* czw lis */
+	{6078, 7, 10, 0x0400, -1}, /* czw ruj */
+	{6086, 3, 6, 0x0040, -1}, /* czy */
+	{6090, 8, 1, 0x0002, -1}, /* cüm Yan */
+	{6099, 7, 12, 0x1000, -1}, /* de des. */
+	{6107, 8, 2, 0x0004, -1}, /* de febr. */
+	{6116, 7, 1, 0x0002, -1}, /* de gen. */
+	{6124, 7, 7, 0x0080, -1}, /* de jul. */
+	{6132, 7, 6, 0x0040, -1}, /* de juny */
+	{6140, 7, 5, 0x0020, -1}, /* de maig */
+	{6148, 8, 3, 0x0008, -1}, /* de març */
+	{6157, 7, 11, 0x0800, -1}, /* de nov. */
+	{6165, 7, 9, 0x0200, -1}, /* de set. */
+	{6173, 3, 12, 0x1000, -1}, /* dec */
+	{6177, 4, 12, 0x1000, -1}, /* dec. */
+	{6182, 3, 12, 0x1000, -1}, /* des */
+	{6186, 4, 12, 0x1000, -1}, /* des. */
+	{6191, 5, 12, 0x1000, -1}, /* dets  */
+	{6197, 3, 12, 0x1000, -1}, /* dez */
+	{6201, 3, 12, 0x1000, -1}, /* dic */
+	{6205, 7, 1, 0x0002, -1}, /* dim Jan */
+	{6213, 7, 5, 0x0020, -1}, /* dim Maj */
+	{6221, 7, 6, 0x0040, -1}, /* dim jen */
+	{6229, 7, 8, 0x0100, -1}, /* dim out */
+	{6237, 3, 12, 0x1000, -1}, /* dis */
+	{6241, 3, 12, 0x1000, -1}, /* dix */
+	{6245, 3, 1, 0x0002, -1}, /* dja */
+	{6249, 3, 7, 0x0080, -1}, /* djl */
+	{6253, 3, 6, 0x0040, -1}, /* djn */
+	{6257, 6, 1, 0x0002, -1}, /* do Yan */
+	{6264, 7, 10, 0x0400, -1}, /* dom out */
+	{6272, 3, 12, 0x1000, -1}, /* dsb */
+	{6276, 3, 4, 0x0010, -1}, /* dub */
+	{6280, 3, 5, 0x0020, -1}, /* duu */
+	{6284, 4, 12, 0x1000, -1}, /* déc */
+	{6289, 5, 12, 0x1000, -1}, /* déc. */
+	{6295, 8, 1, 0x0002, -1}, /* dör Yan */
+	{6304, 8, 4, 0x0010, -1}, /* d’abr. */
+	{6313, 7, 8, 0x0100, -1}, /* d’ag. */
+	{6321, 8, 10, 0x0400, -1}, /* d’oct. */
+	{6330, 3, 6, 0x0040, -1}, /* eka */
+	{6334, 3, 8, 0x0100, -1}, /* elo */
+	{6338, 3, 1, 0x0002, -1}, /* ene */
+	{6342, 3, 1, 0x0002, -1}, /* eni */
+	{6346, 3, 4, 0x0010, -1}, /* epr */
+	{6350, 3, 2, 0x0004, -1}, /* fbl */
+	{6354, 3, 2, 0x0004, -1}, /* feb */
+	{6358, 4, 2, 0x0004, -1}, /* feb. */
+	{6363, 4, 2, 0x0004, -1}, /* febr */
+	{6368, 5, 2, 0x0004, -1}, /* febr. */
+	{6374, 3, 2, 0x0004, -1}, /* fee */
+	{6378, 3, 2, 0x0004, -1}, /* fev */
+	{6382, 3, 2, 0x0004, -1}, /* fib */
+	{6386, 7, 3, 0x0008, -1}, /* fra Maa */
+	{6394, 4, 2, 0x0004, -1}, /* fév */
+	{6399, 6, 2, 0x0004, -1}, /* févr. */
+	{6406, 4, 6, 0x0040, -1}, /* geas */
+	{6411, 4, 5, 0x0020, -1}, /* geg. */
+	{6416, 3, 1, 0x0002, -1}, /* gen */
+	{6420, 4, 1, 0x0002, -1}, /* gen. */
+	{6425, 3, 6, 0x0040, -1}, /* giu */
+	{6429, 4, 10, 0x0400, -1}, /* golg */
+	{6434, 3, 2, 0x0004, -1}, /* gro */
+	{6438, 3, 12, 0x1000, -1}, /* gru */
+	{6442, 6, 12, 0x1000, -1}, /* gruod. */
+	{6449, 4, 2, 0x0004, -1}, /* guov */
+	{6454, 4, 12, 0x1000, -1}, /* gòd */
+	{6459, 6, 7, 0x0080, -1}, /* heinä */
+	{6466, 5, 2, 0x0004, -1}, /* helmi */
+	{6472, 5, 4, 0x0010, -1}, /* huhti */
+	{6478, 3, 7, 0x0080, -1}, /* hul */
+	{6482, 3, 6, 0x0040, -1}, /* hun */
+	{6486, 3, 1, 0x0002, -1}, /* ian */
+	{6490, 7, 1, 0x0002, -1}, /* iki Yan */
+	{6498, 3, 1, 0x0002, -1}, /* ini */
+	{6502, 3, 9, 0x0200, -1}, /* ira */
+	{6506, 3, 7, 0x0080, -1}, /* iul */
+	{6510, 3, 6, 0x0040, -1}, /* iun */
+	{6514, 5, 1, 0x0002, -1}, /* jaan  */
+	{6520, 3, 1, 0x0002, -1}, /* jan */
+	{6524, 4, 1, 0x0002, -1}, /* jan. */
+	{6529, 5, 1, 0x0002, -1}, /* janv. */
+	{6535, 7, 6, 0x0040, -1}, /* jed jen */
+	{6543, 7, 8, 0x0100, -1}, /* jed out */
+	{6551, 3, 0, 0x0042, -1}, /* jen */
+	{6555, 3, 7, 0x0080, -1}, /* jiy */
+	{6559, 3, 11, 0x0800, -1}, /* jol */
+	{6563, 5, 12, 0x1000, -1}, /* joulu */
+	{6569, 3, 7, 0x0080, -1}, /* jui */
+	{6573, 5, 7, 0x0080, -1}, /* juil. */
+	{6579, 4, 6, 0x0040, -1}, /* juin */
+	{6584, 3, 8, 0x0100, -1}, /* juk */
+	{6588, 3, 7, 0x0080, -1}, /* jul */
+	{6592, 4, 7, 0x0080, -1}, /* jul. */
+	{6597, 4, 7, 0x0080, -1}, /* juli */
+	{6602, 3, 6, 0x0040, -1}, /* jun */
+	{6606, 4, 6, 0x0040, -1}, /* junh */
+	{6611, 4, 6, 0x0040, -1}, /* juni */
+	{6616, 4, 12, 0x1000, -1}, /* juov */
+	{6621, 5, 7, 0x0080, -1}, /* juuli */
+	{6627, 5, 6, 0x0040, -1}, /* juuni */
+	{6633, 4, 7, 0x0080, -1}, /* júl */
+	{6638, 4, 6, 0x0040, -1}, /* jún */
+	{6643, 4, 7, 0x0080, -1}, /* jūl */
+	{6648, 4, 6, 0x0040, -1}, /* jūn */
+	{6653, 12, 3, 0x0008, -1}, /* kakamuk kati */
+	{6666, 5, 6, 0x0040, -1}, /* kesä */
+	{6672, 3, 8, 0x0100, -1}, /* kol */
+	{6676, 3, 6, 0x0040, -1}, /* kor */
+	{6680, 4, 3, 0x0008, -1}, /* kov. */
+	{6685, 3, 11, 0x0800, -1}, /* kun */
+	{6689, 10, 2, 0x0004, -1}, /* kuswa kati */
+	{6700, 4, 5, 0x0020, -1}, /* kvě */
+	{6705, 3, 4, 0x0010, -1}, /* kwe */
+	{6709, 3, 4, 0x0010, -1}, /* kwi */
+	{6713, 3, 7, 0x0080, -1}, /* lai */
+	{6717, 6, 11, 0x0800, -1}, /* lapkr. */
+	{6724, 3, 1, 0x0002, -1}, /* led */
+	{6728, 7, 6, 0x0040, -1}, /* len jen */
+	{6736, 7, 8, 0x0100, -1}, /* len out */
+	{6744, 7, 1, 0x0002, -1}, /* lhd Jan */
+	{6752, 5, 7, 0x0080, -1}, /* liep. */
+	{6758, 15, 5, 0x0020, -1}, /* lih mairin kati */
+	{6774, 7, 8, 0x0100, -1}, /* lin out */
+	{6782, 3, 0, 0x00c0, -1}, /* lip */
+	{6786, 3, 0, 0x0c00, -1}, /* lis */
+	{6790, 7, 1, 0x0002, -1}, /* lkm Jan */
+	{6798, 4, 10, 0x0400, -1}, /* loka */
+	{6803, 7, 1, 0x0002, -1}, /* lrb Jan */
+	{6811, 7, 1, 0x0002, -1}, /* lts Jan */
+	{6819, 6, 1, 0x0002, -1}, /* lu Yan */
+	{6826, 3, 7, 0x0080, -1}, /* lug */
+	{6830, 7, 1, 0x0002, -1}, /* lun Jan */
+	{6838, 7, 5, 0x0020, -1}, /* lun Maj */
+	{6846, 3, 2, 0x0004, -1}, /* lut */
+	{6850, 4, 7, 0x0080, -1}, /* lëp */
+	{6855, 4, 11, 0x0800, -1}, /* lës */
+	{6860, 8, 6, 0x0040, -1}, /* lî kati */
+	{6869, 16, 4, 0x0010, -1}, /* lî wainhka kati */
+	{6886, 4, 7, 0x0080, -1}, /* lûg */
+	{6891, 6, 1, 0x0002, -1}, /* ma Yan */
+	{6898, 6, 3, 0x0008, -1}, /* maalis */
+	{6905, 7, 6, 0x0040, -1}, /* mad jen */
+	{6913, 7, 8, 0x0100, -1}, /* mad out */
+	{6921, 3, 5, 0x0020, -1}, /* mag */
+	{6925, 3, 5, 0x0020, -1}, /* mai */
+	{6929, 5, 5, 0x0020, -1}, /* mai   */
+	{6935, 3, 5, 0x0020, -1}, /* maj */
+	{6939, 3, 3, 0x0008, -1}, /* mar */
+	{6943, 7, 1, 0x0002, -1}, /* mar Jan */
+	{6951, 7, 5, 0x0020, -1}, /* mar Maj */
+	{6959, 7, 8, 0x0100, -1}, /* mar out */
+	{6967, 6, 11, 0x0800, -1}, /* marras */
+	{6974, 4, 3, 0x0008, -1}, /* mars */
+	{6979, 5, 3, 0x0008, -1}, /* març */
+	{6985, 3, 3, 0x0008, -1}, /* mas */
+	{6989, 3, 5, 0x0020, -1}, /* may */
+	{6993, 3, 5, 0x0020, -1}, /* maz */
+	{6997, 4, 5, 0x0020, -1}, /* maí */
+	{7002, 3, 3, 0x0008, -1}, /* mbo */
+	{7006, 2, 5, 0x0020, -1}, /* me */
+	{7009, 3, 5, 0x0020, -1}, /* me  */
+	{7013, 3, 5, 0x0020, -1}, /* mei */
+	{7017, 7, 1, 0x0002, -1}, /* mer Jan */
+	{7025, 7, 5, 0x0020, -1}, /* mer Maj */
+	{7033, 7, 8, 0x0100, -1}, /* mer out */
+	{7041, 3, 3, 0x0008, -1}, /* mie */
+	{7045, 4, 5, 0x0020, -1}, /* mies */
+	{7050, 7, 1, 0x0002, -1}, /* mit jen */
+	{7058, 3, 5, 0x0020, -1}, /* moj */
+	{7062, 3, 7, 0x0080, -1}, /* mor */
+	{7066, 3, 3, 0x0008, -1}, /* mrt */
+	{7070, 3, 3, 0x0008, -1}, /* msi */
+	{7074, 3, 12, 0x1000, -1}, /* mux */
+	{7078, 4, 5, 0x0020, -1}, /* máj */
+	{7083, 5, 3, 0x0008, -1}, /* márc */
+	{7089, 6, 3, 0x0008, -1}, /* märts */
+	{7096, 4, 3, 0x0008, -1}, /* mås */
+	{7101, 8, 6, 0x0040, -1}, /* mèk jen */
+	{7110, 8, 8, 0x0100, -1}, /* mèk out */
+	{7119, 8, 1, 0x0002, -1}, /* mön jen */
+	{7128, 9, 3, 0x0008, -1}, /* mọn Maa */
+	{7138, 7, 6, 0x0040, -1}, /* ned lip */
+	{7146, 7, 10, 0x0400, -1}, /* ned lis */
+	{7154, 7, 9, 0x0200, -1}, /* ned ruj */
+	{7162, 7, 7, 0x0080, -1}, /* ned srp */
+	{7170, 7, 1, 0x0002, -1}, /* nen jen */
+	{7178, 7, 7, 0x0080, -1}, /* nie lip */
+	{7186, 7, 11, 0x0800, -1}, /* nie lis */
+	{7194, 7, 10, 0x0400, -1}, /* nie ruj */
+	{7202, 3, 6, 0x0040, -1}, /* nip */
+	{7206, 7, 7, 0x0080, -1}, /* niy lip */
+	{7214, 7, 11, 0x0800, -1}, /* niy lis */
+	{7222, 4, 3, 0x0008, -1}, /* njuk */
+	{7227, 3, 11, 0x0800, -1}, /* nov */
+	{7231, 5, 11, 0x0800, -1}, /* nov   */
+	{7237, 4, 11, 0x0800, -1}, /* nov. */
+	{7242, 3, 11, 0x0800, -1}, /* now */
+	{7246, 3, 11, 0x0800, -1}, /* nuw */
+	{7250, 3, 11, 0x0800, -1}, /* nvb */
+	{7254, 4, 11, 0x0800, -1}, /* nóv */
+	{7259, 4, 11, 0x0800, -1}, /* nôv */
+	{7264, 4, 11, 0x0800, -1}, /* nöw */
+	{7269, 3, 10, 0x0400, -1}, /* och */
+	{7273, 3, 10, 0x0400, -1}, /* oct */
+	{7277, 4, 10, 0x0400, -1}, /* oct. */
+	{7282, 3, 10, 0x0400, -1}, /* okt */
+	{7286, 5, 10, 0x0400, -1}, /* okt   */
+	{7292, 4, 10, 0x0400, -1}, /* okt. */
+	{7297, 3, 2, 0x0004, -1}, /* ots */
+	{7301, 3, 10, 0x0400, -1}, /* ott */
+	{7305, 3, 0, 0x0500, -1}, /* out */
+	{7309, 6, 1, 0x0002, -1}, /* ođđj */
+	{7316, 4, 3, 0x0008, -1}, /* ožu */
+	{7321, 12, 7, 0x0080, -1}, /* pastara kati */
+	{7334, 3, 11, 0x0800, -1}, /* pay */
+	{7338, 4, 10, 0x0400, -1}, /* paź */
+	{7343, 7, 6, 0x0040, -1}, /* pet lip */
+	{7351, 7, 10, 0x0400, -1}, /* pet lis */
+	{7359, 7, 9, 0x0200, -1}, /* pet ruj */
+	{7367, 7, 7, 0x0080, -1}, /* pet srp */
+	{7375, 3, 2, 0x0004, -1}, /* phi */
+	{7379, 8, 7, 0x0080, -1}, /* pią lip */
+	{7388, 8, 11, 0x0800, -1}, /* pią lis */
+	{7397, 8, 10, 0x0400, -1}, /* pią ruj */
+	{7406, 8, 7, 0x0080, -1}, /* piō lip */
+	{7415, 8, 11, 0x0800, -1}, /* piō lis */
+	{7424, 7, 0, 0x00c0, 1}, /* pon lip */
+	{7432, 7, 0, 0x0c00, 1}, /* pon lis */
+	{7440, 7, 9, 0x0200, -1}, /* pon ruj */
+	{7448, 7, 7, 0x0080, -1}, /* pon srp */
+	{7456, 3, 12, 0x1000, -1}, /* pro */
+	{7460, 3, 10, 0x0400, -1}, /* puk */
+	{7464, 8, 7, 0x0080, -1}, /* pyń lip */
+	{7473, 8, 11, 0x0800, -1}, /* pyń lis */
+	{7482, 8, 10, 0x0400, -1}, /* pòn ruj */
+	{7491, 7, 10, 0x0400, -1}, /* qua out */
+	{7499, 7, 10, 0x0400, -1}, /* qui out */
+	{7507, 6, 1, 0x0002, -1}, /* ra Yan */
+	{7514, 3, 12, 0x1000, -1}, /* ris */
+	{7518, 5, 8, 0x0100, -1}, /* rugp. */
+	{7524, 5, 9, 0x0200, -1}, /* rugs. */
+	{7530, 3, 0, 0x0600, -1}, /* ruj */
+	{7534, 6, 1, 0x0002, -1}, /* sa Yan */
+	{7541, 7, 1, 0x0002, -1}, /* sab Jan */
+	{7549, 7, 5, 0x0020, -1}, /* sab Maj */
+	{7557, 7, 1, 0x0002, -1}, /* sab jen */
+	{7565, 7, 6, 0x0040, -1}, /* sam jen */
+	{7573, 7, 8, 0x0100, -1}, /* sam out */
+	{7581, 3, 1, 0x0002, -1}, /* san */
+	{7585, 7, 3, 0x0008, -1}, /* sat Maa */
+	{7593, 5, 1, 0x0002, -1}, /* saus. */
+	{7599, 3, 4, 0x0010, -1}, /* see */
+	{7603, 7, 10, 0x0400, -1}, /* seg out */
+	{7611, 3, 9, 0x0200, -1}, /* sep */
+	{7615, 4, 9, 0x0200, -1}, /* sep. */
+	{7620, 5, 9, 0x0200, -1}, /* sept  */
+	{7626, 5, 9, 0x0200, -1}, /* sept. */
+	{7632, 3, 9, 0x0200, -1}, /* set */
+	{7636, 4, 9, 0x0200, -1}, /* set. */
+	{7641, 7, 10, 0x0400, -1}, /* sex out */
+	{7649, 11, 1, 0x0002, -1}, /* siakwa kati */
+	{7661, 3, 8, 0x0100, -1}, /* sie */
+	{7665, 3, 1, 0x0002, -1}, /* sii */
+	{7669, 3, 1, 0x0002, -1}, /* sij */
+	{7673, 10, 8, 0x0100, -1}, /* sikla kati */
+	{7684, 7, 1, 0x0002, -1}, /* sin jen */
+	{7692, 3, 9, 0x0200, -1}, /* sip */
+	{7696, 3, 9, 0x0200, -1}, /* sit */
+	{7700, 5, 11, 0x0800, -1}, /* skáb */
+	{7706, 3, 9, 0x0200, -1}, /* slt */
+	{7710, 7, 7, 0x0080, -1}, /* sob lip */
+	{7718, 7, 11, 0x0800, -1}, /* sob lis */
+	{7726, 7, 10, 0x0400, -1}, /* sob ruj */
+	{7734, 7, 1, 0x0002, -1}, /* soi jen */
+	{7742, 5, 10, 0x0400, -1}, /* spal. */
+	{7748, 7, 6, 0x0040, -1}, /* sri lip */
+	{7756, 7, 10, 0x0400, -1}, /* sri lis */
+	{7764, 7, 9, 0x0200, -1}, /* sri ruj */
+	{7772, 7, 7, 0x0080, -1}, /* sri srp */
+	{7780, 3, 0, 0x0180, -1}, /* srp */
+	{7784, 3, 9, 0x0200, -1}, /* stb */
+	{7788, 3, 3, 0x0008, -1}, /* str */
+	{7792, 7, 7, 0x0080, -1}, /* str lip */
+	{7800, 7, 11, 0x0800, -1}, /* str lis */
+	{7808, 7, 10, 0x0400, -1}, /* str ruj */
+	{7816, 3, 11, 0x0800, -1}, /* stu */
+	{7820, 3, 1, 0x0002, -1}, /* sty */
+	{7824, 4, 1, 0x0002, -1}, /* stë */
+	{7829, 7, 6, 0x0040, -1}, /* sub lip */
+	{7837, 7, 10, 0x0400, -1}, /* sub lis */
+	{7845, 7, 9, 0x0200, -1}, /* sub ruj */
+	{7853, 7, 7, 0x0080, -1}, /* sub srp */
+	{7861, 3, 7, 0x0080, -1}, /* sul */
+	{7865, 4, 7, 0x0080, -1}, /* suoi */
+	{7870, 3, 6, 0x0040, -1}, /* suw */
+	{7874, 3, 5, 0x0020, -1}, /* svi */
+	{7878, 4, 9, 0x0200, -1}, /* syys */
+	{7883, 5, 9, 0x0200, -1}, /* szept */
+	{7889, 7, 7, 0x0080, -1}, /* szt lip */
+	{7897, 7, 11, 0x0800, -1}, /* szt lis */
+	{7905, 8, 10, 0x0400, -1}, /* sáb out */
+	{7914, 4, 9, 0x0200, -1}, /* séw */
+	{7919, 8, 1, 0x0002, -1}, /* sön jen */
+	{7928, 9, 3, 0x0008, -1}, /* sọn Maa */
+	{7938, 3, 9, 0x0200, -1}, /* tah */
+	{7942, 3, 5, 0x0020, -1}, /* tai */
+	{7946, 5, 1, 0x0002, -1}, /* tammi */
+	{7952, 7, 10, 0x0400, -1}, /* ter out */
+	{7960, 3, 12, 0x1000, -1}, /* tis */
+	{7964, 7, 1, 0x0002, -1}, /* tlt Jan */
+	{7972, 5, 5, 0x0020, -1}, /* touko */
+	{7978, 3, 4, 0x0010, -1}, /* tra */
+	{7982, 10, 12, 0x1000, -1}, /* trisu kati */
+	{7993, 7, 3, 0x0008, -1}, /* tuz Maa */
+	{8001, 9, 3, 0x0008, -1}, /* tọs Maa */
+	{8011, 3, 10, 0x0400, -1}, /* ukt */
+	{8015, 3, 10, 0x0400, -1}, /* urr */
+	{8019, 3, 1, 0x0002, -1}, /* urt */
+	{8023, 7, 6, 0x0040, -1}, /* uto lip */
+	{8031, 7, 10, 0x0400, -1}, /* uto lis */
+	{8039, 7, 9, 0x0200, -1}, /* uto ruj */
+	{8047, 7, 7, 0x0080, -1}, /* uto srp */
+	{8055, 3, 8, 0x0100, -1}, /* uut */
+	{8059, 3, 7, 0x0080, -1}, /* uzt */
+	{8063, 7, 6, 0x0040, -1}, /* van jen */
+	{8071, 7, 8, 0x0100, -1}, /* van out */
+	{8079, 4, 2, 0x0004, -1}, /* vas. */
+	{8084, 5, 2, 0x0004, -1}, /* veebr */
+	{8090, 4, 2, 0x0004, -1}, /* velj */
+	{8095, 7, 1, 0x0002, -1}, /* ven Jan */
+	{8103, 7, 5, 0x0020, -1}, /* ven Maj */
+	{8111, 12, 10, 0x0400, -1}, /* waupasa kati */
+	{8124, 6, 1, 0x0002, -1}, /* we Yan */
+	{8131, 7, 3, 0x0008, -1}, /* wen Maa */
+	{8139, 3, 8, 0x0100, -1}, /* win */
+	{8143, 3, 9, 0x0200, -1}, /* wrz */
+	{8147, 7, 7, 0x0080, -1}, /* wto lip */
+	{8155, 7, 11, 0x0800, -1}, /* wto lis */
+	{8163, 8, 10, 0x0400, -1}, /* wtó ruj */
+	{8172, 9, 9, 0x0200, -1}, /* wîs kati */
+	{8182, 3, 3, 0x0008, -1}, /* xam */
+	{8186, 3, 1, 0x0002, -1}, /* xin */
+	{8190, 3, 7, 0x0080, -1}, /* xnt */
+	{8194, 3, 6, 0x0040, -1}, /* xun */
+	{8198, 11, 11, 0x0800, -1}, /* yahbra kati */
+	{8210, 3, 1, 0x0002, -1}, /* yan */
+	{8214, 3, 10, 0x0400, -1}, /* yar */
+	{8218, 3, 7, 0x0080, -1}, /* yul */
+	{8222, 3, 6, 0x0040, -1}, /* yun */
+	{8226, 3, 1, 0x0002, -1}, /* zan */
+	{8230, 6, 8, 0x0100, -1}, /* ze out */
+	{8237, 3, 1, 0x0002, -1}, /* zen */
+	{8241, 3, 7, 0x0080, -1}, /* zil */
+	{8245, 3, 6, 0x0040, -1}, /* zin */
+	{8249, 7, 1, 0x0002, -1}, /* zom Jan */
+	{8257, 5, 9, 0x0200, -1}, /* zář */
+	{8263, 4, 8, 0x0100, -1}, /* zél */
+	{8268, 4, 6, 0x0040, -1}, /* zûg */
+	{8273, 8, 1, 0x0002, -1}, /* Çar Yan */
+	{8282, 4, 1, 0x0002, -1}, /* Çil */
+	{8287, 9, 11, 0x0800, -1}, /* Çrş Kas */
+	{8297, 8, 12, 0x1000, -1}, /* Çş Kan */
+	{8306, 8, 2, 0x0004, -1}, /* Èrèlè */
+	{8315, 4, 4, 0x0010, -1}, /* Éwt */
+	{8320, 6, 4, 0x0010, -1}, /* Ìgbé */
+	{8327, 4, 9, 0x0200, -1}, /* Îlo */
+	{8332, 7, 12, 0x1000, -1}, /* În Kan */
+	{8340, 5, 6, 0x0040, -1}, /* Ògmh */
+	{8346, 6, 8, 0x0100, -1}, /* Ògún */
+	{8353, 7, 6, 0x0040, -1}, /* Òkúdu */
+	{8361, 4, 8, 0x0100, -1}, /* Öig */
+	{8366, 7, 11, 0x0800, -1}, /* Út lis */
+	{8374, 7, 8, 0x0100, -1}, /* Út srp */
+	{8382, 4, 10, 0x0400, -1}, /* Ükt */
+	{8387, 4, 1, 0x0002, -1}, /* Ýan */
+	{8392, 5, 8, 0x0100, -1}, /* ágú */
+	{8398, 4, 4, 0x0010, -1}, /* ápr */
+	{8403, 8, 1, 0x0002, -1}, /* çax Yan */
+	{8412, 9, 1, 0x0002, -1}, /* çər Yan */
+	{8422, 4, 8, 0x0100, -1}, /* ögu */
+	{8427, 4, 10, 0x0400, -1}, /* ökt */
+	{8432, 4, 10, 0x0400, -1}, /* ött */
+	{8437, 4, 2, 0x0004, -1}, /* úno */
+	{8442, 10, 1, 0x0002, -1}, /* üçü Yan */
+	{8453, 9, 10, 0x0400, -1}, /* Čać Kas */
+	{8463, 9, 5, 0x0020, -1}, /* Čać Maj */
+	{8473, 9, 3, 0x0008, -1}, /* Čać Sak */
+	{8483, 4, 6, 0x0040, -1}, /* Čer */
+	{8488, 8, 1, 0x0002, -1}, /* Čet Jan */
+	{8497, 8, 5, 0x0020, -1}, /* Čet Maj */
+	{8506, 7, 11, 0x0800, -1}, /* Čt lis */
+	{8514, 7, 8, 0x0100, -1}, /* Čt srp */
+	{8522, 6, 9, 0x0200, -1}, /* čakč */
+	{8529, 4, 7, 0x0080, -1}, /* čec */
+	{8534, 4, 6, 0x0040, -1}, /* čen */
+	{8539, 8, 6, 0x0040, -1}, /* čet lip */
+	{8548, 8, 10, 0x0400, -1}, /* čet lis */
+	{8557, 8, 9, 0x0200, -1}, /* čet ruj */
+	{8566, 8, 7, 0x0080, -1}, /* čet srp */
+	{8575, 5, 1, 0x0002, -1}, /* Ğın */
+	{8581, 8, 1, 0x0002, -1}, /* Ġim Jan */
+	{8590, 4, 6, 0x0040, -1}, /* Ġun */
+	{8595, 8, 1, 0x0002, -1}, /* Ħad Jan */
+	{8604, 8, 1, 0x0002, -1}, /* Ħam Jan */
+	{8613, 4, 7, 0x0080, -1}, /* İyl */
+	{8618, 4, 6, 0x0040, -1}, /* İyn */
+	{8623, 9, 1, 0x0002, -1}, /* ĵaŭ Jan */
+	{8633, 9, 5, 0x0020, -1}, /* ĵaŭ Maj */
+	{8643, 6, 4, 0x0010, -1}, /* łżë */
+	{8650, 5, 10, 0x0400, -1}, /* říj */
+	{8656, 4, 12, 0x1000, -1}, /* Śni */
+	{8661, 8, 7, 0x0080, -1}, /* śro lip */
+	{8670, 8, 11, 0x0800, -1}, /* śro lis */
+	{8679, 6, 12, 0x1000, -1}, /* Ş Kan */
+	{8686, 3, 5, 0x0020, -1}, /* ŞU */
+	{8690, 4, 8, 0x0100, -1}, /* ŞUR */
+	{8695, 4, 2, 0x0004, -1}, /* Şub */
+	{8700, 5, 6, 0x0040, -1}, /* ŞĔR */
+	{8706, 8, 1, 0x0002, -1}, /* şnb Yan */
+	{8715, 7, 1, 0x0002, -1}, /* Št Jan */
+	{8723, 4, 8, 0x0100, -1}, /* Žni */
+	{8728, 4, 10, 0x0400, -1}, /* Ɔ-A */
+	{8733, 4, 11, 0x0800, -1}, /* Ɔ-O */
+	{8738, 4, 8, 0x0100, -1}, /* Ɣuc */
+	{8743, 4, 10, 0x0400, -1}, /* ɔtb */
+	{8748, 4, 8, 0x0100, -1}, /* ɣuc */
+	{8753, 5, 8, 0x0100, -1}, /* ʻAok */
+	{8759, 5, 4, 0x0010, -1}, /* ʻEpe */
+	{8765, 5, 10, 0x0400, -1}, /* ʻOka */
+	{8771, 6, 4, 0x0010, -1}, /* Απρ */
+	{8778, 6, 8, 0x0100, -1}, /* Αυγ */
+	{8785, 6, 12, 0x1000, -1}, /* Δεκ */
+	{8792, 6, 1, 0x0002, -1}, /* Ιαν */
+	{8799, 8, 7, 0x0080, -1}, /* Ιουλ */
+	{8808, 8, 6, 0x0040, -1}, /* Ιουν */
+	{8817, 6, 5, 0x0020, -1}, /* Μαΐ */
+	{8824, 6, 3, 0x0008, -1}, /* Μαρ */
+	{8831, 6, 11, 0x0800, -1}, /* Νοε */
+	{8838, 6, 10, 0x0400, -1}, /* Οκτ */
+	{8845, 6, 9, 0x0200, -1}, /* Σεπ */
+	{8852, 6, 2, 0x0004, -1}, /* Φεβ */
+	{8859, 6, 11, 0x0800, -1}, /* Абҵ */
+	{8866, 6, 8, 0x0100, -1}, /* Авг */
+	{8873, 6, 5, 0x0020, -1}, /* Ага */
+	{8880, 6, 1, 0x0002, -1}, /* Ажь */
+	{8887, 6, 4, 0x0010, -1}, /* Апр */
+	{8894, 6, 2, 0x0004, -1}, /* Ақп */
+	{8901, 6, 4, 0x0010, -1}, /* Вшр */
+	{8908, 6, 12, 0x1000, -1}, /* Дек */
+	{8915, 6, 12, 0x1000, -1}, /* Жел */
+	{8922, 6, 10, 0x0400, -1}, /* Жьҭ */
+	{8929, 8, 2, 0x0004, -1}, /* Жәаб */
+	{8938, 6, 9, 0x0200, -1}, /* Идм */
+	{8945, 6, 7, 0x0080, -1}, /* Июл */
+	{8952, 6, 6, 0x0040, -1}, /* Июн */
+	{8959, 6, 11, 0x0800, -1}, /* Клм */
+	{8966, 6, 5, 0x0020, -1}, /* Лаҵ */
+	{8973, 6, 5, 0x0020, -1}, /* Май */
+	{8980, 6, 5, 0x0020, -1}, /* Мам */
+	{8987, 6, 3, 0x0008, -1}, /* Мар */
+	{8994, 6, 6, 0x0040, -1}, /* Мау */
+	{9001, 4, 4, 0x0010, -1}, /* Мш */
+	{9006, 10, 8, 0x0100, -1}, /* Нанҳә */
+	{9017, 6, 3, 0x0008, -1}, /* Нау */
+	{9024, 6, 11, 0x0800, -1}, /* Ноя */
+	{9031, 6, 10, 0x0400, -1}, /* Окт */
+	{9038, 6, 2, 0x0004, -1}, /* Пгж */
+	{9045, 6, 6, 0x0040, -1}, /* Пдш */
+	{9052, 8, 6, 0x0040, -1}, /* Рашә */
+	{9061, 6, 9, 0x0200, -1}, /* Сен */
+	{9068, 6, 8, 0x0100, -1}, /* Срл */
+	{9075, 6, 7, 0x0080, -1}, /* Срм */
+	{9082, 6, 4, 0x0010, -1}, /* Сәу */
+	{9089, 6, 8, 0x0100, -1}, /* Там */
+	{9096, 6, 12, 0x1000, -1}, /* Тел */
+	{9103, 6, 2, 0x0004, -1}, /* Фев */
+	{9110, 10, 3, 0x0008, -1}, /* Хәажә */
+	{9121, 8, 9, 0x0200, -1}, /* Цәыб */
+	{9130, 6, 1, 0x0002, -1}, /* Шрк */
+	{9137, 6, 10, 0x0400, -1}, /* Шыж */
+	{9144, 6, 7, 0x0080, -1}, /* Шіл */
+	{9151, 6, 1, 0x0002, -1}, /* Янв */
+	{9158, 6, 8, 0x0100, -1}, /* авг */
+	{9165, 6, 10, 0x0400, -1}, /* алт */
+	{9172, 6, 4, 0x0010, -1}, /* апр */
+	{9179, 8, 8, 0x0100, -1}, /* атыр */
+	{9188, 6, 12, 0x1000, -1}, /* ахс */
+	{9195, 6, 9, 0x0200, -1}, /* бал */
+	{9202, 6, 3, 0x0008, -1}, /* бер */
+	{9209, 6, 6, 0x0040, -1}, /* бэс */
+	{9216, 6, 9, 0x0200, -1}, /* вер */
+	{9223, 6, 12, 0x1000, -1}, /* гру */
+	{9230, 8, 1, 0x0002, -1}, /* гыйн */
+	{9239, 6, 12, 0x1000, -1}, /* дек */
+	{9246, 6, 12, 0x1000, -1}, /* дец */
+	{9253, 6, 8, 0x0100, -1}, /* жні */
+	{9260, 6, 10, 0x0400, -1}, /* жов */
+	{9267, 6, 7, 0x0080, -1}, /* июл */
+	{9274, 8, 7, 0x0080, -1}, /* июль */
+	{9283, 6, 6, 0x0040, -1}, /* июн */
+	{9290, 8, 6, 0x0040, -1}, /* июнь */
+	{9299, 6, 10, 0x0400, -1}, /* кас */
+	{9306, 6, 4, 0x0010, -1}, /* кві */
+	{9313, 6, 4, 0x0010, -1}, /* кра */
+	{9320, 6, 3, 0x0008, -1}, /* кул */
+	{9327, 6, 7, 0x0080, -1}, /* лип */
+	{9334, 6, 11, 0x0800, -1}, /* лис */
+	{9341, 6, 2, 0x0004, -1}, /* лют */
+	{9348, 6, 7, 0x0080, -1}, /* ліп */
+	{9355, 6, 11, 0x0800, -1}, /* ліс */
+	{9362, 6, 5, 0x0020, -1}, /* май */
+	{9369, 6, 3, 0x0008, -1}, /* мар */
+	{9376, 6, 5, 0x0020, -1}, /* мая */
+	{9383, 6, 5, 0x0020, -1}, /* мај */
+	{9390, 8, 4, 0x0010, -1}, /* муус */
+	{9399, 6, 11, 0x0800, -1}, /* нов */
+	{9406, 6, 11, 0x0800, -1}, /* ное */
+	{9413, 6, 11, 0x0800, -1}, /* ноя */
+	{9420, 8, 11, 0x0800, -1}, /* нояб */
+	{9429, 6, 10, 0x0400, -1}, /* окт */
+	{9436, 8, 2, 0x0004, -1}, /* олун */
+	{9445, 4, 7, 0x0080, -1}, /* от */
+	{9450, 6, 3, 0x0008, -1}, /* сак */
+	{9457, 6, 9, 0x0200, -1}, /* сен */
+	{9464, 8, 9, 0x0200, -1}, /* сент */
+	{9473, 6, 9, 0x0200, -1}, /* сеп */
+	{9480, 6, 8, 0x0100, -1}, /* сер */
+	{9487, 6, 12, 0x1000, -1}, /* сне */
+	{9494, 6, 1, 0x0002, -1}, /* сту */
+	{9501, 6, 11, 0x0800, -1}, /* сэт */
+	{9508, 6, 1, 0x0002, -1}, /* січ */
+	{9515, 8, 1, 0x0002, -1}, /* тохс */
+	{9524, 6, 5, 0x0020, -1}, /* тра */
+	{9531, 6, 2, 0x0004, -1}, /* феб */
+	{9538, 6, 2, 0x0004, -1}, /* фев */
+	{9545, 6, 6, 0x0040, -1}, /* чер */
+	{9552, 6, 6, 0x0040, -1}, /* чэр */
+	{9559, 6, 5, 0x0020, -1}, /* ыам */
+	{9566, 6, 7, 0x0080, -1}, /* юли */
+	{9573, 6, 6, 0x0040, -1}, /* юни */
+	{9580, 6, 1, 0x0002, -1}, /* янв */
+	{9587, 6, 1, 0x0002, -1}, /* яну */
+	{9594, 6, 1, 0x0002, -1}, /* јан */
+	{9601, 6, 7, 0x0080, -1}, /* јул */
+	{9608, 6, 6, 0x0040, -1}, /* јун */
+	{9615, 6, 10, 0x0400, -1}, /* Қаз */
+	{9622, 6, 11, 0x0800, -1}, /* Қар */
+	{9629, 6, 1, 0x0002, -1}, /* Қаң */
+	{9636, 6, 9, 0x0200, -1}, /* Қыр */
+	{9643, 6, 3, 0x0008, -1}, /* Ӱрн */
+	{9650, 12, 7, 0x0080, -1}, /* Ԥхынгә */
+	{9663, 10, 12, 0x1000, -1}, /* Ԥхынҷ */
+	{9674, 6, 4, 0x0010, -1}, /* Ապր */
+	{9681, 6, 12, 0x1000, -1}, /* Դեկ */
+	{9688, 6, 7, 0x0080, -1}, /* Հլս */
+	{9695, 6, 6, 0x0040, -1}, /* Հնս */
+	{9702, 6, 1, 0x0002, -1}, /* Հնվ */
+	{9709, 6, 10, 0x0400, -1}, /* Հոկ */
+	{9716, 6, 5, 0x0020, -1}, /* Մայ */
+	{9723, 6, 3, 0x0008, -1}, /* Մար */
+	{9730, 6, 11, 0x0800, -1}, /* Նմբ */
+	{9737, 6, 9, 0x0200, -1}, /* Սեպ */
+	{9744, 6, 2, 0x0004, -1}, /* Փտր */
+	{9751, 6, 8, 0x0100, -1}, /* Օգս */
+	{9758, 10, 4, 0x0010, -1}, /* אַפּר */
+	{9769, 8, 10, 0x0400, -1}, /* אָקט */
+	{9778, 6, 8, 0x0100, -1}, /* אוג */
+	{9785, 6, 10, 0x0400, -1}, /* אוק */
+	{9792, 6, 4, 0x0010, -1}, /* אפר */
+	{9799, 6, 8, 0x0100, -1}, /* אױג */
+	{9806, 6, 12, 0x1000, -1}, /* דעצ */
+	{9813, 6, 12, 0x1000, -1}, /* דצמ */
+	{9820, 8, 1, 0x0002, -1}, /* יאַנ */
+	{9829, 6, 7, 0x0080, -1}, /* יול */
+	{9836, 6, 6, 0x0040, -1}, /* יונ */
+	{9843, 6, 1, 0x0002, -1}, /* ינו */
+	{9850, 8, 3, 0x0008, -1}, /* מאַר */
+	{9859, 6, 5, 0x0020, -1}, /* מאי */
+	{9866, 6, 3, 0x0008, -1}, /* מרץ */
+	{9873, 7, 5, 0x0020, -1}, /* מײַ  */
+	{9881, 8, 11, 0x0800, -1}, /* נאָװ */
+	{9890, 6, 11, 0x0800, -1}, /* נוב */
+	{9897, 8, 9, 0x0200, -1}, /* סעפּ */
+	{9906, 6, 9, 0x0200, -1}, /* ספט */
+	{9913, 8, 2, 0x0004, -1}, /* פֿעב */
+	{9922, 6, 2, 0x0004, -1}, /* פבר */
+	{9929, 4, 8, 0x0100, -1}, /* آب */
+	{9934, 8, 3, 0x0008, -1}, /* آذار */
+	{9943, 10, 8, 0x0100, -1}, /* آقۇست */
+	{9954, 10, 4, 0x0010, -1}, /* آوریل */
+	{9965, 12, 10, 0x0400, -1}, /* آڪٽوبر */
+	{9978, 8, 8, 0x0100, -1}, /* آگسٽ */
+	{9987, 6, 4, 0x0010, -1}, /* أبر */
+	{9994, 10, 4, 0x0010, -1}, /* أبريل */
+	{10005, 6, 8, 0x0100, -1}, /* أغس */
+	{10012, 10, 8, 0x0100, -1}, /* أغسطس */
+	{10023, 10, 4, 0x0010, -1}, /* أفريل */
+	{10034, 6, 10, 0x0400, -1}, /* أكت */
+	{10041, 12, 10, 0x0400, -1}, /* أكتوبر */
+	{10054, 6, 8, 0x0100, -1}, /* أوت */
+	{10061, 8, 5, 0x0020, -1}, /* أيار */
+	{10070, 10, 9, 0x0200, -1}, /* أيلول */
+	{10081, 6, 8, 0x0100, -1}, /* ئاب */
+	{10088, 6, 3, 0x0008, -1}, /* ئاز */
+	{10095, 12, 4, 0x0010, -1}, /* ئاپرېل */
+	{10108, 14, 8, 0x0100, -1}, /* ئاۋغۇست */
+	{10123, 6, 5, 0x0020, -1}, /* ئای */
+	{10130, 10, 7, 0x0080, -1}, /* ئىيۇل */
+	{10141, 10, 6, 0x0040, -1}, /* ئىيۇن */
+	{10152, 16, 10, 0x0400, -1}, /* ئۆكتەبىر */
+	{10169, 6, 9, 0x0200, -1}, /* ئەی */
+	{10176, 10, 10, 0x0400, -1}, /* اكتبر */
+	{10187, 12, 10, 0x0400, -1}, /* اكتوبر */
+	{10200, 6, 8, 0x0100, -1}, /* اوت */
+	{10207, 18, 10, 0x0400, -1}, /* اوْکتوْبر */
+	{10226, 10, 4, 0x0010, -1}, /* اپريل */
+	{10237, 10, 4, 0x0010, -1}, /* اپریل */
+	{10248, 12, 10, 0x0400, -1}, /* اکتوبر */
+	{10261, 14, 10, 0x0400, -1}, /* اکتوٗبر */
+	{10276, 8, 8, 0x0100, -1}, /* اګست */
+	{10285, 8, 8, 0x0100, -1}, /* اگست */
+	{10294, 21, 10, 0x0400, -1}, /* تشرين الأول */
+	{10316, 23, 11, 0x0800, -1}, /* تشرين الثاني */
+	{10340, 6, 10, 0x0400, -1}, /* تش١ */
+	{10347, 6, 11, 0x0800, -1}, /* تش٢ */
+	{10354, 8, 7, 0x0080, -1}, /* تموز */
+	{10363, 6, 7, 0x0080, -1}, /* تەم */
+	{10370, 10, 1, 0x0002, -1}, /* جانفي */
+	{10381, 10, 1, 0x0002, -1}, /* جنؤری */
+	{10392, 10, 1, 0x0002, -1}, /* جنوري */
+	{10403, 10, 1, 0x0002, -1}, /* جنوری */
+	{10414, 8, 6, 0x0040, -1}, /* جوان */
+	{10423, 12, 7, 0x0080, -1}, /* جولاءِ */
+	{10436, 12, 7, 0x0080, -1}, /* جولائی */
+	{10449, 10, 7, 0x0080, -1}, /* جولاي */
+	{10460, 10, 7, 0x0080, -1}, /* جولای */
+	{10471, 6, 6, 0x0040, -1}, /* جون */
+	{10478, 12, 7, 0x0080, -1}, /* جويلية */
+	{10491, 14, 7, 0x0080, -1}, /* جوٗلایی */
+	{10506, 8, 6, 0x0040, -1}, /* جوٗن */
+	{10515, 12, 6, 0x0040, -1}, /* حزيران */
+	{10528, 6, 6, 0x0040, -1}, /* حوز */
+	{10535, 10, 12, 0x1000, -1}, /* دجنبر */
+	{10546, 12, 12, 0x1000, -1}, /* دسامبر */
+	{10559, 10, 12, 0x1000, -1}, /* دسمبر */
+	{10570, 6, 12, 0x1000, -1}, /* ديس */
+	{10577, 12, 12, 0x1000, -1}, /* ديسمبر */
+	{10590, 14, 12, 0x1000, -1}, /* دېكابىر */
+	{10605, 6, 9, 0x0200, -1}, /* سبت */
+	{10612, 12, 9, 0x0200, -1}, /* سبتمبر */
+	{10625, 10, 9, 0x0200, -1}, /* ستمبر */
+	{10636, 16, 9, 0x0200, -1}, /* سيپٽيمبر */
+	{10653, 14, 9, 0x0200, -1}, /* سپتامبر */
+	{10668, 12, 9, 0x0200, -1}, /* سپتمبر */
+	{10681, 16, 9, 0x0200, -1}, /* سېنتەبىر */
+	{10698, 8, 2, 0x0004, -1}, /* شباط */
+	{10707, 10, 9, 0x0200, -1}, /* شتنبر */
+	{10718, 6, 2, 0x0004, -1}, /* شوب */
+	{10725, 6, 8, 0x0100, -1}, /* غشت */
+	{10732, 6, 2, 0x0004, -1}, /* فبر */
+	{10739, 12, 2, 0x0004, -1}, /* فبراير */
+	{10752, 12, 2, 0x0004, -1}, /* فبروري */
+	{10765, 10, 2, 0x0004, -1}, /* فرؤری */
+	{10776, 10, 2, 0x0004, -1}, /* فروري */
+	{10787, 10, 2, 0x0004, -1}, /* فروری */
+	{10798, 10, 2, 0x0004, -1}, /* فوریه */
+	{10809, 10, 2, 0x0004, -1}, /* فيفري */
+	{10820, 12, 2, 0x0004, -1}, /* فېۋرال */
+	{10833, 21, 12, 0x1000, -1}, /* كانون الأول */
+	{10855, 23, 1, 0x0002, -1}, /* كانون الثاني */
+	{10879, 6, 5, 0x0020, -1}, /* مئی */
+	{10886, 6, 3, 0x0008, -1}, /* مار */
+	{10893, 8, 3, 0x0008, -1}, /* مارت */
+	{10902, 8, 3, 0x0008, -1}, /* مارس */
+	{10911, 10, 3, 0x0008, -1}, /* مارٕچ */
+	{10922, 8, 3, 0x0008, -1}, /* مارچ */
+	{10931, 6, 5, 0x0020, -1}, /* ماي */
+	{10938, 8, 5, 0x0020, -1}, /* مايو */
+	{10947, 4, 5, 0x0020, -1}, /* مه */
+	{10952, 4, 5, 0x0020, -1}, /* مي */
+	{10957, 6, 5, 0x0020, -1}, /* مٓی */
+	{10964, 6, 5, 0x0020, -1}, /* میٔ */
+	{10971, 4, 5, 0x0020, -1}, /* مۍ */
+	{10976, 12, 11, 0x0800, -1}, /* نوامبر */
+	{10989, 6, 11, 0x0800, -1}, /* نوف */
+	{10996, 12, 11, 0x0800, -1}, /* نوفمبر */
+	{11009, 10, 11, 0x0800, -1}, /* نومبر */
+	{11020, 10, 11, 0x0800, -1}, /* نونبر */
+	{11031, 14, 11, 0x0800, -1}, /* نويابىر */
+	{11046, 16, 11, 0x0800, -1}, /* نوْوامبر */
+	{11063, 10, 4, 0x0010, -1}, /* نيسان */
+	{11074, 6, 4, 0x0010, -1}, /* نیس */
+	{11081, 12, 1, 0x0002, -1}, /* يانۋار */
+	{11094, 6, 1, 0x0002, -1}, /* ينا */
+	{11101, 10, 1, 0x0002, -1}, /* يناير */
+	{11112, 6, 7, 0x0080, -1}, /* يول */
+	{11119, 10, 7, 0x0080, -1}, /* يوليو */
+	{11130, 12, 7, 0x0080, -1}, /* يوليوز */
+	{11143, 6, 6, 0x0040, -1}, /* يون */
+	{11150, 10, 6, 0x0040, -1}, /* يونيو */
+	{11161, 10, 12, 0x1000, -1}, /* ڊسمبر */
+	{11172, 12, 1, 0x0002, -1}, /* ژانویه */
+	{11185, 8, 6, 0x0040, -1}, /* ژوئن */
+	{11194, 10, 7, 0x0080, -1}, /* ژوئیه */
+	{11205, 6, 12, 0x1000, -1}, /* کا١ */
+	{11212, 6, 1, 0x0002, -1}, /* کا٢ */
+	{11219, 11, 12, 0x1000, -1}, /* ܏ܟܢ ܏ܐ */
+	{11231, 11, 1, 0x0002, -1}, /* ܏ܟܢ ܏ܒ */
+	{11243, 11, 10, 0x0400, -1}, /* ܏ܬܫ ܏ܐ */
+	{11255, 11, 11, 0x0800, -1}, /* ܏ܬܫ ܏ܒ */
+	{11267, 4, 8, 0x0100, -1}, /* ܐܒ */
+	{11272, 6, 3, 0x0008, -1}, /* ܐܕܪ */
+	{11279, 10, 9, 0x0200, -1}, /* ܐܝܠܘܠ */
+	{11290, 6, 5, 0x0020, -1}, /* ܐܝܪ */
+	{11297, 10, 6, 0x0040, -1}, /* ܚܙܝܪܢ */
+	{11308, 8, 4, 0x0010, -1}, /* ܢܝܣܢ */
+	{11317, 6, 2, 0x0004, -1}, /* ܫܒܛ */
+	{11324, 8, 7, 0x0080, -1}, /* ܬܡܘܙ */
+	{11333, 18, 11, 0x0800, -1}, /* ނޮވެންބަރ */
+	{11352, 16, 4, 0x0010, -1}, /* އެޕްރީލް */
+	{11369, 18, 10, 0x0400, -1}, /* އޮކްޓޫބަރ */
+	{11388, 16, 8, 0x0100, -1}, /* އޮގަސްޓް */
+	{11405, 10, 3, 0x0008, -1}, /* މާރޗް */
+	{11416, 8, 5, 0x0020, -1}, /* މެއި */
+	{11425, 20, 2, 0x0004, -1}, /* ފެބްރުއަރީ */
+	{11446, 22, 9, 0x0200, -1}, /* ސެޕްޓެންބަރ */
+	{11469, 18, 12, 0x1000, -1}, /* ޑިސެންބަރ */
+	{11488, 12, 7, 0x0080, -1}, /* ޖުލައި */
+	{11501, 8, 6, 0x0040, -1}, /* ޖޫން */
+	{11510, 16, 1, 0x0002, -1}, /* ޖެނުއަރީ */
+	{11527, 12, 10, 0x0400, -1}, /* अकटू */
+	{11540, 15, 10, 0x0400, -1}, /* अक्टू */
+	{11556, 21, 10, 0x0400, -1}, /* अक्टूबर */
+	{11578, 21, 10, 0x0400, -1}, /* अक्टोबर */
+	{11600, 21, 10, 0x0400, -1}, /* अक्तूबर */
+	{11622, 18, 10, 0x0400, -1}, /* अक्तू॰ */
+	{11641, 15, 10, 0x0400, -1}, /* अखथबर */
+	{11657, 6, 8, 0x0100, -1}, /* अग */
+	{11664, 15, 8, 0x0100, -1}, /* अगस्ट */
+	{11680, 15, 8, 0x0100, -1}, /* अगस्त */
+	{11696, 12, 8, 0x0100, -1}, /* अगहन */
+	{11709, 9, 8, 0x0100, -1}, /* अग॰ */
+	{11719, 6, 4, 0x0010, -1}, /* अप */
+	{11726, 18, 4, 0x0010, -1}, /* अप्रिल */
+	{11745, 18, 4, 0x0010, -1}, /* अप्रेल */
+	{11764, 15, 4, 0x0010, -1}, /* अप्रै */
+	{11780, 18, 4, 0x0010, -1}, /* अप्रैल */
+	{11799, 15, 3, 0x0008, -1}, /* अषाढ़ */
+	{11815, 24, 10, 0x0400, -1}, /* आक्टूबरू */
+	{11840, 18, 8, 0x0100, -1}, /* आगस्टु */
+	{11859, 15, 8, 0x0100, -1}, /* आगस्थ */
+	{11875, 12, 6, 0x0040, -1}, /* आसिन */
+	{11888, 15, 4, 0x0010, -1}, /* एप्रि */
+	{11904, 18, 4, 0x0010, -1}, /* एप्रिल */
+	{11923, 18, 4, 0x0010, -1}, /* एप्रैल */
+	{11942, 15, 10, 0x0400, -1}, /* ऑक्टो */
+	{11958, 6, 8, 0x0100, -1}, /* ऑग */
+	{11965, 21, 10, 0x0400, -1}, /* ओक्टोबर */
+	{11987, 15, 8, 0x0100, -1}, /* ओगस्ट */
+	{12003, 15, 7, 0x0080, -1}, /* कातिक */
+	{12019, 12, 12, 0x1000, -1}, /* चैति */
+	{12032, 6, 1, 0x0002, -1}, /* जन */
+	{12039, 15, 1, 0x0002, -1}, /* जनवरी */
+	{12055, 9, 1, 0x0002, -1}, /* जन॰ */
+	{12065, 24, 1, 0x0002, -1}, /* जानुवारी */
+	{12090, 12, 1, 0x0002, -1}, /* जाने */
+	{12103, 24, 1, 0x0002, -1}, /* जानेवारी */
+	{12128, 9, 6, 0x0040, -1}, /* जुन */
+	{12138, 9, 7, 0x0080, -1}, /* जुल */
+	{12148, 12, 7, 0x0080, -1}, /* जुला */
+	{12161, 15, 7, 0x0080, -1}, /* जुलाइ */
+	{12177, 15, 7, 0x0080, -1}, /* जुलाई */
+	{12193, 12, 7, 0x0080, -1}, /* जुलै */
+	{12206, 12, 7, 0x0080, -1}, /* जुल॰ */
+	{12219, 9, 6, 0x0040, -1}, /* जून */
+	{12229, 12, 6, 0x0040, -1}, /* जूनि */
+	{12242, 15, 7, 0x0080, -1}, /* जूलाइ */
+	{12258, 12, 7, 0x0080, -1}, /* जूलै */
+	{12271, 9, 2, 0x0004, -1}, /* जेठ */
+	{12281, 15, 12, 0x1000, -1}, /* डिसें */
+	{12297, 21, 12, 0x1000, -1}, /* डिसेंबर */
+	{12319, 24, 12, 0x1000, -1}, /* डिसेम्बर */
+	{12344, 9, 12, 0x1000, -1}, /* दिस */
+	{12354, 18, 12, 0x1000, -1}, /* दिसंबर */
+	{12373, 21, 12, 0x1000, -1}, /* दिसम्बर */
+	{12395, 27, 12, 0x1000, -1}, /* दिसेज्ब़र */
+	{12423, 12, 12, 0x1000, -1}, /* दिस॰ */
+	{12436, 24, 11, 0x0800, -1}, /* नबेज्ब़र */
+	{12461, 6, 11, 0x0800, -1}, /* नव */
+	{12468, 15, 11, 0x0800, -1}, /* नवंबर */
+	{12484, 18, 11, 0x0800, -1}, /* नवंबरू */
+	{12503, 18, 11, 0x0800, -1}, /* नवम्बर */
+	{12522, 9, 11, 0x0800, -1}, /* नव॰ */
+	{12532, 24, 11, 0x0800, -1}, /* नोभेम्बर */
+	{12557, 21, 11, 0x0800, -1}, /* नोव्हें */
+	{12579, 27, 11, 0x0800, -1}, /* नोव्हेंबर */
+	{12607, 9, 9, 0x0200, -1}, /* पूस */
+	{12617, 18, 2, 0x0004, -1}, /* फबरवरी */
+	{12636, 6, 2, 0x0004, -1}, /* फर */
+	{12643, 15, 2, 0x0004, -1}, /* फरवरी */
+	{12659, 18, 2, 0x0004, -1}, /* फ़रवरी */
+	{12678, 12, 2, 0x0004, -1}, /* फ़र॰ */
+	{12691, 15, 11, 0x0800, -1}, /* फागुन */
+	{12707, 18, 2, 0x0004, -1}, /* फेब्रु */
+	{12726, 27, 2, 0x0004, -1}, /* फेब्रुअरी */
+	{12754, 30, 2, 0x0004, -1}, /* फेब्रुवारी */
+	{12785, 15, 1, 0x0002, -1}, /* बैसाख */
+	{12801, 12, 5, 0x0020, -1}, /* भादो */
+	{12814, 6, 5, 0x0020, -1}, /* मई */
+	{12821, 9, 10, 0x0400, -1}, /* माघ */
+	{12831, 15, 3, 0x0008, -1}, /* मार्च */
+	{12847, 18, 3, 0x0008, -1}, /* मार्चि */
+	{12866, 15, 3, 0x0008, -1}, /* मार्स */
+	{12882, 6, 5, 0x0020, -1}, /* मे */
+	{12889, 9, 5, 0x0020, -1}, /* मेई */
+	{12899, 18, 9, 0x0200, -1}, /* सप्टें */
+	{12918, 15, 4, 0x0010, -1}, /* सावोन */
+	{12934, 9, 9, 0x0200, -1}, /* सित */
+	{12944, 18, 9, 0x0200, -1}, /* सितंबर */
+	{12963, 21, 9, 0x0200, -1}, /* सितम्बर */
+	{12985, 12, 9, 0x0200, -1}, /* सित॰ */
+	{12998, 27, 9, 0x0200, -1}, /* सेप्टेंबर */
+	{13026, 30, 9, 0x0200, -1}, /* सेप्टेंबरू */
+	{13057, 30, 9, 0x0200, -1}, /* सेप्टेम्बर */
+	{13088, 30, 9, 0x0200, -1}, /* सेबथेज्ब़र */
+	{13119, 21, 12, 0x1000, -1}, /* ॾिसंबरू */
+	{13141, 15, 10, 0x0400, -1}, /* অক্টো */
+	{13157, 21, 10, 0x0400, -1}, /* অক্টোবর */
+	{13179, 6, 8, 0x0100, -1}, /* আগ */
+	{13186, 15, 8, 0x0100, -1}, /* আগস্ট */
+	{13202, 15, 4, 0x0010, -1}, /* এপ্রি */
+	{13218, 18, 4, 0x0010, -1}, /* এপ্রিল */
+	{13237, 18, 4, 0x0010, -1}, /* এপ্ৰিল */
+	{13256, 12, 10, 0x0400, -1}, /* ওক্ত */
+	{13269, 9, 1, 0x0002, -1}, /* জান */
+	{13279, 12, 1, 0x0002, -1}, /* জানু */
+	{13292, 9, 6, 0x0040, -1}, /* জুন */
+	{13302, 9, 7, 0x0080, -1}, /* জুল */
+	{13312, 15, 7, 0x0080, -1}, /* জুলাই */
+	{13328, 9, 12, 0x1000, -1}, /* ডিস */
+	{13338, 12, 12, 0x1000, -1}, /* ডিসে */
+	{13351, 24, 12, 0x1000, -1}, /* ডিসেম্বর */
+	{13376, 9, 11, 0x0800, -1}, /* নবে */
+	{13386, 9, 11, 0x0800, -1}, /* নভে */
+	{13396, 21, 11, 0x0800, -1}, /* নভেম্বর */
+	{13418, 9, 2, 0x0004, -1}, /* ফেব */
+	{13428, 18, 2, 0x0004, -1}, /* ফেব্ৰু */
+	{13447, 9, 3, 0x0008, -1}, /* মার */
+	{13457, 15, 3, 0x0008, -1}, /* মার্চ */
+	{13473, 15, 3, 0x0008, -1}, /* মাৰ্চ */
+	{13489, 6, 5, 0x0020, -1}, /* মে */
+	{13496, 9, 9, 0x0200, -1}, /* সেপ */
+	{13506, 15, 9, 0x0200, -1}, /* সেপ্ট */
+	{13522, 30, 9, 0x0200, -1}, /* সেপ্টেম্বর */
+	{13553, 12, 10, 0x0400, -1}, /* ਅਕਤੂ */
+	{13566, 6, 8, 0x0100, -1}, /* ਅਗ */
+	{13573, 15, 4, 0x0010, -1}, /* ਅਪ੍ਰੈ */
+	{13589, 6, 1, 0x0002, -1}, /* ਜਨ */
+	{13596, 12, 7, 0x0080, -1}, /* ਜੁਲਾ */
+	{13609, 9, 6, 0x0040, -1}, /* ਜੂਨ */
+	{13619, 9, 12, 0x1000, -1}, /* ਦਸੰ */
+	{13629, 9, 11, 0x0800, -1}, /* ਨਵੰ */
+	{13639, 9, 2, 0x0004, -1}, /* ਫ਼ਰ */
+	{13649, 6, 5, 0x0020, -1}, /* ਮਈ */
+	{13656, 12, 3, 0x0008, -1}, /* ਮਾਰਚ */
+	{13669, 9, 9, 0x0200, -1}, /* ਸਤੰ */
+	{13679, 18, 4, 0x0010, -1}, /* એપ્રિલ */
+	{13698, 15, 10, 0x0400, -1}, /* ઑક્ટો */
+	{13714, 15, 8, 0x0100, -1}, /* ઑગસ્ટ */
+	{13730, 18, 1, 0x0002, -1}, /* જાન્યુ */
+	{13749, 15, 7, 0x0080, -1}, /* જુલાઈ */
+	{13765, 9, 6, 0x0040, -1}, /* જૂન */
+	{13775, 12, 12, 0x1000, -1}, /* ડિસે */
+	{13788, 9, 11, 0x0800, -1}, /* નવે */
+	{13798, 18, 2, 0x0004, -1}, /* ફેબ્રુ */
+	{13817, 15, 3, 0x0008, -1}, /* માર્ચ */
+	{13833, 6, 5, 0x0020, -1}, /* મે */
+	{13840, 15, 9, 0x0200, -1}, /* સપ્ટે */
+	{13856, 21, 10, 0x0400, -1}, /* ଅକ୍ଟୋବର */
+	{13878, 15, 8, 0x0100, -1}, /* ଅଗଷ୍ଟ */
+	{13894, 18, 4, 0x0010, -1}, /* ଅପ୍ରେଲ */
+	{13913, 21, 1, 0x0002, -1}, /* ଜାନୁଆରୀ */
+	{13935, 9, 6, 0x0040, -1}, /* ଜୁନ */
+	{13945, 15, 7, 0x0080, -1}, /* ଜୁଲାଇ */
+	{13961, 24, 12, 0x1000, -1}, /* ଡିସେମ୍ବର */
+	{13986, 21, 11, 0x0800, -1}, /* ନଭେମ୍ବର */
+	{14008, 21, 2, 0x0004, -1}, /* ଫେବୃଆରୀ */
+	{14030, 6, 5, 0x0020, -1}, /* ମଇ */
+	{14037, 21, 3, 0x0008, -1}, /* ମାର୍ଚ୍ଚ */
+	{14059, 30, 9, 0x0200, -1}, /* ସେପ୍ଟେମ୍ବର */
+	{14090, 9, 10, 0x0400, -1}, /* அக் */
+	{14100, 10, 10, 0x0400, -1}, /* அக். */
+	{14111, 6, 8, 0x0100, -1}, /* ஆக */
+	{14118, 7, 8, 0x0100, -1}, /* ஆக. */
+	{14126, 9, 4, 0x0010, -1}, /* ஏப் */
+	{14136, 10, 4, 0x0010, -1}, /* ஏப். */
+	{14147, 12, 9, 0x0200, -1}, /* செப் */
+	{14160, 13, 9, 0x0200, -1}, /* செப். */
+	{14174, 6, 1, 0x0002, -1}, /* ஜன */
+	{14181, 7, 1, 0x0002, -1}, /* ஜன. */
+	{14189, 12, 6, 0x0040, -1}, /* ஜூன் */
+	{14202, 12, 7, 0x0080, -1}, /* ஜூலை */
+	{14215, 9, 12, 0x1000, -1}, /* டிச */
+	{14225, 10, 12, 0x1000, -1}, /* டிச. */
+	{14236, 6, 11, 0x0800, -1}, /* நவ */
+	{14243, 7, 11, 0x0800, -1}, /* நவ. */
+	{14251, 12, 2, 0x0004, -1}, /* பிப் */
+	{14264, 13, 2, 0x0004, -1}, /* பிப். */
+	{14278, 12, 3, 0x0008, -1}, /* மார் */
+	{14291, 13, 3, 0x0008, -1}, /* மார். */
+	{14305, 6, 5, 0x0020, -1}, /* மே */
+	{14312, 15, 10, 0x0400, -1}, /* అక్టో */
+	{14328, 6, 8, 0x0100, -1}, /* ఆగ */
+	{14335, 15, 4, 0x0010, -1}, /* ఏప్రి */
+	{14351, 6, 1, 0x0002, -1}, /* జన */
+	{14358, 12, 7, 0x0080, -1}, /* జులై */
+	{14371, 12, 6, 0x0040, -1}, /* జూన్ */
+	{14384, 15, 12, 0x1000, -1}, /* డిసెం */
+	{14400, 9, 11, 0x0800, -1}, /* నవం */
+	{14410, 15, 2, 0x0004, -1}, /* ఫిబ్ర */
+	{14426, 18, 3, 0x0008, -1}, /* మార్చి */
+	{14445, 6, 5, 0x0020, -1}, /* మే */
+	{14452, 21, 9, 0x0200, -1}, /* సెప్టెం */
+	{14474, 3, 10, 0x0400, -1}, /* ಅ */
+	{14478, 15, 10, 0x0400, -1}, /* ಅಕ್ಟೋ */
+	{14494, 3, 8, 0x0100, -1}, /* ಆ */
+	{14498, 3, 4, 0x0010, -1}, /* ಏ */
+	{14502, 15, 4, 0x0010, -1}, /* ಏಪ್ರಿ */
+	{14518, 3, 1, 0x0002, -1}, /* ಜ */
+	{14522, 6, 1, 0x0002, -1}, /* ಜನ */
+	{14529, 6, 7, 0x0080, -1}, /* ಜು */
+	{14536, 12, 7, 0x0080, -1}, /* ಜುಲೈ */
+	{14549, 6, 6, 0x0040, -1}, /* ಜೂ */
+	{14556, 12, 6, 0x0040, -1}, /* ಜೂನ್ */
+	{14569, 6, 12, 0x1000, -1}, /* ಡಿ */
+	{14576, 15, 12, 0x1000, -1}, /* ಡಿಸೆಂ */
+	{14592, 3, 11, 0x0800, -1}, /* ನ */
+	{14596, 12, 11, 0x0800, -1}, /* ನವೆಂ */
+	{14609, 6, 2, 0x0004, -1}, /* ಫೆ */
+	{14616, 15, 2, 0x0004, -1}, /* ಫೆಬ್ರ */
+	{14632, 6, 3, 0x0008, -1}, /* ಮಾ */
+	{14639, 18, 3, 0x0008, -1}, /* ಮಾರ್ಚ್ */
+	{14658, 6, 5, 0x0020, -1}, /* ಮೇ */
+	{14665, 6, 9, 0x0200, -1}, /* ಸೆ */
+	{14672, 21, 9, 0x0200, -1}, /* ಸೆಪ್ಟೆಂ */
+	{14694, 15, 4, 0x0010, -1}, /* ഏപ്രി */
+	{14710, 15, 10, 0x0400, -1}, /* ഒക്ടോ */
+	{14726, 6, 8, 0x0100, -1}, /* ഓഗ */
+	{14733, 9, 1, 0x0002, -1}, /* ജനു */
+	{14743, 12, 7, 0x0080, -1}, /* ജൂലൈ */
+	{14756, 9, 6, 0x0040, -1}, /* ജൂൺ */
+	{14766, 12, 12, 0x1000, -1}, /* ഡിസം */
+	{14779, 9, 11, 0x0800, -1}, /* നവം */
+	{14789, 18, 2, 0x0004, -1}, /* ഫെബ്രു */
+	{14808, 9, 3, 0x0008, -1}, /* മാർ */
+	{14818, 12, 5, 0x0020, -1}, /* മേയ് */
+	{14831, 24, 9, 0x0200, -1}, /* സെപ്റ്റം */
+	{14856, 9, 8, 0x0100, -1}, /* අගෝ */
+	{14866, 18, 4, 0x0010, -1}, /* අප්‍රි */
+	{14885, 9, 10, 0x0400, -1}, /* ඔක් */
+	{14895, 6, 1, 0x0002, -1}, /* ජන */
+	{14902, 12, 6, 0x0040, -1}, /* ජූනි */
+	{14915, 12, 7, 0x0080, -1}, /* ජූලි */
+	{14928, 12, 12, 0x1000, -1}, /* දෙසැ */
+	{14941, 12, 11, 0x0800, -1}, /* නෙවැ */
+	{14954, 9, 2, 0x0004, -1}, /* පෙබ */
+	{14964, 12, 3, 0x0008, -1}, /* මාර් */
+	{14977, 12, 5, 0x0020, -1}, /* මැයි */
+	{14990, 12, 9, 0x0200, -1}, /* සැප් */
+	{15003, 8, 7, 0x0080, -1}, /* ก.ค. */
+	{15012, 8, 2, 0x0004, -1}, /* ก.พ. */
+	{15021, 8, 9, 0x0200, -1}, /* ก.ย. */
+	{15030, 8, 10, 0x0400, -1}, /* ต.ค. */
+	{15039, 8, 12, 0x1000, -1}, /* ธ.ค. */
+	{15048, 8, 5, 0x0020, -1}, /* พ.ค. */
+	{15057, 8, 11, 0x0800, -1}, /* พ.ย. */
+	{15066, 8, 1, 0x0002, -1}, /* ม.ค. */
+	{15075, 11, 6, 0x0040, -1}, /* มิ.ย. */
+	{15087, 11, 3, 0x0008, -1}, /* มี.ค. */
+	{15099, 8, 8, 0x0100, -1}, /* ส.ค. */
+	{15108, 11, 4, 0x0010, -1}, /* เม.ย. */
+	{15120, 8, 9, 0x0200, -1}, /* ກ.ຍ. */
+	{15129, 8, 2, 0x0004, -1}, /* ກ.ພ. */
+	{15138, 8, 7, 0x0080, -1}, /* ກ.ລ. */
+	{15147, 8, 10, 0x0400, -1}, /* ຕ.ລ. */
+	{15156, 8, 12, 0x1000, -1}, /* ທ.ວ. */
+	{15165, 8, 11, 0x0800, -1}, /* ພ.ຈ. */
+	{15174, 8, 5, 0x0020, -1}, /* ພ.ພ. */
+	{15183, 8, 1, 0x0002, -1}, /* ມ.ກ. */
+	{15192, 8, 3, 0x0008, -1}, /* ມ.ນ. */
+	{15201, 8, 4, 0x0010, -1}, /* ມ.ສ. */
+	{15210, 11, 6, 0x0040, -1}, /* ມິ.ຖ. */
+	{15222, 8, 8, 0x0100, -1}, /* ສ.ຫ. */
+	{15231, 12, 1, 0x0002, -1}, /* ཟླ་༡ */
+	{15244, 15, 10, 0x0400, -1}, /* ཟླ་༡༠ */
+	{15260, 15, 11, 0x0800, -1}, /* ཟླ་༡༡ */
+	{15276, 15, 12, 0x1000, -1}, /* ཟླ་༡༢ */
+	{15292, 12, 2, 0x0004, -1}, /* ཟླ་༢ */
+	{15305, 12, 3, 0x0008, -1}, /* ཟླ་༣ */
+	{15318, 12, 4, 0x0010, -1}, /* ཟླ་༤ */
+	{15331, 12, 5, 0x0020, -1}, /* ཟླ་༥ */
+	{15344, 12, 6, 0x0040, -1}, /* ཟླ་༦ */
+	{15357, 12, 7, 0x0080, -1}, /* ཟླ་༧ */
+	{15370, 12, 8, 0x0100, -1}, /* ཟླ་༨ */
+	{15383, 12, 9, 0x0200, -1}, /* ཟླ་༩ */
+	{15396, 15, 1, 0x0002, -1}, /* ဂျာန် */
+	{15412, 15, 6, 0x0040, -1}, /* ဂျုန် */
+	{15428, 9, 7, 0x0080, -1}, /* ဂျူ */
+	{15438, 9, 9, 0x0200, -1}, /* စက် */
+	{15448, 9, 1, 0x0002, -1}, /* ဇန် */
+	{15458, 6, 7, 0x0080, -1}, /* ဇူ */
+	{15465, 12, 6, 0x0040, -1}, /* ဇွန် */
+	{15478, 6, 12, 0x1000, -1}, /* ဒီ */
+	{15485, 6, 12, 0x1000, -1}, /* ဒဳ */
+	{15492, 9, 11, 0x0800, -1}, /* နဝ် */
+	{15502, 9, 11, 0x0800, -1}, /* နို */
+	{15512, 6, 2, 0x0004, -1}, /* ဖေ */
+	{15519, 9, 3, 0x0008, -1}, /* မတ် */
+	{15529, 12, 3, 0x0008, -1}, /* မာတ် */
+	{15542, 6, 5, 0x0020, -1}, /* မေ */
+	{15549, 30, 7, 0x0080, -1}, /* လိူၼ်ပႅတ်ႇ */
+	{15580, 30, 9, 0x0200, -1}, /* လိူၼ်သိပ်း */
+	{15611, 42, 11, 0x0800, -1}, /* လိူၼ်သိပ်းသွင် */
+	{15654, 45, 10, 0x0400, -1}, /* လိူၼ်သိပ်းဢဵတ်း */
+	{15700, 24, 3, 0x0008, -1}, /* လိူၼ်သီႇ */
+	{15725, 27, 2, 0x0004, -1}, /* လိူၼ်သၢမ် */
+	{15753, 24, 1, 0x0002, -1}, /* လိူၼ်ၵမ် */
+	{15778, 27, 8, 0x0100, -1}, /* လိူၼ်ၵဝ်ႈ */
+	{15806, 27, 12, 0x1000, -1}, /* လိူၼ်ၸဵင် */
+	{15834, 30, 6, 0x0040, -1}, /* လိူၼ်ၸဵတ်း */
+	{15865, 30, 5, 0x0020, -1}, /* လိူၼ်ႁူၵ်း */
+	{15896, 24, 4, 0x0010, -1}, /* လိူၼ်ႁႃႈ */
+	{15921, 15, 2, 0x0004, -1}, /* ဝှေဝ် */
+	{15937, 12, 9, 0x0200, -1}, /* သိပ် */
+	{15950, 9, 8, 0x0100, -1}, /* အဝ် */
+	{15960, 6, 4, 0x0010, -1}, /* အေ */
+	{15967, 15, 10, 0x0400, -1}, /* အောက် */
+	{15983, 12, 10, 0x0400, -1}, /* အံက် */
+	{15996, 12, 4, 0x0010, -1}, /* ဧပြီ */
+	{16009, 3, 8, 0x0100, -1}, /* ဩ */
+	{16013, 9, 8, 0x0100, -1}, /* აგვ */
+	{16023, 9, 4, 0x0010, -1}, /* აპრ */
+	{16033, 9, 12, 0x1000, -1}, /* დეკ */
+	{16043, 9, 2, 0x0004, -1}, /* თებ */
+	{16053, 9, 1, 0x0002, -1}, /* იან */
+	{16063, 9, 7, 0x0080, -1}, /* ივლ */
+	{16073, 9, 6, 0x0040, -1}, /* ივნ */
+	{16083, 9, 5, 0x0020, -1}, /* მაი */
+	{16093, 9, 3, 0x0008, -1}, /* მარ */
+	{16103, 9, 11, 0x0800, -1}, /* ნოე */
+	{16113, 9, 10, 0x0400, -1}, /* ოქტ */
+	{16123, 9, 9, 0x0200, -1}, /* სექ */
+	{16133, 9, 2, 0x0004, -1}, /* ለካቲ */
+	{16143, 9, 1, 0x0002, -1}, /* ልደት */
+	{16153, 9, 7, 0x0080, -1}, /* ሐመለ */
+	{16163, 9, 7, 0x0080, -1}, /* ሓምለ */
+	{16173, 9, 11, 0x0800, -1}, /* ሕዳር */
+	{16183, 9, 9, 0x0200, -1}, /* መስከ */
+	{16193, 9, 10, 0x0400, -1}, /* መተሉ */
+	{16203, 9, 3, 0x0008, -1}, /* መገበ */
+	{16213, 9, 3, 0x0008, -1}, /* መጋቢ */
+	{16223, 9, 4, 0x0010, -1}, /* ሚያዝ */
+	{16233, 9, 3, 0x0008, -1}, /* ማርች */
+	{16243, 9, 8, 0x0100, -1}, /* ማርያ */
+	{16253, 7, 5, 0x0020, -1}, /* ሜይ  */
+	{16261, 7, 11, 0x0800, -1}, /* ም/ም */
+	{16269, 7, 6, 0x0040, -1}, /* ም/ት */
+	{16277, 9, 6, 0x0040, -1}, /* ሠንየ */
+	{16287, 7, 6, 0x0040, -1}, /* ሰነ  */
+	{16295, 9, 9, 0x0200, -1}, /* ሴፕቴ */
+	{16305, 9, 12, 0x1000, -1}, /* ተሕሳ */
+	{16315, 9, 12, 0x1000, -1}, /* ታሕሳ */
+	{16325, 9, 12, 0x1000, -1}, /* ኀሠሠ */
+	{16335, 9, 11, 0x0800, -1}, /* ኀደረ */
+	{16345, 9, 8, 0x0100, -1}, /* ነሐሰ */
+	{16355, 9, 8, 0x0100, -1}, /* ነሓሰ */
+	{16365, 9, 11, 0x0800, -1}, /* ኖቬም */
+	{16375, 9, 4, 0x0010, -1}, /* አኀዘ */
+	{16385, 9, 4, 0x0010, -1}, /* ኤፕረ */
+	{16395, 9, 10, 0x0400, -1}, /* ኦክተ */
+	{16405, 9, 8, 0x0100, -1}, /* ኦገስ */
+	{16415, 9, 9, 0x0200, -1}, /* ከረመ */
+	{16425, 9, 2, 0x0004, -1}, /* ከተተ */
+	{16435, 9, 2, 0x0004, -1}, /* ካብኽ */
+	{16445, 9, 5, 0x0020, -1}, /* ክቢቅ */
+	{16455, 9, 3, 0x0008, -1}, /* ክብላ */
+	{16465, 6, 7, 0x0080, -1}, /* ኰር */
+	{16472, 9, 9, 0x0200, -1}, /* ያኸኒ */
+	{16482, 9, 12, 0x1000, -1}, /* ዲሴም */
+	{16492, 9, 7, 0x0080, -1}, /* ጁላይ */
+	{16502, 7, 6, 0x0040, -1}, /* ጁን  */
+	{16510, 9, 1, 0x0002, -1}, /* ጃንዩ */
+	{16520, 9, 5, 0x0020, -1}, /* ግንባ */
+	{16530, 9, 5, 0x0020, -1}, /* ግንቦ */
+	{16540, 9, 1, 0x0002, -1}, /* ጠሐረ */
+	{16550, 9, 10, 0x0400, -1}, /* ጠቀመ */
+	{16560, 7, 1, 0x0002, -1}, /* ጥሪ  */
+	{16568, 9, 10, 0x0400, -1}, /* ጥቅም */
+	{16578, 9, 4, 0x0010, -1}, /* ፋጅኺ */
+	{16588, 9, 2, 0x0004, -1}, /* ፌብሩ */
+	{16598, 6, 5, 0x0020, -1}, /* ᎠᏂ */
+	{16605, 6, 3, 0x0008, -1}, /* ᎠᏅ */
+	{16612, 6, 1, 0x0002, -1}, /* ᎤᏃ */
+	{16619, 6, 12, 0x1000, -1}, /* ᎥᏍ */
+	{16626, 6, 8, 0x0100, -1}, /* ᎦᎶ */
+	{16633, 6, 2, 0x0004, -1}, /* ᎧᎦ */
+	{16640, 6, 4, 0x0010, -1}, /* ᎧᏬ */
+	{16647, 6, 7, 0x0080, -1}, /* ᎫᏰ */
+	{16654, 6, 11, 0x0800, -1}, /* ᏅᏓ */
+	{16661, 6, 6, 0x0040, -1}, /* ᏕᎭ */
+	{16668, 6, 9, 0x0200, -1}, /* ᏚᎵ */
+	{16675, 6, 10, 0x0400, -1}, /* ᏚᏂ */
+	{16682, 6, 4, 0x0010, -1}, /* ᐃᐳ */
+	{16689, 6, 10, 0x0400, -1}, /* ᐊᑦ */
+	{16696, 6, 8, 0x0100, -1}, /* ᐊᒋ */
+	{16703, 6, 12, 0x1000, -1}, /* ᑎᓯ */
+	{16710, 6, 5, 0x0020, -1}, /* ᒪᐃ */
+	{16717, 6, 3, 0x0008, -1}, /* ᒪᔅ */
+	{16724, 6, 11, 0x0800, -1}, /* ᓄᕕ */
+	{16731, 6, 9, 0x0200, -1}, /* ᓯᑎ */
+	{16738, 6, 6, 0x0040, -1}, /* ᔪᓂ */
+	{16745, 6, 7, 0x0080, -1}, /* ᔪᓚ */
+	{16752, 6, 1, 0x0002, -1}, /* ᔮᓄ */
+	{16759, 6, 2, 0x0004, -1}, /* ᕕᕗ */
+	{16766, 3, 1, 0x0002, -1}, /* ១ */
+	{16770, 6, 10, 0x0400, -1}, /* ១០ */
+	{16777, 6, 11, 0x0800, -1}, /* ១១ */
+	{16784, 6, 12, 0x1000, -1}, /* ១២ */
+	{16791, 3, 2, 0x0004, -1}, /* ២ */
+	{16795, 3, 3, 0x0008, -1}, /* ៣ */
+	{16799, 3, 4, 0x0010, -1}, /* ៤ */
+	{16803, 3, 5, 0x0020, -1}, /* ៥ */
+	{16807, 3, 6, 0x0040, -1}, /* ៦ */
+	{16811, 3, 7, 0x0080, -1}, /* ៧ */
+	{16815, 3, 8, 0x0100, -1}, /* ៨ */
+	{16819, 3, 9, 0x0200, -1}, /* ៩ */
+	{16823, 5, 11, 0x0800, -1}, /* Ḽar */
+	{16829, 8, 1, 0x0002, -1}, /* ṋa Pha */
+	{16838, 8, 10, 0x0400, -1}, /* ṋa Tsh */
+	{16847, 14, 1, 0x0002, -1}, /* Ṣẹ́rẹ́ */
+	{16862, 9, 1, 0x0002, -1}, /* Ṱan Pha */
+	{16872, 9, 10, 0x0400, -1}, /* Ṱan Tsh */
+	{16882, 12, 3, 0x0008, -1}, /* Ẹrẹ̀nà */
+	{16895, 9, 5, 0x0020, -1}, /* Ẹ̀bibi */
+	{16905, 7, 8, 0x0100, -1}, /* Ọgọ */
+	{16913, 5, 10, 0x0400, -1}, /* Ọkt */
+	{16919, 11, 12, 0x1000, -1}, /* Ọ̀pẹ̀ */
+	{16931, 11, 10, 0x0400, -1}, /* Ọ̀wàrà */
+	{16943, 6, 1, 0x0002, -1}, /* 一月 */
+	{16950, 6, 7, 0x0080, -1}, /* 七月 */
+	{16957, 6, 3, 0x0008, -1}, /* 三月 */
+	{16964, 6, 9, 0x0200, -1}, /* 九月 */
+	{16971, 6, 2, 0x0004, -1}, /* 二月 */
+	{16978, 6, 5, 0x0020, -1}, /* 五月 */
+	{16985, 6, 8, 0x0100, -1}, /* 八月 */
+	{16992, 6, 6, 0x0040, -1}, /* 六月 */
+	{16999, 6, 11, 0x0800, -1}, /* 十一 */
+	{17006, 9, 11, 0x0800, -1}, /* 十一月 */
+	{17016, 6, 12, 0x1000, -1}, /* 十二 */
+	{17023, 9, 12, 0x1000, -1}, /* 十二月 */
+	{17033, 6, 10, 0x0400, -1}, /* 十月 */
+	{17040, 6, 4, 0x0010, -1}, /* 四月 */
 };
 /* clang-format on */
 const size_t klogmonth_names_count =

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/numround.h"
 #include "core/sanitize.h"
 #include "model/cgmem.h"
 #include "model/snapcg.h"
@@ -240,7 +241,7 @@ prom_psi_ratio(struct prom_text *t, const struct prom_family *f, double pct)
 
 	if (!isfinite(pct) || pct < 0 || pct > 100)
 		return;
-	h = lround(pct * 100); /* ten-thousandths of 1 */
+	h = (long)numround_ll(pct * 100); /* ten-thousandths of 1 */
 	snprintf(buf, sizeof buf, "%ld.%04ld", h / 10000, h % 10000);
 	prom_family_head(t, f);
 	prom_sample(t, f->name, NULL, 0, buf);

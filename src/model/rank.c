@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/numround.h"
 #include "model/oomscore.h"
 #include "model/victim.h"
 
@@ -218,7 +219,7 @@ rank_trend_value(const struct trend *t, enum rank_key key)
 	} else if (t->rate_kb_per_hour < -(double)RANK_RATE_MAX) {
 		rate = -RANK_RATE_MAX;
 	} else {
-		rate = llround(t->rate_kb_per_hour);
+		rate = numround_ll(t->rate_kb_per_hour);
 	}
 	if (key == RANK_TREND)
 		return (int64_t)t->verdict * group + rate;

@@ -371,6 +371,26 @@ sysctl_x_tainted(const struct sysctl_values *sv, int64_t v, char *buf,
 	snprintf(buf, size, "tainted %s: %s", l, w);
 }
 
+/* softlockup_panic, hardlockup_panic (v) while their detector is off:
+ * true with the words (they change nothing until it is on). */
+static bool
+sysctl_x_idle_panic(const struct sysctl_values *sv, enum sysctl_id id,
+                    int64_t v, char *buf, size_t size)
+{
+	bool soft = id == SYSCTL_SOFTLOCKUP_PANIC;
+
+	if ((!soft && id != SYSCTL_HARDLOCKUP_PANIC) ||
+	    sysctl_detector_on(sv, soft ? SYSCTL_SOFT_WATCHDOG
+	                                : SYSCTL_NMI_WATCHDOG) != 0)
+		return false;
+	snprintf(buf, size,
+	         "no effect while the %s-lockup detector is off (with it on: "
+	         "%s)",
+	         soft ? "soft" : "hard",
+	         v != 0 ? "a panic" : "logged, no panic");
+	return true;
+}
+
 /* The meaning of one setting. */
 const char *
 sysctl_meaning(const struct sysctl_values *sv, enum sysctl_id id, char *buf,
@@ -385,6 +405,8 @@ sysctl_meaning(const struct sysctl_values *sv, enum sysctl_id id, char *buf,
 		                                 : strerror(sv->err[id]));
 		return buf;
 	}
+	if (sysctl_x_idle_panic(sv, id, v, buf, size))
+		return buf;
 	if (sysctl_flags[id].off != NULL)
 		snprintf(buf, size, "%s",
 		         v != 0 ? sysctl_flags[id].on : sysctl_flags[id].off);

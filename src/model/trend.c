@@ -420,7 +420,9 @@ classify(const struct hist_point *p, size_t n, int sign, struct trend *out)
 	out->drawdown_kb = b.drawdown;
 	out->falls = b.falls;
 	out->rises = b.rises;
-	tol = fmax(TREND_FLAT_KB, TREND_FLAT_SHARE * fabs(median));
+	tol = TREND_FLAT_SHARE * fabs(median);
+	if (!(tol > TREND_FLAT_KB)) /* fmax: a NaN share gives the floor */
+		tol = TREND_FLAT_KB;
 	out->verdict = decide(out, &a, &b, slope * MS_PER_HOUR, tol);
 	out->rate_kb_per_hour =
 	    rate_of(out->verdict, slope * MS_PER_HOUR, out->span_ms, tol);

@@ -13,12 +13,12 @@
 #include "persist/recdb_cg.h"
 #include "persist/recdb_schema.h"
 #include "persist/recerr.h"
+#include "persist/recsql.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
 #include <inttypes.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -4,12 +4,12 @@
  */
 #include "persist/recdb_bbox.h"
 
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "persist/recdb_cg.h"
+#include "persist/recsql.h"
 
 /* The statements of one black box, in the order of recdb_bbox_sql. */
 enum recdb_bbox_stmt { BB_HEAD, BB_PROC, BB_CG, BB_GREW, BB_VICTIM, BB_N };

@@ -3,8 +3,9 @@
  */
 #include "persist/recdb_cg.h"
 
-#include <sqlite3.h>
 #include <stdlib.h>
+
+#include "persist/recsql.h"
 
 /* Bind one cgroup's numbers (see recdb_cg.h). */
 void

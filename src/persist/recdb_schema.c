@@ -4,9 +4,8 @@
  */
 #include "persist/recdb_schema.h"
 
-#include <sqlite3.h>
-
 #include "persist/recdb.h"
+#include "persist/recsql.h"
 
 /* Version 0 (an empty file) to 1: the first schema. */
 static const char recdb_v1[] =

@@ -5,17 +5,22 @@
 #include "persist/recerr.h"
 
 #include <errno.h>
-#include <sqlite3.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/stat.h>
 
-/* SQLite's reason for rc: db's message while it still describes rc (a
- * reset statement clears it to "not an error"), else the code's text. */
+#include "persist/recsql.h"
+
+/* SQLite's reason for rc: db's message while it still describes a
+ * failure (a reset, finalize or bind since clears it to SQLITE_OK's "not
+ * an error"), else the code's text. */
 static const char *
 recerr_reason(sqlite3 *db, int rc)
 {
-	if (db != NULL && (sqlite3_extended_errcode(db) & 0xff) == (rc & 0xff))
-		return sqlite3_errmsg(db);
+	const char *msg = db != NULL ? sqlite3_errmsg(db) : NULL;
+
+	if (msg != NULL && strcmp(msg, sqlite3_errstr(SQLITE_OK)) != 0)
+		return msg;
 	return sqlite3_errstr(rc);
 }
 

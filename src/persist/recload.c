@@ -9,14 +9,16 @@
 
 #include <errno.h>
 #include <math.h>
-#include <sqlite3.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/numround.h"
 #include "model/snapshot.h"
+#include "persist/recload_bbox.h"
+#include "persist/recsql.h"
 
 /* The schema version recload was written for (v1 tables only). */
 #define RECLOAD_SCHEMA 1
@@ -98,7 +100,7 @@ col_x100(sqlite3_stmt *st, int c)
 	if (sqlite3_column_type(st, c) == SQLITE_NULL)
 		return SNAP_NA;
 	v = sqlite3_column_double(st, c);
-	return isfinite(v) ? (int64_t)llround(v * 100.0) : SNAP_NA;
+	return isfinite(v) ? numround_ll(v * 100.0) : SNAP_NA;
 }
 
 /* Open read-only and check the schema version. */
@@ -148,27 +150,48 @@ recload_prepare(struct rl *l, const char *sql, sqlite3_stmt **st)
 	return recload_sqlfail(l, rc);
 }
 
-/* This boot's id in the database; RECLOAD_MISSING ("no record of this
- * boot") when it has none. */
+/* This boot's id in the database and the time of its newest sample
+ * (out->last_ms); RECLOAD_MISSING ("no record of this boot") when it has
+ * none. */
 static enum recload_status
 recload_boot(struct rl *l)
 {
 	sqlite3_stmt *st;
-	enum recload_status r =
-	    recload_prepare(l, "SELECT id FROM boots WHERE boot_id = ?1", &st);
+	enum recload_status r = recload_prepare(
+	    l,
+	    "SELECT b.id, (SELECT s.time_ms FROM samples s WHERE s.boot = b.id "
+	    "ORDER BY s.time_ms DESC LIMIT 1) FROM boots b WHERE b.boot_id = "
+	    "?1",
+	    &st);
 	int rc;
 
 	if (r != RECLOAD_OK)
 		return r;
 	sqlite3_bind_text(st, 1, l->rq->boot_id, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	if (rc == SQLITE_ROW) {
 		l->boot = sqlite3_column_int64(st, 0);
+		l->out->last_ms = sqlite3_column_int64(st, 1);
+	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE)
 		return recload_fail(l, RECLOAD_MISSING,
 		                    "no record of this boot");
 	return rc == SQLITE_ROW ? RECLOAD_OK : recload_sqlfail(l, rc);
+}
+
+/* This boot's recorded events and their black boxes into l->out (a
+ * failure is said in box_why and stops nothing else). */
+static void
+recload_boxes(struct rl *l)
+{
+	int rc = recload_bbox_read(l->db, l->boot, l->rq->stop, &l->out->boxes,
+	                           &l->out->nboxes);
+
+	if (rc != SQLITE_OK)
+		snprintf(l->out->box_why, sizeof l->out->box_why,
+		         "black boxes unreadable: %s", sqlite3_errstr(rc));
+	l->out->boxes_read = rc == SQLITE_OK;
 }
 
 /* Grow *arr (of *cap elements of size) to hold n + 1. 0 or -1. */
@@ -389,13 +412,32 @@ recload_flush(struct rl *l)
 		hist_end(l->out->past);
 }
 
+/* Say what was loaded (why: the span from the oldest minute put to the
+ * newest sample) and, when that is more than RECLOAD_STALE_MS ago (a
+ * recorder that stopped), how long ago the record ends (ends). */
+static void
+recload_why(struct recload *out, int64_t now_ms)
+{
+	int64_t end =
+	    out->last_ms > out->first_ms ? out->last_ms : out->first_ms;
+	int64_t span = end - out->first_ms, ago = now_ms - end;
+
+	span = (span + HIST_MINUTE_MS / 2) / HIST_MINUTE_MS * HIST_MINUTE_MS;
+	snprintf(out->why, sizeof out->why, "loaded %lldh%02lldm",
+	         (long long)(span / 3600000), (long long)(span / 60000 % 60));
+	if (ago > RECLOAD_STALE_MS)
+		snprintf(out->ends, sizeof out->ends,
+		         "the record ends %lldh%02lldm ago",
+		         (long long)(ago / 3600000),
+		         (long long)(ago / 60000 % 60));
+}
+
 /* Load (see the header). */
 enum recload_status
 recload_run(const struct recload_req *rq, struct recload *out)
 {
 	struct rl l = {.rq = rq, .out = out};
 	enum recload_status r;
-	int64_t span;
 
 	memset(out, 0, sizeof *out);
 	l.from_ms = rq->now_wall_ms - rq->span_ms;
@@ -405,6 +447,12 @@ recload_run(const struct recload_req *rq, struct recload *out)
 	r = recload_open(&l);
 	if (r == RECLOAD_OK)
 		r = recload_boot(&l);
+	if (r == RECLOAD_OK)
+		recload_boxes(&l);
+	if (rq->boxes_only) {
+		sqlite3_close(l.db);
+		return out->st = r;
+	}
 	if (r == RECLOAD_OK)
 		r = recload_samples(&l);
 	if (r == RECLOAD_OK)
@@ -427,10 +475,7 @@ recload_run(const struct recload_req *rq, struct recload *out)
 		out->past = NULL;
 		return r;
 	}
-	span = out->minutes ? rq->now_wall_ms - out->first_ms : 0;
-	span = (span + HIST_MINUTE_MS / 2) / HIST_MINUTE_MS * HIST_MINUTE_MS;
-	snprintf(out->why, sizeof out->why, "loaded %lldh%02lldm",
-	         (long long)(span / 3600000), (long long)(span / 60000 % 60));
+	recload_why(out, rq->now_wall_ms);
 	out->st = RECLOAD_OK;
 	return RECLOAD_OK;
 }
@@ -441,4 +486,7 @@ recload_fini(struct recload *r)
 {
 	hist_free(r->past);
 	r->past = NULL;
+	free(r->boxes);
+	r->boxes = NULL;
+	r->nboxes = 0;
 }

@@ -9,7 +9,6 @@
 #include <errno.h>
 #include <stdbool.h>
 #include <inttypes.h>
-#include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +20,7 @@
 #include "model/snapshot.h"
 #include "persist/recdb.h"
 #include "persist/recerr.h"
+#include "persist/recsql.h"
 
 /* How long a query waits for a writer's lock (a checkpoint, or a
  * database not in WAL mode being written). */
@@ -255,6 +255,20 @@ const char *
 recread_error(const struct recread *r)
 {
 	return r->err;
+}
+
+/* The connection (see recread.h). */
+sqlite3 *
+recread_db(struct recread *r)
+{
+	return r->db;
+}
+
+/* Say an SQLite failure (see recread.h). */
+enum recread_status
+recread_sqlfail(struct recread *r, int rc)
+{
+	return recread_fail(r, rc);
 }
 
 /* Column i as an integer, or na when NULL. */

@@ -15,6 +15,39 @@
 #define COL_EVENTS 34
 #define WIDE_COLS 110 /* from this width: ENDED and EVENTS */
 
+/* Draw the longest of a line's forms that fits w columns at (y, x), or
+ * the shortest cut after a whole word (draw_forms); "" ends the forms. */
+static void
+forms_line(struct screen *s, int y, int x, int w, enum theme_role role,
+           const char (*form)[BOOTPANE_TEXT], unsigned flags)
+{
+	const char *list[BOOTPANE_FORMS + 1];
+	size_t n = 0;
+
+	while (n < BOOTPANE_FORMS && form[n][0] != '\0') {
+		list[n] = form[n];
+		n++;
+	}
+	list[n] = NULL;
+	if (n > 0)
+		draw_forms(s, y, x, w, role, list, flags);
+	else if (flags & DRAW_FILL)
+		draw_fill(s, y, x, w, role);
+}
+
+/* One cell at (y, x): text, else short (when text does not fit), cut
+ * after a whole word when neither fits. */
+static void
+cell(struct screen *s, int y, int x, int w, enum theme_role role,
+     const char *text, const char *short_text, unsigned flags)
+{
+	const char *list[3] = {text, short_text, NULL};
+
+	if (short_text != NULL && short_text[0] == '\0')
+		list[1] = NULL;
+	draw_forms(s, y, x, w, role, list, flags);
+}
+
 /* One table line at row y: the header (row NULL) or a boot. */
 static void
 table_line(struct screen *s, const struct layout_rect *r, int y,
@@ -41,14 +74,15 @@ table_line(struct screen *s, const struct layout_rect *r, int y,
 		draw_str(s, y, x, COL_END, role, row ? row->end : "ENDED",
 		         DRAW_FILL);
 		x += COL_END;
-		draw_str(s, y, x, COL_EVENTS - 1, role,
-		         row ? row->events : "EVENTS", DRAW_FILL);
+		cell(s, y, x, COL_EVENTS - 1, role,
+		     row ? row->events : "EVENTS",
+		     row ? row->events_short : NULL, DRAW_FILL);
 		x += COL_EVENTS;
 	}
 	how = r->x + r->w - x;
 	if (how > 0)
-		draw_str(s, y, x, how, role, row ? row->how : "HOW IT ENDED",
-		         DRAW_FILL);
+		cell(s, y, x, how, role, row ? row->how : "HOW IT ENDED", NULL,
+		     DRAW_FILL);
 }
 
 /* The first row shown so that the selected one is among the n shown. */
@@ -67,14 +101,13 @@ detail_pane(struct screen *s, const struct layout_rect *r, int y,
 {
 	int bottom = r->y + r->h;
 
-	draw_fill(s, y, r->x, r->w, THEME_TITLE);
-	draw_str(s, y++, r->x, r->w, THEME_TITLE, v->events_title, 0);
+	forms_line(s, y++, r->x, r->w, THEME_TITLE, v->events_title, DRAW_FILL);
 	for (size_t i = 0; i < v->ndetail && y < bottom; i++)
-		draw_str(s, y++, r->x + 1, r->w - 1, THEME_DIALOG, v->detail[i],
-		         0);
+		forms_line(s, y++, r->x + 1, r->w - 1, THEME_DIALOG,
+		           v->detail[i], 0);
 	for (size_t i = 0; i < v->nevents && y < bottom; i++)
-		draw_str(s, y++, r->x + 1, r->w - 1, THEME_KLOG_NORMAL,
-		         v->events[i], 0);
+		cell(s, y++, r->x + 1, r->w - 1, THEME_KLOG_NORMAL,
+		     v->events[i], NULL, 0);
 }
 
 /* The Boots screen: sources, table, the selected boot's detail (only
@@ -90,7 +123,7 @@ dash_body_boots(struct screen *s, const struct dash_frame *f)
 	if (!layout_rect_visible(r) || v == NULL)
 		return;
 	draw_clear_rect(s, r, THEME_NORMAL);
-	draw_str(s, y++, r->x, r->w, THEME_DIALOG, v->sources, 0);
+	forms_line(s, y++, r->x, r->w, THEME_DIALOG, v->sources, 0);
 	if (v->reading && v->nrows == 0)
 		return;
 	table_line(s, r, y++, NULL, false);

@@ -68,6 +68,18 @@ line_draw(struct screen *s, int y, int x, int w, struct meters_line *l)
 	}
 }
 
+/* --replay's line in place of self-protection: the replayed time and
+ * the sample, or the short form when the long one does not fit. */
+static void
+replay_draw(struct screen *s, int y, int x, int w, const struct dash_frame *f)
+{
+	const char *t = f->replay;
+
+	if (draw_width(s, t, strlen(t), INT_MAX) > w && f->replay_short != NULL)
+		t = f->replay_short;
+	draw_str(s, y, x, w, THEME_METER_LABEL, t, 0);
+}
+
 /* The header meters. */
 void
 header_draw(struct screen *s, const struct dash_frame *f)
@@ -99,6 +111,11 @@ header_draw(struct screen *s, const struct dash_frame *f)
 	                            draw_glyph(s, "u", "a")[0] == 'a'};
 	n = meters_arrange(at, r->h, r->w, f->layout->header_columns);
 	for (size_t i = 0; i < n; i++) {
+		if (at[i].id == METERS_SELF && f->replay != NULL) {
+			replay_draw(s, r->y + at[i].row, r->x + at[i].x,
+			            at[i].w, f);
+			continue;
+		}
 		meters_line(&l, at[i].id, &in);
 		line_draw(s, r->y + at[i].row, r->x + at[i].x, at[i].w, &l);
 	}

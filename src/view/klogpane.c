@@ -7,7 +7,11 @@
  * title names the source in use, or why there is none. The events view
  * lists the parsed events, newest first, and details the selected one:
  * for an OOM kill the victim, trigger, constraint, memcg, RSS split and
- * the report's task table by RSS.
+ * the report's task table by RSS. With the recorder's database (the
+ * rows of model/recbox.h): kills only the record still holds, marked
+ * "(from the record)", and the selected event's black box: a summary
+ * line above its report, or the whole box (view/bbpane.h) on Enter; or
+ * one line saying why it has none.
  */
 #include "view/panes.h"
 
@@ -18,6 +22,7 @@
 
 #include "model/columns.h"
 #include "model/oomreport.h"
+#include "view/bbpane.h"
 #include "view/draw.h"
 
 #define TIME_W 13
@@ -225,7 +230,7 @@ kb_or_unknown(int64_t v, char *buf, size_t size)
 /* One line of the events list. */
 static void
 event_line(struct screen *s, int y, int x, int w, const struct kevent *e,
-           bool selected)
+           bool selected, bool from_record)
 {
 	char t[32];
 	int at = x;
@@ -249,6 +254,10 @@ event_line(struct screen *s, int y, int x, int w, const struct kevent *e,
 		at += draw_text(s, y, at, x + w - at, role, e->comm.s,
 		                e->comm.len, 0);
 	}
+	if (from_record)
+		at += draw_str(s, y, at, x + w - at,
+		               selected ? role : THEME_PROC_NA,
+		               " (from the record)", 0);
 	if (e->kind == KEVENT_OOM_KILL && e->oom.memcg.set) {
 		at += draw_str(s, y, at, x + w - at, role, "  memcg ", 0);
 		draw_text(s, y, at, x + w - at, role, e->oom.memcg.s,
@@ -270,7 +279,7 @@ detail(struct screen *s, int y, int x, int w, const char *label,
  * the bottom of r, its rows from top on. */
 static void
 task_table(struct screen *s, int y, const struct layout_rect *r,
-           const struct kevent *e, int page_kb, size_t top)
+           const struct kevent *e, int page_kb, size_t top, bool from_record)
 {
 	const struct kevent_oom *o = &e->oom;
 	char a[16], b[16], line[160];
@@ -280,7 +289,13 @@ task_table(struct screen *s, int y, const struct layout_rect *r,
 	if (o->ntasks == 0 || y + 1 >= bottom) {
 		if (y >= bottom)
 			return;
-		if (o->tasks_dropped)
+		if (from_record)
+			draw_str(
+			    s, y, x, w, THEME_PROC_NA,
+			    "no task table: the kernel log no longer holds "
+			    "this report",
+			    0);
+		else if (o->tasks_dropped)
 			draw_fmt(s, y, x, w, THEME_PROC_NA, 0,
 			         "task table not kept (older than the newest "
 			         "%d kills)",
@@ -334,7 +349,7 @@ task_table(struct screen *s, int y, const struct layout_rect *r,
 /* The detail of one OOM kill, from row y to the bottom of r. */
 static void
 oom_detail(struct screen *s, int y, const struct layout_rect *r,
-           const struct kevent *e, int page_kb, size_t top)
+           const struct kevent *e, int page_kb, size_t top, bool from_record)
 {
 	const struct kevent_oom *o = &e->oom;
 	const char *c = oomreport_constraint_name(o->constraint);
@@ -365,7 +380,45 @@ oom_detail(struct screen *s, int y, const struct layout_rect *r,
 	if (o->gfp_mask.set)
 		y = detail(s, y, x, w, "gfp_mask", o->gfp_mask.s,
 		           o->gfp_mask.len);
-	task_table(s, y, r, e, page_kb, top);
+	task_table(s, y, r, e, page_kb, top, from_record);
+}
+
+/* Row i of the events view: the app's rows, else the engine's events. */
+static struct recbox_row
+events_row(const struct dash_klog *k, size_t i)
+{
+	if (k->rows != NULL)
+		return k->rows[i];
+	return (struct recbox_row){kevents_get(k->ev, i), NULL, false};
+}
+
+/* The selected event's detail from row y: its black box when open, else
+ * the box's summary line (or why it has none) above the report. */
+static void
+events_detail(struct screen *s, int y, const struct layout_rect *r,
+              const struct dash_klog *k, const struct recbox_row *row)
+{
+	const struct kevent *e = row->e;
+	const struct recbox *b = row->box;
+
+	if (b != NULL && b->has_box && k->box_open) {
+		bbpane_draw(s, y, r, b, !row->from_record);
+		return;
+	}
+	if (b != NULL && b->has_box)
+		bbpane_summary(s, y++, r->x + 1, r->w - 2, b);
+	else if (k->box_why != NULL)
+		draw_str(s, y++, r->x + 1, r->w - 2, THEME_PROC_NA, k->box_why,
+		         0);
+	if (e->kind == KEVENT_OOM_KILL) {
+		oom_detail(s, y, r, e, k->page_kb, k->task_top,
+		           row->from_record);
+		return;
+	}
+	event_line(s, y++, r->x + 1, r->w - 2, e, false, row->from_record);
+	if (e->text.set)
+		detail(s, y, r->x + 1, r->w - 2, "Message", e->text.s,
+		       e->text.len);
 }
 
 /* The events view. */
@@ -374,7 +427,7 @@ klogpane_events_draw(struct screen *s, const struct layout_rect *r,
                      const struct dash_frame *f)
 {
 	const struct dash_klog *k = f->klog;
-	const struct kevent *e;
+	struct recbox_row row;
 	size_t n, list_h, first, i;
 	int y;
 
@@ -382,7 +435,10 @@ klogpane_events_draw(struct screen *s, const struct layout_rect *r,
 		return;
 	draw_forms(s, r->y, r->x, r->w, THEME_PROC_HEADER, events_title,
 	           DRAW_FILL);
-	n = k && k->ev ? kevents_count(k->ev) : 0;
+	n = k == NULL         ? 0
+	    : k->rows != NULL ? k->nrows
+	    : k->ev != NULL   ? kevents_count(k->ev)
+	                      : 0;
 	if (n == 0) {
 		draw_str(s, r->y + 1, r->x + 1, r->w - 1, THEME_PROC_NA,
 		         k && k->source_ok ? "no events in the kernel log"
@@ -398,17 +454,12 @@ klogpane_events_draw(struct screen *s, const struct layout_rect *r,
 		list_h = 1;
 	first = k->event_cursor >= list_h ? k->event_cursor - list_h + 1 : 0;
 	y = r->y + 1;
-	for (i = first; i < n && i < first + list_h; i++, y++)
-		event_line(s, y, r->x + 1, r->w - 2, kevents_get(k->ev, i),
-		           i == k->event_cursor);
-	e = kevents_get(k->ev, k->event_cursor < n ? k->event_cursor : 0);
-	draw_fill(s, y++, r->x, r->w, THEME_PROC_HEADER);
-	if (e->kind == KEVENT_OOM_KILL) {
-		oom_detail(s, y, r, e, k->page_kb, k->task_top);
-		return;
+	for (i = first; i < n && i < first + list_h; i++, y++) {
+		row = events_row(k, i);
+		event_line(s, y, r->x + 1, r->w - 2, row.e,
+		           i == k->event_cursor, row.from_record);
 	}
-	event_line(s, y++, r->x + 1, r->w - 2, e, false);
-	if (e->text.set)
-		detail(s, y, r->x + 1, r->w - 2, "Message", e->text.s,
-		       e->text.len);
+	row = events_row(k, k->event_cursor < n ? k->event_cursor : 0);
+	draw_fill(s, y++, r->x, r->w, THEME_PROC_HEADER);
+	events_detail(s, y, r, k, &row);
 }

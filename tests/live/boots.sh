@@ -46,6 +46,19 @@ check "this boot started at btime (or within 120 s: wtmp's record)" \
 	[ "$start" -ge $((btime - 120)) -a "$start" -le $((btime + 120)) ]
 id=$(tr -d '-' </proc/sys/kernel/random/boot_id)
 check "this boot's id is the kernel's" [ "$(jq -r '.boots[0].boot_id' "$T_TMP/live.json")" = "$id" ]
+# this boot's events are the live kernel log's, read as --events reads it
+if [ "$(jq -r '.sources.kernel_log.ok' "$T_TMP/live.json")" = true ]; then
+	check "this boot's events come from the kernel log (events_source)" \
+		jq -e '.boots[0].events_source == "kmsg" or .boots[0].events_source == "klogctl"' "$T_TMP/live.json"
+	"$OOMWATCH_BIN" --events --json 2>/dev/null >"$T_TMP/ev_live.json"
+	n_ev=$(grep -c '"kind": "oom_kill"' "$T_TMP/ev_live.json")
+	"$OOMWATCH_BIN" --boots --json >"$T_TMP/live2.json" 2>/dev/null
+	n_boot=$(jq -r '.boots[0].events.oom_kill' "$T_TMP/live2.json")
+	check "... as many OOM kills as --events found before it ($n_ev), or more ($n_boot)" \
+		[ "$n_boot" -ge "$n_ev" ]
+else
+	skip "this boot's events from the kernel log" "it cannot be read here"
+fi
 "$OOMWATCH_BIN" --boots >"$T_TMP/live.txt"
 check "--boots text: sources line, header, this boot" sh -c \
 	'grep -q "^wtmp: .*journal: " "$1" && grep -q "HOW IT ENDED" "$1" && grep -q "^    0 .* running" "$1"' sh "$T_TMP/live.txt"
@@ -72,15 +85,35 @@ else
 fi
 
 # The golden tree's history (tests/fixtures/golden/boots.sh), text form:
-# every way a boot can end, pinned (frozen clock, UTC).
+# every way a boot can end, pinned (frozen clock, UTC); this boot's
+# events are its --kmsg-file's, as --events would read them.
 TZ=UTC OOMWATCH_TEST_CLOCK=1767225600000 "$OOMWATCH_BIN" --boots \
-	--proc-root "$TOP/tests/fixtures/golden/proc" >"$T_TMP/tree.txt"
+	--proc-root "$TOP/tests/fixtures/golden/proc" \
+	--kmsg-file "$TOP/tests/fixtures/golden/kmsg.txt" >"$T_TMP/tree.txt"
 check "golden tree: the table as tests/fixtures/boots/golden-tree.txt" \
 	cmp -s "$TOP/tests/fixtures/boots/golden-tree.txt" "$T_TMP/tree.txt"
 TZ=UTC "$OOMWATCH_BIN" --events --boot -1 --json --proc-root "$TOP/tests/fixtures/golden/proc" |
 	jq -r '"\(.kind) \(.time)"' >"$T_TMP/ev.txt"
 check "golden tree: --events --boot -1 gives boot a1's three events, oldest first" [ \
 	"$(tr '\n' '|' <"$T_TMP/ev.txt")" = "oom_kill 1764548012.0004|hung_task 1764548100|panic 1764548200.25|" ]
+
+# pstore alone (no wtmp, no journal): the dump, written before this boot
+# started, is a row of its own (an earlier boot that panicked), never
+# dropped: the dumps in the rows add up to the sources' count.
+mkdir -p "$T_TMP/ps/boots/pstore" "$T_TMP/ps/sys/kernel/random"
+printf 'cpu  1 0 0 0 0 0 0 0 0 0\nbtime 1764633600\n' >"$T_TMP/ps/stat"
+printf 'b2b2b2b2-b2b2-b2b2-b2b2-b2b2b2b2b2b2\n' >"$T_TMP/ps/sys/kernel/random/boot_id"
+cat >"$T_TMP/ps/boots/pstore/dmesg-ramoops-0" <<'DUMP'
+====1764548200.250000-D
+Panic#1 Part1
+<0>[ 1000.250000] Kernel panic - not syncing: Fatal exception in interrupt
+DUMP
+"$OOMWATCH_BIN" --boots --json --proc-root "$T_TMP/ps" \
+	--kmsg-file /dev/null >"$T_TMP/ps.json"
+check "pstore alone: the dump is an earlier boot's row, ended in its panic" \
+	jq -e '[.boots[] | "\(.index) \(.ended) \(.earlier) \(.dumps)"] == ["0 running false 0", "-1 panic true 1"]' "$T_TMP/ps.json"
+check "... its panic message kept, and the dumps add up to the source's" \
+	jq -e '.boots[1].panic_message == "Fatal exception in interrupt" and ([.boots[].dumps] | add) == .sources.pstore.count' "$T_TMP/ps.json"
 
 # A generated wtmp in a fixture root: crash and clean sequences.
 if [ -x "$PROGS/wtmpgen" ] && command -v last >/dev/null 2>&1; then

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -206,8 +207,8 @@ test_table_every_end(void **state)
 	p[0].sum.counts[KEVENT_PANIC] = 1;
 	p[1].time_unix_s = 4499;
 	p[1].reason = PSTORE_REASON_RESTART;
-	p[2].time_unix_s = 10; /* before any boot: belongs to none */
-	assert_int_equal(boots_build(&in, r, 8), 5);
+	p[2].time_unix_s = 10; /* before any boot: an earlier row */
+	assert_int_equal(boots_build(&in, r, 8), 6);
 	/* this boot is in no source: a row is made for it */
 	assert_int_equal(r[0].start_unix_s, 6000);
 	assert_int_equal(r[0].end, BOOTS_RUNNING);
@@ -224,6 +225,14 @@ test_table_every_end(void **state)
 	assert_false(r[4].end_exact);
 	assert_int_equal(r[4].end_unix_s, 1500);
 	assert_int_equal(r[4].index, -4);
+	assert_false(r[4].earlier);
+	/* the dump from before every boot: never dropped */
+	assert_true(r[5].earlier);
+	assert_int_equal(r[5].index, -5);
+	assert_int_equal(r[5].dumps, 1);
+	assert_int_equal(r[5].start_unix_s, KLOG_NA);
+	assert_int_equal(r[5].end_unix_s, 10);
+	assert_int_equal(r[5].end, BOOTS_UNKNOWN);
 	assert_string_equal(boots_end_name(BOOTS_OOM_PANIC), "oom-panic");
 	assert_string_equal(boots_end_words(BOOTS_CRASH), "crash (no record)");
 }
@@ -274,6 +283,114 @@ test_table_journal_only(void **state)
 	assert_int_equal(r[1].end, BOOTS_UNKNOWN);
 }
 
+/* A panic dump written at when (KLOG_NA: no time) with msg. */
+static struct pstore_record
+panic_dump(int64_t when, const char *msg)
+{
+	struct pstore_record p;
+
+	memset(&p, 0, sizeof p);
+	p.time_unix_s = when;
+	p.reason = PSTORE_REASON_PANIC;
+	p.sum.panicked = true;
+	p.sum.panic.set = true;
+	p.sum.panic.len = strlen(msg);
+	memcpy(p.sum.panic.s, msg, p.sum.panic.len);
+	p.sum.counts[KEVENT_PANIC] = 1;
+	return p;
+}
+
+/* pstore alone (no wtmp, no journal): the dump, written before this boot
+ * started, is an "earlier" row that ended in its panic; a dump without a
+ * time joins it; so every dump is in a row and the dumps add up. */
+static void
+test_table_pstore_alone(void **state)
+{
+	struct pstore_record p[2] = {panic_dump(5000, "Fatal exception"),
+	                             panic_dump(KLOG_NA, "Fatal exception")};
+	struct boots_input in = {
+	    .pstore = p,
+	    .npstore = 2,
+	    .boot_id = BOOT_B,
+	    .boot_unix_s = 6000,
+	    .now_unix_s = 6100,
+	};
+	struct boots_row r[4];
+	(void)state;
+	assert_int_equal(boots_build(&in, r, 4), 2);
+	assert_int_equal(r[0].end, BOOTS_RUNNING);
+	assert_int_equal(r[0].dumps, 0);
+	assert_true(r[1].earlier);
+	assert_int_equal(r[1].index, -1);
+	assert_int_equal(r[1].dumps, 2);
+	assert_int_equal(r[1].end, BOOTS_PANIC);
+	assert_memory_equal(r[1].panic.s, "Fatal exception", 15);
+	assert_int_equal(r[1].end_unix_s, 5000);
+	assert_true(r[1].end_exact);
+	assert_int_equal(r[1].counts[KEVENT_PANIC], 1);
+	assert_int_equal(boots_uptime_s(&r[1], 6100), KLOG_NA);
+	/* one dump without a time alone: the same */
+	in.pstore = &p[1];
+	in.npstore = 1;
+	assert_int_equal(boots_build(&in, r, 4), 2);
+	assert_true(r[1].earlier);
+	assert_int_equal(r[1].dumps, 1);
+	assert_int_equal(r[1].end, BOOTS_PANIC);
+	/* no dump: no earlier row */
+	in.npstore = 0;
+	assert_int_equal(boots_build(&in, r, 4), 1);
+}
+
+/* This boot's counts come from the running kernel log's engine: every
+ * event ever completed by kind, though its ring kept only 2 of the 5; the
+ * largest per kind of those and the journal's. */
+static void
+test_live_counts(void **state)
+{
+	struct kevents *ev = kevents_new(2);
+	struct journal_boot j;
+	struct boots_input in = {
+	    .journal = &j,
+	    .njournal = 1,
+	    .boot_id = BOOT_B,
+	    .boot_unix_s = START_B,
+	    .now_unix_s = START_B + 60,
+	};
+	struct boots_row r[2];
+	char buf[96], line[200];
+	(void)state;
+	assert_non_null(ev);
+	memset(&j, 0, sizeof j);
+	memcpy(j.boot_id, BOOT_B, sizeof j.boot_id);
+	j.boot_unix_us = (int64_t)START_B * 1000000;
+	j.sum.counts[KEVENT_HUNG_TASK] = 2; /* the journal saw more */
+	for (int i = 0; i < 4; i++) {
+		snprintf(line, sizeof line,
+		         "<3>[  %d.000000] Out of memory: Killed process %d "
+		         "(hog) total-vm:1000kB, anon-rss:900kB, file-rss:0kB, "
+		         "shmem-rss:0kB, UID:0 pgtables:4kB oom_score_adj:0",
+		         10 + i, 100 + i);
+		kevents_feed_line(ev, line, strlen(line));
+	}
+	snprintf(line, sizeof line,
+	         "<3>[   20.000000] INFO: task kworker:1 blocked for more than "
+	         "120 seconds.");
+	kevents_feed_line(ev, line, strlen(line));
+	kevents_finish(ev);
+	assert_int_equal(kevents_count(ev), 2);
+	assert_int_equal(boots_build(&in, r, 2), 1);
+	assert_false(r[0].live);
+	assert_string_equal(boots_counts_text(&r[0], buf, sizeof buf),
+	                    "2 hung_task");
+	assert_true(boots_live_counts(r, 1, kevents_stats(ev).by_kind));
+	assert_true(r[0].live);
+	assert_string_equal(boots_counts_text(&r[0], buf, sizeof buf),
+	                    "4 oom_kill, 2 hung_task");
+	r[0].index = -1; /* no running boot: nothing taken */
+	assert_false(boots_live_counts(r, 1, kevents_stats(ev).by_kind));
+	kevents_free(ev);
+}
+
 int
 main(void)
 {
@@ -284,6 +401,8 @@ main(void)
 	    cmocka_unit_test(test_table_journal_and_wtmp),
 	    cmocka_unit_test(test_table_every_end),
 	    cmocka_unit_test(test_table_journal_only),
+	    cmocka_unit_test(test_table_pstore_alone),
+	    cmocka_unit_test(test_live_counts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -23,6 +23,7 @@
 #include "collect/bootsrc.h"
 #include "collect/journalrun.h"
 #include "fakejctl.h"
+#include "kmsgfake.h"
 
 #define FIXTURE_PROC "tests/fixtures/golden/proc"
 
@@ -284,6 +285,49 @@ test_fixture_boot_events(void **state)
 	kevents_free(ev);
 }
 
+/* This boot's events from the live kernel log (scripted /dev/kmsg): the
+ * running row counts its kills, the source is named; a log that cannot
+ * be read says why and changes no row. */
+static void
+test_live_kmsg(void **state)
+{
+	static struct bootsrc_data d;
+	struct bootsrc_paths p;
+	struct kmsgfake f;
+	(void)state;
+	bootsrc_paths(&p, FIXTURE_PROC, NULL);
+	bootsrc_load(&d, &p, 1000, 1767225600);
+	assert_int_equal(d.rows[0].counts[KEVENT_OOM_KILL], 0);
+	kmsgfake_init(&f);
+	for (int i = 0; i < 2; i++)
+		kmsgfake_str(&f, i ? "3,2,2000000,-;Out of memory: Killed "
+		                     "process 101 (hog) total-vm:1000kB\n"
+		                   : "3,1,1000000,-;Out of memory: Killed "
+		                     "process 100 (hog) total-vm:1000kB\n");
+	assert_int_equal(bootsrc_live(&d, NULL, &kmsgfake_ops, &f, 1000), 0);
+	assert_string_equal(d.live_source, "kmsg");
+	assert_true(d.live_state.ok);
+	assert_string_equal(d.live_state.why, "");
+	assert_int_equal(d.live_records, 2);
+	assert_true(d.rows[0].live);
+	assert_int_equal(d.rows[0].counts[KEVENT_OOM_KILL], 2);
+	assert_int_equal(d.rows[1].counts[KEVENT_OOM_KILL], 1); /* journal */
+	kmsgfake_free(&f);
+	bootsrc_free(&d);
+	/* nothing readable: why, and the rows as they were */
+	bootsrc_load(&d, &p, 1000, 1767225600);
+	kmsgfake_init(&f);
+	f.open_ret = -EACCES;
+	f.syslog_ret = -EPERM;
+	assert_int_equal(bootsrc_live(&d, NULL, &kmsgfake_ops, &f, 1000), -1);
+	assert_null(d.live_source);
+	assert_false(d.live_state.ok);
+	assert_non_null(strstr(d.live_state.why, "not available ("));
+	assert_false(d.rows[0].live);
+	kmsgfake_free(&f);
+	bootsrc_free(&d);
+}
+
 int
 main(void)
 {
@@ -295,6 +339,7 @@ main(void)
 	    cmocka_unit_test(test_job_stopped),
 	    cmocka_unit_test(test_job_events),
 	    cmocka_unit_test(test_fixture_history),
+	    cmocka_unit_test(test_live_kmsg),
 	    cmocka_unit_test(test_fixture_boot_events),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -306,7 +306,7 @@ static int
 names_cmp(const struct klogmonth_name *a, const struct klogmonth_name *b)
 {
 	size_t m = a->len < b->len ? a->len : b->len;
-	int c = memcmp(a->s, b->s, m);
+	int c = memcmp(klogmonth_name_s(a), klogmonth_name_s(b), m);
 
 	if (c != 0)
 		return c;
@@ -323,7 +323,7 @@ test_table_sorted_and_each_name_found(void **state)
 	assert_true(klogmonth_names_count > 1500);
 	for (i = 0; i < klogmonth_names_count; i++) {
 		n = &klogmonth_names[i];
-		assert_int_equal(strlen(n->s), n->len);
+		assert_int_equal(strlen(klogmonth_name_s(n)), n->len);
 		assert_in_range(n->month, 0, 12);
 		assert_true(n->wday >= -1 && n->wday <= 6);
 		if (i > 0)
@@ -337,7 +337,9 @@ test_table_sorted_and_each_name_found(void **state)
 			assert_true((n->maybe & (n->maybe - 1)) != 0);
 		}
 		/* the binary search finds every name */
-		assert_int_equal(klogmonth_find(n->s, n->len, 0, 0), n->month);
+		assert_int_equal(
+		    klogmonth_find(klogmonth_name_s(n), n->len, 0, 0),
+		    n->month);
 	}
 }
 

@@ -3,6 +3,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <time.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -259,6 +261,90 @@ test_db_dashboard(void **state)
 	assert_int_equal(PARSE("--db", "/tmp/h.db", "--retain", "2d"), -1);
 }
 
+/* --replay: --at (absolute, relative, boot) and --db go with it; --at
+ * needs it; no other mode, no fixture tree, no recorder option. */
+static void
+test_replay(void **state)
+{
+	static const char *const bad[] = {"2h",
+	                                  "-2",
+	                                  "-h",
+	                                  "-2y",
+	                                  "-0m",
+	                                  "2026-12-03",
+	                                  "2026-13-03 03:12",
+	                                  "2026-12-03 24:00",
+	                                  "2026-12-03 03:12:60",
+	                                  "2026-12-03 3:12",
+	                                  "2026-12-03 03:12 ",
+	                                  "yesterday",
+	                                  "",
+	                                  "-99999999999w"};
+	struct options o;
+	char err[256];
+	(void)state;
+	assert_int_equal(PARSE("--replay"), 0);
+	assert_int_equal(o.mode, OPTIONS_REPLAY);
+	assert_int_equal(o.at_.kind, REPLAY_AT_NEWEST);
+	assert_int_equal(
+	    PARSE("--replay", "--at", "2026-12-03 03:12", "--db", "/x/h.db"),
+	    0);
+	assert_int_equal(o.at_.kind, REPLAY_AT_TIME);
+	assert_int_equal(o.at_.year, 2026);
+	assert_int_equal(o.at_.mon, 12);
+	assert_int_equal(o.at_.day, 3);
+	assert_int_equal(o.at_.hour, 3);
+	assert_int_equal(o.at_.min, 12);
+	assert_int_equal(o.at_.sec, 0);
+	assert_string_equal(o.db_path, "/x/h.db");
+	assert_int_equal(PARSE("--at", "2026-12-03T03:12:40", "--replay"), 0);
+	assert_int_equal(o.at_.sec, 40);
+	assert_int_equal(PARSE("--replay", "--at", "-2h"), 0);
+	assert_int_equal(o.at_.kind, REPLAY_AT_AGO);
+	assert_int_equal(o.at_.ago_ms, 2 * 3600000LL);
+	assert_int_equal(PARSE("--replay", "--at", "-90s"), 0);
+	assert_int_equal(o.at_.ago_ms, 90000);
+	assert_int_equal(PARSE("--replay", "--at", "boot"), 0);
+	assert_int_equal(o.at_.kind, REPLAY_AT_BOOT);
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		assert_int_equal(PARSE("--replay", "--at", bad[i]), -1);
+		assert_non_null(strstr(err, "--at"));
+	}
+	assert_int_equal(PARSE("--at", "-2h"), -1);
+	assert_string_equal(err, "--at needs --replay");
+	assert_int_equal(PARSE("--replay", "--record"), -1);
+	assert_non_null(strstr(err, "--replay does not go"));
+	assert_int_equal(PARSE("--replay", "-b"), -1);
+	assert_int_equal(PARSE("--events", "--replay"), -1);
+	assert_int_equal(PARSE("--replay", "--report"), -1);
+	assert_int_equal(PARSE("--boots", "--replay"), -1);
+	assert_int_equal(PARSE("--replay", "--retain", "2d"), -1);
+	assert_int_equal(PARSE("--replay", "--since", "2h"), -1);
+	assert_int_equal(PARSE("--replay", "--json"), -1);
+	assert_int_equal(PARSE("--replay", "--proc-root", "/tmp"), -1);
+	assert_non_null(strstr(err, "--proc-root"));
+	assert_int_equal(PARSE("--replay", "--kmsg-file", "/tmp/k"), -1);
+}
+
+/* replay_at_ms: a local time through mktime (UTC here), a relative time
+ * from now, and a date that does not exist. */
+static void
+test_replay_at_ms(void **state)
+{
+	struct replay_at a;
+	(void)state;
+	setenv("TZ", "UTC", 1);
+	tzset();
+	assert_int_equal(replay_at_parse("2027-01-15 08:00:30", &a), 0);
+	assert_int_equal(replay_at_ms(&a, 0), 1800000030000LL);
+	assert_int_equal(replay_at_parse("-1m", &a), 0);
+	assert_int_equal(replay_at_ms(&a, 1800000000000LL), 1799999940000LL);
+	assert_int_equal(replay_at_parse("2026-02-31 00:00", &a), 0);
+	assert_int_equal(replay_at_ms(&a, 0), -1);
+	assert_int_equal(replay_at_parse("boot", &a), 0);
+	assert_int_equal(replay_at_ms(&a, 0), -1);
+}
+
 int
 main(void)
 {
@@ -272,6 +358,8 @@ main(void)
 	    cmocka_unit_test(test_format),
 	    cmocka_unit_test(test_report),
 	    cmocka_unit_test(test_db_dashboard),
+	    cmocka_unit_test(test_replay),
+	    cmocka_unit_test(test_replay_at_ms),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2,7 +2,8 @@
  * Unit tests for persist/recload.c against databases the tests write with
  * persist/recdb.h (and raw SQL for the broken ones): series keyed by pid +
  * start time, other boots left out, the 24 h bound, a missing, corrupt,
- * locked or newer database's reason; and model/histsnap.c's past: a loaded
+ * locked or newer database's reason; the boot's recorded events with their
+ * black boxes (persist/recload_bbox.c); and model/histsnap.c's past: a loaded
  * past gives a verdict on the first live refresh.
  */
 #include <setjmp.h>
@@ -106,7 +107,10 @@ test_keyed_and_boot(void **state)
 	write_boot(f->path, "boot-a", NOW_MS - 40 * MIN_MS, MIN_MS, 40, 100, 7,
 	           100000, 2000);
 	assert_int_equal(load(f->path, "boot-a", &r), RECLOAD_OK);
-	assert_string_equal(r.why, "loaded 0h40m");
+	/* from the first sample to the last, which is recent: no end said */
+	assert_string_equal(r.why, "loaded 0h39m");
+	assert_string_equal(r.ends, "");
+	assert_int_equal(r.last_ms, NOW_MS - MIN_MS);
 	assert_int_equal(r.samples, 40);
 	assert_int_equal(hist_count_proc(r.past, other, HIST_MINUTE), 0);
 	n = hist_read_proc(r.past, mine, HIST_MINUTE, HIST_RSS_KB, pts, 64);
@@ -126,6 +130,9 @@ test_keyed_and_boot(void **state)
 	assert_int_equal(load(f->path, "boot-b", &r), RECLOAD_OK);
 	assert_int_equal(hist_count_proc(r.past, mine, HIST_MINUTE), 0);
 	assert_int_equal(hist_count_proc(r.past, other, HIST_MINUTE), 10);
+	/* boot-b's record ends 41 minutes before now: said */
+	assert_string_equal(r.why, "loaded 0h09m");
+	assert_string_equal(r.ends, "the record ends 0h41m ago");
 	recload_fini(&r);
 	/* a boot the database has never seen */
 	assert_int_equal(load(f->path, "boot-c", &r), RECLOAD_MISSING);
@@ -335,6 +342,213 @@ test_past_then_live(void **state)
 	snapshot_fini(&snap);
 }
 
+/* A sample at time_ms with one row of pid (RSS rss_kb), and events. */
+static void
+write_events(struct recdb *db, int64_t time_ms, int64_t rss_kb,
+             struct recdb_event *ev, size_t nev, struct recdb_bbox *bbox)
+{
+	struct recdb_row row = {.pid = 4242,
+	                        .start_time = 9,
+	                        .rss_kb = rss_kb,
+	                        .anon_kb = rss_kb,
+	                        .swap_kb = 0};
+	struct recdb_ident id = {.pid = 4242,
+	                         .start_time = 9,
+	                         .uid = SNAP_UID_NA,
+	                         .comm = (char *)"leak"};
+	struct recdb_sample s;
+	char err[512] = "";
+
+	memset(&s, 0, sizeof s);
+	s.time_ms = time_ms;
+	s.mem.available_kb = 1234;
+	s.mem.swap_total_kb = s.mem.swap_free_kb = SNAP_NA;
+	s.rows = &row;
+	s.nrows = 1;
+	s.idents = &id;
+	s.nidents = 1;
+	s.events = ev;
+	s.nevents = nev;
+	s.bbox = bbox;
+	if (recdb_write(db, &s, err, sizeof err) != RECDB_OK)
+		fail_msg("recdb_write: %s", err);
+}
+
+/* A black box of 12 processes (pid 1000 + i, RSS i MB) and 2 growers. */
+static struct recdb_bbox *
+make_bbox(int64_t time_ms)
+{
+	struct recdb_bbox *b = calloc(1, sizeof *b);
+
+	assert_non_null(b);
+	b->time_ms = time_ms;
+	b->mem.available_kb = 55555;
+	b->mem.swap_total_kb = 1000000;
+	b->mem.swap_free_kb = 400000;
+	b->procs = calloc(12, sizeof *b->procs);
+	assert_non_null(b->procs);
+	for (int i = 0; i < 12; i++) {
+		b->procs[i] = (struct recdb_bbox_proc){.pid = 1000 + i,
+		                                       .start_time = 1,
+		                                       .uid = 0,
+		                                       .rss_kb = (i + 1) * 1024,
+		                                       .swap_kb = i};
+		snprintf(b->procs[i].comm, sizeof b->procs[i].comm, "p%d", i);
+	}
+	b->nprocs = 12;
+	b->grew[0] = (struct recdb_bbox_grew){.pid = 4242,
+	                                      .start_time = 9,
+	                                      .rss_before_kb = 1000,
+	                                      .rss_kb = 9000,
+	                                      .comm = "leak"};
+	b->grew[1] = (struct recdb_bbox_grew){.pid = 1003,
+	                                      .start_time = 1,
+	                                      .rss_before_kb = 0,
+	                                      .rss_kb = 4096,
+	                                      .comm = "p3"};
+	b->ngrew = 2;
+	return b;
+}
+
+/* The boot's recorded events come back newest first with their black
+ * boxes (top by RSS, growers, the victim's series), a kill without a box
+ * and another boot's kill left as they should be. */
+static void
+test_boxes(void **state)
+{
+	struct dbfix *f = *state;
+	enum recdb_status st;
+	char err[512] = "";
+	struct recdb *db = recdb_open(f->path, "bootA", &st, err, sizeof err);
+	struct recdb_event ev[3] = {
+	    {.kind = "oom_kill",
+	     .time_kind = 1,
+	     .time_us = 90000000,
+	     .seq = 50,
+	     .pid = 77,
+	     .json = strdup("{\"kind\": \"oom_kill\", \"pid\": 77}")},
+	    {.kind = "oom_kill",
+	     .time_kind = 1,
+	     .time_us = 95000000,
+	     .seq = 60,
+	     .pid = 4242,
+	     .bbox = true,
+	     .json = strdup("{\"kind\": \"oom_kill\", \"pid\": 4242, "
+	                    "\"comm\": \"leak\", \"anon_rss_kb\": 9000}")},
+	    {.kind = "hung_task",
+	     .time_kind = 1,
+	     .time_us = 96000000,
+	     .seq = 61,
+	     .pid = 5,
+	     .bbox = true,
+	     .json = strdup("{\"kind\": \"hung_task\", \"comm\": \"jbd2\"}")},
+	};
+	struct recdb_bbox *bbox;
+	struct recload r;
+	const struct recbox *b;
+
+	if (db == NULL)
+		fail_msg("recdb_open: %s", err);
+	for (int i = 0; i < 5; i++)
+		write_events(db, NOW_MS - (10 - i) * MIN_MS, 1000 + i * 2000,
+		             NULL, 0, NULL);
+	bbox = make_bbox(NOW_MS - 5 * MIN_MS);
+	write_events(db, NOW_MS - 4 * MIN_MS, 9000, ev, 3, bbox);
+	recdb_bbox_free(bbox);
+	for (int i = 0; i < 3; i++)
+		free(ev[i].json);
+	recdb_close(db);
+	write_boot(f->path, "bootB", NOW_MS - 3 * MIN_MS, MIN_MS, 1, 9, 9, 1,
+	           0);
+	run(f->path,
+	    "INSERT INTO events(time_ms, boot, kind, log_time_kind, "
+	    "log_time_us, seq, pid, json) SELECT 1, id, 'oom_kill', 1, "
+	    "1, 1, 1, '{}' FROM boots WHERE boot_id = 'bootB'");
+
+	assert_int_equal(load(f->path, "bootA", &r), RECLOAD_OK);
+	assert_int_equal(r.nboxes, 3);
+	assert_string_equal(r.box_why, "");
+	b = &r.boxes[0]; /* the newest: the hung task, with the same box */
+	assert_int_equal(b->ev.kind, KEVENT_HUNG_TASK);
+	assert_true(b->has_box);
+	assert_memory_equal(b->ev.comm.s, "jbd2", 4);
+	b = &r.boxes[1];
+	assert_int_equal(b->ev.kind, KEVENT_OOM_KILL);
+	assert_int_equal(b->ev.seq, 60);
+	assert_int_equal(b->ev.pid, 4242);
+	assert_int_equal(b->ev.time.usec, 95000000);
+	assert_int_equal(b->ev.oom.anon_rss_kb, 9000);
+	assert_true(b->has_box);
+	assert_int_equal(b->box_ms, NOW_MS - 5 * MIN_MS);
+	assert_int_equal(b->avail_kb, 55555);
+	assert_int_equal(b->swap_used_kb, 600000);
+	assert_int_equal(b->ntop, RECBOX_TOP); /* 10 of 12, largest first */
+	assert_int_equal(b->top[0].pid, 1011);
+	assert_int_equal(b->top[0].rss_kb, 12 * 1024);
+	assert_string_equal(b->top[0].comm, "p11");
+	assert_int_equal(b->top[9].pid, 1002);
+	assert_int_equal(b->ngrew, 2);
+	assert_int_equal(b->grew[0].pid, 4242);
+	assert_int_equal(b->grew[0].before_kb, 1000);
+	assert_int_equal(b->grew[1].rss_kb, 4096);
+	/* the victim's rows of the hour before, oldest first */
+	assert_true(b->nvictim >= 5);
+	assert_int_equal(b->victim[0].rss_kb, 1000);
+	for (size_t i = 1; i < b->nvictim; i++)
+		assert_true(b->victim[i].time_ms > b->victim[i - 1].time_ms);
+	b = &r.boxes[2]; /* a kill the recorder kept no box for */
+	assert_int_equal(b->ev.seq, 50);
+	assert_false(b->has_box);
+	assert_int_equal(b->ntop, 0);
+	assert_true(b->avail_kb == SNAP_NA);
+	recload_fini(&r);
+	assert_null(r.boxes);
+
+	/* a re-read of the boxes only: no past */
+	{
+		struct recload_req rq = {.path = f->path,
+		                         .boot_id = "bootA",
+		                         .now_wall_ms = NOW_MS,
+		                         .now_mono_ms = MONO_MS,
+		                         .span_ms = RECLOAD_SPAN_MS,
+		                         .busy_ms = 50,
+		                         .boxes_only = true};
+
+		assert_int_equal(recload_run(&rq, &r), RECLOAD_OK);
+		assert_null(r.past);
+		assert_true(r.boxes_read);
+		assert_int_equal(r.nboxes, 3);
+		recload_fini(&r);
+	}
+
+	/* a boot with events but none of this span: still read */
+	assert_int_equal(load(f->path, "bootB", &r), RECLOAD_OK);
+	assert_int_equal(r.nboxes, 1);
+	assert_false(r.boxes[0].has_box);
+	recload_fini(&r);
+}
+
+/* A schema v1 file (no black-box tables): the kills, without boxes. */
+static void
+test_boxes_v1(void **state)
+{
+	struct dbfix *f = *state;
+	struct recload r;
+
+	write_boot(f->path, "bootA", NOW_MS - 3 * MIN_MS, MIN_MS, 2, 9, 9, 1,
+	           0);
+	run(f->path,
+	    "DROP TABLE blackbox; DROP TABLE bb_procs; "
+	    "INSERT INTO events(time_ms, boot, kind, log_time_kind, "
+	    "log_time_us, seq, pid, json) SELECT 1, id, 'oom_kill', 1, "
+	    "7, 3, 8, '{\"comm\": \"x\"}' FROM boots");
+	assert_int_equal(load(f->path, "bootA", &r), RECLOAD_OK);
+	assert_int_equal(r.nboxes, 1);
+	assert_false(r.boxes[0].has_box);
+	assert_int_equal(r.boxes[0].ev.pid, 8);
+	recload_fini(&r);
+}
+
 int
 main(void)
 {
@@ -351,6 +565,10 @@ main(void)
 	                                    dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_past_verdict_first_refresh,
 	                                    dbfix_setup, dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_boxes, dbfix_setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_boxes_v1, dbfix_setup,
+	                                    dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_past_then_live, dbfix_setup,
 	                                    dbfix_teardown),
 	};

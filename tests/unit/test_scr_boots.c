@@ -22,10 +22,12 @@
 #include "app/scr_boots.h"
 #include "app/scr_events.h"
 #include "collect/bootjob.h"
+#include "collect/kmsg.h"
 #include "fakejctl.h"
 #include "scrfix.h"
 
 #define FIXTURE_PROC "tests/fixtures/golden/proc"
+#define FIXTURE_KMSG "tests/fixtures/golden/kmsg.txt"
 
 /* The boots view of the current frame. */
 static const struct dash_boots *
@@ -75,8 +77,8 @@ test_open_select_events(void **state)
 	                    "OOM panic: Out of memory: "
 	                    "system-wide panic_on_oom is enabled");
 	assert_string_equal(v->rows[4].how, "clean shutdown");
-	assert_non_null(strstr(v->sources, "wtmp: 5 boots"));
-	assert_non_null(strstr(v->events_title, "Boot 0: Enter reads"));
+	assert_non_null(strstr(v->sources[0], "wtmp: 5 boots"));
+	assert_non_null(strstr(v->events_title[0], "Boot 0: Enter reads"));
 	/* Down, Enter: boot -1's events are read, and open in the events
 	 * view at the tick after */
 	scrfix_press(ui, KBD_DOWN, KBD_ENTER, 0);
@@ -102,7 +104,7 @@ test_open_select_events(void **state)
 	assert_int_equal(v->nevents, 3);
 	assert_non_null(strstr(v->events[0], "oom_kill  hog pid 5807"));
 	assert_non_null(strstr(v->events[2], "panic  Fatal exception"));
-	assert_non_null(strstr(v->events_title, "3 kernel events"));
+	assert_non_null(strstr(v->events_title[0], "3 kernel events"));
 	/* the events view shows the running log again */
 	scrfix_press(ui, 'e', 0);
 	assert_ptr_equal(scrfix_frame(f)->klog->ev, ui->klog.kev);
@@ -114,7 +116,7 @@ test_open_select_events(void **state)
 	scrfix_press(ui, KBD_DOWN, KBD_UP, 0);
 	scr_sampled(ui);
 	assert_ptr_equal(ui->screens.cur, &scr_boots);
-	assert_non_null(strstr(view(f)->events_title, "3 kernel events"));
+	assert_non_null(strstr(view(f)->events_title[0], "3 kernel events"));
 	/* ...and Enter then opens them at once, with no new read */
 	scrfix_press(ui, KBD_ENTER, 0);
 	assert_null(s->job);
@@ -127,9 +129,9 @@ test_open_select_events(void **state)
 	v = view(f);
 	assert_int_equal(v->selected, 4);
 	assert_int_equal(v->nevents, 0);
-	assert_non_null(strstr(v->events_title,
-	                       "no events read (the journal "
-	                       "has no messages of this boot"));
+	assert_string_equal(v->events_title[0],
+	                    "Boot -4: no events: the journal has no messages "
+	                    "of this boot");
 	/* leaving and coming back keeps what was read; r reads again */
 	scrfix_press(ui, KBD_ESC, '0', 0);
 	assert_int_equal(view(f)->selected, 4);
@@ -137,6 +139,86 @@ test_open_select_events(void **state)
 	read_ends(ui);
 	assert_int_equal(view(f)->selected, 0);
 	assert_int_equal(view(f)->nrows, 5);
+}
+
+/* This boot's events are the dashboard's own kernel log's: its engine
+ * keeps 1 event, yet the row counts all 3 the log (a file here) had;
+ * the detail says where they came from; Enter opens the events view of
+ * that log (no journal read, no earlier boot's events). */
+static void
+test_live_boot(void **state)
+{
+	struct scrfix *f = *state;
+	struct ui *ui = &f->ui;
+	struct scr_boots_state *s = scr_state(ui, &scr_boots);
+	struct kmsg_drain d = {.budget = 4096, .until_ms = UINT64_MAX};
+	const struct dash_boots *v;
+
+	f->opt.proc_root = FIXTURE_PROC;
+	ui->klog.kev = kevents_new(1);
+	assert_non_null(ui->klog.kev);
+	assert_int_equal(kmsg_new_file(&ui->klog.kr, FIXTURE_KMSG, NULL, NULL),
+	                 0);
+	assert_int_equal(kmsg_drain(ui->klog.kr, ui->klog.kev, &d), 0);
+	assert_int_equal(kevents_count(ui->klog.kev), 1);
+	scrfix_press(ui, '0', 0);
+	read_ends(ui);
+	v = view(f);
+	assert_string_equal(v->rows[0].events,
+	                    "1 oom_kill, 1 hung_task, 1 soft_lockup");
+	assert_string_equal(v->rows[0].events_short, "3 events");
+	assert_string_equal(v->detail[2][0],
+	                    "kernel events (the kernel log file read): "
+	                    "1 oom_kill, 1 hung_task, 1 soft_lockup");
+	assert_non_null(strstr(v->events_title[0], "Boot 0 (running): Enter"));
+	assert_string_equal(s->data->live_source, "file");
+	assert_int_equal(v->ndetail, 3);
+	/* the kernel counted more kills than the log kept: it says so */
+	ui->kills.seen = 7;
+	v = view(f);
+	assert_int_equal(v->ndetail, 4);
+	assert_string_equal(v->detail[3][1],
+	                    "7 OOM kills this boot (/proc/vmstat)");
+	assert_non_null(strstr(v->detail[3][0], "its log kept the newest 1"));
+	/* an earlier boot keeps the journal's counts */
+	assert_string_equal(v->rows[1].events,
+	                    "1 oom_kill, 1 hung_task, 1 panic");
+	scrfix_press(ui, KBD_ENTER, 0);
+	assert_null(s->job);
+	assert_ptr_equal(ui->screens.cur, &scr_events);
+	assert_null(ui->klog.boot_kev);
+	assert_ptr_equal(scrfix_frame(f)->klog->ev, ui->klog.kev);
+	kmsg_free(ui->klog.kr);
+	ui->klog.kr = NULL;
+}
+
+/* A boot the journal does not have, when there is no journal: one clean
+ * sentence, and a shorter form without the reason's remark. */
+static void
+test_no_journal_words(void **state)
+{
+	struct scrfix *f = *state;
+	struct ui *ui = &f->ui;
+	const struct dash_boots *v;
+
+	f->opt.proc_root = "tests/fixtures/proc/basic";
+	scrfix_press(ui, '0', 0);
+	read_ends(ui);
+	scrfix_press(ui, KBD_ENTER, 0);
+	v = view(f);
+	assert_int_equal(v->nrows, 1);
+	assert_true(strncmp(v->events_title[0],
+	                    "Boot 0: no events: journal not available (",
+	                    42) == 0);
+	assert_null(strchr(strchr(v->events_title[0], '(') + 1, '('));
+	assert_string_equal(v->events_title[1],
+	                    "Boot 0: no events: journal not available");
+	/* the sources line's shorter forms: no remarks, then a word each */
+	assert_null(strchr(v->sources[1], '('));
+	assert_string_equal(v->sources[2],
+	                    "wtmp: not available; journal: not available; "
+	                    "pstore: not available; systemd-pstore: not "
+	                    "available");
 }
 
 /* A journalctl that sleeps 2 s: key 0 returns with the read running and
@@ -162,7 +244,7 @@ test_slow_journal(void **state)
 	v = view(f);
 	assert_true(v->reading);
 	assert_int_equal(v->nrows, 0);
-	assert_string_equal(v->sources,
+	assert_string_equal(v->sources[0],
 	                    "reading the boot history (journalctl)...");
 	assert_non_null(strstr(scrfix_frame(f)->status_info, "background"));
 	scrfix_press(ui, 'r', KBD_ENTER, KBD_DOWN, 0);
@@ -173,7 +255,7 @@ test_slow_journal(void **state)
 	v = view(f);
 	assert_false(v->reading);
 	assert_true(v->nrows >= 3); /* this boot, and a1 and b2 */
-	assert_non_null(strstr(v->sources, "journal: 2 boots"));
+	assert_non_null(strstr(v->sources[0], "journal: 2 boots"));
 	assert_int_equal(fakejctl_runs(&fake), 1);
 	fakejctl_remove(&fake);
 }
@@ -206,6 +288,10 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_open_select_events,
 	                                    scrfix_setup, scrfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_live_boot, scrfix_setup,
+	                                    scrfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_no_journal_words, scrfix_setup,
+	                                    scrfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_slow_journal, scrfix_setup,
 	                                    scrfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_quit_while_reading,

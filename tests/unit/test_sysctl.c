@@ -187,6 +187,24 @@ test_lockup_switches(void **state)
 		sysctl_summary(&sv, buf, sizeof buf);
 		if (strstr(buf, c->summary) == NULL)
 			fail_msg("case %zu: summary \"%s\"", i, buf);
+		/* a lockup's panic switch does nothing while its detector
+		 * is off, and says so */
+		sv.v[SYSCTL_SOFTLOCKUP_PANIC] = 1;
+		sysctl_meaning(&sv, SYSCTL_SOFTLOCKUP_PANIC, buf, sizeof buf);
+		assert_string_equal(buf,
+		                    c->watchdog == 0 || c->soft == 0
+		                        ? "no effect while the soft-lockup "
+		                          "detector is off (with it on: a "
+		                          "panic)"
+		                        : "a soft lockup panics the machine");
+		sv.v[SYSCTL_HARDLOCKUP_PANIC] = 0;
+		sysctl_meaning(&sv, SYSCTL_HARDLOCKUP_PANIC, buf, sizeof buf);
+		assert_string_equal(buf,
+		                    c->watchdog == 0 || c->nmi == 0
+		                        ? "no effect while the hard-lockup "
+		                          "detector is off (with it on: "
+		                          "logged, no panic)"
+		                        : "a hard lockup is logged, no panic");
 	}
 	/* no nmi_watchdog file: no hard-lockup detector */
 	defaults(&sv);

@@ -1,0 +1,121 @@
+/*
+ * recreplay: the read-only queries of `oomwatch --replay` on the
+ * recorder's database (persist/recdb.h): the list of samples and events,
+ * and one sample rebuilt as a struct snapshot for the dashboard.
+ *
+ * It opens the file through persist/recread.h (SQLITE_OPEN_READONLY, the
+ * schema checked there: a missing, locked, damaged or newer database is
+ * refused with its one-line message) and reads the version 1 tables
+ * only. At open it loads every sample's (id, time, boot), oldest first,
+ * and every event's (time, kind, pid, comm, the sample it arrived with);
+ * a cursor is an index into the samples.
+ *
+ * A sample's snapshot: meminfo, vmstat counters and PSI from its row
+ * (rates against the sample before it, in the same boot); the processes
+ * of its boot that have a row in the RECREAD_ALIVE_MS up to it, each at
+ * its latest row at or before it (the recorder writes one at least every
+ * 10 minutes), with the identity from procs. Not recorded, so unknown:
+ * the state (' '), ppid (0), page tables, the vm tunables, the zones'
+ * watermarks, the cgroups; the user is the uid in decimal.
+ */
+#ifndef OOMWATCH_PERSIST_RECREPLAY_H
+#define OOMWATCH_PERSIST_RECREPLAY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/snapshot.h"
+#include "persist/recread.h"
+
+/* One sample: database id, wall time (unix ms), boots.id. */
+struct recreplay_sample {
+	int64_t id, time_ms, boot;
+};
+
+/* One kernel event. */
+struct recreplay_event {
+	int64_t id, time_ms; /* events.id; when it was recorded */
+	size_t at;           /* the sample it arrived with (index) */
+	int64_t pid;         /* -1 when the event names none */
+	char kind[24];       /* "oom_kill", "hung_task", ... */
+	char comm[64];       /* "" when none */
+};
+
+struct recreplay;
+
+/* Open path (see above); NULL with *st and a one-line message in err.
+ * A database without any sample is RECREAD_MISSING ("no samples"). */
+struct recreplay *recreplay_open(const char *path, enum recread_status *st,
+                                 char *err, size_t errsz);
+/* Close it (NULL is fine). */
+void recreplay_close(struct recreplay *r);
+/* The last failure's one-line message. */
+const char *recreplay_error(const struct recreplay *r);
+
+/* The samples (count >= 1) and sample i (< count). */
+size_t recreplay_count(const struct recreplay *r);
+const struct recreplay_sample *recreplay_sample(const struct recreplay *r,
+                                                size_t i);
+
+/* The newest sample at or before time_ms and at most max_gap_ms older,
+ * into *i: 0, or -1 when there is none. */
+int recreplay_find(const struct recreplay *r, int64_t time_ms,
+                   int64_t max_gap_ms, size_t *i);
+
+/* The first sample of the boot named boot_id (the kernel's text) into
+ * *i: 0, 1 when the record has none of that boot, -1 (message). */
+int recreplay_boot_first(struct recreplay *r, const char *boot_id, size_t *i);
+
+/* The boot_id text of sample i's boot into buf: 0, or -1 (message). */
+int recreplay_boot_id(struct recreplay *r, size_t i, char *buf, size_t size);
+
+/* From sample i, a step of delta_ms (> 0 forward, < 0 back): forward,
+ * the first sample at or after its time + delta_ms (the last when none
+ * is); back, the newest at or before its time + delta_ms (the first when
+ * none is). */
+size_t recreplay_step(const struct recreplay *r, size_t i, int64_t delta_ms);
+
+/* The events, oldest first, and event k (< nevents). */
+size_t recreplay_nevents(const struct recreplay *r);
+const struct recreplay_event *recreplay_event(const struct recreplay *r,
+                                              size_t k);
+
+/* The next (dir > 0) or previous (dir < 0) event from sample i: the
+ * first event arriving after it, or the last arriving before it, into
+ * *k: 0, or -1 when there is none. */
+int recreplay_event_step(const struct recreplay *r, size_t i, int dir,
+                         size_t *k);
+
+/* How many events arrived up to and with sample i. */
+size_t recreplay_events_upto(const struct recreplay *r, size_t i);
+
+/* A kernel-log line rebuilt from a recorded event. */
+struct recreplay_line {
+	int time_kind;   /* events.log_time_kind: 1 since boot, 2 unix */
+	int64_t time_us; /* the log's time */
+	int64_t seq;     /* the event's /dev/kmsg SEQ on its last line, or -1 */
+	const char *text; /* the line (the event's own values; borrowed) */
+};
+typedef void (*recreplay_line_fn)(const struct recreplay_line *l, void *arg);
+
+/*
+ * Call fn for the kernel-log lines of the events of sample i's boot that
+ * arrived up to it, oldest first: for each, the lines the kernel prints
+ * for it, rebuilt from its JSON (an OOM kill: its "invoked oom-killer"
+ * and "oom-kill:" lines when the JSON names the trigger and constraint,
+ * then its "Killed process" line; its task table is not rebuilt). Fed to
+ * the log engine (model/kevents.h), they make the events again. 0, -1.
+ */
+int recreplay_klog(struct recreplay *r, size_t i, recreplay_line_fn fn,
+                   void *arg);
+
+/* Rebuild sample i as snap (reset first; see above): 0, or -1 with the
+ * message (snap then holds what was read). mono_ms is the sample's wall
+ * time, so the history's clock runs with the record's. */
+int recreplay_snapshot(struct recreplay *r, size_t i, struct snapshot *snap);
+
+/* recreplay_snapshot without the processes (the system values only). */
+int recreplay_snapshot_sys(struct recreplay *r, size_t i,
+                           struct snapshot *snap);
+
+#endif

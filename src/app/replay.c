@@ -1,0 +1,476 @@
+/*
+ * replay.c: the dashboard on the record (see replay.h). The cursor moves
+ * only on a key (or a tick while playing); each move asks the loop for a
+ * new sample, which rebuilds the snapshot and the history there.
+ */
+#include "app/replay.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app/record.h"
+#include "app/scr.h"
+#include "collect/usercache.h"
+#include "core/clock.h"
+#include "persist/recload.h"
+#include "persist/smallfile.h"
+
+#define MINUTE_MS 60000LL
+/* The rebuilt kernel log's capacities (events, display lines). */
+#define REPLAY_KLOG_EVENTS 256
+#define REPLAY_KLOG_LINES 2000
+
+/* Why actions are off: the status line says "actions are off: " and it. */
+static const char replay_refusal[] =
+    "replay: these are recorded processes, not live ones";
+
+/* The running kernel's boot id into buf: 0, or -1. */
+static int
+replay_boot_id(char *buf, size_t size)
+{
+	ssize_t n =
+	    smallfile_read("/proc/sys/kernel/random/boot_id", buf, size - 1);
+
+	buf[n > 0 ? n : 0] = '\0';
+	buf[strcspn(buf, "\n")] = '\0';
+	return n > 0 ? 0 : -1;
+}
+
+/* Local "YYYY-MM-DD HH:MM:SS" of a unix ms time into buf. */
+static void
+replay_time(int64_t ms, char *buf, size_t size)
+{
+	time_t t = (time_t)(ms / 1000);
+	struct tm tm;
+
+	if (localtime_r(&t, &tm) == NULL ||
+	    strftime(buf, size, "%Y-%m-%d %H:%M:%S", &tm) == 0)
+		snprintf(buf, size, "@%lld", (long long)(ms / 1000));
+}
+
+/* Place the cursor at --at (see replay_at.h): 0, or -1 with err. */
+static int
+replay_place(struct replay *rp, const struct options *opt, char *err,
+             size_t errsz)
+{
+	size_t n = recreplay_count(rp->rr);
+	char boot[64], from[32], to[32];
+	int64_t at;
+	int rc;
+
+	rp->cur = n - 1;
+	switch (opt->at_.kind) {
+	case REPLAY_AT_BOOT:
+		if (replay_boot_id(boot, sizeof boot) != 0) {
+			snprintf(err, errsz,
+			         "--at boot: this boot's id cannot "
+			         "be read");
+			return -1;
+		}
+		rc = recreplay_boot_first(rp->rr, boot, &rp->cur);
+		if (rc < 0)
+			snprintf(err, errsz, "%s", recreplay_error(rp->rr));
+		else if (rc > 0)
+			snprintf(err, errsz,
+			         "--at boot: %s has no sample of the running "
+			         "boot",
+			         rp->path);
+		return rc == 0 ? 0 : -1;
+	case REPLAY_AT_TIME:
+	case REPLAY_AT_AGO:
+		at = replay_at_ms(&opt->at_, clock_wall_ms());
+		if (at >= 0 &&
+		    recreplay_find(rp->rr, at, REPLAY_AT_GAP_MS, &rp->cur) == 0)
+			return 0;
+		replay_time(recreplay_sample(rp->rr, 0)->time_ms, from,
+		            sizeof from);
+		replay_time(recreplay_sample(rp->rr, n - 1)->time_ms, to,
+		            sizeof to);
+		snprintf(err, errsz,
+		         "--at %s: no sample in the 11 minutes up to it in %s "
+		         "(it holds %s to %s)",
+		         opt->at, rp->path, from, to);
+		return -1;
+	default:
+		return 0;
+	}
+}
+
+/* Open the database and place the cursor (see replay.h). */
+int
+replay_start(struct ui *ui, char *err, size_t errsz)
+{
+	const struct options *opt = ui->opt;
+	struct replay *rp = calloc(1, sizeof *rp);
+	enum recread_status st;
+
+	if (rp == NULL) {
+		snprintf(err, errsz, "out of memory");
+		return -1;
+	}
+	ui->replay = rp;
+	ui->paused = true;
+	if (opt->db_path != NULL)
+		snprintf(rp->path, sizeof rp->path, "%s", opt->db_path);
+	else if (record_default_path(rp->path, sizeof rp->path, geteuid() == 0,
+	                             getenv("XDG_STATE_HOME"),
+	                             getenv("HOME")) < 0) {
+		snprintf(err, errsz,
+		         "--replay: no home for the default "
+		         "database; use --db PATH");
+		return -1;
+	}
+	rp->rr = recreplay_open(rp->path, &st, err, errsz);
+	if (rp->rr == NULL || replay_place(rp, opt, err, errsz) != 0)
+		return -1;
+	return 0;
+}
+
+/* Refuse every action (see replay.h). */
+void
+replay_ready(struct ui *ui)
+{
+	ui->act.disabled = replay_refusal;
+	ui->act.ctx.read_only = true;
+	ui_protect(&ui->protect, true); /* nothing live to protect from */
+}
+
+/* The header's texts for the cursor. */
+static void
+replay_headline(struct replay *rp)
+{
+	char t[32];
+
+	replay_time(recreplay_sample(rp->rr, rp->cur)->time_ms, t, sizeof t);
+	snprintf(rp->header, sizeof rp->header, "replay %s, sample %zu/%zu", t,
+	         rp->cur + 1, recreplay_count(rp->rr));
+	snprintf(rp->header_short, sizeof rp->header_short, "replay %s", t);
+}
+
+/* The recorder's interval around the cursor (ms, 1 s to 10 min; 10 s
+ * when there is no sample before it). */
+static uint32_t
+replay_interval(const struct replay *rp)
+{
+	int64_t d = 10000;
+
+	if (rp->cur > 0)
+		d = recreplay_sample(rp->rr, rp->cur)->time_ms -
+		    recreplay_sample(rp->rr, rp->cur - 1)->time_ms;
+	if (d < 1000)
+		d = 1000;
+	return (uint32_t)(d > 600000 ? 600000 : d);
+}
+
+/* The past of the cursor's boot up to the cursor (recload) into the
+ * history: the trends and charts. */
+static void
+replay_past(struct ui *ui, int64_t now_ms)
+{
+	struct replay *rp = ui->replay;
+	struct recload res;
+	char boot[128];
+	struct recload_req rq = {
+	    .path = rp->path,
+	    .boot_id = boot,
+	    .now_wall_ms = now_ms,
+	    .now_mono_ms = (uint64_t)now_ms, /* mono is wall in replay */
+	    .span_ms = RECLOAD_SPAN_MS,
+	    .cap_bytes = REPLAY_PAST_CAP_BYTES,
+	    .busy_ms = 1000,
+	};
+
+	if (recreplay_boot_id(rp->rr, rp->cur, boot, sizeof boot) != 0)
+		return;
+	if (recload_run(&rq, &res) == RECLOAD_OK) {
+		histsnap_set_past(&ui->hist, res.past);
+		res.past = NULL;
+	}
+	recload_fini(&res);
+}
+
+/* The system values of the REPLAY_SPARK_MS before the cursor (same
+ * boot) as refreshes: the header's sparklines. */
+static void
+replay_spark(struct ui *ui, int64_t now_ms)
+{
+	struct replay *rp = ui->replay;
+	const struct recreplay_sample *cur = recreplay_sample(rp->rr, rp->cur);
+	size_t i = recreplay_step(rp->rr, rp->cur, -REPLAY_SPARK_MS);
+	struct snapshot sys;
+
+	snapshot_init(&sys);
+	for (; i < rp->cur; i++) {
+		if (recreplay_sample(rp->rr, i)->boot != cur->boot ||
+		    recreplay_sample(rp->rr, i)->time_ms <
+		        now_ms - REPLAY_SPARK_MS)
+			continue;
+		if (recreplay_snapshot_sys(rp->rr, i, &sys) == 0)
+			(void)histsnap_record(&ui->hist, &sys);
+	}
+	snapshot_fini(&sys);
+}
+
+/* User names for the recorded uids (this machine's, as the live
+ * dashboard shows them). */
+static void
+replay_users(struct ui *ui)
+{
+	struct usercache *uc = usercache_new();
+
+	for (size_t i = 0; uc != NULL && i < ui->snap.nprocs; i++) {
+		struct proc_row *p = &ui->snap.procs[i];
+
+		if (p->uid != SNAP_UID_NA)
+			usercache_name(uc, p->uid, p->user, sizeof p->user);
+	}
+	usercache_free(uc);
+}
+
+/* The rebuilt lines' way into the log engine: the engine, a record to
+ * fill for each line (heap: it holds KLOG_TEXT_MAX bytes), the events
+ * the engine made. */
+struct replay_feed {
+	struct kevents *kev;
+	struct klog_record *rec;
+	size_t n;
+};
+
+/* Feed one line (a recreplay_line_fn). */
+static void
+replay_feed_line(const struct recreplay_line *l, void *arg)
+{
+	struct replay_feed *f = arg;
+	struct klog_record *rec = f->rec;
+	size_t len = strlen(l->text);
+
+	memset(rec, 0, offsetof(struct klog_record, text));
+	rec->format = KLOG_FMT_KMSG;
+	rec->level = 3;
+	rec->has_seq = l->seq >= 0;
+	rec->seq = (uint64_t)l->seq;
+	rec->time.kind = l->time_kind == 1   ? KLOG_TIME_BOOT
+	                 : l->time_kind == 2 ? KLOG_TIME_UNIX
+	                                     : KLOG_TIME_NONE;
+	rec->time.usec = l->time_us;
+	rec->clock = rec->time;
+	rec->caller = KLOG_NA;
+	rec->truncated = len >= KLOG_TEXT_MAX;
+	rec->text_len = rec->truncated ? KLOG_TEXT_MAX - 1 : len;
+	memcpy(rec->text, l->text, rec->text_len);
+	rec->text[rec->text_len] = '\0';
+	f->n += kevents_feed_record(f->kev, rec);
+}
+
+/* The kernel log of the cursor's boot up to it, rebuilt from the
+ * recorded events, into ui->klog (the pane and the events view). */
+static void
+replay_klog(struct ui *ui)
+{
+	struct replay *rp = ui->replay;
+	struct replay_feed f = {kevents_new(REPLAY_KLOG_EVENTS),
+	                        malloc(sizeof *f.rec), 0};
+
+	kevents_free(ui->klog.kev);
+	ui->klog.kev = f.kev;
+	if (ui->klog.ring.lines != NULL)
+		klogring_clear(&ui->klog.ring);
+	else if (klogring_init(&ui->klog.ring, REPLAY_KLOG_LINES) != 0)
+		ui->klog.ring.lines = NULL;
+	snprintf(rp->klog_source, sizeof rp->klog_source, "%s",
+	         "replay: recorded events not shown (out of memory)");
+	if (f.kev == NULL || f.rec == NULL || ui->klog.ring.lines == NULL) {
+		free(f.rec);
+		return;
+	}
+	kevents_set_ring(f.kev, &ui->klog.ring);
+	if (recreplay_klog(rp->rr, rp->cur, replay_feed_line, &f) != 0)
+		snprintf(rp->klog_source, sizeof rp->klog_source,
+		         "replay: recorded events not shown (%s)",
+		         recreplay_error(rp->rr));
+	else
+		snprintf(rp->klog_source, sizeof rp->klog_source,
+		         "replay: %zu event%s of this boot recorded up to this "
+		         "sample (rebuilt from the record)",
+		         f.n, f.n == 1 ? "" : "s");
+	free(f.rec);
+}
+
+/* The snapshot and history at the cursor (see replay.h). */
+int
+replay_sample(struct ui *ui)
+{
+	struct replay *rp = ui->replay;
+	int64_t now_ms = recreplay_sample(rp->rr, rp->cur)->time_ms;
+
+	replay_headline(rp);
+	if (recreplay_snapshot(rp->rr, rp->cur, &ui->snap) != 0) {
+		ui_status(ui, THEME_STATUS_ERROR, "replay: %s",
+		          recreplay_error(rp->rr));
+		return 1;
+	}
+	replay_users(ui);
+	replay_klog(ui);
+	/* "since start" counts from the sample shown: never negative when
+	 * the cursor goes back */
+	ui->kills.at_start = ui->kills.seen = SNAP_NA;
+	histsnap_fini(&ui->hist);
+	if (histsnap_init(&ui->hist, replay_interval(rp), UI_HIST_CAP_BYTES) !=
+	    0)
+		return 0; /* no history: the trends stay "..." */
+	replay_past(ui, now_ms);
+	replay_spark(ui, now_ms);
+	return 0;
+}
+
+/* Say where an event jump went on the status line. */
+static void
+replay_said_event(struct ui *ui, size_t k)
+{
+	const struct recreplay_event *e = recreplay_event(ui->replay->rr, k);
+	char t[32], who[96] = "";
+
+	replay_time(e->time_ms, t, sizeof t);
+	if (e->pid >= 0)
+		snprintf(who, sizeof who, " pid %lld %s", (long long)e->pid,
+		         e->comm);
+	ui_status(ui, THEME_STATUS_INFO,
+	          "replay: event %zu/%zu %s%s, recorded %s (with this sample)",
+	          k + 1, recreplay_nevents(ui->replay->rr), e->kind, who, t);
+}
+
+/* Move the cursor to sample i: the flags (UI_RESAMPLE when it moved;
+ * at an end, the status line says so). */
+static unsigned
+replay_move(struct ui *ui, size_t i, const char *end)
+{
+	struct replay *rp = ui->replay;
+
+	if (i == rp->cur) {
+		ui_status(ui, THEME_STATUS_INFO, "replay: %s", end);
+		return UI_REDRAW;
+	}
+	rp->cur = i;
+	return UI_RESAMPLE;
+}
+
+/* Jump to the next (dir > 0) or previous recorded event. */
+static unsigned
+replay_event_jump(struct ui *ui, int dir)
+{
+	struct replay *rp = ui->replay;
+	size_t k;
+
+	if (recreplay_event_step(rp->rr, rp->cur, dir, &k) != 0) {
+		ui_status(ui, THEME_STATUS_INFO, "replay: no %s event recorded",
+		          dir > 0 ? "later" : "earlier");
+		return UI_REDRAW;
+	}
+	rp->cur = recreplay_event(rp->rr, k)->at;
+	replay_said_event(ui, k);
+	return UI_RESAMPLE;
+}
+
+/* Is a prompt, menu or dialog open (it takes the keys)? */
+static bool
+replay_overlay(const struct ui *ui)
+{
+	const struct scr_def *d = ui->screens.cur;
+	const struct scr_binding *map = NULL;
+
+	return ui_act_dialog_open(ui) ||
+	       (d != NULL && d->overlay_keys != NULL &&
+	        d->overlay_keys(ui, &map) > 0);
+}
+
+/* The screens a replay does not show, by their keys, and why. */
+static const struct {
+	int32_t key;
+	const char *why;
+} replay_unshown[] = {
+    {'6', "the cgroups are not replayed (not read from the record)"},
+    {'c', "the cgroups are not replayed (not read from the record)"},
+    {'8', "the Memory screen reads the live /proc, not the record"},
+    {'9', "the System screen reads the live /proc, not the record"},
+};
+
+/* Why the screen key opens is not shown in a replay, or NULL. */
+static const char *
+replay_unshown_why(int32_t key)
+{
+	for (size_t i = 0; i < sizeof replay_unshown / sizeof *replay_unshown;
+	     i++) {
+		if (replay_unshown[i].key == key)
+			return replay_unshown[i].why;
+	}
+	return NULL;
+}
+
+/* A key (see replay.h). */
+unsigned
+replay_key(struct ui *ui, int32_t key, bool *taken)
+{
+	struct replay *rp = ui->replay;
+	size_t last = recreplay_count(rp->rr) - 1;
+	const char *why = replay_unshown_why(key);
+
+	*taken = !replay_overlay(ui) &&
+	         (why != NULL || key == 't' || key == 'T' || key == '+' ||
+	          key == '-' || key == '{' || key == '}');
+	if (!*taken)
+		return 0;
+	ui->status.text[0] = '\0';
+	if (why != NULL) {
+		ui_status(ui, THEME_STATUS_ERROR, "replay: %s", why);
+		return UI_REDRAW;
+	}
+	switch (key) {
+	case 't':
+		return replay_move(ui, rp->cur < last ? rp->cur + 1 : last,
+		                   "the newest sample");
+	case 'T':
+		return replay_move(ui, rp->cur > 0 ? rp->cur - 1 : 0,
+		                   "the oldest sample");
+	case '+':
+		return replay_move(ui,
+		                   recreplay_step(rp->rr, rp->cur, MINUTE_MS),
+		                   "the newest sample");
+	case '-':
+		return replay_move(ui,
+		                   recreplay_step(rp->rr, rp->cur, -MINUTE_MS),
+		                   "the oldest sample");
+	default:
+		return replay_event_jump(ui, key == '}' ? 1 : -1);
+	}
+}
+
+/* A tick while playing (see replay.h). */
+unsigned
+replay_tick(struct ui *ui)
+{
+	struct replay *rp = ui->replay;
+
+	if (rp->cur + 1 >= recreplay_count(rp->rr)) {
+		ui->paused = true;
+		ui_status(ui, THEME_STATUS_INFO,
+		          "replay: the newest sample; paused");
+		return UI_REDRAW;
+	}
+	rp->cur++;
+	return UI_RESAMPLE;
+}
+
+/* Close (see replay.h). */
+void
+replay_stop(struct ui *ui)
+{
+	if (ui->replay == NULL)
+		return;
+	recreplay_close(ui->replay->rr);
+	free(ui->replay);
+	ui->replay = NULL;
+}

@@ -1,0 +1,637 @@
+/*
+ * recreplay.c: the replay's read-only queries (see recreplay.h). The
+ * samples and events are loaded once at open (a few dozen bytes each: a
+ * week of 10 s samples is about 1.5 MB); a snapshot is two queries, its
+ * sample's row and the process rows of the RECREAD_ALIVE_MS up to it.
+ */
+#include "persist/recreplay.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdbool.h>
+#include "persist/recsql.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct recreplay {
+	struct recread *rd; /* the connection and its messages */
+	sqlite3 *db;
+	struct recreplay_sample *s;
+	size_t ns;
+	struct recreplay_event *ev;
+	size_t nev;
+	enum recread_status st; /* the last failure's */
+};
+
+/* The system columns of a sample, in the order recreplay_sys reads. */
+#define RECREPLAY_SYS_COLS                                                     \
+	"mem_total_kb, mem_free_kb, mem_available_kb, buffers_kb, "            \
+	"cached_kb, shmem_kb, anon_kb, swap_total_kb, swap_free_kb, "          \
+	"commit_limit_kb, committed_as_kb, oom_kill, pswpin, pswpout, "        \
+	"pgmajfault, psi_some_avg10, psi_some_avg60, psi_some_avg300, "        \
+	"psi_some_total_us, psi_full_avg10, psi_full_avg60, psi_full_avg300, " \
+	"psi_full_total_us"
+
+/* Every process of boot ?3 with a row in the samples of [?2, ?1] (unix
+ * ms), at its latest row there (SQLite's bare columns take the row of
+ * the max(time_ms)); times, not ids, order the samples. */
+static const char recreplay_rows_sql[] =
+    "SELECT p.pid, p.start_time, p.uid, p.comm, p.cmdline, p.cgroup, "
+    "r.rss_kb, r.anon_kb, r.file_kb, r.shmem_kb, r.swap_kb, r.oom_score, "
+    "r.oom_score_adj, max(s.time_ms) FROM samples s JOIN proc_rows r ON "
+    "r.sample_id = s.id JOIN procs p ON p.id = r.proc_id WHERE s.time_ms "
+    "<= ?1 AND s.time_ms >= ?2 AND s.boot = ?3 AND p.boot = ?3 GROUP BY "
+    "r.proc_id ORDER BY p.pid, p.start_time";
+
+/* The kernel-log lines of the events of boot ?1 recorded up to ?2 (unix
+ * ms), as the kernel prints them (see recreplay_klog), in the order of
+ * the events (their ids) and of each one's lines (part). */
+#define J(k) "json_extract(j, '$." k "')"
+static const char
+    recreplay_klog_sql[] =
+        "WITH e AS (SELECT id, log_time_kind AS tk, log_time_us AS tu, seq, "
+        "kind AS k, json AS j FROM events WHERE boot = ?1 AND time_ms <= ?2) "
+        "SELECT id, 0 AS part, tk, tu, -1, printf('%s invoked oom-killer: "
+        "gfp_mask=%s, order=%d, oom_score_adj=%d', " J("trigger") ", "
+                                                                  "coalesce"
+                                                                  "(" J("gfp_"
+                                                                        "mask") ", '0x0'), coalesce(" J("order") ", 0), "
+                                                                                                                 "coalesce(" J("oom_score_adj") ", 0)) FROM e WHERE k = 'oom_kill' AND " J("trigger") " IS NOT NULL "
+                                                                                                                                                                                                      "UNION ALL SELECT id, 1, tk, tu, -1, printf('oom-kill:constraint=%s,"
+                                                                                                                                                                                                      "nodemask=(null),cpuset=/,mems_allowed=0%s,task_memcg=%s,task=%s,"
+                                                                                                                                                                                                      "pid=%d,uid=%d', CASE " J(
+                                                                                                                                                                                                          "constraint") " WHEN 'global' THEN "
+                                                                                                                                                                                                                        "'CONSTRAINT_NONE' WHEN 'memcg' THEN 'CONSTRAINT_MEMCG' WHEN 'cpuset' "
+                                                                                                                                                                                                                        "THEN 'CONSTRAINT_CPUSET' ELSE 'CONSTRAINT_MEMORY_POLICY' END, CASE "
+                                                                                                                                                                                                                        "WHEN " J("constraint") " = 'memcg' THEN ',oom_memcg=' || " J("memcg") " ELSE '' END, coalesce(" J("memcg") ", '/'), " J("comm") ", " J("pid") ", coalesce(" J(
+                                                                                                                                                                                                                            "uid") ", 0)) FROM e WHERE k = 'oom_kill' "
+                                                                                                                                                                                                                                   "AND " J("constraint") " IS NOT NULL "
+                                                                                                                                                                                                                                                          "UNION ALL SELECT id, 2, tk, tu, seq, CASE k WHEN 'oom_kill' THEN "
+                                                                                                                                                                                                                                                          "printf('%s of memory: Killed process %d (%s) total-vm:%dkB, "
+                                                                                                                                                                                                                                                          "anon-rss:%dkB, file-rss:%dkB, shmem-rss:%dkB, UID:%d pgtables:%dkB "
+                                                                                                                                                                                                                                                          "oom_score_adj:%d', CASE WHEN " J("constraint") " = 'memcg' THEN "
+                                                                                                                                                                                                                                                                                                          "'Memory cgroup out' ELSE 'Out' END, " J(
+                                                                                                                                                                                                                                                                                                              "pid") ", " J("comm") ", " J("total_vm_kb") ", " J("anon_rss_kb") ", " J("file_rss_kb") ", " J("shmem_rss_kb") ", " J("uid") ", " J("pgtables_kb") ", " J("oom_score_adj") ") WHEN 'hung_task' THEN printf('INFO: task %s:%d "
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                                         "blocked for more than %d seconds.', " J("comm") ", " J("pid") ", " J("seconds") ") WHEN 'soft_lockup' THEN printf('watchdog: BUG: soft "
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                          "lockup - CPU#%d stuck for %ds! [%s:%d]', " J("cpu") ", " J("seconds") ", " J("comm") ", " J("pid") ") WHEN 'hard_lockup' THEN "
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                              "printf('watchdog: Watchdog detected hard LOCKUP on cpu %d', " J(
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                  "cpu") ") WHEN 'panic' THEN 'Kernel panic - not syncing: ' || " J("message") " WHEN 'null_deref' THEN 'BUG: kernel NULL pointer dereference, "
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                               "address: ' || " J("address") " WHEN 'page_alloc_failure' THEN "
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                             "printf('%s: page allocation failure: order:%d, mode:0x0', " J(
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                 "comm") ", " J("order") ") END FROM e ORDER BY 1, 2";
+#undef J
+
+/* Column c as an integer, or SNAP_NA when NULL. */
+static int64_t
+col_na(sqlite3_stmt *st, int c)
+{
+	return sqlite3_column_type(st, c) == SQLITE_NULL
+	           ? SNAP_NA
+	           : sqlite3_column_int64(st, c);
+}
+
+/* Column c's text into buf ("" when NULL). */
+static void
+col_str(sqlite3_stmt *st, int c, char *buf, size_t size)
+{
+	const unsigned char *t = sqlite3_column_text(st, c);
+
+	snprintf(buf, size, "%s", t ? (const char *)t : "");
+}
+
+/* Finalize st and turn rc into 0 (SQLITE_DONE) or -1 with the message. */
+static int
+recreplay_end(struct recreplay *r, sqlite3_stmt *st, int rc)
+{
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	r->st = recread_sqlfail(r->rd, rc);
+	return -1;
+}
+
+/* Prepare sql into *st: 0, or -1 with the message. */
+static int
+recreplay_prep(struct recreplay *r, const char *sql, sqlite3_stmt **st)
+{
+	int rc = sqlite3_prepare_v2(r->db, sql, -1, st, NULL);
+
+	if (rc == SQLITE_OK)
+		return 0;
+	r->st = recread_sqlfail(r->rd, rc);
+	return -1;
+}
+
+/* Room for one more of size sz in *arr (n used of *cap): 0, or -1. */
+static int
+recreplay_grow(void **arr, size_t *cap, size_t n, size_t sz)
+{
+	size_t ncap = *cap ? *cap * 2 : 1024;
+	void *a;
+
+	if (n < *cap)
+		return 0;
+	if ((a = realloc(*arr, ncap * sz)) == NULL)
+		return -1;
+	*arr = a;
+	*cap = ncap;
+	return 0;
+}
+
+/* Load every sample's (id, time, boot), oldest first: 0, or -1. */
+static int
+recreplay_samples(struct recreplay *r)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc;
+
+	if (recreplay_prep(r,
+	                   "SELECT id, time_ms, boot FROM samples ORDER BY "
+	                   "time_ms, id",
+	                   &st) != 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (recreplay_grow((void **)&r->s, &cap, r->ns, sizeof *r->s)) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		r->s[r->ns++] = (struct recreplay_sample){
+		    sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
+		    sqlite3_column_int64(st, 2)};
+	}
+	return recreplay_end(r, st, rc);
+}
+
+/* The index of the sample with database id id (recorded at time_ms,
+ * as an event is with its sample), or of the first sample at or after
+ * time_ms when there is none (the last when none is). */
+static size_t
+recreplay_index(const struct recreplay *r, int64_t id, int64_t time_ms)
+{
+	size_t lo = 0, hi = r->ns, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (r->s[mid].time_ms < time_ms)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; id >= 0 && i < r->ns && r->s[i].time_ms == time_ms;
+	     i++) {
+		if (r->s[i].id == id)
+			return i;
+	}
+	return lo < r->ns ? lo : r->ns - 1;
+}
+
+/* Load every event, oldest first, with the sample it arrived with. */
+static int
+recreplay_events(struct recreplay *r)
+{
+	sqlite3_stmt *st;
+	struct recreplay_event *e;
+	size_t cap = 0;
+	int rc;
+
+	if (recreplay_prep(r,
+	                   "SELECT id, time_ms, coalesce(sample_id, -1), "
+	                   "kind, json_extract(json, '$.pid'), "
+	                   "json_extract(json, '$.comm') FROM events ORDER "
+	                   "BY time_ms, id",
+	                   &st) != 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (recreplay_grow((void **)&r->ev, &cap, r->nev,
+		                   sizeof *r->ev)) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		e = &r->ev[r->nev++];
+		e->id = sqlite3_column_int64(st, 0);
+		e->time_ms = sqlite3_column_int64(st, 1);
+		e->at =
+		    recreplay_index(r, sqlite3_column_int64(st, 2), e->time_ms);
+		col_str(st, 3, e->kind, sizeof e->kind);
+		e->pid = sqlite3_column_type(st, 4) == SQLITE_INTEGER
+		             ? sqlite3_column_int64(st, 4)
+		             : -1;
+		col_str(st, 5, e->comm, sizeof e->comm);
+	}
+	return recreplay_end(r, st, rc);
+}
+
+/* Open (see recreplay.h). */
+struct recreplay *
+recreplay_open(const char *path, enum recread_status *st, char *err,
+               size_t errsz)
+{
+	struct recreplay *r = calloc(1, sizeof *r);
+
+	if (r == NULL) {
+		snprintf(err, errsz, "%s: out of memory", path);
+		*st = RECREAD_ERROR;
+		return NULL;
+	}
+	r->rd = recread_open(path, st, err, errsz);
+	if (r->rd == NULL) {
+		free(r);
+		return NULL;
+	}
+	r->db = recread_db(r->rd);
+	if (recreplay_samples(r) != 0 || recreplay_events(r) != 0) {
+		*st = r->st;
+		snprintf(err, errsz, "%s", recread_error(r->rd));
+	} else if (r->ns == 0) {
+		*st = RECREAD_MISSING;
+		snprintf(err, errsz,
+		         "%s: no samples recorded yet (is `oomwatch --record` "
+		         "running?)",
+		         path);
+	} else {
+		return r;
+	}
+	recreplay_close(r);
+	return NULL;
+}
+
+/* Close (see recreplay.h). */
+void
+recreplay_close(struct recreplay *r)
+{
+	if (r == NULL)
+		return;
+	recread_close(r->rd);
+	free(r->s);
+	free(r->ev);
+	free(r);
+}
+
+/* The last failure's message. */
+const char *
+recreplay_error(const struct recreplay *r)
+{
+	return recread_error(r->rd);
+}
+
+/* How many samples. */
+size_t
+recreplay_count(const struct recreplay *r)
+{
+	return r->ns;
+}
+
+/* Sample i. */
+const struct recreplay_sample *
+recreplay_sample(const struct recreplay *r, size_t i)
+{
+	return &r->s[i];
+}
+
+/* The number of samples at or before time_ms. */
+static size_t
+recreplay_upto(const struct recreplay *r, int64_t time_ms)
+{
+	size_t lo = 0, hi = r->ns, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (r->s[mid].time_ms <= time_ms)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The newest sample at or before a time (see recreplay.h). */
+int
+recreplay_find(const struct recreplay *r, int64_t time_ms, int64_t max_gap_ms,
+               size_t *i)
+{
+	size_t n = recreplay_upto(r, time_ms);
+
+	if (n == 0 || time_ms - r->s[n - 1].time_ms > max_gap_ms)
+		return -1;
+	*i = n - 1;
+	return 0;
+}
+
+/* A step in time (see recreplay.h). */
+size_t
+recreplay_step(const struct recreplay *r, size_t i, int64_t delta_ms)
+{
+	int64_t t = r->s[i].time_ms + delta_ms;
+	size_t n;
+
+	if (delta_ms < 0) {
+		n = recreplay_upto(r, t);
+		return n > 0 ? n - 1 : 0;
+	}
+	n = recreplay_upto(r, t - 1); /* samples before t */
+	return n < r->ns ? n : r->ns - 1;
+}
+
+/* Run a one-value query on a bound statement: its SQLite step code. */
+static int
+recreplay_one(sqlite3_stmt *st, int64_t *v)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		*v = sqlite3_column_int64(st, 0);
+	return rc;
+}
+
+/* The first sample of a boot (see recreplay.h). */
+int
+recreplay_boot_first(struct recreplay *r, const char *boot_id, size_t *i)
+{
+	sqlite3_stmt *st;
+	int64_t boot = -1;
+	int rc;
+
+	if (recreplay_prep(r, "SELECT id FROM boots WHERE boot_id = ?1", &st))
+		return -1;
+	sqlite3_bind_text(st, 1, boot_id, -1, SQLITE_STATIC);
+	rc = recreplay_one(st, &boot);
+	if (recreplay_end(r, st, rc == SQLITE_ROW ? SQLITE_DONE : rc) != 0)
+		return -1;
+	for (size_t k = 0; boot >= 0 && k < r->ns; k++) {
+		if (r->s[k].boot == boot) {
+			*i = k;
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* A sample's boot_id text (see recreplay.h). */
+int
+recreplay_boot_id(struct recreplay *r, size_t i, char *buf, size_t size)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (recreplay_prep(r, "SELECT boot_id FROM boots WHERE id = ?1", &st))
+		return -1;
+	sqlite3_bind_int64(st, 1, r->s[i].boot);
+	buf[0] = '\0';
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		col_str(st, 0, buf, size);
+		rc = SQLITE_DONE;
+	}
+	return recreplay_end(r, st, rc);
+}
+
+/* How many events. */
+size_t
+recreplay_nevents(const struct recreplay *r)
+{
+	return r->nev;
+}
+
+/* Event k. */
+const struct recreplay_event *
+recreplay_event(const struct recreplay *r, size_t k)
+{
+	return &r->ev[k];
+}
+
+/* The events up to a sample (see recreplay.h). */
+size_t
+recreplay_events_upto(const struct recreplay *r, size_t i)
+{
+	size_t n = 0;
+
+	for (size_t k = 0; k < r->nev; k++)
+		n += r->ev[k].at <= i;
+	return n;
+}
+
+/* The next or previous event (see recreplay.h). */
+int
+recreplay_event_step(const struct recreplay *r, size_t i, int dir, size_t *k)
+{
+	bool found = false;
+
+	for (size_t e = 0; e < r->nev; e++) {
+		if (dir > 0 && r->ev[e].at > i &&
+		    (!found || r->ev[e].at < r->ev[*k].at)) {
+			*k = e;
+			found = true;
+		}
+		if (dir < 0 && r->ev[e].at < i &&
+		    (!found || r->ev[e].at >= r->ev[*k].at)) {
+			*k = e;
+			found = true;
+		}
+	}
+	return found ? 0 : -1;
+}
+
+/* A PSI average column as a double (NaN-free; 0 when NULL). */
+static double
+col_avg(sqlite3_stmt *st, int c)
+{
+	double v = sqlite3_column_double(st, c);
+
+	return isfinite(v) ? v : 0.0;
+}
+
+/* The system values of a sample row (RECREPLAY_SYS_COLS) into snap. */
+static void
+recreplay_sys(sqlite3_stmt *st, struct snapshot *snap)
+{
+	struct mem_info *m = &snap->mem;
+	struct psi_memory *p = &snap->psi;
+
+	*m = (struct mem_info){col_na(st, 0), col_na(st, 1), col_na(st, 2),
+	                       col_na(st, 3), col_na(st, 4), col_na(st, 5),
+	                       col_na(st, 6), col_na(st, 7), col_na(st, 8),
+	                       col_na(st, 9), col_na(st, 10)};
+	snap->vmstat = (struct vmstat_counters){col_na(st, 11), col_na(st, 12),
+	                                        col_na(st, 13), col_na(st, 14)};
+	p->valid = sqlite3_column_type(st, 15) != SQLITE_NULL;
+	p->full_valid = sqlite3_column_type(st, 19) != SQLITE_NULL;
+	p->err = p->valid ? 0 : ENODATA; /* not recorded */
+	p->some =
+	    (struct psi_line){col_avg(st, 15), col_avg(st, 16), col_avg(st, 17),
+	                      (uint64_t)sqlite3_column_int64(st, 18)};
+	p->full =
+	    (struct psi_line){col_avg(st, 19), col_avg(st, 20), col_avg(st, 21),
+	                      (uint64_t)sqlite3_column_int64(st, 22)};
+}
+
+/* A rate per second of counter a then b over dt_ms (0 when unknown). */
+static double
+recreplay_rate(int64_t a, int64_t b, int64_t dt_ms)
+{
+	if (a == SNAP_NA || b == SNAP_NA || b < a || dt_ms <= 0)
+		return 0.0;
+	return (double)(b - a) * 1000.0 / (double)dt_ms;
+}
+
+/* Read sample id's system values with st (RECREPLAY_SYS_COLS) into
+ * snap: SQLite's code (SQLITE_DONE when read). */
+static int
+recreplay_sys_of(sqlite3_stmt *st, int64_t id, struct snapshot *snap)
+{
+	int rc;
+
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_DONE)
+		return SQLITE_CORRUPT; /* the sample went (retention) */
+	if (rc == SQLITE_ROW) {
+		recreplay_sys(st, snap);
+		rc = SQLITE_DONE;
+	}
+	return rc;
+}
+
+/* Sample i's system values into snap, with the rates against the
+ * sample before it when that is of the same boot: 0, or -1. */
+static int
+recreplay_system(struct recreplay *r, size_t i, struct snapshot *snap)
+{
+	sqlite3_stmt *st;
+	struct snapshot prev;
+	const struct vmstat_counters *a = &prev.vmstat, *b = &snap->vmstat;
+	int64_t dt;
+	int rc;
+
+	if (recreplay_prep(
+	        r, "SELECT " RECREPLAY_SYS_COLS " FROM samples WHERE id = ?1",
+	        &st) != 0)
+		return -1;
+	rc = recreplay_sys_of(st, r->s[i].id, snap);
+	snap->rates = (struct vmstat_rates){.valid = false};
+	if (rc != SQLITE_DONE || i == 0 || r->s[i - 1].boot != r->s[i].boot)
+		return recreplay_end(r, st, rc);
+	if ((rc = recreplay_sys_of(st, r->s[i - 1].id, &prev)) == SQLITE_DONE) {
+		dt = r->s[i].time_ms - r->s[i - 1].time_ms;
+		snap->rates = (struct vmstat_rates){
+		    true, recreplay_rate(a->oom_kill, b->oom_kill, dt),
+		    recreplay_rate(a->pswpin, b->pswpin, dt),
+		    recreplay_rate(a->pswpout, b->pswpout, dt),
+		    recreplay_rate(a->pgmajfault, b->pgmajfault, dt)};
+	}
+	return recreplay_end(r, st, rc);
+}
+
+/* Pool the text of column c into snap, its place in *off and *len
+ * (SNAP_NO_STR when NULL): 0, or -1 when out of memory. */
+static int
+recreplay_str(sqlite3_stmt *st, int c, struct snapshot *snap, uint32_t *off,
+              uint32_t *len)
+{
+	const char *t = (const char *)sqlite3_column_text(st, c);
+	size_t n = t ? strlen(t) : 0;
+
+	*off = SNAP_NO_STR;
+	*len = 0;
+	if (t == NULL)
+		return 0;
+	if (snapshot_str_append(snap, t, n, off) != 0)
+		return -1;
+	*len = (uint32_t)n;
+	return 0;
+}
+
+/* One process row of recreplay_rows_sql into snap: 0, or -1. */
+static int
+recreplay_proc(sqlite3_stmt *st, struct snapshot *snap)
+{
+	struct proc_row p = {
+	    .pid = (int32_t)sqlite3_column_int64(st, 0),
+	    .start_time = (uint64_t)sqlite3_column_int64(st, 1),
+	    .uid = sqlite3_column_type(st, 2) == SQLITE_NULL
+	               ? SNAP_UID_NA
+	               : (uint32_t)sqlite3_column_int64(st, 2),
+	    .state = ' ',
+	    .rss_kb = col_na(st, 6),
+	    .anon_kb = col_na(st, 7),
+	    .file_kb = col_na(st, 8),
+	    .shmem_kb = col_na(st, 9),
+	    .swap_kb = col_na(st, 10),
+	    .pte_kb = SNAP_NA,
+	    .oom_score = col_na(st, 11),
+	    .oom_score_adj = col_na(st, 12),
+	};
+
+	col_str(st, 3, p.comm, sizeof p.comm);
+	if (p.uid != SNAP_UID_NA)
+		snprintf(p.user, sizeof p.user, "%u", p.uid);
+	if (recreplay_str(st, 4, snap, &p.cmdline_off, &p.cmdline_len) != 0 ||
+	    recreplay_str(st, 5, snap, &p.cgroup_off, &p.cgroup_len) != 0)
+		return -1;
+	return snapshot_push_proc(snap, &p) == 0 ? 0 : -1;
+}
+
+/* Sample i's processes into snap: 0, or -1. */
+static int
+recreplay_procs(struct recreplay *r, size_t i, struct snapshot *snap)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (recreplay_prep(r, recreplay_rows_sql, &st) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, r->s[i].time_ms);
+	sqlite3_bind_int64(st, 2, r->s[i].time_ms - RECREAD_ALIVE_MS);
+	sqlite3_bind_int64(st, 3, r->s[i].boot);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (recreplay_proc(st, snap) != 0) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+	}
+	return recreplay_end(r, st, rc);
+}
+
+/* The events' kernel-log lines (see recreplay.h). */
+int
+recreplay_klog(struct recreplay *r, size_t i, recreplay_line_fn fn, void *arg)
+{
+	sqlite3_stmt *st;
+	struct recreplay_line l;
+	int rc;
+
+	if (recreplay_prep(r, recreplay_klog_sql, &st) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, r->s[i].boot);
+	sqlite3_bind_int64(st, 2, r->s[i].time_ms);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		l.time_kind = sqlite3_column_int(st, 2);
+		l.time_us = sqlite3_column_int64(st, 3);
+		l.seq = sqlite3_column_int64(st, 4);
+		l.text = (const char *)sqlite3_column_text(st, 5);
+		if (l.text != NULL)
+			fn(&l, arg);
+	}
+	return recreplay_end(r, st, rc);
+}
+
+/* Sample i's system values (see recreplay.h). */
+int
+recreplay_snapshot_sys(struct recreplay *r, size_t i, struct snapshot *snap)
+{
+	snapshot_reset(snap);
+	snap->time_unix_ms = r->s[i].time_ms;
+	snap->mono_ms = (uint64_t)r->s[i].time_ms;
+	snap->cgroup_mode = SNAP_CGROUP_NONE;
+	snap->cgroups_err = ENODATA; /* not replayed */
+	return recreplay_system(r, i, snap);
+}
+
+/* Sample i as a snapshot (see recreplay.h). */
+int
+recreplay_snapshot(struct recreplay *r, size_t i, struct snapshot *snap)
+{
+	if (recreplay_snapshot_sys(r, i, snap) != 0)
+		return -1;
+	return recreplay_procs(r, i, snap);
+}

@@ -1,0 +1,109 @@
+#!/bin/sh
+# The events view's black box, live, as root: the real recorder (-d 0.2)
+# records a real memcg OOM kill made in this test's own child cgroup
+# (tests/lib.sh memcg_child: a 40 MiB memhog, then oomhog pushing the
+# 64 MiB cgroup over its limit), as tests/live/recorder_blackbox.sh does.
+# A dashboard started with --db before the kill lists it from the live
+# kernel log and, once the recorder has stored its black box, reads the
+# record again and shows "Before this kill: MemAvailable ..." for it
+# without a restart. A dashboard started after the kill finds it in the
+# record at start (the same /dev/kmsg sequence number): the summary line,
+# and on Enter the black box, the victim among the largest processes and
+# its RSS chart. Only the processes and the cgroup this test made are
+# touched; all are removed.
+. "$(dirname "$0")/../lib.sh"
+
+if ! is_root; then
+	skip "events view black box" "needs root to create memory cgroups"
+	exit 0
+fi
+if [ ! -x "$PROGS/memhog" ] || [ ! -x "$PROGS/oomhog" ] ||
+	[ ! -x "$OOMWATCH_BIN" ] || ! has_tmux ||
+	! command -v sqlite3 >/dev/null 2>&1; then
+	skip "events view black box" "memhog, oomhog, oomwatch, tmux or sqlite3 missing"
+	exit 0
+fi
+if [ ! -r /dev/kmsg ]; then
+	skip "events view black box" "/dev/kmsg not readable"
+	exit 0
+fi
+if ! memcg_child "oomwatch-bbview-$$" 64; then
+	skip "events view black box" "$MEMCG_WHY"
+	exit 0
+fi
+db="$T_TMP/h.db"
+q() { [ -e "$db" ] && sqlite3 -cmd '.timeout 5000' "$db" "$1"; }
+has_samples() { [ "$(q 'SELECT count(*) FROM samples' 2>/dev/null)" -ge "$1" ] 2>/dev/null; }
+has_bbox() {
+	[ "$(q "SELECT count(*) FROM blackbox b JOIN events e ON e.id = b.event_id WHERE e.pid = $1" 2>/dev/null)" -ge 1 ] 2>/dev/null
+}
+
+"$OOMWATCH_BIN" --record -d 0.2 --samples 150 --db "$db" 2>"$T_TMP/err" &
+rec=$!
+own_pid "$rec"
+check "recorder: first samples" wait_until 20 has_samples 2
+
+# select_kill: move the events view's cursor onto the kill of $hog (as
+# many Downs as rows above it in the list)
+select_kill() {
+	above=$(tmux_screen | sed -n '/Kernel events, newest first/,$p' |
+		awk -v p="pid $hog " 'NR > 1 && index($0, p) { print NR - 2; exit }')
+	tmux_keys Home
+	i=0
+	while [ "$i" -lt "${above:-0}" ]; do
+		tmux_keys Down
+		i=$((i + 1))
+	done
+}
+
+tmux_start 160 50 "$OOMWATCH_BIN -d 0.5 --no-protect --db $db"
+tmux_wait "F10Quit" 10 || fail "the dashboard (before the kill) started"
+tmux_keys 2
+
+sh -c 'echo $$ >"$1/cgroup.procs" && exec "$2/memhog" 40 0 bbviewhog' \
+	sh "$MEMCG" "$PROGS" >"$T_TMP/hog" 2>&1 &
+hog=$!
+own_pid "$hog"
+check "memhog ready" wait_until 10 grep -q ready "$T_TMP/hog"
+n=$(q 'SELECT count(*) FROM samples')
+wait_until 10 has_samples $((n + 5))
+sh -c 'echo $$ >"$1/cgroup.procs" && exec "$2/oomhog" 64' \
+	sh "$MEMCG" "$PROGS" >/dev/null 2>&1 &
+push=$!
+own_pid "$push"
+wait_until 20 sh -c '! kill -0 "$1" 2>/dev/null' sh "$hog"
+wait "$hog" 2>/dev/null
+check "the memhog was killed" [ "$(kill -0 "$hog" 2>/dev/null || echo dead)" = dead ]
+check "its kill has a black box" wait_until 20 has_bbox "$hog"
+check "running before it: the kill is listed" \
+	tmux_wait "oom_kill .*pid $hog bbviewhog" 10
+select_kill
+check "running before it: its black box once recorded, read again" \
+	tmux_wait "Before this kill: MemAvailable .* swap used .* (black box" 15
+[ "$T_FAILS" = 0 ] || tmux_screen # what was on screen, for the log
+tmux_stop
+kill -9 "$push" 2>/dev/null
+kill -TERM "$rec"
+wait "$rec"
+check "recorder exits 0" [ $? = 0 ]
+
+tmux_start 160 50 "$OOMWATCH_BIN -d 0.5 --no-protect --db $db"
+tmux_wait "F10Quit" 10 || fail "the dashboard started"
+tmux_keys 2
+check "the kill is listed from the live log" \
+	tmux_wait "oom_kill .*pid $hog bbviewhog" 10
+select_kill
+check "not marked from the record (it is live)" \
+	sh -c "! tmux -S '$T_SOCK' capture-pane -p -t t | grep -q 'pid $hog bbviewhog (from the record)'"
+check "before this kill: its summary line" \
+	tmux_wait "Before this kill: MemAvailable .* swap used .* (black box" 5
+check "the report is still there" tmux_has "Victim  *pid $hog"
+tmux_keys Enter
+check "Enter: the black box, the victim among the largest" \
+	tmux_wait "$hog  *[34][0-9.]*M .*bbviewhog" 5
+check "the victim's RSS chart" \
+	tmux_has "Victim RSS from .* to .* (pid $hog bbviewhog)"
+[ "$T_FAILS" = 0 ] || tmux_screen # what was on screen, for the log
+tmux_stop
+check "no message on stderr" [ -z "$(cat "$T_TMP/err")" ]
+t_done

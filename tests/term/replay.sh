@@ -1,0 +1,211 @@
+#!/bin/sh
+# Terminal test of `oomwatch --replay` (app/replay.c, persist/recreplay.c)
+# on a prepared database: the recorder's own schema (one `--record
+# --samples 1` sample makes it), emptied, then 30 samples 10 s apart from
+# 2027-01-15 08:00:00 UTC of a boot of its own, after 40 one a minute:
+# "alpha" (pid 4001) grows by 100 kB a second (the TREND column calls it
+# rising), "beta" (4002) appears at 08:03:20, the sample an OOM kill
+# arrived with (from then on its lines, rebuilt, are in the log pane and
+# the kill in the events view). The header shows the replayed time, `t` steps
+# a sample (the time and alpha's RSS change), `}` jumps to the kill, `-`
+# steps a minute back, and `k` and the adj keys are refused with
+# "replay"; `p` plays to the newest sample and pauses; `--at boot` starts
+# at the running boot's first sample (one added for it). The refusals
+# before the screen (no database, a corrupt one, a TIME with no sample,
+# a boot not recorded) are one line on stderr and exit status 1.
+. "$(dirname "$0")/../lib.sh"
+
+if ! has_tmux; then
+	skip "replay terminal test" "tmux is not installed"
+	exit 0
+fi
+if ! command -v sqlite3 >/dev/null 2>&1; then
+	skip "replay terminal test" "the sqlite3 shell is not installed"
+	exit 0
+fi
+BIN=$OOMWATCH_BIN
+db="$T_TMP/history.db"
+T0=1800000000000
+
+"$BIN" --record -d 0.05 --samples 1 --db "$db" 2>"$T_TMP/rec.err" ||
+	fail "the recorder made the database" "$(cat "$T_TMP/rec.err")"
+sqlite3 "$db" <<SQL || fail "the fixture was written into the database"
+DELETE FROM proc_rows; DELETE FROM events; DELETE FROM procs;
+DELETE FROM samples;
+INSERT INTO boots(boot_id, first_ms) VALUES ('replay-test-boot', $T0);
+WITH RECURSIVE i(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM i WHERE n < 29)
+INSERT INTO samples(time_ms, boot, resolution_s, mem_total_kb, mem_free_kb,
+                    mem_available_kb, swap_total_kb, swap_free_kb)
+  SELECT $T0 + n * 10000, b.id, 0, 8000000, 100000, 4000000 - n * 10000,
+         0, 0
+  FROM i, boots b WHERE b.boot_id = 'replay-test-boot';
+WITH RECURSIVE i(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM i WHERE n < 40)
+INSERT INTO samples(time_ms, boot, resolution_s, mem_total_kb, mem_free_kb,
+                    mem_available_kb, swap_total_kb, swap_free_kb)
+  SELECT $T0 - n * 60000, b.id, 0, 8000000, 100000, 4000000, 0, 0
+  FROM i, boots b WHERE b.boot_id = 'replay-test-boot';
+INSERT INTO procs(boot, pid, start_time, first_sample, last_sample, comm,
+                  cmdline, uid)
+  SELECT id, 4001, 11, 0, 0, 'alpha', 'alpha --grow', 0 FROM boots
+  WHERE boot_id = 'replay-test-boot';
+INSERT INTO procs(boot, pid, start_time, first_sample, last_sample, comm,
+                  cmdline, uid)
+  SELECT id, 4002, 12, 0, 0, 'beta', 'beta --late', 0 FROM boots
+  WHERE boot_id = 'replay-test-boot';
+INSERT INTO proc_rows(sample_id, proc_id, rss_kb, anon_kb, swap_kb,
+                      oom_score, oom_score_adj)
+  SELECT s.id, p.id, 1000000 + (s.time_ms - $T0) / 10, 1000, 0,
+         800, 0
+  FROM samples s, procs p WHERE p.pid = 4001;
+INSERT INTO proc_rows(sample_id, proc_id, rss_kb, anon_kb, swap_kb,
+                      oom_score, oom_score_adj)
+  SELECT s.id, p.id, 50000, 1000, 0, 700, 0
+  FROM samples s, procs p WHERE p.pid = 4002 AND s.time_ms >= $T0 + 200000;
+INSERT INTO events(sample_id, time_ms, boot, kind, log_time_kind,
+                   log_time_us, seq, pid, json)
+  SELECT s.id, s.time_ms, s.boot, 'oom_kill', 1, 5000000, 77, 4003,
+         '{"kind": "oom_kill", "time": 5.0, "pid": 4003, "comm": "gamma",
+          "uid": 0, "total_vm_kb": 68268, "anon_rss_kb": 65280,
+          "file_rss_kb": 1060, "shmem_rss_kb": 0, "pgtables_kb": 172,
+          "oom_score_adj": 0, "constraint": "memcg",
+          "memcg": "/test.slice/gamma", "trigger": "hog",
+          "gfp_mask": "0xcc0(GFP_KERNEL)", "order": 0}'
+  FROM samples s WHERE s.time_ms = $T0 + 200000;
+SQL
+
+# start ARGS: the replay in tmux, UTC times; waits for the first frame.
+start() {
+	tmux_start 120 30 "TZ=UTC $BIN --no-protect --replay --db $db $*"
+	tmux_wait "F10Quit" 10 || fail "the replay started ($*)"
+}
+# rss_of PID: the RSS column of PID's row on screen.
+rss_of() {
+	tmux_screen | sed 's/^\*/ /' | awk -v p="$1" '$1 == p { print $6; exit }'
+}
+
+# refused ARGS...: exit status 1 and one line naming MSG on stderr
+refused() {
+	msg=$1
+	shift
+	TZ=UTC "$BIN" --replay "$@" </dev/null >/dev/null 2>"$T_TMP/err"
+	rc=$?
+	[ "$rc" = 1 ] && [ "$(wc -l <"$T_TMP/err")" = 1 ] &&
+		grep -q -- "$msg" "$T_TMP/err"
+}
+
+mkdir -p "$T_TMP/config/oomwatch"
+printf 'columns = pid rss trend command\n' >"$T_TMP/config/oomwatch/oomwatchrc"
+start
+check "without --at: the newest sample in the header" \
+	tmux_wait "replay 2027-01-15 08:04:50, sample 70/70" 5
+check "the recorded minutes before the cursor make alpha rising" \
+	wait_until 5 sh -c "tmux -S '$T_SOCK' capture-pane -p -t t |
+		grep -q '^[* ] *4001 .*rising'"
+tmux_keys Enter
+check "the detail screen charts alpha's recorded minutes" \
+	tmux_wait "RSS rising .* over 4[0-9]m" 5
+tmux_keys Escape
+tmux_keys 8
+check "8: the Memory screen (live /proc) is not shown, said" \
+	tmux_wait "replay: the Memory screen reads the live /proc" 5
+tmux_keys F1
+check "help lists the replay keys" \
+	tmux_wait "replay: the next / previous recorded sample" 5
+tmux_stop
+rm -r "$T_TMP/config/oomwatch"
+
+start --at "'2027-01-15 08:01'"
+check "--at TIME: that sample in the header" \
+	tmux_wait "replay 2027-01-15 08:01:00, sample 47/70" 5
+check "--at TIME: no beta yet" tmux_lacks " beta --late"
+check "--at TIME: the kill, recorded later, is not in the log pane yet" \
+	tmux_lacks "Killed process 4003"
+rss1=$(rss_of 4001)
+tmux_keys t
+check "t: the next sample" \
+	tmux_wait "replay 2027-01-15 08:01:10, sample 48/70" 5
+rss2=$(rss_of 4001)
+check "t: alpha's RSS changed in the table ($rss1 -> $rss2)" \
+	test -n "$rss1" -a -n "$rss2" -a "$rss1" != "$rss2"
+tmux_keys T
+check "T: the previous sample" \
+	tmux_wait "replay 2027-01-15 08:01:00, sample 47/70" 5
+tmux_keys '}'
+check "}: jumps to the OOM kill's sample" \
+	tmux_wait "replay 2027-01-15 08:03:20, sample 61/70" 5
+check "}: the status line names the event" \
+	tmux_wait "event 1/1 oom_kill pid 4003 gamma" 5
+check "}: beta is in the table from that sample on" tmux_has " beta --late"
+check "the log pane says where its lines come from" \
+	tmux_has "1 event of this boot recorded up to this sample"
+check "the log pane shows the kill's lines, rebuilt" \
+	tmux_has "Killed process 4003 (gamma)"
+tmux_keys 2
+check "the events view shows the recorded kill, rebuilt" \
+	tmux_wait "oom_kill  *pid 4003 gamma  memcg /test.slice/gamma" 5
+tmux_keys F9
+check "F9 on the event's process is refused with replay" \
+	tmux_wait "actions are off: replay" 5
+tmux_keys 1
+tmux_keys '}'
+check "}: no later event, said" tmux_wait "no later event" 5
+tmux_keys -
+check "-: one minute back" \
+	tmux_wait "replay 2027-01-15 08:02:20, sample 55/70" 5
+tmux_keys +
+check "+: one minute on" \
+	tmux_wait "replay 2027-01-15 08:03:20, sample 61/70" 5
+tmux_keys k
+check "k (kill) is refused with replay" \
+	tmux_wait "actions are off: replay" 5
+tmux_keys Escape
+tmux_keys F8
+check "F8 (adj +) is refused with replay" \
+	tmux_wait "actions are off: replay" 5
+tmux_keys a
+check "a (adj value) is refused with replay" \
+	tmux_wait "actions are off: replay" 5
+check "the time did not move by itself" \
+	tmux_has "replay 2027-01-15 08:03:20, sample 61/70"
+tmux_keys q
+check "q quits the replay" wait_until 5 tmux_pane_dead
+tmux_stop
+
+# p plays: a sample each -d, paused again at the newest
+tmux_start 120 30 "TZ=UTC $BIN --no-protect --replay -d 0.2 --db $db --at '2027-01-15 08:04'"
+tmux_wait "F10Quit" 10 || fail "the replay started (play)"
+check "play: starts paused at 08:04:00" \
+	tmux_wait "replay 2027-01-15 08:04:00, sample 65/70" 5
+tmux_keys p
+check "p: plays to the newest sample" \
+	tmux_wait "replay 2027-01-15 08:04:50, sample 70/70" 10
+check "p: paused again at the newest, said" \
+	tmux_wait "the newest sample; paused" 5
+tmux_stop
+
+check "--at boot: the running boot not in the record yet" \
+	refused "no sample of the running boot" --db "$db" --at boot
+# --at boot: the first sample of the running boot
+bootid=$(cat /proc/sys/kernel/random/boot_id)
+sqlite3 "$db" "INSERT INTO samples(time_ms, boot, resolution_s,
+  mem_total_kb, mem_free_kb, mem_available_kb) SELECT $T0 - 7200000, id, 0,
+  8000000, 100000, 5000000 FROM boots WHERE boot_id = '$bootid'" ||
+	fail "a sample of the running boot was added"
+start --at boot
+check "--at boot: the running boot's first sample" \
+	tmux_wait "replay 2027-01-15 06:00:00, sample 1/71" 5
+tmux_stop
+
+check "no database: one line, status 1" \
+	refused "no history database" --db "$T_TMP/none.db"
+printf 'not a database at all, but long enough to be read as one\n' \
+	>"$T_TMP/bad.db"
+check "a corrupt file: one line, status 1" \
+	refused "not a history database" --db "$T_TMP/bad.db"
+check "a TIME with no sample: one line, status 1" \
+	refused "no sample in the 11 minutes" --db "$db" --at "2027-01-15 07:00"
+check "-2h (now is not in the record): one line, status 1" \
+	refused "no sample in the 11 minutes" --db "$db" --at -2h
+check "a bad TIME: status 2" \
+	sh -c "'$BIN' --replay --at yesterday 2>/dev/null; [ \$? = 2 ]"
+t_done

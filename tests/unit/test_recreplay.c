@@ -1,0 +1,463 @@
+/* Unit tests for persist/recreplay.c against a history database written
+ * by persist/recdb.c (the recorder's own writer; raw SQL only for the
+ * broken ones): a sample rebuilt as a snapshot, the 11-minute liveness,
+ * stepping by a minute, event jumps, boots and the refusals. */
+#include <dirent.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "model/kevents.h"
+#include "persist/recdb.h"
+#include "persist/recreplay.h"
+
+#include "dbfix.h"
+
+#define SEC_MS 1000LL
+#define T0 1800000000000LL /* 2027-01-15 08:00:00 UTC */
+#define NA 90              /* boot-a: samples 0..89, 10 s apart */
+#define NB 10              /* boot-b: samples 90..99, an hour later */
+#define TB (T0 + 3600 * SEC_MS)
+
+/* An identity for the fixture (comm, cmdline and cgroup strdup'ed). */
+static struct recdb_ident
+ident(int32_t pid, const char *comm, const char *cmdline, const char *cgroup)
+{
+	return (struct recdb_ident){
+	    .pid = pid,
+	    .start_time = 7,
+	    .uid = 1000,
+	    .comm = strdup(comm),
+	    .cmdline = cmdline ? strdup(cmdline) : NULL,
+	    .cgroup = cgroup ? strdup(cgroup) : NULL,
+	};
+}
+
+/* A row for the fixture. */
+static struct recdb_row
+row(int32_t pid, int64_t rss_kb, int64_t adj)
+{
+	return (struct recdb_row){
+	    .pid = pid,
+	    .start_time = 7,
+	    .rss_kb = rss_kb,
+	    .anon_kb = rss_kb / 2,
+	    .file_kb = SNAP_NA,
+	    .shmem_kb = SNAP_NA,
+	    .swap_kb = 0,
+	    .oom_score = 700,
+	    .oom_score_adj = adj,
+	};
+}
+
+/* Boot-a's sample i: "leaky" (100) a row every sample, 1000 kB more
+ * each; "quiet" (101) one row at 0 only; "svc" (102) rows at 0 and 60. */
+static void
+sample_a(struct recdb_sample *s, int i)
+{
+	s->rows = calloc(3, sizeof *s->rows);
+	s->idents = calloc(3, sizeof *s->idents);
+	if (i == 0) {
+		s->idents[s->nidents++] = ident(100, "leaky", NULL, NULL);
+		s->idents[s->nidents++] = ident(101, "quiet", NULL, NULL);
+		s->idents[s->nidents++] =
+		    ident(102, "svc", "/usr/bin/svc --port 80", "/svc.slice");
+		s->rows[s->nrows++] = row(101, 5000, 0);
+	}
+	s->rows[s->nrows++] = row(100, 100000 + i * 1000, 0);
+	if (i == 0 || i == 60)
+		s->rows[s->nrows++] = row(102, 20000 + i, -500);
+}
+
+/* An event (JSON of `--events --json`) into s. */
+static void
+event(struct recdb_sample *s, const char *kind, const char *json)
+{
+	s->events = calloc(1, sizeof *s->events);
+	s->events[s->nevents++] = (struct recdb_event){
+	    kind, 1, 5000000000LL + s->time_ms, -1, -1, strdup(json), false};
+}
+
+/* Write samples [from, to) of boot boot_id at t0, 10 s apart. */
+static void
+write_boot(const char *path, const char *boot_id, int from, int to, int64_t t0)
+{
+	enum recdb_status st;
+	char err[512] = "";
+	struct recdb *db = recdb_open(path, boot_id, &st, err, sizeof err);
+	struct recdb_sample s;
+
+	if (db == NULL)
+		fail_msg("recdb_open: %s", err);
+	for (int i = from; i < to; i++) {
+		memset(&s, 0, sizeof s);
+		s.time_ms = t0 + (i - from) * 10 * SEC_MS;
+		s.mem = (struct mem_info){8000000, 100000,  4000000 - i * 1000,
+		                          1000,    2000,    300,
+		                          400,     2000000, 1999000,
+		                          SNAP_NA, SNAP_NA};
+		s.vmstat = (struct vmstat_counters){i / 30, 0, 10 * i, 0};
+		s.psi = (struct psi_memory){.valid = true,
+		                            .some = {i / 10.0, 1.5, 0.5, 777}};
+		if (i < NA)
+			sample_a(&s, i);
+		else
+			s.rows = calloc(1, sizeof *s.rows);
+		if (i == NA) {
+			s.idents = calloc(1, sizeof *s.idents);
+			s.idents[s.nidents++] =
+			    ident(300, "newboot", NULL, NULL);
+		}
+		if (i >= NA)
+			s.rows[s.nrows++] = row(300, 3000, 0);
+		if (i == 30)
+			event(&s, "oom_kill",
+			      "{\"kind\": \"oom_kill\", \"pid\": 4242, "
+			      "\"comm\": \"victim\", \"uid\": 1000, "
+			      "\"total_vm_kb\": 68268, \"anon_rss_kb\": "
+			      "65280, \"file_rss_kb\": 1060, "
+			      "\"shmem_rss_kb\": 0, \"pgtables_kb\": 172, "
+			      "\"oom_score_adj\": 300, \"constraint\": "
+			      "\"memcg\", \"memcg\": \"/app.slice\", "
+			      "\"trigger\": \"hog\", \"gfp_mask\": "
+			      "\"0xcc0(GFP_KERNEL)\", \"order\": 0}");
+		if (i == 50)
+			event(&s, "hung_task",
+			      "{\"kind\": \"hung_task\", \"pid\": 99, "
+			      "\"comm\": \"jbd2\", \"seconds\": 120}");
+		if (recdb_write(db, &s, err, sizeof err) != RECDB_OK)
+			fail_msg("recdb_write: %s", err);
+		recdb_sample_clear(&s);
+	}
+	recdb_close(db);
+}
+
+/* The fixture's database: boot-a, then boot-b an hour later. */
+static void
+fixture_db(const char *path)
+{
+	write_boot(path, "boot-a", 0, NA, T0);
+	write_boot(path, "boot-b", NA, NA + NB, TB);
+}
+
+/* Open path, expecting success. */
+static struct recreplay *
+open_ok(const char *path)
+{
+	enum recread_status st;
+	char err[512] = "";
+	struct recreplay *r = recreplay_open(path, &st, err, sizeof err);
+
+	if (r == NULL)
+		fail_msg("recreplay_open: %s", err);
+	assert_int_equal(st, RECREAD_OK);
+	return r;
+}
+
+/* The row of pid in snap, or NULL. */
+static const struct proc_row *
+find_pid(const struct snapshot *snap, int32_t pid)
+{
+	for (size_t i = 0; i < snap->nprocs; i++) {
+		if (snap->procs[i].pid == pid)
+			return &snap->procs[i];
+	}
+	return NULL;
+}
+
+/* A sample as a snapshot: meminfo, PSI, rates, the rows at their latest
+ * values, identities and strings. */
+static void
+test_snapshot(void **state)
+{
+	struct dbfix *f = *state;
+	struct recreplay *r;
+	struct snapshot snap;
+	const struct proc_row *p;
+	uint32_t len;
+
+	fixture_db(f->path);
+	r = open_ok(f->path);
+	snapshot_init(&snap);
+	assert_int_equal(recreplay_count(r), NA + NB);
+	assert_int_equal(recreplay_sample(r, 10)->time_ms, T0 + 100 * SEC_MS);
+	assert_int_equal(recreplay_snapshot(r, 0, &snap), 0);
+	assert_false(snap.rates.valid);
+	assert_int_equal(snap.nprocs, 3);
+	assert_int_equal(recreplay_snapshot(r, 10, &snap), 0);
+	assert_int_equal(snap.time_unix_ms, T0 + 100 * SEC_MS);
+	assert_int_equal(snap.mono_ms, (uint64_t)(T0 + 100 * SEC_MS));
+	assert_int_equal(snap.mem.available_kb, 4000000 - 10000);
+	assert_int_equal(snap.mem.swap_free_kb, 1999000);
+	assert_int_equal(snap.mem.commit_limit_kb, SNAP_NA);
+	assert_true(snap.psi.valid);
+	assert_false(snap.psi.full_valid);
+	assert_true(snap.psi.some.avg10 > 0.99 && snap.psi.some.avg10 < 1.01);
+	assert_int_equal(snap.psi.some.total_us, 777);
+	assert_int_equal(snap.vmstat.pswpout, 100);
+	assert_true(snap.rates.valid);
+	assert_true(snap.rates.pswpout > 0.99 && snap.rates.pswpout < 1.01);
+	assert_int_equal(snap.vm.panic_on_oom, SNAP_NA);
+	assert_int_equal(snap.nprocs, 3);
+	p = find_pid(&snap, 100);
+	assert_non_null(p);
+	assert_int_equal(p->rss_kb, 110000);
+	assert_int_equal(p->anon_kb, 55000);
+	assert_int_equal(p->file_kb, SNAP_NA);
+	assert_int_equal(p->oom_score, 700);
+	assert_string_equal(p->comm, "leaky");
+	assert_string_equal(p->user, "1000");
+	assert_int_equal(p->uid, 1000);
+	assert_int_equal(p->start_time, 7);
+	assert_int_equal(p->cmdline_off, SNAP_NO_STR);
+	p = find_pid(&snap, 102);
+	assert_non_null(p);
+	assert_int_equal(p->rss_kb, 20000); /* its row at 0, the latest */
+	assert_int_equal(p->oom_score_adj, -500);
+	len = p->cmdline_len;
+	assert_memory_equal(snapshot_str(&snap, p->cmdline_off, len),
+	                    "/usr/bin/svc --port 80", len);
+	assert_int_equal(len, strlen("/usr/bin/svc --port 80"));
+	assert_memory_equal(snapshot_str(&snap, p->cgroup_off, p->cgroup_len),
+	                    "/svc.slice", p->cgroup_len);
+	assert_int_equal(recreplay_snapshot(r, 61, &snap), 0);
+	assert_int_equal(find_pid(&snap, 102)->rss_kb, 20060);
+	snapshot_fini(&snap);
+	recreplay_close(r);
+}
+
+/* A process with no row in the 11 minutes up to a sample is gone; a
+ * sample of another boot shows only that boot's processes. */
+static void
+test_liveness(void **state)
+{
+	struct dbfix *f = *state;
+	struct recreplay *r;
+	struct snapshot snap;
+
+	fixture_db(f->path);
+	r = open_ok(f->path);
+	snapshot_init(&snap);
+	/* quiet's only row is at 0: 660 s later (sample 66) is 11 min */
+	assert_int_equal(recreplay_snapshot(r, 66, &snap), 0);
+	assert_non_null(find_pid(&snap, 101));
+	assert_int_equal(recreplay_snapshot(r, 67, &snap), 0);
+	assert_null(find_pid(&snap, 101));
+	assert_non_null(find_pid(&snap, 100));
+	assert_non_null(find_pid(&snap, 102)); /* its row at 60 */
+	assert_int_equal(recreplay_snapshot(r, NA, &snap), 0);
+	assert_int_equal(snap.nprocs, 1);
+	assert_int_equal(snap.procs[0].pid, 300);
+	assert_false(snap.rates.valid); /* the first of its boot */
+	snapshot_fini(&snap);
+	recreplay_close(r);
+}
+
+/* Stepping a minute back and forward, finding a time, and boots. */
+static void
+test_steps(void **state)
+{
+	struct dbfix *f = *state;
+	struct recreplay *r;
+	char boot[64];
+	size_t i = 12345;
+
+	fixture_db(f->path);
+	r = open_ok(f->path);
+	assert_int_equal(recreplay_step(r, 0, 60 * SEC_MS), 6);
+	assert_int_equal(recreplay_step(r, 6, -60 * SEC_MS), 0);
+	assert_int_equal(recreplay_step(r, 3, -60 * SEC_MS), 0);
+	assert_int_equal(recreplay_step(r, 10, 10 * SEC_MS), 11);
+	assert_int_equal(recreplay_step(r, 85, 60 * SEC_MS), NA);
+	assert_int_equal(recreplay_step(r, NA, -60 * SEC_MS), NA - 1);
+	assert_int_equal(recreplay_step(r, NA + NB - 1, 60 * SEC_MS),
+	                 NA + NB - 1);
+	assert_int_equal(recreplay_find(r, T0 + 25 * SEC_MS, 660 * SEC_MS, &i),
+	                 0);
+	assert_int_equal(i, 2);
+	assert_int_equal(recreplay_find(r, T0 - 1, 660 * SEC_MS, &i), -1);
+	/* in the gap between the boots: the last sample is 35 min before */
+	assert_int_equal(
+	    recreplay_find(r, TB - 5 * 60 * SEC_MS, 660 * SEC_MS, &i), -1);
+	assert_int_equal(recreplay_find(r, TB + 3600 * SEC_MS, INT64_MAX, &i),
+	                 0);
+	assert_int_equal(i, NA + NB - 1);
+	assert_int_equal(recreplay_boot_first(r, "boot-b", &i), 0);
+	assert_int_equal(i, NA);
+	assert_int_equal(recreplay_boot_first(r, "boot-a", &i), 0);
+	assert_int_equal(i, 0);
+	assert_int_equal(recreplay_boot_first(r, "boot-z", &i), 1);
+	assert_int_equal(recreplay_boot_id(r, NA + 3, boot, sizeof boot), 0);
+	assert_string_equal(boot, "boot-b");
+	recreplay_close(r);
+}
+
+/* The events: their samples, the next and previous from a cursor. */
+static void
+test_events(void **state)
+{
+	struct dbfix *f = *state;
+	struct recreplay *r;
+	const struct recreplay_event *e;
+	size_t k = 99;
+
+	fixture_db(f->path);
+	r = open_ok(f->path);
+	assert_int_equal(recreplay_nevents(r), 2);
+	e = recreplay_event(r, 0);
+	assert_string_equal(e->kind, "oom_kill");
+	assert_int_equal(e->at, 30);
+	assert_int_equal(e->pid, 4242);
+	assert_string_equal(e->comm, "victim");
+	assert_int_equal(recreplay_event(r, 1)->at, 50);
+	assert_int_equal(recreplay_event_step(r, 0, 1, &k), 0);
+	assert_int_equal(k, 0);
+	assert_int_equal(recreplay_event_step(r, 30, 1, &k), 0);
+	assert_int_equal(k, 1);
+	assert_int_equal(recreplay_event_step(r, 50, 1, &k), -1);
+	assert_int_equal(recreplay_event_step(r, 50, -1, &k), 0);
+	assert_int_equal(k, 0);
+	assert_int_equal(recreplay_event_step(r, 49, -1, &k), 0);
+	assert_int_equal(k, 0);
+	assert_int_equal(recreplay_event_step(r, 30, -1, &k), -1);
+	assert_int_equal(recreplay_event_step(r, NA, -1, &k), 0);
+	assert_int_equal(k, 1);
+	assert_int_equal(recreplay_events_upto(r, 29), 0);
+	assert_int_equal(recreplay_events_upto(r, 30), 1);
+	assert_int_equal(recreplay_events_upto(r, NA), 2);
+	recreplay_close(r);
+}
+
+/* A recreplay_line_fn: feed the line to the engine arg, as
+ * app/replay.c does (a kmsg record of the line's time). */
+static void
+feed(const struct recreplay_line *l, void *arg)
+{
+	static struct klog_record rec;
+
+	memset(&rec, 0, sizeof rec);
+	rec.format = KLOG_FMT_KMSG;
+	rec.level = 3;
+	rec.time.kind = l->time_kind == 1 ? KLOG_TIME_BOOT : KLOG_TIME_UNIX;
+	rec.time.usec = l->time_us;
+	rec.clock = rec.time;
+	rec.caller = KLOG_NA;
+	rec.text_len = strlen(l->text);
+	memcpy(rec.text, l->text, rec.text_len);
+	kevents_feed_record(arg, &rec);
+}
+
+/* The events' kernel-log lines, rebuilt from their JSON, make the same
+ * events again in the log engine, up to the cursor and of its boot. */
+static void
+test_klog(void **state)
+{
+	struct dbfix *f = *state;
+	struct recreplay *r;
+	struct kevents *kev;
+	const struct kevent *e;
+
+	fixture_db(f->path);
+	r = open_ok(f->path);
+	kev = kevents_new(16);
+	assert_int_equal(recreplay_klog(r, 29, feed, kev), 0);
+	assert_int_equal(kevents_count(kev), 0);
+	assert_int_equal(recreplay_klog(r, 30, feed, kev), 0);
+	assert_int_equal(kevents_count(kev), 1);
+	e = kevents_get(kev, 0);
+	assert_int_equal(e->kind, KEVENT_OOM_KILL);
+	assert_int_equal(e->pid, 4242);
+	assert_memory_equal(e->comm.s, "victim", 6);
+	assert_int_equal(e->oom.anon_rss_kb, 65280);
+	assert_int_equal(e->oom.oom_score_adj, 300);
+	assert_int_equal(e->oom.constraint, OOM_CONSTRAINT_MEMCG);
+	assert_memory_equal(e->oom.memcg.s, "/app.slice", 10);
+	assert_memory_equal(e->oom.trigger.s, "hog", 3);
+	assert_int_equal(e->time.kind, KLOG_TIME_BOOT);
+	kevents_free(kev);
+	kev = kevents_new(16);
+	assert_int_equal(recreplay_klog(r, 60, feed, kev), 0);
+	assert_int_equal(kevents_count(kev), 2);
+	e = kevents_get(kev, 0); /* the newest */
+	assert_int_equal(e->kind, KEVENT_HUNG_TASK);
+	assert_int_equal(e->pid, 99);
+	assert_int_equal(e->seconds, 120);
+	kevents_free(kev);
+	kev = kevents_new(16); /* boot-b: none of boot-a's */
+	assert_int_equal(recreplay_klog(r, NA + 5, feed, kev), 0);
+	assert_int_equal(kevents_count(kev), 0);
+	kevents_free(kev);
+	recreplay_close(r);
+}
+
+/* Open path expecting failure st with a message containing what. */
+static void
+open_fails(const char *path, enum recread_status want, const char *what)
+{
+	enum recread_status st = RECREAD_OK;
+	char err[512] = "";
+
+	assert_null(recreplay_open(path, &st, err, sizeof err));
+	assert_int_equal(st, want);
+	if (strstr(err, what) == NULL)
+		fail_msg("'%s' lacks '%s'", err, what);
+}
+
+/* Run sql on path (created when missing). */
+static void
+run(const char *path, const char *sql)
+{
+	assert_int_equal(dbfix_run(path, sql), 0);
+}
+
+/* Missing, not a database, newer, empty: refused, each with its line. */
+static void
+test_refused(void **state)
+{
+	struct dbfix *f = *state;
+	char p[192];
+	FILE *fp;
+
+	open_fails(f->path, RECREAD_MISSING, "no history database");
+	write_boot(f->path, "boot-a", 0, 0, T0); /* the schema, no sample */
+	open_fails(f->path, RECREAD_MISSING, "no samples");
+	snprintf(p, sizeof p, "%s/junk.db", f->dir);
+	fp = fopen(p, "w");
+	assert_non_null(fp);
+	for (int i = 0; i < 200; i++)
+		fputs("not a database at all ", fp);
+	fclose(fp);
+	open_fails(p, RECREAD_NOTDB, "not a history database");
+	snprintf(p, sizeof p, "%s/newer.db", f->dir);
+	run(p, "CREATE TABLE samples(id INTEGER PRIMARY KEY, time_ms "
+	       "INTEGER); PRAGMA user_version = 99;");
+	open_fails(p, RECREAD_NEWER, "upgrade oomwatch");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_snapshot, dbfix_setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_liveness, dbfix_setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_steps, dbfix_setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_events, dbfix_setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_klog, dbfix_setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_refused, dbfix_setup,
+	                                    dbfix_teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
