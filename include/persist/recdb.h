@@ -68,6 +68,9 @@
 #define RECDB_BBOX_TOP 10
 #define RECDB_GREW_MS (10LL * 60 * 1000)
 #define RECDB_VICTIM_MS (3600LL * 1000)
+/* A process with no row for this long is gone (a row is written at least
+ * every 10 minutes). */
+#define RECDB_ALIVE_MS (11LL * 60 * 1000)
 /* Black boxes stored per sample at most (a burst of kills: the first
  * ones; each is a copy of every process). */
 #define RECDB_BBOX_PER_SAMPLE 8

@@ -32,7 +32,9 @@ enum recread_status {
 /* An OOM kill, its victim from the event's JSON (NULL / -1 when the log
  * did not give it). */
 struct recread_kill {
-	int64_t time_ms;     /* the log's unix time, else when recorded */
+	int64_t time_ms;     /* the log's time on the wall clock (its unix
+	                        time, or the boot's start + its time since
+	                        boot), else when recorded */
 	int log_time;        /* 1: time_ms is the log's own time */
 	int64_t boot_us;     /* the log's time after boot, or -1 */
 	int64_t before_id;   /* the last sample before the kill, or -1 */
@@ -45,7 +47,9 @@ struct recread_kill {
 
 /* A hung task or lockup (hung_task, soft_lockup, hard_lockup). */
 struct recread_stall {
-	int64_t time_ms;
+	int64_t time_ms; /* as a kill's */
+	int log_time;    /* as a kill's */
+	int64_t boot_us; /* as a kill's */
 	char kind[16];
 	int64_t pid, cpu, seconds; /* -1 when not given */
 	char comm[64];
@@ -89,12 +93,18 @@ enum recread_status recread_sqlfail(struct recread *r, int rc);
  * boot_id text) into *ms: 0, 1 when that boot has no sample, -1. */
 int recread_boot_start(struct recread *r, const char *boot_id, int64_t *ms);
 
-/* The OOM kills recorded in [from_ms, to_ms], oldest first, into a new
- * array (*out, the caller frees; *n): 0, or -1. */
+/* The OOM kills whose time (time_ms of struct recread_kill: the log's
+ * own on the wall clock when it can be known) is in [from_ms, to_ms],
+ * oldest first, into a new array (*out, the caller frees; *n): 0, -1.
+ * A time since boot is put on the wall clock with the boot's start: the
+ * tightest bound its record gives (each recorded process's first sample
+ * minus its start time after boot, each event's store time minus its
+ * time since boot; none when no process of that boot was recorded). */
 int recread_kills(struct recread *r, int64_t from_ms, int64_t to_ms,
                   struct recread_kill **out, size_t *n);
 
-/* The hung tasks and lockups in [from_ms, to_ms], oldest first: 0, -1. */
+/* The hung tasks and lockups in [from_ms, to_ms] (times as the kills'),
+ * oldest first: 0, -1. */
 int recread_stalls(struct recread *r, int64_t from_ms, int64_t to_ms,
                    struct recread_stall **out, size_t *n);
 
@@ -121,9 +131,14 @@ int recread_kill_top(struct recread *r, const struct recread_kill *k,
                      size_t max, struct recread_proc *out, size_t *n);
 
 /*
- * Call fn once per process with rows in [from_ms, to_ms], with its rows'
- * RSS as points (oldest first; mono_ms and wall_ms both the sample's
- * time) and its identity (rss_kb and swap_kb of its last row): 0, -1.
+ * Call fn once per process with rows in [from_ms, to_ms] (or in the
+ * RECREAD_ALIVE_MS before, carried into it), with its RSS as one point a
+ * minute (model/minseries.h: each minute of the window that has a sample,
+ * its latest row at or before the minute's last sample, from its first
+ * row to the window's end, or to its last row when it has none in the
+ * RECREAD_ALIVE_MS before the window's last minute of its boot; oldest
+ * first; mono_ms and wall_ms both the minute's time), and its identity
+ * (rss_kb and swap_kb of its last row): 0, -1.
  */
 typedef void (*recread_series_fn)(const struct recread_proc *p,
                                   const struct hist_point *pts, size_t n,

@@ -134,6 +134,20 @@ report_kb(int64_t kb, char *buf, size_t size)
 	return columns_kb_or(kb, "-", buf, size);
 }
 
+/* End an event's line: when its time is when it was recorded (the log's
+ * time since boot could not be put on the wall clock), say so. */
+static void
+report_text_logged(FILE *f, int log_time, int64_t boot_us)
+{
+	char a[16];
+
+	if (!log_time && boot_us >= 0) {
+		trend_fmt_span(boot_us / 1000000, a, sizeof a);
+		fprintf(f, "  (recorded; logged %s after boot)", a);
+	}
+	fputc('\n', f);
+}
+
 /* The kills as text. */
 static void
 report_text_kills(FILE *f, const struct report *rep)
@@ -151,11 +165,7 @@ report_text_kills(FILE *f, const struct report *rep)
 		        k->kill.constraint[0] ? k->kill.constraint : "?");
 		if (k->kill.memcg[0])
 			fprintf(f, "  memcg %s", k->kill.memcg);
-		if (!k->kill.log_time && k->kill.boot_us >= 0) {
-			trend_fmt_span(k->kill.boot_us / 1000000, a, sizeof a);
-			fprintf(f, "  (recorded; logged %s after boot)", a);
-		}
-		fputc('\n', f);
+		report_text_logged(f, k->kill.log_time, k->kill.boot_us);
 		if (k->kill.before_id < 0 && k->kill.bb_id < 0) {
 			fprintf(f, "    no sample before it\n");
 			continue;
@@ -196,7 +206,7 @@ report_text_stalls(FILE *f, const struct report *rep)
 			fprintf(f, "  cpu %" PRId64, s->cpu);
 		if (s->seconds >= 0)
 			fprintf(f, "  %" PRId64 " s", s->seconds);
-		fputc('\n', f);
+		report_text_logged(f, s->log_time, s->boot_us);
 	}
 }
 
@@ -333,8 +343,13 @@ report_json_stalls(FILE *f, const struct report *rep)
 	for (size_t i = 0; i < rep->nstalls; i++) {
 		const struct recread_stall *s = &rep->stalls[i];
 
-		fprintf(f, "%s{\"time_ms\": %" PRId64 ", \"kind\": \"%s\", ",
-		        i ? ", " : "", s->time_ms, s->kind);
+		fprintf(f,
+		        "%s{\"time_ms\": %" PRId64 ", \"log_time\": %s, "
+		        "\"log_boot_us\": ",
+		        i ? ", " : "", s->time_ms,
+		        s->log_time ? "true" : "false");
+		json_int_or_null(f, s->boot_us, -1);
+		fprintf(f, ", \"kind\": \"%s\", ", s->kind);
 		fputs("\"pid\": ", f);
 		json_int_or_null(f, s->pid, -1);
 		fputs(", \"comm\": ", f);

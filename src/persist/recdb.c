@@ -13,6 +13,7 @@
 #include "persist/recdb_cg.h"
 #include "persist/recdb_end.h"
 #include "persist/recdb_schema.h"
+#include "persist/recerr.h"
 #include "persist/recsql.h"
 
 #include <errno.h>
@@ -128,33 +129,28 @@ struct recdb {
 	sqlite3_stmt *st[ST_COUNT];
 };
 
-/* Map an SQLite failure to a status and a one-line message in err. */
+/* Map an SQLite failure to a status and a one-line message in err
+ * (persist/recerr.h's wording; a damaged file gets the way out). */
 static enum recdb_status
 recdb_fail(sqlite3 *db, int rc, const char *path, const char *what, char *err,
            size_t errsz)
 {
-	int sys = db != NULL ? sqlite3_system_errno(db) : 0;
-	const char *msg = db != NULL ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
-	int prim = rc & 0xff;
+	size_t n;
 
-	if (prim == SQLITE_FULL || (prim == SQLITE_IOERR && sys == ENOSPC)) {
-		snprintf(err, errsz, "%s: disk full while %s", path, what);
+	switch (recerr_say(db, rc, path, what, RECDB_BUSY_MS, err, errsz)) {
+	case RECERR_FULL:
 		return RECDB_FULL;
-	}
-	if (prim == SQLITE_NOTADB || prim == SQLITE_CORRUPT) {
-		snprintf(err, errsz,
-		         "%s: not a history database, or damaged (%s); move it "
-		         "aside or choose another --db",
-		         path, msg);
+	case RECERR_DIR:
+	case RECERR_CORRUPT:
+		n = strlen(err);
+		snprintf(err + n, errsz - n,
+		         "; move it aside or choose another --db");
 		return RECDB_CORRUPT;
-	}
-	if (prim == SQLITE_READONLY || prim == SQLITE_PERM) {
-		snprintf(err, errsz, "%s: cannot write the database (%s)", path,
-		         msg);
+	case RECERR_READONLY:
 		return RECDB_READONLY;
+	default:
+		return RECDB_ERROR;
 	}
-	snprintf(err, errsz, "%s: %s: %s", path, what, msg);
-	return RECDB_ERROR;
 }
 
 /* Run SQL without results; SQLITE_OK or the failure code. */
@@ -162,16 +158,6 @@ static int
 recdb_exec(sqlite3 *db, const char *sql)
 {
 	return sqlite3_exec(db, sql, NULL, NULL, NULL);
-}
-
-/* An int64_t, or NULL for SNAP_NA. */
-static void
-recdb_bind_na(sqlite3_stmt *s, int i, int64_t v)
-{
-	if (v == SNAP_NA)
-		sqlite3_bind_null(s, i);
-	else
-		sqlite3_bind_int64(s, i, v);
 }
 
 /* A string, or NULL. */
@@ -268,6 +254,9 @@ recdb_create(const char *path, char *err, size_t errsz)
 		         strerror(errno));
 		return RECDB_READONLY;
 	}
+	if (fd < 0 && errno == EISDIR)
+		return recdb_fail(NULL, SQLITE_CANTOPEN, path, "opening", err,
+		                  errsz);
 	if (fd < 0) {
 		snprintf(err, errsz, "%s: %s", path, strerror(errno));
 		return RECDB_ERROR;
@@ -306,11 +295,7 @@ recdb_refuse(const struct recdb *r, int64_t v, int64_t tables, char *err,
 		return RECDB_NEWER;
 	}
 	if (v == 0 && tables > 0) {
-		snprintf(
-		    err, errsz,
-		    "%s: an SQLite database, but not oomwatch's (no schema "
-		    "version); choose another --db",
-		    r->path);
+		snprintf(err, errsz, "%s: " RECERR_FOREIGN, r->path);
 		return RECDB_CORRUPT;
 	}
 	return RECDB_OK;
@@ -458,7 +443,7 @@ recdb_put_sample(struct recdb *r, const struct recdb_sample *s, int64_t *id)
 	sqlite3_bind_int64(q, 1, s->time_ms);
 	sqlite3_bind_int64(q, 2, r->boot);
 	for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++)
-		recdb_bind_na(q, col++, ints[i]);
+		recdb_bbox_na(q, col++, ints[i]);
 	for (int k = 0; k < 2; k++, col += 4) {
 		if (!s->psi.valid || (k == 1 && !s->psi.full_valid))
 			continue; /* stays NULL */
@@ -538,7 +523,7 @@ recdb_put_row(struct recdb *r, const struct recdb_row *w, int64_t id)
 	sqlite3_bind_int64(q, 1, id);
 	sqlite3_bind_int64(q, 2, proc);
 	for (int i = 0; i < 7; i++)
-		recdb_bind_na(q, 3 + i, v[i]);
+		recdb_bbox_na(q, 3 + i, v[i]);
 	return recdb_run(q);
 }
 

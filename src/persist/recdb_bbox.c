@@ -34,13 +34,15 @@ static const char *const recdb_bbox_sql[BB_N] = {
     [BB_VICTIM] = "INSERT OR IGNORE INTO bb_victim_rss(bb_id, time_ms, "
                   "rss_kb, swap_kb) SELECT ?1, s.time_ms, r.rss_kb, "
                   "r.swap_kb FROM proc_rows r JOIN samples s ON s.id = "
-                  "r.sample_id WHERE r.proc_id = (SELECT id FROM procs "
-                  "WHERE boot = ?2 AND pid = ?3 ORDER BY last_sample DESC "
-                  "LIMIT 1) AND s.time_ms >= ?4",
+                  "r.sample_id WHERE r.proc_id = (SELECT p.id FROM procs "
+                  "p JOIN samples l ON l.id = p.last_sample WHERE p.boot = "
+                  "?2 AND p.pid = ?3 AND (?5 IS NULL OR p.start_time = ?5) "
+                  "AND (?5 IS NOT NULL OR l.time_ms >= ?6) ORDER BY "
+                  "p.last_sample DESC LIMIT 1) AND s.time_ms >= ?4",
 };
 
-/* An int64_t, or NULL for SNAP_NA. */
-static void
+/* Bind an int64_t, or NULL for SNAP_NA (see recdb_bbox.h). */
+void
 recdb_bbox_na(sqlite3_stmt *q, int i, int64_t v)
 {
 	if (v == SNAP_NA)
@@ -141,6 +143,26 @@ recdb_bbox_rest(sqlite3_stmt *cg, sqlite3_stmt *grew, int64_t id,
 	return rc;
 }
 
+/* The victim's RSS rows (statement BB_VICTIM) of black box id: those of
+ * pid's process with the start time the black box's sample gives it, else
+ * of pid's process alive at that sample (a row in the RECDB_ALIVE_MS
+ * before it); never an earlier process of the same pid. */
+static int
+recdb_bbox_victim(sqlite3_stmt *q, int64_t id, int64_t boot, int64_t pid,
+                  const struct recdb_bbox *b)
+{
+	sqlite3_bind_int64(q, 1, id);
+	sqlite3_bind_int64(q, 2, boot);
+	sqlite3_bind_int64(q, 3, pid);
+	sqlite3_bind_int64(q, 4, b->time_ms - RECDB_VICTIM_MS);
+	for (size_t i = 0; i < b->nprocs; i++)
+		if (b->procs[i].pid == pid)
+			sqlite3_bind_int64(q, 5,
+			                   (int64_t)b->procs[i].start_time);
+	sqlite3_bind_int64(q, 6, b->time_ms - RECDB_ALIVE_MS);
+	return recdb_bbox_step(q);
+}
+
 /* Store one black box (see recdb_bbox.h). */
 int
 recdb_bbox_put(sqlite3 *db, int64_t boot, int64_t event_id, int64_t pid,
@@ -159,14 +181,8 @@ recdb_bbox_put(sqlite3 *db, int64_t boot, int64_t event_id, int64_t pid,
 		rc = recdb_bbox_procs(st[BB_PROC], id, b);
 	if (rc == SQLITE_OK)
 		rc = recdb_bbox_rest(st[BB_CG], st[BB_GREW], id, b);
-	if (rc == SQLITE_OK && pid >= 0) {
-		sqlite3_bind_int64(st[BB_VICTIM], 1, id);
-		sqlite3_bind_int64(st[BB_VICTIM], 2, boot);
-		sqlite3_bind_int64(st[BB_VICTIM], 3, pid);
-		sqlite3_bind_int64(st[BB_VICTIM], 4,
-		                   b->time_ms - RECDB_VICTIM_MS);
-		rc = recdb_bbox_step(st[BB_VICTIM]);
-	}
+	if (rc == SQLITE_OK && pid >= 0)
+		rc = recdb_bbox_victim(st[BB_VICTIM], id, boot, pid, b);
 	for (int i = 0; i < BB_N; i++)
 		sqlite3_finalize(st[i]);
 	return rc;

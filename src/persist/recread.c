@@ -14,9 +14,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include "model/minseries.h"
 #include "model/snapshot.h"
 #include "persist/recdb.h"
+#include "persist/recerr.h"
 #include "persist/recsql.h"
 
 /* How long a query waits for a writer's lock (a checkpoint, or a
@@ -30,6 +33,28 @@ struct recread {
 	char err[4352];
 };
 
+/*
+ * Each event's time on the wall clock (lt: events.id, t), NULL when it
+ * cannot be known: the log's own unix time, or for a time since boot
+ * (/dev/kmsg) the boot's start plus it. A boot's start is the tightest
+ * bound its record gives (bs: boots.id, start_ms): every process was
+ * first recorded (the first sample at or after its first_sample) after
+ * it started (start_time clock ticks, ?3 a second, after boot), and
+ * every event was stored after it was logged; the recorder records
+ * itself within a sample of its start, so the bound is that close. A
+ * boot with no process recorded has no start.
+ */
+#define RECREAD_LOG_TIMES                                                      \
+	"WITH bb(boot, b, proc) AS (SELECT p.boot, (SELECT time_ms FROM "      \
+	"samples WHERE id >= p.first_sample ORDER BY id LIMIT 1) - "           \
+	"p.start_time * 1000 / ?3, 1 FROM procs p UNION ALL SELECT boot, "     \
+	"time_ms - log_time_us / 1000, 0 FROM events WHERE log_time_kind = "   \
+	"1), bs(boot, start_ms) AS (SELECT boot, min(b) FROM bb WHERE b IS "   \
+	"NOT NULL GROUP BY boot HAVING max(proc) = 1), lt(id, t) AS (SELECT "  \
+	"e.id, CASE e.log_time_kind WHEN 2 THEN e.log_time_us / 1000 WHEN 1 "  \
+	"THEN bs.start_ms + e.log_time_us / 1000 END FROM events e LEFT JOIN " \
+	"bs ON bs.boot = e.boot) "
+
 /* The queries, in the order recread_open checks they prepare. */
 enum {
 	Q_KILLS,
@@ -38,6 +63,7 @@ enum {
 	Q_COUNT_SAMPLES,
 	Q_TOP,
 	Q_SERIES,
+	Q_MINUTES,
 	Q_BOOT,
 	Q_N,
 	/* optional: the black box (schema 2) */
@@ -46,23 +72,25 @@ enum {
 	Q_ALL
 };
 static const char *const recread_sql[Q_ALL] = {
-    [Q_KILLS] =
-        "SELECT time_ms, log_time_kind, log_time_us, coalesce(sample_id, "
-        "-1), boot, id, json_extract(json, '$.pid'), json_extract(json, "
-        "'$.comm'), json_extract(json, '$.anon_rss_kb') + "
-        "coalesce(json_extract(json, '$.file_rss_kb'), 0) + "
-        "coalesce(json_extract(json, '$.shmem_rss_kb'), 0), "
-        "json_extract(json, '$.constraint'), json_extract(json, '$.memcg') "
-        "FROM events WHERE kind = 'oom_kill' AND time_ms BETWEEN ?1 AND ?2 "
-        "ORDER BY time_ms, id",
+    [Q_KILLS] = RECREAD_LOG_TIMES
+    "SELECT e.time_ms, e.log_time_kind, e.log_time_us, coalesce(e.sample_id, "
+    "-1), e.boot, e.id, json_extract(e.json, '$.pid'), json_extract(e.json, "
+    "'$.comm'), json_extract(e.json, '$.anon_rss_kb') + "
+    "coalesce(json_extract(e.json, '$.file_rss_kb'), 0) + "
+    "coalesce(json_extract(e.json, '$.shmem_rss_kb'), 0), "
+    "json_extract(e.json, '$.constraint'), json_extract(e.json, '$.memcg'), "
+    "lt.t FROM events e JOIN lt ON lt.id = e.id WHERE e.kind = 'oom_kill' "
+    "AND coalesce(lt.t, e.time_ms) BETWEEN ?1 AND ?2 ORDER BY "
+    "coalesce(lt.t, e.time_ms), e.id",
     [Q_BEFORE] = "SELECT id, time_ms FROM samples WHERE boot = ?1 AND id < "
                  "?2 AND time_ms <= ?3 ORDER BY id DESC LIMIT 1",
-    [Q_STALLS] =
-        "SELECT time_ms, kind, json_extract(json, '$.pid'), "
-        "json_extract(json, '$.cpu'), json_extract(json, '$.seconds'), "
-        "json_extract(json, '$.comm') FROM events WHERE kind IN "
-        "('hung_task', 'soft_lockup', 'hard_lockup') AND time_ms BETWEEN "
-        "?1 AND ?2 ORDER BY time_ms, id",
+    [Q_STALLS] = RECREAD_LOG_TIMES
+    "SELECT e.time_ms, e.kind, json_extract(e.json, '$.pid'), "
+    "json_extract(e.json, '$.cpu'), json_extract(e.json, '$.seconds'), "
+    "json_extract(e.json, '$.comm'), e.log_time_kind, e.log_time_us, lt.t "
+    "FROM events e JOIN lt ON lt.id = e.id WHERE e.kind IN ('hung_task', "
+    "'soft_lockup', 'hard_lockup') AND coalesce(lt.t, e.time_ms) BETWEEN ?1 "
+    "AND ?2 ORDER BY coalesce(lt.t, e.time_ms), e.id",
     [Q_COUNT_SAMPLES] =
         "SELECT count(*) FROM samples WHERE time_ms BETWEEN ?1 AND ?2",
     [Q_TOP] = "SELECT id, pid, comm, rss, swap FROM (SELECT p.id AS id, p.pid "
@@ -74,10 +102,13 @@ static const char *const recread_sql[Q_ALL] = {
               "- ?2) GROUP BY r.proc_id) WHERE rss IS NOT NULL ORDER BY rss "
               "DESC, pid LIMIT ?3",
     [Q_SERIES] = "SELECT r.proc_id, p.pid, p.comm, s.time_ms, r.rss_kb, "
-                 "r.swap_kb FROM proc_rows r JOIN samples s ON s.id = "
-                 "r.sample_id JOIN procs p ON p.id = r.proc_id WHERE "
+                 "r.swap_kb, p.boot FROM proc_rows r JOIN samples s ON s.id "
+                 "= r.sample_id JOIN procs p ON p.id = r.proc_id WHERE "
                  "s.time_ms BETWEEN ?1 AND ?2 ORDER BY r.proc_id, "
-                 "r.sample_id",
+                 "s.time_ms, r.sample_id",
+    [Q_MINUTES] = "SELECT max(time_ms), boot FROM samples WHERE time_ms "
+                  "BETWEEN ?1 AND ?2 GROUP BY time_ms / 60000, boot ORDER "
+                  "BY 1, 2",
     [Q_BOOT] = "SELECT min(s.time_ms) FROM samples s JOIN boots b ON b.id = "
                "s.boot WHERE b.boot_id = ?1",
     [Q_BB] = "SELECT id, time_ms FROM blackbox WHERE event_id = ?1",
@@ -98,27 +129,20 @@ recread_say(struct recread *r, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Map an SQLite failure to a status, with a message. */
+/* Map an SQLite failure to a status, with persist/recerr.h's message. */
 static enum recread_status
 recread_fail(struct recread *r, int rc)
 {
-	int prim = rc & 0xff;
-
-	if (prim == SQLITE_NOTADB || prim == SQLITE_CORRUPT) {
-		recread_say(r, "not a history database, or damaged (%s)",
-		            sqlite3_errstr(rc));
+	switch (recerr_say(r->db, rc, r->path, NULL, RECREAD_BUSY_MS, r->err,
+	                   sizeof r->err)) {
+	case RECERR_DIR:
+	case RECERR_CORRUPT:
 		return RECREAD_NOTDB;
-	}
-	if (prim == SQLITE_BUSY || prim == SQLITE_LOCKED) {
-		recread_say(r,
-		            "locked by another program for more than %d s; "
-		            "try again",
-		            RECREAD_BUSY_MS / 1000);
+	case RECERR_LOCKED:
 		return RECREAD_LOCKED;
+	default:
+		return RECREAD_ERROR;
 	}
-	recread_say(r, "cannot read the database (%s)",
-	            r->db ? sqlite3_errmsg(r->db) : sqlite3_errstr(rc));
-	return RECREAD_ERROR;
 }
 
 /* Prepare query q into *s: SQLITE_OK or the failure (said in r->err). */
@@ -149,8 +173,7 @@ recread_check(struct recread *r)
 	if (rc != SQLITE_OK)
 		return recread_fail(r, rc);
 	if (v < 1) {
-		recread_say(r, "not a history database (no schema version); "
-		               "choose another --db");
+		recread_say(r, RECERR_FOREIGN);
 		return RECREAD_NOTDB;
 	}
 	for (int q = 0; q < Q_N; q++) {
@@ -310,6 +333,36 @@ recread_window(struct recread *r, int q, int64_t from_ms, int64_t to_ms,
 	return rc;
 }
 
+/* Prepare an events query q (RECREAD_LOG_TIMES) with the window [from_ms,
+ * to_ms] by the events' wall times and the clock tick bound: SQLITE_OK or
+ * the failure (said in r->err). */
+static int
+recread_events(struct recread *r, int q, int64_t from_ms, int64_t to_ms,
+               sqlite3_stmt **s)
+{
+	long hz = sysconf(_SC_CLK_TCK);
+	int rc = recread_window(r, q, from_ms, to_ms, s);
+
+	if (rc == SQLITE_OK)
+		sqlite3_bind_int64(*s, 3, hz > 0 ? hz : 100);
+	return rc;
+}
+
+/* An event's time from columns i (log_time_kind), i + 1 (log_time_us)
+ * and t (its wall time, or NULL) into *time_ms (left as stored when t is
+ * NULL), *log_time and *boot_us (-1 unless the log's time is since
+ * boot). */
+static void
+recread_log_time(sqlite3_stmt *s, int i, int t, int64_t *time_ms, int *log_time,
+                 int64_t *boot_us)
+{
+	*boot_us =
+	    sqlite3_column_int(s, i) == 1 ? sqlite3_column_int64(s, i + 1) : -1;
+	*log_time = sqlite3_column_type(s, t) != SQLITE_NULL;
+	if (*log_time)
+		*time_ms = sqlite3_column_int64(s, t);
+}
+
 /* The first sample of a boot (see recread.h). */
 int
 recread_boot_start(struct recread *r, const char *boot_id, int64_t *ms)
@@ -377,12 +430,7 @@ recread_kill_row(sqlite3_stmt *s, struct recread_kill *k, int64_t *arrived,
 {
 	memset(k, 0, sizeof *k);
 	k->time_ms = sqlite3_column_int64(s, 0);
-	k->boot_us =
-	    sqlite3_column_int(s, 1) == 1 ? sqlite3_column_int64(s, 2) : -1;
-	if (sqlite3_column_int(s, 1) == 2) { /* the log's unix time */
-		k->time_ms = sqlite3_column_int64(s, 2) / 1000;
-		k->log_time = 1;
-	}
+	recread_log_time(s, 1, 11, &k->time_ms, &k->log_time, &k->boot_us);
 	*arrived = sqlite3_column_int64(s, 3);
 	*boot = sqlite3_column_int64(s, 4);
 	k->event_id = sqlite3_column_int64(s, 5);
@@ -407,7 +455,7 @@ recread_kills(struct recread *r, int64_t from_ms, int64_t to_ms,
 
 	*out = NULL;
 	*n = 0;
-	if (recread_window(r, Q_KILLS, from_ms, to_ms, &s) != SQLITE_OK)
+	if (recread_events(r, Q_KILLS, from_ms, to_ms, &s) != SQLITE_OK)
 		return -1;
 	if (recread_prep(r, Q_BEFORE, &b) != SQLITE_OK ||
 	    (r->bb && recread_prep(r, Q_BB, &bb) != SQLITE_OK)) {
@@ -444,7 +492,7 @@ recread_stalls(struct recread *r, int64_t from_ms, int64_t to_ms,
 
 	*out = NULL;
 	*n = 0;
-	if (recread_window(r, Q_STALLS, from_ms, to_ms, &s) != SQLITE_OK)
+	if (recread_events(r, Q_STALLS, from_ms, to_ms, &s) != SQLITE_OK)
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		e = recread_next((void **)out, &cap, n, sizeof **out);
@@ -458,6 +506,8 @@ recread_stalls(struct recread *r, int64_t from_ms, int64_t to_ms,
 		e->cpu = col_int(s, 3, -1);
 		e->seconds = col_int(s, 4, -1);
 		col_text(s, 5, e->comm, sizeof e->comm);
+		recread_log_time(s, 6, 8, &e->time_ms, &e->log_time,
+		                 &e->boot_us);
 	}
 	return recread_done(r, s, rc);
 }
@@ -576,40 +626,100 @@ recread_kill_top(struct recread *r, const struct recread_kill *k, size_t max,
 	return recread_top(r, k->before_id, max, out, n);
 }
 
-/* Every process's RSS series (see recread.h). */
+/* The record's minutes in [from_ms, to_ms] into a new array (*m, *nm):
+ * SQLite's code (SQLITE_DONE when done). */
+static int
+recread_minutes(struct recread *r, int64_t from_ms, int64_t to_ms,
+                struct minseries_minute **m, size_t *nm)
+{
+	sqlite3_stmt *s;
+	struct minseries_minute *e;
+	size_t cap = 0;
+	int rc;
+
+	*m = NULL;
+	*nm = 0;
+	if ((rc = recread_window(r, Q_MINUTES, from_ms, to_ms, &s)) !=
+	    SQLITE_OK)
+		return rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if ((e = recread_next((void **)m, &cap, nm, sizeof *e)) ==
+		    NULL) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		e->time_ms = sqlite3_column_int64(s, 0);
+		e->boot = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* The series being gathered: the minutes, one process's rows, the
+ * points made of them. */
+struct recread_ser {
+	struct minseries_minute *m;
+	size_t nm;
+	struct minseries_row *rows;
+	size_t nrows, cap;
+	struct hist_point *pts;
+	struct recread_proc p;
+	int64_t boot;
+};
+
+/* Hand the gathered process's minute series to fn, and start afresh. */
+static void
+recread_ser_flush(struct recread_ser *g, recread_series_fn fn, void *arg)
+{
+	size_t n;
+
+	if (g->nrows == 0)
+		return;
+	n = minseries_build(g->m, g->nm, g->boot, g->rows, g->nrows,
+	                    RECREAD_ALIVE_MS, g->pts, g->nm);
+	if (n > 0)
+		fn(&g->p, g->pts, n, arg);
+	g->nrows = 0;
+}
+
+/* Every process's minute series (see recread.h). */
 int
 recread_series(struct recread *r, int64_t from_ms, int64_t to_ms,
                recread_series_fn fn, void *arg)
 {
-	sqlite3_stmt *s;
-	struct hist_point *pts = NULL, *pt;
-	struct recread_proc p = {.proc_id = -1}, cur;
-	size_t n = 0, cap = 0;
-	int rc;
+	struct recread_ser g = {.p = {.proc_id = -1}};
+	struct minseries_row *row;
+	struct recread_proc cur;
+	sqlite3_stmt *s = NULL;
+	int rc = recread_minutes(r, from_ms, to_ms, &g.m, &g.nm);
 
-	if (recread_window(r, Q_SERIES, from_ms, to_ms, &s) != SQLITE_OK)
-		return -1;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	if (rc == SQLITE_DONE && g.nm > 0 &&
+	    (g.pts = calloc(g.nm, sizeof *g.pts)) == NULL)
+		rc = SQLITE_NOMEM;
+	if (rc == SQLITE_DONE && g.nm > 0)
+		rc = recread_window(r, Q_SERIES, from_ms - RECREAD_ALIVE_MS,
+		                    to_ms, &s);
+	while (s != NULL && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		recread_proc_row(s, 0, &cur);
 		cur.rss_kb = col_int(s, 4, SNAP_NA);
 		cur.swap_kb = col_int(s, 5, SNAP_NA);
-		if (cur.proc_id != p.proc_id && n > 0) {
-			fn(&p, pts, n, arg);
-			n = 0;
-		}
-		pt = recread_next((void **)&pts, &cap, &n, sizeof *pts);
-		if (pt == NULL) {
+		if (cur.proc_id != g.p.proc_id)
+			recread_ser_flush(&g, fn, arg);
+		row = recread_next((void **)&g.rows, &g.cap, &g.nrows,
+		                   sizeof *row);
+		if (row == NULL) {
 			rc = SQLITE_NOMEM;
 			break;
 		}
-		p = cur;
-		pt->wall_ms = sqlite3_column_int64(s, 3);
-		pt->mono_ms = (uint64_t)pt->wall_ms;
-		pt->value = cur.rss_kb;
-		pt->gap = false;
+		g.p = cur;
+		g.boot = sqlite3_column_int64(s, 6);
+		row->time_ms = sqlite3_column_int64(s, 3);
+		row->value = cur.rss_kb;
 	}
-	if (rc == SQLITE_DONE && n > 0)
-		fn(&p, pts, n, arg);
-	free(pts);
+	if (rc == SQLITE_DONE)
+		recread_ser_flush(&g, fn, arg);
+	free(g.m);
+	free(g.rows);
+	free(g.pts);
 	return recread_done(r, s, rc);
 }

@@ -160,6 +160,8 @@ test_versions(void **state)
 	run(f->path, "CREATE TABLE mine(x)");
 	assert_null(recdb_open(f->path, "b", &st, err, sizeof err));
 	assert_int_equal(st, RECDB_CORRUPT);
+	assert_non_null(strstr(err, "not a history database (an SQLite "
+	                            "database with no schema version)"));
 	unlink(f->path);
 	assert_int_equal(tfile_put(f->path, "this is not a database at all, "
 	                                    "not even close, no no no no no "
@@ -605,6 +607,137 @@ test_blackbox_retention(void **state)
 	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM bb_grew"), 0);
 }
 
+/* Overwrite the bytes [off, off + len) of path with 0xa5. */
+static void
+smash(const char *path, long off, size_t len)
+{
+	FILE *fp = fopen(path, "r+b");
+
+	assert_non_null(fp);
+	assert_int_equal(fseek(fp, off, SEEK_SET), 0);
+	for (size_t i = 0; i < len; i++)
+		fputc(0xa5, fp);
+	assert_int_equal(fclose(fp), 0);
+}
+
+/* recdb_open refused with st and a one-line message holding want (and
+ * never SQLite's "not an error", read after a reset). */
+static void
+expect_refused(const char *path, enum recdb_status st, const char *want)
+{
+	enum recdb_status got = RECDB_OK;
+	char err[512] = "";
+
+	assert_null(recdb_open(path, "b", &got, err, sizeof err));
+	assert_int_equal(got, st);
+	if (strstr(err, want) == NULL || strstr(err, "not an error") != NULL)
+		fail_msg("message '%s': want '%s', no 'not an error'", err,
+		         want);
+	assert_null(strchr(err, '\n'));
+}
+
+/* The refusals' wording (persist/recerr.h): a database whose schema
+ * pages are damaged says why (not "not an error"); a directory says it
+ * is one; a database another program holds locked says so. */
+static void
+test_errors(void **state)
+{
+	struct dbfix *f = *state;
+	struct recdb_sample s;
+	struct recdb *db = open_ok(f->path);
+	sqlite3 *w;
+
+	sample(&s, T0, 3, 3, 1000);
+	write_ok(db, &s);
+	recdb_close(db);
+	run(f->path, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = "
+	             "DELETE");
+	/* the boots table's page: the failure comes from a statement
+	 * whose error the next bind clears */
+	smash(f->path,
+	      (long)(dbfix_int(f->path, "SELECT rootpage FROM sqlite_master "
+	                                "WHERE name = 'boots'") -
+	             1) *
+	          dbfix_int(f->path, "PRAGMA page_size"),
+	      64);
+	expect_refused(f->path, RECDB_CORRUPT,
+	               "not a history database, or "
+	               "damaged (database disk image "
+	               "is malformed); move it aside");
+	expect_refused(f->dir, RECDB_CORRUPT,
+	               "is a directory, not a database file");
+	unlink(f->path);
+	db = open_ok(f->path);
+	recdb_close(db);
+	run(f->path, "PRAGMA journal_mode = DELETE");
+	assert_int_equal(sqlite3_open(f->path, &w), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(w,
+	                              "PRAGMA locking_mode = EXCLUSIVE; BEGIN "
+	                              "EXCLUSIVE",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
+	expect_refused(f->path, RECDB_ERROR,
+	               "locked by another program for more than 5 s");
+	sqlite3_close(w);
+}
+
+/* Write a sample at time t with one row of pid 100 started at start
+ * (none when rss is 0), its identity, and (kill) an OOM kill of pid 100
+ * whose black box's sample holds pid 100 started at bb_start (no pid 100
+ * when bb_start is 0). */
+static void
+victim_sample(struct recdb *db, int64_t t, uint64_t start, int64_t rss,
+              int kill, uint64_t bb_start)
+{
+	struct recdb_sample s;
+
+	sample(&s, t, rss ? 1 : 0, rss ? 1 : 0, rss);
+	if (rss) {
+		s.rows[0].start_time = start;
+		s.idents[0].start_time = start;
+	}
+	if (kill) {
+		s.events = calloc(1, sizeof *s.events);
+		s.events[s.nevents++] = (struct recdb_event){
+		    "oom_kill", 1, t * 1000, t, 100, strdup("{}"), true};
+		s.bbox = bbox(t - 1000, 1);
+		s.bbox->procs[0].start_time = bb_start;
+		if (bb_start == 0)
+			s.bbox->procs[0].pid = 999;
+	}
+	write_ok(db, &s);
+}
+
+/* The victim's RSS history is its own process's: pid 100 (start 7) ran
+ * and exited 30 minutes before a kill of pid 100 reused by a process
+ * with no row: no history (not the earlier one's). With the black box's
+ * start time, the matching process's rows, not the earlier one's seen
+ * later. */
+static void
+test_blackbox_victim(void **state)
+{
+	struct dbfix *f = *state;
+	struct recdb *db = open_ok(f->path);
+
+	for (int i = 0; i < 3; i++)
+		victim_sample(db, T0 + i * 60000, 7, 5000 + i, 0, 0);
+	victim_sample(db, T0 + 32 * 60000, 0, 0, 1, 0);
+	assert_int_equal(
+	    dbfix_int(f->path, "SELECT count(*) FROM bb_victim_rss"), 0);
+	/* pid 100 again (start 900), rows 7000, 7001; then the earlier
+	 * identity is seen once more (a stale row), then the kill of 900 */
+	victim_sample(db, T0 + 33 * 60000, 900, 7000, 0, 0);
+	victim_sample(db, T0 + 34 * 60000, 900, 7001, 0, 0);
+	victim_sample(db, T0 + 35 * 60000, 7, 5009, 0, 0);
+	victim_sample(db, T0 + 36 * 60000, 0, 0, 1, 900);
+	recdb_close(db);
+	assert_int_equal(dbfix_int(f->path,
+	                           "SELECT group_concat(rss_kb) = "
+	                           "'7000,7001' FROM (SELECT rss_kb FROM "
+	                           "bb_victim_rss ORDER BY time_ms)"),
+	                 1);
+}
+
 int
 main(void)
 {
@@ -627,6 +760,10 @@ main(void)
 	                                    dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_blackbox_retention,
 	                                    dbfix_setup, dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_blackbox_victim, dbfix_setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_errors, dbfix_setup,
+	                                    dbfix_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

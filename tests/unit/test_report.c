@@ -24,6 +24,11 @@
 #define T0 1800000000000LL /* 2027-01-15 08:00:00 UTC */
 #define NSAMPLES 30
 #define KILL_AT 25 /* the kill arrives with this sample */
+/* The boot started BOOT_MS before T0; the processes at T0 (clock ticks
+ * of 10 ms after boot); each event is logged 30 s before the sample it
+ * arrives with. */
+#define BOOT_MS 5000000LL
+#define START_TICKS (BOOT_MS / 10)
 
 /* A process of the fixture: pid, name, RSS at sample i. */
 struct fproc {
@@ -105,7 +110,7 @@ fixture_rows(struct recdb_sample *s, int i)
 		if (i == 0)
 			s->idents[s->nidents++] = (struct recdb_ident){
 			    .pid = procs[p].pid,
-			    .start_time = 7,
+			    .start_time = START_TICKS,
 			    .uid = 1000,
 			    .comm = strdup(procs[p].comm),
 			};
@@ -113,7 +118,7 @@ fixture_rows(struct recdb_sample *s, int i)
 			continue;
 		s->rows[s->nrows++] = (struct recdb_row){
 		    .pid = procs[p].pid,
-		    .start_time = 7,
+		    .start_time = START_TICKS,
 		    .rss_kb = procs[p].base_kb + i * procs[p].step_kb,
 		    .anon_kb = SNAP_NA,
 		    .file_kb = SNAP_NA,
@@ -144,14 +149,14 @@ fixture_db(const char *path)
 		s.events = calloc(4, sizeof *s.events);
 		for (size_t e = 0; e < sizeof events / sizeof events[0]; e++)
 			if (events[e].at == i)
-				s.events[s.nevents++] =
-				    (struct recdb_event){events[e].kind,
-				                         1,
-				                         5000000000LL + i,
-				                         i,
-				                         -1,
-				                         strdup(events[e].json),
-				                         false};
+				s.events[s.nevents++] = (struct recdb_event){
+				    events[e].kind,
+				    1,
+				    (BOOT_MS + i * MIN_MS - 30000) * 1000,
+				    i,
+				    -1,
+				    strdup(events[e].json),
+				    false};
 		if (recdb_write(db, &s, err, sizeof err) != RECDB_OK)
 			fail_msg("recdb_write: %s", err);
 		recdb_sample_clear(&s);
@@ -200,8 +205,8 @@ static const char text_all[] =
     "(since test), 30 samples\n"
     "\n"
     "OOM kills: 1\n"
-    "  2027-01-15 08:25:00 UTC  pid 100 leaky  RSS 216M  constraint memcg  "
-    "memcg /test.slice/leak  (recorded; logged 1h23m after boot)\n"
+    "  2027-01-15 08:24:30 UTC  pid 100 leaky  RSS 216M  constraint memcg  "
+    "memcg /test.slice/leak\n"
     "    top by RSS at 2027-01-15 08:24:00 UTC:\n"
     "        PID    RSS   SWAP  NAME\n"
     "        102   488M  2048K  flat\n"
@@ -210,11 +215,11 @@ static const char text_all[] =
     "        103  48.8M     0K  a\n"
     "        104  39.1M     0K  b\n"
     "Hung tasks: 1, lockups: 1\n"
-    "  2027-01-15 08:10:00 UTC  hung_task    pid 321 jbd2/sda1-8  120 s\n"
-    "  2027-01-15 08:12:00 UTC  soft_lockup  pid 55 spin  cpu 3  22 s\n"
+    "  2027-01-15 08:09:30 UTC  hung_task    pid 321 jbd2/sda1-8  120 s\n"
+    "  2027-01-15 08:11:30 UTC  soft_lockup  pid 55 spin  cpu 3  22 s\n"
     "Rising: 2\n"
     "      PID      RATE    RSS     OVER  NAME\n"
-    "      100   +293M/h   215M      24m  leaky\n"
+    "      100   +293M/h   215M      29m  leaky\n"
     "      101   +117M/h   252M      29m  slowleak\n"
     "Memory:\n"
     "  peak used             6.68G  at 2027-01-15 08:24:00 UTC\n"
@@ -239,10 +244,10 @@ test_text_all(void **state)
 
 /* The kill and the peaks, in every window of these tests. */
 #define KILL_JSON                                                              \
-	"\"kills\": [{\"time_ms\": 1800001500000, \"log_time\": false, "       \
+	"\"kills\": [{\"time_ms\": 1800001470000, \"log_time\": true, "        \
 	"\"pid\": 100, \"comm\": \"leaky\", \"rss_kb\": 221024, "              \
 	"\"constraint\": \"memcg\", \"memcg\": \"/test.slice/leak\", "         \
-	"\"log_boot_us\": 5000000025, \"before_ms\": 1800001440000, "          \
+	"\"log_boot_us\": 6470000000, \"before_ms\": 1800001440000, "          \
 	"\"top_from\": \"samples\", \"top\": [{\"pid\": 102, \"comm\": "       \
 	"\"flat\", \"rss_kb\": 500000, \"swap_kb\": 2048}, {\"pid\": 101, "    \
 	"\"comm\": \"slowleak\", \"rss_kb\": 248000, \"swap_kb\": 0}, "        \
@@ -260,12 +265,14 @@ test_text_all(void **state)
 static const char json_all[] =
     "{\"from_ms\": 1800000000000, \"to_ms\": 1800001740000, \"since\": "
     "\"test\", \"samples\": 30, " KILL_JSON ", \"stalls\": [{\"time_ms\": "
-    "1800000600000, \"kind\": \"hung_task\", \"pid\": 321, \"comm\": "
+    "1800000570000, \"log_time\": true, \"log_boot_us\": 5570000000, "
+    "\"kind\": \"hung_task\", \"pid\": 321, \"comm\": "
     "\"jbd2/sda1-8\", \"cpu\": null, \"seconds\": 120}, {\"time_ms\": "
-    "1800000720000, \"kind\": \"soft_lockup\", \"pid\": 55, \"comm\": "
+    "1800000690000, \"log_time\": true, \"log_boot_us\": 5690000000, "
+    "\"kind\": \"soft_lockup\", \"pid\": 55, \"comm\": "
     "\"spin\", \"cpu\": 3, \"seconds\": 22}], \"rising\": [{\"pid\": 100, "
     "\"comm\": \"leaky\", \"rate_kb_per_hour\": 300000, \"last_kb\": "
-    "220000, \"span_s\": 1440, \"samples\": 25}, {\"pid\": 101, \"comm\": "
+    "220000, \"span_s\": 1740, \"samples\": 30}, {\"pid\": 101, \"comm\": "
     "\"slowleak\", \"rate_kb_per_hour\": 120000, \"last_kb\": 258000, "
     "\"span_s\": 1740, \"samples\": 30}], " PEAKS_JSON;
 
@@ -288,9 +295,9 @@ static const char json_late[] =
     "[], " PEAKS_JSON;
 
 /* A later window (--since): the stalls before it are left out, and with
- * 10 samples (fewer than TREND_MIN_SAMPLES rows) nothing is rising; the
- * kill's top 5 still looks before the window. An empty window has no
- * kills and no peaks. */
+ * 10 minutes (fewer than TREND_MIN_SAMPLES minute points) nothing is rising;
+ * the kill's top 5 still looks before the window. An empty window has no kills
+ * and no peaks. */
 static void
 test_since(void **state)
 {
@@ -326,8 +333,8 @@ test_boot_start(void **state)
 
 static const char text_bb[] =
     "OOM kills: 1\n"
-    "  2027-01-15 08:25:00 UTC  pid 100 leaky  RSS 216M  constraint memcg  "
-    "memcg /test.slice/leak  (recorded; logged 1h23m after boot)\n"
+    "  2027-01-15 08:24:30 UTC  pid 100 leaky  RSS 216M  constraint memcg  "
+    "memcg /test.slice/leak\n"
     "    top by RSS at 2027-01-15 08:24:30 UTC (black box):\n"
     "        PID    RSS   SWAP  NAME\n"
     "        100  1.91G     0K  leaky\n"
@@ -385,8 +392,8 @@ expect_refused(const char *path, enum recread_status want, const char *msg)
 	assert_null(strchr(err, '\n'));
 }
 
-/* Missing, not a database, someone else's database, a newer schema that
- * changed a v1 table; a newer one that only adds tables is read. */
+/* Missing, a directory, not a database, someone else's database, a newer schema
+ * that changed a v1 table; a newer one that only adds tables is read. */
 static void
 test_refusals(void **state)
 {
@@ -394,13 +401,17 @@ test_refusals(void **state)
 	struct recread *r;
 
 	expect_refused(f->path, RECREAD_MISSING, "no history database");
+	expect_refused(f->dir, RECREAD_NOTDB,
+	               "is a directory, not a database file");
 	assert_int_equal(tfile_put(f->path, "not a database at all, no\n"
 	                                    "really, not one bit of it\n"),
 	                 0);
 	expect_refused(f->path, RECREAD_NOTDB, "not a history database");
 	unlink(f->path);
 	run(f->path, "CREATE TABLE t(x)");
-	expect_refused(f->path, RECREAD_NOTDB, "no schema version");
+	expect_refused(f->path, RECREAD_NOTDB,
+	               "not a history database (an SQLite database with no "
+	               "schema version)");
 	unlink(f->path);
 	fixture_db(f->path);
 	run(f->path, "CREATE TABLE future(x); PRAGMA user_version = 7");
@@ -432,6 +443,115 @@ test_locked(void **state)
 	sqlite3_close(w);
 }
 
+/* 40 minutes of samples one second apart (ids 1..2400, boot 1), raw:
+ *   pid 200 "ramp": +2 MiB/s for 10 minutes (a row every sample), then
+ *     flat for 30 (a row every 10 minutes, as the recorder writes);
+ *   pid 201 "make": 34 s from 7000 to 9000 kB (a row every sample);
+ *   pid 202 "leak": +1 MiB a minute (a row every minute).
+ * Only the leak is rising: the plateau is carried to every minute (a
+ * step), and 34 s is one or two minute points (no verdict). */
+static void
+test_rising_minutes(void **state)
+{
+	struct dbfix *f = *state;
+	enum recdb_status st;
+	char err[512] = "", sql[1024];
+	struct recdb *db = recdb_open(f->path, "boot-a", &st, err, sizeof err);
+	struct recread *r;
+	struct report rep = {.since = "test"};
+
+	if (db == NULL)
+		fail_msg("recdb_open: %s", err);
+	recdb_close(db);
+	snprintf(sql, sizeof sql,
+	         "WITH RECURSIVE i(n) AS (SELECT 0 UNION ALL SELECT n + 1 "
+	         "FROM i WHERE n < 2399) INSERT INTO samples(id, time_ms, "
+	         "boot, resolution_s) SELECT n + 1, %lld + n * 1000, 1, 0 FROM "
+	         "i; INSERT INTO procs(id, boot, pid, start_time, "
+	         "first_sample, last_sample, comm) VALUES(1, 1, 200, 7, 1, "
+	         "1801, 'ramp'), (2, 1, 201, 7, 1001, 1035, 'make'), (3, 1, "
+	         "202, 7, 1, 2341, 'leak');",
+	         (long long)T0);
+	run(f->path, sql);
+	run(f->path,
+	    "WITH RECURSIVE i(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM i "
+	    "WHERE n < 2399) INSERT INTO proc_rows(sample_id, proc_id, rss_kb, "
+	    "swap_kb) SELECT n + 1, 1, 100000 + min(n, 600) * 2048, 0 FROM i "
+	    "WHERE n <= 600 OR n % 600 = 0 UNION ALL SELECT n + 1, 2, 7000 + "
+	    "(n - 1000) * 2000 / 34, 0 FROM i WHERE n BETWEEN 1000 AND 1034 "
+	    "UNION ALL SELECT n + 1, 3, 50000 + n / 60 * 1024, 0 FROM i WHERE "
+	    "n % 60 = 0");
+	r = open_ok(f->path);
+	assert_int_equal(report_build(r, T0, T0 + 2399 * 1000, &rep), 0);
+	assert_int_equal(rep.nrising, 1);
+	assert_int_equal(rep.rising[0].proc.pid, 202);
+	assert_int_equal(rep.rising[0].trend.samples, 40);
+	report_free(&rep);
+	recread_close(r);
+}
+
+/* Kills and stalls are placed, filtered and ordered by the log's time on
+ * the wall clock: a kill from the kernel log's backlog (logged an hour
+ * before the first sample, stored with the last) is outside a window
+ * that starts at T0 and first in one that starts before, with no sample
+ * before it; a stall of a boot with no process recorded keeps its store
+ * time, marked as such (text and JSON). */
+static void
+test_log_times(void **state)
+{
+	struct dbfix *f = *state;
+	struct recread *r;
+	struct recread_kill *k;
+	size_t n;
+	char sql[768], *out;
+
+	fixture_db(f->path);
+	snprintf(
+	    sql, sizeof sql,
+	    "INSERT INTO events(sample_id, time_ms, boot, kind, "
+	    "log_time_kind, log_time_us, seq, pid, json) VALUES(30, %lld, "
+	    "1, 'oom_kill', 1, %lld, 1, 77, '{\"pid\": 77, \"comm\": "
+	    "\"old\"}'); INSERT INTO boots(id, boot_id, first_ms) "
+	    "VALUES(2, 'boot-b', 0); INSERT INTO events(time_ms, boot, "
+	    "kind, log_time_kind, log_time_us, seq, pid, json) VALUES(%lld, "
+	    "2, 'hung_task', 1, 245000000, 2, 1302, '{\"pid\": 1302, "
+	    "\"comm\": \"rsync\", \"seconds\": 122}')",
+	    (long long)(T0 + 29 * MIN_MS),
+	    (long long)(BOOT_MS - 3600000) * 1000,
+	    (long long)(T0 + 20 * MIN_MS));
+	run(f->path, sql);
+	r = open_ok(f->path);
+	assert_int_equal(recread_kills(r, T0, T0 + 29 * MIN_MS, &k, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(k[0].pid, 100);
+	free(k);
+	assert_int_equal(
+	    recread_kills(r, T0 - 2 * 3600000, T0 + 29 * MIN_MS, &k, &n), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(k[0].pid, 77);
+	assert_int_equal(k[0].time_ms, T0 - 3600000);
+	assert_int_equal(k[0].log_time, 1);
+	assert_int_equal(k[0].before_id, -1);
+	free(k);
+	recread_close(r);
+	out = report_string(f->path, T0, T0 + 29 * MIN_MS, 0);
+	assert_non_null(strstr(out, "Hung tasks: 2, lockups: 1\n"
+	                            "  2027-01-15 08:09:30 UTC  hung_task    "
+	                            "pid 321 jbd2/sda1-8  120 s\n"
+	                            "  2027-01-15 08:11:30 UTC  soft_lockup  "
+	                            "pid 55 spin  cpu 3  22 s\n"
+	                            "  2027-01-15 08:20:00 UTC  hung_task    "
+	                            "pid 1302 rsync  122 s  (recorded; logged "
+	                            "4m after boot)\n"));
+	free(out);
+	out = report_string(f->path, T0, T0 + 29 * MIN_MS, 1);
+	assert_non_null(strstr(out, "{\"time_ms\": 1800001200000, "
+	                            "\"log_time\": false, \"log_boot_us\": "
+	                            "245000000, \"kind\": \"hung_task\", "
+	                            "\"pid\": 1302"));
+	free(out);
+}
+
 int
 main(void)
 {
@@ -448,6 +568,10 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_refusals, setup,
 	                                    dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_locked, setup, dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_log_times, setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_rising_minutes, setup,
+	                                    dbfix_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
