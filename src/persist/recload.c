@@ -17,6 +17,7 @@
 
 #include "core/numround.h"
 #include "model/snapshot.h"
+#include "persist/recerr.h"
 #include "persist/recload_bbox.h"
 #include "persist/recsql.h"
 
@@ -58,26 +59,21 @@ recload_fail(struct rl *l, enum recload_status st, const char *what)
 	return st;
 }
 
-/* Map an SQLite failure to a status and reason. */
+/* Map an SQLite failure to a status and the reason persist/recerr.h
+ * words (no path: the status line adds it). */
 static enum recload_status
 recload_sqlfail(struct rl *l, int rc)
 {
 	char why[200];
 
-	switch (rc & 0xff) {
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
-		return recload_fail(l, RECLOAD_LOCKED, "locked");
-	case SQLITE_NOTADB:
-	case SQLITE_CORRUPT:
-		snprintf(why, sizeof why, "corrupt: %s",
-		         l->db ? sqlite3_errmsg(l->db) : sqlite3_errstr(rc));
+	switch (recerr_say(l->db, rc, NULL, NULL, l->rq->busy_ms, why,
+	                   sizeof why)) {
+	case RECERR_LOCKED:
+		return recload_fail(l, RECLOAD_LOCKED, why);
+	case RECERR_DIR:
+	case RECERR_CORRUPT:
 		return recload_fail(l, RECLOAD_CORRUPT, why);
-	case SQLITE_NOMEM:
-		return recload_fail(l, RECLOAD_ERROR, "out of memory");
 	default:
-		snprintf(why, sizeof why, "unreadable: %s",
-		         l->db ? sqlite3_errmsg(l->db) : sqlite3_errstr(rc));
 		return recload_fail(l, RECLOAD_ERROR, why);
 	}
 }
@@ -128,8 +124,7 @@ recload_open(struct rl *l)
 	if (rc != SQLITE_OK)
 		return recload_sqlfail(l, rc);
 	if (ver < RECLOAD_SCHEMA)
-		return recload_fail(l, RECLOAD_CORRUPT,
-		                    "corrupt: not a history database");
+		return recload_fail(l, RECLOAD_CORRUPT, RECERR_FOREIGN);
 	return RECLOAD_OK;
 }
 

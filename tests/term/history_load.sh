@@ -81,6 +81,6 @@ printf 'not a database at all, but long enough to be read as one\n' \
 	>"$T_TMP/bad.db"
 start --db "$T_TMP/bad.db"
 check "a corrupt database: the status line says why" \
-	tmux_wait "history: corrupt: " 10
+	tmux_wait "history: not a history database, or damaged" 10
 tmux_stop
 t_done
