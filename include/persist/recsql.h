@@ -19,6 +19,8 @@
 #define OOMWATCH_PERSIST_RECSQL_H
 
 #include <sqlite3.h>
+#include <stddef.h>
+#include <stdint.h>
 
 /* The soname loaded. */
 #define RECSQL_SONAME "libsqlite3.so.0"
@@ -84,6 +86,12 @@ const char *recsql_errstr(int rc);
 
 /* sqlite3_errmsg, or why the library could not be loaded. */
 const char *recsql_errmsg(sqlite3 *db);
+
+/* Column c of st's row as an integer, or na when NULL. */
+int64_t recsql_col_int(sqlite3_stmt *st, int c, int64_t na);
+
+/* Column c of st's row as text into buf (size bytes, "" when NULL). */
+void recsql_col_text(sqlite3_stmt *st, int c, char *buf, size_t size);
 
 #ifndef RECSQL_IMPL
 #define sqlite3_open_v2 recsql_open_v2

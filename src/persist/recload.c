@@ -78,15 +78,6 @@ recload_sqlfail(struct rl *l, int rc)
 	}
 }
 
-/* An integer column, or SNAP_NA when NULL. */
-static int64_t
-col_int(sqlite3_stmt *st, int c)
-{
-	if (sqlite3_column_type(st, c) == SQLITE_NULL)
-		return SNAP_NA;
-	return sqlite3_column_int64(st, c);
-}
-
 /* A PSI avg10 column as x100, or SNAP_NA when NULL. */
 static int64_t
 col_x100(sqlite3_stmt *st, int c)
@@ -143,6 +134,21 @@ recload_prepare(struct rl *l, const char *sql, sqlite3_stmt **st)
 		return recload_fail(l, RECLOAD_ERROR, why);
 	}
 	return recload_sqlfail(l, rc);
+}
+
+/* Prepare sql on the window's samples, binding ?1 to the boot, ?2 to
+ * from_ms - RECLOAD_CARRY_MS and ?3 to now. */
+static enum recload_status
+recload_window(struct rl *l, const char *sql, sqlite3_stmt **st)
+{
+	enum recload_status r = recload_prepare(l, sql, st);
+
+	if (r != RECLOAD_OK)
+		return r;
+	sqlite3_bind_int64(*st, 1, l->boot);
+	sqlite3_bind_int64(*st, 2, l->from_ms - RECLOAD_CARRY_MS);
+	sqlite3_bind_int64(*st, 3, l->rq->now_wall_ms);
+	return RECLOAD_OK;
 }
 
 /* This boot's id in the database and the time of its newest sample
@@ -211,17 +217,18 @@ recload_grow(void **arr, size_t *cap, size_t n, size_t size)
 static void
 recload_sample_row(sqlite3_stmt *st, struct rl_sample *s)
 {
-	int64_t tot = col_int(st, 4), fr = col_int(st, 5);
+	int64_t tot = recsql_col_int(st, 4, SNAP_NA),
+	        fr = recsql_col_int(st, 5, SNAP_NA);
 
 	s->id = sqlite3_column_int64(st, 0);
 	s->time_ms = sqlite3_column_int64(st, 1);
-	s->sys[HIST_MEMAVAIL_KB] = col_int(st, 2);
-	s->sys[HIST_COMMITTED_KB] = col_int(st, 3);
+	s->sys[HIST_MEMAVAIL_KB] = recsql_col_int(st, 2, SNAP_NA);
+	s->sys[HIST_COMMITTED_KB] = recsql_col_int(st, 3, SNAP_NA);
 	s->sys[HIST_SWAP_USED_KB] =
 	    tot == SNAP_NA || fr == SNAP_NA ? SNAP_NA : tot - fr;
 	s->sys[HIST_PSI_SOME_X100] = col_x100(st, 6);
 	s->sys[HIST_PSI_FULL_X100] = col_x100(st, 7);
-	s->sys[HIST_OOM_KILLS] = col_int(st, 8);
+	s->sys[HIST_OOM_KILLS] = recsql_col_int(st, 8, SNAP_NA);
 }
 
 /* The boot's samples from from_ms - RECLOAD_CARRY_MS to now, in order. */
@@ -230,7 +237,7 @@ recload_samples(struct rl *l)
 {
 	sqlite3_stmt *st;
 	size_t cap = 0;
-	enum recload_status r = recload_prepare(
+	enum recload_status r = recload_window(
 	    l,
 	    "SELECT id, time_ms, mem_available_kb, committed_as_kb, "
 	    "swap_total_kb, swap_free_kb, psi_some_avg10, psi_full_avg10, "
@@ -241,9 +248,6 @@ recload_samples(struct rl *l)
 
 	if (r != RECLOAD_OK)
 		return r;
-	sqlite3_bind_int64(st, 1, l->boot);
-	sqlite3_bind_int64(st, 2, l->from_ms - RECLOAD_CARRY_MS);
-	sqlite3_bind_int64(st, 3, l->rq->now_wall_ms);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (recload_grow((void **)&l->s, &cap, l->ns, sizeof *l->s)) {
 			rc = SQLITE_NOMEM;
@@ -351,9 +355,9 @@ recload_apply(struct rl *l, sqlite3_stmt *st, const struct rl_sample *s,
 	while (*rc == SQLITE_ROW && sqlite3_column_int64(st, 0) == s->id) {
 		p = recload_find(l, sqlite3_column_int64(st, 1));
 		if (p != NULL) {
-			p->vals[HIST_RSS_KB] = col_int(st, 2);
-			p->vals[HIST_SWAP_KB] = col_int(st, 3);
-			p->vals[HIST_ANON_KB] = col_int(st, 4);
+			p->vals[HIST_RSS_KB] = recsql_col_int(st, 2, SNAP_NA);
+			p->vals[HIST_SWAP_KB] = recsql_col_int(st, 3, SNAP_NA);
+			p->vals[HIST_ANON_KB] = recsql_col_int(st, 4, SNAP_NA);
 			p->row_ms = s->time_ms;
 		}
 		*rc = sqlite3_step(st);
@@ -366,7 +370,7 @@ static enum recload_status
 recload_walk(struct rl *l)
 {
 	sqlite3_stmt *st;
-	enum recload_status r = recload_prepare(
+	enum recload_status r = recload_window(
 	    l,
 	    "SELECT r.sample_id, r.proc_id, r.rss_kb, r.swap_kb, r.anon_kb "
 	    "FROM proc_rows r JOIN samples s ON s.id = r.sample_id "
@@ -377,9 +381,6 @@ recload_walk(struct rl *l)
 
 	if (r != RECLOAD_OK)
 		return r;
-	sqlite3_bind_int64(st, 1, l->boot);
-	sqlite3_bind_int64(st, 2, l->from_ms - RECLOAD_CARRY_MS);
-	sqlite3_bind_int64(st, 3, l->rq->now_wall_ms);
 	rc = sqlite3_step(st);
 	for (size_t i = 0; i < l->ns; i++) {
 		if (l->rq->stop != NULL && atomic_load(l->rq->stop)) {

@@ -271,24 +271,6 @@ recread_sqlfail(struct recread *r, int rc)
 	return recread_fail(r, rc);
 }
 
-/* Column i as an integer, or na when NULL. */
-static int64_t
-col_int(sqlite3_stmt *s, int i, int64_t na)
-{
-	return sqlite3_column_type(s, i) == SQLITE_NULL
-	           ? na
-	           : sqlite3_column_int64(s, i);
-}
-
-/* Column i's text into buf (empty when NULL). */
-static void
-col_text(sqlite3_stmt *s, int i, char *buf, size_t size)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-
-	snprintf(buf, size, "%s", t ? (const char *)t : "");
-}
-
 /* End a query: finalize s; 0 when rc is SQLITE_DONE, else -1 with the
  * message. */
 static int
@@ -435,11 +417,11 @@ recread_kill_row(sqlite3_stmt *s, struct recread_kill *k, int64_t *arrived,
 	*boot = sqlite3_column_int64(s, 4);
 	k->event_id = sqlite3_column_int64(s, 5);
 	k->bb_id = -1;
-	k->pid = col_int(s, 6, -1);
-	col_text(s, 7, k->comm, sizeof k->comm);
-	k->rss_kb = col_int(s, 8, -1);
-	col_text(s, 9, k->constraint, sizeof k->constraint);
-	col_text(s, 10, k->memcg, sizeof k->memcg);
+	k->pid = recsql_col_int(s, 6, -1);
+	recsql_col_text(s, 7, k->comm, sizeof k->comm);
+	k->rss_kb = recsql_col_int(s, 8, -1);
+	recsql_col_text(s, 9, k->constraint, sizeof k->constraint);
+	recsql_col_text(s, 10, k->memcg, sizeof k->memcg);
 }
 
 /* The kills (see recread.h). */
@@ -501,11 +483,11 @@ recread_stalls(struct recread *r, int64_t from_ms, int64_t to_ms,
 			break;
 		}
 		e->time_ms = sqlite3_column_int64(s, 0);
-		col_text(s, 1, e->kind, sizeof e->kind);
-		e->pid = col_int(s, 2, -1);
-		e->cpu = col_int(s, 3, -1);
-		e->seconds = col_int(s, 4, -1);
-		col_text(s, 5, e->comm, sizeof e->comm);
+		recsql_col_text(s, 1, e->kind, sizeof e->kind);
+		e->pid = recsql_col_int(s, 2, -1);
+		e->cpu = recsql_col_int(s, 3, -1);
+		e->seconds = recsql_col_int(s, 4, -1);
+		recsql_col_text(s, 5, e->comm, sizeof e->comm);
 		recread_log_time(s, 6, 8, &e->time_ms, &e->log_time,
 		                 &e->boot_us);
 	}
@@ -580,9 +562,9 @@ recread_proc_row(sqlite3_stmt *s, int i, struct recread_proc *p)
 {
 	p->proc_id = sqlite3_column_int64(s, i);
 	p->pid = (int32_t)sqlite3_column_int64(s, i + 1);
-	col_text(s, i + 2, p->comm, sizeof p->comm);
-	p->rss_kb = col_int(s, i + 3, SNAP_NA);
-	p->swap_kb = col_int(s, i + 4, SNAP_NA);
+	recsql_col_text(s, i + 2, p->comm, sizeof p->comm);
+	p->rss_kb = recsql_col_int(s, i + 3, SNAP_NA);
+	p->swap_kb = recsql_col_int(s, i + 4, SNAP_NA);
 }
 
 /* Run a top query q (id bound to ?1, max to ?limit) into out. */
@@ -701,8 +683,8 @@ recread_series(struct recread *r, int64_t from_ms, int64_t to_ms,
 		                    to_ms, &s);
 	while (s != NULL && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		recread_proc_row(s, 0, &cur);
-		cur.rss_kb = col_int(s, 4, SNAP_NA);
-		cur.swap_kb = col_int(s, 5, SNAP_NA);
+		cur.rss_kb = recsql_col_int(s, 4, SNAP_NA);
+		cur.swap_kb = recsql_col_int(s, 5, SNAP_NA);
 		if (cur.proc_id != g.p.proc_id)
 			recread_ser_flush(&g, fn, arg);
 		row = recread_next((void **)&g.rows, &g.cap, &g.nrows,

@@ -93,24 +93,6 @@ static const char
                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                  "comm") ", " J("order") ") END FROM e ORDER BY 1, 2";
 #undef J
 
-/* Column c as an integer, or SNAP_NA when NULL. */
-static int64_t
-col_na(sqlite3_stmt *st, int c)
-{
-	return sqlite3_column_type(st, c) == SQLITE_NULL
-	           ? SNAP_NA
-	           : sqlite3_column_int64(st, c);
-}
-
-/* Column c's text into buf ("" when NULL). */
-static void
-col_str(sqlite3_stmt *st, int c, char *buf, size_t size)
-{
-	const unsigned char *t = sqlite3_column_text(st, c);
-
-	snprintf(buf, size, "%s", t ? (const char *)t : "");
-}
-
 /* Finalize st and turn rc into 0 (SQLITE_DONE) or -1 with the message. */
 static int
 recreplay_end(struct recreplay *r, sqlite3_stmt *st, int rc)
@@ -225,11 +207,11 @@ recreplay_events(struct recreplay *r)
 		e->time_ms = sqlite3_column_int64(st, 1);
 		e->at =
 		    recreplay_index(r, sqlite3_column_int64(st, 2), e->time_ms);
-		col_str(st, 3, e->kind, sizeof e->kind);
+		recsql_col_text(st, 3, e->kind, sizeof e->kind);
 		e->pid = sqlite3_column_type(st, 4) == SQLITE_INTEGER
 		             ? sqlite3_column_int64(st, 4)
 		             : -1;
-		col_str(st, 5, e->comm, sizeof e->comm);
+		recsql_col_text(st, 5, e->comm, sizeof e->comm);
 	}
 	return recreplay_end(r, st, rc);
 }
@@ -392,7 +374,7 @@ recreplay_boot_id(struct recreplay *r, size_t i, char *buf, size_t size)
 	sqlite3_bind_int64(st, 1, r->s[i].boot);
 	buf[0] = '\0';
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		col_str(st, 0, buf, size);
+		recsql_col_text(st, 0, buf, size);
 		rc = SQLITE_DONE;
 	}
 	return recreplay_end(r, st, rc);
@@ -460,12 +442,16 @@ recreplay_sys(sqlite3_stmt *st, struct snapshot *snap)
 	struct mem_info *m = &snap->mem;
 	struct psi_memory *p = &snap->psi;
 
-	*m = (struct mem_info){col_na(st, 0), col_na(st, 1), col_na(st, 2),
-	                       col_na(st, 3), col_na(st, 4), col_na(st, 5),
-	                       col_na(st, 6), col_na(st, 7), col_na(st, 8),
-	                       col_na(st, 9), col_na(st, 10)};
-	snap->vmstat = (struct vmstat_counters){col_na(st, 11), col_na(st, 12),
-	                                        col_na(st, 13), col_na(st, 14)};
+	*m = (struct mem_info){
+	    recsql_col_int(st, 0, SNAP_NA), recsql_col_int(st, 1, SNAP_NA),
+	    recsql_col_int(st, 2, SNAP_NA), recsql_col_int(st, 3, SNAP_NA),
+	    recsql_col_int(st, 4, SNAP_NA), recsql_col_int(st, 5, SNAP_NA),
+	    recsql_col_int(st, 6, SNAP_NA), recsql_col_int(st, 7, SNAP_NA),
+	    recsql_col_int(st, 8, SNAP_NA), recsql_col_int(st, 9, SNAP_NA),
+	    recsql_col_int(st, 10, SNAP_NA)};
+	snap->vmstat = (struct vmstat_counters){
+	    recsql_col_int(st, 11, SNAP_NA), recsql_col_int(st, 12, SNAP_NA),
+	    recsql_col_int(st, 13, SNAP_NA), recsql_col_int(st, 14, SNAP_NA)};
 	p->valid = sqlite3_column_type(st, 15) != SQLITE_NULL;
 	p->full_valid = sqlite3_column_type(st, 19) != SQLITE_NULL;
 	p->err = p->valid ? 0 : ENODATA; /* not recorded */
@@ -564,17 +550,17 @@ recreplay_proc(sqlite3_stmt *st, struct snapshot *snap)
 	               ? SNAP_UID_NA
 	               : (uint32_t)sqlite3_column_int64(st, 2),
 	    .state = ' ',
-	    .rss_kb = col_na(st, 6),
-	    .anon_kb = col_na(st, 7),
-	    .file_kb = col_na(st, 8),
-	    .shmem_kb = col_na(st, 9),
-	    .swap_kb = col_na(st, 10),
+	    .rss_kb = recsql_col_int(st, 6, SNAP_NA),
+	    .anon_kb = recsql_col_int(st, 7, SNAP_NA),
+	    .file_kb = recsql_col_int(st, 8, SNAP_NA),
+	    .shmem_kb = recsql_col_int(st, 9, SNAP_NA),
+	    .swap_kb = recsql_col_int(st, 10, SNAP_NA),
 	    .pte_kb = SNAP_NA,
-	    .oom_score = col_na(st, 11),
-	    .oom_score_adj = col_na(st, 12),
+	    .oom_score = recsql_col_int(st, 11, SNAP_NA),
+	    .oom_score_adj = recsql_col_int(st, 12, SNAP_NA),
 	};
 
-	col_str(st, 3, p.comm, sizeof p.comm);
+	recsql_col_text(st, 3, p.comm, sizeof p.comm);
 	if (p.uid != SNAP_UID_NA)
 		snprintf(p.user, sizeof p.user, "%u", p.uid);
 	if (recreplay_str(st, 4, snap, &p.cmdline_off, &p.cmdline_len) != 0 ||

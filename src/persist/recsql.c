@@ -112,3 +112,21 @@ recsql_errmsg(sqlite3 *db)
 {
 	return recsql_loaded ? recsql_api.errmsg(db) : recsql_why_buf;
 }
+
+/* Column c as an integer, or na when NULL. */
+int64_t
+recsql_col_int(sqlite3_stmt *st, int c, int64_t na)
+{
+	return recsql_api.column_type(st, c) == SQLITE_NULL
+	           ? na
+	           : recsql_api.column_int64(st, c);
+}
+
+/* Column c's text into buf ("" when NULL). */
+void
+recsql_col_text(sqlite3_stmt *st, int c, char *buf, size_t size)
+{
+	const unsigned char *t = recsql_api.column_text(st, c);
+
+	snprintf(buf, size, "%s", t ? (const char *)t : "");
+}
