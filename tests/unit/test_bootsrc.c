@@ -171,6 +171,58 @@ test_job_history(void **state)
 	fakejctl_remove(&fake);
 }
 
+/* The row of boot id, or NULL. */
+static const struct boots_row *
+row_of(const struct bootsrc_data *d, const char *id)
+{
+	for (size_t i = 0; i < d->nrows; i++)
+		if (strcmp(d->rows[i].boot_id, id) == 0)
+			return &d->rows[i];
+	return NULL;
+}
+
+/* A journalctl that stalls is cut at the deadline: read newest first
+ * (-r), the newest boot is whole, the oldest read in part, and the note
+ * says which boots were not read; the numbers follow the boots' times.
+ * (Without -r the fake gives the oldest boot alone, as journalctl would
+ * before stalling: the newest boot would be lost.) */
+static void
+test_journal_cut_keeps_newest(void **state)
+{
+	static struct bootsrc_data d;
+	char script[2 * PATH_MAX + 160], fix[PATH_MAX];
+	const struct boots_row *a, *b;
+	struct fakejctl fake;
+	struct bootsrc_paths p;
+	(void)state;
+	assert_non_null(realpath("tests/fixtures/boots/journal.json", fix));
+	snprintf(script, sizeof script,
+	         "case \" $* \" in *' -r '*) tac %s | head -n 4;; "
+	         "*) head -n 10 %s;; esac; exec sleep 30",
+	         fix, fix);
+	assert_int_equal(fakejctl_install(&fake, script), 0);
+	bootsrc_paths(&p, NULL, NULL);
+	bootsrc_load(&d, &p, 1000, 1767225600);
+	assert_true(d.journal_state.ok);
+	assert_non_null(strstr(d.journal_state.why, "cut short: timed out"));
+	assert_non_null(strstr(d.journal_state.why, "not read"));
+	assert_int_equal(d.njournal, 2);
+	assert_string_equal(d.journal[1].boot_id,
+	                    "b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2");
+	assert_string_equal(d.journal[0].boot_id,
+	                    "a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1");
+	assert_true(d.journal[0].sum.panicked); /* its newest lines */
+	assert_int_equal(d.journal[0].sum.counts[KEVENT_OOM_KILL], 0);
+	a = row_of(&d, "a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1");
+	b = row_of(&d, "b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2");
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_true(b->index < 0);
+	assert_int_equal(a->index, b->index - 1);
+	bootsrc_free(&d);
+	fakejctl_remove(&fake);
+}
+
 /* Freed while journalctl runs: the child is killed and reaped at once
  * (its pid is gone), the thread joined; an events job likewise. */
 static void
@@ -337,6 +389,7 @@ main(void)
 	    cmocka_unit_test(test_spawn_cancel),
 	    cmocka_unit_test(test_job_history),
 	    cmocka_unit_test(test_job_stopped),
+	    cmocka_unit_test(test_journal_cut_keeps_newest),
 	    cmocka_unit_test(test_job_events),
 	    cmocka_unit_test(test_fixture_history),
 	    cmocka_unit_test(test_live_kmsg),
