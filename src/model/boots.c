@@ -141,6 +141,8 @@ find_current(const struct boots_input *in, struct work *ws, size_t *n)
 		if (near(ws[i].row.start_unix_s, in->boot_unix_s))
 			return i;
 	add_row(ws, n, in->boot_unix_s);
+	if (in->boot_unix_s == KLOG_NA)
+		return *n - 1; /* start unknown: still the newest */
 	qsort(ws, *n, sizeof *ws, by_start);
 	for (size_t i = *n; i-- > 0;)
 		if (ws[i].row.start_unix_s == in->boot_unix_s && !ws[i].w &&

@@ -237,9 +237,9 @@ test_job_stopped(void **state)
 	assert_int_equal(fakejctl_install(&fake, "exec sleep 30"), 0);
 	bootsrc_paths(&p, NULL, NULL);
 	for (int events = 0; events < 2; events++) {
-		j = events
-		        ? bootjob_events(&p, "-1", 16, 30000, why, sizeof why)
-		        : bootjob_history(&p, 30000, 0, why, sizeof why);
+		j = events ? bootjob_events(&p, "-1", NULL, 0, 16, 30000, why,
+		                            sizeof why)
+		           : bootjob_history(&p, 30000, 0, why, sizeof why);
 		assert_non_null(j);
 		pid = fakejctl_pid(&fake, (size_t)events + 1, 5000);
 		assert_int_equal(fakejctl_runs(&fake), (size_t)events + 1);
@@ -252,31 +252,79 @@ test_job_stopped(void **state)
 	fakejctl_remove(&fake);
 }
 
+/* The events job's result, once ended: its events (count n), from
+ * where, and why. */
+static void
+job_result(struct bootjob *j, size_t n, enum bootsrc_from from,
+           const char *why_has)
+{
+	enum bootsrc_from got;
+	struct kevents *ev;
+	char why[256];
+
+	assert_non_null(j);
+	assert_true(bootjob_wait(j, 10000));
+	ev = bootjob_take_events(j, &got, why, sizeof why);
+	assert_non_null(ev);
+	assert_non_null(strstr(why, why_has));
+	assert_int_equal(got, from);
+	if (why_has[0] == '\0')
+		assert_int_equal(kevents_count(ev), n);
+	kevents_free(ev);
+	bootjob_free(j);
+}
+
 /* One boot's events in a thread, from the fixture tree's saved journal. */
 static void
 test_job_events(void **state)
 {
 	struct bootsrc_paths p;
-	struct bootjob *j;
-	struct kevents *ev;
 	char why[256];
 	(void)state;
 	bootsrc_paths(&p, FIXTURE_PROC, NULL);
-	j = bootjob_events(&p, "-1", 64, 1000, why, sizeof why);
-	assert_non_null(j);
-	assert_true(bootjob_wait(j, 10000));
-	ev = bootjob_take_events(j, why, sizeof why);
-	assert_non_null(ev);
-	assert_string_equal(why, "");
-	assert_int_equal(kevents_count(ev), 3);
-	kevents_free(ev);
-	bootjob_free(j);
-	j = bootjob_events(&p, "-2", 64, 1000, why, sizeof why);
-	assert_true(bootjob_wait(j, 10000));
-	ev = bootjob_take_events(j, why, sizeof why);
-	assert_non_null(strstr(why, "no boot -2"));
-	kevents_free(ev);
-	bootjob_free(j);
+	job_result(bootjob_events(&p, "-1", NULL, 0, 64, 1000, why, sizeof why),
+	           3, BOOTSRC_FROM_JOURNAL, "");
+	job_result(bootjob_events(&p, "-2", NULL, 0, 64, 1000, why, sizeof why),
+	           0, BOOTSRC_FROM_NONE, "no boot -2");
+}
+
+/* A boot only pstore knows (the golden tree's -3): its events are read
+ * from its dump through the engine; a journal without the boot falls
+ * back to the dump; the journal's are preferred when it has them. */
+static void
+test_job_dump_events(void **state)
+{
+	static struct bootsrc_data d;
+	struct pstore_record dumps[BOOTSRC_PSTORE_MAX];
+	struct bootsrc_paths p;
+	const struct boots_row *r;
+	char why[256];
+	size_t n;
+	(void)state;
+	bootsrc_paths(&p, FIXTURE_PROC, NULL);
+	bootsrc_load(&d, &p, 1000, 1767225600);
+	r = &d.rows[3];
+	assert_int_equal(r->index, -3);
+	assert_false(r->in_journal);
+	n = bootsrc_row_dumps(&d, r, dumps, BOOTSRC_PSTORE_MAX);
+	assert_int_equal(n, 1);
+	job_result(
+	    bootjob_events(&p, NULL, dumps, n, 64, 1000, why, sizeof why),
+	    boots_events(r), BOOTSRC_FROM_PSTORE, "");
+	job_result(
+	    bootjob_events(&p, "-7", dumps, n, 64, 1000, why, sizeof why),
+	    boots_events(r), BOOTSRC_FROM_PSTORE, "");
+	n = bootsrc_row_dumps(&d, &d.rows[1], dumps, BOOTSRC_PSTORE_MAX);
+	assert_int_equal(n, 1);
+	job_result(
+	    bootjob_events(&p, "-1", dumps, n, 64, 1000, why, sizeof why), 3,
+	    BOOTSRC_FROM_JOURNAL, "");
+	/* a dump gone since the history was read */
+	strcpy(dumps[0].name, "dmesg-ramoops-9");
+	job_result(
+	    bootjob_events(&p, NULL, dumps, n, 64, 1000, why, sizeof why), 0,
+	    BOOTSRC_FROM_NONE, "no longer readable");
+	bootsrc_free(&d);
 }
 
 /* The golden fixture's history, through the collector. */
@@ -391,6 +439,7 @@ main(void)
 	    cmocka_unit_test(test_job_stopped),
 	    cmocka_unit_test(test_journal_cut_keeps_newest),
 	    cmocka_unit_test(test_job_events),
+	    cmocka_unit_test(test_job_dump_events),
 	    cmocka_unit_test(test_fixture_history),
 	    cmocka_unit_test(test_live_kmsg),
 	    cmocka_unit_test(test_fixture_boot_events),
