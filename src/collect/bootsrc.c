@@ -728,7 +728,9 @@ bootsrc_events(const struct bootsrc_paths *p, const char *boot,
 	if (ndumps == 0 || fed > 0) {
 		*from = fed > 0 ? BOOTSRC_FROM_JOURNAL : BOOTSRC_FROM_NONE;
 		snprintf(why, why_size, "%s",
-		         jwhy[0] ? jwhy : "no source has its messages");
+		         jwhy[0] ? jwhy
+		                 : "the journal has no messages of this boot, "
+		                   "and pstore no dump");
 		return -1;
 	}
 	if (dump_events(p, dumps, ndumps, ev, why, why_size) < 0)

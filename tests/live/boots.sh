@@ -82,6 +82,11 @@ else
 	check "... with one line saying why" sh -c \
 		'[ "$(wc -l <"$1")" = 1 ] && grep -q "^oomwatch: --boot -1: journal: not available (" "$1"' sh "$T_TMP/e"
 	check "... and nothing on stdout" [ ! -s "$T_TMP/o" ]
+	"$OOMWATCH_BIN" --events >/dev/null 2>&1
+	rc=$?
+	"$OOMWATCH_BIN" --events --boot 0 >/dev/null 2>"$T_TMP/e0"
+	check "--events --boot 0 without a journal reads the kernel log, as --events (exit $rc)" \
+		sh -c '[ "$1" = "$2" ] && ! grep -q journal "$3"' sh "$?" "$rc" "$T_TMP/e0"
 fi
 
 # The golden tree's history (tests/fixtures/golden/boots.sh), text form:
@@ -96,6 +101,11 @@ TZ=UTC "$OOMWATCH_BIN" --events --boot -1 --json --proc-root "$TOP/tests/fixture
 	jq -r '"\(.kind) \(.time)"' >"$T_TMP/ev.txt"
 check "golden tree: --events --boot -1 gives boot a1's three events, oldest first" [ \
 	"$(tr '\n' '|' <"$T_TMP/ev.txt")" = "oom_kill 1764548012.0004|hung_task 1764548100|panic 1764548200.25|" ]
+TZ=UTC "$OOMWATCH_BIN" --events --boot -3 --json --proc-root "$TOP/tests/fixtures/golden/proc" \
+	>"$T_TMP/ev3.txt" 2>"$T_TMP/ev3.err"
+check "golden tree: --events --boot -3 (only pstore has it) gives its dump's OOM panic" \
+	jq -e -s '[.[] | .kind] == ["panic"] and (.[0].message | startswith("Out of memory"))' "$T_TMP/ev3.txt"
+check "... and says it read the dump" grep -q "^oomwatch: --boot -3: from its pstore dump dmesg.txt" "$T_TMP/ev3.err"
 
 # pstore alone (no wtmp, no journal): the dump, written before this boot
 # started, is a row of its own (an earlier boot that panicked), never
