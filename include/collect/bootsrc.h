@@ -70,6 +70,8 @@ struct bootsrc_data {
 	                    uname -r), or "": this boot's row's when wtmp has
 	                    none */
 	int64_t boot_unix_s;
+	int64_t oom_kill_vmstat; /* this boot's OOM kills by the kernel's
+	                            counter (/proc/vmstat oom_kill), or -1 */
 	int64_t now_unix_s;
 	struct boots_row rows[BOOTS_MAX];
 	size_t nrows;

@@ -13,6 +13,7 @@
 #include "collect/journalrun.h"
 #include "collect/procroot.h"
 #include "core/clock.h"
+#include "model/vmstat.h"
 
 /* journalctl's arguments for every boot's kernel messages: the kernel
  * transport as a match, not -k (which implies -b, this boot only); the
@@ -441,7 +442,23 @@ load_journal(struct bootsrc_data *d, const struct bootsrc_paths *p,
 	journal_boots_free(jb);
 }
 
-/* The running boot's id (32 hex digits) and start (btime). */
+/* /proc/vmstat's oom_kill under dir, or -1. */
+static int64_t
+vmstat_oom_kill(int dir)
+{
+	char buf[32768];
+	struct vmstat_counters c;
+	ssize_t n = procroot_read(dir, "vmstat", buf, sizeof buf);
+
+	vmstat_clear(&c);
+	if (n < 0 || vmstat_parse(buf, (size_t)n, &c) != 0 ||
+	    c.oom_kill == SNAP_NA)
+		return -1;
+	return c.oom_kill;
+}
+
+/* The running boot's id (32 hex digits), start (btime), kernel release
+ * and OOM kills by the kernel's counter. */
 static void
 load_self(struct bootsrc_data *d, const char *proc_root)
 {
@@ -451,6 +468,7 @@ load_self(struct bootsrc_data *d, const char *proc_root)
 	int dir = procroot_open(proc_root);
 
 	d->boot_unix_s = KLOG_NA;
+	d->oom_kill_vmstat = -1;
 	if (dir < 0)
 		return;
 	n = procroot_read(dir, "sys/kernel/random/boot_id", buf, 64);
@@ -462,6 +480,7 @@ load_self(struct bootsrc_data *d, const char *proc_root)
 	                  sizeof d->kernel - 1);
 	for (ssize_t i = 0; i < n && buf[i] != '\n'; i++)
 		d->kernel[i] = buf[i];
+	d->oom_kill_vmstat = vmstat_oom_kill(dir);
 	n = procroot_read(dir, "stat", buf, sizeof buf - 1);
 	close(dir);
 	if (n <= 0)

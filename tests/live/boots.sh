@@ -113,6 +113,8 @@ check "... and says it read the dump" grep -q "^oomwatch: --boot -3: from its ps
 mkdir -p "$T_TMP/ps/boots/pstore" "$T_TMP/ps/sys/kernel/random"
 printf 'cpu  1 0 0 0 0 0 0 0 0 0\nbtime 1764633600\n' >"$T_TMP/ps/stat"
 printf 'b2b2b2b2-b2b2-b2b2-b2b2-b2b2b2b2b2b2\n' >"$T_TMP/ps/sys/kernel/random/boot_id"
+printf '6.9.0-test\n' >"$T_TMP/ps/sys/kernel/osrelease"
+printf 'pswpin 0\noom_kill 529\n' >"$T_TMP/ps/vmstat"
 cat >"$T_TMP/ps/boots/pstore/dmesg-ramoops-0" <<'DUMP'
 ====1764548200.250000-D
 Panic#1 Part1
@@ -124,6 +126,8 @@ check "pstore alone: the dump is an earlier boot's row, ended in its panic" \
 	jq -e '[.boots[] | "\(.index) \(.ended) \(.earlier) \(.dumps)"] == ["0 running false 0", "-1 panic true 1"]' "$T_TMP/ps.json"
 check "... its panic message kept, and the dumps add up to the source's" \
 	jq -e '.boots[1].panic_message == "Fatal exception in interrupt" and ([.boots[].dumps] | add) == .sources.pstore.count' "$T_TMP/ps.json"
+check "... this boot's kernel from sys/kernel/osrelease (no wtmp), its OOM kills from vmstat" \
+	jq -e '.boots[0].kernel == "6.9.0-test" and .boots[0].oom_kill_vmstat == 529 and .boots[1].oom_kill_vmstat == null' "$T_TMP/ps.json"
 
 # A generated wtmp in a fixture root: crash and clean sequences.
 if [ -x "$PROGS/wtmpgen" ] && command -v last >/dev/null 2>&1; then
