@@ -77,6 +77,11 @@ boots_cli_sources(const struct bootsrc_data *d, int level, char *buf,
 		source_text(full, sizeof full, &used, "systemd-pstore",
 		            &d->systemd_state, 0, "", brief);
 	}
+	if (d->nrows > 0 && d->rows[0].newer > 0 && used < sizeof full)
+		snprintf(full + used, sizeof full - used,
+		         "; %u boot%s after this one's start left out%s",
+		         d->rows[0].newer, d->rows[0].newer == 1 ? "" : "s",
+		         brief ? "" : " (a container's wtmp?)");
 	if (level == 1)
 		meterfit_remarks(full, buf, size, NULL, 0);
 	else
@@ -128,7 +133,7 @@ vmstat_kills(const struct bootsrc_data *d, const struct boots_row *r, char *buf,
 		         d->oom_kill_vmstat);
 }
 
-/* The sources line, and the records left out (see boots.h: newer). */
+/* The sources line. */
 static void
 print_sources(const struct bootsrc_data *d)
 {
@@ -142,10 +147,6 @@ print_sources(const struct bootsrc_data *d)
 		       d->live_state.why[0] ? ")" : "");
 	else
 		printf("%s; kernel log: %s\n", src, d->live_state.why);
-	if (d->nrows > 0 && d->rows[0].newer > 0)
-		printf("left out: %u boot record%s that started after this "
-		       "boot (a container's wtmp?)\n",
-		       d->rows[0].newer, d->rows[0].newer == 1 ? "" : "s");
 }
 
 /* The table. */
