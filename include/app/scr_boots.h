@@ -11,7 +11,9 @@
  * the dashboard's own kernel log's (its engine's counts by kind, taken at
  * each frame), and Enter on it opens the events view of that log at once.
  * Up/Down select a boot; Enter on an earlier one reads its kernel events
- * from the journal the same way and, when they
+ * the same way: from the journal, or from its pstore dumps when the
+ * journal has none of its messages (the pane's hint says which) and, when
+ * they
  * arrive at a tick with this screen and that boot still selected (no
  * other key pressed), opens them in the events view (until it is left;
  * then it shows the running log again); the pane below the table lists
@@ -40,6 +42,7 @@ struct scr_boots_state {
 	int events_index; /* the row's index they are of; 1: none read */
 	char events_why[BOOTSRC_WHY_MAX + 64]; /* why none could be read */
 	struct kevents *kev; /* those events until the events view takes them */
+	enum bootsrc_from events_from; /* where they came from */
 	char lines[BOOTPANE_EVENTS_MAX][BOOTPANE_TEXT];
 	size_t nlines, nevents;
 	struct dash_boots view;

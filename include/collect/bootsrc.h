@@ -6,7 +6,8 @@
  * source may be missing: its reason is kept, and the others still count.
  *
  * Paths: /var/log/wtmp, /sys/fs/pstore (DIR/fs/pstore with --sys-root
- * DIR), /var/lib/systemd/pstore, `journalctl _TRANSPORT=kernel -o json`; with
+ * DIR), /var/lib/systemd/pstore, `journalctl _TRANSPORT=kernel -r -o json`
+ * (newest first: a read cut at its deadline keeps the newest boots); with
  * --proc-root DIR (a fixture tree) everything comes from DIR/boots/:
  * wtmp, pstore/ (unless --sys-root), systemd-pstore/ and journal.json (a
  * saved `journalctl _TRANSPORT=kernel -o json`), and the boot id and start from
@@ -65,7 +66,12 @@ struct bootsrc_data {
 	struct bootsrc_state wtmp_state, pstore_state, systemd_state,
 	    journal_state;
 	char boot_id[JOURNAL_BOOT_ID_LEN + 1];
+	char kernel[72]; /* the running kernel's release (sys/kernel/osrelease,
+	                    uname -r), or "": this boot's row's when wtmp has
+	                    none */
 	int64_t boot_unix_s;
+	int64_t oom_kill_vmstat; /* this boot's OOM kills by the kernel's
+	                            counter (/proc/vmstat oom_kill), or -1 */
 	int64_t now_unix_s;
 	struct boots_row rows[BOOTS_MAX];
 	size_t nrows;
@@ -107,5 +113,31 @@ const char *bootsrc_live_name(enum kmsg_source src);
 int bootsrc_boot_events(const struct bootsrc_paths *p, const char *boot,
                         struct kevents *ev, uint64_t timeout_ms, char *why,
                         size_t why_size);
+
+/* Where bootsrc_events found a boot's events. */
+enum bootsrc_from {
+	BOOTSRC_FROM_NONE = 0,
+	BOOTSRC_FROM_JOURNAL,
+	BOOTSRC_FROM_PSTORE,
+};
+
+/*
+ * One boot's kernel events fed to ev: the journal's (boot as for
+ * bootsrc_boot_events, or NULL: the journal does not have it); when the
+ * journal gives none of its messages, the text of its pstore dumps
+ * (dumps: ndumps of bootsrc_data.pstore, newest first; their files are
+ * read again, the same paths) through the kernel-log engine. *from says
+ * which gave them. 0, or -1 with why (the journal's reason, or "pstore:
+ * ..").
+ */
+int bootsrc_events(const struct bootsrc_paths *p, const char *boot,
+                   const struct pstore_record *dumps, size_t ndumps,
+                   struct kevents *ev, uint64_t timeout_ms,
+                   enum bootsrc_from *from, char *why, size_t why_size);
+/* Row r's dumps (r->dump_bits of d->pstore) into out (at most max), newest
+ * first; how many. */
+size_t bootsrc_row_dumps(const struct bootsrc_data *d,
+                         const struct boots_row *r, struct pstore_record *out,
+                         size_t max);
 
 #endif

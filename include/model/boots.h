@@ -10,13 +10,16 @@
  * boot is the row with the running boot's id, else the one that started
  * within BOOTS_MATCH_S of its start (a row is added for it when no source
  * has it); it has index 0, the ones before it -1, -2, .. (journalctl -b's
- * numbers when the journal holds every boot). A pstore dump belongs to the
- * boot during which it was written (the newest start not after it); a
- * dump without a time to the boot before this one (pstore is emptied at
- * boot by systemd-pstore, or kept until removed). A dump no row can take
- * (written before every start known, or no boot before this one) is never
- * dropped: it makes one "earlier" row, oldest, whose start is unknown and
- * whose end is what its dumps say; so every dump is in some row.
+ * numbers when the journal holds every boot). No row is numbered above
+ * 0: a record that started after this boot (a container's wtmp gets a
+ * "reboot" at each container start) is left out, counted in this boot's
+ * row (newer), and a dump from then goes to this boot. A pstore dump belongs to
+ * the boot during which it was written (the newest start not after it); a dump
+ * without a time to the boot before this one (pstore is emptied at boot by
+ * systemd-pstore, or kept until removed). A dump no row can take (written
+ * before every start known, or no boot before this one) is never dropped: it
+ * makes one "earlier" row, oldest, whose start is unknown and whose end is what
+ * its dumps say; so every dump is in some row.
  *
  * How a boot ended, first match wins: this boot is running; a panic in
  * its journal or in its dumps (an OOM panic when the message is the OOM
@@ -44,8 +47,9 @@
 #include "model/pstore.h"
 #include "model/wtmp.h"
 
-#define BOOTS_MATCH_S 120 /* two sources' start times of one boot */
-#define BOOTS_MAX 128     /* rows kept (the newest) */
+#define BOOTS_MATCH_S 120  /* two sources' start times of one boot */
+#define BOOTS_MAX 128      /* rows kept (the newest) */
+#define BOOTS_DUMP_BITS 32 /* dumps a row names (boots_row.dump_bits) */
 
 enum boots_end {
 	BOOTS_RUNNING = 0,
@@ -70,14 +74,17 @@ struct boots_row {
 	struct kevent_text panic;              /* the panic's message */
 	uint32_t counts[KEVENT_KIND_COUNT];    /* its kernel events */
 	bool in_wtmp, in_journal;              /* sources that have it */
-	bool earlier;     /* only pstore knows it: a dump from before every
-	                     start known (start_unix_s KLOG_NA) */
-	bool live;        /* this boot's counts include the running kernel
-	                     log's (boots_live_counts) */
-	unsigned dumps;   /* pstore records of it */
-	size_t journal_i; /* its journal boot (valid
-	                     when in_journal) */
-	size_t wtmp_i;    /* its wtmp boot */
+	bool earlier;       /* only pstore knows it: a dump from before every
+	                       start known (start_unix_s KLOG_NA) */
+	bool live;          /* this boot's counts include the running kernel
+	                       log's (boots_live_counts) */
+	unsigned dumps;     /* pstore records of it */
+	uint32_t dump_bits; /* bit i: input pstore[i] is one of them (i <
+	                       BOOTS_DUMP_BITS) */
+	unsigned newer;     /* this boot: rows after its start, left out */
+	size_t journal_i;   /* its journal boot (valid
+	                       when in_journal) */
+	size_t wtmp_i;      /* its wtmp boot */
 };
 
 /* What the table is built from (every array borrowed, oldest first;

@@ -87,6 +87,14 @@ struct pstore_record {
  */
 size_t pstore_parse(const struct pstore_file *files, size_t nfiles,
                     struct pstore_record *out, size_t max, size_t *more);
+/*
+ * Feed the text of the record want names (its name, folder and place, as
+ * pstore_parse gave it) from the same files to ev, line by line as
+ * pstore_parse reads it (EFI parts joined; the dump headers skipped), so
+ * its events can be listed. False when no such readable record is there.
+ */
+bool pstore_feed(const struct pstore_file *files, size_t nfiles,
+                 const struct pstore_record *want, struct kevents *ev);
 /* "panic", "oops", "emergency", "restart", "halt", "poweroff", "unknown" */
 const char *pstore_reason_name(enum pstore_reason r);
 /* "dmesg", "console", "pmsg", "ftrace", "other" */

@@ -77,6 +77,11 @@ boots_cli_sources(const struct bootsrc_data *d, int level, char *buf,
 		source_text(full, sizeof full, &used, "systemd-pstore",
 		            &d->systemd_state, 0, "", brief);
 	}
+	if (d->nrows > 0 && d->rows[0].newer > 0 && used < sizeof full)
+		snprintf(full + used, sizeof full - used,
+		         "; %u boot%s after this one's start left out%s",
+		         d->rows[0].newer, d->rows[0].newer == 1 ? "" : "s",
+		         brief ? "" : " (a container's wtmp?)");
 	if (level == 1)
 		meterfit_remarks(full, buf, size, NULL, 0);
 	else
@@ -111,13 +116,28 @@ when(int64_t unix_s, char *buf, size_t size)
 	                       size);
 }
 
-/* The table. */
+/* "; OOM kills: 31 in the log, 529 this boot (/proc/vmstat)" after this
+ * boot's end (the last column), when the kernel's counter has more than
+ * its log. */
 static void
-print_text(const struct bootsrc_data *d)
+vmstat_kills(const struct bootsrc_data *d, const struct boots_row *r, char *buf,
+             size_t size)
 {
-	char src[3 * BOOTSRC_WHY_MAX], start[32], end[32], up[24], how[1200],
-	    ev[256];
-	const struct boots_row *r;
+	size_t used = strlen(buf);
+
+	if (d->oom_kill_vmstat > (int64_t)r->counts[KEVENT_OOM_KILL])
+		snprintf(buf + used, size - used,
+		         "; OOM kills: %u in the log, %" PRId64
+		         " this boot (/proc/vmstat)",
+		         (unsigned)r->counts[KEVENT_OOM_KILL],
+		         d->oom_kill_vmstat);
+}
+
+/* The sources line. */
+static void
+print_sources(const struct bootsrc_data *d)
+{
+	char src[3 * BOOTSRC_WHY_MAX];
 
 	boots_cli_sources(d, 0, src, sizeof src);
 	if (d->live_source != NULL)
@@ -127,6 +147,16 @@ print_text(const struct bootsrc_data *d)
 		       d->live_state.why[0] ? ")" : "");
 	else
 		printf("%s; kernel log: %s\n", src, d->live_state.why);
+}
+
+/* The table. */
+static void
+print_text(const struct bootsrc_data *d)
+{
+	char start[32], end[32], up[24], how[1200], ev[256];
+	const struct boots_row *r;
+
+	print_sources(d);
 	printf("%5s  %-19s  %-8s  %-20s  %-40s  %s\n", "BOOT", "STARTED",
 	       "UPTIME", "ENDED", "EVENTS", "HOW IT ENDED");
 	for (size_t i = 0; i < d->nrows; i++) {
@@ -140,9 +170,12 @@ print_text(const struct bootsrc_data *d)
 		            ? ' '
 		            : '>';
 		boots_cli_end_text(r, how, sizeof how);
+		boots_counts_text(r, ev, sizeof ev);
+		if (r->index == 0)
+			vmstat_kills(d, r, how, sizeof how);
 		printf("%5d  %-19s %-9s %-21s  %-40s  %s\n", r->index,
-		       when(r->start_unix_s, start, sizeof start), up, end,
-		       boots_counts_text(r, ev, sizeof ev), how);
+		       when(r->start_unix_s, start, sizeof start), up, end, ev,
+		       how);
 	}
 }
 
@@ -172,8 +205,11 @@ boots_cli_events_source(const struct boots_row *r, const char *live)
 
 /* One row as a JSON object. */
 static void
-json_row(const struct boots_row *r, int64_t now, const char *live)
+json_row(const struct boots_row *r, const struct bootsrc_data *d)
 {
+	int64_t now = d->now_unix_s;
+	const char *live = d->live_source;
+
 	printf("{\"index\": %d, \"boot_id\": ", r->index);
 	json_cstr_or_null(stdout, r->boot_id[0] ? r->boot_id : NULL);
 	printf(", \"start\": ");
@@ -202,7 +238,9 @@ json_row(const struct boots_row *r, int64_t now, const char *live)
 		printf("%s\"%s\": %u", k ? ", " : "",
 		       kevent_kind_name((enum kevent_kind)k),
 		       (unsigned)r->counts[k]);
-	printf("}}");
+	printf("}, \"oom_kill_vmstat\": ");
+	json_int_or_null(stdout, r->index == 0 ? d->oom_kill_vmstat : -1, -1);
+	printf(", \"newer_left_out\": %u}", r->newer);
 }
 
 /* The dumps read from one of the two pstore places. */
@@ -230,7 +268,7 @@ print_json(const struct bootsrc_data *d)
 	for (size_t i = 0; i < d->nrows; i++) {
 		if (i)
 			printf(", ");
-		json_row(&d->rows[i], d->now_unix_s, d->live_source);
+		json_row(&d->rows[i], d);
 	}
 	printf("]}\n");
 }

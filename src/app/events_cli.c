@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -22,6 +23,7 @@
 #include "collect/bootsrc.h"
 #include "collect/kmsg.h"
 #include "collect/procroot.h"
+#include "core/clock.h"
 #include "core/json.h"
 #include "core/sanitize.h"
 #include "model/cgname.h"
@@ -488,18 +490,60 @@ read_log(const struct options *opt, struct kmsg_reader *r, struct kevents *ev)
 	return true;
 }
 
-/* --boot BOOT: that boot's kernel messages from the journal (with a
- * fixture --proc-root, its saved journal); false (one line printed) when
- * the journal cannot give them. */
+/* The history's row for BOOT (an index or a boot id), or NULL. */
+static const struct boots_row *
+history_row(const struct bootsrc_data *d, const char *boot)
+{
+	char *end;
+	long n = strtol(boot, &end, 10);
+	bool index = end != boot && *end == '\0';
+
+	for (size_t i = 0; i < d->nrows; i++)
+		if ((index && d->rows[i].index == n) ||
+		    (!index && strcmp(d->rows[i].boot_id, boot) == 0))
+			return &d->rows[i];
+	return NULL;
+}
+
+/* --boot BOOT (not 0): that boot's kernel messages from the journal (with
+ * a fixture --proc-root, its saved journal), else, when the journal has
+ * none of them, from the boot's pstore dumps (the boot history says
+ * which); where they came from on stderr. False (one line printed) when
+ * neither can give them. */
 static bool
 read_boot(const struct options *opt, struct kevents *ev)
 {
+	static struct bootsrc_data d;
+	struct pstore_record dumps[BOOTSRC_PSTORE_MAX];
+	const struct boots_row *r;
 	struct bootsrc_paths p;
+	enum bootsrc_from from;
 	char why[BOOTSRC_WHY_MAX + 64], clean_why[4 * sizeof why];
+	size_t n = 0;
+	int rc;
 
 	bootsrc_paths(&p, opt->proc_root, opt->sys_root);
-	if (bootsrc_boot_events(&p, opt->boot, ev, BOOTSRC_JOURNAL_MS, why,
-	                        sizeof why) == 0)
+	bootsrc_load(&d, &p, BOOTSRC_JOURNAL_MS, clock_wall_ms() / 1000);
+	if ((r = history_row(&d, opt->boot)) != NULL)
+		n = bootsrc_row_dumps(&d, r, dumps, BOOTSRC_PSTORE_MAX);
+	rc = bootsrc_events(&p,
+	                    r == NULL       ? opt->boot
+	                    : r->in_journal ? r->boot_id
+	                                    : NULL,
+	                    dumps, n, ev, BOOTSRC_JOURNAL_MS, &from, why,
+	                    sizeof why);
+	bootsrc_free(&d);
+	if (rc == 0 && from == BOOTSRC_FROM_PSTORE) {
+		sanitize_text(clean_why, sizeof clean_why, dumps[0].name,
+		              strlen(dumps[0].name), 0, NULL);
+		fprintf(stderr,
+		        "oomwatch: --boot %s: from its pstore dump%s %s\n",
+		        opt->boot, n > 1 ? "s" : "", clean_why);
+	} else if (rc == 0) {
+		fprintf(stderr, "oomwatch: --boot %s: from the journal\n",
+		        opt->boot);
+	}
+	if (rc == 0)
 		return true;
 	sanitize_text(clean_why, sizeof clean_why, why, strlen(why), 0, NULL);
 	fprintf(stderr, "oomwatch: --boot %s: %s\n", opt->boot, clean_why);
@@ -541,8 +585,8 @@ events_run(const struct options *opt)
 		fprintf(stderr, "oomwatch: out of memory\n");
 		return 1;
 	}
-	if (opt->boot != NULL) {
-		r = NULL;
+	if (opt->boot != NULL && strcmp(opt->boot, "0") != 0) {
+		r = NULL; /* boot 0: the kernel log, as without --boot */
 		if (!read_boot(opt, ev)) {
 			kevents_free(ev);
 			return 1;

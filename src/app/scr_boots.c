@@ -34,7 +34,8 @@ static const struct scr_binding boots_keys[] = {
      BOOTS_EVENTS,
      "the selected boot's kernel events in the events view: this boot's "
      "are the live kernel log's; an earlier boot's are read from the "
-     "journal (the pane below the table lists them too)",
+     "journal, or from its pstore dumps when the journal has none of its "
+     "messages (the pane below the table lists them too)",
      NULL},
     {{'r', 0, 0},
      BOOTS_RELOAD,
@@ -132,32 +133,37 @@ event_line(const struct kevent *e, char *buf, size_t size)
 		         e->text.s);
 }
 
-/* Enter: start reading the selected boot's events in the background;
- * the pane says why when the journal has none of this boot. */
+/* Enter: start reading the selected boot's events in the background
+ * (the journal's, else its dumps'); the pane says why when neither has
+ * this boot. */
 static void
 start_events(struct ui *ui, struct scr_boots_state *s)
 {
 	const struct boots_row *r = &s->data->rows[s->selected];
+	struct pstore_record dumps[BOOTSRC_PSTORE_MAX];
+	size_t n = bootsrc_row_dumps(s->data, r, dumps, BOOTSRC_PSTORE_MAX);
 	struct bootsrc_paths p;
 
 	s->events_index = r->index;
 	s->nlines = s->nevents = 0;
 	s->events_why[0] = '\0';
+	s->events_from = BOOTSRC_FROM_NONE;
 	kevents_free(s->kev);
 	s->kev = NULL;
-	if (!r->in_journal) {
+	if (!r->in_journal && n == 0) {
 		if (s->data->journal_state.ok)
 			snprintf(s->events_why, sizeof s->events_why,
-			         "the journal has no messages of this boot");
+			         "the journal has no messages of this boot, "
+			         "and pstore no dump");
 		else
 			snprintf(s->events_why, sizeof s->events_why,
 			         "journal %s", s->data->journal_state.why);
 		return;
 	}
 	paths(ui, &p);
-	s->job = bootjob_events(&p, r->boot_id, BOOTS_EVENTS_KEPT,
-	                        BOOTSRC_JOURNAL_MS, s->events_why,
-	                        sizeof s->events_why);
+	s->job = bootjob_events(&p, r->in_journal ? r->boot_id : NULL, dumps, n,
+	                        BOOTS_EVENTS_KEPT, BOOTSRC_JOURNAL_MS,
+	                        s->events_why, sizeof s->events_why);
 	s->job_events = true;
 	s->open_events = s->job != NULL;
 }
@@ -191,7 +197,8 @@ pickup(struct scr_boots_state *s)
 	if (s->job == NULL || !bootjob_done(s->job))
 		return;
 	if (s->job_events) {
-		took_events(s, bootjob_take_events(s->job, s->events_why,
+		took_events(s, bootjob_take_events(s->job, &s->events_from,
+		                                   s->events_why,
 		                                   sizeof s->events_why));
 	} else if ((d = bootjob_take_history(s->job)) != NULL) {
 		drop_data(s);
@@ -243,9 +250,11 @@ open_events(struct ui *ui, struct scr_boots_state *s)
 	ui->klog.boot_kev = s->kev;
 	s->kev = NULL;
 	snprintf(ui->klog.boot_info, sizeof ui->klog.boot_info,
-	         "boot %d's kernel events (journal), not this boot's; 0: back "
+	         "boot %d's kernel events (%s), not this boot's; 0: back "
 	         "to Boots",
-	         s->events_index);
+	         s->events_index,
+	         s->events_from == BOOTSRC_FROM_PSTORE ? "pstore dump"
+	                                               : "journal");
 	return scr_goto(ui, &scr_events) | UI_REDRAW;
 }
 
@@ -428,6 +437,28 @@ title_none(const struct scr_boots_state *s, int index,
 		         index, brief);
 }
 
+/* The title's forms before Enter: where Enter reads r's events from. */
+static void
+hint_title(const struct boots_row *r, char (*title)[BOOTPANE_TEXT])
+{
+	int i = r->index;
+
+	if (r->in_journal)
+		snprintf(title[0], BOOTPANE_TEXT,
+		         "Boot %d: Enter reads its events from the journal%s",
+		         i, r->dumps > 0 ? " (else from its pstore dump)" : "");
+	else if (r->dumps > 0)
+		snprintf(title[0], BOOTPANE_TEXT,
+		         "Boot %d: Enter: the events of its pstore dump%s", i,
+		         r->dumps > 1 ? "s" : "");
+	else
+		snprintf(title[0], BOOTPANE_TEXT,
+		         "Boot %d: no events to read: neither the journal nor "
+		         "pstore has this boot",
+		         i);
+	snprintf(title[1], BOOTPANE_TEXT, "Boot %d: Enter: its events", i);
+}
+
 /* The events title's forms for the selected boot r. */
 static void
 fill_title(const struct ui *ui, const struct scr_boots_state *s,
@@ -442,22 +473,21 @@ fill_title(const struct ui *ui, const struct scr_boots_state *s,
 		snprintf(title[1], BOOTPANE_TEXT,
 		         "Boot 0: Enter: the live events view");
 	} else if (s->events_index != i) {
-		snprintf(title[0], BOOTPANE_TEXT,
-		         "Boot %d: Enter reads its events from the journal", i);
-		snprintf(title[1], BOOTPANE_TEXT, "Boot %d: Enter: its events",
-		         i);
+		hint_title(r, title);
 	} else if (s->job != NULL && s->job_events) {
 		snprintf(title[0], BOOTPANE_TEXT,
-		         "Boot %d: reading its kernel events (journalctl)...",
-		         i);
+		         "Boot %d: reading its kernel events (%s)...", i,
+		         r->in_journal ? "journalctl" : "pstore");
 		snprintf(title[1], BOOTPANE_TEXT, "Boot %d: reading...", i);
 	} else if (s->nevents == 0) {
 		title_none(s, i, title);
 	} else {
 		snprintf(title[0], BOOTPANE_TEXT,
-		         "Boot %d: %zu kernel event%s from the journal, oldest "
-		         "first",
-		         i, s->nevents, s->nevents == 1 ? "" : "s");
+		         "Boot %d: %zu kernel event%s from %s, oldest first", i,
+		         s->nevents, s->nevents == 1 ? "" : "s",
+		         s->events_from == BOOTSRC_FROM_PSTORE
+		             ? "its pstore dump"
+		             : "the journal");
 		snprintf(title[1], BOOTPANE_TEXT, "Boot %d: %zu event%s", i,
 		         s->nevents, s->nevents == 1 ? "" : "s");
 	}

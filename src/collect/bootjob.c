@@ -16,7 +16,11 @@ struct bootjob {
 	struct bootsrc_paths paths; /* cancel_fd: cancel[0] */
 	uint64_t timeout_ms;
 	int64_t now_unix_s;
-	char boot[64];             /* "" for a history job */
+	char boot[64];               /* "" for a history job */
+	bool in_journal;             /* an events job: read boot's journal */
+	struct pstore_record *dumps; /* .. else (or when it has none) these */
+	size_t ndumps;
+	enum bootsrc_from from;    /* where the events came from */
 	struct bootsrc_data *data; /* the history (a history job) */
 	struct kevents *ev;        /* the events (an events job) */
 	int rc;                    /* bootsrc_boot_events' answer */
@@ -36,9 +40,10 @@ bootjob_worker(void *arg)
 
 	if (j->data != NULL)
 		bootsrc_load(j->data, &j->paths, j->timeout_ms, j->now_unix_s);
-	else if ((j->rc = bootsrc_boot_events(&j->paths, j->boot, j->ev,
-	                                      j->timeout_ms, j->why,
-	                                      sizeof j->why)) == 0)
+	else if ((j->rc =
+	              bootsrc_events(&j->paths, j->in_journal ? j->boot : NULL,
+	                             j->dumps, j->ndumps, j->ev, j->timeout_ms,
+	                             &j->from, j->why, sizeof j->why)) == 0)
 		kevents_finish(j->ev);
 	pthread_mutex_lock(&j->lock);
 	j->done = true;
@@ -55,6 +60,7 @@ bootjob_release(struct bootjob *j)
 		bootsrc_free(j->data);
 	free(j->data);
 	kevents_free(j->ev);
+	free(j->dumps);
 	for (int i = 0; i < 2; i++)
 		if (j->cancel[i] >= 0)
 			close(j->cancel[i]);
@@ -128,6 +134,7 @@ bootjob_history(const struct bootsrc_paths *p, uint64_t timeout_ms,
 /* Start reading one boot's events. */
 struct bootjob *
 bootjob_events(const struct bootsrc_paths *p, const char *boot,
+               const struct pstore_record *dumps, size_t ndumps,
                size_t events_kept, uint64_t timeout_ms, char *why,
                size_t why_size)
 {
@@ -135,8 +142,14 @@ bootjob_events(const struct bootsrc_paths *p, const char *boot,
 
 	if (j == NULL)
 		return NULL;
-	snprintf(j->boot, sizeof j->boot, "%s", boot);
-	if ((j->ev = kevents_new(events_kept)) == NULL) {
+	j->in_journal = boot != NULL;
+	snprintf(j->boot, sizeof j->boot, "%s", boot ? boot : "");
+	if (ndumps > 0 && (j->dumps = malloc(ndumps * sizeof *dumps)) != NULL) {
+		memcpy(j->dumps, dumps, ndumps * sizeof *dumps);
+		j->ndumps = ndumps;
+	}
+	if ((j->ev = kevents_new(events_kept)) == NULL ||
+	    (ndumps > 0 && j->dumps == NULL)) {
 		snprintf(why, why_size, "out of memory");
 		bootjob_release(j);
 		return NULL;
@@ -194,14 +207,17 @@ bootjob_take_history(struct bootjob *j)
 
 /* The events, once done. */
 struct kevents *
-bootjob_take_events(struct bootjob *j, char *why, size_t why_size)
+bootjob_take_events(struct bootjob *j, enum bootsrc_from *from, char *why,
+                    size_t why_size)
 {
 	struct kevents *ev;
 
 	if (why_size > 0)
 		why[0] = '\0';
+	*from = BOOTSRC_FROM_NONE;
 	if (!bootjob_done(j) || j->ev == NULL)
 		return NULL;
+	*from = j->from;
 	if (j->rc != 0)
 		snprintf(why, why_size, "%s", j->why);
 	ev = j->ev;

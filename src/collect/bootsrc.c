@@ -13,16 +13,20 @@
 #include "collect/journalrun.h"
 #include "collect/procroot.h"
 #include "core/clock.h"
+#include "model/vmstat.h"
 
 /* journalctl's arguments for every boot's kernel messages: the kernel
  * transport as a match, not -k (which implies -b, this boot only); the
- * newest BOOTSRC_JOURNAL_LINES of them, oldest first (so a huge journal
- * costs a bounded read, and the boots kept are the newest). */
+ * newest BOOTSRC_JOURNAL_LINES of them, newest first (-r: so a huge
+ * journal costs a bounded read, and a read cut short at the deadline
+ * loses the oldest boots, never the newest; the lines are turned oldest
+ * first again before the summary). */
 #define STR2(x) #x
 #define STR(x) STR2(x)
 static const char *const journal_argv[] = {
     "journalctl",
     "_TRANSPORT=kernel",
+    "-r",
     "-n",
     STR(BOOTSRC_JOURNAL_LINES),
     "-o",
@@ -213,28 +217,98 @@ load_dir(struct files *fs, const char *path, bool systemd,
 		snprintf(st->why, sizeof st->why, "%.150s is empty", path);
 }
 
+/* Both pstore directories' files (states into pstore and systemd: either
+ * NULL), or NULL when out of memory. */
+static struct files *
+read_files(const struct bootsrc_paths *p, struct bootsrc_state *pstore,
+           struct bootsrc_state *systemd)
+{
+	struct bootsrc_state scratch[2];
+	struct files *fs = calloc(1, sizeof *fs);
+
+	if (fs == NULL)
+		return NULL;
+	load_dir(fs, p->pstore, false, pstore ? pstore : &scratch[0]);
+	load_dir(fs, p->systemd_pstore, true, systemd ? systemd : &scratch[1]);
+	return fs;
+}
+
+/* Free the files read. */
+static void
+free_files(struct files *fs)
+{
+	for (size_t i = 0; fs != NULL && i < fs->n; i++) {
+		free((char *)fs->f[i].name);
+		free((char *)fs->f[i].folder);
+		free((char *)fs->f[i].data);
+	}
+	free(fs);
+}
+
 /* Both pstore directories into d. */
 static void
 load_pstore(struct bootsrc_data *d, const struct bootsrc_paths *p)
 {
-	struct files *fs = calloc(1, sizeof *fs);
+	struct files *fs = read_files(p, &d->pstore_state, &d->systemd_state);
 
 	if (fs == NULL) {
 		snprintf(d->pstore_state.why, sizeof d->pstore_state.why,
 		         "out of memory");
 		return;
 	}
-	load_dir(fs, p->pstore, false, &d->pstore_state);
-	load_dir(fs, p->systemd_pstore, true, &d->systemd_state);
 	d->pstore_files = fs->n;
 	d->npstore = pstore_parse(fs->f, fs->n, d->pstore, BOOTSRC_PSTORE_MAX,
 	                          &d->pstore_more);
-	for (size_t i = 0; i < fs->n; i++) {
-		free((char *)fs->f[i].name);
-		free((char *)fs->f[i].folder);
-		free((char *)fs->f[i].data);
-	}
-	free(fs);
+	free_files(fs);
+}
+
+/* Lines kept to be fed in the other order (journalctl -r's). */
+struct lines {
+	char *buf;
+	size_t len, cap;
+	size_t *end; /* each line's end in buf */
+	size_t n, ncap;
+	bool failed; /* out of memory: lines after it are lost */
+};
+
+/* *p (of *cap elements of elem bytes) holding at least need elements,
+ * doubled as it grows; false when out of memory (*p as it was). */
+static bool
+grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+	size_t c = *cap ? *cap : 256;
+	void *q;
+
+	if (need <= *cap)
+		return true;
+	while (c < need)
+		c *= 2;
+	if ((q = realloc(*p, c * elem)) == NULL)
+		return false;
+	*p = q;
+	*cap = c;
+	return true;
+}
+
+/* journalrun_line_fn: keep one line. */
+static void
+keep_line(void *ctx, const char *line, size_t len)
+{
+	struct lines *l = ctx;
+	void *buf = l->buf, *end = l->end;
+
+	if (l->failed)
+		return;
+	l->failed = !grow(&buf, &l->cap, l->len + len, 1);
+	l->buf = buf;
+	if (!l->failed)
+		l->failed = !grow(&end, &l->ncap, l->n + 1, sizeof *l->end);
+	l->end = end;
+	if (l->failed)
+		return;
+	memcpy(l->buf + l->len, line, len);
+	l->len += len;
+	l->end[l->n++] = l->len;
 }
 
 /* journalrun_line_fn: one line into the summarizer. */
@@ -280,6 +354,55 @@ journal_lines(const struct bootsrc_paths *p, const char *const *argv,
 	                        size);
 }
 
+/* The journal's lines into jb, oldest first: journalctl's read newest
+ * first and turned (so a cut loses the oldest), a fixture's as saved.
+ * The lines read; why: how the read failed or was cut, or "". */
+static uint64_t
+journal_feed(struct journal_boots *jb, const struct bootsrc_paths *p,
+             uint64_t timeout_ms, char *why, size_t size)
+{
+	struct lines l = {0};
+	size_t start;
+
+	if (p->journal_file[0] != '\0') {
+		journal_lines(p, NULL, feed_summary, jb, 0, why, size);
+		return 0;
+	}
+	journal_lines(p, journal_argv, keep_line, &l, timeout_ms, why, size);
+	if (l.failed && why[0] == '\0')
+		snprintf(why, size, "out of memory after %zu lines", l.n);
+	for (size_t i = l.n; i-- > 0;) {
+		start = i > 0 ? l.end[i - 1] : 0;
+		journal_boots_feed(jb, l.buf + start, l.end[i] - start);
+	}
+	free(l.buf);
+	free(l.end);
+	return l.n;
+}
+
+/* "cut short (why): read newest first, only the boots since WHEN" into
+ * st, or the limit's words when every line allowed was read. */
+static void
+journal_note(struct bootsrc_state *st, const struct journal_boot *oldest,
+             const char *why, uint64_t lines)
+{
+	char since[32];
+	int64_t us = oldest->first_unix_us;
+
+	clock_wall_text(us == KLOG_NA ? KLOG_NA : us / 1000, "%Y-%m-%d %H:%M",
+	                "-", since, sizeof since);
+	if (why[0] != '\0')
+		snprintf(st->why, sizeof st->why,
+		         "cut short: %.90s; read newest first: boots before "
+		         "%s not read",
+		         why, since);
+	else if (lines >= BOOTSRC_JOURNAL_LINES)
+		snprintf(st->why, sizeof st->why,
+		         "the newest %d kernel messages: boots before %s not "
+		         "read",
+		         BOOTSRC_JOURNAL_LINES, since);
+}
+
 /* The journal's boots into d: what was read, even when journalctl
  * failed or was cut short (then said in the note). */
 static void
@@ -289,6 +412,7 @@ load_journal(struct bootsrc_data *d, const struct bootsrc_paths *p,
 	struct journal_boots *jb = journal_boots_new();
 	struct bootsrc_state *st = &d->journal_state;
 	char why[BOOTSRC_WHY_MAX - 20] = "";
+	uint64_t lines;
 	size_t n;
 
 	if (jb == NULL) {
@@ -296,8 +420,7 @@ load_journal(struct bootsrc_data *d, const struct bootsrc_paths *p,
 		         "not available (out of memory)");
 		return;
 	}
-	journal_lines(p, journal_argv, feed_summary, jb, timeout_ms, why,
-	              sizeof why);
+	lines = journal_feed(jb, p, timeout_ms, why, sizeof why);
 	journal_boots_finish(jb);
 	n = journal_boots_count(jb);
 	if (n > 0 && (d->journal = calloc(n, sizeof *d->journal)) != NULL) {
@@ -305,9 +428,7 @@ load_journal(struct bootsrc_data *d, const struct bootsrc_paths *p,
 			d->journal[i] = *journal_boots_get(jb, i);
 		d->njournal = n;
 		st->ok = true;
-		if (why[0] != '\0')
-			snprintf(st->why, sizeof st->why, "cut short: %.170s",
-			         why);
+		journal_note(st, &d->journal[0], why, lines);
 	} else if (why[0] != '\0') {
 		snprintf(st->why, sizeof st->why, "not available (%.170s)",
 		         why);
@@ -321,7 +442,23 @@ load_journal(struct bootsrc_data *d, const struct bootsrc_paths *p,
 	journal_boots_free(jb);
 }
 
-/* The running boot's id (32 hex digits) and start (btime). */
+/* /proc/vmstat's oom_kill under dir, or -1. */
+static int64_t
+vmstat_oom_kill(int dir)
+{
+	char buf[32768];
+	struct vmstat_counters c;
+	ssize_t n = procroot_read(dir, "vmstat", buf, sizeof buf);
+
+	vmstat_clear(&c);
+	if (n < 0 || vmstat_parse(buf, (size_t)n, &c) != 0 ||
+	    c.oom_kill == SNAP_NA)
+		return -1;
+	return c.oom_kill;
+}
+
+/* The running boot's id (32 hex digits), start (btime), kernel release
+ * and OOM kills by the kernel's counter. */
 static void
 load_self(struct bootsrc_data *d, const char *proc_root)
 {
@@ -331,6 +468,7 @@ load_self(struct bootsrc_data *d, const char *proc_root)
 	int dir = procroot_open(proc_root);
 
 	d->boot_unix_s = KLOG_NA;
+	d->oom_kill_vmstat = -1;
 	if (dir < 0)
 		return;
 	n = procroot_read(dir, "sys/kernel/random/boot_id", buf, 64);
@@ -338,6 +476,11 @@ load_self(struct bootsrc_data *d, const char *proc_root)
 		if (buf[i] != '-' && buf[i] != '\n')
 			d->boot_id[k++] = buf[i];
 	d->boot_id[k == JOURNAL_BOOT_ID_LEN ? k : 0] = '\0';
+	n = procroot_read(dir, "sys/kernel/osrelease", buf,
+	                  sizeof d->kernel - 1);
+	for (ssize_t i = 0; i < n && buf[i] != '\n'; i++)
+		d->kernel[i] = buf[i];
+	d->oom_kill_vmstat = vmstat_oom_kill(dir);
 	n = procroot_read(dir, "stat", buf, sizeof buf - 1);
 	close(dir);
 	if (n <= 0)
@@ -372,6 +515,9 @@ bootsrc_load(struct bootsrc_data *d, const struct bootsrc_paths *p,
 	    .now_unix_s = now_unix_s,
 	};
 	d->nrows = boots_build(&in, d->rows, BOOTS_MAX);
+	for (size_t i = 0; i < d->nrows; i++)
+		if (d->rows[i].index == 0 && d->rows[i].kernel[0] == '\0')
+			memcpy(d->rows[i].kernel, d->kernel, sizeof d->kernel);
 }
 
 /* The JSON name of a kernel-log source, or NULL. */
@@ -503,11 +649,12 @@ fixture_boot(const struct bootsrc_paths *p, struct boot_feed *f,
 	return f->ids[f->nids - 1 - (size_t)-n];
 }
 
-/* The kernel messages of one boot, fed to ev. */
-int
-bootsrc_boot_events(const struct bootsrc_paths *p, const char *boot,
-                    struct kevents *ev, uint64_t timeout_ms, char *why,
-                    size_t why_size)
+/* The kernel messages of one boot from the journal, fed to ev; *fed:
+ * how many. */
+static int
+journal_events(const struct bootsrc_paths *p, const char *boot,
+               struct kevents *ev, uint64_t timeout_ms, uint64_t *fed,
+               char *why, size_t why_size)
 {
 	const char *argv[] = {"journalctl", "-k",   "-b",         boot,
 	                      "-o",         "json", "--no-pager", NULL};
@@ -515,6 +662,7 @@ bootsrc_boot_events(const struct bootsrc_paths *p, const char *boot,
 	char reason[BOOTSRC_WHY_MAX];
 	int rc = -1;
 
+	*fed = 0;
 	if (f == NULL) {
 		snprintf(why, why_size, "out of memory");
 		return -1;
@@ -524,23 +672,102 @@ bootsrc_boot_events(const struct bootsrc_paths *p, const char *boot,
 	if (p->journal_file[0] != '\0' &&
 	    (f->want = fixture_boot(p, f, boot, reason, sizeof reason)) == NULL)
 		goto out;
-	if (journal_lines(p, argv, feed_events, f, timeout_ms, reason,
-	                  sizeof reason) < 0)
-		goto out;
-	if (f->fed == 0) {
+	rc = journal_lines(p, argv, feed_events, f, timeout_ms, reason,
+	                   sizeof reason);
+	*fed = f->fed;
+	if (rc == 0 && f->fed == 0) {
+		rc = -1;
 		snprintf(reason, sizeof reason,
 		         "no kernel messages of boot %.40s%s", boot,
 		         p->journal_file[0] || has_journal_files()
 		             ? ""
 		             : ": no journal files in /var/log/journal or "
 		               "/run/log/journal");
-		goto out;
 	}
-	rc = 0;
 out:
 	if (rc < 0)
 		snprintf(why, why_size, "journal: not available (%.190s)",
 		         reason);
 	free(f);
 	return rc;
+}
+
+/* The kernel messages of one boot, fed to ev. */
+int
+bootsrc_boot_events(const struct bootsrc_paths *p, const char *boot,
+                    struct kevents *ev, uint64_t timeout_ms, char *why,
+                    size_t why_size)
+{
+	uint64_t fed;
+
+	return journal_events(p, boot, ev, timeout_ms, &fed, why, why_size);
+}
+
+/* The dumps' text (read again from their files), oldest first, fed to
+ * ev; 0, or -1 with why when none of them is there any more. */
+static int
+dump_events(const struct bootsrc_paths *p, const struct pstore_record *dumps,
+            size_t n, struct kevents *ev, char *why, size_t why_size)
+{
+	struct files *fs = read_files(p, NULL, NULL);
+	size_t found = 0;
+
+	if (fs == NULL) {
+		snprintf(why, why_size, "pstore: out of memory");
+		return -1;
+	}
+	for (size_t i = n; i-- > 0;)
+		found += pstore_feed(fs->f, fs->n, &dumps[i], ev);
+	free_files(fs);
+	if (found > 0)
+		return 0;
+	snprintf(why, why_size,
+	         "pstore: its dump %.80s is no longer readable in %.80s",
+	         n > 0 ? dumps[0].name : "-",
+	         n > 0 && dumps[0].systemd ? p->systemd_pstore : p->pstore);
+	return -1;
+}
+
+/* One boot's events: the journal's, else its dumps'. */
+int
+bootsrc_events(const struct bootsrc_paths *p, const char *boot,
+               const struct pstore_record *dumps, size_t ndumps,
+               struct kevents *ev, uint64_t timeout_ms, enum bootsrc_from *from,
+               char *why, size_t why_size)
+{
+	char jwhy[BOOTSRC_WHY_MAX + 64] = "";
+	uint64_t fed = 0;
+
+	*from = BOOTSRC_FROM_NONE;
+	if (boot != NULL && journal_events(p, boot, ev, timeout_ms, &fed, jwhy,
+	                                   sizeof jwhy) == 0) {
+		*from = BOOTSRC_FROM_JOURNAL;
+		return 0;
+	}
+	if (ndumps == 0 || fed > 0) {
+		*from = fed > 0 ? BOOTSRC_FROM_JOURNAL : BOOTSRC_FROM_NONE;
+		snprintf(why, why_size, "%s",
+		         jwhy[0] ? jwhy
+		                 : "the journal has no messages of this boot, "
+		                   "and pstore no dump");
+		return -1;
+	}
+	if (dump_events(p, dumps, ndumps, ev, why, why_size) < 0)
+		return -1;
+	*from = BOOTSRC_FROM_PSTORE;
+	return 0;
+}
+
+/* A row's dumps. */
+size_t
+bootsrc_row_dumps(const struct bootsrc_data *d, const struct boots_row *r,
+                  struct pstore_record *out, size_t max)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < d->npstore && i < BOOTS_DUMP_BITS && n < max;
+	     i++)
+		if (r->dump_bits & (UINT32_C(1) << i))
+			out[n++] = d->pstore[i];
+	return n;
 }

@@ -141,6 +141,8 @@ find_current(const struct boots_input *in, struct work *ws, size_t *n)
 		if (near(ws[i].row.start_unix_s, in->boot_unix_s))
 			return i;
 	add_row(ws, n, in->boot_unix_s);
+	if (in->boot_unix_s == KLOG_NA)
+		return *n - 1; /* start unknown: still the newest */
 	qsort(ws, *n, sizeof *ws, by_start);
 	for (size_t i = *n; i-- > 0;)
 		if (ws[i].row.start_unix_s == in->boot_unix_s && !ws[i].w &&
@@ -185,11 +187,13 @@ add_earlier(const struct boots_input *in, struct work *ws, size_t *n,
 	ws->row.earlier = true;
 }
 
-/* Note one dump in its row. */
+/* Note dump i in its row. */
 static void
-add_dump(struct work *w, const struct pstore_record *p)
+add_dump(struct work *w, const struct pstore_record *p, size_t i)
 {
 	w->row.dumps++;
+	if (i < BOOTS_DUMP_BITS)
+		w->row.dump_bits |= UINT32_C(1) << i;
 	for (size_t k = 0; k < KEVENT_KIND_COUNT; k++)
 		if (p->sum.counts[k] > w->dump_counts[k])
 			w->dump_counts[k] = p->sum.counts[k];
@@ -285,10 +289,13 @@ boots_build(const struct boots_input *in, struct boots_row *out, size_t max)
 	    strlen(in->boot_id) == JOURNAL_BOOT_ID_LEN)
 		memcpy(ws[cur].row.boot_id, in->boot_id,
 		       JOURNAL_BOOT_ID_LEN + 1);
+	/* starts after this boot's (a container's wtmp): left out */
+	ws[cur].row.newer = (unsigned)(n - cur - 1);
+	n = cur + 1;
 	add_earlier(in, ws, &n, &cur);
 	for (size_t i = 0; i < in->npstore; i++) {
 		w = row_of_dump(&in->pstore[i], ws, n, cur);
-		add_dump(w != NULL ? w : &ws[0], &in->pstore[i]);
+		add_dump(w != NULL ? w : &ws[0], &in->pstore[i], i);
 	}
 	for (size_t i = 0; i < n; i++) {
 		ws[i].row.index = (int)i - (int)cur;

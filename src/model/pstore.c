@@ -339,6 +339,63 @@ by_time_desc(const void *a, const void *b)
 	return x < y ? 1 : -1;
 }
 
+/* What each file's name says, into es; files read elsewhere marked used. */
+static void
+classify_all(const struct pstore_file *files, size_t nfiles, struct entry *es)
+{
+	for (size_t i = 0; i < nfiles; i++) {
+		classify(&es[i], files[i].name ? files[i].name : "");
+		es[i].file = i;
+		es[i].used = files[i].name == NULL ||
+		             joined_elsewhere(files, nfiles, &es[i]);
+	}
+}
+
+/* True when the parts (highest first) make the record want. */
+static bool
+same_record(const struct pstore_file *files, const struct entry *a,
+            const struct pstore_record *want)
+{
+	const struct pstore_file *f = &files[a->file];
+
+	return f->systemd == want->systemd &&
+	       strncmp(f->name, want->name, sizeof want->name - 1) == 0 &&
+	       strncmp(f->folder ? f->folder : "", want->folder,
+	               sizeof want->folder - 1) == 0;
+}
+
+/* Feed the text of one record to ev (see pstore.h). */
+bool
+pstore_feed(const struct pstore_file *files, size_t nfiles,
+            const struct pstore_record *want, struct kevents *ev)
+{
+	struct entry *es = calloc(nfiles ? nfiles : 1, sizeof *es);
+	const struct entry **parts = calloc(PSTORE_PARTS_MAX, sizeof *parts);
+	struct pstore_record *rec = calloc(1, sizeof *rec);
+	int64_t secs = KLOG_NA;
+	bool found = false;
+	size_t np;
+
+	if (es != NULL && parts != NULL && rec != NULL)
+		classify_all(files, nfiles, es);
+	for (size_t i = 0; rec != NULL && es && parts && i < nfiles && !found;
+	     i++) {
+		if (es[i].used)
+			continue;
+		np = gather(files, es, nfiles, i, parts);
+		if (!same_record(files, parts[0], want) || parts[0]->compressed)
+			continue;
+		found = true;
+		rec->type = parts[0]->type;
+		for (size_t k = 0; k < np; k++)
+			take_text(rec, ev, &files[parts[k]->file], &secs);
+	}
+	free(es);
+	free(parts);
+	free(rec);
+	return found;
+}
+
 /* Read the files into records (see pstore.h). */
 size_t
 pstore_parse(const struct pstore_file *files, size_t nfiles,
@@ -357,12 +414,7 @@ pstore_parse(const struct pstore_file *files, size_t nfiles,
 		free(parts);
 		return 0;
 	}
-	for (size_t i = 0; i < nfiles; i++) {
-		classify(&es[i], files[i].name ? files[i].name : "");
-		es[i].file = i;
-		es[i].used = files[i].name == NULL ||
-		             joined_elsewhere(files, nfiles, &es[i]);
-	}
+	classify_all(files, nfiles, es);
 	for (size_t i = 0; i < nfiles; i++) {
 		if (es[i].used)
 			continue;

@@ -1,5 +1,6 @@
 /* bootpane.c: the Boots screen's body (see view/bootpane.h). */
 #include <stdio.h>
+#include <string.h>
 
 #include "view/bootpane.h"
 #include "view/dash.h"
@@ -14,6 +15,7 @@
 #define COL_END 18
 #define COL_EVENTS 34
 #define WIDE_COLS 110 /* from this width: ENDED and EVENTS */
+#define HOW_MIN 40    /* HOW IT ENDED keeps this much of a wider EVENTS */
 
 /* Draw the longest of a line's forms that fits w columns at (y, x), or
  * the shortest cut after a whole word (draw_forms); "" ends the forms. */
@@ -48,10 +50,29 @@ cell(struct screen *s, int y, int x, int w, enum theme_role role,
 	draw_forms(s, y, x, w, role, list, flags);
 }
 
-/* One table line at row y: the header (row NULL) or a boot. */
+/* The EVENTS column's width: the longest list of the rows (so a wide
+ * screen shows it whole), at least COL_EVENTS, leaving HOW_MIN columns
+ * for HOW IT ENDED. */
+static int
+events_cols(const struct dash_boots *v, int w)
+{
+	int cols = COL_EVENTS,
+	    room = w - HOW_MIN - (COL_BOOT + COL_START + COL_UPTIME + COL_END);
+
+	for (size_t i = 0; i < v->nrows; i++) {
+		int n = (int)strlen(v->rows[i].events) + 2;
+
+		if (n > cols)
+			cols = n;
+	}
+	return cols < room ? cols : room > COL_EVENTS ? room : COL_EVENTS;
+}
+
+/* One table line at row y: the header (row NULL) or a boot; events_w:
+ * the EVENTS column's width. */
 static void
 table_line(struct screen *s, const struct layout_rect *r, int y,
-           const struct dash_boots_row *row, bool selected)
+           const struct dash_boots_row *row, bool selected, int events_w)
 {
 	enum theme_role role = row == NULL ? THEME_PROC_HEADER
 	                       : selected  ? THEME_PROC_SELECTED
@@ -74,10 +95,9 @@ table_line(struct screen *s, const struct layout_rect *r, int y,
 		draw_str(s, y, x, COL_END, role, row ? row->end : "ENDED",
 		         DRAW_FILL);
 		x += COL_END;
-		cell(s, y, x, COL_EVENTS - 1, role,
-		     row ? row->events : "EVENTS",
+		cell(s, y, x, events_w - 1, role, row ? row->events : "EVENTS",
 		     row ? row->events_short : NULL, DRAW_FILL);
-		x += COL_EVENTS;
+		x += events_w;
 	}
 	how = r->x + r->w - x;
 	if (how > 0)
@@ -117,7 +137,7 @@ dash_body_boots(struct screen *s, const struct dash_frame *f)
 {
 	const struct layout_rect *r = &f->layout->body;
 	const struct dash_boots *v = f->screen_data;
-	int y = r->y, table_rows, detail_rows;
+	int y = r->y, table_rows, detail_rows, events_w;
 	size_t first;
 
 	if (!layout_rect_visible(r) || v == NULL)
@@ -126,7 +146,8 @@ dash_body_boots(struct screen *s, const struct dash_frame *f)
 	forms_line(s, y++, r->x, r->w, THEME_DIALOG, v->sources, 0);
 	if (v->reading && v->nrows == 0)
 		return;
-	table_line(s, r, y++, NULL, false);
+	events_w = events_cols(v, r->w);
+	table_line(s, r, y++, NULL, false, events_w);
 	detail_rows = (int)(1 + v->ndetail + v->nevents);
 	table_rows = r->h - 2 - detail_rows - 1;
 	if (table_rows < 3)
@@ -138,7 +159,7 @@ dash_body_boots(struct screen *s, const struct dash_frame *f)
 	first = first_shown(v, (size_t)table_rows);
 	for (int i = 0; i < table_rows && first + (size_t)i < v->nrows; i++)
 		table_line(s, r, y++, &v->rows[first + (size_t)i],
-		           first + (size_t)i == v->selected);
+		           first + (size_t)i == v->selected, events_w);
 	y++;
 	if (y < r->y + r->h)
 		detail_pane(s, r, y, v);

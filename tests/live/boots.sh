@@ -82,6 +82,11 @@ else
 	check "... with one line saying why" sh -c \
 		'[ "$(wc -l <"$1")" = 1 ] && grep -q "^oomwatch: --boot -1: journal: not available (" "$1"' sh "$T_TMP/e"
 	check "... and nothing on stdout" [ ! -s "$T_TMP/o" ]
+	"$OOMWATCH_BIN" --events >/dev/null 2>&1
+	rc=$?
+	"$OOMWATCH_BIN" --events --boot 0 >/dev/null 2>"$T_TMP/e0"
+	check "--events --boot 0 without a journal reads the kernel log, as --events (exit $rc)" \
+		sh -c '[ "$1" = "$2" ] && ! grep -q journal "$3"' sh "$?" "$rc" "$T_TMP/e0"
 fi
 
 # The golden tree's history (tests/fixtures/golden/boots.sh), text form:
@@ -96,6 +101,11 @@ TZ=UTC "$OOMWATCH_BIN" --events --boot -1 --json --proc-root "$TOP/tests/fixture
 	jq -r '"\(.kind) \(.time)"' >"$T_TMP/ev.txt"
 check "golden tree: --events --boot -1 gives boot a1's three events, oldest first" [ \
 	"$(tr '\n' '|' <"$T_TMP/ev.txt")" = "oom_kill 1764548012.0004|hung_task 1764548100|panic 1764548200.25|" ]
+TZ=UTC "$OOMWATCH_BIN" --events --boot -3 --json --proc-root "$TOP/tests/fixtures/golden/proc" \
+	>"$T_TMP/ev3.txt" 2>"$T_TMP/ev3.err"
+check "golden tree: --events --boot -3 (only pstore has it) gives its dump's OOM panic" \
+	jq -e -s '[.[] | .kind] == ["panic"] and (.[0].message | startswith("Out of memory"))' "$T_TMP/ev3.txt"
+check "... and says it read the dump" grep -q "^oomwatch: --boot -3: from its pstore dump dmesg.txt" "$T_TMP/ev3.err"
 
 # pstore alone (no wtmp, no journal): the dump, written before this boot
 # started, is a row of its own (an earlier boot that panicked), never
@@ -103,6 +113,8 @@ check "golden tree: --events --boot -1 gives boot a1's three events, oldest firs
 mkdir -p "$T_TMP/ps/boots/pstore" "$T_TMP/ps/sys/kernel/random"
 printf 'cpu  1 0 0 0 0 0 0 0 0 0\nbtime 1764633600\n' >"$T_TMP/ps/stat"
 printf 'b2b2b2b2-b2b2-b2b2-b2b2-b2b2b2b2b2b2\n' >"$T_TMP/ps/sys/kernel/random/boot_id"
+printf '6.9.0-test\n' >"$T_TMP/ps/sys/kernel/osrelease"
+printf 'pswpin 0\noom_kill 529\n' >"$T_TMP/ps/vmstat"
 cat >"$T_TMP/ps/boots/pstore/dmesg-ramoops-0" <<'DUMP'
 ====1764548200.250000-D
 Panic#1 Part1
@@ -114,6 +126,8 @@ check "pstore alone: the dump is an earlier boot's row, ended in its panic" \
 	jq -e '[.boots[] | "\(.index) \(.ended) \(.earlier) \(.dumps)"] == ["0 running false 0", "-1 panic true 1"]' "$T_TMP/ps.json"
 check "... its panic message kept, and the dumps add up to the source's" \
 	jq -e '.boots[1].panic_message == "Fatal exception in interrupt" and ([.boots[].dumps] | add) == .sources.pstore.count' "$T_TMP/ps.json"
+check "... this boot's kernel from sys/kernel/osrelease (no wtmp), its OOM kills from vmstat" \
+	jq -e '.boots[0].kernel == "6.9.0-test" and .boots[0].oom_kill_vmstat == 529 and .boots[1].oom_kill_vmstat == null' "$T_TMP/ps.json"
 
 # A generated wtmp in a fixture root: crash and clean sequences.
 if [ -x "$PROGS/wtmpgen" ] && command -v last >/dev/null 2>&1; then
@@ -140,9 +154,10 @@ else
 fi
 
 # A journalctl that hangs costs the deadline (3 s), not more; what it
-# wrote before is used, and the note says it was cut short.
+# wrote before (newest first, as -r asks) is used, and the note says it
+# was cut short and which boots were not read.
 mkdir -p "$T_TMP/bin"
-printf '#!/bin/sh\nprintf "%%s\\n" "$@" >"%s"\ncat "%s"\nexec sleep 60\n' \
+printf '#!/bin/sh\nprintf "%%s\\n" "$@" >"%s"\ntac "%s"\nexec sleep 60\n' \
 	"$T_TMP/args" "$TOP/tests/fixtures/boots/journal.json" >"$T_TMP/bin/journalctl"
 chmod +x "$T_TMP/bin/journalctl"
 t0=$(date +%s)
@@ -150,9 +165,9 @@ PATH="$T_TMP/bin:$PATH" "$OOMWATCH_BIN" --boots --json >"$T_TMP/hang.json"
 t1=$(date +%s)
 check "a hanging journalctl is cut at the deadline" [ $((t1 - t0)) -le 6 ]
 check "every boot's kernel messages are asked for (_TRANSPORT=kernel; -k means this boot only)" \
-	sh -c 'grep -qx "_TRANSPORT=kernel" "$1" && grep -qx -- "-n" "$1" && ! grep -qx -- "-k" "$1" && ! grep -qx -- "-b" "$1"' sh "$T_TMP/args"
+	sh -c 'grep -qx "_TRANSPORT=kernel" "$1" && grep -qx -- "-n" "$1" && grep -qx -- "-r" "$1" && ! grep -qx -- "-k" "$1" && ! grep -qx -- "-b" "$1"' sh "$T_TMP/args"
 check "... the note says so" \
-	jq -e '.sources.journal.note == "cut short: timed out after 3000 ms"' "$T_TMP/hang.json"
+	jq -e '.sources.journal.note | startswith("cut short: timed out after 3000 ms; read newest first: boots before ")' "$T_TMP/hang.json"
 check "... and the boots it gave are used (the panic of boot a1..)" \
 	jq -e '[.boots[] | select(.boot_id == "a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1") | .ended] == ["panic"]' "$T_TMP/hang.json"
 

@@ -89,6 +89,11 @@ check_cuts() {
 	fi
 }
 
+# body_has TEXT: the body shows TEXT.
+body_has() {
+	body | grep -qF -- "$1"
+}
+
 # scene NAME OPTIONS: the Boots screen at 250 columns, then at each width.
 scene() {
 	name=$1
@@ -98,6 +103,8 @@ scene() {
 	long=$(cat "$T_TMP/long")
 	no_remarks=$(printf '%s\n' "$long" | sed 's/ ([^()]*)//g')
 	brief=$(brief_form "$T_TMP/b.json")
+	ev0=$(jq -r '.boots[0].events | to_entries | map(select(.value > 0) |
+		"\(.value) \(.key)") | join(", ")' "$T_TMP/b.json")
 	tmux_start 250 40 "$BIN -d 0.5 --no-protect $*"
 	if ! tmux_wait "F10Quit" 10; then
 		fail "$name: the dashboard starts" "$(tmux_screen | head -3)"
@@ -132,6 +139,10 @@ $(body | tr ' ' '\n' | grep -v "$ELL" | sort -u)"
 				"want '$want', got '$(sources_line)'"
 		fi
 		check_cuts "$name" "$w" "$words"
+		if [ "$w" = 200 ] && [ -n "$ev0" ]; then
+			check "$name at 200 columns: boot 0's events whole ($ev0)" \
+				body_has "$ev0"
+		fi
 	done
 	if [ "$name" = "this machine" ]; then
 		tmux_keys Enter

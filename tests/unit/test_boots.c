@@ -336,9 +336,47 @@ test_table_pstore_alone(void **state)
 	assert_true(r[1].earlier);
 	assert_int_equal(r[1].dumps, 1);
 	assert_int_equal(r[1].end, BOOTS_PANIC);
+	assert_int_equal(r[1].dump_bits, 1); /* pstore[0] */
 	/* no dump: no earlier row */
 	in.npstore = 0;
 	assert_int_equal(boots_build(&in, r, 4), 1);
+}
+
+/* wtmp boots that started after this boot's btime (a container's wtmp
+ * gets a "reboot" at each container start): never numbered above 0; left
+ * out and counted in this boot's row; a dump from then goes to this boot,
+ * and the dumps' bits name which rows hold them. */
+static void
+test_table_newer_than_running(void **state)
+{
+	struct wtmp_boot w[4] = {
+	    wboot(1000, WTMP_SHUTDOWN, 1500),
+	    wboot(2000, WTMP_CRASH, 2500), /* this boot (btime 2010) */
+	    wboot(3000, WTMP_CRASH, 3500),
+	    wboot(4000, WTMP_CRASH, 4500),
+	};
+	struct pstore_record p[2] = {panic_dump(4100, "Fatal exception"),
+	                             panic_dump(1200, "Kernel panic")};
+	struct boots_input in = {
+	    .wtmp = w,
+	    .nwtmp = 4,
+	    .pstore = p,
+	    .npstore = 2,
+	    .boot_unix_s = 2010,
+	    .now_unix_s = 5000,
+	};
+	struct boots_row r[8];
+	(void)state;
+	assert_int_equal(boots_build(&in, r, 8), 2);
+	assert_int_equal(r[0].index, 0);
+	assert_int_equal(r[0].end, BOOTS_RUNNING);
+	assert_int_equal(r[0].start_unix_s, 2000);
+	assert_int_equal(r[0].newer, 2);
+	assert_int_equal(r[0].dumps, 1);
+	assert_int_equal(r[0].dump_bits, 1);
+	assert_int_equal(r[1].index, -1);
+	assert_int_equal(r[1].dump_bits, 2);
+	assert_int_equal(r[1].end, BOOTS_PANIC);
 }
 
 /* This boot's counts come from the running kernel log's engine: every
@@ -402,6 +440,7 @@ main(void)
 	    cmocka_unit_test(test_table_every_end),
 	    cmocka_unit_test(test_table_journal_only),
 	    cmocka_unit_test(test_table_pstore_alone),
+	    cmocka_unit_test(test_table_newer_than_running),
 	    cmocka_unit_test(test_live_counts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -171,6 +171,58 @@ test_job_history(void **state)
 	fakejctl_remove(&fake);
 }
 
+/* The row of boot id, or NULL. */
+static const struct boots_row *
+row_of(const struct bootsrc_data *d, const char *id)
+{
+	for (size_t i = 0; i < d->nrows; i++)
+		if (strcmp(d->rows[i].boot_id, id) == 0)
+			return &d->rows[i];
+	return NULL;
+}
+
+/* A journalctl that stalls is cut at the deadline: read newest first
+ * (-r), the newest boot is whole, the oldest read in part, and the note
+ * says which boots were not read; the numbers follow the boots' times.
+ * (Without -r the fake gives the oldest boot alone, as journalctl would
+ * before stalling: the newest boot would be lost.) */
+static void
+test_journal_cut_keeps_newest(void **state)
+{
+	static struct bootsrc_data d;
+	char script[2 * PATH_MAX + 160], fix[PATH_MAX];
+	const struct boots_row *a, *b;
+	struct fakejctl fake;
+	struct bootsrc_paths p;
+	(void)state;
+	assert_non_null(realpath("tests/fixtures/boots/journal.json", fix));
+	snprintf(script, sizeof script,
+	         "case \" $* \" in *' -r '*) tac %s | head -n 4;; "
+	         "*) head -n 10 %s;; esac; exec sleep 30",
+	         fix, fix);
+	assert_int_equal(fakejctl_install(&fake, script), 0);
+	bootsrc_paths(&p, NULL, NULL);
+	bootsrc_load(&d, &p, 1000, 1767225600);
+	assert_true(d.journal_state.ok);
+	assert_non_null(strstr(d.journal_state.why, "cut short: timed out"));
+	assert_non_null(strstr(d.journal_state.why, "not read"));
+	assert_int_equal(d.njournal, 2);
+	assert_string_equal(d.journal[1].boot_id,
+	                    "b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2");
+	assert_string_equal(d.journal[0].boot_id,
+	                    "a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1");
+	assert_true(d.journal[0].sum.panicked); /* its newest lines */
+	assert_int_equal(d.journal[0].sum.counts[KEVENT_OOM_KILL], 0);
+	a = row_of(&d, "a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1");
+	b = row_of(&d, "b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2");
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_true(b->index < 0);
+	assert_int_equal(a->index, b->index - 1);
+	bootsrc_free(&d);
+	fakejctl_remove(&fake);
+}
+
 /* Freed while journalctl runs: the child is killed and reaped at once
  * (its pid is gone), the thread joined; an events job likewise. */
 static void
@@ -185,9 +237,9 @@ test_job_stopped(void **state)
 	assert_int_equal(fakejctl_install(&fake, "exec sleep 30"), 0);
 	bootsrc_paths(&p, NULL, NULL);
 	for (int events = 0; events < 2; events++) {
-		j = events
-		        ? bootjob_events(&p, "-1", 16, 30000, why, sizeof why)
-		        : bootjob_history(&p, 30000, 0, why, sizeof why);
+		j = events ? bootjob_events(&p, "-1", NULL, 0, 16, 30000, why,
+		                            sizeof why)
+		           : bootjob_history(&p, 30000, 0, why, sizeof why);
 		assert_non_null(j);
 		pid = fakejctl_pid(&fake, (size_t)events + 1, 5000);
 		assert_int_equal(fakejctl_runs(&fake), (size_t)events + 1);
@@ -200,31 +252,79 @@ test_job_stopped(void **state)
 	fakejctl_remove(&fake);
 }
 
+/* The events job's result, once ended: its events (count n), from
+ * where, and why. */
+static void
+job_result(struct bootjob *j, size_t n, enum bootsrc_from from,
+           const char *why_has)
+{
+	enum bootsrc_from got;
+	struct kevents *ev;
+	char why[256];
+
+	assert_non_null(j);
+	assert_true(bootjob_wait(j, 10000));
+	ev = bootjob_take_events(j, &got, why, sizeof why);
+	assert_non_null(ev);
+	assert_non_null(strstr(why, why_has));
+	assert_int_equal(got, from);
+	if (why_has[0] == '\0')
+		assert_int_equal(kevents_count(ev), n);
+	kevents_free(ev);
+	bootjob_free(j);
+}
+
 /* One boot's events in a thread, from the fixture tree's saved journal. */
 static void
 test_job_events(void **state)
 {
 	struct bootsrc_paths p;
-	struct bootjob *j;
-	struct kevents *ev;
 	char why[256];
 	(void)state;
 	bootsrc_paths(&p, FIXTURE_PROC, NULL);
-	j = bootjob_events(&p, "-1", 64, 1000, why, sizeof why);
-	assert_non_null(j);
-	assert_true(bootjob_wait(j, 10000));
-	ev = bootjob_take_events(j, why, sizeof why);
-	assert_non_null(ev);
-	assert_string_equal(why, "");
-	assert_int_equal(kevents_count(ev), 3);
-	kevents_free(ev);
-	bootjob_free(j);
-	j = bootjob_events(&p, "-2", 64, 1000, why, sizeof why);
-	assert_true(bootjob_wait(j, 10000));
-	ev = bootjob_take_events(j, why, sizeof why);
-	assert_non_null(strstr(why, "no boot -2"));
-	kevents_free(ev);
-	bootjob_free(j);
+	job_result(bootjob_events(&p, "-1", NULL, 0, 64, 1000, why, sizeof why),
+	           3, BOOTSRC_FROM_JOURNAL, "");
+	job_result(bootjob_events(&p, "-2", NULL, 0, 64, 1000, why, sizeof why),
+	           0, BOOTSRC_FROM_NONE, "no boot -2");
+}
+
+/* A boot only pstore knows (the golden tree's -3): its events are read
+ * from its dump through the engine; a journal without the boot falls
+ * back to the dump; the journal's are preferred when it has them. */
+static void
+test_job_dump_events(void **state)
+{
+	static struct bootsrc_data d;
+	struct pstore_record dumps[BOOTSRC_PSTORE_MAX];
+	struct bootsrc_paths p;
+	const struct boots_row *r;
+	char why[256];
+	size_t n;
+	(void)state;
+	bootsrc_paths(&p, FIXTURE_PROC, NULL);
+	bootsrc_load(&d, &p, 1000, 1767225600);
+	r = &d.rows[3];
+	assert_int_equal(r->index, -3);
+	assert_false(r->in_journal);
+	n = bootsrc_row_dumps(&d, r, dumps, BOOTSRC_PSTORE_MAX);
+	assert_int_equal(n, 1);
+	job_result(
+	    bootjob_events(&p, NULL, dumps, n, 64, 1000, why, sizeof why),
+	    boots_events(r), BOOTSRC_FROM_PSTORE, "");
+	job_result(
+	    bootjob_events(&p, "-7", dumps, n, 64, 1000, why, sizeof why),
+	    boots_events(r), BOOTSRC_FROM_PSTORE, "");
+	n = bootsrc_row_dumps(&d, &d.rows[1], dumps, BOOTSRC_PSTORE_MAX);
+	assert_int_equal(n, 1);
+	job_result(
+	    bootjob_events(&p, "-1", dumps, n, 64, 1000, why, sizeof why), 3,
+	    BOOTSRC_FROM_JOURNAL, "");
+	/* a dump gone since the history was read */
+	strcpy(dumps[0].name, "dmesg-ramoops-9");
+	job_result(
+	    bootjob_events(&p, NULL, dumps, n, 64, 1000, why, sizeof why), 0,
+	    BOOTSRC_FROM_NONE, "no longer readable");
+	bootsrc_free(&d);
 }
 
 /* The golden fixture's history, through the collector. */
@@ -337,7 +437,9 @@ main(void)
 	    cmocka_unit_test(test_spawn_cancel),
 	    cmocka_unit_test(test_job_history),
 	    cmocka_unit_test(test_job_stopped),
+	    cmocka_unit_test(test_journal_cut_keeps_newest),
 	    cmocka_unit_test(test_job_events),
+	    cmocka_unit_test(test_job_dump_events),
 	    cmocka_unit_test(test_fixture_history),
 	    cmocka_unit_test(test_live_kmsg),
 	    cmocka_unit_test(test_fixture_boot_events),

@@ -49,21 +49,28 @@ read_ends(struct ui *ui)
 	assert_true(bootjob_wait(s->job, 15000));
 }
 
-static void
-test_open_select_events(void **state)
+/* Key 0 on the golden tree: the history once read (the redraw picks it
+ * up). */
+static const struct dash_boots *
+visit(struct scrfix *f)
 {
-	struct scrfix *f = *state;
 	struct ui *ui = &f->ui;
 	struct scr_boots_state *s = scr_state(ui, &scr_boots);
-	const struct dash_boots *v;
-	const struct dash_frame *fr;
 
 	f->opt.proc_root = FIXTURE_PROC;
 	assert_null(s->data); /* nothing is read before the first visit */
 	scrfix_press(ui, '0', 0);
 	assert_ptr_equal(ui->screens.cur, &scr_boots);
 	read_ends(ui);
-	v = view(f); /* the redraw picks the history up */
+	return view(f);
+}
+
+/* The table: every way a boot ended, newest first. */
+static void
+test_history_table(void **state)
+{
+	const struct dash_boots *v = visit(*state);
+
 	assert_int_equal(v->nrows, 5);
 	assert_int_equal(v->selected, 0);
 	assert_string_equal(v->rows[0].how, "running");
@@ -79,20 +86,36 @@ test_open_select_events(void **state)
 	assert_string_equal(v->rows[4].how, "clean shutdown");
 	assert_non_null(strstr(v->sources[0], "wtmp: 5 boots"));
 	assert_non_null(strstr(v->events_title[0], "Boot 0: Enter reads"));
-	/* Down, Enter: boot -1's events are read, and open in the events
-	 * view at the tick after */
-	scrfix_press(ui, KBD_DOWN, KBD_ENTER, 0);
+}
+
+/* Down, Enter: boot -1's events are read from the journal and open in the
+ * events view at the tick after; back on Boots the pane lists them;
+ * Enter again reads again, and once read opens them with no new read. */
+static void
+test_open_journal_events(void **state)
+{
+	struct scrfix *f = *state;
+	struct ui *ui = &f->ui;
+	struct scr_boots_state *s = scr_state(ui, &scr_boots);
+	const struct dash_boots *v = visit(f);
+	const struct dash_frame *fr;
+
+	scrfix_press(ui, KBD_DOWN, 0);
+	assert_string_equal(view(f)->events_title[0],
+	                    "Boot -1: Enter reads its events from the journal "
+	                    "(else from its pstore dump)");
+	scrfix_press(ui, KBD_ENTER, 0);
 	assert_ptr_equal(ui->screens.cur, &scr_boots);
 	read_ends(ui);
 	scr_sampled(ui);
 	assert_ptr_equal(ui->screens.cur, &scr_events);
-	assert_non_null(ui->klog.boot_kev);
 	fr = scrfix_frame(f);
 	assert_ptr_equal(fr->body, dash_body_events);
 	assert_ptr_equal(fr->klog->ev, ui->klog.boot_kev);
 	assert_int_equal(kevents_count(fr->klog->ev), 3);
 	assert_int_equal(kevents_get(fr->klog->ev, 0)->kind, KEVENT_PANIC);
-	assert_non_null(strstr(fr->status_info, "boot -1's kernel events"));
+	assert_non_null(
+	    strstr(fr->status_info, "boot -1's kernel events (journal)"));
 	/* no action aims at a process of an earlier boot */
 	scrfix_press(ui, KBD_F(9), 0);
 	assert_non_null(strstr(ui->status.text, "earlier boot"));
@@ -104,13 +127,13 @@ test_open_select_events(void **state)
 	assert_int_equal(v->nevents, 3);
 	assert_non_null(strstr(v->events[0], "oom_kill  hog pid 5807"));
 	assert_non_null(strstr(v->events[2], "panic  Fatal exception"));
-	assert_non_null(strstr(v->events_title[0], "3 kernel events"));
+	assert_non_null(
+	    strstr(v->events_title[0], "3 kernel events from the journal"));
 	/* the events view shows the running log again */
 	scrfix_press(ui, 'e', 0);
 	assert_ptr_equal(scrfix_frame(f)->klog->ev, ui->klog.kev);
 	scrfix_press(ui, '0', 0);
-	/* Enter again reads again (the events view had them); a key
-	 * pressed before the tick: no jump to the events view... */
+	/* Enter again reads again; a key before the tick: no jump... */
 	scrfix_press(ui, KBD_ENTER, 0);
 	read_ends(ui);
 	scrfix_press(ui, KBD_DOWN, KBD_UP, 0);
@@ -122,8 +145,34 @@ test_open_select_events(void **state)
 	assert_null(s->job);
 	assert_ptr_equal(ui->screens.cur, &scr_events);
 	assert_int_equal(kevents_count(ui->klog.boot_kev), 3);
+}
+
+/* A boot only pstore knows (-3): the hint says Enter reads its dump, and
+ * Enter opens the dump's events; a boot in no source of events (-4) says
+ * why with no read; r reads the history again. */
+static void
+test_open_pstore_events(void **state)
+{
+	struct scrfix *f = *state;
+	struct ui *ui = &f->ui;
+	struct scr_boots_state *s = scr_state(ui, &scr_boots);
+	const struct dash_boots *v = visit(f);
+
+	scrfix_press(ui, KBD_DOWN, KBD_DOWN, KBD_DOWN, 0);
+	assert_string_equal(view(f)->events_title[0],
+	                    "Boot -3: Enter: the events of its pstore dump");
+	scrfix_press(ui, KBD_ENTER, 0);
+	read_ends(ui);
+	scr_sampled(ui);
+	assert_ptr_equal(ui->screens.cur, &scr_events);
+	assert_non_null(ui->klog.boot_kev);
+	assert_true(kevents_count(ui->klog.boot_kev) > 0);
+	assert_int_equal(kevents_get(ui->klog.boot_kev, 0)->kind, KEVENT_PANIC);
+	assert_non_null(strstr(scrfix_frame(f)->status_info,
+	                       "boot -3's kernel events (pstore dump)"));
 	scrfix_press(ui, KBD_ESC, '0', 0);
-	/* a boot the journal does not have says why (no read) */
+	assert_non_null(
+	    strstr(view(f)->events_title[0], "from its pstore dump"));
 	scrfix_press(ui, KBD_END, KBD_ENTER, 0);
 	assert_null(s->job);
 	v = view(f);
@@ -131,7 +180,7 @@ test_open_select_events(void **state)
 	assert_int_equal(v->nevents, 0);
 	assert_string_equal(v->events_title[0],
 	                    "Boot -4: no events: the journal has no messages "
-	                    "of this boot");
+	                    "of this boot, and pstore no dump");
 	/* leaving and coming back keeps what was read; r reads again */
 	scrfix_press(ui, KBD_ESC, '0', 0);
 	assert_int_equal(view(f)->selected, 4);
@@ -286,7 +335,11 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_open_select_events,
+	    cmocka_unit_test_setup_teardown(test_history_table, scrfix_setup,
+	                                    scrfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_open_journal_events,
+	                                    scrfix_setup, scrfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_open_pstore_events,
 	                                    scrfix_setup, scrfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_live_boot, scrfix_setup,
 	                                    scrfix_teardown),
