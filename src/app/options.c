@@ -714,8 +714,9 @@ options_finish(struct options *opt, bool batch, bool events, char *err,
 	}
 	if (opt->boot != NULL && (!events || opt->kmsg_file != NULL)) {
 		snprintf(err, err_size,
-		         "--boot needs --events, and reads the journal (not "
-		         "--kmsg-file)");
+		         "--boot needs --events, and reads the journal, the "
+		         "boot's pstore dumps or (boot 0) the kernel log, "
+		         "not --kmsg-file");
 		return -1;
 	}
 	if (batch)
