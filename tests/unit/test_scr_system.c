@@ -191,7 +191,7 @@ test_task_mark_every_width(void **state)
 }
 
 /* The strip shows the whole last minute in the rows the body has: 60
- * one-second rows in an 18-row body with nothing else read are 10 rows
+ * one-second rows in a 20-row body with nothing else read are 10 rows
  * of 6 (the old strip showed the newest 5 under "the last minute"). */
 static void
 test_strip_fits_the_minute(void **state)
@@ -212,8 +212,8 @@ test_strip_fits_the_minute(void **state)
 	}
 	memset(&v, 0, sizeof v);
 	v.stat = &st;
-	/* title, header, 10 rows, why (2 at 80), load, PSI, blank, tasks
-	 * none, blank, settings not read); 60 rows: 30 of 2 */
+	/* title, header, 10 rows, why (2 lines at 80), load, PSI, blank,
+	 * tasks none, blank, settings not read; at 60x200: 30 rows of 2 */
 	assert_int_equal(syspane_lines(&v, 20, 80), 2 + 10 + 2 + 2 + 4);
 	assert_int_equal(syspane_lines(&v, 60, 200), 2 + 30 + 1 + 2 + 4);
 }
