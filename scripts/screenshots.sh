@@ -20,6 +20,11 @@
 #                    breakdown of MemTotal, tmpfs mounts, slab and swap
 #   system.png       120x40: the system screen (9) with a task this script
 #                    holds in D state (a vfork parent, tests/progs/vforkhold)
+#                    for 65 s: the strip's whole minute, and the task
+#                    marked near the hung-task timeout (120 s here)
+#   boots.png        120x40: the boots screen (0) on the golden fixture
+#                    tree (tests/fixtures/golden: wtmp, pstore, journal),
+#                    the previous boot selected
 # Usage: sh scripts/screenshots.sh [SCENE...] (default: all of them; a
 # scene is a name above without .png; main and actions are one run), or
 # SCENES="detail" make screenshots.
@@ -34,7 +39,7 @@ export TOP BUILD PROGS
 . "$TOP/tests/lib.sh"
 out="$TOP/screenshots"
 mkdir -p "$out"
-SCENES=${*:-${SCENES:-main actions cgroups events light-theme small-term too-small detail memory system}}
+SCENES=${*:-${SCENES:-main actions cgroups events light-theme small-term too-small detail memory system boots}}
 # want SCENE...: true when one of them is to be made.
 want() {
 	for _w in "$@"; do
@@ -165,18 +170,36 @@ if want memory; then
 	tmux_stop
 fi
 
-# system: a vfork parent waits in D until its child execs (40 s)
+# system: a vfork parent waits in D until its child execs (80 s); past
+# half of a 120 s hung-task timeout it is marked "near"
 if want system; then
-	"$PROGS/vforkhold" 40 >/dev/null 2>&1 &
+	"$PROGS/vforkhold" 80 >/dev/null 2>&1 &
 	own_pid $!
 	hold=$!
 	tmux_start 120 40 "$BIN -d 1 --no-protect"
 	tmux_wait "F10Quit" 10
 	tmux_keys 9
 	tmux_wait "vforkhold" 10
-	sleep 4 # its time in D counts up
+	sleep 64 # its time in D counts up; the strip fills its minute
 	tmux_wait "vforkhold" 5 && shot system 120 40
 	tmux_stop
 	kill -9 "$hold" 2>/dev/null
+fi
+
+# boots: the golden fixture tree's boot history, its times in UTC and
+# the clock frozen at the golden screens' 2026-01-01 (core/clock.h), so
+# the running boot's uptime agrees with the tree's btime
+if want boots; then
+	tmux_start 120 40 "cd '$TOP' && exec env TZ=UTC0 \
+OOMWATCH_TEST_CLOCK=1767225600000:86400000 '$BIN' -d 1 \
+--no-protect --proc-root tests/fixtures/golden/proc \
+--kmsg-file tests/fixtures/golden/kmsg.txt"
+	tmux_wait "F10Quit" 10
+	tmux_keys 0
+	tmux_wait "HOW IT ENDED" 10
+	tmux_keys Down
+	sleep 1
+	shot boots 120 40
+	tmux_stop
 fi
 t_done

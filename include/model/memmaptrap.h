@@ -11,9 +11,9 @@
  *              Unevictable: memmap_lru_kb), the sign
  *              the kernel's OOM report checks before dumping slab caches
  *   hugepages  a large part of the hugetlb pool free and not reserved by
- *              any mapping, summed over every page size (sysfs; else
- *              meminfo's default size): "1.00G of hugepages reserved,
- *              0K in use"
+ *              any mapping (free - Rsvd, at least 0 per page size), summed
+ *              over every page size (sysfs; else meminfo's default size):
+ *              "1.00G of hugepages in the pool, 0K in use"
  *   container  MemAvailable > MemTotal: "MemAvailable > MemTotal: probably
  *              a container's view"
  *   no_swap    SwapTotal 0: "no swap: anonymous memory can only be freed

@@ -55,6 +55,7 @@ void sysstat_raw_clear(struct sysstat_raw *raw);
 /* One vmstat-style row. Unknown values are SNAP_NA (percentages: -1). */
 struct sysstat_row {
 	uint64_t mono_ms;
+	uint64_t span_ms;              /* since the previous sample (0: none) */
 	int64_t r, b;                  /* procs_running, procs_blocked */
 	int64_t si_kbs, so_kbs;        /* swapped in / out, kB per second */
 	int64_t free_kb, buffcache_kb; /* MemFree, Buffers + Cached */
@@ -100,5 +101,30 @@ size_t sysstat_recent(const struct sysstat *st);
 
 /* The i-th newest row (0: newest); i < st->ring.len. */
 const struct sysstat_row *sysstat_newest(const struct sysstat *st, size_t i);
+
+/*
+ * How the last minute fits in at most cap rows (cap 0 counts as 1):
+ * every row of sysstat_recent is shown, one a refresh when they fit,
+ * else per consecutive rows are merged into one (per the smallest that
+ * fits). shown rows cover span_ms, the sum of their rows' span_ms: the
+ * strip's title states that span, never more.
+ */
+struct sysstat_plan {
+	size_t rows;      /* sysstat_recent */
+	size_t per;       /* rows merged into one shown row (>= 1) */
+	size_t shown;     /* rows shown: rows / per rounded up */
+	uint64_t span_ms; /* the time they cover */
+};
+void sysstat_plan(const struct sysstat *st, size_t cap, struct sysstat_plan *p);
+
+/*
+ * The k-th newest shown row of plan p (k < p->shown) into out: rows
+ * k*per .. k*per+per-1 (newest first; the oldest group may be shorter)
+ * merged: mono_ms of the newest, span_ms summed; r and b their peak;
+ * si, so and us..st averaged over the known rows by their span_ms;
+ * free and buff/cache the newest row's. Unknown when no row knows it.
+ */
+void sysstat_merged(const struct sysstat *st, const struct sysstat_plan *p,
+                    size_t k, struct sysstat_row *out);
 
 #endif

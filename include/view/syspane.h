@@ -1,11 +1,12 @@
 /*
  * syspane: the System screen's body ("frozen or slow?"), drawn from
- * plain model data: the vmstat strip (the last minute of rows, newest
- * last; b counts tasks in I/O wait only), load averages and PSI for cpu,
- * io and memory, every task in D state among every thread (PID, TID, NAME,
- * IN D, WCHAN; the ones at half the hung-task timeout highlighted, the
- * ones past it marked as reported unless their wait is killable, which
- * procfs cannot tell), their kernel stacks when asked
+ * plain model data: the vmstat strip (the last minute in the rows the
+ * body has, merged when they do not fit, its title stating the span
+ * shown; newest last; b counts tasks in I/O wait only; a "-" explained),
+ * load averages and PSI for cpu, io and memory, every task in D state among
+ * every thread (PID, TID, NAME, IN D, WCHAN; the ones at half the hung-task
+ * timeout highlighted, the ones past it marked as reported unless their wait is
+ * killable, which procfs cannot tell), their kernel stacks when asked
  * ('s'), then the settings with their meanings under the summary
  * sentence. The body scrolls by lines (top); "more below" marks a cut.
  */
@@ -14,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "model/dtasks.h"
 #include "model/snapshot.h"
@@ -37,5 +39,16 @@ struct syspane_view {
 /* How many lines the body has in a rows x cols rectangle (the screen
  * clamps top with it). */
 size_t syspane_lines(const struct syspane_view *v, int rows, int cols);
+
+/*
+ * A D task row's text after NAME (IN D, WCHAN, the mark) for width
+ * cells, into buf: a task near or past the hung-task timeout keeps a
+ * text mark at every width (the long one, then "near/past the
+ * hung-task timeout" with WCHAN cut to fit, then "NEAR"/"PAST"), so the
+ * warning does not rest on colour alone (mono theme, --no-color). The
+ * text may still exceed a width under 16; the drawing cuts it.
+ */
+void syspane_task_text(const struct dtask *t, uint64_t in_d_ms, int64_t timeout,
+                       int width, char *buf, size_t size);
 
 #endif

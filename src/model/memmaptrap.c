@@ -72,7 +72,9 @@ trap_slab_lru(const struct memmap_all *a, char *buf, size_t size)
 	return true;
 }
 
-/* Add one page size's pool, idle (free, not reserved) and in-use kB. */
+/* Add one page size's pool, idle (free, not reserved by a mapping: at
+ * least 0, so one size's Rsvd never cancels another's idle pages) and
+ * in-use kB. */
 static void
 hp_add(const struct memmap_hpsize *h, int64_t kb[3])
 {
@@ -82,7 +84,8 @@ hp_add(const struct memmap_hpsize *h, int64_t kb[3])
 	    h->free == SNAP_NA || h->size_kb <= 0 || h->total <= 0)
 		return;
 	kb[0] += h->total * h->size_kb;
-	kb[1] += (h->free - rsvd) * h->size_kb;
+	if (h->free > rsvd)
+		kb[1] += (h->free - rsvd) * h->size_kb;
 	kb[2] += (h->total - h->free) * h->size_kb;
 }
 
@@ -104,7 +107,7 @@ trap_hugepages(const struct memmap_all *a, char *buf, size_t size)
 		hp_add(&dflt, kb);
 	if (kb[0] <= 0 || !large(a, kb[1]))
 		return false;
-	snprintf(buf, size, "%s of hugepages reserved, %s in use",
+	snprintf(buf, size, "%s of hugepages in the pool, %s in use",
 	         memmap_fmt_kb(kb[0], p, sizeof p),
 	         memmap_fmt_kb(kb[2], u, sizeof u));
 	return true;

@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <inttypes.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -353,11 +354,26 @@ line_oom(struct meters_line *l, const struct meters_in *in)
 	}
 }
 
-/* Swap-in/out and major-fault rates. */
+/* A rate as "12" into buf, or "N/A" when it is unknown (NAN). */
+static const char *
+rate_text(char *buf, size_t size, double v)
+{
+	if (isnan(v))
+		snprintf(buf, size, "N/A");
+	else
+		snprintf(buf, size, "%.0f", v);
+	return buf;
+}
+
+/* Swap-in/out and major-fault rates; unknown ones (a counter missing
+ * from /proc/vmstat or gone backwards) are N/A, never "nan". */
 static void
 line_rates(struct meters_line *l, const struct vmstat_rates *r)
 {
 	struct meterfit_seg *sg;
+	char in[32], out[32], mf[32];
+	double sum = (isnan(r->pswpin) ? 0.0 : r->pswpin) +
+	             (isnan(r->pswpout) ? 0.0 : r->pswpout);
 
 	seg_text(l, THEME_METER_LABEL, 9, "Paging ");
 	if (!r->valid) {
@@ -366,18 +382,26 @@ line_rates(struct meters_line *l, const struct vmstat_rates *r)
 		form(l, sg, "next refresh");
 		return;
 	}
+	if (isnan(r->pswpin) && isnan(r->pswpout) && isnan(r->pgmajfault)) {
+		sg = seg_new(l, THEME_PROC_NA, 1, 0);
+		form(l, sg,
+		     "N/A (no pswpin/pswpout/pgmajfault in /proc/vmstat)");
+		form(l, sg, "N/A (no counters in /proc/vmstat)");
+		form(l, sg, "N/A");
+		return;
+	}
 	sg = seg_new(l,
-	             r->pswpin + r->pswpout > 1000.0 ? THEME_RISK_HIGH
-	             : r->pswpin + r->pswpout > 0.0  ? THEME_RISK_MEDIUM
-	                                             : THEME_NORMAL,
+	             sum > 1000.0 ? THEME_RISK_HIGH
+	             : sum > 0.0  ? THEME_RISK_MEDIUM
+	                          : THEME_NORMAL,
 	             1, 0);
-	form(l, sg, "swap in %.0f/s out %.0f/s  major faults %.0f/s", r->pswpin,
-	     r->pswpout, r->pgmajfault);
-	form(l, sg, "swap in %.0f/s out %.0f/s  majflt %.0f/s", r->pswpin,
-	     r->pswpout, r->pgmajfault);
-	form(l, sg, "in %.0f/s out %.0f/s  majflt %.0f/s", r->pswpin,
-	     r->pswpout, r->pgmajfault);
-	form(l, sg, "in %.0f/s out %.0f/s", r->pswpin, r->pswpout);
+	rate_text(in, sizeof in, r->pswpin);
+	rate_text(out, sizeof out, r->pswpout);
+	rate_text(mf, sizeof mf, r->pgmajfault);
+	form(l, sg, "swap in %s/s out %s/s  major faults %s/s", in, out, mf);
+	form(l, sg, "swap in %s/s out %s/s  majflt %s/s", in, out, mf);
+	form(l, sg, "in %s/s out %s/s  majflt %s/s", in, out, mf);
+	form(l, sg, "in %s/s out %s/s", in, out);
 }
 
 /* Self-protection: mlockall and our own oom_score_adj. The short forms

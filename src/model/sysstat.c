@@ -178,6 +178,7 @@ sysstat_row_make(const struct sysstat *st, const struct sysstat_raw *cur,
 	    prev && s->mono_ms > st->prev_ms ? s->mono_ms - st->prev_ms : 0;
 
 	row->mono_ms = s->mono_ms;
+	row->span_ms = ms;
 	row->r = cur->procs_running;
 	row->b = cur->procs_blocked;
 	row->si_kbs = row->so_kbs = SNAP_NA;
@@ -238,4 +239,87 @@ const struct sysstat_row *
 sysstat_newest(const struct sysstat *st, size_t i)
 {
 	return &st->rows[ring_newest(&st->ring, i)];
+}
+
+/* How the last minute fits in cap rows. */
+void
+sysstat_plan(const struct sysstat *st, size_t cap, struct sysstat_plan *p)
+{
+	p->rows = sysstat_recent(st);
+	if (cap == 0)
+		cap = 1;
+	p->per = p->rows > cap ? (p->rows + cap - 1) / cap : 1;
+	p->shown = (p->rows + p->per - 1) / p->per;
+	p->span_ms = 0;
+	for (size_t i = 0; i < p->rows; i++)
+		p->span_ms += sysstat_newest(st, i)->span_ms;
+}
+
+/* A span-weighted sum of one value (us..st as int, -1 unknown). */
+struct sysstat_avg {
+	uint64_t sum, ms;
+	bool known;
+};
+
+/* Add v (unknown when negative) weighted by ms. */
+static void
+sysstat_avg_add(struct sysstat_avg *a, int64_t v, uint64_t ms)
+{
+	if (v < 0)
+		return;
+	a->known = true;
+	a->sum += (uint64_t)v * (ms ? ms : 1);
+	a->ms += ms ? ms : 1;
+}
+
+/* The average, or unknown (the value given). */
+static int64_t
+sysstat_avg_get(const struct sysstat_avg *a, int64_t unknown)
+{
+	return a->known ? (int64_t)((a->sum + a->ms / 2) / a->ms) : unknown;
+}
+
+/* The larger of a and b, SNAP_NA counting as less than any. */
+static int64_t
+sysstat_peak(int64_t a, int64_t b)
+{
+	return a == SNAP_NA || (b != SNAP_NA && b > a) ? b : a;
+}
+
+/* The k-th newest shown row, merged. */
+void
+sysstat_merged(const struct sysstat *st, const struct sysstat_plan *p, size_t k,
+               struct sysstat_row *out)
+{
+	struct sysstat_avg avg[7] = {{0}};
+	size_t first = k * p->per, last = first + p->per;
+
+	*out = *sysstat_newest(st, first);
+	out->span_ms = 0;
+	out->r = out->b = SNAP_NA;
+	if (last > p->rows)
+		last = p->rows;
+	for (size_t i = first; i < last; i++) {
+		const struct sysstat_row *r = sysstat_newest(st, i);
+		const int64_t v[7] = {r->si_kbs == SNAP_NA ? -1 : r->si_kbs,
+		                      r->so_kbs == SNAP_NA ? -1 : r->so_kbs,
+		                      r->us,
+		                      r->sy,
+		                      r->id,
+		                      r->wa,
+		                      r->st};
+
+		out->span_ms += r->span_ms;
+		out->r = sysstat_peak(out->r, r->r);
+		out->b = sysstat_peak(out->b, r->b);
+		for (int j = 0; j < 7; j++)
+			sysstat_avg_add(&avg[j], v[j], r->span_ms);
+	}
+	out->si_kbs = sysstat_avg_get(&avg[0], SNAP_NA);
+	out->so_kbs = sysstat_avg_get(&avg[1], SNAP_NA);
+	out->us = (int)sysstat_avg_get(&avg[2], -1);
+	out->sy = (int)sysstat_avg_get(&avg[3], -1);
+	out->id = (int)sysstat_avg_get(&avg[4], -1);
+	out->wa = (int)sysstat_avg_get(&avg[5], -1);
+	out->st = (int)sysstat_avg_get(&avg[6], -1);
 }

@@ -195,15 +195,14 @@ num_text(int64_t v, char *buf, size_t size)
 static void
 hp_line(struct walk *w, const struct memmap_hpsize *h)
 {
-	char t[16], c[6][24];
+	char t[16], c[6][24], sz[32];
 	int64_t used = h->total == SNAP_NA || h->free == SNAP_NA
 	                   ? SNAP_NA
 	                   : h->total - h->free;
 
-	text(w, THEME_NORMAL,
-	     "  %6s kB pages: %s total, %s in use, %s free, %s reserved, %s "
-	     "surplus (%s)",
-	     num_text(h->size_kb, c[0], sizeof c[0]),
+	snprintf(sz, sizeof sz, "%s kB",
+	         num_text(h->size_kb, c[1], sizeof c[1]));
+	text(w, THEME_NORMAL, "  %10s %7s %7s %7s %7s %7s %8s", sz,
 	     num_text(h->total, c[1], sizeof c[1]),
 	     num_text(used, c[5], sizeof c[5]),
 	     num_text(h->free, c[2], sizeof c[2]),
@@ -212,7 +211,9 @@ hp_line(struct walk *w, const struct memmap_hpsize *h)
 	     kb_text(memmap_mul(h->total, h->size_kb), t, sizeof t));
 }
 
-/* Hugepages by size (sys), else the default size from meminfo. */
+/* Hugepages by size (sys), else the default size from meminfo: the
+ * pool (every page set aside, used or not) apart from RSVD (free pages
+ * a mapping has been promised, HugePages_Rsvd). */
 static void
 hugepages(struct walk *w)
 {
@@ -227,11 +228,16 @@ hugepages(struct walk *w)
 		text(w, THEME_TITLE, "Hugepages: none in the pool");
 		return;
 	}
-	text(w, THEME_TITLE, "Hugepages by size");
+	text(w, THEME_TITLE,
+	     "Hugepages by size (POOL: set aside from MemTotal, used or not)");
+	text(w, THEME_PROC_HEADER, "  %10s %7s %7s %7s %7s %7s %8s",
+	     "PAGE SIZE", "PAGES", "IN USE", "FREE", "RSVD", "SURPLUS", "POOL");
 	for (size_t i = 0; i < a->nhp; i++)
 		hp_line(w, &a->hp[i]);
 	if (a->nhp == 0)
 		hp_line(w, &dflt);
+	text(w, THEME_NORMAL,
+	     "  RSVD: free pages reserved by mappings (HugePages_Rsvd)");
 }
 
 /* The tmpfs and ramfs mounts. */
@@ -239,14 +245,14 @@ static void
 tmpfs(struct walk *w)
 {
 	const struct memmap_all *a = w->m->all;
-	char u[16], z[16], e[24], pct[8];
+	char u[16], z[16], e[24], pct[8], why[64];
 
 	if (a->mounts_err != 0) {
 		text(w, THEME_TITLE, "tmpfs: mounts unreadable (%s)",
 		     mempane_errname(a->mounts_err, e, sizeof e));
 		return;
 	}
-	text(w, THEME_TITLE, "tmpfs and ramfs: %zu mounts, fullest first",
+	text(w, THEME_TITLE, "tmpfs and ramfs: %zu mounts, most used first",
 	     a->mounts_found);
 	if (a->nmounts > 0)
 		text(w, THEME_PROC_HEADER, "  %7s %7s %5s  %s", "USED", "SIZE",
@@ -258,13 +264,17 @@ tmpfs(struct walk *w)
 			snprintf(pct, sizeof pct, "%.0f%%",
 			         (double)m->used_kb * 100.0 /
 			             (double)m->size_kb);
+		if (m->err != 0)
+			snprintf(why, sizeof why, " (%s)",
+			         mempane_errname(m->err, e, sizeof e));
+		else if (strcmp(m->fstype, "ramfs") == 0)
+			snprintf(why, sizeof why,
+			         " (ramfs: no size limit or usage count)");
+		else
+			why[0] = '\0';
 		text(w, m->err ? THEME_PROC_NA : THEME_NORMAL,
-		     "  %7s %7s %5s  %s%s%s%s",
-		     kb_text(m->used_kb, u, sizeof u),
-		     kb_text(m->size_kb, z, sizeof z), pct, m->path,
-		     m->err ? " (" : "",
-		     m->err ? mempane_errname(m->err, e, sizeof e) : "",
-		     m->err ? ")" : "");
+		     "  %7s %7s %5s  %s%s", kb_text(m->used_kb, u, sizeof u),
+		     kb_text(m->size_kb, z, sizeof z), pct, m->path, why);
 	}
 	if (a->mounts_found > a->nmounts)
 		text(w, THEME_NORMAL, "  ... %zu more not shown",

@@ -15,10 +15,13 @@
 #include "view/dash.h"
 #include "view/draw.h"
 
-/* Strip rows shown: fewer on a small terminal. */
-#define SYSPANE_STRIP_SMALL 5
-#define SYSPANE_STRIP_LARGE 12
-#define SYSPANE_TALL_ROWS 30
+/* Strip rows shown at least, however small the body. */
+#define SYSPANE_STRIP_MIN 3
+/* The line under the strip saying why a value is "-". */
+#define SP_WHY_PREFIX "  - means: "
+#define SP_WHY_INDENT 11
+/* D tasks kept in view under the strip when sizing it. */
+#define SYSPANE_TASKS_KEPT 3
 
 /* The line emitter: s NULL only counts. */
 struct sp_out {
@@ -133,32 +136,116 @@ sp_strip_row(struct sp_out *o, const struct sysstat_row *r)
 	        sp_pct(p[3], 24, r->wa), sp_pct(p[4], 24, r->st));
 }
 
-/* The vmstat strip: title, header, the newest rows (oldest first). */
+/* Why the newest row has "-" values, into buf ("" when none). */
+static const char *
+sp_strip_why(const struct sysstat_row *r, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+#define SP_WHY(cond, text)                                                     \
+	do {                                                                   \
+		if ((cond) && n < size)                                        \
+			n += (size_t)snprintf(buf + n, size - n, "%s%s",       \
+			                      n ? "; " : "", text);            \
+	} while (0)
+	SP_WHY(r->r == SNAP_NA || r->b == SNAP_NA, "r, b: not in /proc/stat");
+	SP_WHY(r->si_kbs == SNAP_NA || r->so_kbs == SNAP_NA,
+	       "si, so: no pswpin/pswpout in /proc/vmstat");
+	SP_WHY(r->free_kb == SNAP_NA && r->buffcache_kb == SNAP_NA,
+	       "free, buff/cache: not in /proc/meminfo");
+	SP_WHY(r->free_kb == SNAP_NA && r->buffcache_kb != SNAP_NA,
+	       "free: no MemFree in /proc/meminfo");
+	SP_WHY(r->free_kb != SNAP_NA && r->buffcache_kb == SNAP_NA,
+	       "buff/cache: no Buffers/Cached in /proc/meminfo");
+	SP_WHY(r->us < 0, "us..st: no cpu line in /proc/stat, or no time "
+	                  "passed");
+#undef SP_WHY
+	return buf;
+}
+
+/* Strip rows that fit: the body less the lines kept in view with it
+ * (title, header, why, load, PSI, blank, the D tasks' first lines,
+ * "more below"), at least SYSPANE_STRIP_MIN. */
+static size_t
+sp_strip_cap(const struct sp_out *o, const struct syspane_view *v,
+             const char *why)
+{
+	struct sp_out c = {NULL, 0, 0, o->w, o->h, 0, 0};
+	size_t d = v->tasks != NULL ? v->tasks->n : 0;
+	int keep = 2 + 2 + 1 + 1 + (v->none != NULL) + 1;
+
+	if (why[0] != '\0') {
+		sp_wrap(&c, THEME_PROC_NA, SP_WHY_PREFIX, SP_WHY_INDENT, why);
+		keep += (int)c.line;
+	}
+
+	if (d > 0)
+		keep +=
+		    1 + (int)(d < SYSPANE_TASKS_KEPT ? d : SYSPANE_TASKS_KEPT);
+	return o->h - keep > SYSPANE_STRIP_MIN ? (size_t)(o->h - keep)
+	                                       : SYSPANE_STRIP_MIN;
+}
+
+/* The strip's title: the span shown (never more; none before the first
+ * row) and how rows merge, then what b counts. */
+static void
+sp_strip_title(struct sp_out *o, const struct sysstat_plan *p)
+{
+	char head[128] = "vmstat", per[48] = "1 row a refresh", how[48] = "";
+	char t[4][256];
+	const char *forms[] = {t[0], t[1], t[2], t[3], NULL};
+	double row_s = (double)p->span_ms * (double)p->per /
+	               (double)(p->rows ? p->rows : 1) / 1000.0;
+
+	if (p->per > 1) {
+		snprintf(per, sizeof per, "1 row per %.*f s", row_s < 2 ? 1 : 0,
+		         row_s);
+		snprintf(how, sizeof how, " (%zu refreshes; r, b: peak)",
+		         p->per);
+	}
+	if (p->shown > 0)
+		snprintf(head, sizeof head, "vmstat, last %" PRIu64 " s, %s",
+		         (p->span_ms + 500) / 1000, per);
+	snprintf(t[0], sizeof t[0],
+	         "%s%s, newest last; b counts only tasks in I/O wait, not "
+	         "every task in D",
+	         head, how);
+	snprintf(t[1], sizeof t[1], "%s%s; b: I/O wait only, not every D task",
+	         head, how);
+	snprintf(t[2], sizeof t[2], "%s%s", head, how);
+	snprintf(t[3], sizeof t[3], "%s", head);
+	sp_forms(o, THEME_TITLE, forms);
+}
+
+/* The vmstat strip: title, header, every row of the last minute that
+ * fits (merged when they do not), oldest first, and why a "-". */
 static void
 sp_strip(struct sp_out *o, const struct syspane_view *v)
 {
-	static const char *const title[] = {
-	    "vmstat, the last minute (newest last); b counts only tasks in I/O "
-	    "wait, not every task in D",
-	    "vmstat, last minute; b: I/O wait only, not every D task",
-	    "vmstat, last minute", NULL};
-	size_t n = v->stat != NULL ? sysstat_recent(v->stat) : 0;
-	size_t cap = o->h >= SYSPANE_TALL_ROWS ? SYSPANE_STRIP_LARGE
-	                                       : SYSPANE_STRIP_SMALL;
+	struct sysstat_plan p = {0, 1, 0, 0};
+	struct sysstat_row m;
+	char why[400] = "";
 
-	sp_forms(o, THEME_TITLE, title);
+	if (v->stat != NULL && v->stat->ring.len > 0)
+		sp_strip_why(sysstat_newest(v->stat, 0), why, sizeof why);
+	if (v->stat != NULL)
+		sysstat_plan(v->stat, sp_strip_cap(o, v, why), &p);
+	sp_strip_title(o, &p);
 	sp_line(o, THEME_PROC_HEADER,
 	        "%4s %4s %7s %7s %10s %11s %3s%3s%3s%3s%3s", "r", "b",
 	        "si kB/s", "so kB/s", "free kB", "buff/cache", "us", "sy", "id",
 	        "wa", "st");
-	if (n == 0)
+	if (p.shown == 0)
 		sp_line(o, THEME_PROC_NA,
 		        "  no row yet: the first comes a refresh "
 		        "after the first sample");
-	if (n > cap)
-		n = cap;
-	for (size_t i = n; i > 0; i--)
-		sp_strip_row(o, sysstat_newest(v->stat, i - 1));
+	for (size_t k = p.shown; k > 0; k--) {
+		sysstat_merged(v->stat, &p, k - 1, &m);
+		sp_strip_row(o, &m);
+	}
+	if (why[0] != '\0')
+		sp_wrap(o, THEME_PROC_NA, SP_WHY_PREFIX, SP_WHY_INDENT, why);
 }
 
 /* "12.50/0.00" (some/full avg10) or N/A with the reason, into buf. */
@@ -226,7 +313,62 @@ sp_timeout(const struct syspane_view *v)
 	return v->sv->v[SYSCTL_HUNG_TASK_TIMEOUT];
 }
 
-/* One D task's row: PID, NAME (sanitized by draw), IN D, WCHAN, mark. */
+/* The WCHAN text of t (raw; "hidden", "N/A" or "-" when unknown). */
+static const char *
+sp_wchan(const struct dtask *t)
+{
+	return t->wchan_err == EPERM ? "hidden"
+	       : t->wchan_err != 0   ? "N/A"
+	       : t->wchan[0]         ? t->wchan
+	                             : "-";
+}
+
+/* The row's text after NAME in width cells. */
+void
+syspane_task_text(const struct dtask *t, uint64_t in_d_ms, int64_t timeout,
+                  int width, char *buf, size_t size)
+{
+	static const char *const short_mark[] = {
+	    [DTASKS_OK] = "",
+	    [DTASKS_NEAR] = "near the hung-task timeout",
+	    [DTASKS_PAST] = "past the hung-task timeout"};
+	static const char *const tiny_mark[] = {
+	    [DTASKS_OK] = "", [DTASKS_NEAR] = "NEAR", [DTASKS_PAST] = "PAST"};
+	enum dtasks_level lv = dtasks_level(in_d_ms, timeout);
+	const char *wchan = sp_wchan(t);
+	char dur[24], mark[160];
+	int room, wlen = (int)strlen(wchan);
+
+	sp_dur(dur, sizeof dur, in_d_ms);
+	dtasks_level_text(lv, timeout, mark, sizeof mark);
+	if (lv == DTASKS_OK) {
+		snprintf(buf, size, " %7s  %s", dur, wchan);
+		return;
+	}
+	/* the mark is kept longest: a long WCHAN is cut before it goes */
+	for (int f = 0; f < 2; f++) {
+		const char *m = f == 0 ? mark : short_mark[lv];
+
+		if (10 + 22 + 2 + (int)strlen(m) <= width) {
+			snprintf(buf, size, " %7s  %-22s  %s", dur, wchan, m);
+			return;
+		}
+	}
+	room = width - 10 - 2 - (int)strlen(short_mark[lv]);
+	if (room >= 4) {
+		if (wlen > room)
+			snprintf(buf, size, " %7s  %.*s~  %s", dur, room - 1,
+			         wchan, short_mark[lv]);
+		else
+			snprintf(buf, size, " %7s  %-*s  %s", dur, room, wchan,
+			         short_mark[lv]);
+		return;
+	}
+	snprintf(buf, size, " %7s  %s %s", dur, tiny_mark[lv], wchan);
+}
+
+/* One D task's row: PID, NAME (sanitized by draw), then
+ * syspane_task_text in the rest, in its level's colour. */
 static void
 sp_task(struct sp_out *o, const struct dtasks *d, size_t i, int64_t timeout)
 {
@@ -234,15 +376,11 @@ sp_task(struct sp_out *o, const struct dtasks *d, size_t i, int64_t timeout)
 	                                       [DTASKS_NEAR] =
 	                                           THEME_RISK_MEDIUM,
 	                                       [DTASKS_PAST] = THEME_RISK_HIGH};
-	static const char *const short_mark[] = {
-	    [DTASKS_OK] = "",
-	    [DTASKS_NEAR] = "near the hung-task timeout",
-	    [DTASKS_PAST] = "past the hung-task timeout"};
 	const struct dtask *t = &d->item[i];
 	uint64_t ms = dtasks_in_d_ms(d, i);
 	enum dtasks_level lv = dtasks_level(ms, timeout);
-	char dur[24], mark[160], head[120], full[300], brief[160];
-	const char *forms[] = {full, brief, head, NULL};
+	char text[300];
+	const char *forms[] = {text, NULL};
 	int y, x;
 
 	if (!sp_next(o, &y))
@@ -252,19 +390,12 @@ sp_task(struct sp_out *o, const struct dtasks *d, size_t i, int64_t timeout)
 	draw_text(o->s, y, x, 16, role[lv], t->comm,
 	          strnlen(t->comm, sizeof t->comm), DRAW_FILL);
 	x += 16;
-	snprintf(head, sizeof head, " %7s  %-22s", sp_dur(dur, sizeof dur, ms),
-	         t->wchan_err == EPERM ? "hidden"
-	         : t->wchan_err != 0   ? "N/A"
-	         : t->wchan[0]         ? t->wchan
-	                               : "-");
-	snprintf(full, sizeof full, "%s  %s", head,
-	         dtasks_level_text(lv, timeout, mark, sizeof mark));
-	snprintf(brief, sizeof brief, "%s  %s", head, short_mark[lv]);
-	if (lv == DTASKS_OK)
-		forms[0] = head, forms[1] = NULL;
-	if (x < o->x + o->w)
+	if (x < o->x + o->w) {
+		syspane_task_text(t, ms, timeout, o->x + o->w - x, text,
+		                  sizeof text);
 		draw_forms(o->s, y, x, o->x + o->w - x, role[lv], forms,
 		           DRAW_FILL);
+	}
 }
 
 /* A task's kernel stack, one line per frame, or why it is not shown. */

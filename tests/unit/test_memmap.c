@@ -450,7 +450,7 @@ test_trap_hugepages_and_no_swap(void **state)
 	(void)state;
 	all_from("4.19.txt", &a);
 	assert_true(memmaptrap_check(MMT_HUGEPAGES, &a, t, sizeof t));
-	assert_string_equal(t, "1.00G of hugepages reserved, 0K in use");
+	assert_string_equal(t, "1.00G of hugepages in the pool, 0K in use");
 	assert_true(memmaptrap_check(MMT_NO_SWAP, &a, t, sizeof t));
 	assert_string_equal(
 	    t, "no swap: anonymous memory can only be freed by killing");
@@ -464,7 +464,7 @@ test_trap_hugepages_and_no_swap(void **state)
 	a.mi.v[MMF_HP_RSVD] = 0;
 	a.mi.v[MMF_HP_FREE] = 256;
 	assert_true(memmaptrap_check(MMT_HUGEPAGES, &a, t, sizeof t));
-	assert_string_equal(t, "1.00G of hugepages reserved, 512M in use");
+	assert_string_equal(t, "1.00G of hugepages in the pool, 512M in use");
 	/* every page size counts, not only meminfo's default one: a pool
 	 * of 1G pages, idle, with none of the default 2M size */
 	a.mi.v[MMF_HP_TOTAL] = a.mi.v[MMF_HP_FREE] = 0;
@@ -473,9 +473,15 @@ test_trap_hugepages_and_no_swap(void **state)
 	a.hp[0] = (struct memmap_hpsize){2048, 0, 0, 0, 0};
 	a.hp[1] = (struct memmap_hpsize){1048576, 3, 2, 0, 0};
 	assert_true(memmaptrap_check(MMT_HUGEPAGES, &a, t, sizeof t));
-	assert_string_equal(t, "3.00G of hugepages reserved, 1.00G in use");
+	assert_string_equal(t, "3.00G of hugepages in the pool, 1.00G in use");
 	a.hp[1].rsvd = 2; /* both free pages promised to a mapping */
 	assert_false(memmaptrap_check(MMT_HUGEPAGES, &a, t, sizeof t));
+	/* one size's Rsvd above its free count (a racy read) does not
+	 * cancel the other size's idle pages: free - rsvd is at least 0 */
+	a.hp[1].rsvd = 0;
+	a.hp[0] = (struct memmap_hpsize){2048, 2048, 0, 1024, 0};
+	assert_true(memmaptrap_check(MMT_HUGEPAGES, &a, t, sizeof t));
+	assert_string_equal(t, "7.00G of hugepages in the pool, 5.00G in use");
 	all_from("6.x.txt", &a);
 	assert_int_equal(memmaptrap_find(&a, traps, MMT_COUNT), 0);
 	all_from("3.10.txt", &a); /* SwapTotal there; no hugepages */

@@ -1,5 +1,6 @@
 /* Unit tests for the header's meter lines and placement (model/meters.c). */
 #include <errno.h>
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -583,6 +584,35 @@ test_swap_and_psi_history(void **state)
 	snapshot_fini(&sn);
 }
 
+/* Unknown paging rates (counters missing from /proc/vmstat) read N/A
+ * at every width, never "nan". */
+static void
+test_rates_unknown_are_na(void **state)
+{
+	struct snapshot sn;
+	struct meters_in in;
+	struct meters_line l;
+	char buf[256];
+
+	(void)state;
+	snapshot_init(&sn);
+	scene(CALM, &sn, &in);
+	sn.rates = (struct vmstat_rates){true, NAN, NAN, NAN, NAN};
+	for (int w = 12; w <= 200; w++) {
+		meters_line(&l, METERS_RATES, &in);
+		assert_null(strstr(fit(&l, w, buf, sizeof buf), "nan"));
+	}
+	meters_line(&l, METERS_RATES, &in);
+	assert_string_equal(
+	    fit(&l, 120, buf, sizeof buf),
+	    "Paging N/A (no pswpin/pswpout/pgmajfault in /proc/vmstat)");
+	sn.rates = (struct vmstat_rates){true, 0, 5, NAN, 2};
+	meters_line(&l, METERS_RATES, &in);
+	assert_string_equal(fit(&l, 120, buf, sizeof buf),
+	                    "Paging swap in 5/s out N/A/s  major faults 2/s");
+	snapshot_fini(&sn);
+}
+
 int
 main(void)
 {
@@ -596,6 +626,7 @@ main(void)
 	    cmocka_unit_test(test_arrange),
 	    cmocka_unit_test(test_mem_history),
 	    cmocka_unit_test(test_swap_and_psi_history),
+	    cmocka_unit_test(test_rates_unknown_are_na),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -159,6 +159,65 @@ test_bad_root(void **state)
 	assert_null(v->raw);
 }
 
+/* A D task near or past the hung-task timeout keeps a text mark at
+ * every width (80 columns leave 48 after NAME): colour is not the only
+ * warning. */
+static void
+test_task_mark_every_width(void **state)
+{
+	struct dtask t;
+	char buf[300];
+
+	(void)state;
+	memset(&t, 0, sizeof t);
+	strcpy(t.wchan, "kernel_clone");
+	syspane_task_text(&t, 128000, 120, 48, buf, sizeof buf);
+	assert_string_equal(buf, "   2m08s  kernel_cl~  past the hung-task "
+	                         "timeout");
+	for (int w = 16; w <= 200; w++) {
+		syspane_task_text(&t, 128000, 120, w, buf, sizeof buf);
+		assert_true(strstr(buf, w >= 42 ? "past " : "PAST") != NULL);
+		assert_true(w < 42 || strlen(buf) <= (size_t)w);
+		syspane_task_text(&t, 61000, 120, w, buf, sizeof buf);
+		assert_true(strstr(buf, w >= 42 ? "near the hung-task timeout"
+		                                : "NEAR") != NULL);
+		syspane_task_text(&t, 10000, 120, w, buf, sizeof buf);
+		assert_null(strstr(buf, "hung-task"));
+		assert_null(strstr(buf, "NEAR"));
+	}
+	/* wide: WCHAN whole in its column, then the long mark */
+	syspane_task_text(&t, 128000, 120, 168, buf, sizeof buf);
+	assert_non_null(strstr(buf, "kernel_clone            past "));
+}
+
+/* The strip shows the whole last minute in the rows the body has: 60
+ * one-second rows in a 20-row body with nothing else read are 10 rows
+ * of 6 (the old strip showed the newest 5 under "the last minute"). */
+static void
+test_strip_fits_the_minute(void **state)
+{
+	static struct sysstat st;
+	struct sysstat_raw a;
+	struct snapshot s;
+	struct syspane_view v;
+
+	(void)state;
+	sysstat_init(&st);
+	sysstat_raw_clear(&a);
+	a.stat_valid = true;
+	memset(&s, 0, sizeof s);
+	for (uint64_t i = 0; i <= 60; i++) {
+		s.mono_ms = 1000 + i * 1000;
+		sysstat_push(&st, &a, &s, 4);
+	}
+	memset(&v, 0, sizeof v);
+	v.stat = &st;
+	/* title, header, 10 rows, why (2 lines at 80), load, PSI, blank,
+	 * tasks none, blank, settings not read; at 60x200: 30 rows of 2 */
+	assert_int_equal(syspane_lines(&v, 20, 80), 2 + 10 + 2 + 2 + 4);
+	assert_int_equal(syspane_lines(&v, 60, 200), 2 + 30 + 1 + 2 + 4);
+}
+
 int
 main(void)
 {
@@ -171,6 +230,8 @@ main(void)
 	                                    scrfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_bad_root, setup,
 	                                    scrfix_teardown),
+	    cmocka_unit_test(test_task_mark_every_width),
+	    cmocka_unit_test(test_strip_fits_the_minute),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

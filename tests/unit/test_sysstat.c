@@ -185,6 +185,65 @@ test_ring_window(void **state)
 	assert_int_equal(sysstat_recent(&st), 10);
 }
 
+/* A minute at 1 s fits any cap: merged rows cover all 60 s (never a
+ * title that claims a minute while showing 5 or 12 rows). */
+static void
+test_plan_and_merge(void **state)
+{
+	static struct sysstat st;
+	struct sysstat_raw a;
+	struct snapshot s;
+	struct sysstat_plan p;
+	struct sysstat_row m;
+	(void)state;
+	sysstat_init(&st);
+	sysstat_raw_clear(&a);
+	assert_int_equal(sysstat_parse_stat(S(stat_a), &a), 0);
+	for (uint64_t i = 0; i <= 12; i++) {
+		snap_at(&s, 1000 + i * 1000, 0, 0);
+		a.procs_blocked = (int64_t)i; /* b: 1..12 in the rows */
+		a.cpu.user +=
+		    i % 2 ? 100 : 0; /* odd rows all us, even all id */
+		a.cpu.idle += i % 2 ? 0 : 100;
+		sysstat_push(&st, &a, &s, 4);
+	}
+	/* 12 rows fit 12: one a refresh, 12 s */
+	sysstat_plan(&st, 12, &p);
+	assert_int_equal(p.rows, 12);
+	assert_int_equal(p.per, 1);
+	assert_int_equal(p.shown, 12);
+	assert_int_equal(p.span_ms, 12000);
+	/* 5 rows: 3 a row, 4 shown, the same 12 s */
+	sysstat_plan(&st, 5, &p);
+	assert_int_equal(p.per, 3);
+	assert_int_equal(p.shown, 4);
+	assert_int_equal(p.span_ms, 12000);
+	sysstat_merged(&st, &p, 0, &m); /* rows 12, 11, 10 */
+	assert_int_equal(m.b, 12);      /* the peak */
+	assert_int_equal(m.span_ms, 3000);
+	assert_int_equal(m.mono_ms, 13000);
+	assert_int_equal(m.us, 33); /* one of three all us */
+	assert_int_equal(m.id, 67);
+	assert_int_equal(m.free_kb, 1000);
+	sysstat_merged(&st, &p, 3, &m); /* rows 3, 2, 1 */
+	assert_int_equal(m.b, 3);
+	assert_int_equal(m.mono_ms, 4000);
+	/* a full minute in 7 rows: 9 a row, all 60 s shown */
+	for (uint64_t i = 13; i <= 70; i++) {
+		snap_at(&s, 1000 + i * 1000, 0, 0);
+		sysstat_push(&st, &a, &s, 4);
+	}
+	sysstat_plan(&st, 7, &p);
+	assert_int_equal(p.rows, 60);
+	assert_int_equal(p.per, 9);
+	assert_int_equal(p.shown, 7);
+	assert_int_equal(p.span_ms, 60000);
+	sysstat_merged(&st, &p, 6, &m); /* the last group: 6 rows */
+	assert_int_equal(m.span_ms, 6000);
+	sysstat_plan(&st, 0, &p);
+	assert_int_equal(p.shown, 1);
+}
+
 int
 main(void)
 {
@@ -195,6 +254,7 @@ main(void)
 	    cmocka_unit_test(test_psi_cpu_io),
 	    cmocka_unit_test(test_rows),
 	    cmocka_unit_test(test_ring_window),
+	    cmocka_unit_test(test_plan_and_merge),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
