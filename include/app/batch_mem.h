@@ -13,7 +13,7 @@
  *     or null when /proc/meminfo cannot be read;
  *   "swaps": [{"name", "type", "size_kb", "used_kb", "priority"}], or null
  *     when /proc/swaps cannot be read;
- *   "tmpfs": [{"path", "fstype", "used_kb", "size_kb"}] fullest first, or
+ *   "tmpfs": [{"path", "fstype", "used_kb", "size_kb"}] most used first (used kB), or
  *     null when the mounts cannot be read.
  * Unknown and unreadable values are null ("error" is null or a name such
  * as "EACCES"); strings are sanitized.
