@@ -36,7 +36,7 @@
 
 /* On the refresh tier, a verdict is recomputed once in this many
  * refreshes. */
-#define TRENDCACHE_FINE_REFIT 8u
+#define TRENDCACHE_FINE_REFIT 32u
 
 /* One process's cached verdict (what the table's cells and the sort
  * read: the verdict and the rate). */
