@@ -35,10 +35,12 @@
  * A usage that stays within CGSERIES_FLAT_KB of where it was for
  * CGSERIES_FLAT_MS has stopped rising: its forecast is FORECAST_FLAT
  * with no number, whatever the older points say (a ramp that levels off
- * under the limit never counts down to it).
+ * under the limit never counts down to it). It is forecast_stopped's rule
+ * (model/forecast.h), kept round by round here so a flat cgroup is not
+ * refit.
  */
-#define CGSERIES_FLAT_KB 256
-#define CGSERIES_FLAT_MS 20000u
+#define CGSERIES_FLAT_KB FORECAST_FLAT_KB
+#define CGSERIES_FLAT_MS FORECAST_FLAT_MS
 
 /* A cgroup's forecast as the snapshot carries it. */
 struct cgseries_fore {

@@ -24,7 +24,10 @@
  * times never decreasing): points at one time share a column (a frozen
  * clock draws one), and the distinct times spread evenly over at most the
  * columns there are, each column holding the lowest and the highest known
- * value of its points:
+ * value of its points. A point flagged gap (the data before it is not
+ * continuous) takes a slot of its own before it, and the column that slot
+ * falls in is blank (its own points too, when the columns are spread), so
+ * a gap is a blank column and nothing joins across it:
  *
  *   ncols = chart_ncols(p, n, width);
  *   chart_fill(p, n, ncols, low, high);
@@ -65,11 +68,11 @@ size_t chart_row(const int64_t *low, const int64_t *high, size_t n, int64_t lo,
                  size_t size);
 
 /* The columns n points take in a chart at most cols wide: one a distinct
- * time, at most cols (0 when n or cols is 0). */
+ * time and one a gap, at most cols (0 when n or cols is 0). */
 size_t chart_ncols(const struct hist_point *p, size_t n, size_t cols);
 
 /* The lowest and the highest known value of each of ncols columns' points
- * into low[0..ncols) and high[0..ncols) (SNAP_NA: none known, a gap). */
+ * into low[0..ncols) and high[0..ncols) (SNAP_NA: none known, or a gap). */
 void chart_fill(const struct hist_point *p, size_t n, size_t ncols,
                 int64_t *low, int64_t *high);
 

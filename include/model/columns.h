@@ -133,9 +133,12 @@ void columns_cell(enum column_id id, const struct snapshot *snap,
  * The cell of GROWTH or TREND (the columns the history gives, with the
  * dashboard's verdict t on the row's RSS) into *cell (buf: size >= 32):
  * GROWTH is the rate, "+38M/h"; TREND the verdict, "rising", "saw",
- * "flat", "step"; both "..." while the verdict is learning. Without a
- * history, columns_cell gives them as N/A.
+ * "flat", "step", with a "?" after it ("rising?") when it rests on less
+ * than COLUMNS_TREND_WEAK_S of data, so a verdict on a few minutes reads
+ * as weak; both "..." while the verdict is learning. Without a history,
+ * columns_cell gives them as N/A.
  */
+#define COLUMNS_TREND_WEAK_S 600
 void columns_trend_cell(enum column_id id, const struct trend *t, char *buf,
                         size_t size, struct column_cell *cell);
 

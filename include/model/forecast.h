@@ -27,6 +27,13 @@
  *     about tomorrow).
  * A series already at or past its limit gives 0 s (still only when the
  * trend is steady).
+ *
+ * Stopped: a series whose known values have stayed within
+ * FORECAST_FLAT_KB of its last one for FORECAST_FLAT_MS has stopped
+ * moving: FORECAST_FLAT with no number, whatever the older points say (a
+ * fall that levels off above the watermarks never counts down to them).
+ * The system's forecasts and the cgroups' (model/cgseries.h, which keeps
+ * the same rule between its fits) share it.
  */
 #ifndef OOMWATCH_MODEL_FORECAST_H
 #define OOMWATCH_MODEL_FORECAST_H
@@ -42,6 +49,9 @@
 #define FORECAST_FIT_MIN 0.5
 /* No number further ahead than this many times the trend's span. */
 #define FORECAST_HORIZON_SPANS 4
+/* Within this of the last value for this long: stopped (no number). */
+#define FORECAST_FLAT_KB 256
+#define FORECAST_FLAT_MS 20000u
 
 /* What a forecast rests on (or why there is no number). */
 enum forecast_basis {
@@ -70,6 +80,11 @@ struct forecast {
 	double rate_kb_per_min; /* the series' own rate (signed) */
 	struct trend trend;     /* the trend toward the limit */
 };
+
+/* True when the known values of the n points of p (oldest first) have
+ * stayed within FORECAST_FLAT_KB of the last one for FORECAST_FLAT_MS up
+ * to the last point: the series has stopped moving. */
+bool forecast_stopped(const struct hist_point *p, size_t n);
 
 /* When the n points of p (oldest first) fall to floor_kb. */
 void forecast_to_floor(const struct hist_point *p, size_t n, int64_t floor_kb,

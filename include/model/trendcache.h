@@ -13,11 +13,16 @@
  * while it reads the minute tier (histsnap.h: once it holds
  * TREND_MIN_SAMPLES points) and that tier gained no point: a sort by
  * GROWTH or TREND then classifies only the processes whose minute tier
- * moved. The cache keeps the processes asked for in this refresh or the
- * previous one (an open-addressing table, at most 3/4 full, rebuilt
- * without the others when it fills or is 8 times too large), so it is a
- * few kB while only the drawn rows ask, and 40 to 80 bytes a process
- * while a sort asks for all.
+ * moved. While it reads the refresh tier (the first 20 minutes), a verdict
+ * other than learning is recomputed once every TRENDCACHE_FINE_REFIT
+ * refreshes, in the refresh its pid picks (spread, so a sort by GROWTH or
+ * TREND classifies about 1/TRENDCACHE_FINE_REFIT of the processes each
+ * refresh); it may lag that many refreshes behind. A learning one is
+ * recomputed every refresh (it is cheap: under TREND_MIN_SAMPLES points). The
+ * cache keeps the processes asked for in this refresh or the previous one (an
+ * open-addressing table, at most 3/4 full, rebuilt without the others when it
+ * fills or is 8 times too large), so it is a few kB while only the drawn rows
+ * ask, and 40 to 80 bytes a process while a sort asks for all.
  */
 #ifndef OOMWATCH_MODEL_TRENDCACHE_H
 #define OOMWATCH_MODEL_TRENDCACHE_H
@@ -28,6 +33,10 @@
 
 #include "model/histsnap.h"
 #include "model/trend.h"
+
+/* On the refresh tier, a verdict is recomputed once in this many
+ * refreshes. */
+#define TRENDCACHE_FINE_REFIT 32u
 
 /* One process's cached verdict (what the table's cells and the sort
  * read: the verdict and the rate). */

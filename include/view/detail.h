@@ -4,8 +4,9 @@
  * anon and swap over its history, a chart column the range of its
  * points' values (model/chart.h), and the
  * numbers beside the charts; under them the time axis, with a mark under
- * the column of each OOM kill inside the charted span, and a legend of
- * the newest of those kills.
+ * the column of every OOM kill inside the charted span (several in one
+ * column: one mark), and a legend of the newest of those kills that fit,
+ * then "+N more" for the rest.
  */
 #ifndef OOMWATCH_VIEW_DETAIL_H
 #define OOMWATCH_VIEW_DETAIL_H
@@ -20,7 +21,8 @@
 /* Columns left of the charts, for their labels and scales. */
 #define DETAIL_LABEL_W 6
 
-/* The most OOM kills marked on the time axis (the newest). */
+/* The most OOM kills the legend names (the newest; every kill in the span
+ * is marked on the axis). */
 #define DETAIL_KILLS_MAX 8
 
 /* The charted series, in the order drawn. */
@@ -40,10 +42,14 @@ struct dash_detail {
 	char first_seen[32]; /* wall clock of the first point */
 	char span[32];       /* "10 min, every refresh", ... */
 	char verdict[96];    /* "rising +38M/h over 2h10m" */
-	/* OOM kills inside the charted span, newest first */
+	/* every column with an OOM kill inside the charted span, once */
+	size_t nmarks;
+	size_t mark_col[DETAIL_COLS_MAX]; /* < ncols */
+	/* the newest of those kills, newest first, for the legend */
 	size_t nkills;
 	size_t kill_col[DETAIL_KILLS_MAX];    /* < ncols */
 	char kill_text[DETAIL_KILLS_MAX][96]; /* "12:00:01 victim leak" */
+	size_t kills_more;  /* kills in the span past those nkills */
 	char kill_note[80]; /* without kills: why ("none in this span") */
 };
 

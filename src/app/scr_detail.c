@@ -67,9 +67,20 @@ detail_kill_time(const struct ui *ui, const struct kevent *e,
 	return true;
 }
 
-/* Mark the OOM kills inside the span of the charted points p[0..n) in
- * the view, newest first, with their time and victim; without any, say
- * why in kill_note. */
+/* Mark column col (< DETAIL_COLS_MAX) of the view's axis, once. */
+static void
+detail_mark(struct dash_detail *v, size_t col)
+{
+	for (size_t i = 0; i < v->nmarks; i++)
+		if (v->mark_col[i] == col)
+			return;
+	if (v->nmarks < DETAIL_COLS_MAX)
+		v->mark_col[v->nmarks++] = col;
+}
+
+/* Mark every OOM kill inside the span of the charted points p[0..n) in
+ * the view; the newest DETAIL_KILLS_MAX, newest first, with their time
+ * and victim, the others counted; without any, say why in kill_note. */
 static void
 detail_kills(const struct ui *ui, const struct hist_point *p, size_t n,
              struct dash_detail *v)
@@ -84,7 +95,7 @@ detail_kills(const struct ui *ui, const struct hist_point *p, size_t n,
 	bool wall;
 	long col;
 
-	for (size_t i = 0; i < count && v->nkills < DETAIL_KILLS_MAX; i++) {
+	for (size_t i = 0; i < count; i++) {
 		const struct kevent *e = kevents_get(kev, i);
 
 		if (e == NULL || e->kind != KEVENT_OOM_KILL)
@@ -97,6 +108,11 @@ detail_kills(const struct ui *ui, const struct hist_point *p, size_t n,
 		col = chart_time_col(p, n, v->ncols, at_ms, wall);
 		if (col < 0)
 			continue;
+		detail_mark(v, (size_t)col);
+		if (v->nkills == DETAIL_KILLS_MAX) {
+			v->kills_more++;
+			continue;
+		}
 		if (e->comm.set)
 			sanitize_text(name, sizeof name, e->comm.s, e->comm.len,
 			              flags, NULL);

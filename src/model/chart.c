@@ -142,15 +142,29 @@ point_ms(const struct hist_point *q, bool wall)
 	return wall ? q->wall_ms : (int64_t)q->mono_ms;
 }
 
-/* How many distinct times p[0..n) has (consecutive equal ones count once). */
+/* The slot after point i - 1's for point i: the same at the same time,
+ * the next at a later one, and past a slot of its own (blank) when point
+ * i follows a gap. */
+static size_t
+next_slot(const struct hist_point *p, size_t i, size_t slot)
+{
+	if (i == 0)
+		return 0;
+	if (p[i].gap)
+		return slot + 2;
+	return slot + (p[i].mono_ms != p[i - 1].mono_ms);
+}
+
+/* How many slots p[0..n) takes: one a distinct time (consecutive equal
+ * ones count once) and one for each gap. */
 static size_t
 slots(const struct hist_point *p, size_t n)
 {
-	size_t k = n > 0;
+	size_t slot = 0;
 
-	for (size_t i = 1; i < n; i++)
-		k += p[i].mono_ms != p[i - 1].mono_ms;
-	return k;
+	for (size_t i = 0; i < n; i++)
+		slot = next_slot(p, i, slot);
+	return n > 0 ? slot + 1 : 0;
 }
 
 /* The columns n points take (see chart.h). */
@@ -162,7 +176,8 @@ chart_ncols(const struct hist_point *p, size_t n, size_t cols)
 	return k < cols ? k : cols;
 }
 
-/* The lowest and highest known value of each column (see chart.h). */
+/* The lowest and highest known value of each column; a column holding a
+ * gap's slot is blank (see chart.h). */
 void
 chart_fill(const struct hist_point *p, size_t n, size_t ncols, int64_t *low,
            int64_t *high)
@@ -174,8 +189,7 @@ chart_fill(const struct hist_point *p, size_t n, size_t ncols, int64_t *low,
 	if (ncols == 0)
 		return;
 	for (size_t i = 0; i < n; i++) {
-		if (i > 0 && p[i].mono_ms != p[i - 1].mono_ms)
-			slot++;
+		slot = next_slot(p, i, slot);
 		c = slot * ncols / k;
 		if (c >= ncols || p[i].value < 0)
 			continue;
@@ -183,6 +197,12 @@ chart_fill(const struct hist_point *p, size_t n, size_t ncols, int64_t *low,
 			low[c] = p[i].value;
 		if (p[i].value > high[c])
 			high[c] = p[i].value;
+	}
+	for (size_t i = 0, s = 0; i < n; i++) { /* then blank the gaps */
+		s = next_slot(p, i, s);
+		c = (s - 1) * ncols / k;
+		if (i > 0 && p[i].gap && c < ncols)
+			low[c] = high[c] = SNAP_NA;
 	}
 }
 
@@ -197,8 +217,7 @@ chart_time_col(const struct hist_point *p, size_t n, size_t ncols,
 	    at_ms > point_ms(&p[n - 1], wall))
 		return -1;
 	for (size_t i = 0; i < n; i++) {
-		if (i > 0 && p[i].mono_ms != p[i - 1].mono_ms)
-			slot++;
+		slot = next_slot(p, i, slot);
 		if (point_ms(&p[i], wall) >= at_ms)
 			break;
 	}

@@ -46,9 +46,9 @@ static const struct column_desc column_table[] = {
     {COLUMN_GROWTH, "growth", "GROWTH", 8, R, RANK_GROWTH, false,
      "RSS growth per hour over the history (... while learning)", TEXT, NULL, 0,
      NULL},
-    {COLUMN_TREND, "trend", "TREND", 6, L, RANK_TREND, false,
-     "RSS verdict: rising (leak likely), saw(tooth), flat, step", TEXT, NULL, 0,
-     NULL},
+    {COLUMN_TREND, "trend", "TREND", 7, L, RANK_TREND, false,
+     "RSS verdict: rising (leak likely), saw, flat, step; ?: weak", TEXT, NULL,
+     0, NULL},
     {COLUMN_CGROUP, "cgroup", "CGROUP", 24, L, RANK_CGROUP, false,
      "memory cgroup of the process", TEXT, "CGROUP", 0, "cgroup"},
     {COLUMN_COMMAND, "command", "COMMAND", 0, L, RANK_NAME, true,
@@ -429,8 +429,10 @@ columns_trend_cell(enum column_id id, const struct trend *t, char *buf,
 	    (unsigned)t->verdict >= TREND_VERDICTS)
 		return;
 	if (id == COLUMN_TREND) {
-		cell->text = words[t->verdict];
-		cell->len = strlen(cell->text);
+		snprintf(buf, size, "%s%s", words[t->verdict],
+		         t->span_s < COLUMNS_TREND_WEAK_S ? "?" : "");
+		cell->text = buf;
+		cell->len = strlen(buf);
 		return;
 	}
 	if (!isfinite(t->rate_kb_per_hour)) {

@@ -45,6 +45,29 @@ basis_of(const struct trend *t)
 	}
 }
 
+/* Stopped moving (see the header). */
+bool
+forecast_stopped(const struct hist_point *p, size_t n)
+{
+	int64_t last = SNAP_NA;
+	uint64_t last_ms = 0, from_ms = 0;
+
+	while (n-- > 0) {
+		if (p[n].value == SNAP_NA)
+			continue;
+		if (last == SNAP_NA) {
+			last = p[n].value;
+			last_ms = from_ms = p[n].mono_ms;
+			continue;
+		}
+		if (p[n].value > last + FORECAST_FLAT_KB ||
+		    p[n].value < last - FORECAST_FLAT_KB)
+			break;
+		from_ms = p[n].mono_ms;
+	}
+	return last != SNAP_NA && last_ms - from_ms >= FORECAST_FLAT_MS;
+}
+
 /* The forecast toward limit; sign -1 falls to a floor, +1 rises to a
  * ceiling. */
 static void
@@ -67,6 +90,10 @@ forecast(const struct hist_point *p, size_t n, int sign, int64_t limit,
 	}
 	if (out->basis != FORECAST_STEADY || last == SNAP_NA)
 		return;
+	if (forecast_stopped(p, n)) {
+		out->basis = FORECAST_FLAT; /* no countdown from an old fall */
+		return;
+	}
 	headroom = sign < 0 ? last - limit : limit - last;
 	rate_kb_per_s = out->trend.rate_kb_per_hour / 3600.0;
 	out->eta_s = headroom <= 0

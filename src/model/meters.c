@@ -115,11 +115,12 @@ bar_seg(struct meters_line *l, int64_t used, int64_t cache, int64_t total)
 	form(l, &b->text, "%s", "");
 }
 
-/* Sparkline id of the history as a segment that goes first when the
- * line is narrow (keep 1), from its oldest cell with data; none when the
- * history does not show it. */
+/* Sparkline id of the history as a segment that may go when the line is
+ * narrow (keep as in meterfit.h), from its oldest cell with data; none
+ * when the history does not show it. */
 static void
-spark_seg(struct meters_line *l, const struct meters_in *in, enum hdrhist_id id)
+spark_seg(struct meters_line *l, const struct meters_in *in, enum hdrhist_id id,
+          int keep)
 {
 	const struct hdrhist_spark *sp;
 	char glyphs[SPARK_CELLS_MAX * 3 + 1];
@@ -135,24 +136,51 @@ spark_seg(struct meters_line *l, const struct meters_in *in, enum hdrhist_id id)
 		return;
 	spark_text_scaled(sp->v + first, sp->n - first, sp->lo, sp->hi,
 	                  in->spark_ascii, glyphs, sizeof glyphs);
-	form(l, seg_new(l, THEME_METER_VALUE, 1, 1), "%s", glyphs);
+	form(l, seg_new(l, THEME_METER_VALUE, keep, 1), "%s", glyphs);
 	form(l, &l->seg[l->nseg - 1], "%s", "");
 }
 
-/* The sparkline and the time to OOM after Mem's values: the forecast
- * takes its short form after the sparkline went, before avail shortens. */
+/* The bar's columns for its longest text ("used/total") and the
+ * brackets; at least METERS_BAR_MIN_COLS. */
+static int
+bar_text_cols(const struct meters_line *l)
+{
+	int n = meterfit_codepoints(NULL, l->bar.text.form[0],
+	                            strlen(l->bar.text.form[0])) +
+	        3;
+
+	return n > METERS_BAR_MIN_COLS ? n : METERS_BAR_MIN_COLS;
+}
+
+/*
+ * The sparkline and the time to OOM after Mem's values. With a forecast
+ * the line gives up, in this order: the forecast's words ("under 1 min
+ * to OOM at -4.5G/min" -> "<1m to OOM at -4.5G/min" -> "<1m to OOM"),
+ * then "avail" shortens to "av", then the sparkline goes; the bar keeps
+ * room for "used/total" and avail's number stays.
+ */
 static void
-mem_history(struct meters_line *l, const struct meters_in *in)
+mem_history(struct meters_line *l, const struct meters_in *in, size_t avail)
 {
 	struct meterfit_seg *sg;
+	const char *rate;
 
-	spark_seg(l, in, HDRHIST_MEM);
-	if (in->hist == NULL || in->hist->forecast[0] == '\0')
+	if (in->hist == NULL || in->hist->forecast[0] == '\0') {
+		spark_seg(l, in, HDRHIST_MEM, 1); /* goes first */
 		return;
-	sg = seg_new(l, THEME_RISK_HIGH, 3, 1);
+	}
+	l->seg[l->bar_seg].flex_min_cols = bar_text_cols(l);
+	l->seg[avail].keep = 1;
+	l->seg[avail].form[2] = NULL;     /* the number stays */
+	spark_seg(l, in, HDRHIST_MEM, 2); /* after avail shortened */
+	sg = seg_new(l, THEME_RISK_HIGH, 0, 1);
 	form(l, sg, "%s", in->hist->forecast);
-	if (in->hist->forecast_short[0] != '\0')
-		form(l, sg, "%s", in->hist->forecast_short);
+	if (in->hist->forecast_short[0] == '\0')
+		return;
+	rate = strstr(in->hist->forecast, " at ");
+	if (rate != NULL)
+		form(l, sg, "%s%s", in->hist->forecast_short, rate);
+	form(l, sg, "%s", in->hist->forecast_short);
 }
 
 /* Mem[used|cache] with MemAvailable after it. */
@@ -491,13 +519,13 @@ meters_line(struct meters_line *l, enum meters_id id,
 	switch (id) {
 	case METERS_MEM:
 		line_mem(l, &in->snap->mem);
-		if (l->nseg > 1)
-			mem_history(l, in);
+		if (l->nseg > 1) /* label, bar, avail */
+			mem_history(l, in, l->nseg - 1);
 		break;
 	case METERS_SWAP:
 		line_swap(l, &in->snap->mem);
 		if (l->bar_seg >= 0) /* swap is configured */
-			spark_seg(l, in, HDRHIST_SWAP);
+			spark_seg(l, in, HDRHIST_SWAP, 1);
 		break;
 	case METERS_COMMIT:
 		line_commit(l, in->snap);
@@ -508,7 +536,7 @@ meters_line(struct meters_line *l, enum meters_id id,
 	case METERS_PSI:
 		line_psi(l, &in->snap->psi);
 		if (in->snap->psi.valid)
-			spark_seg(l, in, HDRHIST_PSI);
+			spark_seg(l, in, HDRHIST_PSI, 1);
 		break;
 	case METERS_OOM:
 		line_oom(l, in);

@@ -108,8 +108,13 @@ trendcache_fresh(const struct trendcache *tc, const struct trendcache_entry *e,
 	if (e->gen == tc->gen)
 		return true;
 	/* a verdict on the minute tier moves only when it gains a point */
-	return e->minute_pts >= TREND_MIN_SAMPLES &&
-	       hist_count_proc(tc->hs->h, id, HIST_MINUTE) == e->minute_pts;
+	if (e->minute_pts >= TREND_MIN_SAMPLES)
+		return hist_count_proc(tc->hs->h, id, HIST_MINUTE) ==
+		       e->minute_pts;
+	/* on the refresh tier: once in TRENDCACHE_FINE_REFIT, spread by pid */
+	return e->verdict != TREND_LEARNING &&
+	       tc->gen - e->gen < TRENDCACHE_FINE_REFIT &&
+	       (tc->gen + (uint32_t)id.pid) % TRENDCACHE_FINE_REFIT != 0;
 }
 
 /* The entry for id, found or added (gen 0: a new one, to fill now), or

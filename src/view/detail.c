@@ -47,25 +47,25 @@ detail_chart(struct screen *s, const struct layout_rect *r, int y, int height,
 	}
 }
 
-/* The time axis at row y: 'K' under the column of each OOM kill in the
- * span; below it the legend of the newest kills that fit (or why there
- * are none). */
+/* The time axis at row y: 'K' under the column of every OOM kill in the
+ * span; below it the legend of the newest kills that fit, then "+N more"
+ * for the others (or why there are none). */
 static void
 detail_axis(struct screen *s, const struct layout_rect *r, int y,
             const struct dash_detail *v)
 {
 	char row[DETAIL_COLS_MAX + 1], legend[256];
-	size_t used;
+	size_t used, shown = 0, total = v->nkills + v->kills_more;
 	int n;
 
-	chart_marks(v->kill_col, v->nkills, v->ncols, 'K', row, sizeof row);
+	chart_marks(v->mark_col, v->nmarks, v->ncols, 'K', row, sizeof row);
 	draw_str(s, y, r->x, DETAIL_LABEL_W, THEME_TITLE, "kills", DRAW_FILL);
 	draw_str(s, y, r->x + DETAIL_LABEL_W, r->w - DETAIL_LABEL_W,
 	         THEME_DIALOG, row, DRAW_FILL);
-	for (size_t i = 0; i < v->nkills; i++) {
-		if (v->kill_col[i] < (size_t)(r->w - DETAIL_LABEL_W))
+	for (size_t i = 0; i < v->nmarks; i++) {
+		if (v->mark_col[i] < (size_t)(r->w - DETAIL_LABEL_W))
 			draw_str(s, y,
-			         r->x + DETAIL_LABEL_W + (int)v->kill_col[i], 1,
+			         r->x + DETAIL_LABEL_W + (int)v->mark_col[i], 1,
 			         THEME_KLOG_OOM, "K", 0);
 	}
 	if (v->nkills == 0) {
@@ -77,12 +77,19 @@ detail_axis(struct screen *s, const struct layout_rect *r, int y,
 	for (size_t i = 0; i < v->nkills && used < sizeof legend; i++) {
 		n = snprintf(legend + used, sizeof legend - used, " (%s)",
 		             v->kill_text[i]);
-		if (n < 0 || used + (size_t)n > (size_t)r->w ||
-		    used + (size_t)n >= sizeof legend)
+		/* room for " +N more" after it unless it is the last */
+		if (n < 0 ||
+		    used + (size_t)n + (i + 1 < total ? 16 : 0) >
+		        (size_t)r->w ||
+		    used + (size_t)n + 16 >= sizeof legend)
 			break; /* the newest that fit */
 		used += (size_t)n;
+		shown++;
 	}
 	legend[used] = '\0';
+	if (shown < total)
+		snprintf(legend + used, sizeof legend - used, " +%zu more",
+		         total - shown);
 	draw_str(s, y + 1, r->x, r->w, THEME_DIALOG, legend, DRAW_FILL);
 }
 

@@ -2,7 +2,8 @@
  * Unit tests for model/chart.c: the range of known values, rows of a
  * rising series in ASCII and Unicode, range columns (a sawtooth's columns
  * reach its troughs), a flat series on the bottom row,
- * unknown values as blank columns, a short buffer; points into columns
+ * unknown values as blank columns, a short buffer; points flagged gap as
+ * blank columns nothing joins across; points into columns
  * (one a distinct time, spread when there are more), and times onto the
  * columns: both edges of the span inside, a time just outside not, on
  * either clock; a row of marks.
@@ -198,6 +199,48 @@ test_columns(void **state)
 	assert_int_equal(chart_ncols(p, 10, 0), 0);
 }
 
+/* A point flagged gap: a blank column before it, and the columns either
+ * side are not joined, whether one point a column or spread; a time after
+ * the gap goes to the column past the blank one. */
+static void
+test_gap_points(void **state)
+{
+	struct hist_point p[10];
+	int64_t low[10], high[10];
+	char buf[32];
+
+	(void)state;
+	points(p, 4, 1000, 1000); /* 100 200 | 300 400 */
+	p[2].mono_ms += 8000;     /* an 8 s pause */
+	p[3].mono_ms += 8000;
+	p[2].gap = true;
+	assert_int_equal(chart_ncols(p, 4, 74), 5);
+	chart_fill(p, 4, 5, low, high);
+	assert_int_equal(high[1], 200);
+	assert_int_equal(low[2], SNAP_NA);
+	assert_int_equal(high[2], SNAP_NA);
+	assert_int_equal(low[3], 300);
+	/* the bottom row: the column after the gap is not joined down */
+	chart_row(low, high, 5, 100, 400, 4, 3, true, buf, sizeof buf);
+	assert_string_equal(buf, ".#   ");
+	assert_int_equal(chart_time_col(p, 4, 5, 2000, false), 1);
+	assert_int_equal(chart_time_col(p, 4, 5, 2001, false), 3);
+	/* spread: 10 points (11 slots) over 4 columns; the gap's column is
+	 * blank, its neighbours keep their own points */
+	points(p, 10, 1000, 1000);
+	p[5].gap = true;
+	assert_int_equal(chart_ncols(p, 10, 4), 4);
+	chart_fill(p, 10, 4, low, high); /* slots 0-2, 3-5, 6-8, 9-10 */
+	assert_int_equal(high[0], 300);
+	assert_int_equal(low[1], SNAP_NA); /* slot 5 is the gap */
+	assert_int_equal(low[2], 600);
+	assert_int_equal(high[3], 1000);
+	/* a gap on the first point has nothing before it */
+	points(p, 3, 1000, 1000);
+	p[0].gap = true;
+	assert_int_equal(chart_ncols(p, 3, 74), 3);
+}
+
 /* Times onto columns: the span's edges are inside, a millisecond beyond
  * either edge is not; between two points a time goes to the later one. */
 static void
@@ -257,6 +300,7 @@ main(void)
 	    cmocka_unit_test(test_sawtooth),
 	    cmocka_unit_test(test_flat_gap),
 	    cmocka_unit_test(test_columns),
+	    cmocka_unit_test(test_gap_points),
 	    cmocka_unit_test(test_time_col),
 	    cmocka_unit_test(test_marks),
 	};

@@ -568,7 +568,7 @@ test_fit_keeps_turned_on_columns(void **state)
 }
 
 /* GROWTH and TREND: off by default, from the verdict; "..." while
- * learning; N/A without a history. */
+ * learning; a "?" on a verdict under 10 minutes; N/A without a history. */
 static void
 test_trend_cells(void **state)
 {
@@ -594,6 +594,14 @@ test_trend_cells(void **state)
 	assert_int_equal(c.len, strlen("+38M/h"));
 	assert_memory_equal(c.text, "+38M/h", c.len);
 	assert_false(c.na);
+	columns_trend_cell(COLUMN_TREND, &t, buf, sizeof buf, &c);
+	assert_int_equal(c.len, 7); /* on 0 s of data: weak */
+	assert_memory_equal(c.text, "rising?", 7);
+	t.span_s = COLUMNS_TREND_WEAK_S - 1;
+	columns_trend_cell(COLUMN_TREND, &t, buf, sizeof buf, &c);
+	assert_memory_equal(c.text, "rising?", 7);
+	assert_true((int)c.len <= columns_desc(COLUMN_TREND)->width);
+	t.span_s = COLUMNS_TREND_WEAK_S; /* 10 minutes: no longer weak */
 	columns_trend_cell(COLUMN_TREND, &t, buf, sizeof buf, &c);
 	assert_int_equal(c.len, 6);
 	assert_memory_equal(c.text, "rising", 6);

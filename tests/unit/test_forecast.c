@@ -1,5 +1,5 @@
 /* Unit tests for model/forecast.c: falling, flat, noisy and rising
- * series, the horizon, ceilings, and the formatter. */
+ * series, a fall that stopped, the horizon, ceilings, and the formatter. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,7 +12,7 @@
 #include "model/snapshot.h"
 #include "series.h"
 
-#define NPTS 200
+#define NPTS 600
 
 static struct hist_point pts[NPTS];
 static uint32_t seed;
@@ -99,6 +99,50 @@ test_no_number_when_flat_noisy_or_rising(void **state)
 	n = line(TREND_MIN_SAMPLES - 1, 60000, 2 * 1048576, -40 * 1024, 0);
 	forecast_to_floor(pts, n, 86016, &f);
 	assert_int_equal(f.basis, FORECAST_LEARNING);
+}
+
+/* The reviewer's case, longer: MemAvailable falling 20,000 kB every
+ * 0.25 s for 100 s, then constant (the trend alone still reads the flat
+ * end as part of a steady fall). Until it has been flat for FORECAST_FLAT_MS
+ * the fall still counts; from then on there is no number (basis flat); a wobble
+ * within FORECAST_FLAT_KB is still flat; Committed_AS rising then flat the
+ * same. */
+static void
+test_stopped_falling_gives_no_number(void **state)
+{
+	struct forecast f;
+	size_t i, n = line(400, 250, 9000000, -20000, 0);
+
+	(void)state;
+	for (i = n; i < n + 80; i++) { /* 20 s flat, the last at 19.75 s */
+		pts[i] = pts[n - 1];
+		pts[i].mono_ms = pts[n - 1].mono_ms + (i - n + 1) * 250;
+		pts[i].value += (int64_t)(i % 2) * 200; /* a 200 kB wobble */
+	}
+	pts[i - 1].value = pts[n - 1].value;
+	forecast_to_floor(pts, i - 1, 86016, &f); /* flat for 19.75 s */
+	assert_false(forecast_stopped(pts, i - 1));
+	forecast_to_floor(pts, i, 86016, &f); /* flat for 20 s */
+	assert_true(forecast_stopped(pts, i));
+	assert_false(f.valid);
+	assert_int_equal(f.basis, FORECAST_FLAT);
+	/* still falling: not stopped, a number */
+	n = line(400, 250, 9000000, -20000, 0);
+	assert_false(forecast_stopped(pts, n));
+	forecast_to_floor(pts, n, 86016, &f);
+	assert_true(f.valid);
+	/* a ceiling the same way: rising toward 10 GB, then flat for 20 s */
+	n = line(400, 250, 1000000, 20000, 0);
+	for (i = n; i < n + 80; i++) {
+		pts[i] = pts[n - 1];
+		pts[i].mono_ms = pts[n - 1].mono_ms + (i - n + 1) * 250;
+	}
+	forecast_to_ceiling(pts, n, 10000000, &f);
+	assert_true(f.valid);
+	forecast_to_ceiling(pts, i, 10000000, &f);
+	assert_false(f.valid);
+	assert_int_equal(f.basis, FORECAST_FLAT);
+	assert_false(forecast_stopped(pts, 0));
 }
 
 static void
@@ -193,6 +237,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_falling_gives_a_number),
 	    cmocka_unit_test(test_no_number_when_flat_noisy_or_rising),
+	    cmocka_unit_test(test_stopped_falling_gives_no_number),
 	    cmocka_unit_test(test_horizon_and_limit),
 	    cmocka_unit_test(test_ceilings),
 	    cmocka_unit_test(test_short_form),

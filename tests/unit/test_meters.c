@@ -483,8 +483,17 @@ test_arrange(void **state)
 	assert_int_equal(meters_arrange(at, 3, 2, 1), 0);
 }
 
+/* Whether the fitted bar of l has room for its "used/total" text. */
+static bool
+bar_holds_total(const struct meters_line *l)
+{
+	return l->seg[l->bar_seg].cols >= (int)strlen(l->bar.text.form[0]) + 3;
+}
+
 /* Mem with its history: the sparkline and the time to OOM when wide;
- * narrower, the sparkline goes first, then the forecast gets short. */
+ * narrower, the forecast drops its words, then "avail" shortens, then
+ * the sparkline goes; the bar keeps room for "used/total" throughout
+ * (at 120x40 a forecast used to push out the sparkline and the total). */
 static void
 test_mem_history(void **state)
 {
@@ -506,16 +515,26 @@ test_mem_history(void **state)
 	out = fit(&l, 120, buf, sizeof buf);
 	assert_non_null(strstr(
 	    out, " ^ =_#_______________ about 14 min to OOM at -40M/min"));
+	/* 78 (80x24): the rate stays, with the sparkline and the total */
 	meters_line(&l, METERS_MEM, &in);
-	out = fit(&l, 70, buf, sizeof buf);
-	assert_null(strstr(out, "^ =_#"));
-	assert_non_null(strstr(out, " avail 21.9G"));
-	assert_non_null(strstr(out, "about 14 min to OOM at -40M/min"));
-	/* narrower: the short forecast before avail shortens */
+	out = fit(&l, 78, buf, sizeof buf);
+	assert_non_null(
+	    strstr(out, " avail 21.9G ^ =_#_______________ ~14m to OOM at"
+	                " -40M/min"));
+	assert_true(bar_holds_total(&l));
+	/* 58 (120x40): the sparkline and the total stay, "av" shortens */
+	meters_line(&l, METERS_MEM, &in);
+	out = fit(&l, 58, buf, sizeof buf);
+	assert_non_null(
+	    strstr(out, " av 21.9G ^ =_#_______________ ~14m to OOM"));
+	assert_true(bar_holds_total(&l));
+	/* narrower: the sparkline goes, avail's number stays */
 	meters_line(&l, METERS_MEM, &in);
 	out = fit(&l, 40, buf, sizeof buf);
-	assert_non_null(strstr(out, " avail 21.9G ~14m to OOM"));
+	assert_null(strstr(out, "^ =_#"));
+	assert_non_null(strstr(out, " 21.9G ~14m to OOM"));
 	assert_null(strstr(out, "about"));
+	assert_true(bar_holds_total(&l));
 	/* leading cells without data are left out */
 	hh.spark[HDRHIST_MEM].v[0] = SNAP_NA;
 	meters_line(&l, METERS_MEM, &in);

@@ -5,13 +5,15 @@
  * has the RSS min, max, the verdict with its numbers and the chart
  * columns; OOM kills inside the charted span are marked under their
  * columns (both edges included, on the boot clock of the live log and on
- * the wall clock of a dated line), kills outside it are not, and a saved
+ * the wall clock of a dated line), every one when there are more than
+ * the legend names, kills outside it are not, and a saved
  * log's boot times are never placed.
  */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -176,6 +178,48 @@ test_kill_marks(void **state)
 	histsnap_fini(&ui->hist);
 }
 
+/* More kills than the legend names: every one is marked (two in one
+ * column: one mark), the newest DETAIL_KILLS_MAX are named, the others
+ * counted. */
+static void
+test_every_kill_marked(void **state)
+{
+	struct scrfix *f = *state;
+	struct ui *ui = &f->ui;
+	const struct dash_detail *v;
+	char line[160];
+	bool marked[30] = {false};
+
+	record_rising(ui);
+	ui->klog.kev = kevents_new(64);
+	assert_non_null(ui->klog.kev);
+	for (int k = 0; k < 12; k++) { /* 5 s .. 16 s: columns 0 .. 11 */
+		snprintf(
+		    line, sizeof line,
+		    "[   %2d.000000] Out of memory: Killed process %d (k%d) "
+		    "total-vm:8kB, anon-rss:4kB, file-rss:0kB, "
+		    "shmem-rss:0kB",
+		    5 + k, 10 + k, k);
+		feed(ui, line);
+	}
+	feed(ui, "[   20.200000] Out of memory: Killed process 30 (twin1) "
+	         "total-vm:8kB, anon-rss:4kB, file-rss:0kB, shmem-rss:0kB");
+	feed(ui, "[   20.400000] Out of memory: Killed process 31 (twin2) "
+	         "total-vm:8kB, anon-rss:4kB, file-rss:0kB, shmem-rss:0kB");
+	scrfix_press(ui, KBD_ENTER, 0);
+	v = detail_view(f);
+	assert_int_equal(v->nkills, DETAIL_KILLS_MAX);
+	assert_int_equal(v->kills_more, 14 - DETAIL_KILLS_MAX);
+	assert_int_equal(v->nmarks, 13);
+	for (size_t i = 0; i < v->nmarks; i++)
+		marked[v->mark_col[i]] = true;
+	for (int c = 0; c < 12; c++)
+		assert_true(marked[c]); /* the oldest kills too */
+	assert_true(marked[16]);        /* both twins, one mark */
+	assert_non_null(strstr(v->kill_text[0], " victim twin2"));
+	histsnap_fini(&ui->hist);
+}
+
 /* Without a kernel log the legend says so. */
 static void
 test_kill_note(void **state)
@@ -200,10 +244,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    T(test_enter_esc),
-	    T(test_chart_view),
-	    T(test_kill_marks),
-	    T(test_kill_note),
+	    T(test_enter_esc),         T(test_chart_view), T(test_kill_marks),
+	    T(test_every_kill_marked), T(test_kill_note),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,7 +1,8 @@
 /*
  * Unit tests for model/trendcache.c: a verdict is computed once per
  * refresh however often a row is drawn, again after a refresh, not again
- * while it reads a minute tier that gained no point, per identity (a
+ * while it reads a minute tier that gained no point, once in
+ * TRENDCACHE_FINE_REFIT refreshes on the refresh tier, per identity (a
  * reused pid is another process), and "learning" without a history.
  */
 #include <setjmp.h>
@@ -75,9 +76,12 @@ test_once_per_refresh(void **state)
 		assert_int_equal(trendcache_get(&tc, &snap.procs[0])->verdict,
 		                 TREND_RISING);
 	assert_int_equal(tc.computed, 1);
-	record(ms, 42, 100000 + 30 * 2048);
-	trendcache_get(&tc, &snap.procs[0]);
-	trendcache_get(&tc, &snap.procs[0]);
+	/* on the refresh tier: once in TRENDCACHE_FINE_REFIT refreshes */
+	for (unsigned i = 0; i < TRENDCACHE_FINE_REFIT; i++, ms += 1000) {
+		record(ms, 42, 100000 + (30 + (int)i) * 2048);
+		trendcache_get(&tc, &snap.procs[0]);
+		trendcache_get(&tc, &snap.procs[0]);
+	}
 	assert_int_equal(tc.computed, 2);
 	/* the same pid, another start time: another process, learning */
 	snap.procs[0].start_time = 8;
@@ -197,6 +201,43 @@ test_sort_all(void **state)
 	stop();
 }
 
+/* A sort while the verdicts read the refresh tier (the first 20
+ * minutes): after the first pass, each process is classified once in
+ * TRENDCACHE_FINE_REFIT refreshes, not every refresh; a learning one
+ * every refresh. */
+static void
+test_sort_while_learning(void **state)
+{
+	const int n = 1000;
+	uint64_t ms = 0;
+	size_t before;
+	int k;
+
+	(void)state;
+	start(1000);
+	for (k = 0; k < 30; k++, ms += 1000)
+		record_many(ms, k, n);
+	assert_int_equal(ask_all(), n / 2);
+	assert_int_equal(tc.computed, (size_t)n);
+	before = tc.computed;
+	for (unsigned r = 0; r < 2 * TRENDCACHE_FINE_REFIT; r++, ms += 1000) {
+		record_many(ms, k++, n);
+		assert_int_equal(ask_all(), n / 2);
+	}
+	assert_int_equal(tc.computed - before, (size_t)n * 2);
+	stop();
+	/* under TREND_MIN_SAMPLES points: learning, asked anew each time */
+	start(1000);
+	for (k = 0; k < 3; k++, ms += 1000)
+		record_many(ms, k, 10);
+	ask_all();
+	record_many(ms, k, 10);
+	before = tc.computed;
+	ask_all();
+	assert_int_equal(tc.computed - before, 10);
+	stop();
+}
+
 /* No history: learning, nothing computed. */
 static void
 test_no_history(void **state)
@@ -218,6 +259,7 @@ main(void)
 	    cmocka_unit_test(test_once_per_refresh),
 	    cmocka_unit_test(test_minute_tier),
 	    cmocka_unit_test(test_sort_all),
+	    cmocka_unit_test(test_sort_while_learning),
 	    cmocka_unit_test(test_no_history),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
