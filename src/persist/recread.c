@@ -19,6 +19,7 @@
 #include "model/minseries.h"
 #include "model/snapshot.h"
 #include "persist/recdb.h"
+#include "persist/recdb_schema.h"
 #include "persist/recerr.h"
 #include "persist/recsql.h"
 
@@ -28,7 +29,8 @@
 
 struct recread {
 	sqlite3 *db;
-	bool bb; /* the black-box tables are there (schema 2) */
+	bool bb;      /* the black-box tables are there (schema 2) */
+	bool has_end; /* procs.end_sample is there (schema 3) */
 	char path[4096];
 	char err[4352];
 };
@@ -69,9 +71,24 @@ enum {
 	/* optional: the black box (schema 2) */
 	Q_BB = Q_N,
 	Q_BB_TOP,
-	Q_ALL
+	Q_ALL,
+	/* optional: the processes' ends (schema 3) */
+	Q_TOP_END = Q_ALL,
+	Q_ENDS
 };
-static const char *const recread_sql[Q_ALL] = {
+
+/* The top processes by RSS at sample ?1: each one's latest row of the
+ * RECREAD_ALIVE_MS (?2) up to it, and the condition more (on p). */
+#define RECREAD_TOP(more)                                                      \
+	"SELECT id, pid, comm, rss, swap FROM (SELECT p.id AS id, p.pid AS "   \
+	"pid, p.comm AS comm, r.rss_kb AS rss, r.swap_kb AS swap, "            \
+	"max(r.sample_id) FROM proc_rows r JOIN procs p ON p.id = r.proc_id "  \
+	"WHERE r.sample_id <= ?1 AND r.sample_id >= (SELECT "                  \
+	"coalesce(min(id), "                                                   \
+	"?1) FROM samples WHERE id <= ?1 AND time_ms >= (SELECT time_ms FROM " \
+	"samples WHERE id = ?1) - ?2)" more " GROUP BY r.proc_id) WHERE rss "  \
+	"IS NOT NULL ORDER BY rss DESC, pid LIMIT ?3"
+static const char *const recread_sql[Q_ENDS] = {
     [Q_KILLS] = RECREAD_LOG_TIMES
     "SELECT e.time_ms, e.log_time_kind, e.log_time_us, coalesce(e.sample_id, "
     "-1), e.boot, e.id, json_extract(e.json, '$.pid'), json_extract(e.json, "
@@ -93,14 +110,7 @@ static const char *const recread_sql[Q_ALL] = {
     "AND ?2 ORDER BY coalesce(lt.t, e.time_ms), e.id",
     [Q_COUNT_SAMPLES] =
         "SELECT count(*) FROM samples WHERE time_ms BETWEEN ?1 AND ?2",
-    [Q_TOP] = "SELECT id, pid, comm, rss, swap FROM (SELECT p.id AS id, p.pid "
-              "AS pid, p.comm AS comm, r.rss_kb AS rss, r.swap_kb AS swap, "
-              "max(r.sample_id) FROM proc_rows r JOIN procs p ON p.id = "
-              "r.proc_id WHERE r.sample_id <= ?1 AND r.sample_id >= "
-              "(SELECT coalesce(min(id), ?1) FROM samples WHERE id <= ?1 "
-              "AND time_ms >= (SELECT time_ms FROM samples WHERE id = ?1) "
-              "- ?2) GROUP BY r.proc_id) WHERE rss IS NOT NULL ORDER BY rss "
-              "DESC, pid LIMIT ?3",
+    [Q_TOP] = RECREAD_TOP(""),
     [Q_SERIES] = "SELECT r.proc_id, p.pid, p.comm, s.time_ms, r.rss_kb, "
                  "r.swap_kb, p.boot FROM proc_rows r JOIN samples s ON s.id "
                  "= r.sample_id JOIN procs p ON p.id = r.proc_id WHERE "
@@ -112,6 +122,7 @@ static const char *const recread_sql[Q_ALL] = {
     [Q_BOOT] = "SELECT min(s.time_ms) FROM samples s JOIN boots b ON b.id = "
                "s.boot WHERE b.boot_id = ?1",
     [Q_BB] = "SELECT id, time_ms FROM blackbox WHERE event_id = ?1",
+    [Q_TOP_END] = RECREAD_TOP(" AND " RECDB_NOT_ENDED("p", "?1")),
     [Q_BB_TOP] = "SELECT -1, pid, comm, rss_kb, swap_kb FROM bb_procs WHERE "
                  "bb_id = ?1 AND rss_kb IS NOT NULL ORDER BY rss_kb DESC, "
                  "pid LIMIT ?2",
@@ -195,6 +206,7 @@ recread_check(struct recread *r)
 		}
 		sqlite3_finalize(s);
 	}
+	r->has_end = recdb_schema_has_end(r->db);
 	r->bb = true;
 	for (int q = Q_N; q < Q_ALL; q++) {
 		if (sqlite3_prepare_v2(r->db, recread_sql[q], -1, &s, NULL) !=
@@ -580,7 +592,7 @@ recread_top_query(struct recread *r, int q, int64_t id, int limit, size_t max,
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_int64(s, limit, (int64_t)max);
-	if (q == Q_TOP)
+	if (q == Q_TOP || q == Q_TOP_END)
 		sqlite3_bind_int64(s, 2, RECREAD_ALIVE_MS);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max)
 		recread_proc_row(s, 0, &out[(*n)++]);
@@ -592,7 +604,9 @@ int
 recread_top(struct recread *r, int64_t sample_id, size_t max,
             struct recread_proc *out, size_t *n)
 {
-	return recread_top_query(r, Q_TOP, sample_id, 3, max, out, n);
+	/* a process that ended at or before the sample is gone (schema 3) */
+	return recread_top_query(r, r->has_end ? Q_TOP_END : Q_TOP, sample_id,
+	                         3, max, out, n);
 }
 
 /* The top processes before a kill (see recread.h). */

@@ -552,10 +552,38 @@ test_log_times(void **state)
 	free(out);
 }
 
+/* A process the recorder saw end (schema 3's procs.end_sample) at or
+ * before the kill's sample is not among its top 5, though its last row
+ * is within the 11 minutes before. */
+static void
+test_ended_not_top(void **state)
+{
+	struct dbfix *f = *state;
+	char *out, *kills, *stalls;
+
+	fixture_db(f->path);
+	/* "flat" (pid 102) wrote its last row before the kill at sample 20
+	 * and ends at sample 21 */
+	run(f->path, "UPDATE procs SET end_sample = (SELECT id FROM samples "
+	             "ORDER BY id LIMIT 1 OFFSET 21) WHERE pid = 102");
+	out = report_string(f->path, T0, T0 + 29 * MIN_MS, 0);
+	kills = strstr(out, "OOM kills:");
+	stalls = strstr(out, "Hung tasks:");
+	assert_non_null(kills);
+	assert_non_null(stalls);
+	*stalls = '\0';
+	assert_null(strstr(kills, " flat\n"));
+	assert_non_null(strstr(kills, "        101   242M     0K  slowleak\n"));
+	assert_non_null(strstr(kills, "  c\n"));
+	free(out);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_ended_not_top, setup,
+	                                    dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_text_all, setup,
 	                                    dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_json_all, setup,
