@@ -13,10 +13,10 @@
  *     or null when /proc/meminfo cannot be read;
  *   "swaps": [{"name", "type", "size_kb", "used_kb", "priority"}], or null
  *     when /proc/swaps cannot be read;
- *   "tmpfs": [{"path", "fstype", "used_kb", "size_kb"}] most used first (used kB), or
- *     null when the mounts cannot be read.
- * Unknown and unreadable values are null ("error" is null or a name such
- * as "EACCES"); strings are sanitized.
+ *   "tmpfs": [{"path", "fstype", "used_kb", "size_kb"}] most used first,
+ *     or null when the mounts cannot be read.
+ * Unknown and unreadable values are null ("error" is null or a name such as
+ * "EACCES"); strings are sanitized.
  */
 #ifndef OOMWATCH_APP_BATCH_MEM_H
 #define OOMWATCH_APP_BATCH_MEM_H
