@@ -138,3 +138,9 @@ memcg_remove() {
 	rmdir "$MEMCG" 2>/dev/null
 	MEMCG=
 }
+
+# q SQL: SQL's answer on the test's history database "$db" (nothing when
+# the file is not there yet; a 5 s busy timeout against the recorder).
+q() { [ -e "$db" ] && sqlite3 -cmd '.timeout 5000' "$db" "$1"; }
+# has_samples N: "$db" holds at least N samples.
+has_samples() { [ "$(q 'SELECT count(*) FROM samples' 2>/dev/null)" -ge "$1" ] 2>/dev/null; }

@@ -32,8 +32,6 @@ if ! memcg_child "oomwatch-bbview-$$" 64; then
 	exit 0
 fi
 db="$T_TMP/h.db"
-q() { [ -e "$db" ] && sqlite3 -cmd '.timeout 5000' "$db" "$1"; }
-has_samples() { [ "$(q 'SELECT count(*) FROM samples' 2>/dev/null)" -ge "$1" ] 2>/dev/null; }
 has_bbox() {
 	[ "$(q "SELECT count(*) FROM blackbox b JOIN events e ON e.id = b.event_id WHERE e.pid = $1" 2>/dev/null)" -ge 1 ] 2>/dev/null
 }

@@ -29,8 +29,6 @@ if ! memcg_child "oomwatch-bbox-$$" 64; then
 	exit 0
 fi
 db="$T_TMP/h.db"
-q() { [ -e "$db" ] && sqlite3 -cmd '.timeout 5000' "$db" "$1"; }
-has_samples() { [ "$(q 'SELECT count(*) FROM samples' 2>/dev/null)" -ge "$1" ] 2>/dev/null; }
 has_bbox() { [ "$(q 'SELECT count(*) FROM blackbox' 2>/dev/null)" -ge 1 ] 2>/dev/null; }
 
 "$OOMWATCH_BIN" --record -d 0.2 --samples 150 --db "$db" 2>"$T_TMP/err" &

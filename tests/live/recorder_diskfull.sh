@@ -28,7 +28,6 @@ trap 'df_cleanup' EXIT
 trap 'df_cleanup; exit 1' INT TERM
 db="$mnt/h.db"
 # (never creates the file: the recorder must)
-q() { [ -e "$db" ] && sqlite3 -cmd '.timeout 5000' "$db" "$1"; }
 count() { q 'SELECT count(*) FROM samples' 2>/dev/null || echo 0; }
 has() { [ "$(count)" -ge "$1" ]; }
 said() { [ "$(grep -c "$1" "$T_TMP/err")" -ge 1 ]; }

@@ -13,7 +13,6 @@ if [ ! -x "$OOMWATCH_BIN" ] || ! command -v sqlite3 >/dev/null 2>&1; then
 fi
 db="$T_TMP/h.db"
 # (never creates the file: the recorder must)
-q() { [ -e "$db" ] && sqlite3 -cmd '.timeout 5000' "$db" "$1"; }
 samples() { q 'SELECT count(*) FROM samples' 2>/dev/null || echo 0; }
 has() { [ "$(samples)" -ge "$1" ]; }
 ok=0 lost=0 torn=0 bad=0 rounds=10

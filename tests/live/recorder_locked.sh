@@ -11,7 +11,6 @@ if [ ! -x "$OOMWATCH_BIN" ] || ! command -v sqlite3 >/dev/null 2>&1; then
 fi
 db="$T_TMP/h.db"
 # (never creates the file: the recorder must)
-q() { [ -e "$db" ] && sqlite3 -cmd '.timeout 5000' "$db" "$1"; }
 count() { q 'SELECT count(*) FROM samples' 2>/dev/null || echo 0; }
 has() { [ "$(count)" -ge "$1" ]; }
 said() { grep -q "$1" "$T_TMP/err"; }
