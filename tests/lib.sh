@@ -144,3 +144,25 @@ memcg_remove() {
 q() { [ -e "$db" ] && sqlite3 -cmd '.timeout 5000' "$db" "$1"; }
 # has_samples N: "$db" holds at least N samples.
 has_samples() { [ "$(q 'SELECT count(*) FROM samples' 2>/dev/null)" -ge "$1" ] 2>/dev/null; }
+
+# memcg_kill_hog NAME: a real OOM kill in "$MEMCG" (memcg_child) while a
+# recorder writes "$db": start memhog NAME (40 MiB) in it, wait for it and
+# for 5 more samples, then push oomhog in until the kernel kills memhog.
+# Sets hog (memhog's pid, dead when this returns 0) and push (oomhog's);
+# both are owned. 1 when memhog never got ready or outlived 20 s.
+memcg_kill_hog() {
+	sh -c 'echo $$ >"$1/cgroup.procs" && exec "$2/memhog" 40 0 "$3"' \
+		sh "$MEMCG" "$PROGS" "$1" >"$T_TMP/hog" 2>&1 &
+	hog=$!
+	own_pid "$hog"
+	wait_until 10 grep -q ready "$T_TMP/hog" || return 1
+	_n=$(q 'SELECT count(*) FROM samples')
+	wait_until 10 has_samples $((_n + 5))
+	sh -c 'echo $$ >"$1/cgroup.procs" && exec "$2/oomhog" 64' \
+		sh "$MEMCG" "$PROGS" >/dev/null 2>&1 &
+	push=$!
+	own_pid "$push"
+	wait_until 20 sh -c '! kill -0 "$1" 2>/dev/null' sh "$hog"
+	wait "$hog" 2>/dev/null
+	! kill -0 "$hog" 2>/dev/null
+}

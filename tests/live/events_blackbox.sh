@@ -58,20 +58,7 @@ tmux_start 160 50 "$OOMWATCH_BIN -d 0.5 --no-protect --db $db"
 tmux_wait "F10Quit" 10 || fail "the dashboard (before the kill) started"
 tmux_keys 2
 
-sh -c 'echo $$ >"$1/cgroup.procs" && exec "$2/memhog" 40 0 bbviewhog' \
-	sh "$MEMCG" "$PROGS" >"$T_TMP/hog" 2>&1 &
-hog=$!
-own_pid "$hog"
-check "memhog ready" wait_until 10 grep -q ready "$T_TMP/hog"
-n=$(q 'SELECT count(*) FROM samples')
-wait_until 10 has_samples $((n + 5))
-sh -c 'echo $$ >"$1/cgroup.procs" && exec "$2/oomhog" 64' \
-	sh "$MEMCG" "$PROGS" >/dev/null 2>&1 &
-push=$!
-own_pid "$push"
-wait_until 20 sh -c '! kill -0 "$1" 2>/dev/null' sh "$hog"
-wait "$hog" 2>/dev/null
-check "the memhog was killed" [ "$(kill -0 "$hog" 2>/dev/null || echo dead)" = dead ]
+check "memhog ready, then killed by the OOM killer" memcg_kill_hog bbviewhog
 check "its kill has a black box" wait_until 20 has_bbox "$hog"
 check "running before it: the kill is listed" \
 	tmux_wait "oom_kill .*pid $hog bbviewhog" 10

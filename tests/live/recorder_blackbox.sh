@@ -36,20 +36,7 @@ rec=$!
 own_pid "$rec"
 check "recorder: first samples" wait_until 20 has_samples 2
 
-sh -c 'echo $$ >"$1/cgroup.procs" && exec "$2/memhog" 40 0 bboxvictim' \
-	sh "$MEMCG" "$PROGS" >"$T_TMP/hog" 2>&1 &
-hog=$!
-own_pid "$hog"
-check "memhog ready" wait_until 10 grep -q ready "$T_TMP/hog"
-n=$(q 'SELECT count(*) FROM samples')
-wait_until 10 has_samples $((n + 5))
-sh -c 'echo $$ >"$1/cgroup.procs" && exec "$2/oomhog" 64' \
-	sh "$MEMCG" "$PROGS" >/dev/null 2>&1 &
-push=$!
-own_pid "$push"
-wait_until 20 sh -c '! kill -0 "$1" 2>/dev/null' sh "$hog"
-wait "$hog" 2>/dev/null
-check "the memhog was killed (exit $?)" [ "$(kill -0 "$hog" 2>/dev/null || echo dead)" = dead ]
+check "memhog ready, then killed by the OOM killer" memcg_kill_hog bboxvictim
 check "a black box is stored" wait_until 20 has_bbox
 kill -9 "$push" 2>/dev/null
 kill -TERM "$rec"
