@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "persist/recdb.h"
+
 /* A new directory /tmp/NAME.XXXXXX and its database path. */
 struct dbfix *
 dbfix_new(const char *name)
@@ -99,4 +101,17 @@ dbfix_int(const char *path, const char *sql)
 	sqlite3_finalize(s);
 	sqlite3_close(db);
 	return v;
+}
+
+/* Write s to db and free what it holds. */
+int
+dbfix_write(struct recdb *db, struct recdb_sample *s)
+{
+	char err[512] = "";
+	int rc = recdb_write(db, s, err, sizeof err) == RECDB_OK ? 0 : -1;
+
+	if (rc != 0)
+		fprintf(stderr, "recdb_write: %s\n", err);
+	recdb_sample_clear(s);
+	return rc;
 }

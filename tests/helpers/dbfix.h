@@ -9,6 +9,9 @@
 
 #include <stdint.h>
 
+struct recdb;
+struct recdb_sample;
+
 struct dbfix {
 	char dir[64];   /* the temporary directory */
 	char path[128]; /* dir/history.db (not created) */
@@ -33,5 +36,9 @@ int dbfix_run(const char *path, const char *sql);
 /* The first column of sql's first row on path, opened read-only: its
  * integer, -1 for NULL, -999 when there is no row; -998 on an error. */
 int64_t dbfix_int(const char *path, const char *sql);
+
+/* recdb_write(db, s), then recdb_sample_clear(s): 0, or -1 with the
+ * writer's message on stderr. */
+int dbfix_write(struct recdb *db, struct recdb_sample *s);
 
 #endif

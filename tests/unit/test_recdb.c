@@ -81,17 +81,6 @@ sample(struct recdb_sample *s, int64_t t, size_t n, size_t nid, int64_t rss)
 	s->nidents = nid;
 }
 
-/* Write a sample, expecting success, and free it. */
-static void
-write_ok(struct recdb *db, struct recdb_sample *s)
-{
-	char err[512] = "";
-
-	if (recdb_write(db, s, err, sizeof err) != RECDB_OK)
-		fail_msg("recdb_write: %s", err);
-	recdb_sample_clear(s);
-}
-
 /* A new file: version 1, WAL, 0640, every table. */
 static void
 test_schema(void **state)
@@ -188,7 +177,7 @@ test_round_trip(void **state)
 	    42,         101, strdup("{\"kind\": \"oom_kill\"}"),
 	    false};
 	s.nevents = 1;
-	write_ok(db, &s);
+	assert_int_equal(dbfix_write(db, &s), 0);
 	sample(&s, T0 + 10000, 1, 0, 6000);
 	s.events = calloc(1, sizeof *s.events);
 	s.events[0] = (struct recdb_event){
@@ -196,7 +185,7 @@ test_round_trip(void **state)
 	    42,         101, strdup("{\"kind\": \"oom_kill\"}"),
 	    false};
 	s.nevents = 1;
-	write_ok(db, &s);
+	assert_int_equal(dbfix_write(db, &s), 0);
 	recdb_close(db);
 	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM samples"), 2);
 	assert_int_equal(dbfix_int(f->path,
@@ -251,10 +240,10 @@ test_retention(void **state)
 
 	for (int i = 0; i < 20; i++) {
 		sample(&s, T0 + i * 10000, 2, i == 0 ? 2 : 0, 5000);
-		write_ok(db, &s);
+		assert_int_equal(dbfix_write(db, &s), 0);
 	}
 	sample(&s, T0 + 8 * DAY_MS, 1, 0, 5000); /* a new one, kept */
-	write_ok(db, &s);
+	assert_int_equal(dbfix_write(db, &s), 0);
 	assert_int_equal(
 	    recdb_maintain(db, T0 + 8 * DAY_MS, &lim, &more, err, sizeof err),
 	    RECDB_OK);
@@ -273,7 +262,7 @@ test_retention(void **state)
 	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM procs"), 1);
 	/* the size cap: the oldest go, the newest stays */
 	sample(&s, T0 + 8 * DAY_MS + 1000, 1, 0, 5000);
-	write_ok(db, &s);
+	assert_int_equal(dbfix_write(db, &s), 0);
 	lim.max_size_bytes = 1;
 	assert_int_equal(
 	    recdb_maintain(db, T0 + 8 * DAY_MS, &lim, &more, err, sizeof err),
@@ -304,11 +293,11 @@ test_downsample(void **state)
 		       : i == 11 ? 0
 		                 : 1,
 		       i == 0 ? 2 : 0, 1000 + i);
-		write_ok(db, &s);
+		assert_int_equal(dbfix_write(db, &s), 0);
 	}
 	for (int i = 0; i < 2; i++) {
 		sample(&s, T0 + 60000 + i * 30000, 1, 0, 2000 + i);
-		write_ok(db, &s);
+		assert_int_equal(dbfix_write(db, &s), 0);
 	}
 	/* now: minute 0 is past 24 h, minute 1 is not quite */
 	for (int i = 0; i < 5 && more; i++)
@@ -358,7 +347,7 @@ test_migrate_v1(void **state)
 	char err[256];
 
 	sample(&s, T0, 2, 2, 5000);
-	write_ok(db, &s);
+	assert_int_equal(dbfix_write(db, &s), 0);
 	recdb_close(db);
 	run(f->path,
 	    "DROP TABLE cgroups; DROP TABLE cgroup_rows; DROP TABLE "
@@ -403,7 +392,7 @@ test_migrate_v2(void **state)
 	char err[256];
 
 	sample(&s, T0, 3, 3, 5000);
-	write_ok(db, &s);
+	assert_int_equal(dbfix_write(db, &s), 0);
 	recdb_close(db);
 	run(f->path, "ALTER TABLE procs DROP COLUMN end_sample; "
 	             "PRAGMA user_version = 2");
@@ -416,10 +405,10 @@ test_migrate_v2(void **state)
 	                 3);
 	sample(&s, T0 + 10000, 1, 0, 5000); /* 100 runs on */
 	ends(&s, (const int32_t[]){101, 555}, 2);
-	write_ok(db, &s);
+	assert_int_equal(dbfix_write(db, &s), 0);
 	sample(&s, T0 + 20000, 0, 0, 5000);
 	ends(&s, (const int32_t[]){101, 102}, 2);
-	write_ok(db, &s);
+	assert_int_equal(dbfix_write(db, &s), 0);
 	recdb_close(db);
 	assert_int_equal(dbfix_int(f->path, "SELECT end_sample FROM procs "
 	                                    "WHERE pid = 101"),
@@ -495,7 +484,7 @@ test_blackbox(void **state)
 		sample(&s, T0 + i * 10000, 1, i == 0 ? 1 : 0, 1000 * (i + 1));
 		s.cgroups = calloc(1, sizeof *s.cgroups);
 		s.cgroups[s.ncgroups++] = cgroup("/victim.slice", i);
-		write_ok(db, &s);
+		assert_int_equal(dbfix_write(db, &s), 0);
 	}
 	for (int k = 0; k < 2; k++) {
 		sample(&s, T0 + (3 + k) * 10000, 0, 0, 0);
@@ -506,7 +495,7 @@ test_blackbox(void **state)
 		    "null_deref", 1, 228000001, 43, 100, strdup("{}"), false};
 		s.nevents = 2;
 		s.bbox = bbox(T0 + 20000, 5);
-		write_ok(db, &s);
+		assert_int_equal(dbfix_write(db, &s), 0);
 	}
 	recdb_close(db);
 	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM cgroup_rows"),
@@ -547,7 +536,7 @@ test_blackbox(void **state)
 		    "oom_kill",   1,   300000000 + i, 100 + i, 100,
 		    strdup("{}"), true};
 	s.bbox = bbox(T0 + 50000, 2);
-	write_ok(db, &s);
+	assert_int_equal(dbfix_write(db, &s), 0);
 	recdb_close(db);
 	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM blackbox"),
 	                 1 + RECDB_BBOX_PER_SAMPLE);
@@ -573,9 +562,9 @@ test_blackbox_retention(void **state)
 	s.bbox = bbox(T0 - 10000, 3);
 	s.cgroups = calloc(1, sizeof *s.cgroups);
 	s.cgroups[s.ncgroups++] = cgroup("/a", 1);
-	write_ok(db, &s);
+	assert_int_equal(dbfix_write(db, &s), 0);
 	sample(&s, T0 + 10 * DAY_MS, 1, 0, 5000);
-	write_ok(db, &s);
+	assert_int_equal(dbfix_write(db, &s), 0);
 	for (int i = 0; i < 5 && more; i++)
 		assert_int_equal(recdb_maintain(db, T0 + 10 * DAY_MS, &lim,
 		                                &more, err, sizeof err),
@@ -590,7 +579,7 @@ test_blackbox_retention(void **state)
 	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM bb_grew"), 1);
 	/* 91 days on: the event goes, and its black box with it */
 	sample(&s, T0 + 91 * DAY_MS, 1, 0, 5000);
-	write_ok(db, &s);
+	assert_int_equal(dbfix_write(db, &s), 0);
 	more = true;
 	for (int i = 0; i < 5 && more; i++)
 		assert_int_equal(recdb_maintain(db, T0 + 91 * DAY_MS, &lim,
@@ -648,7 +637,7 @@ test_errors(void **state)
 	sqlite3 *w;
 
 	sample(&s, T0, 3, 3, 1000);
-	write_ok(db, &s);
+	assert_int_equal(dbfix_write(db, &s), 0);
 	recdb_close(db);
 	run(f->path, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = "
 	             "DELETE");
@@ -705,7 +694,7 @@ victim_sample(struct recdb *db, int64_t t, uint64_t start, int64_t rss,
 		if (bb_start == 0)
 			s.bbox->procs[0].pid = 999;
 	}
-	write_ok(db, &s);
+	assert_int_equal(dbfix_write(db, &s), 0);
 }
 
 /* The victim's RSS history is its own process's: pid 100 (start 7) ran
