@@ -60,6 +60,12 @@ struct recbox {
 	bool has_box;
 	int64_t box_ms;                 /* the black box's sample (wall) */
 	int64_t avail_kb, swap_used_kb; /* SNAP_NA = unknown */
+	bool no_swap;                   /* SwapTotal was 0 */
+	/* has_memcg: a memcg OOM kill whose memcg the box holds, with its
+	 * usage and limit at the box's sample (SNAP_NA: unknown; limit
+	 * CGMEM_UNLIMITED: none) */
+	bool has_memcg;
+	int64_t memcg_usage_kb, memcg_limit_kb;
 	struct recbox_proc top[RECBOX_TOP];
 	size_t ntop;
 	struct recbox_grew grew[RECBOX_GREW];

@@ -10,10 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/cgmem.h"
 #include "model/snapshot.h"
 
 /* The queries (Q_EVENTS_V1: a database without black boxes). */
-enum { Q_EVENTS, Q_TOP, Q_GREW, Q_VICTIM, Q_N, Q_EVENTS_V1 = Q_N };
+enum { Q_EVENTS, Q_TOP, Q_GREW, Q_VICTIM, Q_MEMCG, Q_N, Q_EVENTS_V1 = Q_N };
 static const char *const recload_bbox_sql[Q_N + 1] = {
     [Q_EVENTS] =
         "SELECT e.id, e.time_ms, e.kind, e.log_time_kind, e.log_time_us, "
@@ -28,6 +29,8 @@ static const char *const recload_bbox_sql[Q_N + 1] = {
     [Q_VICTIM] = "SELECT time_ms, rss_kb FROM (SELECT time_ms, rss_kb FROM "
                  "bb_victim_rss WHERE bb_id = ?1 ORDER BY time_ms DESC LIMIT "
                  "?2) ORDER BY time_ms",
+    [Q_MEMCG] = "SELECT usage_bytes, limit_bytes FROM bb_cgroups WHERE "
+                "bb_id = ?1 AND path = ?2",
     [Q_EVENTS_V1] =
         "SELECT e.id, e.time_ms, e.kind, e.log_time_kind, e.log_time_us, "
         "e.seq, e.pid, e.json, NULL, NULL, NULL, NULL, NULL FROM events e "
@@ -101,6 +104,38 @@ recload_bbox_rows(sqlite3_stmt *const *q, int64_t id, struct recbox *b)
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+/* kB of a byte count column: SNAP_NA when NULL, CGMEM_UNLIMITED kept. */
+static int64_t
+recload_bbox_kb(sqlite3_stmt *st, int c)
+{
+	int64_t v = recload_bbox_int(st, c);
+
+	return v == SNAP_NA || v == CGMEM_UNLIMITED ? v : v / 1024;
+}
+
+/* A memcg OOM kill's memcg at box id, from its cgroup rows, into b (left
+ * SNAP_NA when the box has no row of it); SQLite rc. */
+static int
+recload_bbox_memcg(sqlite3_stmt *q, int64_t id, struct recbox *b)
+{
+	const struct kevent_oom *o = &b->ev.oom;
+	int rc;
+
+	if (b->ev.kind != KEVENT_OOM_KILL ||
+	    o->constraint != OOM_CONSTRAINT_MEMCG || !o->memcg.set)
+		return SQLITE_OK;
+	sqlite3_reset(q);
+	sqlite3_bind_int64(q, 1, id);
+	sqlite3_bind_text(q, 2, o->memcg.s, (int)o->memcg.len, SQLITE_STATIC);
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		b->has_memcg = true;
+		b->memcg_usage_kb = recload_bbox_kb(q, 0);
+		b->memcg_limit_kb = recload_bbox_kb(q, 1);
+	}
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 /* One event row ev into b, with its box when it has one (q[Q_TOP] and
  * on are then prepared): 0, -1 for an unknown kind (left out), or a
  * SQLite failure. */
@@ -109,6 +144,7 @@ recload_bbox_event(sqlite3_stmt *const *q, sqlite3_stmt *ev, struct recbox *b)
 {
 	const char *json = (const char *)sqlite3_column_text(ev, 7);
 	int64_t total = recload_bbox_int(ev, 11), free_kb;
+	int rc;
 
 	memset(b, 0, sizeof *b);
 	b->id = sqlite3_column_int64(ev, 0);
@@ -128,7 +164,11 @@ recload_bbox_event(sqlite3_stmt *const *q, sqlite3_stmt *ev, struct recbox *b)
 	free_kb = recload_bbox_int(ev, 12);
 	if (total != SNAP_NA && free_kb != SNAP_NA)
 		b->swap_used_kb = total - free_kb;
-	return recload_bbox_rows(q, sqlite3_column_int64(ev, 8), b);
+	b->no_swap = total == 0;
+	rc = recload_bbox_rows(q, sqlite3_column_int64(ev, 8), b);
+	return rc == SQLITE_OK ? recload_bbox_memcg(
+	                             q[Q_MEMCG], sqlite3_column_int64(ev, 8), b)
+	                       : rc;
 }
 
 /* Prepare the queries (the v1 events query when the black-box tables are

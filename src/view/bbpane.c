@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "model/cgmem.h"
 #include "model/chart.h"
 #include "model/snapshot.h"
 #include "model/trend.h"
@@ -56,18 +57,40 @@ bb_what(const struct recbox *b)
 	return b->ev.kind == KEVENT_OOM_KILL ? "kill" : "event";
 }
 
+/* The memory at the box's sample into buf: "memcg 40M of 64M, " for a
+ * memcg kill whose memcg the box holds, then MemAvailable and swap. */
+static const char *
+bb_state(const struct recbox *b, char *buf, size_t size)
+{
+	char u[16], l[16], a[16], sw[32], cg[48] = "";
+
+	if (b->has_memcg)
+		snprintf(cg, sizeof cg, "memcg %s of %s, ",
+		         bb_kb(b->memcg_usage_kb, u, sizeof u),
+		         b->memcg_limit_kb == CGMEM_UNLIMITED
+		             ? "no limit"
+		             : bb_kb(b->memcg_limit_kb, l, sizeof l));
+	if (b->no_swap)
+		snprintf(sw, sizeof sw, "no swap");
+	else
+		snprintf(sw, sizeof sw, "swap used %s",
+		         bb_kb(b->swap_used_kb, l, sizeof l));
+	snprintf(buf, size, "%sMemAvailable %s, %s", cg,
+	         bb_kb(b->avail_kb, a, sizeof a), sw);
+	return buf;
+}
+
 /* The summary line (see the header). */
 void
 bbpane_summary(struct screen *s, int y, int x, int w, const struct recbox *b)
 {
-	char a[16], sw[16], t[16];
+	char st[128], t[16];
 
 	draw_fmt(s, y, x, w, THEME_METER_LABEL, DRAW_FILL,
-	         "Before this %s: MemAvailable %s, swap used %s at %s "
-	         "(black box from the record; Enter shows it)",
-	         bb_what(b), bb_kb(b->avail_kb, a, sizeof a),
-	         bb_kb(b->swap_used_kb, sw, sizeof sw),
-	         bb_clock(b->box_ms, t, sizeof t));
+	         "Before this %s, at %s: %s (black box from the record; Enter "
+	         "shows it)",
+	         bb_what(b), bb_clock(b->box_ms, t, sizeof t),
+	         bb_state(b, st, sizeof st));
 }
 
 /* The largest processes by RSS: a header at y, then up to rows rows. */
@@ -188,7 +211,7 @@ void
 bbpane_draw(struct screen *s, int y, const struct layout_rect *r,
             const struct recbox *b, bool closes)
 {
-	char a[16], sw[16], t[16];
+	char st[128], t[16];
 	int x = r->x + 1, w = r->w - 2, avail = r->y + r->h - y - 1, chart,
 	    keep;
 	size_t rows;
@@ -196,10 +219,8 @@ bbpane_draw(struct screen *s, int y, const struct layout_rect *r,
 	if (avail < 0)
 		return;
 	draw_fmt(s, y++, x, w, THEME_TITLE, DRAW_FILL,
-	         "Before this %s, at %s: MemAvailable %s, swap used %s%s",
-	         bb_what(b), bb_clock(b->box_ms, t, sizeof t),
-	         bb_kb(b->avail_kb, a, sizeof a),
-	         bb_kb(b->swap_used_kb, sw, sizeof sw),
+	         "Before this %s, at %s: %s%s", bb_what(b),
+	         bb_clock(b->box_ms, t, sizeof t), bb_state(b, st, sizeof st),
 	         closes ? " (Enter: the report)" : " (from the record)");
 	/* the tables first (with room, a chart of at least BB_CHART_MIN
 	 * rows and its title kept below), the chart the rest */

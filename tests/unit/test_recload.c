@@ -409,6 +409,16 @@ make_bbox(int64_t time_ms)
 	                                      .rss_kb = 4096,
 	                                      .comm = "p3"};
 	b->ngrew = 2;
+	/* the kill's memcg and its parent (bytes) */
+	b->cgroups = calloc(2, sizeof *b->cgroups);
+	assert_non_null(b->cgroups);
+	b->cgroups[0] = (struct recdb_cgroup){.path = strdup("/jobs"),
+	                                      .usage_bytes = 90 << 20,
+	                                      .limit_bytes = INT64_MAX};
+	b->cgroups[1] = (struct recdb_cgroup){.path = strdup("/jobs/leak"),
+	                                      .usage_bytes = 48 << 20,
+	                                      .limit_bytes = 64 << 20};
+	b->ncgroups = 2;
 	return b;
 }
 
@@ -436,7 +446,9 @@ test_boxes(void **state)
 	     .pid = 4242,
 	     .bbox = true,
 	     .json = strdup("{\"kind\": \"oom_kill\", \"pid\": 4242, "
-	                    "\"comm\": \"leak\", \"anon_rss_kb\": 9000}")},
+	                    "\"comm\": \"leak\", \"anon_rss_kb\": 9000, "
+	                    "\"constraint\": \"memcg\", \"memcg\": "
+	                    "\"/jobs/leak\"}")},
 	    {.kind = "hung_task",
 	     .time_kind = 1,
 	     .time_us = 96000000,
@@ -474,6 +486,7 @@ test_boxes(void **state)
 	assert_int_equal(b->ev.kind, KEVENT_HUNG_TASK);
 	assert_true(b->has_box);
 	assert_memory_equal(b->ev.comm.s, "jbd2", 4);
+	assert_false(b->has_memcg); /* not a memcg kill */
 	b = &r.boxes[1];
 	assert_int_equal(b->ev.kind, KEVENT_OOM_KILL);
 	assert_int_equal(b->ev.seq, 60);
@@ -484,6 +497,11 @@ test_boxes(void **state)
 	assert_int_equal(b->box_ms, NOW_MS - 5 * MIN_MS);
 	assert_int_equal(b->avail_kb, 55555);
 	assert_int_equal(b->swap_used_kb, 600000);
+	assert_false(b->no_swap);
+	/* a memcg kill: its memcg's row of the box, not its parent's */
+	assert_true(b->has_memcg);
+	assert_int_equal(b->memcg_usage_kb, 48 * 1024);
+	assert_int_equal(b->memcg_limit_kb, 64 * 1024);
 	assert_int_equal(b->ntop, RECBOX_TOP); /* 10 of 12, largest first */
 	assert_int_equal(b->top[0].pid, 1011);
 	assert_int_equal(b->top[0].rss_kb, 12 * 1024);
