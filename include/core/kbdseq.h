@@ -11,7 +11,8 @@
  * - CSI: parameter and intermediate bytes (0x20-0x3f) are swallowed, of
  *   any number, up to a final byte (0x40-0x7e) that ends the sequence.
  *   ESC [ [ (the Linux console's F1-F5) takes one byte more.
- * - SS3: digits and ';' (0x30-0x3f) are swallowed up to a final byte.
+ * - SS3: parameter bytes (0x30-0x3f: digits, ';') are swallowed up to a
+ *   final byte (0x40-0x7e).
  * - A finished sequence gives one key, never its bytes: the plain ones
  *   curses missed are mapped, without a modifier (or modifier 1):
  *   ESC [ A..D / ESC O A..D arrows, ESC [ H/F and ESC O H/F Home/End,
