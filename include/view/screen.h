@@ -69,7 +69,10 @@ int screen_fd(const struct screen *s);
  * Read one key without waiting, as the app's key code (core/kbd.h): a
  * Unicode character, or KBD_UP, KBD_F(1), KBD_CTRL('l') ... (Enter, Esc
  * and Backspace as KBD_ENTER, KBD_ESC, KBD_BACKSPACE). 0 when nothing is
- * waiting (or the terminal is gone: end of file or error on input).
+ * waiting (or the terminal is gone: end of file or error on input). An
+ * escape sequence the terminfo entry does not know (core/kbdseq.h) is one
+ * key, mapped or KBD_UNKNOWN, never its bytes; after an ESC or inside a
+ * sequence it waits up to the escape delay (25 ms) for the next byte.
  */
 int32_t screen_key(struct screen *s);
 

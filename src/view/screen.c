@@ -20,6 +20,7 @@
 #include <curses.h>
 
 #include "core/kbd.h"
+#include "core/kbdseq.h"
 
 struct screen {
 	SCREEN *sp;
@@ -27,6 +28,9 @@ struct screen {
 	bool utf8, colour;
 	int colours; /* what the palette was reduced to */
 	attr_t attr[THEME_ROLE_COUNT];
+	struct kbdseq seq; /* escape sequences curses did not know */
+	int32_t queued[KBDSEQ_OUT_MAX]; /* keys given, not yet returned */
+	size_t nqueued, qnext;
 };
 
 /* Fatal-signal restore state: written once before the handlers exist. */
@@ -144,6 +148,7 @@ screen_open(const struct theme *theme, bool no_color, char *err,
 		snprintf(err, err_size, "out of memory");
 		return NULL;
 	}
+	kbdseq_init(&s->seq);
 	s->out = fdopen(dup(STDOUT_FILENO), "w");
 	s->in = fdopen(dup(STDIN_FILENO), "r");
 	if (s->out == NULL || s->in == NULL) {
@@ -484,20 +489,52 @@ char_key(wint_t ch)
 	return ch < KBD_BASE ? (int32_t)ch : KBD_UNKNOWN;
 }
 
-/* Read one key without waiting. */
-int32_t
-screen_key(struct screen *s)
+/* One key from curses as the app's code, waiting up to wait_ms for it
+ * (0: not at all); 0 when none came. */
+static int32_t
+screen_read_key(int wait_ms)
 {
 	wint_t ch;
 	int rc;
 
-	(void)s;
+	if (wait_ms > 0)
+		timeout(wait_ms);
 	rc = get_wch(&ch);
+	if (wait_ms > 0)
+		nodelay(stdscr, TRUE);
 	if (rc == KEY_CODE_YES)
 		return curses_key(ch);
 	if (rc == OK)
 		return char_key(ch);
 	return 0;
+}
+
+/*
+ * Read one key without waiting, through kbdseq: an escape sequence curses
+ * did not turn into a key is one key (mapped or KBD_UNKNOWN), never its
+ * bytes. While kbdseq holds an ESC or a begun sequence, wait up to the
+ * escape delay for each next key.
+ */
+int32_t
+screen_key(struct screen *s)
+{
+	int32_t out[KBDSEQ_OUT_MAX], key;
+	size_t n;
+
+	if (s->qnext < s->nqueued)
+		return s->queued[s->qnext++];
+	do {
+		key = screen_read_key(kbdseq_holding(&s->seq) ? get_escdelay()
+		                                              : 0);
+		n = key != 0 ? kbdseq_feed(&s->seq, key, out)
+		             : kbdseq_timeout(&s->seq, out);
+	} while (n == 0 && key != 0);
+	if (n == 0)
+		return 0;
+	memcpy(s->queued, out + 1, (n - 1) * sizeof out[0]);
+	s->nqueued = n - 1;
+	s->qnext = 0;
+	return out[0];
 }
 
 /* Repaint everything on the next refresh. */
