@@ -302,11 +302,18 @@ sp_load(struct sp_out *o, const struct syspane_view *v)
 		        r == NULL && v->recorded ? "not recorded"
 		        : r == NULL              ? "not read"
 		                                 : strerror(v->load_err));
+	if (v->recorded) { /* memory first: the one recorded */
+		sp_line(o, THEME_NORMAL,
+		        "PSI avg10 some/full %%: memory %s  (cpu, io: not "
+		        "recorded)",
+		        sp_psi(m, sizeof m, v->psi_mem, true));
+		return;
+	}
 	sp_line(o, THEME_NORMAL,
 	        "PSI avg10 some/full %%: cpu %s  io %s  memory %s",
-	        sp_psi(c, sizeof c, v->psi_cpu, v->recorded),
-	        sp_psi(i, sizeof i, v->psi_io, v->recorded),
-	        sp_psi(m, sizeof m, v->psi_mem, v->recorded));
+	        sp_psi(c, sizeof c, v->psi_cpu, false),
+	        sp_psi(i, sizeof i, v->psi_io, false),
+	        sp_psi(m, sizeof m, v->psi_mem, false));
 }
 
 /* ms as "12s", "3m04s" or "2h05m" into buf. */

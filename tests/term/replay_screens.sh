@@ -98,7 +98,7 @@ check "9: the oldest row of the minute (the one before primes si/so)" \
 check "9: r, b and the CPU split are not recorded" \
 	tmux_has "r, b: not recorded; us..st: not recorded"
 check "9: the recorded PSI memory; cpu and io not recorded" \
-	tmux_has "cpu N/A (not recorded)  io N/A (not recorded)  memory 12.34/5.67"
+	tmux_has "PSI avg10 some/full %: memory 12.34/5.67  (cpu, io: not recorded)"
 check "9: the load is not recorded" tmux_has "load N/A (not recorded)"
 check "9: the D tasks are not recorded" \
 	tmux_has "Tasks in D state: not recorded"
