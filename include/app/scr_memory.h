@@ -5,6 +5,11 @@
  * after each sample while it is current, never while another screen is;
  * the reader is made on the first visit. Up/Down/PgUp/PgDn/Home/End
  * scroll. The status line names the first trap, or says there is none.
+ *
+ * In a replay (ui->replay set) no file is read and no reader is made: the
+ * snapshot's recorded meminfo values fill the same structs
+ * (model/memrec.h), and the sections the record does not hold are one
+ * "Not recorded" line (view/mempane.h's unrecorded).
  */
 #ifndef OOMWATCH_APP_SCR_MEMORY_H
 #define OOMWATCH_APP_SCR_MEMORY_H

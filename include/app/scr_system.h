@@ -16,6 +16,14 @@
  * snapshot), so the strip holds the last minute when the screen comes back. Its
  * first sample only primes the deltas (vmstat's since-boot line is not shown).
  * Kernel stacks are read only for D tasks and only while 's' has them on.
+ *
+ * In a replay (ui->replay set) no file is read and no reader is opened:
+ * while the screen is current, each sample rebuilds the strip from the
+ * record (persist/recreplay.h: the cursor's boot, the minute up to the
+ * cursor; free, buff/cache, and si/so from the recorded pswpin/pswpout
+ * against the sample before), PSI memory is the snapshot's, and the
+ * load, PSI cpu and io, the D tasks and the settings are "not recorded"
+ * (view/syspane.h's recorded); 's' says the stacks are not recorded.
  */
 #ifndef OOMWATCH_APP_SCR_SYSTEM_H
 #define OOMWATCH_APP_SCR_SYSTEM_H

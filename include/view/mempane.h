@@ -8,9 +8,11 @@
  * tmpfs and ramfs mounts (largest first), the slab caches (or why
  * slabinfo could not be read), swap (areas, zswap, zram, swappiness) and
  * the traps. When they do not fit, they scroll (top) and the last row
- * says how many lines are below. Every string from the system (mount
- * paths, swap file names, slab names) is drawn through view/draw.h, so
- * through the sanitizer.
+ * says how many lines are below. In a replay (unrecorded set) the
+ * sections the record does not hold (hugepages, tmpfs, slab, swap) are
+ * one line instead, unrecorded's longest form that fits. Every string from the
+ * system (mount paths, swap file names, slab names) is drawn through
+ * view/draw.h, so through the sanitizer.
  */
 #ifndef OOMWATCH_VIEW_MEMPANE_H
 #define OOMWATCH_VIEW_MEMPANE_H
@@ -29,6 +31,9 @@ struct dash_memory {
 	const struct memmaptrap *traps;
 	size_t ntraps;
 	size_t top; /* the first line shown */
+	/* NULL live; in a replay, the line saying what is not recorded
+	 * (forms, longest first, NULL-ended) */
+	const char *const *unrecorded;
 };
 
 /* The slab caches listed at most. */

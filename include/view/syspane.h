@@ -9,6 +9,10 @@
  * killable, which procfs cannot tell), their kernel stacks when asked
  * ('s'), then the settings with their meanings under the summary
  * sentence. The body scrolls by lines (top); "more below" marks a cut.
+ * In a replay (recorded) the strip has a row a recorded sample, and what
+ * is NULL or unknown is said to be "not recorded" (the load, PSI cpu and
+ * io, the D tasks, the settings; r, b and us..st in the strip), never
+ * "none" or "not read".
  */
 #ifndef OOMWATCH_VIEW_SYSPANE_H
 #define OOMWATCH_VIEW_SYSPANE_H
@@ -34,6 +38,7 @@ struct syspane_view {
 	bool stacks;      /* 's': the D tasks' kernel stacks are shown */
 	size_t top;       /* first line shown */
 	const char *none; /* why nothing could be read, or NULL */
+	bool recorded;    /* a replay: the values are the record's */
 };
 
 /* How many lines the body has in a rows x cols rectangle (the screen

@@ -394,8 +394,6 @@ static const struct {
 } replay_unshown[] = {
     {'6', "the cgroups are not replayed (not read from the record)"},
     {'c', "the cgroups are not replayed (not read from the record)"},
-    {'8', "the Memory screen reads the live /proc, not the record"},
-    {'9', "the System screen reads the live /proc, not the record"},
 };
 
 /* Why the screen key opens is not shown in a replay, or NULL. */

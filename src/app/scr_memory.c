@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/replay.h"
+#include "model/memrec.h"
 #include "view/dash.h"
 
 enum memory_cmd {
@@ -25,6 +27,20 @@ static const struct scr_binding memory_keys[] = {
     {{KBD_END, 0, 0}, MEM_END, "bottom (swap and the traps)", NULL},
 };
 
+/* In a replay: what the record does not hold, longest form first (the
+ * rows N/A in the table, and the sections left out). */
+static const char *const memory_unrecorded[] = {
+    "Not recorded (N/A above, or left out here): slab, kernel stacks, "
+    "page tables, percpu, vmalloc, hugepages, zswap, tmpfs, slab caches, "
+    "swap areas, zram, swappiness",
+    "Not recorded (N/A above, or left out): slab, kernel stacks, page "
+    "tables, percpu, hugepages, tmpfs, swap areas, zram",
+    "Not recorded: slab, hugepages, tmpfs, swap areas, zswap, zram, "
+    "swappiness",
+    "Not recorded: slab, hugepages, tmpfs, swap areas",
+    NULL,
+};
+
 /* This screen's state. */
 static struct scr_memory_state *
 st(const struct ui *ui)
@@ -32,14 +48,23 @@ st(const struct ui *ui)
 	return scr_state(ui, &scr_memory);
 }
 
-/* Read the files (making the reader on the first call) and derive the
- * breakdown and the traps. */
+/* Read the files (making the reader on the first call), or in a replay
+ * take the recorded sample (no file read), and derive the breakdown and
+ * the traps. */
 static void
 refresh(struct ui *ui)
 {
 	struct scr_memory_state *s = st(ui);
 	const struct options *o = ui->opt;
 
+	if (ui->replay != NULL) {
+		if (!ui->have_snap)
+			return;
+		memrec_fill(&ui->snap.mem, &s->all, &s->bd);
+		s->ntraps = memmaptrap_find(&s->all, s->traps, MMT_COUNT);
+		s->read = true;
+		return;
+	}
 	if (s->mf == NULL)
 		s->mf = memfiles_new(o ? o->proc_root : NULL,
 		                     o ? o->sys_root : NULL);
@@ -121,14 +146,19 @@ frame(struct ui *ui, struct dash_frame *f)
 	s->view.bd = s->read ? &s->bd : NULL;
 	s->view.traps = s->traps;
 	s->view.ntraps = s->ntraps;
+	s->view.unrecorded = ui->replay != NULL ? memory_unrecorded : NULL;
 	f->body = dash_body_memory;
 	f->screen_data = &s->view;
 	if (!s->read)
 		snprintf(s->status, sizeof s->status, "memory: not read yet");
 	else if (s->ntraps > 0)
-		snprintf(s->status, sizeof s->status, "%zu trap%s: %s",
-		         s->ntraps, s->ntraps == 1 ? "" : "s",
-		         s->traps[0].text);
+		snprintf(s->status, sizeof s->status, "%s%zu trap%s: %s",
+		         ui->replay != NULL ? "replay: " : "", s->ntraps,
+		         s->ntraps == 1 ? "" : "s", s->traps[0].text);
+	else if (ui->replay != NULL)
+		snprintf(s->status, sizeof s->status,
+		         "replay: the recorded meminfo; the slab, hugepage and "
+		         "tmpfs traps are not checked (not recorded)");
 	else
 		snprintf(s->status, sizeof s->status,
 		         "memory: none of the known traps; Up/Down scroll");

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/replay.h"
+
 enum system_cmd {
 	SYS_UP,
 	SYS_DOWN,
@@ -65,6 +67,31 @@ sys_strip(struct ui *ui, struct scr_system_state *s)
 	s->stat_ms = ui->snap.mono_ms;
 }
 
+/* In a replay: the strip rebuilt from the record, no file read: the
+ * cursor's sample and those of its boot in the minute before it, from
+ * the newest at or before a minute back (it primes the deltas). */
+static void
+sys_replay_strip(struct ui *ui, struct scr_system_state *s)
+{
+	struct replay *rp = ui->replay;
+	int64_t boot = recreplay_sample(rp->rr, rp->cur)->boot;
+	size_t i = recreplay_step(rp->rr, rp->cur, -(int64_t)SYSSTAT_WINDOW_MS);
+	struct sysstat_raw none; /* /proc/stat and loadavg: not recorded */
+	struct snapshot sys;
+
+	sysstat_init(&s->stat);
+	sysstat_raw_clear(&none);
+	snapshot_init(&sys);
+	for (; i <= rp->cur; i++) {
+		if (recreplay_sample(rp->rr, i)->boot == boot &&
+		    recreplay_snapshot_sys(rp->rr, i, &sys) == 0)
+			sysstat_push(&s->stat, &none, &sys, sysfiles_page_kb());
+	}
+	snapshot_fini(&sys);
+	s->have_stat = true;
+	s->stat_ms = ui->snap.mono_ms;
+}
+
 /* Read the other files for the current sample, once per sample. */
 static void
 sys_read(struct ui *ui)
@@ -93,6 +120,11 @@ sampled(struct ui *ui)
 
 	if (s == NULL || !ui->have_snap)
 		return;
+	if (ui->replay != NULL) { /* the record, while current */
+		if (ui->screens.cur == &scr_system)
+			sys_replay_strip(ui, s);
+		return;
+	}
 	sys_strip(ui, s);
 	if (ui->screens.cur == &scr_system && s->sf != NULL)
 		sys_read(ui);
@@ -109,7 +141,10 @@ enter(struct ui *ui, const struct scr_def *from)
 	(void)from;
 	s->view.top = 0;
 	s->have_sample = false;
-	sys_read(ui);
+	if (ui->replay != NULL && ui->have_snap)
+		sys_replay_strip(ui, s);
+	else if (ui->replay == NULL)
+		sys_read(ui);
 }
 
 /* The largest first line that still fills the body. */
@@ -142,6 +177,11 @@ toggle_stacks(struct ui *ui)
 {
 	struct scr_system_state *s = st(ui);
 
+	if (ui->replay != NULL) {
+		ui_status(ui, THEME_STATUS_INFO,
+		          "replay: the tasks' kernel stacks are not recorded");
+		return UI_REDRAW;
+	}
 	s->stacks = !s->stacks;
 	if (s->stacks && sys_open(ui, s))
 		sysfiles_read_tasks(s->sf, &s->tasks, true);
@@ -176,11 +216,22 @@ command(struct ui *ui, int cmd)
 	}
 }
 
-/* Point the view at this screen's data. */
+/* Point the view at this screen's data (in a replay: the rebuilt strip
+ * and the recorded PSI memory; the rest not recorded, NULL). */
 static void
 fill_view(struct ui *ui, struct scr_system_state *s)
 {
 	struct syspane_view *v = &s->view;
+
+	if (ui->replay != NULL) {
+		*v = (struct syspane_view){
+		    .stat = &s->stat,
+		    .psi_mem = ui->have_snap ? &ui->snap.psi : NULL,
+		    .top = v->top,
+		    .recorded = true,
+		};
+		return;
+	}
 
 	v->stat = &s->stat;
 	v->raw = s->have_sample ? &s->sample.raw : NULL;
@@ -207,9 +258,14 @@ frame(struct ui *ui, struct dash_frame *f)
 		s->view.top = max; /* the terminal grew */
 	f->screen_data = &s->view;
 	f->body = dash_body_system;
-	snprintf(s->status, sizeof s->status,
-	         "s: kernel stacks %s, Up/Down PgUp/PgDn: scroll",
-	         s->stacks ? "off" : "on");
+	if (ui->replay != NULL)
+		snprintf(s->status, sizeof s->status,
+		         "replay: the recorded sample; Up/Down PgUp/PgDn: "
+		         "scroll");
+	else
+		snprintf(s->status, sizeof s->status,
+		         "s: kernel stacks %s, Up/Down PgUp/PgDn: scroll",
+		         s->stacks ? "off" : "on");
 	f->status_info = s->status;
 }
 

@@ -386,7 +386,11 @@ traps(struct walk *w)
 
 	text(w, THEME_TITLE, "Traps: %zu", m->ntraps);
 	if (m->ntraps == 0)
-		text(w, THEME_NORMAL, "  none of the known traps");
+		text(w, THEME_NORMAL, "  %s",
+		     m->unrecorded != NULL
+		         ? "none of those the record shows (the slab, "
+		           "hugepage and tmpfs ones: not recorded)"
+		         : "none of the known traps");
 	for (size_t i = 0; i < m->ntraps; i++)
 		text(w, THEME_RISK_HIGH, "  ! %s", m->traps[i].text);
 }
@@ -396,6 +400,7 @@ static void
 walk_all(struct walk *w)
 {
 	char e[24];
+	int y;
 
 	if (w->m->all == NULL || w->m->bd == NULL) {
 		text(w, THEME_NORMAL, "reading /proc/meminfo ...");
@@ -408,10 +413,15 @@ walk_all(struct walk *w)
 	}
 	bar(w);
 	table(w);
-	hugepages(w);
-	tmpfs(w);
-	slab(w);
-	swap(w);
+	if (w->m->unrecorded != NULL && next(w, &y))
+		draw_forms(w->s, y, w->r->x, w->r->w, THEME_PROC_NA,
+		           w->m->unrecorded, DRAW_FILL);
+	if (w->m->unrecorded == NULL) {
+		hugepages(w);
+		tmpfs(w);
+		slab(w);
+		swap(w);
+	}
 	traps(w);
 }
 

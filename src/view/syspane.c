@@ -136,9 +136,10 @@ sp_strip_row(struct sp_out *o, const struct sysstat_row *r)
 	        sp_pct(p[3], 24, r->wa), sp_pct(p[4], 24, r->st));
 }
 
-/* Why the newest row has "-" values, into buf ("" when none). */
+/* Why the newest row has "-" values, into buf ("" when none); in a
+ * replay (recorded), they were not recorded. */
 static const char *
-sp_strip_why(const struct sysstat_row *r, char *buf, size_t size)
+sp_strip_why(const struct sysstat_row *r, bool recorded, char *buf, size_t size)
 {
 	size_t n = 0;
 
@@ -149,6 +150,16 @@ sp_strip_why(const struct sysstat_row *r, char *buf, size_t size)
 			n += (size_t)snprintf(buf + n, size - n, "%s%s",       \
 			                      n ? "; " : "", text);            \
 	} while (0)
+	if (recorded) {
+		SP_WHY(r->r == SNAP_NA || r->b == SNAP_NA,
+		       "r, b: not recorded");
+		SP_WHY(r->si_kbs == SNAP_NA || r->so_kbs == SNAP_NA,
+		       "si, so: not recorded");
+		SP_WHY(r->free_kb == SNAP_NA || r->buffcache_kb == SNAP_NA,
+		       "free, buff/cache: not recorded");
+		SP_WHY(r->us < 0, "us..st: not recorded");
+		return buf;
+	}
 	SP_WHY(r->r == SNAP_NA || r->b == SNAP_NA, "r, b: not in /proc/stat");
 	SP_WHY(r->si_kbs == SNAP_NA || r->so_kbs == SNAP_NA,
 	       "si, so: no pswpin/pswpout in /proc/vmstat");
@@ -173,7 +184,7 @@ sp_strip_cap(const struct sp_out *o, const struct syspane_view *v,
 {
 	struct sp_out c = {NULL, 0, 0, o->w, o->h, 0, 0};
 	size_t d = v->tasks != NULL ? v->tasks->n : 0;
-	int keep = 2 + 2 + 1 + 1 + (v->none != NULL) + 1;
+	int keep = 2 + 2 + 1 + 1 + (v->none != NULL) + v->recorded + 1;
 
 	if (why[0] != '\0') {
 		sp_wrap(&c, THEME_PROC_NA, SP_WHY_PREFIX, SP_WHY_INDENT, why);
@@ -190,19 +201,21 @@ sp_strip_cap(const struct sp_out *o, const struct syspane_view *v,
 /* The strip's title: the span shown (never more; none before the first
  * row) and how rows merge, then what b counts. */
 static void
-sp_strip_title(struct sp_out *o, const struct sysstat_plan *p)
+sp_strip_title(struct sp_out *o, const struct sysstat_plan *p, bool recorded)
 {
-	char head[128] = "vmstat", per[48] = "1 row a refresh", how[48] = "";
+	const char *each = recorded ? "recorded sample" : "refresh";
+	char head[128] = "vmstat", per[48], how[48] = "";
 	char t[4][256];
 	const char *forms[] = {t[0], t[1], t[2], t[3], NULL};
 	double row_s = (double)p->span_ms * (double)p->per /
 	               (double)(p->rows ? p->rows : 1) / 1000.0;
 
+	snprintf(per, sizeof per, "1 row a %s", each);
 	if (p->per > 1) {
 		snprintf(per, sizeof per, "1 row per %.*f s", row_s < 2 ? 1 : 0,
 		         row_s);
-		snprintf(how, sizeof how, " (%zu refreshes; r, b: peak)",
-		         p->per);
+		snprintf(how, sizeof how, " (%zu %ss; r, b: peak)", p->per,
+		         each);
 	}
 	if (p->shown > 0)
 		snprintf(head, sizeof head, "vmstat, last %" PRIu64 " s, %s",
@@ -228,18 +241,21 @@ sp_strip(struct sp_out *o, const struct syspane_view *v)
 	char why[400] = "";
 
 	if (v->stat != NULL && v->stat->ring.len > 0)
-		sp_strip_why(sysstat_newest(v->stat, 0), why, sizeof why);
+		sp_strip_why(sysstat_newest(v->stat, 0), v->recorded, why,
+		             sizeof why);
 	if (v->stat != NULL)
 		sysstat_plan(v->stat, sp_strip_cap(o, v, why), &p);
-	sp_strip_title(o, &p);
+	sp_strip_title(o, &p, v->recorded);
 	sp_line(o, THEME_PROC_HEADER,
 	        "%4s %4s %7s %7s %10s %11s %3s%3s%3s%3s%3s", "r", "b",
 	        "si kB/s", "so kB/s", "free kB", "buff/cache", "us", "sy", "id",
 	        "wa", "st");
 	if (p.shown == 0)
-		sp_line(o, THEME_PROC_NA,
-		        "  no row yet: the first comes a refresh "
-		        "after the first sample");
+		sp_line(o, THEME_PROC_NA, "%s",
+		        v->recorded ? "  no row: no earlier recorded sample of "
+		                      "this boot in the minute before"
+		                    : "  no row yet: the first comes a refresh "
+		                      "after the first sample");
 	for (size_t k = p.shown; k > 0; k--) {
 		sysstat_merged(v->stat, &p, k - 1, &m);
 		sp_strip_row(o, &m);
@@ -248,13 +264,16 @@ sp_strip(struct sp_out *o, const struct syspane_view *v)
 		sp_wrap(o, THEME_PROC_NA, SP_WHY_PREFIX, SP_WHY_INDENT, why);
 }
 
-/* "12.50/0.00" (some/full avg10) or N/A with the reason, into buf. */
+/* "12.50/0.00" (some/full avg10) or N/A with the reason, into buf (in a
+ * replay, recorded: unread or ENODATA is "not recorded"). */
 static const char *
-sp_psi(char *buf, size_t size, const struct psi_memory *p)
+sp_psi(char *buf, size_t size, const struct psi_memory *p, bool recorded)
 {
 	if (p == NULL || !p->valid)
 		snprintf(buf, size, "N/A (%s)",
-		         p == NULL              ? "not read"
+		         recorded && (p == NULL || p->err == ENODATA)
+		             ? "not recorded"
+		         : p == NULL            ? "not read"
 		         : p->err == ENOENT     ? "no PSI on this kernel"
 		         : p->err == EOPNOTSUPP ? "PSI disabled (psi=0)"
 		                                : strerror(p->err));
@@ -280,11 +299,21 @@ sp_load(struct sp_out *o, const struct syspane_view *v)
 		        r->threads_total);
 	else
 		sp_line(o, THEME_PROC_NA, "load N/A (%s)",
-		        r == NULL ? "not read" : strerror(v->load_err));
+		        r == NULL && v->recorded ? "not recorded"
+		        : r == NULL              ? "not read"
+		                                 : strerror(v->load_err));
+	if (v->recorded) { /* memory first: the one recorded */
+		sp_line(o, THEME_NORMAL,
+		        "PSI avg10 some/full %%: memory %s  (cpu, io: not "
+		        "recorded)",
+		        sp_psi(m, sizeof m, v->psi_mem, true));
+		return;
+	}
 	sp_line(o, THEME_NORMAL,
 	        "PSI avg10 some/full %%: cpu %s  io %s  memory %s",
-	        sp_psi(c, sizeof c, v->psi_cpu), sp_psi(i, sizeof i, v->psi_io),
-	        sp_psi(m, sizeof m, v->psi_mem));
+	        sp_psi(c, sizeof c, v->psi_cpu, false),
+	        sp_psi(i, sizeof i, v->psi_io, false),
+	        sp_psi(m, sizeof m, v->psi_mem, false));
 }
 
 /* ms as "12s", "3m04s" or "2h05m" into buf. */
@@ -437,7 +466,8 @@ sp_tasks(struct sp_out *o, const struct syspane_view *v)
 		snprintf(half, sizeof half, "; highlighted from %" PRId64 " s",
 		         t / 2);
 	if (d == NULL || d->n == 0) {
-		sp_line(o, THEME_TITLE, "Tasks in D state: none");
+		sp_line(o, THEME_TITLE, "Tasks in D state: %s",
+		        d == NULL && v->recorded ? "not recorded" : "none");
 		return;
 	}
 	if (t != SNAP_NA && t > 0) {
@@ -495,7 +525,8 @@ sp_settings(struct sp_out *o, const struct syspane_view *v)
 	char sum[400];
 
 	if (v->sv == NULL) {
-		sp_line(o, THEME_PROC_NA, "Settings: not read yet");
+		sp_line(o, THEME_PROC_NA, "Settings: %s",
+		        v->recorded ? "not recorded" : "not read yet");
 		return;
 	}
 	/* the summary's clauses ("; " apart), one a line */
@@ -521,6 +552,10 @@ sp_all(struct sp_out *o, const struct syspane_view *v)
 {
 	if (v->none != NULL)
 		sp_line(o, THEME_STATUS_ERROR, "%s", v->none);
+	if (v->recorded)
+		sp_line(o, THEME_TITLE, "%s",
+		        "Replay: memory, swap and PSI memory from the record; "
+		        "the rest is not recorded");
 	sp_strip(o, v);
 	sp_load(o, v);
 	sp_line(o, THEME_NORMAL, "%s", "");

@@ -105,9 +105,6 @@ tmux_keys Enter
 check "the detail screen charts alpha's recorded minutes" \
 	tmux_wait "RSS rising .* over 4[0-9]m" 5
 tmux_keys Escape
-tmux_keys 8
-check "8: the Memory screen (live /proc) is not shown, said" \
-	tmux_wait "replay: the Memory screen reads the live /proc" 5
 tmux_keys F1
 check "help lists the replay keys" \
 	tmux_wait "replay: the next / previous recorded sample" 5
