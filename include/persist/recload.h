@@ -66,6 +66,8 @@ struct recload_req {
 	atomic_int *stop;     /* NULL, or set by another thread to give up */
 	bool boxes_only;      /* read the events and black boxes only (a
 	                         re-read: no past, why left "") */
+	int64_t until_ms;     /* the events recorded at or before this wall
+	                         time (a replay's cursor); 0: all */
 };
 
 /* The outcome. */

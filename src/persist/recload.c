@@ -189,8 +189,9 @@ recload_boot(struct rl *l)
 static void
 recload_boxes(struct rl *l)
 {
-	int rc = recload_bbox_read(l->db, l->boot, l->rq->stop, &l->out->boxes,
-	                           &l->out->nboxes);
+	int rc = recload_bbox_read(
+	    l->db, l->boot, l->rq->until_ms ? l->rq->until_ms : INT64_MAX,
+	    l->rq->stop, &l->out->boxes, &l->out->nboxes);
 
 	if (rc != SQLITE_OK)
 		snprintf(l->out->box_why, sizeof l->out->box_why,

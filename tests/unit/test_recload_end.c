@@ -1,8 +1,10 @@
 /*
- * Unit tests for persist/recload.c's "gone" rule: in a schema 3 file a
- * process leaves the past history at the sample the recorder saw it end
- * (procs.end_sample); a v2 file (no end_sample) and a process that ended
- * while no recorder ran keep the RECLOAD_CARRY_MS row rule.
+ * Unit tests for persist/recload.c's bounds in time. The "gone" rule: in
+ * a schema 3 file a process leaves the past history at the sample the
+ * recorder saw it end (procs.end_sample); a v2 file (no end_sample) and a
+ * process that ended while no recorder ran keep the RECLOAD_CARRY_MS row
+ * rule. The events read with their black boxes stop at until_ms (a
+ * replay's cursor).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -146,6 +148,46 @@ test_v2_row_rule(void **state)
 	recload_fini(&r);
 }
 
+/* Events read up to until_ms only (recorded at or before it); 0 reads
+ * them all. */
+static void
+test_boxes_until(void **state)
+{
+	struct dbfix *f = *state;
+	struct recload_req rq = {
+	    .path = f->path,
+	    .boot_id = "boot-a",
+	    .now_wall_ms = NOW_MS,
+	    .now_mono_ms = MONO_MS,
+	    .span_ms = RECLOAD_SPAN_MS,
+	    .busy_ms = 50,
+	    .boxes_only = true,
+	};
+	struct recload r;
+
+	write_record(f->path, -1);
+	assert_int_equal(
+	    dbfix_run(f->path,
+	              "INSERT INTO events(time_ms, boot, kind, log_time_kind, "
+	              "log_time_us, seq, pid, json) SELECT time_ms, boot, "
+	              "'oom_kill', 1, time_ms - 1799000000000, -1, id, '{}' "
+	              "FROM samples WHERE id IN (10, 50)"),
+	    0);
+	assert_int_equal(recload_run(&rq, &r), RECLOAD_OK);
+	assert_int_equal(r.nboxes, 2);
+	recload_fini(&r);
+	rq.until_ms = T0_MS + 30 * STEP_MS; /* between the two */
+	assert_int_equal(recload_run(&rq, &r), RECLOAD_OK);
+	assert_int_equal(r.nboxes, 1);
+	assert_int_equal(r.boxes[0].ev.pid, 10);
+	recload_fini(&r);
+	rq.until_ms = T0_MS; /* before both */
+	assert_int_equal(recload_run(&rq, &r), RECLOAD_OK);
+	assert_true(r.boxes_read);
+	assert_int_equal(r.nboxes, 0);
+	recload_fini(&r);
+}
+
 int
 main(void)
 {
@@ -155,6 +197,8 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_no_end_row_rule, dbfix_setup,
 	                                    dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_v2_row_rule, dbfix_setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_boxes_until, dbfix_setup,
 	                                    dbfix_teardown),
 	};
 
