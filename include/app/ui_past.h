@@ -71,6 +71,11 @@ unsigned ui_past_take(struct ui_past *p, struct ui *ui);
  * ui_past_take then hand them over as at start (without a status line). */
 void ui_past_reread(struct ui_past *p, struct ui *ui);
 
+/* Give r's events and black boxes (r keeps none) to the events view
+ * (ui->klog) in place of what it had, or, when r could not read them,
+ * say why there, with path. */
+void ui_past_give_boxes(struct ui *ui, struct recload *r, const char *path);
+
 /* Stop a load still running, wait for it, and free what is left. */
 void ui_past_stop(struct ui_past *p);
 

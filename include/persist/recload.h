@@ -7,14 +7,18 @@
  * Read-only: the file is opened with SQLITE_OPEN_READONLY (a database the
  * recorder is writing in WAL mode is readable) and only the schema v1
  * tables samples, procs, proc_rows, boots and events (and the v2 black
- * boxes, persist/recload_bbox.h, when there) are read; a newer
- * user_version is accepted as long as their columns are still there.
+ * boxes, persist/recload_bbox.h, and v3's procs.end_sample, when there)
+ * are read; a newer user_version is accepted as long as their columns are
+ * still there.
  *
  * The past history: one refresh a minute, on the minute's middle (wall
  * clock), holding every process of this boot (keyed by pid + start time)
- * at its latest row at or before the minute's last sample (a process has
- * a row at least every 10 minutes: one with no row for RECLOAD_CARRY_MS is
- * taken as gone), and the system's series of that sample. Times are
+ * at its latest row at or before the minute's last sample, and the
+ * system's series of that sample. A process is gone once the recorder
+ * saw it end at or before that sample (procs.end_sample, schema 3), or
+ * once it has had no row for RECLOAD_CARRY_MS (the recorder writes one
+ * at least every 10 minutes; the only rule for a v1/v2 file, or for a
+ * process that ended while no recorder ran). Times are
  * mapped to CLOCK_MONOTONIC by the caller's (now_mono_ms, now_wall_ms)
  * pair; minutes before the monotonic clock's zero are left out. A minute
  * with no sample leaves a gap. Every point of it is in the minute tier
@@ -62,6 +66,8 @@ struct recload_req {
 	atomic_int *stop;     /* NULL, or set by another thread to give up */
 	bool boxes_only;      /* read the events and black boxes only (a
 	                         re-read: no past, why left "") */
+	int64_t until_ms;     /* the events recorded at or before this wall
+	                         time (a replay's cursor); 0: all */
 };
 
 /* The outcome. */

@@ -22,12 +22,14 @@
 struct sqlite3;
 
 /*
- * Read boot's (boots.id) events from db into a new array *out of *n
- * (newest first; the caller frees it; NULL when none). Gives up with
+ * Read boot's (boots.id) events recorded at or before until_ms (their
+ * events.time_ms, wall clock; INT64_MAX: all) from db into a new array
+ * *out of *n (newest first; the caller frees it; NULL when none), so the
+ * newest RECBOX_MAX up to then are read. Gives up with
  * SQLITE_INTERRUPT when *stop (may be NULL) is set. Returns SQLITE_OK or
  * the SQLite failure (*out NULL then).
  */
-int recload_bbox_read(struct sqlite3 *db, int64_t boot, atomic_int *stop,
-                      struct recbox **out, size_t *n);
+int recload_bbox_read(struct sqlite3 *db, int64_t boot, int64_t until_ms,
+                      atomic_int *stop, struct recbox **out, size_t *n);
 
 #endif

@@ -68,6 +68,9 @@ struct recread_peaks {
 	int64_t samples;
 	int64_t used_kb, used_ms;   /* MemTotal - MemAvailable, highest */
 	int64_t swap_kb, swap_ms;   /* SwapTotal - SwapFree, highest */
+	int64_t swap_total_kb;      /* SwapTotal, highest (0: no swap at any
+	                               sample) */
+	int64_t swap_total_ms;      /* its time; 0 when never recorded */
 	int64_t avail_kb, avail_ms; /* MemAvailable, lowest */
 };
 

@@ -14,6 +14,7 @@
 
 #include "app/record.h"
 #include "app/scr.h"
+#include "app/ui_past.h"
 #include "collect/usercache.h"
 #include "core/clock.h"
 #include "persist/recload.h"
@@ -300,6 +301,34 @@ replay_klog(struct ui *ui)
 	free(f.rec);
 }
 
+/* The black boxes of the cursor's boot's events recorded up to it (the
+ * events its rebuilt log holds) into the events view: "before this
+ * kill", as the live dashboard's load gives them. Read at each sample:
+ * the boxes of events after the cursor are not there. */
+static void
+replay_boxes(struct ui *ui, int64_t now_ms)
+{
+	struct replay *rp = ui->replay;
+	struct recload res;
+	char boot[128];
+	struct recload_req rq = {
+	    .path = rp->path,
+	    .boot_id = boot,
+	    .now_wall_ms = now_ms,
+	    .now_mono_ms = (uint64_t)now_ms, /* mono is wall in replay */
+	    .span_ms = RECLOAD_SPAN_MS,
+	    .busy_ms = 1000,
+	    .boxes_only = true,
+	    .until_ms = now_ms,
+	};
+
+	if (recreplay_boot_id(rp->rr, rp->cur, boot, sizeof boot) != 0)
+		snprintf(boot, sizeof boot, "?"); /* said as "no record" */
+	(void)recload_run(&rq, &res);
+	ui_past_give_boxes(ui, &res, rp->path);
+	recload_fini(&res);
+}
+
 /* The snapshot and history at the cursor (see replay.h). */
 int
 replay_sample(struct ui *ui)
@@ -315,6 +344,7 @@ replay_sample(struct ui *ui)
 	}
 	replay_users(ui);
 	replay_klog(ui);
+	replay_boxes(ui, now_ms);
 	/* "since start" counts from the sample shown: never negative when
 	 * the cursor goes back */
 	ui->kills.at_start = ui->kills.seen = SNAP_NA;

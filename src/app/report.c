@@ -235,6 +235,16 @@ report_text_rising(FILE *f, const struct report *rep)
 	}
 }
 
+/* Whether the window had no swap: 1 when SwapTotal was 0 at every sample
+ * that recorded it, 0 when some had swap, -1 when none recorded it. */
+static int
+report_no_swap(const struct recread_peaks *p)
+{
+	if (p->swap_total_ms == 0)
+		return -1;
+	return p->swap_total_kb == 0;
+}
+
 /* One peak line: label, size, time (or "no samples"). */
 static void
 report_text_peak(FILE *f, const char *label, int64_t kb, int64_t ms)
@@ -269,8 +279,11 @@ report_text(FILE *f, const struct report *rep)
 	fprintf(f, "Memory:\n");
 	report_text_peak(f, "peak used", rep->peaks.used_kb,
 	                 rep->peaks.used_ms);
-	report_text_peak(f, "peak swap used", rep->peaks.swap_kb,
-	                 rep->peaks.swap_ms);
+	if (report_no_swap(&rep->peaks) == 1)
+		fprintf(f, "  %-20s no swap\n", "peak swap used");
+	else
+		report_text_peak(f, "peak swap used", rep->peaks.swap_kb,
+		                 rep->peaks.swap_ms);
 	report_text_peak(f, "lowest MemAvailable", rep->peaks.avail_kb,
 	                 rep->peaks.avail_ms);
 }
@@ -400,6 +413,8 @@ report_json_peak(FILE *f, const char *name, int64_t kb, int64_t ms)
 void
 report_json(FILE *f, const struct report *rep)
 {
+	int no_swap;
+
 	fprintf(
 	    f, "{\"from_ms\": %" PRId64 ", \"to_ms\": %" PRId64 ", \"since\": ",
 	    rep->from_ms, rep->to_ms);
@@ -416,7 +431,11 @@ report_json(FILE *f, const struct report *rep)
 	fputs(", ", f);
 	report_json_peak(f, "peak_swap_used", rep->peaks.swap_kb,
 	                 rep->peaks.swap_ms);
-	fputs(", ", f);
+	no_swap = report_no_swap(&rep->peaks);
+	fprintf(f, ", \"no_swap\": %s, ",
+	        no_swap < 0 ? "null"
+	        : no_swap   ? "true"
+	                    : "false");
 	report_json_peak(f, "lowest_available", rep->peaks.avail_kb,
 	                 rep->peaks.avail_ms);
 	fputs("}\n", f);

@@ -1,6 +1,7 @@
 /* scr_help.c: the help screen's keys and frame (see scr_help.h). */
 #include "app/scr_help.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "view/panes.h"
@@ -29,7 +30,8 @@ static const struct scr_binding help_keys[] = {
 /* --replay's keys (app/replay.c takes them before every screen's own),
  * listed first while replaying. */
 static const struct dash_help_line replay_lines[] = {
-    {"t T", "replay: the next / previous recorded sample (as atop)"},
+    {"t T", "replay: the next / previous recorded sample (as atop; the "
+            "process tree is F5 only)"},
     {"+ -", "replay: one minute on / back"},
     {"} {", "replay: the next / previous recorded kernel event"},
     {"p", "replay: play (a sample each -d) / pause, on the processes "
@@ -39,6 +41,52 @@ static const struct dash_help_line replay_lines[] = {
          "refused (the processes are a record)"},
 };
 #define NREPLAY (sizeof replay_lines / sizeof replay_lines[0])
+
+/* The keys --replay takes before every screen's own while no overlay is
+ * open (app/replay.c, replay_key): a screen's binding of one of them does
+ * not work in a replay. */
+static const char replay_taken[] = "tT+-{}";
+
+/* Take the keys a replay takes out of label (key names separated by
+ * spaces, as app/scr.c writes them); whether any key is left. */
+static bool
+strip_replay_keys(char label[SCR_LABEL_MAX])
+{
+	char buf[SCR_LABEL_MAX], *save = NULL, *tok;
+	size_t used = 0;
+
+	snprintf(buf, sizeof buf, "%s", label);
+	label[0] = '\0';
+	for (tok = strtok_r(buf, " ", &save); tok != NULL;
+	     tok = strtok_r(NULL, " ", &save)) {
+		if (tok[1] == '\0' && strchr(replay_taken, tok[0]) != NULL)
+			continue;
+		used += (size_t)snprintf(label + used, SCR_LABEL_MAX - used,
+		                         "%s%s", used ? " " : "", tok);
+		if (used >= SCR_LABEL_MAX)
+			break;
+	}
+	return label[0] != '\0';
+}
+
+/* In a replay, the screen's lines without the keys the replay takes (a
+ * line left with none goes), unless an overlay has the keys. */
+static void
+strip_replay_lines(struct ui *ui, struct scr_help_state *s)
+{
+	const struct scr_binding *ov = NULL;
+	size_t n = 0;
+
+	if (s->from->overlay_keys != NULL && s->from->overlay_keys(ui, &ov) > 0)
+		return;
+	for (size_t i = 0; i < s->n; i++) {
+		if (s->lines[i].keys == s->labels[i] &&
+		    !strip_replay_keys(s->labels[i]))
+			continue;
+		s->lines[n++] = s->lines[i];
+	}
+	s->n = n;
+}
 
 /* This screen's state. */
 static struct scr_help_state *
@@ -59,6 +107,7 @@ enter(struct ui *ui, const struct scr_def *from)
 	                      s->list);
 	if (ui->replay == NULL)
 		return;
+	strip_replay_lines(ui, s);
 	if (s->n > SCR_HELP_MAX - NREPLAY)
 		s->n = SCR_HELP_MAX - NREPLAY;
 	memmove(s->lines + NREPLAY, s->lines, s->n * sizeof *s->lines);

@@ -102,18 +102,12 @@ ui_past_fd(const struct ui_past *p)
 	return p->running ? p->efd : -1;
 }
 
-/* Hand the record's events and black boxes to the events view, or say
- * why there are none. */
-static void
-ui_past_boxes(struct ui_past *p, struct ui *ui)
+/* Hand the boxes over (see the header). */
+void
+ui_past_give_boxes(struct ui *ui, struct recload *r, const char *path)
 {
-	struct recload *r = &p->res;
 	struct ui_klog *k = &ui->klog;
 
-	if (r->boxes_read || !p->rq.boxes_only)
-		k->past = p; /* a readable database: read again later */
-	if (p->rq.boxes_only && !r->boxes_read)
-		return; /* a failed re-read: keep what was read */
 	free(k->boxes);
 	k->boxes = r->boxes;
 	k->nboxes = r->nboxes;
@@ -127,7 +121,20 @@ ui_past_boxes(struct ui_past *p, struct ui *ui)
 	k->box_state = UI_BOX_FAILED;
 	snprintf(k->box_note, sizeof k->box_note,
 	         "no black box: %.100s at %.120s",
-	         r->box_why[0] ? r->box_why : r->why, p->path);
+	         r->box_why[0] ? r->box_why : r->why, path);
+}
+
+/* Hand the record's events and black boxes to the events view, or say
+ * why there are none; a failed re-read keeps what was read. */
+static void
+ui_past_boxes(struct ui_past *p, struct ui *ui)
+{
+	struct recload *r = &p->res;
+
+	if (r->boxes_read || !p->rq.boxes_only)
+		ui->klog.past = p; /* a readable database: read again later */
+	if (!p->rq.boxes_only || r->boxes_read)
+		ui_past_give_boxes(ui, r, p->path);
 }
 
 /* Hand the past over (see the header). */

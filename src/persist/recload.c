@@ -17,6 +17,7 @@
 
 #include "core/numround.h"
 #include "model/snapshot.h"
+#include "persist/recdb_schema.h"
 #include "persist/recerr.h"
 #include "persist/recload_bbox.h"
 #include "persist/recsql.h"
@@ -36,6 +37,7 @@ struct rl_proc {
 	struct procid id;
 	int64_t vals[HIST_PROC_LANES];
 	int64_t row_ms; /* the time of its latest row; 0: none yet */
+	int64_t end_id; /* procs.end_sample (schema 3), or 0: not ended */
 };
 
 /* The load in progress. */
@@ -48,6 +50,7 @@ struct rl {
 	size_t ns;
 	struct rl_proc *p;
 	size_t np;
+	bool has_end; /* procs.end_sample is there (schema 3) */
 };
 
 /* Set the outcome and its one-line reason; returns st. */
@@ -186,8 +189,9 @@ recload_boot(struct rl *l)
 static void
 recload_boxes(struct rl *l)
 {
-	int rc = recload_bbox_read(l->db, l->boot, l->rq->stop, &l->out->boxes,
-	                           &l->out->nboxes);
+	int rc = recload_bbox_read(
+	    l->db, l->boot, l->rq->until_ms ? l->rq->until_ms : INT64_MAX,
+	    l->rq->stop, &l->out->boxes, &l->out->nboxes);
 
 	if (rc != SQLITE_OK)
 		snprintf(l->out->box_why, sizeof l->out->box_why,
@@ -259,18 +263,25 @@ recload_samples(struct rl *l)
 	return rc == SQLITE_DONE ? RECLOAD_OK : recload_sqlfail(l, rc);
 }
 
-/* The boot's process identities, sorted by database id. */
+/* The boot's process identities, sorted by database id, with the
+ * sample each was seen ended at when the file records it (schema 3). */
 static enum recload_status
 recload_procs(struct rl *l)
 {
 	sqlite3_stmt *st;
 	size_t cap = 0;
 	struct rl_proc *p;
-	enum recload_status r = recload_prepare(
-	    l,
-	    "SELECT id, pid, start_time FROM procs WHERE boot = ?1 ORDER BY id",
-	    &st);
+	enum recload_status r;
 	int rc;
+
+	l->has_end = recdb_schema_has_end(l->db);
+	r = recload_prepare(l,
+	                    l->has_end
+	                        ? "SELECT id, pid, start_time, end_sample "
+	                          "FROM procs WHERE boot = ?1 ORDER BY id"
+	                        : "SELECT id, pid, start_time, NULL FROM "
+	                          "procs WHERE boot = ?1 ORDER BY id",
+	                    &st);
 
 	if (r != RECLOAD_OK)
 		return r;
@@ -285,6 +296,7 @@ recload_procs(struct rl *l)
 		p->dbid = sqlite3_column_int64(st, 0);
 		p->id.pid = (int)sqlite3_column_int64(st, 1);
 		p->id.start_time = (uint64_t)sqlite3_column_int64(st, 2);
+		p->end_id = recsql_col_int(st, 3, 0);
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? RECLOAD_OK : recload_sqlfail(l, rc);
@@ -324,6 +336,20 @@ recload_begin(struct rl *l, int64_t time_ms)
 	return hist_begin(l->out->past, (uint64_t)mono, wall);
 }
 
+/* Whether process p is still there at sample s: it has a row at most
+ * RECLOAD_CARRY_MS old, and (schema 3) the recorder did not see it end at
+ * or before s, as RECDB_NOT_ENDED says (sample ids grow with time). A
+ * process that ended while no recorder ran has no end: the row rule
+ * alone drops it. */
+static bool
+recload_alive(const struct rl *l, const struct rl_proc *p,
+              const struct rl_sample *s)
+{
+	if (p->row_ms == 0 || s->time_ms - p->row_ms > RECLOAD_CARRY_MS)
+		return false;
+	return !l->has_end || p->end_id == 0 || p->end_id > s->id;
+}
+
 /* Put the minute of sample s into the past history: every process still
  * there, and the system. */
 static void
@@ -332,11 +358,9 @@ recload_minute(struct rl *l, const struct rl_sample *s)
 	if (recload_begin(l, s->time_ms) != 0)
 		return;
 	for (size_t i = 0; i < l->np; i++) {
-		const struct rl_proc *p = &l->p[i];
-
-		if (p->row_ms != 0 &&
-		    s->time_ms - p->row_ms <= RECLOAD_CARRY_MS)
-			(void)hist_put_proc(l->out->past, p->id, p->vals);
+		if (recload_alive(l, &l->p[i], s))
+			(void)hist_put_proc(l->out->past, l->p[i].id,
+			                    l->p[i].vals);
 	}
 	hist_put_sys(l->out->past, s->sys);
 	hist_end(l->out->past);

@@ -20,7 +20,8 @@ static const char *const recload_bbox_sql[Q_N + 1] = {
         "SELECT e.id, e.time_ms, e.kind, e.log_time_kind, e.log_time_us, "
         "e.seq, e.pid, e.json, b.id, b.time_ms, b.mem_available_kb, "
         "b.swap_total_kb, b.swap_free_kb FROM events e LEFT JOIN blackbox "
-        "b ON b.event_id = e.id WHERE e.boot = ?1 AND (b.id IS NOT NULL OR "
+        "b ON b.event_id = e.id WHERE e.boot = ?1 AND e.time_ms <= ?3 AND "
+        "(b.id IS NOT NULL OR "
         "e.kind = 'oom_kill') ORDER BY e.time_ms DESC, e.id DESC LIMIT ?2",
     [Q_TOP] = "SELECT pid, comm, rss_kb, swap_kb FROM bb_procs WHERE bb_id = "
               "?1 AND rss_kb IS NOT NULL ORDER BY rss_kb DESC, pid LIMIT ?2",
@@ -34,7 +35,8 @@ static const char *const recload_bbox_sql[Q_N + 1] = {
     [Q_EVENTS_V1] =
         "SELECT e.id, e.time_ms, e.kind, e.log_time_kind, e.log_time_us, "
         "e.seq, e.pid, e.json, NULL, NULL, NULL, NULL, NULL FROM events e "
-        "WHERE e.boot = ?1 AND e.kind = 'oom_kill' ORDER BY e.time_ms DESC, "
+        "WHERE e.boot = ?1 AND e.time_ms <= ?3 AND e.kind = 'oom_kill' "
+        "ORDER BY e.time_ms DESC, "
         "e.id DESC LIMIT ?2",
 };
 
@@ -194,7 +196,7 @@ recload_bbox_prepare(sqlite3 *db, sqlite3_stmt **q)
 
 /* Read the boot's events and boxes (see the header). */
 int
-recload_bbox_read(sqlite3 *db, int64_t boot, atomic_int *stop,
+recload_bbox_read(sqlite3 *db, int64_t boot, int64_t until_ms, atomic_int *stop,
                   struct recbox **out, size_t *n)
 {
 	sqlite3_stmt *q[Q_N] = {NULL};
@@ -208,6 +210,7 @@ recload_bbox_read(sqlite3 *db, int64_t boot, atomic_int *stop,
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_int64(q[Q_EVENTS], 1, boot);
 		sqlite3_bind_int(q[Q_EVENTS], 2, RECBOX_MAX);
+		sqlite3_bind_int64(q[Q_EVENTS], 3, until_ms);
 	}
 	while (rc == SQLITE_OK && *n < RECBOX_MAX) {
 		if (stop != NULL && atomic_load(stop)) {

@@ -560,6 +560,9 @@ recread_peaks(struct recread *r, int64_t from_ms, int64_t to_ms,
 		                     from_ms, to_ms, &out->swap_kb,
 		                     &out->swap_ms);
 	if (rc == SQLITE_DONE)
+		rc = recread_extreme(r, "swap_total_kb", 1, from_ms, to_ms,
+		                     &out->swap_total_kb, &out->swap_total_ms);
+	if (rc == SQLITE_DONE)
 		rc = recread_extreme(r, "mem_available_kb", 0, from_ms, to_ms,
 		                     &out->avail_kb, &out->avail_ms);
 	if (rc == SQLITE_DONE)

@@ -259,6 +259,7 @@ test_text_all(void **state)
 #define PEAKS_JSON                                                             \
 	"\"peak_used\": {\"kb\": 7000000, \"time_ms\": 1800001440000}, "       \
 	"\"peak_swap_used\": {\"kb\": 29000, \"time_ms\": 1800001740000}, "    \
+	"\"no_swap\": false, "                                                 \
 	"\"lowest_available\": {\"kb\": 1000000, \"time_ms\": "                \
 	"1800001440000}}\n"
 
@@ -578,6 +579,32 @@ test_ended_not_top(void **state)
 	free(out);
 }
 
+/* A machine with no swap (SwapTotal 0 at every sample): the text says
+ * "no swap", not "0K"; the JSON keeps the numbers and says no_swap. An
+ * empty window says neither. */
+static void
+test_no_swap(void **state)
+{
+	struct dbfix *f = *state;
+	char *out;
+
+	fixture_db(f->path);
+	run(f->path, "UPDATE samples SET swap_total_kb = 0, swap_free_kb = 0");
+	out = report_string(f->path, T0, T0 + 29 * MIN_MS, 0);
+	assert_non_null(strstr(out, "\n  peak swap used       no swap\n"));
+	assert_null(strstr(out, "0K  at"));
+	free(out);
+	out = report_string(f->path, T0, T0 + 29 * MIN_MS, 1);
+	assert_non_null(strstr(out, "\"peak_swap_used\": {\"kb\": 0, "
+	                            "\"time_ms\": 1800000000000}, "
+	                            "\"no_swap\": true, "));
+	free(out);
+	out = report_string(f->path, T0 + 40 * MIN_MS, T0 + 50 * MIN_MS, 1);
+	assert_non_null(
+	    strstr(out, "\"peak_swap_used\": null, \"no_swap\": null, "));
+	free(out);
+}
+
 int
 main(void)
 {
@@ -599,6 +626,8 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_log_times, setup,
 	                                    dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_rising_minutes, setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_no_swap, setup,
 	                                    dbfix_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

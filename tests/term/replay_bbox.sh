@@ -1,0 +1,136 @@
+#!/bin/sh
+# Terminal test of `oomwatch --replay`'s events view with the recorder's
+# black boxes (app/replay.c replay_boxes, persist/recload_bbox.c), and of
+# its help and tree toggle (app/scr_help.c). The database is the
+# recorder's own (one `--record --samples 1` sample makes the schema),
+# emptied, then 30 samples 10 s apart from 2027-01-15 08:00:00 UTC of a
+# boot of its own: an OOM kill of "gamma" (pid 4003) arrives with the
+# sample of 08:03:20 and has a black box (MemAvailable 50M, swap used
+# 1.0G, 12 processes, a grower, the victim's RSS); a later kill of
+# "latekill" (pid 4004, no box) arrives at 08:04:30. Replayed at 08:03:20,
+# the events view shows the kill's "Before this kill" line and Enter opens
+# the box; the later kill is not listed (not even "from the record").
+# Help lists F5 for the tree (t steps the replay) and the status line
+# says the tree once F5 turned it on; t then steps, the tree stays.
+. "$(dirname "$0")/../lib.sh"
+
+if ! has_tmux; then
+	skip "replay black box terminal test" "tmux is not installed"
+	exit 0
+fi
+if ! command -v sqlite3 >/dev/null 2>&1; then
+	skip "replay black box terminal test" \
+		"the sqlite3 shell is not installed"
+	exit 0
+fi
+BIN=$OOMWATCH_BIN
+db="$T_TMP/history.db"
+T0=1800000000000
+KILL_MS=$((T0 + 200000))
+LATE_MS=$((T0 + 270000))
+
+"$BIN" --record -d 0.05 --samples 1 --db "$db" 2>"$T_TMP/rec.err" ||
+	fail "the recorder made the database" "$(cat "$T_TMP/rec.err")"
+sqlite3 "$db" <<SQL || fail "the fixture was written into the database"
+DELETE FROM proc_rows; DELETE FROM events; DELETE FROM procs;
+DELETE FROM samples;
+INSERT INTO boots(boot_id, first_ms) VALUES ('replay-bb-boot', $T0);
+WITH RECURSIVE i(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM i WHERE n < 29)
+INSERT INTO samples(time_ms, boot, resolution_s, mem_total_kb, mem_free_kb,
+                    mem_available_kb, swap_total_kb, swap_free_kb)
+  SELECT $T0 + n * 10000, b.id, 0, 8000000, 100000, 4000000, 0, 0
+  FROM i, boots b WHERE b.boot_id = 'replay-bb-boot';
+INSERT INTO procs(boot, pid, start_time, first_sample, last_sample, comm,
+                  cmdline, uid)
+  SELECT id, 4001, 11, 0, 0, 'alpha', 'alpha --run', 0 FROM boots
+  WHERE boot_id = 'replay-bb-boot';
+INSERT INTO proc_rows(sample_id, proc_id, rss_kb, anon_kb, swap_kb,
+                      oom_score, oom_score_adj)
+  SELECT s.id, p.id, 100000, 1000, 0, 800, 0
+  FROM samples s, procs p WHERE p.pid = 4001;
+INSERT INTO events(sample_id, time_ms, boot, kind, log_time_kind,
+                   log_time_us, seq, pid, json)
+  SELECT s.id, s.time_ms, s.boot, 'oom_kill', 1, 5000000, 77, 4003,
+         '{"kind": "oom_kill", "time": 5.0, "pid": 4003, "comm": "gamma",
+          "uid": 0, "total_vm_kb": 68268, "anon_rss_kb": 65280,
+          "file_rss_kb": 1060, "shmem_rss_kb": 0, "pgtables_kb": 172,
+          "oom_score_adj": 0, "constraint": "memcg",
+          "memcg": "/test.slice/gamma", "trigger": "hog",
+          "gfp_mask": "0xcc0(GFP_KERNEL)", "order": 0}'
+  FROM samples s WHERE s.time_ms = $KILL_MS;
+INSERT INTO events(sample_id, time_ms, boot, kind, log_time_kind,
+                   log_time_us, seq, pid, json)
+  SELECT s.id, s.time_ms, s.boot, 'oom_kill', 1, 6000000, 78, 4004,
+         '{"kind": "oom_kill", "time": 6.0, "pid": 4004, "comm": "latekill",
+          "uid": 0, "total_vm_kb": 8000, "anon_rss_kb": 1000,
+          "file_rss_kb": 0, "shmem_rss_kb": 0, "pgtables_kb": 40,
+          "oom_score_adj": 0, "constraint": "global", "trigger": "hog",
+          "gfp_mask": "0xcc0(GFP_KERNEL)", "order": 0}'
+  FROM samples s WHERE s.time_ms = $LATE_MS;
+INSERT INTO blackbox(event_id, time_ms, mem_available_kb, swap_total_kb,
+                     swap_free_kb)
+  SELECT id, $KILL_MS - 10000, 51200, 2097152, 1048576 FROM events
+  WHERE pid = 4003;
+WITH RECURSIVE i(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM i WHERE n < 12)
+INSERT INTO bb_procs(bb_id, pid, start_time, comm, rss_kb, swap_kb)
+  SELECT b.id, 5000 + n, 1, 'bbtop' || n, n * 10240, 0 FROM i, blackbox b;
+INSERT INTO bb_grew(bb_id, rank, pid, start_time, comm, rss_before_kb, rss_kb)
+  SELECT id, 0, 5012, 1, 'bbgrower', 0, 122880 FROM blackbox;
+WITH RECURSIVE i(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM i WHERE n < 20)
+INSERT INTO bb_victim_rss(bb_id, time_ms, rss_kb, swap_kb)
+  SELECT b.id, $KILL_MS - (21 - n) * 10000, n * 3072, 0 FROM i, blackbox b;
+SQL
+
+tmux_start 120 40 "TZ=UTC $BIN --no-protect --replay --db $db --at '2027-01-15 08:03:20'"
+tmux_wait "F10Quit" 10 || fail "the replay started"
+check "the replay is at the kill's sample" \
+	tmux_wait "replay 2027-01-15 08:03:20, sample 21/30" 5
+
+tmux_keys F1
+check "help: the replay's t T, with the tree on F5" \
+	tmux_wait "t T  *replay: the next / previous recorded sample (as atop; the process tree is F5 only)" 5
+check "help: the tree is F5 alone (t is the replay's)" \
+	tmux_has "^ F5  *tree view with each subtree's total RSS"
+check "help: no 't' listed for the tree" tmux_lacks "F5 t "
+tmux_keys Escape
+tmux_keys F5
+check "F5: the status line says the tree" \
+	tmux_wait "sorted by oom desc | tree" 5
+check "F5: the function key bar offers the list" tmux_has "F5List"
+tmux_keys t
+check "t: the next sample, not the tree" \
+	tmux_wait "replay 2027-01-15 08:03:30, sample 22/30" 5
+check "t: the tree stays on" tmux_has "sorted by oom desc | tree"
+tmux_keys T
+tmux_wait "replay 2027-01-15 08:03:20, sample 21/30" 5 ||
+	fail "T: back to the kill's sample"
+
+tmux_keys 2
+check "the events view lists the recorded kill" \
+	tmux_wait "oom_kill  *pid 4003 gamma" 5
+check "the later kill is not listed (after the cursor)" tmux_lacks "latekill"
+tmux_keys Home
+check "before this kill: MemAvailable and swap used from the black box" \
+	tmux_wait "Before this kill: MemAvailable 50M, swap used 1.0G at 08:03:10 (black box from the record; Enter shows it)" 5
+tmux_keys Enter
+check "Enter opens the box: the largest process first" \
+	wait_until 5 sh -c "tmux -S '$T_SOCK' capture-pane -p -t t |
+		grep -q ' 5012 .*bbtop12'"
+check "the box: who grew most" tmux_has "bbgrower"
+check "the box: the victim's RSS chart" \
+	tmux_has "Victim RSS from .* to .* (pid 4003 gamma)"
+[ "$T_FAILS" = 0 ] || tmux_screen # what was on screen, for the log
+tmux_stop
+
+# at the later kill's sample it is listed too
+tmux_start 120 40 "TZ=UTC $BIN --no-protect --replay --db $db"
+tmux_wait "F10Quit" 10 || fail "the replay started (newest)"
+tmux_keys 2
+check "at the newest sample the later kill is listed" \
+	tmux_wait "oom_kill  *pid 4004 latekill" 5
+tmux_keys Home
+check "the later kill: no black box, said" \
+	tmux_wait "no black box: the recorder had no full sample before" 5
+[ "$T_FAILS" = 0 ] || tmux_screen
+tmux_stop
+t_done
