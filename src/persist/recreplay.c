@@ -3,10 +3,12 @@
  * samples and events are loaded once at open (a few dozen bytes each: a
  * week of 10 s samples is about 1.5 MB); a snapshot is two queries, its
  * sample's row and the process rows of the RECREAD_ALIVE_MS up to it
- * (of the processes not ended by then, when the file says: schema v3).
+ * (of the processes not ended by then, when the file says: schema v3),
+ * then its cgroups (recreplay_cg.c).
  */
 #include "persist/recreplay.h"
 #include "persist/recdb_schema.h"
+#include "persist/recreplay_cg.h"
 
 #include <errno.h>
 #include <math.h>
@@ -25,6 +27,7 @@ struct recreplay {
 	size_t nev;
 	enum recread_status st; /* the last failure's */
 	bool has_end;           /* procs.end_sample is there (schema v3) */
+	bool has_cg;            /* the cgroup tables are there (schema v2) */
 };
 
 /* The system columns of a sample, in the order recreplay_sys reads. */
@@ -266,6 +269,7 @@ recreplay_open(const char *path, enum recread_status *st, char *err,
 	}
 	r->db = recread_db(r->rd);
 	r->has_end = recdb_schema_has_end(r->db);
+	r->has_cg = recreplay_cg_recorded(r->db);
 	if (recreplay_samples(r) != 0 || recreplay_events(r) != 0) {
 		*st = r->st;
 		snprintf(err, errsz, "%s", recread_error(r->rd));
@@ -654,7 +658,7 @@ recreplay_snapshot_sys(struct recreplay *r, size_t i, struct snapshot *snap)
 	snap->time_unix_ms = r->s[i].time_ms;
 	snap->mono_ms = (uint64_t)r->s[i].time_ms;
 	snap->cgroup_mode = SNAP_CGROUP_NONE;
-	snap->cgroups_err = ENODATA; /* not replayed */
+	snap->cgroups_err = ENODATA; /* not recorded */
 	return recreplay_system(r, i, snap);
 }
 
@@ -662,7 +666,14 @@ recreplay_snapshot_sys(struct recreplay *r, size_t i, struct snapshot *snap)
 int
 recreplay_snapshot(struct recreplay *r, size_t i, struct snapshot *snap)
 {
-	if (recreplay_snapshot_sys(r, i, snap) != 0)
+	struct recreplay_cg_at at = {r->s[i].time_ms, r->s[i].boot};
+	int rc;
+
+	if (recreplay_snapshot_sys(r, i, snap) != 0 ||
+	    recreplay_procs(r, i, snap) != 0)
 		return -1;
-	return recreplay_procs(r, i, snap);
+	if (!r->has_cg || (rc = recreplay_cg(r->db, at, snap)) == SQLITE_DONE)
+		return 0;
+	r->st = recread_sqlfail(r->rd, rc);
+	return -1;
 }
