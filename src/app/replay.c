@@ -26,7 +26,7 @@
 
 /* Why actions are off: the status line says "actions are off: " and it. */
 static const char replay_refusal[] =
-    "replay: these are recorded processes, not live ones";
+    "replay: these are recorded processes and cgroups, not live ones";
 
 /* The running kernel's boot id into buf: 0, or -1. */
 static int
@@ -392,8 +392,6 @@ static const struct {
 	int32_t key;
 	const char *why;
 } replay_unshown[] = {
-    {'6', "the cgroups are not replayed (not read from the record)"},
-    {'c', "the cgroups are not replayed (not read from the record)"},
     {'8', "the Memory screen reads the live /proc, not the record"},
     {'9', "the System screen reads the live /proc, not the record"},
 };

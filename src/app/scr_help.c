@@ -34,8 +34,8 @@ static const struct dash_help_line replay_lines[] = {
     {"} {", "replay: the next / previous recorded kernel event"},
     {"p", "replay: play (a sample each -d) / pause, on the processes "
           "screen; paused at start"},
-    {"6 c 8 9", "replay: not shown (cgroups not replayed; the Memory and "
-                "System screens read the live /proc)"},
+    {"8 9", "replay: not shown (the Memory and System screens read the "
+            "live /proc)"},
     {"", "replay: the header shows the replayed time; every action is "
          "refused (the processes are a record)"},
 };
