@@ -5,8 +5,9 @@
  *
  * It opens the file through persist/recread.h (SQLITE_OPEN_READONLY, the
  * schema checked there: a missing, locked, damaged or newer database is
- * refused with its one-line message) and reads the version 1 tables
- * only, and procs.end_sample when there (version 3). At open it loads every
+ * refused with its one-line message) and reads the version 1 tables,
+ * and when there the cgroup rows (version 2) and procs.end_sample
+ * (version 3). At open it loads every
  * sample's (id, time, boot), oldest first, and every event's (time, kind, pid,
  * comm, the sample it arrived with); a cursor is an index into the samples.
  *

@@ -27,12 +27,13 @@ static const char recreplay_cg_sql[] =
     "s.boot = ?3 GROUP BY r.cgroup_id ORDER BY CASE c.path WHEN '/' THEN 0 "
     "ELSE length(c.path) - length(replace(c.path, '/', '')) END, c.path";
 
-/* The first row of each cgroup of boot ?3 in the samples of [?2, ?1]:
- * the since-start baseline. */
+/* Cgroup ?4's first row of boot ?3 in the samples of [?2, ?1]: its
+ * since-start baseline (the samples' time index, then the rows' key, up
+ * to the first hit: a cgroup has a row at least every 10 minutes). */
 static const char recreplay_cg_first_sql[] =
-    "SELECT r.cgroup_id, r.oom, r.oom_kill, min(s.time_ms) FROM samples s "
-    "JOIN cgroup_rows r ON r.sample_id = s.id WHERE s.time_ms <= ?1 AND "
-    "s.time_ms >= ?2 AND s.boot = ?3 GROUP BY r.cgroup_id";
+    "SELECT r.oom, r.oom_kill FROM samples s JOIN cgroup_rows r ON "
+    "r.sample_id = s.id WHERE s.time_ms <= ?1 AND s.time_ms >= ?2 AND "
+    "s.boot = ?3 AND r.cgroup_id = ?4 ORDER BY s.time_ms LIMIT 1";
 
 /* Whether db has the cgroup tables (see recreplay_cg.h). */
 bool
@@ -168,39 +169,53 @@ recreplay_cg_tree(struct snapshot *snap)
 	}
 }
 
+/* Whether cgroup cg has counted an OOM or a kill: only then can its
+ * since-start counters be other than 0 (or unknown). */
+static bool
+recreplay_cg_counted(const struct snap_cgroup *cg)
+{
+	return (cg->mem.events.oom != SNAP_NA && cg->mem.events.oom > 0) ||
+	       (cg->mem.events.oom_kill != SNAP_NA &&
+	        cg->mem.events.oom_kill > 0);
+}
+
 /* The since-start counters: from each cgroup's first row of the
  * RECREPLAY_CG_SINCE_MS up to the sample (ids[i]: cgroup i's database
- * id), as the collector tracks them (cgmem_base_track). SQLite's code. */
+ * id; looked up for the cgroups that counted one only), as the collector
+ * tracks them (cgmem_base_track). SQLite's code: SQLITE_DONE when read. */
 static int
 recreplay_cg_since(sqlite3 *db, struct recreplay_cg_at at, const int64_t *ids,
                    struct snapshot *snap)
 {
 	sqlite3_stmt *st;
-	struct snap_cgroup *cg;
 	struct cgmem first;
 	int rc = recreplay_cg_prep(db, recreplay_cg_first_sql, at,
 	                           RECREPLAY_CG_SINCE_MS, &st);
 
-	if (rc != SQLITE_OK)
-		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		size_t i = 0;
-		while (i < snap->ncgroups &&
-		       ids[i] != sqlite3_column_int64(st, 0))
-			i++;
-		if (i == snap->ncgroups)
-			continue; /* not at the sample: gone since */
-		cg = &snap->cgroups[i];
-		cgmem_init(&first, cg->mem.mode, 0);
-		first.events.oom = recsql_col_int(st, 1, SNAP_NA);
-		first.events.oom_kill = recsql_col_int(st, 2, SNAP_NA);
+	for (size_t i = 0; rc == SQLITE_OK && i < snap->ncgroups; i++) {
+		struct snap_cgroup *cg = &snap->cgroups[i];
+
+		first = cg->mem; /* nothing since, unless a first row says */
+		if (recreplay_cg_counted(cg)) {
+			sqlite3_reset(st);
+			sqlite3_bind_int64(st, 4, ids[i]);
+			rc = sqlite3_step(st);
+			if (rc == SQLITE_ROW) {
+				first.events.oom =
+				    recsql_col_int(st, 0, SNAP_NA);
+				first.events.oom_kill =
+				    recsql_col_int(st, 1, SNAP_NA);
+			}
+			rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK
+			                                           : rc;
+		}
 		cg->base = (struct cgmem_base){0};
 		cgmem_base_track(&cg->base, &first);
 		cgmem_base_track(&cg->base, &cg->mem);
 		cgmem_base_delta(&cg->base, &cg->mem, &cg->since);
 	}
 	sqlite3_finalize(st);
-	return rc;
+	return rc == SQLITE_OK ? SQLITE_DONE : rc;
 }
 
 /* The page size in kB (this machine's: the record's is not stored). */
