@@ -264,10 +264,10 @@ recreplay_cg(sqlite3 *db, struct recreplay_cg_at at, struct snapshot *snap)
 		rc = recreplay_cg_since(db, at, ids, snap);
 		snap->cgroups_err = 0;
 		snapcg_root_host(snap);
+		/* v1's root swap is the host's now: known */
 		if (snap->cgroups[0].root &&
 		    snap->cgroups[0].mem.memsw_bytes != SNAP_NA)
-			snap->cgroups[0].mem.err[CGMEM_F_SWAP_CURRENT] =
-			    0; /* host */
+			snap->cgroups[0].mem.err[CGMEM_F_SWAP_CURRENT] = 0;
 		if (rc == SQLITE_DONE && snapcg_victims(snap, &env) != 0)
 			rc = SQLITE_NOMEM;
 	}
