@@ -12,15 +12,13 @@
  * a refresh, -d) and pauses again at the newest sample. The keys (taken
  * before every screen's own, except while a prompt, menu or dialog is
  * open): t / T the next / previous sample (as atop), + / - one minute
- * on / back, } / { the next / previous recorded event; 6 and c say
- * why their screen is not shown (the cgroups are not replayed); the
- * Memory and System screens draw the record (app/scr_memory.h,
- * app/scr_system.h). Every action is
- * refused ("replay: ..."): the processes shown are a record, not live
- * ones. The kernel log is not read: the kernel-log pane and the events
- * view show the lines of the recorded events of the cursor's boot up to
- * it, rebuilt from their JSON (persist/recreplay.h, recreplay_klog) and
- * fed to the log engine, which makes the events again.
+ * on / back, } / { the next / previous recorded event. The Cgroups,
+ * Memory and System screens draw the record (persist/recreplay_cg.h,
+ * app/scr_memory.h, app/scr_system.h). Every action is refused ("replay: ..."):
+ * the processes shown are a record, not live ones. The kernel log is not read:
+ * the kernel-log pane and the events view show the lines of the recorded events
+ * of the cursor's boot up to it, rebuilt from their JSON (persist/recreplay.h,
+ * recreplay_klog) and fed to the log engine, which makes the events again.
  *
  *   replay_start(ui, err, n)    before the terminal opens (an error:
  *                               one line for stderr, status 1)

@@ -5,8 +5,9 @@
  *
  * It opens the file through persist/recread.h (SQLITE_OPEN_READONLY, the
  * schema checked there: a missing, locked, damaged or newer database is
- * refused with its one-line message) and reads the version 1 tables
- * only, and procs.end_sample when there (version 3). At open it loads every
+ * refused with its one-line message) and reads the version 1 tables,
+ * and when there the cgroup rows (version 2) and procs.end_sample
+ * (version 3). At open it loads every
  * sample's (id, time, boot), oldest first, and every event's (time, kind, pid,
  * comm, the sample it arrived with); a cursor is an index into the samples.
  *
@@ -19,7 +20,26 @@
  * (procs.end_sample NULL or after it), so a process that lived seconds
  * leaves the table at the next sample. Not recorded, so unknown:
  * the state (' '), ppid (0), page tables, the vm tunables, the zones'
- * watermarks, the cgroups; the user is the uid in decimal.
+ * watermarks; the user is the uid in decimal.
+ *
+ * Its memory cgroups (schema v2 on; persist/recreplay_cg.h): every cgroup
+ * of its boot with a row in the RECREPLAY_CG_ALIVE_MS up to it (the
+ * recorder writes one when a value moves and at least every 10 minutes,
+ * app/record_cg.h), at its latest row: usage, limit, memory.high, swap
+ * (cgroup2's memory.swap.current), memory.events oom and oom_kill, PSI some
+ * avg10. A cgroup removed stays until its rows are that old (no end is
+ * recorded). Parents and depths come from the paths, each cgroup's process
+ * count from the replayed processes' cgroups (so only the recorded ones),
+ * the mode from the rows (cgroup2 when one has memory.high or
+ * memory.events' oom, files v1 lacks). Then the collector's model code:
+ * the root as the host (snapcg_root_host), the since-start counters
+ * against each cgroup's first row in the RECREPLAY_CG_SINCE_MS up to the
+ * sample (cgmem_base_track), the victims (snapcg_victims: N/A, as page
+ * tables and vm.swappiness are not recorded). Not recorded, so SNAP_NA
+ * with err ENODATA: memory.low/min/peak, swap.max, memory.stat, oom.group,
+ * PSI full, v1's memsw and failcnt; no container names; no forecast
+ * (fore.valid false: rows kept only on a 1% move are too coarse for it).
+ * No row: ncgroups 0, cgroups_err ENODATA.
  */
 #ifndef OOMWATCH_PERSIST_RECREPLAY_H
 #define OOMWATCH_PERSIST_RECREPLAY_H
@@ -43,6 +63,13 @@ struct recreplay_event {
 	char kind[24];       /* "oom_kill", "hung_task", ... */
 	char comm[64];       /* "" when none */
 };
+
+/* A cgroup's rows are looked for this far before a sample: the
+ * recorder's RECORD_CG_REFRESH_MS (10 min) and a minute of margin. */
+#define RECREPLAY_CG_ALIVE_MS (11LL * 60 * 1000)
+/* The since-start counters (the OOM columns' highlight) count from a
+ * cgroup's first row this far before the sample: the replay's past. */
+#define RECREPLAY_CG_SINCE_MS (24LL * 3600 * 1000)
 
 struct recreplay;
 
@@ -117,7 +144,8 @@ int recreplay_klog(struct recreplay *r, size_t i, recreplay_line_fn fn,
  * time, so the history's clock runs with the record's. */
 int recreplay_snapshot(struct recreplay *r, size_t i, struct snapshot *snap);
 
-/* recreplay_snapshot without the processes (the system values only). */
+/* recreplay_snapshot without the processes and cgroups (the system
+ * values only). */
 int recreplay_snapshot_sys(struct recreplay *r, size_t i,
                            struct snapshot *snap);
 

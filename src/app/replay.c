@@ -27,7 +27,7 @@
 
 /* Why actions are off: the status line says "actions are off: " and it. */
 static const char replay_refusal[] =
-    "replay: these are recorded processes, not live ones";
+    "replay: these are recorded processes and cgroups, not live ones";
 
 /* The running kernel's boot id into buf: 0, or -1. */
 static int
@@ -417,45 +417,19 @@ replay_overlay(const struct ui *ui)
 	        d->overlay_keys(ui, &map) > 0);
 }
 
-/* The screens a replay does not show, by their keys, and why. */
-static const struct {
-	int32_t key;
-	const char *why;
-} replay_unshown[] = {
-    {'6', "the cgroups are not replayed (not read from the record)"},
-    {'c', "the cgroups are not replayed (not read from the record)"},
-};
-
-/* Why the screen key opens is not shown in a replay, or NULL. */
-static const char *
-replay_unshown_why(int32_t key)
-{
-	for (size_t i = 0; i < sizeof replay_unshown / sizeof *replay_unshown;
-	     i++) {
-		if (replay_unshown[i].key == key)
-			return replay_unshown[i].why;
-	}
-	return NULL;
-}
-
 /* A key (see replay.h). */
 unsigned
 replay_key(struct ui *ui, int32_t key, bool *taken)
 {
 	struct replay *rp = ui->replay;
 	size_t last = recreplay_count(rp->rr) - 1;
-	const char *why = replay_unshown_why(key);
 
-	*taken = !replay_overlay(ui) &&
-	         (why != NULL || key == 't' || key == 'T' || key == '+' ||
-	          key == '-' || key == '{' || key == '}');
+	*taken =
+	    !replay_overlay(ui) && (key == 't' || key == 'T' || key == '+' ||
+	                            key == '-' || key == '{' || key == '}');
 	if (!*taken)
 		return 0;
 	ui->status.text[0] = '\0';
-	if (why != NULL) {
-		ui_status(ui, THEME_STATUS_ERROR, "replay: %s", why);
-		return UI_REDRAW;
-	}
 	switch (key) {
 	case 't':
 		return replay_move(ui, rp->cur < last ? rp->cur + 1 : last,

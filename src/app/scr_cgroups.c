@@ -273,9 +273,10 @@ command(struct ui *ui, int cmd)
 }
 
 /* The first of the selected cgroup's files that could not be read, as
- * "N/A: memory.max: Permission denied" into buf; false when none. */
+ * "N/A: memory.max: Permission denied" into buf ("not recorded" in a
+ * replay); false when none. */
 static bool
-na_reason(const struct snap_cgroup *cg, char *buf, size_t size)
+na_reason(const struct snap_cgroup *cg, bool replay, char *buf, size_t size)
 {
 	static const enum cgmem_file shown[] = {
 	    CGMEM_F_CURRENT,  CGMEM_F_MAX,      CGMEM_F_SWAP_CURRENT,
@@ -297,8 +298,9 @@ na_reason(const struct snap_cgroup *cg, char *buf, size_t size)
 			         name);
 		else
 			snprintf(buf, size, "N/A: %s: %s", name,
-			         err == ENODATA ? "not read yet"
-			                        : strerror(err));
+			         err != ENODATA ? strerror(err)
+			         : replay       ? "not recorded"
+			                        : "not read yet");
 		return true;
 	}
 	return false;
@@ -352,6 +354,8 @@ none_reason(const struct snapshot *sn)
 		return "the cgroup walk rests this refresh";
 	case 0:
 		return "no memory cgroups read";
+	case ENODATA: /* a replay (persist/recreplay.h) */
+		return "no cgroup rows in the record up to this sample";
 	default:
 		return strerror(sn->cgroups_err);
 	}
@@ -371,7 +375,8 @@ default_status(struct ui *ui, size_t i, char *buf, size_t size)
 		name[0] = '\0';
 	} else {
 		snapcg_format_name(&ui->snap, i, false, name, sizeof name);
-		if (na_reason(&ui->snap.cgroups[i], what, sizeof what) ||
+		if (na_reason(&ui->snap.cgroups[i], ui->replay != NULL, what,
+		              sizeof what) ||
 		    fore_text(&ui->snap, i, what, sizeof what) ||
 		    v1_reason(&ui->snap.cgroups[i], what, sizeof what)) {
 			snprintf(buf, size, "%s: %s", name, what);

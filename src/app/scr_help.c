@@ -36,7 +36,6 @@ static const struct dash_help_line replay_lines[] = {
     {"} {", "replay: the next / previous recorded kernel event"},
     {"p", "replay: play (a sample each -d) / pause, on the processes "
           "screen; paused at start"},
-    {"6 c", "replay: not shown (cgroups not replayed)"},
     {"", "replay: the header shows the replayed time; every action is "
          "refused (the processes are a record)"},
 };

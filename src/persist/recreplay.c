@@ -3,10 +3,12 @@
  * samples and events are loaded once at open (a few dozen bytes each: a
  * week of 10 s samples is about 1.5 MB); a snapshot is two queries, its
  * sample's row and the process rows of the RECREAD_ALIVE_MS up to it
- * (of the processes not ended by then, when the file says: schema v3).
+ * (of the processes not ended by then, when the file says: schema v3),
+ * then its cgroups (recreplay_cg.c).
  */
 #include "persist/recreplay.h"
 #include "persist/recdb_schema.h"
+#include "persist/recreplay_cg.h"
 
 #include <errno.h>
 #include <math.h>
@@ -25,6 +27,7 @@ struct recreplay {
 	size_t nev;
 	enum recread_status st; /* the last failure's */
 	bool has_end;           /* procs.end_sample is there (schema v3) */
+	bool has_cg;            /* the cgroup tables are there (schema v2) */
 };
 
 /* The system columns of a sample, in the order recreplay_sys reads. */
@@ -57,40 +60,71 @@ static const char *const recreplay_rows_sql[2] = {
 
 /* The kernel-log lines of the events of boot ?1 recorded up to ?2 (unix
  * ms), as the kernel prints them (see recreplay_klog), in the order of
- * the events (their ids) and of each one's lines (part). */
+ * the events (their ids) and of each one's lines (part): 0 "invoked
+ * oom-killer", 1 "oom-kill:", 2 the event's own line. */
 #define J(k) "json_extract(j, '$." k "')"
-static const char
-    recreplay_klog_sql[] =
-        "WITH e AS (SELECT id, log_time_kind AS tk, log_time_us AS tu, seq, "
-        "kind AS k, json AS j FROM events WHERE boot = ?1 AND time_ms <= ?2) "
-        "SELECT id, 0 AS part, tk, tu, -1, printf('%s invoked oom-killer: "
-        "gfp_mask=%s, order=%d, oom_score_adj=%d', " J("trigger") ", "
-                                                                  "coalesce"
-                                                                  "(" J("gfp_"
-                                                                        "mask") ", '0x0'), coalesce(" J("order") ", 0), "
-                                                                                                                 "coalesce(" J("oom_score_adj") ", 0)) FROM e WHERE k = 'oom_kill' AND " J("trigger") " IS NOT NULL "
-                                                                                                                                                                                                      "UNION ALL SELECT id, 1, tk, tu, -1, printf('oom-kill:constraint=%s,"
-                                                                                                                                                                                                      "nodemask=(null),cpuset=/,mems_allowed=0%s,task_memcg=%s,task=%s,"
-                                                                                                                                                                                                      "pid=%d,uid=%d', CASE " J(
-                                                                                                                                                                                                          "constraint") " WHEN 'global' THEN "
-                                                                                                                                                                                                                        "'CONSTRAINT_NONE' WHEN 'memcg' THEN 'CONSTRAINT_MEMCG' WHEN 'cpuset' "
-                                                                                                                                                                                                                        "THEN 'CONSTRAINT_CPUSET' ELSE 'CONSTRAINT_MEMORY_POLICY' END, CASE "
-                                                                                                                                                                                                                        "WHEN " J("constraint") " = 'memcg' THEN ',oom_memcg=' || " J("memcg") " ELSE '' END, coalesce(" J("memcg") ", '/'), " J("comm") ", " J("pid") ", coalesce(" J(
-                                                                                                                                                                                                                            "uid") ", 0)) FROM e WHERE k = 'oom_kill' "
-                                                                                                                                                                                                                                   "AND " J("constraint") " IS NOT NULL "
-                                                                                                                                                                                                                                                          "UNION ALL SELECT id, 2, tk, tu, seq, CASE k WHEN 'oom_kill' THEN "
-                                                                                                                                                                                                                                                          "printf('%s of memory: Killed process %d (%s) total-vm:%dkB, "
-                                                                                                                                                                                                                                                          "anon-rss:%dkB, file-rss:%dkB, shmem-rss:%dkB, UID:%d pgtables:%dkB "
-                                                                                                                                                                                                                                                          "oom_score_adj:%d', CASE WHEN " J("constraint") " = 'memcg' THEN "
-                                                                                                                                                                                                                                                                                                          "'Memory cgroup out' ELSE 'Out' END, " J(
-                                                                                                                                                                                                                                                                                                              "pid") ", " J("comm") ", " J("total_vm_kb") ", " J("anon_rss_kb") ", " J("file_rss_kb") ", " J("shmem_rss_kb") ", " J("uid") ", " J("pgtables_kb") ", " J("oom_score_adj") ") WHEN 'hung_task' THEN printf('INFO: task %s:%d "
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                         "blocked for more than %d seconds.', " J("comm") ", " J("pid") ", " J("seconds") ") WHEN 'soft_lockup' THEN printf('watchdog: BUG: soft "
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                          "lockup - CPU#%d stuck for %ds! [%s:%d]', " J("cpu") ", " J("seconds") ", " J("comm") ", " J("pid") ") WHEN 'hard_lockup' THEN "
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                              "printf('watchdog: Watchdog detected hard LOCKUP on cpu %d', " J(
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                  "cpu") ") WHEN 'panic' THEN 'Kernel panic - not syncing: ' || " J("message") " WHEN 'null_deref' THEN 'BUG: kernel NULL pointer dereference, "
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                               "address: ' || " J("address") " WHEN 'page_alloc_failure' THEN "
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                             "printf('%s: page allocation failure: order:%d, mode:0x0', " J(
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                 "comm") ", " J("order") ") END FROM e ORDER BY 1, 2";
+// clang-format off
+static const char recreplay_klog_sql[] =
+    "WITH e AS (SELECT id, log_time_kind AS tk, log_time_us AS tu, seq, "
+        "kind AS k, json AS j FROM events "
+        "WHERE boot = ?1 AND time_ms <= ?2) "
+    /* part 0: the OOM's first line, when the JSON names its trigger */
+    "SELECT id, 0 AS part, tk, tu, -1, "
+        "printf('%s invoked oom-killer: gfp_mask=%s, order=%d, "
+            "oom_score_adj=%d', "
+            J("trigger") ", "
+            "coalesce(" J("gfp_mask") ", '0x0'), "
+            "coalesce(" J("order") ", 0), "
+            "coalesce(" J("oom_score_adj") ", 0)) "
+        "FROM e WHERE k = 'oom_kill' AND " J("trigger") " IS NOT NULL "
+    /* part 1: the "oom-kill:" summary, when it names the constraint */
+    "UNION ALL SELECT id, 1, tk, tu, -1, "
+        "printf('oom-kill:constraint=%s,nodemask=(null),cpuset=/,"
+            "mems_allowed=0%s,task_memcg=%s,task=%s,pid=%d,uid=%d', "
+            "CASE " J("constraint") " "
+                "WHEN 'global' THEN 'CONSTRAINT_NONE' "
+                "WHEN 'memcg' THEN 'CONSTRAINT_MEMCG' "
+                "WHEN 'cpuset' THEN 'CONSTRAINT_CPUSET' "
+                "ELSE 'CONSTRAINT_MEMORY_POLICY' END, "
+            "CASE WHEN " J("constraint") " = 'memcg' "
+                "THEN ',oom_memcg=' || " J("memcg") " ELSE '' END, "
+            "coalesce(" J("memcg") ", '/'), "
+            J("comm") ", "
+            J("pid") ", "
+            "coalesce(" J("uid") ", 0)) "
+        "FROM e WHERE k = 'oom_kill' AND " J("constraint") " IS NOT NULL "
+    /* part 2: every event's own line */
+    "UNION ALL SELECT id, 2, tk, tu, seq, CASE k "
+        "WHEN 'oom_kill' THEN "
+            "printf('%s of memory: Killed process %d (%s) total-vm:%dkB, "
+                "anon-rss:%dkB, file-rss:%dkB, shmem-rss:%dkB, UID:%d "
+                "pgtables:%dkB oom_score_adj:%d', "
+                "CASE WHEN " J("constraint") " = 'memcg' "
+                    "THEN 'Memory cgroup out' ELSE 'Out' END, "
+                J("pid") ", " J("comm") ", " J("total_vm_kb") ", "
+                J("anon_rss_kb") ", " J("file_rss_kb") ", "
+                J("shmem_rss_kb") ", " J("uid") ", " J("pgtables_kb") ", "
+                J("oom_score_adj") ") "
+        "WHEN 'hung_task' THEN "
+            "printf('INFO: task %s:%d blocked for more than %d seconds.', "
+                J("comm") ", " J("pid") ", " J("seconds") ") "
+        "WHEN 'soft_lockup' THEN "
+            "printf('watchdog: BUG: soft lockup - CPU#%d stuck for %ds! "
+                "[%s:%d]', "
+                J("cpu") ", " J("seconds") ", " J("comm") ", " J("pid") ") "
+        "WHEN 'hard_lockup' THEN "
+            "printf('watchdog: Watchdog detected hard LOCKUP on cpu %d', "
+                J("cpu") ") "
+        "WHEN 'panic' THEN "
+            "'Kernel panic - not syncing: ' || " J("message") " "
+        "WHEN 'null_deref' THEN "
+            "'BUG: kernel NULL pointer dereference, address: ' || "
+                J("address") " "
+        "WHEN 'page_alloc_failure' THEN "
+            "printf('%s: page allocation failure: order:%d, mode:0x0', "
+                J("comm") ", " J("order") ") "
+        "END FROM e ORDER BY 1, 2";
+// clang-format on
 #undef J
 
 /* Finalize st and turn rc into 0 (SQLITE_DONE) or -1 with the message. */
@@ -235,6 +269,7 @@ recreplay_open(const char *path, enum recread_status *st, char *err,
 	}
 	r->db = recread_db(r->rd);
 	r->has_end = recdb_schema_has_end(r->db);
+	r->has_cg = recreplay_cg_recorded(r->db);
 	if (recreplay_samples(r) != 0 || recreplay_events(r) != 0) {
 		*st = r->st;
 		snprintf(err, errsz, "%s", recread_error(r->rd));
@@ -623,7 +658,7 @@ recreplay_snapshot_sys(struct recreplay *r, size_t i, struct snapshot *snap)
 	snap->time_unix_ms = r->s[i].time_ms;
 	snap->mono_ms = (uint64_t)r->s[i].time_ms;
 	snap->cgroup_mode = SNAP_CGROUP_NONE;
-	snap->cgroups_err = ENODATA; /* not replayed */
+	snap->cgroups_err = ENODATA; /* not recorded */
 	return recreplay_system(r, i, snap);
 }
 
@@ -631,7 +666,14 @@ recreplay_snapshot_sys(struct recreplay *r, size_t i, struct snapshot *snap)
 int
 recreplay_snapshot(struct recreplay *r, size_t i, struct snapshot *snap)
 {
-	if (recreplay_snapshot_sys(r, i, snap) != 0)
+	struct recreplay_cg_at at = {r->s[i].time_ms, r->s[i].boot};
+	int rc;
+
+	if (recreplay_snapshot_sys(r, i, snap) != 0 ||
+	    recreplay_procs(r, i, snap) != 0)
 		return -1;
-	return recreplay_procs(r, i, snap);
+	if (!r->has_cg || (rc = recreplay_cg(r->db, at, snap)) == SQLITE_DONE)
+		return 0;
+	r->st = recread_sqlfail(r->rd, rc);
+	return -1;
 }

@@ -1,9 +1,10 @@
 /* Unit tests for persist/recreplay.c against a history database written
  * by persist/recdb.c (the recorder's own writer; raw SQL only for the
  * broken ones): a sample rebuilt as a snapshot, the 11-minute liveness
- * and process ends, stepping by a minute, event jumps, boots and the
- * refusals. */
+ * and process ends, stepping by a minute, event jumps, boots, the
+ * cgroups and the refusals. */
 #include <dirent.h>
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,7 +17,9 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
+#include "app/record_cg.h"
 #include "model/kevents.h"
+#include "model/snapcg.h"
 #include "persist/recdb.h"
 #include "persist/recreplay.h"
 
@@ -496,6 +499,196 @@ run(const char *path, const char *sql)
 	assert_int_equal(dbfix_run(path, sql), 0);
 }
 
+#define MB (1024LL * 1024)
+
+/* A cgroup row for the fixture (path strdup'ed). */
+static struct recdb_cgroup
+cgrow(const char *path, int64_t usage_mb, int64_t limit_bytes,
+      int64_t high_bytes, int64_t swap_bytes, int64_t oom, int64_t kill,
+      double psi)
+{
+	return (struct recdb_cgroup){
+	    strdup(path), usage_mb * MB, limit_bytes, high_bytes,
+	    swap_bytes,   oom,           kill,        psi};
+}
+
+/*
+ * Write 80 samples of boot-a, 10 s apart, with cgroup rows: "/" every
+ * sample; "/app.slice" at 0 and 70 (its OOM counters grow between);
+ * "/app.slice/web.service" at 10 only (no swap, high or PSI recorded);
+ * "/old.slice" at 0 only. "web" (100) is in web.service, "app" (101) in
+ * app.slice, "stray" (102) in a cgroup without rows. Then 3 samples of
+ * boot-c: "/" and "/v1" with neither memory.high nor memory.events' oom.
+ */
+static void
+write_cgroups(const char *path)
+{
+	enum recdb_status st;
+	char err[512] = "";
+	struct recdb *db = recdb_open(path, "boot-a", &st, err, sizeof err);
+	struct recdb_sample s;
+	const char *cgs[3] = {"/app.slice/web.service", "/app.slice", "/gone"};
+
+	if (db == NULL)
+		fail_msg("recdb_open: %s", err);
+	for (int i = 0; i < 83; i++) {
+		if (i == 80) {
+			recdb_close(db);
+			db = recdb_open(path, "boot-c", &st, err, sizeof err);
+			assert_non_null(db);
+		}
+		memset(&s, 0, sizeof s);
+		s.time_ms = T0 + i * 10 * SEC_MS;
+		s.mem = (struct mem_info){8000000, 100000,  4000000, 1000,
+		                          2000,    300,     400,     0,
+		                          0,       SNAP_NA, SNAP_NA};
+		s.rows = calloc(3, sizeof *s.rows);
+		s.idents = calloc(3, sizeof *s.idents);
+		s.cgroups = calloc(3, sizeof *s.cgroups);
+		for (int k = 0; k < 3; k++) {
+			static const char *const comm[3] = {"web", "app",
+			                                    "stray"};
+			if (i == 0 || i == 80)
+				s.idents[s.nidents++] =
+				    ident(100 + k, comm[k], NULL, cgs[k]);
+			s.rows[s.nrows++] = row(100 + k, 9000 + i, 0);
+		}
+		s.cgroups[s.ncgroups++] = cgrow("/", 3000, SNAP_NA, SNAP_NA,
+		                                SNAP_NA, SNAP_NA, SNAP_NA, -1);
+		if (i == 0 || i == 70)
+			s.cgroups[s.ncgroups++] =
+			    cgrow("/app.slice", i == 0 ? 100 : 150, 200 * MB,
+			          INT64_MAX, MB, i == 0 ? 2 : 3, i == 0 ? 1 : 2,
+			          i ? 2.5 : 0.0);
+		if (i == 0)
+			s.cgroups[s.ncgroups++] =
+			    cgrow("/old.slice", 10, SNAP_NA, SNAP_NA, SNAP_NA,
+			          0, 0, 0.0);
+		if (i == 10)
+			s.cgroups[s.ncgroups++] =
+			    cgrow("/app.slice/web.service", 50, 60 * MB,
+			          SNAP_NA, SNAP_NA, 0, 0, -1);
+		if (i >= 80)
+			s.cgroups[s.ncgroups++] =
+			    cgrow("/v1", 70, 80 * MB, SNAP_NA, SNAP_NA, SNAP_NA,
+			          4, -1);
+		assert_int_equal(dbfix_write(db, &s), 0);
+	}
+	recdb_close(db);
+}
+
+/* The index of the cgroup at path in snap (fails when absent). */
+static size_t
+cg_at(const struct snapshot *snap, const char *path)
+{
+	size_t i = snapcg_find(snap, path, strlen(path));
+
+	if (i == SNAPCG_NONE)
+		fail_msg("no cgroup %s", path);
+	return i;
+}
+
+/* A sample's cgroups: each at its latest row in the 11 minutes up to it,
+ * a tree from the paths, processes counted, the root as the host, OOM
+ * counters since the first row, and what is not recorded unknown. */
+static void
+test_cgroups(void **state)
+{
+	struct dbfix *f = *state;
+	struct recreplay *r;
+	struct snapshot snap;
+	const struct snap_cgroup *app, *web, *root;
+
+	assert_true(RECREPLAY_CG_ALIVE_MS > RECORD_CG_REFRESH_MS);
+	write_cgroups(f->path);
+	r = open_ok(f->path);
+	snapshot_init(&snap);
+	if (recreplay_snapshot(r, 70, &snap) != 0)
+		fail_msg("recreplay_snapshot: %s", recreplay_error(r));
+	assert_int_equal(snap.cgroups_err, 0);
+	assert_int_equal(snap.cgroup_mode, SNAP_CGROUP_V2);
+	assert_int_equal(snap.ncgroups, 3); /* not /old.slice: 700 s old */
+	root = &snap.cgroups[0];
+	app = &snap.cgroups[cg_at(&snap, "/app.slice")];
+	web = &snap.cgroups[cg_at(&snap, "/app.slice/web.service")];
+	assert_true(root->root);
+	assert_int_equal(root->parent, SNAPCG_NONE);
+	assert_int_equal(root->depth, 0);
+	assert_int_equal(root->mem.current_bytes, (8000000 - 4000000) * 1024LL);
+	assert_int_equal(root->children_bytes, 150 * MB);
+	assert_int_equal(app->parent, 0);
+	assert_int_equal(app->depth, 1);
+	assert_int_equal(app->mem.mode, SNAP_CGROUP_V2);
+	assert_int_equal(app->mem.current_bytes, 150 * MB); /* its row at 70 */
+	assert_int_equal(app->mem.max_bytes, 200 * MB);
+	assert_int_equal(app->mem.high_bytes, CGMEM_UNLIMITED);
+	assert_int_equal(app->mem.swap_bytes, MB);
+	assert_int_equal(app->mem.events.oom, 3);
+	assert_int_equal(app->since.oom, 1);
+	assert_int_equal(app->since.oom_kill, 1);
+	assert_true(app->mem.psi.valid && !app->mem.psi.full_valid);
+	assert_true(app->mem.psi.some.avg10 > 2.49 &&
+	            app->mem.psi.some.avg10 < 2.51);
+	assert_int_equal(app->nprocs, 1);
+	assert_true(app->victim.limited);
+	assert_int_equal(web->parent, (uint32_t)(app - snap.cgroups));
+	assert_int_equal(web->depth, 2);
+	assert_int_equal(web->mem.current_bytes, 50 * MB); /* at 10: 600 s */
+	assert_int_equal(web->nprocs, 1);
+	assert_int_equal(find_pid(&snap, 100)->cgroup_off, web->path_off);
+	/* not recorded: unknown, never 0 */
+	assert_int_equal(web->mem.swap_bytes, SNAP_NA);
+	assert_int_equal(web->mem.err[CGMEM_F_SWAP_CURRENT], ENODATA);
+	assert_int_equal(web->mem.high_bytes, SNAP_NA);
+	assert_false(web->mem.psi.valid);
+	assert_int_equal(app->mem.peak_bytes, SNAP_NA);
+	assert_int_equal(app->mem.stat.anon, SNAP_NA);
+	assert_int_equal(app->mem.events.high, SNAP_NA);
+	assert_int_equal(app->mem.oom_group, SNAP_NA);
+	assert_int_equal(app->mem.err[CGMEM_F_STAT], ENODATA);
+	assert_int_equal(app->mem.err[CGMEM_F_CURRENT], 0);
+	assert_false(app->fore.valid);
+	/* 670 s after web.service's row: gone */
+	assert_int_equal(recreplay_snapshot(r, 77, &snap), 0);
+	assert_int_equal(snap.ncgroups, 2);
+	assert_int_equal(snapcg_find(&snap, "/app.slice/web.service", 22),
+	                 SNAPCG_NONE);
+	/* at 0: the first rows, nothing since */
+	assert_int_equal(recreplay_snapshot(r, 0, &snap), 0);
+	assert_int_equal(snap.ncgroups, 3);
+	assert_int_equal(snap.cgroups[cg_at(&snap, "/app.slice")].since.oom, 0);
+	/* boot-c: no memory.high nor memory.events' oom anywhere: v1 */
+	assert_int_equal(recreplay_snapshot(r, 82, &snap), 0);
+	assert_int_equal(snap.ncgroups, 2);
+	assert_int_equal(snap.cgroup_mode, SNAP_CGROUP_V1);
+	assert_int_equal(snap.cgroups[1].mem.mode, SNAP_CGROUP_V1);
+	assert_int_equal(snap.cgroups[1].mem.events.oom_kill, 4);
+	assert_int_equal(snap.cgroups[1].depth, 1);
+	snapshot_fini(&snap);
+	recreplay_close(r);
+}
+
+/* A file without the cgroup tables (schema v1): the sample still
+ * replays, with no cgroups and the reason ENODATA. */
+static void
+test_cgroups_v1_file(void **state)
+{
+	struct dbfix *f = *state;
+	struct recreplay *r;
+	struct snapshot snap;
+
+	write_cgroups(f->path);
+	run(f->path, "DROP TABLE cgroup_rows; DROP TABLE cgroups");
+	r = open_ok(f->path);
+	snapshot_init(&snap);
+	assert_int_equal(recreplay_snapshot(r, 70, &snap), 0);
+	assert_int_equal(snap.nprocs, 3);
+	assert_int_equal(snap.ncgroups, 0);
+	assert_int_equal(snap.cgroups_err, ENODATA);
+	snapshot_fini(&snap);
+	recreplay_close(r);
+}
+
 /* Missing, not a database, newer, empty: refused, each with its line. */
 static void
 test_refused(void **state)
@@ -535,6 +728,10 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_events, dbfix_setup,
 	                                    dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_klog, dbfix_setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_cgroups, dbfix_setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_cgroups_v1_file, dbfix_setup,
 	                                    dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_refused, dbfix_setup,
 	                                    dbfix_teardown),
