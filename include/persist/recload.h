@@ -103,17 +103,23 @@ void recload_fini(struct recload *r);
  *
  * It holds the database open, the cursor boot's samples and process
  * identities, and a base history: the boot's finished minutes up to
- * RECLOAD_CURSOR_LAG_MIN minutes before the cursor's (processes at their
- * rows there). A cursor's past is a copy of the base (hist_clone) with
- * the minutes from there to the cursor put, the cursor's minute at the
- * cursor's sample, then flushed, as recload_run does; so it reads the
- * same points (series, values, gaps) as recload_run's while both are
- * under cap_bytes. A cursor later than the base moves it on (the minutes
- * between are put once); one within the lag before it uses it as it is;
- * one earlier, in another boot, or a day or more on rebuilds it (the cost
- * of one recload_run).
+ * some minutes before the cursor's (the processes at their rows there).
+ * A cursor's past is a copy of the base (hist_clone) with the minutes
+ * from there to the cursor put, the cursor's minute at the cursor's
+ * sample, then flushed, as recload_run does; so it reads the same
+ * points (series, values, gaps) as recload_run's while both are under
+ * cap_bytes. The base stays where it is while the cursor stays ahead of
+ * it (going back, or forward up to twice RECLOAD_CURSOR_LAG_MIN minutes
+ * on); a cursor further on moves it on (to the lag before the cursor's
+ * minute: only the minutes between are put); one before it, in another
+ * boot, or a day or more on builds it anew (the cost of one
+ * recload_run), RECLOAD_CURSOR_BACK_MIN minutes before the cursor when
+ * the cursor went back (so stepping back meets that cost once an hour of
+ * record), else the lag. Memory: the base, the past handed out, and the
+ * boot's sample times and identities.
  */
 #define RECLOAD_CURSOR_LAG_MIN 10
+#define RECLOAD_CURSOR_BACK_MIN 60
 
 struct recload_cursor;
 

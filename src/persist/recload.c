@@ -517,6 +517,7 @@ struct recload_cursor {
 	char boot_id[128];   /* the boot l holds ("": none) */
 	sqlite3_stmt *rows;  /* RECLOAD_ROWS_SQL */
 	size_t next;         /* samples [0, next) are in the base */
+	size_t last;         /* the last cursor's sample */
 	struct rl_proc *cur; /* the identities' copy for one cursor */
 };
 
@@ -636,19 +637,30 @@ recload_cursor_walk(struct recload_cursor *c, size_t a, size_t end)
 	return rc == SQLITE_DONE ? RECLOAD_OK : recload_sqlfail(l, rc);
 }
 
-/* Make the base fit a cursor at time_ms whose minute starts at sample
- * b: built anew when it cannot (see the header), moved on when it is
- * more than twice RECLOAD_CURSOR_LAG_MIN minutes behind; either way to
- * the finished minutes before sample end (that lag before b). */
+/* The first sample of the minute min minutes before sample k's. */
+static size_t
+recload_cursor_before(const struct rl *l, size_t k, int64_t min)
+{
+	int64_t minute = l->s[k].time_ms / HIST_MINUTE_MS * HIST_MINUTE_MS;
+
+	return recload_cursor_at(l, minute - min * (int64_t)HIST_MINUTE_MS);
+}
+
+/* Make the base fit a cursor at time_ms, sample k (see the header):
+ * built anew when it cannot (that lag before the cursor's minute, or
+ * RECLOAD_CURSOR_BACK_MIN going back), moved on to the lag when a cursor
+ * going forward is more than twice the lag ahead of it. */
 static enum recload_status
-recload_cursor_base(struct recload_cursor *c, int64_t time_ms, size_t b,
-                    size_t end)
+recload_cursor_base(struct recload_cursor *c, int64_t time_ms, size_t k)
 {
 	struct rl *l = &c->l;
 	int64_t from = time_ms - RECLOAD_SPAN_MS;
-	size_t a = c->next;
+	size_t a = c->next, end;
+	bool back = k < c->last;
 
-	if (c->out.past == NULL || a > b || l->from_ms > from ||
+	c->last = k;
+	if (c->out.past == NULL || a > recload_cursor_before(l, k, 0) ||
+	    l->from_ms > from ||
 	    (a < l->ns && l->s[a].time_ms < from - RECLOAD_CARRY_MS)) {
 		hist_free(c->out.past);
 		c->out.past = hist_new(HIST_MINUTE_MS, c->rq.cap_bytes);
@@ -658,14 +670,18 @@ recload_cursor_base(struct recload_cursor *c, int64_t time_ms, size_t b,
 			memset(l->p[i].vals, 0, sizeof l->p[i].vals);
 			l->p[i].row_ms = 0;
 		}
-		/* room for the cursor to go back the lag */
-		l->from_ms = from - (RECLOAD_CURSOR_LAG_MIN + 1) *
+		/* room for the cursor to go back */
+		l->from_ms = from - (RECLOAD_CURSOR_BACK_MIN + 1) *
 		                        (int64_t)HIST_MINUTE_MS;
 		a = recload_cursor_at(l, l->from_ms - RECLOAD_CARRY_MS);
-	} else if (a >= recload_cursor_at(l, l->s[b].time_ms -
-	                                         2 * RECLOAD_CURSOR_LAG_MIN *
-	                                             (int64_t)HIST_MINUTE_MS)) {
+		end = recload_cursor_before(l, k,
+		                            back ? RECLOAD_CURSOR_BACK_MIN
+		                                 : RECLOAD_CURSOR_LAG_MIN);
+	} else if (back || a >= recload_cursor_before(
+	                            l, k, 2 * RECLOAD_CURSOR_LAG_MIN)) {
 		return RECLOAD_OK; /* near enough */
+	} else {
+		end = recload_cursor_before(l, k, RECLOAD_CURSOR_LAG_MIN);
 	}
 	c->next = a > end ? a : end;
 	return a < end ? recload_cursor_walk(c, a, end) : RECLOAD_OK;
@@ -681,18 +697,12 @@ recload_cursor_past(struct recload_cursor *c, const char *boot_id,
 	struct hist *base;
 	enum recload_status r = recload_cursor_boot(c, boot_id);
 	size_t k = r == RECLOAD_OK ? recload_cursor_at(l, time_ms + 1) : 0;
-	int64_t minute;
 
 	*past = NULL;
 	if (r == RECLOAD_OK && k == 0)
 		r = recload_fail(l, RECLOAD_MISSING, "no record of the span");
-	if (r == RECLOAD_OK) {
-		minute = l->s[k - 1].time_ms / HIST_MINUTE_MS * HIST_MINUTE_MS;
-		r = recload_cursor_base(
-		    c, time_ms, recload_cursor_at(l, minute),
-		    recload_cursor_at(l, minute - RECLOAD_CURSOR_LAG_MIN *
-		                                      (int64_t)HIST_MINUTE_MS));
-	}
+	if (r == RECLOAD_OK)
+		r = recload_cursor_base(c, time_ms, k - 1);
 	if (r == RECLOAD_OK && (*past = hist_clone(c->out.past)) == NULL)
 		r = recload_fail(l, RECLOAD_ERROR, "out of memory");
 	if (r == RECLOAD_OK) {
