@@ -624,6 +624,7 @@ static enum recload_status
 recload_cursor_walk(struct recload_cursor *c, size_t a, size_t end)
 {
 	struct rl *l = &c->l;
+	enum recload_status r;
 	int rc = SQLITE_DONE;
 
 	for (size_t i = a; i < end && rc == SQLITE_DONE; i++) {
@@ -634,7 +635,9 @@ recload_cursor_walk(struct recload_cursor *c, size_t a, size_t end)
 		if (rc == SQLITE_DONE && recload_ends_minute(l, i, end))
 			recload_minute(l, &l->s[i]);
 	}
-	return rc == SQLITE_DONE ? RECLOAD_OK : recload_sqlfail(l, rc);
+	r = rc == SQLITE_DONE ? RECLOAD_OK : recload_sqlfail(l, rc);
+	sqlite3_reset(c->rows); /* no read held between moves */
+	return r;
 }
 
 /* The first sample of the minute min minutes before sample k's. */
