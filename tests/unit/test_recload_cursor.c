@@ -77,7 +77,11 @@ static const char fixture_sql[] =
     "INSERT INTO proc_rows(sample_id, proc_id, rss_kb, anon_kb, swap_kb) "
     "SELECT s.id, p.id, 70000 + s.id % 40 * p.id, 0, 0 FROM samples s "
     "JOIN procs p ON p.boot = s.boot WHERE s.boot = 102 AND (p.id <> 8 OR "
-    "s.id % 4 = 0);";
+    "s.id % 4 = 0);"
+    /* the ends the recorder saw (schema 3): a "gone" rule that reads
+     * them must give both paths the same */
+    "UPDATE procs SET end_sample = 1500 WHERE id = 3;"
+    "UPDATE procs SET end_sample = 4000 WHERE id = 1;";
 
 /* Write the record: the schema through the writer, the rows raw. */
 static void
