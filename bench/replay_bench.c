@@ -42,34 +42,6 @@ static const char *const replay_bench_names[RB_KINDS] = {
     "t (next sample)", "T (previous)", "+ (a minute on)", "- (a minute back)",
     "jump of 3 h"};
 
-/* The monotonic clock in milliseconds, as a double. */
-static double
-replay_bench_now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-/* Compare two doubles (qsort). */
-static int
-replay_bench_cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
-/* The median of v[0..n-1] (sorts v); its maximum into *max. */
-static double
-replay_bench_median(double *v, int n, double *max)
-{
-	qsort(v, (size_t)n, sizeof *v, replay_bench_cmp);
-	*max = v[n - 1];
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
 /* Write the simulated day into path, ending now; 0 or -1. */
 static int
 replay_bench_make_db(const char *path)
@@ -79,7 +51,7 @@ replay_bench_make_db(const char *path)
 	struct snapshot s;
 	struct recdb *db =
 	    recdb_open(path, REPLAY_BENCH_BOOT, &st, err, sizeof err);
-	double t0 = replay_bench_now_ms();
+	double t0 = bench_mono_ms();
 
 	if (db == NULL) {
 		fprintf(stderr, "replay_bench: %s\n", err);
@@ -94,7 +66,7 @@ replay_bench_make_db(const char *path)
 	printf("  database: %d samples of %d processes, %d changing per "
 	       "sample, written in %.1f s\n",
 	       BENCHDAY_SAMPLES, BENCHDAY_PROCS, BENCHDAY_CHANGING,
-	       (replay_bench_now_ms() - t0) / 1000);
+	       (bench_mono_ms() - t0) / 1000);
 	return 0;
 }
 
@@ -124,12 +96,12 @@ replay_bench_next(const struct replay *rp, enum replay_bench_kind k, size_t cur,
 static double
 replay_bench_sample(struct ui *ui)
 {
-	double t0 = replay_bench_now_ms();
+	double t0 = bench_mono_ms();
 
 	if (replay_sample(ui) != 0)
 		return -1;
 	(void)histsnap_record(&ui->hist, &ui->snap);
-	return replay_bench_now_ms() - t0;
+	return bench_mono_ms() - t0;
 }
 
 /* Time steps moves of kind k from start (fresh: reload the past each
@@ -169,7 +141,7 @@ replay_bench_past(struct replay *rp, struct recload_cursor *c, bool fresh,
 	                         .busy_ms = 1000};
 	struct recload res;
 	struct hist *past = NULL;
-	double t0 = replay_bench_now_ms();
+	double t0 = bench_mono_ms();
 
 	if (recreplay_boot_id(rp->rr, rp->cur, boot, sizeof boot) != 0)
 		return -1;
@@ -177,7 +149,7 @@ replay_bench_past(struct replay *rp, struct recload_cursor *c, bool fresh,
 		past = res.past;
 	else if (!fresh)
 		(void)recload_cursor_past(c, boot, t, &past, &res);
-	t0 = replay_bench_now_ms() - t0;
+	t0 = bench_mono_ms() - t0;
 	*bytes = past != NULL ? hist_bytes(past) : 0;
 	hist_free(past);
 	return past != NULL ? t0 : -1;
@@ -212,8 +184,8 @@ replay_bench_line(const char *what, double *cached, double *fresh, int steps)
 {
 	double mc, xc, mf, xf;
 
-	mc = replay_bench_median(cached, steps, &xc);
-	mf = replay_bench_median(fresh, steps, &xf);
+	mc = bench_median_max(cached, steps, &xc);
+	mf = bench_median_max(fresh, steps, &xf);
 	printf("  %-18s cached %6.1f / %6.1f   full reload %6.1f / %6.1f   "
 	       "ratio %.3f\n",
 	       what, mc, xc, mf, xf, mc / mf);
