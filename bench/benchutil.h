@@ -15,6 +15,34 @@
 #include <time.h>
 #include <unistd.h>
 
+/* The monotonic clock in milliseconds, as a double. */
+static inline double
+bench_mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Compare two doubles (qsort). */
+static inline int
+bench_cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The median of v[0..n-1] (n > 0; sorts v); its maximum into *max. */
+static inline double
+bench_median_max(double *v, int n, double *max)
+{
+	qsort(v, (size_t)n, sizeof *v, bench_cmp_double);
+	*max = v[n - 1];
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
 /* CPU time of this thread, in seconds. */
 static inline double
 bench_cpu_now(void)

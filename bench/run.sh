@@ -8,7 +8,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
 case "$BIN" in /*) ;; *) BIN="$top/$BIN" ;; esac
 case "$BUILD" in /*) ;; *) BUILD="$top/$BUILD" ;; esac
-SECTIONS=${BENCH_SECTIONS:-proc cgroups kmsg history dash dtask record start} # BENCH_SECTIONS=dash: one
+SECTIONS=${BENCH_SECTIONS:-proc cgroups kmsg history dash dtask record start replay} # BENCH_SECTIONS=dash: one
 
 # /proc snapshot cost at 1,000 and 10,000 sleeping processes.
 section_proc() {
@@ -80,6 +80,17 @@ section_start() {
 	d=$(mktemp -d "${TMPDIR:-/tmp}/oomwatch-startbench.XXXXXX") || return
 	"$BUILD/bench/start_bench" "$BIN" "$d" ${BENCH_START_RUNS:-7} ||
 		echo "start_bench failed"
+	rm -rf "$d"
+	echo
+}
+
+# The replay's cursor moves on the simulated day: ms per step with the
+# past kept between moves and with the whole past reloaded (its files go
+# to a temporary directory, removed after).
+section_replay() {
+	d=$(mktemp -d "${TMPDIR:-/tmp}/oomwatch-replaybench.XXXXXX") || return
+	"$BUILD/bench/replay_bench" "$d" ${BENCH_REPLAY_STEPS:-31} ||
+		echo "replay_bench failed"
 	rm -rf "$d"
 	echo
 }

@@ -73,16 +73,6 @@ struct start_bench_run {
 	char hist[160];
 };
 
-/* The monotonic clock in milliseconds, as a double. */
-static double
-start_bench_now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
 /* Append c to t (dropped when out of memory). */
 static void
 start_bench_put(struct start_bench_text *t, char c)
@@ -177,7 +167,7 @@ start_bench_make_db(const char *path, const pid_t *kids)
 	struct snapshot s;
 	struct recdb *db;
 	struct stat sb;
-	double t0 = start_bench_now_ms(), per;
+	double t0 = bench_mono_ms(), per;
 
 	for (size_t i = 0; i < BENCHDAY_PROCS; i++)
 		if ((starts[i] = start_bench_start_time(kids[i])) == 0)
@@ -201,7 +191,7 @@ start_bench_make_db(const char *path, const pid_t *kids)
 	       "changing per sample, ending now: %.1f MB, written in %.1f s "
 	       "(%.2f ms CPU/sample)\n",
 	       BENCHDAY_SAMPLES, BENCHDAY_PROCS, BENCHDAY_CHANGING,
-	       (double)sb.st_size / 1048576, (start_bench_now_ms() - t0) / 1000,
+	       (double)sb.st_size / 1048576, (bench_mono_ms() - t0) / 1000,
 	       per / 1000);
 	return 0;
 }
@@ -266,10 +256,10 @@ start_bench_seen(const struct start_bench_text *t, double t0,
 	if (t->s == NULL)
 		return false;
 	if (r->frame_ms < 0 && strstr(t->s, START_BENCH_FRAME_MARK) != NULL)
-		r->frame_ms = start_bench_now_ms() - t0;
+		r->frame_ms = bench_mono_ms() - t0;
 	h = strstr(t->s, START_BENCH_HIST_MARK);
 	if (h != NULL && r->hist_ms < 0)
-		r->hist_ms = start_bench_now_ms() - t0;
+		r->hist_ms = bench_mono_ms() - t0;
 	if (h == NULL || (end = strchr(h, '\n')) == NULL)
 		return false;
 	snprintf(r->hist, sizeof r->hist, "%.*s", (int)(end - h), h);
@@ -281,12 +271,12 @@ start_bench_seen(const struct start_bench_text *t, double t0,
 static void
 start_bench_quit(pid_t pid, int fd, struct start_bench_text *t)
 {
-	double t0 = start_bench_now_ms();
+	double t0 = bench_mono_ms();
 
 	if (write(fd, "q", 1) != 1) {
 		/* a pty that takes no byte: the kill below ends it */
 	}
-	while (start_bench_now_ms() - t0 < START_BENCH_QUIT_MS &&
+	while (bench_mono_ms() - t0 < START_BENCH_QUIT_MS &&
 	       start_bench_pump(fd, t, 100) && waitpid(pid, NULL, WNOHANG) == 0)
 		;
 	if (waitpid(pid, NULL, WNOHANG) == 0) {
@@ -305,7 +295,7 @@ start_bench_run_once(const char *bin, const char *db, char **env,
 	struct winsize ws = {.ws_row = 40, .ws_col = 120};
 	char *argv[] = {(char *)bin, "--db", (char *)db, NULL};
 	struct start_bench_text t = {0};
-	double t0 = start_bench_now_ms();
+	double t0 = bench_mono_ms();
 	bool done = false;
 	pid_t pid;
 	int fd;
@@ -320,30 +310,12 @@ start_bench_run_once(const char *bin, const char *db, char **env,
 		execve(bin, argv, env);
 		_exit(127);
 	}
-	while (!done && start_bench_now_ms() - t0 < START_BENCH_WAIT_MS &&
+	while (!done && bench_mono_ms() - t0 < START_BENCH_WAIT_MS &&
 	       start_bench_pump(fd, &t, 100))
 		done = start_bench_seen(&t, t0, r);
 	start_bench_quit(pid, fd, &t);
 	free(t.s);
 	return done ? 0 : -1;
-}
-
-/* Compare two doubles (qsort). */
-static int
-start_bench_cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
-/* The median of v[0..n-1] (sorts v); its maximum into *max. */
-static double
-start_bench_median(double *v, int n, double *max)
-{
-	qsort(v, (size_t)n, sizeof *v, start_bench_cmp);
-	*max = v[n - 1];
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
 /* Part 2 (see the top): runs alternating without and with the day; 0 or
@@ -373,9 +345,9 @@ start_bench_measure(const char *bin, const char *dir, const char *db, int runs)
 		with[i] = rw.frame_ms;
 		loaded[i] = rw.hist_ms;
 	}
-	m0 = start_bench_median(without, runs, &x0);
-	m1 = start_bench_median(with, runs, &x1);
-	ml = start_bench_median(loaded, runs, &xl);
+	m0 = bench_median_max(without, runs, &x0);
+	m1 = bench_median_max(with, runs, &x1);
+	ml = bench_median_max(loaded, runs, &xl);
 	printf(
 	    "  start: first frame %.0f ms without history, %.0f ms with "
 	    "24 h (%+.0f ms; target +300 ms); history loaded after %.0f ms\n",

@@ -4,7 +4,9 @@
  * collector. A cursor names one recorded sample; each time it moves, the
  * loop's sample (ui_main.c) rebuilds the snapshot there and its history:
  * the past 24 hours of that boot up to the cursor through
- * persist/recload.h (the trends, verdicts and the detail charts), and the
+ * persist/recload.h's cursor, which keeps the boot's minutes between
+ * moves so a step reads only the minutes it needs (the trends, verdicts
+ * and the detail charts, as a whole load there gives them), and the
  * system values of the 10 minutes before it as refreshes (the header's
  * sparklines). The normal ranking, table and header code then draw it.
  *
@@ -58,6 +60,10 @@ struct replay {
 	char header[96];     /* "replay 2026-12-03 03:12:40, sample 1/9" */
 	char header_short[64];
 	char klog_source[160]; /* the log pane's and events view's source */
+	struct recload_cursor *past; /* the past kept between moves, or
+	                                NULL (persist/recload.h) */
+	bool past_fresh; /* reload the whole past every step (recload_run:
+	                    the benchmark's reference) */
 };
 
 /* Open the database (--db or the recorder's default path) and place the

@@ -110,6 +110,11 @@ struct hist *hist_new(uint32_t delay_ms, size_t cap_bytes);
 /* Free h and all it holds (NULL is fine). */
 void hist_free(struct hist *h);
 
+/* A deep copy of h: what is then recorded into either leaves the other
+ * as it was, and both read, count and cap alike. NULL when out of
+ * memory. */
+struct hist *hist_clone(const struct hist *h);
+
 /*
  * Start a refresh at mono_ms (not before the previous one's) and wall_ms.
  * 0, or -1 when mono_ms goes backwards (the refresh is then ignored, and

@@ -101,4 +101,52 @@ enum recload_status recload_run(const struct recload_req *rq,
 /* Free what r holds. */
 void recload_fini(struct recload *r);
 
+/*
+ * A replay's past, kept from one cursor to the next (app/replay.c): the
+ * past recload_run would give at a recorded sample's time (now_wall_ms
+ * and now_mono_ms that time, span RECLOAD_SPAN_MS), built without
+ * reading the whole span again at each move.
+ *
+ * It holds the database open, the cursor boot's samples and process
+ * identities, and a base history: the boot's finished minutes up to
+ * some minutes before the cursor's (the processes at their rows there).
+ * A cursor's past is a copy of the base (hist_clone) with the minutes
+ * from there to the cursor put, the cursor's minute at the cursor's
+ * sample, then flushed, as recload_run does; so it reads the same
+ * points (series, values, gaps) as recload_run's while both are under
+ * cap_bytes. The base stays where it is while the cursor stays ahead of
+ * it (going back, or forward up to twice RECLOAD_CURSOR_LAG_MIN minutes
+ * on); a cursor further on moves it on (to the lag before the cursor's
+ * minute: only the minutes between are put); one before it, in another
+ * boot, or a day or more on builds it anew (the cost of one
+ * recload_run), RECLOAD_CURSOR_BACK_MIN minutes before the cursor when
+ * the cursor went back (so stepping back meets that cost once an hour of
+ * record), else the lag. Memory: the base, the past handed out, and the
+ * boot's sample times and identities.
+ */
+#define RECLOAD_CURSOR_LAG_MIN 10
+#define RECLOAD_CURSOR_BACK_MIN 60
+
+struct recload_cursor;
+
+/* A cursor on the database at path (kept, not copied; opened at the
+ * first recload_cursor_past) whose pasts hold at most cap_bytes (0:
+ * none), waiting busy_ms on a lock. NULL when out of memory. */
+struct recload_cursor *recload_cursor_new(const char *path, size_t cap_bytes,
+                                          int busy_ms);
+
+/* Free c (NULL is fine). */
+void recload_cursor_free(struct recload_cursor *c);
+
+/*
+ * The past of the boot named boot_id up to its sample at time_ms into
+ * *past (the caller's to free; see above), with out's st and why as
+ * recload_run says them (out holds nothing to free). Returns out->st;
+ * *past is NULL unless RECLOAD_OK.
+ */
+enum recload_status recload_cursor_past(struct recload_cursor *c,
+                                        const char *boot_id, int64_t time_ms,
+                                        struct hist **past,
+                                        struct recload *out);
+
 #endif

@@ -125,6 +125,7 @@ replay_start(struct ui *ui, char *err, size_t errsz)
 		         "database; use --db PATH");
 		return -1;
 	}
+	rp->past = recload_cursor_new(rp->path, REPLAY_PAST_CAP_BYTES, 1000);
 	rp->rr = recreplay_open(rp->path, &st, err, errsz);
 	if (rp->rr == NULL || replay_place(rp, opt, err, errsz) != 0)
 		return -1;
@@ -167,12 +168,14 @@ replay_interval(const struct replay *rp)
 	return (uint32_t)(d > 600000 ? 600000 : d);
 }
 
-/* The past of the cursor's boot up to the cursor (recload) into the
- * history: the trends and charts. */
+/* The past of the cursor's boot up to the cursor (recload: from the
+ * cursor kept between moves, or loaded whole) into the history: the
+ * trends and charts. */
 static void
 replay_past(struct ui *ui, int64_t now_ms)
 {
 	struct replay *rp = ui->replay;
+	struct hist *past;
 	struct recload res;
 	char boot[128];
 	struct recload_req rq = {
@@ -187,6 +190,12 @@ replay_past(struct ui *ui, int64_t now_ms)
 
 	if (recreplay_boot_id(rp->rr, rp->cur, boot, sizeof boot) != 0)
 		return;
+	if (!rp->past_fresh && rp->past != NULL) {
+		if (recload_cursor_past(rp->past, boot, now_ms, &past, &res) ==
+		    RECLOAD_OK)
+			histsnap_set_past(&ui->hist, past);
+		return;
+	}
 	if (recload_run(&rq, &res) == RECLOAD_OK) {
 		histsnap_set_past(&ui->hist, res.past);
 		res.past = NULL;
@@ -473,6 +482,7 @@ replay_stop(struct ui *ui)
 	if (ui->replay == NULL)
 		return;
 	recreplay_close(ui->replay->rr);
+	recload_cursor_free(ui->replay->past);
 	free(ui->replay);
 	ui->replay = NULL;
 }

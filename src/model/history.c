@@ -166,6 +166,69 @@ hist_free(struct hist *h)
 	free(h);
 }
 
+/* A copy of the n bytes at src (NULL when n is 0 or src NULL); *ok is
+ * cleared when out of memory. */
+static void *
+dup_bytes(const void *src, size_t n, bool *ok)
+{
+	void *d;
+
+	if (src == NULL || n == 0)
+		return NULL;
+	d = malloc(n);
+	if (d == NULL)
+		*ok = false;
+	else
+		memcpy(d, src, n);
+	return d;
+}
+
+/* A copy of buffer b's allocation into *out (NULL when out of memory). */
+static void
+dup_buf(struct histbuf *out, const struct histbuf *b, bool *ok)
+{
+	*out = *b;
+	out->buf = dup_bytes(b->buf, b->cap, ok);
+}
+
+/* A deep copy (see the header). */
+struct hist *
+hist_clone(const struct hist *h)
+{
+	struct hist *c = malloc(sizeof *c);
+	bool ok = true;
+	size_t i;
+	int t;
+
+	if (c == NULL)
+		return NULL;
+	*c = *h;
+	c->procs = dup_bytes(h->procs, h->procs_cap * sizeof *h->procs, &ok);
+	c->slots = dup_bytes(h->slots, h->nslots * sizeof *h->slots, &ok);
+	c->ft = dup_bytes(h->ft, h->ft_cap * sizeof *h->ft, &ok);
+	c->mt = dup_bytes(h->mt, MT_SLOTS * sizeof *h->mt, &ok);
+	if (!ok) {
+		c->nprocs = 0; /* no buffer of h's may be freed below */
+		c->nfreed = 0;
+		memset(c->sys.b, 0, sizeof c->sys.b);
+		hist_free(c);
+		return NULL;
+	}
+	for (i = 0; i < h->nprocs; i++)
+		for (t = 0; t < HIST_TIERS; t++)
+			dup_buf(&c->procs[i].b[t], &h->procs[i].b[t], &ok);
+	for (t = 0; t < HIST_TIERS; t++)
+		dup_buf(&c->sys.b[t], &h->sys.b[t], &ok);
+	for (i = 0; i < h->nfreed; i++)
+		c->freed[i].buf =
+		    dup_bytes(h->freed[i].buf, h->freed[i].cap, &ok);
+	if (!ok) {
+		hist_free(c);
+		return NULL;
+	}
+	return c;
+}
+
 /* Append a refresh to the fine timeline, growing the ring. 0 or -1. */
 static int
 ft_push(struct hist *h, struct htick t)

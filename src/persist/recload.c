@@ -368,24 +368,41 @@ recload_minute(struct rl *l, const struct rl_sample *s)
 		l->out->first_ms = s->time_ms / HIST_MINUTE_MS * HIST_MINUTE_MS;
 }
 
+/* Apply st's current row, from column c on (proc_id, rss_kb, swap_kb,
+ * anon_kb), as the process's row at time_ms. */
+static void
+recload_row(struct rl *l, sqlite3_stmt *st, int c, int64_t time_ms)
+{
+	struct rl_proc *p = recload_find(l, sqlite3_column_int64(st, c));
+
+	if (p == NULL)
+		return;
+	p->vals[HIST_RSS_KB] = recsql_col_int(st, c + 1, SNAP_NA);
+	p->vals[HIST_SWAP_KB] = recsql_col_int(st, c + 2, SNAP_NA);
+	p->vals[HIST_ANON_KB] = recsql_col_int(st, c + 3, SNAP_NA);
+	p->row_ms = time_ms;
+}
+
 /* Apply the rows of sample s (the current row of st onwards); *rc is
  * the last sqlite3_step result. */
 static void
 recload_apply(struct rl *l, sqlite3_stmt *st, const struct rl_sample *s,
               int *rc)
 {
-	struct rl_proc *p;
-
 	while (*rc == SQLITE_ROW && sqlite3_column_int64(st, 0) == s->id) {
-		p = recload_find(l, sqlite3_column_int64(st, 1));
-		if (p != NULL) {
-			p->vals[HIST_RSS_KB] = recsql_col_int(st, 2, SNAP_NA);
-			p->vals[HIST_SWAP_KB] = recsql_col_int(st, 3, SNAP_NA);
-			p->vals[HIST_ANON_KB] = recsql_col_int(st, 4, SNAP_NA);
-			p->row_ms = s->time_ms;
-		}
+		recload_row(l, st, 1, s->time_ms);
 		*rc = sqlite3_step(st);
 	}
+}
+
+/* Is sample i (of a walk up to end) the last of its minute, and of the
+ * span (from from_ms on): the one its minute's point is put at? */
+static bool
+recload_ends_minute(const struct rl *l, size_t i, size_t end)
+{
+	return l->s[i].time_ms >= l->from_ms &&
+	       (i + 1 == end || l->s[i + 1].time_ms / HIST_MINUTE_MS !=
+	                            l->s[i].time_ms / HIST_MINUTE_MS);
 }
 
 /* Walk the samples, applying the rows as they come, and put each
@@ -412,9 +429,7 @@ recload_walk(struct rl *l)
 			return recload_fail(l, RECLOAD_STOPPED, "stopped");
 		}
 		recload_apply(l, st, &l->s[i], &rc);
-		if (l->s[i].time_ms >= l->from_ms &&
-		    (i + 1 == l->ns || l->s[i + 1].time_ms / HIST_MINUTE_MS !=
-		                           l->s[i].time_ms / HIST_MINUTE_MS))
+		if (recload_ends_minute(l, i, l->ns))
 			recload_minute(l, &l->s[i]);
 	}
 	sqlite3_finalize(st);
@@ -423,12 +438,12 @@ recload_walk(struct rl *l)
 	return RECLOAD_OK;
 }
 
-/* Flush the last minute into the minute tier: one more refresh, a
- * minute on, with nothing put. */
+/* Flush the last minute (that of sample s) into the minute tier: one
+ * more refresh, a minute on, with nothing put. */
 static void
-recload_flush(struct rl *l)
+recload_flush(struct rl *l, const struct rl_sample *s)
 {
-	if (recload_begin(l, l->s[l->ns - 1].time_ms + HIST_MINUTE_MS) == 0)
+	if (recload_begin(l, s->time_ms + HIST_MINUTE_MS) == 0)
 		hist_end(l->out->past);
 }
 
@@ -483,7 +498,7 @@ recload_run(const struct recload_req *rq, struct recload *out)
 	if (r == RECLOAD_OK)
 		r = recload_walk(&l);
 	if (r == RECLOAD_OK && l.ns > 0)
-		recload_flush(&l);
+		recload_flush(&l, &l.s[l.ns - 1]);
 	sqlite3_close(l.db);
 	free(l.s);
 	free(l.p);
@@ -509,4 +524,234 @@ recload_fini(struct recload *r)
 	free(r->boxes);
 	r->boxes = NULL;
 	r->nboxes = 0;
+}
+
+/* One sample's rows, for the cursor's walks (proc_rows' key leads with
+ * sample_id: one range of it). */
+#define RECLOAD_ROWS_SQL                                                       \
+	"SELECT proc_id, rss_kb, swap_kb, anon_kb FROM proc_rows WHERE "       \
+	"sample_id = ?1"
+
+/* A replay's past between moves (see the header). */
+struct recload_cursor {
+	struct recload_req rq;
+	struct recload out;  /* out.past: the base (NULL: none yet) */
+	struct rl l;         /* the database, the boot's samples, the
+	                        identities at the base's rows */
+	char boot_id[128];   /* the boot l holds ("": none) */
+	sqlite3_stmt *rows;  /* RECLOAD_ROWS_SQL */
+	size_t next;         /* samples [0, next) are in the base */
+	size_t last;         /* the last cursor's sample */
+	struct rl_proc *cur; /* the identities' copy for one cursor */
+};
+
+/* A cursor (see the header). */
+struct recload_cursor *
+recload_cursor_new(const char *path, size_t cap_bytes, int busy_ms)
+{
+	struct recload_cursor *c = calloc(1, sizeof *c);
+
+	if (c == NULL)
+		return NULL;
+	c->rq.path = path;
+	c->rq.boot_id = c->boot_id;
+	c->rq.span_ms = RECLOAD_SPAN_MS;
+	c->rq.cap_bytes = cap_bytes;
+	c->rq.busy_ms = busy_ms;
+	c->l.rq = &c->rq;
+	c->l.out = &c->out;
+	return c;
+}
+
+/* Let go of the boot c holds: its samples, identities, base, database. */
+static void
+recload_cursor_drop(struct recload_cursor *c)
+{
+	sqlite3_finalize(c->rows);
+	sqlite3_close(c->l.db);
+	free(c->l.s);
+	free(c->l.p);
+	free(c->cur);
+	hist_free(c->out.past);
+	c->rows = NULL;
+	c->l.db = NULL;
+	c->l.s = NULL;
+	c->l.p = c->cur = NULL;
+	c->l.ns = c->l.np = 0;
+	c->out.past = NULL;
+	c->boot_id[0] = '\0';
+}
+
+/* Free a cursor (see the header). */
+void
+recload_cursor_free(struct recload_cursor *c)
+{
+	if (c == NULL)
+		return;
+	recload_cursor_drop(c);
+	free(c);
+}
+
+/* Hold boot_id's samples and identities (all of the boot's: a cursor
+ * can go anywhere in it), unless held already. */
+static enum recload_status
+recload_cursor_boot(struct recload_cursor *c, const char *boot_id)
+{
+	struct rl *l = &c->l;
+	enum recload_status r;
+
+	if (l->db != NULL && strcmp(c->boot_id, boot_id) == 0)
+		return RECLOAD_OK;
+	recload_cursor_drop(c);
+	snprintf(c->boot_id, sizeof c->boot_id, "%s", boot_id);
+	c->rq.now_wall_ms = INT64_MAX; /* the whole boot: see recload_window */
+	l->from_ms = INT64_MIN / 2;
+	r = recload_open(l);
+	if (r == RECLOAD_OK)
+		r = recload_boot(l);
+	if (r == RECLOAD_OK)
+		r = recload_samples(l);
+	if (r == RECLOAD_OK)
+		r = recload_procs(l);
+	if (r == RECLOAD_OK)
+		r = recload_prepare(l, RECLOAD_ROWS_SQL, &c->rows);
+	/* mono is wall in a replay: recload_begin maps a time to itself */
+	c->rq.now_wall_ms = 0;
+	c->rq.now_mono_ms = 0;
+	if (r == RECLOAD_OK && l->np > 0 &&
+	    (c->cur = malloc(l->np * sizeof *c->cur)) == NULL)
+		r = recload_fail(l, RECLOAD_ERROR, "out of memory");
+	if (r != RECLOAD_OK)
+		recload_cursor_drop(c);
+	return r;
+}
+
+/* The first sample at or after time_ms (ns when none is). */
+static size_t
+recload_cursor_at(const struct rl *l, int64_t time_ms)
+{
+	size_t lo = 0, hi = l->ns, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (l->s[mid].time_ms < time_ms)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Apply the rows of samples [a, end) to l->p and put each minute that
+ * ends among them into l->out->past (the last one's at end - 1). */
+static enum recload_status
+recload_cursor_walk(struct recload_cursor *c, size_t a, size_t end)
+{
+	struct rl *l = &c->l;
+	enum recload_status r;
+	int rc = SQLITE_DONE;
+
+	for (size_t i = a; i < end && rc == SQLITE_DONE; i++) {
+		sqlite3_reset(c->rows);
+		sqlite3_bind_int64(c->rows, 1, l->s[i].id);
+		while ((rc = sqlite3_step(c->rows)) == SQLITE_ROW)
+			recload_row(l, c->rows, 0, l->s[i].time_ms);
+		if (rc == SQLITE_DONE && recload_ends_minute(l, i, end))
+			recload_minute(l, &l->s[i]);
+	}
+	r = rc == SQLITE_DONE ? RECLOAD_OK : recload_sqlfail(l, rc);
+	sqlite3_reset(c->rows); /* no read held between moves */
+	return r;
+}
+
+/* The first sample of the minute min minutes before sample k's. */
+static size_t
+recload_cursor_before(const struct rl *l, size_t k, int64_t min)
+{
+	int64_t minute = l->s[k].time_ms / HIST_MINUTE_MS * HIST_MINUTE_MS;
+
+	return recload_cursor_at(l, minute - min * (int64_t)HIST_MINUTE_MS);
+}
+
+/* Make the base fit a cursor at time_ms, sample k (see the header):
+ * built anew when it cannot (that lag before the cursor's minute, or
+ * RECLOAD_CURSOR_BACK_MIN going back), moved on to the lag when a cursor
+ * going forward is more than twice the lag ahead of it. */
+static enum recload_status
+recload_cursor_base(struct recload_cursor *c, int64_t time_ms, size_t k)
+{
+	struct rl *l = &c->l;
+	int64_t from = time_ms - RECLOAD_SPAN_MS;
+	size_t a = c->next, end;
+	bool back = k < c->last;
+
+	c->last = k;
+	if (c->out.past == NULL || a > recload_cursor_before(l, k, 0) ||
+	    l->from_ms > from ||
+	    (a < l->ns && l->s[a].time_ms < from - RECLOAD_CARRY_MS)) {
+		hist_free(c->out.past);
+		c->out.past = hist_new(HIST_MINUTE_MS, c->rq.cap_bytes);
+		if (c->out.past == NULL)
+			return recload_fail(l, RECLOAD_ERROR, "out of memory");
+		for (size_t i = 0; i < l->np; i++) {
+			memset(l->p[i].vals, 0, sizeof l->p[i].vals);
+			l->p[i].row_ms = 0;
+		}
+		/* room for the cursor to go back */
+		l->from_ms = from - (RECLOAD_CURSOR_BACK_MIN + 1) *
+		                        (int64_t)HIST_MINUTE_MS;
+		a = recload_cursor_at(l, l->from_ms - RECLOAD_CARRY_MS);
+		end = recload_cursor_before(l, k,
+		                            back ? RECLOAD_CURSOR_BACK_MIN
+		                                 : RECLOAD_CURSOR_LAG_MIN);
+	} else if (back || a >= recload_cursor_before(
+	                            l, k, 2 * RECLOAD_CURSOR_LAG_MIN)) {
+		return RECLOAD_OK; /* near enough */
+	} else {
+		end = recload_cursor_before(l, k, RECLOAD_CURSOR_LAG_MIN);
+	}
+	c->next = a > end ? a : end;
+	return a < end ? recload_cursor_walk(c, a, end) : RECLOAD_OK;
+}
+
+/* The past at a cursor (see the header). */
+enum recload_status
+recload_cursor_past(struct recload_cursor *c, const char *boot_id,
+                    int64_t time_ms, struct hist **past, struct recload *out)
+{
+	struct rl *l = &c->l;
+	struct rl_proc *base_p;
+	struct hist *base;
+	enum recload_status r = recload_cursor_boot(c, boot_id);
+	size_t k = r == RECLOAD_OK ? recload_cursor_at(l, time_ms + 1) : 0;
+
+	*past = NULL;
+	if (r == RECLOAD_OK && k == 0)
+		r = recload_fail(l, RECLOAD_MISSING, "no record of the span");
+	if (r == RECLOAD_OK)
+		r = recload_cursor_base(c, time_ms, k - 1);
+	if (r == RECLOAD_OK && (*past = hist_clone(c->out.past)) == NULL)
+		r = recload_fail(l, RECLOAD_ERROR, "out of memory");
+	if (r == RECLOAD_OK) {
+		/* the minutes from the base to the cursor, on copies */
+		base = c->out.past;
+		base_p = l->p;
+		memcpy(c->cur, l->p, l->np * sizeof *l->p);
+		c->out.past = *past;
+		l->p = c->cur;
+		r = recload_cursor_walk(c, c->next, k);
+		if (r == RECLOAD_OK)
+			recload_flush(l, &l->s[k - 1]);
+		c->out.past = base;
+		l->p = base_p;
+	}
+	if (r != RECLOAD_OK) {
+		hist_free(*past);
+		*past = NULL;
+	}
+	memset(out, 0, sizeof *out);
+	out->st = r;
+	snprintf(out->why, sizeof out->why, "%s",
+	         r == RECLOAD_OK ? "loaded" : c->out.why);
+	return r;
 }
