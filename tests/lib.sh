@@ -145,6 +145,10 @@ q() { [ -e "$db" ] && sqlite3 -cmd '.timeout 5000' "$db" "$1"; }
 # has_samples N: "$db" holds at least N samples.
 has_samples() { [ "$(q 'SELECT count(*) FROM samples' 2>/dev/null)" -ge "$1" ] 2>/dev/null; }
 
+# The events view's black-box line for a kill in memcg_kill_hog's 64 MiB
+# memcg: the memcg's usage at the box's sample, then the system's.
+BBOX_LINE_64M="Before this kill, at .*: memcg [0-9.]*M of 64M, MemAvailable .*, \\(swap used\\|no swap\\) (black box"
+
 # memcg_kill_hog NAME: a real OOM kill in "$MEMCG" (memcg_child) while a
 # recorder writes "$db": start memhog NAME (40 MiB) in it, wait for it and
 # for 5 more samples, then push oomhog in until the kernel kills memhog.

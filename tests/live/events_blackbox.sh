@@ -62,11 +62,9 @@ check "memhog ready, then killed by the OOM killer" memcg_kill_hog bbviewhog
 check "its kill has a black box" wait_until 20 has_bbox "$hog"
 check "running before it: the kill is listed" \
 	tmux_wait "oom_kill .*pid $hog bbviewhog" 10
-# the kill's memcg (64 MiB) at the box's sample, then the system's
-summary="Before this kill, at .*: memcg [0-9.]*M of 64M, MemAvailable .*, \\(swap used\\|no swap\\) (black box"
 select_kill
 check "running before it: its black box once recorded, read again" \
-	tmux_wait "$summary" 15
+	tmux_wait "$BBOX_LINE_64M" 15
 [ "$T_FAILS" = 0 ] || tmux_screen # what was on screen, for the log
 tmux_stop
 kill -9 "$push" 2>/dev/null
@@ -83,7 +81,7 @@ select_kill
 check "not marked from the record (it is live)" \
 	sh -c "! tmux -S '$T_SOCK' capture-pane -p -t t | grep -q 'pid $hog bbviewhog (from the record)'"
 check "before this kill: its summary line" \
-	tmux_wait "$summary" 5
+	tmux_wait "$BBOX_LINE_64M" 5
 check "the report is still there" tmux_has "Victim  *pid $hog"
 tmux_keys Enter
 check "Enter: the black box, the victim among the largest" \

@@ -65,7 +65,7 @@ tmux_keys Home
 check "the kill selected (among the newest, at its sample)" \
 	tmux_wait "Victim  *pid $hog rpboxhog" 5
 check "before this kill: its black box's line" \
-	tmux_wait "Before this kill: MemAvailable .* swap used .* (black box from the record" 5
+	tmux_wait "$BBOX_LINE_64M from the record" 5
 tmux_keys Enter
 check "Enter: the black box, the victim among the largest" \
 	tmux_wait "$hog  *[34][0-9.]*M .*rpboxhog" 5
