@@ -111,7 +111,7 @@ check "the events view lists the recorded kill" \
 check "the later kill is not listed (after the cursor)" tmux_lacks "latekill"
 tmux_keys Home
 check "before this kill: MemAvailable and swap used from the black box" \
-	tmux_wait "Before this kill: MemAvailable 50M, swap used 1.0G at 08:03:10 (black box from the record; Enter shows it)" 5
+	tmux_wait "Before this kill, at 08:03:10: MemAvailable 50M, swap used 1.0G (black box from the record; Enter shows it)" 5
 tmux_keys Enter
 check "Enter opens the box: the largest process first" \
 	wait_until 5 sh -c "tmux -S '$T_SOCK' capture-pane -p -t t |
