@@ -125,6 +125,7 @@ struct recdb {
 	sqlite3 *db;
 	char *path;
 	int lock_fd;
+	bool open;    /* set up: the WAL is checkpointed at close */
 	int64_t boot; /* boots.id of this boot */
 	sqlite3_stmt *st[ST_COUNT];
 };
@@ -400,14 +401,38 @@ recdb_open(const char *path, const char *boot_id, enum recdb_status *st,
 		*st = recdb_fail(r->db, rc, path, "opening", err, errsz);
 		goto fail;
 	}
-	if ((*st = recdb_setup(r, boot_id, err, errsz)) == RECDB_OK)
+	if ((*st = recdb_setup(r, boot_id, err, errsz)) == RECDB_OK) {
+		r->open = true;
 		return r;
+	}
 fail:
 	recdb_close(r);
 	return NULL;
 }
 
-/* Close: statements, the connection, then the lock. */
+/* Checkpoint the whole WAL into the database file and truncate it, so
+ * nothing stays in the -wal: SQLite skips its own checkpoint at close when
+ * the file was moved (a logrotate-style move before SIGHUP), which would
+ * leave the moved file without its last samples and the -wal at the old
+ * name to be replayed into the next file there. A failure is said once on
+ * stderr. */
+static void
+recdb_checkpoint(struct recdb *r)
+{
+	char err[4352];
+	int rc = sqlite3_wal_checkpoint_v2(
+	    r->db, "main", SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+
+	if (rc == SQLITE_OK)
+		return;
+	recerr_say(r->db, rc, r->path, "checkpointing the WAL at close",
+	           RECDB_BUSY_MS, err, sizeof err);
+	fprintf(stderr, "oomwatch: %s (the last samples stay in %s-wal)\n", err,
+	        r->path);
+}
+
+/* Close: statements, the WAL checkpointed, the connection, then the
+ * lock. */
 void
 recdb_close(struct recdb *r)
 {
@@ -415,6 +440,8 @@ recdb_close(struct recdb *r)
 		return;
 	for (int i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(r->st[i]);
+	if (r->open)
+		recdb_checkpoint(r);
 	sqlite3_close(r->db);
 	if (r->lock_fd >= 0)
 		close(r->lock_fd);
