@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <grp.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -159,6 +160,66 @@ test_versions(void **state)
 	assert_null(recdb_open(f->path, "b", &st, err, sizeof err));
 	assert_int_equal(st, RECDB_CORRUPT);
 	assert_non_null(strstr(err, "not a history database"));
+}
+
+/* The mode of path (-1 when it does not exist). */
+static int
+mode_of(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0 ? (int)(sb.st_mode & 07777) : -1;
+}
+
+/* A database reached through a symlink while a recorder writes it is
+ * refused as the same database; a pre-existing 0644 database and its
+ * -wal and -shm come down to 0640 (root:adm when root); 0600 stays. */
+static void
+test_lock_and_mode(void **state)
+{
+	struct dbfix *f = *state;
+	enum recdb_status st;
+	char err[512], link[160], side[160];
+	struct recdb *db;
+	struct group *adm = getgrnam("adm");
+	struct stat sb;
+
+	run(f->path, "PRAGMA user_version = 0");
+	snprintf(side, sizeof side, "%s-wal", f->path);
+	assert_int_equal(tfile_put(side, ""), 0);
+	assert_int_equal(chmod(side, 0644), 0);
+	snprintf(side, sizeof side, "%s-shm", f->path);
+	assert_int_equal(tfile_put(side, ""), 0);
+	assert_int_equal(chmod(side, 0644), 0);
+	assert_int_equal(chmod(f->path, 0644), 0);
+	db = open_ok(f->path);
+	assert_int_equal(mode_of(f->path), 0640);
+	assert_int_equal(mode_of(side), 0640);
+	snprintf(side, sizeof side, "%s-wal", f->path);
+	assert_int_equal(mode_of(side), 0640);
+	if (geteuid() == 0 && adm != NULL) {
+		assert_int_equal(stat(f->path, &sb), 0);
+		assert_int_equal(sb.st_gid, adm->gr_gid);
+	}
+	/* a symlink to it, and a ./ path: the same database, refused */
+	snprintf(link, sizeof link, "%s/link.db", f->dir);
+	assert_int_equal(symlink("history.db", link), 0);
+	assert_null(recdb_open(link, "b", &st, err, sizeof err));
+	assert_int_equal(st, RECDB_LOCKED);
+	assert_non_null(strstr(err, "another recorder (pid "));
+	assert_non_null(strstr(err, "link.db: "));
+	snprintf(side, sizeof side, "%s/./history.db", f->dir);
+	assert_null(recdb_open(side, "b", &st, err, sizeof err));
+	assert_int_equal(st, RECDB_LOCKED);
+	recdb_close(db);
+	/* once it is closed, the symlink opens it */
+	db = open_ok(link);
+	recdb_close(db);
+	/* stricter than 0640 stays as it is */
+	assert_int_equal(chmod(f->path, 0600), 0);
+	db = open_ok(f->path);
+	recdb_close(db);
+	assert_int_equal(mode_of(f->path), 0600);
 }
 
 /* One sample in, the same values out; a row whose identity is missing
@@ -734,6 +795,8 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_schema, dbfix_setup,
 	                                    dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_versions, dbfix_setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_lock_and_mode, dbfix_setup,
 	                                    dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_round_trip, dbfix_setup,
 	                                    dbfix_teardown),
