@@ -372,17 +372,22 @@ fail:
  * nothing stays in the -wal: SQLite skips its own checkpoint at close when
  * the file was moved (a logrotate-style move before SIGHUP), which would
  * leave the moved file without its last samples and the -wal at the old
- * name to be replayed into the next file there. A failure is said once on
- * stderr. */
+ * name to be replayed into the next file there. A failure is said on
+ * stderr once (again only after a checkpoint that worked: a recorder
+ * reopening through a long lock says it once). */
 static void
 recdb_checkpoint(struct recdb *r)
 {
+	static bool said; /* since the last checkpoint that worked */
 	char err[4352];
 	int rc = sqlite3_wal_checkpoint_v2(
 	    r->db, "main", SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
 
-	if (rc == SQLITE_OK)
+	if (rc == SQLITE_OK || said) {
+		said = rc != SQLITE_OK;
 		return;
+	}
+	said = true;
 	recerr_say(r->db, rc, r->path, "checkpointing the WAL at close",
 	           RECDB_BUSY_MS, err, sizeof err);
 	fprintf(stderr, "oomwatch: %s (the last samples stay in %s-wal)\n", err,
