@@ -388,10 +388,12 @@ recdb_checkpoint(struct recdb *r)
 		return;
 	}
 	said = true;
-	recerr_say(r->db, rc, r->path, "checkpointing the WAL at close",
-	           RECDB_BUSY_MS, err, sizeof err);
-	fprintf(stderr, "oomwatch: %s (the last samples stay in %s-wal)\n", err,
-	        r->path);
+	recerr_say(r->db, rc, NULL, "checkpointing the WAL", RECDB_BUSY_MS, err,
+	           sizeof err);
+	fprintf(stderr,
+	        "oomwatch: %s: cannot checkpoint the WAL at close (%s); its "
+	        "last samples stay in %s-wal\n",
+	        r->path, err, r->path);
 }
 
 /* Close: statements, the WAL checkpointed, the connection, then the

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <grp.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -220,6 +221,49 @@ test_lock_and_mode(void **state)
 	db = open_ok(f->path);
 	recdb_close(db);
 	assert_int_equal(mode_of(f->path), 0600);
+}
+
+/* A checkpoint at close that a reader's open transaction blocks is said
+ * on stderr, once while it keeps failing; the sample stays in the WAL,
+ * readable. */
+static void
+test_checkpoint_fails(void **state)
+{
+	struct dbfix *f = *state;
+	struct recdb *db = open_ok(f->path);
+	struct recdb_sample s;
+	sqlite3 *rd;
+	sqlite3_stmt *q;
+	char errpath[160], buf[2048] = "";
+	int saved = dup(2), fd;
+
+	sample(&s, T0, 2, 2, 5000);
+	assert_int_equal(dbfix_write(db, &s), 0);
+	assert_int_equal(sqlite3_open(f->path, &rd), SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_prepare_v2(rd, "SELECT id FROM samples", -1, &q, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW); /* a read held open */
+	snprintf(errpath, sizeof errpath, "%s/stderr", f->dir);
+	fd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	assert_true(fd >= 0 && saved >= 0);
+	dup2(fd, 2);
+	recdb_close(db);
+	db = open_ok(f->path);
+	recdb_close(db); /* fails again: not said again */
+	dup2(saved, 2);
+	close(saved);
+	close(fd);
+	sqlite3_finalize(q);
+	sqlite3_close(rd);
+	assert_int_equal(tfile_get(errpath, buf, sizeof buf), 0);
+	assert_non_null(strstr(buf, "history.db: cannot checkpoint the WAL at "
+	                            "close (locked by another program"));
+	assert_non_null(strstr(buf, "; its last samples stay in "));
+	/* one line: said once */
+	assert_non_null(strchr(buf, '\n'));
+	assert_string_equal(strchr(buf, '\n'), "\n");
+	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM samples"), 1);
 }
 
 /* One sample in, the same values out; a row whose identity is missing
@@ -797,6 +841,8 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_versions, dbfix_setup,
 	                                    dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_lock_and_mode, dbfix_setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_checkpoint_fails, dbfix_setup,
 	                                    dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_round_trip, dbfix_setup,
 	                                    dbfix_teardown),
