@@ -197,7 +197,10 @@ struct recdb;
  */
 struct recdb *recdb_open(const char *path, const char *boot_id,
                          enum recdb_status *st, char *err, size_t errsz);
-/* Close it (NULL is fine): the WAL is checkpointed by SQLite. */
+/* Close it (NULL is fine). The WAL of an opened database is first
+ * checkpointed into the file and truncated (TRUNCATE), also when the file
+ * was moved away (SQLite's own checkpoint at close skips a moved file);
+ * a failure is said on stderr in one line. */
 void recdb_close(struct recdb *db);
 
 /*

@@ -3,27 +3,27 @@
  * migration steps, one per version; statements are prepared once, from
  * one table, and reused for every sample.
  *
- * One writer: an exclusive flock(2) on PATH.lock, held while the database
- * is open. SQLite's own locking_mode=EXCLUSIVE would refuse a second
- * recorder too, but in WAL mode it also shuts out every reader (the
- * sqlite3 shell, the dashboard), and a lock file names who holds it.
+ * One writer: an exclusive flock(2) on the database's REALPATH.lock
+ * (persist/recdb_file.h), held while the database is open. SQLite's own
+ * locking_mode=EXCLUSIVE would refuse a second recorder too, but in WAL mode it
+ * also shuts out every reader (the sqlite3 shell, the dashboard), and a lock
+ * file names who holds it.
  */
 #include "persist/recdb.h"
 #include "persist/recdb_bbox.h"
 #include "persist/recdb_cg.h"
 #include "persist/recdb_end.h"
+#include "persist/recdb_file.h"
 #include "persist/recdb_schema.h"
 #include "persist/recerr.h"
 #include "persist/recsql.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <grp.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -125,6 +125,7 @@ struct recdb {
 	sqlite3 *db;
 	char *path;
 	int lock_fd;
+	bool open;    /* set up: the WAL is checkpointed at close */
 	int64_t boot; /* boots.id of this boot */
 	sqlite3_stmt *st[ST_COUNT];
 };
@@ -196,49 +197,6 @@ recdb_int(sqlite3_stmt *s, int64_t *v)
 	return rc;
 }
 
-/* Take PATH.lock (created 0640), or say who holds it. */
-static enum recdb_status
-recdb_lock(struct recdb *r, char *err, size_t errsz)
-{
-	char lock[4096], buf[32];
-	ssize_t n;
-
-	snprintf(lock, sizeof lock, "%s.lock", r->path);
-	r->lock_fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0640);
-	if (r->lock_fd < 0 && errno == EACCES) /* another user's: flock works */
-		r->lock_fd = open(lock, O_RDONLY | O_CLOEXEC);
-	if (r->lock_fd < 0) {
-		snprintf(err, errsz, "%s: %s", lock, strerror(errno));
-		return errno == EACCES || errno == EROFS ? RECDB_READONLY
-		                                         : RECDB_ERROR;
-	}
-	if (flock(r->lock_fd, LOCK_EX | LOCK_NB) != 0) {
-		n = pread(r->lock_fd, buf, sizeof buf - 1, 0);
-		buf[n > 0 ? n : 0] = '\0';
-		buf[strcspn(buf, "\n")] = '\0';
-		snprintf(err, errsz,
-		         "%s: another recorder (pid %s) writes this database",
-		         r->path, buf[0] ? buf : "?");
-		return RECDB_LOCKED;
-	}
-	n = snprintf(buf, sizeof buf, "%ld\n", (long)getpid());
-	if (ftruncate(r->lock_fd, 0) != 0 || pwrite(r->lock_fd, buf, n, 0) < 0)
-		(void)0; /* the pid is a courtesy: the flock is the lock */
-	return RECDB_OK;
-}
-
-/* Give a new database file its mode and owner: 0640, root:adm when
- * root (failures leave it private enough: root:root, or stricter). */
-static void
-recdb_own(int fd)
-{
-	struct group *g;
-
-	if (fchmod(fd, 0640) == 0 && geteuid() == 0 &&
-	    (g = getgrnam("adm")) != NULL)
-		(void)!fchown(fd, 0, g->gr_gid);
-}
-
 /* Create the file when missing (an empty one counts as new): 0640,
  * root:adm when root. */
 static enum recdb_status
@@ -262,7 +220,7 @@ recdb_create(const char *path, char *err, size_t errsz)
 		return RECDB_ERROR;
 	}
 	if (fstat(fd, &sb) == 0 && sb.st_size == 0)
-		recdb_own(fd);
+		recdb_file_own(fd);
 	close(fd);
 	return RECDB_OK;
 }
@@ -393,21 +351,53 @@ recdb_open(const char *path, const char *boot_id, enum recdb_status *st,
 	}
 	r->lock_fd = -1;
 	if ((*st = recdb_create(path, err, errsz)) != RECDB_OK ||
-	    (*st = recdb_lock(r, err, errsz)) != RECDB_OK)
+	    (*st = recdb_file_lock(path, &r->lock_fd, err, errsz)) != RECDB_OK)
 		goto fail;
+	recdb_file_tighten(path); /* before SQLite copies its mode */
 	rc = sqlite3_open_v2(path, &r->db, SQLITE_OPEN_READWRITE, NULL);
 	if (rc != SQLITE_OK) {
 		*st = recdb_fail(r->db, rc, path, "opening", err, errsz);
 		goto fail;
 	}
-	if ((*st = recdb_setup(r, boot_id, err, errsz)) == RECDB_OK)
+	if ((*st = recdb_setup(r, boot_id, err, errsz)) == RECDB_OK) {
+		r->open = true;
 		return r;
+	}
 fail:
 	recdb_close(r);
 	return NULL;
 }
 
-/* Close: statements, the connection, then the lock. */
+/* Checkpoint the whole WAL into the database file and truncate it, so
+ * nothing stays in the -wal: SQLite skips its own checkpoint at close when
+ * the file was moved (a logrotate-style move before SIGHUP), which would
+ * leave the moved file without its last samples and the -wal at the old
+ * name to be replayed into the next file there. A failure is said on
+ * stderr once (again only after a checkpoint that worked: a recorder
+ * reopening through a long lock says it once). */
+static void
+recdb_checkpoint(struct recdb *r)
+{
+	static bool said; /* since the last checkpoint that worked */
+	char err[4352];
+	int rc = sqlite3_wal_checkpoint_v2(
+	    r->db, "main", SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+
+	if (rc == SQLITE_OK || said) {
+		said = rc != SQLITE_OK;
+		return;
+	}
+	said = true;
+	recerr_say(r->db, rc, NULL, "checkpointing the WAL", RECDB_BUSY_MS, err,
+	           sizeof err);
+	fprintf(stderr,
+	        "oomwatch: %s: cannot checkpoint the WAL at close (%s); its "
+	        "last samples stay in %s-wal\n",
+	        r->path, err, r->path);
+}
+
+/* Close: statements, the WAL checkpointed, the connection, then the
+ * lock. */
 void
 recdb_close(struct recdb *r)
 {
@@ -415,6 +405,8 @@ recdb_close(struct recdb *r)
 		return;
 	for (int i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(r->st[i]);
+	if (r->open)
+		recdb_checkpoint(r);
 	sqlite3_close(r->db);
 	if (r->lock_fd >= 0)
 		close(r->lock_fd);
