@@ -496,7 +496,9 @@ record_textfile(struct record *r)
 	struct histsnap_forecast fc;
 	struct prom_input in = {.snap = &r->snap,
 	                        .victim = rank_next_victim(&r->snap),
-	                        .klog = r->tally};
+	                        .top_n = (size_t)r->opt->prom_top,
+	                        .klog = r->tally,
+	                        .klog_span = PROM_KLOG_SINCE_START};
 	int rc;
 
 	sys.nprocs = 0;
