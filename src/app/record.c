@@ -31,6 +31,7 @@
 #include "app/record_end.h"
 #include "app/record_queue.h"
 #include "app/record_sample.h"
+#include "app/record_self.h"
 #include "collect/collector.h"
 #include "collect/kmsg.h"
 #include "collect/procroot.h"
@@ -496,7 +497,9 @@ record_textfile(struct record *r)
 	struct histsnap_forecast fc;
 	struct prom_input in = {.snap = &r->snap,
 	                        .victim = rank_next_victim(&r->snap),
-	                        .klog = r->tally};
+	                        .top_n = (size_t)r->opt->prom_top,
+	                        .klog = r->tally,
+	                        .klog_span = PROM_KLOG_SINCE_START};
 	int rc;
 
 	sys.nprocs = 0;
@@ -625,6 +628,7 @@ record_run(const struct options *opt)
 	sigset_t mask;
 	uint64_t next;
 	long done = 0;
+	int rc = 0;
 
 	r.lim.retain_ms = opt->retain_ms;
 	r.lim.max_size_bytes = opt->max_size_bytes;
@@ -645,6 +649,13 @@ record_run(const struct options *opt)
 		if (opt->textfile_dir != NULL)
 			record_textfile(&r);
 		record_flush(&r);
+		/* above 90% of its cgroup's memory limit: exit 1, to be
+		 * restarted (record_self.h); the live system only */
+		if (opt->proc_root == NULL && opt->sys_root == NULL &&
+		    record_self_check(&r.snap, (int32_t)getpid()) < 0) {
+			rc = 1;
+			break;
+		}
 		if (opt->samples > 0 && ++done >= opt->samples)
 			break;
 		next += opt->delay_ms;
@@ -653,5 +664,5 @@ record_run(const struct options *opt)
 		record_wait(&r, next, &mask);
 	}
 	record_close(&r);
-	return 0;
+	return rc;
 }

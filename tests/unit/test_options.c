@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 #include <string.h>
@@ -376,6 +377,129 @@ test_mode_rules(void **state)
 	assert_string_equal(err, "--textfile needs --record");
 }
 
+/* --record refuses, by name, every option it would ignore: a user who
+ * runs --record -u postgres must not believe only postgres is recorded. */
+static void
+test_record_refuses(void **state)
+{
+	static const char *const refused[][3] = {
+	    {"-p", "1", "-p"},
+	    {"-u", "nobody", "-u"},
+	    {"--user", "postgres", "-u"},
+	    {"-s", "rss", "-s"},
+	    {"--read-only", NULL, "--read-only"},
+	    {"--theme", "mono", "--theme"},
+	    {"--no-color", NULL, "--no-color"},
+	    {"--no-colour", NULL, "--no-color"},
+	    {"--no-protect", NULL, "--no-protect"},
+	};
+	struct options o;
+	char err[256], want[64];
+	(void)state;
+	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+		const char *const *a = refused[i];
+
+		assert_int_equal(a[1] ? PARSE("--record", a[0], a[1])
+		                      : PARSE("--record", a[0]),
+		                 -1);
+		snprintf(want, sizeof want, "--record does not take %s:", a[2]);
+		assert_non_null(strstr(err, want));
+		/* either way round */
+		assert_int_equal(a[1] ? PARSE(a[0], a[1], "--record")
+		                      : PARSE(a[0], "--record"),
+		                 -1);
+		assert_non_null(strstr(err, want));
+	}
+	assert_string_equal(err, "--record does not take --no-protect: it "
+	                         "records every process, draws nothing and "
+	                         "acts on nothing");
+	/* what it takes is still taken; NO_COLOR in the environment is no
+	 * option given */
+	assert_int_equal(PARSE("--record", "-d", "5", "--db", "/x.db",
+	                       "--retain", "2d", "--max-size", "10M",
+	                       "--no-cmdline", "--samples", "3", "--textfile",
+	                       "/d", "--kmsg-file", "/k", "--proc-root", "/p",
+	                       "--sys-root", "/s"),
+	                 0);
+	assert_int_equal(o.mode, OPTIONS_RECORD);
+	assert_int_equal(options_parse(&o, 2,
+	                               (char *[]){"oomwatch", "--record", NULL},
+	                               "1", err, sizeof err),
+	                 0);
+	assert_true(o.no_color);
+	/* the other modes still take them */
+	assert_int_equal(PARSE("-b", "-u", "nobody", "-p", "1", "-s", "rss"),
+	                 0);
+	assert_int_equal(PARSE("--read-only", "--theme", "mono", "--no-color",
+	                       "--no-protect"),
+	                 0);
+}
+
+/* --prom-top N: 0 to 100, default 10, for --batch --format openmetrics
+ * and --record --textfile; refused by name anywhere else. */
+static void
+test_prom_top(void **state)
+{
+	static const char *const bad[] = {"-1", "101", "x", "", "1.5"};
+	struct options o;
+	char err[256];
+	(void)state;
+	assert_int_equal(PARSE("-b", "--format", "openmetrics"), 0);
+	assert_int_equal(o.prom_top, 10);
+	assert_int_equal(
+	    PARSE("-b", "--format", "openmetrics", "--prom-top", "25"), 0);
+	assert_int_equal(o.prom_top, 25);
+	assert_int_equal(
+	    PARSE("--prom-top", "0", "-b", "--format", "openmetrics"), 0);
+	assert_int_equal(o.prom_top, 0);
+	assert_int_equal(
+	    PARSE("--record", "--textfile", "/d", "--prom-top", "100"), 0);
+	assert_int_equal(o.prom_top, 100);
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		assert_int_equal(PARSE("-b", "--format", "openmetrics",
+		                       "--prom-top", bad[i]),
+		                 -1);
+		assert_non_null(strstr(err, "--prom-top (0 to 100)"));
+	}
+	static const char *const elsewhere[][4] = {
+	    {"-b", NULL, NULL, NULL},       {"-b", "--json", NULL, NULL},
+	    {"--record", NULL, NULL, NULL}, {"--events", NULL, NULL, NULL},
+	    {"--report", NULL, NULL, NULL}, {"--replay", NULL, NULL, NULL},
+	    {"--boots", NULL, NULL, NULL},  {"--db", "/x.db", NULL, NULL},
+	};
+	for (size_t i = 0; i < sizeof elsewhere / sizeof elsewhere[0]; i++) {
+		const char *args[7] = {"--prom-top", "5"};
+
+		memcpy(args + 2, elsewhere[i], sizeof elsewhere[i]);
+		assert_int_equal(optfix_parse(&o, err, args), -1);
+		assert_non_null(strstr(err, "--prom-top"));
+	}
+	assert_int_equal(PARSE("--prom-top", "5"), -1);
+	assert_string_equal(err, "--prom-top needs --batch --format "
+	                         "openmetrics or --record --textfile");
+	assert_non_null(strstr(options_usage(), "--prom-top"));
+}
+
+/* A bare number is seconds for --since and --retain, and their error
+ * messages say so. */
+static void
+test_bare_seconds(void **state)
+{
+	struct options o;
+	char err[256];
+	(void)state;
+	assert_int_equal(PARSE("--report", "--since", "30"), 0);
+	assert_int_equal(o.since_ms, 30000);
+	assert_int_equal(PARSE("--report", "--since", "1h30m"), -1);
+	assert_string_equal(err, "invalid window '1h30m' for --since (30m, "
+	                         "24h, 7d: units s m h d w; 30 alone is "
+	                         "seconds; or boot)");
+	assert_int_equal(PARSE("--record", "--retain", "7200"), 0);
+	assert_int_equal(o.retain_ms, 7200000);
+	assert_int_equal(PARSE("--record", "--retain", "1x"), -1);
+	assert_non_null(strstr(err, "7200 alone is seconds"));
+}
+
 int
 main(void)
 {
@@ -392,6 +516,9 @@ main(void)
 	    cmocka_unit_test(test_mode_rules),
 	    cmocka_unit_test(test_replay),
 	    cmocka_unit_test(test_replay_at_ms),
+	    cmocka_unit_test(test_record_refuses),
+	    cmocka_unit_test(test_prom_top),
+	    cmocka_unit_test(test_bare_seconds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
