@@ -20,6 +20,7 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +32,14 @@
 #define RECDB_BUSY_MS 5000
 #define RECDB_VACUUM_PAGES 256 /* pages given back per maintenance call */
 #define RECDB_ORPHANS 64       /* identities, events deleted per call */
+/* SQLite's page cache per connection (PRAGMA cache_size: negative = kB):
+ * the recorder's RSS stays flat instead of filling SQLite's default. */
+#define RECDB_CACHE_KB 2048
+/* Bytes per black-box row, for the estimate of their size when the
+ * library has no dbstat table. */
+#define RECDB_BOX_ROW_BYTES 80
+#define RECDB_STR_(x) #x
+#define RECDB_STR(x) RECDB_STR_(x)
 
 /* The prepared statements, in the order of recdb_sql. */
 enum recdb_stmt {
@@ -121,12 +130,16 @@ static const char *const recdb_sql[ST_COUNT] = {
                       "WHERE time_ms < ?1 ORDER BY id LIMIT ?2)",
 };
 
+/* What the --max-size cap asks of a maintenance step. */
+enum recdb_cap { CAP_NONE, CAP_SAMPLES, CAP_BOXES };
+
 struct recdb {
 	sqlite3 *db;
 	char *path;
 	int lock_fd;
 	int64_t boot; /* boots.id of this boot */
 	sqlite3_stmt *st[ST_COUNT];
+	uint64_t boxes_capped; /* black boxes dropped for the size cap */
 };
 
 /* Map an SQLite failure to a status and a one-line message in err
@@ -351,6 +364,13 @@ recdb_setup(struct recdb *r, const char *boot_id, char *err, size_t errsz)
 	if (rc == SQLITE_OK)
 		rc = recdb_exec(r->db, "PRAGMA synchronous = NORMAL;"
 		                       "PRAGMA journal_size_limit = 0");
+	if (rc == SQLITE_OK) {
+		char sql[48];
+
+		snprintf(sql, sizeof sql, "PRAGMA cache_size = -%d",
+		         RECDB_CACHE_KB);
+		rc = recdb_exec(r->db, sql);
+	}
 	/* -wal (empty), -shm kept at close: read-only readers need them */
 	if (rc == SQLITE_OK)
 		rc = sqlite3_file_control(r->db, "main",
@@ -560,6 +580,33 @@ recdb_put_events(struct recdb *r, const struct recdb_sample *s, int64_t id)
 	return rc;
 }
 
+/* Bytes of the database file ("") or its -wal ("-wal") on disk (0 when
+ * there is none). */
+static int64_t
+recdb_file_bytes(const struct recdb *r, const char *suffix)
+{
+	char p[PATH_MAX + 8];
+	struct stat sb;
+
+	snprintf(p, sizeof p, "%s%s", r->path, suffix);
+	return stat(p, &sb) == 0 ? (int64_t)sb.st_size : 0;
+}
+
+/* Checkpoint the WAL into the database file and truncate it, without
+ * waiting for readers: true when done; false when a reader holds frames
+ * back or the file system has no room for them. */
+static bool
+recdb_wal_truncate(struct recdb *r)
+{
+	int64_t busy = 1;
+	int rc;
+
+	sqlite3_busy_timeout(r->db, 0);
+	rc = recdb_query_int(r->db, "PRAGMA wal_checkpoint(TRUNCATE)", &busy);
+	sqlite3_busy_timeout(r->db, RECDB_BUSY_MS);
+	return rc == SQLITE_OK && busy == 0;
+}
+
 /* Write one sample in one transaction (see recdb.h). */
 enum recdb_status
 recdb_write(struct recdb *r, const struct recdb_sample *s, char *err,
@@ -586,6 +633,11 @@ recdb_write(struct recdb *r, const struct recdb_sample *s, char *err,
 	    recdb_fail(r->db, rc, r->path, "writing a sample", err, errsz);
 	if (!sqlite3_get_autocommit(r->db))
 		recdb_exec(r->db, "ROLLBACK");
+	/* a full disk: the WAL's frames into the file, and the WAL cut,
+	 * which frees room when they are mostly rewrites of the same pages
+	 * (fails harmlessly while there is none) */
+	if (st == RECDB_FULL)
+		recdb_wal_truncate(r);
 	return st;
 }
 
@@ -648,11 +700,83 @@ recdb_used_bytes(struct recdb *r)
 	return v;
 }
 
-/* Delete a batch of samples past retention, else (over the size cap) of
- * the oldest; *n says how many. */
+/* Bytes the database takes against the size cap: its pages in use and
+ * the -wal file. When the files on disk exceed cap, the WAL is first
+ * checkpointed and truncated (the file then shrinks to its pages); a WAL
+ * a reader holds back is then not counted (deleting could not shrink
+ * it). *disk_over: the files on disk still exceed cap (free pages not
+ * given back yet). */
+static int64_t
+recdb_cap_bytes(struct recdb *r, int64_t cap, bool *disk_over)
+{
+	int64_t live = recdb_used_bytes(r), wal = recdb_file_bytes(r, "-wal");
+
+	if (recdb_file_bytes(r, "") + wal > cap && wal > 0)
+		wal = recdb_wal_truncate(r) ? recdb_file_bytes(r, "-wal") : 0;
+	*disk_over = recdb_file_bytes(r, "") + wal > cap;
+	return live + wal;
+}
+
+/* Bytes the black boxes take: their pages (dbstat), or without that
+ * table an estimate from their row counts; 0 on failure. */
+static int64_t
+recdb_box_bytes(struct recdb *r)
+{
+	int64_t v = 0;
+
+	if (recdb_query_int(r->db,
+	                    "SELECT coalesce(sum(pgsize), 0) FROM dbstat "
+	                    "WHERE name IN ('blackbox', 'bb_procs', "
+	                    "'bb_cgroups', 'bb_victim_rss', 'bb_grew', "
+	                    "'sqlite_autoindex_blackbox_1')",
+	                    &v) == SQLITE_OK)
+		return v;
+	if (recdb_query_int(r->db,
+	                    "SELECT ((SELECT count(*) FROM bb_procs) + (SELECT "
+	                    "count(*) FROM bb_cgroups) + (SELECT count(*) FROM "
+	                    "bb_victim_rss) + (SELECT count(*) FROM bb_grew) + "
+	                    "(SELECT count(*) FROM blackbox)) * " RECDB_STR(
+	                        RECDB_BOX_ROW_BYTES),
+	                    &v) == SQLITE_OK)
+		return v;
+	return 0;
+}
+
+/*
+ * What the --max-size cap asks of this step (before its transaction: the
+ * WAL may be checkpointed): nothing when under it; the oldest black boxes
+ * when they take more than half of the cap (*nboxes of them: what the
+ * excess is worth at their average size, 1 to RECDB_BATCH); else the
+ * oldest samples. *disk_over as recdb_cap_bytes says.
+ */
+static enum recdb_cap
+recdb_cap_need(struct recdb *r, int64_t cap, int *nboxes, bool *disk_over)
+{
+	int64_t used, box, count = 0, over;
+
+	*disk_over = false;
+	if (cap <= 0 || (used = recdb_cap_bytes(r, cap, disk_over)) <= cap)
+		return CAP_NONE;
+	box = recdb_box_bytes(r);
+	if (box <= cap / 2 ||
+	    recdb_query_int(r->db, "SELECT count(*) FROM blackbox", &count) !=
+	        SQLITE_OK ||
+	    count == 0)
+		return CAP_SAMPLES;
+	over = used - cap < box - cap / 2 ? used - cap : box - cap / 2;
+	*nboxes = (int)((over * count + box - 1) / box);
+	if (*nboxes < 1)
+		*nboxes = 1;
+	if (*nboxes > RECDB_BATCH)
+		*nboxes = RECDB_BATCH;
+	return CAP_BOXES;
+}
+
+/* Delete a batch of samples past retention, else (when the size cap asks
+ * for samples) of the oldest but the newest; *n says how many. */
 static int
 recdb_trim(struct recdb *r, int64_t now_ms, const struct recdb_limits *lim,
-           size_t *n)
+           enum recdb_cap cap, size_t *n)
 {
 	int64_t ids[RECDB_BATCH];
 	sqlite3_stmt *q = r->st[ST_OLDEST_PAST];
@@ -661,8 +785,7 @@ recdb_trim(struct recdb *r, int64_t now_ms, const struct recdb_limits *lim,
 	sqlite3_bind_int64(q, 1, now_ms - lim->retain_ms);
 	sqlite3_bind_int64(q, 2, RECDB_BATCH);
 	rc = recdb_ids(q, ids, n);
-	if (rc == SQLITE_OK && *n == 0 && lim->max_size_bytes > 0 &&
-	    recdb_used_bytes(r) > lim->max_size_bytes) {
+	if (rc == SQLITE_OK && *n == 0 && cap == CAP_SAMPLES) {
 		sqlite3_bind_int64(r->st[ST_OLDEST], 1, RECDB_BATCH);
 		rc = recdb_ids(r->st[ST_OLDEST], ids, n);
 	}
@@ -719,10 +842,16 @@ recdb_maintain(struct recdb *r, int64_t now_ms, const struct recdb_limits *lim,
 {
 	size_t trimmed = 0, folded = 0;
 	char sql[64];
+	int nboxes = 0;
+	bool disk_over;
+	enum recdb_cap cap =
+	    recdb_cap_need(r, lim->max_size_bytes, &nboxes, &disk_over);
 	int rc = recdb_exec(r->db, "BEGIN IMMEDIATE");
 
 	if (rc == SQLITE_OK)
-		rc = recdb_trim(r, now_ms, lim, &trimmed);
+		rc = recdb_trim(r, now_ms, lim, cap, &trimmed);
+	if (rc == SQLITE_OK && cap == CAP_BOXES)
+		rc = recdb_bbox_drop_oldest(r->db, nboxes);
 	if (rc == SQLITE_OK && trimmed < RECDB_BATCH)
 		rc = recdb_fold(r, now_ms, &folded);
 	if (rc == SQLITE_OK && trimmed > 0)
@@ -741,11 +870,22 @@ recdb_maintain(struct recdb *r, int64_t now_ms, const struct recdb_limits *lim,
 			recdb_exec(r->db, "ROLLBACK");
 		return st;
 	}
+	/* over the cap on disk: every free page back (0: all) */
 	snprintf(sql, sizeof sql, "PRAGMA incremental_vacuum(%d)",
-	         RECDB_VACUUM_PAGES);
+	         disk_over ? 0 : RECDB_VACUUM_PAGES);
 	recdb_exec(r->db, sql); /* giving pages back may wait */
-	*more = trimmed == RECDB_BATCH || folded == RECDB_BATCH;
+	if (cap == CAP_BOXES)
+		r->boxes_capped += (uint64_t)nboxes;
+	*more = trimmed == RECDB_BATCH || folded == RECDB_BATCH ||
+	        cap != CAP_NONE || disk_over;
 	return RECDB_OK;
+}
+
+/* Black boxes dropped for the size cap (see recdb.h). */
+uint64_t
+recdb_boxes_capped(const struct recdb *r)
+{
+	return r->boxes_capped;
 }
 
 /* The schema version of a file, opened read-only (see recdb.h). */
