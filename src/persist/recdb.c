@@ -10,6 +10,7 @@
  */
 #include "persist/recdb.h"
 #include "persist/recdb_bbox.h"
+#include "persist/recdb_cap.h"
 #include "persist/recdb_cg.h"
 #include "persist/recdb_end.h"
 #include "persist/recdb_schema.h"
@@ -20,7 +21,6 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <inttypes.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,11 +35,6 @@
 /* SQLite's page cache per connection (PRAGMA cache_size: negative = kB):
  * the recorder's RSS stays flat instead of filling SQLite's default. */
 #define RECDB_CACHE_KB 2048
-/* Bytes per black-box row, for the estimate of their size when the
- * library has no dbstat table. */
-#define RECDB_BOX_ROW_BYTES 80
-#define RECDB_STR_(x) #x
-#define RECDB_STR(x) RECDB_STR_(x)
 
 /* The prepared statements, in the order of recdb_sql. */
 enum recdb_stmt {
@@ -129,9 +124,6 @@ static const char *const recdb_sql[ST_COUNT] = {
     [ST_OLD_EVENTS] = "DELETE FROM events WHERE id IN (SELECT id FROM events "
                       "WHERE time_ms < ?1 ORDER BY id LIMIT ?2)",
 };
-
-/* What the --max-size cap asks of a maintenance step. */
-enum recdb_cap { CAP_NONE, CAP_SAMPLES, CAP_BOXES };
 
 struct recdb {
 	sqlite3 *db;
@@ -580,33 +572,6 @@ recdb_put_events(struct recdb *r, const struct recdb_sample *s, int64_t id)
 	return rc;
 }
 
-/* Bytes of the database file ("") or its -wal ("-wal") on disk (0 when
- * there is none). */
-static int64_t
-recdb_file_bytes(const struct recdb *r, const char *suffix)
-{
-	char p[PATH_MAX + 8];
-	struct stat sb;
-
-	snprintf(p, sizeof p, "%s%s", r->path, suffix);
-	return stat(p, &sb) == 0 ? (int64_t)sb.st_size : 0;
-}
-
-/* Checkpoint the WAL into the database file and truncate it, without
- * waiting for readers: true when done; false when a reader holds frames
- * back or the file system has no room for them. */
-static bool
-recdb_wal_truncate(struct recdb *r)
-{
-	int64_t busy = 1;
-	int rc;
-
-	sqlite3_busy_timeout(r->db, 0);
-	rc = recdb_query_int(r->db, "PRAGMA wal_checkpoint(TRUNCATE)", &busy);
-	sqlite3_busy_timeout(r->db, RECDB_BUSY_MS);
-	return rc == SQLITE_OK && busy == 0;
-}
-
 /* Write one sample in one transaction (see recdb.h). */
 enum recdb_status
 recdb_write(struct recdb *r, const struct recdb_sample *s, char *err,
@@ -637,7 +602,7 @@ recdb_write(struct recdb *r, const struct recdb_sample *s, char *err,
 	 * which frees room when they are mostly rewrites of the same pages
 	 * (fails harmlessly while there is none) */
 	if (st == RECDB_FULL)
-		recdb_wal_truncate(r);
+		recdb_cap_wal_truncate(r->db, RECDB_BUSY_MS);
 	return st;
 }
 
@@ -679,97 +644,6 @@ recdb_ids(sqlite3_stmt *q, int64_t *ids, size_t *n)
 	sqlite3_reset(q);
 	sqlite3_clear_bindings(q);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
-}
-
-/* Bytes the database uses (pages not on the free list). */
-static int64_t
-recdb_used_bytes(struct recdb *r)
-{
-	sqlite3_stmt *s;
-	int64_t v = 0;
-
-	if (sqlite3_prepare_v2(r->db,
-	                       "SELECT (page_count - freelist_count) * "
-	                       "page_size FROM pragma_page_count, "
-	                       "pragma_freelist_count, pragma_page_size",
-	                       -1, &s, NULL) != SQLITE_OK)
-		return 0;
-	if (recdb_int(s, &v) != SQLITE_ROW)
-		v = 0;
-	sqlite3_finalize(s);
-	return v;
-}
-
-/* Bytes the database takes against the size cap: its pages in use and
- * the -wal file. When the files on disk exceed cap, the WAL is first
- * checkpointed and truncated (the file then shrinks to its pages); a WAL
- * a reader holds back is then not counted (deleting could not shrink
- * it). *disk_over: the files on disk still exceed cap (free pages not
- * given back yet). */
-static int64_t
-recdb_cap_bytes(struct recdb *r, int64_t cap, bool *disk_over)
-{
-	int64_t live = recdb_used_bytes(r), wal = recdb_file_bytes(r, "-wal");
-
-	if (recdb_file_bytes(r, "") + wal > cap && wal > 0)
-		wal = recdb_wal_truncate(r) ? recdb_file_bytes(r, "-wal") : 0;
-	*disk_over = recdb_file_bytes(r, "") + wal > cap;
-	return live + wal;
-}
-
-/* Bytes the black boxes take: their pages (dbstat), or without that
- * table an estimate from their row counts; 0 on failure. */
-static int64_t
-recdb_box_bytes(struct recdb *r)
-{
-	int64_t v = 0;
-
-	if (recdb_query_int(r->db,
-	                    "SELECT coalesce(sum(pgsize), 0) FROM dbstat "
-	                    "WHERE name IN ('blackbox', 'bb_procs', "
-	                    "'bb_cgroups', 'bb_victim_rss', 'bb_grew', "
-	                    "'sqlite_autoindex_blackbox_1')",
-	                    &v) == SQLITE_OK)
-		return v;
-	if (recdb_query_int(r->db,
-	                    "SELECT ((SELECT count(*) FROM bb_procs) + (SELECT "
-	                    "count(*) FROM bb_cgroups) + (SELECT count(*) FROM "
-	                    "bb_victim_rss) + (SELECT count(*) FROM bb_grew) + "
-	                    "(SELECT count(*) FROM blackbox)) * " RECDB_STR(
-	                        RECDB_BOX_ROW_BYTES),
-	                    &v) == SQLITE_OK)
-		return v;
-	return 0;
-}
-
-/*
- * What the --max-size cap asks of this step (before its transaction: the
- * WAL may be checkpointed): nothing when under it; the oldest black boxes
- * when they take more than half of the cap (*nboxes of them: what the
- * excess is worth at their average size, 1 to RECDB_BATCH); else the
- * oldest samples. *disk_over as recdb_cap_bytes says.
- */
-static enum recdb_cap
-recdb_cap_need(struct recdb *r, int64_t cap, int *nboxes, bool *disk_over)
-{
-	int64_t used, box, count = 0, over;
-
-	*disk_over = false;
-	if (cap <= 0 || (used = recdb_cap_bytes(r, cap, disk_over)) <= cap)
-		return CAP_NONE;
-	box = recdb_box_bytes(r);
-	if (box <= cap / 2 ||
-	    recdb_query_int(r->db, "SELECT count(*) FROM blackbox", &count) !=
-	        SQLITE_OK ||
-	    count == 0)
-		return CAP_SAMPLES;
-	over = used - cap < box - cap / 2 ? used - cap : box - cap / 2;
-	*nboxes = (int)((over * count + box - 1) / box);
-	if (*nboxes < 1)
-		*nboxes = 1;
-	if (*nboxes > RECDB_BATCH)
-		*nboxes = RECDB_BATCH;
-	return CAP_BOXES;
 }
 
 /* Delete a batch of samples past retention, else (when the size cap asks
@@ -844,8 +718,8 @@ recdb_maintain(struct recdb *r, int64_t now_ms, const struct recdb_limits *lim,
 	char sql[64];
 	int nboxes = 0;
 	bool disk_over;
-	enum recdb_cap cap =
-	    recdb_cap_need(r, lim->max_size_bytes, &nboxes, &disk_over);
+	enum recdb_cap cap = recdb_cap_need(r->db, r->path, lim->max_size_bytes,
+	                                    RECDB_BUSY_MS, &nboxes, &disk_over);
 	int rc = recdb_exec(r->db, "BEGIN IMMEDIATE");
 
 	if (rc == SQLITE_OK)
