@@ -32,7 +32,8 @@
  *   bb_grew       the RECDB_BBOX_TOP processes that grew most in the
  *                 RECDB_GREW_MS before.
  *   Black boxes are copies, not links to samples: retention and
- *   downsampling never touch them; they go with their event.
+ *   downsampling never touch them; they go with their event, or for the
+ *   size cap (struct recdb_limits).
  * Version 3 adds procs.end_sample: the first sample at which a process
  * with a procs row was no longer seen (NULL while it runs, or when the
  * recorder stopped or restarted first: readers then go by its rows, see

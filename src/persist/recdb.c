@@ -35,6 +35,13 @@
 /* SQLite's page cache per connection (PRAGMA cache_size: negative = kB):
  * the recorder's RSS stays flat instead of filling SQLite's default. */
 #define RECDB_CACHE_KB 2048
+/* Once the disk was full, the WAL is checkpointed (and, at its next
+ * reset, cut) from this many pages on, not SQLite's 1,000: on a file
+ * system that small, a backlog of samples written one transaction each
+ * would fill it again with rewrites of the same pages. */
+#define RECDB_FULL_WAL_PAGES 64
+#define RECDB_STR_(x) #x
+#define RECDB_STR(x) RECDB_STR_(x)
 
 /* The prepared statements, in the order of recdb_sql. */
 enum recdb_stmt {
@@ -132,6 +139,7 @@ struct recdb {
 	int64_t boot; /* boots.id of this boot */
 	sqlite3_stmt *st[ST_COUNT];
 	uint64_t boxes_capped; /* black boxes dropped for the size cap */
+	bool full;             /* the last write failed: disk full */
 };
 
 /* Map an SQLite failure to a status and a one-line message in err
@@ -592,17 +600,27 @@ recdb_write(struct recdb *r, const struct recdb_sample *s, char *err,
 		rc = recdb_end_put(r->db, r->boot, id, s->ends, s->nends);
 	if (rc == SQLITE_OK)
 		rc = recdb_put_events(r, s, id);
-	if (rc == SQLITE_OK && (rc = recdb_exec(r->db, "COMMIT")) == SQLITE_OK)
+	if (rc == SQLITE_OK &&
+	    (rc = recdb_exec(r->db, "COMMIT")) == SQLITE_OK) {
+		/* room again: the WAL of the outage into the file, and cut,
+		 * before it fills what came free */
+		if (r->full)
+			recdb_cap_wal_truncate(r->db, RECDB_BUSY_MS);
+		r->full = false;
 		return RECDB_OK;
+	}
 	enum recdb_status st =
 	    recdb_fail(r->db, rc, r->path, "writing a sample", err, errsz);
 	if (!sqlite3_get_autocommit(r->db))
 		recdb_exec(r->db, "ROLLBACK");
 	/* a full disk: the WAL's frames into the file, and the WAL cut,
 	 * which frees room when they are mostly rewrites of the same pages
-	 * (fails harmlessly while there is none) */
-	if (st == RECDB_FULL)
+	 * (fails harmlessly while there is none); a smaller WAL from now */
+	if ((r->full = st == RECDB_FULL)) {
 		recdb_cap_wal_truncate(r->db, RECDB_BUSY_MS);
+		recdb_exec(r->db, "PRAGMA wal_autocheckpoint = " RECDB_STR(
+		                      RECDB_FULL_WAL_PAGES));
+	}
 	return st;
 }
 
