@@ -33,8 +33,10 @@
 #define RECDB_VACUUM_PAGES 256 /* pages given back per maintenance call */
 #define RECDB_ORPHANS 64       /* identities, events deleted per call */
 /* SQLite's page cache per connection (PRAGMA cache_size: negative = kB):
- * the recorder's RSS stays flat instead of filling SQLite's default. */
-#define RECDB_CACHE_KB 2048
+ * the pages a sample touches (the tables' right edges, the identity
+ * index) fit; SQLite's default (2 MB on Debian) fills for tens of minutes,
+ * long enough for --report to call the recorder itself "rising". */
+#define RECDB_CACHE_KB 512
 /* Once the disk was full, the WAL is checkpointed (and, at its next
  * reset, cut) from this many pages on, not SQLite's 1,000: on a file
  * system that small, a backlog of samples written one transaction each
