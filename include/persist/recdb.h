@@ -207,7 +207,10 @@ void recdb_close(struct recdb *db);
 /*
  * Write one sample in one transaction. RECDB_OK, or RECDB_FULL /
  * RECDB_ERROR with a message in err; nothing of the sample is then
- * stored (it may be written again later).
+ * stored (it may be written again later). After RECDB_FULL the WAL is
+ * checkpointed and truncated whenever it can be (at once, and after the
+ * next write that succeeds), and checkpointed every few pages from then
+ * on, so a small file system that ran full is not filled again by it.
  */
 enum recdb_status recdb_write(struct recdb *db, const struct recdb_sample *s,
                               char *err, size_t errsz);
