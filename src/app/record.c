@@ -55,6 +55,9 @@
 #define RECORD_PUMP_BUDGET 128
 /* A failure to write is said at most this often (monotonic ms). */
 #define RECORD_SAY_MS (10 * 60 * 1000)
+/* While the disk is full, writes are retried after a pause that doubles
+ * from one sample interval up to this (or the interval, when longer). */
+#define RECORD_RETRY_MAX_MS 4000
 
 static volatile sig_atomic_t record_stop, record_hup;
 
@@ -86,6 +89,8 @@ struct record {
 	bool failing;     /* writes fail (since the last success) */
 	bool said;        /* ...and that was said on stderr */
 	uint64_t said_ms; /* when a failure was last said (monotonic) */
+	uint64_t retry_ms, retry_at; /* disk full: the pause, the next try */
+	bool cap_said; /* black boxes dropped for --max-size: said */
 };
 
 /* Signal handler: note the signal for the loop. */
@@ -520,7 +525,9 @@ record_textfile(struct record *r)
 
 /* A write failed: say it once per failure, and at most once every
  * RECORD_SAY_MS (a nearly full disk may take a few samples, then fail
- * again); a database that failed otherwise than full is reopened next. */
+ * again); a full disk is tried again after a pause that doubles (each
+ * try rewrites the WAL up to the point of failure); a database that
+ * failed otherwise than full is reopened next. */
 static void
 record_failed(struct record *r, enum recdb_status st, const char *err)
 {
@@ -536,6 +543,17 @@ record_failed(struct record *r, enum recdb_status st, const char *err)
 		r->said_ms = now;
 	}
 	r->failing = true;
+	if (st == RECDB_FULL) {
+		uint64_t top = (uint64_t)r->opt->delay_ms > RECORD_RETRY_MAX_MS
+		                   ? (uint64_t)r->opt->delay_ms
+		                   : RECORD_RETRY_MAX_MS;
+
+		r->retry_ms = r->retry_ms == 0 ? (uint64_t)r->opt->delay_ms
+		                               : r->retry_ms * 2;
+		if (r->retry_ms > top)
+			r->retry_ms = top;
+		r->retry_at = now + r->retry_ms;
+	}
 	if (st != RECDB_FULL && r->db != NULL) {
 		recdb_close(r->db);
 		r->db = NULL;
@@ -554,6 +572,8 @@ record_flush(struct record *r)
 	enum recdb_status st = RECDB_OK;
 	bool more;
 
+	if (r->failing && r->retry_at > clock_mono_ms())
+		return; /* the disk was full: not yet */
 	if (r->db == NULL && !record_open_db(r, false, &st)) {
 		record_failed(r, st, "the history database cannot be opened");
 		return;
@@ -577,9 +597,33 @@ record_flush(struct record *r)
 		        "oomwatch: %s: writing again (%" PRIu64 " samples "
 		        "from memory written, %" PRIu64 " dropped)\n",
 		        r->path, r->backlog, r->q->dropped);
+	if (!r->cap_said && recdb_boxes_capped(r->db) > 0) {
+		fprintf(stderr,
+		        "oomwatch: %s: black boxes took more than half of "
+		        "--max-size; the oldest are dropped to keep the cap "
+		        "(their events stay)\n",
+		        r->path);
+		r->cap_said = true;
+	}
 	r->failing = r->said = false;
+	r->retry_ms = r->retry_at = 0;
 	r->q->dropped = 0;
 	r->backlog = 0;
+}
+
+/* Stopping: one last try at what is still in memory (the pause of a
+ * full disk waived), then say how many samples are lost. */
+static void
+record_last(struct record *r)
+{
+	r->retry_at = 0;
+	if (record_queue_front(r->q) != NULL)
+		record_flush(r);
+	if (r->q->len > 0)
+		fprintf(stderr,
+		        "oomwatch: %s: stopping with %zu samples not written "
+		        "(and %" PRIu64 " dropped before): they are lost\n",
+		        r->path, r->q->len, r->q->dropped);
 }
 
 /* SIGHUP: close the database and open it again (a new file when it was
@@ -663,6 +707,7 @@ record_run(const struct options *opt)
 			next = clock_mono_ms(); /* late: no catching up */
 		record_wait(&r, next, &mask);
 	}
+	record_last(&r);
 	record_close(&r);
 	return rc;
 }

@@ -11,6 +11,7 @@
  */
 #include "persist/recdb.h"
 #include "persist/recdb_bbox.h"
+#include "persist/recdb_cap.h"
 #include "persist/recdb_cg.h"
 #include "persist/recdb_end.h"
 #include "persist/recdb_file.h"
@@ -31,6 +32,18 @@
 #define RECDB_BUSY_MS 5000
 #define RECDB_VACUUM_PAGES 256 /* pages given back per maintenance call */
 #define RECDB_ORPHANS 64       /* identities, events deleted per call */
+/* SQLite's page cache per connection (PRAGMA cache_size: negative = kB):
+ * the pages a sample touches (the tables' right edges, the identity
+ * index) fit; SQLite's default (2 MB on Debian) fills for tens of minutes,
+ * long enough for --report to call the recorder itself "rising". */
+#define RECDB_CACHE_KB 512
+/* Once the disk was full, the WAL is checkpointed (and, at its next
+ * reset, cut) from this many pages on, not SQLite's 1,000: on a file
+ * system that small, a backlog of samples written one transaction each
+ * would fill it again with rewrites of the same pages. */
+#define RECDB_FULL_WAL_PAGES 64
+#define RECDB_STR_(x) #x
+#define RECDB_STR(x) RECDB_STR_(x)
 
 /* The prepared statements, in the order of recdb_sql. */
 enum recdb_stmt {
@@ -128,6 +141,8 @@ struct recdb {
 	bool open;    /* set up: the WAL is checkpointed at close */
 	int64_t boot; /* boots.id of this boot */
 	sqlite3_stmt *st[ST_COUNT];
+	uint64_t boxes_capped; /* black boxes dropped for the size cap */
+	bool full;             /* the last write failed: disk full */
 };
 
 /* Map an SQLite failure to a status and a one-line message in err
@@ -309,6 +324,13 @@ recdb_setup(struct recdb *r, const char *boot_id, char *err, size_t errsz)
 	if (rc == SQLITE_OK)
 		rc = recdb_exec(r->db, "PRAGMA synchronous = NORMAL;"
 		                       "PRAGMA journal_size_limit = 0");
+	if (rc == SQLITE_OK) {
+		char sql[48];
+
+		snprintf(sql, sizeof sql, "PRAGMA cache_size = -%d",
+		         RECDB_CACHE_KB);
+		rc = recdb_exec(r->db, sql);
+	}
 	/* -wal (empty), -shm kept at close: read-only readers need them */
 	if (rc == SQLITE_OK)
 		rc = sqlite3_file_control(r->db, "main",
@@ -572,12 +594,27 @@ recdb_write(struct recdb *r, const struct recdb_sample *s, char *err,
 		rc = recdb_end_put(r->db, r->boot, id, s->ends, s->nends);
 	if (rc == SQLITE_OK)
 		rc = recdb_put_events(r, s, id);
-	if (rc == SQLITE_OK && (rc = recdb_exec(r->db, "COMMIT")) == SQLITE_OK)
+	if (rc == SQLITE_OK &&
+	    (rc = recdb_exec(r->db, "COMMIT")) == SQLITE_OK) {
+		/* room again: the WAL of the outage into the file, and cut,
+		 * before it fills what came free */
+		if (r->full)
+			recdb_cap_wal_truncate(r->db, RECDB_BUSY_MS);
+		r->full = false;
 		return RECDB_OK;
+	}
 	enum recdb_status st =
 	    recdb_fail(r->db, rc, r->path, "writing a sample", err, errsz);
 	if (!sqlite3_get_autocommit(r->db))
 		recdb_exec(r->db, "ROLLBACK");
+	/* a full disk: the WAL's frames into the file, and the WAL cut,
+	 * which frees room when they are mostly rewrites of the same pages
+	 * (fails harmlessly while there is none); a smaller WAL from now */
+	if ((r->full = st == RECDB_FULL)) {
+		recdb_cap_wal_truncate(r->db, RECDB_BUSY_MS);
+		recdb_exec(r->db, "PRAGMA wal_autocheckpoint = " RECDB_STR(
+		                      RECDB_FULL_WAL_PAGES));
+	}
 	return st;
 }
 
@@ -621,30 +658,11 @@ recdb_ids(sqlite3_stmt *q, int64_t *ids, size_t *n)
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-/* Bytes the database uses (pages not on the free list). */
-static int64_t
-recdb_used_bytes(struct recdb *r)
-{
-	sqlite3_stmt *s;
-	int64_t v = 0;
-
-	if (sqlite3_prepare_v2(r->db,
-	                       "SELECT (page_count - freelist_count) * "
-	                       "page_size FROM pragma_page_count, "
-	                       "pragma_freelist_count, pragma_page_size",
-	                       -1, &s, NULL) != SQLITE_OK)
-		return 0;
-	if (recdb_int(s, &v) != SQLITE_ROW)
-		v = 0;
-	sqlite3_finalize(s);
-	return v;
-}
-
-/* Delete a batch of samples past retention, else (over the size cap) of
- * the oldest; *n says how many. */
+/* Delete a batch of samples past retention, else (when the size cap asks
+ * for samples) of the oldest but the newest; *n says how many. */
 static int
 recdb_trim(struct recdb *r, int64_t now_ms, const struct recdb_limits *lim,
-           size_t *n)
+           enum recdb_cap cap, size_t *n)
 {
 	int64_t ids[RECDB_BATCH];
 	sqlite3_stmt *q = r->st[ST_OLDEST_PAST];
@@ -653,8 +671,7 @@ recdb_trim(struct recdb *r, int64_t now_ms, const struct recdb_limits *lim,
 	sqlite3_bind_int64(q, 1, now_ms - lim->retain_ms);
 	sqlite3_bind_int64(q, 2, RECDB_BATCH);
 	rc = recdb_ids(q, ids, n);
-	if (rc == SQLITE_OK && *n == 0 && lim->max_size_bytes > 0 &&
-	    recdb_used_bytes(r) > lim->max_size_bytes) {
+	if (rc == SQLITE_OK && *n == 0 && cap == CAP_SAMPLES) {
 		sqlite3_bind_int64(r->st[ST_OLDEST], 1, RECDB_BATCH);
 		rc = recdb_ids(r->st[ST_OLDEST], ids, n);
 	}
@@ -711,10 +728,16 @@ recdb_maintain(struct recdb *r, int64_t now_ms, const struct recdb_limits *lim,
 {
 	size_t trimmed = 0, folded = 0;
 	char sql[64];
+	int nboxes = 0;
+	bool disk_over;
+	enum recdb_cap cap = recdb_cap_need(r->db, r->path, lim->max_size_bytes,
+	                                    RECDB_BUSY_MS, &nboxes, &disk_over);
 	int rc = recdb_exec(r->db, "BEGIN IMMEDIATE");
 
 	if (rc == SQLITE_OK)
-		rc = recdb_trim(r, now_ms, lim, &trimmed);
+		rc = recdb_trim(r, now_ms, lim, cap, &trimmed);
+	if (rc == SQLITE_OK && cap == CAP_BOXES)
+		rc = recdb_bbox_drop_oldest(r->db, nboxes);
 	if (rc == SQLITE_OK && trimmed < RECDB_BATCH)
 		rc = recdb_fold(r, now_ms, &folded);
 	if (rc == SQLITE_OK && trimmed > 0)
@@ -733,11 +756,22 @@ recdb_maintain(struct recdb *r, int64_t now_ms, const struct recdb_limits *lim,
 			recdb_exec(r->db, "ROLLBACK");
 		return st;
 	}
+	/* over the cap on disk: every free page back (0: all) */
 	snprintf(sql, sizeof sql, "PRAGMA incremental_vacuum(%d)",
-	         RECDB_VACUUM_PAGES);
+	         disk_over ? 0 : RECDB_VACUUM_PAGES);
 	recdb_exec(r->db, sql); /* giving pages back may wait */
-	*more = trimmed == RECDB_BATCH || folded == RECDB_BATCH;
+	if (cap == CAP_BOXES)
+		r->boxes_capped += (uint64_t)nboxes;
+	*more = trimmed == RECDB_BATCH || folded == RECDB_BATCH ||
+	        cap != CAP_NONE || disk_over;
 	return RECDB_OK;
+}
+
+/* Black boxes dropped for the size cap (see recdb.h). */
+uint64_t
+recdb_boxes_capped(const struct recdb *r)
+{
+	return r->boxes_capped;
 }
 
 /* The schema version of a file, opened read-only (see recdb.h). */

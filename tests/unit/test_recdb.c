@@ -701,6 +701,74 @@ test_blackbox_retention(void **state)
 	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM bb_grew"), 0);
 }
 
+/* Bytes of path plus its -wal on disk. */
+static long long
+disk_bytes(const char *path)
+{
+	char wal[256];
+	struct stat a, b;
+
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	return (stat(path, &a) == 0 ? (long long)a.st_size : 0) +
+	       (stat(wal, &b) == 0 ? (long long)b.st_size : 0);
+}
+
+/* --max-size with black boxes over half of it: the oldest boxes go (their
+ * events stay) until the whole is under it, the samples all stay, and
+ * the file with its -wal ends under the cap; the recorder can say so
+ * (recdb_boxes_capped). */
+static void
+test_size_cap_boxes(void **state)
+{
+	struct dbfix *f = *state;
+	struct recdb *db = open_ok(f->path);
+	struct recdb_sample s;
+	struct recdb_limits lim = {.retain_ms = 7 * DAY_MS,
+	                           .max_size_bytes = 1 << 20};
+	char err[256];
+	bool more = true;
+	int i;
+
+	for (i = 0; i < 30; i++) {
+		sample(&s, T0 + i * 10000, 20, i == 0 ? 20 : 0, 5000 + i);
+		assert_int_equal(dbfix_write(db, &s), 0);
+	}
+	for (int k = 0; k < 40; k++, i++) { /* about 3 MB of boxes */
+		sample(&s, T0 + i * 10000, 20, 0, 5000 + i);
+		s.events = calloc(1, sizeof *s.events);
+		s.events[s.nevents++] = (struct recdb_event){
+		    "oom_kill", 1, 1000 + k, 10 + k, 100, strdup("{}"), true};
+		s.bbox = bbox(T0 + (i - 1) * 10000, 1500);
+		assert_int_equal(dbfix_write(db, &s), 0);
+	}
+	assert_true(disk_bytes(f->path) > 2 * lim.max_size_bytes);
+	assert_int_equal(recdb_boxes_capped(db), 0);
+	for (int n = 0; n < 100 && more; n++)
+		assert_int_equal(recdb_maintain(db, T0 + HOUR_MS, &lim, &more,
+		                                err, sizeof err),
+		                 RECDB_OK);
+	assert_false(more);
+	assert_true(disk_bytes(f->path) <= lim.max_size_bytes);
+	assert_true(recdb_boxes_capped(db) > 0);
+	recdb_close(db);
+	/* every sample and event stays; the newest box stays, the oldest
+	 * went, and what is left of them is under half the cap */
+	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM samples"),
+	                 70);
+	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM events"), 40);
+	assert_int_equal(dbfix_int(f->path,
+	                           "SELECT max(e.seq) FROM blackbox b JOIN "
+	                           "events e ON e.id = b.event_id"),
+	                 49);
+	assert_true(dbfix_int(f->path, "SELECT count(*) FROM blackbox") < 20);
+	assert_int_equal(dbfix_int(f->path,
+	                           "SELECT count(*) FROM bb_procs WHERE bb_id "
+	                           "NOT IN (SELECT id FROM blackbox)"),
+	                 0);
+	/* only what the cap needed: boxes above half of it are kept */
+	assert_true(dbfix_int(f->path, "SELECT count(*) FROM blackbox") >= 5);
+}
+
 /* Overwrite the bytes [off, off + len) of path with 0xa5. */
 static void
 smash(const char *path, long off, size_t len)
@@ -859,6 +927,8 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_blackbox_retention,
 	                                    dbfix_setup, dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_blackbox_victim, dbfix_setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_size_cap_boxes, dbfix_setup,
 	                                    dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_errors, dbfix_setup,
 	                                    dbfix_teardown),
