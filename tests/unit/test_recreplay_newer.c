@@ -14,57 +14,21 @@
 
 #include <cmocka.h>
 
-#include "persist/recdb.h"
 #include "persist/recreplay.h"
 
 #include "dbfix.h"
+#include "dbtimes.h"
 
 #define SEC_MS 1000LL
-#define T0 1800000000000LL /* 2027-01-15 08:00:00 UTC */
+#define T0 DBTIMES_T0
 
-/* An oom_kill event for pid into s (its JSON as `--events --json`). */
-static void
-kill_event(struct recdb_sample *s, int pid)
-{
-	char json[128];
-
-	snprintf(json, sizeof json,
-	         "{\"kind\": \"oom_kill\", \"pid\": %d, \"comm\": \"hog\"}",
-	         pid);
-	s->events = calloc(1, sizeof *s->events);
-	s->events[s->nevents++] = (struct recdb_event){
-	    "oom_kill",   1,    5000000000LL + s->time_ms, -1, -1,
-	    strdup(json), false};
-}
-
-/* Write, in boot boot_id, a sample at T0 + each of the n times t_s[]
- * (seconds), the k-th with pswpout 100 * (k + k0); at kill_at_s, an
- * OOM kill of pid 4000 + kill_at_s. */
+/* dbtimes_write, failing the test when it fails. */
 static void
 write_at(const char *path, const char *boot_id, const int *t_s, size_t n,
          int k0, int kill_at_s)
 {
-	enum recdb_status st;
-	char err[512] = "";
-	struct recdb *db = recdb_open(path, boot_id, &st, err, sizeof err);
-	struct recdb_sample s;
-
-	if (db == NULL)
-		fail_msg("recdb_open: %s", err);
-	for (size_t k = 0; k < n; k++) {
-		memset(&s, 0, sizeof s);
-		s.time_ms = T0 + t_s[k] * SEC_MS;
-		s.mem = (struct mem_info){8000000, 100000,  4000000, 1000,
-		                          2000,    300,     400,     0,
-		                          0,       SNAP_NA, SNAP_NA};
-		s.vmstat =
-		    (struct vmstat_counters){0, 0, 100 * ((int64_t)k + k0), 0};
-		if (t_s[k] == kill_at_s)
-			kill_event(&s, 4000 + t_s[k]);
-		if (dbfix_write(db, &s) != 0)
-			fail_msg("recdb_write at %d s", t_s[k]);
-	}
-	recdb_close(db);
+	if (dbtimes_write(path, boot_id, t_s, n, k0, kill_at_s) != 0)
+		fail_msg("dbtimes_write %s", boot_id);
 }
 
 /* Open path, expecting success. */
