@@ -1,7 +1,8 @@
 /*
  * recreplay.c: the replay's read-only queries (see recreplay.h). The
- * samples and events are loaded once at open (a few dozen bytes each: a
- * week of 10 s samples is about 1.5 MB); a snapshot is two queries, its
+ * samples and events are loaded at open (a few dozen bytes each: a
+ * week of 10 s samples is about 1.5 MB), and those newer than the
+ * newest loaded by recreplay_newer; a snapshot is two queries, its
  * sample's row and the process rows of the RECREAD_ALIVE_MS up to it
  * (of the processes not ended by then, when the file says: schema v3),
  * then its cgroups (recreplay_cg.c).
