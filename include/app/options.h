@@ -71,6 +71,8 @@ struct options {
 	                     output, 0..100 (default PROM_TOP_DEFAULT) */
 	bool delay_given; /* -d was given (--record defaults to 10 s) */
 	bool delay_fast;  /* -d under 0.1 s: --record only (tests) */
+	/* -d as given (borrowed from argv), for its messages */
+	const char *delay_arg;
 	const char *boot; /* --boot BOOT (with --events): 0, -1, .., or a
 	                     boot id (32 hex digits) */
 	/* the report (--report; --db and --json too) */

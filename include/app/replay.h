@@ -11,8 +11,12 @@
  * sparklines). The normal ranking, table and header code then draw it.
  *
  * Paused by default: no refresh moves the cursor; `p` plays (one sample
- * a refresh, -d) and pauses again at the newest sample. The keys (taken
- * before every screen's own, except while a prompt, menu or dialog is
+ * a refresh, -d) and pauses again at the newest sample. At the newest
+ * sample loaded, t, + and a tick first read the samples and events
+ * recorded since (recreplay_newer: a recorder still running) and go on
+ * when there are some. A step across a gap in the record (the recorder
+ * not running: recreplay_gap_ms) says so on the status line. The keys
+ * (taken before every screen's own, except while a prompt, menu or dialog is
  * open): t / T the next / previous sample (as atop), + / - one minute
  * on / back, } / { the next / previous recorded event. The Cgroups,
  * Memory and System screens draw the record (persist/recreplay_cg.h,

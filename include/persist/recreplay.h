@@ -10,9 +10,11 @@
  * (version 3). At open it loads every
  * sample's (id, time, boot), oldest first, and every event's (time, kind, pid,
  * comm, the sample it arrived with); a cursor is an index into the samples.
+ * recreplay_newer appends those recorded since (a recorder still running).
  *
  * A sample's snapshot: meminfo, vmstat counters and PSI from its row
- * (rates against the sample before it, in the same boot); the processes
+ * (rates against the sample before it, in the same boot, and none across
+ * a gap: rates.na says why); the processes
  * of its boot alive at it, each at its latest row at or before it, with
  * the identity from procs. Alive (persist/recdb_schema.h): a row in the
  * RECREAD_ALIVE_MS up to the sample (the recorder writes one at least
@@ -86,6 +88,22 @@ const char *recreplay_error(const struct recreplay *r);
 size_t recreplay_count(const struct recreplay *r);
 const struct recreplay_sample *recreplay_sample(const struct recreplay *r,
                                                 size_t i);
+
+/* Append the samples recorded after the newest one loaded, and their
+ * events, to the lists (indexes stay valid): 0 with *added the samples
+ * added, or -1 (message). */
+int recreplay_newer(struct recreplay *r, size_t *added);
+
+/* A gap in the record: a sample more than RECREPLAY_GAP_FACTOR times the
+ * recorder's interval (the shortest of the RECREPLAY_GAP_LOOK intervals
+ * before, 1 s at least) after the one before it: the recorder was not
+ * running. */
+#define RECREPLAY_GAP_FACTOR 3
+#define RECREPLAY_GAP_LOOK 3
+
+/* The gap before sample i in ms (see above), or 0 when there is none or
+ * no interval to judge by (fewer than 3 samples). */
+int64_t recreplay_gap_ms(const struct recreplay *r, size_t i);
 
 /* The newest sample at or before time_ms and at most max_gap_ms older,
  * into *i: 0, or -1 when there is none. */

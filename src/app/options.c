@@ -161,6 +161,15 @@ parse_long(const char *s, long min, long max, long *out)
 	return 0;
 }
 
+/* The one message for a bad -d, with the value as given, into err. */
+static void
+options_bad_delay(const struct options *opt, char *err, size_t err_size)
+{
+	snprintf(err, err_size,
+	         "invalid delay '%.20s' for -d (seconds, 0.1 to 3600)",
+	         opt->delay_arg ? opt->delay_arg : "");
+}
+
 /*
  * Parse -d SECONDS into milliseconds: digits with an optional '.' and up
  * to 3 more digits (the same in every locale), 0.01 to 3600 (below 0.1
@@ -382,16 +391,18 @@ option_report_value(struct options *opt, int c, const char *arg, char *err,
 {
 	static const int64_t dur_ms[] = {1000, 60000, 3600000, 86400000,
 	                                 604800000};
+	int rc;
 
 	if (c == OPT_AT) {
 		opt->at = arg;
-		if (replay_at_parse(arg, &opt->at_) == 0)
+		if ((rc = replay_at_parse(arg, &opt->at_)) == 0)
 			return 0;
-		snprintf(
-		    err, err_size,
-		    "invalid time '%.40s' for --at (2026-12-03 03:12, -2h: "
-		    "units s m h d w; or boot)",
-		    arg);
+		snprintf(err, err_size,
+		         rc == -2 ? "invalid date '%.40s' for --at: the "
+		                    "calendar has no such day"
+		                  : "invalid time '%.40s' for --at (2026-12-03 "
+		                    "03:12, -2h: units s m h d w; or boot)",
+		         arg);
 		return -1;
 	}
 	if (c != OPT_SINCE)
@@ -516,14 +527,13 @@ option_value(struct options *opt, int c, const char *arg, char *err,
 		         arg);
 		return -1;
 	case 'd':
+		opt->delay_arg = arg;
 		if (parse_delay(arg, &opt->delay_ms) == 0) {
 			opt->delay_given = true;
 			opt->delay_fast = opt->delay_ms < 100;
 			return 0;
 		}
-		snprintf(err, err_size,
-		         "invalid delay '%.20s' for -d (seconds, 0.1 to 3600)",
-		         arg);
+		options_bad_delay(opt, err, err_size);
 		return -1;
 	case 's':
 		if (rank_key_parse(arg, &opt->sort) == 0) {
@@ -676,8 +686,7 @@ options_record_finish(struct options *opt, bool other, char *err,
 		return -1;
 	}
 	if (!rec && opt->delay_fast) {
-		snprintf(err, err_size,
-		         "invalid delay for -d (seconds, 0.1 to 3600)");
+		options_bad_delay(opt, err, err_size);
 		return -1;
 	}
 	if (rec && !opt->delay_given)

@@ -382,18 +382,96 @@ replay_said_event(struct ui *ui, size_t k)
 	          k + 1, recreplay_nevents(ui->replay->rr), e->kind, who, t);
 }
 
+/* The start of every status-line message about a gap in the record. */
+static const char replay_gap_text[] = "replay: a gap of ";
+
+/* Read the samples and events recorded since the newest loaded one (a
+ * recorder still running): how many samples came, or -1 (said on the
+ * status line). The past's cursor, which holds its boot's samples as
+ * they were, is built anew when some came. */
+static int
+replay_newer(struct ui *ui)
+{
+	struct replay *rp = ui->replay;
+	size_t added = 0;
+
+	if (recreplay_newer(rp->rr, &added) != 0) {
+		ui_status(ui, THEME_STATUS_ERROR,
+		          "replay: newer samples not read: %s",
+		          recreplay_error(rp->rr));
+		return -1;
+	}
+	if (added > 0 && rp->past != NULL) {
+		recload_cursor_free(rp->past);
+		rp->past =
+		    recload_cursor_new(rp->path, REPLAY_PAST_CAP_BYTES, 1000);
+	}
+	return added > 0;
+}
+
+/* Say on the status line the gaps in the record (recreplay_gap_ms)
+ * between samples from and to, crossed by a move: the longest, and where
+ * it is; clear an earlier gap's message when there is none. */
+static void
+replay_said_gap(struct ui *ui, size_t from, size_t to)
+{
+	const struct recreplay *rr = ui->replay->rr;
+	size_t lo = from < to ? from : to, hi = from < to ? to : from;
+	size_t n = 0, at = 0;
+	int64_t g, big = 0;
+	long long sec;
+	char more[48] = "";
+
+	for (size_t i = lo + 1; i <= hi; i++) {
+		if ((g = recreplay_gap_ms(rr, i)) == 0)
+			continue;
+		n++;
+		if (g > big) {
+			big = g;
+			at = i;
+		}
+	}
+	if (n == 0) {
+		if (strncmp(ui->status.text, replay_gap_text,
+		            sizeof replay_gap_text - 1) == 0)
+			ui->status.text[0] = '\0';
+		return;
+	}
+	if (n > 1)
+		snprintf(more, sizeof more, " (and %zu more)", n - 1);
+	sec = (long long)(big / 1000);
+	ui_status(ui, THEME_STATUS_INFO,
+	          "%s%lldh%02lldm%02llds%s in the record %s (the recorder was "
+	          "not running)",
+	          replay_gap_text, sec / 3600, sec / 60 % 60, sec % 60, more,
+	          at == to       ? "before this sample"
+	          : at == to + 1 ? "after this sample"
+	                         : "crossed by this step");
+}
+
 /* Move the cursor to sample i: the flags (UI_RESAMPLE when it moved;
- * at an end, the status line says so). */
+ * at an end, the status line says so). end names the end a move goes
+ * to: "the newest sample" forward, where the samples recorded since the
+ * open are read first (t or + there go on to the next one). A gap in the
+ * record crossed is said. */
 static unsigned
 replay_move(struct ui *ui, size_t i, const char *end)
 {
 	struct replay *rp = ui->replay;
+	size_t from = rp->cur;
+	int more = 0;
 
+	if (strstr(end, "newest") != NULL && i + 1 >= recreplay_count(rp->rr) &&
+	    (more = replay_newer(ui)) > 0 && i == from)
+		i = from + 1;
+	if (more < 0)
+		return UI_REDRAW;
 	if (i == rp->cur) {
 		ui_status(ui, THEME_STATUS_INFO, "replay: %s", end);
 		return UI_REDRAW;
 	}
 	rp->cur = i;
+	replay_said_gap(ui, from, i);
 	return UI_RESAMPLE;
 }
 
@@ -464,14 +542,18 @@ unsigned
 replay_tick(struct ui *ui)
 {
 	struct replay *rp = ui->replay;
+	int more = 0;
 
-	if (rp->cur + 1 >= recreplay_count(rp->rr)) {
+	if (rp->cur + 1 >= recreplay_count(rp->rr) &&
+	    (more = replay_newer(ui)) <= 0) {
 		ui->paused = true;
-		ui_status(ui, THEME_STATUS_INFO,
-		          "replay: the newest sample; paused");
+		if (more == 0)
+			ui_status(ui, THEME_STATUS_INFO,
+			          "replay: the newest sample; paused");
 		return UI_REDRAW;
 	}
 	rp->cur++;
+	replay_said_gap(ui, rp->cur - 1, rp->cur);
 	return UI_RESAMPLE;
 }
 

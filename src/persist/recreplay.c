@@ -1,7 +1,8 @@
 /*
  * recreplay.c: the replay's read-only queries (see recreplay.h). The
- * samples and events are loaded once at open (a few dozen bytes each: a
- * week of 10 s samples is about 1.5 MB); a snapshot is two queries, its
+ * samples and events are loaded at open (a few dozen bytes each: a
+ * week of 10 s samples is about 1.5 MB), and those newer than the
+ * newest loaded by recreplay_newer; a snapshot is two queries, its
  * sample's row and the process rows of the RECREAD_ALIVE_MS up to it
  * (of the processes not ended by then, when the file says: schema v3),
  * then its cgroups (recreplay_cg.c).
@@ -22,9 +23,9 @@ struct recreplay {
 	struct recread *rd; /* the connection and its messages */
 	sqlite3 *db;
 	struct recreplay_sample *s;
-	size_t ns;
+	size_t ns, scap;
 	struct recreplay_event *ev;
-	size_t nev;
+	size_t nev, evcap;
 	enum recread_status st; /* the last failure's */
 	bool has_end;           /* procs.end_sample is there (schema v3) */
 	bool has_cg;            /* the cgroup tables are there (schema v2) */
@@ -166,21 +167,23 @@ recreplay_grow(void **arr, size_t *cap, size_t n, size_t sz)
 	return 0;
 }
 
-/* Load every sample's (id, time, boot), oldest first: 0, or -1. */
+/* Append every sample's (id, time, boot) recorded after after_ms,
+ * oldest first: 0, or -1. */
 static int
-recreplay_samples(struct recreplay *r)
+recreplay_samples(struct recreplay *r, int64_t after_ms)
 {
 	sqlite3_stmt *st;
-	size_t cap = 0;
 	int rc;
 
 	if (recreplay_prep(r,
-	                   "SELECT id, time_ms, boot FROM samples ORDER BY "
-	                   "time_ms, id",
+	                   "SELECT id, time_ms, boot FROM samples WHERE "
+	                   "time_ms > ?1 ORDER BY time_ms, id",
 	                   &st) != 0)
 		return -1;
+	sqlite3_bind_int64(st, 1, after_ms);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (recreplay_grow((void **)&r->s, &cap, r->ns, sizeof *r->s)) {
+		if (recreplay_grow((void **)&r->s, &r->scap, r->ns,
+		                   sizeof *r->s)) {
 			rc = SQLITE_NOMEM;
 			break;
 		}
@@ -214,24 +217,28 @@ recreplay_index(const struct recreplay *r, int64_t id, int64_t time_ms)
 	return lo < r->ns ? lo : r->ns - 1;
 }
 
-/* Load every event, oldest first, with the sample it arrived with. */
+/* Append every event recorded after after_ms and up to upto_ms (an
+ * event has its sample's time), oldest first, with the sample it
+ * arrived with. */
 static int
-recreplay_events(struct recreplay *r)
+recreplay_events(struct recreplay *r, int64_t after_ms, int64_t upto_ms)
 {
 	sqlite3_stmt *st;
 	struct recreplay_event *e;
-	size_t cap = 0;
 	int rc;
 
 	if (recreplay_prep(r,
 	                   "SELECT id, time_ms, coalesce(sample_id, -1), "
 	                   "kind, json_extract(json, '$.pid'), "
-	                   "json_extract(json, '$.comm') FROM events ORDER "
-	                   "BY time_ms, id",
+	                   "json_extract(json, '$.comm') FROM events WHERE "
+	                   "time_ms > ?1 AND time_ms <= ?2 ORDER BY time_ms, "
+	                   "id",
 	                   &st) != 0)
 		return -1;
+	sqlite3_bind_int64(st, 1, after_ms);
+	sqlite3_bind_int64(st, 2, upto_ms);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (recreplay_grow((void **)&r->ev, &cap, r->nev,
+		if (recreplay_grow((void **)&r->ev, &r->evcap, r->nev,
 		                   sizeof *r->ev)) {
 			rc = SQLITE_NOMEM;
 			break;
@@ -270,7 +277,8 @@ recreplay_open(const char *path, enum recread_status *st, char *err,
 	r->db = recread_db(r->rd);
 	r->has_end = recdb_schema_has_end(r->db);
 	r->has_cg = recreplay_cg_recorded(r->db);
-	if (recreplay_samples(r) != 0 || recreplay_events(r) != 0) {
+	if (recreplay_samples(r, INT64_MIN) != 0 ||
+	    recreplay_events(r, INT64_MIN, INT64_MAX) != 0) {
 		*st = r->st;
 		snprintf(err, errsz, "%s", recread_error(r->rd));
 	} else if (r->ns == 0) {
@@ -296,6 +304,60 @@ recreplay_close(struct recreplay *r)
 	free(r->s);
 	free(r->ev);
 	free(r);
+}
+
+/* Load the samples and events recorded since (see recreplay.h). */
+int
+recreplay_newer(struct recreplay *r, size_t *added)
+{
+	size_t ns = r->ns;
+	int64_t last = r->s[ns - 1].time_ms, after = last;
+
+	*added = 0;
+	if (r->nev > 0 && r->ev[r->nev - 1].time_ms > after)
+		after = r->ev[r->nev - 1].time_ms; /* loaded at open */
+	if (recreplay_samples(r, last) != 0)
+		return -1;
+	*added = r->ns - ns;
+	/* up to the newest sample read: an event comes with its sample, in
+	 * its transaction, so a later one is read with it next time */
+	return *added == 0
+	           ? 0
+	           : recreplay_events(r, after, r->s[r->ns - 1].time_ms);
+}
+
+/* The recorder's interval at sample i (ms): the shortest of the up to
+ * RECREPLAY_GAP_LOOK intervals ending at sample i - 1, else the one
+ * after i; 0 when there is none. */
+static int64_t
+recreplay_interval(const struct recreplay *r, size_t i)
+{
+	int64_t best = 0, d;
+
+	for (size_t k = i - 1; k > 0 && k + RECREPLAY_GAP_LOOK >= i; k--) {
+		d = r->s[k].time_ms - r->s[k - 1].time_ms;
+		if (best == 0 || d < best)
+			best = d;
+	}
+	if (best == 0 && i + 1 < r->ns)
+		best = r->s[i + 1].time_ms - r->s[i].time_ms;
+	return best;
+}
+
+/* The gap in the record before sample i (see recreplay.h). */
+int64_t
+recreplay_gap_ms(const struct recreplay *r, size_t i)
+{
+	int64_t d, iv;
+
+	if (i == 0 || i >= r->ns)
+		return 0;
+	d = r->s[i].time_ms - r->s[i - 1].time_ms;
+	if ((iv = recreplay_interval(r, i)) == 0)
+		return 0; /* two samples: no interval to judge by */
+	if (iv < 1000)
+		iv = 1000;
+	return d > RECREPLAY_GAP_FACTOR * iv ? d : 0;
 }
 
 /* The last failure's message. */
@@ -541,16 +603,23 @@ recreplay_system(struct recreplay *r, size_t i, struct snapshot *snap)
 	        &st) != 0)
 		return -1;
 	rc = recreplay_sys_of(st, r->s[i].id, snap);
-	snap->rates = (struct vmstat_rates){.valid = false};
+	snap->rates =
+	    (struct vmstat_rates){.valid = false, .na = VMSTAT_NA_NO_EARLIER};
 	if (rc != SQLITE_DONE || i == 0 || r->s[i - 1].boot != r->s[i].boot)
 		return recreplay_end(r, st, rc);
+	if ((snap->rates.gap_ms = recreplay_gap_ms(r, i)) > 0) {
+		snap->rates.na = VMSTAT_NA_GAP; /* no rate over the gap */
+		return recreplay_end(r, st, rc);
+	}
 	if ((rc = recreplay_sys_of(st, r->s[i - 1].id, &prev)) == SQLITE_DONE) {
 		dt = r->s[i].time_ms - r->s[i - 1].time_ms;
 		snap->rates = (struct vmstat_rates){
-		    true, recreplay_rate(a->oom_kill, b->oom_kill, dt),
-		    recreplay_rate(a->pswpin, b->pswpin, dt),
-		    recreplay_rate(a->pswpout, b->pswpout, dt),
-		    recreplay_rate(a->pgmajfault, b->pgmajfault, dt)};
+		    .valid = true,
+		    .oom_kill = recreplay_rate(a->oom_kill, b->oom_kill, dt),
+		    .pswpin = recreplay_rate(a->pswpin, b->pswpin, dt),
+		    .pswpout = recreplay_rate(a->pswpout, b->pswpout, dt),
+		    .pgmajfault =
+		        recreplay_rate(a->pgmajfault, b->pgmajfault, dt)};
 	}
 	return recreplay_end(r, st, rc);
 }

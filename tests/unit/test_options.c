@@ -340,10 +340,73 @@ test_replay_at_ms(void **state)
 	assert_int_equal(replay_at_ms(&a, 0), 1800000030000LL);
 	assert_int_equal(replay_at_parse("-1m", &a), 0);
 	assert_int_equal(replay_at_ms(&a, 1800000000000LL), 1799999940000LL);
-	assert_int_equal(replay_at_parse("2026-02-31 00:00", &a), 0);
-	assert_int_equal(replay_at_ms(&a, 0), -1);
+	assert_int_equal(replay_at_parse("2026-02-31 00:00", &a), -2);
 	assert_int_equal(replay_at_parse("boot", &a), 0);
 	assert_int_equal(replay_at_ms(&a, 0), -1);
+}
+
+/* --at: a date of the form that the calendar does not have is refused
+ * as an invalid date (mktime would roll it into the next month), in
+ * every time zone; leap days only in leap years. */
+static void
+test_replay_at_calendar(void **state)
+{
+	static const char *const tz[] = {"UTC", "America/New_York",
+	                                 "Pacific/Kiritimati"};
+	static const char *const no_day[] = {
+	    "2026-02-31 10:00", "2026-02-29 00:00", "2027-02-29 12:00:00",
+	    "2026-04-31 10:00", "2026-06-31T23:59", "2100-02-29 10:00"};
+	static const char *const ok[] = {"2028-02-29 10:00", "2000-02-29 00:00",
+	                                 "2026-12-31 23:59:59",
+	                                 "2026-01-31 00:00"};
+	struct options o;
+	struct replay_at a;
+	char err[256];
+
+	(void)state;
+	for (size_t z = 0; z < sizeof tz / sizeof tz[0]; z++) {
+		setenv("TZ", tz[z], 1);
+		tzset();
+		for (size_t i = 0; i < sizeof no_day / sizeof no_day[0]; i++)
+			assert_int_equal(replay_at_parse(no_day[i], &a), -2);
+		for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+			assert_int_equal(replay_at_parse(ok[i], &a), 0);
+			assert_true(replay_at_ms(&a, 0) > 0);
+		}
+	}
+	setenv("TZ", "UTC", 1);
+	tzset();
+	assert_int_equal(PARSE("--replay", "--at", "2026-02-31 10:00"), -1);
+	assert_string_equal(err, "invalid date '2026-02-31 10:00' for --at: "
+	                         "the calendar has no such day");
+	assert_int_equal(PARSE("--replay", "--at", "2026-02-3 10:00"), -1);
+	assert_non_null(strstr(err, "invalid time '2026-02-3 10:00'"));
+}
+
+/* Every bad -d says its value the same way: a value -d never takes,
+ * and one under 0.1 s outside --record (which takes it, for tests). */
+static void
+test_delay_messages(void **state)
+{
+	static const char *const bad[] = {"0",   "-1",     "0.01",  "0.05",
+	                                  "abc", "3600.5", "0.0005"};
+	struct options o;
+	char err[256], want[128];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		snprintf(want, sizeof want,
+		         "invalid delay '%s' for -d (seconds, 0.1 to 3600)",
+		         bad[i]);
+		assert_int_equal(PARSE("-d", bad[i]), -1);
+		assert_string_equal(err, want);
+		assert_int_equal(PARSE("-b", "-d", bad[i]), -1);
+		assert_string_equal(err, want);
+		assert_int_equal(PARSE("--replay", "-d", bad[i]), -1);
+		assert_string_equal(err, want);
+	}
+	assert_int_equal(PARSE("--record", "-d", "0.05"), 0);
+	assert_int_equal(o.delay_ms, 50);
 }
 
 /* Modes that do not go together, and options a mode does not take, are
@@ -519,6 +582,8 @@ main(void)
 	    cmocka_unit_test(test_record_refuses),
 	    cmocka_unit_test(test_prom_top),
 	    cmocka_unit_test(test_bare_seconds),
+	    cmocka_unit_test(test_replay_at_calendar),
+	    cmocka_unit_test(test_delay_messages),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
