@@ -50,6 +50,9 @@ tmux_stop
 
 tmux_start 160 50 "TZ=UTC $OOMWATCH_BIN --no-protect --replay --db $db --at '$at_first'"
 tmux_wait "F10Quit" 10 || fail "the replay started (at the first sample)"
+# the second rounded up may hold later samples: T back to the very first
+tmux_keys -N 10 T
+tmux_wait "sample 1/" 10 || fail "T: back to the first sample"
 tmux_keys 2
 check "at the first sample: the events view" \
 	tmux_wait "Kernel events, newest first" 5
