@@ -56,6 +56,9 @@
 struct replay {
 	struct recreplay *rr;
 	size_t cur;          /* the cursor: a sample index */
+	size_t ev_cur;       /* the event } / { went to last (one arriving
+	                        with sample cur), or SIZE_MAX: none since
+	                        the cursor moved */
 	char path[PATH_MAX]; /* the database */
 	char header[96];     /* "replay 2026-12-03 03:12:40, sample 1/9" */
 	char header_short[64];
@@ -64,6 +67,13 @@ struct replay {
 	                                NULL (persist/recload.h) */
 	bool past_fresh; /* reload the whole past every step (recload_run:
 	                    the benchmark's reference) */
+	/* the events view's black boxes were read at: the cursor's boot
+	 * (samples.boot) and the events recorded up to it (a count) */
+	int64_t boxes_boot;
+	size_t boxes_upto;
+	/* the header's "since start": the OOM kill count at the first
+	 * sample shown (SNAP_NA: none yet) and that sample's boot */
+	int64_t kills_start, kills_boot;
 };
 
 /* Open the database (--db or the recorder's default path) and place the
