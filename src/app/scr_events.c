@@ -169,8 +169,11 @@ frame(struct ui *ui, struct dash_frame *f)
 	if (s->cursor >= count(ui))
 		s->cursor = 0;
 	f->body = dash_body_events;
-	f->status_info = "action keys (F7 F8 F9 a P X) aim at the selected "
-	                 "event's process, while it runs";
+	f->status_info = ui->replay != NULL
+	                     ? "actions are off: replay (the events are a "
+	                       "record; } / { step through them)"
+	                     : "action keys (F7 F8 F9 a P X) aim at the "
+	                       "selected event's process, while it runs";
 	ui_klog_frame(ui, f);
 	if (ui->klog.boot_kev != NULL) {
 		ui->klog.view.ev = ui->klog.boot_kev;
