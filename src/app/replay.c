@@ -441,6 +441,7 @@ replay_move(struct ui *ui, size_t i, const char *end)
 	}
 	rp->cur = i;
 	rp->ev_cur = SIZE_MAX; /* } / { go from the new sample */
+	rp->ev_select = false;
 	return UI_RESAMPLE;
 }
 
@@ -457,11 +458,35 @@ replay_event_jump(struct ui *ui, int dir)
 		return UI_REDRAW;
 	}
 	rp->ev_cur = k;
+	rp->ev_select = true;
 	replay_said_event(ui, k);
 	if (recreplay_event(rp->rr, k)->at == rp->cur)
 		return UI_REDRAW; /* another event of the sample shown */
 	rp->cur = recreplay_event(rp->rr, k)->at;
 	return UI_RESAMPLE;
+}
+
+/* The events view's row of the event } / { went to (see replay.h). */
+bool
+replay_event_row(struct ui *ui, size_t *row)
+{
+	struct replay *rp = ui->replay;
+	const struct recreplay_event *ev;
+
+	if (rp == NULL || !rp->ev_select || rp->ev_cur == SIZE_MAX)
+		return false;
+	rp->ev_select = false;
+	ev = recreplay_event(rp->rr, rp->ev_cur);
+	for (size_t i = 0; i < ui->klog.nrows; i++) {
+		const struct kevent *e = ui->klog.rows[i].e;
+
+		if (e->pid == ev->pid &&
+		    strcmp(kevent_kind_name(e->kind), ev->kind) == 0) {
+			*row = i;
+			return true;
+		}
+	}
+	return false;
 }
 
 /* Is a prompt, menu or dialog open (it takes the keys)? */
@@ -523,6 +548,7 @@ replay_tick(struct ui *ui)
 	}
 	rp->cur++;
 	rp->ev_cur = SIZE_MAX;
+	rp->ev_select = false;
 	return UI_RESAMPLE;
 }
 

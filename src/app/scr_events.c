@@ -1,6 +1,7 @@
 /* scr_events.c: the events screen's keys and frame (see scr_events.h). */
 #include "app/scr_events.h"
 
+#include "app/replay.h"
 #include "app/ui_past.h"
 
 /* PgUp/PgDn move the task table by this many rows. */
@@ -165,9 +166,14 @@ static void
 frame(struct ui *ui, struct dash_frame *f)
 {
 	struct scr_events_state *s = st(ui);
+	size_t row;
 
 	if (s->cursor >= count(ui))
 		s->cursor = 0;
+	if (replay_event_row(ui, &row)) { /* on the event } / { went to */
+		s->cursor = row;
+		s->task_top = 0;
+	}
 	f->body = dash_body_events;
 	f->status_info = ui->replay != NULL
 	                     ? "actions are off: replay (the events are a "

@@ -160,6 +160,16 @@ check "{: back one event, to the second kill" \
 tmux_keys '{'
 check "{: back one event, to the first kill" \
 	tmux_wait "event 1/43 oom_kill pid 4003 gamma" 5
+tmux_keys 2
+check "the events view selects the event { went to (not the newest)" \
+	tmux_wait "Victim  *pid 4003 gamma" 5
+tmux_keys '}'
+check "} in the events view: the selection follows" \
+	tmux_wait "Victim  *pid 4005 delta" 5
+tmux_keys '{'
+check "{ in the events view: the selection follows back" \
+	tmux_wait "Victim  *pid 4003 gamma" 5
+tmux_keys 1
 tmux_keys t
 check "t: the sample after the kills" \
 	tmux_wait "replay 2027-01-15 08:03:30, sample 22/30" 5
