@@ -6,12 +6,21 @@
 # emptied, then 30 samples 10 s apart from 2027-01-15 08:00:00 UTC of a
 # boot of its own: an OOM kill of "gamma" (pid 4003) arrives with the
 # sample of 08:03:20 and has a black box (MemAvailable 50M, swap used
-# 1.0G, 12 processes, a grower, the victim's RSS); a later kill of
-# "latekill" (pid 4004, no box) arrives at 08:04:30. Replayed at 08:03:20,
-# the events view shows the kill's "Before this kill" line and Enter opens
-# the box; the later kill is not listed (not even "from the record").
-# Help lists F5 for the tree (t steps the replay) and the status line
-# says the tree once F5 turned it on; t then steps, the tree stays.
+# 1.0G, 12 processes, a grower, the victim's RSS), and with the same
+# sample a kill of "delta" (4005, no box); a later kill of "latekill"
+# (pid 4004, no box) arrives at 08:04:30, and 40 more ("filler", OOM kill
+# counter rising with them) with the last two samples. Replayed at
+# 08:03:20: the header says NEW KILL (not at the samples around it) and
+# "since start" counts from the replay's earliest sample; } and { reach
+# each of the two kills of one sample ("event k/43", by one) and the
+# events view selects the event they went to; the events view shows
+# gamma's "Before this kill" line and Enter opens the box; the later kill
+# is not listed (not even "from the record"). At the newest sample, 42
+# events later, gamma's box is still there. In a replay the events view
+# says actions are off, u on the Cgroups screen is refused, and p says
+# "playing" / "paused". Help lists F5 for the tree (t steps the replay)
+# and p once (on the processes screen), and the status line says the
+# tree once F5 turned it on; t then steps, the tree stays.
 . "$(dirname "$0")/../lib.sh"
 
 if ! has_tmux; then
