@@ -346,10 +346,15 @@ replay_boxes(struct ui *ui)
 	rp->boxes_upto = upto;
 }
 
-/* Whether an OOM kill arrived with sample i. */
+/* Whether sample i brings a new OOM kill: one arrived with it, and it is
+ * not its boot's first recorded sample (whose kills, the kernel log's
+ * backlog when the recorder started, came before it). */
 static bool
 replay_kill_at(const struct replay *rp, size_t i)
 {
+	if (i == 0 || recreplay_sample(rp->rr, i - 1)->boot !=
+	                  recreplay_sample(rp->rr, i)->boot)
+		return false;
 	for (size_t k = 0; k < recreplay_nevents(rp->rr); k++) {
 		const struct recreplay_event *e = recreplay_event(rp->rr, k);
 
@@ -362,9 +367,9 @@ replay_kill_at(const struct replay *rp, size_t i)
 /* The header's OOM kill line at the cursor: "since start" counts from
  * the replay's first sample shown (the earliest shown of the cursor's
  * boot, once the cursor went back before it or to another boot), and
- * NEW KILL marks the sample an OOM kill arrived with, as the live
- * dashboard marks the refresh that saw it (ui_main.c's sample() marks
- * a count above seen as new, at its own clock). */
+ * NEW KILL marks a sample an OOM kill arrived with (replay_kill_at), as
+ * the live dashboard marks the refresh that saw it (ui_main.c's sample()
+ * marks a count above seen as new, at its own clock). */
 static void
 replay_kills(struct ui *ui)
 {
