@@ -130,7 +130,7 @@ static const char *const events_title[] = {
 /* The same in a replay (f->replay): the events are a record, no action
  * reaches their processes. */
 static const char *const events_title_replay[] = {
-    " Kernel events recorded up to this sample, newest first (Up/Down "
+    " Kernel events, newest first, recorded up to this sample (Up/Down "
     "select, PgUp/PgDn task table, actions are off: replay, e or Esc "
     "returns)",
     " Kernel events, newest first (Up/Down select, actions are off: "
