@@ -74,6 +74,7 @@ struct recreplay_event {
 #define RECREPLAY_CG_SINCE_MS (24LL * 3600 * 1000)
 
 struct recreplay;
+struct recbox;
 
 /* Open path (see above); NULL with *st and a one-line message in err.
  * A database without any sample is RECREAD_MISSING ("no samples"). */
@@ -128,11 +129,21 @@ size_t recreplay_nevents(const struct recreplay *r);
 const struct recreplay_event *recreplay_event(const struct recreplay *r,
                                               size_t k);
 
-/* The next (dir > 0) or previous (dir < 0) event from sample i: the
- * first event arriving after it, or the last arriving before it, into
- * *k: 0, or -1 when there is none. */
-int recreplay_event_step(const struct recreplay *r, size_t i, int dir,
-                         size_t *k);
+/* The next (dir > 0) or previous (dir < 0) event into *k: 0, or -1 when
+ * there is none. From event from (one arriving with sample i), the one
+ * after or before it, so events arriving with the same sample are each
+ * reached in turn; otherwise (from SIZE_MAX: none, as after a cursor
+ * move) the first event arriving after sample i, or the last arriving
+ * before it. */
+int recreplay_event_step(const struct recreplay *r, size_t i, size_t from,
+                         int dir, size_t *k);
+
+/* The recorded events of sample i's boot that arrived up to it and have a
+ * black box or are OOM kills, each with its box (persist/recload_bbox.h),
+ * the newest max of them, newest first, into a new array *out of *n (the
+ * caller frees it; NULL when none): 0, or -1 (message). */
+int recreplay_boxes(struct recreplay *r, size_t i, size_t max,
+                    struct recbox **out, size_t *n);
 
 /* How many events arrived up to and with sample i. */
 size_t recreplay_events_upto(const struct recreplay *r, size_t i);

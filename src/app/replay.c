@@ -114,6 +114,8 @@ replay_start(struct ui *ui, char *err, size_t errsz)
 		return -1;
 	}
 	ui->replay = rp;
+	rp->ev_cur = SIZE_MAX;
+	rp->kills_start = SNAP_NA;
 	ui->paused = true;
 	if (opt->db_path != NULL)
 		snprintf(rp->path, sizeof rp->path, "%s", opt->db_path);
@@ -311,31 +313,82 @@ replay_klog(struct ui *ui)
 }
 
 /* The black boxes of the cursor's boot's events recorded up to it (the
- * events its rebuilt log holds) into the events view: "before this
- * kill", as the live dashboard's load gives them. Read at each sample:
- * the boxes of events after the cursor are not there. */
+ * events its rebuilt log holds, as many as it holds) into the events
+ * view: "before this kill", as the live dashboard's load gives them.
+ * Read again only when the events up to the cursor change: the boxes of
+ * events after the cursor are not there. */
 static void
-replay_boxes(struct ui *ui, int64_t now_ms)
+replay_boxes(struct ui *ui)
 {
 	struct replay *rp = ui->replay;
-	struct recload res;
-	char boot[128];
-	struct recload_req rq = {
-	    .path = rp->path,
-	    .boot_id = boot,
-	    .now_wall_ms = now_ms,
-	    .now_mono_ms = (uint64_t)now_ms, /* mono is wall in replay */
-	    .span_ms = RECLOAD_SPAN_MS,
-	    .busy_ms = 1000,
-	    .boxes_only = true,
-	    .until_ms = now_ms,
-	};
+	struct ui_klog *k = &ui->klog;
+	size_t upto = recreplay_events_upto(rp->rr, rp->cur);
+	int64_t boot = recreplay_sample(rp->rr, rp->cur)->boot;
+	struct recbox *b;
+	size_t n;
 
-	if (recreplay_boot_id(rp->rr, rp->cur, boot, sizeof boot) != 0)
-		snprintf(boot, sizeof boot, "?"); /* said as "no record" */
-	(void)recload_run(&rq, &res);
-	ui_past_give_boxes(ui, &res, rp->path);
-	recload_fini(&res);
+	k->record_last_ms = recreplay_sample(rp->rr, rp->cur)->time_ms;
+	if (k->box_state == UI_BOX_READ && rp->boxes_boot == boot &&
+	    rp->boxes_upto == upto)
+		return;
+	if (recreplay_boxes(rp->rr, rp->cur, REPLAY_KLOG_EVENTS, &b, &n) != 0) {
+		k->box_state = UI_BOX_FAILED;
+		snprintf(k->box_note, sizeof k->box_note,
+		         "no black box: %.100s at %.120s",
+		         recreplay_error(rp->rr), rp->path);
+		return;
+	}
+	free(k->boxes);
+	k->boxes = b;
+	k->nboxes = n;
+	k->box_state = UI_BOX_READ;
+	rp->boxes_boot = boot;
+	rp->boxes_upto = upto;
+}
+
+/* Whether sample i brings a new OOM kill: one arrived with it, and it is
+ * not its boot's first recorded sample (whose kills, the kernel log's
+ * backlog when the recorder started, came before it). */
+static bool
+replay_kill_at(const struct replay *rp, size_t i)
+{
+	if (i == 0 || recreplay_sample(rp->rr, i - 1)->boot !=
+	                  recreplay_sample(rp->rr, i)->boot)
+		return false;
+	for (size_t k = 0; k < recreplay_nevents(rp->rr); k++) {
+		const struct recreplay_event *e = recreplay_event(rp->rr, k);
+
+		if (e->at == i && strcmp(e->kind, "oom_kill") == 0)
+			return true;
+	}
+	return false;
+}
+
+/* The header's OOM kill line at the cursor: "since start" counts from
+ * the replay's first sample shown (the earliest shown of the cursor's
+ * boot, once the cursor went back before it or to another boot), and
+ * NEW KILL marks a sample an OOM kill arrived with (replay_kill_at), as
+ * the live dashboard marks the refresh that saw it (ui_main.c's sample()
+ * marks a count above seen as new, at its own clock). */
+static void
+replay_kills(struct ui *ui)
+{
+	struct replay *rp = ui->replay;
+	int64_t kills = ui->snap.vmstat.oom_kill,
+	        boot = recreplay_sample(rp->rr, rp->cur)->boot;
+
+	if (kills != SNAP_NA &&
+	    (rp->kills_start == SNAP_NA || rp->kills_boot != boot ||
+	     kills < rp->kills_start)) {
+		rp->kills_start = kills;
+		rp->kills_boot = boot;
+	}
+	ui->kills.at_start = kills != SNAP_NA ? rp->kills_start : SNAP_NA;
+	/* one less than the count at a kill's sample: the loop's "new" */
+	ui->kills.seen =
+	    kills != SNAP_NA && replay_kill_at(rp, rp->cur) ? kills - 1 : kills;
+	ui->kills.new_ms = 0;
+	ui->kills.recent = false;
 }
 
 /* The snapshot and history at the cursor (see replay.h). */
@@ -353,10 +406,8 @@ replay_sample(struct ui *ui)
 	}
 	replay_users(ui);
 	replay_klog(ui);
-	replay_boxes(ui, now_ms);
-	/* "since start" counts from the sample shown: never negative when
-	 * the cursor goes back */
-	ui->kills.at_start = ui->kills.seen = SNAP_NA;
+	replay_boxes(ui);
+	replay_kills(ui);
 	histsnap_fini(&ui->hist);
 	if (histsnap_init(&ui->hist, replay_interval(rp), UI_HIST_CAP_BYTES) !=
 	    0)
@@ -472,6 +523,8 @@ replay_move(struct ui *ui, size_t i, const char *end)
 	}
 	rp->cur = i;
 	replay_said_gap(ui, from, i);
+	rp->ev_cur = SIZE_MAX; /* } / { go from the new sample */
+	rp->ev_select = false;
 	return UI_RESAMPLE;
 }
 
@@ -482,14 +535,41 @@ replay_event_jump(struct ui *ui, int dir)
 	struct replay *rp = ui->replay;
 	size_t k;
 
-	if (recreplay_event_step(rp->rr, rp->cur, dir, &k) != 0) {
+	if (recreplay_event_step(rp->rr, rp->cur, rp->ev_cur, dir, &k) != 0) {
 		ui_status(ui, THEME_STATUS_INFO, "replay: no %s event recorded",
 		          dir > 0 ? "later" : "earlier");
 		return UI_REDRAW;
 	}
-	rp->cur = recreplay_event(rp->rr, k)->at;
+	rp->ev_cur = k;
+	rp->ev_select = true;
 	replay_said_event(ui, k);
+	if (recreplay_event(rp->rr, k)->at == rp->cur)
+		return UI_REDRAW; /* another event of the sample shown */
+	rp->cur = recreplay_event(rp->rr, k)->at;
 	return UI_RESAMPLE;
+}
+
+/* The events view's row of the event } / { went to (see replay.h). */
+bool
+replay_event_row(struct ui *ui, size_t *row)
+{
+	struct replay *rp = ui->replay;
+	const struct recreplay_event *ev;
+
+	if (rp == NULL || !rp->ev_select || rp->ev_cur == SIZE_MAX)
+		return false;
+	rp->ev_select = false;
+	ev = recreplay_event(rp->rr, rp->ev_cur);
+	for (size_t i = 0; i < ui->klog.nrows; i++) {
+		const struct kevent *e = ui->klog.rows[i].e;
+
+		if (e->pid == ev->pid &&
+		    strcmp(kevent_kind_name(e->kind), ev->kind) == 0) {
+			*row = i;
+			return true;
+		}
+	}
+	return false;
 }
 
 /* Is a prompt, menu or dialog open (it takes the keys)? */
@@ -554,6 +634,8 @@ replay_tick(struct ui *ui)
 	}
 	rp->cur++;
 	replay_said_gap(ui, rp->cur - 1, rp->cur);
+	rp->ev_cur = SIZE_MAX;
+	rp->ev_select = false;
 	return UI_RESAMPLE;
 }
 

@@ -9,6 +9,7 @@
  */
 #include "persist/recreplay.h"
 #include "persist/recdb_schema.h"
+#include "persist/recload_bbox.h"
 #include "persist/recreplay_cg.h"
 
 #include <errno.h>
@@ -504,23 +505,81 @@ recreplay_events_upto(const struct recreplay *r, size_t i)
 
 /* The next or previous event (see recreplay.h). */
 int
-recreplay_event_step(const struct recreplay *r, size_t i, int dir, size_t *k)
+recreplay_event_step(const struct recreplay *r, size_t i, size_t from, int dir,
+                     size_t *k)
 {
-	bool found = false;
+	size_t e;
 
-	for (size_t e = 0; e < r->nev; e++) {
-		if (dir > 0 && r->ev[e].at > i &&
-		    (!found || r->ev[e].at < r->ev[*k].at)) {
-			*k = e;
-			found = true;
-		}
-		if (dir < 0 && r->ev[e].at < i &&
-		    (!found || r->ev[e].at >= r->ev[*k].at)) {
-			*k = e;
-			found = true;
-		}
+	if (from < r->nev && r->ev[from].at == i) { /* by one event */
+		if (dir > 0 ? from + 1 >= r->nev : from == 0)
+			return -1;
+		*k = dir > 0 ? from + 1 : from - 1;
+		return 0;
 	}
-	return found ? 0 : -1;
+	if (dir > 0) { /* the first arriving after sample i */
+		for (e = 0; e < r->nev && r->ev[e].at <= i; e++)
+			;
+		*k = e;
+		return e < r->nev ? 0 : -1;
+	}
+	for (e = r->nev; e > 0 && r->ev[e - 1].at >= i; e--)
+		; /* the last arriving before sample i */
+	*k = e - 1;
+	return e > 0 ? 0 : -1;
+}
+
+/* Whether b[0..n) holds the record of event id. */
+static bool
+recreplay_has_box(const struct recbox *b, size_t n, int64_t id)
+{
+	for (size_t j = 0; j < n; j++) {
+		if (b[j].id == id)
+			return true;
+	}
+	return false;
+}
+
+/* The boxes of sample i's boot up to it (see recreplay.h). They are read
+ * RECBOX_MAX at a time (recload_bbox_read gives the newest up to a time),
+ * each read up to the oldest time of the one before, inclusive, so the
+ * events sharing that time are all read; those already read are skipped. */
+int
+recreplay_boxes(struct recreplay *r, size_t i, size_t max, struct recbox **out,
+                size_t *n)
+{
+	int64_t until = r->s[i].time_ms;
+	struct recbox *all = malloc((max ? max : 1) * sizeof *all), *b;
+	size_t nb, fresh;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (all == NULL)
+		return recreplay_end(r, NULL, SQLITE_NOMEM);
+	do {
+		rc = recload_bbox_read(r->db, r->s[i].boot, until, NULL, &b,
+		                       &nb);
+		if (rc != SQLITE_OK) {
+			free(all);
+			*n = 0;
+			return recreplay_end(r, NULL, rc);
+		}
+		fresh = 0;
+		for (size_t j = 0; j < nb && *n < max; j++) {
+			if (recreplay_has_box(all, *n, b[j].id))
+				continue;
+			all[(*n)++] = b[j];
+			fresh++;
+		}
+		if (nb > 0)
+			until = b[nb - 1].time_ms;
+		free(b);
+	} while (fresh > 0 && nb == RECBOX_MAX && *n < max);
+	if (*n == 0)
+		free(all);
+	else
+		*out = all;
+	return 0;
 }
 
 /* A PSI average column as a double (NaN-free; 0 when NULL). */
