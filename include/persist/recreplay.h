@@ -149,4 +149,20 @@ int recreplay_snapshot(struct recreplay *r, size_t i, struct snapshot *snap);
 int recreplay_snapshot_sys(struct recreplay *r, size_t i,
                            struct snapshot *snap);
 
+/* A sample rebuilt for the history (histsnap_record), borrowed for the
+ * call. */
+typedef void (*recreplay_snap_fn)(const struct snapshot *snap, void *arg);
+
+/*
+ * Call fn with each sample of sample i's boot in the span_ms before it
+ * (at or after its time - span_ms; i itself left out), oldest first, as
+ * a snapshot of its system values (no rates) and its processes as
+ * recreplay_snapshot has them (alive by the same rule; pid, start time,
+ * RSS, anon, file, shmem and swap only, the rest unknown): the history
+ * the live dashboard's refreshes of that span would hold. Two queries
+ * whatever the span's length. 0, or -1 with the message.
+ */
+int recreplay_window(struct recreplay *r, size_t i, int64_t span_ms,
+                     recreplay_snap_fn fn, void *arg);
+
 #endif
