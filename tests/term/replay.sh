@@ -4,7 +4,10 @@
 # --samples 1` sample makes it), emptied, then 30 samples 10 s apart from
 # 2027-01-15 08:00:00 UTC of a boot of its own, after 40 one a minute:
 # "alpha" (pid 4001) grows by 100 kB a second (the TREND column calls it
-# rising), "beta" (4002) appears at 08:03:20, the sample an OOM kill
+# rising), "delta" (4005) grows from 08:01:00 (younger than 20 minutes:
+# its verdict and chart come from the samples before the cursor, and its
+# first seen is its first row), "beta" (4002) appears at 08:03:20, the
+# sample an OOM kill
 # arrived with (from then on its lines, rebuilt, are in the log pane and
 # the kill in the events view). The header shows the replayed time, `t` steps
 # a sample (the time and alpha's RSS change), `}` jumps to the kill, `-`
@@ -61,6 +64,15 @@ INSERT INTO proc_rows(sample_id, proc_id, rss_kb, anon_kb, swap_kb,
                       oom_score, oom_score_adj)
   SELECT s.id, p.id, 50000, 1000, 0, 700, 0
   FROM samples s, procs p WHERE p.pid = 4002 AND s.time_ms >= $T0 + 200000;
+INSERT INTO procs(boot, pid, start_time, first_sample, last_sample, comm,
+                  cmdline, uid)
+  SELECT id, 4005, 15, 0, 0, 'delta', 'delta --young', 0 FROM boots
+  WHERE boot_id = 'replay-test-boot';
+INSERT INTO proc_rows(sample_id, proc_id, rss_kb, anon_kb, swap_kb,
+                      oom_score, oom_score_adj)
+  SELECT s.id, p.id, 200000 + (s.time_ms - $T0 - 60000) / 5, 1000, 0,
+         100, 0
+  FROM samples s, procs p WHERE p.pid = 4005 AND s.time_ms >= $T0 + 60000;
 INSERT INTO events(sample_id, time_ms, boot, kind, log_time_kind,
                    log_time_us, seq, pid, json)
   SELECT s.id, s.time_ms, s.boot, 'oom_kill', 1, 5000000, 77, 4003,
@@ -108,6 +120,19 @@ tmux_keys Escape
 tmux_keys F1
 check "help lists the replay keys" \
 	tmux_wait "replay: the next / previous recorded sample" 5
+tmux_stop
+# delta appeared 3m50s before the newest sample: no 20 minutes yet, so
+# its trend and chart come from the samples before the cursor, as live
+start -p 4005
+check "a process younger than 20 minutes: TREND from its recorded rows" \
+	wait_until 5 sh -c "tmux -S '$T_SOCK' capture-pane -p -t t |
+		grep -q '^[* ] *4005 .*rising'"
+tmux_keys Enter
+check "its detail: a verdict over its recorded samples, not learning" \
+	tmux_wait "RSS rising .* over 3m" 5
+check "its detail: first seen at its first recorded row" \
+	tmux_has "first seen 2027-01-15 08:01:00"
+check "its detail: every refresh, 10 min" tmux_has "every refresh, 10 min"
 tmux_stop
 rm -r "$T_TMP/config/oomwatch"
 
