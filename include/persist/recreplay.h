@@ -92,8 +92,10 @@ const struct recreplay_sample *recreplay_sample(const struct recreplay *r,
 int recreplay_find(const struct recreplay *r, int64_t time_ms,
                    int64_t max_gap_ms, size_t *i);
 
-/* The first sample of the boot named boot_id (the kernel's text) into
- * *i: 0, 1 when the record has none of that boot, -1 (message). */
+/* The first sample of the boot named boot_id (the kernel's text) that
+ * holds process rows (a recorder's first sample holds none), or its first
+ * sample when none does, into *i: 0, 1 when the record has none of that
+ * boot, -1 (message). */
 int recreplay_boot_first(struct recreplay *r, const char *boot_id, size_t *i);
 
 /* The boot_id text of sample i's boot into buf: 0, or -1 (message). */

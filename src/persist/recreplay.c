@@ -377,7 +377,37 @@ recreplay_one(sqlite3_stmt *st, int64_t *v)
 	return rc;
 }
 
-/* The first sample of a boot (see recreplay.h). */
+/* From sample k (its boot's first), the first sample of its boot with
+ * a process row into *i (left when there is none): 0, or -1. */
+static int
+recreplay_with_rows(struct recreplay *r, size_t k, size_t *i)
+{
+	sqlite3_stmt *st;
+	int64_t id = -1;
+	int rc;
+
+	if (recreplay_prep(r,
+	                   "SELECT s.id FROM samples s WHERE s.boot = ?1 AND "
+	                   "EXISTS (SELECT 1 FROM proc_rows r WHERE "
+	                   "r.sample_id = s.id) ORDER BY s.time_ms, s.id "
+	                   "LIMIT 1",
+	                   &st))
+		return -1;
+	sqlite3_bind_int64(st, 1, r->s[k].boot);
+	rc = recreplay_one(st, &id);
+	if (recreplay_end(r, st, rc == SQLITE_ROW ? SQLITE_DONE : rc) != 0)
+		return -1;
+	for (; id >= 0 && k < r->ns; k++) {
+		if (r->s[k].id == id) {
+			*i = k;
+			break;
+		}
+	}
+	return 0;
+}
+
+/* The first sample of a boot with process rows, else its first (see
+ * recreplay.h). */
 int
 recreplay_boot_first(struct recreplay *r, const char *boot_id, size_t *i)
 {
@@ -394,7 +424,7 @@ recreplay_boot_first(struct recreplay *r, const char *boot_id, size_t *i)
 	for (size_t k = 0; boot >= 0 && k < r->ns; k++) {
 		if (r->s[k].boot == boot) {
 			*i = k;
-			return 0;
+			return recreplay_with_rows(r, k, i);
 		}
 	}
 	return 1;

@@ -13,7 +13,8 @@
 # a sample (the time and alpha's RSS change), `}` jumps to the kill, `-`
 # steps a minute back, and `k` and the adj keys are refused with
 # "replay"; `p` plays to the newest sample and pauses; `--at boot` starts
-# at the running boot's first sample (one added for it). The refusals
+# at the running boot's first sample with process rows (its first when
+# none has: the table then says no process was recorded there). The refusals
 # before the screen (no database, a corrupt one, a TIME with no sample,
 # a boot not recorded) are one line on stderr and exit status 1.
 . "$(dirname "$0")/../lib.sh"
@@ -214,8 +215,32 @@ sqlite3 "$db" "INSERT INTO samples(time_ms, boot, resolution_s,
   8000000, 100000, 5000000 FROM boots WHERE boot_id = '$bootid'" ||
 	fail "a sample of the running boot was added"
 start --at boot
-check "--at boot: the running boot's first sample" \
+check "--at boot: the running boot's only sample" \
 	tmux_wait "replay 2027-01-15 06:00:00, sample 1/71" 5
+check "no process there: the table says why, in replay terms" \
+	tmux_has "no processes recorded at this sample"
+check "no process there: no -u / -p hint (none was passed)" \
+	tmux_lacks "check -u / -p"
+tmux_stop
+# a recorder's first sample holds no process: --at boot lands on the
+# first that does
+sqlite3 "$db" <<SQL || fail "a second sample of the running boot was added"
+INSERT INTO samples(time_ms, boot, resolution_s, mem_total_kb, mem_free_kb,
+  mem_available_kb) SELECT $T0 - 7190000, id, 0, 8000000, 100000, 5000000
+  FROM boots WHERE boot_id = '$bootid';
+INSERT INTO procs(boot, pid, start_time, first_sample, last_sample, comm,
+                  cmdline, uid)
+  SELECT id, 4009, 19, 0, 0, 'epsilon', 'epsilon --boot', 0 FROM boots
+  WHERE boot_id = '$bootid';
+INSERT INTO proc_rows(sample_id, proc_id, rss_kb, anon_kb, swap_kb,
+                      oom_score, oom_score_adj)
+  SELECT s.id, p.id, 3000, 1000, 0, 100, 0 FROM samples s, procs p
+  WHERE p.pid = 4009 AND s.time_ms = $T0 - 7190000;
+SQL
+start --at boot
+check "--at boot: the running boot's first sample with processes" \
+	tmux_wait "replay 2027-01-15 06:00:10, sample 2/72" 5
+check "--at boot: its processes in the table" tmux_has "epsilon --boot"
 tmux_stop
 
 check "no database: one line, status 1" \
