@@ -168,6 +168,30 @@ detail_read(struct ui *ui, struct scr_detail_state *s)
 	}
 }
 
+/* In a replay, say why the process is not in the cursor's sample: it
+ * ended by then (its history is before it), or is not recorded there. */
+static void
+detail_gone(const struct ui *ui, const struct scr_detail_state *s,
+            struct dash_detail *v)
+{
+	const struct snapshot *snap = &ui->snap;
+
+	if (ui->replay == NULL)
+		return;
+	for (size_t i = 0; i < snap->nprocs; i++)
+		if (snap->procs[i].pid == s->id.pid &&
+		    snap->procs[i].start_time == s->id.start_time)
+			return;
+	snprintf(
+	    v->gone, sizeof v->gone, "%s",
+	    histsnap_count_proc(&ui->hist, s->id, HIST_FINE) +
+	                histsnap_count_proc(&ui->hist, s->id, HIST_MINUTE) >
+	            0
+	        ? "ended by this sample (T goes back)"
+	        : "not recorded at this sample (ended before it, or "
+	          "started after: T / t)");
+}
+
 /* Fill the view from the history (see struct dash_detail). */
 static void
 detail_fill(struct ui *ui, struct scr_detail_state *s)
@@ -180,6 +204,7 @@ detail_fill(struct ui *ui, struct scr_detail_state *s)
 	memset(v, 0, sizeof *v);
 	v->pid = s->pid;
 	snprintf(v->comm, sizeof v->comm, "%s", s->comm);
+	detail_gone(ui, s, v);
 	if (ui->hist.h == NULL ||
 	    histsnap_count_proc(&ui->hist, s->id, HIST_FINE) +
 	            histsnap_count_proc(&ui->hist, s->id, HIST_MINUTE) ==

@@ -6,7 +6,9 @@
 # "alpha" (pid 4001) grows by 100 kB a second (the TREND column calls it
 # rising), "delta" (4005) grows from 08:01:00 (younger than 20 minutes:
 # its verdict and chart come from the samples before the cursor, and its
-# first seen is its first row), "beta" (4002) appears at 08:03:20, the
+# first seen is its first row), "zeta" (4006) has rows from 08:02:00 to
+# 08:03:00 and was seen ending at 08:03:30 (its detail then says it
+# ended), "beta" (4002) appears at 08:03:20, the
 # sample an OOM kill
 # arrived with (from then on its lines, rebuilt, are in the log pane and
 # the kill in the events view). The header shows the replayed time, `t` steps
@@ -74,6 +76,16 @@ INSERT INTO proc_rows(sample_id, proc_id, rss_kb, anon_kb, swap_kb,
   SELECT s.id, p.id, 200000 + (s.time_ms - $T0 - 60000) / 5, 1000, 0,
          100, 0
   FROM samples s, procs p WHERE p.pid = 4005 AND s.time_ms >= $T0 + 60000;
+INSERT INTO procs(boot, pid, start_time, first_sample, last_sample, comm,
+                  cmdline, uid, end_sample)
+  SELECT b.id, 4006, 16, 0, 0, 'zeta', 'zeta --ends', 0, s.id
+  FROM boots b, samples s WHERE b.boot_id = 'replay-test-boot'
+  AND s.time_ms = $T0 + 210000;
+INSERT INTO proc_rows(sample_id, proc_id, rss_kb, anon_kb, swap_kb,
+                      oom_score, oom_score_adj)
+  SELECT s.id, p.id, 70000, 1000, 0, 100, 0
+  FROM samples s, procs p WHERE p.pid = 4006 AND s.time_ms >= $T0 + 120000
+  AND s.time_ms <= $T0 + 180000;
 INSERT INTO events(sample_id, time_ms, boot, kind, log_time_kind,
                    log_time_us, seq, pid, json)
   SELECT s.id, s.time_ms, s.boot, 'oom_kill', 1, 5000000, 77, 4003,
@@ -134,6 +146,21 @@ check "its detail: a verdict over its recorded samples, not learning" \
 check "its detail: first seen at its first recorded row" \
 	tmux_has "first seen 2027-01-15 08:01:00"
 check "its detail: every refresh, 10 min" tmux_has "every refresh, 10 min"
+tmux_stop
+# zeta's recorder saw it end at 08:03:30: its detail says so there
+start -p 4006 --at "'2027-01-15 08:03:20'"
+tmux_keys Enter
+check "an ended process: its detail charts it before its end" \
+	tmux_wait "first seen 2027-01-15 08:02:00" 5
+check "an ended process: not said ended while it runs" tmux_lacks "ended by"
+tmux_keys t
+check "an ended process: at its end, the detail says it ended" \
+	tmux_wait "ended by this sample (T goes back)" 5
+check "an ended process: no kernel-thread wording" tmux_lacks "kernel threads"
+tmux_keys T
+check "an ended process: T goes back to it running" \
+	wait_until 5 sh -c "! tmux -S '$T_SOCK' capture-pane -p -t t |
+		grep -q 'ended by'"
 tmux_stop
 rm -r "$T_TMP/config/oomwatch"
 
