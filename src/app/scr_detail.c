@@ -137,10 +137,11 @@ detail_kills(const struct ui *ui, const struct hist_point *p, size_t n,
 }
 
 /* Read the process's lanes (from the tier histsnap picks) into the
- * view's columns. */
+ * view's columns; first seen at its oldest point in either tier. */
 static void
 detail_read(struct ui *ui, struct scr_detail_state *s)
 {
+	int64_t first_ms = histsnap_first_proc(&ui->hist, s->id);
 	static const enum hist_proc_lane lanes[DETAIL_LANES] = {
 	    [DETAIL_RSS] = HIST_RSS_KB,
 	    [DETAIL_ANON] = HIST_ANON_KB,
@@ -157,9 +158,12 @@ detail_read(struct ui *ui, struct scr_detail_state *s)
 		/* the recorded past included (model/histsnap.h) */
 		n = histsnap_read_proc(hs, s->id, lanes[l], NULL);
 		if (l == DETAIL_RSS && n > 0)
-			clock_wall_text(hs->pts[0].wall_ms, "%Y-%m-%d %H:%M:%S",
-			                "unknown", v->first_seen,
-			                sizeof v->first_seen);
+			clock_wall_text(first_ms != SNAP_NA &&
+			                        first_ms < hs->pts[0].wall_ms
+			                    ? first_ms
+			                    : hs->pts[0].wall_ms,
+			                "%Y-%m-%d %H:%M:%S", "unknown",
+			                v->first_seen, sizeof v->first_seen);
 		if (l == DETAIL_RSS)
 			v->ncols = chart_ncols(hs->pts, n, cols);
 		chart_fill(hs->pts, n, v->ncols, v->lo_kb[l], v->hi_kb[l]);
