@@ -1,6 +1,7 @@
 /* scr_detail.c: the process detail screen's keys and frame (see
  * scr_detail.h). */
 #include "app/scr_detail.h"
+#include "app/replay.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -44,6 +45,27 @@ scr_detail_open(struct ui *ui)
 	return scr_goto(ui, &scr_detail);
 }
 
+/* In a replay, the wall time kill e was recorded at (its event in the
+ * record up to the cursor, by pid) into *wall_ms: the log's boot times
+ * are not on the replayed points' clock (wall). False when not found. */
+static bool
+detail_replay_time(const struct ui *ui, const struct kevent *e,
+                   int64_t *wall_ms)
+{
+	const struct recreplay *rr = ui->replay->rr;
+	const struct recreplay_event *r;
+
+	for (size_t k = recreplay_nevents(rr); k-- > 0;) {
+		r = recreplay_event(rr, k);
+		if (r->pid == e->pid && r->at <= ui->replay->cur &&
+		    strcmp(r->kind, "oom_kill") == 0) {
+			*wall_ms = r->time_ms;
+			return true;
+		}
+	}
+	return false;
+}
+
 /* Where kill e is on the charted points' clocks: *at_ms (wall when
  * *wall) and its wall clock in *wall_ms; false when it cannot be placed
  * (no time, or a boot time from a saved log, maybe another boot's). The
@@ -53,6 +75,13 @@ detail_kill_time(const struct ui *ui, const struct kevent *e,
                  const struct hist_point *last, int64_t *at_ms, bool *wall,
                  int64_t *wall_ms)
 {
+	if (ui->replay != NULL && e->time.kind == KLOG_TIME_BOOT) {
+		if (!detail_replay_time(ui, e, wall_ms))
+			return false;
+		*at_ms = *wall_ms;
+		*wall = true;
+		return true;
+	}
 	if (e->time.kind == KLOG_TIME_UNIX) {
 		*at_ms = *wall_ms = e->time.usec / 1000;
 		*wall = true;

@@ -146,6 +146,8 @@ check "its detail: a verdict over its recorded samples, not learning" \
 check "its detail: first seen at its first recorded row" \
 	tmux_has "first seen 2027-01-15 08:01:00"
 check "its detail: every refresh, 10 min" tmux_has "every refresh, 10 min"
+check "its detail: the recorded kill at 08:03:20 is marked on the chart" \
+	tmux_has "08:03:20 victim gamma"
 tmux_stop
 # zeta's recorder saw it end at 08:03:30: its detail says so there
 start -p 4006 --at "'2027-01-15 08:03:20'"
