@@ -111,8 +111,10 @@ int64_t recreplay_gap_ms(const struct recreplay *r, size_t i);
 int recreplay_find(const struct recreplay *r, int64_t time_ms,
                    int64_t max_gap_ms, size_t *i);
 
-/* The first sample of the boot named boot_id (the kernel's text) into
- * *i: 0, 1 when the record has none of that boot, -1 (message). */
+/* The first sample of the boot named boot_id (the kernel's text) that
+ * holds process rows (a recorder's first sample holds none), or its first
+ * sample when none does, into *i: 0, 1 when the record has none of that
+ * boot, -1 (message). */
 int recreplay_boot_first(struct recreplay *r, const char *boot_id, size_t *i);
 
 /* The boot_id text of sample i's boot into buf: 0, or -1 (message). */
@@ -177,5 +179,21 @@ int recreplay_snapshot(struct recreplay *r, size_t i, struct snapshot *snap);
  * values only). */
 int recreplay_snapshot_sys(struct recreplay *r, size_t i,
                            struct snapshot *snap);
+
+/* A sample rebuilt for the history (histsnap_record), borrowed for the
+ * call. */
+typedef void (*recreplay_snap_fn)(const struct snapshot *snap, void *arg);
+
+/*
+ * Call fn with each sample of sample i's boot in the span_ms before it
+ * (at or after its time - span_ms; i itself left out), oldest first, as
+ * a snapshot of its system values (no rates) and its processes as
+ * recreplay_snapshot has them (alive by the same rule; pid, start time,
+ * RSS, anon, file, shmem and swap only, the rest unknown): the history
+ * the live dashboard's refreshes of that span would hold. Two queries
+ * whatever the span's length. 0, or -1 with the message.
+ */
+int recreplay_window(struct recreplay *r, size_t i, int64_t span_ms,
+                     recreplay_snap_fn fn, void *arg);
 
 #endif

@@ -205,26 +205,29 @@ replay_past(struct ui *ui, int64_t now_ms)
 	recload_fini(&res);
 }
 
-/* The system values of the REPLAY_SPARK_MS before the cursor (same
- * boot) as refreshes: the header's sparklines. */
+/* One recorded sample into the history as a refresh (a
+ * recreplay_snap_fn). */
 static void
-replay_spark(struct ui *ui, int64_t now_ms)
+replay_spark_one(const struct snapshot *s, void *arg)
+{
+	(void)histsnap_record(arg, s);
+}
+
+/* The samples of the REPLAY_SPARK_MS before the cursor (same boot) as
+ * refreshes, the system's values and the processes': the header's
+ * sparklines, and the fine tier the trends, verdicts and the detail
+ * chart of a process younger than TREND_MIN_SAMPLES minutes read, as the
+ * live dashboard's refreshes would have given them. */
+static void
+replay_spark(struct ui *ui)
 {
 	struct replay *rp = ui->replay;
-	const struct recreplay_sample *cur = recreplay_sample(rp->rr, rp->cur);
-	size_t i = recreplay_step(rp->rr, rp->cur, -REPLAY_SPARK_MS);
-	struct snapshot sys;
 
-	snapshot_init(&sys);
-	for (; i < rp->cur; i++) {
-		if (recreplay_sample(rp->rr, i)->boot != cur->boot ||
-		    recreplay_sample(rp->rr, i)->time_ms <
-		        now_ms - REPLAY_SPARK_MS)
-			continue;
-		if (recreplay_snapshot_sys(rp->rr, i, &sys) == 0)
-			(void)histsnap_record(&ui->hist, &sys);
-	}
-	snapshot_fini(&sys);
+	if (recreplay_window(rp->rr, rp->cur, REPLAY_SPARK_MS, replay_spark_one,
+	                     &ui->hist) != 0)
+		ui_status(ui, THEME_STATUS_ERROR,
+		          "replay: the 10 minutes before not read (%s)",
+		          recreplay_error(rp->rr));
 }
 
 /* User names for the recorded uids (this machine's, as the live
@@ -413,7 +416,7 @@ replay_sample(struct ui *ui)
 	    0)
 		return 0; /* no history: the trends stay "..." */
 	replay_past(ui, now_ms);
-	replay_spark(ui, now_ms);
+	replay_spark(ui);
 	return 0;
 }
 

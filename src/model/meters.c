@@ -505,7 +505,7 @@ line_self(struct meters_line *l, const struct meters_in *in)
 		form(l, sg, "%s", in->self_disabled ? "off" : "on");
 }
 
-/* Task counts. */
+/* Task counts (of a record: the recorded ones, no kernel threads). */
 static void
 line_tasks(struct meters_line *l, const struct meters_in *in)
 {
@@ -517,11 +517,17 @@ line_tasks(struct meters_line *l, const struct meters_in *in)
 		kthreads += sn->procs[i].kthread;
 	seg_text(l, THEME_METER_LABEL, 9, "Tasks ");
 	sg = seg_new(l, THEME_NORMAL, 1, 0);
-	form(l, sg, "%zu (%zu kernel threads), %zu shown", sn->nprocs, kthreads,
-	     in->shown_rows);
-	form(l, sg, "%zu (%zu kthreads), %zu shown", sn->nprocs, kthreads,
-	     in->shown_rows);
-	form(l, sg, "%zu, %zu shown", sn->nprocs, in->shown_rows);
+	if (in->tasks_recorded) {
+		form(l, sg, "%zu recorded, %zu shown", sn->nprocs,
+		     in->shown_rows);
+		form(l, sg, "%zu recorded", sn->nprocs);
+	} else {
+		form(l, sg, "%zu (%zu kernel threads), %zu shown", sn->nprocs,
+		     kthreads, in->shown_rows);
+		form(l, sg, "%zu (%zu kthreads), %zu shown", sn->nprocs,
+		     kthreads, in->shown_rows);
+		form(l, sg, "%zu, %zu shown", sn->nprocs, in->shown_rows);
+	}
 	form(l, sg, "%zu", sn->nprocs);
 	if (in->paused)
 		form(l, seg_new(l, THEME_NORMAL, 8, 2), "[PAUSED]");

@@ -5,12 +5,15 @@
  * newest loaded by recreplay_newer; a snapshot is two queries, its
  * sample's row and the process rows of the RECREAD_ALIVE_MS up to it
  * (of the processes not ended by then, when the file says: schema v3),
- * then its cgroups (recreplay_cg.c).
+ * then its cgroups (recreplay_cg.c). A window of samples is two queries
+ * whatever its length: the samples' rows, and the process rows of the
+ * span (recreplay_win.c).
  */
 #include "persist/recreplay.h"
 #include "persist/recdb_schema.h"
 #include "persist/recload_bbox.h"
 #include "persist/recreplay_cg.h"
+#include "persist/recreplay_win.h"
 
 #include <errno.h>
 #include <math.h>
@@ -437,7 +440,37 @@ recreplay_one(sqlite3_stmt *st, int64_t *v)
 	return rc;
 }
 
-/* The first sample of a boot (see recreplay.h). */
+/* From sample k (its boot's first), the first sample of its boot with
+ * a process row into *i (left when there is none): 0, or -1. */
+static int
+recreplay_with_rows(struct recreplay *r, size_t k, size_t *i)
+{
+	sqlite3_stmt *st;
+	int64_t id = -1;
+	int rc;
+
+	if (recreplay_prep(r,
+	                   "SELECT s.id FROM samples s WHERE s.boot = ?1 AND "
+	                   "EXISTS (SELECT 1 FROM proc_rows r WHERE "
+	                   "r.sample_id = s.id) ORDER BY s.time_ms, s.id "
+	                   "LIMIT 1",
+	                   &st))
+		return -1;
+	sqlite3_bind_int64(st, 1, r->s[k].boot);
+	rc = recreplay_one(st, &id);
+	if (recreplay_end(r, st, rc == SQLITE_ROW ? SQLITE_DONE : rc) != 0)
+		return -1;
+	for (; id >= 0 && k < r->ns; k++) {
+		if (r->s[k].id == id) {
+			*i = k;
+			break;
+		}
+	}
+	return 0;
+}
+
+/* The first sample of a boot with process rows, else its first (see
+ * recreplay.h). */
 int
 recreplay_boot_first(struct recreplay *r, const char *boot_id, size_t *i)
 {
@@ -454,7 +487,7 @@ recreplay_boot_first(struct recreplay *r, const char *boot_id, size_t *i)
 	for (size_t k = 0; boot >= 0 && k < r->ns; k++) {
 		if (r->s[k].boot == boot) {
 			*i = k;
-			return 0;
+			return recreplay_with_rows(r, k, i);
 		}
 	}
 	return 1;
@@ -804,4 +837,68 @@ recreplay_snapshot(struct recreplay *r, size_t i, struct snapshot *snap)
 		return 0;
 	r->st = recread_sqlfail(r->rd, rc);
 	return -1;
+}
+
+/* The first sample of sample i's boot at or after its time - span_ms. */
+static size_t
+recreplay_window_first(const struct recreplay *r, size_t i, int64_t span_ms)
+{
+	size_t a = recreplay_step(r, i, -span_ms);
+
+	if (r->s[a].time_ms < r->s[i].time_ms - span_ms)
+		a++; /* the newest at or before: one too early */
+	while (a < i && r->s[a].boot != r->s[i].boot)
+		a++;
+	return a;
+}
+
+/* Call fn with each sample of the window (see recreplay.h). */
+int
+recreplay_window(struct recreplay *r, size_t i, int64_t span_ms,
+                 recreplay_snap_fn fn, void *arg)
+{
+	size_t a = recreplay_window_first(r, i, span_ms);
+	struct recreplay_win w;
+	struct snapshot snap;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (a >= i)
+		return 0;
+	rc = recreplay_win_load(&w, r->db, r->has_end, r->s[i].boot,
+	                        r->s[a].time_ms - RECREAD_ALIVE_MS,
+	                        r->s[i].time_ms);
+	if (rc != SQLITE_DONE) {
+		r->st = recread_sqlfail(r->rd, rc);
+		return -1;
+	}
+	if (recreplay_prep(r,
+	                   "SELECT " RECREPLAY_SYS_COLS ", id, time_ms FROM "
+	                   "samples WHERE boot = ?1 AND time_ms >= ?2 AND "
+	                   "time_ms < ?3 ORDER BY time_ms, id",
+	                   &st) != 0) {
+		recreplay_win_fini(&w);
+		return -1;
+	}
+	sqlite3_bind_int64(st, 1, r->s[i].boot);
+	sqlite3_bind_int64(st, 2, r->s[a].time_ms);
+	sqlite3_bind_int64(st, 3, r->s[i].time_ms);
+	snapshot_init(&snap);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		snapshot_reset(&snap);
+		snap.time_unix_ms = sqlite3_column_int64(st, 24);
+		snap.mono_ms = (uint64_t)snap.time_unix_ms;
+		snap.cgroup_mode = SNAP_CGROUP_NONE;
+		snap.cgroups_err = ENODATA; /* not read here */
+		recreplay_sys(st, &snap);
+		if (recreplay_win_at(&w, sqlite3_column_int64(st, 23),
+		                     snap.time_unix_ms, &snap) != 0) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		fn(&snap, arg);
+	}
+	snapshot_fini(&snap);
+	recreplay_win_fini(&w);
+	return recreplay_end(r, st, rc);
 }

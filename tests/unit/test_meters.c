@@ -310,6 +310,35 @@ test_the_issue_lines_shorten_to_whole_words(void **state)
 	            sizeof whole_word_cases / sizeof whole_word_cases[0]);
 }
 
+/* A replay's Tasks: the recorded processes, no kernel-thread count. */
+static void
+test_tasks_recorded(void **state)
+{
+	struct meters_line l;
+	struct snapshot sn;
+	struct meters_in in;
+	char b[256];
+	static const struct {
+		int w;
+		const char *want;
+	} c[] = {
+	    {38, "Tasks 3 recorded, 3 shown"},
+	    {20, "Tasks 3 recorded"},
+	    {9, "Tasks 3"},
+	};
+	(void)state;
+	snapshot_init(&sn);
+	scene(CALM, &sn, &in);
+	in.tasks_recorded = true;
+	for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
+		meters_line(&l, METERS_TASKS, &in);
+		fit(&l, c[i].w, b, sizeof b);
+		assert_string_equal(b, c[i].want);
+		assert_null(strstr(b, "kernel"));
+	}
+	snapshot_fini(&sn);
+}
+
 static const struct shown_case oom_cases[] = {
     {STRESSED, METERS_OOM, 120,
      "OOM kills 123456789012 since boot, 123456789012 since start  "
@@ -697,6 +726,7 @@ main(void)
 	    cmocka_unit_test(test_swap_and_psi_history),
 	    cmocka_unit_test(test_rates_unknown_are_na),
 	    cmocka_unit_test(test_rates_none_say_why),
+	    cmocka_unit_test(test_tasks_recorded),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -30,6 +30,7 @@
 #define NA 90              /* boot-a: samples 0..89, 10 s apart */
 #define NB 10              /* boot-b: samples 90..99, an hour later */
 #define TB (T0 + 3600 * SEC_MS)
+#define TB_SQL "1800003600000" /* TB in SQL */
 
 /* An identity for the fixture (comm, cmdline and cgroup strdup'ed). */
 static struct recdb_ident
@@ -378,6 +379,26 @@ test_steps(void **state)
 	assert_int_equal(recreplay_boot_first(r, "boot-z", &i), 1);
 	assert_int_equal(recreplay_boot_id(r, NA + 3, boot, sizeof boot), 0);
 	assert_string_equal(boot, "boot-b");
+	recreplay_close(r);
+	/* a recorder's first sample holds no process: the next one */
+	assert_int_equal(dbfix_run(f->path,
+	                           "DELETE FROM proc_rows WHERE "
+	                           "sample_id IN (SELECT id FROM "
+	                           "samples WHERE time_ms = " TB_SQL ")"),
+	                 0);
+	r = open_ok(f->path);
+	assert_int_equal(recreplay_boot_first(r, "boot-b", &i), 0);
+	assert_int_equal(i, NA + 1);
+	recreplay_close(r);
+	/* no sample of the boot holds one: its first */
+	assert_int_equal(dbfix_run(f->path,
+	                           "DELETE FROM proc_rows WHERE "
+	                           "sample_id IN (SELECT id FROM "
+	                           "samples WHERE time_ms >= " TB_SQL ")"),
+	                 0);
+	r = open_ok(f->path);
+	assert_int_equal(recreplay_boot_first(r, "boot-b", &i), 0);
+	assert_int_equal(i, NA);
 	recreplay_close(r);
 }
 
