@@ -439,74 +439,6 @@ cgroup(const char *path, int64_t usage)
 	                             .psi_some_avg10 = 2.5};
 }
 
-/* The cgroup rows of s: each path a row of usage 100, ended when its
- * ended[i]. */
-static void
-cgroups_of(struct recdb_sample *s, const char *const *paths, const bool *ended,
-           size_t n)
-{
-	s->cgroups = calloc(n, sizeof *s->cgroups);
-	for (size_t i = 0; i < n; i++) {
-		s->cgroups[i] = cgroup(paths[i], 100);
-		s->cgroups[i].ended = ended[i];
-	}
-	s->ncgroups = n;
-}
-
-/* A version 3 file (no cgroup_ends) migrates to 4 with the table added
- * and its rows kept; an ended cgroup gets a cgroup_ends row at that
- * sample and no cgroup_rows row, a path never stored gets nothing, and a
- * path back later gets rows (and can end) again. */
-static void
-test_migrate_v3(void **state)
-{
-	struct dbfix *f = *state;
-	struct recdb *db = open_ok(f->path);
-	struct recdb_sample s;
-	char err[256];
-
-	sample(&s, T0, 1, 1, 5000);
-	cgroups_of(&s, (const char *const[]){"/a", "/b"},
-	           (const bool[]){false, false}, 2);
-	assert_int_equal(dbfix_write(db, &s), 0);
-	recdb_close(db);
-	run(f->path, "DROP TABLE cgroup_ends; PRAGMA user_version = 3");
-	assert_int_equal(recdb_file_version(f->path, err, sizeof err), 3);
-	db = open_ok(f->path);
-	assert_int_equal(recdb_file_version(f->path, err, sizeof err),
-	                 RECDB_VERSION);
-	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM cgroup_ends"),
-	                 0);
-	sample(&s, T0 + 10000, 0, 0, 5000);
-	cgroups_of(&s, (const char *const[]){"/b", "/a", "/never"},
-	           (const bool[]){false, true, true}, 3);
-	assert_int_equal(dbfix_write(db, &s), 0);
-	sample(&s, T0 + 20000, 0, 0, 5000); /* /a back */
-	cgroups_of(&s, (const char *const[]){"/a"}, (const bool[]){false}, 1);
-	assert_int_equal(dbfix_write(db, &s), 0);
-	sample(&s, T0 + 30000, 0, 0, 5000); /* and gone again */
-	cgroups_of(&s, (const char *const[]){"/a"}, (const bool[]){true}, 1);
-	assert_int_equal(dbfix_write(db, &s), 0);
-	recdb_close(db);
-	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM cgroup_ends"),
-	                 2);
-	assert_int_equal(dbfix_int(f->path,
-	                           "SELECT count(*) FROM cgroup_ends e JOIN "
-	                           "cgroups c ON c.id = e.cgroup_id WHERE "
-	                           "c.path = '/a' AND e.sample_id IN (2, 4)"),
-	                 2);
-	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM cgroups "
-	                                    "WHERE path = '/never'"),
-	                 0);
-	assert_int_equal(dbfix_int(f->path,
-	                           "SELECT group_concat(r.sample_id) = '1,3' "
-	                           "FROM cgroup_rows r JOIN cgroups c ON c.id "
-	                           "= r.cgroup_id WHERE c.path = '/a'"),
-	                 1);
-	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM cgroup_rows"),
-	                 4);
-}
-
 /* A black box of the sample at time t: n processes pids 100.., one
  * cgroup, pid 100 the top grower. */
 static struct recdb_bbox *
@@ -815,8 +747,6 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_migrate_v1, dbfix_setup,
 	                                    dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_migrate_v2, dbfix_setup,
-	                                    dbfix_teardown),
-	    cmocka_unit_test_setup_teardown(test_migrate_v3, dbfix_setup,
 	                                    dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_blackbox, dbfix_setup,
 	                                    dbfix_teardown),

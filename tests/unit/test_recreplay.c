@@ -2,7 +2,7 @@
  * by persist/recdb.c (the recorder's own writer; raw SQL only for the
  * broken ones): a sample rebuilt as a snapshot, the 11-minute liveness
  * and process ends, stepping by a minute, event jumps, boots, the
- * cgroups (and their recorded ends) and the refusals. */
+ * cgroups and the refusals (their recorded ends: test_cgends.c). */
 #include <dirent.h>
 #include <errno.h>
 #include <setjmp.h>
@@ -668,87 +668,6 @@ test_cgroups(void **state)
 	recreplay_close(r);
 }
 
-/* Write 10 samples of boot-e, 10 s apart, through the recorder's writer:
- * "/" every sample; "/gone" a row at 0 and ended at 3; "/back" a row at
- * 0, ended at 2, a row again at 5 (a path that came back). */
-static void
-write_cg_ends(const char *path)
-{
-	enum recdb_status st;
-	char err[512] = "";
-	struct recdb *db = recdb_open(path, "boot-e", &st, err, sizeof err);
-	struct recdb_sample s;
-
-	if (db == NULL)
-		fail_msg("recdb_open: %s", err);
-	for (int i = 0; i < 10; i++) {
-		memset(&s, 0, sizeof s);
-		s.time_ms = T0 + i * 10 * SEC_MS;
-		s.mem = (struct mem_info){8000000, 100000,  4000000, 1000,
-		                          2000,    300,     400,     0,
-		                          0,       SNAP_NA, SNAP_NA};
-		s.cgroups = calloc(3, sizeof *s.cgroups);
-		s.cgroups[s.ncgroups++] = cgrow("/", 3000, SNAP_NA, SNAP_NA,
-		                                SNAP_NA, SNAP_NA, SNAP_NA, -1);
-		if (i == 0 || i == 3) {
-			s.cgroups[s.ncgroups] = cgrow(
-			    "/gone", 10, 64 * MB, SNAP_NA, SNAP_NA, 0, 0, -1);
-			s.cgroups[s.ncgroups++].ended = i == 3;
-		}
-		if (i == 0 || i == 2 || i == 5) {
-			s.cgroups[s.ncgroups] = cgrow(
-			    "/back", 20, 32 * MB, SNAP_NA, SNAP_NA, 0, 0, -1);
-			s.cgroups[s.ncgroups++].ended = i == 2;
-		}
-		assert_int_equal(dbfix_write(db, &s), 0);
-	}
-	recdb_close(db);
-}
-
-/* Whether sample i of r has the cgroup at path. */
-static bool
-has_cg(struct recreplay *r, size_t i, const char *path)
-{
-	struct snapshot snap;
-	bool has;
-
-	snapshot_init(&snap);
-	if (recreplay_snapshot(r, i, &snap) != 0)
-		fail_msg("recreplay_snapshot: %s", recreplay_error(r));
-	has = snapcg_find(&snap, path, strlen(path)) != SNAPCG_NONE;
-	snapshot_fini(&snap);
-	return has;
-}
-
-/* Schema 4's cgroup_ends: a cgroup is gone from the sample it was
- * recorded gone at, and back with its next row; a version 3 file (no
- * such table) keeps it until its last row is 11 minutes old. */
-static void
-test_cgroup_ends(void **state)
-{
-	struct dbfix *f = *state;
-	struct recreplay *r;
-
-	write_cg_ends(f->path);
-	r = open_ok(f->path);
-	assert_true(has_cg(r, 2, "/gone"));
-	assert_false(has_cg(r, 3, "/gone")); /* its end's sample */
-	assert_false(has_cg(r, 9, "/gone"));
-	assert_true(has_cg(r, 1, "/back"));
-	assert_false(has_cg(r, 2, "/back"));
-	assert_false(has_cg(r, 4, "/back"));
-	assert_true(has_cg(r, 5, "/back")); /* a row after its end */
-	assert_true(has_cg(r, 9, "/back"));
-	assert_true(has_cg(r, 9, "/"));
-	recreplay_close(r);
-	run(f->path, "DROP TABLE cgroup_ends; PRAGMA user_version = 3");
-	r = open_ok(f->path);
-	assert_true(has_cg(r, 3, "/gone"));
-	assert_true(has_cg(r, 9, "/gone"));
-	assert_true(has_cg(r, 4, "/back"));
-	recreplay_close(r);
-}
-
 /* A file without the cgroup tables (schema v1): the sample still
  * replays, with no cgroups and the reason ENODATA. */
 static void
@@ -811,8 +730,6 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_klog, dbfix_setup,
 	                                    dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_cgroups, dbfix_setup,
-	                                    dbfix_teardown),
-	    cmocka_unit_test_setup_teardown(test_cgroup_ends, dbfix_setup,
 	                                    dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_cgroups_v1_file, dbfix_setup,
 	                                    dbfix_teardown),
