@@ -145,6 +145,42 @@ q() { [ -e "$db" ] && sqlite3 -cmd '.timeout 5000' "$db" "$1"; }
 # has_samples N: "$db" holds at least N samples.
 has_samples() { [ "$(q 'SELECT count(*) FROM samples' 2>/dev/null)" -ge "$1" ] 2>/dev/null; }
 
+# bbox_recording TEST CGNAME [tmux]: the start of the live black-box
+# tests. Skips TEST with the reason and returns 1 without root, memhog,
+# oomhog, oomwatch or sqlite3 (tmux too when asked), a readable /dev/kmsg
+# or a 64 MiB memcg_child CGNAME; else sets db="$T_TMP/h.db" and starts a
+# recorder writing it every 0.2 s (rec, owned; its stderr in $T_TMP/err)
+# and checks its first samples.
+bbox_recording() {
+	if ! is_root; then
+		skip "$1" "needs root to create memory cgroups"
+		return 1
+	fi
+	if [ ! -x "$PROGS/memhog" ] || [ ! -x "$PROGS/oomhog" ] ||
+		[ ! -x "$OOMWATCH_BIN" ] || ! command -v sqlite3 >/dev/null 2>&1 ||
+		{ [ "$3" = tmux ] && ! has_tmux; }; then
+		skip "$1" "memhog, oomhog, oomwatch${3:+, $3} or sqlite3 missing"
+		return 1
+	fi
+	if [ ! -r /dev/kmsg ]; then
+		skip "$1" "/dev/kmsg not readable"
+		return 1
+	fi
+	if ! memcg_child "$2" 64; then
+		skip "$1" "$MEMCG_WHY"
+		return 1
+	fi
+	db="$T_TMP/h.db"
+	"$OOMWATCH_BIN" --record -d 0.2 --samples 150 --db "$db" 2>"$T_TMP/err" &
+	rec=$!
+	own_pid "$rec"
+	check "recorder: first samples" wait_until 20 has_samples 2
+}
+# has_bbox [PID]: the record holds a black box (of an event of PID).
+has_bbox() {
+	[ "$(q "SELECT count(*) FROM blackbox b JOIN events e ON e.id = b.event_id${1:+ WHERE e.pid = $1}" 2>/dev/null)" -ge 1 ] 2>/dev/null
+}
+
 # The events view's black-box line for a kill in memcg_kill_hog's 64 MiB
 # memcg: the memcg's usage at the box's sample, then the system's.
 BBOX_LINE_64M="Before this kill, at .*: memcg [0-9.]*M of 64M, MemAvailable .*, \\(swap used\\|no swap\\) (black box"

@@ -13,6 +13,8 @@
 #include "model/rank.h"
 
 #define OPTIONS_MAX_PIDS 256
+/* --prom-top: at most this many processes in the Prometheus output */
+#define OPTIONS_PROM_TOP_MAX 100
 
 enum options_mode {
 	OPTIONS_DASHBOARD = 0,
@@ -37,7 +39,11 @@ enum options_format {
 struct options {
 	enum options_mode mode;
 	bool mode_clash; /* both --record and --boots were given */
-	bool json;       /* --json or --format json */
+	/* which of the options only some modes take were on the command
+	 * line (options.c: one bit each; NO_COLOR in the environment is
+	 * not one), so a mode refuses them by name */
+	uint32_t given;
+	bool json; /* --json or --format json */
 	enum options_format format;
 	bool format_given;
 	long count;         /* -n: snapshots in batch mode, 0 = default 1 */
@@ -61,8 +67,12 @@ struct options {
 	bool no_cmdline;          /* --no-cmdline */
 	const char *textfile_dir; /* --textfile DIR, NULL: none */
 	long samples;     /* --samples N (tests): stop after N, 0: never */
+	long prom_top;    /* --prom-top N: processes in the Prometheus
+	                     output, 0..100 (default PROM_TOP_DEFAULT) */
 	bool delay_given; /* -d was given (--record defaults to 10 s) */
 	bool delay_fast;  /* -d under 0.1 s: --record only (tests) */
+	/* -d as given (borrowed from argv), for its messages */
+	const char *delay_arg;
 	const char *boot; /* --boot BOOT (with --events): 0, -1, .., or a
 	                     boot id (32 hex digits) */
 	/* the report (--report; --db and --json too) */

@@ -2,10 +2,13 @@
  * record_queue: the recorder's samples waiting in memory while the
  * database cannot take them (disk full). A ring of at most
  * RECORD_QUEUE_MAX samples; when it is full the oldest is dropped, and
- * its new identities, kernel events and black box move into the next
- * sample, so what
- * is stored once per process and every event survive the drop (only the
- * system series and process rows of the dropped sample are lost).
+ * its new identities, ends, kernel events and black box move into the
+ * next sample, so what is stored once per process and every event survive
+ * the drop (only the system series and process rows of the dropped sample
+ * are lost). Identities of processes that end while they ride along go
+ * with their end (neither is stored): after a long outage the first
+ * sample carries the processes still running, not every one that came
+ * and went, so its transaction stays about one sample's size.
  */
 #ifndef OOMWATCH_APP_RECORD_QUEUE_H
 #define OOMWATCH_APP_RECORD_QUEUE_H

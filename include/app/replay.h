@@ -11,8 +11,12 @@
  * sparklines). The normal ranking, table and header code then draw it.
  *
  * Paused by default: no refresh moves the cursor; `p` plays (one sample
- * a refresh, -d) and pauses again at the newest sample. The keys (taken
- * before every screen's own, except while a prompt, menu or dialog is
+ * a refresh, -d) and pauses again at the newest sample. At the newest
+ * sample loaded, t, + and a tick first read the samples and events
+ * recorded since (recreplay_newer: a recorder still running) and go on
+ * when there are some. A step across a gap in the record (the recorder
+ * not running: recreplay_gap_ms) says so on the status line. The keys
+ * (taken before every screen's own, except while a prompt, menu or dialog is
  * open): t / T the next / previous sample (as atop), + / - one minute
  * on / back, } / { the next / previous recorded event. The Cgroups,
  * Memory and System screens draw the record (persist/recreplay_cg.h,
@@ -27,6 +31,7 @@
  *   replay_ready(ui)            after ui_act_init
  *   replay_sample(ui)           instead of collector_sample
  *   replay_key(ui, key, &taken) before scr_key
+ *   replay_event_row(ui, &row)  the events view's selection after } / {
  *   replay_tick(ui)             on a refresh tick while playing
  *   ui->replay->header          the header's line (header_short on a
  *                               narrow one), in place of self-protection
@@ -56,6 +61,10 @@
 struct replay {
 	struct recreplay *rr;
 	size_t cur;          /* the cursor: a sample index */
+	size_t ev_cur;       /* the event } / { went to last (one arriving
+	                        with sample cur), or SIZE_MAX: none since
+	                        the cursor moved */
+	bool ev_select;      /* the events view is to select ev_cur (once) */
 	char path[PATH_MAX]; /* the database */
 	char header[96];     /* "replay 2026-12-03 03:12:40, sample 1/9" */
 	char header_short[64];
@@ -64,6 +73,13 @@ struct replay {
 	                                NULL (persist/recload.h) */
 	bool past_fresh; /* reload the whole past every step (recload_run:
 	                    the benchmark's reference) */
+	/* the events view's black boxes were read at: the cursor's boot
+	 * (samples.boot) and the events recorded up to it (a count) */
+	int64_t boxes_boot;
+	size_t boxes_upto;
+	/* the header's "since start": the OOM kill count at the first
+	 * sample shown (SNAP_NA: none yet) and that sample's boot */
+	int64_t kills_start, kills_boot;
 };
 
 /* Open the database (--db or the recorder's default path) and place the
@@ -80,6 +96,11 @@ int replay_sample(struct ui *ui);
 
 /* A key: *taken and the UI_* flags when it is a replay key. */
 unsigned replay_key(struct ui *ui, int32_t key, bool *taken);
+
+/* After } / {, once: the events view's row (ui->klog.rows, rebuilt) of
+ * the event it went to, by pid and kind, the newest such; false when
+ * there is none to select. */
+bool replay_event_row(struct ui *ui, size_t *row);
 
 /* A refresh tick while playing: the next sample (UI_RESAMPLE), or 0
  * and paused at the newest. */

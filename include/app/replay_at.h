@@ -27,7 +27,9 @@ struct replay_at {
 	int year, mon, day, hour, min, sec; /* REPLAY_AT_TIME (mon 1-12) */
 };
 
-/* Parse s into *out: 0, or -1 when it is none of the forms above. */
+/* Parse s into *out: 0, -1 when it is none of the forms above, or -2
+ * when it is a date of the form that the calendar does not have
+ * ("2026-02-31 10:00", "2027-02-29 00:00"). */
 int replay_at_parse(const char *s, struct replay_at *out);
 
 /* The unix time in ms that a (REPLAY_AT_TIME or REPLAY_AT_AGO) names,

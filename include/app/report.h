@@ -37,6 +37,9 @@ struct report_rising {
 /* What the report says. Arrays are owned (report_free). */
 struct report {
 	const char *db_path;
+	const char *note; /* NULL or "", else what the open noted
+	                     (persist/recro.h: a newer schema, a read-only
+	                     file system) */
 	int64_t from_ms, to_ms;
 	const char *since; /* as given: "24h", "boot", ... */
 	struct recread_peaks peaks;

@@ -94,6 +94,12 @@ void histsnap_set_past(struct histsnap *hs, struct hist *past);
 size_t histsnap_read_proc(struct histsnap *hs, struct procid id,
                           enum hist_proc_lane lane, enum hist_tier *tier);
 
+/* The wall ms of process id's oldest point in either tier (the past's
+ * included; a minute point's time is within its minute), or SNAP_NA when
+ * it has none: its first seen, also when the tier read has lost its
+ * start (a process 10 to 20 minutes old). Uses hs->pts. */
+int64_t histsnap_first_proc(struct histsnap *hs, struct procid id);
+
 /* Points process id has in tier, the past's included in HIST_MINUTE. */
 size_t histsnap_count_proc(const struct histsnap *hs, struct procid id,
                            enum hist_tier tier);

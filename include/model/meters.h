@@ -57,6 +57,10 @@ struct meters_in {
 	bool self_ok, self_disabled; /* protected / --no-protect */
 	size_t shown_rows;           /* table rows after the filter */
 	bool paused;
+	/* the snapshot is a record (--replay): kernel threads and small
+	 * processes were not recorded, so Tasks counts "recorded" and has
+	 * no kernel-thread count */
+	bool tasks_recorded;
 	/* the header's sparklines and forecast words (NULL: none), the
 	 * sparklines in ASCII glyphs in the C locale */
 	const struct hdrhist *hist;

@@ -17,8 +17,8 @@
  *     (no duplicate series), then are escaped for the format (backslash,
  *     double quote, newline);
  *   - cardinality is bounded: the top N processes by oom_score, in the
- *     kernel's victim order (model/victim.h; N = top_n, PROM_TOP_DEFAULT
- *     when 0; a row whose oom_score is unknown is never listed), the
+ *     kernel's victim order (model/victim.h; N = top_n, none when 0; a
+ *     row whose oom_score is unknown is never listed), the
  * PROM_MEMCG_TOP (constraint, memcg) pairs with the most OOM kills (the others
  * summed under memcg="other" per constraint), one series per cgroup of the
  * walk.
@@ -37,6 +37,14 @@
 #define PROM_TOP_DEFAULT 10
 #define PROM_MEMCG_TOP 10
 
+/* What the kernel counts (klog) are of, which each HELP says. */
+enum prom_klog_span {
+	PROM_KLOG_BUFFER = 0,  /* the log the kernel's buffer still holds now
+	                          (or the --kmsg-file): --batch */
+	PROM_KLOG_SINCE_START, /* every event read since the recorder
+	                          started, its backlog at start included */
+};
+
 /* A growable text buffer (s is NUL-ended once anything was written). */
 struct prom_text {
 	char *s; /* owned */
@@ -54,9 +62,11 @@ struct prom_input {
 	long victim;        /* the next victim: index in snap->procs, or -1 */
 	const size_t *rows; /* rows the top N is picked from (NULL: all) */
 	size_t nrows;
-	size_t top_n;                   /* 0: PROM_TOP_DEFAULT */
+	size_t top_n; /* processes listed (0: none; --prom-top, default
+	                 PROM_TOP_DEFAULT) */
 	const struct forecast *mem_oom; /* NULL or not valid: no number */
 	const struct promtally *klog;   /* NULL: the log was not read */
+	enum prom_klog_span klog_span;  /* what klog counted (the HELP) */
 };
 
 /* An empty buffer (no allocation yet). */

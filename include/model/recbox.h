@@ -97,10 +97,11 @@ long recbox_match(const struct recbox *b, size_t n, const struct kevent *e);
 
 /*
  * The rows of the events view into rows[0..max), newest first: every
- * event of live (NULL: none) with its record, and the recorded OOM kills
- * of b[0..n) (newest first) no live event matches, merged in by log time
- * (a kill whose time cannot be compared with the live one's goes after
- * it). Returns the rows written.
+ * event of live (NULL: none) with its record (looked for in all of
+ * b[0..n): a replay reads more than RECBOX_MAX), and the recorded OOM
+ * kills of b[0..RECBOX_MAX) (newest first) no live event matches, merged
+ * in by log time (a kill whose time cannot be compared with the live
+ * one's goes after it). Returns the rows written.
  */
 size_t recbox_merge(const struct kevents *live, const struct recbox *b,
                     size_t n, struct recbox_row *rows, size_t max);

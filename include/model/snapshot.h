@@ -53,9 +53,16 @@ struct psi_memory {
 struct vmstat_counters {
 	int64_t oom_kill, pswpin, pswpout, pgmajfault;
 };
+enum vmstat_rates_na {
+	VMSTAT_NA_FIRST = 0,  /* the first snapshot: after the next refresh */
+	VMSTAT_NA_NO_EARLIER, /* a replay: no earlier sample of the boot */
+	VMSTAT_NA_GAP,        /* a replay: a gap in the record (gap_ms) */
+};
 struct vmstat_rates {
 	bool valid; /* false on the first snapshot */
 	double oom_kill, pswpin, pswpout, pgmajfault;
+	enum vmstat_rates_na na; /* why not valid */
+	int64_t gap_ms;          /* VMSTAT_NA_GAP: the gap's length */
 };
 
 /* One process. A row is only in a snapshot when its stat and status were

@@ -30,8 +30,10 @@ bool victim_is_unkillable(const struct proc_row *row);
  *  2. a candidate before a row the kernel never picks
  *     (victim_is_unkillable);
  *  3. the unrounded badness oom_score is rounded from: RSS + swap + page
- *     tables + adj * total_kb / 1000, higher first; a row with a memory
- *     figure or its adj unknown never goes before a known one;
+ *     tables + adj * total_kb / 1000, higher first; unknown page tables
+ *     (not recorded: a replay) count as 0, so such rows rank by RSS +
+ *     swap; a row with its RSS, swap or adj unknown never goes before a
+ *     known one;
  *  4. the newest process (larger start_time, then larger pid): on equal
  *     points mm/oom_kill.c oom_evaluate_task keeps the task it meets last
  *     walking the task list, which is in fork order.

@@ -32,7 +32,8 @@
  *   bb_grew       the RECDB_BBOX_TOP processes that grew most in the
  *                 RECDB_GREW_MS before.
  *   Black boxes are copies, not links to samples: retention and
- *   downsampling never touch them; they go with their event.
+ *   downsampling never touch them; they go with their event, or for the
+ *   size cap (struct recdb_limits).
  * Version 3 adds procs.end_sample: the first sample at which a process
  * with a procs row was no longer seen (NULL while it runs, or when the
  * recorder stopped or restarted first: readers then go by its rows, see
@@ -190,8 +191,11 @@ struct recdb_sample {
 
 /* What the recorder keeps. */
 struct recdb_limits {
-	int64_t retain_ms;      /* samples older than this go */
-	int64_t max_size_bytes; /* 0: no cap; else oldest samples go first */
+	int64_t retain_ms; /* samples older than this go */
+	/* 0: no cap. Else the database and its -wal are kept under it:
+	 * the oldest black boxes go while they take more than half of it
+	 * (their events stay), else the oldest samples (never the newest) */
+	int64_t max_size_bytes;
 };
 
 struct recdb;
@@ -204,26 +208,37 @@ struct recdb;
  */
 struct recdb *recdb_open(const char *path, const char *boot_id,
                          enum recdb_status *st, char *err, size_t errsz);
-/* Close it (NULL is fine): the WAL is checkpointed by SQLite. */
+/* Close it (NULL is fine). The WAL of an opened database is first
+ * checkpointed into the file and truncated (TRUNCATE), also when the file
+ * was moved away (SQLite's own checkpoint at close skips a moved file);
+ * a failure is said on stderr in one line. */
 void recdb_close(struct recdb *db);
 
 /*
  * Write one sample in one transaction. RECDB_OK, or RECDB_FULL /
  * RECDB_ERROR with a message in err; nothing of the sample is then
- * stored (it may be written again later).
+ * stored (it may be written again later). After RECDB_FULL the WAL is
+ * checkpointed and truncated whenever it can be (at once, and after the
+ * next write that succeeds), and checkpointed every few pages from then
+ * on, so a small file system that ran full is not filled again by it.
  */
 enum recdb_status recdb_write(struct recdb *db, const struct recdb_sample *s,
                               char *err, size_t errsz);
 
 /*
  * One step of maintenance at now_ms (wall clock): at most RECDB_BATCH
- * samples deleted past retention or the size cap, or folded into their
- * minute past RECDB_RAW_MS, plus identities and events nobody needs any
- * more. *more says whether work is left. RECDB_OK or a failure as above.
+ * samples deleted past retention or the size cap, or black boxes for the
+ * cap, or samples folded into their minute past RECDB_RAW_MS, plus
+ * identities and events nobody needs any more. *more says whether work is
+ * left (or the cap may still be exceeded). RECDB_OK or a failure as above.
  */
 enum recdb_status recdb_maintain(struct recdb *db, int64_t now_ms,
                                  const struct recdb_limits *lim, bool *more,
                                  char *err, size_t errsz);
+
+/* How many black boxes maintenance dropped for the size cap since
+ * db was opened (see struct recdb_limits). */
+uint64_t recdb_boxes_capped(const struct recdb *db);
 
 /* The schema version a database file has (PRAGMA user_version), opened
  * read-only; -1 with a message when it cannot be read. For tests. */

@@ -33,4 +33,8 @@ int recdb_bbox_put(struct sqlite3 *db, int64_t boot, int64_t event_id,
  * SQLITE_OK or the failure code. */
 int recdb_bbox_prune(struct sqlite3 *db, int limit);
 
+/* Delete the limit oldest black boxes (their events stay), with their
+ * rows: the --max-size cap's. SQLITE_OK or the failure code. */
+int recdb_bbox_drop_oldest(struct sqlite3 *db, int limit);
+
 #endif

@@ -4,8 +4,9 @@
  * "past" history (model/history.h) of one point a minute, for the trends,
  * verdicts and charts to cover the time before the dashboard started.
  *
- * Read-only: the file is opened with SQLITE_OPEN_READONLY (a database the
- * recorder is writing in WAL mode is readable) and only the schema v1
+ * Read-only: the file is opened through persist/recro.h (read-only; a
+ * database the recorder is writing in WAL mode is readable; immutable on
+ * a read-only file system) and only the schema v1
  * tables samples, procs, proc_rows, boots and events (and the v2 black
  * boxes, persist/recload_bbox.h, and v3's procs.end_sample, when there)
  * are read; a newer user_version is accepted as long as their columns are
@@ -34,6 +35,7 @@
 
 #include "model/history.h"
 #include "model/recbox.h"
+#include "persist/recro.h"
 
 /* How far back the dashboard loads. */
 #define RECLOAD_SPAN_MS (24LL * 3600 * 1000)
@@ -83,6 +85,9 @@ struct recload {
 	                      set also by a boxes_only read */
 	char ends[48];     /* OK: "the record ends 0h41m ago" when its newest
 	                      sample is over RECLOAD_STALE_MS old, else "" */
+	char note[RECRO_NOTE]; /* what the open noted (persist/recro.h: a
+	                          newer schema, a read-only file system),
+	                          else "" */
 	/* this boot's recorded events with their black boxes (newest first,
 	 * persist/recload_bbox.h; owned, NULL when none), read whatever
 	 * st says once the boot is found; box_why: why not read ("" when

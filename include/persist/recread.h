@@ -1,8 +1,9 @@
 /*
  * recread: read-only queries on the recorder's history database
- * (persist/recdb.h), for `oomwatch --report`. It opens the file with
- * SQLITE_OPEN_READONLY (a database the recorder is writing in WAL mode is
- * readable) and needs only the version 1 tables (boots, samples, procs,
+ * (persist/recdb.h), for `oomwatch --report`. It opens the file through
+ * persist/recro.h (SQLITE_OPEN_READONLY: a database the recorder is
+ * writing in WAL mode is readable; immutable on a read-only file system)
+ * and needs only the version 1 tables (boots, samples, procs,
  * proc_rows, events): a newer schema is accepted when those tables still
  * have the columns read here (later versions only add tables). When the
  * version 2 black-box tables (blackbox, bb_procs: the recorder's last
@@ -82,6 +83,10 @@ struct recread *recread_open(const char *path, enum recread_status *st,
                              char *err, size_t errsz);
 /* Close it (NULL is fine). */
 void recread_close(struct recread *r);
+/* What the open noted, for where the reader names its source: a newer
+ * schema read as this one, a read-only file system read without its
+ * -wal (persist/recro.h); "" when nothing. */
+const char *recread_note(const struct recread *r);
 /* The last failure's one-line message. */
 const char *recread_error(const struct recread *r);
 

@@ -10,9 +10,11 @@
  * (version 3). At open it loads every
  * sample's (id, time, boot), oldest first, and every event's (time, kind, pid,
  * comm, the sample it arrived with); a cursor is an index into the samples.
+ * recreplay_newer appends those recorded since (a recorder still running).
  *
  * A sample's snapshot: meminfo, vmstat counters and PSI from its row
- * (rates against the sample before it, in the same boot); the processes
+ * (rates against the sample before it, in the same boot, and none across
+ * a gap: rates.na says why); the processes
  * of its boot alive at it, each at its latest row at or before it, with
  * the identity from procs. Alive (persist/recdb_schema.h): a row in the
  * RECREAD_ALIVE_MS up to the sample (the recorder writes one at least
@@ -72,6 +74,7 @@ struct recreplay_event {
 #define RECREPLAY_CG_SINCE_MS (24LL * 3600 * 1000)
 
 struct recreplay;
+struct recbox;
 
 /* Open path (see above); NULL with *st and a one-line message in err.
  * A database without any sample is RECREAD_MISSING ("no samples"). */
@@ -87,13 +90,31 @@ size_t recreplay_count(const struct recreplay *r);
 const struct recreplay_sample *recreplay_sample(const struct recreplay *r,
                                                 size_t i);
 
+/* Append the samples recorded after the newest one loaded, and their
+ * events, to the lists (indexes stay valid): 0 with *added the samples
+ * added, or -1 (message). */
+int recreplay_newer(struct recreplay *r, size_t *added);
+
+/* A gap in the record: a sample more than RECREPLAY_GAP_FACTOR times the
+ * recorder's interval (the shortest of the RECREPLAY_GAP_LOOK intervals
+ * before, 1 s at least) after the one before it: the recorder was not
+ * running. */
+#define RECREPLAY_GAP_FACTOR 3
+#define RECREPLAY_GAP_LOOK 3
+
+/* The gap before sample i in ms (see above), or 0 when there is none or
+ * no interval to judge by (fewer than 3 samples). */
+int64_t recreplay_gap_ms(const struct recreplay *r, size_t i);
+
 /* The newest sample at or before time_ms and at most max_gap_ms older,
  * into *i: 0, or -1 when there is none. */
 int recreplay_find(const struct recreplay *r, int64_t time_ms,
                    int64_t max_gap_ms, size_t *i);
 
-/* The first sample of the boot named boot_id (the kernel's text) into
- * *i: 0, 1 when the record has none of that boot, -1 (message). */
+/* The first sample of the boot named boot_id (the kernel's text) that
+ * holds process rows (a recorder's first sample holds none), or its first
+ * sample when none does, into *i: 0, 1 when the record has none of that
+ * boot, -1 (message). */
 int recreplay_boot_first(struct recreplay *r, const char *boot_id, size_t *i);
 
 /* The boot_id text of sample i's boot into buf: 0, or -1 (message). */
@@ -110,11 +131,21 @@ size_t recreplay_nevents(const struct recreplay *r);
 const struct recreplay_event *recreplay_event(const struct recreplay *r,
                                               size_t k);
 
-/* The next (dir > 0) or previous (dir < 0) event from sample i: the
- * first event arriving after it, or the last arriving before it, into
- * *k: 0, or -1 when there is none. */
-int recreplay_event_step(const struct recreplay *r, size_t i, int dir,
-                         size_t *k);
+/* The next (dir > 0) or previous (dir < 0) event into *k: 0, or -1 when
+ * there is none. From event from (one arriving with sample i), the one
+ * after or before it, so events arriving with the same sample are each
+ * reached in turn; otherwise (from SIZE_MAX: none, as after a cursor
+ * move) the first event arriving after sample i, or the last arriving
+ * before it. */
+int recreplay_event_step(const struct recreplay *r, size_t i, size_t from,
+                         int dir, size_t *k);
+
+/* The recorded events of sample i's boot that arrived up to it and have a
+ * black box or are OOM kills, each with its box (persist/recload_bbox.h),
+ * the newest max of them, newest first, into a new array *out of *n (the
+ * caller frees it; NULL when none): 0, or -1 (message). */
+int recreplay_boxes(struct recreplay *r, size_t i, size_t max,
+                    struct recbox **out, size_t *n);
 
 /* How many events arrived up to and with sample i. */
 size_t recreplay_events_upto(const struct recreplay *r, size_t i);
@@ -148,5 +179,21 @@ int recreplay_snapshot(struct recreplay *r, size_t i, struct snapshot *snap);
  * values only). */
 int recreplay_snapshot_sys(struct recreplay *r, size_t i,
                            struct snapshot *snap);
+
+/* A sample rebuilt for the history (histsnap_record), borrowed for the
+ * call. */
+typedef void (*recreplay_snap_fn)(const struct snapshot *snap, void *arg);
+
+/*
+ * Call fn with each sample of sample i's boot in the span_ms before it
+ * (at or after its time - span_ms; i itself left out), oldest first, as
+ * a snapshot of its system values (no rates) and its processes as
+ * recreplay_snapshot has them (alive by the same rule; pid, start time,
+ * RSS, anon, file, shmem and swap only, the rest unknown): the history
+ * the live dashboard's refreshes of that span would hold. Two queries
+ * whatever the span's length. 0, or -1 with the message.
+ */
+int recreplay_window(struct recreplay *r, size_t i, int64_t span_ms,
+                     recreplay_snap_fn fn, void *arg);
 
 #endif

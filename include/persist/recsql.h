@@ -50,7 +50,8 @@
 	X(prepare_v3)                                                          \
 	X(reset)                                                               \
 	X(step)                                                                \
-	X(system_errno)
+	X(system_errno)                                                        \
+	X(wal_checkpoint_v2)
 
 #define RECSQL_PTR(name) __typeof__(sqlite3_##name) *name;
 /* The loaded functions (NULL until a load succeeds). */
@@ -122,6 +123,7 @@ void recsql_col_text(sqlite3_stmt *st, int c, char *buf, size_t size);
 #define sqlite3_reset recsql_api.reset
 #define sqlite3_step recsql_api.step
 #define sqlite3_system_errno recsql_api.system_errno
+#define sqlite3_wal_checkpoint_v2 recsql_api.wal_checkpoint_v2
 #endif
 
 #endif

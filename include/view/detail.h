@@ -51,6 +51,10 @@ struct dash_detail {
 	char kill_text[DETAIL_KILLS_MAX][96]; /* "12:00:01 victim leak" */
 	size_t kills_more;  /* kills in the span past those nkills */
 	char kill_note[80]; /* without kills: why ("none in this span") */
+	/* "" or, in a replay, why the process is not at the cursor's sample
+	 * ("ended by this sample (T goes back)"): after the title, and in
+	 * place of the no-RSS line when nothing is charted */
+	char gone[96];
 };
 
 #endif

@@ -112,7 +112,8 @@ batch_prom(FILE *f, const struct options *opt, const struct snapshot *s,
 	struct prom_input in = {.snap = s,
 	                        .victim = rank_next_victim(s),
 	                        .rows = rows,
-	                        .nrows = nrows};
+	                        .nrows = nrows,
+	                        .top_n = (size_t)opt->prom_top};
 	struct prom_text out;
 	int rc;
 

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/prom.h"
+
 enum {
 	OPT_JSON = 0x100,
 	OPT_EVENTS,
@@ -35,6 +37,7 @@ enum {
 	OPT_SINCE,
 	OPT_REPLAY,
 	OPT_AT,
+	OPT_PROM_TOP,
 };
 
 static const struct option long_options[] = {
@@ -68,80 +71,77 @@ static const struct option long_options[] = {
     {"since", required_argument, NULL, OPT_SINCE},
     {"replay", no_argument, NULL, OPT_REPLAY},
     {"at", required_argument, NULL, OPT_AT},
+    {"prom-top", required_argument, NULL, OPT_PROM_TOP},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
 };
 
-static const char usage_text[] =
-    "Usage: oomwatch [OPTION]...\n"
-    "A dashboard for a Linux machine running out of memory: how close the\n"
-    "OOM killer is, who it would kill next, what the kernel log says.\n"
-    "\n"
-    "Modes:\n"
-    "  (none)                 the interactive dashboard\n"
-    "  -b, --batch            print snapshots as text (or JSON) and exit\n"
-    "      --events           print the kernel events found in the log\n"
-    "      --record           record history into a database, in the\n"
-    "                         foreground (for systemd; -d default 10)\n"
-    "      --boots            print the boot history: how each boot ended\n"
-    "      --report           summarize the recorded history for a ticket\n"
-    "                         (--since DUR|boot, default 24h; --json)\n"
-    "      --replay           the dashboard on the recorded history, paused\n"
-    "                         (--at TIME: 2026-12-03 03:12, -2h or boot;\n"
-    "                         default the newest sample; --db)\n"
-    "\n"
-    "Options:\n"
-    "  -n, --count COUNT      snapshots to print in batch mode (default 1)\n"
-    "  -d, --delay SECONDS    time between refreshes (default 1, 10 for\n"
-    "                         --record; 0.1 to 3600, decimals ok; --record\n"
-    "                         takes down to 0.01 for tests)\n"
-    "  -s, --sort COLUMN      oom (default), adj, rss, anon, file, shm, swap,\n"
-    "                         pid, user, name, cgroup; growth, trend (the\n"
-    "                         dashboard's history only)\n"
-    "  -u, --user USER        only processes of USER (name or uid)\n"
-    "  -p, --pid PID[,PID..]  only these processes\n"
-    "      --json             one JSON object per line (batch, events,\n"
-    "                         boots)\n"
-    "      --format FORMAT    batch output: text, json (= --json) or\n"
-    "                         openmetrics (Prometheus text exposition)\n"
-    "      --boot BOOT        with --events: the kernel events of an earlier\n"
-    "                         boot from the journal (-1 the one before this,\n"
-    "                         -2, .., 0 this one, or a boot id)\n"
-    "      --kmsg-file FILE   read a saved kernel log (- = standard input)\n"
-    "                         instead of /dev/kmsg\n"
-    "      --theme NAME|FILE  colour theme (default, light, mono,\n"
-    "                         high-contrast, or a theme file)\n"
-    "      --no-color         no colours (also when NO_COLOR is set)\n"
-    "      --no-protect       do not mlockall() or lower oomwatch's own\n"
-    "                         oom_score_adj\n"
-    "      --read-only        disable every action (adj changes, signals)\n"
-    "      --proc-root DIR    read DIR instead of /proc (tests)\n"
-    "      --sys-root DIR     read DIR instead of /sys (tests): cgroups\n"
-    "                         (DIR/fs/cgroup), pstore, hugepages, zram,\n"
-    "                         zswap\n"
-    "      --db PATH          the history database (--record, --report,\n"
-    "                         --replay, and the dashboard reads it at\n"
-    "                         start; default\n"
-    "                         /var/lib/oomwatch/history.db as root, else\n"
-    "                         $XDG_STATE_HOME/oomwatch/history.db)\n"
-    "      --since DUR|boot   --report's window: 30m, 24h, 7d (units s m h\n"
-    "                         d w), or boot (the running boot)\n"
-    "      --retain DUR       keep samples this long (default 7d; 1h to\n"
-    "                         3650d, units s m h d w)\n"
-    "      --max-size SIZE    cap the database (k M G; default none)\n"
-    "      --no-cmdline       do not record command lines\n"
-    "      --textfile DIR     also write DIR/oomwatch.prom every sample\n"
-    "                         (--record; node_exporter's textfile dir)\n"
-    "      --samples N        --record: stop after N samples (tests)\n"
-    "  -h, --help             this help\n"
-    "  -V, --version          the version\n";
+/* The options only some modes take: bit g of opt->given says that
+ * given_opts[g] was on the command line. */
+enum {
+	G_PID,
+	G_USER,
+	G_SORT,
+	G_READ_ONLY,
+	G_THEME,
+	G_NO_COLOR,
+	G_NO_PROTECT,
+	G_RETAIN,
+	G_MAX_SIZE,
+	G_NO_CMDLINE,
+	G_SAMPLES,
+	G_TEXTFILE,
+	G_PROM_TOP,
+	G_COUNT
+};
+#define G_BIT(g) (1u << (g))
+/* only --record takes these */
+#define G_RECORD_ONLY                                                          \
+	(G_BIT(G_RETAIN) | G_BIT(G_MAX_SIZE) | G_BIT(G_NO_CMDLINE) |           \
+	 G_BIT(G_SAMPLES) | G_BIT(G_TEXTFILE))
+/* --record refuses these: it records every process, draws nothing and
+ * acts on nothing (its own oom_score_adj is the unit's) */
+#define G_RECORD_REFUSES                                                       \
+	(G_BIT(G_PID) | G_BIT(G_USER) | G_BIT(G_SORT) | G_BIT(G_READ_ONLY) |   \
+	 G_BIT(G_THEME) | G_BIT(G_NO_COLOR) | G_BIT(G_NO_PROTECT))
 
-/* The --help text. */
-const char *
-options_usage(void)
+static const struct {
+	int c;
+	const char *name;
+} given_opts[G_COUNT] = {
+    [G_PID] = {'p', "-p"},
+    [G_USER] = {'u', "-u"},
+    [G_SORT] = {'s', "-s"},
+    [G_READ_ONLY] = {OPT_READ_ONLY, "--read-only"},
+    [G_THEME] = {OPT_THEME, "--theme"},
+    [G_NO_COLOR] = {OPT_NO_COLOR, "--no-color"},
+    [G_NO_PROTECT] = {OPT_NO_PROTECT, "--no-protect"},
+    [G_RETAIN] = {OPT_RETAIN, "--retain"},
+    [G_MAX_SIZE] = {OPT_MAX_SIZE, "--max-size"},
+    [G_NO_CMDLINE] = {OPT_NO_CMDLINE, "--no-cmdline"},
+    [G_SAMPLES] = {OPT_SAMPLES, "--samples"},
+    [G_TEXTFILE] = {OPT_TEXTFILE, "--textfile"},
+    [G_PROM_TOP] = {OPT_PROM_TOP, "--prom-top"},
+};
+
+/* Note that option c was given (when it is one of given_opts). */
+static void
+options_note(struct options *opt, int c)
 {
-	return usage_text;
+	for (unsigned g = 0; g < G_COUNT; g++)
+		if (given_opts[g].c == c)
+			opt->given |= G_BIT(g);
+}
+
+/* The name of the first option of mask that was given, or NULL. */
+static const char *
+options_first_given(const struct options *opt, unsigned mask)
+{
+	for (unsigned g = 0; g < G_COUNT; g++)
+		if (opt->given & mask & G_BIT(g))
+			return given_opts[g].name;
+	return NULL;
 }
 
 /* Parse a whole decimal number in [min, max]; 0 on success. */
@@ -159,6 +159,15 @@ parse_long(const char *s, long min, long max, long *out)
 		return -1;
 	*out = v;
 	return 0;
+}
+
+/* The one message for a bad -d, with the value as given, into err. */
+static void
+options_bad_delay(const struct options *opt, char *err, size_t err_size)
+{
+	snprintf(err, err_size,
+	         "invalid delay '%.20s' for -d (seconds, 0.1 to 3600)",
+	         opt->delay_arg ? opt->delay_arg : "");
 }
 
 /*
@@ -282,7 +291,8 @@ parse_format(struct options *opt, const char *arg, char *err, size_t err_size)
 }
 
 /* --json and --format together: --json is --format json; openmetrics is
- * for --batch only. 0, or -1 with a message in err. */
+ * for --batch only, and --prom-top for it and --record --textfile. 0, or
+ * -1 with a message in err. */
 static int
 options_format_finish(struct options *opt, bool batch, bool events, char *err,
                       size_t err_size)
@@ -301,6 +311,14 @@ options_format_finish(struct options *opt, bool batch, bool events, char *err,
 	}
 	if (opt->format_given && !batch && !events) {
 		snprintf(err, err_size, "--format needs --batch or --events");
+		return -1;
+	}
+	if ((opt->given & G_BIT(G_PROM_TOP)) &&
+	    !(batch && opt->format == OPTIONS_FORMAT_OPENMETRICS) &&
+	    !(opt->mode == OPTIONS_RECORD && opt->textfile_dir != NULL)) {
+		snprintf(err, err_size,
+		         "--prom-top needs --batch --format openmetrics or "
+		         "--record --textfile");
 		return -1;
 	}
 	return 0;
@@ -373,16 +391,18 @@ option_report_value(struct options *opt, int c, const char *arg, char *err,
 {
 	static const int64_t dur_ms[] = {1000, 60000, 3600000, 86400000,
 	                                 604800000};
+	int rc;
 
 	if (c == OPT_AT) {
 		opt->at = arg;
-		if (replay_at_parse(arg, &opt->at_) == 0)
+		if ((rc = replay_at_parse(arg, &opt->at_)) == 0)
 			return 0;
-		snprintf(
-		    err, err_size,
-		    "invalid time '%.40s' for --at (2026-12-03 03:12, -2h: "
-		    "units s m h d w; or boot)",
-		    arg);
+		snprintf(err, err_size,
+		         rc == -2 ? "invalid date '%.40s' for --at: the "
+		                    "calendar has no such day"
+		                  : "invalid time '%.40s' for --at (2026-12-03 "
+		                    "03:12, -2h: units s m h d w; or boot)",
+		         arg);
 		return -1;
 	}
 	if (c != OPT_SINCE)
@@ -397,7 +417,7 @@ option_report_value(struct options *opt, int c, const char *arg, char *err,
 		return 0;
 	snprintf(err, err_size,
 	         "invalid window '%.20s' for --since (30m, 24h, 7d: units s "
-	         "m h d w; or boot)",
+	         "m h d w; 30 alone is seconds; or boot)",
 	         arg);
 	return -1;
 }
@@ -458,7 +478,7 @@ option_record_value(struct options *opt, int c, const char *arg, char *err,
 			return 0;
 		snprintf(err, err_size,
 		         "invalid duration '%.20s' for --retain (1h to 3650d, "
-		         "units s m h d w)",
+		         "units s m h d w; 7200 alone is seconds)",
 		         arg);
 		return -1;
 	case OPT_MAX_SIZE:
@@ -475,6 +495,14 @@ option_record_value(struct options *opt, int c, const char *arg, char *err,
 			return 0;
 		snprintf(err, err_size, "invalid count '%.20s' for --samples",
 		         arg);
+		return -1;
+	case OPT_PROM_TOP:
+		if (parse_long(arg, 0, OPTIONS_PROM_TOP_MAX, &opt->prom_top) ==
+		    0)
+			return 0;
+		snprintf(err, err_size,
+		         "invalid count '%.20s' for --prom-top (0 to %d)", arg,
+		         OPTIONS_PROM_TOP_MAX);
 		return -1;
 	default:
 		return option_report_value(opt, c, arg, err, err_size);
@@ -499,14 +527,13 @@ option_value(struct options *opt, int c, const char *arg, char *err,
 		         arg);
 		return -1;
 	case 'd':
+		opt->delay_arg = arg;
 		if (parse_delay(arg, &opt->delay_ms) == 0) {
 			opt->delay_given = true;
 			opt->delay_fast = opt->delay_ms < 100;
 			return 0;
 		}
-		snprintf(err, err_size,
-		         "invalid delay '%.20s' for -d (seconds, 0.1 to 3600)",
-		         arg);
+		options_bad_delay(opt, err, err_size);
 		return -1;
 	case 's':
 		if (rank_key_parse(arg, &opt->sort) == 0) {
@@ -626,22 +653,6 @@ options_replay_finish(struct options *opt, bool other, char *err,
 	return 0;
 }
 
-/* The first of the options only --record takes that was given, or
- * NULL. */
-static const char *
-options_record_only(const struct options *opt)
-{
-	if (opt->retain_ms)
-		return "--retain";
-	if (opt->max_size_bytes)
-		return "--max-size";
-	if (opt->no_cmdline)
-		return "--no-cmdline";
-	if (opt->samples)
-		return "--samples";
-	return opt->textfile_dir ? "--textfile" : NULL;
-}
-
 /* The recorder's rules and defaults, once all options are read: 0, or
  * -1 with a message in err. other: --batch or --events was given. */
 static int
@@ -649,11 +660,19 @@ options_record_finish(struct options *opt, bool other, char *err,
                       size_t err_size)
 {
 	bool rec = opt->mode == OPTIONS_RECORD;
-	const char *only = options_record_only(opt);
+	const char *only = options_first_given(opt, G_RECORD_ONLY);
+	const char *refused = options_first_given(opt, G_RECORD_REFUSES);
 
 	if (rec && other) {
 		snprintf(err, err_size,
 		         "--record does not go with --batch or --events");
+		return -1;
+	}
+	if (rec && refused != NULL) {
+		snprintf(err, err_size,
+		         "--record does not take %s: it records every process, "
+		         "draws nothing and acts on nothing",
+		         refused);
 		return -1;
 	}
 	if (!rec && opt->db_path && other) {
@@ -667,8 +686,7 @@ options_record_finish(struct options *opt, bool other, char *err,
 		return -1;
 	}
 	if (!rec && opt->delay_fast) {
-		snprintf(err, err_size,
-		         "invalid delay for -d (seconds, 0.1 to 3600)");
+		options_bad_delay(opt, err, err_size);
 		return -1;
 	}
 	if (rec && !opt->delay_given)
@@ -761,6 +779,7 @@ options_parse(struct options *opt, int argc, char **argv,
 	memset(opt, 0, sizeof *opt);
 	opt->delay_ms = 1000;
 	opt->sort = RANK_OOM;
+	opt->prom_top = PROM_TOP_DEFAULT;
 	if (no_color_env != NULL && *no_color_env != '\0')
 		opt->no_color = true;
 	opterr = 0;
@@ -771,12 +790,15 @@ options_parse(struct options *opt, int argc, char **argv,
 			opt->mode = c == 'h' ? OPTIONS_HELP : OPTIONS_VERSION;
 			return 0;
 		}
-		if (option_flag(opt, c, &batch, &events))
+		if (option_flag(opt, c, &batch, &events)) {
+			options_note(opt, c);
 			continue;
+		}
 		rc = option_value(opt, c, optarg, err, err_size);
 		if (rc <= 0) {
 			if (rc < 0)
 				return -1;
+			options_note(opt, c);
 			continue;
 		}
 		bad_option_name(argv, optind, name, sizeof name);

@@ -31,6 +31,7 @@
 #include "app/record_end.h"
 #include "app/record_queue.h"
 #include "app/record_sample.h"
+#include "app/record_self.h"
 #include "collect/collector.h"
 #include "collect/kmsg.h"
 #include "collect/procroot.h"
@@ -54,6 +55,9 @@
 #define RECORD_PUMP_BUDGET 128
 /* A failure to write is said at most this often (monotonic ms). */
 #define RECORD_SAY_MS (10 * 60 * 1000)
+/* While the disk is full, writes are retried after a pause that doubles
+ * from one sample interval up to this (or the interval, when longer). */
+#define RECORD_RETRY_MAX_MS 4000
 
 static volatile sig_atomic_t record_stop, record_hup;
 
@@ -85,6 +89,8 @@ struct record {
 	bool failing;     /* writes fail (since the last success) */
 	bool said;        /* ...and that was said on stderr */
 	uint64_t said_ms; /* when a failure was last said (monotonic) */
+	uint64_t retry_ms, retry_at; /* disk full: the pause, the next try */
+	bool cap_said; /* black boxes dropped for --max-size: said */
 };
 
 /* Signal handler: note the signal for the loop. */
@@ -496,7 +502,9 @@ record_textfile(struct record *r)
 	struct histsnap_forecast fc;
 	struct prom_input in = {.snap = &r->snap,
 	                        .victim = rank_next_victim(&r->snap),
-	                        .klog = r->tally};
+	                        .top_n = (size_t)r->opt->prom_top,
+	                        .klog = r->tally,
+	                        .klog_span = PROM_KLOG_SINCE_START};
 	int rc;
 
 	sys.nprocs = 0;
@@ -517,7 +525,9 @@ record_textfile(struct record *r)
 
 /* A write failed: say it once per failure, and at most once every
  * RECORD_SAY_MS (a nearly full disk may take a few samples, then fail
- * again); a database that failed otherwise than full is reopened next. */
+ * again); a full disk is tried again after a pause that doubles (each
+ * try rewrites the WAL up to the point of failure); a database that
+ * failed otherwise than full is reopened next. */
 static void
 record_failed(struct record *r, enum recdb_status st, const char *err)
 {
@@ -533,6 +543,17 @@ record_failed(struct record *r, enum recdb_status st, const char *err)
 		r->said_ms = now;
 	}
 	r->failing = true;
+	if (st == RECDB_FULL) {
+		uint64_t top = (uint64_t)r->opt->delay_ms > RECORD_RETRY_MAX_MS
+		                   ? (uint64_t)r->opt->delay_ms
+		                   : RECORD_RETRY_MAX_MS;
+
+		r->retry_ms = r->retry_ms == 0 ? (uint64_t)r->opt->delay_ms
+		                               : r->retry_ms * 2;
+		if (r->retry_ms > top)
+			r->retry_ms = top;
+		r->retry_at = now + r->retry_ms;
+	}
 	if (st != RECDB_FULL && r->db != NULL) {
 		recdb_close(r->db);
 		r->db = NULL;
@@ -551,6 +572,8 @@ record_flush(struct record *r)
 	enum recdb_status st = RECDB_OK;
 	bool more;
 
+	if (r->failing && r->retry_at > clock_mono_ms())
+		return; /* the disk was full: not yet */
 	if (r->db == NULL && !record_open_db(r, false, &st)) {
 		record_failed(r, st, "the history database cannot be opened");
 		return;
@@ -574,9 +597,33 @@ record_flush(struct record *r)
 		        "oomwatch: %s: writing again (%" PRIu64 " samples "
 		        "from memory written, %" PRIu64 " dropped)\n",
 		        r->path, r->backlog, r->q->dropped);
+	if (!r->cap_said && recdb_boxes_capped(r->db) > 0) {
+		fprintf(stderr,
+		        "oomwatch: %s: black boxes took more than half of "
+		        "--max-size; the oldest are dropped to keep the cap "
+		        "(their events stay)\n",
+		        r->path);
+		r->cap_said = true;
+	}
 	r->failing = r->said = false;
+	r->retry_ms = r->retry_at = 0;
 	r->q->dropped = 0;
 	r->backlog = 0;
+}
+
+/* Stopping: one last try at what is still in memory (the pause of a
+ * full disk waived), then say how many samples are lost. */
+static void
+record_last(struct record *r)
+{
+	r->retry_at = 0;
+	if (record_queue_front(r->q) != NULL)
+		record_flush(r);
+	if (r->q->len > 0)
+		fprintf(stderr,
+		        "oomwatch: %s: stopping with %zu samples not written "
+		        "(and %" PRIu64 " dropped before): they are lost\n",
+		        r->path, r->q->len, r->q->dropped);
 }
 
 /* SIGHUP: close the database and open it again (a new file when it was
@@ -625,6 +672,7 @@ record_run(const struct options *opt)
 	sigset_t mask;
 	uint64_t next;
 	long done = 0;
+	int rc = 0;
 
 	r.lim.retain_ms = opt->retain_ms;
 	r.lim.max_size_bytes = opt->max_size_bytes;
@@ -645,6 +693,13 @@ record_run(const struct options *opt)
 		if (opt->textfile_dir != NULL)
 			record_textfile(&r);
 		record_flush(&r);
+		/* above 90% of its cgroup's memory limit: exit 1, to be
+		 * restarted (record_self.h); the live system only */
+		if (opt->proc_root == NULL && opt->sys_root == NULL &&
+		    record_self_check(&r.snap, (int32_t)getpid()) < 0) {
+			rc = 1;
+			break;
+		}
 		if (opt->samples > 0 && ++done >= opt->samples)
 			break;
 		next += opt->delay_ms;
@@ -652,6 +707,7 @@ record_run(const struct options *opt)
 			next = clock_mono_ms(); /* late: no catching up */
 		record_wait(&r, next, &mask);
 	}
+	record_last(&r);
 	record_close(&r);
-	return 0;
+	return rc;
 }

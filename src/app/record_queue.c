@@ -29,9 +29,38 @@ record_queue_move(void **to, size_t *nto, void **from, size_t *nfrom, size_t sz)
 	return 0;
 }
 
-/* Drop the oldest sample, carrying its identities, ends, events and
- * black box (when the next has none: the older is the one before those
- * events) into the next one (the queue holds at least two). */
+/* Cancel each end of s with an identity of s for the same process: a
+ * process that started and ended within dropped samples (its rows went
+ * with them; s has none, being after its end) leaves nothing to store.
+ * Order is not kept (neither list's order means anything). */
+static void
+record_queue_cancel(struct recdb_sample *s)
+{
+	for (size_t i = 0; i < s->nends;) {
+		const struct recdb_end *e = &s->ends[i];
+		size_t j = 0;
+
+		while (j < s->nidents &&
+		       (s->idents[j].pid != e->pid ||
+		        s->idents[j].start_time != e->start_time))
+			j++;
+		if (j == s->nidents) {
+			i++;
+			continue;
+		}
+		free(s->idents[j].comm);
+		free(s->idents[j].cmdline);
+		free(s->idents[j].cgroup);
+		s->idents[j] = s->idents[--s->nidents];
+		s->ends[i] = s->ends[--s->nends];
+	}
+}
+
+/* Drop the oldest sample, carrying into the next one (the queue holds at
+ * least two) what is still needed: its identities and ends (but those of
+ * processes that have ended by then: record_queue_cancel), its events,
+ * and its black box (when the next has none: the older is the one before
+ * those events). */
 static int
 record_queue_drop(struct record_queue *q)
 {
@@ -53,6 +82,7 @@ record_queue_drop(struct record_queue *q)
 		next->bbox = old->bbox;
 		old->bbox = NULL;
 	}
+	record_queue_cancel(next);
 	record_queue_pop(q);
 	q->dropped++;
 	return rc;

@@ -114,6 +114,8 @@ replay_start(struct ui *ui, char *err, size_t errsz)
 		return -1;
 	}
 	ui->replay = rp;
+	rp->ev_cur = SIZE_MAX;
+	rp->kills_start = SNAP_NA;
 	ui->paused = true;
 	if (opt->db_path != NULL)
 		snprintf(rp->path, sizeof rp->path, "%s", opt->db_path);
@@ -203,26 +205,29 @@ replay_past(struct ui *ui, int64_t now_ms)
 	recload_fini(&res);
 }
 
-/* The system values of the REPLAY_SPARK_MS before the cursor (same
- * boot) as refreshes: the header's sparklines. */
+/* One recorded sample into the history as a refresh (a
+ * recreplay_snap_fn). */
 static void
-replay_spark(struct ui *ui, int64_t now_ms)
+replay_spark_one(const struct snapshot *s, void *arg)
+{
+	(void)histsnap_record(arg, s);
+}
+
+/* The samples of the REPLAY_SPARK_MS before the cursor (same boot) as
+ * refreshes, the system's values and the processes': the header's
+ * sparklines, and the fine tier the trends, verdicts and the detail
+ * chart of a process younger than TREND_MIN_SAMPLES minutes read, as the
+ * live dashboard's refreshes would have given them. */
+static void
+replay_spark(struct ui *ui)
 {
 	struct replay *rp = ui->replay;
-	const struct recreplay_sample *cur = recreplay_sample(rp->rr, rp->cur);
-	size_t i = recreplay_step(rp->rr, rp->cur, -REPLAY_SPARK_MS);
-	struct snapshot sys;
 
-	snapshot_init(&sys);
-	for (; i < rp->cur; i++) {
-		if (recreplay_sample(rp->rr, i)->boot != cur->boot ||
-		    recreplay_sample(rp->rr, i)->time_ms <
-		        now_ms - REPLAY_SPARK_MS)
-			continue;
-		if (recreplay_snapshot_sys(rp->rr, i, &sys) == 0)
-			(void)histsnap_record(&ui->hist, &sys);
-	}
-	snapshot_fini(&sys);
+	if (recreplay_window(rp->rr, rp->cur, REPLAY_SPARK_MS, replay_spark_one,
+	                     &ui->hist) != 0)
+		ui_status(ui, THEME_STATUS_ERROR,
+		          "replay: the 10 minutes before not read (%s)",
+		          recreplay_error(rp->rr));
 }
 
 /* User names for the recorded uids (this machine's, as the live
@@ -311,31 +316,82 @@ replay_klog(struct ui *ui)
 }
 
 /* The black boxes of the cursor's boot's events recorded up to it (the
- * events its rebuilt log holds) into the events view: "before this
- * kill", as the live dashboard's load gives them. Read at each sample:
- * the boxes of events after the cursor are not there. */
+ * events its rebuilt log holds, as many as it holds) into the events
+ * view: "before this kill", as the live dashboard's load gives them.
+ * Read again only when the events up to the cursor change: the boxes of
+ * events after the cursor are not there. */
 static void
-replay_boxes(struct ui *ui, int64_t now_ms)
+replay_boxes(struct ui *ui)
 {
 	struct replay *rp = ui->replay;
-	struct recload res;
-	char boot[128];
-	struct recload_req rq = {
-	    .path = rp->path,
-	    .boot_id = boot,
-	    .now_wall_ms = now_ms,
-	    .now_mono_ms = (uint64_t)now_ms, /* mono is wall in replay */
-	    .span_ms = RECLOAD_SPAN_MS,
-	    .busy_ms = 1000,
-	    .boxes_only = true,
-	    .until_ms = now_ms,
-	};
+	struct ui_klog *k = &ui->klog;
+	size_t upto = recreplay_events_upto(rp->rr, rp->cur);
+	int64_t boot = recreplay_sample(rp->rr, rp->cur)->boot;
+	struct recbox *b;
+	size_t n;
 
-	if (recreplay_boot_id(rp->rr, rp->cur, boot, sizeof boot) != 0)
-		snprintf(boot, sizeof boot, "?"); /* said as "no record" */
-	(void)recload_run(&rq, &res);
-	ui_past_give_boxes(ui, &res, rp->path);
-	recload_fini(&res);
+	k->record_last_ms = recreplay_sample(rp->rr, rp->cur)->time_ms;
+	if (k->box_state == UI_BOX_READ && rp->boxes_boot == boot &&
+	    rp->boxes_upto == upto)
+		return;
+	if (recreplay_boxes(rp->rr, rp->cur, REPLAY_KLOG_EVENTS, &b, &n) != 0) {
+		k->box_state = UI_BOX_FAILED;
+		snprintf(k->box_note, sizeof k->box_note,
+		         "no black box: %.100s at %.120s",
+		         recreplay_error(rp->rr), rp->path);
+		return;
+	}
+	free(k->boxes);
+	k->boxes = b;
+	k->nboxes = n;
+	k->box_state = UI_BOX_READ;
+	rp->boxes_boot = boot;
+	rp->boxes_upto = upto;
+}
+
+/* Whether sample i brings a new OOM kill: one arrived with it, and it is
+ * not its boot's first recorded sample (whose kills, the kernel log's
+ * backlog when the recorder started, came before it). */
+static bool
+replay_kill_at(const struct replay *rp, size_t i)
+{
+	if (i == 0 || recreplay_sample(rp->rr, i - 1)->boot !=
+	                  recreplay_sample(rp->rr, i)->boot)
+		return false;
+	for (size_t k = 0; k < recreplay_nevents(rp->rr); k++) {
+		const struct recreplay_event *e = recreplay_event(rp->rr, k);
+
+		if (e->at == i && strcmp(e->kind, "oom_kill") == 0)
+			return true;
+	}
+	return false;
+}
+
+/* The header's OOM kill line at the cursor: "since start" counts from
+ * the replay's first sample shown (the earliest shown of the cursor's
+ * boot, once the cursor went back before it or to another boot), and
+ * NEW KILL marks a sample an OOM kill arrived with (replay_kill_at), as
+ * the live dashboard marks the refresh that saw it (ui_main.c's sample()
+ * marks a count above seen as new, at its own clock). */
+static void
+replay_kills(struct ui *ui)
+{
+	struct replay *rp = ui->replay;
+	int64_t kills = ui->snap.vmstat.oom_kill,
+	        boot = recreplay_sample(rp->rr, rp->cur)->boot;
+
+	if (kills != SNAP_NA &&
+	    (rp->kills_start == SNAP_NA || rp->kills_boot != boot ||
+	     kills < rp->kills_start)) {
+		rp->kills_start = kills;
+		rp->kills_boot = boot;
+	}
+	ui->kills.at_start = kills != SNAP_NA ? rp->kills_start : SNAP_NA;
+	/* one less than the count at a kill's sample: the loop's "new" */
+	ui->kills.seen =
+	    kills != SNAP_NA && replay_kill_at(rp, rp->cur) ? kills - 1 : kills;
+	ui->kills.new_ms = 0;
+	ui->kills.recent = false;
 }
 
 /* The snapshot and history at the cursor (see replay.h). */
@@ -353,16 +409,14 @@ replay_sample(struct ui *ui)
 	}
 	replay_users(ui);
 	replay_klog(ui);
-	replay_boxes(ui, now_ms);
-	/* "since start" counts from the sample shown: never negative when
-	 * the cursor goes back */
-	ui->kills.at_start = ui->kills.seen = SNAP_NA;
+	replay_boxes(ui);
+	replay_kills(ui);
 	histsnap_fini(&ui->hist);
 	if (histsnap_init(&ui->hist, replay_interval(rp), UI_HIST_CAP_BYTES) !=
 	    0)
 		return 0; /* no history: the trends stay "..." */
 	replay_past(ui, now_ms);
-	replay_spark(ui, now_ms);
+	replay_spark(ui);
 	return 0;
 }
 
@@ -382,18 +436,98 @@ replay_said_event(struct ui *ui, size_t k)
 	          k + 1, recreplay_nevents(ui->replay->rr), e->kind, who, t);
 }
 
+/* The start of every status-line message about a gap in the record. */
+static const char replay_gap_text[] = "replay: a gap of ";
+
+/* Read the samples and events recorded since the newest loaded one (a
+ * recorder still running): how many samples came, or -1 (said on the
+ * status line). The past's cursor, which holds its boot's samples as
+ * they were, is built anew when some came. */
+static int
+replay_newer(struct ui *ui)
+{
+	struct replay *rp = ui->replay;
+	size_t added = 0;
+
+	if (recreplay_newer(rp->rr, &added) != 0) {
+		ui_status(ui, THEME_STATUS_ERROR,
+		          "replay: newer samples not read: %s",
+		          recreplay_error(rp->rr));
+		return -1;
+	}
+	if (added > 0 && rp->past != NULL) {
+		recload_cursor_free(rp->past);
+		rp->past =
+		    recload_cursor_new(rp->path, REPLAY_PAST_CAP_BYTES, 1000);
+	}
+	return added > 0;
+}
+
+/* Say on the status line the gaps in the record (recreplay_gap_ms)
+ * between samples from and to, crossed by a move: the longest, and where
+ * it is; clear an earlier gap's message when there is none. */
+static void
+replay_said_gap(struct ui *ui, size_t from, size_t to)
+{
+	const struct recreplay *rr = ui->replay->rr;
+	size_t lo = from < to ? from : to, hi = from < to ? to : from;
+	size_t n = 0, at = 0;
+	int64_t g, big = 0;
+	long long sec;
+	char more[48] = "";
+
+	for (size_t i = lo + 1; i <= hi; i++) {
+		if ((g = recreplay_gap_ms(rr, i)) == 0)
+			continue;
+		n++;
+		if (g > big) {
+			big = g;
+			at = i;
+		}
+	}
+	if (n == 0) {
+		if (strncmp(ui->status.text, replay_gap_text,
+		            sizeof replay_gap_text - 1) == 0)
+			ui->status.text[0] = '\0';
+		return;
+	}
+	if (n > 1)
+		snprintf(more, sizeof more, " (and %zu more)", n - 1);
+	sec = (long long)(big / 1000);
+	ui_status(ui, THEME_STATUS_INFO,
+	          "%s%lldh%02lldm%02llds%s in the record %s (the recorder was "
+	          "not running)",
+	          replay_gap_text, sec / 3600, sec / 60 % 60, sec % 60, more,
+	          at == to       ? "before this sample"
+	          : at == to + 1 ? "after this sample"
+	                         : "crossed by this step");
+}
+
 /* Move the cursor to sample i: the flags (UI_RESAMPLE when it moved;
- * at an end, the status line says so). */
+ * at an end, the status line says so). end names the end a move goes
+ * to: "the newest sample" forward, where the samples recorded since the
+ * open are read first (t or + there go on to the next one). A gap in the
+ * record crossed is said. */
 static unsigned
 replay_move(struct ui *ui, size_t i, const char *end)
 {
 	struct replay *rp = ui->replay;
+	size_t from = rp->cur;
+	int more = 0;
 
+	if (strstr(end, "newest") != NULL && i + 1 >= recreplay_count(rp->rr) &&
+	    (more = replay_newer(ui)) > 0 && i == from)
+		i = from + 1;
+	if (more < 0)
+		return UI_REDRAW;
 	if (i == rp->cur) {
 		ui_status(ui, THEME_STATUS_INFO, "replay: %s", end);
 		return UI_REDRAW;
 	}
 	rp->cur = i;
+	replay_said_gap(ui, from, i);
+	rp->ev_cur = SIZE_MAX; /* } / { go from the new sample */
+	rp->ev_select = false;
 	return UI_RESAMPLE;
 }
 
@@ -404,14 +538,41 @@ replay_event_jump(struct ui *ui, int dir)
 	struct replay *rp = ui->replay;
 	size_t k;
 
-	if (recreplay_event_step(rp->rr, rp->cur, dir, &k) != 0) {
+	if (recreplay_event_step(rp->rr, rp->cur, rp->ev_cur, dir, &k) != 0) {
 		ui_status(ui, THEME_STATUS_INFO, "replay: no %s event recorded",
 		          dir > 0 ? "later" : "earlier");
 		return UI_REDRAW;
 	}
-	rp->cur = recreplay_event(rp->rr, k)->at;
+	rp->ev_cur = k;
+	rp->ev_select = true;
 	replay_said_event(ui, k);
+	if (recreplay_event(rp->rr, k)->at == rp->cur)
+		return UI_REDRAW; /* another event of the sample shown */
+	rp->cur = recreplay_event(rp->rr, k)->at;
 	return UI_RESAMPLE;
+}
+
+/* The events view's row of the event } / { went to (see replay.h). */
+bool
+replay_event_row(struct ui *ui, size_t *row)
+{
+	struct replay *rp = ui->replay;
+	const struct recreplay_event *ev;
+
+	if (rp == NULL || !rp->ev_select || rp->ev_cur == SIZE_MAX)
+		return false;
+	rp->ev_select = false;
+	ev = recreplay_event(rp->rr, rp->ev_cur);
+	for (size_t i = 0; i < ui->klog.nrows; i++) {
+		const struct kevent *e = ui->klog.rows[i].e;
+
+		if (e->pid == ev->pid &&
+		    strcmp(kevent_kind_name(e->kind), ev->kind) == 0) {
+			*row = i;
+			return true;
+		}
+	}
+	return false;
 }
 
 /* Is a prompt, menu or dialog open (it takes the keys)? */
@@ -464,14 +625,20 @@ unsigned
 replay_tick(struct ui *ui)
 {
 	struct replay *rp = ui->replay;
+	int more = 0;
 
-	if (rp->cur + 1 >= recreplay_count(rp->rr)) {
+	if (rp->cur + 1 >= recreplay_count(rp->rr) &&
+	    (more = replay_newer(ui)) <= 0) {
 		ui->paused = true;
-		ui_status(ui, THEME_STATUS_INFO,
-		          "replay: the newest sample; paused");
+		if (more == 0)
+			ui_status(ui, THEME_STATUS_INFO,
+			          "replay: the newest sample; paused");
 		return UI_REDRAW;
 	}
 	rp->cur++;
+	replay_said_gap(ui, rp->cur - 1, rp->cur);
+	rp->ev_cur = SIZE_MAX;
+	rp->ev_select = false;
 	return UI_RESAMPLE;
 }
 

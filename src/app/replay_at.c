@@ -22,7 +22,25 @@ digits(const char **s, int n, int *v)
 	return true;
 }
 
-/* Parse "YYYY-MM-DD HH:MM[:SS]" (or with a 'T') into *a: 0, or -1. */
+/* Whether year-mon-day (mon 1-12, day 1-31) is a day of the calendar:
+ * mktime normalises a day past the month's end (2026-02-31 becomes
+ * 2026-03-03), so the date read back differs. At noon, so that no
+ * daylight-saving change moves the day. */
+static bool
+date_exists(int year, int mon, int day)
+{
+	struct tm tm = {.tm_year = year - 1900,
+	                .tm_mon = mon - 1,
+	                .tm_mday = day,
+	                .tm_hour = 12,
+	                .tm_isdst = -1};
+
+	return mktime(&tm) != (time_t)-1 && tm.tm_year == year - 1900 &&
+	       tm.tm_mon == mon - 1 && tm.tm_mday == day;
+}
+
+/* Parse "YYYY-MM-DD HH:MM[:SS]" (or with a 'T') into *a: 0, -1 when
+ * not in that form, -2 when the date is not in the calendar. */
 static int
 parse_date(const char *s, struct replay_at *a)
 {
@@ -40,6 +58,8 @@ parse_date(const char *s, struct replay_at *a)
 	    a->day < 1 || a->day > 31 || a->hour > 23 || a->min > 59 ||
 	    a->sec > 59)
 		return -1;
+	if (!date_exists(a->year, a->mon, a->day))
+		return -2;
 	a->kind = REPLAY_AT_TIME;
 	return 0;
 }
@@ -75,13 +95,14 @@ int
 replay_at_parse(const char *s, struct replay_at *out)
 {
 	struct replay_at a = {.kind = REPLAY_AT_NEWEST};
+	int rc;
 
 	if (s == NULL)
 		return -1;
 	if (strcmp(s, "boot") == 0)
 		a.kind = REPLAY_AT_BOOT;
-	else if (parse_ago(s, &a) != 0 && parse_date(s, &a) != 0)
-		return -1;
+	else if (parse_ago(s, &a) != 0 && (rc = parse_date(s, &a)) != 0)
+		return rc;
 	*out = a;
 	return 0;
 }
@@ -106,6 +127,6 @@ replay_at_ms(const struct replay_at *a, int64_t now_ms)
 	tm.tm_isdst = -1;
 	t = mktime(&tm);
 	if (t == (time_t)-1 || tm.tm_mday != a->day)
-		return -1; /* 2026-02-31 rolls over: refused */
+		return -1; /* not from replay_at_parse, which refuses it */
 	return (int64_t)t * 1000;
 }

@@ -271,7 +271,9 @@ report_text(FILE *f, const struct report *rep)
 	        report_time(rep->to_ms, b, sizeof b),
 	        rep->since ? rep->since : "?", rep->peaks.samples);
 	if (rep->db_path)
-		fprintf(f, "database: %s\n", rep->db_path);
+		fprintf(f, "database: %s%s%s\n", rep->db_path,
+		        rep->note && rep->note[0] ? "; " : "",
+		        rep->note ? rep->note : "");
 	fputc('\n', f);
 	report_text_kills(f, rep);
 	report_text_stalls(f, rep);
@@ -419,6 +421,8 @@ report_json(FILE *f, const struct report *rep)
 	    f, "{\"from_ms\": %" PRId64 ", \"to_ms\": %" PRId64 ", \"since\": ",
 	    rep->from_ms, rep->to_ms);
 	json_cstr_or_null(f, rep->since);
+	fputs(", \"note\": ", f);
+	json_cstr_or_null(f, rep->note && rep->note[0] ? rep->note : NULL);
 	fprintf(f, ", \"samples\": %" PRId64 ", ", rep->peaks.samples);
 	report_json_kills(f, rep);
 	fputs(", ", f);
@@ -495,6 +499,7 @@ report_run(const struct options *opt)
 	if (db == NULL)
 		return 1;
 	rep.db_path = path;
+	rep.note = recread_note(db);
 	rep.since = opt->since;
 	if ((!opt->since_boot ||
 	     report_boot_start(db, opt, to_ms, &from_ms) == 0) &&

@@ -214,6 +214,19 @@ scr_cglimit_decide(struct ui *ui, struct scr_cglimit *l)
 	}
 }
 
+/* Whether limit actions are off (a replay, --proc-root, no /proc): true
+ * with the reason on the status line. */
+static bool
+scr_cglimit_off(struct ui *ui)
+{
+	if (ui->act.ready && !ui->act.disabled)
+		return false;
+	ui_status(ui, THEME_STATUS_ERROR, "cgroup limits: actions are off%s%s",
+	          ui->act.disabled ? ": " : "",
+	          ui->act.disabled ? ui->act.disabled : "");
+	return true;
+}
+
 /* Hold cgroup i of the last sample: false (status set) when none. */
 static bool
 scr_cglimit_hold(struct ui *ui, struct scr_cglimit *l, size_t i)
@@ -226,13 +239,8 @@ scr_cglimit_hold(struct ui *ui, struct scr_cglimit *l, size_t i)
 		ui_status(ui, THEME_STATUS_ERROR, "no cgroup selected");
 		return false;
 	}
-	if (!ui->act.ready || ui->act.disabled) {
-		ui_status(ui, THEME_STATUS_ERROR,
-		          "cgroup limits: actions are off%s%s",
-		          ui->act.disabled ? ": " : "",
-		          ui->act.disabled ? ui->act.disabled : "");
+	if (scr_cglimit_off(ui))
 		return false;
-	}
 	cg = &ui->snap.cgroups[i];
 	path = snapcg_path(&ui->snap, i, &len);
 	if (path == NULL || len >= sizeof l->path)
@@ -275,11 +283,8 @@ scr_cglimit_undo(struct ui *ui, struct scr_cglimit *l)
 	struct cglimit_result res;
 	char buf[UI_STATUS_MAX];
 
-	if (!ui->act.ready) {
-		ui_status(ui, THEME_STATUS_ERROR,
-		          "cgroup limits: actions are off");
+	if (scr_cglimit_off(ui))
 		return UI_REDRAW;
-	}
 	cglimit_undo(&ui->act.ctx, &l->root, &l->journal, &res);
 	cglimit_describe(&res, buf, sizeof buf);
 	ui_status(ui, res.err ? THEME_STATUS_ERROR : THEME_STATUS_INFO, "%s",

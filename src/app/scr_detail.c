@@ -1,6 +1,7 @@
 /* scr_detail.c: the process detail screen's keys and frame (see
  * scr_detail.h). */
 #include "app/scr_detail.h"
+#include "app/replay.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -44,6 +45,27 @@ scr_detail_open(struct ui *ui)
 	return scr_goto(ui, &scr_detail);
 }
 
+/* In a replay, the wall time kill e was recorded at (its event in the
+ * record up to the cursor, by pid) into *wall_ms: the log's boot times
+ * are not on the replayed points' clock (wall). False when not found. */
+static bool
+detail_replay_time(const struct ui *ui, const struct kevent *e,
+                   int64_t *wall_ms)
+{
+	const struct recreplay *rr = ui->replay->rr;
+	const struct recreplay_event *r;
+
+	for (size_t k = recreplay_nevents(rr); k-- > 0;) {
+		r = recreplay_event(rr, k);
+		if (r->pid == e->pid && r->at <= ui->replay->cur &&
+		    strcmp(r->kind, "oom_kill") == 0) {
+			*wall_ms = r->time_ms;
+			return true;
+		}
+	}
+	return false;
+}
+
 /* Where kill e is on the charted points' clocks: *at_ms (wall when
  * *wall) and its wall clock in *wall_ms; false when it cannot be placed
  * (no time, or a boot time from a saved log, maybe another boot's). The
@@ -53,6 +75,13 @@ detail_kill_time(const struct ui *ui, const struct kevent *e,
                  const struct hist_point *last, int64_t *at_ms, bool *wall,
                  int64_t *wall_ms)
 {
+	if (ui->replay != NULL && e->time.kind == KLOG_TIME_BOOT) {
+		if (!detail_replay_time(ui, e, wall_ms))
+			return false;
+		*at_ms = *wall_ms;
+		*wall = true;
+		return true;
+	}
 	if (e->time.kind == KLOG_TIME_UNIX) {
 		*at_ms = *wall_ms = e->time.usec / 1000;
 		*wall = true;
@@ -137,10 +166,11 @@ detail_kills(const struct ui *ui, const struct hist_point *p, size_t n,
 }
 
 /* Read the process's lanes (from the tier histsnap picks) into the
- * view's columns. */
+ * view's columns; first seen at its oldest point in either tier. */
 static void
 detail_read(struct ui *ui, struct scr_detail_state *s)
 {
+	int64_t first_ms = histsnap_first_proc(&ui->hist, s->id);
 	static const enum hist_proc_lane lanes[DETAIL_LANES] = {
 	    [DETAIL_RSS] = HIST_RSS_KB,
 	    [DETAIL_ANON] = HIST_ANON_KB,
@@ -157,15 +187,42 @@ detail_read(struct ui *ui, struct scr_detail_state *s)
 		/* the recorded past included (model/histsnap.h) */
 		n = histsnap_read_proc(hs, s->id, lanes[l], NULL);
 		if (l == DETAIL_RSS && n > 0)
-			clock_wall_text(hs->pts[0].wall_ms, "%Y-%m-%d %H:%M:%S",
-			                "unknown", v->first_seen,
-			                sizeof v->first_seen);
+			clock_wall_text(first_ms != SNAP_NA &&
+			                        first_ms < hs->pts[0].wall_ms
+			                    ? first_ms
+			                    : hs->pts[0].wall_ms,
+			                "%Y-%m-%d %H:%M:%S", "unknown",
+			                v->first_seen, sizeof v->first_seen);
 		if (l == DETAIL_RSS)
 			v->ncols = chart_ncols(hs->pts, n, cols);
 		chart_fill(hs->pts, n, v->ncols, v->lo_kb[l], v->hi_kb[l]);
 		if (l == DETAIL_RSS)
 			detail_kills(ui, hs->pts, n, v);
 	}
+}
+
+/* In a replay, say why the process is not in the cursor's sample: it
+ * ended by then (its history is before it), or is not recorded there. */
+static void
+detail_gone(const struct ui *ui, const struct scr_detail_state *s,
+            struct dash_detail *v)
+{
+	const struct snapshot *snap = &ui->snap;
+
+	if (ui->replay == NULL)
+		return;
+	for (size_t i = 0; i < snap->nprocs; i++)
+		if (snap->procs[i].pid == s->id.pid &&
+		    snap->procs[i].start_time == s->id.start_time)
+			return;
+	snprintf(
+	    v->gone, sizeof v->gone, "%s",
+	    histsnap_count_proc(&ui->hist, s->id, HIST_FINE) +
+	                histsnap_count_proc(&ui->hist, s->id, HIST_MINUTE) >
+	            0
+	        ? "ended by this sample (T goes back)"
+	        : "not recorded at this sample (ended before it, or "
+	          "started after: T / t)");
 }
 
 /* Fill the view from the history (see struct dash_detail). */
@@ -180,6 +237,7 @@ detail_fill(struct ui *ui, struct scr_detail_state *s)
 	memset(v, 0, sizeof *v);
 	v->pid = s->pid;
 	snprintf(v->comm, sizeof v->comm, "%s", s->comm);
+	detail_gone(ui, s, v);
 	if (ui->hist.h == NULL ||
 	    histsnap_count_proc(&ui->hist, s->id, HIST_FINE) +
 	            histsnap_count_proc(&ui->hist, s->id, HIST_MINUTE) ==

@@ -1,6 +1,7 @@
 /* scr_events.c: the events screen's keys and frame (see scr_events.h). */
 #include "app/scr_events.h"
 
+#include "app/replay.h"
 #include "app/ui_past.h"
 
 /* PgUp/PgDn move the task table by this many rows. */
@@ -165,12 +166,20 @@ static void
 frame(struct ui *ui, struct dash_frame *f)
 {
 	struct scr_events_state *s = st(ui);
+	size_t row;
 
 	if (s->cursor >= count(ui))
 		s->cursor = 0;
+	if (replay_event_row(ui, &row)) { /* on the event } / { went to */
+		s->cursor = row;
+		s->task_top = 0;
+	}
 	f->body = dash_body_events;
-	f->status_info = "action keys (F7 F8 F9 a P X) aim at the selected "
-	                 "event's process, while it runs";
+	f->status_info = ui->replay != NULL
+	                     ? "actions are off: replay (the events are a "
+	                       "record; } / { step through them)"
+	                     : "action keys (F7 F8 F9 a P X) aim at the "
+	                       "selected event's process, while it runs";
 	ui_klog_frame(ui, f);
 	if (ui->klog.boot_kev != NULL) {
 		ui->klog.view.ev = ui->klog.boot_kev;

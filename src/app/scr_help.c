@@ -1,5 +1,6 @@
 /* scr_help.c: the help screen's keys and frame (see scr_help.h). */
 #include "app/scr_help.h"
+#include "app/scr_procs.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -34,22 +35,27 @@ static const struct dash_help_line replay_lines[] = {
             "process tree is F5 only)"},
     {"+ -", "replay: one minute on / back"},
     {"} {", "replay: the next / previous recorded kernel event"},
-    {"p", "replay: play (a sample each -d) / pause, on the processes "
-          "screen; paused at start"},
-    {"", "replay: the header shows the replayed time; every action is "
-         "refused (the processes are a record)"},
+    {"p Z", "replay: play (a sample each -d) / pause"},
+    {"", "replay: paused at start; p plays on the processes screen (1); "
+         "the header shows the replayed time; every action is refused "
+         "(the processes are a record)"},
 };
 #define NREPLAY (sizeof replay_lines / sizeof replay_lines[0])
+/* replay_lines' play line: only on the processes screen, whose own
+ * pause line it replaces (its keys play there). */
+#define REPLAY_PLAY_LINE 3
 
 /* The keys --replay takes before every screen's own while no overlay is
  * open (app/replay.c, replay_key): a screen's binding of one of them does
  * not work in a replay. */
 static const char replay_taken[] = "tT+-{}";
+/* On the processes screen also its pause keys, which play a replay. */
+static const char replay_taken_procs[] = "tT+-{}pZ";
 
 /* Take the keys a replay takes out of label (key names separated by
  * spaces, as app/scr.c writes them); whether any key is left. */
 static bool
-strip_replay_keys(char label[SCR_LABEL_MAX])
+strip_replay_keys(char label[SCR_LABEL_MAX], const char *taken)
 {
 	char buf[SCR_LABEL_MAX], *save = NULL, *tok;
 	size_t used = 0;
@@ -58,7 +64,7 @@ strip_replay_keys(char label[SCR_LABEL_MAX])
 	label[0] = '\0';
 	for (tok = strtok_r(buf, " ", &save); tok != NULL;
 	     tok = strtok_r(NULL, " ", &save)) {
-		if (tok[1] == '\0' && strchr(replay_taken, tok[0]) != NULL)
+		if (tok[1] == '\0' && strchr(taken, tok[0]) != NULL)
 			continue;
 		used += (size_t)snprintf(label + used, SCR_LABEL_MAX - used,
 		                         "%s%s", used ? " " : "", tok);
@@ -74,13 +80,15 @@ static void
 strip_replay_lines(struct ui *ui, struct scr_help_state *s)
 {
 	const struct scr_binding *ov = NULL;
+	const char *taken =
+	    s->from == &scr_procs ? replay_taken_procs : replay_taken;
 	size_t n = 0;
 
 	if (s->from->overlay_keys != NULL && s->from->overlay_keys(ui, &ov) > 0)
 		return;
 	for (size_t i = 0; i < s->n; i++) {
 		if (s->lines[i].keys == s->labels[i] &&
-		    !strip_replay_keys(s->labels[i]))
+		    !strip_replay_keys(s->labels[i], taken))
 			continue;
 		s->lines[n++] = s->lines[i];
 	}
@@ -112,6 +120,12 @@ enter(struct ui *ui, const struct scr_def *from)
 	memmove(s->lines + NREPLAY, s->lines, s->n * sizeof *s->lines);
 	memcpy(s->lines, replay_lines, sizeof replay_lines);
 	s->n += NREPLAY;
+	if (from != &scr_procs) { /* p plays only there */
+		memmove(s->lines + REPLAY_PLAY_LINE,
+		        s->lines + REPLAY_PLAY_LINE + 1,
+		        (s->n - REPLAY_PLAY_LINE - 1) * sizeof *s->lines);
+		s->n--;
+	}
 }
 
 /* Back to where help was opened, as it was. */

@@ -320,7 +320,11 @@ toggle(struct ui *ui, enum procs_cmd c)
 	default:
 		ui->paused = !ui->paused;
 		ui_status(ui, THEME_STATUS_INFO, "%s",
-		          ui->paused ? "paused (p resumes)" : "resumed");
+		          ui->replay != NULL
+		              ? (ui->paused ? "replay: paused (p plays)"
+		                            : "replay: playing")
+		          : ui->paused ? "paused (p resumes)"
+		                       : "resumed");
 		return UI_REDRAW | (ui->paused ? 0 : UI_RESAMPLE);
 	}
 }

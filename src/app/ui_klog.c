@@ -161,8 +161,9 @@ ui_klog_box_pending(const struct ui *ui, const struct recbox_row *r)
 	const struct kevent *e = r->e;
 	int64_t now_us = (int64_t)clock_mono_ms() * 1000;
 
-	return r->box == NULL && !r->from_record && klog_boxes_apply(ui) &&
-	       ui->klog.box_state == UI_BOX_READ && klog_record_live(ui) &&
+	return r->box == NULL && !r->from_record && ui->replay == NULL &&
+	       klog_boxes_apply(ui) && ui->klog.box_state == UI_BOX_READ &&
+	       klog_record_live(ui) &&
 	       recdb_bbox_kind(kevent_kind_name(e->kind)) &&
 	       e->time.kind == KLOG_TIME_BOOT &&
 	       e->time.usec + UI_KLOG_BOX_WAIT_MS * 1000 >= now_us;
@@ -184,6 +185,8 @@ ui_klog_box_why(const struct ui *ui, const struct recbox_row *r)
 		return NULL;
 	if (ui->klog.box_state == UI_BOX_FAILED)
 		return ui->klog.box_note;
+	if (ui->replay != NULL) /* every event listed is from the record */
+		return "no black box: the record keeps none for this event";
 	if (ui_klog_box_pending(ui, r))
 		return "no black box yet: the recorder stores it with its next "
 		       "sample (the record is read again)";

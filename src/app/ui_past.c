@@ -168,9 +168,10 @@ ui_past_take(struct ui_past *p, struct ui *ui)
 	          r->st == RECLOAD_OK || r->st == RECLOAD_MISSING
 	              ? THEME_STATUS_INFO
 	              : THEME_STATUS_ERROR,
-	          "history: %s %s %s%s%s", r->why,
+	          "history: %s %s %s%s%s%s%s", r->why,
 	          r->st == RECLOAD_OK ? "from" : "at", p->path,
-	          r->ends[0] ? "; " : "", r->ends);
+	          r->ends[0] ? "; " : "", r->ends, r->note[0] ? "; " : "",
+	          r->note);
 	recload_fini(r);
 	return UI_REBUILD | UI_REDRAW;
 }

@@ -201,6 +201,24 @@ histsnap_count_proc(const struct histsnap *hs, struct procid id,
 	return n;
 }
 
+/* The oldest point of a process in either tier (see the header). */
+int64_t
+histsnap_first_proc(struct histsnap *hs, struct procid id)
+{
+	struct hs_series q = {false, id, HIST_RSS_KB};
+	int64_t first = SNAP_NA;
+	size_t n;
+
+	if (hs->h == NULL)
+		return SNAP_NA;
+	if (hs_read(hs->h, &q, HIST_FINE, hs->pts, hs->cap) > 0)
+		first = hs->pts[0].wall_ms;
+	n = hs_read_minutes(hs, &q);
+	if (n > 0 && (first == SNAP_NA || hs->pts[0].wall_ms < first))
+		first = hs->pts[0].wall_ms;
+	return first;
+}
+
 /* The trend of one process's RSS (see the header). */
 size_t
 histsnap_proc_trend(struct histsnap *hs, const struct proc_row *r,

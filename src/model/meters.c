@@ -393,6 +393,33 @@ rate_text(char *buf, size_t size, double v)
 	return buf;
 }
 
+/* Why there are no rates (vmstat_rates.na): the live dashboard's first
+ * refresh, or a replay's sample with no earlier one or after a gap. */
+static void
+line_rates_na(struct meters_line *l, const struct vmstat_rates *r)
+{
+	struct meterfit_seg *sg = seg_new(l, THEME_PROC_NA, 1, 0);
+	long long s = (long long)(r->gap_ms / 1000);
+
+	switch (r->na) {
+	case VMSTAT_NA_NO_EARLIER:
+		form(l, sg, "rates: no earlier sample");
+		form(l, sg, "no earlier sample");
+		break;
+	case VMSTAT_NA_GAP:
+		form(l, sg,
+		     "N/A after a gap of %lldh%02lldm%02llds in the record",
+		     s / 3600, s / 60 % 60, s % 60);
+		form(l, sg, "N/A after a gap of %lldh%02lldm%02llds", s / 3600,
+		     s / 60 % 60, s % 60);
+		form(l, sg, "N/A after a gap");
+		break;
+	default:
+		form(l, sg, "rates after the next refresh");
+		form(l, sg, "next refresh");
+	}
+}
+
 /* Swap-in/out and major-fault rates; unknown ones (a counter missing
  * from /proc/vmstat or gone backwards) are N/A, never "nan". */
 static void
@@ -405,9 +432,7 @@ line_rates(struct meters_line *l, const struct vmstat_rates *r)
 
 	seg_text(l, THEME_METER_LABEL, 9, "Paging ");
 	if (!r->valid) {
-		sg = seg_new(l, THEME_PROC_NA, 1, 0);
-		form(l, sg, "rates after the next refresh");
-		form(l, sg, "next refresh");
+		line_rates_na(l, r);
 		return;
 	}
 	if (isnan(r->pswpin) && isnan(r->pswpout) && isnan(r->pgmajfault)) {
@@ -480,7 +505,7 @@ line_self(struct meters_line *l, const struct meters_in *in)
 		form(l, sg, "%s", in->self_disabled ? "off" : "on");
 }
 
-/* Task counts. */
+/* Task counts (of a record: the recorded ones, no kernel threads). */
 static void
 line_tasks(struct meters_line *l, const struct meters_in *in)
 {
@@ -492,11 +517,17 @@ line_tasks(struct meters_line *l, const struct meters_in *in)
 		kthreads += sn->procs[i].kthread;
 	seg_text(l, THEME_METER_LABEL, 9, "Tasks ");
 	sg = seg_new(l, THEME_NORMAL, 1, 0);
-	form(l, sg, "%zu (%zu kernel threads), %zu shown", sn->nprocs, kthreads,
-	     in->shown_rows);
-	form(l, sg, "%zu (%zu kthreads), %zu shown", sn->nprocs, kthreads,
-	     in->shown_rows);
-	form(l, sg, "%zu, %zu shown", sn->nprocs, in->shown_rows);
+	if (in->tasks_recorded) {
+		form(l, sg, "%zu recorded, %zu shown", sn->nprocs,
+		     in->shown_rows);
+		form(l, sg, "%zu recorded", sn->nprocs);
+	} else {
+		form(l, sg, "%zu (%zu kernel threads), %zu shown", sn->nprocs,
+		     kthreads, in->shown_rows);
+		form(l, sg, "%zu (%zu kthreads), %zu shown", sn->nprocs,
+		     kthreads, in->shown_rows);
+		form(l, sg, "%zu, %zu shown", sn->nprocs, in->shown_rows);
+	}
 	form(l, sg, "%zu", sn->nprocs);
 	if (in->paused)
 		form(l, seg_new(l, THEME_NORMAL, 8, 2), "[PAUSED]");

@@ -300,12 +300,20 @@ prom_kill_sample(struct prom_text *t, const char *name, enum oom_constraint c,
 /* The OOM kills by constraint and memcg: the PROM_MEMCG_TOP pairs with
  * the most kills, the others summed per constraint as memcg="other". */
 static void
-prom_kills(struct prom_text *t, const struct promtally *k)
+prom_kills(struct prom_text *t, const struct promtally *k,
+           enum prom_klog_span span)
 {
-	static const struct prom_family f = {
-	    "oomwatch_kernel_oom_kills_total", "counter",
-	    "OOM kills in the kernel log by constraint and memcg (the "
-	    "limited memcg, or the victim's for a global OOM)."};
+	static const struct prom_family fam[] = {
+	    {"oomwatch_kernel_oom_kills_total", "counter",
+	     "OOM kills in the kernel log as far as the kernel's buffer "
+	     "still holds it, by constraint and memcg (the limited memcg, "
+	     "or the victim's for a global OOM)."},
+	    {"oomwatch_kernel_oom_kills_total", "counter",
+	     "OOM kills the recorder read in the kernel log since it "
+	     "started (its backlog then included), by constraint and memcg "
+	     "(the limited memcg, or the victim's for a global OOM)."},
+	};
+	const struct prom_family f = fam[span == PROM_KLOG_SINCE_START];
 	size_t ix[PROMTALLY_KILLS_MAX], n = k->nkills;
 	uint64_t other[PROMTALLY_CONSTRAINTS], sum = 0;
 
@@ -336,9 +344,10 @@ prom_kills(struct prom_text *t, const struct promtally *k)
 			                 "other", 5, other[c]);
 }
 
-/* Whether the kernel log was read, and what it counted. */
+/* Whether the kernel log was read, and what it counted (over span). */
 static void
-prom_kernel(struct prom_text *t, const struct promtally *k)
+prom_kernel(struct prom_text *t, const struct promtally *k,
+            enum prom_klog_span span)
 {
 	static const struct prom_family up = {
 	    "oomwatch_kernel_log_up", "gauge",
@@ -348,10 +357,15 @@ prom_kernel(struct prom_text *t, const struct promtally *k)
 	    "oomwatch_kernel_log_lost_messages", "gauge",
 	    "Kernel log messages overwritten before they were read (at "
 	    "least): the counts miss their events."};
-	static const struct prom_family ev = {
-	    "oomwatch_kernel_events_total", "counter",
-	    "Kernel events in the log since boot (as far as the kernel's "
-	    "buffer still holds it), by kind."};
+	static const struct prom_family evs[] = {
+	    {"oomwatch_kernel_events_total", "counter",
+	     "Kernel events in the log since boot, as far as the kernel's "
+	     "buffer still holds it, by kind."},
+	    {"oomwatch_kernel_events_total", "counter",
+	     "Kernel events the recorder read in the log since it started "
+	     "(its backlog then included), by kind."},
+	};
+	const struct prom_family ev = evs[span == PROM_KLOG_SINCE_START];
 
 	prom_single(t, &up, k != NULL);
 	if (k == NULL)
@@ -366,7 +380,7 @@ prom_kernel(struct prom_text *t, const struct promtally *k)
 		snprintf(buf, sizeof buf, "%" PRIu64, k->events[i]);
 		prom_sample(t, ev.name, &l, 1, buf);
 	}
-	prom_kills(t, k);
+	prom_kills(t, k, span);
 }
 
 /* The pid and comm labels of row r (pidbuf holds the pid's text). */
@@ -547,8 +561,7 @@ prom_processes(struct prom_text *t, const struct prom_input *in)
 	     "Resident memory (VmRSS) of the same processes."},
 	};
 	const struct snapshot *s = in->snap;
-	size_t n =
-	    prom_pick_top(t, in, in->top_n ? in->top_n : PROM_TOP_DEFAULT);
+	size_t n = in->top_n ? prom_pick_top(t, in, in->top_n) : 0;
 
 	for (size_t f = 0; f < 3 && n > 0; f++) {
 		prom_family_head(t, &fam[f]);
@@ -577,7 +590,7 @@ prom_render(struct prom_text *t, const struct prom_input *in)
 	if (prom_reserve(t, 0) != NULL)
 		t->s[0] = '\0';
 	prom_system(t, in->snap);
-	prom_kernel(t, in->klog);
+	prom_kernel(t, in->klog, in->klog_span);
 	prom_victim(t, in);
 	prom_cgroups(t, in->snap);
 	prom_processes(t, in);

@@ -121,23 +121,22 @@ recbox_merge(const struct kevents *live, const struct recbox *b, size_t n,
 {
 	bool matched[RECBOX_MAX] = {false};
 	size_t nl = live != NULL ? kevents_count(live) : 0, li = 0, bi = 0,
-	       out = 0;
+	       out = 0, nr = n < RECBOX_MAX ? n : RECBOX_MAX;
 	long m;
 
-	if (n > RECBOX_MAX)
-		n = RECBOX_MAX;
 	for (size_t i = 0; i < nl; i++)
-		if ((m = recbox_match(b, n, kevents_get(live, i))) >= 0)
+		if ((m = recbox_match(b, n, kevents_get(live, i))) >= 0 &&
+		    (size_t)m < nr)
 			matched[m] = true;
-	while (out < max && (li < nl || bi < n)) {
+	while (out < max && (li < nl || bi < nr)) {
 		const struct kevent *e = li < nl ? kevents_get(live, li) : NULL;
 
-		if (bi < n &&
+		if (bi < nr &&
 		    (matched[bi] || b[bi].ev.kind != KEVENT_OOM_KILL)) {
 			bi++;
 			continue;
 		}
-		if (bi < n && (e == NULL || recbox_newer(&b[bi].ev, e))) {
+		if (bi < nr && (e == NULL || recbox_newer(&b[bi].ev, e))) {
 			rows[out++] =
 			    (struct recbox_row){&b[bi].ev, &b[bi], true};
 			bi++;

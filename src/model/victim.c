@@ -33,21 +33,23 @@ victim_is_unkillable(const struct proc_row *row)
 }
 
 /* The unrounded badness of a row in kB (RSS + swap + page tables + the adj
- * term), or SNAP_NA when a memory figure or its adj is unknown.
+ * term), or SNAP_NA when its RSS, swap or adj is unknown. Unknown page
+ * tables (a replayed row: not recorded) count as 0, the kernel's badness
+ * without its small pgtables term, so ties rank by RSS + swap as live.
  * unit_kb: kB per adj unit (0 when the total is unknown). */
 static int64_t
 victim_badness_kb(const struct proc_row *r, int64_t unit_kb)
 {
 	int64_t rss_kb = victim_rss_kb(r), adj = r->oom_score_adj;
+	int64_t pte_kb = r->pte_kb == SNAP_NA ? 0 : r->pte_kb;
 
-	if (rss_kb == SNAP_NA || r->swap_kb == SNAP_NA ||
-	    r->pte_kb == SNAP_NA || adj == SNAP_NA)
+	if (rss_kb == SNAP_NA || r->swap_kb == SNAP_NA || adj == SNAP_NA)
 		return SNAP_NA;
 	if (adj < ADJVALUE_MIN)
 		adj = ADJVALUE_MIN;
 	if (adj > ADJVALUE_MAX)
 		adj = ADJVALUE_MAX;
-	return rss_kb + r->swap_kb + r->pte_kb + adj * unit_kb;
+	return rss_kb + r->swap_kb + pte_kb + adj * unit_kb;
 }
 
 /* Compare the unrounded badness of two rows: 1 when a has more, -1 when

@@ -3,27 +3,28 @@
  * migration steps, one per version; statements are prepared once, from
  * one table, and reused for every sample.
  *
- * One writer: an exclusive flock(2) on PATH.lock, held while the database
- * is open. SQLite's own locking_mode=EXCLUSIVE would refuse a second
- * recorder too, but in WAL mode it also shuts out every reader (the
- * sqlite3 shell, the dashboard), and a lock file names who holds it.
+ * One writer: an exclusive flock(2) on the database's REALPATH.lock
+ * (persist/recdb_file.h), held while the database is open. SQLite's own
+ * locking_mode=EXCLUSIVE would refuse a second recorder too, but in WAL mode it
+ * also shuts out every reader (the sqlite3 shell, the dashboard), and a lock
+ * file names who holds it.
  */
 #include "persist/recdb.h"
 #include "persist/recdb_bbox.h"
+#include "persist/recdb_cap.h"
 #include "persist/recdb_cg.h"
 #include "persist/recdb_end.h"
+#include "persist/recdb_file.h"
 #include "persist/recdb_schema.h"
 #include "persist/recerr.h"
 #include "persist/recsql.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <grp.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -31,6 +32,18 @@
 #define RECDB_BUSY_MS 5000
 #define RECDB_VACUUM_PAGES 256 /* pages given back per maintenance call */
 #define RECDB_ORPHANS 64       /* identities, events deleted per call */
+/* SQLite's page cache per connection (PRAGMA cache_size: negative = kB):
+ * the pages a sample touches (the tables' right edges, the identity
+ * index) fit; SQLite's default (2 MB on Debian) fills for tens of minutes,
+ * long enough for --report to call the recorder itself "rising". */
+#define RECDB_CACHE_KB 512
+/* Once the disk was full, the WAL is checkpointed (and, at its next
+ * reset, cut) from this many pages on, not SQLite's 1,000: on a file
+ * system that small, a backlog of samples written one transaction each
+ * would fill it again with rewrites of the same pages. */
+#define RECDB_FULL_WAL_PAGES 64
+#define RECDB_STR_(x) #x
+#define RECDB_STR(x) RECDB_STR_(x)
 
 /* The prepared statements, in the order of recdb_sql. */
 enum recdb_stmt {
@@ -125,8 +138,11 @@ struct recdb {
 	sqlite3 *db;
 	char *path;
 	int lock_fd;
+	bool open;    /* set up: the WAL is checkpointed at close */
 	int64_t boot; /* boots.id of this boot */
 	sqlite3_stmt *st[ST_COUNT];
+	uint64_t boxes_capped; /* black boxes dropped for the size cap */
+	bool full;             /* the last write failed: disk full */
 };
 
 /* Map an SQLite failure to a status and a one-line message in err
@@ -196,49 +212,6 @@ recdb_int(sqlite3_stmt *s, int64_t *v)
 	return rc;
 }
 
-/* Take PATH.lock (created 0640), or say who holds it. */
-static enum recdb_status
-recdb_lock(struct recdb *r, char *err, size_t errsz)
-{
-	char lock[4096], buf[32];
-	ssize_t n;
-
-	snprintf(lock, sizeof lock, "%s.lock", r->path);
-	r->lock_fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0640);
-	if (r->lock_fd < 0 && errno == EACCES) /* another user's: flock works */
-		r->lock_fd = open(lock, O_RDONLY | O_CLOEXEC);
-	if (r->lock_fd < 0) {
-		snprintf(err, errsz, "%s: %s", lock, strerror(errno));
-		return errno == EACCES || errno == EROFS ? RECDB_READONLY
-		                                         : RECDB_ERROR;
-	}
-	if (flock(r->lock_fd, LOCK_EX | LOCK_NB) != 0) {
-		n = pread(r->lock_fd, buf, sizeof buf - 1, 0);
-		buf[n > 0 ? n : 0] = '\0';
-		buf[strcspn(buf, "\n")] = '\0';
-		snprintf(err, errsz,
-		         "%s: another recorder (pid %s) writes this database",
-		         r->path, buf[0] ? buf : "?");
-		return RECDB_LOCKED;
-	}
-	n = snprintf(buf, sizeof buf, "%ld\n", (long)getpid());
-	if (ftruncate(r->lock_fd, 0) != 0 || pwrite(r->lock_fd, buf, n, 0) < 0)
-		(void)0; /* the pid is a courtesy: the flock is the lock */
-	return RECDB_OK;
-}
-
-/* Give a new database file its mode and owner: 0640, root:adm when
- * root (failures leave it private enough: root:root, or stricter). */
-static void
-recdb_own(int fd)
-{
-	struct group *g;
-
-	if (fchmod(fd, 0640) == 0 && geteuid() == 0 &&
-	    (g = getgrnam("adm")) != NULL)
-		(void)!fchown(fd, 0, g->gr_gid);
-}
-
 /* Create the file when missing (an empty one counts as new): 0640,
  * root:adm when root. */
 static enum recdb_status
@@ -262,7 +235,7 @@ recdb_create(const char *path, char *err, size_t errsz)
 		return RECDB_ERROR;
 	}
 	if (fstat(fd, &sb) == 0 && sb.st_size == 0)
-		recdb_own(fd);
+		recdb_file_own(fd);
 	close(fd);
 	return RECDB_OK;
 }
@@ -351,6 +324,13 @@ recdb_setup(struct recdb *r, const char *boot_id, char *err, size_t errsz)
 	if (rc == SQLITE_OK)
 		rc = recdb_exec(r->db, "PRAGMA synchronous = NORMAL;"
 		                       "PRAGMA journal_size_limit = 0");
+	if (rc == SQLITE_OK) {
+		char sql[48];
+
+		snprintf(sql, sizeof sql, "PRAGMA cache_size = -%d",
+		         RECDB_CACHE_KB);
+		rc = recdb_exec(r->db, sql);
+	}
 	/* -wal (empty), -shm kept at close: read-only readers need them */
 	if (rc == SQLITE_OK)
 		rc = sqlite3_file_control(r->db, "main",
@@ -393,21 +373,53 @@ recdb_open(const char *path, const char *boot_id, enum recdb_status *st,
 	}
 	r->lock_fd = -1;
 	if ((*st = recdb_create(path, err, errsz)) != RECDB_OK ||
-	    (*st = recdb_lock(r, err, errsz)) != RECDB_OK)
+	    (*st = recdb_file_lock(path, &r->lock_fd, err, errsz)) != RECDB_OK)
 		goto fail;
+	recdb_file_tighten(path); /* before SQLite copies its mode */
 	rc = sqlite3_open_v2(path, &r->db, SQLITE_OPEN_READWRITE, NULL);
 	if (rc != SQLITE_OK) {
 		*st = recdb_fail(r->db, rc, path, "opening", err, errsz);
 		goto fail;
 	}
-	if ((*st = recdb_setup(r, boot_id, err, errsz)) == RECDB_OK)
+	if ((*st = recdb_setup(r, boot_id, err, errsz)) == RECDB_OK) {
+		r->open = true;
 		return r;
+	}
 fail:
 	recdb_close(r);
 	return NULL;
 }
 
-/* Close: statements, the connection, then the lock. */
+/* Checkpoint the whole WAL into the database file and truncate it, so
+ * nothing stays in the -wal: SQLite skips its own checkpoint at close when
+ * the file was moved (a logrotate-style move before SIGHUP), which would
+ * leave the moved file without its last samples and the -wal at the old
+ * name to be replayed into the next file there. A failure is said on
+ * stderr once (again only after a checkpoint that worked: a recorder
+ * reopening through a long lock says it once). */
+static void
+recdb_checkpoint(struct recdb *r)
+{
+	static bool said; /* since the last checkpoint that worked */
+	char err[4352];
+	int rc = sqlite3_wal_checkpoint_v2(
+	    r->db, "main", SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+
+	if (rc == SQLITE_OK || said) {
+		said = rc != SQLITE_OK;
+		return;
+	}
+	said = true;
+	recerr_say(r->db, rc, NULL, "checkpointing the WAL", RECDB_BUSY_MS, err,
+	           sizeof err);
+	fprintf(stderr,
+	        "oomwatch: %s: cannot checkpoint the WAL at close (%s); its "
+	        "last samples stay in %s-wal\n",
+	        r->path, err, r->path);
+}
+
+/* Close: statements, the WAL checkpointed, the connection, then the
+ * lock. */
 void
 recdb_close(struct recdb *r)
 {
@@ -415,6 +427,8 @@ recdb_close(struct recdb *r)
 		return;
 	for (int i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(r->st[i]);
+	if (r->open)
+		recdb_checkpoint(r);
 	sqlite3_close(r->db);
 	if (r->lock_fd >= 0)
 		close(r->lock_fd);
@@ -580,12 +594,27 @@ recdb_write(struct recdb *r, const struct recdb_sample *s, char *err,
 		rc = recdb_end_put(r->db, r->boot, id, s->ends, s->nends);
 	if (rc == SQLITE_OK)
 		rc = recdb_put_events(r, s, id);
-	if (rc == SQLITE_OK && (rc = recdb_exec(r->db, "COMMIT")) == SQLITE_OK)
+	if (rc == SQLITE_OK &&
+	    (rc = recdb_exec(r->db, "COMMIT")) == SQLITE_OK) {
+		/* room again: the WAL of the outage into the file, and cut,
+		 * before it fills what came free */
+		if (r->full)
+			recdb_cap_wal_truncate(r->db, RECDB_BUSY_MS);
+		r->full = false;
 		return RECDB_OK;
+	}
 	enum recdb_status st =
 	    recdb_fail(r->db, rc, r->path, "writing a sample", err, errsz);
 	if (!sqlite3_get_autocommit(r->db))
 		recdb_exec(r->db, "ROLLBACK");
+	/* a full disk: the WAL's frames into the file, and the WAL cut,
+	 * which frees room when they are mostly rewrites of the same pages
+	 * (fails harmlessly while there is none); a smaller WAL from now */
+	if ((r->full = st == RECDB_FULL)) {
+		recdb_cap_wal_truncate(r->db, RECDB_BUSY_MS);
+		recdb_exec(r->db, "PRAGMA wal_autocheckpoint = " RECDB_STR(
+		                      RECDB_FULL_WAL_PAGES));
+	}
 	return st;
 }
 
@@ -629,30 +658,11 @@ recdb_ids(sqlite3_stmt *q, int64_t *ids, size_t *n)
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-/* Bytes the database uses (pages not on the free list). */
-static int64_t
-recdb_used_bytes(struct recdb *r)
-{
-	sqlite3_stmt *s;
-	int64_t v = 0;
-
-	if (sqlite3_prepare_v2(r->db,
-	                       "SELECT (page_count - freelist_count) * "
-	                       "page_size FROM pragma_page_count, "
-	                       "pragma_freelist_count, pragma_page_size",
-	                       -1, &s, NULL) != SQLITE_OK)
-		return 0;
-	if (recdb_int(s, &v) != SQLITE_ROW)
-		v = 0;
-	sqlite3_finalize(s);
-	return v;
-}
-
-/* Delete a batch of samples past retention, else (over the size cap) of
- * the oldest; *n says how many. */
+/* Delete a batch of samples past retention, else (when the size cap asks
+ * for samples) of the oldest but the newest; *n says how many. */
 static int
 recdb_trim(struct recdb *r, int64_t now_ms, const struct recdb_limits *lim,
-           size_t *n)
+           enum recdb_cap cap, size_t *n)
 {
 	int64_t ids[RECDB_BATCH];
 	sqlite3_stmt *q = r->st[ST_OLDEST_PAST];
@@ -661,8 +671,7 @@ recdb_trim(struct recdb *r, int64_t now_ms, const struct recdb_limits *lim,
 	sqlite3_bind_int64(q, 1, now_ms - lim->retain_ms);
 	sqlite3_bind_int64(q, 2, RECDB_BATCH);
 	rc = recdb_ids(q, ids, n);
-	if (rc == SQLITE_OK && *n == 0 && lim->max_size_bytes > 0 &&
-	    recdb_used_bytes(r) > lim->max_size_bytes) {
+	if (rc == SQLITE_OK && *n == 0 && cap == CAP_SAMPLES) {
 		sqlite3_bind_int64(r->st[ST_OLDEST], 1, RECDB_BATCH);
 		rc = recdb_ids(r->st[ST_OLDEST], ids, n);
 	}
@@ -719,10 +728,16 @@ recdb_maintain(struct recdb *r, int64_t now_ms, const struct recdb_limits *lim,
 {
 	size_t trimmed = 0, folded = 0;
 	char sql[64];
+	int nboxes = 0;
+	bool disk_over;
+	enum recdb_cap cap = recdb_cap_need(r->db, r->path, lim->max_size_bytes,
+	                                    RECDB_BUSY_MS, &nboxes, &disk_over);
 	int rc = recdb_exec(r->db, "BEGIN IMMEDIATE");
 
 	if (rc == SQLITE_OK)
-		rc = recdb_trim(r, now_ms, lim, &trimmed);
+		rc = recdb_trim(r, now_ms, lim, cap, &trimmed);
+	if (rc == SQLITE_OK && cap == CAP_BOXES)
+		rc = recdb_bbox_drop_oldest(r->db, nboxes);
 	if (rc == SQLITE_OK && trimmed < RECDB_BATCH)
 		rc = recdb_fold(r, now_ms, &folded);
 	if (rc == SQLITE_OK && trimmed > 0)
@@ -741,11 +756,22 @@ recdb_maintain(struct recdb *r, int64_t now_ms, const struct recdb_limits *lim,
 			recdb_exec(r->db, "ROLLBACK");
 		return st;
 	}
+	/* over the cap on disk: every free page back (0: all) */
 	snprintf(sql, sizeof sql, "PRAGMA incremental_vacuum(%d)",
-	         RECDB_VACUUM_PAGES);
+	         disk_over ? 0 : RECDB_VACUUM_PAGES);
 	recdb_exec(r->db, sql); /* giving pages back may wait */
-	*more = trimmed == RECDB_BATCH || folded == RECDB_BATCH;
+	if (cap == CAP_BOXES)
+		r->boxes_capped += (uint64_t)nboxes;
+	*more = trimmed == RECDB_BATCH || folded == RECDB_BATCH ||
+	        cap != CAP_NONE || disk_over;
 	return RECDB_OK;
+}
+
+/* Black boxes dropped for the size cap (see recdb.h). */
+uint64_t
+recdb_boxes_capped(const struct recdb *r)
+{
+	return r->boxes_capped;
 }
 
 /* The schema version of a file, opened read-only (see recdb.h). */

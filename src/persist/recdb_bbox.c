@@ -188,11 +188,12 @@ recdb_bbox_put(sqlite3 *db, int64_t boot, int64_t event_id, int64_t pid,
 	return rc;
 }
 
-/* Delete black boxes whose event is gone (see recdb_bbox.h): the rows of
- * the first limit of them, then the boxes themselves (the same ones: the
- * subquery reads blackbox, which the first deletes leave alone). */
-int
-recdb_bbox_prune(sqlite3 *db, int limit)
+/* Delete the rows of the first limit black boxes that cond (an SQL
+ * condition on blackbox, "1" for any) picks, oldest first, then the boxes
+ * themselves (the same ones: the subquery reads blackbox, which the first
+ * deletes leave alone). */
+static int
+recdb_bbox_delete(sqlite3 *db, const char *cond, int limit)
 {
 	static const char *const tables[] = {
 	    "bb_procs", "bb_cgroups", "bb_grew", "bb_victim_rss", "blackbox"};
@@ -202,12 +203,26 @@ recdb_bbox_prune(sqlite3 *db, int limit)
 	for (size_t i = 0; i < 5 && rc == SQLITE_OK; i++) {
 		snprintf(sql, sizeof sql,
 		         "DELETE FROM %s WHERE %s IN (SELECT id FROM blackbox "
-		         "WHERE event_id NOT IN (SELECT id FROM events) ORDER "
-		         "BY id LIMIT %d)",
-		         tables[i], i < 4 ? "bb_id" : "id", limit);
+		         "WHERE %s ORDER BY id LIMIT %d)",
+		         tables[i], i < 4 ? "bb_id" : "id", cond, limit);
 		rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
 	}
 	return rc;
+}
+
+/* Delete black boxes whose event is gone (see recdb_bbox.h). */
+int
+recdb_bbox_prune(sqlite3 *db, int limit)
+{
+	return recdb_bbox_delete(db, "event_id NOT IN (SELECT id FROM events)",
+	                         limit);
+}
+
+/* Delete the oldest black boxes (see recdb_bbox.h). */
+int
+recdb_bbox_drop_oldest(sqlite3 *db, int limit)
+{
+	return recdb_bbox_delete(db, "1", limit);
 }
 
 /* Free a black box (see recdb.h). */

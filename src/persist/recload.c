@@ -8,6 +8,7 @@
 #include "persist/recload.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -20,6 +21,7 @@
 #include "persist/recdb_schema.h"
 #include "persist/recerr.h"
 #include "persist/recload_bbox.h"
+#include "persist/recro.h"
 #include "persist/recsql.h"
 
 /* The schema version recload was written for (v1 tables only). */
@@ -63,21 +65,25 @@ recload_fail(struct rl *l, enum recload_status st, const char *what)
 }
 
 /* Map an SQLite failure to a status and the reason persist/recerr.h
- * words (no path: the status line adds it). */
+ * words (its path prefix cut: the status line adds the path; the path
+ * lets it say a directory as such). */
 static enum recload_status
 recload_sqlfail(struct rl *l, int rc)
 {
-	char why[200];
+	char why[PATH_MAX + 256];
+	enum recerr_kind k = recerr_say(l->db, rc, l->rq->path, NULL,
+	                                l->rq->busy_ms, why, sizeof why);
+	size_t skip = strlen(l->rq->path) + 2, len = strlen(why);
+	const char *reason = why + (skip <= len ? skip : len);
 
-	switch (recerr_say(l->db, rc, NULL, NULL, l->rq->busy_ms, why,
-	                   sizeof why)) {
+	switch (k) {
 	case RECERR_LOCKED:
-		return recload_fail(l, RECLOAD_LOCKED, why);
+		return recload_fail(l, RECLOAD_LOCKED, reason);
 	case RECERR_DIR:
 	case RECERR_CORRUPT:
-		return recload_fail(l, RECLOAD_CORRUPT, why);
+		return recload_fail(l, RECLOAD_CORRUPT, reason);
 	default:
-		return recload_fail(l, RECLOAD_ERROR, why);
+		return recload_fail(l, RECLOAD_ERROR, reason);
 	}
 }
 
@@ -93,28 +99,21 @@ col_x100(sqlite3_stmt *st, int c)
 	return isfinite(v) ? numround_ll(v * 100.0) : SNAP_NA;
 }
 
-/* Open read-only and check the schema version. */
+/* Open read-only (persist/recro.h: its note into out->note) and check
+ * the schema version. */
 static enum recload_status
 recload_open(struct rl *l)
 {
 	struct stat stb;
-	sqlite3_stmt *st = NULL;
-	int rc, ver = -1;
+	int64_t ver = -1;
+	int rc;
 
 	if (stat(l->rq->path, &stb) != 0)
 		return errno == ENOENT
 		           ? recload_fail(l, RECLOAD_MISSING, "no record")
 		           : recload_fail(l, RECLOAD_ERROR, strerror(errno));
-	rc = sqlite3_open_v2(l->rq->path, &l->db, SQLITE_OPEN_READONLY, NULL);
-	if (rc != SQLITE_OK)
-		return recload_sqlfail(l, rc);
-	sqlite3_busy_timeout(l->db, l->rq->busy_ms);
-	rc = sqlite3_prepare_v2(l->db, "PRAGMA user_version", -1, &st, NULL);
-	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		ver = sqlite3_column_int(st, 0);
-		rc = SQLITE_OK;
-	}
-	sqlite3_finalize(st);
+	rc = recro_open(l->rq->path, l->rq->busy_ms, &l->db, &ver, l->out->note,
+	                sizeof l->out->note);
 	if (rc != SQLITE_OK)
 		return recload_sqlfail(l, rc);
 	if (ver < RECLOAD_SCHEMA)

@@ -21,6 +21,7 @@
 #include "persist/recdb.h"
 #include "persist/recdb_schema.h"
 #include "persist/recerr.h"
+#include "persist/recro.h"
 #include "persist/recsql.h"
 
 /* How long a query waits for a writer's lock (a checkpoint, or a
@@ -33,6 +34,7 @@ struct recread {
 	bool has_end; /* procs.end_sample is there (schema 3) */
 	char path[4096];
 	char err[4352];
+	char note[RECRO_NOTE]; /* persist/recro.h's, or "" */
 };
 
 /*
@@ -167,22 +169,14 @@ recread_prep(struct recread *r, int q, sqlite3_stmt **s)
 	return rc;
 }
 
-/* The schema's version and whether every query prepares: RECREAD_OK or
+/* Whether the schema (version v) has every query's tables: RECREAD_OK or
  * why not, with a message. */
 static enum recread_status
-recread_check(struct recread *r)
+recread_check(struct recread *r, int64_t v)
 {
 	sqlite3_stmt *s;
-	int64_t v = -1;
-	int rc = sqlite3_prepare_v2(r->db, "PRAGMA user_version", -1, &s, NULL);
+	int rc;
 
-	if (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		v = sqlite3_column_int64(s, 0);
-		rc = SQLITE_OK;
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_OK)
-		return recread_fail(r, rc);
 	if (v < 1) {
 		recread_say(r, RECERR_FOREIGN);
 		return RECREAD_NOTDB;
@@ -223,6 +217,7 @@ recread_open(const char *path, enum recread_status *st, char *err, size_t errsz)
 {
 	struct recread *r = calloc(1, sizeof *r);
 	struct stat sb;
+	int64_t v = -1;
 	int rc;
 
 	if (r == NULL) {
@@ -238,12 +233,11 @@ recread_open(const char *path, enum recread_status *st, char *err, size_t errsz)
 		                ? "no history database here (start "
 		                  "`oomwatch --record`, or use --db)"
 		                : strerror(errno));
-	} else if ((rc = sqlite3_open_v2(path, &r->db, SQLITE_OPEN_READONLY,
-	                                 NULL)) != SQLITE_OK) {
+	} else if ((rc = recro_open(path, RECREAD_BUSY_MS, &r->db, &v, r->note,
+	                            sizeof r->note)) != SQLITE_OK) {
 		*st = recread_fail(r, rc);
 	} else {
-		sqlite3_busy_timeout(r->db, RECREAD_BUSY_MS);
-		*st = recread_check(r);
+		*st = recread_check(r, v);
 	}
 	if (*st == RECREAD_OK)
 		return r;
@@ -260,6 +254,13 @@ recread_close(struct recread *r)
 		return;
 	sqlite3_close(r->db);
 	free(r);
+}
+
+/* What the open noted (see recread.h). */
+const char *
+recread_note(const struct recread *r)
+{
+	return r->note;
 }
 
 /* The last failure's message. */

@@ -1,14 +1,19 @@
 /*
  * recreplay.c: the replay's read-only queries (see recreplay.h). The
- * samples and events are loaded once at open (a few dozen bytes each: a
- * week of 10 s samples is about 1.5 MB); a snapshot is two queries, its
+ * samples and events are loaded at open (a few dozen bytes each: a
+ * week of 10 s samples is about 1.5 MB), and those newer than the
+ * newest loaded by recreplay_newer; a snapshot is two queries, its
  * sample's row and the process rows of the RECREAD_ALIVE_MS up to it
  * (of the processes not ended by then, when the file says: schema v3),
- * then its cgroups (recreplay_cg.c).
+ * then its cgroups (recreplay_cg.c). A window of samples is two queries
+ * whatever its length: the samples' rows, and the process rows of the
+ * span (recreplay_win.c).
  */
 #include "persist/recreplay.h"
 #include "persist/recdb_schema.h"
+#include "persist/recload_bbox.h"
 #include "persist/recreplay_cg.h"
+#include "persist/recreplay_win.h"
 
 #include <errno.h>
 #include <math.h>
@@ -22,9 +27,9 @@ struct recreplay {
 	struct recread *rd; /* the connection and its messages */
 	sqlite3 *db;
 	struct recreplay_sample *s;
-	size_t ns;
+	size_t ns, scap;
 	struct recreplay_event *ev;
-	size_t nev;
+	size_t nev, evcap;
 	enum recread_status st; /* the last failure's */
 	bool has_end;           /* procs.end_sample is there (schema v3) */
 	bool has_cg;            /* the cgroup tables are there (schema v2) */
@@ -166,21 +171,23 @@ recreplay_grow(void **arr, size_t *cap, size_t n, size_t sz)
 	return 0;
 }
 
-/* Load every sample's (id, time, boot), oldest first: 0, or -1. */
+/* Append every sample's (id, time, boot) recorded after after_ms,
+ * oldest first: 0, or -1. */
 static int
-recreplay_samples(struct recreplay *r)
+recreplay_samples(struct recreplay *r, int64_t after_ms)
 {
 	sqlite3_stmt *st;
-	size_t cap = 0;
 	int rc;
 
 	if (recreplay_prep(r,
-	                   "SELECT id, time_ms, boot FROM samples ORDER BY "
-	                   "time_ms, id",
+	                   "SELECT id, time_ms, boot FROM samples WHERE "
+	                   "time_ms > ?1 ORDER BY time_ms, id",
 	                   &st) != 0)
 		return -1;
+	sqlite3_bind_int64(st, 1, after_ms);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (recreplay_grow((void **)&r->s, &cap, r->ns, sizeof *r->s)) {
+		if (recreplay_grow((void **)&r->s, &r->scap, r->ns,
+		                   sizeof *r->s)) {
 			rc = SQLITE_NOMEM;
 			break;
 		}
@@ -214,24 +221,28 @@ recreplay_index(const struct recreplay *r, int64_t id, int64_t time_ms)
 	return lo < r->ns ? lo : r->ns - 1;
 }
 
-/* Load every event, oldest first, with the sample it arrived with. */
+/* Append every event recorded after after_ms and up to upto_ms (an
+ * event has its sample's time), oldest first, with the sample it
+ * arrived with. */
 static int
-recreplay_events(struct recreplay *r)
+recreplay_events(struct recreplay *r, int64_t after_ms, int64_t upto_ms)
 {
 	sqlite3_stmt *st;
 	struct recreplay_event *e;
-	size_t cap = 0;
 	int rc;
 
 	if (recreplay_prep(r,
 	                   "SELECT id, time_ms, coalesce(sample_id, -1), "
 	                   "kind, json_extract(json, '$.pid'), "
-	                   "json_extract(json, '$.comm') FROM events ORDER "
-	                   "BY time_ms, id",
+	                   "json_extract(json, '$.comm') FROM events WHERE "
+	                   "time_ms > ?1 AND time_ms <= ?2 ORDER BY time_ms, "
+	                   "id",
 	                   &st) != 0)
 		return -1;
+	sqlite3_bind_int64(st, 1, after_ms);
+	sqlite3_bind_int64(st, 2, upto_ms);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (recreplay_grow((void **)&r->ev, &cap, r->nev,
+		if (recreplay_grow((void **)&r->ev, &r->evcap, r->nev,
 		                   sizeof *r->ev)) {
 			rc = SQLITE_NOMEM;
 			break;
@@ -270,7 +281,8 @@ recreplay_open(const char *path, enum recread_status *st, char *err,
 	r->db = recread_db(r->rd);
 	r->has_end = recdb_schema_has_end(r->db);
 	r->has_cg = recreplay_cg_recorded(r->db);
-	if (recreplay_samples(r) != 0 || recreplay_events(r) != 0) {
+	if (recreplay_samples(r, INT64_MIN) != 0 ||
+	    recreplay_events(r, INT64_MIN, INT64_MAX) != 0) {
 		*st = r->st;
 		snprintf(err, errsz, "%s", recread_error(r->rd));
 	} else if (r->ns == 0) {
@@ -296,6 +308,60 @@ recreplay_close(struct recreplay *r)
 	free(r->s);
 	free(r->ev);
 	free(r);
+}
+
+/* Load the samples and events recorded since (see recreplay.h). */
+int
+recreplay_newer(struct recreplay *r, size_t *added)
+{
+	size_t ns = r->ns;
+	int64_t last = r->s[ns - 1].time_ms, after = last;
+
+	*added = 0;
+	if (r->nev > 0 && r->ev[r->nev - 1].time_ms > after)
+		after = r->ev[r->nev - 1].time_ms; /* loaded at open */
+	if (recreplay_samples(r, last) != 0)
+		return -1;
+	*added = r->ns - ns;
+	/* up to the newest sample read: an event comes with its sample, in
+	 * its transaction, so a later one is read with it next time */
+	return *added == 0
+	           ? 0
+	           : recreplay_events(r, after, r->s[r->ns - 1].time_ms);
+}
+
+/* The recorder's interval at sample i (ms): the shortest of the up to
+ * RECREPLAY_GAP_LOOK intervals ending at sample i - 1, else the one
+ * after i; 0 when there is none. */
+static int64_t
+recreplay_interval(const struct recreplay *r, size_t i)
+{
+	int64_t best = 0, d;
+
+	for (size_t k = i - 1; k > 0 && k + RECREPLAY_GAP_LOOK >= i; k--) {
+		d = r->s[k].time_ms - r->s[k - 1].time_ms;
+		if (best == 0 || d < best)
+			best = d;
+	}
+	if (best == 0 && i + 1 < r->ns)
+		best = r->s[i + 1].time_ms - r->s[i].time_ms;
+	return best;
+}
+
+/* The gap in the record before sample i (see recreplay.h). */
+int64_t
+recreplay_gap_ms(const struct recreplay *r, size_t i)
+{
+	int64_t d, iv;
+
+	if (i == 0 || i >= r->ns)
+		return 0;
+	d = r->s[i].time_ms - r->s[i - 1].time_ms;
+	if ((iv = recreplay_interval(r, i)) == 0)
+		return 0; /* two samples: no interval to judge by */
+	if (iv < 1000)
+		iv = 1000;
+	return d > RECREPLAY_GAP_FACTOR * iv ? d : 0;
 }
 
 /* The last failure's message. */
@@ -374,7 +440,37 @@ recreplay_one(sqlite3_stmt *st, int64_t *v)
 	return rc;
 }
 
-/* The first sample of a boot (see recreplay.h). */
+/* From sample k (its boot's first), the first sample of its boot with
+ * a process row into *i (left when there is none): 0, or -1. */
+static int
+recreplay_with_rows(struct recreplay *r, size_t k, size_t *i)
+{
+	sqlite3_stmt *st;
+	int64_t id = -1;
+	int rc;
+
+	if (recreplay_prep(r,
+	                   "SELECT s.id FROM samples s WHERE s.boot = ?1 AND "
+	                   "EXISTS (SELECT 1 FROM proc_rows r WHERE "
+	                   "r.sample_id = s.id) ORDER BY s.time_ms, s.id "
+	                   "LIMIT 1",
+	                   &st))
+		return -1;
+	sqlite3_bind_int64(st, 1, r->s[k].boot);
+	rc = recreplay_one(st, &id);
+	if (recreplay_end(r, st, rc == SQLITE_ROW ? SQLITE_DONE : rc) != 0)
+		return -1;
+	for (; id >= 0 && k < r->ns; k++) {
+		if (r->s[k].id == id) {
+			*i = k;
+			break;
+		}
+	}
+	return 0;
+}
+
+/* The first sample of a boot with process rows, else its first (see
+ * recreplay.h). */
 int
 recreplay_boot_first(struct recreplay *r, const char *boot_id, size_t *i)
 {
@@ -391,7 +487,7 @@ recreplay_boot_first(struct recreplay *r, const char *boot_id, size_t *i)
 	for (size_t k = 0; boot >= 0 && k < r->ns; k++) {
 		if (r->s[k].boot == boot) {
 			*i = k;
-			return 0;
+			return recreplay_with_rows(r, k, i);
 		}
 	}
 	return 1;
@@ -442,23 +538,81 @@ recreplay_events_upto(const struct recreplay *r, size_t i)
 
 /* The next or previous event (see recreplay.h). */
 int
-recreplay_event_step(const struct recreplay *r, size_t i, int dir, size_t *k)
+recreplay_event_step(const struct recreplay *r, size_t i, size_t from, int dir,
+                     size_t *k)
 {
-	bool found = false;
+	size_t e;
 
-	for (size_t e = 0; e < r->nev; e++) {
-		if (dir > 0 && r->ev[e].at > i &&
-		    (!found || r->ev[e].at < r->ev[*k].at)) {
-			*k = e;
-			found = true;
-		}
-		if (dir < 0 && r->ev[e].at < i &&
-		    (!found || r->ev[e].at >= r->ev[*k].at)) {
-			*k = e;
-			found = true;
-		}
+	if (from < r->nev && r->ev[from].at == i) { /* by one event */
+		if (dir > 0 ? from + 1 >= r->nev : from == 0)
+			return -1;
+		*k = dir > 0 ? from + 1 : from - 1;
+		return 0;
 	}
-	return found ? 0 : -1;
+	if (dir > 0) { /* the first arriving after sample i */
+		for (e = 0; e < r->nev && r->ev[e].at <= i; e++)
+			;
+		*k = e;
+		return e < r->nev ? 0 : -1;
+	}
+	for (e = r->nev; e > 0 && r->ev[e - 1].at >= i; e--)
+		; /* the last arriving before sample i */
+	*k = e - 1;
+	return e > 0 ? 0 : -1;
+}
+
+/* Whether b[0..n) holds the record of event id. */
+static bool
+recreplay_has_box(const struct recbox *b, size_t n, int64_t id)
+{
+	for (size_t j = 0; j < n; j++) {
+		if (b[j].id == id)
+			return true;
+	}
+	return false;
+}
+
+/* The boxes of sample i's boot up to it (see recreplay.h). They are read
+ * RECBOX_MAX at a time (recload_bbox_read gives the newest up to a time),
+ * each read up to the oldest time of the one before, inclusive, so the
+ * events sharing that time are all read; those already read are skipped. */
+int
+recreplay_boxes(struct recreplay *r, size_t i, size_t max, struct recbox **out,
+                size_t *n)
+{
+	int64_t until = r->s[i].time_ms;
+	struct recbox *all = malloc((max ? max : 1) * sizeof *all), *b;
+	size_t nb, fresh;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (all == NULL)
+		return recreplay_end(r, NULL, SQLITE_NOMEM);
+	do {
+		rc = recload_bbox_read(r->db, r->s[i].boot, until, NULL, &b,
+		                       &nb);
+		if (rc != SQLITE_OK) {
+			free(all);
+			*n = 0;
+			return recreplay_end(r, NULL, rc);
+		}
+		fresh = 0;
+		for (size_t j = 0; j < nb && *n < max; j++) {
+			if (recreplay_has_box(all, *n, b[j].id))
+				continue;
+			all[(*n)++] = b[j];
+			fresh++;
+		}
+		if (nb > 0)
+			until = b[nb - 1].time_ms;
+		free(b);
+	} while (fresh > 0 && nb == RECBOX_MAX && *n < max);
+	if (*n == 0)
+		free(all);
+	else
+		*out = all;
+	return 0;
 }
 
 /* A PSI average column as a double (NaN-free; 0 when NULL). */
@@ -541,16 +695,23 @@ recreplay_system(struct recreplay *r, size_t i, struct snapshot *snap)
 	        &st) != 0)
 		return -1;
 	rc = recreplay_sys_of(st, r->s[i].id, snap);
-	snap->rates = (struct vmstat_rates){.valid = false};
+	snap->rates =
+	    (struct vmstat_rates){.valid = false, .na = VMSTAT_NA_NO_EARLIER};
 	if (rc != SQLITE_DONE || i == 0 || r->s[i - 1].boot != r->s[i].boot)
 		return recreplay_end(r, st, rc);
+	if ((snap->rates.gap_ms = recreplay_gap_ms(r, i)) > 0) {
+		snap->rates.na = VMSTAT_NA_GAP; /* no rate over the gap */
+		return recreplay_end(r, st, rc);
+	}
 	if ((rc = recreplay_sys_of(st, r->s[i - 1].id, &prev)) == SQLITE_DONE) {
 		dt = r->s[i].time_ms - r->s[i - 1].time_ms;
 		snap->rates = (struct vmstat_rates){
-		    true, recreplay_rate(a->oom_kill, b->oom_kill, dt),
-		    recreplay_rate(a->pswpin, b->pswpin, dt),
-		    recreplay_rate(a->pswpout, b->pswpout, dt),
-		    recreplay_rate(a->pgmajfault, b->pgmajfault, dt)};
+		    .valid = true,
+		    .oom_kill = recreplay_rate(a->oom_kill, b->oom_kill, dt),
+		    .pswpin = recreplay_rate(a->pswpin, b->pswpin, dt),
+		    .pswpout = recreplay_rate(a->pswpout, b->pswpout, dt),
+		    .pgmajfault =
+		        recreplay_rate(a->pgmajfault, b->pgmajfault, dt)};
 	}
 	return recreplay_end(r, st, rc);
 }
@@ -676,4 +837,68 @@ recreplay_snapshot(struct recreplay *r, size_t i, struct snapshot *snap)
 		return 0;
 	r->st = recread_sqlfail(r->rd, rc);
 	return -1;
+}
+
+/* The first sample of sample i's boot at or after its time - span_ms. */
+static size_t
+recreplay_window_first(const struct recreplay *r, size_t i, int64_t span_ms)
+{
+	size_t a = recreplay_step(r, i, -span_ms);
+
+	if (r->s[a].time_ms < r->s[i].time_ms - span_ms)
+		a++; /* the newest at or before: one too early */
+	while (a < i && r->s[a].boot != r->s[i].boot)
+		a++;
+	return a;
+}
+
+/* Call fn with each sample of the window (see recreplay.h). */
+int
+recreplay_window(struct recreplay *r, size_t i, int64_t span_ms,
+                 recreplay_snap_fn fn, void *arg)
+{
+	size_t a = recreplay_window_first(r, i, span_ms);
+	struct recreplay_win w;
+	struct snapshot snap;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (a >= i)
+		return 0;
+	rc = recreplay_win_load(&w, r->db, r->has_end, r->s[i].boot,
+	                        r->s[a].time_ms - RECREAD_ALIVE_MS,
+	                        r->s[i].time_ms);
+	if (rc != SQLITE_DONE) {
+		r->st = recread_sqlfail(r->rd, rc);
+		return -1;
+	}
+	if (recreplay_prep(r,
+	                   "SELECT " RECREPLAY_SYS_COLS ", id, time_ms FROM "
+	                   "samples WHERE boot = ?1 AND time_ms >= ?2 AND "
+	                   "time_ms < ?3 ORDER BY time_ms, id",
+	                   &st) != 0) {
+		recreplay_win_fini(&w);
+		return -1;
+	}
+	sqlite3_bind_int64(st, 1, r->s[i].boot);
+	sqlite3_bind_int64(st, 2, r->s[a].time_ms);
+	sqlite3_bind_int64(st, 3, r->s[i].time_ms);
+	snapshot_init(&snap);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		snapshot_reset(&snap);
+		snap.time_unix_ms = sqlite3_column_int64(st, 24);
+		snap.mono_ms = (uint64_t)snap.time_unix_ms;
+		snap.cgroup_mode = SNAP_CGROUP_NONE;
+		snap.cgroups_err = ENODATA; /* not read here */
+		recreplay_sys(st, &snap);
+		if (recreplay_win_at(&w, sqlite3_column_int64(st, 23),
+		                     snap.time_unix_ms, &snap) != 0) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		fn(&snap, arg);
+	}
+	snapshot_fini(&snap);
+	recreplay_win_fini(&w);
+	return recreplay_end(r, st, rc);
 }

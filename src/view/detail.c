@@ -122,12 +122,13 @@ dash_body_detail(struct screen *s, const struct dash_frame *f)
 	if (!layout_rect_visible(r) || v == NULL)
 		return;
 	draw_clear_rect(s, r, THEME_DIALOG);
-	draw_fmt(s, r->y, r->x, r->w, THEME_TITLE, 0, "pid %d  %s", (int)v->pid,
-	         v->comm);
+	draw_fmt(s, r->y, r->x, r->w, THEME_TITLE, 0, "pid %d  %s%s%s",
+	         (int)v->pid, v->comm, v->gone[0] ? "  " : "", v->gone);
 	if (!v->found) {
 		draw_str(s, r->y + 1, r->x, r->w, THEME_PROC_NA,
-		         "no RSS recorded for this process yet (kernel threads "
-		         "have none)",
+		         v->gone[0] ? v->gone
+		                    : "no RSS recorded for this process yet "
+		                      "(kernel threads have none)",
 		         0);
 		return;
 	}

@@ -105,6 +105,7 @@ header_draw(struct screen *s, const struct dash_frame *f)
 	                        .self_disabled = f->protect.disabled,
 	                        .shown_rows = f->table->nrows,
 	                        .paused = f->paused,
+	                        .tasks_recorded = f->replay != NULL,
 	                        .hist = f->hist,
 	                        /* draw_glyph gives ASCII in the C locale */
 	                        .spark_ascii =

@@ -127,6 +127,17 @@ static const char *const events_title[] = {
     " Kernel events, newest first (Up/Down select, Esc returns)",
     " Kernel events, newest first", NULL};
 
+/* The same in a replay (f->replay): the events are a record, no action
+ * reaches their processes. */
+static const char *const events_title_replay[] = {
+    " Kernel events, newest first, recorded up to this sample (Up/Down "
+    "select, PgUp/PgDn task table, actions are off: replay, e or Esc "
+    "returns)",
+    " Kernel events, newest first (Up/Down select, actions are off: "
+    "replay, Esc returns)",
+    " Kernel events, newest first (actions are off: replay)",
+    " Kernel events, newest first", NULL};
+
 /* Draw one ring line at row y, its message from character skip on. */
 static void
 log_line(struct screen *s, int y, int x, int w, const struct klogring_line *l,
@@ -433,7 +444,8 @@ klogpane_events_draw(struct screen *s, const struct layout_rect *r,
 
 	if (!layout_rect_visible(r))
 		return;
-	draw_forms(s, r->y, r->x, r->w, THEME_PROC_HEADER, events_title,
+	draw_forms(s, r->y, r->x, r->w, THEME_PROC_HEADER,
+	           f->replay != NULL ? events_title_replay : events_title,
 	           DRAW_FILL);
 	n = k == NULL         ? 0
 	    : k->rows != NULL ? k->nrows

@@ -221,6 +221,13 @@ procs_draw(struct screen *s, const struct layout_rect *r,
 			         "no process matches the filter (F4 to change, "
 			         "Esc in the filter to clear)",
 			         0);
+		else if (f->replay != NULL && f->snap->nprocs == 0)
+			draw_str(s, r->y + 1, r->x + 1, r->w - 1,
+			         THEME_STATUS_INFO,
+			         "no processes recorded at this sample (a "
+			         "recorder's first sample has none): t for the "
+			         "next",
+			         0);
 		else
 			draw_str(s, r->y + 1, r->x + 1, r->w - 1,
 			         THEME_STATUS_INFO,

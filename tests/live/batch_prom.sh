@@ -189,6 +189,22 @@ check "a hostile comm escaped" grep -qF \
 	"{pid=\"$hostile\",comm=\"q\\\"b\\\\x5c\\\\x1b[1m\"}" "$O"
 check "no raw ESC byte" sh -c "! grep -q \"\$(printf '\\033')\" '$O'"
 
+# --prom-top N: N processes (0: none), the same checks passing
+"$OOMWATCH_BIN" --batch --format openmetrics --prom-top 3 >"$O" 2>/dev/null
+check_format "--prom-top 3" "$O" oomwatch_process_oom_score
+check "--prom-top 3: 3 processes" [ "$(grep -c '^oomwatch_process_oom_score{' "$O")" = 3 ]
+"$OOMWATCH_BIN" --batch --format openmetrics --prom-top 0 >"$O" 2>/dev/null
+check_format "--prom-top 0" "$O" oomwatch_next_victim_oom_score
+check "--prom-top 0: no process family" sh -c "! grep -q '^# TYPE oomwatch_process_' '$O'"
+"$OOMWATCH_BIN" --batch --format openmetrics --prom-top 100 >"$O" 2>/dev/null
+check_format "--prom-top 100" "$O"
+check "--prom-top 100: more than 10 processes (a machine with more)" \
+	[ "$(grep -c '^oomwatch_process_oom_score{' "$O")" -gt 10 ]
+"$OOMWATCH_BIN" --batch --prom-top 3 >/dev/null 2>"$T_TMP/err"
+rc=$?
+check "--prom-top without openmetrics: exit 2, named" sh -c \
+	"[ $rc = 2 ] && grep -q -- '--prom-top needs --batch --format openmetrics' '$T_TMP/err'"
+
 "$OOMWATCH_BIN" --batch --format openmetrics -n 3 -d 0.2 >"$O" 2>/dev/null
 check_format "-n 3" "$O"
 check "-n 3 prints one exposition" [ "$(grep -c '^# TYPE oomwatch_memory_total_bytes ' "$O")" = 1 ]
@@ -203,6 +219,8 @@ check "oom_kill count as --events ($kills)" grep -qx \
 check "kills by constraint and memcg add up to $kills" awk -v k="$kills" '
 	/^oomwatch_kernel_oom_kills_total\{/ { s += $2 } END { exit s != k }' "$O"
 check "log read: up 1" grep -qx "oomwatch_kernel_log_up 1" "$O"
+check "HELP: the counts are of what the kernel's buffer holds" grep -q \
+	"^# HELP oomwatch_kernel_events_total .*as far as the kernel's buffer still holds it" "$O"
 
 # More events than the engine's ring holds (1,024): every one is counted.
 B="$T_TMP/big.log"

@@ -13,33 +13,7 @@
 # touched; all are removed.
 . "$(dirname "$0")/../lib.sh"
 
-if ! is_root; then
-	skip "events view black box" "needs root to create memory cgroups"
-	exit 0
-fi
-if [ ! -x "$PROGS/memhog" ] || [ ! -x "$PROGS/oomhog" ] ||
-	[ ! -x "$OOMWATCH_BIN" ] || ! has_tmux ||
-	! command -v sqlite3 >/dev/null 2>&1; then
-	skip "events view black box" "memhog, oomhog, oomwatch, tmux or sqlite3 missing"
-	exit 0
-fi
-if [ ! -r /dev/kmsg ]; then
-	skip "events view black box" "/dev/kmsg not readable"
-	exit 0
-fi
-if ! memcg_child "oomwatch-bbview-$$" 64; then
-	skip "events view black box" "$MEMCG_WHY"
-	exit 0
-fi
-db="$T_TMP/h.db"
-has_bbox() {
-	[ "$(q "SELECT count(*) FROM blackbox b JOIN events e ON e.id = b.event_id WHERE e.pid = $1" 2>/dev/null)" -ge 1 ] 2>/dev/null
-}
-
-"$OOMWATCH_BIN" --record -d 0.2 --samples 150 --db "$db" 2>"$T_TMP/err" &
-rec=$!
-own_pid "$rec"
-check "recorder: first samples" wait_until 20 has_samples 2
+bbox_recording "events view black box" "oomwatch-bbview-$$" tmux || exit 0
 
 # select_kill: move the events view's cursor onto the kill of $hog (as
 # many Downs as rows above it in the list)

@@ -11,30 +11,7 @@
 # has its own rows per sample (only when they change).
 . "$(dirname "$0")/../lib.sh"
 
-if ! is_root; then
-	skip "recorder black box" "needs root to create memory cgroups"
-	exit 0
-fi
-if [ ! -x "$PROGS/memhog" ] || [ ! -x "$PROGS/oomhog" ] || [ ! -x "$OOMWATCH_BIN" ] ||
-	! command -v sqlite3 >/dev/null 2>&1; then
-	skip "recorder black box" "memhog, oomhog, oomwatch or sqlite3 missing"
-	exit 0
-fi
-if [ ! -r /dev/kmsg ]; then
-	skip "recorder black box" "/dev/kmsg not readable"
-	exit 0
-fi
-if ! memcg_child "oomwatch-bbox-$$" 64; then
-	skip "recorder black box" "$MEMCG_WHY"
-	exit 0
-fi
-db="$T_TMP/h.db"
-has_bbox() { [ "$(q 'SELECT count(*) FROM blackbox' 2>/dev/null)" -ge 1 ] 2>/dev/null; }
-
-"$OOMWATCH_BIN" --record -d 0.2 --samples 150 --db "$db" 2>"$T_TMP/err" &
-rec=$!
-own_pid "$rec"
-check "recorder: first samples" wait_until 20 has_samples 2
+bbox_recording "recorder black box" "oomwatch-bbox-$$" || exit 0
 
 check "memhog ready, then killed by the OOM killer" memcg_kill_hog bboxvictim
 check "a black box is stored" wait_until 20 has_bbox

@@ -3,8 +3,9 @@
 # (renamed into place, no temporary left), complete, with oomwatch_
 # metrics, the kernel events by kind, and passing `promtool check metrics`
 # (SKIP of that check when promtool is absent: on PATH or $BUILD/tools);
-# it is rewritten every sample; a missing DIR is one clear line and exit 1
-# before any database is made. The time-to-OOM forecast: on a copy of the
+# it is rewritten every sample; the kernel events' HELP says they are
+# counted since the recorder started; --prom-top 4 lists 4 processes; a
+# missing DIR is one clear line and exit 1 before any database is made. The time-to-OOM forecast: on a copy of the
 # fixture /proc whose MemAvailable falls 40 MB/s toward the zones' low
 # watermarks, oomwatch_forecast_mem_oom_seconds appears once the trend has
 # its 20 samples, and counts down.
@@ -17,7 +18,7 @@ fi
 dir="$T_TMP/tf"
 mkdir "$dir"
 prom="$dir/oomwatch.prom"
-"$OOMWATCH_BIN" --record -d 0.2 --db "$T_TMP/h.db" --textfile "$dir" 2>"$T_TMP/err" &
+"$OOMWATCH_BIN" --record -d 0.2 --db "$T_TMP/h.db" --textfile "$dir" --prom-top 4 2>"$T_TMP/err" &
 rec=$!
 own_pid "$rec"
 check "the file appears" wait_until 20 test -s "$prom"
@@ -32,6 +33,9 @@ check "oomwatch_ metrics" grep -q '^oomwatch_memory_available_bytes [0-9]' "$pro
 check "every sample line is oomwatch_" [ -z "$(grep -v '^#' "$prom" | grep -v '^oomwatch_')" ]
 check "complete: ends with a newline" [ "$(tail -c 1 "$prom" | od -An -c | tr -d ' ')" = '\n' ]
 check "kernel events by kind" grep -q '^oomwatch_kernel_events_total{kind="oom_kill"}' "$prom"
+check "their HELP: counted since the recorder started" grep -q \
+	"^# HELP oomwatch_kernel_events_total Kernel events the recorder read in the log since it started" "$prom"
+check "the top 4 processes (--prom-top 4)" [ "$(grep -c '^oomwatch_process_oom_score{' "$prom")" = 4 ]
 check "no timestamps" [ -z "$(grep -v '^#' "$prom" | sed 's/{.*}//' | awk 'NF > 2')" ]
 PROMTOOL=$(command -v promtool 2>/dev/null)
 [ -z "$PROMTOOL" ] && [ -x "$BUILD/tools/promtool" ] && PROMTOOL="$BUILD/tools/promtool"

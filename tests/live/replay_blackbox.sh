@@ -11,33 +11,7 @@
 # removed.
 . "$(dirname "$0")/../lib.sh"
 
-if ! is_root; then
-	skip "replay black box" "needs root to create memory cgroups"
-	exit 0
-fi
-if [ ! -x "$PROGS/memhog" ] || [ ! -x "$PROGS/oomhog" ] ||
-	[ ! -x "$OOMWATCH_BIN" ] || ! has_tmux ||
-	! command -v sqlite3 >/dev/null 2>&1; then
-	skip "replay black box" "memhog, oomhog, oomwatch, tmux or sqlite3 missing"
-	exit 0
-fi
-if [ ! -r /dev/kmsg ]; then
-	skip "replay black box" "/dev/kmsg not readable"
-	exit 0
-fi
-if ! memcg_child "oomwatch-rpbox-$$" 64; then
-	skip "replay black box" "$MEMCG_WHY"
-	exit 0
-fi
-db="$T_TMP/h.db"
-has_bbox() {
-	[ "$(q "SELECT count(*) FROM blackbox b JOIN events e ON e.id = b.event_id WHERE e.pid = $1" 2>/dev/null)" -ge 1 ] 2>/dev/null
-}
-
-"$OOMWATCH_BIN" --record -d 0.2 --samples 150 --db "$db" 2>"$T_TMP/err" &
-rec=$!
-own_pid "$rec"
-check "recorder: first samples" wait_until 20 has_samples 2
+bbox_recording "replay black box" "oomwatch-rpbox-$$" tmux || exit 0
 check "memhog ready, then killed by the OOM killer" memcg_kill_hog rpboxhog
 check "its kill has a black box" wait_until 20 has_bbox "$hog"
 kill -9 "$push" 2>/dev/null
@@ -76,6 +50,9 @@ tmux_stop
 
 tmux_start 160 50 "TZ=UTC $OOMWATCH_BIN --no-protect --replay --db $db --at '$at_first'"
 tmux_wait "F10Quit" 10 || fail "the replay started (at the first sample)"
+# the second rounded up may hold later samples: T back to the very first
+tmux_keys -N 10 T
+tmux_wait "sample 1/" 10 || fail "T: back to the first sample"
 tmux_keys 2
 check "at the first sample: the events view" \
 	tmux_wait "Kernel events, newest first" 5

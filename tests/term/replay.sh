@@ -4,13 +4,19 @@
 # --samples 1` sample makes it), emptied, then 30 samples 10 s apart from
 # 2027-01-15 08:00:00 UTC of a boot of its own, after 40 one a minute:
 # "alpha" (pid 4001) grows by 100 kB a second (the TREND column calls it
-# rising), "beta" (4002) appears at 08:03:20, the sample an OOM kill
+# rising), "delta" (4005) grows from 08:01:00 (younger than 20 minutes:
+# its verdict and chart come from the samples before the cursor, and its
+# first seen is its first row), "zeta" (4006) has rows from 08:02:00 to
+# 08:03:00 and was seen ending at 08:03:30 (its detail then says it
+# ended), "beta" (4002) appears at 08:03:20, the
+# sample an OOM kill
 # arrived with (from then on its lines, rebuilt, are in the log pane and
 # the kill in the events view). The header shows the replayed time, `t` steps
 # a sample (the time and alpha's RSS change), `}` jumps to the kill, `-`
 # steps a minute back, and `k` and the adj keys are refused with
 # "replay"; `p` plays to the newest sample and pauses; `--at boot` starts
-# at the running boot's first sample (one added for it). The refusals
+# at the running boot's first sample with process rows (its first when
+# none has: the table then says no process was recorded there). The refusals
 # before the screen (no database, a corrupt one, a TIME with no sample,
 # a boot not recorded) are one line on stderr and exit status 1.
 . "$(dirname "$0")/../lib.sh"
@@ -61,6 +67,25 @@ INSERT INTO proc_rows(sample_id, proc_id, rss_kb, anon_kb, swap_kb,
                       oom_score, oom_score_adj)
   SELECT s.id, p.id, 50000, 1000, 0, 700, 0
   FROM samples s, procs p WHERE p.pid = 4002 AND s.time_ms >= $T0 + 200000;
+INSERT INTO procs(boot, pid, start_time, first_sample, last_sample, comm,
+                  cmdline, uid)
+  SELECT id, 4005, 15, 0, 0, 'delta', 'delta --young', 0 FROM boots
+  WHERE boot_id = 'replay-test-boot';
+INSERT INTO proc_rows(sample_id, proc_id, rss_kb, anon_kb, swap_kb,
+                      oom_score, oom_score_adj)
+  SELECT s.id, p.id, 200000 + (s.time_ms - $T0 - 60000) / 5, 1000, 0,
+         100, 0
+  FROM samples s, procs p WHERE p.pid = 4005 AND s.time_ms >= $T0 + 60000;
+INSERT INTO procs(boot, pid, start_time, first_sample, last_sample, comm,
+                  cmdline, uid, end_sample)
+  SELECT b.id, 4006, 16, 0, 0, 'zeta', 'zeta --ends', 0, s.id
+  FROM boots b, samples s WHERE b.boot_id = 'replay-test-boot'
+  AND s.time_ms = $T0 + 210000;
+INSERT INTO proc_rows(sample_id, proc_id, rss_kb, anon_kb, swap_kb,
+                      oom_score, oom_score_adj)
+  SELECT s.id, p.id, 70000, 1000, 0, 100, 0
+  FROM samples s, procs p WHERE p.pid = 4006 AND s.time_ms >= $T0 + 120000
+  AND s.time_ms <= $T0 + 180000;
 INSERT INTO events(sample_id, time_ms, boot, kind, log_time_kind,
                    log_time_us, seq, pid, json)
   SELECT s.id, s.time_ms, s.boot, 'oom_kill', 1, 5000000, 77, 4003,
@@ -108,6 +133,36 @@ tmux_keys Escape
 tmux_keys F1
 check "help lists the replay keys" \
 	tmux_wait "replay: the next / previous recorded sample" 5
+tmux_stop
+# delta appeared 3m50s before the newest sample: no 20 minutes yet, so
+# its trend and chart come from the samples before the cursor, as live
+start -p 4005
+check "a process younger than 20 minutes: TREND from its recorded rows" \
+	wait_until 5 sh -c "tmux -S '$T_SOCK' capture-pane -p -t t |
+		grep -q '^[* ] *4005 .*rising'"
+tmux_keys Enter
+check "its detail: a verdict over its recorded samples, not learning" \
+	tmux_wait "RSS rising .* over 3m" 5
+check "its detail: first seen at its first recorded row" \
+	tmux_has "first seen 2027-01-15 08:01:00"
+check "its detail: every refresh, 10 min" tmux_has "every refresh, 10 min"
+check "its detail: the recorded kill at 08:03:20 is marked on the chart" \
+	tmux_has "08:03:20 victim gamma"
+tmux_stop
+# zeta's recorder saw it end at 08:03:30: its detail says so there
+start -p 4006 --at "'2027-01-15 08:03:20'"
+tmux_keys Enter
+check "an ended process: its detail charts it before its end" \
+	tmux_wait "first seen 2027-01-15 08:02:00" 5
+check "an ended process: not said ended while it runs" tmux_lacks "ended by"
+tmux_keys t
+check "an ended process: at its end, the detail says it ended" \
+	tmux_wait "ended by this sample (T goes back)" 5
+check "an ended process: no kernel-thread wording" tmux_lacks "kernel threads"
+tmux_keys T
+check "an ended process: T goes back to it running" \
+	wait_until 5 sh -c "! tmux -S '$T_SOCK' capture-pane -p -t t |
+		grep -q 'ended by'"
 tmux_stop
 rm -r "$T_TMP/config/oomwatch"
 
@@ -189,8 +244,32 @@ sqlite3 "$db" "INSERT INTO samples(time_ms, boot, resolution_s,
   8000000, 100000, 5000000 FROM boots WHERE boot_id = '$bootid'" ||
 	fail "a sample of the running boot was added"
 start --at boot
-check "--at boot: the running boot's first sample" \
+check "--at boot: the running boot's only sample" \
 	tmux_wait "replay 2027-01-15 06:00:00, sample 1/71" 5
+check "no process there: the table says why, in replay terms" \
+	tmux_has "no processes recorded at this sample"
+check "no process there: no -u / -p hint (none was passed)" \
+	tmux_lacks "check -u / -p"
+tmux_stop
+# a recorder's first sample holds no process: --at boot lands on the
+# first that does
+sqlite3 "$db" <<SQL || fail "a second sample of the running boot was added"
+INSERT INTO samples(time_ms, boot, resolution_s, mem_total_kb, mem_free_kb,
+  mem_available_kb) SELECT $T0 - 7190000, id, 0, 8000000, 100000, 5000000
+  FROM boots WHERE boot_id = '$bootid';
+INSERT INTO procs(boot, pid, start_time, first_sample, last_sample, comm,
+                  cmdline, uid)
+  SELECT id, 4009, 19, 0, 0, 'epsilon', 'epsilon --boot', 0 FROM boots
+  WHERE boot_id = '$bootid';
+INSERT INTO proc_rows(sample_id, proc_id, rss_kb, anon_kb, swap_kb,
+                      oom_score, oom_score_adj)
+  SELECT s.id, p.id, 3000, 1000, 0, 100, 0 FROM samples s, procs p
+  WHERE p.pid = 4009 AND s.time_ms = $T0 - 7190000;
+SQL
+start --at boot
+check "--at boot: the running boot's first sample with processes" \
+	tmux_wait "replay 2027-01-15 06:00:10, sample 2/72" 5
+check "--at boot: its processes in the table" tmux_has "epsilon --boot"
 tmux_stop
 
 check "no database: one line, status 1" \

@@ -13,8 +13,10 @@
 # minute before the cursor, PSI memory, and "not recorded" for the load,
 # PSI cpu and io, r and b, the D tasks and the settings. Under strace,
 # nothing under /proc (meminfo, vmstat, stat, loadavg, pressure, a
-# process's stat or wchan: by path or relative to a directory fd) is
-# opened after the first frame while 8, 9, t, T and s are pressed.
+# process's stat or wchan: by path or relative to a directory fd) or
+# /sys (cgroups, hugepages, zram) is opened after the first frame while
+# 8, 9, t, T and s are pressed (a step opens the database's files and
+# /etc/passwd, for the user names: none of those is checked here).
 . "$(dirname "$0")/../lib.sh"
 
 if ! has_tmux; then
@@ -128,10 +130,11 @@ if command -v strace >/dev/null 2>&1; then
 	tmux_keys 8
 	sleep 1
 	# /proc is read by absolute path or relative to a directory fd (the
-	# collectors' proc root); the database by its absolute path
+	# collectors' proc root), /sys by path; the database by its
+	# absolute path
 	tail -n +"$((before + 1))" "$tr" |
-		grep -E 'openat\([0-9]+, |"/proc' >"$T_TMP/proc_opens"
-	check "strace: after the first frame, 8, 9, t, T and s open nothing under /proc ($(wc -l <"$T_TMP/proc_opens") opens: $(head -c 200 "$T_TMP/proc_opens" | tr "\n" " "))" \
+		grep -E 'openat\([0-9]+, |"/proc|"/sys' >"$T_TMP/proc_opens"
+	check "strace: after the first frame, 8, 9, t, T and s open nothing under /proc or /sys ($(wc -l <"$T_TMP/proc_opens") opens: $(head -c 200 "$T_TMP/proc_opens" | tr "\n" " "))" \
 		test ! -s "$T_TMP/proc_opens"
 	check "strace: the trace saw the opens before the first frame" \
 		grep -q '"/proc"' "$tr"

@@ -185,6 +185,39 @@ test_minute_tier(void **state)
 	stop();
 }
 
+/* First seen: a process 15 minutes old at 10 s refreshes has lost its
+ * start from the fine tier (its first point is 10 minutes ago), not
+ * from the minute tier: its oldest point is in its first minute. None:
+ * SNAP_NA. */
+static void
+test_first_proc(void **state)
+{
+	struct procid id = {7, 7}, none = {8, 8};
+	int64_t t0 = 1700000000000 + (int64_t)T0_MS;
+	(void)state;
+	start(10000);
+	for (int i = 0; i < 90; i++) {
+		sys_at(T0_MS + (uint64_t)i * 10000, 500000, 200000);
+		row(7, 7, 10000 + i * 100);
+		assert_int_equal(histsnap_record(&hs, &snap), 0);
+	}
+	assert_true(histsnap_read_proc(&hs, id, HIST_RSS_KB, NULL) > 0);
+	assert_true(hs.pts[0].wall_ms >= t0 + 290000); /* the fine tier */
+	assert_true(histsnap_first_proc(&hs, id) >= t0);
+	assert_true(histsnap_first_proc(&hs, id) < t0 + 60000);
+	assert_int_equal(histsnap_first_proc(&hs, none), SNAP_NA);
+	stop();
+	/* 5 minutes old: the fine tier's first point, its first refresh */
+	start(10000);
+	for (int i = 0; i < 30; i++) {
+		sys_at(T0_MS + (uint64_t)i * 10000, 500000, 200000);
+		row(7, 7, 10000);
+		assert_int_equal(histsnap_record(&hs, &snap), 0);
+	}
+	assert_int_equal(histsnap_first_proc(&hs, id), t0);
+	stop();
+}
+
 /* The forecasts of n refreshes a second apart, MemAvailable falling by
  * avail_step_kb and Committed_AS rising by commit_step_kb a second. */
 static void
@@ -265,6 +298,7 @@ main(void)
 	    cmocka_unit_test(test_record_lanes),
 	    cmocka_unit_test(test_fine_verdicts),
 	    cmocka_unit_test(test_minute_tier),
+	    cmocka_unit_test(test_first_proc),
 	    cmocka_unit_test(test_forecasts),
 	    cmocka_unit_test(test_init_fails),
 	};

@@ -80,7 +80,11 @@ scene_stressed(struct snapshot *sn, struct meters_in *in)
 	sn->psi = (struct psi_memory){.valid = true,
 	                              .some = {99.99, 99.99, 99.99, 1}};
 	sn->vmstat.oom_kill = 123456789012LL;
-	sn->rates = (struct vmstat_rates){true, 9, 1234567, 7654321, 999999};
+	sn->rates = (struct vmstat_rates){.valid = true,
+	                                  .oom_kill = 9,
+	                                  .pswpin = 1234567,
+	                                  .pswpout = 7654321,
+	                                  .pgmajfault = 999999};
 	add_proc(sn, 4194304, "fifteen-chars-x", false, 2000, -1000,
 	         999999999999LL);
 	in->kills_at_start = 0;
@@ -304,6 +308,35 @@ test_the_issue_lines_shorten_to_whole_words(void **state)
 	(void)state;
 	check_shown(whole_word_cases,
 	            sizeof whole_word_cases / sizeof whole_word_cases[0]);
+}
+
+/* A replay's Tasks: the recorded processes, no kernel-thread count. */
+static void
+test_tasks_recorded(void **state)
+{
+	struct meters_line l;
+	struct snapshot sn;
+	struct meters_in in;
+	char b[256];
+	static const struct {
+		int w;
+		const char *want;
+	} c[] = {
+	    {38, "Tasks 3 recorded, 3 shown"},
+	    {20, "Tasks 3 recorded"},
+	    {9, "Tasks 3"},
+	};
+	(void)state;
+	snapshot_init(&sn);
+	scene(CALM, &sn, &in);
+	in.tasks_recorded = true;
+	for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
+		meters_line(&l, METERS_TASKS, &in);
+		fit(&l, c[i].w, b, sizeof b);
+		assert_string_equal(b, c[i].want);
+		assert_null(strstr(b, "kernel"));
+	}
+	snapshot_fini(&sn);
 }
 
 static const struct shown_case oom_cases[] = {
@@ -616,7 +649,11 @@ test_rates_unknown_are_na(void **state)
 	(void)state;
 	snapshot_init(&sn);
 	scene(CALM, &sn, &in);
-	sn.rates = (struct vmstat_rates){true, NAN, NAN, NAN, NAN};
+	sn.rates = (struct vmstat_rates){.valid = true,
+	                                 .oom_kill = NAN,
+	                                 .pswpin = NAN,
+	                                 .pswpout = NAN,
+	                                 .pgmajfault = NAN};
 	for (int w = 12; w <= 200; w++) {
 		meters_line(&l, METERS_RATES, &in);
 		assert_null(strstr(fit(&l, w, buf, sizeof buf), "nan"));
@@ -625,10 +662,52 @@ test_rates_unknown_are_na(void **state)
 	assert_string_equal(
 	    fit(&l, 120, buf, sizeof buf),
 	    "Paging N/A (no pswpin/pswpout/pgmajfault in /proc/vmstat)");
-	sn.rates = (struct vmstat_rates){true, 0, 5, NAN, 2};
+	sn.rates = (struct vmstat_rates){.valid = true,
+	                                 .oom_kill = 0,
+	                                 .pswpin = 5,
+	                                 .pswpout = NAN,
+	                                 .pgmajfault = 2};
 	meters_line(&l, METERS_RATES, &in);
 	assert_string_equal(fit(&l, 120, buf, sizeof buf),
 	                    "Paging swap in 5/s out N/A/s  major faults 2/s");
+	snapshot_fini(&sn);
+}
+
+/* No rates, and why: the live first refresh, a replay's first sample of
+ * a boot, a replay's sample after a gap in the record (never a rate
+ * averaged over the gap). */
+static void
+test_rates_none_say_why(void **state)
+{
+	struct snapshot sn;
+	struct meters_in in;
+	struct meters_line l;
+	char buf[256];
+
+	(void)state;
+	snapshot_init(&sn);
+	scene(CALM, &sn, &in);
+	sn.rates = (struct vmstat_rates){.valid = false};
+	meters_line(&l, METERS_RATES, &in);
+	assert_string_equal(fit(&l, 120, buf, sizeof buf),
+	                    "Paging rates after the next refresh");
+	sn.rates.na = VMSTAT_NA_NO_EARLIER;
+	meters_line(&l, METERS_RATES, &in);
+	assert_string_equal(fit(&l, 120, buf, sizeof buf),
+	                    "Paging rates: no earlier sample");
+	sn.rates.na = VMSTAT_NA_GAP;
+	sn.rates.gap_ms = 33900;
+	meters_line(&l, METERS_RATES, &in);
+	assert_string_equal(fit(&l, 120, buf, sizeof buf),
+	                    "Paging N/A after a gap of 0h00m33s in the record");
+	sn.rates.gap_ms = 2 * 3600000 + 5 * 60000 + 7000;
+	meters_line(&l, METERS_RATES, &in);
+	assert_string_equal(fit(&l, 36, buf, sizeof buf),
+	                    "Paging N/A after a gap of 2h05m07s");
+	for (int w = 12; w <= 200; w++) {
+		meters_line(&l, METERS_RATES, &in);
+		assert_null(strstr(fit(&l, w, buf, sizeof buf), "/s"));
+	}
 	snapshot_fini(&sn);
 }
 
@@ -646,6 +725,8 @@ main(void)
 	    cmocka_unit_test(test_mem_history),
 	    cmocka_unit_test(test_swap_and_psi_history),
 	    cmocka_unit_test(test_rates_unknown_are_na),
+	    cmocka_unit_test(test_rates_none_say_why),
+	    cmocka_unit_test(test_tasks_recorded),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 #include <string.h>
@@ -339,10 +340,73 @@ test_replay_at_ms(void **state)
 	assert_int_equal(replay_at_ms(&a, 0), 1800000030000LL);
 	assert_int_equal(replay_at_parse("-1m", &a), 0);
 	assert_int_equal(replay_at_ms(&a, 1800000000000LL), 1799999940000LL);
-	assert_int_equal(replay_at_parse("2026-02-31 00:00", &a), 0);
-	assert_int_equal(replay_at_ms(&a, 0), -1);
+	assert_int_equal(replay_at_parse("2026-02-31 00:00", &a), -2);
 	assert_int_equal(replay_at_parse("boot", &a), 0);
 	assert_int_equal(replay_at_ms(&a, 0), -1);
+}
+
+/* --at: a date of the form that the calendar does not have is refused
+ * as an invalid date (mktime would roll it into the next month), in
+ * every time zone; leap days only in leap years. */
+static void
+test_replay_at_calendar(void **state)
+{
+	static const char *const tz[] = {"UTC", "America/New_York",
+	                                 "Pacific/Kiritimati"};
+	static const char *const no_day[] = {
+	    "2026-02-31 10:00", "2026-02-29 00:00", "2027-02-29 12:00:00",
+	    "2026-04-31 10:00", "2026-06-31T23:59", "2100-02-29 10:00"};
+	static const char *const ok[] = {"2028-02-29 10:00", "2000-02-29 00:00",
+	                                 "2026-12-31 23:59:59",
+	                                 "2026-01-31 00:00"};
+	struct options o;
+	struct replay_at a;
+	char err[256];
+
+	(void)state;
+	for (size_t z = 0; z < sizeof tz / sizeof tz[0]; z++) {
+		setenv("TZ", tz[z], 1);
+		tzset();
+		for (size_t i = 0; i < sizeof no_day / sizeof no_day[0]; i++)
+			assert_int_equal(replay_at_parse(no_day[i], &a), -2);
+		for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+			assert_int_equal(replay_at_parse(ok[i], &a), 0);
+			assert_true(replay_at_ms(&a, 0) > 0);
+		}
+	}
+	setenv("TZ", "UTC", 1);
+	tzset();
+	assert_int_equal(PARSE("--replay", "--at", "2026-02-31 10:00"), -1);
+	assert_string_equal(err, "invalid date '2026-02-31 10:00' for --at: "
+	                         "the calendar has no such day");
+	assert_int_equal(PARSE("--replay", "--at", "2026-02-3 10:00"), -1);
+	assert_non_null(strstr(err, "invalid time '2026-02-3 10:00'"));
+}
+
+/* Every bad -d says its value the same way: a value -d never takes,
+ * and one under 0.1 s outside --record (which takes it, for tests). */
+static void
+test_delay_messages(void **state)
+{
+	static const char *const bad[] = {"0",   "-1",     "0.01",  "0.05",
+	                                  "abc", "3600.5", "0.0005"};
+	struct options o;
+	char err[256], want[128];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		snprintf(want, sizeof want,
+		         "invalid delay '%s' for -d (seconds, 0.1 to 3600)",
+		         bad[i]);
+		assert_int_equal(PARSE("-d", bad[i]), -1);
+		assert_string_equal(err, want);
+		assert_int_equal(PARSE("-b", "-d", bad[i]), -1);
+		assert_string_equal(err, want);
+		assert_int_equal(PARSE("--replay", "-d", bad[i]), -1);
+		assert_string_equal(err, want);
+	}
+	assert_int_equal(PARSE("--record", "-d", "0.05"), 0);
+	assert_int_equal(o.delay_ms, 50);
 }
 
 /* Modes that do not go together, and options a mode does not take, are
@@ -376,6 +440,129 @@ test_mode_rules(void **state)
 	assert_string_equal(err, "--textfile needs --record");
 }
 
+/* --record refuses, by name, every option it would ignore: a user who
+ * runs --record -u postgres must not believe only postgres is recorded. */
+static void
+test_record_refuses(void **state)
+{
+	static const char *const refused[][3] = {
+	    {"-p", "1", "-p"},
+	    {"-u", "nobody", "-u"},
+	    {"--user", "postgres", "-u"},
+	    {"-s", "rss", "-s"},
+	    {"--read-only", NULL, "--read-only"},
+	    {"--theme", "mono", "--theme"},
+	    {"--no-color", NULL, "--no-color"},
+	    {"--no-colour", NULL, "--no-color"},
+	    {"--no-protect", NULL, "--no-protect"},
+	};
+	struct options o;
+	char err[256], want[64];
+	(void)state;
+	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+		const char *const *a = refused[i];
+
+		assert_int_equal(a[1] ? PARSE("--record", a[0], a[1])
+		                      : PARSE("--record", a[0]),
+		                 -1);
+		snprintf(want, sizeof want, "--record does not take %s:", a[2]);
+		assert_non_null(strstr(err, want));
+		/* either way round */
+		assert_int_equal(a[1] ? PARSE(a[0], a[1], "--record")
+		                      : PARSE(a[0], "--record"),
+		                 -1);
+		assert_non_null(strstr(err, want));
+	}
+	assert_string_equal(err, "--record does not take --no-protect: it "
+	                         "records every process, draws nothing and "
+	                         "acts on nothing");
+	/* what it takes is still taken; NO_COLOR in the environment is no
+	 * option given */
+	assert_int_equal(PARSE("--record", "-d", "5", "--db", "/x.db",
+	                       "--retain", "2d", "--max-size", "10M",
+	                       "--no-cmdline", "--samples", "3", "--textfile",
+	                       "/d", "--kmsg-file", "/k", "--proc-root", "/p",
+	                       "--sys-root", "/s"),
+	                 0);
+	assert_int_equal(o.mode, OPTIONS_RECORD);
+	assert_int_equal(options_parse(&o, 2,
+	                               (char *[]){"oomwatch", "--record", NULL},
+	                               "1", err, sizeof err),
+	                 0);
+	assert_true(o.no_color);
+	/* the other modes still take them */
+	assert_int_equal(PARSE("-b", "-u", "nobody", "-p", "1", "-s", "rss"),
+	                 0);
+	assert_int_equal(PARSE("--read-only", "--theme", "mono", "--no-color",
+	                       "--no-protect"),
+	                 0);
+}
+
+/* --prom-top N: 0 to 100, default 10, for --batch --format openmetrics
+ * and --record --textfile; refused by name anywhere else. */
+static void
+test_prom_top(void **state)
+{
+	static const char *const bad[] = {"-1", "101", "x", "", "1.5"};
+	struct options o;
+	char err[256];
+	(void)state;
+	assert_int_equal(PARSE("-b", "--format", "openmetrics"), 0);
+	assert_int_equal(o.prom_top, 10);
+	assert_int_equal(
+	    PARSE("-b", "--format", "openmetrics", "--prom-top", "25"), 0);
+	assert_int_equal(o.prom_top, 25);
+	assert_int_equal(
+	    PARSE("--prom-top", "0", "-b", "--format", "openmetrics"), 0);
+	assert_int_equal(o.prom_top, 0);
+	assert_int_equal(
+	    PARSE("--record", "--textfile", "/d", "--prom-top", "100"), 0);
+	assert_int_equal(o.prom_top, 100);
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		assert_int_equal(PARSE("-b", "--format", "openmetrics",
+		                       "--prom-top", bad[i]),
+		                 -1);
+		assert_non_null(strstr(err, "--prom-top (0 to 100)"));
+	}
+	static const char *const elsewhere[][4] = {
+	    {"-b", NULL, NULL, NULL},       {"-b", "--json", NULL, NULL},
+	    {"--record", NULL, NULL, NULL}, {"--events", NULL, NULL, NULL},
+	    {"--report", NULL, NULL, NULL}, {"--replay", NULL, NULL, NULL},
+	    {"--boots", NULL, NULL, NULL},  {"--db", "/x.db", NULL, NULL},
+	};
+	for (size_t i = 0; i < sizeof elsewhere / sizeof elsewhere[0]; i++) {
+		const char *args[7] = {"--prom-top", "5"};
+
+		memcpy(args + 2, elsewhere[i], sizeof elsewhere[i]);
+		assert_int_equal(optfix_parse(&o, err, args), -1);
+		assert_non_null(strstr(err, "--prom-top"));
+	}
+	assert_int_equal(PARSE("--prom-top", "5"), -1);
+	assert_string_equal(err, "--prom-top needs --batch --format "
+	                         "openmetrics or --record --textfile");
+	assert_non_null(strstr(options_usage(), "--prom-top"));
+}
+
+/* A bare number is seconds for --since and --retain, and their error
+ * messages say so. */
+static void
+test_bare_seconds(void **state)
+{
+	struct options o;
+	char err[256];
+	(void)state;
+	assert_int_equal(PARSE("--report", "--since", "30"), 0);
+	assert_int_equal(o.since_ms, 30000);
+	assert_int_equal(PARSE("--report", "--since", "1h30m"), -1);
+	assert_string_equal(err, "invalid window '1h30m' for --since (30m, "
+	                         "24h, 7d: units s m h d w; 30 alone is "
+	                         "seconds; or boot)");
+	assert_int_equal(PARSE("--record", "--retain", "7200"), 0);
+	assert_int_equal(o.retain_ms, 7200000);
+	assert_int_equal(PARSE("--record", "--retain", "1x"), -1);
+	assert_non_null(strstr(err, "7200 alone is seconds"));
+}
+
 int
 main(void)
 {
@@ -392,6 +579,11 @@ main(void)
 	    cmocka_unit_test(test_mode_rules),
 	    cmocka_unit_test(test_replay),
 	    cmocka_unit_test(test_replay_at_ms),
+	    cmocka_unit_test(test_record_refuses),
+	    cmocka_unit_test(test_prom_top),
+	    cmocka_unit_test(test_bare_seconds),
+	    cmocka_unit_test(test_replay_at_calendar),
+	    cmocka_unit_test(test_delay_messages),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

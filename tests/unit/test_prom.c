@@ -124,7 +124,7 @@ test_names(void **state)
 {
 	struct snapshot s;
 	struct promtally k;
-	struct prom_input in = {.victim = 0};
+	struct prom_input in = {.victim = 0, .top_n = PROM_TOP_DEFAULT};
 	char *out, *line;
 	size_t types = 0;
 	(void)state;
@@ -228,7 +228,7 @@ static void
 test_top_n(void **state)
 {
 	struct snapshot s;
-	struct prom_input in = {.victim = 2};
+	struct prom_input in = {.victim = 2, .top_n = PROM_TOP_DEFAULT};
 	size_t rows[] = {0, 1, 5};
 	char *out;
 	(void)state;
@@ -265,6 +265,18 @@ test_top_n(void **state)
 	                            "oomwatch_process_oom_score{pid=\"100\""));
 	assert_null(strstr(out, "pid=\"107\""));
 	free(out);
+	/* --prom-top 0: no process families at all, the victim still */
+	in.top_n = 0;
+	out = render(&in);
+	assert_null(strstr(out, "oomwatch_process_"));
+	assert_non_null(strstr(out, "\noomwatch_next_victim_oom_score{"));
+	free(out);
+	/* --prom-top 100 of 30: every known score, the unknown one left out */
+	in.top_n = 100;
+	in.rows = NULL;
+	out = render(&in);
+	assert_int_equal(count_lines(out, "oomwatch_process_oom_score{"), 29);
+	free(out);
 	snapshot_fini(&s);
 }
 
@@ -272,7 +284,7 @@ static void
 test_hostile_comm(void **state)
 {
 	struct snapshot s;
-	struct prom_input in = {.victim = 0};
+	struct prom_input in = {.victim = 0, .top_n = PROM_TOP_DEFAULT};
 	char *out;
 	(void)state;
 	snap_fill(&s);
@@ -346,7 +358,29 @@ test_kernel_counts(void **state)
 	                            "\"other\"} 15\n")); /* 1+2+3+4+5 */
 	assert_int_equal(count_lines(out, "oomwatch_kernel_oom_kills_total{"),
 	                 10 + 3); /* + MEMCG other, two unknown */
+	/* --batch: the HELP says the counts are of the kernel's buffer */
+	assert_non_null(strstr(out, "# HELP oomwatch_kernel_events_total "
+	                            "Kernel events in the log since boot, as "
+	                            "far as the kernel's buffer still holds "
+	                            "it, by kind.\n"));
+	assert_non_null(strstr(out, "# HELP oomwatch_kernel_oom_kills_total "
+	                            "OOM kills in the kernel log as far as the "
+	                            "kernel's buffer still holds it"));
 	free(out);
+	/* the recorder's textfile: counted since it started */
+	in.klog_span = PROM_KLOG_SINCE_START;
+	out = render(&in);
+	assert_non_null(strstr(out,
+	                       "# HELP oomwatch_kernel_events_total "
+	                       "Kernel events the recorder read in the log "
+	                       "since it started (its backlog then "
+	                       "included), by kind.\n"));
+	assert_non_null(strstr(out, "# HELP oomwatch_kernel_oom_kills_total "
+	                            "OOM kills the recorder read in the kernel "
+	                            "log since it started"));
+	assert_null(strstr(out, "buffer still holds"));
+	free(out);
+	in.klog_span = PROM_KLOG_BUFFER;
 	/* past the table's 64 pairs, kills still count (as "other") */
 	promtally_init(&k);
 	for (int i = 0; i < 70; i++) {

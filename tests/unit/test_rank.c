@@ -281,7 +281,7 @@ test_next_victim_unknown_never_wins(void **state)
 {
 	struct snapshot s;
 	struct proc_row *u;
-	int64_t *fields[3], keep;
+	int64_t *fields[2], keep;
 	(void)state;
 	snapshot_init(&s);
 	s.mem.total_kb = 1000000;
@@ -292,9 +292,8 @@ test_next_victim_unknown_never_wins(void **state)
 	assert_int_equal(victim_pid(&s), 20);
 	/* any part unknown: it loses, though newer and its RSS far bigger */
 	fields[0] = &u->swap_kb;
-	fields[1] = &u->pte_kb;
-	fields[2] = &u->oom_score_adj;
-	for (int i = 0; i < 3; i++) {
+	fields[1] = &u->oom_score_adj;
+	for (int i = 0; i < 2; i++) {
 		keep = *fields[i];
 		*fields[i] = SNAP_NA;
 		assert_int_equal(victim_pid(&s), 10);
@@ -311,6 +310,40 @@ test_next_victim_unknown_never_wins(void **state)
 	/* both unknown: the newest */
 	s.procs[0].swap_kb = SNAP_NA;
 	assert_int_equal(victim_pid(&s), 20);
+	snapshot_fini(&s);
+}
+
+static void
+test_next_victim_pte_unknown(void **state)
+{
+	struct snapshot s;
+	size_t order[3];
+	(void)state;
+	snapshot_init(&s);
+	/* a replay's rows: page tables not recorded (SNAP_NA); equal
+	 * oom_score, so RSS + swap decides as live, not the newest */
+	add(&s, 100, 666, 0, 41000, "big")->start_time = 500;
+	add(&s, 200, 666, 0, 11600, "small")->start_time = 600;
+	add(&s, 300, 666, 0, 30000, "mid")->start_time = 700;
+	for (size_t i = 0; i < s.nprocs; i++)
+		s.procs[i].pte_kb = SNAP_NA;
+	assert_int_equal(victim_pid(&s), 100);
+	/* swap counts: 11600 + 30000 > 41000 */
+	s.procs[1].swap_kb = 30000;
+	assert_int_equal(victim_pid(&s), 200);
+	/* the same order as with page tables known and small */
+	for (size_t i = 0; i < s.nprocs; i++)
+		s.procs[i].pte_kb = 80;
+	assert_int_equal(victim_pid(&s), 200);
+	s.procs[1].swap_kb = 0;
+	assert_int_equal(victim_pid(&s), 100);
+	/* the OOM column's sort puts them in that order too */
+	for (size_t i = 0; i < s.nprocs; i++)
+		s.procs[i].pte_kb = SNAP_NA;
+	sorted(&s, RANK_OOM, true, order);
+	assert_int_equal(s.procs[order[0]].pid, 100);
+	assert_int_equal(s.procs[order[1]].pid, 300);
+	assert_int_equal(s.procs[order[2]].pid, 200);
 	snapshot_fini(&s);
 }
 
@@ -541,6 +574,7 @@ main(void)
 	    cmocka_unit_test(test_next_victim_tie_by_adj_term),
 	    cmocka_unit_test(test_next_victim_tie_by_start_time),
 	    cmocka_unit_test(test_next_victim_unknown_never_wins),
+	    cmocka_unit_test(test_next_victim_pte_unknown),
 	    cmocka_unit_test(test_sort_first_is_victim),
 	    cmocka_unit_test(test_victim_rss_kb),
 	    cmocka_unit_test(test_filter),

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <grp.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -161,6 +163,109 @@ test_versions(void **state)
 	assert_null(recdb_open(f->path, "b", &st, err, sizeof err));
 	assert_int_equal(st, RECDB_CORRUPT);
 	assert_non_null(strstr(err, "not a history database"));
+}
+
+/* The mode of path (-1 when it does not exist). */
+static int
+mode_of(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0 ? (int)(sb.st_mode & 07777) : -1;
+}
+
+/* A database reached through a symlink while a recorder writes it is
+ * refused as the same database; a pre-existing 0644 database and its
+ * -wal and -shm come down to 0640 (root:adm when root); 0600 stays. */
+static void
+test_lock_and_mode(void **state)
+{
+	struct dbfix *f = *state;
+	enum recdb_status st;
+	char err[512], link[160], side[160];
+	struct recdb *db;
+	struct group *adm = getgrnam("adm");
+	struct stat sb;
+
+	run(f->path, "PRAGMA user_version = 0");
+	snprintf(side, sizeof side, "%s-wal", f->path);
+	assert_int_equal(tfile_put(side, ""), 0);
+	assert_int_equal(chmod(side, 0644), 0);
+	snprintf(side, sizeof side, "%s-shm", f->path);
+	assert_int_equal(tfile_put(side, ""), 0);
+	assert_int_equal(chmod(side, 0644), 0);
+	assert_int_equal(chmod(f->path, 0644), 0);
+	db = open_ok(f->path);
+	assert_int_equal(mode_of(f->path), 0640);
+	assert_int_equal(mode_of(side), 0640);
+	snprintf(side, sizeof side, "%s-wal", f->path);
+	assert_int_equal(mode_of(side), 0640);
+	if (geteuid() == 0 && adm != NULL) {
+		assert_int_equal(stat(f->path, &sb), 0);
+		assert_int_equal(sb.st_gid, adm->gr_gid);
+	}
+	/* a symlink to it, and a ./ path: the same database, refused */
+	snprintf(link, sizeof link, "%s/link.db", f->dir);
+	assert_int_equal(symlink("history.db", link), 0);
+	assert_null(recdb_open(link, "b", &st, err, sizeof err));
+	assert_int_equal(st, RECDB_LOCKED);
+	assert_non_null(strstr(err, "another recorder (pid "));
+	assert_non_null(strstr(err, "link.db: "));
+	snprintf(side, sizeof side, "%s/./history.db", f->dir);
+	assert_null(recdb_open(side, "b", &st, err, sizeof err));
+	assert_int_equal(st, RECDB_LOCKED);
+	recdb_close(db);
+	/* once it is closed, the symlink opens it */
+	db = open_ok(link);
+	recdb_close(db);
+	/* stricter than 0640 stays as it is */
+	assert_int_equal(chmod(f->path, 0600), 0);
+	db = open_ok(f->path);
+	recdb_close(db);
+	assert_int_equal(mode_of(f->path), 0600);
+}
+
+/* A checkpoint at close that a reader's open transaction blocks is said
+ * on stderr, once while it keeps failing; the sample stays in the WAL,
+ * readable. */
+static void
+test_checkpoint_fails(void **state)
+{
+	struct dbfix *f = *state;
+	struct recdb *db = open_ok(f->path);
+	struct recdb_sample s;
+	sqlite3 *rd;
+	sqlite3_stmt *q;
+	char errpath[160], buf[2048] = "";
+	int saved = dup(2), fd;
+
+	sample(&s, T0, 2, 2, 5000);
+	assert_int_equal(dbfix_write(db, &s), 0);
+	assert_int_equal(sqlite3_open(f->path, &rd), SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_prepare_v2(rd, "SELECT id FROM samples", -1, &q, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW); /* a read held open */
+	snprintf(errpath, sizeof errpath, "%s/stderr", f->dir);
+	fd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	assert_true(fd >= 0 && saved >= 0);
+	dup2(fd, 2);
+	recdb_close(db);
+	db = open_ok(f->path);
+	recdb_close(db); /* fails again: not said again */
+	dup2(saved, 2);
+	close(saved);
+	close(fd);
+	sqlite3_finalize(q);
+	sqlite3_close(rd);
+	assert_int_equal(tfile_get(errpath, buf, sizeof buf), 0);
+	assert_non_null(strstr(buf, "history.db: cannot checkpoint the WAL at "
+	                            "close (locked by another program"));
+	assert_non_null(strstr(buf, "; its last samples stay in "));
+	/* one line: said once */
+	assert_non_null(strchr(buf, '\n'));
+	assert_string_equal(strchr(buf, '\n'), "\n");
+	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM samples"), 1);
 }
 
 /* One sample in, the same values out; a row whose identity is missing
@@ -599,6 +704,74 @@ test_blackbox_retention(void **state)
 	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM bb_grew"), 0);
 }
 
+/* Bytes of path plus its -wal on disk. */
+static long long
+disk_bytes(const char *path)
+{
+	char wal[256];
+	struct stat a, b;
+
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	return (stat(path, &a) == 0 ? (long long)a.st_size : 0) +
+	       (stat(wal, &b) == 0 ? (long long)b.st_size : 0);
+}
+
+/* --max-size with black boxes over half of it: the oldest boxes go (their
+ * events stay) until the whole is under it, the samples all stay, and
+ * the file with its -wal ends under the cap; the recorder can say so
+ * (recdb_boxes_capped). */
+static void
+test_size_cap_boxes(void **state)
+{
+	struct dbfix *f = *state;
+	struct recdb *db = open_ok(f->path);
+	struct recdb_sample s;
+	struct recdb_limits lim = {.retain_ms = 7 * DAY_MS,
+	                           .max_size_bytes = 1 << 20};
+	char err[256];
+	bool more = true;
+	int i;
+
+	for (i = 0; i < 30; i++) {
+		sample(&s, T0 + i * 10000, 20, i == 0 ? 20 : 0, 5000 + i);
+		assert_int_equal(dbfix_write(db, &s), 0);
+	}
+	for (int k = 0; k < 40; k++, i++) { /* about 3 MB of boxes */
+		sample(&s, T0 + i * 10000, 20, 0, 5000 + i);
+		s.events = calloc(1, sizeof *s.events);
+		s.events[s.nevents++] = (struct recdb_event){
+		    "oom_kill", 1, 1000 + k, 10 + k, 100, strdup("{}"), true};
+		s.bbox = bbox(T0 + (i - 1) * 10000, 1500);
+		assert_int_equal(dbfix_write(db, &s), 0);
+	}
+	assert_true(disk_bytes(f->path) > 2 * lim.max_size_bytes);
+	assert_int_equal(recdb_boxes_capped(db), 0);
+	for (int n = 0; n < 100 && more; n++)
+		assert_int_equal(recdb_maintain(db, T0 + HOUR_MS, &lim, &more,
+		                                err, sizeof err),
+		                 RECDB_OK);
+	assert_false(more);
+	assert_true(disk_bytes(f->path) <= lim.max_size_bytes);
+	assert_true(recdb_boxes_capped(db) > 0);
+	recdb_close(db);
+	/* every sample and event stays; the newest box stays, the oldest
+	 * went, and what is left of them is under half the cap */
+	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM samples"),
+	                 70);
+	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM events"), 40);
+	assert_int_equal(dbfix_int(f->path,
+	                           "SELECT max(e.seq) FROM blackbox b JOIN "
+	                           "events e ON e.id = b.event_id"),
+	                 49);
+	assert_true(dbfix_int(f->path, "SELECT count(*) FROM blackbox") < 20);
+	assert_int_equal(dbfix_int(f->path,
+	                           "SELECT count(*) FROM bb_procs WHERE bb_id "
+	                           "NOT IN (SELECT id FROM blackbox)"),
+	                 0);
+	/* only what the cap needed: boxes above half of it are kept */
+	assert_true(dbfix_int(f->path, "SELECT count(*) FROM blackbox") >= 5);
+}
+
 /* Overwrite the bytes [off, off + len) of path with 0xa5. */
 static void
 smash(const char *path, long off, size_t len)
@@ -738,6 +911,10 @@ main(void)
 	                                    dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_versions, dbfix_setup,
 	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_lock_and_mode, dbfix_setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_checkpoint_fails, dbfix_setup,
+	                                    dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_round_trip, dbfix_setup,
 	                                    dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_retention, dbfix_setup,
@@ -753,6 +930,8 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_blackbox_retention,
 	                                    dbfix_setup, dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_blackbox_victim, dbfix_setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_size_cap_boxes, dbfix_setup,
 	                                    dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_errors, dbfix_setup,
 	                                    dbfix_teardown),

@@ -191,6 +191,9 @@ test_missing_and_corrupt(void **state)
 
 	assert_int_equal(load(f->path, "boot-a", &r), RECLOAD_MISSING);
 	assert_string_equal(r.why, "no record");
+	/* a directory: said as --report and the recorder say it */
+	assert_int_equal(load(f->dir, "boot-a", &r), RECLOAD_CORRUPT);
+	assert_string_equal(r.why, "is a directory, not a database file");
 	assert_int_equal(tfile_put(f->path, "this is no database, not at all, "
 	                                    "and it is long enough to say so "
 	                                    "to SQLite at least twice over\n"),
@@ -204,8 +207,8 @@ test_missing_and_corrupt(void **state)
 	assert_string_equal(r.why, RECERR_FOREIGN);
 }
 
-/* A newer schema that only adds tables is read; one whose v1 tables
- * changed is refused with the reason. */
+/* A newer schema that only adds tables is read, with a note; one whose
+ * v1 tables changed is refused with the reason. */
 static void
 test_newer(void **state)
 {
@@ -218,6 +221,13 @@ test_newer(void **state)
 	             "PRAGMA user_version = 7");
 	assert_int_equal(load(f->path, "boot-a", &r), RECLOAD_OK);
 	assert_int_equal(r.minutes, 30);
+	/* read, and said */
+	assert_string_equal(
+	    r.note, "schema 7, newer than this oomwatch's 3: read as 3");
+	recload_fini(&r);
+	run(f->path, "PRAGMA user_version = 3");
+	assert_int_equal(load(f->path, "boot-a", &r), RECLOAD_OK);
+	assert_string_equal(r.note, "");
 	recload_fini(&r);
 	run(f->path, "ALTER TABLE proc_rows RENAME TO proc_rows_v3; "
 	             "PRAGMA user_version = 3");

@@ -206,11 +206,64 @@ test_queue(void **state)
 	free(q);
 }
 
+/* A sample at time t for test_queue_ends: none but what is said. */
+static struct recdb_sample
+esample(int64_t t)
+{
+	struct recdb_sample s;
+
+	memset(&s, 0, sizeof s);
+	s.time_ms = t;
+	if (t == 0) { /* two new processes: 10 and 11 */
+		s.idents = calloc(2, sizeof *s.idents);
+		for (int i = 0; i < 2; i++)
+			s.idents[i] = (struct recdb_ident){.pid = 10 + i,
+			                                   .start_time = 5,
+			                                   .comm = strdup("c")};
+		s.nidents = 2;
+	}
+	if (t == 1) { /* 10 ended; 99 (stored before the outage) too; and a
+		       * pid 11 of another start time */
+		s.ends = calloc(3, sizeof *s.ends);
+		s.ends[0] = (struct recdb_end){.pid = 99, .start_time = 5};
+		s.ends[1] = (struct recdb_end){.pid = 10, .start_time = 5};
+		s.ends[2] = (struct recdb_end){.pid = 11, .start_time = 4};
+		s.nends = 3;
+	}
+	return s;
+}
+
+/* An outage: a process that came and went within dropped samples is
+ * carried no further (identity and end both go); one still running, and
+ * the end of one stored before, ride on. */
+static void
+test_queue_ends(void **state)
+{
+	struct record_queue *q = calloc(1, sizeof *q);
+	struct recdb_sample s, *f;
+
+	(void)state;
+	for (int64_t t = 0; t < RECORD_QUEUE_MAX + 2; t++) {
+		s = esample(t);
+		assert_int_equal(record_queue_push(q, &s), 0);
+	}
+	f = record_queue_front(q);
+	assert_int_equal(f->time_ms, 2);
+	assert_int_equal(f->nidents, 1);
+	assert_int_equal(f->idents[0].pid, 11);
+	assert_int_equal(f->nends, 2);
+	assert_true((f->ends[0].pid == 99 && f->ends[1].pid == 11) ||
+	            (f->ends[0].pid == 11 && f->ends[1].pid == 99));
+	record_queue_clear(q);
+	free(q);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_record_defaults),
+	    cmocka_unit_test(test_queue_ends),
 	    cmocka_unit_test(test_record_full),
 	    cmocka_unit_test(test_record_bad),
 	    cmocka_unit_test(test_default_path),

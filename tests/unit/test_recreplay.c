@@ -30,6 +30,7 @@
 #define NA 90              /* boot-a: samples 0..89, 10 s apart */
 #define NB 10              /* boot-b: samples 90..99, an hour later */
 #define TB (T0 + 3600 * SEC_MS)
+#define TB_SQL "1800003600000" /* TB in SQL */
 
 /* An identity for the fixture (comm, cmdline and cgroup strdup'ed). */
 static struct recdb_ident
@@ -379,6 +380,26 @@ test_steps(void **state)
 	assert_int_equal(recreplay_boot_id(r, NA + 3, boot, sizeof boot), 0);
 	assert_string_equal(boot, "boot-b");
 	recreplay_close(r);
+	/* a recorder's first sample holds no process: the next one */
+	assert_int_equal(dbfix_run(f->path,
+	                           "DELETE FROM proc_rows WHERE "
+	                           "sample_id IN (SELECT id FROM "
+	                           "samples WHERE time_ms = " TB_SQL ")"),
+	                 0);
+	r = open_ok(f->path);
+	assert_int_equal(recreplay_boot_first(r, "boot-b", &i), 0);
+	assert_int_equal(i, NA + 1);
+	recreplay_close(r);
+	/* no sample of the boot holds one: its first */
+	assert_int_equal(dbfix_run(f->path,
+	                           "DELETE FROM proc_rows WHERE "
+	                           "sample_id IN (SELECT id FROM "
+	                           "samples WHERE time_ms >= " TB_SQL ")"),
+	                 0);
+	r = open_ok(f->path);
+	assert_int_equal(recreplay_boot_first(r, "boot-b", &i), 0);
+	assert_int_equal(i, NA);
+	recreplay_close(r);
 }
 
 /* The events: their samples, the next and previous from a cursor. */
@@ -399,21 +420,71 @@ test_events(void **state)
 	assert_int_equal(e->pid, 4242);
 	assert_string_equal(e->comm, "victim");
 	assert_int_equal(recreplay_event(r, 1)->at, 50);
-	assert_int_equal(recreplay_event_step(r, 0, 1, &k), 0);
+	assert_int_equal(recreplay_event_step(r, 0, SIZE_MAX, 1, &k), 0);
 	assert_int_equal(k, 0);
-	assert_int_equal(recreplay_event_step(r, 30, 1, &k), 0);
+	assert_int_equal(recreplay_event_step(r, 30, SIZE_MAX, 1, &k), 0);
 	assert_int_equal(k, 1);
-	assert_int_equal(recreplay_event_step(r, 50, 1, &k), -1);
-	assert_int_equal(recreplay_event_step(r, 50, -1, &k), 0);
+	assert_int_equal(recreplay_event_step(r, 50, SIZE_MAX, 1, &k), -1);
+	assert_int_equal(recreplay_event_step(r, 50, SIZE_MAX, -1, &k), 0);
 	assert_int_equal(k, 0);
-	assert_int_equal(recreplay_event_step(r, 49, -1, &k), 0);
+	assert_int_equal(recreplay_event_step(r, 49, SIZE_MAX, -1, &k), 0);
 	assert_int_equal(k, 0);
-	assert_int_equal(recreplay_event_step(r, 30, -1, &k), -1);
-	assert_int_equal(recreplay_event_step(r, NA, -1, &k), 0);
+	assert_int_equal(recreplay_event_step(r, 30, SIZE_MAX, -1, &k), -1);
+	assert_int_equal(recreplay_event_step(r, NA, SIZE_MAX, -1, &k), 0);
 	assert_int_equal(k, 1);
 	assert_int_equal(recreplay_events_upto(r, 29), 0);
 	assert_int_equal(recreplay_events_upto(r, 30), 1);
 	assert_int_equal(recreplay_events_upto(r, NA), 2);
+	recreplay_close(r);
+}
+
+/* Two events arriving with one sample: } and { reach each in turn (by
+ * event, from the current one), and from a sample with no current event
+ * they go past the sample's own. */
+static void
+test_events_same_sample(void **state)
+{
+	struct dbfix *f = *state;
+	struct recreplay *r;
+	size_t k = 99;
+
+	fixture_db(f->path);
+	assert_int_equal(
+	    dbfix_run(f->path,
+	              "INSERT INTO events(sample_id, time_ms, boot, kind, "
+	              "log_time_kind, log_time_us, seq, pid, json) SELECT "
+	              "sample_id, time_ms, boot, 'oom_kill', log_time_kind, "
+	              "log_time_us + 1, -1, 4343, '{\"kind\": \"oom_kill\", "
+	              "\"pid\": 4343, \"comm\": \"second\"}' FROM events "
+	              "WHERE kind = 'oom_kill'"),
+	    0);
+	r = open_ok(f->path);
+	assert_int_equal(recreplay_nevents(r), 3);
+	assert_int_equal(recreplay_event(r, 0)->at, 30);
+	assert_int_equal(recreplay_event(r, 1)->at, 30);
+	assert_int_equal(recreplay_event(r, 1)->pid, 4343);
+	/* from before the sample: the first of its two, then the second */
+	assert_int_equal(recreplay_event_step(r, 0, SIZE_MAX, 1, &k), 0);
+	assert_int_equal(k, 0);
+	assert_int_equal(recreplay_event_step(r, 30, 0, 1, &k), 0);
+	assert_int_equal(k, 1);
+	assert_int_equal(recreplay_event_step(r, 30, 1, 1, &k), 0);
+	assert_int_equal(k, 2);
+	assert_int_equal(recreplay_event_step(r, 50, 2, 1, &k), -1);
+	/* back: each one in turn, then none before the first */
+	assert_int_equal(recreplay_event_step(r, 50, 2, -1, &k), 0);
+	assert_int_equal(k, 1);
+	assert_int_equal(recreplay_event_step(r, 30, 1, -1, &k), 0);
+	assert_int_equal(k, 0);
+	assert_int_equal(recreplay_event_step(r, 30, 0, -1, &k), -1);
+	/* no current event (a cursor move): past the sample's own */
+	assert_int_equal(recreplay_event_step(r, 30, SIZE_MAX, 1, &k), 0);
+	assert_int_equal(k, 2);
+	assert_int_equal(recreplay_event_step(r, 49, SIZE_MAX, -1, &k), 0);
+	assert_int_equal(k, 1);
+	/* a current event of another sample is no current one */
+	assert_int_equal(recreplay_event_step(r, 40, 0, 1, &k), 0);
+	assert_int_equal(k, 2);
 	recreplay_close(r);
 }
 
@@ -727,6 +798,8 @@ main(void)
 	                                    dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_events, dbfix_setup,
 	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_events_same_sample,
+	                                    dbfix_setup, dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_klog, dbfix_setup,
 	                                    dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_cgroups, dbfix_setup,

@@ -265,7 +265,8 @@ test_text_all(void **state)
 
 static const char json_all[] =
     "{\"from_ms\": 1800000000000, \"to_ms\": 1800001740000, \"since\": "
-    "\"test\", \"samples\": 30, " KILL_JSON ", \"stalls\": [{\"time_ms\": "
+    "\"test\", \"note\": null, \"samples\": 30, " KILL_JSON
+    ", \"stalls\": [{\"time_ms\": "
     "1800000570000, \"log_time\": true, \"log_boot_us\": 5570000000, "
     "\"kind\": \"hung_task\", \"pid\": 321, \"comm\": "
     "\"jbd2/sda1-8\", \"cpu\": null, \"seconds\": 120}, {\"time_ms\": "
@@ -290,9 +291,39 @@ test_json_all(void **state)
 	free(out);
 }
 
+/* A newer schema read: the header's database line and the JSON say so. */
+static void
+test_note(void **state)
+{
+	struct dbfix *f = *state;
+	struct report rep = {.since = "test", .db_path = "x.db"};
+	struct recread *r;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m;
+
+	fixture_db(f->path);
+	run(f->path, "PRAGMA user_version = 99");
+	r = open_ok(f->path);
+	rep.note = recread_note(r);
+	assert_int_equal(report_build(r, T0, T0 + 29 * MIN_MS, &rep), 0);
+	assert_non_null(m = open_memstream(&buf, &len));
+	report_text(m, &rep);
+	report_json(m, &rep);
+	fclose(m);
+	assert_non_null(strstr(buf, "\ndatabase: x.db; schema 99, newer than "
+	                            "this oomwatch's 3: read as 3\n"));
+	assert_non_null(strstr(buf, "\"note\": \"schema 99, newer than this "
+	                            "oomwatch's 3: read as 3\", "));
+	free(buf);
+	report_free(&rep);
+	recread_close(r);
+}
+
 static const char json_late[] =
     "{\"from_ms\": 1800001200000, \"to_ms\": 1800001740000, \"since\": "
-    "\"test\", \"samples\": 10, " KILL_JSON ", \"stalls\": [], \"rising\": "
+    "\"test\", \"note\": null, \"samples\": 10, " KILL_JSON
+    ", \"stalls\": [], \"rising\": "
     "[], " PEAKS_JSON;
 
 /* A later window (--since): the stalls before it are left out, and with
@@ -394,7 +425,8 @@ expect_refused(const char *path, enum recread_status want, const char *msg)
 }
 
 /* Missing, a directory, not a database, someone else's database, a newer schema
- * that changed a v1 table; a newer one that only adds tables is read. */
+ * that changed a v1 table; a newer one that only adds tables is read, and
+ * noted. */
 static void
 test_refusals(void **state)
 {
@@ -417,6 +449,8 @@ test_refusals(void **state)
 	fixture_db(f->path);
 	run(f->path, "CREATE TABLE future(x); PRAGMA user_version = 7");
 	r = open_ok(f->path);
+	assert_string_equal(recread_note(r), "schema 7, newer than this "
+	                                     "oomwatch's 3: read as 3");
 	recread_close(r);
 	run(f->path, "ALTER TABLE events RENAME COLUMN json TO body");
 	expect_refused(f->path, RECREAD_NEWER, "schema version 7 changed");
@@ -613,6 +647,7 @@ main(void)
 	                                    dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_text_all, setup,
 	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_note, setup, dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_json_all, setup,
 	                                    dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_since, setup, dbfix_teardown),
