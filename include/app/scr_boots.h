@@ -5,8 +5,11 @@
  * (r reads it again), never on a refresh, and never while the screen
  * waits: the read runs in a thread (collect/bootjob.h) and the screen
  * says "reading the boot history (journalctl)..." until its result is
- * picked up, at the next refresh tick or the next redraw (a key), which
- * ever comes first; nothing wakes the loop. One read at a time: r or
+ * picked up, at the next refresh tick (paused or not: scr_boots_poll) or
+ * the next redraw (a key), which ever comes first; nothing else wakes the
+ * loop. In a replay (ui->replay) the screen reads nothing (no journalctl,
+ * wtmp or pstore) and shows one line: it would be this machine's boot
+ * history, not the record's. One read at a time: r or
  * Enter while one runs starts nothing. This boot's (0) event counts are
  * the dashboard's own kernel log's (its engine's counts by kind, taken at
  * each frame), and Enter on it opens the events view of that log at once.
@@ -49,5 +52,13 @@ struct scr_boots_state {
 };
 
 extern const struct scr_def scr_boots;
+
+/* Take a read that ended (and open the events Enter asked for, while
+ * this screen and their boot are current): UI_REDRAW when the screen
+ * shows something new, else 0. The sampled hook calls it on each
+ * sample; the loop calls it on a paused refresh tick, which samples
+ * nothing, so a paused dashboard or replay does not stay on "reading"
+ * until a key. */
+unsigned scr_boots_poll(struct ui *ui);
 
 #endif

@@ -38,6 +38,10 @@
  * with a procs row was no longer seen (NULL while it runs, or when the
  * recorder stopped or restarted first: readers then go by its rows, see
  * persist/recdb_schema.h).
+ * Version 4 adds cgroup_ends(cgroup_id, sample_id): the first sample at
+ * which a cgroup with rows was no longer in the recorder's walk (none
+ * when the recorder stopped first; a path that comes back gets rows
+ * again, and may end again).
  *
  * An older database is migrated step by step (one function per version);
  * a newer one is refused. Every sample is one transaction. Maintenance
@@ -56,7 +60,7 @@
 
 #include "model/snapshot.h"
 
-#define RECDB_VERSION 3
+#define RECDB_VERSION 4
 /* Events, and their black boxes, are kept this long whatever --retain
  * says. */
 #define RECDB_EVENT_RETAIN_MS (90LL * 24 * 3600 * 1000)
@@ -121,12 +125,15 @@ struct recdb_event {
 };
 
 /* One memory cgroup's numbers (bytes, counts; SNAP_NA = unknown; a
- * negative psi_some_avg10 = unknown). */
+ * negative psi_some_avg10 = unknown). In a sample's cgroups, ended marks
+ * a cgroup that left the walk since the last sample: it gets a
+ * cgroup_ends row (schema 4) and no numbers (they are not read). */
 struct recdb_cgroup {
 	char *path; /* owned */
 	int64_t usage_bytes, limit_bytes, high_bytes, swap_bytes;
 	int64_t oom, oom_kill; /* memory.events */
 	double psi_some_avg10;
+	bool ended; /* last, so positional initializers stay right */
 };
 
 /* One process of a black box (kB; SNAP_NA = unknown). */

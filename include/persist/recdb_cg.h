@@ -1,7 +1,7 @@
 /*
- * recdb_cg: the cgroup rows of the history database (schema version 2,
- * persist/recdb.h), written inside recdb's sample transaction. Internal
- * to persist/recdb*.c.
+ * recdb_cg: the cgroup rows (schema version 2, persist/recdb.h) and
+ * ends (version 4) of the history database, written inside recdb's sample
+ * transaction. Internal to persist/recdb*.c.
  */
 #ifndef OOMWATCH_PERSIST_RECDB_CG_H
 #define OOMWATCH_PERSIST_RECDB_CG_H
@@ -15,7 +15,8 @@ struct sqlite3;
 struct sqlite3_stmt;
 
 /* Store n cgroup rows of sample sample_id (their paths added to the
- * cgroups table when new): SQLITE_OK or the failure code. */
+ * cgroups table when new); a row marked ended is a cgroup_ends row
+ * instead (schema 4). SQLITE_OK or the failure code. */
 int recdb_cg_put(struct sqlite3 *db, int64_t sample_id,
                  const struct recdb_cgroup *cg, size_t n);
 

@@ -30,6 +30,10 @@ struct sqlite3;
  * RECDB_NOT_ENDED can be used in its queries. */
 bool recdb_schema_has_end(struct sqlite3 *db);
 
+/* True when db has the cgroup_ends table (version 4 or later): a
+ * cgroup's end is then recorded, not only inferred from its rows. */
+bool recdb_schema_has_cg_ends(struct sqlite3 *db);
+
 /*
  * Take the schema from version from to from + 1 (0 <= from <
  * RECDB_VERSION), inside the caller's transaction: SQLITE_OK or the

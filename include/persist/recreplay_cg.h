@@ -26,7 +26,9 @@ bool recreplay_cg_recorded(struct sqlite3 *db);
 /*
  * Fill snap->cgroups for the sample at (snap holds its system values and
  * processes already): every cgroup with a row in the RECREPLAY_CG_ALIVE_MS
- * up to it, at its latest row, parents before children; then each
+ * up to it, at its latest row (less each one recorded gone, schema 4's
+ * cgroup_ends, after that row and at or before the sample; an older file
+ * keeps it for the whole span), parents before children; then each
  * one's processes, the root as the host, the since-start counters and the
  * victims (the live collector's model functions). With no row there,
  * ncgroups is 0 and cgroups_err ENODATA. SQLITE_DONE, or SQLite's

@@ -36,18 +36,37 @@ record_cg_moved(const struct recdb_cgroup *old, const struct recdb_cgroup *v)
 	       old->oom_kill != v->oom_kill;
 }
 
+/* An ended row for each kept cgroup not moved into the new walk (its
+ * path still set: it left the walk), appended to rows[*nout..]. */
+static void
+record_cg_ends(struct record_cg *c, struct recdb_cgroup *rows, size_t *nout)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		if (c->v[i].row.path == NULL)
+			continue;
+		rows[*nout] = (struct recdb_cgroup){.ended = true};
+		rows[*nout].path = c->v[i].row.path; /* moved into rows */
+		c->v[i].row.path = NULL;
+		(*nout)++;
+	}
+}
+
 /* Pick the rows (see record_cg.h). */
 int
 record_cg_pick(struct record_cg *c, const struct snapshot *snap,
                struct recdb_cgroup **out, size_t *nout)
 {
 	size_t n = snap->ncgroups;
-	struct record_cg_last *next = calloc(n ? n : 1, sizeof *next);
-	struct recdb_cgroup *rows = calloc(n ? n : 1, sizeof *rows);
+	struct record_cg_last *next;
+	struct recdb_cgroup *rows;
 	size_t k = 0;
 
 	*out = NULL;
 	*nout = 0;
+	if (n == 0 && snap->cgroups_err != 0)
+		return 0; /* no walk (it rests, or failed): nothing left it */
+	next = calloc(n ? n : 1, sizeof *next);
+	rows = calloc(n + c->n ? n + c->n : 1, sizeof *rows);
 	if (next == NULL || rows == NULL) {
 		free(next);
 		free(rows);
@@ -77,6 +96,7 @@ record_cg_pick(struct record_cg *c, const struct snapshot *snap,
 		}
 		k++;
 	}
+	record_cg_ends(c, rows, nout);
 	record_cg_fini(c);
 	c->v = next;
 	c->n = k;

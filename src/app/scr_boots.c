@@ -43,6 +43,13 @@ static const struct scr_binding boots_keys[] = {
      NULL},
 };
 
+/* The one line the screen shows in a replay (and its shorter form). */
+static const char replay_line[] =
+    "replay: the Boots screen reads this machine's boot history, not the "
+    "record";
+static const char replay_short[] =
+    "replay: Boots reads this machine, not the record";
+
 /* This screen's state. */
 static struct scr_boots_state *
 st(const struct ui *ui)
@@ -64,7 +71,7 @@ start_history(struct ui *ui, struct scr_boots_state *s)
 {
 	struct bootsrc_paths p;
 
-	if (s->job != NULL)
+	if (s->job != NULL || ui->replay != NULL) /* a replay reads no boot */
 		return;
 	paths(ui, &p);
 	s->job_why[0] = '\0';
@@ -266,21 +273,31 @@ events_selected(const struct scr_boots_state *s)
 	       s->data->rows[s->selected].index == s->events_index;
 }
 
-/* After a sample (the refresh tick): take a read that ended; events that
- * Enter asked for open in the events view when this screen and their
- * boot are still current. */
+/* Take a read that ended; UI_REDRAW when it shows (see scr_boots.h). */
+unsigned
+scr_boots_poll(struct ui *ui)
+{
+	struct scr_boots_state *s = st(ui);
+	bool ran = s->job != NULL;
+	unsigned flags = 0;
+
+	pickup(s);
+	if (ran && s->job == NULL && ui->screens.cur == &scr_boots)
+		flags = UI_REDRAW;
+	if (!s->open_events || s->job != NULL)
+		return flags;
+	if (s->kev != NULL && ui->screens.cur == &scr_boots &&
+	    events_selected(s))
+		flags |= open_events(ui, s);
+	s->open_events = false;
+	return flags;
+}
+
+/* After a sample (the refresh tick): scr_boots_poll (the tick redraws). */
 static void
 sampled(struct ui *ui)
 {
-	struct scr_boots_state *s = st(ui);
-
-	pickup(s);
-	if (!s->open_events || s->job != NULL)
-		return;
-	if (s->kev != NULL && ui->screens.cur == &scr_boots &&
-	    events_selected(s))
-		(void)open_events(ui, s); /* the tick's redraw draws it */
-	s->open_events = false;
+	(void)scr_boots_poll(ui);
 }
 
 /* The first visit reads the history. */
@@ -303,6 +320,8 @@ command(struct ui *ui, int cmd)
 	struct scr_boots_state *s = st(ui);
 	size_t n;
 
+	if (ui->replay != NULL)
+		return 0; /* nothing to select: replay_line */
 	pickup(s);
 	if (cmd != BOOTS_EVENTS)
 		s->open_events = false; /* another key: the user moved on */
@@ -568,6 +587,19 @@ fill_sources(struct ui *ui, struct scr_boots_state *s, struct dash_boots *v)
 	}
 }
 
+/* The frame in a replay: replay_line alone (no table, nothing read). */
+static void
+replay_frame(struct dash_boots *v, struct dash_frame *f)
+{
+	memset(v, 0, sizeof *v);
+	snprintf(v->sources[0], BOOTPANE_TEXT, "%s", replay_line);
+	snprintf(v->sources[1], BOOTPANE_TEXT, "%s", replay_short);
+	v->reading = true; /* the body draws the sources line alone */
+	f->body = dash_body_boots;
+	f->screen_data = v;
+	f->status_info = replay_line;
+}
+
 /* The frame: the table and the selected boot, or what is being read. */
 static void
 frame(struct ui *ui, struct dash_frame *f)
@@ -577,6 +609,10 @@ frame(struct ui *ui, struct dash_frame *f)
 	int64_t now = clock_wall_ms() / 1000;
 	bool reading;
 
+	if (ui->replay != NULL) {
+		replay_frame(v, f);
+		return;
+	}
 	pickup(s); /* a redraw shows a read that ended */
 	reading = s->job != NULL;
 	v->nrows = v->ndetail = v->nevents = 0;

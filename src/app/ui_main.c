@@ -25,6 +25,7 @@
 #include "app/modes.h"
 #include "app/replay.h"
 #include "app/scr.h"
+#include "app/scr_boots.h"
 #include "app/ui_past.h"
 #include "collect/usercache.h"
 #include "core/clock.h"
@@ -376,8 +377,10 @@ loop(struct ui *ui, int tfd, int sfd, struct ui_past *past)
 		if ((pfd[1].revents & POLLIN) &&
 		    read(tfd, &expirations, sizeof expirations) > 0) {
 			flags |= ui_act_watch_poll(ui);
-			if (ui->paused)
+			if (ui->paused) { /* no sample: a read that ended */
+				flags |= scr_boots_poll(ui);
 				continue;
+			}
 			flags |= ui->replay ? replay_tick(ui) : UI_RESAMPLE;
 			if (ui_klog_fd(ui) < 0)
 				flags |= ui_klog_pump(ui); /* klogctl */

@@ -25,42 +25,83 @@ recdb_cg_bind(sqlite3_stmt *q, int first, const struct recdb_cgroup *c)
 		sqlite3_bind_null(q, first + 6);
 }
 
-/* Store the cgroup rows of a sample (see recdb_cg.h). */
-int
-recdb_cg_put(sqlite3 *db, int64_t sample_id, const struct recdb_cgroup *cg,
-             size_t n)
-{
-	sqlite3_stmt *path = NULL, *row = NULL;
-	int rc;
+/* The statements recdb_cg_put runs, prepared on first use. */
+struct recdb_cg_q {
+	sqlite3_stmt *path, *row, *end;
+};
 
-	if (n == 0)
-		return SQLITE_OK;
-	rc = sqlite3_prepare_v2(
-	    db, "INSERT OR IGNORE INTO cgroups(path) VALUES(?1)", -1, &path,
-	    NULL);
-	if (rc == SQLITE_OK)
+/* The cgroup_ends row of cgroup path ended at sample_id (a path with no
+ * cgroups row gets none: it never had a row to end). SQLite's code. */
+static int
+recdb_cg_end(sqlite3 *db, struct recdb_cg_q *q, int64_t sample_id,
+             const char *path)
+{
+	int rc = SQLITE_OK;
+
+	if (q->end == NULL)
+		rc = sqlite3_prepare_v2(
+		    db,
+		    "INSERT OR IGNORE INTO cgroup_ends(cgroup_id, sample_id) "
+		    "SELECT id, ?1 FROM cgroups WHERE path = ?2",
+		    -1, &q->end, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_int64(q->end, 1, sample_id);
+	sqlite3_bind_text(q->end, 2, path, -1, SQLITE_STATIC);
+	rc = sqlite3_step(q->end);
+	sqlite3_reset(q->end);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* The cgroups and cgroup_rows rows of cgroup c at sample_id. SQLite's
+ * code. */
+static int
+recdb_cg_row(sqlite3 *db, struct recdb_cg_q *q, int64_t sample_id,
+             const struct recdb_cgroup *c)
+{
+	int rc = SQLITE_OK;
+
+	if (q->path == NULL)
+		rc = sqlite3_prepare_v2(
+		    db, "INSERT OR IGNORE INTO cgroups(path) VALUES(?1)", -1,
+		    &q->path, NULL);
+	if (rc == SQLITE_OK && q->row == NULL)
 		rc = sqlite3_prepare_v2(
 		    db,
 		    "INSERT OR REPLACE INTO cgroup_rows(sample_id, cgroup_id, "
 		    "usage_bytes, limit_bytes, high_bytes, swap_bytes, oom, "
 		    "oom_kill, psi_some_avg10) SELECT ?1, id, ?2, ?3, ?4, ?5, "
 		    "?6, ?7, ?8 FROM cgroups WHERE path = ?9",
-		    -1, &row, NULL);
-	for (size_t i = 0; i < n && rc == SQLITE_OK; i++) {
-		sqlite3_bind_text(path, 1, cg[i].path, -1, SQLITE_STATIC);
-		rc = sqlite3_step(path);
-		sqlite3_reset(path);
-		if (rc != SQLITE_DONE)
-			break;
-		sqlite3_bind_int64(row, 1, sample_id);
-		recdb_cg_bind(row, 2, &cg[i]);
-		sqlite3_bind_text(row, 9, cg[i].path, -1, SQLITE_STATIC);
-		rc = sqlite3_step(row);
-		sqlite3_reset(row);
-		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-	}
-	sqlite3_finalize(path);
-	sqlite3_finalize(row);
+		    -1, &q->row, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(q->path, 1, c->path, -1, SQLITE_STATIC);
+	rc = sqlite3_step(q->path);
+	sqlite3_reset(q->path);
+	if (rc != SQLITE_DONE)
+		return rc;
+	sqlite3_bind_int64(q->row, 1, sample_id);
+	recdb_cg_bind(q->row, 2, c);
+	sqlite3_bind_text(q->row, 9, c->path, -1, SQLITE_STATIC);
+	rc = sqlite3_step(q->row);
+	sqlite3_reset(q->row);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Store the cgroup rows and ends of a sample (see recdb_cg.h). */
+int
+recdb_cg_put(sqlite3 *db, int64_t sample_id, const struct recdb_cgroup *cg,
+             size_t n)
+{
+	struct recdb_cg_q q = {0};
+	int rc = SQLITE_OK;
+
+	for (size_t i = 0; i < n && rc == SQLITE_OK; i++)
+		rc = cg[i].ended ? recdb_cg_end(db, &q, sample_id, cg[i].path)
+		                 : recdb_cg_row(db, &q, sample_id, &cg[i]);
+	sqlite3_finalize(q.path);
+	sqlite3_finalize(q.row);
+	sqlite3_finalize(q.end);
 	return rc;
 }
 

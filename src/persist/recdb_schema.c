@@ -76,6 +76,13 @@ static const char recdb_v2[] =
 static const char recdb_v3[] =
     "ALTER TABLE procs ADD COLUMN end_sample INTEGER;";
 
+/* Version 3 to 4: when each cgroup left the recorder's walk (a table
+ * added: readers of version 3 read a version 4 file unchanged). No rowid:
+ * the key is the lookup (a cgroup's ends). */
+static const char recdb_v4[] =
+    "CREATE TABLE cgroup_ends(cgroup_id INTEGER NOT NULL, sample_id INTEGER "
+    "NOT NULL, PRIMARY KEY(cgroup_id, sample_id)) WITHOUT ROWID;";
+
 /* Step 0 -> 1: the first schema. */
 static int
 recdb_schema_v1(sqlite3 *db)
@@ -97,11 +104,19 @@ recdb_schema_v3(sqlite3 *db)
 	return sqlite3_exec(db, recdb_v3, NULL, NULL, NULL);
 }
 
+/* Step 3 -> 4: cgroup_ends. */
+static int
+recdb_schema_v4(sqlite3 *db)
+{
+	return sqlite3_exec(db, recdb_v4, NULL, NULL, NULL);
+}
+
 /* recdb_schema_steps[v] takes version v to v + 1. */
 static int (*const recdb_schema_steps[RECDB_VERSION])(sqlite3 *db) = {
     recdb_schema_v1,
     recdb_schema_v2,
     recdb_schema_v3,
+    recdb_schema_v4,
 };
 
 /* Run one step (see recdb_schema.h). */
@@ -113,14 +128,28 @@ recdb_schema_step(sqlite3 *db, int from)
 	return recdb_schema_steps[from](db);
 }
 
+/* Whether sql (a query of LIMIT 0) compiles on db. */
+static bool
+recdb_schema_has(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK;
+}
+
 /* Whether procs has end_sample (see recdb_schema.h). */
 bool
 recdb_schema_has_end(sqlite3 *db)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(db, "SELECT end_sample FROM procs LIMIT 0",
-	                            -1, &st, NULL);
+	return recdb_schema_has(db, "SELECT end_sample FROM procs LIMIT 0");
+}
 
-	sqlite3_finalize(st);
-	return rc == SQLITE_OK;
+/* Whether db has cgroup_ends (see recdb_schema.h). */
+bool
+recdb_schema_has_cg_ends(sqlite3 *db)
+{
+	return recdb_schema_has(db,
+	                        "SELECT sample_id FROM cgroup_ends LIMIT 0");
 }

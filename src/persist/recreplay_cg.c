@@ -1,7 +1,8 @@
 /*
  * recreplay_cg.c: a replayed sample's memory cgroups (see
- * recreplay_cg.h). Two queries: each cgroup's latest row up to the sample,
- * and each one's first row of the since-start span; the rest is the live
+ * recreplay_cg.h). Two queries: each cgroup's latest row up to the sample
+ * (less the ones recorded gone since it, schema 4), and each one's first
+ * row of the since-start span; the rest is the live
  * collector's model code (model/snapcg.h, model/cgmem.h) on those rows.
  */
 #include "persist/recreplay_cg.h"
@@ -12,20 +13,37 @@
 #include <unistd.h>
 
 #include "model/snapcg.h"
+#include "persist/recdb_schema.h"
 #include "persist/recreplay.h"
 #include "persist/recsql.h"
 
 /* Every cgroup of boot ?3 with a row in the samples of [?2, ?1] (unix
  * ms), at its latest row (SQLite's bare columns take the row of the
- * max(time_ms)), parents before children: by depth ("/" 0, "/a" 1,
- * "/a/b" 2), then by path. */
-static const char recreplay_cg_sql[] =
-    "SELECT c.id, c.path, r.usage_bytes, r.limit_bytes, r.high_bytes, "
-    "r.swap_bytes, r.oom, r.oom_kill, r.psi_some_avg10, max(s.time_ms) "
-    "FROM samples s JOIN cgroup_rows r ON r.sample_id = s.id JOIN cgroups "
-    "c ON c.id = r.cgroup_id WHERE s.time_ms <= ?1 AND s.time_ms >= ?2 AND "
-    "s.boot = ?3 GROUP BY r.cgroup_id ORDER BY CASE c.path WHEN '/' THEN 0 "
-    "ELSE length(c.path) - length(replace(c.path, '/', '')) END, c.path";
+ * max(time_ms), last_ms). */
+#define RECREPLAY_CG_LATEST                                                    \
+	"SELECT c.id AS id, c.path AS path, r.usage_bytes, r.limit_bytes, "    \
+	"r.high_bytes, r.swap_bytes, r.oom, r.oom_kill, r.psi_some_avg10, "    \
+	"max(s.time_ms) AS last_ms FROM samples s JOIN cgroup_rows r ON "      \
+	"r.sample_id = s.id JOIN cgroups c ON c.id = r.cgroup_id WHERE "       \
+	"s.time_ms <= ?1 AND s.time_ms >= ?2 AND s.boot = ?3 GROUP BY "        \
+	"r.cgroup_id"
+/* Parents before children: by depth ("/" 0, "/a" 1, "/a/b" 2), then by
+ * path. */
+#define RECREPLAY_CG_ORDER                                                     \
+	" ORDER BY CASE path WHEN '/' THEN 0 ELSE length(path) - "             \
+	"length(replace(path, '/', '')) END, path"
+
+/* The cgroups of a sample in a file with no recorded ends (schema 3 or
+ * older): every one with a row in the span. */
+static const char recreplay_cg_sql[] = RECREPLAY_CG_LATEST RECREPLAY_CG_ORDER;
+
+/* The same, less the cgroups the recorder saw leave (schema 4's
+ * cgroup_ends) after their latest row and at or before the sample. */
+static const char recreplay_cg_ends_sql[] =
+    "SELECT * FROM (" RECREPLAY_CG_LATEST ") g WHERE NOT EXISTS (SELECT 1 "
+    "FROM cgroup_ends e JOIN samples es ON es.id = e.sample_id WHERE "
+    "e.cgroup_id = g.id AND es.time_ms <= ?1 AND es.time_ms > "
+    "g.last_ms)" RECREPLAY_CG_ORDER;
 
 /* Cgroup ?4's first row of boot ?3 in the samples of [?2, ?1]: its
  * since-start baseline (the samples' time index, then the rows' key, up
@@ -237,8 +255,11 @@ recreplay_cg(sqlite3 *db, struct recreplay_cg_at at, struct snapshot *snap)
 	int64_t *ids = NULL, *more;
 	size_t cap = 0;
 	sqlite3_stmt *st;
-	int rc = recreplay_cg_prep(db, recreplay_cg_sql, at,
-	                           RECREPLAY_CG_ALIVE_MS, &st);
+	int rc = recreplay_cg_prep(db,
+	                           recdb_schema_has_cg_ends(db)
+	                               ? recreplay_cg_ends_sql
+	                               : recreplay_cg_sql,
+	                           at, RECREPLAY_CG_ALIVE_MS, &st);
 
 	snap->ncgroups = 0;
 	snap->cgroups_err = ENODATA;

@@ -79,7 +79,7 @@ if has_tmux; then
 	sqlite3 "$T_TMP/newer.db" "PRAGMA user_version = 99"
 	tmux_start 160 30 "$BIN -d 0.5 --no-protect --db $T_TMP/newer.db"
 	check "newer schema: the dashboard reads it and says so" \
-		tmux_wait "from $T_TMP/newer.db; schema 99, newer than this oomwatch's 3: read as 3" 10
+		tmux_wait "from $T_TMP/newer.db; schema 99, newer than this oomwatch's 4: read as 4" 10
 	tmux_stop
 	tmux_start 160 30 "$BIN -d 0.5 --no-protect --db $src"
 	check "a directory: the dashboard says it as --report does" \

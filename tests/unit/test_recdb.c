@@ -133,7 +133,9 @@ test_versions(void **state)
 	char err[512];
 	struct recdb *db, *db2;
 
-	run(f->path, "PRAGMA user_version = 4");
+	snprintf(err, sizeof err, "PRAGMA user_version = %d",
+	         RECDB_VERSION + 1);
+	run(f->path, err);
 	assert_null(recdb_open(f->path, "b", &st, err, sizeof err));
 	assert_int_equal(st, RECDB_NEWER);
 	assert_non_null(strstr(err, "newer"));
@@ -458,7 +460,8 @@ test_migrate_v1(void **state)
 	    "DROP TABLE cgroups; DROP TABLE cgroup_rows; DROP TABLE "
 	    "blackbox; DROP TABLE bb_procs; DROP TABLE bb_cgroups; "
 	    "DROP TABLE bb_victim_rss; DROP TABLE bb_grew; ALTER TABLE "
-	    "procs DROP COLUMN end_sample; PRAGMA user_version = 1");
+	    "procs DROP COLUMN end_sample; DROP TABLE cgroup_ends; "
+	    "PRAGMA user_version = 1");
 	assert_int_equal(recdb_file_version(f->path, err, sizeof err), 1);
 	db = open_ok(f->path);
 	recdb_close(db);
@@ -500,7 +503,7 @@ test_migrate_v2(void **state)
 	assert_int_equal(dbfix_write(db, &s), 0);
 	recdb_close(db);
 	run(f->path, "ALTER TABLE procs DROP COLUMN end_sample; "
-	             "PRAGMA user_version = 2");
+	             "DROP TABLE cgroup_ends; PRAGMA user_version = 2");
 	assert_int_equal(recdb_file_version(f->path, err, sizeof err), 2);
 	db = open_ok(f->path);
 	assert_int_equal(recdb_file_version(f->path, err, sizeof err),

@@ -223,7 +223,7 @@ test_newer(void **state)
 	assert_int_equal(r.minutes, 30);
 	/* read, and said */
 	assert_string_equal(
-	    r.note, "schema 7, newer than this oomwatch's 3: read as 3");
+	    r.note, "schema 7, newer than this oomwatch's 4: read as 4");
 	recload_fini(&r);
 	run(f->path, "PRAGMA user_version = 3");
 	assert_int_equal(load(f->path, "boot-a", &r), RECLOAD_OK);

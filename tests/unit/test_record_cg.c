@@ -1,6 +1,7 @@
 /* Unit tests for the recorder's choice of cgroup rows (app/record_cg.c):
  * new cgroups, moves over 1%, limit changes, the 10-minute refresh, and
- * cgroups that left the walk. */
+ * cgroups that left the walk (their ended rows). */
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -66,8 +67,9 @@ test_pick(void **state)
 	assert_int_equal(u, 102000);
 	snap_at(&s, 4000, 102000, 2 << 20, 5000); /* a new limit */
 	assert_int_equal(pick(&c, &s, "/a", &u), 1);
-	snap_at(&s, 5000, 102000, 2 << 20, -1); /* /b left */
-	assert_int_equal(pick(&c, &s, "/b", &u), 0);
+	snap_at(&s, 5000, 102000, 2 << 20, -1); /* /b left: its ended row */
+	assert_int_equal(pick(&c, &s, "/b", &u), 1);
+	assert_int_equal(u, 0);
 	assert_int_equal(c.n, 2);
 	snap_at(&s, 6000, 102000, 2 << 20, 5000); /* /b back: new again */
 	assert_int_equal(pick(&c, &s, "/b", &u), 1);
@@ -79,11 +81,74 @@ test_pick(void **state)
 	snapshot_fini(&s);
 }
 
+/* Pick from s: how many rows, and in *ended the ended rows' paths
+ * joined by spaces (in the kept order). */
+static size_t
+pick_ended(struct record_cg *c, const struct snapshot *s, char *ended,
+           size_t size)
+{
+	struct recdb_cgroup *rows;
+	size_t n;
+
+	assert_int_equal(record_cg_pick(c, s, &rows, &n), 0);
+	ended[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		if (!rows[i].ended)
+			continue;
+		assert_non_null(rows[i].path);
+		if (ended[0] != '\0')
+			strncat(ended, " ", size - strlen(ended) - 1);
+		strncat(ended, rows[i].path, size - strlen(ended) - 1);
+	}
+	recdb_cg_free(rows, n);
+	return n;
+}
+
+/* A kept cgroup that leaves the walk gets one ended row, then is
+ * forgotten (no second end; back, it is new); a sample whose walk rests
+ * (cgroups_err) stores nothing and ends nothing. */
+static void
+test_ended(void **state)
+{
+	struct record_cg c = {0};
+	struct snapshot s;
+	char ended[64];
+	int64_t u;
+
+	(void)state;
+	snapshot_init(&s);
+	snap_at(&s, 1000, 100000, 1 << 20, 5000);
+	assert_int_equal(pick_ended(&c, &s, ended, sizeof ended), 3);
+	assert_string_equal(ended, "");
+	snap_at(&s, 2000, 100000, 1 << 20, -1); /* /b left */
+	assert_int_equal(pick_ended(&c, &s, ended, sizeof ended), 1);
+	assert_string_equal(ended, "/b");
+	assert_int_equal(c.n, 2);
+	snap_at(&s, 3000, 100000, 1 << 20, -1); /* ended once only */
+	assert_int_equal(pick_ended(&c, &s, ended, sizeof ended), 0);
+	snapshot_reset(&s); /* the walk rests: no cgroups, no end */
+	s.mono_ms = 4000;
+	s.cgroups_err = EAGAIN;
+	assert_int_equal(pick_ended(&c, &s, ended, sizeof ended), 0);
+	assert_int_equal(c.n, 2);                 /* kept as they were */
+	snap_at(&s, 5000, 100000, 1 << 20, 5000); /* /b back: new */
+	assert_int_equal(pick(&c, &s, "/b", &u), 1);
+	assert_int_equal(u, 5000);
+	snapshot_reset(&s); /* every cgroup gone (the hierarchy too) */
+	s.mono_ms = 6000;
+	cgfixture_add(&s, "/", SNAPCG_NONE, 1 << 30, CGMEM_UNLIMITED);
+	assert_int_equal(pick_ended(&c, &s, ended, sizeof ended), 2);
+	assert_string_equal(ended, "/a /b");
+	record_cg_fini(&c);
+	snapshot_fini(&s);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_pick),
+	    cmocka_unit_test(test_ended),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2,7 +2,7 @@
  * by persist/recdb.c (the recorder's own writer; raw SQL only for the
  * broken ones): a sample rebuilt as a snapshot, the 11-minute liveness
  * and process ends, stepping by a minute, event jumps, boots, the
- * cgroups and the refusals. */
+ * cgroups and the refusals (their recorded ends: test_cgends.c). */
 #include <dirent.h>
 #include <errno.h>
 #include <setjmp.h>
@@ -578,9 +578,9 @@ cgrow(const char *path, int64_t usage_mb, int64_t limit_bytes,
       int64_t high_bytes, int64_t swap_bytes, int64_t oom, int64_t kill,
       double psi)
 {
-	return (struct recdb_cgroup){
-	    strdup(path), usage_mb * MB, limit_bytes, high_bytes,
-	    swap_bytes,   oom,           kill,        psi};
+	return (struct recdb_cgroup){strdup(path), usage_mb * MB, limit_bytes,
+	                             high_bytes,   swap_bytes,    oom,
+	                             kill,         psi,           false};
 }
 
 /*

@@ -312,9 +312,9 @@ test_note(void **state)
 	report_json(m, &rep);
 	fclose(m);
 	assert_non_null(strstr(buf, "\ndatabase: x.db; schema 99, newer than "
-	                            "this oomwatch's 3: read as 3\n"));
+	                            "this oomwatch's 4: read as 4\n"));
 	assert_non_null(strstr(buf, "\"note\": \"schema 99, newer than this "
-	                            "oomwatch's 3: read as 3\", "));
+	                            "oomwatch's 4: read as 4\", "));
 	free(buf);
 	report_free(&rep);
 	recread_close(r);
@@ -450,7 +450,7 @@ test_refusals(void **state)
 	run(f->path, "CREATE TABLE future(x); PRAGMA user_version = 7");
 	r = open_ok(f->path);
 	assert_string_equal(recread_note(r), "schema 7, newer than this "
-	                                     "oomwatch's 3: read as 3");
+	                                     "oomwatch's 4: read as 4");
 	recread_close(r);
 	run(f->path, "ALTER TABLE events RENAME COLUMN json TO body");
 	expect_refused(f->path, RECREAD_NEWER, "schema version 7 changed");
