@@ -504,22 +504,14 @@ replay_said_gap(struct ui *ui, size_t from, size_t to)
 }
 
 /* Move the cursor to sample i: the flags (UI_RESAMPLE when it moved;
- * at an end, the status line says so). end names the end a move goes
- * to: "the newest sample" forward, where the samples recorded since the
- * open are read first (t or + there go on to the next one). A gap in the
- * record crossed is said. */
+ * at an end, the status line names it: end). A gap in the record crossed
+ * is said. */
 static unsigned
 replay_move(struct ui *ui, size_t i, const char *end)
 {
 	struct replay *rp = ui->replay;
 	size_t from = rp->cur;
-	int more = 0;
 
-	if (strstr(end, "newest") != NULL && i + 1 >= recreplay_count(rp->rr) &&
-	    (more = replay_newer(ui)) > 0 && i == from)
-		i = from + 1;
-	if (more < 0)
-		return UI_REDRAW;
 	if (i == rp->cur) {
 		ui_status(ui, THEME_STATUS_INFO, "replay: %s", end);
 		return UI_REDRAW;
@@ -529,6 +521,29 @@ replay_move(struct ui *ui, size_t i, const char *end)
 	rp->ev_cur = SIZE_MAX; /* } / { go from the new sample */
 	rp->ev_select = false;
 	return UI_RESAMPLE;
+}
+
+/* A forward step of delta_ms (0: one sample) from the cursor: the sample
+ * it goes to, the samples recorded since the open read first when it
+ * would be the newest loaded (a recorder still running); SIZE_MAX when
+ * that read failed (said on the status line). */
+static size_t
+replay_forward(struct ui *ui, int64_t delta_ms)
+{
+	struct replay *rp = ui->replay;
+	size_t last = recreplay_count(rp->rr) - 1, i;
+
+	for (int pass = 0; pass < 2; pass++) {
+		i = delta_ms > 0     ? recreplay_step(rp->rr, rp->cur, delta_ms)
+		    : rp->cur < last ? rp->cur + 1
+		                     : last;
+		if (pass > 0 || i < last)
+			break;
+		if (replay_newer(ui) < 0)
+			return SIZE_MAX;
+		last = recreplay_count(rp->rr) - 1;
+	}
+	return i;
 }
 
 /* Jump to the next (dir > 0) or previous recorded event. */
@@ -592,7 +607,7 @@ unsigned
 replay_key(struct ui *ui, int32_t key, bool *taken)
 {
 	struct replay *rp = ui->replay;
-	size_t last = recreplay_count(rp->rr) - 1;
+	size_t i;
 
 	*taken =
 	    !replay_overlay(ui) && (key == 't' || key == 'T' || key == '+' ||
@@ -602,15 +617,13 @@ replay_key(struct ui *ui, int32_t key, bool *taken)
 	ui->status.text[0] = '\0';
 	switch (key) {
 	case 't':
-		return replay_move(ui, rp->cur < last ? rp->cur + 1 : last,
-		                   "the newest sample");
+	case '+':
+		i = replay_forward(ui, key == '+' ? MINUTE_MS : 0);
+		return i == SIZE_MAX ? UI_REDRAW
+		                     : replay_move(ui, i, "the newest sample");
 	case 'T':
 		return replay_move(ui, rp->cur > 0 ? rp->cur - 1 : 0,
 		                   "the oldest sample");
-	case '+':
-		return replay_move(ui,
-		                   recreplay_step(rp->rr, rp->cur, MINUTE_MS),
-		                   "the newest sample");
 	case '-':
 		return replay_move(ui,
 		                   recreplay_step(rp->rr, rp->cur, -MINUTE_MS),
