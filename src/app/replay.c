@@ -349,28 +349,30 @@ replay_boxes(struct ui *ui)
 	rp->boxes_upto = upto;
 }
 
-/* Whether sample i brings a new OOM kill: one arrived with it, and it is
- * not its boot's first recorded sample (whose kills, the kernel log's
- * backlog when the recorder started, came before it). */
-static bool
-replay_kill_at(const struct replay *rp, size_t i)
+/* How many new OOM kills sample i brings: those that arrived with it,
+ * none at its boot's first recorded sample (whose kills, the kernel
+ * log's backlog when the recorder started, came before it). */
+static int64_t
+replay_kills_at(const struct replay *rp, size_t i)
 {
+	int64_t n = 0;
+
 	if (i == 0 || recreplay_sample(rp->rr, i - 1)->boot !=
 	                  recreplay_sample(rp->rr, i)->boot)
-		return false;
+		return 0;
 	for (size_t k = 0; k < recreplay_nevents(rp->rr); k++) {
 		const struct recreplay_event *e = recreplay_event(rp->rr, k);
 
-		if (e->at == i && strcmp(e->kind, "oom_kill") == 0)
-			return true;
+		n += e->at == i && strcmp(e->kind, "oom_kill") == 0;
 	}
-	return false;
+	return n;
 }
 
 /* The header's OOM kill line at the cursor: "since start" counts from
- * the replay's first sample shown (the earliest shown of the cursor's
- * boot, once the cursor went back before it or to another boot), and
- * NEW KILL marks a sample an OOM kill arrived with (replay_kill_at), as
+ * just before the replay's first sample shown (the earliest shown of the
+ * cursor's boot, once the cursor went back before it or to another boot:
+ * its own kills count), and NEW KILL marks a sample an OOM kill arrived
+ * with (replay_kills_at), as
  * the live dashboard marks the refresh that saw it (ui_main.c's sample()
  * marks a count above seen as new, at its own clock). */
 static void
@@ -378,18 +380,21 @@ replay_kills(struct ui *ui)
 {
 	struct replay *rp = ui->replay;
 	int64_t kills = ui->snap.vmstat.oom_kill,
-	        boot = recreplay_sample(rp->rr, rp->cur)->boot;
+	        boot = recreplay_sample(rp->rr, rp->cur)->boot, before = kills;
 
+	/* the count before the sample's own kills: the loop's "new" */
+	if (kills != SNAP_NA)
+		before = kills - replay_kills_at(rp, rp->cur);
+	if (before < 0)
+		before = 0;
 	if (kills != SNAP_NA &&
 	    (rp->kills_start == SNAP_NA || rp->kills_boot != boot ||
-	     kills < rp->kills_start)) {
-		rp->kills_start = kills;
+	     before < rp->kills_start)) {
+		rp->kills_start = before;
 		rp->kills_boot = boot;
 	}
 	ui->kills.at_start = kills != SNAP_NA ? rp->kills_start : SNAP_NA;
-	/* one less than the count at a kill's sample: the loop's "new" */
-	ui->kills.seen =
-	    kills != SNAP_NA && replay_kill_at(rp, rp->cur) ? kills - 1 : kills;
+	ui->kills.seen = before;
 	ui->kills.new_ms = 0;
 	ui->kills.recent = false;
 }

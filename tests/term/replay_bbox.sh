@@ -118,6 +118,8 @@ tmux_start 120 40 "TZ=UTC $BIN --no-protect --replay --db $db --at '2027-01-15 0
 tmux_wait "F10Quit" 10 || fail "the replay started"
 check "the replay is at the kill's sample" \
 	tmux_wait "replay 2027-01-15 08:03:20, sample 21/30" 5
+check "started at the kills' sample: they count since start, NEW KILL" \
+	tmux_has "782 since boot, 2 since start  NEW KILL"
 
 tmux_keys F1
 check "help: the replay's t T, with the tree on F5" \
