@@ -58,7 +58,9 @@ struct recbox {
 	int64_t time_ms;  /* when it was recorded (wall clock) */
 	struct kevent ev; /* as recorded (no task table) */
 	bool has_box;
-	int64_t box_ms;                 /* the black box's sample (wall) */
+	bool sampled_before; /* the record has samples of the 10 minutes
+	                        before it: a box missing was dropped */
+	int64_t box_ms;      /* the black box's sample (wall) */
 	int64_t avail_kb, swap_used_kb; /* SNAP_NA = unknown */
 	bool no_swap;                   /* SwapTotal was 0 */
 	/* has_memcg: a memcg OOM kill whose memcg the box holds, with its

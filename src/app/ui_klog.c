@@ -177,10 +177,15 @@ ui_klog_box_why(const struct ui *ui, const struct recbox_row *r)
 
 	if (!recdb_bbox_kind(kevent_kind_name(e->kind)))
 		return NULL; /* the recorder keeps none for these */
+	if (r->box != NULL && r->box->has_box)
+		return NULL;
+	if (r->box != NULL && r->box->sampled_before)
+		return "no black box: none kept, though the recorder was "
+		       "sampling (the size cap, --max-size, drops the oldest "
+		       "boxes first)";
 	if (r->box != NULL)
-		return r->box->has_box ? NULL
-		                       : "no black box: the recorder had no "
-		                         "full sample before this event";
+		return "no black box: the recorder had no full sample before "
+		       "this event";
 	if (!klog_boxes_apply(ui) || ui->klog.box_state == UI_BOX_UNREAD)
 		return NULL;
 	if (ui->klog.box_state == UI_BOX_FAILED)

@@ -19,7 +19,9 @@ static const char *const recload_bbox_sql[Q_N + 1] = {
     [Q_EVENTS] =
         "SELECT e.id, e.time_ms, e.kind, e.log_time_kind, e.log_time_us, "
         "e.seq, e.pid, e.json, b.id, b.time_ms, b.mem_available_kb, "
-        "b.swap_total_kb, b.swap_free_kb FROM events e LEFT JOIN blackbox "
+        "b.swap_total_kb, b.swap_free_kb, (SELECT count(*) FROM samples s "
+        "WHERE s.boot = e.boot AND s.time_ms < e.time_ms AND s.time_ms >= "
+        "e.time_ms - 600000) >= 2 FROM events e LEFT JOIN blackbox "
         "b ON b.event_id = e.id WHERE e.boot = ?1 AND e.time_ms <= ?3 AND "
         "(b.id IS NOT NULL OR "
         "e.kind = 'oom_kill') ORDER BY e.time_ms DESC, e.id DESC LIMIT ?2",
@@ -34,7 +36,7 @@ static const char *const recload_bbox_sql[Q_N + 1] = {
                 "bb_id = ?1 AND path = ?2",
     [Q_EVENTS_V1] =
         "SELECT e.id, e.time_ms, e.kind, e.log_time_kind, e.log_time_us, "
-        "e.seq, e.pid, e.json, NULL, NULL, NULL, NULL, NULL FROM events e "
+        "e.seq, e.pid, e.json, NULL, NULL, NULL, NULL, NULL, 0 FROM events e "
         "WHERE e.boot = ?1 AND e.time_ms <= ?3 AND e.kind = 'oom_kill' "
         "ORDER BY e.time_ms DESC, "
         "e.id DESC LIMIT ?2",
@@ -158,6 +160,7 @@ recload_bbox_event(sqlite3_stmt *const *q, sqlite3_stmt *ev, struct recbox *b)
 	        json ? (size_t)sqlite3_column_bytes(ev, 7) : 0))
 		return -1; /* a kind this program does not know: left out */
 	b->avail_kb = b->swap_used_kb = SNAP_NA;
+	b->sampled_before = sqlite3_column_int(ev, 13) != 0;
 	if (sqlite3_column_type(ev, 8) == SQLITE_NULL)
 		return 0;
 	b->has_box = true;

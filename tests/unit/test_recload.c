@@ -529,6 +529,7 @@ test_boxes(void **state)
 	b = &r.boxes[2]; /* a kill the recorder kept no box for */
 	assert_int_equal(b->ev.seq, 50);
 	assert_false(b->has_box);
+	assert_true(b->sampled_before); /* samples before it: dropped */
 	assert_int_equal(b->ntop, 0);
 	assert_true(b->avail_kb == SNAP_NA);
 	recload_fini(&r);
