@@ -55,7 +55,11 @@ recdb_cap_wal_truncate(sqlite3 *db, int busy_ms)
 	return ok && busy == 0;
 }
 
-/* Bytes counted against the cap (see recdb_cap_need); *disk_over set. */
+/* Bytes counted against the cap: the pages in use as the connection
+ * sees them (those still only in the -wal included, so the -wal's own
+ * size is not added again); the -wal is checkpointed and truncated first
+ * when the files on disk pass the cap (see recdb_cap_need); *disk_over
+ * set when they still do. */
 static int64_t
 recdb_cap_bytes(sqlite3 *db, const char *path, int64_t cap, int busy_ms,
                 bool *disk_over)
@@ -72,7 +76,7 @@ recdb_cap_bytes(sqlite3 *db, const char *path, int64_t cap, int busy_ms,
 		          ? recdb_cap_file(path, "-wal")
 		          : 0;
 	*disk_over = recdb_cap_file(path, "") + wal > cap;
-	return live + wal;
+	return live;
 }
 
 /* Bytes the black boxes take: their pages (dbstat), or without that
