@@ -283,6 +283,22 @@ test_ended(void **state)
 	recreplay_close(r);
 }
 
+/* Run sql on path, then the first sample recreplay_boot_first gives for
+ * boot-b on a new replay. */
+static size_t
+boot_b_first(const char *path, const char *sql)
+{
+	struct recreplay *r;
+	size_t i = SIZE_MAX;
+
+	assert_int_equal(dbfix_run(path, sql), 0);
+	r = recfix_replay(path);
+	assert_non_null(r);
+	assert_int_equal(recreplay_boot_first(r, "boot-b", &i), 0);
+	recreplay_close(r);
+	return i;
+}
+
 /* Stepping a minute back and forward, finding a time, and boots. */
 static void
 test_steps(void **state)
@@ -322,27 +338,17 @@ test_steps(void **state)
 	assert_string_equal(boot, "boot-b");
 	recreplay_close(r);
 	/* a recorder's first sample holds no process: the next one */
-	assert_int_equal(dbfix_run(f->path,
-	                           "DELETE FROM proc_rows WHERE "
-	                           "sample_id IN (SELECT id FROM "
-	                           "samples WHERE time_ms = " TB_SQL ")"),
-	                 0);
-	r = recfix_replay(f->path);
-	assert_non_null(r);
-	assert_int_equal(recreplay_boot_first(r, "boot-b", &i), 0);
-	assert_int_equal(i, NA + 1);
-	recreplay_close(r);
+	assert_int_equal(boot_b_first(f->path,
+	                              "DELETE FROM proc_rows WHERE "
+	                              "sample_id IN (SELECT id FROM "
+	                              "samples WHERE time_ms = " TB_SQL ")"),
+	                 NA + 1);
 	/* no sample of the boot holds one: its first */
-	assert_int_equal(dbfix_run(f->path,
-	                           "DELETE FROM proc_rows WHERE "
-	                           "sample_id IN (SELECT id FROM "
-	                           "samples WHERE time_ms >= " TB_SQL ")"),
-	                 0);
-	r = recfix_replay(f->path);
-	assert_non_null(r);
-	assert_int_equal(recreplay_boot_first(r, "boot-b", &i), 0);
-	assert_int_equal(i, NA);
-	recreplay_close(r);
+	assert_int_equal(boot_b_first(f->path,
+	                              "DELETE FROM proc_rows WHERE "
+	                              "sample_id IN (SELECT id FROM "
+	                              "samples WHERE time_ms >= " TB_SQL ")"),
+	                 NA);
 }
 
 /* The events: their samples, the next and previous from a cursor. */
