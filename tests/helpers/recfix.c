@@ -9,7 +9,7 @@
 
 #include "dbfix.h"
 
-/* Open path for writing as boot_id. */
+/* Open path for writing as boot_id, NULL unless RECDB_OK. */
 struct recdb *
 recfix_db(const char *path, const char *boot_id)
 {
@@ -17,8 +17,13 @@ recfix_db(const char *path, const char *boot_id)
 	char err[512] = "";
 	struct recdb *db = recdb_open(path, boot_id, &st, err, sizeof err);
 
-	if (db == NULL)
+	if (db == NULL) {
 		fprintf(stderr, "recdb_open: %s\n", err);
+	} else if (st != RECDB_OK) {
+		fprintf(stderr, "recdb_open: status %d\n", (int)st);
+		recdb_close(db);
+		db = NULL;
+	}
 	return db;
 }
 
@@ -113,4 +118,44 @@ recfix_pid(const struct snapshot *snap, int32_t pid)
 			return &snap->procs[i];
 	}
 	return NULL;
+}
+
+/* A store test's sample at t: n rows of pids 100.., nid identities. */
+void
+recfix_sample(struct recdb_sample *s, int64_t t, size_t n, size_t nid,
+              int64_t rss)
+{
+	memset(s, 0, sizeof *s);
+	s->time_ms = t;
+	s->mem =
+	    (struct mem_info){1000, 500, 700, 1, 2, 3, 4, 0, 0, 9, SNAP_NA};
+	s->vmstat = (struct vmstat_counters){2, 3, 4, 5};
+	s->psi.valid = true;
+	s->psi.some.avg10 = 1.5;
+	s->rows = calloc(n, sizeof *s->rows);
+	s->idents = calloc(nid, sizeof *s->idents);
+	for (size_t i = 0; i < n; i++) {
+		s->rows[i] = (struct recdb_row){
+		    .pid = (int32_t)(100 + i),
+		    .start_time = 7,
+		    .rss_kb = rss,
+		    .anon_kb = rss,
+		    .file_kb = 0,
+		    .shmem_kb = 0,
+		    .swap_kb = SNAP_NA,
+		    .oom_score = 10,
+		    .oom_score_adj = 0,
+		};
+		if (i < nid)
+			s->idents[i] = (struct recdb_ident){
+			    .pid = (int32_t)(100 + i),
+			    .start_time = 7,
+			    .uid = 1000,
+			    .comm = strdup("worker"),
+			    .cmdline = strdup("worker --big"),
+			    .cgroup = NULL,
+			};
+	}
+	s->nrows = n;
+	s->nidents = nid;
 }

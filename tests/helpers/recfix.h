@@ -10,6 +10,7 @@
 #ifndef OOMWATCH_TESTS_RECFIX_H
 #define OOMWATCH_TESTS_RECFIX_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "persist/recdb.h"
@@ -18,8 +19,8 @@
 /* Fill sample i of a boot: s is zeroed with its time_ms set. */
 typedef void recfix_fill_fn(struct recdb_sample *s, int i, void *arg);
 
-/* recdb_open(path, boot_id) for writing: the store, or NULL with the
- * message on stderr. */
+/* recdb_open(path, boot_id) for writing: the store, or NULL (with the
+ * message on stderr) unless it opened with RECDB_OK. */
 struct recdb *recfix_db(const char *path, const char *boot_id);
 
 /* recreplay_open(path): the replay, or NULL (with the message on stderr)
@@ -48,5 +49,12 @@ struct recdb_row recfix_row(int32_t pid, int64_t rss_kb, int64_t swap_kb,
 
 /* The row of pid in snap, or NULL. */
 const struct proc_row *recfix_pid(const struct snapshot *snap, int32_t pid);
+
+/* The store tests' sample at t (zeroed first): n rows of pids 100.. with
+ * RSS and anon rss kB, started at 7, the first nid of them with an
+ * identity ("worker", "worker --big", uid 1000); meminfo, counters and
+ * PSI some avg10 1.5 fixed. */
+void recfix_sample(struct recdb_sample *s, int64_t t, size_t n, size_t nid,
+                   int64_t rss);
 
 #endif
