@@ -206,3 +206,83 @@ memcg_kill_hog() {
 	wait "$hog" 2>/dev/null
 	! kill -0 "$hog" 2>/dev/null
 }
+
+# --- replay terminal tests: a prepared history database ---
+# need_tmux_sqlite TEST: skip TEST and return 1 when tmux or the sqlite3
+# shell is not installed.
+need_tmux_sqlite() {
+	if ! has_tmux; then
+		skip "$1" "tmux is not installed"
+		return 1
+	fi
+	if ! command -v sqlite3 >/dev/null 2>&1; then
+		skip "$1" "the sqlite3 shell is not installed"
+		return 1
+	fi
+}
+# replay_db BOOT_ID T0_MS [TABLE...]: db="$T_TMP/history.db" in the
+# recorder's own schema (one `--record --samples 1` sample makes it),
+# emptied of samples, processes, their rows, events and each TABLE, with
+# boot BOOT_ID first seen at T0_MS added. A failure is a failed check.
+replay_db() {
+	db="$T_TMP/history.db"
+	_b=$1 _t=$2
+	shift 2
+	_del=""
+	for _tb in "$@"; do _del="$_del DELETE FROM $_tb;"; done
+	"$OOMWATCH_BIN" --record -d 0.05 --samples 1 --db "$db" \
+		2>"$T_TMP/rec.err" ||
+		fail "the recorder made the database" "$(cat "$T_TMP/rec.err")"
+	sqlite3 "$db" "DELETE FROM proc_rows; DELETE FROM events;
+  DELETE FROM procs;$_del DELETE FROM samples;
+  INSERT INTO boots(boot_id, first_ms) VALUES ('$_b', $_t);" ||
+		fail "the fixture's boot was written"
+}
+# replay_samples_sql BOOT_ID N AVAIL: SQL for N samples of BOOT_ID 10 s
+# apart from $T0 (n = 0 .. N - 1): MemTotal 8000000 kB, MemFree 100000,
+# MemAvailable AVAIL (an SQL expression, of n or not), no swap.
+replay_samples_sql() {
+	cat <<SQL
+WITH RECURSIVE i(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM i WHERE n < $(($2 - 1)))
+INSERT INTO samples(time_ms, boot, resolution_s, mem_total_kb, mem_free_kb,
+                    mem_available_kb, swap_total_kb, swap_free_kb)
+  SELECT $T0 + n * 10000, b.id, 0, 8000000, 100000, $3, 0, 0
+  FROM i, boots b WHERE b.boot_id = '$1';
+SQL
+}
+# replay_proc_sql BOOT_ID PID START COMM CMDLINE: SQL for a process of
+# BOOT_ID (uid 0, no end) started at START ticks.
+replay_proc_sql() {
+	cat <<SQL
+INSERT INTO procs(boot, pid, start_time, first_sample, last_sample, comm,
+                  cmdline, uid)
+  SELECT id, $2, $3, 0, 0, '$4', '$5', 0 FROM boots
+  WHERE boot_id = '$1';
+SQL
+}
+# replay_kill_sql AT_MS LOG_US SEQ PID JSON: SQL for an OOM kill event of
+# PID (JSON as `--events --json` gives it) arriving with the sample at
+# AT_MS, logged LOG_US after boot with kernel sequence SEQ.
+replay_kill_sql() {
+	cat <<SQL
+INSERT INTO events(sample_id, time_ms, boot, kind, log_time_kind,
+                   log_time_us, seq, pid, json)
+  SELECT s.id, s.time_ms, s.boot, 'oom_kill', 1, $2, $3, $4, '$5'
+  FROM samples s WHERE s.time_ms = $1;
+SQL
+}
+# replay_gamma_sql AT_MS: SQL for the replay tests' memcg OOM kill of
+# "gamma" (pid 4003, seq 77, at 5.0 s, /test.slice/gamma) at AT_MS.
+replay_gamma_sql() {
+	replay_kill_sql "$1" 5000000 77 4003 '{"kind": "oom_kill", "time": 5.0, "pid": 4003, "comm": "gamma",
+          "uid": 0, "total_vm_kb": 68268, "anon_rss_kb": 65280,
+          "file_rss_kb": 1060, "shmem_rss_kb": 0, "pgtables_kb": 172,
+          "oom_score_adj": 0, "constraint": "memcg",
+          "memcg": "/test.slice/gamma", "trigger": "hog",
+          "gfp_mask": "0xcc0(GFP_KERNEL)", "order": 0}'
+}
+# replay_start COLS ROWS [ARGS]: the replay of "$db" in tmux (UTC, no
+# self-protection), with ARGS added to its command line.
+replay_start() {
+	tmux_start "$1" "$2" "TZ=UTC $OOMWATCH_BIN --no-protect --replay --db $db${3:+ $3}"
+}

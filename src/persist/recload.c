@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/arrgrow.h"
 #include "core/numround.h"
 #include "model/snapshot.h"
 #include "persist/recdb_schema.h"
@@ -198,24 +199,6 @@ recload_boxes(struct rl *l)
 	l->out->boxes_read = rc == SQLITE_OK;
 }
 
-/* Grow *arr (of *cap elements of size) to hold n + 1. 0 or -1. */
-static int
-recload_grow(void **arr, size_t *cap, size_t n, size_t size)
-{
-	size_t ncap;
-	void *a;
-
-	if (n < *cap)
-		return 0;
-	ncap = *cap ? *cap * 2 : 256;
-	a = realloc(*arr, ncap * size);
-	if (a == NULL)
-		return -1;
-	*arr = a;
-	*cap = ncap;
-	return 0;
-}
-
 /* One sample row of st into s. */
 static void
 recload_sample_row(sqlite3_stmt *st, struct rl_sample *s)
@@ -252,7 +235,8 @@ recload_samples(struct rl *l)
 	if (r != RECLOAD_OK)
 		return r;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (recload_grow((void **)&l->s, &cap, l->ns, sizeof *l->s)) {
+		if (arrgrow_room((void **)&l->s, &cap, l->ns, sizeof *l->s,
+		                 256)) {
 			rc = SQLITE_NOMEM;
 			break;
 		}
@@ -286,7 +270,8 @@ recload_procs(struct rl *l)
 		return r;
 	sqlite3_bind_int64(st, 1, l->boot);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (recload_grow((void **)&l->p, &cap, l->np, sizeof *l->p)) {
+		if (arrgrow_room((void **)&l->p, &cap, l->np, sizeof *l->p,
+		                 256)) {
 			rc = SQLITE_NOMEM;
 			break;
 		}

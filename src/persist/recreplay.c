@@ -10,6 +10,7 @@
  * span (recreplay_win.c).
  */
 #include "persist/recreplay.h"
+#include "core/arrgrow.h"
 #include "persist/recreplay_klog.h"
 #include "persist/recdb_schema.h"
 #include "persist/recload_bbox.h"
@@ -87,22 +88,6 @@ recreplay_prep(struct recreplay *r, const char *sql, sqlite3_stmt **st)
 	return -1;
 }
 
-/* Room for one more of size sz in *arr (n used of *cap): 0, or -1. */
-static int
-recreplay_grow(void **arr, size_t *cap, size_t n, size_t sz)
-{
-	size_t ncap = *cap ? *cap * 2 : 1024;
-	void *a;
-
-	if (n < *cap)
-		return 0;
-	if ((a = realloc(*arr, ncap * sz)) == NULL)
-		return -1;
-	*arr = a;
-	*cap = ncap;
-	return 0;
-}
-
 /* Append every sample's (id, time, boot) recorded after after_ms,
  * oldest first: 0, or -1. */
 static int
@@ -118,8 +103,8 @@ recreplay_samples(struct recreplay *r, int64_t after_ms)
 		return -1;
 	sqlite3_bind_int64(st, 1, after_ms);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (recreplay_grow((void **)&r->s, &r->scap, r->ns,
-		                   sizeof *r->s)) {
+		if (arrgrow_room((void **)&r->s, &r->scap, r->ns, sizeof *r->s,
+		                 1024)) {
 			rc = SQLITE_NOMEM;
 			break;
 		}
@@ -174,8 +159,8 @@ recreplay_events(struct recreplay *r, int64_t after_ms, int64_t upto_ms)
 	sqlite3_bind_int64(st, 1, after_ms);
 	sqlite3_bind_int64(st, 2, upto_ms);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (recreplay_grow((void **)&r->ev, &r->evcap, r->nev,
-		                   sizeof *r->ev)) {
+		if (arrgrow_room((void **)&r->ev, &r->evcap, r->nev,
+		                 sizeof *r->ev, 1024)) {
 			rc = SQLITE_NOMEM;
 			break;
 		}

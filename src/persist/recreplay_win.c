@@ -6,6 +6,7 @@
  * one pass over the slots a sample.
  */
 #include "persist/recreplay_win.h"
+#include "core/arrgrow.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -39,22 +40,6 @@ struct recreplay_win_proc {
 	"JOIN proc_rows r ON r.sample_id = s.id JOIN procs p ON p.id = "       \
 	"r.proc_id WHERE s.boot = ?1 AND p.boot = ?1 AND s.time_ms >= ?2 AND " \
 	"s.time_ms < ?3 ORDER BY s.time_ms, s.id"
-
-/* Room for one more of size sz in *arr (n used of *cap): 0, or -1. */
-static int
-recreplay_win_grow(void **arr, size_t *cap, size_t n, size_t sz)
-{
-	size_t ncap = *cap ? *cap * 2 : 256;
-	void *a;
-
-	if (n < *cap)
-		return 0;
-	if ((a = realloc(*arr, ncap * sz)) == NULL)
-		return -1;
-	*arr = a;
-	*cap = ncap;
-	return 0;
-}
 
 /* Order processes by procs.id. */
 static int
@@ -105,9 +90,9 @@ recreplay_win_keep(struct recreplay_win *w, sqlite3_stmt *st, size_t *rcap,
 	struct recreplay_win_row *r;
 	struct recreplay_win_proc *p;
 
-	if (recreplay_win_grow((void **)&w->rows, rcap, w->nrows,
-	                       sizeof *w->rows) != 0 ||
-	    recreplay_win_grow((void **)&w->p, pcap, w->np, sizeof *w->p) != 0)
+	if (arrgrow_room((void **)&w->rows, rcap, w->nrows, sizeof *w->rows,
+	                 256) != 0 ||
+	    arrgrow_room((void **)&w->p, pcap, w->np, sizeof *w->p, 256) != 0)
 		return -1;
 	r = &w->rows[w->nrows++];
 	r->time_ms = sqlite3_column_int64(st, 0);

@@ -21,43 +21,20 @@
 # a boot not recorded) are one line on stderr and exit status 1.
 . "$(dirname "$0")/../lib.sh"
 
-if ! has_tmux; then
-	skip "replay terminal test" "tmux is not installed"
-	exit 0
-fi
-if ! command -v sqlite3 >/dev/null 2>&1; then
-	skip "replay terminal test" "the sqlite3 shell is not installed"
-	exit 0
-fi
+need_tmux_sqlite "replay terminal test" || exit 0
 BIN=$OOMWATCH_BIN
-db="$T_TMP/history.db"
 T0=1800000000000
 
-"$BIN" --record -d 0.05 --samples 1 --db "$db" 2>"$T_TMP/rec.err" ||
-	fail "the recorder made the database" "$(cat "$T_TMP/rec.err")"
+replay_db replay-test-boot $T0
 sqlite3 "$db" <<SQL || fail "the fixture was written into the database"
-DELETE FROM proc_rows; DELETE FROM events; DELETE FROM procs;
-DELETE FROM samples;
-INSERT INTO boots(boot_id, first_ms) VALUES ('replay-test-boot', $T0);
-WITH RECURSIVE i(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM i WHERE n < 29)
-INSERT INTO samples(time_ms, boot, resolution_s, mem_total_kb, mem_free_kb,
-                    mem_available_kb, swap_total_kb, swap_free_kb)
-  SELECT $T0 + n * 10000, b.id, 0, 8000000, 100000, 4000000 - n * 10000,
-         0, 0
-  FROM i, boots b WHERE b.boot_id = 'replay-test-boot';
+$(replay_samples_sql replay-test-boot 30 "4000000 - n * 10000")
 WITH RECURSIVE i(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM i WHERE n < 40)
 INSERT INTO samples(time_ms, boot, resolution_s, mem_total_kb, mem_free_kb,
                     mem_available_kb, swap_total_kb, swap_free_kb)
   SELECT $T0 - n * 60000, b.id, 0, 8000000, 100000, 4000000, 0, 0
   FROM i, boots b WHERE b.boot_id = 'replay-test-boot';
-INSERT INTO procs(boot, pid, start_time, first_sample, last_sample, comm,
-                  cmdline, uid)
-  SELECT id, 4001, 11, 0, 0, 'alpha', 'alpha --grow', 0 FROM boots
-  WHERE boot_id = 'replay-test-boot';
-INSERT INTO procs(boot, pid, start_time, first_sample, last_sample, comm,
-                  cmdline, uid)
-  SELECT id, 4002, 12, 0, 0, 'beta', 'beta --late', 0 FROM boots
-  WHERE boot_id = 'replay-test-boot';
+$(replay_proc_sql replay-test-boot 4001 11 alpha 'alpha --grow')
+$(replay_proc_sql replay-test-boot 4002 12 beta 'beta --late')
 INSERT INTO proc_rows(sample_id, proc_id, rss_kb, anon_kb, swap_kb,
                       oom_score, oom_score_adj)
   SELECT s.id, p.id, 1000000 + (s.time_ms - $T0) / 10, 1000, 0,
@@ -67,10 +44,7 @@ INSERT INTO proc_rows(sample_id, proc_id, rss_kb, anon_kb, swap_kb,
                       oom_score, oom_score_adj)
   SELECT s.id, p.id, 50000, 1000, 0, 700, 0
   FROM samples s, procs p WHERE p.pid = 4002 AND s.time_ms >= $T0 + 200000;
-INSERT INTO procs(boot, pid, start_time, first_sample, last_sample, comm,
-                  cmdline, uid)
-  SELECT id, 4005, 15, 0, 0, 'delta', 'delta --young', 0 FROM boots
-  WHERE boot_id = 'replay-test-boot';
+$(replay_proc_sql replay-test-boot 4005 15 delta 'delta --young')
 INSERT INTO proc_rows(sample_id, proc_id, rss_kb, anon_kb, swap_kb,
                       oom_score, oom_score_adj)
   SELECT s.id, p.id, 200000 + (s.time_ms - $T0 - 60000) / 5, 1000, 0,
@@ -86,21 +60,12 @@ INSERT INTO proc_rows(sample_id, proc_id, rss_kb, anon_kb, swap_kb,
   SELECT s.id, p.id, 70000, 1000, 0, 100, 0
   FROM samples s, procs p WHERE p.pid = 4006 AND s.time_ms >= $T0 + 120000
   AND s.time_ms <= $T0 + 180000;
-INSERT INTO events(sample_id, time_ms, boot, kind, log_time_kind,
-                   log_time_us, seq, pid, json)
-  SELECT s.id, s.time_ms, s.boot, 'oom_kill', 1, 5000000, 77, 4003,
-         '{"kind": "oom_kill", "time": 5.0, "pid": 4003, "comm": "gamma",
-          "uid": 0, "total_vm_kb": 68268, "anon_rss_kb": 65280,
-          "file_rss_kb": 1060, "shmem_rss_kb": 0, "pgtables_kb": 172,
-          "oom_score_adj": 0, "constraint": "memcg",
-          "memcg": "/test.slice/gamma", "trigger": "hog",
-          "gfp_mask": "0xcc0(GFP_KERNEL)", "order": 0}'
-  FROM samples s WHERE s.time_ms = $T0 + 200000;
+$(replay_gamma_sql $((T0 + 200000)))
 SQL
 
 # start ARGS: the replay in tmux, UTC times; waits for the first frame.
 start() {
-	tmux_start 120 30 "TZ=UTC $BIN --no-protect --replay --db $db $*"
+	replay_start 120 30 "$*"
 	tmux_wait "F10Quit" 10 || fail "the replay started ($*)"
 }
 # rss_of PID: the RSS column of PID's row on screen.
@@ -224,7 +189,7 @@ check "q quits the replay" wait_until 5 tmux_pane_dead
 tmux_stop
 
 # p plays: a sample each -d, paused again at the newest
-tmux_start 120 30 "TZ=UTC $BIN --no-protect --replay -d 0.2 --db $db --at '2027-01-15 08:04'"
+replay_start 120 30 "-d 0.2 --at '2027-01-15 08:04'"
 tmux_wait "F10Quit" 10 || fail "the replay started (play)"
 check "play: starts paused at 08:04:00" \
 	tmux_wait "replay 2027-01-15 08:04:00, sample 65/70" 5

@@ -23,71 +23,33 @@
 # tree once F5 turned it on; t then steps, the tree stays.
 . "$(dirname "$0")/../lib.sh"
 
-if ! has_tmux; then
-	skip "replay black box terminal test" "tmux is not installed"
-	exit 0
-fi
-if ! command -v sqlite3 >/dev/null 2>&1; then
-	skip "replay black box terminal test" \
-		"the sqlite3 shell is not installed"
-	exit 0
-fi
-BIN=$OOMWATCH_BIN
-db="$T_TMP/history.db"
+need_tmux_sqlite "replay black box terminal test" || exit 0
 T0=1800000000000
 KILL_MS=$((T0 + 200000))
 LATE_MS=$((T0 + 270000))
 
-"$BIN" --record -d 0.05 --samples 1 --db "$db" 2>"$T_TMP/rec.err" ||
-	fail "the recorder made the database" "$(cat "$T_TMP/rec.err")"
+replay_db replay-bb-boot $T0
 sqlite3 "$db" <<SQL || fail "the fixture was written into the database"
-DELETE FROM proc_rows; DELETE FROM events; DELETE FROM procs;
-DELETE FROM samples;
-INSERT INTO boots(boot_id, first_ms) VALUES ('replay-bb-boot', $T0);
-WITH RECURSIVE i(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM i WHERE n < 29)
-INSERT INTO samples(time_ms, boot, resolution_s, mem_total_kb, mem_free_kb,
-                    mem_available_kb, swap_total_kb, swap_free_kb)
-  SELECT $T0 + n * 10000, b.id, 0, 8000000, 100000, 4000000, 0, 0
-  FROM i, boots b WHERE b.boot_id = 'replay-bb-boot';
+$(replay_samples_sql replay-bb-boot 30 4000000)
 UPDATE samples SET oom_kill = CASE WHEN time_ms < $KILL_MS THEN 780
   WHEN time_ms < $LATE_MS THEN 782 WHEN time_ms = $LATE_MS THEN 783
   WHEN time_ms < $LATE_MS + 20000 THEN 803 ELSE 823 END;
-INSERT INTO procs(boot, pid, start_time, first_sample, last_sample, comm,
-                  cmdline, uid)
-  SELECT id, 4001, 11, 0, 0, 'alpha', 'alpha --run', 0 FROM boots
-  WHERE boot_id = 'replay-bb-boot';
+$(replay_proc_sql replay-bb-boot 4001 11 alpha 'alpha --run')
 INSERT INTO proc_rows(sample_id, proc_id, rss_kb, anon_kb, swap_kb,
                       oom_score, oom_score_adj)
   SELECT s.id, p.id, 100000, 1000, 0, 800, 0
   FROM samples s, procs p WHERE p.pid = 4001;
-INSERT INTO events(sample_id, time_ms, boot, kind, log_time_kind,
-                   log_time_us, seq, pid, json)
-  SELECT s.id, s.time_ms, s.boot, 'oom_kill', 1, 5000000, 77, 4003,
-         '{"kind": "oom_kill", "time": 5.0, "pid": 4003, "comm": "gamma",
-          "uid": 0, "total_vm_kb": 68268, "anon_rss_kb": 65280,
-          "file_rss_kb": 1060, "shmem_rss_kb": 0, "pgtables_kb": 172,
-          "oom_score_adj": 0, "constraint": "memcg",
-          "memcg": "/test.slice/gamma", "trigger": "hog",
-          "gfp_mask": "0xcc0(GFP_KERNEL)", "order": 0}'
-  FROM samples s WHERE s.time_ms = $KILL_MS;
-INSERT INTO events(sample_id, time_ms, boot, kind, log_time_kind,
-                   log_time_us, seq, pid, json)
-  SELECT s.id, s.time_ms, s.boot, 'oom_kill', 1, 5100000, 78, 4005,
-         '{"kind": "oom_kill", "time": 5.1, "pid": 4005, "comm": "delta",
+$(replay_gamma_sql $KILL_MS)
+$(replay_kill_sql $KILL_MS 5100000 78 4005 '{"kind": "oom_kill", "time": 5.1, "pid": 4005, "comm": "delta",
           "uid": 0, "total_vm_kb": 8000, "anon_rss_kb": 2000,
           "file_rss_kb": 0, "shmem_rss_kb": 0, "pgtables_kb": 40,
           "oom_score_adj": 0, "constraint": "global", "trigger": "hog",
-          "gfp_mask": "0xcc0(GFP_KERNEL)", "order": 0}'
-  FROM samples s WHERE s.time_ms = $KILL_MS;
-INSERT INTO events(sample_id, time_ms, boot, kind, log_time_kind,
-                   log_time_us, seq, pid, json)
-  SELECT s.id, s.time_ms, s.boot, 'oom_kill', 1, 6000000, 79, 4004,
-         '{"kind": "oom_kill", "time": 6.0, "pid": 4004, "comm": "latekill",
+          "gfp_mask": "0xcc0(GFP_KERNEL)", "order": 0}')
+$(replay_kill_sql $LATE_MS 6000000 79 4004 '{"kind": "oom_kill", "time": 6.0, "pid": 4004, "comm": "latekill",
           "uid": 0, "total_vm_kb": 8000, "anon_rss_kb": 1000,
           "file_rss_kb": 0, "shmem_rss_kb": 0, "pgtables_kb": 40,
           "oom_score_adj": 0, "constraint": "global", "trigger": "hog",
-          "gfp_mask": "0xcc0(GFP_KERNEL)", "order": 0}'
-  FROM samples s WHERE s.time_ms = $LATE_MS;
+          "gfp_mask": "0xcc0(GFP_KERNEL)", "order": 0}')
 WITH RECURSIVE i(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM i WHERE n < 39)
 INSERT INTO events(sample_id, time_ms, boot, kind, log_time_kind,
                    log_time_us, seq, pid, json)
@@ -114,7 +76,7 @@ INSERT INTO bb_victim_rss(bb_id, time_ms, rss_kb, swap_kb)
   SELECT b.id, $KILL_MS - (21 - n) * 10000, n * 3072, 0 FROM i, blackbox b;
 SQL
 
-tmux_start 120 40 "TZ=UTC $BIN --no-protect --replay --db $db --at '2027-01-15 08:03:20'"
+replay_start 120 40 "--at '2027-01-15 08:03:20'"
 tmux_wait "F10Quit" 10 || fail "the replay started"
 check "the replay is at the kill's sample" \
 	tmux_wait "replay 2027-01-15 08:03:20, sample 21/30" 5
@@ -219,7 +181,7 @@ check "the box: the victim's RSS chart" \
 tmux_stop
 
 # at the newest sample, 43 kills later, gamma's box is still there
-tmux_start 120 40 "TZ=UTC $BIN --no-protect --replay --db $db"
+replay_start 120 40
 tmux_wait "F10Quit" 10 || fail "the replay started (newest)"
 tmux_keys 2
 check "at the newest sample the later kills are listed" \
@@ -236,7 +198,7 @@ check "u on the Cgroups screen is refused with replay" \
 tmux_stop
 
 # at the later kill's sample it is listed too; p plays and pauses
-tmux_start 120 40 "TZ=UTC $BIN --no-protect --replay -d 5 --db $db --at '2027-01-15 08:04:30'"
+replay_start 120 40 "-d 5 --at '2027-01-15 08:04:30'"
 tmux_wait "F10Quit" 10 || fail "the replay started (latekill)"
 tmux_keys p
 check "p: the replay plays, said" tmux_wait "replay: playing" 5

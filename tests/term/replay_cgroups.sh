@@ -13,30 +13,13 @@
 # refuses the limit keys with "replay", and Enter filters the processes.
 . "$(dirname "$0")/../lib.sh"
 
-if ! has_tmux; then
-	skip "replay cgroups terminal test" "tmux is not installed"
-	exit 0
-fi
-if ! command -v sqlite3 >/dev/null 2>&1; then
-	skip "replay cgroups terminal test" "the sqlite3 shell is not installed"
-	exit 0
-fi
-BIN=$OOMWATCH_BIN
-db="$T_TMP/history.db"
+need_tmux_sqlite "replay cgroups terminal test" || exit 0
 T0=1800000000000
 M=1048576
 
-"$BIN" --record -d 0.05 --samples 1 --db "$db" 2>"$T_TMP/rec.err" ||
-	fail "the recorder made the database" "$(cat "$T_TMP/rec.err")"
+replay_db replay-cg-boot $T0 cgroup_rows cgroups
 sqlite3 "$db" <<SQL || fail "the fixture was written into the database"
-DELETE FROM proc_rows; DELETE FROM events; DELETE FROM procs;
-DELETE FROM cgroup_rows; DELETE FROM cgroups; DELETE FROM samples;
-INSERT INTO boots(boot_id, first_ms) VALUES ('replay-cg-boot', $T0);
-WITH RECURSIVE i(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM i WHERE n < 79)
-INSERT INTO samples(time_ms, boot, resolution_s, mem_total_kb, mem_free_kb,
-                    mem_available_kb, swap_total_kb, swap_free_kb)
-  SELECT $T0 + n * 10000, b.id, 0, 8000000, 100000, 4000000, 0, 0
-  FROM i, boots b WHERE b.boot_id = 'replay-cg-boot';
+$(replay_samples_sql replay-cg-boot 80 4000000)
 INSERT INTO cgroups(path) VALUES ('/'), ('/test.slice'),
   ('/test.slice/web.service'), ('/old.slice');
 INSERT INTO cgroup_rows(sample_id, cgroup_id, usage_bytes, limit_bytes)
@@ -78,7 +61,7 @@ SQL
 
 # start ARGS: the replay in tmux, UTC times; waits for the first frame.
 start() {
-	tmux_start 120 30 "TZ=UTC $BIN --no-protect --replay --db $db $*"
+	replay_start 120 30 "$*"
 	tmux_wait "F10Quit" 10 || fail "the replay started ($*)"
 }
 

@@ -12,16 +12,7 @@
 # on to them, and says "the newest sample" only when there is none.
 . "$(dirname "$0")/../lib.sh"
 
-if ! has_tmux; then
-	skip "replay gap terminal test" "tmux is not installed"
-	exit 0
-fi
-if ! command -v sqlite3 >/dev/null 2>&1; then
-	skip "replay gap terminal test" "the sqlite3 shell is not installed"
-	exit 0
-fi
-BIN=$OOMWATCH_BIN
-db="$T_TMP/history.db"
+need_tmux_sqlite "replay gap terminal test" || exit 0
 T0=1800000000000
 
 # add_samples S...: samples at T0 + S seconds, pswpout 10 pages a second
@@ -36,15 +27,10 @@ add_samples() {
 	done | sqlite3 "$db"
 }
 
-"$BIN" --record -d 0.05 --samples 1 --db "$db" 2>"$T_TMP/rec.err" ||
-	fail "the recorder made the database" "$(cat "$T_TMP/rec.err")"
-sqlite3 "$db" "DELETE FROM proc_rows; DELETE FROM events;
-  DELETE FROM procs; DELETE FROM samples;
-  INSERT INTO boots(boot_id, first_ms) VALUES ('replay-gap-boot', $T0);" ||
-	fail "the fixture's boot was written"
+replay_db replay-gap-boot $T0
 add_samples 0 10 20 30 40 50 83 93 || fail "the fixture's samples were written"
 
-tmux_start 160 30 "TZ=UTC $BIN --no-protect --replay -d 0.2 --db $db --at '2027-01-15 08:00'"
+replay_start 160 30 "-d 0.2 --at '2027-01-15 08:00'"
 tmux_wait "F10Quit" 10 || fail "the replay started"
 check "--at 08:00: the first sample" \
 	tmux_wait "replay 2027-01-15 08:00:00, sample 1/8" 5

@@ -19,28 +19,16 @@
 # /etc/passwd, for the user names: none of those is checked here).
 . "$(dirname "$0")/../lib.sh"
 
-if ! has_tmux; then
-	skip "replay screens terminal test" "tmux is not installed"
-	exit 0
-fi
-if ! command -v sqlite3 >/dev/null 2>&1; then
-	skip "replay screens terminal test" "the sqlite3 shell is not installed"
-	exit 0
-fi
+need_tmux_sqlite "replay screens terminal test" || exit 0
 if grep -q '^MemTotal: *8000000 kB' /proc/meminfo; then
 	skip "replay screens terminal test" "this machine has the record's MemTotal"
 	exit 0
 fi
 BIN=$OOMWATCH_BIN
-db="$T_TMP/history.db"
 T0=1800000000000
 
-"$BIN" --record -d 0.05 --samples 1 --db "$db" 2>"$T_TMP/rec.err" ||
-	fail "the recorder made the database" "$(cat "$T_TMP/rec.err")"
+replay_db replay-screens-boot $T0
 sqlite3 "$db" <<SQL || fail "the fixture was written into the database"
-DELETE FROM proc_rows; DELETE FROM events; DELETE FROM procs;
-DELETE FROM samples;
-INSERT INTO boots(boot_id, first_ms) VALUES ('replay-screens-boot', $T0);
 WITH RECURSIVE i(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM i WHERE n < 12)
 INSERT INTO samples(time_ms, boot, resolution_s, mem_total_kb, mem_free_kb,
                     mem_available_kb, buffers_kb, cached_kb, shmem_kb,
@@ -58,7 +46,7 @@ SQL
 # The rows of the Memory screen's table: name, size, % of MemTotal.
 mem_row() { tmux_screen | grep -Eq "^. +$1 +$2 +$3 "; }
 
-tmux_start 120 40 "TZ=UTC $BIN --no-protect --replay --db $db"
+replay_start 120 40
 tmux_wait "F10Quit" 10 || fail "the replay started"
 check "the newest sample in the header" \
 	tmux_wait "replay 2027-01-15 08:02:00, sample 13/13" 5

@@ -19,23 +19,11 @@
 #include "persist/recreplay.h"
 
 #include "dbfix.h"
+#include "recfix.h"
 
 #define SEC_MS 1000LL
 #define MB (1024LL * 1024)
 #define T0 1800000000000LL /* 2027-01-15 08:00:00 UTC */
-
-/* Open path for writing as boot, expecting success. */
-static struct recdb *
-db_open(const char *path, const char *boot)
-{
-	enum recdb_status st;
-	char err[512] = "";
-	struct recdb *db = recdb_open(path, boot, &st, err, sizeof err);
-
-	if (db == NULL)
-		fail_msg("recdb_open: %s", err);
-	return db;
-}
 
 /* An empty sample at t (meminfo only) with n cgroup rows to fill. */
 static void
@@ -76,10 +64,11 @@ static void
 test_writer(void **state)
 {
 	struct dbfix *f = *state;
-	struct recdb *db = db_open(f->path, "boot-a");
+	struct recdb *db = recfix_db(f->path, "boot-a");
 	struct recdb_sample s;
 	char err[256];
 
+	assert_non_null(db);
 	sample_at(&s, T0, 2);
 	cg_add(&s, "/a", 1, 64, false);
 	cg_add(&s, "/b", 2, 64, false);
@@ -89,7 +78,8 @@ test_writer(void **state)
 	                                    "PRAGMA user_version = 3"),
 	                 0);
 	assert_int_equal(recdb_file_version(f->path, err, sizeof err), 3);
-	db = db_open(f->path, "boot-a");
+	db = recfix_db(f->path, "boot-a");
+	assert_non_null(db);
 	assert_int_equal(recdb_file_version(f->path, err, sizeof err),
 	                 RECDB_VERSION);
 	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM cgroup_ends"),
@@ -131,9 +121,10 @@ test_writer(void **state)
 static void
 write_ends(const char *path)
 {
-	struct recdb *db = db_open(path, "boot-e");
+	struct recdb *db = recfix_db(path, "boot-e");
 	struct recdb_sample s;
 
+	assert_non_null(db);
 	for (int i = 0; i < 10; i++) {
 		sample_at(&s, T0 + i * 10 * SEC_MS, 3);
 		cg_add(&s, "/", 3000, -1, false);
@@ -161,19 +152,6 @@ has_cg(struct recreplay *r, size_t i, const char *path)
 	return has;
 }
 
-/* Open path for the replay, expecting success. */
-static struct recreplay *
-rr_open(const char *path)
-{
-	enum recread_status st;
-	char err[512] = "";
-	struct recreplay *r = recreplay_open(path, &st, err, sizeof err);
-
-	if (r == NULL)
-		fail_msg("recreplay_open: %s", err);
-	return r;
-}
-
 /* A cgroup is gone from the sample it was recorded gone at, and back
  * with its next row; a version 3 file (no cgroup_ends) keeps it until its
  * last row is 11 minutes old. */
@@ -184,7 +162,8 @@ test_replay(void **state)
 	struct recreplay *r;
 
 	write_ends(f->path);
-	r = rr_open(f->path);
+	r = recfix_replay(f->path);
+	assert_non_null(r);
 	assert_true(has_cg(r, 2, "/gone"));
 	assert_false(has_cg(r, 3, "/gone")); /* its end's sample */
 	assert_false(has_cg(r, 9, "/gone"));
@@ -198,7 +177,8 @@ test_replay(void **state)
 	assert_int_equal(dbfix_run(f->path, "DROP TABLE cgroup_ends; "
 	                                    "PRAGMA user_version = 3"),
 	                 0);
-	r = rr_open(f->path);
+	r = recfix_replay(f->path);
+	assert_non_null(r);
 	assert_true(has_cg(r, 3, "/gone"));
 	assert_true(has_cg(r, 9, "/gone"));
 	assert_true(has_cg(r, 4, "/back"));

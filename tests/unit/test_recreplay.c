@@ -24,6 +24,7 @@
 #include "persist/recreplay.h"
 
 #include "dbfix.h"
+#include "recfix.h"
 
 #define SEC_MS 1000LL
 #define T0 1800000000000LL /* 2027-01-15 08:00:00 UTC */
@@ -32,36 +33,10 @@
 #define TB (T0 + 3600 * SEC_MS)
 #define TB_SQL "1800003600000" /* TB in SQL */
 
-/* An identity for the fixture (comm, cmdline and cgroup strdup'ed). */
-static struct recdb_ident
-ident(int32_t pid, const char *comm, const char *cmdline, const char *cgroup)
-{
-	return (struct recdb_ident){
-	    .pid = pid,
-	    .start_time = 7,
-	    .uid = 1000,
-	    .comm = strdup(comm),
-	    .cmdline = cmdline ? strdup(cmdline) : NULL,
-	    .cgroup = cgroup ? strdup(cgroup) : NULL,
-	};
-}
-
-/* A row for the fixture. */
-static struct recdb_row
-row(int32_t pid, int64_t rss_kb, int64_t adj)
-{
-	return (struct recdb_row){
-	    .pid = pid,
-	    .start_time = 7,
-	    .rss_kb = rss_kb,
-	    .anon_kb = rss_kb / 2,
-	    .file_kb = SNAP_NA,
-	    .shmem_kb = SNAP_NA,
-	    .swap_kb = 0,
-	    .oom_score = 700,
-	    .oom_score_adj = adj,
-	};
-}
+/* The fixture's identities (uid 1000) and rows (no swap, score 700). */
+#define ident(pid, comm, cmdline, cgroup)                                      \
+	recfix_ident(pid, 1000, comm, cmdline, cgroup)
+#define row(pid, rss_kb, adj) recfix_row(pid, rss_kb, 0, 700, adj)
 
 /* Boot-a's sample i: "leaky" (100) a row every sample, 1000 kB more
  * each; "quiet" (101) one row at 0 only; "svc" (102) rows at 0 and 60. */
@@ -91,58 +66,49 @@ event(struct recdb_sample *s, const char *kind, const char *json)
 	    kind, 1, 5000000000LL + s->time_ms, -1, -1, strdup(json), false};
 }
 
+/* Sample i of the fixture (a recfix_fill_fn): boot-a's rows and
+ * events, or boot-b's one process. */
+static void
+fill_boot(struct recdb_sample *s, int i, void *arg)
+{
+	(void)arg;
+	recfix_mem(s, i);
+	s->psi = (struct psi_memory){.valid = true,
+	                             .some = {i / 10.0, 1.5, 0.5, 777}};
+	if (i < NA)
+		sample_a(s, i);
+	else
+		s->rows = calloc(1, sizeof *s->rows);
+	if (i == NA) {
+		s->idents = calloc(1, sizeof *s->idents);
+		s->idents[s->nidents++] = ident(300, "newboot", NULL, NULL);
+	}
+	if (i >= NA)
+		s->rows[s->nrows++] = row(300, 3000, 0);
+	if (i == 30)
+		event(s, "oom_kill",
+		      "{\"kind\": \"oom_kill\", \"pid\": 4242, "
+		      "\"comm\": \"victim\", \"uid\": 1000, "
+		      "\"total_vm_kb\": 68268, \"anon_rss_kb\": "
+		      "65280, \"file_rss_kb\": 1060, "
+		      "\"shmem_rss_kb\": 0, \"pgtables_kb\": 172, "
+		      "\"oom_score_adj\": 300, \"constraint\": "
+		      "\"memcg\", \"memcg\": \"/app.slice\", "
+		      "\"trigger\": \"hog\", \"gfp_mask\": "
+		      "\"0xcc0(GFP_KERNEL)\", \"order\": 0}");
+	if (i == 50)
+		event(s, "hung_task",
+		      "{\"kind\": \"hung_task\", \"pid\": 99, "
+		      "\"comm\": \"jbd2\", \"seconds\": 120}");
+}
+
 /* Write samples [from, to) of boot boot_id at t0, 10 s apart. */
 static void
 write_boot(const char *path, const char *boot_id, int from, int to, int64_t t0)
 {
-	enum recdb_status st;
-	char err[512] = "";
-	struct recdb *db = recdb_open(path, boot_id, &st, err, sizeof err);
-	struct recdb_sample s;
-
-	if (db == NULL)
-		fail_msg("recdb_open: %s", err);
-	for (int i = from; i < to; i++) {
-		memset(&s, 0, sizeof s);
-		s.time_ms = t0 + (i - from) * 10 * SEC_MS;
-		s.mem = (struct mem_info){8000000, 100000,  4000000 - i * 1000,
-		                          1000,    2000,    300,
-		                          400,     2000000, 1999000,
-		                          SNAP_NA, SNAP_NA};
-		s.vmstat = (struct vmstat_counters){i / 30, 0, 10 * i, 0};
-		s.psi = (struct psi_memory){.valid = true,
-		                            .some = {i / 10.0, 1.5, 0.5, 777}};
-		if (i < NA)
-			sample_a(&s, i);
-		else
-			s.rows = calloc(1, sizeof *s.rows);
-		if (i == NA) {
-			s.idents = calloc(1, sizeof *s.idents);
-			s.idents[s.nidents++] =
-			    ident(300, "newboot", NULL, NULL);
-		}
-		if (i >= NA)
-			s.rows[s.nrows++] = row(300, 3000, 0);
-		if (i == 30)
-			event(&s, "oom_kill",
-			      "{\"kind\": \"oom_kill\", \"pid\": 4242, "
-			      "\"comm\": \"victim\", \"uid\": 1000, "
-			      "\"total_vm_kb\": 68268, \"anon_rss_kb\": "
-			      "65280, \"file_rss_kb\": 1060, "
-			      "\"shmem_rss_kb\": 0, \"pgtables_kb\": 172, "
-			      "\"oom_score_adj\": 300, \"constraint\": "
-			      "\"memcg\", \"memcg\": \"/app.slice\", "
-			      "\"trigger\": \"hog\", \"gfp_mask\": "
-			      "\"0xcc0(GFP_KERNEL)\", \"order\": 0}");
-		if (i == 50)
-			event(&s, "hung_task",
-			      "{\"kind\": \"hung_task\", \"pid\": 99, "
-			      "\"comm\": \"jbd2\", \"seconds\": 120}");
-		if (recdb_write(db, &s, err, sizeof err) != RECDB_OK)
-			fail_msg("recdb_write: %s", err);
-		recdb_sample_clear(&s);
-	}
-	recdb_close(db);
+	assert_int_equal(recfix_write(path, boot_id, from, to, t0, 10 * SEC_MS,
+	                              fill_boot, NULL),
+	                 0);
 }
 
 /* The fixture's database: boot-a, then boot-b an hour later. */
@@ -151,31 +117,6 @@ fixture_db(const char *path)
 {
 	write_boot(path, "boot-a", 0, NA, T0);
 	write_boot(path, "boot-b", NA, NA + NB, TB);
-}
-
-/* Open path, expecting success. */
-static struct recreplay *
-open_ok(const char *path)
-{
-	enum recread_status st;
-	char err[512] = "";
-	struct recreplay *r = recreplay_open(path, &st, err, sizeof err);
-
-	if (r == NULL)
-		fail_msg("recreplay_open: %s", err);
-	assert_int_equal(st, RECREAD_OK);
-	return r;
-}
-
-/* The row of pid in snap, or NULL. */
-static const struct proc_row *
-find_pid(const struct snapshot *snap, int32_t pid)
-{
-	for (size_t i = 0; i < snap->nprocs; i++) {
-		if (snap->procs[i].pid == pid)
-			return &snap->procs[i];
-	}
-	return NULL;
 }
 
 /* A sample as a snapshot: meminfo, PSI, rates, the rows at their latest
@@ -190,7 +131,8 @@ test_snapshot(void **state)
 	uint32_t len;
 
 	fixture_db(f->path);
-	r = open_ok(f->path);
+	r = recfix_replay(f->path);
+	assert_non_null(r);
 	snapshot_init(&snap);
 	assert_int_equal(recreplay_count(r), NA + NB);
 	assert_int_equal(recreplay_sample(r, 10)->time_ms, T0 + 100 * SEC_MS);
@@ -212,7 +154,7 @@ test_snapshot(void **state)
 	assert_true(snap.rates.pswpout > 0.99 && snap.rates.pswpout < 1.01);
 	assert_int_equal(snap.vm.panic_on_oom, SNAP_NA);
 	assert_int_equal(snap.nprocs, 3);
-	p = find_pid(&snap, 100);
+	p = recfix_pid(&snap, 100);
 	assert_non_null(p);
 	assert_int_equal(p->rss_kb, 110000);
 	assert_int_equal(p->anon_kb, 55000);
@@ -223,7 +165,7 @@ test_snapshot(void **state)
 	assert_int_equal(p->uid, 1000);
 	assert_int_equal(p->start_time, 7);
 	assert_int_equal(p->cmdline_off, SNAP_NO_STR);
-	p = find_pid(&snap, 102);
+	p = recfix_pid(&snap, 102);
 	assert_non_null(p);
 	assert_int_equal(p->rss_kb, 20000); /* its row at 0, the latest */
 	assert_int_equal(p->oom_score_adj, -500);
@@ -234,7 +176,7 @@ test_snapshot(void **state)
 	assert_memory_equal(snapshot_str(&snap, p->cgroup_off, p->cgroup_len),
 	                    "/svc.slice", p->cgroup_len);
 	assert_int_equal(recreplay_snapshot(r, 61, &snap), 0);
-	assert_int_equal(find_pid(&snap, 102)->rss_kb, 20060);
+	assert_int_equal(recfix_pid(&snap, 102)->rss_kb, 20060);
 	snapshot_fini(&snap);
 	recreplay_close(r);
 }
@@ -249,15 +191,16 @@ test_liveness(void **state)
 	struct snapshot snap;
 
 	fixture_db(f->path);
-	r = open_ok(f->path);
+	r = recfix_replay(f->path);
+	assert_non_null(r);
 	snapshot_init(&snap);
 	/* quiet's only row is at 0: 660 s later (sample 66) is 11 min */
 	assert_int_equal(recreplay_snapshot(r, 66, &snap), 0);
-	assert_non_null(find_pid(&snap, 101));
+	assert_non_null(recfix_pid(&snap, 101));
 	assert_int_equal(recreplay_snapshot(r, 67, &snap), 0);
-	assert_null(find_pid(&snap, 101));
-	assert_non_null(find_pid(&snap, 100));
-	assert_non_null(find_pid(&snap, 102)); /* its row at 60 */
+	assert_null(recfix_pid(&snap, 101));
+	assert_non_null(recfix_pid(&snap, 100));
+	assert_non_null(recfix_pid(&snap, 102)); /* its row at 60 */
 	assert_int_equal(recreplay_snapshot(r, NA, &snap), 0);
 	assert_int_equal(snap.nprocs, 1);
 	assert_int_equal(snap.procs[0].pid, 300);
@@ -271,13 +214,10 @@ test_liveness(void **state)
 static void
 write_ends(const char *path)
 {
-	enum recdb_status st;
-	char err[512] = "";
-	struct recdb *db = recdb_open(path, "boot-a", &st, err, sizeof err);
+	struct recdb *db = recfix_db(path, "boot-a");
 	struct recdb_sample s;
 
-	if (db == NULL)
-		fail_msg("recdb_open: %s", err);
+	assert_non_null(db);
 	for (int i = 0; i < 6; i++) {
 		memset(&s, 0, sizeof s);
 		s.time_ms = T0 + i * 10 * SEC_MS;
@@ -295,9 +235,7 @@ write_ends(const char *path)
 			s.ends[s.nends++] =
 			    (struct recdb_end){.pid = 500, .start_time = 7};
 		}
-		if (recdb_write(db, &s, err, sizeof err) != RECDB_OK)
-			fail_msg("recdb_write: %s", err);
-		recdb_sample_clear(&s);
+		assert_int_equal(dbfix_write(db, &s), 0);
 	}
 	recdb_close(db);
 }
@@ -311,7 +249,7 @@ alive_at(struct recreplay *r, size_t i, int32_t pid)
 
 	snapshot_init(&snap);
 	assert_int_equal(recreplay_snapshot(r, i, &snap), 0);
-	found = find_pid(&snap, pid) != NULL;
+	found = recfix_pid(&snap, pid) != NULL;
 	snapshot_fini(&snap);
 	return found;
 }
@@ -326,7 +264,8 @@ test_ended(void **state)
 	struct recreplay *r;
 
 	write_ends(f->path);
-	r = open_ok(f->path);
+	r = recfix_replay(f->path);
+	assert_non_null(r);
 	assert_true(alive_at(r, 2, 500));  /* no row at 2, not ended */
 	assert_false(alive_at(r, 3, 500)); /* ended 0 samples ago */
 	assert_false(alive_at(r, 4, 500)); /* ended 1 sample ago */
@@ -337,10 +276,27 @@ test_ended(void **state)
 	                                    "end_sample; PRAGMA user_version "
 	                                    "= 2"),
 	                 0);
-	r = open_ok(f->path);
+	r = recfix_replay(f->path);
+	assert_non_null(r);
 	assert_true(alive_at(r, 4, 500));
 	assert_true(alive_at(r, 5, 501));
 	recreplay_close(r);
+}
+
+/* Run sql on path, then the first sample recreplay_boot_first gives for
+ * boot-b on a new replay. */
+static size_t
+boot_b_first(const char *path, const char *sql)
+{
+	struct recreplay *r;
+	size_t i = SIZE_MAX;
+
+	assert_int_equal(dbfix_run(path, sql), 0);
+	r = recfix_replay(path);
+	assert_non_null(r);
+	assert_int_equal(recreplay_boot_first(r, "boot-b", &i), 0);
+	recreplay_close(r);
+	return i;
 }
 
 /* Stepping a minute back and forward, finding a time, and boots. */
@@ -353,7 +309,8 @@ test_steps(void **state)
 	size_t i = 12345;
 
 	fixture_db(f->path);
-	r = open_ok(f->path);
+	r = recfix_replay(f->path);
+	assert_non_null(r);
 	assert_int_equal(recreplay_step(r, 0, 60 * SEC_MS), 6);
 	assert_int_equal(recreplay_step(r, 6, -60 * SEC_MS), 0);
 	assert_int_equal(recreplay_step(r, 3, -60 * SEC_MS), 0);
@@ -381,25 +338,17 @@ test_steps(void **state)
 	assert_string_equal(boot, "boot-b");
 	recreplay_close(r);
 	/* a recorder's first sample holds no process: the next one */
-	assert_int_equal(dbfix_run(f->path,
-	                           "DELETE FROM proc_rows WHERE "
-	                           "sample_id IN (SELECT id FROM "
-	                           "samples WHERE time_ms = " TB_SQL ")"),
-	                 0);
-	r = open_ok(f->path);
-	assert_int_equal(recreplay_boot_first(r, "boot-b", &i), 0);
-	assert_int_equal(i, NA + 1);
-	recreplay_close(r);
+	assert_int_equal(boot_b_first(f->path,
+	                              "DELETE FROM proc_rows WHERE "
+	                              "sample_id IN (SELECT id FROM "
+	                              "samples WHERE time_ms = " TB_SQL ")"),
+	                 NA + 1);
 	/* no sample of the boot holds one: its first */
-	assert_int_equal(dbfix_run(f->path,
-	                           "DELETE FROM proc_rows WHERE "
-	                           "sample_id IN (SELECT id FROM "
-	                           "samples WHERE time_ms >= " TB_SQL ")"),
-	                 0);
-	r = open_ok(f->path);
-	assert_int_equal(recreplay_boot_first(r, "boot-b", &i), 0);
-	assert_int_equal(i, NA);
-	recreplay_close(r);
+	assert_int_equal(boot_b_first(f->path,
+	                              "DELETE FROM proc_rows WHERE "
+	                              "sample_id IN (SELECT id FROM "
+	                              "samples WHERE time_ms >= " TB_SQL ")"),
+	                 NA);
 }
 
 /* The events: their samples, the next and previous from a cursor. */
@@ -412,7 +361,8 @@ test_events(void **state)
 	size_t k = 99;
 
 	fixture_db(f->path);
-	r = open_ok(f->path);
+	r = recfix_replay(f->path);
+	assert_non_null(r);
 	assert_int_equal(recreplay_nevents(r), 2);
 	e = recreplay_event(r, 0);
 	assert_string_equal(e->kind, "oom_kill");
@@ -458,7 +408,8 @@ test_events_same_sample(void **state)
 	              "\"pid\": 4343, \"comm\": \"second\"}' FROM events "
 	              "WHERE kind = 'oom_kill'"),
 	    0);
-	r = open_ok(f->path);
+	r = recfix_replay(f->path);
+	assert_non_null(r);
 	assert_int_equal(recreplay_nevents(r), 3);
 	assert_int_equal(recreplay_event(r, 0)->at, 30);
 	assert_int_equal(recreplay_event(r, 1)->at, 30);
@@ -518,7 +469,8 @@ test_klog(void **state)
 	const struct kevent *e;
 
 	fixture_db(f->path);
-	r = open_ok(f->path);
+	r = recfix_replay(f->path);
+	assert_non_null(r);
 	kev = kevents_new(16);
 	assert_int_equal(recreplay_klog(r, 29, feed, kev), 0);
 	assert_int_equal(kevents_count(kev), 0);
@@ -594,18 +546,15 @@ cgrow(const char *path, int64_t usage_mb, int64_t limit_bytes,
 static void
 write_cgroups(const char *path)
 {
-	enum recdb_status st;
-	char err[512] = "";
-	struct recdb *db = recdb_open(path, "boot-a", &st, err, sizeof err);
+	struct recdb *db = recfix_db(path, "boot-a");
 	struct recdb_sample s;
 	const char *cgs[3] = {"/app.slice/web.service", "/app.slice", "/gone"};
 
-	if (db == NULL)
-		fail_msg("recdb_open: %s", err);
+	assert_non_null(db);
 	for (int i = 0; i < 83; i++) {
 		if (i == 80) {
 			recdb_close(db);
-			db = recdb_open(path, "boot-c", &st, err, sizeof err);
+			db = recfix_db(path, "boot-c");
 			assert_non_null(db);
 		}
 		memset(&s, 0, sizeof s);
@@ -672,7 +621,8 @@ test_cgroups(void **state)
 
 	assert_true(RECREPLAY_CG_ALIVE_MS > RECORD_CG_REFRESH_MS);
 	write_cgroups(f->path);
-	r = open_ok(f->path);
+	r = recfix_replay(f->path);
+	assert_non_null(r);
 	snapshot_init(&snap);
 	if (recreplay_snapshot(r, 70, &snap) != 0)
 		fail_msg("recreplay_snapshot: %s", recreplay_error(r));
@@ -706,7 +656,7 @@ test_cgroups(void **state)
 	assert_int_equal(web->depth, 2);
 	assert_int_equal(web->mem.current_bytes, 50 * MB); /* at 10: 600 s */
 	assert_int_equal(web->nprocs, 1);
-	assert_int_equal(find_pid(&snap, 100)->cgroup_off, web->path_off);
+	assert_int_equal(recfix_pid(&snap, 100)->cgroup_off, web->path_off);
 	/* not recorded: unknown, never 0 */
 	assert_int_equal(web->mem.swap_bytes, SNAP_NA);
 	assert_int_equal(web->mem.err[CGMEM_F_SWAP_CURRENT], ENODATA);
@@ -750,7 +700,8 @@ test_cgroups_v1_file(void **state)
 
 	write_cgroups(f->path);
 	run(f->path, "DROP TABLE cgroup_rows; DROP TABLE cgroups");
-	r = open_ok(f->path);
+	r = recfix_replay(f->path);
+	assert_non_null(r);
 	snapshot_init(&snap);
 	assert_int_equal(recreplay_snapshot(r, 70, &snap), 0);
 	assert_int_equal(snap.nprocs, 3);

@@ -17,6 +17,7 @@
 #include "persist/recreplay.h"
 
 #include "dbfix.h"
+#include "recfix.h"
 #include "dbtimes.h"
 
 #define SEC_MS 1000LL
@@ -31,19 +32,6 @@ write_at(const char *path, const char *boot_id, const int *t_s, size_t n,
 		fail_msg("dbtimes_write %s", boot_id);
 }
 
-/* Open path, expecting success. */
-static struct recreplay *
-open_ok(const char *path)
-{
-	enum recread_status st;
-	char err[512] = "";
-	struct recreplay *r = recreplay_open(path, &st, err, sizeof err);
-
-	if (r == NULL)
-		fail_msg("recreplay_open: %s", err);
-	return r;
-}
-
 /* A gap is a sample more than 3 times the recorder's interval after the
  * one before: 33 s after a 10 s interval is one, 30 s is not; a gap
  * among gaps is judged by the shortest interval before it; with no
@@ -56,7 +44,8 @@ test_gaps(void **state)
 	struct recreplay *r;
 
 	write_at(f->path, "boot-g", t, sizeof t / sizeof t[0], 0, -1);
-	r = open_ok(f->path);
+	r = recfix_replay(f->path);
+	assert_non_null(r);
 	assert_int_equal(recreplay_count(r), 10);
 	assert_int_equal(recreplay_gap_ms(r, 0), 0);
 	assert_int_equal(recreplay_gap_ms(r, 1), 0);
@@ -84,7 +73,8 @@ test_gap_rates(void **state)
 
 	write_at(f->path, "boot-a", ta, 6, 0, -1);
 	write_at(f->path, "boot-b", tb, 2, 0, -1);
-	r = open_ok(f->path);
+	r = recfix_replay(f->path);
+	assert_non_null(r);
 	snapshot_init(&snap);
 	assert_int_equal(recreplay_snapshot(r, 0, &snap), 0);
 	assert_false(snap.rates.valid);
@@ -125,7 +115,8 @@ test_newer(void **state)
 	size_t added = 99;
 
 	write_at(f->path, "boot-n", t1, 4, 0, 20);
-	r = open_ok(f->path);
+	r = recfix_replay(f->path);
+	assert_non_null(r);
 	assert_int_equal(recreplay_count(r), 4);
 	assert_int_equal(recreplay_nevents(r), 1);
 	assert_int_equal(recreplay_newer(r, &added), 0);
@@ -169,7 +160,8 @@ test_newer_grows(void **state)
 	for (int k = 0; k < 1100; k++)
 		t[k] = 10 * k;
 	write_at(f->path, "boot-m", t, 1000, 0, -1);
-	r = open_ok(f->path);
+	r = recfix_replay(f->path);
+	assert_non_null(r);
 	write_at(f->path, "boot-m", t + 1000, 100, 1000, 10500);
 	assert_int_equal(recreplay_newer(r, &added), 0);
 	assert_int_equal(added, 100);

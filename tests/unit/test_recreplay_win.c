@@ -20,36 +20,16 @@
 #include "persist/recreplay.h"
 
 #include "dbfix.h"
+#include "recfix.h"
 
 #define SEC_MS 1000LL
 #define T0 1800000000000LL /* 2027-01-15 08:00:00 UTC */
 #define N 80               /* boot-a: samples 0..79, 10 s apart */
 #define SPAN_MS (600 * SEC_MS)
 
-/* An identity for the fixture (comm strdup'ed). */
-static struct recdb_ident
-ident(int32_t pid, const char *comm)
-{
-	return (struct recdb_ident){
-	    .pid = pid, .start_time = 7, .uid = 0, .comm = strdup(comm)};
-}
-
-/* A row for the fixture. */
-static struct recdb_row
-row(int32_t pid, int64_t rss_kb)
-{
-	return (struct recdb_row){
-	    .pid = pid,
-	    .start_time = 7,
-	    .rss_kb = rss_kb,
-	    .anon_kb = rss_kb / 2,
-	    .file_kb = SNAP_NA,
-	    .shmem_kb = SNAP_NA,
-	    .swap_kb = 3,
-	    .oom_score = 500,
-	    .oom_score_adj = 0,
-	};
-}
+/* The fixture's identities (uid 0) and rows (swap 3 kB, score 500). */
+#define ident(pid, comm) recfix_ident(pid, 0, comm, NULL, NULL)
+#define row(pid, rss_kb) recfix_row(pid, rss_kb, 3, 500, 0)
 
 /* Boot-a's sample i: "grow" (600) from sample 30 on, a row each sample,
  * 1000 kB more each; "sparse" (601) one row at 0 (alive up to sample
@@ -77,40 +57,33 @@ sample_a(struct recdb_sample *s, int i)
 	}
 }
 
+/* Sample i of boot-a (arg NULL) or boot-b (one process, 900); a
+ * recfix_fill_fn. */
+static void
+fill_boot(struct recdb_sample *s, int i, void *arg)
+{
+	recfix_mem(s, i);
+	if (arg == NULL) {
+		sample_a(s, i);
+		return;
+	}
+	s->rows = calloc(1, sizeof *s->rows);
+	s->idents = calloc(1, sizeof *s->idents);
+	if (i == 0)
+		s->idents[s->nidents++] = ident(900, "b");
+	s->rows[s->nrows++] = row(900, 1000);
+}
+
 /* Write boot boot_id's samples [0, n) at t0, 10 s apart (boot-b: one
  * process, 900). */
 static void
 write_boot(const char *path, const char *boot_id, int n, int64_t t0)
 {
-	enum recdb_status st;
-	char err[512] = "";
-	struct recdb *db = recdb_open(path, boot_id, &st, err, sizeof err);
-	struct recdb_sample s;
 	bool a = strcmp(boot_id, "boot-a") == 0;
 
-	if (db == NULL)
-		fail_msg("recdb_open: %s", err);
-	for (int i = 0; i < n; i++) {
-		memset(&s, 0, sizeof s);
-		s.time_ms = t0 + i * 10 * SEC_MS;
-		s.mem = (struct mem_info){8000000, 100000,  4000000 - i * 1000,
-		                          1000,    2000,    300,
-		                          400,     2000000, 1999000,
-		                          SNAP_NA, SNAP_NA};
-		s.vmstat = (struct vmstat_counters){i / 30, 0, 10 * i, 0};
-		if (a) {
-			sample_a(&s, i);
-		} else {
-			s.rows = calloc(1, sizeof *s.rows);
-			s.idents = calloc(1, sizeof *s.idents);
-			if (i == 0)
-				s.idents[s.nidents++] = ident(900, "b");
-			s.rows[s.nrows++] = row(900, 1000);
-		}
-		if (dbfix_write(db, &s) != 0)
-			fail_msg("recdb_write failed");
-	}
-	recdb_close(db);
+	assert_int_equal(recfix_write(path, boot_id, 0, n, t0, 10 * SEC_MS,
+	                              fill_boot, a ? NULL : (void *)boot_id),
+	                 0);
 }
 
 /* What the window gave: the samples' snapshots, copied. */
@@ -138,17 +111,6 @@ keep(const struct snapshot *s, void *arg)
 		assert_int_equal(histsnap_record(g->hs, s), 0);
 }
 
-/* The row of pid in snap, or NULL. */
-static const struct proc_row *
-find_pid(const struct snapshot *snap, int32_t pid)
-{
-	for (size_t i = 0; i < snap->nprocs; i++) {
-		if (snap->procs[i].pid == pid)
-			return &snap->procs[i];
-	}
-	return NULL;
-}
-
 /* Window sample w holds what recreplay_snapshot gives at sample i. */
 static void
 same_as_snapshot(struct recreplay *r, size_t i, const struct snapshot *w)
@@ -163,7 +125,7 @@ same_as_snapshot(struct recreplay *r, size_t i, const struct snapshot *w)
 	assert_int_equal(w->vmstat.oom_kill, s.vmstat.oom_kill);
 	assert_int_equal(w->nprocs, s.nprocs);
 	for (size_t k = 0; k < s.nprocs; k++) {
-		p = find_pid(w, s.procs[k].pid);
+		p = recfix_pid(w, s.procs[k].pid);
 		assert_non_null(p);
 		assert_int_equal(p->start_time, s.procs[k].start_time);
 		assert_int_equal(p->rss_kb, s.procs[k].rss_kb);
@@ -182,19 +144,6 @@ got_fini(struct got *g)
 	g->n = 0;
 }
 
-/* Open path, expecting success. */
-static struct recreplay *
-open_ok(const char *path)
-{
-	enum recread_status st;
-	char err[512] = "";
-	struct recreplay *r = recreplay_open(path, &st, err, sizeof err);
-
-	if (r == NULL)
-		fail_msg("recreplay_open: %s", err);
-	return r;
-}
-
 /* Every window sample is the snapshot at that sample, at every cursor
  * (rows carried, a process gone after 11 minutes without a row, an ended
  * one gone at its end); a window stops at its boot's first sample. */
@@ -207,7 +156,8 @@ test_window_is_the_snapshots(void **state)
 
 	write_boot(f->path, "boot-a", N, T0);
 	write_boot(f->path, "boot-b", 5, T0 + 3600 * SEC_MS);
-	r = open_ok(f->path);
+	r = recfix_replay(f->path);
+	assert_non_null(r);
 	for (size_t i = 0; i < N + 5; i++) {
 		assert_int_equal(recreplay_window(r, i, SPAN_MS, keep, &g), 0);
 		/* the samples of the 10 min before, of the cursor's boot */
@@ -218,13 +168,13 @@ test_window_is_the_snapshots(void **state)
 	}
 	/* the cases covered: sparse gone at 67, ends gone at 50 */
 	assert_int_equal(recreplay_window(r, 79, SPAN_MS, keep, &g), 0);
-	assert_non_null(find_pid(&g.snap[66 - 19], 601));
-	assert_null(find_pid(&g.snap[67 - 19], 601));
-	assert_non_null(find_pid(&g.snap[49 - 19], 602));
-	assert_null(find_pid(&g.snap[50 - 19], 602));
-	assert_int_equal(find_pid(&g.snap[45 - 19], 602)->rss_kb, 7040);
-	assert_null(find_pid(&g.snap[29 - 19], 600));
-	assert_int_equal(find_pid(&g.snap[31 - 19], 600)->rss_kb, 11000);
+	assert_non_null(recfix_pid(&g.snap[66 - 19], 601));
+	assert_null(recfix_pid(&g.snap[67 - 19], 601));
+	assert_non_null(recfix_pid(&g.snap[49 - 19], 602));
+	assert_null(recfix_pid(&g.snap[50 - 19], 602));
+	assert_int_equal(recfix_pid(&g.snap[45 - 19], 602)->rss_kb, 7040);
+	assert_null(recfix_pid(&g.snap[29 - 19], 600));
+	assert_int_equal(recfix_pid(&g.snap[31 - 19], 600)->rss_kb, 11000);
 	got_fini(&g);
 	recreplay_close(r);
 }
@@ -244,14 +194,15 @@ test_window_history(void **state)
 	size_t n;
 
 	write_boot(f->path, "boot-a", N, T0);
-	r = open_ok(f->path);
+	r = recfix_replay(f->path);
+	assert_non_null(r);
 	assert_int_equal(histsnap_init(&hs, 10000, 0), 0);
 	g.hs = &hs;
 	assert_int_equal(recreplay_window(r, 78, SPAN_MS, keep, &g), 0);
 	snapshot_init(&cur);
 	assert_int_equal(recreplay_snapshot(r, 78, &cur), 0);
 	assert_int_equal(histsnap_record(&hs, &cur), 0);
-	n = histsnap_proc_trend(&hs, find_pid(&cur, 600), &t);
+	n = histsnap_proc_trend(&hs, recfix_pid(&cur, 600), &t);
 	assert_int_equal(n, 49);
 	assert_int_equal(t.verdict, TREND_RISING);
 	assert_int_equal(hs.pts[0].wall_ms, T0 + 300 * SEC_MS);

@@ -20,54 +20,29 @@
 #include "persist/recload.h"
 #include "dbfix.h"
 #include "dbtimes.h"
+#include "replayfix.h"
 #include "scrfix.h"
-
-/* The session, its database and the replay on it. */
-struct fix {
-	struct scrfix *sf;
-	struct dbfix *db;
-};
 
 /* The first samples: 10 s apart, then a 33 s gap before 63. */
 static const int first_s[] = {0, 10, 20, 30, 63, 73};
 #define NFIRST (sizeof first_s / sizeof first_s[0])
 
+/* A session replaying the first samples, with the past cursor. */
 static int
 setup(void **state)
 {
-	struct fix *f = calloc(1, sizeof *f);
+	struct replayfix *f = replayfix_new("oomwatch_replay_step");
 	struct replay *rp;
-	enum recread_status st;
-	char err[256];
 
-	if (f == NULL || scrfix_setup((void **)&f->sf) != 0)
-		return -1;
-	f->db = dbfix_new("oomwatch_replay_step");
-	if (f->db == NULL ||
-	    dbtimes_write(f->db->path, "boot-s", first_s, NFIRST, 0, -1) != 0)
-		return -1;
-	rp = f->sf->ui.replay = calloc(1, sizeof *rp);
-	if (rp == NULL)
-		return -1;
-	snprintf(rp->path, sizeof rp->path, "%s", f->db->path);
-	rp->rr = recreplay_open(rp->path, &st, err, sizeof err);
-	rp->past = recload_cursor_new(rp->path, REPLAY_PAST_CAP_BYTES, 1000);
-	if (rp->rr == NULL || rp->past == NULL)
+	if (f == NULL)
 		return -1;
 	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fix *f = *state;
-
-	replay_stop(&f->sf->ui);
-	scrfix_teardown((void **)&f->sf);
-	dbfix_free(f->db);
-	free(f);
-	return 0;
+	if (dbtimes_write(f->db->path, "boot-s", first_s, NFIRST, 0, -1) != 0 ||
+	    replayfix_open(f) != 0)
+		return -1;
+	rp = f->sf->ui.replay;
+	rp->past = recload_cursor_new(rp->path, REPLAY_PAST_CAP_BYTES, 1000);
+	return rp->past != NULL ? 0 : -1;
 }
 
 /* Press a replay key: its flags (it must be taken). */
@@ -95,7 +70,7 @@ status(const struct ui *ui)
 static void
 test_gap_said(void **state)
 {
-	struct fix *f = *state;
+	struct replayfix *f = *state;
 	struct ui *ui = &f->sf->ui;
 	struct replay *rp = ui->replay;
 
@@ -137,7 +112,7 @@ test_newer_by_key(void **state)
 {
 	static const int more_s[] = {83, 93, 103};
 	static const int last_s[] = {113};
-	struct fix *f = *state;
+	struct replayfix *f = *state;
 	struct ui *ui = &f->sf->ui;
 	struct replay *rp = ui->replay;
 
@@ -176,7 +151,7 @@ test_newer_by_tick(void **state)
 {
 	static const int gap_s[] = {200};
 	static const int after_s[] = {210};
-	struct fix *f = *state;
+	struct replayfix *f = *state;
 	struct ui *ui = &f->sf->ui;
 	struct replay *rp = ui->replay;
 
@@ -209,10 +184,12 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_gap_said, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_newer_by_key, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_gap_said, setup,
+	                                    replayfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_newer_by_key, setup,
+	                                    replayfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_newer_by_tick, setup,
-	                                    teardown),
+	                                    replayfix_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -24,47 +24,29 @@
 #include "app/scr_system.h"
 #include "persist/recdb.h"
 #include "dbfix.h"
+#include "recfix.h"
+#include "replayfix.h"
 #include "scrfix.h"
 
 #define T0 1800000000000LL /* 2027-01-15 08:00:00 UTC */
 #define N0 2               /* boot-0: 2 samples just before T0 */
 #define N1 13              /* boot-1: 13 samples 10 s apart from T0 */
 
-/* The session, its database and the replay on it. */
-struct fix {
-	struct scrfix *sf;
-	struct dbfix *db;
-};
-
-/* Write n samples of boot_id from t0, 10 s apart: MemFree 1000000 +
- * 1000 a sample, pswpin/pswpout 2560/5120 pages a sample. */
+/* Sample i of a boot (a recfix_fill_fn): MemFree 1000000 + 1000 a
+ * sample, pswpin/pswpout 2560/5120 pages a sample. */
 static void
-write_boot(const char *path, const char *boot_id, int n, int64_t t0)
+fill(struct recdb_sample *s, int i, void *arg)
 {
-	enum recdb_status st;
-	char err[512] = "";
-	struct recdb *db = recdb_open(path, boot_id, &st, err, sizeof err);
-	struct recdb_sample s;
-
-	if (db == NULL)
-		fail_msg("recdb_open: %s", err);
-	for (int i = 0; i < n; i++) {
-		memset(&s, 0, sizeof s);
-		s.time_ms = t0 + i * 10000LL;
-		s.mem = (struct mem_info){8000000, 1000000 + i * 1000,
-		                          3456789, 200000,
-		                          3000000, 600000,
-		                          2000000, 4000000,
-		                          3000000, SNAP_NA,
-		                          SNAP_NA};
-		s.vmstat = (struct vmstat_counters){0, i * 2560, i * 5120, 0};
-		s.psi = (struct psi_memory){.valid = true,
-		                            .some = {12.34, 1.0, 0.5, 777}};
-		if (recdb_write(db, &s, err, sizeof err) != RECDB_OK)
-			fail_msg("recdb_write: %s", err);
-		recdb_sample_clear(&s);
-	}
-	recdb_close(db);
+	(void)arg;
+	s->mem = (struct mem_info){8000000, 1000000 + i * 1000,
+	                           3456789, 200000,
+	                           3000000, 600000,
+	                           2000000, 4000000,
+	                           3000000, SNAP_NA,
+	                           SNAP_NA};
+	s->vmstat = (struct vmstat_counters){0, i * 2560, i * 5120, 0};
+	s->psi =
+	    (struct psi_memory){.valid = true, .some = {12.34, 1.0, 0.5, 777}};
 }
 
 /* Put the cursor at sample i and sample there (as the loop does). */
@@ -77,48 +59,30 @@ at(struct ui *ui, size_t i)
 	scr_sampled(ui);
 }
 
+/* A session replaying boot-0's N0 samples, then boot-1's N1 from T0,
+ * 10 s apart, with no /proc to read. */
 static int
 setup(void **state)
 {
-	struct fix *f = calloc(1, sizeof *f);
-	enum recread_status st;
-	char err[256];
+	struct replayfix *f = replayfix_new("oomwatch_scrrep");
 
-	if (f == NULL || scrfix_setup((void **)&f->sf) != 0)
+	if (f == NULL)
 		return -1;
-	f->db = dbfix_new("oomwatch_scrrep");
-	if (f->db == NULL)
-		return -1;
-	write_boot(f->db->path, "boot-0", N0, T0 - N0 * 10000LL);
-	write_boot(f->db->path, "boot-1", N1, T0);
-	f->sf->ui.replay = calloc(1, sizeof *f->sf->ui.replay);
-	if (f->sf->ui.replay == NULL)
-		return -1;
-	f->sf->ui.replay->rr =
-	    recreplay_open(f->db->path, &st, err, sizeof err);
-	if (f->sf->ui.replay->rr == NULL)
+	*state = f;
+	if (recfix_write(f->db->path, "boot-0", 0, N0, T0 - N0 * 10000LL, 10000,
+	                 fill, NULL) != 0 ||
+	    recfix_write(f->db->path, "boot-1", 0, N1, T0, 10000, fill, NULL) !=
+	        0 ||
+	    replayfix_open(f) != 0)
 		return -1;
 	f->sf->opt.proc_root = "/nonexistent-proc-root";
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fix *f = *state;
-
-	replay_stop(&f->sf->ui);
-	scrfix_teardown((void **)&f->sf);
-	dbfix_free(f->db);
-	free(f);
 	return 0;
 }
 
 static void
 test_memory_from_the_record(void **state)
 {
-	struct fix *f = *state;
+	struct replayfix *f = *state;
 	struct ui *ui = &f->sf->ui;
 	struct scr_memory_state *s;
 	const struct dash_memory *v;
@@ -145,7 +109,7 @@ test_memory_from_the_record(void **state)
 static void
 test_system_strip_from_the_record(void **state)
 {
-	struct fix *f = *state;
+	struct replayfix *f = *state;
 	struct ui *ui = &f->sf->ui;
 	struct scr_system_state *s = scr_state(ui, &scr_system);
 	const struct syspane_view *v;
@@ -192,9 +156,9 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_memory_from_the_record, setup,
-	                                    teardown),
+	                                    replayfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_system_strip_from_the_record,
-	                                    setup, teardown),
+	                                    setup, replayfix_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
