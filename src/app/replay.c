@@ -558,7 +558,10 @@ replay_event_jump(struct ui *ui, int dir)
 	struct replay *rp = ui->replay;
 	size_t k;
 
-	if (recreplay_event_step(rp->rr, rp->cur, rp->ev_cur, dir, &k) != 0) {
+	/* forward past the newest loaded: read what was recorded since */
+	if (recreplay_event_step(rp->rr, rp->cur, rp->ev_cur, dir, &k) != 0 &&
+	    (dir < 0 || replay_newer(ui) <= 0 ||
+	     recreplay_event_step(rp->rr, rp->cur, rp->ev_cur, dir, &k) != 0)) {
 		ui_status(ui, THEME_STATUS_INFO, "replay: no %s event recorded",
 		          dir > 0 ? "later" : "earlier");
 		return UI_REDRAW;

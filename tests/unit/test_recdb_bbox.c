@@ -275,6 +275,43 @@ test_size_cap_boxes(void **state)
 	assert_true(dbfix_int(f->path, "SELECT count(*) FROM blackbox") >= 5);
 }
 
+/* Under the cap (the files on disk, the -wal included, below it) nothing
+ * goes: the pages still only in the -wal are counted once. */
+static void
+test_size_cap_under(void **state)
+{
+	struct dbfix *f = *state;
+	struct recdb *db = open_ok(f->path);
+	struct recdb_sample s;
+	struct recdb_limits lim = {.retain_ms = 7 * DAY_MS,
+	                           .max_size_bytes = 1 << 20};
+	char err[256];
+	bool more = true;
+	int i = 0, boxes = 0;
+
+	while (disk_bytes(f->path) < lim.max_size_bytes - (64 << 10)) {
+		recfix_sample(&s, T0 + i * 10000, 20, i == 0 ? 20 : 0,
+		              5000 + i);
+		s.events = calloc(1, sizeof *s.events);
+		s.events[s.nevents++] = (struct recdb_event){
+		    "oom_kill", 1, 1000 + i, 10 + i, 100, strdup("{}"), true};
+		s.bbox = bbox(T0 + (i - 1) * 10000, 300);
+		assert_int_equal(dbfix_write(db, &s), 0);
+		i++;
+		boxes++;
+	}
+	assert_true(disk_bytes(f->path) <= lim.max_size_bytes);
+	for (int n = 0; n < 100 && more; n++)
+		assert_int_equal(recdb_maintain(db, T0 + HOUR_MS, &lim, &more,
+		                                err, sizeof err),
+		                 RECDB_OK);
+	assert_int_equal(recdb_boxes_capped(db), 0);
+	recdb_close(db);
+	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM samples"), i);
+	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM blackbox"),
+	                 boxes);
+}
+
 /* Write a sample at time t with one row of pid 100 started at start
  * (none when rss is 0), its identity, and (kill) an OOM kill of pid 100
  * whose black box's sample holds pid 100 started at bb_start (no pid 100
@@ -341,6 +378,8 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_blackbox_retention,
 	                                    dbfix_setup, dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_blackbox_victim, dbfix_setup,
+	                                    dbfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_size_cap_under, dbfix_setup,
 	                                    dbfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_size_cap_boxes, dbfix_setup,
 	                                    dbfix_teardown),

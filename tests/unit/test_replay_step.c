@@ -143,6 +143,26 @@ test_newer_by_key(void **state)
 	assert_string_equal(status(ui), "replay: the oldest sample");
 }
 
+/* } with no later event loaded reads what was recorded since, and jumps
+ * to the kill recorded there; with nothing new it says so. */
+static void
+test_newer_by_event(void **state)
+{
+	static const int more_s[] = {83, 93, 103};
+	struct replayfix *f = *state;
+	struct ui *ui = &f->sf->ui;
+	struct replay *rp = ui->replay;
+
+	rp->cur = NFIRST - 1;
+	assert_int_equal(key(ui, '}'), UI_REDRAW);
+	assert_string_equal(status(ui), "replay: no later event recorded");
+	assert_int_equal(
+	    dbtimes_write(f->db->path, "boot-s", more_s, 3, NFIRST, 93), 0);
+	assert_int_equal(key(ui, '}'), UI_RESAMPLE);
+	assert_int_equal(rp->cur, NFIRST + 1);
+	assert_non_null(strstr(status(ui), "replay: event 1/1 "));
+}
+
 /* Playing: a tick at the newest loaded sample reads the new ones and
  * goes on (saying a gap it crosses, then clearing that), and pauses at
  * the newest when there are none. */
@@ -187,6 +207,8 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_gap_said, setup,
 	                                    replayfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_newer_by_key, setup,
+	                                    replayfix_teardown),
+	    cmocka_unit_test_setup_teardown(test_newer_by_event, setup,
 	                                    replayfix_teardown),
 	    cmocka_unit_test_setup_teardown(test_newer_by_tick, setup,
 	                                    replayfix_teardown),
