@@ -22,6 +22,10 @@
 #                    holds in D state (a vfork parent, tests/progs/vforkhold)
 #                    for 65 s: the strip's whole minute, and the task
 #                    marked near the hung-task timeout (120 s here)
+#   replay.png       120x40: --replay on a record this script makes (-d 0.5)
+#                    around a real OOM kill in a 64 MiB memcg of its own:
+#                    { to shothog's kill, the events view, Enter: its
+#                    black box (the victim highlighted, its RSS chart)
 #   boots.png        120x40: the boots screen (0) on the golden fixture
 #                    tree (tests/fixtures/golden: wtmp, pstore, journal),
 #                    the previous boot selected
@@ -39,7 +43,7 @@ export TOP BUILD PROGS
 . "$TOP/tests/lib.sh"
 out="$TOP/screenshots"
 mkdir -p "$out"
-SCENES=${*:-${SCENES:-main actions cgroups events light-theme small-term too-small detail memory system boots}}
+SCENES=${*:-${SCENES:-main actions cgroups events light-theme small-term too-small detail memory system boots replay}}
 # want SCENE...: true when one of them is to be made.
 want() {
 	for _w in "$@"; do
@@ -115,6 +119,43 @@ for d in $CGS; do
 	MEMCG=$d
 	memcg_remove
 done
+
+if ! want replay; then
+	:
+elif command -v sqlite3 >/dev/null 2>&1 &&
+	memcg_child "oomwatch-shot-$$" 64; then
+	db="$T_TMP/replay.db"
+	"$BIN" --record -d 0.5 --samples 600 --db "$db" 2>/dev/null &
+	rec=$!
+	own_pid "$rec"
+	wait_until 20 has_samples 3
+	if memcg_kill_hog shothog; then
+		kill -9 "$push" 2>/dev/null
+		wait_until 10 has_samples $(($(q 'SELECT count(*) FROM samples') + 4))
+		kill -TERM "$rec"
+		wait "$rec"
+		tmux_start 120 40 "$BIN --no-protect --replay --db $db"
+		tmux_wait "F10Quit" 10
+		tmux_keys '{' # the newest event: a kill in shothog's memcg
+		tmux_wait "replay: event" 5
+		# the kill of shothog itself (the pushing oomhog's may be after)
+		tmux_has "shothog, recorded" || tmux_keys '{'
+		tmux_wait "shothog, recorded" 5
+		tmux_keys 2
+		tmux_wait "Before this kill" 5
+		tmux_keys Enter
+		tmux_wait "LARGEST BY RSS" 5
+		shot replay 120 40
+		tmux_stop
+	else
+		kill -9 "$push" 2>/dev/null
+		kill -TERM "$rec"
+		echo "screenshots: no replay.png: the OOM kill did not happen" >&2
+	fi
+	memcg_remove
+else
+	echo "screenshots: no replay.png: ${MEMCG_WHY:-sqlite3 missing}" >&2
+fi
 
 if want events; then
 	tmux_start 120 40 "$BIN --no-protect --kmsg-file $TOP/tests/fixtures/kmsg/09.txt"
