@@ -218,6 +218,35 @@ disk_bytes(const char *path)
 	       (stat(wal, &b) == 0 ? (long long)b.st_size : 0);
 }
 
+/* Write sample i (10 s apart) with an OOM kill (seq 10 + k) whose black
+ * box holds nprocs processes. */
+static void
+kill_sample(struct recdb *db, int i, int k, size_t nprocs)
+{
+	struct recdb_sample s;
+
+	recfix_sample(&s, T0 + i * 10000, 20, i == 0 ? 20 : 0, 5000 + i);
+	s.events = calloc(1, sizeof *s.events);
+	s.events[s.nevents++] = (struct recdb_event){
+	    "oom_kill", 1, 1000 + k, 10 + k, 100, strdup("{}"), true};
+	s.bbox = bbox(T0 + (i - 1) * 10000, nprocs);
+	assert_int_equal(dbfix_write(db, &s), 0);
+}
+
+/* Run maintenance to its end under lim. */
+static void
+maintain_all(struct recdb *db, const struct recdb_limits *lim)
+{
+	char err[256];
+	bool more = true;
+
+	for (int n = 0; n < 100 && more; n++)
+		assert_int_equal(recdb_maintain(db, T0 + HOUR_MS, lim, &more,
+		                                err, sizeof err),
+		                 RECDB_OK);
+	assert_false(more);
+}
+
 /* --max-size with black boxes over half of it: the oldest boxes go (their
  * events stay) until the whole is under it, the samples all stay, and
  * the file with its -wal ends under the cap; the recorder can say so
@@ -230,8 +259,6 @@ test_size_cap_boxes(void **state)
 	struct recdb_sample s;
 	struct recdb_limits lim = {.retain_ms = 7 * DAY_MS,
 	                           .max_size_bytes = 1 << 20};
-	char err[256];
-	bool more = true;
 	int i;
 
 	for (i = 0; i < 30; i++) {
@@ -239,21 +266,11 @@ test_size_cap_boxes(void **state)
 		              5000 + i);
 		assert_int_equal(dbfix_write(db, &s), 0);
 	}
-	for (int k = 0; k < 40; k++, i++) { /* about 3 MB of boxes */
-		recfix_sample(&s, T0 + i * 10000, 20, 0, 5000 + i);
-		s.events = calloc(1, sizeof *s.events);
-		s.events[s.nevents++] = (struct recdb_event){
-		    "oom_kill", 1, 1000 + k, 10 + k, 100, strdup("{}"), true};
-		s.bbox = bbox(T0 + (i - 1) * 10000, 1500);
-		assert_int_equal(dbfix_write(db, &s), 0);
-	}
+	for (int k = 0; k < 40; k++, i++) /* about 3 MB of boxes */
+		kill_sample(db, i, k, 1500);
 	assert_true(disk_bytes(f->path) > 2 * lim.max_size_bytes);
 	assert_int_equal(recdb_boxes_capped(db), 0);
-	for (int n = 0; n < 100 && more; n++)
-		assert_int_equal(recdb_maintain(db, T0 + HOUR_MS, &lim, &more,
-		                                err, sizeof err),
-		                 RECDB_OK);
-	assert_false(more);
+	maintain_all(db, &lim);
 	assert_true(disk_bytes(f->path) <= lim.max_size_bytes);
 	assert_true(recdb_boxes_capped(db) > 0);
 	recdb_close(db);
@@ -282,34 +299,21 @@ test_size_cap_under(void **state)
 {
 	struct dbfix *f = *state;
 	struct recdb *db = open_ok(f->path);
-	struct recdb_sample s;
 	struct recdb_limits lim = {.retain_ms = 7 * DAY_MS,
 	                           .max_size_bytes = 1 << 20};
-	char err[256];
-	bool more = true;
-	int i = 0, boxes = 0;
+	int i = 0;
 
 	while (disk_bytes(f->path) < lim.max_size_bytes - (64 << 10)) {
-		recfix_sample(&s, T0 + i * 10000, 20, i == 0 ? 20 : 0,
-		              5000 + i);
-		s.events = calloc(1, sizeof *s.events);
-		s.events[s.nevents++] = (struct recdb_event){
-		    "oom_kill", 1, 1000 + i, 10 + i, 100, strdup("{}"), true};
-		s.bbox = bbox(T0 + (i - 1) * 10000, 300);
-		assert_int_equal(dbfix_write(db, &s), 0);
+		kill_sample(db, i, i, 300);
 		i++;
-		boxes++;
 	}
 	assert_true(disk_bytes(f->path) <= lim.max_size_bytes);
-	for (int n = 0; n < 100 && more; n++)
-		assert_int_equal(recdb_maintain(db, T0 + HOUR_MS, &lim, &more,
-		                                err, sizeof err),
-		                 RECDB_OK);
+	maintain_all(db, &lim);
 	assert_int_equal(recdb_boxes_capped(db), 0);
 	recdb_close(db);
 	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM samples"), i);
 	assert_int_equal(dbfix_int(f->path, "SELECT count(*) FROM blackbox"),
-	                 boxes);
+	                 i);
 }
 
 /* Write a sample at time t with one row of pid 100 started at start
