@@ -22,13 +22,16 @@
 #include "persist/recdb.h"
 
 /*
- * Take the lock for the database at path (an existing file): RECDB_OK
- * with the lock's fd in *fd (close it to let go), else *fd = -1 and
+ * Take the locks for the database at path (an existing file): REALPATH.lock
+ * (flock) and a write lock on the file itself (an open file description
+ * lock far past SQLite's lock bytes, so a hard link or a mount of the same
+ * file is refused too). RECDB_OK with their fds in *fd and *inode_fd
+ * (close both, after SQLite closed the file, to let go), else both -1 and
  * RECDB_LOCKED ("PATH: another recorder (pid N) writes this database"),
  * RECDB_READONLY or RECDB_ERROR with a one-line message in err.
  */
-enum recdb_status recdb_file_lock(const char *path, int *fd, char *err,
-                                  size_t errsz);
+enum recdb_status recdb_file_lock(const char *path, int *fd, int *inode_fd,
+                                  char *err, size_t errsz);
 
 /* Give the open file fd a new database file's mode and owner: 0640,
  * root:adm when root (failures leave it private enough: root:root, or

@@ -137,9 +137,9 @@ static const char *const recdb_sql[ST_COUNT] = {
 struct recdb {
 	sqlite3 *db;
 	char *path;
-	int lock_fd;
-	bool open;    /* set up: the WAL is checkpointed at close */
-	int64_t boot; /* boots.id of this boot */
+	int lock_fd, inode_fd; /* recdb_file_lock's */
+	bool open;             /* set up: the WAL is checkpointed at close */
+	int64_t boot;          /* boots.id of this boot */
 	sqlite3_stmt *st[ST_COUNT];
 	uint64_t boxes_capped; /* black boxes dropped for the size cap */
 	bool full;             /* the last write failed: disk full */
@@ -371,9 +371,10 @@ recdb_open(const char *path, const char *boot_id, enum recdb_status *st,
 		*st = RECDB_ERROR;
 		return NULL;
 	}
-	r->lock_fd = -1;
+	r->lock_fd = r->inode_fd = -1;
 	if ((*st = recdb_create(path, err, errsz)) != RECDB_OK ||
-	    (*st = recdb_file_lock(path, &r->lock_fd, err, errsz)) != RECDB_OK)
+	    (*st = recdb_file_lock(path, &r->lock_fd, &r->inode_fd, err,
+	                           errsz)) != RECDB_OK)
 		goto fail;
 	recdb_file_tighten(path); /* before SQLite copies its mode */
 	rc = sqlite3_open_v2(path, &r->db, SQLITE_OPEN_READWRITE, NULL);
@@ -430,6 +431,10 @@ recdb_close(struct recdb *r)
 	if (r->open)
 		recdb_checkpoint(r);
 	sqlite3_close(r->db);
+	/* after SQLite's close: closing a file drops the process's POSIX
+	 * locks on it, SQLite's included */
+	if (r->inode_fd >= 0)
+		close(r->inode_fd);
 	if (r->lock_fd >= 0)
 		close(r->lock_fd);
 	free(r->path);

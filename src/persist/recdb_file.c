@@ -60,9 +60,44 @@ recdb_file_tighten(const char *path)
 	}
 }
 
-/* Take REALPATH.lock (created 0640), or say who holds it. */
+/* Far past any byte SQLite locks (its lock page is at 1 GiB): the
+ * recorder's write lock on the database file itself. */
+#define RECDB_FILE_LOCK_AT (1LL << 46)
+
+/* An open file description lock on the database file itself (not its
+ * name: a hard link or a bind mount reaches the same inode) into *fd:
+ * 0, 1 when another holds it, -1 on a failure (errno). */
+static int
+recdb_file_lock_inode(const char *path, int *fd)
+{
+	struct flock fl = {.l_type = F_WRLCK,
+	                   .l_whence = SEEK_SET,
+	                   .l_start = RECDB_FILE_LOCK_AT,
+	                   .l_len = 1};
+
+	*fd = open(path, O_RDWR | O_CLOEXEC);
+	if (*fd < 0)
+		return -1;
+	if (fcntl(*fd, F_OFD_SETLK, &fl) == 0)
+		return 0;
+	if (errno != EAGAIN && errno != EACCES) {
+		int e = errno;
+
+		close(*fd);
+		*fd = -1;
+		errno = e;
+		return -1;
+	}
+	close(*fd);
+	*fd = -1;
+	return 1;
+}
+
+/* Take REALPATH.lock (created 0640) and the file's own lock, or say who
+ * holds them. */
 enum recdb_status
-recdb_file_lock(const char *path, int *fd, char *err, size_t errsz)
+recdb_file_lock(const char *path, int *fd, int *inode_fd, char *err,
+                size_t errsz)
 {
 	char real[PATH_MAX], lock[PATH_MAX + 8], buf[32];
 	ssize_t n;
@@ -89,6 +124,20 @@ recdb_file_lock(const char *path, int *fd, char *err, size_t errsz)
 		close(*fd);
 		*fd = -1;
 		return RECDB_LOCKED;
+	}
+	n = recdb_file_lock_inode(path, inode_fd);
+	if (n != 0) {
+		if (n > 0)
+			snprintf(err, errsz,
+			         "%s: another recorder writes this database "
+			         "(through another name: a hard link or a "
+			         "mount)",
+			         path);
+		else
+			snprintf(err, errsz, "%s: %s", path, strerror(errno));
+		close(*fd);
+		*fd = -1;
+		return n > 0 ? RECDB_LOCKED : RECDB_ERROR;
 	}
 	n = snprintf(buf, sizeof buf, "%ld\n", (long)getpid());
 	if (ftruncate(*fd, 0) != 0 || pwrite(*fd, buf, n, 0) < 0)

@@ -140,7 +140,7 @@ test_lock_and_mode(void **state)
 {
 	struct dbfix *f = *state;
 	enum recdb_status st;
-	char err[512], link[160], side[160];
+	char err[512], sym[160], side[160];
 	struct recdb *db;
 	struct group *adm = getgrnam("adm");
 	struct stat sb;
@@ -163,18 +163,27 @@ test_lock_and_mode(void **state)
 		assert_int_equal(sb.st_gid, adm->gr_gid);
 	}
 	/* a symlink to it, and a ./ path: the same database, refused */
-	snprintf(link, sizeof link, "%s/link.db", f->dir);
-	assert_int_equal(symlink("history.db", link), 0);
-	assert_null(recdb_open(link, "b", &st, err, sizeof err));
+	snprintf(sym, sizeof sym, "%s/link.db", f->dir);
+	assert_int_equal(symlink("history.db", sym), 0);
+	assert_null(recdb_open(sym, "b", &st, err, sizeof err));
 	assert_int_equal(st, RECDB_LOCKED);
 	assert_non_null(strstr(err, "another recorder (pid "));
 	assert_non_null(strstr(err, "link.db: "));
 	snprintf(side, sizeof side, "%s/./history.db", f->dir);
 	assert_null(recdb_open(side, "b", &st, err, sizeof err));
 	assert_int_equal(st, RECDB_LOCKED);
+	/* a hard link: another name, the same file, refused by the file's
+	 * own lock */
+	snprintf(side, sizeof side, "%s/hard.db", f->dir);
+	assert_int_equal(link(f->path, side), 0);
+	assert_null(recdb_open(side, "b", &st, err, sizeof err));
+	assert_int_equal(st, RECDB_LOCKED);
+	assert_non_null(strstr(err, "hard.db: another recorder writes this "
+	                            "database (through another name"));
+	assert_int_equal(unlink(side), 0);
 	recdb_close(db);
 	/* once it is closed, the symlink opens it */
-	db = open_ok(link);
+	db = open_ok(sym);
 	recdb_close(db);
 	/* stricter than 0640 stays as it is */
 	assert_int_equal(chmod(f->path, 0600), 0);
