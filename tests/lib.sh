@@ -58,6 +58,23 @@ tmux_screen_e() { tmux -S "$T_SOCK" capture-pane -p -e -t t; }
 tmux_has() { tmux_screen | grep -q -- "$1"; }
 tmux_lacks() { ! tmux_screen | grep -q -- "$1"; }
 tmux_wait() { wait_until "${2:-5}" tmux_has "$1"; }
+# pid_rows: the process table's rows (between its title and the log
+# pane), the process lines only.
+pid_rows() {
+	tmux_screen | sed -n '/PID USER/,/Kernel log/p' | sed '1d;$d' |
+		grep '^[ *] *[0-9]'
+}
+# only_rows PID...: the table shows exactly these processes, nothing else.
+only_rows() {
+	[ "$(pid_rows | wc -l)" = "$#" ] || return 1
+	for p in "$@"; do
+		pid_rows | grep -q "^[ *] *$p " || return 1
+	done
+}
+# status_has TEXT: the status line (above the function-key bar) has it;
+# status_wait TEXT [SECONDS]: until it does.
+status_has() { tmux_screen | tail -n 2 | head -n 1 | grep -q -- "$1"; }
+status_wait() { wait_until "${2:-5}" status_has "$1"; }
 tmux_pane_dead() { [ "$(tmux -S "$T_SOCK" display -p -t t '#{pane_dead}')" = 1 ]; }
 tmux_pane_pid() { tmux -S "$T_SOCK" display -p -t t '#{pane_pid}'; }
 tmux_resize() { tmux -S "$T_SOCK" resize-window -t t -x "$1" -y "$2"; }

@@ -39,21 +39,6 @@ ended() {
 	[ -z "$st" ] || [ "$st" = Z ]
 }
 alive() { ! ended "$1"; }
-# The process table's rows (between its title and the log pane).
-table_rows() {
-	tmux_screen | sed -n '/PID USER/,/Kernel log/p' | sed '1d;$d' |
-		grep '^[ *] *[0-9]'
-}
-# The table shows exactly the processes given (pids), nothing else.
-only_rows() {
-	[ "$(table_rows | wc -l)" = "$#" ] || return 1
-	for p in "$@"; do
-		table_rows | grep -q "^[ *] *$p " || return 1
-	done
-}
-# The status line (the one above the function-key bar).
-status_has() { tmux_screen | tail -n 2 | head -n 1 | grep -q -- "$1"; }
-status_wait() { wait_until "${2:-5}" status_has "$1"; }
 has_cap_sys_resource() {
 	eff=$(awk '/^CapEff/ {print $2}' /proc/self/status)
 	[ $((0x$eff >> 24 & 1)) = 1 ]
@@ -73,7 +58,7 @@ else
 	tmux_keys -l owtadj
 	tmux_keys Enter
 	if ! wait_until 10 only_rows "$pid"; then
-		fail "adj: the filter shows only our process" "$(table_rows | head -3)"
+		fail "adj: the filter shows only our process" "$(pid_rows | head -3)"
 	else
 		pass "adj: the filter shows only our process"
 		tmux_keys F8
@@ -199,7 +184,7 @@ if wait_until 10 only_rows "$ta" "$tb"; then
 	tmux_keys L
 	check "tags: L shows each result" tmux_wait "sent SIGTERM to pid $tb owttagb; exited after" 5
 else
-	fail "tags: the table shows our two processes" "$(table_rows | head -3)"
+	fail "tags: the table shows our two processes" "$(pid_rows | head -3)"
 fi
 tmux_stop
 
@@ -222,7 +207,7 @@ if wait_until 10 only_rows "$pt"; then
 	check "kill: SIGTERM ended the process" wait_until 5 ended "$pt"
 	check "kill: the screen says it exited" status_wait "sent SIGTERM to pid $pt owtterm; exited after [0-9]* ms"
 else
-	fail "kill: the table shows our process" "$(table_rows | head -3)"
+	fail "kill: the table shows our process" "$(pid_rows | head -3)"
 fi
 tmux_stop
 
@@ -242,7 +227,7 @@ if wait_until 10 only_rows "$pk"; then
 	check "kill: SIGKILL's exit report" \
 		status_wait "sent SIGKILL to pid $pk owtkill.*; exited after [0-9]* ms"
 else
-	fail "kill: the table shows our SIGKILL process" "$(table_rows | head -3)"
+	fail "kill: the table shows our SIGKILL process" "$(pid_rows | head -3)"
 fi
 tmux_stop
 
@@ -271,7 +256,7 @@ if wait_until 10 only_rows "$pl"; then
 	tmux_keys Escape
 	check "kill: still alive after every cancel" alive "$pl"
 else
-	fail "kill: the table shows our Esc process" "$(table_rows | head -3)"
+	fail "kill: the table shows our Esc process" "$(pid_rows | head -3)"
 fi
 tmux_stop
 
@@ -287,7 +272,7 @@ if wait_until 10 only_rows 1; then
 	check "refuse: F8 on PID 1 says why" status_wait "PID 1 (init)"
 	check "refuse: PID 1's adj is unchanged" adj_is 1 "$adj1"
 else
-	fail "refuse: the table shows PID 1 only" "$(table_rows | head -3)"
+	fail "refuse: the table shows PID 1 only" "$(pid_rows | head -3)"
 fi
 tmux_stop
 
@@ -308,7 +293,7 @@ if wait_until 10 only_rows "$pr"; then
 	check "read-only: F9 is refused" status_wait "signal refused for pid $pr owtro: read-only"
 	check "read-only: the process lives" alive "$pr"
 else
-	fail "read-only: the table shows our process" "$(table_rows | head -3)"
+	fail "read-only: the table shows our process" "$(pid_rows | head -3)"
 fi
 tmux_stop
 

@@ -27,18 +27,6 @@ BIN=$OOMWATCH_BIN
 
 adj_of() { cat "/proc/$1/oom_score_adj" 2>/dev/null; }
 adj_is() { [ "$(adj_of "$1")" = "$2" ]; }
-table_rows() {
-	tmux_screen | sed -n '/PID USER/,/Kernel log/p' | sed '1d;$d' |
-		grep '^[ *] *[0-9]'
-}
-only_rows() {
-	[ "$(table_rows | wc -l)" = "$#" ] || return 1
-	for p in "$@"; do
-		table_rows | grep -q "^[ *] *$p " || return 1
-	done
-}
-status_has() { tmux_screen | tail -n 2 | head -n 1 | grep -q -- "$1"; }
-status_wait() { wait_until "${2:-5}" status_has "$1"; }
 # raw BYTES...: send these bytes (hex) to the program, as a terminal would.
 raw() { tmux_keys -H "$@"; }
 # No dialog or prompt is open: no signal menu, no y question, no adj prompt.
@@ -62,7 +50,7 @@ tmux_wait "Filter:" 5 || fail "esc: \\ opens the filter prompt"
 tmux_keys -l owtesc
 tmux_keys Enter
 if ! wait_until 10 only_rows "$pid"; then
-	fail "esc: the filter shows only our process" "$(table_rows | head -3)"
+	fail "esc: the filter shows only our process" "$(pid_rows | head -3)"
 	t_done
 	exit
 fi
