@@ -108,7 +108,13 @@ check "the outage's processes are not stored" \
 	[ "$(q "SELECT count(*) FROM procs WHERE cmdline LIKE 'sleep 0.3 0 0 0%'")" -lt 100 ]
 # full again, then SIGTERM: the samples in memory are said lost
 dd if=/dev/zero of="$mnt2/fill2" bs=16k 2>/dev/null
-sleep 1
+# until writes stop (the -wal's own room may take a few more samples)
+stalled() {
+	_c=$(count)
+	sleep 0.5
+	[ "$(count)" = "$_c" ]
+}
+check "full again: no sample written for 0.5 s" wait_until 20 stalled
 kill -TERM "$pid"
 wait "$pid"
 check "SIGTERM during an outage: exit 0" [ $? = 0 ]
